@@ -1,0 +1,10 @@
+// Every capability module the app registers, in order. A module is a Fastify plugin receiving the shared deps.
+import type { ModuleDeps } from '../app.ts';
+import { orgRoutes } from './org/routes.ts';
+
+export interface AppModule {
+  name: string;
+  routes: (app: import('fastify').FastifyInstance, deps: ModuleDeps) => Promise<void>;
+}
+
+export const modules: AppModule[] = [{ name: 'org', routes: orgRoutes }];

@@ -1,0 +1,49 @@
+// Organisation routes: the reference lists every screen needs (terms, sessions, sectors, special committees, units).
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { ModuleDeps } from '../../app.ts';
+import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { query } from '../../platform/db/client.ts';
+
+const Named = Type.Object({ id: Type.Integer(), name: Type.String() });
+
+export async function orgRoutes(app: FastifyInstance, { db }: ModuleDeps) {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  r.get(
+    '/api/org/reference',
+    {
+      preHandler: requireAuth(),
+      schema: {
+        tags: ['org'],
+        summary: '基础数据：届次、会议、界别、专委会、承办单位',
+        response: {
+          200: Type.Object({
+            terms: Type.Array(Type.Object({ id: Type.Integer(), number: Type.Integer(), name: Type.String(), isCurrent: Type.Boolean() })),
+            sessions: Type.Array(
+              Type.Object({ id: Type.Integer(), termId: Type.Integer(), number: Type.Integer(), name: Type.String(), year: Type.Integer(), isCurrent: Type.Boolean() }),
+            ),
+            sectors: Type.Array(Named),
+            specialCommittees: Type.Array(Named),
+            units: Type.Array(Named),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const c = actorOf(request).committeeId;
+      const [terms, sessions, sectors, specialCommittees, units] = await Promise.all([
+        query<any>(db, sql`select id, number, name, is_current as "isCurrent" from terms where committee_id = ${c} order by number`),
+        query<any>(
+          db,
+          sql`select id, term_id as "termId", number, name, year, is_current as "isCurrent" from plenary_sessions where committee_id = ${c} order by term_id, number`,
+        ),
+        query<any>(db, sql`select id, name from sectors where committee_id = ${c} order by sort, id`),
+        query<any>(db, sql`select id, name from special_committees where committee_id = ${c} order by sort, id`),
+        query<any>(db, sql`select id, name from handling_units where committee_id = ${c} and active order by id`),
+      ]);
+      return { terms, sessions, sectors, specialCommittees, units };
+    },
+  );
+}

@@ -1,0 +1,68 @@
+// The one permission table: which roles may take which action. Server checks and web menus both read it.
+
+export const ROLES = {
+  sysAdmin: '系统管理员',
+  committeeAdmin: '政协管理员',
+  proposalStaff: '提案委工作人员',
+  liaisonStaff: '社情民意工作人员',
+  officeStaff: '办公室工作人员',
+  specialCommitteeStaff: '专委会工作人员',
+  leader: '领导',
+  member: '委员',
+  unitUser: '承办单位',
+  informant: '信息员',
+  orgAccount: '党派团体',
+} as const;
+
+export type Role = keyof typeof ROLES;
+export const ROLE_LIST = Object.keys(ROLES) as Role[];
+
+const ADMINS: Role[] = ['sysAdmin', 'committeeAdmin'];
+const STAFF: Role[] = ['proposalStaff', 'liaisonStaff', 'officeStaff', 'specialCommitteeStaff'];
+
+export const PERMISSIONS = {
+  // platform
+  'committee.manage': ['sysAdmin'],
+  'account.manage': ADMINS,
+  'audit.read': ADMINS,
+  'settings.manage': ADMINS,
+  'notification.read': ROLE_LIST,
+  'file.upload': ROLE_LIST,
+  // organisation
+  'org.read': [...ADMINS, ...STAFF, 'leader'],
+  'org.manage': [...ADMINS, 'officeStaff'],
+  'member.sensitive.read': [...ADMINS, 'officeStaff'],
+  'unit.read': [...ADMINS, ...STAFF, 'leader'],
+  'informant.manage': [...ADMINS, 'liaisonStaff'],
+  // proposals
+  'proposal.file': ['member', 'orgAccount'],
+  'proposal.readAll': [...ADMINS, 'proposalStaff', 'leader'],
+  'proposal.review': ['proposalStaff', 'committeeAdmin'],
+  'proposal.assign': ['proposalStaff', 'committeeAdmin'],
+  'proposal.handle': ['unitUser'],
+  'proposal.key': ['proposalStaff', 'leader', 'committeeAdmin'],
+  'proposal.figures': [...ADMINS, 'proposalStaff', 'leader'],
+  // opinion reports
+  'opinion.submit': ['member', 'informant', 'orgAccount', 'specialCommitteeStaff'],
+  'opinion.readAll': [...ADMINS, 'liaisonStaff', 'leader'],
+  'opinion.screen': ['liaisonStaff', 'committeeAdmin'],
+  'opinion.respond': ['unitUser'],
+  'opinion.figures': [...ADMINS, 'liaisonStaff', 'leader'],
+  // meetings, activities, duty
+  'meeting.read': [...ADMINS, ...STAFF, 'leader', 'member'],
+  'meeting.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'activity.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'duty.readOwn': ['member'],
+  'duty.readAll': [...ADMINS, 'officeStaff', 'leader'],
+  'duty.rules': ADMINS,
+  // consultation
+  'consultation.read': [...ADMINS, ...STAFF, 'leader', 'member'],
+  'consultation.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly string[], action: Action): boolean {
+  const allowed = PERMISSIONS[action] as readonly string[];
+  return roles.some((r) => allowed.includes(r));
+}

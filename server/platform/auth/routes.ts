@@ -1,0 +1,189 @@
+// Login, logout, the current user, and password change.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { writeAudit } from '../audit/audit.ts';
+import type { Actor } from '../context.ts';
+import { type Db, queryOne } from '../db/client.ts';
+import { AppError, badRequest, unauthorized } from '../errors.ts';
+import { blindIndex } from '../secrets/field-crypto.ts';
+import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.ts';
+import { type Action, can, PERMISSIONS, ROLES, type Role } from './permissions.ts';
+import { actorOf, createSession, deleteSession, requireAuth, SESSION_COOKIE } from './session.ts';
+
+const MAX_FAILED = 5;
+const LOCK_MINUTES = 15;
+
+const ErrorBody = Type.Object({ error: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) });
+
+const Me = Type.Object({
+  account: Type.Object({
+    id: Type.Integer(),
+    username: Type.String(),
+    displayName: Type.String(),
+    roles: Type.Array(Type.String()),
+    roleNames: Type.Array(Type.String()),
+    memberId: Type.Union([Type.Integer(), Type.Null()]),
+    unitId: Type.Union([Type.Integer(), Type.Null()]),
+    orgId: Type.Union([Type.Integer(), Type.Null()]),
+    mustChangePassword: Type.Boolean(),
+  }),
+  committee: Type.Object({ id: Type.Integer(), name: Type.String(), shortName: Type.String(), level: Type.String() }),
+  permissions: Type.Array(Type.String()),
+  csrfToken: Type.String(),
+});
+
+async function loadMe(db: Db, committeeId: number, accountId: number, csrfToken: string) {
+  const row = await queryOne<any>(
+    db,
+    sql`select a.id, a.username, a.display_name, a.roles, a.member_id, a.unit_id, a.org_id, a.must_change_password,
+      c.id as cid, c.name as cname, c.short_name, c.level
+      from accounts a join committees c on c.id = a.committee_id where a.committee_id = ${committeeId} and a.id = ${accountId}`,
+  );
+  const roles = row.roles as Role[];
+  return {
+    account: {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles,
+      roleNames: roles.map((r) => ROLES[r] ?? r),
+      memberId: row.member_id,
+      unitId: row.unit_id,
+      orgId: row.org_id,
+      mustChangePassword: row.must_change_password,
+    },
+    committee: { id: row.cid, name: row.cname, shortName: row.short_name, level: row.level },
+    permissions: (Object.keys(PERMISSIONS) as Action[]).filter((a) => can(roles, a)),
+    csrfToken,
+  };
+}
+
+export async function authRoutes(app: FastifyInstance, opts: { db: Db; secureCookies: boolean }) {
+  const { db } = opts;
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: opts.secureCookies };
+
+  r.post(
+    '/api/auth/login',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: '登录',
+        body: Type.Object({
+          username: Type.String({ title: '用户名', minLength: 1, maxLength: 64 }),
+          password: Type.String({ title: '密码', minLength: 1, maxLength: 128 }),
+        }),
+        response: { 200: Me, 401: ErrorBody, 423: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const acc = await queryOne<any>(
+        db,
+        sql`select committee_id, id, display_name, roles, password_hash, failed_logins, locked_until, disabled, now() as now
+          from accounts where lower(username) = lower(${username}) or phone_hash = ${blindIndex(username)} limit 1`,
+      );
+      if (!acc || acc.disabled) throw new AppError(401, 'auth.invalid_credentials', '用户名或密码错误');
+      const actor: Actor = {
+        committeeId: acc.committee_id,
+        accountId: acc.id,
+        name: acc.display_name,
+        roles: acc.roles,
+        memberId: null,
+        unitId: null,
+        orgId: null,
+        informantId: null,
+        ip: request.ip,
+        userAgent: String(request.headers['user-agent'] ?? '').slice(0, 300),
+      };
+      if (acc.locked_until && new Date(acc.locked_until) > new Date(acc.now)) {
+        const minutes = Math.ceil((new Date(acc.locked_until).getTime() - new Date(acc.now).getTime()) / 60_000);
+        throw new AppError(423, 'auth.locked', `连续输错密码次数过多，账号已锁定，请 ${minutes} 分钟后再试`);
+      }
+      if (!(await verifyPassword(acc.password_hash, password))) {
+        const failed = acc.failed_logins + 1;
+        const lock = failed >= MAX_FAILED;
+        await db.transaction(async (tx) => {
+          await tx.execute(sql`update accounts set failed_logins = ${lock ? 0 : failed},
+            locked_until = ${lock ? sql`now() + make_interval(mins => ${LOCK_MINUTES})` : sql`locked_until`}
+            where committee_id = ${acc.committee_id} and id = ${acc.id}`);
+          await writeAudit(tx, actor, { action: lock ? 'auth.lock' : 'auth.login_failed', entity: 'account', entityId: acc.id });
+        });
+        if (lock) throw new AppError(423, 'auth.locked', `连续输错密码 ${MAX_FAILED} 次，账号已锁定 ${LOCK_MINUTES} 分钟`);
+        throw new AppError(401, 'auth.invalid_credentials', `用户名或密码错误（再错 ${MAX_FAILED - failed} 次将锁定账号）`);
+      }
+      const session = await db.transaction(async (tx) => {
+        await tx.execute(sql`update accounts set failed_logins = 0, locked_until = null, last_login_at = now()
+          where committee_id = ${acc.committee_id} and id = ${acc.id}`);
+        await writeAudit(tx, actor, { action: 'auth.login', entity: 'account', entityId: acc.id });
+        return createSession(tx, acc.committee_id, acc.id, actor.ip!, actor.userAgent!);
+      });
+      reply.setCookie(SESSION_COOKIE, session.token, cookieOptions);
+      return loadMe(db, acc.committee_id, acc.id, session.csrfToken);
+    },
+  );
+
+  r.post(
+    '/api/auth/logout',
+    { preHandler: requireAuth(), schema: { tags: ['auth'], summary: '退出登录', response: { 200: Type.Object({ ok: Type.Boolean() }) } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await db.transaction(async (tx) => {
+        await deleteSession(tx, request.session!.tokenHash);
+        await writeAudit(tx, actor, { action: 'auth.logout', entity: 'account', entityId: actor.accountId });
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
+
+  r.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户', response: { 200: Me, 401: ErrorBody } } },
+    async (request) => {
+      if (!request.actor || !request.session) throw unauthorized();
+      return loadMe(db, request.actor.committeeId, request.actor.accountId!, request.session.csrfToken);
+    },
+  );
+
+  r.post(
+    '/api/auth/password',
+    {
+      preHandler: requireAuth(),
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码',
+        body: Type.Object({
+          oldPassword: Type.String({ title: '原密码', minLength: 1, maxLength: 128 }),
+          newPassword: Type.String({ title: '新密码', minLength: 1, maxLength: 128 }),
+        }),
+        response: { 200: Type.Object({ ok: Type.Boolean() }), 400: ErrorBody },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { oldPassword, newPassword } = request.body;
+      const acc = await queryOne<{ password_hash: string }>(
+        db,
+        sql`select password_hash from accounts where committee_id = ${actor.committeeId} and id = ${actor.accountId}`,
+      );
+      if (!(await verifyPassword(acc!.password_hash, oldPassword))) throw badRequest('auth.wrong_password', '原密码不正确', 'oldPassword');
+      const weak = checkPasswordPolicy(newPassword);
+      if (weak) throw badRequest('auth.weak_password', weak, 'newPassword');
+      if (oldPassword === newPassword) throw badRequest('auth.same_password', '新密码不能与原密码相同', 'newPassword');
+      const newHash = await hashPassword(newPassword);
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`update accounts set password_hash = ${newHash}, must_change_password = false
+          where committee_id = ${actor.committeeId} and id = ${actor.accountId}`);
+        // Other sessions of this account end: whoever knew the old password is signed out.
+        await tx.execute(sql`delete from auth_sessions where committee_id = ${actor.committeeId} and account_id = ${actor.accountId}
+          and token_hash <> ${request.session!.tokenHash}`);
+        await writeAudit(tx, actor, { action: 'auth.password_change', entity: 'account', entityId: actor.accountId });
+      });
+      return { ok: true };
+    },
+  );
+}

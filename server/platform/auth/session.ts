@@ -1,0 +1,110 @@
+// Login sessions stored in the database: an opaque cookie token (only its hash is stored), a CSRF token,
+// idle and absolute timeouts. The session decides committee and roles for every request.
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import { type Db, queryOne } from '../db/client.ts';
+import type { Actor } from '../context.ts';
+import { AppError, forbidden, unauthorized } from '../errors.ts';
+import { type Action, can, type Role } from './permissions.ts';
+
+export const SESSION_COOKIE = 'zx_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: { tokenHash: string; csrfToken: string; mustChangePassword: boolean } | null;
+  }
+}
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+export async function createSession(db: Db, committeeId: number, accountId: number, ip: string, userAgent: string) {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const csrfToken = crypto.randomBytes(24).toString('base64url');
+  await db.execute(sql`insert into auth_sessions (token_hash, committee_id, account_id, csrf_token, ip, user_agent)
+    values (${sha256(token)}, ${committeeId}, ${accountId}, ${csrfToken}, ${ip}, ${userAgent})`);
+  return { token, csrfToken };
+}
+
+export async function deleteSession(db: Db, tokenHash: string) {
+  await db.execute(sql`delete from auth_sessions where token_hash = ${tokenHash}`);
+}
+
+export interface SessionTimeouts {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+/** onRequest hook: resolves the cookie to an actor; expired sessions are removed. */
+export function sessionResolver(db: Db, timeouts: SessionTimeouts) {
+  return async (request: FastifyRequest) => {
+    request.actor = null;
+    request.session = null;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const tokenHash = sha256(token);
+    const row = await queryOne<any>(
+      db,
+      sql`select s.committee_id, s.account_id, s.csrf_token, s.last_seen_at, s.created_at,
+        a.display_name, a.roles, a.member_id, a.unit_id, a.org_id, a.informant_id, a.must_change_password, a.disabled,
+        now() as now
+        from auth_sessions s join accounts a on a.committee_id = s.committee_id and a.id = s.account_id
+        where s.token_hash = ${tokenHash}`,
+    );
+    if (!row) return;
+    const now = new Date(row.now).getTime();
+    const idle = now - new Date(row.last_seen_at).getTime() > timeouts.idleMinutes * 60_000;
+    const absolute = now - new Date(row.created_at).getTime() > timeouts.absoluteHours * 3_600_000;
+    if (idle || absolute || row.disabled) {
+      await deleteSession(db, tokenHash);
+      return;
+    }
+    // Touch at most once a minute: the idle timeout needs no finer grain, and reads stay reads.
+    if (now - new Date(row.last_seen_at).getTime() > 60_000) {
+      await db.execute(sql`update auth_sessions set last_seen_at = now() where token_hash = ${tokenHash}`);
+    }
+    request.session = { tokenHash, csrfToken: row.csrf_token, mustChangePassword: row.must_change_password };
+    request.actor = {
+      committeeId: row.committee_id,
+      accountId: row.account_id,
+      name: row.display_name,
+      roles: row.roles as Role[],
+      memberId: row.member_id,
+      unitId: row.unit_id,
+      orgId: row.org_id,
+      informantId: row.informant_id,
+      ip: request.ip,
+      userAgent: String(request.headers['user-agent'] ?? '').slice(0, 300),
+    };
+  };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const PASSWORD_CHANGE_ALLOWED = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
+
+/** preHandler for routes that need a signed-in user (and, optionally, a permission). */
+export function requireAuth(action?: Action): preHandlerHookHandler {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const actor = request.actor;
+    if (!actor || !request.session) throw unauthorized();
+    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.session.csrfToken) {
+      throw new AppError(403, 'auth.csrf', '页面已过期，请刷新后重试');
+    }
+    if (request.session.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(request.routeOptions.url ?? '')) {
+      throw new AppError(403, 'auth.password_change_required', '首次登录请先修改密码');
+    }
+    if (action && !can(actor.roles, action)) throw forbidden();
+  };
+}
+
+/** Within a handler: the signed-in actor (requireAuth has already run). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}
+
+export function assertCan(actor: Actor, action: Action): void {
+  if (!can(actor.roles, action)) throw forbidden();
+}

@@ -1,0 +1,87 @@
+// Chinese full-text search that works the same on PGlite and PostgreSQL: the app segments text (jieba search mode plus
+// CJK bigrams) and stores it in a `simple` tsvector; a query must contain every bigram of each CJK run, so any word of
+// two or more characters is found whether or not jieba cut it out.
+import fs from 'node:fs';
+import { Jieba, TfIdf } from '@node-rs/jieba';
+import { dict, idf } from '@node-rs/jieba/dict.js';
+import { type SQL, sql } from 'drizzle-orm';
+
+const jieba = Jieba.withDict(dict);
+jieba.loadDict(fs.readFileSync(new URL('./domain-words.txt', import.meta.url)));
+const tfidf = TfIdf.withDict(idf);
+// Words every proposal title uses say nothing about its subject. (The binding's setConfig rejects stop words, so they are filtered here.)
+const STOP_WORDS = new Set(['关于', '建议', '进一步', '加快', '加强', '推进', '推动', '完善', '提升', '提高', '问题', '工作', '我市', '我县', '有关', '相关', '实施', '对策', '若干']);
+
+const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+const WORD = /[a-z0-9]+/g;
+
+function bigrams(run: string): string[] {
+  if (run.length === 1) return [run];
+  const out: string[] = [];
+  for (let i = 0; i < run.length - 1; i++) out.push(run.slice(i, i + 2));
+  return out;
+}
+
+/** The tokens to index for a text, space-separated, for `to_tsvector('simple', …)`. */
+export function searchTokens(...texts: (string | null | undefined)[]): string {
+  const text = texts.filter(Boolean).join(' ').toLowerCase();
+  const tokens = new Set<string>();
+  for (const w of jieba.cutForSearch(text, true)) {
+    const t = w.trim();
+    if (t && (/[\u3400-\u9fff]/.test(t) ? t.length >= 2 : /^[a-z0-9]+$/.test(t))) tokens.add(t);
+  }
+  for (const run of text.match(CJK_RUN) ?? []) for (const b of bigrams(run)) tokens.add(b);
+  for (const w of text.match(WORD) ?? []) tokens.add(w);
+  return [...tokens].join(' ');
+}
+
+/** SQL for the tsvector of some texts. */
+export function toSearchVector(...texts: (string | null | undefined)[]): SQL {
+  return sql`to_tsvector('simple', ${searchTokens(...texts)})`;
+}
+
+const quote = (t: string) => `'${t.replace(/'/g, "''").replace(/\\/g, '')}'`;
+
+/** A tsquery string requiring every bigram of the query's CJK runs and every latin word; null for an empty query. */
+export function searchQueryText(q: string): string | null {
+  const text = q.toLowerCase();
+  const parts = new Set<string>();
+  for (const run of text.match(CJK_RUN) ?? []) for (const b of bigrams(run)) parts.add(b);
+  for (const w of text.match(WORD) ?? []) parts.add(w);
+  if (!parts.size) return null;
+  return [...parts].map(quote).join(' & ');
+}
+
+/** A condition `column @@ query` for a user's search text, or null when the text has nothing searchable. */
+export function matchSearch(column: SQL, q: string | undefined | null): SQL | null {
+  const qt = q ? searchQueryText(q) : null;
+  if (!qt) return null;
+  return sql`${column} @@ to_tsquery('simple', ${qt})`;
+}
+
+/** The most characteristic words of a text (TF-IDF), used for similarity lookups. */
+export function keywords(text: string, n = 12): string[] {
+  return tfidf
+    .extractKeywords(jieba, text, n + STOP_WORDS.size)
+    .map((k) => k.keyword)
+    .filter((k) => k.length >= 2 && !STOP_WORDS.has(k))
+    .slice(0, n);
+}
+
+/** An OR-tsquery of a text's keywords: finds candidates that share any characteristic word. */
+export function similarityQueryText(text: string, n = 12): string | null {
+  const words = keywords(text, n).flatMap((w) => (/[\u3400-\u9fff]/.test(w) && w.length > 2 ? bigrams(w) : [w]));
+  const uniq = [...new Set(words.map((w) => w.toLowerCase()))];
+  return uniq.length ? uniq.map(quote).join(' | ') : null;
+}
+
+/** Dice similarity of two texts' bigram sets, 0–1: a score users can read as a percentage. */
+export function textSimilarity(a: string, b: string): number {
+  const grams = (s: string) => new Set((s.toLowerCase().match(CJK_RUN) ?? []).flatMap(bigrams));
+  const A = grams(a);
+  const B = grams(b);
+  if (!A.size || !B.size) return 0;
+  let common = 0;
+  for (const g of A) if (B.has(g)) common++;
+  return (2 * common) / (A.size + B.size);
+}

@@ -1,0 +1,168 @@
+// The workflow engine: a process is data (states, transitions with roles, guard, effect, deadline); one function fires
+// a transition — checking state, role and guard — stores it with actor, time and comment, audits it and keeps deadline
+// jobs in step. The same table tells the UI which actions the current user may take.
+import { sql } from 'drizzle-orm';
+import { writeAudit } from '../audit/audit.ts';
+import type { Role } from '../auth/permissions.ts';
+import type { Actor } from '../context.ts';
+import { type Db, query } from '../db/client.ts';
+import { AppError, badRequest, forbidden } from '../errors.ts';
+import { cancelJobs, registerJobHandler, scheduleJob } from '../jobs/jobs.ts';
+
+export interface WorkflowItem {
+  id: number;
+  state: string;
+}
+
+export interface DeadlineRule {
+  /** When the work of the new state is due. */
+  dueAt: Date;
+  /** Reminders this many days before dueAt. */
+  remindDaysBefore: number[];
+}
+
+export interface Transition<I extends WorkflowItem, D = any> {
+  action: string;
+  /** The button text. */
+  label: string;
+  from: readonly string[];
+  to: string | ((item: I, data: D) => string);
+  roles: readonly Role[];
+  /** Returns a Chinese reason when this actor may not fire it on this item, else null. */
+  guard?: (actor: Actor, item: I) => string | null;
+  commentRequired?: boolean;
+  /** Work done in the same transaction after the checks, before the state changes. */
+  effect?: (tx: Db, actor: Actor, item: I, data: D, comment: string | null) => Promise<void>;
+  /** A deadline for the new state; pending deadline jobs of the item are cancelled on every transition. */
+  deadline?: (tx: Db, actor: Actor, item: I, data: D) => Promise<DeadlineRule | null>;
+}
+
+export interface Process<I extends WorkflowItem> {
+  name: string;
+  entity: string;
+  states: Record<string, string>;
+  transitions: Transition<I>[];
+  /** Writes the new state (and whatever else the module keeps on the row). */
+  setState: (tx: Db, actor: Actor, item: I, to: string) => Promise<void>;
+  /** Called by the scheduler when a deadline comes near ('remind') or passes ('overdue') while the item is still in that state. */
+  onDeadline?: (tx: Db, committeeId: number, entityId: number, kind: 'remind' | 'overdue', dueAt: Date) => Promise<void>;
+  /** Loads the item (for deadline jobs). */
+  load?: (tx: Db, committeeId: number, id: number) => Promise<I | null>;
+}
+
+const processes = new Map<string, Process<any>>();
+
+export function defineProcess<I extends WorkflowItem>(p: Process<I>): Process<I> {
+  processes.set(p.name, p);
+  return p;
+}
+
+export interface FireOptions<D> {
+  action: string;
+  comment?: string | null;
+  data?: D;
+}
+
+/** Fires one transition on an item already read (and locked, `for update`) inside the transaction. */
+export async function fireTransition<I extends WorkflowItem, D = any>(
+  tx: Db,
+  process: Process<I>,
+  actor: Actor,
+  item: I,
+  opts: FireOptions<D>,
+): Promise<string> {
+  const t = process.transitions.find((x) => x.action === opts.action);
+  if (!t) throw badRequest('workflow.unknown_action', `未知的操作「${opts.action}」`);
+  if (!t.from.includes(item.state)) {
+    throw new AppError(409, 'workflow.bad_state', `当前状态为「${process.states[item.state] ?? item.state}」，不能执行「${t.label}」`);
+  }
+  if (!actor.roles.some((r) => t.roles.includes(r))) throw forbidden('workflow.forbidden', `没有权限执行「${t.label}」`);
+  const reason = t.guard?.(actor, item);
+  if (reason) throw forbidden('workflow.guard', reason);
+  const comment = opts.comment?.trim() || null;
+  if (t.commentRequired && !comment) throw badRequest('workflow.comment_required', `请填写「${t.label}」的理由或意见`, 'comment');
+  const data = (opts.data ?? {}) as D;
+  const to = typeof t.to === 'function' ? t.to(item, data) : t.to;
+  if (t.effect) await t.effect(tx, actor, item, data, comment);
+  await process.setState(tx, actor, item, to);
+  await tx.execute(sql`insert into workflow_transitions (committee_id, process, entity_id, action, from_state, to_state, actor_id, actor_name, comment, data)
+    values (${actor.committeeId}, ${process.name}, ${item.id}, ${t.action}, ${item.state}, ${to}, ${actor.accountId}, ${actor.name}, ${comment},
+      ${opts.data === undefined ? null : JSON.stringify(opts.data)}::jsonb)`);
+  await writeAudit(tx, actor, {
+    action: `${process.name}.${t.action}`,
+    entity: process.entity,
+    entityId: item.id,
+    before: { state: item.state },
+    after: { state: to, comment, data: opts.data ?? null },
+  });
+  const prefix = `wf:${process.name}:${item.id}:`;
+  await cancelJobs(tx, actor.committeeId, prefix);
+  const deadline = t.deadline ? await t.deadline(tx, actor, item, data) : null;
+  if (deadline) {
+    const payload = { process: process.name, entityId: item.id, state: to, dueAt: deadline.dueAt.toISOString() };
+    for (const days of deadline.remindDaysBefore) {
+      const runAt = new Date(deadline.dueAt.getTime() - days * 86_400_000);
+      await scheduleJob(tx, { committeeId: actor.committeeId, kind: 'workflow.remind', runAt, payload, dedupeKey: `${prefix}remind:${days}` });
+    }
+    await scheduleJob(tx, { committeeId: actor.committeeId, kind: 'workflow.overdue', runAt: deadline.dueAt, payload, dedupeKey: `${prefix}overdue` });
+  }
+  return to;
+}
+
+export interface AllowedAction {
+  action: string;
+  label: string;
+  commentRequired: boolean;
+}
+
+/** The actions this actor may take on this item now: what the UI shows as buttons. */
+export function allowedActions<I extends WorkflowItem>(process: Process<I>, actor: Actor, item: I): AllowedAction[] {
+  return process.transitions
+    .filter((t) => t.from.includes(item.state) && actor.roles.some((r) => t.roles.includes(r)) && !t.guard?.(actor, item))
+    .map((t) => ({ action: t.action, label: t.label, commentRequired: !!t.commentRequired }));
+}
+
+export interface TimelineEntry {
+  id: number;
+  action: string;
+  label: string;
+  fromState: string;
+  toState: string;
+  toStateLabel: string;
+  actorName: string | null;
+  comment: string | null;
+  data: unknown;
+  createdAt: string;
+}
+
+export async function listTransitions(db: Db, process: Process<any>, committeeId: number, entityId: number): Promise<TimelineEntry[]> {
+  const rows = await query<any>(
+    db,
+    sql`select id, action, from_state, to_state, actor_name, comment, data, created_at from workflow_transitions
+      where committee_id = ${committeeId} and process = ${process.name} and entity_id = ${entityId} order by id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    label: process.transitions.find((t) => t.action === r.action)?.label ?? r.action,
+    fromState: r.from_state,
+    toState: r.to_state,
+    toStateLabel: process.states[r.to_state] ?? r.to_state,
+    actorName: r.actor_name,
+    comment: r.comment,
+    data: r.data,
+    createdAt: new Date(r.created_at).toISOString(),
+  }));
+}
+
+async function runDeadline(tx: Db, committeeId: number, payload: any, kind: 'remind' | 'overdue') {
+  const process = processes.get(payload.process);
+  if (!process?.onDeadline || !process.load) return;
+  const item = await process.load(tx, committeeId, payload.entityId);
+  // The item moved on: the deadline no longer applies.
+  if (!item || item.state !== payload.state) return;
+  await process.onDeadline(tx, committeeId, payload.entityId, kind, new Date(payload.dueAt));
+}
+
+registerJobHandler('workflow.remind', (tx, job) => runDeadline(tx, job.committee_id, job.payload, 'remind'));
+registerJobHandler('workflow.overdue', (tx, job) => runDeadline(tx, job.committee_id, job.payload, 'overdue'));

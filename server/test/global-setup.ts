@@ -1,0 +1,6 @@
+// Vitest global setup: one template database per run.
+import { buildTemplate } from './template.ts';
+
+export default async function setup() {
+  await buildTemplate();
+}
