@@ -27,7 +27,11 @@ export interface ModuleDeps {
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
-export async function buildApp(deps: { database: Database; config: Config; logger?: boolean | object }): Promise<FastifyInstance> {
+export async function buildApp(deps: {
+  database: Database;
+  config: Config;
+  logger?: boolean | object;
+}): Promise<FastifyInstance> {
   const { database, config } = deps;
   const db = database.db;
   const app = Fastify({
@@ -57,12 +61,18 @@ export async function buildApp(deps: { database: Database; config: Config; logge
   await app.register(rateLimit, { max: 600, timeWindow: '1 minute' });
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes + 1, files: 1 } });
   await app.register(swagger, {
-    openapi: { info: { title: '数字政协履职平台 API', version: '0.1.0' }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zx_session' } } } },
+    openapi: {
+      info: { title: '数字政协履职平台 API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zx_session' } } },
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  app.addHook('onRequest', sessionResolver(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }));
+  app.addHook(
+    'onRequest',
+    sessionResolver(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }),
+  );
 
   await app.register(async (scope) => platformRoutes(scope, { db, uploadMaxBytes: config.uploadMaxBytes }));
   await app.register(async (scope) => authRoutes(scope, { db, secureCookies: config.secureCookies }));

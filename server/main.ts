@@ -30,7 +30,10 @@ function newestMtime(dir: string): number {
 function ensureWebBuilt() {
   const index = path.join(root, 'web/dist/index.html');
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const sources = Math.max(newestMtime(path.join(root, 'web')), fs.statSync(path.join(root, 'server/platform/auth/permissions.ts')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(root, 'web')),
+    fs.statSync(path.join(root, 'server/platform/auth/permissions.ts')).mtimeMs,
+  );
   if (built >= sources) return;
   console.log('正在构建前端 (building the web app)…');
   const res = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
@@ -66,7 +69,9 @@ async function main() {
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const port = (app.server.address() as { port: number }).port;
   console.log(`\n数字政协履职平台已启动: http://${shownHost}:${port}`);
-  console.log(`数据库: ${database.kind === 'pglite' ? `PGlite (${path.join(config.dataDir, 'pgdata')})` : 'PostgreSQL'}${seeded ? '，已写入演示数据' : ''}`);
+  console.log(
+    `数据库: ${database.kind === 'pglite' ? `PGlite (${path.join(config.dataDir, 'pgdata')})` : 'PostgreSQL'}${seeded ? '，已写入演示数据' : ''}`,
+  );
   if (config.seedDemo) {
     console.log(`演示账号 (密码均为 ${DEMO_PASSWORD}):`);
     for (const [u, d] of DEMO_ACCOUNTS) console.log(`  ${u.padEnd(24)} ${d}`);

@@ -16,5 +16,14 @@ export interface Actor {
 
 /** The actor for work the platform does by itself (scheduler, seeding, imports from the command line). */
 export function systemActor(committeeId: number, name = '系统'): Actor {
-  return { committeeId, accountId: null, name, roles: ['sysAdmin'], memberId: null, unitId: null, orgId: null, informantId: null };
+  return {
+    committeeId,
+    accountId: null,
+    name,
+    roles: ['sysAdmin'],
+    memberId: null,
+    unitId: null,
+    orgId: null,
+    informantId: null,
+  };
 }

@@ -39,9 +39,12 @@ const ajvMessages: Record<string, (p: any) => string> = {
 function describeValidation(err: FastifyError): { message: string; field?: string } {
   const v = (err.validation ?? [])[0] as any;
   if (!v) return { message: '请求格式不正确' };
-  const path = String(v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
+  const path = String(v.instancePath || '')
+    .replace(/^\//, '')
+    .replace(/\//g, '.');
   const field = v.keyword === 'required' ? [path, v.params.missingProperty].filter(Boolean).join('.') : path;
-  const schemaTitle = v.keyword === 'required' ? v.parentSchema?.properties?.[v.params.missingProperty]?.title : v.parentSchema?.title;
+  const schemaTitle =
+    v.keyword === 'required' ? v.parentSchema?.properties?.[v.params.missingProperty]?.title : v.parentSchema?.title;
   const label = schemaTitle || field || '请求';
   const text = (ajvMessages[v.keyword] ?? (() => '不符合要求'))(v.params ?? {});
   return { message: `「${label}」${text}`, field: field || undefined };
@@ -50,17 +53,24 @@ function describeValidation(err: FastifyError): { message: string; field?: strin
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
-      return reply.status(err.status).send({ error: err.id, message: err.message, ...(err.field ? { field: err.field } : {}) });
+      return reply
+        .status(err.status)
+        .send({ error: err.id, message: err.message, ...(err.field ? { field: err.field } : {}) });
     }
     if (err.validation) {
       const { message, field } = describeValidation(err);
       return reply.status(400).send({ error: 'validation', message, ...(field ? { field } : {}) });
     }
-    if (err.statusCode === 429) return reply.status(429).send({ error: 'rate_limited', message: '操作过于频繁，请稍后再试' });
+    if (err.statusCode === 429)
+      return reply.status(429).send({ error: 'rate_limited', message: '操作过于频繁，请稍后再试' });
     if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
       return reply.status(413).send({ error: 'file.too_large', message: '文件过大' });
     }
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    if (
+      err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+      err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+    ) {
       return reply.status(400).send({ error: 'request.bad_body', message: '请求内容格式不正确' });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

@@ -9,7 +9,11 @@ import { badRequest } from './errors.ts';
 import { openFileForDownload, storeFile } from './files/files.ts';
 import { notificationEvents } from './notifications/notifications.ts';
 
-export const ErrorBody = Type.Object({ error: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) });
+export const ErrorBody = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  field: Type.Optional(Type.String()),
+});
 export const Ok = Type.Object({ ok: Type.Boolean() });
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
 export const Paging = {
@@ -25,17 +29,26 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
   const { db } = opts;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  r.get('/healthz', { schema: { tags: ['platform'], response: { 200: Type.Object({ status: Type.String() }) } } }, async () => {
-    await db.execute(sql`select 1`);
-    return { status: 'ok' };
-  });
+  r.get(
+    '/healthz',
+    { schema: { tags: ['platform'], response: { 200: Type.Object({ status: Type.String() }) } } },
+    async () => {
+      await db.execute(sql`select 1`);
+      return { status: 'ok' };
+    },
+  );
 
   const FileOut = Type.Object({ id: Type.Integer(), name: Type.String(), mime: Type.String(), size: Type.Integer() });
   r.post(
     '/api/files',
     {
       preHandler: requireAuth('file.upload'),
-      schema: { tags: ['files'], summary: '上传附件 (multipart/form-data, 字段 file)', consumes: ['multipart/form-data'], response: { 200: FileOut, 400: ErrorBody } },
+      schema: {
+        tags: ['files'],
+        summary: '上传附件 (multipart/form-data, 字段 file)',
+        consumes: ['multipart/form-data'],
+        response: { 200: FileOut, 400: ErrorBody },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -78,7 +91,9 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
         tags: ['notifications'],
         summary: '我的通知',
         querystring: Type.Object({ ...Paging, unreadOnly: Type.Optional(Type.Boolean()) }),
-        response: { 200: Type.Object({ items: Type.Array(NotificationOut), total: Type.Integer(), unread: Type.Integer() }) },
+        response: {
+          200: Type.Object({ items: Type.Array(NotificationOut), total: Type.Integer(), unread: Type.Integer() }),
+        },
       },
     },
     async (request) => {
@@ -127,11 +142,18 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
 
   r.get(
     '/api/notifications/stream',
-    { preHandler: requireAuth('notification.read'), schema: { tags: ['notifications'], summary: '通知实时推送 (server-sent events)' } },
+    {
+      preHandler: requireAuth('notification.read'),
+      schema: { tags: ['notifications'], summary: '通知实时推送 (server-sent events)' },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       reply.hijack();
-      reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+      });
       reply.raw.write('retry: 5000\n\n');
       const key = `${actor.committeeId}:${actor.accountId}`;
       const push = () => reply.raw.write(`event: notification\ndata: {}\n\n`);

@@ -108,11 +108,41 @@ const ORGANISATIONS: [string, 'party' | 'organisation'][] = [
   ['示例市妇女联合会', 'organisation'],
 ];
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国红梅玉文斌志宏海燕鹏辉宇晨浩然欣怡子涵梓萱俊杰思远雅琴立新振华卫东晓明春燕秋菊德胜永福慧敏丹凤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国红梅玉文斌志宏海燕鹏辉宇晨浩然欣怡子涵梓萱俊杰思远雅琴立新振华卫东晓明春燕秋菊德胜永福慧敏丹凤';
 const ETHNICITIES = ['汉族', '汉族', '汉族', '汉族', '汉族', '回族', '满族', '蒙古族', '壮族', '土家族'];
-const TITLES = ['主任', '副主任', '院长', '副院长', '校长', '总经理', '董事长', '教授', '主任医师', '高级工程师', '律师', '研究员', '村党支部书记', '社区主任'];
-const WORK_UNITS = ['示例市第一人民医院', '示例市第一中学', '示例大学', '示例市科技有限公司', '示例市律师事务所', '示例市农业合作社', '示例市社会科学院', '示例市建设集团', '示例市中医院', '示例市实验小学', '示例市文化馆', '示例市商会'];
+const TITLES = [
+  '主任',
+  '副主任',
+  '院长',
+  '副院长',
+  '校长',
+  '总经理',
+  '董事长',
+  '教授',
+  '主任医师',
+  '高级工程师',
+  '律师',
+  '研究员',
+  '村党支部书记',
+  '社区主任',
+];
+const WORK_UNITS = [
+  '示例市第一人民医院',
+  '示例市第一中学',
+  '示例大学',
+  '示例市科技有限公司',
+  '示例市律师事务所',
+  '示例市农业合作社',
+  '示例市社会科学院',
+  '示例市建设集团',
+  '示例市中医院',
+  '示例市实验小学',
+  '示例市文化馆',
+  '示例市商会',
+];
 
 /** A small deterministic PRNG (mulberry32): the demo must come out the same on every machine. */
 export function prng(seed: number) {
@@ -208,7 +238,9 @@ async function seedCommittee(tx: Db, c: CommitteeSeed, passwordHash: string) {
   const groups = await query<{ id: number }>(
     tx,
     sql`insert into member_groups (committee_id, kind, name) values ${sql.join(
-      ['第一学习组', '第二学习组', '第三学习组', '第四学习组', '第五学习组'].map((g) => sql`(${committeeId}, 'study', ${g})`),
+      ['第一学习组', '第二学习组', '第三学习组', '第四学习组', '第五学习组'].map(
+        (g) => sql`(${committeeId}, 'study', ${g})`,
+      ),
       sql`, `,
     )} returning id`,
   );
@@ -222,7 +254,10 @@ async function seedCommittee(tx: Db, c: CommitteeSeed, passwordHash: string) {
   const orgs = await query<{ id: number; name: string }>(
     tx,
     sql`insert into organisations (committee_id, name, kind, responsible_name) values ${sql.join(
-      ORGANISATIONS.map(([n, k]) => sql`(${committeeId}, ${n.replace('示例市', c.shortName.replace('政协', ''))}, ${k}, ${personName(rand)})`),
+      ORGANISATIONS.map(
+        ([n, k]) =>
+          sql`(${committeeId}, ${n.replace('示例市', c.shortName.replace('政协', ''))}, ${k}, ${personName(rand)})`,
+      ),
       sql`, `,
     )} returning id, name`,
   );
@@ -240,7 +275,11 @@ async function seedCommittee(tx: Db, c: CommitteeSeed, passwordHash: string) {
     const standing = i <= Math.round(c.memberCount * 0.18);
     const workUnit = WORK_UNITS[Math.floor(rand() * WORK_UNITS.length)];
     const title = TITLES[Math.floor(rand() * TITLES.length)];
-    const party = sector.name.startsWith('中国共产党') ? '中共党员' : sector.name.startsWith('中国') && i % 2 ? sector.name.replace('中国', '') : '群众';
+    const party = sector.name.startsWith('中国共产党')
+      ? '中共党员'
+      : sector.name.startsWith('中国') && i % 2
+        ? sector.name.replace('中国', '')
+        : '群众';
     const [m] = await query<{ id: number }>(
       tx,
       sql`insert into members (committee_id, term_id, code, name, gender, ethnicity, birth_date, party, sector_id, work_unit, job_title,
@@ -253,13 +292,18 @@ async function seedCommittee(tx: Db, c: CommitteeSeed, passwordHash: string) {
     memberRows.push({ id: m.id, name });
     await tx.execute(sql`insert into member_special_committees (committee_id, member_id, special_committee_id)
       values (${committeeId}, ${m.id}, ${specials[i % specials.length].id})`);
-    await tx.execute(sql`insert into member_group_links (committee_id, member_id, group_id) values (${committeeId}, ${m.id}, ${groups[i % groups.length].id})`);
+    await tx.execute(
+      sql`insert into member_group_links (committee_id, member_id, group_id) values (${committeeId}, ${m.id}, ${groups[i % groups.length].id})`,
+    );
   }
 
   const informants = await query<{ id: number; name: string }>(
     tx,
     sql`insert into informants (committee_id, name, work_unit, area) values ${sql.join(
-      Array.from({ length: 10 }, (_, i) => sql`(${committeeId}, ${personName(rand)}, ${'社区居委会'}, ${`第${i + 1}网格`})`),
+      Array.from(
+        { length: 10 },
+        (_, i) => sql`(${committeeId}, ${personName(rand)}, ${'社区居委会'}, ${`第${i + 1}网格`})`,
+      ),
       sql`, `,
     )} returning id, name`,
   );
@@ -269,18 +313,48 @@ async function seedCommittee(tx: Db, c: CommitteeSeed, passwordHash: string) {
     c.level === 'city'
       ? [
           { username: 'admin', displayName: '系统管理员', roles: ['sysAdmin', 'committeeAdmin'] },
-          { username: 'proposal_staff', displayName: '提案委 周敏', roles: ['proposalStaff'], office: '提案委员会办公室' },
+          {
+            username: 'proposal_staff',
+            displayName: '提案委 周敏',
+            roles: ['proposalStaff'],
+            office: '提案委员会办公室',
+          },
           { username: 'liaison_staff', displayName: '联络处 孙丽', roles: ['liaisonStaff'], office: '委员联络处' },
           { username: 'office_staff', displayName: '办公室 吴刚', roles: ['officeStaff'], office: '办公室' },
-          { username: 'special_staff', displayName: '专委会 郑洁', roles: ['specialCommitteeStaff'], office: '经济委员会' },
-          { username: 'leader', displayName: `主席 ${memberRows[0].name}`, roles: ['leader'], memberId: memberRows[0].id },
+          {
+            username: 'special_staff',
+            displayName: '专委会 郑洁',
+            roles: ['specialCommitteeStaff'],
+            office: '经济委员会',
+          },
+          {
+            username: 'leader',
+            displayName: `主席 ${memberRows[0].name}`,
+            roles: ['leader'],
+            memberId: memberRows[0].id,
+          },
         ]
       : [
           { username: 'county_admin', displayName: '县政协管理员', roles: ['committeeAdmin'] },
-          { username: 'county_proposal_staff', displayName: '县提案委 冯静', roles: ['proposalStaff'], office: '提案委员会办公室' },
-          { username: 'county_liaison_staff', displayName: '县联络委 何平', roles: ['liaisonStaff'], office: '委员联络委' },
+          {
+            username: 'county_proposal_staff',
+            displayName: '县提案委 冯静',
+            roles: ['proposalStaff'],
+            office: '提案委员会办公室',
+          },
+          {
+            username: 'county_liaison_staff',
+            displayName: '县联络委 何平',
+            roles: ['liaisonStaff'],
+            office: '委员联络委',
+          },
           { username: 'county_office_staff', displayName: '县办公室 罗军', roles: ['officeStaff'], office: '办公室' },
-          { username: 'county_leader', displayName: `主席 ${memberRows[0].name}`, roles: ['leader'], memberId: memberRows[0].id },
+          {
+            username: 'county_leader',
+            displayName: `主席 ${memberRows[0].name}`,
+            roles: ['leader'],
+            memberId: memberRows[0].id,
+          },
         ];
   const accounts: AccountSeed[] = [
     ...staff,
@@ -291,8 +365,18 @@ async function seedCommittee(tx: Db, c: CommitteeSeed, passwordHash: string) {
       memberId: m.id,
       phone: `139${String(c.seed).padStart(2, '0').slice(-2)}${String(100000 + i).slice(-6)}`,
     })),
-    ...units.map((u, i) => ({ username: `${p}unit${String(i + 1).padStart(2, '0')}`, displayName: u.name, roles: ['unitUser'] as Role[], unitId: u.id })),
-    ...orgs.map((o, i) => ({ username: `${p}org${String(i + 1).padStart(2, '0')}`, displayName: o.name, roles: ['orgAccount'] as Role[], orgId: o.id })),
+    ...units.map((u, i) => ({
+      username: `${p}unit${String(i + 1).padStart(2, '0')}`,
+      displayName: u.name,
+      roles: ['unitUser'] as Role[],
+      unitId: u.id,
+    })),
+    ...orgs.map((o, i) => ({
+      username: `${p}org${String(i + 1).padStart(2, '0')}`,
+      displayName: o.name,
+      roles: ['orgAccount'] as Role[],
+      orgId: o.id,
+    })),
     ...informants.map((inf, i) => ({
       username: `${p}informant${String(i + 1).padStart(2, '0')}`,
       displayName: inf.name,
@@ -301,7 +385,12 @@ async function seedCommittee(tx: Db, c: CommitteeSeed, passwordHash: string) {
     })),
   ];
   await insertAccounts(tx, committeeId, passwordHash, accounts);
-  await writeAudit(tx, systemActor(committeeId, '演示数据'), { action: 'seed.demo', entity: 'committee', entityId: committeeId, after: { name: c.name } });
+  await writeAudit(tx, systemActor(committeeId, '演示数据'), {
+    action: 'seed.demo',
+    entity: 'committee',
+    entityId: committeeId,
+    after: { name: c.name },
+  });
   return committeeId;
 }
 
@@ -314,7 +403,21 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db): Promise<{ cityId: number; countyId: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
-    const cityId = await seedCommittee(tx, { name: '示例市政协', shortName: '示例市政协', level: 'city', parentId: null, region: '110100', prefix: '', memberCount: 300, unitNames: UNITS, seed: 11 }, passwordHash);
+    const cityId = await seedCommittee(
+      tx,
+      {
+        name: '示例市政协',
+        shortName: '示例市政协',
+        level: 'city',
+        parentId: null,
+        region: '110100',
+        prefix: '',
+        memberCount: 300,
+        unitNames: UNITS,
+        seed: 11,
+      },
+      passwordHash,
+    );
     const countyId = await seedCommittee(
       tx,
       {

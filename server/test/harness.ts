@@ -62,7 +62,12 @@ export async function login(app: FastifyInstance, username: string, password = D
   const cookie = setCookie.split(';')[0];
   const me = res.json();
   const send = async (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
-    const r = await app.inject({ method, url, payload: payload as any, headers: { cookie, 'x-csrf-token': me.csrfToken } });
+    const r = await app.inject({
+      method,
+      url,
+      payload: payload as any,
+      headers: { cookie, 'x-csrf-token': me.csrfToken },
+    });
     return { status: r.statusCode, body: parse(r.body) };
   };
   return {

@@ -20,9 +20,23 @@ export async function orgRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         summary: '基础数据：届次、会议、界别、专委会、承办单位',
         response: {
           200: Type.Object({
-            terms: Type.Array(Type.Object({ id: Type.Integer(), number: Type.Integer(), name: Type.String(), isCurrent: Type.Boolean() })),
+            terms: Type.Array(
+              Type.Object({
+                id: Type.Integer(),
+                number: Type.Integer(),
+                name: Type.String(),
+                isCurrent: Type.Boolean(),
+              }),
+            ),
             sessions: Type.Array(
-              Type.Object({ id: Type.Integer(), termId: Type.Integer(), number: Type.Integer(), name: Type.String(), year: Type.Integer(), isCurrent: Type.Boolean() }),
+              Type.Object({
+                id: Type.Integer(),
+                termId: Type.Integer(),
+                number: Type.Integer(),
+                name: Type.String(),
+                year: Type.Integer(),
+                isCurrent: Type.Boolean(),
+              }),
             ),
             sectors: Type.Array(Named),
             specialCommittees: Type.Array(Named),
@@ -34,7 +48,10 @@ export async function orgRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     async (request) => {
       const c = actorOf(request).committeeId;
       const [terms, sessions, sectors, specialCommittees, units] = await Promise.all([
-        query<any>(db, sql`select id, number, name, is_current as "isCurrent" from terms where committee_id = ${c} order by number`),
+        query<any>(
+          db,
+          sql`select id, number, name, is_current as "isCurrent" from terms where committee_id = ${c} order by number`,
+        ),
         query<any>(
           db,
           sql`select id, term_id as "termId", number, name, year, is_current as "isCurrent" from plenary_sessions where committee_id = ${c} order by term_id, number`,

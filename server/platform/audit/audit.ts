@@ -1,7 +1,7 @@
 // Append-only audit log, hash-chained per committee with SM3, written in the same transaction as the change it records.
 import { sql } from 'drizzle-orm';
-import { type Db, query, queryOne } from '../db/client.ts';
 import type { Actor } from '../context.ts';
+import { type Db, query, queryOne } from '../db/client.ts';
 import { sm3 } from '../secrets/field-crypto.ts';
 
 export interface AuditEntry {
@@ -89,7 +89,10 @@ export interface AuditProblem {
 export async function verifyAudit(db: Db): Promise<{ rows: number; problems: AuditProblem[] }> {
   const problems: AuditProblem[] = [];
   let total = 0;
-  const heads = await query<{ committee_id: number; seq: number; hash: string }>(db, sql`select committee_id, seq, hash from audit_head order by committee_id`);
+  const heads = await query<{ committee_id: number; seq: number; hash: string }>(
+    db,
+    sql`select committee_id, seq, hash from audit_head order by committee_id`,
+  );
   for (const head of heads) {
     let prev = '';
     let expectSeq = 1;
@@ -103,8 +106,14 @@ export async function verifyAudit(db: Db): Promise<{ rows: number; problems: Aud
       for (const r of rows) {
         const seq = Number(r.seq);
         total++;
-        if (seq !== expectSeq) problems.push({ committeeId: head.committee_id, seq: expectSeq, problem: `缺少第 ${expectSeq} 条 (row missing)` });
-        if (r.prev_hash !== prev) problems.push({ committeeId: head.committee_id, seq, problem: '前序哈希不一致 (chain broken)' });
+        if (seq !== expectSeq)
+          problems.push({
+            committeeId: head.committee_id,
+            seq: expectSeq,
+            problem: `缺少第 ${expectSeq} 条 (row missing)`,
+          });
+        if (r.prev_hash !== prev)
+          problems.push({ committeeId: head.committee_id, seq, problem: '前序哈希不一致 (chain broken)' });
         const recomputed = auditHash(r.prev_hash, {
           committeeId: r.committee_id,
           seq,
@@ -119,14 +128,19 @@ export async function verifyAudit(db: Db): Promise<{ rows: number; problems: Aud
           userAgent: r.user_agent,
           createdAt: new Date(r.created_at).toISOString(),
         });
-        if (recomputed !== r.hash) problems.push({ committeeId: head.committee_id, seq, problem: '内容被篡改 (row altered)' });
+        if (recomputed !== r.hash)
+          problems.push({ committeeId: head.committee_id, seq, problem: '内容被篡改 (row altered)' });
         prev = r.hash;
         expectSeq = seq + 1;
         after = seq;
       }
     }
     if (Number(head.seq) !== expectSeq - 1 || head.hash !== prev) {
-      problems.push({ committeeId: head.committee_id, seq: Number(head.seq), problem: '末尾记录被删除或链头不符 (tail removed)' });
+      problems.push({
+        committeeId: head.committee_id,
+        seq: Number(head.seq),
+        problem: '末尾记录被删除或链头不符 (tail removed)',
+      });
     }
   }
   return { rows: total, problems };

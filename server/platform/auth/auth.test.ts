@@ -80,7 +80,9 @@ describe('session', () => {
 describe('password', () => {
   it('requires a first-login password change and enforces the policy', async () => {
     const hash = await hashPassword('Initial#123');
-    await t.database.db.execute(sql`update accounts set password_hash = ${hash}, must_change_password = true where username = 'member007'`);
+    await t.database.db.execute(
+      sql`update accounts set password_hash = ${hash}, must_change_password = true where username = 'member007'`,
+    );
     const c = await login(t.app, 'member007', 'Initial#123');
     expect(c.me.account.mustChangePassword).toBe(true);
     const blocked = await c.get('/api/org/reference');
@@ -93,7 +95,10 @@ describe('password', () => {
     expect(ok.status).toBe(200);
     expect((await c.get('/api/org/reference')).status).toBe(200);
     expect((await tryLogin('member007', 'Better#2026x')).statusCode).toBe(200);
-    const audit = await queryOne<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'auth.password_change'`);
+    const audit = await queryOne<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_log where action = 'auth.password_change'`,
+    );
     expect(audit!.n).toBe(1);
   });
 });

@@ -110,10 +110,19 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db; secureCoo
           await tx.execute(sql`update accounts set failed_logins = ${lock ? 0 : failed},
             locked_until = ${lock ? sql`now() + make_interval(mins => ${LOCK_MINUTES})` : sql`locked_until`}
             where committee_id = ${acc.committee_id} and id = ${acc.id}`);
-          await writeAudit(tx, actor, { action: lock ? 'auth.lock' : 'auth.login_failed', entity: 'account', entityId: acc.id });
+          await writeAudit(tx, actor, {
+            action: lock ? 'auth.lock' : 'auth.login_failed',
+            entity: 'account',
+            entityId: acc.id,
+          });
         });
-        if (lock) throw new AppError(423, 'auth.locked', `连续输错密码 ${MAX_FAILED} 次，账号已锁定 ${LOCK_MINUTES} 分钟`);
-        throw new AppError(401, 'auth.invalid_credentials', `用户名或密码错误（再错 ${MAX_FAILED - failed} 次将锁定账号）`);
+        if (lock)
+          throw new AppError(423, 'auth.locked', `连续输错密码 ${MAX_FAILED} 次，账号已锁定 ${LOCK_MINUTES} 分钟`);
+        throw new AppError(
+          401,
+          'auth.invalid_credentials',
+          `用户名或密码错误（再错 ${MAX_FAILED - failed} 次将锁定账号）`,
+        );
       }
       const session = await db.transaction(async (tx) => {
         await tx.execute(sql`update accounts set failed_logins = 0, locked_until = null, last_login_at = now()
@@ -128,7 +137,10 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db; secureCoo
 
   r.post(
     '/api/auth/logout',
-    { preHandler: requireAuth(), schema: { tags: ['auth'], summary: '退出登录', response: { 200: Type.Object({ ok: Type.Boolean() }) } } },
+    {
+      preHandler: requireAuth(),
+      schema: { tags: ['auth'], summary: '退出登录', response: { 200: Type.Object({ ok: Type.Boolean() }) } },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       await db.transaction(async (tx) => {
@@ -170,7 +182,8 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db; secureCoo
         db,
         sql`select password_hash from accounts where committee_id = ${actor.committeeId} and id = ${actor.accountId}`,
       );
-      if (!(await verifyPassword(acc!.password_hash, oldPassword))) throw badRequest('auth.wrong_password', '原密码不正确', 'oldPassword');
+      if (!(await verifyPassword(acc!.password_hash, oldPassword)))
+        throw badRequest('auth.wrong_password', '原密码不正确', 'oldPassword');
       const weak = checkPasswordPolicy(newPassword);
       if (weak) throw badRequest('auth.weak_password', weak, 'newPassword');
       if (oldPassword === newPassword) throw badRequest('auth.same_password', '新密码不能与原密码相同', 'newPassword');

@@ -3,8 +3,8 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
-import { type Db, queryOne } from '../db/client.ts';
 import type { Actor } from '../context.ts';
+import { type Db, queryOne } from '../db/client.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
 import { type Action, can, type Role } from './permissions.ts';
 
@@ -85,8 +85,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const PASSWORD_CHANGE_ALLOWED = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
 
 /** preHandler for routes that need a signed-in user (and, optionally, a permission). */
-export function requireAuth(action?: Action): preHandlerHookHandler {
-  return async (request: FastifyRequest, _reply: FastifyReply) => {
+export function requireAuth(action?: Action): preHandlerHookHandler & { permission?: Action | null } {
+  const handler = async (request: FastifyRequest, _reply: FastifyReply) => {
     const actor = request.actor;
     if (!actor || !request.session) throw unauthorized();
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.session.csrfToken) {
@@ -97,6 +97,8 @@ export function requireAuth(action?: Action): preHandlerHookHandler {
     }
     if (action && !can(actor.roles, action)) throw forbidden();
   };
+  // Read by the permission walk test: which action guards which route.
+  return Object.assign(handler, { permission: action ?? null });
 }
 
 /** Within a handler: the signed-in actor (requireAuth has already run). */

@@ -32,13 +32,17 @@ export function listMigrations(): { name: string; file: string }[] {
 export async function migrate(database: Database): Promise<string[]> {
   const exec = await openExecutor(database);
   try {
-    await exec.run('create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())');
+    await exec.run(
+      'create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())',
+    );
     const done = new Set((await exec.rows('select name from schema_migrations')).map((r) => r.name as string));
     const applied: string[] = [];
     for (const m of listMigrations()) {
       if (done.has(m.name)) continue;
       const text = fs.readFileSync(m.file, 'utf8');
-      await exec.run(`begin;\n${text};\ninsert into schema_migrations (name) values ('${m.name.replace(/'/g, "''")}');\ncommit;`);
+      await exec.run(
+        `begin;\n${text};\ninsert into schema_migrations (name) values ('${m.name.replace(/'/g, "''")}');\ncommit;`,
+      );
       applied.push(m.name);
     }
     return applied;

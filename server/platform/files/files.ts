@@ -34,10 +34,16 @@ const blobPath = (sha: string) => path.join(filesDir, sha.slice(0, 2), sha);
 export function checkFile(name: string, content: Buffer, maxBytes: number): { ext: string; mime: string } {
   const ext = path.extname(name).slice(1).toLowerCase();
   const type = FILE_TYPES[ext];
-  if (!type) throw badRequest('file.bad_type', `不支持的文件类型「${ext || '无扩展名'}」，仅支持 pdf、doc、docx、xls、xlsx、jpg、png`);
+  if (!type)
+    throw badRequest(
+      'file.bad_type',
+      `不支持的文件类型「${ext || '无扩展名'}」，仅支持 pdf、doc、docx、xls、xlsx、jpg、png`,
+    );
   if (content.length === 0) throw badRequest('file.empty', '文件为空');
-  if (content.length > maxBytes) throw badRequest('file.too_large', `文件不能超过 ${Math.round(maxBytes / 1048576)} MB`);
-  if (!type.magic.every((b, i) => content[i] === b)) throw badRequest('file.bad_content', `文件内容与扩展名「${ext}」不符`);
+  if (content.length > maxBytes)
+    throw badRequest('file.too_large', `文件不能超过 ${Math.round(maxBytes / 1048576)} MB`);
+  if (!type.magic.every((b, i) => content[i] === b))
+    throw badRequest('file.bad_content', `文件内容与扩展名「${ext}」不符`);
   return { ext, mime: type.mime };
 }
 
@@ -49,7 +55,13 @@ export interface StoredFile {
   sha256: string;
 }
 
-export async function storeFile(tx: Db, actor: Actor, name: string, content: Buffer, maxBytes: number): Promise<StoredFile> {
+export async function storeFile(
+  tx: Db,
+  actor: Actor,
+  name: string,
+  content: Buffer,
+  maxBytes: number,
+): Promise<StoredFile> {
   const { mime } = checkFile(name, content, maxBytes);
   const sha = crypto.createHash('sha256').update(content).digest('hex');
   const file = blobPath(sha);
@@ -63,12 +75,23 @@ export async function storeFile(tx: Db, actor: Actor, name: string, content: Buf
     tx,
     sql`insert into files (committee_id, sha256, name, mime, size, uploaded_by) values (${actor.committeeId}, ${sha}, ${safeName}, ${mime}, ${content.length}, ${actor.accountId}) returning id`,
   );
-  await writeAudit(tx, actor, { action: 'file.upload', entity: 'file', entityId: row.id, after: { name: safeName, size: content.length, sha256: sha } });
+  await writeAudit(tx, actor, {
+    action: 'file.upload',
+    entity: 'file',
+    entityId: row.id,
+    after: { name: safeName, size: content.length, sha256: sha },
+  });
   return { id: row.id, name: safeName, mime, size: content.length, sha256: sha };
 }
 
 /** Links uploaded files to an item; only the uploader's own unattached files can be linked. */
-export async function attachFiles(tx: Db, actor: Actor, fileIds: number[], entity: string, entityId: number): Promise<void> {
+export async function attachFiles(
+  tx: Db,
+  actor: Actor,
+  fileIds: number[],
+  entity: string,
+  entityId: number,
+): Promise<void> {
   if (!fileIds.length) return;
   const rows = await query<{ id: number }>(
     tx,
@@ -95,14 +118,19 @@ export function registerFileAccess(entity: string, check: AccessCheck): void {
   accessChecks.set(entity, check);
 }
 
-export async function openFileForDownload(db: Db, actor: Actor, id: number): Promise<{ file: StoredFile; stream: fs.ReadStream }> {
+export async function openFileForDownload(
+  db: Db,
+  actor: Actor,
+  id: number,
+): Promise<{ file: StoredFile; stream: fs.ReadStream }> {
   const [f] = await query<StoredFile & { entity: string | null; entity_id: number | null; uploaded_by: number | null }>(
     db,
     sql`select id, name, mime, size, sha256, entity, entity_id, uploaded_by from files where committee_id = ${actor.committeeId} and id = ${id}`,
   );
   if (!f) throw forbidden('file.forbidden', '文件不存在或无权查看');
   const allowed =
-    f.uploaded_by === actor.accountId || (f.entity && f.entity_id != null && (await accessChecks.get(f.entity)?.(db, actor, f.entity_id)));
+    f.uploaded_by === actor.accountId ||
+    (f.entity && f.entity_id != null && (await accessChecks.get(f.entity)?.(db, actor, f.entity_id)));
   if (!allowed) throw forbidden('file.forbidden', '文件不存在或无权查看');
   return { file: f, stream: fs.createReadStream(blobPath(f.sha256)) };
 }

@@ -38,7 +38,9 @@ export async function cancelJobs(tx: Db, committeeId: number, dedupePrefix: stri
 /** Claims and runs the jobs due by `now` (the database's clock by default); returns how many ran. */
 export async function runDueJobs(db: Db, opts: { now?: Date; limit?: number } = {}): Promise<number> {
   const now = opts.now ? sql`${opts.now.toISOString()}::timestamptz` : sql`now()`;
-  await db.execute(sql`update jobs set status = 'pending', locked_until = null where status = 'running' and locked_until < now()`);
+  await db.execute(
+    sql`update jobs set status = 'pending', locked_until = null where status = 'running' and locked_until < now()`,
+  );
   const claimed = await query<Job>(
     db,
     sql`update jobs set status = 'running', attempts = attempts + 1, locked_until = now() + interval '5 minutes'
@@ -53,7 +55,9 @@ export async function runDueJobs(db: Db, opts: { now?: Date; limit?: number } = 
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await db.transaction(async (tx) => {
         await handler(tx, job);
-        await tx.execute(sql`update jobs set status = 'done', locked_until = null where committee_id = ${job.committee_id} and id = ${job.id}`);
+        await tx.execute(
+          sql`update jobs set status = 'done', locked_until = null where committee_id = ${job.committee_id} and id = ${job.id}`,
+        );
       });
     } catch (err) {
       const failed = job.attempts >= 5;
@@ -65,7 +69,11 @@ export async function runDueJobs(db: Db, opts: { now?: Date; limit?: number } = 
   return claimed.length;
 }
 
-export function startScheduler(db: Db, intervalMs: number, log: { error: (o: unknown, m: string) => void }): () => Promise<void> {
+export function startScheduler(
+  db: Db,
+  intervalMs: number,
+  log: { error: (o: unknown, m: string) => void },
+): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;

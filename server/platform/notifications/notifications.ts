@@ -31,7 +31,9 @@ export async function notify(tx: Db, n: NewNotification): Promise<void> {
     select ${n.committeeId}, a, ${n.kind}, ${n.title}, ${n.body ?? null}, ${n.link ?? null} from unnest(${sql.param(ids)}::int[]) as a`);
   for (const id of ids) notificationEvents.emit(`${n.committeeId}:${id}`);
   if (mailer) {
-    const rows = (await tx.execute(sql`select email from accounts where committee_id = ${n.committeeId} and id = any(${sql.param(ids)}::int[]) and email is not null`)) as unknown as {
+    const rows = (await tx.execute(
+      sql`select email from accounts where committee_id = ${n.committeeId} and id = any(${sql.param(ids)}::int[]) and email is not null`,
+    )) as unknown as {
       rows: { email: string }[];
     };
     for (const r of rows.rows) {

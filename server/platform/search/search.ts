@@ -10,7 +10,27 @@ const jieba = Jieba.withDict(dict);
 jieba.loadDict(fs.readFileSync(new URL('./domain-words.txt', import.meta.url)));
 const tfidf = TfIdf.withDict(idf);
 // Words every proposal title uses say nothing about its subject. (The binding's setConfig rejects stop words, so they are filtered here.)
-const STOP_WORDS = new Set(['关于', '建议', '进一步', '加快', '加强', '推进', '推动', '完善', '提升', '提高', '问题', '工作', '我市', '我县', '有关', '相关', '实施', '对策', '若干']);
+const STOP_WORDS = new Set([
+  '关于',
+  '建议',
+  '进一步',
+  '加快',
+  '加强',
+  '推进',
+  '推动',
+  '完善',
+  '提升',
+  '提高',
+  '问题',
+  '工作',
+  '我市',
+  '我县',
+  '有关',
+  '相关',
+  '实施',
+  '对策',
+  '若干',
+]);
 
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const WORD = /[a-z0-9]+/g;

@@ -11,7 +11,9 @@ export async function getSetting<T>(db: Db, committeeId: number, key: string, ye
     sql`select value from settings where committee_id = ${committeeId} and key = ${key} and year <= ${year} order by year desc limit 1`,
   );
   if (!row) return defaults;
-  return typeof defaults === 'object' && defaults !== null && !Array.isArray(defaults) ? { ...defaults, ...row.value } : row.value;
+  return typeof defaults === 'object' && defaults !== null && !Array.isArray(defaults)
+    ? { ...defaults, ...row.value }
+    : row.value;
 }
 
 export async function putSetting(tx: Db, actor: Actor, key: string, year: number, value: unknown): Promise<void> {
@@ -21,5 +23,11 @@ export async function putSetting(tx: Db, actor: Actor, key: string, year: number
   );
   await tx.execute(sql`insert into settings (committee_id, key, year, value) values (${actor.committeeId}, ${key}, ${year}, ${JSON.stringify(value)}::jsonb)
     on conflict (committee_id, key, year) do update set value = excluded.value, updated_at = now()`);
-  await writeAudit(tx, actor, { action: 'settings.put', entity: 'setting', entityId: `${key}:${year}`, before: before?.value ?? null, after: value });
+  await writeAudit(tx, actor, {
+    action: 'settings.put',
+    entity: 'setting',
+    entityId: `${key}:${year}`,
+    before: before?.value ?? null,
+    after: value,
+  });
 }

@@ -45,7 +45,13 @@ export interface Process<I extends WorkflowItem> {
   /** Writes the new state (and whatever else the module keeps on the row). */
   setState: (tx: Db, actor: Actor, item: I, to: string) => Promise<void>;
   /** Called by the scheduler when a deadline comes near ('remind') or passes ('overdue') while the item is still in that state. */
-  onDeadline?: (tx: Db, committeeId: number, entityId: number, kind: 'remind' | 'overdue', dueAt: Date) => Promise<void>;
+  onDeadline?: (
+    tx: Db,
+    committeeId: number,
+    entityId: number,
+    kind: 'remind' | 'overdue',
+    dueAt: Date,
+  ) => Promise<void>;
   /** Loads the item (for deadline jobs). */
   load?: (tx: Db, committeeId: number, id: number) => Promise<I | null>;
 }
@@ -74,13 +80,19 @@ export async function fireTransition<I extends WorkflowItem, D = any>(
   const t = process.transitions.find((x) => x.action === opts.action);
   if (!t) throw badRequest('workflow.unknown_action', `未知的操作「${opts.action}」`);
   if (!t.from.includes(item.state)) {
-    throw new AppError(409, 'workflow.bad_state', `当前状态为「${process.states[item.state] ?? item.state}」，不能执行「${t.label}」`);
+    throw new AppError(
+      409,
+      'workflow.bad_state',
+      `当前状态为「${process.states[item.state] ?? item.state}」，不能执行「${t.label}」`,
+    );
   }
-  if (!actor.roles.some((r) => t.roles.includes(r))) throw forbidden('workflow.forbidden', `没有权限执行「${t.label}」`);
+  if (!actor.roles.some((r) => t.roles.includes(r)))
+    throw forbidden('workflow.forbidden', `没有权限执行「${t.label}」`);
   const reason = t.guard?.(actor, item);
   if (reason) throw forbidden('workflow.guard', reason);
   const comment = opts.comment?.trim() || null;
-  if (t.commentRequired && !comment) throw badRequest('workflow.comment_required', `请填写「${t.label}」的理由或意见`, 'comment');
+  if (t.commentRequired && !comment)
+    throw badRequest('workflow.comment_required', `请填写「${t.label}」的理由或意见`, 'comment');
   const data = (opts.data ?? {}) as D;
   const to = typeof t.to === 'function' ? t.to(item, data) : t.to;
   if (t.effect) await t.effect(tx, actor, item, data, comment);
@@ -102,9 +114,21 @@ export async function fireTransition<I extends WorkflowItem, D = any>(
     const payload = { process: process.name, entityId: item.id, state: to, dueAt: deadline.dueAt.toISOString() };
     for (const days of deadline.remindDaysBefore) {
       const runAt = new Date(deadline.dueAt.getTime() - days * 86_400_000);
-      await scheduleJob(tx, { committeeId: actor.committeeId, kind: 'workflow.remind', runAt, payload, dedupeKey: `${prefix}remind:${days}` });
+      await scheduleJob(tx, {
+        committeeId: actor.committeeId,
+        kind: 'workflow.remind',
+        runAt,
+        payload,
+        dedupeKey: `${prefix}remind:${days}`,
+      });
     }
-    await scheduleJob(tx, { committeeId: actor.committeeId, kind: 'workflow.overdue', runAt: deadline.dueAt, payload, dedupeKey: `${prefix}overdue` });
+    await scheduleJob(tx, {
+      committeeId: actor.committeeId,
+      kind: 'workflow.overdue',
+      runAt: deadline.dueAt,
+      payload,
+      dedupeKey: `${prefix}overdue`,
+    });
   }
   return to;
 }
@@ -118,7 +142,9 @@ export interface AllowedAction {
 /** The actions this actor may take on this item now: what the UI shows as buttons. */
 export function allowedActions<I extends WorkflowItem>(process: Process<I>, actor: Actor, item: I): AllowedAction[] {
   return process.transitions
-    .filter((t) => t.from.includes(item.state) && actor.roles.some((r) => t.roles.includes(r)) && !t.guard?.(actor, item))
+    .filter(
+      (t) => t.from.includes(item.state) && actor.roles.some((r) => t.roles.includes(r)) && !t.guard?.(actor, item),
+    )
     .map((t) => ({ action: t.action, label: t.label, commentRequired: !!t.commentRequired }));
 }
 
@@ -135,7 +161,12 @@ export interface TimelineEntry {
   createdAt: string;
 }
 
-export async function listTransitions(db: Db, process: Process<any>, committeeId: number, entityId: number): Promise<TimelineEntry[]> {
+export async function listTransitions(
+  db: Db,
+  process: Process<any>,
+  committeeId: number,
+  entityId: number,
+): Promise<TimelineEntry[]> {
   const rows = await query<any>(
     db,
     sql`select id, action, from_state, to_state, actor_name, comment, data, created_at from workflow_transitions
