@@ -1,0 +1,69 @@
+// The signed-in user: loaded from /api/auth/me, shared through context; can(action) reads the same permission table
+// as the server.
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import type { Action } from '../../server/platform/auth/permissions.ts';
+import { api, setCsrfToken } from '../api/client.ts';
+
+export interface Me {
+  account: {
+    id: number;
+    username: string;
+    displayName: string;
+    roles: string[];
+    roleNames: string[];
+    memberId: number | null;
+    unitId: number | null;
+    orgId: number | null;
+    mustChangePassword: boolean;
+  };
+  committee: { id: number; name: string; shortName: string; level: string };
+  permissions: string[];
+  csrfToken: string;
+}
+
+interface SessionValue {
+  me: Me | null;
+  loading: boolean;
+  can: (action: Action) => boolean;
+  setMe: (me: Me | null) => void;
+  refresh: () => Promise<void>;
+  logout: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMeState] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+  const setMe = useCallback((m: Me | null) => {
+    setCsrfToken(m?.csrfToken ?? '');
+    setMeState(m);
+  }, []);
+  const refresh = useCallback(async () => {
+    try {
+      setMe(await api.get<Me>('/api/auth/me'));
+    } catch {
+      setMe(null);
+    } finally {
+      setLoading(false);
+    }
+  }, [setMe]);
+  const logout = useCallback(async () => {
+    await api.post('/api/auth/logout').catch(() => {});
+    setMe(null);
+  }, [setMe]);
+  useEffect(() => {
+    void refresh();
+    const onUnauthorized = () => setMe(null);
+    window.addEventListener('zx:unauthorized', onUnauthorized);
+    return () => window.removeEventListener('zx:unauthorized', onUnauthorized);
+  }, [refresh, setMe]);
+  const can = useCallback((action: Action) => !!me?.permissions.includes(action), [me]);
+  return <SessionContext.Provider value={{ me, loading, can, setMe, refresh, logout }}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
