@@ -19,6 +19,20 @@ import type { Database, Db } from './platform/db/client.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { platformRoutes } from './platform/routes.ts';
 
+export interface RouteInfo {
+  method: string;
+  url: string;
+  /** The action requireAuth checks; null when any signed-in user may call it; undefined for public routes. */
+  permission?: string | null;
+  hasSchema: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalog: RouteInfo[];
+  }
+}
+
 export interface ModuleDeps {
   db: Db;
   database: Database;
@@ -41,6 +55,22 @@ export async function buildApp(deps: {
     ajv: { customOptions: { verbose: true, coerceTypes: 'array', useDefaults: true, removeAdditional: true } },
   });
   app.decorateRequest('actor', null);
+  const catalog: RouteInfo[] = [];
+  app.decorate('routeCatalog', catalog);
+  // Authentication and permission run before body validation (preValidation), so a caller without the right learns
+  // nothing about a route's input; the catalogue feeds the permission-walk test.
+  app.addHook('onRoute', (ro) => {
+    const pre = [ro.preHandler ?? []].flat() as ((...a: any[]) => any)[];
+    const auth = pre.find((h) => 'permission' in h) as ((...a: any[]) => any) & { permission?: string | null };
+    if (auth) {
+      ro.preValidation = [auth, ...([ro.preValidation ?? []].flat() as any[])];
+      ro.preHandler = pre.filter((h) => h !== auth) as any;
+    }
+    for (const method of [ro.method].flat()) {
+      if (method === 'HEAD') continue;
+      catalog.push({ method, url: ro.url, permission: auth ? auth.permission : undefined, hasSchema: !!ro.schema });
+    }
+  });
   app.decorateRequest('session', null);
   registerErrorHandler(app);
 

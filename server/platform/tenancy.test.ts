@@ -1,0 +1,115 @@
+// The permission and tenancy walk: every API route is called anonymously, by every role that lacks its permission,
+// and by users of another committee (the county) with ids of the city's rows. None may answer with data or a 500.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteInfo } from '../app.ts';
+import { UNITS } from '../seed/demo.ts';
+import { type Client, createTestApp, login, type TestContext } from '../test/harness.ts';
+import { type Action, can } from './auth/permissions.ts';
+
+const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/openapi.json', 'GET /healthz']);
+// Streams never end, so inject cannot await them; their guard is the same requireAuth as every route.
+const STREAMING = new Set(['GET /api/notifications/stream']);
+
+// One county account per role: a user of another committee than the city whose rows we try to reach.
+const COUNTY_USERS = [
+  'county_admin',
+  'county_proposal_staff',
+  'county_liaison_staff',
+  'county_office_staff',
+  'county_leader',
+  'county_member001',
+  'county_unit01',
+  'county_org01',
+  'county_informant01',
+];
+
+// Text that only the city's rows contain: the committee's name and its units' names (the county's are 县…).
+const CITY_MARKERS = ['示例市政协', ...UNITS];
+
+let t: TestContext;
+let routes: RouteInfo[];
+const clients: Record<string, Client> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  routes = t.app.routeCatalog.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+  for (const u of COUNTY_USERS) clients[u] = await login(t.app, u);
+});
+afterAll(() => t.close());
+
+/** A concrete URL for a route pattern: every :param becomes the given id. */
+const fill = (url: string, id: number) => url.replace(/:[A-Za-z]+/g, String(id)).replace(/\*$/, '');
+
+async function call(c: Client | null, method: string, url: string) {
+  if (!c) {
+    const r = await t.app.inject({
+      method: method as any,
+      url,
+      payload: method === 'GET' || method === 'DELETE' ? undefined : {},
+    });
+    return { status: r.statusCode, body: r.body };
+  }
+  const r =
+    method === 'GET'
+      ? await c.get(url)
+      : method === 'DELETE'
+        ? await c.del(url)
+        : method === 'PUT'
+          ? await c.put(url, {})
+          : method === 'PATCH'
+            ? await c.patch(url, {})
+            : await c.post(url, {});
+  return { status: r.status, body: typeof r.body === 'string' ? r.body : JSON.stringify(r.body) };
+}
+
+describe('every route', () => {
+  it('has a schema and, unless public, a requireAuth guard', () => {
+    const missing = routes.filter((r) => !r.hasSchema).map((r) => `${r.method} ${r.url}`);
+    expect(missing).toEqual([]);
+    const unguarded = routes
+      .filter((r) => r.permission === undefined && !PUBLIC.has(`${r.method} ${r.url}`))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(unguarded).toEqual(['GET /api/auth/me']);
+  });
+
+  it('answers 401 to anonymous callers', async () => {
+    for (const r of routes) {
+      const key = `${r.method} ${r.url}`;
+      if (PUBLIC.has(key)) continue;
+      const res = await call(null, r.method, fill(r.url, 1));
+      expect([key, res.status]).toEqual([key, 401]);
+    }
+  });
+
+  it('answers 403 to every role that lacks the permission', async () => {
+    for (const r of routes) {
+      if (!r.permission || STREAMING.has(`${r.method} ${r.url}`)) continue;
+      for (const u of COUNTY_USERS) {
+        const c = clients[u];
+        if (can(c.me.account.roles, r.permission as Action)) continue;
+        const res = await call(c, r.method, fill(r.url, 1));
+        expect([`${r.method} ${r.url}`, u, res.status]).toEqual([`${r.method} ${r.url}`, u, 403]);
+      }
+    }
+  });
+
+  it("never gives a user of another committee the city's rows, and never a 500", async () => {
+    const failures: string[] = [];
+    for (const r of routes) {
+      const key = `${r.method} ${r.url}`;
+      if (PUBLIC.has(key) || STREAMING.has(key) || r.url.startsWith('/api/auth/')) continue;
+      for (const u of COUNTY_USERS) {
+        const c = clients[u];
+        if (r.permission && !can(c.me.account.roles, r.permission as Action)) continue;
+        // Ids 1–3 of every seeded table belong to the city (it is seeded first).
+        for (const id of r.url.includes(':') ? [1, 2, 3] : [1]) {
+          const res = await call(c, r.method, fill(r.url, id));
+          if (res.status >= 500) failures.push(`${key} as ${u}: ${res.status} ${res.body.slice(0, 200)}`);
+          const leaked = CITY_MARKERS.find((m) => res.body.includes(m));
+          if (res.status < 300 && leaked) failures.push(`${key} as ${u} (id ${id}): city data leaked (${leaked})`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
