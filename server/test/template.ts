@@ -48,6 +48,18 @@ export async function buildTemplate(): Promise<void> {
   await database.close();
 }
 
+/** A new, empty database of the kind under test (for restore tests). */
+export async function emptyDatabase(): Promise<Database> {
+  const url = postgresUrl();
+  if (!url) return openPglite({});
+  const name = `zhengxie_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return openPostgres(withDatabase(url, name), 2);
+}
+
 /** A fresh copy of the template for one test file. */
 export async function cloneTemplate(): Promise<Database> {
   setFieldKeyForTests(TEST_KEY);

@@ -23,8 +23,34 @@ export interface Database {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** PGlite is one process's database: a lock file keeps a second process (a backup, a second server) out. */
+function lockDataDir(dataDir: string): () => void {
+  const lock = path.join(dataDir, '..', `${path.basename(dataDir)}.lock`);
+  if (fs.existsSync(lock)) {
+    const pid = Number(fs.readFileSync(lock, 'utf8'));
+    if (pid && pid !== process.pid && pidAlive(pid)) {
+      throw new Error(`数据目录 ${dataDir} 正被进程 ${pid} 使用，请先停止平台 (data folder in use by pid ${pid})`);
+    }
+  }
+  fs.writeFileSync(lock, String(process.pid));
+  return () => fs.rmSync(lock, { force: true });
+}
+
 export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
-  if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
+  let unlock = () => {};
+  if (opts.dataDir) {
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    unlock = lockDataDir(opts.dataDir);
+  }
   const client = await PGlite.create({
     dataDir: opts.dataDir,
     loadDataDir: opts.loadDataDir,
@@ -32,7 +58,15 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
     parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
   });
   const db = drizzlePglite({ client }) as unknown as Db;
-  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    pglite: client,
+    close: async () => {
+      await client.close();
+      unlock();
+    },
+  };
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
