@@ -55,10 +55,12 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
       if (!request.isMultipart()) throw badRequest('file.missing', '请选择要上传的文件');
       const part = await request.file({ limits: { fileSize: opts.uploadMaxBytes + 1 } });
       if (!part) throw badRequest('file.missing', '请选择要上传的文件');
-      const content = await part.toBuffer();
-      if (part.file.truncated || content.length > opts.uploadMaxBytes) {
-        throw badRequest('file.too_large', `文件不能超过 ${Math.round(opts.uploadMaxBytes / 1048576)} MB`);
-      }
+      const tooLarge = () =>
+        badRequest('file.too_large', `文件不能超过 ${Math.round(opts.uploadMaxBytes / 1048576)} MB`);
+      const content = await part.toBuffer().catch((err) => {
+        throw err.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : err;
+      });
+      if (part.file.truncated || content.length > opts.uploadMaxBytes) throw tooLarge();
       return db.transaction((tx) => storeFile(tx, actor, part.filename, content, opts.uploadMaxBytes));
     },
   );

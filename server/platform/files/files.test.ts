@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+
+let t: TestContext;
+let member: Client;
+let other: Client;
+beforeAll(async () => {
+  t = await createTestApp({ UPLOAD_MAX_MB: '1' });
+  member = await login(t.app, 'member030');
+  other = await login(t.app, 'member031');
+});
+afterAll(() => t.close());
+
+function upload(c: Client, name: string, content: Buffer) {
+  const boundary = '----zxtest';
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/files',
+    payload: body,
+    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+}
+
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+describe('attachments', () => {
+  it('stores an allowed file once by content and lets only the uploader download an unattached file', async () => {
+    const res = await upload(member, '调研报告.pdf', pdf);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ name: '调研报告.pdf', mime: 'application/pdf', size: pdf.length });
+    const again = await upload(member, '副本.pdf', pdf);
+    expect(again.json().id).not.toBe(res.json().id);
+    const dl = await member.get(`/api/files/${res.json().id}`);
+    expect(dl.status).toBe(200);
+    expect(dl.raw.equals(pdf)).toBe(true);
+    expect(String(dl.headers['content-disposition'])).toContain(encodeURIComponent('调研报告.pdf'));
+    expect((await other.get(`/api/files/${res.json().id}`)).status).toBe(403);
+  });
+
+  it('rejects a disallowed type, content that does not match its extension, and a file over the limit', async () => {
+    const exe = await upload(member, 'setup.exe', Buffer.from('MZ\x90\x00'));
+    expect(exe.statusCode).toBe(400);
+    expect(exe.json().error).toBe('file.bad_type');
+    const fake = await upload(member, '照片.png', pdf);
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().error).toBe('file.bad_content');
+    const big = await upload(member, '大文件.pdf', Buffer.concat([pdf, Buffer.alloc(1024 * 1024 + 10)]));
+    expect(big.statusCode).toBe(400);
+    expect(big.json()).toMatchObject({ error: 'file.too_large', message: '文件不能超过 1 MB' });
+  });
+});
