@@ -6,9 +6,16 @@ import { Jieba, TfIdf } from '@node-rs/jieba';
 import { dict, idf } from '@node-rs/jieba/dict.js';
 import { type SQL, sql } from 'drizzle-orm';
 
-const jieba = Jieba.withDict(dict);
-jieba.loadDict(fs.readFileSync(new URL('./domain-words.txt', import.meta.url)));
-const tfidf = TfIdf.withDict(idf);
+// Loading the dictionaries takes a few hundred milliseconds: done on first use, not at start-up.
+let loaded: { jieba: Jieba; tfidf: TfIdf } | null = null;
+function segmenter() {
+  if (!loaded) {
+    const jieba = Jieba.withDict(dict);
+    jieba.loadDict(fs.readFileSync(new URL('./domain-words.txt', import.meta.url)));
+    loaded = { jieba, tfidf: TfIdf.withDict(idf) };
+  }
+  return loaded;
+}
 // Words every proposal title uses say nothing about its subject. (The binding's setConfig rejects stop words, so they are filtered here.)
 const STOP_WORDS = new Set([
   '关于',
@@ -46,7 +53,7 @@ function bigrams(run: string): string[] {
 export function searchTokens(...texts: (string | null | undefined)[]): string {
   const text = texts.filter(Boolean).join(' ').toLowerCase();
   const tokens = new Set<string>();
-  for (const w of jieba.cutForSearch(text, true)) {
+  for (const w of segmenter().jieba.cutForSearch(text, true)) {
     const t = w.trim();
     if (t && (/[\u3400-\u9fff]/.test(t) ? t.length >= 2 : /^[a-z0-9]+$/.test(t))) tokens.add(t);
   }
@@ -81,6 +88,7 @@ export function matchSearch(column: SQL, q: string | undefined | null): SQL | nu
 
 /** The most characteristic words of a text (TF-IDF), used for similarity lookups. */
 export function keywords(text: string, n = 12): string[] {
+  const { jieba, tfidf } = segmenter();
   return tfidf
     .extractKeywords(jieba, text, n + STOP_WORDS.size)
     .map((k) => k.keyword)
