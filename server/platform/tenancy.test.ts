@@ -112,4 +112,46 @@ describe('every route', () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it('answers bad input from a permitted user with a 4xx and a Chinese message, never a 500', async () => {
+    const city: Record<string, Client> = {};
+    for (const u of [
+      'admin',
+      'proposal_staff',
+      'liaison_staff',
+      'office_staff',
+      'leader',
+      'member040',
+      'unit05',
+      'org02',
+      'informant02',
+    ]) {
+      city[u] = await login(t.app, u);
+    }
+    const failures: string[] = [];
+    for (const r of routes) {
+      const key = `${r.method} ${r.url}`;
+      if (PUBLIC.has(key) || STREAMING.has(key) || r.url.startsWith('/api/auth/')) continue;
+      const c = Object.values(city).find((x) => !r.permission || can(x.me.account.roles, r.permission as Action));
+      if (!c) continue;
+      const attempts: [string, unknown][] = r.url.includes(':')
+        ? [
+            [fill(r.url, 0).replace(/\/0(?=\/|$)/g, '/abc'), {}],
+            [fill(r.url, 2147483000), {}],
+          ]
+        : [[r.url, [1, 2]]];
+      for (const [url, body] of attempts) {
+        const res =
+          r.method === 'GET'
+            ? await c.get(`${url}${url.includes('?') ? '&' : '?'}page=-1`)
+            : await (r.method === 'DELETE'
+                ? c.del(url)
+                : c[r.method === 'PUT' ? 'put' : r.method === 'PATCH' ? 'patch' : 'post'](url, body));
+        if (res.status >= 500) failures.push(`${key} ${url}: ${res.status}`);
+        else if (res.status >= 400 && !/[\u4e00-\u9fff]/.test(String(res.body?.message ?? '')))
+          failures.push(`${key} ${url}: ${res.status} without a Chinese message`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
 });
