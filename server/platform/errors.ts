@@ -79,7 +79,7 @@ export function registerErrorHandler(app: FastifyInstance) {
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: 'internal', message: '系统内部错误，请稍后再试' });
   });
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler((_request, reply) => {
     reply.status(404).send({ error: 'route.not_found', message: '页面或接口不存在' });
   });
 }
