@@ -59,7 +59,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('zx:unauthorized', onUnauthorized);
   }, [refresh, setMe]);
   const can = useCallback((action: Action) => !!me?.permissions.includes(action), [me]);
-  return <SessionContext.Provider value={{ me, loading, can, setMe, refresh, logout }}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={{ me, loading, can, setMe, refresh, logout }}>{children}</SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionValue {

@@ -1,4 +1,8 @@
 // The registry of feature folders: each contributes its pages and menu entries. Add one line per feature.
+import { auditRoutes } from './audit/index.ts';
+import { authRoutes } from './auth/index.ts';
+import { homeRoutes } from './home/index.ts';
+import { notificationsRoutes } from './notifications/index.ts';
 import type { FeatureRoute } from './types.ts';
 
-export const featureRoutes: FeatureRoute[] = [];
+export const featureRoutes: FeatureRoute[] = [...homeRoutes, ...notificationsRoutes, ...authRoutes, ...auditRoutes];

@@ -1,0 +1,181 @@
+// The signed-in frame: header (committee, bell, user menu), the menu from the feature registry (a drawer opened by a
+// big button on phones), and the page. Sends the visitor to login, and to the forced password change when required.
+import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { featureRoutes } from '../features/index.ts';
+import { useNotificationStream } from '../features/notifications/api.ts';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
+import { MenuProvider, menuEntries, menuItems, selectedKey } from './menu.tsx';
+import { useSession } from './session.tsx';
+
+export function FullPageSpin() {
+  return (
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>
+      <Spin size="large" description="正在加载…" />
+    </div>
+  );
+}
+
+export function AppLayout() {
+  const { me, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <FullPageSpin />;
+  if (!me) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (me.account.mustChangePassword) return <Navigate to="/password" replace />;
+  return <SignedInLayout />;
+}
+
+function SignedInLayout() {
+  const { me, can, logout } = useSession();
+  const screens = Grid.useBreakpoint();
+  // Until the first measurement, assume a phone: the drawer layout never overflows.
+  const mobile = !screens.md;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const entries = useMemo(() => menuEntries(featureRoutes, can), [can]);
+  const items = useMemo(() => menuItems(entries), [entries]);
+  const selected = selectedKey(entries, location.pathname);
+  useNotificationStream(can('notification.read'));
+  if (!me) return null;
+
+  const signOut = async () => {
+    await logout();
+    queryClient.clear();
+    navigate('/login', { replace: true });
+  };
+
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={selected ? [selected] : []}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(key);
+      }}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+
+  return (
+    <MenuProvider value={entries}>
+      <a className="zx-skip-link" href="#main">
+        跳到正文
+      </a>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            position: 'sticky',
+            top: 0,
+            zIndex: 100,
+            paddingInline: mobile ? 8 : 20,
+          }}
+        >
+          {mobile && (
+            <Button
+              type="text"
+              aria-label="打开功能菜单"
+              aria-expanded={drawerOpen}
+              icon={<MenuOutlined style={{ fontSize: 24, color: '#fff' }} />}
+              style={{ width: 48, height: 48, flex: 'none' }}
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
+          <Link
+            to="/"
+            style={{ color: '#fff', minWidth: 0, flex: '1 1 auto', overflow: 'hidden', whiteSpace: 'nowrap' }}
+            aria-label={`${me.committee.name}，返回首页`}
+          >
+            <span style={{ fontSize: mobile ? 18 : 20, fontWeight: 700 }} data-testid="committee-name">
+              {me.committee.name}
+            </span>
+            {!mobile && <span style={{ fontSize: 16, marginInlineStart: 12, opacity: 0.95 }}>数字政协履职平台</span>}
+          </Link>
+          {can('notification.read') && <NotificationBell />}
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                {
+                  key: 'who',
+                  disabled: true,
+                  label: (
+                    <span style={{ color: 'rgba(0,0,0,0.88)' }}>
+                      {me.account.displayName}（{me.account.roleNames.join('、')}）
+                    </span>
+                  ),
+                },
+                { type: 'divider' },
+                { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+                { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
+              ],
+              onClick: ({ key }) => {
+                if (key === 'password') navigate('/account/password');
+                if (key === 'logout') void signOut();
+              },
+            }}
+          >
+            <Button
+              type="text"
+              aria-label={`${me.account.displayName}，${me.account.roleNames.join('、')}，打开账号菜单`}
+              style={{ color: '#fff', height: 48, flex: 'none', paddingInline: mobile ? 10 : 12 }}
+              data-testid="user-menu"
+            >
+              <UserOutlined style={{ fontSize: 20 }} />
+              {!mobile && (
+                <span style={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                  {me.account.displayName}
+                  <span style={{ opacity: 0.9, marginInlineStart: 6 }}>（{me.account.roleNames.join('、')}）</span>
+                </span>
+              )}
+              <DownOutlined style={{ fontSize: 12 }} />
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        <Layout>
+          {!mobile && (
+            <Layout.Sider
+              width={232}
+              theme="light"
+              style={{ borderInlineEnd: '1px solid #f0f0f0', overflowY: 'auto' }}
+              aria-label="功能菜单"
+            >
+              <nav aria-label="功能菜单">{menu}</nav>
+            </Layout.Sider>
+          )}
+          <Layout.Content id="main" style={{ padding: mobile ? 12 : 24, minWidth: 0 }} tabIndex={-1}>
+            {mobile && (
+              <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8, fontSize: 15 }}>
+                {me.account.displayName} · {me.account.roleNames.join('、')}
+              </Typography.Text>
+            )}
+            <Outlet />
+          </Layout.Content>
+        </Layout>
+      </Layout>
+      {mobile && (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          title="功能菜单"
+          size={300}
+          styles={{ body: { padding: 0 } }}
+        >
+          <nav aria-label="功能菜单">{menu}</nav>
+        </Drawer>
+      )}
+    </MenuProvider>
+  );
+}

@@ -1,0 +1,52 @@
+// Dates shown the Chinese way in Beijing time (2026年11月23日 14:05), whatever the browser's own time zone.
+import dayjs, { type Dayjs } from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import relativeTime from 'dayjs/plugin/relativeTime';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.extend(relativeTime);
+dayjs.locale('zh-cn');
+
+export const TIME_ZONE = 'Asia/Shanghai';
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+type DateInput = string | number | Date | Dayjs | null | undefined;
+
+function toShanghai(value: DateInput): Dayjs | null {
+  if (value === null || value === undefined || value === '') return null;
+  // A plain calendar date has no time zone: show it as written.
+  if (typeof value === 'string' && DATE_ONLY.test(value)) return dayjs(value);
+  const d = dayjs(value);
+  return d.isValid() ? d.tz(TIME_ZONE) : null;
+}
+
+/** 2026年11月23日 14:05 — or '—' when there is no value. */
+export function formatDateTime(value: DateInput): string {
+  return toShanghai(value)?.format('YYYY年M月D日 HH:mm') ?? '—';
+}
+
+/** 2026年11月23日 — or '—' when there is no value. */
+export function formatDate(value: DateInput): string {
+  return toShanghai(value)?.format('YYYY年M月D日') ?? '—';
+}
+
+/** 3 分钟前, 2 天前 … for recent events. */
+export function formatRelative(value: DateInput): string {
+  const d = toShanghai(value);
+  return d ? d.fromNow() : '—';
+}
+
+/** A date picker's value as the API's YYYY-MM-DD. */
+export function toApiDate(value: Dayjs | null | undefined): string | undefined {
+  return value ? value.format('YYYY-MM-DD') : undefined;
+}
+
+/** The current hour in Beijing (0–23), for greetings. */
+export function shanghaiHour(): number {
+  return dayjs().tz(TIME_ZONE).hour();
+}
+
+export { dayjs };

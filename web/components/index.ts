@@ -1,0 +1,7 @@
+// Shared components for every feature page; import from '../../components/index.ts'.
+export { ConfirmButton, type ConfirmButtonProps } from './ConfirmButton.tsx';
+export { DataTable, type DataTableProps, type PagedData } from './DataTable.tsx';
+export { ErrorAlert, errorMessage } from './ErrorAlert.tsx';
+export { ExportButton, type ExportButtonProps } from './ExportButton.tsx';
+export { PageHeader, type PageHeaderProps, usePageTitle } from './PageHeader.tsx';
+export { type ListParams, useListParams } from './useListParams.ts';

@@ -1,0 +1,42 @@
+// const [params, setParams] = useListParams({ status: '' }): a list page's filters, page and pageSize kept in the URL
+// (so 返回 and shared links keep them). Setting any filter goes back to page 1.
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+
+export type ListParams<F extends Record<string, string>> = F & { page: number; pageSize: number };
+
+export function useListParams<F extends Record<string, string>>(
+  defaults: F,
+  defaultPageSize = 20,
+): [ListParams<F>, (patch: Partial<F> & { page?: number; pageSize?: number }) => void, () => void] {
+  const [search, setSearch] = useSearchParams();
+  const key = search.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the URL string is the state; defaults are a literal.
+  const params = useMemo(() => {
+    const out: Record<string, string | number> = { ...defaults };
+    for (const k of Object.keys(defaults)) out[k] = search.get(k) ?? defaults[k];
+    out.page = Math.max(1, Number(search.get('page')) || 1);
+    out.pageSize = Math.min(500, Math.max(1, Number(search.get('pageSize')) || defaultPageSize));
+    return out as ListParams<F>;
+  }, [key, defaultPageSize]);
+  const set = useCallback(
+    (patch: Partial<F> & { page?: number; pageSize?: number }) => {
+      setSearch(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          const filterChanged = Object.keys(patch).some((k) => k !== 'page' && k !== 'pageSize');
+          for (const [k, v] of Object.entries(patch)) {
+            if (v === undefined || v === null || v === '') next.delete(k);
+            else next.set(k, String(v));
+          }
+          if (filterChanged && patch.page === undefined) next.delete('page');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setSearch],
+  );
+  const reset = useCallback(() => setSearch(new URLSearchParams(), { replace: true }), [setSearch]);
+  return [params, set, reset];
+}

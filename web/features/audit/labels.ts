@@ -1,0 +1,147 @@
+// Chinese names for audit actions and objects, so staff read 提案·立案 rather than proposal.register. Unknown codes
+// are shown as they are.
+const EXACT: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败（密码错误）',
+  'auth.lock': '账号锁定',
+  'auth.logout': '退出登录',
+  'auth.password_change': '修改密码',
+  'settings.put': '修改设置',
+  'file.upload': '上传附件',
+  'seed.demo': '写入演示数据',
+};
+
+const AREAS: Record<string, string> = {
+  auth: '账号',
+  account: '账号',
+  committee: '政协',
+  proposal: '提案',
+  proposal_assignment: '提案交办',
+  proposal_commendation: '优秀提案',
+  opinion: '社情民意',
+  meeting: '会议',
+  activity: '活动',
+  duty: '履职',
+  consultation: '协商',
+  member: '委员',
+  unit: '承办单位',
+  org: '组织机构',
+  informant: '信息员',
+  settings: '设置',
+  setting: '设置',
+  file: '附件',
+  wf_item: '流程事项',
+};
+
+const VERBS: Record<string, string> = {
+  create: '新建',
+  update: '修改',
+  delete: '删除',
+  import: '导入',
+  export: '导出',
+  submit: '提交',
+  withdraw: '撤回',
+  register: '立案',
+  reject: '不予立案',
+  merge: '并案',
+  convert: '转为意见建议',
+  returnForRevision: '退回修改',
+  preApprove: '预审通过',
+  orgApprove: '党派团体审核通过',
+  orgSendBack: '党派团体退回',
+  cosignConfirm: '确认附议',
+  cosignDecline: '拒绝附议',
+  assign: '交办',
+  approveAssignment: '批准交办',
+  rejectAssignment: '退回交办',
+  accept: '签收',
+  requestReturn: '申请退回',
+  approveReturn: '同意退回',
+  refuseReturn: '不同意退回',
+  sendView: '提交会办意见',
+  recordContact: '记录办前面商',
+  reply: '答复',
+  allReplied: '全部答复',
+  approveReply: '审核答复通过',
+  sendBackReply: '退回答复',
+  requestExtension: '申请延期',
+  approveExtension: '同意延期',
+  refuseExtension: '不同意延期',
+  rate: '评价',
+  closeRating: '结束评价',
+  rehandle: '再办理',
+  finish: '办结',
+  nominate: '推荐',
+  evaluate: '评审',
+  publish: '发布',
+  drop: '撤销',
+};
+
+export function actionLabel(code: string): string {
+  if (EXACT[code]) return EXACT[code];
+  const dot = code.indexOf('.');
+  if (dot < 0) return VERBS[code] ?? code;
+  const area = code.slice(0, dot);
+  const verb = code.slice(dot + 1);
+  const areaText = AREAS[area];
+  const verbText = VERBS[verb];
+  if (areaText && verbText) return `${areaText}·${verbText}`;
+  return code;
+}
+
+export function entityLabel(code: string): string {
+  return AREAS[code] ?? code;
+}
+
+/** 操作 filter: the server matches codes that start with the chosen value. */
+export const ACTION_OPTIONS = [
+  { value: 'auth.', label: '账号安全（全部）' },
+  { value: 'auth.login', label: '登录（含登录失败）' },
+  { value: 'auth.lock', label: '账号锁定' },
+  { value: 'auth.password_change', label: '修改密码' },
+  { value: 'proposal', label: '提案' },
+  { value: 'opinion', label: '社情民意' },
+  { value: 'meeting', label: '会议' },
+  { value: 'activity', label: '活动' },
+  { value: 'duty', label: '履职' },
+  { value: 'consultation', label: '协商' },
+  { value: 'org', label: '组织机构' },
+  { value: 'member', label: '委员' },
+  { value: 'settings', label: '设置' },
+  { value: 'file', label: '附件' },
+];
+
+export const ENTITY_OPTIONS = [
+  'account',
+  'committee',
+  'proposal',
+  'proposal_assignment',
+  'proposal_commendation',
+  'opinion',
+  'meeting',
+  'activity',
+  'member',
+  'unit',
+  'informant',
+  'consultation',
+  'setting',
+  'file',
+].map((value) => ({ value, label: entityLabel(value) }));
+
+const FIELDS: Record<string, string> = {
+  state: '状态',
+  title: '标题',
+  name: '名称',
+  status: '状态',
+  comment: '意见',
+  reason: '理由',
+  roles: '角色',
+  disabled: '停用',
+  value: '值',
+  key: '设置项',
+  year: '年度',
+};
+
+export function fieldLabel(key: string): string {
+  return FIELDS[key] ? `${FIELDS[key]}（${key}）` : key;
+}

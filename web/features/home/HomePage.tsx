@@ -1,0 +1,77 @@
+// 首页: a greeting with the user's name, roles and committee, unread notifications, and large tiles for every menu
+// entry the user may open.
+import { AppstoreOutlined, BellOutlined } from '@ant-design/icons';
+import { Card, Col, Flex, Row, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { shanghaiHour } from '../../app/format.ts';
+import { useMenuEntries } from '../../app/menu.tsx';
+import { useSession } from '../../app/session.tsx';
+import { PRIMARY } from '../../app/theme.ts';
+import { usePageTitle } from '../../components/index.ts';
+import { useNotifications } from '../notifications/api.ts';
+
+function greeting(hour: number): string {
+  if (hour < 6) return '您好';
+  if (hour < 11) return '上午好';
+  if (hour < 13) return '中午好';
+  if (hour < 18) return '下午好';
+  return '晚上好';
+}
+
+export function HomePage() {
+  usePageTitle('首页');
+  const { me, can } = useSession();
+  const entries = useMenuEntries();
+  const { data: notes } = useNotifications({ page: 1, pageSize: 1 }, can('notification.read'));
+  if (!me) return null;
+  const tiles = entries.filter((e) => e.path !== '/');
+  const unread = notes?.unread ?? 0;
+  return (
+    <>
+      <Card style={{ marginBottom: 16 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 26 }}>
+          {greeting(shanghaiHour())}，{me.account.displayName}
+        </Typography.Title>
+        <Flex gap={8} wrap align="center" style={{ marginTop: 12 }}>
+          <Typography.Text>{me.committee.name}</Typography.Text>
+          {me.account.roleNames.map((r) => (
+            <Tag key={r} color={PRIMARY} style={{ fontSize: 15, padding: '2px 10px' }}>
+              {r}
+            </Tag>
+          ))}
+        </Flex>
+        {unread > 0 && (
+          <Link to="/notifications?show=unread" style={{ display: 'inline-block', marginTop: 16, fontSize: 17 }}>
+            <BellOutlined aria-hidden /> 您有 {unread} 条未读通知，点击查看
+          </Link>
+        )}
+      </Card>
+      <Typography.Title level={2} style={{ fontSize: 20, margin: '8px 0 12px' }}>
+        常用功能
+      </Typography.Title>
+      {tiles.length === 0 ? (
+        <Card>
+          <Typography.Text>您的账号暂未开通其他功能，如有需要请联系系统管理员。</Typography.Text>
+        </Card>
+      ) : (
+        <Row gutter={[12, 12]} role="list" aria-label="常用功能">
+          {tiles.map((t) => (
+            <Col key={t.path} xs={12} sm={8} md={6} xl={4} role="listitem">
+              <Link to={t.path} style={{ display: 'block', height: '100%' }}>
+                <Card hoverable style={{ height: '100%' }} styles={{ body: { padding: '20px 12px' } }}>
+                  <Flex vertical align="center" gap={10} style={{ textAlign: 'center' }}>
+                    <span aria-hidden style={{ fontSize: 30, color: PRIMARY, lineHeight: 1 }}>
+                      {t.icon ?? <AppstoreOutlined />}
+                    </span>
+                    <span style={{ fontSize: 17, color: 'rgba(0,0,0,0.88)', fontWeight: 500 }}>{t.label}</span>
+                    {t.group && <span style={{ fontSize: 14, color: 'rgba(0,0,0,0.66)' }}>{t.group}</span>}
+                  </Flex>
+                </Card>
+              </Link>
+            </Col>
+          ))}
+        </Row>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+// The notification centre page (every signed-in user).
+import { BellOutlined } from '@ant-design/icons';
+import { createElement } from 'react';
+import type { FeatureRoute } from '../types.ts';
+import { NotificationCentrePage } from './NotificationCentrePage.tsx';
+
+export const notificationsRoutes: FeatureRoute[] = [
+  {
+    path: 'notifications',
+    element: createElement(NotificationCentrePage),
+    menu: { label: '通知中心', icon: createElement(BellOutlined), group: '个人中心', order: 900 },
+    permissions: ['notification.read'],
+  },
+];
