@@ -1,10 +1,12 @@
 // Every capability module the app registers, in order. A module is a Fastify plugin receiving the shared deps.
 import type { ModuleDeps } from '../app.ts';
+import { accountRoutes } from './accounts/routes.ts';
 import { orgRoutes } from './org/routes.ts';
+import { proposalRoutes } from './proposals/routes.ts';
 
 export interface AppModule {
   name: string;
   routes: (app: import('fastify').FastifyInstance, deps: ModuleDeps) => Promise<void>;
 }
 
-export const modules: AppModule[] = [{ name: 'org', routes: orgRoutes }];
+export const modules: AppModule[] = [{ name: 'org', routes: orgRoutes }, { name: 'accounts', routes: accountRoutes }, { name: 'proposals', routes: proposalRoutes }];

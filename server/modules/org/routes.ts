@@ -6,10 +6,17 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { query } from '../../platform/db/client.ts';
+import { committeeRoutes } from './committees-routes.ts';
+import { memberRoutes } from './members-routes.ts';
+import { REFERENCE, registerReference } from './reference.ts';
 
 const Named = Type.Object({ id: Type.Integer(), name: Type.String() });
 
-export async function orgRoutes(app: FastifyInstance, { db }: ModuleDeps) {
+export async function orgRoutes(app: FastifyInstance, deps: ModuleDeps) {
+  const { db } = deps;
+  for (const entity of REFERENCE) registerReference(app, deps, entity);
+  await memberRoutes(app, deps);
+  await committeeRoutes(app, deps);
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get(
     '/api/org/reference',
@@ -17,7 +24,7 @@ export async function orgRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       preHandler: requireAuth(),
       schema: {
         tags: ['org'],
-        summary: '基础数据：届次、会议、界别、专委会、承办单位',
+        summary: '基础数据：届次、会议、界别、专委会、承办单位、小组、党派团体',
         response: {
           200: Type.Object({
             terms: Type.Array(
@@ -41,13 +48,15 @@ export async function orgRoutes(app: FastifyInstance, { db }: ModuleDeps) {
             sectors: Type.Array(Named),
             specialCommittees: Type.Array(Named),
             units: Type.Array(Named),
+            groups: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String() })),
+            organisations: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String() })),
           }),
         },
       },
     },
     async (request) => {
       const c = actorOf(request).committeeId;
-      const [terms, sessions, sectors, specialCommittees, units] = await Promise.all([
+      const [terms, sessions, sectors, specialCommittees, units, groups, organisations] = await Promise.all([
         query<any>(
           db,
           sql`select id, number, name, is_current as "isCurrent" from terms where committee_id = ${c} order by number`,
@@ -59,8 +68,10 @@ export async function orgRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         query<any>(db, sql`select id, name from sectors where committee_id = ${c} order by sort, id`),
         query<any>(db, sql`select id, name from special_committees where committee_id = ${c} order by sort, id`),
         query<any>(db, sql`select id, name from handling_units where committee_id = ${c} and active order by id`),
+        query<any>(db, sql`select id, name, kind from member_groups where committee_id = ${c} order by kind, id`),
+        query<any>(db, sql`select id, name, kind from organisations where committee_id = ${c} order by kind, id`),
       ]);
-      return { terms, sessions, sectors, specialCommittees, units };
+      return { terms, sessions, sectors, specialCommittees, units, groups, organisations };
     },
   );
 }

@@ -1,0 +1,540 @@
+// Roster import from Excel. The upload is parsed at once (headers checked, cells read as text) and stored encrypted;
+// a background task then validates every row and, when all rows are good or the user chose "只导入无误的行", writes
+// them in small transactions, matching existing members by ID number within the term. Progress is in member_imports.
+
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { Actor } from '../../platform/context.ts';
+import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { blindIndex, decryptField, encryptField } from '../../platform/secrets/field-crypto.ts';
+import { idNumberProblem, isPhone, LEADERSHIP, normaliseIdNumber, validDate } from './common.ts';
+import { createMember, type Leadership, type MemberInput, updateMember } from './members-service.ts';
+
+export const MAX_IMPORT_ROWS = 5000;
+const BATCH = 50;
+
+/** Template columns, in order; `required` columns must be present in an uploaded file. */
+export const COLUMNS = [
+  { key: 'name', header: '姓名', width: 12, required: true },
+  { key: 'gender', header: '性别', width: 8 },
+  { key: 'ethnicity', header: '民族', width: 10 },
+  { key: 'birthDate', header: '出生日期', width: 14 },
+  { key: 'party', header: '政治面貌', width: 14 },
+  { key: 'sector', header: '界别', width: 22, required: true },
+  { key: 'specialCommittees', header: '专委会', width: 24 },
+  { key: 'groups', header: '学习组/工作组', width: 16 },
+  { key: 'workUnitTitle', header: '工作单位及职务', width: 36 },
+  { key: 'phone', header: '手机号', width: 16 },
+  { key: 'idNumber', header: '身份证号', width: 22, required: true },
+  { key: 'standing', header: '是否常委', width: 10 },
+  { key: 'leadership', header: '领导职务', width: 10 },
+] as const;
+type ColumnKey = (typeof COLUMNS)[number]['key'];
+type RawRow = { line: number } & Partial<Record<ColumnKey, string>>;
+
+/** The example row of the template; a row exactly like it is skipped on import. */
+export const EXAMPLE = {
+  name: '张三',
+  idNumber: '110101197506180010',
+};
+
+export interface ImportError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export async function buildTemplate(db: Db, committeeId: number): Promise<Buffer> {
+  const sectors = await query<{ name: string }>(
+    db,
+    sql`select name from sectors where committee_id = ${committeeId} order by sort, id`,
+  );
+  const specials = await query<{ name: string }>(
+    db,
+    sql`select name from special_committees where committee_id = ${committeeId} order by sort, id`,
+  );
+  const groups = await query<{ name: string }>(
+    db,
+    sql`select name from member_groups where committee_id = ${committeeId} order by kind, id`,
+  );
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '数字政协履职平台';
+  const ws = wb.addWorksheet('委员名册', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  COLUMNS.forEach((c, i) => {
+    if ('required' in c && c.required) header.getCell(i + 1).font = { bold: true, color: { argb: 'FFC00000' } };
+  });
+  ws.addRow([
+    EXAMPLE.name,
+    '男',
+    '汉族',
+    '1975-06-18',
+    '中共党员',
+    sectors[0]?.name ?? '',
+    specials[0]?.name ?? '',
+    groups[0]?.name ?? '',
+    '示例市第一人民医院院长',
+    '13800000000',
+    EXAMPLE.idNumber,
+    '否',
+    '',
+  ]);
+  ws.getRow(2).font = { italic: true, color: { argb: 'FF666666' } };
+  // ID numbers and phones must stay text: Excel would round an 18-digit number.
+  for (const key of ['idNumber', 'phone', 'birthDate'] as const) {
+    ws.getColumn(COLUMNS.findIndex((c) => c.key === key) + 1).numFmt = '@';
+  }
+  const col = (key: ColumnKey) => String.fromCharCode(65 + COLUMNS.findIndex((c) => c.key === key));
+  const help = wb.addWorksheet('填写说明');
+  help.columns = [
+    { header: '界别（请从中选择）', width: 26 },
+    { header: '专委会', width: 26 },
+    { header: '学习组/工作组', width: 18 },
+    { header: '说明', width: 70 },
+  ];
+  help.getRow(1).font = { bold: true };
+  const notes = [
+    '红色表头为必填：姓名、界别、身份证号。',
+    '第 2 行是示例，可直接覆盖或删除；与示例完全相同的行不会导入。',
+    '身份证号为 18 位，系统会校验末位校验码；同一届内按身份证号识别同一委员。',
+    '专委会、学习组可填写多个，用顿号“、”分隔。',
+    '出生日期格式如 1975-06-18；是否常委填“是”或“否”。',
+    `领导职务可填：${Object.values(LEADERSHIP).join('、')}，其他留空。`,
+    '工作单位及职务填在同一格，如“示例市第一人民医院院长”。',
+    '重复导入同一文件不会产生重复委员，未变化的委员不会被改写。',
+  ];
+  const height = Math.max(sectors.length, specials.length, groups.length, notes.length);
+  for (let i = 0; i < height; i++) {
+    help.addRow([sectors[i]?.name ?? '', specials[i]?.name ?? '', groups[i]?.name ?? '', notes[i] ?? '']);
+  }
+  for (let r = 2; r <= 501; r++) {
+    ws.getCell(`${col('gender')}${r}`).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"男,女"'],
+    };
+    ws.getCell(`${col('standing')}${r}`).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"是,否"'],
+    };
+    if (sectors.length) {
+      ws.getCell(`${col('sector')}${r}`).dataValidation = {
+        type: 'list',
+        allowBlank: false,
+        formulae: [`'填写说明'!$A$2:$A$${sectors.length + 1}`],
+      };
+    }
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v == null) return '';
+  if (v instanceof Date) {
+    return `${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, '0')}-${String(v.getUTCDate()).padStart(2, '0')}`;
+  }
+  if (typeof v === 'object') {
+    const o = v as any;
+    if (Array.isArray(o.richText))
+      return o.richText
+        .map((t: { text: string }) => t.text)
+        .join('')
+        .trim();
+    if ('result' in o) return cellText(o.result);
+    if ('text' in o) return String(o.text).trim();
+    if ('error' in o) return '';
+    return '';
+  }
+  if (typeof v === 'number') {
+    // 18-digit ID numbers typed as numbers lose their last digits; the validator reports it.
+    return Number.isSafeInteger(v) ? String(v) : `#NUM${v}`;
+  }
+  return String(v).trim();
+}
+
+/** Reads the first sheet: checks the headers and returns the rows as text (row numbers as Excel shows them). */
+export async function parseRoster(content: Buffer): Promise<RawRow[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(content as any);
+  } catch {
+    throw badRequest('import.bad_file', '无法读取文件，请上传 .xlsx 格式的 Excel 文件（可先下载模板）', 'file');
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw badRequest('import.bad_file', '文件中没有工作表', 'file');
+  const headerRow = ws.getRow(1);
+  const positions = new Map<ColumnKey, number>();
+  headerRow.eachCell((cell, colNumber) => {
+    const text = cellText(cell.value).replace(/[*＊\s]/g, '');
+    const column = COLUMNS.find((c) => c.header === text || (c.key === 'groups' && text === '学习组'));
+    if (column && !positions.has(column.key)) positions.set(column.key, colNumber);
+  });
+  const missing = COLUMNS.filter((c) => 'required' in c && c.required && !positions.has(c.key)).map(
+    (c) => `「${c.header}」`,
+  );
+  if (missing.length) {
+    throw badRequest('import.missing_columns', `缺少必需的列：${missing.join('、')}（请使用导入模板）`, 'file');
+  }
+  const rows: RawRow[] = [];
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const raw: RawRow = { line: r };
+    let any = false;
+    for (const [key, colNumber] of positions) {
+      const text = cellText(row.getCell(colNumber).value);
+      raw[key] = text;
+      if (text) any = true;
+    }
+    if (!any) continue;
+    if (raw.name === EXAMPLE.name && raw.idNumber === EXAMPLE.idNumber) continue;
+    rows.push(raw);
+    if (rows.length > MAX_IMPORT_ROWS) {
+      throw badRequest('import.too_many', `一次最多导入 ${MAX_IMPORT_ROWS} 名委员，请分批导入`, 'file');
+    }
+  }
+  if (!rows.length) throw badRequest('import.empty', '文件中没有委员数据', 'file');
+  return rows;
+}
+
+interface Lookups {
+  sectors: Map<string, number>;
+  specials: Map<string, number>;
+  groups: Map<string, number>;
+}
+
+async function loadLookups(db: Db, committeeId: number): Promise<Lookups> {
+  const pairs = async (q: ReturnType<typeof sql>) =>
+    new Map((await query<{ id: number; name: string }>(db, q)).map((x) => [x.name, x.id]));
+  return {
+    sectors: await pairs(sql`select id, name from sectors where committee_id = ${committeeId}`),
+    specials: await pairs(sql`select id, name from special_committees where committee_id = ${committeeId}`),
+    groups: await pairs(sql`select id, name from member_groups where committee_id = ${committeeId}`),
+  };
+}
+
+const header = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)!.header;
+const splitList = (s: string | undefined) =>
+  (s ?? '')
+    .split(/[、，,；;/\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+export interface ValidRow {
+  line: number;
+  input: Omit<MemberInput, 'termId'>;
+  /** Columns present in the file: absent columns leave stored values alone on update. */
+  present: ColumnKey[];
+  workUnitTitle: string | null;
+}
+
+/** Validates one row; returns the member input or the row's errors (row and column named). */
+export function validateRow(
+  raw: RawRow,
+  lookups: Lookups,
+  seen: Map<string, number>,
+): { row?: ValidRow; errors: ImportError[] } {
+  const errors: ImportError[] = [];
+  const fail = (key: ColumnKey, problem: string) =>
+    errors.push({ row: raw.line, column: header(key), message: `第 ${raw.line} 行「${header(key)}」${problem}` });
+  const present = (Object.keys(raw) as (ColumnKey | 'line')[]).filter((k): k is ColumnKey => k !== 'line');
+
+  const name = raw.name ?? '';
+  if (!name) fail('name', '不能为空');
+  else if (name.length > 50) fail('name', '不能超过 50 个字符');
+  const gender = raw.gender || null;
+  if (gender && gender !== '男' && gender !== '女') fail('gender', '应为“男”或“女”');
+  let birthDate: string | null = null;
+  if (raw.birthDate) {
+    birthDate = validDate(raw.birthDate);
+    if (!birthDate) fail('birthDate', '不是有效日期（如 1975-06-18）');
+  }
+  const sectorId = raw.sector ? lookups.sectors.get(raw.sector) : undefined;
+  if (!raw.sector) fail('sector', '不能为空');
+  else if (!sectorId) fail('sector', `「${raw.sector}」不存在，请从「填写说明」中选择`);
+  const specialCommitteeIds: number[] = [];
+  for (const n of splitList(raw.specialCommittees)) {
+    const id = lookups.specials.get(n);
+    if (id) specialCommitteeIds.push(id);
+    else fail('specialCommittees', `「${n}」不存在`);
+  }
+  const groupIds: number[] = [];
+  for (const n of splitList(raw.groups)) {
+    const id = lookups.groups.get(n);
+    if (id) groupIds.push(id);
+    else fail('groups', `「${n}」不存在`);
+  }
+  const phone = raw.phone?.replace(/[\s-]/g, '') || null;
+  if (phone && !isPhone(phone)) fail('phone', '应为 11 位手机号码');
+  let idNumber: string | null = null;
+  if (!raw.idNumber) fail('idNumber', '不能为空');
+  else if (raw.idNumber.startsWith('#NUM'))
+    fail('idNumber', '被 Excel 当作数字而丢失了末几位，请将该列设为文本格式后重新填写');
+  else {
+    const problem = idNumberProblem(raw.idNumber);
+    if (problem) fail('idNumber', problem);
+    else {
+      idNumber = normaliseIdNumber(raw.idNumber);
+      const first = seen.get(idNumber);
+      if (first) fail('idNumber', `与第 ${first} 行重复`);
+      else seen.set(idNumber, raw.line);
+    }
+  }
+  let standingMember = false;
+  if (raw.standing) {
+    if (['是', '常委', 'Y', 'y', '1'].includes(raw.standing)) standingMember = true;
+    else if (!['否', 'N', 'n', '0'].includes(raw.standing)) fail('standing', '应为“是”或“否”');
+  }
+  let leadershipRole: Leadership | null = null;
+  if (raw.leadership) {
+    const found = (Object.entries(LEADERSHIP) as [Leadership, string][]).find(([, label]) => label === raw.leadership);
+    if (found) leadershipRole = found[0];
+    else fail('leadership', `应为${Object.values(LEADERSHIP).join('、')}之一，或留空`);
+  }
+  for (const key of ['ethnicity', 'party'] as const) {
+    if ((raw[key] ?? '').length > 30) fail(key, '不能超过 30 个字符');
+  }
+  if ((raw.workUnitTitle ?? '').length > 150) fail('workUnitTitle', '不能超过 150 个字符');
+  if (errors.length) return { errors };
+  return {
+    errors,
+    row: {
+      line: raw.line,
+      present,
+      workUnitTitle: raw.workUnitTitle || null,
+      input: {
+        code: null,
+        name,
+        gender: gender as MemberInput['gender'],
+        ethnicity: raw.ethnicity || null,
+        birthDate,
+        party: raw.party || null,
+        sectorId: sectorId!,
+        specialCommitteeIds,
+        groupIds,
+        workUnit: raw.workUnitTitle || null,
+        jobTitle: null,
+        phone,
+        idNumber,
+        standingMember,
+        leadershipRole,
+      },
+    },
+  };
+}
+
+// --- background task ---------------------------------------------------------------------------------------------
+
+const running = new Set<string>();
+/** Imports idle this long while marked running were cut off by a restart. */
+const STALE_MINUTES = 10;
+
+export function isImportRunning(committeeId: number, id: number) {
+  return running.has(`${committeeId}:${id}`);
+}
+
+export async function startImport(
+  db: Db,
+  actor: Actor,
+  termId: number,
+  fileName: string,
+  rows: RawRow[],
+  validOnly: boolean,
+): Promise<number> {
+  const row = await queryOne<{ id: number }>(
+    db,
+    sql`insert into member_imports (committee_id, term_id, file_name, valid_only, total, rows_enc, created_by)
+      values (${actor.committeeId}, ${termId}, ${fileName.slice(0, 200)}, ${validOnly}, ${rows.length},
+        ${encryptField(JSON.stringify(rows))}, ${actor.accountId}) returning id`,
+  );
+  launch(db, actor, row!.id);
+  return row!.id;
+}
+
+/** Continues an import that stopped on errors, writing only the rows without errors. */
+export async function applyValidRows(db: Db, actor: Actor, id: number) {
+  const row = await queryOne<{ status: string }>(
+    db,
+    sql`update member_imports set valid_only = true, status = 'validating', processed = 0, updated_at = now()
+      where committee_id = ${actor.committeeId} and id = ${id} and status = 'invalid' and rows_enc is not null
+      returning status`,
+  );
+  if (!row) return false;
+  launch(db, actor, id);
+  return true;
+}
+
+function launch(db: Db, actor: Actor, id: number) {
+  const key = `${actor.committeeId}:${id}`;
+  running.add(key);
+  setImmediate(() => {
+    runImport(db, actor, id)
+      .catch(async (err) => {
+        await db
+          .execute(sql`update member_imports set status = 'failed', message = ${'导入过程中出错，请重新上传'},
+            rows_enc = null, updated_at = now()
+            where committee_id = ${actor.committeeId} and id = ${id}`)
+          .catch(() => {});
+        if (process.env.NODE_ENV !== 'test') console.error('member import failed', err);
+      })
+      .finally(() => running.delete(key));
+  });
+}
+
+const sameSet = (a: number[], b: number[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+async function runImport(db: Db, actor: Actor, id: number) {
+  const c = actor.committeeId;
+  const job = await queryOne<any>(
+    db,
+    sql`select term_id, valid_only, rows_enc from member_imports where committee_id = ${c} and id = ${id}`,
+  );
+  if (!job?.rows_enc) return;
+  const rows = JSON.parse(decryptField(job.rows_enc)!) as RawRow[];
+  const lookups = await loadLookups(db, c);
+  const seen = new Map<string, number>();
+  const valid: ValidRow[] = [];
+  const errors: ImportError[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const res = validateRow(rows[i], lookups, seen);
+    errors.push(...res.errors);
+    if (res.row) valid.push(res.row);
+    if ((i + 1) % 200 === 0) {
+      await db.execute(
+        sql`update member_imports set processed = ${i + 1}, updated_at = now() where committee_id = ${c} and id = ${id}`,
+      );
+    }
+  }
+  const errorsJson = JSON.stringify(errors.slice(0, 2000));
+  if (errors.length && !job.valid_only) {
+    await db.execute(sql`update member_imports set status = 'invalid', processed = ${rows.length},
+      errors = ${errorsJson}::jsonb, updated_at = now() where committee_id = ${c} and id = ${id}`);
+    return;
+  }
+  const skipped = rows.length - valid.length;
+  await db.execute(sql`update member_imports set status = 'importing', processed = ${skipped}, skipped = ${skipped},
+    errors = ${errorsJson}::jsonb, updated_at = now() where committee_id = ${c} and id = ${id}`);
+
+  for (let i = 0; i < valid.length; i += BATCH) {
+    const batch = valid.slice(i, i + BATCH);
+    await db.transaction(async (tx) => {
+      const counts = { created: 0, updated: 0, unchanged: 0 };
+      for (const v of batch) counts[await importRow(tx, actor, job.term_id, v)]++;
+      await tx.execute(sql`update member_imports set processed = processed + ${batch.length},
+        created = created + ${counts.created}, updated = updated + ${counts.updated},
+        unchanged = unchanged + ${counts.unchanged}, updated_at = now() where committee_id = ${c} and id = ${id}`);
+    });
+  }
+  await db.execute(sql`update member_imports set status = 'done', rows_enc = null, updated_at = now()
+    where committee_id = ${c} and id = ${id}`);
+}
+
+/** Writes one valid row: a new member, an update of the one with the same ID number in the term, or nothing. */
+async function importRow(
+  tx: Db,
+  actor: Actor,
+  termId: number,
+  v: ValidRow,
+): Promise<'created' | 'updated' | 'unchanged'> {
+  const c = actor.committeeId;
+  const hash = blindIndex(v.input.idNumber);
+  const cur = await queryOne<any>(
+    tx,
+    sql`select m.id, m.code, m.name, m.gender, m.ethnicity, to_char(m.birth_date, 'YYYY-MM-DD') as birth_date, m.party,
+      m.sector_id, m.work_unit, m.job_title, m.phone_enc, m.standing_member, m.leadership_role,
+      coalesce((select array_agg(special_committee_id) from member_special_committees x
+        where x.committee_id = m.committee_id and x.member_id = m.id), '{}') as specials,
+      coalesce((select array_agg(group_id) from member_group_links x
+        where x.committee_id = m.committee_id and x.member_id = m.id), '{}') as groups
+      from members m where m.committee_id = ${c} and m.term_id = ${termId} and m.id_number_hash = ${hash}
+      for update`,
+  );
+  if (!cur) {
+    await createMember(tx, actor, { ...v.input, termId }, 'import');
+    return 'created';
+  }
+  const has = (k: ColumnKey) => v.present.includes(k);
+  const stored = {
+    workUnitTitle: [cur.work_unit, cur.job_title].filter(Boolean).join('') || null,
+    phone: decryptField(cur.phone_enc),
+  };
+  const toArray = (x: unknown) =>
+    Array.isArray(x) ? x.map(Number) : String(x).replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);
+  const curSpecials = toArray(cur.specials);
+  const curGroups = toArray(cur.groups);
+  const next: MemberInput = {
+    termId,
+    code: cur.code,
+    name: v.input.name,
+    gender: has('gender') ? v.input.gender : cur.gender,
+    ethnicity: has('ethnicity') ? v.input.ethnicity : cur.ethnicity,
+    birthDate: has('birthDate') ? v.input.birthDate : cur.birth_date,
+    party: has('party') ? v.input.party : cur.party,
+    sectorId: v.input.sectorId,
+    specialCommitteeIds: has('specialCommittees') ? v.input.specialCommitteeIds : curSpecials,
+    groupIds: has('groups') ? v.input.groupIds : curGroups,
+    workUnit: cur.work_unit,
+    jobTitle: cur.job_title,
+    phone: undefined,
+    idNumber: undefined,
+    standingMember: has('standing') ? v.input.standingMember : cur.standing_member,
+    leadershipRole: has('leadership') ? v.input.leadershipRole : cur.leadership_role,
+  };
+  let changed =
+    next.name !== cur.name ||
+    next.gender !== cur.gender ||
+    next.ethnicity !== cur.ethnicity ||
+    next.birthDate !== cur.birth_date ||
+    next.party !== cur.party ||
+    next.sectorId !== cur.sector_id ||
+    !sameSet(next.specialCommitteeIds, curSpecials) ||
+    !sameSet(next.groupIds, curGroups) ||
+    next.standingMember !== cur.standing_member ||
+    next.leadershipRole !== cur.leadership_role;
+  if (has('workUnitTitle') && v.workUnitTitle !== stored.workUnitTitle) {
+    next.workUnit = v.workUnitTitle;
+    next.jobTitle = null;
+    changed = true;
+  }
+  if (has('phone') && v.input.phone !== stored.phone) {
+    next.phone = v.input.phone;
+    changed = true;
+  }
+  if (!changed) return 'unchanged';
+  await updateMember(tx, actor, cur.id, next, 'import');
+  return 'updated';
+}
+
+export async function loadImport(db: Db, committeeId: number, id: number) {
+  const row = await queryOne<any>(
+    db,
+    sql`select id, file_name, valid_only, status, total, processed, created, updated, unchanged, skipped, errors, message,
+      updated_at < now() - make_interval(mins => ${STALE_MINUTES}) as stale
+      from member_imports where committee_id = ${committeeId} and id = ${id}`,
+  );
+  if (!row) return undefined;
+  let status = row.status as string;
+  let message = row.message as string | null;
+  if ((status === 'validating' || status === 'importing') && row.stale && !isImportRunning(committeeId, id)) {
+    status = 'failed';
+    message = '导入被中断（系统重启），已导入的委员保留，请重新上传文件继续';
+  }
+  const errors = (typeof row.errors === 'string' ? JSON.parse(row.errors) : row.errors) as ImportError[];
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    validOnly: row.valid_only,
+    status,
+    total: row.total,
+    processed: row.processed,
+    created: row.created,
+    updated: row.updated,
+    unchanged: row.unchanged,
+    skipped: row.skipped,
+    errors,
+    message,
+  };
+}
