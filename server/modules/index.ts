@@ -2,10 +2,11 @@
 import type { ModuleDeps } from '../app.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { orgRoutes } from './org/routes.ts';
+import { proposalRoutes } from './proposals/routes.ts';
 
 export interface AppModule {
   name: string;
   routes: (app: import('fastify').FastifyInstance, deps: ModuleDeps) => Promise<void>;
 }
 
-export const modules: AppModule[] = [{ name: 'org', routes: orgRoutes }, { name: 'accounts', routes: accountRoutes }];
+export const modules: AppModule[] = [{ name: 'org', routes: orgRoutes }, { name: 'accounts', routes: accountRoutes }, { name: 'proposals', routes: proposalRoutes }];

@@ -42,6 +42,10 @@ export const PERMISSIONS = {
   'proposal.handle': ['unitUser'],
   'proposal.key': ['proposalStaff', 'leader', 'committeeAdmin'],
   'proposal.figures': [...ADMINS, 'proposalStaff', 'leader'],
+  'proposal.read': [...ADMINS, 'proposalStaff', 'leader', 'member', 'unitUser', 'orgAccount'],
+  'proposal.commend': ['proposalStaff', 'leader', 'committeeAdmin'],
+  'proposal.appraise': ['proposalStaff', 'committeeAdmin'],
+  'proposal.rules': [...ADMINS, 'proposalStaff'],
   // opinion reports
   'opinion.submit': ['member', 'informant', 'orgAccount', 'specialCommitteeStaff'],
   'opinion.readAll': [...ADMINS, 'liaisonStaff', 'leader'],

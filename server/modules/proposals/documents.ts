@@ -1,0 +1,190 @@
+// Documents staff live in: Excel exports of any proposal list (and of the figures and the deadline board) and Word
+// files of a proposal in the official layout and of a unit's reply letter.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import ExcelJS from 'exceljs';
+
+type Row = Record<string, unknown>;
+
+export async function excelOf(
+  sheetName: string,
+  columns: { header: string; key: string; width?: number }[],
+  rows: Row[],
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '数字政协履职平台';
+  const ws = wb.addWorksheet(sheetName);
+  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const attachmentHeader = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+const FONT = '仿宋';
+const run = (text: string, opts: { bold?: boolean; size?: number; font?: string } = {}) =>
+  new TextRun({ text, bold: opts.bold, size: opts.size ?? 32, font: opts.font ?? FONT });
+
+const para = (
+  text: string,
+  opts: { bold?: boolean; size?: number; indent?: boolean; center?: boolean; font?: string } = {},
+) =>
+  new Paragraph({
+    alignment: opts.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+    indent: opts.indent ? { firstLine: 640 } : undefined,
+    spacing: { line: 560 },
+    children: [run(text, opts)],
+  });
+
+const paragraphs = (text: string) =>
+  text
+    .split(/\n+/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => para(t, { indent: true }));
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const cell = (text: string, width: number, bold = false) =>
+  new TableCell({
+    width: { size: width, type: WidthType.PERCENTAGE },
+    borders: { top: border, bottom: border, left: border, right: border },
+    children: [new Paragraph({ spacing: { line: 400 }, children: [run(text, { bold, size: 28 })] })],
+  });
+
+export interface ProposalDoc {
+  committeeName: string;
+  sessionName: string | null;
+  numberLabel: string;
+  kindLabel: string;
+  category: string | null;
+  proposers: string;
+  title: string;
+  background: string;
+  suggestions: string;
+  units: string;
+  submittedAt: string | null;
+}
+
+/** A proposal as the office prints it: heading, a table of number, category, proposers and units, then 案由, 案据, 建议. */
+export async function proposalDocx(d: ProposalDoc): Promise<Buffer> {
+  const doc = new Document({
+    creator: '数字政协履职平台',
+    title: d.title,
+    sections: [
+      {
+        children: [
+          para(`${d.committeeName}${d.sessionName ?? ''}`, { center: true, size: 36, font: '黑体' }),
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 300 },
+            children: [run('提　　案', { bold: true, size: 48, font: '方正小标宋简体' })],
+          }),
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: [
+              new TableRow({
+                children: [
+                  cell('提案号', 18, true),
+                  cell(d.numberLabel || '（未立案）', 32),
+                  cell('类别', 18, true),
+                  cell(d.category ?? '', 32),
+                ],
+              }),
+              new TableRow({
+                children: [
+                  cell('提案形式', 18, true),
+                  cell(d.kindLabel, 32),
+                  cell('提交日期', 18, true),
+                  cell(d.submittedAt ?? '', 32),
+                ],
+              }),
+              new TableRow({
+                children: [
+                  cell('提案人', 18, true),
+                  new TableCell({
+                    columnSpan: 3,
+                    borders: { top: border, bottom: border, left: border, right: border },
+                    children: [new Paragraph({ children: [run(d.proposers, { size: 28 })] })],
+                  }),
+                ],
+              }),
+              new TableRow({
+                children: [
+                  cell('承办单位', 18, true),
+                  new TableCell({
+                    columnSpan: 3,
+                    borders: { top: border, bottom: border, left: border, right: border },
+                    children: [new Paragraph({ children: [run(d.units || '（未交办）', { size: 28 })] })],
+                  }),
+                ],
+              }),
+            ],
+          }),
+          para(''),
+          new Paragraph({
+            spacing: { line: 560 },
+            children: [run('案由：', { bold: true, font: '黑体' }), run(d.title)],
+          }),
+          para('案据：', { bold: true, font: '黑体' }),
+          ...paragraphs(d.background),
+          para('建议：', { bold: true, font: '黑体' }),
+          ...paragraphs(d.suggestions),
+        ],
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
+}
+
+export interface ReplyDoc {
+  unitName: string;
+  proposers: string;
+  numberLabel: string;
+  title: string;
+  outcome: string;
+  text: string;
+  date: string;
+}
+
+/** A reply letter (答复函): addressed to the proposers, naming the proposal and the outcome class. */
+export async function replyDocx(d: ReplyDoc): Promise<Buffer> {
+  const doc = new Document({
+    creator: '数字政协履职平台',
+    title: `关于${d.numberLabel}提案的答复`,
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 300 },
+            children: [run(d.unitName, { bold: true, size: 44, font: '方正小标宋简体' })],
+          }),
+          para(`关于政协${d.numberLabel}提案的答复`, { center: true, size: 36, font: '黑体' }),
+          para(`办理结果：${d.outcome}`, { center: true, size: 28 }),
+          para(''),
+          para(`${d.proposers}：`),
+          para(`您提出的《${d.title}》提案收悉，现答复如下：`, { indent: true }),
+          ...paragraphs(d.text),
+          para(''),
+          new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(d.unitName)] }),
+          new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(d.date)] }),
+        ],
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
+}

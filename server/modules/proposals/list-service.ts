@@ -1,0 +1,334 @@
+// Proposal lists: Chinese full-text search with filters, sort and paging for every audience (my proposals, a unit's
+// inbox, the office's queues), similar proposals while writing, and handling units suggested from earlier assignments.
+import { type SQL, sql } from 'drizzle-orm';
+import { can } from '../../platform/auth/permissions.ts';
+import type { Actor } from '../../platform/context.ts';
+import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { matchSearch, similarityQueryText, textSimilarity } from '../../platform/search/search.ts';
+import { getRules } from './rules.ts';
+import { KIND_LABELS, visibleSql } from './service.ts';
+import { ASSIGNMENT_STATES, numberLabel, OPEN_ASSIGNMENT_STATES, PROPOSAL_STATES } from './workflow.ts';
+
+export interface ListFilters {
+  scope?: 'all' | 'mine' | 'unit';
+  queue?: 'preReview' | 'review' | 'assign' | 'assignApproval' | 'unitRequests' | 'replyReview' | 'rating' | 'overdue';
+  q?: string;
+  termId?: number;
+  sessionId?: number;
+  year?: number;
+  category?: string;
+  state?: string[];
+  unitId?: number;
+  proposerId?: number;
+  orgId?: number;
+  isKey?: boolean;
+  isPublic?: boolean;
+  kind?: string;
+  assignmentState?: string[];
+  sort?: 'number' | 'submittedAt' | 'updatedAt' | 'title' | 'dueAt';
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+const QUEUES: Record<NonNullable<ListFilters['queue']>, SQL> = {
+  preReview: sql`p.state = 'submitted'`,
+  review: sql`p.state = 'reviewing'`,
+  assign: sql`p.state = 'registered'`,
+  assignApproval: sql`p.state = 'assignPending'`,
+  unitRequests: sql`exists (select 1 from proposal_assignments a where a.committee_id = p.committee_id and a.proposal_id = p.id
+    and a.state in ('returnRequested', 'extensionRequested'))`,
+  replyReview: sql`exists (select 1 from proposal_assignments a where a.committee_id = p.committee_id and a.proposal_id = p.id and a.state = 'replied')`,
+  rating: sql`p.state = 'replied'`,
+  overdue: sql`exists (select 1 from proposal_assignments a where a.committee_id = p.committee_id and a.proposal_id = p.id
+    and a.state = any(${sql.param(OPEN_ASSIGNMENT_STATES)}::text[]) and a.due_at < now())`,
+};
+
+function whereOf(actor: Actor, f: ListFilters): SQL {
+  const c: SQL[] = [sql`p.committee_id = ${actor.committeeId}`, visibleSql(actor)];
+  const scope = f.scope ?? defaultScope(actor);
+  if (scope === 'mine') {
+    if (actor.roles.includes('orgAccount') && actor.orgId) c.push(sql`p.org_id = ${actor.orgId}`);
+    else if (actor.memberId)
+      c.push(
+        sql`exists (select 1 from proposal_proposers pp where pp.committee_id = p.committee_id and pp.proposal_id = p.id and pp.member_id = ${actor.memberId})`,
+      );
+    else c.push(sql`false`);
+  }
+  if (scope === 'unit') {
+    if (!actor.unitId) c.push(sql`false`);
+    else
+      c.push(sql`exists (select 1 from proposal_assignments a where a.committee_id = p.committee_id and a.proposal_id = p.id and a.unit_id = ${actor.unitId}
+        ${f.assignmentState?.length ? sql`and a.state = any(${sql.param(f.assignmentState)}::text[])` : sql`and a.state <> 'returned'`})`);
+  }
+  if (f.queue) c.push(QUEUES[f.queue]);
+  const search = matchSearch(sql`p.search`, f.q);
+  if (search) c.push(search);
+  if (f.termId) c.push(sql`p.term_id = ${f.termId}`);
+  if (f.sessionId) c.push(sql`p.session_id = ${f.sessionId}`);
+  if (f.year) c.push(sql`p.year = ${f.year}`);
+  if (f.category) c.push(sql`p.category = ${f.category}`);
+  if (f.state?.length) c.push(sql`p.state = any(${sql.param(f.state)}::text[])`);
+  if (f.kind) c.push(sql`p.kind = ${f.kind}`);
+  if (f.isKey !== undefined) c.push(sql`p.is_key = ${f.isKey}`);
+  if (f.isPublic !== undefined) c.push(sql`p.is_public = ${f.isPublic}`);
+  if (f.orgId) c.push(sql`p.org_id = ${f.orgId}`);
+  if (f.unitId)
+    c.push(sql`exists (select 1 from proposal_assignments a where a.committee_id = p.committee_id and a.proposal_id = p.id
+      and a.unit_id = ${f.unitId} and a.state <> 'returned')`);
+  if (f.proposerId)
+    c.push(sql`exists (select 1 from proposal_proposers pp where pp.committee_id = p.committee_id and pp.proposal_id = p.id
+      and pp.member_id = ${f.proposerId} and pp.cosign_status = 'confirmed')`);
+  return sql.join(c, sql` and `);
+}
+
+export function defaultScope(actor: Actor): 'all' | 'mine' | 'unit' {
+  if (can(actor.roles, 'proposal.readAll')) return 'all';
+  if (actor.roles.includes('unitUser')) return 'unit';
+  return 'mine';
+}
+
+function orderOf(f: ListFilters): SQL {
+  const dir = f.order === 'asc' ? sql`asc` : sql`desc`;
+  switch (f.sort) {
+    case 'number':
+      return sql`p.session_id ${dir} nulls last, p.number ${dir} nulls last, p.id ${dir}`;
+    case 'title':
+      return sql`p.title ${dir}, p.id ${dir}`;
+    case 'submittedAt':
+      return sql`p.submitted_at ${dir} nulls last, p.id ${dir}`;
+    case 'dueAt':
+      return sql`(select min(a.due_at) from proposal_assignments a where a.committee_id = p.committee_id and a.proposal_id = p.id
+        and a.state = any(${sql.param(OPEN_ASSIGNMENT_STATES)}::text[])) ${dir} nulls last, p.id ${dir}`;
+    default:
+      return sql`p.updated_at ${dir}, p.id ${dir}`;
+  }
+}
+
+export interface ListItem {
+  id: number;
+  number: number | null;
+  numberLabel: string;
+  title: string;
+  kind: string;
+  kindLabel: string;
+  state: string;
+  stateLabel: string;
+  category: string | null;
+  year: number | null;
+  proposers: string;
+  units: string;
+  isKey: boolean;
+  isPublic: boolean;
+  isSessionProposal: boolean;
+  outcomeClass: string | null;
+  submittedAt: string | null;
+  updatedAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+  myAssignment: { id: number; role: string; state: string; stateLabel: string; dueAt: string } | null;
+}
+
+export async function listProposals(
+  db: Db,
+  actor: Actor,
+  f: ListFilters,
+  limits: { limit: number; offset: number },
+): Promise<{ items: ListItem[]; total: number }> {
+  const where = whereOf(actor, f);
+  const rows = await query<any>(
+    db,
+    sql`select p.id, p.number, p.title, p.kind, p.state, p.category, p.year, p.is_key, p.is_public, p.is_session_proposal, p.outcome_class,
+        p.submitted_at, p.updated_at, s.name as session_name,
+        coalesce(o.name, (select string_agg(m.name, '、' order by pp.is_lead desc, pp.sort) from proposal_proposers pp
+          join members m on m.committee_id = pp.committee_id and m.id = pp.member_id
+          where pp.committee_id = p.committee_id and pp.proposal_id = p.id and pp.cosign_status <> 'declined')) as proposers,
+        (select string_agg(u.name, '、' order by case a.role when 'lead' then 0 when 'split' then 1 else 2 end, a.id)
+          from proposal_assignments a join handling_units u on u.committee_id = a.committee_id and u.id = a.unit_id
+          where a.committee_id = p.committee_id and a.proposal_id = p.id and a.state <> 'returned') as units,
+        (select min(a.due_at) from proposal_assignments a where a.committee_id = p.committee_id and a.proposal_id = p.id
+          and a.state = any(${sql.param(OPEN_ASSIGNMENT_STATES)}::text[])) as due_at
+        ${
+          actor.unitId
+            ? sql`, (select json_build_object('id', a.id, 'role', a.role, 'state', a.state, 'dueAt', a.due_at) from proposal_assignments a
+                where a.committee_id = p.committee_id and a.proposal_id = p.id and a.unit_id = ${actor.unitId}
+                order by (a.state = 'returned'), a.id desc limit 1) as my_assignment`
+            : sql``
+        }
+      from proposals p
+      left join plenary_sessions s on s.committee_id = p.committee_id and s.id = p.session_id
+      left join organisations o on o.committee_id = p.committee_id and o.id = p.org_id
+      where ${where}
+      order by ${orderOf(f)}
+      limit ${limits.limit} offset ${limits.offset}`,
+  );
+  const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from proposals p where ${where}`);
+  const now = Date.now();
+  return {
+    total: total!.n,
+    items: rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      numberLabel: numberLabel(r.session_name, r.number),
+      title: r.title,
+      kind: r.kind,
+      kindLabel: KIND_LABELS[r.kind],
+      state: r.state,
+      stateLabel: PROPOSAL_STATES[r.state] ?? r.state,
+      category: r.category,
+      year: r.year,
+      proposers: r.proposers ?? '',
+      units: r.units ?? '',
+      isKey: r.is_key,
+      isPublic: r.is_public,
+      isSessionProposal: r.is_session_proposal,
+      outcomeClass: r.outcome_class,
+      submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
+      updatedAt: new Date(r.updated_at).toISOString(),
+      dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
+      overdue: !!r.due_at && new Date(r.due_at).getTime() < now,
+      myAssignment: r.my_assignment
+        ? {
+            id: r.my_assignment.id,
+            role: r.my_assignment.role,
+            state: r.my_assignment.state,
+            stateLabel: ASSIGNMENT_STATES[r.my_assignment.state] ?? r.my_assignment.state,
+            dueAt: new Date(r.my_assignment.dueAt).toISOString(),
+          }
+        : null,
+    })),
+  };
+}
+
+// ---------- similar proposals ----------
+
+export interface SimilarItem {
+  id: number;
+  title: string;
+  numberLabel: string;
+  state: string;
+  stateLabel: string;
+  year: number | null;
+  sessionName: string | null;
+  score: number;
+}
+
+/**
+ * The most similar proposals of this and earlier sessions: candidates share a characteristic word (GIN index on
+ * the search vector), ranked by how many of them they share, then scored by title and text bigram similarity.
+ */
+export async function similarProposals(
+  db: Db,
+  actor: Actor,
+  input: { title: string; text?: string; excludeId?: number; limit?: number },
+): Promise<SimilarItem[]> {
+  const qt = similarityQueryText(`${input.title} ${input.title} ${input.text ?? ''}`, 12);
+  if (!qt) return [];
+  const rows = await query<any>(
+    db,
+    sql`select p.id, p.title, left(p.background || ' ' || p.suggestions, 600) as body, p.number, p.state, p.year, s.name as session_name
+      from proposals p left join plenary_sessions s on s.committee_id = p.committee_id and s.id = p.session_id
+      where p.committee_id = ${actor.committeeId} and p.search @@ to_tsquery('simple', ${qt})
+        and p.state not in ('draft', 'cosigning', 'orgApproval', 'withdrawn')
+        ${input.excludeId ? sql`and p.id <> ${input.excludeId}` : sql``}
+      order by ts_rank(p.search, to_tsquery('simple', ${qt})) desc, p.id desc
+      limit 60`,
+  );
+  const limit = input.limit ?? 8;
+  return rows
+    .map((r) => {
+      const titleScore = textSimilarity(input.title, r.title);
+      const textScore = input.text
+        ? textSimilarity(`${input.title} ${input.text}`, `${r.title} ${r.body}`)
+        : titleScore;
+      return {
+        id: r.id,
+        title: r.title,
+        numberLabel: numberLabel(r.session_name, r.number),
+        state: r.state,
+        stateLabel: PROPOSAL_STATES[r.state] ?? r.state,
+        year: r.year,
+        sessionName: r.session_name,
+        score: Math.round(100 * (0.6 * titleScore + 0.4 * textScore)),
+      };
+    })
+    .filter((r) => r.score > 0)
+    .sort((a, b) => b.score - a.score || b.id - a.id)
+    .slice(0, limit);
+}
+
+// ---------- unit suggestion ----------
+
+export interface UnitSuggestion {
+  unitId: number;
+  name: string;
+  score: number;
+  basis: string;
+}
+
+/**
+ * Handling units for a text, learned from how earlier proposals were assigned: the lead/split units of the most
+ * similar assigned proposals, weighted by similarity; the units proposers suggested count a little too.
+ */
+export async function suggestUnits(
+  db: Db,
+  actor: Actor,
+  input: { title: string; text?: string; category?: string; excludeId?: number },
+): Promise<UnitSuggestion[]> {
+  const qt = similarityQueryText(`${input.title} ${input.title} ${input.text ?? ''}`, 12);
+  const weights = new Map<number, { score: number; n: number }>();
+  if (qt) {
+    const rows = await query<{ id: number; title: string; units: number[] }>(
+      db,
+      sql`select p.id, p.title, array_agg(a.unit_id) as units from (
+          select id, title from proposals p where p.committee_id = ${actor.committeeId} and p.search @@ to_tsquery('simple', ${qt})
+            and p.assigned_at is not null ${input.excludeId ? sql`and p.id <> ${input.excludeId}` : sql``}
+          order by ts_rank(p.search, to_tsquery('simple', ${qt})) desc, p.id desc limit 80) p
+        join proposal_assignments a on a.committee_id = ${actor.committeeId} and a.proposal_id = p.id and a.role in ('lead', 'split') and a.state <> 'returned'
+        group by p.id, p.title`,
+    );
+    for (const r of rows) {
+      const sim = Math.max(textSimilarity(input.title, r.title), 0.05);
+      for (const u of r.units) {
+        const w = weights.get(u) ?? { score: 0, n: 0 };
+        w.score += sim;
+        w.n += 1;
+        weights.set(u, w);
+      }
+    }
+  }
+  if (!weights.size && input.category) {
+    // Nothing alike yet: fall back to where proposals of the same category went.
+    const rows = await query<{ unit_id: number; n: number }>(
+      db,
+      sql`select a.unit_id, count(*)::int as n from proposal_assignments a
+        join proposals p on p.committee_id = a.committee_id and p.id = a.proposal_id
+        where a.committee_id = ${actor.committeeId} and p.category = ${input.category} and a.role in ('lead', 'split') and a.state <> 'returned'
+        group by a.unit_id order by n desc limit 5`,
+    );
+    for (const r of rows) weights.set(r.unit_id, { score: r.n * 0.01, n: r.n });
+  }
+  if (!weights.size) return [];
+  const ids = [...weights.keys()];
+  const units = await query<{ id: number; name: string }>(
+    db,
+    sql`select id, name from handling_units where committee_id = ${actor.committeeId} and active and id = any(${sql.param(ids)}::int[])`,
+  );
+  const max = Math.max(...ids.map((i) => weights.get(i)!.score));
+  return units
+    .map((u) => {
+      const w = weights.get(u.id)!;
+      return {
+        unitId: u.id,
+        name: u.name,
+        score: Math.round((100 * w.score) / max),
+        basis: `以往 ${w.n} 件相近提案交由该单位办理`,
+      };
+    })
+    .sort((a, b) => b.score - a.score || a.unitId - b.unitId)
+    .slice(0, 6);
+}
+
+export async function rulesSummary(db: Db, actor: Actor) {
+  return getRules(db, actor.committeeId);
+}
