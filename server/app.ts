@@ -72,7 +72,17 @@ export async function buildApp(deps: {
     }
   });
   app.decorateRequest('session', null);
-  registerErrorHandler(app);
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  // Client-side routes: any non-API GET that is not a file gets the web app's index page.
+  registerErrorHandler(
+    app,
+    hasWeb
+      ? (request, reply) => {
+          if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+          return reply.status(404).send({ error: 'route.not_found', message: '页面或接口不存在' });
+        }
+      : undefined,
+  );
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -109,13 +119,6 @@ export async function buildApp(deps: {
   const moduleDeps: ModuleDeps = { db, database, config };
   for (const m of modules) await app.register(async (scope) => m.routes(scope, moduleDeps));
 
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // Client-side routes: any non-API GET that is not a file gets the app's index page.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ error: 'route.not_found', message: '页面或接口不存在' });
-    });
-  }
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   return app;
 }

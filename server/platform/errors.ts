@@ -1,5 +1,5 @@
 // Error ids and HTTP mapping: every error a client sees has a stable id and a Chinese message, never a stack trace.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export class AppError extends Error {
   constructor(
@@ -50,7 +50,11 @@ function describeValidation(err: FastifyError): { message: string; field?: strin
   return { message: `「${label}」${text}`, field: field || undefined };
 }
 
-export function registerErrorHandler(app: FastifyInstance) {
+/** Error handler plus the one 404 handler Fastify allows (buildApp passes one that also serves the web app's pages). */
+export function registerErrorHandler(
+  app: FastifyInstance,
+  notFound?: (request: FastifyRequest, reply: FastifyReply) => unknown,
+) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
       return reply
@@ -79,7 +83,10 @@ export function registerErrorHandler(app: FastifyInstance) {
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: 'internal', message: '系统内部错误，请稍后再试' });
   });
-  app.setNotFoundHandler((_request, reply) => {
-    reply.status(404).send({ error: 'route.not_found', message: '页面或接口不存在' });
-  });
+  app.setNotFoundHandler(
+    notFound ??
+      ((_request, reply) => {
+        reply.status(404).send({ error: 'route.not_found', message: '页面或接口不存在' });
+      }),
+  );
 }
