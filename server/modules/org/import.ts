@@ -419,6 +419,8 @@ async function runImport(db: Db, actor: Actor, id: number) {
     errors = ${errorsJson}::jsonb, updated_at = now() where committee_id = ${c} and id = ${id}`);
 
   for (let i = 0; i < valid.length; i += BATCH) {
+    // Let waiting requests (progress polls, other users) run between batches.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const batch = valid.slice(i, i + BATCH);
     await db.transaction(async (tx) => {
       const counts = { created: 0, updated: 0, unchanged: 0 };

@@ -219,19 +219,24 @@ async function assertIdNumberFree(tx: Db, committeeId: number, termId: number, h
   if (other) throw badRequest('member.duplicate', `「身份证号」与本届委员「${other.name}」重复`, 'idNumber');
 }
 
-async function writeLinks(tx: Db, committeeId: number, memberId: number, input: MemberInput) {
-  await tx.execute(
-    sql`delete from member_special_committees where committee_id = ${committeeId} and member_id = ${memberId}`,
-  );
-  await tx.execute(sql`delete from member_group_links where committee_id = ${committeeId} and member_id = ${memberId}`);
-  for (const id of new Set(input.specialCommitteeIds)) {
-    await tx.execute(sql`insert into member_special_committees (committee_id, member_id, special_committee_id)
-      values (${committeeId}, ${memberId}, ${id})`);
-  }
-  for (const id of new Set(input.groupIds)) {
+async function writeLinks(tx: Db, committeeId: number, memberId: number, input: MemberInput, isNew: boolean) {
+  if (!isNew) {
     await tx.execute(
-      sql`insert into member_group_links (committee_id, member_id, group_id) values (${committeeId}, ${memberId}, ${id})`,
+      sql`delete from member_special_committees where committee_id = ${committeeId} and member_id = ${memberId}`,
     );
+    await tx.execute(
+      sql`delete from member_group_links where committee_id = ${committeeId} and member_id = ${memberId}`,
+    );
+  }
+  const specials = [...new Set(input.specialCommitteeIds)];
+  if (specials.length) {
+    await tx.execute(sql`insert into member_special_committees (committee_id, member_id, special_committee_id)
+      select ${committeeId}, ${memberId}, unnest(${sql.param(specials)}::int[])`);
+  }
+  const groups = [...new Set(input.groupIds)];
+  if (groups.length) {
+    await tx.execute(sql`insert into member_group_links (committee_id, member_id, group_id)
+      select ${committeeId}, ${memberId}, unnest(${sql.param(groups)}::int[])`);
   }
 }
 
@@ -280,7 +285,7 @@ export async function createMember(tx: Db, actor: Actor, input: MemberInput, sou
       returning id`,
   );
   const id = row!.id;
-  await writeLinks(tx, c, id, input);
+  await writeLinks(tx, c, id, input, true);
   await refreshMemberSearch(tx, c, id);
   const after = await loadMember(tx, c, id, false);
   await writeAudit(tx, actor, {
@@ -321,7 +326,7 @@ export async function updateMember(
     standing_member = ${input.standingMember}, leadership_role = ${input.leadershipRole}, updated_at = now()
     ${phoneSet} ${idSet}
     where committee_id = ${c} and id = ${id}`);
-  await writeLinks(tx, c, id, input);
+  await writeLinks(tx, c, id, input, false);
   await refreshMemberSearch(tx, c, id);
   const after = await loadMember(tx, c, id, false);
   await writeAudit(tx, actor, {

@@ -20,8 +20,8 @@ const sectorId = (name: string) => ref.sectors.find((s: any) => s.name === name)
 const count = async () =>
   (await queryOne<{ n: number }>(t.database.db, sql`select count(*)::int as n from members`))!.n;
 
-// 11010519800101002? with its right check digit is …0023; the wrong one ends in 5.
-const GOOD_ID = '110105198001010023';
+// 11010519800101002? with its right check digit is …0024; the wrong one ends in 5.
+const GOOD_ID = '110105198001010024';
 const BAD_ID = '110105198001010025';
 
 describe('member list', () => {
