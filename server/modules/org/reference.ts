@@ -55,6 +55,9 @@ export interface RefEntity {
   check?: (v: Record<string, any>) => void;
 }
 
+/** The output key of a reference's name: termId → termName. */
+const refName = (f: FieldSpec) => `${f.key.replace(/Id$/, '')}Name`;
+
 const StrEnum = (values: string[], title: string) =>
   Type.Unsafe<string>({ type: 'string', enum: values, title, description: title });
 
@@ -99,7 +102,7 @@ function selectList(e: RefEntity): SQL {
     if (f.kind === 'ref') {
       parts.push(
         sql.raw(
-          `(select r.name from ${f.ref!.table} r where r.committee_id = t.committee_id and r.id = t.${f.column}) as "${f.key}Name"`,
+          `(select r.name from ${f.ref!.table} r where r.committee_id = t.committee_id and r.id = t.${f.column}) as "${refName(f)}"`,
         ),
       );
     }
@@ -112,7 +115,7 @@ const present = (row: any, e: RefEntity) => {
   const out: Record<string, unknown> = { id: row.id };
   for (const f of e.fields) {
     out[f.key] = f.kind === 'phone' ? decryptField(row[f.key]) : (row[f.key] ?? (f.kind === 'bool' ? false : null));
-    if (f.kind === 'ref') out[`${f.key}Name`] = row[`${f.key}Name`] ?? null;
+    if (f.kind === 'ref') out[refName(f)] = row[refName(f)] ?? null;
   }
   for (const c of e.counts ?? []) out[c.key] = row[c.key] ?? 0;
   return out;
@@ -196,9 +199,7 @@ export function registerReference(app: FastifyInstance, { db }: ModuleDeps, e: R
   const Item = Type.Object({
     id: Type.Integer(),
     ...Object.fromEntries(e.fields.map((f) => [f.key, outputSchema(f)])),
-    ...Object.fromEntries(
-      e.fields.filter((f) => f.kind === 'ref').map((f) => [`${f.key}Name`, Nullable(Type.String())]),
-    ),
+    ...Object.fromEntries(e.fields.filter((f) => f.kind === 'ref').map((f) => [refName(f), Nullable(Type.String())])),
     ...Object.fromEntries((e.counts ?? []).map((c) => [c.key, Type.Integer()])),
   });
   const Body = Type.Object(
@@ -261,7 +262,7 @@ export function registerReference(app: FastifyInstance, { db }: ModuleDeps, e: R
           header: f.title,
           width: f.kind === 'text' ? 24 : 14,
           value: (row: any) => {
-            const x = f.kind === 'ref' ? row[`${f.key}Name`] : row[f.key];
+            const x = f.kind === 'ref' ? row[refName(f)] : row[f.key];
             if (f.kind === 'bool') return x ? '是' : '否';
             if (f.kind === 'enum') return x == null ? '' : (f.values![x] ?? x);
             return x;
