@@ -602,7 +602,14 @@ export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem
       effect: async (tx, actor, p, data: AssignmentPlan) => {
         const plan = await checkPlan(tx, p.committeeId, data);
         if (p.assignmentApproval) {
-          await tx.execute(sql`update proposals set assignment_plan = ${JSON.stringify(plan)}::jsonb, assignment_mode = ${plan.mode}
+          const raw: AssignmentPlan = {
+            mode: data.mode,
+            leadUnitId: data.leadUnitId,
+            assistingUnitIds: data.assistingUnitIds,
+            unitIds: data.unitIds,
+            dueAt: data.dueAt,
+          };
+          await tx.execute(sql`update proposals set assignment_plan = ${JSON.stringify(raw)}::jsonb, assignment_mode = ${plan.mode}
             where committee_id = ${p.committeeId} and id = ${p.id}`);
           await notify(tx, {
             committeeId: p.committeeId,
@@ -693,7 +700,7 @@ export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem
         if (!key) return '只有提案人可以评价';
         return p.ratedKeys.includes(key) ? '您已评价过本轮办理结果' : null;
       },
-      effect: async (tx, actor, p, data: RatingData) => {
+      effect: async (tx, actor, p, data: RatingData, comment) => {
         const staff = actor.roles.includes('proposalStaff') || actor.roles.includes('committeeAdmin');
         let memberId: number | null = null;
         let orgId: number | null = null;
@@ -709,12 +716,12 @@ export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem
         } else orgId = actor.orgId;
         if (!['satisfied', 'partlySatisfied', 'unsatisfied'].includes(data.rating ?? ''))
           throw badRequest('proposal.rating', '请选择「评价」：满意、基本满意或不满意', 'rating');
-        if (data.rating === 'unsatisfied' && !data.comment?.trim())
+        if (data.rating === 'unsatisfied' && !comment)
           throw badRequest('proposal.rating_comment', '选择不满意时请填写「意见」', 'comment');
         if (p.ratedKeys.includes(memberId ? `m:${memberId}` : `o:${orgId}`))
           throw conflict('proposal.rated', '该提案人已评价过本轮办理结果');
         await tx.execute(sql`insert into proposal_ratings (committee_id, proposal_id, round, member_id, org_id, rating, comment, entered_by_staff, entered_by)
-          values (${p.committeeId}, ${p.id}, ${p.round}, ${memberId}, ${orgId}, ${data.rating}, ${data.comment?.trim() ?? ''}, ${staff}, ${actor.accountId})`);
+          values (${p.committeeId}, ${p.id}, ${p.round}, ${memberId}, ${orgId}, ${data.rating}, ${comment ?? ''}, ${staff}, ${actor.accountId})`);
       },
       deadline: async (tx, actor, p) => keepRatingDeadline(tx, actor, p),
     },
@@ -790,7 +797,6 @@ export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem
 
 export interface RatingData {
   rating?: string;
-  comment?: string;
   memberId?: number;
   orgId?: number;
 }

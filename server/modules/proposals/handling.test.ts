@@ -1,0 +1,361 @@
+// Assignment and handling: lead + assisting and split assignment, the optional approval step, unit accept and return
+// requests, assisting views, pre-reply contact, reply with class and letter, reply review, rating with a second round,
+// staff rating on behalf, extensions, deadline reminders and overdue flags.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { runDueJobs } from '../../platform/jobs/jobs.ts';
+import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import {
+  aact,
+  act,
+  aok,
+  assigned,
+  assignmentOf,
+  detail,
+  ok,
+  registered,
+  replyAndApprove,
+  write,
+} from './test-helpers.ts';
+
+let t: TestContext;
+let db: Db;
+let staff: Client;
+let admin: Client;
+let leader: Client;
+let m1: Client;
+let m2: Client;
+let m3: Client;
+let u1: Client;
+let u2: Client;
+let u3: Client;
+let u4: Client;
+let countyUnit: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  db = t.database.db;
+  [staff, admin, leader, m1, m2, m3, u1, u2, u3, u4, countyUnit] = await Promise.all(
+    [
+      'proposal_staff',
+      'admin',
+      'leader',
+      'member010',
+      'member011',
+      'member012',
+      'unit01',
+      'unit02',
+      'unit03',
+      'unit04',
+      'county_unit01',
+    ].map((u) => login(t.app, u)),
+  );
+});
+afterAll(() => t.close());
+
+const uid = (c: Client) => c.me.account.unitId as number;
+const today = () => new Date().toISOString().slice(0, 10);
+
+function upload(c: Client, name: string, content: Buffer) {
+  const boundary = '----zxproposal';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/files',
+    payload,
+    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+}
+
+describe('a joint proposal from assignment to a satisfied rating after one unsatisfied round', () => {
+  let id: number;
+  let lead: any;
+  let assist: any;
+
+  it('is assigned to a lead unit with an assisting unit; the units are told', async () => {
+    id = await write(m1, {
+      kind: 'joint',
+      title: '关于加强中小学心理健康教育的建议',
+      category: '社会建设',
+      cosignerIds: [m2.me.account.memberId],
+      submit: true,
+    });
+    await ok(m2, id, 'cosignConfirm');
+    await ok(staff, id, 'preApprove');
+    await ok(staff, id, 'register');
+    const bad = await act(staff, id, 'assign', { mode: 'lead', leadUnitId: uid(u1), assistingUnitIds: [uid(u1)] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('assistingUnitIds');
+    const none = await act(staff, id, 'assign', { mode: 'lead' });
+    expect(none.body).toMatchObject({ field: 'leadUnitId', message: '请选择「主办单位」' });
+    expect((await act(m1, id, 'assign', { mode: 'lead', leadUnitId: uid(u1) })).status).toBe(403);
+    expect(await ok(staff, id, 'assign', { mode: 'lead', leadUnitId: uid(u1), assistingUnitIds: [uid(u2)] })).toBe(
+      'handling',
+    );
+    const d = await detail(u1, id);
+    lead = assignmentOf(d, uid(u1));
+    assist = assignmentOf(d, uid(u2));
+    expect([lead.roleLabel, lead.stateLabel, assist.roleLabel]).toEqual(['主办', '待签收', '会办']);
+    // Default deadline: three months from assignment.
+    const months = (new Date(lead.dueAt).getTime() - Date.now()) / 86_400_000;
+    expect(months).toBeGreaterThan(88);
+    expect(months).toBeLessThan(93);
+    expect(lead.actions.map((a: any) => a.action)).toEqual(['accept', 'requestReturn']);
+    const n = await queryOne<{ title: string }>(
+      db,
+      sql`select title from notifications where account_id = ${u1.me.account.id} order by id desc limit 1`,
+    );
+    expect(n!.title).toBe('新交办提案（主办）：关于加强中小学心理健康教育的建议');
+    // A unit not assigned, and a unit of another committee, see nothing.
+    expect((await u3.get(`/api/proposals/${id}`)).status).toBe(404);
+    expect((await aact(u3, lead.id, 'accept')).status).toBe(404);
+    expect((await aact(countyUnit, lead.id, 'accept')).status).toBe(404);
+  });
+
+  it('lets each unit sign only its own assignment; the assisting unit sends its view to the lead unit', async () => {
+    expect((await aact(u2, lead.id, 'accept')).status).toBe(403);
+    expect(await aok(u1, lead.id, 'accept')).toBe('accepted');
+    await aok(u2, assist.id, 'accept');
+    expect((await aact(u2, assist.id, 'reply', { outcomeClass: 'A', text: '同意' })).status).toBe(403);
+    expect((await aact(u1, lead.id, 'sendView', { text: '主办不能提交会办意见' })).status).toBe(403);
+    const empty = await aact(u2, assist.id, 'sendView', { text: '  ' });
+    expect(empty.body.field).toBe('text');
+    expect(await aok(u2, assist.id, 'sendView', { text: '建议将心理教师配备纳入编制计划。' })).toBe('viewSent');
+    const seenByLead = assignmentOf(await detail(u1, id), uid(u2));
+    expect(seenByLead.views.map((v: any) => v.text)).toEqual(['建议将心理教师配备纳入编制计划。']);
+    // Proposers do not read units' internal views.
+    expect(assignmentOf(await detail(m1, id), uid(u2)).views).toEqual([]);
+  });
+
+  it('requires the pre-reply contact before the reply, then takes the reply with class and letter', async () => {
+    const early = await aact(u1, lead.id, 'reply', { outcomeClass: 'A', text: '已采纳' });
+    expect(early.status).toBe(409);
+    expect(early.body.error).toBe('proposal.contact_required');
+    const future = await aact(u1, lead.id, 'recordContact', { way: '当面', date: '2099-01-01' });
+    expect(future.body.field).toBe('date');
+    await aok(u1, lead.id, 'recordContact', { way: '当面座谈', date: today(), notes: '与两位提案人座谈' });
+    const wrongClass = await aact(u1, lead.id, 'reply', { outcomeClass: 'Z', text: '已采纳' });
+    expect(wrongClass.body.field).toBe('outcomeClass');
+    const up = await upload(u1, '答复函.pdf', Buffer.from('%PDF-1.4 reply letter'));
+    expect(up.statusCode).toBe(200);
+    const letterId = up.json().id;
+    expect(
+      await aok(u1, lead.id, 'reply', {
+        outcomeClass: 'A',
+        text: '市教育局已在全市中小学配备专职心理教师。',
+        letterFileId: letterId,
+      }),
+    ).toBe('replied');
+    // Until the office approves it, proposers do not see the reply.
+    expect((await detail(m1, id)).replies).toEqual([]);
+    expect((await detail(staff, id)).replies).toHaveLength(1);
+    // The letter belongs to the reply now: staff may download it, proposers not yet.
+    expect((await staff.get(`/api/files/${letterId}`)).status).toBe(200);
+    expect((await m1.get(`/api/files/${letterId}`)).status).toBe(403);
+  });
+
+  it('lets the office send a reply back and correct its class on approval', async () => {
+    expect((await aact(u1, lead.id, 'approveReply')).status).toBe(403);
+    expect((await aact(staff, lead.id, 'sendBackReply')).status).toBe(400);
+    expect(await aok(staff, lead.id, 'sendBackReply', { comment: '请补充具体措施和时间表' })).toBe('accepted');
+    expect((await detail(staff, id)).replies[0].reviewState).toBe('sentBack');
+    await aok(u1, lead.id, 'reply', { outcomeClass: 'A', text: '已配备专职心理教师，明年实现全覆盖。' });
+    expect(await aok(staff, lead.id, 'approveReply', { outcomeClass: 'B' })).toBe('done');
+    const d = await detail(m1, id);
+    expect(d).toMatchObject({ state: 'replied', outcomeClass: 'B', outcomeLabel: '正在解决或列入计划' });
+    expect(d.replies.map((r: any) => [r.originalClass, r.outcomeClass, r.reviewState])).toEqual([
+      ['A', 'B', 'approved'],
+    ]);
+    expect(d.actions.map((a: any) => a.action)).toEqual(['rate']);
+    const rep = await m1.get(`/api/proposals/replies/${d.replies[0].id}/word`);
+    expect(rep.status).toBe(200);
+    expect(rep.raw.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('starts a second round when a proposer is unsatisfied, once every proposer has rated', async () => {
+    const noComment = await act(m1, id, 'rate', { rating: 'unsatisfied' });
+    expect(noComment.body.field).toBe('comment');
+    expect((await act(m3, id, 'rate', { rating: 'satisfied' })).status).toBe(404);
+    expect((await act(u1, id, 'rate', { rating: 'satisfied' })).status).toBe(403);
+    expect(await ok(m1, id, 'rate', { rating: 'unsatisfied', comment: '进度太慢' })).toBe('replied');
+    expect((await act(m1, id, 'rate', { rating: 'satisfied' })).status).toBe(403);
+    expect(await ok(m2, id, 'rate', { rating: 'satisfied' })).toBe('handling');
+    const d = await detail(u1, id);
+    expect(d.round).toBe(2);
+    const again = assignmentOf(d, uid(u1));
+    expect([again.state, again.round]).toEqual(['accepted', 2]);
+    const days = (new Date(again.dueAt).getTime() - Date.now()) / 86_400_000;
+    expect(Math.round(days)).toBe(30);
+    // A fresh pre-reply contact is needed for the new round.
+    expect((await aact(u1, again.id, 'reply', { outcomeClass: 'A', text: '再次答复' })).status).toBe(409);
+  });
+
+  it('completes after the second round is rated satisfied', async () => {
+    await replyAndApprove(u1, staff, id, 'A');
+    await ok(m1, id, 'rate', { rating: 'satisfied', comment: '问题已解决' });
+    expect(await ok(m2, id, 'rate', { rating: 'partlySatisfied' })).toBe('completed');
+    const d = await detail(m1, id);
+    expect(d.stateLabel).toBe('办理完毕');
+    expect(d.ratings.map((r: any) => [r.round, r.raterName, r.ratingLabel])).toEqual([
+      [1, m1.me.account.displayName, '不满意'],
+      [1, m2.me.account.displayName, '满意'],
+      [2, m1.me.account.displayName, '满意'],
+      [2, m2.me.account.displayName, '基本满意'],
+    ]);
+    const labels = d.timeline.map((e: any) => (e.unitName ? `${e.unitName}:${e.label}` : e.label));
+    expect(labels).toContain('市发展和改革委员会（主办）:签收');
+    expect(labels).toContain('不满意，再办理');
+    expect(labels.at(-1)).toBe('评价结束，办理完毕');
+  });
+});
+
+describe('split assignment, return requests and the approval step', () => {
+  it('splits a proposal among units, each answering on its own; the proposal waits for all', async () => {
+    const id = await registered(m1, staff, { title: '关于治理城区河道污染的建议', category: '生态文明建设' });
+    const one = await act(staff, id, 'assign', { mode: 'split', unitIds: [uid(u1)] });
+    expect(one.body.field).toBe('unitIds');
+    await ok(staff, id, 'assign', { mode: 'split', unitIds: [uid(u1), uid(u2)] });
+    const d = await detail(staff, id);
+    expect(d.assignments.map((a: any) => a.roleLabel)).toEqual(['分办', '分办']);
+    await replyAndApprove(u1, staff, id, 'C');
+    expect((await detail(staff, id)).state).toBe('handling');
+    await replyAndApprove(u2, staff, id, 'B');
+    const after = await detail(m1, id);
+    // The proposal's class is the best class any unit gave.
+    expect([after.state, after.outcomeClass]).toEqual(['replied', 'B']);
+  });
+
+  it('lets a unit ask to hand a proposal back within the window; the office reassigns it', async () => {
+    const id = await assigned(m1, staff, uid(u3));
+    const a = assignmentOf(await detail(u3, id), uid(u3));
+    expect((await aact(u3, a.id, 'requestReturn')).status).toBe(400);
+    expect(await aok(u3, a.id, 'requestReturn', { comment: '不属于本单位职责' })).toBe('returnRequested');
+    const noUnit = await aact(staff, a.id, 'approveReturn');
+    expect(noUnit.body).toMatchObject({ field: 'newUnitId', message: '请选择改交的「承办单位」' });
+    const same = await aact(staff, a.id, 'approveReturn', { newUnitId: uid(u3) });
+    expect(same.body.field).toBe('newUnitId');
+    expect(await aok(staff, a.id, 'approveReturn', { newUnitId: uid(u4) })).toBe('returned');
+    const d = await detail(staff, id);
+    expect(d.assignments.map((x: any) => [x.unitName, x.stateLabel])).toEqual([
+      ['市科学技术局', '已退回'],
+      ['市工业和信息化局', '待签收'],
+    ]);
+    // The returning unit keeps its history but can no longer act.
+    expect(assignmentOf(d, uid(u4)).actions).toEqual([]);
+    expect((await detail(u3, id)).assignments.find((x: any) => x.unitId === uid(u3)).actions).toEqual([]);
+  });
+
+  it('refuses a late return request and lets the office refuse a return', async () => {
+    const id = await assigned(m1, staff, uid(u3));
+    const a = assignmentOf(await detail(u3, id), uid(u3));
+    await aok(u3, a.id, 'requestReturn', { comment: '职责不符' });
+    expect((await aact(staff, a.id, 'refuseReturn')).status).toBe(400);
+    expect(await aok(staff, a.id, 'refuseReturn', { comment: '属于你单位职责，请办理' })).toBe('accepted');
+
+    const late = await assigned(m1, staff, uid(u3));
+    const b = assignmentOf(await detail(u3, late), uid(u3));
+    await db.execute(sql`update proposal_assignments set assigned_at = now() - interval '11 days' where id = ${b.id}`);
+    const res = await aact(u3, b.id, 'requestReturn', { comment: '职责不符' });
+    expect(res.status).toBe(403);
+    expect(res.body.message).toBe('已超过交办后 10 天的申请退回期限，请签收办理');
+  });
+
+  it('holds an assignment for approval when the committee requires it', async () => {
+    const put = await admin.put('/api/proposals/rules', { year: 0, assignmentApproval: true });
+    expect(put.status).toBe(200);
+    const id = await registered(m1, staff);
+    expect(await ok(staff, id, 'assign', { mode: 'lead', leadUnitId: uid(u1) })).toBe('assignPending');
+    expect((await detail(staff, id)).assignments).toEqual([]);
+    expect((await act(staff, id, 'approveAssignment')).status).toBe(403);
+    expect(await ok(leader, id, 'rejectAssignment', { comment: '请增加会办单位' })).toBe('registered');
+    await ok(staff, id, 'assign', { mode: 'lead', leadUnitId: uid(u1), assistingUnitIds: [uid(u2)] });
+    expect(await ok(leader, id, 'approveAssignment')).toBe('handling');
+    expect((await detail(staff, id)).assignments).toHaveLength(2);
+    await admin.put('/api/proposals/rules', { year: 0, assignmentApproval: false });
+  });
+});
+
+describe('deadlines', () => {
+  it('approves or refuses extensions; the new deadline is one month later', async () => {
+    const id = await assigned(m1, staff, uid(u1));
+    const a = assignmentOf(await detail(u1, id), uid(u1));
+    await aok(u1, a.id, 'accept');
+    expect((await aact(u1, a.id, 'requestExtension')).status).toBe(400);
+    await aok(u1, a.id, 'requestExtension', { comment: '需协调多个部门' });
+    await aok(staff, a.id, 'approveExtension');
+    const after = assignmentOf(await detail(u1, id), uid(u1));
+    const extended = new Date(a.dueAt);
+    extended.setMonth(extended.getMonth() + 1);
+    expect(after.dueAt).toBe(extended.toISOString());
+    expect(after.extensionCount).toBe(1);
+    await aok(u1, a.id, 'requestExtension', { comment: '再延一次' });
+    expect(await aok(staff, a.id, 'refuseExtension', { comment: '请按期答复' })).toBe('accepted');
+    expect(assignmentOf(await detail(u1, id), uid(u1)).dueAt).toBe(after.dueAt);
+  });
+
+  it('reminds the unit before the deadline and flags it overdue to staff and leaders afterwards', async () => {
+    const id = await assigned(m3, staff, uid(u2), [], { title: '关于提升公交准点率的建议' });
+    const a = assignmentOf(await detail(u2, id), uid(u2));
+    await aok(u2, a.id, 'accept');
+    const due = new Date(a.dueAt);
+    await runDueJobs(db, { now: new Date(due.getTime() - 14 * 86_400_000), limit: 500 });
+    const remind = await query<{ title: string }>(
+      db,
+      sql`select title from notifications where account_id = ${u2.me.account.id} and kind = 'proposal.remind'`,
+    );
+    expect(remind.map((r) => r.title)).toContain(
+      `提案办理即将到期（${due.toISOString().slice(0, 10)}）：关于提升公交准点率的建议`,
+    );
+    await runDueJobs(db, { now: new Date(due.getTime() + 86_400_000), limit: 500 });
+    const row = await queryOne<{ overdue: boolean }>(
+      db,
+      sql`select overdue_at is not null as overdue from proposal_assignments where id = ${a.id}`,
+    );
+    expect(row!.overdue).toBe(true);
+    const flagged = await query<{ account_id: number }>(
+      db,
+      sql`select account_id from notifications where kind = 'proposal.overdue' and link = ${`/proposals/${id}`}`,
+    );
+    const ids = flagged.map((f) => f.account_id);
+    expect(ids).toEqual(expect.arrayContaining([u2.me.account.id, staff.me.account.id, leader.me.account.id]));
+    // The board shows it overdue once the date has passed.
+    await db.execute(sql`update proposal_assignments set due_at = now() - interval '2 days' where id = ${a.id}`);
+    const board = await staff.get('/api/proposals/deadlines?days=30');
+    expect(board.status).toBe(200);
+    const item = board.body.items.find((i: any) => i.assignmentId === a.id);
+    expect(item).toMatchObject({ overdue: true, unitName: '市教育局', title: '关于提升公交准点率的建议' });
+    expect(board.body.units.find((u: any) => u.unitId === uid(u2)).overdue).toBeGreaterThanOrEqual(1);
+    expect((await m3.get('/api/proposals/deadlines')).status).toBe(403);
+    const xlsx = await staff.get('/api/proposals/deadlines.xlsx');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('closes the rating window: unrated stays unrated, staff may rate on behalf of an offline member', async () => {
+    const id = await assigned(m1, staff, uid(u1), [], { title: '关于增设社区充电桩的建议' });
+    await replyAndApprove(u1, staff, id);
+    const d = await detail(staff, id);
+    expect(d.actions.map((x: any) => x.action)).toEqual(['rate']);
+    const nobody = await act(staff, id, 'rate', { rating: 'satisfied' });
+    expect(nobody.body.field).toBe('memberId');
+    const stranger = await act(staff, id, 'rate', { rating: 'satisfied', memberId: m3.me.account.memberId });
+    expect(stranger.body.field).toBe('memberId');
+    expect(await ok(staff, id, 'rate', { rating: 'satisfied', memberId: m1.me.account.memberId })).toBe('completed');
+    const rated = await detail(m1, id);
+    expect(rated.ratings[0]).toMatchObject({ enteredByStaff: true, ratingLabel: '满意' });
+
+    const other = await assigned(m1, staff, uid(u1), [], { title: '关于规范共享单车停放的建议' });
+    await replyAndApprove(u1, staff, other);
+    const due = new Date((await detail(m1, other)).ratingDueAt);
+    await runDueJobs(db, { now: new Date(due.getTime() + 60_000), limit: 500 });
+    const closed = await detail(m1, other);
+    expect([closed.state, closed.ratings]).toEqual(['completed', []]);
+  });
+});
