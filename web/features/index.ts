@@ -3,6 +3,13 @@ import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { notificationsRoutes } from './notifications/index.ts';
+import { orgRoutes } from './org/index.ts';
 import type { FeatureRoute } from './types.ts';
 
-export const featureRoutes: FeatureRoute[] = [...homeRoutes, ...notificationsRoutes, ...authRoutes, ...auditRoutes];
+export const featureRoutes: FeatureRoute[] = [
+  ...homeRoutes,
+  ...notificationsRoutes,
+  ...authRoutes,
+  ...auditRoutes,
+  ...orgRoutes,
+];

@@ -1,0 +1,440 @@
+// 委员管理: search by any word of name, unit, title or sector; filters kept in the URL; a table that scrolls sideways on a
+// phone; a detail drawer with the full profile; add/edit, status change with date and reason; Excel export of the
+// filtered list; the roster import wizard.
+import {
+  EditOutlined,
+  ImportOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+  SearchOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { ApiError, api, qs } from '../../api/client.ts';
+import { dayjs, formatDate, formatDateTime, toApiDate } from '../../app/format.ts';
+import { useSession } from '../../app/session.tsx';
+import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
+import { compact, LEADERSHIP, MEMBER_STATUS, type Member, PARTIES, useReference } from './api.ts';
+import { ImportWizard } from './ImportWizard.tsx';
+import { MemberForm } from './MemberForm.tsx';
+
+const FILTERS = {
+  q: '',
+  termId: '',
+  sectorId: '',
+  specialCommitteeId: '',
+  groupId: '',
+  standingMember: '',
+  leadershipRole: '',
+  status: '',
+  gender: '',
+  party: '',
+  sort: '',
+  order: '',
+};
+
+const workUnitTitle = (m: Member) => [m.workUnit, m.jobTitle].filter(Boolean).join(' ') || '—';
+
+function StatusTag({ status }: { status: string }) {
+  const s = MEMBER_STATUS[status];
+  return <Tag color={s?.color}>{s?.label ?? status}</Tag>;
+}
+
+function StatusModal({ member, onClose }: { member: Member | null; onClose: (changed?: Member) => void }) {
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    if (member) {
+      setError(null);
+      form.resetFields();
+      form.setFieldsValue({ date: dayjs(), status: member.status === 'active' ? 'suspended' : 'active' });
+    }
+  }, [member, form]);
+  const status = Form.useWatch('status', form);
+  const save = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    setError(null);
+    try {
+      const m = await api.post<Member>(`/api/org/members/${member!.id}/status`, {
+        status: v.status,
+        date: toApiDate(v.date),
+        ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+      });
+      onClose(m);
+    } catch (err) {
+      setError(err);
+      if (err instanceof ApiError && err.field) form.setFields([{ name: err.field, errors: [err.message] }]);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open={!!member}
+      title={`变更状态：${member?.name ?? ''}`}
+      okText="确认变更"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={save}
+      onCancel={() => onClose()}
+      forceRender
+    >
+      <ErrorAlert error={error} />
+      <Form form={form} layout="vertical">
+        <Form.Item label="新状态" name="status" rules={[{ required: true, message: '请选择「新状态」' }]}>
+          <Select
+            options={Object.entries(MEMBER_STATUS)
+              .filter(([k]) => k !== member?.status)
+              .map(([value, s]) => ({ value, label: s.label }))}
+          />
+        </Form.Item>
+        <Form.Item label="变更日期" name="date" rules={[{ required: true, message: '请选择「变更日期」' }]}>
+          <DatePicker style={{ width: '100%' }} inputReadOnly />
+        </Form.Item>
+        <Form.Item
+          label="原因"
+          name="reason"
+          rules={[
+            { required: status !== 'active', whitespace: true, message: '请填写「原因」' },
+            { max: 200, message: '「原因」不能超过 200 个字符' },
+          ]}
+        >
+          <Input.TextArea rows={3} maxLength={200} placeholder="例如 工作调动、因病请辞" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function MemberDetail({
+  id,
+  onClose,
+  onEdit,
+  onStatus,
+  canManage,
+  width,
+}: {
+  id: number | null;
+  onClose: () => void;
+  onEdit: (m: Member) => void;
+  onStatus: (m: Member) => void;
+  canManage: boolean;
+  width: number | string;
+}) {
+  const { data, error } = useQuery({
+    queryKey: ['org', 'members', 'detail', id],
+    queryFn: () =>
+      api.get<{ member: Member; account: { id: number; username: string; disabled: boolean } | null }>(
+        `/api/org/members/${id}`,
+      ),
+    enabled: id !== null,
+  });
+  const m = data?.member;
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={width}
+      title={m ? `委员：${m.name}` : '委员详情'}
+      extra={
+        canManage &&
+        m && (
+          <Flex gap={8}>
+            <Button icon={<EditOutlined />} onClick={() => onEdit(m)}>
+              修改
+            </Button>
+            <Button icon={<SwapOutlined />} onClick={() => onStatus(m)}>
+              变更状态
+            </Button>
+          </Flex>
+        )
+      }
+    >
+      <ErrorAlert error={error} />
+      {m && (
+        <Descriptions column={1} bordered size="middle" styles={{ label: { width: 120 } }}>
+          <Descriptions.Item label="姓名">{m.name}</Descriptions.Item>
+          <Descriptions.Item label="委员编号">{m.code ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="状态">
+            <StatusTag status={m.status} />
+            {m.statusDate && m.status !== 'active' && (
+              <Typography.Text type="secondary">
+                {formatDate(m.statusDate)} {m.statusReason}
+              </Typography.Text>
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label="性别">{m.gender ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="民族">{m.ethnicity ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="出生日期">{formatDate(m.birthDate)}</Descriptions.Item>
+          <Descriptions.Item label="政治面貌">{m.party ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="届次">{m.termName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="界别">{m.sectorName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="专委会">
+            {m.specialCommittees.map((s) => s.name).join('、') || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="学习组/工作组">{m.groups.map((g) => g.name).join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label="工作单位及职务">{workUnitTitle(m)}</Descriptions.Item>
+          <Descriptions.Item label="手机号">{m.phone ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="身份证号">{m.idNumber ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="常委">{m.standingMember ? '是' : '否'}</Descriptions.Item>
+          <Descriptions.Item label="领导职务">
+            {m.leadershipRole ? LEADERSHIP[m.leadershipRole] : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="平台账号">
+            {data?.account ? `${data.account.username}${data.account.disabled ? '（已停用）' : ''}` : '未开通'}
+          </Descriptions.Item>
+          <Descriptions.Item label="最近修改">{formatDateTime(m.updatedAt)}</Descriptions.Item>
+        </Descriptions>
+      )}
+    </Drawer>
+  );
+}
+
+export function MembersPage() {
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const screens = Grid.useBreakpoint();
+  const mobile = !screens.md;
+  const drawerWidth = mobile ? '100%' : 640;
+  const canManage = can('org.manage');
+  const { data: ref } = useReference();
+  const [params, setParams, reset] = useListParams(FILTERS);
+  const [form] = Form.useForm();
+  const [detailId, setDetailId] = useState<number | null>(null);
+  const [editing, setEditing] = useState<Member | 'new' | null>(null);
+  const [statusOf, setStatusOf] = useState<Member | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
+
+  useEffect(() => {
+    const values: Record<string, unknown> = {};
+    for (const k of Object.keys(FILTERS)) {
+      const v = params[k as keyof typeof FILTERS];
+      values[k] = v === '' ? undefined : /Id$/.test(k) ? Number(v) : v;
+    }
+    form.setFieldsValue(values);
+  }, [form, params]);
+
+  const apiParams = compact({ ...params });
+  const { data, error, isFetching } = useQuery({
+    queryKey: ['org', 'members', 'list', apiParams],
+    queryFn: () => api.get<{ items: Member[]; total: number }>(`/api/org/members${qs(apiParams)}`),
+    placeholderData: keepPreviousData,
+  });
+  const filterParams = compact({ ...params, page: undefined, pageSize: undefined });
+
+  const select = (name: keyof typeof FILTERS, label: string, options: { value: string | number; label: string }[]) => (
+    <Col xs={12} sm={8} lg={4}>
+      <Form.Item label={label} name={name}>
+        <Select allowClear placeholder="全部" options={options} showSearch optionFilterProp="label" />
+      </Form.Item>
+    </Col>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="委员管理"
+        description="搜索委员姓名、单位、职务或界别中的词语；点击姓名查看详情。"
+        extra={
+          <>
+            <ExportButton url={`/api/org/members/export${qs(filterParams)}`}>导出名册</ExportButton>
+            {canManage && (
+              <>
+                <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
+                  导入名册
+                </Button>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                  添加委员
+                </Button>
+              </>
+            )}
+          </>
+        }
+      />
+      <Card style={{ marginBottom: 16 }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => {
+            const patch: Record<string, string> = {};
+            for (const k of Object.keys(FILTERS)) patch[k] = v[k] === undefined || v[k] === null ? '' : String(v[k]);
+            setParams(patch as typeof FILTERS);
+          }}
+        >
+          <Row gutter={16}>
+            <Col xs={24} lg={8}>
+              <Form.Item label="搜索委员" name="q">
+                <Input.Search
+                  placeholder="姓名、单位、职务或界别，如 医院"
+                  allowClear
+                  maxLength={50}
+                  enterButton="搜索"
+                  onSearch={() => form.submit()}
+                  aria-label="搜索委员"
+                />
+              </Form.Item>
+            </Col>
+            {select(
+              'sectorId',
+              '界别',
+              (ref?.sectors ?? []).map((s) => ({ value: s.id, label: s.name })),
+            )}
+            {select(
+              'specialCommitteeId',
+              '专委会',
+              (ref?.specialCommittees ?? []).map((s) => ({ value: s.id, label: s.name })),
+            )}
+            {select(
+              'groupId',
+              '学习组/工作组',
+              (ref?.groups ?? []).map((s) => ({ value: s.id, label: s.name })),
+            )}
+            {select(
+              'status',
+              '状态',
+              Object.entries(MEMBER_STATUS).map(([value, s]) => ({ value, label: s.label })),
+            )}
+            {select('standingMember', '常委', [
+              { value: 'true', label: '常委' },
+              { value: 'false', label: '非常委' },
+            ])}
+            {select('leadershipRole', '领导职务', [
+              { value: 'any', label: '主席会议成员' },
+              ...Object.entries(LEADERSHIP).map(([value, label]) => ({ value, label })),
+            ])}
+            {select('gender', '性别', [
+              { value: '男', label: '男' },
+              { value: '女', label: '女' },
+            ])}
+            {select(
+              'party',
+              '政治面貌',
+              PARTIES.map((p) => ({ value: p, label: p })),
+            )}
+            {select(
+              'termId',
+              '届次',
+              (ref?.terms ?? []).map((t) => ({ value: t.id, label: t.name })),
+            )}
+            {select('sort', '排序', [
+              { value: 'code', label: '按编号' },
+              { value: 'name', label: '按姓名' },
+              { value: 'sector', label: '按界别' },
+              { value: 'birthDate', label: '按出生日期' },
+              { value: 'updatedAt', label: '按修改时间' },
+            ])}
+          </Row>
+          <Flex gap={8} wrap>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              查询
+            </Button>
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => {
+                form.resetFields();
+                reset();
+              }}
+            >
+              重置
+            </Button>
+          </Flex>
+        </Form>
+      </Card>
+      <ErrorAlert error={error} />
+      <Card>
+        <DataTable<Member>
+          data={data}
+          loading={isFetching}
+          page={params.page}
+          pageSize={params.pageSize}
+          onPageChange={(page, pageSize) => setParams({ page, pageSize } as never)}
+          columns={[
+            {
+              title: '姓名',
+              key: 'name',
+              fixed: 'left',
+              render: (_, m) => (
+                <Button type="link" style={{ padding: 0, fontSize: 16 }} onClick={() => setDetailId(m.id)}>
+                  {m.name}
+                </Button>
+              ),
+            },
+            { title: '性别', dataIndex: 'gender', render: (v) => v ?? '—' },
+            { title: '界别', dataIndex: 'sectorName', render: (v) => v ?? '—' },
+            { title: '工作单位及职务', key: 'work', render: (_, m) => workUnitTitle(m) },
+            {
+              title: '专委会',
+              key: 'sc',
+              render: (_, m) => m.specialCommittees.map((s) => s.name).join('、') || '—',
+            },
+            { title: '手机号', dataIndex: 'phone', render: (v) => v ?? '—' },
+            {
+              title: '常委/职务',
+              key: 'roles',
+              render: (_, m) => (
+                <Flex gap={4} wrap>
+                  {m.leadershipRole && <Tag color="red">{LEADERSHIP[m.leadershipRole]}</Tag>}
+                  {m.standingMember && <Tag color="blue">常委</Tag>}
+                  {!m.leadershipRole && !m.standingMember && '—'}
+                </Flex>
+              ),
+            },
+            { title: '状态', dataIndex: 'status', render: (v) => <StatusTag status={v} /> },
+          ]}
+        />
+      </Card>
+      <MemberDetail
+        id={detailId}
+        onClose={() => setDetailId(null)}
+        onEdit={(m) => setEditing(m)}
+        onStatus={(m) => setStatusOf(m)}
+        canManage={canManage}
+        width={drawerWidth}
+      />
+      <MemberForm
+        open={editing !== null}
+        member={editing === 'new' ? null : editing}
+        width={drawerWidth}
+        onClose={() => setEditing(null)}
+        onSaved={(m) => {
+          setEditing(null);
+          void client.invalidateQueries({ queryKey: ['org', 'members'] });
+          setDetailId(m.id);
+        }}
+      />
+      <StatusModal
+        member={statusOf}
+        onClose={(changed) => {
+          setStatusOf(null);
+          if (changed) {
+            message.success(`已变更为「${MEMBER_STATUS[changed.status].label}」`);
+            void client.invalidateQueries({ queryKey: ['org', 'members'] });
+          }
+        }}
+      />
+      <ImportWizard open={importOpen} onClose={() => setImportOpen(false)} width={mobile ? 360 : 760} />
+    </>
+  );
+}

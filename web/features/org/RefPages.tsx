@@ -1,0 +1,70 @@
+// 基础数据 (届次/会议、界别、专委会、学习组/工作组 in tabs), 承办单位, 党派团体 and 信息员: each a RefTable.
+import { Tabs } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import { useSession } from '../../app/session.tsx';
+import { PageHeader } from '../../components/index.ts';
+import { REF_CONFIGS, RefTable } from './RefTable.tsx';
+
+const TABS = [
+  { key: 'terms', label: '届次' },
+  { key: 'sessions', label: '会议' },
+  { key: 'sectors', label: '界别' },
+  { key: 'specialCommittees', label: '专委会' },
+  { key: 'groups', label: '学习组/工作组' },
+];
+
+export function ReferencePage() {
+  const { can } = useSession();
+  const [search, setSearch] = useSearchParams();
+  const tab = TABS.some((t) => t.key === search.get('tab')) ? search.get('tab')! : 'terms';
+  return (
+    <>
+      <PageHeader
+        title="基础数据"
+        description="届次与会议、界别、专委会、学习组和工作组。设为“本届”“本次会议”的只能有一个；已被委员使用的不能删除。"
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setSearch({ tab: key }, { replace: true })}
+        items={TABS.map((t) => ({
+          key: t.key,
+          label: t.label,
+          children: <RefTable config={REF_CONFIGS[t.key]} canManage={can('org.manage')} />,
+        }))}
+      />
+    </>
+  );
+}
+
+export function UnitsPage() {
+  const { can } = useSession();
+  return (
+    <>
+      <PageHeader
+        title="承办单位"
+        description="办理提案和社情民意信息的单位及其联系人。有账号的单位不能删除，可改为停用。"
+      />
+      <RefTable config={REF_CONFIGS.units} canManage={can('org.manage')} />
+    </>
+  );
+}
+
+export function OrganisationsPage() {
+  const { can } = useSession();
+  return (
+    <>
+      <PageHeader title="党派团体" description="可以提交集体提案和社情民意信息的民主党派和人民团体。" />
+      <RefTable config={REF_CONFIGS.organisations} canManage={can('org.manage')} />
+    </>
+  );
+}
+
+export function InformantsPage() {
+  const { can } = useSession();
+  return (
+    <>
+      <PageHeader title="信息员" description="登记报送社情民意信息的信息员。有账号的信息员不能删除，可改为“已退出”。" />
+      <RefTable config={REF_CONFIGS.informants} canManage={can('informant.manage')} />
+    </>
+  );
+}

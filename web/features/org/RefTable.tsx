@@ -1,0 +1,456 @@
+// One reference table (届次, 会议, 界别, 专委会, 小组, 承办单位, 党派团体, 信息员): search and filters, a paged table,
+// Excel export, and — for those who may manage it — add, edit and delete (with confirmation; the server refuses to
+// delete a row still in use and says why).
+import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Switch,
+  Tag,
+} from 'antd';
+import { useState } from 'react';
+import { ApiError, api, qs } from '../../api/client.ts';
+import { dayjs, formatDate, toApiDate } from '../../app/format.ts';
+import { ConfirmButton, DataTable, ErrorAlert, ExportButton } from '../../components/index.ts';
+import { compact, type Reference, useReference } from './api.ts';
+
+export interface RefField {
+  key: string;
+  title: string;
+  kind: 'text' | 'int' | 'date' | 'bool' | 'enum' | 'phone' | 'ref';
+  required?: boolean;
+  max?: number;
+  min?: number;
+  options?: { value: string; label: string }[];
+  refOptions?: (ref: Reference) => { value: number; label: string }[];
+  /** Offered as a filter above the table. */
+  filter?: boolean;
+  placeholder?: string;
+}
+
+export interface RefConfig {
+  key: string;
+  path: string;
+  label: string;
+  fields: RefField[];
+  counts?: { key: string; title: string }[];
+  searchPlaceholder: string;
+  defaults?: Record<string, unknown>;
+}
+
+type RefRow = Record<string, any> & { id: number };
+
+const refNameKey = (key: string) => `${key.replace(/Id$/, '')}Name`;
+
+function cell(f: RefField, row: RefRow) {
+  const v = f.kind === 'ref' ? row[refNameKey(f.key)] : row[f.key];
+  if (f.kind === 'bool') return v ? <Tag color="green">是</Tag> : <Tag>否</Tag>;
+  if (f.kind === 'enum') return f.options?.find((o) => o.value === v)?.label ?? v ?? '—';
+  if (f.kind === 'date') return v ? formatDate(v) : '—';
+  return v ?? '—';
+}
+
+function FieldInput({ f, reference }: { f: RefField; reference?: Reference }) {
+  switch (f.kind) {
+    case 'int':
+      return <InputNumber style={{ width: '100%' }} min={f.min ?? 0} max={f.max ?? 1_000_000} precision={0} />;
+    case 'date':
+      return <DatePicker style={{ width: '100%' }} placeholder="选择日期" inputReadOnly />;
+    case 'bool':
+      return <Switch checkedChildren="是" unCheckedChildren="否" />;
+    case 'enum':
+      return <Select options={f.options} placeholder={`选择${f.title}`} allowClear={!f.required} />;
+    case 'ref':
+      return (
+        <Select
+          options={reference ? f.refOptions?.(reference) : []}
+          placeholder={`选择${f.title}`}
+          allowClear={!f.required}
+        />
+      );
+    case 'phone':
+      return <Input inputMode="tel" maxLength={11} placeholder={f.placeholder ?? '11 位手机号'} />;
+    default:
+      return <Input maxLength={f.max} placeholder={f.placeholder} />;
+  }
+}
+
+export function RefTable({ config, canManage }: { config: RefConfig; canManage: boolean }) {
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const { data: reference } = useReference();
+  const [filters, setFilters] = useState<Record<string, unknown>>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [editing, setEditing] = useState<RefRow | 'new' | null>(null);
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const params = { ...compact(filters), ...paging };
+  const { data, error, isFetching } = useQuery({
+    queryKey: ['org', config.key, params],
+    queryFn: () => api.get<{ items: RefRow[]; total: number }>(`${config.path}${qs(params)}`),
+    placeholderData: keepPreviousData,
+  });
+
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: ['org', config.key] });
+    void client.invalidateQueries({ queryKey: ['org', 'reference'] });
+  };
+
+  const open = (row: RefRow | 'new') => {
+    setSaveError(null);
+    form.resetFields();
+    const values: Record<string, unknown> = row === 'new' ? { ...config.defaults } : { ...row };
+    for (const f of config.fields) {
+      if (f.kind === 'date' && values[f.key]) values[f.key] = dayjs(values[f.key] as string);
+    }
+    form.setFieldsValue(values);
+    setEditing(row);
+  };
+
+  const save = async () => {
+    const values = await form.validateFields();
+    const body: Record<string, unknown> = {};
+    for (const f of config.fields) {
+      const v = values[f.key];
+      if (f.kind === 'date') body[f.key] = toApiDate(v);
+      else if (f.kind === 'bool') body[f.key] = !!v;
+      else body[f.key] = v;
+    }
+    setSaving(true);
+    setSaveError(null);
+    try {
+      if (editing === 'new') await api.post(config.path, compact(body));
+      else if (editing) await api.put(`${config.path}/${editing.id}`, compact(body));
+      message.success('已保存');
+      setEditing(null);
+      refresh();
+    } catch (err) {
+      setSaveError(err);
+      if (err instanceof ApiError && err.field) form.setFields([{ name: err.field, errors: [err.message] }]);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const filterFields = config.fields.filter((f) => f.filter);
+  return (
+    <>
+      <Card style={{ marginBottom: 16 }}>
+        <Form
+          layout="vertical"
+          onFinish={(v) => {
+            setFilters(v);
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
+        >
+          <Row gutter={16} align="bottom">
+            <Col xs={24} sm={12} lg={8}>
+              <Form.Item label="关键词" name="q">
+                <Input placeholder={config.searchPlaceholder} allowClear maxLength={50} />
+              </Form.Item>
+            </Col>
+            {filterFields.map((f) => (
+              <Col xs={12} sm={6} lg={4} key={f.key}>
+                <Form.Item label={f.title} name={f.key}>
+                  <Select
+                    allowClear
+                    placeholder="全部"
+                    options={
+                      (f.kind === 'bool'
+                        ? [
+                            { value: 'true', label: '是' },
+                            { value: 'false', label: '否' },
+                          ]
+                        : f.kind === 'ref'
+                          ? reference
+                            ? f.refOptions?.(reference)
+                            : []
+                          : f.options) as { value: string | number; label: string }[] | undefined
+                    }
+                  />
+                </Form.Item>
+              </Col>
+            ))}
+            <Col xs={24} sm={12} lg={8}>
+              <Form.Item>
+                <Flex gap={8} wrap>
+                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                    查询
+                  </Button>
+                  <ExportButton url={`${config.path}/export${qs(compact(filters))}`} />
+                  {canManage && (
+                    <Button icon={<PlusOutlined />} onClick={() => open('new')}>
+                      新增{config.label}
+                    </Button>
+                  )}
+                </Flex>
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </Card>
+      <ErrorAlert error={error} />
+      <Card>
+        <DataTable<RefRow>
+          data={data}
+          loading={isFetching}
+          page={paging.page}
+          pageSize={paging.pageSize}
+          onPageChange={(page, pageSize) => setPaging({ page, pageSize })}
+          columns={[
+            ...config.fields.map((f) => ({
+              title: f.title,
+              key: f.key,
+              render: (_: unknown, row: RefRow) => cell(f, row),
+            })),
+            ...(config.counts ?? []).map((c) => ({ title: c.title, dataIndex: c.key, key: c.key })),
+            ...(canManage
+              ? [
+                  {
+                    title: '操作',
+                    key: 'actions',
+                    fixed: 'right' as const,
+                    render: (_: unknown, row: RefRow) => (
+                      <Flex gap={4} wrap>
+                        <Button
+                          type="link"
+                          icon={<EditOutlined />}
+                          onClick={() => open(row)}
+                          aria-label={`修改 ${row.name ?? row.id}`}
+                        >
+                          修改
+                        </Button>
+                        <ConfirmButton
+                          type="link"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={`删除 ${row.name ?? row.id}`}
+                          confirm={`确定删除${config.label}「${row.name ?? row.id}」吗？`}
+                          detail="删除后无法恢复；已被使用的不能删除。"
+                          okText="删除"
+                          onConfirm={async () => {
+                            await api.del(`${config.path}/${row.id}`);
+                            message.success('已删除');
+                            refresh();
+                          }}
+                        >
+                          删除
+                        </ConfirmButton>
+                      </Flex>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? `新增${config.label}` : `修改${config.label}`}
+        okText="保存"
+        cancelText="取消"
+        confirmLoading={saving}
+        onOk={save}
+        onCancel={() => setEditing(null)}
+        destroyOnHidden
+        forceRender
+      >
+        <ErrorAlert error={saveError} />
+        <Form form={form} layout="vertical">
+          {config.fields.map((f) => (
+            <Form.Item
+              key={f.key}
+              label={f.title}
+              name={f.key}
+              valuePropName={f.kind === 'bool' ? 'checked' : 'value'}
+              rules={[
+                ...(f.required ? [{ required: true, message: `请填写「${f.title}」` }] : []),
+                ...(f.kind === 'phone'
+                  ? [{ pattern: /^1[3-9]\d{9}$/, message: `「${f.title}」应为 11 位手机号码` }]
+                  : []),
+                ...(f.kind === 'text' && f.max
+                  ? [{ max: f.max, message: `「${f.title}」不能超过 ${f.max} 个字符` }]
+                  : []),
+              ]}
+            >
+              <FieldInput f={f} reference={reference} />
+            </Form.Item>
+          ))}
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+export const REF_CONFIGS: Record<string, RefConfig> = {
+  terms: {
+    key: 'terms',
+    path: '/api/org/terms',
+    label: '届次',
+    searchPlaceholder: '届次名称',
+    fields: [
+      { key: 'number', title: '届数', kind: 'int', required: true, min: 1, max: 99 },
+      { key: 'name', title: '名称', kind: 'text', required: true, max: 30, placeholder: '例如 第六届' },
+      { key: 'startDate', title: '开始日期', kind: 'date' },
+      { key: 'endDate', title: '结束日期', kind: 'date' },
+      { key: 'isCurrent', title: '本届', kind: 'bool' },
+    ],
+    counts: [
+      { key: 'memberCount', title: '委员人数' },
+      { key: 'sessionCount', title: '会议次数' },
+    ],
+  },
+  sessions: {
+    key: 'sessions',
+    path: '/api/org/sessions',
+    label: '会议',
+    searchPlaceholder: '会议名称',
+    fields: [
+      {
+        key: 'termId',
+        title: '届次',
+        kind: 'ref',
+        required: true,
+        filter: true,
+        refOptions: (r) => r.terms.map((t) => ({ value: t.id, label: t.name })),
+      },
+      { key: 'number', title: '次数', kind: 'int', required: true, min: 1, max: 20 },
+      { key: 'name', title: '名称', kind: 'text', required: true, max: 30, placeholder: '例如 六届二次会议' },
+      { key: 'year', title: '年度', kind: 'int', required: true, min: 1949, max: 2100 },
+      { key: 'opensOn', title: '开幕日期', kind: 'date' },
+      { key: 'filingDeadline', title: '提案截止日期', kind: 'date' },
+      { key: 'isCurrent', title: '本次会议', kind: 'bool' },
+    ],
+  },
+  sectors: {
+    key: 'sectors',
+    path: '/api/org/sectors',
+    label: '界别',
+    searchPlaceholder: '界别名称',
+    fields: [
+      { key: 'name', title: '名称', kind: 'text', required: true, max: 50 },
+      { key: 'sort', title: '排序', kind: 'int', max: 9999 },
+    ],
+    counts: [{ key: 'memberCount', title: '委员人数' }],
+  },
+  specialCommittees: {
+    key: 'specialCommittees',
+    path: '/api/org/special-committees',
+    label: '专委会',
+    searchPlaceholder: '专委会名称',
+    fields: [
+      { key: 'name', title: '名称', kind: 'text', required: true, max: 50 },
+      { key: 'sort', title: '排序', kind: 'int', max: 9999 },
+    ],
+    counts: [{ key: 'memberCount', title: '委员人数' }],
+  },
+  groups: {
+    key: 'groups',
+    path: '/api/org/groups',
+    label: '小组',
+    searchPlaceholder: '小组名称',
+    defaults: { kind: 'study' },
+    fields: [
+      {
+        key: 'kind',
+        title: '类型',
+        kind: 'enum',
+        required: true,
+        filter: true,
+        options: [
+          { value: 'study', label: '学习组' },
+          { value: 'work', label: '工作组' },
+        ],
+      },
+      { key: 'name', title: '名称', kind: 'text', required: true, max: 50 },
+    ],
+    counts: [{ key: 'memberCount', title: '委员人数' }],
+  },
+  units: {
+    key: 'units',
+    path: '/api/org/units',
+    label: '承办单位',
+    searchPlaceholder: '单位名称或联系人',
+    defaults: { kind: 'government', active: true },
+    fields: [
+      { key: 'name', title: '单位名称', kind: 'text', required: true, max: 100 },
+      {
+        key: 'kind',
+        title: '单位类型',
+        kind: 'enum',
+        filter: true,
+        options: [
+          { value: 'government', label: '政府部门' },
+          { value: 'court', label: '法检机关' },
+          { value: 'enterprise', label: '企事业单位' },
+          { value: 'organisation', label: '群团组织' },
+          { value: 'other', label: '其他' },
+        ],
+      },
+      { key: 'contactName', title: '联系人', kind: 'text', max: 30 },
+      { key: 'phone', title: '联系电话', kind: 'phone' },
+      { key: 'active', title: '启用', kind: 'bool', filter: true },
+    ],
+    counts: [{ key: 'accountCount', title: '账号数' }],
+  },
+  organisations: {
+    key: 'organisations',
+    path: '/api/org/organisations',
+    label: '党派团体',
+    searchPlaceholder: '名称或负责人',
+    defaults: { kind: 'party' },
+    fields: [
+      { key: 'name', title: '名称', kind: 'text', required: true, max: 100 },
+      {
+        key: 'kind',
+        title: '类型',
+        kind: 'enum',
+        required: true,
+        filter: true,
+        options: [
+          { value: 'party', label: '民主党派' },
+          { value: 'organisation', label: '人民团体' },
+        ],
+      },
+      { key: 'responsibleName', title: '负责人', kind: 'text', max: 30 },
+    ],
+    counts: [{ key: 'accountCount', title: '账号数' }],
+  },
+  informants: {
+    key: 'informants',
+    path: '/api/org/informants',
+    label: '信息员',
+    searchPlaceholder: '姓名、单位或区域',
+    defaults: { status: 'active' },
+    fields: [
+      { key: 'name', title: '姓名', kind: 'text', required: true, max: 30 },
+      { key: 'workUnit', title: '工作单位', kind: 'text', max: 100 },
+      { key: 'area', title: '联系区域', kind: 'text', max: 50 },
+      { key: 'phone', title: '手机号', kind: 'phone' },
+      {
+        key: 'status',
+        title: '状态',
+        kind: 'enum',
+        filter: true,
+        options: [
+          { value: 'active', label: '在册' },
+          { value: 'suspended', label: '暂停' },
+          { value: 'exited', label: '已退出' },
+        ],
+      },
+    ],
+    counts: [{ key: 'accountCount', title: '账号数' }],
+  },
+};
