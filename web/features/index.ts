@@ -3,6 +3,7 @@ import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { notificationsRoutes } from './notifications/index.ts';
+import { opinionsRoutes } from './opinions/index.ts';
 import { orgRoutes } from './org/index.ts';
 import type { FeatureRoute } from './types.ts';
 
@@ -12,4 +13,5 @@ export const featureRoutes: FeatureRoute[] = [
   ...authRoutes,
   ...auditRoutes,
   ...orgRoutes,
+  ...opinionsRoutes,
 ];

@@ -1,0 +1,63 @@
+// 社情民意: pages of opinion reports — writing and 我的信息 for submitters, the liaison office's screening, issues,
+// figures, a report's page for everyone allowed to read it, and referred reports for handling units.
+import {
+  BarChartOutlined,
+  EditOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  ProfileOutlined,
+  SolutionOutlined,
+} from '@ant-design/icons';
+import { createElement } from 'react';
+import type { FeatureRoute } from '../types.ts';
+import { FiguresPage } from './FiguresPage.tsx';
+import { IssuePage, IssuesPage } from './IssuesPage.tsx';
+import { MyOpinionsPage } from './MyOpinionsPage.tsx';
+import { OpinionDetailPage } from './OpinionDetailPage.tsx';
+import { OpinionFormPage } from './OpinionFormPage.tsx';
+import { QueuePage } from './QueuePage.tsx';
+import { UnitReferralsPage } from './UnitReferralsPage.tsx';
+
+const GROUP = '社情民意';
+
+export const opinionsRoutes: FeatureRoute[] = [
+  {
+    path: 'opinions/new',
+    element: createElement(OpinionFormPage),
+    menu: { label: '报送信息', icon: createElement(EditOutlined), group: GROUP, order: 300 },
+    permissions: ['opinion.submit'],
+  },
+  {
+    path: 'opinions/mine',
+    element: createElement(MyOpinionsPage),
+    menu: { label: '我的信息', icon: createElement(ProfileOutlined), group: GROUP, order: 301 },
+    permissions: ['opinion.submit'],
+  },
+  {
+    path: 'opinions/queue',
+    element: createElement(QueuePage),
+    menu: { label: '信息筛选', icon: createElement(FileSearchOutlined), group: GROUP, order: 302 },
+    permissions: ['opinion.readAll'],
+  },
+  {
+    path: 'opinions/issues',
+    element: createElement(IssuesPage),
+    menu: { label: '编报期刊', icon: createElement(FileTextOutlined), group: GROUP, order: 303 },
+    permissions: ['opinion.readAll'],
+  },
+  { path: 'opinions/issues/:id', element: createElement(IssuePage), permissions: ['opinion.readAll'] },
+  {
+    path: 'opinions/figures',
+    element: createElement(FiguresPage),
+    menu: { label: '社情民意统计', icon: createElement(BarChartOutlined), group: GROUP, order: 304 },
+    permissions: ['opinion.figures'],
+  },
+  {
+    path: 'opinions/unit',
+    element: createElement(UnitReferralsPage),
+    menu: { label: '转办信息', icon: createElement(SolutionOutlined), group: GROUP, order: 305 },
+    permissions: ['opinion.respond'],
+  },
+  { path: 'opinions/:id/edit', element: createElement(OpinionFormPage), permissions: ['opinion.submit'] },
+  { path: 'opinions/:id', element: createElement(OpinionDetailPage) },
+];
