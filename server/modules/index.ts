@@ -1,6 +1,9 @@
 // Every capability module the app registers, in order. A module is a Fastify plugin receiving the shared deps.
 import type { ModuleDeps } from '../app.ts';
 import { accountRoutes } from './accounts/routes.ts';
+import { activityRoutes } from './activities/routes.ts';
+import { dutyRoutes } from './duty/routes.ts';
+import { meetingRoutes } from './meetings/routes.ts';
 import { opinionRoutes } from './opinions/routes.ts';
 import { orgRoutes } from './org/routes.ts';
 import { proposalRoutes } from './proposals/routes.ts';
@@ -10,4 +13,12 @@ export interface AppModule {
   routes: (app: import('fastify').FastifyInstance, deps: ModuleDeps) => Promise<void>;
 }
 
-export const modules: AppModule[] = [{ name: 'org', routes: orgRoutes }, { name: 'accounts', routes: accountRoutes }, { name: 'proposals', routes: proposalRoutes }, { name: 'opinions', routes: opinionRoutes }];
+export const modules: AppModule[] = [
+  { name: 'org', routes: orgRoutes },
+  { name: 'accounts', routes: accountRoutes },
+  { name: 'proposals', routes: proposalRoutes },
+  { name: 'opinions', routes: opinionRoutes },
+  { name: 'meetings', routes: meetingRoutes },
+  { name: 'activities', routes: activityRoutes },
+  { name: 'duty', routes: dutyRoutes },
+];

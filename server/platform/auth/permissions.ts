@@ -59,6 +59,7 @@ export const PERMISSIONS = {
   'duty.readOwn': ['member'],
   'duty.readAll': [...ADMINS, 'officeStaff', 'leader'],
   'duty.rules': ADMINS,
+  'duty.manage': [...ADMINS, 'officeStaff'],
   // consultation
   'consultation.read': [...ADMINS, ...STAFF, 'leader', 'member'],
   'consultation.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],

@@ -1,0 +1,61 @@
+// Rotating signed check-in codes: the venue screen shows a QR code of /checkin?token=…; the token names the item and a
+// 30-second window and is signed (HMAC-SHA256) with the item's own secret, so a photo of the code stops working within a
+// minute and a code cannot be forged for another meeting or committee.
+import crypto from 'node:crypto';
+import QRCode from 'qrcode';
+
+export const WINDOW_SECONDS = 30;
+
+export type CheckinTarget = 'm' | 'a'; // meeting | activity
+
+const sign = (secret: string, payload: string) =>
+  crypto.createHmac('sha256', secret).update(payload).digest('base64url').slice(0, 22);
+
+export const newSecret = () => crypto.randomBytes(24).toString('base64url');
+
+export function currentWindow(now = Date.now()): number {
+  return Math.floor(now / 1000 / WINDOW_SECONDS);
+}
+
+export function makeToken(target: CheckinTarget, committeeId: number, id: number, secret: string, now = Date.now()) {
+  const w = currentWindow(now);
+  const payload = `${target}.${committeeId}.${id}.${w}`;
+  return {
+    token: `${payload}.${sign(secret, payload)}`,
+    expiresAt: new Date((w + 2) * WINDOW_SECONDS * 1000).toISOString(),
+  };
+}
+
+export interface ParsedToken {
+  target: CheckinTarget;
+  committeeId: number;
+  id: number;
+  window: number;
+  signature: string;
+}
+
+/** Parses without trusting: the caller loads the item's secret and calls verifyToken. */
+export function parseToken(token: string): ParsedToken | null {
+  const m = /^([ma])\.(\d{1,9})\.(\d{1,9})\.(\d{1,12})\.([A-Za-z0-9_-]{22})$/.exec(token);
+  if (!m) return null;
+  return {
+    target: m[1] as CheckinTarget,
+    committeeId: Number(m[2]),
+    id: Number(m[3]),
+    window: Number(m[4]),
+    signature: m[5],
+  };
+}
+
+/** 'ok', or why not: a code is valid in its own 30-second window and the next one. */
+export function verifyToken(p: ParsedToken, secret: string, now = Date.now()): 'ok' | 'bad' | 'expired' {
+  const expected = sign(secret, `${p.target}.${p.committeeId}.${p.id}.${p.window}`);
+  if (!crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(p.signature))) return 'bad';
+  const w = currentWindow(now);
+  if (p.window > w || p.window < w - 1) return 'expired';
+  return 'ok';
+}
+
+export async function qrSvg(url: string): Promise<string> {
+  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+}
