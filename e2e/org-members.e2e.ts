@@ -1,0 +1,78 @@
+// 委员管理 journeys: office staff search members by a two-character word, narrow by sector, and open a member's
+// detail; the page passes axe and fits a 375 px phone.
+import { describe, expect, it } from 'vitest';
+import {
+  expectNoA11yViolations,
+  expectNoHorizontalOverflow,
+  loginAs,
+  newPage,
+  type Page,
+  pageErrorsOf,
+  shot,
+} from './browser.ts';
+
+async function searchAndFilter(page: Page) {
+  await page.goto('/org/members');
+  await page.getByRole('heading', { name: '委员管理' }).waitFor();
+  await page.locator('.ant-table-row').first().waitFor();
+  await page.getByRole('searchbox', { name: '搜索委员' }).fill('医院');
+  await page.getByRole('button', { name: '搜索', exact: true }).click();
+  await page.waitForURL(/q=%E5%8C%BB%E9%99%A2/);
+  await page.waitForLoadState('networkidle');
+  const rows = page.locator('.ant-table-tbody .ant-table-row');
+  expect(await rows.count()).toBeGreaterThan(0);
+  for (const text of await rows.allInnerTexts()) expect(text).toContain('医院');
+  const totalText = async () => (await page.locator('.ant-pagination-total-text').innerText()).replace(/\D/g, '');
+  const before = Number(await totalText());
+
+  await page.getByLabel('界别').click();
+  await page.keyboard.type('教育界');
+  await page.getByRole('option', { name: '教育界' }).click();
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.waitForURL(/sectorId=\d+/);
+  await page.waitForLoadState('networkidle');
+  const after = Number(await totalText());
+  expect(after).toBeGreaterThan(0);
+  expect(after).toBeLessThan(before);
+  for (const text of await rows.allInnerTexts()) {
+    expect(text).toContain('医院');
+    expect(text).toContain('教育界');
+  }
+}
+
+describe('委员管理', () => {
+  it('办公室工作人员用两个字搜索委员并按界别筛选，查看详情（桌面）', async () => {
+    const page = await newPage();
+    await loginAs(page, 'office_staff');
+    await searchAndFilter(page);
+    await shot(page, 'org-members-desktop');
+    await page.locator('.ant-table-tbody .ant-table-row').first().getByRole('button').first().click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('身份证号').waitFor();
+    expect(await drawer.getByText('教育界').count()).toBeGreaterThan(0);
+    // Office staff may see sensitive fields: the phone is shown in full.
+    expect(await drawer.getByText(/^1\d{10}$/).count()).toBe(1);
+    await shot(page, 'org-members-detail-desktop');
+    await expectNoA11yViolations(page);
+    expect(pageErrorsOf(page)).toEqual([]);
+  });
+
+  it('在 375 px 手机上同样可用，页面不横向溢出', async () => {
+    const page = await newPage({ mobile: true });
+    await loginAs(page, 'office_staff');
+    await searchAndFilter(page);
+    await expectNoHorizontalOverflow(page);
+    await expectNoA11yViolations(page);
+    await shot(page, 'org-members-mobile');
+  });
+
+  it('提案委工作人员看到的手机号是脱敏的，也没有导入和添加按钮', async () => {
+    const page = await newPage();
+    await loginAs(page, 'proposal_staff');
+    await page.goto('/org/members');
+    await page.locator('.ant-table-row').first().waitFor();
+    expect(await page.getByRole('cell', { name: /^1\d{2}\*{4}\d{4}$/ }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: '导入名册' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '添加委员' }).count()).toBe(0);
+  });
+});
