@@ -5,6 +5,7 @@ import { homeRoutes } from './home/index.ts';
 import { notificationsRoutes } from './notifications/index.ts';
 import { opinionsRoutes } from './opinions/index.ts';
 import { orgRoutes } from './org/index.ts';
+import { proposalsRoutes } from './proposals/index.ts';
 import type { FeatureRoute } from './types.ts';
 
 export const featureRoutes: FeatureRoute[] = [
@@ -14,4 +15,5 @@ export const featureRoutes: FeatureRoute[] = [
   ...auditRoutes,
   ...orgRoutes,
   ...opinionsRoutes,
+  ...proposalsRoutes,
 ];
