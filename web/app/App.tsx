@@ -22,7 +22,7 @@ export const queryClient = new QueryClient({
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <ErrorBoundary>
           <QueryClientProvider client={queryClient}>

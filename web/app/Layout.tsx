@@ -1,7 +1,6 @@
 // The signed-in frame: header (committee, bell, user menu), the menu from the feature registry (a drawer opened by a
 // big button on phones), and the page. Sends the visitor to login, and to the forced password change when required.
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -39,17 +38,16 @@ function SignedInLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const entries = useMemo(() => menuEntries(featureRoutes, can), [can]);
   const items = useMemo(() => menuItems(entries), [entries]);
   const selected = selectedKey(entries, location.pathname);
   useNotificationStream(can('notification.read'));
   if (!me) return null;
 
+  // A full page load after logout: nothing of the previous user stays in memory (cached lists, the event stream).
   const signOut = async () => {
     await logout();
-    queryClient.clear();
-    navigate('/login', { replace: true });
+    window.location.assign('/login');
   };
 
   const menu = (

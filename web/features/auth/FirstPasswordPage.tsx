@@ -28,7 +28,7 @@ export function FirstPasswordPage() {
           style={{ marginTop: 8 }}
           onClick={async () => {
             await logout();
-            navigate('/login', { replace: true });
+            window.location.assign('/login');
           }}
         >
           退出登录

@@ -25,7 +25,7 @@ interface Values {
 
 export function PasswordForm({ onDone, submitText = '确认修改' }: { onDone: () => void; submitText?: string }) {
   const [form] = Form.useForm<Values>();
-  const { refresh } = useSession();
+  const { me, refresh } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -51,6 +51,8 @@ export function PasswordForm({ onDone, submitText = '确认修改' }: { onDone: 
     <Form form={form} layout="vertical" requiredMark={false} onFinish={submit} size="large">
       <Alert type="info" showIcon title="密码要求" description={POLICY_TEXT} style={{ marginBottom: 16 }} />
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
+      {/* Lets password managers file the new password under the right account. */}
+      <input type="text" name="username" autoComplete="username" value={me?.account.username ?? ''} readOnly hidden />
       <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请输入原密码' }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>

@@ -1,0 +1,147 @@
+// Helpers for browser journeys. A journey file looks like:
+//
+//   import { describe, expect, it } from 'vitest';
+//   import { expectNoA11yViolations, loginAs, newPage, shot } from './browser.ts';
+//
+//   it('a member sees the committee name', async () => {
+//     const page = await newPage({ mobile: true });         // 375×812 touch phone; omit for a 1280×800 desktop
+//     await loginAs(page, 'member001');                      // password Demo@2026 unless given
+//     await page.getByTestId('committee-name').waitFor();
+//     expect(await page.getByTestId('committee-name').textContent()).toBe('示例市政协');
+//     await expectNoA11yViolations(page);                    // axe: fails on serious and critical findings
+//     await shot(page, 'member-home-mobile');                // test-results/member-home-mobile.png — look at it
+//   });
+//
+// One Chromium per test file, closed after the file. Each newPage() is a fresh browser context (its own cookies) with
+// its own client address (X-Forwarded-For), so per-address rate limits do not couple journeys. Chromium is Debian's
+// /usr/bin/chromium; a missing browser is an error, never a skipped test.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, inject } from 'vitest';
+
+export type { Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const DEMO_PASSWORD = 'Demo@2026';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const RESULTS_DIR = path.join(root, 'test-results');
+
+/** The running platform, e.g. http://127.0.0.1:40123 (started by e2e/global-setup.ts). */
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+let browser: Browser | null = null;
+let clientCounter = 0;
+const pageErrors = new WeakMap<Page, string[]>();
+
+async function getBrowser(): Promise<Browser> {
+  if (browser) return browser;
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`找不到 Chromium：${CHROMIUM}（Debian: apt-get install chromium）— browser journeys need it`);
+  }
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  return browser;
+}
+
+afterAll(async () => {
+  await browser?.close();
+  browser = null;
+});
+
+/** A new page in a fresh context: desktop 1280×800, or with mobile a 375×812 touch phone. Chinese, Beijing time. */
+export async function newPage(opts: { mobile?: boolean } = {}): Promise<Page> {
+  const b = await getBrowser();
+  clientCounter += 1;
+  const context = await b.newContext({
+    baseURL: baseUrl(),
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    extraHTTPHeaders: {
+      'x-forwarded-for': `10.${process.pid % 250}.${Math.floor(clientCounter / 250)}.${clientCounter % 250}`,
+    },
+    ...(opts.mobile
+      ? { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+      : { viewport: { width: 1280, height: 800 } }),
+  });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (err) => errors.push(err.message));
+  return page;
+}
+
+/** Uncaught script errors seen on the page so far (a journey may assert it is empty). */
+export function pageErrorsOf(page: Page): string[] {
+  return pageErrors.get(page) ?? [];
+}
+
+/** Fills the login form and waits until the app has left the login page (home, or the forced password change). */
+export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名或手机号').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.waitForLoadState('networkidle');
+}
+
+/** Runs axe (WCAG 2.1 A/AA) on the current page and throws listing every serious or critical violation. */
+export async function expectNoA11yViolations(page: Page, opts: { exclude?: string[] } = {}): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  for (const sel of opts.exclude ?? []) builder = builder.exclude(sel);
+  const result = await builder.analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) {
+    const text = bad
+      .map(
+        (v) =>
+          `[${v.impact}] ${v.id}: ${v.help}\n${v.nodes
+            .slice(0, 5)
+            .map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`)
+            .join('\n')}`,
+      )
+      .join('\n');
+    throw new Error(`无障碍检查未通过 (${page.url()}):\n${text}`);
+  }
+}
+
+/** Throws when the page scrolls sideways (the 375 px rule). */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const { scroll, width, culprits } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.right > width + 1 && getComputedStyle(el).position !== 'fixed';
+      })
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)}`);
+    return { scroll: document.documentElement.scrollWidth, width, culprits };
+  });
+  if (scroll > width + 1) throw new Error(`页面横向溢出：内容宽 ${scroll}px，视口 ${width}px；${culprits.join('；')}`);
+}
+
+/** Saves a full-page PNG to test-results/<name>.png and returns its path. */
+export async function shot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
