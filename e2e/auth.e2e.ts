@@ -1,6 +1,7 @@
 // Journeys of signing in: the committee name after login (desktop and phone), the wrong-password message, lockout
 // after five wrong passwords, changing the password and signing in with the new one, logout, and ?next after login.
 import { describe, expect, it } from 'vitest';
+import { apiLogin } from './api.ts';
 import {
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
@@ -142,5 +143,41 @@ describe('登录', () => {
     await submitLogin(page, 'member003', 'Demo@2026');
     await page.waitForURL('**/notifications?show=unread');
     await page.getByRole('heading', { name: '通知中心' }).waitFor();
+  });
+});
+
+describe('首次登录', () => {
+  it('管理员新建的账号首次登录必须先改密码，改完进入首页', async () => {
+    const admin = await apiLogin('admin');
+    const created = await admin.post('/api/accounts', {
+      username: 'e2e_leader',
+      password: 'Init#2026ab',
+      displayName: '测试领导',
+      roles: ['leader'],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    expect(created.body.mustChangePassword).toBe(true);
+
+    const page = await newPage({ mobile: true });
+    await loginAs(page, 'e2e_leader', 'Init#2026ab');
+    expect(new URL(page.url()).pathname).toBe('/password');
+    await page.getByText('首次登录，请先修改密码').waitFor();
+    // Every other page sends the user back here.
+    await page.goto('/notifications');
+    await page.waitForURL('**/password');
+    await expectNoHorizontalOverflow(page);
+    await expectNoA11yViolations(page);
+    await shot(page, 'auth-first-password-mobile');
+
+    await page.getByLabel('原密码').fill('Init#2026ab');
+    await page.getByLabel('新密码', { exact: true }).fill('Leader#2027');
+    await page.getByLabel('再次输入新密码').fill('Leader#2027x');
+    await page.getByRole('button', { name: '修改密码并进入平台' }).click();
+    await page.getByText('两次输入的新密码不一致').waitFor();
+    await page.getByLabel('再次输入新密码').fill('Leader#2027');
+    await page.getByRole('button', { name: '修改密码并进入平台' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(await page.getByTestId('committee-name').textContent()).toBe('示例市政协');
+    expect(await page.getByTestId('user-menu').getAttribute('aria-label')).toContain('领导');
   });
 });

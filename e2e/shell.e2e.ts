@@ -61,7 +61,10 @@ describe('应用框架', () => {
     expect(await actionCells.count()).toBeGreaterThan(1);
     expect((await actionCells.allTextContents()).join()).toContain('auth.login');
 
-    await page.locator('.ant-table-row-expand-icon').first().click();
+    await page
+      .getByRole('button', { name: /^查看第 \d+ 条的修改前后$/ })
+      .first()
+      .click();
     await page.locator('.ant-table-expanded-row').first().waitFor();
     await shot(page, 'shell-audit-expanded-desktop');
   });

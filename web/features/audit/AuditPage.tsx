@@ -1,6 +1,6 @@
 // 审计日志 (administrators): who did what to which object and when, newest first, with filters by 操作人, 操作, 对象
 // and 日期 kept in the URL; each row opens to show the data before and after the change.
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { MinusSquareOutlined, PlusSquareOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
 import { useEffect } from 'react';
@@ -68,7 +68,7 @@ export function AuditPage() {
     <>
       <PageHeader
         title="审计日志"
-        description="记录平台上所有数据变更和登录操作，按时间从新到旧排列。点击每行左侧的“+”查看修改前后的数据。"
+        description="记录平台上所有数据变更和登录操作，按时间从新到旧排列。点击每行左侧的“+”可查看修改前后的数据。"
       />
       <Card style={{ marginBottom: 16 }}>
         <Form form={form} layout="vertical" onFinish={search}>
@@ -140,6 +140,16 @@ export function AuditPage() {
           expandable={{
             expandedRowRender: (r) => <ChangeView before={r.before} after={r.after} />,
             columnTitle: <span className="zx-visually-hidden">详情</span>,
+            expandIcon: ({ expanded, onExpand, record }) => (
+              <Button
+                type="text"
+                aria-expanded={expanded}
+                aria-label={`${expanded ? '收起' : '查看'}第 ${record.seq} 条的修改前后`}
+                icon={expanded ? <MinusSquareOutlined /> : <PlusSquareOutlined />}
+                style={{ width: 44, height: 44, fontSize: 18 }}
+                onClick={(e) => onExpand(record, e)}
+              />
+            ),
           }}
           columns={[
             { title: '时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v), width: 190 },
