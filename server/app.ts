@@ -98,7 +98,7 @@ export async function buildApp(deps: {
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { max: 600, timeWindow: '1 minute' });
+  await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes + 1, files: 1 } });
   await app.register(swagger, {
     openapi: {
@@ -115,7 +115,13 @@ export async function buildApp(deps: {
   );
 
   await app.register(async (scope) => platformRoutes(scope, { db, uploadMaxBytes: config.uploadMaxBytes }));
-  await app.register(async (scope) => authRoutes(scope, { db, secureCookies: config.secureCookies }));
+  await app.register(async (scope) =>
+    authRoutes(scope, {
+      db,
+      secureCookies: config.secureCookies,
+      loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+    }),
+  );
   const moduleDeps: ModuleDeps = { db, database, config };
   for (const m of modules) await app.register(async (scope) => m.routes(scope, moduleDeps));
 

@@ -15,6 +15,8 @@ export interface Config {
   encryptionKey: string | null;
   uploadMaxBytes: number;
   schedulerIntervalMs: number;
+  rateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
   logLevel: string;
 }
 
@@ -70,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryptionKey,
     uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 20, 1, 1024, errors) * 1024 * 1024,
     schedulerIntervalMs: int(env, 'SCHEDULER_INTERVAL_MS', 30_000, 100, 3_600_000, errors),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000, errors),
+    loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000, errors),
     logLevel,
   };
   if (errors.length) throw new ConfigError(`配置有误 (invalid configuration):\n  ${errors.join('\n  ')}`);

@@ -18,7 +18,13 @@ export interface TestContext {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengxie-files-'));
-  const config = loadConfig({ ZHENGXIE_DATA_DIR: dataDir, ...env });
+  // Tests call hundreds of routes a minute from one address; the limits themselves are tested in auth.test.ts.
+  const config = loadConfig({
+    ZHENGXIE_DATA_DIR: dataDir,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...env,
+  });
   initFileStore(dataDir);
   const database = await cloneTemplate();
   const app = await buildApp({ database, config });

@@ -55,6 +55,28 @@ describe('login', () => {
   });
 });
 
+describe('rate limit', () => {
+  it('slows down repeated logins from one address with a Chinese message', async () => {
+    const limited = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const statuses: number[] = [];
+      let last: any;
+      for (let i = 0; i < 4; i++) {
+        last = await limited.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'member008', password: 'Demo@2026' },
+        });
+        statuses.push(last.statusCode);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect(last.json()).toEqual({ error: 'rate_limited', message: '操作过于频繁，请稍后再试' });
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('session', () => {
   it('rejects a state-changing request without the CSRF token', async () => {
     const c = await login(t.app, 'member004');

@@ -60,7 +60,10 @@ async function loadMe(db: Db, committeeId: number, accountId: number, csrfToken:
   };
 }
 
-export async function authRoutes(app: FastifyInstance, opts: { db: Db; secureCookies: boolean }) {
+export async function authRoutes(
+  app: FastifyInstance,
+  opts: { db: Db; secureCookies: boolean; loginRateLimitPerMinute: number },
+) {
   const { db } = opts;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: opts.secureCookies };
@@ -68,7 +71,7 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db; secureCoo
   r.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: opts.loginRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: '登录',
