@@ -11,6 +11,7 @@ import { queryOne } from '../../platform/db/client.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { InviteSchema } from '../meetings/routes.ts';
+import { Enum, Nullable } from '../meetings/schema.ts';
 import {
   ACTIVITY_LABELS,
   activityCheckinCode,
@@ -28,12 +29,8 @@ import {
   updateActivity,
 } from './service.ts';
 
-const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Id = (title: string) => Type.Integer({ title, minimum: 1, maximum: 2147483647 });
-const Kind = Type.Union(
-  Object.keys(ACTIVITY_LABELS).map((k) => Type.Literal(k)),
-  { title: '活动类型' },
-);
+const Kind = Enum(Object.keys(ACTIVITY_LABELS), '活动类型');
 const ActivityBody = {
   kind: Kind,
   title: Type.String({ title: '活动名称', minLength: 1, maxLength: 100 }),
@@ -41,7 +38,7 @@ const ActivityBody = {
   endsAt: Type.String({ title: '结束时间', format: 'date-time' }),
   place: Type.String({ title: '活动地点', minLength: 1, maxLength: 100 }),
   description: Type.Optional(Type.String({ title: '活动内容', maxLength: 5000 })),
-  registration: Type.Union([Type.Literal('invite'), Type.Literal('open')], { title: '参加方式' }),
+  registration: Enum(['invite', 'open'], '参加方式'),
   capacity: Type.Optional(Nullable(Type.Integer({ title: '人数上限', minimum: 1, maximum: 10000 }))),
   fileIds: Type.Optional(Type.Array(Id('附件'), { title: '附件', maxItems: 20 })),
 };
@@ -140,9 +137,7 @@ export async function activityRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         querystring: Type.Object({
           ...Paging,
           kind: Type.Optional(Kind),
-          status: Type.Optional(
-            Type.Union([Type.Literal('open'), Type.Literal('closed'), Type.Literal('cancelled')], { title: '状态' }),
-          ),
+          status: Type.Optional(Enum(['open', 'closed', 'cancelled'], '状态')),
           q: Type.Optional(Type.String({ title: '关键词', maxLength: 50 })),
           from: Type.Optional(Type.String({ title: '开始日期', format: 'date' })),
           to: Type.Optional(Type.String({ title: '结束日期', format: 'date' })),
@@ -184,11 +179,7 @@ export async function activityRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         querystring: Type.Object({
           ...Paging,
           activityId: Type.Optional(Id('活动')),
-          status: Type.Optional(
-            Type.Union([Type.Literal('submitted'), Type.Literal('confirmed'), Type.Literal('returned')], {
-              title: '状态',
-            }),
-          ),
+          status: Type.Optional(Enum(['submitted', 'confirmed', 'returned'], '状态')),
           mine: Type.Optional(Type.Boolean({ title: '只看我的' })),
         }),
         response: { 200: Type.Object({ items: Type.Array(OutputOut), total: Type.Integer() }) },
@@ -209,9 +200,7 @@ export async function activityRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         summary: '确认、退回或撤销确认活动成果',
         params: IdParams,
         body: Type.Object({
-          action: Type.Union([Type.Literal('confirm'), Type.Literal('return'), Type.Literal('revoke')], {
-            title: '操作',
-          }),
+          action: Enum(['confirm', 'return', 'revoke'], '操作'),
           comment: Type.Optional(Type.String({ title: '意见', maxLength: 500 })),
         }),
         response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
@@ -458,9 +447,7 @@ export async function activityRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         summary: '委员提交活动成果（报告、建议、佐证材料）',
         params: IdParams,
         body: Type.Object({
-          kind: Type.Union([Type.Literal('report'), Type.Literal('suggestion'), Type.Literal('evidence')], {
-            title: '成果类型',
-          }),
+          kind: Enum(['report', 'suggestion', 'evidence'], '成果类型'),
           title: Type.String({ title: '成果标题', minLength: 1, maxLength: 100 }),
           body: Type.Optional(Type.String({ title: '成果内容', maxLength: 20000 })),
           fileIds: Type.Optional(Type.Array(Id('附件'), { title: '附件', maxItems: 10 })),

@@ -23,6 +23,7 @@ import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { Enum, Nullable } from '../meetings/schema.ts';
 import {
   DETAIL_FIELDS,
   FACT_KINDS,
@@ -62,7 +63,6 @@ import {
   thisYear,
 } from './service.ts';
 
-const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Year = Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 });
 const Id = (title: string) => Type.Integer({ title, minimum: 1, maximum: 2147483647 });
 const VersionRef = Type.Object({
@@ -142,18 +142,11 @@ const ScoreQuery = {
   sectorId: Type.Optional(Id('界别')),
   specialCommitteeId: Type.Optional(Id('专委会')),
   groupId: Type.Optional(Id('小组')),
-  grade: Type.Optional(
-    Type.Union(
-      Object.keys(GRADE_LABELS).map((k) => Type.Literal(k)),
-      { title: '等次' },
-    ),
-  ),
+  grade: Type.Optional(Enum(Object.keys(GRADE_LABELS), '等次')),
   belowPass: Type.Optional(Type.Boolean({ title: '只看未达合格分' })),
   missingChecklist: Type.Optional(Type.Boolean({ title: '只看未完成基本要求' })),
   q: Type.Optional(Type.String({ title: '姓名或编号', maxLength: 50 })),
-  sort: Type.Optional(
-    Type.Union([Type.Literal('code'), Type.Literal('totalAsc'), Type.Literal('totalDesc')], { title: '排序' }),
-  ),
+  sort: Type.Optional(Enum(['code', 'totalAsc', 'totalDesc'], '排序')),
 };
 
 const attachment = (reply: FastifyReply, name: string, mime: string) => {
@@ -312,9 +305,7 @@ export async function dutyRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         summary: '按界别、专委会或学习组汇总的履职情况',
         querystring: Type.Object({
           year: Type.Optional(Year),
-          by: Type.Union([Type.Literal('sector'), Type.Literal('specialCommittee'), Type.Literal('group')], {
-            title: '汇总方式',
-          }),
+          by: Enum(['sector', 'specialCommittee', 'group'], '汇总方式'),
         }),
         response: {
           200: Type.Object({
@@ -350,7 +341,7 @@ export async function dutyRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         querystring: Type.Object({
           year: Year,
           quarter: Type.Integer({ title: '季度', minimum: 1, maximum: 4 }),
-          format: Type.Union([Type.Literal('docx'), Type.Literal('xlsx')], { title: '格式' }),
+          format: Enum(['docx', 'xlsx'], '格式'),
         }),
       },
     },
@@ -619,7 +610,7 @@ export async function dutyRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     createdBy: Nullable(Type.String()),
     createdAt: Type.String(),
   });
-  const ConsequenceKind = Type.Union([Type.Literal('talk'), Type.Literal('resignationAdvice')], { title: '处理方式' });
+  const ConsequenceKind = Enum(['talk', 'resignationAdvice'], '处理方式');
 
   r.get(
     '/api/duty/consequences',
@@ -780,11 +771,7 @@ export async function dutyRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         querystring: Type.Object({
           ...Paging,
           year: Type.Optional(Year),
-          status: Type.Optional(
-            Type.Union([Type.Literal('submitted'), Type.Literal('returned'), Type.Literal('accepted')], {
-              title: '状态',
-            }),
-          ),
+          status: Type.Optional(Enum(['submitted', 'returned', 'accepted'], '状态')),
           q: Type.Optional(Type.String({ title: '姓名或编号', maxLength: 50 })),
         }),
         response: {

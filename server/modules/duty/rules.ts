@@ -75,8 +75,9 @@ export const GRADE_LABELS: Record<string, string> = {
 };
 
 const num = (title: string, min = -1000, max = 1000) => Type.Number({ title, minimum: min, maximum: max });
+// type ['number', 'null'] rather than anyOf: AJV's type coercion then keeps both null and 0 as sent.
 const nullableNum = (title: string, min = -1000, max = 1000) =>
-  Type.Union([Type.Number({ title, minimum: min, maximum: max }), Type.Null()], { title });
+  Type.Unsafe<number | null>({ type: ['number', 'null'], title, minimum: min, maximum: max });
 
 export const RuleSetSchema = Type.Object({
   name: Type.String({ title: '规则名称', minLength: 1, maxLength: 50 }),
@@ -100,7 +101,9 @@ export const RuleSetSchema = Type.Object({
       roles: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { title: '身份', maxItems: 3 })),
       detail: Type.Optional(Type.Record(Type.String({ maxLength: 30 }), Type.String({ maxLength: 30 }))),
       points: num('分值'),
-      multiplyBy: Type.Optional(Type.Union([Type.String({ maxLength: 30 }), Type.Null()])),
+      multiplyBy: Type.Optional(
+        Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: 30, title: '计量方式' }),
+      ),
       skipFirst: Type.Optional(Type.Integer({ title: '前几项不计分', minimum: 0, maximum: 100 })),
     }),
     { title: '计分项', minItems: 1, maxItems: 100 },

@@ -143,7 +143,7 @@ export function scoreSql(committeeId: number, year: number, v: RuleVersion, o: S
       )}) as ck(key, kinds, min)`
     : sql`(select null::text as key, null::text[] as kinds, 0 as min where false) as ck`;
   const grade = sql`(case ${sql.join(
-    r.grades.slice(0, -1).map((g) => sql`when t.total >= ${g.min} then ${g.key}`),
+    r.grades.slice(0, -1).map((g) => sql`when t.total >= ${g.min}::numeric then ${g.key}`),
     sql` `,
   )} else ${r.grades[r.grades.length - 1].key} end)`;
   const usesHalfDays = r.items.some((i) => i.multiplyBy === 'halfDays');
@@ -156,12 +156,12 @@ export function scoreSql(committeeId: number, year: number, v: RuleVersion, o: S
       group by 1, 2, 3
     ), per_item as (
       select f.member_id, i.category,
-        i.points * (case when i.multiply_by = 'halfDays' then sum(f.half_days) else greatest(sum(f.n) - i.skip_first, 0) end) as pts
+        i.points::numeric * (case when i.multiply_by = 'halfDays' then sum(f.half_days) else greatest(sum(f.n) - i.skip_first, 0) end) as pts
       from f join duty_rule_items i on i.committee_id = ${committeeId} and i.version_id = ${v.id} and i.ord = f.ord
       group by f.member_id, i.category, i.ord, i.points, i.multiply_by, i.skip_first
     ), capped as (
       select p.member_id, p.category,
-        least(greatest(sum(p.pts), coalesce(min(c.floor), ${-BIG})), coalesce(min(c.cap), ${BIG})) as pts
+        least(greatest(sum(p.pts), coalesce(min(c.floor)::numeric, ${-BIG}::numeric)), coalesce(min(c.cap)::numeric, ${BIG}::numeric)) as pts
       from per_item p join duty_rule_categories c on c.committee_id = ${committeeId} and c.version_id = ${v.id} and c.key = p.category
       group by p.member_id, p.category
     ), sums as (
@@ -173,7 +173,7 @@ export function scoreSql(committeeId: number, year: number, v: RuleVersion, o: S
       ) x group by x.member_id
     ), t as (
       select m.id as member_id,
-        round(least(greatest(${r.base} + coalesce(s.s, 0), 0), ${r.maxTotal ?? BIG}), 2) as total,
+        round(least(greatest(${r.base}::numeric + coalesce(s.s, 0), 0), ${r.maxTotal ?? BIG}::numeric), 2) as total,
         coalesce(s.comp, '{}'::jsonb) as components, coalesce(d.keys, '{}'::text[]) as done
       from members m join terms tm on tm.committee_id = m.committee_id and tm.id = m.term_id
         left join sums s on s.member_id = m.id left join done d on d.member_id = m.id

@@ -12,6 +12,7 @@ import { queryOne } from '../../platform/db/client.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { getSetting, putSetting } from '../../platform/settings/settings.ts';
+import { Enum, Nullable } from './schema.ts';
 import {
   ATTENDANCE_DEFAULTS,
   ATTENDANCE_LABELS,
@@ -36,17 +37,10 @@ import {
   withdrawSpeech,
 } from './service.ts';
 
-const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Kind = Type.Union(
-  Object.keys(MEETING_KINDS).map((k) => Type.Literal(k)),
-  { title: '会议类型' },
-);
+const Kind = Enum(Object.keys(MEETING_KINDS), '会议类型');
 export const InviteSchema = Type.Object(
   {
-    rule: Type.Union(
-      ['all', 'standing', 'specialCommittee', 'sector', 'members'].map((k) => Type.Literal(k)),
-      { title: '参会范围' },
-    ),
+    rule: Enum(['all', 'standing', 'specialCommittee', 'sector', 'members'], '参会范围'),
     specialCommitteeId: Type.Optional(Type.Integer({ title: '专委会', minimum: 1, maximum: 2147483647 })),
     sectorId: Type.Optional(Type.Integer({ title: '界别', minimum: 1, maximum: 2147483647 })),
     memberIds: Type.Optional(
@@ -202,11 +196,7 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         querystring: Type.Object({
           ...Paging,
           kind: Type.Optional(Kind),
-          status: Type.Optional(
-            Type.Union([Type.Literal('planned'), Type.Literal('closed'), Type.Literal('cancelled')], {
-              title: '状态',
-            }),
-          ),
+          status: Type.Optional(Enum(['planned', 'closed', 'cancelled'], '状态')),
           q: Type.Optional(Type.String({ title: '关键词', maxLength: 50 })),
           from: Type.Optional(Type.String({ title: '开始日期', format: 'date' })),
           to: Type.Optional(Type.String({ title: '结束日期', format: 'date' })),
@@ -385,7 +375,7 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         summary: '委员回复参会或请假',
         params: IdParams,
         body: Type.Object({
-          reply: Type.Union([Type.Literal('attend'), Type.Literal('leave')], { title: '回复' }),
+          reply: Enum(['attend', 'leave'], '回复'),
           reason: Type.Optional(Type.String({ title: '请假事由', maxLength: 500 })),
         }),
         response: { 200: Ok, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
@@ -452,12 +442,7 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         params: IdParams,
         querystring: Type.Object({
           ...Paging,
-          status: Type.Optional(
-            Type.Union(
-              Object.keys(ATTENDANCE_LABELS).map((k) => Type.Literal(k)),
-              { title: '出勤状态' },
-            ),
-          ),
+          status: Type.Optional(Enum(Object.keys(ATTENDANCE_LABELS), '出勤状态')),
           q: Type.Optional(Type.String({ title: '姓名或编号', maxLength: 50 })),
         }),
         response: {
@@ -493,12 +478,7 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         summary: '导出考勤表（Excel）',
         params: IdParams,
         querystring: Type.Object({
-          status: Type.Optional(
-            Type.Union(
-              Object.keys(ATTENDANCE_LABELS).map((k) => Type.Literal(k)),
-              { title: '出勤状态' },
-            ),
-          ),
+          status: Type.Optional(Enum(Object.keys(ATTENDANCE_LABELS), '出勤状态')),
           q: Type.Optional(Type.String({ title: '姓名或编号', maxLength: 50 })),
         }),
       },
@@ -571,13 +551,8 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         querystring: Type.Object({
           ...Paging,
           meetingId: Type.Optional(Type.Integer({ title: '会议', minimum: 1, maximum: 2147483647 })),
-          status: Type.Optional(
-            Type.Union(
-              ['submitted', 'selected', 'notSelected', 'delivered', 'withdrawn'].map((k) => Type.Literal(k)),
-              { title: '状态' },
-            ),
-          ),
-          mode: Type.Optional(Type.Union([Type.Literal('oral'), Type.Literal('written')], { title: '发言方式' })),
+          status: Type.Optional(Enum(['submitted', 'selected', 'notSelected', 'delivered', 'withdrawn'], '状态')),
+          mode: Type.Optional(Enum(['oral', 'written'], '发言方式')),
           mine: Type.Optional(Type.Boolean({ title: '只看我的' })),
         }),
         response: { 200: Type.Object({ items: Type.Array(SpeechOut), total: Type.Integer() }) },
@@ -598,7 +573,7 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         summary: '委员提交大会发言',
         body: Type.Object({
           meetingId: Type.Optional(Nullable(Type.Integer({ title: '会议', minimum: 1, maximum: 2147483647 }))),
-          mode: Type.Union([Type.Literal('oral'), Type.Literal('written')], { title: '发言方式' }),
+          mode: Enum(['oral', 'written'], '发言方式'),
           title: Type.String({ title: '发言题目', minLength: 1, maxLength: 100 }),
           body: Type.String({ title: '发言内容', minLength: 1, maxLength: 20000 }),
           fileIds: Type.Optional(
@@ -641,10 +616,7 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         summary: '选用、不选用、确认已发言或撤销确认',
         params: IdParams,
         body: Type.Object({
-          action: Type.Union(
-            ['select', 'reject', 'deliver', 'undeliver'].map((k) => Type.Literal(k)),
-            { title: '操作' },
-          ),
+          action: Enum(['select', 'reject', 'deliver', 'undeliver'], '操作'),
           comment: Type.Optional(Type.String({ title: '意见', maxLength: 500 })),
         }),
         response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },

@@ -1,0 +1,141 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { query } from '../../platform/db/client.ts';
+import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+
+let t: TestContext;
+let office: Client;
+let m1: Client;
+let m2: Client;
+let county: Client;
+const db = () => t.database.db;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  office = await login(t.app, 'office_staff');
+  m1 = await login(t.app, 'member040');
+  m2 = await login(t.app, 'member041');
+  county = await login(t.app, 'county_office_staff');
+});
+afterAll(() => t.close());
+
+const liveFacts = (sourceType: string, sourceId: number) =>
+  query<{ member_id: number; kind: string; detail: any }>(
+    db(),
+    sql`select member_id, kind, detail from duty_facts where source_type = ${sourceType} and source_id = ${sourceId} and revoked_at is null order by member_id, kind`,
+  );
+
+async function newActivity(extra: Record<string, unknown> = {}) {
+  const res = await office.post('/api/activities', {
+    kind: 'research',
+    title: '营商环境专题调研',
+    startsAt: new Date(Date.now() - 3600_000).toISOString(),
+    endsAt: new Date(Date.now() + 3600_000).toISOString(),
+    place: '高新区',
+    registration: 'invite',
+    invite: { rule: 'members', memberIds: [m1.me.account.memberId] },
+    ...extra,
+  });
+  expect(res.status).toBe(200);
+  return res.body.id as number;
+}
+
+describe('activities', () => {
+  it('staff check-in gives an activity.<kind> fact; undoing it revokes the fact', async () => {
+    const id = await newActivity();
+    const mid = m1.me.account.memberId;
+    expect((await office.post(`/api/activities/${id}/attendance/${mid}`, { present: true })).status).toBe(200);
+    expect(await liveFacts('activity', id)).toEqual([
+      { member_id: mid, kind: 'activity.research', detail: { title: '营商环境专题调研', activityKind: 'research' } },
+    ]);
+    await office.post(`/api/activities/${id}/attendance/${mid}`, { present: false });
+    expect(await liveFacts('activity', id)).toEqual([]);
+    // Not in the list → 404, not a fact.
+    expect(
+      (await office.post(`/api/activities/${id}/attendance/${m2.me.account.memberId}`, { present: true })).status,
+    ).toBe(404);
+  });
+
+  it('invite-only activities are hidden from members not invited and refuse self-registration', async () => {
+    const id = await newActivity();
+    expect((await m2.get(`/api/activities/${id}`)).status).toBe(404);
+    expect((await m2.get('/api/activities')).body.items.map((a: any) => a.id)).not.toContain(id);
+    expect((await m1.get(`/api/activities/${id}`)).body.mine.source).toBe('invited');
+  });
+
+  it('open activities take self-registration (with a capacity) and QR walk-ins', async () => {
+    const id = await newActivity({
+      kind: 'goodDeed',
+      title: '为群众办实事：义诊',
+      registration: 'open',
+      capacity: 1,
+      invite: undefined,
+    });
+    expect((await m1.post(`/api/activities/${id}/register`)).status).toBe(200);
+    const full = await m2.post(`/api/activities/${id}/register`);
+    expect(full.status).toBe(409);
+    expect(full.body.message).toBe('报名人数已满');
+    const code = await office.get(`/api/activities/${id}/checkin-code`);
+    const scan = await m2.post('/api/meetings/checkin', { token: code.body.token });
+    expect(scan.status).toBe(200);
+    expect(scan.body).toMatchObject({ target: 'activity', id, already: false });
+    expect((await liveFacts('activity', id)).map((f) => [f.member_id, f.kind])).toEqual([
+      [m2.me.account.memberId, 'activity.goodDeed'],
+    ]);
+    expect((await m2.post(`/api/activities/${id}/unregister`)).status).toBe(409);
+  });
+
+  it('outputs confirmed by staff become activity.output facts; revoking takes them back', async () => {
+    const id = await newActivity();
+    const notIn = await m2.post(`/api/activities/${id}/outputs`, { kind: 'report', title: '报告', body: '内容' });
+    expect(notIn.status).toBe(404);
+    const empty = await m1.post(`/api/activities/${id}/outputs`, { kind: 'report', title: '调研报告' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.message).toBe('请填写「成果内容」或上传佐证材料');
+    const out = await m1.post(`/api/activities/${id}/outputs`, {
+      kind: 'report',
+      title: '关于优化营商环境的调研报告',
+      body: '一、基本情况……',
+    });
+    expect(out.status).toBe(200);
+    expect((await m1.post(`/api/activities/outputs/${out.body.id}/review`, { action: 'confirm' })).status).toBe(403);
+    expect((await county.post(`/api/activities/outputs/${out.body.id}/review`, { action: 'confirm' })).status).toBe(
+      404,
+    );
+    expect((await office.post(`/api/activities/outputs/${out.body.id}/review`, { action: 'confirm' })).status).toBe(
+      200,
+    );
+    expect(await liveFacts('activityOutput', out.body.id)).toEqual([
+      {
+        member_id: m1.me.account.memberId,
+        kind: 'activity.output',
+        detail: { title: '关于优化营商环境的调研报告', outputKind: 'report', activityKind: 'research', activityId: id },
+      },
+    ]);
+    const mine = await m1.get('/api/activities/outputs');
+    expect(mine.body.items[0]).toMatchObject({ id: out.body.id, statusLabel: '已确认' });
+    await office.post(`/api/activities/outputs/${out.body.id}/review`, { action: 'revoke' });
+    expect(await liveFacts('activityOutput', out.body.id)).toEqual([]);
+  });
+
+  it('cancelling revokes its facts; another committee cannot see or change it; bad input is a 400', async () => {
+    const id = await newActivity();
+    await office.post(`/api/activities/${id}/attendance/${m1.me.account.memberId}`, { present: true });
+    expect((await county.get(`/api/activities/${id}`)).status).toBe(404);
+    expect((await county.post(`/api/activities/${id}/cancel`)).status).toBe(404);
+    expect((await office.post(`/api/activities/${id}/cancel`)).status).toBe(200);
+    expect(await liveFacts('activity', id)).toEqual([]);
+    const bad = await office.post('/api/activities', {
+      kind: 'teaParty',
+      title: 'x',
+      startsAt: new Date().toISOString(),
+      endsAt: new Date().toISOString(),
+      place: 'x',
+      registration: 'open',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toBe('「活动类型」不是允许的取值');
+    const xlsx = await office.get(`/api/activities/${id}/participants/export`);
+    expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK');
+  });
+});

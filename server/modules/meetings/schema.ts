@@ -1,0 +1,10 @@
+// Schema helpers shared by the meetings, activities and duty routes.
+import { type Static, type TSchema, Type } from 'typebox';
+
+/** A string out of a fixed list: an `enum` schema, so a wrong value is reported under the field's Chinese title. */
+export const Enum = <T extends string>(values: readonly T[], title: string) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], title });
+
+/** One schema with type [x, 'null'] (not anyOf): AJV's type coercion then leaves both null and 0 as they are. */
+export const Nullable = <T extends TSchema>(t: T) =>
+  Type.Unsafe<Static<T> | null>({ ...t, type: [(t as any).type, 'null'] });
