@@ -27,7 +27,7 @@ async function searchAndFilter(page: Page) {
 
   await page.getByLabel('界别').click();
   await page.keyboard.type('教育界');
-  await page.getByRole('option', { name: '教育界' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="教育界"]').click();
   await page.getByRole('button', { name: '查询' }).click();
   await page.waitForURL(/sectorId=\d+/);
   await page.waitForLoadState('networkidle');

@@ -119,6 +119,9 @@ describe('roster import', () => {
     const ws = wb.worksheets[0];
     expect((ws.getRow(1).values as any[]).slice(1)).toEqual([...HEADERS.slice(0, 11), '是否常委', '领导职务']);
     expect(ws.getRow(2).getCell(1).value).toBe('张三');
+    // Rows typed under the example land in row 3, not after hundreds of empty rows.
+    expect(ws.rowCount).toBe(2);
+    expect((ws as any).dataValidations.find('B300')).toMatchObject({ type: 'list', formulae: ['"男,女"'] });
     expect(idNumberProblem(String(ws.getRow(2).getCell(11).value))).toBeNull();
     expect(wb.getWorksheet('填写说明')!.getRow(2).getCell(1).value).toBe('中国共产党');
     expect((await (await login(t.app, 'proposal_staff')).get('/api/org/members/import-template')).status).toBe(403);

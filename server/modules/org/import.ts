@@ -110,23 +110,18 @@ export async function buildTemplate(db: Db, committeeId: number): Promise<Buffer
   for (let i = 0; i < height; i++) {
     help.addRow([sectors[i]?.name ?? '', specials[i]?.name ?? '', groups[i]?.name ?? '', notes[i] ?? '']);
   }
+  // Drop-downs for rows 2–501, kept in the sheet's validation list so that no empty rows are created.
+  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
   for (let r = 2; r <= 501; r++) {
-    ws.getCell(`${col('gender')}${r}`).dataValidation = {
-      type: 'list',
-      allowBlank: true,
-      formulae: ['"男,女"'],
-    };
-    ws.getCell(`${col('standing')}${r}`).dataValidation = {
-      type: 'list',
-      allowBlank: true,
-      formulae: ['"是,否"'],
-    };
+    validations.add(`${col('gender')}${r}`, { type: 'list', allowBlank: true, formulae: ['"男,女"'] });
+    validations.add(`${col('standing')}${r}`, { type: 'list', allowBlank: true, formulae: ['"是,否"'] });
     if (sectors.length) {
-      ws.getCell(`${col('sector')}${r}`).dataValidation = {
+      validations.add(`${col('sector')}${r}`, {
         type: 'list',
         allowBlank: false,
         formulae: [`'填写说明'!$A$2:$A$${sectors.length + 1}`],
-      };
+      });
     }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -2,7 +2,7 @@
 // at first login), edit roles and links, reset password (the temporary password is shown once), unlock, disable/enable.
 import { EditOutlined, KeyOutlined, PlusOutlined, SearchOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api, qs } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
@@ -15,6 +15,7 @@ import {
   useListParams,
 } from '../../components/index.ts';
 import { compact, type Member, useReference } from './api.ts';
+import { ToneTag } from './ToneTag.tsx';
 
 interface Account {
   id: number;
@@ -325,13 +326,13 @@ export function AccountsPage() {
               render: (_, a) => (
                 <Flex gap={4} wrap>
                   {a.disabled ? (
-                    <Tag>已停用</Tag>
+                    <ToneTag>已停用</ToneTag>
                   ) : a.locked ? (
-                    <Tag color="red">已锁定</Tag>
+                    <ToneTag tone="red">已锁定</ToneTag>
                   ) : (
-                    <Tag color="green">正常</Tag>
+                    <ToneTag tone="green">正常</ToneTag>
                   )}
-                  {a.mustChangePassword && <Tag color="orange">待改密码</Tag>}
+                  {a.mustChangePassword && <ToneTag tone="orange">待改密码</ToneTag>}
                 </Flex>
               ),
             },

@@ -2,12 +2,13 @@
 // its first administrator account.
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { formatDate } from '../../app/format.ts';
 import { ErrorAlert, PageHeader } from '../../components/index.ts';
 import { compact } from './api.ts';
+import { ToneTag } from './ToneTag.tsx';
 
 interface Committee {
   id: number;
@@ -100,7 +101,7 @@ export function CommitteesPage() {
           locale={{ emptyText: '暂无数据' }}
           columns={[
             { title: '名称', dataIndex: 'name' },
-            { title: '级别', dataIndex: 'level', render: (v) => <Tag>{LEVELS[v] ?? v}</Tag> },
+            { title: '级别', dataIndex: 'level', render: (v) => <ToneTag>{LEVELS[v] ?? v}</ToneTag> },
             { title: '区划代码', dataIndex: 'regionCode', render: (v) => v ?? '—' },
             { title: '在职委员', dataIndex: 'memberCount' },
             { title: '账号数', dataIndex: 'accountCount' },

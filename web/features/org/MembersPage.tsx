@@ -25,7 +25,6 @@ import {
   Modal,
   Row,
   Select,
-  Tag,
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
@@ -36,6 +35,7 @@ import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '
 import { compact, LEADERSHIP, MEMBER_STATUS, type Member, PARTIES, useReference } from './api.ts';
 import { ImportWizard } from './ImportWizard.tsx';
 import { MemberForm } from './MemberForm.tsx';
+import { ToneTag } from './ToneTag.tsx';
 
 const FILTERS = {
   q: '',
@@ -56,7 +56,7 @@ const workUnitTitle = (m: Member) => [m.workUnit, m.jobTitle].filter(Boolean).jo
 
 function StatusTag({ status }: { status: string }) {
   const s = MEMBER_STATUS[status];
-  return <Tag color={s?.color}>{s?.label ?? status}</Tag>;
+  return <ToneTag tone={s?.tone}>{s?.label ?? status}</ToneTag>;
 }
 
 function StatusModal({ member, onClose }: { member: Member | null; onClose: (changed?: Member) => void }) {
@@ -395,8 +395,8 @@ export function MembersPage() {
               key: 'roles',
               render: (_, m) => (
                 <Flex gap={4} wrap>
-                  {m.leadershipRole && <Tag color="red">{LEADERSHIP[m.leadershipRole]}</Tag>}
-                  {m.standingMember && <Tag color="blue">常委</Tag>}
+                  {m.leadershipRole && <ToneTag tone="red">{LEADERSHIP[m.leadershipRole]}</ToneTag>}
+                  {m.standingMember && <ToneTag tone="blue">常委</ToneTag>}
                   {!m.leadershipRole && !m.standingMember && '—'}
                 </Flex>
               ),

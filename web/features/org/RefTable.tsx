@@ -3,27 +3,13 @@
 // delete a row still in use and says why).
 import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Switch,
-  Tag,
-} from 'antd';
+import { App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { ApiError, api, qs } from '../../api/client.ts';
 import { dayjs, formatDate, toApiDate } from '../../app/format.ts';
 import { ConfirmButton, DataTable, ErrorAlert, ExportButton } from '../../components/index.ts';
 import { compact, type Reference, useReference } from './api.ts';
+import { ToneTag } from './ToneTag.tsx';
 
 export interface RefField {
   key: string;
@@ -55,7 +41,7 @@ const refNameKey = (key: string) => `${key.replace(/Id$/, '')}Name`;
 
 function cell(f: RefField, row: RefRow) {
   const v = f.kind === 'ref' ? row[refNameKey(f.key)] : row[f.key];
-  if (f.kind === 'bool') return v ? <Tag color="green">是</Tag> : <Tag>否</Tag>;
+  if (f.kind === 'bool') return v ? <ToneTag tone="green">是</ToneTag> : <ToneTag>否</ToneTag>;
   if (f.kind === 'enum') return f.options?.find((o) => o.value === v)?.label ?? v ?? '—';
   if (f.kind === 'date') return v ? formatDate(v) : '—';
   return v ?? '—';

@@ -67,10 +67,10 @@ export interface ImportState {
 }
 
 export const LEADERSHIP: Record<string, string> = { chair: '主席', viceChair: '副主席', secretaryGeneral: '秘书长' };
-export const MEMBER_STATUS: Record<string, { label: string; color: string }> = {
-  active: { label: '在职', color: 'green' },
-  suspended: { label: '暂停履职', color: 'orange' },
-  exited: { label: '已退出', color: 'default' },
+export const MEMBER_STATUS: Record<string, { label: string; tone: 'green' | 'orange' | 'default' }> = {
+  active: { label: '在职', tone: 'green' },
+  suspended: { label: '暂停履职', tone: 'orange' },
+  exited: { label: '已退出', tone: 'default' },
 };
 export const PARTIES = [
   '中共党员',
