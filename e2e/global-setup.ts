@@ -2,12 +2,15 @@
 // free port with a fresh data folder (migrated and demo-seeded on first start), waits for /healthz, hands the base URL
 // to the tests (inject('baseUrl')) and stops the server (SIGTERM, so PGlite closes cleanly) afterwards.
 // The server's output goes to test-results/e2e-server.log. E2E_BASE_URL=<url> uses an already running platform instead.
+// Under scripts/with-postgres.sh (TEST_DATABASE_URL set) the platform runs on a fresh PostgreSQL database of that
+// cluster instead of PGlite, so the same journeys cover both backends.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -87,8 +90,25 @@ export default async function setup(project: TestProject) {
     ZHENGXIE_SKIP_WEB_BUILD: '1',
     LOG_LEVEL: 'warn',
   };
-  // The journeys run against the embedded database whatever the shell has set.
   delete env.DATABASE_URL;
+  let dropDatabase = async () => {};
+  const pgAdmin = process.env.TEST_DATABASE_URL;
+  if (pgAdmin) {
+    const name = `zhengxie_e2e_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: pgAdmin });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(pgAdmin);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    dropDatabase = async () => {
+      const a = new pg.Client({ connectionString: pgAdmin });
+      await a.connect();
+      await a.query(`drop database if exists ${name}`);
+      await a.end();
+    };
+  }
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env,
@@ -98,13 +118,16 @@ export default async function setup(project: TestProject) {
     await waitForHealth(baseUrl, child, logFile);
   } catch (err) {
     await stop(child);
+    await dropDatabase();
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
-  console.log(`[e2e] 平台已就绪 ${baseUrl}（${((Date.now() - started) / 1000).toFixed(1)} 秒，数据目录 ${dataDir}）`);
+  const backend = env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+  console.log(`[e2e] 平台已就绪 ${baseUrl}（${backend}，${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   project.provide('baseUrl', baseUrl);
   return async () => {
     await stop(child);
+    await dropDatabase();
     fs.closeSync(log);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };

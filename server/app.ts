@@ -73,12 +73,14 @@ export async function buildApp(deps: {
   });
   app.decorateRequest('session', null);
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
-  // Client-side routes: any non-API GET that is not a file gets the web app's index page.
+  // Client-side routes: any non-API GET that is not a file (no dot in its last segment) gets the web app's index page.
   registerErrorHandler(
     app,
     hasWeb
       ? (request, reply) => {
-          if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+          const last = request.url.split('?')[0].split('/').pop() ?? '';
+          if (request.method === 'GET' && !request.url.startsWith('/api/') && !last.includes('.'))
+            return reply.sendFile('index.html');
           return reply.status(404).send({ error: 'route.not_found', message: '页面或接口不存在' });
         }
       : undefined,
@@ -125,6 +127,7 @@ export async function buildApp(deps: {
   const moduleDeps: ModuleDeps = { db, database, config };
   for (const m of modules) await app.register(async (scope) => m.routes(scope, moduleDeps));
 
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true });
   return app;
 }
