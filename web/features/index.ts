@@ -1,7 +1,10 @@
 // The registry of feature folders: each contributes its pages and menu entries. Add one line per feature.
+import { activitiesRoutes } from './activities/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
+import { dutyRoutes } from './duty/index.ts';
 import { homeRoutes } from './home/index.ts';
+import { meetingsRoutes } from './meetings/index.ts';
 import { notificationsRoutes } from './notifications/index.ts';
 import { opinionsRoutes } from './opinions/index.ts';
 import { orgRoutes } from './org/index.ts';
@@ -16,4 +19,7 @@ export const featureRoutes: FeatureRoute[] = [
   ...orgRoutes,
   ...opinionsRoutes,
   ...proposalsRoutes,
+  ...meetingsRoutes,
+  ...activitiesRoutes,
+  ...dutyRoutes,
 ];

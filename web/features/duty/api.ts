@@ -1,0 +1,47 @@
+// Types of the duty API responses the pages read.
+export interface Line {
+  factId: number;
+  kind: string;
+  kindLabel: string;
+  role: string;
+  roleLabel: string;
+  occurredOn: string;
+  title: string | null;
+  detailText: string;
+  rule: string | null;
+  category: string | null;
+  points: number;
+  note: string | null;
+}
+export interface Explanation {
+  year: number;
+  version: { id: number; version: number; year: number; name: string };
+  base: number;
+  maxTotal: number | null;
+  passMark: number;
+  total: number;
+  grade: string;
+  gradeLabel: string;
+  categories: { key: string; name: string; cap: number | null; floor: number | null; raw: number; points: number }[];
+  lines: Line[];
+  checklist: { key: string; label: string; min: number; count: number; done: boolean }[];
+  notes: string[];
+}
+export interface MemberPage {
+  member: { id: number; name: string };
+  explanation: Explanation;
+  median: number | null;
+  reminders: string[];
+  commendations: { year: number; title: string; reason: string }[];
+}
+export const GRADE_COLOR: Record<string, string> = {
+  excellent: 'green',
+  good: 'blue',
+  competent: 'geekblue',
+  incompetent: 'red',
+};
+export const thisYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+export const yearOptions = () => {
+  const y = thisYear();
+  return [y + 1, y, y - 1, y - 2, y - 3].map((v) => ({ value: v, label: `${v} 年` }));
+};

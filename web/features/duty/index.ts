@@ -1,0 +1,71 @@
+// 履职管理: 我的履职 and 我的述职 for members; scores, consequences, self-reports, commendations and the rule editor
+// for staff and the committee admin.
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  IdcardOutlined,
+  SettingOutlined,
+  TrophyOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import { createElement } from 'react';
+import { GROUP } from '../meetings/index.ts';
+import type { FeatureRoute } from '../types.ts';
+import { MemberDutyPage, MyDutyPage } from './MyDutyPage.tsx';
+import { RulesPage } from './RulesPage.tsx';
+import {
+  CommendationsPage,
+  ConsequencesPage,
+  MyReportPage,
+  ReportReviewPage,
+  ReportsPage,
+  ScoresPage,
+} from './StaffPages.tsx';
+
+export const dutyRoutes: FeatureRoute[] = [
+  {
+    path: 'duty/me',
+    element: createElement(MyDutyPage),
+    menu: { label: '我的履职', icon: createElement(IdcardOutlined), group: GROUP, order: 400 },
+    permissions: ['duty.readOwn'],
+  },
+  {
+    path: 'duty/my-report',
+    element: createElement(MyReportPage),
+    menu: { label: '我的述职', icon: createElement(FileTextOutlined), group: GROUP, order: 402 },
+    permissions: ['duty.readOwn'],
+  },
+  {
+    path: 'duty/scores',
+    element: createElement(ScoresPage),
+    menu: { label: '履职积分', icon: createElement(BarChartOutlined), group: GROUP, order: 420 },
+    permissions: ['duty.readAll'],
+  },
+  { path: 'duty/members/:id', element: createElement(MemberDutyPage), permissions: ['duty.readAll'] },
+  {
+    path: 'duty/consequences',
+    element: createElement(ConsequencesPage),
+    menu: { label: '约谈与劝辞', icon: createElement(WarningOutlined), group: GROUP, order: 421 },
+    permissions: ['duty.readAll'],
+  },
+  {
+    path: 'duty/reports',
+    element: createElement(ReportsPage),
+    menu: { label: '述职报告', icon: createElement(AuditOutlined), group: GROUP, order: 422 },
+    permissions: ['duty.readAll'],
+  },
+  { path: 'duty/reports/:id', element: createElement(ReportReviewPage), permissions: ['duty.readAll'] },
+  {
+    path: 'duty/commendations',
+    element: createElement(CommendationsPage),
+    menu: { label: '优秀委员', icon: createElement(TrophyOutlined), group: GROUP, order: 423 },
+    permissions: ['duty.readAll'],
+  },
+  {
+    path: 'duty/rules',
+    element: createElement(RulesPage),
+    menu: { label: '积分规则', icon: createElement(SettingOutlined), group: GROUP, order: 424 },
+    permissions: ['duty.rules'],
+  },
+];

@@ -1,0 +1,37 @@
+// 会议 and 大会发言 (menu group 履职管理), the venue QR screen, and member check-in (/checkin from the QR code, /scan).
+import { CalendarOutlined, QrcodeOutlined, SoundOutlined } from '@ant-design/icons';
+import { createElement } from 'react';
+import type { FeatureRoute } from '../types.ts';
+import { CheckinPage, MeetingQrPage, ScanPage } from './CheckinPages.tsx';
+import { MeetingDetailPage } from './MeetingDetailPage.tsx';
+import { MeetingFormPage } from './MeetingFormPage.tsx';
+import { MeetingsPage } from './MeetingsPage.tsx';
+import { SpeechesPage } from './SpeechesPage.tsx';
+
+export const GROUP = '履职管理';
+
+export const meetingsRoutes: FeatureRoute[] = [
+  {
+    path: 'meetings',
+    element: createElement(MeetingsPage),
+    menu: { label: '会议', icon: createElement(CalendarOutlined), group: GROUP, order: 410 },
+    permissions: ['meeting.read'],
+  },
+  { path: 'meetings/new', element: createElement(MeetingFormPage), permissions: ['meeting.manage'] },
+  { path: 'meetings/:id/edit', element: createElement(MeetingFormPage), permissions: ['meeting.manage'] },
+  { path: 'meetings/:id/qr', element: createElement(MeetingQrPage), permissions: ['meeting.manage'] },
+  { path: 'meetings/:id', element: createElement(MeetingDetailPage), permissions: ['meeting.read'] },
+  {
+    path: 'speeches',
+    element: createElement(SpeechesPage),
+    menu: { label: '大会发言', icon: createElement(SoundOutlined), group: GROUP, order: 412 },
+    permissions: ['meeting.read'],
+  },
+  {
+    path: 'scan',
+    element: createElement(ScanPage),
+    menu: { label: '扫码签到', icon: createElement(QrcodeOutlined), group: GROUP, order: 401 },
+    permissions: ['duty.readOwn'],
+  },
+  { path: 'checkin', element: createElement(CheckinPage), permissions: ['meeting.read'] },
+];
