@@ -15,14 +15,16 @@ async function searchAndFilter(page: Page) {
   await page.goto('/org/members');
   await page.getByRole('heading', { name: '委员管理' }).waitFor();
   await page.locator('.ant-table-row').first().waitFor();
+  const totalText = async () => (await page.locator('.ant-pagination-total-text').innerText()).replace(/\D/g, '');
+  const everyone = Number(await totalText());
   await page.getByRole('searchbox', { name: '搜索委员' }).fill('医院');
   await page.getByRole('button', { name: '搜索', exact: true }).click();
   await page.waitForURL(/q=%E5%8C%BB%E9%99%A2/);
+  await expect.poll(async () => Number(await totalText()), { timeout: 15_000 }).toBeLessThan(everyone);
   await page.waitForLoadState('networkidle');
   const rows = page.locator('.ant-table-tbody .ant-table-row');
   expect(await rows.count()).toBeGreaterThan(0);
   for (const text of await rows.allInnerTexts()) expect(text).toContain('医院');
-  const totalText = async () => (await page.locator('.ant-pagination-total-text').innerText()).replace(/\D/g, '');
   const before = Number(await totalText());
 
   await page.getByLabel('界别').click();
@@ -30,6 +32,7 @@ async function searchAndFilter(page: Page) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="教育界"]').click();
   await page.getByRole('button', { name: '查询' }).click();
   await page.waitForURL(/sectorId=\d+/);
+  await expect.poll(async () => Number(await totalText()), { timeout: 15_000 }).toBeLessThan(before);
   await page.waitForLoadState('networkidle');
   const after = Number(await totalText());
   expect(after).toBeGreaterThan(0);

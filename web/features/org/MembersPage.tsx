@@ -173,39 +173,42 @@ function MemberDetail({
     >
       <ErrorAlert error={error} />
       {m && (
-        <Descriptions column={1} bordered size="middle" styles={{ label: { width: 120 } }}>
-          <Descriptions.Item label="姓名">{m.name}</Descriptions.Item>
-          <Descriptions.Item label="委员编号">{m.code ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="状态">
-            <StatusTag status={m.status} />
-            {m.statusDate && m.status !== 'active' && (
-              <Typography.Text type="secondary">
-                {formatDate(m.statusDate)} {m.statusReason}
-              </Typography.Text>
-            )}
-          </Descriptions.Item>
-          <Descriptions.Item label="性别">{m.gender ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="民族">{m.ethnicity ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="出生日期">{formatDate(m.birthDate)}</Descriptions.Item>
-          <Descriptions.Item label="政治面貌">{m.party ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="届次">{m.termName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="界别">{m.sectorName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="专委会">
-            {m.specialCommittees.map((s) => s.name).join('、') || '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label="学习组/工作组">{m.groups.map((g) => g.name).join('、') || '—'}</Descriptions.Item>
-          <Descriptions.Item label="工作单位及职务">{workUnitTitle(m)}</Descriptions.Item>
-          <Descriptions.Item label="手机号">{m.phone ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="身份证号">{m.idNumber ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="常委">{m.standingMember ? '是' : '否'}</Descriptions.Item>
-          <Descriptions.Item label="领导职务">
-            {m.leadershipRole ? LEADERSHIP[m.leadershipRole] : '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label="平台账号">
-            {data?.account ? `${data.account.username}${data.account.disabled ? '（已停用）' : ''}` : '未开通'}
-          </Descriptions.Item>
-          <Descriptions.Item label="最近修改">{formatDateTime(m.updatedAt)}</Descriptions.Item>
-        </Descriptions>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable profile must be keyboard-reachable (axe scrollable-region-focusable)
+        <section tabIndex={0} aria-label={`${m.name}的委员信息`} style={{ outlineOffset: 4 }}>
+          <Descriptions column={1} bordered size="middle" styles={{ label: { width: 120 } }}>
+            <Descriptions.Item label="姓名">{m.name}</Descriptions.Item>
+            <Descriptions.Item label="委员编号">{m.code ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="状态">
+              <StatusTag status={m.status} />
+              {m.statusDate && m.status !== 'active' && (
+                <Typography.Text type="secondary">
+                  {formatDate(m.statusDate)} {m.statusReason}
+                </Typography.Text>
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label="性别">{m.gender ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="民族">{m.ethnicity ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="出生日期">{formatDate(m.birthDate)}</Descriptions.Item>
+            <Descriptions.Item label="政治面貌">{m.party ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="届次">{m.termName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="界别">{m.sectorName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="专委会">
+              {m.specialCommittees.map((s) => s.name).join('、') || '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label="学习组/工作组">{m.groups.map((g) => g.name).join('、') || '—'}</Descriptions.Item>
+            <Descriptions.Item label="工作单位及职务">{workUnitTitle(m)}</Descriptions.Item>
+            <Descriptions.Item label="手机号">{m.phone ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="身份证号">{m.idNumber ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="常委">{m.standingMember ? '是' : '否'}</Descriptions.Item>
+            <Descriptions.Item label="领导职务">
+              {m.leadershipRole ? LEADERSHIP[m.leadershipRole] : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label="平台账号">
+              {data?.account ? `${data.account.username}${data.account.disabled ? '（已停用）' : ''}` : '未开通'}
+            </Descriptions.Item>
+            <Descriptions.Item label="最近修改">{formatDateTime(m.updatedAt)}</Descriptions.Item>
+          </Descriptions>
+        </section>
       )}
     </Drawer>
   );
