@@ -33,7 +33,7 @@ import { formatDate, formatDateTime, toApiDate } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton, ErrorAlert, ExportButton, errorMessage, PageHeader } from '../../components/index.ts';
 import { ActionDialog, type PendingAction } from './ActionDialog.tsx';
-import { type Detail, stateColor, useProposal } from './api.ts';
+import { type Detail, stateColor, TAG, useProposal } from './api.ts';
 
 const Paragraphs = ({ text }: { text: string }) => (
   <>
@@ -82,9 +82,9 @@ export function ProposalDetailPage() {
             {d.numberLabel && <span>{d.numberLabel}</span>}
             <span>{d.kindLabel}</span>
             {d.category && <span>{d.category}</span>}
-            {d.isKey && <Tag color="red">重点提案</Tag>}
+            {d.isKey && <Tag color={TAG.red}>重点提案</Tag>}
             {d.isSessionProposal && <Tag>大会提案</Tag>}
-            {d.round > 1 && <Tag color="orange">第 {d.round} 轮办理</Tag>}
+            {d.round > 1 && <Tag color={TAG.orange}>第 {d.round} 轮办理</Tag>}
           </Space>
         }
         extra={
@@ -163,7 +163,7 @@ export function ProposalDetailPage() {
                       <span key={p.memberId}>
                         {p.name}
                         {p.isLead && d.kind === 'joint' ? '（领衔）' : ''}
-                        {p.cosignStatus === 'invited' && <Tag color="gold">待确认</Tag>}
+                        {p.cosignStatus === 'invited' && <Tag color={TAG.gold}>待确认</Tag>}
                         {p.cosignStatus === 'declined' && <Tag>已谢绝</Tag>}
                       </span>
                     ))}
@@ -224,15 +224,15 @@ export function ProposalDetailPage() {
                         <Tag
                           color={
                             a.state === 'done' || a.state === 'viewSent'
-                              ? 'green'
+                              ? TAG.green
                               : a.state === 'returned'
                                 ? 'default'
-                                : 'blue'
+                                : TAG.blue
                           }
                         >
                           {a.stateLabel}
                         </Tag>
-                        {a.overdue && <Tag color="red">已超期</Tag>}
+                        {a.overdue && <Tag color={TAG.red}>已超期</Tag>}
                       </Space>
                     }
                   >
@@ -276,13 +276,13 @@ export function ProposalDetailPage() {
                 <div key={r.id} style={{ marginBottom: 24 }}>
                   <Space wrap style={{ marginBottom: 8 }}>
                     <strong>{r.unitName}</strong>
-                    <Tag color="blue">
+                    <Tag color={TAG.blue}>
                       {r.outcomeClass} 类 {r.outcomeLabel}
                     </Tag>
                     {r.originalClass !== r.outcomeClass && <Tag>原报 {r.originalClass} 类</Tag>}
-                    {r.round > 1 && <Tag color="orange">第 {r.round} 轮</Tag>}
-                    {r.reviewState === 'pending' && <Tag color="gold">待审核</Tag>}
-                    {r.reviewState === 'sentBack' && <Tag color="red">已退回</Tag>}
+                    {r.round > 1 && <Tag color={TAG.orange}>第 {r.round} 轮</Tag>}
+                    {r.reviewState === 'pending' && <Tag color={TAG.gold}>待审核</Tag>}
+                    {r.reviewState === 'sentBack' && <Tag color={TAG.red}>已退回</Tag>}
                     <Typography.Text type="secondary">{formatDateTime(r.createdAt)}</Typography.Text>
                   </Space>
                   <Paragraphs text={r.text} />
@@ -313,7 +313,7 @@ export function ProposalDetailPage() {
                 d.ratings.map((r) => (
                   <Typography.Paragraph key={r.id}>
                     第 {r.round} 轮 · {r.raterName}：
-                    <Tag color={r.rating === 'unsatisfied' ? 'red' : 'green'}>{r.ratingLabel}</Tag>
+                    <Tag color={r.rating === 'unsatisfied' ? TAG.red : TAG.green}>{r.ratingLabel}</Tag>
                     {r.comment}
                     {r.enteredByStaff ? '（工作人员代为录入）' : ''}
                   </Typography.Paragraph>

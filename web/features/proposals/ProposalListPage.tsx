@@ -8,7 +8,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
 import { formatDate } from '../../app/format.ts';
 import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
-import { KIND_OPTIONS, type ListItem, STATE_OPTIONS, stateColor, useReference, useRules } from './api.ts';
+import { KIND_OPTIONS, type ListItem, STATE_OPTIONS, stateColor, TAG, useReference, useRules } from './api.ts';
 
 export interface ProposalListPageProps {
   title: string;
@@ -107,7 +107,7 @@ export function ProposalListPage({
       render: (v: string, r: ListItem) => (
         <Space size={4} wrap>
           <Link to={`/proposals/${r.id}`}>{v}</Link>
-          {r.isKey && <Tag color="red">重点</Tag>}
+          {r.isKey && <Tag color={TAG.red}>重点</Tag>}
         </Space>
       ),
     },
@@ -275,7 +275,7 @@ export function ProposalListPage({
                 </Link>
                 <Flex wrap gap={8} style={{ marginTop: 8 }}>
                   <Tag color={stateColor(r.state)}>{r.stateLabel}</Tag>
-                  {r.isKey && <Tag color="red">重点提案</Tag>}
+                  {r.isKey && <Tag color={TAG.red}>重点提案</Tag>}
                   {r.myAssignment && <Badge status="processing" text={`本单位：${r.myAssignment.stateLabel}`} />}
                 </Flex>
                 <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>

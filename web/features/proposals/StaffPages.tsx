@@ -22,6 +22,7 @@ import { Link } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
 import { formatDate } from '../../app/format.ts';
 import { ErrorAlert, ExportButton, errorMessage, PageHeader, useListParams } from '../../components/index.ts';
+import { TAG } from './api.ts';
 
 const YEARS = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
 
@@ -96,7 +97,7 @@ export function DeadlineBoardPage() {
                 {
                   title: '已超期',
                   dataIndex: 'overdue',
-                  render: (v: number) => (v ? <Tag color="red">{v}</Tag> : 0),
+                  render: (v: number) => (v ? <Tag color={TAG.red}>{v}</Tag> : 0),
                 },
               ]}
             />
@@ -118,7 +119,7 @@ export function DeadlineBoardPage() {
                   render: (v: string, r) => (
                     <Space wrap>
                       <Link to={`/proposals/${r.proposalId}`}>{v}</Link>
-                      {r.isKey && <Tag color="red">重点</Tag>}
+                      {r.isKey && <Tag color={TAG.red}>重点</Tag>}
                     </Space>
                   ),
                 },
@@ -130,9 +131,9 @@ export function DeadlineBoardPage() {
                   dataIndex: 'daysLeft',
                   render: (v: number, r) =>
                     r.overdue ? (
-                      <Tag color="red">超期 {-v} 天</Tag>
+                      <Tag color={TAG.red}>超期 {-v} 天</Tag>
                     ) : (
-                      <Tag color={v <= 7 ? 'orange' : 'blue'}>{v} 天</Tag>
+                      <Tag color={v <= 7 ? TAG.orange : TAG.blue}>{v} 天</Tag>
                     ),
                 },
               ]}
@@ -225,7 +226,11 @@ export function AppraisalPage() {
           { title: '按期答复率', dataIndex: 'onTimeRate', render: (v: number) => `${v}%` },
           { title: '满意率', dataIndex: 'satisfiedRate', render: (v: number) => `${v}%` },
           { title: '总分', dataIndex: 'total', render: (v: number | null) => v ?? '未评' },
-          { title: '等次', dataIndex: 'grade', render: (v: string | null) => (v ? <Tag color="blue">{v}</Tag> : '—') },
+          {
+            title: '等次',
+            dataIndex: 'grade',
+            render: (v: string | null) => (v ? <Tag color={TAG.blue}>{v}</Tag> : '—'),
+          },
           {
             title: '操作',
             key: 'op',
@@ -325,7 +330,7 @@ export function CommendationsPage() {
           {
             title: '状态',
             dataIndex: 'stateLabel',
-            render: (v: string, r) => <Tag color={r.state === 'published' ? 'green' : 'blue'}>{v}</Tag>,
+            render: (v: string, r) => <Tag color={r.state === 'published' ? TAG.green : TAG.blue}>{v}</Tag>,
           },
           {
             title: '推荐理由',

@@ -220,25 +220,37 @@ export const RATING_OPTIONS = [
   { value: 'unsatisfied', label: '不满意' },
 ];
 
+/** Tag colours dark enough for white text (WCAG AA contrast), unlike antd's light preset tags. */
+export const TAG = {
+  green: '#237804',
+  orange: '#ad4e00',
+  red: '#a8071a',
+  blue: '#0958d9',
+  gold: '#7c4a03',
+  cyan: '#006d75',
+  purple: '#531dab',
+  grey: '#595959',
+} as const;
+
 /** Tag colours by state: waiting for the user (gold), in progress (blue), finished well (green), stopped (grey/red). */
-export const stateColor = (state: string) =>
+export const stateColor = (state: string): string =>
   ({
-    draft: 'default',
-    cosigning: 'gold',
-    orgApproval: 'gold',
-    submitted: 'gold',
-    returned: 'orange',
-    reviewing: 'gold',
-    registered: 'blue',
-    assignPending: 'blue',
-    handling: 'processing',
-    replied: 'cyan',
-    completed: 'green',
-    rejected: 'red',
-    merged: 'purple',
-    converted: 'purple',
-    withdrawn: 'default',
-  })[state] ?? 'default';
+    draft: TAG.grey,
+    cosigning: TAG.gold,
+    orgApproval: TAG.gold,
+    submitted: TAG.gold,
+    returned: TAG.orange,
+    reviewing: TAG.gold,
+    registered: TAG.blue,
+    assignPending: TAG.blue,
+    handling: TAG.blue,
+    replied: TAG.cyan,
+    completed: TAG.green,
+    rejected: TAG.red,
+    merged: TAG.purple,
+    converted: TAG.purple,
+    withdrawn: TAG.grey,
+  })[state] ?? TAG.grey;
 
 export const useReference = () =>
   useQuery({

@@ -1,0 +1,180 @@
+// 提案 from writing to a satisfied rating after one unsatisfied round: a member writes a joint proposal on a phone and
+// invites a co-signer → the co-signer confirms → the proposal office pre-reviews, registers and assigns it → the unit
+// signs, records the pre-reply contact and replies → the office approves → the member is unsatisfied → second round →
+// satisfied → 办理完毕.
+import { describe, expect, it } from 'vitest';
+import { type ApiClient, apiLogin } from './api.ts';
+import {
+  expectNoA11yViolations,
+  expectNoHorizontalOverflow,
+  loginAs,
+  newPage,
+  type Page,
+  pageErrorsOf,
+  shot,
+} from './browser.ts';
+
+const TITLE = '关于加快建设社区嵌入式托育服务点的建议';
+const BACKGROUND = '我市0至3岁婴幼儿家庭普遍反映托育难、托育贵，社区托育服务点数量少、分布不均。';
+const SUGGESTIONS = '一是将社区托育服务点纳入城市更新规划；二是给予建设和运营补贴；三是加强保育人员培训。';
+
+async function pick(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).first().click();
+}
+
+async function dialogOk(page: Page, okText = '确定') {
+  const dialog = page.locator('.ant-modal:visible').last();
+  await dialog.getByRole('button', { name: okText }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+async function act(page: Page, label: string) {
+  await page.getByRole('button', { name: label, exact: true }).first().click();
+  await page.locator('.ant-modal:visible').last().waitFor();
+}
+
+let id = 0;
+let cosigner: ApiClient;
+
+describe('提案：联名提案从撰写到再办理后满意', () => {
+  it('委员在手机上撰写联名提案，看到相似提案，邀请附议后提交', async () => {
+    cosigner = await apiLogin('member031');
+    const page = await newPage({ mobile: true });
+    await loginAs(page, 'member030');
+    await page.goto('/proposals/new');
+    await page.getByRole('heading', { name: '撰写提案' }).waitFor();
+    await page.getByText('联名提案', { exact: true }).click();
+    await page.getByLabel('案由（标题）').fill(TITLE);
+    await pick(page, '类别', '社会建设');
+    await page.getByLabel('案据（情况与分析）').fill(BACKGROUND);
+    await page.getByLabel('建议', { exact: true }).fill(SUGGESTIONS);
+    // Checked before the co-signer picker opens: antd keeps its hidden option list in the page afterwards.
+    await expectNoA11yViolations(page);
+    const name = cosigner.me.account.displayName as string;
+    await page.getByLabel('附议委员').fill(name);
+    // Wait for the server's search result (the option shows sector and work unit) before choosing it.
+    const option = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: `${name}（` })
+      .first();
+    await option.waitFor();
+    await page.waitForTimeout(400);
+    await option.click();
+    await page.locator('.ant-select-selection-item').filter({ hasText: name }).first().waitFor();
+    await page.keyboard.press('Escape');
+    await expectNoHorizontalOverflow(page);
+    await shot(page, 'proposals-1-write-mobile');
+    await page.getByRole('button', { name: '提交' }).click();
+    await dialogOk(page, '提交');
+    await page.waitForURL(/\/proposals\/\d+$/);
+    id = Number(new URL(page.url()).pathname.split('/').pop());
+    await page.getByText('待附议').first().waitFor();
+    await expectNoHorizontalOverflow(page);
+    await shot(page, 'proposals-2-cosigning-mobile');
+    expect(pageErrorsOf(page)).toEqual([]);
+  });
+
+  it('附议委员在手机上确认附议，提案送提案委', async () => {
+    const page = await newPage({ mobile: true });
+    await loginAs(page, 'member031');
+    await page.goto(`/proposals/${id}`);
+    await act(page, '确认附议');
+    await dialogOk(page);
+    await page.getByText('待预审').first().waitFor();
+  });
+
+  it('提案委预审、立案并交办给主办单位', async () => {
+    const page = await newPage();
+    await loginAs(page, 'proposal_staff');
+    await page.goto('/proposals');
+    await page.getByRole('link', { name: TITLE }).first().click();
+    await act(page, '预审通过');
+    await dialogOk(page);
+    await page.getByText('待审查').first().waitFor();
+    await act(page, '立案');
+    await dialogOk(page);
+    await page
+      .getByText(/六届一次会议第\d{4}号/)
+      .first()
+      .waitFor();
+    await act(page, '交办');
+    await expectNoA11yViolations(page);
+    await pick(page, '主办单位', '市发展和改革委员会');
+    await shot(page, 'proposals-3-assign');
+    await dialogOk(page);
+    await page.getByText('办理中').first().waitFor();
+  });
+
+  it('承办单位签收、记录办前面商并答复', async () => {
+    const page = await newPage();
+    await loginAs(page, 'unit01');
+    await page.goto('/proposals/inbox');
+    await page.getByRole('link', { name: TITLE }).first().click();
+    await act(page, '签收');
+    await dialogOk(page);
+    await act(page, '记录办前面商');
+    await pick(page, '面商方式', '当面座谈');
+    await page.getByLabel('面商情况').fill('与两位提案人座谈，介绍托育工作计划');
+    await dialogOk(page);
+    await act(page, '答复提案');
+    await page.getByText('A 类：已解决或采纳').click();
+    await page.getByLabel('答复内容').fill('我委已将社区托育服务点建设纳入年度民生实事，今年新建20个。');
+    await dialogOk(page);
+    await page.getByText('答复待审核').first().waitFor();
+    await shot(page, 'proposals-4-unit-replied');
+  });
+
+  it('提案委审核通过答复', async () => {
+    const page = await newPage();
+    await loginAs(page, 'proposal_staff');
+    await page.goto(`/proposals/${id}`);
+    await act(page, '审核通过答复');
+    await dialogOk(page);
+    await page.getByText('已答复待评价').first().waitFor();
+  });
+
+  it('委员在手机上评价不满意，进入再办理；第二轮答复后评价满意，办理完毕', async () => {
+    const page = await newPage({ mobile: true });
+    await loginAs(page, 'member030');
+    await page.goto(`/proposals/${id}`);
+    await page.getByText('我委已将社区托育服务点建设纳入年度民生实事').waitFor();
+    await act(page, '评价办理结果');
+    await page.locator('#rating').getByText('不满意', { exact: true }).click();
+    await page.getByLabel('意见（选择不满意时必填）').fill('进度不够快，希望明确时间表');
+    await shot(page, 'proposals-5-rate-mobile');
+    await dialogOk(page);
+    expect(
+      (await cosigner.post(`/api/proposals/${id}/transitions`, { action: 'rate', rating: 'satisfied' })).status,
+    ).toBe(200);
+    await page.reload();
+    await page.getByText('第 2 轮办理').first().waitFor();
+
+    const unit = await apiLogin('unit01');
+    const staff = await apiLogin('proposal_staff');
+    const detail = (await staff.get(`/api/proposals/${id}`)).body;
+    const a = detail.assignments[0].id;
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [who, body] of [
+      [unit, { action: 'recordContact', way: '电话沟通', date: today }],
+      [unit, { action: 'reply', outcomeClass: 'A', text: '已制定三年行动计划，明年底前实现街道全覆盖。' }],
+      [staff, { action: 'approveReply' }],
+    ] as const) {
+      const res = await who.post(`/api/proposals/assignments/${a}/transitions`, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    await page.reload();
+    await act(page, '评价办理结果');
+    await page.locator('#rating').getByText('满意', { exact: true }).click();
+    await dialogOk(page);
+    expect(
+      (await cosigner.post(`/api/proposals/${id}/transitions`, { action: 'rate', rating: 'satisfied' })).status,
+    ).toBe(200);
+    await page.reload();
+    await page.getByText('办理完毕').first().waitFor();
+    await expectNoHorizontalOverflow(page);
+    await expectNoA11yViolations(page);
+    await shot(page, 'proposals-6-completed-mobile');
+    expect(pageErrorsOf(page)).toEqual([]);
+  });
+});
