@@ -247,8 +247,13 @@ export function MembersPage() {
   });
   const filterParams = compact({ ...params, page: undefined, pageSize: undefined });
 
+  // On a phone only the search box and 界别 show until 更多筛选 is opened (values stay in the form either way).
+  const [moreOpen, setMoreOpen] = useState(false);
+  const hiddenActive = Object.keys(FILTERS).filter(
+    (k) => k !== 'q' && k !== 'sectorId' && params[k as keyof typeof FILTERS] !== '',
+  ).length;
   const select = (name: keyof typeof FILTERS, label: string, options: { value: string | number; label: string }[]) => (
-    <Col xs={12} sm={8} lg={4}>
+    <Col xs={12} sm={8} lg={4} style={mobile && !moreOpen && name !== 'sectorId' ? { display: 'none' } : undefined}>
       <Form.Item label={label} name={name}>
         <Select allowClear placeholder="全部" options={options} showSearch optionFilterProp="label" />
       </Form.Item>
@@ -362,6 +367,11 @@ export function MembersPage() {
             >
               重置
             </Button>
+            {mobile && (
+              <Button type="link" onClick={() => setMoreOpen((o) => !o)} aria-expanded={moreOpen}>
+                {moreOpen ? '收起筛选' : `更多筛选${hiddenActive ? `（已选 ${hiddenActive} 项）` : ''}`}
+              </Button>
+            )}
           </Flex>
         </Form>
       </Card>
