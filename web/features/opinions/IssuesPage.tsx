@@ -15,7 +15,6 @@ import {
   Select,
   Skeleton,
   Space,
-  Tag,
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
@@ -33,6 +32,7 @@ import {
   useListParams,
 } from '../../components/index.ts';
 import { type IssueDetail, type IssueSummary, type ListItem, useOpinionSettings } from './api.ts';
+import { Pill } from './Pill.tsx';
 
 export function IssuesPage() {
   const thisYear = new Date().getFullYear();
@@ -101,7 +101,7 @@ export function IssuesPage() {
               title: '状态',
               dataIndex: 'state',
               render: (s: string, r) =>
-                s === 'issued' ? <Tag color="success">{formatDate(r.issuedOn)}印发</Tag> : <Tag>编辑中</Tag>,
+                s === 'issued' ? <Pill tone="green">{formatDate(r.issuedOn)}印发</Pill> : <Pill>编辑中</Pill>,
             },
           ]}
         />
@@ -245,7 +245,7 @@ export function IssuePage() {
             style={{ marginBottom: 12 }}
             title={
               <span style={{ whiteSpace: 'normal' }}>
-                {i + 1}. {r.title} {r.edited && <Tag color="blue">已编辑</Tag>}
+                {i + 1}. {r.title} {r.edited && <Pill tone="blue">已编辑</Pill>}
               </span>
             }
             extra={
@@ -284,7 +284,9 @@ export function IssuePage() {
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {r.originCommitteeName ? `${r.originCommitteeName}报送` : `${r.submitterName}（${r.submitterKindLabel}）`}{' '}
               · {r.category} ·{' '}
-              <Link to={`/opinions/${r.id}`}>查看原稿与编辑稿{draft && editor ? '、编辑加工' : ''}</Link>
+              <Link to={`/opinions/${r.id}`} style={{ textDecoration: 'underline' }}>
+                查看原稿与编辑稿{draft && editor ? '、编辑加工' : ''}
+              </Link>
             </Typography.Paragraph>
             <Typography.Paragraph
               ellipsis={{ rows: 4, expandable: true, symbol: '展开' }}

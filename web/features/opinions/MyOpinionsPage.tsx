@@ -2,31 +2,32 @@
 // levels, leaders' instructions and department responses at a glance; each opens the report.
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Input, List, Select, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, List, Select, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
 import { formatDate } from '../../app/format.ts';
 import { ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
 import { LEVEL_LABEL, type ListItem, REPORT_STATES, STATE_COLORS } from './api.ts';
+import { Pill } from './Pill.tsx';
 
 export function StateTag({ state, label }: { state: string; label: string }) {
-  return <Tag color={STATE_COLORS[state] ?? 'default'}>{label}</Tag>;
+  return <Pill tone={STATE_COLORS[state] ?? 'default'}>{label}</Pill>;
 }
 
 export function OutcomeTags({ item }: { item: ListItem }) {
   return (
     <>
       {item.adoptedLevels.map((l) => (
-        <Tag key={`a${l}`} color="red">
+        <Pill key={`a${l}`} tone="red">
           {LEVEL_LABEL[l]}采用
-        </Tag>
+        </Pill>
       ))}
       {item.instructionLevels.map((l) => (
-        <Tag key={`i${l}`} color="gold">
+        <Pill key={`i${l}`} tone="gold">
           {LEVEL_LABEL[l]}领导批示
-        </Tag>
+        </Pill>
       ))}
-      {item.referralState === 'approved' && <Tag color="green">部门已回复</Tag>}
+      {item.referralState === 'approved' && <Pill tone="green">部门已回复</Pill>}
     </>
   );
 }

@@ -30,7 +30,6 @@ import {
   Select,
   Skeleton,
   Space,
-  Tag,
   Timeline,
   Typography,
   Upload,
@@ -44,6 +43,7 @@ import { ConfirmButton, ErrorAlert, errorMessage, PageHeader } from '../../compo
 import { useReference } from '../org/api.ts';
 import { countChars, type Detail, type FileOut, LEADER_ORGANS, useOpinionSettings } from './api.ts';
 import { StateTag } from './MyOpinionsPage.tsx';
+import { Pill } from './Pill.tsx';
 
 const Text = ({ children }: { children: string }) => (
   <div style={{ whiteSpace: 'pre-wrap', fontSize: 17, lineHeight: 1.9 }}>{children}</div>
@@ -263,9 +263,9 @@ export function OpinionDetailPage() {
       />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <StateTag state={d.state} label={d.stateLabel} />
-        {d.fromLower && <Tag color="purple">来自下级政协：{d.originCommitteeName}</Tag>}
-        {d.source === 'proposal' && <Tag color="blue">由提案转来</Tag>}
-        {d.issue && <Tag color="green">编入{d.issue.title}</Tag>}
+        {d.fromLower && <Pill tone="purple">来自下级政协：{d.originCommitteeName}</Pill>}
+        {d.source === 'proposal' && <Pill tone="blue">由提案转来</Pill>}
+        {d.issue && <Pill tone="green">编入{d.issue.title}</Pill>}
       </Flex>
       {d.screenComment && ['returned', 'declined'].includes(d.state) && (
         <Alert
@@ -367,14 +367,14 @@ export function OpinionDetailPage() {
           {!d.adoptions.length && !d.instructions.length && <Empty description="暂无采用或批示" />}
           {d.adoptions.map((a) => (
             <Flex key={`a${a.id}`} gap={8} wrap align="center" style={{ marginBottom: 12 }}>
-              <Tag color="red" style={{ fontSize: 15 }}>
+              <Pill tone="red" large>
                 {a.levelLabel}采用
-              </Tag>
+              </Pill>
               <span>
                 {a.adoptedBy}，{formatDate(a.adoptedOn)}
                 {a.note ? `，${a.note}` : ''}
               </span>
-              {a.fromCommittee && <Tag color="purple">{a.fromCommittee}回传</Tag>}
+              {a.fromCommittee && <Pill tone="purple">{a.fromCommittee}回传</Pill>}
               {staffOnly && d.can.record && !a.fromCommittee && (
                 <ConfirmButton
                   size="small"
@@ -398,13 +398,13 @@ export function OpinionDetailPage() {
               style={{ marginBottom: 12, background: '#fffbe6', borderColor: '#ffe58f' }}
               title={
                 <Flex gap={8} wrap align="center">
-                  <Tag color="gold">{i.levelLabel}领导批示</Tag>
+                  <Pill tone="gold">{i.levelLabel}领导批示</Pill>
                   <span>
                     {i.leaderTitle ?? ''}
                     {i.leaderName}
                   </span>
                   <Typography.Text type="secondary">{formatDate(i.instructedOn)}</Typography.Text>
-                  {i.fromCommittee && <Tag color="purple">{i.fromCommittee}回传</Tag>}
+                  {i.fromCommittee && <Pill tone="purple">{i.fromCommittee}回传</Pill>}
                 </Flex>
               }
               extra={

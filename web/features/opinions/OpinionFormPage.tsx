@@ -17,7 +17,6 @@ import {
   Row,
   Select,
   Skeleton,
-  Tag,
   Typography,
   Upload,
   type UploadFile,
@@ -28,6 +27,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { formatDate } from '../../app/format.ts';
 import { ErrorAlert, errorMessage, PageHeader } from '../../components/index.ts';
 import { countChars, type Detail, type FileOut, useOpinionSettings } from './api.ts';
+import { Pill } from './Pill.tsx';
 
 interface Values {
   title: string;
@@ -200,7 +200,7 @@ export function OpinionFormPage() {
                   placeholder={'写清三部分：\n一、基本情况\n二、存在的问题及原因\n三、意见建议'}
                 />
               </Form.Item>
-              <Form.Item label="附件（可选，pdf、Word、Excel、图片）">
+              <Form.Item label="附件" extra="可上传 pdf、Word、Excel 或图片，每个不超过上传限制">
                 <Upload
                   fileList={files}
                   accept=".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png"
@@ -254,9 +254,9 @@ export function OpinionFormPage() {
                     <div style={{ width: '100%' }}>
                       <div style={{ fontWeight: 600 }}>{s.title}</div>
                       <Flex gap={8} wrap style={{ marginTop: 4 }}>
-                        <Tag color="volcano">相似度 {Math.round(s.similarity * 100)}%</Tag>
-                        <Tag>{s.category}</Tag>
-                        <Tag>{s.stateLabel}</Tag>
+                        <Pill tone="orange">相似度 {Math.round(s.similarity * 100)}%</Pill>
+                        <Pill>{s.category}</Pill>
+                        <Pill>{s.stateLabel}</Pill>
                         <Typography.Text type="secondary">{formatDate(s.submittedAt)}</Typography.Text>
                       </Flex>
                     </div>

@@ -1,13 +1,14 @@
 // 转办信息 (handling units): the reports referred to this unit, the open ones first with their deadline, and the
 // answer form; an answer returned by the liaison office shows its reason and can be answered again.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Input, List, Segmented, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, List, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../api/client.ts';
 import { formatDate, formatDateTime } from '../../app/format.ts';
 import { ErrorAlert, errorMessage, PageHeader, useListParams } from '../../components/index.ts';
 import type { Referral } from './api.ts';
 import { FileLinks } from './OpinionDetailPage.tsx';
+import { Pill } from './Pill.tsx';
 
 function RespondForm({ referral, onDone }: { referral: Referral; onDone: () => void }) {
   const [form] = Form.useForm<{ response: string }>();
@@ -91,7 +92,7 @@ export function UnitReferralsPage() {
             <Card
               style={{ width: '100%' }}
               title={<span style={{ whiteSpace: 'normal' }}>{r.title}</span>}
-              extra={<Tag color={r.overdue ? 'error' : 'default'}>{r.stateLabel}</Tag>}
+              extra={<Pill tone={r.overdue ? 'red' : 'default'}>{r.stateLabel}</Pill>}
             >
               <Flex gap={8} wrap style={{ marginBottom: 8 }}>
                 <Typography.Text type="secondary">{formatDate(r.createdAt)} 转办</Typography.Text>

@@ -227,13 +227,13 @@ export const useOpinionSettings = () =>
     staleTime: 60_000,
   });
 
-export const STATE_COLORS: Record<string, string> = {
+export const STATE_COLORS: Record<string, 'default' | 'blue' | 'orange' | 'red' | 'cyan' | 'green'> = {
   draft: 'default',
-  submitted: 'processing',
-  returned: 'warning',
-  declined: 'error',
+  submitted: 'blue',
+  returned: 'orange',
+  declined: 'red',
   accepted: 'cyan',
-  compiled: 'success',
+  compiled: 'green',
 };
 
 export const LEVEL_LABEL: Record<string, string> = { county: '县级', city: '市级', province: '省级', national: '全国' };
