@@ -47,11 +47,27 @@ export function useNotificationStream(enabled: boolean) {
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/notifications/stream');
+    const timers = new Set<ReturnType<typeof setTimeout>>();
     const refetch = () => void client.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
-    source.addEventListener('notification', refetch);
+    // The server pushes from inside the transaction that writes the notification; on PostgreSQL an immediate refetch
+    // can run before that commit, so look again shortly after.
+    const onPush = () => {
+      refetch();
+      for (const ms of [1000, 4000]) {
+        const t = setTimeout(() => {
+          timers.delete(t);
+          refetch();
+        }, ms);
+        timers.add(t);
+      }
+    };
+    source.addEventListener('notification', onPush);
     // After a dropped connection the browser reconnects by itself; refetch then so nothing pushed meanwhile is missed.
     source.addEventListener('open', refetch);
-    return () => source.close();
+    return () => {
+      source.close();
+      for (const t of timers) clearTimeout(t);
+    };
   }, [enabled, client]);
 }
 
