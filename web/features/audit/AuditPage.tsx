@@ -152,7 +152,11 @@ export function AuditPage() {
             ),
           }}
           columns={[
-            { title: '时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v), width: 190 },
+            {
+              title: '时间',
+              dataIndex: 'createdAt',
+              render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>,
+            },
             { title: '操作人', dataIndex: 'actorName', render: (v: string | null) => v ?? '系统' },
             {
               title: '操作',
