@@ -49,12 +49,12 @@ export const ACTIVITY_KINDS: Record<string, string> = {
   introduction: '引进项目或人才',
 };
 const STATUS: Record<string, { label: string; color: string }> = {
-  open: { label: '进行中', color: 'blue' },
+  open: { label: '进行中', color: '#0958d9' },
   closed: { label: '已结束', color: 'default' },
-  cancelled: { label: '已取消', color: 'red' },
+  cancelled: { label: '已取消', color: '#cf1322' },
 };
 const OUTPUT_KINDS: Record<string, string> = { report: '调研报告', suggestion: '意见建议', evidence: '履职佐证' };
-const OUTPUT_COLOR: Record<string, string> = { submitted: 'gold', confirmed: 'green', returned: 'red' };
+const OUTPUT_COLOR: Record<string, string> = { submitted: '#ad4e00', confirmed: '#237804', returned: '#cf1322' };
 
 interface Item {
   id: number;
@@ -157,7 +157,7 @@ export function ActivitiesPage() {
                   <>
                     {a.checkedIn} / {a.participants}
                     {a.outputsPending > 0 && (
-                      <Tag color="gold" style={{ marginLeft: 8 }}>
+                      <Tag color="#ad4e00" style={{ marginLeft: 8 }}>
                         {a.outputsPending} 项成果待确认
                       </Tag>
                     )}
@@ -168,9 +168,9 @@ export function ActivitiesPage() {
                 title: '我的状态',
                 render: (_, a) =>
                   a.myCheckedInAt ? (
-                    <Tag color="green">已签到</Tag>
+                    <Tag color="#237804">已签到</Tag>
                   ) : a.joined ? (
-                    <Tag color="blue">已报名</Tag>
+                    <Tag color="#0958d9">已报名</Tag>
                   ) : a.registration === 'open' ? (
                     <Tag>可报名</Tag>
                   ) : null,
@@ -403,9 +403,9 @@ export function ActivityDetailPage() {
         <Card title="我的参加" style={{ marginBottom: 16 }}>
           <Flex gap={12} wrap align="center">
             {a.mine?.checkedInAt ? (
-              <Tag color="green">已签到 {formatDateTime(a.mine.checkedInAt)}</Tag>
+              <Tag color="#237804">已签到 {formatDateTime(a.mine.checkedInAt)}</Tag>
             ) : a.mine ? (
-              <Tag color="blue">已在名单中</Tag>
+              <Tag color="#0958d9">已在名单中</Tag>
             ) : (
               <Tag>未报名</Tag>
             )}

@@ -77,9 +77,9 @@ export function DutyExplanation({ page }: { page: MemberPage }) {
               <List.Item>
                 <span style={{ fontSize: 16 }}>{k.label}</span>
                 {k.done ? (
-                  <Tag color="green">已完成（{k.count} 次）</Tag>
+                  <Tag color="#237804">已完成（{k.count} 次）</Tag>
                 ) : (
-                  <Tag color="red">
+                  <Tag color="#cf1322">
                     未完成（{k.count}/{k.min}）
                   </Tag>
                 )}

@@ -241,7 +241,7 @@ export function ScoresPage() {
                       {r.checklistDone}/{r.checklistTotal}，缺 {r.checklistMissing.join('、')}
                     </span>
                   ) : r.checklistTotal ? (
-                    <Tag color="green">已完成</Tag>
+                    <Tag color="#237804">已完成</Tag>
                   ) : (
                     '—'
                   ),
@@ -282,7 +282,7 @@ function GroupTable({ year, by }: { year: string; by: 'sector' | 'specialCommitt
           {
             title: '未达合格分',
             dataIndex: 'belowPass',
-            render: (n: number) => (n ? <Tag color="red">{n} 人</Tag> : 0),
+            render: (n: number) => (n ? <Tag color="#cf1322">{n} 人</Tag> : 0),
           },
           { title: '未完成基本要求', dataIndex: 'missingChecklist' },
         ]}
@@ -357,7 +357,7 @@ export function ConsequencesPage() {
             {
               title: '建议',
               dataIndex: 'suggestionLabel',
-              render: (l, r) => <Tag color={r.suggestion === 'talk' ? 'gold' : 'red'}>{l}</Tag>,
+              render: (l, r) => <Tag color={r.suggestion === 'talk' ? '#ad4e00' : '#cf1322'}>{l}</Tag>,
             },
             {
               title: '已处理',

@@ -35,10 +35,10 @@ export interface MemberPage {
   commendations: { year: number; title: string; reason: string }[];
 }
 export const GRADE_COLOR: Record<string, string> = {
-  excellent: 'green',
-  good: 'blue',
-  competent: 'geekblue',
-  incompetent: 'red',
+  excellent: '#237804',
+  good: '#0958d9',
+  competent: '#1d39c4',
+  incompetent: '#cf1322',
 };
 export const thisYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 export const yearOptions = () => {

@@ -27,11 +27,11 @@ export interface MeetingItem {
 }
 
 export function myState(m: Pick<MeetingItem, 'myCheckedInAt' | 'myLeaveStatus' | 'myReply'>) {
-  if (m.myCheckedInAt) return <Tag color="green">已签到</Tag>;
-  if (m.myLeaveStatus === 'approved') return <Tag color="blue">已准假</Tag>;
-  if (m.myLeaveStatus === 'pending') return <Tag color="gold">请假待审批</Tag>;
-  if (m.myLeaveStatus === 'refused') return <Tag color="red">请假未批准</Tag>;
-  if (m.myReply === 'attend') return <Tag color="green">已确认参会</Tag>;
+  if (m.myCheckedInAt) return <Tag color="#237804">已签到</Tag>;
+  if (m.myLeaveStatus === 'approved') return <Tag color="#0958d9">已准假</Tag>;
+  if (m.myLeaveStatus === 'pending') return <Tag color="#ad4e00">请假待审批</Tag>;
+  if (m.myLeaveStatus === 'refused') return <Tag color="#cf1322">请假未批准</Tag>;
+  if (m.myReply === 'attend') return <Tag color="#237804">已确认参会</Tag>;
   return <Tag>待回复</Tag>;
 }
 
@@ -142,7 +142,7 @@ export function MeetingsPage() {
                     <>
                       {m.checkedIn} / {m.invited}
                       {m.leavePending > 0 && (
-                        <Tag color="gold" style={{ marginLeft: 8 }}>
+                        <Tag color="#ad4e00" style={{ marginLeft: 8 }}>
                           {m.leavePending} 人请假待批
                         </Tag>
                       )}

@@ -24,10 +24,10 @@ interface Speech {
   submittedAt: string;
 }
 const STATUS_COLOR: Record<string, string> = {
-  submitted: 'gold',
-  selected: 'blue',
+  submitted: '#ad4e00',
+  selected: '#0958d9',
   notSelected: 'default',
-  delivered: 'green',
+  delivered: '#237804',
   withdrawn: 'default',
 };
 const MODE: Record<string, string> = { oral: '口头发言', written: '书面发言' };

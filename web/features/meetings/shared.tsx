@@ -14,16 +14,16 @@ export const MEETING_KINDS: Record<string, string> = {
   sector: '界别会议',
 };
 export const MEETING_STATUS: Record<string, { label: string; color: string }> = {
-  planned: { label: '进行中', color: 'blue' },
+  planned: { label: '进行中', color: '#0958d9' },
   closed: { label: '已结束', color: 'default' },
-  cancelled: { label: '已取消', color: 'red' },
+  cancelled: { label: '已取消', color: '#cf1322' },
 };
 export const ATTENDANCE: Record<string, { label: string; color: string }> = {
-  present: { label: '出席', color: 'green' },
-  partial: { label: '部分出席（按缺席计）', color: 'orange' },
-  leave: { label: '请假', color: 'blue' },
-  leavePending: { label: '请假待审批', color: 'gold' },
-  absent: { label: '缺席', color: 'red' },
+  present: { label: '出席', color: '#237804' },
+  partial: { label: '部分出席（按缺席计）', color: '#ad4e00' },
+  leave: { label: '请假', color: '#0958d9' },
+  leavePending: { label: '请假待审批', color: '#ad4e00' },
+  absent: { label: '缺席', color: '#cf1322' },
   notArrived: { label: '未签到', color: 'default' },
 };
 export const INVITE_RULES: Record<string, string> = {
