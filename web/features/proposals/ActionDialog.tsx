@@ -134,7 +134,11 @@ export function ActionDialog({
         return (
           <>
             <Form.Item name="ground" label="不予立案理由" rules={[{ required: true, message: '请选择不予立案理由' }]}>
-              <Select options={(rules.data?.rejectionGrounds ?? []).map((g) => ({ value: g, label: g }))} />
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={(rules.data?.rejectionGrounds ?? []).map((g) => ({ value: g, label: g }))}
+              />
             </Form.Item>
             {commentField('说明（将告知提案人）', true)}
           </>
