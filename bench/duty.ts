@@ -60,7 +60,7 @@ async function main() {
   await db.execute(sql`insert into members (committee_id, term_id, code, name, sector_id, standing_member)
     select ${c}, ${term}, lpad(g::text, 6, '0'), '委员' || g,
       (select min(id) from sectors where committee_id = ${c}) + g % 34, g % 6 = 0
-    from generate_series(1, ${MEMBERS}) g`);
+    from generate_series(1, ${MEMBERS}::int) g`);
   const firstMember = (await queryOne<{ id: number }>(
     db,
     sql`select min(id) as id from members where committee_id = ${c}`,
@@ -96,15 +96,15 @@ async function main() {
   for (let start = 0; start < FACTS; start += chunk) {
     const end = Math.min(FACTS, start + chunk) - 1;
     await db.execute(sql`insert into duty_facts (committee_id, member_id, year, kind, role, source_type, source_id, occurred_on, detail)
-      select ${c}, ${firstMember} + (g * 7919) % ${MEMBERS}, ${YEAR}, k.kind,
+      select ${c}, (${firstMember}::int + (g::bigint * 7919) % ${MEMBERS}::int)::int, ${YEAR}::int, k.kind,
         (array['self', 'self', 'lead', 'cosigner'])[1 + g % 4], 'bench', g,
         date '2026-01-01' + (g % 330),
         case when k.kind like 'meeting.%' then jsonb_build_object('meetingKind', (array['plenary', 'standing', 'chairsCouncil', 'specialCommittee', 'sector'])[1 + (g / 20) % 5], 'halfDays', 1 + g % 3, 'title', '会议 ' || g)
           when k.kind like 'speech.%' then jsonb_build_object('mode', (array['oral', 'written'])[1 + g % 2], 'title', '发言 ' || g)
           when k.kind = 'opinion.adopted' then jsonb_build_object('level', (array['county', 'city', 'province'])[1 + g % 3])
           else jsonb_build_object('title', '事项 ' || g) end
-      from generate_series(${start}, ${end}) g
-        cross join lateral (select (${sql.param(kinds)}::text[])[1 + g % ${kinds.length}] as kind) k`);
+      from generate_series(${start}::int, ${end}::int) g
+        cross join lateral (select (${sql.param(kinds)}::text[])[1 + g % ${kinds.length}::int] as kind) k`);
     process.stdout.write(`\r  facts loaded: ${end + 1}`);
   }
   process.stdout.write('\n');

@@ -58,7 +58,9 @@ describe('我的履职', () => {
       ['参加调研', '参加履职活动', 2],
     ]);
     expect(e.checklist.find((k: any) => k.key === 'research')).toMatchObject({ done: true, count: 1 });
-    expect(res.body.reminders).toContain('年度基本要求「提交一件提案」尚未完成（已完成 0 次，至少需要 1 次）');
+    expect(res.body.reminders).toContain(
+      '年度基本要求还有 5 项未完成：提交一件提案、报送一篇社情民意信息、参加一次基层协商、办一件实事、引进一个项目或人才',
+    );
     expect(res.body.reminders).toContain('目前积分 52 分，低于合格分 60 分');
     expect(res.body.median).toBe(0);
   });

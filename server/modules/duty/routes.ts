@@ -170,9 +170,10 @@ export async function dutyRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     if (!anyScores) await ensureScores(db, committeeId, year);
     const explanation = await explainMember(db, committeeId, memberId, year, v);
     const median = await committeeMedian(db, committeeId, year);
-    const reminders = explanation.checklist
-      .filter((k) => !k.done)
-      .map((k) => `年度基本要求「${k.label}」尚未完成（已完成 ${k.count} 次，至少需要 ${k.min} 次）`);
+    const missing = explanation.checklist.filter((k) => !k.done);
+    const reminders = missing.length
+      ? [`年度基本要求还有 ${missing.length} 项未完成：${missing.map((k) => k.label).join('、')}`]
+      : [];
     if (explanation.total < explanation.passMark)
       reminders.push(`目前积分 ${explanation.total} 分，低于合格分 ${explanation.passMark} 分`);
     const commendations = await query<any>(

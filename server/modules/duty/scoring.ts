@@ -271,7 +271,7 @@ function detailText(detail: Record<string, unknown>): string {
     const v = detail[k];
     if (typeof v === 'string' && f.values[v]) parts.push(f.values[v]);
   }
-  if (typeof detail.halfDays === 'number') parts.push(`${detail.halfDays} 个半天`);
+  if (typeof detail.halfDays === 'number') parts.push(`会期 ${detail.halfDays} 个半天`);
   if (typeof detail.minutesPresent === 'number') parts.push(`在场 ${detail.minutesPresent} 分钟`);
   return parts.join('，');
 }

@@ -151,7 +151,7 @@ export function QrScreen({ codeUrl, backTo }: { codeUrl: string; backTo: string 
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, []);
-  const left = Math.max(0, 30 - Math.floor((now - dataUpdatedAt) / 1000));
+  const left = Math.max(0, Math.ceil((dataUpdatedAt + 25_000 - now) / 1000));
   return (
     <div ref={box} style={{ background: '#fff', minHeight: '80vh', padding: 24, textAlign: 'center' }}>
       <Typography.Title level={1} style={{ fontSize: 32 }}>
