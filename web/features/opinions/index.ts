@@ -6,6 +6,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   ProfileOutlined,
+  SettingOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
 import { createElement } from 'react';
@@ -16,6 +17,7 @@ import { MyOpinionsPage } from './MyOpinionsPage.tsx';
 import { OpinionDetailPage } from './OpinionDetailPage.tsx';
 import { OpinionFormPage } from './OpinionFormPage.tsx';
 import { QueuePage } from './QueuePage.tsx';
+import { SettingsPage } from './SettingsPage.tsx';
 import { UnitReferralsPage } from './UnitReferralsPage.tsx';
 
 const GROUP = '社情民意';
@@ -57,6 +59,12 @@ export const opinionsRoutes: FeatureRoute[] = [
     element: createElement(UnitReferralsPage),
     menu: { label: '转办信息', icon: createElement(SolutionOutlined), group: GROUP, order: 305 },
     permissions: ['opinion.respond'],
+  },
+  {
+    path: 'opinions/settings',
+    element: createElement(SettingsPage),
+    menu: { label: '社情民意设置', icon: createElement(SettingOutlined), group: '系统管理', order: 850 },
+    permissions: ['settings.manage'],
   },
   { path: 'opinions/:id/edit', element: createElement(OpinionFormPage), permissions: ['opinion.submit'] },
   { path: 'opinions/:id', element: createElement(OpinionDetailPage) },
