@@ -283,12 +283,17 @@ export async function suggestUnits(
       sql`select p.id, p.title, array_agg(a.unit_id) as units from (
           select id, title from proposals p where p.committee_id = ${actor.committeeId} and p.search @@ to_tsquery('simple', ${qt})
             and p.assigned_at is not null ${input.excludeId ? sql`and p.id <> ${input.excludeId}` : sql``}
-          order by ts_rank(p.search, to_tsquery('simple', ${qt})) desc, p.id desc limit 80) p
+          order by ts_rank(p.search, to_tsquery('simple', ${qt})) desc, p.id desc limit 200) p
         join proposal_assignments a on a.committee_id = ${actor.committeeId} and a.proposal_id = p.id and a.role in ('lead', 'split') and a.state <> 'returned'
         group by p.id, p.title`,
     );
-    for (const r of rows) {
-      const sim = Math.max(textSimilarity(input.title, r.title), 0.05);
+    // The closest earlier proposals by title decide; a square gives a near-duplicate far more say than a loose match.
+    const close = rows
+      .map((r) => ({ ...r, sim: textSimilarity(input.title, r.title) }))
+      .sort((a, b) => b.sim - a.sim || b.id - a.id)
+      .slice(0, 30);
+    for (const r of close) {
+      const sim = Math.max(r.sim, 0.05) ** 2;
       for (const u of r.units) {
         const w = weights.get(u) ?? { score: 0, n: 0 };
         w.score += sim;
