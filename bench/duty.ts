@@ -16,6 +16,7 @@ import { systemActor } from '../server/platform/context.ts';
 import { openPostgres, queryOne } from '../server/platform/db/client.ts';
 import { migrate } from '../server/platform/db/migrate.ts';
 import { initFileStore } from '../server/platform/files/files.ts';
+import { initFieldCrypto } from '../server/platform/secrets/field-crypto.ts';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 60_000);
 const FACTS = Number(process.env.FACTS ?? 10_000_000);
@@ -136,6 +137,7 @@ async function main() {
   // One member's page through the real app, as staff (GET /api/duty/members/:id).
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengxie-bench-'));
   initFileStore(dataDir);
+  initFieldCrypto({ encryptionKey: null, dataDir });
   const app = await buildApp({
     database,
     config: loadConfig({ ZHENGXIE_DATA_DIR: dataDir, DATABASE_URL: u.toString() }),
@@ -148,6 +150,7 @@ async function main() {
     url: '/api/auth/login',
     payload: { username: 'bench_admin', password: 'Bench@2026' },
   });
+  if (login.statusCode !== 200) throw new Error(`bench login: ${login.statusCode} ${login.body}`);
   const cookie = String(login.headers['set-cookie']).split(';')[0];
   const times: number[] = [];
   let lines = 0;

@@ -146,13 +146,21 @@ export function scoreSql(committeeId: number, year: number, v: RuleVersion, o: S
     r.grades.slice(0, -1).map((g) => sql`when t.total >= ${g.min}::numeric then ${g.key}`),
     sql` `,
   )} else ${r.grades[r.grades.length - 1].key} end)`;
-  const usesHalfDays = r.items.some((i) => i.multiplyBy === 'halfDays');
+  // The half-day count is read (from jsonb) only for facts an item multiplies by it, not for every fact.
+  const halfDayItems = r.items.flatMap((it, i) => (it.multiplyBy === 'halfDays' ? [i] : []));
   return sql`with f as (
-      select f.member_id, f.kind, ${matchExpr(r.items)} as ord, count(*)::int as n,
-        ${usesHalfDays ? sql`sum(coalesce((f.detail ->> 'halfDays')::numeric, 1))` : sql`0::numeric`} as half_days
-      from duty_facts f
-      where f.committee_id = ${committeeId} and f.year = ${year} and ${liveFacts(o)}
-        ${o.until ? sql`and f.occurred_on <= ${o.until}::date` : sql``} ${memberFilter(sql`f.member_id`)}
+      select x.member_id, x.kind, x.ord, count(*)::int as n,
+        ${
+          halfDayItems.length
+            ? sql`sum(case when x.ord = any(${sql.param(halfDayItems)}::int[]) then coalesce((x.detail ->> 'halfDays')::numeric, 1) else 0 end)`
+            : sql`0::numeric`
+        } as half_days
+      from (
+        select f.member_id, f.kind, f.detail, ${matchExpr(r.items)} as ord
+        from duty_facts f
+        where f.committee_id = ${committeeId} and f.year = ${year} and ${liveFacts(o)}
+          ${o.until ? sql`and f.occurred_on <= ${o.until}::date` : sql``} ${memberFilter(sql`f.member_id`)}
+      ) x
       group by 1, 2, 3
     ), per_item as (
       select f.member_id, i.category,
