@@ -33,8 +33,8 @@ export function AppLayout() {
 function SignedInLayout() {
   const { me, can, logout } = useSession();
   const screens = Grid.useBreakpoint();
-  // Until the first measurement, assume a phone: the drawer layout never overflows.
-  const mobile = !screens.md;
+  // Before antd has measured (first render) read the window directly, so a desktop never flashes the phone layout.
+  const mobile = screens.md === undefined ? window.innerWidth < 768 : !screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
@@ -143,12 +143,7 @@ function SignedInLayout() {
         </Layout.Header>
         <Layout>
           {!mobile && (
-            <Layout.Sider
-              width={232}
-              theme="light"
-              style={{ borderInlineEnd: '1px solid #f0f0f0', overflowY: 'auto' }}
-              aria-label="功能菜单"
-            >
+            <Layout.Sider width={232} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0', overflowY: 'auto' }}>
               <nav aria-label="功能菜单">{menu}</nav>
             </Layout.Sider>
           )}

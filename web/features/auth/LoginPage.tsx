@@ -51,6 +51,15 @@ export function LoginPage() {
         <Typography.Title level={2} style={{ marginTop: 0, fontSize: 22 }}>
           用户登录
         </Typography.Title>
+        {!error && search.get('next') && (
+          <Alert
+            type="info"
+            showIcon
+            title="请先登录"
+            description="您还没有登录或登录已过期，登录后将回到刚才的页面。"
+            style={{ marginBottom: 16 }}
+          />
+        )}
         {error && (
           <Alert
             type={error.locked ? 'warning' : 'error'}
