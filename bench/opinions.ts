@@ -160,7 +160,7 @@ async function main() {
         case when ${kinds}[1 + g % 11] = 'lower' then '下级政协' else null end,
         make_timestamptz(2022 + (g % 5), 1 + (g / 5) % 12, 1 + g % 28, 9, g % 60, 0, 'Asia/Shanghai'),
         make_timestamptz(2022 + (g % 5), 1 + (g / 5) % 12, 1 + g % 28, 8, g % 60, 0, 'Asia/Shanghai'),
-        to_tsvector('simple', t.tokens)
+        to_tsvector('simple', t.tokens) || 'cm_${c}'::tsvector
       from generate_series(1, ${perCommittee}) g join bench_texts t on t.n = (g * ${31 + ci}) % 2000`),
     );
     if (ci % 20 === 19) console.log(`  … ${ci + 1} committees loaded (${seconds(t0).toFixed(0)} s)`);

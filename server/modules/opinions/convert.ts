@@ -6,9 +6,9 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { toSearchVector } from '../../platform/search/search.ts';
 import { fireTransition } from '../../platform/workflow/engine.ts';
 import { countChars } from './rules.ts';
+import { reportSearch } from './search.ts';
 import { chinaYear, loadReportItem, opinionProcess, opinionSettings } from './workflow.ts';
 
 export interface ProposalConversion {
@@ -51,7 +51,7 @@ export async function createOpinionFromProposal(
     sql`insert into opinion_reports (committee_id, year, state, title, body, char_count, category, source, source_proposal_id,
         submitter_kind, submitter_name, member_ids, search)
       values (${c}, ${chinaYear()}, 'none', ${title}, ${body}, ${countChars(body)}, ${category}, 'proposal', ${input.proposalId},
-        ${memberIds.length ? 'member' : 'org'}, ${submitterName}, ${sql.param(memberIds)}::int[], ${toSearchVector(title, body, submitterName)})
+        ${memberIds.length ? 'member' : 'org'}, ${submitterName}, ${sql.param(memberIds)}::int[], ${reportSearch(c, title, body, submitterName)})
       returning id`,
   );
   await writeAudit(tx, actor, {

@@ -116,6 +116,10 @@ describe('forwarding a county report to the city', () => {
       (await countyStaff.post(`/api/opinions/${cityRowId}/adoptions`, { level: 'city', adoptedOn: today })).status,
     ).toBe(404);
     expect((await cityMember.get(`/api/opinions/${cityRowId}`)).status).toBe(404);
+    // search stays inside the committee too
+    const q = `/api/opinions?q=${encodeURIComponent('加装电梯')}`;
+    expect((await cityStaff.get(q)).body.items.map((r: any) => r.id)).toEqual([cityRowId]);
+    expect((await countyStaff.get(q)).body.items.map((r: any) => r.id)).toEqual([countyId]);
   });
 
   it('cannot be returned for revision by the city (its writer is another committee), only accepted or declined', async () => {

@@ -9,7 +9,7 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { attachFiles, listFiles, registerFileAccess, type StoredFile } from '../../platform/files/files.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
-import { matchSearch, similarityQueryText, textSimilarity, toSearchVector } from '../../platform/search/search.ts';
+import { textSimilarity } from '../../platform/search/search.ts';
 import {
   type AllowedAction,
   allowedActions,
@@ -33,6 +33,7 @@ import {
   SUBMITTER_KINDS,
   type SubmitterKind,
 } from './rules.ts';
+import { reportMatch, reportSearch, reportSimilarQuery } from './search.ts';
 import {
   chinaToday,
   chinaYear,
@@ -262,7 +263,7 @@ export async function createReport(
         submitter_account_id, submitter_name, member_ids, informant_id, org_id, search)
       values (${actor.committeeId}, ${chinaYear()}, 'draft', ${checked.title}, ${checked.body}, ${checked.charCount}, ${input.category},
         'direct', ${who.kind}, ${actor.accountId}, ${who.name}, ${sql.param(who.memberIds)}::int[], ${who.informantId}, ${who.orgId},
-        ${toSearchVector(checked.title, checked.body, who.name)})
+        ${reportSearch(actor.committeeId, checked.title, checked.body, who.name)})
       returning id`,
   );
   await attachFiles(tx, actor, input.fileIds ?? [], ENTITY, row.id);
@@ -299,7 +300,7 @@ export async function updateReport(tx: Db, actor: Actor, id: number, input: Repo
     throw conflict('opinion.not_editable', '信息已提交，不能再修改；如需补充请联系社情民意工作人员');
   const checked = await checkInput(tx, actor.committeeId, input);
   await tx.execute(sql`update opinion_reports set title = ${checked.title}, body = ${checked.body}, char_count = ${checked.charCount},
-      category = ${input.category}, updated_at = now(), search = ${toSearchVector(checked.title, checked.body, row.submitter_name)}
+      category = ${input.category}, updated_at = now(), search = ${reportSearch(actor.committeeId, checked.title, checked.body, row.submitter_name)}
     where committee_id = ${actor.committeeId} and id = ${id}`);
   if (input.fileIds) {
     // The list given is the report's attachments: files left out are detached.
@@ -360,7 +361,7 @@ export async function editText(tx: Db, actor: Actor, id: number, input: { edited
   const checked = await checkInput(tx, actor.committeeId, { title: input.editedTitle, body: input.editedBody });
   await tx.execute(sql`update opinion_reports set edited_title = ${checked.title}, edited_body = ${checked.body},
       edited_at = now(), edited_by_name = ${actor.name}, updated_at = now(),
-      search = ${toSearchVector(row.title, row.body, checked.title, checked.body, row.submitter_name)}
+      search = ${reportSearch(actor.committeeId, row.title, row.body, checked.title, checked.body, row.submitter_name)}
     where committee_id = ${actor.committeeId} and id = ${id}`);
   await writeAudit(tx, actor, {
     action: 'opinion.edit',
@@ -669,7 +670,7 @@ async function receiveFromLower(
     sql`insert into opinion_reports (committee_id, year, state, title, body, char_count, category, source, submitter_kind,
         submitter_name, origin_committee_id, origin_committee_name, origin_report_id, origin_submitter_name, search)
       values (${parent.id}, ${chinaYear()}, 'none', ${title}, ${body}, ${countChars(body)}, ${row.category}, 'lower', 'lower',
-        ${own.name}, ${own.id}, ${own.name}, ${row.id}, ${submitterName}, ${toSearchVector(title, body, own.name)})
+        ${own.name}, ${own.id}, ${own.name}, ${row.id}, ${submitterName}, ${reportSearch(parent.id, title, body, own.name)})
       returning id`,
   );
   await tx.execute(sql`insert into files (committee_id, sha256, name, mime, size, entity, entity_id, uploaded_by)
@@ -1326,7 +1327,7 @@ function listWhere(actor: Actor, f: ListFilters, scope: 'staff' | 'mine'): SQL {
       ? sql`exists (select 1 from opinion_referrals x where x.committee_id = r.committee_id and x.report_id = r.id and x.state <> 'none')`
       : null,
   );
-  conds.push(matchSearch(sql`r.search`, f.q));
+  conds.push(reportMatch(sql`r.search`, c, f.q));
   return sql.join(
     conds.filter((x): x is SQL => x !== null),
     sql` and `,
@@ -1408,15 +1409,15 @@ export async function similarReports(
   input: { title?: string; body?: string; excludeId?: number },
 ) {
   const text = `${input.title ?? ''} ${input.body ?? ''}`.trim();
-  const qt = text ? similarityQueryText(text) : null;
-  if (!qt) return [];
+  const tq = text ? reportSimilarQuery(actor.committeeId, text) : null;
+  if (!tq) return [];
   const rows = await query<any>(
     db,
     sql`select id, title, body, category, state, submitted_at from opinion_reports
       where committee_id = ${actor.committeeId} and state not in ('draft', 'none')
         and submitted_at > now() - interval '2 years'
-        and search @@ to_tsquery('simple', ${qt}) ${input.excludeId ? sql`and id <> ${input.excludeId}` : sql``}
-      order by ts_rank(search, to_tsquery('simple', ${qt})) desc, id desc limit 40`,
+        and search @@ ${tq} ${input.excludeId ? sql`and id <> ${input.excludeId}` : sql``}
+      order by ts_rank(search, ${tq}) desc, id desc limit 40`,
   );
   return rows
     .map((r) => ({
