@@ -69,6 +69,20 @@ describe('应用框架', () => {
     await shot(page, 'shell-audit-expanded-desktop');
   });
 
+  it('管理员在 375 px 手机上的首页：每个功能一块大按钮，页面不溢出', async () => {
+    const page = await newPage({ mobile: true });
+    await loginAs(page, 'admin');
+    const tiles = page.locator('main').getByRole('listitem').getByRole('link');
+    await tiles.first().waitFor();
+    expect(await tiles.count()).toBeGreaterThan(3);
+    await page.getByRole('heading', { name: '系统管理', level: 2 }).waitFor();
+    const box = await tiles.first().boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await expectNoHorizontalOverflow(page);
+    await expectNoA11yViolations(page);
+    await shot(page, 'shell-admin-home-mobile');
+  });
+
   it('审计日志在 375 px 手机上：表格横向滚动，页面不溢出', async () => {
     const page = await newPage({ mobile: true });
     await loginAs(page, 'admin');

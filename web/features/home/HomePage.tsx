@@ -1,10 +1,10 @@
 // 首页: a greeting with the user's name, roles and committee, unread notifications, and large tiles for every menu
-// entry the user may open.
+// entry the user may open, grouped as in the menu.
 import { AppstoreOutlined, BellOutlined } from '@ant-design/icons';
 import { Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { shanghaiHour } from '../../app/format.ts';
-import { useMenuEntries } from '../../app/menu.tsx';
+import { type MenuEntry, useMenuEntries } from '../../app/menu.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PRIMARY } from '../../app/theme.ts';
 import { usePageTitle } from '../../components/index.ts';
@@ -16,6 +16,17 @@ function greeting(hour: number): string {
   if (hour < 13) return '中午好';
   if (hour < 18) return '下午好';
   return '晚上好';
+}
+
+/** Tiles by menu group (ungrouped ones first, under 常用功能), in menu order. */
+function sections(tiles: MenuEntry[]): [string, MenuEntry[]][] {
+  const out = new Map<string, MenuEntry[]>();
+  for (const t of tiles) {
+    const g = t.group ?? '常用功能';
+    out.set(g, [...(out.get(g) ?? []), t]);
+  }
+  const list = [...out];
+  return [...list.filter(([g]) => g === '常用功能'), ...list.filter(([g]) => g !== '常用功能')];
 }
 
 export function HomePage() {
@@ -46,31 +57,34 @@ export function HomePage() {
           </Link>
         )}
       </Card>
-      <Typography.Title level={2} style={{ fontSize: 20, margin: '8px 0 12px' }}>
-        常用功能
-      </Typography.Title>
       {tiles.length === 0 ? (
         <Card>
           <Typography.Text>您的账号暂未开通其他功能，如有需要请联系系统管理员。</Typography.Text>
         </Card>
       ) : (
-        <Row gutter={[12, 12]} role="list" aria-label="常用功能">
-          {tiles.map((t) => (
-            <Col key={t.path} xs={12} sm={8} md={6} xl={4} role="listitem">
-              <Link to={t.path} style={{ display: 'block', height: '100%' }}>
-                <Card hoverable style={{ height: '100%' }} styles={{ body: { padding: '20px 12px' } }}>
-                  <Flex vertical align="center" gap={10} style={{ textAlign: 'center' }}>
-                    <span aria-hidden style={{ fontSize: 30, color: PRIMARY, lineHeight: 1 }}>
-                      {t.icon ?? <AppstoreOutlined />}
-                    </span>
-                    <span style={{ fontSize: 17, color: 'rgba(0,0,0,0.88)', fontWeight: 500 }}>{t.label}</span>
-                    {t.group && <span style={{ fontSize: 14, color: 'rgba(0,0,0,0.66)' }}>{t.group}</span>}
-                  </Flex>
-                </Card>
-              </Link>
-            </Col>
-          ))}
-        </Row>
+        sections(tiles).map(([group, list]) => (
+          <section key={group} aria-label={group}>
+            <Typography.Title level={2} style={{ fontSize: 20, margin: '20px 0 12px' }}>
+              {group}
+            </Typography.Title>
+            <Row gutter={[12, 12]} role="list" aria-label={group}>
+              {list.map((t) => (
+                <Col key={t.path} xs={12} sm={8} md={6} xl={4} role="listitem">
+                  <Link to={t.path} style={{ display: 'block', height: '100%' }}>
+                    <Card hoverable style={{ height: '100%' }} styles={{ body: { padding: '18px 12px' } }}>
+                      <Flex vertical align="center" gap={10} style={{ textAlign: 'center' }}>
+                        <span aria-hidden style={{ fontSize: 30, color: PRIMARY, lineHeight: 1 }}>
+                          {t.icon ?? <AppstoreOutlined />}
+                        </span>
+                        <span style={{ fontSize: 17, color: 'rgba(0,0,0,0.88)', fontWeight: 500 }}>{t.label}</span>
+                      </Flex>
+                    </Card>
+                  </Link>
+                </Col>
+              ))}
+            </Row>
+          </section>
+        ))
       )}
     </>
   );
