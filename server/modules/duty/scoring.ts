@@ -152,8 +152,8 @@ export function scoreSql(committeeId: number, year: number, v: RuleVersion, o: S
       select x.member_id, x.kind, x.ord, count(*)::int as n,
         ${
           halfDayItems.length
-            ? sql`sum(case when x.ord = any(${sql.param(halfDayItems)}::int[]) then coalesce((x.detail ->> 'halfDays')::numeric, 1) else 0 end)`
-            : sql`0::numeric`
+            ? sql`sum(case when x.ord = any(${sql.param(halfDayItems)}::int[]) then coalesce((x.detail ->> 'halfDays')::int, 1) else 0 end)::int`
+            : sql`0`
         } as half_days
       from (
         select f.member_id, f.kind, f.detail, ${matchExpr(r.items)} as ord
@@ -197,6 +197,8 @@ export function scoreSql(committeeId: number, year: number, v: RuleVersion, o: S
 /** Recomputes and stores scores (all members, or some) with the version in force; one statement, no per-member loop. */
 export async function rescore(tx: Db, committeeId: number, year: number, memberIds?: number[]): Promise<number> {
   await tx.execute(sql`select pg_advisory_xact_lock(7301, ${committeeId})`);
+  // One big aggregation: let it hash in memory instead of spilling to disk.
+  await tx.execute(sql`set local work_mem = '128MB'`);
   const v = await currentVersion(tx, committeeId, year);
   const total = v.rules.checklist.length;
   if (memberIds) {
@@ -220,6 +222,10 @@ export async function rescore(tx: Db, committeeId: number, year: number, memberI
   } else {
     await tx.execute(sql`delete from duty_dirty where committee_id = ${committeeId} and year = ${year}`);
   }
+  await tx.execute(sql`insert into duty_year_stats (committee_id, year, members, median, computed_at)
+    select ${committeeId}, ${year}, count(*)::int, round((percentile_cont(0.5) within group (order by total))::numeric, 2), now()
+    from duty_scores where committee_id = ${committeeId} and year = ${year}
+    on conflict (committee_id, year) do update set members = excluded.members, median = excluded.median, computed_at = excluded.computed_at`);
   return rows[0].n;
 }
 
@@ -383,12 +389,11 @@ export async function explainMember(
   };
 }
 
-/** The committee's median score of a year (from stored scores). */
+/** The committee's median score of a year, as of the last re-score (null before any). */
 export async function committeeMedian(db: Db, committeeId: number, year: number): Promise<number | null> {
   const row = await queryOne<{ median: number | null }>(
     db,
-    sql`select percentile_cont(0.5) within group (order by total)::float8 as median from duty_scores
-      where committee_id = ${committeeId} and year = ${year}`,
+    sql`select median::float8 as median from duty_year_stats where committee_id = ${committeeId} and year = ${year}`,
   );
   return row?.median === null || row?.median === undefined ? null : round2(Number(row.median));
 }
