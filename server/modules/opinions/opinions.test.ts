@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/context.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
+import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { createOpinionFromProposal } from './convert.ts';
 import { count, docxText, ELEVATOR, SCHOOL } from './test-helpers.ts';
@@ -507,6 +508,37 @@ describe('referral to a handling unit', () => {
       true,
     );
     expect((await unit.post(`/api/opinions/referrals/${ref.body.id}/respond`, { response: '再答' })).status).toBe(409);
+  });
+});
+
+describe('referral deadlines', () => {
+  it('reminds the unit before the deadline and tells the office when it passes unanswered; an answer stops both', async () => {
+    const id = await accepted(member, SCHOOL);
+    const due = new Date(Date.now() + 8 * 3_600_000 + 10 * 86_400_000).toISOString().slice(0, 10);
+    const ref = await staff.post(`/api/opinions/${id}/referrals`, { unitId: unit2.me.account.unitId, dueOn: due });
+    expect(ref.body.dueOn).toBe(due);
+    const jobs = await query<any>(
+      db(),
+      sql`select kind, dedupe_key from jobs where dedupe_key like ${`wf:opinionReferral:${ref.body.id}:%`} and status = 'pending' order by dedupe_key`,
+    );
+    expect(jobs.map((j) => j.dedupe_key.split(':').slice(3).join(':'))).toEqual(['overdue', 'remind:1', 'remind:7']);
+    await runDueJobs(db(), { now: new Date(`${due}T12:00:00+08:00`) });
+    expect((await notices(unit2)).some((n) => n.title === `转办信息将于 ${due} 到期：${SCHOOL.title}`)).toBe(true);
+    await runDueJobs(db(), { now: new Date(new Date(`${due}T12:00:00+08:00`).getTime() + 2 * 86_400_000) });
+    expect((await notices(staff)).some((n) => n.title === `转办信息已超期未回复：${SCHOOL.title}`)).toBe(true);
+    expect((await unit2.get('/api/opinions/referrals')).body.items[0]).toMatchObject({ id: ref.body.id, dueOn: due });
+    await unit2.post(`/api/opinions/referrals/${ref.body.id}/respond`, { response: '已安排错峰上下学。' });
+    const left = await count(
+      db(),
+      'jobs',
+      sql`dedupe_key like ${`wf:opinionReferral:${ref.body.id}:%`} and status = 'pending'`,
+    );
+    expect(left).toBe(0);
+    const past = await staff.post(`/api/opinions/${id}/referrals`, {
+      unitId: unit.me.account.unitId,
+      dueOn: '2020-01-01',
+    });
+    expect(past).toMatchObject({ status: 400, body: { field: 'dueOn' } });
   });
 });
 
