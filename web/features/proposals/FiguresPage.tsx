@@ -6,6 +6,7 @@ import { api, qs } from '../../api/client.ts';
 import { ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
 import { useReference } from './api.ts';
 import { Chart } from './Chart.tsx';
+import { EmptyText } from './EmptyText.tsx';
 
 interface Figures {
   sentence: string;
@@ -142,7 +143,7 @@ export function FiguresPage() {
                   scroll={{ x: 'max-content' }}
                   pagination={{ pageSize: 20, hideOnSinglePage: true }}
                   dataSource={f.byUnit}
-                  locale={{ emptyText: '暂无数据' }}
+                  locale={{ emptyText: <EmptyText>暂无数据</EmptyText> }}
                   columns={[
                     { title: '承办单位', dataIndex: 'name' },
                     { title: '交办', dataIndex: 'assigned', sorter: (a, b) => a.assigned - b.assigned },

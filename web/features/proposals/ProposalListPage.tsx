@@ -2,13 +2,14 @@
 // office and leaders), 重点提案. Search and filters live in the URL; on a phone the rows become cards.
 import { EditOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Badge, Button, Card, Flex, Form, Grid, Input, List, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Flex, Form, Grid, Input, List, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
 import { formatDate } from '../../app/format.ts';
 import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
 import { KIND_OPTIONS, type ListItem, STATE_OPTIONS, stateColor, TAG, useReference, useRules } from './api.ts';
+import { EmptyText } from './EmptyText.tsx';
 
 export interface ProposalListPageProps {
   title: string;
@@ -172,17 +173,23 @@ export function ProposalListPage({
         }
       />
       {queues && (
-        <Tabs
-          activeKey={queue}
-          onChange={(k) => setParams({ queue: k })}
-          items={queues.map((q) => ({ key: q.key, label: q.label }))}
+        <Radio.Group
+          aria-label="工作队列"
+          optionType="button"
+          value={queue}
+          onChange={(e) => setParams({ queue: e.target.value })}
+          options={queues.map((q) => ({ value: q.key, label: q.label }))}
+          style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}
         />
       )}
       {unitTabs && (
-        <Tabs
-          activeKey={params.assignmentState}
-          onChange={(k) => setParams({ assignmentState: k })}
-          items={UNIT_TABS}
+        <Radio.Group
+          aria-label="办理状态"
+          optionType="button"
+          value={params.assignmentState}
+          onChange={(e) => setParams({ assignmentState: e.target.value })}
+          options={UNIT_TABS.map((q) => ({ value: q.key, label: q.label }))}
+          style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}
         />
       )}
       <Card style={{ marginBottom: 16 }}>
@@ -248,6 +255,7 @@ export function ProposalListPage({
       <ErrorAlert error={error} />
       {screens.md ? (
         <DataTable<ListItem>
+          locale={{ emptyText: <EmptyText>暂无提案</EmptyText> }}
           columns={columns}
           data={data}
           loading={isFetching}
@@ -259,7 +267,7 @@ export function ProposalListPage({
         <List
           loading={isFetching}
           dataSource={data?.items ?? []}
-          locale={{ emptyText: '暂无提案' }}
+          locale={{ emptyText: <EmptyText>暂无提案</EmptyText> }}
           pagination={{
             current: params.page,
             pageSize: params.pageSize,

@@ -23,6 +23,7 @@ import { api, qs } from '../../api/client.ts';
 import { formatDate } from '../../app/format.ts';
 import { ErrorAlert, ExportButton, errorMessage, PageHeader, useListParams } from '../../components/index.ts';
 import { TAG } from './api.ts';
+import { EmptyText } from './EmptyText.tsx';
 
 const YEARS = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
 
@@ -82,7 +83,7 @@ export function DeadlineBoardPage() {
               dataSource={data?.units ?? []}
               pagination={false}
               scroll={{ x: 'max-content' }}
-              locale={{ emptyText: '没有即将到期或超期的提案' }}
+              locale={{ emptyText: <EmptyText>没有即将到期或超期的提案</EmptyText> }}
               columns={[
                 {
                   title: '承办单位',
@@ -111,7 +112,7 @@ export function DeadlineBoardPage() {
               loading={isFetching}
               dataSource={data?.items ?? []}
               scroll={{ x: 'max-content' }}
-              locale={{ emptyText: '暂无数据' }}
+              locale={{ emptyText: <EmptyText>暂无数据</EmptyText> }}
               columns={[
                 {
                   title: '案由',
@@ -219,7 +220,7 @@ export function AppraisalPage() {
         dataSource={data?.items ?? []}
         scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 20 }}
-        locale={{ emptyText: '暂无数据' }}
+        locale={{ emptyText: <EmptyText>暂无数据</EmptyText> }}
         columns={[
           { title: '承办单位', dataIndex: 'name' },
           { title: '交办', dataIndex: 'assigned' },
@@ -317,7 +318,7 @@ export function CommendationsPage() {
         loading={isFetching}
         dataSource={data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: '本年度尚无推荐' }}
+        locale={{ emptyText: <EmptyText>本年度尚无推荐</EmptyText> }}
         columns={[
           {
             title: '案由',

@@ -8,6 +8,7 @@ import {
   FileTextOutlined,
   InboxOutlined,
   ProfileOutlined,
+  SettingOutlined,
   StarOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -17,6 +18,7 @@ import { FiguresPage } from './FiguresPage.tsx';
 import { ProposalDetailPage } from './ProposalDetailPage.tsx';
 import { ProposalFormPage } from './ProposalFormPage.tsx';
 import { ProposalListPage } from './ProposalListPage.tsx';
+import { RulesPage } from './RulesPage.tsx';
 import { AppraisalPage, CommendationsPage, DeadlineBoardPage } from './StaffPages.tsx';
 
 const GROUP = '提案工作';
@@ -97,6 +99,12 @@ export const proposalsRoutes: FeatureRoute[] = [
     element: createElement(FiguresPage),
     menu: { label: '提案统计', icon: createElement(BarChartOutlined), group: GROUP, order: 208 },
     permissions: ['proposal.figures'],
+  },
+  {
+    path: 'proposals/rules',
+    element: createElement(RulesPage),
+    menu: { label: '提案规则', icon: createElement(SettingOutlined), group: GROUP, order: 209 },
+    permissions: ['proposal.rules'],
   },
   { path: 'proposals/:id', element: createElement(ProposalDetailPage), permissions: ['proposal.read'] },
   { path: 'proposals/:id/edit', element: createElement(ProposalFormPage), permissions: ['proposal.file'] },

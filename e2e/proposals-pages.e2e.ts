@@ -1,0 +1,74 @@
+// The proposal office's pages on a desktop and a phone: 提案管理 queues, 办理督办, 提案统计 with the annual sentence,
+// 民主评议 scoring, 优秀提案, 提案规则, and a unit's inbox on a phone — each readable, accessible and without sideways
+// scrolling. A few proposals are prepared through the API first.
+import { describe, expect, it } from 'vitest';
+import { apiLogin } from './api.ts';
+import { expectNoA11yViolations, expectNoHorizontalOverflow, loginAs, newPage, pageErrorsOf, shot } from './browser.ts';
+
+const TEXT = {
+  background: '城区背街小巷路灯缺失、路面破损，群众夜间出行不便。',
+  suggestions: '建议开展背街小巷整治专项行动，完善照明和路面设施。',
+  category: '社会建设',
+};
+
+describe('提案委的工作页面', () => {
+  it('准备数据：立案并交办两件提案', async () => {
+    const staff = await apiLogin('proposal_staff');
+    const member = await apiLogin('member050');
+    const unit = await apiLogin('unit02');
+    for (const title of ['关于整治城区背街小巷的建议', '关于完善城区夜间照明设施的建议']) {
+      const res = await member.post('/api/proposals', { title, ...TEXT, submit: true });
+      expect(res.status).toBe(200);
+      for (const body of [
+        { action: 'preApprove' },
+        { action: 'register' },
+        { action: 'assign', mode: 'lead', leadUnitId: unit.me.account.unitId },
+      ]) {
+        expect((await staff.post(`/api/proposals/${res.body.id}/transitions`, body)).status).toBe(200);
+      }
+    }
+  });
+
+  it('提案管理、办理督办、统计、评议、优秀提案和规则页面在电脑上可用', async () => {
+    const page = await newPage();
+    await loginAs(page, 'proposal_staff');
+    const pages: [string, string][] = [
+      ['/proposals?queue=all', '提案管理'],
+      ['/proposals/deadlines?days=365', '办理督办'],
+      ['/proposals/figures', '提案统计'],
+      ['/proposals/appraisal', '民主评议'],
+      ['/proposals/commendations', '优秀提案'],
+      ['/proposals/rules', '提案规则'],
+    ];
+    for (const [url, heading] of pages) {
+      await page.goto(url);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectNoA11yViolations(page);
+      await shot(page, `proposals-page-${url.split('?')[0].split('/').pop()}`);
+    }
+    await page.goto('/proposals/figures');
+    await page.getByText(/全年共收到提案\d+件，立案\d+件/).waitFor();
+    await page.goto('/proposals/deadlines?days=365');
+    await page.getByRole('link', { name: '关于整治城区背街小巷的建议' }).waitFor();
+    expect(pageErrorsOf(page)).toEqual([]);
+  });
+
+  it('统计和列表在手机上不横向溢出；承办单位在手机上看到待办', async () => {
+    const phone = await newPage({ mobile: true });
+    await loginAs(phone, 'proposal_staff');
+    for (const url of ['/proposals?queue=all', '/proposals/figures']) {
+      await phone.goto(url);
+      await phone.waitForLoadState('networkidle');
+      await expectNoHorizontalOverflow(phone);
+    }
+    await shot(phone, 'proposals-figures-mobile');
+    const unit = await newPage({ mobile: true });
+    await loginAs(unit, 'unit02');
+    await unit.goto('/proposals/inbox');
+    await unit.getByRole('link', { name: '关于整治城区背街小巷的建议' }).waitFor();
+    await expectNoHorizontalOverflow(unit);
+    await expectNoA11yViolations(unit);
+    await shot(unit, 'proposals-inbox-mobile');
+  });
+});
