@@ -32,6 +32,10 @@ async function dialogOk(page: Page, okText = '确定') {
 async function act(page: Page, label: string) {
   await page.getByRole('button', { name: label, exact: true }).first().click();
   await page.locator('.ant-modal:visible').last().waitFor();
+  // Let the dialog's zoom-in finish: axe would read the half-faded colours of the animation.
+  await page.waitForFunction(
+    () => !document.querySelector('.ant-zoom-enter, .ant-zoom-appear, .ant-fade-enter, .ant-fade-appear'),
+  );
 }
 
 let id = 0;
