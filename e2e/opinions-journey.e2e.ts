@@ -123,6 +123,17 @@ describe('社情民意：县政协委员报送 → 县编报并报送市政协 �
     await page.getByText('省级领导批示').waitFor();
     await expectNoA11yViolations(page);
     await shot(page, 'opinions-5-city-adopted-desktop');
+
+    await page.goto('/opinions/queue?state=all&fromLower=true');
+    await page.getByRole('link', { name: EDITED }).waitFor();
+    await expectNoA11yViolations(page);
+    await shot(page, 'opinions-5b-city-queue-desktop');
+    await page.goto('/opinions/figures');
+    await expect
+      .poll(() => page.getByTestId('annual-sentence').textContent())
+      .toBe('全年报送社情民意信息1条,省政府领导批示1条');
+    await expectNoA11yViolations(page);
+    await shot(page, 'opinions-5c-city-figures-desktop');
     expect(pageErrorsOf(page)).toEqual([]);
   });
 

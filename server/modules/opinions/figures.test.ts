@@ -95,7 +95,7 @@ describe('annual sentence', () => {
       ['省级', 1],
       ['全国', 0],
     ]);
-    expect(f.adoptionSentence).toBe('编发《社情民意》1期，其中被省政协采用1条、市政协采用1条');
+    expect(f.adoptionSentence).toBe('编发《社情民意》1期，被省政协采用1条、市政协采用1条');
     expect(f.byCategory).toEqual([
       { category: '医疗卫生', count: 33 },
       { category: '社会民生', count: 32 },
@@ -115,7 +115,11 @@ describe('annual sentence', () => {
     expect(inf3).toMatchObject({ received: 13, compiled: 2 });
     expect(f.byInformant.filter((s: any) => s.received === 0)).toHaveLength(8);
     const empty = (await staff.get('/api/opinions/figures?year=2020')).body;
-    expect(empty).toMatchObject({ received: 0, sentence: '全年报送社情民意信息0条' });
+    expect(empty).toMatchObject({
+      received: 0,
+      sentence: '全年报送社情民意信息0条',
+      adoptionSentence: '尚无编发期刊和采用',
+    });
 
     const xlsx = await staff.get(`/api/opinions/figures/export?year=${chinaYear()}`);
     expect(xlsx.status).toBe(200);

@@ -189,8 +189,12 @@ export async function yearFigures(db: Db, actor: Actor, year: number): Promise<F
       instructions: instructed.map((i) => ({ level: i.level, count: i.n, organs: i.organs ?? [] })),
       answered: referrals!.answered,
     }),
-    adoptionSentence: adoptionParts.length
-      ? `编发《社情民意》${compiled!.issues}期，其中被${adoptionParts.join('、')}`
-      : `编发《社情民意》${compiled!.issues}期`,
+    adoptionSentence:
+      [
+        compiled!.issues ? `编发《社情民意》${compiled!.issues}期` : null,
+        adoptionParts.length ? `被${adoptionParts.join('、')}` : null,
+      ]
+        .filter(Boolean)
+        .join('，') || '尚无编发期刊和采用',
   };
 }

@@ -3,7 +3,7 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Row, Select, Statistic, Table, Typography } from 'antd';
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -12,7 +12,7 @@ import { api, qs } from '../../api/client.ts';
 import { ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
 import type { Figures } from './api.ts';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 function Chart({ option, label }: { option: echarts.EChartsCoreOption; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -43,7 +43,7 @@ export function FiguresPage() {
       f
         ? {
             tooltip: { trigger: 'axis' },
-            legend: { data: ['采用', '领导批示'], textStyle: { fontSize: 14 } },
+            legend: { top: 0, data: ['采用', '领导批示'], textStyle: { fontSize: 14 } },
             grid: { left: 40, right: 16, bottom: 30, top: 40 },
             xAxis: { type: 'category', data: f.adopted.map((a) => a.label), axisLabel: { fontSize: 14 } },
             yAxis: { type: 'value', minInterval: 1 },
@@ -160,7 +160,7 @@ export function FiguresPage() {
             </Col>
             <Col xs={24} lg={12}>
               <Card title="每月收到信息（条）">
-                {monthChart && <Chart option={monthChart} label="每月收到信息折线图" />}
+                {monthChart && <Chart option={monthChart} label="每月收到信息柱状图" />}
                 <Typography.Text type="secondary">
                   {f.byCategory.map((c) => `${c.category} ${c.count}`).join('，') || '暂无'}
                 </Typography.Text>
