@@ -20,8 +20,9 @@ const BODY =
 const animating = () =>
   !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]');
 
-async function pick(page: Page, label: string, option: string) {
+async function pick(page: Page, label: string, option: string, search?: string) {
   await page.getByLabel(label, { exact: true }).click();
+  if (search) await page.keyboard.type(search);
   await page.waitForFunction(animating);
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
   await page.waitForFunction(animating);
@@ -168,5 +169,35 @@ describe('社情民意：县政协委员报送 → 县编报并报送市政协 �
       .first()
       .waitFor();
     expect(pageErrorsOf(member)).toEqual([]);
+  });
+
+  it('市政协转办给承办单位，单位在手机上回复，审核通过后可见', async () => {
+    const staff = await newPage();
+    await loginAs(staff, 'liaison_staff');
+    await staff.goto('/opinions/queue?state=all&fromLower=true');
+    await staff.getByRole('link', { name: EDITED }).click();
+    await staff.getByRole('button', { name: '转办' }).click();
+    await pick(staff, '承办单位', '市住房和城乡建设局', '住房');
+    await confirmModal(staff);
+    await staff.getByText('市住房和城乡建设局（待办复）').waitFor();
+
+    const unit = await newPage({ mobile: true });
+    await loginAs(unit, 'unit13');
+    await unit.goto('/opinions/unit');
+    await unit.getByText(EDITED).waitFor();
+    await unit.getByLabel('办理回复').fill('我局已起草加装电梯费用分摊指导意见，年内出台。');
+    await expectNoHorizontalOverflow(unit);
+    await expectNoA11yViolations(unit);
+    await shot(unit, 'opinions-9-unit-respond-mobile');
+    await unit.getByRole('button', { name: '提交回复' }).click();
+    await unit.getByText('没有这一类的转办信息').waitFor();
+
+    await staff.reload();
+    await staff.getByRole('button', { name: '审核通过（报送人可见）' }).click();
+    await staff.getByText('市住房和城乡建设局（已办复）').waitFor();
+    await staff.getByText('我局已起草加装电梯费用分摊指导意见').waitFor();
+    await shot(staff, 'opinions-10-response-approved-desktop');
+    expect(pageErrorsOf(unit)).toEqual([]);
+    expect(pageErrorsOf(staff)).toEqual([]);
   });
 });
