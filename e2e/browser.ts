@@ -102,8 +102,25 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   await page.waitForLoadState('networkidle');
 }
 
+/**
+ * Waits until no finite CSS animation or transition is running: a drawer sliding in or a dropdown fading out is read by
+ * axe at half opacity (a false contrast failure) or while still in the page (a closed list without a name). Endless
+ * ones (spinners) are ignored.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY),
+    undefined,
+    { polling: 50, timeout: 10_000 },
+  );
+}
+
 /** Runs axe (WCAG 2.1 A/AA) on the current page and throws listing every serious or critical violation. */
 export async function expectNoA11yViolations(page: Page, opts: { exclude?: string[] } = {}): Promise<void> {
+  await settleAnimations(page);
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   for (const sel of opts.exclude ?? []) builder = builder.exclude(sel);
   const result = await builder.analyze();
