@@ -112,7 +112,9 @@ export async function settleAnimations(page: Page): Promise<void> {
     () =>
       document
         .getAnimations()
-        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY),
+        .every(
+          (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
+        ),
     undefined,
     { polling: 50, timeout: 10_000 },
   );
