@@ -224,7 +224,26 @@ describe('review by the proposal office', () => {
       target: 'opinion',
       memberIds: [m2.me.account.memberId],
     });
-    expect((await detail(m2, id)).convertedTo).toBe('opinion');
+    const d = await detail(m2, id);
+    expect(d.convertedTo).toBe('opinion');
+    // It is in the liaison office's screening queue, with the proposer as its member, and the proposer can open it.
+    expect(d.convertedOpinionId).toEqual(expect.any(Number));
+    const liaison = await login(t.app, 'liaison_staff');
+    const report = await liaison.get(`/api/opinions/${d.convertedOpinionId}`);
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({
+      title: '关于社区团购食品安全的建议',
+      source: 'proposal',
+      state: 'submitted',
+      submitterName: m2.me.account.displayName,
+    });
+    expect(report.body.body).toContain(TEXT.background.slice(0, 10));
+    expect((await m2.get(`/api/opinions/${d.convertedOpinionId}`)).status).toBe(200);
+    // A proposal converted to a suggestion makes no report.
+    const other = await write(m3, { submit: true, title: '关于公园增设座椅的建议' });
+    await ok(staff, other, 'preApprove');
+    await ok(staff, other, 'convert', { target: 'suggestion' });
+    expect((await detail(m3, other)).convertedOpinionId).toBeNull();
   });
 });
 

@@ -156,6 +156,7 @@ const DetailOut = Type.Object({
   mergedInto: Nullable(Type.Object({ id: Type.Integer(), title: Type.String(), numberLabel: Type.String() })),
   mergedFrom: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), proposers: Type.String() })),
   convertedTo: Nullable(Type.String()),
+  convertedOpinionId: Nullable(Type.Integer()),
   rejectGround: Nullable(Type.String()),
   org: Nullable(Type.Object({ id: Type.Integer(), name: Type.String(), responsibleName: Nullable(Type.String()) })),
   proposers: Type.Array(

@@ -338,7 +338,9 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
   const p = await queryOne<any>(
     db,
     sql`select p.*, s.name as session_name, t.name as term_name, o.name as org_name, o.responsible_name,
-        mi.title as merged_title, mi.number as merged_number, ms.name as merged_session_name
+        mi.title as merged_title, mi.number as merged_number, ms.name as merged_session_name,
+        case when p.converted_to = 'opinion' then (select r.id from opinion_reports r
+          where r.committee_id = p.committee_id and r.source_proposal_id = p.id order by r.id limit 1) end as converted_opinion_id
       from proposals p
       left join plenary_sessions s on s.committee_id = p.committee_id and s.id = p.session_id
       left join terms t on t.committee_id = p.committee_id and t.id = p.term_id
@@ -502,6 +504,7 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
       : null,
     mergedFrom: mergedFrom.map((m) => ({ id: m.id, title: m.title, proposers: m.names ?? m.org_name ?? '' })),
     convertedTo: p.converted_to,
+    convertedOpinionId: p.converted_opinion_id,
     rejectGround: p.reject_ground,
     org: p.org_id ? { id: p.org_id, name: p.org_name, responsibleName: p.responsible_name } : null,
     proposers: proposers.map((x) => ({

@@ -17,6 +17,7 @@ import {
   type WorkflowItem,
 } from '../../platform/workflow/engine.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
+import { createOpinionFromProposal } from '../opinions/convert.ts';
 import { addDays, addMonths, getRules, type ProposalRules } from './rules.ts';
 
 export const PROPOSAL_STATES: Record<string, string> = {
@@ -580,11 +581,28 @@ export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem
       from: ['reviewing'],
       to: 'converted',
       roles: OFFICE,
-      effect: async (tx, _actor, p, data: { target?: string }, comment) => {
+      effect: async (tx, actor, p, data: { target?: string }, comment) => {
         if (data.target !== 'opinion' && data.target !== 'suggestion')
           throw badRequest('proposal.convert_target', '请选择转为「意见建议」或「社情民意信息」', 'target');
         await tx.execute(sql`update proposals set converted_to = ${data.target}
           where committee_id = ${p.committeeId} and id = ${p.id}`);
+        if (data.target === 'opinion') {
+          // It enters the liaison office's screening queue in the same transaction, with the proposers as its members.
+          const text = await queryOne<{ background: string; suggestions: string; category: string | null }>(
+            tx,
+            sql`select background, suggestions, category from proposals where committee_id = ${p.committeeId} and id = ${p.id}`,
+          );
+          await createOpinionFromProposal(tx, actor, {
+            proposalId: p.id,
+            title: p.title,
+            text:
+              [text!.background.trim(), text!.suggestions.trim() && `建议：${text!.suggestions.trim()}`]
+                .filter(Boolean)
+                .join('\n\n') || p.title,
+            memberIds: p.proposerIds,
+            category: text!.category ?? undefined,
+          });
+        }
         await notifyAuthors(
           tx,
           p,

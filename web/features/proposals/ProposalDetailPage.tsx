@@ -52,7 +52,7 @@ const Paragraphs = ({ text }: { text: string }) => (
 export function ProposalDetailPage() {
   const id = Number(useParams().id);
   const { data: d, error, isLoading, refetch } = useProposal(id);
-  const { can } = useSession();
+  const { can, me } = useSession();
   const client = useQueryClient();
   const navigate = useNavigate();
   const [pending, setPending] = useState<PendingAction | null>(null);
@@ -148,6 +148,12 @@ export function ProposalDetailPage() {
           showIcon
           style={{ marginBottom: 16 }}
           title={`已转为${d.convertedTo === 'opinion' ? '社情民意信息' : '意见建议'}`}
+          description={
+            d.convertedOpinionId &&
+            (can('opinion.readAll') || d.proposers.some((x) => x.memberId === me?.account.memberId)) ? (
+              <Link to={`/opinions/${d.convertedOpinionId}`}>查看转成的社情民意信息及其采编、采用情况</Link>
+            ) : undefined
+          }
         />
       )}
       <Row gutter={[16, 16]}>

@@ -98,6 +98,8 @@ export interface Detail {
   mergedInto: { id: number; title: string; numberLabel: string } | null;
   mergedFrom: { id: number; title: string; proposers: string }[];
   convertedTo: string | null;
+  /** The opinion report it became (when converted to one). */
+  convertedOpinionId: number | null;
   rejectGround: string | null;
   org: { id: number; name: string; responsibleName: string | null } | null;
   proposers: {
