@@ -89,6 +89,8 @@ export default async function setup(project: TestProject) {
     HOST: '127.0.0.1',
     ZHENGXIE_SKIP_WEB_BUILD: '1',
     LOG_LEVEL: 'warn',
+    // Each browser context sends its own X-Forwarded-For (e2e/browser.ts), so per-address limits do not couple journeys.
+    TRUST_PROXY: '1',
   };
   delete env.DATABASE_URL;
   let dropDatabase = async () => {};

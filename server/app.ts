@@ -50,7 +50,7 @@ export async function buildApp(deps: {
   const db = database.db;
   const app = Fastify({
     logger: deps.logger ?? false,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { verbose: true, coerceTypes: 'array', useDefaults: true, removeAdditional: true } },
   });

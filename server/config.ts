@@ -17,6 +17,8 @@ export interface Config {
   schedulerIntervalMs: number;
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
+  /** Believe X-Forwarded-For (only behind a reverse proxy that sets it); otherwise a client could pick its own address. */
+  trustProxy: boolean;
   logLevel: string;
 }
 
@@ -74,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: int(env, 'SCHEDULER_INTERVAL_MS', 30_000, 100, 3_600_000, errors),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000, errors),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000, errors),
+    trustProxy: bool(env, 'TRUST_PROXY', false, errors),
     logLevel,
   };
   if (errors.length) throw new ConfigError(`配置有误 (invalid configuration):\n  ${errors.join('\n  ')}`);

@@ -66,6 +66,8 @@ describe('rate limit', () => {
           method: 'POST',
           url: '/api/auth/login',
           payload: { username: 'member008', password: 'Demo@2026' },
+          // A client naming a new address each time is still one address: X-Forwarded-For is not trusted by default.
+          headers: { 'x-forwarded-for': `10.9.9.${i}` },
         });
         statuses.push(last.statusCode);
       }
