@@ -17,6 +17,7 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { sessionResolver } from './platform/auth/session.ts';
 import type { Database, Db } from './platform/db/client.ts';
 import { registerErrorHandler } from './platform/errors.ts';
+import { relayNotifications } from './platform/notifications/notifications.ts';
 import { platformRoutes } from './platform/routes.ts';
 
 export interface RouteInfo {
@@ -124,6 +125,7 @@ export async function buildApp(deps: {
       loginRateLimitPerMinute: config.loginRateLimitPerMinute,
     }),
   );
+  await relayNotifications(database);
   const moduleDeps: ModuleDeps = { db, database, config };
   for (const m of modules) await app.register(async (scope) => m.routes(scope, moduleDeps));
 

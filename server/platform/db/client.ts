@@ -15,6 +15,11 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * Calls back with the payload of each NOTIFY on the channel. PostgreSQL delivers a NOTIFY only when its transaction
+   * commits (and to every app process), so a listener never hears of work that was rolled back.
+   */
+  listen(channel: string, callback: (payload: string) => void): Promise<void>;
   pglite?: PGlite;
   pool?: pg.Pool;
 }
@@ -62,6 +67,9 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
     db,
     kind: 'pglite',
     pglite: client,
+    listen: async (channel, callback) => {
+      await client.listen(channel, callback);
+    },
     close: async () => {
       await client.close();
       unlock();
@@ -73,7 +81,28 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   await pool.query('select 1');
   const db = drizzlePg({ client: pool }) as unknown as Db;
-  return { db, kind: 'postgres', pool, close: () => pool.end() };
+  // Listeners share one connection of their own, outside the pool, opened on the first listen.
+  let listener: pg.Client | null = null;
+  return {
+    db,
+    kind: 'postgres',
+    pool,
+    listen: async (channel, callback) => {
+      if (!listener) {
+        listener = new pg.Client({ connectionString: url });
+        listener.on('error', () => {}); // a dropped connection ends live pushes; clients fall back to their polling
+        await listener.connect();
+      }
+      listener.on('notification', (m) => {
+        if (m.channel === channel) callback(m.payload ?? '');
+      });
+      await listener.query(`listen "${channel.replace(/"/g, '')}"`);
+    },
+    close: async () => {
+      await listener?.end().catch(() => {});
+      await pool.end();
+    },
+  };
 }
 
 export async function openDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<Database> {

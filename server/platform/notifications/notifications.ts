@@ -2,7 +2,8 @@
 import { EventEmitter } from 'node:events';
 import { sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Db } from '../db/client.ts';
+import { type Database, type Db, query } from '../db/client.ts';
+import { registerJobHandler, scheduleJob } from '../jobs/jobs.ts';
 
 export const notificationEvents = new EventEmitter();
 notificationEvents.setMaxListeners(0);
@@ -24,23 +25,50 @@ export interface NewNotification {
   link?: string;
 }
 
+export const NOTIFY_CHANNEL = 'zx_notifications';
+
+/**
+ * Stores notifications in the caller's transaction. The live push (pg_notify) and the e-mail (a stored job) both take
+ * effect only when that transaction commits: nobody hears of work that was rolled back.
+ */
 export async function notify(tx: Db, n: NewNotification): Promise<void> {
   const ids = [...new Set(n.accountIds)];
   if (!ids.length) return;
   await tx.execute(sql`insert into notifications (committee_id, account_id, kind, title, body, link)
     select ${n.committeeId}, a, ${n.kind}, ${n.title}, ${n.body ?? null}, ${n.link ?? null} from unnest(${sql.param(ids)}::int[]) as a`);
-  for (const id of ids) notificationEvents.emit(`${n.committeeId}:${id}`);
+  // A NOTIFY payload holds under 8000 bytes: 500 account ids a message.
+  for (let i = 0; i < ids.length; i += 500) {
+    const payload = `${n.committeeId}:${ids.slice(i, i + 500).join(',')}`;
+    await tx.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${payload})`);
+  }
   if (mailer) {
-    const rows = (await tx.execute(
-      sql`select email from accounts where committee_id = ${n.committeeId} and id = any(${sql.param(ids)}::int[]) and email is not null`,
-    )) as unknown as {
-      rows: { email: string }[];
-    };
-    for (const r of rows.rows) {
-      mailer.sendMail({ from: mailFrom, to: r.email, subject: n.title, text: `${n.body ?? ''}\n` }).catch(() => {});
-    }
+    await scheduleJob(tx, {
+      committeeId: n.committeeId,
+      kind: 'notification.mail',
+      runAt: new Date(),
+      payload: { accountIds: ids, title: n.title, body: n.body ?? '' },
+    });
   }
 }
+
+/** Turns a committed NOTIFY into the in-process events the server-sent-event streams wait on. */
+export async function relayNotifications(database: Database): Promise<void> {
+  await database.listen(NOTIFY_CHANNEL, (payload) => {
+    const [committeeId, ids] = payload.split(':');
+    for (const id of ids.split(',')) notificationEvents.emit(`${committeeId}:${id}`);
+  });
+}
+
+registerJobHandler('notification.mail', async (tx, job) => {
+  if (!mailer) return;
+  const { accountIds, title, body } = job.payload as { accountIds: number[]; title: string; body: string };
+  const rows = await query<{ email: string }>(
+    tx,
+    sql`select email from accounts where committee_id = ${job.committee_id} and id = any(${sql.param(accountIds)}::int[])
+      and email is not null and not disabled`,
+  );
+  for (const r of rows) await mailer.sendMail({ from: mailFrom, to: r.email, subject: title, text: `${body}\n` });
+});
 
 /** Accounts of a committee holding any of the roles, to address notifications to an office. */
 export async function accountsWithRoles(tx: Db, committeeId: number, roles: string[]): Promise<number[]> {

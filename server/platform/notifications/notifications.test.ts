@@ -1,0 +1,65 @@
+// Notifications take effect with their transaction: the live push and the e-mail job exist only after a commit.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { query } from '../db/client.ts';
+import { configureMail, notificationEvents, notify } from './notifications.ts';
+
+let t: TestContext;
+let committeeId: number;
+let accountId: number;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const c = await login(t.app, 'member005');
+  committeeId = c.me.committee.id;
+  accountId = c.me.account.id;
+});
+afterAll(async () => {
+  configureMail(null, '');
+  await t.close();
+});
+
+/** Events heard for the account within a short wait after `work` ends. */
+async function pushesDuring(work: () => Promise<unknown>): Promise<number> {
+  let heard = 0;
+  const key = `${committeeId}:${accountId}`;
+  const hear = () => {
+    heard += 1;
+  };
+  notificationEvents.on(key, hear);
+  try {
+    await work().catch(() => {});
+    await new Promise((r) => setTimeout(r, 300));
+    return heard;
+  } finally {
+    notificationEvents.off(key, hear);
+  }
+}
+
+const mailJobs = async () =>
+  (
+    await query<{ n: number }>(t.database.db, sql`select count(*)::int as n from jobs where kind = 'notification.mail'`)
+  )[0].n;
+
+describe('notify', () => {
+  it('pushes and queues the e-mail only when the transaction commits', async () => {
+    configureMail('smtp://127.0.0.1:9', 'noreply@example.org');
+    const n = { committeeId, accountIds: [accountId], kind: 'test', title: '会议通知：请按时参加' };
+    const rolledBack = await pushesDuring(() =>
+      t.database.db.transaction(async (tx) => {
+        await notify(tx, n);
+        throw new Error('rolled back');
+      }),
+    );
+    expect(rolledBack).toBe(0);
+    expect(await mailJobs()).toBe(0);
+    const rows = await query(t.database.db, sql`select 1 from notifications where title = ${n.title}`);
+    expect(rows).toHaveLength(0);
+
+    const committed = await pushesDuring(() => t.database.db.transaction((tx) => notify(tx, n)));
+    expect(committed).toBe(1);
+    expect(await mailJobs()).toBe(1);
+    expect(await query(t.database.db, sql`select 1 from notifications where title = ${n.title}`)).toHaveLength(1);
+  });
+});
