@@ -3,8 +3,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { actionLabel, entityLabel } from './audit/labels.ts';
 import { actorOf, requireAuth } from './auth/session.ts';
 import { type Db, query, queryOne } from './db/client.ts';
+import { sendDownload, XLSX_MIME, xlsxOf } from './download.ts';
 import { badRequest } from './errors.ts';
 import { openFileForDownload, storeFile } from './files/files.ts';
 import { notificationEvents } from './notifications/notifications.ts';
@@ -24,6 +26,33 @@ export const page = (q: { page?: number; pageSize?: number }) => {
   const size = q.pageSize ?? 20;
   return { limit: size, offset: ((q.page ?? 1) - 1) * size };
 };
+
+const AuditFilters = {
+  actor: Type.Optional(Type.String({ maxLength: 50, title: '操作人' })),
+  action: Type.Optional(Type.String({ maxLength: 100, title: '操作' })),
+  entity: Type.Optional(Type.String({ maxLength: 50, title: '对象类型' })),
+  entityId: Type.Optional(Type.String({ maxLength: 50, title: '对象编号' })),
+  from: Type.Optional(Type.String({ format: 'date', title: '开始日期' })),
+  to: Type.Optional(Type.String({ format: 'date', title: '结束日期' })),
+};
+
+function auditWhere(
+  committeeId: number,
+  q: { actor?: string; action?: string; entity?: string; entityId?: string; from?: string; to?: string },
+) {
+  return sql.join(
+    [
+      sql`committee_id = ${committeeId}`,
+      q.actor ? sql`actor_name like ${`%${q.actor}%`}` : null,
+      q.action ? sql`action like ${`${q.action}%`}` : null,
+      q.entity ? sql`entity = ${q.entity}` : null,
+      q.entityId ? sql`entity_id = ${q.entityId}` : null,
+      q.from ? sql`created_at >= ${q.from}::date` : null,
+      q.to ? sql`created_at < ${q.to}::date + 1` : null,
+    ].filter((x) => x !== null),
+    sql` and `,
+  );
+}
 
 export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploadMaxBytes: number }) {
   const { db } = opts;
@@ -175,15 +204,7 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
       schema: {
         tags: ['audit'],
         summary: '审计日志查询',
-        querystring: Type.Object({
-          ...Paging,
-          actor: Type.Optional(Type.String({ maxLength: 50, title: '操作人' })),
-          action: Type.Optional(Type.String({ maxLength: 100, title: '操作' })),
-          entity: Type.Optional(Type.String({ maxLength: 50, title: '对象类型' })),
-          entityId: Type.Optional(Type.String({ maxLength: 50, title: '对象编号' })),
-          from: Type.Optional(Type.String({ format: 'date', title: '开始日期' })),
-          to: Type.Optional(Type.String({ format: 'date', title: '结束日期' })),
-        }),
+        querystring: Type.Object({ ...Paging, ...AuditFilters }),
         response: {
           200: Type.Object({
             total: Type.Integer(),
@@ -208,18 +229,7 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
       const actor = actorOf(request);
       const q = request.query;
       const { limit, offset } = page(q);
-      const where = sql.join(
-        [
-          sql`committee_id = ${actor.committeeId}`,
-          q.actor ? sql`actor_name like ${`%${q.actor}%`}` : null,
-          q.action ? sql`action like ${`${q.action}%`}` : null,
-          q.entity ? sql`entity = ${q.entity}` : null,
-          q.entityId ? sql`entity_id = ${q.entityId}` : null,
-          q.from ? sql`created_at >= ${q.from}::date` : null,
-          q.to ? sql`created_at < ${q.to}::date + 1` : null,
-        ].filter((x) => x !== null),
-        sql` and `,
-      );
+      const where = auditWhere(actor.committeeId, q);
       const rows = await query<any>(
         db,
         sql`select seq, actor_name, action, entity, entity_id, before, after, ip, created_at from audit_log where ${where} order by seq desc limit ${limit} offset ${offset}`,
@@ -239,6 +249,52 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
           createdAt: new Date(x.created_at).toISOString(),
         })),
       };
+    },
+  );
+
+  r.get(
+    '/api/audit/export',
+    {
+      preHandler: requireAuth('audit.read'),
+      schema: {
+        tags: ['audit'],
+        summary: '导出审计日志（Excel，最多 5 万条）',
+        querystring: Type.Object(AuditFilters),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const rows = await query<any>(
+        db,
+        sql`select seq, actor_name, action, entity, entity_id, before, after, ip, user_agent, created_at from audit_log
+          where ${auditWhere(actor.committeeId, request.query)} order by seq desc limit 50000`,
+      );
+      const json = (v: unknown) => (v == null ? '' : JSON.stringify(v).slice(0, 32000));
+      const content = await xlsxOf(
+        '审计日志',
+        [
+          { header: '序号', key: 'seq', width: 10 },
+          { header: '时间', key: 'time', width: 20 },
+          { header: '操作人', key: 'actor_name', width: 14 },
+          { header: '操作', key: 'actionText', width: 24 },
+          { header: '对象类型', key: 'entityText', width: 16 },
+          { header: '对象编号', key: 'entity_id', width: 10 },
+          { header: '修改前', key: 'beforeText', width: 40 },
+          { header: '修改后', key: 'afterText', width: 40 },
+          { header: 'IP 地址', key: 'ip', width: 16 },
+          { header: '浏览器', key: 'user_agent', width: 30 },
+        ],
+        rows.map((x) => ({
+          ...x,
+          seq: Number(x.seq),
+          time: new Date(x.created_at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
+          actionText: actionLabel(x.action),
+          entityText: entityLabel(x.entity),
+          beforeText: json(x.before),
+          afterText: json(x.after),
+        })),
+      );
+      return sendDownload(reply, '审计日志.xlsx', XLSX_MIME, content);
     },
   );
 }

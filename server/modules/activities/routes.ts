@@ -1,13 +1,14 @@
 // Activity routes: list/detail (members see the ones they are in and the open ones), create/edit/close/cancel, invite,
 // self-registration, participant sheet with Excel export, staff marking, the rotating QR code, outputs and their review.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { queryOne } from '../../platform/db/client.ts';
+import { sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { InviteSchema } from '../meetings/routes.ts';
@@ -364,31 +365,25 @@ export async function activityRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       const actor = actorOf(request);
       const q = request.query;
       const sheet = await participantSheet(db, actor, request.params.id, q, 100000, 0);
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('参加人员');
-      ws.columns = [
-        { header: '编号', key: 'code', width: 10 },
-        { header: '姓名', key: 'name', width: 12 },
-        { header: '界别', key: 'sector', width: 22 },
-        { header: '参加方式', key: 'sourceLabel', width: 10 },
-        { header: '签到时间', key: 'checked', width: 20 },
-        { header: '成果数', key: 'outputs', width: 8 },
-      ];
-      ws.getRow(1).font = { bold: true };
-      for (const row of sheet.items)
-        ws.addRow({
+      const buf = await xlsxOf(
+        '参加人员',
+        [
+          { header: '编号', key: 'code', width: 10 },
+          { header: '姓名', key: 'name', width: 12 },
+          { header: '界别', key: 'sector', width: 22 },
+          { header: '参加方式', key: 'sourceLabel', width: 10 },
+          { header: '签到时间', key: 'checked', width: 20 },
+          { header: '成果数', key: 'outputs', width: 8 },
+        ],
+        sheet.items.map((row) => ({
           ...row,
           sourceLabel: row.source === 'invited' ? '邀请' : '报名',
           checked: row.checkedInAt
             ? new Date(row.checkedInAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
             : '未签到',
-        });
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header(
-        'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(`${sheet.activity.title}-参加人员.xlsx`)}`,
+        })),
       );
-      return reply.send(Buffer.from(await wb.xlsx.writeBuffer()));
+      return sendDownload(reply, `${sheet.activity.title}-参加人员.xlsx`, XLSX_MIME, buf);
     },
   );
 

@@ -1,6 +1,7 @@
 // Duty routes: 我的履职 (a member's year line by line, the committee median, reminders), staff score tables and group
 // summaries with Excel export, the quarterly bulletin in Word and Excel, rule sets (ready sets, versions, save →
 // re-score), consequences, self-reports and commendations.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AlignmentType,
@@ -15,12 +16,12 @@ import {
   WidthType,
 } from 'docx';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
+import { addSheet, DOCX_MIME, newWorkbook, sendDownload, workbookBuffer, XLSX_MIME } from '../../platform/download.ts';
 import { notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { Enum, Nullable } from '../meetings/schema.ts';
@@ -149,13 +150,6 @@ const ScoreQuery = {
   sort: Type.Optional(Enum(['code', 'totalAsc', 'totalDesc'], '排序')),
 };
 
-const attachment = (reply: FastifyReply, name: string, mime: string) => {
-  reply.header('content-type', mime);
-  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
-};
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 export async function dutyRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['duty'];
@@ -268,32 +262,31 @@ export async function dutyRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       const actor = actorOf(request);
       const q = { ...request.query, year: request.query.year ?? thisYear() };
       const data = await listScores(db, actor, q, 1_000_000, 0);
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet(`${q.year}年履职积分`);
-      ws.columns = [
-        { header: '编号', key: 'code', width: 10 },
-        { header: '姓名', key: 'name', width: 12 },
-        { header: '界别', key: 'sector', width: 22 },
-        { header: '专委会', key: 'specialCommittees', width: 22 },
-        ...data.categories.map((k) => ({ header: k.name, key: `c_${k.key}`, width: 12 })),
-        { header: '总分', key: 'total', width: 10 },
-        { header: '等次', key: 'gradeLabel', width: 10 },
-        { header: '未完成的基本要求', key: 'missing', width: 40 },
-      ];
-      ws.getRow(1).font = { bold: true };
-      for (const it of data.items) {
-        ws.addRow({
+      const wb = newWorkbook();
+      const ws = addSheet(
+        wb,
+        `${q.year}年履职积分`,
+        [
+          { header: '编号', key: 'code', width: 10 },
+          { header: '姓名', key: 'name', width: 12 },
+          { header: '界别', key: 'sector', width: 22 },
+          { header: '专委会', key: 'specialCommittees', width: 22 },
+          ...data.categories.map((k) => ({ header: k.name, key: `c_${k.key}`, width: 12 })),
+          { header: '总分', key: 'total', width: 10 },
+          { header: '等次', key: 'gradeLabel', width: 10 },
+          { header: '未完成的基本要求', key: 'missing', width: 40 },
+        ],
+        data.items.map((it) => ({
           ...it,
           ...Object.fromEntries(Object.entries(it.components).map(([k, v]) => [`c_${k}`, v])),
           missing: it.checklistMissing.join('、'),
-        });
-      }
+        })),
+      );
       ws.addRow([]);
       ws.addRow([
         `计分规则：${data.version.name}（${data.version.year} 年第 ${data.version.version} 版）。积分仅反映履职数量，不代表履职质量。`,
       ]);
-      attachment(reply, `${q.year}年委员履职积分.xlsx`, XLSX);
-      return reply.send(Buffer.from(await wb.xlsx.writeBuffer()));
+      return sendDownload(reply, `${q.year}年委员履职积分.xlsx`, XLSX_MIME, await workbookBuffer(wb));
     },
   );
 
@@ -355,7 +348,7 @@ export async function dutyRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         '说明：积分仅反映委员履职的数量，不代表履职的质量；各项分数按本年度积分规则计算，委员可在「我的履职」中查看每一项的计分依据。';
       const cats = d.version.rules.categories;
       if (format === 'xlsx') {
-        const wb = new ExcelJS.Workbook();
+        const wb = newWorkbook();
         const s1 = wb.addWorksheet('概况');
         s1.addRow([title]).font = { bold: true, size: 14 };
         s1.addRow([`统计截至 ${d.until}，计分规则：${d.version.name}（第 ${d.version.version} 版）`]);
@@ -371,20 +364,21 @@ export async function dutyRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         s1.addRow([]);
         s1.addRow([caveat]);
         s1.getColumn(1).width = 30;
-        const s2 = wb.addWorksheet('委员明细');
-        s2.columns = [
-          { header: '编号', key: 'code', width: 10 },
-          { header: '姓名', key: 'name', width: 12 },
-          { header: '界别', key: 'sector', width: 22 },
-          ...cats.map((k, i) => ({ header: k.name, key: `c${i}`, width: 12 })),
-          { header: '总分', key: 'total', width: 10 },
-          { header: '等次', key: 'grade', width: 10 },
-          { header: '未完成基本要求项数', key: 'missing', width: 18 },
-        ];
-        s2.getRow(1).font = { bold: true };
-        for (const m of d.members) s2.addRow({ ...m, ...Object.fromEntries(m.components.map((v, i) => [`c${i}`, v])) });
-        attachment(reply, `${title}.xlsx`, XLSX);
-        return reply.send(Buffer.from(await wb.xlsx.writeBuffer()));
+        addSheet(
+          wb,
+          '委员明细',
+          [
+            { header: '编号', key: 'code', width: 10 },
+            { header: '姓名', key: 'name', width: 12 },
+            { header: '界别', key: 'sector', width: 22 },
+            ...cats.map((k, i) => ({ header: k.name, key: `c${i}`, width: 12 })),
+            { header: '总分', key: 'total', width: 10 },
+            { header: '等次', key: 'grade', width: 10 },
+            { header: '未完成基本要求项数', key: 'missing', width: 18 },
+          ],
+          d.members.map((m) => ({ ...m, ...Object.fromEntries(m.components.map((v, i) => [`c${i}`, v])) })),
+        );
+        return sendDownload(reply, `${title}.xlsx`, XLSX_MIME, await workbookBuffer(wb));
       }
       const cell = (text: string, bold = false) =>
         new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, size: 21 })] })] });
@@ -437,8 +431,7 @@ export async function dutyRoutes(app: FastifyInstance, { db }: ModuleDeps) {
           },
         ],
       });
-      attachment(reply, `${title}.docx`, DOCX);
-      return reply.send(await Packer.toBuffer(doc));
+      return sendDownload(reply, `${title}.docx`, DOCX_MIME, await Packer.toBuffer(doc));
     },
   );
 

@@ -1,14 +1,15 @@
 // Meeting routes: list and detail (members see the meetings they are invited to), create/edit/close/cancel, invite by
 // rule, replies and leave decisions, the attendance sheet (with Excel export), staff marking, the rotating QR code and
 // scan check-in; speeches.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { queryOne } from '../../platform/db/client.ts';
+import { sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { getSetting, putSetting } from '../../platform/settings/settings.ts';
@@ -157,10 +158,6 @@ const CheckinOut = Type.Object({
 });
 
 const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
-
-export function excelFileName(name: string) {
-  return `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -487,32 +484,27 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       const actor = actorOf(request);
       const q = request.query;
       const sheet = await attendanceSheet(db, actor, request.params.id, q, 100000, 0);
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('考勤表');
-      ws.columns = [
-        { header: '编号', key: 'code', width: 10 },
-        { header: '姓名', key: 'name', width: 12 },
-        { header: '界别', key: 'sector', width: 22 },
-        { header: '出勤', key: 'statusLabel', width: 20 },
-        { header: '签到时间', key: 'checkedInAt', width: 20 },
-        { header: '签到方式', key: 'method', width: 10 },
-        { header: '在场时长(分钟)', key: 'minutesPresent', width: 14 },
-        { header: '请假事由', key: 'leaveReason', width: 30 },
-      ];
-      ws.getRow(1).font = { bold: true };
-      for (const row of sheet.items) {
-        ws.addRow({
+      const buf = await xlsxOf(
+        '考勤表',
+        [
+          { header: '编号', key: 'code', width: 10 },
+          { header: '姓名', key: 'name', width: 12 },
+          { header: '界别', key: 'sector', width: 22 },
+          { header: '出勤', key: 'statusLabel', width: 20 },
+          { header: '签到时间', key: 'checkedInAt', width: 20 },
+          { header: '签到方式', key: 'method', width: 10 },
+          { header: '在场时长(分钟)', key: 'minutesPresent', width: 14 },
+          { header: '请假事由', key: 'leaveReason', width: 30 },
+        ],
+        sheet.items.map((row) => ({
           ...row,
           checkedInAt: row.checkedInAt
             ? new Date(row.checkedInAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
             : '',
           method: row.checkinMethod === 'qr' ? '扫码' : row.checkinMethod === 'staff' ? '工作人员' : '',
-        });
-      }
-      const buf = Buffer.from(await wb.xlsx.writeBuffer());
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header('content-disposition', excelFileName(`${sheet.meeting.title}-考勤表.xlsx`));
-      return reply.send(buf);
+        })),
+      );
+      return sendDownload(reply, `${sheet.meeting.title}-考勤表.xlsx`, XLSX_MIME, buf);
     },
   );
 

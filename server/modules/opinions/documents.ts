@@ -1,14 +1,10 @@
 // Documents of the liaison office: an issue of the 《社情民意》 bulletin in its printed layout (Word), and Excel
 // exports of report lists and of a year's figures.
 import { AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import ExcelJS from 'exceljs';
+import { addSheet, newWorkbook, workbookBuffer } from '../../platform/download.ts';
 import type { Figures } from './figures.ts';
 import { LEVELS, type Level } from './rules.ts';
 import type { ListItem } from './service.ts';
-
-export const attachmentHeader = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const RED = 'C00000';
 const run = (text: string, o: { size?: number; font?: string; bold?: boolean; color?: string } = {}) =>
@@ -140,22 +136,13 @@ export async function issueDocx(d: IssueDoc): Promise<Buffer> {
   return Buffer.from(await Packer.toBuffer(doc));
 }
 
-function sheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; key: string; width?: number }[]) {
-  const ws = wb.addWorksheet(name);
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 14 }));
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  return ws;
-}
-
 const levelNames = (ls: string[]) => ls.map((l) => LEVELS[l as Level] ?? l).join('、');
 const day = (iso: string | null) =>
   iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10) : '';
 
 export async function reportsXlsx(items: ListItem[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '数字政协履职平台';
-  const ws = sheet(wb, '社情民意信息', [
+  const wb = newWorkbook();
+  const ws = addSheet(wb, '社情民意信息', [
     { header: '编号', key: 'id', width: 8 },
     { header: '标题', key: 'title', width: 40 },
     { header: '类别', key: 'category' },
@@ -179,13 +166,12 @@ export async function reportsXlsx(items: ListItem[]): Promise<Buffer> {
       instructed: levelNames(r.instructionLevels),
     });
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBuffer(wb);
 }
 
 export async function figuresXlsx(committeeName: string, f: Figures): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '数字政协履职平台';
-  const ws = sheet(wb, `${f.year}年统计`, [
+  const wb = newWorkbook();
+  const ws = addSheet(wb, `${f.year}年统计`, [
     { header: '项目', key: 'k', width: 28 },
     { header: '数量', key: 'v', width: 12 },
   ]);
@@ -206,7 +192,7 @@ export async function figuresXlsx(committeeName: string, f: Figures): Promise<Bu
     ['', f.adoptionSentence],
   ];
   for (const [k, v] of rows) ws.addRow({ k, v });
-  const bySub = sheet(wb, '按报送人', [
+  const bySub = addSheet(wb, '按报送人', [
     { header: '报送人', key: 'name', width: 24 },
     { header: '类别', key: 'kindLabel', width: 12 },
     { header: '报送', key: 'received', width: 8 },
@@ -215,7 +201,7 @@ export async function figuresXlsx(committeeName: string, f: Figures): Promise<Bu
     { header: '获批示', key: 'instructed', width: 8 },
   ]);
   for (const s of f.bySubmitter) bySub.addRow(s);
-  const byInf = sheet(wb, '按信息员', [
+  const byInf = addSheet(wb, '按信息员', [
     { header: '信息员', key: 'name', width: 16 },
     { header: '网格/片区', key: 'area', width: 14 },
     { header: '报送', key: 'received', width: 8 },
@@ -223,5 +209,5 @@ export async function figuresXlsx(committeeName: string, f: Figures): Promise<Bu
     { header: '被采用', key: 'adopted', width: 8 },
   ]);
   for (const s of f.byInformant) byInf.addRow(s);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBuffer(wb);
 }

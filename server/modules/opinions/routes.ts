@@ -1,5 +1,6 @@
 // Opinion-report routes (社情民意信息): submitters' own reports, the liaison office's queue, issues, forwarding,
 // adoptions and instructions, referrals and unit responses, figures, Excel and Word.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -8,10 +9,11 @@ import type { ModuleDeps } from '../../app.ts';
 import { can } from '../../platform/auth/permissions.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { queryOne } from '../../platform/db/client.ts';
+import { DOCX_MIME, sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
-import { attachmentHeader, DOCX, figuresXlsx, issueDocx, reportsXlsx, XLSX } from './documents.ts';
+import { figuresXlsx, issueDocx, reportsXlsx } from './documents.ts';
 import { yearFigures } from './figures.ts';
 import {
   FORWARD_TARGETS,
@@ -499,9 +501,7 @@ export async function opinionRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         limit: 20000,
         offset: 0,
       });
-      reply.header('content-type', XLSX);
-      reply.header('content-disposition', attachmentHeader(`社情民意信息_${chinaYear()}.xlsx`));
-      return reply.send(await reportsXlsx(items));
+      return sendDownload(reply, `社情民意信息_${chinaYear()}.xlsx`, XLSX_MIME, await reportsXlsx(items));
     },
   );
 
@@ -530,9 +530,7 @@ export async function opinionRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       const year = request.query.year ?? chinaYear();
       const f = await yearFigures(db, actor, year);
       const c = await queryOne<{ name: string }>(db, sql`select name from committees where id = ${actor.committeeId}`);
-      reply.header('content-type', XLSX);
-      reply.header('content-disposition', attachmentHeader(`社情民意统计_${year}.xlsx`));
-      return reply.send(await figuresXlsx(c!.name, f));
+      return sendDownload(reply, `社情民意统计_${year}.xlsx`, XLSX_MIME, await figuresXlsx(c!.name, f));
     },
   );
 
@@ -786,9 +784,7 @@ export async function opinionRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     async (request, reply) => {
       const d = await svc.issueDetail(db, actorOf(request), request.params.id);
       const buf = await issueDocx({ ...d, reports: d.reports });
-      reply.header('content-type', DOCX);
-      reply.header('content-disposition', attachmentHeader(`${d.title}.docx`));
-      return reply.send(buf);
+      return sendDownload(reply, `${d.title}.docx`, DOCX_MIME, buf);
     },
   );
 

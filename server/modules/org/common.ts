@@ -1,8 +1,9 @@
 // Helpers the organisation routes share: checks for ID numbers, phones and dates, Excel replies, database errors
 // turned into Chinese answers.
-import ExcelJS from 'exceljs';
+
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -81,24 +82,17 @@ export interface SheetColumn<T> {
   value: (row: T) => string | number | boolean | null | undefined;
 }
 
-/** An .xlsx with one sheet: bold frozen header, given column widths. */
+/** An .xlsx with one sheet, each column's cell computed from the row. */
 export async function buildWorkbook<T>(sheetName: string, columns: SheetColumn<T>[], rows: T[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '数字政协履职平台';
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
-  ws.getRow(1).font = { bold: true };
-  for (const row of rows) ws.addRow(columns.map((c) => c.value(row) ?? ''));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxOf(
+    sheetName,
+    columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width })),
+    rows.map((row) => Object.fromEntries(columns.map((c, i) => [`c${i}`, c.value(row) ?? '']))),
+  );
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export function sendXlsx(reply: FastifyReply, fileName: string, content: Buffer) {
-  reply.header('content-type', XLSX);
-  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-  return reply.send(content);
-}
+export const sendXlsx = (reply: FastifyReply, fileName: string, content: Buffer) =>
+  sendDownload(reply, fileName, XLSX_MIME, content);
 
 /** Today's date in the server's time zone as YYYYMMDD, for export file names. */
 export const stamp = () => dateOut(new Date())!.replace(/-/g, '');

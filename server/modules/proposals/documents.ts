@@ -13,26 +13,6 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import ExcelJS from 'exceljs';
-
-type Row = Record<string, unknown>;
-
-export async function excelOf(
-  sheetName: string,
-  columns: { header: string; key: string; width?: number }[],
-  rows: Row[],
-): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '数字政协履职平台';
-  const ws = wb.addWorksheet(sheetName);
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-export const attachmentHeader = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 const FONT = '仿宋';
 const run = (text: string, opts: { bold?: boolean; size?: number; font?: string } = {}) =>

@@ -1,5 +1,6 @@
 // Proposal routes: writing, lists and search, the detail with timeline and actions, transitions of the proposal and
 // of each unit's assignment, key proposals, commendation, appraisal, rules, figures, and Excel/Word exports.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -7,9 +8,10 @@ import { type TSchema, Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
+import { DOCX_MIME, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
-import { attachmentHeader, excelOf, proposalDocx, replyDocx } from './documents.ts';
+import { proposalDocx, replyDocx } from './documents.ts';
 import { appraisalList, deadlineBoard, proposalFigures } from './figures.ts';
 import { defaultScope, type ListFilters, listProposals, similarProposals, suggestUnits } from './list-service.ts';
 import { classLabel, getRules } from './rules.ts';
@@ -555,7 +557,7 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     async (request, reply) => {
       const actor = actorOf(request);
       const { items } = await listProposals(db, actor, request.query as ListFilters, { limit: 50000, offset: 0 });
-      const buf = await excelOf(
+      const buf = await xlsxOf(
         '提案',
         [
           { header: '提案号', key: 'numberLabel', width: 24 },
@@ -577,9 +579,7 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
           submitted: dateOnly(i.submittedAt),
         })),
       );
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header('content-disposition', attachmentHeader('提案列表.xlsx'));
-      return reply.send(buf);
+      return sendDownload(reply, '提案列表.xlsx', XLSX_MIME, buf);
     },
   );
 
@@ -744,7 +744,7 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request, reply) => {
       const f = await proposalFigures(db, actorOf(request), request.query);
-      const buf = await excelOf(
+      const buf = await xlsxOf(
         '承办单位办理情况',
         [
           { header: '承办单位', key: 'name', width: 28 },
@@ -759,9 +759,7 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         ],
         f.byUnit,
       );
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header('content-disposition', attachmentHeader('提案办理情况统计.xlsx'));
-      return reply.send(buf);
+      return sendDownload(reply, '提案办理情况统计.xlsx', XLSX_MIME, buf);
     },
   );
 
@@ -819,7 +817,7 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         days: request.query.days ?? 30,
         unitId: request.query.unitId,
       });
-      const buf = await excelOf(
+      const buf = await xlsxOf(
         '办理督办',
         [
           { header: '承办单位', key: 'unitName', width: 28 },
@@ -831,9 +829,7 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         ],
         b.items.map((i) => ({ ...i, due: dateOnly(i.dueAt), over: i.overdue ? '超期' : '' })),
       );
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header('content-disposition', attachmentHeader('提案办理督办.xlsx'));
-      return reply.send(buf);
+      return sendDownload(reply, '提案办理督办.xlsx', XLSX_MIME, buf);
     },
   );
 
@@ -884,7 +880,7 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request, reply) => {
       const a = await appraisalList(db, actorOf(request), request.query.year);
-      const buf = await excelOf(
+      const buf = await xlsxOf(
         '民主评议',
         [
           { header: '承办单位', key: 'name', width: 28 },
@@ -900,9 +896,7 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
           ...Object.fromEntries(a.dimensions.map((d) => [`s_${d.key}`, i.scores?.[d.key] ?? ''])),
         })),
       );
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header('content-disposition', attachmentHeader(`${request.query.year}年民主评议.xlsx`));
-      return reply.send(buf);
+      return sendDownload(reply, `${request.query.year}年民主评议.xlsx`, XLSX_MIME, buf);
     },
   );
 
@@ -1289,9 +1283,7 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
           .join('、'),
         submittedAt: d.submittedAt ? d.submittedAt.slice(0, 10) : null,
       });
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-      reply.header('content-disposition', attachmentHeader(`${d.numberLabel || '提案'}-${d.title.slice(0, 30)}.docx`));
-      return reply.send(buf);
+      return sendDownload(reply, `${d.numberLabel || '提案'}-${d.title.slice(0, 30)}.docx`, DOCX_MIME, buf);
     },
   );
 
@@ -1327,9 +1319,7 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         text: rep.text,
         date: new Date(rep.createdAt).toLocaleDateString('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' }),
       });
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-      reply.header('content-disposition', attachmentHeader(`答复函-${rep.unitName}-${d.numberLabel || d.id}.docx`));
-      return reply.send(buf);
+      return sendDownload(reply, `答复函-${rep.unitName}-${d.numberLabel || d.id}.docx`, DOCX_MIME, buf);
     },
   );
 }

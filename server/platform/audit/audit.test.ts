@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { verifyAudit } from './audit.ts';
@@ -39,5 +40,24 @@ describe('audit chain', () => {
     expect(res.body.items.every((i: any) => i.action === 'auth.login')).toBe(true);
     const member = await login(t.app, 'member011');
     expect((await member.get('/api/audit')).status).toBe(403);
+  });
+
+  it('exports the filtered log to Excel with Chinese action names, this committee only', async () => {
+    const admin = await login(t.app, 'admin');
+    const res = await admin.get('/api/audit/export?action=auth.login');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('审计日志.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('审计日志')!;
+    expect(ws.getRow(1).getCell(4).value).toBe('操作');
+    const rows = ws.getSheetValues().slice(2) as unknown[][];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r[4] === '登录')).toBe(true);
+    const names = new Set(rows.map((r) => r[3]));
+    expect(names.has('系统管理员')).toBe(true);
+    expect(names.has('县政协管理员')).toBe(false);
+    const member = await login(t.app, 'member011');
+    expect((await member.get('/api/audit/export')).status).toBe(403);
   });
 });

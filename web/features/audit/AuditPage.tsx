@@ -4,11 +4,11 @@ import { MinusSquareOutlined, PlusSquareOutlined, ReloadOutlined, SearchOutlined
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
 import { useEffect } from 'react';
+import { ACTION_OPTIONS, actionLabel, ENTITY_OPTIONS, entityLabel } from '../../../server/platform/audit/labels.ts';
 import { api, qs } from '../../api/client.ts';
 import { dayjs, formatDateTime, toApiDate } from '../../app/format.ts';
-import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
+import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
 import { ChangeView } from './ChangeView.tsx';
-import { ACTION_OPTIONS, actionLabel, ENTITY_OPTIONS, entityLabel } from './labels.ts';
 
 export interface AuditEntry {
   seq: number;
@@ -69,6 +69,7 @@ export function AuditPage() {
       <PageHeader
         title="审计日志"
         description="记录平台上所有数据变更和登录操作，按时间从新到旧排列。点击每行左侧的“+”可查看修改前后的数据。"
+        extra={<ExportButton url={`/api/audit/export${qs({ ...params, page: undefined, pageSize: undefined })}`} />}
       />
       <Card style={{ marginBottom: 16 }}>
         <Form form={form} layout="vertical" onFinish={search}>

@@ -1,6 +1,6 @@
 // Before/after of one audit entry as a readable table: one row per field, changed fields marked.
 import { Table, Tag, Typography } from 'antd';
-import { fieldLabel } from './labels.ts';
+import { fieldLabel } from '../../../server/platform/audit/labels.ts';
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

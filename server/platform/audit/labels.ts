@@ -1,5 +1,5 @@
-// Chinese names for audit actions and objects, so staff read 提案·立案 rather than proposal.register. Unknown codes
-// are shown as they are.
+// Chinese names for audit actions and objects, so staff read 提案·立案 rather than proposal.register (the audit page and
+// its Excel export both use them). Unknown codes are shown as they are.
 const EXACT: Record<string, string> = {
   'auth.login': '登录',
   'auth.login_failed': '登录失败（密码错误）',

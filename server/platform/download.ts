@@ -1,0 +1,52 @@
+// Files staff download: Excel workbooks built one way everywhere (bold, frozen header row; given column widths) and
+// the reply headers that make the browser save them under a Chinese file name.
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export interface SheetColumn {
+  header: string;
+  /** The row object's property shown in this column. */
+  key: string;
+  width?: number;
+}
+
+export function newWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '数字政协履职平台';
+  return wb;
+}
+
+/** Adds a sheet whose first row holds the column headers (bold, frozen), then the rows. */
+export function addSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: SheetColumn[],
+  rows: Record<string, unknown>[] = [],
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow(r);
+  return ws;
+}
+
+export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A one-sheet workbook. */
+export async function xlsxOf(name: string, columns: SheetColumn[], rows: Record<string, unknown>[]): Promise<Buffer> {
+  const wb = newWorkbook();
+  addSheet(wb, name, columns, rows);
+  return workbookBuffer(wb);
+}
+
+/** Sends a file to be saved (not shown) under its Chinese name. */
+export function sendDownload(reply: FastifyReply, fileName: string, mime: string, content: Buffer) {
+  reply.header('content-type', mime);
+  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  return reply.send(content);
+}
