@@ -11,11 +11,14 @@ const TEXT = {
   category: '社会建设',
 };
 
+let unitName = '';
+
 describe('提案委的工作页面', () => {
   it('准备数据：立案并交办两件提案', async () => {
     const staff = await apiLogin('proposal_staff');
     const member = await apiLogin('member050');
     const unit = await apiLogin('unit02');
+    unitName = unit.me.account.displayName as string;
     for (const title of ['关于整治城区背街小巷的建议', '关于完善城区夜间照明设施的建议']) {
       const res = await member.post('/api/proposals', { title, ...TEXT, submit: true });
       expect(res.status).toBe(200);
@@ -70,5 +73,15 @@ describe('提案委的工作页面', () => {
     await expectNoHorizontalOverflow(unit);
     await expectNoA11yViolations(unit);
     await shot(unit, 'proposals-inbox-mobile');
+    // The unit's own figures: both proposals assigned to it, neither answered yet.
+    await unit.goto('/proposals/unit-figures');
+    await unit.getByRole('heading', { name: '本单位办理情况' }).waitFor();
+    const row = unit.locator('.ant-table-row').filter({ hasText: unitName });
+    await row.waitFor();
+    expect(await row.locator('td').nth(1).textContent()).toBe('2');
+    expect(await row.locator('td').nth(3).textContent()).toBe('2');
+    await expectNoHorizontalOverflow(unit);
+    await expectNoA11yViolations(unit);
+    await shot(unit, 'proposals-unit-figures-mobile');
   });
 });

@@ -38,7 +38,8 @@ interface Figures {
 
 const YEARS = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
 
-export function FiguresPage() {
+/** The office's figures for any year or session; with `unit`, a handling unit's own figures (by year). */
+export function FiguresPage({ unit = false }: { unit?: boolean }) {
   const [params, setParams] = useListParams({ year: String(new Date().getFullYear()), sessionId: '' });
   const ref = useReference();
   const scope = { year: params.year, sessionId: params.sessionId };
@@ -47,17 +48,24 @@ export function FiguresPage() {
     error,
     isFetching,
   } = useQuery({
-    queryKey: ['proposals', 'figures', scope],
-    queryFn: () => api.get<Figures>(`/api/proposals/figures${qs(scope)}`),
+    queryKey: ['proposals', unit ? 'unit-figures' : 'figures', scope],
+    queryFn: () => api.get<Figures>(`/api/proposals/${unit ? 'unit-figures' : 'figures'}${qs(scope)}`),
   });
   const pie = (rows: { label: string; count: number }[]) =>
     rows.filter((r) => r.count > 0).map((r) => ({ name: r.label, value: r.count }));
   return (
     <>
-      <PageHeader
-        title="提案统计"
-        extra={<ExportButton url={`/api/proposals/figures.xlsx${qs(scope)}`}>导出单位统计</ExportButton>}
-      />
+      {unit ? (
+        <PageHeader
+          title="本单位办理情况"
+          description="交办本单位的提案的办理进度、按期答复率、办理结果和提案人的满意度。"
+        />
+      ) : (
+        <PageHeader
+          title="提案统计"
+          extra={<ExportButton url={`/api/proposals/figures.xlsx${qs(scope)}`}>导出单位统计</ExportButton>}
+        />
+      )}
       <Flex wrap gap={12} style={{ marginBottom: 16 }}>
         <span>
           年度{' '}
@@ -71,7 +79,7 @@ export function FiguresPage() {
             options={YEARS.map((y) => ({ value: y, label: `${y}年` }))}
           />
         </span>
-        <span>
+        <span hidden={unit}>
           会议{' '}
           <Select
             aria-label="会议"

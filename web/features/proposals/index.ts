@@ -65,6 +65,12 @@ export const proposalsRoutes: FeatureRoute[] = [
     permissions: ['proposal.handle'],
   },
   {
+    path: 'proposals/unit-figures',
+    element: createElement(FiguresPage, { unit: true }),
+    menu: { label: '本单位统计', icon: createElement(BarChartOutlined), group: GROUP, order: 202 },
+    permissions: ['proposal.handle'],
+  },
+  {
     path: 'proposals',
     element: createElement(ProposalListPage, { title: '提案管理', scope: 'all', queues: OFFICE_QUEUES }),
     menu: { label: '提案管理', icon: createElement(ProfileOutlined), group: GROUP, order: 203 },
