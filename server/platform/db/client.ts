@@ -81,25 +81,43 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   await pool.query('select 1');
   const db = drizzlePg({ client: pool }) as unknown as Db;
-  // Listeners share one connection of their own, outside the pool, opened on the first listen.
-  let listener: pg.Client | null = null;
+  // Listeners share one connection of their own, outside the pool, opened on the first listen and reopened (with its
+  // LISTENs) five seconds after it drops.
+  const listeners: { channel: string; callback: (payload: string) => void }[] = [];
+  let listener: Promise<pg.Client> | null = null;
+  let closed = false;
+  const quote = (channel: string) => `"${channel.replace(/"/g, '')}"`;
+  const connectListener = async () => {
+    const client = new pg.Client({ connectionString: url });
+    client.on('error', () => {});
+    client.on('end', () => {
+      listener = null;
+      if (!closed)
+        setTimeout(() => {
+          if (!closed && !listener) listener = connectListener().catch(() => null as never);
+        }, 5000).unref();
+    });
+    client.on('notification', (m) => {
+      for (const l of listeners) if (l.channel === m.channel) l.callback(m.payload ?? '');
+    });
+    await client.connect();
+    for (const channel of new Set(listeners.map((l) => l.channel))) await client.query(`listen ${quote(channel)}`);
+    return client;
+  };
   return {
     db,
     kind: 'postgres',
     pool,
     listen: async (channel, callback) => {
-      if (!listener) {
-        listener = new pg.Client({ connectionString: url });
-        listener.on('error', () => {}); // a dropped connection ends live pushes; clients fall back to their polling
-        await listener.connect();
-      }
-      listener.on('notification', (m) => {
-        if (m.channel === channel) callback(m.payload ?? '');
-      });
-      await listener.query(`listen "${channel.replace(/"/g, '')}"`);
+      listeners.push({ channel, callback });
+      if (!listener) listener = connectListener();
+      else await (await listener).query(`listen ${quote(channel)}`);
+      await listener;
     },
     close: async () => {
-      await listener?.end().catch(() => {});
+      closed = true;
+      const client = await listener?.catch(() => null);
+      await client?.end().catch(() => {});
       await pool.end();
     },
   };

@@ -62,4 +62,18 @@ describe('notify', () => {
     expect(await mailJobs()).toBe(1);
     expect(await query(t.database.db, sql`select 1 from notifications where title = ${n.title}`)).toHaveLength(1);
   });
+
+  // PostgreSQL only: PGlite lives in this process and has no connection to lose.
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))(
+    'keeps pushing after the listening connection is dropped',
+    async () => {
+      await t.database.db.execute(
+        sql`select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen %' and datname = current_database()`,
+      );
+      await new Promise((r) => setTimeout(r, 6000));
+      const n = { committeeId, accountIds: [accountId], kind: 'test', title: '连接恢复后的通知' };
+      expect(await pushesDuring(() => t.database.db.transaction((tx) => notify(tx, n)))).toBe(1);
+    },
+    15_000,
+  );
 });

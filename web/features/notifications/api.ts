@@ -47,27 +47,12 @@ export function useNotificationStream(enabled: boolean) {
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/notifications/stream');
-    const timers = new Set<ReturnType<typeof setTimeout>>();
+    // The server pushes after the notification's transaction has committed, so a refetch finds it.
     const refetch = () => void client.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
-    // The server pushes from inside the transaction that writes the notification; on PostgreSQL an immediate refetch
-    // can run before that commit, so look again shortly after.
-    const onPush = () => {
-      refetch();
-      for (const ms of [1000, 4000]) {
-        const t = setTimeout(() => {
-          timers.delete(t);
-          refetch();
-        }, ms);
-        timers.add(t);
-      }
-    };
-    source.addEventListener('notification', onPush);
+    source.addEventListener('notification', refetch);
     // After a dropped connection the browser reconnects by itself; refetch then so nothing pushed meanwhile is missed.
     source.addEventListener('open', refetch);
-    return () => {
-      source.close();
-      for (const t of timers) clearTimeout(t);
-    };
+    return () => source.close();
   }, [enabled, client]);
 }
 
