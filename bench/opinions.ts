@@ -190,7 +190,8 @@ async function main() {
   initFieldCrypto({ encryptionKey: null, dataDir });
   const app = await buildApp({
     database,
-    config: loadConfig({ ZHENGXIE_DATA_DIR: dataDir }),
+    // Requests name their own client address (X-Forwarded-For) so per-address rate limits do not throttle the bench.
+    config: loadConfig({ ZHENGXIE_DATA_DIR: dataDir, TRUST_PROXY: 'true' }),
     logger: { level: 'error' },
   });
   await app.ready();
