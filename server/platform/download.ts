@@ -44,6 +44,10 @@ export async function xlsxOf(name: string, columns: SheetColumn[], rows: Record<
   return workbookBuffer(wb);
 }
 
+/** A time as people in the committee read it: 2026/11/24 09:30:00 (Beijing time). */
+export const chinaDateTime = (d: Date | string) =>
+  new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
 /** Sends a file to be saved (not shown) under its Chinese name. */
 export function sendDownload(reply: FastifyReply, fileName: string, mime: string, content: Buffer) {
   reply.header('content-type', mime);

@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import { actionLabel, entityLabel } from './audit/labels.ts';
 import { actorOf, requireAuth } from './auth/session.ts';
 import { type Db, query, queryOne } from './db/client.ts';
-import { sendDownload, XLSX_MIME, xlsxOf } from './download.ts';
+import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from './download.ts';
 import { badRequest } from './errors.ts';
 import { openFileForDownload, storeFile } from './files/files.ts';
 import { notificationEvents } from './notifications/notifications.ts';
@@ -287,7 +287,7 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
         rows.map((x) => ({
           ...x,
           seq: Number(x.seq),
-          time: new Date(x.created_at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
+          time: chinaDateTime(x.created_at),
           actionText: actionLabel(x.action),
           entityText: entityLabel(x.entity),
           beforeText: json(x.before),

@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { queryOne } from '../../platform/db/client.ts';
-import { sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
+import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { InviteSchema } from '../meetings/routes.ts';
@@ -378,9 +378,7 @@ export async function activityRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         sheet.items.map((row) => ({
           ...row,
           sourceLabel: row.source === 'invited' ? '邀请' : '报名',
-          checked: row.checkedInAt
-            ? new Date(row.checkedInAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
-            : '未签到',
+          checked: row.checkedInAt ? chinaDateTime(row.checkedInAt) : '未签到',
         })),
       );
       return sendDownload(reply, `${sheet.activity.title}-参加人员.xlsx`, XLSX_MIME, buf);

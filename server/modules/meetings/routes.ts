@@ -9,7 +9,7 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { queryOne } from '../../platform/db/client.ts';
-import { sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
+import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { getSetting, putSetting } from '../../platform/settings/settings.ts';
@@ -498,9 +498,7 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         ],
         sheet.items.map((row) => ({
           ...row,
-          checkedInAt: row.checkedInAt
-            ? new Date(row.checkedInAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
-            : '',
+          checkedInAt: row.checkedInAt ? chinaDateTime(row.checkedInAt) : '',
           method: row.checkinMethod === 'qr' ? '扫码' : row.checkinMethod === 'staff' ? '工作人员' : '',
         })),
       );

@@ -1,10 +1,12 @@
 // Meetings: create, invite by rule, replies and leave requests, check-in (QR or staff) with partial attendance, close,
 // cancel; speeches. Attendance turns into duty facts (meeting.present / leave / absent) in the same transaction, and
 // every change re-derives a member's fact from the attendance row, so an undone check-in or a refused leave corrects it.
+
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { chinaDateTime } from '../../platform/download.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
@@ -347,7 +349,7 @@ async function addInvitees(
       select ${actor.committeeId}, ${meetingId}, x from unnest(${sql.param(memberIds)}::int[]) as x
       on conflict do nothing returning member_id`,
   );
-  const when = new Date(startsAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  const when = chinaDateTime(startsAt);
   await notify(tx, {
     committeeId: actor.committeeId,
     accountIds: await accountsOfMembers(
