@@ -371,12 +371,21 @@ async function seedCommittee(tx: Db, c: CommitteeSeed, passwordHash: string) {
       roles: ['unitUser'] as Role[],
       unitId: u.id,
     })),
-    ...orgs.map((o, i) => ({
-      username: `${p}org${String(i + 1).padStart(2, '0')}`,
-      displayName: o.name,
-      roles: ['orgAccount'] as Role[],
-      orgId: o.id,
-    })),
+    // orgNN is the organisation's responsible person, who approves collective proposals; orgNN_staff files them.
+    ...orgs.flatMap((o, i) => [
+      {
+        username: `${p}org${String(i + 1).padStart(2, '0')}`,
+        displayName: o.name,
+        roles: ['orgAccount', 'orgLeader'] as Role[],
+        orgId: o.id,
+      },
+      {
+        username: `${p}org${String(i + 1).padStart(2, '0')}_staff`,
+        displayName: `${o.name}经办人`,
+        roles: ['orgAccount'] as Role[],
+        orgId: o.id,
+      },
+    ]),
     ...informants.map((inf, i) => ({
       username: `${p}informant${String(i + 1).padStart(2, '0')}`,
       displayName: inf.name,
@@ -446,7 +455,8 @@ export const DEMO_ACCOUNTS = [
   ['leader', '市政协领导'],
   ['member001 … member300', '市政协委员'],
   ['unit01 … unit40', '承办单位（unit01 = 市发展和改革委员会）'],
-  ['org01 … org10', '党派团体'],
+  ['org01 … org10', '党派团体负责人（审批集体提案）'],
+  ['org01_staff … org10_staff', '党派团体经办人（起草集体提案）'],
   ['informant01 … informant10', '信息员'],
   ['county_admin', '县政协管理员'],
   ['county_proposal_staff / county_liaison_staff / county_office_staff', '县政协工作人员'],

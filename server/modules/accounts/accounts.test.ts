@@ -97,6 +97,27 @@ describe('account lifecycle', () => {
     expect(JSON.stringify(audit.after)).not.toContain('argon2');
   });
 
+  it('creates an organisation’s responsible person, who is also an organisation account', async () => {
+    const orgs = (await admin.get('/api/org/reference')).body.organisations;
+    const unlinked = await admin.post('/api/accounts', {
+      username: 'org_head',
+      password: 'Init#2026ab',
+      displayName: '某负责人',
+      roles: ['orgLeader'],
+    });
+    expect(unlinked.body).toMatchObject({ field: 'orgId', message: '「党派团体负责人」角色需要关联党派团体' });
+    const ok = await admin.post('/api/accounts', {
+      username: 'org_head',
+      password: 'Init#2026ab',
+      displayName: '某负责人',
+      roles: ['orgLeader'],
+      orgId: orgs[0].id,
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.roleNames).toEqual(['党派团体负责人', '党派团体']);
+    expect(ok.body.orgName).toBe(orgs[0].name);
+  });
+
   it('resets a password to a one-time temporary one and ends the old sessions', async () => {
     const id = await idOf('member020');
     const old = await login(t.app, 'member020');

@@ -151,6 +151,7 @@ const LINK_RULES: { role: Role; key: 'memberId' | 'unitId' | 'orgId' | 'informan
   [
     { role: 'member', key: 'memberId', label: '委员', table: 'members' },
     { role: 'unitUser', key: 'unitId', label: '承办单位', table: 'handling_units' },
+    { role: 'orgLeader', key: 'orgId', label: '党派团体', table: 'organisations' },
     { role: 'orgAccount', key: 'orgId', label: '党派团体', table: 'organisations' },
     { role: 'informant', key: 'informantId', label: '信息员', table: 'informants' },
   ];
@@ -159,6 +160,8 @@ const LINK_RULES: { role: Role; key: 'memberId' | 'unitId' | 'orgId' | 'informan
 async function checkEdit(tx: Db, actor: Actor, body: Edit, selfId: number | null) {
   if (!body.displayName.trim()) throw badRequest('validation', '「姓名/名称」不能为空', 'displayName');
   const roles = [...new Set(body.roles)] as Role[];
+  // The responsible person also reads and files as the organisation.
+  if (roles.includes('orgLeader') && !roles.includes('orgAccount')) roles.push('orgAccount');
   if (roles.includes('sysAdmin') && !isSysAdmin(actor)) {
     throw badRequest('account.role', '只有系统管理员可以授予「系统管理员」角色', 'roles');
   }

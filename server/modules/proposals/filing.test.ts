@@ -308,16 +308,28 @@ describe('collective proposals', () => {
   it('are filed by an organisation and approved by its responsible person before reaching the office', async () => {
     const asMember = await m1.post('/api/proposals', { title: '关于集体的建议', kind: 'collective' });
     expect(asMember.status).toBe(400);
-    const id = await write(org1, { title: '关于支持民营企业参与城市更新的建议', category: '经济建设', submit: true });
+    const clerk = await login(t.app, 'org01_staff');
+    const id = await write(clerk, { title: '关于支持民营企业参与城市更新的建议', category: '经济建设', submit: true });
     expect(await stateOf(id)).toBe('orgApproval');
+    // The responsible person is asked; the clerk who filed it is not.
+    const asked = await query<{ username: string }>(
+      db,
+      sql`select a.username from notifications n join accounts a on a.id = n.account_id
+        where n.link = ${`/proposals/${id}`} order by a.username`,
+    );
+    expect(asked.map((r) => r.username)).toEqual(['org01']);
     const d = await detail(org1, id);
     expect(d.kind).toBe('collective');
     expect(d.org.name).toBe('民革示例市委员会');
     expect(d.actions.map((a: any) => a.action)).toEqual(['orgApprove', 'orgSendBack', 'withdraw']);
+    expect((await detail(clerk, id)).actions.map((a: any) => a.action)).toEqual(['withdraw']);
+    const byClerk = await act(clerk, id, 'orgApprove');
+    expect(byClerk.status).toBe(403);
+    expect(await stateOf(id)).toBe('orgApproval');
     expect((await staff.get(`/api/proposals/${id}`)).status).toBe(404);
     expect((await act(org2, id, 'orgApprove')).status).toBe(404);
     expect(await ok(org1, id, 'orgSendBack', { comment: '请补充调研数据' })).toBe('draft');
-    expect(await ok(org1, id, 'submit')).toBe('orgApproval');
+    expect(await ok(clerk, id, 'submit')).toBe('orgApproval');
     expect(await ok(org1, id, 'orgApprove')).toBe('submitted');
     expect((await detail(staff, id)).timeline.map((e: any) => e.label)).toEqual([
       '提交',

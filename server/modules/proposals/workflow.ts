@@ -224,11 +224,12 @@ async function memberAccounts(tx: Db, committeeId: number, memberIds: number[]):
   return rows.map((r) => r.id);
 }
 
-async function orgAccounts(tx: Db, committeeId: number, orgIds: number[]): Promise<number[]> {
+async function orgAccounts(tx: Db, committeeId: number, orgIds: number[], role?: Role): Promise<number[]> {
   if (!orgIds.length) return [];
   const rows = await query<{ id: number }>(
     tx,
-    sql`select id from accounts where committee_id = ${committeeId} and org_id = any(${sql.param(orgIds)}::int[]) and not disabled`,
+    sql`select id from accounts where committee_id = ${committeeId} and org_id = any(${sql.param(orgIds)}::int[]) and not disabled
+      ${role ? sql`and ${role} = any(roles)` : sql``}`,
   );
   return rows.map((r) => r.id);
 }
@@ -387,7 +388,7 @@ export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem
         if (p.kind === 'collective' && p.state === 'draft') {
           await notify(tx, {
             committeeId: p.committeeId,
-            accountIds: await orgAccounts(tx, p.committeeId, p.orgId ? [p.orgId] : []),
+            accountIds: await orgAccounts(tx, p.committeeId, p.orgId ? [p.orgId] : [], 'orgLeader'),
             kind: 'proposal',
             title: `集体提案待负责人审批：${p.title}`,
             link: `/proposals/${p.id}`,
@@ -449,7 +450,7 @@ export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem
       label: '负责人审批同意',
       from: ['orgApproval'],
       to: 'submitted',
-      roles: ['orgAccount'],
+      roles: ['orgLeader'],
       guard: (actor, p) => (actor.orgId != null && actor.orgId === p.orgId ? null : '只有本党派团体负责人可以审批'),
       effect: async (tx, actor, p) => reachOffice(tx, actor, p, [], 'collective'),
     },
@@ -458,7 +459,7 @@ export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem
       label: '负责人退回',
       from: ['orgApproval'],
       to: 'draft',
-      roles: ['orgAccount'],
+      roles: ['orgLeader'],
       commentRequired: true,
       guard: (actor, p) => (actor.orgId != null && actor.orgId === p.orgId ? null : '只有本党派团体负责人可以审批'),
     },

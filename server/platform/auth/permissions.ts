@@ -12,6 +12,7 @@ export const ROLES = {
   unitUser: '承办单位',
   informant: '信息员',
   orgAccount: '党派团体',
+  orgLeader: '党派团体负责人',
 } as const;
 
 export type Role = keyof typeof ROLES;

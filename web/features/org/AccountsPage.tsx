@@ -194,7 +194,7 @@ function AccountForm({ account, onClose }: { account: Account | 'new' | null; on
               </Form.Item>
             </Col>
           )}
-          {roles.includes('orgAccount') && (
+          {(roles.includes('orgAccount') || roles.includes('orgLeader')) && (
             <Col xs={24}>
               <Form.Item
                 label="关联党派团体"
