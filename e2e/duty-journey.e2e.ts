@@ -14,6 +14,7 @@ import {
   shot,
 } from './browser.ts';
 
+// Absent from the demo's plenary (numbers ending in 7 were), so this plenary's points are the only meeting points.
 const MEMBER = 'member077';
 const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 let meetingId = 0;

@@ -2,6 +2,7 @@
 // edits and compiles it into an issue, issues it and forwards it to the city → the city liaison office accepts it,
 // records the city's adoption and a provincial leader's instruction → the county office and the member see both.
 import { describe, expect, it } from 'vitest';
+import { apiLogin } from './api.ts';
 import {
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
@@ -102,6 +103,11 @@ describe('社情民意：县政协委员报送 → 县编报并报送市政协 �
   });
 
   it('市政协联络处在自己的筛选队列里看到来自下级政协的信息，采用并记录省领导批示', async () => {
+    const liaison = await apiLogin('liaison_staff');
+    const provincial = async () =>
+      (await liaison.get('/api/opinions/figures')).body.instructions.find((l: any) => l.level === 'province')?.count ??
+      0;
+    const before = await provincial();
     const page = await newPage();
     await loginAs(page, 'liaison_staff');
     await page.goto('/opinions/queue');
@@ -130,9 +136,11 @@ describe('社情民意：县政协委员报送 → 县编报并报送市政协 �
     await expectNoA11yViolations(page);
     await shot(page, 'opinions-5b-city-queue-desktop');
     await page.goto('/opinions/figures');
-    await expect
-      .poll(() => page.getByTestId('annual-sentence').textContent())
-      .toBe('全年报送社情民意信息1条,省政府领导批示1条');
+    // The demo already holds the year's other reports: the sentence is the figures' own, with one more instruction.
+    expect(await provincial()).toBe(before + 1);
+    const { sentence } = (await liaison.get('/api/opinions/figures')).body;
+    expect(sentence).toMatch(/^全年报送社情民意信息\d+条,省政府领导批示\d+条/);
+    await expect.poll(() => page.getByTestId('annual-sentence').textContent()).toBe(sentence);
     await expectNoA11yViolations(page);
     await shot(page, 'opinions-5c-city-figures-desktop');
     expect(pageErrorsOf(page)).toEqual([]);

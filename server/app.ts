@@ -125,7 +125,8 @@ export async function buildApp(deps: {
       loginRateLimitPerMinute: config.loginRateLimitPerMinute,
     }),
   );
-  await relayNotifications(database);
+  const stopRelay = await relayNotifications(database);
+  app.addHook('onClose', () => stopRelay());
   const moduleDeps: ModuleDeps = { db, database, config };
   for (const m of modules) await app.register(async (scope) => m.routes(scope, moduleDeps));
 

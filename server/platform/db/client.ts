@@ -19,7 +19,7 @@ export interface Database {
    * Calls back with the payload of each NOTIFY on the channel. PostgreSQL delivers a NOTIFY only when its transaction
    * commits (and to every app process), so a listener never hears of work that was rolled back.
    */
-  listen(channel: string, callback: (payload: string) => void): Promise<void>;
+  listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   pglite?: PGlite;
   pool?: pg.Pool;
 }
@@ -68,7 +68,8 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
     kind: 'pglite',
     pglite: client,
     listen: async (channel, callback) => {
-      await client.listen(channel, callback);
+      const unlisten = await client.listen(channel, callback);
+      return () => unlisten();
     },
     close: async () => {
       await client.close();
@@ -109,10 +110,17 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     kind: 'postgres',
     pool,
     listen: async (channel, callback) => {
-      listeners.push({ channel, callback });
+      const entry = { channel, callback };
+      listeners.push(entry);
       if (!listener) listener = connectListener();
       else await (await listener).query(`listen ${quote(channel)}`);
       await listener;
+      return async () => {
+        listeners.splice(listeners.indexOf(entry), 1);
+        if (listeners.some((l) => l.channel === channel)) return;
+        const client = await listener?.catch(() => null);
+        await client?.query(`unlisten ${quote(channel)}`).catch(() => {});
+      };
     },
     close: async () => {
       closed = true;

@@ -52,8 +52,8 @@ export async function notify(tx: Db, n: NewNotification): Promise<void> {
 }
 
 /** Turns a committed NOTIFY into the in-process events the server-sent-event streams wait on. */
-export async function relayNotifications(database: Database): Promise<void> {
-  await database.listen(NOTIFY_CHANNEL, (payload) => {
+export function relayNotifications(database: Database): Promise<() => Promise<void>> {
+  return database.listen(NOTIFY_CHANNEL, (payload) => {
     const [committeeId, ids] = payload.split(':');
     for (const id of ids.split(',')) notificationEvents.emit(`${committeeId}:${id}`);
   });

@@ -1,0 +1,51 @@
+// The demo year that `npm start` writes on a fresh database: every step goes through the routes, so what staff,
+// members and leaders first see is what the modules computed, on PGlite and on PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, type TestContext } from '../test/harness.ts';
+import { seedDemoActivity } from './activity.ts';
+
+let t: TestContext;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoActivity(t.app);
+}, 120_000);
+afterAll(() => t.close());
+
+describe('demo activity', () => {
+  it('gives the proposal office a year of proposals at every stage and the annual sentence from them', async () => {
+    const staff = await login(t.app, 'proposal_staff');
+    const f = (await staff.get('/api/proposals/figures')).body;
+    expect(f.totals).toMatchObject({ received: 19, registered: 16, answered: 10, key: 1, rejected: 1 });
+    expect(f.sentence).toBe(
+      '共收到提案19件，立案16件，已办理答复10件（占62.5%），所提问题已解决或建议得到采纳的提案占37.5%',
+    );
+    const queue = (await staff.get('/api/proposals?state=submitted')).body;
+    expect(queue.items.map((p: any) => p.title).sort()).toEqual([
+      '关于加强历史文化街区保护利用的建议',
+      '关于规范校外培训机构管理的建议',
+    ]);
+    const org = await login(t.app, 'org01');
+    const waiting = (await org.get('/api/proposals')).body.items;
+    expect(waiting.map((p: any) => [p.title, p.stateLabel])).toEqual([['关于支持民营企业参与城市更新的建议', '待负责人审批']]);
+  });
+
+  it('brings the county’s forwarded report to the city, adopted with a provincial instruction', async () => {
+    const county = await login(t.app, 'county_member002');
+    const mine = (await county.get('/api/opinions/mine')).body.items;
+    expect(mine).toHaveLength(1);
+    const d = (await county.get(`/api/opinions/${mine[0].id}`)).body;
+    expect(d.adoptions.map((a: any) => a.level)).toEqual(['city']);
+    expect(d.instructions.map((i: any) => [i.level, i.leaderName])).toEqual([['province', '李华']]);
+    const city = (await (await login(t.app, 'liaison_staff')).get('/api/opinions/figures')).body;
+    expect(city).toMatchObject({ received: 6, fromLower: 1, issues: 1, referred: 1, answered: 1 });
+  });
+
+  it('records the plenary’s attendance as duty facts: present members score, those ending in 7 were absent', async () => {
+    const present = (await (await login(t.app, 'member101')).get('/api/duty/me')).body.explanation;
+    expect(present.lines.map((l: any) => l.title)).toContain('六届一次会议第一次全体会议');
+    expect(present.total).toBeGreaterThan(0);
+    const absent = (await (await login(t.app, 'member077')).get('/api/duty/me')).body.explanation;
+    expect(absent.lines.map((l: any) => [l.kindLabel, l.points])).toEqual([['会议缺席', 0]]);
+  });
+});
