@@ -1,6 +1,6 @@
 // Journeys of the app frame: the menu follows the permission table (an administrator sees 审计日志, a member does
 // not and is refused the page), the audit log with its filters and before/after view, the 404 page, and the
-// notification centre's empty state.
+// notification centre's empty state, and the home page's 待办.
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import { expectNoA11yViolations, expectNoHorizontalOverflow, loginAs, newPage, shot } from './browser.ts';
@@ -26,6 +26,21 @@ describe('应用框架', () => {
     await member.goto('/audit');
     await member.getByText('无权访问').waitFor();
     await expectNoA11yViolations(member);
+  });
+
+  it('首页的待办事项：党派团体负责人在手机上看到待审批的集体提案，点开就是这件提案', async () => {
+    const page = await newPage({ mobile: true });
+    await loginAs(page, 'org01');
+    const todos = page.getByRole('list', { name: '待办事项' });
+    const item = todos.getByRole('listitem').filter({ hasText: '待您审批的集体提案' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('1');
+    await expectNoHorizontalOverflow(page);
+    await expectNoA11yViolations(page);
+    await shot(page, 'shell-home-todos-mobile');
+    await item.click();
+    await page.waitForURL('**/proposals/mine?state=orgApproval');
+    await page.getByRole('link', { name: '关于支持民营企业参与城市更新的建议' }).waitFor();
   });
 
   it('审计日志：按操作筛选登录失败，展开看到修改前后', async () => {

@@ -10,6 +10,7 @@ import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from './download.ts';
 import { badRequest } from './errors.ts';
 import { openFileForDownload, storeFile } from './files/files.ts';
 import { notificationEvents } from './notifications/notifications.ts';
+import { todosOf } from './todos.ts';
 
 export const ErrorBody = Type.Object({
   error: Type.String(),
@@ -169,6 +170,25 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
         where committee_id = ${actor.committeeId} and account_id = ${actor.accountId} and read_at is null ${only}`);
       return { ok: true };
     },
+  );
+
+  r.get(
+    '/api/todos',
+    {
+      preHandler: requireAuth(),
+      schema: {
+        tags: ['platform'],
+        summary: '我的待办：各模块中等待本人处理的事项及数量',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({ key: Type.String(), label: Type.String(), count: Type.Integer(), link: Type.String() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({ items: await todosOf(db, actorOf(request)) }),
   );
 
   r.get(

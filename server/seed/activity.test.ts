@@ -2,6 +2,7 @@
 // members and leaders first see is what the modules computed, on PGlite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestContext } from '../test/harness.ts';
+import { UNITS } from './demo.ts';
 import { seedDemoActivity } from './activity.ts';
 
 let t: TestContext;
@@ -27,7 +28,9 @@ describe('demo activity', () => {
     ]);
     const org = await login(t.app, 'org01');
     const waiting = (await org.get('/api/proposals')).body.items;
-    expect(waiting.map((p: any) => [p.title, p.stateLabel])).toEqual([['关于支持民营企业参与城市更新的建议', '待负责人审批']]);
+    expect(waiting.map((p: any) => [p.title, p.stateLabel])).toEqual([
+      ['关于支持民营企业参与城市更新的建议', '待负责人审批'],
+    ]);
   });
 
   it('brings the county’s forwarded report to the city, adopted with a provincial instruction', async () => {
@@ -47,5 +50,37 @@ describe('demo activity', () => {
     expect(present.total).toBeGreaterThan(0);
     const absent = (await (await login(t.app, 'member077')).get('/api/duty/me')).body.explanation;
     expect(absent.lines.map((l: any) => [l.kindLabel, l.points])).toEqual([['会议缺席', 0]]);
+  });
+});
+
+describe('待办 on the home page, from the demo year', () => {
+  const todos = async (username: string) =>
+    ((await (await login(t.app, username)).get('/api/todos')).body.items as any[]).map((i) => [i.label, i.count, i.link]);
+
+  it('counts each user’s waiting work and links to the page that handles it', async () => {
+    expect(await todos('proposal_staff')).toEqual([['待预审的提案', 2, '/proposals?queue=preReview']]);
+    expect(await todos('org01')).toEqual([['待您审批的集体提案', 1, '/proposals/mine?state=orgApproval']]);
+    expect(await todos('org01_staff')).toEqual([]);
+    const transport = `unit${String(UNITS.indexOf('市交通运输局') + 1).padStart(2, '0')}`;
+    expect(await todos(transport)).toContainEqual([
+      '交办本单位待签收的提案',
+      1,
+      '/proposals/inbox?assignmentState=assigned',
+    ]);
+    expect(await todos('liaison_staff')).toEqual([
+      ['待筛选的社情民意信息', 2, '/opinions/queue?state=submitted'],
+      ['已采编、待编入期刊的信息', 1, '/opinions/queue?state=accepted'],
+    ]);
+    // member122 filed the eighth proposal, answered and not yet rated; member101 left a draft.
+    expect(await todos('member122')).toContainEqual(['已答复、待您评价的提案', 1, '/proposals/mine?state=replied']);
+    expect(await todos('member101')).toContainEqual(['尚未提交的提案草稿', 1, '/proposals/mine?state=draft']);
+  });
+
+  it('drops an item once it is done', async () => {
+    const member = await login(t.app, 'member122');
+    const id = (await member.get('/api/proposals?state=replied')).body.items[0].id;
+    const rated = await member.post(`/api/proposals/${id}/transitions`, { action: 'rate', rating: 'satisfied' });
+    expect(rated.status).toBe(200);
+    expect((await todos('member122')).map(([label]) => label)).not.toContain('已答复、待您评价的提案');
   });
 });

@@ -24,6 +24,7 @@ import { query, queryOne } from '../../platform/db/client.ts';
 import { addSheet, DOCX_MIME, newWorkbook, sendDownload, workbookBuffer, XLSX_MIME } from '../../platform/download.ts';
 import { notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { registerTodos } from '../../platform/todos.ts';
 import { Enum, Nullable } from '../meetings/schema.ts';
 import {
   DETAIL_FIELDS,
@@ -63,6 +64,7 @@ import {
   saveReport,
   thisYear,
 } from './service.ts';
+import { dutyTodos } from './todos.ts';
 
 const Year = Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 });
 const Id = (title: string) => Type.Integer({ title, minimum: 1, maximum: 2147483647 });
@@ -151,6 +153,7 @@ const ScoreQuery = {
 };
 
 export async function dutyRoutes(app: FastifyInstance, { db }: ModuleDeps) {
+  registerTodos('duty', dutyTodos);
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['duty'];
 

@@ -13,6 +13,7 @@ import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/d
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { getSetting, putSetting } from '../../platform/settings/settings.ts';
+import { registerTodos } from '../../platform/todos.ts';
 import { Enum, Nullable } from './schema.ts';
 import {
   ATTENDANCE_DEFAULTS,
@@ -37,6 +38,7 @@ import {
   updateMeeting,
   withdrawSpeech,
 } from './service.ts';
+import { meetingTodos } from './todos.ts';
 
 const Kind = Enum(Object.keys(MEETING_KINDS), '会议类型');
 export const InviteSchema = Type.Object(
@@ -160,6 +162,7 @@ const CheckinOut = Type.Object({
 const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
+  registerTodos('meetings', meetingTodos);
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['meetings'];
 

@@ -13,6 +13,7 @@ import { DOCX_MIME, sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
+import { registerTodos } from '../../platform/todos.ts';
 import { figuresXlsx, issueDocx, reportsXlsx } from './documents.ts';
 import { yearFigures } from './figures.ts';
 import {
@@ -24,6 +25,7 @@ import {
   SUBMITTER_KINDS,
 } from './rules.ts';
 import * as svc from './service.ts';
+import { opinionTodos } from './todos.ts';
 import { chinaYear, opinionSettings } from './workflow.ts';
 
 const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -297,6 +299,7 @@ const SettingsOut = Type.Object({
 const options = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 
 export async function opinionRoutes(app: FastifyInstance, { db }: ModuleDeps) {
+  registerTodos('opinions', opinionTodos);
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['opinions'];
   const tx = <T>(fn: (t: typeof db) => Promise<T>) => db.transaction(fn);

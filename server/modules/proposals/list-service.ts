@@ -31,7 +31,7 @@ export interface ListFilters {
   pageSize?: number;
 }
 
-const QUEUES: Record<NonNullable<ListFilters['queue']>, SQL> = {
+export const QUEUES: Record<NonNullable<ListFilters['queue']>, SQL> = {
   preReview: sql`p.state = 'submitted'`,
   review: sql`p.state = 'reviewing'`,
   assign: sql`p.state = 'registered'`,

@@ -11,6 +11,7 @@ import { query, queryOne } from '../../platform/db/client.ts';
 import { DOCX_MIME, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { registerTodos } from '../../platform/todos.ts';
 import { proposalDocx, replyDocx } from './documents.ts';
 import { appraisalList, deadlineBoard, proposalFigures } from './figures.ts';
 import { defaultScope, type ListFilters, listProposals, similarProposals, suggestUnits } from './list-service.ts';
@@ -32,6 +33,7 @@ import {
   unsetKeyProposal,
   updateProposal,
 } from './service.ts';
+import { proposalTodos } from './todos.ts';
 import { ASSIGNMENT_STATES, COMMENDATION_STATES, numberLabel, PROPOSAL_STATES } from './workflow.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -521,6 +523,7 @@ const FileOut = Type.Unknown({ description: '文件' });
 const dateOnly = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
 export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
+  registerTodos('proposals', proposalTodos);
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['proposals'];
 

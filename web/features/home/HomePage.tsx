@@ -1,14 +1,23 @@
-// 首页: a greeting with the user's name, roles and committee, unread notifications, and large tiles for every menu
-// entry the user may open, grouped as in the menu.
-import { AppstoreOutlined, BellOutlined } from '@ant-design/icons';
-import { Card, Col, Flex, Row, Tag, Typography } from 'antd';
+// 首页: a greeting with the user's name, roles and committee, unread notifications, the user's 待办 (what waits for
+// them, counted, each a link to the page that handles it), and large tiles for every menu entry, grouped as in the menu.
+import { AppstoreOutlined, BellOutlined, RightOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { api } from '../../api/client.ts';
 import { shanghaiHour } from '../../app/format.ts';
 import { type MenuEntry, useMenuEntries } from '../../app/menu.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PRIMARY } from '../../app/theme.ts';
 import { usePageTitle } from '../../components/index.ts';
-import { useNotifications } from '../notifications/api.ts';
+import { TODOS_KEY, useNotifications } from '../notifications/api.ts';
+
+interface Todo {
+  key: string;
+  label: string;
+  count: number;
+  link: string;
+}
 
 function greeting(hour: number): string {
   if (hour < 6) return '您好';
@@ -34,6 +43,11 @@ export function HomePage() {
   const { me, can } = useSession();
   const entries = useMenuEntries();
   const { data: notes } = useNotifications({ page: 1, pageSize: 1 }, can('notification.read'));
+  const { data: todos } = useQuery({
+    queryKey: TODOS_KEY,
+    queryFn: () => api.get<{ items: Todo[] }>('/api/todos'),
+    enabled: !!me,
+  });
   if (!me) return null;
   const tiles = entries.filter((e) => e.path !== '/');
   const unread = notes?.unread ?? 0;
@@ -57,6 +71,28 @@ export function HomePage() {
           </Link>
         )}
       </Card>
+      {!!todos?.items.length && (
+        <Card title={<h2 style={{ margin: 0, fontSize: 20 }}>待办事项</h2>} style={{ marginBottom: 8 }}>
+          <Flex vertical role="list" aria-label="待办事项">
+            {todos.items.map((t, i) => (
+              <Link
+                key={t.key}
+                to={t.link}
+                role="listitem"
+                style={{ padding: '12px 0', fontSize: 17, borderTop: i ? '1px solid #f0f0f0' : undefined }}
+              >
+                <Flex justify="space-between" align="center" gap={12}>
+                  <span style={{ color: 'rgba(0,0,0,0.88)' }}>{t.label}</span>
+                  <Flex align="center" gap={8}>
+                    <Badge count={t.count} overflowCount={999} color={PRIMARY} />
+                    <RightOutlined aria-hidden style={{ color: 'rgba(0,0,0,0.45)' }} />
+                  </Flex>
+                </Flex>
+              </Link>
+            ))}
+          </Flex>
+        </Card>
+      )}
       {tiles.length === 0 ? (
         <Card>
           <Typography.Text>您的账号暂未开通其他功能，如有需要请联系系统管理员。</Typography.Text>

@@ -21,6 +21,8 @@ export interface NotificationPage {
 }
 
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
+/** The home page's 待办, refetched on every push too: a new notice usually means new work. */
+export const TODOS_KEY = ['todos'] as const;
 
 export function useNotifications(params: { page: number; pageSize: number; unreadOnly?: boolean }, enabled = true) {
   return useQuery({
@@ -48,7 +50,10 @@ export function useNotificationStream(enabled: boolean) {
     if (!enabled || typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/notifications/stream');
     // The server pushes after the notification's transaction has committed, so a refetch finds it.
-    const refetch = () => void client.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
+    const refetch = () => {
+      void client.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
+      void client.invalidateQueries({ queryKey: TODOS_KEY });
+    };
     source.addEventListener('notification', refetch);
     // After a dropped connection the browser reconnects by itself; refetch then so nothing pushed meanwhile is missed.
     source.addEventListener('open', refetch);
