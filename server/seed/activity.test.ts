@@ -2,8 +2,8 @@
 // members and leaders first see is what the modules computed, on PGlite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestContext } from '../test/harness.ts';
-import { UNITS } from './demo.ts';
 import { seedDemoActivity } from './activity.ts';
+import { UNITS } from './demo.ts';
 
 let t: TestContext;
 
@@ -55,7 +55,11 @@ describe('demo activity', () => {
 
 describe('待办 on the home page, from the demo year', () => {
   const todos = async (username: string) =>
-    ((await (await login(t.app, username)).get('/api/todos')).body.items as any[]).map((i) => [i.label, i.count, i.link]);
+    ((await (await login(t.app, username)).get('/api/todos')).body.items as any[]).map((i) => [
+      i.label,
+      i.count,
+      i.link,
+    ]);
 
   it('counts each user’s waiting work and links to the page that handles it', async () => {
     expect(await todos('proposal_staff')).toEqual([['待预审的提案', 2, '/proposals?queue=preReview']]);
