@@ -301,6 +301,7 @@ async function main() {
     },
     '统计 (年度)': { method: 'GET', url: (i) => `/api/proposals/figures?year=${2022 + (i % 5)}` },
     办理督办: { method: 'GET', url: () => '/api/proposals/deadlines?days=30' },
+    首页待办: { method: 'GET', url: () => '/api/todos' },
   };
   console.log(
     `\n${RUNS} requests per case, proposal officers of ${probe.length} committees, through the app (auth included):`,
