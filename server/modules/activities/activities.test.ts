@@ -121,10 +121,14 @@ describe('activities', () => {
   it('cancelling revokes its facts; another committee cannot see or change it; bad input is a 400', async () => {
     const id = await newActivity();
     await office.post(`/api/activities/${id}/attendance/${m1.me.account.memberId}`, { present: true });
+    const out = await m1.post(`/api/activities/${id}/outputs`, { kind: 'report', title: '调研报告', body: '报告正文' });
+    await office.post(`/api/activities/outputs/${out.body.id}/review`, { action: 'confirm' });
+    expect(await liveFacts('activityOutput', out.body.id)).toHaveLength(1);
     expect((await county.get(`/api/activities/${id}`)).status).toBe(404);
     expect((await county.post(`/api/activities/${id}/cancel`)).status).toBe(404);
     expect((await office.post(`/api/activities/${id}/cancel`)).status).toBe(200);
     expect(await liveFacts('activity', id)).toEqual([]);
+    expect(await liveFacts('activityOutput', out.body.id)).toEqual([]);
     const bad = await office.post('/api/activities', {
       kind: 'teaParty',
       title: 'x',

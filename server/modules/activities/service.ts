@@ -288,7 +288,16 @@ export async function setActivityStatus(tx: Db, actor: Actor, id: number, to: 'c
   await tx.execute(
     sql`update activities set status = ${to}, updated_at = now() where committee_id = ${actor.committeeId} and id = ${id}`,
   );
-  if (to === 'cancelled') await revokeDutyFacts(tx, actor.committeeId, { sourceType: 'activity', sourceId: id });
+  if (to === 'cancelled') {
+    await revokeDutyFacts(tx, actor.committeeId, { sourceType: 'activity', sourceId: id });
+    // Confirmed outputs of a cancelled activity no longer count either.
+    const outputs = await query<{ id: number }>(
+      tx,
+      sql`select id from activity_outputs where committee_id = ${actor.committeeId} and activity_id = ${id}`,
+    );
+    for (const o of outputs)
+      await revokeDutyFacts(tx, actor.committeeId, { sourceType: 'activityOutput', sourceId: o.id });
+  }
   await writeAudit(tx, actor, {
     action: `activity.${to === 'open' ? 'reopen' : to === 'closed' ? 'close' : 'cancel'}`,
     entity: 'activity',
