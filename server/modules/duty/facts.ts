@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/client.ts';
  * Fact kinds. Modules use these names; rule sets give them points.
  * meeting.present / meeting.leave / meeting.absent (detail.meetingKind: plenary | standing | chairsCouncil | specialCommittee | sector)
  * activity.<kind> (research, inspection, studyVisit, supervision, studio, grassroots, training, reading, goodDeed, introduction)
- * speech.submitted / speech.delivered (detail.mode: oral | written)
+ * speech.submitted / speech.selected / speech.delivered (detail.mode: oral | written)
  * proposal.filed / proposal.registered / proposal.key / proposal.commended (role: lead | cosigner | self)
  * opinion.submitted / opinion.compiled / opinion.adopted (detail.level) / opinion.instruction (detail.level)
  */

@@ -20,6 +20,7 @@ export const FACT_KINDS: Record<string, string> = {
   'activity.introduction': '引进项目或人才',
   'activity.output': '活动成果经确认',
   'speech.submitted': '提交大会发言',
+  'speech.selected': '大会发言被选用',
   'speech.delivered': '大会发言被采用',
   'proposal.filed': '提交提案',
   'proposal.registered': '提案立案',

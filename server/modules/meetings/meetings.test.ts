@@ -278,9 +278,12 @@ describe('speeches', () => {
     expect(await kinds(s.body.id)).toEqual(['speech.submitted']);
     expect((await office.post(`/api/speeches/${s.body.id}/decide`, { action: 'deliver' })).status).toBe(409);
     expect((await office.post(`/api/speeches/${s.body.id}/decide`, { action: 'select' })).status).toBe(200);
+    expect(await kinds(s.body.id)).toEqual(['speech.selected', 'speech.submitted']);
     expect((await office.post(`/api/speeches/${s.body.id}/decide`, { action: 'deliver' })).status).toBe(200);
-    expect(await kinds(s.body.id)).toEqual(['speech.delivered', 'speech.submitted']);
+    expect(await kinds(s.body.id)).toEqual(['speech.delivered', 'speech.selected', 'speech.submitted']);
     await office.post(`/api/speeches/${s.body.id}/decide`, { action: 'undeliver' });
+    expect(await kinds(s.body.id)).toEqual(['speech.selected', 'speech.submitted']);
+    await office.post(`/api/speeches/${s.body.id}/decide`, { action: 'reject' });
     expect(await kinds(s.body.id)).toEqual(['speech.submitted']);
     // Members see only their own speeches.
     expect((await m2.get('/api/speeches')).body.items.map((x: any) => x.id)).not.toContain(s.body.id);

@@ -825,18 +825,19 @@ export async function decideSpeech(
     throw conflict('speech.bad_status', `发言当前为「${SPEECH_STATUS[s.status]}」，不能${move.label}`);
   await tx.execute(sql`update speeches set status = ${move.to}, decision_comment = ${b.comment?.trim() || null}, decided_at = now()
     where committee_id = ${actor.committeeId} and id = ${id}`);
-  if (b.action === 'deliver') {
+  if (b.action === 'select' || b.action === 'deliver') {
     await recordDutyFact(tx, {
       committeeId: actor.committeeId,
       memberId: s.member_id,
-      kind: 'speech.delivered',
+      kind: b.action === 'select' ? 'speech.selected' : 'speech.delivered',
       sourceType: 'speech',
       sourceId: id,
       occurredOn: new Date(),
       detail: { mode: s.mode, title: s.title },
     });
-  } else if (b.action === 'undeliver') {
-    await revokeDutyFacts(tx, actor.committeeId, { sourceType: 'speech', sourceId: id, kinds: ['speech.delivered'] });
+  } else {
+    const kind = b.action === 'reject' ? 'speech.selected' : 'speech.delivered';
+    await revokeDutyFacts(tx, actor.committeeId, { sourceType: 'speech', sourceId: id, kinds: [kind] });
   }
   await notify(tx, {
     committeeId: actor.committeeId,
