@@ -237,7 +237,9 @@ describe('meetings', () => {
     const a = m3.me.account.memberId;
     await office.post(`/api/meetings/${id}/attendance/${a}`, { present: true, minutesPresent: 90 });
     expect((await facts(id, a)).map((f) => f.kind)).toEqual(['meeting.present']);
+    // Changing the ratio re-settles the year's meetings: 90 of 180 minutes is now under two thirds.
     await admin.put('/api/meetings/settings', { year, minRatio: 2 / 3 });
+    expect((await facts(id, a)).map((f) => f.kind)).toEqual(['meeting.absent']);
   });
 
   it('cancelling a meeting revokes all its facts', async () => {

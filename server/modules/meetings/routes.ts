@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { queryOne } from '../../platform/db/client.ts';
+import { query, queryOne } from '../../platform/db/client.ts';
 import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
@@ -34,6 +34,7 @@ import {
   removeInvitee,
   replyToMeeting,
   setMeetingStatus,
+  settleAttendance,
   submitSpeech,
   updateMeeting,
   withdrawSpeech,
@@ -264,9 +265,16 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      await db.transaction((tx) =>
-        putSetting(tx, actor, ATTENDANCE_SETTING, request.body.year, { minRatio: request.body.minRatio }),
-      );
+      await db.transaction(async (tx) => {
+        await putSetting(tx, actor, ATTENDANCE_SETTING, request.body.year, { minRatio: request.body.minRatio });
+        // The year's meetings are counted again under the new ratio.
+        const meetings = await query<{ id: number }>(
+          tx,
+          sql`select id from meetings where committee_id = ${actor.committeeId} and status <> 'cancelled'
+            and extract(year from (starts_at at time zone 'Asia/Shanghai'))::int = ${request.body.year}`,
+        );
+        for (const m of meetings) await settleAttendance(tx, actor.committeeId, m.id);
+      });
       return { ok: true };
     },
   );
