@@ -1,7 +1,8 @@
 // 待办: what is waiting for the signed-in user across the modules, counted, each with the page that handles it. Modules
 // register a provider (keyed, so building several apps in one process registers each once); the home page shows them.
+import type { SQL } from 'drizzle-orm';
 import type { Actor } from './context.ts';
-import type { Db } from './db/client.ts';
+import { type Db, queryOne } from './db/client.ts';
 
 export interface Todo {
   key: string;
@@ -24,12 +25,14 @@ export async function todosOf(db: Db, actor: Actor): Promise<Todo[]> {
   return lists.flat().filter((t) => t.count > 0);
 }
 
-/** Builds to-dos from one row of counts: `counts[key]` for every entry whose key is present. */
-export function todosFrom(
-  counts: Record<string, number | null | undefined>,
+/** Runs one query returning a row of counts and makes a to-do of each entry whose key is a column of it. */
+export async function countedTodos(
+  db: Db,
+  query: SQL,
   entries: [key: string, label: string, link: string][],
-): Todo[] {
+): Promise<Todo[]> {
+  const counts = (await queryOne<Record<string, number>>(db, query)) ?? {};
   return entries
     .filter(([key]) => key in counts)
-    .map(([key, label, link]) => ({ key, label, link, count: Number(counts[key] ?? 0) }));
+    .map(([key, label, link]) => ({ key, label, link, count: Number(counts[key]) }));
 }

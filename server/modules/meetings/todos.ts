@@ -2,35 +2,37 @@
 import { sql } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
-import { type Db, queryOne } from '../../platform/db/client.ts';
-import { type Todo, todosFrom } from '../../platform/todos.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { countedTodos, type Todo } from '../../platform/todos.ts';
 
 export async function meetingTodos(db: Db, actor: Actor): Promise<Todo[]> {
   const c = actor.committeeId;
   const out: Todo[] = [];
   if (actor.memberId) {
-    const row = await queryOne<Record<string, number>>(
-      db,
-      sql`select count(*)::int as "meetingReply" from meeting_invitees i
+    out.push(
+      ...(await countedTodos(
+        db,
+        sql`select count(*)::int as "meetingReply" from meeting_invitees i
         join meetings m on m.committee_id = i.committee_id and m.id = i.meeting_id
         where i.committee_id = ${c} and i.member_id = ${actor.memberId} and i.reply = 'pending'
           and m.status = 'planned' and m.starts_at > now()`,
+        [['meetingReply', '待回复的会议通知（参加或请假）', '/meetings']],
+      )),
     );
-    out.push(...todosFrom(row!, [['meetingReply', '待回复的会议通知（参加或请假）', '/meetings']]));
   }
   if (can(actor.roles, 'meeting.manage')) {
-    const row = await queryOne<Record<string, number>>(
-      db,
-      sql`select
+    out.push(
+      ...(await countedTodos(
+        db,
+        sql`select
           (select count(*)::int from meeting_invitees i join meetings m on m.committee_id = i.committee_id and m.id = i.meeting_id
             where i.committee_id = ${c} and i.leave_status = 'pending' and m.status = 'planned') as "leaveRequests",
           (select count(*)::int from speeches where committee_id = ${c} and status = 'submitted') as speeches`,
-    );
-    out.push(
-      ...todosFrom(row!, [
-        ['leaveRequests', '待审批的会议请假', '/meetings'],
-        ['speeches', '待遴选的大会发言', '/speeches'],
-      ]),
+        [
+          ['leaveRequests', '待审批的会议请假', '/meetings'],
+          ['speeches', '待遴选的大会发言', '/speeches'],
+        ],
+      )),
     );
   }
   return out;

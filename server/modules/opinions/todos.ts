@@ -3,40 +3,44 @@
 import { sql } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
-import { type Db, queryOne } from '../../platform/db/client.ts';
-import { type Todo, todosFrom } from '../../platform/todos.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { countedTodos, type Todo } from '../../platform/todos.ts';
 
 export async function opinionTodos(db: Db, actor: Actor): Promise<Todo[]> {
   const c = actor.committeeId;
   const out: Todo[] = [];
   if (can(actor.roles, 'opinion.screen')) {
-    const row = await queryOne<Record<string, number>>(
-      db,
-      sql`select count(*) filter (where state = 'submitted')::int as submitted, count(*) filter (where state = 'accepted')::int as accepted
-        from opinion_reports where committee_id = ${c} and state in ('submitted', 'accepted')`,
-    );
     out.push(
-      ...todosFrom(row!, [
-        ['submitted', '待筛选的社情民意信息', '/opinions/queue?state=submitted'],
-        ['accepted', '已采编、待编入期刊的信息', '/opinions/queue?state=accepted'],
-      ]),
+      ...(await countedTodos(
+        db,
+        sql`select count(*) filter (where state = 'submitted')::int as submitted, count(*) filter (where state = 'accepted')::int as accepted
+        from opinion_reports where committee_id = ${c} and state in ('submitted', 'accepted')`,
+        [
+          ['submitted', '待筛选的社情民意信息', '/opinions/queue?state=submitted'],
+          ['accepted', '已采编、待编入期刊的信息', '/opinions/queue?state=accepted'],
+        ],
+      )),
     );
   }
   if (actor.roles.includes('unitUser') && actor.unitId) {
-    const row = await queryOne<Record<string, number>>(
-      db,
-      sql`select count(*)::int as referred from opinion_referrals
+    out.push(
+      ...(await countedTodos(
+        db,
+        sql`select count(*)::int as referred from opinion_referrals
         where committee_id = ${c} and unit_id = ${actor.unitId} and state = 'referred'`,
+        [['referred', '转办本单位、待答复的社情民意信息', '/opinions/unit']],
+      )),
     );
-    out.push(...todosFrom(row!, [['referred', '转办本单位、待答复的社情民意信息', '/opinions/unit']]));
   }
   if (can(actor.roles, 'opinion.submit') && actor.accountId) {
-    const row = await queryOne<Record<string, number>>(
-      db,
-      sql`select count(*)::int as "opinionReturned" from opinion_reports
+    out.push(
+      ...(await countedTodos(
+        db,
+        sql`select count(*)::int as "opinionReturned" from opinion_reports
         where committee_id = ${c} and submitter_account_id = ${actor.accountId} and state = 'returned'`,
+        [['opinionReturned', '退回修改的社情民意信息', '/opinions/mine']],
+      )),
     );
-    out.push(...todosFrom(row!, [['opinionReturned', '退回修改的社情民意信息', '/opinions/mine']]));
   }
   return out;
 }

@@ -3,8 +3,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
-import { type Db, queryOne } from '../../platform/db/client.ts';
-import { type Todo, todosFrom } from '../../platform/todos.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { countedTodos, type Todo } from '../../platform/todos.ts';
 import { QUEUES } from './list-service.ts';
 import { OPEN_ASSIGNMENT_STATES } from './workflow.ts';
 
@@ -24,38 +24,35 @@ export async function proposalTodos(db: Db, actor: Actor): Promise<Todo[]> {
   const c = actor.committeeId;
   const out: Todo[] = [];
   if (can(actor.roles, 'proposal.review')) {
-    const row = await queryOne<Record<string, number>>(
-      db,
-      sql`select ${sql.join(
-        OFFICE.map(([k]) => count(QUEUES[k], k)),
-        sql`, `,
-      )} from proposals p where p.committee_id = ${c}`,
+    const counts = sql.join(
+      OFFICE.map(([k]) => count(QUEUES[k], k)),
+      sql`, `,
     );
     out.push(
-      ...todosFrom(
-        row!,
+      ...(await countedTodos(
+        db,
+        sql`select ${counts} from proposals p where p.committee_id = ${c}`,
         OFFICE.map(([k, label]) => [k, label, `/proposals?queue=${k}`]),
-      ),
+      )),
     );
   }
   if (actor.roles.includes('unitUser') && actor.unitId) {
-    const row = await queryOne<Record<string, number>>(
+    const todos = await countedTodos(
       db,
       sql`select ${count(sql`a.state = 'assigned'`, 'unitAccept')},
           ${count(sql`a.state = any(${sql.param(OPEN_ASSIGNMENT_STATES)}::text[]) and a.due_at < now() + interval '15 days'`, 'unitDue')}
         from proposal_assignments a join proposals p on p.committee_id = a.committee_id and p.id = a.proposal_id
         where a.committee_id = ${c} and a.unit_id = ${actor.unitId} and p.state = 'handling'`,
-    );
-    out.push(
-      ...todosFrom(row!, [
+      [
         ['unitAccept', '交办本单位待签收的提案', '/proposals/inbox?assignmentState=assigned'],
         ['unitDue', '15 天内到期或已超期未答复的提案', '/proposals/inbox?sort=dueAt&order=asc'],
-      ]),
+      ],
     );
+    out.push(...todos);
   }
   if (actor.memberId) {
     const m = actor.memberId;
-    const row = await queryOne<Record<string, number>>(
+    const todos = await countedTodos(
       db,
       sql`select ${count(sql`pp.cosign_status = 'invited' and o.state = 'cosigning'`, 'cosign')},
           ${count(sql`pp.is_lead and o.state = 'returned'`, 'returned')},
@@ -69,19 +66,18 @@ export async function proposalTodos(db: Db, actor: Actor): Promise<Todo[]> {
         join proposals o on o.committee_id = pp.committee_id and o.id = pp.proposal_id
         join proposals t on t.committee_id = o.committee_id and t.id = coalesce(o.merged_into_id, o.id)
         where pp.committee_id = ${c} and pp.member_id = ${m}`,
-    );
-    out.push(
-      ...todosFrom(row!, [
+      [
         ['cosign', '邀请您联名、待您确认的提案', '/proposals/mine?state=cosigning'],
         ['returned', '退回修改的提案', '/proposals/mine?state=returned'],
         ['rate', '已答复、待您评价的提案', '/proposals/mine?state=replied'],
         ['drafts', '尚未提交的提案草稿', '/proposals/mine?state=draft'],
-      ]),
+      ],
     );
+    out.push(...todos);
   }
   if (actor.roles.includes('orgAccount') && actor.orgId) {
     const o = actor.orgId;
-    const row = await queryOne<Record<string, number>>(
+    const todos = await countedTodos(
       db,
       sql`select ${count(sql`p.state = 'orgApproval'`, 'orgApproval')},
           ${count(sql`p.state = 'returned'`, 'orgReturned')},
@@ -91,15 +87,14 @@ export async function proposalTodos(db: Db, actor: Actor): Promise<Todo[]> {
             'orgRate',
           )}
         from proposals p where p.committee_id = ${c} and p.org_id = ${o}`,
-    );
-    if (!actor.roles.includes('orgLeader')) delete row!.orgApproval;
-    out.push(
-      ...todosFrom(row!, [
+      [
         ['orgApproval', '待您审批的集体提案', '/proposals/mine?state=orgApproval'],
         ['orgReturned', '退回修改的集体提案', '/proposals/mine?state=returned'],
         ['orgRate', '已答复、待评价的集体提案', '/proposals/mine?state=replied'],
-      ]),
+      ],
     );
+    // Only the responsible person approves; a clerk is not asked.
+    out.push(...todos.filter((t) => t.key !== 'orgApproval' || actor.roles.includes('orgLeader')));
   }
   return out;
 }
