@@ -42,6 +42,14 @@ describe('demo activity', () => {
     expect(d.instructions.map((i: any) => [i.level, i.leaderName])).toEqual([['province', '李华']]);
     const city = (await (await login(t.app, 'liaison_staff')).get('/api/opinions/figures')).body;
     expect(city).toMatchObject({ received: 6, fromLower: 1, issues: 1, referred: 1, answered: 1 });
+    const liaison = await login(t.app, 'liaison_staff');
+    const titles = async (filter: string) =>
+      ((await liaison.get(`/api/opinions?${filter}`)).body.items as any[]).map((r) => r.title);
+    expect(await titles('referred=true')).toEqual(['关于规范电动自行车停放充电的建议']);
+    const notReferred = await titles('referred=false');
+    expect(notReferred).toHaveLength(5);
+    expect(notReferred).not.toContain('关于规范电动自行车停放充电的建议');
+    expect(await titles('instructedLevel=province')).toEqual(['关于破解县域老旧小区加装电梯难题的建议']);
   });
 
   it('records the plenary’s attendance as duty facts: present members score, those ending in 7 were absent', async () => {

@@ -1323,9 +1323,9 @@ function listWhere(actor: Actor, f: ListFilters, scope: 'staff' | 'mine'): SQL {
       : null,
   );
   conds.push(
-    f.referred === true
-      ? sql`exists (select 1 from opinion_referrals x where x.committee_id = r.committee_id and x.report_id = r.id and x.state <> 'none')`
-      : null,
+    f.referred === undefined
+      ? null
+      : sql`${f.referred ? sql`` : sql`not`} exists (select 1 from opinion_referrals x where x.committee_id = r.committee_id and x.report_id = r.id and x.state <> 'none')`,
   );
   conds.push(reportMatch(sql`r.search`, c, f.q));
   return sql.join(

@@ -19,6 +19,8 @@ const FILTERS = {
   year: '',
   submitterKind: '',
   adoptedLevel: '',
+  instructedLevel: '',
+  referred: '',
   fromLower: '',
 };
 
@@ -103,6 +105,22 @@ export function QueuePage() {
             <Col xs={12} md={6} lg={4}>
               <Form.Item label="采用级别" name="adoptedLevel">
                 <Select options={options(LEVELS, '不限')} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} lg={4}>
+              <Form.Item label="批示级别" name="instructedLevel">
+                <Select options={options(LEVELS, '不限')} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} lg={4}>
+              <Form.Item label="转办" name="referred">
+                <Select
+                  options={[
+                    { value: '', label: '不限' },
+                    { value: 'true', label: '已转办单位' },
+                    { value: 'false', label: '未转办' },
+                  ]}
+                />
               </Form.Item>
             </Col>
             <Col xs={12} md={6} lg={4}>
