@@ -7,7 +7,13 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { matchSearch, similarityQueryText, textSimilarity } from '../../platform/search/search.ts';
 import { getRules } from './rules.ts';
 import { KIND_LABELS, visibleSql } from './service.ts';
-import { ASSIGNMENT_STATES, numberLabel, OPEN_ASSIGNMENT_STATES, PROPOSAL_STATES } from './workflow.ts';
+import {
+  ASSIGNMENT_STATES,
+  numberLabel,
+  OPEN_ASSIGNMENT_STATES,
+  PROPOSAL_STATES,
+  REGISTERED_STATES,
+} from './workflow.ts';
 
 export interface ListFilters {
   scope?: 'all' | 'mine' | 'unit';
@@ -211,6 +217,8 @@ export interface SimilarItem {
   year: number | null;
   sessionName: string | null;
   score: number;
+  /** Whether the user may open it; others are shown by title only. */
+  canOpen: boolean;
 }
 
 /**
@@ -226,10 +234,17 @@ export async function similarProposals(
   if (!qt) return [];
   const rows = await query<any>(
     db,
-    sql`select p.id, p.title, left(p.background || ' ' || p.suggestions, 600) as body, p.number, p.state, p.year, s.name as session_name
+    sql`select p.id, p.title, left(p.background || ' ' || p.suggestions, 600) as body, p.number, p.state, p.year, s.name as session_name,
+        ${visibleSql(actor)} as can_open
       from proposals p left join plenary_sessions s on s.committee_id = p.committee_id and s.id = p.session_id
       where p.committee_id = ${actor.committeeId} and p.search @@ to_tsquery('simple', ${qt})
         and p.state not in ('draft', 'cosigning', 'orgApproval', 'withdrawn')
+        ${
+          // Others' proposals not yet registered (or rejected) stay private to the office and their proposers.
+          can(actor.roles, 'proposal.readAll')
+            ? sql``
+            : sql`and (p.state = any(${sql.param(REGISTERED_STATES)}::text[]) or ${visibleSql(actor)})`
+        }
         ${input.excludeId ? sql`and p.id <> ${input.excludeId}` : sql``}
       order by ts_rank(p.search, to_tsquery('simple', ${qt})) desc, p.id desc
       limit 60`,
@@ -250,6 +265,7 @@ export async function similarProposals(
         year: r.year,
         sessionName: r.session_name,
         score: Math.round(100 * (0.6 * titleScore + 0.4 * textScore)),
+        canOpen: !!r.can_open,
       };
     })
     .filter((r) => r.score > 0)

@@ -152,7 +152,20 @@ describe('similar proposals and unit suggestions', () => {
       text: '婴幼儿托育机构少，建议给予普惠托育建设运营补贴。',
     });
     expect(res.status).toBe(200);
-    expect(res.body.items[0]).toMatchObject({ id: ids.care, title: '关于发展普惠托育服务的建议' });
+    // m1's registered proposal is offered to m2 by title and score; m2 cannot open it, so no link is given.
+    expect(res.body.items[0]).toMatchObject({ id: ids.care, title: '关于发展普惠托育服务的建议', canOpen: false });
+    expect(
+      (await m1.post('/api/proposals/similar', { title: '关于发展普惠托育服务的建议' })).body.items[0],
+    ).toMatchObject({
+      id: ids.care,
+      canOpen: true,
+    });
+    // Another member's proposal still under review stays private to the office; staff see it.
+    const reviewTitle = (await staff.get(`/api/proposals/${ids.review}`)).body.title;
+    const asMember = await m2.post('/api/proposals/similar', { title: reviewTitle });
+    expect(asMember.body.items.map((i: any) => i.id)).not.toContain(ids.review);
+    const asStaff = await staff.post('/api/proposals/similar', { title: reviewTitle });
+    expect(asStaff.body.items.map((i: any) => i.id)).toContain(ids.review);
     expect(res.body.items[0].score).toBeGreaterThan(50);
     expect(res.body.items[0].score).toBeLessThanOrEqual(100);
     // Drafts of others never show up.

@@ -679,6 +679,7 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         year: Nullable(Type.Integer()),
         sessionName: Nullable(Type.String()),
         score: Type.Integer(),
+        canOpen: Type.Boolean(),
       }),
     ),
   });

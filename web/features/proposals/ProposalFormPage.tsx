@@ -307,9 +307,13 @@ export function ProposalFormPage() {
                 renderItem={(s) => (
                   <List.Item key={s.id}>
                     <div style={{ width: '100%' }}>
-                      <Link to={`/proposals/${s.id}`} target="_blank">
-                        {s.title}
-                      </Link>
+                      {s.canOpen ? (
+                        <Link to={`/proposals/${s.id}`} target="_blank">
+                          {s.title}
+                        </Link>
+                      ) : (
+                        <Typography.Text strong>{s.title}</Typography.Text>
+                      )}
                       <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>
                         {[s.numberLabel || s.sessionName, s.stateLabel].filter(Boolean).join(' · ')}
                       </Typography.Paragraph>

@@ -186,6 +186,8 @@ export interface Similar {
   year: number | null;
   sessionName: string | null;
   score: number;
+  /** Others' proposals a member may not open are listed by title only. */
+  canOpen: boolean;
 }
 
 export interface UnitSuggestion {
