@@ -63,8 +63,7 @@ export function QueuePage() {
       />
       <Segmented
         aria-label="按状态查看"
-        block
-        style={{ marginBottom: 16, overflowX: 'auto' }}
+        style={{ marginBottom: 16, maxWidth: '100%', overflowX: 'auto' }}
         value={params.state || 'all'}
         onChange={(v) => setParams({ state: String(v) })}
         options={TABS}
