@@ -12,7 +12,9 @@ import { seedDemo } from '../seed/demo.ts';
 
 export const TEST_KEY = '0123456789abcdef0123456789abcdef';
 export const TEMPLATE_DB = 'zhengxie_test_template';
-const tmpRoot = path.join(os.tmpdir(), 'zhengxie-test');
+// One folder per checkout, so test runs in two working trees on one machine never share a template.
+const checkoutTag = crypto.createHash('sha1').update(process.cwd()).digest('hex').slice(0, 8);
+const tmpRoot = path.join(os.tmpdir(), `zhengxie-test-${checkoutTag}`);
 export const PGLITE_TEMPLATE = path.join(tmpRoot, 'template.tar');
 
 /** The admin URL of the PostgreSQL cluster under test, or null to test on PGlite. */
