@@ -1,7 +1,9 @@
 // Files staff download: Excel workbooks built one way everywhere (bold, frozen header row; given column widths) and
 // the reply headers that make the browser save them under a Chinese file name.
+
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { formatBeijingDateTime } from './dates.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -44,9 +46,8 @@ export async function xlsxOf(name: string, columns: SheetColumn[], rows: Record<
   return workbookBuffer(wb);
 }
 
-/** A time as people in the committee read it: 2026/11/24 09:30:00 (Beijing time). */
-export const chinaDateTime = (d: Date | string) =>
-  new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+/** A time as people in the committee read it, the one format of pages, exports and notices: 2026年11月24日 09:30. */
+export const chinaDateTime = (d: Date | string) => formatBeijingDateTime(d);
 
 /** Sends a file to be saved (not shown) under its Chinese name. */
 export function sendDownload(reply: FastifyReply, fileName: string, mime: string, content: Buffer) {

@@ -1,10 +1,12 @@
 // Platform routes shared by every module: health, attachments, notifications (with live updates) and the audit log.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { actionLabel, entityLabel } from './audit/labels.ts';
 import { actorOf, requireAuth } from './auth/session.ts';
+import { addDays, startOfBeijingDay } from './dates.ts';
 import { type Db, query, queryOne } from './db/client.ts';
 import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from './download.ts';
 import { badRequest } from './errors.ts';
@@ -48,8 +50,9 @@ function auditWhere(
       q.action ? sql`action like ${`${q.action}%`}` : null,
       q.entity ? sql`entity = ${q.entity}` : null,
       q.entityId ? sql`entity_id = ${q.entityId}` : null,
-      q.from ? sql`created_at >= ${q.from}::date` : null,
-      q.to ? sql`created_at < ${q.to}::date + 1` : null,
+      // Days are Beijing days, whatever the database session's time zone.
+      q.from ? sql`created_at >= ${startOfBeijingDay(q.from)}` : null,
+      q.to ? sql`created_at < ${startOfBeijingDay(addDays(q.to, 1))}` : null,
     ].filter((x) => x !== null),
     sql` and `,
   );

@@ -1,9 +1,11 @@
 // Activities: staff create them and invite by rule, or open them for self-registration; members check in (rotating QR
 // or staff marking) and submit outputs (reports, suggestions, evidence) that staff confirm or return. A check-in is an
 // activity.<kind> duty fact; a confirmed output an activity.output fact; undoing either revokes it.
+
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
+import { beijingDateOf, clockNow } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { attachFiles, listFiles } from '../../platform/files/files.ts';
@@ -34,7 +36,7 @@ export const OUTPUT_STATUS: Record<string, string> = { submitted: '待确认', c
 
 const seesAll = (actor: Actor) => actor.roles.some((r) => r !== 'member');
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
-const shanghaiDay = (d: unknown) => new Date(new Date(d as string).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const shanghaiDay = (d: unknown) => beijingDateOf(d as string);
 
 interface ActivityRow {
   id: number;
@@ -583,7 +585,7 @@ export async function reviewOutput(
       kind: 'activity.output',
       sourceType: 'activityOutput',
       sourceId: id,
-      occurredOn: new Date(),
+      occurredOn: clockNow(),
       detail: { title: o.title, outputKind: o.kind, activityKind: o.activity_kind, activityId: o.activity_id },
     });
   } else if (b.action === 'revoke') {

@@ -1,6 +1,8 @@
 // The duty-fact entry point other modules call inside their own transaction: record a countable event of a member's
 // duty, or revoke the facts of a source when it is reversed (a proposal merged away, a check-in undone).
+
 import { sql } from 'drizzle-orm';
+import { beijingDateOf } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 
 /**
@@ -24,7 +26,8 @@ export interface NewDutyFact {
   detail?: Record<string, unknown>;
 }
 
-const isoDate = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+// A fact's day is its Beijing calendar day: filed at 07:30 on 1 January in Beijing (23:30Z) counts for the new year.
+const isoDate = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : beijingDateOf(d));
 
 /** Records a fact once: recording the same (member, kind, source) again changes nothing. */
 export async function recordDutyFact(tx: Db, f: NewDutyFact): Promise<void> {

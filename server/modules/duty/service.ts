@@ -1,8 +1,10 @@
 // Duty work around the scores: staff tables (by sector, special committee, group), group summaries, the quarterly
 // bulletin, consequences (约谈, 劝辞) and their candidates, the yearly self-report (述职) and commendations (优秀委员).
+
 import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
+import { beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
@@ -18,7 +20,7 @@ export const REPORT_STATUS: Record<string, string> = {
 };
 
 /** The current year in Beijing. */
-export const thisYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+export const thisYear = () => beijingYearOf();
 
 export async function memberExists(db: Db, committeeId: number, memberId: number) {
   const m = await queryOne<{ id: number; name: string }>(

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { beijingYearOf } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
@@ -239,13 +240,25 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         querystring: Type.Object({
           year: Type.Optional(Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 })),
         }),
-        response: { 200: Type.Object({ year: Type.Integer(), minRatio: Type.Number() }) },
+        response: {
+          200: Type.Object({
+            year: Type.Integer(),
+            minRatio: Type.Number(),
+            checkinOpensMinutesBefore: Type.Integer(),
+            checkinClosesMinutesAfterEnd: Type.Integer(),
+          }),
+        },
       },
     },
     async (request) => {
-      const year = request.query.year ?? new Date().getFullYear();
+      const year = request.query.year ?? beijingYearOf();
       const s = await getSetting(db, actorOf(request).committeeId, ATTENDANCE_SETTING, year, ATTENDANCE_DEFAULTS);
-      return { year, minRatio: s.minRatio };
+      return {
+        year,
+        minRatio: s.minRatio,
+        checkinOpensMinutesBefore: s.checkinOpensMinutesBefore,
+        checkinClosesMinutesAfterEnd: s.checkinClosesMinutesAfterEnd,
+      };
     },
   );
 
@@ -259,6 +272,12 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         body: Type.Object({
           year: Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 }),
           minRatio: Type.Number({ title: '最低在场比例', minimum: 0.1, maximum: 1 }),
+          checkinOpensMinutesBefore: Type.Optional(
+            Type.Integer({ title: '会前多少分钟开始签到', minimum: 0, maximum: 1440 }),
+          ),
+          checkinClosesMinutesAfterEnd: Type.Optional(
+            Type.Integer({ title: '会后多少分钟停止签到', minimum: 0, maximum: 1440 }),
+          ),
         }),
         response: { 200: Ok, 400: ErrorBody },
       },
@@ -266,7 +285,10 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     async (request) => {
       const actor = actorOf(request);
       await db.transaction(async (tx) => {
-        await putSetting(tx, actor, ATTENDANCE_SETTING, request.body.year, { minRatio: request.body.minRatio });
+        const { year, ...changes } = request.body;
+        // The year's row holds every attendance setting: keep those the request does not change.
+        const current = await getSetting(tx, actor.committeeId, ATTENDANCE_SETTING, year, ATTENDANCE_DEFAULTS);
+        await putSetting(tx, actor, ATTENDANCE_SETTING, year, { ...current, ...changes });
         // The year's meetings are counted again under the new ratio.
         const meetings = await query<{ id: number }>(
           tx,

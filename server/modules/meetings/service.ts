@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
+import { beijingYearOf, clockNow, formatBeijingDateTime } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { chinaDateTime } from '../../platform/download.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
@@ -47,7 +48,23 @@ export interface InviteInput {
 }
 
 export const ATTENDANCE_SETTING = 'meeting.attendance';
-export const ATTENDANCE_DEFAULTS = { minRatio: 2 / 3 };
+/** minRatio: share of the meeting a member must be present; QR check-in is open from checkinOpensMinutesBefore the
+ * start until checkinClosesMinutesAfterEnd after the end (a committee setting, per year). */
+export const ATTENDANCE_DEFAULTS = { minRatio: 2 / 3, checkinOpensMinutesBefore: 60, checkinClosesMinutesAfterEnd: 0 };
+
+/** Refuses a QR check-in outside the meeting's window, saying when it opens or that it has closed. */
+async function assertCheckinWindow(tx: Db, committeeId: number, m: { starts_at: string; ends_at: string }) {
+  const s = await getSetting(tx, committeeId, ATTENDANCE_SETTING, beijingYearOf(m.starts_at), ATTENDANCE_DEFAULTS);
+  const now = clockNow().getTime();
+  const opens = new Date(m.starts_at).getTime() - s.checkinOpensMinutesBefore * 60_000;
+  const closes = new Date(m.ends_at).getTime() + s.checkinClosesMinutesAfterEnd * 60_000;
+  if (now < opens)
+    throw conflict(
+      'checkin.not_yet',
+      `签到尚未开始：会议于 ${formatBeijingDateTime(m.starts_at)} 开始，可在 ${formatBeijingDateTime(new Date(opens))} 起签到`,
+    );
+  if (now > closes) throw conflict('checkin.closed', `签到已结束：会议已于 ${formatBeijingDateTime(m.ends_at)} 结束`);
+}
 
 /** Members a rule selects (active members of the current term), checked against the committee's own lists. */
 export async function membersByRule(tx: Db, committeeId: number, r: InviteInput): Promise<number[]> {
@@ -598,6 +615,7 @@ export async function checkinWithToken(tx: Db, actor: Actor, token: string) {
   if (v === 'bad') throw badRequest('checkin.invalid', '签到码无效，请重新扫描现场二维码', 'token');
   if (v === 'expired') throw badRequest('checkin.expired', '签到码已过期，请扫描屏幕上最新的二维码', 'token');
   if (m.status !== 'planned') throw conflict('meeting.not_open', '会议已结束或已取消，不能签到');
+  await assertCheckinWindow(tx, actor.committeeId, m);
   const inv = await queryOne<any>(
     tx,
     sql`select checked_in_at from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${m.id} and member_id = ${actor.memberId} for update`,
@@ -632,7 +650,7 @@ export interface SheetQuery {
 export async function attendanceSheet(db: Db, actor: Actor, id: number, q: SheetQuery, limit: number, offset: number) {
   const m = await loadMeeting(db, actor, id);
   const c = actor.committeeId;
-  const year = new Date(m.startsAt).getUTCFullYear();
+  const year = beijingYearOf(m.startsAt);
   const { minRatio } = await getSetting(db, c, ATTENDANCE_SETTING, year, ATTENDANCE_DEFAULTS);
   const status = sql`case when i.checked_in_at is not null and (i.minutes_present is null
       or i.minutes_present >= ${minRatio}::float8 * extract(epoch from (mt.ends_at - mt.starts_at)) / 60) then 'present'
@@ -773,7 +791,7 @@ export async function submitSpeech(
     kind: 'speech.submitted',
     sourceType: 'speech',
     sourceId: row.id,
-    occurredOn: new Date(),
+    occurredOn: clockNow(),
     detail: { mode: b.mode, title: b.title.trim() },
   });
   await writeAudit(tx, actor, { action: 'speech.submit', entity: 'speech', entityId: row.id, after: b });
@@ -832,7 +850,7 @@ export async function decideSpeech(
       kind: b.action === 'select' ? 'speech.selected' : 'speech.delivered',
       sourceType: 'speech',
       sourceId: id,
-      occurredOn: new Date(),
+      occurredOn: clockNow(),
       detail: { mode: s.mode, title: s.title },
     });
   } else {

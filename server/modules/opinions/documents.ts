@@ -1,6 +1,8 @@
 // Documents of the liaison office: an issue of the 《社情民意》 bulletin in its printed layout (Word), and Excel
 // exports of report lists and of a year's figures.
+
 import { AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { beijingDateOf } from '../../platform/dates.ts';
 import { addSheet, newWorkbook, workbookBuffer } from '../../platform/download.ts';
 import type { Figures } from './figures.ts';
 import { LEVELS, type Level } from './rules.ts';
@@ -137,8 +139,7 @@ export async function issueDocx(d: IssueDoc): Promise<Buffer> {
 }
 
 const levelNames = (ls: string[]) => ls.map((l) => LEVELS[l as Level] ?? l).join('、');
-const day = (iso: string | null) =>
-  iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10) : '';
+const day = (iso: string | null) => (iso ? beijingDateOf(iso) : '');
 
 export async function reportsXlsx(items: ListItem[]): Promise<Buffer> {
   const wb = newWorkbook();

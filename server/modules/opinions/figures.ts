@@ -123,7 +123,7 @@ export async function yearFigures(db: Db, actor: Actor, year: number): Promise<F
     db,
     sql`select count(distinct report_id) filter (where state <> 'none')::int as referred,
         count(distinct report_id) filter (where state = 'approved')::int as answered
-      from opinion_referrals where committee_id = ${c} and created_at >= ${from}::date and created_at < ${to}::date`,
+      from opinion_referrals where committee_id = ${c} and created_at >= (${from}::date)::timestamp at time zone 'Asia/Shanghai' and created_at < (${to}::date)::timestamp at time zone 'Asia/Shanghai'`,
   );
   const byCategory = await query<{ category: string; count: number }>(
     db,
@@ -132,7 +132,7 @@ export async function yearFigures(db: Db, actor: Actor, year: number): Promise<F
   );
   const byMonth = await query<{ month: number; count: number }>(
     db,
-    sql`select extract(month from submitted_at + interval '8 hours')::int as month, count(*)::int as count from opinion_reports
+    sql`select extract(month from (submitted_at at time zone 'Asia/Shanghai'))::int as month, count(*)::int as count from opinion_reports
       where committee_id = ${c} and year = ${year} and state not in ('draft', 'none') group by 1 order by 1`,
   );
   const bySubmitter = await query<any>(

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/context.ts';
+import { formatBeijingDate } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
@@ -523,7 +524,9 @@ describe('referral deadlines', () => {
     );
     expect(jobs.map((j) => j.dedupe_key.split(':').slice(3).join(':'))).toEqual(['overdue', 'remind:1', 'remind:7']);
     await runDueJobs(db(), { now: new Date(`${due}T12:00:00+08:00`) });
-    expect((await notices(unit2)).some((n) => n.title === `转办信息将于 ${due} 到期：${SCHOOL.title}`)).toBe(true);
+    expect(
+      (await notices(unit2)).some((n) => n.title === `转办信息将于 ${formatBeijingDate(due)} 到期：${SCHOOL.title}`),
+    ).toBe(true);
     await runDueJobs(db(), { now: new Date(new Date(`${due}T12:00:00+08:00`).getTime() + 2 * 86_400_000) });
     expect((await notices(staff)).some((n) => n.title === `转办信息已超期未回复：${SCHOOL.title}`)).toBe(true);
     expect((await unit2.get('/api/opinions/referrals')).body.items[0]).toMatchObject({ id: ref.body.id, dueOn: due });

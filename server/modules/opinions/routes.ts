@@ -292,6 +292,7 @@ const SettingsOut = Type.Object({
   titleMax: Type.Integer(),
   categories: Type.Array(Type.String()),
   referralDays: Type.Integer(),
+  dayUnit: Type.Union([Type.Literal('days'), Type.Literal('workingDays')]),
   levels: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })),
   committee: Type.Object({ level: Type.String(), name: Type.String(), hasParent: Type.Boolean() }),
 });
@@ -344,6 +345,9 @@ export async function opinionRoutes(app: FastifyInstance, { db }: ModuleDeps) {
             title: '类别',
           }),
           referralDays: Type.Integer({ minimum: 1, maximum: 365, title: '转办期限（天）' }),
+          dayUnit: Type.Optional(
+            Type.Union([Type.Literal('days'), Type.Literal('workingDays')], { title: '期限计算方式', default: 'days' }),
+          ),
         }),
         response: { 200: Ok, 400: ErrorBody },
       },

@@ -1,5 +1,6 @@
 // Opinion-report rules shared by server and web (no server imports here): states, levels, submitter kinds, the
 // settings defaults from DOMAIN.md and the character count used for the length limit.
+import type { DayUnit } from '../../platform/dates.ts';
 
 export const REPORT_STATES = {
   draft: '草稿',
@@ -64,6 +65,8 @@ export interface OpinionSettings {
   categories: string[];
   /** Days a handling unit has to answer a referral. */
   referralDays: number;
+  /** referralDays counted as calendar days or as working days of the committee's calendar. */
+  dayUnit: DayUnit;
 }
 
 export const OPINION_SETTINGS_KEY = 'opinion';
@@ -72,6 +75,7 @@ export const DEFAULT_OPINION_SETTINGS: OpinionSettings = {
   titleMax: 60,
   categories: ['经济发展', '社会民生', '教育科技', '医疗卫生', '生态环境', '城乡建设', '社会治理', '文化旅游', '其他'],
   referralDays: 30,
+  dayUnit: 'days',
 };
 
 /** Characters as a reader counts them: every character except spaces and line breaks (a CJK character counts one). */

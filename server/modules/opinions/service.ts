@@ -1,10 +1,12 @@
 // Opinion reports: writing and submitting, screening, the staff's edited text, bulletin issues, forwarding (to the
 // higher committee on the platform, or recorded targets), adoptions and instructions that flow back to the origin,
 // referrals to handling units. Every change runs inside the caller's transaction and is audited.
+
 import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
+import { beijingDateOf, clockNow, deadlineAfterDays } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { attachFiles, listFiles, registerFileAccess, type StoredFile } from '../../platform/files/files.ts';
@@ -572,8 +574,7 @@ export async function issueDetail(db: Db, actor: Actor, issueId: number) {
   };
 }
 
-const dateText = (d: unknown) =>
-  d instanceof Date ? new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10) : String(d);
+const dateText = (d: unknown) => (d instanceof Date ? beijingDateOf(d) : String(d));
 
 // ---------------------------------------------------------------- forwarding
 
@@ -979,7 +980,8 @@ export async function referReport(
   if (open) throw conflict('opinion.already_referred', `已转办${unit.name}，尚未办结`);
   const settings = await opinionSettings(tx, actor.committeeId);
   const dueOn =
-    input.dueOn ?? new Date(Date.now() + (8 + settings.referralDays * 24) * 3_600_000).toISOString().slice(0, 10);
+    input.dueOn ??
+    beijingDateOf(await deadlineAfterDays(tx, actor.committeeId, clockNow(), settings.referralDays, settings.dayUnit));
   if (dueOn < chinaToday()) throw badRequest('opinion.bad_due', '「办理期限」不能早于今天', 'dueOn');
   const [ref] = await query<{ id: number }>(
     tx,

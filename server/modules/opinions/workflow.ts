@@ -1,9 +1,11 @@
 // The opinion-report workflows as data: the report (draft → submitted → screened → compiled into an issue) and the
 // referral of a report to a handling unit (referred → responded → approved, or back to the unit). Effects write the
 // module's rows, duty facts and notifications in the same transaction as the transition.
+
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
+import { beijingToday, endOfBeijingDay, formatBeijingDate } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
@@ -30,7 +32,7 @@ export interface ReportItem extends WorkflowItem {
 
 /** China's calendar day and year: a report sent at 23:30 on 31 December belongs to that year. */
 export function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return beijingToday();
 }
 export const chinaYear = () => Number(chinaToday().slice(0, 4));
 
@@ -289,7 +291,7 @@ async function referralDeadline(tx: Db, item: ReferralItem) {
     sql`select due_on::text as due_on from opinion_referrals where committee_id = ${item.committeeId} and id = ${item.id}`,
   );
   if (!row?.due_on) return null;
-  return { dueAt: new Date(`${row.due_on}T23:59:59+08:00`), remindDaysBefore: [7, 1] };
+  return { dueAt: endOfBeijingDay(row.due_on), remindDaysBefore: [7, 1] };
 }
 
 export const referralProcess = defineProcess<ReferralItem>({
@@ -379,7 +381,7 @@ export const referralProcess = defineProcess<ReferralItem>({
   onDeadline: async (tx, committeeId, id, kind, dueAt) => {
     const item = await loadReferralItem(tx, committeeId, id);
     if (!item) return;
-    const due = new Date(dueAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const due = formatBeijingDate(dueAt);
     if (kind === 'remind') {
       await notify(tx, {
         committeeId,

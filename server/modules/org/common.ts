@@ -3,6 +3,7 @@
 
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { beijingDateOf, beijingToday } from '../../platform/dates.ts';
 import { sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 
@@ -69,10 +70,8 @@ export const Nullable = <T extends import('typebox').TSchema>(s: T) => Type.Unio
 
 export const dateOut = (v: unknown): string | null => {
   if (v == null) return null;
-  if (v instanceof Date) {
-    const y = v.getFullYear();
-    return `${y}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
-  }
+  // date columns arrive as 'YYYY-MM-DD' (db/client.ts); an instant is shown as its Beijing day.
+  if (v instanceof Date) return beijingDateOf(v);
   return String(v).slice(0, 10);
 };
 
@@ -94,8 +93,8 @@ export async function buildWorkbook<T>(sheetName: string, columns: SheetColumn<T
 export const sendXlsx = (reply: FastifyReply, fileName: string, content: Buffer) =>
   sendDownload(reply, fileName, XLSX_MIME, content);
 
-/** Today's date in the server's time zone as YYYYMMDD, for export file names. */
-export const stamp = () => dateOut(new Date())!.replace(/-/g, '');
+/** Today's Beijing date as YYYYMMDD, for export file names. */
+export const stamp = () => beijingToday().replace(/-/g, '');
 
 export const LEADERSHIP = { chair: '主席', viceChair: '副主席', secretaryGeneral: '秘书长' } as const;
 export const MEMBER_STATUS = { active: '在职', suspended: '暂停履职', exited: '已退出' } as const;

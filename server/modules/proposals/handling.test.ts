@@ -3,6 +3,7 @@
 // staff rating on behalf, extensions, deadline reminders and overdue flags.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deadlineMonthsAfter, formatBeijingDate } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
@@ -291,9 +292,8 @@ describe('deadlines', () => {
     await aok(u1, a.id, 'requestExtension', { comment: '需协调多个部门' });
     await aok(staff, a.id, 'approveExtension');
     const after = assignmentOf(await detail(u1, id), uid(u1));
-    const extended = new Date(a.dueAt);
-    extended.setMonth(extended.getMonth() + 1);
-    expect(after.dueAt).toBe(extended.toISOString());
+    // One calendar month later, to the end of that Beijing day (clamped to the month end).
+    expect(after.dueAt).toBe(deadlineMonthsAfter(new Date(a.dueAt), 1).toISOString());
     expect(after.extensionCount).toBe(1);
     await aok(u1, a.id, 'requestExtension', { comment: '再延一次' });
     expect(await aok(staff, a.id, 'refuseExtension', { comment: '请按期答复' })).toBe('accepted');
@@ -311,7 +311,7 @@ describe('deadlines', () => {
       sql`select title from notifications where account_id = ${u2.me.account.id} and kind = 'proposal.remind'`,
     );
     expect(remind.map((r) => r.title)).toContain(
-      `提案办理即将到期（${due.toISOString().slice(0, 10)}）：关于提升公交准点率的建议`,
+      `提案办理即将到期（${formatBeijingDate(due)}）：关于提升公交准点率的建议`,
     );
     await runDueJobs(db, { now: new Date(due.getTime() + 86_400_000), limit: 500 });
     const row = await queryOne<{ overdue: boolean }>(

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { beijingYearOf, formatBeijingDate } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { DOCX_MIME, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -444,6 +445,7 @@ const RulesOut = Type.Object({
   extensionMonths: Type.Integer(),
   returnRequestDays: Type.Integer(),
   ratingDays: Type.Integer(),
+  dayUnit: Type.Union([Type.Literal('days'), Type.Literal('workingDays')]),
   assistingViewDays: Type.Integer(),
   rehandleDays: Type.Integer(),
   maxRounds: Type.Integer(),
@@ -475,6 +477,9 @@ const RulesBody = Type.Object({
   extensionMonths: Type.Optional(Type.Integer({ title: '延期（月）', minimum: 1, maximum: 6 })),
   returnRequestDays: Type.Optional(Type.Integer({ title: '申请退回期限（天）', minimum: 1, maximum: 60 })),
   ratingDays: Type.Optional(Type.Integer({ title: '评价期限（天）', minimum: 1, maximum: 90 })),
+  dayUnit: Type.Optional(
+    Type.Union([Type.Literal('days'), Type.Literal('workingDays')], { title: '天数计算方式（自然日或工作日）' }),
+  ),
   assistingViewDays: Type.Optional(Type.Integer({ title: '会办意见期限（天）', minimum: 1, maximum: 120 })),
   rehandleDays: Type.Optional(Type.Integer({ title: '再办理期限（天）', minimum: 1, maximum: 180 })),
   maxRounds: Type.Optional(Type.Integer({ title: '最多办理轮次', minimum: 1, maximum: 5 })),
@@ -619,7 +624,7 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         response: { 200: RulesOut },
       },
     },
-    async (request) => getRules(db, actorOf(request).committeeId, request.query.year || new Date().getFullYear()),
+    async (request) => getRules(db, actorOf(request).committeeId, request.query.year || beijingYearOf()),
   );
 
   r.put(
@@ -1308,7 +1313,7 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       const d = await getProposal(db, actor, row.proposal_id);
       const rep = d.replies.find((x) => x.id === request.params.id);
       if (!rep) throw notFound('proposal.reply_not_found', '答复不存在');
-      const rules = await getRules(db, actor.committeeId, d.year ?? new Date().getFullYear());
+      const rules = await getRules(db, actor.committeeId, d.year ?? beijingYearOf());
       const buf = await replyDocx({
         unitName: rep.unitName,
         proposers: d.org
@@ -1321,7 +1326,7 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         title: d.title,
         outcome: `${rep.outcomeClass}类（${classLabel(rules, rep.outcomeClass)}）`,
         text: rep.text,
-        date: new Date(rep.createdAt).toLocaleDateString('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' }),
+        date: formatBeijingDate(rep.createdAt),
       });
       return sendDownload(reply, `答复函-${rep.unitName}-${d.numberLabel || d.id}.docx`, DOCX_MIME, buf);
     },

@@ -1,5 +1,6 @@
 // The proposal rules of a committee: per-committee, per-year settings (key 'proposal.rules') with the defaults of
 // DOMAIN.md § Proposals. Code reads every limit, class, deadline and list from here, never from constants.
+import { beijingYearOf, type DayUnit } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
 
@@ -24,6 +25,8 @@ export interface ProposalRules {
   extensionMonths: number;
   returnRequestDays: number;
   ratingDays: number;
+  /** How the day counts above are counted: calendar days, or working days of the committee's calendar (调休 included). */
+  dayUnit: DayUnit;
   assistingViewDays: number;
   rehandleDays: number;
   maxRounds: number;
@@ -51,6 +54,7 @@ export const DEFAULT_RULES: ProposalRules = {
   extensionMonths: 1,
   returnRequestDays: 10,
   ratingDays: 15,
+  dayUnit: 'days',
   assistingViewDays: 30,
   rehandleDays: 30,
   maxRounds: 2,
@@ -86,7 +90,7 @@ export const DEFAULT_RULES: ProposalRules = {
   ],
 };
 
-export async function getRules(db: Db, committeeId: number, year = new Date().getFullYear()): Promise<ProposalRules> {
+export async function getRules(db: Db, committeeId: number, year = beijingYearOf()): Promise<ProposalRules> {
   return getSetting<ProposalRules>(db, committeeId, RULES_KEY, year, DEFAULT_RULES);
 }
 
@@ -100,11 +104,4 @@ export function gradeOf(rules: ProposalRules, total: number): string {
   return sorted.find((g) => total >= g.min)?.label ?? sorted[sorted.length - 1].label;
 }
 
-/** Adds calendar months the way offices count them (3 months from 15 March is 15 June). */
-export function addMonths(d: Date, months: number): Date {
-  const r = new Date(d.getTime());
-  r.setMonth(r.getMonth() + months);
-  return r;
-}
-
-export const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000);
+/** The dates rules live in server/platform/dates.ts (Beijing days, months clamped to the month end). */

@@ -4,6 +4,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
+import { beijingYearOf, clockNow, deadlineAfterDaysIn, loadWorkingCalendar } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { attachFiles, listFiles, registerFileAccess } from '../../platform/files/files.ts';
@@ -349,7 +350,7 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
       left join plenary_sessions ms on ms.committee_id = mi.committee_id and ms.id = mi.session_id
       where p.committee_id = ${c} and p.id = ${id}`,
   );
-  const rules = await getRules(db, c, p.year ?? new Date().getFullYear());
+  const rules = await getRules(db, c, p.year ?? beijingYearOf());
   const item = (await loadProposalItem(db, c, id))!;
   const staff = isStaff(actor);
   const proposers = await query<any>(
@@ -428,7 +429,14 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
     return staff || (actor.unitId != null && (actor.unitId === a?.unit_id || myUnitRole === 'lead'));
   };
 
+  const calendar = rules.dayUnit === 'workingDays' ? await loadWorkingCalendar(db, c) : null;
   const assignments = assignmentRows.map((a) => {
+    const returnDeadline = deadlineAfterDaysIn(
+      calendar,
+      new Date(a.assigned_at),
+      rules.returnRequestDays,
+      rules.dayUnit,
+    );
     const aItem: AssignmentItem = {
       id: a.id,
       committeeId: c,
@@ -440,6 +448,7 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
       assignedAt: new Date(a.assigned_at),
       dueAt: new Date(a.due_at),
       returnWindowDays: rules.returnRequestDays,
+      returnDeadline,
     };
     const open = ['assigned', 'accepted', 'returnRequested', 'extensionRequested'].includes(a.state);
     return {
@@ -457,8 +466,8 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
       acceptedAt: iso(a.accepted_at),
       repliedAt: iso(a.replied_at),
       extensionCount: a.extension_count,
-      overdue: open && new Date(a.due_at).getTime() < Date.now(),
-      returnDeadline: new Date(new Date(a.assigned_at).getTime() + rules.returnRequestDays * 86_400_000).toISOString(),
+      overdue: open && new Date(a.due_at).getTime() < clockNow().getTime(),
+      returnDeadline: returnDeadline.toISOString(),
       actions: p.state === 'handling' ? allowedActions(assignmentProcess, actor, aItem) : [],
       contacts: contacts
         .filter((x) => x.assignment_id === a.id)
@@ -677,7 +686,7 @@ export async function setKeyProposal(
         role: p.kind === 'joint' ? (memberId === p.leadMemberId ? 'lead' : 'cosigner') : 'self',
         sourceType: 'proposal',
         sourceId: id,
-        occurredOn: new Date(),
+        occurredOn: clockNow(),
         detail: { title: p.title },
       });
     }
@@ -744,7 +753,7 @@ export async function commendAction(
     throw conflict('proposal.not_registered', '只有已立案的提案可以评选优秀提案');
   if (!commendationProcess.transitions.some((t) => t.action === body.action))
     throw badRequest('workflow.unknown_action', `未知的操作「${body.action}」`, 'action');
-  const year = p!.year ?? new Date().getFullYear();
+  const year = p!.year ?? beijingYearOf();
   let c = await queryOne<any>(
     tx,
     sql`select id, state, year from proposal_commendations where committee_id = ${actor.committeeId} and proposal_id = ${id} and year = ${year} for update`,
@@ -848,7 +857,7 @@ export async function saveAppraisal(
 // ---------- rules ----------
 
 export async function saveRules(tx: Db, actor: Actor, year: number, input: Partial<ProposalRules>) {
-  const current = await getRules(tx, actor.committeeId, year || new Date().getFullYear());
+  const current = await getRules(tx, actor.committeeId, year || beijingYearOf());
   const next = { ...current, ...input };
   if (!next.categories.length) throw badRequest('proposal.rules', '「类别」至少需要一项', 'categories');
   if (!next.outcomeClasses.length) throw badRequest('proposal.rules', '「办理结果类别」至少需要一项', 'outcomeClasses');

@@ -4,6 +4,17 @@
 import { sql } from 'drizzle-orm';
 import { ROLE_LIST, type Role } from '../../platform/auth/permissions.ts';
 import { type Actor, systemActor } from '../../platform/context.ts';
+import {
+  addMonthsClamped,
+  beijingDateOf,
+  beijingYearOf,
+  clockNow,
+  deadlineAfterDays,
+  deadlineMonthsAfter,
+  deadlineOf,
+  formatBeijingDate,
+  reminderAt,
+} from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { attachFiles } from '../../platform/files/files.ts';
@@ -18,7 +29,7 @@ import {
 } from '../../platform/workflow/engine.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { createOpinionFromProposal } from '../opinions/convert.ts';
-import { addDays, addMonths, getRules, type ProposalRules } from './rules.ts';
+import { getRules, type ProposalRules } from './rules.ts';
 
 export const PROPOSAL_STATES: Record<string, string> = {
   draft: '草稿',
@@ -102,6 +113,8 @@ export interface AssignmentItem extends WorkflowItem {
   assignedAt: Date;
   dueAt: Date;
   returnWindowDays: number;
+  /** When the unit may no longer ask to return it: the end of the Beijing day returnWindowDays after assignment. */
+  returnDeadline: Date;
   internal?: boolean;
 }
 
@@ -140,7 +153,7 @@ export async function loadProposalItem(
     db,
     sql`select member_id, org_id from proposal_ratings where committee_id = ${committeeId} and proposal_id = ${id} and round = ${p.round}`,
   );
-  const rules = await getRules(db, committeeId, p.year ?? new Date().getFullYear());
+  const rules = await getRules(db, committeeId, p.year ?? beijingYearOf());
   return {
     id: p.id,
     committeeId,
@@ -174,7 +187,7 @@ export async function loadAssignmentItem(
       where a.committee_id = ${committeeId} and a.id = ${id} ${lock ? sql`for update of a` : sql``}`,
   );
   if (!a) return null;
-  const rules = await getRules(db, committeeId, a.year ?? new Date().getFullYear());
+  const rules = await getRules(db, committeeId, a.year ?? beijingYearOf());
   return {
     id: a.id,
     committeeId,
@@ -186,6 +199,13 @@ export async function loadAssignmentItem(
     assignedAt: new Date(a.assigned_at),
     dueAt: new Date(a.due_at),
     returnWindowDays: rules.returnRequestDays,
+    returnDeadline: await deadlineAfterDays(
+      db,
+      committeeId,
+      new Date(a.assigned_at),
+      rules.returnRequestDays,
+      rules.dayUnit,
+    ),
   };
 }
 
@@ -285,7 +305,7 @@ const rulesFor = async (tx: Db, committeeId: number, proposalId: number) => {
     tx,
     sql`select year from proposals where committee_id = ${committeeId} and id = ${proposalId}`,
   );
-  return getRules(tx, committeeId, row?.year ?? new Date().getFullYear());
+  return getRules(tx, committeeId, row?.year ?? beijingYearOf());
 };
 
 /** A proposal's 立案号 as offices write it: 六届一次会议第0001号. */
@@ -311,7 +331,7 @@ async function reachOffice(tx: Db, actor: Actor, p: ProposalItem, proposerIds: n
       role: f.role,
       sourceType: 'proposal',
       sourceId: p.id,
-      occurredOn: new Date(),
+      occurredOn: clockNow(),
       detail: { title: p.title },
     });
   }
@@ -339,16 +359,21 @@ async function assertComplete(tx: Db, committeeId: number, id: number) {
 async function setFiledPlace(tx: Db, committeeId: number, id: number) {
   const s = await queryOne<any>(
     tx,
-    sql`select id, term_id, year, opens_on, filing_deadline from plenary_sessions where committee_id = ${committeeId}
-      order by is_current desc, year desc, number desc limit 1`,
+    sql`select id, term_id, year, to_char(opens_on, 'YYYY-MM-DD') as opens_on, to_char(filing_deadline, 'YYYY-MM-DD') as filing_deadline
+      from plenary_sessions where committee_id = ${committeeId} order by is_current desc, year desc, number desc limit 1`,
   );
-  const rules = await getRules(tx, committeeId, new Date().getFullYear());
-  const now = new Date();
-  const opens = s?.opens_on ? new Date(s.opens_on) : null;
-  const deadline = s?.filing_deadline ? addDays(new Date(s.filing_deadline), 1) : null;
-  const inWindow = !!opens && !!deadline && now >= addMonths(opens, -rules.sessionWindowMonthsBefore) && now < deadline;
+  // Days compared as Beijing calendar days: the window opens N months before the session opens (clamped to the month
+  // end) and closes when the filing deadline's day ends in Beijing.
+  const now = clockNow();
+  const today = beijingDateOf(now);
+  const rules = await getRules(tx, committeeId, beijingYearOf(now));
+  const inWindow =
+    !!s?.opens_on &&
+    !!s?.filing_deadline &&
+    today >= addMonthsClamped(s.opens_on, -rules.sessionWindowMonthsBefore) &&
+    today <= s.filing_deadline;
   await tx.execute(sql`update proposals set session_id = coalesce(session_id, ${s?.id ?? null}), term_id = coalesce(term_id, ${s?.term_id ?? null}),
-      year = coalesce(year, ${s && inWindow ? s.year : now.getFullYear()}), is_session_proposal = ${inWindow}
+      year = coalesce(year, ${s && inWindow ? s.year : beijingYearOf(now)}), is_session_proposal = ${inWindow}
     where committee_id = ${committeeId} and id = ${id} and submitted_at is null`);
 }
 
@@ -517,7 +542,7 @@ export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem
             role: f.role,
             sourceType: 'proposal',
             sourceId: p.id,
-            occurredOn: new Date(),
+            occurredOn: clockNow(),
             detail: { title: p.title, number: numberLabel(row.session_name, last_number) },
           });
         }
@@ -686,7 +711,7 @@ export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem
               and a.role in ('lead', 'split')
             order by array_position(${sql.param(rules.outcomeClasses.map((c) => c.code))}::text[], r.outcome_class) nulls last limit 1`,
         );
-        const due = addDays(new Date(), rules.ratingDays);
+        const due = await deadlineAfterDays(tx, p.committeeId, clockNow(), rules.ratingDays, rules.dayUnit);
         await tx.execute(sql`update proposals set outcome_class = ${best?.outcome_class ?? null}, replied_at = now(), rating_due_at = ${due.toISOString()}
           where committee_id = ${p.committeeId} and id = ${p.id}`);
         await notifyAuthors(
@@ -880,8 +905,9 @@ async function checkPlan(tx: Db, committeeId: number, data: AssignmentPlan | nul
     );
   let dueAt: string | null = null;
   if (data.dueAt) {
-    const d = new Date(data.dueAt);
-    if (Number.isNaN(d.getTime()) || d.getTime() < Date.now())
+    // A date-only dueAt (the web form's) means the end of that day in Beijing.
+    const d = deadlineOf(data.dueAt);
+    if (!d || d.getTime() < clockNow().getTime())
       throw badRequest('proposal.assign_due', '「办理期限」须为今天以后的日期', 'dueAt');
     dueAt = d.toISOString();
   }
@@ -893,7 +919,7 @@ async function scheduleAssignmentDeadline(tx: Db, committeeId: number, id: numbe
   const payload = { process: 'proposal-assignment', entityId: id, state, dueAt: dueAt.toISOString() };
   const prefix = `wf:proposal-assignment:${id}:`;
   for (const days of rules.remindDaysBefore) {
-    const runAt = addDays(dueAt, -days);
+    const runAt = reminderAt(dueAt, days);
     await scheduleJob(tx, {
       committeeId,
       kind: 'workflow.remind',
@@ -931,8 +957,9 @@ async function insertAssignment(
 
 async function createAssignments(tx: Db, _actor: Actor, p: ProposalItem, plan: CheckedPlan) {
   const rules = await rulesFor(tx, p.committeeId, p.id);
-  const replyDue = plan.dueAt ? new Date(plan.dueAt) : addMonths(new Date(), rules.replyMonths);
-  const viewDue = addDays(new Date(), rules.assistingViewDays);
+  const now = clockNow();
+  const replyDue = plan.dueAt ? new Date(plan.dueAt) : deadlineMonthsAfter(now, rules.replyMonths);
+  const viewDue = await deadlineAfterDays(tx, p.committeeId, now, rules.assistingViewDays, rules.dayUnit);
   for (const u of plan.units) {
     await insertAssignment(
       tx,
@@ -1020,9 +1047,7 @@ export const assignmentProcess: Process<AssignmentItem> = defineProcess<Assignme
       commentRequired: true,
       guard: (actor, a) =>
         ownUnitGuard(actor, a) ??
-        (Date.now() > addDays(a.assignedAt, a.returnWindowDays).getTime()
-          ? `已超过交办后 ${a.returnWindowDays} 天的申请退回期限，请签收办理`
-          : null),
+        (clockNow() > a.returnDeadline ? `已超过交办后 ${a.returnWindowDays} 天的申请退回期限，请签收办理` : null),
       effect: async (tx, actor, a, _d, comment) => {
         await notifyOffice(
           tx,
@@ -1059,8 +1084,8 @@ export const assignmentProcess: Process<AssignmentItem> = defineProcess<Assignme
         const rules = await rulesFor(tx, a.committeeId, a.proposalId);
         const due =
           a.role === 'assisting'
-            ? addDays(new Date(), rules.assistingViewDays)
-            : addMonths(new Date(), rules.replyMonths);
+            ? await deadlineAfterDays(tx, a.committeeId, clockNow(), rules.assistingViewDays, rules.dayUnit)
+            : deadlineMonthsAfter(clockNow(), rules.replyMonths);
         const newId = await insertAssignment(tx, a.committeeId, a.proposalId, data.newUnitId, a.role, due, a.round);
         await tx.execute(
           sql`update proposal_assignments set replaced_by_id = ${newId} where committee_id = ${a.committeeId} and id = ${a.id}`,
@@ -1166,14 +1191,14 @@ export const assignmentProcess: Process<AssignmentItem> = defineProcess<Assignme
       roles: OFFICE,
       effect: async (tx, _actor, a) => {
         const rules = await rulesFor(tx, a.committeeId, a.proposalId);
-        const due = addMonths(a.dueAt, rules.extensionMonths);
+        const due = deadlineMonthsAfter(a.dueAt, rules.extensionMonths);
         await tx.execute(sql`update proposal_assignments set due_at = ${due.toISOString()}, extension_count = extension_count + 1, overdue_at = null
           where committee_id = ${a.committeeId} and id = ${a.id}`);
         await notifyUnits(
           tx,
           a.committeeId,
           [a.unitId],
-          `延期申请已同意，新的办理期限为 ${due.toISOString().slice(0, 10)}`,
+          `延期申请已同意，新的办理期限为 ${formatBeijingDate(due)}`,
           `/proposals/${a.proposalId}`,
         );
       },
@@ -1278,14 +1303,21 @@ export const assignmentProcess: Process<AssignmentItem> = defineProcess<Assignme
       roles: ROLE_LIST,
       guard: internalGuard,
       effect: async (tx, _actor, a, data: AssignmentData) => {
-        const due = addDays(new Date(), data.days ?? 30);
+        const rules = await rulesFor(tx, a.committeeId, a.proposalId);
+        const due = await deadlineAfterDays(
+          tx,
+          a.committeeId,
+          clockNow(),
+          data.days ?? rules.rehandleDays,
+          rules.dayUnit,
+        );
         await tx.execute(sql`update proposal_assignments set round = round + 1, due_at = ${due.toISOString()}, done_at = null, replied_at = null, overdue_at = null
           where committee_id = ${a.committeeId} and id = ${a.id}`);
         await notifyUnits(
           tx,
           a.committeeId,
           [a.unitId],
-          `提案人对答复不满意，请再办理（期限 ${due.toISOString().slice(0, 10)}）`,
+          `提案人对答复不满意，请再办理（期限 ${formatBeijingDate(due)}）`,
           `/proposals/${a.proposalId}`,
         );
       },
@@ -1305,7 +1337,7 @@ export const assignmentProcess: Process<AssignmentItem> = defineProcess<Assignme
       tx,
       sql`select title from proposals where committee_id = ${committeeId} and id = ${a.proposalId}`,
     );
-    const day = dueAt.toISOString().slice(0, 10);
+    const day = formatBeijingDate(dueAt);
     if (kind === 'remind') {
       await notify(tx, {
         committeeId,
@@ -1374,7 +1406,7 @@ export const commendationProcess: Process<CommendationItem> = defineProcess<Comm
             role: f.role,
             sourceType: 'proposal',
             sourceId: p.id,
-            occurredOn: new Date(),
+            occurredOn: clockNow(),
             detail: { title: p.title, year: c.year },
           });
         }

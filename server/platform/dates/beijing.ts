@@ -119,6 +119,11 @@ export function deadlineDaysAfter(from: Date, days: number): Date {
   return endOfBeijingDay(addDays(beijingDateOf(from), days));
 }
 
+/** When to remind of a deadline `daysBefore` days ahead: 09:00 Beijing on the day that many days before its day. */
+export function reminderAt(dueAt: Date, daysBefore: number): Date {
+  return new Date(startOfBeijingDay(addDays(beijingDateOf(dueAt), -daysBefore)).getTime() + 9 * 3_600_000);
+}
+
 /**
  * A deadline as a user or form gives it: a date-only 'YYYY-MM-DD' means the end of that day in Beijing; a full ISO
  * timestamp with a zone is that instant. Returns null for anything unreadable.

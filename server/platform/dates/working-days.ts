@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
 import { type Db, query } from '../db/client.ts';
-import { addDays, daysBetween, weekdayOf } from './beijing.ts';
+import { addDays, beijingDateOf, daysBetween, endOfBeijingDay, weekdayOf } from './beijing.ts';
 
 interface ChineseDaysData {
   holidays: Record<string, string>;
@@ -103,4 +103,28 @@ export function workingDaysBetweenIn(cal: WorkingCalendar, from: string, to: str
 /** `workingDaysBetweenIn` with the committee's calendar. */
 export async function workingDaysBetween(db: Db, committeeId: number, from: string, to: string): Promise<number> {
   return workingDaysBetweenIn(await loadWorkingCalendar(db, committeeId), from, to);
+}
+
+/** How a committee counts "N days" in a deadline rule: calendar days, or working days of its calendar. */
+export type DayUnit = 'days' | 'workingDays';
+
+/**
+ * A deadline `n` days after instant `from`, counted in `unit`: the end of that Beijing day (15 working days from Friday
+ * 13 February 2026 skip the Spring Festival and count its make-up Saturdays).
+ */
+export async function deadlineAfterDays(
+  db: Db,
+  committeeId: number,
+  from: Date,
+  n: number,
+  unit: DayUnit,
+): Promise<Date> {
+  return deadlineAfterDaysIn(unit === 'workingDays' ? await loadWorkingCalendar(db, committeeId) : null, from, n, unit);
+}
+
+/** `deadlineAfterDays` with a calendar already loaded (null is enough for calendar days). */
+export function deadlineAfterDaysIn(cal: WorkingCalendar | null, from: Date, n: number, unit: DayUnit): Date {
+  const day = beijingDateOf(from);
+  if (unit !== 'workingDays' || !cal) return endOfBeijingDay(addDays(day, n));
+  return endOfBeijingDay(addWorkingDaysIn(cal, day, n));
 }

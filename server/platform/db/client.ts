@@ -27,6 +27,10 @@ export interface Database {
 // node-postgres returns int8 and numeric as strings; counts and sums here always fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
+// A `date` column is a Beijing calendar day: it stays the string 'YYYY-MM-DD' (both drivers would otherwise make a Date
+// at midnight of the process TZ or of UTC, and its day would change with the server's TZ).
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (v) => v);
 
 function pidAlive(pid: number): boolean {
   try {
@@ -60,7 +64,7 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
     dataDir: opts.dataDir,
     loadDataDir: opts.loadDataDir,
     relaxedDurability: false,
-    parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
+    parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v), [DATE_OID]: (v: string) => v },
   });
   const db = drizzlePglite({ client }) as unknown as Db;
   return {

@@ -1,10 +1,12 @@
 // The workflow engine: a process is data (states, transitions with roles, guard, effect, deadline); one function fires
 // a transition — checking state, role and guard — stores it with actor, time and comment, audits it and keeps deadline
 // jobs in step. The same table tells the UI which actions the current user may take.
+
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../audit/audit.ts';
 import type { Role } from '../auth/permissions.ts';
 import type { Actor } from '../context.ts';
+import { reminderAt } from '../dates.ts';
 import { type Db, query } from '../db/client.ts';
 import { AppError, badRequest, forbidden } from '../errors.ts';
 import { cancelJobs, registerJobHandler, scheduleJob } from '../jobs/jobs.ts';
@@ -113,7 +115,7 @@ export async function fireTransition<I extends WorkflowItem, D = any>(
   if (deadline) {
     const payload = { process: process.name, entityId: item.id, state: to, dueAt: deadline.dueAt.toISOString() };
     for (const days of deadline.remindDaysBefore) {
-      const runAt = new Date(deadline.dueAt.getTime() - days * 86_400_000);
+      const runAt = reminderAt(deadline.dueAt, days);
       await scheduleJob(tx, {
         committeeId: actor.committeeId,
         kind: 'workflow.remind',

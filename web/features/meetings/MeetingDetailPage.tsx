@@ -30,7 +30,7 @@ import {
   useListParams,
 } from '../../components/index.ts';
 import { myState } from './MeetingsPage.tsx';
-import { ATTENDANCE, InviteFields, MEETING_STATUS } from './shared.tsx';
+import { ATTENDANCE, InviteFields, meetingState } from './shared.tsx';
 
 interface Detail {
   id: number;
@@ -91,7 +91,7 @@ export function MeetingDetailPage() {
   });
   if (error) return <ErrorAlert error={error} />;
   if (!m) return null;
-  const st = MEETING_STATUS[m.status];
+  const st = meetingState(m);
   return (
     <>
       <PageHeader

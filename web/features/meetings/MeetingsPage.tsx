@@ -7,7 +7,7 @@ import { api, qs } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
 import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
-import { MEETING_KINDS, MEETING_STATUS } from './shared.tsx';
+import { MEETING_KINDS, MEETING_STATUS, meetingState } from './shared.tsx';
 
 export interface MeetingItem {
   id: number;
@@ -105,7 +105,7 @@ export function MeetingsPage() {
                 </Typography.Title>
                 <div style={{ margin: '6px 0' }}>
                   <Tag>{m.kindLabel}</Tag>
-                  <Tag color={MEETING_STATUS[m.status].color}>{MEETING_STATUS[m.status].label}</Tag>
+                  <Tag color={meetingState(m).color}>{meetingState(m).label}</Tag>
                   {!manage && myState(m)}
                 </div>
                 <div>{formatDateTime(m.startsAt)}</div>
@@ -133,7 +133,7 @@ export function MeetingsPage() {
             {
               title: '状态',
               dataIndex: 'status',
-              render: (s) => <Tag color={MEETING_STATUS[s].color}>{MEETING_STATUS[s].label}</Tag>,
+              render: (_s, m) => <Tag color={meetingState(m).color}>{meetingState(m).label}</Tag>,
             },
             manage
               ? {

@@ -13,11 +13,23 @@ export const MEETING_KINDS: Record<string, string> = {
   specialCommittee: '专委会会议',
   sector: '界别会议',
 };
+/** The stored states, as the status filter names them ('planned' covers 未开始 and 进行中). */
 export const MEETING_STATUS: Record<string, { label: string; color: string }> = {
-  planned: { label: '进行中', color: '#0958d9' },
+  planned: { label: '未结束', color: '#0958d9' },
   closed: { label: '已结束', color: 'default' },
   cancelled: { label: '已取消', color: '#cf1322' },
 };
+
+/** What a person expects to read on a meeting: 未开始 / 进行中 / 已结束 / 已取消, from its state and its time. */
+export function meetingState(
+  m: { status: string; startsAt: string; endsAt: string },
+  now = Date.now(),
+): { label: string; color: string } {
+  if (m.status !== 'planned') return MEETING_STATUS[m.status] ?? { label: m.status, color: 'default' };
+  if (now < new Date(m.startsAt).getTime()) return { label: '未开始', color: '#0958d9' };
+  if (now <= new Date(m.endsAt).getTime()) return { label: '进行中', color: '#237804' };
+  return MEETING_STATUS.closed;
+}
 export const ATTENDANCE: Record<string, { label: string; color: string }> = {
   present: { label: '出席', color: '#237804' },
   partial: { label: '部分出席（按缺席计）', color: '#ad4e00' },
