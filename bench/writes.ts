@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { type Database, openPglite, openPostgres, queryOne } from '../server/platform/db/client.ts';
+import { type Database, openPglite, openPostgres, query, queryOne } from '../server/platform/db/client.ts';
 import { migrate } from '../server/platform/db/migrate.ts';
 import { initFileStore } from '../server/platform/files/files.ts';
 import { initFieldCrypto } from '../server/platform/secrets/field-crypto.ts';
@@ -95,7 +95,7 @@ async function load(
     }),
   );
   stats.seconds = (performance.now() - t0) / 1000;
-  console.log(fmt(stats));
+  console.log(`${fmt(stats)}  load ${os.loadavg()[0].toFixed(1)}`);
   return stats;
 }
 
@@ -173,7 +173,25 @@ async function bench(kind: 'postgres' | 'pglite') {
     return r.status;
   };
   const one = await load('proposals submitted, 1 at a time (baseline)', 1, SECONDS, submit);
+  // What the busy connections wait on while 25 submit (PostgreSQL): the machine's load does not change this picture.
+  const waits = new Map<string, number>();
+  let sampling = kind === 'postgres';
+  const sampler = (async () => {
+    while (sampling) {
+      for (const w of await query<{ w: string }>(
+        database.db,
+        sql`select coalesce(wait_event_type || ':' || wait_event, 'running') as w from pg_stat_activity
+          where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()`,
+      ))
+        waits.set(w.w, (waits.get(w.w) ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
   const many = await load('proposals submitted, 25 at a time', 25, SECONDS, submit);
+  sampling = false;
+  await sampler;
+  if (kind === 'postgres')
+    console.log(`  active queries sampled while 25 submit: ${[...waits].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   // 25 members submitting while others sign in and check in to the plenary, each on their own.
   let signer = 0;
   let checker = 0;
