@@ -16,6 +16,7 @@ import { systemActor } from '../server/platform/context.ts';
 import { openPostgres, queryOne } from '../server/platform/db/client.ts';
 import { migrate } from '../server/platform/db/migrate.ts';
 import { initFileStore } from '../server/platform/files/files.ts';
+import { initAuditKey } from '../server/platform/secrets/audit-key.ts';
 import { initFieldCrypto } from '../server/platform/secrets/field-crypto.ts';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 60_000);
@@ -138,6 +139,7 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengxie-bench-'));
   initFileStore(dataDir);
   initFieldCrypto({ encryptionKey: null, dataDir });
+  initAuditKey({ auditKey: null, dataDir, create: true });
   const app = await buildApp({
     database,
     config: loadConfig({ ZHENGXIE_DATA_DIR: dataDir, DATABASE_URL: u.toString() }),

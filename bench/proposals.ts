@@ -16,6 +16,7 @@ import { openPostgres, query, queryOne } from '../server/platform/db/client.ts';
 import { migrate } from '../server/platform/db/migrate.ts';
 import { initFileStore } from '../server/platform/files/files.ts';
 import { searchTokens } from '../server/platform/search/search.ts';
+import { initAuditKey } from '../server/platform/secrets/audit-key.ts';
 import { initFieldCrypto } from '../server/platform/secrets/field-crypto.ts';
 import { UNITS } from '../server/seed/demo.ts';
 
@@ -250,6 +251,7 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengxie-bench-'));
   initFileStore(dataDir);
   initFieldCrypto({ encryptionKey: null, dataDir });
+  initAuditKey({ auditKey: null, dataDir, create: true });
   const app = await buildApp({
     database,
     // Requests name their own client address (X-Forwarded-For) so per-address rate limits do not throttle the bench.

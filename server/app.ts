@@ -10,13 +10,14 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Config } from './config.ts';
 import { modules } from './modules/index.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { sessionResolver } from './platform/auth/session.ts';
 import { workingCalendarRoutes } from './platform/dates/routes.ts';
 import type { Database, Db } from './platform/db/client.ts';
+import { embeddedDbQueue } from './platform/db/queue.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { relayNotifications } from './platform/notifications/notifications.ts';
 import { platformRoutes } from './platform/routes.ts';
@@ -52,11 +53,18 @@ export async function buildApp(deps: {
   const db = database.db;
   const app = Fastify({
     logger: deps.logger ?? false,
+    logController: new LogController({ disableRequestLogging: !config.logRequests }),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { verbose: true, coerceTypes: 'array', useDefaults: true, removeAdditional: true } },
   });
   app.decorateRequest('actor', null);
+  if (database.kind === 'pglite')
+    embeddedDbQueue(app, {
+      concurrency: config.dbConcurrency,
+      maxWaiting: config.dbQueueMax,
+      maxWaitMs: config.dbQueueWaitMs,
+    });
   const catalog: RouteInfo[] = [];
   app.decorate('routeCatalog', catalog);
   // Authentication and permission run before body validation (preValidation), so a caller without the right learns

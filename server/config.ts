@@ -20,6 +20,15 @@ export interface Config {
   /** Believe X-Forwarded-For (only behind a reverse proxy that sets it); otherwise a client could pick its own address. */
   trustProxy: boolean;
   logLevel: string;
+  /** Log every request at info level; off by default in production, where it costs more than light routes do. */
+  logRequests: boolean;
+  auditKey: string | null;
+  auditSealIntervalMs: number;
+  /** Embedded database only: requests run at once on its single connection, and how many may wait (FIFO) for it. */
+  dbConcurrency: number;
+  dbQueueMax: number;
+  /** Embedded database only: a request that has waited this long for the connection gets 503 instead. */
+  dbQueueWaitMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -54,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (encryptionKey && !/^[0-9a-fA-F]{32}$/.test(encryptionKey)) {
     errors.push('ZHENGXIE_ENCRYPTION_KEY: 应为 32 位十六进制 (must be 32 hex digits, a 128-bit SM4 key)');
   }
+  const auditKey = env.ZHENGXIE_AUDIT_KEY || null;
+  if (auditKey && !/^[0-9a-fA-F]{64}$/.test(auditKey)) {
+    errors.push('ZHENGXIE_AUDIT_KEY: 应为 64 位十六进制 (must be 64 hex digits, a 256-bit HMAC-SM3 key)');
+  }
   const smtpUrl = env.SMTP_URL || null;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) errors.push('SMTP_URL: 应以 smtp:// 或 smtps:// 开头');
   const logLevel = env.LOG_LEVEL || 'info';
@@ -78,6 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000, errors),
     trustProxy: bool(env, 'TRUST_PROXY', false, errors),
     logLevel,
+    logRequests: bool(env, 'LOG_REQUESTS', env.NODE_ENV !== 'production', errors),
+    auditKey,
+    auditSealIntervalMs: int(env, 'AUDIT_SEAL_INTERVAL_MS', 1000, 10, 3_600_000, errors),
+    dbConcurrency: int(env, 'DB_CONCURRENCY', 4, 1, 1000, errors),
+    dbQueueMax: int(env, 'DB_QUEUE_MAX', 400, 0, 100_000, errors),
+    dbQueueWaitMs: int(env, 'DB_QUEUE_WAIT_MS', 1500, 10, 600_000, errors),
   };
   if (errors.length) throw new ConfigError(`配置有误 (invalid configuration):\n  ${errors.join('\n  ')}`);
   return config;

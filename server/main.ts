@@ -6,11 +6,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { startAuditSealer } from './platform/audit/seal.ts';
 import { openDatabase } from './platform/db/client.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { initFileStore } from './platform/files/files.ts';
 import { startScheduler } from './platform/jobs/jobs.ts';
 import { configureMail } from './platform/notifications/notifications.ts';
+import { initAuditKey } from './platform/secrets/audit-key.ts';
 import { initFieldCrypto } from './platform/secrets/field-crypto.ts';
 import { seedDemoActivity } from './seed/activity.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './seed/demo.ts';
@@ -54,6 +56,7 @@ async function main() {
   }
   if (process.env.ZHENGXIE_SKIP_WEB_BUILD !== '1') ensureWebBuilt();
   initFieldCrypto(config);
+  initAuditKey({ auditKey: config.auditKey, dataDir: config.dataDir, create: true });
   initFileStore(config.dataDir);
   configureMail(config.smtpUrl, config.mailFrom);
   const database = await openDatabase(config);
@@ -74,6 +77,7 @@ async function main() {
   }
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
   const stopScheduler = startScheduler(database.db, config.schedulerIntervalMs, app.log);
+  const stopSealer = startAuditSealer(database.db, config.auditSealIntervalMs, app.log);
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const port = (app.server.address() as { port: number }).port;
@@ -92,6 +96,7 @@ async function main() {
     closing = true;
     app.log.info(`${signal} received, shutting down`);
     await stopScheduler();
+    await stopSealer();
     await app.close();
     await database.close();
     process.exit(0);

@@ -7,10 +7,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../platform/db/client.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import { setAuditKeyForTests } from '../platform/secrets/audit-key.ts';
 import { setFieldKeyForTests } from '../platform/secrets/field-crypto.ts';
 import { seedDemo } from '../seed/demo.ts';
 
 export const TEST_KEY = '0123456789abcdef0123456789abcdef';
+export const TEST_AUDIT_KEY = 'a0'.repeat(32);
 export const TEMPLATE_DB = 'zhengxie_test_template';
 // One folder per checkout, so test runs in two working trees on one machine never share a template.
 const checkoutTag = crypto.createHash('sha1').update(process.cwd()).digest('hex').slice(0, 8);
@@ -28,6 +30,7 @@ function withDatabase(url: string, name: string) {
 
 export async function buildTemplate(): Promise<void> {
   setFieldKeyForTests(TEST_KEY);
+  setAuditKeyForTests(TEST_AUDIT_KEY);
   fs.mkdirSync(tmpRoot, { recursive: true });
   const url = postgresUrl();
   if (url) {
@@ -65,6 +68,7 @@ export async function emptyDatabase(): Promise<Database> {
 /** A fresh copy of the template for one test file. */
 export async function cloneTemplate(): Promise<Database> {
   setFieldKeyForTests(TEST_KEY);
+  setAuditKeyForTests(TEST_AUDIT_KEY);
   const url = postgresUrl();
   if (url) {
     const name = `zhengxie_test_${crypto.randomBytes(6).toString('hex')}`;

@@ -1,7 +1,9 @@
-// Append-only audit log, hash-chained per committee with SM3, written in the same transaction as the change it records.
+// Append-only audit log, written in the same transaction as the change it records. Rows carry a keyed content hash and
+// are linked into per-committee HMAC-SM3 chains afterwards by the sealer (seal.ts), so writers never wait on each other.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../context.ts';
-import { type Db, query, queryOne } from '../db/client.ts';
+import { type Db, queryOne } from '../db/client.ts';
+import { auditMac } from '../secrets/audit-key.ts';
 import { sm3 } from '../secrets/field-crypto.ts';
 
 export interface AuditEntry {
@@ -29,8 +31,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 export interface AuditRowForHash {
-  committeeId: number;
+  /** Global insertion order; part of the content so that a copied row cannot pass as a new one. */
   seq: number;
+  committeeId: number | null;
   actorId: number | null;
   actorName: string | null;
   action: string;
@@ -43,23 +46,55 @@ export interface AuditRowForHash {
   createdAt: string;
 }
 
-export function auditHash(prevHash: string, row: AuditRowForHash): string {
-  return sm3(`${prevHash}|${canonicalJson(row)}`);
+/** Keyed hash of one row's content: checked for every row, sealed or not. */
+export function contentHash(row: AuditRowForHash): string {
+  return auditMac(`row|${canonicalJson(row)}`);
+}
+
+/** The link that places a row in its chain, after the row before it. */
+export function linkHash(prevHash: string, chainSeq: number, content: string): string {
+  return auditMac(`link|${prevHash}|${chainSeq}|${content}`);
+}
+
+/** The content of a stored row, as it was hashed. */
+export function rowForHash(r: any): AuditRowForHash {
+  return {
+    seq: Number(r.seq),
+    committeeId: r.committee_id == null ? null : Number(r.committee_id),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before,
+    after: r.after,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
+/** The unkeyed SM3 link of rows written before migration 0050, checked once before they are re-sealed. */
+export function legacyHash(prevHash: string, r: any): string {
+  const { seq: _global, ...rest } = rowForHash(r);
+  return sm3(`${prevHash}|${canonicalJson({ ...rest, seq: Number(r.chain_seq) })}`);
 }
 
 // Values pass through JSON once so that Dates, undefined and class instances look exactly as jsonb will give them back.
 const plain = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
 
-export async function writeAudit(tx: Db, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.execute(sql`insert into audit_head (committee_id) values (${actor.committeeId}) on conflict do nothing`);
-  // The row lock on audit_head serialises writers of one committee, so the chain has no forks.
-  const head = await queryOne<{ seq: number; hash: string }>(
+/** The actor's committee, or null for platform-wide work that belongs to no committee. */
+type AuditActor = Omit<Actor, 'committeeId'> & { committeeId: number | null };
+
+export async function writeAudit(tx: Db, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  // A sequence value takes no lock that another writer waits on; order inside a chain is set when it is sealed.
+  const next = await queryOne<{ seq: number }>(
     tx,
-    sql`update audit_head set seq = seq + 1 where committee_id = ${actor.committeeId} returning seq, hash`,
+    sql`select nextval(pg_get_serial_sequence('audit_log', 'seq')) as seq`,
   );
   const row: AuditRowForHash = {
+    seq: Number(next!.seq),
     committeeId: actor.committeeId,
-    seq: Number(head!.seq),
     actorId: actor.accountId,
     actorName: actor.name,
     action: entry.action,
@@ -71,77 +106,8 @@ export async function writeAudit(tx: Db, actor: Actor, entry: AuditEntry): Promi
     userAgent: actor.userAgent ?? null,
     createdAt: new Date().toISOString(),
   };
-  const hash = auditHash(head!.hash, row);
-  await tx.execute(sql`insert into audit_log (committee_id, seq, actor_id, actor_name, action, entity, entity_id, before, after, ip, user_agent, created_at, prev_hash, hash)
-    values (${row.committeeId}, ${row.seq}, ${row.actorId}, ${row.actorName}, ${row.action}, ${row.entity}, ${row.entityId},
+  await tx.execute(sql`insert into audit_log (seq, committee_id, actor_id, actor_name, action, entity, entity_id, before, after, ip, user_agent, created_at, content_hash)
+    values (${row.seq}, ${row.committeeId}, ${row.actorId}, ${row.actorName}, ${row.action}, ${row.entity}, ${row.entityId},
       ${row.before === null ? null : JSON.stringify(row.before)}::jsonb, ${row.after === null ? null : JSON.stringify(row.after)}::jsonb,
-      ${row.ip}, ${row.userAgent}, ${row.createdAt}, ${head!.hash}, ${hash})`);
-  await tx.execute(sql`update audit_head set hash = ${hash} where committee_id = ${actor.committeeId}`);
-}
-
-export interface AuditProblem {
-  committeeId: number;
-  seq: number;
-  problem: string;
-}
-
-/** Walks every committee's chain; any altered, deleted or inserted row breaks it. */
-export async function verifyAudit(db: Db): Promise<{ rows: number; problems: AuditProblem[] }> {
-  const problems: AuditProblem[] = [];
-  let total = 0;
-  const heads = await query<{ committee_id: number; seq: number; hash: string }>(
-    db,
-    sql`select committee_id, seq, hash from audit_head order by committee_id`,
-  );
-  for (const head of heads) {
-    let prev = '';
-    let expectSeq = 1;
-    let after = 0;
-    for (;;) {
-      const rows = await query<any>(
-        db,
-        sql`select * from audit_log where committee_id = ${head.committee_id} and seq > ${after} order by seq limit 5000`,
-      );
-      if (!rows.length) break;
-      for (const r of rows) {
-        const seq = Number(r.seq);
-        total++;
-        if (seq !== expectSeq)
-          problems.push({
-            committeeId: head.committee_id,
-            seq: expectSeq,
-            problem: `缺少第 ${expectSeq} 条 (row missing)`,
-          });
-        if (r.prev_hash !== prev)
-          problems.push({ committeeId: head.committee_id, seq, problem: '前序哈希不一致 (chain broken)' });
-        const recomputed = auditHash(r.prev_hash, {
-          committeeId: r.committee_id,
-          seq,
-          actorId: r.actor_id,
-          actorName: r.actor_name,
-          action: r.action,
-          entity: r.entity,
-          entityId: r.entity_id,
-          before: r.before,
-          after: r.after,
-          ip: r.ip,
-          userAgent: r.user_agent,
-          createdAt: new Date(r.created_at).toISOString(),
-        });
-        if (recomputed !== r.hash)
-          problems.push({ committeeId: head.committee_id, seq, problem: '内容被篡改 (row altered)' });
-        prev = r.hash;
-        expectSeq = seq + 1;
-        after = seq;
-      }
-    }
-    if (Number(head.seq) !== expectSeq - 1 || head.hash !== prev) {
-      problems.push({
-        committeeId: head.committee_id,
-        seq: Number(head.seq),
-        problem: '末尾记录被删除或链头不符 (tail removed)',
-      });
-    }
-  }
-  return { rows: total, problems };
+      ${row.ip}, ${row.userAgent}, ${row.createdAt}, ${contentHash(row)})`);
 }

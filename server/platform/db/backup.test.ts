@@ -7,7 +7,7 @@ import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { emptyDatabase } from '../../test/template.ts';
-import { verifyAudit } from '../audit/audit.ts';
+import { verifyAudit } from '../audit/verify.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
 import { type Database, query } from './client.ts';
 

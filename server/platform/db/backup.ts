@@ -62,8 +62,10 @@ export async function backupDatabase(
   await new Promise<void>((resolve, reject) => out.on('finish', resolve).on('error', reject));
   const filesDir = path.join(dataDir, 'files');
   if (fs.existsSync(filesDir)) fs.cpSync(filesDir, path.join(outDir, 'files'), { recursive: true });
-  const key = path.join(dataDir, 'secret.key');
-  if (fs.existsSync(key)) fs.copyFileSync(key, path.join(outDir, 'secret.key'));
+  for (const name of ['secret.key', 'audit.key']) {
+    const key = path.join(dataDir, name);
+    if (fs.existsSync(key)) fs.copyFileSync(key, path.join(outDir, name));
+  }
   return { tables: tables.length, rows: total, dir: outDir };
 }
 
@@ -118,10 +120,12 @@ export async function restoreDatabase(
   });
   const files = path.join(fromDir, 'files');
   if (fs.existsSync(files)) fs.cpSync(files, path.join(dataDir, 'files'), { recursive: true });
-  const key = path.join(fromDir, 'secret.key');
-  if (fs.existsSync(key)) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.copyFileSync(key, path.join(dataDir, 'secret.key'));
+  for (const name of ['secret.key', 'audit.key']) {
+    const key = path.join(fromDir, name);
+    if (fs.existsSync(key)) {
+      fs.mkdirSync(dataDir, { recursive: true });
+      fs.copyFileSync(key, path.join(dataDir, name));
+    }
   }
   return loaded;
 }

@@ -1,0 +1,248 @@
+// Writes under a crowd, through the real app listening on a port: many demo members signed in, proposals submitted at
+// concurrency 1 (the baseline, same run) and 25, with sign-ins and meeting check-ins alongside; then the embedded
+// database (PGlite) under the same load and under 200 connections. Prints throughput, p50/p95/p99 and errors, and
+// verifies afterwards that the audit log is intact and has a row for every proposal written.
+//   scripts/with-postgres.sh npx tsx bench/writes.ts          (SECONDS=… per phase; without PostgreSQL: PGlite only)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { type Database, openPglite, openPostgres, query, queryOne } from '../server/platform/db/client.ts';
+import { migrate } from '../server/platform/db/migrate.ts';
+import { initFileStore } from '../server/platform/files/files.ts';
+import { initFieldCrypto } from '../server/platform/secrets/field-crypto.ts';
+import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
+
+const SECONDS = Number(process.env.SECONDS ?? 8);
+const pgUrl = process.env.TEST_DATABASE_URL;
+const exists = (rel: string) => fs.existsSync(new URL(rel, import.meta.url));
+// The bench also runs on code from before the keyed audit chain (for the "before" figures), so these are optional.
+const sealer = exists('../server/platform/audit/seal.ts') ? await import('../server/platform/audit/seal.ts') : null;
+const verifier: { verifyAudit: (db: Database['db']) => Promise<{ rows: number; problems: unknown[] }> } = exists(
+  '../server/platform/audit/verify.ts',
+)
+  ? await import('../server/platform/audit/verify.ts')
+  : ((await import('../server/platform/audit/audit.ts')) as any);
+const auditKey = exists('../server/platform/secrets/audit-key.ts')
+  ? await import('../server/platform/secrets/audit-key.ts')
+  : null;
+
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+interface Stats {
+  name: string;
+  ms: number[];
+  errors: Map<number | string, number>;
+  seconds: number;
+}
+const fmt = (s: Stats) => {
+  const errs = [...s.errors].map(([k, v]) => `${k}×${v}`).join(' ') || '0';
+  const r = (n: number) => (Number.isNaN(n) ? '-' : n.toFixed(1));
+  return `${s.name.padEnd(44)} ${(s.ms.length / s.seconds).toFixed(1).padStart(7)}/s  p50 ${r(pct(s.ms, 50)).padStart(7)}  p95 ${r(pct(s.ms, 95)).padStart(7)}  p99 ${r(pct(s.ms, 99)).padStart(7)}  max ${r(Math.max(...s.ms)).padStart(7)} ms  n ${s.ms.length}  errors ${errs}`;
+};
+
+interface User {
+  username: string;
+  cookie: string;
+  csrf: string;
+}
+
+async function call(base: string, method: string, url: string, user: User | null, body?: unknown) {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (user) {
+    headers.cookie = user.cookie;
+    headers['x-csrf-token'] = user.csrf;
+  }
+  const res = await fetch(base + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, json: text.startsWith('{') ? JSON.parse(text) : text };
+}
+
+async function signIn(base: string, username: string): Promise<{ user: User | null; status: number }> {
+  const res = await call(base, 'POST', '/api/auth/login', null, { username, password: DEMO_PASSWORD });
+  if (res.status !== 200) return { user: null, status: res.status };
+  const cookie = String(res.headers.get('set-cookie')).split(';')[0];
+  return { user: { username, cookie, csrf: res.json.csrfToken }, status: 200 };
+}
+
+/** Runs `workers` loops of `step` for `seconds`, or until a step returns false; collects the latency of each call. */
+async function load(
+  name: string,
+  workers: number,
+  seconds: number,
+  step: (w: number, i: number) => Promise<number | string | false>,
+) {
+  const stats: Stats = { name, ms: [], errors: new Map(), seconds: 0 };
+  const t0 = performance.now();
+  const until = t0 + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      for (let i = 0; performance.now() < until; i++) {
+        const s = performance.now();
+        const status = await step(w, i).catch((e) => `exception ${(e as Error).message.slice(0, 40)}`);
+        if (status === false) return;
+        stats.ms.push(performance.now() - s);
+        if (status !== 200) stats.errors.set(status, (stats.errors.get(status) ?? 0) + 1);
+      }
+    }),
+  );
+  stats.seconds = (performance.now() - t0) / 1000;
+  console.log(`${fmt(stats)}  load ${os.loadavg()[0].toFixed(1)}`);
+  return stats;
+}
+
+async function open(
+  kind: 'postgres' | 'pglite',
+  dataDir: string,
+): Promise<{ database: Database; env: Record<string, string> }> {
+  if (kind === 'pglite') return { database: await openPglite({ dataDir: path.join(dataDir, 'pgdata') }), env: {} };
+  const name = `zhengxie_bench_writes_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(pgUrl!);
+  u.pathname = `/${name}`;
+  return { database: await openPostgres(u.toString()), env: { DATABASE_URL: u.toString() } };
+}
+
+async function bench(kind: 'postgres' | 'pglite') {
+  console.log(`\n== ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'} ==`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengxie-bench-writes-'));
+  initFileStore(dataDir);
+  initFieldCrypto({ encryptionKey: null, dataDir });
+  auditKey?.initAuditKey({ auditKey: null, dataDir, create: true });
+  const { database, env } = await open(kind, dataDir);
+  await migrate(database);
+  await seedDemo(database.db);
+  const config = loadConfig({
+    ...env,
+    NODE_ENV: 'production',
+    ZHENGXIE_DATA_DIR: dataDir,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+  });
+  const app = await buildApp({ database, config, logger: { level: 'warn' } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const stopSealer = sealer?.startAuditSealer(database.db, 1000, app.log) ?? (async () => {});
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const name = (n: number) => `member${String(n).padStart(3, '0')}`;
+
+  // Sign-ins: 100 members, 10 at a time (argon2 runs in the thread pool).
+  const users: User[] = [];
+  let next = 1;
+  await load('sign-in, 10 at a time', 10, 600, async () => {
+    if (next > 100) return false;
+    const r = await signIn(base, name(next++));
+    if (r.user) users.push(r.user);
+    return r.status;
+  });
+  const office = (await signIn(base, 'office_staff')).user!;
+  const hour = 3600_000;
+  const meeting = await call(base, 'POST', '/api/meetings', office, {
+    kind: 'plenary',
+    title: '压力测试全体会议',
+    startsAt: new Date(Date.now() - hour / 2).toISOString(),
+    endsAt: new Date(Date.now() + 3 * hour).toISOString(),
+    halfDays: 1,
+    place: '市政协大礼堂',
+    invite: { rule: 'all' },
+  });
+  const code = await call(base, 'GET', `/api/meetings/${meeting.json.id}/checkin-code`, office);
+  const written: number[] = [];
+  let n = 0;
+  const submit = async (w: number) => {
+    const u = users[w % users.length];
+    const r = await call(base, 'POST', '/api/proposals', u, {
+      title: `关于改进社区养老服务的提案（压测 ${++n}）`,
+      background: '随着人口老龄化加快，社区居家养老服务需求持续增长。'.repeat(4),
+      suggestions: '一是加大投入；二是完善标准；三是加强队伍建设。',
+      category: '社会建设',
+      submit: true,
+    });
+    if (r.status === 200) written.push(r.json.id);
+    return r.status;
+  };
+  const one = await load('proposals submitted, 1 at a time (baseline)', 1, SECONDS, submit);
+  // What the busy connections wait on while 25 submit (PostgreSQL): the machine's load does not change this picture.
+  const waits = new Map<string, number>();
+  let sampling = kind === 'postgres';
+  const sampler = (async () => {
+    while (sampling) {
+      for (const w of await query<{ w: string }>(
+        database.db,
+        sql`select coalesce(wait_event_type || ':' || wait_event, 'running') as w from pg_stat_activity
+          where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()`,
+      ))
+        waits.set(w.w, (waits.get(w.w) ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const many = await load('proposals submitted, 25 at a time', 25, SECONDS, submit);
+  sampling = false;
+  await sampler;
+  if (kind === 'postgres')
+    console.log(`  active queries sampled while 25 submit: ${[...waits].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  // 25 members submitting while others sign in and check in to the plenary, each on their own.
+  let signer = 0;
+  let checker = 0;
+  const [mixed, signins, checkins] = await Promise.all([
+    load('  proposals, 25 at a time, with the two below', 25, SECONDS, submit),
+    load(
+      '  sign-ins alongside, 2 at a time',
+      2,
+      SECONDS,
+      async () => (await signIn(base, name(101 + (signer++ % 200)))).status,
+    ),
+    load('  check-ins alongside, 2 at a time', 2, SECONDS, async () => {
+      if (checker >= users.length) return false;
+      return (await call(base, 'POST', '/api/meetings/checkin', users[checker++], { token: code.json.token })).status;
+    }),
+  ]);
+  let crowd: Stats | null = null;
+  if (kind === 'pglite') crowd = await load('proposals submitted, 200 at a time', 200, SECONDS, submit);
+
+  await app.close();
+  await stopSealer();
+  await sealer?.sealAudit(database.db, { limit: 1_000_000 });
+  const { rows, problems } = await verifier.verifyAudit(database.db);
+  const missing = await queryOne<{ n: number }>(
+    database.db,
+    sql`select count(*)::int as n from unnest(${sql.param(written)}::int[]) as p(id)
+      where not exists (select 1 from audit_log a where a.entity = 'proposal' and a.action = 'proposal.create' and a.entity_id = p.id::text)`,
+  );
+  console.log(
+    `audit log: ${rows} rows, ${problems.length ? `${problems.length} PROBLEMS ${JSON.stringify(problems.slice(0, 3))}` : 'intact'}; ` +
+      `${written.length} proposals written, ${missing!.n} without their audit row`,
+  );
+  const ratio = many.ms.length / many.seconds / (one.ms.length / one.seconds);
+  console.log(
+    `25 concurrent vs 1 at a time: ${ratio.toFixed(2)}× (target ≥ 3×), p95 ${pct(many.ms, 95).toFixed(1)} ms (target < 100 ms)`,
+  );
+  await database.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return { kind, one, many, mixed, signins, checkins, crowd };
+}
+
+const results = [];
+if (pgUrl) results.push(await bench('postgres'));
+else console.log('TEST_DATABASE_URL is not set (run under scripts/with-postgres.sh for PostgreSQL): PGlite only');
+results.push(await bench('pglite'));
+if (results.length === 2) {
+  const [p, l] = results;
+  const tp = (s: Stats) => s.ms.length / s.seconds;
+  console.log(
+    `\nPGlite vs PostgreSQL, proposals at 25: ${(tp(l.many) / tp(p.many)).toFixed(2)}× (target ≥ 0.5×); ` +
+      `PGlite at 200: longest request ${Math.max(...l.crowd!.ms).toFixed(0)} ms (target ≤ 2000), 503s ${l.crowd!.errors.get(503) ?? 0}`,
+  );
+}
+process.exit(0);
