@@ -9,6 +9,7 @@ import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { type Db, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { normaliseLine } from '../../platform/text/normalise.ts';
 import { buildWorkbook, checkSensitive, LEADERSHIP, MEMBER_STATUS, Nullable, sendXlsx, stamp } from './common.ts';
 import { applyValidRows, buildTemplate, COLUMNS, loadImport, parseRoster, startImport } from './import.ts';
 import {
@@ -109,7 +110,7 @@ const ImportOut = Type.Object({
 type Body = Static<typeof MemberBody>;
 
 async function toInput(db: Db, committeeId: number, body: Body): Promise<MemberInput> {
-  if (!body.name.trim()) throw badRequest('validation', '「姓名」不能为空', 'name');
+  if (!normaliseLine(body.name)) throw badRequest('validation', '「姓名」不能为空', 'name');
   checkSensitive(body);
   const termId = body.termId ?? (await currentTermId(db, committeeId));
   if (!termId) throw badRequest('member.term', '请先在基础数据中设置届次', 'termId');

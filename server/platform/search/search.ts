@@ -1,10 +1,14 @@
-// Chinese full-text search that works the same on PGlite and PostgreSQL: the app segments text (jieba search mode plus
-// CJK bigrams) and stores it in a `simple` tsvector; a query must contain every bigram of each CJK run, so any word of
-// two or more characters is found whether or not jieba cut it out.
+// Chinese full-text search that works the same on PGlite and PostgreSQL: the app normalises text (NFKC, invisible
+// characters out), segments it (jieba search mode plus CJK unigrams and bigrams) and stores it in a `simple` tsvector; a
+// query must contain every bigram of each CJK run (the character itself for a one-character run), so any word is found
+// whether or not jieba cut it out, and 「５Ｇ」 finds 5G. Changing what is indexed means raising SEARCH_INDEX_VERSION
+// (reindex.ts rebuilds old rows on start).
 import fs from 'node:fs';
 import { Jieba, TfIdf } from '@node-rs/jieba';
 import { dict, idf } from '@node-rs/jieba/dict.js';
 import { type SQL, sql } from 'drizzle-orm';
+import { badRequest } from '../errors.ts';
+import { normaliseText } from '../text/normalise.ts';
 
 // Loading the dictionaries takes a few hundred milliseconds: done on first use, not at start-up.
 let loaded: { jieba: Jieba; tfidf: TfIdf } | null = null;
@@ -42,6 +46,11 @@ const STOP_WORDS = new Set([
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const WORD = /[a-z0-9]+/g;
 
+/** What is indexed and how; rows indexed under an older version are rebuilt on start (reindex.ts). */
+export const SEARCH_INDEX_VERSION = 2;
+
+const prepare = (s: string) => normaliseText(s).toLowerCase();
+
 function bigrams(run: string): string[] {
   if (run.length === 1) return [run];
   const out: string[] = [];
@@ -51,13 +60,17 @@ function bigrams(run: string): string[] {
 
 /** The tokens to index for a text, space-separated, for `to_tsvector('simple', …)`. */
 export function searchTokens(...texts: (string | null | undefined)[]): string {
-  const text = texts.filter(Boolean).join(' ').toLowerCase();
+  const text = prepare(texts.filter(Boolean).join(' '));
   const tokens = new Set<string>();
   for (const w of segmenter().jieba.cutForSearch(text, true)) {
     const t = w.trim();
     if (t && (/[\u3400-\u9fff]/.test(t) ? t.length >= 2 : /^[a-z0-9]+$/.test(t))) tokens.add(t);
   }
-  for (const run of text.match(CJK_RUN) ?? []) for (const b of bigrams(run)) tokens.add(b);
+  // Unigrams make a one-character query (「水」) findable; they cost about as many lexemes again as the bigrams.
+  for (const run of text.match(CJK_RUN) ?? []) {
+    for (const ch of run) tokens.add(ch);
+    for (const b of bigrams(run)) tokens.add(b);
+  }
   for (const w of text.match(WORD) ?? []) tokens.add(w);
   return [...tokens].join(' ');
 }
@@ -69,9 +82,9 @@ export function toSearchVector(...texts: (string | null | undefined)[]): SQL {
 
 const quote = (t: string) => `'${t.replace(/'/g, "''").replace(/\\/g, '')}'`;
 
-/** A tsquery string requiring every bigram of the query's CJK runs and every latin word; null for an empty query. */
+/** A tsquery string requiring every bigram of the query's CJK runs and every latin word; null when nothing is searchable. */
 export function searchQueryText(q: string): string | null {
-  const text = q.toLowerCase();
+  const text = prepare(q);
   const parts = new Set<string>();
   for (const run of text.match(CJK_RUN) ?? []) for (const b of bigrams(run)) parts.add(b);
   for (const w of text.match(WORD) ?? []) parts.add(w);
@@ -79,9 +92,20 @@ export function searchQueryText(q: string): string | null {
   return [...parts].map(quote).join(' & ');
 }
 
-/** A condition `column @@ query` for a user's search text, or null when the text has nothing searchable. */
+/**
+ * The tsquery for a user's search text: null when the text is empty (no filter), a 400 when it holds something but
+ * nothing searchable (「？？」, a lone symbol) — dropping the filter would answer with every item.
+ */
+export function userSearchQuery(q: string | undefined | null, field = 'q'): string | null {
+  if (!q || !normaliseText(q)) return null;
+  const qt = searchQueryText(q);
+  if (!qt) throw badRequest('search.no_terms', '搜索词中没有可查找的文字，请输入至少一个汉字、字母或数字', field);
+  return qt;
+}
+
+/** A condition `column @@ query` for a user's search text; null when the text is empty; a 400 when unsearchable. */
 export function matchSearch(column: SQL, q: string | undefined | null): SQL | null {
-  const qt = q ? searchQueryText(q) : null;
+  const qt = userSearchQuery(q);
   if (!qt) return null;
   return sql`${column} @@ to_tsquery('simple', ${qt})`;
 }
