@@ -234,6 +234,12 @@ async function main() {
   for (const ix of indexes) await db.execute(sql.raw(ix.indexdef));
   await db.execute(sql`drop table bench_base, bench_sessions, bench_texts`);
   await db.execute(sql`analyze`);
+  const size = await queryOne<{ ix: string; col: string }>(
+    db,
+    sql`select pg_size_pretty(pg_relation_size('proposals_search')) as ix,
+      pg_size_pretty(sum(pg_column_size(search))::bigint) as col from proposals`,
+  );
+  console.log(`search index ${size!.ix}, search vectors ${size!.col}`);
   const total = await queryOne<{ n: number; a: number; r: number }>(
     db,
     sql`select (select count(*) from proposals)::int as n, (select count(*) from proposal_assignments)::int as a, (select count(*) from proposal_replies)::int as r`,
@@ -289,6 +295,7 @@ async function main() {
       url: (i) => `/api/proposals?year=${2022 + (i % 5)}&kind=joint&sort=dueAt&order=asc`,
     },
     '工作队列 (已超期)': { method: 'GET', url: () => '/api/proposals?queue=overdue' },
+    '检索 1字 (水)': { method: 'GET', url: () => `/api/proposals?q=${enc('水')}` },
     '检索 2字 (养老)': { method: 'GET', url: () => `/api/proposals?q=${enc('养老')}` },
     '检索 4字 (垃圾分类)': { method: 'GET', url: () => `/api/proposals?q=${enc('垃圾分类')}` },
     相似提案: {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { reindexStaleSearch } from './modules/search-reindex.ts';
 import { startAuditSealer } from './platform/audit/seal.ts';
 import { openDatabase } from './platform/db/client.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -79,6 +80,10 @@ async function main() {
   const stopScheduler = startScheduler(database.db, config.schedulerIntervalMs, app.log);
   const stopSealer = startAuditSealer(database.db, config.auditSealIntervalMs, app.log);
   await app.listen({ port: config.port, host: config.host });
+  // Rows indexed by an older version of the search tokens are rebuilt while the app serves (old vectors meanwhile).
+  reindexStaleSearch(database.db, (msg) => app.log.info(msg)).catch((err) =>
+    app.log.error(err, 'search reindex failed'),
+  );
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const port = (app.server.address() as { port: number }).port;
   console.log(`\n数字政协履职平台已启动: http://${shownHost}:${port}`);

@@ -3,7 +3,7 @@
 // committee's postings with the words' postings, so a search touches only matching rows of that committee instead of
 // every committee's matches (one million rows over 200 committees: see bench/opinions.ts).
 import { type SQL, sql } from 'drizzle-orm';
-import { searchQueryText, similarityQueryText, toSearchVector } from '../../platform/search/search.ts';
+import { similarityQueryText, toSearchVector, userSearchQuery } from '../../platform/search/search.ts';
 
 const lexeme = (committeeId: number) => `cm_${committeeId}`;
 
@@ -12,9 +12,9 @@ export function reportSearch(committeeId: number, ...texts: (string | null | und
   return sql`(${toSearchVector(...texts)} || ${lexeme(committeeId)}::tsvector)`;
 }
 
-/** `column @@ query` for a user's search text within one committee, or null when the text has nothing searchable. */
+/** `column @@ query` for a user's search text within one committee; null when empty, a 400 when unsearchable. */
 export function reportMatch(column: SQL, committeeId: number, q: string | undefined | null): SQL | null {
-  const qt = q ? searchQueryText(q) : null;
+  const qt = userSearchQuery(q);
   if (!qt) return null;
   return sql`${column} @@ (${lexeme(committeeId)}::tsquery && to_tsquery('simple', ${qt}))`;
 }

@@ -12,6 +12,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import { attachFiles, listFiles, registerFileAccess, type StoredFile } from '../../platform/files/files.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
 import { textSimilarity } from '../../platform/search/search.ts';
+import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import {
   type AllowedAction,
   allowedActions,
@@ -189,8 +190,8 @@ export interface ReportInput {
 
 async function checkInput(db: Db, committeeId: number, input: { title: string; body: string; category?: string }) {
   const settings = await opinionSettings(db, committeeId);
-  const title = input.title.trim();
-  const body = input.body.trim();
+  const title = normaliseLine(input.title);
+  const body = normaliseText(input.body);
   if (!title) throw badRequest('opinion.title_required', '「标题」不能为空', 'title');
   if (countChars(title) > settings.titleMax)
     throw badRequest('opinion.title_too_long', `「标题」不能超过 ${settings.titleMax} 个字`, 'title');

@@ -6,12 +6,13 @@ import { Type } from 'typebox';
 import { beijingDateOf, beijingToday } from '../../platform/dates.ts';
 import { sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
+import { normaliseLine } from '../../platform/text/normalise.ts';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
 /** Why an 18-digit resident ID number is wrong (in Chinese), or null when it is valid. */
 export function idNumberProblem(raw: string): string | null {
-  const id = raw.trim().toUpperCase();
+  const id = normaliseIdNumber(raw);
   if (!/^\d{17}[\dX]$/.test(id)) return '应为 18 位（前 17 位为数字，末位为数字或 X）';
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
@@ -25,14 +26,16 @@ export function idNumberProblem(raw: string): string | null {
   return null;
 }
 
-export const normaliseIdNumber = (raw: string) => raw.trim().toUpperCase();
+/** An ID number as stored: half-width, no invisible characters or spaces, capital X. */
+export const normaliseIdNumber = (raw: string) => normaliseLine(raw).replace(/\s/g, '').toUpperCase();
 
-/** Mainland mobile numbers: 11 digits starting with 1. */
-export const isPhone = (raw: string) => /^1[3-9]\d{9}$/.test(raw.trim());
+/** Mainland mobile numbers: 11 digits starting with 1 (full-width digits count). */
+export const isPhone = (raw: string) => /^1[3-9]\d{9}$/.test(normaliseLine(raw));
 
-/** A real calendar date as YYYY-MM-DD, or null. */
+/** A real calendar date as YYYY-MM-DD, or null: 1983-05-06, 1983-5-6, 1983/05/06, 1983.5.6, 1983年5月6日, 19830506. */
 export function validDate(raw: string): string | null {
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(raw.trim());
+  const text = normaliseLine(raw).replace(/\s/g, '');
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));

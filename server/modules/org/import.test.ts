@@ -137,7 +137,7 @@ describe('roster import', () => {
     const job = await finished(office, res.json().id);
     expect(job.status).toBe('invalid');
     expect(job.errors.map((e: any) => e.message)).toEqual([
-      '第 3 行「身份证号」校验位不正确',
+      `第 3 行「身份证号」：读到 "320***********${wrongCheck(ids[1]).slice(-4)}"（18 位），校验位不正确`,
       '第 4 行「界别」「不存在界」不存在，请从「填写说明」中选择',
     ]);
     expect(job.errors[0]).toMatchObject({ row: 3, column: '身份证号' });

@@ -8,6 +8,8 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { blindIndex, decryptField, encryptField } from '../../platform/secrets/field-crypto.ts';
+import { DEFAULT_SHEET_BUDGET, readFirstSheet } from '../../platform/spreadsheet/read.ts';
+import { normaliseLine } from '../../platform/text/normalise.ts';
 import { idNumberProblem, isPhone, LEADERSHIP, normaliseIdNumber, validDate } from './common.ts';
 import { createMember, type Leadership, type MemberInput, updateMember } from './members-service.ts';
 
@@ -127,6 +129,7 @@ export async function buildTemplate(db: Db, committeeId: number): Promise<Buffer
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** A cell as clean text: full-width forms half-width, invisible characters and surrounding spaces gone. */
 function cellText(v: ExcelJS.CellValue): string {
   if (v == null) return '';
   if (v instanceof Date) {
@@ -134,53 +137,61 @@ function cellText(v: ExcelJS.CellValue): string {
   }
   if (typeof v === 'object') {
     const o = v as any;
-    if (Array.isArray(o.richText))
-      return o.richText
-        .map((t: { text: string }) => t.text)
-        .join('')
-        .trim();
+    if (Array.isArray(o.richText)) return normaliseLine(o.richText.map((t: { text: string }) => t.text).join(''));
     if ('result' in o) return cellText(o.result);
-    if ('text' in o) return String(o.text).trim();
-    if ('error' in o) return '';
+    if ('text' in o) return normaliseLine(String(o.text));
     return '';
   }
   if (typeof v === 'number') {
     // 18-digit ID numbers typed as numbers lose their last digits; the validator reports it.
     return Number.isSafeInteger(v) ? String(v) : `#NUM${v}`;
   }
-  return String(v).trim();
+  return normaliseLine(String(v));
 }
 
-/** Reads the first sheet: checks the headers and returns the rows as text (row numbers as Excel shows them). */
-export async function parseRoster(content: Buffer): Promise<RawRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(content as any);
-  } catch {
-    throw badRequest('import.bad_file', '无法读取文件，请上传 .xlsx 格式的 Excel 文件（可先下载模板）', 'file');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw badRequest('import.bad_file', '文件中没有工作表', 'file');
-  const headerRow = ws.getRow(1);
+/** Template titles sit above the headers in many offices' copies (a merged 「XX市政协委员名册」 row): look this far. */
+const HEADER_SEARCH_ROWS = 10;
+
+function headerPositions(cells: ExcelJS.CellValue[]): Map<ColumnKey, number> {
   const positions = new Map<ColumnKey, number>();
-  headerRow.eachCell((cell, colNumber) => {
-    const text = cellText(cell.value).replace(/[*＊\s]/g, '');
+  cells.forEach((value, colNumber) => {
+    const text = cellText(value).replace(/[*\s]/g, '');
     const column = COLUMNS.find((c) => c.header === text || (c.key === 'groups' && text === '学习组'));
     if (column && !positions.has(column.key)) positions.set(column.key, colNumber);
   });
-  const missing = COLUMNS.filter((c) => 'required' in c && c.required && !positions.has(c.key)).map(
-    (c) => `「${c.header}」`,
-  );
+  return positions;
+}
+
+const REQUIRED = COLUMNS.filter((c) => 'required' in c && c.required);
+
+/** Reads the first sheet within the upload budget: finds the header row and returns the rows below it as clean text. */
+export async function parseRoster(content: Buffer): Promise<RawRow[]> {
+  const sheet = await readFirstSheet(content, {
+    ...DEFAULT_SHEET_BUDGET,
+    maxRows: MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS,
+    tooManyRows: `一次最多导入 ${MAX_IMPORT_ROWS} 名委员，请分批导入`,
+  });
+  // The header row is the first of the top rows holding most required headers (all of them, when one does).
+  let best: { index: number; positions: Map<ColumnKey, number>; score: number } | null = null;
+  for (let i = 0; i < Math.min(HEADER_SEARCH_ROWS, sheet.length); i++) {
+    if (sheet[i].number > HEADER_SEARCH_ROWS) break;
+    const positions = headerPositions(sheet[i].cells);
+    const score = REQUIRED.filter((c) => positions.has(c.key)).length * 100 + positions.size;
+    if (positions.size && (!best || score > best.score)) best = { index: i, positions, score };
+  }
+  const positions = best?.positions ?? new Map<ColumnKey, number>();
+  const missing = REQUIRED.filter((c) => !positions.has(c.key)).map((c) => `「${c.header}」`);
   if (missing.length) {
     throw badRequest('import.missing_columns', `缺少必需的列：${missing.join('、')}（请使用导入模板）`, 'file');
   }
   const rows: RawRow[] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const raw: RawRow = { line: r };
+  for (const { number, cells } of sheet.slice(best!.index + 1)) {
+    const raw: RawRow = { line: number };
     let any = false;
     for (const [key, colNumber] of positions) {
-      const text = cellText(row.getCell(colNumber).value);
+      const value = cells[colNumber];
+      // An Excel date number in the birth date column (a date cell without a date format).
+      const text = key === 'birthDate' && typeof value === 'number' ? excelSerialDate(value) : cellText(value);
       raw[key] = text;
       if (text) any = true;
     }
@@ -193,6 +204,13 @@ export async function parseRoster(content: Buffer): Promise<RawRow[]> {
   }
   if (!rows.length) throw badRequest('import.empty', '文件中没有委员数据', 'file');
   return rows;
+}
+
+/** Excel's day number (1900 date system, days since 1899-12-30) as YYYY-MM-DD; other numbers as they are. */
+function excelSerialDate(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 2958465 || (n >= 10_000_000 && n <= 99_999_999)) return String(n);
+  const d = new Date(Date.UTC(1899, 11, 30) + n * 86_400_000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
 interface Lookups {
@@ -218,6 +236,12 @@ const splitList = (s: string | undefined) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
+/** A value as read, cut short for a message. */
+const shown = (s: string) => `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
+/** An ID number or phone as read, with the middle hidden: the error list is kept with the import. */
+const masked = (s: string) =>
+  `"${s.length <= 7 ? s : `${s.slice(0, 3)}${'*'.repeat(Math.min(s.length - 7, 20))}${s.slice(-4)}`}"`;
+
 export interface ValidRow {
   line: number;
   input: Omit<MemberInput, 'termId'>;
@@ -233,19 +257,24 @@ export function validateRow(
   seen: Map<string, number>,
 ): { row?: ValidRow; errors: ImportError[] } {
   const errors: ImportError[] = [];
-  const fail = (key: ColumnKey, problem: string) =>
-    errors.push({ row: raw.line, column: header(key), message: `第 ${raw.line} 行「${header(key)}」${problem}` });
+  // With `seen`, the message says what was read, so that a user can find the odd character or digit.
+  const fail = (key: ColumnKey, problem: string, seen?: string) =>
+    errors.push({
+      row: raw.line,
+      column: header(key),
+      message: `第 ${raw.line} 行「${header(key)}」${seen === undefined ? '' : `：读到 ${seen}，`}${problem}`,
+    });
   const present = (Object.keys(raw) as (ColumnKey | 'line')[]).filter((k): k is ColumnKey => k !== 'line');
 
   const name = raw.name ?? '';
   if (!name) fail('name', '不能为空');
   else if (name.length > 50) fail('name', '不能超过 50 个字符');
   const gender = raw.gender || null;
-  if (gender && gender !== '男' && gender !== '女') fail('gender', '应为“男”或“女”');
+  if (gender && gender !== '男' && gender !== '女') fail('gender', '应为“男”或“女”', shown(gender));
   let birthDate: string | null = null;
   if (raw.birthDate) {
     birthDate = validDate(raw.birthDate);
-    if (!birthDate) fail('birthDate', '不是有效日期（如 1975-06-18）');
+    if (!birthDate) fail('birthDate', '不是有效日期（如 1975-06-18、19750618、1975年6月18日）', shown(raw.birthDate));
   }
   const sectorId = raw.sector ? lookups.sectors.get(raw.sector) : undefined;
   if (!raw.sector) fail('sector', '不能为空');
@@ -263,15 +292,17 @@ export function validateRow(
     else fail('groups', `「${n}」不存在`);
   }
   const phone = raw.phone?.replace(/[\s-]/g, '') || null;
-  if (phone && !isPhone(phone)) fail('phone', '应为 11 位手机号码');
+  if (phone && !isPhone(phone)) fail('phone', '应为 11 位手机号码', `${masked(phone)}（${phone.length} 位）`);
   let idNumber: string | null = null;
   if (!raw.idNumber) fail('idNumber', '不能为空');
   else if (raw.idNumber.startsWith('#NUM'))
     fail('idNumber', '被 Excel 当作数字而丢失了末几位，请将该列设为文本格式后重新填写');
   else {
     const problem = idNumberProblem(raw.idNumber);
-    if (problem) fail('idNumber', problem);
-    else {
+    if (problem) {
+      const id = normaliseIdNumber(raw.idNumber);
+      fail('idNumber', problem.replace(/^中的/, '其中的'), `${masked(id)}（${id.length} 位）`);
+    } else {
       idNumber = normaliseIdNumber(raw.idNumber);
       const first = seen.get(idNumber);
       if (first) fail('idNumber', `与第 ${first} 行重复`);
@@ -281,7 +312,7 @@ export function validateRow(
   let standingMember = false;
   if (raw.standing) {
     if (['是', '常委', 'Y', 'y', '1'].includes(raw.standing)) standingMember = true;
-    else if (!['否', 'N', 'n', '0'].includes(raw.standing)) fail('standing', '应为“是”或“否”');
+    else if (!['否', 'N', 'n', '0'].includes(raw.standing)) fail('standing', '应为“是”或“否”', shown(raw.standing));
   }
   let leadershipRole: Leadership | null = null;
   if (raw.leadership) {

@@ -9,6 +9,8 @@ import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { type Db, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { DEFAULT_SHEET_BUDGET } from '../../platform/spreadsheet/read.ts';
+import { normaliseLine } from '../../platform/text/normalise.ts';
 import { buildWorkbook, checkSensitive, LEADERSHIP, MEMBER_STATUS, Nullable, sendXlsx, stamp } from './common.ts';
 import { applyValidRows, buildTemplate, COLUMNS, loadImport, parseRoster, startImport } from './import.ts';
 import {
@@ -109,7 +111,7 @@ const ImportOut = Type.Object({
 type Body = Static<typeof MemberBody>;
 
 async function toInput(db: Db, committeeId: number, body: Body): Promise<MemberInput> {
-  if (!body.name.trim()) throw badRequest('validation', '「姓名」不能为空', 'name');
+  if (!normaliseLine(body.name)) throw badRequest('validation', '「姓名」不能为空', 'name');
   checkSensitive(body);
   const termId = body.termId ?? (await currentTermId(db, committeeId));
   if (!termId) throw badRequest('member.term', '请先在基础数据中设置届次', 'termId');
@@ -247,10 +249,12 @@ export async function memberRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     async (request) => {
       const actor = actorOf(request);
       if (!request.isMultipart()) throw badRequest('file.missing', '请选择要上传的 Excel 文件', 'file');
-      const part = await request.file();
+      // A roster of 5,000 members is well under 1 MB; the sheet budget also caps what the file may inflate to.
+      const part = await request.file({ limits: { fileSize: DEFAULT_SHEET_BUDGET.maxBytes + 1 } });
       if (!part) throw badRequest('file.missing', '请选择要上传的 Excel 文件', 'file');
       const content = await part.toBuffer().catch((err) => {
-        if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw badRequest('file.too_large', '文件过大', 'file');
+        if (err.code === 'FST_REQ_FILE_TOO_LARGE')
+          throw badRequest('file.too_large', `文件不能超过 ${DEFAULT_SHEET_BUDGET.maxBytes / 1024 / 1024} MB`, 'file');
         throw err;
       });
       if (!/\.xlsx$/i.test(part.filename)) {

@@ -14,6 +14,7 @@ import {
   maskIdNumber,
   maskPhone,
 } from '../../platform/secrets/field-crypto.ts';
+import { normaliseLine } from '../../platform/text/normalise.ts';
 import { normaliseIdNumber } from './common.ts';
 
 export type Gender = '男' | '女';
@@ -266,7 +267,7 @@ export async function refreshMemberSearch(tx: Db, committeeId: number, memberId:
 }
 
 const clean = (s: string | null | undefined) => {
-  const t = s?.trim();
+  const t = s == null ? '' : normaliseLine(s);
   return t ? t : null;
 };
 
@@ -279,7 +280,7 @@ export async function createMember(tx: Db, actor: Actor, input: MemberInput, sou
     tx,
     sql`insert into members (committee_id, term_id, code, name, gender, ethnicity, birth_date, party, sector_id, work_unit,
       job_title, phone_enc, id_number_enc, id_number_hash, standing_member, leadership_role)
-      values (${c}, ${input.termId}, ${clean(input.code)}, ${input.name.trim()}, ${input.gender}, ${clean(input.ethnicity)},
+      values (${c}, ${input.termId}, ${clean(input.code)}, ${normaliseLine(input.name)}, ${input.gender}, ${clean(input.ethnicity)},
         ${input.birthDate}, ${clean(input.party)}, ${input.sectorId}, ${clean(input.workUnit)}, ${clean(input.jobTitle)},
         ${encryptField(clean(input.phone))}, ${encryptField(idNumber)}, ${hash}, ${input.standingMember}, ${input.leadershipRole})
       returning id`,
@@ -320,7 +321,7 @@ export async function updateMember(
     );
     if (cur?.h) await assertIdNumberFree(tx, c, input.termId, cur.h, id);
   }
-  await tx.execute(sql`update members set term_id = ${input.termId}, code = ${clean(input.code)}, name = ${input.name.trim()},
+  await tx.execute(sql`update members set term_id = ${input.termId}, code = ${clean(input.code)}, name = ${normaliseLine(input.name)},
     gender = ${input.gender}, ethnicity = ${clean(input.ethnicity)}, birth_date = ${input.birthDate}, party = ${clean(input.party)},
     sector_id = ${input.sectorId}, work_unit = ${clean(input.workUnit)}, job_title = ${clean(input.jobTitle)},
     standing_member = ${input.standingMember}, leadership_role = ${input.leadershipRole}, updated_at = now()

@@ -10,6 +10,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import { attachFiles, listFiles, registerFileAccess } from '../../platform/files/files.ts';
 import { searchTokens, toSearchVector } from '../../platform/search/search.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
+import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { classLabel, DEFAULT_RULES, getRules, gradeOf, type ProposalRules, RULES_KEY } from './rules.ts';
@@ -114,6 +115,14 @@ export interface ProposalInput {
   fileIds?: number[];
 }
 
+/** The texts as they are stored and searched: full-width forms half-width, invisible characters gone. */
+const normalised = (input: ProposalInput): ProposalInput => ({
+  ...input,
+  title: input.title === undefined ? undefined : normaliseLine(input.title),
+  background: input.background === undefined ? undefined : normaliseText(input.background),
+  suggestions: input.suggestions === undefined ? undefined : normaliseText(input.suggestions),
+});
+
 async function checkInput(tx: Db, actor: Actor, input: ProposalInput, rules: ProposalRules) {
   if (input.title !== undefined) {
     if (!input.title.trim()) throw badRequest('proposal.title_required', '「案由」不能为空', 'title');
@@ -144,7 +153,7 @@ async function checkInput(tx: Db, actor: Actor, input: ProposalInput, rules: Pro
   }
 }
 
-async function refreshSearch(tx: Db, committeeId: number, id: number) {
+export async function refreshProposalSearch(tx: Db, committeeId: number, id: number) {
   const p = await queryOne<any>(
     tx,
     sql`select p.title, p.background, p.suggestions, o.name as org_name,
@@ -167,7 +176,8 @@ async function setCosigners(tx: Db, committeeId: number, id: number, leadId: num
       select ${committeeId}, ${id}, m, false, 'invited', o from unnest(${sql.param(ids)}::int[]) with ordinality as t(m, o)`);
 }
 
-export async function createProposal(tx: Db, actor: Actor, input: ProposalInput): Promise<number> {
+export async function createProposal(tx: Db, actor: Actor, raw: ProposalInput): Promise<number> {
+  const input = normalised(raw);
   const rules = await getRules(tx, actor.committeeId);
   const isOrg = actor.roles.includes('orgAccount') && !!actor.orgId;
   const isMember = actor.roles.includes('member') && !!actor.memberId;
@@ -192,7 +202,7 @@ export async function createProposal(tx: Db, actor: Actor, input: ProposalInput)
     if (kind === 'joint') await setCosigners(tx, actor.committeeId, row.id, actor.memberId!, input.cosignerIds ?? []);
   }
   if (input.fileIds?.length) await attachFiles(tx, actor, input.fileIds, 'proposal', row.id);
-  await refreshSearch(tx, actor.committeeId, row.id);
+  await refreshProposalSearch(tx, actor.committeeId, row.id);
   await writeAudit(tx, actor, {
     action: 'proposal.create',
     entity: 'proposal',
@@ -202,7 +212,8 @@ export async function createProposal(tx: Db, actor: Actor, input: ProposalInput)
   return row.id;
 }
 
-export async function updateProposal(tx: Db, actor: Actor, id: number, input: ProposalInput): Promise<void> {
+export async function updateProposal(tx: Db, actor: Actor, id: number, raw: ProposalInput): Promise<void> {
+  const input = normalised(raw);
   const p = await loadProposalItem(tx, actor.committeeId, id, true);
   if (!p || !(await canSeeProposal(tx, actor, id))) throw notFound('proposal.not_found', '提案不存在');
   const isAuthor =
@@ -241,7 +252,7 @@ export async function updateProposal(tx: Db, actor: Actor, id: number, input: Pr
       sql`delete from proposal_proposers where committee_id = ${actor.committeeId} and proposal_id = ${id} and not is_lead`,
     );
   if (input.fileIds?.length) await attachFiles(tx, actor, input.fileIds, 'proposal', id);
-  await refreshSearch(tx, actor.committeeId, id);
+  await refreshProposalSearch(tx, actor.committeeId, id);
   await writeAudit(tx, actor, {
     action: 'proposal.update',
     entity: 'proposal',

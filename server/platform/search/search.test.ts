@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/harness.ts';
@@ -51,5 +52,36 @@ describe('Chinese search', () => {
     const b = textSimilarity('关于加快发展社区养老服务的建议', docs[3]);
     expect(a).toBeGreaterThan(0.6);
     expect(b).toBeLessThan(0.3);
+  });
+});
+
+describe('similarity ignores the stock phrases of official writing', () => {
+  const WARN = 60; // the proposal form shows a score from 60 in red
+  const pairs = JSON.parse(fs.readFileSync(new URL('./similarity-pairs.json', import.meta.url), 'utf8')) as {
+    related: [string, string][];
+    unrelated: [string, string][];
+  };
+  const score = (a: string, b: string) => Math.round(100 * textSimilarity(a, b));
+
+  it('keeps 「加强和改进……工作的建议」 from making two subjects alike', () => {
+    const school = '关于进一步加强和改进中小学课后服务工作的建议';
+    const elderly = '关于进一步加强和改进社区养老服务工作的建议';
+    const meals = '关于发展社区老年助餐的建议';
+    expect(score(school, elderly)).toBeLessThan(WARN);
+    expect(score(meals, elderly)).toBeGreaterThan(score(school, elderly));
+    expect(score(meals, school)).toBeLessThan(score(meals, elderly));
+  });
+
+  it('warns on the same subject and not on different ones (labelled set, at the warning level)', () => {
+    expect(pairs.related.length + pairs.unrelated.length).toBeGreaterThanOrEqual(20);
+    const tp = pairs.related.filter(([a, b]) => score(a, b) >= WARN).length;
+    const fp = pairs.unrelated.filter(([a, b]) => score(a, b) >= WARN).length;
+    const precision = tp / (tp + fp);
+    const recall = tp / pairs.related.length;
+    console.log(
+      `similarity at ${WARN}: precision ${precision.toFixed(2)}, recall ${recall.toFixed(2)} (${tp}/${pairs.related.length} related, ${fp} false warnings)`,
+    );
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+    expect(recall).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -1,0 +1,41 @@
+// One normaliser for text that users type, paste or import: the same characters must be stored, indexed and searched
+// whatever keyboard, input method or spreadsheet they came from (full-width 「５Ｇ」 is 5G, a zero-width space is nothing).
+
+// Zero-width and other invisible format characters that pasted text and Excel cells carry: ZWSP/ZWNJ/ZWJ, word joiner
+// and its invisible siblings, BOM, soft hyphen, bidi marks and embeddings, Mongolian vowel separator.
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+// Control characters other than tab and newline (CR is folded into newline first).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// Every other kind of space (NBSP, ideographic space survives NFKC as U+0020 already, thin/figure spaces …).
+const SPACES = /[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+
+/**
+ * Text as it should be stored and compared: NFKC (full-width letters, digits and punctuation become half-width),
+ * invisible and control characters removed, runs of spaces made one space, each line trimmed, the whole trimmed.
+ * Line breaks and tabs are kept (a proposal's body has paragraphs).
+ */
+export function normaliseText(s: string): string {
+  return s
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, '')
+    .replace(SPACES, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
+}
+
+/** A one-line value (a name, a title, a spreadsheet cell): as normaliseText, with line breaks and tabs made spaces. */
+export function normaliseLine(s: string): string {
+  return normaliseText(s)
+    .replace(/[\n\t]+/g, ' ')
+    .replace(/ {2,}/g, ' ');
+}
+
+/** normaliseText for optional values: null/undefined stay, an empty result becomes null. */
+export function normaliseOptional(s: string | null | undefined): string | null {
+  if (s == null) return null;
+  const t = normaliseText(s);
+  return t ? t : null;
+}
