@@ -19,6 +19,8 @@ import { workingCalendarRoutes } from './platform/dates/routes.ts';
 import type { Database, Db } from './platform/db/client.ts';
 import { embeddedDbQueue } from './platform/db/queue.ts';
 import { registerErrorHandler } from './platform/errors.ts';
+import { inputGuard, validatorCompiler } from './platform/input-guard.ts';
+import { loggerOptions } from './platform/logging.ts';
 import { relayNotifications } from './platform/notifications/notifications.ts';
 import { platformRoutes } from './platform/routes.ts';
 
@@ -52,12 +54,12 @@ export async function buildApp(deps: {
   const { database, config } = deps;
   const db = database.db;
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: loggerOptions(deps.logger),
     logController: new LogController({ disableRequestLogging: !config.logRequests }),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
-    ajv: { customOptions: { verbose: true, coerceTypes: 'array', useDefaults: true, removeAdditional: true } },
   });
+  app.setValidatorCompiler(validatorCompiler());
   app.decorateRequest('actor', null);
   if (database.kind === 'pglite')
     embeddedDbQueue(app, {
@@ -72,10 +74,10 @@ export async function buildApp(deps: {
   app.addHook('onRoute', (ro) => {
     const pre = [ro.preHandler ?? []].flat() as ((...a: any[]) => any)[];
     const auth = pre.find((h) => 'permission' in h) as ((...a: any[]) => any) & { permission?: string | null };
-    if (auth) {
-      ro.preValidation = [auth, ...([ro.preValidation ?? []].flat() as any[])];
-      ro.preHandler = pre.filter((h) => h !== auth) as any;
-    }
+    // The input guard (unstorable characters, loose numbers) runs after sign-in and permission, before validation.
+    const guard = inputGuard(ro.schema);
+    ro.preValidation = [...(auth ? [auth] : []), guard, ...([ro.preValidation ?? []].flat() as any[])];
+    if (auth) ro.preHandler = pre.filter((h) => h !== auth) as any;
     for (const method of [ro.method].flat()) {
       if (method === 'HEAD') continue;
       catalog.push({ method, url: ro.url, permission: auth ? auth.permission : undefined, hasSchema: !!ro.schema });

@@ -17,7 +17,11 @@ export interface TestContext {
   close: () => Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+/** `logger` (e.g. {stream}) captures the app's log lines; `extend` adds routes before the app is ready. */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { logger?: object; extend?: (app: FastifyInstance, database: Database) => void } = {},
+): Promise<TestContext> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengxie-files-'));
   // Tests call hundreds of routes a minute from one address; the limits themselves are tested in auth.test.ts.
   const config = loadConfig({
@@ -28,7 +32,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   initFileStore(dataDir);
   const database = await cloneTemplate();
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, logger: options.logger });
+  options.extend?.(app, database);
   await app.ready();
   return {
     app,
