@@ -19,6 +19,7 @@ import {
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { createOpinionFromProposal } from '../opinions/convert.ts';
 import { addDays, addMonths, getRules, type ProposalRules } from './rules.ts';
+import { ASSIGNMENT_VISIBILITY, PROPOSAL_VISIBILITY } from './visibility.ts';
 
 export const PROPOSAL_STATES: Record<string, string> = {
   draft: '草稿',
@@ -367,6 +368,7 @@ export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem
   name: 'proposal',
   entity: 'proposal',
   states: PROPOSAL_STATES,
+  visibility: PROPOSAL_VISIBILITY,
   transitions: [
     {
       action: 'submit',
@@ -996,6 +998,7 @@ export const assignmentProcess: Process<AssignmentItem> = defineProcess<Assignme
   name: 'proposal-assignment',
   entity: 'proposal_assignment',
   states: ASSIGNMENT_STATES,
+  visibility: ASSIGNMENT_VISIBILITY,
   transitions: [
     {
       action: 'accept',
