@@ -13,6 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Config } from './config.ts';
 import { modules } from './modules/index.ts';
+import { refuseLeftPeople } from './modules/org/standing.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { sessionResolver } from './platform/auth/session.ts';
 import { workingCalendarRoutes } from './platform/dates/routes.ts';
@@ -127,6 +128,8 @@ export async function buildApp(deps: {
     'onRequest',
     sessionResolver(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }),
   );
+  // After sign-in and permission (preValidation): members and informants who have left change nothing.
+  app.addHook('preHandler', refuseLeftPeople(db, catalog));
 
   await app.register(async (scope) => platformRoutes(scope, { db, uploadMaxBytes: config.uploadMaxBytes }));
   await app.register(async (scope) => workingCalendarRoutes(scope, { db }));

@@ -1270,7 +1270,7 @@ export async function reportDetail(db: Db, actor: Actor, id: number): Promise<Re
           })),
     instructions: instructionOut,
     referrals: referralOut,
-    timeline: access === 'unit' ? [] : await listTransitions(db, opinionProcess, c, id),
+    timeline: access === 'unit' ? [] : await listTransitions(db, opinionProcess, c, id, actor),
     access,
     actions: allowedActions(opinionProcess, actor, item).filter(
       (a) => !['compile', 'uncompile', 'receive', 'convert'].includes(a.action),

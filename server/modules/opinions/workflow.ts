@@ -21,6 +21,8 @@ import {
 
 export const SUBMITTERS: Role[] = ['member', 'informant', 'orgAccount', 'specialCommitteeStaff'];
 export const SCREENERS: Role[] = ['liaisonStaff', 'committeeAdmin'];
+/** Who reads every report (opinion.readAll): internal steps and remarks are shown to them only. */
+const OFFICE_READERS: Role[] = ['sysAdmin', 'committeeAdmin', 'liaisonStaff', 'leader'];
 
 export interface ReportItem extends WorkflowItem {
   committeeId: number;
@@ -236,6 +238,8 @@ export const opinionProcess = defineProcess<ReportItem>({
       from: ['compiled'],
       to: 'accepted',
       roles: SCREENERS,
+      // Taking a report out of an issue is the office's editing: the submitter keeps seeing where it stands.
+      visibleTo: { entry: OFFICE_READERS },
       effect: async (tx, _actor, item) => {
         await tx.execute(sql`update opinion_reports set issue_id = null, issue_position = null, compiled_at = null
           where committee_id = ${item.committeeId} and id = ${item.id}`);
@@ -305,6 +309,8 @@ export const referralProcess = defineProcess<ReferralItem>({
       from: ['none'],
       to: 'referred',
       roles: SCREENERS,
+      // The referral's note and due date are instructions to the unit.
+      visibleTo: { data: [...OFFICE_READERS, 'unitUser'], comment: [...OFFICE_READERS, 'unitUser'] },
       effect: async (tx, _actor, item) => {
         await notify(tx, {
           committeeId: item.committeeId,
@@ -324,6 +330,8 @@ export const referralProcess = defineProcess<ReferralItem>({
       to: 'responded',
       roles: ['unitUser'],
       guard: (actor, item) => (actor.unitId === item.unitId ? null : '只能回复转给本单位的信息'),
+      // A response reaches the submitter only when the office approves it.
+      visibleTo: { entry: [...OFFICE_READERS, 'unitUser'] },
       effect: async (tx, actor, item, data: { response: string }) => {
         await tx.execute(sql`update opinion_referrals set response = ${data.response}, responded_at = now(),
             responder_name = ${actor.name}, review_comment = null, updated_at = now()
@@ -344,6 +352,7 @@ export const referralProcess = defineProcess<ReferralItem>({
       from: ['responded'],
       to: 'approved',
       roles: SCREENERS,
+      visibleTo: { comment: [...OFFICE_READERS, 'unitUser'] },
       effect: async (tx, _actor, item, _data, comment) => {
         await tx.execute(sql`update opinion_referrals set review_comment = ${comment}, reviewed_at = now(), updated_at = now()
           where committee_id = ${item.committeeId} and id = ${item.id}`);
@@ -358,6 +367,7 @@ export const referralProcess = defineProcess<ReferralItem>({
       to: 'referred',
       roles: SCREENERS,
       commentRequired: true,
+      visibleTo: { entry: [...OFFICE_READERS, 'unitUser'] },
       effect: async (tx, _actor, item, _data, comment) => {
         await tx.execute(sql`update opinion_referrals set review_comment = ${comment}, reviewed_at = now(), updated_at = now()
           where committee_id = ${item.committeeId} and id = ${item.id}`);

@@ -11,7 +11,7 @@ import { attachFiles, listFiles, registerFileAccess } from '../../platform/files
 import { searchTokens, toSearchVector } from '../../platform/search/search.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
-import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
+import { allowedActions, fireTransition, type Process, visibleParts } from '../../platform/workflow/engine.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { classLabel, DEFAULT_RULES, getRules, gradeOf, type ProposalRules, RULES_KEY } from './rules.ts';
 import {
@@ -494,7 +494,7 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
         .map((v) => ({ id: v.id, text: v.text, createdAt: iso(v.created_at)! })),
     };
   });
-  const timeline = await proposalTimeline(db, c, id, assignmentRows, comm?.id ?? null);
+  const timeline = await proposalTimeline(db, actor, id, assignmentRows, comm?.id ?? null);
   return {
     id: p.id,
     number: p.number,
@@ -629,7 +629,8 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
   };
 }
 
-async function proposalTimeline(db: Db, c: number, id: number, assignments: any[], commendationId: number | null) {
+async function proposalTimeline(db: Db, actor: Actor, id: number, assignments: any[], commendationId: number | null) {
+  const c = actor.committeeId;
   const aIds = assignments.map((a) => a.id);
   const rows = await query<any>(
     db,
@@ -639,13 +640,16 @@ async function proposalTimeline(db: Db, c: number, id: number, assignments: any[
         or (process = 'proposal-commendation' and entity_id = ${commendationId ?? 0}))
       order by id`,
   );
-  const procs: Record<string, { transitions: { action: string; label: string }[]; states: Record<string, string> }> = {
+  const procs: Record<string, Process<any>> = {
     proposal: proposalProcess,
     'proposal-assignment': assignmentProcess,
     'proposal-commendation': commendationProcess,
   };
-  return rows.map((r) => {
+  return rows.flatMap((r) => {
     const proc = procs[r.process];
+    // Each step's visibleTo decides what this viewer sees: a draft reply or an internal remark is not theirs to read.
+    const parts = visibleParts(proc, r.action, actor.roles);
+    if (!parts) return [];
     const unit = r.process === 'proposal-assignment' ? assignments.find((a) => a.id === r.entity_id) : null;
     return {
       id: r.id,
@@ -654,8 +658,8 @@ async function proposalTimeline(db: Db, c: number, id: number, assignments: any[
       toStateLabel: proc.states[r.to_state] ?? r.to_state,
       unitName: unit ? `${unit.unit_name}（${ROLE_LABELS[unit.role]}）` : null,
       actorName: r.actor_name,
-      comment: r.comment,
-      data: r.data ?? null,
+      comment: parts.comment ? r.comment : null,
+      data: parts.data ? (r.data ?? null) : null,
       createdAt: iso(r.created_at)!,
     };
   });

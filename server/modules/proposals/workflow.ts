@@ -30,6 +30,7 @@ import {
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { createOpinionFromProposal } from '../opinions/convert.ts';
 import { getRules, type ProposalRules } from './rules.ts';
+import { ASSIGNMENT_VISIBILITY, PROPOSAL_VISIBILITY } from './visibility.ts';
 
 export const PROPOSAL_STATES: Record<string, string> = {
   draft: '草稿',
@@ -392,6 +393,7 @@ export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem
   name: 'proposal',
   entity: 'proposal',
   states: PROPOSAL_STATES,
+  visibility: PROPOSAL_VISIBILITY,
   transitions: [
     {
       action: 'submit',
@@ -1023,6 +1025,7 @@ export const assignmentProcess: Process<AssignmentItem> = defineProcess<Assignme
   name: 'proposal-assignment',
   entity: 'proposal_assignment',
   states: ASSIGNMENT_STATES,
+  visibility: ASSIGNMENT_VISIBILITY,
   transitions: [
     {
       action: 'accept',

@@ -41,8 +41,17 @@ const process = defineProcess<Item>({
       roles: ['proposalStaff'],
       commentRequired: true,
       deadline: async () => ({ dueAt: new Date('2030-01-11T00:00:00Z'), remindDaysBefore: [3] }),
+      // An internal remark: the owner sees that it was accepted, not what staff wrote.
+      visibleTo: { comment: ['proposalStaff', 'unitUser'] },
     },
-    { action: 'finish', label: '办结', from: ['accepted'], to: 'done', roles: ['unitUser'] },
+    {
+      action: 'finish',
+      label: '办结',
+      from: ['accepted'],
+      to: 'done',
+      roles: ['unitUser'],
+      visibleTo: { entry: ['proposalStaff', 'unitUser'] },
+    },
   ],
   setState: async (tx, actor, item, to) => {
     await tx.execute(
@@ -119,10 +128,16 @@ describe('workflow engine', () => {
 
   it('stores each transition with actor and comment, audits it, and shows it on the timeline', async () => {
     await fire(1, actor(2, ['proposalStaff']), 'accept', '同意受理');
-    const timeline = await listTransitions(db, process, 1, 1);
+    const timeline = await listTransitions(db, process, 1, 1, { roles: ['proposalStaff'] });
     expect(timeline.map((e) => [e.label, e.toStateLabel, e.actorName, e.comment])).toEqual([
       ['提交', '已提交', '用户50', null],
       ['受理', '办理中', '用户2', '同意受理'],
+    ]);
+    // The owner sees the step but not the internal comment (the transition's visibleTo).
+    const owners = await listTransitions(db, process, 1, 1, { roles: ['member'] });
+    expect(owners.map((e) => [e.label, e.comment])).toEqual([
+      ['提交', null],
+      ['受理', null],
     ]);
     const audit = await query<{ action: string }>(
       db,
@@ -149,5 +164,14 @@ describe('workflow engine', () => {
       sql`select count(*)::int as n from jobs where status = 'pending' and dedupe_key like 'wf:test-item:2:%'`,
     );
     expect(pending!.n).toBe(0);
+    // A step whose entry is for staff and units only is absent from the owner's timeline.
+    const owners = await listTransitions(db, process, 1, 2, { roles: ['member'] });
+    expect(owners.map((e) => e.action)).toEqual(['submit', 'accept']);
+    const units = await listTransitions(db, process, 1, 2, { roles: ['unitUser'] });
+    expect(units.map((e) => [e.action, e.comment])).toEqual([
+      ['submit', null],
+      ['accept', '受理'],
+      ['finish', null],
+    ]);
   });
 });

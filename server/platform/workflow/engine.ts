@@ -23,6 +23,21 @@ export interface DeadlineRule {
   remindDaysBefore: number[];
 }
 
+/**
+ * Who sees a stored transition on a timeline: 'all' (whoever may open the item) or the roles listed. Decided per
+ * transition in the process definition, not per page, so a draft or an internal remark cannot leak through a new view.
+ */
+export type Audience = 'all' | readonly Role[];
+
+export interface Visibility {
+  /** Who sees that the step happened at all (default 'all'); a viewer outside it gets no entry. */
+  entry?: Audience;
+  /** Who sees its comment (default: the entry's audience); others get the entry with comment null. */
+  comment?: Audience;
+  /** Who sees its data (default: the entry's audience); others get the entry with data null. */
+  data?: Audience;
+}
+
 export interface Transition<I extends WorkflowItem, D = any> {
   action: string;
   /** The button text. */
@@ -37,6 +52,8 @@ export interface Transition<I extends WorkflowItem, D = any> {
   effect?: (tx: Db, actor: Actor, item: I, data: D, comment: string | null) => Promise<void>;
   /** A deadline for the new state; pending deadline jobs of the item are cancelled on every transition. */
   deadline?: (tx: Db, actor: Actor, item: I, data: D) => Promise<DeadlineRule | null>;
+  /** Who sees the step, its comment and its data on the timeline (default: everyone who may open the item). */
+  visibleTo?: Visibility;
 }
 
 export interface Process<I extends WorkflowItem> {
@@ -44,6 +61,8 @@ export interface Process<I extends WorkflowItem> {
   entity: string;
   states: Record<string, string>;
   transitions: Transition<I>[];
+  /** Timeline visibility by action, for processes that keep it in a table of its own (a transition's visibleTo wins). */
+  visibility?: Record<string, Visibility>;
   /** Writes the new state (and whatever else the module keeps on the row). */
   setState: (tx: Db, actor: Actor, item: I, to: string) => Promise<void>;
   /** Called by the scheduler when a deadline comes near ('remind') or passes ('overdue') while the item is still in that state. */
@@ -163,29 +182,51 @@ export interface TimelineEntry {
   createdAt: string;
 }
 
+const sees = (audience: Audience | undefined, roles: readonly Role[]) =>
+  !audience || audience === 'all' || roles.some((r) => audience.includes(r));
+
+/** What a viewer with these roles sees of one stored transition: null when the whole entry is hidden from them. */
+export function visibleParts(
+  process: Pick<Process<any>, 'transitions' | 'visibility'>,
+  action: string,
+  roles: readonly Role[],
+): { comment: boolean; data: boolean } | null {
+  const v = process.transitions.find((t) => t.action === action)?.visibleTo ?? process.visibility?.[action] ?? {};
+  if (!sees(v.entry, roles)) return null;
+  return { comment: sees(v.comment ?? v.entry, roles), data: sees(v.data ?? v.entry, roles) };
+}
+
+/** The item's timeline as this viewer may see it (each transition's `visibleTo`). */
 export async function listTransitions(
   db: Db,
   process: Process<any>,
   committeeId: number,
   entityId: number,
+  viewer: { roles: readonly Role[] },
 ): Promise<TimelineEntry[]> {
   const rows = await query<any>(
     db,
     sql`select id, action, from_state, to_state, actor_name, comment, data, created_at from workflow_transitions
       where committee_id = ${committeeId} and process = ${process.name} and entity_id = ${entityId} order by id`,
   );
-  return rows.map((r) => ({
-    id: r.id,
-    action: r.action,
-    label: process.transitions.find((t) => t.action === r.action)?.label ?? r.action,
-    fromState: r.from_state,
-    toState: r.to_state,
-    toStateLabel: process.states[r.to_state] ?? r.to_state,
-    actorName: r.actor_name,
-    comment: r.comment,
-    data: r.data,
-    createdAt: new Date(r.created_at).toISOString(),
-  }));
+  return rows.flatMap((r) => {
+    const parts = visibleParts(process, r.action, viewer.roles);
+    if (!parts) return [];
+    return [
+      {
+        id: r.id,
+        action: r.action,
+        label: process.transitions.find((t) => t.action === r.action)?.label ?? r.action,
+        fromState: r.from_state,
+        toState: r.to_state,
+        toStateLabel: process.states[r.to_state] ?? r.to_state,
+        actorName: r.actor_name,
+        comment: parts.comment ? r.comment : null,
+        data: parts.data ? r.data : null,
+        createdAt: new Date(r.created_at).toISOString(),
+      },
+    ];
+  });
 }
 
 async function runDeadline(tx: Db, committeeId: number, payload: any, kind: 'remind' | 'overdue') {

@@ -1,0 +1,92 @@
+// Nothing shown before it is released: the proposer's detail and timeline hold no draft reply, outcome class, letter,
+// assisting view or internal office remark until the office approves the reply; a sent-back draft never appears.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { aok, assigned, assignmentOf, detail } from './test-helpers.ts';
+
+let t: TestContext;
+let staff: Client;
+let member: Client;
+let lead: Client;
+let assist: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [staff, member, lead, assist] = await Promise.all(
+    ['proposal_staff', 'member020', 'unit01', 'unit02'].map((u) => login(t.app, u)),
+  );
+});
+afterAll(() => t.close());
+
+const DRAFT = '收悉，正在研究。';
+const REMARK = '答复过于简单，请补充具体措施（内部意见）';
+const FINAL = '经研究，已将社区养老服务综合体建设纳入明年民生实事项目。';
+
+/** Everything a viewer receives about the proposal, as one string to search for leaked words. */
+const seen = async (c: Client, id: number) => JSON.stringify(await detail(c, id));
+
+describe('a unit reply waits for the office before the proposer sees any of it', () => {
+  let id: number;
+  let aId: number;
+
+  it('a draft reply: the proposer sees no text, class, letter or step; the unit and the office do', async () => {
+    id = await assigned(member, staff, lead.me.account.unitId, [assist.me.account.unitId], {
+      title: '关于推进社区养老服务综合体建设的建议',
+    });
+    aId = assignmentOf(await detail(staff, id), lead.me.account.unitId).id;
+    const bId = assignmentOf(await detail(staff, id), assist.me.account.unitId).id;
+    await aok(assist, bId, 'accept');
+    await aok(assist, bId, 'sendView', { text: '协办意见：建议统筹民政资金（协办单位）' });
+    await aok(lead, aId, 'accept');
+    await aok(lead, aId, 'recordContact', {
+      way: '电话',
+      date: new Date().toISOString().slice(0, 10),
+      notes: '已沟通',
+    });
+    await aok(lead, aId, 'reply', { outcomeClass: 'B', text: DRAFT });
+
+    const mine = await detail(member, id);
+    expect(mine.replies).toEqual([]);
+    expect(mine.timeline.map((e: any) => e.action)).not.toContain('reply');
+    expect(mine.timeline.map((e: any) => e.action)).not.toContain('sendView');
+    const text = JSON.stringify(mine);
+    expect(text).not.toContain(DRAFT);
+    expect(text).not.toContain('协办意见');
+    expect(text).not.toContain('"outcomeClass":"B"');
+    // The office and the replying unit see the draft step with its data.
+    for (const c of [staff, lead]) {
+      const step = (await detail(c, id)).timeline.find((e: any) => e.action === 'reply');
+      expect(step.data).toMatchObject({ outcomeClass: 'B', text: DRAFT });
+    }
+  });
+
+  it('sent back with an internal remark: the proposer sees neither the draft nor the remark', async () => {
+    await aok(staff, aId, 'sendBackReply', { comment: REMARK });
+    const text = await seen(member, id);
+    expect(text).not.toContain(DRAFT);
+    expect(text).not.toContain(REMARK);
+    expect((await detail(member, id)).timeline.map((e: any) => e.action)).not.toContain('sendBackReply');
+    // The unit is told why, on its own timeline.
+    expect(await seen(lead, id)).toContain(REMARK);
+  });
+
+  it('released by the office: the proposer sees the released reply, still not the rejected draft', async () => {
+    await aok(lead, aId, 'reply', { outcomeClass: 'A', text: FINAL });
+    expect(await seen(member, id)).not.toContain(FINAL);
+    await aok(staff, aId, 'approveReply');
+    const mine = await detail(member, id);
+    expect(mine.replies.map((r: any) => [r.text, r.outcomeClass, r.reviewState])).toEqual([[FINAL, 'A', 'approved']]);
+    expect(mine.timeline.map((e: any) => e.action)).toContain('approveReply');
+    const text = JSON.stringify(mine);
+    expect(text).not.toContain(DRAFT);
+    expect(text).not.toContain(REMARK);
+  });
+
+  it('the office keeps its internal remarks on registration and assignment to itself', async () => {
+    const id2 = await assigned(member, staff, lead.me.account.unitId);
+    const office = (await detail(staff, id2)).timeline.find((e: any) => e.action === 'assign');
+    expect(office.data).toMatchObject({ leadUnitId: lead.me.account.unitId });
+    const mine = (await detail(member, id2)).timeline.find((e: any) => e.action === 'assign');
+    expect(mine).toMatchObject({ label: '交办', data: null, comment: null });
+  });
+});
