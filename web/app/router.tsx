@@ -3,6 +3,7 @@
 import { Spin } from 'antd';
 import { type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { PageBoundary } from '../components/PageBoundary.tsx';
 import { featureRoutes } from '../features/index.ts';
 import type { FeatureRoute } from '../features/types.ts';
 import { RouteError } from './ErrorBoundary.tsx';
@@ -48,7 +49,11 @@ function Guard({ route, children }: { route: FeatureRoute; children: ReactNode }
 }
 
 function toRouteObject(route: FeatureRoute): RouteObject {
-  const element = <Guard route={route}>{route.element}</Guard>;
+  const element = (
+    <Guard route={route}>
+      <PageBoundary>{route.element}</PageBoundary>
+    </Guard>
+  );
   const path = route.path.replace(/^\/+/, '');
   return path === '' ? { index: true, element } : { path, element };
 }

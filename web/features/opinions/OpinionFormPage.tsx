@@ -85,6 +85,7 @@ export function OpinionFormPage() {
   const probe = useDebounced(`${title}\n${body}`, 800);
   const similar = useQuery({
     queryKey: ['opinions', 'similar', probe, editId],
+    meta: { background: true },
     queryFn: () => {
       const [t, ...b] = probe.split('\n');
       return api.post<{ items: Similar[] }>('/api/opinions/similar', {

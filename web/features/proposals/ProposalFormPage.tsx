@@ -71,6 +71,7 @@ export function ProposalFormPage() {
 
   const members = useQuery({
     queryKey: ['proposals', 'members', debouncedQ],
+    meta: { background: true },
     queryFn: () =>
       api.get<{ items: { id: number; name: string; sector: string | null; workUnit: string | null }[] }>(
         `/api/proposals/members${qs({ q: debouncedQ, limit: 30 })}`,
@@ -79,6 +80,7 @@ export function ProposalFormPage() {
   });
   const similar = useQuery({
     queryKey: ['proposals', 'similar', similarInput, id],
+    meta: { background: true },
     queryFn: () => {
       const [t, ...rest] = similarInput.split('\n');
       return api.post<{ items: Similar[] }>('/api/proposals/similar', {
