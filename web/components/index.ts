@@ -6,4 +6,5 @@ export { ExportButton, type ExportButtonProps } from './ExportButton.tsx';
 export { NetworkBanner } from './NetworkBanner.tsx';
 export { isConnectionError, LoadFailed, PageBoundary } from './PageBoundary.tsx';
 export { PageHeader, type PageHeaderProps, usePageTitle } from './PageHeader.tsx';
+export { draftKey, type FormDraft, useFormDraft } from './useDraft.tsx';
 export { type ListParams, useListParams } from './useListParams.ts';
