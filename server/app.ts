@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -20,6 +21,7 @@ import { workingCalendarRoutes } from './platform/dates/routes.ts';
 import type { Database, Db } from './platform/db/client.ts';
 import { embeddedDbQueue } from './platform/db/queue.ts';
 import { registerErrorHandler } from './platform/errors.ts';
+import { idempotency } from './platform/idempotency.ts';
 import { inputGuard, validatorCompiler } from './platform/input-guard.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { relayNotifications } from './platform/notifications/notifications.ts';
@@ -113,6 +115,10 @@ export async function buildApp(deps: {
     },
   });
   await app.register(cookie);
+  // Before compression: its onSend hook stores the JSON answer of a POST that carried an Idempotency-Key.
+  idempotency(app, db);
+  // Brotli/gzip for JSON and the web app's files (a weak phone network); the event stream is hijacked and unaffected.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes + 1, files: 1 } });
   await app.register(swagger, {
@@ -146,6 +152,17 @@ export async function buildApp(deps: {
   for (const m of modules) await app.register(async (scope) => m.routes(scope, moduleDeps));
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true });
+  // Hashed build files never change under their name: cached for a year. index.html (and the service worker) always
+  // revalidate, so a new release is picked up on the next visit.
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   return app;
 }

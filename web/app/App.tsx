@@ -4,6 +4,8 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { RouterProvider } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
+import { NetworkBanner } from '../components/NetworkBanner.tsx';
+import { isConnectionError } from '../components/PageBoundary.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { router } from './router.tsx';
 import { SessionProvider } from './session.tsx';
@@ -12,11 +14,21 @@ import { theme } from './theme.ts';
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      // A 4xx answer (not found, forbidden, bad input) will not change on retry.
-      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      // A 4xx answer (not found, forbidden, bad input) will not change on retry; a lost connection may.
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
       refetchOnWindowFocus: false,
       staleTime: 10_000,
+      // Offline, requests are tried (and fail with a clear message) rather than paused: a paused query left lists
+      // showing 「暂无数据」 (issue 12).
+      networkMode: 'always',
+      // A page with nothing loaded because of the network shows PageBoundary's 加载失败 + 重试, not an empty list.
+      // Queries marked meta.background (typing suggestions, pickers, the bell) fail quietly instead: they must not
+      // replace a page holding what the member typed.
+      throwOnError: (error, query) =>
+        query.state.data === undefined && isConnectionError(error) && query.meta?.background !== true,
     },
+    // A save made offline fails at once with the network message, instead of being sent later without a word.
+    mutations: { networkMode: 'always' },
   },
 });
 
@@ -26,6 +38,7 @@ export function App() {
       <AntApp>
         <ErrorBoundary>
           <QueryClientProvider client={queryClient}>
+            <NetworkBanner />
             <SessionProvider>
               <RouterProvider router={router} />
             </SessionProvider>

@@ -1,8 +1,8 @@
 // The signed-in frame: header (committee, bell, user menu), the menu from the feature registry (a drawer opened by a
 // big button on phones), and the page. Sends the visitor to login, and to the forced password change when required.
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { featureRoutes } from '../features/index.ts';
 import { useNotificationStream } from '../features/notifications/api.ts';
@@ -10,9 +10,21 @@ import { NotificationBell } from '../features/notifications/NotificationBell.tsx
 import { MenuProvider, menuEntries, menuItems, selectedKey } from './menu.tsx';
 import { useSession } from './session.tsx';
 
+// The phone's menu drawer is downloaded when first opened: a desktop never needs it, and the home page loads faster.
+const Drawer = lazy(() => import('antd/es/drawer/index.js'));
+
 export function FullPageSpin() {
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>
+      <Spin size="large" description="正在加载…" />
+    </div>
+  );
+}
+
+/** While a page's code downloads (it is loaded on first visit): a spinner in the content area, the frame stays. */
+function PageSpin() {
+  return (
+    <div style={{ padding: 48, display: 'grid', placeItems: 'center' }}>
       <Spin size="large" description="正在加载…" />
     </div>
   );
@@ -35,7 +47,8 @@ function SignedInLayout() {
   const screens = Grid.useBreakpoint();
   // Before antd has measured (first render) read the window directly, so a desktop never flashes the phone layout.
   const mobile = screens.md === undefined ? window.innerWidth < 768 : !screens.md;
-  const [drawerOpen, setDrawerOpen] = useState(false);
+  // undefined until first opened: the drawer's code is not fetched before.
+  const [drawerOpen, setDrawerOpen] = useState<boolean>();
   const location = useLocation();
   const navigate = useNavigate();
   const entries = useMemo(() => menuEntries(featureRoutes, can), [can]);
@@ -84,7 +97,7 @@ function SignedInLayout() {
             <Button
               type="text"
               aria-label="打开功能菜单"
-              aria-expanded={drawerOpen}
+              aria-expanded={!!drawerOpen}
               icon={<MenuOutlined style={{ fontSize: 24, color: '#fff' }} />}
               style={{ width: 48, height: 48, flex: 'none' }}
               onClick={() => setDrawerOpen(true)}
@@ -153,21 +166,25 @@ function SignedInLayout() {
                 {me.account.displayName} · {me.account.roleNames.join('、')}
               </Typography.Text>
             )}
-            <Outlet />
+            <Suspense fallback={<PageSpin />}>
+              <Outlet />
+            </Suspense>
           </Layout.Content>
         </Layout>
       </Layout>
-      {mobile && (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          title="功能菜单"
-          size={300}
-          styles={{ body: { padding: 0 } }}
-        >
-          <nav aria-label="功能菜单">{menu}</nav>
-        </Drawer>
+      {mobile && drawerOpen !== undefined && (
+        <Suspense>
+          <Drawer
+            placement="left"
+            open={!!drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            title="功能菜单"
+            size={300}
+            styles={{ body: { padding: 0 } }}
+          >
+            <nav aria-label="功能菜单">{menu}</nav>
+          </Drawer>
+        </Suspense>
       )}
     </MenuProvider>
   );

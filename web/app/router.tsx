@@ -1,75 +1,105 @@
 // The app's routes: login and the forced password change outside the layout; every feature route (web/features)
 // inside it, each behind its permissions; a Chinese 404.
-import { Button, Result } from 'antd';
-import type { ReactNode } from 'react';
-import { createBrowserRouter, type RouteObject, useNavigate } from 'react-router-dom';
-import { usePageTitle } from '../components/index.ts';
-import { FirstPasswordPage } from '../features/auth/FirstPasswordPage.tsx';
-import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { Spin } from 'antd';
+import { type ReactNode, Suspense } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { PageBoundary } from '../components/PageBoundary.tsx';
 import { featureRoutes } from '../features/index.ts';
 import type { FeatureRoute } from '../features/types.ts';
 import { RouteError } from './ErrorBoundary.tsx';
-import { AppLayout } from './Layout.tsx';
+import { lazyPage } from './lazyPage.tsx';
 import { allowed } from './menu.tsx';
 import { useSession } from './session.tsx';
 
-function NotFound() {
-  usePageTitle('页面不存在');
-  const navigate = useNavigate();
+// The login page, the forced password change and the signed-in frame are chunks of their own: the login page does not
+// download the menu, drawer and notification code, and the frame does not download the login form.
+const LoginPage = lazyPage(() => import('../features/auth/LoginPage.tsx').then((m) => m.LoginPage));
+const FirstPasswordPage = lazyPage(() =>
+  import('../features/auth/FirstPasswordPage.tsx').then((m) => m.FirstPasswordPage),
+);
+const AppLayout = lazyPage(() => import('./Layout.tsx').then((m) => m.AppLayout));
+
+function Loading({ children }: { children: ReactNode }) {
   return (
-    <Result
-      status="404"
-      title="页面不存在"
-      subTitle="您访问的页面不存在或已被移除。"
-      extra={
-        <Button type="primary" onClick={() => navigate('/')}>
-          返回首页
-        </Button>
+    <Suspense
+      fallback={
+        <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>
+          <Spin size="large" description="正在加载…" />
+        </div>
       }
-    />
+    >
+      {children}
+    </Suspense>
   );
 }
 
-function Forbidden() {
-  usePageTitle('无权访问');
-  const navigate = useNavigate();
-  return (
-    <Result
-      status="403"
-      title="无权访问"
-      subTitle="您的账号没有访问此页面的权限。如需开通，请联系系统管理员。"
-      extra={
-        <Button type="primary" onClick={() => navigate('/')}>
-          返回首页
-        </Button>
-      }
-    />
-  );
-}
+// 404 and 403 pages use antd's Result with its large illustrations: loaded only when shown.
+const NotFound = lazyPage(() => import('./StatusPages.tsx').then((m) => m.NotFound));
+const Forbidden = lazyPage(() => import('./StatusPages.tsx').then((m) => m.Forbidden));
 
 function Guard({ route, children }: { route: FeatureRoute; children: ReactNode }) {
   const { can } = useSession();
-  return allowed(route, can) ? children : <Forbidden />;
+  return allowed(route, can) ? (
+    children
+  ) : (
+    <Suspense>
+      <Forbidden />
+    </Suspense>
+  );
 }
 
 function toRouteObject(route: FeatureRoute): RouteObject {
-  const element = <Guard route={route}>{route.element}</Guard>;
+  const element = (
+    <Guard route={route}>
+      <PageBoundary>{route.element}</PageBoundary>
+    </Guard>
+  );
   const path = route.path.replace(/^\/+/, '');
   return path === '' ? { index: true, element } : { path, element };
 }
 
 export function buildRoutes(routes: FeatureRoute[]): RouteObject[] {
   return [
-    { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
-    { path: '/password', element: <FirstPasswordPage />, errorElement: <RouteError /> },
+    {
+      path: '/login',
+      element: (
+        <Loading>
+          <LoginPage />
+        </Loading>
+      ),
+      errorElement: <RouteError />,
+    },
+    {
+      path: '/password',
+      element: (
+        <Loading>
+          <FirstPasswordPage />
+        </Loading>
+      ),
+      errorElement: <RouteError />,
+    },
     {
       path: '/',
-      element: <AppLayout />,
+      element: (
+        <Loading>
+          <AppLayout />
+        </Loading>
+      ),
       errorElement: <RouteError />,
       children: [
         {
           errorElement: <RouteError />,
-          children: [...routes.map(toRouteObject), { path: '*', element: <NotFound /> }],
+          children: [
+            ...routes.map(toRouteObject),
+            {
+              path: '*',
+              element: (
+                <Loading>
+                  <NotFound />
+                </Loading>
+              ),
+            },
+          ],
         },
       ],
     },

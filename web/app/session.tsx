@@ -1,8 +1,20 @@
 // The signed-in user: loaded from /api/auth/me, shared through context; can(action) reads the same permission table
 // as the server.
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import {
+  createContext,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import type { Action } from '../../server/platform/auth/permissions.ts';
-import { api, setCsrfToken } from '../api/client.ts';
+import { api, setCsrfToken, setReauthenticate } from '../api/client.ts';
+
+const SignInAgain = lazy(() => import('./SignInAgain.tsx').then((m) => ({ default: m.SignInAgain })));
 
 export interface Me {
   account: {
@@ -59,8 +71,54 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('zx:unauthorized', onUnauthorized);
   }, [refresh, setMe]);
   const can = useCallback((action: Action) => !!me?.permissions.includes(action), [me]);
+
+  // An expired session: every request that got 401 waits on the one dialog, then all are retried.
+  const [reauth, setReauth] = useState<{ resolve: (ok: boolean) => void; promise: Promise<boolean> } | null>(null);
+  const reauthRef = useRef(reauth);
+  reauthRef.current = reauth;
+  const meRef = useRef(me);
+  meRef.current = me;
+  useEffect(() => {
+    setReauthenticate(() => {
+      if (!meRef.current) return Promise.resolve(false);
+      if (reauthRef.current) return reauthRef.current.promise;
+      let resolve!: (ok: boolean) => void;
+      const promise = new Promise<boolean>((r) => {
+        resolve = r;
+      });
+      const next = { resolve, promise };
+      reauthRef.current = next;
+      setReauth(next);
+      return promise;
+    });
+    return () => setReauthenticate(null);
+  }, []);
+  const closeReauth = (ok: boolean) => {
+    reauthRef.current?.resolve(ok);
+    reauthRef.current = null;
+    setReauth(null);
+  };
+
   return (
-    <SessionContext.Provider value={{ me, loading, can, setMe, refresh, logout }}>{children}</SessionContext.Provider>
+    <SessionContext.Provider value={{ me, loading, can, setMe, refresh, logout }}>
+      {children}
+      {reauth && me && (
+        <Suspense>
+          <SignInAgain
+            username={me.account.username}
+            displayName={me.account.displayName}
+            onSignedIn={(m) => {
+              setMe(m);
+              closeReauth(true);
+            }}
+            onCancel={() => {
+              closeReauth(false);
+              setMe(null);
+            }}
+          />
+        </Suspense>
+      )}
+    </SessionContext.Provider>
   );
 }
 

@@ -3,5 +3,8 @@ export { ConfirmButton, type ConfirmButtonProps } from './ConfirmButton.tsx';
 export { DataTable, type DataTableProps, type PagedData } from './DataTable.tsx';
 export { ErrorAlert, errorMessage } from './ErrorAlert.tsx';
 export { ExportButton, type ExportButtonProps } from './ExportButton.tsx';
+export { NetworkBanner } from './NetworkBanner.tsx';
+export { isConnectionError, LoadFailed, PageBoundary } from './PageBoundary.tsx';
 export { PageHeader, type PageHeaderProps, usePageTitle } from './PageHeader.tsx';
+export { draftKey, type FormDraft, useFormDraft } from './useDraft.tsx';
 export { type ListParams, useListParams } from './useListParams.ts';

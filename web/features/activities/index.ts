@@ -1,9 +1,14 @@
 // 履职活动 (menu group 履职管理): list, create, an activity's page, its venue QR screen.
 import { TeamOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
+import { lazyPage } from '../../app/lazyPage.tsx';
 import { GROUP } from '../meetings/index.ts';
 import type { FeatureRoute } from '../types.ts';
-import { ActivitiesPage, ActivityDetailPage, ActivityFormPage, ActivityQrPage } from './ActivitiesPages.tsx';
+
+const ActivitiesPage = lazyPage(() => import('./ActivitiesPages.tsx').then((m) => m.ActivitiesPage));
+const ActivityDetailPage = lazyPage(() => import('./ActivitiesPages.tsx').then((m) => m.ActivityDetailPage));
+const ActivityFormPage = lazyPage(() => import('./ActivitiesPages.tsx').then((m) => m.ActivityFormPage));
+const ActivityQrPage = lazyPage(() => import('./ActivitiesPages.tsx').then((m) => m.ActivityQrPage));
 
 export const activitiesRoutes: FeatureRoute[] = [
   {

@@ -1,8 +1,10 @@
 // The audit log page (permission audit.read).
 import { AuditOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
+import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
-import { AuditPage } from './AuditPage.tsx';
+
+const AuditPage = lazyPage(() => import('./AuditPage.tsx').then((m) => m.AuditPage));
 
 export const auditRoutes: FeatureRoute[] = [
   {

@@ -3,7 +3,7 @@
 import { Button, Card, Typography } from 'antd';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { useSession } from '../../app/session.tsx';
-import { usePageTitle } from '../../components/index.ts';
+import { usePageTitle } from '../../components/PageHeader.tsx';
 import { AuthFrame } from './AuthFrame.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
 

@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client.ts';
 import { type Me, useSession } from '../../app/session.tsx';
-import { errorMessage, usePageTitle } from '../../components/index.ts';
+import { errorMessage } from '../../components/ErrorAlert.tsx';
+import { usePageTitle } from '../../components/PageHeader.tsx';
 import { AuthFrame } from './AuthFrame.tsx';
 
 /** Only same-site paths are followed after login. */

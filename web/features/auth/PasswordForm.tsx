@@ -4,7 +4,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { errorMessage } from '../../components/index.ts';
+import { errorMessage } from '../../components/ErrorAlert.tsx';
 
 /** Mirrors the server's policy: at least 8 characters of at least three kinds. */
 export function passwordProblem(password: string): string | null {

@@ -1,8 +1,10 @@
 // Account pages inside the app (the login and first-password pages sit outside the layout, in web/app/router.tsx).
 import { KeyOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
+import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
-import { ChangePasswordPage } from './ChangePasswordPage.tsx';
+
+const ChangePasswordPage = lazyPage(() => import('./ChangePasswordPage.tsx').then((m) => m.ChangePasswordPage));
 
 export const authRoutes: FeatureRoute[] = [
   {

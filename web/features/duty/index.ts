@@ -10,18 +10,19 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { createElement } from 'react';
+import { lazyPage } from '../../app/lazyPage.tsx';
 import { GROUP } from '../meetings/index.ts';
 import type { FeatureRoute } from '../types.ts';
-import { MemberDutyPage, MyDutyPage } from './MyDutyPage.tsx';
-import { RulesPage } from './RulesPage.tsx';
-import {
-  CommendationsPage,
-  ConsequencesPage,
-  MyReportPage,
-  ReportReviewPage,
-  ReportsPage,
-  ScoresPage,
-} from './StaffPages.tsx';
+
+const MemberDutyPage = lazyPage(() => import('./MyDutyPage.tsx').then((m) => m.MemberDutyPage));
+const MyDutyPage = lazyPage(() => import('./MyDutyPage.tsx').then((m) => m.MyDutyPage));
+const RulesPage = lazyPage(() => import('./RulesPage.tsx').then((m) => m.RulesPage));
+const CommendationsPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.CommendationsPage));
+const ConsequencesPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.ConsequencesPage));
+const MyReportPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.MyReportPage));
+const ReportReviewPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.ReportReviewPage));
+const ReportsPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.ReportsPage));
+const ScoresPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.ScoresPage));
 
 export const dutyRoutes: FeatureRoute[] = [
   {

@@ -42,7 +42,7 @@ export function HomePage() {
   usePageTitle('首页');
   const { me, can } = useSession();
   const entries = useMenuEntries();
-  const { data: notes } = useNotifications({ page: 1, pageSize: 1 }, can('notification.read'));
+  const { data: notes } = useNotifications({ page: 1, pageSize: 1 }, can('notification.read'), true);
   const { data: todos } = useQuery({
     queryKey: TODOS_KEY,
     queryFn: () => api.get<{ items: Todo[] }>('/api/todos'),

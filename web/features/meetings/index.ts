@@ -1,12 +1,16 @@
 // 会议 and 大会发言 (menu group 履职管理), the venue QR screen, and member check-in (/checkin from the QR code, /scan).
 import { CalendarOutlined, QrcodeOutlined, SoundOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
+import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
-import { CheckinPage, MeetingQrPage, ScanPage } from './CheckinPages.tsx';
-import { MeetingDetailPage } from './MeetingDetailPage.tsx';
-import { MeetingFormPage } from './MeetingFormPage.tsx';
-import { MeetingsPage } from './MeetingsPage.tsx';
-import { SpeechesPage } from './SpeechesPage.tsx';
+
+const CheckinPage = lazyPage(() => import('./CheckinPages.tsx').then((m) => m.CheckinPage));
+const MeetingQrPage = lazyPage(() => import('./CheckinPages.tsx').then((m) => m.MeetingQrPage));
+const ScanPage = lazyPage(() => import('./CheckinPages.tsx').then((m) => m.ScanPage));
+const MeetingDetailPage = lazyPage(() => import('./MeetingDetailPage.tsx').then((m) => m.MeetingDetailPage));
+const MeetingFormPage = lazyPage(() => import('./MeetingFormPage.tsx').then((m) => m.MeetingFormPage));
+const MeetingsPage = lazyPage(() => import('./MeetingsPage.tsx').then((m) => m.MeetingsPage));
+const SpeechesPage = lazyPage(() => import('./SpeechesPage.tsx').then((m) => m.SpeechesPage));
 
 export const GROUP = '履职管理';
 

@@ -70,6 +70,7 @@ export function MemberSelect({
   const [q, setQ] = useState('');
   const { data, isFetching } = useQuery({
     queryKey: ['org', 'members', 'pick', q],
+    meta: { background: true },
     queryFn: () =>
       api.get<{ items: { id: number; name: string; code: string | null }[] }>(
         `/api/org/members${qs({ q, pageSize: 30, status: 'active' })}`,

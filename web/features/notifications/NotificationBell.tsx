@@ -6,7 +6,7 @@ import { useNotifications } from './api.ts';
 
 export function NotificationBell() {
   const navigate = useNavigate();
-  const { data } = useNotifications({ page: 1, pageSize: 1 });
+  const { data } = useNotifications({ page: 1, pageSize: 1 }, true, true);
   const unread = data?.unread ?? 0;
   return (
     <Badge count={unread} overflowCount={99} offset={[-6, 6]}>

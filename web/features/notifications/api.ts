@@ -24,9 +24,15 @@ export const NOTIFICATIONS_KEY = ['notifications'] as const;
 /** The home page's 待办, refetched on every push too: a new notice usually means new work. */
 export const TODOS_KEY = ['todos'] as const;
 
-export function useNotifications(params: { page: number; pageSize: number; unreadOnly?: boolean }, enabled = true) {
+/** background: the bell and the home page's count — a failure there must not replace the page (PageBoundary). */
+export function useNotifications(
+  params: { page: number; pageSize: number; unreadOnly?: boolean },
+  enabled = true,
+  background = false,
+) {
   return useQuery({
     queryKey: [...NOTIFICATIONS_KEY, params],
+    meta: { background },
     queryFn: () =>
       api.get<NotificationPage>(`/api/notifications${qs({ ...params, unreadOnly: params.unreadOnly || '' })}`),
     placeholderData: keepPreviousData,

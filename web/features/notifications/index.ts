@@ -1,8 +1,12 @@
 // The notification centre page (every signed-in user).
 import { BellOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
+import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
-import { NotificationCentrePage } from './NotificationCentrePage.tsx';
+
+const NotificationCentrePage = lazyPage(() =>
+  import('./NotificationCentrePage.tsx').then((m) => m.NotificationCentrePage),
+);
 
 export const notificationsRoutes: FeatureRoute[] = [
   {

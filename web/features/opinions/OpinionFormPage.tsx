@@ -25,7 +25,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client.ts';
 import { formatDate } from '../../app/format.ts';
-import { ErrorAlert, errorMessage, PageHeader } from '../../components/index.ts';
+import { ErrorAlert, errorMessage, PageHeader, useFormDraft } from '../../components/index.ts';
 import { countChars, type Detail, type FileOut, useOpinionSettings } from './api.ts';
 import { Pill } from './Pill.tsx';
 
@@ -73,6 +73,8 @@ export function OpinionFormPage() {
   const chars = countChars(body);
   const max = settings.data?.maxChars ?? 1500;
   const over = chars > max;
+  // Kept on this device as typed, offered back after a reload or an expired session.
+  const draft = useFormDraft(form, `opinion:${editId ?? 'new'}`, { ready: editId == null || !!existing.data });
 
   useEffect(() => {
     if (!existing.data) return;
@@ -85,6 +87,7 @@ export function OpinionFormPage() {
   const probe = useDebounced(`${title}\n${body}`, 800);
   const similar = useQuery({
     queryKey: ['opinions', 'similar', probe, editId],
+    meta: { background: true },
     queryFn: () => {
       const [t, ...b] = probe.split('\n');
       return api.post<{ items: Similar[] }>('/api/opinions/similar', {
@@ -109,6 +112,7 @@ export function OpinionFormPage() {
         : api.post<{ id: number; state: string }>('/api/opinions', payload);
     },
     onSuccess: (res, submit) => {
+      draft.clear();
       queryClient.invalidateQueries({ queryKey: ['opinions'] });
       message.success(submit ? '已提交，请等待社情民意工作人员筛选' : '草稿已保存');
       navigate(`/opinions/${res.id}`);
@@ -148,10 +152,17 @@ export function OpinionFormPage() {
           description={existing.data.screenComment}
         />
       )}
+      {draft.notice}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card>
-            <Form form={form} layout="vertical" requiredMark="optional" disabled={save.isPending}>
+            <Form
+              form={form}
+              layout="vertical"
+              requiredMark="optional"
+              disabled={save.isPending}
+              onValuesChange={draft.onValuesChange}
+            >
               <Form.Item
                 label="标题"
                 name="title"

@@ -10,15 +10,18 @@ import {
   SolutionOutlined,
 } from '@ant-design/icons';
 import { createElement } from 'react';
+import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
-import { FiguresPage } from './FiguresPage.tsx';
-import { IssuePage, IssuesPage } from './IssuesPage.tsx';
-import { MyOpinionsPage } from './MyOpinionsPage.tsx';
-import { OpinionDetailPage } from './OpinionDetailPage.tsx';
-import { OpinionFormPage } from './OpinionFormPage.tsx';
-import { QueuePage } from './QueuePage.tsx';
-import { SettingsPage } from './SettingsPage.tsx';
-import { UnitReferralsPage } from './UnitReferralsPage.tsx';
+
+const FiguresPage = lazyPage(() => import('./FiguresPage.tsx').then((m) => m.FiguresPage));
+const IssuePage = lazyPage(() => import('./IssuesPage.tsx').then((m) => m.IssuePage));
+const IssuesPage = lazyPage(() => import('./IssuesPage.tsx').then((m) => m.IssuesPage));
+const MyOpinionsPage = lazyPage(() => import('./MyOpinionsPage.tsx').then((m) => m.MyOpinionsPage));
+const OpinionDetailPage = lazyPage(() => import('./OpinionDetailPage.tsx').then((m) => m.OpinionDetailPage));
+const OpinionFormPage = lazyPage(() => import('./OpinionFormPage.tsx').then((m) => m.OpinionFormPage));
+const QueuePage = lazyPage(() => import('./QueuePage.tsx').then((m) => m.QueuePage));
+const SettingsPage = lazyPage(() => import('./SettingsPage.tsx').then((m) => m.SettingsPage));
+const UnitReferralsPage = lazyPage(() => import('./UnitReferralsPage.tsx').then((m) => m.UnitReferralsPage));
 
 const GROUP = '社情民意';
 

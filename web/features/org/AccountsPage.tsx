@@ -58,11 +58,13 @@ function AccountForm({ account, onClose }: { account: Account | 'new' | null; on
   const [memberQ, setMemberQ] = useState('');
   const { data: members } = useQuery({
     queryKey: ['org', 'members', 'pick', memberQ],
+    meta: { background: true },
     queryFn: () => api.get<{ items: Member[] }>(`/api/org/members${qs({ q: memberQ, pageSize: 20 })}`),
     enabled: account !== null,
   });
   const { data: informants } = useQuery({
     queryKey: ['org', 'informants', 'pick'],
+    meta: { background: true },
     queryFn: () => api.get<{ items: { id: number; name: string }[] }>('/api/org/informants?pageSize=500'),
     enabled: account !== null,
     retry: false,

@@ -10,11 +10,16 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { createElement } from 'react';
+import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
-import { AccountsPage } from './AccountsPage.tsx';
-import { CommitteesPage } from './CommitteesPage.tsx';
-import { MembersPage } from './MembersPage.tsx';
-import { InformantsPage, OrganisationsPage, ReferencePage, UnitsPage } from './RefPages.tsx';
+
+const AccountsPage = lazyPage(() => import('./AccountsPage.tsx').then((m) => m.AccountsPage));
+const CommitteesPage = lazyPage(() => import('./CommitteesPage.tsx').then((m) => m.CommitteesPage));
+const MembersPage = lazyPage(() => import('./MembersPage.tsx').then((m) => m.MembersPage));
+const InformantsPage = lazyPage(() => import('./RefPages.tsx').then((m) => m.InformantsPage));
+const OrganisationsPage = lazyPage(() => import('./RefPages.tsx').then((m) => m.OrganisationsPage));
+const ReferencePage = lazyPage(() => import('./RefPages.tsx').then((m) => m.ReferencePage));
+const UnitsPage = lazyPage(() => import('./RefPages.tsx').then((m) => m.UnitsPage));
 
 const GROUP = '组织管理';
 

@@ -75,11 +75,13 @@ export function ActionDialog({
   const mode = Form.useWatch('mode', form);
   const similar = useQuery({
     queryKey: ['proposals', 'merge-candidates', detail.id],
+    meta: { background: true },
     queryFn: () => api.get<{ items: Similar[] }>(`/api/proposals/${detail.id}/similar`),
     enabled: action === 'merge',
   });
   const suggestions = useQuery({
     queryKey: ['proposals', 'suggest-units', detail.id],
+    meta: { background: true },
     queryFn: () => api.get<{ items: UnitSuggestion[] }>(`/api/proposals/${detail.id}/suggest-units`),
     enabled: action === 'assign',
   });

@@ -25,7 +25,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api, qs } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, errorMessage, PageHeader } from '../../components/index.ts';
+import { ErrorAlert, errorMessage, PageHeader, useFormDraft } from '../../components/index.ts';
 import { type Similar, useProposal, useReference, useRules } from './api.ts';
 
 interface Values {
@@ -68,9 +68,12 @@ export function ProposalFormPage() {
   const background = Form.useWatch('background', form) ?? '';
   const kind = Form.useWatch('kind', form);
   const similarInput = useDebounced(`${title}\n${background}`, 600);
+  // Kept on this device as typed, offered back after a reload or an expired session.
+  const draft = useFormDraft(form, `proposal:${id ?? 'new'}`, { ready: !editing || !!existing.data });
 
   const members = useQuery({
     queryKey: ['proposals', 'members', debouncedQ],
+    meta: { background: true },
     queryFn: () =>
       api.get<{ items: { id: number; name: string; sector: string | null; workUnit: string | null }[] }>(
         `/api/proposals/members${qs({ q: debouncedQ, limit: 30 })}`,
@@ -79,6 +82,7 @@ export function ProposalFormPage() {
   });
   const similar = useQuery({
     queryKey: ['proposals', 'similar', similarInput, id],
+    meta: { background: true },
     queryFn: () => {
       const [t, ...rest] = similarInput.split('\n');
       return api.post<{ items: Similar[] }>('/api/proposals/similar', {
@@ -116,7 +120,9 @@ export function ProposalFormPage() {
   const save = async (submit: boolean) => {
     let values: Values;
     try {
-      values = await form.validateFields();
+      // A draft needs only its title (the server's rule); everything else is checked on submit.
+      await form.validateFields(submit ? undefined : ['title']);
+      values = form.getFieldsValue();
     } catch {
       return;
     }
@@ -134,6 +140,7 @@ export function ProposalFormPage() {
             cosignerIds: existing.data?.state === 'returned' ? undefined : body.cosignerIds,
           })
         : await api.post<{ id: number; stateLabel: string }>('/api/proposals', body);
+      draft.clear();
       await client.invalidateQueries({ queryKey: ['proposals'] });
       message.success(submit ? `已提交，当前状态：${res.stateLabel}` : '草稿已保存');
       navigate(`/proposals/${res.id}`);
@@ -157,6 +164,7 @@ export function ProposalFormPage() {
         description="一事一案。案由简明扼要，案据写清情况和分析，建议具体可行。"
       />
       <ErrorAlert error={existing.error} />
+      {draft.notice}
       {existing.data?.state === 'returned' && (
         <Alert
           type="warning"
@@ -174,6 +182,7 @@ export function ProposalFormPage() {
               layout="vertical"
               size="large"
               initialValues={{ kind: isOrg ? 'collective' : 'individual' }}
+              onValuesChange={draft.onValuesChange}
             >
               <Form.Item name="kind" label="提案形式" rules={[{ required: true }]}>
                 <Radio.Group disabled={editing && existing.data?.state !== 'draft'}>
@@ -195,7 +204,7 @@ export function ProposalFormPage() {
                   { max, message: `案由不能超过 ${max} 个字` },
                 ]}
               >
-                <Input showCount maxLength={max} placeholder="例如：关于加快发展社区居家养老服务的建议" />
+                <Input count={{ show: true, max }} placeholder="例如：关于加快发展社区居家养老服务的建议" />
               </Form.Item>
               <Form.Item name="category" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
                 <Select
@@ -206,16 +215,22 @@ export function ProposalFormPage() {
               <Form.Item
                 name="background"
                 label="案据（情况与分析）"
-                rules={[{ required: true, whitespace: true, message: '请填写案据' }]}
+                rules={[
+                  { required: true, whitespace: true, message: '请填写案据' },
+                  { max: 20000, message: '案据不能超过 20000 个字' },
+                ]}
               >
-                <Input.TextArea autoSize={{ minRows: 6, maxRows: 20 }} maxLength={20000} />
+                <Input.TextArea autoSize={{ minRows: 6, maxRows: 20 }} count={{ max: 20000 }} />
               </Form.Item>
               <Form.Item
                 name="suggestions"
                 label="建议"
-                rules={[{ required: true, whitespace: true, message: '请填写建议' }]}
+                rules={[
+                  { required: true, whitespace: true, message: '请填写建议' },
+                  { max: 20000, message: '建议不能超过 20000 个字' },
+                ]}
               >
-                <Input.TextArea autoSize={{ minRows: 5, maxRows: 20 }} maxLength={20000} />
+                <Input.TextArea autoSize={{ minRows: 5, maxRows: 20 }} count={{ max: 20000 }} />
               </Form.Item>
               <Form.Item name="suggestedUnitIds" label="建议承办单位（可多选）">
                 <Select

@@ -13,13 +13,17 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons';
 import { createElement } from 'react';
+import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
-import { FiguresPage } from './FiguresPage.tsx';
-import { ProposalDetailPage } from './ProposalDetailPage.tsx';
-import { ProposalFormPage } from './ProposalFormPage.tsx';
-import { ProposalListPage } from './ProposalListPage.tsx';
-import { RulesPage } from './RulesPage.tsx';
-import { AppraisalPage, CommendationsPage, DeadlineBoardPage } from './StaffPages.tsx';
+
+const FiguresPage = lazyPage(() => import('./FiguresPage.tsx').then((m) => m.FiguresPage));
+const ProposalDetailPage = lazyPage(() => import('./ProposalDetailPage.tsx').then((m) => m.ProposalDetailPage));
+const ProposalFormPage = lazyPage(() => import('./ProposalFormPage.tsx').then((m) => m.ProposalFormPage));
+const ProposalListPage = lazyPage(() => import('./ProposalListPage.tsx').then((m) => m.ProposalListPage));
+const RulesPage = lazyPage(() => import('./RulesPage.tsx').then((m) => m.RulesPage));
+const AppraisalPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.AppraisalPage));
+const CommendationsPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.CommendationsPage));
+const DeadlineBoardPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.DeadlineBoardPage));
 
 const GROUP = '提案工作';
 

@@ -1,0 +1,88 @@
+// The member's phone (issue 12), at 375 px: an expired session asks to sign in again in place and the save goes
+// through; a reload mid-typing offers the text back; offline shows the banner and 加载失败 + 重试 (never 「暂无」), and
+// back online 重试 loads the list.
+import { describe, expect, it } from 'vitest';
+import {
+  expectNoA11yViolations,
+  expectNoHorizontalOverflow,
+  loginAs,
+  newPage,
+  settleAnimations,
+  shot,
+} from './browser.ts';
+
+const TITLE = '关于在地铁站增设老年人休息座椅的建议';
+const BACKGROUND = '部分地铁站换乘通道较长，老年乘客中途无处休息。';
+
+describe('委员的手机：不丢内容、弱网、快速加载', () => {
+  it('会话过期后保存：原地弹出登录框，登录后继续保存，内容不丢', async () => {
+    const page = await newPage({ mobile: true });
+    await loginAs(page, 'member041');
+    await page.goto('/proposals/new');
+    await page.getByRole('heading', { name: '撰写提案' }).waitFor();
+    await page.getByLabel('案由（标题）').fill(TITLE);
+    await page.getByLabel('案据（情况与分析）').fill(BACKGROUND);
+    // The session ends while the member is typing (as after 30 idle minutes).
+    await page.context().clearCookies();
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    const dialog = page.getByRole('dialog', { name: '登录已过期，请重新登录' });
+    await dialog.waitFor();
+    expect(page.url()).toContain('/proposals/new');
+    await settleAnimations(page);
+    await expectNoA11yViolations(page);
+    await shot(page, 'phone-sign-in-again-mobile');
+    await dialog.getByLabel('密码').fill('Demo@2026');
+    await dialog.getByRole('button', { name: '登录并继续' }).click();
+    await page.waitForURL(/\/proposals\/\d+$/);
+    await page.getByText(TITLE).first().waitFor();
+  });
+
+  it('写到一半刷新页面：本机保存的内容可以恢复', async () => {
+    const page = await newPage({ mobile: true });
+    await loginAs(page, 'member042');
+    await page.goto('/proposals/new');
+    await page.getByLabel('案由（标题）').fill(TITLE);
+    await page.getByLabel('案据（情况与分析）').fill(BACKGROUND);
+    await page.reload();
+    const offer = page.getByTestId('draft-offer');
+    await offer.waitFor();
+    expect(await page.getByLabel('案由（标题）').inputValue()).toBe('');
+    await expectNoHorizontalOverflow(page);
+    await shot(page, 'phone-draft-offer-mobile');
+    await offer.getByRole('button', { name: '恢复这些内容' }).click();
+    expect(await page.getByLabel('案由（标题）').inputValue()).toBe(TITLE);
+    expect(await page.getByLabel('案据（情况与分析）').inputValue()).toBe(BACKGROUND);
+    // Another account on the same phone is not offered this member's text.
+    const other = await newPage({ mobile: true });
+    await loginAs(other, 'member043');
+    await other.goto('/proposals/new');
+    await other.getByRole('heading', { name: '撰写提案' }).waitFor();
+    await other.waitForTimeout(300);
+    expect(await other.getByTestId('draft-offer').count()).toBe(0);
+  });
+
+  it('断网：顶部提示，查询失败显示「加载失败」和「重试」而不是空列表；联网后重试成功', async () => {
+    const page = await newPage({ mobile: true });
+    await loginAs(page, 'member001');
+    await page.goto('/proposals/mine');
+    await page.getByRole('heading', { name: '我的提案' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.context().setOffline(true);
+    await page.getByTestId('network-banner').waitFor();
+    expect(await page.getByTestId('network-banner').textContent()).toContain('网络已断开');
+    // A new search while offline: the request fails.
+    await page.getByLabel('关键词').fill('养老');
+    await page.getByLabel('关键词').press('Enter');
+    await page.getByTestId('load-failed').waitFor({ timeout: 30_000 });
+    expect(await page.getByText('暂无').count()).toBe(0);
+    expect(await page.getByText('无法连接服务器').count()).toBeGreaterThan(0);
+    await expectNoHorizontalOverflow(page);
+    await expectNoA11yViolations(page);
+    await shot(page, 'phone-offline-mobile');
+    await page.context().setOffline(false);
+    await page.getByText('网络已恢复').waitFor();
+    await page.getByRole('button', { name: '重试' }).click();
+    await page.getByRole('heading', { name: '我的提案' }).waitFor();
+    await page.getByTestId('load-failed').waitFor({ state: 'detached' });
+  });
+});

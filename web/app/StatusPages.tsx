@@ -1,0 +1,38 @@
+// The 404 and 403 pages (a chunk of their own: antd's Result carries large illustrations).
+import { Button, Result } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { usePageTitle } from '../components/PageHeader.tsx';
+
+export function NotFound() {
+  usePageTitle('页面不存在');
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      subTitle="您访问的页面不存在或已被移除。"
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          返回首页
+        </Button>
+      }
+    />
+  );
+}
+
+export function Forbidden() {
+  usePageTitle('无权访问');
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="403"
+      title="无权访问"
+      subTitle="您的账号没有访问此页面的权限。如需开通，请联系系统管理员。"
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          返回首页
+        </Button>
+      }
+    />
+  );
+}
