@@ -3,13 +3,14 @@
 // engine's deadline jobs, and holding the event credits participation as duty facts.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
+import { beijingDateOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
 import { defineProcess, type WorkflowItem } from '../../platform/workflow/engine.ts';
 import { recordDutyFact } from '../duty/facts.ts';
 import { createMeeting, meetingCheckIns, setMeetingStatus } from '../meetings/service.ts';
-import { deadlineOf } from './event-deadlines.ts';
+import { deadlineOf, minutesDueAfter } from './event-deadlines.ts';
 import { OFFICE } from './policy.ts';
 
 export const EVENT_STATES: Record<string, string> = {
@@ -95,6 +96,10 @@ async function holdEvent(tx: Db, actor: Actor, item: EventItem) {
     sql`update consultation_events set held_on = coalesce((starts_at at time zone 'Asia/Shanghai')::date, (now() at time zone 'Asia/Shanghai')::date)
       where committee_id = ${item.committeeId} and id = ${item.id} returning held_on::text as day`,
   );
+  const due = await minutesDueAfter(tx, item.committeeId, day!.day);
+  await tx.execute(
+    sql`update consultation_events set minutes_due = ${due} where committee_id = ${item.committeeId} and id = ${item.id}`,
+  );
   for (const memberId of present)
     await recordDutyFact(tx, {
       committeeId: item.committeeId,
@@ -179,7 +184,7 @@ export const eventProcess = defineProcess<EventItem>({
   onDeadline: async (tx, committeeId, id, kind, dueAt) => {
     const item = await loadEventItem(tx, committeeId, id);
     if (!item) return;
-    const due = new Date(dueAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const due = beijingDateOf(dueAt);
     const what = { preparation: '发出通知', noticed: '送达会议材料', held: '形成纪要' }[item.state] ?? '办理';
     await notify(tx, {
       committeeId,

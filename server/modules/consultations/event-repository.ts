@@ -3,6 +3,7 @@
 // modules (outcomes) use.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
+import { beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { listFiles } from '../../platform/files/files.ts';
 import { matchSearch } from '../../platform/search/search.ts';
@@ -41,7 +42,7 @@ const visibleSql = (actor: Actor) =>
         where p.committee_id = e.committee_id and p.event_id = e.id and p.member_id = ${actor.memberId ?? 0}))`;
 
 export async function listEvents(db: Db, actor: Actor, q: EventQuery, limit: number, offset: number) {
-  const year = q.year ?? new Date().getFullYear();
+  const year = q.year ?? beijingYearOf();
   const labels = new Map((await consultationSettings(db, actor.committeeId, year)).kinds.map((k) => [k.key, k.label]));
   const search = matchSearch(sql`e.search`, q.q);
   const rows = await query<any>(
@@ -102,7 +103,7 @@ export async function getEvent(db: Db, actor: Actor, id: number) {
   );
   if (!e) throw E.eventNotFound();
   const item = (await loadEventItem(db, actor.committeeId, id))!;
-  const year = e.starts_at ? new Date(e.starts_at).getFullYear() : new Date().getFullYear();
+  const year = beijingYearOf(e.starts_at ?? undefined);
   const kind = (await consultationSettings(db, actor.committeeId, year)).kinds.find((k) => k.key === e.kind);
   const participants = await query<any>(
     db,

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
+import { beijingDateOf, beijingToday, beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
@@ -18,11 +19,8 @@ import { eventProcess, loadEventItem } from './event-process.ts';
 import { consultationSettings } from './process-settings.ts';
 import type { EventAction, EventInput, ParticipantInput } from './schemas.ts';
 
-const yearOf = (iso: string) => Number(new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
-const beijingDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 async function checkEvent(tx: Db, actor: Actor, b: EventInput) {
-  const kinds = (await consultationSettings(tx, actor.committeeId, yearOf(b.startsAt))).kinds;
+  const kinds = (await consultationSettings(tx, actor.committeeId, beijingYearOf(b.startsAt))).kinds;
   const kind = kinds.find((k) => k.key === b.kind);
   if (!kind) throw E.badKind();
   if (new Date(b.endsAt) <= new Date(b.startsAt))
@@ -62,7 +60,7 @@ async function checkEvent(tx: Db, actor: Actor, b: EventInput) {
 
 export async function createEvent(tx: Db, actor: Actor, b: EventInput): Promise<{ id: number }> {
   const kind = await checkEvent(tx, actor, b);
-  const due = await dueDaysBefore(tx, actor.committeeId, beijingDay(b.startsAt));
+  const due = await dueDaysBefore(tx, actor.committeeId, beijingDateOf(b.startsAt));
   const [row] = await query<{ id: number }>(
     tx,
     sql`insert into consultation_events (committee_id, category, kind, title, plan_item_id, proposal_id, special_committee_id, counterpart_body,
@@ -87,7 +85,7 @@ export async function updateEvent(tx: Db, actor: Actor, id: number, b: EventInpu
   if (!before) throw E.eventNotFound();
   if (!['preparation', 'noticed'].includes(before.state)) throw E.eventNotEditable();
   const kind = await checkEvent(tx, actor, b);
-  const due = await dueDaysBefore(tx, actor.committeeId, beijingDay(b.startsAt));
+  const due = await dueDaysBefore(tx, actor.committeeId, beijingDateOf(b.startsAt));
   await tx.execute(sql`update consultation_events set category = ${kind.category}, kind = ${b.kind}, title = ${b.title.trim()},
       plan_item_id = ${b.planItemId ?? null}, proposal_id = ${b.proposalId ?? null}, special_committee_id = ${b.specialCommitteeId ?? null},
       counterpart_body = ${b.counterpartBody?.trim() ?? ''}, supervised_body = ${b.supervisedBody?.trim() || null},
@@ -173,7 +171,7 @@ export async function setResearchContribution(
       kind: 'consultation.research',
       sourceType: 'consultation_event',
       sourceId: eventId,
-      occurredOn: p.held_on ?? new Date(),
+      occurredOn: p.held_on ?? beijingToday(),
       detail: { kind: p.kind, title: p.title },
     });
   else

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
+import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { registered } from '../proposals/test-helpers.ts';
 import { inDays, okBody, publishedPlan } from './test-helpers.ts';
@@ -293,5 +294,56 @@ describe('handling consultations of key proposals', () => {
     });
     const f = await okBody(await office.get('/api/consultations/figures?year=2025'));
     expect(f.sentence).toBe('全年共开展协商1次，其中重点提案重要提案办理协商1次。');
+  });
+});
+
+describe('working-day deadlines across the Spring Festival of 2026', () => {
+  const notices = async (c: Client) =>
+    (await c.get('/api/notifications?pageSize=100')).body.items as { title: string }[];
+
+  it('the notice is due 15 and the materials 10 working days before the meeting, counting the make-up Saturdays', async () => {
+    const id = (
+      await okBody(
+        await office.post(
+          '/api/consultations/events',
+          event({ title: '节后专题协商', startsAt: '2026-03-03T09:00:00+08:00', endsAt: '2026-03-03T11:30:00+08:00' }),
+        ),
+      )
+    ).id;
+    const e = await okBody(await office.get(`/api/consultations/events/${id}`));
+    // Back from Tuesday 3 March: 2 Mar, Sat 28 Feb (make-up), 27–24 Feb, the holiday 15–23 Feb skipped, Sat 14 Feb (make-up)…
+    expect([e.noticeDue, e.materialsDue]).toEqual(['2026-02-04', '2026-02-11']);
+  });
+
+  it('minutes are due 7 working days after the meeting; the office is reminded, then told it is overdue', async () => {
+    const id = (
+      await okBody(
+        await office.post(
+          '/api/consultations/events',
+          event({
+            title: '节前界别协商',
+            kind: 'sector',
+            startsAt: '2026-02-13T09:00:00+08:00',
+            endsAt: '2026-02-13T11:30:00+08:00',
+          }),
+        ),
+      )
+    ).id;
+    await okBody(
+      await office.post(`/api/consultations/events/${id}/participants`, {
+        guests: [{ kind: 'expert', name: '周研究员' }],
+      }),
+    );
+    await okBody(await act(office, id, 'sendNotice'));
+    await okBody(await act(office, id, 'hold'));
+    const e = await okBody(await office.get(`/api/consultations/events/${id}`));
+    expect([e.heldOn, e.minutesDue]).toEqual(['2026-02-13', '2026-03-02']);
+    await runDueJobs(db(), { now: new Date('2026-02-28T12:00:00+08:00') });
+    expect((await notices(office)).some((n) => n.title === '请于 2026-03-02 前形成纪要：节前界别协商')).toBe(true);
+    await runDueJobs(db(), { now: new Date('2026-03-03T08:00:00+08:00') });
+    expect((await notices(office)).some((n) => n.title === '已超过形成纪要期限（2026-03-02）：节前界别协商')).toBe(
+      true,
+    );
+    expect(JSON.stringify((await office.get('/api/todos')).body)).toContain('纪要已超期的协商活动');
   });
 });
