@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { can } from '../../platform/auth/permissions.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { beijingYearOf } from '../../platform/dates.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
@@ -24,6 +25,7 @@ import {
   updatePlanItem,
 } from './plan-service.ts';
 import { seesAll } from './policy.ts';
+import { consultationSettings } from './process-settings.ts';
 import { consultationTodos } from './process-todos.ts';
 import { Id, PlanActionBody, PlanCreateBody, PlanItemBody, TopicAnswerBody, TopicBody } from './schemas.ts';
 import { answerTopic, getTopic, listTopics, similarTopics, suggestTopic } from './topic-service.ts';
@@ -53,6 +55,27 @@ export async function consultationRoutes(app: FastifyInstance, deps: ModuleDeps)
       return false;
     }
   });
+
+  r.get(
+    '/api/consultations/kinds',
+    {
+      preHandler: requireAuth(),
+      schema: {
+        tags,
+        summary: '本会的协商类型清单',
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), category: Type.String() })),
+          }),
+          ...Errors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = assertReader(request);
+      return { items: (await consultationSettings(db, actor.committeeId, beijingYearOf())).kinds };
+    },
+  );
 
   r.get(
     '/api/consultations/plans',
