@@ -183,6 +183,20 @@ export async function settleAttendance(tx: Db, committeeId: number, meetingId: n
     on conflict (committee_id, member_id, kind, source_type, source_id) where revoked_at is null do nothing`);
 }
 
+/** A meeting's status and the members checked in so far: what another module (consultation) needs to credit participation. */
+export async function meetingCheckIns(tx: Db, committeeId: number, meetingId: number) {
+  const m = await queryOne<{ status: string }>(
+    tx,
+    sql`select status from meetings where committee_id = ${committeeId} and id = ${meetingId}`,
+  );
+  const rows = await query<{ member_id: number }>(
+    tx,
+    sql`select member_id from meeting_invitees where committee_id = ${committeeId} and meeting_id = ${meetingId}
+      and checked_in_at is not null order by member_id`,
+  );
+  return { status: m?.status ?? null, memberIds: rows.map((r) => r.member_id) };
+}
+
 export interface MeetingQuery {
   page?: number;
   pageSize?: number;

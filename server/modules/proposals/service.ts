@@ -729,6 +729,14 @@ export async function unsetKeyProposal(tx: Db, actor: Actor, id: number): Promis
   await writeAudit(tx, actor, { action: 'proposal.key.unset', entity: 'proposal', entityId: id, before });
 }
 
+/** A proposal's title and whether it is a key proposal: what the consultation module needs to start a handling consultation. */
+export async function keyProposalSummary(db: Db, committeeId: number, id: number) {
+  return queryOne<{ id: number; title: string; isKey: boolean }>(
+    db,
+    sql`select id, title, is_key as "isKey" from proposals where committee_id = ${committeeId} and id = ${id}`,
+  );
+}
+
 export async function addKeyEvent(
   tx: Db,
   actor: Actor,

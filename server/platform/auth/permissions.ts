@@ -64,6 +64,9 @@ export const PERMISSIONS = {
   // consultation
   'consultation.read': [...ADMINS, ...STAFF, 'leader', 'member'],
   'consultation.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'consultation.suggest': ['member', 'orgAccount', 'specialCommitteeStaff', 'unitUser'],
+  'consultation.approve': ['officeStaff', 'committeeAdmin', 'leader'],
+  'consultation.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

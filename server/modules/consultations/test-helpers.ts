@@ -1,0 +1,64 @@
+// Shared steps of the consultation tests: a plan opened, drafted and approved through the routes, an event created.
+import { expect } from 'vitest';
+import type { Client } from '../../test/harness.ts';
+
+export const FAR = '2099-12-31';
+
+export async function okBody(res: { status: number; body: any }, status = 200) {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  return res.body;
+}
+
+export async function openPlan(office: Client, year: number, kind = 'consultation', collectUntil = FAR) {
+  const b = await okBody(
+    await office.post('/api/consultations/plans', {
+      year,
+      kind,
+      title: kind === 'consultation' ? '协商工作计划' : '民主监督工作计划',
+      collectUntil,
+    }),
+  );
+  return b.id as number;
+}
+
+export const ITEM = {
+  topic: '推进城市更新与老旧小区改造',
+  kind: 'thematic',
+  leadingLeader: '王副主席',
+  counterpartBody: '市住房和城乡建设局',
+  plannedMonth: 6,
+  form: 'meeting',
+};
+
+export async function addItem(office: Client, planId: number, body: Record<string, unknown> = {}) {
+  return (await okBody(await office.post(`/api/consultations/plans/${planId}/items`, { ...ITEM, ...body })))
+    .id as number;
+}
+
+export async function planAct(c: Client, planId: number, action: string, extra: Record<string, unknown> = {}) {
+  return c.post(`/api/consultations/plans/${planId}/actions`, { action, ...extra });
+}
+
+/** Drafted with one item (unless given), reviewed by the chairs' council, approved by the Party committee. */
+export async function publishedPlan(office: Client, leader: Client, year: number, kind = 'consultation') {
+  const planId = await openPlan(office, year, kind);
+  const itemId = await addItem(
+    office,
+    planId,
+    kind === 'supervision'
+      ? { kind: 'inspection', supervisedBody: '市生态环境局', supervisionForm: 'inspection', topic: '大气污染防治' }
+      : {},
+  );
+  await okBody(await planAct(office, planId, 'submit'));
+  await okBody(await planAct(leader, planId, 'approve'));
+  await okBody(
+    await planAct(leader, planId, 'approve', { date: `${year}-02-10`, documentNumber: `示委办〔${year}〕3号` }),
+  );
+  return { planId, itemId };
+}
+
+export function inDays(days: number, hour = 9) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  d.setUTCHours(hour - 8, 0, 0, 0);
+  return d.toISOString();
+}

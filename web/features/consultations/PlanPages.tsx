@@ -1,0 +1,297 @@
+// 年度协商计划: the list of plans (staff open a topic collection), and one plan's page — items, approval buttons (with
+// date and 文号 for the step that records them), versions, Excel/Word, the topic suggestions with answers for the office,
+// and the suggestion form for members, parties and organisations, units and special committees.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../api/client.ts';
+import { toApiDate } from '../../app/format.ts';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert, ExportButton, PageHeader } from '../../components/index.ts';
+import { useKindOptions } from './shared-hooks.ts';
+import { TopicsCard } from './TopicsCard.tsx';
+
+interface PlanRow {
+  id: number;
+  year: number;
+  kindLabel: string;
+  title: string;
+  stateLabel: string;
+  version: number;
+  collectUntil: string;
+  items: number;
+  unanswered: number;
+}
+
+export function PlansPage() {
+  const { can } = useSession();
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const { data, error } = useQuery({
+    queryKey: ['consultation-plans'],
+    queryFn: () => api.get<{ items: PlanRow[] }>('/api/consultations/plans'),
+  });
+  const create = useMutation({
+    mutationFn: (v: any) => api.post('/api/consultations/plans', { ...v, collectUntil: toApiDate(v.collectUntil) }),
+    onSuccess: () => {
+      setOpen(false);
+      qc.invalidateQueries({ queryKey: ['consultation-plans'] });
+    },
+  });
+  return (
+    <>
+      <PageHeader
+        title="协商计划"
+        description="年度协商计划和民主监督计划：征集议题、起草、审议批准、发布和调整。"
+        extra={
+          can('consultation.manage') && (
+            <Button type="primary" onClick={() => setOpen(true)}>
+              开始征集议题
+            </Button>
+          )
+        }
+      />
+      <ErrorAlert error={error} />
+      <Flex vertical gap={12}>
+        {(data?.items ?? []).map((p) => (
+          <Link key={p.id} to={`/consultations/plans/${p.id}`} style={{ color: 'inherit' }}>
+            <Card size="small" hoverable>
+              <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+                {p.year}年{p.title}
+              </Typography.Title>
+              <Space wrap style={{ marginTop: 6 }}>
+                <Tag>{p.kindLabel}</Tag>
+                <Tag color="blue">{p.stateLabel}</Tag>
+                {p.version > 1 && <Tag>第{p.version}版</Tag>}
+                <span>项目 {p.items} 项</span>
+                <span>征集截止 {p.collectUntil}</span>
+                {p.unanswered > 0 && <Tag color="#ad4e00">{p.unanswered} 条议题建议待答复</Tag>}
+              </Space>
+            </Card>
+          </Link>
+        ))}
+        {data && !data.items.length && <Typography.Paragraph>暂无计划</Typography.Paragraph>}
+      </Flex>
+      <Modal title="开始征集议题" open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
+        <ErrorAlert error={create.error} />
+        <Form
+          layout="vertical"
+          onFinish={(v) => create.mutate(v)}
+          initialValues={{ kind: 'consultation', year: new Date().getFullYear() + 1 }}
+        >
+          <Form.Item name="year" label="年度" rules={[{ required: true }]}>
+            <InputNumber min={2000} max={2100} />
+          </Form.Item>
+          <Form.Item name="kind" label="计划类型" rules={[{ required: true }]}>
+            <Select
+              options={[
+                { value: 'consultation', label: '年度协商计划' },
+                { value: 'supervision', label: '年度民主监督计划' },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="title" label="计划标题" rules={[{ required: true, message: '请填写计划标题' }]}>
+            <Input placeholder="协商工作计划" />
+          </Form.Item>
+          <Form.Item
+            name="collectUntil"
+            label="征集截止日期"
+            rules={[{ required: true, message: '请选择征集截止日期' }]}
+          >
+            <DatePicker />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={create.isPending}>
+            开始征集
+          </Button>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+export function PlanDetailPage() {
+  const { id } = useParams();
+  const { can } = useSession();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [acting, setActing] = useState<{ action: string; label: string } | null>(null);
+  const [adding, setAdding] = useState(false);
+  const kinds = useKindOptions();
+  const { data: p, error } = useQuery({
+    queryKey: ['consultation-plan', id],
+    queryFn: () => api.get<any>(`/api/consultations/plans/${id}`),
+  });
+  const refresh = () => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('consultation') });
+  const act = useMutation({
+    mutationFn: (v: any) =>
+      api.post(`/api/consultations/plans/${id}/actions`, { ...v, action: acting?.action, date: toApiDate(v.date) }),
+    onSuccess: () => {
+      message.success(`已${acting?.label}`);
+      setActing(null);
+      refresh();
+    },
+  });
+  const add = useMutation({
+    mutationFn: (v: any) => api.post(`/api/consultations/plans/${id}/items`, v),
+    onSuccess: () => {
+      setAdding(false);
+      refresh();
+    },
+  });
+  if (error) return <ErrorAlert error={error} />;
+  if (!p) return null;
+  const supervision = p.kind === 'supervision';
+  const needsDoc = acting?.action === 'approve' && p.currentStep?.recordsDocument;
+  return (
+    <>
+      <PageHeader
+        title={`${p.year}年${p.title}`}
+        back="/consultations/plans"
+        extra={
+          <>
+            {p.actions.map((a: any) => (
+              <Button key={a.action} type={a.action === 'approve' ? 'primary' : 'default'} onClick={() => setActing(a)}>
+                {a.action === 'approve' && p.currentStep ? `${p.currentStep.label}通过` : a.label}
+              </Button>
+            ))}
+            {can('consultation.read') && (
+              <ExportButton url={`/api/consultations/plans/${p.id}/items.xlsx`}>导出 Excel</ExportButton>
+            )}
+            {can('consultation.read') && (
+              <ExportButton url={`/api/consultations/plans/${p.id}/plan.docx`}>导出 Word</ExportButton>
+            )}
+          </>
+        }
+      />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Tag color="blue">{p.stateLabel}</Tag>
+        {p.version > 1 && <Tag>第{p.version}版</Tag>}
+        {p.documentNumber && <span>文号：{p.documentNumber}</span>}
+        {p.approvedOn && <span>批准日期：{p.approvedOn}</span>}
+        <span>议题征集截止：{p.collectUntil}</span>
+      </Space>
+      <Card
+        title="计划项目"
+        style={{ marginBottom: 16 }}
+        extra={
+          p.state === 'draft' && can('consultation.manage') && <Button onClick={() => setAdding(true)}>添加项目</Button>
+        }
+      >
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          scroll={{ x: 760 }}
+          dataSource={p.items}
+          locale={{ emptyText: p.state === 'published' ? '暂无项目' : '计划发布后可查看项目' }}
+          columns={[
+            { title: '议题', dataIndex: 'topic' },
+            { title: '类型', dataIndex: 'kindLabel' },
+            { title: '牵头领导', dataIndex: 'leadingLeader' },
+            { title: '对口部门', dataIndex: supervision ? 'supervisedBody' : 'counterpartBody' },
+            { title: '计划时间', dataIndex: 'plannedMonth', render: (m) => (m ? `${m}月` : '') },
+            {
+              title: '开展情况',
+              dataIndex: 'carriedOut',
+              render: (v) => (v ? <Tag color="#237804">已开展</Tag> : '未开展'),
+            },
+          ]}
+        />
+      </Card>
+      {p.versions.length > 0 && (
+        <Card title="版本" style={{ marginBottom: 16 }}>
+          {p.versions.map((v: any) => (
+            <div key={v.version}>
+              第{v.version}版　{v.documentNumber ?? ''}　{v.approvedOn ?? ''}　{v.items} 项
+            </div>
+          ))}
+        </Card>
+      )}
+      <TopicsCard plan={p} />
+      <Modal title={acting?.label} open={!!acting} onCancel={() => setActing(null)} footer={null} destroyOnHidden>
+        <ErrorAlert error={act.error} />
+        <Form layout="vertical" onFinish={(v) => act.mutate(v)}>
+          {needsDoc && (
+            <>
+              <Form.Item name="date" label="批准日期" rules={[{ required: true, message: '请选择批准日期' }]}>
+                <DatePicker />
+              </Form.Item>
+              <Form.Item name="documentNumber" label="文号" rules={[{ required: true, message: '请填写文号' }]}>
+                <Input placeholder="如 示委办〔2026〕3号" />
+              </Form.Item>
+            </>
+          )}
+          <Form.Item
+            name="comment"
+            label="意见"
+            rules={[{ required: !!(acting as any)?.commentRequired, message: '请填写意见' }]}
+          >
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={act.isPending}>
+            确定
+          </Button>
+        </Form>
+      </Modal>
+      <Modal title="添加计划项目" open={adding} onCancel={() => setAdding(false)} footer={null} destroyOnHidden>
+        <ErrorAlert error={add.error} />
+        <Form
+          layout="vertical"
+          onFinish={(v) => add.mutate(v)}
+          initialValues={{ kind: supervision ? 'inspection' : 'thematic', form: 'meeting' }}
+        >
+          <Form.Item name="topic" label="议题" rules={[{ required: true, message: '请填写议题' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="kind" label="协商类型">
+            <Select options={kinds} />
+          </Form.Item>
+          <Form.Item name="leadingLeader" label="牵头领导">
+            <Input />
+          </Form.Item>
+          <Form.Item name="counterpartBody" label="对口部门">
+            <Input />
+          </Form.Item>
+          {supervision && (
+            <>
+              <Form.Item name="supervisedBody" label="监督对象">
+                <Input />
+              </Form.Item>
+              <Form.Item name="supervisionForm" label="监督形式">
+                <Select
+                  options={[
+                    { value: 'inspection', label: '视察' },
+                    { value: 'research', label: '监督性调研' },
+                    { value: 'forum', label: '座谈' },
+                  ]}
+                />
+              </Form.Item>
+            </>
+          )}
+          <Form.Item name="plannedMonth" label="计划月份">
+            <InputNumber min={1} max={12} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={add.isPending}>
+            添加
+          </Button>
+        </Form>
+      </Modal>
+    </>
+  );
+}
