@@ -2,6 +2,7 @@
 import type { ModuleDeps } from '../app.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { activityRoutes } from './activities/routes.ts';
+import { outcomeRoutes } from './consultations/outcome-routes.ts';
 import { dutyRoutes } from './duty/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { opinionRoutes } from './opinions/routes.ts';
@@ -21,4 +22,5 @@ export const modules: AppModule[] = [
   { name: 'meetings', routes: meetingRoutes },
   { name: 'activities', routes: activityRoutes },
   { name: 'duty', routes: dutyRoutes },
+  { name: 'consultationOutcomes', routes: outcomeRoutes },
 ];

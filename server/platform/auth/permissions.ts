@@ -64,6 +64,12 @@ export const PERMISSIONS = {
   // consultation
   'consultation.read': [...ADMINS, ...STAFF, 'leader', 'member'],
   'consultation.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  // consultation outcomes (协商成果)
+  'consultationOutcome.read': [...ADMINS, ...STAFF, 'leader'],
+  'consultationOutcome.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'consultationOutcome.signOff': ['leader'],
+  'consultationOutcome.feedback': ['unitUser'],
+  'consultationOutcome.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
