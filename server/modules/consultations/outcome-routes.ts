@@ -1,14 +1,19 @@
 // Outcome routes (协商成果): the office's list and drafts, the engine's actions on the outcome and on each unit's
 // row, publishing, a unit's inbox, figures and documents; and one anonymous read of flagged outcomes.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 import { Value } from 'typebox/value';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { queryOne } from '../../platform/db/client.ts';
+import { DOCX_MIME, sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { registerTodos } from '../../platform/todos.ts';
+import { outcomeDocx, outcomesXlsx } from './outcome-documents.ts';
+import { outcomeFigures } from './outcome-figures.ts';
 import { listOutcomes, publicOutcomes } from './outcome-list.ts';
 import { OUTCOME_STATES } from './outcome-process.ts';
 import { outcomeRules } from './outcome-rules.ts';
@@ -89,6 +94,32 @@ export async function outcomeRoutes(fastify: FastifyInstance, { db }: ModuleDeps
       schema: { querystring: Filters, response: { 200: OutcomeList } },
     },
     async (req) => listOutcomes(db, actorOf(req), { ...req.query, ...page(req.query) }),
+  );
+  app.get(
+    '/api/consultation-outcomes/figures',
+    {
+      preHandler: requireAuth('consultationOutcome.figures'),
+      schema: { querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100, title: '年度' }) }) },
+    },
+    async (req) => outcomeFigures(db, actorOf(req).committeeId, req.query.year),
+  );
+  app.get(
+    '/api/consultation-outcomes/export',
+    { preHandler: requireAuth('consultationOutcome.read'), schema: { querystring: Filters } },
+    async (req, reply) => {
+      const { items } = await listOutcomes(db, actorOf(req), { ...req.query, limit: 5000, offset: 0 });
+      return sendDownload(reply, '协商成果.xlsx', XLSX_MIME, await outcomesXlsx(items));
+    },
+  );
+  app.get(
+    '/api/consultation-outcomes/:id/report.docx',
+    { preHandler: requireAuth(), schema: { params: IdParams } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const o = await svc.outcomeDetail(db, actor, req.params.id);
+      const c = await queryOne<{ name: string }>(db, sql`select name from committees where id = ${actor.committeeId}`);
+      return sendDownload(reply, `${o.title}.docx`, DOCX_MIME, await outcomeDocx(c!.name, o));
+    },
   );
   app.post(
     '/api/consultation-outcomes',
