@@ -15,6 +15,7 @@ import type { Config } from './config.ts';
 import { modules } from './modules/index.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { sessionResolver } from './platform/auth/session.ts';
+import { workingCalendarRoutes } from './platform/dates/routes.ts';
 import type { Database, Db } from './platform/db/client.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { relayNotifications } from './platform/notifications/notifications.ts';
@@ -118,6 +119,7 @@ export async function buildApp(deps: {
   );
 
   await app.register(async (scope) => platformRoutes(scope, { db, uploadMaxBytes: config.uploadMaxBytes }));
+  await app.register(async (scope) => workingCalendarRoutes(scope, { db }));
   await app.register(async (scope) =>
     authRoutes(scope, {
       db,

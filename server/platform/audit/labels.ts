@@ -7,6 +7,8 @@ const EXACT: Record<string, string> = {
   'auth.logout': '退出登录',
   'auth.password_change': '修改密码',
   'settings.put': '修改设置',
+  'settings.working_day_set': '设置工作日历',
+  'settings.working_day_clear': '清除工作日历调整',
   'file.upload': '上传附件',
   'seed.demo': '写入演示数据',
 };

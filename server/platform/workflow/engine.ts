@@ -208,3 +208,6 @@ async function runDeadline(tx: Db, committeeId: number, payload: any, kind: 'rem
 
 registerJobHandler('workflow.remind', (tx, job) => runDeadline(tx, job.committee_id, job.payload, 'remind'));
 registerJobHandler('workflow.overdue', (tx, job) => runDeadline(tx, job.committee_id, job.payload, 'overdue'));
+
+/** Every process defined so far (modules define theirs when imported): for the generated process tables in docs/. */
+export const listProcesses = (): Process<any>[] => [...processes.values()];
