@@ -2,6 +2,7 @@
 import { activitiesRoutes } from './activities/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
+import { outcomeRoutes } from './consultations/outcomes/index.ts';
 import { dutyRoutes } from './duty/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { meetingsRoutes } from './meetings/index.ts';
@@ -22,4 +23,5 @@ export const featureRoutes: FeatureRoute[] = [
   ...meetingsRoutes,
   ...activitiesRoutes,
   ...dutyRoutes,
+  ...outcomeRoutes,
 ];

@@ -2,6 +2,7 @@
 // the transaction of the transition (a bad value throws before anything is written).
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
+import { beijingDateOf, beijingToday, isDay } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
 import { scheduleDeadline } from '../../platform/workflow/engine.ts';
@@ -19,7 +20,6 @@ import type {
 } from './outcome-schemas.ts';
 
 const OFFICE_ROLES = ['officeStaff', 'specialCommitteeStaff'];
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const link = (id: number) => `/consultations/outcomes/${id}`;
 
 export async function notifyOffice(tx: Db, committeeId: number, title: string, outcomeId: number) {
@@ -54,7 +54,7 @@ export async function recordSubmission(tx: Db, _actor: Actor, o: OutcomeItem, da
   const targets = [...new Set(data.submittedTo ?? [])];
   if (!targets.length || targets.some((t) => !(t in SUBMIT_TARGETS))) throw E.noTarget();
   const day = data.submittedOn;
-  if (!day || Number.isNaN(new Date(day).getTime()) || day > today()) throw E.badSubmittedOn();
+  if (!day || !isDay(day) || day > beijingToday()) throw E.badSubmittedOn();
   await tx.execute(sql`update consultation_outcomes set submitted_to = ${sql.param(targets)}::text[], submitted_on = ${day}
     where committee_id = ${o.committeeId} and id = ${o.id}`);
 }
@@ -79,7 +79,7 @@ export async function handUnits(tx: Db, o: OutcomeItem, round: number, unitIds: 
     committeeId: o.committeeId,
     accountIds: await unitAccountIds(tx, o.committeeId, unitIds),
     kind: 'consultationOutcome.handed',
-    title: `${round > 1 ? '回头看：' : ''}新交办协商成果，请于 ${new Date(due.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)} 前反馈：${o.title}`,
+    title: `${round > 1 ? '回头看：' : ''}新交办协商成果，请于 ${beijingDateOf(due)} 前反馈：${o.title}`,
     link: link(o.id),
   });
 }
@@ -92,7 +92,7 @@ export async function handOver(tx: Db, _actor: Actor, o: OutcomeItem, data: Hand
     sql`select id from handling_units where committee_id = ${o.committeeId} and active and id = any(${sql.param(ids)}::int[])`,
   );
   if (found.length !== ids.length) throw E.badUnits();
-  if (data.dueOn && (Number.isNaN(new Date(data.dueOn).getTime()) || data.dueOn <= today())) throw E.badDueOn();
+  if (data.dueOn && (!isDay(data.dueOn) || data.dueOn <= beijingToday())) throw E.badDueOn();
   await tx.execute(
     sql`update consultation_outcomes set handed_at = now() where committee_id = ${o.committeeId} and id = ${o.id}`,
   );
@@ -124,7 +124,7 @@ export async function reopenForReview(tx: Db, _actor: Actor, o: OutcomeItem) {
 
 export async function recordInstruction(tx: Db, actor: Actor, o: OutcomeItem, data: InstructionData) {
   if (!(data.level in LEVELS) || !(data.leaderOrgan in LEADER_ORGANS)) throw E.badInstruction();
-  if (data.instructedOn > today()) throw E.badInstructionDate();
+  if (data.instructedOn > beijingToday()) throw E.badInstructionDate();
   await tx.execute(sql`insert into consultation_instructions (committee_id, outcome_id, leader_name, leader_organ, level, instructed_on, text, created_by)
     values (${o.committeeId}, ${o.id}, ${data.leaderName.trim()}, ${data.leaderOrgan}, ${data.level}, ${data.instructedOn}, ${data.text.trim()}, ${actor.accountId})`);
 }

@@ -1,6 +1,7 @@
 // Outcome figures recounted from the rows, and the Word report and Excel list as a user downloads them.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingToday } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { docxText } from '../opinions/test-helpers.ts';
@@ -10,7 +11,7 @@ let db: Db;
 let office: Client;
 let leader: Client;
 let unit1: Client;
-const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const today = beijingToday();
 const year = Number(today.slice(0, 4));
 
 beforeAll(async () => {

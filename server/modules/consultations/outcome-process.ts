@@ -4,12 +4,13 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../platform/auth/permissions.ts';
 import { type Actor, systemActor } from '../../platform/context.ts';
+import { startOfBeijingDay } from '../../platform/dates.ts';
 import { type Db, queryOne } from '../../platform/db/client.ts';
 import { type DeadlineRule, defineProcess, fireTransition, type Process } from '../../platform/workflow/engine.ts';
 import * as fx from './outcome-effects.ts';
 import { signOffGuard } from './outcome-policy.ts';
 import { loadOutcomeItem, type OutcomeItem } from './outcome-repository.ts';
-import { outcomeRules, reviewDue } from './outcome-rules.ts';
+import { outcomeRules, reviewDay } from './outcome-rules.ts';
 
 export const OUTCOME_STATES: Record<string, string> = {
   draft: '草稿',
@@ -33,17 +34,16 @@ async function keepReview(tx: Db, actor: Actor, o: OutcomeItem): Promise<Deadlin
     sql`select state, review_due_on::text from consultation_outcomes where committee_id = ${actor.committeeId} and id = ${o.id}`,
   );
   if (o.state !== 'evaluated' || !r?.review_due_on) return null;
-  return { dueAt: new Date(`${r.review_due_on}T00:00:00+08:00`), remindDaysBefore: [30] };
+  return { dueAt: startOfBeijingDay(r.review_due_on), remindDaysBefore: [30] };
 }
 
 async function scheduleReview(tx: Db, actor: Actor, o: OutcomeItem): Promise<DeadlineRule> {
   const rules = await outcomeRules(tx, o.committeeId);
-  const due = reviewDue(rules, new Date());
-  const day = new Date(due.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const day = reviewDay(rules, new Date());
   await tx.execute(
     sql`update consultation_outcomes set review_due_on = ${day} where committee_id = ${actor.committeeId} and id = ${o.id}`,
   );
-  return { dueAt: new Date(`${day}T00:00:00+08:00`), remindDaysBefore: [30] };
+  return { dueAt: startOfBeijingDay(day), remindDaysBefore: [30] };
 }
 
 export const outcomeProcess: Process<OutcomeItem> = defineProcess<OutcomeItem>({

@@ -1,8 +1,16 @@
 // The outcome rules of a committee (key 'consultationOutcome.rules', versioned by year) and the Chinese labels of
 // the outcome's kinds, targets, adoption and transformation. Every number is a setting with the default of the issue.
+
+import {
+  addMonthsClamped,
+  addWorkingDays,
+  beijingDateOf,
+  beijingToday,
+  deadlineMonthsAfter,
+  endOfBeijingDay,
+} from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
-import { addMonths } from '../proposals/rules.ts';
 
 export interface OutcomeRules {
   kinds: string[];
@@ -38,16 +46,14 @@ export async function outcomeRules(
   return getSetting<OutcomeRules>(db, committeeId, OUTCOME_RULES_KEY, year, DEFAULT_OUTCOME_RULES);
 }
 
-/** End of a Beijing calendar day given as YYYY-MM-DD (a date-only deadline ends then). */
-export const endOfDay = (day: string): Date => new Date(`${day}T23:59:59.999+08:00`);
-
-/** A unit's feedback deadline from hand-over: the office's date, else the committee's rule. */
+/** A unit's feedback deadline from hand-over: the office's date, else N working days or M months (per committee). */
 export async function feedbackDue(db: Db, committeeId: number, rules: OutcomeRules, dueOn?: string): Promise<Date> {
-  if (dueOn) return endOfDay(dueOn);
-  // Working-day deadlines wait for the platform's calendar (server/platform/dates.ts); until then months apply.
-  void db;
-  void committeeId;
-  return addMonths(new Date(), rules.feedbackMonths);
+  if (dueOn) return endOfBeijingDay(dueOn);
+  if (rules.feedbackWorkingDays)
+    return endOfBeijingDay(await addWorkingDays(db, committeeId, beijingToday(), rules.feedbackWorkingDays));
+  return deadlineMonthsAfter(new Date(), rules.feedbackMonths);
 }
 
-export const reviewDue = (rules: OutcomeRules, from: Date): Date => addMonths(from, rules.reviewMonths);
+/** The day of the 回头看, M months after the evaluation. */
+export const reviewDay = (rules: OutcomeRules, from: Date): string =>
+  addMonthsClamped(beijingDateOf(from), rules.reviewMonths);

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
+import { beijingDateOf } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
 import { type DeadlineRule, defineProcess, type Process } from '../../platform/workflow/engine.ts';
@@ -85,7 +86,7 @@ export const outcomeUnitProcess: Process<OutcomeUnitItem> = defineProcess<Outcom
   onDeadline: async (tx, committeeId, id, kind, dueAt) => {
     const u = await loadOutcomeUnitItem(tx, committeeId, id, true);
     if (!u) return;
-    const day = new Date(dueAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const day = beijingDateOf(dueAt);
     const unitIds = await unitAccountIds(tx, committeeId, [u.unitId]);
     if (kind === 'remind') {
       await notify(tx, {

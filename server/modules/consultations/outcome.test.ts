@@ -3,6 +3,7 @@
 // only its own outcomes, the public read and the to-dos.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWorkingDays, beijingToday, endOfBeijingDay, startOfBeijingDay } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
@@ -16,7 +17,7 @@ let unit2: Client;
 let member: Client;
 let unitIds: number[];
 let leaderId: number;
-const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const today = beijingToday();
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -171,7 +172,7 @@ describe('outcome process', () => {
     expect(ev.state).toBe('evaluated');
     expect(ev.transformation_kinds).toEqual(['policy', 'money']);
     // 回头看: when the review date comes, the scheduler reopens a round for the same units
-    await runDueJobs(db, { now: new Date(`${ev.d}T00:00:01+08:00`), limit: 500 });
+    await runDueJobs(db, { now: new Date(startOfBeijingDay(ev.d).getTime() + 1000), limit: 500 });
     const reopened = (await office.get(`/api/consultation-outcomes/${id}`)).body;
     expect([reopened.state, reopened.round]).toEqual(['handling', 2]);
     expect(reopened.units.filter((u: any) => u.round === 2).map((u: any) => u.state)).toEqual(['handed', 'handed']);
@@ -208,6 +209,22 @@ describe('outcome process', () => {
     );
     expect(flagged.map((f) => f.overdue)).toEqual([true, true]);
     expect((await unit1.get('/api/todos')).body.items.map((i: any) => i.key)).toContain('outcomeFeedback');
+  });
+
+  it('counts the feedback deadline in working days when the committee sets them', async () => {
+    const c = office.me.account.committeeId;
+    await db.execute(sql`insert into settings (committee_id, key, year, value)
+      values (${c}, 'consultationOutcome.rules', 0, ${JSON.stringify({ feedbackWorkingDays: 10 })}::jsonb)`);
+    const id = await draft('关于职业教育的建议案');
+    await toHandling(id);
+    const row = await queryOne<{ due_at: string }>(
+      db,
+      sql`select due_at from consultation_outcome_units where outcome_id = ${id} limit 1`,
+    );
+    expect(new Date(row!.due_at).toISOString()).toBe(
+      endOfBeijingDay(await addWorkingDays(db, c, beijingToday(), 10)).toISOString(),
+    );
+    await db.execute(sql`delete from settings where committee_id = ${c} and key = 'consultationOutcome.rules'`);
   });
 
   it('shows a unit only its own outcomes and publishes flagged ones without sign-in', async () => {
