@@ -212,7 +212,10 @@ describe('outcome process', () => {
   });
 
   it('counts the feedback deadline in working days when the committee sets them', async () => {
-    const c = office.me.account.committeeId;
+    const c = (await queryOne<{ c: number }>(
+      db,
+      sql`select committee_id as c from accounts where username = 'office_staff'`,
+    ))!.c;
     await db.execute(sql`insert into settings (committee_id, key, year, value)
       values (${c}, 'consultationOutcome.rules', 0, ${JSON.stringify({ feedbackWorkingDays: 10 })}::jsonb)`);
     const id = await draft('关于职业教育的建议案');
