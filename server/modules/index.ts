@@ -3,6 +3,7 @@ import type { ModuleDeps } from '../app.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { activityRoutes } from './activities/routes.ts';
 import { consultationRoutes } from './consultations/routes.ts';
+import { outcomeRoutes } from './consultations/outcome-routes.ts';
 import { dutyRoutes } from './duty/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { opinionRoutes } from './opinions/routes.ts';
@@ -23,4 +24,5 @@ export const modules: AppModule[] = [
   { name: 'activities', routes: activityRoutes },
   { name: 'duty', routes: dutyRoutes },
   { name: 'consultations', routes: consultationRoutes },
+  { name: 'consultationOutcomes', routes: outcomeRoutes },
 ];

@@ -6,7 +6,13 @@ import { UNITS } from '../seed/demo.ts';
 import { type Client, createTestApp, login, type TestContext } from '../test/harness.ts';
 import { type Action, can } from './auth/permissions.ts';
 
-const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/openapi.json', 'GET /healthz']);
+const PUBLIC = new Set([
+  'POST /api/auth/login',
+  'GET /api/openapi.json',
+  'GET /healthz',
+  // Only outcomes the office flagged public, found by committee code (outcome.test.ts).
+  'GET /api/public/consultation-outcomes',
+]);
 // Streams never end, so inject cannot await them; their guard is the same requireAuth as every route.
 const STREAMING = new Set(['GET /api/notifications/stream']);
 

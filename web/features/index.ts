@@ -3,6 +3,7 @@ import { activitiesRoutes } from './activities/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
 import { consultationsRoutes } from './consultations/index.ts';
+import { outcomeRoutes } from './consultations/outcomes/index.ts';
 import { dutyRoutes } from './duty/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { meetingsRoutes } from './meetings/index.ts';
@@ -24,4 +25,5 @@ export const featureRoutes: FeatureRoute[] = [
   ...activitiesRoutes,
   ...dutyRoutes,
   ...consultationsRoutes,
+  ...outcomeRoutes,
 ];

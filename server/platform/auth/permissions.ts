@@ -67,6 +67,12 @@ export const PERMISSIONS = {
   'consultation.suggest': ['member', 'orgAccount', 'specialCommitteeStaff', 'unitUser'],
   'consultation.approve': ['officeStaff', 'committeeAdmin', 'leader'],
   'consultation.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
+  // consultation outcomes (协商成果)
+  'consultationOutcome.read': [...ADMINS, ...STAFF, 'leader'],
+  'consultationOutcome.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'consultationOutcome.signOff': ['leader'],
+  'consultationOutcome.feedback': ['unitUser'],
+  'consultationOutcome.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -128,30 +128,41 @@ export async function fireTransition<I extends WorkflowItem, D = any>(
     before: { state: item.state },
     after: { state: to, comment, data: opts.data ?? null },
   });
-  const prefix = `wf:${process.name}:${item.id}:`;
-  await cancelJobs(tx, actor.committeeId, prefix);
+  await cancelJobs(tx, actor.committeeId, `wf:${process.name}:${item.id}:`);
   const deadline = t.deadline ? await t.deadline(tx, actor, item, data) : null;
-  if (deadline) {
-    const payload = { process: process.name, entityId: item.id, state: to, dueAt: deadline.dueAt.toISOString() };
-    for (const days of deadline.remindDaysBefore) {
-      const runAt = reminderAt(deadline.dueAt, days);
-      await scheduleJob(tx, {
-        committeeId: actor.committeeId,
-        kind: 'workflow.remind',
-        runAt,
-        payload,
-        dedupeKey: `${prefix}remind:${days}`,
-      });
-    }
+  if (deadline) await scheduleDeadline(tx, process, actor.committeeId, item.id, to, deadline);
+  return to;
+}
+
+/** Schedules the reminders and the overdue job of an item's deadline in a state. fireTransition calls it; a module
+ * calls it itself for items that are born in a waiting state (a unit's row created by another item's transition). */
+export async function scheduleDeadline(
+  tx: Db,
+  process: Process<any>,
+  committeeId: number,
+  entityId: number,
+  state: string,
+  deadline: DeadlineRule,
+): Promise<void> {
+  const prefix = `wf:${process.name}:${entityId}:`;
+  const payload = { process: process.name, entityId, state, dueAt: deadline.dueAt.toISOString() };
+  for (const days of deadline.remindDaysBefore) {
+    const runAt = reminderAt(deadline.dueAt, days);
     await scheduleJob(tx, {
-      committeeId: actor.committeeId,
-      kind: 'workflow.overdue',
-      runAt: deadline.dueAt,
+      committeeId,
+      kind: 'workflow.remind',
+      runAt,
       payload,
-      dedupeKey: `${prefix}overdue`,
+      dedupeKey: `${prefix}remind:${days}`,
     });
   }
-  return to;
+  await scheduleJob(tx, {
+    committeeId,
+    kind: 'workflow.overdue',
+    runAt: deadline.dueAt,
+    payload,
+    dedupeKey: `${prefix}overdue`,
+  });
 }
 
 export interface AllowedAction {

@@ -1,0 +1,246 @@
+// Outcome commands and reads: create and edit a draft (idempotent create), fire an action on the outcome or on one
+// unit's row, publish, list and show. The committee comes from the actor; a unit sees only its own outcomes.
+import { sql } from 'drizzle-orm';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import type { Actor } from '../../platform/context.ts';
+import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { attachFiles } from '../../platform/files/files.ts';
+import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
+import * as E from './outcome-errors.ts';
+import { isUnit, seesAllOutcomes } from './outcome-policy.ts';
+import { OUTCOME_STATES, outcomeProcess, SUBMITTED_STATES } from './outcome-process.ts';
+import { loadOutcomeItem, loadOutcomeUnitItem } from './outcome-repository.ts';
+import { ADOPTION, LEVELS, outcomeRules } from './outcome-rules.ts';
+import type { ActionBody, OutcomeCreate, OutcomeDetail, OutcomeUpdate } from './outcome-schemas.ts';
+import { OPEN_UNIT_STATES, OUTCOME_UNIT_STATES, outcomeUnitProcess } from './outcome-unit-process.ts';
+
+async function checkRefs(tx: Db, actor: Actor, b: OutcomeUpdate) {
+  const rules = await outcomeRules(tx, actor.committeeId);
+  if (!rules.kinds.includes(b.kind)) throw E.badKind();
+  if (b.leaderAccountId) {
+    const l = await queryOne(
+      tx,
+      sql`select 1 from accounts where committee_id = ${actor.committeeId} and id = ${b.leaderAccountId} and 'leader' = any(roles) and not disabled`,
+    );
+    if (!l) throw E.badLeader();
+  }
+  if (b.specialCommitteeId) {
+    const s = await queryOne(
+      tx,
+      sql`select 1 from special_committees where committee_id = ${actor.committeeId} and id = ${b.specialCommitteeId}`,
+    );
+    if (!s) throw E.badSpecialCommittee();
+  }
+}
+
+export async function createOutcome(db: Db, actor: Actor, b: OutcomeCreate): Promise<number> {
+  return db.transaction(async (tx) => {
+    if (b.clientKey) {
+      const seen = await queryOne<{ id: number }>(
+        tx,
+        sql`select id from consultation_outcomes where committee_id = ${actor.committeeId} and client_key = ${b.clientKey}`,
+      );
+      if (seen) return seen.id;
+    }
+    await checkRefs(tx, actor, b);
+    const row = await queryOne<{ id: number }>(
+      tx,
+      sql`insert into consultation_outcomes (committee_id, kind, title, body, summary, event_id, plan_item_id, special_committee_id, leader_account_id, client_key, created_by)
+        values (${actor.committeeId}, ${b.kind}, ${b.title.trim()}, ${b.body.trim()}, ${b.summary?.trim() ?? ''}, ${b.eventId ?? null}, ${b.planItemId ?? null},
+          ${b.specialCommitteeId ?? null}, ${b.leaderAccountId ?? null}, ${b.clientKey ?? null}, ${actor.accountId}) returning id`,
+    );
+    await attachFiles(tx, actor, b.fileIds ?? [], 'consultation_outcome', row!.id);
+    await writeAudit(tx, actor, {
+      action: 'consultation_outcome.create',
+      entity: 'consultation_outcome',
+      entityId: row!.id,
+      before: null,
+      after: b,
+    });
+    return row!.id;
+  });
+}
+
+export async function updateOutcome(db: Db, actor: Actor, id: number, b: OutcomeUpdate): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await queryOne<any>(
+      tx,
+      sql`select kind, title, body, summary, state from consultation_outcomes where committee_id = ${actor.committeeId} and id = ${id} for update`,
+    );
+    if (!before) throw E.outcomeNotFound();
+    if (before.state !== 'draft') throw E.notEditable();
+    await checkRefs(tx, actor, b);
+    await tx.execute(sql`update consultation_outcomes set kind = ${b.kind}, title = ${b.title.trim()}, body = ${b.body.trim()}, summary = ${b.summary?.trim() ?? ''},
+        event_id = ${b.eventId ?? null}, plan_item_id = ${b.planItemId ?? null}, special_committee_id = ${b.specialCommitteeId ?? null},
+        leader_account_id = ${b.leaderAccountId ?? null}, updated_at = now()
+      where committee_id = ${actor.committeeId} and id = ${id}`);
+    await attachFiles(tx, actor, b.fileIds ?? [], 'consultation_outcome', id);
+    await writeAudit(tx, actor, {
+      action: 'consultation_outcome.update',
+      entity: 'consultation_outcome',
+      entityId: id,
+      before,
+      after: b,
+    });
+  });
+}
+
+export async function setPublic(db: Db, actor: Actor, id: number, isPublic: boolean): Promise<void> {
+  await db.transaction(async (tx) => {
+    const o = await loadOutcomeItem(tx, actor.committeeId, id, true);
+    if (!o) throw E.outcomeNotFound();
+    if (isPublic && !SUBMITTED_STATES.includes(o.state)) throw E.notPublishable();
+    await tx.execute(
+      sql`update consultation_outcomes set is_public = ${isPublic} where committee_id = ${actor.committeeId} and id = ${id}`,
+    );
+    await writeAudit(tx, actor, {
+      action: 'consultation_outcome.publish',
+      entity: 'consultation_outcome',
+      entityId: id,
+      before: null,
+      after: { isPublic },
+    });
+  });
+}
+
+/** Whether the actor may open this outcome: staff and leaders all, a unit those handed to it. */
+async function canSee(db: Db, actor: Actor, id: number): Promise<boolean> {
+  if (seesAllOutcomes(actor)) return true;
+  if (!isUnit(actor)) return false;
+  const r = await queryOne(
+    db,
+    sql`select 1 from consultation_outcome_units where committee_id = ${actor.committeeId} and outcome_id = ${id} and unit_id = ${actor.unitId}`,
+  );
+  return !!r;
+}
+
+export async function fireOutcomeAction(db: Db, actor: Actor, id: number, b: ActionBody): Promise<void> {
+  await db.transaction(async (tx) => {
+    const o = await loadOutcomeItem(tx, actor.committeeId, id, true);
+    if (!o || !(await canSee(tx, actor, id))) throw E.outcomeNotFound();
+    await fireTransition(tx, outcomeProcess, actor, o, { action: b.action, comment: b.comment, data: b.data });
+  });
+}
+
+export async function fireUnitAction(
+  db: Db,
+  actor: Actor,
+  outcomeId: number,
+  unitRowId: number,
+  b: ActionBody,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const u = await loadOutcomeUnitItem(tx, actor.committeeId, unitRowId, true);
+    if (!u || u.outcomeId !== outcomeId || !(await canSee(tx, actor, outcomeId))) throw E.outcomeUnitNotFound();
+    if (isUnit(actor) && !seesAllOutcomes(actor) && u.unitId !== actor.unitId) throw E.outcomeUnitNotFound();
+    await fireTransition(tx, outcomeUnitProcess, actor, u, { action: b.action, comment: b.comment, data: b.data });
+  });
+}
+
+export async function outcomeDetail(db: Db, actor: Actor, id: number): Promise<OutcomeDetail> {
+  if (!(await canSee(db, actor, id))) throw E.outcomeNotFound();
+  const o = await queryOne<any>(
+    db,
+    sql`select o.*, o.submitted_on::text as submitted_day, o.review_due_on::text as review_day, a.display_name as leader_name
+      from consultation_outcomes o left join accounts a on a.committee_id = o.committee_id and a.id = o.leader_account_id
+      where o.committee_id = ${actor.committeeId} and o.id = ${id}`,
+  );
+  if (!o) throw E.outcomeNotFound();
+  const ownOnly = !seesAllOutcomes(actor);
+  const units = await query<any>(
+    db,
+    sql`select u.*, h.name as unit_name, f.taken_up, f.measures, f.documents from consultation_outcome_units u
+      join handling_units h on h.committee_id = u.committee_id and h.id = u.unit_id
+      left join consultation_outcome_feedback f on f.committee_id = u.committee_id and f.outcome_unit_id = u.id
+      where u.committee_id = ${actor.committeeId} and u.outcome_id = ${id} ${ownOnly ? sql`and u.unit_id = ${actor.unitId}` : sql``}
+      order by u.round desc, u.id`,
+  );
+  const instructions = await query<any>(
+    db,
+    sql`select id, leader_name, leader_organ, level, instructed_on::text as day, text from consultation_instructions
+      where committee_id = ${actor.committeeId} and outcome_id = ${id} order by instructed_on, id`,
+  );
+  const item = {
+    id,
+    state: o.state,
+    committeeId: actor.committeeId,
+    title: o.title,
+    kind: o.kind,
+    round: o.round,
+    leaderAccountId: o.leader_account_id,
+  };
+  const timeline = await listTransitions(db, outcomeProcess, actor.committeeId, id);
+  return {
+    id,
+    kind: o.kind,
+    title: o.title,
+    body: o.body,
+    summary: o.summary,
+    eventId: o.event_id,
+    planItemId: o.plan_item_id,
+    specialCommitteeId: o.special_committee_id,
+    leaderAccountId: o.leader_account_id,
+    leaderName: o.leader_name,
+    state: o.state,
+    stateLabel: OUTCOME_STATES[o.state] ?? o.state,
+    round: o.round,
+    submittedTo: o.submitted_to ?? [],
+    submittedOn: o.submitted_day,
+    transformationKinds: o.transformation_kinds ?? [],
+    transformationText: o.transformation_text,
+    evaluationText: o.evaluation_text,
+    reviewDueOn: o.review_day,
+    isPublic: o.is_public,
+    units: units.map((u) => {
+      const due = new Date(u.due_at);
+      const fed = u.fed_back_at ? new Date(u.fed_back_at) : null;
+      const unitItem = {
+        id: u.id,
+        state: u.state,
+        committeeId: actor.committeeId,
+        outcomeId: id,
+        unitId: u.unit_id,
+        round: u.round,
+        dueAt: due,
+        title: o.title,
+      };
+      return {
+        id: u.id,
+        unitId: u.unit_id,
+        unitName: u.unit_name,
+        round: u.round,
+        state: u.state,
+        stateLabel: OUTCOME_UNIT_STATES[u.state] ?? u.state,
+        dueAt: due.toISOString(),
+        overdue: OPEN_UNIT_STATES.includes(u.state) && (!!u.overdue_at || due.getTime() < Date.now()),
+        fedBackAt: fed?.toISOString() ?? null,
+        onTime: fed ? fed <= due : null,
+        takenUp: u.taken_up,
+        measures: u.measures,
+        documents: u.documents,
+        adoption: u.adoption,
+        adoptionLabel: u.adoption ? ADOPTION[u.adoption as keyof typeof ADOPTION] : null,
+        adoptionMeasures: u.adoption_measures,
+        actions: u.round === o.round ? allowedActions(outcomeUnitProcess, actor, unitItem) : [],
+      };
+    }),
+    instructions: instructions.map((i) => ({
+      id: i.id,
+      leaderName: i.leader_name,
+      leaderOrgan: i.leader_organ,
+      level: i.level,
+      levelLabel: LEVELS[i.level as keyof typeof LEVELS],
+      instructedOn: i.day,
+      text: i.text,
+    })),
+    actions: allowedActions(outcomeProcess, actor, item),
+    timeline: timeline.map((t) => ({
+      id: t.id,
+      label: t.label,
+      toStateLabel: t.toStateLabel,
+      actorName: t.actorName,
+      comment: t.comment,
+      createdAt: t.createdAt,
+    })),
+  };
+}
