@@ -162,6 +162,6 @@ export async function getEvent(db: Db, actor: Actor, id: number) {
       size: f.size,
     })),
     actions: allowedActions(eventProcess, actor, item),
-    timeline: await listTransitions(db, eventProcess, actor.committeeId, id),
+    timeline: await listTransitions(db, eventProcess, actor.committeeId, id, actor),
   };
 }

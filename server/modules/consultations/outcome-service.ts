@@ -169,7 +169,7 @@ export async function outcomeDetail(db: Db, actor: Actor, id: number): Promise<O
     round: o.round,
     leaderAccountId: o.leader_account_id,
   };
-  const timeline = await listTransitions(db, outcomeProcess, actor.committeeId, id);
+  const timeline = await listTransitions(db, outcomeProcess, actor.committeeId, id, actor);
   return {
     id,
     kind: o.kind,

@@ -128,7 +128,7 @@ export async function getPlan(db: Db, actor: Actor, id: number) {
       items: v.items,
     })),
     actions: allowedActions(planProcess, actor, item),
-    timeline: seesAll(actor) ? await listTransitions(db, planProcess, actor.committeeId, id) : [],
+    timeline: seesAll(actor) ? await listTransitions(db, planProcess, actor.committeeId, id, actor) : [],
   };
 }
 

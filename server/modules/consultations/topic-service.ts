@@ -142,7 +142,7 @@ export async function getTopic(db: Db, actor: Actor, id: number) {
   return {
     ...t,
     files: await listFiles(db, actor.committeeId, 'consultationTopic', id),
-    timeline: await listTransitions(db, topicProcess, actor.committeeId, id),
+    timeline: await listTransitions(db, topicProcess, actor.committeeId, id, actor),
   };
 }
 
