@@ -2,8 +2,8 @@
 import type { ModuleDeps } from '../app.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { activityRoutes } from './activities/routes.ts';
-import { consultationRoutes } from './consultations/routes.ts';
 import { outcomeRoutes } from './consultations/outcome-routes.ts';
+import { consultationRoutes } from './consultations/routes.ts';
 import { dutyRoutes } from './duty/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { opinionRoutes } from './opinions/routes.ts';
