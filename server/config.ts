@@ -94,7 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logRequests: bool(env, 'LOG_REQUESTS', env.NODE_ENV !== 'production', errors),
     auditKey,
     auditSealIntervalMs: int(env, 'AUDIT_SEAL_INTERVAL_MS', 1000, 10, 3_600_000, errors),
-    dbConcurrency: int(env, 'DB_CONCURRENCY', 1, 1, 1000, errors),
+    dbConcurrency: int(env, 'DB_CONCURRENCY', 4, 1, 1000, errors),
     dbQueueMax: int(env, 'DB_QUEUE_MAX', 400, 0, 100_000, errors),
     dbQueueWaitMs: int(env, 'DB_QUEUE_WAIT_MS', 1500, 10, 600_000, errors),
   };
