@@ -191,7 +191,9 @@ async function bench(kind: 'postgres' | 'pglite') {
   sampling = false;
   await sampler;
   if (kind === 'postgres')
-    console.log(`  active queries sampled while 25 submit: ${[...waits].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(
+      `  active queries sampled while 25 submit: ${[...waits].map(([k, v]) => `${k} ${v}`).join(', ') || 'none (the database was never the one waiting)'}`,
+    );
   // 25 members submitting while others sign in and check in to the plenary, each on their own.
   let signer = 0;
   let checker = 0;

@@ -28,6 +28,8 @@ export async function createTestApp(
     ZHENGXIE_DATA_DIR: dataDir,
     RATE_LIMIT_PER_MINUTE: '1000000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+    // Tests fire requests in parallel on a shared, busy machine; the queue's own limits are tested in queue.test.ts.
+    DB_QUEUE_WAIT_MS: '600000',
     ...env,
   });
   initFileStore(dataDir);

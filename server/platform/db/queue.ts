@@ -13,14 +13,17 @@ const BUSY = { error: 'server.busy', message: '系统繁忙，请稍后重试' }
 
 export function embeddedDbQueue(app: FastifyInstance, opts: QueueOptions): void {
   let active = 0;
-  const waiting: { start: () => void }[] = [];
+  const waiting: { admit: () => boolean }[] = [];
   const holders = new WeakSet<FastifyRequest>();
 
+  // A freed slot passes straight to the oldest waiter (FIFO), on the next turn of the event loop: PGlite runs its
+  // queries synchronously, and without that turn a busy connection would starve the sockets, timers and the queue.
   const release = (request: FastifyRequest) => {
     if (!holders.delete(request)) return;
-    active--;
-    const next = waiting.shift();
-    if (next) next.start();
+    setImmediate(() => {
+      for (let next = waiting.shift(); next; next = waiting.shift()) if (next.admit()) return;
+      active--;
+    });
   };
   const busy = (reply: FastifyReply) =>
     reply
@@ -30,23 +33,29 @@ export function embeddedDbQueue(app: FastifyInstance, opts: QueueOptions): void 
 
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
-    if (active < opts.concurrency) {
+    if (active < opts.concurrency && !waiting.length) {
       active++;
       holders.add(request);
       return;
     }
     if (waiting.length >= opts.maxWaiting) return busy(reply);
     const admitted = await new Promise<boolean>((resolve) => {
+      let settled = false;
       const entry = {
-        start: () => {
+        admit: () => {
+          if (settled) return false;
+          settled = true;
           clearTimeout(timer);
-          active++;
           holders.add(request);
           resolve(true);
+          return true;
         },
       };
       const timer = setTimeout(() => {
-        waiting.splice(waiting.indexOf(entry), 1);
+        if (settled) return;
+        settled = true;
+        const at = waiting.indexOf(entry);
+        if (at >= 0) waiting.splice(at, 1);
         resolve(false);
       }, opts.maxWaitMs);
       waiting.push(entry);
