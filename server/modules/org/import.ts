@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { workbookBuffer } from '../../platform/download.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { blindIndex, decryptField, encryptField } from '../../platform/secrets/field-crypto.ts';
 import { idNumberProblem, isPhone, LEADERSHIP, normaliseIdNumber, validDate } from './common.ts';
@@ -124,7 +125,7 @@ export async function buildTemplate(db: Db, committeeId: number): Promise<Buffer
       });
     }
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBuffer(wb);
 }
 
 function cellText(v: ExcelJS.CellValue): string {
