@@ -16,7 +16,8 @@ import { configureMail } from './platform/notifications/notifications.ts';
 import { initAuditKey } from './platform/secrets/audit-key.ts';
 import { initFieldCrypto } from './platform/secrets/field-crypto.ts';
 import { seedDemoActivity } from './seed/activity.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './seed/demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.ts';
+import { seedDemoAllOrNothing } from './seed/first-start.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -63,18 +64,17 @@ async function main() {
   const database = await openDatabase(config);
   await migrate(database);
   let seeded = false;
-  if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
-    console.log('正在写入演示数据 (seeding demo data)…');
-    await seedDemo(database.db);
-    // The demo year goes through the routes as its users would, on an app of its own without the sign-in limits.
-    console.log('正在写入演示业务数据：提案、社情民意、会议活动 (demo proposals, reports, meetings)…');
-    const seeding = await buildApp({
-      database,
-      config: { ...config, rateLimitPerMinute: 1_000_000, loginRateLimitPerMinute: 1_000_000 },
+  if (config.seedDemo) {
+    seeded = await seedDemoAllOrNothing(database.db, async () => {
+      // The demo year goes through the routes as its users would, on an app of its own without the sign-in limits.
+      console.log('正在写入演示业务数据：提案、社情民意、会议活动 (demo proposals, reports, meetings)…');
+      const seeding = await buildApp({
+        database,
+        config: { ...config, rateLimitPerMinute: 1_000_000, loginRateLimitPerMinute: 1_000_000 },
+      });
+      await seedDemoActivity(seeding);
+      await seeding.close();
     });
-    await seedDemoActivity(seeding);
-    await seeding.close();
-    seeded = true;
   }
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
   const stopScheduler = startScheduler(database.db, config.schedulerIntervalMs, app.log);

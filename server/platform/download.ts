@@ -35,7 +35,23 @@ export function addSheet(
   return ws;
 }
 
+// A text that a spreadsheet would run as a formula (=, +, -, @, or after a tab or carriage return).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text cells a spreadsheet would read as formulas get a leading quote, so exported data is only ever shown. */
+export function neutraliseFormulas(wb: ExcelJS.Workbook): void {
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string' && FORMULA_START.test(cell.value)) cell.value = `'${cell.value}`;
+      }),
+    ),
+  );
+}
+
+/** Every workbook the platform sends goes through here, formulas neutralised. */
 export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  neutraliseFormulas(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
+import { loginNameTaken } from '../../platform/auth/login.ts';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
 import { ROLE_LIST, ROLES, type Role } from '../../platform/auth/permissions.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
@@ -187,13 +188,9 @@ async function checkEdit(tx: Db, actor: Actor, body: Edit, selfId: number | null
   const phone = body.phone?.trim() || null;
   if (phone && !isPhone(phone)) throw badRequest('validation', '「手机号」应为 11 位手机号码', 'phone');
   const phoneHash = blindIndex(phone);
-  if (phoneHash) {
-    const other = await queryOne(
-      tx,
-      sql`select 1 from accounts where phone_hash = ${phoneHash} ${selfId ? sql`and id <> ${selfId}` : sql``}`,
-    );
-    if (other) throw badRequest('account.phone_taken', '「手机号」已被其他账号使用', 'phone');
-  }
+  // A phone signs in too: it may be neither another account's phone nor anyone's username.
+  if (phone && (await loginNameTaken(tx, phone, selfId)))
+    throw badRequest('account.phone_taken', '「手机号」已被其他账号使用', 'phone');
   return {
     displayName: body.displayName.trim(),
     roles,
@@ -319,13 +316,13 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     async (request) => {
       const actor = actorOf(request);
       const b = request.body;
-      const weak = checkPasswordPolicy(b.password);
+      const weak = checkPasswordPolicy(b.password, { username: b.username, name: b.displayName });
       if (weak) throw badRequest('auth.weak_password', `「初始密码」${weak}`, 'password');
       const passwordHash = await hashPassword(b.password);
       return db.transaction(async (tx) => {
         const v = await checkEdit(tx, actor, b, null);
-        const taken = await queryOne(tx, sql`select 1 from accounts where lower(username) = lower(${b.username})`);
-        if (taken) throw badRequest('account.duplicate', `「用户名」${b.username} 已被使用`, 'username');
+        if (await loginNameTaken(tx, b.username))
+          throw badRequest('account.duplicate', `「用户名」${b.username} 已被使用`, 'username');
         const row = await queryOne<{ id: number }>(
           tx,
           sql`insert into accounts (committee_id, username, display_name, password_hash, roles, member_id, unit_id, org_id,

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
+import { loginNameTaken } from '../../platform/auth/login.ts';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
@@ -128,12 +129,9 @@ export async function committeeRoutes(app: FastifyInstance, { db }: ModuleDeps) 
           );
         }
         if (b.adminPassword) {
-          const weak = checkPasswordPolicy(b.adminPassword);
+          const weak = checkPasswordPolicy(b.adminPassword, { username: b.adminUsername });
           if (weak) throw badRequest('auth.weak_password', `「管理员初始密码」${weak}`, 'adminPassword');
-          const taken = await queryOne(
-            tx,
-            sql`select 1 from accounts where lower(username) = lower(${b.adminUsername!})`,
-          );
+          const taken = await loginNameTaken(tx, b.adminUsername!);
           if (taken)
             throw badRequest('account.duplicate', `「管理员用户名」${b.adminUsername} 已被使用`, 'adminUsername');
         }

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { workbookBuffer } from '../../platform/download.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { blindIndex, decryptField, encryptField } from '../../platform/secrets/field-crypto.ts';
 import { DEFAULT_SHEET_BUDGET, readFirstSheet } from '../../platform/spreadsheet/read.ts';
@@ -126,7 +127,7 @@ export async function buildTemplate(db: Db, committeeId: number): Promise<Buffer
       });
     }
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBuffer(wb);
 }
 
 /** A cell as clean text: full-width forms half-width, invisible characters and surrounding spaces gone. */

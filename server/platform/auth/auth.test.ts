@@ -40,18 +40,37 @@ describe('login', () => {
     expect(bad.json()).toMatchObject({ error: 'validation', field: 'password', message: '「密码」为必填项' });
   });
 
-  it('locks the account for 15 minutes after five failures, even for the right password', async () => {
-    for (let i = 0; i < 4; i++) expect((await tryLogin('member003', 'nope')).statusCode).toBe(401);
-    const fifth = await tryLogin('member003', 'nope');
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().error).toBe('auth.locked');
-    const right = await tryLogin('member003', 'Demo@2026');
+  // Changed by issue 11: the fifth failure no longer answers 423 (that told an attacker the name was real) and the lock
+  // is passed by the right password from a device that signed in before; elsewhere the right password still meets it.
+  it('locks the account for 15 minutes after five failures, unless the right password comes from a known device', async () => {
+    const first = await tryLogin('member003', 'Demo@2026');
+    const device = String(first.headers['set-cookie']).match(/zx_device=[^;]+/)![0];
+    for (let i = 0; i < 5; i++) {
+      const res = await tryLogin('member003', 'nope');
+      expect(res.statusCode).toBe(401);
+      expect(res.json().message).toBe('用户名或密码错误');
+    }
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'member003', password: 'Demo@2026' },
+      remoteAddress: '10.1.2.3',
+    });
     expect(right.statusCode).toBe(423);
+    expect(right.json().error).toBe('auth.locked');
     const row = await queryOne<{ minutes: number }>(
       t.database.db,
       sql`select round(extract(epoch from (locked_until - now())) / 60)::int as minutes from accounts where username = 'member003'`,
     );
     expect(row!.minutes).toBe(15);
+    const known = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'member003', password: 'Demo@2026' },
+      headers: { cookie: device },
+      remoteAddress: '10.1.2.4',
+    });
+    expect(known.statusCode).toBe(200);
   });
 });
 

@@ -5,15 +5,35 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { writeAudit } from '../audit/audit.ts';
 import type { Actor } from '../context.ts';
-import { type Db, queryOne } from '../db/client.ts';
+import { type Db, query, queryOne } from '../db/client.ts';
 import { AppError, badRequest, unauthorized } from '../errors.ts';
-import { blindIndex } from '../secrets/field-crypto.ts';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.ts';
+import {
+  checkThrottle,
+  clearFailures,
+  findLoginAccount,
+  invalidCredentials,
+  isKnownDevice,
+  LOCK_MINUTES,
+  MAX_FAILED,
+  recordFailure,
+  setDeviceCookie,
+} from './login.ts';
+import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { type Action, can, PERMISSIONS, ROLES, type Role } from './permissions.ts';
 import { actorOf, createSession, deleteSession, requireAuth, SESSION_COOKIE } from './session.ts';
 
-const MAX_FAILED = 5;
-const LOCK_MINUTES = 15;
+/** How many earlier passwords a new one may not repeat. */
+const HISTORY = 5;
+
+async function usedBefore(db: Db, committeeId: number, accountId: number, password: string): Promise<boolean> {
+  const rows = await query<{ password_hash: string }>(
+    db,
+    sql`select password_hash from password_history where committee_id = ${committeeId} and account_id = ${accountId}
+      order by id desc limit ${HISTORY}`,
+  );
+  for (const r of rows) if (await verifyPassword(r.password_hash, password)) return true;
+  return false;
+}
 
 const ErrorBody = Type.Object({ error: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) });
 
@@ -79,17 +99,20 @@ export async function authRoutes(
           username: Type.String({ title: '用户名', minLength: 1, maxLength: 64 }),
           password: Type.String({ title: '密码', minLength: 1, maxLength: 128 }),
         }),
-        response: { 200: Me, 401: ErrorBody, 423: ErrorBody },
+        response: { 200: Me, 401: ErrorBody, 423: ErrorBody, 429: ErrorBody },
       },
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const acc = await queryOne<any>(
-        db,
-        sql`select committee_id, id, display_name, roles, password_hash, failed_logins, locked_until, disabled, now() as now
-          from accounts where lower(username) = lower(${username}) or phone_hash = ${blindIndex(username)} limit 1`,
-      );
-      if (!acc || acc.disabled) throw new AppError(401, 'auth.invalid_credentials', '用户名或密码错误');
+      const ip = request.ip;
+      await checkThrottle(db, username, ip);
+      const acc = await findLoginAccount(db, username);
+      // Unknown and disabled names cost one verification too, so timing does not tell them from real ones.
+      const ok = await verifyPassword(acc && !acc.disabled ? acc.password_hash : await dummyHash(), password);
+      if (!acc || acc.disabled) {
+        await recordFailure(db, username, ip);
+        throw invalidCredentials();
+      }
       const actor: Actor = {
         committeeId: acc.committee_id,
         accountId: acc.id,
@@ -99,34 +122,40 @@ export async function authRoutes(
         unitId: null,
         orgId: null,
         informantId: null,
-        ip: request.ip,
+        ip,
         userAgent: String(request.headers['user-agent'] ?? '').slice(0, 300),
       };
-      if (acc.locked_until && new Date(acc.locked_until) > new Date(acc.now)) {
-        const minutes = Math.ceil((new Date(acc.locked_until).getTime() - new Date(acc.now).getTime()) / 60_000);
-        throw new AppError(423, 'auth.locked', `连续输错密码次数过多，账号已锁定，请 ${minutes} 分钟后再试`);
-      }
-      if (!(await verifyPassword(acc.password_hash, password))) {
+      const knownDevice = isKnownDevice(request, acc.committee_id, acc.id);
+      const locked = acc.locked_until && new Date(acc.locked_until) > new Date(acc.now);
+      if (!ok) {
+        await recordFailure(db, username, ip);
         const failed = acc.failed_logins + 1;
-        const lock = failed >= MAX_FAILED;
+        const lock = !locked && failed >= MAX_FAILED;
         await db.transaction(async (tx) => {
-          await tx.execute(sql`update accounts set failed_logins = ${lock ? 0 : failed},
-            locked_until = ${lock ? sql`now() + make_interval(mins => ${LOCK_MINUTES})` : sql`locked_until`}
-            where committee_id = ${acc.committee_id} and id = ${acc.id}`);
+          if (!locked)
+            await tx.execute(sql`update accounts set failed_logins = ${lock ? 0 : failed},
+              locked_until = ${lock ? sql`now() + make_interval(mins => ${LOCK_MINUTES})` : sql`locked_until`}
+              where committee_id = ${acc.committee_id} and id = ${acc.id}`);
           await writeAudit(tx, actor, {
             action: lock ? 'auth.lock' : 'auth.login_failed',
             entity: 'account',
             entityId: acc.id,
           });
         });
-        if (lock)
-          throw new AppError(423, 'auth.locked', `连续输错密码 ${MAX_FAILED} 次，账号已锁定 ${LOCK_MINUTES} 分钟`);
+        // The same words as for an unknown name: no count of attempts left, no word of a lock.
+        throw invalidCredentials();
+      }
+      // The lock stops whoever guessed; only the holder of the right password learns of it, and on a device where
+      // this account signed in before the right password passes it (nobody can lock a user out from elsewhere).
+      if (locked && !knownDevice) {
+        const minutes = Math.ceil((new Date(acc.locked_until).getTime() - new Date(acc.now).getTime()) / 60_000);
         throw new AppError(
-          401,
-          'auth.invalid_credentials',
-          `用户名或密码错误（再错 ${MAX_FAILED - failed} 次将锁定账号）`,
+          423,
+          'auth.locked',
+          `连续输错密码次数过多，账号已临时锁定，请 ${minutes} 分钟后再试，或在以前登录过的设备上登录`,
         );
       }
+      await clearFailures(db, username, ip);
       const session = await db.transaction(async (tx) => {
         await tx.execute(sql`update accounts set failed_logins = 0, locked_until = null, last_login_at = now()
           where committee_id = ${acc.committee_id} and id = ${acc.id}`);
@@ -134,6 +163,7 @@ export async function authRoutes(
         return createSession(tx, acc.committee_id, acc.id, actor.ip!, actor.userAgent!);
       });
       reply.setCookie(SESSION_COOKIE, session.token, cookieOptions);
+      setDeviceCookie(reply, acc.committee_id, acc.id, opts.secureCookies);
       return loadMe(db, acc.committee_id, acc.id, session.csrfToken);
     },
   );
@@ -181,17 +211,25 @@ export async function authRoutes(
     async (request) => {
       const actor = actorOf(request);
       const { oldPassword, newPassword } = request.body;
-      const acc = await queryOne<{ password_hash: string }>(
+      const acc = await queryOne<{ password_hash: string; username: string; display_name: string }>(
         db,
-        sql`select password_hash from accounts where committee_id = ${actor.committeeId} and id = ${actor.accountId}`,
+        sql`select password_hash, username, display_name from accounts
+          where committee_id = ${actor.committeeId} and id = ${actor.accountId}`,
       );
       if (!(await verifyPassword(acc!.password_hash, oldPassword)))
         throw badRequest('auth.wrong_password', '原密码不正确', 'oldPassword');
-      const weak = checkPasswordPolicy(newPassword);
+      const weak = checkPasswordPolicy(newPassword, { username: acc!.username, name: acc!.display_name });
       if (weak) throw badRequest('auth.weak_password', weak, 'newPassword');
       if (oldPassword === newPassword) throw badRequest('auth.same_password', '新密码不能与原密码相同', 'newPassword');
+      if (await usedBefore(db, actor.committeeId, actor.accountId!, newPassword))
+        throw badRequest('auth.reused_password', `新密码不能与最近 ${HISTORY} 次用过的密码相同`, 'newPassword');
       const newHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
+        await tx.execute(sql`insert into password_history (committee_id, account_id, password_hash)
+          values (${actor.committeeId}, ${actor.accountId}, ${acc!.password_hash})`);
+        await tx.execute(sql`delete from password_history where committee_id = ${actor.committeeId}
+          and account_id = ${actor.accountId} and id not in (select id from password_history
+            where committee_id = ${actor.committeeId} and account_id = ${actor.accountId} order by id desc limit ${HISTORY})`);
         await tx.execute(sql`update accounts set password_hash = ${newHash}, must_change_password = false
           where committee_id = ${actor.committeeId} and id = ${actor.accountId}`);
         // Other sessions of this account end: whoever knew the old password is signed out.

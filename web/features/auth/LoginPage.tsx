@@ -6,16 +6,13 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client.ts';
+import { safeNext } from '../../app/next.ts';
 import { type Me, useSession } from '../../app/session.tsx';
 import { errorMessage } from '../../components/ErrorAlert.tsx';
 import { usePageTitle } from '../../components/PageHeader.tsx';
 import { AuthFrame } from './AuthFrame.tsx';
 
 /** Only same-site paths are followed after login. */
-export function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
-}
-
 export function LoginPage() {
   usePageTitle('登录');
   const { me, setMe } = useSession();
