@@ -14,7 +14,6 @@ import {
   Modal,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -193,26 +192,37 @@ export function PlanDetailPage() {
           p.state === 'draft' && can('consultation.manage') && <Button onClick={() => setAdding(true)}>添加项目</Button>
         }
       >
-        <Table
-          rowKey="id"
-          size="small"
-          pagination={false}
-          scroll={{ x: 760 }}
-          dataSource={p.items}
-          locale={{ emptyText: p.state === 'published' ? '暂无项目' : '计划发布后可查看项目' }}
-          columns={[
-            { title: '议题', dataIndex: 'topic' },
-            { title: '类型', dataIndex: 'kindLabel' },
-            { title: '牵头领导', dataIndex: 'leadingLeader' },
-            { title: '对口部门', dataIndex: supervision ? 'supervisedBody' : 'counterpartBody' },
-            { title: '计划时间', dataIndex: 'plannedMonth', render: (m) => (m ? `${m}月` : '') },
-            {
-              title: '开展情况',
-              dataIndex: 'carriedOut',
-              render: (v) => (v ? <Tag color="#237804">已开展</Tag> : '未开展'),
-            },
-          ]}
-        />
+        {p.items.map((i: any, n: number) => (
+          <div key={i.id} style={{ borderBottom: '1px solid #eee', padding: '8px 0' }}>
+            <Typography.Text strong>
+              {n + 1}. {i.topic}
+            </Typography.Text>
+            <div>
+              <Tag>{i.kindLabel}</Tag>
+              {i.carriedOut ? <Tag color="#237804">已开展</Tag> : <Tag>未开展</Tag>}
+              {i.plannedMonth ? `${i.plannedMonth}月` : ''}
+            </div>
+            <div>
+              {[
+                i.leadSpecialCommitteeName,
+                i.leadingLeader && `牵头领导：${i.leadingLeader}`,
+                i.counterpartBody && `对口部门：${i.counterpartBody}`,
+              ]
+                .filter(Boolean)
+                .join('　')}
+            </div>
+            {supervision && i.supervisedBody && (
+              <div>
+                监督对象：{i.supervisedBody}（{i.supervisionFormLabel}）
+              </div>
+            )}
+          </div>
+        ))}
+        {!p.items.length && (
+          <Typography.Paragraph>
+            {p.state === 'published' || can('consultation.manage') ? '暂无项目' : '计划发布后可查看项目'}
+          </Typography.Paragraph>
+        )}
       </Card>
       {p.versions.length > 0 && (
         <Card title="版本" style={{ marginBottom: 16 }}>
