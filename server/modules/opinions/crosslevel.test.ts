@@ -232,7 +232,7 @@ describe('adoption and instructions recorded by the city', () => {
     expect(f).toMatchObject({ received: 2, compiled: 1, issues: 1, forwarded: 1 });
     expect(f.adopted.find((a: any) => a.level === 'city').count).toBe(1);
     expect(f.instructions.find((a: any) => a.level === 'province').count).toBe(1);
-    expect(f.sentence).toBe('全年报送社情民意信息2条,省政府领导批示1条');
+    expect(f.sentence).toBe('全年报送社情民意信息2条，省政府领导批示1条');
     const city = (await cityStaff.get('/api/opinions/figures')).body;
     expect(city).toMatchObject({ received: 1, fromLower: 1 });
     expect((await countyMember.get('/api/opinions/figures')).status).toBe(403);

@@ -73,7 +73,7 @@ describe('annual sentence', () => {
     }
 
     const f = (await staff.get(`/api/opinions/figures?year=${chinaYear()}`)).body;
-    expect(f.sentence).toBe('全年报送社情民意信息65条,省政府领导批示1条、市领导批示14条、部门回复办理14条');
+    expect(f.sentence).toBe('全年报送社情民意信息65条，省政府领导批示1条、市领导批示14条、部门回复办理14条');
     expect(f).toMatchObject({
       received: 65,
       accepted: 30,

@@ -82,7 +82,7 @@ export function annualSentence(f: {
     .map((i) => `${leaderPhrase(i.level, i.organs)}批示${i.count}条`);
   if (f.answered > 0) parts.push(`部门回复办理${f.answered}条`);
   const head = `全年报送社情民意信息${f.received}条`;
-  return parts.length ? `${head},${parts.join('、')}` : head;
+  return parts.length ? `${head}，${parts.join('、')}` : head;
 }
 
 export async function yearFigures(db: Db, actor: Actor, year: number): Promise<Figures> {
@@ -132,7 +132,9 @@ export async function yearFigures(db: Db, actor: Actor, year: number): Promise<F
   );
   const byMonth = await query<{ month: number; count: number }>(
     db,
-    sql`select extract(month from (submitted_at at time zone 'Asia/Shanghai'))::int as month, count(*)::int as count from opinion_reports
+    // Received = first submitted (or received from a lower committee), counted in the Beijing calendar month
+    // whatever the database session's time zone.
+    sql`select extract(month from submitted_at at time zone 'Asia/Shanghai')::int as month, count(*)::int as count from opinion_reports
       where committee_id = ${c} and year = ${year} and state not in ('draft', 'none') group by 1 order by 1`,
   );
   const bySubmitter = await query<any>(

@@ -12,6 +12,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import { attachFiles, listFiles, registerFileAccess, type StoredFile } from '../../platform/files/files.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
 import { textSimilarity } from '../../platform/search/search.ts';
+import { similarScope } from '../../platform/search/similar-scope.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import {
   type AllowedAction,
@@ -1406,6 +1407,9 @@ export async function listReports(
   };
 }
 
+/** Reports the liaison office has taken in: others may see their titles in similar look-ups. */
+const TAKEN_IN_STATES = ['accepted', 'compiled'];
+
 export async function similarReports(
   db: Db,
   actor: Actor,
@@ -1418,6 +1422,14 @@ export async function similarReports(
     db,
     sql`select id, title, body, category, state, submitted_at from opinion_reports
       where committee_id = ${actor.committeeId} and state not in ('draft', 'none')
+        and ${similarScope({
+          readsAll: can(actor.roles, 'opinion.readAll'),
+          state: sql`state`,
+          takenInStates: TAKEN_IN_STATES,
+          own: actor.memberId
+            ? sql`(submitter_account_id = ${actor.accountId} or member_ids @> array[${actor.memberId}]::int[])`
+            : sql`submitter_account_id = ${actor.accountId ?? 0}`,
+        })}
         and submitted_at > now() - interval '2 years'
         and search @@ ${tq} ${input.excludeId ? sql`and id <> ${input.excludeId}` : sql``}
       order by ts_rank(search, ${tq}) desc, id desc limit 40`,

@@ -15,6 +15,8 @@ export interface FigureScope {
 }
 
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : 0);
+/** A rate with nothing to measure is no rate at all: null (shown 「—」), never 0%. */
+const rate = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : null);
 
 function scopeSql(c: number, s: FigureScope): SQL {
   const parts: SQL[] = [sql`p.committee_id = ${c}`, sql`p.state = any(${sql.param(OFFICE_STATES)}::text[])`];
@@ -65,13 +67,19 @@ export async function proposalFigures(db: Db, actor: Actor, scope: FigureScope) 
       sql`select a.unit_id, u.name, count(*)::int as assigned,
           count(*) filter (where a.role in ('lead', 'split'))::int as leading,
           count(*) filter (where a.role = 'assisting')::int as assisting,
-          count(*) filter (where a.replied_at is not null)::int as replied,
-          count(*) filter (where a.replied_at is not null and a.replied_at <= a.due_at)::int as on_time,
+          count(*) filter (where f.answered_at is not null)::int as replied,
+          count(*) filter (where f.answered_at is not null or (a.state = any(${sql.param(OPEN_ASSIGNMENT_STATES)}::text[]) and a.due_at < now()))::int as due,
+          count(*) filter (where f.answered_at is not null and f.answered_at <= a.due_at)::int as on_time,
           count(*) filter (where a.state = any(${sql.param(OPEN_ASSIGNMENT_STATES)}::text[]) and a.due_at < now())::int as overdue,
           count(*) filter (where a.state = any(${sql.param(OPEN_ASSIGNMENT_STATES)}::text[]))::int as open
         from proposal_assignments a
         join proposals p on p.committee_id = a.committee_id and p.id = a.proposal_id
         join handling_units u on u.committee_id = a.committee_id and u.id = a.unit_id
+        -- When the unit really answered: the reply of this round the office accepted (a sent-back token reply does
+        -- not count), or an assisting unit's view; not the first reply time.
+        cross join lateral (select case when a.role = 'assisting' then a.replied_at
+            else (select max(r.created_at) from proposal_replies r where r.committee_id = a.committee_id
+              and r.assignment_id = a.id and r.round = a.round and r.review_state = 'approved') end as answered_at) f
         where ${where} and a.state <> 'returned' ${scope.unitId ? sql`and a.unit_id = ${scope.unitId}` : sql``}
         group by a.unit_id, u.name order by assigned desc, a.unit_id`,
     ),
@@ -80,12 +88,22 @@ export async function proposalFigures(db: Db, actor: Actor, scope: FigureScope) 
       sql`select r.rating, count(*)::int as n from proposal_ratings r join proposals p on p.committee_id = r.committee_id and p.id = r.proposal_id
         where ${where} and r.round = p.round group by r.rating`,
     ),
+    // Who should rate and has not: every confirmed proposer of the proposal and of those merged into it, and every
+    // organisation among them (the same raters the proposal's own page lists), for proposals answered in this round.
     queryOne<{ n: number }>(
       db,
-      sql`select (coalesce(sum((select count(*) from proposal_proposers pp where pp.committee_id = p.committee_id and pp.proposal_id = p.id and pp.cosign_status = 'confirmed')
-          + case when p.org_id is not null then 1 else 0 end), 0)
-          - coalesce(sum((select count(*) from proposal_ratings r where r.committee_id = p.committee_id and r.proposal_id = p.id and r.round = p.round)), 0))::int as n
-        from proposals p where ${where} and p.state = 'completed'`,
+      sql`with raters as (
+          select p.id, p.round, 'm' as k, pp.member_id as who from proposals p
+            join proposals s on s.committee_id = p.committee_id and (s.id = p.id or s.merged_into_id = p.id)
+            join proposal_proposers pp on pp.committee_id = s.committee_id and pp.proposal_id = s.id and pp.cosign_status = 'confirmed'
+            where ${where} and p.state in ('replied', 'completed')
+          union
+          select p.id, p.round, 'o', s.org_id from proposals p
+            join proposals s on s.committee_id = p.committee_id and (s.id = p.id or s.merged_into_id = p.id)
+            where ${where} and p.state in ('replied', 'completed') and s.org_id is not null)
+        select count(*)::int as n from raters x where not exists (select 1 from proposal_ratings r
+          where r.committee_id = ${c} and r.proposal_id = x.id and r.round = x.round
+            and (case when x.k = 'm' then r.member_id else r.org_id end) = x.who)`,
     ),
   ]);
   const unitRatings = await query<{ unit_id: number; rating: string; n: number }>(
@@ -97,6 +115,7 @@ export async function proposalFigures(db: Db, actor: Actor, scope: FigureScope) 
   );
   const t = totals!;
   const replied = units.reduce((s, u) => s + u.replied, 0);
+  const due = units.reduce((s, u) => s + u.due, 0);
   const onTime = units.reduce((s, u) => s + u.on_time, 0);
   const ratingTotal = ratings.reduce((s, r) => s + r.n, 0);
   const rated = (k: string) => ratings.find((r) => r.rating === k)?.n ?? 0;
@@ -152,19 +171,19 @@ export async function proposalFigures(db: Db, actor: Actor, scope: FigureScope) 
       const n = byClass.find((x) => x.outcome_class === oc.code)?.n ?? 0;
       return { key: oc.code, label: `${oc.code} ${oc.label}`, count: n, share: pct(n, classed) };
     }),
-    onTime: { replied, onTime, rate: pct(onTime, replied) },
+    onTime: { replied, due, onTime, rate: rate(onTime, due) },
     satisfaction: {
       ...Object.fromEntries(Object.keys(RATING_LABELS).map((k) => [k, rated(k)])),
-      unrated: Math.max(0, unrated?.n ?? 0),
+      unrated: unrated?.n ?? 0,
       total: ratingTotal,
-      satisfiedRate: pct(rated('satisfied') + rated('partlySatisfied'), ratingTotal),
+      satisfiedRate: rate(rated('satisfied') + rated('partlySatisfied'), ratingTotal),
     } as {
       satisfied: number;
       partlySatisfied: number;
       unsatisfied: number;
       unrated: number;
       total: number;
-      satisfiedRate: number;
+      satisfiedRate: number | null;
     },
     byUnit: units.map((u) => {
       const rs = unitRatings.filter((r) => r.unit_id === u.unit_id);
@@ -179,8 +198,9 @@ export async function proposalFigures(db: Db, actor: Actor, scope: FigureScope) 
         replied: u.replied,
         open: u.open,
         overdue: u.overdue,
-        onTimeRate: pct(u.on_time, u.replied),
-        satisfiedRate: pct(good, rt),
+        due: u.due,
+        onTimeRate: rate(u.on_time, u.due),
+        satisfiedRate: rate(good, rt),
         ratings: rt,
       };
     }),
@@ -255,8 +275,8 @@ export async function appraisalList(db: Db, actor: Actor, year: number) {
         name: u.name,
         assigned: f?.assigned ?? 0,
         replied: f?.replied ?? 0,
-        onTimeRate: f?.onTimeRate ?? 0,
-        satisfiedRate: f?.satisfiedRate ?? 0,
+        onTimeRate: f?.onTimeRate ?? null,
+        satisfiedRate: f?.satisfiedRate ?? null,
         overdue: f?.overdue ?? 0,
         scores: (s?.scores ?? null) as Record<string, number> | null,
         total: s ? Number(s.total) : null,

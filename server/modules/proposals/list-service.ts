@@ -5,6 +5,7 @@ import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { matchSearch, similarityQueryText, textSimilarity } from '../../platform/search/search.ts';
+import { similarScope } from '../../platform/search/similar-scope.ts';
 import { getRules } from './rules.ts';
 import { KIND_LABELS, visibleSql } from './service.ts';
 import {
@@ -239,12 +240,12 @@ export async function similarProposals(
       from proposals p left join plenary_sessions s on s.committee_id = p.committee_id and s.id = p.session_id
       where p.committee_id = ${actor.committeeId} and p.search @@ to_tsquery('simple', ${qt})
         and p.state not in ('draft', 'cosigning', 'orgApproval', 'withdrawn')
-        ${
-          // Others' proposals not yet registered (or rejected) stay private to the office and their proposers.
-          can(actor.roles, 'proposal.readAll')
-            ? sql``
-            : sql`and (p.state = any(${sql.param(REGISTERED_STATES)}::text[]) or ${visibleSql(actor)})`
-        }
+        and ${similarScope({
+          readsAll: can(actor.roles, 'proposal.readAll'),
+          state: sql`p.state`,
+          takenInStates: REGISTERED_STATES,
+          own: visibleSql(actor),
+        })}
         ${input.excludeId ? sql`and p.id <> ${input.excludeId}` : sql``}
       order by ts_rank(p.search, to_tsquery('simple', ${qt})) desc, p.id desc
       limit 60`,

@@ -206,7 +206,7 @@ describe('figures', () => {
       ['B', 1],
       ['C', 0],
     ]);
-    expect(f.onTime).toEqual({ replied: 2, onTime: 2, rate: 100 });
+    expect(f.onTime).toEqual({ replied: 2, due: 2, onTime: 2, rate: 100 });
     expect(f.satisfaction).toMatchObject({ satisfied: 1, partlySatisfied: 1, unsatisfied: 0, satisfiedRate: 100 });
     const edu = f.byUnit.find((u: any) => u.unitId === uid(u2));
     expect(edu).toMatchObject({ name: '市教育局', assigned: 2, replied: 1, open: 1, onTimeRate: 100 });

@@ -389,14 +389,20 @@ const FiguresOut = Type.Object({
   byCategory: Type.Array(Type.Object({ ...Count.properties, registered: Type.Integer() })),
   byKind: Type.Array(Count),
   outcome: Type.Array(Type.Object({ ...Count.properties, share: Type.Number() })),
-  onTime: Type.Object({ replied: Type.Integer(), onTime: Type.Integer(), rate: Type.Number() }),
+  // A rate is null when there is nothing to measure (no assignment due, no rating): the page shows 「—」.
+  onTime: Type.Object({
+    replied: Type.Integer(),
+    due: Type.Integer(),
+    onTime: Type.Integer(),
+    rate: Nullable(Type.Number()),
+  }),
   satisfaction: Type.Object({
     satisfied: Type.Integer(),
     partlySatisfied: Type.Integer(),
     unsatisfied: Type.Integer(),
     unrated: Type.Integer(),
     total: Type.Integer(),
-    satisfiedRate: Type.Number(),
+    satisfiedRate: Nullable(Type.Number()),
   }),
   byUnit: Type.Array(
     Type.Object({
@@ -408,8 +414,9 @@ const FiguresOut = Type.Object({
       replied: Type.Integer(),
       open: Type.Integer(),
       overdue: Type.Integer(),
-      onTimeRate: Type.Number(),
-      satisfiedRate: Type.Number(),
+      due: Type.Integer(),
+      onTimeRate: Nullable(Type.Number()),
+      satisfiedRate: Nullable(Type.Number()),
       ratings: Type.Integer(),
     }),
   ),
@@ -766,7 +773,7 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
           { header: '按期答复率(%)', key: 'onTimeRate' },
           { header: '满意率(%)', key: 'satisfiedRate' },
         ],
-        f.byUnit,
+        f.byUnit.map((u) => ({ ...u, onTimeRate: u.onTimeRate ?? '—', satisfiedRate: u.satisfiedRate ?? '—' })),
       );
       return sendDownload(reply, '提案办理情况统计.xlsx', XLSX_MIME, buf);
     },
@@ -851,8 +858,8 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         name: Type.String(),
         assigned: Type.Integer(),
         replied: Type.Integer(),
-        onTimeRate: Type.Number(),
-        satisfiedRate: Type.Number(),
+        onTimeRate: Nullable(Type.Number()),
+        satisfiedRate: Nullable(Type.Number()),
         overdue: Type.Integer(),
         scores: Nullable(Type.Record(Type.String(), Type.Number())),
         total: Nullable(Type.Number()),
@@ -902,6 +909,8 @@ export async function proposalRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         ],
         a.items.map((i) => ({
           ...i,
+          onTimeRate: i.onTimeRate ?? '—',
+          satisfiedRate: i.satisfiedRate ?? '—',
           ...Object.fromEntries(a.dimensions.map((d) => [`s_${d.key}`, i.scores?.[d.key] ?? ''])),
         })),
       );

@@ -828,9 +828,14 @@ export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem
     if (p?.state !== 'replied') return;
     if (kind === 'remind') {
       const unrated = p.answerMemberIds.filter((m) => !p.ratedKeys.includes(`m:${m}`));
+      // A collective proposal's organisation rates too: its accounts (and its responsible person) are reminded.
+      const unratedOrgs = p.answerOrgIds.filter((o) => !p.ratedKeys.includes(`o:${o}`));
       await notify(tx, {
         committeeId,
-        accountIds: await memberAccounts(tx, committeeId, unrated),
+        accountIds: [
+          ...(await memberAccounts(tx, committeeId, unrated)),
+          ...(await orgAccounts(tx, committeeId, unratedOrgs)),
+        ],
         kind: 'proposal.remind',
         title: `请尽快评价提案办理结果：${p.title}`,
         link: `/proposals/${id}`,

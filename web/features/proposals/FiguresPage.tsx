@@ -7,6 +7,7 @@ import { ErrorAlert, ExportButton, PageHeader, useListParams } from '../../compo
 import { useReference } from './api.ts';
 import { Chart } from './Chart.tsx';
 import { EmptyText } from './EmptyText.tsx';
+import { percentOrDash } from './percent.ts';
 
 interface Figures {
   sentence: string;
@@ -15,14 +16,14 @@ interface Figures {
   byCategory: { key: string; label: string; count: number; registered: number }[];
   byKind: { key: string; label: string; count: number }[];
   outcome: { key: string; label: string; count: number; share: number }[];
-  onTime: { replied: number; onTime: number; rate: number };
+  onTime: { replied: number; due: number; onTime: number; rate: number | null };
   satisfaction: {
     satisfied: number;
     partlySatisfied: number;
     unsatisfied: number;
     unrated: number;
     total: number;
-    satisfiedRate: number;
+    satisfiedRate: number | null;
   };
   byUnit: {
     unitId: number;
@@ -31,8 +32,8 @@ interface Figures {
     replied: number;
     open: number;
     overdue: number;
-    onTimeRate: number;
-    satisfiedRate: number;
+    onTimeRate: number | null;
+    satisfiedRate: number | null;
   }[];
 }
 
@@ -113,7 +114,12 @@ export function FiguresPage({ unit = false }: { unit?: boolean }) {
             ].map(([title, value, suffix]) => (
               <Col key={title as string} xs={12} md={6} xl={3}>
                 <Card loading={isFetching}>
-                  <Statistic title={title as string} value={value as number} suffix={suffix as string} />
+                  {/* A rate with nothing to measure comes as null: 「—」, not 0%. */}
+                  <Statistic
+                    title={title as string}
+                    value={value == null ? '—' : (value as number)}
+                    suffix={value == null ? undefined : (suffix as string)}
+                  />
                 </Card>
               </Col>
             ))}
@@ -158,8 +164,8 @@ export function FiguresPage({ unit = false }: { unit?: boolean }) {
                     { title: '已答复', dataIndex: 'replied' },
                     { title: '未办结', dataIndex: 'open' },
                     { title: '超期', dataIndex: 'overdue', sorter: (a, b) => a.overdue - b.overdue },
-                    { title: '按期答复率', dataIndex: 'onTimeRate', render: (v: number) => `${v}%` },
-                    { title: '满意率', dataIndex: 'satisfiedRate', render: (v: number) => `${v}%` },
+                    { title: '按期答复率', dataIndex: 'onTimeRate', render: percentOrDash },
+                    { title: '满意率', dataIndex: 'satisfiedRate', render: percentOrDash },
                   ]}
                 />
               </Card>

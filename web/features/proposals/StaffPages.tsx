@@ -24,6 +24,7 @@ import { formatDate } from '../../app/format.ts';
 import { ErrorAlert, ExportButton, errorMessage, PageHeader, useListParams } from '../../components/index.ts';
 import { TAG } from './api.ts';
 import { EmptyText } from './EmptyText.tsx';
+import { percentOrDash } from './percent.ts';
 
 const YEARS = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
 
@@ -154,8 +155,8 @@ interface Appraisal {
     name: string;
     assigned: number;
     replied: number;
-    onTimeRate: number;
-    satisfiedRate: number;
+    onTimeRate: number | null;
+    satisfiedRate: number | null;
     overdue: number;
     scores: Record<string, number> | null;
     total: number | null;
@@ -224,8 +225,8 @@ export function AppraisalPage() {
         columns={[
           { title: '承办单位', dataIndex: 'name' },
           { title: '交办', dataIndex: 'assigned' },
-          { title: '按期答复率', dataIndex: 'onTimeRate', render: (v: number) => `${v}%` },
-          { title: '满意率', dataIndex: 'satisfiedRate', render: (v: number) => `${v}%` },
+          { title: '按期答复率', dataIndex: 'onTimeRate', render: percentOrDash },
+          { title: '满意率', dataIndex: 'satisfiedRate', render: percentOrDash },
           { title: '总分', dataIndex: 'total', render: (v: number | null) => v ?? '未评' },
           {
             title: '等次',

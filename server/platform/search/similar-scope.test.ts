@@ -1,0 +1,84 @@
+// One rule for similar-item look-ups: members and informants see others' proposals and opinion reports (titles and
+// states) only once the office has taken them in (registered / accepted); their own always; staff everything.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok, TEXT } from '../../modules/proposals/test-helpers.ts';
+import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+
+let t: TestContext;
+let liaison: Client;
+let proposalStaff: Client;
+let writer: Client;
+let other: Client;
+let informant: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [liaison, proposalStaff, writer, other, informant] = await Promise.all(
+    ['liaison_staff', 'proposal_staff', 'member030', 'member031', 'informant02'].map((u) => login(t.app, u)),
+  );
+});
+afterAll(() => t.close());
+
+const REPORT = {
+  title: '关于规范共享单车停放秩序的建议',
+  body: '城区共享单车乱停乱放，挤占人行道和盲道。建议划定共享单车停放区，落实企业管理责任，建立信用惩戒机制。',
+  category: '城乡建设',
+};
+const PROPOSAL = '关于规范共享单车停放秩序的提案建议';
+
+const similarReports = async (c: Client) =>
+  (await c.post('/api/opinions/similar', { title: REPORT.title, body: REPORT.body })).body.items.map(
+    (r: any) => r.title,
+  );
+const similarProposals = async (c: Client) =>
+  (await c.post('/api/proposals/similar', { title: PROPOSAL, text: TEXT.background })).body.items.map(
+    (r: any) => r.title,
+  );
+
+describe('opinion reports', () => {
+  let id: number;
+  it('an unscreened report is hidden from other members and informants, shown to its writer and the office', async () => {
+    const res = await writer.post('/api/opinions', { ...REPORT, submit: true });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    id = res.body.id;
+    expect(await similarReports(other)).not.toContain(REPORT.title);
+    expect(await similarReports(informant)).not.toContain(REPORT.title);
+    expect(await similarReports(writer)).toContain(REPORT.title);
+    expect(await similarReports(liaison)).toContain(REPORT.title);
+  });
+
+  it('once accepted by the office, everyone writing sees it', async () => {
+    expect((await liaison.post(`/api/opinions/${id}/screen`, { decision: 'accept' })).status).toBe(200);
+    expect(await similarReports(other)).toContain(REPORT.title);
+    expect(await similarReports(informant)).toContain(REPORT.title);
+  });
+
+  it('a declined report stays hidden from others', async () => {
+    const res = await writer.post('/api/opinions', {
+      ...REPORT,
+      title: '关于治理共享单车停放乱象的建议',
+      submit: true,
+    });
+    await liaison.post(`/api/opinions/${res.body.id}/screen`, { decision: 'decline', comment: '内容重复' });
+    expect(await similarReports(other)).not.toContain('关于治理共享单车停放乱象的建议');
+    expect(await similarReports(writer)).toContain('关于治理共享单车停放乱象的建议');
+  });
+});
+
+describe('proposals follow the same rule', () => {
+  it('a submitted proposal is hidden from other members until registered', async () => {
+    const res = await writer.post('/api/proposals', {
+      title: PROPOSAL,
+      ...TEXT,
+      category: '社会建设',
+      submit: true,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(await similarProposals(other)).not.toContain(PROPOSAL);
+    expect(await similarProposals(writer)).toContain(PROPOSAL);
+    expect(await similarProposals(proposalStaff)).toContain(PROPOSAL);
+    await ok(proposalStaff, res.body.id, 'preApprove');
+    await ok(proposalStaff, res.body.id, 'register');
+    expect(await similarProposals(other)).toContain(PROPOSAL);
+  });
+});
