@@ -2,6 +2,7 @@
 import { activitiesRoutes } from './activities/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
+import { calendarRoutes } from './calendar/index.ts';
 import { dutyRoutes } from './duty/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { meetingsRoutes } from './meetings/index.ts';
@@ -16,6 +17,7 @@ export const featureRoutes: FeatureRoute[] = [
   ...notificationsRoutes,
   ...authRoutes,
   ...auditRoutes,
+  ...calendarRoutes,
   ...orgRoutes,
   ...opinionsRoutes,
   ...proposalsRoutes,
