@@ -51,8 +51,8 @@ function auditWhere(
       q.entity ? sql`entity = ${q.entity}` : null,
       q.entityId ? sql`entity_id = ${q.entityId}` : null,
       // Days are Beijing days, whatever the database session's time zone.
-      q.from ? sql`created_at >= ${startOfBeijingDay(q.from)}` : null,
-      q.to ? sql`created_at < ${startOfBeijingDay(addDays(q.to, 1))}` : null,
+      q.from ? sql`created_at >= ${startOfBeijingDay(q.from).toISOString()}::timestamptz` : null,
+      q.to ? sql`created_at < ${startOfBeijingDay(addDays(q.to, 1)).toISOString()}::timestamptz` : null,
     ].filter((x) => x !== null),
     sql` and `,
   );

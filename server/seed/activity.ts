@@ -2,7 +2,9 @@
 // the review queue, units handling, replies rated), opinion reports from the county forwarded to the city, adopted
 // and instructed, meetings with attendance and an activity with an output. Duty facts, numbers, notifications,
 // search and the audit log follow from the routes themselves, as they would for real users.
+
 import type { FastifyInstance } from 'fastify';
+import { beijingToday, beijingYearOf } from '../platform/dates.ts';
 import { type Client, signIn } from '../platform/inject-client.ts';
 import { DEMO_PASSWORD, UNITS } from './demo.ts';
 
@@ -173,7 +175,7 @@ async function proposals(login: (u: string) => Promise<Client>) {
     if (i >= 10) continue; // being handled
     await aact(u, a, 'recordContact', {
       way: '座谈',
-      date: new Date().toISOString().slice(0, 10),
+      date: beijingToday(),
       notes: '当面听取意见',
     });
     await aact(u, a, 'reply', {
@@ -243,7 +245,7 @@ async function opinions(login: (u: string) => Promise<Client>) {
   const countyMember = await login('county_member002');
   const countyStaff = await login('county_liaison_staff');
   const cityStaff = await login('liaison_staff');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = beijingToday();
   const submit = async (c: Client, title: string, body: string, category: string) =>
     (await must(`${c.username} 报送社情民意`, c.post('/api/opinions', { title, body, category, submit: true })))
       .id as number;
@@ -344,7 +346,7 @@ async function opinions(login: (u: string) => Promise<Client>) {
 /** A plenary session with attendance, an upcoming standing meeting, and a research activity with its report. */
 async function meetings(login: (u: string) => Promise<Client>) {
   const office = await login('office_staff');
-  const year = new Date().getFullYear();
+  const year = beijingYearOf();
   const plenary = await must(
     '全体会议',
     office.post('/api/meetings', {

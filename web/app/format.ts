@@ -44,6 +44,16 @@ export function toApiDate(value: Dayjs | null | undefined): string | undefined {
   return value ? value.format('YYYY-MM-DD') : undefined;
 }
 
+/** The current year in Beijing (on 1 January at 07:30 Beijing it is already the new year, whatever the browser's zone). */
+export function beijingYear(): number {
+  return dayjs().tz(TIME_ZONE).year();
+}
+
+/** Today's Beijing calendar day as a date picker's value (a local dayjs on that day, sent on as YYYY-MM-DD). */
+export function beijingToday(): Dayjs {
+  return dayjs(dayjs().tz(TIME_ZONE).format('YYYY-MM-DD'));
+}
+
 /** The current hour in Beijing (0–23), for greetings. */
 export function shanghaiHour(): number {
   return dayjs().tz(TIME_ZONE).hour();

@@ -2,6 +2,7 @@
 import { activitiesRoutes } from './activities/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
+import { calendarRoutes } from './calendar/index.ts';
 import { consultationsRoutes } from './consultations/index.ts';
 import { outcomeRoutes } from './consultations/outcomes/index.ts';
 import { dutyRoutes } from './duty/index.ts';
@@ -18,6 +19,7 @@ export const featureRoutes: FeatureRoute[] = [
   ...notificationsRoutes,
   ...authRoutes,
   ...auditRoutes,
+  ...calendarRoutes,
   ...orgRoutes,
   ...opinionsRoutes,
   ...proposalsRoutes,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingYearOf } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { makeToken } from './checkin.ts';
@@ -169,6 +170,45 @@ describe('meetings', () => {
     expect(res.status).toBe(403);
     expect(res.body.message).toContain('不在本次会议的参会名单中');
     expect(await facts(id, outsider.me.account.memberId)).toEqual([]);
+  });
+
+  it('opens QR check-in only from an hour before the start to the end, with a clear message outside it', async () => {
+    const early = await newMeeting({ startsAt: hoursFromNow(240), endsAt: hoursFromNow(243) });
+    const refused = await m1.post('/api/meetings/checkin', { token: (await qrToken(early)).token });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toBe('checkin.not_yet');
+    expect(refused.body.message).toMatch(/^签到尚未开始：会议于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 开始/);
+    expect(await facts(early, m1.me.account.memberId)).toEqual([]);
+
+    const late = await newMeeting({ startsAt: hoursFromNow(-5), endsAt: hoursFromNow(-2) });
+    const closed = await m1.post('/api/meetings/checkin', { token: (await qrToken(late)).token });
+    expect(closed.status).toBe(409);
+    expect(closed.body.message).toMatch(/^签到已结束：会议已于 .+ 结束$/);
+
+    const soon = await newMeeting({ startsAt: hoursFromNow(0.5), endsAt: hoursFromNow(3) });
+    expect((await m1.post('/api/meetings/checkin', { token: (await qrToken(soon)).token })).status).toBe(200);
+
+    // The committee widens the window: two hours before, and half an hour after the end.
+    const admin = await login(t.app, 'admin');
+    const year = beijingYearOf();
+    const put = await admin.put('/api/meetings/settings', {
+      year,
+      minRatio: 2 / 3,
+      checkinOpensMinutesBefore: 300,
+      checkinClosesMinutesAfterEnd: 180,
+    });
+    expect(put.status).toBe(200);
+    expect((await office.get(`/api/meetings/settings?year=${year}`)).body).toMatchObject({
+      checkinOpensMinutesBefore: 300,
+      checkinClosesMinutesAfterEnd: 180,
+    });
+    expect((await m1.post('/api/meetings/checkin', { token: (await qrToken(late)).token })).status).toBe(200);
+    await admin.put('/api/meetings/settings', {
+      year,
+      minRatio: 2 / 3,
+      checkinOpensMinutesBefore: 60,
+      checkinClosesMinutesAfterEnd: 0,
+    });
   });
 
   it('takes a leave request with a reason; the office approves (meeting.leave) or refuses it', async () => {

@@ -4,8 +4,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestContext } from '../../test/harness.ts';
 import {
+  addDays,
   addWorkingDays,
   addWorkingDaysIn,
+  beijingToday,
   isNationalWorkingDay,
   isWorkingDay,
   PACKAGE_YEARS,
@@ -115,6 +117,13 @@ describe('administrator overrides', () => {
       'settings.working_day_set working_calendar:2027-02-06',
       'settings.working_day_clear working_calendar:2027-02-08',
     ]);
+    // The audit page's day filter takes Beijing days: today's entries are found under today's Beijing date only.
+    const today = beijingToday();
+    const found = await admin.get(`/api/audit?entity=setting&from=${today}&to=${today}&pageSize=100`);
+    expect(found.body.items.some((i: any) => i.entityId === 'working_calendar:2027-02-08')).toBe(true);
+    const tomorrow = addDays(today, 1);
+    const none = await admin.get(`/api/audit?entity=setting&from=${tomorrow}&to=${tomorrow}&pageSize=100`);
+    expect(none.body.items).toEqual([]);
   });
 
   it('refuses bad days and people without the right, ignores a committee in the body', async () => {

@@ -34,7 +34,7 @@ import {
   useListParams,
   usePageTitle,
 } from '../../components/index.ts';
-import { InviteFields, QrScreen } from '../meetings/shared.tsx';
+import { InviteFields, meetingState, QrScreen } from '../meetings/shared.tsx';
 
 export const ACTIVITY_KINDS: Record<string, string> = {
   research: '调研',
@@ -48,11 +48,16 @@ export const ACTIVITY_KINDS: Record<string, string> = {
   goodDeed: '为群众办实事',
   introduction: '引进项目或人才',
 };
+/** Stored states as the filter names them ('open' covers 未开始 and 进行中); tags use activityState. */
 const STATUS: Record<string, { label: string; color: string }> = {
-  open: { label: '进行中', color: '#0958d9' },
+  open: { label: '未结束', color: '#0958d9' },
   closed: { label: '已结束', color: 'default' },
   cancelled: { label: '已取消', color: '#cf1322' },
 };
+/** 未开始 / 进行中 / 已结束 / 已取消, from the stored state and the activity's time (same rule as meetings). */
+function activityState(a: { status: string; startsAt: string; endsAt: string }) {
+  return a.status === 'open' ? meetingState({ ...a, status: 'planned' }) : (STATUS[a.status] ?? STATUS.closed);
+}
 const OUTPUT_KINDS: Record<string, string> = { report: '调研报告', suggestion: '意见建议', evidence: '履职佐证' };
 const OUTPUT_COLOR: Record<string, string> = { submitted: '#ad4e00', confirmed: '#237804', returned: '#cf1322' };
 
@@ -62,6 +67,7 @@ interface Item {
   kindLabel: string;
   title: string;
   startsAt: string;
+  endsAt: string;
   place: string;
   registration: string;
   status: string;
@@ -149,7 +155,11 @@ export function ActivitiesPage() {
           { title: '类型', dataIndex: 'kindLabel' },
           { title: '时间', dataIndex: 'startsAt', render: (v) => formatDateTime(v) },
           { title: '地点', dataIndex: 'place' },
-          { title: '状态', dataIndex: 'status', render: (s) => <Tag color={STATUS[s].color}>{STATUS[s].label}</Tag> },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (_s, a) => <Tag color={activityState(a).color}>{activityState(a).label}</Tag>,
+          },
           manage
             ? {
                 title: '签到 / 名单',
@@ -370,7 +380,7 @@ export function ActivityDetailPage() {
         <Descriptions column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label="类型">{a.kindLabel}</Descriptions.Item>
           <Descriptions.Item label="状态">
-            <Tag color={STATUS[a.status].color}>{STATUS[a.status].label}</Tag>
+            <Tag color={activityState(a).color}>{activityState(a).label}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label="时间">
             {formatDateTime(a.startsAt)} 至 {formatDateTime(a.endsAt)}

@@ -22,7 +22,7 @@ import {
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
-import { formatDateTime } from '../../app/format.ts';
+import { beijingToday, formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
 import {
   ConfirmButton,
@@ -89,7 +89,7 @@ export function ScoresPage() {
     placeholderData: keepPreviousData,
     enabled: p.tab === 'members',
   });
-  const [quarter, setQuarter] = useState(Math.floor(new Date(Date.now() + 8 * 3600_000).getUTCMonth() / 3) + 1);
+  const [quarter, setQuarter] = useState(Math.floor(beijingToday().month() / 3) + 1);
   return (
     <>
       <PageHeader

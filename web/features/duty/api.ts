@@ -1,4 +1,5 @@
 // Types of the duty API responses the pages read.
+import { beijingYear } from '../../app/format.ts';
 export interface Line {
   factId: number;
   kind: string;
@@ -40,7 +41,7 @@ export const GRADE_COLOR: Record<string, string> = {
   competent: '#1d39c4',
   incompetent: '#cf1322',
 };
-export const thisYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+export const thisYear = () => beijingYear();
 export const yearOptions = () => {
   const y = thisYear();
   return [y + 1, y, y - 1, y - 2, y - 3].map((v) => ({ value: v, label: `${v} 年` }));

@@ -1,5 +1,6 @@
 // 社情民意统计: a year's figures from the data — received, compiled, issues, adoptions and instructions per level,
 // referrals and responses — charts (ECharts), tables per submitter and per informant, and the annual report's sentence.
+
 import { CopyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Row, Select, Statistic, Table, Typography } from 'antd';
@@ -9,6 +10,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
 import { api, qs } from '../../api/client.ts';
+import { beijingYear } from '../../app/format.ts';
 import { ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
 import type { Figures } from './api.ts';
 
@@ -31,7 +33,7 @@ function Chart({ option, label }: { option: echarts.EChartsCoreOption; label: st
 }
 
 export function FiguresPage() {
-  const thisYear = new Date().getFullYear();
+  const thisYear = beijingYear();
   const [params, setParams] = useListParams({ year: String(thisYear) });
   const { message } = App.useApp();
   const { data: f, error } = useQuery({

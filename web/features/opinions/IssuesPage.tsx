@@ -20,7 +20,7 @@ import {
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
-import { formatDate } from '../../app/format.ts';
+import { beijingYear, formatDate } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
 import {
   ConfirmButton,
@@ -35,7 +35,7 @@ import { type IssueDetail, type IssueSummary, type ListItem, useOpinionSettings 
 import { Pill } from './Pill.tsx';
 
 export function IssuesPage() {
-  const thisYear = new Date().getFullYear();
+  const thisYear = beijingYear();
   const [params, setParams] = useListParams({ year: String(thisYear) });
   const navigate = useNavigate();
   const { can } = useSession();

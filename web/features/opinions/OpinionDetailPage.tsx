@@ -38,7 +38,7 @@ import {
 import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, download } from '../../api/client.ts';
-import { dayjs, formatDate, formatDateTime, toApiDate } from '../../app/format.ts';
+import { beijingToday, type dayjs, formatDate, formatDateTime, toApiDate } from '../../app/format.ts';
 import { ConfirmButton, ErrorAlert, errorMessage, PageHeader } from '../../components/index.ts';
 import { useReference } from '../org/api.ts';
 import { countChars, type Detail, type FileOut, LEADER_ORGANS, useOpinionSettings } from './api.ts';
@@ -645,7 +645,7 @@ export function OpinionDetailPage() {
       <FormModal<{ level: string; adoptedBy?: string; adoptedOn: dayjs.Dayjs; note?: string }>
         open={dialog === 'adopt'}
         title="记录采用"
-        initialValues={{ level: settings.data?.committee.level, adoptedOn: dayjs() }}
+        initialValues={{ level: settings.data?.committee.level, adoptedOn: beijingToday() }}
         onClose={() => setDialog(null)}
         onSubmit={async (v) => {
           await api.post(`/api/opinions/${d.id}/adoptions`, {
@@ -681,7 +681,11 @@ export function OpinionDetailPage() {
       }>
         open={dialog === 'instruct'}
         title="记录领导批示"
-        initialValues={{ level: settings.data?.committee.level, instructedOn: dayjs(), leaderOrgan: 'government' }}
+        initialValues={{
+          level: settings.data?.committee.level,
+          instructedOn: beijingToday(),
+          leaderOrgan: 'government',
+        }}
         onClose={() => {
           instructionFiles.clear();
           setDialog(null);
@@ -739,7 +743,7 @@ export function OpinionDetailPage() {
       <FormModal<{ unitId: number; note?: string; dueOn?: dayjs.Dayjs }>
         open={dialog === 'refer'}
         title="转办到承办单位"
-        initialValues={{ dueOn: dayjs().add(settings.data?.referralDays ?? 30, 'day') }}
+        initialValues={{ dueOn: beijingToday().add(settings.data?.referralDays ?? 30, 'day') }}
         onClose={() => setDialog(null)}
         onSubmit={async (v) => {
           await api.post(`/api/opinions/${d.id}/referrals`, {

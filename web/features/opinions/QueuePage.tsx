@@ -7,7 +7,7 @@ import { Button, Card, Col, Form, Input, Row, Segmented, Select, Typography } fr
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
-import { formatDate } from '../../app/format.ts';
+import { beijingYear, formatDate } from '../../app/format.ts';
 import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
 import { LEVELS, type ListItem, SUBMITTER_KINDS, useOpinionSettings } from './api.ts';
 import { OutcomeTags, StateTag } from './MyOpinionsPage.tsx';
@@ -51,7 +51,7 @@ export function QueuePage() {
   useEffect(() => {
     form.setFieldsValue({ ...params, state: undefined });
   }, [form, params]);
-  const thisYear = new Date().getFullYear();
+  const thisYear = beijingYear();
   const { page: _p, pageSize: _s, ...exportParams } = apiParams;
 
   return (

@@ -1,9 +1,11 @@
 // 社情民意设置 (administrators): the committee's own rules — text limit, title limit, categories, the days a unit has
 // to answer a referral — from a given year on (or for every year).
+
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, InputNumber, Select, Skeleton } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client.ts';
+import { beijingYear } from '../../app/format.ts';
 import { ErrorAlert, errorMessage, PageHeader } from '../../components/index.ts';
 import { useOpinionSettings } from './api.ts';
 
@@ -13,6 +15,7 @@ interface Values {
   titleMax: number;
   categories: string[];
   referralDays: number;
+  dayUnit: 'days' | 'workingDays';
 }
 
 export function SettingsPage() {
@@ -20,7 +23,7 @@ export function SettingsPage() {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const thisYear = new Date().getFullYear();
+  const thisYear = beijingYear();
   useEffect(() => {
     if (settings.data) form.setFieldsValue({ ...settings.data, year: 0 });
   }, [settings.data, form]);
@@ -66,6 +69,15 @@ export function SettingsPage() {
           </Form.Item>
           <Form.Item label="转办办理期限" name="referralDays" rules={[{ required: true, message: '请填写' }]}>
             <InputNumber min={1} max={365} addonAfter="天" style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item label="期限天数的计算方式" name="dayUnit" style={{ maxWidth: 320 }}>
+            <Select
+              aria-label="期限天数的计算方式"
+              options={[
+                { value: 'days', label: '自然日' },
+                { value: 'workingDays', label: '工作日（跳过节假日，含调休上班日）' },
+              ]}
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={save.isPending}>
             保存设置

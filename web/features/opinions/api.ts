@@ -23,6 +23,7 @@ export interface OpinionSettings {
   titleMax: number;
   categories: string[];
   referralDays: number;
+  dayUnit: 'days' | 'workingDays';
   levels: { value: string; label: string }[];
   committee: { level: string; name: string; hasParent: boolean };
 }

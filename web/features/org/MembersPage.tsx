@@ -29,7 +29,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, api, qs } from '../../api/client.ts';
-import { dayjs, formatDate, formatDateTime, toApiDate } from '../../app/format.ts';
+import { beijingToday, formatDate, formatDateTime, toApiDate } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
 import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
 import { compact, LEADERSHIP, MEMBER_STATUS, type Member, PARTIES, useReference } from './api.ts';
@@ -67,7 +67,7 @@ function StatusModal({ member, onClose }: { member: Member | null; onClose: (cha
     if (member) {
       setError(null);
       form.resetFields();
-      form.setFieldsValue({ date: dayjs(), status: member.status === 'active' ? 'suspended' : 'active' });
+      form.setFieldsValue({ date: beijingToday(), status: member.status === 'active' ? 'suspended' : 'active' });
     }
   }, [member, form]);
   const status = Form.useWatch('status', form);

@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
-import { dayjs, toApiDate } from '../../app/format.ts';
+import { beijingToday, toApiDate } from '../../app/format.ts';
 import { errorMessage } from '../../components/index.ts';
 import {
   type ActionInfo,
@@ -228,7 +228,7 @@ export function ActionDialog({
               </>
             )}
             <Form.Item name="dueAt" label="办理期限" extra={`不填则为交办之日起 ${rules.data?.replyMonths ?? 3} 个月`}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(beijingToday(), 'day')} />
             </Form.Item>
           </>
         );
@@ -264,10 +264,10 @@ export function ActionDialog({
             <Form.Item
               name="date"
               label="面商日期"
-              initialValue={dayjs()}
+              initialValue={beijingToday()}
               rules={[{ required: true, message: '请选择日期' }]}
             >
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(beijingToday(), 'day')} />
             </Form.Item>
             <Form.Item name="notes" label="面商情况">
               <Input.TextArea autoSize={{ minRows: 3 }} maxLength={4000} />

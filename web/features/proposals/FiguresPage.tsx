@@ -1,8 +1,10 @@
 // 提案统计: the figures of a year, session or term — the annual-report sentence, totals, charts by state, category,
 // filing kind, outcome class and unit, on-time rate and satisfaction — all computed by the server from the data.
+
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Flex, Row, Select, Statistic, Table, Typography } from 'antd';
 import { api, qs } from '../../api/client.ts';
+import { beijingYear } from '../../app/format.ts';
 import { ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
 import { useReference } from './api.ts';
 import { Chart } from './Chart.tsx';
@@ -37,11 +39,11 @@ interface Figures {
   }[];
 }
 
-const YEARS = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
+const YEARS = Array.from({ length: 8 }, (_, i) => beijingYear() - i);
 
 /** The office's figures for any year or session; with `unit`, a handling unit's own figures (by year). */
 export function FiguresPage({ unit = false }: { unit?: boolean }) {
-  const [params, setParams] = useListParams({ year: String(new Date().getFullYear()), sessionId: '' });
+  const [params, setParams] = useListParams({ year: String(beijingYear()), sessionId: '' });
   const ref = useReference();
   const scope = { year: params.year, sessionId: params.sessionId };
   const {

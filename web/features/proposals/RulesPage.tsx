@@ -1,13 +1,15 @@
 // 提案规则: the committee's proposal rules for a year (or for all years) — title length, categories, deadlines,
 // rejection grounds, the assignment approval step and the pre-reply contact — with DOMAIN.md's defaults.
+
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Form, InputNumber, Row, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, api, qs } from '../../api/client.ts';
+import { beijingYear } from '../../app/format.ts';
 import { ErrorAlert, errorMessage, PageHeader } from '../../components/index.ts';
 import type { Rules } from './api.ts';
 
-const YEARS = [0, ...Array.from({ length: 4 }, (_, i) => new Date().getFullYear() + 1 - i)];
+const YEARS = [0, ...Array.from({ length: 4 }, (_, i) => beijingYear() + 1 - i)];
 
 export function RulesPage() {
   const [year, setYear] = useState(0);
@@ -93,6 +95,15 @@ export function RulesPage() {
             {num('rehandleDays', '再办理期限（天）', 1, 180)}
             {num('maxRounds', '最多办理轮次', 1, 5)}
           </Row>
+          <Form.Item label="期限天数的计算方式" name="dayUnit" style={{ maxWidth: 320 }}>
+            <Select
+              aria-label="期限天数的计算方式"
+              options={[
+                { value: 'days', label: '自然日' },
+                { value: 'workingDays', label: '工作日（跳过节假日，含调休上班日）' },
+              ]}
+            />
+          </Form.Item>
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item name="assignmentApproval" label="交办方案需领导审批" valuePropName="checked">

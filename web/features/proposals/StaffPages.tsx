@@ -20,13 +20,13 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
-import { formatDate } from '../../app/format.ts';
+import { beijingYear, formatDate } from '../../app/format.ts';
 import { ErrorAlert, ExportButton, errorMessage, PageHeader, useListParams } from '../../components/index.ts';
 import { TAG } from './api.ts';
 import { EmptyText } from './EmptyText.tsx';
 import { percentOrDash } from './percent.ts';
 
-const YEARS = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
+const YEARS = Array.from({ length: 8 }, (_, i) => beijingYear() - i);
 
 interface Board {
   units: { unitId: number; name: string; dueSoon: number; overdue: number }[];
@@ -166,7 +166,7 @@ interface Appraisal {
 }
 
 export function AppraisalPage() {
-  const [params, setParams] = useListParams({ year: String(new Date().getFullYear()) });
+  const [params, setParams] = useListParams({ year: String(beijingYear()) });
   const client = useQueryClient();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Appraisal['items'][number] | null>(null);
@@ -292,7 +292,7 @@ interface Commendation {
 }
 
 export function CommendationsPage() {
-  const [params, setParams] = useListParams({ year: String(new Date().getFullYear()) });
+  const [params, setParams] = useListParams({ year: String(beijingYear()) });
   const { data, error, isFetching } = useQuery({
     queryKey: ['proposals', 'commendations', params.year],
     queryFn: () => api.get<{ items: Commendation[] }>(`/api/proposals/commendations${qs({ year: params.year })}`),

@@ -21,6 +21,7 @@ export interface Rules {
   extensionMonths: number;
   returnRequestDays: number;
   ratingDays: number;
+  dayUnit: 'days' | 'workingDays';
   rejectionGrounds: string[];
   appraisalDimensions: { key: string; label: string; max: number }[];
   appraisalGrades: { min: number; label: string }[];
