@@ -129,3 +129,45 @@ describe('start-up reindex', () => {
     expect(await reindexStaleSearch(db)).toEqual({});
   });
 });
+
+describe('members by number, account and pinyin', () => {
+  it('finds a member by member number, sign-in name, full pinyin and initials', async () => {
+    const db = t.database.db;
+    const m = (await queryOne<{ id: number; code: string; name: string; username: string }>(
+      db,
+      sql`select m.id, m.code, m.name, a.username from members m
+        join accounts a on a.committee_id = m.committee_id and a.member_id = m.id
+        where m.committee_id = 1 and a.username = 'member042'`,
+    ))!;
+    const { pinyin } = await import('pinyin-pro');
+    const full = pinyin(m.name, { toneType: 'none', type: 'array', surname: 'head' }).join('');
+    const initials = pinyin(m.name, { toneType: 'none', pattern: 'first', type: 'array', surname: 'head' }).join('');
+    const find = async (q: string) => {
+      const res = await office.get(`/api/org/members?pageSize=500&q=${encodeURIComponent(q)}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return (res.body.items as { id: number }[]).map((x) => x.id);
+    };
+    for (const q of [
+      m.code,
+      m.code.toLowerCase(),
+      m.code.slice(-4),
+      'member042',
+      'MEMBER042',
+      full,
+      full.slice(0, 4),
+      initials,
+      initials.toUpperCase(),
+    ]) {
+      expect(await find(q), q).toContain(m.id);
+    }
+    expect(await find('member04')).toContain(m.id);
+    expect(await find('qqxxzz')).toEqual([]);
+    // Another committee's member with the same pinyin is never found.
+    const found = await find(initials);
+    const others = await queryOne<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from members where committee_id <> 1 and id = any(${sql.param(found)}::int[])`,
+    );
+    expect(others!.n).toBe(0);
+  });
+});

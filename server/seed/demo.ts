@@ -1,6 +1,7 @@
 // The deterministic demo: 示例市政协 (term 6, session 1) with ~300 members, ~40 handling units with accounts, staff of
 // each office and a leader; 示例县政协 under it with its own admin and ~150 members. Same input, same rows, every time.
 import { sql } from 'drizzle-orm';
+import { namePinyin } from '../modules/org/members-service.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Role } from '../platform/auth/permissions.ts';
@@ -283,10 +284,10 @@ async function seedCommittee(tx: Db, c: CommitteeSeed, passwordHash: string) {
     const [m] = await query<{ id: number }>(
       tx,
       sql`insert into members (committee_id, term_id, code, name, gender, ethnicity, birth_date, party, sector_id, work_unit, job_title,
-          phone_enc, id_number_enc, id_number_hash, standing_member, leadership_role, search)
+          phone_enc, id_number_enc, id_number_hash, standing_member, leadership_role, name_pinyin, search)
         values (${committeeId}, ${termId}, ${`${c.prefix}${String(i).padStart(4, '0')}`}, ${name}, ${female ? '女' : '男'}, ${ETHNICITIES[Math.floor(rand() * ETHNICITIES.length)]},
           ${birth}, ${party}, ${sector.id}, ${workUnit}, ${title}, ${encryptField(phone)}, ${encryptField(idNo)}, ${blindIndex(idNo)}, ${standing}, ${leadership},
-          ${toSearchVector(name, workUnit, title, sector.name)})
+          ${namePinyin(name)}, ${toSearchVector(name, workUnit, title, sector.name, `${c.prefix}${String(i).padStart(4, '0')}`)})
         returning id`,
     );
     memberRows.push({ id: m.id, name });

@@ -1,6 +1,7 @@
 // Members: reading with filters and masking, and the one write path (form and roster import both use it) that keeps
 // the search vector, encrypted fields, committee/group links and the audit log in step.
 import { type SQL, sql } from 'drizzle-orm';
+import { pinyin } from 'pinyin-pro';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
@@ -86,12 +87,37 @@ export function memberWhere(committeeId: number, f: MemberFilters): SQL {
     f.status ? sql`m.status = ${f.status}` : null,
     f.gender ? sql`m.gender = ${f.gender}` : null,
     f.party ? sql`m.party = ${f.party}` : null,
-    matchSearch(sql`m.search`, f.q),
+    memberSearch(f.q),
   ];
   return sql.join(
     conds.filter((c): c is SQL => c !== null),
     sql` and `,
   );
+}
+
+/**
+ * A member's search: words of the profile (full-text), the member number (any part of it), the sign-in name of the
+ * member's account (from its start), or the name's pinyin or initials (「zs」, 「zhangs」 find 张三).
+ */
+function memberSearch(q: string | undefined): SQL | null {
+  const words = matchSearch(sql`m.search`, q);
+  if (!words) return null;
+  const text = normaliseLine(q!).toLowerCase().replace(/\s+/g, '');
+  const prefix = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pinyin = /^[a-z]+$/.test(text) ? sql` or m.name_pinyin like ${`% ${prefix}`}` : sql``;
+  return sql`(${words} or lower(m.code) like ${`%${prefix}`}
+    or exists (select 1 from accounts a where a.committee_id = m.committee_id and a.member_id = m.id and lower(a.username) like ${prefix})
+    ${pinyin})`;
+}
+
+/** ' zhangsan zs ': the name's full pinyin and its initials, for prefix matching (surnames read as surnames). */
+export function namePinyin(name: string): string {
+  const opts = { toneType: 'none', type: 'array', surname: 'head', nonZh: 'removed' } as const;
+  const full = pinyin(name, opts).join('').toLowerCase();
+  const initials = pinyin(name, { ...opts, pattern: 'first' })
+    .join('')
+    .toLowerCase();
+  return ` ${full} ${initials} `;
 }
 
 export function memberOrder(f: MemberFilters): SQL {
@@ -253,7 +279,7 @@ export async function refreshMemberSearch(tx: Db, committeeId: number, memberId:
       where m.committee_id = ${committeeId} and m.id = ${memberId}`,
   );
   await tx.execute(
-    sql`update members set search = ${toSearchVector(
+    sql`update members set name_pinyin = ${namePinyin(row.name)}, search = ${toSearchVector(
       row.name,
       row.work_unit,
       row.job_title,

@@ -46,7 +46,8 @@ const WORD = /[a-z0-9]+/g;
 /** What is indexed and how; rows indexed under an older version are rebuilt on start (reindex.ts). */
 export const SEARCH_INDEX_VERSION = 2;
 
-const prepare = (s: string) => normaliseText(s).toLowerCase();
+// Searching may fold more than storing: NFKC also makes 「①」 1 and compatibility ideographs ordinary ones.
+const prepare = (s: string) => normaliseText(s).normalize('NFKC').toLowerCase();
 
 function bigrams(run: string): string[] {
   if (run.length === 1) return [run];
@@ -121,7 +122,10 @@ export function keywords(text: string, n = 12): string[] {
 /** An OR-tsquery of a text's keywords: finds candidates that share any characteristic word. */
 export function similarityQueryText(text: string, n = 12): string | null {
   const words = keywords(text, n).flatMap((w) => (/[\u3400-\u9fff]/.test(w) && w.length > 2 ? bigrams(w) : [w]));
-  const uniq = [...new Set(words.map((w) => w.toLowerCase()))];
+  // The keyword extractor knows only its dictionary's words (「托育」 is not one): the subject's own bigrams count too.
+  const subject = subjectText(text.slice(0, 400));
+  const grams = [...(subject.match(CJK_RUN) ?? []).flatMap(bigrams), ...(subject.match(WORD) ?? [])].slice(0, 2 * n);
+  const uniq = [...new Set([...words, ...grams].map((w) => w.toLowerCase()))];
   return uniq.length ? uniq.map(quote).join(' | ') : null;
 }
 

@@ -264,7 +264,7 @@ export function MembersPage() {
     <>
       <PageHeader
         title="委员管理"
-        description="搜索委员姓名、单位、职务或界别中的词语；点击姓名查看详情。"
+        description="按姓名（也可输入拼音或首字母，如 zs）、委员编号、账号、单位、职务或界别搜索；点击姓名查看详情。"
         extra={
           <>
             <ExportButton url={`/api/org/members/export${qs(filterParams)}`}>导出名册</ExportButton>
@@ -295,7 +295,7 @@ export function MembersPage() {
             <Col xs={24} lg={8}>
               <Form.Item label="搜索委员" name="q">
                 <Input.Search
-                  placeholder="姓名、单位、职务或界别，如 医院"
+                  placeholder="姓名、拼音首字母、委员编号、账号、单位或界别"
                   allowClear
                   maxLength={50}
                   enterButton="搜索"
