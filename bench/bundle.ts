@@ -61,6 +61,10 @@ for (const [name, keys] of Object.entries(routes)) {
       ` (${chunks.length} files; CSS gzip ${css.gz.toFixed(1)} KB)`,
   );
 }
-const all = gzipKb(Object.values(manifest).map((c) => c.file).filter((f) => f.endsWith('.js')));
+const all = gzipKb(
+  Object.values(manifest)
+    .map((c) => c.file)
+    .filter((f) => f.endsWith('.js')),
+);
 console.log(`all JS together: ${all.raw.toFixed(0)} KB, gzip ${all.gz.toFixed(1)} KB`);
 process.exitCode = failed ? 1 : 0;
