@@ -1,9 +1,56 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Installable web app (issue 12): manifest, icons (scripts/make-icons.ts) and a service worker. The worker
+    // precaches the shell (index.html, the entry, the login page and the signed-in frame) and keeps each page's code
+    // once visited, so the shell and the last-read pages open offline under the offline banner. It never caches /api/
+    // answers: one phone may be used by several accounts, and data must come from the server.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      manifest: {
+        name: '数字政协履职平台',
+        short_name: '数字政协',
+        description: '政协委员履职、提案、社情民意与会议活动',
+        lang: 'zh-CN',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f5f5f5',
+        theme_color: '#a8071a',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: [
+          'index.html',
+          'favicon.svg',
+          'icons/*.png',
+          'assets/index-*.{js,css}',
+          'assets/rolldown-runtime-*.js',
+        ],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        runtimeCaching: [
+          {
+            // Hashed page chunks never change under their name: cache-first once visited.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'zx-assets', expiration: { maxEntries: 400, maxAgeSeconds: 60 * 60 * 24 * 60 } },
+          },
+        ],
+      },
+    }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -14,6 +61,8 @@ export default defineConfig({
       // Shared components (web/components) have no side effects: a page importing one of them from the index does
       // not pull in the others (the login page would otherwise load the table, tree and select code).
       treeshake: { moduleSideEffects: (id: string) => !/\/web\/components\//.test(id) },
+      // What the entry loads before anything renders goes into one file (compresses better than many small ones).
+      output: { codeSplitting: { groups: [{ name: 'shell', tags: ['$initial'] }] } },
     },
   },
   server: { proxy: { '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },

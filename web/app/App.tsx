@@ -9,6 +9,7 @@ import { isConnectionError } from '../components/PageBoundary.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { router } from './router.tsx';
 import { SessionProvider } from './session.tsx';
+import { TextSizeProvider } from './textSize.tsx';
 import { theme } from './theme.ts';
 
 export const queryClient = new QueryClient({
@@ -40,7 +41,9 @@ export function App() {
           <QueryClientProvider client={queryClient}>
             <NetworkBanner />
             <SessionProvider>
-              <RouterProvider router={router} />
+              <TextSizeProvider>
+                <RouterProvider router={router} />
+              </TextSizeProvider>
             </SessionProvider>
           </QueryClientProvider>
         </ErrorBoundary>

@@ -1,6 +1,13 @@
 // The signed-in frame: header (committee, bell, user menu), the menu from the feature registry (a drawer opened by a
 // big button on phones), and the page. Sends the visitor to login, and to the forced password change when required.
-import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  CheckOutlined,
+  DownOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -9,6 +16,7 @@ import { useNotificationStream } from '../features/notifications/api.ts';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { MenuProvider, menuEntries, menuItems, selectedKey } from './menu.tsx';
 import { useSession } from './session.tsx';
+import { TEXT_SIZES, type TextSize, useTextSize } from './textSize.tsx';
 
 // The phone's menu drawer is downloaded when first opened: a desktop never needs it, and the home page loads faster.
 const Drawer = lazy(() => import('antd/es/drawer/index.js'));
@@ -44,6 +52,7 @@ export function AppLayout() {
 
 function SignedInLayout() {
   const { me, can, logout } = useSession();
+  const { size, setSize } = useTextSize();
   const screens = Grid.useBreakpoint();
   // Before antd has measured (first render) read the window directly, so a desktop never flashes the phone layout.
   const mobile = screens.md === undefined ? window.innerWidth < 768 : !screens.md;
@@ -128,10 +137,21 @@ function SignedInLayout() {
                   ),
                 },
                 { type: 'divider' },
+                {
+                  type: 'group',
+                  label: '字号',
+                  children: TEXT_SIZES.map((t) => ({
+                    key: `text:${t.key}`,
+                    icon: t.key === size ? <CheckOutlined aria-label="当前" /> : <span style={{ width: 14 }} />,
+                    label: `${t.label}字号`,
+                  })),
+                },
+                { type: 'divider' },
                 { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
                 { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
               ],
               onClick: ({ key }) => {
+                if (key.startsWith('text:')) setSize(key.slice(5) as TextSize);
                 if (key === 'password') navigate('/account/password');
                 if (key === 'logout') void signOut();
               },

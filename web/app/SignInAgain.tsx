@@ -43,9 +43,9 @@ export function SignInAgain({ username, displayName, onSignedIn, onCancel }: Sig
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" requiredMark={false} onFinish={submit} size="large">
-        <Form.Item label="账号">
-          <Input value={`${displayName}（${username}）`} disabled />
-        </Form.Item>
+        <Typography.Paragraph strong data-testid="sign-in-again-account">
+          账号：{displayName}（{username}）
+        </Typography.Paragraph>
         <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
           <Input.Password autoComplete="current-password" autoFocus />
         </Form.Item>
