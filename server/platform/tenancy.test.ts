@@ -85,7 +85,7 @@ describe('every route', () => {
       const res = await call(null, r.method, fill(r.url, 1));
       expect([key, res.status]).toEqual([key, 401]);
     }
-  });
+  }, 300_000);
 
   it('answers 403 to every role that lacks the permission', async () => {
     for (const r of routes) {
@@ -97,7 +97,7 @@ describe('every route', () => {
         expect([`${r.method} ${r.url}`, u, res.status]).toEqual([`${r.method} ${r.url}`, u, 403]);
       }
     }
-  });
+  }, 300_000);
 
   it("never gives a user of another committee the city's rows, and never a 500", async () => {
     const failures: string[] = [];
@@ -117,7 +117,7 @@ describe('every route', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 300_000);
 
   it('answers bad input from a permitted user with a 4xx and a Chinese message, never a 500', async () => {
     const city: Record<string, Client> = {};
@@ -159,5 +159,5 @@ describe('every route', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 300_000);
 });
