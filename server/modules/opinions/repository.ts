@@ -81,3 +81,10 @@ export const referralOwner = (db: Db, committeeId: number, id: number) =>
     db,
     sql`select report_id, unit_id, state from opinion_referrals where committee_id = ${committeeId} and id = ${id}`,
   );
+
+/** The committee's name and level, and whether it has a higher committee on the platform. */
+export const committeeBrief = (db: Db, committeeId: number) =>
+  queryOne<{ level: string; name: string; parent_id: number | null }>(
+    db,
+    sql`select level, name, parent_id from committees where id = ${committeeId}`,
+  );
