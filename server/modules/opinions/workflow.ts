@@ -3,7 +3,6 @@
 // module's rows, duty facts and notifications in the same transaction as the transition.
 
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingToday, endOfBeijingDay, formatBeijingDate } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
@@ -11,6 +10,8 @@ import { accountsWithRoles, notify } from '../../platform/notifications/notifica
 import { getSetting } from '../../platform/settings/settings.ts';
 import { defineProcess, type WorkflowItem } from '../../platform/workflow/engine.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
+import { isSubmitter, OFFICE_READERS, SCREENERS, SUBMITTERS } from './policy.ts';
+import { asItem } from './repository.ts';
 import {
   DEFAULT_OPINION_SETTINGS,
   OPINION_SETTINGS_KEY,
@@ -18,11 +19,6 @@ import {
   REFERRAL_STATES,
   REPORT_STATES,
 } from './rules.ts';
-
-export const SUBMITTERS: Role[] = ['member', 'informant', 'orgAccount', 'specialCommitteeStaff'];
-export const SCREENERS: Role[] = ['liaisonStaff', 'committeeAdmin'];
-/** Who reads every report (opinion.readAll): internal steps and remarks are shown to them only. */
-const OFFICE_READERS: Role[] = ['sysAdmin', 'committeeAdmin', 'liaisonStaff', 'leader'];
 
 export interface ReportItem extends WorkflowItem {
   committeeId: number;
@@ -40,13 +36,6 @@ export const chinaYear = () => Number(chinaToday().slice(0, 4));
 
 export async function opinionSettings(db: Db, committeeId: number, year = chinaYear()): Promise<OpinionSettings> {
   return getSetting(db, committeeId, OPINION_SETTINGS_KEY, year, DEFAULT_OPINION_SETTINGS);
-}
-
-export function isOwner(actor: Actor, item: { submitterAccountId: number | null; memberIds: number[] }): boolean {
-  return (
-    (item.submitterAccountId != null && item.submitterAccountId === actor.accountId) ||
-    (actor.memberId != null && item.memberIds.includes(actor.memberId))
-  );
 }
 
 /** The accounts that submitted a report (the submitting account and the accounts of its members). */
@@ -91,20 +80,10 @@ export async function loadReportItem(tx: Db, committeeId: number, id: number): P
     sql`select id, committee_id, state, title, submitter_account_id, member_ids, origin_report_id from opinion_reports
       where committee_id = ${committeeId} and id = ${id}`,
   );
-  return r
-    ? {
-        id: r.id,
-        state: r.state,
-        committeeId: r.committee_id,
-        title: r.title,
-        submitterAccountId: r.submitter_account_id,
-        memberIds: r.member_ids ?? [],
-        originReportId: r.origin_report_id,
-      }
-    : null;
+  return r ? asItem(r) : null;
 }
 
-const ownerGuard = (actor: Actor, item: ReportItem) => (isOwner(actor, item) ? null : '只能提交本人报送的信息');
+const ownerGuard = (actor: Actor, item: ReportItem) => (isSubmitter(actor, item) ? null : '只能提交本人报送的信息');
 
 async function tellSubmitter(tx: Db, item: ReportItem, title: string, body?: string) {
   await notify(tx, {

@@ -1,0 +1,232 @@
+// One report as its reader may see it: staff, submitter or handling unit each see their part, with the engine's
+// history and buttons.
+
+import { sql } from 'drizzle-orm';
+import { can } from '../../platform/auth/permissions.ts';
+import type { Actor } from '../../platform/context.ts';
+import { type Db, query } from '../../platform/db/client.ts';
+import { listFiles, type StoredFile } from '../../platform/files/files.ts';
+import {
+  type AllowedAction,
+  allowedActions,
+  listTransitions,
+  type TimelineEntry,
+} from '../../platform/workflow/engine.ts';
+import { type Access, AFTER_SCREENING, isSubmitter, readable } from './policy.ts';
+import { asItem, ENTITY, INSTRUCTION_FILES, REFERRAL_FILES } from './repository.ts';
+import { LEVELS, type Level, REFERRAL_STATES, REPORT_STATES, SUBMITTER_KINDS } from './rules.ts';
+import { opinionProcess } from './workflow.ts';
+
+// ---------------------------------------------------------------- reading
+
+export interface ReportDetail {
+  id: number;
+  state: string;
+  stateLabel: string;
+  year: number;
+  title: string;
+  body: string;
+  charCount: number;
+  category: string;
+  editedTitle: string | null;
+  editedBody: string | null;
+  editedAt: string | null;
+  editedByName: string | null;
+  source: string;
+  submitterKind: string;
+  submitterKindLabel: string;
+  submitterName: string;
+  fromLower: boolean;
+  originCommitteeName: string | null;
+  originSubmitterName: string | null;
+  issue: { id: number; title: string; state: string } | null;
+  screenComment: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  files: StoredFile[];
+  forwards: { id: number; targetKind: string; targetName: string; forwardedOn: string; note: string | null }[];
+  adoptions: {
+    id: number;
+    level: string;
+    levelLabel: string;
+    adoptedBy: string;
+    adoptedOn: string;
+    note: string | null;
+    recordedBy: string | null;
+    fromCommittee: string | null;
+  }[];
+  instructions: {
+    id: number;
+    leaderName: string;
+    leaderTitle: string | null;
+    leaderOrgan: string;
+    level: string;
+    levelLabel: string;
+    instructedOn: string;
+    text: string;
+    recordedBy: string | null;
+    fromCommittee: string | null;
+    files: StoredFile[];
+  }[];
+  referrals: {
+    id: number;
+    unitId: number;
+    unitName: string;
+    state: string;
+    stateLabel: string;
+    note: string | null;
+    dueOn: string | null;
+    response: string | null;
+    respondedAt: string | null;
+    responderName: string | null;
+    reviewComment: string | null;
+    files: StoredFile[];
+  }[];
+  timeline: TimelineEntry[];
+  access: Access;
+  actions: AllowedAction[];
+  can: { edit: boolean; editText: boolean; forward: boolean; record: boolean; refer: boolean };
+}
+
+export const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+export async function reportDetail(db: Db, actor: Actor, id: number): Promise<ReportDetail> {
+  const { row: r, access } = await readable(db, actor, id);
+  const c = actor.committeeId;
+  const staff = access === 'staff';
+  const owner = access === 'owner' || (staff && isSubmitter(actor, asItem(r)));
+  const [files, forwards, adoptions, instructions, referrals] = await Promise.all([
+    listFiles(db, c, ENTITY, id),
+    query<any>(
+      db,
+      sql`select id, target_kind, target_name, forwarded_on::text as forwarded_on, note from opinion_forwards
+        where committee_id = ${c} and report_id = ${id} order by id`,
+    ),
+    query<any>(
+      db,
+      sql`select id, level, adopted_by, adopted_on::text as adopted_on, note, recorded_by_name, recorded_committee_name, propagated_from_id
+        from opinion_adoptions where committee_id = ${c} and report_id = ${id} order by adopted_on, id`,
+    ),
+    query<any>(
+      db,
+      sql`select id, leader_name, leader_title, leader_organ, level, instructed_on::text as instructed_on, text, recorded_by_name,
+          recorded_committee_name, propagated_from_id
+        from opinion_instructions where committee_id = ${c} and report_id = ${id} order by instructed_on, id`,
+    ),
+    query<any>(
+      db,
+      sql`select f.id, f.unit_id, u.name as unit_name, f.state, f.note, f.due_on::text as due_on, f.response, f.responded_at,
+          f.responder_name, f.review_comment
+        from opinion_referrals f join handling_units u on u.committee_id = f.committee_id and u.id = f.unit_id
+        where f.committee_id = ${c} and f.report_id = ${id} and f.state <> 'none'
+          ${access === 'unit' ? sql`and f.unit_id = ${actor.unitId}` : sql``}
+        order by f.id`,
+    ),
+  ]);
+  const visibleReferrals = referrals.filter((f) => staff || access === 'unit' || f.state === 'approved');
+  const referralOut = [];
+  for (const f of visibleReferrals) {
+    const showResponse = staff || access === 'unit' || f.state === 'approved';
+    referralOut.push({
+      id: f.id,
+      unitId: f.unit_id,
+      unitName: f.unit_name,
+      state: f.state,
+      stateLabel: REFERRAL_STATES[f.state as keyof typeof REFERRAL_STATES] ?? f.state,
+      note: staff || access === 'unit' ? f.note : null,
+      dueOn: f.due_on,
+      response: showResponse ? f.response : null,
+      respondedAt: showResponse ? iso(f.responded_at) : null,
+      responderName: showResponse ? f.responder_name : null,
+      reviewComment: staff || access === 'unit' ? f.review_comment : null,
+      files: showResponse ? await listFiles(db, c, REFERRAL_FILES, f.id) : [],
+    });
+  }
+  const instructionOut = [];
+  for (const i of access === 'unit' ? [] : instructions) {
+    instructionOut.push({
+      id: i.id,
+      leaderName: i.leader_name,
+      leaderTitle: i.leader_title,
+      leaderOrgan: i.leader_organ,
+      level: i.level,
+      levelLabel: LEVELS[i.level as Level],
+      instructedOn: i.instructed_on,
+      text: i.text,
+      recordedBy: i.recorded_by_name,
+      fromCommittee: i.propagated_from_id ? i.recorded_committee_name : null,
+      files: await listFiles(db, c, INSTRUCTION_FILES, i.id),
+    });
+  }
+  const item = asItem(r);
+  const screener = staff && can(actor.roles, 'opinion.screen');
+  const issueOpen = !r.issue_id || r.issue_state === 'draft';
+  return {
+    id: r.id,
+    state: r.state,
+    stateLabel: REPORT_STATES[r.state as keyof typeof REPORT_STATES] ?? r.state,
+    year: r.year,
+    title: r.title,
+    body: r.body,
+    charCount: r.char_count,
+    category: r.category,
+    editedTitle: r.edited_title,
+    editedBody: r.edited_body,
+    editedAt: iso(r.edited_at),
+    editedByName: access === 'unit' ? null : r.edited_by_name,
+    source: r.source,
+    submitterKind: r.submitter_kind,
+    submitterKindLabel: SUBMITTER_KINDS[r.submitter_kind],
+    submitterName: access === 'unit' ? '' : r.submitter_name,
+    fromLower: r.origin_report_id != null,
+    originCommitteeName: r.origin_committee_name,
+    originSubmitterName: staff ? r.origin_submitter_name : null,
+    issue: r.issue_id ? { id: r.issue_id, title: r.issue_title!, state: r.issue_state! } : null,
+    screenComment: access === 'unit' ? null : r.screen_comment,
+    submittedAt: iso(r.submitted_at),
+    createdAt: iso(r.created_at)!,
+    files,
+    forwards: staff
+      ? forwards.map((f) => ({
+          id: f.id,
+          targetKind: f.target_kind,
+          targetName: f.target_name,
+          forwardedOn: f.forwarded_on,
+          note: f.note,
+        }))
+      : forwards.map((f) => ({
+          id: f.id,
+          targetKind: f.target_kind,
+          targetName: f.target_name,
+          forwardedOn: f.forwarded_on,
+          note: null,
+        })),
+    adoptions:
+      access === 'unit'
+        ? []
+        : adoptions.map((a) => ({
+            id: a.id,
+            level: a.level,
+            levelLabel: LEVELS[a.level as Level],
+            adoptedBy: a.adopted_by,
+            adoptedOn: a.adopted_on,
+            note: a.note,
+            recordedBy: staff ? a.recorded_by_name : null,
+            fromCommittee: a.propagated_from_id ? a.recorded_committee_name : null,
+          })),
+    instructions: instructionOut,
+    referrals: referralOut,
+    timeline: access === 'unit' ? [] : await listTransitions(db, opinionProcess, c, id, actor),
+    access,
+    actions: allowedActions(opinionProcess, actor, item).filter(
+      (a) => !['compile', 'uncompile', 'receive', 'convert'].includes(a.action),
+    ),
+    can: {
+      edit: owner && ['draft', 'returned'].includes(r.state),
+      editText: screener && AFTER_SCREENING.includes(r.state) && issueOpen,
+      forward: screener && AFTER_SCREENING.includes(r.state),
+      record: screener && AFTER_SCREENING.includes(r.state),
+      refer: screener && AFTER_SCREENING.includes(r.state),
+    },
+  };
+}

@@ -1,0 +1,173 @@
+// Lists of reports (the office's queue, a submitter's own) with their filters, and similar reports while writing.
+
+import { type SQL, sql } from 'drizzle-orm';
+import { can } from '../../platform/auth/permissions.ts';
+import type { Actor } from '../../platform/context.ts';
+import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { textSimilarity } from '../../platform/search/search.ts';
+import { similarScope } from '../../platform/search/similar-scope.ts';
+import { iso } from './detail.ts';
+import { LEVEL_ORDER, type Level, REPORT_STATES, SUBMITTER_KINDS, type SubmitterKind } from './rules.ts';
+import { reportMatch, reportSimilarQuery } from './search.ts';
+
+export interface ListFilters {
+  q?: string;
+  state?: string;
+  category?: string;
+  year?: number;
+  submitterKind?: string;
+  adoptedLevel?: string;
+  instructedLevel?: string;
+  fromLower?: boolean;
+  issueId?: number;
+  referred?: boolean;
+}
+
+export function listWhere(actor: Actor, f: ListFilters, scope: 'staff' | 'mine'): SQL {
+  const c = actor.committeeId;
+  const conds: (SQL | null)[] = [sql`r.committee_id = ${c}`];
+  if (scope === 'staff') conds.push(sql`r.state not in ('draft', 'none')`);
+  else
+    conds.push(
+      actor.memberId
+        ? sql`(r.submitter_account_id = ${actor.accountId} or r.member_ids @> array[${actor.memberId}]::int[])`
+        : sql`r.submitter_account_id = ${actor.accountId}`,
+    );
+  conds.push(f.state ? sql`r.state = ${f.state}` : null);
+  conds.push(f.category ? sql`r.category = ${f.category}` : null);
+  conds.push(f.year ? sql`r.year = ${f.year}` : null);
+  conds.push(f.submitterKind ? sql`r.submitter_kind = ${f.submitterKind}` : null);
+  conds.push(f.fromLower === true ? sql`r.origin_report_id is not null` : null);
+  conds.push(f.fromLower === false ? sql`r.origin_report_id is null` : null);
+  conds.push(f.issueId ? sql`r.issue_id = ${f.issueId}` : null);
+  conds.push(
+    f.adoptedLevel
+      ? sql`exists (select 1 from opinion_adoptions a where a.committee_id = r.committee_id and a.report_id = r.id and a.level = ${f.adoptedLevel})`
+      : null,
+  );
+  conds.push(
+    f.instructedLevel
+      ? sql`exists (select 1 from opinion_instructions a where a.committee_id = r.committee_id and a.report_id = r.id and a.level = ${f.instructedLevel})`
+      : null,
+  );
+  conds.push(
+    f.referred === undefined
+      ? null
+      : sql`${f.referred ? sql`` : sql`not`} exists (select 1 from opinion_referrals x where x.committee_id = r.committee_id and x.report_id = r.id and x.state <> 'none')`,
+  );
+  conds.push(reportMatch(sql`r.search`, c, f.q));
+  return sql.join(
+    conds.filter((x): x is SQL => x !== null),
+    sql` and `,
+  );
+}
+
+export interface ListItem {
+  id: number;
+  title: string;
+  category: string;
+  state: string;
+  stateLabel: string;
+  year: number;
+  submitterKind: string;
+  submitterKindLabel: string;
+  submitterName: string;
+  originCommitteeName: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  charCount: number;
+  issueTitle: string | null;
+  adoptedLevels: string[];
+  instructionLevels: string[];
+  referralState: string | null;
+}
+
+export async function listReports(
+  db: Db,
+  actor: Actor,
+  f: ListFilters,
+  scope: 'staff' | 'mine',
+  paging: { limit: number; offset: number },
+): Promise<{ items: ListItem[]; total: number }> {
+  const where = listWhere(actor, f, scope);
+  const order =
+    scope === 'mine'
+      ? sql`order by coalesce(r.submitted_at, r.created_at) desc, r.id desc`
+      : sql`order by r.submitted_at desc, r.id desc`;
+  const rows = await query<any>(
+    db,
+    sql`select r.id, r.title, r.category, r.state, r.year, r.submitter_kind, r.submitter_name, r.origin_committee_name,
+        r.submitted_at, r.created_at, r.char_count, i.title as issue_title,
+        array(select a.level from opinion_adoptions a where a.committee_id = r.committee_id and a.report_id = r.id order by a.level) as adopted,
+        array(select distinct b.level from opinion_instructions b where b.committee_id = r.committee_id and b.report_id = r.id) as instructed,
+        (select x.state from opinion_referrals x where x.committee_id = r.committee_id and x.report_id = r.id and x.state <> 'none' order by x.id desc limit 1) as referral_state
+      from opinion_reports r left join opinion_issues i on i.committee_id = r.committee_id and i.id = r.issue_id
+      where ${where} ${order} limit ${paging.limit} offset ${paging.offset}`,
+  );
+  const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from opinion_reports r where ${where}`);
+  const levelSort = (ls: string[]) =>
+    [...ls].sort((a, b) => LEVEL_ORDER.indexOf(a as Level) - LEVEL_ORDER.indexOf(b as Level));
+  return {
+    total: total!.n,
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      category: r.category,
+      state: r.state,
+      stateLabel: REPORT_STATES[r.state as keyof typeof REPORT_STATES] ?? r.state,
+      year: r.year,
+      submitterKind: r.submitter_kind,
+      submitterKindLabel: SUBMITTER_KINDS[r.submitter_kind as SubmitterKind],
+      submitterName: r.submitter_name,
+      originCommitteeName: r.origin_committee_name,
+      submittedAt: iso(r.submitted_at),
+      createdAt: iso(r.created_at)!,
+      charCount: r.char_count,
+      issueTitle: r.issue_title,
+      adoptedLevels: levelSort(r.adopted ?? []),
+      instructionLevels: levelSort(r.instructed ?? []),
+      referralState: r.referral_state,
+    })),
+  };
+}
+
+/** Reports the liaison office has taken in: others may see their titles in similar look-ups. */
+export const TAKEN_IN_STATES = ['accepted', 'compiled'];
+
+export async function similarReports(
+  db: Db,
+  actor: Actor,
+  input: { title?: string; body?: string; excludeId?: number },
+) {
+  const text = `${input.title ?? ''} ${input.body ?? ''}`.trim();
+  const tq = text ? reportSimilarQuery(actor.committeeId, text) : null;
+  if (!tq) return [];
+  const rows = await query<any>(
+    db,
+    sql`select id, title, body, category, state, submitted_at from opinion_reports
+      where committee_id = ${actor.committeeId} and state not in ('draft', 'none')
+        and ${similarScope({
+          readsAll: can(actor.roles, 'opinion.readAll'),
+          state: sql`state`,
+          takenInStates: TAKEN_IN_STATES,
+          own: actor.memberId
+            ? sql`(submitter_account_id = ${actor.accountId} or member_ids @> array[${actor.memberId}]::int[])`
+            : sql`submitter_account_id = ${actor.accountId ?? 0}`,
+        })}
+        and submitted_at > now() - interval '2 years'
+        and search @@ ${tq} ${input.excludeId ? sql`and id <> ${input.excludeId}` : sql``}
+      order by ts_rank(search, ${tq}) desc, id desc limit 40`,
+  );
+  return rows
+    .map((r) => ({
+      id: r.id as number,
+      title: r.title as string,
+      category: r.category as string,
+      stateLabel: REPORT_STATES[r.state as keyof typeof REPORT_STATES] ?? r.state,
+      submittedAt: iso(r.submitted_at),
+      similarity: Math.round(textSimilarity(text, `${r.title} ${r.body}`) * 100) / 100,
+    }))
+    .filter((r) => r.similarity >= 0.08)
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, 5);
+}
