@@ -68,7 +68,7 @@ const config = loadConfig({
   ...env,
   NODE_ENV: 'production',
   ZHENGXIE_DATA_DIR: dataDir,
-  RATE_LIMIT_PER_MINUTE: '100000000',
+  RATE_LIMIT_PER_MINUTE: '1000000',
   LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
 });
 const app = await buildApp({ database, config, logger: { level: 'warn' } });

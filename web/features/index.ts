@@ -2,6 +2,7 @@
 import { activitiesRoutes } from './activities/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
+import { discussionRoutes } from './consultations/discussions/index.ts';
 import { consultationsRoutes } from './consultations/index.ts';
 import { outcomeRoutes } from './consultations/outcomes/index.ts';
 import { dutyRoutes } from './duty/index.ts';
@@ -26,4 +27,5 @@ export const featureRoutes: FeatureRoute[] = [
   ...dutyRoutes,
   ...consultationsRoutes,
   ...outcomeRoutes,
+  ...discussionRoutes,
 ];
