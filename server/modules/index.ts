@@ -2,6 +2,7 @@
 import type { ModuleDeps } from '../app.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { activityRoutes } from './activities/routes.ts';
+import { discussionRoutes } from './consultations/discussion-routes.ts';
 import { outcomeRoutes } from './consultations/outcome-routes.ts';
 import { consultationRoutes } from './consultations/routes.ts';
 import { dutyRoutes } from './duty/routes.ts';
@@ -25,4 +26,5 @@ export const modules: AppModule[] = [
   { name: 'duty', routes: dutyRoutes },
   { name: 'consultations', routes: consultationRoutes },
   { name: 'consultationOutcomes', routes: outcomeRoutes },
+  { name: 'discussions', routes: discussionRoutes },
 ];

@@ -14,7 +14,7 @@ const PUBLIC = new Set([
   'GET /api/public/consultation-outcomes',
 ]);
 // Streams never end, so inject cannot await them; their guard is the same requireAuth as every route.
-const STREAMING = new Set(['GET /api/notifications/stream']);
+const STREAMING = new Set(['GET /api/notifications/stream', 'GET /api/discussions/:id/stream']);
 
 // One county account per role: a user of another committee than the city whose rows we try to reach.
 const COUNTY_USERS = [

@@ -3,6 +3,7 @@ import { activitiesRoutes } from './activities/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
+import { discussionRoutes } from './consultations/discussions/index.ts';
 import { consultationsRoutes } from './consultations/index.ts';
 import { outcomeRoutes } from './consultations/outcomes/index.ts';
 import { dutyRoutes } from './duty/index.ts';
@@ -28,4 +29,5 @@ export const featureRoutes: FeatureRoute[] = [
   ...dutyRoutes,
   ...consultationsRoutes,
   ...outcomeRoutes,
+  ...discussionRoutes,
 ];

@@ -244,3 +244,23 @@ export async function outcomeDetail(db: Db, actor: Actor, id: number): Promise<O
     })),
   };
 }
+
+/** Appends a text under a heading to a draft outcome (an online discussion's summary), audited in the caller's tx. */
+export async function appendToOutcome(tx: Db, actor: Actor, id: number, heading: string, text: string): Promise<void> {
+  const o = await queryOne<{ body: string; state: string }>(
+    tx,
+    sql`select body, state from consultation_outcomes where committee_id = ${actor.committeeId} and id = ${id} for update`,
+  );
+  if (!o) throw E.outcomeNotFound();
+  if (o.state !== 'draft') throw E.notEditable();
+  const body = `${o.body.trim()}\n\n${heading}\n${text.trim()}`.trim();
+  await tx.execute(sql`update consultation_outcomes set body = ${body}, updated_at = now()
+    where committee_id = ${actor.committeeId} and id = ${id}`);
+  await writeAudit(tx, actor, {
+    action: 'consultation_outcome.append',
+    entity: 'consultation_outcome',
+    entityId: id,
+    before: { body: o.body },
+    after: { body },
+  });
+}

@@ -73,6 +73,9 @@ export const PERMISSIONS = {
   'consultationOutcome.signOff': ['leader'],
   'consultationOutcome.feedback': ['unitUser'],
   'consultationOutcome.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
+  // online discussions (网络议政): anyone signed in may ask; who takes part is the discussion's own audience
+  'discussion.participate': ROLE_LIST,
+  'discussion.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -51,9 +51,22 @@ export async function notify(tx: Db, n: NewNotification): Promise<void> {
   }
 }
 
+/**
+ * Announces a change of a live topic (for example `discussion:1:7`) through the same pg_notify relay as notifications:
+ * every app process's listeners on that topic hear it once the transaction commits.
+ */
+export async function publishLive(tx: Db, topic: string): Promise<void> {
+  await tx.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${`#${topic}`})`);
+}
+
 /** Turns a committed NOTIFY into the in-process events the server-sent-event streams wait on. */
 export function relayNotifications(database: Database): Promise<() => Promise<void>> {
   return database.listen(NOTIFY_CHANNEL, (payload) => {
+    // A '#topic' payload is a live event of a page (e.g. a discussion's new statements), not an account's inbox.
+    if (payload.startsWith('#')) {
+      notificationEvents.emit(payload.slice(1));
+      return;
+    }
     const [committeeId, ids] = payload.split(':');
     for (const id of ids.split(',')) notificationEvents.emit(`${committeeId}:${id}`);
   });

@@ -1,0 +1,64 @@
+// The opinion map as a pure function of votes: two planted groups are found again, a statement both agree on is
+// consensus, the result does not depend on the order of the votes, and participants with too few votes are left out.
+import { describe, expect, it } from 'vitest';
+import { computeOpinionMap, type MapVote } from './discussion-map.ts';
+
+/** A small deterministic generator, so the synthetic matrix is the same on every run. */
+function lcg(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+/** 60 participants in two camps of 30 over 30 statements: 1–12 split the camps, 13–29 are noise, 30 everyone agrees. */
+function planted(seed = 7): MapVote[] {
+  const r = lcg(seed);
+  const votes: MapVote[] = [];
+  for (let a = 1; a <= 60; a++) {
+    const camp = a % 2 ? 1 : -1; // interleaved ids: the groups cannot be read off the order
+    for (let s = 1; s <= 30; s++) {
+      if (r() < 0.25) continue; // not everyone sees everything
+      let v = s <= 6 ? camp : s <= 12 ? -camp : s < 30 ? [1, -1, 0][Math.floor(r() * 3)] : 1;
+      if (s <= 12 && r() < 0.1) v = 0; // some pass even on what splits them
+      votes.push({ accountId: a, statementId: s, vote: v });
+    }
+  }
+  return votes;
+}
+
+describe('computeOpinionMap', () => {
+  it('finds the two planted groups and the consensus statement', () => {
+    const m = computeOpinionMap(planted());
+    expect([m.k, m.participants, m.clustered]).toEqual([2, 60, 60]);
+    const groupOf = new Map(m.points.map((p) => [p.accountId, p.group]));
+    const odd = new Set([...groupOf].filter(([a]) => a % 2).map(([, g]) => g));
+    const even = new Set([...groupOf].filter(([a]) => a % 2 === 0).map(([, g]) => g));
+    expect([odd.size, even.size]).toEqual([1, 1]);
+    expect([...odd][0]).not.toBe([...even][0]);
+    expect(m.groups.map((g) => g.size)).toEqual([30, 30]);
+    expect(m.consensus.map((c) => c.statementId)).toContain(30);
+    // What distinguishes the odd camp is what it agrees with: 1–6.
+    const oddGroup = m.groups[[...odd][0]];
+    expect(oddGroup.distinctive.every((d) => d.statementId <= 6)).toBe(true);
+    expect(m.divisive.every((d) => d.statementId <= 12)).toBe(true);
+  });
+
+  it('gives the same groups for the same votes in any order', () => {
+    const votes = planted(11);
+    const shuffled = [...votes].reverse();
+    expect(computeOpinionMap(shuffled)).toEqual(computeOpinionMap(votes));
+  });
+
+  it('leaves out participants with fewer than three votes, and makes no groups from too few', () => {
+    const votes = planted(3).concat([
+      { accountId: 999, statementId: 1, vote: 1 },
+      { accountId: 999, statementId: 2, vote: -1 },
+    ]);
+    const m = computeOpinionMap(votes);
+    expect([m.participants, m.clustered, m.points.some((p) => p.accountId === 999)]).toEqual([61, 60, false]);
+    const few = computeOpinionMap(votes.filter((v) => v.accountId <= 3));
+    expect([few.k, few.groups]).toEqual([0, []]);
+  });
+});

@@ -1,0 +1,207 @@
+// Votes on statements and the opinion map. A vote is one row per participant and statement (changing it replaces it;
+// parallel taps meet on the key and count once); the statement's counts move by the difference in the same
+// transaction. The map is recomputed by a job scheduled a few seconds after votes (debounced), never on the request path.
+import { sql } from 'drizzle-orm';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import type { Actor } from '../../platform/context.ts';
+import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { notFound } from '../../platform/errors.ts';
+import { type Job, registerJobHandler, scheduleJob } from '../../platform/jobs/jobs.ts';
+import { publishLive } from '../../platform/notifications/notifications.ts';
+import { computeOpinionMap, type MapVote, type OpinionMap } from './discussion-map.ts';
+import { VOTES, type VoteName } from './discussion-schemas.ts';
+import { isStaff, loadDiscussion, loadForParticipant } from './discussion-service.ts';
+import { liveTopic, presentStatement, recordParticipation } from './discussion-statements.ts';
+
+export const MAP_JOB = 'discussion.map';
+/** The map is recomputed this long after the last vote… */
+export const MAP_DELAY_MS = 5_000;
+/** …but at least once a minute while votes keep coming (each minute has its own job), so it never starves. */
+const BUCKET_MS = 60_000;
+/** A process kicks the job and the live topic at most this often per discussion: no hot row under 300 voters. */
+const KICK_MS = 2_000;
+const lastKick = new Map<string, number>();
+
+const COLUMN = { 1: sql`agree`, [-1]: sql`disagree`, 0: sql`pass` } as Record<number, ReturnType<typeof sql>>;
+
+/** Schedules the map job and tells live pages that counts moved, at most every KICK_MS per discussion and process. */
+export async function kickDiscussion(tx: Db, committeeId: number, discussionId: number, force = false) {
+  const key = liveTopic(committeeId, discussionId);
+  const now = Date.now();
+  if (!force && now - (lastKick.get(key) ?? 0) < KICK_MS) return;
+  lastKick.set(key, now);
+  await scheduleJob(tx, {
+    committeeId,
+    kind: MAP_JOB,
+    runAt: new Date(now + MAP_DELAY_MS),
+    payload: { discussionId },
+    dedupeKey: `${MAP_JOB}:${discussionId}:${Math.floor(now / BUCKET_MS)}`,
+  });
+  await publishLive(tx, key);
+}
+
+export async function castVote(db: Db, actor: Actor, discussionId: number, sid: number, name: VoteName) {
+  const vote = VOTES[name];
+  return db.transaction(async (tx) => {
+    const d = await loadForParticipant(tx, actor, discussionId);
+    const s = await queryOne(
+      tx,
+      sql`select 1 from discussion_statements where committee_id = ${actor.committeeId} and discussion_id = ${d.id} and id = ${sid} and state = 'shown'`,
+    );
+    if (!s) throw notFound('discussion.statement_not_found', '观点不存在');
+    // The insert waits for a parallel one on the same key and then does nothing: the second tap becomes an update.
+    const inserted = await queryOne(
+      tx,
+      sql`insert into discussion_votes (committee_id, statement_id, account_id, discussion_id, vote)
+        values (${actor.committeeId}, ${sid}, ${actor.accountId}, ${d.id}, ${vote})
+        on conflict (committee_id, statement_id, account_id) do nothing returning 1 as one`,
+    );
+    let before: number | null = null;
+    if (inserted) {
+      await tx.execute(sql`update discussion_statements set ${COLUMN[vote]} = ${COLUMN[vote]} + 1
+        where committee_id = ${actor.committeeId} and id = ${sid}`);
+      await recordParticipation(tx, actor, d.id);
+    } else {
+      const old = await queryOne<{ vote: number }>(
+        tx,
+        sql`select vote from discussion_votes where committee_id = ${actor.committeeId} and statement_id = ${sid} and account_id = ${actor.accountId} for update`,
+      );
+      before = old!.vote;
+      if (before === vote) return { changed: false };
+      await tx.execute(sql`update discussion_votes set vote = ${vote}, voted_at = now()
+        where committee_id = ${actor.committeeId} and statement_id = ${sid} and account_id = ${actor.accountId}`);
+      await tx.execute(sql`update discussion_statements set ${COLUMN[before]} = ${COLUMN[before]} - 1, ${COLUMN[vote]} = ${COLUMN[vote]} + 1
+        where committee_id = ${actor.committeeId} and id = ${sid}`);
+    }
+    await writeAudit(tx, actor, {
+      action: 'discussion.vote',
+      entity: 'discussion_statement',
+      entityId: sid,
+      before: before === null ? null : { vote: before },
+      after: { vote },
+    });
+    await kickDiscussion(tx, actor.committeeId, d.id);
+    return { changed: true };
+  });
+}
+
+/** The next statement to vote on: pinned first, then the fewest votes, among those the participant has not voted. */
+export async function nextStatement(db: Db, actor: Actor, discussionId: number) {
+  const d = await loadDiscussion(db, actor, discussionId);
+  const me = actor.accountId ?? 0;
+  const rows = await query<any>(
+    db,
+    sql`select s.*, a.display_name, null as my_vote, count(*) over ()::int as remaining
+      from discussion_statements s join accounts a on a.committee_id = s.committee_id and a.id = s.author_account_id
+      where s.committee_id = ${actor.committeeId} and s.discussion_id = ${d.id} and s.state = 'shown'
+        and not exists (select 1 from discussion_votes v where v.committee_id = s.committee_id and v.statement_id = s.id and v.account_id = ${me})
+      order by s.pinned desc, s.agree + s.disagree + s.pass, s.id limit 1`,
+  );
+  const voted = await queryOne<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from discussion_votes where committee_id = ${actor.committeeId} and discussion_id = ${d.id} and account_id = ${me}`,
+  );
+  return {
+    statement: rows[0] ? presentStatement(rows[0], actor, d) : null,
+    remaining: rows[0]?.remaining ?? 0,
+    voted: voted!.n,
+  };
+}
+
+/** Recomputes and stores the map of one discussion from the votes on its shown statements. */
+export async function recomputeMap(tx: Db, committeeId: number, discussionId: number): Promise<OpinionMap> {
+  const votes = await query<{ account_id: number; statement_id: number; vote: number }>(
+    tx,
+    sql`select v.account_id, v.statement_id, v.vote from discussion_votes v
+      join discussion_statements s on s.committee_id = v.committee_id and s.id = v.statement_id
+      where v.committee_id = ${committeeId} and v.discussion_id = ${discussionId} and s.state = 'shown'`,
+  );
+  const map = computeOpinionMap(
+    votes.map((v): MapVote => ({ accountId: v.account_id, statementId: v.statement_id, vote: v.vote })),
+  );
+  await tx.execute(sql`insert into discussion_maps (committee_id, discussion_id, computed_at, vote_count, result)
+    values (${committeeId}, ${discussionId}, now(), ${votes.length}, ${JSON.stringify(map)}::jsonb)
+    on conflict (committee_id, discussion_id) do update set computed_at = excluded.computed_at,
+      vote_count = excluded.vote_count, result = excluded.result`);
+  await publishLive(tx, liveTopic(committeeId, discussionId));
+  return map;
+}
+
+registerJobHandler(MAP_JOB, async (tx: Db, job: Job) => {
+  const exists = await queryOne(
+    tx,
+    sql`select 1 from discussions where committee_id = ${job.committee_id} and id = ${job.payload.discussionId}`,
+  );
+  if (exists) await recomputeMap(tx, job.committee_id, job.payload.discussionId);
+});
+
+export async function storedMap(db: Db, committeeId: number, discussionId: number) {
+  return queryOne<{ computed_at: Date; vote_count: number; result: OpinionMap }>(
+    db,
+    sql`select computed_at, vote_count, result from discussion_maps where committee_id = ${committeeId} and discussion_id = ${discussionId}`,
+  );
+}
+
+/** The map as the viewer may see it: participants get unnamed dots (their own marked), staff get who is where. */
+export async function readMap(db: Db, actor: Actor, discussionId: number) {
+  const d = await loadDiscussion(db, actor, discussionId);
+  const stored = await storedMap(db, actor.committeeId, d.id);
+  if (!stored)
+    return {
+      computedAt: null,
+      participants: 0,
+      clustered: 0,
+      k: 0,
+      points: [],
+      groups: [],
+      consensus: [],
+      divisive: [],
+    };
+  const m = stored.result;
+  const ids = [
+    ...new Set([
+      ...m.groups.flatMap((g) => g.distinctive.map((x) => x.statementId)),
+      ...m.consensus.map((c) => c.statementId),
+      ...m.divisive.map((c) => c.statementId),
+    ]),
+  ];
+  const bodies = new Map(
+    (
+      await query<{ id: number; body: string }>(
+        db,
+        sql`select id, body from discussion_statements where committee_id = ${actor.committeeId} and id = any(${sql.param(ids.length ? ids : [0])}::int[])`,
+      )
+    ).map((r) => [r.id, r.body]),
+  );
+  const staff = isStaff(actor);
+  const names = staff
+    ? new Map(
+        (
+          await query<{ id: number; display_name: string }>(
+            db,
+            sql`select id, display_name from accounts where committee_id = ${actor.committeeId} and id = any(${sql.param(m.points.map((p) => p.accountId).concat(0))}::int[])`,
+          )
+        ).map((r) => [r.id, r.display_name]),
+      )
+    : null;
+  const body = (id: number) => bodies.get(id) ?? '';
+  return {
+    computedAt: new Date(stored.computed_at).toISOString(),
+    participants: m.participants,
+    clustered: m.clustered,
+    k: m.k,
+    points: m.points.map((p) => ({
+      x: p.x,
+      y: p.y,
+      group: p.group,
+      me: p.accountId === actor.accountId,
+      name: names?.get(p.accountId) ?? null,
+    })),
+    groups: m.groups.map((g) => ({
+      ...g,
+      distinctive: g.distinctive.map((x) => ({ ...x, body: body(x.statementId) })),
+    })),
+    consensus: m.consensus.map((c) => ({ ...c, body: body(c.statementId) })),
+    divisive: m.divisive.map((c) => ({ ...c, body: body(c.statementId) })),
+  };
+}

@@ -1,0 +1,142 @@
+// All shown statements of a discussion with their counts and threaded comments; a participant comments and replies.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Empty, Input, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../../../api/client.ts';
+import { ErrorAlert, errorMessage } from '../../../components/index.ts';
+import { type Comment, type Discussion, keys, useComments, useStatements } from './api.ts';
+
+const VOTE_LABELS: Record<string, string> = { agree: '赞同', disagree: '反对', pass: '跳过' };
+
+function Reply({
+  d,
+  statementId,
+  parentId,
+  onDone,
+}: {
+  d: Discussion;
+  statementId?: number;
+  parentId?: number;
+  onDone?: () => void;
+}) {
+  const [text, setText] = useState('');
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const send = useMutation({
+    mutationFn: () =>
+      api.post<{ state: string }>(`/api/discussions/${d.id}/comments`, { body: text, statementId, parentId }),
+    onSuccess: (r) => {
+      setText('');
+      if (r.state === 'pending') message.success('已提交，审核后显示');
+      qc.invalidateQueries({ queryKey: keys.comments(d.id) });
+      onDone?.();
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  return (
+    <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+      <Input
+        aria-label={parentId ? '回复' : '评论'}
+        placeholder={parentId ? '回复…' : '写评论…'}
+        value={text}
+        maxLength={500}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <Button type="primary" disabled={!text.trim()} loading={send.isPending} onClick={() => send.mutate()}>
+        发送
+      </Button>
+    </Space.Compact>
+  );
+}
+
+function Thread({
+  d,
+  statementId,
+  comments,
+  parentId,
+  depth,
+}: {
+  d: Discussion;
+  statementId: number;
+  comments: Comment[];
+  parentId: number | null;
+  depth: number;
+}) {
+  const [replyTo, setReplyTo] = useState<number | null>(null);
+  const children = comments.filter((c) => c.parentId === parentId);
+  return (
+    <>
+      {children.map((c) => (
+        <div
+          key={c.id}
+          style={{
+            marginLeft: depth ? 16 : 0,
+            borderLeft: depth ? '2px solid #f0f0f0' : undefined,
+            paddingLeft: depth ? 8 : 0,
+            marginTop: 8,
+          }}
+        >
+          <Typography.Text strong>{c.author}</Typography.Text>
+          {c.state === 'pending' && <Tag style={{ marginLeft: 4 }}>待审核</Tag>}
+          {c.adopted && (
+            <Tag color="green" style={{ marginLeft: 4 }}>
+              已采纳
+            </Tag>
+          )}
+          <div>{c.body}</div>
+          {d.can.takePart && depth < 3 && (
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0 }}
+              onClick={() => setReplyTo(replyTo === c.id ? null : c.id)}
+            >
+              回复
+            </Button>
+          )}
+          {replyTo === c.id && (
+            <Reply d={d} statementId={statementId} parentId={c.id} onDone={() => setReplyTo(null)} />
+          )}
+          <Thread d={d} statementId={statementId} comments={comments} parentId={c.id} depth={depth + 1} />
+        </div>
+      ))}
+    </>
+  );
+}
+
+export function StatementList({ d }: { d: Discussion }) {
+  const statements = useStatements(d.id);
+  const comments = useComments(d.id);
+  if (statements.error) return <ErrorAlert error={statements.error} />;
+  const all = comments.data?.items ?? [];
+  const items = statements.data?.items ?? [];
+  if (statements.data && !items.length) return <Empty description="还没有观点" />;
+  return (
+    <>
+      {items.map((s) => {
+        return (
+          <Card key={s.id} size="small" style={{ marginBottom: 12 }}>
+            <div style={{ fontSize: 17 }}>
+              {s.pinned && <Tag color="gold">置顶</Tag>}
+              {s.adopted && <Tag color="green">已采纳</Tag>}
+              {s.state === 'pending' && <Tag>待审核</Tag>}
+              {s.body}
+            </div>
+            <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+              {s.author} · 赞同 {s.agree} · 反对 {s.disagree} · 跳过 {s.pass}
+              {s.myVote && !s.mine ? ` · 我的表态：${VOTE_LABELS[s.myVote]}` : ''}
+            </Typography.Text>
+            <Thread
+              d={d}
+              statementId={s.id}
+              comments={all.filter((c) => c.statementId === s.id)}
+              parentId={null}
+              depth={0}
+            />
+            {d.can.takePart && <Reply d={d} statementId={s.id} />}
+          </Card>
+        );
+      })}
+    </>
+  );
+}

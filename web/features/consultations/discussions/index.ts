@@ -1,0 +1,33 @@
+// 网络议政 pages: the list (staff open discussions and set the word filter), a discussion (vote, write, comments, map),
+// moderation and the summary for staff.
+import { MessageOutlined } from '@ant-design/icons';
+import { createElement } from 'react';
+import type { FeatureRoute } from '../../types.ts';
+import { DiscussionListPage } from './DiscussionListPage.tsx';
+import { DiscussionPage } from './DiscussionPage.tsx';
+import { ModerationPage } from './ModerationPage.tsx';
+import { SummaryPage } from './SummaryPage.tsx';
+
+export const discussionRoutes: FeatureRoute[] = [
+  {
+    path: 'consultations/discussions',
+    element: createElement(DiscussionListPage),
+    menu: { label: '网络议政', icon: createElement(MessageOutlined), group: '协商议政', order: 510 },
+    permissions: ['discussion.participate'],
+  },
+  {
+    path: 'consultations/discussions/:id',
+    element: createElement(DiscussionPage),
+    permissions: ['discussion.participate'],
+  },
+  {
+    path: 'consultations/discussions/:id/moderate',
+    element: createElement(ModerationPage),
+    permissions: ['discussion.manage'],
+  },
+  {
+    path: 'consultations/discussions/:id/summary',
+    element: createElement(SummaryPage),
+    permissions: ['discussion.manage'],
+  },
+];
