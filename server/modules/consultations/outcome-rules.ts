@@ -33,10 +33,7 @@ export const DEFAULT_OUTCOME_RULES: OutcomeRules = {
   reviewMonths: 12,
 };
 
-export const SUBMIT_TARGETS = { party: '党委', government: '政府' } as const;
-export const ADOPTION = { adopted: '采纳', partly: '部分采纳', notAdopted: '未采纳' } as const;
-export const TRANSFORMATION = { policy: '政策文件', plan: '规划计划', money: '资金投入', project: '项目实施' } as const;
-export { LEADER_ORGANS, LEVELS } from '../opinions/rules.ts';
+export { ADOPTION, LEADER_ORGANS, LEVELS, SUBMIT_TARGETS, TRANSFORMATION } from './outcome-labels.ts';
 
 export async function outcomeRules(
   db: Db,

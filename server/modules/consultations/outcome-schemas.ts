@@ -1,6 +1,6 @@
 // TypeBox schemas and Static<> types of the outcome routes: the one contract; the web imports the types type-only.
 import { type Static, type TSchema, Type } from 'typebox';
-import { ADOPTION, LEADER_ORGANS, LEVELS, SUBMIT_TARGETS, TRANSFORMATION } from './outcome-rules.ts';
+import { ADOPTION, LEADER_ORGANS, LEVELS, SUBMIT_TARGETS, TRANSFORMATION } from './outcome-labels.ts';
 
 const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const OneOf = (values: readonly string[], title: string) =>

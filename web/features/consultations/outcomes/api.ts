@@ -6,7 +6,7 @@ export {
   LEVELS,
   SUBMIT_TARGETS,
   TRANSFORMATION,
-} from '../../../../server/modules/consultations/outcome-rules.ts';
+} from '../../../../server/modules/consultations/outcome-labels.ts';
 export type {
   OutcomeDetail,
   OutcomeListItem,
