@@ -14,6 +14,7 @@ import { notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { registerTodos } from '../../platform/todos.ts';
 import { proposalDocx, replyDocx } from './documents.ts';
+import { numberLabel } from './effects-filing.ts';
 import { appraisalList, deadlineBoard, proposalFigures } from './figures.ts';
 import { defaultScope, type ListFilters, listProposals, similarProposals, suggestUnits } from './list-service.ts';
 import { classLabel, getRules } from './rules.ts';
@@ -34,8 +35,8 @@ import {
   unsetKeyProposal,
   updateProposal,
 } from './service.ts';
+import { ASSIGNMENT_STATES, COMMENDATION_STATES, PROPOSAL_STATES } from './states.ts';
 import { proposalTodos } from './todos.ts';
-import { ASSIGNMENT_STATES, COMMENDATION_STATES, numberLabel, PROPOSAL_STATES } from './workflow.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 /** A string out of a fixed list: an `enum` schema, so a wrong value is reported under the field's Chinese title. */

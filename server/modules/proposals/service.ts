@@ -13,24 +13,18 @@ import { putSetting } from '../../platform/settings/settings.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { allowedActions, fireTransition, type Process, visibleParts } from '../../platform/workflow/engine.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
-import { classLabel, DEFAULT_RULES, getRules, gradeOf, type ProposalRules, RULES_KEY } from './rules.ts';
+import { numberLabel } from './effects-filing.ts';
+import { isAuthor, isOffice } from './policy.ts';
 import {
-  ASSIGNMENT_STATES,
-  type AssignmentItem,
   assignmentProcess,
-  COMMENDATION_STATES,
   checkAllReplied,
   closeRatingRound,
   commendationProcess,
-  loadAssignmentItem,
-  loadProposalItem,
-  numberLabel,
-  OFFICE_STATES,
-  PROPOSAL_STATES,
-  type ProposalItem,
   proposalProcess,
-  REGISTERED_STATES,
-} from './workflow.ts';
+} from './process.ts';
+import { type AssignmentItem, loadAssignmentItem, loadProposalItem, type ProposalItem } from './repository.ts';
+import { classLabel, DEFAULT_RULES, getRules, gradeOf, type ProposalRules, RULES_KEY } from './rules.ts';
+import { ASSIGNMENT_STATES, COMMENDATION_STATES, OFFICE_STATES, PROPOSAL_STATES, REGISTERED_STATES } from './states.ts';
 
 export const KIND_LABELS: Record<string, string> = {
   individual: '个人提案',
@@ -51,7 +45,6 @@ export const KEY_EVENT_LABELS: Record<string, string> = {
 
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 const isStaff = (actor: Actor) => can(actor.roles, 'proposal.readAll');
-const isOffice = (actor: Actor) => actor.roles.includes('proposalStaff') || actor.roles.includes('committeeAdmin');
 
 // ---------- visibility ----------
 
@@ -216,11 +209,7 @@ export async function updateProposal(tx: Db, actor: Actor, id: number, raw: Prop
   const input = normalised(raw);
   const p = await loadProposalItem(tx, actor.committeeId, id, true);
   if (!p || !(await canSeeProposal(tx, actor, id))) throw notFound('proposal.not_found', '提案不存在');
-  const isAuthor =
-    p.kind === 'collective'
-      ? actor.orgId === p.orgId && actor.roles.includes('orgAccount')
-      : actor.memberId === p.leadMemberId;
-  if (!isAuthor) throw forbidden('proposal.not_author', '只有第一提案人可以修改提案');
+  if (!isAuthor(actor, p)) throw forbidden('proposal.not_author', '只有第一提案人可以修改提案');
   if (p.state !== 'draft' && p.state !== 'returned')
     throw conflict('proposal.not_editable', `提案当前为「${PROPOSAL_STATES[p.state]}」，不能修改`);
   if (input.kind && input.kind !== p.kind) {
@@ -265,8 +254,7 @@ export async function updateProposal(tx: Db, actor: Actor, id: number, raw: Prop
 export async function deleteDraft(tx: Db, actor: Actor, id: number): Promise<void> {
   const p = await loadProposalItem(tx, actor.committeeId, id, true);
   if (!p || !(await canSeeProposal(tx, actor, id))) throw notFound('proposal.not_found', '提案不存在');
-  const isAuthor = p.kind === 'collective' ? actor.orgId === p.orgId : actor.memberId === p.leadMemberId;
-  if (!isAuthor) throw forbidden('proposal.not_author', '只有第一提案人可以删除草稿');
+  if (!isAuthor(actor, p)) throw forbidden('proposal.not_author', '只有第一提案人可以删除草稿');
   if (p.state !== 'draft') throw conflict('proposal.not_draft', '只能删除草稿；已提交的提案请使用「撤案」');
   const hist = await queryOne(
     tx,
@@ -615,12 +603,8 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
     timeline,
     actions: allowedActions(proposalProcess, actor, item),
     can: {
-      edit:
-        ['draft', 'returned'].includes(p.state) &&
-        (p.kind === 'collective' ? actor.orgId === p.org_id : actor.memberId === item.leadMemberId),
-      delete:
-        p.state === 'draft' &&
-        (p.kind === 'collective' ? actor.orgId === p.org_id : actor.memberId === item.leadMemberId),
+      edit: ['draft', 'returned'].includes(p.state) && isAuthor(actor, item),
+      delete: p.state === 'draft' && isAuthor(actor, item),
       setKey: can(actor.roles, 'proposal.key') && REGISTERED_STATES.includes(p.state),
       commend: can(actor.roles, 'proposal.commend') && REGISTERED_STATES.includes(p.state),
       setPublic: isOffice(actor) && REGISTERED_STATES.includes(p.state),
