@@ -4,8 +4,8 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { beijingYearOf, deadlineAfterDays } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { notFound } from '../../platform/errors.ts';
 import type { WorkflowItem } from '../../platform/workflow/engine.ts';
+import { proposalNotFound } from './errors.ts';
 import { getRules } from './rules.ts';
 
 export interface ProposalItem extends WorkflowItem {
@@ -151,6 +151,6 @@ export const rulesFor = async (tx: Db, committeeId: number, proposalId: number) 
 
 export async function mustLoadProposal(tx: Db, actor: Actor, id: number): Promise<ProposalItem> {
   const p = await loadProposalItem(tx, actor.committeeId, id, true);
-  if (!p) throw notFound('proposal.not_found', '提案不存在');
+  if (!p) throw proposalNotFound();
   return p;
 }
