@@ -3,9 +3,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { numberLabel } from './effects-filing.ts';
 import { getRules } from './rules.ts';
 import { KIND_LABELS, RATING_LABELS } from './service.ts';
-import { numberLabel, OFFICE_STATES, OPEN_ASSIGNMENT_STATES, PROPOSAL_STATES, REGISTERED_STATES } from './workflow.ts';
+import { OFFICE_STATES, OPEN_ASSIGNMENT_STATES, PROPOSAL_STATES, REGISTERED_STATES } from './states.ts';
 
 export interface FigureScope {
   termId?: number;

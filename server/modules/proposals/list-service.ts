@@ -6,15 +6,10 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { matchSearch, similarityQueryText, textSimilarity } from '../../platform/search/search.ts';
 import { similarScope } from '../../platform/search/similar-scope.ts';
+import { numberLabel } from './effects-filing.ts';
 import { getRules } from './rules.ts';
 import { KIND_LABELS, visibleSql } from './service.ts';
-import {
-  ASSIGNMENT_STATES,
-  numberLabel,
-  OPEN_ASSIGNMENT_STATES,
-  PROPOSAL_STATES,
-  REGISTERED_STATES,
-} from './workflow.ts';
+import { ASSIGNMENT_STATES, OPEN_ASSIGNMENT_STATES, PROPOSAL_STATES, REGISTERED_STATES } from './states.ts';
 
 export interface ListFilters {
   scope?: 'all' | 'mine' | 'unit';

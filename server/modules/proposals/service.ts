@@ -13,24 +13,19 @@ import { putSetting } from '../../platform/settings/settings.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { allowedActions, fireTransition, type Process, visibleParts } from '../../platform/workflow/engine.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
-import { classLabel, DEFAULT_RULES, getRules, gradeOf, type ProposalRules, RULES_KEY } from './rules.ts';
+import { numberLabel } from './effects-filing.ts';
+import { notKeyProposal, notRegistered, proposalNotFound } from './errors.ts';
+import { isAuthor, isOffice } from './policy.ts';
 import {
-  ASSIGNMENT_STATES,
-  type AssignmentItem,
   assignmentProcess,
-  COMMENDATION_STATES,
   checkAllReplied,
   closeRatingRound,
   commendationProcess,
-  loadAssignmentItem,
-  loadProposalItem,
-  numberLabel,
-  OFFICE_STATES,
-  PROPOSAL_STATES,
-  type ProposalItem,
   proposalProcess,
-  REGISTERED_STATES,
-} from './workflow.ts';
+} from './process.ts';
+import { type AssignmentItem, loadAssignmentItem, loadProposalItem, type ProposalItem } from './repository.ts';
+import { classLabel, DEFAULT_RULES, getRules, gradeOf, type ProposalRules, RULES_KEY } from './rules.ts';
+import { ASSIGNMENT_STATES, COMMENDATION_STATES, OFFICE_STATES, PROPOSAL_STATES, REGISTERED_STATES } from './states.ts';
 
 export const KIND_LABELS: Record<string, string> = {
   individual: '个人提案',
@@ -51,7 +46,6 @@ export const KEY_EVENT_LABELS: Record<string, string> = {
 
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 const isStaff = (actor: Actor) => can(actor.roles, 'proposal.readAll');
-const isOffice = (actor: Actor) => actor.roles.includes('proposalStaff') || actor.roles.includes('committeeAdmin');
 
 // ---------- visibility ----------
 
@@ -89,7 +83,7 @@ export async function canSeeProposal(db: Db, actor: Actor, id: number): Promise<
 }
 
 async function assertVisible(db: Db, actor: Actor, id: number) {
-  if (!(await canSeeProposal(db, actor, id))) throw notFound('proposal.not_found', '提案不存在');
+  if (!(await canSeeProposal(db, actor, id))) throw proposalNotFound();
 }
 
 registerFileAccess('proposal', (db, actor, id) => canSeeProposal(db, actor, id));
@@ -215,12 +209,8 @@ export async function createProposal(tx: Db, actor: Actor, raw: ProposalInput): 
 export async function updateProposal(tx: Db, actor: Actor, id: number, raw: ProposalInput): Promise<void> {
   const input = normalised(raw);
   const p = await loadProposalItem(tx, actor.committeeId, id, true);
-  if (!p || !(await canSeeProposal(tx, actor, id))) throw notFound('proposal.not_found', '提案不存在');
-  const isAuthor =
-    p.kind === 'collective'
-      ? actor.orgId === p.orgId && actor.roles.includes('orgAccount')
-      : actor.memberId === p.leadMemberId;
-  if (!isAuthor) throw forbidden('proposal.not_author', '只有第一提案人可以修改提案');
+  if (!p || !(await canSeeProposal(tx, actor, id))) throw proposalNotFound();
+  if (!isAuthor(actor, p)) throw forbidden('proposal.not_author', '只有第一提案人可以修改提案');
   if (p.state !== 'draft' && p.state !== 'returned')
     throw conflict('proposal.not_editable', `提案当前为「${PROPOSAL_STATES[p.state]}」，不能修改`);
   if (input.kind && input.kind !== p.kind) {
@@ -264,9 +254,8 @@ export async function updateProposal(tx: Db, actor: Actor, id: number, raw: Prop
 
 export async function deleteDraft(tx: Db, actor: Actor, id: number): Promise<void> {
   const p = await loadProposalItem(tx, actor.committeeId, id, true);
-  if (!p || !(await canSeeProposal(tx, actor, id))) throw notFound('proposal.not_found', '提案不存在');
-  const isAuthor = p.kind === 'collective' ? actor.orgId === p.orgId : actor.memberId === p.leadMemberId;
-  if (!isAuthor) throw forbidden('proposal.not_author', '只有第一提案人可以删除草稿');
+  if (!p || !(await canSeeProposal(tx, actor, id))) throw proposalNotFound();
+  if (!isAuthor(actor, p)) throw forbidden('proposal.not_author', '只有第一提案人可以删除草稿');
   if (p.state !== 'draft') throw conflict('proposal.not_draft', '只能删除草稿；已提交的提案请使用「撤案」');
   const hist = await queryOne(
     tx,
@@ -306,7 +295,7 @@ export interface ActionBody {
 
 export async function fireProposalAction(tx: Db, actor: Actor, id: number, body: ActionBody): Promise<string> {
   const p = await loadProposalItem(tx, actor.committeeId, id, true);
-  if (!p || !(await canSeeProposal(tx, actor, id))) throw notFound('proposal.not_found', '提案不存在');
+  if (!p || !(await canSeeProposal(tx, actor, id))) throw proposalNotFound();
   const { action, comment, ...data } = body;
   let state = await fireTransition(tx, proposalProcess, actor, p, { action, comment, data });
   if (action === 'rate') {
@@ -615,12 +604,8 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
     timeline,
     actions: allowedActions(proposalProcess, actor, item),
     can: {
-      edit:
-        ['draft', 'returned'].includes(p.state) &&
-        (p.kind === 'collective' ? actor.orgId === p.org_id : actor.memberId === item.leadMemberId),
-      delete:
-        p.state === 'draft' &&
-        (p.kind === 'collective' ? actor.orgId === p.org_id : actor.memberId === item.leadMemberId),
+      edit: ['draft', 'returned'].includes(p.state) && isAuthor(actor, item),
+      delete: p.state === 'draft' && isAuthor(actor, item),
       setKey: can(actor.roles, 'proposal.key') && REGISTERED_STATES.includes(p.state),
       commend: can(actor.roles, 'proposal.commend') && REGISTERED_STATES.includes(p.state),
       setPublic: isOffice(actor) && REGISTERED_STATES.includes(p.state),
@@ -674,9 +659,8 @@ export async function setKeyProposal(
   input: { governmentLeader: string; supervisingLeader: string; note?: string },
 ): Promise<void> {
   const p = await loadProposalItem(tx, actor.committeeId, id, true);
-  if (!p || !(await canSeeProposal(tx, actor, id))) throw notFound('proposal.not_found', '提案不存在');
-  if (!REGISTERED_STATES.includes(p.state))
-    throw conflict('proposal.not_registered', '只有已立案的提案可以列为重点提案');
+  if (!p || !(await canSeeProposal(tx, actor, id))) throw proposalNotFound();
+  if (!REGISTERED_STATES.includes(p.state)) throw notRegistered('列为重点提案');
   if (!input.governmentLeader.trim())
     throw badRequest('proposal.key_leader', '请填写「领办的政府领导」', 'governmentLeader');
   if (!input.supervisingLeader.trim())
@@ -715,7 +699,7 @@ export async function unsetKeyProposal(tx: Db, actor: Actor, id: number): Promis
     tx,
     sql`select government_leader, supervising_leader from proposal_key_records where committee_id = ${actor.committeeId} and proposal_id = ${id}`,
   );
-  if (!before) throw conflict('proposal.not_key', '该提案不是重点提案');
+  if (!before) throw notKeyProposal();
   await tx.execute(
     sql`delete from proposal_key_events where committee_id = ${actor.committeeId} and proposal_id = ${id}`,
   );
@@ -748,7 +732,7 @@ export async function addKeyEvent(
     tx,
     sql`select 1 from proposal_key_records where committee_id = ${actor.committeeId} and proposal_id = ${id}`,
   );
-  if (!rec) throw conflict('proposal.not_key', '该提案不是重点提案');
+  if (!rec) throw notKeyProposal();
   if (!input.text.trim()) throw badRequest('proposal.key_event_text', '「内容」不能为空', 'text');
   const [row] = await query<{ id: number }>(
     tx,
@@ -772,8 +756,7 @@ export async function commendAction(
     tx,
     sql`select state, year from proposals where committee_id = ${actor.committeeId} and id = ${id} for update`,
   );
-  if (!REGISTERED_STATES.includes(p!.state))
-    throw conflict('proposal.not_registered', '只有已立案的提案可以评选优秀提案');
+  if (!REGISTERED_STATES.includes(p!.state)) throw notRegistered('评选优秀提案');
   if (!commendationProcess.transitions.some((t) => t.action === body.action))
     throw badRequest('workflow.unknown_action', `未知的操作「${body.action}」`, 'action');
   const year = p!.year ?? beijingYearOf();
@@ -815,7 +798,7 @@ export async function setPublic(
     tx,
     sql`select is_public, state from proposals where committee_id = ${actor.committeeId} and id = ${id} for update`,
   );
-  if (!REGISTERED_STATES.includes(before.state)) throw conflict('proposal.not_registered', '只有已立案的提案可以公开');
+  if (!REGISTERED_STATES.includes(before.state)) throw notRegistered('公开');
   await tx.execute(
     sql`update proposals set is_public = ${input.isPublic}, updated_at = now() where committee_id = ${actor.committeeId} and id = ${id}`,
   );

@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { countedTodos, type Todo } from '../../platform/todos.ts';
 import { QUEUES } from './list-service.ts';
-import { OPEN_ASSIGNMENT_STATES } from './workflow.ts';
+import { OPEN_ASSIGNMENT_STATES } from './states.ts';
 
 const OFFICE: [keyof typeof QUEUES, string][] = [
   ['preReview', '待预审的提案'],

@@ -1,0 +1,11 @@
+// The errors the proposal module throws in more than one place, as named factories with stable ids and Chinese text.
+import { conflict, notFound } from '../../platform/errors.ts';
+
+export const proposalNotFound = () => notFound('proposal.not_found', '提案不存在');
+
+export const replyNotFound = () => notFound('proposal.reply_not_found', '答复不存在');
+
+export const notKeyProposal = () => conflict('proposal.not_key', '该提案不是重点提案');
+
+/** Key proposals, commendation and publication are for registered proposals only; `what` completes the sentence. */
+export const notRegistered = (what: string) => conflict('proposal.not_registered', `只有已立案的提案可以${what}`);

@@ -1,0 +1,192 @@
+// The proposal workflows as short rows: the proposal itself (filing → review → assignment → reply → rating), each
+// unit's assignment (sign → handle → reply → review) and the commendation of a proposal. Who may act is in policy.ts,
+// what each step writes in the effects-*.ts files, who sees each step in visibility.ts.
+import { sql } from 'drizzle-orm';
+import { ROLE_LIST } from '../../platform/auth/permissions.ts';
+import { type Actor, systemActor } from '../../platform/context.ts';
+import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { defineProcess, fireTransition, type Process } from '../../platform/workflow/engine.ts';
+import * as assigning from './effects-assigning.ts';
+import * as commendation from './effects-commendation.ts';
+import * as filing from './effects-filing.ts';
+import * as handling from './effects-handling.ts';
+import * as rating from './effects-rating.ts';
+import * as review from './effects-review.ts';
+import {
+  APPROVERS,
+  AUTHOR,
+  assistingUnitGuard,
+  authorGuard,
+  COMMEND,
+  internalGuard,
+  invitedCosignerGuard,
+  OFFICE,
+  orgLeaderGuard,
+  ownUnitGuard,
+  raterGuard,
+  replyingUnitGuard,
+  returnRequestGuard,
+  UNIT,
+} from './policy.ts';
+import {
+  type AssignmentItem,
+  type CommendationItem,
+  loadAssignmentItem,
+  loadCommendationItem,
+  loadProposalItem,
+  type ProposalItem,
+  rulesFor,
+} from './repository.ts';
+import { ASSIGNMENT_STATES, COMMENDATION_STATES, PROPOSAL_STATES } from './states.ts';
+import { ASSIGNMENT_VISIBILITY, PROPOSAL_VISIBILITY } from './visibility.ts';
+
+const keepRating = rating.keepRatingDeadline;
+const keepDue = handling.keepDue;
+const RATERS = ['member', 'orgAccount', 'proposalStaff', 'committeeAdmin'] as const;
+
+export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem>({
+  name: 'proposal',
+  entity: 'proposal',
+  states: PROPOSAL_STATES,
+  visibility: PROPOSAL_VISIBILITY,
+  // biome-ignore format: one transition per line, read as a table
+  transitions: [
+    { from: ['draft', 'returned'], action: 'submit', label: '提交', roles: AUTHOR, guard: authorGuard, to: filing.submitTarget, effect: filing.submitProposal },
+    { from: ['cosigning'], action: 'cosignConfirm', label: '确认附议', roles: ['member'], guard: invitedCosignerGuard('确认'), to: filing.afterCosign, effect: filing.confirmCosign },
+    { from: ['cosigning'], action: 'cosignDecline', label: '谢绝附议', roles: ['member'], guard: invitedCosignerGuard('谢绝'), to: filing.afterCosign, effect: filing.declineCosign },
+    { from: ['orgApproval'], action: 'orgApprove', label: '负责人审批同意', roles: ['orgLeader'], guard: orgLeaderGuard, to: 'submitted', effect: filing.approveByOrg },
+    { from: ['orgApproval'], action: 'orgSendBack', label: '负责人退回', roles: ['orgLeader'], guard: orgLeaderGuard, to: 'draft', commentRequired: true },
+    { from: ['cosigning', 'orgApproval', 'submitted', 'reviewing', 'returned'], action: 'withdraw', label: '撤案', roles: AUTHOR, guard: authorGuard, to: 'withdrawn', effect: filing.withdrawProposal },
+    { from: ['submitted', 'reviewing'], action: 'returnForRevision', label: '退回修改', roles: OFFICE, to: 'returned', commentRequired: true, effect: filing.returnForRevision },
+    { from: ['submitted'], action: 'preApprove', label: '预审通过', roles: OFFICE, to: 'reviewing' },
+    { from: ['reviewing'], action: 'register', label: '立案', roles: OFFICE, to: 'registered', effect: review.registerProposal },
+    { from: ['reviewing'], action: 'reject', label: '不予立案', roles: OFFICE, to: 'rejected', commentRequired: true, effect: review.rejectProposal },
+    { from: ['reviewing', 'registered'], action: 'merge', label: '并案', roles: OFFICE, to: 'merged', effect: review.mergeProposal },
+    { from: ['reviewing'], action: 'convert', label: '转为意见建议或社情民意', roles: OFFICE, to: 'converted', effect: review.convertProposal },
+    { from: ['registered'], action: 'assign', label: '交办', roles: OFFICE, to: assigning.assignTarget, effect: assigning.assignProposal },
+    { from: ['assignPending'], action: 'approveAssignment', label: '同意交办方案', roles: APPROVERS, to: 'handling', effect: assigning.approveAssignmentPlan },
+    { from: ['assignPending'], action: 'rejectAssignment', label: '退回交办方案', roles: APPROVERS, to: 'registered', commentRequired: true, effect: assigning.rejectAssignmentPlan },
+    { from: ['handling'], action: 'allReplied', label: '答复审核完毕', roles: ROLE_LIST, guard: internalGuard, to: 'replied', effect: rating.openRating, deadline: keepRating },
+    { from: ['replied'], action: 'rate', label: '评价办理结果', roles: RATERS, guard: raterGuard, to: 'replied', effect: rating.recordRating, deadline: keepRating },
+    { from: ['replied'], action: 'rehandle', label: '不满意，再办理', roles: ROLE_LIST, guard: internalGuard, to: 'handling', effect: rehandleProposal },
+    { from: ['replied'], action: 'closeRating', label: '评价结束，办理完毕', roles: ROLE_LIST, guard: internalGuard, to: 'completed', effect: rating.completeProposal },
+  ],
+  setState: async (tx, actor, p, to) => {
+    await tx.execute(
+      sql`update proposals set state = ${to}, updated_at = now() where committee_id = ${actor.committeeId} and id = ${p.id}`,
+    );
+  },
+  load: (tx, committeeId, id) => loadProposalItem(tx, committeeId, id, true),
+  onDeadline: async (tx, committeeId, id, kind) => {
+    const p = await loadProposalItem(tx, committeeId, id, true);
+    if (p?.state !== 'replied') return;
+    if (kind === 'remind') return rating.remindRaters(tx, committeeId, id, p);
+    await closeRatingRound(tx, systemActor(committeeId), p);
+  },
+});
+
+export const assignmentProcess: Process<AssignmentItem> = defineProcess<AssignmentItem>({
+  name: 'proposal-assignment',
+  entity: 'proposal_assignment',
+  states: ASSIGNMENT_STATES,
+  visibility: ASSIGNMENT_VISIBILITY,
+  // biome-ignore format: one transition per line, read as a table
+  transitions: [
+    { from: ['assigned'], action: 'accept', label: '签收', roles: UNIT, guard: ownUnitGuard, to: 'accepted', effect: handling.acceptAssignment, deadline: keepDue },
+    { from: ['assigned'], action: 'requestReturn', label: '申请退回', roles: UNIT, guard: returnRequestGuard, to: 'returnRequested', commentRequired: true, effect: handling.requestReturn, deadline: keepDue },
+    { from: ['returnRequested'], action: 'approveReturn', label: '同意退回并改交', roles: OFFICE, to: 'returned', effect: handling.approveReturn },
+    { from: ['returnRequested'], action: 'refuseReturn', label: '不同意退回', roles: OFFICE, to: 'accepted', commentRequired: true, effect: handling.refuseReturn, deadline: keepDue },
+    { from: ['accepted'], action: 'sendView', label: '提交会办意见', roles: UNIT, guard: assistingUnitGuard, to: 'viewSent', effect: handling.sendAssistingView },
+    { from: ['accepted', 'extensionRequested'], action: 'recordContact', label: '记录办前面商', roles: UNIT, guard: replyingUnitGuard, to: (a) => a.state, effect: handling.recordContact, deadline: keepDue },
+    { from: ['accepted'], action: 'requestExtension', label: '申请延期', roles: UNIT, guard: replyingUnitGuard, to: 'extensionRequested', commentRequired: true, effect: handling.requestExtension, deadline: keepDue },
+    { from: ['extensionRequested'], action: 'approveExtension', label: '同意延期', roles: OFFICE, to: 'accepted', effect: handling.approveExtension, deadline: keepDue },
+    { from: ['extensionRequested'], action: 'refuseExtension', label: '不同意延期', roles: OFFICE, to: 'accepted', commentRequired: true, effect: handling.refuseExtension, deadline: keepDue },
+    { from: ['accepted', 'extensionRequested'], action: 'reply', label: '答复提案', roles: UNIT, guard: replyingUnitGuard, to: 'replied', effect: handling.replyToProposal },
+    { from: ['replied'], action: 'approveReply', label: '审核通过答复', roles: OFFICE, to: 'done', effect: handling.approveReply },
+    { from: ['replied'], action: 'sendBackReply', label: '退回答复重新办理', roles: OFFICE, to: 'accepted', commentRequired: true, effect: handling.sendBackReply, deadline: keepDue },
+    { from: ['done'], action: 'rehandle', label: '再办理', roles: ROLE_LIST, guard: internalGuard, to: 'accepted', effect: handling.rehandleAssignment, deadline: keepDue },
+  ],
+  setState: async (tx, actor, a, to) => {
+    await tx.execute(
+      sql`update proposal_assignments set state = ${to} where committee_id = ${actor.committeeId} and id = ${a.id}`,
+    );
+  },
+  load: (tx, committeeId, id) => loadAssignmentItem(tx, committeeId, id, true),
+  onDeadline: async (tx, committeeId, id, kind, dueAt) => {
+    const a = await loadAssignmentItem(tx, committeeId, id, true);
+    if (!a) return;
+    await handling.assignmentDeadline(tx, committeeId, id, kind, dueAt, a);
+  },
+});
+
+export const commendationProcess: Process<CommendationItem> = defineProcess<CommendationItem>({
+  name: 'proposal-commendation',
+  entity: 'proposal_commendation',
+  states: COMMENDATION_STATES,
+  // biome-ignore format: one transition per line, read as a table
+  transitions: [
+    { from: ['none', 'dropped'], action: 'nominate', label: '推荐为优秀提案', roles: COMMEND, to: 'nominated' },
+    { from: ['nominated'], action: 'evaluate', label: '评审', roles: COMMEND, to: 'evaluated', effect: commendation.evaluateCommendation },
+    { from: ['evaluated'], action: 'publish', label: '公布表彰', roles: COMMEND, to: 'published', effect: commendation.publishCommendation },
+    { from: ['nominated', 'evaluated'], action: 'drop', label: '不予表彰', roles: COMMEND, to: 'dropped', commentRequired: true },
+  ],
+  setState: async (tx, actor, c, to) => {
+    await tx.execute(
+      sql`update proposal_commendations set state = ${to} where committee_id = ${actor.committeeId} and id = ${c.id}`,
+    );
+  },
+  load: loadCommendationItem,
+});
+
+// ---------- steps that fire other transitions (kept beside the processes they fire) ----------
+
+/** An unsatisfied proposer sends every lead or split unit's answered assignment round again. */
+async function rehandleProposal(tx: Db, actor: Actor, p: ProposalItem) {
+  const rules = await rulesFor(tx, p.committeeId, p.id);
+  await tx.execute(sql`update proposals set round = round + 1, rating_due_at = null, outcome_class = null
+    where committee_id = ${p.committeeId} and id = ${p.id}`);
+  const again = await query<{ id: number; unit_id: number }>(
+    tx,
+    sql`select id, unit_id from proposal_assignments where committee_id = ${p.committeeId} and proposal_id = ${p.id}
+      and role in ('lead', 'split') and state = 'done' order by id`,
+  );
+  for (const a of again) {
+    const item = (await loadAssignmentItem(tx, p.committeeId, a.id, true))!;
+    await fireTransition(
+      tx,
+      assignmentProcess,
+      actor,
+      { ...item, internal: true },
+      {
+        action: 'rehandle',
+        comment: '提案人不满意，进入再办理',
+        data: { days: rules.rehandleDays },
+      },
+    );
+  }
+}
+
+/** After a rating (or when the rating window closes): any unsatisfied rating starts another round while rounds remain. */
+export async function closeRatingRound(tx: Db, actor: Actor, p: ProposalItem): Promise<string> {
+  const rules = await rulesFor(tx, p.committeeId, p.id);
+  const unhappy = await queryOne<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from proposal_ratings where committee_id = ${p.committeeId} and proposal_id = ${p.id}
+      and round = ${p.round} and rating = 'unsatisfied'`,
+  );
+  const action = unhappy!.n > 0 && p.round < rules.maxRounds ? 'rehandle' : 'closeRating';
+  return fireTransition(tx, proposalProcess, actor, { ...p, internal: true }, { action });
+}
+
+/** When every replying unit's answer has been approved, the proposal moves on to its proposers' rating. */
+export async function checkAllReplied(tx: Db, actor: Actor, committeeId: number, proposalId: number): Promise<void> {
+  const left = await queryOne<{ open: number; done: number }>(
+    tx,
+    sql`select count(*) filter (where state not in ('done', 'returned'))::int as open, count(*) filter (where state = 'done')::int as done
+      from proposal_assignments where committee_id = ${committeeId} and proposal_id = ${proposalId} and role in ('lead', 'split')`,
+  );
+  if (left!.open > 0 || left!.done === 0) return;
+  const p = (await loadProposalItem(tx, committeeId, proposalId, true))!;
+  if (p.state !== 'handling') return;
+  await fireTransition(tx, proposalProcess, actor, { ...p, internal: true }, { action: 'allReplied' });
+}

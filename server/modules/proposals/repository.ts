@@ -1,0 +1,156 @@
+// The workflow items the proposal processes act on, loaded with everything their guards need (proposers, unit,
+// round, rules), and the small reads effects share. SQL only; callers get typed camelCase items.
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/context.ts';
+import { beijingYearOf, deadlineAfterDays } from '../../platform/dates.ts';
+import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import type { WorkflowItem } from '../../platform/workflow/engine.ts';
+import { proposalNotFound } from './errors.ts';
+import { getRules } from './rules.ts';
+
+export interface ProposalItem extends WorkflowItem {
+  committeeId: number;
+  kind: 'individual' | 'joint' | 'collective';
+  orgId: number | null;
+  title: string;
+  leadMemberId: number | null;
+  /** Lead and confirmed co-signers. */
+  proposerIds: number[];
+  pendingCosignerIds: number[];
+  /** Who is answered and may rate: proposers, confirmed co-signers, and the proposers of proposals merged into this one. */
+  answerMemberIds: number[];
+  answerOrgIds: number[];
+  ratedKeys: string[];
+  round: number;
+  registered: boolean;
+  assignmentApproval: boolean;
+  ratingDueAt: Date | null;
+  /** Set only when the platform fires a transition itself; such transitions are never offered as buttons. */
+  internal?: boolean;
+}
+
+export interface AssignmentItem extends WorkflowItem {
+  committeeId: number;
+  proposalId: number;
+  unitId: number;
+  role: 'lead' | 'assisting' | 'split';
+  round: number;
+  assignedAt: Date;
+  dueAt: Date;
+  returnWindowDays: number;
+  /** When the unit may no longer ask to return it: the end of the Beijing day returnWindowDays after assignment. */
+  returnDeadline: Date;
+  internal?: boolean;
+}
+
+export interface CommendationItem extends WorkflowItem {
+  proposalId: number;
+  year: number;
+}
+
+export async function loadProposalItem(
+  db: Db,
+  committeeId: number,
+  id: number,
+  lock = false,
+): Promise<ProposalItem | null> {
+  const p = await queryOne<any>(
+    db,
+    sql`select id, state, kind, org_id, title, round, registered_at, rating_due_at, year from proposals
+      where committee_id = ${committeeId} and id = ${id} ${lock ? sql`for update` : sql``}`,
+  );
+  if (!p) return null;
+  const people = await query<{ member_id: number; is_lead: boolean; cosign_status: string; proposal_id: number }>(
+    db,
+    sql`select pp.member_id, pp.is_lead, pp.cosign_status, pp.proposal_id from proposal_proposers pp
+      where pp.committee_id = ${committeeId} and (pp.proposal_id = ${id} or pp.proposal_id in
+        (select m.id from proposals m where m.committee_id = ${committeeId} and m.merged_into_id = ${id}))
+      order by pp.proposal_id, pp.sort, pp.member_id`,
+  );
+  const own = people.filter((x) => x.proposal_id === id);
+  const mergedOrgs = await query<{ org_id: number }>(
+    db,
+    sql`select distinct org_id from proposals where committee_id = ${committeeId} and merged_into_id = ${id} and org_id is not null`,
+  );
+  const ratings = await query<{ member_id: number | null; org_id: number | null }>(
+    db,
+    sql`select member_id, org_id from proposal_ratings where committee_id = ${committeeId} and proposal_id = ${id} and round = ${p.round}`,
+  );
+  const rules = await getRules(db, committeeId, p.year ?? beijingYearOf());
+  return {
+    id: p.id,
+    committeeId,
+    state: p.state,
+    kind: p.kind,
+    orgId: p.org_id,
+    title: p.title,
+    leadMemberId: own.find((x) => x.is_lead)?.member_id ?? null,
+    proposerIds: own.filter((x) => x.cosign_status === 'confirmed').map((x) => x.member_id),
+    pendingCosignerIds: own.filter((x) => x.cosign_status === 'invited').map((x) => x.member_id),
+    answerMemberIds: [...new Set(people.filter((x) => x.cosign_status === 'confirmed').map((x) => x.member_id))],
+    answerOrgIds: [...new Set([...(p.org_id ? [p.org_id] : []), ...mergedOrgs.map((o) => o.org_id)])],
+    ratedKeys: ratings.map((r) => (r.member_id ? `m:${r.member_id}` : `o:${r.org_id}`)),
+    round: p.round,
+    registered: !!p.registered_at,
+    assignmentApproval: rules.assignmentApproval,
+    ratingDueAt: p.rating_due_at ? new Date(p.rating_due_at) : null,
+  };
+}
+
+export async function loadAssignmentItem(
+  db: Db,
+  committeeId: number,
+  id: number,
+  lock = false,
+): Promise<AssignmentItem | null> {
+  const a = await queryOne<any>(
+    db,
+    sql`select a.id, a.state, a.proposal_id, a.unit_id, a.role, a.round, a.assigned_at, a.due_at, p.year
+      from proposal_assignments a join proposals p on p.committee_id = a.committee_id and p.id = a.proposal_id
+      where a.committee_id = ${committeeId} and a.id = ${id} ${lock ? sql`for update of a` : sql``}`,
+  );
+  if (!a) return null;
+  const rules = await getRules(db, committeeId, a.year ?? beijingYearOf());
+  return {
+    id: a.id,
+    committeeId,
+    state: a.state,
+    proposalId: a.proposal_id,
+    unitId: a.unit_id,
+    role: a.role,
+    round: a.round,
+    assignedAt: new Date(a.assigned_at),
+    dueAt: new Date(a.due_at),
+    returnWindowDays: rules.returnRequestDays,
+    returnDeadline: await deadlineAfterDays(
+      db,
+      committeeId,
+      new Date(a.assigned_at),
+      rules.returnRequestDays,
+      rules.dayUnit,
+    ),
+  };
+}
+
+export async function loadCommendationItem(db: Db, committeeId: number, id: number): Promise<CommendationItem | null> {
+  const c = await queryOne<any>(
+    db,
+    sql`select id, state, proposal_id, year from proposal_commendations where committee_id = ${committeeId} and id = ${id}`,
+  );
+  return c ? { id: c.id, state: c.state, proposalId: c.proposal_id, year: c.year } : null;
+}
+
+/** The rules of the proposal's year (this year's while it has none). */
+export const rulesFor = async (tx: Db, committeeId: number, proposalId: number) => {
+  const row = await queryOne<{ year: number | null }>(
+    tx,
+    sql`select year from proposals where committee_id = ${committeeId} and id = ${proposalId}`,
+  );
+  return getRules(tx, committeeId, row?.year ?? beijingYearOf());
+};
+
+export async function mustLoadProposal(tx: Db, actor: Actor, id: number): Promise<ProposalItem> {
+  const p = await loadProposalItem(tx, actor.committeeId, id, true);
+  if (!p) throw proposalNotFound();
+  return p;
+}

@@ -1,0 +1,325 @@
+// The office's work on proposals: the year's rules, unit appraisals, commendations, key proposals and publication.
+
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { ModuleDeps } from '../../app.ts';
+import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { beijingYearOf } from '../../platform/dates.ts';
+import { query } from '../../platform/db/client.ts';
+import { sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
+import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
+import { numberLabel } from './effects-filing.ts';
+import { appraisalList } from './figures.ts';
+import { getRules } from './rules.ts';
+import { Errors, Int, IntList, Lit, Nullable } from './schemas.ts';
+import { FileOut, RulesBody, RulesOut } from './schemas-admin.ts';
+import {
+  addKeyEvent,
+  commendAction,
+  saveAppraisal,
+  saveRules,
+  setKeyProposal,
+  setPublic,
+  unsetKeyProposal,
+} from './service.ts';
+import { COMMENDATION_STATES } from './states.ts';
+
+export function proposalAdminRoutes(app: FastifyInstance, { db }: ModuleDeps) {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['proposals'];
+
+  r.get(
+    '/api/proposals/rules',
+    {
+      preHandler: requireAuth('proposal.read'),
+      schema: {
+        tags,
+        summary: '提案工作规则（类别、办理结果类别、期限、不予立案理由等）',
+        querystring: Type.Object({ year: Type.Optional(Type.Integer({ title: '年度', minimum: 0, maximum: 2100 })) }),
+        response: { 200: RulesOut },
+      },
+    },
+    async (request) => getRules(db, actorOf(request).committeeId, request.query.year || beijingYearOf()),
+  );
+
+  r.put(
+    '/api/proposals/rules',
+    {
+      preHandler: requireAuth('proposal.rules'),
+      schema: {
+        tags,
+        summary: '修改提案工作规则（按年度）',
+        body: RulesBody,
+        response: { 200: RulesOut, 400: ErrorBody },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { year, ...rest } = request.body;
+      return db.transaction((tx) => saveRules(tx, actor, year, rest));
+    },
+  );
+
+  const AppraisalOut = Type.Object({
+    dimensions: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), max: Type.Number() })),
+    grades: Type.Array(Type.Object({ min: Type.Number(), label: Type.String() })),
+    items: Type.Array(
+      Type.Object({
+        unitId: Type.Integer(),
+        name: Type.String(),
+        assigned: Type.Integer(),
+        replied: Type.Integer(),
+        onTimeRate: Nullable(Type.Number()),
+        satisfiedRate: Nullable(Type.Number()),
+        overdue: Type.Integer(),
+        scores: Nullable(Type.Record(Type.String(), Type.Number())),
+        total: Nullable(Type.Number()),
+        grade: Nullable(Type.String()),
+        comment: Type.String(),
+      }),
+    ),
+  });
+  const YearQuery = Type.Object({ year: Type.Integer({ title: '年度', minimum: 1949, maximum: 2100 }) });
+  r.get(
+    '/api/proposals/appraisals',
+    {
+      preHandler: requireAuth('proposal.figures'),
+      schema: {
+        tags,
+        summary: '民主评议：承办单位办理情况与评分',
+        querystring: YearQuery,
+        response: { 200: AppraisalOut },
+      },
+    },
+    async (request) => appraisalList(db, actorOf(request), request.query.year),
+  );
+
+  r.get(
+    '/api/proposals/appraisals.xlsx',
+    {
+      preHandler: requireAuth('proposal.figures'),
+      schema: {
+        tags,
+        summary: '导出民主评议结果 (Excel)',
+        querystring: YearQuery,
+        response: { 200: FileOut, 400: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const a = await appraisalList(db, actorOf(request), request.query.year);
+      const buf = await xlsxOf(
+        '民主评议',
+        [
+          { header: '承办单位', key: 'name', width: 28 },
+          ...a.dimensions.map((d) => ({ header: `${d.label}(${d.max})`, key: `s_${d.key}`, width: 12 })),
+          { header: '总分', key: 'total', width: 10 },
+          { header: '等次', key: 'grade', width: 10 },
+          { header: '按期答复率(%)', key: 'onTimeRate', width: 14 },
+          { header: '满意率(%)', key: 'satisfiedRate', width: 12 },
+          { header: '评语', key: 'comment', width: 40 },
+        ],
+        a.items.map((i) => ({
+          ...i,
+          onTimeRate: i.onTimeRate ?? '—',
+          satisfiedRate: i.satisfiedRate ?? '—',
+          ...Object.fromEntries(a.dimensions.map((d) => [`s_${d.key}`, i.scores?.[d.key] ?? ''])),
+        })),
+      );
+      return sendDownload(reply, `${request.query.year}年民主评议.xlsx`, XLSX_MIME, buf);
+    },
+  );
+
+  r.put(
+    '/api/proposals/appraisals',
+    {
+      preHandler: requireAuth('proposal.appraise'),
+      schema: {
+        tags,
+        summary: '保存对承办单位的民主评议评分',
+        body: Type.Object({
+          year: Type.Integer({ title: '年度', minimum: 1949, maximum: 2100 }),
+          unitId: Int('承办单位'),
+          scores: Type.Record(Type.String(), Type.Number({ title: '得分', minimum: 0, maximum: 100 }), {
+            title: '各项得分',
+          }),
+          comment: Type.Optional(Type.String({ title: '评语', maxLength: 2000 })),
+        }),
+        response: { 200: Type.Object({ total: Type.Number(), grade: Type.String() }), 400: ErrorBody },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction((tx) => saveAppraisal(tx, actor, request.body));
+    },
+  );
+
+  r.get(
+    '/api/proposals/commendations',
+    {
+      preHandler: requireAuth('proposal.commend'),
+      schema: {
+        tags,
+        summary: '优秀提案评选（推荐 → 评审 → 表彰）',
+        querystring: Type.Object({
+          year: Type.Optional(Type.Integer({ title: '年度', minimum: 1949, maximum: 2100 })),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.Integer(),
+                proposalId: Type.Integer(),
+                title: Type.String(),
+                numberLabel: Type.String(),
+                proposers: Type.String(),
+                year: Type.Integer(),
+                state: Type.String(),
+                stateLabel: Type.String(),
+                reason: Type.String(),
+                score: Nullable(Type.Integer()),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const rows = await query<any>(
+        db,
+        sql`select c.id, c.proposal_id, c.year, c.state, c.reason, c.score, p.title, p.number, s.name as session_name,
+            coalesce(o.name, (select string_agg(m.name, '、' order by pp.is_lead desc, pp.sort) from proposal_proposers pp
+              join members m on m.committee_id = pp.committee_id and m.id = pp.member_id
+              where pp.committee_id = p.committee_id and pp.proposal_id = p.id and pp.cosign_status = 'confirmed'), '') as proposers
+          from proposal_commendations c join proposals p on p.committee_id = c.committee_id and p.id = c.proposal_id
+          left join plenary_sessions s on s.committee_id = p.committee_id and s.id = p.session_id
+          left join organisations o on o.committee_id = p.committee_id and o.id = p.org_id
+          where c.committee_id = ${actor.committeeId} and c.state <> 'none' ${request.query.year ? sql`and c.year = ${request.query.year}` : sql``}
+          order by c.year desc, coalesce(c.score, -1) desc, c.id`,
+      );
+      return {
+        items: rows.map((x) => ({
+          id: x.id,
+          proposalId: x.proposal_id,
+          title: x.title,
+          numberLabel: numberLabel(x.session_name, x.number),
+          proposers: x.proposers,
+          year: x.year,
+          state: x.state,
+          stateLabel: COMMENDATION_STATES[x.state],
+          reason: x.reason,
+          score: x.score,
+        })),
+      };
+    },
+  );
+
+  r.put(
+    '/api/proposals/:id/key',
+    {
+      preHandler: requireAuth('proposal.key'),
+      schema: {
+        tags,
+        summary: '列为重点提案（领办政府领导、督办政协领导）',
+        params: IdParams,
+        body: Type.Object({
+          governmentLeader: Type.String({ title: '领办的政府领导', minLength: 1, maxLength: 100 }),
+          supervisingLeader: Type.String({ title: '督办的政协领导', minLength: 1, maxLength: 100 }),
+          note: Type.Optional(Type.String({ title: '备注', maxLength: 2000 })),
+        }),
+        response: { 200: Ok, ...Errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await db.transaction((tx) => setKeyProposal(tx, actor, request.params.id, request.body));
+      return { ok: true };
+    },
+  );
+
+  r.delete(
+    '/api/proposals/:id/key',
+    {
+      preHandler: requireAuth('proposal.key'),
+      schema: { tags, summary: '取消重点提案', params: IdParams, response: { 200: Ok, ...Errors } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await db.transaction((tx) => unsetKeyProposal(tx, actor, request.params.id));
+      return { ok: true };
+    },
+  );
+
+  r.post(
+    '/api/proposals/:id/key/events',
+    {
+      preHandler: requireAuth('proposal.key'),
+      schema: {
+        tags,
+        summary: '记录重点提案督办视察、办理协商或进展',
+        params: IdParams,
+        body: Type.Object({
+          kind: Lit(['visit', 'consultation', 'progress'], '类型'),
+          date: Type.String({ title: '日期', format: 'date' }),
+          text: Type.String({ title: '内容', minLength: 1, maxLength: 8000 }),
+        }),
+        response: { 200: Type.Object({ id: Type.Integer() }), ...Errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const id = await db.transaction((tx) => addKeyEvent(tx, actor, request.params.id, request.body));
+      return { id };
+    },
+  );
+
+  r.post(
+    '/api/proposals/:id/commendation',
+    {
+      preHandler: requireAuth('proposal.commend'),
+      schema: {
+        tags,
+        summary: '优秀提案：推荐、评审、公布表彰、不予表彰',
+        params: IdParams,
+        body: Type.Object({
+          action: Lit(['nominate', 'evaluate', 'publish', 'drop'], '操作'),
+          reason: Type.Optional(Type.String({ title: '推荐理由', maxLength: 4000 })),
+          score: Type.Optional(Type.Integer({ title: '评审得分', minimum: 0, maximum: 100 })),
+          opinion: Type.Optional(Type.String({ title: '评审意见', maxLength: 4000 })),
+          comment: Type.Optional(Type.String({ title: '意见', maxLength: 4000 })),
+        }),
+        response: { 200: Type.Object({ state: Type.String(), stateLabel: Type.String() }), ...Errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const state = await db.transaction((tx) => commendAction(tx, actor, request.params.id, request.body));
+      return { state, stateLabel: COMMENDATION_STATES[state] };
+    },
+  );
+
+  r.put(
+    '/api/proposals/:id/public',
+    {
+      preHandler: requireAuth('proposal.review'),
+      schema: {
+        tags,
+        summary: '设置提案及答复是否公开',
+        params: IdParams,
+        body: Type.Object({
+          isPublic: Type.Boolean({ title: '提案公开' }),
+          repliesPublic: Type.Optional(Type.Boolean({ title: '答复公开' })),
+          replyIds: Type.Optional(IntList('答复')),
+        }),
+        response: { 200: Ok, ...Errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await db.transaction((tx) => setPublic(tx, actor, request.params.id, request.body));
+      return { ok: true };
+    },
+  );
+}
