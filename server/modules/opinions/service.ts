@@ -4,6 +4,7 @@
 
 import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
+import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf, clockNow, deadlineAfterDays } from '../../platform/dates.ts';
@@ -1447,3 +1448,7 @@ export async function similarReports(
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, 5);
 }
+
+// How the audit page names this module's objects (platform/audit/names.ts).
+registerEntityNames('opinion_report', namesFromTable('opinion_reports', 't.title'));
+registerEntityNames('opinion_issue', namesFromTable('opinion_issues', 't.title'));
