@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { actionLabel, entityLabel } from './audit/labels.ts';
+import { resolveEntityNames } from './audit/names.ts';
 import { actorOf, requireAuth } from './auth/session.ts';
 import { addDays, startOfBeijingDay } from './dates.ts';
 import { type Db, query, queryOne } from './db/client.ts';
@@ -236,8 +237,11 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
                 seq: Type.Integer(),
                 actorName: Type.Union([Type.String(), Type.Null()]),
                 action: Type.String(),
+                actionText: Type.String(),
                 entity: Type.String(),
+                entityText: Type.String(),
                 entityId: Type.Union([Type.String(), Type.Null()]),
+                entityName: Type.Union([Type.String(), Type.Null()]),
                 before: Type.Unknown(),
                 after: Type.Unknown(),
                 ip: Type.Union([Type.String(), Type.Null()]),
@@ -258,14 +262,22 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
         sql`select seq, actor_name, action, entity, entity_id, before, after, ip, created_at from audit_log where ${where} order by seq desc limit ${limit} offset ${offset}`,
       );
       const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from audit_log where ${where}`);
+      const names = await resolveEntityNames(
+        db,
+        actor.committeeId,
+        rows.map((x) => ({ entity: x.entity, entityId: x.entity_id })),
+      );
       return {
         total: total!.n,
         items: rows.map((x) => ({
           seq: Number(x.seq),
           actorName: x.actor_name,
           action: x.action,
+          actionText: actionLabel(x.action),
           entity: x.entity,
+          entityText: entityLabel(x.entity),
           entityId: x.entity_id,
+          entityName: names.get(`${x.entity}:${x.entity_id}`) ?? null,
           before: x.before,
           after: x.after,
           ip: x.ip,
@@ -293,6 +305,11 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
           where ${auditWhere(actor.committeeId, request.query)} order by seq desc limit 50000`,
       );
       const json = (v: unknown) => (v == null ? '' : JSON.stringify(v).slice(0, 32000));
+      const names = await resolveEntityNames(
+        db,
+        actor.committeeId,
+        rows.map((x) => ({ entity: x.entity, entityId: x.entity_id })),
+      );
       const content = await xlsxOf(
         '审计日志',
         [
@@ -302,6 +319,7 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
           { header: '操作', key: 'actionText', width: 24 },
           { header: '对象类型', key: 'entityText', width: 16 },
           { header: '对象编号', key: 'entity_id', width: 10 },
+          { header: '对象名称', key: 'entityName', width: 30 },
           { header: '修改前', key: 'beforeText', width: 40 },
           { header: '修改后', key: 'afterText', width: 40 },
           { header: 'IP 地址', key: 'ip', width: 16 },
@@ -313,6 +331,7 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
           time: chinaDateTime(x.created_at),
           actionText: actionLabel(x.action),
           entityText: entityLabel(x.entity),
+          entityName: names.get(`${x.entity}:${x.entity_id}`) ?? '',
           beforeText: json(x.before),
           afterText: json(x.after),
         })),

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
+import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { loginNameTaken } from '../../platform/auth/login.ts';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
 import { ROLE_LIST, ROLES, type Role } from '../../platform/auth/permissions.ts';
@@ -488,3 +489,6 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
   );
 }
+
+// How the audit page names this module's objects (platform/audit/names.ts).
+registerEntityNames('account', namesFromTable('accounts', "t.display_name || '（' || t.username || '）'"));

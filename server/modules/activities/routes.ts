@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
+import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { queryOne } from '../../platform/db/client.ts';
 import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
@@ -454,3 +455,6 @@ export async function activityRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
   );
 }
+
+// How the audit page names this module's objects (platform/audit/names.ts).
+registerEntityNames('activity', namesFromTable('activities', 't.title'));

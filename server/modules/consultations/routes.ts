@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
+import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { can } from '../../platform/auth/permissions.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
@@ -268,3 +269,10 @@ export async function consultationRoutes(app: FastifyInstance, deps: ModuleDeps)
 
   await eventRoutes(app, deps, { seesAll });
 }
+
+// How the audit page names this module's objects (platform/audit/names.ts).
+registerEntityNames('consultation_plan', namesFromTable('consultation_plans', 't.title'));
+registerEntityNames('consultation_event', namesFromTable('consultation_events', 't.title'));
+registerEntityNames('consultation_topic', namesFromTable('consultation_topic_suggestions', 't.title'));
+registerEntityNames('consultation_speech', namesFromTable('consultation_speeches', 't.title'));
+registerEntityNames('consultation_outcome', namesFromTable('consultation_outcomes', 't.title'));

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
+import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
@@ -523,6 +524,7 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
           { header: '编号', key: 'code', width: 10 },
           { header: '姓名', key: 'name', width: 12 },
           { header: '界别', key: 'sector', width: 22 },
+          { header: '回复', key: 'replyLabel', width: 10 },
           { header: '出勤', key: 'statusLabel', width: 20 },
           { header: '签到时间', key: 'checkedInAt', width: 20 },
           { header: '签到方式', key: 'method', width: 10 },
@@ -531,6 +533,7 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         ],
         sheet.items.map((row) => ({
           ...row,
+          replyLabel: row.reply === 'attend' ? '确认参会' : row.reply === 'leave' ? '请假' : '待回复',
           checkedInAt: row.checkedInAt ? chinaDateTime(row.checkedInAt) : '',
           method: row.checkinMethod === 'qr' ? '扫码' : row.checkinMethod === 'staff' ? '工作人员' : '',
         })),
@@ -652,3 +655,7 @@ export async function meetingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
   );
 }
+
+// How the audit page names this module's objects (platform/audit/names.ts).
+registerEntityNames('meeting', namesFromTable('meetings', 't.title'));
+registerEntityNames('speech', namesFromTable('speeches', 't.title'));

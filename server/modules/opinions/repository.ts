@@ -1,6 +1,7 @@
 // The opinion module's report rows: loading a report with its issue, and the workflow item made of it.
 
 import { sql } from 'drizzle-orm';
+import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { type Db, queryOne } from '../../platform/db/client.ts';
 import type { SubmitterKind } from './rules.ts';
 import type { ReportItem } from './workflow.ts';
@@ -88,3 +89,7 @@ export const committeeBrief = (db: Db, committeeId: number) =>
     db,
     sql`select level, name, parent_id from committees where id = ${committeeId}`,
   );
+
+// How the audit page names this module's objects (platform/audit/names.ts).
+registerEntityNames('opinion_report', namesFromTable('opinion_reports', 't.title'));
+registerEntityNames('opinion_issue', namesFromTable('opinion_issues', 't.title'));

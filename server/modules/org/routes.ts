@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
+import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { query } from '../../platform/db/client.ts';
 import { committeeRoutes } from './committees-routes.ts';
@@ -75,3 +76,8 @@ export async function orgRoutes(app: FastifyInstance, deps: ModuleDeps) {
     },
   );
 }
+
+// How the audit page names this module's objects (platform/audit/names.ts).
+registerEntityNames('member', namesFromTable('members', 't.name'));
+registerEntityNames('unit', namesFromTable('handling_units', 't.name'));
+registerEntityNames('informant', namesFromTable('informants', 't.name'));

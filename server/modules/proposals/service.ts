@@ -2,6 +2,7 @@
 // user may take, firing transitions, key proposals, commendations, unit appraisals, public flags and rules.
 import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
+import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingYearOf, clockNow, deadlineAfterDaysIn, loadWorkingCalendar } from '../../platform/dates.ts';
@@ -925,3 +926,20 @@ export async function listConvertedProposals(
 }
 
 export type { ProposalItem };
+
+// How the audit page names this module's objects (platform/audit/names.ts).
+registerEntityNames('proposal', namesFromTable('proposals', 't.title'));
+registerEntityNames(
+  'proposal_assignment',
+  namesFromTable(
+    'proposal_assignments',
+    '(select p.title from proposals p where p.committee_id = t.committee_id and p.id = t.proposal_id)',
+  ),
+);
+registerEntityNames(
+  'proposal_commendation',
+  namesFromTable(
+    'proposal_commendations',
+    '(select p.title from proposals p where p.committee_id = t.committee_id and p.id = t.proposal_id)',
+  ),
+);

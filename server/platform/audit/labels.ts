@@ -11,7 +11,48 @@ const EXACT: Record<string, string> = {
   'settings.working_day_clear': '清除工作日历调整',
   'file.upload': '上传附件',
   'seed.demo': '写入演示数据',
+  'account.reset_password': '账号·重置密码',
+  'activity.checkin': '活动·签到',
+  'activity.invite': '活动·邀请参加',
+  'activity.output_submit': '活动·提交成果',
+  'consultation.event.files': '协商活动·上传材料',
+  'consultation.event.participant.remove': '协商活动·移除参加人',
+  'consultation.event.participants': '协商活动·设置参加人',
+  'consultation.event.research': '协商活动·记录调研',
+  'consultation.event.update': '协商活动·修改',
+  'consultation.plan.item.add': '协商计划·添加事项',
+  'consultation.plan.item.remove': '协商计划·删除事项',
+  'consultation.plan.item.update': '协商计划·修改事项',
+  'duty.commend': '履职·表彰',
+  'duty.commend.revoke': '履职·撤销表彰',
+  'duty.consequence.delete': '履职·删除处理记录',
+  'duty.rules.save': '履职·保存评分规则',
+  'legacy.write': '历史记录',
+  'meeting.checkin': '会议·签到',
+  'meeting.invite': '会议·邀请参会',
+  'meeting.uninvite': '会议·取消邀请',
+  'member.status': '委员·变更状态',
+  'opinion.adopt': '社情民意·登记采用',
+  'opinion.edit': '社情民意·修改',
+  'opinion.forward': '社情民意·报送上级',
+  'opinion.instruct': '社情民意·登记批示',
+  'opinion.issue.create': '信息专报·新建',
+  'opinion.issue.delete': '信息专报·删除',
+  'opinion.issue.issue': '信息专报·印发',
+  'opinion.issue.update': '信息专报·修改',
+  'proposal.appraisal.save': '提案·保存办理测评',
+  'proposal.key.event': '重点提案·记录督办',
+  'proposal.key.set': '提案·设为重点提案',
+  'proposal.key.unset': '提案·取消重点提案',
+  'proposal.public': '提案·设置公开',
 };
+
+/** Labels registered at start-up (each workflow transition: 对象·动作, from its own Chinese label). */
+const REGISTERED = new Map<string, string>();
+
+export function registerActionLabels(labels: Record<string, string>): void {
+  for (const [code, label] of Object.entries(labels)) REGISTERED.set(code, label);
+}
 
 const AREAS: Record<string, string> = {
   auth: '账号',
@@ -33,6 +74,29 @@ const AREAS: Record<string, string> = {
   setting: '设置',
   file: '附件',
   wf_item: '流程事项',
+  'proposal-assignment': '提案交办',
+  'proposal-commendation': '优秀提案',
+  proposal_unit_appraisal: '办理测评',
+  proposal_reply: '提案答复',
+  opinion_report: '社情民意',
+  opinion_issue: '信息专报',
+  opinion_referral: '社情民意转办',
+  opinionReferral: '社情民意转办',
+  speech: '大会发言',
+  activityOutput: '活动成果',
+  consultation_event: '协商活动',
+  consultationEvent: '协商活动',
+  consultation_plan: '协商计划',
+  consultationPlan: '协商计划',
+  consultation_topic: '协商议题建议',
+  consultationTopic: '协商议题建议',
+  consultation_speech: '协商发言',
+  consultationSpeech: '协商发言',
+  consultation_outcome: '协商成果',
+  'consultation-outcome': '协商成果',
+  consultation_outcome_unit: '协商成果办理',
+  'consultation-outcome-unit': '协商成果办理',
+  consultation_instruction: '协商批示',
 };
 
 const VERBS: Record<string, string> = {
@@ -77,10 +141,29 @@ const VERBS: Record<string, string> = {
   evaluate: '评审',
   publish: '发布',
   drop: '撤销',
+  approve: '批准',
+  cancel: '取消',
+  close: '结束',
+  compile: '采编',
+  complete: '完成',
+  confirm: '确认',
+  decline: '不予采用',
+  deliver: '发言',
+  feedback: '反馈',
+  handOver: '移交',
+  hold: '举行',
+  receive: '接收',
+  recordInstruction: '记录批示',
+  recordMinutes: '记录纪要',
+  refer: '转办',
+  reset_password: '重置密码',
+  status: '变更状态',
 };
 
 export function actionLabel(code: string): string {
   if (EXACT[code]) return EXACT[code];
+  const registered = REGISTERED.get(code);
+  if (registered) return registered;
   const dot = code.indexOf('.');
   if (dot < 0) return VERBS[code] ?? code;
   const area = code.slice(0, dot);
@@ -107,6 +190,7 @@ export const ACTION_OPTIONS = [
   { value: 'activity', label: '活动' },
   { value: 'duty', label: '履职' },
   { value: 'consultation', label: '协商' },
+  { value: 'speech', label: '大会发言' },
   { value: 'org', label: '组织机构' },
   { value: 'member', label: '委员' },
   { value: 'settings', label: '设置' },
@@ -125,7 +209,14 @@ export const ENTITY_OPTIONS = [
   'member',
   'unit',
   'informant',
-  'consultation',
+  'speech',
+  'opinion_report',
+  'opinion_issue',
+  'consultation_plan',
+  'consultation_event',
+  'consultation_topic',
+  'consultation_speech',
+  'consultation_outcome',
   'setting',
   'file',
 ].map((value) => ({ value, label: entityLabel(value) }));

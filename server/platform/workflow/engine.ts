@@ -4,6 +4,7 @@
 
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../audit/audit.ts';
+import { entityLabel, registerActionLabels } from '../audit/labels.ts';
 import type { Role } from '../auth/permissions.ts';
 import type { Actor } from '../context.ts';
 import { reminderAt } from '../dates.ts';
@@ -81,6 +82,10 @@ const processes = new Map<string, Process<any>>();
 
 export function defineProcess<I extends WorkflowItem>(p: Process<I>): Process<I> {
   processes.set(p.name, p);
+  // The audit log names a transition as 对象·动作 from the process's own Chinese label (no second list to forget).
+  registerActionLabels(
+    Object.fromEntries(p.transitions.map((t) => [`${p.name}.${t.action}`, `${entityLabel(p.entity)}·${t.label}`])),
+  );
   return p;
 }
 

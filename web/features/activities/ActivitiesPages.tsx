@@ -27,10 +27,12 @@ import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
 import {
   ConfirmButton,
-  DataTable,
+  countActive,
   ErrorAlert,
   ExportButton,
+  FilterBar,
   PageHeader,
+  ResponsiveList,
   useListParams,
   usePageTitle,
 } from '../../components/index.ts';
@@ -101,15 +103,19 @@ export function ActivitiesPage() {
           )
         }
       />
-      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label="按活动名称查找"
-          placeholder="按活动名称查找"
-          allowClear
-          defaultValue={p.q}
-          onSearch={(q) => setP({ q })}
-          style={{ maxWidth: 320, flex: '1 1 200px' }}
-        />
+      <FilterBar
+        active={countActive(p.kind, p.status, p.mine)}
+        search={
+          <Input.Search
+            aria-label="按活动名称查找"
+            placeholder="按活动名称查找"
+            allowClear
+            defaultValue={p.q}
+            onSearch={(q) => setP({ q })}
+            style={{ maxWidth: 320, flex: '1 1 200px' }}
+          />
+        }
+      >
         <Select
           aria-label="活动类型"
           style={{ width: 170 }}
@@ -142,9 +148,9 @@ export function ActivitiesPage() {
             ]}
           />
         )}
-      </Flex>
+      </FilterBar>
       <ErrorAlert error={error} />
-      <DataTable<Item>
+      <ResponsiveList<Item>
         data={data}
         loading={isFetching}
         page={p.page}
@@ -453,7 +459,7 @@ export function ActivityDetailPage() {
       {manage && <Participants activity={a} onChange={refresh} />}
       <Card title="活动成果" style={{ marginBottom: 16 }}>
         <ErrorAlert error={outputs.error} />
-        <DataTable<Output>
+        <ResponsiveList<Output>
           data={outputs.data}
           loading={outputs.isFetching}
           page={1}
@@ -658,7 +664,7 @@ function Participants({ activity, onChange }: { activity: Detail; onChange: () =
         style={{ maxWidth: 260, marginBottom: 12 }}
       />
       <ErrorAlert error={error ?? act.error} />
-      <DataTable<Participant>
+      <ResponsiveList<Participant>
         rowKey="memberId"
         data={data}
         loading={isFetching}

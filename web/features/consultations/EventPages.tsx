@@ -21,7 +21,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
+import { countActive, ErrorAlert, FilterBar, PageHeader, useListParams } from '../../components/index.ts';
 import { STATE_COLORS } from './shared.ts';
 import { useKindOptions } from './shared-hooks.ts';
 
@@ -70,16 +70,20 @@ export function EventsPage() {
           )
         }
       />
-      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Segmented
-          aria-label="范围"
-          value={p.view}
-          onChange={(view) => setP({ view: String(view) })}
-          options={[
-            { value: 'upcoming', label: '即将举行' },
-            { value: 'all', label: '全部' },
-          ]}
-        />
+      <FilterBar
+        active={countActive(p.kind)}
+        search={
+          <Segmented
+            aria-label="范围"
+            value={p.view}
+            onChange={(view) => setP({ view: String(view) })}
+            options={[
+              { value: 'upcoming', label: '即将举行' },
+              { value: 'all', label: '全部' },
+            ]}
+          />
+        }
+      >
         <Select
           aria-label="协商类型"
           style={{ width: 200 }}
@@ -87,7 +91,7 @@ export function EventsPage() {
           onChange={(kind) => setP({ kind })}
           options={[{ value: '', label: '全部类型' }, ...kinds]}
         />
-      </Flex>
+      </FilterBar>
       <ErrorAlert error={error} />
       <Flex vertical gap={12}>
         {(data?.items ?? []).map((e) => (

@@ -200,19 +200,11 @@ export function RulesPage() {
                 <>
                   {fields.map((f) => (
                     <Row gutter={12} key={f.key} align="bottom">
-                      <Col xs={12} md={5}>
-                        <Form.Item
-                          name={[f.name, 'key']}
-                          label="代码（英文）"
-                          rules={[
-                            { required: true, message: '请填写代码' },
-                            { pattern: /^[a-zA-Z][a-zA-Z0-9]*$/, message: '以英文字母开头，只含字母和数字' },
-                          ]}
-                        >
-                          <Input maxLength={30} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={12} md={7}>
+                      {/* The code is generated when the row is added (newKey); staff only name things. */}
+                      <Form.Item name={[f.name, 'key']} hidden>
+                        <Input />
+                      </Form.Item>
+                      <Col xs={24} md={12}>
                         <Form.Item
                           name={[f.name, 'name']}
                           label="类别名称"
@@ -238,7 +230,12 @@ export function RulesPage() {
                       </Col>
                     </Row>
                   ))}
-                  <Button icon={<PlusOutlined />} onClick={() => add({ cap: null, floor: null })}>
+                  <Button
+                    icon={<PlusOutlined />}
+                    onClick={() =>
+                      add({ key: newKey('cat', form.getFieldValue('categories')), cap: null, floor: null })
+                    }
+                  >
                     增加类别
                   </Button>
                 </>
@@ -390,19 +387,11 @@ export function RulesPage() {
                 <>
                   {fields.map((f) => (
                     <Row gutter={12} key={f.key} align="bottom">
-                      <Col xs={12} md={4}>
-                        <Form.Item
-                          name={[f.name, 'key']}
-                          label="代码（英文）"
-                          rules={[
-                            { required: true, message: '请填写代码' },
-                            { pattern: /^[a-zA-Z][a-zA-Z0-9]*$/, message: '以英文字母开头' },
-                          ]}
-                        >
-                          <Input maxLength={30} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={12} md={6}>
+                      {/* The code is generated when the row is added (newKey); staff only name things. */}
+                      <Form.Item name={[f.name, 'key']} hidden>
+                        <Input />
+                      </Form.Item>
+                      <Col xs={24} md={10}>
                         <Form.Item
                           name={[f.name, 'label']}
                           label="要求"
@@ -436,7 +425,10 @@ export function RulesPage() {
                       </Col>
                     </Row>
                   ))}
-                  <Button icon={<PlusOutlined />} onClick={() => add({ min: 1, kinds: [] })}>
+                  <Button
+                    icon={<PlusOutlined />}
+                    onClick={() => add({ key: newKey('req', form.getFieldValue('checklist')), min: 1, kinds: [] })}
+                  >
                     增加要求
                   </Button>
                 </>
@@ -483,4 +475,12 @@ export function RulesPage() {
       </Card>
     </>
   );
+}
+
+/** A code for a new row that no row of the list has yet (cat1, cat2 …): codes are made here, never typed by staff. */
+function newKey(prefix: string, rows: { key?: string }[] | undefined): string {
+  const taken = new Set((rows ?? []).map((r) => r?.key));
+  let n = (rows ?? []).length + 1;
+  while (taken.has(`${prefix}${n}`)) n += 1;
+  return `${prefix}${n}`;
 }

@@ -57,6 +57,13 @@ interface Detail {
   canManage: boolean;
 }
 
+/** The member's own answer to the invitation, before the meeting (the 出勤 column is what happened). */
+const REPLY: Record<string, { label: string; color?: string }> = {
+  attend: { label: '确认参会', color: 'green' },
+  leave: { label: '请假', color: 'orange' },
+  pending: { label: '待回复' },
+};
+
 interface SheetRow {
   memberId: number;
   name: string;
@@ -313,6 +320,11 @@ function AttendanceSheet({ meeting, onChange }: { meeting: Detail; onChange: () 
           { title: '编号', dataIndex: 'code' },
           { title: '姓名', dataIndex: 'name' },
           { title: '界别', dataIndex: 'sector' },
+          {
+            title: '回复',
+            dataIndex: 'reply',
+            render: (v: string) => <Tag color={REPLY[v]?.color}>{REPLY[v]?.label ?? '待回复'}</Tag>,
+          },
           {
             title: '出勤',
             dataIndex: 'status',

@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
+import { countActive, DataTable, ErrorAlert, FilterBar, PageHeader, useListParams } from '../../components/index.ts';
 import { MEETING_KINDS, MEETING_STATUS, meetingState } from './shared.tsx';
 
 export interface MeetingItem {
@@ -64,15 +64,19 @@ export function MeetingsPage() {
           )
         }
       />
-      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label="按会议名称查找"
-          placeholder="按会议名称查找"
-          allowClear
-          defaultValue={p.q}
-          onSearch={(q) => setP({ q })}
-          style={{ maxWidth: 320, flex: '1 1 200px' }}
-        />
+      <FilterBar
+        active={countActive(p.kind, p.status)}
+        search={
+          <Input.Search
+            aria-label="按会议名称查找"
+            placeholder="按会议名称查找"
+            allowClear
+            defaultValue={p.q}
+            onSearch={(q) => setP({ q })}
+            style={{ maxWidth: 320, flex: '1 1 200px' }}
+          />
+        }
+      >
         <Select
           aria-label="会议类型"
           style={{ width: 160 }}
@@ -93,7 +97,7 @@ export function MeetingsPage() {
             ...Object.entries(MEETING_STATUS).map(([value, s]) => ({ value, label: s.label })),
           ]}
         />
-      </Flex>
+      </FilterBar>
       <ErrorAlert error={error} />
       {cards ? (
         <Flex vertical gap={12}>

@@ -2,12 +2,20 @@
 // decline, confirm delivery.
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { ConfirmButton, DataTable, ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
+import {
+  ConfirmButton,
+  countActive,
+  ErrorAlert,
+  FilterBar,
+  PageHeader,
+  ResponsiveList,
+  useListParams,
+} from '../../components/index.ts';
 import type { MeetingItem } from './MeetingsPage.tsx';
 
 interface Speech {
@@ -74,7 +82,7 @@ export function SpeechesPage() {
           )
         }
       />
-      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+      <FilterBar active={countActive(p.status, p.mode)}>
         <Select
           aria-label="状态"
           style={{ width: 150 }}
@@ -100,9 +108,9 @@ export function SpeechesPage() {
             { value: 'written', label: '书面发言' },
           ]}
         />
-      </Flex>
+      </FilterBar>
       <ErrorAlert error={error} />
-      <DataTable<Speech>
+      <ResponsiveList<Speech>
         data={data}
         loading={isFetching}
         page={p.page}

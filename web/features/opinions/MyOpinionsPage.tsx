@@ -6,7 +6,7 @@ import { Button, Card, Flex, Input, List, Select, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
 import { formatDate } from '../../app/format.ts';
-import { ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
+import { countActive, ErrorAlert, FilterBar, PageHeader, useListParams } from '../../components/index.ts';
 import { LEVEL_LABEL, type ListItem, REPORT_STATES, STATE_COLORS } from './api.ts';
 import { Pill } from './Pill.tsx';
 
@@ -51,15 +51,19 @@ export function MyOpinionsPage() {
           </Button>
         }
       />
-      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label="按标题或内容查找"
-          placeholder="按标题或内容查找"
-          allowClear
-          defaultValue={params.q}
-          onSearch={(q) => setParams({ q })}
-          style={{ maxWidth: 360, flex: '1 1 220px' }}
-        />
+      <FilterBar
+        active={countActive(params.state)}
+        search={
+          <Input.Search
+            aria-label="按标题或内容查找"
+            placeholder="按标题或内容查找"
+            allowClear
+            defaultValue={params.q}
+            onSearch={(q) => setParams({ q })}
+            style={{ maxWidth: 360, flex: '1 1 220px' }}
+          />
+        }
+      >
         <Select
           aria-label="状态"
           style={{ width: 160 }}
@@ -70,7 +74,7 @@ export function MyOpinionsPage() {
             ...Object.entries(REPORT_STATES).map(([value, label]) => ({ value, label })),
           ]}
         />
-      </Flex>
+      </FilterBar>
       <ErrorAlert error={error} />
       <List
         loading={isFetching}

@@ -245,7 +245,11 @@ export function ActionDialog({
               </Form.Item>
             )}
             <Form.Item name="rating" label="对办理结果的评价" rules={[{ required: true, message: '请选择评价' }]}>
-              <Radio.Group size="large" optionType="button" buttonStyle="solid" options={RATING_OPTIONS} />
+              {/* Plain radios, not solid buttons: nothing looks chosen (or red) until the member chooses. */}
+              <Radio.Group
+                options={RATING_OPTIONS}
+                style={{ display: 'flex', flexWrap: 'wrap', gap: 16, fontSize: '1.125em' }}
+              />
             </Form.Item>
             {commentField('意见（选择不满意时必填）', false)}
           </>

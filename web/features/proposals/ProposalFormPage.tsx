@@ -206,6 +206,7 @@ export function ProposalFormPage() {
               >
                 <Input count={{ show: true, max }} placeholder="例如：关于加快发展社区居家养老服务的建议" />
               </Form.Item>
+              <SimilarBesideTitle items={similar.data?.items ?? []} />
               <Form.Item name="category" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
                 <Select
                   placeholder="请选择"
@@ -309,7 +310,7 @@ export function ProposalFormPage() {
             </Form>
           </Card>
         </Col>
-        <Col xs={24} lg={8}>
+        <Col xs={0} lg={8}>
           <Card title="相似提案" extra={similar.isFetching ? <Spin size="small" /> : null}>
             <Typography.Paragraph type="secondary">
               根据案由和案据，查找本次和以往会议的相似提案，避免重复。
@@ -350,5 +351,39 @@ export function ProposalFormPage() {
         </Col>
       </Row>
     </>
+  );
+}
+
+/** The alike proposals right under 案由 while typing (on a phone the side card would sit far below, under 提交). */
+function SimilarBesideTitle({ items }: { items: Similar[] }) {
+  const close = items.filter((s) => s.score >= 40).slice(0, 3);
+  if (close.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="status"
+      style={{ marginTop: -8, marginBottom: 16 }}
+      title={`发现 ${close.length} 件相似提案，请确认不是重复提出`}
+      description={
+        <Flex vertical gap={4}>
+          {close.map((s) => (
+            <span key={s.id}>
+              {s.canOpen ? (
+                <Link to={`/proposals/${s.id}`} target="_blank">
+                  {s.title}
+                </Link>
+              ) : (
+                s.title
+              )}
+              <Typography.Text type="secondary">
+                {' '}
+                · {[s.numberLabel || s.sessionName, s.stateLabel].filter(Boolean).join(' · ')} · 相似度 {s.score}
+              </Typography.Text>
+            </span>
+          ))}
+        </Flex>
+      }
+    />
   );
 }

@@ -2,12 +2,20 @@
 // office and leaders), 重点提案. Search and filters live in the URL; on a phone the rows become cards.
 import { EditOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Badge, Button, Card, Flex, Form, Grid, Input, List, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Flex, Form, Grid, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
 import { formatDate } from '../../app/format.ts';
-import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
+import {
+  countActive,
+  ErrorAlert,
+  ExportButton,
+  FilterBar,
+  PageHeader,
+  ResponsiveList,
+  useListParams,
+} from '../../components/index.ts';
 import { KIND_OPTIONS, type ListItem, STATE_OPTIONS, stateColor, TAG, useReference, useRules } from './api.ts';
 import { EmptyText } from './EmptyText.tsx';
 
@@ -173,44 +181,54 @@ export function ProposalListPage({
         }
       />
       {queues && (
-        <Radio.Group
-          aria-label="工作队列"
-          optionType="button"
+        <Tabs
+          label="工作队列"
+          phone={!screens.md}
           value={queue}
-          onChange={(e) => setParams({ queue: e.target.value })}
+          onChange={(v) => setParams({ queue: v })}
           options={queues.map((q) => ({ value: q.key, label: q.label }))}
-          style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}
         />
       )}
       {unitTabs && (
-        <Radio.Group
-          aria-label="办理状态"
-          optionType="button"
+        <Tabs
+          label="办理状态"
+          phone={!screens.md}
           value={params.assignmentState}
-          onChange={(e) => setParams({ assignmentState: e.target.value })}
+          onChange={(v) => setParams({ assignmentState: v })}
           options={UNIT_TABS.map((q) => ({ value: q.key, label: q.label }))}
-          style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}
         />
       )}
-      <Card style={{ marginBottom: 16 }}>
-        <Form
-          form={form}
-          layout="inline"
-          onFinish={(v) =>
-            setParams({
-              q: v.q?.trim() ?? '',
-              state: v.state ?? '',
-              category: v.category ?? '',
-              kind: v.kind ?? '',
-              sessionId: v.sessionId ? String(v.sessionId) : '',
-              unitId: v.unitId ? String(v.unitId) : '',
-            })
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={(v) =>
+          setParams({
+            q: v.q?.trim() ?? '',
+            state: v.state ?? '',
+            category: v.category ?? '',
+            kind: v.kind ?? '',
+            sessionId: v.sessionId ? String(v.sessionId) : '',
+            unitId: v.unitId ? String(v.unitId) : '',
+          })
+        }
+        style={{ rowGap: 12 }}
+      >
+        <FilterBar
+          active={countActive(params.state, params.category, params.kind, params.sessionId, params.unitId)}
+          search={
+            <Flex gap={8}>
+              <Form.Item name="q" label={screens.md ? '关键词' : undefined} style={{ margin: 0, flex: 1 }}>
+                <Input
+                  aria-label="关键词"
+                  placeholder="案由、内容、提案人"
+                  allowClear
+                  style={{ width: screens.md ? 220 : '100%' }}
+                />
+              </Form.Item>
+              {!screens.md && <Button type="primary" htmlType="submit" icon={<SearchOutlined />} aria-label="查询" />}
+            </Flex>
           }
-          style={{ rowGap: 12 }}
         >
-          <Form.Item name="q" label="关键词">
-            <Input placeholder="案由、内容、提案人" allowClear style={{ width: 220 }} />
-          </Form.Item>
           <Form.Item name="state" label="状态">
             <Select allowClear options={STATE_OPTIONS} style={{ width: 150 }} placeholder="全部" />
           </Form.Item>
@@ -245,56 +263,77 @@ export function ProposalListPage({
               />
             </Form.Item>
           )}
-          <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+          <Form.Item style={{ margin: 0 }}>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />} block={!screens.md}>
               查询
             </Button>
           </Form.Item>
-        </Form>
-      </Card>
+        </FilterBar>
+      </Form>
       <ErrorAlert error={error} />
-      {screens.md ? (
-        <DataTable<ListItem>
-          locale={{ emptyText: <EmptyText>暂无提案</EmptyText> }}
-          columns={columns}
-          data={data}
-          loading={isFetching}
-          page={params.page}
-          pageSize={params.pageSize}
-          onPageChange={(page, pageSize) => setParams({ page, pageSize })}
-        />
-      ) : (
-        <List
-          loading={isFetching}
-          dataSource={data?.items ?? []}
-          locale={{ emptyText: <EmptyText>暂无提案</EmptyText> }}
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: data?.total ?? 0,
-            onChange: (page, pageSize) => setParams({ page, pageSize }),
-            showTotal: (t) => `共 ${t} 件`,
-          }}
-          renderItem={(r) => (
-            <List.Item key={r.id} style={{ padding: 0, border: 'none', marginBottom: 12 }}>
-              <Card style={{ width: '100%' }} styles={{ body: { padding: 16 } }}>
-                <Link to={`/proposals/${r.id}`} style={{ fontSize: 18, fontWeight: 600 }}>
-                  {r.title}
-                </Link>
-                <Flex wrap gap={8} style={{ marginTop: 8 }}>
-                  <Tag color={stateColor(r.state)}>{r.stateLabel}</Tag>
-                  {r.isKey && <Tag color={TAG.red}>重点提案</Tag>}
-                  {r.myAssignment && <Badge status="processing" text={`本单位：${r.myAssignment.stateLabel}`} />}
-                </Flex>
-                <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-                  {[r.numberLabel, r.proposers, r.category].filter(Boolean).join(' · ')}
-                  {r.dueAt ? ` · 期限 ${formatDate(r.dueAt)}${r.overdue ? '（超期）' : ''}` : ''}
-                </Typography.Paragraph>
-              </Card>
-            </List.Item>
-          )}
-        />
-      )}
+      <ResponsiveList<ListItem>
+        locale={{ emptyText: <EmptyText>暂无提案</EmptyText> }}
+        columns={columns}
+        data={data}
+        loading={isFetching}
+        page={params.page}
+        pageSize={params.pageSize}
+        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        unit="件"
+        card={(r) => (
+          <Card style={{ width: '100%' }} styles={{ body: { padding: 16 } }}>
+            <Link to={`/proposals/${r.id}`} style={{ fontSize: 18, fontWeight: 600 }}>
+              {r.title}
+            </Link>
+            <Flex wrap gap={8} style={{ marginTop: 8 }}>
+              <Tag color={stateColor(r.state)}>{r.stateLabel}</Tag>
+              {r.isKey && <Tag color={TAG.red}>重点提案</Tag>}
+              {r.myAssignment && <Badge status="processing" text={`本单位：${r.myAssignment.stateLabel}`} />}
+            </Flex>
+            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+              {[r.numberLabel, r.proposers, r.category].filter(Boolean).join(' · ')}
+              {r.dueAt ? ` · 期限 ${formatDate(r.dueAt)}${r.overdue ? '（超期）' : ''}` : ''}
+            </Typography.Paragraph>
+          </Card>
+        )}
+      />
     </>
+  );
+}
+
+/** Work-queue tabs: buttons on a wide screen; on a phone one select (nine buttons would fill the first screen). */
+function Tabs({
+  label,
+  phone,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  phone: boolean;
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: string }[];
+}) {
+  if (phone)
+    return (
+      <Select
+        aria-label={label}
+        value={value}
+        onChange={onChange}
+        options={options}
+        style={{ width: '100%', marginBottom: 12 }}
+        size="large"
+      />
+    );
+  return (
+    <Radio.Group
+      aria-label={label}
+      optionType="button"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      options={options}
+      style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}
+    />
   );
 }
