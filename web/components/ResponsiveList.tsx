@@ -19,15 +19,17 @@ export interface ResponsiveListProps<T> extends DataTableProps<T> {
 }
 
 type Col<T> = ColumnType<T> & { children?: unknown };
+// antd types dataIndex as a deep path of T; reading it as plain keys keeps the type checker from expanding that path.
+type PlainIndex = string | number | readonly (string | number)[] | undefined;
 
 function columnId<T>(c: Col<T>): string {
-  const di = c.dataIndex;
+  const di = c.dataIndex as PlainIndex;
   return String(c.key ?? (Array.isArray(di) ? di.join('.') : (di ?? '')));
 }
 
 function cellOf<T>(c: Col<T>, row: T, index: number): ReactNode {
-  const di = c.dataIndex;
-  const path = Array.isArray(di) ? di : di === undefined ? [] : [di];
+  const di = c.dataIndex as PlainIndex;
+  const path: readonly (string | number)[] = Array.isArray(di) ? di : di === undefined ? [] : [di as string | number];
   let value: unknown = row;
   for (const p of path) value = value == null ? undefined : (value as Record<string, unknown>)[p as string];
   if (path.length === 0) value = undefined;
@@ -42,6 +44,11 @@ function cellOf<T>(c: Col<T>, row: T, index: number): ReactNode {
   )
     return (out as { children: ReactNode }).children;
   return (out as ReactNode) ?? null;
+}
+
+function emptyTextOf(text: ReactNode | (() => ReactNode) | undefined): ReactNode {
+  if (typeof text === 'function') return text();
+  return text ?? '暂无数据';
 }
 
 function isEmpty(node: ReactNode): boolean {
@@ -97,7 +104,7 @@ export function ResponsiveList<T extends object>(props: ResponsiveListProps<T>) 
     <List<T>
       loading={Boolean(loading)}
       dataSource={data?.items ?? []}
-      locale={{ emptyText: locale?.emptyText ?? '暂无数据' }}
+      locale={{ emptyText: emptyTextOf(locale?.emptyText) }}
       pagination={{
         current: page,
         pageSize,
