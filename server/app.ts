@@ -22,6 +22,7 @@ import type { Database, Db } from './platform/db/client.ts';
 import { embeddedDbQueue } from './platform/db/queue.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { registerFigureGroup } from './platform/figures/registry.ts';
+import { reportRoutes } from './platform/figures/report-routes.ts';
 import { figureRoutes } from './platform/figures/routes.ts';
 import { idempotency } from './platform/idempotency.ts';
 import { inputGuard, validatorCompiler } from './platform/input-guard.ts';
@@ -154,6 +155,7 @@ export async function buildApp(deps: {
   for (const m of modules) await app.register(async (scope) => m.routes(scope, moduleDeps));
   for (const m of modules) for (const g of m.figures ?? []) registerFigureGroup(g);
   await app.register(async (scope) => figureRoutes(scope, { db }));
+  await app.register(async (scope) => reportRoutes(scope, { db }));
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
   // Hashed build files never change under their name: cached for a year. index.html (and the service worker) always

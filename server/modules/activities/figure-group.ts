@@ -11,6 +11,7 @@ export const activityFigureGroup: FigureGroup = {
   moduleName: '履职活动',
   permission: 'duty.readAll',
   basis: 'range',
+  sentence: '全年组织视察、调研等履职活动{{activities.held}}次，委员参加{{activities.participations}}人次。',
   figures: [
     {
       id: 'activities.held',

@@ -13,6 +13,8 @@ export const consultationFigureGroup: FigureGroup = {
   moduleName: '协商议政',
   permission: 'consultation.figures',
   basis: 'year',
+  sentence:
+    '全年共开展协商{{consultations.consultations}}次、民主监督{{consultations.supervisions}}次，参加{{consultations.participants}}人次，发言{{consultations.speeches}}篇。',
   figures: [
     {
       id: 'consultations.consultations',
@@ -60,6 +62,8 @@ export const outcomeFigureGroup: FigureGroup = {
   moduleName: '协商成果',
   permission: 'consultationOutcome.figures',
   basis: 'year',
+  sentence:
+    '全年报送协商成果{{outcomes.submitted}}件，获领导批示{{outcomes.instructions}}次，部门反馈{{outcomes.fedBack}}件。',
   figures: [
     {
       id: 'outcomes.submitted',

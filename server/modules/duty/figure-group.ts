@@ -9,6 +9,7 @@ export const dutyFigureGroup: FigureGroup = {
   moduleName: '委员履职',
   permission: 'duty.readAll',
   basis: 'range',
+  sentence: '全年记录委员履职{{duty.facts}}条，{{duty.activeMembers}}名委员有履职记录。',
   figures: [
     {
       id: 'duty.facts',

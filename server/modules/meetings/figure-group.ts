@@ -11,6 +11,7 @@ export const meetingFigureGroup: FigureGroup = {
   moduleName: '会议',
   permission: 'duty.readAll',
   basis: 'range',
+  sentence: '全年召开各类会议{{meetings.held}}次，委员出席{{meetings.attendances}}人次。',
   figures: [
     {
       id: 'meetings.held',

@@ -10,6 +10,8 @@ export const opinionFigureGroup: FigureGroup = {
   moduleName: '社情民意信息',
   permission: 'opinion.figures',
   basis: 'year',
+  sentence:
+    '全年报送社情民意信息{{opinions.received}}条，编发{{opinions.compiled}}条，被采用{{opinions.adopted}}条，获领导批示{{opinions.instructions}}条，部门回复办理{{opinions.answered}}条。',
   figures: [
     {
       id: 'opinions.received',

@@ -10,6 +10,8 @@ export const proposalFigureGroup: FigureGroup = {
   moduleName: '提案',
   permission: 'proposal.figures',
   basis: 'year',
+  sentence:
+    '全年共收到提案{{proposals.received}}件，立案{{proposals.registered}}件，已办理答复{{proposals.answered}}件，所提问题已解决或建议被采纳的{{proposals.solved}}件；确定重点提案{{proposals.key}}件。',
   figures: [
     {
       id: 'proposals.received',

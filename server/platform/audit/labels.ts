@@ -11,12 +11,14 @@ const EXACT: Record<string, string> = {
   'settings.working_day_clear': '清除工作日历调整',
   'file.upload': '上传附件',
   'seed.demo': '写入演示数据',
+  'figureReport.export': '导出统计报告',
 };
 
 const AREAS: Record<string, string> = {
   auth: '账号',
   account: '账号',
   committee: '政协',
+  figureReport: '统计报告',
   proposal: '提案',
   proposal_assignment: '提案交办',
   proposal_commendation: '优秀提案',

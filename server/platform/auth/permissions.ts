@@ -31,6 +31,7 @@ export const PERMISSIONS = {
   'file.upload': ROLE_LIST,
   // the year in figures (each figure also needs its module's figures permission)
   'figures.read': [...ADMINS, ...STAFF, 'leader'],
+  'figures.report': [...ADMINS, ...STAFF],
   // organisation
   'org.read': [...ADMINS, ...STAFF, 'leader'],
   'org.manage': [...ADMINS, 'officeStaff'],

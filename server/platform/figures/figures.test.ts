@@ -228,3 +228,69 @@ describe('figures across levels: two counties under a city', () => {
     expect(trendSum).toBe(held.value);
   });
 });
+
+describe('report builder', () => {
+  it('writes each section from the registry, checks tokens, keeps the exported figures and shows later differences', async () => {
+    const office = await login(t.app, 'proposal_staff');
+    const c = await office.get(`/api/figures/report/compose?period=${year}&modules=proposals`);
+    expect(c.status, JSON.stringify(c.body)).toBe(200);
+    const [section] = c.body.sections;
+    expect(section.text).toContain('全年共收到提案{{proposals.received}}件，立案{{proposals.registered}}件');
+    const received = (await queryOne<{ n: number }>(
+      db,
+      recount(city, `${year}-01-01`, `${year}-12-31`, year)['proposals.received'],
+    ))!.n;
+    const registeredN = (await queryOne<{ n: number }>(
+      db,
+      recount(city, `${year}-01-01`, `${year}-12-31`, year)['proposals.registered'],
+    ))!.n;
+    expect(section.filled).toContain(`全年共收到提案${received}件，立案${registeredN}件`);
+    const admin = await login(t.app, 'admin');
+    const q = await admin.get(`/api/figures/report/compose?period=${year}-Q1&modules=meetings`);
+    expect(q.body.sections[0].text.startsWith('本季度召开各类会议')).toBe(true);
+
+    const bad = await office.post('/api/figures/reports', {
+      title: '年度工作报告',
+      period: String(year),
+      body: '共{{proposals.nothing}}件',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('proposals.nothing');
+    const body = `一、提案工作\n${section.text}`;
+    const saved = await office.post('/api/figures/reports', {
+      title: `${year}年度工作报告`,
+      period: String(year),
+      body,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.text).toContain(`立案${registeredN}件`);
+    const doc = await t.app.inject({
+      method: 'GET',
+      url: `/api/figures/reports/${saved.body.id}/docx`,
+      headers: { cookie: office.cookie },
+    });
+    expect(doc.statusCode).toBe(200);
+    expect(doc.rawPayload.subarray(0, 2).toString()).toBe('PK');
+
+    // The data changes after the export: one more registered proposal shows as a difference.
+    await registered(m1, staff);
+    const after = await office.get(`/api/figures/reports/${saved.body.id}`);
+    expect(after.status).toBe(200);
+    expect(after.body.text).toContain(`立案${registeredN}件`);
+    expect(after.body.differences).toContainEqual({
+      id: 'proposals.registered',
+      name: '立案',
+      unit: '件',
+      exported: registeredN,
+      now: registeredN + 1,
+    });
+    const audit = await queryOne<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from audit_log where action = 'figureReport.export' and entity_id = ${String(saved.body.id)}`,
+    );
+    expect(audit!.n).toBe(1);
+    // Another committee sees no such report.
+    const county = await login(t.app, 'county_proposal_staff');
+    expect((await county.get(`/api/figures/reports/${saved.body.id}`)).status).toBe(404);
+  });
+});

@@ -24,6 +24,8 @@ export interface FigureGroup {
   /** 'year': kept by calendar year (a proposal's 年度), computed only for a whole year; 'range': any days. */
   basis: 'year' | 'range';
   figures: FigureDef[];
+  /** The report section's statistical paragraph, numbers as tokens: 「全年共收到提案{{proposals.received}}件…」. */
+  sentence?: string;
   compute: (db: Db, committeeId: number, period: Period) => Promise<Record<string, number | null>>;
   /** What is overdue now (the dashboard's 「超期」), each with the list behind it. */
   overdue?: (db: Db, committeeId: number) => Promise<{ name: string; count: number; link: string }[]>;
