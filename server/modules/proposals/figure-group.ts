@@ -1,7 +1,7 @@
 // Proposals' figures in the registry, from proposalFigures (a proposal counts in its 年度, so the basis is the year).
 import { systemActor } from '../../platform/context.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
-import { deadlineBoard, proposalFigures } from './figures.ts';
+import { deadlineBoard, proposalYearTotals } from './figures.ts';
 
 const list = (p: { year: number | null }) => `/proposals${p.year ? `?year=${p.year}` : ''}`;
 
@@ -50,13 +50,13 @@ export const proposalFigureGroup: FigureGroup = {
     },
   ],
   compute: async (db, committeeId, period) => {
-    const f = await proposalFigures(db, systemActor(committeeId), { year: period.year ?? undefined });
+    const t = await proposalYearTotals(db, committeeId, period.year as number);
     return {
-      'proposals.received': f.totals.received,
-      'proposals.registered': f.totals.registered,
-      'proposals.answered': f.totals.answered,
-      'proposals.solved': f.totals.solved,
-      'proposals.key': f.totals.key,
+      'proposals.received': t.received,
+      'proposals.registered': t.registered,
+      'proposals.answered': t.answered,
+      'proposals.solved': t.solved,
+      'proposals.key': t.key,
     };
   },
   overdue: async (db, committeeId) => {

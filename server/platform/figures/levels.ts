@@ -42,9 +42,10 @@ export async function levelFigures(
 ) {
   const children = await childCommittees(db, committee.id);
   const own = await computeFigures(db, committee.id, period, groups, ids);
-  const lower: { committee: CommitteeRef; items: FigureValue[] }[] = [];
-  // One committee at a time: the database is shared with everyone's requests, and PGlite has one connection anyway.
-  for (const c of children) lower.push({ committee: c, items: await computeFigures(db, c.id, period, groups, ids) });
+  // Side by side in parallel: PostgreSQL's pool runs them together (PGlite queues them on its one connection).
+  const lower: { committee: CommitteeRef; items: FigureValue[] }[] = await Promise.all(
+    children.map(async (c) => ({ committee: c, items: await computeFigures(db, c.id, period, groups, ids) })),
+  );
   const sum = own.map((f) => {
     const values = lower.map((l) => l.items.find((x) => x.id === f.id)?.value ?? null);
     const known = values.filter((v): v is number => v !== null);
@@ -107,10 +108,11 @@ export async function dashboard(db: Db, committee: CommitteeRef, groups: FigureG
   const overdue = (await Promise.all(groups.filter((g) => g.overdue).map((g) => g.overdue!(db, committee.id)))).flat();
   const trendGroups = groups.filter((g) => g.basis === 'range');
   const months = monthsOf(days);
-  const trend = [];
-  for (const m of months) {
-    const values = await computeFigures(db, committee.id, m, trendGroups);
-    trend.push({ month: m.key, label: m.label, values: Object.fromEntries(values.map((v) => [v.id, v.value ?? 0])) });
-  }
+  const trend = await Promise.all(
+    months.map(async (m) => {
+      const values = await computeFigures(db, committee.id, m, trendGroups);
+      return { month: m.key, label: m.label, values: Object.fromEntries(values.map((v) => [v.id, v.value ?? 0])) };
+    }),
+  );
   return { committee, year: y, period: { from: days.from, to: days.to }, items, overdue, trend };
 }
