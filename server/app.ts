@@ -21,6 +21,9 @@ import { workingCalendarRoutes } from './platform/dates/routes.ts';
 import type { Database, Db } from './platform/db/client.ts';
 import { embeddedDbQueue } from './platform/db/queue.ts';
 import { registerErrorHandler } from './platform/errors.ts';
+import { registerFigureGroup } from './platform/figures/registry.ts';
+import { reportRoutes } from './platform/figures/report-routes.ts';
+import { figureRoutes } from './platform/figures/routes.ts';
 import { idempotency } from './platform/idempotency.ts';
 import { inputGuard, validatorCompiler } from './platform/input-guard.ts';
 import { loggerOptions } from './platform/logging.ts';
@@ -150,6 +153,9 @@ export async function buildApp(deps: {
   app.addHook('onClose', () => stopRelay());
   const moduleDeps: ModuleDeps = { db, database, config };
   for (const m of modules) await app.register(async (scope) => m.routes(scope, moduleDeps));
+  for (const m of modules) for (const g of m.figures ?? []) registerFigureGroup(g);
+  await app.register(async (scope) => figureRoutes(scope, { db }));
+  await app.register(async (scope) => reportRoutes(scope, { db }));
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
   // Hashed build files never change under their name: cached for a year. index.html (and the service worker) always

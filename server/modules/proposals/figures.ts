@@ -30,6 +30,27 @@ function scopeSql(c: number, s: FigureScope): SQL {
   return sql.join(parts, sql` and `);
 }
 
+/** The counts of the annual sentence, one scan: the registry's figures use this alone. */
+function yearTotals(db: Db, where: SQL, solvedCodes: string[]) {
+  return queryOne<any>(
+    db,
+    sql`select count(*) filter (where p.state <> 'withdrawn')::int as received,
+          count(*) filter (where p.state = any(${sql.param(REGISTERED_STATES)}::text[]))::int as registered,
+          count(*) filter (where p.state in ('replied', 'completed'))::int as answered,
+          count(*) filter (where p.state = any(${sql.param(REGISTERED_STATES)}::text[]) and p.outcome_class = any(${sql.param(solvedCodes)}::text[]))::int as solved,
+          count(*) filter (where p.is_key)::int as key,
+          count(*) filter (where p.is_session_proposal and p.state <> 'withdrawn')::int as session_proposals
+        from proposals p where ${where}`,
+  );
+}
+
+/** Received, registered, answered, solved and key proposals of a year (the figures registry's numbers). */
+export async function proposalYearTotals(db: Db, committeeId: number, year: number) {
+  const rules = await getRules(db, committeeId, year);
+  const solvedCodes = rules.outcomeClasses.filter((x) => x.solved).map((x) => x.code);
+  return (await yearTotals(db, scopeSql(committeeId, { year }), solvedCodes))!;
+}
+
 export async function proposalFigures(db: Db, actor: Actor, scope: FigureScope) {
   const c = actor.committeeId;
   const where = scopeSql(c, scope);
@@ -53,16 +74,7 @@ export async function proposalFigures(db: Db, actor: Actor, scope: FigureScope) 
       db,
       sql`select p.outcome_class, count(*)::int as n from proposals p where ${where} and p.outcome_class is not null group by p.outcome_class`,
     ),
-    queryOne<any>(
-      db,
-      sql`select count(*) filter (where p.state <> 'withdrawn')::int as received,
-          count(*) filter (where p.state = any(${sql.param(REGISTERED_STATES)}::text[]))::int as registered,
-          count(*) filter (where p.state in ('replied', 'completed'))::int as answered,
-          count(*) filter (where p.state = any(${sql.param(REGISTERED_STATES)}::text[]) and p.outcome_class = any(${sql.param(solvedCodes)}::text[]))::int as solved,
-          count(*) filter (where p.is_key)::int as key,
-          count(*) filter (where p.is_session_proposal and p.state <> 'withdrawn')::int as session_proposals
-        from proposals p where ${where}`,
-    ),
+    yearTotals(db, where, solvedCodes),
     query<any>(
       db,
       sql`select a.unit_id, u.name, count(*)::int as assigned,

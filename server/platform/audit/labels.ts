@@ -45,6 +45,7 @@ const EXACT: Record<string, string> = {
   'proposal.key.set': '提案·设为重点提案',
   'proposal.key.unset': '提案·取消重点提案',
   'proposal.public': '提案·设置公开',
+  'figureReport.export': '导出统计报告',
 };
 
 /** Labels registered at start-up (each workflow transition: 对象·动作, from its own Chinese label). */
@@ -58,6 +59,7 @@ const AREAS: Record<string, string> = {
   auth: '账号',
   account: '账号',
   committee: '政协',
+  figureReport: '统计报告',
   proposal: '提案',
   proposal_assignment: '提案交办',
   proposal_commendation: '优秀提案',

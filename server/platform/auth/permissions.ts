@@ -29,6 +29,9 @@ export const PERMISSIONS = {
   'settings.manage': ADMINS,
   'notification.read': ROLE_LIST,
   'file.upload': ROLE_LIST,
+  // the year in figures (each figure also needs its module's figures permission)
+  'figures.read': [...ADMINS, ...STAFF, 'leader'],
+  'figures.report': [...ADMINS, ...STAFF],
   // organisation
   'org.read': [...ADMINS, ...STAFF, 'leader'],
   'org.manage': [...ADMINS, 'officeStaff'],

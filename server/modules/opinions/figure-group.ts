@@ -1,0 +1,63 @@
+// Opinion reports' figures in the registry, from the year figures (a report counts in its year).
+import { systemActor } from '../../platform/context.ts';
+import type { FigureGroup } from '../../platform/figures/registry.ts';
+import { yearFigures } from './figures.ts';
+
+const link = (p: { year: number | null }) => `/opinions/figures${p.year ? `?year=${p.year}` : ''}`;
+
+export const opinionFigureGroup: FigureGroup = {
+  module: 'opinions',
+  moduleName: '社情民意信息',
+  permission: 'opinion.figures',
+  basis: 'year',
+  sentence:
+    '全年报送社情民意信息{{opinions.received}}条，编发{{opinions.compiled}}条，被采用{{opinions.adopted}}条，获领导批示{{opinions.instructions}}条，部门回复办理{{opinions.answered}}条。',
+  figures: [
+    {
+      id: 'opinions.received',
+      name: '报送社情民意信息',
+      unit: '条',
+      definition: '本年度委员、党派团体、信息员等报送及下级政协上报的信息；不含草稿。',
+      link,
+    },
+    {
+      id: 'opinions.compiled',
+      name: '编发',
+      unit: '条',
+      definition: '编入本年度各期《社情民意》刊物的信息条数。',
+      link,
+    },
+    {
+      id: 'opinions.adopted',
+      name: '被采用',
+      unit: '条',
+      definition: '本年度被各级党政机关采用的信息（同一条被多级采用各级分别计）。',
+      link,
+    },
+    {
+      id: 'opinions.instructions',
+      name: '获领导批示',
+      unit: '条',
+      definition: '本年度获各级领导批示的信息（同一条在同一级多次批示计一条）。',
+      link,
+    },
+    {
+      id: 'opinions.answered',
+      name: '部门回复办理',
+      unit: '条',
+      definition: '转交部门办理、部门回复已审核通过的信息。',
+      link,
+    },
+  ],
+  compute: async (db, committeeId, period) => {
+    const f = await yearFigures(db, systemActor(committeeId), period.year as number);
+    const sum = (xs: { count: number }[]) => xs.reduce((s, x) => s + x.count, 0);
+    return {
+      'opinions.received': f.received,
+      'opinions.compiled': f.compiled,
+      'opinions.adopted': sum(f.adopted),
+      'opinions.instructions': sum(f.instructions),
+      'opinions.answered': f.answered,
+    };
+  },
+};

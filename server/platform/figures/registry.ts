@@ -1,0 +1,51 @@
+// The one registry of figures: each module registers its figures (id, name, unit, definition, drill-down link) in
+// groups that share one computation, so that the dashboard and the report builder ask every module the same way and a
+// module's tables are read only by that module's own functions.
+import type { Action } from '../auth/permissions.ts';
+import type { Db } from '../db/client.ts';
+import type { Period } from './period.ts';
+
+export interface FigureDef {
+  /** 'module.name', e.g. proposals.received — also the token {{proposals.received}} in reports. */
+  id: string;
+  name: string;
+  unit: string;
+  /** What is counted and what is not. */
+  definition: string;
+  /** The list behind the number, for the period. */
+  link: (p: Period) => string;
+}
+
+export interface FigureGroup {
+  module: string;
+  moduleName: string;
+  /** Who may see these figures (a city's leader sees its counties' with the same permission). */
+  permission: Action;
+  /** 'year': kept by calendar year (a proposal's 年度), computed only for a whole year; 'range': any days. */
+  basis: 'year' | 'range';
+  figures: FigureDef[];
+  /** The report section's statistical paragraph, numbers as tokens: 「全年共收到提案{{proposals.received}}件…」. */
+  sentence?: string;
+  compute: (db: Db, committeeId: number, period: Period) => Promise<Record<string, number | null>>;
+  /** What is overdue now (the dashboard's 「超期」), each with the list behind it. */
+  overdue?: (db: Db, committeeId: number) => Promise<{ name: string; count: number; link: string }[]>;
+}
+
+const groups = new Map<string, FigureGroup>();
+
+export function registerFigureGroup(g: FigureGroup): void {
+  for (const f of g.figures) {
+    if (!f.id.startsWith(`${g.module}.`)) throw new Error(`figure ${f.id} is not named after its module ${g.module}`);
+  }
+  groups.set(g.module, g);
+}
+
+export const figureGroups = (): FigureGroup[] => [...groups.values()];
+
+export function figureById(id: string): { group: FigureGroup; def: FigureDef } | undefined {
+  for (const group of groups.values()) {
+    const def = group.figures.find((f) => f.id === id);
+    if (def) return { group, def };
+  }
+  return undefined;
+}
