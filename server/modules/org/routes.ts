@@ -7,6 +7,7 @@ import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { query } from '../../platform/db/client.ts';
 import { committeeRoutes } from './committees-routes.ts';
+import { memberRevealRoutes } from './members-reveal-routes.ts';
 import { memberRoutes } from './members-routes.ts';
 import { REFERENCE, registerReference } from './reference.ts';
 
@@ -16,6 +17,7 @@ export async function orgRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db } = deps;
   for (const entity of REFERENCE) registerReference(app, deps, entity);
   await memberRoutes(app, deps);
+  await memberRevealRoutes(app, deps);
   await committeeRoutes(app, deps);
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get(

@@ -10,6 +10,9 @@ const EXACT: Record<string, string> = {
   'settings.working_day_set': '设置工作日历',
   'settings.working_day_clear': '清除工作日历调整',
   'file.upload': '上传附件',
+  'file.expire': '清理未使用的附件',
+  'member.reveal': '查看委员手机号或身份证号',
+  'member.export_sensitive': '导出委员名册（含手机号和身份证号）',
   'seed.demo': '写入演示数据',
 };
 
