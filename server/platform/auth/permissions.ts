@@ -28,7 +28,8 @@ export const PERMISSIONS = {
   'audit.read': ADMINS,
   'settings.manage': ADMINS,
   'notification.read': ROLE_LIST,
-  'file.upload': ROLE_LIST,
+  // Only roles with something to attach files to (proposals, reports, meetings, activities, consultations, replies).
+  'file.upload': ['committeeAdmin', ...STAFF, 'member', 'unitUser', 'informant', 'orgAccount'],
   // organisation
   'org.read': [...ADMINS, ...STAFF, 'leader'],
   'org.manage': [...ADMINS, 'officeStaff'],
