@@ -12,6 +12,7 @@ import { type Db, query, queryOne } from './db/client.ts';
 import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from './download.ts';
 import { badRequest } from './errors.ts';
 import { openFileForDownload, storeFile } from './files/files.ts';
+import { fileLimitRoutes } from './files/limit-routes.ts';
 import { notificationEvents } from './notifications/notifications.ts';
 import { todosOf } from './todos.ts';
 
@@ -72,6 +73,7 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
     },
   );
 
+  await fileLimitRoutes(app, db);
   const FileOut = Type.Object({ id: Type.Integer(), name: Type.String(), mime: Type.String(), size: Type.Integer() });
   r.post(
     '/api/files',

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../../platform/db/client.ts';
+import { decryptField } from '../../platform/secrets/field-crypto.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 
 let t: TestContext;
@@ -93,7 +94,13 @@ describe('real rosters', () => {
     expect(job.errors).toEqual([]);
     expect(job).toMatchObject({ status: 'done', created: 6 });
     const lin = (await member('林晓峰'))[0];
-    expect(lin).toMatchObject({ name: '林晓峰', birthDate: '1983-05-06', phone: '13912345678', idNumber: ids[0] });
+    expect(lin).toMatchObject({ name: '林晓峰', birthDate: '1983-05-06', phone: '139****5678' });
+    // Responses mask the numbers; what was stored is read from the database.
+    const stored = await queryOne<any>(
+      t.database.db,
+      sql`select phone_enc, id_number_enc from members where id = ${lin.id}`,
+    );
+    expect([decryptField(stored!.phone_enc), decryptField(stored!.id_number_enc)]).toEqual(['13912345678', ids[0]]);
     for (const name of ['陈静', '王海', '刘洋', '赵雷', '钱程']) {
       const m = (await member(name)).find((x: { name: string }) => x.name === name);
       expect(m?.birthDate, name).toBe('1983-05-06');

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../../platform/db/client.ts';
+import { decryptField } from '../../platform/secrets/field-crypto.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { idNumberProblem } from './common.ts';
 
@@ -73,6 +74,11 @@ async function finished(c: Client, id: number) {
 
 const countMembers = async () =>
   (await queryOne<{ n: number }>(t.database.db, sql`select count(*)::int as n from members`))!.n;
+/** Phones and ID numbers are masked in every response: what the import stored is read from the database. */
+const storedSensitive = async (id: number) => {
+  const row = await queryOne<any>(t.database.db, sql`select phone_enc, id_number_enc from members where id = ${id}`);
+  return { phone: decryptField(row.phone_enc), idNumber: decryptField(row.id_number_enc) };
+};
 const countAudit = async () =>
   (await queryOne<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where entity = 'member'`))!
     .n;
@@ -166,10 +172,11 @@ describe('roster import', () => {
       gender: '女',
       sectorName: '教育界',
       workUnit: '示例市第二中学校长',
-      phone: '13700000002',
-      idNumber: ids[1],
+      phone: '137****0002',
+      idNumber: `${ids[1].slice(0, 4)}**********${ids[1].slice(-4)}`,
       standingMember: false,
     });
+    expect(await storedSensitive(qian.id)).toEqual({ phone: '13700000002', idNumber: ids[1] });
     expect(qian.specialCommittees.map((s: any) => s.name).sort()).toEqual(['教科卫体委员会', '提案委员会'].sort());
 
     const audits = await countAudit();
@@ -186,7 +193,8 @@ describe('roster import', () => {
     changed[1][9] = '13700000099';
     const third = await finished(office, (await upload(office, '名册.xlsx', await workbook(changed))).json().id);
     expect(third).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
-    expect((await office.get(`/api/org/members/${qian.id}`)).body.member.phone).toBe('13700000099');
+    expect((await office.get(`/api/org/members/${qian.id}`)).body.member.phone).toBe('137****0099');
+    expect((await storedSensitive(qian.id)).phone).toBe('13700000099');
     expect(await countAudit()).toBe(audits + 1);
   });
 
@@ -213,9 +221,14 @@ describe('roster import', () => {
     expect(job).toMatchObject({ status: 'done', created: 1, skipped: 1 });
     expect(job.errors.map((e: any) => e.message)).toEqual(['第 3 行「身份证号」不能为空']);
 
-    const exported = await office.get('/api/org/members/export?q=体育中心');
+    // Only the export with full numbers (an explicit, audited choice) reads back; a masked one is explained.
+    const exported = await office.get('/api/org/members/export?q=体育中心&sensitive=true');
     const again = await finished(office, (await upload(office, '导出.xlsx', exported.raw)).json().id);
     expect(again).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: 1 });
+    const masked = await office.get('/api/org/members/export?q=体育中心');
+    const refused = await finished(office, (await upload(office, '导出.xlsx', masked.raw)).json().id);
+    expect(refused.status).toBe('invalid');
+    expect(refused.errors.map((e: any) => e.message)[0]).toContain('是脱敏后的号码');
   });
 
   it('rejects files it cannot read or that lack required columns, and hides imports from other committees', async () => {

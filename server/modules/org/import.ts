@@ -293,11 +293,15 @@ export function validateRow(
     else fail('groups', `「${n}」不存在`);
   }
   const phone = raw.phone?.replace(/[\s-]/g, '') || null;
-  if (phone && !isPhone(phone)) fail('phone', '应为 11 位手机号码', `${masked(phone)}（${phone.length} 位）`);
+  // A masked export read back: say how to get the full numbers rather than "wrong length".
+  const MASKED_HINT = '是脱敏后的号码，请在导出时勾选「包含完整的手机号和身份证号」，或填写完整号码';
+  if (phone?.includes('*')) fail('phone', MASKED_HINT);
+  else if (phone && !isPhone(phone)) fail('phone', '应为 11 位手机号码', `${masked(phone)}（${phone.length} 位）`);
   let idNumber: string | null = null;
   if (!raw.idNumber) fail('idNumber', '不能为空');
   else if (raw.idNumber.startsWith('#NUM'))
     fail('idNumber', '被 Excel 当作数字而丢失了末几位，请将该列设为文本格式后重新填写');
+  else if (raw.idNumber.includes('*')) fail('idNumber', MASKED_HINT);
   else {
     const problem = idNumberProblem(raw.idNumber);
     if (problem) {

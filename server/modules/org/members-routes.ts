@@ -5,9 +5,10 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { type Db, queryOne } from '../../platform/db/client.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { DEFAULT_SHEET_BUDGET } from '../../platform/spreadsheet/read.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
@@ -72,6 +73,11 @@ const MemberQuery = Type.Object({
   party: Type.Optional(Type.String({ maxLength: 30, title: '政治面貌' })),
   sort: Type.Optional(StrEnum(['code', 'name', 'birthDate', 'sector', 'updatedAt'], '排序')),
   order: Type.Optional(StrEnum(['asc', 'desc'], '排序方向')),
+});
+
+const ExportQuery = Type.Object({
+  ...MemberQuery.properties,
+  sensitive: Type.Optional(Type.Boolean({ title: '包含手机号和身份证号' })),
 });
 
 const MemberBody = Type.Object({
@@ -164,14 +170,28 @@ export async function memberRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       preHandler: requireAuth('org.read'),
       schema: {
         tags,
-        summary: '导出委员名册 (.xlsx)，按当前筛选条件',
-        querystring: MemberQuery,
-        response: { 400: ErrorBody },
+        summary:
+          '导出委员名册 (.xlsx)，按当前筛选条件；手机号和身份证号脱敏，sensitive=true 时完整导出（需权限，记入审计）',
+        querystring: ExportQuery,
+        response: { 400: ErrorBody, 403: ErrorBody },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { items } = await listMembers(db, actor, request.query as MemberFilters, 20000, 0);
+      const { sensitive, ...filters } = request.query;
+      if (sensitive && !canSeeSensitive(actor))
+        throw forbidden('member.sensitive_forbidden', '您没有导出手机号和身份证号的权限');
+      const { items } = await listMembers(db, actor, filters as MemberFilters, 20000, 0, sensitive === true);
+      if (sensitive) {
+        // The full numbers leave the system: who exported which members, recorded before the file is sent.
+        await db.transaction((tx) =>
+          writeAudit(tx, actor, {
+            action: 'member.export_sensitive',
+            entity: 'member',
+            after: { count: items.length, filters, memberIds: items.map((m) => m.id) },
+          }),
+        );
+      }
       const wu = (m: MemberView) => [m.workUnit, m.jobTitle].filter(Boolean).join('');
       const content = await buildWorkbook<MemberView>(
         '委员名册',
@@ -216,7 +236,7 @@ export async function memberRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         ],
         items,
       );
-      const masked = canSeeSensitive(actor) ? '' : '_脱敏';
+      const masked = sensitive ? '' : '_脱敏';
       return sendXlsx(reply, `委员名册_${stamp()}${masked}.xlsx`, content);
     },
   );
@@ -325,7 +345,7 @@ export async function memberRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const member = await loadMember(db, actor.committeeId, request.params.id, canSeeSensitive(actor));
+      const member = await loadMember(db, actor.committeeId, request.params.id, false);
       if (!member) throw notFound('member.not_found', '委员不存在');
       const account = await queryOne<{ id: number; username: string; disabled: boolean }>(
         db,
@@ -347,7 +367,7 @@ export async function memberRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       return db.transaction(async (tx) => {
         const input = await toInput(tx, actor.committeeId, request.body);
         const id = await createMember(tx, actor, input);
-        return (await loadMember(tx, actor.committeeId, id, canSeeSensitive(actor)))!;
+        return (await loadMember(tx, actor.committeeId, id, false))!;
       });
     },
   );
@@ -374,7 +394,7 @@ export async function memberRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         if (!exists) throw notFound('member.not_found', '委员不存在');
         const input = await toInput(tx, actor.committeeId, request.body);
         await updateMember(tx, actor, request.params.id, input);
-        return (await loadMember(tx, actor.committeeId, request.params.id, canSeeSensitive(actor)))!;
+        return (await loadMember(tx, actor.committeeId, request.params.id, false))!;
       });
     },
   );
@@ -417,7 +437,7 @@ export async function memberRoutes(app: FastifyInstance, { db }: ModuleDeps) {
           date,
           reason: reason ?? null,
         });
-        return (await loadMember(tx, actor.committeeId, request.params.id, canSeeSensitive(actor)))!;
+        return (await loadMember(tx, actor.committeeId, request.params.id, false))!;
       });
     },
   );

@@ -186,18 +186,43 @@ export type MemberView = ReturnType<typeof presentMember>;
 
 export const canSeeSensitive = (actor: Actor) => can(actor.roles, 'member.sensitive.read');
 
-export async function listMembers(db: Db, actor: Actor, f: MemberFilters, limit: number, offset: number) {
+/** One member's phone or ID number in full, for the audited 「查看」 action. undefined when there is no such member. */
+export async function revealMemberField(tx: Db, actor: Actor, id: number, field: 'phone' | 'idNumber') {
+  const row = await queryOne<{ name: string; phone_enc: string | null; id_number_enc: string | null }>(
+    tx,
+    sql`select name, phone_enc, id_number_enc from members where committee_id = ${actor.committeeId} and id = ${id}`,
+  );
+  if (!row) return undefined;
+  const value = decryptField(field === 'phone' ? row.phone_enc : row.id_number_enc);
+  // Who saw whose what: the audit keeps the field and the member, never the value.
+  await writeAudit(tx, actor, {
+    action: 'member.reveal',
+    entity: 'member',
+    entityId: id,
+    after: { field, name: row.name },
+  });
+  return value;
+}
+
+/** Phones and ID numbers come out masked unless `reveal` (the audited export with sensitive columns) asks otherwise. */
+export async function listMembers(
+  db: Db,
+  actor: Actor,
+  f: MemberFilters,
+  limit: number,
+  offset: number,
+  reveal = false,
+) {
   const where = memberWhere(actor.committeeId, f);
   const rows = await query<any>(
     db,
     sql`select ${MEMBER_SELECT} from ${MEMBER_FROM} where ${where} order by ${memberOrder(f)} limit ${limit} offset ${offset}`,
   );
   const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from members m where ${where}`);
-  const sensitive = canSeeSensitive(actor);
-  return { items: rows.map((r) => presentMember(r, sensitive)), total: total!.n };
+  return { items: rows.map((r) => presentMember(r, reveal)), total: total!.n };
 }
 
-export async function loadMember(db: Db, committeeId: number, id: number, sensitive: boolean) {
+export async function loadMember(db: Db, committeeId: number, id: number, sensitive = false) {
   const row = await queryOne<any>(
     db,
     sql`select ${MEMBER_SELECT} from ${MEMBER_FROM} where m.committee_id = ${committeeId} and m.id = ${id}`,

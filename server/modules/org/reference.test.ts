@@ -143,7 +143,7 @@ describe('units, organisations and informants', () => {
       contactName: '刘洋',
       phone: '13800001111',
     });
-    expect(ok.body).toMatchObject({ phone: '13800001111', active: true, accountCount: 0 });
+    expect(ok.body).toMatchObject({ phone: '138****1111', active: true, accountCount: 0 });
     const stored = await queryOne<any>(
       t.database.db,
       sql`select phone_enc from handling_units where id = ${ok.body.id}`,
@@ -174,7 +174,7 @@ describe('units, organisations and informants', () => {
       area: '第十一网格',
       phone: '13600002222',
     });
-    expect(created.body).toMatchObject({ name: '黄网格', status: 'active', phone: '13600002222' });
+    expect(created.body).toMatchObject({ name: '黄网格', status: 'active', phone: '136****2222' });
     expect((await liaison.get('/api/org/informants?q=网格')).body.total).toBeGreaterThanOrEqual(11);
     expect((await office.get('/api/org/informants')).status).toBe(403);
     const withAccount = (await liaison.get('/api/org/informants')).body.items[0];

@@ -111,10 +111,13 @@ function selectList(e: RefEntity): SQL {
   return sql.join(parts, sql`, `);
 }
 
-const present = (row: any, e: RefEntity) => {
+/** Phones are shown masked (lists, details, exports); `plain` only for the server's own comparison on edit. */
+const present = (row: any, e: RefEntity, plain = false) => {
   const out: Record<string, unknown> = { id: row.id };
   for (const f of e.fields) {
-    out[f.key] = f.kind === 'phone' ? decryptField(row[f.key]) : (row[f.key] ?? (f.kind === 'bool' ? false : null));
+    const phone = f.kind === 'phone' ? decryptField(row[f.key]) : null;
+    out[f.key] =
+      f.kind === 'phone' ? (plain ? phone : maskPhone(phone)) : (row[f.key] ?? (f.kind === 'bool' ? false : null));
     if (f.kind === 'ref') out[refName(f)] = row[refName(f)] ?? null;
   }
   for (const c of e.counts ?? []) out[c.key] = row[c.key] ?? 0;
@@ -147,12 +150,21 @@ function listWhere(e: RefEntity, committeeId: number, q: Record<string, any>): S
   return sql.join(conds, sql` and `);
 }
 
-async function loadOne(db: Db, e: RefEntity, committeeId: number, id: number) {
+async function loadOne(db: Db, e: RefEntity, committeeId: number, id: number, plain = false) {
   const row = await queryOne<any>(
     db,
     sql`select ${selectList(e)} from ${sql.raw(e.table)} t where t.committee_id = ${committeeId} and t.id = ${id}`,
   );
-  return row ? present(row, e) : undefined;
+  return row ? present(row, e, plain) : undefined;
+}
+
+/** The edit form sends back the masked phone it was shown: that means "unchanged", so the stored number is kept. */
+function keepMaskedPhones(e: RefEntity, body: Record<string, any>, stored: Record<string, any>) {
+  const out = { ...body };
+  for (const f of e.fields) {
+    if (f.kind === 'phone' && stored[f.key] && out[f.key] === maskPhone(stored[f.key])) out[f.key] = stored[f.key];
+  }
+  return out;
 }
 
 /** Normalises a body: trims text, empty → null, defaults for absent values; checks refs and phones. */
@@ -355,9 +367,10 @@ export function registerReference(app: FastifyInstance, { db }: ModuleDeps, e: R
       const actor = actorOf(request);
       const id = request.params.id;
       return db.transaction(async (tx) => {
-        const before = await loadOne(tx, e, actor.committeeId, id);
+        const before = await loadOne(tx, e, actor.committeeId, id, true);
         if (!before) throw notFound('org.not_found', `${e.label}不存在`);
-        const v = await normalise(tx, e, actor.committeeId, { ...(request.body as object), __id: id });
+        const body = keepMaskedPhones(e, request.body as Record<string, any>, before);
+        const v = await normalise(tx, e, actor.committeeId, { ...body, __id: id });
         await write(tx, actor.committeeId, v, id);
         const after = await loadOne(tx, e, actor.committeeId, id);
         await writeAudit(tx, actor, {

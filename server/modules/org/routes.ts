@@ -8,6 +8,7 @@ import { namesFromTable, registerEntityNames } from '../../platform/audit/names.
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { query } from '../../platform/db/client.ts';
 import { committeeRoutes } from './committees-routes.ts';
+import { memberRevealRoutes } from './members-reveal-routes.ts';
 import { memberRoutes } from './members-routes.ts';
 import { REFERENCE, registerReference } from './reference.ts';
 
@@ -17,6 +18,7 @@ export async function orgRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db } = deps;
   for (const entity of REFERENCE) registerReference(app, deps, entity);
   await memberRoutes(app, deps);
+  await memberRevealRoutes(app, deps);
   await committeeRoutes(app, deps);
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get(

@@ -28,10 +28,11 @@ export const PERMISSIONS = {
   'audit.read': ADMINS,
   'settings.manage': ADMINS,
   'notification.read': ROLE_LIST,
-  'file.upload': ROLE_LIST,
   // the year in figures (each figure also needs its module's figures permission)
   'figures.read': [...ADMINS, ...STAFF, 'leader'],
   'figures.report': [...ADMINS, ...STAFF],
+  // Only roles with something to attach files to (proposals, reports, meetings, activities, consultations, replies).
+  'file.upload': ['committeeAdmin', ...STAFF, 'member', 'unitUser', 'informant', 'orgAccount'],
   // organisation
   'org.read': [...ADMINS, ...STAFF, 'leader'],
   'org.manage': [...ADMINS, 'officeStaff'],

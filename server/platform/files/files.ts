@@ -1,5 +1,6 @@
-// Attachments: checked for size and type (extension and content signature), stored once by SHA-256 in the data
-// folder, and downloaded only by users allowed to see the item they belong to.
+// Attachments: checked for size and type (extension and content signature) and against the upload quotas, stored once
+// by SHA-256 in the data folder, removed when left unattached (limits.ts), and downloaded only by users allowed to see
+// the item they belong to.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { writeAudit } from '../audit/audit.ts';
 import type { Actor } from '../context.ts';
 import { type Db, query } from '../db/client.ts';
 import { badRequest, forbidden } from '../errors.ts';
+import { checkUploadQuota, scheduleUnattachedRemoval, setBlobPath } from './limits.ts';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -29,6 +31,7 @@ export function initFileStore(dataDir: string): void {
 }
 
 const blobPath = (sha: string) => path.join(filesDir, sha.slice(0, 2), sha);
+setBlobPath(blobPath);
 
 /** Checks a file's name and content; returns its type or throws a Chinese error. */
 export function checkFile(name: string, content: Buffer, maxBytes: number): { ext: string; mime: string } {
@@ -63,7 +66,10 @@ export async function storeFile(
   maxBytes: number,
 ): Promise<StoredFile> {
   const { mime } = checkFile(name, content, maxBytes);
+  await checkUploadQuota(tx, actor, content.length);
   const sha = crypto.createHash('sha256').update(content).digest('hex');
+  // Held to commit: the removal job of an unattached file with the same content cannot delete it meanwhile.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`files.blob:${sha}`}))`);
   const file = blobPath(sha);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -81,6 +87,7 @@ export async function storeFile(
     entityId: row.id,
     after: { name: safeName, size: content.length, sha256: sha },
   });
+  await scheduleUnattachedRemoval(tx, actor.committeeId, row.id);
   return { id: row.id, name: safeName, mime, size: content.length, sha256: sha };
 }
 

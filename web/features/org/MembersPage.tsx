@@ -31,10 +31,11 @@ import { useEffect, useState } from 'react';
 import { ApiError, api, qs } from '../../api/client.ts';
 import { beijingToday, formatDate, formatDateTime, toApiDate } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
+import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
 import { compact, LEADERSHIP, MEMBER_STATUS, type Member, PARTIES, useReference } from './api.ts';
 import { ImportWizard } from './ImportWizard.tsx';
 import { MemberForm } from './MemberForm.tsx';
+import { MemberExportButton, RevealValue } from './SensitiveParts.tsx';
 import { ToneTag } from './ToneTag.tsx';
 
 const FILTERS = {
@@ -197,8 +198,12 @@ function MemberDetail({
             </Descriptions.Item>
             <Descriptions.Item label="学习组/工作组">{m.groups.map((g) => g.name).join('、') || '—'}</Descriptions.Item>
             <Descriptions.Item label="工作单位及职务">{workUnitTitle(m)}</Descriptions.Item>
-            <Descriptions.Item label="手机号">{m.phone ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="身份证号">{m.idNumber ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="手机号">
+              <RevealValue key={`p${m.id}`} memberId={m.id} memberName={m.name} field="phone" masked={m.phone} />
+            </Descriptions.Item>
+            <Descriptions.Item label="身份证号">
+              <RevealValue key={`i${m.id}`} memberId={m.id} memberName={m.name} field="idNumber" masked={m.idNumber} />
+            </Descriptions.Item>
             <Descriptions.Item label="常委">{m.standingMember ? '是' : '否'}</Descriptions.Item>
             <Descriptions.Item label="领导职务">
               {m.leadershipRole ? LEADERSHIP[m.leadershipRole] : '—'}
@@ -267,7 +272,7 @@ export function MembersPage() {
         description="按姓名（也可输入拼音或首字母，如 zs）、委员编号、账号、单位、职务或界别搜索；点击姓名查看详情。"
         extra={
           <>
-            <ExportButton url={`/api/org/members/export${qs(filterParams)}`}>导出名册</ExportButton>
+            <MemberExportButton params={filterParams} />
             {canManage && (
               <>
                 <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
@@ -402,7 +407,11 @@ export function MembersPage() {
               key: 'sc',
               render: (_, m) => m.specialCommittees.map((s) => s.name).join('、') || '—',
             },
-            { title: '手机号', dataIndex: 'phone', render: (v) => v ?? '—' },
+            {
+              title: '手机号',
+              dataIndex: 'phone',
+              render: (v, m) => <RevealValue key={m.id} memberId={m.id} memberName={m.name} field="phone" masked={v} />,
+            },
             {
               title: '常委/职务',
               key: 'roles',

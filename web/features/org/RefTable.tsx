@@ -264,7 +264,8 @@ export function RefTable({ config, canManage }: { config: RefConfig; canManage: 
               rules={[
                 ...(f.required ? [{ required: true, message: `请填写「${f.title}」` }] : []),
                 ...(f.kind === 'phone'
-                  ? [{ pattern: /^1[3-9]\d{9}$/, message: `「${f.title}」应为 11 位手机号码` }]
+                  ? // A masked number (138****1234) is the stored one sent back unchanged; the server keeps it.
+                    [{ pattern: /^1[3-9]\d(\d{4}|\*{4})\d{4}$/, message: `「${f.title}」应为 11 位手机号码` }]
                   : []),
                 ...(f.kind === 'text' && f.max
                   ? [{ max: f.max, message: `「${f.title}」不能超过 ${f.max} 个字符` }]
