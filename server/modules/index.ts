@@ -5,6 +5,7 @@ import { activityRoutes } from './activities/routes.ts';
 import { outcomeRoutes } from './consultations/outcome-routes.ts';
 import { consultationRoutes } from './consultations/routes.ts';
 import { dutyRoutes } from './duty/routes.ts';
+import { learningRoutes } from './learning/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { opinionRoutes } from './opinions/routes.ts';
 import { orgRoutes } from './org/routes.ts';
@@ -25,4 +26,5 @@ export const modules: AppModule[] = [
   { name: 'duty', routes: dutyRoutes },
   { name: 'consultations', routes: consultationRoutes },
   { name: 'consultationOutcomes', routes: outcomeRoutes },
+  { name: 'learning', routes: learningRoutes },
 ];

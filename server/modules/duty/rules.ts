@@ -30,6 +30,9 @@ export const FACT_KINDS: Record<string, string> = {
   'opinion.compiled': '社情民意信息编报',
   'opinion.adopted': '社情民意信息被采用',
   'opinion.instruction': '社情民意信息获批示',
+  'learning.materialFinished': '学完学习资料',
+  'learning.classAttended': '参加培训班学习',
+  'learning.reflectionAccepted': '学习心得通过审核',
 };
 
 export const ACTIVITY_KINDS = [

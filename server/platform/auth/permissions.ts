@@ -73,6 +73,12 @@ export const PERMISSIONS = {
   'consultationOutcome.signOff': ['leader'],
   'consultationOutcome.feedback': ['unitUser'],
   'consultationOutcome.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
+  // learning (委员学习)
+  'learning.read': [...ADMINS, ...STAFF, 'leader', 'member'],
+  'learning.study': ['member'],
+  'learning.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'learning.review': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'learning.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
