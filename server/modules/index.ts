@@ -2,6 +2,7 @@
 import type { ModuleDeps } from '../app.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { activityRoutes } from './activities/routes.ts';
+import { archiveRoutes } from './archive/routes.ts';
 import { outcomeRoutes } from './consultations/outcome-routes.ts';
 import { consultationRoutes } from './consultations/routes.ts';
 import { dutyRoutes } from './duty/routes.ts';
@@ -27,4 +28,5 @@ export const modules: AppModule[] = [
   { name: 'consultations', routes: consultationRoutes },
   { name: 'consultationOutcomes', routes: outcomeRoutes },
   { name: 'learning', routes: learningRoutes },
+  { name: 'archive', routes: archiveRoutes },
 ];

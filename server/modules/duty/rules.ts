@@ -33,6 +33,9 @@ export const FACT_KINDS: Record<string, string> = {
   'learning.materialFinished': '学完学习资料',
   'learning.classAttended': '参加培训班学习',
   'learning.reflectionAccepted': '学习心得通过审核',
+  'archive.submitted': '报送文史资料',
+  'archive.accepted': '文史资料被采用',
+  'archive.published': '文史资料刊发',
 };
 
 export const ACTIVITY_KINDS = [

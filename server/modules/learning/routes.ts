@@ -7,8 +7,8 @@ import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
-import { badRequest } from '../../platform/errors.ts';
-import { registerFileAccess, storeFile } from '../../platform/files/files.ts';
+import { registerFileAccess } from '../../platform/files/files.ts';
+import { receiveUpload } from '../../platform/files/upload.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
 import * as cls from './class-service.ts';
@@ -99,17 +99,7 @@ export async function learningRoutes(fastify: FastifyInstance, { db }: ModuleDep
     },
     async (req) => {
       const actor = actorOf(req);
-      const rule = uploadRule(await learningSettings(db, actor.committeeId), req.query.kind);
-      if (!req.isMultipart()) throw badRequest('file.missing', '请选择要上传的文件');
-      const tooLarge = () => badRequest('file.too_large', `文件不能超过 ${Math.round(rule.maxBytes / 1048576)} MB`);
-      const part = await req.file({ limits: { fileSize: rule.maxBytes + 1 } });
-      if (!part) throw badRequest('file.missing', '请选择要上传的文件');
-      const content = await part.toBuffer().catch((err) => {
-        throw err.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : err;
-      });
-      if (part.file.truncated || content.length > rule.maxBytes) throw tooLarge();
-      const f = await db.transaction((tx) => storeFile(tx, actor, part.filename, content, rule.maxBytes, rule.types));
-      return { id: f.id, name: f.name, mime: f.mime, size: f.size };
+      return receiveUpload(db, req, actor, uploadRule(await learningSettings(db, actor.committeeId), req.query.kind));
     },
   );
   app.get(

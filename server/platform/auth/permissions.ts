@@ -79,6 +79,10 @@ export const PERMISSIONS = {
   'learning.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
   'learning.review': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
   'learning.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
+  // literature and history (数字文史)
+  'archive.read': [...ADMINS, ...STAFF, 'leader', 'member'],
+  'archive.submit': ['member'],
+  'archive.edit': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
