@@ -6,6 +6,7 @@ import { consultationsRoutes } from './consultations/index.ts';
 import { outcomeRoutes } from './consultations/outcomes/index.ts';
 import { dutyRoutes } from './duty/index.ts';
 import { homeRoutes } from './home/index.ts';
+import { learningRoutes } from './learning/index.ts';
 import { meetingsRoutes } from './meetings/index.ts';
 import { notificationsRoutes } from './notifications/index.ts';
 import { opinionsRoutes } from './opinions/index.ts';
@@ -26,4 +27,5 @@ export const featureRoutes: FeatureRoute[] = [
   ...dutyRoutes,
   ...consultationsRoutes,
   ...outcomeRoutes,
+  ...learningRoutes,
 ];

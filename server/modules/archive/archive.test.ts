@@ -2,10 +2,10 @@
 // step allowed and forbidden (accept / decline with reason / ask for more and resubmit, edit with versions, proofread,
 // assign to a volume, published only with the volume), duty facts, search with filters, the volume's Word, tenancy.
 import { sql } from 'drizzle-orm';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { docxText } from '../opinions/test-helpers.ts';
 
 let t: TestContext;
 let office: Client;
@@ -204,8 +204,7 @@ describe('editing to a published volume', () => {
     expect(vols.map((v: any) => v.number)).toContain(12);
     const doc = await member2.get(`/api/archive/volumes/${volumeId}/volume.docx`);
     expect(doc.status).toBe(200);
-    const xml = await (await JSZip.loadAsync(doc.raw)).file('word/document.xml')!.async('string');
-    const text = xml.replace(/<[^>]+>/g, '');
+    const text = docxText(doc.raw as any);
     for (const s of ['示例市政协', '文史资料 第12辑', '目  录', '1. 公社夜校忆往', '李校长亲自授课'])
       expect(text).toContain(s);
     expect(text.indexOf('目  录')).toBeLessThan(text.lastIndexOf('公社夜校忆往'));
