@@ -1,5 +1,6 @@
 // The registry of feature folders: each contributes its pages and menu entries. Add one line per feature.
 import { activitiesRoutes } from './activities/index.ts';
+import { archiveRoutes } from './archive/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
 import { consultationsRoutes } from './consultations/index.ts';
@@ -28,4 +29,5 @@ export const featureRoutes: FeatureRoute[] = [
   ...consultationsRoutes,
   ...outcomeRoutes,
   ...learningRoutes,
+  ...archiveRoutes,
 ];
