@@ -11,6 +11,7 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { opinionRoutes } from './opinions/routes.ts';
 import { orgRoutes } from './org/routes.ts';
 import { proposalRoutes } from './proposals/routes.ts';
+import { readingRoutes } from './reading/routes.ts';
 
 export interface AppModule {
   name: string;
@@ -29,4 +30,5 @@ export const modules: AppModule[] = [
   { name: 'consultationOutcomes', routes: outcomeRoutes },
   { name: 'learning', routes: learningRoutes },
   { name: 'archive', routes: archiveRoutes },
+  { name: 'reading', routes: readingRoutes },
 ];

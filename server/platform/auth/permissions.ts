@@ -79,6 +79,11 @@ export const PERMISSIONS = {
   'learning.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
   'learning.review': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
   'learning.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
+  // reading (书香政协)
+  'reading.read': [...ADMINS, ...STAFF, 'leader', 'member'],
+  'reading.take': ['member'],
+  'reading.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'reading.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
   // literature and history (数字文史)
   'archive.read': [...ADMINS, ...STAFF, 'leader', 'member'],
   'archive.submit': ['member'],
