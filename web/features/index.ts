@@ -13,6 +13,7 @@ import { notificationsRoutes } from './notifications/index.ts';
 import { opinionsRoutes } from './opinions/index.ts';
 import { orgRoutes } from './org/index.ts';
 import { proposalsRoutes } from './proposals/index.ts';
+import { readingRoutes } from './reading/index.ts';
 import type { FeatureRoute } from './types.ts';
 
 export const featureRoutes: FeatureRoute[] = [
@@ -30,4 +31,5 @@ export const featureRoutes: FeatureRoute[] = [
   ...outcomeRoutes,
   ...learningRoutes,
   ...archiveRoutes,
+  ...readingRoutes,
 ];
