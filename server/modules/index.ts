@@ -4,12 +4,14 @@ import type { FigureGroup } from '../platform/figures/registry.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { activityFigureGroup } from './activities/figure-group.ts';
 import { activityRoutes } from './activities/routes.ts';
+import { archiveRoutes } from './archive/routes.ts';
 import { discussionRoutes } from './consultations/discussion-routes.ts';
 import { consultationFigureGroup, outcomeFigureGroup } from './consultations/figure-group.ts';
 import { outcomeRoutes } from './consultations/outcome-routes.ts';
 import { consultationRoutes } from './consultations/routes.ts';
 import { dutyFigureGroup } from './duty/figure-group.ts';
 import { dutyRoutes } from './duty/routes.ts';
+import { learningRoutes } from './learning/routes.ts';
 import { meetingFigureGroup } from './meetings/figure-group.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { opinionFigureGroup } from './opinions/figure-group.ts';
@@ -17,6 +19,7 @@ import { opinionRoutes } from './opinions/routes.ts';
 import { orgRoutes } from './org/routes.ts';
 import { proposalFigureGroup } from './proposals/figure-group.ts';
 import { proposalRoutes } from './proposals/routes.ts';
+import { readingRoutes } from './reading/routes.ts';
 
 export interface AppModule {
   name: string;
@@ -36,4 +39,7 @@ export const modules: AppModule[] = [
   { name: 'consultations', routes: consultationRoutes, figures: [consultationFigureGroup] },
   { name: 'consultationOutcomes', routes: outcomeRoutes, figures: [outcomeFigureGroup] },
   { name: 'discussions', routes: discussionRoutes },
+  { name: 'learning', routes: learningRoutes },
+  { name: 'archive', routes: archiveRoutes },
+  { name: 'reading', routes: readingRoutes },
 ];

@@ -1,5 +1,6 @@
 // The registry of feature folders: each contributes its pages and menu entries. Add one line per feature.
 import { activitiesRoutes } from './activities/index.ts';
+import { archiveRoutes } from './archive/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
@@ -8,11 +9,13 @@ import { consultationsRoutes } from './consultations/index.ts';
 import { outcomeRoutes } from './consultations/outcomes/index.ts';
 import { dutyRoutes } from './duty/index.ts';
 import { homeRoutes } from './home/index.ts';
+import { learningRoutes } from './learning/index.ts';
 import { meetingsRoutes } from './meetings/index.ts';
 import { notificationsRoutes } from './notifications/index.ts';
 import { opinionsRoutes } from './opinions/index.ts';
 import { orgRoutes } from './org/index.ts';
 import { proposalsRoutes } from './proposals/index.ts';
+import { readingRoutes } from './reading/index.ts';
 import type { FeatureRoute } from './types.ts';
 
 export const featureRoutes: FeatureRoute[] = [
@@ -30,4 +33,7 @@ export const featureRoutes: FeatureRoute[] = [
   ...consultationsRoutes,
   ...outcomeRoutes,
   ...discussionRoutes,
+  ...learningRoutes,
+  ...archiveRoutes,
+  ...readingRoutes,
 ];

@@ -30,6 +30,15 @@ export const FACT_KINDS: Record<string, string> = {
   'opinion.compiled': '社情民意信息编报',
   'opinion.adopted': '社情民意信息被采用',
   'opinion.instruction': '社情民意信息获批示',
+  'learning.materialFinished': '学完学习资料',
+  'learning.classAttended': '参加培训班学习',
+  'learning.reflectionAccepted': '学习心得通过审核',
+  'reading.sharingLed': '轮值领读分享',
+  'reading.noteWritten': '撰写读书笔记',
+  'reading.noteSelected': '读书笔记入选',
+  'archive.submitted': '报送文史资料',
+  'archive.accepted': '文史资料被采用',
+  'archive.published': '文史资料刊发',
 };
 
 export const ACTIVITY_KINDS = [

@@ -80,6 +80,21 @@ export const PERMISSIONS = {
   // online discussions (网络议政): anyone signed in may ask; who takes part is the discussion's own audience
   'discussion.participate': ROLE_LIST,
   'discussion.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  // learning (委员学习)
+  'learning.read': [...ADMINS, ...STAFF, 'leader', 'member'],
+  'learning.study': ['member'],
+  'learning.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'learning.review': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'learning.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
+  // reading (书香政协)
+  'reading.read': [...ADMINS, ...STAFF, 'leader', 'member'],
+  'reading.take': ['member'],
+  'reading.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'reading.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
+  // literature and history (数字文史)
+  'archive.read': [...ADMINS, ...STAFF, 'leader', 'member'],
+  'archive.submit': ['member'],
+  'archive.edit': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,0 +1,155 @@
+// Collection topics (征集选题) the office drafts and publishes, and volumes (辑): created, filled with proofread
+// articles in order, published (the articles with them). Members see published topics and published volumes.
+import { sql } from 'drizzle-orm';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import type { Actor } from '../../platform/context.ts';
+import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
+import * as E from './errors.ts';
+import { isEditor } from './policy.ts';
+import { TOPIC_STATES, topicProcess, VOLUME_STATES, volumeProcess } from './process.ts';
+import { loadTopicItem, loadVolumeItem } from './repository.ts';
+import type { TopicInput, VolumeInput } from './schemas.ts';
+
+const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
+
+export async function createTopic(db: Db, actor: Actor, b: TopicInput): Promise<number> {
+  return db.transaction(async (tx) => {
+    const row = await queryOne<{ id: number }>(
+      tx,
+      sql`insert into archive_topics (committee_id, title, description, period, closes_on, created_by)
+        values (${actor.committeeId}, ${b.title.trim()}, ${b.description?.trim() ?? ''}, ${b.period?.trim() ?? ''}, ${b.closesOn ?? null}, ${actor.accountId}) returning id`,
+    );
+    await writeAudit(tx, actor, {
+      action: 'archive.topic.create',
+      entity: 'archive_topic',
+      entityId: row!.id,
+      after: b,
+    });
+    return row!.id;
+  });
+}
+
+export async function listTopics(db: Db, actor: Actor) {
+  const rows = await query<any>(
+    db,
+    sql`select t.id, t.state, t.title, t.description, t.period, t.closes_on::text as closes_on, t.published_at,
+        (select count(*)::int from archive_articles a where a.committee_id = t.committee_id and a.topic_id = t.id) as submissions
+      from archive_topics t where t.committee_id = ${actor.committeeId} ${isEditor(actor) ? sql`` : sql`and t.state <> 'draft'`}
+      order by t.published_at desc nulls first, t.id desc`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    state: r.state,
+    stateLabel: TOPIC_STATES[r.state] ?? r.state,
+    title: r.title,
+    description: r.description,
+    period: r.period,
+    closesOn: r.closes_on,
+    publishedAt: iso(r.published_at),
+    submissions: r.submissions,
+    actions: allowedActions(topicProcess, actor, {
+      id: r.id,
+      state: r.state,
+      committeeId: actor.committeeId,
+      title: r.title,
+    }),
+  }));
+}
+
+export async function fireTopicAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
+  await db.transaction(async (tx) => {
+    const t = await loadTopicItem(tx, actor.committeeId, id, true);
+    if (!t || (t.state === 'draft' && !isEditor(actor))) throw E.topicNotFound();
+    await fireTransition(tx, topicProcess, actor, t, { action, comment });
+  });
+}
+
+export async function createVolume(db: Db, actor: Actor, b: VolumeInput): Promise<number> {
+  return db.transaction(async (tx) => {
+    const seen = await queryOne(
+      tx,
+      sql`select 1 from archive_volumes where committee_id = ${actor.committeeId} and number = ${b.number}`,
+    );
+    if (seen) throw E.volumeExists();
+    const row = await queryOne<{ id: number }>(
+      tx,
+      sql`insert into archive_volumes (committee_id, number, title, description, created_by)
+        values (${actor.committeeId}, ${b.number}, ${b.title.trim()}, ${b.description?.trim() ?? ''}, ${actor.accountId}) returning id`,
+    );
+    await writeAudit(tx, actor, {
+      action: 'archive.volume.create',
+      entity: 'archive_volume',
+      entityId: row!.id,
+      after: b,
+    });
+    return row!.id;
+  });
+}
+
+const presentVolume = (actor: Actor, r: any) => ({
+  id: r.id,
+  number: r.number,
+  title: r.title,
+  description: r.description,
+  state: r.state,
+  stateLabel: VOLUME_STATES[r.state] ?? r.state,
+  publishedAt: iso(r.published_at),
+  articles: r.articles,
+  actions: allowedActions(volumeProcess, actor, {
+    id: r.id,
+    state: r.state,
+    committeeId: actor.committeeId,
+    title: r.title,
+  }),
+});
+
+export async function listVolumes(db: Db, actor: Actor) {
+  const rows = await query<any>(
+    db,
+    sql`select v.id, v.number, v.title, v.description, v.state, v.published_at,
+        (select count(*)::int from archive_articles a where a.committee_id = v.committee_id and a.volume_id = v.id) as articles
+      from archive_volumes v where v.committee_id = ${actor.committeeId} ${isEditor(actor) ? sql`` : sql`and v.state = 'published'`}
+      order by v.number desc`,
+  );
+  return rows.map((r) => presentVolume(actor, r));
+}
+
+/** A volume with its contents in order (titles, authors, kinds): what the reader's contents page and the Word show. */
+export async function getVolume(db: Db, actor: Actor, id: number) {
+  const v = await queryOne<any>(
+    db,
+    sql`select v.id, v.number, v.title, v.description, v.state, v.published_at, c.name as committee_name,
+        (select count(*)::int from archive_articles a where a.committee_id = v.committee_id and a.volume_id = v.id) as articles
+      from archive_volumes v join committees c on c.id = v.committee_id
+      where v.committee_id = ${actor.committeeId} and v.id = ${id}`,
+  );
+  if (!v || (v.state !== 'published' && !isEditor(actor))) throw E.volumeNotFound();
+  const contents = await query<any>(
+    db,
+    sql`select id, title, author_name, account_kind, period, place, body, volume_order from archive_articles
+      where committee_id = ${actor.committeeId} and volume_id = ${id} order by volume_order, id`,
+  );
+  return {
+    ...presentVolume(actor, v),
+    committeeName: v.committee_name as string,
+    contents: contents.map((a) => ({
+      id: a.id,
+      order: a.volume_order,
+      title: a.title,
+      authorName: a.author_name,
+      accountKind: a.account_kind,
+      period: a.period,
+      place: a.place,
+      body: a.body as string,
+    })),
+  };
+}
+
+export async function fireVolumeAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
+  await db.transaction(async (tx) => {
+    const v = await loadVolumeItem(tx, actor.committeeId, id, true);
+    if (!v || (v.state !== 'published' && !isEditor(actor))) throw E.volumeNotFound();
+    await fireTransition(tx, volumeProcess, actor, v, { action, comment });
+  });
+}

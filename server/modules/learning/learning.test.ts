@@ -1,0 +1,330 @@
+// Learning through the routes: plans with themes, materials uploaded within the committee's limits (video raised per
+// setting), published and withdrawn, a member's progress to finished (fact once), training classes whose sessions are
+// meetings and whose held sessions credit the members checked in, reflections submitted / returned / accepted (fact)
+// / revoked, the completion view by member, sector and special committee with Excel, and tenancy.
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { query, queryOne } from '../../platform/db/client.ts';
+import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+
+let t: TestContext;
+let office: Client;
+let member: Client;
+let member2: Client;
+let leader: Client;
+let county: Client;
+let m1: number;
+let m2: number;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [office, member, member2, leader, county] = await Promise.all(
+    ['office_staff', 'member020', 'member021', 'leader', 'county_office_staff'].map((u) => login(t.app, u)),
+  );
+  const ids = await query<{ member_id: number }>(
+    t.database.db,
+    sql`select member_id from accounts where username in ('member020', 'member021') order by username`,
+  );
+  [m1, m2] = ids.map((x) => x.member_id);
+});
+afterAll(() => t.close());
+
+const db = () => t.database.db;
+async function ok(res: { status: number; body: any }, status = 200) {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  return res.body;
+}
+const facts = async (kind: string, sourceType: string, sourceId: number) =>
+  (
+    await query<{ member_id: number }>(
+      db(),
+      sql`select member_id from duty_facts where kind = ${kind} and source_type = ${sourceType} and source_id = ${sourceId}
+        and revoked_at is null order by member_id`,
+    )
+  ).map((r) => r.member_id);
+
+function upload(c: Client, kind: string, name: string, content: Buffer) {
+  const boundary = '----zxlearning';
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/learning/uploads?kind=${kind}`,
+    payload: body,
+    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+}
+const mp4 = (size: number) => {
+  const b = Buffer.alloc(size);
+  Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d]).copy(b);
+  return b;
+};
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+async function publishedVideo(title = '学习习近平新时代中国特色社会主义思想专题讲座') {
+  const up = await upload(office, 'video', '专题讲座.mp4', mp4(4096));
+  expect(up.statusCode, up.body).toBe(200);
+  const { id } = await ok(
+    await office.post('/api/learning/materials', { title, kind: 'video', fileId: up.json().id, durationSeconds: 1800 }),
+  );
+  await ok(await office.post(`/api/learning/materials/${id}/actions`, { action: 'publish' }));
+  return id as number;
+}
+
+describe('study plans', () => {
+  it('keeps one plan a year with themes by term; a member reads it but cannot write one', async () => {
+    const plan = {
+      year: 2026,
+      title: '2026年度委员学习计划',
+      themes: [
+        { term: '春季学期', title: '学习贯彻全国两会精神' },
+        { term: '秋季学期', title: '人民政协理论与履职能力' },
+      ],
+    };
+    const { id } = await ok(await office.post('/api/learning/plans', plan));
+    expect((await office.post('/api/learning/plans', plan)).status).toBe(409);
+    expect((await member.post('/api/learning/plans', { ...plan, year: 2027 })).status).toBe(403);
+    const list = await ok(await member.get('/api/learning/plans'));
+    expect(list.find((p: any) => p.id === id).themes.map((x: any) => x.title)).toEqual([
+      '学习贯彻全国两会精神',
+      '人民政协理论与履职能力',
+    ]);
+    expect(await ok(await county.get('/api/learning/plans'))).toEqual([]);
+  });
+});
+
+describe('materials and progress', () => {
+  it('checks type and the per-committee video limit, which the committee may raise', async () => {
+    const exe = await upload(office, 'video', 'a.mp4', Buffer.from('MZ\x90\x00 not a video'));
+    expect(exe.statusCode).toBe(400);
+    expect(exe.json().message).toContain('文件内容与扩展名');
+    expect((await upload(office, 'video', 'a.pdf', pdf)).json().message).toContain('仅支持 mp4');
+    expect((await upload(member, 'video', 'a.mp4', mp4(100))).statusCode).toBe(403);
+    const settings = await ok(await office.get('/api/learning/settings'));
+    await ok(await office.put('/api/learning/settings', { ...settings, videoMaxMb: 1 }));
+    const big = await upload(office, 'video', 'big.mp4', mp4(1024 * 1024 + 10));
+    expect(big.statusCode).toBe(400);
+    expect(big.json().message).toBe('文件不能超过 1 MB');
+    await ok(await office.put('/api/learning/settings', { ...settings, videoMaxMb: 2 }));
+    expect((await upload(office, 'video', 'big.mp4', mp4(1024 * 1024 + 10))).statusCode).toBe(200);
+    await ok(await office.put('/api/learning/settings', settings));
+  });
+
+  it('refuses a file that does not fit the kind, and hides drafts from members', async () => {
+    const up = (await upload(office, 'pdf', '读本.pdf', pdf)).json();
+    const bad = await office.post('/api/learning/materials', { title: '读本', kind: 'video', fileId: up.id });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toBe('上传的文件不是视频，请重新选择文件或资料类型');
+    const { id } = await ok(
+      await office.post('/api/learning/materials', { title: '政协章程读本', kind: 'pdf', fileId: up.id }),
+    );
+    expect((await member.get(`/api/learning/materials/${id}`)).status).toBe(404);
+    expect((await member.put(`/api/learning/materials/${id}/progress`, { percent: 100 })).status).toBe(404);
+    const mine = await ok(await member.get('/api/learning/materials?pageSize=100'));
+    expect(mine.items.some((m: any) => m.id === id)).toBe(false);
+    // the file is not readable by a member before publishing
+    expect((await member.get(`/api/files/${up.id}`)).status).toBe(403);
+    await ok(await office.post(`/api/learning/materials/${id}/actions`, { action: 'publish' }));
+    expect((await member.get(`/api/files/${up.id}`)).status).toBe(200);
+    // withdraw needs a reason; a member may not publish or withdraw
+    expect((await office.post(`/api/learning/materials/${id}/actions`, { action: 'withdraw' })).status).toBe(400);
+    expect(
+      (await member.post(`/api/learning/materials/${id}/actions`, { action: 'withdraw', comment: 'x' })).status,
+    ).toBe(403);
+    await ok(await office.post(`/api/learning/materials/${id}/actions`, { action: 'withdraw', comment: '内容更新' }));
+    expect(
+      (await office.post(`/api/learning/materials/${id}/actions`, { action: 'withdraw', comment: 'x' })).status,
+    ).toBe(409);
+    expect((await member.get(`/api/learning/materials/${id}`)).status).toBe(404);
+  });
+
+  it('moves progress forward only and records the finished fact once', async () => {
+    const id = await publishedVideo();
+    const p1 = await ok(
+      await member.put(`/api/learning/materials/${id}/progress`, { percent: 40, positionSeconds: 720 }),
+    );
+    expect(p1).toEqual({ percent: 40, finishedAt: null });
+    const back = await ok(
+      await member.put(`/api/learning/materials/${id}/progress`, { percent: 10, positionSeconds: 180 }),
+    );
+    expect(back.percent).toBe(40);
+    expect(await facts('learning.materialFinished', 'learning_material', id)).toEqual([]);
+    const done = await ok(
+      await member.put(`/api/learning/materials/${id}/progress`, { percent: 92, positionSeconds: 1650 }),
+    );
+    expect(done.finishedAt).not.toBeNull();
+    await ok(await member.put(`/api/learning/materials/${id}/progress`, { percent: 100 }));
+    expect(await facts('learning.materialFinished', 'learning_material', id)).toEqual([m1]);
+    const audits = await queryOne<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from audit_log where action = 'learning.material.finish' and entity_id = ${String(id)}`,
+    );
+    expect(audits!.n).toBe(1);
+    const seen = await ok(await member.get(`/api/learning/materials/${id}`));
+    expect(seen).toMatchObject({ myPercent: 100, kindLabel: '视频', stateLabel: '已发布', finishedCount: 1 });
+    expect(seen.actions).toEqual([]);
+    // staff have no member record to progress; another committee sees nothing
+    expect((await office.put(`/api/learning/materials/${id}/progress`, { percent: 50 })).status).toBe(403);
+    expect((await county.get(`/api/learning/materials/${id}`)).status).toBe(404);
+  });
+});
+
+describe('training classes', () => {
+  it('creates each session as a meeting of the class and credits the members checked in when held', async () => {
+    const { id: classId } = await ok(
+      await office.post('/api/learning/classes', {
+        title: '2026年委员履职能力培训班',
+        year: 2026,
+        memberIds: [m1, m2],
+      }),
+    );
+    expect(
+      (await office.post('/api/learning/classes', { title: '坏', year: 2026, memberIds: [999999] })).body.message,
+    ).toBe('所选委员不存在或已不在本届');
+    const startsAt = '2026-12-10T01:00:00.000Z';
+    const bad = await office.post(`/api/learning/classes/${classId}/sessions`, {
+      title: '第一讲',
+      startsAt,
+      endsAt: startsAt,
+      place: '市委党校',
+    });
+    expect(bad.body.message).toBe('「结束时间」应晚于「开始时间」');
+    const { id: sessionId } = await ok(
+      await office.post(`/api/learning/classes/${classId}/sessions`, {
+        title: '第一讲 人民政协的性质定位',
+        startsAt,
+        endsAt: '2026-12-10T04:00:00.000Z',
+        place: '市委党校',
+      }),
+    );
+    const cls = await ok(await member.get(`/api/learning/classes/${classId}`));
+    const s = cls.sessions[0];
+    expect(s).toMatchObject({ stateLabel: '待举行', actions: [] });
+    const meeting = await ok(await member.get(`/api/meetings/${s.meetingId}`));
+    expect(meeting.title).toBe('2026年委员履职能力培训班：第一讲 人民政协的性质定位');
+    expect(
+      (await ok(await office.get(`/api/learning/classes/${classId}`))).sessions[0].actions.map((a: any) => a.action),
+    ).toEqual(['hold', 'cancel']);
+    // a member who is not in the class does not see it
+    const outsider = await login(t.app, 'member050');
+    expect((await outsider.get(`/api/learning/classes/${classId}`)).status).toBe(404);
+    expect((await member.post(`/api/learning/sessions/${sessionId}/actions`, { action: 'hold' })).status).toBe(403);
+    await ok(await office.post(`/api/meetings/${s.meetingId}/attendance/${m1}`, { present: true }));
+    await ok(await office.post(`/api/learning/sessions/${sessionId}/actions`, { action: 'hold' }));
+    expect(await facts('learning.classAttended', 'learning_session', sessionId)).toEqual([m1]);
+    expect((await ok(await member.get(`/api/meetings/${s.meetingId}`))).status).toBe('closed');
+    expect(
+      (await office.post(`/api/learning/sessions/${sessionId}/actions`, { action: 'cancel', comment: 'x' })).status,
+    ).toBe(409);
+  });
+
+  it('cancels a session with a reason and cancels its meeting', async () => {
+    const { id: classId } = await ok(
+      await office.post('/api/learning/classes', { title: '秋季学期专题学习班', year: 2026, memberIds: [m2] }),
+    );
+    const { id } = await ok(
+      await office.post(`/api/learning/classes/${classId}/sessions`, {
+        title: '第一讲',
+        startsAt: '2026-12-20T01:00:00.000Z',
+        endsAt: '2026-12-20T03:00:00.000Z',
+        place: '市政协报告厅',
+      }),
+    );
+    expect((await office.post(`/api/learning/sessions/${id}/actions`, { action: 'cancel' })).status).toBe(400);
+    await ok(
+      await office.post(`/api/learning/sessions/${id}/actions`, { action: 'cancel', comment: '授课人临时有事' }),
+    );
+    const cls = await ok(await office.get(`/api/learning/classes/${classId}`));
+    expect(cls.sessions[0].stateLabel).toBe('已取消');
+    expect((await ok(await office.get(`/api/meetings/${cls.sessions[0].meetingId}`))).status).toBe('cancelled');
+  });
+});
+
+describe('reflections', () => {
+  it('goes draft → submitted → returned → submitted → accepted (fact) → revoked, each step by its role', async () => {
+    const materialId = await publishedVideo('政协委员履职基础知识');
+    const { id } = await ok(
+      await member.post('/api/learning/reflections', { title: '学习体会', body: '通过学习，深刻认识到……', materialId }),
+    );
+    // a draft is the author's alone
+    expect((await office.get(`/api/learning/reflections/${id}`)).status).toBe(404);
+    expect((await member2.get(`/api/learning/reflections/${id}`)).status).toBe(404);
+    expect((await member2.post(`/api/learning/reflections/${id}/actions`, { action: 'submit' })).status).toBe(404);
+    expect((await office.post(`/api/learning/reflections/${id}/actions`, { action: 'accept' })).status).toBe(404);
+    const draft = await ok(await member.get(`/api/learning/reflections/${id}`));
+    expect(draft.actions.map((a: any) => a.action)).toEqual(['submit']);
+    await ok(await member.post(`/api/learning/reflections/${id}/actions`, { action: 'submit' }));
+    expect((await member.put(`/api/learning/reflections/${id}`, { title: '改', body: '改' })).status).toBe(409);
+    expect((await member.post(`/api/learning/reflections/${id}/actions`, { action: 'accept' })).status).toBe(403);
+    expect((await member2.get(`/api/learning/reflections/${id}`)).status).toBe(404);
+    const queue = await ok(await office.get('/api/learning/reflections?state=submitted'));
+    expect(queue.items.some((r: any) => r.id === id && r.materialTitle === '政协委员履职基础知识')).toBe(true);
+    expect((await office.post(`/api/learning/reflections/${id}/actions`, { action: 'return' })).status).toBe(400);
+    await ok(
+      await office.post(`/api/learning/reflections/${id}/actions`, {
+        action: 'return',
+        comment: '请结合本职工作谈体会',
+      }),
+    );
+    await ok(
+      await member.put(`/api/learning/reflections/${id}`, { title: '学习体会', body: '结合本职工作……', materialId }),
+    );
+    await ok(await member.post(`/api/learning/reflections/${id}/actions`, { action: 'submit' }));
+    expect(await facts('learning.reflectionAccepted', 'learning_reflection', id)).toEqual([]);
+    await ok(await office.post(`/api/learning/reflections/${id}/actions`, { action: 'accept' }));
+    expect(await facts('learning.reflectionAccepted', 'learning_reflection', id)).toEqual([m1]);
+    const seen = await ok(await member.get(`/api/learning/reflections/${id}`));
+    expect(seen.stateLabel).toBe('已通过');
+    expect(seen.timeline.map((x: any) => x.label)).toEqual(['提交', '退回修改', '提交', '审核通过']);
+    expect(seen.timeline[1].comment).toBe('请结合本职工作谈体会');
+    const note = await queryOne<{ title: string }>(
+      db(),
+      sql`select title from notifications where link = ${`/learning/reflections/${id}`} order by id desc limit 1`,
+    );
+    expect(note?.title).toBe('学习心得已通过审核：学习体会');
+    await ok(await office.post(`/api/learning/reflections/${id}/actions`, { action: 'revoke', comment: '与他人雷同' }));
+    expect(await facts('learning.reflectionAccepted', 'learning_reflection', id)).toEqual([]);
+    expect((await county.get(`/api/learning/reflections/${id}`)).status).toBe(404);
+  });
+
+  it('refuses a reflection from staff and on an unknown material', async () => {
+    expect((await office.post('/api/learning/reflections', { title: 'a', body: 'b' })).status).toBe(403);
+    const bad = await member.post('/api/learning/reflections', { title: 'a', body: 'b', materialId: 999999 });
+    expect(bad.body.message).toBe('所选学习资料不存在或未发布');
+  });
+});
+
+describe('completion', () => {
+  it('counts per member, sector and special committee and exports Excel; members may not read it', async () => {
+    expect((await member.get('/api/learning/completion?year=2026')).status).toBe(403);
+    const year = Number(
+      new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Shanghai' }).format(new Date()),
+    );
+    const byMember = await ok(await leader.get(`/api/learning/completion?year=${year}`));
+    const row = byMember.items.find((r: any) => r.id === m1);
+    expect(row.materialsFinished).toBeGreaterThanOrEqual(1);
+    expect(row.reflectionsSubmitted).toBe(1);
+    expect(byMember.items.find((r: any) => r.id === m2).materialsFinished).toBe(0);
+    const bySector = await ok(await office.get(`/api/learning/completion?year=${year}&by=sector`));
+    expect(bySector.items.reduce((s: number, r: any) => s + r.materialsFinished, 0)).toBe(
+      byMember.items.reduce((s: number, r: any) => s + r.materialsFinished, 0),
+    );
+    const bySc = await ok(await office.get(`/api/learning/completion?year=${year}&by=specialCommittee`));
+    expect(bySc.items.length).toBeGreaterThan(0);
+    const x = await office.get(`/api/learning/completion/export?year=${year}&by=sector`);
+    expect(x.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.raw as any);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(1).getCell(1).value).toBe('界别');
+    expect(ws.rowCount).toBe(bySector.items.length + 1);
+    const held = await ok(await office.get('/api/learning/completion?year=2026'));
+    expect(held.items.find((r: any) => r.id === m1).sessionsAttended).toBe(1);
+  });
+});

@@ -1,0 +1,201 @@
+// Study materials and a member's progress: staff create a material from an uploaded file and publish it; a member
+// opens it in the reader/player, which reports progress; reaching the committee's finish mark records the fact once.
+import { sql } from 'drizzle-orm';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import type { Actor } from '../../platform/context.ts';
+import { beijingDateOf, clockNow } from '../../platform/dates.ts';
+import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { attachFiles } from '../../platform/files/files.ts';
+import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
+import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
+import { recordDutyFact } from '../duty/facts.ts';
+import * as E from './errors.ts';
+import { isLearningStaff } from './policy.ts';
+import { MATERIAL_STATES, materialProcess } from './process.ts';
+import { loadMaterialItem } from './repository.ts';
+import { MATERIAL_KINDS, type MaterialFilters, type MaterialInput, type ProgressInput } from './schemas.ts';
+import { learningSettings, mimeFits } from './settings.ts';
+
+async function checkMaterial(tx: Db, actor: Actor, b: MaterialInput) {
+  if (b.planId) {
+    const p = await queryOne(
+      tx,
+      sql`select 1 from learning_plans where committee_id = ${actor.committeeId} and id = ${b.planId}`,
+    );
+    if (!p) throw E.badPlan();
+  }
+  const f = await queryOne<{ mime: string }>(
+    tx,
+    sql`select mime from files where committee_id = ${actor.committeeId} and id = ${b.fileId}`,
+  );
+  if (!f) throw E.badFile();
+  if (!mimeFits(b.kind, f.mime)) throw E.fileKindMismatch(MATERIAL_KINDS[b.kind]);
+}
+
+export async function createMaterial(db: Db, actor: Actor, b: MaterialInput): Promise<number> {
+  return db.transaction(async (tx) => {
+    await checkMaterial(tx, actor, b);
+    const row = await queryOne<{ id: number }>(
+      tx,
+      sql`insert into learning_materials (committee_id, title, kind, description, plan_id, theme, file_id, duration_seconds, created_by, search)
+        values (${actor.committeeId}, ${b.title.trim()}, ${b.kind}, ${b.description?.trim() ?? ''}, ${b.planId ?? null}, ${b.theme?.trim() ?? ''},
+          ${b.fileId}, ${b.durationSeconds ?? null}, ${actor.accountId}, ${toSearchVector(b.title, b.theme, b.description)}) returning id`,
+    );
+    await attachFiles(tx, actor, [b.fileId], 'learning_material', row!.id);
+    await writeAudit(tx, actor, {
+      action: 'learning.material.create',
+      entity: 'learning_material',
+      entityId: row!.id,
+      after: b,
+    });
+    return row!.id;
+  });
+}
+
+export async function updateMaterial(db: Db, actor: Actor, id: number, b: MaterialInput): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await queryOne<any>(
+      tx,
+      sql`select title, kind, description, plan_id, theme, file_id from learning_materials where committee_id = ${actor.committeeId} and id = ${id} for update`,
+    );
+    if (!before) throw E.materialNotFound();
+    await checkMaterial(tx, actor, b);
+    if (b.fileId !== before.file_id) await attachFiles(tx, actor, [b.fileId], 'learning_material', id);
+    await tx.execute(sql`update learning_materials set title = ${b.title.trim()}, kind = ${b.kind}, description = ${b.description?.trim() ?? ''},
+        plan_id = ${b.planId ?? null}, theme = ${b.theme?.trim() ?? ''}, file_id = ${b.fileId}, duration_seconds = ${b.durationSeconds ?? null},
+        search = ${toSearchVector(b.title, b.theme, b.description)}
+      where committee_id = ${actor.committeeId} and id = ${id}`);
+    await writeAudit(tx, actor, {
+      action: 'learning.material.update',
+      entity: 'learning_material',
+      entityId: id,
+      before,
+      after: b,
+    });
+  });
+}
+
+const materialColumns = (
+  memberId: number | null,
+) => sql`m.id, m.title, m.kind, m.description, m.plan_id, m.theme, m.file_id, m.duration_seconds,
+  m.state, m.published_at, f.name as file_name, f.mime as file_mime, f.size as file_size,
+  p.percent, p.position_seconds, p.finished_at,
+  (select count(*)::int from learning_progress x where x.committee_id = m.committee_id and x.material_id = m.id and x.finished_at is not null) as finished_count
+  from learning_materials m
+  left join files f on f.committee_id = m.committee_id and f.id = m.file_id
+  left join learning_progress p on p.committee_id = m.committee_id and p.material_id = m.id and p.member_id = ${memberId ?? -1}`;
+
+const presentMaterial = (r: any) => ({
+  id: r.id,
+  title: r.title,
+  kind: r.kind,
+  kindLabel: MATERIAL_KINDS[r.kind] ?? r.kind,
+  description: r.description,
+  planId: r.plan_id,
+  theme: r.theme,
+  fileId: r.file_id,
+  fileName: r.file_name,
+  fileMime: r.file_mime,
+  fileSize: r.file_size,
+  durationSeconds: r.duration_seconds,
+  state: r.state,
+  stateLabel: MATERIAL_STATES[r.state] ?? r.state,
+  publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
+  myPercent: r.percent ?? 0,
+  myPositionSeconds: r.position_seconds ?? 0,
+  myFinishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+  finishedCount: r.finished_count,
+});
+
+export async function listMaterials(db: Db, actor: Actor, q: MaterialFilters & { limit: number; offset: number }) {
+  // Members and leaders read what is published; drafts and withdrawn ones are the staff's.
+  const visible = isLearningStaff(actor) ? null : sql`m.state = 'published'`;
+  const where = sql.join(
+    [
+      sql`m.committee_id = ${actor.committeeId}`,
+      visible,
+      q.kind ? sql`m.kind = ${q.kind}` : null,
+      q.state && isLearningStaff(actor) ? sql`m.state = ${q.state}` : null,
+      q.planId ? sql`m.plan_id = ${q.planId}` : null,
+      matchSearch(sql`m.search`, q.q),
+    ].filter((x) => x !== null),
+    sql` and `,
+  );
+  const rows = await query<any>(
+    db,
+    sql`select ${materialColumns(actor.memberId)} where ${where} order by m.published_at desc nulls first, m.id desc limit ${q.limit} offset ${q.offset}`,
+  );
+  const total = await queryOne<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from learning_materials m where ${where}`,
+  );
+  return { items: rows.map(presentMaterial), total: total!.n };
+}
+
+export async function getMaterial(db: Db, actor: Actor, id: number) {
+  const r = await queryOne<any>(
+    db,
+    sql`select ${materialColumns(actor.memberId)} where m.committee_id = ${actor.committeeId} and m.id = ${id}`,
+  );
+  if (!r || (r.state !== 'published' && !isLearningStaff(actor))) throw E.materialNotFound();
+  const item = { id: r.id, state: r.state, committeeId: actor.committeeId, title: r.title, kind: r.kind };
+  return {
+    ...presentMaterial(r),
+    actions: allowedActions(materialProcess, actor, item),
+    timeline: isLearningStaff(actor) ? await listTransitions(db, materialProcess, actor.committeeId, id, actor) : [],
+  };
+}
+
+export async function fireMaterialAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
+  await db.transaction(async (tx) => {
+    const m = await loadMaterialItem(tx, actor.committeeId, id, true);
+    if (!m) throw E.materialNotFound();
+    await fireTransition(tx, materialProcess, actor, m, { action, comment });
+  });
+}
+
+/** Progress only moves forward; crossing the finish mark stamps finished_at and records the fact (once). */
+export async function recordProgress(db: Db, actor: Actor, id: number, b: ProgressInput) {
+  if (!actor.memberId) throw E.notMember();
+  const memberId = actor.memberId;
+  return db.transaction(async (tx) => {
+    const m = await loadMaterialItem(tx, actor.committeeId, id);
+    if (m?.state !== 'published') throw E.materialNotFound();
+    const { finishPercent } = await learningSettings(tx, actor.committeeId);
+    const prior = await queryOne<{ finished_at: string | null }>(
+      tx,
+      sql`select finished_at from learning_progress where committee_id = ${actor.committeeId} and member_id = ${memberId} and material_id = ${id} for update`,
+    );
+    const finished = b.percent >= finishPercent;
+    const row = await queryOne<{ percent: number; finished_at: string | null }>(
+      tx,
+      sql`insert into learning_progress as p (committee_id, member_id, material_id, percent, position_seconds, finished_at)
+        values (${actor.committeeId}, ${memberId}, ${id}, ${b.percent}, ${b.positionSeconds ?? 0}, ${finished ? sql`now()` : null})
+        on conflict (committee_id, member_id, material_id) do update set
+          percent = greatest(p.percent, excluded.percent),
+          position_seconds = excluded.position_seconds,
+          finished_at = coalesce(p.finished_at, excluded.finished_at),
+          updated_at = now()
+        returning percent, finished_at`,
+    );
+    // Audited and counted on finishing only: progress pings come every few seconds from a player and say nothing new.
+    if (finished && !prior?.finished_at) {
+      await recordDutyFact(tx, {
+        committeeId: actor.committeeId,
+        memberId,
+        kind: 'learning.materialFinished',
+        sourceType: 'learning_material',
+        sourceId: id,
+        occurredOn: beijingDateOf(clockNow()),
+        detail: { title: m.title, kind: m.kind },
+      });
+      await writeAudit(tx, actor, {
+        action: 'learning.material.finish',
+        entity: 'learning_material',
+        entityId: id,
+        after: { memberId, percent: row!.percent },
+      });
+    }
+    return { percent: row!.percent, finishedAt: row!.finished_at ? new Date(row!.finished_at).toISOString() : null };
+  });
+}

@@ -1,0 +1,21 @@
+// 数字文史 (menu group 学习文史): search and volumes, a member's submission, an article's editorial page, a volume to read.
+import { HistoryOutlined } from '@ant-design/icons';
+import { createElement } from 'react';
+import { LEARNING_GROUP } from '../learning/index.ts';
+import type { FeatureRoute } from '../types.ts';
+import { ArchivePage } from './ArchivePage.tsx';
+import { ArticlePage } from './ArticlePage.tsx';
+import { SubmitPage } from './SubmitPage.tsx';
+import { VolumePage } from './VolumePage.tsx';
+
+export const archiveRoutes: FeatureRoute[] = [
+  {
+    path: 'archive',
+    element: createElement(ArchivePage),
+    menu: { label: '数字文史', icon: createElement(HistoryOutlined), group: LEARNING_GROUP, order: 720 },
+    permissions: ['archive.read'],
+  },
+  { path: 'archive/submit', element: createElement(SubmitPage), permissions: ['archive.submit'] },
+  { path: 'archive/articles/:id', element: createElement(ArticlePage), permissions: ['archive.read'] },
+  { path: 'archive/volumes/:id', element: createElement(VolumePage), permissions: ['archive.read'] },
+];

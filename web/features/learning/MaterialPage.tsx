@@ -1,0 +1,183 @@
+// The reader/player of one material: a video or audio plays here and reports progress as it goes (finished at the
+// committee's mark); a document opens and the member marks it learnt. Below, the reflection (心得) form, kept locally
+// until saved, saved as a draft or submitted for review.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Flex, Form, Input, Progress, Tag, Typography } from 'antd';
+import { useRef } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../api/client.ts';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
+import { learningKeys, type Material } from './api.ts';
+
+const PING_SECONDS = 15;
+
+function Player({
+  m,
+  canRecord,
+  onProgress: record,
+}: {
+  m: Material;
+  canRecord: boolean;
+  onProgress: (percent: number, position: number) => void;
+}) {
+  const last = useRef(0);
+  // Staff preview a material without a progress of their own.
+  const onProgress = canRecord ? record : () => {};
+  const src = `/api/files/${m.fileId}`;
+  const report = (el: HTMLMediaElement, force = false) => {
+    if (!el.duration || !Number.isFinite(el.duration)) return;
+    if (!force && el.currentTime - last.current < PING_SECONDS) return;
+    last.current = el.currentTime;
+    onProgress(Math.min(100, Math.round((el.currentTime / el.duration) * 100)), Math.round(el.currentTime));
+  };
+  const start = (el: HTMLMediaElement | null) => {
+    if (el && m.myPositionSeconds && !m.myFinishedAt && el.currentTime === 0) el.currentTime = m.myPositionSeconds;
+  };
+  if (m.kind === 'video')
+    return (
+      // biome-ignore lint/a11y/useMediaCaption: lectures uploaded by staff come without caption files
+      <video
+        ref={start}
+        controls
+        preload="metadata"
+        src={src}
+        style={{ width: '100%', maxHeight: 360, background: '#000' }}
+        aria-label={m.title}
+        onTimeUpdate={(e) => report(e.currentTarget)}
+        onPause={(e) => report(e.currentTarget, true)}
+        onEnded={() => onProgress(100, m.durationSeconds ?? 0)}
+      />
+    );
+  if (m.kind === 'audio')
+    return (
+      // biome-ignore lint/a11y/useMediaCaption: recorded talks come without caption files
+      <audio
+        ref={start}
+        controls
+        preload="metadata"
+        src={src}
+        style={{ width: '100%' }}
+        aria-label={m.title}
+        onTimeUpdate={(e) => report(e.currentTarget)}
+        onPause={(e) => report(e.currentTarget, true)}
+        onEnded={() => onProgress(100, m.durationSeconds ?? 0)}
+      />
+    );
+  return (
+    <Flex gap={8} wrap>
+      <Button size="large" href={src} target="_blank">
+        打开资料（{m.fileName}）
+      </Button>
+      {canRecord && !m.myFinishedAt && (
+        <Button size="large" type="primary" onClick={() => onProgress(100, 0)}>
+          我已学完
+        </Button>
+      )}
+    </Flex>
+  );
+}
+
+interface ReflectionValues {
+  title: string;
+  body: string;
+}
+
+function ReflectionForm({ materialId, materialTitle }: { materialId: number; materialTitle: string }) {
+  const [form] = Form.useForm<ReflectionValues>();
+  const draft = useFormDraft(form, `learning-reflection:material:${materialId}`);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const save = useMutation({
+    mutationFn: async ({ values, submit }: { values: ReflectionValues; submit: boolean }) => {
+      const { id } = await api.post<{ id: number }>('/api/learning/reflections', { ...values, materialId });
+      if (submit) await api.post(`/api/learning/reflections/${id}/actions`, { action: 'submit' });
+      return { id, submit };
+    },
+    onSuccess: ({ id, submit }) => {
+      draft.clear();
+      message.success(submit ? '心得已提交，等待审核' : '心得草稿已保存');
+      navigate(`/learning/reflections/${id}`);
+    },
+  });
+  return (
+    <Card title="写学习心得">
+      {draft.notice}
+      <ErrorAlert error={save.error} />
+      <Form
+        form={form}
+        layout="vertical"
+        onValuesChange={draft.onValuesChange}
+        initialValues={{ title: `学习《${materialTitle}》的体会` }}
+        onFinish={(values) => save.mutate({ values, submit: true })}
+      >
+        <Form.Item name="title" label="心得标题" rules={[{ required: true, message: '请填写心得标题' }, { max: 100 }]}>
+          <Input size="large" />
+        </Form.Item>
+        <Form.Item name="body" label="心得内容" rules={[{ required: true, message: '请填写心得内容' }, { max: 20000 }]}>
+          <Input.TextArea rows={8} showCount maxLength={20000} />
+        </Form.Item>
+        <Flex gap={8} wrap>
+          <Button type="primary" size="large" htmlType="submit" loading={save.isPending}>
+            提交心得
+          </Button>
+          <Button
+            size="large"
+            disabled={save.isPending}
+            onClick={() => form.validateFields().then((values) => save.mutate({ values, submit: false }))}
+          >
+            保存草稿
+          </Button>
+        </Flex>
+      </Form>
+    </Card>
+  );
+}
+
+export function MaterialPage() {
+  const id = Number(useParams().id);
+  const queryClient = useQueryClient();
+  const { can } = useSession();
+  const { data: m, error } = useQuery({
+    queryKey: learningKeys.material(id),
+    queryFn: () => api.get<Material>(`/api/learning/materials/${id}`),
+  });
+  const progress = useMutation({
+    mutationFn: (b: { percent: number; positionSeconds: number }) =>
+      api.put<{ percent: number; finishedAt: string | null }>(`/api/learning/materials/${id}/progress`, b),
+    onSuccess: (r) =>
+      queryClient.setQueryData<Material>(learningKeys.material(id), (old) =>
+        old ? { ...old, myPercent: r.percent, myFinishedAt: r.finishedAt } : old,
+      ),
+  });
+  if (!m) return <ErrorAlert error={error} />;
+  return (
+    <>
+      <PageHeader title={m.title} back="/learning" />
+      <Card style={{ marginBottom: 16 }}>
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <Tag>{m.kindLabel}</Tag>
+          {m.theme && <Tag color="blue">{m.theme}</Tag>}
+          {m.myFinishedAt && <Tag color="green">已学完</Tag>}
+        </Flex>
+        {m.description && <Typography.Paragraph>{m.description}</Typography.Paragraph>}
+        <Player
+          m={m}
+          canRecord={can('learning.study')}
+          onProgress={(percent, positionSeconds) => progress.mutate({ percent, positionSeconds })}
+        />
+        <div style={{ marginTop: 12 }}>
+          <Typography.Text>我的学习进度</Typography.Text>
+          <Progress
+            percent={m.myPercent}
+            status={m.myFinishedAt ? 'success' : 'normal'}
+            aria-label="我的学习进度"
+            format={(p) => (m.myFinishedAt ? '已学完' : `${p}%`)}
+          />
+        </div>
+        <ErrorAlert error={progress.error} />
+      </Card>
+      {can('learning.study') && <ReflectionForm materialId={m.id} materialTitle={m.title} />}
+    </>
+  );
+}

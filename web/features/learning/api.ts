@@ -1,0 +1,58 @@
+// Types and query keys of the learning pages (the server's shapes, as the routes present them).
+export interface Action {
+  action: string;
+  label: string;
+  commentRequired: boolean;
+}
+export interface Material {
+  id: number;
+  title: string;
+  kind: 'document' | 'pdf' | 'audio' | 'video';
+  kindLabel: string;
+  description: string;
+  theme: string;
+  fileId: number | null;
+  fileName: string | null;
+  fileMime: string | null;
+  durationSeconds: number | null;
+  state: string;
+  stateLabel: string;
+  publishedAt: string | null;
+  myPercent: number;
+  myPositionSeconds: number;
+  myFinishedAt: string | null;
+  finishedCount: number;
+  actions?: Action[];
+}
+export interface Reflection {
+  id: number;
+  state: string;
+  stateLabel: string;
+  memberName: string;
+  materialId: number | null;
+  materialTitle: string | null;
+  classTitle: string | null;
+  title: string;
+  body: string;
+  submittedAt: string | null;
+  updatedAt: string | null;
+  actions?: Action[];
+  timeline?: { id: number; label: string; actorName: string | null; comment: string | null; createdAt: string }[];
+}
+export interface Paged<T> {
+  items: T[];
+  total: number;
+}
+export const learningKeys = {
+  all: ['learning'] as const,
+  materials: (f: object) => ['learning', 'materials', f] as const,
+  material: (id: number) => ['learning', 'material', id] as const,
+  reflections: (f: object) => ['learning', 'reflections', f] as const,
+  reflection: (id: number) => ['learning', 'reflection', id] as const,
+};
+export const STATE_COLOR: Record<string, string> = {
+  submitted: 'blue',
+  accepted: 'green',
+  returned: 'orange',
+  draft: 'default',
+};

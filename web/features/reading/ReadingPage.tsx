@@ -1,0 +1,89 @@
+// 书香政协: the reading groups (mine first), this year's book lists, and for staff and leaders the year's figures with
+// the sentence a report writes and the Word of the selected notes.
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, List, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { api } from '../../api/client.ts';
+import { dayjs, TIME_ZONE } from '../../app/format.ts';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert, ExportButton, PageHeader } from '../../components/index.ts';
+
+interface Group {
+  id: number;
+  name: string;
+  leadName: string;
+  memberCount: number;
+  mine: boolean;
+}
+interface BookList {
+  id: number;
+  period: string;
+  title: string;
+  specialCommitteeName: string | null;
+  books: { id: number; title: string; author: string; handedOut: number }[];
+}
+
+export function ReadingPage() {
+  const year = dayjs().tz(TIME_ZONE).year();
+  const { can } = useSession();
+  const groups = useQuery({ queryKey: ['reading', 'groups'], queryFn: () => api.get<Group[]>('/api/reading/groups') });
+  const lists = useQuery({
+    queryKey: ['reading', 'lists', year],
+    queryFn: () => api.get<BookList[]>(`/api/reading/lists?year=${year}`),
+  });
+  const figures = useQuery({
+    queryKey: ['reading', 'figures', year],
+    queryFn: () => api.get<{ sentence: string }>(`/api/reading/figures?year=${year}`),
+    enabled: can('reading.figures'),
+  });
+  const sorted = [...(groups.data ?? [])].sort((a, b) => Number(b.mine) - Number(a.mine));
+  return (
+    <>
+      <PageHeader
+        title="书香政协"
+        description="读书群、推荐书目、轮值分享和读书笔记。"
+        extra={<ExportButton url={`/api/reading/collection.docx?year=${year}`}>{`${year}年读书笔记选编`}</ExportButton>}
+      />
+      {figures.data && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`${year}年：${figures.data.sentence}`} />
+      )}
+      <ErrorAlert error={groups.error ?? lists.error ?? figures.error} />
+      <Card title="读书群" style={{ marginBottom: 16 }}>
+        <List
+          dataSource={sorted}
+          locale={{ emptyText: '暂无读书群' }}
+          renderItem={(g) => (
+            <List.Item>
+              <Link to={`/reading/groups/${g.id}`} style={{ fontSize: 17 }}>
+                {g.name}
+              </Link>
+              <span>
+                {g.mine && <Tag color="blue">我的群</Tag>}领读人 {g.leadName} · {g.memberCount} 人
+              </span>
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card title={`${year}年推荐书目`}>
+        {(lists.data ?? []).map((l) => (
+          <div key={l.id} style={{ marginBottom: 12 }}>
+            <Typography.Text strong>
+              {l.period} {l.title}
+            </Typography.Text>
+            {l.specialCommitteeName && (
+              <Typography.Text type="secondary">（{l.specialCommitteeName}推荐）</Typography.Text>
+            )}
+            <ul>
+              {l.books.map((b) => (
+                <li key={b.id}>
+                  《{b.title}》{b.author} {b.handedOut > 0 && `· 已发放 ${b.handedOut} 册`}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        {!lists.data?.length && <Typography.Text type="secondary">暂无书目</Typography.Text>}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+// 书香政协 (menu group 学习文史): groups, book lists and figures; one group's rota and notes.
+import { BookOutlined } from '@ant-design/icons';
+import { createElement } from 'react';
+import { LEARNING_GROUP } from '../learning/index.ts';
+import type { FeatureRoute } from '../types.ts';
+import { GroupPage } from './GroupPage.tsx';
+import { ReadingPage } from './ReadingPage.tsx';
+
+export const readingRoutes: FeatureRoute[] = [
+  {
+    path: 'reading',
+    element: createElement(ReadingPage),
+    menu: { label: '书香政协', icon: createElement(BookOutlined), group: LEARNING_GROUP, order: 710 },
+    permissions: ['reading.read'],
+  },
+  { path: 'reading/groups/:id', element: createElement(GroupPage), permissions: ['reading.read'] },
+];
