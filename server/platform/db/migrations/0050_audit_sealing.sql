@@ -1,4 +1,4 @@
--- Audit rows are appended without a committee-wide lock and sealed into keyed chains afterwards (decision 0007).
+-- Audit rows are appended without a committee-wide lock and sealed into keyed chains afterwards (decision 0008).
 -- seq becomes one global insertion order; chain_seq is a row's place in its chain (committee, or 0 for rows without
 -- one), given when it is sealed. Rows written before this migration keep their place and their old unkeyed SM3 links
 -- (legacy_*) until the sealer has checked those links and re-sealed them with the key, once.
