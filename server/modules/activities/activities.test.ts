@@ -85,6 +85,28 @@ describe('activities', () => {
     expect((await m2.post(`/api/activities/${id}/unregister`)).status).toBe(409);
   });
 
+  it('QR check-in keeps the committee window: not before an hour ahead, not after the end', async () => {
+    const day = 24 * 3600_000;
+    const early = await newActivity({
+      startsAt: new Date(Date.now() + 10 * day).toISOString(),
+      endsAt: new Date(Date.now() + 10 * day + 3600_000).toISOString(),
+    });
+    const code = await office.get(`/api/activities/${early}/checkin-code`);
+    const refused = await m1.post('/api/meetings/checkin', { token: code.body.token });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/^签到尚未开始：活动于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 开始/);
+    expect(await liveFacts('activity', early)).toEqual([]);
+    const past = await newActivity({
+      startsAt: new Date(Date.now() - 5 * 3600_000).toISOString(),
+      endsAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+    });
+    const closed = await m1.post('/api/meetings/checkin', {
+      token: (await office.get(`/api/activities/${past}/checkin-code`)).body.token,
+    });
+    expect(closed.status).toBe(409);
+    expect(closed.body.message).toMatch(/^签到已结束：活动已于 .+ 结束$/);
+  });
+
   it('outputs confirmed by staff become activity.output facts; revoking takes them back', async () => {
     const id = await newActivity();
     const notIn = await m2.post(`/api/activities/${id}/outputs`, { kind: 'report', title: '报告', body: '内容' });

@@ -13,7 +13,7 @@ import { notify } from '../../platform/notifications/notifications.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { makeToken, newSecret, type ParsedToken, qrSvg, verifyToken } from '../meetings/checkin.ts';
-import { accountsOfMembers, type InviteInput, membersByRule } from '../meetings/service.ts';
+import { accountsOfMembers, assertCheckinWindow, type InviteInput, membersByRule } from '../meetings/service.ts';
 
 export const ACTIVITY_LABELS: Record<string, string> = {
   research: '调研',
@@ -399,6 +399,7 @@ export async function checkinActivityWithToken(tx: Db, actor: Actor, p: ParsedTo
   if (v === 'bad') throw badRequest('checkin.invalid', '签到码无效，请重新扫描现场二维码', 'token');
   if (v === 'expired') throw badRequest('checkin.expired', '签到码已过期，请扫描屏幕上最新的二维码', 'token');
   if (a.status !== 'open') throw conflict('activity.not_open', '活动已结束或已取消，不能签到');
+  await assertCheckinWindow(tx, actor.committeeId, { starts_at: a.startsAt, ends_at: a.endsAt }, '活动');
   const memberId = actor.memberId!;
   let part = await queryOne<any>(
     tx,

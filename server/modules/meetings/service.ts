@@ -52,8 +52,14 @@ export const ATTENDANCE_SETTING = 'meeting.attendance';
  * start until checkinClosesMinutesAfterEnd after the end (a committee setting, per year). */
 export const ATTENDANCE_DEFAULTS = { minRatio: 2 / 3, checkinOpensMinutesBefore: 60, checkinClosesMinutesAfterEnd: 0 };
 
-/** Refuses a QR check-in outside the meeting's window, saying when it opens or that it has closed. */
-async function assertCheckinWindow(tx: Db, committeeId: number, m: { starts_at: string; ends_at: string }) {
+/** Refuses a QR check-in outside the window of a meeting or an activity (the same committee setting), saying when it
+ * opens or that it has closed. Times are instants; messages show Beijing time. */
+export async function assertCheckinWindow(
+  tx: Db,
+  committeeId: number,
+  m: { starts_at: string | Date; ends_at: string | Date },
+  what: '会议' | '活动' = '会议',
+) {
   const s = await getSetting(tx, committeeId, ATTENDANCE_SETTING, beijingYearOf(m.starts_at), ATTENDANCE_DEFAULTS);
   const now = clockNow().getTime();
   const opens = new Date(m.starts_at).getTime() - s.checkinOpensMinutesBefore * 60_000;
@@ -61,9 +67,10 @@ async function assertCheckinWindow(tx: Db, committeeId: number, m: { starts_at: 
   if (now < opens)
     throw conflict(
       'checkin.not_yet',
-      `签到尚未开始：会议于 ${formatBeijingDateTime(m.starts_at)} 开始，可在 ${formatBeijingDateTime(new Date(opens))} 起签到`,
+      `签到尚未开始：${what}于 ${formatBeijingDateTime(m.starts_at)} 开始，可在 ${formatBeijingDateTime(new Date(opens))} 起签到`,
     );
-  if (now > closes) throw conflict('checkin.closed', `签到已结束：会议已于 ${formatBeijingDateTime(m.ends_at)} 结束`);
+  if (now > closes)
+    throw conflict('checkin.closed', `签到已结束：${what}已于 ${formatBeijingDateTime(m.ends_at)} 结束`);
 }
 
 /** Members a rule selects (active members of the current term), checked against the committee's own lists. */
