@@ -10,7 +10,7 @@ import { type Static, Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
-import { loginNameTaken } from '../../platform/auth/login.ts';
+import { clearFailuresOfNames, loginNameTaken } from '../../platform/auth/login.ts';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
 import { ROLE_LIST, ROLES, type Role } from '../../platform/auth/permissions.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
@@ -454,8 +454,13 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     );
 
   toggle('unlock', '解除登录锁定', 'account.unlock', async (tx, actor, acc) => {
-    await tx.execute(sql`update accounts set failed_logins = 0, locked_until = null
-      where committee_id = ${actor.committeeId} and id = ${acc.id}`);
+    const a = await queryOne<{ username: string; phone_enc: string | null }>(
+      tx,
+      sql`update accounts set failed_logins = 0, locked_until = null
+        where committee_id = ${actor.committeeId} and id = ${acc.id} returning username, phone_enc`,
+    );
+    // The delays of the name and phone typed in are lifted too, or the unlocked member would still wait.
+    await clearFailuresOfNames(tx, [a?.username, decryptField(a?.phone_enc)]);
   });
   toggle('disable', '停用账号（立即退出登录）', 'account.disable', async (tx, actor, acc) => {
     if (acc.id === actor.accountId) throw badRequest('account.self', '不能停用自己的账号');

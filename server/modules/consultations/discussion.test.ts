@@ -188,7 +188,7 @@ describe('statements and votes', () => {
     );
     const list = (await okBody(await members[2].get(`/api/discussions/${id}/comments`))).items;
     expect(list.map((c: any) => [c.body, c.parentId, c.author])).toEqual([
-      ['同意,但要分档补贴', null, '参与者'],
+      ['同意，但要分档补贴', null, '参与者'],
       ['分档标准可以参考收入', c1.id, '参与者'],
     ]);
     const heard = new Promise<void>((resolve) => notificationEvents.once(`discussion:1:${id}`, () => resolve()));

@@ -60,6 +60,11 @@ export async function clearFailures(db: Db, name: string, ip: string): Promise<v
   await db.execute(sql`delete from login_throttle where name_hash = ${nameKey(name)} and ip = ${ip}`);
 }
 
+/** Forgets the failures of an account's sign-in names from every address (an administrator unlocked it). */
+export async function clearFailuresOfNames(db: Db, names: (string | null | undefined)[]): Promise<void> {
+  for (const n of names) if (n) await db.execute(sql`delete from login_throttle where name_hash = ${nameKey(n)}`);
+}
+
 const deviceMac = (committeeId: number, accountId: number, nonce: string) =>
   blindIndex(`device:${committeeId}:${accountId}:${nonce}`)!.slice(0, 32);
 
