@@ -84,6 +84,10 @@ export async function newPage(opts: { mobile?: boolean } = {}): Promise<Page> {
   const errors: string[] = [];
   pageErrors.set(page, errors);
   page.on('pageerror', (err) => errors.push(err.message));
+  // Refusals a journey does not expect are the usual cause of a timeout: print them beside the failure.
+  page.on('response', (r) => {
+    if (r.status() === 429 || r.status() >= 500) console.warn(`[e2e] ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
   return page;
 }
 

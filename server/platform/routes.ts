@@ -9,6 +9,7 @@ import { resolveEntityNames } from './audit/names.ts';
 import { actorOf, requireAuth } from './auth/session.ts';
 import { addDays, startOfBeijingDay } from './dates.ts';
 import { type Db, query, queryOne } from './db/client.ts';
+import { releaseDbSlot } from './db/queue.ts';
 import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from './download.ts';
 import { badRequest } from './errors.ts';
 import { openFileForDownload, storeFile } from './files/files.ts';
@@ -205,6 +206,7 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
     },
     async (request, reply) => {
       const actor = actorOf(request);
+      releaseDbSlot(request);
       reply.hijack();
       reply.raw.writeHead(200, {
         'content-type': 'text/event-stream',

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { releaseDbSlot } from '../../platform/db/queue.ts';
 import { DOCX_MIME, sendDownload } from '../../platform/download.ts';
 import { notificationEvents } from '../../platform/notifications/notifications.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
@@ -230,6 +231,7 @@ export async function discussionRoutes(fastify: FastifyInstance, { db }: ModuleD
     async (req, reply) => {
       const actor = actorOf(req);
       const d = await svc.loadDiscussion(db, actor, req.params.id);
+      releaseDbSlot(req);
       reply.hijack();
       reply.raw.writeHead(200, {
         'content-type': 'text/event-stream',

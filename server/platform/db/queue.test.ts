@@ -1,6 +1,8 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { embeddedDbQueue } from './queue.ts';
+import { embeddedDbQueue, releaseDbSlot } from './queue.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -32,15 +34,60 @@ describe('queue in front of the embedded database', () => {
   });
 
   it('turns a request away once it has waited too long, so no one waits for minutes', async () => {
-    const { app } = await appWith({ concurrency: 1, maxWaiting: 100, maxWaitMs: 100 }, 80);
+    const app = Fastify();
+    embeddedDbQueue(app, { concurrency: 1, maxWaiting: 100, maxWaitMs: 100 });
+    let finish = () => {};
+    let entered = () => {};
+    const held = new Promise<void>((r) => {
+      finish = r;
+    });
+    const inside = new Promise<void>((r) => {
+      entered = r;
+    });
+    app.get('/api/hold', async () => {
+      entered();
+      await held;
+      return { ok: true };
+    });
+    app.get('/api/quick', async () => ({ ok: true }));
+    await app.ready();
+    const first = app.inject({ method: 'GET', url: '/api/hold' }).then((r) => r);
+    await inside;
     const t0 = Date.now();
-    const replies = await Promise.all(
-      Array.from({ length: 5 }, (_, n) => app.inject({ method: 'GET', url: `/api/work/${n}` })),
+    const others = await Promise.all(Array.from({ length: 4 }, () => app.inject({ method: 'GET', url: '/api/quick' })));
+    expect(others.map((r) => r.statusCode)).toEqual([503, 503, 503, 503]);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    finish();
+    expect((await first).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/quick' })).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('an open event stream gives its slot back, so open tabs never turn other requests away', async () => {
+    const app = Fastify();
+    embeddedDbQueue(app, { concurrency: 1, maxWaiting: 10, maxWaitMs: 200 });
+    app.get('/api/stream', async (request, reply) => {
+      releaseDbSlot(request);
+      reply.hijack();
+      reply.raw.writeHead(200, { 'content-type': 'text/event-stream' });
+      reply.raw.write('retry: 5000\n\n');
+    });
+    app.get('/api/quick', async () => ({ ok: true }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const streams = await Promise.all(
+      [1, 2, 3].map(
+        () =>
+          new Promise<http.ClientRequest>((resolve) => {
+            const req = http.get({ port, host: '127.0.0.1', path: '/api/stream' }, (res) =>
+              res.once('data', () => resolve(req)),
+            );
+          }),
+      ),
     );
-    const codes = replies.map((r) => r.statusCode);
-    expect(codes.slice(0, 2)).toEqual([200, 200]);
-    expect(codes.slice(2)).toEqual([503, 503, 503]);
-    expect(Date.now() - t0).toBeLessThan(1000);
+    const res = await fetch(`http://127.0.0.1:${port}/api/quick`);
+    expect(res.status).toBe(200);
+    for (const s of streams) s.destroy();
     await app.close();
   });
 });

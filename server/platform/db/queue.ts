@@ -10,6 +10,16 @@ export interface QueueOptions {
 }
 
 const BUSY = { error: 'server.busy', message: '系统繁忙，请稍后重试' };
+const releasers = new WeakMap<FastifyRequest, () => void>();
+
+/**
+ * A long-lived response (server-sent events) gives its slot back once its reads are done and before it starts to
+ * stream: it holds no database work while open, and a few open tabs would otherwise hold every slot and turn everyone
+ * else away. Call it before `reply.hijack()`; harmless without the queue (PostgreSQL) or when called twice.
+ */
+export function releaseDbSlot(request: FastifyRequest): void {
+  releasers.get(request)?.();
+}
 
 export function embeddedDbQueue(app: FastifyInstance, opts: QueueOptions): void {
   let active = 0;
@@ -20,6 +30,7 @@ export function embeddedDbQueue(app: FastifyInstance, opts: QueueOptions): void 
   // queries synchronously, and without that turn a busy connection would starve the sockets, timers and the queue.
   const release = (request: FastifyRequest) => {
     if (!holders.delete(request)) return;
+    releasers.delete(request);
     setImmediate(() => {
       for (let next = waiting.shift(); next; next = waiting.shift()) if (next.admit()) return;
       active--;
@@ -36,6 +47,7 @@ export function embeddedDbQueue(app: FastifyInstance, opts: QueueOptions): void 
     if (active < opts.concurrency && !waiting.length) {
       active++;
       holders.add(request);
+      releasers.set(request, () => release(request));
       return;
     }
     if (waiting.length >= opts.maxWaiting) return busy(reply);
@@ -47,6 +59,7 @@ export function embeddedDbQueue(app: FastifyInstance, opts: QueueOptions): void 
           settled = true;
           clearTimeout(timer);
           holders.add(request);
+          releasers.set(request, () => release(request));
           resolve(true);
           return true;
         },
