@@ -311,22 +311,15 @@ async function discussion(c: Ctx) {
     const side = i < 6 ? 1 : -1;
     for (const [j, [author, , camp]] of STATEMENTS.entries()) {
       if (author === username) continue;
-      const vote =
-        (i + j) % 7 === 3
-          ? 'pass'
-          : camp === 0
-            ? 'agree'
-            : camp === 2
-              ? i % 2
-                ? 'agree'
-                : 'disagree'
-              : camp === side
-                ? 'agree'
-                : 'disagree';
+      const vote = (i + j) % 7 === 3 ? 'pass' : agrees(camp, side, i) ? 'agree' : 'disagree';
       await must('表态', (await who(username)).put(`/api/discussions/${d.id}/statements/${ids[j]}/vote`, { vote }));
     }
   }
 }
+
+/** Camp 0 is common ground, camp 2 splits along the camps but for a few; else members agree with their own camp. */
+const agrees = (camp: number, side: number, i: number) =>
+  camp === 0 || (camp === 2 ? side < 0 !== (i % 5 === 2) : camp === side);
 
 /** Runs the consultation part of the demo year. */
 export async function seedDemoConsultation(login: Login): Promise<void> {
@@ -348,52 +341,25 @@ export async function seedDemoConsultation(login: Login): Promise<void> {
   const held = workday(addDays(today, -40));
   const inspected = workday(addDays(today, -18));
   const upcoming = workday(addDays(today, 12));
+  // [topic, kind, leading chair, counterpart or supervised body, month, form]; supervision items carry their form too.
+  const item = (
+    [topic, kind, leadingLeader, body, plannedMonth, form]: (string | number)[],
+    supervisionForm?: string,
+  ) =>
+    supervisionForm
+      ? { topic, kind, leadingLeader, supervisedBody: body, supervisionForm, plannedMonth, form }
+      : { topic, kind, leadingLeader, counterpartBody: body, plannedMonth, form };
   const [, elderly, , heritage] = await publishPlan(
     c,
     'consultation',
     `${c.year}年度政协协商工作计划`,
     [
-      {
-        topic: '推动制造业数字化转型',
-        kind: 'standingThematic',
-        leadingLeader: '张副主席',
-        counterpartBody: '市工业和信息化局',
-        plannedMonth: 6,
-        form: 'meeting',
-      },
-      {
-        topic: '推进社区居家养老服务体系建设',
-        kind: 'thematic',
-        leadingLeader: '李副主席',
-        counterpartBody: '市民政局',
-        plannedMonth: monthOf(held),
-        form: 'meeting',
-      },
-      {
-        topic: '优化营商环境、降低企业融资成本',
-        kind: 'counterpart',
-        leadingLeader: '王副主席',
-        counterpartBody: '市地方金融监督管理局',
-        plannedMonth: 8,
-        form: 'site',
-      },
-      {
-        topic: '加强历史文化街区保护利用',
-        kind: 'bimonthly',
-        leadingLeader: '主席',
-        counterpartBody: '市文化广电旅游局',
-        plannedMonth: monthOf(upcoming),
-        form: 'meeting',
-      },
-      {
-        topic: '加快推进老旧小区加装电梯',
-        kind: 'sector',
-        leadingLeader: '赵副主席',
-        counterpartBody: '市住房和城乡建设局',
-        plannedMonth: 10,
-        form: 'online',
-      },
-    ],
+      ['推动制造业数字化转型', 'standingThematic', '张副主席', '市工业和信息化局', 6, 'meeting'],
+      ['推进社区居家养老服务体系建设', 'thematic', '李副主席', '市民政局', monthOf(held), 'meeting'],
+      ['优化营商环境、降低企业融资成本', 'counterpart', '王副主席', '市地方金融监督管理局', 8, 'site'],
+      ['加强历史文化街区保护利用', 'bimonthly', '主席', '市文化广电旅游局', monthOf(upcoming), 'meeting'],
+      ['加快推进老旧小区加装电梯', 'sector', '赵副主席', '市住房和城乡建设局', 10, 'online'],
+    ].map((x) => item(x)),
     '5',
   );
   const [air] = await publishPlan(
@@ -401,24 +367,11 @@ export async function seedDemoConsultation(login: Login): Promise<void> {
     'supervision',
     `${c.year}年度政协民主监督工作计划`,
     [
-      {
-        topic: '大气污染防治攻坚行动落实情况',
-        kind: 'inspection',
-        leadingLeader: '赵副主席',
-        supervisedBody: '市生态环境局',
-        supervisionForm: 'inspection',
-        plannedMonth: monthOf(inspected),
-        form: 'site',
-      },
-      {
-        topic: '惠企政策落实情况',
-        kind: 'supervisoryResearch',
-        leadingLeader: '王副主席',
-        supervisedBody: '市发展和改革委员会',
-        supervisionForm: 'research',
-        plannedMonth: 9,
-        form: 'site',
-      },
+      item(
+        ['大气污染防治攻坚行动落实情况', 'inspection', '赵副主席', '市生态环境局', monthOf(inspected), 'site'],
+        'inspection',
+      ),
+      item(['惠企政策落实情况', 'supervisoryResearch', '王副主席', '市发展和改革委员会', 9, 'site'], 'research'),
     ],
     '6',
   );
