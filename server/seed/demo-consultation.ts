@@ -186,39 +186,24 @@ async function elderlyCare(c: Ctx, itemId: number, day: string) {
       { kind: 'citizen', name: '陈秀兰', organisation: '幸福社区居民代表' },
     ],
   );
-  const speeches: [string, string, string][] = [
-    [
-      '以社区嵌入式服务破解“养老难”',
-      '建议在每个街道建设一处社区养老服务综合体，嵌入助餐、日间照料、康复护理等功能……',
-      'select',
-    ],
-    [
-      '完善养老护理人才培养和激励机制',
-      '建议将养老护理员纳入紧缺职业目录，落实入职补贴和岗位津贴，稳定护理队伍……',
-      'select',
-    ],
-    [
-      '推广“时间银行”互助养老模式',
-      '建议在有条件的社区试点“时间银行”，低龄老人为高龄老人服务，服务时长可兑换……',
-      'reject',
-    ],
+  // The first two are selected and delivered; the third is kept for the written speeches.
+  const speeches = [
+    ['以社区嵌入式服务破解“养老难”', '建议每个街道建设一处社区养老服务综合体，嵌入助餐、日间照料、康复护理等功能……'],
+    ['完善养老护理人才培养和激励机制', '建议将养老护理员纳入紧缺职业目录，落实入职补贴和岗位津贴，稳定护理队伍……'],
+    ['推广“时间银行”互助养老模式', '建议在有条件的社区试点“时间银行”，低龄老人为高龄老人服务，服务时长可兑换……'],
   ];
   const speechIds: number[] = [];
-  for (const [i, [title, body, decision]] of speeches.entries()) {
+  for (const [i, [title, body]] of speeches.entries()) {
     const s = await must(
       '提交发言稿',
       (await c.login(speakers[i])).post(`/api/consultations/events/${e.id}/speeches`, { title, body }),
     );
     speechIds.push(s.id);
-    await must(
-      '遴选发言',
-      c.office.post(
-        `/api/consultations/speeches/${s.id}/decision`,
-        decision === 'select'
-          ? { action: 'select', position: i + 1, minutesAllowed: 8 }
-          : { action: 'reject', comment: '内容将在书面发言中汇编' },
-      ),
-    );
+    const decision =
+      i < 2
+        ? { action: 'select', position: i + 1, minutesAllowed: 8 }
+        : { action: 'reject', comment: '内容将在书面发言中汇编' };
+    await must('遴选发言', c.office.post(`/api/consultations/speeches/${s.id}/decision`, decision));
   }
   const finish = await holdEvent(
     c.office,
@@ -287,7 +272,7 @@ async function discussion(c: Ctx) {
       closesAt: at(addDays(c.today, 14), '18:00'),
     }),
   );
-  // [author, statement, camp: 1 government-led, -1 residents/market, 0 common ground, 2 divisive within both]
+  // [author, statement, camp: 1 government-led, -1 residents and market, 0 common ground, 2 divisive]
   const STATEMENTS: [string, string, number][] = [
     ['member221', '建议财政按加装费用的三成给予补贴，减轻居民负担', 1],
     ['member222', '加装电梯应纳入城市更新统一规划、由政府统一组织实施', 1],
