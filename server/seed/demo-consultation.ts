@@ -37,7 +37,7 @@ interface Ctx {
   memberId: (username: string) => Promise<number>;
 }
 
-/** Opens, drafts and publishes a plan through both approval steps; returns the item ids by topic. */
+/** Opens, drafts and publishes a plan through both approval steps; returns the item ids in order. */
 async function publishPlan(c: Ctx, kind: 'consultation' | 'supervision', title: string, items: object[], doc: string) {
   const plan = await must(
     title,
@@ -325,7 +325,8 @@ export async function seedDemoConsultation(login: Login): Promise<void> {
   };
   const held = workday(addDays(today, -40));
   const inspected = workday(addDays(today, -18));
-  const upcoming = workday(addDays(today, 12));
+  // Far enough ahead for the notice to go out before its due date (15 working days before the meeting).
+  const upcoming = workday(addDays(today, 25));
   // [topic, kind, leading chair, counterpart or supervised body, month, form]; supervision items carry their form too.
   const item = (
     [topic, kind, leadingLeader, body, plannedMonth, form]: (string | number)[],
