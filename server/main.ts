@@ -67,7 +67,9 @@ async function main() {
   if (config.seedDemo) {
     seeded = await seedDemoAllOrNothing(database.db, async () => {
       // The demo year goes through the routes as its users would, on an app of its own without the sign-in limits.
-      console.log('正在写入演示业务数据：提案、社情民意、会议活动 (demo proposals, reports, meetings)…');
+      console.log(
+        '正在写入演示业务数据：提案、社情民意、会议活动、协商、学习读书与文史 (demo proposals, reports, meetings, consultations, learning)…',
+      );
       const seeding = await buildApp({
         database,
         config: { ...config, rateLimitPerMinute: 1_000_000, loginRateLimitPerMinute: 1_000_000 },

@@ -1,6 +1,8 @@
 // The demo year that `npm start` writes on a fresh database: every step goes through the routes, so what staff,
 // members and leaders first see is what the modules computed, on PGlite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingToday, beijingYearOf } from '../platform/dates.ts';
+import { runDueJobs } from '../platform/jobs/jobs.ts';
 import { createTestApp, login, type TestContext } from '../test/harness.ts';
 import { seedDemoActivity } from './activity.ts';
 import { UNITS } from './demo.ts';
@@ -10,7 +12,8 @@ let t: TestContext;
 beforeAll(async () => {
   t = await createTestApp();
   await seedDemoActivity(t.app);
-}, 120_000);
+  // The consultation, learning, reading and archive year doubled the seed's time; a shared machine needs the margin.
+}, 300_000);
 afterAll(() => t.close());
 
 describe('demo activity', () => {
@@ -88,11 +91,141 @@ describe('待办 on the home page, from the demo year', () => {
     expect(await todos('member101')).toContainEqual(['尚未提交的提案草稿', 1, '/proposals/mine?state=draft']);
   });
 
+  it('gives the office the consultation work waiting, a unit its outcome, members the upcoming 双月协商', async () => {
+    expect(await todos('office_staff')).toEqual([
+      ['待答复的协商议题建议', 3, '/consultations/plans'],
+      ['待遴选的协商发言', 1, '/consultations/events?state=noticed'],
+      ['单位已反馈、待评估的协商成果', 1, '/consultations/outcomes?state=handling'],
+    ]);
+    expect(await todos(`unit${String(UNITS.indexOf('市卫生健康委员会') + 1).padStart(2, '0')}`)).toContainEqual([
+      '交办本单位、待反馈的协商成果',
+      1,
+      '/consultations/outcomes/unit',
+    ]);
+    expect(await todos(`unit${String(UNITS.indexOf('市民政局') + 1).padStart(2, '0')}`)).toEqual([]);
+    // member231 sent the speech text and is asked to reply to the meeting; member232 signed up and owes the text.
+    expect(await todos('member231')).toEqual([['待回复的会议通知（参加或请假）', 1, '/meetings']]);
+    expect(await todos('member232')).toContainEqual(['已报名、待提交发言稿的协商发言', 1, '/consultations/mine']);
+  });
+
   it('drops an item once it is done', async () => {
     const member = await login(t.app, 'member122');
     const id = (await member.get('/api/proposals?state=replied')).body.items[0].id;
     const rated = await member.post(`/api/proposals/${id}/transitions`, { action: 'rate', rating: 'satisfied' });
     expect(rated.status).toBe(200);
     expect((await todos('member122')).map(([label]) => label)).not.toContain('已答复、待您评价的提案');
+  });
+});
+
+describe('consultations in the demo year', () => {
+  const year = beijingYearOf();
+
+  it('publishes the year’s consultation and supervision plans and collects next year’s topics', async () => {
+    const office = await login(t.app, 'office_staff');
+    const plans = (await office.get(`/api/consultations/plans?year=${year}`)).body.items;
+    expect(plans.map((p: any) => [p.kindLabel, p.stateLabel, p.items, p.documentNumber])).toEqual([
+      ['年度协商计划', '已发布', 5, `示委办〔${year}〕5号`],
+      ['年度民主监督计划', '已发布', 2, `示委办〔${year}〕6号`],
+    ]);
+    const plan = (await office.get(`/api/consultations/plans/${plans[0].id}`)).body;
+    expect(plan.timeline.map((x: any) => x.action)).toEqual(['create', 'submit', 'approve', 'approve']);
+    expect(new Set(plan.items.map((i: any) => i.kind)).size).toBe(5);
+    const next = (await office.get(`/api/consultations/plans?year=${year + 1}`)).body.items;
+    expect(next.map((p: any) => [p.stateLabel, p.suggestions, p.unanswered])).toEqual([['起草中', 4, 3]]);
+    const topics = (await office.get(`/api/consultations/topics?planId=${next[0].id}`)).body.items;
+    expect(new Set(topics.map((x: any) => x.suggesterTypeLabel))).toEqual(new Set(['委员', '民主党派', '承办单位']));
+    const mine = (await (await login(t.app, 'member207')).get('/api/consultations/topics?mine=true')).body.items;
+    expect(mine.map((x: any) => [x.stateLabel, x.planItemTopic])).toEqual([
+      ['已列入计划', '推进“一老一小”服务设施共建共享'],
+    ]);
+  });
+
+  it('holds a thematic consultation and a supervision inspection; the 双月协商 is noticed and waiting', async () => {
+    const office = await login(t.app, 'office_staff');
+    const events = (await office.get('/api/consultations/events')).body.items;
+    expect(events.map((e: any) => [e.title, e.kindLabel, e.stateLabel])).toEqual([
+      ['加强历史文化街区保护利用双月协商座谈会', '双月协商座谈会', '已发通知'],
+      ['大气污染防治攻坚行动落实情况民主监督视察', '监督性视察', '已完成'],
+      ['推进社区居家养老服务体系建设专题协商会', '专题协商', '已完成'],
+    ]);
+    const held = (await office.get(`/api/consultations/events/${events[2].id}`)).body;
+    expect(held.speeches.map((s: any) => s.stateLabel).sort()).toEqual(['已发言', '已发言', '未遴选']);
+    expect(held.timeline.map((x: any) => x.toStateLabel)).toEqual([
+      '筹备中',
+      '已发通知',
+      '已举行',
+      '纪要已形成',
+      '已完成',
+    ]);
+    const f = (await (await login(t.app, 'leader')).get(`/api/consultations/figures?year=${held.heldOn.slice(0, 4)}`))
+      .body;
+    expect(f.byKind.map((k: any) => k.kind)).toContain('thematic');
+    const member = await login(t.app, 'member231');
+    const upcoming = (await member.get('/api/consultations/events?upcoming=true')).body.items;
+    expect(upcoming.map((e: any) => [e.title, e.mine])).toEqual([['加强历史文化街区保护利用双月协商座谈会', true]]);
+  });
+
+  it('hands the outcome to two units after the leader signed it; one unit has answered', async () => {
+    const office = await login(t.app, 'office_staff');
+    const outcomes = (await office.get('/api/consultation-outcomes')).body.items;
+    expect(outcomes.map((o: any) => [o.title, o.stateLabel, o.unitCount, o.fedBackCount, o.instructionCount])).toEqual([
+      ['关于推进社区居家养老服务体系建设的建议', '办理反馈中', 2, 1, 1],
+    ]);
+  });
+});
+
+describe('learning, reading and the archive in the demo year', () => {
+  it('gives the year a study plan, materials, one member’s progress and an accepted reflection', async () => {
+    const member = await login(t.app, 'member251');
+    const plans = (await member.get('/api/learning/plans')).body;
+    expect(plans.map((p: any) => p.title)).toEqual([`${beijingYearOf()}年度委员学习计划`]);
+    const materials = (await member.get('/api/learning/materials')).body.items;
+    expect(materials.map((m: any) => [m.title, m.kindLabel, m.stateLabel, m.myPercent]).sort()).toEqual([
+      ['中国人民政治协商会议章程学习读本（节选）', '文档', '已发布', 100],
+      ['政协委员履职工作手册', 'PDF', '已发布', 40],
+    ]);
+    for (const m of materials) expect((await member.get(`/api/files/${m.fileId}`)).status).toBe(200);
+    const office = await login(t.app, 'office_staff');
+    const titles = async (state: string) =>
+      (await office.get(`/api/learning/reflections?state=${state}`)).body.items.map((r: any) => r.title);
+    expect(await titles('accepted')).toEqual(['学习政协章程的几点体会']);
+    expect(await titles('submitted')).toEqual(['做新时代合格的政协委员']);
+  });
+
+  it('has a reading group with its lead reader, this month’s book list and a note', async () => {
+    const reader = await login(t.app, 'member262');
+    const groups = (await reader.get('/api/reading/groups')).body;
+    expect(groups.map((g: any) => [g.name, g.memberCount, g.mine])).toEqual([['“书香政协”经济界别读书群', 6, true]]);
+    const lists = (await reader.get(`/api/reading/lists?year=${beijingYearOf()}`)).body;
+    expect(lists.map((l: any) => [l.period, l.books.length])).toEqual([[beijingToday().slice(0, 7), 3]]);
+    const group = (await reader.get(`/api/reading/groups/${groups[0].id}`)).body;
+    expect(group.sessions.map((s: any) => s.stateLabel)).toEqual(['待分享']);
+    const f = (await (await login(t.app, 'leader')).get(`/api/reading/figures?year=${beijingYearOf()}`)).body;
+    expect(f).toMatchObject({ groups: 1, participants: 6, notes: 1, lists: 1 });
+  });
+
+  it('has a 文史 topic with a member’s 三亲 account accepted and another waiting', async () => {
+    const author = await login(t.app, 'member271');
+    const mine = (await author.get('/api/archive/articles?mine=true')).body.items;
+    expect(mine.map((a: any) => [a.title, a.accountKindLabel, a.stateLabel])).toEqual([
+      ['我参与建设第一座立交桥', '亲历', '已采用待编辑'],
+    ]);
+    const office = await login(t.app, 'office_staff');
+    const all = (await office.get(`/api/archive/articles?topicId=${mine[0].topicId}`)).body.items;
+    expect(all.map((a: any) => a.stateLabel).sort()).toEqual(['已收稿待评估', '已采用待编辑']);
+  });
+});
+
+describe('the open online discussion', () => {
+  it('has 8 statements from several members and enough votes for the opinion map', async () => {
+    const member = await login(t.app, 'member230');
+    const [d] = (await member.get('/api/discussions')).body.items;
+    expect([d.topic, d.status, d.statements, d.participants]).toEqual(['如何加快推进老旧小区加装电梯', 'open', 8, 12]);
+    // The map job runs a little after the last vote; the running platform's scheduler does this by itself.
+    while ((await runDueJobs(t.database.db, { now: new Date(Date.now() + 10 * 60_000), limit: 500 })) > 0);
+    const map = (await member.get(`/api/discussions/${d.id}/map`)).body;
+    expect(map.clustered).toBe(12);
+    expect(map.groups.length).toBeGreaterThanOrEqual(2);
+    expect(map.consensus.map((c: any) => c.body)).toContain('应简化审批，推行规划、消防、特种设备联合审查');
   });
 });

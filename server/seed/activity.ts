@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { beijingToday, beijingYearOf } from '../platform/dates.ts';
 import { type Client, signIn } from '../platform/inject-client.ts';
 import { DEMO_PASSWORD, UNITS } from './demo.ts';
+import { seedDemoConsultation } from './demo-consultation.ts';
+import { seedDemoLearning } from './demo-learning.ts';
 
 type Call = { status: number; body: any };
 
@@ -423,5 +425,7 @@ export async function seedDemoActivity(app: FastifyInstance): Promise<void> {
   await proposals(login);
   await opinions(login);
   await meetings(login);
+  await seedDemoConsultation(login);
+  await seedDemoLearning(app, login);
   for (const c of sessions) await c.post('/api/auth/logout');
 }
