@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { api, qs } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
+import { TAG } from '../../components/tagColors.ts';
 import { ARTICLE_STATE_OPTIONS, type Article, type Topic, type Volume } from './api.ts';
 
 function SearchCard({ editor }: { editor: boolean }) {
@@ -116,7 +117,7 @@ function VolumesCard({ editor }: { editor: boolean }) {
               第{v.number}辑 · {v.title}
             </Link>
             <span>
-              <Tag color={v.state === 'published' ? 'green' : 'default'}>{v.stateLabel}</Tag>
+              <Tag color={v.state === 'published' ? TAG.green : 'default'}>{v.stateLabel}</Tag>
               {v.articles} 篇
             </span>
           </List.Item>

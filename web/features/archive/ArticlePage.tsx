@@ -7,6 +7,7 @@ import { useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { ErrorAlert, PageHeader } from '../../components/index.ts';
+import { TAG } from '../../components/tagColors.ts';
 import type { Action, Article, Volume } from './api.ts';
 
 function Originals({ files }: { files: NonNullable<Article['files']> }) {
@@ -75,7 +76,7 @@ export function ArticlePage() {
       <PageHeader title={a.title} back="/archive" />
       <Card style={{ marginBottom: 16 }}>
         <Flex gap={8} wrap style={{ marginBottom: 8 }}>
-          <Tag color={a.state === 'published' ? 'green' : 'blue'}>{a.stateLabel}</Tag>
+          <Tag color={a.state === 'published' ? TAG.green : 'blue'}>{a.stateLabel}</Tag>
           <Tag>{a.accountKindLabel}</Tag>
           {a.volumeNumber && (
             <Tag>

@@ -4,6 +4,7 @@ import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { ErrorAlert, ExportButton, PageHeader } from '../../components/index.ts';
+import { TAG } from '../../components/tagColors.ts';
 import type { Volume } from './api.ts';
 
 export function VolumePage() {
@@ -27,7 +28,7 @@ export function VolumePage() {
       />
       <Card style={{ marginBottom: 16 }}>
         <Flex gap={8} wrap align="center">
-          <Tag color={v.state === 'published' ? 'green' : 'default'}>{v.stateLabel}</Tag>
+          <Tag color={v.state === 'published' ? TAG.green : 'default'}>{v.stateLabel}</Tag>
           {v.description && <Typography.Text>{v.description}</Typography.Text>}
           {v.actions.map((a) => (
             <Button key={a.action} type="primary" onClick={() => fire.mutate(a.action)} loading={fire.isPending}>

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { api, qs } from '../../api/client.ts';
 import { dayjs, TIME_ZONE } from '../../app/format.ts';
 import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
+import { TAG } from '../../components/tagColors.ts';
 import { learningKeys, type Material, type Paged, type Reflection } from './api.ts';
 
 const KINDS = [
@@ -115,7 +116,7 @@ function MaterialsTab() {
           {
             title: '状态',
             dataIndex: 'stateLabel',
-            render: (s: string, m) => <Tag color={m.state === 'published' ? 'green' : 'default'}>{s}</Tag>,
+            render: (s: string, m) => <Tag color={m.state === 'published' ? TAG.green : 'default'}>{s}</Tag>,
           },
           { title: '已学完人数', dataIndex: 'finishedCount' },
           {

@@ -8,6 +8,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
+import { TAG } from '../../components/tagColors.ts';
 import { learningKeys, type Material } from './api.ts';
 
 const PING_SECONDS = 15;
@@ -158,7 +159,7 @@ export function MaterialPage() {
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           <Tag>{m.kindLabel}</Tag>
           {m.theme && <Tag color="blue">{m.theme}</Tag>}
-          {m.myFinishedAt && <Tag color="green">已学完</Tag>}
+          {m.myFinishedAt && <Tag color={TAG.green}>已学完</Tag>}
         </Flex>
         {m.description && <Typography.Paragraph>{m.description}</Typography.Paragraph>}
         <Player

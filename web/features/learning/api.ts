@@ -1,4 +1,6 @@
 // Types and query keys of the learning pages (the server's shapes, as the routes present them).
+import { TAG } from '../../components/tagColors.ts';
+
 export interface Action {
   action: string;
   label: string;
@@ -52,7 +54,7 @@ export const learningKeys = {
 };
 export const STATE_COLOR: Record<string, string> = {
   submitted: 'blue',
-  accepted: 'green',
-  returned: 'orange',
+  accepted: TAG.green,
+  returned: TAG.orange,
   draft: 'default',
 };

@@ -1,6 +1,7 @@
 // Types and queries of the proposal screens, mirroring the server's responses (server/modules/proposals/routes.ts).
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { TAG } from '../../components/tagColors.ts';
 
 export interface Named {
   id: number;
@@ -226,16 +227,7 @@ export const RATING_OPTIONS = [
 ];
 
 /** Tag colours dark enough for white text (WCAG AA contrast), unlike antd's light preset tags. */
-export const TAG = {
-  green: '#237804',
-  orange: '#ad4e00',
-  red: '#a8071a',
-  blue: '#0958d9',
-  gold: '#7c4a03',
-  cyan: '#006d75',
-  purple: '#531dab',
-  grey: '#595959',
-} as const;
+export { TAG };
 
 /** Tag colours by state: waiting for the user (gold), in progress (blue), finished well (green), stopped (grey/red). */
 export const stateColor = (state: string): string =>

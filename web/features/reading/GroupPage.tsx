@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, PageHeader } from '../../components/index.ts';
+import { TAG } from '../../components/tagColors.ts';
 
 interface Group {
   id: number;
@@ -50,7 +51,7 @@ function NoteItem({ n, onChange }: { n: Note; onChange: () => void }) {
   return (
     <List.Item>
       <div style={{ width: '100%' }}>
-        <Typography.Text strong>{n.title}</Typography.Text> {n.selected && <Tag color="gold">入选</Tag>}
+        <Typography.Text strong>{n.title}</Typography.Text> {n.selected && <Tag color={TAG.gold}>入选</Tag>}
         <div>
           <Typography.Text type="secondary">
             {n.memberName} · {formatDateTime(n.createdAt)}

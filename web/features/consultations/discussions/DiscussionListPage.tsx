@@ -9,9 +9,10 @@ import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
 import { DataTable, ErrorAlert, errorMessage, PageHeader, useListParams } from '../../../components/index.ts';
+import { TAG } from '../../../components/tagColors.ts';
 import { type Discussion, STATUS_LABELS } from './api.ts';
 
-const STATUS_COLORS = { upcoming: 'default', open: 'green', closed: 'default' } as const;
+const STATUS_COLORS = { upcoming: 'default', open: TAG.green, closed: 'default' } as const;
 
 function OpenForm({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm();

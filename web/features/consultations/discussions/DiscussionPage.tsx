@@ -8,6 +8,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { ErrorAlert, errorMessage, PageHeader } from '../../../components/index.ts';
+import { TAG } from '../../../components/tagColors.ts';
 import { type Discussion, keys, STATUS_LABELS, type Statement, useDiscussion, useLiveDiscussion } from './api.ts';
 import { StatementList } from './StatementList.tsx';
 
@@ -45,7 +46,7 @@ function VoteCard({ d }: { d: Discussion }) {
   return (
     <Card title={`还有 ${next.data.remaining} 条观点待表态`}>
       <Typography.Paragraph style={{ fontSize: 20, minHeight: 80 }} data-testid="statement">
-        {s.pinned && <Tag color="gold">置顶</Tag>}
+        {s.pinned && <Tag color={TAG.gold}>置顶</Tag>}
         {s.body}
       </Typography.Paragraph>
       {d.can.takePart ? (

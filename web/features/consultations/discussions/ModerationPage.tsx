@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { ErrorAlert, errorMessage, PageHeader } from '../../../components/index.ts';
+import { TAG } from '../../../components/tagColors.ts';
 import {
   keys,
   STATE_LABELS,
@@ -104,8 +105,8 @@ export function ModerationPage() {
           <Card size="small" style={{ marginBottom: 12 }}>
             <div style={{ fontSize: 17 }}>
               {s.filtered && <Tag color="red">含过滤词</Tag>}
-              {s.pinned && <Tag color="gold">置顶</Tag>}
-              {s.adopted && <Tag color="green">已采纳</Tag>}
+              {s.pinned && <Tag color={TAG.gold}>置顶</Tag>}
+              {s.adopted && <Tag color={TAG.green}>已采纳</Tag>}
               {s.body}
             </div>
             <Typography.Text type="secondary" style={{ fontSize: 14 }}>

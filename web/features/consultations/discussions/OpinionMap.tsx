@@ -10,6 +10,7 @@ import { useEffect, useRef } from 'react';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { ErrorAlert } from '../../../components/index.ts';
+import { TAG } from '../../../components/tagColors.ts';
 import { keys, type MapView } from './api.ts';
 
 echarts.use([ScatterChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
@@ -97,7 +98,7 @@ export default function OpinionMap({ id }: { id: number }) {
         {data.consensus.length ? (
           data.consensus.map((c) => (
             <div key={c.statementId} style={{ marginBottom: 8 }}>
-              <Tag color="green">共识</Tag>
+              <Tag color={TAG.green}>共识</Tag>
               {c.body}
               <Progress percent={Math.round(c.minAgree * 100)} size="small" format={(p) => `最低赞同 ${p}%`} />
             </div>
@@ -110,7 +111,7 @@ export default function OpinionMap({ id }: { id: number }) {
         {data.divisive.length ? (
           data.divisive.slice(0, 5).map((c) => (
             <div key={c.statementId} style={{ marginBottom: 8 }}>
-              <Tag color="orange">分歧</Tag>
+              <Tag color={TAG.orange}>分歧</Tag>
               {c.body}
               <div style={{ color: '#595959', fontSize: 14 }}>
                 各组赞同：{c.shares.map((s, i) => `第${i + 1}组 ${pct(s)}`).join('，')}

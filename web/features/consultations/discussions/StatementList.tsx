@@ -4,6 +4,7 @@ import { App, Button, Card, Empty, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { ErrorAlert, errorMessage } from '../../../components/index.ts';
+import { TAG } from '../../../components/tagColors.ts';
 import { type Comment, type Discussion, keys, useComments, useStatements } from './api.ts';
 
 const VOTE_LABELS: Record<string, string> = { agree: '赞同', disagree: '反对', pass: '跳过' };
@@ -79,7 +80,7 @@ function Thread({
           <Typography.Text strong>{c.author}</Typography.Text>
           {c.state === 'pending' && <Tag style={{ marginLeft: 4 }}>待审核</Tag>}
           {c.adopted && (
-            <Tag color="green" style={{ marginLeft: 4 }}>
+            <Tag color={TAG.green} style={{ marginLeft: 4 }}>
               已采纳
             </Tag>
           )}
@@ -117,8 +118,8 @@ export function StatementList({ d }: { d: Discussion }) {
         return (
           <Card key={s.id} size="small" style={{ marginBottom: 12 }}>
             <div style={{ fontSize: 17 }}>
-              {s.pinned && <Tag color="gold">置顶</Tag>}
-              {s.adopted && <Tag color="green">已采纳</Tag>}
+              {s.pinned && <Tag color={TAG.gold}>置顶</Tag>}
+              {s.adopted && <Tag color={TAG.green}>已采纳</Tag>}
               {s.state === 'pending' && <Tag>待审核</Tag>}
               {s.body}
             </div>

@@ -7,6 +7,7 @@ import { useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { formatDate, formatDateTime } from '../../../app/format.ts';
 import { ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
+import { TAG } from '../../../components/tagColors.ts';
 import { ActionDialog, type PendingAction } from './ActionForms.tsx';
 import { type OutcomeDetail, type OutcomeUnitOut, SUBMIT_TARGETS, TRANSFORMATION } from './api.ts';
 
@@ -17,7 +18,7 @@ function UnitCard({ u, onAction }: { u: OutcomeUnitOut; onAction: (a: OutcomeUni
       style={{ width: '100%' }}
       title={<span style={{ whiteSpace: 'normal' }}>{u.unitName}</span>}
       extra={
-        <Tag color={u.overdue ? 'red' : u.state === 'rated' ? 'green' : 'blue'}>
+        <Tag color={u.overdue ? 'red' : u.state === 'rated' ? TAG.green : 'blue'}>
           {u.overdue ? `${u.stateLabel}（已超期）` : u.stateLabel}
         </Tag>
       }

@@ -5,6 +5,7 @@ import { Card, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, qs } from '../../../api/client.ts';
 import { ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
+import { TAG } from '../../../components/tagColors.ts';
 import type { OutcomeListItem } from './api.ts';
 
 export function UnitOutcomesPage() {
@@ -38,7 +39,7 @@ export function UnitOutcomesPage() {
               </Link>
               <div style={{ marginTop: 8 }}>
                 <Tag>{o.kind}</Tag>
-                {o.fedBackCount < o.unitCount ? <Tag color="blue">待反馈</Tag> : <Tag color="green">已反馈</Tag>}
+                {o.fedBackCount < o.unitCount ? <Tag color="blue">待反馈</Tag> : <Tag color={TAG.green}>已反馈</Tag>}
                 {o.overdueCount > 0 && <Tag color="red">已超期</Tag>}
                 {o.round > 1 && <Tag>回头看</Tag>}
               </div>
