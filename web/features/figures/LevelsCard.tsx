@@ -1,6 +1,6 @@
 // 各级对比: a committee's counties (a province's cities) side by side and summed, each name opening that committee's
 // figures (figures only, never its members' data). A committee with none below it shows nothing here.
-import { Card, Table } from 'antd';
+import { Card, Flex, Table } from 'antd';
 import { Link } from 'react-router-dom';
 import { formatNumber, useLevels } from './api.ts';
 
@@ -40,11 +40,7 @@ export function LevelsCard({ year, ids, committeeId, dark, refetch }: LevelsCard
           { title: '指标', dataIndex: 'name', fixed: 'left' },
           { title: data.committee.name, dataIndex: 'own', align: 'right', render: cell },
           ...data.lower.map((l) => ({
-            title: dark ? (
-              l.committee.name
-            ) : (
-              <Link to={`/figures?committeeId=${l.committee.id}`}>{l.committee.name}</Link>
-            ),
+            title: l.committee.name,
             dataIndex: `c${l.committee.id}`,
             align: 'right' as const,
             render: cell,
@@ -52,6 +48,17 @@ export function LevelsCard({ year, ids, committeeId, dark, refetch }: LevelsCard
           { title: '下级合计', dataIndex: 'sum', align: 'right', render: cell },
         ]}
       />
+      {!dark && (
+        // Drill-down links under the table, not in its header: antd repeats header cells in a hidden measuring row.
+        <Flex wrap gap={16} style={{ marginTop: 12 }}>
+          <span>查看下级数据：</span>
+          {data.lower.map((l) => (
+            <Link key={l.committee.id} to={`/figures?committeeId=${l.committee.id}`}>
+              {l.committee.name}
+            </Link>
+          ))}
+        </Flex>
+      )}
     </Card>
   );
 }

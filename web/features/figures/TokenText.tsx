@@ -11,7 +11,7 @@ const escapeHtml = (s: string) =>
 
 const TAG_STYLE =
   'display:inline-block;margin:0 2px;padding:0 6px;border-radius:4px;border:1px solid #adc6ff;background:#f0f5ff;' +
-  'color:#1d39c4;font-weight:600;line-height:1.6;cursor:help;user-select:all';
+  'color:#1d39c4;font-weight:600;line-height:1.6;text-indent:0;cursor:help;user-select:all';
 const MISSING_STYLE = TAG_STYLE.replace('#adc6ff', '#ffa39e')
   .replace('#f0f5ff', '#fff1f0')
   .replace('#1d39c4', '#a8071a');
