@@ -15,9 +15,9 @@ import {
   settleAnimations,
 } from './browser.ts';
 
-const shot = async (page: Page, name: string) => {
+const shot = async (page: Page, name: string, fullPage = true) => {
   await settleAnimations(page);
-  await page.screenshot({ path: `/tmp/figweb-${name}.png`, fullPage: true });
+  await page.screenshot({ path: `/tmp/figweb-${name}.png`, fullPage });
 };
 const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
@@ -26,6 +26,12 @@ describe('驾驶舱：领导首页的年度数据', () => {
     const leader = await apiLogin('leader');
     const dash = (await leader.get('/api/figures/dashboard')).body;
     const held = dash.items.find((i: any) => i.id === 'meetings.held');
+    // The monthly trend adds up to the year-so-far figure it draws.
+    for (const id of ['meetings.held', 'activities.held', 'learning.sessions']) {
+      const f = dash.items.find((i: any) => i.id === id);
+      const sum = dash.trend.reduce((s: number, m: any) => s + (m.values[id] ?? 0), 0);
+      expect(sum, id).toBe(f.value);
+    }
 
     const page = await newPage();
     await loginAs(page, 'leader');
@@ -49,7 +55,7 @@ describe('驾驶舱：领导首页的年度数据', () => {
     const screen = page.getByTestId('big-screen');
     await screen.getByTestId('figure-meetings.held').waitFor();
     await screen.getByText(/每60秒自动刷新/).waitFor();
-    await shot(page, 'big-screen');
+    await shot(page, 'big-screen', false);
     await screen.getByRole('button', { name: '退出大屏' }).click();
     await screen.waitFor({ state: 'detached' });
     expect(pageErrorsOf(page)).toEqual([]);
@@ -63,6 +69,9 @@ describe('驾驶舱：领导首页的年度数据', () => {
     await expectNoHorizontalOverflow(page);
     await expectNoA11yViolations(page);
     await shot(page, 'leader-home-phone');
+    await shot(page, 'leader-home-phone-top', false);
+    await page.getByRole('heading', { name: '各级对比' }).scrollIntoViewIfNeeded();
+    await shot(page, 'leader-home-phone-levels', false);
     await page.goto('/figures');
     await page.getByRole('heading', { name: '全部指标' }).waitFor();
     await expectNoHorizontalOverflow(page);

@@ -34,10 +34,13 @@ export function cardTitle(text: string, dark?: boolean) {
   return <h2 style={{ margin: 0, fontSize: dark ? 24 : 18, color: dark ? '#f8fafc' : undefined }}>{text}</h2>;
 }
 
+/** The 大屏's panels: the navy of the screen, not the dark theme's grey. */
+export const darkCard = (dark?: boolean) => (dark ? { background: '#13233f', borderColor: '#1e3a66' } : {});
+
 function Overdue({ d, dark }: { d: Dashboard; dark?: boolean }) {
   const open = d.overdue.filter((o) => o.count > 0);
   return (
-    <Card title={cardTitle('超期事项', dark)} style={{ height: '100%' }}>
+    <Card title={cardTitle('超期事项', dark)} style={{ height: '100%', ...darkCard(dark) }}>
       {open.length === 0 ? (
         <Typography.Text>暂无超期事项。</Typography.Text>
       ) : (
@@ -76,7 +79,7 @@ function Trend({ d, dark }: { d: Dashboard; dark?: boolean }) {
   );
   const months = useMemo(() => d.trend.map((m) => m.label), [d]);
   return (
-    <Card title={cardTitle('月度趋势', dark)} style={{ height: '100%' }}>
+    <Card title={cardTitle('月度趋势', dark)} style={{ height: '100%', ...darkCard(dark) }}>
       {series.length === 0 ? (
         <Typography.Text>暂无按月统计的指标。</Typography.Text>
       ) : (

@@ -39,7 +39,6 @@ export default function TrendChart({ months, series, label, dark, height = 300 }
       series: series.map((s) => ({
         name: s.name,
         type: 'line',
-        smooth: true,
         symbolSize: 7,
         data: s.data,
         lineStyle: { width: dark ? 3 : 2 },
