@@ -58,6 +58,16 @@ describe('驾驶舱：领导首页的年度数据', () => {
     await shot(page, 'big-screen', false);
     await screen.getByRole('button', { name: '退出大屏' }).click();
     await screen.waitFor({ state: 'detached' });
+
+    // A county's figures only: its name under 各级对比 opens its dashboard, with nothing below it to compare.
+    const county = dash.committee.name === '示例市政协' ? '示例县政协' : '';
+    expect(county).toBe('示例县政协');
+    await page.getByRole('link', { name: county }).click();
+    await page.waitForURL(/committeeId=\d+/);
+    await page.getByText(`${county} · 统计至`).waitFor();
+    await page.getByTestId('figure-meetings.held').waitFor();
+    expect(await page.getByRole('heading', { name: '各级对比' }).count()).toBe(0);
+    await page.getByRole('link', { name: '返回本级' }).waitFor();
     expect(pageErrorsOf(page)).toEqual([]);
   });
 

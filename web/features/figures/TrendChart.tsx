@@ -25,7 +25,10 @@ export default function TrendChart({ months, series, label, dark, height = 300 }
     const color = dark ? '#e2e8f0' : 'rgba(0,0,0,0.75)';
     const textStyle = { fontSize: dark ? 16 : 14, color };
     chart.setOption({
-      color: ['#1d4ed8', '#d97706', '#059669', '#dc2626', '#7c3aed', '#0891b2', '#be185d'],
+      // Brighter lines on the 大屏's navy, darker ones on white.
+      color: dark
+        ? ['#60a5fa', '#fbbf24', '#34d399', '#f87171', '#c4b5fd', '#22d3ee', '#f9a8d4']
+        : ['#1d4ed8', '#d97706', '#059669', '#dc2626', '#7c3aed', '#0891b2', '#be185d'],
       tooltip: { trigger: 'axis' },
       legend: { type: 'scroll', top: 0, textStyle, pageTextStyle: { color } },
       grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
