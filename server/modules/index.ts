@@ -4,6 +4,7 @@ import type { FigureGroup } from '../platform/figures/registry.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { activityFigureGroup } from './activities/figure-group.ts';
 import { activityRoutes } from './activities/routes.ts';
+import { archiveFigureGroup } from './archive/figure-group.ts';
 import { archiveRoutes } from './archive/routes.ts';
 import { discussionRoutes } from './consultations/discussion-routes.ts';
 import { consultationFigureGroup, outcomeFigureGroup } from './consultations/figure-group.ts';
@@ -11,6 +12,7 @@ import { outcomeRoutes } from './consultations/outcome-routes.ts';
 import { consultationRoutes } from './consultations/routes.ts';
 import { dutyFigureGroup } from './duty/figure-group.ts';
 import { dutyRoutes } from './duty/routes.ts';
+import { learningFigureGroup } from './learning/figure-group.ts';
 import { learningRoutes } from './learning/routes.ts';
 import { meetingFigureGroup } from './meetings/figure-group.ts';
 import { meetingRoutes } from './meetings/routes.ts';
@@ -19,6 +21,7 @@ import { opinionRoutes } from './opinions/routes.ts';
 import { orgRoutes } from './org/routes.ts';
 import { proposalFigureGroup } from './proposals/figure-group.ts';
 import { proposalRoutes } from './proposals/routes.ts';
+import { readingFigureGroup } from './reading/figure-group.ts';
 import { readingRoutes } from './reading/routes.ts';
 
 export interface AppModule {
@@ -39,7 +42,7 @@ export const modules: AppModule[] = [
   { name: 'consultations', routes: consultationRoutes, figures: [consultationFigureGroup] },
   { name: 'consultationOutcomes', routes: outcomeRoutes, figures: [outcomeFigureGroup] },
   { name: 'discussions', routes: discussionRoutes },
-  { name: 'learning', routes: learningRoutes },
-  { name: 'archive', routes: archiveRoutes },
-  { name: 'reading', routes: readingRoutes },
+  { name: 'learning', routes: learningRoutes, figures: [learningFigureGroup] },
+  { name: 'archive', routes: archiveRoutes, figures: [archiveFigureGroup] },
+  { name: 'reading', routes: readingRoutes, figures: [readingFigureGroup] },
 ];

@@ -8,6 +8,7 @@ import { discussionRoutes } from './consultations/discussions/index.ts';
 import { consultationsRoutes } from './consultations/index.ts';
 import { outcomeRoutes } from './consultations/outcomes/index.ts';
 import { dutyRoutes } from './duty/index.ts';
+import { figuresRoutes } from './figures/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { learningRoutes } from './learning/index.ts';
 import { meetingsRoutes } from './meetings/index.ts';
@@ -20,6 +21,7 @@ import type { FeatureRoute } from './types.ts';
 
 export const featureRoutes: FeatureRoute[] = [
   ...homeRoutes,
+  ...figuresRoutes,
   ...notificationsRoutes,
   ...authRoutes,
   ...auditRoutes,

@@ -7,6 +7,7 @@ import { assigned, ok, registered, replyAndApprove, write } from '../../modules/
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { beijingToday } from '../dates.ts';
 import { type Db, queryOne } from '../db/client.ts';
+import { recountModules } from './recount-modules.ts';
 
 let t: TestContext;
 let db: Db;
@@ -107,6 +108,7 @@ function recount(c: number, from: string, to: string, y: number): Record<string,
     'consultations.participants': sql`select count(*)::int as n from consultation_participants p join consultation_events e on e.committee_id = p.committee_id and e.id = p.event_id where e.committee_id = ${c} and e.state in ('held', 'minuted', 'done') and extract(year from e.held_on)::int = ${y}`,
     'consultations.speeches': sql`select count(*)::int as n from consultation_speeches x join consultation_events e on e.committee_id = x.committee_id and e.id = x.event_id where e.committee_id = ${c} and e.state in ('held', 'minuted', 'done') and extract(year from e.held_on)::int = ${y} and x.state <> 'withdrawn'`,
     'outcomes.submitted': sql`select count(*)::int as n from consultation_outcomes where committee_id = ${c} and submitted_on between ${`${y}-01-01`} and ${`${y}-12-31`}`,
+    ...recountModules(c, from, to, y),
   };
 }
 

@@ -1,8 +1,10 @@
 // 首页: a greeting with the user's name, roles and committee, unread notifications, the user's 待办 (what waits for
 // them, counted, each a link to the page that handles it), and large tiles for every menu entry, grouped as in the menu.
+// A leader's home opens with the 驾驶舱 (the year's key figures, overdue, trend), downloaded only for leaders.
 import { AppstoreOutlined, BellOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Col, Flex, Row, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { shanghaiHour } from '../../app/format.ts';
@@ -11,6 +13,8 @@ import { useSession } from '../../app/session.tsx';
 import { PRIMARY } from '../../app/theme.ts';
 import { usePageTitle } from '../../components/index.ts';
 import { TODOS_KEY, useNotifications } from '../notifications/api.ts';
+
+const LeaderDashboard = lazy(() => import('../figures/LeaderDashboard.tsx'));
 
 interface Todo {
   key: string;
@@ -71,6 +75,11 @@ export function HomePage() {
           </Link>
         )}
       </Card>
+      {me.account.roles.includes('leader') && can('figures.read') && (
+        <Suspense fallback={<Card loading style={{ marginBottom: 16 }} />}>
+          <LeaderDashboard />
+        </Suspense>
+      )}
       {!!todos?.items.length && (
         <Card title={<h2 style={{ margin: 0, fontSize: 20 }}>待办事项</h2>} style={{ marginBottom: 8 }}>
           <Flex vertical role="list" aria-label="待办事项">

@@ -1,0 +1,58 @@
+// Test support: the learning, reading and literature-history figures counted again by plain SQL, from the definitions'
+// words, for figures.test.ts (every registered figure) and figures-modules.test.ts (a year built through the routes).
+import { type SQL, sql } from 'drizzle-orm';
+
+export function recountModules(c: number, from: string, to: string, y: number): Record<string, SQL> {
+  const days = (col: string) =>
+    sql.raw(`${col} >= ('${from}'::date)::timestamp at time zone 'Asia/Shanghai'
+      and ${col} < ('${to}'::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
+  const yearEnd = sql.raw(`('${y + 1}-01-01'::date)::timestamp at time zone 'Asia/Shanghai'`);
+  const n = (q: SQL) => sql`select (${q})::int as n`;
+  return {
+    'learning.materials': n(
+      sql`select count(*) from learning_materials where committee_id = ${c} and state = 'published' and ${days('published_at')}`,
+    ),
+    'learning.sessions': n(
+      sql`select count(*) from learning_sessions where committee_id = ${c} and state = 'held' and ${days('starts_at')}`,
+    ),
+    'learning.attendances': n(
+      sql`select count(*) from learning_attendance a, learning_sessions s where s.committee_id = a.committee_id
+        and s.id = a.session_id and a.committee_id = ${c} and s.state = 'held' and ${days('s.starts_at')}`,
+    ),
+    'learning.reflections': n(
+      sql`select count(*) from learning_reflections where committee_id = ${c} and state <> 'draft' and ${days('submitted_at')}`,
+    ),
+    'archive.received': n(
+      sql`select count(*) from archive_articles where committee_id = ${c} and ${days('created_at')}`,
+    ),
+    'archive.volumes': n(
+      sql`select count(*) from archive_volumes where committee_id = ${c} and state = 'published' and ${days('published_at')}`,
+    ),
+    'archive.published': n(
+      sql`select count(*) from archive_articles where committee_id = ${c} and state = 'published' and ${days('published_at')}`,
+    ),
+    'reading.groups': n(sql`select count(*) from reading_groups where committee_id = ${c} and created_at < ${yearEnd}`),
+    'reading.participants': n(
+      sql`select count(distinct member_id) from reading_group_members where committee_id = ${c} and joined_at < ${yearEnd}`,
+    ),
+    'reading.sessions': n(
+      sql`select count(*) from reading_sessions where committee_id = ${c} and state = 'held'
+        and extract(year from scheduled_at at time zone 'Asia/Shanghai')::int = ${y}`,
+    ),
+    'reading.lists': n(
+      sql`select count(*) from reading_book_lists where committee_id = ${c} and left(period, 4) = ${String(y)}`,
+    ),
+    'reading.books': n(
+      sql`select coalesce(sum(quantity), 0) from reading_handouts where committee_id = ${c}
+        and handed_on between ${`${y}-01-01`}::date and ${`${y}-12-31`}::date`,
+    ),
+    'reading.notes': n(
+      sql`select count(*) from reading_notes where committee_id = ${c}
+        and extract(year from created_at at time zone 'Asia/Shanghai')::int = ${y}`,
+    ),
+    'reading.selected': n(
+      sql`select count(*) from reading_notes where committee_id = ${c}
+        and extract(year from selected_at at time zone 'Asia/Shanghai')::int = ${y}`,
+    ),
+  };
+}
