@@ -6,6 +6,7 @@ import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
+import { putSetting } from '../../platform/settings/settings.ts';
 import { registerTodos } from '../../platform/todos.ts';
 import * as cm from './commitments.ts';
 import {
@@ -13,12 +14,15 @@ import {
   CommitmentInput,
   CommitmentItemInput,
   CommitmentReport,
+  CommitmentSettingsBody,
   InviteInput,
   TaskInput,
   TaskQuery,
+  TaskSettingsBody,
   YearQuery,
 } from './schemas.ts';
 import * as svc from './service.ts';
+import { COMMITMENT_SETTING, getCommitmentSettings, getTaskSettings, TASK_SETTING } from './settings.ts';
 import { taskTodos } from './todos.ts';
 
 const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -140,5 +144,39 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
         XLSX_MIME,
         await cm.commitmentsXlsx(db, actorOf(req), req.query.year),
       ),
+  );
+
+  // The committee's numbers, per year (a year without its own uses the latest earlier one).
+  app.get(
+    '/api/tasks/settings',
+    { preHandler: requireAuth('task.manage'), schema: { querystring: YearQuery } },
+    async (req) => getTaskSettings(db, actorOf(req).committeeId, req.query.year),
+  );
+  app.put(
+    '/api/tasks/settings',
+    {
+      preHandler: requireAuth('task.manage'),
+      schema: { querystring: YearQuery, body: TaskSettingsBody, response: { 200: Ok, ...Errors } },
+    },
+    async (req) => {
+      await db.transaction((tx) => putSetting(tx, actorOf(req), TASK_SETTING, req.query.year, req.body));
+      return { ok: true };
+    },
+  );
+  app.get(
+    '/api/commitments/settings',
+    { preHandler: requireAuth('commitment.read'), schema: { querystring: YearQuery } },
+    async (req) => getCommitmentSettings(db, actorOf(req).committeeId, req.query.year),
+  );
+  app.put(
+    '/api/commitments/settings',
+    {
+      preHandler: requireAuth('commitment.manage'),
+      schema: { querystring: YearQuery, body: CommitmentSettingsBody, response: { 200: Ok, ...Errors } },
+    },
+    async (req) => {
+      await db.transaction((tx) => putSetting(tx, actorOf(req), COMMITMENT_SETTING, req.query.year, req.body));
+      return { ok: true };
+    },
   );
 }

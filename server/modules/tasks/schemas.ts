@@ -93,3 +93,32 @@ export const CommitmentReport = Type.Object(
 export type CommitmentReport = Static<typeof CommitmentReport>;
 
 export const YearQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100, title: '年度' }) });
+
+const EvidenceKinds = Type.Array(Type.Union([Type.Literal('proposal'), Type.Literal('activity')]), {
+  minItems: 1,
+  maxItems: 2,
+  title: '可作为成果的记录',
+});
+export const TaskSettingsBody = Type.Object(
+  {
+    dueDays: Type.Integer({ minimum: 1, maximum: 366, title: '默认完成天数' }),
+    evidenceKinds: Type.Object(
+      Object.fromEntries(Object.entries(TASK_KINDS).map(([k]) => [k, EvidenceKinds])) as Record<
+        TaskKind,
+        typeof EvidenceKinds
+      >,
+      { additionalProperties: false, title: '各类任务的成果' },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const MonthDay = (title: string) => Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', title });
+export const CommitmentSettingsBody = Type.Object(
+  {
+    maxPerMember: Type.Integer({ minimum: 1, maximum: 50, title: '每人每年最多承诺项数' }),
+    pickUntil: MonthDay('承诺截止日（月-日）'),
+    reportFrom: MonthDay('践诺填报开始日（月-日）'),
+  },
+  { additionalProperties: false },
+);
