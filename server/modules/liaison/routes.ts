@@ -4,9 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { ErrorBody, IdParams } from '../../platform/routes.ts';
+import { beijingYearOf } from '../../platform/dates.ts';
+import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
+import { getSetting, putSetting } from '../../platform/settings/settings.ts';
 import { registerTodos } from '../../platform/todos.ts';
-import { ContactInput, CoverageQuery, LinkInput, LinkQuery, PointInput } from './schemas.ts';
+import { ContactInput, CoverageQuery, LiaisonSettingsBody, LinkInput, LinkQuery, PointInput } from './schemas.ts';
 import * as svc from './service.ts';
 import { liaisonTodos } from './todos.ts';
 
@@ -52,5 +54,20 @@ export async function liaisonRoutes(fastify: FastifyInstance, { db }: ModuleDeps
     '/api/liaison/coverage',
     { preHandler: requireAuth('liaison.figures'), schema: { querystring: CoverageQuery } },
     async (req) => svc.coverage(db, actorOf(req), req.query.by),
+  );
+  // Each scheme's required frequency (days) for new relationships, per year.
+  app.get('/api/liaison/settings', { preHandler: requireAuth('liaison.read'), schema: {} }, async (req) =>
+    getSetting(db, actorOf(req).committeeId, svc.LIAISON_SETTING, beijingYearOf(), svc.LIAISON_DEFAULTS),
+  );
+  app.put(
+    '/api/liaison/settings',
+    {
+      preHandler: requireAuth('liaison.manage'),
+      schema: { body: LiaisonSettingsBody, response: { 200: Ok, ...Errors } },
+    },
+    async (req) => {
+      await db.transaction((tx) => putSetting(tx, actorOf(req), svc.LIAISON_SETTING, beijingYearOf(), req.body));
+      return { ok: true };
+    },
   );
 }

@@ -53,3 +53,19 @@ export const CoverageQuery = Type.Object({
     title: '统计口径',
   }),
 });
+
+const Days = (title: string) => Type.Integer({ minimum: 1, maximum: 3660, title });
+export const LiaisonSettingsBody = Type.Object(
+  {
+    frequencyDays: Type.Object(
+      {
+        leaderMember: Days('领导联系委员（天）'),
+        committeeSector: Days('专委会联系界别委员（天）'),
+        partyNonParty: Days('党员委员联系党外委员（天）'),
+        memberPublic: Days('委员联系群众（天）'),
+      },
+      { additionalProperties: false, title: '联系频次' },
+    ),
+  },
+  { additionalProperties: false },
+);
