@@ -90,25 +90,27 @@ export function MyContactsPage() {
         loading={links.isLoading}
         locale={{ emptyText: '暂无联系对象' }}
         renderItem={(l) => (
-          <Card style={{ marginBottom: 12 }}>
-            <Flex justify="space-between" align="start" gap={8} wrap>
-              <div>
-                <Typography.Text strong style={{ fontSize: '1.15em' }}>
-                  {l.ownerMemberId === me?.account.memberId ? l.target : l.owner}
-                </Typography.Text>
+          <List.Item style={{ display: 'block', padding: 0, border: 'none' }}>
+            <Card style={{ marginBottom: 12 }}>
+              <Flex justify="space-between" align="start" gap={8} wrap>
                 <div>
-                  <Tag>{l.schemeLabel}</Tag>
-                  {l.overdue && <Tag color="red">已超期</Tag>}
+                  <Typography.Text strong style={{ fontSize: '1.15em' }}>
+                    {l.ownerMemberId === me?.account.memberId ? l.target : l.owner}
+                  </Typography.Text>
+                  <div>
+                    <Tag>{l.schemeLabel}</Tag>
+                    {l.overdue && <Tag color="red">已超期</Tag>}
+                  </div>
+                  <Typography.Text type="secondary">
+                    每 {l.frequencyDays} 天至少联系一次 · 上次 {l.lastContactedOn ?? '尚未联系'} · 应于 {l.dueOn} 前联系
+                  </Typography.Text>
                 </div>
-                <Typography.Text type="secondary">
-                  每 {l.frequencyDays} 天至少联系一次 · 上次 {l.lastContactedOn ?? '尚未联系'} · 应于 {l.dueOn} 前联系
-                </Typography.Text>
-              </div>
-              <Button type="primary" size="large" onClick={() => setLogging(l)}>
-                记一次联系
-              </Button>
-            </Flex>
-          </Card>
+                <Button type="primary" size="large" onClick={() => setLogging(l)}>
+                  记一次联系
+                </Button>
+              </Flex>
+            </Card>
+          </List.Item>
         )}
       />
       <Modal

@@ -31,7 +31,8 @@ export function RecordPage() {
   const rec = useQuery({
     queryKey: ['record', memberId, params.source],
     enabled: !!memberId,
-    queryFn: () => api.get<MemberRecord>(`/api/record/members/${memberId}${qs({ source: params.source || undefined })}`),
+    queryFn: () =>
+      api.get<MemberRecord>(`/api/record/members/${memberId}${qs({ source: params.source || undefined })}`),
   });
   const r = rec.data;
   const labels = Object.fromEntries((r?.sections ?? []).map((s) => [s.key, s.label]));

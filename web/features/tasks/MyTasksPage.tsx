@@ -88,43 +88,45 @@ export function MyTasksPage() {
         loading={list.isLoading}
         locale={{ emptyText: '暂无派单任务' }}
         renderItem={(a) => (
-          <Card style={{ marginBottom: 12 }} title={a.title}>
-            <Flex wrap gap={8} style={{ marginBottom: 8 }}>
-              <Tag color="blue">{a.kindLabel}</Tag>
-              <Tag>{a.stateLabel}</Tag>
-              {a.overdue && <Tag color="red">已超期</Tag>}
-            </Flex>
-            <Typography.Paragraph style={{ marginBottom: 4 }}>
-              {a.quarter.replace('-Q', ' 年第 ')} 季度 · 完成期限 {a.dueOn}
-            </Typography.Paragraph>
-            {a.description && <Typography.Paragraph type="secondary">{a.description}</Typography.Paragraph>}
-            {a.reason && <Typography.Paragraph>理由：{a.reason}</Typography.Paragraph>}
-            {a.evidenceTitle && <Typography.Paragraph>成果：{a.evidenceTitle}</Typography.Paragraph>}
-            <Flex wrap gap={8}>
-              {a.actions.map((x) =>
-                x.action === 'accept' ? (
-                  <Button
-                    key={x.action}
-                    type="primary"
-                    size="large"
-                    loading={act.isPending}
-                    onClick={() => act.mutate({ id: a.id, action: 'accept' })}
-                  >
-                    {x.label}
-                  </Button>
-                ) : (
-                  <Button
-                    key={x.action}
-                    size="large"
-                    type={x.action === 'complete' ? 'primary' : 'default'}
-                    onClick={() => setDialog({ a, action: x.action, label: x.label })}
-                  >
-                    {x.label}
-                  </Button>
-                ),
-              )}
-            </Flex>
-          </Card>
+          <List.Item style={{ display: 'block', padding: 0, border: 'none' }}>
+            <Card style={{ marginBottom: 12 }} title={a.title}>
+              <Flex wrap gap={8} style={{ marginBottom: 8 }}>
+                <Tag color="blue">{a.kindLabel}</Tag>
+                <Tag>{a.stateLabel}</Tag>
+                {a.overdue && <Tag color="red">已超期</Tag>}
+              </Flex>
+              <Typography.Paragraph style={{ marginBottom: 4 }}>
+                {a.quarter.replace('-Q', ' 年第 ')} 季度 · 完成期限 {a.dueOn}
+              </Typography.Paragraph>
+              {a.description && <Typography.Paragraph type="secondary">{a.description}</Typography.Paragraph>}
+              {a.reason && <Typography.Paragraph>理由：{a.reason}</Typography.Paragraph>}
+              {a.evidenceTitle && <Typography.Paragraph>成果：{a.evidenceTitle}</Typography.Paragraph>}
+              <Flex wrap gap={8}>
+                {a.actions.map((x) =>
+                  x.action === 'accept' ? (
+                    <Button
+                      key={x.action}
+                      type="primary"
+                      size="large"
+                      loading={act.isPending}
+                      onClick={() => act.mutate({ id: a.id, action: 'accept' })}
+                    >
+                      {x.label}
+                    </Button>
+                  ) : (
+                    <Button
+                      key={x.action}
+                      size="large"
+                      type={x.action === 'complete' ? 'primary' : 'default'}
+                      onClick={() => setDialog({ a, action: x.action, label: x.label })}
+                    >
+                      {x.label}
+                    </Button>
+                  ),
+                )}
+              </Flex>
+            </Card>
+          </List.Item>
         )}
       />
       <Modal
