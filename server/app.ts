@@ -15,6 +15,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Config } from './config.ts';
 import { modules } from './modules/index.ts';
 import { refuseLeftPeople } from './modules/org/standing.ts';
+import { registerRecordSource } from './modules/record/registry.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { sessionResolver } from './platform/auth/session.ts';
 import { workingCalendarRoutes } from './platform/dates/routes.ts';
@@ -154,6 +155,7 @@ export async function buildApp(deps: {
   const moduleDeps: ModuleDeps = { db, database, config };
   for (const m of modules) await app.register(async (scope) => m.routes(scope, moduleDeps));
   for (const m of modules) for (const g of m.figures ?? []) registerFigureGroup(g);
+  for (const m of modules) for (const r of m.record ?? []) registerRecordSource(r);
   await app.register(async (scope) => figureRoutes(scope, { db }));
   await app.register(async (scope) => reportRoutes(scope, { db }));
 

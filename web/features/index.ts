@@ -11,12 +11,15 @@ import { dutyRoutes } from './duty/index.ts';
 import { figuresRoutes } from './figures/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { learningRoutes } from './learning/index.ts';
+import { liaisonRoutes } from './liaison/index.ts';
 import { meetingsRoutes } from './meetings/index.ts';
 import { notificationsRoutes } from './notifications/index.ts';
 import { opinionsRoutes } from './opinions/index.ts';
 import { orgRoutes } from './org/index.ts';
 import { proposalsRoutes } from './proposals/index.ts';
 import { readingRoutes } from './reading/index.ts';
+import { recordRoutes } from './record/index.ts';
+import { tasksRoutes } from './tasks/index.ts';
 import type { FeatureRoute } from './types.ts';
 
 export const featureRoutes: FeatureRoute[] = [
@@ -38,4 +41,7 @@ export const featureRoutes: FeatureRoute[] = [
   ...learningRoutes,
   ...archiveRoutes,
   ...readingRoutes,
+  ...tasksRoutes,
+  ...liaisonRoutes,
+  ...recordRoutes,
 ];

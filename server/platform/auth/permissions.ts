@@ -95,6 +95,18 @@ export const PERMISSIONS = {
   'archive.read': [...ADMINS, ...STAFF, 'leader', 'member'],
   'archive.submit': ['member'],
   'archive.edit': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  // tasks (季度派单), commitments (承诺践诺), liaison (联系), the member's record (履职档案)
+  'task.read': [...ADMINS, ...STAFF, 'leader', 'member'],
+  'task.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'task.take': ['member'],
+  'commitment.read': [...ADMINS, ...STAFF, 'leader', 'member'],
+  'commitment.make': ['member'],
+  'commitment.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'liaison.read': [...ADMINS, ...STAFF, 'leader', 'member'],
+  'liaison.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'liaison.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
+  'record.read': [...ADMINS, 'officeStaff', 'leader', 'member'],
+  'record.readAll': [...ADMINS, 'officeStaff', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -109,6 +109,8 @@ function recount(c: number, from: string, to: string, y: number): Record<string,
     'consultations.speeches': sql`select count(*)::int as n from consultation_speeches x join consultation_events e on e.committee_id = x.committee_id and e.id = x.event_id where e.committee_id = ${c} and e.state in ('held', 'minuted', 'done') and extract(year from e.held_on)::int = ${y} and x.state <> 'withdrawn'`,
     'outcomes.submitted': sql`select count(*)::int as n from consultation_outcomes where committee_id = ${c} and submitted_on between ${`${y}-01-01`} and ${`${y}-12-31`}`,
     ...recountModules(c, from, to, y),
+    'liaison.contacts': sql`select count(*)::int as n from liaison_contacts where committee_id = ${c} and contacted_on between ${from}::date and ${to}::date`,
+    'liaison.linksContacted': sql`select count(distinct link_id)::int as n from liaison_contacts where committee_id = ${c} and contacted_on between ${from}::date and ${to}::date`,
   };
 }
 

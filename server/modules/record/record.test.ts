@@ -1,0 +1,143 @@
+// The member's record (履职档案) through the routes: a member with facts in every module (a proposal, an opinion
+// report, a meeting attended, an activity, a task completed, a commitment, the year's score) sees them all on one
+// timeline, filtered by section, and as Word; staff with the permission see any member; another member, staff
+// without it and another committee get nothing.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingToday } from '../../platform/dates.ts';
+import { query } from '../../platform/db/client.ts';
+import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { docxText, ELEVATOR } from '../opinions/test-helpers.ts';
+import { registered } from '../proposals/test-helpers.ts';
+
+let t: TestContext;
+let office: Client;
+let proposalStaff: Client;
+let leader: Client;
+let member: Client;
+let other: Client;
+let county: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [office, proposalStaff, leader, member, other, county] = await Promise.all(
+    ['office_staff', 'proposal_staff', 'leader', 'member090', 'member091', 'county_admin'].map((u) => login(t.app, u)),
+  );
+});
+afterAll(() => t.close());
+
+async function ok(res: { status: number; body: any }, status = 200) {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  return res.body;
+}
+const rec0Day = () => beijingToday();
+const hoursFromNow = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+
+describe('the member’s record', () => {
+  it('gathers every module’s entries for the member, and shows them to nobody else', async () => {
+    const memberId = member.me.account.memberId as number;
+    const proposalId = await registered(member, proposalStaff, { title: '关于推进老旧小区改造的建议' });
+    await ok(await member.post('/api/opinions', { ...ELEVATOR, submit: true }));
+    const { id: meetingId } = await ok(
+      await office.post('/api/meetings', {
+        kind: 'standing',
+        title: '六届常委会第三次会议',
+        startsAt: hoursFromNow(-0.5),
+        endsAt: hoursFromNow(2),
+        halfDays: 1,
+        place: '市政协会议室',
+        invite: { rule: 'members', memberIds: [memberId] },
+      }),
+    );
+    await ok(await office.post(`/api/meetings/${meetingId}/attendance/${memberId}`, { present: true }));
+    const { id: activityId } = await ok(
+      await office.post('/api/activities', {
+        kind: 'research',
+        title: '乡村振兴专题调研',
+        startsAt: hoursFromNow(-1),
+        endsAt: hoursFromNow(1),
+        place: '北山镇',
+        registration: 'invite',
+        invite: { rule: 'members', memberIds: [memberId] },
+      }),
+    );
+    await ok(await office.post(`/api/activities/${activityId}/attendance/${memberId}`, { present: true }));
+    await ok(
+      await office.post('/api/tasks', {
+        kind: 'themedProposal',
+        title: '围绕城市更新提交专题提案',
+        quarter: '2026-Q4',
+        send: { rule: 'members', memberIds: [memberId] },
+      }),
+    );
+    const a = (await ok(await member.get('/api/tasks/mine'))).items[0];
+    await ok(await member.post(`/api/task-assignments/${a.id}/actions`, { action: 'accept' }));
+    await ok(
+      await member.post(`/api/task-assignments/${a.id}/actions`, {
+        action: 'complete',
+        evidenceType: 'proposal',
+        evidenceId: proposalId,
+      }),
+    );
+    // This year's commitments: the committee keeps the window open all year.
+    const year = Number(rec0Day().slice(0, 4));
+    await ok(
+      await office.put(`/api/commitments/settings?year=${year}`, {
+        maxPerMember: 5,
+        pickUntil: '12-31',
+        reportFrom: '12-31',
+      }),
+    );
+    await ok(await member.post('/api/commitments', { year, text: '每季度走访一次界别群众' }));
+
+    const rec = await ok(await member.get(`/api/record/members/${memberId}`));
+    expect(rec.member).toMatchObject({ memberId, termName: '第六届' });
+    const kinds = rec.entries.map((e: any) => `${e.source}:${e.kind}:${e.title}`);
+    for (const want of [
+      'proposals:提交提案:关于推进老旧小区改造的建议',
+      `opinions:报送社情民意信息:${ELEVATOR.title}`,
+      'meetings:常委会议:六届常委会第三次会议',
+      'activities:调研:乡村振兴专题调研',
+      'tasks:专题提案:围绕城市更新提交专题提案',
+      `commitments:${year}年度承诺:每季度走访一次界别群众`,
+    ])
+      expect(kinds).toContain(want);
+    expect(rec.entries.find((e: any) => e.source === 'meetings').detail).toBe('出席');
+    expect(rec.entries.find((e: any) => e.source === 'tasks').detail).toBe('已完成，成果：关于推进老旧小区改造的建议');
+    expect(rec.entries.some((e: any) => e.source === 'duty' && e.kind === '年度履职评价')).toBe(true);
+    expect(rec.sections.map((s: any) => s.label)).toEqual([
+      '提案',
+      '社情民意信息',
+      '会议',
+      '履职活动',
+      '履职考核',
+      '派单任务',
+      '承诺践诺',
+    ]);
+    expect(rec.entries.find((e: any) => e.source === 'commitments').detail).toBe('待践诺');
+    const dates = rec.entries.map((e: any) => e.date);
+    expect(dates).toEqual([...dates].sort());
+
+    const onlyMeetings = await ok(await member.get(`/api/record/members/${memberId}?source=meetings`));
+    expect(onlyMeetings.entries.map((e: any) => e.source)).toEqual(['meetings']);
+
+    const docx = await member.get(`/api/record/members/${memberId}/record.docx`);
+    expect(docx.status).toBe(200);
+    const text = docxText(docx.raw as Buffer);
+    expect(text).toContain('委员履职档案（第六届）');
+    expect(text).toContain('乡村振兴专题调研');
+
+    // Staff by permission see it; another member, staff without the permission and another committee do not.
+    expect((await ok(await office.get(`/api/record/members/${memberId}`))).entries.length).toBe(rec.entries.length);
+    expect((await leader.get(`/api/record/members/${memberId}`)).status).toBe(200);
+    expect((await other.get(`/api/record/members/${memberId}`)).status).toBe(404);
+    expect((await other.get(`/api/record/members/${memberId}/record.docx`)).status).toBe(404);
+    expect((await proposalStaff.get(`/api/record/members/${memberId}`)).status).toBe(403);
+    expect((await county.get(`/api/record/members/${memberId}`)).status).toBe(404);
+    const [countyMember] = await query<{ id: number }>(
+      t.database.db,
+      sql`select m.id from members m join committees c on c.id = m.committee_id where c.name <> '示例市政协' order by m.id limit 1`,
+    );
+    expect((await office.get(`/api/record/members/${countyMember.id}`)).status).toBe(404);
+  });
+});

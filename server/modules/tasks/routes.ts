@@ -1,0 +1,182 @@
+// Routes of tasks (季度派单) and yearly commitments (承诺践诺): thin — auth, schema, command, present.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { ModuleDeps } from '../../app.ts';
+import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
+import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
+import { putSetting } from '../../platform/settings/settings.ts';
+import { registerTodos } from '../../platform/todos.ts';
+import * as cm from './commitments.ts';
+import {
+  AssignmentAction,
+  CommitmentInput,
+  CommitmentItemInput,
+  CommitmentReport,
+  CommitmentSettingsBody,
+  InviteInput,
+  TaskInput,
+  TaskQuery,
+  TaskSettingsBody,
+  YearQuery,
+} from './schemas.ts';
+import * as svc from './service.ts';
+import { COMMITMENT_SETTING, getCommitmentSettings, getTaskSettings, TASK_SETTING } from './settings.ts';
+import { taskTodos } from './todos.ts';
+
+const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const Created = Type.Object({ id: Type.Integer() });
+
+export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  registerTodos('tasks', taskTodos);
+
+  app.post(
+    '/api/tasks',
+    {
+      preHandler: requireAuth('task.manage'),
+      schema: {
+        body: TaskInput,
+        response: { 200: Type.Object({ id: Type.Integer(), sent: Type.Integer() }), ...Errors },
+      },
+    },
+    async (req) => svc.createTask(db, actorOf(req), req.body),
+  );
+  app.get('/api/tasks', { preHandler: requireAuth('task.manage'), schema: { querystring: TaskQuery } }, async (req) => {
+    const { limit, offset } = page(req.query);
+    return svc.listTasks(db, actorOf(req), req.query, limit, offset);
+  });
+  app.get('/api/tasks/mine', { preHandler: requireAuth('task.read'), schema: {} }, async (req) =>
+    svc.myAssignments(db, actorOf(req)),
+  );
+  app.get('/api/tasks/:id', { preHandler: requireAuth('task.manage'), schema: { params: IdParams } }, async (req) =>
+    svc.getTask(db, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/tasks/:id/send',
+    {
+      preHandler: requireAuth('task.manage'),
+      schema: {
+        params: IdParams,
+        body: InviteInput,
+        response: { 200: Type.Object({ sent: Type.Integer() }), ...Errors },
+      },
+    },
+    async (req) => ({ sent: await svc.sendTask(db, actorOf(req), req.params.id, req.body) }),
+  );
+  app.get(
+    '/api/task-assignments/:id',
+    { preHandler: requireAuth('task.read'), schema: { params: IdParams } },
+    async (req) => svc.getAssignment(db, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/task-assignments/:id/actions',
+    {
+      preHandler: requireAuth('task.read'),
+      schema: {
+        params: IdParams,
+        body: AssignmentAction,
+        response: { 200: Type.Object({ state: Type.String() }), ...Errors },
+      },
+    },
+    async (req) => ({ state: await svc.fireAssignmentAction(db, actorOf(req), req.params.id, req.body) }),
+  );
+
+  // 承诺践诺
+  app.get(
+    '/api/commitments/items',
+    { preHandler: requireAuth('commitment.read'), schema: { querystring: YearQuery } },
+    async (req) => ({ items: await cm.listCommitmentItems(db, actorOf(req), req.query.year) }),
+  );
+  app.post(
+    '/api/commitments/items',
+    {
+      preHandler: requireAuth('commitment.manage'),
+      schema: { body: CommitmentItemInput, response: { 200: Created, ...Errors } },
+    },
+    async (req) => ({ id: await cm.addCommitmentItem(db, actorOf(req), req.body) }),
+  );
+  app.get(
+    '/api/commitments/mine',
+    { preHandler: requireAuth('commitment.make'), schema: { querystring: YearQuery } },
+    async (req) => cm.myCommitments(db, actorOf(req), req.query.year),
+  );
+  app.post(
+    '/api/commitments',
+    {
+      preHandler: requireAuth('commitment.make'),
+      schema: { body: CommitmentInput, response: { 200: Created, ...Errors } },
+    },
+    async (req) => ({ id: await cm.makeCommitment(db, actorOf(req), req.body) }),
+  );
+  app.delete(
+    '/api/commitments/:id',
+    { preHandler: requireAuth('commitment.make'), schema: { params: IdParams, response: { 200: Ok, ...Errors } } },
+    async (req) => {
+      await cm.withdrawCommitment(db, actorOf(req), req.params.id);
+      return { ok: true };
+    },
+  );
+  app.post(
+    '/api/commitments/:id/report',
+    {
+      preHandler: requireAuth('commitment.make'),
+      schema: { params: IdParams, body: CommitmentReport, response: { 200: Ok, ...Errors } },
+    },
+    async (req) => {
+      await cm.reportCommitment(db, actorOf(req), req.params.id, req.body);
+      return { ok: true };
+    },
+  );
+  app.get(
+    '/api/commitments',
+    { preHandler: requireAuth('commitment.manage'), schema: { querystring: YearQuery } },
+    async (req) => cm.allCommitments(db, actorOf(req), req.query.year),
+  );
+  app.get(
+    '/api/commitments/export',
+    { preHandler: requireAuth('commitment.manage'), schema: { querystring: YearQuery } },
+    async (req, reply) =>
+      sendDownload(
+        reply,
+        `${req.query.year}年度委员承诺践诺.xlsx`,
+        XLSX_MIME,
+        await cm.commitmentsXlsx(db, actorOf(req), req.query.year),
+      ),
+  );
+
+  // The committee's numbers, per year (a year without its own uses the latest earlier one).
+  app.get(
+    '/api/tasks/settings',
+    { preHandler: requireAuth('task.manage'), schema: { querystring: YearQuery } },
+    async (req) => getTaskSettings(db, actorOf(req).committeeId, req.query.year),
+  );
+  app.put(
+    '/api/tasks/settings',
+    {
+      preHandler: requireAuth('task.manage'),
+      schema: { querystring: YearQuery, body: TaskSettingsBody, response: { 200: Ok, ...Errors } },
+    },
+    async (req) => {
+      await db.transaction((tx) => putSetting(tx, actorOf(req), TASK_SETTING, req.query.year, req.body));
+      return { ok: true };
+    },
+  );
+  app.get(
+    '/api/commitments/settings',
+    { preHandler: requireAuth('commitment.read'), schema: { querystring: YearQuery } },
+    async (req) => getCommitmentSettings(db, actorOf(req).committeeId, req.query.year),
+  );
+  app.put(
+    '/api/commitments/settings',
+    {
+      preHandler: requireAuth('commitment.manage'),
+      schema: { querystring: YearQuery, body: CommitmentSettingsBody, response: { 200: Ok, ...Errors } },
+    },
+    async (req) => {
+      await db.transaction((tx) => putSetting(tx, actorOf(req), COMMITMENT_SETTING, req.query.year, req.body));
+      return { ok: true };
+    },
+  );
+}

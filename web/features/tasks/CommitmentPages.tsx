@@ -1,0 +1,256 @@
+// 承诺践诺: the member picks items from the committee's list or writes their own until the set day, and reports each
+// (kept or not) from the set day; staff keep the year's list, see everyone's commitments and export them to Excel.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Flex, Form, Input, List, Modal, Radio, Select, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import {
+  ErrorAlert,
+  ExportButton,
+  FilterBar,
+  PageHeader,
+  ResponsiveList,
+  useListParams,
+} from '../../components/index.ts';
+
+interface Commitment {
+  id: number;
+  memberName: string;
+  sectorName: string | null;
+  text: string;
+  status: string;
+  kept: boolean | null;
+  report: string | null;
+}
+interface Mine {
+  items: Commitment[];
+  canPick: boolean;
+  canReport: boolean;
+  pickUntil: string;
+  reportFrom: string;
+  maxPerMember: number;
+}
+interface Item {
+  id: number;
+  title: string;
+  description: string;
+}
+
+const STATUS_COLOR: Record<string, string> = { 已践诺: 'green', 未践诺: 'red', 待践诺: 'blue' };
+const years = () => {
+  const y = new Date().getFullYear();
+  return [y - 1, y, y + 1].map((v) => ({ value: String(v), label: `${v} 年度` }));
+};
+
+export function MyCommitmentsPage() {
+  const [params, setParams] = useListParams({ year: String(new Date().getFullYear()) });
+  const year = Number(params.year);
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const mine = useQuery({
+    queryKey: ['commitments', 'mine', year],
+    queryFn: () => api.get<Mine>(`/api/commitments/mine?year=${year}`),
+  });
+  const items = useQuery({
+    queryKey: ['commitments', 'items', year],
+    queryFn: () => api.get<{ items: Item[] }>(`/api/commitments/items?year=${year}`),
+  });
+  const [form] = Form.useForm();
+  const [reporting, setReporting] = useState<Commitment | null>(null);
+  const done = () => {
+    qc.invalidateQueries({ queryKey: ['commitments'] });
+    message.success('已保存');
+  };
+  const make = useMutation({
+    mutationFn: (v: { itemId?: number; text?: string }) => api.post('/api/commitments', { year, ...v }),
+    onSuccess: () => {
+      form.resetFields();
+      done();
+    },
+  });
+  const report = useMutation({
+    mutationFn: (v: { kept: boolean; report: string }) => api.post(`/api/commitments/${reporting!.id}/report`, v),
+    onSuccess: () => {
+      setReporting(null);
+      done();
+    },
+  });
+  const m = mine.data;
+  return (
+    <>
+      <PageHeader title="我的承诺" description="年初作出履职承诺，年底报告践诺情况。" />
+      <FilterBar active={0}>
+        <Select aria-label="年度" value={params.year} onChange={(y) => setParams({ year: y })} options={years()} />
+      </FilterBar>
+      <ErrorAlert error={mine.error ?? items.error} />
+      {m && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`承诺截止 ${m.pickUntil}，每人最多 ${m.maxPerMember} 项；践诺情况自 ${m.reportFrom} 起填报。`}
+        />
+      )}
+      <Card title="我的承诺" style={{ marginBottom: 16 }}>
+        <List
+          dataSource={m?.items ?? []}
+          locale={{ emptyText: '尚未作出承诺' }}
+          renderItem={(c) => (
+            <List.Item
+              actions={
+                m?.canReport
+                  ? [
+                      <Button key="r" onClick={() => setReporting(c)}>
+                        {c.status === '待践诺' ? '报告践诺' : '修改'}
+                      </Button>,
+                    ]
+                  : []
+              }
+            >
+              <List.Item.Meta
+                title={
+                  <Flex gap={8} wrap>
+                    {c.text}
+                    <Tag color={STATUS_COLOR[c.status]}>{c.status}</Tag>
+                  </Flex>
+                }
+                description={c.report}
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+      {m?.canPick && (
+        <Card title="作出承诺">
+          <ErrorAlert error={make.error} />
+          <Form form={form} layout="vertical" onFinish={make.mutate}>
+            <Form.Item name="itemId" label="从承诺事项中选择">
+              <Select
+                allowClear
+                placeholder="可选"
+                options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))}
+              />
+            </Form.Item>
+            <Form.Item
+              name="text"
+              label="或写下自己的承诺"
+              rules={[{ max: 1000, message: '「承诺内容」不能超过 1000 个字符' }]}
+            >
+              <Input.TextArea rows={3} count={{ show: true, max: 1000 }} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" size="large" loading={make.isPending}>
+              提交承诺
+            </Button>
+          </Form>
+        </Card>
+      )}
+      <Modal
+        open={!!reporting}
+        title={`报告践诺：${reporting?.text ?? ''}`}
+        footer={null}
+        onCancel={() => setReporting(null)}
+        destroyOnHidden
+      >
+        <ErrorAlert error={report.error} />
+        <Form
+          layout="vertical"
+          initialValues={{ kept: reporting?.kept ?? true, report: reporting?.report ?? '' }}
+          onFinish={report.mutate}
+        >
+          <Form.Item name="kept" label="是否践诺">
+            <Radio.Group
+              options={[
+                { value: true, label: '已践诺' },
+                { value: false, label: '未践诺' },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item
+            name="report"
+            label="践诺情况"
+            rules={[
+              { required: true, message: '请填写践诺情况' },
+              { max: 2000, message: '「践诺情况」不能超过 2000 个字符' },
+            ]}
+          >
+            <Input.TextArea rows={4} count={{ show: true, max: 2000 }} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={report.isPending}>
+            提交
+          </Button>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+export function StaffCommitmentsPage() {
+  const [params, setParams] = useListParams({ year: String(new Date().getFullYear()) });
+  const year = Number(params.year);
+  const qc = useQueryClient();
+  const all = useQuery({
+    queryKey: ['commitments', 'all', year],
+    queryFn: () => api.get<{ items: Commitment[]; total: number }>(`/api/commitments?year=${year}`),
+  });
+  const items = useQuery({
+    queryKey: ['commitments', 'items', year],
+    queryFn: () => api.get<{ items: Item[] }>(`/api/commitments/items?year=${year}`),
+  });
+  const [title, setTitle] = useState('');
+  const add = useMutation({
+    mutationFn: () => api.post('/api/commitments/items', { year, title }),
+    onSuccess: () => {
+      setTitle('');
+      qc.invalidateQueries({ queryKey: ['commitments'] });
+    },
+  });
+  return (
+    <>
+      <PageHeader
+        title="承诺践诺"
+        description="设置年度承诺事项，查看委员的承诺与践诺情况。"
+        extra={<ExportButton url={`/api/commitments/export?year=${year}`} />}
+      />
+      <FilterBar active={0}>
+        <Select aria-label="年度" value={params.year} onChange={(y) => setParams({ year: y })} options={years()} />
+      </FilterBar>
+      <ErrorAlert error={all.error ?? items.error ?? add.error} />
+      <Card title={`${year} 年度承诺事项`} style={{ marginBottom: 16 }}>
+        <ol>
+          {(items.data?.items ?? []).map((i) => (
+            <li key={i.id}>{i.title}</li>
+          ))}
+        </ol>
+        {!items.data?.items.length && <Typography.Text type="secondary">尚未设置承诺事项</Typography.Text>}
+        <Flex gap={8} style={{ marginTop: 8 }}>
+          <Input
+            aria-label="新的承诺事项"
+            placeholder="新的承诺事项"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            count={{ show: true, max: 100 }}
+          />
+          <Button onClick={() => add.mutate()} disabled={!title.trim()} loading={add.isPending}>
+            添加
+          </Button>
+        </Flex>
+      </Card>
+      <ResponsiveList<Commitment>
+        rowKey="id"
+        data={all.data}
+        loading={all.isLoading}
+        page={1}
+        pageSize={500}
+        onPageChange={() => {}}
+        unit="项"
+        columns={[
+          { title: '承诺内容', dataIndex: 'text' },
+          { title: '委员', dataIndex: 'memberName' },
+          { title: '界别', dataIndex: 'sectorName' },
+          { title: '状态', dataIndex: 'status', render: (s) => <Tag color={STATUS_COLOR[s]}>{s}</Tag> },
+          { title: '践诺情况', dataIndex: 'report' },
+        ]}
+      />
+    </>
+  );
+}

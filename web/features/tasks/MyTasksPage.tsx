@@ -1,0 +1,178 @@
+// 我的派单 (phone first): the member's tasks, open ones first, overdue marked; accept, ask to swap or decline with a
+// reason, and complete by choosing one of their own proposals or activities as the evidence.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Flex, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert, PageHeader } from '../../components/index.ts';
+
+export interface Assignment {
+  id: number;
+  taskId: number;
+  kindLabel: string;
+  title: string;
+  description: string;
+  quarter: string;
+  dueOn: string;
+  state: string;
+  stateLabel: string;
+  reason: string | null;
+  evidenceTitle: string | null;
+  overdue: boolean;
+  memberName: string;
+  actions: { action: string; label: string; commentRequired: boolean }[];
+}
+
+interface RecordEntry {
+  source: string;
+  title: string;
+  date: string;
+  link?: string;
+}
+
+/** The member's own proposals and activities (from their record), as evidence choices. */
+function useEvidence(memberId: number | null, enabled: boolean) {
+  return useQuery({
+    queryKey: ['record', memberId, 'evidence'],
+    enabled: enabled && !!memberId,
+    meta: { background: true },
+    queryFn: async () => {
+      const r = await api.get<{ entries: RecordEntry[] }>(`/api/record/members/${memberId}`);
+      return r.entries
+        .filter((e) => (e.source === 'proposals' || e.source === 'activities') && e.link)
+        .map((e) => ({
+          value: `${e.source === 'proposals' ? 'proposal' : 'activity'}:${e.link!.split('/').pop()}`,
+          label: `${e.source === 'proposals' ? '提案' : '活动'}：${e.title}（${e.date}）`,
+        }));
+    },
+  });
+}
+
+export function MyTasksPage() {
+  const { me } = useSession();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const list = useQuery({
+    queryKey: ['tasks', 'mine'],
+    queryFn: () => api.get<{ items: Assignment[] }>('/api/tasks/mine'),
+  });
+  const [dialog, setDialog] = useState<{ a: Assignment; action: string; label: string } | null>(null);
+  const [form] = Form.useForm();
+  const evidence = useEvidence(me?.account.memberId ?? null, dialog?.action === 'complete');
+  const act = useMutation({
+    mutationFn: (b: { id: number; action: string; comment?: string; evidence?: string }) => {
+      const [evidenceType, evidenceId] = b.evidence ? b.evidence.split(':') : [];
+      return api.post(`/api/task-assignments/${b.id}/actions`, {
+        action: b.action,
+        comment: b.comment || undefined,
+        ...(evidenceType ? { evidenceType, evidenceId: Number(evidenceId) } : {}),
+      });
+    },
+    onSuccess: () => {
+      message.success('已提交');
+      setDialog(null);
+      form.resetFields();
+      qc.invalidateQueries({ queryKey: ['tasks'] });
+    },
+  });
+  return (
+    <>
+      <PageHeader
+        title="我的派单"
+        description="工作人员派给您的季度任务：请接受、申请调换或说明理由婉拒，完成后选择成果提交。"
+      />
+      <ErrorAlert error={list.error} />
+      <List
+        dataSource={list.data?.items ?? []}
+        loading={list.isLoading}
+        locale={{ emptyText: '暂无派单任务' }}
+        renderItem={(a) => (
+          <List.Item style={{ display: 'block', padding: 0, border: 'none' }}>
+            <Card style={{ marginBottom: 12 }} title={a.title}>
+              <Flex wrap gap={8} style={{ marginBottom: 8 }}>
+                <Tag color="blue">{a.kindLabel}</Tag>
+                <Tag>{a.stateLabel}</Tag>
+                {a.overdue && <Tag color="red">已超期</Tag>}
+              </Flex>
+              <Typography.Paragraph style={{ marginBottom: 4 }}>
+                {a.quarter.replace('-Q', ' 年第 ')} 季度 · 完成期限 {a.dueOn}
+              </Typography.Paragraph>
+              {a.description && <Typography.Paragraph type="secondary">{a.description}</Typography.Paragraph>}
+              {a.reason && <Typography.Paragraph>理由：{a.reason}</Typography.Paragraph>}
+              {a.evidenceTitle && <Typography.Paragraph>成果：{a.evidenceTitle}</Typography.Paragraph>}
+              <Flex wrap gap={8}>
+                {a.actions.map((x) =>
+                  x.action === 'accept' ? (
+                    <Button
+                      key={x.action}
+                      type="primary"
+                      size="large"
+                      loading={act.isPending}
+                      onClick={() => act.mutate({ id: a.id, action: 'accept' })}
+                    >
+                      {x.label}
+                    </Button>
+                  ) : (
+                    <Button
+                      key={x.action}
+                      size="large"
+                      type={x.action === 'complete' ? 'primary' : 'default'}
+                      onClick={() => setDialog({ a, action: x.action, label: x.label })}
+                    >
+                      {x.label}
+                    </Button>
+                  ),
+                )}
+              </Flex>
+            </Card>
+          </List.Item>
+        )}
+      />
+      <Modal
+        open={!!dialog}
+        title={dialog ? `${dialog.label}：${dialog.a.title}` : ''}
+        okText="提交"
+        cancelText="取消"
+        confirmLoading={act.isPending}
+        onCancel={() => setDialog(null)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        <ErrorAlert error={act.error} />
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => dialog && act.mutate({ id: dialog.a.id, action: dialog.action, ...v })}
+        >
+          {dialog?.action === 'complete' ? (
+            <>
+              <Form.Item name="evidence" label="完成成果" rules={[{ required: true, message: '请选择完成成果' }]}>
+                <Select
+                  options={evidence.data ?? []}
+                  loading={evidence.isLoading}
+                  placeholder="选择您提交的提案或参加的活动"
+                  notFoundContent="暂无可选的提案或活动"
+                />
+              </Form.Item>
+              <Form.Item name="comment" label="说明（可不填）">
+                <Input.TextArea rows={3} count={{ show: true, max: 1000 }} />
+              </Form.Item>
+            </>
+          ) : (
+            <Form.Item
+              name="comment"
+              label="理由"
+              rules={[
+                { required: true, message: `请填写「${dialog?.label}」的理由` },
+                { max: 1000, message: '「理由」不能超过 1000 个字符' },
+              ]}
+            >
+              <Input.TextArea rows={3} count={{ show: true, max: 1000 }} />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </>
+  );
+}
