@@ -3,6 +3,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+
+/** Lists that take no parameters: anything in the query string is refused. */
+const NoQuery = Type.Object({}, { additionalProperties: false });
+
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
@@ -52,8 +56,10 @@ export async function archiveRoutes(fastify: FastifyInstance, { db }: ModuleDeps
   );
 
   // Topics
-  app.get('/api/archive/topics', { preHandler: requireAuth('archive.read') }, async (req) =>
-    vol.listTopics(db, actorOf(req)),
+  app.get(
+    '/api/archive/topics',
+    { preHandler: requireAuth('archive.read'), schema: { querystring: NoQuery } },
+    async (req) => vol.listTopics(db, actorOf(req)),
   );
   app.post(
     '/api/archive/topics',
@@ -140,8 +146,10 @@ export async function archiveRoutes(fastify: FastifyInstance, { db }: ModuleDeps
   );
 
   // Volumes
-  app.get('/api/archive/volumes', { preHandler: requireAuth('archive.read') }, async (req) =>
-    vol.listVolumes(db, actorOf(req)),
+  app.get(
+    '/api/archive/volumes',
+    { preHandler: requireAuth('archive.read'), schema: { querystring: NoQuery } },
+    async (req) => vol.listVolumes(db, actorOf(req)),
   );
   app.post(
     '/api/archive/volumes',

@@ -3,6 +3,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+
+/** Lists that take no parameters: anything in the query string is refused. */
+const NoQuery = Type.Object({}, { additionalProperties: false });
+
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { DOCX_MIME, sendDownload } from '../../platform/download.ts';
@@ -26,8 +30,10 @@ const YearQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 210
 export async function readingRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/api/reading/groups', { preHandler: requireAuth('reading.read') }, async (req) =>
-    grp.listGroups(db, actorOf(req)),
+  app.get(
+    '/api/reading/groups',
+    { preHandler: requireAuth('reading.read'), schema: { querystring: NoQuery } },
+    async (req) => grp.listGroups(db, actorOf(req)),
   );
   app.post(
     '/api/reading/groups',
