@@ -11,6 +11,8 @@ import { outcomeRoutes } from './consultations/outcome-routes.ts';
 import { consultationRoutes } from './consultations/routes.ts';
 import { dutyFigureGroup } from './duty/figure-group.ts';
 import { dutyRoutes } from './duty/routes.ts';
+import { grassrootsFigureGroup } from './grassroots/figure-group.ts';
+import { grassrootsRoutes } from './grassroots/routes.ts';
 import { learningRoutes } from './learning/routes.ts';
 import { meetingFigureGroup } from './meetings/figure-group.ts';
 import { meetingRoutes } from './meetings/routes.ts';
@@ -42,4 +44,5 @@ export const modules: AppModule[] = [
   { name: 'learning', routes: learningRoutes },
   { name: 'archive', routes: archiveRoutes },
   { name: 'reading', routes: readingRoutes },
+  { name: 'grassroots', routes: grassrootsRoutes, figures: [grassrootsFigureGroup] },
 ];
