@@ -8,6 +8,7 @@ import { discussionRoutes } from './consultations/discussions/index.ts';
 import { consultationsRoutes } from './consultations/index.ts';
 import { outcomeRoutes } from './consultations/outcomes/index.ts';
 import { dutyRoutes } from './duty/index.ts';
+import { grassrootsRoutes } from './grassroots/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { learningRoutes } from './learning/index.ts';
 import { meetingsRoutes } from './meetings/index.ts';
@@ -36,4 +37,5 @@ export const featureRoutes: FeatureRoute[] = [
   ...learningRoutes,
   ...archiveRoutes,
   ...readingRoutes,
+  ...grassrootsRoutes,
 ];
