@@ -237,7 +237,7 @@ describe('the public side', () => {
 
   it('the development sender logs the masked phone only', async () => {
     const lines: string[] = [];
-    await logSmsSender({ info: (obj, msg) => void lines.push(JSON.stringify(obj) + msg) }).send(
+    await logSmsSender({ warn: (obj, msg) => void lines.push(JSON.stringify(obj) + msg) }).send(
       '13912345678',
       '您的验证码是123456',
     );

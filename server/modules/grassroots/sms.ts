@@ -7,12 +7,13 @@ export interface SmsSender {
 }
 
 export interface SmsLog {
-  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
 }
 
+// A warning, not info: without a provider no resident receives a code, which a deployment must notice.
 export const logSmsSender = (log: SmsLog): SmsSender => ({
   async send(phone, text) {
-    log.info({ to: maskPhone(phone) }, `短信（开发环境，未实际发送）：${text}`);
+    log.warn({ to: maskPhone(phone) }, `短信（开发环境，未实际发送）：${text}`);
   },
 });
 

@@ -1,6 +1,6 @@
 // 议定事项: a unit's items to feed back on (with the deadline, overdue flagged), or every item for staff.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Input, List, Select } from 'antd';
+import { App, Button, Flex, Input, List, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
@@ -65,7 +65,7 @@ export function ItemsPage() {
       <List
         dataSource={items.data ?? []}
         loading={items.isLoading}
-        locale={{ emptyText: '暂无议定事项' }}
+        locale={{ emptyText: <Typography.Text>暂无议定事项</Typography.Text> }}
         renderItem={(i) => (
           <List.Item>
             <div style={{ width: '100%' }}>

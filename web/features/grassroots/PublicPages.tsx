@@ -130,7 +130,7 @@ export function PublicRoomPage() {
           <Card title="协商结果" style={{ marginTop: 16 }}>
             <List
               dataSource={r.results}
-              locale={{ emptyText: '暂无公开的协商结果' }}
+              locale={{ emptyText: <Typography.Text>暂无公开的协商结果</Typography.Text> }}
               renderItem={(s) => (
                 <List.Item>
                   <div>
@@ -204,7 +204,7 @@ export function PublicTopicPage() {
           <List
             style={{ marginTop: 16 }}
             dataSource={d.items}
-            locale={{ emptyText: '协商后，议定事项和办理情况会显示在这里' }}
+            locale={{ emptyText: <Typography.Text>协商后，议定事项和办理情况会显示在这里</Typography.Text> }}
             renderItem={(i) => (
               <List.Item>
                 <div>

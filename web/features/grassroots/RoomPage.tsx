@@ -187,7 +187,7 @@ export function RoomPage() {
         </Form>
         <List
           dataSource={topics.data?.items ?? []}
-          locale={{ emptyText: '暂无议题' }}
+          locale={{ emptyText: <Typography.Text>暂无议题</Typography.Text> }}
           renderItem={(t) => <TopicItem t={t} canAnswer={canAnswer} onDone={refresh} />}
         />
       </Card>
@@ -203,7 +203,7 @@ export function RoomPage() {
       >
         <List
           dataSource={sessions.data ?? []}
-          locale={{ emptyText: '暂无协商活动' }}
+          locale={{ emptyText: <Typography.Text>暂无协商活动</Typography.Text> }}
           renderItem={(s) => (
             <List.Item>
               <Link to={`/grassroots/sessions/${s.id}`}>{s.title}</Link>

@@ -111,7 +111,7 @@ export function SessionPage() {
           <Card title="议定事项">
             <List
               dataSource={d.items}
-              locale={{ emptyText: '暂无议定事项' }}
+              locale={{ emptyText: <Typography.Text>暂无议定事项</Typography.Text> }}
               renderItem={(i) => (
                 <List.Item
                   actions={

@@ -106,7 +106,7 @@ export function SuggestionList({ studioId }: { studioId?: number }) {
       <ErrorAlert error={list.error} />
       <List
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: '暂无微建议' }}
+        locale={{ emptyText: <Typography.Text>暂无微建议</Typography.Text> }}
         renderItem={(g) => (
           <List.Item>
             <div style={{ width: '100%' }}>
