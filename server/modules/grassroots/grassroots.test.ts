@@ -187,6 +187,15 @@ describe('grassroots rooms', () => {
       }),
     );
     itemId = item.id;
+    // The deadline is the committee's setting (default 15 working days); an administrator changes it.
+    expect((await office.get('/api/grassroots/settings')).body.itemFeedbackWorkingDays).toBe(15);
+    const admin = await login(t.app, 'admin');
+    const bad = await admin.put('/api/grassroots/settings', {
+      ...(await office.get('/api/grassroots/settings')).body,
+      codeMinutes: 0,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('验证码有效时间（分钟）');
     const days = 15;
     expect(item.dueOn).toBe(await addWorkingDays(t.database.db, 1, beijingToday(), days));
     const got = await okBody(await office.get(`/api/grassroots/sessions/${sessionId}`));

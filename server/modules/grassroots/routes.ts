@@ -7,8 +7,10 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { beijingYearOf } from '../../platform/dates.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
+import { putSetting } from '../../platform/settings/settings.ts';
 import { Enum } from '../meetings/schema.ts';
 import { publicRoutes } from './public-routes.ts';
 import { createRoom, exportRooms, getRoom, listRooms, updateRoom } from './room-service.ts';
@@ -18,6 +20,7 @@ import {
   RoomBody,
   RoomQuery,
   SessionBody,
+  SettingsBody,
   TopicAnswerBody,
   TopicBody,
   TopicQuery,
@@ -32,6 +35,7 @@ import {
   publishResults,
   resolveItem,
 } from './session-service.ts';
+import { GRASSROOTS_SETTINGS_KEY, grassrootsSettings } from './settings.ts';
 import { studioRoutes } from './studio-routes.ts';
 import { answerTopic, listTopics, raiseTopic } from './topic-service.ts';
 
@@ -49,6 +53,23 @@ export async function grassrootsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   registerEntityNames('grassroots_topic', namesFromTable('grassroots_topics', 't.title'));
   registerEntityNames('grassroots_studio', namesFromTable('grassroots_studios', 't.name'));
 
+  // The committee's numbers (deadlines, code and rate limits), from this year on.
+  r.get(
+    '/api/grassroots/settings',
+    { preHandler: requireAuth('grassroots.manage'), schema: { tags, response: { 200: SettingsBody, ...Errors } } },
+    async (req) => grassrootsSettings(db, actorOf(req).committeeId),
+  );
+  r.put(
+    '/api/grassroots/settings',
+    {
+      preHandler: requireAuth('settings.manage'),
+      schema: { tags, body: SettingsBody, response: { 200: Ok, ...Errors } },
+    },
+    async (req) => {
+      await db.transaction((tx) => putSetting(tx, actorOf(req), GRASSROOTS_SETTINGS_KEY, beijingYearOf(), req.body));
+      return { ok: true };
+    },
+  );
   r.get(
     '/api/grassroots/rooms',
     {

@@ -134,3 +134,14 @@ export const PublicTopicBody = Type.Object({
   body: Type.Optional(Text('具体内容', 2000)),
 });
 export type PublicTopicInput = Static<typeof PublicTopicBody>;
+
+const Count = (title: string, max: number) => Type.Integer({ title, minimum: 1, maximum: max });
+export const SettingsBody = Type.Object({
+  itemFeedbackWorkingDays: Count('议定事项反馈期限（工作日）', 120),
+  suggestionWorkingDays: Count('微建议答复期限（工作日）', 120),
+  codeMinutes: Count('验证码有效时间（分钟）', 60),
+  codeMaxAttempts: Count('验证码可输错次数', 20),
+  codesPerPhonePerHour: Count('每个手机号每小时可获取验证码次数', 50),
+  codesPerAddressPerHour: Count('每个网络地址每小时可获取验证码次数', 1000),
+  submissionsPerPhonePerDay: Count('每个手机号每天可提交次数', 100),
+});
