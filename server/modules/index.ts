@@ -14,6 +14,8 @@ import { consultationRoutes } from './consultations/routes.ts';
 import { dutyFigureGroup } from './duty/figure-group.ts';
 import { dutyRecordSource } from './duty/record-entries.ts';
 import { dutyRoutes } from './duty/routes.ts';
+import { grassrootsFigureGroup } from './grassroots/figure-group.ts';
+import { grassrootsRoutes } from './grassroots/routes.ts';
 import { learningFigureGroup } from './learning/figure-group.ts';
 import { learningRoutes } from './learning/routes.ts';
 import { liaisonFigureGroup } from './liaison/figure-group.ts';
@@ -67,4 +69,5 @@ export const modules: AppModule[] = [
   },
   { name: 'liaison', routes: liaisonRoutes, figures: [liaisonFigureGroup] },
   { name: 'record', routes: recordRoutes },
+  { name: 'grassroots', routes: grassrootsRoutes, figures: [grassrootsFigureGroup] },
 ];

@@ -57,6 +57,14 @@ const TARGETS: Target[] = [
         where committee_id = ${r.committee_id} and id = ${r.id}`);
     },
   },
+  {
+    name: 'grassroots_rooms',
+    select: (a) => page('grassroots_rooms', 'name, township, village, first_convener', a),
+    rebuild: async (tx, r) => {
+      await tx.execute(sql`update grassroots_rooms set search = ${toSearchVector(r.name, r.township, r.village, r.first_convener)}
+        where committee_id = ${r.committee_id} and id = ${r.id}`);
+    },
+  },
 ];
 
 /** Rebuilds every table whose vectors are older than SEARCH_INDEX_VERSION; returns the rows rebuilt per table. */

@@ -12,6 +12,11 @@ const PUBLIC = new Set([
   'GET /healthz',
   // Only outcomes the office flagged public, found by committee code (outcome.test.ts).
   'GET /api/public/consultation-outcomes',
+  // Grassroots public site: pages found by a room's or studio's QR token, writes with a phone's one-time code (public.test.ts).
+  'GET /api/public/:kind/:token',
+  'GET /api/public/topics/:token',
+  'POST /api/public/:kind/:token/code',
+  'POST /api/public/:kind/:token/submissions',
 ]);
 // Streams never end, so inject cannot await them; their guard is the same requireAuth as every route.
 const STREAMING = new Set(['GET /api/notifications/stream', 'GET /api/discussions/:id/stream']);

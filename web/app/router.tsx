@@ -4,6 +4,7 @@ import { Spin } from 'antd';
 import { type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { PageBoundary } from '../components/PageBoundary.tsx';
+import { PublicRoomPage, PublicStudioPage, PublicTopicPage } from '../features/grassroots/index.ts';
 import { featureRoutes } from '../features/index.ts';
 import type { FeatureRoute } from '../features/types.ts';
 import { RouteError } from './ErrorBoundary.tsx';
@@ -78,6 +79,14 @@ export function buildRoutes(routes: FeatureRoute[]): RouteObject[] {
       ),
       errorElement: <RouteError />,
     },
+    // The public pages residents reach from a room's or studio's QR code: no sign-in, outside the signed-in frame.
+    ...(
+      [
+        ['/public/rooms/:token', <PublicRoomPage key="r" />],
+        ['/public/studios/:token', <PublicStudioPage key="s" />],
+        ['/public/topics/:token', <PublicTopicPage key="t" />],
+      ] as const
+    ).map(([path, page]) => ({ path, element: <Loading>{page}</Loading>, errorElement: <RouteError /> })),
     {
       path: '/',
       element: (

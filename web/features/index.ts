@@ -9,6 +9,7 @@ import { consultationsRoutes } from './consultations/index.ts';
 import { outcomeRoutes } from './consultations/outcomes/index.ts';
 import { dutyRoutes } from './duty/index.ts';
 import { figuresRoutes } from './figures/index.ts';
+import { grassrootsRoutes } from './grassroots/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { learningRoutes } from './learning/index.ts';
 import { liaisonRoutes } from './liaison/index.ts';
@@ -44,4 +45,5 @@ export const featureRoutes: FeatureRoute[] = [
   ...tasksRoutes,
   ...liaisonRoutes,
   ...recordRoutes,
+  ...grassrootsRoutes,
 ];

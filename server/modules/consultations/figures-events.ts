@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { consultationSettings, type EventKind } from './process-settings.ts';
+import { consultationSettings, type EventKind, ownFigureKinds } from './process-settings.ts';
 
 const HELD = sql`e.state in ('held', 'minuted', 'done')`;
 
@@ -17,8 +17,10 @@ export function yearSentence(kinds: EventKind[], counts: Map<string, number>, wh
 
 export async function eventFigures(db: Db, actor: Actor, year: number) {
   const c = actor.committeeId;
-  const kinds = (await consultationSettings(db, c, year)).kinds;
-  const inYear = sql`e.committee_id = ${c} and ${HELD} and extract(year from e.held_on)::int = ${year}`;
+  const kinds = (await consultationSettings(db, c, year)).kinds.filter((k) => !k.ownFigures);
+  // Grassroots room sessions are events too, but reports count them apart (96 rooms, 115 grassroots consultations).
+  const inYear = sql`e.committee_id = ${c} and ${HELD} and extract(year from e.held_on)::int = ${year}
+    and e.kind <> all(${sql.param(ownFigureKinds())}::text[])`;
   const byKind = await query<{ kind: string; category: string; n: number }>(
     db,
     sql`select e.kind, e.category, count(*)::int as n from consultation_events e where ${inYear} group by e.kind, e.category`,

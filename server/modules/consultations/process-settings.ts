@@ -8,6 +8,8 @@ export interface EventKind {
   label: string;
   /** Supervision kinds carry the supervised body and form, and count in the supervision sentence. */
   category: 'consultation' | 'supervision';
+  /** A kind a module adds (grassroots rooms) whose events that module counts in its own figures, not here. */
+  ownFigures?: boolean;
 }
 
 export interface ApprovalStep {
@@ -55,8 +57,20 @@ export const SUPERVISION_FORMS: Record<string, string> = { inspection: '视察',
 export const PLAN_FORMS: Record<string, string> = { meeting: '会议协商', online: '网络协商', site: '现场协商' };
 export const PLAN_KINDS: Record<string, string> = { consultation: '年度协商计划', supervision: '年度民主监督计划' };
 
-export function consultationSettings(db: Db, committeeId: number, year: number): Promise<ConsultationSettings> {
-  return getSetting(db, committeeId, CONSULTATION_SETTINGS_KEY, year, DEFAULT_CONSULTATION_SETTINGS);
+const moduleKinds: EventKind[] = [];
+
+/** A module building on events adds its kind once at start; every committee's list has it, after its own kinds. */
+export function registerEventKind(kind: EventKind): void {
+  if (!moduleKinds.some((k) => k.key === kind.key)) moduleKinds.push(kind);
+}
+
+/** Kinds counted by their own module's figures (left out of the consultation year figures and sentence). */
+export const ownFigureKinds = (): string[] => moduleKinds.filter((k) => k.ownFigures).map((k) => k.key);
+
+export async function consultationSettings(db: Db, committeeId: number, year: number): Promise<ConsultationSettings> {
+  const s = await getSetting(db, committeeId, CONSULTATION_SETTINGS_KEY, year, DEFAULT_CONSULTATION_SETTINGS);
+  const missing = moduleKinds.filter((m) => !s.kinds.some((k) => k.key === m.key));
+  return missing.length ? { ...s, kinds: [...s.kinds, ...missing] } : s;
 }
 
 export async function kindOf(db: Db, committeeId: number, year: number, key: string): Promise<EventKind | null> {

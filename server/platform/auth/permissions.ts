@@ -107,6 +107,11 @@ export const PERMISSIONS = {
   'liaison.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
   'record.read': [...ADMINS, 'officeStaff', 'leader', 'member'],
   'record.readAll': [...ADMINS, 'officeStaff', 'leader'],
+  // grassroots rooms and member studios (协商议事室・委员工作室・微建议); conveners and studio members act by their own role
+  'grassroots.read': [...ADMINS, ...STAFF, 'leader', 'member'],
+  'grassroots.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'grassroots.feedback': ['unitUser'],
+  'grassroots.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,0 +1,92 @@
+// 协商议事室 on 375 px phones: staff see the room register; a resident opens the room's QR page without signing in,
+// gets a one-time code (the development sender writes it, phone masked, to the server log), raises a topic and follows
+// it on their own topic page; the executive convener accepts it and the resident sees 已受理 (axe clean, no overflow).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { apiLogin } from './api.ts';
+import {
+  expectNoA11yViolations,
+  expectNoHorizontalOverflow,
+  loginAs,
+  newPage,
+  pageErrorsOf,
+  RESULTS_DIR,
+  shot,
+} from './browser.ts';
+
+const NAME = `旅程社区协商议事室${Date.now() % 100000}`;
+const PHONE = `137${String(Date.now() % 100000000).padStart(8, '0')}`;
+const LOG = path.join(RESULTS_DIR, 'e2e-server.log');
+const codesInLog = () =>
+  [...(fs.existsSync(LOG) ? fs.readFileSync(LOG, 'utf8') : '').matchAll(/验证码是(\d{6})/g)].map((m) => m[1]);
+
+describe('协商议事室：群众扫码提议题 → 召集人受理', () => {
+  let roomId: number;
+  let publicPath: string;
+
+  it('工作人员在手机上查看议事室名册', async () => {
+    const office = await apiLogin('office_staff');
+    const convener = await apiLogin('member050');
+    const r = await office.post('/api/grassroots/rooms', {
+      name: NAME,
+      township: '旅程街道',
+      village: '旅程社区',
+      firstConvener: '赵书记',
+      execConvenerMemberId: convener.me.account.memberId,
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    roomId = r.body.id;
+    publicPath = new URL((await office.get(`/api/grassroots/rooms/${roomId}`)).body.publicUrl).pathname;
+
+    const phone = await newPage({ mobile: true });
+    await loginAs(phone, 'office_staff');
+    await phone.goto(`/grassroots/rooms?q=${encodeURIComponent('旅程街道')}`);
+    await phone.getByRole('link', { name: NAME }).click();
+    await phone.getByRole('img', { name: `${NAME}二维码` }).waitFor();
+    await expectNoHorizontalOverflow(phone);
+    await expectNoA11yViolations(phone);
+    await shot(phone, 'grassroots-room-phone');
+    expect(pageErrorsOf(phone)).toEqual([]);
+  });
+
+  it('群众扫码（不登录）提出议题，并在自己的议题页看到受理结果', async () => {
+    const phone = await newPage({ mobile: true });
+    await phone.goto(publicPath);
+    await phone.getByRole('heading', { name: NAME }).waitFor();
+    await phone.getByLabel('议题').fill('旅程社区夜间路灯不亮');
+    await phone.getByLabel('具体内容').fill('小区东门到菜场一段路灯坏了两个月。');
+    await phone.getByLabel('手机号码').fill(PHONE);
+    const before = codesInLog().length;
+    await phone.getByRole('button', { name: '获取验证码' }).click();
+    let code: string | undefined;
+    for (let i = 0; i < 50 && !code; i++) {
+      const all = codesInLog();
+      if (all.length > before) code = all.at(-1);
+      else await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(code).toBeTruthy();
+    expect(fs.readFileSync(LOG, 'utf8')).not.toContain(PHONE);
+    await phone.getByLabel('验证码').fill(code!);
+    // The pointer left on 获取验证码 keeps it in its hover colour; a resident's finger does not hover.
+    await phone.mouse.move(0, 0);
+    await expectNoHorizontalOverflow(phone);
+    await expectNoA11yViolations(phone);
+    await shot(phone, 'grassroots-public-room-phone');
+    await phone.getByRole('button', { name: '提交', exact: true }).click();
+    await phone.getByText('已提交，感谢您的参与').waitFor();
+    await phone.getByRole('link', { name: /查看办理进展/ }).click();
+    await phone.getByText(/待受理/).waitFor();
+
+    const convener = await apiLogin('member050');
+    const topics = await convener.get(`/api/grassroots/topics?roomId=${roomId}`);
+    const res = await convener.post(`/api/grassroots/topics/${topics.body.items[0].id}/answer`, { action: 'accept' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await phone.reload();
+    await phone.getByText(/已受理/).waitFor();
+    await expectNoHorizontalOverflow(phone);
+    await expectNoA11yViolations(phone);
+    await shot(phone, 'grassroots-public-topic-phone');
+    expect(pageErrorsOf(phone)).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+// 协商议事室・委员工作室・微建议 (menu group 协商议政) and the public pages reached from their QR codes (outside the
+// signed-in frame: publicGrassrootsRoutes, registered in web/app/router.tsx).
+import { HomeOutlined, MessageOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
+import { createElement } from 'react';
+import { lazyPage } from '../../app/lazyPage.tsx';
+import type { FeatureRoute } from '../types.ts';
+
+const RoomsPage = lazyPage(() => import('./RoomsPage.tsx').then((m) => m.RoomsPage));
+const RoomPage = lazyPage(() => import('./RoomPage.tsx').then((m) => m.RoomPage));
+const SessionPage = lazyPage(() => import('./SessionPage.tsx').then((m) => m.SessionPage));
+const ItemsPage = lazyPage(() => import('./ItemsPage.tsx').then((m) => m.ItemsPage));
+const StudiosPage = lazyPage(() => import('./StudiosPage.tsx').then((m) => m.StudiosPage));
+const StudioPage = lazyPage(() => import('./StudiosPage.tsx').then((m) => m.StudioPage));
+const SuggestionsPage = lazyPage(() => import('./SuggestionsPage.tsx').then((m) => m.SuggestionsPage));
+export const PublicRoomPage = lazyPage(() => import('./PublicPages.tsx').then((m) => m.PublicRoomPage));
+export const PublicStudioPage = lazyPage(() => import('./PublicPages.tsx').then((m) => m.PublicStudioPage));
+export const PublicTopicPage = lazyPage(() => import('./PublicPages.tsx').then((m) => m.PublicTopicPage));
+
+const GROUP = '协商议政';
+
+export const grassrootsRoutes: FeatureRoute[] = [
+  {
+    path: 'grassroots/rooms',
+    element: createElement(RoomsPage),
+    menu: { label: '协商议事室', icon: createElement(HomeOutlined), group: GROUP, order: 520 },
+    permissions: ['grassroots.read'],
+  },
+  { path: 'grassroots/rooms/:id', element: createElement(RoomPage), permissions: ['grassroots.read'] },
+  { path: 'grassroots/sessions/:id', element: createElement(SessionPage), permissions: ['grassroots.read'] },
+  {
+    path: 'grassroots/items',
+    element: createElement(ItemsPage),
+    menu: { label: '议定事项', icon: createElement(SolutionOutlined), group: GROUP, order: 521 },
+    permissions: ['grassroots.manage', 'grassroots.feedback', 'grassroots.figures'],
+  },
+  {
+    path: 'grassroots/studios',
+    element: createElement(StudiosPage),
+    menu: { label: '委员工作室', icon: createElement(ShopOutlined), group: GROUP, order: 522 },
+    permissions: ['grassroots.read'],
+  },
+  { path: 'grassroots/studios/:id', element: createElement(StudioPage), permissions: ['grassroots.read'] },
+  {
+    path: 'grassroots/suggestions',
+    element: createElement(SuggestionsPage),
+    menu: { label: '微建议', icon: createElement(MessageOutlined), group: GROUP, order: 523 },
+    permissions: ['grassroots.read', 'grassroots.feedback'],
+  },
+];
