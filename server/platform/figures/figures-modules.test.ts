@@ -71,7 +71,7 @@ describe('learning, reading and archive figures', () => {
       const n = (await queryOne<{ n: number }>(t.database.db, sqls[id]))!.n;
       expect(after[id].value, id).toBe(n);
       expect(after[id].definition.length, id).toBeGreaterThan(10);
-      expect(after[id].link, id).toMatch(/^\/(learning|reading|archive)/);
+      expect(after[id].link, id).toMatch(/^\/(learning|reading|archive|grassroots)/);
     }
     // Today's month: the range-kept figures count the same rows; reading is kept by year and says so.
     const today = beijingToday();

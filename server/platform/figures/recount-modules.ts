@@ -6,6 +6,7 @@ export function recountModules(c: number, from: string, to: string, y: number): 
   const days = (col: string) =>
     sql.raw(`${col} >= ('${from}'::date)::timestamp at time zone 'Asia/Shanghai'
       and ${col} < ('${to}'::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
+  const periodEnd = (col: string) => sql.raw(`${col} < ('${to}'::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
   const yearEnd = sql.raw(`('${y + 1}-01-01'::date)::timestamp at time zone 'Asia/Shanghai'`);
   const n = (q: SQL) => sql`select (${q})::int as n`;
   return {
@@ -53,6 +54,32 @@ export function recountModules(c: number, from: string, to: string, y: number): 
     'reading.selected': n(
       sql`select count(*) from reading_notes where committee_id = ${c}
         and extract(year from selected_at at time zone 'Asia/Shanghai')::int = ${y}`,
+    ),
+    // grassroots: rooms and studios enabled at the period's end; sessions are room events held in it
+    'grassroots.rooms': n(
+      sql`select count(*) from grassroots_rooms where committee_id = ${c} and active and ${periodEnd('created_at')}`,
+    ),
+    'grassroots.studios': n(
+      sql`select count(*) from grassroots_studios where committee_id = ${c} and active and ${periodEnd('created_at')}`,
+    ),
+    'grassroots.sessions': n(
+      sql`select count(*) from consultation_events e where e.committee_id = ${c} and e.kind = 'grassroots'
+        and e.state in ('held', 'minuted', 'done') and e.held_on >= ${from}::date and e.held_on <= ${to}::date
+        and exists (select 1 from grassroots_sessions s where s.committee_id = e.committee_id and s.event_id = e.id)`,
+    ),
+    'grassroots.onlineSessions': n(
+      sql`select count(*) from consultation_events e, grassroots_sessions s where s.committee_id = e.committee_id
+        and s.event_id = e.id and e.committee_id = ${c} and s.form in ('online', 'both')
+        and e.state in ('held', 'minuted', 'done') and e.held_on >= ${from}::date and e.held_on <= ${to}::date`,
+    ),
+    'grassroots.topics': n(
+      sql`select count(*) from grassroots_topics where committee_id = ${c} and ${days('created_at')}`,
+    ),
+    'grassroots.itemsResolved': n(
+      sql`select count(*) from grassroots_agreed_items where committee_id = ${c} and state = 'resolved' and ${days('resolved_at')}`,
+    ),
+    'grassroots.suggestions': n(
+      sql`select count(*) from grassroots_suggestions where committee_id = ${c} and ${days('created_at')}`,
     ),
   };
 }
