@@ -104,7 +104,10 @@ describe('members', () => {
     const id = res.body.id;
     const m = res.body;
     expect(m.name).toBe('欧阳5G');
-    expect(m.phone).toBe('13900001234');
+    // Shown masked (issue 11); the stored value is the half-width number.
+    expect(m.phone).toBe('139****1234');
+    const shown = await office.post(`/api/org/members/${id}/reveal`, { field: 'phone' });
+    expect(shown.body.value).toBe('13900001234');
     for (const q of ['欧阳', '５Ｇ', '5g']) {
       const found = (await office.get(`/api/org/members?pageSize=500&q=${encodeURIComponent(q)}`)).body.items;
       expect(found.map((x: { id: number }) => x.id)).toContain(id);
