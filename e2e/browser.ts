@@ -86,7 +86,12 @@ export async function newPage(opts: { mobile?: boolean } = {}): Promise<Page> {
   page.on('pageerror', (err) => errors.push(err.message));
   // Refusals a journey does not expect are the usual cause of a timeout: print them beside the failure.
   page.on('response', (r) => {
-    if (r.status() === 429 || r.status() >= 500) console.warn(`[e2e] ${r.status()} ${r.request().method()} ${r.url()}`);
+    const refusedWrite = r.status() >= 400 && r.request().method() !== 'GET';
+    if (r.status() === 429 || r.status() >= 500 || refusedWrite)
+      void r.text().then(
+        (body) => console.warn(`[e2e] ${r.status()} ${r.request().method()} ${r.url()} ${body.slice(0, 200)}`),
+        () => console.warn(`[e2e] ${r.status()} ${r.request().method()} ${r.url()}`),
+      );
   });
   return page;
 }

@@ -139,7 +139,7 @@ describe('社情民意：县政协委员报送 → 县编报并报送市政协 �
     // The demo already holds the year's other reports: the sentence is the figures' own, with one more instruction.
     expect(await provincial()).toBe(before + 1);
     const { sentence } = (await liaison.get('/api/opinions/figures')).body;
-    expect(sentence).toMatch(/^全年报送社情民意信息\d+条,省政府领导批示\d+条/);
+    expect(sentence).toMatch(/^全年报送社情民意信息\d+条，省政府领导批示\d+条/);
     await expect.poll(() => page.getByTestId('annual-sentence').textContent()).toBe(sentence);
     await expectNoA11yViolations(page);
     await shot(page, 'opinions-5c-city-figures-desktop');

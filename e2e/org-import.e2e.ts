@@ -72,7 +72,7 @@ describe('导入委员名册', () => {
       buffer,
     });
     await dialog.getByRole('button', { name: '开始导入' }).click();
-    await dialog.getByText('第 3 行「身份证号」校验位不正确').waitFor();
+    await dialog.getByText(/^第 3 行「身份证号」：读到 .+，校验位不正确$/).waitFor();
     await dialog.getByText('未导入任何数据').waitFor();
     await shot(page, 'org-import-errors-desktop');
     await expectNoA11yViolations(page);
