@@ -85,10 +85,10 @@ describe('导入委员名册', () => {
 
     await page.getByRole('searchbox', { name: '搜索委员' }).fill('欧阳启航');
     await page.getByRole('button', { name: '搜索', exact: true }).click();
-    await page.getByRole('button', { name: '欧阳启航' }).waitFor();
+    await page.getByRole('button', { name: '欧阳启航', exact: true }).waitFor();
     await page.getByRole('searchbox', { name: '搜索委员' }).fill('图书馆');
     await page.getByRole('button', { name: '搜索', exact: true }).click();
-    await page.getByRole('button', { name: '上官文澜' }).waitFor();
+    await page.getByRole('button', { name: '上官文澜', exact: true }).waitFor();
     await page.getByRole('searchbox', { name: '搜索委员' }).fill('司马清扬');
     await page.getByRole('button', { name: '搜索', exact: true }).click();
     await page.getByText('暂无数据').first().waitFor();
