@@ -173,3 +173,23 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Chooses an option of the Select labelled `label` (typing `search` first when given) and checks that the Select now
+ * shows it. A click that lands while the list is still sliding in or re-rendering with fresh options is lost on a
+ * busy machine: then the list is opened again, up to three times.
+ */
+export async function chooseOption(page: Page, label: string, option: string, search?: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.getByLabel(label, { exact: true }).click();
+    if (search) await page.getByLabel(label, { exact: true }).fill(search);
+    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option });
+    await item.first().waitFor();
+    await item.first().click();
+    // The Select itself (not its list, which lives elsewhere in the page) now shows the choice.
+    const chosen = page.locator('.ant-select:not(.ant-select-dropdown)').filter({ hasText: option });
+    for (let i = 0; i < 5 && !(await chosen.first().isVisible()); i++) await page.waitForTimeout(200);
+    if (await chosen.first().isVisible()) return;
+    if (attempt === 3) throw new Error(`「${label}」未能选中「${option}」`);
+  }
+}

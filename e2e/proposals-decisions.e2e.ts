@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, apiLogin } from './api.ts';
 import {
+  chooseOption,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
   loginAs,
@@ -36,13 +37,7 @@ async function act(page: Page, label: string) {
 
 /** Chooses an option of a searchable select: typing narrows antd's virtual list so the option is rendered. */
 async function pickIn(page: Page, label: string, option: string, search = true) {
-  await page.getByLabel(label, { exact: true }).click();
-  if (search) await page.getByLabel(label, { exact: true }).fill(option);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
+  await chooseOption(page, label, option, search ? option : undefined);
 }
 
 async function file(member: ApiClient, staff: ApiClient, title: string, register = false): Promise<number> {

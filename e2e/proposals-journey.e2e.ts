@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, apiLogin } from './api.ts';
 import {
+  chooseOption,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
   loginAs,
@@ -19,8 +20,7 @@ const BACKGROUND = '我市0至3岁婴幼儿家庭普遍反映托育难、托育�
 const SUGGESTIONS = '一是将社区托育服务点纳入城市更新规划；二是给予建设和运营补贴；三是加强保育人员培训。';
 
 async function pick(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).first().click();
+  await chooseOption(page, label, option);
 }
 
 async function dialogOk(page: Page, okText = '确定') {
