@@ -1,7 +1,9 @@
 // Proposal figures computed from the data for any term, session or year: counts by state, category, filing kind and
 // unit; on-time rate; outcome-class shares; satisfaction; the deadline board; and the annual-report sentence.
+
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
+import { beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { numberLabel } from './effects-filing.ts';
 import { getRules } from './rules.ts';
@@ -54,7 +56,7 @@ export async function proposalYearTotals(db: Db, committeeId: number, year: numb
 export async function proposalFigures(db: Db, actor: Actor, scope: FigureScope) {
   const c = actor.committeeId;
   const where = scopeSql(c, scope);
-  const rules = await getRules(db, c, scope.year ?? new Date().getFullYear());
+  const rules = await getRules(db, c, scope.year ?? beijingYearOf());
   const solvedCodes = rules.outcomeClasses.filter((x) => x.solved).map((x) => x.code);
   const [byState, byCategory, byKind, byClass, totals, units, ratings, unrated] = await Promise.all([
     query<{ state: string; n: number }>(

@@ -1,9 +1,11 @@
 // 承诺践诺: the member picks items from the committee's list or writes their own until the set day, and reports each
 // (kept or not) from the set day; staff keep the year's list, see everyone's commitments and export them to Excel.
+
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, List, Modal, Radio, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
+import { beijingYear } from '../../app/format.ts';
 import {
   ErrorAlert,
   ExportButton,
@@ -38,12 +40,12 @@ interface Item {
 
 const STATUS_COLOR: Record<string, string> = { 已践诺: 'green', 未践诺: 'red', 待践诺: 'blue' };
 const years = () => {
-  const y = new Date().getFullYear();
+  const y = beijingYear();
   return [y - 1, y, y + 1].map((v) => ({ value: String(v), label: `${v} 年度` }));
 };
 
 export function MyCommitmentsPage() {
-  const [params, setParams] = useListParams({ year: String(new Date().getFullYear()) });
+  const [params, setParams] = useListParams({ year: String(beijingYear()) });
   const year = Number(params.year);
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -185,7 +187,7 @@ export function MyCommitmentsPage() {
 }
 
 export function StaffCommitmentsPage() {
-  const [params, setParams] = useListParams({ year: String(new Date().getFullYear()) });
+  const [params, setParams] = useListParams({ year: String(beijingYear()) });
   const year = Number(params.year);
   const qc = useQueryClient();
   const all = useQuery({

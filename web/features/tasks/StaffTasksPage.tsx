@@ -1,10 +1,12 @@
 // 季度派单 for staff: the tasks of a quarter with how many were sent, completed, declined and overdue; a new task sent
 // by rule or by hand; one task's members with their answers, where staff answer swap requests.
+
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, qs } from '../../api/client.ts';
+import { beijingYear } from '../../app/format.ts';
 import { ErrorAlert, FilterBar, PageHeader, ResponsiveList, useListParams } from '../../components/index.ts';
 import { InviteFields } from '../meetings/shared.tsx';
 import type { Assignment } from './MyTasksPage.tsx';
@@ -33,7 +35,7 @@ function thisQuarter() {
   return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
 }
 const quarterOptions = () => {
-  const y = new Date().getFullYear();
+  const y = beijingYear();
   return [y - 1, y, y + 1].flatMap((yy) =>
     [1, 2, 3, 4].map((q) => ({ value: `${yy}-Q${q}`, label: `${yy} 年第 ${q} 季度` })),
   );
