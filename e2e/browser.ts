@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, inject } from 'vitest';
 
 export type { Page } from 'playwright-core';
@@ -192,4 +192,24 @@ export async function chooseOption(page: Page, label: string, option: string, se
     if (await chosen.first().isVisible()) return;
     if (attempt === 3) throw new Error(`「${label}」未能选中「${option}」`);
   }
+}
+
+/**
+ * Types `ymd` (YYYY-MM-DD) into the DatePicker labelled `label` inside `scope` and commits it with Enter, then checks the
+ * picker holds it. Clicking a calendar cell is lost when the panel is still sliding in on a busy machine.
+ */
+export async function pickDate(scope: Page | Locator, label: string, ymd: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await input.fill(ymd);
+    await input.press('Enter');
+    if ((await input.inputValue()) === ymd) return;
+    if (attempt === 3) throw new Error(`「${label}」未能填入日期 ${ymd}`);
+  }
+}
+
+/** Today's date in Beijing (YYYY-MM-DD), whatever the test machine's zone. */
+export function beijingToday(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }

@@ -3,7 +3,15 @@
 // speech on the phone, the office selects it, the event is held and the speech delivered → the year sentence counts it.
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, apiLogin } from './api.ts';
-import { expectNoA11yViolations, expectNoHorizontalOverflow, loginAs, newPage, pageErrorsOf, shot } from './browser.ts';
+import {
+  expectNoA11yViolations,
+  expectNoHorizontalOverflow,
+  loginAs,
+  newPage,
+  pageErrorsOf,
+  pickDate,
+  shot,
+} from './browser.ts';
 
 const YEAR = 2030;
 let office: ApiClient;
@@ -72,9 +80,7 @@ describe('协商：党派提出议题 → 计划批准发布 → 专题协商举
     await page.getByRole('button', { name: '党委批准通过' }).click();
     await settled(page);
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('批准日期').click();
-    await dialog.getByLabel('批准日期').fill('2030-02-10');
-    await page.keyboard.press('Enter');
+    await pickDate(dialog, '批准日期', '2030-02-10');
     await dialog.getByLabel('文号').fill('示委办〔2030〕3号');
     await shot(page, 'consultation-plan-approve');
     await dialog.getByRole('button', { name: '确定' }).click();

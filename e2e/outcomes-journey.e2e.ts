@@ -10,6 +10,7 @@ import {
   newPage,
   type Page,
   pageErrorsOf,
+  pickDate,
   shot,
 } from './browser.ts';
 
@@ -58,9 +59,7 @@ describe('协商成果：报送并记录批示 → 单位手机反馈 → 评估
     await dialog.getByLabel('批示领导').fill('张书记');
     await dialog.getByLabel('党委').check();
     await dialog.getByLabel('市级').check();
-    await dialog.getByLabel('批示日期').click();
-    await page.keyboard.type(today);
-    await page.keyboard.press('Enter');
+    await pickDate(dialog, '批示日期', today);
     await dialog.getByLabel('批示内容').fill('请市民政局牵头研究落实。');
     await confirm(page, '记录领导批示');
     await page.getByText('请市民政局牵头研究落实。').waitFor();

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, apiLogin } from './api.ts';
 import {
+  beijingToday,
   chooseOption,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
@@ -11,6 +12,7 @@ import {
   newPage,
   type Page,
   pageErrorsOf,
+  pickDate,
   shot,
 } from './browser.ts';
 
@@ -23,7 +25,11 @@ const TEXT = {
 async function dialogOk(page: Page, okText = '确定') {
   const dialog = page.locator('.ant-modal:visible').last();
   await dialog.getByRole('button', { name: okText }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  await dialog.waitFor({ state: 'hidden' }).catch(async (err) => {
+    // Say why it stayed open: the form's own messages name the field.
+    const errors = await dialog.locator('.ant-form-item-explain-error').allTextContents();
+    throw errors.length ? new Error(`对话框未关闭：${errors.join('；')}`) : err;
+  });
 }
 
 async function act(page: Page, label: string) {
@@ -143,8 +149,7 @@ describe('提案委的决定与督办', () => {
     await page.getByText('副市长 王强').waitFor();
     await page.getByRole('button', { name: '记录督办' }).click();
     await pickIn(page, '类型', '督办视察', false);
-    await page.getByLabel('日期').click();
-    await page.locator('.ant-picker-cell-today').first().click();
+    await pickDate(page, '日期', beijingToday());
     await page.getByLabel('内容').fill('督办组赴三个小区实地查看改造进展');
     await dialogOk(page, '保存');
     await page.getByText('督办组赴三个小区实地查看改造进展').waitFor();
