@@ -3,7 +3,15 @@
 // and exports it as Word.
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
-import { expectNoA11yViolations, expectNoHorizontalOverflow, loginAs, newPage, pageErrorsOf, shot } from './browser.ts';
+import {
+  beijingToday,
+  expectNoA11yViolations,
+  expectNoHorizontalOverflow,
+  loginAs,
+  newPage,
+  pageErrorsOf,
+  shot,
+} from './browser.ts';
 
 const MEMBER = 'member095';
 const RAISED = '小微企业反映用工成本上升，希望出台稳岗补贴政策';
@@ -56,8 +64,9 @@ describe('联系・派单・履职档案：委员在手机上记录联系、完�
     expect(p.status, JSON.stringify(p.body)).toBe(200);
     for (const action of ['preApprove', 'register'])
       expect((await staff.post(`/api/proposals/${p.body.id}/transitions`, { action })).status).toBe(200);
-    const y = new Date().getFullYear();
-    const q = Math.floor(new Date().getMonth() / 3) + 1;
+    // The quarter in Beijing, whatever the test machine's zone.
+    const [y, m] = beijingToday().split('-').map(Number);
+    const q = Math.floor((m - 1) / 3) + 1;
     const t = await office.post('/api/tasks', {
       kind: 'themedProposal',
       title: TASK,

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, apiLogin } from './api.ts';
 import {
+  beijingToday,
   chooseOption,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
@@ -158,7 +159,7 @@ describe('提案：联名提案从撰写到再办理后满意', () => {
     const staff = await apiLogin('proposal_staff');
     const detail = (await staff.get(`/api/proposals/${id}`)).body;
     const a = detail.assignments[0].id;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = beijingToday();
     for (const [who, body] of [
       [unit, { action: 'recordContact', way: '电话沟通', date: today }],
       [unit, { action: 'reply', outcomeClass: 'A', text: '已制定三年行动计划，明年底前实现街道全覆盖。' }],

@@ -6,6 +6,7 @@ import {
   addWorkingDays,
   beijingDateOf,
   beijingToday,
+  beijingYearOf,
   deadlineMonthsAfter,
   endOfBeijingDay,
 } from '../../platform/dates.ts';
@@ -35,11 +36,7 @@ export const DEFAULT_OUTCOME_RULES: OutcomeRules = {
 
 export { ADOPTION, LEADER_ORGANS, LEVELS, SUBMIT_TARGETS, TRANSFORMATION } from './outcome-labels.ts';
 
-export async function outcomeRules(
-  db: Db,
-  committeeId: number,
-  year = new Date().getFullYear(),
-): Promise<OutcomeRules> {
+export async function outcomeRules(db: Db, committeeId: number, year = beijingYearOf()): Promise<OutcomeRules> {
   return getSetting<OutcomeRules>(db, committeeId, OUTCOME_RULES_KEY, year, DEFAULT_OUTCOME_RULES);
 }
 

@@ -271,7 +271,7 @@ describe('meetings', () => {
 
   it('uses the committee setting for the attendance ratio', async () => {
     const admin = await login(t.app, 'admin');
-    const year = new Date().getFullYear();
+    const year = beijingYearOf();
     expect((await admin.put('/api/meetings/settings', { year, minRatio: 0.5 })).status).toBe(200);
     const id = await newMeeting();
     const a = m3.me.account.memberId;

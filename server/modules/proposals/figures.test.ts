@@ -3,6 +3,7 @@
 // reply finally accepted, 「—」 (null) when nothing is due or rated, and the collective proposal's organisation reminded.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingToday, beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
@@ -87,7 +88,7 @@ describe('on-time rate: the reply finally accepted, and 「—」 when nothing i
     await aok(u2, asg.id, 'accept');
     await aok(u2, asg.id, 'recordContact', {
       way: '电话',
-      date: new Date().toISOString().slice(0, 10),
+      date: beijingToday(),
       notes: '已沟通',
     });
     await aok(u2, asg.id, 'reply', { outcomeClass: 'C', text: '收悉' });
@@ -114,7 +115,7 @@ describe('on-time rate: the reply finally accepted, and 「—」 when nothing i
     const f = await figures();
     const unit = f.byUnit.find((x: any) => x.unitId === uid(u3));
     expect(unit).toMatchObject({ assigned: 1, replied: 0, due: 0, onTimeRate: null, satisfiedRate: null, ratings: 0 });
-    const appraisal = (await staff.get(`/api/proposals/appraisals?year=${new Date().getFullYear()}`)).body;
+    const appraisal = (await staff.get(`/api/proposals/appraisals?year=${beijingYearOf()}`)).body;
     if (appraisal.items) {
       const row = appraisal.items.find((x: any) => x.unitId === uid(u3));
       if (row) expect(row).toMatchObject({ onTimeRate: null, satisfiedRate: null });

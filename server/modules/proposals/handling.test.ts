@@ -3,7 +3,7 @@
 // staff rating on behalf, extensions, deadline reminders and overdue flags.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deadlineMonthsAfter, formatBeijingDate } from '../../platform/dates.ts';
+import { beijingToday, deadlineMonthsAfter, formatBeijingDate } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
@@ -56,7 +56,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const uid = (c: Client) => c.me.account.unitId as number;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => beijingToday();
 
 function upload(c: Client, name: string, content: Buffer) {
   const boundary = '----zxproposal';

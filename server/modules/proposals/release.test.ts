@@ -1,6 +1,7 @@
 // Nothing shown before it is released: the proposer's detail and timeline hold no draft reply, outcome class, letter,
 // assisting view or internal office remark until the office approves the reply; a sent-back draft never appears.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingToday } from '../../platform/dates.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { aok, assigned, assignmentOf, detail } from './test-helpers.ts';
 
@@ -40,7 +41,7 @@ describe('a unit reply waits for the office before the proposer sees any of it',
     await aok(lead, aId, 'accept');
     await aok(lead, aId, 'recordContact', {
       way: '电话',
-      date: new Date().toISOString().slice(0, 10),
+      date: beijingToday(),
       notes: '已沟通',
     });
     await aok(lead, aId, 'reply', { outcomeClass: 'B', text: DRAFT });

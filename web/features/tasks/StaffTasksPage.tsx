@@ -6,7 +6,7 @@ import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Tag } 
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, qs } from '../../api/client.ts';
-import { beijingYear } from '../../app/format.ts';
+import { beijingToday, beijingYear } from '../../app/format.ts';
 import { ErrorAlert, FilterBar, PageHeader, ResponsiveList, useListParams } from '../../components/index.ts';
 import { InviteFields } from '../meetings/shared.tsx';
 import type { Assignment } from './MyTasksPage.tsx';
@@ -30,9 +30,10 @@ interface TaskRow {
   overdue: number;
 }
 
+/** This quarter in Beijing (on 1 January at 07:30 Beijing it is already Q1 of the new year). */
 function thisQuarter() {
-  const d = new Date();
-  return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
+  const d = beijingToday();
+  return `${d.year()}-Q${Math.floor(d.month() / 3) + 1}`;
 }
 const quarterOptions = () => {
   const y = beijingYear();
