@@ -149,6 +149,9 @@ describe('activities', () => {
     expect((await county.get(`/api/activities/${id}`)).status).toBe(404);
     expect((await county.post(`/api/activities/${id}/cancel`)).status).toBe(404);
     expect((await office.post(`/api/activities/${id}/cancel`)).status).toBe(200);
+    const again = await office.post(`/api/activities/${id}/reopen`);
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('当前状态为「已取消」，不能执行「重新开放」');
     expect(await liveFacts('activity', id)).toEqual([]);
     expect(await liveFacts('activityOutput', out.body.id)).toEqual([]);
     const bad = await office.post('/api/activities', {

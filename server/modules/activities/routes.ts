@@ -14,6 +14,7 @@ import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { InviteSchema } from '../meetings/routes.ts';
 import { Enum, Nullable } from '../meetings/schema.ts';
+import { setActivityStatus } from './process.ts';
 import {
   ACTIVITY_LABELS,
   activityCheckinCode,
@@ -26,7 +27,6 @@ import {
   participantSheet,
   register,
   reviewOutput,
-  setActivityStatus,
   submitOutput,
   updateActivity,
 } from './service.ts';

@@ -38,7 +38,7 @@ const seesAll = (actor: Actor) => actor.roles.some((r) => r !== 'member');
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 const shanghaiDay = (d: unknown) => beijingDateOf(d as string);
 
-interface ActivityRow {
+export interface ActivityRow {
   id: number;
   kind: string;
   title: string;
@@ -52,7 +52,7 @@ interface ActivityRow {
   secret: string;
 }
 
-async function loadActivity(db: Db, actor: Actor, id: number, forUpdate = false): Promise<ActivityRow> {
+export async function loadActivity(db: Db, actor: Actor, id: number, forUpdate = false): Promise<ActivityRow> {
   const a = await queryOne<ActivityRow>(
     db,
     sql`select id, kind, title, starts_at as "startsAt", ends_at as "endsAt", place, description, registration, capacity, status,
@@ -281,32 +281,6 @@ export async function updateActivity(tx: Db, actor: Actor, id: number, b: Activi
   }
   const { secret: _s, ...plain } = before;
   await writeAudit(tx, actor, { action: 'activity.update', entity: 'activity', entityId: id, before: plain, after: b });
-}
-
-export async function setActivityStatus(tx: Db, actor: Actor, id: number, to: 'closed' | 'cancelled' | 'open') {
-  const a = await loadActivity(tx, actor, id, true);
-  const allowed: Record<string, string[]> = { closed: ['open'], cancelled: ['open'], open: ['closed'] };
-  if (!allowed[to].includes(a.status)) throw conflict('activity.bad_status', '活动当前状态不允许此操作');
-  await tx.execute(
-    sql`update activities set status = ${to}, updated_at = now() where committee_id = ${actor.committeeId} and id = ${id}`,
-  );
-  if (to === 'cancelled') {
-    await revokeDutyFacts(tx, actor.committeeId, { sourceType: 'activity', sourceId: id });
-    // Confirmed outputs of a cancelled activity no longer count either.
-    const outputs = await query<{ id: number }>(
-      tx,
-      sql`select id from activity_outputs where committee_id = ${actor.committeeId} and activity_id = ${id}`,
-    );
-    for (const o of outputs)
-      await revokeDutyFacts(tx, actor.committeeId, { sourceType: 'activityOutput', sourceId: o.id });
-  }
-  await writeAudit(tx, actor, {
-    action: `activity.${to === 'open' ? 'reopen' : to === 'closed' ? 'close' : 'cancel'}`,
-    entity: 'activity',
-    entityId: id,
-    before: { status: a.status },
-    after: { status: to },
-  });
 }
 
 export async function inviteToActivity(tx: Db, actor: Actor, id: number, invite: InviteInput) {

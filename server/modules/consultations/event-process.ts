@@ -9,7 +9,8 @@ import { badRequest } from '../../platform/errors.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
 import { defineProcess, type WorkflowItem } from '../../platform/workflow/engine.ts';
 import { recordDutyFact } from '../duty/facts.ts';
-import { createMeeting, meetingCheckIns, setMeetingStatus } from '../meetings/service.ts';
+import { setMeetingStatus } from '../meetings/process.ts';
+import { createMeeting, meetingCheckIns } from '../meetings/service.ts';
 import { deadlineOf, minutesDueAfter } from './event-deadlines.ts';
 import { OFFICE } from './policy.ts';
 

@@ -9,7 +9,8 @@ import type { Db } from '../../platform/db/client.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { defineProcess, type Process } from '../../platform/workflow/engine.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
-import { accountsOfMembers, meetingCheckIns, setMeetingStatus } from '../meetings/service.ts';
+import { setMeetingStatus } from '../meetings/process.ts';
+import { accountsOfMembers, meetingCheckIns } from '../meetings/service.ts';
 import { authorGuard } from './policy.ts';
 import {
   loadMaterialItem,

@@ -291,6 +291,29 @@ describe('meetings', () => {
     expect((await m1.post(`/api/meetings/${id}/reply`, { reply: 'attend' })).status).toBe(409);
   });
 
+  it('closes, reopens and cancels through its process: wrong steps are refused in Chinese, each step on the timeline', async () => {
+    const id = await newMeeting();
+    const reopen = await office.post(`/api/meetings/${id}/reopen`);
+    expect(reopen.status).toBe(409);
+    expect(reopen.body.message).toBe('当前状态为「未结束」，不能执行「重新开放」');
+    expect((await m1.post(`/api/meetings/${id}/close`)).status).toBe(403);
+    expect((await office.post(`/api/meetings/${id}/close`)).status).toBe(200);
+    const cancel = await office.post(`/api/meetings/${id}/cancel`);
+    expect(cancel.status).toBe(409);
+    expect(cancel.body.message).toBe('当前状态为「已结束」，不能执行「取消会议」');
+    expect((await office.post(`/api/meetings/${id}/reopen`)).status).toBe(200);
+    expect((await office.post(`/api/meetings/${id}/cancel`)).status).toBe(200);
+    const steps = await query<{ action: string; to_state: string }>(
+      db(),
+      sql`select action, to_state from workflow_transitions where process = 'meeting' and entity_id = ${id} order by id`,
+    );
+    expect(steps).toEqual([
+      { action: 'close', to_state: 'closed' },
+      { action: 'reopen', to_state: 'planned' },
+      { action: 'cancel', to_state: 'cancelled' },
+    ]);
+  });
+
   it('exports the attendance sheet to Excel', async () => {
     const id = await newMeeting();
     const res = await office.get(`/api/meetings/${id}/attendance/export`);

@@ -16,6 +16,7 @@ import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { getSetting, putSetting } from '../../platform/settings/settings.ts';
 import { registerTodos } from '../../platform/todos.ts';
+import { setMeetingStatus } from './process.ts';
 import { Enum, Nullable } from './schema.ts';
 import {
   ATTENDANCE_DEFAULTS,
@@ -35,7 +36,6 @@ import {
   markAttendance,
   removeInvitee,
   replyToMeeting,
-  setMeetingStatus,
   settleAttendance,
   submitSpeech,
   updateMeeting,

@@ -122,7 +122,7 @@ const seesAll = (actor: Actor) => actor.roles.some((r) => r !== 'member');
 const canManage = (actor: Actor) =>
   actor.roles.some((r) => r === 'officeStaff' || r === 'specialCommitteeStaff' || r === 'committeeAdmin');
 
-interface MeetingRow {
+export interface MeetingRow {
   id: number;
   kind: string;
   title: string;
@@ -137,7 +137,7 @@ interface MeetingRow {
   secret: string;
 }
 
-async function loadMeeting(db: Db, actor: Actor, id: number, forUpdate = false): Promise<MeetingRow> {
+export async function loadMeeting(db: Db, actor: Actor, id: number, forUpdate = false): Promise<MeetingRow> {
   const m = await queryOne<MeetingRow>(
     db,
     sql`select id, kind, title, starts_at as "startsAt", ends_at as "endsAt", half_days as "halfDays", place, agenda, status,
@@ -425,47 +425,6 @@ export async function updateMeeting(tx: Db, actor: Actor, id: number, b: Meeting
     entityId: id,
     before: plainBefore,
     after: b,
-  });
-}
-
-export async function setMeetingStatus(tx: Db, actor: Actor, id: number, to: 'closed' | 'cancelled' | 'planned') {
-  const m = await loadMeeting(tx, actor, id, true);
-  const allowed: Record<string, string[]> = { closed: ['planned'], cancelled: ['planned'], planned: ['closed'] };
-  if (!allowed[to].includes(m.status)) {
-    const msg = {
-      closed: '只有进行中的会议可以结束',
-      cancelled: '只有未结束的会议可以取消',
-      planned: '只有已结束的会议可以重新开放',
-    };
-    throw conflict('meeting.bad_status', msg[to]);
-  }
-  await tx.execute(
-    sql`update meetings set status = ${to}, updated_at = now() where committee_id = ${actor.committeeId} and id = ${id}`,
-  );
-  await settleAttendance(tx, actor.committeeId, id);
-  if (to === 'cancelled') {
-    const ids = await query<{ member_id: number }>(
-      tx,
-      sql`select member_id from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${id}`,
-    );
-    await notify(tx, {
-      committeeId: actor.committeeId,
-      accountIds: await accountsOfMembers(
-        tx,
-        actor.committeeId,
-        ids.map((x) => x.member_id),
-      ),
-      kind: 'meeting.cancel',
-      title: `会议取消：${m.title}`,
-      link: `/meetings/${id}`,
-    });
-  }
-  await writeAudit(tx, actor, {
-    action: `meeting.${to === 'planned' ? 'reopen' : to === 'closed' ? 'close' : 'cancel'}`,
-    entity: 'meeting',
-    entityId: id,
-    before: { status: m.status },
-    after: { status: to },
   });
 }
 

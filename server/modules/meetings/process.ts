@@ -1,0 +1,75 @@
+// A meeting's life as a process on the workflow engine: 未结束 → 结束 (absent invitees become absences) or 取消
+// (every duty fact of the meeting revoked, invitees told); a closed meeting can be reopened. The engine checks state and
+// role, writes the timeline and the audit row (`meeting.close` …), and the same table gives the generated
+// docs/processes/meeting.md.
+
+import { sql } from 'drizzle-orm';
+import type { Role } from '../../platform/auth/permissions.ts';
+import type { Actor } from '../../platform/context.ts';
+import { type Db, query } from '../../platform/db/client.ts';
+import { notify } from '../../platform/notifications/notifications.ts';
+import { defineProcess, fireTransition } from '../../platform/workflow/engine.ts';
+import { accountsOfMembers, loadMeeting, type MeetingRow, settleAttendance } from './service.ts';
+
+type MeetingItem = MeetingRow & { state: string };
+
+const MANAGERS: readonly Role[] = ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'];
+
+async function tellInviteesOfCancel(tx: Db, actor: Actor, m: MeetingItem) {
+  const ids = await query<{ member_id: number }>(
+    tx,
+    sql`select member_id from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${m.id}`,
+  );
+  await notify(tx, {
+    committeeId: actor.committeeId,
+    accountIds: await accountsOfMembers(
+      tx,
+      actor.committeeId,
+      ids.map((x) => x.member_id),
+    ),
+    kind: 'meeting.cancel',
+    title: `会议取消：${m.title}`,
+    link: `/meetings/${m.id}`,
+  });
+}
+
+export const meetingProcess = defineProcess<MeetingItem>({
+  name: 'meeting',
+  entity: 'meeting',
+  states: { planned: '未结束', closed: '已结束', cancelled: '已取消' },
+  transitions: [
+    { action: 'close', label: '结束会议', from: ['planned'], to: 'closed', roles: MANAGERS },
+    {
+      action: 'cancel',
+      label: '取消会议',
+      from: ['planned'],
+      to: 'cancelled',
+      roles: MANAGERS,
+      effect: (tx, actor, m) => tellInviteesOfCancel(tx, actor, m),
+    },
+    { action: 'reopen', label: '重新开放', from: ['closed'], to: 'planned', roles: MANAGERS },
+  ],
+  // The facts follow the new status: closing records absences, cancelling revokes all, reopening recomputes.
+  async setState(tx, actor, m, to) {
+    await tx.execute(
+      sql`update meetings set status = ${to}, updated_at = now() where committee_id = ${actor.committeeId} and id = ${m.id}`,
+    );
+    await settleAttendance(tx, actor.committeeId, m.id);
+  },
+});
+
+/** The action that moves a meeting to `to` (the routes and the modules that hold meetings speak in target states). */
+const ACTION_TO: Record<'closed' | 'cancelled' | 'planned', string> = {
+  closed: 'close',
+  cancelled: 'cancel',
+  planned: 'reopen',
+};
+
+/**
+ * Closes, cancels or reopens a meeting through its process. Errors: 404 meeting.not_found, 409 workflow.bad_state
+ * (「当前状态为「已结束」，不能执行「取消会议」」), 403 workflow.forbidden.
+ */
+export async function setMeetingStatus(tx: Db, actor: Actor, id: number, to: keyof typeof ACTION_TO): Promise<void> {
+  const m = await loadMeeting(tx, actor, id, true);
+  await fireTransition(tx, meetingProcess, actor, { ...m, state: m.status }, { action: ACTION_TO[to] });
+}
