@@ -20,6 +20,7 @@ import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Paging, page } from '../../platform/routes.ts';
 import { blindIndex, decryptField, encryptField, maskPhone } from '../../platform/secrets/field-crypto.ts';
 import { buildWorkbook, isPhone, Nullable, sendXlsx, stamp } from '../org/common.ts';
+import { usernameTaken } from './errors.ts';
 
 const StrEnum = (values: string[], title: string) =>
   Type.Unsafe<string>({ type: 'string', enum: values, title, description: title });
@@ -322,8 +323,7 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       const passwordHash = await hashPassword(b.password);
       return db.transaction(async (tx) => {
         const v = await checkEdit(tx, actor, b, null);
-        if (await loginNameTaken(tx, b.username))
-          throw badRequest('account.duplicate', `「用户名」${b.username} 已被使用`, 'username');
+        if (await loginNameTaken(tx, b.username)) throw usernameTaken('用户名', b.username, 'username');
         const row = await queryOne<{ id: number }>(
           tx,
           sql`insert into accounts (committee_id, username, display_name, password_hash, roles, member_id, unit_id, org_id,

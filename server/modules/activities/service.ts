@@ -12,7 +12,15 @@ import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
-import { makeToken, newSecret, type ParsedToken, qrSvg, verifyToken } from '../meetings/checkin.ts';
+import {
+  assertValidToken,
+  checkinInvalid,
+  checkinNotInvited,
+  makeToken,
+  newSecret,
+  type ParsedToken,
+  qrSvg,
+} from '../meetings/checkin.ts';
 import { accountsOfMembers, assertCheckinWindow, type InviteInput, membersByRule } from '../meetings/service.ts';
 
 export const ACTIVITY_LABELS: Record<string, string> = {
@@ -368,10 +376,8 @@ export async function checkinActivityWithToken(tx: Db, actor: Actor, p: ParsedTo
     sql`select id, kind, title, starts_at as "startsAt", ends_at as "endsAt", place, description, registration, capacity, status, checkin_secret as secret
       from activities where committee_id = ${actor.committeeId} and id = ${p.id}`,
   );
-  if (!a) throw badRequest('checkin.invalid', '签到码无效，请重新扫描现场二维码', 'token');
-  const v = verifyToken(p, a.secret);
-  if (v === 'bad') throw badRequest('checkin.invalid', '签到码无效，请重新扫描现场二维码', 'token');
-  if (v === 'expired') throw badRequest('checkin.expired', '签到码已过期，请扫描屏幕上最新的二维码', 'token');
+  if (!a) throw checkinInvalid();
+  assertValidToken(p, a.secret);
   if (a.status !== 'open') throw conflict('activity.not_open', '活动已结束或已取消，不能签到');
   await assertCheckinWindow(tx, actor.committeeId, { starts_at: a.startsAt, ends_at: a.endsAt }, '活动');
   const memberId = actor.memberId!;
@@ -380,7 +386,7 @@ export async function checkinActivityWithToken(tx: Db, actor: Actor, p: ParsedTo
     sql`select checked_in_at from activity_participants where committee_id = ${actor.committeeId} and activity_id = ${a.id} and member_id = ${memberId} for update`,
   );
   if (!part) {
-    if (a.registration !== 'open') throw forbidden('checkin.not_invited', '您不在本次活动的名单中，请联系工作人员');
+    if (a.registration !== 'open') throw checkinNotInvited('活动');
     await addParticipants(tx, actor, a, [memberId], 'registered');
     part = { checked_in_at: null };
   }

@@ -193,7 +193,7 @@ export async function dutyRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!actor.memberId) throw notFound('member.not_found', '您的账号未关联委员');
+      if (!actor.memberId) throw notFound('duty.no_member', '您的账号未关联委员');
       return memberPage(actor.committeeId, actor.memberId, request.query.year ?? thisYear());
     },
   );
@@ -731,7 +731,7 @@ export async function dutyRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!actor.memberId) throw notFound('member.not_found', '您的账号未关联委员');
+      if (!actor.memberId) throw notFound('duty.no_member', '您的账号未关联委员');
       return myReport(db, actor, request.query.year ?? thisYear());
     },
   );

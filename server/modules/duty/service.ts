@@ -8,6 +8,7 @@ import { beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
+import { memberNotFound } from '../org/errors.ts';
 import { FACT_KINDS, GRADE_LABELS } from './rules.ts';
 import { currentVersion, ensureScores, explainMember, type RuleVersion, scoreSql } from './scoring.ts';
 
@@ -27,7 +28,7 @@ export async function memberExists(db: Db, committeeId: number, memberId: number
     db,
     sql`select id, name from members where committee_id = ${committeeId} and id = ${memberId}`,
   );
-  if (!m) throw notFound('member.not_found', '委员不存在');
+  if (!m) throw memberNotFound();
   return m;
 }
 

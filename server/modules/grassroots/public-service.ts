@@ -9,6 +9,7 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { blindIndex, encryptField, maskPhone } from '../../platform/secrets/field-crypto.ts';
 import { grassrootsSettings, ITEM_STATES, STUDIO_KINDS, TOPIC_STATES } from './settings.ts';
+import { topicNotFound } from './topic-service.ts';
 
 export type Place = { kind: 'room' | 'studio'; committeeId: number; id: number; name: string };
 
@@ -171,7 +172,7 @@ export async function publicTopic(db: Db, token: string) {
     sql`select t.committee_id, t.id, t.title, t.state, t.answer, r.name as "roomName" from grassroots_topics t
       join grassroots_rooms r on r.committee_id = t.committee_id and r.id = t.room_id where t.public_token = ${token}`,
   );
-  if (!t) throw notFound('grassroots.topic', '议题不存在');
+  if (!t) throw topicNotFound();
   const items = await query<any>(
     db,
     sql`select i.content, u.name as "unitName", i.state, i.feedback, i.due_on::text as "dueOn" from grassroots_agreed_items i

@@ -159,7 +159,7 @@ export async function addAgreedItem(
       tx,
       sql`select 1 from grassroots_topics where committee_id = ${actor.committeeId} and id = ${b.topicId} and session_id = ${sessionId}`,
     );
-    if (!t) throw badRequest('grassroots.topic', '所选议题不在本次议事中', 'topicId');
+    if (!t) throw badRequest('grassroots.topic_not_in_session', '所选议题不在本次议事中', 'topicId');
     await tx.execute(
       sql`update grassroots_topics set state = 'concluded' where committee_id = ${actor.committeeId} and id = ${b.topicId}`,
     );

@@ -13,7 +13,7 @@ import { convenesRoom, newPublicToken, roomNotFound } from './room-service.ts';
 import type { TopicAnswer, TopicFilter, TopicInput } from './schemas.ts';
 import { TOPIC_SOURCES, TOPIC_STATES } from './settings.ts';
 
-export const topicNotFound = () => notFound('grassroots.topic', '议题不存在');
+export const topicNotFound = () => notFound('grassroots.topic_not_found', '议题不存在');
 export const isStaff = (actor: Actor) => can(actor.roles, 'grassroots.manage');
 
 async function activeRoom(tx: Db, committeeId: number, roomId: number) {

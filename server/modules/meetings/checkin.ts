@@ -3,6 +3,7 @@
 // minute and a code cannot be forged for another meeting or committee.
 import crypto from 'node:crypto';
 import QRCode from 'qrcode';
+import { badRequest, forbidden } from '../../platform/errors.ts';
 
 export const WINDOW_SECONDS = 30;
 
@@ -54,6 +55,23 @@ export function verifyToken(p: ParsedToken, secret: string, now = Date.now()): '
   const w = currentWindow(now);
   if (p.window > w || p.window < w - 1) return 'expired';
   return 'ok';
+}
+
+/** 400 checkin.invalid: not a code of this committee, of this item, or not signed by it. */
+export const checkinInvalid = () => badRequest('checkin.invalid', '签到码无效，请重新扫描现场二维码', 'token');
+
+/** 403 checkin.not_invited: the member is not on the list of this meeting or activity. */
+export const checkinNotInvited = (what: '会议' | '活动') =>
+  forbidden(
+    'checkin.not_invited',
+    what === '会议' ? '您不在本次会议的参会名单中，请联系会务人员' : '您不在本次活动的名单中，请联系工作人员',
+  );
+
+/** Throws unless the scanned code is signed by the item's own secret and still current. */
+export function assertValidToken(p: ParsedToken, secret: string): void {
+  const v = verifyToken(p, secret);
+  if (v === 'bad') throw checkinInvalid();
+  if (v === 'expired') throw badRequest('checkin.expired', '签到码已过期，请扫描屏幕上最新的二维码', 'token');
 }
 
 export async function qrSvg(url: string): Promise<string> {

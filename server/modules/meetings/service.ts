@@ -14,7 +14,15 @@ import { notify } from '../../platform/notifications/notifications.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
-import { makeToken, newSecret, parseToken, qrSvg, verifyToken } from './checkin.ts';
+import {
+  assertValidToken,
+  checkinInvalid,
+  checkinNotInvited,
+  makeToken,
+  newSecret,
+  parseToken,
+  qrSvg,
+} from './checkin.ts';
 
 export const MEETING_KINDS: Record<string, string> = {
   plenary: '全体会议',
@@ -580,8 +588,7 @@ export async function checkinCode(db: Db, actor: Actor, id: number, origin: stri
 export async function checkinWithToken(tx: Db, actor: Actor, token: string) {
   if (!actor.memberId) throw forbidden('checkin.member_only', '只有委员可以扫码签到');
   const p = parseToken(token);
-  if (!p || p.committeeId !== actor.committeeId)
-    throw badRequest('checkin.invalid', '签到码无效，请重新扫描现场二维码', 'token');
+  if (!p || p.committeeId !== actor.committeeId) throw checkinInvalid();
   if (p.target === 'a') {
     const { checkinActivityWithToken } = await import('../activities/service.ts');
     return checkinActivityWithToken(tx, actor, p);
@@ -590,17 +597,15 @@ export async function checkinWithToken(tx: Db, actor: Actor, token: string) {
     tx,
     sql`select id, title, status, checkin_secret, starts_at, ends_at from meetings where committee_id = ${actor.committeeId} and id = ${p.id}`,
   );
-  if (!m) throw badRequest('checkin.invalid', '签到码无效，请重新扫描现场二维码', 'token');
-  const v = verifyToken(p, m.checkin_secret);
-  if (v === 'bad') throw badRequest('checkin.invalid', '签到码无效，请重新扫描现场二维码', 'token');
-  if (v === 'expired') throw badRequest('checkin.expired', '签到码已过期，请扫描屏幕上最新的二维码', 'token');
+  if (!m) throw checkinInvalid();
+  assertValidToken(p, m.checkin_secret);
   if (m.status !== 'planned') throw conflict('meeting.not_open', '会议已结束或已取消，不能签到');
   await assertCheckinWindow(tx, actor.committeeId, m);
   const inv = await queryOne<any>(
     tx,
     sql`select checked_in_at from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${m.id} and member_id = ${actor.memberId} for update`,
   );
-  if (!inv) throw forbidden('checkin.not_invited', '您不在本次会议的参会名单中，请联系会务人员');
+  if (!inv) throw checkinNotInvited('会议');
   if (!inv.checked_in_at) {
     await tx.execute(sql`update meeting_invitees set checked_in_at = now(), checkin_method = 'qr'
       where committee_id = ${actor.committeeId} and meeting_id = ${m.id} and member_id = ${actor.memberId}`);

@@ -12,6 +12,7 @@ import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams } from '../../platform/routes.ts';
+import { usernameTaken } from '../accounts/errors.ts';
 import { Nullable } from './common.ts';
 
 export const LEVELS = { national: '全国', province: '省级', city: '市级', county: '县级' } as const;
@@ -132,8 +133,7 @@ export async function committeeRoutes(app: FastifyInstance, { db }: ModuleDeps) 
           const weak = checkPasswordPolicy(b.adminPassword, { username: b.adminUsername });
           if (weak) throw badRequest('auth.weak_password', `「管理员初始密码」${weak}`, 'adminPassword');
           const taken = await loginNameTaken(tx, b.adminUsername!);
-          if (taken)
-            throw badRequest('account.duplicate', `「管理员用户名」${b.adminUsername} 已被使用`, 'adminUsername');
+          if (taken) throw usernameTaken('管理员用户名', b.adminUsername!, 'adminUsername');
         }
         const row = await queryOne<{ id: number }>(
           tx,

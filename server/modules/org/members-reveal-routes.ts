@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams } from '../../platform/routes.ts';
 import { Nullable } from './common.ts';
+import { memberNotFound } from './errors.ts';
 import { revealMemberField } from './members-service.ts';
 
 export async function memberRevealRoutes(app: FastifyInstance, { db }: ModuleDeps) {
@@ -33,7 +33,7 @@ export async function memberRevealRoutes(app: FastifyInstance, { db }: ModuleDep
     async (request) => {
       const actor = actorOf(request);
       const value = await db.transaction((tx) => revealMemberField(tx, actor, request.params.id, request.body.field));
-      if (value === undefined) throw notFound('member.not_found', '委员不存在');
+      if (value === undefined) throw memberNotFound();
       return { value };
     },
   );

@@ -13,6 +13,7 @@ import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts'
 import { DEFAULT_SHEET_BUDGET } from '../../platform/spreadsheet/read.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
 import { buildWorkbook, checkSensitive, LEADERSHIP, MEMBER_STATUS, Nullable, sendXlsx, stamp } from './common.ts';
+import { memberNotFound } from './errors.ts';
 import { applyValidRows, buildTemplate, COLUMNS, loadImport, parseRoster, startImport } from './import.ts';
 import {
   canSeeSensitive,
@@ -346,7 +347,7 @@ export async function memberRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     async (request) => {
       const actor = actorOf(request);
       const member = await loadMember(db, actor.committeeId, request.params.id, false);
-      if (!member) throw notFound('member.not_found', '委员不存在');
+      if (!member) throw memberNotFound();
       const account = await queryOne<{ id: number; username: string; disabled: boolean }>(
         db,
         sql`select id, username, disabled from accounts where committee_id = ${actor.committeeId} and member_id = ${member.id}
@@ -391,7 +392,7 @@ export async function memberRoutes(app: FastifyInstance, { db }: ModuleDeps) {
           tx,
           sql`select 1 from members where committee_id = ${actor.committeeId} and id = ${request.params.id} for update`,
         );
-        if (!exists) throw notFound('member.not_found', '委员不存在');
+        if (!exists) throw memberNotFound();
         const input = await toInput(tx, actor.committeeId, request.body);
         await updateMember(tx, actor, request.params.id, input);
         return (await loadMember(tx, actor.committeeId, request.params.id, false))!;
@@ -423,7 +424,7 @@ export async function memberRoutes(app: FastifyInstance, { db }: ModuleDeps) {
           tx,
           sql`select status from members where committee_id = ${actor.committeeId} and id = ${request.params.id} for update`,
         );
-        if (!cur) throw notFound('member.not_found', '委员不存在');
+        if (!cur) throw memberNotFound();
         if (cur.status === status) {
           throw badRequest(
             'member.status_same',
