@@ -2,7 +2,15 @@
 // 委员学习, marks it learnt, writes a reflection (心得) and submits it → the office accepts it → the member sees 已通过.
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
-import { expectNoA11yViolations, expectNoHorizontalOverflow, loginAs, newPage, pageErrorsOf, shot } from './browser.ts';
+import {
+  chooseOption,
+  expectNoA11yViolations,
+  expectNoHorizontalOverflow,
+  loginAs,
+  newPage,
+  pageErrorsOf,
+  shot,
+} from './browser.ts';
 
 const TITLE = `政协委员履职读本（旅程${Date.now() % 100000}）`;
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -13,8 +21,7 @@ describe('委员学习：发布资料 → 委员学完并写心得 → 审核通
     await loginAs(page, 'office_staff');
     await page.goto('/learning/manage');
     await page.getByLabel('资料名称').fill(TITLE);
-    await page.getByLabel('资料类型').click();
-    await page.getByTitle('PDF', { exact: true }).click();
+    await chooseOption(page, '资料类型', 'PDF');
     await page
       .locator('input[type=file]')
       .setInputFiles({ name: '履职读本.pdf', mimeType: 'application/pdf', buffer: pdf });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
   beijingToday,
+  chooseOption,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
   loginAs,
@@ -82,8 +83,7 @@ describe('联系・派单・履职档案：委员在手机上记录联系、完�
     await card.getByRole('button', { name: '接受' }).click();
     await card.getByText('已接受').waitFor();
     await card.getByRole('button', { name: '提交完成' }).click();
-    await phone.getByLabel('完成成果').click();
-    await phone.getByTitle(new RegExp(`提案：${PROPOSAL}`)).click();
+    await chooseOption(phone, '完成成果', `提案：${PROPOSAL}`);
     await expectNoHorizontalOverflow(phone);
     await expectNoA11yViolations(phone);
     await phone.getByRole('button', { name: '提交', exact: true }).click();

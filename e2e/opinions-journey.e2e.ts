@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
+  chooseOption,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
   loginAs,
@@ -22,12 +23,8 @@ const animating = () =>
   !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]');
 
 async function pick(page: Page, label: string, option: string, search?: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  if (search) await page.keyboard.type(search);
+  await chooseOption(page, label, option, search);
   await page.waitForFunction(animating);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-  await page.waitForFunction(animating);
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 async function confirmModal(page: Page, okText = '确定') {

@@ -2,6 +2,7 @@
 // detail; the page passes axe and fits a 375 px phone.
 import { describe, expect, it } from 'vitest';
 import {
+  chooseOption,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
   loginAs,
@@ -27,9 +28,7 @@ async function searchAndFilter(page: Page) {
   for (const text of await rows.allInnerTexts()) expect(text).toContain('医院');
   const before = Number(await totalText());
 
-  await page.getByLabel('界别').click();
-  await page.keyboard.type('教育界');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="教育界"]').click();
+  await chooseOption(page, '界别', '教育界', '教育界');
   await page.getByRole('button', { name: '查询' }).click();
   await page.waitForURL(/sectorId=\d+/);
   await expect.poll(async () => Number(await totalText()), { timeout: 15_000 }).toBeLessThan(before);

@@ -3,7 +3,7 @@
 // notification centre's empty state, and the home page's 待办.
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
-import { expectNoA11yViolations, expectNoHorizontalOverflow, loginAs, newPage, shot } from './browser.ts';
+import { chooseOption, expectNoA11yViolations, expectNoHorizontalOverflow, loginAs, newPage, shot } from './browser.ts';
 
 describe('应用框架', () => {
   it('管理员的菜单有 审计日志；委员没有，直接打开也被拒绝', async () => {
@@ -63,8 +63,7 @@ describe('应用框架', () => {
     await page.getByRole('button', { name: '重置' }).click();
     await page.waitForURL((url) => url.pathname === '/audit' && url.search === '');
 
-    await page.getByRole('combobox', { name: '操作' }).click();
-    await page.getByTitle('登录（含登录失败）').click();
+    await chooseOption(page, '操作', '登录（含登录失败）');
     await Promise.all([
       page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('action=auth.login')),
       page.getByRole('button', { name: '查询' }).click(),

@@ -12,7 +12,7 @@ import { fireTransition } from '../../platform/workflow/engine.ts';
 import { getActivity } from '../activities/service.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { inviteMore, membersByRule } from '../meetings/service.ts';
-import { keyProposalSummary } from '../proposals/service.ts';
+import { keyProposalSummary } from '../proposals/service-office.ts';
 import * as E from './errors.ts';
 import { dueDaysBefore } from './event-deadlines.ts';
 import { eventProcess, loadEventItem } from './event-process.ts';

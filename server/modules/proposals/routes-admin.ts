@@ -15,15 +15,15 @@ import { appraisalList } from './figures.ts';
 import { getRules } from './rules.ts';
 import { Errors, Int, IntList, Lit, Nullable } from './schemas.ts';
 import { FileOut, RulesBody, RulesOut } from './schemas-admin.ts';
+import { saveRules } from './service.ts';
 import {
   addKeyEvent,
   commendAction,
   saveAppraisal,
-  saveRules,
   setKeyProposal,
   setPublic,
   unsetKeyProposal,
-} from './service.ts';
+} from './service-office.ts';
 import { COMMENDATION_STATES } from './states.ts';
 
 export function proposalAdminRoutes(app: FastifyInstance, { db }: ModuleDeps) {

@@ -13,7 +13,8 @@ import { proposalDocx, replyDocx } from './documents.ts';
 import { replyNotFound } from './errors.ts';
 import { classLabel, getRules } from './rules.ts';
 import { FileOut } from './schemas-admin.ts';
-import { canSeeProposal, getProposal } from './service.ts';
+import { canSeeProposal } from './service.ts';
+import { getProposal } from './service-detail.ts';
 
 export function proposalDocumentRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();

@@ -25,9 +25,9 @@ import {
   findMembers,
   fireAssignmentAction,
   fireProposalAction,
-  getProposal,
   updateProposal,
 } from './service.ts';
+import { getProposal } from './service-detail.ts';
 import { ASSIGNMENT_STATES, PROPOSAL_STATES } from './states.ts';
 
 export function proposalFilingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
