@@ -12,8 +12,8 @@ import { queryOne } from '../../platform/db/client.ts';
 import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
-import { InviteSchema } from '../meetings/routes.ts';
 import { Enum, Nullable } from '../meetings/schema.ts';
+import { InviteSchema } from '../meetings/schemas.ts';
 import { setActivityStatus } from './process.ts';
 import {
   ACTIVITY_LABELS,

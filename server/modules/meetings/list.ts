@@ -1,0 +1,122 @@
+// Meeting lists and the detail: members see the meetings they are invited to, staff all; the detail carries the
+// reader's own reply and what staff need (invitee counts, files).
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/context.ts';
+import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { listFiles } from '../../platform/files/files.ts';
+import { matchSearch } from '../../platform/search/search.ts';
+
+import { canManage, iso, loadMeeting, MEETING_KINDS, seesAll } from './service.ts';
+
+export interface MeetingQuery {
+  page?: number;
+  pageSize?: number;
+  kind?: string;
+  status?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  mine?: boolean;
+}
+
+export async function listMeetings(db: Db, actor: Actor, q: MeetingQuery, limit: number, offset: number) {
+  const c = actor.committeeId;
+  const mineOnly = !seesAll(actor) || q.mine;
+  const conds = [
+    sql`m.committee_id = ${c}`,
+    q.kind ? sql`m.kind = ${q.kind}` : null,
+    q.status ? sql`m.status = ${q.status}` : null,
+    matchSearch(sql`m.search`, q.q),
+    q.from ? sql`m.starts_at >= (${q.from}::date)::timestamp at time zone 'Asia/Shanghai'` : null,
+    q.to ? sql`m.starts_at < (${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'` : null,
+    mineOnly ? sql`i.member_id is not null` : null,
+  ].filter((x) => x !== null);
+  const where = sql.join(conds, sql` and `);
+  const join = sql`left join meeting_invitees i on i.committee_id = m.committee_id and i.meeting_id = m.id and i.member_id = ${actor.memberId ?? 0}`;
+  const items = await query<any>(
+    db,
+    sql`select m.id, m.kind, m.title, m.starts_at, m.ends_at, m.place, m.status,
+        (select count(*)::int from meeting_invitees x where x.committee_id = m.committee_id and x.meeting_id = m.id) as invited,
+        (select count(*)::int from meeting_invitees x where x.committee_id = m.committee_id and x.meeting_id = m.id and x.checked_in_at is not null) as checked_in,
+        (select count(*)::int from meeting_invitees x where x.committee_id = m.committee_id and x.meeting_id = m.id and x.leave_status = 'pending') as leave_pending,
+        i.reply as my_reply, i.leave_status as my_leave_status, i.checked_in_at as my_checked_in_at
+      from meetings m ${join} where ${where} order by m.starts_at desc, m.id desc limit ${limit} offset ${offset}`,
+  );
+  const total = await queryOne<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from meetings m ${join} where ${where}`,
+  );
+  return {
+    total: total!.n,
+    items: items.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      kindLabel: MEETING_KINDS[m.kind],
+      title: m.title,
+      startsAt: iso(m.starts_at)!,
+      endsAt: iso(m.ends_at)!,
+      place: m.place,
+      status: m.status,
+      invited: m.invited,
+      checkedIn: m.checked_in,
+      leavePending: m.leave_pending,
+      myReply: m.my_reply,
+      myLeaveStatus: m.my_leave_status,
+      myCheckedInAt: iso(m.my_checked_in_at),
+    })),
+  };
+}
+
+export async function getMeeting(db: Db, actor: Actor, id: number) {
+  const m = await loadMeeting(db, actor, id);
+  const c = actor.committeeId;
+  const counts = await queryOne<any>(
+    db,
+    sql`select count(*)::int as invited, count(*) filter (where checked_in_at is not null)::int as checked_in,
+        count(*) filter (where leave_status = 'approved')::int as on_leave, count(*) filter (where leave_status = 'pending')::int as leave_pending,
+        count(*) filter (where reply = 'attend')::int as will_attend
+      from meeting_invitees where committee_id = ${c} and meeting_id = ${id}`,
+  );
+  const mine = actor.memberId
+    ? await queryOne<any>(
+        db,
+        sql`select reply, leave_reason, leave_status, leave_comment, checked_in_at, checkin_method, minutes_present
+          from meeting_invitees where committee_id = ${c} and meeting_id = ${id} and member_id = ${actor.memberId}`,
+      )
+    : null;
+  const files = await listFiles(db, c, 'meeting', id);
+  return {
+    id: m.id,
+    kind: m.kind,
+    kindLabel: MEETING_KINDS[m.kind],
+    title: m.title,
+    startsAt: iso(m.startsAt)!,
+    endsAt: iso(m.endsAt)!,
+    halfDays: m.halfDays,
+    place: m.place,
+    agenda: m.agenda,
+    status: m.status,
+    specialCommitteeId: m.specialCommitteeId,
+    sectorId: m.sectorId,
+    counts: {
+      invited: counts.invited,
+      checkedIn: counts.checked_in,
+      onLeave: counts.on_leave,
+      leavePending: counts.leave_pending,
+      willAttend: counts.will_attend,
+    },
+    mine: mine
+      ? {
+          reply: mine.reply,
+          leaveReason: mine.leave_reason,
+          leaveStatus: mine.leave_status,
+          leaveComment: mine.leave_comment,
+          checkedInAt: iso(mine.checked_in_at),
+          checkinMethod: mine.checkin_method,
+          minutesPresent: mine.minutes_present,
+        }
+      : null,
+    files: files.map((f) => ({ id: f.id, name: f.name, size: f.size })),
+    canManage: canManage(actor),
+  };
+}

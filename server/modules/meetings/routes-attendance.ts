@@ -1,0 +1,213 @@
+// Attendance routes: members reply and scan to check in; staff decide leave, mark attendance, read and export the
+// attendance sheet (Excel), and show the rotating QR code.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { ModuleDeps } from '../../app.ts';
+import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
+import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import {
+  attendanceSheet,
+  checkinCode,
+  checkinWithToken,
+  decideLeave,
+  markAttendance,
+  replyToMeeting,
+} from './attendance.ts';
+import { Enum, Nullable } from './schema.ts';
+import { CheckinOut, MemberParams, SheetRow } from './schemas.ts';
+import { ATTENDANCE_LABELS } from './service.ts';
+
+const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+
+export function meetingAttendanceRoutes(app: FastifyInstance, { db }: ModuleDeps) {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['meetings'];
+
+  r.post(
+    '/api/meetings/checkin',
+    {
+      preHandler: requireAuth('meeting.read'),
+      schema: {
+        tags,
+        summary: '委员扫码签到（会议或活动）',
+        body: Type.Object({ token: Type.String({ title: '签到码', minLength: 1, maxLength: 200 }) }),
+        response: { 200: CheckinOut, 400: ErrorBody, 403: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction((tx) => checkinWithToken(tx, actor, request.body.token));
+    },
+  );
+
+  r.post(
+    '/api/meetings/:id/reply',
+    {
+      preHandler: requireAuth('meeting.read'),
+      schema: {
+        tags,
+        summary: '委员回复参会或请假',
+        params: IdParams,
+        body: Type.Object({
+          reply: Enum(['attend', 'leave'], '回复'),
+          reason: Type.Optional(Type.String({ title: '请假事由', maxLength: 500 })),
+        }),
+        response: { 200: Ok, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await db.transaction((tx) => replyToMeeting(tx, actor, request.params.id, request.body));
+      return { ok: true };
+    },
+  );
+
+  r.post(
+    '/api/meetings/:id/leave/:memberId',
+    {
+      preHandler: requireAuth('meeting.manage'),
+      schema: {
+        tags,
+        summary: '审批请假',
+        params: MemberParams,
+        body: Type.Object({
+          approve: Type.Boolean({ title: '是否批准' }),
+          comment: Type.Optional(Type.String({ title: '审批意见', maxLength: 500 })),
+        }),
+        response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await db.transaction((tx) => decideLeave(tx, actor, request.params.id, request.params.memberId, request.body));
+      return { ok: true };
+    },
+  );
+
+  r.post(
+    '/api/meetings/:id/attendance/:memberId',
+    {
+      preHandler: requireAuth('meeting.manage'),
+      schema: {
+        tags,
+        summary: '工作人员标记出席（可填在场时长）或撤销签到',
+        params: MemberParams,
+        body: Type.Object({
+          present: Type.Boolean({ title: '是否出席' }),
+          minutesPresent: Type.Optional(Nullable(Type.Integer({ title: '在场时长', minimum: 0, maximum: 100000 }))),
+        }),
+        response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await db.transaction((tx) => markAttendance(tx, actor, request.params.id, request.params.memberId, request.body));
+      return { ok: true };
+    },
+  );
+
+  r.get(
+    '/api/meetings/:id/attendance',
+    {
+      preHandler: requireAuth('meeting.manage'),
+      schema: {
+        tags,
+        summary: '考勤表',
+        params: IdParams,
+        querystring: Type.Object({
+          ...Paging,
+          status: Type.Optional(Enum(Object.keys(ATTENDANCE_LABELS), '出勤状态')),
+          q: Type.Optional(Type.String({ title: '姓名或编号', maxLength: 50 })),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(SheetRow),
+            total: Type.Integer(),
+            minRatio: Type.Number(),
+            durationMinutes: Type.Integer(),
+            summary: Type.Record(Type.String(), Type.Integer()),
+            meeting: Type.Object({
+              id: Type.Integer(),
+              title: Type.String(),
+              kind: Type.String(),
+              status: Type.String(),
+            }),
+          }),
+          404: ErrorBody,
+        },
+      },
+    },
+    async (request) => {
+      const { limit, offset } = page(request.query);
+      return attendanceSheet(db, actorOf(request), request.params.id, request.query, limit, offset);
+    },
+  );
+
+  r.get(
+    '/api/meetings/:id/attendance/export',
+    {
+      preHandler: requireAuth('meeting.manage'),
+      schema: {
+        tags,
+        summary: '导出考勤表（Excel）',
+        params: IdParams,
+        querystring: Type.Object({
+          status: Type.Optional(Enum(Object.keys(ATTENDANCE_LABELS), '出勤状态')),
+          q: Type.Optional(Type.String({ title: '姓名或编号', maxLength: 50 })),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const q = request.query;
+      const sheet = await attendanceSheet(db, actor, request.params.id, q, 100000, 0);
+      const buf = await xlsxOf(
+        '考勤表',
+        [
+          { header: '编号', key: 'code', width: 10 },
+          { header: '姓名', key: 'name', width: 12 },
+          { header: '界别', key: 'sector', width: 22 },
+          { header: '回复', key: 'replyLabel', width: 10 },
+          { header: '出勤', key: 'statusLabel', width: 20 },
+          { header: '签到时间', key: 'checkedInAt', width: 20 },
+          { header: '签到方式', key: 'method', width: 10 },
+          { header: '在场时长(分钟)', key: 'minutesPresent', width: 14 },
+          { header: '请假事由', key: 'leaveReason', width: 30 },
+        ],
+        sheet.items.map((row) => ({
+          ...row,
+          replyLabel: row.reply === 'attend' ? '确认参会' : row.reply === 'leave' ? '请假' : '待回复',
+          checkedInAt: row.checkedInAt ? chinaDateTime(row.checkedInAt) : '',
+          method: row.checkinMethod === 'qr' ? '扫码' : row.checkinMethod === 'staff' ? '工作人员' : '',
+        })),
+      );
+      return sendDownload(reply, `${sheet.meeting.title}-考勤表.xlsx`, XLSX_MIME, buf);
+    },
+  );
+
+  r.get(
+    '/api/meetings/:id/checkin-code',
+    {
+      preHandler: requireAuth('meeting.manage'),
+      schema: {
+        tags,
+        summary: '会场签到二维码（每 30 秒更换）',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            token: Type.String(),
+            url: Type.String(),
+            expiresAt: Type.String(),
+            svg: Type.String(),
+            title: Type.String(),
+          }),
+          404: ErrorBody,
+          409: ErrorBody,
+        },
+      },
+    },
+    async (request) => checkinCode(db, actorOf(request), request.params.id, origin(request)),
+  );
+}
