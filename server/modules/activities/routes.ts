@@ -14,20 +14,15 @@ import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { Enum, Nullable } from '../meetings/schema.ts';
 import { InviteSchema } from '../meetings/schemas.ts';
+import { listOutputs, reviewOutput, submitOutput } from './outputs.ts';
+import { activityCheckinCode, markActivityAttendance, participantSheet, register } from './participation.ts';
 import { setActivityStatus } from './process.ts';
 import {
   ACTIVITY_LABELS,
-  activityCheckinCode,
   createActivity,
   getActivity,
   inviteToActivity,
   listActivities,
-  listOutputs,
-  markActivityAttendance,
-  participantSheet,
-  register,
-  reviewOutput,
-  submitOutput,
   updateActivity,
 } from './service.ts';
 

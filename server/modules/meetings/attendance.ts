@@ -154,7 +154,7 @@ export async function checkinWithToken(tx: Db, actor: Actor, token: string) {
   const p = parseToken(token);
   if (!p || p.committeeId !== actor.committeeId) throw checkinInvalid();
   if (p.target === 'a') {
-    const { checkinActivityWithToken } = await import('../activities/service.ts');
+    const { checkinActivityWithToken } = await import('../activities/participation.ts');
     return checkinActivityWithToken(tx, actor, p);
   }
   const m = await queryOne<any>(
