@@ -8,7 +8,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, PageHeader } from '../../components/index.ts';
+import { ErrorAlert, ExportButton, PageHeader } from '../../components/index.ts';
 import { STATE_COLORS } from './shared.ts';
 
 const PART: Record<string, string> = {
@@ -118,11 +118,22 @@ export function EventDetailPage() {
           {office && e.materialsDue && <Descriptions.Item label="材料期限">{e.materialsDue}</Descriptions.Item>}
           {e.minutesDue && <Descriptions.Item label="纪要期限">{e.minutesDue}</Descriptions.Item>}
         </Descriptions>
-        {e.meetingId && (
-          <Link to={`/meetings/${e.meetingId}`}>
-            <Button style={{ marginTop: 8 }}>会议通知、请假和签到</Button>
-          </Link>
-        )}
+        <Space wrap style={{ marginTop: 8 }}>
+          {e.meetingId && (
+            <Link to={`/meetings/${e.meetingId}`}>
+              <Button>会议通知、请假和签到</Button>
+            </Link>
+          )}
+          {office && (
+            <>
+              <ExportButton url={`/api/consultations/events/${e.id}/notice.docx`}>会议通知（Word）</ExportButton>
+              <ExportButton url={`/api/consultations/events/${e.id}/agenda.docx`}>会议议程（Word）</ExportButton>
+              {e.minutes && (
+                <ExportButton url={`/api/consultations/events/${e.id}/minutes.docx`}>会议纪要（Word）</ExportButton>
+              )}
+            </>
+          )}
+        </Space>
         {e.files.length > 0 && (
           <div style={{ marginTop: 8 }}>
             会议材料：
@@ -249,14 +260,27 @@ export function EventDetailPage() {
       {e.minutes && (
         <Card title="纪要" style={{ marginTop: 16 }}>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{e.minutes}</Typography.Paragraph>
+          {e.agreedPoints && (
+            <>
+              <Typography.Title level={3} style={{ fontSize: 16 }}>
+                议定事项
+              </Typography.Title>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{e.agreedPoints}</Typography.Paragraph>
+            </>
+          )}
         </Card>
       )}
       <Modal title={acting?.label} open={!!acting} onCancel={() => setActing(null)} footer={null} destroyOnHidden>
         <Form layout="vertical" onFinish={(v) => act.mutate(v)}>
           {acting?.action === 'recordMinutes' && (
-            <Form.Item name="minutes" label="纪要" rules={[{ required: true, message: '请填写纪要' }]}>
-              <Input.TextArea rows={8} />
-            </Form.Item>
+            <>
+              <Form.Item name="minutes" label="纪要" rules={[{ required: true, message: '请填写纪要' }]}>
+                <Input.TextArea rows={8} />
+              </Form.Item>
+              <Form.Item name="agreedPoints" label="议定事项">
+                <Input.TextArea rows={4} />
+              </Form.Item>
+            </>
           )}
           <Form.Item
             name="comment"

@@ -5,7 +5,7 @@ import { App, Button, Card, Flex, Form, Input, Modal, Select, Space, Tag, Typogr
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/index.ts';
+import { ErrorAlert, ExportButton } from '../../components/index.ts';
 import { useKindOptions } from './shared-hooks.ts';
 
 interface Topic {
@@ -76,7 +76,10 @@ export function TopicsCard({ plan }: { plan: any }) {
           </Form>
         </Card>
       )}
-      <Card title={office ? '征集到的议题建议' : '我提出的议题建议'}>
+      <Card
+        title={office ? '征集到的议题建议' : '我提出的议题建议'}
+        extra={office && <ExportButton url={`/api/consultations/topics.xlsx?planId=${plan.id}`} />}
+      >
         <Flex vertical gap={12}>
           {(data?.items ?? []).map((t) => (
             <div key={t.id} style={{ borderBottom: '1px solid #eee', paddingBottom: 8 }}>
