@@ -9,6 +9,7 @@ import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, ExportButton, PageHeader } from '../../components/index.ts';
+import { EventActionForm, SpeechForm } from './EventForms.tsx';
 import { STATE_COLORS } from './shared.ts';
 
 const PART: Record<string, string> = {
@@ -210,37 +211,22 @@ export function EventDetailPage() {
         ))}
         {!e.speeches.length && <Typography.Paragraph>暂无发言</Typography.Paragraph>}
         {mySpeech && (
-          <Form
-            layout="vertical"
-            style={{ marginTop: 12 }}
-            initialValues={mySpeech}
-            onFinish={(v) => saveText.mutate({ ...v, id: mySpeech.id })}
-          >
-            <ErrorAlert error={saveText.error} />
-            <Form.Item name="title" label="发言题目" rules={[{ required: true }]}>
-              <Input maxLength={100} />
-            </Form.Item>
-            <Form.Item name="body" label="发言稿" rules={[{ required: true, message: '请填写发言稿' }]}>
-              <Input.TextArea rows={6} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={saveText.isPending}>
-              提交发言稿
-            </Button>
-          </Form>
+          <SpeechForm
+            eventId={id}
+            speech={mySpeech}
+            save={(v) => saveText.mutateAsync({ ...v, id: mySpeech.id })}
+            pending={saveText.isPending}
+            error={saveText.error}
+          />
         )}
         {canSignUp && !mySpeech && (
-          <Form layout="vertical" style={{ marginTop: 12 }} onFinish={(v) => signUp.mutate(v)}>
-            <ErrorAlert error={signUp.error} />
-            <Form.Item name="title" label="发言题目" rules={[{ required: true, message: '请填写发言题目' }]}>
-              <Input maxLength={100} />
-            </Form.Item>
-            <Form.Item name="body" label="发言稿（可稍后提交）">
-              <Input.TextArea rows={6} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={signUp.isPending}>
-              报名发言
-            </Button>
-          </Form>
+          <SpeechForm
+            eventId={id}
+            speech={null}
+            save={(v) => signUp.mutateAsync(v)}
+            pending={signUp.isPending}
+            error={signUp.error}
+          />
         )}
       </Card>
       <Card
@@ -271,28 +257,9 @@ export function EventDetailPage() {
         </Card>
       )}
       <Modal title={acting?.label} open={!!acting} onCancel={() => setActing(null)} footer={null} destroyOnHidden>
-        <Form layout="vertical" onFinish={(v) => act.mutate(v)}>
-          {acting?.action === 'recordMinutes' && (
-            <>
-              <Form.Item name="minutes" label="纪要" rules={[{ required: true, message: '请填写纪要' }]}>
-                <Input.TextArea rows={8} />
-              </Form.Item>
-              <Form.Item name="agreedPoints" label="议定事项">
-                <Input.TextArea rows={4} />
-              </Form.Item>
-            </>
-          )}
-          <Form.Item
-            name="comment"
-            label="意见"
-            rules={[{ required: !!acting?.commentRequired, message: '请填写理由' }]}
-          >
-            <Input.TextArea rows={3} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={act.isPending}>
-            确定
-          </Button>
-        </Form>
+        {acting && (
+          <EventActionForm eventId={id} acting={acting} save={(v) => act.mutateAsync(v)} pending={act.isPending} />
+        )}
       </Modal>
       <Modal title="添加参加人员" open={adding} onCancel={() => setAdding(false)} footer={null} destroyOnHidden>
         <ErrorAlert error={addPeople.error} />
