@@ -47,9 +47,10 @@ async function load(db: Db) {
   await db.execute(sql`insert into members (committee_id, term_id, name)
     select t.committee_id, t.id, '委员' || g from terms t cross join generate_series(1, 100) g order by t.committee_id, g`);
   await db.execute(sql`insert into special_committees (committee_id, name, sort)
-    select c.id, s || '委员会', g from committees c, unnest(array['提案','经济','人口资源环境','社会法制','文化文史']) with ordinality as x(s, g)`);
+    select c.id, s || '委员会', g from committees c, unnest(array['提案','经济','人口资源环境','社会法制','文化文史']) with ordinality as x(s, g)
+    order by c.id, g`);
   await db.execute(sql`insert into handling_units (committee_id, name)
-    select c.id, '承办单位' || g from committees c cross join generate_series(1, 10) g`);
+    select c.id, '承办单位' || g from committees c cross join generate_series(1, 10) g order by c.id, g`);
   // ~30 events a committee-year; a tenth are 民主监督 (the kinds' last three).
   await db.execute(
     sql.raw(`insert into consultation_events (committee_id, category, kind, title, state, special_committee_id, counterpart_body,
@@ -174,7 +175,6 @@ async function main() {
   if (process.env.BEFORE) {
     await db.execute(sql`drop index if exists consultation_participants_event`);
     await db.execute(sql`drop index if exists consultation_speeches_event`);
-    await db.execute(sql`drop index if exists consultation_outcome_units_open`);
     console.log('BEFORE: without the indexes of migration 0531');
   }
   await load(db);
