@@ -106,11 +106,18 @@ describe('民主监督：监督计划项目 → 视察举行并形成纪要 → 
     await openAction(page, '会议已举行');
     await confirm(page, '确定');
     await page.getByText('已举行').first().waitFor();
-    const dialog = await openAction(page, '形成纪要');
+    let dialog = await openAction(page, '形成纪要');
     await dialog.getByLabel('纪要').fill('视察组实地察看了重点企业的治污设施，听取了市生态环境局的情况汇报。');
     await dialog.getByLabel('议定事项').fill('请市生态环境局于三个月内报送整改情况。');
+    // The page is lost before saving: what was typed is offered back when the dialog opens again, and gone once saved.
+    await page.reload();
+    dialog = await openAction(page, '形成纪要');
+    await dialog.getByTestId('draft-offer').getByRole('button', { name: '恢复这些内容' }).click();
+    expect(await dialog.getByLabel('议定事项').inputValue()).toBe('请市生态环境局于三个月内报送整改情况。');
     await confirm(page, '确定');
     await page.getByText('请市生态环境局于三个月内报送整改情况。').waitFor();
+    const drafts = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('consultation-')));
+    expect(drafts).toEqual([]);
     await page.getByRole('button', { name: '会议纪要（Word）' }).waitFor();
     await expectNoHorizontalOverflow(page);
     await expectNoA11yViolations(page);
