@@ -19,3 +19,4 @@ export const badSpecialCommittee = (field = 'specialCommitteeId') =>
 export const required = (label: string, field: string) =>
   badRequest(`consultation.${field}`, `「${label}」不能为空`, field);
 export const speechExists = () => conflict('consultation.speech_exists', '您已报名在本次协商活动上发言');
+export const noMinutesYet = () => conflict('consultation.no_minutes', '会议尚未形成纪要，不能导出会议纪要');

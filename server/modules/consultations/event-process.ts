@@ -160,9 +160,10 @@ export const eventProcess = defineProcess<EventItem>({
       from: ['held'],
       to: 'minuted',
       roles: OFFICE,
-      effect: async (tx, _a, item, data: { minutes?: string }) => {
+      effect: async (tx, _a, item, data: { minutes?: string; agreedPoints?: string }) => {
         if (!data.minutes?.trim()) throw badRequest('consultation.minutes', '「纪要」不能为空', 'minutes');
-        await tx.execute(sql`update consultation_events set minutes = ${data.minutes.trim()}
+        await tx.execute(sql`update consultation_events set minutes = ${data.minutes.trim()},
+          agreed_points = ${data.agreedPoints?.trim() || null}
           where committee_id = ${item.committeeId} and id = ${item.id}`);
       },
     },

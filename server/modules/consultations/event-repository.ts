@@ -143,6 +143,7 @@ export async function getEvent(db: Db, actor: Actor, id: number) {
     meetingId: e.meeting_id,
     agenda: e.agenda ?? [],
     minutes: e.minutes,
+    agreedPoints: e.agreed_points,
     activities,
     participants: participants
       .filter((p) => office || p.member_id === actor.memberId || p.kind !== 'citizen')

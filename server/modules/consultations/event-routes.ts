@@ -6,9 +6,11 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { DOCX_MIME, sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { attachFiles, registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { Enum } from '../meetings/schema.ts';
+import { eventAgendaDocx, eventMinutesDocx, eventNoticeDocx } from './event-documents.ts';
 import { getEvent, listEvents } from './event-repository.ts';
 import {
   addParticipants,
@@ -19,12 +21,24 @@ import {
   updateEvent,
 } from './event-service.ts';
 import { eventFigures } from './figures-events.ts';
+import { EXPORT_ROWS, eventsXlsx } from './list-exports.ts';
 import { EventActionBody, EventBody, Id, ParticipantBody, SpeechBody, SpeechDecisionBody } from './schemas.ts';
 import { fireSpeechAction, signUpToSpeak, submitSpeechText } from './speech-service.ts';
 
 const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const Any = Type.Any();
 const StateOut = Type.Object({ state: Type.String() });
+const EventFilters = {
+  year: Type.Optional(Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 })),
+  kind: Type.Optional(Type.String({ title: '协商类型', maxLength: 50 })),
+  category: Type.Optional(Enum(['consultation', 'supervision'], '类别')),
+  state: Type.Optional(Enum(['preparation', 'noticed', 'held', 'minuted', 'done', 'cancelled'], '状态')),
+  planItemId: Type.Optional(Id('计划项目')),
+  proposalId: Type.Optional(Id('提案')),
+  q: Type.Optional(Type.String({ title: '关键词', maxLength: 50 })),
+  upcoming: Type.Optional(Type.Boolean({ title: '只看即将举行的' })),
+};
+const DOCUMENTS = { notice: eventNoticeDocx, agenda: eventAgendaDocx, minutes: eventMinutesDocx };
 const ParticipantParams = Type.Object({ id: Id('协商活动'), participantId: Id('参加人员') });
 
 export async function eventRoutes(app: FastifyInstance, { db }: ModuleDeps, _opts: { seesAll: unknown }) {
@@ -39,17 +53,7 @@ export async function eventRoutes(app: FastifyInstance, { db }: ModuleDeps, _opt
       schema: {
         tags,
         summary: '协商活动列表（委员看到已发通知的和本人参加的）',
-        querystring: Type.Object({
-          ...Paging,
-          year: Type.Optional(Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 })),
-          kind: Type.Optional(Type.String({ title: '协商类型', maxLength: 50 })),
-          category: Type.Optional(Enum(['consultation', 'supervision'], '类别')),
-          state: Type.Optional(Enum(['preparation', 'noticed', 'held', 'minuted', 'done', 'cancelled'], '状态')),
-          planItemId: Type.Optional(Id('计划项目')),
-          proposalId: Type.Optional(Id('提案')),
-          q: Type.Optional(Type.String({ title: '关键词', maxLength: 50 })),
-          upcoming: Type.Optional(Type.Boolean({ title: '只看即将举行的' })),
-        }),
+        querystring: Type.Object({ ...Paging, ...EventFilters }),
         response: { 200: Type.Object({ items: Type.Array(Any), total: Type.Integer() }), ...Errors },
       },
     },
@@ -58,6 +62,35 @@ export async function eventRoutes(app: FastifyInstance, { db }: ModuleDeps, _opt
       return listEvents(db, actorOf(request), request.query, limit, offset);
     },
   );
+
+  r.get(
+    '/api/consultations/events.xlsx',
+    {
+      preHandler: requireAuth('consultation.manage'),
+      schema: { tags, summary: '导出协商活动列表（Excel，按列表的筛选条件）', querystring: Type.Object(EventFilters) },
+    },
+    async (request, reply) => {
+      const { items } = await listEvents(db, actorOf(request), request.query, EXPORT_ROWS, 0);
+      return sendDownload(reply, '协商活动.xlsx', XLSX_MIME, await eventsXlsx(items));
+    },
+  );
+
+  for (const [doc, label] of [
+    ['notice', '会议通知'],
+    ['agenda', '会议议程'],
+    ['minutes', '会议纪要'],
+  ] as const)
+    r.get(
+      `/api/consultations/events/:id/${doc}.docx`,
+      {
+        preHandler: requireAuth('consultation.manage'),
+        schema: { tags, summary: `导出${label}（Word）`, params: IdParams },
+      },
+      async (request, reply) => {
+        const { name, buffer } = await DOCUMENTS[doc](db, actorOf(request), request.params.id);
+        return sendDownload(reply, name, DOCX_MIME, buffer);
+      },
+    );
 
   r.post(
     '/api/consultations/events',

@@ -195,6 +195,6 @@ export async function fireEventAction(tx: Db, actor: Actor, id: number, b: Event
   return fireTransition(tx, eventProcess, actor, item, {
     action: b.action,
     comment: b.comment,
-    data: { minutes: b.minutes },
+    data: { minutes: b.minutes, agreedPoints: b.agreedPoints },
   });
 }

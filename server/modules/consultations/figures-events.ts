@@ -19,7 +19,8 @@ export async function eventFigures(db: Db, actor: Actor, year: number) {
   const c = actor.committeeId;
   const kinds = (await consultationSettings(db, c, year)).kinds.filter((k) => !k.ownFigures);
   // Grassroots room sessions are events too, but reports count them apart (96 rooms, 115 grassroots consultations).
-  const inYear = sql`e.committee_id = ${c} and ${HELD} and extract(year from e.held_on)::int = ${year}
+  // A range on held_on (not extract(year …)) so the (committee, held_on, kind) index bounds the scan.
+  const inYear = sql`e.committee_id = ${c} and ${HELD} and e.held_on between ${`${year}-01-01`} and ${`${year}-12-31`}
     and e.kind <> all(${sql.param(ownFigureKinds())}::text[])`;
   const byKind = await query<{ kind: string; category: string; n: number }>(
     db,

@@ -1,54 +1,15 @@
 // Word and Excel of outcomes: the outcome report in the official layout (red masthead, title, body, the units'
 // feedback and the evaluation) and the Excel list of outcomes.
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TextRun } from 'docx';
 import { xlsxOf } from '../../platform/download.ts';
+import { cnDate, heading, lines, masthead, officialDocx, para, title } from './official-doc.ts';
 import { TRANSFORMATION } from './outcome-rules.ts';
 import type { OutcomeDetail, OutcomeListItem } from './outcome-schemas.ts';
-
-const RED = 'C00000';
-const run = (text: string, o: { size?: number; font?: string; bold?: boolean; color?: string } = {}) =>
-  new TextRun({ text, size: o.size ?? 32, font: o.font ?? '仿宋', bold: o.bold, color: o.color });
-const para = (text: string) =>
-  new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: 640 },
-    spacing: { line: 560 },
-    children: [run(text)],
-  });
-const heading = (text: string) =>
-  new Paragraph({
-    spacing: { before: 200, line: 560 },
-    indent: { firstLine: 640 },
-    children: [run(text, { font: '黑体' })],
-  });
-const lines = (text: string) =>
-  text
-    .split(/\n+/)
-    .map((t) => t.trim())
-    .filter(Boolean)
-    .map(para);
-const cnDate = (d: string | null) =>
-  d ? `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : '';
 
 export async function outcomeDocx(committeeName: string, o: OutcomeDetail): Promise<Buffer> {
   const latest = o.units.filter((u) => u.round === o.round);
   const children = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 200, after: 100 },
-      children: [run(o.kind, { size: 80, font: '方正小标宋简体', color: RED, bold: true })],
-    }),
-    new Paragraph({
-      tabStops: [{ type: 'right', position: 9000 }],
-      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 4 } },
-      spacing: { after: 300 },
-      children: [run(`${committeeName}`, { size: 28 }), run(`\t${cnDate(o.submittedOn)}`, { size: 28 })],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { after: 300, line: 600 },
-      children: [run(o.title, { size: 44, font: '方正小标宋简体' })],
-    }),
+    ...masthead(o.kind, committeeName, cnDate(o.submittedOn)),
+    title(o.title),
     ...lines(o.body),
     ...(o.instructions.length ? [heading('一、领导批示')] : []),
     ...o.instructions.map((i) => para(`${i.leaderName}（${i.levelLabel}，${cnDate(i.instructedOn)}）：${i.text}`)),
@@ -68,10 +29,7 @@ export async function outcomeDocx(committeeName: string, o: OutcomeDetail): Prom
         ]
       : []),
   ];
-  const doc = new Document({
-    sections: [{ properties: { page: { margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } }, children }],
-  });
-  return Packer.toBuffer(doc);
+  return officialDocx(children, o.title);
 }
 
 export function outcomesXlsx(items: OutcomeListItem[]): Promise<Buffer> {

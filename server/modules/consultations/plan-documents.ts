@@ -1,22 +1,12 @@
 // The plan as staff file it: Excel of its items, and Word in the official layout (committee, 文号, 标题, a table of items).
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Paragraph } from 'docx';
 import { sql } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, queryOne } from '../../platform/db/client.ts';
 import { DOCX_MIME, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import * as E from './errors.ts';
+import { officialDocx, run, table } from './official-doc.ts';
 import { planItems } from './plan-service.ts';
 
 async function planOf(db: Db, actor: Actor, id: number) {
@@ -68,16 +58,8 @@ export async function sendPlanExcel(db: Db, actor: Actor, id: number, reply: Fas
   return sendDownload(reply, `${p.year}年${p.title}.xlsx`, XLSX_MIME, buf);
 }
 
-const FONT = '仿宋';
-const run = (text: string, size = 32, font = FONT, bold = false) => new TextRun({ text, size, font, bold });
 const center = (text: string, size: number, font: string) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 560 }, children: [run(text, size, font)] });
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const cell = (text: string, bold = false) =>
-  new TableCell({
-    borders: { top: border, bottom: border, left: border, right: border },
-    children: [new Paragraph({ children: [run(text, 24, FONT, bold)] })],
-  });
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 560 }, children: [run(text, { size, font })] });
 
 export async function sendPlanWord(db: Db, actor: Actor, id: number, reply: FastifyReply) {
   const p = await planOf(db, actor, id);
@@ -102,25 +84,11 @@ export async function sendPlanWord(db: Db, actor: Actor, id: number, reply: Fast
     month(i.plannedMonth),
     ...(supervision ? [i.supervisedBody ?? '', i.supervisionFormLabel ?? ''] : []),
   ]);
-  const doc = new Document({
-    creator: '数字政协履职平台',
-    title: p.title,
-    sections: [
-      {
-        children: [
-          center(p.committee_name, 36, '黑体'),
-          center(p.document_number ?? '', 32, FONT),
-          center(`${p.year}年${p.title}${p.version > 1 ? `（调整后第${p.version}版）` : ''}`, 44, '方正小标宋简体'),
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: [
-              new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
-              ...rows.map((r: string[]) => new TableRow({ children: r.map((x) => cell(x)) })),
-            ],
-          }),
-        ],
-      },
-    ],
-  });
-  return sendDownload(reply, `${p.year}年${p.title}.docx`, DOCX_MIME, Buffer.from(await Packer.toBuffer(doc)));
+  const children = [
+    center(p.committee_name, 36, '黑体'),
+    center(p.document_number ?? '', 32, '仿宋'),
+    center(`${p.year}年${p.title}${p.version > 1 ? `（调整后第${p.version}版）` : ''}`, 44, '方正小标宋简体'),
+    table(head, rows),
+  ];
+  return sendDownload(reply, `${p.year}年${p.title}.docx`, DOCX_MIME, await officialDocx(children, p.title));
 }

@@ -9,12 +9,14 @@ import { namesFromTable, registerEntityNames } from '../../platform/audit/names.
 import { can } from '../../platform/auth/permissions.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
+import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { registerTodos } from '../../platform/todos.ts';
 import { Enum } from '../meetings/schema.ts';
 import { eventRoutes } from './event-routes.ts';
+import { EXPORT_ROWS, topicsXlsx } from './list-exports.ts';
 import { sendPlanExcel, sendPlanWord } from './plan-documents.ts';
 import {
   addPlanItem,
@@ -224,6 +226,25 @@ export async function consultationRoutes(app: FastifyInstance, deps: ModuleDeps)
     async (request) => {
       const { limit, offset } = page(request.query);
       return listTopics(db, assertReader(request), request.query, limit, offset);
+    },
+  );
+
+  r.get(
+    '/api/consultations/topics.xlsx',
+    {
+      preHandler: requireAuth('consultation.manage'),
+      schema: {
+        tags,
+        summary: '导出议题建议（Excel）',
+        querystring: Type.Object({
+          planId: Type.Optional(Id('计划')),
+          state: Type.Optional(Enum(['submitted', 'taken', 'merged', 'notTaken'], '状态')),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { items } = await listTopics(db, actorOf(request), request.query, EXPORT_ROWS, 0);
+      return sendDownload(reply, '议题建议.xlsx', XLSX_MIME, await topicsXlsx(items));
     },
   );
 

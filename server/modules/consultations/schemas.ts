@@ -98,6 +98,7 @@ export const EventActionBody = Type.Object({
   action: Enum(['sendNotice', 'hold', 'recordMinutes', 'complete', 'cancel'], '操作'),
   comment: Type.Optional(Text('意见', 2000)),
   minutes: Type.Optional(Text('纪要', 20000)),
+  agreedPoints: Type.Optional(Text('议定事项', 10000)),
 });
 export type EventAction = Static<typeof EventActionBody>;
 

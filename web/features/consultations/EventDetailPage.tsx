@@ -8,7 +8,8 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, PageHeader } from '../../components/index.ts';
+import { ErrorAlert, ExportButton, PageHeader } from '../../components/index.ts';
+import { EventActionForm, SpeechForm } from './EventForms.tsx';
 import { STATE_COLORS } from './shared.ts';
 
 const PART: Record<string, string> = {
@@ -118,11 +119,22 @@ export function EventDetailPage() {
           {office && e.materialsDue && <Descriptions.Item label="材料期限">{e.materialsDue}</Descriptions.Item>}
           {e.minutesDue && <Descriptions.Item label="纪要期限">{e.minutesDue}</Descriptions.Item>}
         </Descriptions>
-        {e.meetingId && (
-          <Link to={`/meetings/${e.meetingId}`}>
-            <Button style={{ marginTop: 8 }}>会议通知、请假和签到</Button>
-          </Link>
-        )}
+        <Space wrap style={{ marginTop: 8 }}>
+          {e.meetingId && (
+            <Link to={`/meetings/${e.meetingId}`}>
+              <Button>会议通知、请假和签到</Button>
+            </Link>
+          )}
+          {office && (
+            <>
+              <ExportButton url={`/api/consultations/events/${e.id}/notice.docx`}>会议通知（Word）</ExportButton>
+              <ExportButton url={`/api/consultations/events/${e.id}/agenda.docx`}>会议议程（Word）</ExportButton>
+              {e.minutes && (
+                <ExportButton url={`/api/consultations/events/${e.id}/minutes.docx`}>会议纪要（Word）</ExportButton>
+              )}
+            </>
+          )}
+        </Space>
         {e.files.length > 0 && (
           <div style={{ marginTop: 8 }}>
             会议材料：
@@ -199,37 +211,22 @@ export function EventDetailPage() {
         ))}
         {!e.speeches.length && <Typography.Paragraph>暂无发言</Typography.Paragraph>}
         {mySpeech && (
-          <Form
-            layout="vertical"
-            style={{ marginTop: 12 }}
-            initialValues={mySpeech}
-            onFinish={(v) => saveText.mutate({ ...v, id: mySpeech.id })}
-          >
-            <ErrorAlert error={saveText.error} />
-            <Form.Item name="title" label="发言题目" rules={[{ required: true }]}>
-              <Input maxLength={100} />
-            </Form.Item>
-            <Form.Item name="body" label="发言稿" rules={[{ required: true, message: '请填写发言稿' }]}>
-              <Input.TextArea rows={6} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={saveText.isPending}>
-              提交发言稿
-            </Button>
-          </Form>
+          <SpeechForm
+            eventId={id}
+            speech={mySpeech}
+            save={(v) => saveText.mutateAsync({ ...v, id: mySpeech.id })}
+            pending={saveText.isPending}
+            error={saveText.error}
+          />
         )}
         {canSignUp && !mySpeech && (
-          <Form layout="vertical" style={{ marginTop: 12 }} onFinish={(v) => signUp.mutate(v)}>
-            <ErrorAlert error={signUp.error} />
-            <Form.Item name="title" label="发言题目" rules={[{ required: true, message: '请填写发言题目' }]}>
-              <Input maxLength={100} />
-            </Form.Item>
-            <Form.Item name="body" label="发言稿（可稍后提交）">
-              <Input.TextArea rows={6} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={signUp.isPending}>
-              报名发言
-            </Button>
-          </Form>
+          <SpeechForm
+            eventId={id}
+            speech={null}
+            save={(v) => signUp.mutateAsync(v)}
+            pending={signUp.isPending}
+            error={signUp.error}
+          />
         )}
       </Card>
       <Card
@@ -249,26 +246,20 @@ export function EventDetailPage() {
       {e.minutes && (
         <Card title="纪要" style={{ marginTop: 16 }}>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{e.minutes}</Typography.Paragraph>
+          {e.agreedPoints && (
+            <>
+              <Typography.Title level={3} style={{ fontSize: 16 }}>
+                议定事项
+              </Typography.Title>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{e.agreedPoints}</Typography.Paragraph>
+            </>
+          )}
         </Card>
       )}
       <Modal title={acting?.label} open={!!acting} onCancel={() => setActing(null)} footer={null} destroyOnHidden>
-        <Form layout="vertical" onFinish={(v) => act.mutate(v)}>
-          {acting?.action === 'recordMinutes' && (
-            <Form.Item name="minutes" label="纪要" rules={[{ required: true, message: '请填写纪要' }]}>
-              <Input.TextArea rows={8} />
-            </Form.Item>
-          )}
-          <Form.Item
-            name="comment"
-            label="意见"
-            rules={[{ required: !!acting?.commentRequired, message: '请填写理由' }]}
-          >
-            <Input.TextArea rows={3} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={act.isPending}>
-            确定
-          </Button>
-        </Form>
+        {acting && (
+          <EventActionForm eventId={id} acting={acting} save={(v) => act.mutateAsync(v)} pending={act.isPending} />
+        )}
       </Modal>
       <Modal title="添加参加人员" open={adding} onCancel={() => setAdding(false)} footer={null} destroyOnHidden>
         <ErrorAlert error={addPeople.error} />

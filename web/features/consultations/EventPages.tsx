@@ -21,7 +21,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { countActive, ErrorAlert, FilterBar, PageHeader, useListParams } from '../../components/index.ts';
+import { countActive, ErrorAlert, ExportButton, FilterBar, PageHeader, useListParams } from '../../components/index.ts';
 import { STATE_COLORS } from './shared.ts';
 import { useKindOptions } from './shared-hooks.ts';
 
@@ -64,9 +64,14 @@ export function EventsPage() {
         }
         extra={
           office && (
-            <Button type="primary" onClick={() => setOpen(true)}>
-              新建协商活动
-            </Button>
+            <Space wrap>
+              <ExportButton
+                url={`/api/consultations/events.xlsx${qs({ upcoming: p.view === 'upcoming' || undefined, state: p.state, kind: p.kind })}`}
+              />
+              <Button type="primary" onClick={() => setOpen(true)}>
+                新建协商活动
+              </Button>
+            </Space>
           )
         }
       />

@@ -5,7 +5,7 @@ import { App, Button, Card, Flex, Form, Input, Modal, Select, Space, Tag, Typogr
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/index.ts';
+import { ErrorAlert, ExportButton, useFormDraft } from '../../components/index.ts';
 import { useKindOptions } from './shared-hooks.ts';
 
 interface Topic {
@@ -25,6 +25,8 @@ export function TopicsCard({ plan }: { plan: any }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const kinds = useKindOptions();
+  const [suggestForm] = Form.useForm();
+  const draft = useFormDraft(suggestForm, `consultation-topic:${plan.id}`);
   const [answering, setAnswering] = useState<{ topic: Topic; action: string } | null>(null);
   const { data } = useQuery({
     queryKey: ['consultation-topics', plan.id],
@@ -40,6 +42,8 @@ export function TopicsCard({ plan }: { plan: any }) {
     mutationFn: (v: any) => api.post(`/api/consultations/plans/${plan.id}/topics`, v),
     onSuccess: () => {
       message.success('议题建议已提交，办公室答复后会通知您');
+      draft.clear();
+      suggestForm.resetFields();
       refresh();
     },
   });
@@ -57,7 +61,13 @@ export function TopicsCard({ plan }: { plan: any }) {
       {can('consultation.suggest') && collecting && (
         <Card title="提出协商议题建议" style={{ marginBottom: 16 }}>
           <ErrorAlert error={suggest.error} />
-          <Form layout="vertical" onFinish={(v) => suggest.mutate(v)}>
+          {draft.notice}
+          <Form
+            form={suggestForm}
+            layout="vertical"
+            onValuesChange={draft.onValuesChange}
+            onFinish={(v) => suggest.mutate(v)}
+          >
             <Form.Item name="title" label="议题名称" rules={[{ required: true, message: '请填写议题名称' }]}>
               <Input maxLength={100} />
             </Form.Item>
@@ -76,7 +86,10 @@ export function TopicsCard({ plan }: { plan: any }) {
           </Form>
         </Card>
       )}
-      <Card title={office ? '征集到的议题建议' : '我提出的议题建议'}>
+      <Card
+        title={office ? '征集到的议题建议' : '我提出的议题建议'}
+        extra={office && <ExportButton url={`/api/consultations/topics.xlsx?planId=${plan.id}`} />}
+      >
         <Flex vertical gap={12}>
           {(data?.items ?? []).map((t) => (
             <div key={t.id} style={{ borderBottom: '1px solid #eee', paddingBottom: 8 }}>

@@ -9,3 +9,8 @@ export const STATE_COLORS: Record<string, string> = {
   done: TAG.green,
   cancelled: 'red',
 };
+
+/** The text a form holds, without dates or selections: what a draft keeps (a stored date would not restore as one). */
+export function textOnly<V extends object>(values: V): V {
+  return Object.fromEntries(Object.entries(values ?? {}).filter(([, v]) => typeof v === 'string')) as V;
+}

@@ -5,7 +5,8 @@ import { Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { toApiDate } from '../../../app/format.ts';
-import { errorMessage } from '../../../components/index.ts';
+import { errorMessage, useFormDraft } from '../../../components/index.ts';
+import { textOnly } from '../shared.ts';
 import { ADOPTION, LEADER_ORGANS, LEVELS, SUBMIT_TARGETS, TRANSFORMATION } from './api.ts';
 
 const options = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
@@ -145,10 +146,27 @@ export function ActionDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
+  // Keyed by the action so each opening reads (and offers back) the draft of that action only.
+  if (!pending) return null;
+  return (
+    <ActionDialogBody key={`${pending.url}:${pending.action}`} pending={pending} onClose={onClose} onDone={onDone} />
+  );
+}
+
+function ActionDialogBody({
+  pending,
+  onClose,
+  onDone,
+}: {
+  pending: PendingAction;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [form] = Form.useForm();
+  // Feedback, evaluation and reasons are long texts: they survive a reload until the server has them.
+  const draft = useFormDraft(form, `consultation-outcome-action:${pending.url}:${pending.action}`);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (!pending) return null;
   const submit = async () => {
     const { comment, ...values } = await form.validateFields();
     const data: Record<string, unknown> = {};
@@ -162,6 +180,7 @@ export function ActionDialog({
         data: Object.keys(data).length ? data : undefined,
       });
       form.resetFields();
+      draft.clear();
       onDone();
     } catch (err) {
       setError(errorMessage(err));
@@ -180,7 +199,8 @@ export function ActionDialog({
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical">
+      {draft.notice}
+      <Form form={form} layout="vertical" onValuesChange={(c, all) => draft.onValuesChange(c, textOnly(all))}>
         <Fields action={pending.action} />
         <Form.Item
           label="意见"

@@ -1,11 +1,11 @@
 // 起草协商成果: kind (the committee's list), title, summary and text; saved as a draft once (a client key makes a double
-// tap one draft), then signed off and submitted from the outcome's page.
+// tap one draft), then signed off and submitted from the outcome's page. What is typed is kept on this device until saved.
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, PageHeader } from '../../../components/index.ts';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
 
 interface Values {
   kind: string;
@@ -18,6 +18,8 @@ export function OutcomeFormPage() {
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [form] = Form.useForm<Values>();
+  const draft = useFormDraft(form, 'consultation-outcome:new');
   const clientKey = useMemo(() => crypto.randomUUID(), []);
   const { data: settings } = useQuery({
     queryKey: ['consultation-outcomes', 'settings'],
@@ -27,13 +29,17 @@ export function OutcomeFormPage() {
     <>
       <PageHeader title="起草协商成果" back="/consultations/outcomes" />
       <Card>
+        {draft.notice}
         <ErrorAlert error={error} />
         <Form<Values>
+          form={form}
           layout="vertical"
+          onValuesChange={draft.onValuesChange}
           onFinish={async (v) => {
             setBusy(true);
             try {
               const r = await api.post<{ id: number }>('/api/consultation-outcomes', { ...v, clientKey });
+              draft.clear();
               navigate(`/consultations/outcomes/${r.id}`);
             } catch (err) {
               setError(err);
