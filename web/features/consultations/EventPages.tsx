@@ -19,7 +19,7 @@ import {
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
-import { formatDateTime } from '../../app/format.ts';
+import { beijingYear, formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
 import { countActive, ErrorAlert, ExportButton, FilterBar, PageHeader, useListParams } from '../../components/index.ts';
 import { STATE_COLORS } from './shared.ts';
@@ -158,7 +158,7 @@ export function EventsPage() {
 }
 
 export function FiguresPage() {
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(beijingYear());
   const { data, error } = useQuery({
     queryKey: ['consultation-figures', year],
     queryFn: () => api.get<any>(`/api/consultations/figures?year=${year}`),
@@ -172,8 +172,8 @@ export function FiguresPage() {
         onChange={setYear}
         style={{ width: 120, marginBottom: 16 }}
         options={[0, 1, 2, 3].map((d) => ({
-          value: new Date().getFullYear() - d,
-          label: `${new Date().getFullYear() - d}年`,
+          value: beijingYear() - d,
+          label: `${beijingYear() - d}年`,
         }))}
       />
       <ErrorAlert error={error} />

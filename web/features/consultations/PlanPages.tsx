@@ -20,7 +20,7 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import { toApiDate } from '../../app/format.ts';
+import { beijingYear, toApiDate } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, ExportButton, PageHeader } from '../../components/index.ts';
 import { useKindOptions } from './shared-hooks.ts';
@@ -92,7 +92,7 @@ export function PlansPage() {
         <Form
           layout="vertical"
           onFinish={(v) => create.mutate(v)}
-          initialValues={{ kind: 'consultation', year: new Date().getFullYear() + 1 }}
+          initialValues={{ kind: 'consultation', year: beijingYear() + 1 }}
         >
           <Form.Item name="year" label="年度" rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} />
