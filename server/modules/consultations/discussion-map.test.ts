@@ -5,6 +5,7 @@
 import { PCA } from 'ml-pca';
 import { describe, expect, it } from 'vitest';
 import { computeOpinionMap, type MapVote } from './discussion-map.ts';
+import { computeOpinionMapOffThread } from './discussion-map-worker.ts';
 import { projectTwo, seeded, sparseRows } from './discussion-pca.ts';
 
 /** A small deterministic generator, so the synthetic matrix is the same on every run. */
@@ -108,5 +109,17 @@ describe('the sparse PCA', () => {
     const camps = new Map<number, Set<number>>();
     for (const p of m.points) camps.set(p.group, (camps.get(p.group) ?? new Set()).add((p.accountId - 1) % 3));
     expect([...camps.values()].map((c) => c.size)).toEqual([1, 1, 1]);
+  });
+});
+
+describe('the map in a worker thread', () => {
+  it('gives the same result as inline', async () => {
+    const votes = planted(13);
+    const off = await computeOpinionMapOffThread(votes, { inlineBelow: 0 });
+    expect(off).toEqual(computeOpinionMap(votes));
+    expect(off.k).toBe(2);
+    // The worker is kept and answers the next map too.
+    const again = await computeOpinionMapOffThread(planted(3), { inlineBelow: 0 });
+    expect(again).toEqual(computeOpinionMap(planted(3)));
   });
 });

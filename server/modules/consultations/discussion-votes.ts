@@ -8,7 +8,8 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { type Job, registerJobHandler, scheduleJob } from '../../platform/jobs/jobs.ts';
 import { publishLive } from '../../platform/notifications/notifications.ts';
-import { computeOpinionMap, type MapVote, type OpinionMap } from './discussion-map.ts';
+import type { MapVote, OpinionMap } from './discussion-map.ts';
+import { computeOpinionMapOffThread } from './discussion-map-worker.ts';
 import { VOTES, type VoteName } from './discussion-schemas.ts';
 import { isStaff, loadDiscussion, loadForParticipant } from './discussion-service.ts';
 import { liveTopic, presentStatement, recordParticipation } from './discussion-statements.ts';
@@ -116,7 +117,7 @@ export async function recomputeMap(tx: Db, committeeId: number, discussionId: nu
       join discussion_statements s on s.committee_id = v.committee_id and s.id = v.statement_id
       where v.committee_id = ${committeeId} and v.discussion_id = ${discussionId} and s.state = 'shown'`,
   );
-  const map = computeOpinionMap(
+  const map = await computeOpinionMapOffThread(
     votes.map((v): MapVote => ({ accountId: v.account_id, statementId: v.statement_id, vote: v.vote })),
   );
   await tx.execute(sql`insert into discussion_maps (committee_id, discussion_id, computed_at, vote_count, result)
