@@ -92,8 +92,8 @@ export async function nextStatement(db: Db, actor: Actor, discussionId: number) 
   const me = actor.accountId ?? 0;
   const rows = await query<any>(
     db,
-    sql`select s.*, a.display_name, null as my_vote, count(*) over ()::int as remaining
-      from discussion_statements s join accounts a on a.committee_id = s.committee_id and a.id = s.author_account_id
+    sql`select s.*, coalesce(a.display_name, '受邀群众') as display_name, null as my_vote, count(*) over ()::int as remaining
+      from discussion_statements s left join accounts a on a.committee_id = s.committee_id and a.id = s.author_account_id
       where s.committee_id = ${actor.committeeId} and s.discussion_id = ${d.id} and s.state = 'shown'
         and not exists (select 1 from discussion_votes v where v.committee_id = s.committee_id and v.statement_id = s.id and v.account_id = ${me})
       order by s.pinned desc, s.agree + s.disagree + s.pass, s.id limit 1`,
