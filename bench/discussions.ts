@@ -19,8 +19,8 @@ import { loadConfig } from '../server/config.ts';
 import { computeOpinionMap } from '../server/modules/consultations/discussion-map.ts';
 import { computeOpinionMapOffThread } from '../server/modules/consultations/discussion-map-worker.ts';
 import { seeded } from '../server/modules/consultations/discussion-pca.ts';
-import { recomputeMap } from '../server/modules/consultations/discussion-votes.ts';
-import { type Database, openPglite, openPostgres, query, queryOne } from '../server/platform/db/client.ts';
+import { mapVotes, recomputeMap } from '../server/modules/consultations/discussion-votes.ts';
+import { type Database, openPglite, openPostgres, queryOne } from '../server/platform/db/client.ts';
 import { migrate } from '../server/platform/db/migrate.ts';
 import { initFileStore } from '../server/platform/files/files.ts';
 import { type Client, signIn } from '../server/platform/inject-client.ts';
@@ -132,15 +132,9 @@ const f = (n: number) => n.toFixed(1);
 // (1) The map, as the job computes it: first its phases apart (read, compute, store), then whole.
 {
   let t = performance.now();
-  const votes = await query<{ account_id: number; statement_id: number; vote: number }>(
-    db,
-    sql`select v.account_id, v.statement_id, v.vote from discussion_votes v
-      join discussion_statements s on s.committee_id = v.committee_id and s.id = v.statement_id
-      where v.committee_id = ${committeeId} and v.discussion_id = ${id} and s.state = 'shown'`,
-  );
+  const mv = await mapVotes(db, committeeId, id);
   const read = performance.now() - t;
   t = performance.now();
-  const mv = votes.map((v) => ({ accountId: v.account_id, statementId: v.statement_id, vote: v.vote }));
   const inline = computeOpinionMap(mv);
   const compute = performance.now() - t;
   t = performance.now();
@@ -153,7 +147,7 @@ const f = (n: number) => n.toFixed(1);
   await db.execute(sql`select ${JSON.stringify(inline)}::jsonb is not null`);
   const store = performance.now() - t;
   console.log(
-    `map phases: read ${votes.length} votes ${f(read)} ms, compute inline ${f(compute)} ms, in the worker ${f(worker)} ms ` +
+    `map phases: read ${mv.length} votes ${f(read)} ms, compute inline ${f(compute)} ms, in the worker ${f(worker)} ms ` +
       `(first, with its start) / ${f(worker2)} ms (reused), result to the database ${f(store)} ms`,
   );
 }
