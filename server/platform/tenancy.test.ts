@@ -17,6 +17,15 @@ const PUBLIC = new Set([
   'GET /api/public/topics/:token',
   'POST /api/public/:kind/:token/code',
   'POST /api/public/:kind/:token/submissions',
+  // Invited citizens of an online discussion: the page and sign-in by the invitation's token; reads and writes need the
+  // guest cookie of that discussion (discussion-guests.test.ts).
+  'GET /api/public/discussions/:token',
+  'POST /api/public/discussions/:token/code',
+  'POST /api/public/discussions/:token/sign-in',
+  'GET /api/public/discussions/:token/statements',
+  'GET /api/public/discussions/:token/next',
+  'POST /api/public/discussions/:token/statements',
+  'PUT /api/public/discussions/:token/statements/:statementId/vote',
 ]);
 // Streams never end, so inject cannot await them; their guard is the same requireAuth as every route.
 const STREAMING = new Set(['GET /api/notifications/stream', 'GET /api/discussions/:id/stream']);

@@ -1,8 +1,8 @@
-// The opinion map of a discussion, a pure function of its votes: participants projected to two dimensions (ml-pca,
-// NIPALS), grouped by k-means (ml-kmeans, fixed seed) with k chosen by silhouette among 2–5, then per group the
+// The opinion map of a discussion, a pure function of its votes: participants projected to two dimensions (sparse
+// PCA by power iteration, discussion-pca.ts), grouped by k-means (ml-kmeans, fixed seed) with k chosen by silhouette among 2–5, then per group the
 // statements that distinguish it, and the statements agreed in every group (consensus) or splitting them (divisive).
 import { kmeans } from 'ml-kmeans';
-import { PCA } from 'ml-pca';
+import { projectTwo, sampledSilhouette, sparseRows } from './discussion-pca.ts';
 
 export interface MapVote {
   accountId: number;
@@ -38,32 +38,6 @@ export interface MapOptions {
 
 const SEED = 20260101;
 const round = (n: number, d = 4) => Math.round(n * 10 ** d) / 10 ** d;
-
-/** Mean silhouette of a clustering in 2-D; O(n²) over the points, which stays small (2,000 → 4 M distances). */
-export function silhouette(points: number[][], labels: number[], k: number): number {
-  const n = points.length;
-  let total = 0;
-  const sums = new Float64Array(k);
-  const sizes = new Int32Array(k);
-  for (const l of labels) sizes[l]++;
-  for (let i = 0; i < n; i++) {
-    sums.fill(0);
-    const [xi, yi] = points[i];
-    for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      const dx = xi - points[j][0];
-      const dy = yi - points[j][1];
-      sums[labels[j]] += Math.sqrt(dx * dx + dy * dy);
-    }
-    const own = labels[i];
-    if (sizes[own] <= 1) continue;
-    const a = sums[own] / (sizes[own] - 1);
-    let b = Number.POSITIVE_INFINITY;
-    for (let c = 0; c < k; c++) if (c !== own && sizes[c] > 0) b = Math.min(b, sums[c] / sizes[c]);
-    total += (b - a) / Math.max(a, b) || 0;
-  }
-  return total / n;
-}
 
 /** Groups are numbered by size (largest first, then by centre) so the same votes always give the same names. */
 function relabel(points: number[][], labels: number[], k: number): number[] {
@@ -106,17 +80,13 @@ export function computeOpinionMap(votes: MapVote[], opts: MapOptions = {}): Opin
   };
   if (accounts.length < 4 || statements.length < 2) return empty;
 
-  const matrix = accounts.map((a) => {
-    const row = new Array<number>(statements.length).fill(0);
-    for (const [s, v] of byAccount.get(a)!) row[col.get(s)!] = v;
-    return row;
-  });
-  // NIPALS extracts only the two components needed: linear in the matrix size, where a full SVD of 2,000 × 1,000 is not.
-  const pca = new PCA(matrix, { method: 'NIPALS', nCompNIPALS: 2 });
-  const projected = pca.predict(matrix, { nComponents: 2 }).to2DArray();
-  // A component that explains nothing (votes of rank one) comes back as NaN: such a dimension is flat, i.e. 0.
-  const finite = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? x : 0);
-  const points = projected.map((p) => [finite(p[0]), finite(p[1])]);
+  // The vote matrix stays sparse (a participant votes on a few dozen of a thousand statements): 2,000 × 1,000 dense
+  // with a dense PCA took minutes; power iteration on sparse rows takes milliseconds.
+  const matrix = sparseRows(
+    accounts.map((a) => byAccount.get(a)!),
+    col,
+  );
+  const points = projectTwo(matrix, statements.length, opts.seed ?? SEED);
 
   let best: { k: number; labels: number[]; score: number } | null = null;
   // k-means++ cannot place more centres than there are distinct points (identical voters sit on one dot).
@@ -130,7 +100,7 @@ export function computeOpinionMap(votes: MapVote[], opts: MapOptions = {}): Opin
     } catch {
       continue; // a degenerate layout for this k (too few separate points): the other k still stand
     }
-    const score = silhouette(points, res.clusters, k);
+    const score = sampledSilhouette(points, res.clusters, k);
     // Strictly better only: on a tie the smaller number of groups is kept, the simpler reading.
     if (!best || score > best.score + 1e-9) best = { k, labels: res.clusters, score };
   }
@@ -206,3 +176,5 @@ export function computeOpinionMap(votes: MapVote[], opts: MapOptions = {}): Opin
     divisive: divisive.slice(0, 10),
   };
 }
+
+export { silhouette } from './discussion-pca.ts';

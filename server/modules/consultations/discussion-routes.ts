@@ -10,6 +10,7 @@ import { releaseDbSlot } from '../../platform/db/queue.ts';
 import { DOCX_MIME, sendDownload } from '../../platform/download.ts';
 import { notificationEvents } from '../../platform/notifications/notifications.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { discussionGuestRoutes } from './discussion-guest-routes.ts';
 import {
   AttachBody,
   CommentBody,
@@ -38,8 +39,11 @@ const tags = ['discussions'];
 const MANAGE = requireAuth('discussion.manage');
 const TAKE_PART = requireAuth('discussion.participate');
 
-export async function discussionRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
+export async function discussionRoutes(fastify: FastifyInstance, deps: ModuleDeps) {
+  const { db } = deps;
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  // Invited citizens' routes (invitation links, phone sign-in, their writes) live in their own file.
+  await discussionGuestRoutes(fastify, deps);
 
   app.get(
     '/api/discussions/settings',

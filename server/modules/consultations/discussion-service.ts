@@ -48,6 +48,8 @@ export async function saveDiscussionSettings(db: Db, actor: Actor, s: Discussion
 
 /** Whether the actor is one of the discussion's participants (staff read every discussion but are not counted). */
 export function mayTakePart(actor: Actor, d: DiscussionRow): boolean {
+  // An invited citizen (discussion-guests.ts) takes part in the one discussion of its invitation, whatever its audience.
+  if ('guestOf' in actor) return actor.guestOf === d.id;
   if (d.audience === 'committee') return actor.accountId !== null;
   if (d.audience === 'members') return actor.roles.includes('member');
   return actor.accountId !== null && d.account_ids.includes(actor.accountId);

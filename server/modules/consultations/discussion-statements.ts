@@ -85,8 +85,8 @@ export async function listStatements(db: Db, actor: Actor, discussionId: number,
   const staff = isStaff(actor);
   const rows = await query<any>(
     db,
-    sql`select s.*, a.display_name, v.vote as my_vote from discussion_statements s
-      join accounts a on a.committee_id = s.committee_id and a.id = s.author_account_id
+    sql`select s.*, coalesce(a.display_name, '受邀群众') as display_name, v.vote as my_vote from discussion_statements s
+      left join accounts a on a.committee_id = s.committee_id and a.id = s.author_account_id
       left join discussion_votes v on v.committee_id = s.committee_id and v.statement_id = s.id and v.account_id = ${actor.accountId ?? 0}
       where s.committee_id = ${actor.committeeId} and s.discussion_id = ${d.id}
         ${staff ? (state ? sql`and s.state = ${state}` : sql``) : sql`and (s.state = 'shown' or s.author_account_id = ${actor.accountId ?? 0})`}
@@ -251,8 +251,8 @@ export async function listComments(db: Db, actor: Actor, discussionId: number) {
   const staff = isStaff(actor);
   const rows = await query<any>(
     db,
-    sql`select c.*, a.display_name from discussion_comments c
-      join accounts a on a.committee_id = c.committee_id and a.id = c.author_account_id
+    sql`select c.*, coalesce(a.display_name, '受邀群众') as display_name from discussion_comments c
+      left join accounts a on a.committee_id = c.committee_id and a.id = c.author_account_id
       where c.committee_id = ${actor.committeeId} and c.discussion_id = ${d.id}
         ${staff ? sql`` : sql`and (c.state = 'shown' or c.author_account_id = ${actor.accountId ?? 0})`}
       order by c.created_at, c.id`,
