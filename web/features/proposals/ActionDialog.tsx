@@ -21,7 +21,7 @@ import {
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { beijingToday, toApiDate } from '../../app/format.ts';
-import { errorMessage, useFormDraft } from '../../components/index.ts';
+import { errorMessage, PriorStep, useFormDraft } from '../../components/index.ts';
 import {
   type ActionInfo,
   type Detail,
@@ -72,10 +72,11 @@ export function ActionDialog({
   const [error, setError] = useState<string | null>(null);
   const [letter, setLetter] = useState<{ id: number; name: string } | null>(null);
   const action = pending?.action ?? '';
+  const blocked = !!pending?.precondition;
   // A unit's reply or a member's reason typed here is kept per item and action until the server has it.
   const draft = useFormDraft(
     form,
-    pending && !CONFIRM_ONLY.has(pending.action)
+    pending && !blocked && !CONFIRM_ONLY.has(pending.action)
       ? `${pending.target}-action:${pending.targetId}:${pending.action}`
       : null,
   );
@@ -384,16 +385,20 @@ export function ActionDialog({
       onCancel={close}
       onOk={submit}
       okText="确定"
-      cancelText="取消"
+      cancelText={blocked ? '知道了' : '取消'}
+      okButtonProps={{ style: blocked ? { display: 'none' } : undefined }}
       confirmLoading={busy}
       destroyOnHidden
       width={640}
     >
+      {pending && <PriorStep action={pending} />}
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
       {draft.notice}
-      <Form form={form} layout="vertical" size="large" preserve={false} onValuesChange={draft.onValuesChange}>
-        {body()}
-      </Form>
+      {!blocked && (
+        <Form form={form} layout="vertical" size="large" preserve={false} onValuesChange={draft.onValuesChange}>
+          {body()}
+        </Form>
+      )}
     </Modal>
   );
 }
