@@ -2,6 +2,7 @@
 // through; a reload mid-typing offers the text back; offline shows the banner and 加载失败 + 重试 (never 「暂无」), and
 // back online 重试 loads the list.
 import { describe, expect, it } from 'vitest';
+import { apiLogin } from './api.ts';
 import {
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
@@ -87,6 +88,37 @@ describe('委员的手机：不丢内容、弱网、快速加载', () => {
     await page.getByTestId('load-failed').waitFor({ state: 'detached' });
   });
 
+  it('保存时网络断了再点一次：同一个幂等键，只有一件提案', async () => {
+    const title = '关于在公交站台增设遮阳棚的建议';
+    const page = await newPage({ mobile: true });
+    await loginAs(page, 'member045');
+    await page.goto('/proposals/new');
+    await page.getByRole('heading', { name: '撰写提案' }).waitFor();
+    await page.getByLabel('案由（标题）').fill(title);
+    await page.getByLabel('案据（情况与分析）').fill('夏季午后公交站台没有遮挡，候车的老人和孩子暴晒。');
+    // The first save reaches the server and is stored, but its answer is lost on the way back (a crowded hall).
+    const keys: string[] = [];
+    let lost = false;
+    await page.route('**/api/proposals', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push(route.request().headers()['idempotency-key']);
+      if (lost) return route.continue();
+      lost = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByText('无法连接服务器，请检查网络后重试').first().waitFor();
+    // The member taps again: the same key, so the server answers with the first save instead of a second proposal.
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.waitForURL(/\/proposals\/\d+$/);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    const member = await apiLogin('member045');
+    const mine = await member.get('/api/proposals?scope=mine&pageSize=100');
+    expect(mine.body.items.filter((p: any) => p.title === title)).toHaveLength(1);
+  });
+
   it('特大字号：在账号菜单中选择，记在本账号，主要页面在 375 px 不横向溢出且无障碍检查通过', async () => {
     const page = await newPage({ mobile: true });
     await loginAs(page, 'member044');
@@ -99,6 +131,9 @@ describe('委员的手机：不丢内容、弱网、快速加载', () => {
       ['/proposals/new', '撰写提案'],
       ['/opinions/new', '报送社情民意信息'],
       ['/duty/me', '我的履职'],
+      ['/meetings', null],
+      ['/activities', null],
+      ['/notifications', null],
     ] as const) {
       await page.goto(path);
       if (heading) await page.getByRole('heading', { name: heading }).first().waitFor();

@@ -7,6 +7,7 @@ export { countActive, FilterBar, type FilterBarProps } from './FilterBar.tsx';
 export { NetworkBanner } from './NetworkBanner.tsx';
 export { isConnectionError, LoadFailed, PageBoundary } from './PageBoundary.tsx';
 export { PageHeader, type PageHeaderProps, usePageTitle } from './PageHeader.tsx';
+export { type EngineAction, PriorStep } from './PriorStep.tsx';
 export { ColumnCard, ResponsiveList, type ResponsiveListProps } from './ResponsiveList.tsx';
-export { draftKey, type FormDraft, useFormDraft } from './useDraft.tsx';
+export { draftKey, type FormDraft, useFormDraft, useTextDraft } from './useDraft.tsx';
 export { type ListParams, useListParams } from './useListParams.ts';

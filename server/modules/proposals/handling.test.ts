@@ -139,9 +139,14 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
     const early = await aact(u1, lead.id, 'reply', { outcomeClass: 'A', text: '已采纳' });
     expect(early.status).toBe(409);
     expect(early.body.error).toBe('proposal.contact_required');
+    // The reply button says so before the unit writes anything (issue 12), and only until the contact is recorded.
+    const replyAction = async () =>
+      assignmentOf(await detail(u1, id), uid(u1)).actions.find((a: any) => a.action === 'reply');
+    expect((await replyAction()).precondition).toMatch(/请先点「记录办前面商」/);
     const future = await aact(u1, lead.id, 'recordContact', { way: '当面', date: '2099-01-01' });
     expect(future.body.field).toBe('date');
     await aok(u1, lead.id, 'recordContact', { way: '当面座谈', date: today(), notes: '与两位提案人座谈' });
+    expect(await replyAction()).toEqual({ action: 'reply', label: '答复提案', commentRequired: false });
     const wrongClass = await aact(u1, lead.id, 'reply', { outcomeClass: 'Z', text: '已采纳' });
     expect(wrongClass.body.field).toBe('outcomeClass');
     const up = await upload(u1, '答复函.pdf', Buffer.from('%PDF-1.4 reply letter'));

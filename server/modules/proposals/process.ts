@@ -42,6 +42,9 @@ import { ASSIGNMENT_VISIBILITY, PROPOSAL_VISIBILITY } from './visibility.ts';
 
 const keepRating = rating.keepRatingDeadline;
 const keepDue = handling.keepDue;
+/** Told when the reply dialog opens; replyToProposal checks the same rule in the transaction. */
+const contactFirst = (_actor: Actor, a: AssignmentItem) =>
+  a.contactMissing ? '答复前须先与提案人沟通（办前面商）：请先点「记录办前面商」记下面商方式和日期，再答复。' : null;
 const RATERS = ['member', 'orgAccount', 'proposalStaff', 'committeeAdmin'] as const;
 
 export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem>({
@@ -101,7 +104,7 @@ export const assignmentProcess: Process<AssignmentItem> = defineProcess<Assignme
     { from: ['accepted'], action: 'requestExtension', label: '申请延期', roles: UNIT, guard: replyingUnitGuard, to: 'extensionRequested', commentRequired: true, effect: handling.requestExtension, deadline: keepDue },
     { from: ['extensionRequested'], action: 'approveExtension', label: '同意延期', roles: OFFICE, to: 'accepted', effect: handling.approveExtension, deadline: keepDue },
     { from: ['extensionRequested'], action: 'refuseExtension', label: '不同意延期', roles: OFFICE, to: 'accepted', commentRequired: true, effect: handling.refuseExtension, deadline: keepDue },
-    { from: ['accepted', 'extensionRequested'], action: 'reply', label: '答复提案', roles: UNIT, guard: replyingUnitGuard, to: 'replied', effect: handling.replyToProposal },
+    { from: ['accepted', 'extensionRequested'], action: 'reply', label: '答复提案', roles: UNIT, guard: replyingUnitGuard, precondition: contactFirst, to: 'replied', effect: handling.replyToProposal },
     { from: ['replied'], action: 'approveReply', label: '审核通过答复', roles: OFFICE, to: 'done', effect: handling.approveReply },
     { from: ['replied'], action: 'sendBackReply', label: '退回答复重新办理', roles: OFFICE, to: 'accepted', commentRequired: true, effect: handling.sendBackReply, deadline: keepDue },
     { from: ['done'], action: 'rehandle', label: '再办理', roles: ROLE_LIST, guard: internalGuard, to: 'accepted', effect: handling.rehandleAssignment, deadline: keepDue },

@@ -40,6 +40,8 @@ export interface AssignmentItem extends WorkflowItem {
   returnWindowDays: number;
   /** When the unit may no longer ask to return it: the end of the Beijing day returnWindowDays after assignment. */
   returnDeadline: Date;
+  /** The committee requires 办前面商 before a reply and none is recorded for this round yet. */
+  contactMissing?: boolean;
   internal?: boolean;
 }
 
@@ -129,6 +131,12 @@ export async function loadAssignmentItem(
       rules.returnRequestDays,
       rules.dayUnit,
     ),
+    contactMissing:
+      rules.contactRequired &&
+      !(await queryOne<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from proposal_contacts where committee_id = ${committeeId} and assignment_id = ${a.id} and round = ${a.round}`,
+      ))!.n,
   };
 }
 

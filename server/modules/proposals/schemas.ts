@@ -11,7 +11,12 @@ export const Lit = <T extends string>(values: readonly T[], title: string) =>
 export const Int = (title: string) => Type.Integer({ title, minimum: 1, maximum: 2147483647 });
 export const IntList = (title: string) => Type.Array(Int(title), { title, maxItems: 50 });
 
-export const ActionOut = Type.Object({ action: Type.String(), label: Type.String(), commentRequired: Type.Boolean() });
+export const ActionOut = Type.Object({
+  action: Type.String(),
+  label: Type.String(),
+  commentRequired: Type.Boolean(),
+  precondition: Type.Optional(Type.String({ title: '需先完成的步骤' })),
+});
 
 export const ProposalBody = Type.Object({
   kind: Type.Optional(Lit(['individual', 'joint', 'collective'], '提案形式')),

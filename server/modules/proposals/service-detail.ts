@@ -134,6 +134,7 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
       dueAt: new Date(a.due_at),
       returnWindowDays: rules.returnRequestDays,
       returnDeadline,
+      contactMissing: rules.contactRequired && !contacts.some((x) => x.assignment_id === a.id && x.round === a.round),
     };
     const open = ['assigned', 'accepted', 'returnRequested', 'extensionRequested'].includes(a.state);
     return {

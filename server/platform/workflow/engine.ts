@@ -49,6 +49,12 @@ export interface Transition<I extends WorkflowItem, D = any> {
   /** Returns a Chinese reason when this actor may not fire it on this item, else null. */
   guard?: (actor: Actor, item: I) => string | null;
   commentRequired?: boolean;
+  /**
+   * A prior step this action needs (办前面商 before a reply): a Chinese sentence naming it, else null. Unlike a guard
+   * the button stays — its dialog says what to do first, when it opens, before anyone writes (issue 12). The effect
+   * still checks the same rule inside the transaction; this only tells the user early.
+   */
+  precondition?: (actor: Actor, item: I) => string | null;
   /** Work done in the same transaction after the checks, before the state changes. */
   effect?: (tx: Db, actor: Actor, item: I, data: D, comment: string | null) => Promise<void>;
   /** A deadline for the new state; pending deadline jobs of the item are cancelled on every transition. */
@@ -174,6 +180,8 @@ export interface AllowedAction {
   action: string;
   label: string;
   commentRequired: boolean;
+  /** Present when a prior step is missing: what to do first (the dialog shows it instead of the fields). */
+  precondition?: string;
 }
 
 /** The actions this actor may take on this item now: what the UI shows as buttons. */
@@ -182,7 +190,15 @@ export function allowedActions<I extends WorkflowItem>(process: Process<I>, acto
     .filter(
       (t) => t.from.includes(item.state) && actor.roles.some((r) => t.roles.includes(r)) && !t.guard?.(actor, item),
     )
-    .map((t) => ({ action: t.action, label: t.label, commentRequired: !!t.commentRequired }));
+    .map((t) => {
+      const precondition = t.precondition?.(actor, item);
+      return {
+        action: t.action,
+        label: t.label,
+        commentRequired: !!t.commentRequired,
+        ...(precondition ? { precondition } : {}),
+      };
+    });
 }
 
 export interface TimelineEntry {

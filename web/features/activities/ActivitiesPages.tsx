@@ -33,6 +33,7 @@ import {
   FilterBar,
   PageHeader,
   ResponsiveList,
+  useFormDraft,
   useListParams,
   usePageTitle,
 } from '../../components/index.ts';
@@ -201,6 +202,8 @@ export function ActivityFormPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [fileIds, setFileIds] = useState<number[]>([]);
+  const [form] = Form.useForm();
+  const draft = useFormDraft(form, 'activity:new');
   const save = useMutation({
     mutationFn: (v: any) =>
       api.post<{ id: number; invited: number }>('/api/activities', {
@@ -217,6 +220,7 @@ export function ActivityFormPage() {
       }),
     onSuccess: (r) => {
       message.success(r.invited ? `已创建，并通知 ${r.invited} 位委员` : '已创建');
+      draft.clear();
       navigate(`/activities/${r.id}`);
     },
   });
@@ -225,16 +229,19 @@ export function ActivityFormPage() {
       <PageHeader title="新建活动" back />
       <Card style={{ maxWidth: 760 }}>
         <ErrorAlert error={save.error} />
+        {draft.notice}
         <Form
+          form={form}
           layout="vertical"
           initialValues={{ kind: 'research', registration: 'invite' }}
           onFinish={(v) => save.mutate(v)}
+          onValuesChange={draft.onValuesChange}
         >
           <Form.Item name="kind" label="活动类型" rules={[{ required: true }]}>
             <Select options={Object.entries(ACTIVITY_KINDS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Form.Item name="title" label="活动名称" rules={[{ required: true, message: '请填写活动名称' }]}>
-            <Input maxLength={100} />
+            <Input count={{ show: true, max: 100 }} />
           </Form.Item>
           <Form.Item name="time" label="活动时间" rules={[{ required: true, message: '请选择开始和结束时间' }]}>
             <DatePicker.RangePicker
@@ -245,10 +252,10 @@ export function ActivityFormPage() {
             />
           </Form.Item>
           <Form.Item name="place" label="活动地点" rules={[{ required: true, message: '请填写活动地点' }]}>
-            <Input maxLength={100} />
+            <Input count={{ show: true, max: 100 }} />
           </Form.Item>
           <Form.Item name="description" label="活动内容">
-            <Input.TextArea rows={4} maxLength={5000} showCount />
+            <Input.TextArea rows={4} count={{ show: true, max: 5000 }} />
           </Form.Item>
           <Form.Item name="registration" label="参加方式">
             <Radio.Group
@@ -336,10 +343,13 @@ export function ActivityDetailPage() {
   const refresh = () => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('activit') });
   const [outputOpen, setOutputOpen] = useState(false);
   const [fileIds, setFileIds] = useState<number[]>([]);
+  const [outputForm] = Form.useForm();
+  const outputDraft = useFormDraft(outputForm, outputOpen ? `activity-output:${id}` : null);
   const post = useMutation({
     mutationFn: ({ url, body }: { url: string; body?: unknown }) => api.post(url, body ?? {}),
-    onSuccess: () => {
+    onSuccess: (_r, v) => {
       message.success('已完成');
+      if (v.url.endsWith('/outputs')) outputDraft.clear();
       setOutputOpen(false);
       refresh();
     },
@@ -512,6 +522,7 @@ export function ActivityDetailPage() {
                         )}
                         {o.status === 'submitted' && (
                           <ReturnButton
+                            item={`activity-output-return:${o.id}`}
                             onReturn={(comment) =>
                               post.mutateAsync({
                                 url: `/api/activities/outputs/${o.id}/review`,
@@ -552,19 +563,22 @@ export function ActivityDetailPage() {
         destroyOnHidden
         width={640}
       >
+        {outputDraft.notice}
         <Form
+          form={outputForm}
           layout="vertical"
           initialValues={{ kind: 'report' }}
           onFinish={(v) => post.mutate({ url: `/api/activities/${a.id}/outputs`, body: { ...v, fileIds } })}
+          onValuesChange={outputDraft.onValuesChange}
         >
           <Form.Item name="kind" label="成果类型">
             <Radio.Group options={Object.entries(OUTPUT_KINDS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Form.Item name="title" label="成果标题" rules={[{ required: true, message: '请填写成果标题' }]}>
-            <Input maxLength={100} />
+            <Input count={{ show: true, max: 100 }} />
           </Form.Item>
           <Form.Item name="body" label="成果内容">
-            <Input.TextArea rows={6} maxLength={20000} />
+            <Input.TextArea rows={6} count={{ show: true, max: 20000 }} />
           </Form.Item>
           <Form.Item label="佐证材料（照片、文件）">
             <Upload
@@ -591,23 +605,29 @@ export function ActivityDetailPage() {
   );
 }
 
-function ReturnButton({ onReturn }: { onReturn: (comment: string) => Promise<unknown> }) {
+function ReturnButton({ item, onReturn }: { item: string; onReturn: (comment: string) => Promise<unknown> }) {
   const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const draft = useFormDraft(form, open ? item : null);
   return (
     <>
       <Button size="small" onClick={() => setOpen(true)}>
         退回
       </Button>
       <Modal title="退回成果" open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
+        {draft.notice}
         <Form
+          form={form}
           layout="vertical"
           onFinish={async (v) => {
             await onReturn(v.comment);
+            draft.clear();
             setOpen(false);
           }}
+          onValuesChange={draft.onValuesChange}
         >
           <Form.Item name="comment" label="退回意见" rules={[{ required: true, message: '请填写退回意见' }]}>
-            <Input.TextArea rows={3} maxLength={500} />
+            <Input.TextArea rows={3} count={{ show: true, max: 500 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit">
             退回

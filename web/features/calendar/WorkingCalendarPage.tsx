@@ -93,7 +93,7 @@ export function WorkingCalendarPage() {
           />
         </Form.Item>
         <Form.Item name="note" label="说明">
-          <Input maxLength={100} placeholder="如：春节、春节调休上班" />
+          <Input count={{ show: true, max: 100 }} placeholder="如：春节、春节调休上班" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           保存

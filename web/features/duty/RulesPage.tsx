@@ -162,7 +162,7 @@ export function RulesPage() {
             <Row gutter={16}>
               <Col xs={24} md={8}>
                 <Form.Item name="name" label="规则名称" rules={[{ required: true, message: '请填写规则名称' }]}>
-                  <Input maxLength={50} />
+                  <Input count={{ show: true, max: 50 }} />
                 </Form.Item>
               </Col>
               <Col xs={12} md={4}>
@@ -210,7 +210,7 @@ export function RulesPage() {
                           label="类别名称"
                           rules={[{ required: true, message: '请填写类别名称' }]}
                         >
-                          <Input maxLength={30} />
+                          <Input count={{ show: true, max: 30 }} />
                         </Form.Item>
                       </Col>
                       <Col xs={10} md={5}>
@@ -272,7 +272,7 @@ export function RulesPage() {
                             label="计分项名称"
                             rules={[{ required: true, message: '请填写名称' }]}
                           >
-                            <Input maxLength={60} />
+                            <Input count={{ show: true, max: 60 }} />
                           </Form.Item>
                         </Col>
                         <Col xs={12} md={6}>
@@ -355,7 +355,7 @@ export function RulesPage() {
                           label="显示名称"
                           rules={[{ required: true, message: '请填写' }]}
                         >
-                          <Input maxLength={10} />
+                          <Input count={{ show: true, max: 10 }} />
                         </Form.Item>
                       </Col>
                       <Col xs={6} md={5}>
@@ -397,7 +397,7 @@ export function RulesPage() {
                           label="要求"
                           rules={[{ required: true, message: '请填写' }]}
                         >
-                          <Input maxLength={30} />
+                          <Input count={{ show: true, max: 30 }} />
                         </Form.Item>
                       </Col>
                       <Col xs={16} md={9}>
@@ -437,7 +437,7 @@ export function RulesPage() {
           </Card>
           <Card style={{ marginBottom: 16 }}>
             <Form.Item name="note" label="修改说明">
-              <Input maxLength={200} placeholder="例如：活动分值由 2 分调整为 4 分" />
+              <Input count={{ show: true, max: 200 }} placeholder="例如：活动分值由 2 分调整为 4 分" />
             </Form.Item>
             <ErrorAlert error={save.error} />
             <ConfirmButton

@@ -30,7 +30,9 @@ import {
   ErrorAlert,
   ExportButton,
   PageHeader,
+  useFormDraft,
   useListParams,
+  useTextDraft,
 } from '../../components/index.ts';
 import { MemberSelect, useReference } from '../meetings/shared.tsx';
 import { GRADE_COLOR, thisYear, yearOptions } from './api.ts';
@@ -307,11 +309,13 @@ export function ConsequencesPage() {
   });
   const [form] = Form.useForm();
   const [open, setOpen] = useState(false);
+  const draft = useFormDraft(form, open ? `duty-consequence:${year}` : null);
   const save = useMutation({
     mutationFn: (v: any) =>
       api.post('/api/duty/consequences', { ...v, year, happenedOn: v.happenedOn.format('YYYY-MM-DD') }),
     onSuccess: () => {
       message.success('已记录');
+      draft.clear();
       setOpen(false);
       qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('duty-c') });
     },
@@ -425,7 +429,14 @@ export function ConsequencesPage() {
         forceRender
       >
         <ErrorAlert error={save.error} />
-        <Form form={form} layout="vertical" initialValues={{ kind: 'talk' }} onFinish={(v) => save.mutate(v)}>
+        {draft.notice}
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ kind: 'talk' }}
+          onFinish={(v) => save.mutate(v)}
+          onValuesChange={draft.onValuesChange}
+        >
           <Form.Item name="memberId" label="委员" rules={[{ required: true, message: '请选择委员' }]}>
             <MemberSelect />
           </Form.Item>
@@ -441,10 +452,10 @@ export function ConsequencesPage() {
             <DatePicker />
           </Form.Item>
           <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}>
-            <Input.TextArea rows={2} maxLength={500} />
+            <Input.TextArea rows={2} count={{ show: true, max: 500 }} />
           </Form.Item>
           <Form.Item name="outcome" label="结果">
-            <Input.TextArea rows={2} maxLength={1000} />
+            <Input.TextArea rows={2} count={{ show: true, max: 1000 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={save.isPending}>
             保存
@@ -529,11 +540,12 @@ export function ReportReviewPage() {
     queryKey: ['duty-report', id],
     queryFn: () => api.get<any>(`/api/duty/reports/${id}`),
   });
-  const [comment, setComment] = useState('');
+  const [comment, setComment, clearComment] = useTextDraft(`duty-report-review:${id}`);
   const review = useMutation({
     mutationFn: (accept: boolean) => api.post(`/api/duty/reports/${id}/review`, { accept, comment }),
     onSuccess: () => {
       message.success('已保存');
+      clearComment();
       qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('duty-report') });
     },
   });
@@ -561,7 +573,7 @@ export function ReportReviewPage() {
                 rows={3}
                 value={comment}
                 onChange={(e) => setComment(e.target.value)}
-                maxLength={1000}
+                count={{ show: true, max: 1000 }}
               />
               <Space>
                 <Button type="primary" loading={review.isPending} onClick={() => review.mutate(true)}>
@@ -588,11 +600,14 @@ export function MyReportPage() {
     queryFn: () => api.get<any>(`/api/duty/my-report${qs({ year })}`),
   });
   const [body, setBody] = useState<string | null>(null);
-  const text = body ?? data?.body ?? '';
+  // What was typed and not yet saved comes back after a reload or a new login (issue 12).
+  const [unsaved, setUnsaved, clearUnsaved] = useTextDraft(`duty-report:${year}`);
+  const text = body ?? (unsaved || data?.body) ?? '';
   const save = useMutation({
     mutationFn: (submit: boolean) => api.put('/api/duty/my-report', { year, body: text, submit }),
     onSuccess: (_, submit) => {
       message.success(submit ? '已提交，等待审阅' : '已保存草稿');
+      clearUnsaved();
       setBody(null);
       qc.invalidateQueries({ queryKey: ['duty-my-report'] });
     },
@@ -629,11 +644,13 @@ export function MyReportPage() {
           <Input.TextArea
             id="report-body"
             value={text}
-            onChange={(e) => setBody(e.target.value)}
+            onChange={(e) => {
+              setBody(e.target.value);
+              setUnsaved(e.target.value);
+            }}
             rows={18}
             disabled={!editable}
-            maxLength={20000}
-            showCount
+            count={{ show: true, max: 20000 }}
             style={{ fontSize: 16 }}
           />
           {editable && (
@@ -674,9 +691,11 @@ export function CommendationsPage() {
   });
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
+  const draft = useFormDraft(form, open ? `duty-commendation:${year}` : null);
   const save = useMutation({
     mutationFn: (v: any) => api.post('/api/duty/commendations', { ...v, year }),
     onSuccess: () => {
+      draft.clear();
       setOpen(false);
       qc.invalidateQueries({ queryKey: ['duty-comm'] });
     },
@@ -781,15 +800,22 @@ export function CommendationsPage() {
       </Card>
       <Modal title="表彰委员" open={open} onCancel={() => setOpen(false)} footer={null} forceRender>
         <ErrorAlert error={save.error} />
-        <Form form={form} layout="vertical" initialValues={{ title: '优秀委员' }} onFinish={(v) => save.mutate(v)}>
+        {draft.notice}
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ title: '优秀委员' }}
+          onFinish={(v) => save.mutate(v)}
+          onValuesChange={draft.onValuesChange}
+        >
           <Form.Item name="memberId" label="委员" rules={[{ required: true, message: '请选择委员' }]}>
             <MemberSelect />
           </Form.Item>
           <Form.Item name="title" label="称号">
-            <Input maxLength={30} />
+            <Input count={{ show: true, max: 30 }} />
           </Form.Item>
           <Form.Item name="reason" label="表彰理由" rules={[{ required: true, message: '请填写表彰理由' }]}>
-            <Input.TextArea rows={3} maxLength={1000} />
+            <Input.TextArea rows={3} count={{ show: true, max: 1000 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={save.isPending}>
             保存

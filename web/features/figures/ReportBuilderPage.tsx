@@ -130,7 +130,7 @@ export function ReportBuilderPage() {
                 value={title}
                 placeholder={defaultTitle}
                 onChange={(e) => setTitle(e.target.value)}
-                maxLength={100}
+                count={{ show: true, max: 100 }}
               />
             </Form.Item>
             <Form.Item label="章节">

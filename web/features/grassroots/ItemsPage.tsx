@@ -1,20 +1,20 @@
 // 议定事项: a unit's items to feed back on (with the deadline, overdue flagged), or every item for staff.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Input, List, Select, Typography } from 'antd';
-import { useState } from 'react';
 import { api, qs } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, FilterBar, PageHeader, useListParams } from '../../components/index.ts';
+import { ErrorAlert, FilterBar, PageHeader, useListParams, useTextDraft } from '../../components/index.ts';
 import { ItemLine } from './SessionPage.tsx';
 import type { Item } from './types.ts';
 
 function Feedback({ id, onDone }: { id: number; onDone: () => void }) {
   const { message } = App.useApp();
-  const [text, setText] = useState('');
+  const [text, setText, clearText] = useTextDraft(`grassroots-feedback:${id}`);
   const send = useMutation({
     mutationFn: () => api.post(`/api/grassroots/items/${id}/feedback`, { feedback: text }),
     onSuccess: () => {
       message.success('已反馈');
+      clearText();
       onDone();
     },
   });

@@ -21,7 +21,7 @@ import { Link, useParams } from 'react-router';
 import { api, qs } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, PageHeader } from '../../components/index.ts';
+import { ErrorAlert, PageHeader, useFormDraft, useTextDraft } from '../../components/index.ts';
 import { QrCode } from './shared.tsx';
 import type { RoomDetail, Topic } from './types.ts';
 
@@ -38,11 +38,12 @@ interface SessionRow {
 function TopicItem({ t, canAnswer, onDone }: { t: Topic; canAnswer: boolean; onDone: () => void }) {
   const { message } = App.useApp();
   const [declining, setDeclining] = useState(false);
-  const [reason, setReason] = useState('');
+  const [reason, setReason, clearReason] = useTextDraft(`grassroots-decline:${t.id}`);
   const answer = useMutation({
     mutationFn: (b: { action: string; reason?: string }) => api.post(`/api/grassroots/topics/${t.id}/answer`, b),
     onSuccess: () => {
       message.success('已处理');
+      clearReason();
       setDeclining(false);
       onDone();
     },
@@ -97,6 +98,7 @@ export function RoomPage() {
   const qc = useQueryClient();
   const [raiseForm] = Form.useForm();
   const [sessionForm] = Form.useForm();
+  const raiseDraft = useFormDraft(raiseForm, `grassroots-topic:${id}`);
   const [arranging, setArranging] = useState(false);
   const room = useQuery({
     queryKey: ['grassroots', 'room', id],
@@ -116,6 +118,7 @@ export function RoomPage() {
     mutationFn: (v: { title: string; body?: string }) => api.post(`/api/grassroots/rooms/${id}/topics`, v),
     onSuccess: () => {
       message.success('议题已提交');
+      raiseDraft.clear();
       raiseForm.resetFields();
       refresh();
     },
@@ -166,7 +169,13 @@ export function RoomPage() {
         </Card>
       )}
       <Card title="议题" style={{ marginBottom: 16 }}>
-        <Form form={raiseForm} layout="vertical" onFinish={(v) => raise.mutate(v)}>
+        {raiseDraft.notice}
+        <Form
+          form={raiseForm}
+          layout="vertical"
+          onFinish={(v) => raise.mutate(v)}
+          onValuesChange={raiseDraft.onValuesChange}
+        >
           <Form.Item
             name="title"
             label="提出议题"

@@ -6,7 +6,7 @@ import { App, Button, Card, Flex, Form, Input, List, Select, Switch, Tag, Typogr
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, PageHeader } from '../../components/index.ts';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
 import { UnitSelect } from './shared.tsx';
 import type { Item } from './types.ts';
 
@@ -50,6 +50,7 @@ export function SessionPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
+  const draft = useFormDraft(form, `grassroots-session-item:${id}`);
   const s = useQuery({
     queryKey: ['grassroots', 'session', id],
     queryFn: () => api.get<Session>(`/api/grassroots/sessions/${id}`),
@@ -59,6 +60,7 @@ export function SessionPage() {
     mutationFn: (v: object) => api.post<{ dueOn: string }>(`/api/grassroots/sessions/${id}/items`, v),
     onSuccess: (r) => {
       message.success(`已交办，反馈期限 ${r.dueOn}`);
+      draft.clear();
       form.resetFields();
       refresh();
     },
@@ -129,7 +131,14 @@ export function SessionPage() {
               )}
             />
             {manage && held && (
-              <Form form={form} layout="vertical" onFinish={(v) => add.mutate(v)} style={{ marginTop: 16 }}>
+              <Form
+                form={form}
+                layout="vertical"
+                onFinish={(v) => add.mutate(v)}
+                onValuesChange={draft.onValuesChange}
+                style={{ marginTop: 16 }}
+              >
+                {draft.notice}
                 <Form.Item name="content" label="议定事项" rules={[{ required: true, message: '请填写议定事项' }]}>
                   <Input.TextArea rows={2} count={{ show: true, max: 1000 }} />
                 </Form.Item>

@@ -7,25 +7,29 @@ import { Link } from 'react-router';
 import { api, qs } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, PageHeader } from '../../components/index.ts';
+import { ErrorAlert, PageHeader, useFormDraft, useTextDraft } from '../../components/index.ts';
 import { UnitSelect } from './shared.tsx';
 import type { Suggestion } from './types.ts';
 
 function Handle({ g, onDone }: { g: Suggestion; onDone: () => void }) {
   const { can, me } = useSession();
   const { message } = App.useApp();
-  const [answer, setAnswer] = useState('');
+  const [answer, setAnswer, clearAnswer] = useTextDraft(`grassroots-suggestion-answer:${g.id}`);
   const [unitId, setUnitId] = useState<number>();
   const act = useMutation({
     mutationFn: (b: object) => api.post(`/api/grassroots/suggestions/${g.id}/actions`, b),
     onSuccess: () => {
       message.success('已处理');
+      clearAnswer();
       onDone();
     },
   });
   const respond = useMutation({
     mutationFn: () => api.post(`/api/grassroots/suggestions/${g.id}/response`, { feedback: answer }),
-    onSuccess: onDone,
+    onSuccess: () => {
+      clearAnswer();
+      onDone();
+    },
   });
   if (can('grassroots.feedback'))
     return g.state === 'forwarded' ? (
@@ -73,6 +77,7 @@ export function SuggestionList({ studioId }: { studioId?: number }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
+  const draft = useFormDraft(form, studioId ? `grassroots-suggestion:${studioId}` : null);
   const list = useQuery({
     queryKey: ['grassroots', 'suggestions', studioId ?? 0],
     queryFn: () =>
@@ -83,6 +88,7 @@ export function SuggestionList({ studioId }: { studioId?: number }) {
     mutationFn: (v: object) => api.post('/api/grassroots/suggestions', { ...v, studioId }),
     onSuccess: () => {
       message.success('已提交');
+      draft.clear();
       form.resetFields();
       refresh();
     },
@@ -90,7 +96,8 @@ export function SuggestionList({ studioId }: { studioId?: number }) {
   return (
     <Card title="微建议">
       {studioId && (
-        <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)}>
+        <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)} onValuesChange={draft.onValuesChange}>
+          {draft.notice}
           <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
             <Input count={{ show: true, max: 100 }} />
           </Form.Item>

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { draftKey, ErrorAlert, PageHeader } from '../../components/index.ts';
+import { draftKey, ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
 
 export interface Link {
   id: number;
@@ -41,12 +41,14 @@ export function MyContactsPage() {
   });
   const [logging, setLogging] = useState<Link | null>(null);
   const [form] = Form.useForm();
+  const draft = useFormDraft(form, logging ? `liaison-contact:${logging.id}` : null);
   const [saved, setSaved] = useState<{ raised: string; target: string } | null>(null);
   const log = useMutation({
     mutationFn: (v: { method: string; raised?: string; followup?: string }) =>
       api.post(`/api/liaison/links/${logging!.id}/contacts`, v),
     onSuccess: (_r, v) => {
       message.success('联系记录已保存');
+      draft.clear();
       qc.invalidateQueries({ queryKey: ['liaison'] });
       if (v.raised?.trim()) setSaved({ raised: v.raised.trim(), target: logging!.target });
       setLogging(null);
@@ -121,7 +123,14 @@ export function MyContactsPage() {
         destroyOnHidden
       >
         <ErrorAlert error={log.error} />
-        <Form form={form} layout="vertical" initialValues={{ method: 'visit' }} onFinish={log.mutate}>
+        {draft.notice}
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ method: 'visit' }}
+          onFinish={log.mutate}
+          onValuesChange={draft.onValuesChange}
+        >
           <Form.Item name="method" label="联系方式">
             <Radio.Group optionType="button" buttonStyle="solid" options={METHODS} />
           </Form.Item>

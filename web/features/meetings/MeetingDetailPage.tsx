@@ -27,6 +27,7 @@ import {
   ErrorAlert,
   ExportButton,
   PageHeader,
+  useFormDraft,
   useListParams,
 } from '../../components/index.ts';
 import { myState } from './MeetingsPage.tsx';
@@ -88,10 +89,13 @@ export function MeetingDetailPage() {
   });
   const refresh = () => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('meeting') });
   const [leaveOpen, setLeaveOpen] = useState(false);
+  const [leaveForm] = Form.useForm();
+  const leaveDraft = useFormDraft(leaveForm, leaveOpen ? `meeting-leave:${id}` : null);
   const reply = useMutation({
     mutationFn: (b: { reply: 'attend' | 'leave'; reason?: string }) => api.post(`/api/meetings/${id}/reply`, b),
     onSuccess: (_, b) => {
       message.success(b.reply === 'leave' ? '请假申请已提交，等待审批' : '已确认参会');
+      if (b.reply === 'leave') leaveDraft.clear();
       setLeaveOpen(false);
       refresh();
     },
@@ -220,9 +224,15 @@ export function MeetingDetailPage() {
             )}
           </Flex>
           <Modal title="请假" open={leaveOpen} onCancel={() => setLeaveOpen(false)} footer={null} destroyOnHidden>
-            <Form layout="vertical" onFinish={(v) => reply.mutate({ reply: 'leave', reason: v.reason })}>
+            {leaveDraft.notice}
+            <Form
+              form={leaveForm}
+              layout="vertical"
+              onFinish={(v) => reply.mutate({ reply: 'leave', reason: v.reason })}
+              onValuesChange={leaveDraft.onValuesChange}
+            >
               <Form.Item name="reason" label="请假事由" rules={[{ required: true, message: '请填写请假事由' }]}>
-                <Input.TextArea rows={3} maxLength={500} />
+                <Input.TextArea rows={3} count={{ show: true, max: 500 }} />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={reply.isPending}>
                 提交请假
@@ -254,6 +264,7 @@ function AttendanceSheet({ meeting, onChange }: { meeting: Detail; onChange: () 
   const [leave, setLeave] = useState<SheetRow | null>(null);
   const [inviting, setInviting] = useState(false);
   const [leaveForm] = Form.useForm();
+  const reviewDraft = useFormDraft(leaveForm, leave ? `meeting-leave-review:${meeting.id}:${leave.memberId}` : null);
   const done = () => {
     refetch();
     onChange();
@@ -262,6 +273,7 @@ function AttendanceSheet({ meeting, onChange }: { meeting: Detail; onChange: () 
     mutationFn: ({ url, body }: { url: string; body: unknown }) => api.post(url, body),
     onSuccess: () => {
       message.success('已保存');
+      if (leave) reviewDraft.clear();
       setMarking(null);
       setLeave(null);
       setInviting(false);
@@ -408,9 +420,10 @@ function AttendanceSheet({ meeting, onChange }: { meeting: Detail; onChange: () 
         destroyOnHidden
       >
         <Typography.Paragraph>请假事由：{leave?.leaveReason}</Typography.Paragraph>
-        <Form form={leaveForm} layout="vertical">
+        {reviewDraft.notice}
+        <Form form={leaveForm} layout="vertical" onValuesChange={reviewDraft.onValuesChange}>
           <Form.Item name="comment" label="审批意见">
-            <Input.TextArea rows={2} maxLength={500} />
+            <Input.TextArea rows={2} count={{ show: true, max: 500 }} />
           </Form.Item>
           <Space>
             <Button

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client.ts';
 import { dayjs } from '../../app/format.ts';
-import { ErrorAlert, PageHeader } from '../../components/index.ts';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
 import { InviteFields, MEETING_KINDS, useReference } from './shared.tsx';
 
 export function MeetingFormPage() {
@@ -22,6 +22,7 @@ export function MeetingFormPage() {
     queryFn: () => api.get<any>(`/api/meetings/${id}`),
     enabled: !!id,
   });
+  const draft = useFormDraft(form, `meeting:${id ?? 'new'}`, { ready: !id || !!existing.data });
   useEffect(() => {
     const m = existing.data;
     if (m) form.setFieldsValue({ ...m, time: [dayjs(m.startsAt), dayjs(m.endsAt)] });
@@ -46,6 +47,7 @@ export function MeetingFormPage() {
     },
     onSuccess: (r: any) => {
       message.success(id ? '已保存' : `已创建，并向 ${r.invited} 位委员发送会议通知`);
+      draft.clear();
       navigate(`/meetings/${id ?? r.id}`);
     },
     onError: (err) => {
@@ -60,11 +62,13 @@ export function MeetingFormPage() {
       <PageHeader title={id ? '修改会议' : '新建会议'} back />
       <Card style={{ maxWidth: 760 }}>
         <ErrorAlert error={save.error} />
+        {draft.notice}
         <Form
           form={form}
           layout="vertical"
           initialValues={{ kind: 'plenary', halfDays: 1, invite: { rule: 'all' } }}
           onFinish={(v) => save.mutate(v)}
+          onValuesChange={draft.onValuesChange}
         >
           <Form.Item name="kind" label="会议类型" rules={[{ required: true, message: '请选择会议类型' }]}>
             <Select options={Object.entries(MEETING_KINDS).map(([value, label]) => ({ value, label }))} />
@@ -108,7 +112,7 @@ export function MeetingFormPage() {
             </Form.Item>
           )}
           <Form.Item name="agenda" label="会议议程">
-            <Input.TextArea rows={5} maxLength={5000} showCount />
+            <Input.TextArea rows={5} count={{ show: true, max: 5000 }} />
           </Form.Item>
           <Form.Item label="附件（会议材料）">
             <Upload

@@ -14,6 +14,7 @@ import {
   FilterBar,
   PageHeader,
   ResponsiveList,
+  useFormDraft,
   useListParams,
 } from '../../components/index.ts';
 import type { MeetingItem } from './MeetingsPage.tsx';
@@ -57,10 +58,13 @@ export function SpeechesPage() {
     queryFn: () => api.get<{ items: MeetingItem[] }>(`/api/meetings${qs({ status: 'planned', pageSize: 100 })}`),
   });
   const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const draft = useFormDraft(form, open ? 'speech:new' : null);
   const submit = useMutation({
     mutationFn: (v: any) => api.post('/api/speeches', v),
     onSuccess: () => {
       message.success('发言已提交');
+      draft.clear();
       setOpen(false);
       qc.invalidateQueries({ queryKey: ['speeches'] });
     },
@@ -187,7 +191,14 @@ export function SpeechesPage() {
       />
       <Modal title="提交大会发言" open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden width={640}>
         <ErrorAlert error={submit.error} />
-        <Form layout="vertical" initialValues={{ mode: 'written' }} onFinish={(v) => submit.mutate(v)}>
+        {draft.notice}
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ mode: 'written' }}
+          onFinish={(v) => submit.mutate(v)}
+          onValuesChange={draft.onValuesChange}
+        >
           <Form.Item name="mode" label="发言方式" rules={[{ required: true }]}>
             <Radio.Group
               options={[
@@ -200,10 +211,10 @@ export function SpeechesPage() {
             <Select allowClear options={meetings.data?.items.map((m) => ({ value: m.id, label: m.title }))} />
           </Form.Item>
           <Form.Item name="title" label="发言题目" rules={[{ required: true, message: '请填写发言题目' }]}>
-            <Input maxLength={100} />
+            <Input count={{ show: true, max: 100 }} />
           </Form.Item>
           <Form.Item name="body" label="发言内容" rules={[{ required: true, message: '请填写发言内容' }]}>
-            <Input.TextArea rows={8} maxLength={20000} showCount />
+            <Input.TextArea rows={8} count={{ show: true, max: 20000 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={submit.isPending}>
             提交

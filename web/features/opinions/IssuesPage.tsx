@@ -30,6 +30,7 @@ import {
   errorMessage,
   PageHeader,
   useListParams,
+  useTextDraft,
 } from '../../components/index.ts';
 import { type IssueDetail, type IssueSummary, type ListItem, useOpinionSettings } from './api.ts';
 import { Pill } from './Pill.tsx';
@@ -136,7 +137,10 @@ export function IssuePage() {
   const [note, setNote] = useState<string>('');
   const [forwardOpen, setForwardOpen] = useState(false);
   const [targets, setTargets] = useState<string[]>([]);
-  useEffect(() => setNote(issue?.editorNote ?? ''), [issue?.editorNote]);
+  // An editor's note typed and not yet saved comes back after a reload (issue 12), else the saved one.
+  const [unsavedNote, keepNote, clearNote] = useTextDraft(`opinion-issue-note:${id}`);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the saved note changes, not on every keystroke
+  useEffect(() => setNote(unsavedNote || (issue?.editorNote ?? '')), [issue?.editorNote]);
   useEffect(() => setTargets(settings.data?.committee.hasParent ? ['higher'] : ['party']), [settings.data]);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['opinions'] });
   const act = useMutation({
@@ -212,9 +216,12 @@ export function IssuePage() {
             <Input.TextArea
               aria-label="编者按"
               value={note}
-              maxLength={1000}
+              count={{ show: true, max: 1000 }}
               autoSize={{ minRows: 2 }}
-              onChange={(e) => setNote(e.target.value)}
+              onChange={(e) => {
+                setNote(e.target.value);
+                keepNote(e.target.value);
+              }}
               placeholder="可不填"
             />
             <div>
@@ -223,6 +230,7 @@ export function IssuePage() {
                 onClick={() =>
                   act.mutate(async () => {
                     await api.put(`/api/opinions/issues/${id}`, { editorNote: note.trim() || null });
+                    clearNote();
                     message.success('编者按已保存');
                   })
                 }

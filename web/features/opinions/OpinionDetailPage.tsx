@@ -39,7 +39,7 @@ import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, download } from '../../api/client.ts';
 import { beijingToday, type dayjs, formatDate, formatDateTime, toApiDate } from '../../app/format.ts';
-import { ConfirmButton, ErrorAlert, errorMessage, PageHeader } from '../../components/index.ts';
+import { ConfirmButton, ErrorAlert, errorMessage, PageHeader, useFormDraft } from '../../components/index.ts';
 import { useReference } from '../org/api.ts';
 import { countChars, type Detail, type FileOut, LEADER_ORGANS, useOpinionSettings } from './api.ts';
 import { StateTag } from './MyOpinionsPage.tsx';
@@ -79,8 +79,11 @@ function FormModal<T extends object>({
   children,
   width,
   initialValues,
+  draft: item,
 }: {
   open: boolean;
+  /** The draft's item (`opinion-edit:12`): what is typed here is kept on this device until it is saved. */
+  draft: string;
   title: string;
   okText?: string;
   onClose: () => void;
@@ -90,6 +93,7 @@ function FormModal<T extends object>({
   initialValues?: Partial<T>;
 }) {
   const [form] = Form.useForm<T>();
+  const draft = useFormDraft(form, open ? item : null);
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   return (
@@ -107,6 +111,7 @@ function FormModal<T extends object>({
         setBusy(true);
         try {
           await onSubmit(values);
+          draft.clear();
           form.resetFields();
           onClose();
         } catch (err) {
@@ -116,7 +121,14 @@ function FormModal<T extends object>({
         }
       }}
     >
-      <Form form={form} layout="vertical" preserve={false} initialValues={initialValues as any}>
+      {draft.notice}
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={initialValues as any}
+        onValuesChange={draft.onValuesChange}
+      >
         {children}
       </Form>
     </Modal>
@@ -528,6 +540,7 @@ export function OpinionDetailPage() {
 
       <FormModal<{ comment?: string }>
         open={dialog === 'screen'}
+        draft={`opinion-screen:${id}`}
         title={screenAction?.label ?? ''}
         onClose={() => setDialog(null)}
         onSubmit={async (v) => {
@@ -555,6 +568,7 @@ export function OpinionDetailPage() {
 
       <FormModal<{ editedTitle: string; editedBody: string }>
         open={dialog === 'edit'}
+        draft={`opinion-edit:${id}`}
         title="编辑加工（原稿保留）"
         width={1000}
         initialValues={{ editedTitle: d.editedTitle ?? d.title, editedBody: d.editedBody ?? d.body }}
@@ -605,6 +619,7 @@ export function OpinionDetailPage() {
 
       <FormModal<{ targets: string[]; otherName?: string; note?: string }>
         open={dialog === 'forward'}
+        draft={`opinion-forward:${id}`}
         title="报送"
         okText="报送"
         initialValues={{ targets: settings.data?.committee.hasParent ? ['higher'] : ['party'] }}
@@ -632,18 +647,19 @@ export function OpinionDetailPage() {
           {({ getFieldValue }) =>
             (getFieldValue('targets') ?? []).includes('other') && (
               <Form.Item label="其他报送对象名称" name="otherName" rules={[{ required: true, message: '请填写名称' }]}>
-                <Input maxLength={60} />
+                <Input count={{ show: true, max: 60 }} />
               </Form.Item>
             )
           }
         </Form.Item>
         <Form.Item label="备注" name="note">
-          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
+          <Input.TextArea autoSize={{ minRows: 2 }} count={{ show: true, max: 500 }} />
         </Form.Item>
       </FormModal>
 
       <FormModal<{ level: string; adoptedBy?: string; adoptedOn: dayjs.Dayjs; note?: string }>
         open={dialog === 'adopt'}
+        draft={`opinion-adopt:${id}`}
         title="记录采用"
         initialValues={{ level: settings.data?.committee.level, adoptedOn: beijingToday() }}
         onClose={() => setDialog(null)}
@@ -661,13 +677,13 @@ export function OpinionDetailPage() {
           <Select options={levelOptions} />
         </Form.Item>
         <Form.Item label="采用单位（可不填）" name="adoptedBy">
-          <Input placeholder="例如：省政协办公厅" maxLength={60} />
+          <Input placeholder="例如：省政协办公厅" count={{ show: true, max: 60 }} />
         </Form.Item>
         <Form.Item label="采用日期" name="adoptedOn" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker style={{ width: '100%' }} inputReadOnly />
         </Form.Item>
         <Form.Item label="备注" name="note">
-          <Input maxLength={500} />
+          <Input count={{ show: true, max: 500 }} />
         </Form.Item>
       </FormModal>
 
@@ -680,6 +696,7 @@ export function OpinionDetailPage() {
         text: string;
       }>
         open={dialog === 'instruct'}
+        draft={`opinion-instruct:${id}`}
         title="记录领导批示"
         initialValues={{
           level: settings.data?.committee.level,
@@ -708,12 +725,12 @@ export function OpinionDetailPage() {
               name="leaderName"
               rules={[{ required: true, whitespace: true, message: '请填写领导姓名' }]}
             >
-              <Input maxLength={40} />
+              <Input count={{ show: true, max: 40 }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item label="领导职务" name="leaderTitle">
-              <Input placeholder="例如：副省长" maxLength={60} />
+              <Input placeholder="例如：副省长" count={{ show: true, max: 60 }} />
             </Form.Item>
           </Col>
           <Col xs={12}>
@@ -735,13 +752,14 @@ export function OpinionDetailPage() {
           name="text"
           rules={[{ required: true, whitespace: true, message: '请填写批示内容' }]}
         >
-          <Input.TextArea autoSize={{ minRows: 3 }} maxLength={2000} />
+          <Input.TextArea autoSize={{ minRows: 3 }} count={{ show: true, max: 2000 }} />
         </Form.Item>
         <Form.Item label="批示件（可选）">{instructionFiles.upload}</Form.Item>
       </FormModal>
 
       <FormModal<{ unitId: number; note?: string; dueOn?: dayjs.Dayjs }>
         open={dialog === 'refer'}
+        draft={`opinion-refer:${id}`}
         title="转办到承办单位"
         initialValues={{ dueOn: beijingToday().add(settings.data?.referralDays ?? 30, 'day') }}
         onClose={() => setDialog(null)}
@@ -765,12 +783,13 @@ export function OpinionDetailPage() {
           <DatePicker style={{ width: '100%' }} inputReadOnly />
         </Form.Item>
         <Form.Item label="转办意见" name="note">
-          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} />
+          <Input.TextArea autoSize={{ minRows: 2 }} count={{ show: true, max: 1000 }} />
         </Form.Item>
       </FormModal>
 
       <FormModal<{ comment: string }>
         open={rejecting != null}
+        draft={`opinion-reject:${id}:${rejecting}`}
         title="退回重办"
         onClose={() => setRejecting(null)}
         onSubmit={async (v) => {
@@ -782,7 +801,7 @@ export function OpinionDetailPage() {
           name="comment"
           rules={[{ required: true, whitespace: true, message: '请填写退回意见' }]}
         >
-          <Input.TextArea autoSize={{ minRows: 3 }} maxLength={1000} />
+          <Input.TextArea autoSize={{ minRows: 3 }} count={{ show: true, max: 1000 }} />
         </Form.Item>
       </FormModal>
     </>

@@ -176,7 +176,7 @@ export function OpinionFormPage() {
                   },
                 ]}
               >
-                <Input placeholder="例如：关于破解老旧小区加装电梯难题的建议" maxLength={200} />
+                <Input placeholder="例如：关于破解老旧小区加装电梯难题的建议" count={{ show: true, max: 200 }} />
               </Form.Item>
               <Form.Item label="类别" name="category" rules={[{ required: true, message: '请选择「类别」' }]}>
                 <Select

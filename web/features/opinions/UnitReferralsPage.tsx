@@ -5,24 +5,27 @@ import { Alert, App, Button, Card, Flex, Form, Input, List, Segmented, Typograph
 import { useState } from 'react';
 import { api, qs } from '../../api/client.ts';
 import { formatDate, formatDateTime } from '../../app/format.ts';
-import { ErrorAlert, errorMessage, PageHeader, useListParams } from '../../components/index.ts';
+import { ErrorAlert, errorMessage, PageHeader, useFormDraft, useListParams } from '../../components/index.ts';
 import type { Referral } from './api.ts';
 import { FileLinks } from './OpinionDetailPage.tsx';
 import { Pill } from './Pill.tsx';
 
 function RespondForm({ referral, onDone }: { referral: Referral; onDone: () => void }) {
   const [form] = Form.useForm<{ response: string }>();
+  const draft = useFormDraft(form, `opinion-referral-response:${referral.id}`);
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
   return (
     <Form
       form={form}
       layout="vertical"
+      onValuesChange={draft.onValuesChange}
       onFinish={async (v) => {
         setBusy(true);
         try {
           await api.post(`/api/opinions/referrals/${referral.id}/respond`, { response: v.response });
           message.success('回复已提交，等待社情民意工作人员审核');
+          draft.clear();
           form.resetFields();
           onDone();
         } catch (err) {
@@ -32,6 +35,7 @@ function RespondForm({ referral, onDone }: { referral: Referral; onDone: () => v
         }
       }}
     >
+      {draft.notice}
       <Form.Item
         label="办理回复"
         name="response"

@@ -134,7 +134,7 @@ function AccountForm({ account, onClose }: { account: Account | 'new' | null; on
                     { pattern: /^[A-Za-z0-9_.@-]{3,32}$/, message: '「用户名」为 3–32 位字母、数字或 _ . @ -' },
                   ]}
                 >
-                  <Input autoComplete="off" maxLength={32} />
+                  <Input autoComplete="off" count={{ show: true, max: 32 }} />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>
@@ -155,7 +155,7 @@ function AccountForm({ account, onClose }: { account: Account | 'new' | null; on
               name="displayName"
               rules={[{ required: true, whitespace: true, message: '请填写「姓名/名称」' }]}
             >
-              <Input maxLength={50} />
+              <Input count={{ show: true, max: 50 }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -224,7 +224,7 @@ function AccountForm({ account, onClose }: { account: Account | 'new' | null; on
           )}
           <Col xs={24} sm={12}>
             <Form.Item label="所在处室" name="office">
-              <Input maxLength={50} />
+              <Input count={{ show: true, max: 50 }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

@@ -140,7 +140,7 @@ export function CommitteesPage() {
               { min: 2, max: 50, message: '「名称」为 2–50 个字' },
             ]}
           >
-            <Input placeholder="例如 示例区政协" maxLength={50} />
+            <Input placeholder="例如 示例区政协" count={{ show: true, max: 50 }} />
           </Form.Item>
           <Form.Item
             label="简称"
@@ -150,7 +150,7 @@ export function CommitteesPage() {
               { min: 2, max: 20, message: '「简称」为 2–20 个字' },
             ]}
           >
-            <Input maxLength={20} />
+            <Input count={{ show: true, max: 20 }} />
           </Form.Item>
           <Form.Item
             label="行政区划代码"
@@ -164,7 +164,7 @@ export function CommitteesPage() {
             name="adminUsername"
             rules={[{ pattern: /^[A-Za-z0-9_.@-]{3,32}$/, message: '「管理员用户名」为 3–32 位字母、数字或 _ . @ -' }]}
           >
-            <Input autoComplete="off" maxLength={32} />
+            <Input autoComplete="off" count={{ show: true, max: 32 }} />
           </Form.Item>
           <Form.Item
             label="管理员初始密码"

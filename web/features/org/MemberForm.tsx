@@ -117,7 +117,7 @@ export function MemberForm({
                 { max: 50, message: '「姓名」不能超过 50 个字符' },
               ]}
             >
-              <Input maxLength={50} />
+              <Input count={{ show: true, max: 50 }} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
@@ -144,7 +144,7 @@ export function MemberForm({
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item label="委员编号" name="code" rules={[{ max: 20, message: '「委员编号」不能超过 20 个字符' }]}>
-              <Input maxLength={20} />
+              <Input count={{ show: true, max: 20 }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -200,12 +200,12 @@ export function MemberForm({
               name="workUnit"
               rules={[{ max: 100, message: '「工作单位」不能超过 100 个字符' }]}
             >
-              <Input maxLength={100} />
+              <Input count={{ show: true, max: 100 }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={10}>
             <Form.Item label="职务" name="jobTitle" rules={[{ max: 50, message: '「职务」不能超过 50 个字符' }]}>
-              <Input maxLength={50} />
+              <Input count={{ show: true, max: 50 }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -240,7 +240,7 @@ export function MemberForm({
                 },
               ]}
             >
-              <Input maxLength={18} autoComplete="off" />
+              <Input count={{ show: true, max: 18 }} autoComplete="off" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

@@ -121,7 +121,7 @@ function StatusModal({ member, onClose }: { member: Member | null; onClose: (cha
             { max: 200, message: '「原因」不能超过 200 个字符' },
           ]}
         >
-          <Input.TextArea rows={3} maxLength={200} placeholder="例如 工作调动、因病请辞" />
+          <Input.TextArea rows={3} count={{ show: true, max: 200 }} placeholder="例如 工作调动、因病请辞" />
         </Form.Item>
       </Form>
     </Modal>

@@ -68,7 +68,7 @@ function FieldInput({ f, reference }: { f: RefField; reference?: Reference }) {
     case 'phone':
       return <Input inputMode="tel" maxLength={11} placeholder={f.placeholder ?? '11 位手机号'} />;
     default:
-      return <Input maxLength={f.max} placeholder={f.placeholder} />;
+      return <Input count={{ show: true, max: f.max }} placeholder={f.placeholder} />;
   }
 }
 

@@ -21,7 +21,7 @@ import {
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { beijingToday, toApiDate } from '../../app/format.ts';
-import { errorMessage } from '../../components/index.ts';
+import { errorMessage, PriorStep, useFormDraft } from '../../components/index.ts';
 import {
   type ActionInfo,
   type Detail,
@@ -72,6 +72,14 @@ export function ActionDialog({
   const [error, setError] = useState<string | null>(null);
   const [letter, setLetter] = useState<{ id: number; name: string } | null>(null);
   const action = pending?.action ?? '';
+  const blocked = !!pending?.precondition;
+  // A unit's reply or a member's reason typed here is kept per item and action until the server has it.
+  const draft = useFormDraft(
+    form,
+    pending && !blocked && !CONFIRM_ONLY.has(pending.action)
+      ? `${pending.target}-action:${pending.targetId}:${pending.action}`
+      : null,
+  );
   const mode = Form.useWatch('mode', form);
   const similar = useQuery({
     queryKey: ['proposals', 'merge-candidates', detail.id],
@@ -114,6 +122,7 @@ export function ActionDialog({
           : `/api/proposals/assignments/${pending.targetId}/transitions`;
       const res = await api.post<{ stateLabel: string }>(url, body);
       message.success(`已${pending.label}，当前状态：${res.stateLabel}`);
+      draft.clear();
       close();
       onDone();
     } catch (err) {
@@ -126,7 +135,7 @@ export function ActionDialog({
 
   const commentField = (label = '意见', required = pending?.commentRequired) => (
     <Form.Item name="comment" label={label} rules={[{ required, whitespace: true, message: `请填写${label}` }]}>
-      <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
+      <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={{ show: true, max: 4000 }} />
     </Form.Item>
   );
 
@@ -274,7 +283,7 @@ export function ActionDialog({
               <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(beijingToday(), 'day')} />
             </Form.Item>
             <Form.Item name="notes" label="面商情况">
-              <Input.TextArea autoSize={{ minRows: 3 }} maxLength={4000} />
+              <Input.TextArea autoSize={{ minRows: 3 }} count={{ show: true, max: 4000 }} />
             </Form.Item>
           </>
         );
@@ -285,7 +294,7 @@ export function ActionDialog({
             label="会办意见（送主办单位）"
             rules={[{ required: true, whitespace: true, message: '请填写会办意见' }]}
           >
-            <Input.TextArea autoSize={{ minRows: 5 }} maxLength={40000} />
+            <Input.TextArea autoSize={{ minRows: 5 }} count={{ show: true, max: 40000 }} />
           </Form.Item>
         );
       case 'reply':
@@ -307,7 +316,7 @@ export function ActionDialog({
               label="答复内容"
               rules={[{ required: true, whitespace: true, message: '请填写答复内容' }]}
             >
-              <Input.TextArea autoSize={{ minRows: 6 }} maxLength={40000} />
+              <Input.TextArea autoSize={{ minRows: 6 }} count={{ show: true, max: 40000 }} />
             </Form.Item>
             <Form.Item label="答复函（盖章扫描件）">
               <Upload
@@ -376,15 +385,20 @@ export function ActionDialog({
       onCancel={close}
       onOk={submit}
       okText="确定"
-      cancelText="取消"
+      cancelText={blocked ? '知道了' : '取消'}
+      okButtonProps={{ style: blocked ? { display: 'none' } : undefined }}
       confirmLoading={busy}
       destroyOnHidden
       width={640}
     >
+      {pending && <PriorStep action={pending} />}
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" size="large" preserve={false}>
-        {body()}
-      </Form>
+      {draft.notice}
+      {!blocked && (
+        <Form form={form} layout="vertical" size="large" preserve={false} onValuesChange={draft.onValuesChange}>
+          {body()}
+        </Form>
+      )}
     </Modal>
   );
 }

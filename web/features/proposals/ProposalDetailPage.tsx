@@ -31,7 +31,14 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { formatDate, formatDateTime, toApiDate } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { ConfirmButton, ErrorAlert, ExportButton, errorMessage, PageHeader } from '../../components/index.ts';
+import {
+  ConfirmButton,
+  ErrorAlert,
+  ExportButton,
+  errorMessage,
+  PageHeader,
+  useFormDraft,
+} from '../../components/index.ts';
 import { ActionDialog, type PendingAction } from './ActionDialog.tsx';
 import { type Detail, stateColor, TAG, useProposal } from './api.ts';
 
@@ -448,6 +455,7 @@ function StaffDialogs({
   onDone: () => void;
 }) {
   const [form] = Form.useForm();
+  const draft = useFormDraft(form, which ? `proposal-${which}:${detail.id}` : null);
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const commendAction = Form.useWatch('action', form);
@@ -465,6 +473,7 @@ function StaffDialogs({
         await api.post(`/api/proposals/${detail.id}/key/events`, { ...v, date: toApiDate(v.date) });
       if (which === 'commend') await api.post(`/api/proposals/${detail.id}/commendation`, v);
       message.success('已保存');
+      draft.clear();
       form.resetFields();
       onClose();
       onDone();
@@ -491,11 +500,13 @@ function StaffDialogs({
       confirmLoading={busy}
       destroyOnHidden
     >
+      {draft.notice}
       <Form
         form={form}
         layout="vertical"
         size="large"
         preserve={false}
+        onValuesChange={draft.onValuesChange}
         initialValues={
           which === 'key' && detail.key
             ? {
@@ -513,17 +524,17 @@ function StaffDialogs({
               label="领办的政府领导"
               rules={[{ required: true, whitespace: true, message: '请填写' }]}
             >
-              <Input maxLength={100} placeholder="例如：副市长 王强" />
+              <Input count={{ show: true, max: 100 }} placeholder="例如：副市长 王强" />
             </Form.Item>
             <Form.Item
               name="supervisingLeader"
               label="督办的政协领导"
               rules={[{ required: true, whitespace: true, message: '请填写' }]}
             >
-              <Input maxLength={100} placeholder="例如：副主席 李明" />
+              <Input count={{ show: true, max: 100 }} placeholder="例如：副主席 李明" />
             </Form.Item>
             <Form.Item name="note" label="备注">
-              <Input.TextArea maxLength={2000} />
+              <Input.TextArea count={{ show: true, max: 2000 }} />
             </Form.Item>
           </>
         )}
@@ -542,7 +553,7 @@ function StaffDialogs({
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="text" label="内容" rules={[{ required: true, whitespace: true, message: '请填写内容' }]}>
-              <Input.TextArea autoSize={{ minRows: 4 }} maxLength={8000} />
+              <Input.TextArea autoSize={{ minRows: 4 }} count={{ show: true, max: 8000 }} />
             </Form.Item>
           </>
         )}
@@ -553,7 +564,7 @@ function StaffDialogs({
             </Form.Item>
             {commendAction === 'nominate' && (
               <Form.Item name="reason" label="推荐理由">
-                <Input.TextArea maxLength={4000} />
+                <Input.TextArea count={{ show: true, max: 4000 }} />
               </Form.Item>
             )}
             {commendAction === 'evaluate' && (
@@ -562,7 +573,7 @@ function StaffDialogs({
                   <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
                 </Form.Item>
                 <Form.Item name="opinion" label="评审意见">
-                  <Input.TextArea maxLength={4000} />
+                  <Input.TextArea count={{ show: true, max: 4000 }} />
                 </Form.Item>
               </>
             )}
@@ -572,7 +583,7 @@ function StaffDialogs({
                 label="理由"
                 rules={[{ required: true, whitespace: true, message: '请填写理由' }]}
               >
-                <Input.TextArea maxLength={4000} />
+                <Input.TextArea count={{ show: true, max: 4000 }} />
               </Form.Item>
             )}
           </>

@@ -21,7 +21,14 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
 import { beijingYear, formatDate } from '../../app/format.ts';
-import { ErrorAlert, ExportButton, errorMessage, PageHeader, useListParams } from '../../components/index.ts';
+import {
+  ErrorAlert,
+  ExportButton,
+  errorMessage,
+  PageHeader,
+  useFormDraft,
+  useListParams,
+} from '../../components/index.ts';
 import { TAG } from './api.ts';
 import { EmptyText } from './EmptyText.tsx';
 import { percentOrDash } from './percent.ts';
@@ -171,6 +178,7 @@ export function AppraisalPage() {
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Appraisal['items'][number] | null>(null);
   const [form] = Form.useForm();
+  const draft = useFormDraft(form, editing ? `proposal-appraisal:${params.year}:${editing.unitId}` : null);
   const { data, error, isFetching } = useQuery({
     queryKey: ['proposals', 'appraisals', params.year],
     queryFn: () => api.get<Appraisal>(`/api/proposals/appraisals${qs({ year: params.year })}`),
@@ -187,6 +195,7 @@ export function AppraisalPage() {
         comment,
       });
       message.success(`已保存：${res.total} 分，${res.grade}`);
+      draft.clear();
       setEditing(null);
       await client.invalidateQueries({ queryKey: ['proposals', 'appraisals'] });
     } catch (err) {
@@ -258,7 +267,8 @@ export function AppraisalPage() {
         cancelText="取消"
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" size="large" preserve={false}>
+        {draft.notice}
+        <Form form={form} layout="vertical" size="large" preserve={false} onValuesChange={draft.onValuesChange}>
           {(data?.dimensions ?? []).map((d) => (
             <Form.Item
               key={d.key}
@@ -270,7 +280,7 @@ export function AppraisalPage() {
             </Form.Item>
           ))}
           <Form.Item name="comment" label="评语">
-            <Input.TextArea maxLength={2000} />
+            <Input.TextArea count={{ show: true, max: 2000 }} />
           </Form.Item>
         </Form>
       </Modal>

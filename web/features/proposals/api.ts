@@ -34,6 +34,8 @@ export interface ActionInfo {
   action: string;
   label: string;
   commentRequired: boolean;
+  /** A prior step is missing (办前面商 before a reply): the dialog says so instead of asking for text. */
+  precondition?: string;
 }
 
 export interface ListItem {

@@ -12,6 +12,7 @@ import {
   FilterBar,
   PageHeader,
   ResponsiveList,
+  useFormDraft,
   useListParams,
 } from '../../components/index.ts';
 
@@ -58,7 +59,10 @@ export function MyCommitmentsPage() {
     queryFn: () => api.get<{ items: Item[] }>(`/api/commitments/items?year=${year}`),
   });
   const [form] = Form.useForm();
+  const [reportForm] = Form.useForm();
   const [reporting, setReporting] = useState<Commitment | null>(null);
+  const draft = useFormDraft(form, `commitment:${year}`);
+  const reportDraft = useFormDraft(reportForm, reporting ? `commitment-report:${reporting.id}` : null);
   const done = () => {
     qc.invalidateQueries({ queryKey: ['commitments'] });
     message.success('已保存');
@@ -66,6 +70,7 @@ export function MyCommitmentsPage() {
   const make = useMutation({
     mutationFn: (v: { itemId?: number; text?: string }) => api.post('/api/commitments', { year, ...v }),
     onSuccess: () => {
+      draft.clear();
       form.resetFields();
       done();
     },
@@ -73,6 +78,7 @@ export function MyCommitmentsPage() {
   const report = useMutation({
     mutationFn: (v: { kept: boolean; report: string }) => api.post(`/api/commitments/${reporting!.id}/report`, v),
     onSuccess: () => {
+      reportDraft.clear();
       setReporting(null);
       done();
     },
@@ -125,7 +131,8 @@ export function MyCommitmentsPage() {
       {m?.canPick && (
         <Card title="作出承诺">
           <ErrorAlert error={make.error} />
-          <Form form={form} layout="vertical" onFinish={make.mutate}>
+          {draft.notice}
+          <Form form={form} layout="vertical" onFinish={make.mutate} onValuesChange={draft.onValuesChange}>
             <Form.Item name="itemId" label="从承诺事项中选择">
               <Select
                 allowClear
@@ -154,10 +161,13 @@ export function MyCommitmentsPage() {
         destroyOnHidden
       >
         <ErrorAlert error={report.error} />
+        {reportDraft.notice}
         <Form
+          form={reportForm}
           layout="vertical"
           initialValues={{ kept: reporting?.kept ?? true, report: reporting?.report ?? '' }}
           onFinish={report.mutate}
+          onValuesChange={reportDraft.onValuesChange}
         >
           <Form.Item name="kept" label="是否践诺">
             <Radio.Group

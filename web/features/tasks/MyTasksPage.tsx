@@ -5,7 +5,7 @@ import { App, Button, Card, Flex, Form, Input, List, Modal, Select, Tag, Typogra
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, PageHeader } from '../../components/index.ts';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
 
 export interface Assignment {
   id: number;
@@ -59,6 +59,7 @@ export function MyTasksPage() {
   });
   const [dialog, setDialog] = useState<{ a: Assignment; action: string; label: string } | null>(null);
   const [form] = Form.useForm();
+  const draft = useFormDraft(form, dialog ? `task:${dialog.a.id}:${dialog.action}` : null);
   const evidence = useEvidence(me?.account.memberId ?? null, dialog?.action === 'complete');
   const act = useMutation({
     mutationFn: (b: { id: number; action: string; comment?: string; evidence?: string }) => {
@@ -71,6 +72,7 @@ export function MyTasksPage() {
     },
     onSuccess: () => {
       message.success('已提交');
+      draft.clear();
       setDialog(null);
       form.resetFields();
       qc.invalidateQueries({ queryKey: ['tasks'] });
@@ -144,7 +146,9 @@ export function MyTasksPage() {
           form={form}
           layout="vertical"
           onFinish={(v) => dialog && act.mutate({ id: dialog.a.id, action: dialog.action, ...v })}
+          onValuesChange={draft.onValuesChange}
         >
+          {draft.notice}
           {dialog?.action === 'complete' ? (
             <>
               <Form.Item name="evidence" label="完成成果" rules={[{ required: true, message: '请选择完成成果' }]}>

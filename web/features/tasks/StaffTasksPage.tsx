@@ -7,7 +7,14 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, qs } from '../../api/client.ts';
 import { beijingToday, beijingYear } from '../../app/format.ts';
-import { ErrorAlert, FilterBar, PageHeader, ResponsiveList, useListParams } from '../../components/index.ts';
+import {
+  ErrorAlert,
+  FilterBar,
+  PageHeader,
+  ResponsiveList,
+  useFormDraft,
+  useListParams,
+} from '../../components/index.ts';
 import { InviteFields } from '../meetings/shared.tsx';
 import type { Assignment } from './MyTasksPage.tsx';
 
@@ -95,6 +102,7 @@ export function StaffTasksPage() {
 
 function NewTask({ open, onClose, quarter }: { open: boolean; onClose: () => void; quarter: string }) {
   const [form] = Form.useForm();
+  const draft = useFormDraft(form, open ? 'task:new' : null);
   const qc = useQueryClient();
   const { message } = App.useApp();
   const save = useMutation({
@@ -107,6 +115,7 @@ function NewTask({ open, onClose, quarter }: { open: boolean; onClose: () => voi
     onSuccess: (r) => {
       message.success(`已派发给 ${r.sent} 名委员`);
       qc.invalidateQueries({ queryKey: ['tasks'] });
+      draft.clear();
       form.resetFields();
       onClose();
     },
@@ -114,7 +123,14 @@ function NewTask({ open, onClose, quarter }: { open: boolean; onClose: () => voi
   return (
     <Modal open={open} title="新建任务" onCancel={onClose} footer={null} destroyOnHidden>
       <ErrorAlert error={save.error} />
-      <Form form={form} layout="vertical" initialValues={{ quarter, send: { rule: 'members' } }} onFinish={save.mutate}>
+      {draft.notice}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ quarter, send: { rule: 'members' } }}
+        onFinish={save.mutate}
+        onValuesChange={draft.onValuesChange}
+      >
         <Form.Item name="kind" label="任务类型" rules={[{ required: true, message: '请选择任务类型' }]}>
           <Select options={Object.entries(TASK_KINDS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
