@@ -11,9 +11,6 @@ const ROOT = import.meta.dirname;
  * login page 481 KB gzip instead of ≤ 300). Remove each entry once its pages are lazy.
  */
 const NOT_YET = new Set([
-  'consultations/index.ts',
-  'consultations/discussions/index.ts',
-  'consultations/outcomes/index.ts',
   'learning/index.ts',
   'reading/index.ts',
   'archive/index.ts',

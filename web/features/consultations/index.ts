@@ -1,10 +1,14 @@
 // 协商 (menu group 协商议政): yearly plans with topic collection, events with their procedure and speeches, figures.
 import { BarChartOutlined, CommentOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
+import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
-import { EventDetailPage } from './EventDetailPage.tsx';
-import { EventsPage, FiguresPage } from './EventPages.tsx';
-import { PlanDetailPage, PlansPage } from './PlanPages.tsx';
+
+const EventDetailPage = lazyPage(() => import('./EventDetailPage.tsx').then((m) => m.EventDetailPage));
+const EventsPage = lazyPage(() => import('./EventPages.tsx').then((m) => m.EventsPage));
+const FiguresPage = lazyPage(() => import('./EventPages.tsx').then((m) => m.FiguresPage));
+const PlanDetailPage = lazyPage(() => import('./PlanPages.tsx').then((m) => m.PlanDetailPage));
+const PlansPage = lazyPage(() => import('./PlanPages.tsx').then((m) => m.PlansPage));
 
 const GROUP = '协商议政';
 

@@ -2,11 +2,13 @@
 // moderation and the summary for staff.
 import { MessageOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
+import { lazyPage } from '../../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../../types.ts';
-import { DiscussionListPage } from './DiscussionListPage.tsx';
-import { DiscussionPage } from './DiscussionPage.tsx';
-import { ModerationPage } from './ModerationPage.tsx';
-import { SummaryPage } from './SummaryPage.tsx';
+
+const DiscussionListPage = lazyPage(() => import('./DiscussionListPage.tsx').then((m) => m.DiscussionListPage));
+const DiscussionPage = lazyPage(() => import('./DiscussionPage.tsx').then((m) => m.DiscussionPage));
+const ModerationPage = lazyPage(() => import('./ModerationPage.tsx').then((m) => m.ModerationPage));
+const SummaryPage = lazyPage(() => import('./SummaryPage.tsx').then((m) => m.SummaryPage));
 
 export const discussionRoutes: FeatureRoute[] = [
   {

@@ -1,11 +1,13 @@
 // 协商成果 pages: the office's list, drafting, one outcome's page (also the units' feedback form), the unit's inbox.
 import { AuditOutlined, InboxOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
+import { lazyPage } from '../../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../../types.ts';
-import { OutcomeDetailPage } from './OutcomeDetailPage.tsx';
-import { OutcomeFormPage } from './OutcomeFormPage.tsx';
-import { OutcomeListPage } from './OutcomeListPage.tsx';
-import { UnitOutcomesPage } from './UnitOutcomesPage.tsx';
+
+const OutcomeDetailPage = lazyPage(() => import('./OutcomeDetailPage.tsx').then((m) => m.OutcomeDetailPage));
+const OutcomeFormPage = lazyPage(() => import('./OutcomeFormPage.tsx').then((m) => m.OutcomeFormPage));
+const OutcomeListPage = lazyPage(() => import('./OutcomeListPage.tsx').then((m) => m.OutcomeListPage));
+const UnitOutcomesPage = lazyPage(() => import('./UnitOutcomesPage.tsx').then((m) => m.UnitOutcomesPage));
 
 const GROUP = '协商议政';
 
