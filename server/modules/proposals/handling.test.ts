@@ -3,7 +3,13 @@
 // staff rating on behalf, extensions, deadline reminders and overdue flags.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingToday, deadlineMonthsAfter, formatBeijingDate } from '../../platform/dates.ts';
+import {
+  addDays,
+  beijingToday,
+  deadlineMonthsAfter,
+  endOfBeijingDay,
+  formatBeijingDate,
+} from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
@@ -197,8 +203,8 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
     expect(d.round).toBe(2);
     const again = assignmentOf(d, uid(u1));
     expect([again.state, again.round]).toEqual(['accepted', 2]);
-    const days = (new Date(again.dueAt).getTime() - Date.now()) / 86_400_000;
-    expect(Math.round(days)).toBe(30);
+    // Due at the end of the Beijing day 30 days on (not 30 × 24 h: the day's end is 0.5–1 day past that).
+    expect(new Date(again.dueAt).toISOString()).toBe(endOfBeijingDay(addDays(beijingToday(), 30)).toISOString());
     // A fresh pre-reply contact is needed for the new round.
     expect((await aact(u1, again.id, 'reply', { outcomeClass: 'A', text: '再次答复' })).status).toBe(409);
   });
