@@ -52,14 +52,8 @@ function Player({
     onPause: (e: React.SyntheticEvent<HTMLMediaElement>) => report(e.currentTarget, true),
     onEnded: (e: React.SyntheticEvent<HTMLMediaElement>) => report(e.currentTarget, true),
   } as const;
-  if (m.kind === 'video')
-    return (
-      <video {...media} style={{ width: '100%', maxHeight: 360, background: '#000' }} />
-    );
-  if (m.kind === 'audio')
-    return (
-      <audio {...media} style={{ width: '100%' }} />
-    );
+  if (m.kind === 'video') return <video {...media} style={{ width: '100%', maxHeight: 360, background: '#000' }} />;
+  if (m.kind === 'audio') return <audio {...media} style={{ width: '100%' }} />;
   return (
     <Flex gap={8} wrap>
       <Button size="large" href={src} target="_blank">
