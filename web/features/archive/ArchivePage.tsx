@@ -205,11 +205,16 @@ export function ArchivePage() {
         title="数字文史"
         description="三亲史料征集、编辑出版和文史资料检索。"
         extra={
-          can('archive.submit') && (
-            <Button type="primary" size="large" onClick={() => navigate('/archive/submit')}>
-              提交三亲史料
+          <Flex gap={8} wrap>
+            <Button size="large" onClick={() => navigate('/archive/villages')}>
+              村史编纂
             </Button>
-          )
+            {can('archive.submit') && (
+              <Button type="primary" size="large" onClick={() => navigate('/archive/submit')}>
+                提交三亲史料
+              </Button>
+            )}
+          </Flex>
         }
       />
       <SearchCard editor={editor} />

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { ErrorAlert, PageHeader } from '../../components/index.ts';
@@ -82,6 +82,11 @@ export function ArticlePage() {
             <Tag>
               第{a.volumeNumber}辑 · {a.volumeTitle}
             </Tag>
+          )}
+          {a.villageId && (
+            <Link to={`/archive/villages/${a.villageId}`}>
+              <Tag color="purple">村史：{a.villageTitle}</Tag>
+            </Link>
           )}
         </Flex>
         <Typography.Paragraph type="secondary">
