@@ -5,7 +5,7 @@ import { App, Button, Card, Flex, Form, Input, InputNumber, List, Segmented, Tag
 import { Link, useNavigate } from 'react-router';
 import { api, qs } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
+import { DataTable, ErrorAlert, PageHeader, useFormDraft, useListParams } from '../../components/index.ts';
 import { TAG } from '../../components/tagColors.ts';
 import { ARTICLE_STATE_OPTIONS, type Article, type Topic, type Volume } from './api.ts';
 
@@ -147,9 +147,16 @@ function TopicsCard({ editor }: { editor: boolean }) {
     queryFn: () => api.get<Topic[]>('/api/archive/topics'),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['archive', 'topics'] });
+  const [form] = Form.useForm();
+  // The call for accounts is a paragraph: kept on this device until the topic is saved.
+  const draft = useFormDraft(form, 'archive-topic:new', { ready: editor });
   const create = useMutation({
     mutationFn: (v: { title: string; description?: string; period?: string }) => api.post('/api/archive/topics', v),
-    onSuccess: refresh,
+    onSuccess: () => {
+      draft.clear();
+      form.resetFields();
+      refresh();
+    },
   });
   const fire = useMutation({
     mutationFn: ({ id, action }: { id: number; action: string }) =>
@@ -179,12 +186,23 @@ function TopicsCard({ editor }: { editor: boolean }) {
         )}
       />
       {editor && (
-        <Form layout="vertical" onFinish={(v) => create.mutate(v)} style={{ marginTop: 12 }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onValuesChange={draft.onValuesChange}
+          onFinish={(v) => create.mutate(v)}
+          style={{ marginTop: 12 }}
+        >
+          {draft.notice}
           <Form.Item name="title" label="选题名称" rules={[{ required: true, message: '请填写选题名称' }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="description" label="征集说明">
-            <Input.TextArea rows={2} />
+          <Form.Item
+            name="description"
+            label="征集说明"
+            rules={[{ max: 5000, message: '「征集说明」不能超过 5000 字' }]}
+          >
+            <Input.TextArea rows={2} count={{ show: true, max: 5000 }} />
           </Form.Item>
           <Button htmlType="submit" loading={create.isPending}>
             新建选题

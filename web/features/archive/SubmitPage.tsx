@@ -82,8 +82,15 @@ export function SubmitPage() {
               ]}
             />
           </Form.Item>
-          <Form.Item name="body" label="正文" rules={[{ required: true, message: '请填写正文' }]}>
-            <Input.TextArea rows={10} />
+          <Form.Item
+            name="body"
+            label="正文"
+            rules={[
+              { required: true, message: '请填写正文' },
+              { max: 100000, message: '「正文」不能超过 100000 字' },
+            ]}
+          >
+            <Input.TextArea rows={10} count={{ show: true, max: 100000 }} />
           </Form.Item>
           <Form.Item name="period" label="历史时期">
             <Input size="large" placeholder="如：改革开放初期" />

@@ -106,8 +106,15 @@ function ReflectionForm({ materialId, materialTitle }: { materialId: number; mat
         <Form.Item name="title" label="心得标题" rules={[{ required: true, message: '请填写心得标题' }, { max: 100 }]}>
           <Input size="large" />
         </Form.Item>
-        <Form.Item name="body" label="心得内容" rules={[{ required: true, message: '请填写心得内容' }, { max: 20000 }]}>
-          <Input.TextArea rows={8} showCount maxLength={20000} />
+        <Form.Item
+          name="body"
+          label="心得内容"
+          rules={[
+            { required: true, message: '请填写心得内容' },
+            { max: 20000, message: '「心得内容」不能超过 20000 字' },
+          ]}
+        >
+          <Input.TextArea rows={8} count={{ show: true, max: 20000 }} />
         </Form.Item>
         <Flex gap={8} wrap>
           <Button type="primary" size="large" htmlType="submit" loading={save.isPending}>
