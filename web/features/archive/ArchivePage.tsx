@@ -5,7 +5,7 @@ import { App, Button, Card, Flex, Form, Input, InputNumber, List, Segmented, Tag
 import { Link, useNavigate } from 'react-router';
 import { api, qs } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { DataTable, ErrorAlert, PageHeader, useFormDraft, useListParams } from '../../components/index.ts';
+import { ErrorAlert, PageHeader, ResponsiveList, useFormDraft, useListParams } from '../../components/index.ts';
 import { TAG } from '../../components/tagColors.ts';
 import { ARTICLE_STATE_OPTIONS, type Article, type Topic, type Volume } from './api.ts';
 
@@ -68,7 +68,13 @@ function SearchCard({ editor }: { editor: boolean }) {
         </div>
       )}
       <ErrorAlert error={error} />
-      <DataTable<Article>
+      <ResponsiveList<Article>
+        unit="篇"
+        locale={{
+          emptyText: [params.q, params.period, params.place, params.theme, params.person, params.tag].some(Boolean)
+            ? '没有符合条件的史料，请换个关键词或筛选条件'
+            : '暂无史料',
+        }}
         data={data}
         loading={isFetching}
         page={params.page}

@@ -7,7 +7,14 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, qs } from '../../api/client.ts';
 import { dayjs, TIME_ZONE } from '../../app/format.ts';
-import { DataTable, ErrorAlert, ExportButton, PageHeader, useFormDraft, useListParams } from '../../components/index.ts';
+import {
+  ErrorAlert,
+  ExportButton,
+  PageHeader,
+  ResponsiveList,
+  useFormDraft,
+  useListParams,
+} from '../../components/index.ts';
 import { TAG } from '../../components/tagColors.ts';
 import { learningKeys, type Material, type Paged, type Reflection } from './api.ts';
 
@@ -110,7 +117,9 @@ function MaterialsTab() {
     <>
       <NewMaterial onDone={refresh} />
       <ErrorAlert error={error ?? fire.error} />
-      <DataTable<Material>
+      <ResponsiveList<Material>
+        unit="份"
+        locale={{ emptyText: '还没有学习资料，可在上方新增' }}
         data={data}
         loading={isFetching}
         page={params.page}
@@ -173,7 +182,9 @@ function ReviewTab() {
         />
       </div>
       <ErrorAlert error={error} />
-      <DataTable<Reflection>
+      <ResponsiveList<Reflection>
+        unit="篇"
+        locale={{ emptyText: '没有这一状态的心得' }}
         data={data}
         loading={isFetching}
         page={params.page}
@@ -230,7 +241,9 @@ function CompletionTab() {
         <ExportButton url={`/api/learning/completion/export${qs({ year, by })}`}>导出 Excel</ExportButton>
       </Flex>
       <ErrorAlert error={error} />
-      <DataTable<CompletionRow>
+      <ResponsiveList<CompletionRow>
+        unit={by === 'member' ? '人' : '个'}
+        locale={{ emptyText: `${year}年暂无学习记录` }}
         data={data ? { items: data.items, total: data.items.length } : undefined}
         loading={isFetching}
         page={1}
