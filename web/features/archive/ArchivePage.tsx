@@ -28,6 +28,7 @@ function SearchCard({ editor }: { editor: boolean }) {
   return (
     <Card title="文史资料检索" style={{ marginBottom: 16 }}>
       <Form
+        name="search"
         layout="vertical"
         initialValues={params}
         onFinish={(v) => setParams({ ...v, page: 1 })}
@@ -130,7 +131,7 @@ function VolumesCard({ editor }: { editor: boolean }) {
         )}
       />
       {editor && (
-        <Form layout="inline" onFinish={(v) => create.mutate(v)} style={{ marginTop: 12, rowGap: 8 }}>
+        <Form name="volume" layout="inline" onFinish={(v) => create.mutate(v)} style={{ marginTop: 12, rowGap: 8 }}>
           <Form.Item name="number" rules={[{ required: true, message: '请填写辑号' }]}>
             <InputNumber aria-label="辑号" placeholder="辑号" min={1} />
           </Form.Item>
@@ -194,6 +195,7 @@ function TopicsCard({ editor }: { editor: boolean }) {
       {editor && (
         <Form
           form={form}
+          name="topic"
           layout="vertical"
           onValuesChange={draft.onValuesChange}
           onFinish={(v) => create.mutate(v)}

@@ -68,7 +68,13 @@ function NoteItem({ n, onChange }: { n: Note; onChange: () => void }) {
             {c.body}
           </div>
         ))}
-        <Form form={form} layout="inline" onFinish={(v) => comment.mutate(v.body)} style={{ marginTop: 8, rowGap: 8 }}>
+        <Form
+          form={form}
+          name={`comment-${n.id}`}
+          layout="inline"
+          onFinish={(v) => comment.mutate(v.body)}
+          style={{ marginTop: 8, rowGap: 8 }}
+        >
           <Form.Item name="body" rules={[{ required: true, message: '请填写评论' }]}>
             <Input aria-label={`评论《${n.title}》`} placeholder="写评论" />
           </Form.Item>
@@ -162,7 +168,13 @@ export function GroupPage() {
           )}
         />
         {manage && (
-          <Form form={sessionForm} layout="vertical" onFinish={(v) => schedule.mutate(v)} style={{ marginTop: 12 }}>
+          <Form
+            form={sessionForm}
+            name="session"
+            layout="vertical"
+            onFinish={(v) => schedule.mutate(v)}
+            style={{ marginTop: 12 }}
+          >
             <ErrorAlert error={schedule.error} />
             <Form.Item name="topic" label="分享主题" rules={[{ required: true, message: '请填写分享主题' }]}>
               <Input />
@@ -189,6 +201,7 @@ export function GroupPage() {
         {g.mine && (
           <Form
             form={noteForm}
+            name="note"
             layout="vertical"
             onValuesChange={noteDraft.onValuesChange}
             onFinish={(v) => write.mutate(v)}
