@@ -46,7 +46,7 @@ describe('委员学习：发布资料 → 委员学完并写心得 → 审核通
     await expectNoHorizontalOverflow(phone);
     await expectNoA11yViolations(phone);
     await phone.getByRole('button', { name: '提交心得' }).click();
-    await phone.getByText('待审核').waitFor();
+    await phone.getByText('待审核', { exact: true }).waitFor();
     const id = Number(new URL(phone.url()).pathname.split('/').pop());
 
     const office = await apiLogin('office_staff');

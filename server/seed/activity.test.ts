@@ -204,15 +204,19 @@ describe('learning, reading and the archive in the demo year', () => {
     expect(f).toMatchObject({ groups: 1, participants: 6, notes: 1, lists: 1 });
   });
 
-  it('has a 文史 topic with a member’s 三亲 account accepted and another waiting', async () => {
+  it('has a 文史 topic with a member’s 三亲 account published in volume 1, another waiting, and a village history', async () => {
     const author = await login(t.app, 'member271');
     const mine = (await author.get('/api/archive/articles?mine=true')).body.items;
-    expect(mine.map((a: any) => [a.title, a.accountKindLabel, a.stateLabel])).toEqual([
-      ['我参与建设第一座立交桥', '亲历', '已采用待编辑'],
+    expect(mine.map((a: any) => [a.title, a.accountKindLabel, a.state, a.volumeNumber])).toEqual([
+      ['我参与建设第一座立交桥', '亲历', 'published', 1],
     ]);
     const office = await login(t.app, 'office_staff');
     const all = (await office.get(`/api/archive/articles?topicId=${mine[0].topicId}`)).body.items;
-    expect(all.map((a: any) => a.stateLabel).sort()).toEqual(['已收稿待评估', '已采用待编辑']);
+    expect(all.map((a: any) => a.state).sort()).toEqual(['published', 'received']);
+    const villages = (await office.get('/api/archive/villages')).body.items;
+    expect(villages.map((v: any) => [v.title, v.articles])).toEqual([['桃源村史', 1]]);
+    const handouts = (await office.get('/api/reading/handouts')).body;
+    expect(handouts.copies).toBeGreaterThan(0);
   });
 });
 

@@ -1,7 +1,7 @@
 // The demo's learning, reading and archive year, through the routes: the study plan with two materials (a Word reader
 // and a PDF handbook made here, small files the upload checks accept), a member's progress and accepted reflection;
-// a reading group with its lead reader, this month's book list, a scheduled sharing and a note; a 文史 topic with a
-// member's 三亲 account accepted and another waiting to be assessed.
+// a reading group with its lead reader, this month's book list handed out, a scheduled sharing and a note; a 文史 topic
+// with a member's 三亲 account published in the year's volume and another waiting to be assessed; a village history.
 
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import type { FastifyInstance } from 'fastify';
@@ -190,6 +190,23 @@ async function reading(login: Login, office: Client, today: string) {
       bookId: books[0].id,
     }),
   );
+  await must(
+    '赠书',
+    office.post('/api/reading/handouts', {
+      listId: list.id,
+      handedOn: today,
+      note: '读书群集中领取',
+      items: [{ groupId: group.id, quantity: readers.length + 1 }],
+    }),
+  );
+  await must(
+    '赠书',
+    office.post('/api/reading/handouts', {
+      bookId: books[2].id,
+      handedOn: today,
+      items: [{ memberId: lead.me.account.memberId, quantity: 1 }],
+    }),
+  );
   await must('点赞', lead.post(`/api/reading/notes/${note.id}/like`));
   await must(
     '评论',
@@ -229,6 +246,41 @@ async function archive(login: Login, office: Client, today: string) {
     }),
   );
   await must('采用稿件', office.post(`/api/archive/articles/${a.id}/actions`, { action: 'accept' }));
+  // edited, proofread and published in the year's volume, so the archive has something to read and search
+  await must(
+    '编辑稿件',
+    office.post(`/api/archive/articles/${a.id}/versions`, {
+      title: '我参与建设第一座立交桥',
+      body:
+        '一九九二年春天，我刚从建筑学校毕业，就被分配到市政工程公司，参加城东立交桥的建设。\n' +
+        '那时没有大型机械，很多钢筋都靠人工绑扎。大家吃住在工地，用了十四个月建成了全市第一座立交桥。\n' +
+        '通车那天，周边的居民都来看热闹，很多老人说，这辈子第一次见到“桥上跑车、桥下也跑车”。',
+      editorNote: '核对年代和工期',
+    }),
+  );
+  for (const action of ['finishEditing', 'proofread'])
+    await must('编辑流程', office.post(`/api/archive/articles/${a.id}/actions`, { action }));
+  const volume = await must(
+    '文史资料辑',
+    office.post('/api/archive/volumes', { number: 1, title: '城市变迁亲历记', description: '示例市文史资料第一辑' }),
+  );
+  await must(
+    '编入辑',
+    office.post(`/api/archive/articles/${a.id}/actions`, { action: 'assign', data: { volumeId: volume.id } }),
+  );
+  await must('出版', office.post(`/api/archive/volumes/${volume.id}/actions`, { action: 'publish' }));
+  const village = await must(
+    '村史项目',
+    office.post('/api/archive/villages', {
+      village: '桃源村',
+      township: '青山镇',
+      title: '桃源村史',
+      description: '记录桃源村建村以来的变迁，分建村由来、集体经济、乡风民俗等篇。',
+      editors: ['李守业', '王秀兰'],
+      state: 'compiling',
+      startedOn: `${today.slice(0, 4)}-03-01`,
+    }),
+  );
   await must(
     '三亲史料',
     (await login('member272')).post('/api/archive/articles', {
@@ -240,6 +292,19 @@ async function archive(login: Login, office: Client, today: string) {
       place: '老城区',
       theme: '百姓生活',
       tags: ['菜市场'],
+      consent: true,
+    }),
+  );
+  await must(
+    '村史稿件',
+    (await login('member273')).post('/api/archive/articles', {
+      villageId: village.id,
+      title: '桃源村的第一所小学',
+      body: '一九五二年，村里在祠堂办起了第一所小学，两位老师教四个年级。\n后来村里集资盖了新校舍，祠堂成了村史陈列室。',
+      accountKind: 'witnessed',
+      period: '新中国成立初期',
+      place: '青山镇桃源村',
+      theme: '教育',
       consent: true,
     }),
   );

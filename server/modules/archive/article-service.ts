@@ -14,6 +14,7 @@ import { canSeeArticle, isEditor } from './policy.ts';
 import { ACCOUNT_KINDS, ARTICLE_STATES, articleProcess } from './process.ts';
 import { loadArticleItem } from './repository.ts';
 import type { ActionBody, ArticleEdit, ArticleFilters, ArticleSubmit } from './schemas.ts';
+import { checkVillage } from './village-service.ts';
 
 const clean = (xs: string[] | undefined) => [...new Set((xs ?? []).map((x) => x.trim()).filter(Boolean))];
 
@@ -48,13 +49,14 @@ export async function submitArticle(db: Db, actor: Actor, b: ArticleSubmit): Pro
       );
       if (!t) throw E.badTopic();
     }
+    await checkVillage(tx, actor.committeeId, b.villageId);
     const persons = clean(b.persons);
     const tags = clean(b.tags);
     const row = await queryOne<{ id: number }>(
       tx,
-      sql`insert into archive_articles (committee_id, topic_id, member_id, author_name, account_kind, title, body, period, place, theme,
+      sql`insert into archive_articles (committee_id, topic_id, village_id, member_id, author_name, account_kind, title, body, period, place, theme,
           persons, tags, consent, consent_at, submitted_by, search)
-        values (${actor.committeeId}, ${b.topicId ?? null}, ${actor.memberId}, ${actor.name}, ${b.accountKind}, ${b.title.trim()}, ${b.body.trim()},
+        values (${actor.committeeId}, ${b.topicId ?? null}, ${b.villageId ?? null}, ${actor.memberId}, ${actor.name}, ${b.accountKind}, ${b.title.trim()}, ${b.body.trim()},
           ${b.period?.trim() ?? ''}, ${b.place?.trim() ?? ''}, ${b.theme?.trim() ?? ''}, ${sql.param(persons)}::text[], ${sql.param(tags)}::text[],
           true, now(), ${actor.accountId}, ${vector({ ...b, author: actor.name, persons, tags })}) returning id`,
     );
@@ -87,12 +89,13 @@ export async function amendArticle(db: Db, actor: Actor, id: number, b: ArticleS
     const a = await loadArticleItem(tx, actor.committeeId, id, true);
     if (!a || !canSeeArticle(actor, a)) throw E.articleNotFound();
     if (a.memberId !== actor.memberId || a.state !== 'needsMore') throw E.notEditable();
+    await checkVillage(tx, actor.committeeId, b.villageId);
     const persons = clean(b.persons);
     const tags = clean(b.tags);
     await tx.execute(sql`update archive_articles set title = ${b.title.trim()}, body = ${b.body.trim()}, account_kind = ${b.accountKind},
         period = ${b.period?.trim() ?? ''}, place = ${b.place?.trim() ?? ''}, theme = ${b.theme?.trim() ?? ''},
         persons = ${sql.param(persons)}::text[], tags = ${sql.param(tags)}::text[], updated_at = now(),
-        search = ${vector({ ...b, author: actor.name, persons, tags })}
+        village_id = ${b.villageId ?? null}, search = ${vector({ ...b, author: actor.name, persons, tags })}
       where committee_id = ${actor.committeeId} and id = ${id}`);
     await attachFiles(tx, actor, b.fileIds ?? [], 'archive_article', id);
     await writeAudit(tx, actor, { action: 'archive.article.amend', entity: 'archive_article', entityId: id, after: b });
@@ -105,9 +108,10 @@ export async function editArticle(db: Db, actor: Actor, id: number, b: ArticleEd
     const a = await loadArticleItem(tx, actor.committeeId, id, true);
     if (!a) throw E.articleNotFound();
     if (a.state !== 'accepted') throw E.notEditing();
+    await checkVillage(tx, actor.committeeId, b.villageId);
     const cur = await queryOne<any>(
       tx,
-      sql`select title, body, author_name, persons, tags, period, place, theme from archive_articles where committee_id = ${actor.committeeId} and id = ${id}`,
+      sql`select title, body, author_name, persons, tags, period, place, theme, village_id from archive_articles where committee_id = ${actor.committeeId} and id = ${id}`,
     );
     // The author's original becomes version 0 on the first edit, so the record shows what was received.
     if (a.version === 0)
@@ -126,6 +130,7 @@ export async function editArticle(db: Db, actor: Actor, id: number, b: ArticleEd
     await tx.execute(sql`update archive_articles set title = ${b.title.trim()}, body = ${b.body.trim()}, version = ${version},
         period = ${meta.period}, place = ${meta.place}, theme = ${meta.theme},
         persons = ${sql.param(persons)}::text[], tags = ${sql.param(tags)}::text[], updated_at = now(),
+        village_id = ${b.villageId === undefined ? cur.village_id : b.villageId},
         search = ${vector({ title: b.title, body: b.body, author: cur.author_name, ...meta, persons, tags })}
       where committee_id = ${actor.committeeId} and id = ${id}`);
     await writeAudit(tx, actor, {
@@ -139,12 +144,13 @@ export async function editArticle(db: Db, actor: Actor, id: number, b: ArticleEd
   });
 }
 
-const columns = sql`a.id, a.state, a.topic_id, t.title as topic_title, a.member_id, a.author_name, a.account_kind, a.title, a.body,
+const columns = sql`a.id, a.state, a.topic_id, t.title as topic_title, a.village_id, vl.title as village_title, a.member_id, a.author_name, a.account_kind, a.title, a.body,
   a.period, a.place, a.theme, a.persons, a.tags, a.consent, a.consent_at, a.decline_reason, a.volume_id, v.number as volume_number,
   v.title as volume_title, a.volume_order, a.version, a.created_at, a.published_at
   from archive_articles a
   left join archive_topics t on t.committee_id = a.committee_id and t.id = a.topic_id
-  left join archive_volumes v on v.committee_id = a.committee_id and v.id = a.volume_id`;
+  left join archive_volumes v on v.committee_id = a.committee_id and v.id = a.volume_id
+  left join archive_villages vl on vl.committee_id = a.committee_id and vl.id = a.village_id`;
 
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 export const presentArticle = (r: any) => ({
@@ -153,6 +159,8 @@ export const presentArticle = (r: any) => ({
   stateLabel: ARTICLE_STATES[r.state] ?? r.state,
   topicId: r.topic_id,
   topicTitle: r.topic_title,
+  villageId: r.village_id,
+  villageTitle: r.village_title,
   memberId: r.member_id,
   authorName: r.author_name,
   accountKind: r.account_kind,
@@ -196,6 +204,7 @@ export function articleWhere(actor: Actor, q: ArticleFilters) {
       q.tag ? sql`${q.tag} = any(a.tags)` : null,
       q.volumeId ? sql`a.volume_id = ${q.volumeId}` : null,
       q.topicId ? sql`a.topic_id = ${q.topicId}` : null,
+      q.villageId ? sql`a.village_id = ${q.villageId}` : null,
       matchSearch(sql`a.search`, q.q),
     ].filter((x) => x !== null),
     sql` and `,

@@ -14,3 +14,8 @@ export const notEditable = () => conflict('archive.not_editable', '稿件当前�
 export const notEditing = () => conflict('archive.not_editing', '稿件采用后、校对前才能编辑');
 export const noEdit = () => conflict('archive.no_edit', '请先保存编辑稿，再提交校对');
 export const emptyVolume = () => conflict('archive.empty_volume', '本辑还没有编入稿件，不能出版');
+export const villageNotFound = () => notFound('archive.village_not_found', '村史项目不存在');
+export const badVillage = () => badRequest('archive.village', '所选村史项目不存在', 'villageId');
+export const villageExists = () => conflict('archive.village_exists', '该乡镇（街道）的这个村（社区）已有村史项目');
+export const villageNoPublishedOn = () =>
+  badRequest('archive.village_published_on', '项目状态为「已出版」时请填写「出版日期」', 'publishedOn');

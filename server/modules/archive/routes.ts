@@ -17,7 +17,17 @@ import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
 import * as art from './article-service.ts';
 import { volumeDocx } from './documents.ts';
-import { ActionBody, ArticleEdit, ArticleFilters, ArticleSubmit, TopicInput, VolumeInput } from './schemas.ts';
+import {
+  ActionBody,
+  ArticleEdit,
+  ArticleFilters,
+  ArticleSubmit,
+  TopicInput,
+  VILLAGE_STATES,
+  VillageInput,
+  VolumeInput,
+} from './schemas.ts';
+import * as vil from './village-service.ts';
 import * as vol from './volume-service.ts';
 
 const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -178,6 +188,50 @@ export async function archiveRoutes(fastify: FastifyInstance, { db }: ModuleDeps
     async (req, reply) => {
       const v = await vol.getVolume(db, actorOf(req), req.params.id);
       return sendDownload(reply, `文史资料第${v.number}辑·${v.title}.docx`, DOCX_MIME, await volumeDocx(v));
+    },
+  );
+
+  // Village histories (村史)
+  app.get(
+    '/api/archive/villages',
+    {
+      preHandler: requireAuth('archive.read'),
+      schema: {
+        querystring: Type.Object(
+          {
+            township: Type.Optional(Type.String({ maxLength: 50, title: '乡镇（街道）' })),
+            state: Type.Optional(
+              Type.Union(
+                Object.keys(VILLAGE_STATES).map((k) => Type.Literal(k)),
+                { title: '项目状态' },
+              ),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => vil.listVillages(db, actorOf(req), req.query),
+  );
+  app.post(
+    '/api/archive/villages',
+    { preHandler: requireAuth('archive.edit'), schema: { body: VillageInput, response: { 200: Created, ...Errors } } },
+    async (req) => ({ id: await vil.createVillage(db, actorOf(req), req.body) }),
+  );
+  app.get(
+    '/api/archive/villages/:id',
+    { preHandler: requireAuth('archive.read'), schema: { params: IdParams } },
+    async (req) => vil.getVillage(db, actorOf(req), req.params.id),
+  );
+  app.put(
+    '/api/archive/villages/:id',
+    {
+      preHandler: requireAuth('archive.edit'),
+      schema: { params: IdParams, body: VillageInput, response: { 200: Ok, ...Errors } },
+    },
+    async (req) => {
+      await vil.updateVillage(db, actorOf(req), req.params.id, req.body);
+      return { ok: true };
     },
   );
 }

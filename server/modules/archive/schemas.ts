@@ -27,6 +27,7 @@ const ArticleFields = {
   persons: Type.Optional(Words('人物')),
   tags: Type.Optional(Words('标签')),
   topicId: Type.Optional(N(Id('征集选题'))),
+  villageId: Type.Optional(N(Id('村史项目'))),
   fileIds: Type.Optional(Type.Array(Id('照片、扫描件或录音'), { maxItems: 30, title: '照片、扫描件或录音' })),
 };
 export const ArticleSubmit = Type.Object({
@@ -44,6 +45,7 @@ export const ArticleEdit = Type.Object({
   theme: Type.Optional(Type.String({ maxLength: 50, title: '主题' })),
   persons: Type.Optional(Words('人物')),
   tags: Type.Optional(Words('标签')),
+  villageId: Type.Optional(N(Id('村史项目'))),
 });
 export type ArticleEdit = Static<typeof ArticleEdit>;
 
@@ -58,6 +60,7 @@ export const ArticleFilters = Type.Object({
   tag: Type.Optional(Type.String({ maxLength: 30, title: '标签' })),
   volumeId: Type.Optional(Id('辑')),
   topicId: Type.Optional(Id('征集选题')),
+  villageId: Type.Optional(Id('村史项目')),
   mine: Type.Optional(Type.Boolean({ title: '只看我的' })),
 });
 export type ArticleFilters = Static<typeof ArticleFilters>;
@@ -83,3 +86,28 @@ export const ActionBody = Type.Object({
   ),
 });
 export type ActionBody = Static<typeof ActionBody>;
+
+export const VILLAGE_STATES: Record<string, string> = {
+  planning: '筹备中',
+  compiling: '编纂中',
+  reviewing: '审稿中',
+  published: '已出版',
+  suspended: '暂停',
+};
+export const VillageInput = Type.Object({
+  village: Type.String({ minLength: 1, maxLength: 50, title: '村（社区）' }),
+  township: Type.String({ minLength: 1, maxLength: 50, title: '乡镇（街道）' }),
+  title: Type.String({ minLength: 1, maxLength: 100, title: '村史名称' }),
+  description: Type.Optional(Type.String({ maxLength: 5000, title: '项目说明' })),
+  editors: Type.Array(Type.String({ minLength: 1, maxLength: 30, title: '编纂人员' }), {
+    maxItems: 30,
+    title: '编纂人员',
+  }),
+  state: Type.Union(
+    Object.keys(VILLAGE_STATES).map((k) => Type.Literal(k)),
+    { title: '项目状态' },
+  ),
+  startedOn: Type.Optional(N(Type.String({ format: 'date', title: '启动日期' }))),
+  publishedOn: Type.Optional(N(Type.String({ format: 'date', title: '出版日期' }))),
+});
+export type VillageInput = Static<typeof VillageInput>;

@@ -19,3 +19,8 @@ export const notEditable = () => conflict('learning.not_editable', '心得已提
 export const sessionClosed = () => conflict('learning.session_closed', '该课次已结束考勤');
 export const badMaterialRef = () => badRequest('learning.material', '所选学习资料不存在或未发布', 'materialId');
 export const badClassRef = () => badRequest('learning.class', '所选培训班不存在', 'classId');
+export const positionBeyondEnd = () =>
+  badRequest('learning.position_beyond_end', '「播放位置」不能超过「时长」', 'positionSeconds');
+export const positionRequired = () =>
+  badRequest('learning.position_required', '音视频按播放位置记录进度，请提供「播放位置」和「时长」', 'positionSeconds');
+export const percentRequired = () => badRequest('learning.percent_required', '请提供「学习进度」', 'percent');

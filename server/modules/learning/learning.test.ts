@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setTestClock } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 
@@ -144,34 +145,96 @@ describe('materials and progress', () => {
     expect((await member.get(`/api/learning/materials/${id}`)).status).toBe(404);
   });
 
-  it('moves progress forward only and records the finished fact once', async () => {
+  it('keeps the furthest position of a video, finishes it at 95 % of its length and records the fact once', async () => {
     const id = await publishedVideo();
-    const p1 = await ok(
-      await member.put(`/api/learning/materials/${id}/progress`, { percent: 40, positionSeconds: 720 }),
-    );
-    expect(p1).toEqual({ percent: 40, finishedAt: null });
-    const back = await ok(
-      await member.put(`/api/learning/materials/${id}/progress`, { percent: 10, positionSeconds: 180 }),
-    );
-    expect(back.percent).toBe(40);
-    expect(await facts('learning.materialFinished', 'learning_material', id)).toEqual([]);
-    const done = await ok(
-      await member.put(`/api/learning/materials/${id}/progress`, { percent: 92, positionSeconds: 1650 }),
-    );
-    expect(done.finishedAt).not.toBeNull();
-    await ok(await member.put(`/api/learning/materials/${id}/progress`, { percent: 100 }));
+    const start = new Date('2026-05-10T02:00:00Z');
+    const at = (s: number) => setTestClock(new Date(start.getTime() + s * 1000));
+    const put = (body: object) => member.put(`/api/learning/materials/${id}/progress`, body);
+    try {
+      at(0);
+      const p1 = await ok(await put({ positionSeconds: 15.2, durationSeconds: 1800.4 }));
+      expect(p1).toEqual({ percent: 0, positionSeconds: 15, durationSeconds: 1800, finishedAt: null });
+      // a single "done" tap, a percent, or a position past the end changes nothing
+      const tap = await put({ percent: 100 });
+      expect(tap.status).toBe(400);
+      expect(tap.body).toMatchObject({ error: 'learning.position_required', field: 'positionSeconds' });
+      const beyond = await put({ positionSeconds: 1900, durationSeconds: 1800 });
+      expect(beyond.status).toBe(400);
+      expect(beyond.body.message).toBe('「播放位置」不能超过「时长」');
+      expect((await put({ positionSeconds: -1, durationSeconds: 1800 })).status).toBe(400);
+      expect((await put({ positionSeconds: 10, durationSeconds: 0 })).status).toBe(400);
+      expect((await put({ positionSeconds: 10, durationSeconds: 90000 })).status).toBe(400);
+      // dragging the slider to the end 15 s later credits what could have been played, not the jump
+      at(15);
+      const dragged = await ok(await put({ positionSeconds: 1790, durationSeconds: 1800 }));
+      expect(dragged.positionSeconds).toBe(50);
+      expect(dragged.finishedAt).toBeNull();
+      // watching on: each report 15 s of playing later
+      let s = 15;
+      let pos = 50;
+      while (pos < 1650) {
+        s += 15;
+        pos += 15;
+        at(s);
+        await ok(await put({ positionSeconds: pos, durationSeconds: 1800 }));
+      }
+      // going back (re-watching a part) keeps the furthest position
+      at(s + 15);
+      const back = await ok(await put({ positionSeconds: 180, durationSeconds: 1800 }));
+      expect(back).toMatchObject({ positionSeconds: pos, finishedAt: null });
+      expect(await facts('learning.materialFinished', 'learning_material', id)).toEqual([]);
+      // 94 % is not finished, 95 % is
+      at(s + 2000);
+      const p94 = await ok(await put({ positionSeconds: 1692, durationSeconds: 1800 }));
+      expect(p94.percent).toBe(94);
+      expect(p94.finishedAt).toBeNull();
+      const reopened = await ok(await member.get(`/api/learning/materials/${id}`));
+      expect(reopened).toMatchObject({ myPositionSeconds: p94.positionSeconds, myDurationSeconds: 1800 });
+      at(s + 2030);
+      const done = await ok(await put({ positionSeconds: 1710, durationSeconds: 1800 }));
+      expect(done).toMatchObject({ percent: 95, positionSeconds: 1710 });
+      expect(done.finishedAt).not.toBeNull();
+      // watched to the end: 1755 after 45 s at most, then the end
+      at(s + 2100);
+      expect((await ok(await put({ positionSeconds: 1800, durationSeconds: 1800 }))).positionSeconds).toBe(1755);
+      at(s + 2130);
+      await ok(await put({ positionSeconds: 1800, durationSeconds: 1800 }));
+    } finally {
+      setTestClock(null);
+    }
     expect(await facts('learning.materialFinished', 'learning_material', id)).toEqual([m1]);
     const audits = await queryOne<{ n: number }>(
       db(),
       sql`select count(*)::int as n from audit_log where action = 'learning.material.finish' and entity_id = ${String(id)}`,
     );
     expect(audits!.n).toBe(1);
+    const stored = await queryOne<any>(
+      db(),
+      sql`select percent, position_seconds, duration_seconds from learning_progress where material_id = ${id} and member_id = ${m1}`,
+    );
+    expect(stored).toEqual({ percent: 100, position_seconds: 1800, duration_seconds: 1800 });
     const seen = await ok(await member.get(`/api/learning/materials/${id}`));
     expect(seen).toMatchObject({ myPercent: 100, kindLabel: '视频', stateLabel: '已发布', finishedCount: 1 });
     expect(seen.actions).toEqual([]);
     // staff have no member record to progress; another committee sees nothing
-    expect((await office.put(`/api/learning/materials/${id}/progress`, { percent: 50 })).status).toBe(403);
+    expect(
+      (await office.put(`/api/learning/materials/${id}/progress`, { positionSeconds: 5, durationSeconds: 10 })).status,
+    ).toBe(403);
     expect((await county.get(`/api/learning/materials/${id}`)).status).toBe(404);
+  });
+
+  it("finishes a document when the member marks it learnt, at the committee's mark", async () => {
+    const up = (await upload(office, 'pdf', '章程.pdf', pdf)).json();
+    const { id } = await ok(
+      await office.post('/api/learning/materials', { title: '政协章程', kind: 'pdf', fileId: up.id }),
+    );
+    await ok(await office.post(`/api/learning/materials/${id}/actions`, { action: 'publish' }));
+    const put = (body: object) => member.put(`/api/learning/materials/${id}/progress`, body);
+    expect((await put({})).body).toMatchObject({ error: 'learning.percent_required' });
+    expect(await ok(await put({ percent: 40 }))).toMatchObject({ percent: 40, finishedAt: null });
+    expect((await ok(await put({ percent: 10 }))).percent).toBe(40);
+    expect((await ok(await put({ percent: 100 }))).finishedAt).not.toBeNull();
+    expect(await facts('learning.materialFinished', 'learning_material', id)).toEqual([m1]);
   });
 });
 

@@ -1,20 +1,18 @@
 // Study materials and a member's progress: staff create a material from an uploaded file and publish it; a member
-// opens it in the reader/player, which reports progress; reaching the committee's finish mark records the fact once.
+// opens it in the reader/player (progress-service.ts keeps what they have studied).
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingDateOf, clockNow } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { attachFiles } from '../../platform/files/files.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
 import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
-import { recordDutyFact } from '../duty/facts.ts';
 import * as E from './errors.ts';
 import { isLearningStaff } from './policy.ts';
 import { MATERIAL_STATES, materialProcess } from './process.ts';
 import { loadMaterialItem } from './repository.ts';
-import { MATERIAL_KINDS, type MaterialFilters, type MaterialInput, type ProgressInput } from './schemas.ts';
-import { learningSettings, mimeFits } from './settings.ts';
+import { MATERIAL_KINDS, type MaterialFilters, type MaterialInput } from './schemas.ts';
+import { mimeFits } from './settings.ts';
 
 async function checkMaterial(tx: Db, actor: Actor, b: MaterialInput) {
   if (b.planId) {
@@ -79,7 +77,7 @@ const materialColumns = (
   memberId: number | null,
 ) => sql`m.id, m.title, m.kind, m.description, m.plan_id, m.theme, m.file_id, m.duration_seconds,
   m.state, m.published_at, f.name as file_name, f.mime as file_mime, f.size as file_size,
-  p.percent, p.position_seconds, p.finished_at,
+  p.percent, p.position_seconds, p.duration_seconds as my_duration_seconds, p.finished_at,
   (select count(*)::int from learning_progress x where x.committee_id = m.committee_id and x.material_id = m.id and x.finished_at is not null) as finished_count
   from learning_materials m
   left join files f on f.committee_id = m.committee_id and f.id = m.file_id
@@ -103,6 +101,7 @@ const presentMaterial = (r: any) => ({
   publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
   myPercent: r.percent ?? 0,
   myPositionSeconds: r.position_seconds ?? 0,
+  myDurationSeconds: r.my_duration_seconds ?? null,
   myFinishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
   finishedCount: r.finished_count,
 });
@@ -151,51 +150,5 @@ export async function fireMaterialAction(db: Db, actor: Actor, id: number, actio
     const m = await loadMaterialItem(tx, actor.committeeId, id, true);
     if (!m) throw E.materialNotFound();
     await fireTransition(tx, materialProcess, actor, m, { action, comment });
-  });
-}
-
-/** Progress only moves forward; crossing the finish mark stamps finished_at and records the fact (once). */
-export async function recordProgress(db: Db, actor: Actor, id: number, b: ProgressInput) {
-  if (!actor.memberId) throw E.notMember();
-  const memberId = actor.memberId;
-  return db.transaction(async (tx) => {
-    const m = await loadMaterialItem(tx, actor.committeeId, id);
-    if (m?.state !== 'published') throw E.materialNotFound();
-    const { finishPercent } = await learningSettings(tx, actor.committeeId);
-    const prior = await queryOne<{ finished_at: string | null }>(
-      tx,
-      sql`select finished_at from learning_progress where committee_id = ${actor.committeeId} and member_id = ${memberId} and material_id = ${id} for update`,
-    );
-    const finished = b.percent >= finishPercent;
-    const row = await queryOne<{ percent: number; finished_at: string | null }>(
-      tx,
-      sql`insert into learning_progress as p (committee_id, member_id, material_id, percent, position_seconds, finished_at)
-        values (${actor.committeeId}, ${memberId}, ${id}, ${b.percent}, ${b.positionSeconds ?? 0}, ${finished ? sql`now()` : null})
-        on conflict (committee_id, member_id, material_id) do update set
-          percent = greatest(p.percent, excluded.percent),
-          position_seconds = excluded.position_seconds,
-          finished_at = coalesce(p.finished_at, excluded.finished_at),
-          updated_at = now()
-        returning percent, finished_at`,
-    );
-    // Audited and counted on finishing only: progress pings come every few seconds from a player and say nothing new.
-    if (finished && !prior?.finished_at) {
-      await recordDutyFact(tx, {
-        committeeId: actor.committeeId,
-        memberId,
-        kind: 'learning.materialFinished',
-        sourceType: 'learning_material',
-        sourceId: id,
-        occurredOn: beijingDateOf(clockNow()),
-        detail: { title: m.title, kind: m.kind },
-      });
-      await writeAudit(tx, actor, {
-        action: 'learning.material.finish',
-        entity: 'learning_material',
-        entityId: id,
-        after: { memberId, percent: row!.percent },
-      });
-    }
-    return { percent: row!.percent, finishedAt: row!.finished_at ? new Date(row!.finished_at).toISOString() : null };
   });
 }

@@ -15,6 +15,7 @@ import * as cls from './class-service.ts';
 import { completionXlsx, learningCompletion } from './completion.ts';
 import * as mat from './material-service.ts';
 import { isLearningStaff } from './policy.ts';
+import { recordProgress } from './progress-service.ts';
 import * as refl from './reflection-service.ts';
 import {
   ActionBody,
@@ -27,6 +28,7 @@ import {
   PlanInput,
   PlanOut,
   ProgressInput,
+  ProgressOut,
   ReflectionFilters,
   ReflectionInput,
   SessionInput,
@@ -150,12 +152,12 @@ export async function learningRoutes(fastify: FastifyInstance, { db }: ModuleDep
         params: IdParams,
         body: ProgressInput,
         response: {
-          200: Type.Object({ percent: Type.Integer(), finishedAt: Type.Union([Type.String(), Type.Null()]) }),
+          200: ProgressOut,
           ...Errors,
         },
       },
     },
-    async (req) => mat.recordProgress(db, actorOf(req), req.params.id, req.body),
+    async (req) => recordProgress(db, actorOf(req), req.params.id, req.body),
   );
 
   // Training classes and sessions

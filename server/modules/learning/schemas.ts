@@ -51,11 +51,23 @@ export const MaterialFilters = Type.Object({
 });
 export type MaterialFilters = Static<typeof MaterialFilters>;
 
-export const ProgressInput = Type.Object({
-  percent: Type.Integer({ minimum: 0, maximum: 100, title: '学习进度' }),
-  positionSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 86400, title: '播放位置' })),
-});
+// A document sends percent (the member marks it learnt); a video or audio sends where the player is and the media's
+// length, and the server works out the percent, so one "done" tap cannot skip the media.
+export const ProgressInput = Type.Object(
+  {
+    percent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, title: '学习进度' })),
+    positionSeconds: Type.Optional(Type.Number({ minimum: 0, maximum: 86400, title: '播放位置' })),
+    durationSeconds: Type.Optional(Type.Number({ minimum: 1, maximum: 86400, title: '时长' })),
+  },
+  { additionalProperties: false },
+);
 export type ProgressInput = Static<typeof ProgressInput>;
+export const ProgressOut = Type.Object({
+  percent: Type.Integer(),
+  positionSeconds: Type.Integer(),
+  durationSeconds: Type.Union([Type.Integer(), Type.Null()]),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+});
 
 export const ClassInput = Type.Object({
   title: Type.String({ minLength: 1, maxLength: 100, title: '培训班名称' }),

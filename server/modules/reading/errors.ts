@@ -14,3 +14,8 @@ export const notLead = () => badRequest('reading.not_lead', '只有领读人或�
 export const notInGroup = () => badRequest('reading.not_in_group', '只有本群成员可以发布读书笔记');
 export const notMember = () => badRequest('reading.not_member', '只有委员本人可以发布读书笔记');
 export const badBook = () => badRequest('reading.book', '所选图书不存在', 'bookId');
+export const handoutTarget = () =>
+  badRequest('reading.handout_target', '请选择要发放的图书或整期书目（二选一）', 'bookId');
+export const handoutRecipient = () =>
+  badRequest('reading.handout_recipient', '每条发放记录请选择一位委员或一个读书群（二选一）', 'items');
+export const badGroups = () => badRequest('reading.groups', '所选读书群不存在', 'items');

@@ -45,7 +45,7 @@ export const readingFigureGroup: FigureGroup = {
       id: 'reading.books',
       name: '发放图书',
       unit: '册',
-      definition: '本年度发放给委员的图书册数（按发放日期）。',
+      definition: '本年度发放给委员和读书群的图书册数（按发放日期；整期书目按每本书计）。',
       link,
     },
     {

@@ -1,4 +1,4 @@
-// Reading groups, book lists and handouts, and the sharing sessions of a group's rota.
+// Reading groups, book lists (hand-outs are in handout-service.ts), and the sharing sessions of a group's rota.
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { can } from '../../platform/auth/permissions.ts';
@@ -8,12 +8,12 @@ import { allowedActions, fireTransition } from '../../platform/workflow/engine.t
 import * as E from './errors.ts';
 import { SESSION_STATES, sessionProcess } from './process.ts';
 import { groupRole, loadSessionItem } from './repository.ts';
-import type { BookListInput, GroupInput, HandoutInput, SessionInput } from './schemas.ts';
+import type { BookListInput, GroupInput, SessionInput } from './schemas.ts';
 
 const isStaff = (actor: Actor) => can(actor.roles, 'reading.manage');
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
-async function checkMembers(tx: Db, actor: Actor, ids: number[]) {
+export async function checkMembers(tx: Db, actor: Actor, ids: number[]) {
   const uniq = [...new Set(ids)];
   const ok = await query<{ id: number }>(
     tx,
@@ -194,24 +194,4 @@ export async function listBookLists(db: Db, actor: Actor, year?: number) {
         .books.push({ id: r.book_id, title: r.book_title, author: r.author, note: r.note, handedOut: r.handed_out });
   }
   return [...lists.values()];
-}
-
-export async function recordHandouts(db: Db, actor: Actor, b: HandoutInput): Promise<number> {
-  return db.transaction(async (tx) => {
-    const book = await queryOne(
-      tx,
-      sql`select 1 from reading_books where committee_id = ${actor.committeeId} and id = ${b.bookId}`,
-    );
-    if (!book) throw E.bookNotFound();
-    await checkMembers(
-      tx,
-      actor,
-      b.items.map((i) => i.memberId),
-    );
-    for (const i of b.items)
-      await tx.execute(sql`insert into reading_handouts (committee_id, book_id, member_id, quantity, handed_on)
-        values (${actor.committeeId}, ${b.bookId}, ${i.memberId}, ${i.quantity}, ${b.handedOn})`);
-    await writeAudit(tx, actor, { action: 'reading.handout', entity: 'reading_book', entityId: b.bookId, after: b });
-    return b.items.reduce((s, i) => s + i.quantity, 0);
-  });
 }

@@ -9,15 +9,17 @@ const NoQuery = Type.Object({}, { additionalProperties: false });
 
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { DOCX_MIME, sendDownload } from '../../platform/download.ts';
-import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
+import { DOCX_MIME, sendDownload, XLSX_MIME } from '../../platform/download.ts';
+import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import * as grp from './group-service.ts';
+import { handoutsXlsx, listHandouts, recordHandouts } from './handout-service.ts';
 import * as notes from './note-service.ts';
 import {
   ActionBody,
   BookListInput,
   CommentInput,
   GroupInput,
+  HandoutFilters,
   HandoutInput,
   NoteInput,
   SessionInput,
@@ -86,7 +88,24 @@ export async function readingRoutes(fastify: FastifyInstance, { db }: ModuleDeps
       preHandler: requireAuth('reading.manage'),
       schema: { body: HandoutInput, response: { 200: Type.Object({ quantity: Type.Integer() }), ...Errors } },
     },
-    async (req) => ({ quantity: await grp.recordHandouts(db, actorOf(req), req.body) }),
+    async (req) => ({ quantity: await recordHandouts(db, actorOf(req), req.body) }),
+  );
+  // The hand-out record names members: staff's, like the rest of the reading desk.
+  app.get(
+    '/api/reading/handouts',
+    { preHandler: requireAuth('reading.manage'), schema: { querystring: HandoutFilters } },
+    async (req) => listHandouts(db, actorOf(req), { ...req.query, ...page(req.query) }),
+  );
+  app.get(
+    '/api/reading/handouts/export',
+    { preHandler: requireAuth('reading.manage'), schema: { querystring: HandoutFilters } },
+    async (req, reply) =>
+      sendDownload(
+        reply,
+        `图书发放记录${req.query.year ? `（${req.query.year}年）` : ''}.xlsx`,
+        XLSX_MIME,
+        await handoutsXlsx(db, actorOf(req), req.query),
+      ),
   );
   app.get(
     '/api/reading/notes',

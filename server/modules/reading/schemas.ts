@@ -1,5 +1,6 @@
 // TypeBox schemas and Static<> types of the reading routes: the one contract; the web imports the types type-only.
 import { type Static, type TSchema, Type } from 'typebox';
+import { Paging } from '../../platform/routes.ts';
 
 const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
@@ -27,11 +28,18 @@ export const BookListInput = Type.Object({
 });
 export type BookListInput = Static<typeof BookListInput>;
 
+// A hand-out of one book, or of every book of a list, to members and/or reading groups, each with its quantity.
 export const HandoutInput = Type.Object({
-  bookId: Id('图书'),
+  bookId: Type.Optional(Id('图书')),
+  listId: Type.Optional(Id('书目')),
   handedOn: Type.String({ format: 'date', title: '发放日期' }),
+  note: Type.Optional(Type.String({ maxLength: 500, title: '备注' })),
   items: Type.Array(
-    Type.Object({ memberId: Id('委员'), quantity: Type.Integer({ minimum: 1, maximum: 1000, title: '数量' }) }),
+    Type.Object({
+      memberId: Type.Optional(Id('委员')),
+      groupId: Type.Optional(Id('读书群')),
+      quantity: Type.Integer({ minimum: 1, maximum: 10000, title: '数量' }),
+    }),
     { minItems: 1, maxItems: 1000, title: '发放对象' },
   ),
 });
@@ -62,3 +70,14 @@ export const ActionBody = Type.Object({
   comment: Type.Optional(Type.String({ maxLength: 2000, title: '意见' })),
 });
 export type ActionBody = Static<typeof ActionBody>;
+
+export const HandoutFilters = Type.Object(
+  {
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100, title: '年度' })),
+    listId: Type.Optional(Id('书目')),
+    bookId: Type.Optional(Id('图书')),
+    ...Paging,
+  },
+  { additionalProperties: false },
+);
+export type HandoutFilters = Static<typeof HandoutFilters>;

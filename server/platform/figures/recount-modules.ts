@@ -32,6 +32,12 @@ export function recountModules(c: number, from: string, to: string, y: number): 
     'archive.published': n(
       sql`select count(*) from archive_articles where committee_id = ${c} and state = 'published' and ${days('published_at')}`,
     ),
+    'archive.villages': n(
+      sql`select count(*) from archive_villages where committee_id = ${c} and state <> 'suspended' and ${periodEnd('created_at')}`,
+    ),
+    'archive.villageArticles': n(
+      sql`select count(*) from archive_articles where committee_id = ${c} and village_id is not null and ${days('created_at')}`,
+    ),
     'reading.groups': n(sql`select count(*) from reading_groups where committee_id = ${c} and created_at < ${yearEnd}`),
     'reading.participants': n(
       sql`select count(distinct member_id) from reading_group_members where committee_id = ${c} and joined_at < ${yearEnd}`,

@@ -5,7 +5,7 @@ import { App, Button, Card, Flex, Form, Input, InputNumber, List, Segmented, Tag
 import { Link, useNavigate } from 'react-router';
 import { api, qs } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
+import { ErrorAlert, PageHeader, ResponsiveList, useFormDraft, useListParams } from '../../components/index.ts';
 import { TAG } from '../../components/tagColors.ts';
 import { ARTICLE_STATE_OPTIONS, type Article, type Topic, type Volume } from './api.ts';
 
@@ -28,6 +28,7 @@ function SearchCard({ editor }: { editor: boolean }) {
   return (
     <Card title="文史资料检索" style={{ marginBottom: 16 }}>
       <Form
+        name="search"
         layout="vertical"
         initialValues={params}
         onFinish={(v) => setParams({ ...v, page: 1 })}
@@ -68,7 +69,13 @@ function SearchCard({ editor }: { editor: boolean }) {
         </div>
       )}
       <ErrorAlert error={error} />
-      <DataTable<Article>
+      <ResponsiveList<Article>
+        unit="篇"
+        locale={{
+          emptyText: [params.q, params.period, params.place, params.theme, params.person, params.tag].some(Boolean)
+            ? '没有符合条件的史料，请换个关键词或筛选条件'
+            : '暂无史料',
+        }}
         data={data}
         loading={isFetching}
         page={params.page}
@@ -124,7 +131,7 @@ function VolumesCard({ editor }: { editor: boolean }) {
         )}
       />
       {editor && (
-        <Form layout="inline" onFinish={(v) => create.mutate(v)} style={{ marginTop: 12, rowGap: 8 }}>
+        <Form name="volume" layout="inline" onFinish={(v) => create.mutate(v)} style={{ marginTop: 12, rowGap: 8 }}>
           <Form.Item name="number" rules={[{ required: true, message: '请填写辑号' }]}>
             <InputNumber aria-label="辑号" placeholder="辑号" min={1} />
           </Form.Item>
@@ -147,9 +154,16 @@ function TopicsCard({ editor }: { editor: boolean }) {
     queryFn: () => api.get<Topic[]>('/api/archive/topics'),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['archive', 'topics'] });
+  const [form] = Form.useForm();
+  // The call for accounts is a paragraph: kept on this device until the topic is saved.
+  const draft = useFormDraft(form, 'archive-topic:new', { ready: editor });
   const create = useMutation({
     mutationFn: (v: { title: string; description?: string; period?: string }) => api.post('/api/archive/topics', v),
-    onSuccess: refresh,
+    onSuccess: () => {
+      draft.clear();
+      form.resetFields();
+      refresh();
+    },
   });
   const fire = useMutation({
     mutationFn: ({ id, action }: { id: number; action: string }) =>
@@ -179,12 +193,24 @@ function TopicsCard({ editor }: { editor: boolean }) {
         )}
       />
       {editor && (
-        <Form layout="vertical" onFinish={(v) => create.mutate(v)} style={{ marginTop: 12 }}>
+        <Form
+          form={form}
+          name="topic"
+          layout="vertical"
+          onValuesChange={draft.onValuesChange}
+          onFinish={(v) => create.mutate(v)}
+          style={{ marginTop: 12 }}
+        >
+          {draft.notice}
           <Form.Item name="title" label="选题名称" rules={[{ required: true, message: '请填写选题名称' }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="description" label="征集说明">
-            <Input.TextArea rows={2} />
+          <Form.Item
+            name="description"
+            label="征集说明"
+            rules={[{ max: 5000, message: '「征集说明」不能超过 5000 字' }]}
+          >
+            <Input.TextArea rows={2} count={{ show: true, max: 5000 }} />
           </Form.Item>
           <Button htmlType="submit" loading={create.isPending}>
             新建选题
@@ -205,11 +231,16 @@ export function ArchivePage() {
         title="数字文史"
         description="三亲史料征集、编辑出版和文史资料检索。"
         extra={
-          can('archive.submit') && (
-            <Button type="primary" size="large" onClick={() => navigate('/archive/submit')}>
-              提交三亲史料
+          <Flex gap={8} wrap>
+            <Button size="large" onClick={() => navigate('/archive/villages')}>
+              村史编纂
             </Button>
-          )
+            {can('archive.submit') && (
+              <Button type="primary" size="large" onClick={() => navigate('/archive/submit')}>
+                提交三亲史料
+              </Button>
+            )}
+          </Flex>
         }
       />
       <SearchCard editor={editor} />

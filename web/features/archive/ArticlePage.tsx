@@ -3,12 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
-import { ErrorAlert, PageHeader } from '../../components/index.ts';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
 import { TAG } from '../../components/tagColors.ts';
 import type { Action, Article, Volume } from './api.ts';
+import type { Village } from './villages.ts';
 
 function Originals({ files }: { files: NonNullable<Article['files']> }) {
   if (!files.length) return <Typography.Text type="secondary">无原件</Typography.Text>;
@@ -27,6 +28,84 @@ function Originals({ files }: { files: NonNullable<Article['files']> }) {
         ),
       )}
     </Flex>
+  );
+}
+
+interface EditValues {
+  title: string;
+  body: string;
+  editorNote?: string;
+  villageId?: number | null;
+}
+
+/** The editor's version form: the text and the editor's note are kept on this device until the version is saved. */
+function EditForm({
+  a,
+  saving,
+  error,
+  onSave,
+  onCancel,
+}: {
+  a: Article;
+  saving: boolean;
+  error: unknown;
+  onSave: (v: EditValues) => Promise<unknown>;
+  onCancel: () => void;
+}) {
+  const [form] = Form.useForm<EditValues>();
+  const draft = useFormDraft(form, `archive-article-edit:${a.id}`);
+  const villages = useQuery({
+    queryKey: ['archive', 'villages', {}],
+    queryFn: () => api.get<{ items: Village[] }>('/api/archive/villages'),
+    meta: { background: true },
+  });
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ title: a.title, body: a.body, villageId: a.villageId }}
+      onValuesChange={draft.onValuesChange}
+      // the draft goes once the server has the version; a failed save keeps it (the error shows above)
+      onFinish={(v) => onSave({ ...v, villageId: v.villageId ?? null }).then(draft.clear, () => {})}
+    >
+      {draft.notice}
+      <ErrorAlert error={error} />
+      <Form.Item
+        name="title"
+        label="标题"
+        rules={[
+          { required: true, message: '请填写标题' },
+          { max: 100, message: '「标题」不能超过 100 字' },
+        ]}
+      >
+        <Input count={{ show: true, max: 100 }} />
+      </Form.Item>
+      <Form.Item
+        name="body"
+        label="正文"
+        rules={[
+          { required: true, message: '请填写正文' },
+          { max: 100000, message: '「正文」不能超过 100000 字' },
+        ]}
+      >
+        <Input.TextArea rows={14} count={{ show: true, max: 100000 }} />
+      </Form.Item>
+      <Form.Item name="editorNote" label="编辑说明" rules={[{ max: 5000, message: '「编辑说明」不能超过 5000 字' }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="villageId" label="归入村史（可不选）">
+        <Select
+          allowClear
+          options={(villages.data?.items ?? []).map((v) => ({ value: v.id, label: `${v.township} · ${v.title}` }))}
+        />
+      </Form.Item>
+      <Flex gap={8}>
+        <Button type="primary" htmlType="submit" loading={saving}>
+          保存新版本
+        </Button>
+        <Button onClick={onCancel}>取消</Button>
+      </Flex>
+    </Form>
   );
 }
 
@@ -59,8 +138,7 @@ export function ArticlePage() {
     },
   });
   const edit = useMutation({
-    mutationFn: (v: { title: string; body: string; editorNote?: string }) =>
-      api.post(`/api/archive/articles/${id}/versions`, v),
+    mutationFn: (v: EditValues) => api.post(`/api/archive/articles/${id}/versions`, v),
     onSuccess: () => {
       setEditing(false);
       message.success('已保存为新版本');
@@ -82,6 +160,11 @@ export function ArticlePage() {
             <Tag>
               第{a.volumeNumber}辑 · {a.volumeTitle}
             </Tag>
+          )}
+          {a.villageId && (
+            <Link to={`/archive/villages/${a.villageId}`}>
+              <Tag color="purple">村史：{a.villageTitle}</Tag>
+            </Link>
           )}
         </Flex>
         <Typography.Paragraph type="secondary">
@@ -120,24 +203,13 @@ export function ArticlePage() {
         <Col xs={24} md={14}>
           <Card title={a.version ? `正文（第${a.version}版）` : '正文'}>
             {editing ? (
-              <Form layout="vertical" initialValues={{ title: a.title, body: a.body }} onFinish={(v) => edit.mutate(v)}>
-                <ErrorAlert error={edit.error} />
-                <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
-                  <Input />
-                </Form.Item>
-                <Form.Item name="body" label="正文" rules={[{ required: true, message: '请填写正文' }]}>
-                  <Input.TextArea rows={14} />
-                </Form.Item>
-                <Form.Item name="editorNote" label="编辑说明">
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-                <Flex gap={8}>
-                  <Button type="primary" htmlType="submit" loading={edit.isPending}>
-                    保存新版本
-                  </Button>
-                  <Button onClick={() => setEditing(false)}>取消</Button>
-                </Flex>
-              </Form>
+              <EditForm
+                a={a}
+                saving={edit.isPending}
+                error={edit.error}
+                onSave={(v) => edit.mutateAsync(v)}
+                onCancel={() => setEditing(false)}
+              />
             ) : (
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 17, lineHeight: 1.9 }}>
                 {a.body}

@@ -4,10 +4,11 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Form, Input, Radio, Select, Upload } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
 import type { Topic } from './api.ts';
+import type { Village } from './villages.ts';
 
 export function SubmitPage() {
   const [form] = Form.useForm();
@@ -17,6 +18,13 @@ export function SubmitPage() {
   const [files, setFiles] = useState<{ id: number; name: string }[]>([]);
   const [uploadError, setUploadError] = useState<unknown>(null);
   const topics = useQuery({ queryKey: ['archive', 'topics'], queryFn: () => api.get<Topic[]>('/api/archive/topics') });
+  // Opened from a village history's page (为本村史投稿): the account is filed under that project.
+  const villageId = Number(useSearchParams()[0].get('villageId')) || undefined;
+  const villages = useQuery({
+    queryKey: ['archive', 'villages', {}],
+    queryFn: () => api.get<{ items: Village[] }>('/api/archive/villages'),
+    meta: { background: true },
+  });
   const submit = useMutation({
     mutationFn: (v: any) =>
       api.post<{ id: number }>('/api/archive/articles', {
@@ -41,7 +49,7 @@ export function SubmitPage() {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ accountKind: 'experienced' }}
+          initialValues={{ accountKind: 'experienced', villageId }}
           onValuesChange={draft.onValuesChange}
           onFinish={(v) => submit.mutate(v)}
         >
@@ -52,6 +60,13 @@ export function SubmitPage() {
               options={(topics.data ?? [])
                 .filter((t) => t.state === 'published')
                 .map((t) => ({ value: t.id, label: t.title }))}
+            />
+          </Form.Item>
+          <Form.Item name="villageId" label="归入村史（可不选）">
+            <Select
+              allowClear
+              size="large"
+              options={(villages.data?.items ?? []).map((v) => ({ value: v.id, label: `${v.township} · ${v.title}` }))}
             />
           </Form.Item>
           <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }, { max: 100 }]}>
@@ -67,8 +82,15 @@ export function SubmitPage() {
               ]}
             />
           </Form.Item>
-          <Form.Item name="body" label="正文" rules={[{ required: true, message: '请填写正文' }]}>
-            <Input.TextArea rows={10} />
+          <Form.Item
+            name="body"
+            label="正文"
+            rules={[
+              { required: true, message: '请填写正文' },
+              { max: 100000, message: '「正文」不能超过 100000 字' },
+            ]}
+          >
+            <Input.TextArea rows={10} count={{ show: true, max: 100000 }} />
           </Form.Item>
           <Form.Item name="period" label="历史时期">
             <Input size="large" placeholder="如：改革开放初期" />

@@ -9,6 +9,8 @@ export interface Article {
   state: string;
   stateLabel: string;
   topicTitle: string | null;
+  villageId: number | null;
+  villageTitle: string | null;
   memberId: number | null;
   authorName: string;
   accountKindLabel: string;

@@ -1,12 +1,16 @@
 // 数字文史 (menu group 学习文史): search and volumes, a member's submission, an article's editorial page, a volume to read.
 import { HistoryOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
+import { lazyPage } from '../../app/lazyPage.tsx';
 import { LEARNING_GROUP } from '../learning/index.ts';
 import type { FeatureRoute } from '../types.ts';
 import { ArchivePage } from './ArchivePage.tsx';
 import { ArticlePage } from './ArticlePage.tsx';
 import { SubmitPage } from './SubmitPage.tsx';
 import { VolumePage } from './VolumePage.tsx';
+
+const VillagesPage = lazyPage(() => import('./VillagesPage.tsx').then((m) => m.VillagesPage));
+const VillagePage = lazyPage(() => import('./VillagePage.tsx').then((m) => m.VillagePage));
 
 export const archiveRoutes: FeatureRoute[] = [
   {
@@ -18,4 +22,6 @@ export const archiveRoutes: FeatureRoute[] = [
   { path: 'archive/submit', element: createElement(SubmitPage), permissions: ['archive.submit'] },
   { path: 'archive/articles/:id', element: createElement(ArticlePage), permissions: ['archive.read'] },
   { path: 'archive/volumes/:id', element: createElement(VolumePage), permissions: ['archive.read'] },
+  { path: 'archive/villages', element: createElement(VillagesPage), permissions: ['archive.read'] },
+  { path: 'archive/villages/:id', element: createElement(VillagePage), permissions: ['archive.read'] },
 ];

@@ -7,7 +7,14 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, qs } from '../../api/client.ts';
 import { dayjs, TIME_ZONE } from '../../app/format.ts';
-import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
+import {
+  ErrorAlert,
+  ExportButton,
+  PageHeader,
+  ResponsiveList,
+  useFormDraft,
+  useListParams,
+} from '../../components/index.ts';
 import { TAG } from '../../components/tagColors.ts';
 import { learningKeys, type Material, type Paged, type Reflection } from './api.ts';
 
@@ -20,12 +27,15 @@ const KINDS = [
 
 function NewMaterial({ onDone }: { onDone: () => void }) {
   const [form] = Form.useForm();
+  // The description is a paragraph or two: kept on this device until the material is saved.
+  const draft = useFormDraft(form, 'learning-material:new');
   const kind = Form.useWatch('kind', form) ?? 'video';
   const [file, setFile] = useState<{ id: number; name: string } | null>(null);
   const [uploadError, setUploadError] = useState<unknown>(null);
   const create = useMutation({
     mutationFn: (v: any) => api.post<{ id: number }>('/api/learning/materials', { ...v, fileId: file?.id }),
     onSuccess: () => {
+      draft.clear();
       form.resetFields();
       setFile(null);
       onDone();
@@ -34,7 +44,14 @@ function NewMaterial({ onDone }: { onDone: () => void }) {
   return (
     <Card title="新增学习资料" style={{ marginBottom: 16 }}>
       <ErrorAlert error={uploadError ?? create.error} />
-      <Form form={form} layout="vertical" initialValues={{ kind: 'video' }} onFinish={(v) => create.mutate(v)}>
+      {draft.notice}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'video' }}
+        onValuesChange={draft.onValuesChange}
+        onFinish={(v) => create.mutate(v)}
+      >
         <Form.Item name="title" label="资料名称" rules={[{ required: true, message: '请填写资料名称' }]}>
           <Input size="large" />
         </Form.Item>
@@ -44,8 +61,8 @@ function NewMaterial({ onDone }: { onDone: () => void }) {
         <Form.Item name="theme" label="学习主题">
           <Input size="large" />
         </Form.Item>
-        <Form.Item name="description" label="资料简介">
-          <Input.TextArea rows={3} />
+        <Form.Item name="description" label="资料简介" rules={[{ max: 5000, message: '「资料简介」不能超过 5000 字' }]}>
+          <Input.TextArea rows={3} count={{ show: true, max: 5000 }} />
         </Form.Item>
         <Form.Item name="durationSeconds" label="时长（秒，音视频可填）">
           <InputNumber min={1} max={86400} style={{ width: '100%' }} />
@@ -100,7 +117,9 @@ function MaterialsTab() {
     <>
       <NewMaterial onDone={refresh} />
       <ErrorAlert error={error ?? fire.error} />
-      <DataTable<Material>
+      <ResponsiveList<Material>
+        unit="份"
+        locale={{ emptyText: '还没有学习资料，可在上方新增' }}
         data={data}
         loading={isFetching}
         page={params.page}
@@ -163,7 +182,9 @@ function ReviewTab() {
         />
       </div>
       <ErrorAlert error={error} />
-      <DataTable<Reflection>
+      <ResponsiveList<Reflection>
+        unit="篇"
+        locale={{ emptyText: '没有这一状态的心得' }}
         data={data}
         loading={isFetching}
         page={params.page}
@@ -220,7 +241,9 @@ function CompletionTab() {
         <ExportButton url={`/api/learning/completion/export${qs({ year, by })}`}>导出 Excel</ExportButton>
       </Flex>
       <ErrorAlert error={error} />
-      <DataTable<CompletionRow>
+      <ResponsiveList<CompletionRow>
+        unit={by === 'member' ? '人' : '个'}
+        locale={{ emptyText: `${year}年暂无学习记录` }}
         data={data ? { items: data.items, total: data.items.length } : undefined}
         loading={isFetching}
         page={1}

@@ -1,6 +1,6 @@
-// The reader/player of one material: a video or audio plays here and reports progress as it goes (finished at the
-// committee's mark); a document opens and the member marks it learnt. Below, the reflection (心得) form, kept locally
-// until saved, saved as a draft or submitted for review.
+// The reader/player of one material: a video or audio plays here and reports its position as it goes (the server
+// finishes it at the committee's mark; lectures come without caption files); a document opens and the member marks it
+// learnt. Below, the reflection (心得) form, kept locally until saved, saved as a draft or submitted for review.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input, Progress, Tag, Typography } from 'antd';
 import { useRef } from 'react';
@@ -9,9 +9,11 @@ import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
 import { TAG } from '../../components/tagColors.ts';
-import { learningKeys, type Material } from './api.ts';
+import { learningKeys, type Material, type ProgressReport, type ProgressResult } from './api.ts';
 
-const PING_SECONDS = 15;
+// The player reports where it is every 15 s of wall clock while playing, and on pause and at the end; the server keeps
+// the furthest position it can credit and decides when the material is finished (no "done" button for media).
+const PING_MS = 15_000;
 
 function Player({
   m,
@@ -20,64 +22,53 @@ function Player({
 }: {
   m: Material;
   canRecord: boolean;
-  onProgress: (percent: number, position: number) => void;
+  onProgress: (report: ProgressReport) => void;
 }) {
-  const last = useRef(0);
+  const lastSent = useRef(0);
+  const resumed = useRef(false);
   // Staff preview a material without a progress of their own.
   const onProgress = canRecord ? record : () => {};
   const src = `/api/files/${m.fileId}`;
   const report = (el: HTMLMediaElement, force = false) => {
     if (!el.duration || !Number.isFinite(el.duration)) return;
-    if (!force && el.currentTime - last.current < PING_SECONDS) return;
-    last.current = el.currentTime;
-    onProgress(Math.min(100, Math.round((el.currentTime / el.duration) * 100)), Math.round(el.currentTime));
+    if (!force && Date.now() - lastSent.current < PING_MS) return;
+    lastSent.current = Date.now();
+    onProgress({ positionSeconds: Math.min(el.currentTime, el.duration), durationSeconds: el.duration });
   };
-  const start = (el: HTMLMediaElement | null) => {
-    if (el && m.myPositionSeconds && !m.myFinishedAt && el.currentTime === 0) el.currentTime = m.myPositionSeconds;
+  // Reopening resumes where the member got to, unless they had finished (then it starts again).
+  const resume = (el: HTMLMediaElement) => {
+    if (resumed.current) return;
+    resumed.current = true;
+    if (m.myPositionSeconds && !m.myFinishedAt && m.myPositionSeconds < el.duration)
+      el.currentTime = m.myPositionSeconds;
   };
-  if (m.kind === 'video')
-    return (
-      // biome-ignore lint/a11y/useMediaCaption: lectures uploaded by staff come without caption files
-      <video
-        ref={start}
-        controls
-        preload="metadata"
-        src={src}
-        style={{ width: '100%', maxHeight: 360, background: '#000' }}
-        aria-label={m.title}
-        onTimeUpdate={(e) => report(e.currentTarget)}
-        onPause={(e) => report(e.currentTarget, true)}
-        onEnded={() => onProgress(100, m.durationSeconds ?? 0)}
-      />
-    );
-  if (m.kind === 'audio')
-    return (
-      // biome-ignore lint/a11y/useMediaCaption: recorded talks come without caption files
-      <audio
-        ref={start}
-        controls
-        preload="metadata"
-        src={src}
-        style={{ width: '100%' }}
-        aria-label={m.title}
-        onTimeUpdate={(e) => report(e.currentTarget)}
-        onPause={(e) => report(e.currentTarget, true)}
-        onEnded={() => onProgress(100, m.durationSeconds ?? 0)}
-      />
-    );
+  const media = {
+    controls: true,
+    preload: 'metadata',
+    src,
+    'aria-label': m.title,
+    onLoadedMetadata: (e: React.SyntheticEvent<HTMLMediaElement>) => resume(e.currentTarget),
+    onTimeUpdate: (e: React.SyntheticEvent<HTMLMediaElement>) => report(e.currentTarget),
+    onPause: (e: React.SyntheticEvent<HTMLMediaElement>) => report(e.currentTarget, true),
+    onEnded: (e: React.SyntheticEvent<HTMLMediaElement>) => report(e.currentTarget, true),
+  } as const;
+  if (m.kind === 'video') return <video {...media} style={{ width: '100%', maxHeight: 360, background: '#000' }} />;
+  if (m.kind === 'audio') return <audio {...media} style={{ width: '100%' }} />;
   return (
     <Flex gap={8} wrap>
       <Button size="large" href={src} target="_blank">
         打开资料（{m.fileName}）
       </Button>
       {canRecord && !m.myFinishedAt && (
-        <Button size="large" type="primary" onClick={() => onProgress(100, 0)}>
+        <Button size="large" type="primary" onClick={() => onProgress({ percent: 100 })}>
           我已学完
         </Button>
       )}
     </Flex>
   );
 }
+
+const minutes = (s: number) => `${Math.floor(s / 60)}分${String(Math.floor(s % 60)).padStart(2, '0')}秒`;
 
 interface ReflectionValues {
   title: string;
@@ -115,8 +106,15 @@ function ReflectionForm({ materialId, materialTitle }: { materialId: number; mat
         <Form.Item name="title" label="心得标题" rules={[{ required: true, message: '请填写心得标题' }, { max: 100 }]}>
           <Input size="large" />
         </Form.Item>
-        <Form.Item name="body" label="心得内容" rules={[{ required: true, message: '请填写心得内容' }, { max: 20000 }]}>
-          <Input.TextArea rows={8} showCount maxLength={20000} />
+        <Form.Item
+          name="body"
+          label="心得内容"
+          rules={[
+            { required: true, message: '请填写心得内容' },
+            { max: 20000, message: '「心得内容」不能超过 20000 字' },
+          ]}
+        >
+          <Input.TextArea rows={8} count={{ show: true, max: 20000 }} />
         </Form.Item>
         <Flex gap={8} wrap>
           <Button type="primary" size="large" htmlType="submit" loading={save.isPending}>
@@ -144,11 +142,18 @@ export function MaterialPage() {
     queryFn: () => api.get<Material>(`/api/learning/materials/${id}`),
   });
   const progress = useMutation({
-    mutationFn: (b: { percent: number; positionSeconds: number }) =>
-      api.put<{ percent: number; finishedAt: string | null }>(`/api/learning/materials/${id}/progress`, b),
+    mutationFn: (b: ProgressReport) => api.put<ProgressResult>(`/api/learning/materials/${id}/progress`, b),
     onSuccess: (r) =>
       queryClient.setQueryData<Material>(learningKeys.material(id), (old) =>
-        old ? { ...old, myPercent: r.percent, myFinishedAt: r.finishedAt } : old,
+        old
+          ? {
+              ...old,
+              myPercent: r.percent,
+              myFinishedAt: r.finishedAt,
+              myPositionSeconds: r.positionSeconds,
+              myDurationSeconds: r.durationSeconds,
+            }
+          : old,
       ),
   });
   if (!m) return <ErrorAlert error={error} />;
@@ -162,11 +167,7 @@ export function MaterialPage() {
           {m.myFinishedAt && <Tag color={TAG.green}>已学完</Tag>}
         </Flex>
         {m.description && <Typography.Paragraph>{m.description}</Typography.Paragraph>}
-        <Player
-          m={m}
-          canRecord={can('learning.study')}
-          onProgress={(percent, positionSeconds) => progress.mutate({ percent, positionSeconds })}
-        />
+        <Player m={m} canRecord={can('learning.study')} onProgress={(report) => progress.mutate(report)} />
         <div style={{ marginTop: 12 }}>
           <Typography.Text>我的学习进度</Typography.Text>
           <Progress
@@ -175,6 +176,13 @@ export function MaterialPage() {
             aria-label="我的学习进度"
             format={(p) => (m.myFinishedAt ? '已学完' : `${p}%`)}
           />
+          {(m.kind === 'video' || m.kind === 'audio') && !m.myFinishedAt && (
+            <Typography.Text type="secondary">
+              {m.myPositionSeconds > 0 && m.myDurationSeconds
+                ? `已看到 ${minutes(m.myPositionSeconds)}（共 ${minutes(m.myDurationSeconds)}），再次打开从这里继续。`
+                : '播放到结尾即记为学完；拖动跳过的部分不计入进度。'}
+            </Typography.Text>
+          )}
         </div>
         <ErrorAlert error={progress.error} />
       </Card>

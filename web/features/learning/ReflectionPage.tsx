@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
-import { ErrorAlert, PageHeader } from '../../components/index.ts';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
 import { type Action, learningKeys, type Reflection, STATE_COLOR } from './api.ts';
 
 export function ReflectionPage() {
@@ -16,6 +16,9 @@ export function ReflectionPage() {
   const [pending, setPending] = useState<Action | null>(null);
   const [editing, setEditing] = useState(false);
   const [comment, setComment] = useState('');
+  const [form] = Form.useForm<{ title: string; body: string }>();
+  // The edit of a draft or returned reflection is kept on this device until saved.
+  const draft = useFormDraft(form, `learning-reflection:${id}`, { ready: editing });
   const { data: r, error } = useQuery({
     queryKey: learningKeys.reflection(id),
     queryFn: () => api.get<Reflection>(`/api/learning/reflections/${id}`),
@@ -34,6 +37,7 @@ export function ReflectionPage() {
     mutationFn: (v: { title: string; body: string }) =>
       api.put(`/api/learning/reflections/${id}`, { ...v, materialId: r?.materialId ?? null }),
     onSuccess: () => {
+      draft.clear();
       setEditing(false);
       message.success('已保存');
       refresh();
@@ -53,13 +57,27 @@ export function ReflectionPage() {
           </Typography.Text>
         </Flex>
         {editing ? (
-          <Form layout="vertical" initialValues={{ title: r.title, body: r.body }} onFinish={(v) => save.mutate(v)}>
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={{ title: r.title, body: r.body }}
+            onValuesChange={draft.onValuesChange}
+            onFinish={(v) => save.mutate(v)}
+          >
+            {draft.notice}
             <ErrorAlert error={save.error} />
             <Form.Item name="title" label="心得标题" rules={[{ required: true, message: '请填写心得标题' }]}>
               <Input size="large" />
             </Form.Item>
-            <Form.Item name="body" label="心得内容" rules={[{ required: true, message: '请填写心得内容' }]}>
-              <Input.TextArea rows={8} />
+            <Form.Item
+              name="body"
+              label="心得内容"
+              rules={[
+                { required: true, message: '请填写心得内容' },
+                { max: 20000, message: '「心得内容」不能超过 20000 字' },
+              ]}
+            >
+              <Input.TextArea rows={8} count={{ show: true, max: 20000 }} />
             </Form.Item>
             <Flex gap={8}>
               <Button type="primary" size="large" htmlType="submit" loading={save.isPending}>

@@ -22,10 +22,19 @@ export interface Material {
   publishedAt: string | null;
   myPercent: number;
   myPositionSeconds: number;
+  myDurationSeconds: number | null;
   myFinishedAt: string | null;
   finishedCount: number;
   actions?: Action[];
 }
+/** What the server kept of one progress report (the furthest position it credits). */
+export interface ProgressResult {
+  percent: number;
+  positionSeconds: number;
+  durationSeconds: number | null;
+  finishedAt: string | null;
+}
+export type ProgressReport = { percent: number } | { positionSeconds: number; durationSeconds: number };
 export interface Reflection {
   id: number;
   state: string;

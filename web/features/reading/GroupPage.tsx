@@ -6,7 +6,7 @@ import { useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, PageHeader } from '../../components/index.ts';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
 import { TAG } from '../../components/tagColors.ts';
 
 interface Group {
@@ -68,7 +68,13 @@ function NoteItem({ n, onChange }: { n: Note; onChange: () => void }) {
             {c.body}
           </div>
         ))}
-        <Form form={form} layout="inline" onFinish={(v) => comment.mutate(v.body)} style={{ marginTop: 8, rowGap: 8 }}>
+        <Form
+          form={form}
+          name={`comment-${n.id}`}
+          layout="inline"
+          onFinish={(v) => comment.mutate(v.body)}
+          style={{ marginTop: 8, rowGap: 8 }}
+        >
           <Form.Item name="body" rules={[{ required: true, message: '请填写评论' }]}>
             <Input aria-label={`评论《${n.title}》`} placeholder="写评论" />
           </Form.Item>
@@ -92,6 +98,8 @@ export function GroupPage() {
     queryKey: ['reading', 'group', id],
     queryFn: () => api.get<Group>(`/api/reading/groups/${id}`),
   });
+  // A note being written is kept on this device until it is published (the form shows to the group's members only).
+  const noteDraft = useFormDraft(noteForm, `reading-note:group:${id}`, { ready: !!group.data?.mine });
   const notes = useQuery({
     queryKey: ['reading', 'notes', id],
     queryFn: () => api.get<Note[]>(`/api/reading/notes?groupId=${id}`),
@@ -114,6 +122,7 @@ export function GroupPage() {
   const write = useMutation({
     mutationFn: (v: any) => api.post(`/api/reading/groups/${id}/notes`, v),
     onSuccess: () => {
+      noteDraft.clear();
       noteForm.resetFields();
       message.success('已发布');
       refresh();
@@ -159,7 +168,13 @@ export function GroupPage() {
           )}
         />
         {manage && (
-          <Form form={sessionForm} layout="vertical" onFinish={(v) => schedule.mutate(v)} style={{ marginTop: 12 }}>
+          <Form
+            form={sessionForm}
+            name="session"
+            layout="vertical"
+            onFinish={(v) => schedule.mutate(v)}
+            style={{ marginTop: 12 }}
+          >
             <ErrorAlert error={schedule.error} />
             <Form.Item name="topic" label="分享主题" rules={[{ required: true, message: '请填写分享主题' }]}>
               <Input />
@@ -184,13 +199,35 @@ export function GroupPage() {
           renderItem={(n) => <NoteItem n={n} onChange={refresh} />}
         />
         {g.mine && (
-          <Form form={noteForm} layout="vertical" onFinish={(v) => write.mutate(v)} style={{ marginTop: 12 }}>
+          <Form
+            form={noteForm}
+            name="note"
+            layout="vertical"
+            onValuesChange={noteDraft.onValuesChange}
+            onFinish={(v) => write.mutate(v)}
+            style={{ marginTop: 12 }}
+          >
+            {noteDraft.notice}
             <ErrorAlert error={write.error} />
-            <Form.Item name="title" label="笔记标题" rules={[{ required: true, message: '请填写笔记标题' }]}>
-              <Input />
+            <Form.Item
+              name="title"
+              label="笔记标题"
+              rules={[
+                { required: true, message: '请填写笔记标题' },
+                { max: 100, message: '「笔记标题」不能超过 100 字' },
+              ]}
+            >
+              <Input count={{ show: true, max: 100 }} />
             </Form.Item>
-            <Form.Item name="body" label="笔记内容" rules={[{ required: true, message: '请填写笔记内容' }]}>
-              <Input.TextArea rows={5} />
+            <Form.Item
+              name="body"
+              label="笔记内容"
+              rules={[
+                { required: true, message: '请填写笔记内容' },
+                { max: 20000, message: '「笔记内容」不能超过 20000 字' },
+              ]}
+            >
+              <Input.TextArea rows={5} count={{ show: true, max: 20000 }} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={write.isPending}>
               发布笔记

@@ -1,8 +1,8 @@
 // 书香政协: the reading groups (mine first), this year's book lists, and for staff and leaders the year's figures with
 // the sentence a report writes and the Word of the selected notes.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, List, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Alert, Button, Card, Flex, List, Tag, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { dayjs, TIME_ZONE } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
@@ -26,6 +26,7 @@ interface BookList {
 export function ReadingPage() {
   const year = dayjs().tz(TIME_ZONE).year();
   const { can } = useSession();
+  const navigate = useNavigate();
   const groups = useQuery({ queryKey: ['reading', 'groups'], queryFn: () => api.get<Group[]>('/api/reading/groups') });
   const lists = useQuery({
     queryKey: ['reading', 'lists', year],
@@ -42,7 +43,16 @@ export function ReadingPage() {
       <PageHeader
         title="书香政协"
         description="读书群、推荐书目、轮值分享和读书笔记。"
-        extra={<ExportButton url={`/api/reading/collection.docx?year=${year}`}>{`${year}年读书笔记选编`}</ExportButton>}
+        extra={
+          <Flex gap={8} wrap>
+            {can('reading.manage') && (
+              <Button size="large" onClick={() => navigate('/reading/handouts')}>
+                图书发放
+              </Button>
+            )}
+            <ExportButton url={`/api/reading/collection.docx?year=${year}`}>{`${year}年读书笔记选编`}</ExportButton>
+          </Flex>
+        }
       />
       {figures.data && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`${year}年：${figures.data.sentence}`} />

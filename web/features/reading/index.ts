@@ -1,10 +1,13 @@
 // 书香政协 (menu group 学习文史): groups, book lists and figures; one group's rota and notes.
 import { BookOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
+import { lazyPage } from '../../app/lazyPage.tsx';
 import { LEARNING_GROUP } from '../learning/index.ts';
 import type { FeatureRoute } from '../types.ts';
 import { GroupPage } from './GroupPage.tsx';
 import { ReadingPage } from './ReadingPage.tsx';
+
+const HandoutsPage = lazyPage(() => import('./HandoutsPage.tsx').then((m) => m.HandoutsPage));
 
 export const readingRoutes: FeatureRoute[] = [
   {
@@ -14,4 +17,5 @@ export const readingRoutes: FeatureRoute[] = [
     permissions: ['reading.read'],
   },
   { path: 'reading/groups/:id', element: createElement(GroupPage), permissions: ['reading.read'] },
+  { path: 'reading/handouts', element: createElement(HandoutsPage), permissions: ['reading.manage'] },
 ];
