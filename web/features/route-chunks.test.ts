@@ -6,16 +6,6 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = import.meta.dirname;
 
-/**
- * Index files being finished by other engineers when this rule was written (their static page imports made the
- * login page 481 KB gzip instead of ≤ 300). Remove each entry once its pages are lazy.
- */
-const NOT_YET = new Set([
-  'learning/index.ts',
-  'reading/index.ts',
-  'archive/index.ts',
-]);
-
 function indexFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -28,7 +18,6 @@ describe('feature routes are chunks of their own', () => {
   it('no feature index.ts imports a page statically', () => {
     const eager = indexFiles(ROOT)
       .map((path) => ({ path: relative(ROOT, path), text: readFileSync(path, 'utf8') }))
-      .filter((f) => !NOT_YET.has(f.path))
       .flatMap((f) =>
         [...f.text.matchAll(/^import (?!type )[^;]*? from '(\.[^']+\.tsx)';/gm)]
           .filter((m) => !m[1].endsWith('/lazyPage.tsx'))

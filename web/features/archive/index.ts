@@ -4,10 +4,11 @@ import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import { LEARNING_GROUP } from '../learning/index.ts';
 import type { FeatureRoute } from '../types.ts';
-import { ArchivePage } from './ArchivePage.tsx';
-import { ArticlePage } from './ArticlePage.tsx';
-import { SubmitPage } from './SubmitPage.tsx';
-import { VolumePage } from './VolumePage.tsx';
+
+const ArchivePage = lazyPage(() => import('./ArchivePage.tsx').then((m) => m.ArchivePage));
+const ArticlePage = lazyPage(() => import('./ArticlePage.tsx').then((m) => m.ArticlePage));
+const SubmitPage = lazyPage(() => import('./SubmitPage.tsx').then((m) => m.SubmitPage));
+const VolumePage = lazyPage(() => import('./VolumePage.tsx').then((m) => m.VolumePage));
 
 const VillagesPage = lazyPage(() => import('./VillagesPage.tsx').then((m) => m.VillagesPage));
 const VillagePage = lazyPage(() => import('./VillagePage.tsx').then((m) => m.VillagePage));

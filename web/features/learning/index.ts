@@ -1,11 +1,13 @@
 // 委员学习 (menu group 学习文史): a member's study page, the reader/player of a material, reflections, staff's desk.
 import { BookOutlined, ReadOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
+import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
-import { ManagePage } from './ManagePage.tsx';
-import { MaterialPage } from './MaterialPage.tsx';
-import { ReflectionPage } from './ReflectionPage.tsx';
-import { StudyPage } from './StudyPage.tsx';
+
+const ManagePage = lazyPage(() => import('./ManagePage.tsx').then((m) => m.ManagePage));
+const MaterialPage = lazyPage(() => import('./MaterialPage.tsx').then((m) => m.MaterialPage));
+const ReflectionPage = lazyPage(() => import('./ReflectionPage.tsx').then((m) => m.ReflectionPage));
+const StudyPage = lazyPage(() => import('./StudyPage.tsx').then((m) => m.StudyPage));
 
 export const LEARNING_GROUP = '学习文史';
 

@@ -4,8 +4,9 @@ import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import { LEARNING_GROUP } from '../learning/index.ts';
 import type { FeatureRoute } from '../types.ts';
-import { GroupPage } from './GroupPage.tsx';
-import { ReadingPage } from './ReadingPage.tsx';
+
+const GroupPage = lazyPage(() => import('./GroupPage.tsx').then((m) => m.GroupPage));
+const ReadingPage = lazyPage(() => import('./ReadingPage.tsx').then((m) => m.ReadingPage));
 
 const HandoutsPage = lazyPage(() => import('./HandoutsPage.tsx').then((m) => m.HandoutsPage));
 
