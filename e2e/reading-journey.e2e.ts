@@ -1,6 +1,7 @@
 // 书香政协: the lead reader of the demo's reading group, on a 375 px phone, schedules an online sharing session on the
 // rota (who shares, when) → a member of the group, on a phone, writes a reading note in the group's thread → the lead
-// sees it and likes it. Each screen passes axe and does not scroll sideways.
+// sees it and likes it. Before that, office staff on a phone create a reading group and a quarter's book list through
+// the page's dialogs. Each screen passes axe and does not scroll sideways.
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
@@ -26,6 +27,57 @@ function inAWeek(): string {
 }
 
 describe('书香政协：领读人安排轮值分享 → 委员发读书笔记', () => {
+  it('办公室工作人员在手机上新建读书群和季度书目', async () => {
+    const [lead, member] = await Promise.all([apiLogin('member261'), apiLogin('member262')]);
+    const leadName: string = lead.me.account.displayName;
+    const memberName: string = member.me.account.displayName;
+    const year = beijingToday().slice(0, 4);
+    const group = `新时代文史读书群${Date.now() % 1000}`;
+    const list = `${year}年第四季度文史推荐书目`;
+
+    const office = await newPage({ mobile: true });
+    await loginAs(office, 'office_staff');
+    await office.goto('/reading');
+    await office.getByRole('button', { name: '新建读书群' }).click();
+    const groupDialog = office.getByRole('dialog', { name: '新建读书群' });
+    await groupDialog.getByRole('button', { name: '保存' }).click();
+    await groupDialog.getByText('请填写读书群名称').waitFor();
+    await groupDialog.getByLabel('读书群名称').fill(group);
+    await chooseOption(office, '领读人', leadName, leadName);
+    await chooseOption(office, '成员', memberName, memberName);
+    await groupDialog.getByLabel('简介').fill('每月共读一本文史书籍，\n线上轮值分享。');
+    await expectNoHorizontalOverflow(office);
+    await expectNoA11yViolations(office);
+    await groupDialog.getByRole('button', { name: '保存' }).click();
+    await office.getByText('已新建读书群').waitFor();
+    await office.getByRole('link', { name: group }).waitFor();
+    await expect(office.getByRole('listitem').filter({ hasText: group }).textContent()).resolves.toContain(
+      `领读人 ${leadName} · 2 人`,
+    );
+
+    await office.getByRole('button', { name: '新建书目' }).click();
+    const listDialog = office.getByRole('dialog', { name: '新建书目' });
+    await listDialog.getByText('按季度').click();
+    await chooseOption(office, '期次', `${year}年第4季度`);
+    await listDialog.getByLabel('书目名称').fill(list);
+    await listDialog.getByLabel('书名', { exact: true }).fill('乡土中国');
+    await listDialog.getByLabel('作者', { exact: true }).fill('费孝通');
+    await listDialog.getByRole('button', { name: '添加一本' }).click();
+    await listDialog.getByRole('button', { name: '保存' }).click();
+    await listDialog.getByText('请填写书名').waitFor();
+    await listDialog.getByLabel('书名', { exact: true }).nth(1).fill('万历十五年');
+    await listDialog.getByLabel('推荐语', { exact: true }).nth(1).fill('以一年见一代，\n读懂制度与人。');
+    await expectNoHorizontalOverflow(office);
+    await expectNoA11yViolations(office);
+    await listDialog.getByRole('button', { name: '保存' }).click();
+    await office.getByText('已新建书目').waitFor();
+    await office.getByText(`${year}-Q4 ${list}`).waitFor();
+    await office.getByText('《万历十五年》').waitFor();
+    await expectNoHorizontalOverflow(office);
+    await shot(office, 'reading-staff-new-phone');
+    expect(pageErrorsOf(office)).toEqual([]);
+  });
+
   it('领读人在手机上安排一场轮值分享，委员在群里发读书笔记', async () => {
     const reader = await apiLogin('member262');
     const readerName: string = reader.me.account.displayName;

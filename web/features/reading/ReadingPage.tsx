@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { dayjs, TIME_ZONE } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, ExportButton, PageHeader } from '../../components/index.ts';
+import { NewGroupButton, NewListButton } from './StaffForms.tsx';
 
 interface Group {
   id: number;
@@ -46,9 +47,13 @@ export function ReadingPage() {
         extra={
           <Flex gap={8} wrap>
             {can('reading.manage') && (
-              <Button size="large" onClick={() => navigate('/reading/handouts')}>
-                图书发放
-              </Button>
+              <>
+                <NewGroupButton />
+                <NewListButton />
+                <Button size="large" onClick={() => navigate('/reading/handouts')}>
+                  图书发放
+                </Button>
+              </>
             )}
             <ExportButton url={`/api/reading/collection.docx?year=${year}`}>{`${year}年读书笔记选编`}</ExportButton>
           </Flex>
