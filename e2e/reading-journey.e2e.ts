@@ -43,8 +43,8 @@ describe('书香政协：领读人安排轮值分享 → 委员发读书笔记',
     await groupDialog.getByRole('button', { name: '保存' }).click();
     await groupDialog.getByText('请填写读书群名称').waitFor();
     await groupDialog.getByLabel('读书群名称').fill(group);
-    await chooseOption(office, '领读人', leadName, leadName);
-    await chooseOption(office, '成员', memberName, memberName);
+    await chooseOption(office, '领读人', leadName, 'member261');
+    await chooseOption(office, '成员', memberName, 'member262');
     await groupDialog.getByLabel('简介').fill('每月共读一本文史书籍，\n线上轮值分享。');
     await expectNoHorizontalOverflow(office);
     await expectNoA11yViolations(office);

@@ -55,6 +55,8 @@ export function useReference() {
   return useQuery({ queryKey: ['org', 'reference'], queryFn: () => api.get<Reference>('/api/org/reference') });
 }
 
+const memberLabel = (m: { id: number; name: string; code: string | null }) => `${m.name}（${m.code ?? m.id}）`;
+
 /** Search members by name or number (staff only: /api/org/members). */
 export function MemberSelect({
   value,
@@ -81,10 +83,18 @@ export function MemberSelect({
     if (data)
       setKnown((k) => ({
         ...k,
-        ...Object.fromEntries(data.items.map((m) => [m.id, `${m.name}（${m.code ?? m.id}）`])),
+        ...Object.fromEntries(data.items.map((m) => [m.id, memberLabel(m)])),
       }));
   }, [data]);
-  const options = Object.entries(known).map(([v, label]) => ({ value: Number(v), label }));
+  // The search's results, then the chosen members it did not return (their names remembered from earlier searches):
+  // listing every member ever seen would bury what was just searched for below the first page.
+  const chosen = (Array.isArray(value) ? value : value == null ? [] : [value]).filter(
+    (v) => !data?.items.some((m) => m.id === v),
+  );
+  const options = [
+    ...(data?.items.map((m) => ({ value: m.id, label: memberLabel(m) })) ?? []),
+    ...chosen.map((v) => ({ value: v, label: known[v] ?? String(v) })),
+  ];
   return (
     <Select
       id={id}
