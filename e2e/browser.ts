@@ -176,21 +176,28 @@ export async function shot(page: Page, name: string): Promise<string> {
 
 /**
  * Chooses an option of the Select labelled `label` (typing `search` first when given) and checks that the Select now
- * shows it. A click that lands while the list is still sliding in or re-rendering with fresh options is lost on a
- * busy machine: then the list is opened again, up to three times.
+ * shows it. On a busy machine the list can close again while it slides in, or re-render with fresh search results under
+ * the pointer, so a click is lost or waits on an option that is gone: each try waits briefly, and the list is opened
+ * again (never with Escape, which would close a dialog) up to three times.
  */
 export async function chooseOption(page: Page, label: string, option: string, search?: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option });
+  // The Select itself (not its list, which lives elsewhere in the page) shows the choice.
+  const chosen = page.locator('.ant-select:not(.ant-select-dropdown)').filter({ hasText: option });
   for (let attempt = 1; ; attempt++) {
-    await page.getByLabel(label, { exact: true }).click();
-    if (search) await page.getByLabel(label, { exact: true }).fill(search);
-    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option });
-    await item.first().waitFor();
-    await item.first().click();
-    // The Select itself (not its list, which lives elsewhere in the page) now shows the choice.
-    const chosen = page.locator('.ant-select:not(.ant-select-dropdown)').filter({ hasText: option });
-    for (let i = 0; i < 5 && !(await chosen.first().isVisible()); i++) await page.waitForTimeout(200);
-    if (await chosen.first().isVisible()) return;
-    if (attempt === 3) throw new Error(`「${label}」未能选中「${option}」`);
+    try {
+      if (!(await item.first().isVisible())) {
+        if (!(await page.locator('.ant-select-dropdown:visible').count())) await field.click({ timeout: 5_000 });
+        if (search) await field.fill(search, { timeout: 5_000 });
+      }
+      await item.first().click({ timeout: 5_000 });
+      await chosen.first().waitFor({ timeout: 2_000 });
+      return;
+    } catch (err) {
+      if (await chosen.first().isVisible()) return;
+      if (attempt === 3) throw new Error(`「${label}」未能选中「${option}」：${(err as Error).message.split('\n')[0]}`);
+    }
   }
 }
 

@@ -25,6 +25,8 @@ const animating = () =>
 async function pick(page: Page, label: string, option: string, search?: string) {
   await chooseOption(page, label, option, search);
   await page.waitForFunction(animating);
+  // The list closes after a choice; until then its option repeats the chosen text inside the dialog.
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 async function confirmModal(page: Page, okText = '确定') {
