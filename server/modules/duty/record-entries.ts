@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { query } from '../../platform/db/client.ts';
 import type { RecordSource } from '../record/registry.ts';
+import { CONSEQUENCE_LABELS } from './consequences.ts';
 import { GRADE_LABELS } from './rules.ts';
 import { ensureScores } from './scoring.ts';
-import { CONSEQUENCE_LABELS } from './service.ts';
 
 export const dutyRecordSource: RecordSource = {
   key: 'duty',

@@ -6,17 +6,10 @@ import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { Enum, Nullable } from '../meetings/schema.ts';
+import { commend, listCommendations, revokeCommendation } from './commendations.ts';
+import { consequenceCandidates, deleteConsequence, listConsequences, recordConsequence } from './consequences.ts';
 import { Id, Year } from './schemas.ts';
-import {
-  commend,
-  consequenceCandidates,
-  deleteConsequence,
-  listCommendations,
-  listConsequences,
-  recordConsequence,
-  revokeCommendation,
-  thisYear,
-} from './service.ts';
+import { thisYear } from './service.ts';
 
 export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();

@@ -7,8 +7,9 @@ import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { Enum, Nullable } from '../meetings/schema.ts';
+import { getReport, listReports, myReport, reviewReport, saveReport } from './reports.ts';
 import { Year } from './schemas.ts';
-import { getReport, listReports, myReport, reviewReport, saveReport, thisYear } from './service.ts';
+import { thisYear } from './service.ts';
 
 export function dutyReportRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
