@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPasswordPolicy } from '../../platform/auth/passwords.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
-import { temporaryPassword } from './routes.ts';
+import { temporaryPassword } from './service.ts';
 
 let t: TestContext;
 let admin: Client;

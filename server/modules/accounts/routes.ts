@@ -1,226 +1,34 @@
-// Account management for a committee's administrators: list and search with a role filter, export, create (initial
-// password, changed at first login), edit roles and links, reset password (a one-time temporary password), unlock,
-// disable and enable. Password hashes never leave the server; a committee administrator cannot touch a system
-// administrator's account or hand out that role.
-import crypto from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { type Static, Type } from 'typebox';
+import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { clearFailuresOfNames, loginNameTaken } from '../../platform/auth/login.ts';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
-import { ROLE_LIST, ROLES, type Role } from '../../platform/auth/permissions.ts';
+import { ROLE_LIST, ROLES } from '../../platform/auth/permissions.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
-import { ErrorBody, IdParams, Paging, page } from '../../platform/routes.ts';
-import { blindIndex, decryptField, encryptField, maskPhone } from '../../platform/secrets/field-crypto.ts';
-import { buildWorkbook, isPhone, Nullable, sendXlsx, stamp } from '../org/common.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
+import { ErrorBody, IdParams, page } from '../../platform/routes.ts';
+import { decryptField, encryptField } from '../../platform/secrets/field-crypto.ts';
+import { buildWorkbook, sendXlsx, stamp } from '../org/common.ts';
 import { usernameTaken } from './errors.ts';
-
-const StrEnum = (values: string[], title: string) =>
-  Type.Unsafe<string>({ type: 'string', enum: values, title, description: title });
-const Id = (title: string) => Type.Integer({ title, minimum: 1, maximum: 2147483647 });
-
-const AccountOut = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  displayName: Type.String(),
-  roles: Type.Array(Type.String()),
-  roleNames: Type.Array(Type.String()),
-  memberId: Nullable(Type.Integer()),
-  memberName: Nullable(Type.String()),
-  unitId: Nullable(Type.Integer()),
-  unitName: Nullable(Type.String()),
-  orgId: Nullable(Type.Integer()),
-  orgName: Nullable(Type.String()),
-  informantId: Nullable(Type.Integer()),
-  informantName: Nullable(Type.String()),
-  office: Nullable(Type.String()),
-  phone: Nullable(Type.String()),
-  email: Nullable(Type.String()),
-  mustChangePassword: Type.Boolean(),
-  locked: Type.Boolean(),
-  failedLogins: Type.Integer(),
-  disabled: Type.Boolean(),
-  lastLoginAt: Nullable(Type.String()),
-  createdAt: Type.String(),
-});
-
-const AccountQuery = Type.Object({
-  ...Paging,
-  q: Type.Optional(Type.String({ title: '关键词', maxLength: 50 })),
-  role: Type.Optional(StrEnum(ROLE_LIST, '角色')),
-  state: Type.Optional(StrEnum(['active', 'disabled', 'locked', 'mustChange'], '状态')),
-});
-
-const Links = {
-  memberId: Type.Optional(Id('关联委员')),
-  unitId: Type.Optional(Id('关联承办单位')),
-  orgId: Type.Optional(Id('关联党派团体')),
-  informantId: Type.Optional(Id('关联信息员')),
-};
-const EditBody = Type.Object({
-  displayName: Type.String({ title: '姓名/名称', minLength: 1, maxLength: 50 }),
-  roles: Type.Array(StrEnum(ROLE_LIST, '角色'), { title: '角色', minItems: 1, maxItems: 11 }),
-  ...Links,
-  office: Type.Optional(Type.String({ title: '所在处室', maxLength: 50 })),
-  phone: Type.Optional(Type.String({ title: '手机号', maxLength: 20 })),
-  email: Type.Optional(Type.String({ title: '电子邮箱', maxLength: 100, format: 'email' })),
-});
-const CreateBody = Type.Object({
-  username: Type.String({ title: '用户名', pattern: '^[A-Za-z0-9_.@-]{3,32}$', minLength: 3, maxLength: 32 }),
-  password: Type.String({ title: '初始密码', minLength: 1, maxLength: 64 }),
-  ...EditBody.properties,
-});
-type Edit = Static<typeof EditBody>;
-
-const SELECT = sql`a.id, a.username, a.display_name, a.roles, a.member_id, a.unit_id, a.org_id, a.informant_id, a.office,
-  a.phone_enc, a.email, a.must_change_password, a.failed_logins, a.disabled, a.last_login_at, a.created_at,
-  coalesce(a.locked_until > now(), false) as locked,
-  (select name from members m where m.committee_id = a.committee_id and m.id = a.member_id) as member_name,
-  (select name from handling_units u where u.committee_id = a.committee_id and u.id = a.unit_id) as unit_name,
-  (select name from organisations o where o.committee_id = a.committee_id and o.id = a.org_id) as org_name,
-  (select name from informants i where i.committee_id = a.committee_id and i.id = a.informant_id) as informant_name`;
-
-function present(a: any) {
-  const roles = a.roles as Role[];
-  return {
-    id: a.id,
-    username: a.username,
-    displayName: a.display_name,
-    roles,
-    roleNames: roles.map((r) => ROLES[r] ?? r),
-    memberId: a.member_id,
-    memberName: a.member_name,
-    unitId: a.unit_id,
-    unitName: a.unit_name,
-    orgId: a.org_id,
-    orgName: a.org_name,
-    informantId: a.informant_id,
-    informantName: a.informant_name,
-    office: a.office,
-    phone: maskPhone(decryptField(a.phone_enc)),
-    email: a.email,
-    mustChangePassword: a.must_change_password,
-    locked: a.locked,
-    failedLogins: a.failed_logins,
-    disabled: a.disabled,
-    lastLoginAt: a.last_login_at ? new Date(a.last_login_at).toISOString() : null,
-    createdAt: new Date(a.created_at).toISOString(),
-  };
-}
-type AccountView = ReturnType<typeof present>;
-
-function where(committeeId: number, q: Static<typeof AccountQuery>): SQL {
-  const conds: SQL[] = [sql`a.committee_id = ${committeeId}`];
-  if (q.q?.trim()) {
-    const like = `%${q.q.trim().replace(/[%_\\]/g, '\\$&')}%`;
-    conds.push(sql`(a.username ilike ${like} or a.display_name ilike ${like} or a.office ilike ${like})`);
-  }
-  if (q.role) conds.push(sql`${q.role} = any(a.roles)`);
-  if (q.state === 'active') conds.push(sql`not a.disabled`);
-  if (q.state === 'disabled') conds.push(sql`a.disabled`);
-  if (q.state === 'locked') conds.push(sql`a.locked_until > now()`);
-  if (q.state === 'mustChange') conds.push(sql`a.must_change_password`);
-  return sql.join(conds, sql` and `);
-}
-
-async function loadAccount(db: Db, committeeId: number, id: number) {
-  const row = await queryOne<any>(
-    db,
-    sql`select ${SELECT} from accounts a where a.committee_id = ${committeeId} and a.id = ${id}`,
-  );
-  return row ? present(row) : undefined;
-}
-
-const isSysAdmin = (actor: Actor) => actor.roles.includes('sysAdmin');
-
-/** Loads an account the actor may manage: 404 for another committee's, 403 for a system administrator's. */
-async function manageable(tx: Db, actor: Actor, id: number) {
-  const acc = await loadAccount(tx, actor.committeeId, id);
-  if (!acc) throw notFound('account.not_found', '账号不存在');
-  if (acc.roles.includes('sysAdmin') && !isSysAdmin(actor)) {
-    throw forbidden('account.protected', '系统管理员账号只能由系统管理员管理');
-  }
-  return acc;
-}
-
-const LINK_RULES: { role: Role; key: 'memberId' | 'unitId' | 'orgId' | 'informantId'; label: string; table: string }[] =
-  [
-    { role: 'member', key: 'memberId', label: '委员', table: 'members' },
-    { role: 'unitUser', key: 'unitId', label: '承办单位', table: 'handling_units' },
-    { role: 'orgLeader', key: 'orgId', label: '党派团体', table: 'organisations' },
-    { role: 'orgAccount', key: 'orgId', label: '党派团体', table: 'organisations' },
-    { role: 'informant', key: 'informantId', label: '信息员', table: 'informants' },
-  ];
-
-/** Checks roles and links; returns the values to store. */
-async function checkEdit(tx: Db, actor: Actor, body: Edit, selfId: number | null) {
-  if (!body.displayName.trim()) throw badRequest('validation', '「姓名/名称」不能为空', 'displayName');
-  const roles = [...new Set(body.roles)] as Role[];
-  // The responsible person also reads and files as the organisation.
-  if (roles.includes('orgLeader') && !roles.includes('orgAccount')) roles.push('orgAccount');
-  if (roles.includes('sysAdmin') && !isSysAdmin(actor)) {
-    throw badRequest('account.role', '只有系统管理员可以授予「系统管理员」角色', 'roles');
-  }
-  if (selfId === actor.accountId && !roles.some((r) => r === 'sysAdmin' || r === 'committeeAdmin')) {
-    throw badRequest('account.self', '不能取消自己的管理员角色', 'roles');
-  }
-  for (const rule of LINK_RULES) {
-    const id = body[rule.key];
-    if (roles.includes(rule.role) && !id) {
-      throw badRequest('account.link', `「${ROLES[rule.role]}」角色需要关联${rule.label}`, rule.key);
-    }
-    if (id) {
-      const found = await queryOne(
-        tx,
-        sql`select 1 from ${sql.raw(rule.table)} where committee_id = ${actor.committeeId} and id = ${id}`,
-      );
-      if (!found) throw badRequest('account.link', `所选${rule.label}不存在`, rule.key);
-    }
-  }
-  if (body.memberId && !roles.some((r) => r === 'member' || r === 'leader')) {
-    throw badRequest('account.link', '只有「委员」或「领导」角色可以关联委员', 'memberId');
-  }
-  const phone = body.phone?.trim() || null;
-  if (phone && !isPhone(phone)) throw badRequest('validation', '「手机号」应为 11 位手机号码', 'phone');
-  const phoneHash = blindIndex(phone);
-  // A phone signs in too: it may be neither another account's phone nor anyone's username.
-  if (phone && (await loginNameTaken(tx, phone, selfId)))
-    throw badRequest('account.phone_taken', '「手机号」已被其他账号使用', 'phone');
-  return {
-    displayName: body.displayName.trim(),
-    roles,
-    memberId: body.memberId ?? null,
-    unitId: body.unitId ?? null,
-    orgId: body.orgId ?? null,
-    informantId: body.informantId ?? null,
-    office: body.office?.trim() || null,
-    phone,
-    phoneHash,
-    email: body.email?.trim() || null,
-  };
-}
-
-/** 12 characters from upper, lower and digits plus a symbol, without look-alikes (0/O, 1/l/I). */
-export function temporaryPassword(): string {
-  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '#@%+'];
-  const all = sets.slice(0, 3).join('');
-  const pick = (s: string) => s[crypto.randomInt(s.length)];
-  const chars = [...sets.map(pick), ...Array.from({ length: 8 }, () => pick(all))];
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = crypto.randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j], chars[i]];
-  }
-  return chars.join('');
-}
-
-const auditView = (a: AccountView | undefined) => (a ? { ...a, lastLoginAt: undefined, createdAt: undefined } : a);
+import { AccountOut, AccountQuery, CreateBody, EditBody } from './schemas.ts';
+import {
+  type AccountView,
+  auditView,
+  checkEdit,
+  isSysAdmin,
+  loadAccount,
+  manageable,
+  present,
+  SELECT,
+  temporaryPassword,
+  where,
+} from './service.ts';
 
 export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();

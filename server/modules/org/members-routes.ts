@@ -14,7 +14,7 @@ import { DEFAULT_SHEET_BUDGET } from '../../platform/spreadsheet/read.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
 import { buildWorkbook, checkSensitive, LEADERSHIP, MEMBER_STATUS, Nullable, sendXlsx, stamp } from './common.ts';
 import { memberNotFound } from './errors.ts';
-import { applyValidRows, buildTemplate, COLUMNS, loadImport, parseRoster, startImport } from './import.ts';
+import { applyValidRows, loadImport, startImport } from './import.ts';
 import {
   canSeeSensitive,
   changeMemberStatus,
@@ -28,6 +28,7 @@ import {
   type MemberView,
   updateMember,
 } from './members-service.ts';
+import { buildTemplate, COLUMNS, parseRoster } from './roster.ts';
 
 const StrEnum = (values: string[], title: string) =>
   Type.Unsafe<string>({ type: 'string', enum: values, title, description: title });
