@@ -151,3 +151,12 @@ export async function reviewOutput(
     after: { status: to, comment: b.comment ?? null },
   });
 }
+
+/** Files of an output: staff of the committee, or the member who submitted it. */
+export async function mayReadOutputFiles(db: Db, actor: Actor, id: number): Promise<boolean> {
+  const o = await queryOne<{ member_id: number }>(
+    db,
+    sql`select member_id from activity_outputs where committee_id = ${actor.committeeId} and id = ${id}`,
+  );
+  return !!o && (actor.roles.some((x) => x !== 'member') || o.member_id === actor.memberId);
+}

@@ -161,3 +161,18 @@ export async function participantSheet(
 }
 
 // ---- outputs ----
+
+/** Files attached to an activity: staff of the committee see them all; a member those of open activities and of the
+ *  ones they take part in (platform/files asks this before serving a file). */
+export async function mayReadActivityFiles(db: Db, actor: Actor, id: number): Promise<boolean> {
+  if (actor.roles.some((x) => x !== 'member'))
+    return !!(await queryOne(
+      db,
+      sql`select 1 from activities where committee_id = ${actor.committeeId} and id = ${id}`,
+    ));
+  return !!(await queryOne(
+    db,
+    sql`select 1 from activities a where a.committee_id = ${actor.committeeId} and a.id = ${id} and (a.registration = 'open'
+      or exists (select 1 from activity_participants p where p.committee_id = a.committee_id and p.activity_id = a.id and p.member_id = ${actor.memberId ?? 0}))`,
+  ));
+}

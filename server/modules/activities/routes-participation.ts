@@ -1,0 +1,145 @@
+// Who takes part in an activity: the participant sheet and its Excel, staff marking attendance, the rotating check-in QR code.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { ModuleDeps } from '../../app.ts';
+import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
+import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { Nullable } from '../meetings/schema.ts';
+import { activityCheckinCode, markActivityAttendance, participantSheet } from './participation.ts';
+import { MemberParams } from './schemas.ts';
+
+export function activityParticipationRoutes(app: FastifyInstance, { db }: ModuleDeps) {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['activities'];
+
+  r.get(
+    '/api/activities/:id/participants',
+    {
+      preHandler: requireAuth('activity.manage'),
+      schema: {
+        tags,
+        summary: '参加人员名单',
+        params: IdParams,
+        querystring: Type.Object({
+          ...Paging,
+          q: Type.Optional(Type.String({ title: '姓名或编号', maxLength: 50 })),
+          checkedIn: Type.Optional(Type.Boolean({ title: '是否已签到' })),
+        }),
+        response: {
+          200: Type.Object({
+            activity: Type.Object({
+              id: Type.Integer(),
+              title: Type.String(),
+              kind: Type.String(),
+              status: Type.String(),
+            }),
+            total: Type.Integer(),
+            items: Type.Array(
+              Type.Object({
+                memberId: Type.Integer(),
+                name: Type.String(),
+                code: Nullable(Type.String()),
+                sector: Nullable(Type.String()),
+                source: Type.String(),
+                checkedInAt: Nullable(Type.String()),
+                checkinMethod: Nullable(Type.String()),
+                outputs: Type.Integer(),
+              }),
+            ),
+          }),
+          404: ErrorBody,
+        },
+      },
+    },
+    async (request) => {
+      const { limit, offset } = page(request.query);
+      return participantSheet(db, actorOf(request), request.params.id, request.query, limit, offset);
+    },
+  );
+
+  r.get(
+    '/api/activities/:id/participants/export',
+    {
+      preHandler: requireAuth('activity.manage'),
+      schema: {
+        tags,
+        summary: '导出参加人员名单（Excel）',
+        params: IdParams,
+        querystring: Type.Object({
+          q: Type.Optional(Type.String({ title: '姓名或编号', maxLength: 50 })),
+          checkedIn: Type.Optional(Type.Boolean({ title: '是否已签到' })),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const q = request.query;
+      const sheet = await participantSheet(db, actor, request.params.id, q, 100000, 0);
+      const buf = await xlsxOf(
+        '参加人员',
+        [
+          { header: '编号', key: 'code', width: 10 },
+          { header: '姓名', key: 'name', width: 12 },
+          { header: '界别', key: 'sector', width: 22 },
+          { header: '参加方式', key: 'sourceLabel', width: 10 },
+          { header: '签到时间', key: 'checked', width: 20 },
+          { header: '成果数', key: 'outputs', width: 8 },
+        ],
+        sheet.items.map((row) => ({
+          ...row,
+          sourceLabel: row.source === 'invited' ? '邀请' : '报名',
+          checked: row.checkedInAt ? chinaDateTime(row.checkedInAt) : '未签到',
+        })),
+      );
+      return sendDownload(reply, `${sheet.activity.title}-参加人员.xlsx`, XLSX_MIME, buf);
+    },
+  );
+
+  r.post(
+    '/api/activities/:id/attendance/:memberId',
+    {
+      preHandler: requireAuth('activity.manage'),
+      schema: {
+        tags,
+        summary: '工作人员标记签到或撤销签到',
+        params: MemberParams,
+        body: Type.Object({ present: Type.Boolean({ title: '是否参加' }) }),
+        response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await db.transaction((tx) =>
+        markActivityAttendance(tx, actor, request.params.id, request.params.memberId, request.body.present),
+      );
+      return { ok: true };
+    },
+  );
+
+  r.get(
+    '/api/activities/:id/checkin-code',
+    {
+      preHandler: requireAuth('activity.manage'),
+      schema: {
+        tags,
+        summary: '活动签到二维码（每 30 秒更换）',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            token: Type.String(),
+            url: Type.String(),
+            expiresAt: Type.String(),
+            svg: Type.String(),
+            title: Type.String(),
+          }),
+          404: ErrorBody,
+          409: ErrorBody,
+        },
+      },
+    },
+    async (request) =>
+      activityCheckinCode(db, actorOf(request), request.params.id, `${request.protocol}://${request.host}`),
+  );
+}
