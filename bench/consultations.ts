@@ -7,29 +7,20 @@
 //   indexes to show the numbers without them)
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
-import { type Db, openPostgres, query, queryOne } from '../server/platform/db/client.ts';
-import { migrate } from '../server/platform/db/migrate.ts';
-import { initFileStore } from '../server/platform/files/files.ts';
-import { initAuditKey } from '../server/platform/secrets/audit-key.ts';
-import { initFieldCrypto } from '../server/platform/secrets/field-crypto.ts';
+import { type Db, query, queryOne } from '../server/platform/db/client.ts';
+import { benchDatabaseUrl, benchDataDir, freshPostgres } from './setup.ts';
 
 // autocannon ships no types; only its run-and-listen shape is used here.
 const autocannon = createRequire(import.meta.url)('autocannon');
 const COMMITTEES = Number(process.env.COMMITTEES ?? 200);
 const RUNS = Number(process.env.RUNS ?? 200);
 const CONNECTIONS = 20;
-const url = process.env.TEST_DATABASE_URL;
-if (!url) {
-  console.error('TEST_DATABASE_URL is not set: run under scripts/with-postgres.sh');
-  process.exit(1);
-}
+benchDatabaseUrl();
 const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -187,16 +178,10 @@ async function profile(base: string, cookie: string, path: string, explainer: pg
 }
 
 async function main() {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query('drop database if exists zhengxie_bench_consultations');
-  await admin.query('create database zhengxie_bench_consultations');
-  await admin.end();
-  const u = new URL(url!);
-  u.pathname = '/zhengxie_bench_consultations';
-  const database = await openPostgres(u.toString(), 10);
+  const { database, url: benchUrl } = await freshPostgres('zhengxie_bench_consultations', 10);
+  // Secrets before the first write: the audit log's seal needs its key.
+  const dataDir = benchDataDir();
   const db = database.db;
-  await migrate(database);
   if (process.env.BEFORE) {
     await db.execute(sql`drop index if exists consultation_participants_event`);
     await db.execute(sql`drop index if exists consultation_speeches_event`);
@@ -211,10 +196,6 @@ async function main() {
   const hash = await hashPassword('Bench@2026');
   await db.execute(sql`insert into accounts (committee_id, username, display_name, password_hash, roles, must_change_password)
     values (${c}, 'bench_office', '压测办公室', ${hash}, array['officeStaff'], false)`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengxie-bench-'));
-  initFileStore(dataDir);
-  initFieldCrypto({ encryptionKey: null, dataDir });
-  initAuditKey({ auditKey: null, dataDir, create: true });
   const app = await buildApp({
     database,
     config: loadConfig({
@@ -273,7 +254,7 @@ async function main() {
   console.log(
     `${'case'.padEnd(34)} ${'app 1'.padStart(8)} ${'bare 1'.padStart(8)} ${'app 20'.padStart(8)} ${'bare 20'.padStart(8)}`,
   );
-  const explainer = new pg.Client({ connectionString: u.toString() });
+  const explainer = new pg.Client({ connectionString: benchUrl });
   await explainer.connect();
   const misses: string[] = [];
   for (const [name, urls, bare] of cases) {

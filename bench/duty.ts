@@ -3,31 +3,21 @@
 // one member's duty page (GET /api/duty/members/:id through the real app: explanation line by line + median).
 //   scripts/with-postgres.sh npx tsx bench/duty.ts            (MEMBERS=… FACTS=… PAGES=… to change the size)
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { PRESETS } from '../server/modules/duty/rules.ts';
 import { rescore, saveRuleVersion } from '../server/modules/duty/scoring.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
 import { systemActor } from '../server/platform/context.ts';
-import { openPostgres, queryOne } from '../server/platform/db/client.ts';
-import { migrate } from '../server/platform/db/migrate.ts';
-import { initFileStore } from '../server/platform/files/files.ts';
-import { initAuditKey } from '../server/platform/secrets/audit-key.ts';
-import { initFieldCrypto } from '../server/platform/secrets/field-crypto.ts';
+import { queryOne } from '../server/platform/db/client.ts';
+import { benchDatabaseUrl, benchDataDir, freshPostgres } from './setup.ts';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 60_000);
 const FACTS = Number(process.env.FACTS ?? 10_000_000);
 const PAGES = Number(process.env.PAGES ?? 300);
 const YEAR = 2026;
-const url = process.env.TEST_DATABASE_URL;
-if (!url) {
-  console.error('TEST_DATABASE_URL is not set: run under scripts/with-postgres.sh');
-  process.exit(1);
-}
+benchDatabaseUrl();
 
 const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 const pct = (xs: number[], p: number) => {
@@ -36,16 +26,10 @@ const pct = (xs: number[], p: number) => {
 };
 
 async function main() {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query('drop database if exists zhengxie_bench');
-  await admin.query('create database zhengxie_bench');
-  await admin.end();
-  const u = new URL(url!);
-  u.pathname = '/zhengxie_bench';
-  const database = await openPostgres(u.toString(), 4);
+  const { database, url: benchUrl } = await freshPostgres('zhengxie_bench', 4);
+  // Secrets before the first write: the audit log's seal needs its key.
+  const dataDir = benchDataDir();
   const db = database.db;
-  await migrate(database);
 
   let t0 = process.hrtime.bigint();
   const c = (await queryOne<{ id: number }>(
@@ -136,13 +120,9 @@ async function main() {
   }
 
   // One member's page through the real app, as staff (GET /api/duty/members/:id).
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengxie-bench-'));
-  initFileStore(dataDir);
-  initFieldCrypto({ encryptionKey: null, dataDir });
-  initAuditKey({ auditKey: null, dataDir, create: true });
   const app = await buildApp({
     database,
-    config: loadConfig({ ZHENGXIE_DATA_DIR: dataDir, DATABASE_URL: u.toString() }),
+    config: loadConfig({ ZHENGXIE_DATA_DIR: dataDir, DATABASE_URL: benchUrl }),
   });
   await app.ready();
   await db.execute(sql`insert into accounts (committee_id, username, display_name, password_hash, roles, must_change_password)

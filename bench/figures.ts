@@ -1,31 +1,14 @@
-// The year in figures at scale on PostgreSQL: a city with 10 counties (and other committees of the province around
-// them), five years of proposals (the same generate_series shapes as bench/proposals.ts), meetings with attendance,
-// activities with check-ins and duty facts. Measures through the real app as the city's leader (auth included) and
-// prints p50/p95 for: the dashboard, the city's counties side by side (/api/figures/levels), and a committee's
-// report figures (/api/figures for a year).
-//   scripts/with-postgres.sh npx tsx bench/figures.ts     (OTHERS=… PER_YEAR=… RUNS=… to change the size)
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
-import { openPostgres, queryOne } from '../server/platform/db/client.ts';
-import { migrate } from '../server/platform/db/migrate.ts';
-import { initFileStore } from '../server/platform/files/files.ts';
-import { initAuditKey } from '../server/platform/secrets/audit-key.ts';
-import { initFieldCrypto } from '../server/platform/secrets/field-crypto.ts';
+import { queryOne } from '../server/platform/db/client.ts';
+import { benchDatabaseUrl, benchDataDir, freshPostgres } from './setup.ts';
 
 const OTHERS = Number(process.env.OTHERS ?? 39);
 const PER_YEAR = Number(process.env.PER_YEAR ?? 1500);
 const RUNS = Number(process.env.RUNS ?? 100);
-const url = process.env.TEST_DATABASE_URL;
-if (!url) {
-  console.error('TEST_DATABASE_URL is not set: run under scripts/with-postgres.sh');
-  process.exit(1);
-}
+benchDatabaseUrl();
 const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -43,16 +26,10 @@ const STATES = [
 ];
 
 async function main() {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query('drop database if exists zhengxie_bench_figures');
-  await admin.query('create database zhengxie_bench_figures');
-  await admin.end();
-  const u = new URL(url!);
-  u.pathname = '/zhengxie_bench_figures';
-  const database = await openPostgres(u.toString(), 6);
+  const { database } = await freshPostgres('zhengxie_bench_figures', 6);
+  // Secrets before the first write: the audit log's seal needs its key.
+  const dataDir = benchDataDir();
   const db = database.db;
-  await migrate(database);
   const t0 = process.hrtime.bigint();
 
   const city = (await queryOne<{ id: number }>(
@@ -114,10 +91,6 @@ async function main() {
   const hash = await hashPassword('Bench@2026');
   await db.execute(sql`insert into accounts (committee_id, username, display_name, password_hash, roles, must_change_password)
     values (${city}, 'bench_leader', '压测领导', ${hash}, array['leader'], false)`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengxie-bench-'));
-  initFileStore(dataDir);
-  initFieldCrypto({ encryptionKey: null, dataDir });
-  initAuditKey({ auditKey: null, dataDir, create: true });
   const app = await buildApp({
     database,
     config: loadConfig({ ZHENGXIE_DATA_DIR: dataDir, TRUST_PROXY: 'true' }),

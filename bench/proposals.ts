@@ -5,29 +5,19 @@
 // filters and sort, search for a two- and a four-character word, similar-proposal lookup, unit suggestion, figures.
 //   scripts/with-postgres.sh npx tsx bench/proposals.ts       (PROPOSALS=… COMMITTEES=… RUNS=… to change the size)
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
-import { openPostgres, query, queryOne } from '../server/platform/db/client.ts';
-import { migrate } from '../server/platform/db/migrate.ts';
-import { initFileStore } from '../server/platform/files/files.ts';
+import { query, queryOne } from '../server/platform/db/client.ts';
 import { searchTokens } from '../server/platform/search/search.ts';
-import { initAuditKey } from '../server/platform/secrets/audit-key.ts';
-import { initFieldCrypto } from '../server/platform/secrets/field-crypto.ts';
 import { UNITS } from '../server/seed/demo.ts';
+import { benchDatabaseUrl, benchDataDir, dropBenchDatabase, freshPostgres } from './setup.ts';
 
 const PROPOSALS = Number(process.env.PROPOSALS ?? 300_000);
 const COMMITTEES = Number(process.env.COMMITTEES ?? 200);
 const RUNS = Number(process.env.RUNS ?? 200);
-const url = process.env.TEST_DATABASE_URL;
-if (!url) {
-  console.error('TEST_DATABASE_URL is not set: run under scripts/with-postgres.sh');
-  process.exit(1);
-}
+benchDatabaseUrl();
 
 const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 const pct = (xs: number[], p: number) => {
@@ -121,16 +111,10 @@ function texts() {
 }
 
 async function main() {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query('drop database if exists zhengxie_bench_proposals');
-  await admin.query('create database zhengxie_bench_proposals');
-  await admin.end();
-  const u = new URL(url!);
-  u.pathname = '/zhengxie_bench_proposals';
-  const database = await openPostgres(u.toString(), 6);
+  const { database } = await freshPostgres('zhengxie_bench_proposals', 6);
+  // Secrets before the first write: the audit log's seal needs its key.
+  const dataDir = benchDataDir();
   const db = database.db;
-  await migrate(database);
 
   const t0 = process.hrtime.bigint();
   await db.execute(sql`insert into committees (name, short_name, level)
@@ -254,10 +238,6 @@ async function main() {
     await db.execute(sql`insert into accounts (committee_id, username, display_name, password_hash, roles, must_change_password)
       values (${c}, ${`bench_proposal_${c}`}, '压测提案委', ${hash}, array['proposalStaff'], false)`);
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengxie-bench-'));
-  initFileStore(dataDir);
-  initFieldCrypto({ encryptionKey: null, dataDir });
-  initAuditKey({ auditKey: null, dataDir, create: true });
   const app = await buildApp({
     database,
     // Requests name their own client address (X-Forwarded-For) so per-address rate limits do not throttle the bench.
@@ -369,10 +349,7 @@ async function main() {
   await database.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   if (process.env.KEEP) return;
-  const a2 = new pg.Client({ connectionString: url });
-  await a2.connect();
-  await a2.query('drop database if exists zhengxie_bench_proposals');
-  await a2.end();
+  await dropBenchDatabase('zhengxie_bench_proposals');
 }
 
 main().catch((err) => {
