@@ -1,19 +1,17 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
-import { clearFailuresOfNames, loginNameTaken } from '../../platform/auth/login.ts';
+import { loginNameTaken } from '../../platform/auth/login.ts';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
 import { ROLE_LIST, ROLES } from '../../platform/auth/permissions.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import type { Actor } from '../../platform/context.ts';
-import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, page } from '../../platform/routes.ts';
-import { decryptField, encryptField } from '../../platform/secrets/field-crypto.ts';
 import { buildWorkbook, sendXlsx, stamp } from '../org/common.ts';
 import { usernameTaken } from './errors.ts';
 import { AccountOut, AccountQuery, CreateBody, EditBody } from './schemas.ts';
@@ -21,13 +19,17 @@ import {
   type AccountView,
   auditView,
   checkEdit,
+  disableAccount,
+  enableAccount,
+  insertAccount,
   isSysAdmin,
+  listAccounts,
   loadAccount,
   manageable,
-  present,
-  SELECT,
+  setTemporaryPassword,
   temporaryPassword,
-  where,
+  unlockAccount,
+  updateAccountRow,
 } from './service.ts';
 
 export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
@@ -47,14 +49,8 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request) => {
       const c = actorOf(request).committeeId;
-      const w = where(c, request.query);
       const { limit, offset } = page(request.query);
-      const rows = await query<any>(
-        db,
-        sql`select ${SELECT} from accounts a where ${w} order by a.id limit ${limit} offset ${offset}`,
-      );
-      const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from accounts a where ${w}`);
-      return { items: rows.map(present), total: total!.n };
+      return listAccounts(db, c, request.query, limit, offset);
     },
   );
 
@@ -66,12 +62,7 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request, reply) => {
       const c = actorOf(request).committeeId;
-      const rows = (
-        await query<any>(
-          db,
-          sql`select ${SELECT} from accounts a where ${where(c, request.query)} order by a.id limit 20000`,
-        )
-      ).map(present);
+      const rows = await listAccounts(db, c, request.query, 20000, 0).then((x) => x.items);
       const content = await buildWorkbook<AccountView>(
         '账号',
         [
@@ -132,20 +123,12 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       return db.transaction(async (tx) => {
         const v = await checkEdit(tx, actor, b, null);
         if (await loginNameTaken(tx, b.username)) throw usernameTaken('用户名', b.username, 'username');
-        const row = await queryOne<{ id: number }>(
-          tx,
-          sql`insert into accounts (committee_id, username, display_name, password_hash, roles, member_id, unit_id, org_id,
-            informant_id, office, phone_enc, phone_hash, email, must_change_password)
-            values (${actor.committeeId}, ${b.username}, ${v.displayName}, ${passwordHash}, ${sql.param(v.roles)}::text[],
-              ${v.memberId}, ${v.unitId}, ${v.orgId}, ${v.informantId}, ${v.office}, ${encryptField(v.phone)}, ${v.phoneHash},
-              ${v.email}, true)
-            returning id`,
-        );
-        const acc = await loadAccount(tx, actor.committeeId, row!.id);
+        const id = await insertAccount(tx, actor.committeeId, b.username, passwordHash, v);
+        const acc = await loadAccount(tx, actor.committeeId, id);
         await writeAudit(tx, actor, {
           action: 'account.create',
           entity: 'account',
-          entityId: row!.id,
+          entityId: id,
           after: auditView(acc),
         });
         return acc!;
@@ -173,11 +156,7 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         const v = await checkEdit(tx, actor, request.body, id);
         // Keep the stored phone when the form sends back the masked one it was shown.
         const keepPhone = request.body.phone !== undefined && request.body.phone === before.phone;
-        const phoneSet = keepPhone ? sql`` : sql`, phone_enc = ${encryptField(v.phone)}, phone_hash = ${v.phoneHash}`;
-        await tx.execute(sql`update accounts set display_name = ${v.displayName}, roles = ${sql.param(v.roles)}::text[],
-          member_id = ${v.memberId}, unit_id = ${v.unitId}, org_id = ${v.orgId}, informant_id = ${v.informantId},
-          office = ${v.office}, email = ${v.email} ${phoneSet}
-          where committee_id = ${actor.committeeId} and id = ${id}`);
+        await updateAccountRow(tx, actor.committeeId, id, v, keepPhone);
         const after = await loadAccount(tx, actor.committeeId, id);
         await writeAudit(tx, actor, {
           action: 'account.update',
@@ -209,11 +188,7 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       const passwordHash = await hashPassword(temp);
       return db.transaction(async (tx) => {
         const acc = await manageable(tx, actor, id);
-        await tx.execute(sql`update accounts set password_hash = ${passwordHash}, must_change_password = true,
-          failed_logins = 0, locked_until = null where committee_id = ${actor.committeeId} and id = ${id}`);
-        await tx.execute(
-          sql`delete from auth_sessions where committee_id = ${actor.committeeId} and account_id = ${id}`,
-        );
+        await setTemporaryPassword(tx, actor.committeeId, id, passwordHash);
         await writeAudit(tx, actor, {
           action: 'account.reset_password',
           entity: 'account',
@@ -261,30 +236,9 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       },
     );
 
-  toggle('unlock', '解除登录锁定', 'account.unlock', async (tx, actor, acc) => {
-    const a = await queryOne<{ username: string; phone_enc: string | null }>(
-      tx,
-      sql`update accounts set failed_logins = 0, locked_until = null
-        where committee_id = ${actor.committeeId} and id = ${acc.id} returning username, phone_enc`,
-    );
-    // The delays of the name and phone typed in are lifted too, or the unlocked member would still wait.
-    await clearFailuresOfNames(tx, [a?.username, decryptField(a?.phone_enc)]);
-  });
-  toggle('disable', '停用账号（立即退出登录）', 'account.disable', async (tx, actor, acc) => {
-    if (acc.id === actor.accountId) throw badRequest('account.self', '不能停用自己的账号');
-    if (acc.disabled) throw badRequest('account.state', '该账号已停用');
-    await tx.execute(
-      sql`update accounts set disabled = true where committee_id = ${actor.committeeId} and id = ${acc.id}`,
-    );
-    await tx.execute(
-      sql`delete from auth_sessions where committee_id = ${actor.committeeId} and account_id = ${acc.id}`,
-    );
-  });
-  toggle('enable', '启用账号', 'account.enable', async (tx, actor, acc) => {
-    if (!acc.disabled) throw badRequest('account.state', '该账号未停用');
-    await tx.execute(sql`update accounts set disabled = false, failed_logins = 0, locked_until = null
-      where committee_id = ${actor.committeeId} and id = ${acc.id}`);
-  });
+  toggle('unlock', '解除登录锁定', 'account.unlock', unlockAccount);
+  toggle('disable', '停用账号（立即退出登录）', 'account.disable', disableAccount);
+  toggle('enable', '启用账号', 'account.enable', enableAccount);
 
   r.get(
     '/api/accounts/roles',

@@ -2,12 +2,12 @@
 import crypto from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
-import { loginNameTaken } from '../../platform/auth/login.ts';
+import { clearFailuresOfNames, loginNameTaken } from '../../platform/auth/login.ts';
 import { ROLES, type Role } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
-import { type Db, queryOne } from '../../platform/db/client.ts';
+import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
-import { blindIndex, decryptField, maskPhone } from '../../platform/secrets/field-crypto.ts';
+import { blindIndex, decryptField, encryptField, maskPhone } from '../../platform/secrets/field-crypto.ts';
 import { isPhone } from '../org/common.ts';
 import type { AccountQuery, Edit } from './schemas.ts';
 
@@ -158,3 +158,79 @@ export function temporaryPassword(): string {
 
 export const auditView = (a: AccountView | undefined) =>
   a ? { ...a, lastLoginAt: undefined, createdAt: undefined } : a;
+
+type Checked = Awaited<ReturnType<typeof checkEdit>>;
+
+/** A page of the committee's accounts for the filters, newest id last, with the total for the pager. */
+export async function listAccounts(
+  db: Db,
+  committeeId: number,
+  q: Static<typeof AccountQuery>,
+  limit: number,
+  offset: number,
+) {
+  const w = where(committeeId, q);
+  const rows = await query<any>(
+    db,
+    sql`select ${SELECT} from accounts a where ${w} order by a.id limit ${limit} offset ${offset}`,
+  );
+  const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from accounts a where ${w}`);
+  return { items: rows.map(present), total: total!.n };
+}
+
+/** Inserts a checked account that must change its initial password at first sign-in; returns its id. */
+export async function insertAccount(tx: Db, committeeId: number, username: string, passwordHash: string, v: Checked) {
+  const row = await queryOne<{ id: number }>(
+    tx,
+    sql`insert into accounts (committee_id, username, display_name, password_hash, roles, member_id, unit_id, org_id,
+      informant_id, office, phone_enc, phone_hash, email, must_change_password)
+      values (${committeeId}, ${username}, ${v.displayName}, ${passwordHash}, ${sql.param(v.roles)}::text[],
+        ${v.memberId}, ${v.unitId}, ${v.orgId}, ${v.informantId}, ${v.office}, ${encryptField(v.phone)}, ${v.phoneHash},
+        ${v.email}, true)
+      returning id`,
+  );
+  return row!.id;
+}
+
+/** Writes a checked edit; `keepPhone` keeps the stored phone (the form sent back the masked one it was shown). */
+export async function updateAccountRow(tx: Db, committeeId: number, id: number, v: Checked, keepPhone: boolean) {
+  const phoneSet = keepPhone ? sql`` : sql`, phone_enc = ${encryptField(v.phone)}, phone_hash = ${v.phoneHash}`;
+  await tx.execute(sql`update accounts set display_name = ${v.displayName}, roles = ${sql.param(v.roles)}::text[],
+    member_id = ${v.memberId}, unit_id = ${v.unitId}, org_id = ${v.orgId}, informant_id = ${v.informantId},
+    office = ${v.office}, email = ${v.email} ${phoneSet}
+    where committee_id = ${committeeId} and id = ${id}`);
+}
+
+/** A reset: the temporary password's hash, to be changed at next sign-in; the lock lifted and every session ended. */
+export async function setTemporaryPassword(tx: Db, committeeId: number, id: number, passwordHash: string) {
+  await tx.execute(sql`update accounts set password_hash = ${passwordHash}, must_change_password = true,
+    failed_logins = 0, locked_until = null where committee_id = ${committeeId} and id = ${id}`);
+  await tx.execute(sql`delete from auth_sessions where committee_id = ${committeeId} and account_id = ${id}`);
+}
+
+/** Lifts a sign-in lock, and the delays on the name and phone typed in, or the unlocked member would still wait. */
+export async function unlockAccount(tx: Db, actor: Actor, acc: AccountView) {
+  const a = await queryOne<{ username: string; phone_enc: string | null }>(
+    tx,
+    sql`update accounts set failed_logins = 0, locked_until = null
+      where committee_id = ${actor.committeeId} and id = ${acc.id} returning username, phone_enc`,
+  );
+  await clearFailuresOfNames(tx, [a?.username, decryptField(a?.phone_enc)]);
+}
+
+/** Disables an account (not one's own) and ends its sessions at once. */
+export async function disableAccount(tx: Db, actor: Actor, acc: AccountView) {
+  if (acc.id === actor.accountId) throw badRequest('account.self', '不能停用自己的账号');
+  if (acc.disabled) throw badRequest('account.state', '该账号已停用');
+  await tx.execute(
+    sql`update accounts set disabled = true where committee_id = ${actor.committeeId} and id = ${acc.id}`,
+  );
+  await tx.execute(sql`delete from auth_sessions where committee_id = ${actor.committeeId} and account_id = ${acc.id}`);
+}
+
+/** Enables a disabled account with a clean sign-in record. */
+export async function enableAccount(tx: Db, actor: Actor, acc: AccountView) {
+  if (!acc.disabled) throw badRequest('account.state', '该账号未停用');
+  await tx.execute(sql`update accounts set disabled = false, failed_logins = 0, locked_until = null
+    where committee_id = ${actor.committeeId} and id = ${acc.id}`);
+}
