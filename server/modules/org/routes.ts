@@ -1,16 +1,15 @@
 // Organisation routes: the reference lists every screen needs (terms, sessions, sectors, special committees, units).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { query } from '../../platform/db/client.ts';
 import { committeeRoutes } from './committees-routes.ts';
 import { memberRevealRoutes } from './members-reveal-routes.ts';
 import { memberRoutes } from './members-routes.ts';
 import { REFERENCE, registerReference } from './reference.ts';
+import { referenceOptions } from './reference-tables.ts';
 
 const Named = Type.Object({ id: Type.Integer(), name: Type.String() });
 
@@ -59,22 +58,7 @@ export async function orgRoutes(app: FastifyInstance, deps: ModuleDeps) {
     },
     async (request) => {
       const c = actorOf(request).committeeId;
-      const [terms, sessions, sectors, specialCommittees, units, groups, organisations] = await Promise.all([
-        query<any>(
-          db,
-          sql`select id, number, name, is_current as "isCurrent" from terms where committee_id = ${c} order by number`,
-        ),
-        query<any>(
-          db,
-          sql`select id, term_id as "termId", number, name, year, is_current as "isCurrent" from plenary_sessions where committee_id = ${c} order by term_id, number`,
-        ),
-        query<any>(db, sql`select id, name from sectors where committee_id = ${c} order by sort, id`),
-        query<any>(db, sql`select id, name from special_committees where committee_id = ${c} order by sort, id`),
-        query<any>(db, sql`select id, name from handling_units where committee_id = ${c} and active order by id`),
-        query<any>(db, sql`select id, name, kind from member_groups where committee_id = ${c} order by kind, id`),
-        query<any>(db, sql`select id, name, kind from organisations where committee_id = ${c} order by kind, id`),
-      ]);
-      return { terms, sessions, sectors, specialCommittees, units, groups, organisations };
+      return referenceOptions(db, c);
     },
   );
 }
