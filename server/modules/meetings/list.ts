@@ -120,3 +120,14 @@ export async function getMeeting(db: Db, actor: Actor, id: number) {
     canManage: canManage(actor),
   };
 }
+
+/** Files attached to a meeting: staff of the committee see them all; a member those of meetings they are invited to
+ *  (platform/files asks this before serving a file). */
+export async function mayReadMeetingFiles(db: Db, actor: Actor, id: number): Promise<boolean> {
+  if (actor.roles.some((x) => x !== 'member'))
+    return !!(await queryOne(db, sql`select 1 from meetings where committee_id = ${actor.committeeId} and id = ${id}`));
+  return !!(await queryOne(
+    db,
+    sql`select 1 from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${id} and member_id = ${actor.memberId ?? 0}`,
+  ));
+}

@@ -9,12 +9,12 @@ import type { ModuleDeps } from '../../app.ts';
 import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
-import { query, queryOne } from '../../platform/db/client.ts';
+import { query } from '../../platform/db/client.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { getSetting, putSetting } from '../../platform/settings/settings.ts';
 import { registerTodos } from '../../platform/todos.ts';
-import { getMeeting, listMeetings } from './list.ts';
+import { getMeeting, listMeetings, mayReadMeetingFiles } from './list.ts';
 import { setMeetingStatus } from './process.ts';
 import { meetingAttendanceRoutes } from './routes-attendance.ts';
 import { meetingSpeechRoutes } from './routes-speeches.ts';
@@ -29,6 +29,7 @@ import {
   settleAttendance,
   updateMeeting,
 } from './service.ts';
+import { mayReadSpeechFiles } from './speeches.ts';
 import { meetingTodos } from './todos.ts';
 
 export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps) {
@@ -39,25 +40,8 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps) {
   meetingAttendanceRoutes(app, deps);
   meetingSpeechRoutes(app, deps);
 
-  registerFileAccess('meeting', async (d, actor, id) => {
-    if (actor.roles.some((x) => x !== 'member')) {
-      return !!(await queryOne(
-        d,
-        sql`select 1 from meetings where committee_id = ${actor.committeeId} and id = ${id}`,
-      ));
-    }
-    return !!(await queryOne(
-      d,
-      sql`select 1 from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${id} and member_id = ${actor.memberId ?? 0}`,
-    ));
-  });
-  registerFileAccess('speech', async (d, actor, id) => {
-    const s = await queryOne<{ member_id: number }>(
-      d,
-      sql`select member_id from speeches where committee_id = ${actor.committeeId} and id = ${id}`,
-    );
-    return !!s && (actor.roles.some((x) => x !== 'member') || s.member_id === actor.memberId);
-  });
+  registerFileAccess('meeting', mayReadMeetingFiles);
+  registerFileAccess('speech', mayReadSpeechFiles);
 
   r.get(
     '/api/meetings',

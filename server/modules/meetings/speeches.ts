@@ -177,3 +177,12 @@ export async function decideSpeech(
     after: { status: move.to, comment: b.comment ?? null },
   });
 }
+
+/** Files of a speech: staff of the committee, or the member who wrote it. */
+export async function mayReadSpeechFiles(db: Db, actor: Actor, id: number): Promise<boolean> {
+  const s = await queryOne<{ member_id: number }>(
+    db,
+    sql`select member_id from speeches where committee_id = ${actor.committeeId} and id = ${id}`,
+  );
+  return !!s && (actor.roles.some((x) => x !== 'member') || s.member_id === actor.memberId);
+}
