@@ -11,3 +11,5 @@ export { type EngineAction, PriorStep } from './PriorStep.tsx';
 export { ColumnCard, ResponsiveList, type ResponsiveListProps } from './ResponsiveList.tsx';
 export { draftKey, type FormDraft, useFormDraft, useTextDraft } from './useDraft.tsx';
 export { type ListParams, useListParams } from './useListParams.ts';
+export { type WorkflowAction, WorkflowActions } from './WorkflowActions.tsx';
+export { type WorkflowStep, WorkflowTimeline } from './WorkflowTimeline.tsx';

@@ -13,6 +13,7 @@ import { api, qs } from '../../api/client.ts';
 import { beijingYear } from '../../app/format.ts';
 import { ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
 import type { Figures } from './api.ts';
+import { opinionKeys } from './queries.ts';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -37,7 +38,7 @@ export function FiguresPage() {
   const [params, setParams] = useListParams({ year: String(thisYear) });
   const { message } = App.useApp();
   const { data: f, error } = useQuery({
-    queryKey: ['opinions', 'figures', params.year],
+    queryKey: opinionKeys.figures(params.year),
     queryFn: () => api.get<Figures>(`/api/opinions/figures${qs({ year: params.year })}`),
   });
   const levelsChart = useMemo<echarts.EChartsCoreOption | null>(

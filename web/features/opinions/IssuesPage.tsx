@@ -34,6 +34,7 @@ import {
 } from '../../components/index.ts';
 import { type IssueDetail, type IssueSummary, type ListItem, useOpinionSettings } from './api.ts';
 import { Pill } from './Pill.tsx';
+import { opinionKeys } from './queries.ts';
 
 export function IssuesPage() {
   const thisYear = beijingYear();
@@ -43,7 +44,7 @@ export function IssuesPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { data, error, isFetching } = useQuery({
-    queryKey: ['opinions', 'issues', params],
+    queryKey: opinionKeys.issueList(params),
     queryFn: () => api.get<{ items: IssueSummary[]; total: number }>(`/api/opinions/issues${qs(params)}`),
     placeholderData: keepPreviousData,
   });
@@ -51,7 +52,7 @@ export function IssuesPage() {
     mutationFn: () =>
       api.post<{ id: number; title: string }>('/api/opinions/issues', { year: Number(params.year) || thisYear }),
     onSuccess: (r) => {
-      queryClient.invalidateQueries({ queryKey: ['opinions', 'issues'] });
+      queryClient.invalidateQueries({ queryKey: opinionKeys.issues });
       message.success(`已新建${r.title}`);
       navigate(`/opinions/issues/${r.id}`);
     },
@@ -124,12 +125,12 @@ export function IssuePage() {
     error,
     isLoading,
   } = useQuery({
-    queryKey: ['opinions', 'issue', id],
+    queryKey: opinionKeys.issue(id),
     queryFn: () => api.get<IssueDetail>(`/api/opinions/issues/${id}`),
   });
   const draft = issue?.state === 'draft';
   const candidates = useQuery({
-    queryKey: ['opinions', 'list', { state: 'accepted', pageSize: 100 }],
+    queryKey: opinionKeys.list({ state: 'accepted', pageSize: 100 }),
     queryFn: () => api.get<{ items: ListItem[]; total: number }>('/api/opinions?state=accepted&pageSize=100'),
     enabled: editor && draft,
   });
@@ -142,7 +143,7 @@ export function IssuePage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the saved note changes, not on every keystroke
   useEffect(() => setNote(unsavedNote || (issue?.editorNote ?? '')), [issue?.editorNote]);
   useEffect(() => setTargets(settings.data?.committee.hasParent ? ['higher'] : ['party']), [settings.data]);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['opinions'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: opinionKeys.all });
   const act = useMutation({
     mutationFn: (fn: () => Promise<unknown>) => fn(),
     onSuccess: () => refresh(),

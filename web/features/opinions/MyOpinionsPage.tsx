@@ -9,6 +9,7 @@ import { formatDate } from '../../app/format.ts';
 import { countActive, ErrorAlert, FilterBar, PageHeader, useListParams } from '../../components/index.ts';
 import { LEVEL_LABEL, type ListItem, REPORT_STATES, STATE_COLORS } from './api.ts';
 import { Pill } from './Pill.tsx';
+import { opinionKeys } from './queries.ts';
 
 export function StateTag({ state, label }: { state: string; label: string }) {
   return <Pill tone={STATE_COLORS[state] ?? 'default'}>{label}</Pill>;
@@ -36,7 +37,7 @@ export function MyOpinionsPage() {
   const [params, setParams] = useListParams({ q: '', state: '' }, 10);
   const navigate = useNavigate();
   const { data, error, isFetching } = useQuery({
-    queryKey: ['opinions', 'mine', params],
+    queryKey: opinionKeys.mine(params),
     queryFn: () => api.get<{ items: ListItem[]; total: number }>(`/api/opinions/mine${qs(params)}`),
     placeholderData: keepPreviousData,
   });

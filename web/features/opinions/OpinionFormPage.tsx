@@ -28,6 +28,7 @@ import { formatDate } from '../../app/format.ts';
 import { ErrorAlert, errorMessage, PageHeader, useFormDraft } from '../../components/index.ts';
 import { countChars, type Detail, type FileOut, useOpinionSettings } from './api.ts';
 import { Pill } from './Pill.tsx';
+import { opinionKeys } from './queries.ts';
 
 interface Values {
   title: string;
@@ -63,7 +64,7 @@ export function OpinionFormPage() {
   const [form] = Form.useForm<Values>();
   const settings = useOpinionSettings();
   const existing = useQuery({
-    queryKey: ['opinions', 'detail', editId],
+    queryKey: opinionKeys.detail(editId),
     queryFn: () => api.get<Detail>(`/api/opinions/${editId}`),
     enabled: editId != null,
   });
@@ -86,7 +87,7 @@ export function OpinionFormPage() {
 
   const probe = useDebounced(`${title}\n${body}`, 800);
   const similar = useQuery({
-    queryKey: ['opinions', 'similar', probe, editId],
+    queryKey: opinionKeys.similar(probe, editId),
     meta: { background: true },
     queryFn: () => {
       const [t, ...b] = probe.split('\n');
@@ -113,7 +114,7 @@ export function OpinionFormPage() {
     },
     onSuccess: (res, submit) => {
       draft.clear();
-      queryClient.invalidateQueries({ queryKey: ['opinions'] });
+      queryClient.invalidateQueries({ queryKey: opinionKeys.all });
       message.success(submit ? '已提交，请等待社情民意工作人员筛选' : '草稿已保存');
       navigate(`/opinions/${res.id}`);
     },

@@ -11,6 +11,7 @@ import { beijingYear, formatDate } from '../../app/format.ts';
 import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
 import { LEVELS, type ListItem, SUBMITTER_KINDS, useOpinionSettings } from './api.ts';
 import { OutcomeTags, StateTag } from './MyOpinionsPage.tsx';
+import { opinionKeys } from './queries.ts';
 
 const FILTERS = {
   q: '',
@@ -44,7 +45,7 @@ export function QueuePage() {
   const settings = useOpinionSettings();
   const apiParams = { ...params, state: params.state === 'all' ? '' : params.state };
   const { data, error, isFetching } = useQuery({
-    queryKey: ['opinions', 'list', apiParams],
+    queryKey: opinionKeys.list(apiParams),
     queryFn: () => api.get<{ items: ListItem[]; total: number }>(`/api/opinions${qs(apiParams)}`),
     placeholderData: keepPreviousData,
   });

@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import { beijingYear } from '../../app/format.ts';
 import { ErrorAlert, errorMessage, PageHeader } from '../../components/index.ts';
 import { useOpinionSettings } from './api.ts';
+import { opinionKeys } from './queries.ts';
 
 interface Values {
   year: number;
@@ -30,7 +31,7 @@ export function SettingsPage() {
   const save = useMutation({
     mutationFn: (v: Values) => api.put('/api/opinions/settings', v),
     onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: ['opinions', 'settings'] });
+      queryClient.invalidateQueries({ queryKey: opinionKeys.settings });
       message.success('设置已保存');
     },
     onError: (e) => message.error(errorMessage(e)),

@@ -7,8 +7,9 @@ import { api, qs } from '../../api/client.ts';
 import { formatDate, formatDateTime } from '../../app/format.ts';
 import { ErrorAlert, errorMessage, PageHeader, useFormDraft, useListParams } from '../../components/index.ts';
 import type { Referral } from './api.ts';
-import { FileLinks } from './OpinionDetailPage.tsx';
+import { FileLinks } from './components/OpinionText.tsx';
 import { Pill } from './Pill.tsx';
+import { opinionKeys } from './queries.ts';
 
 function RespondForm({ referral, onDone }: { referral: Referral; onDone: () => void }) {
   const [form] = Form.useForm<{ response: string }>();
@@ -57,7 +58,7 @@ export function UnitReferralsPage() {
   const [params, setParams] = useListParams({ state: 'referred' }, 10);
   const queryClient = useQueryClient();
   const { data, error, isFetching } = useQuery({
-    queryKey: ['opinions', 'referrals', params],
+    queryKey: opinionKeys.referralList(params),
     queryFn: () => api.get<{ items: Referral[]; total: number }>(`/api/opinions/referrals${qs(params)}`),
     placeholderData: keepPreviousData,
   });
@@ -126,7 +127,7 @@ export function UnitReferralsPage() {
               {r.state === 'referred' && (
                 <RespondForm
                   referral={r}
-                  onDone={() => queryClient.invalidateQueries({ queryKey: ['opinions', 'referrals'] })}
+                  onDone={() => queryClient.invalidateQueries({ queryKey: opinionKeys.referrals })}
                 />
               )}
             </Card>

@@ -17,7 +17,7 @@ const FiguresPage = lazyPage(() => import('./FiguresPage.tsx').then((m) => m.Fig
 const IssuePage = lazyPage(() => import('./IssuesPage.tsx').then((m) => m.IssuePage));
 const IssuesPage = lazyPage(() => import('./IssuesPage.tsx').then((m) => m.IssuesPage));
 const MyOpinionsPage = lazyPage(() => import('./MyOpinionsPage.tsx').then((m) => m.MyOpinionsPage));
-const OpinionDetailPage = lazyPage(() => import('./OpinionDetailPage.tsx').then((m) => m.OpinionDetailPage));
+const OpinionDetailPage = lazyPage(() => import('./pages/OpinionDetailPage.tsx').then((m) => m.OpinionDetailPage));
 const OpinionFormPage = lazyPage(() => import('./OpinionFormPage.tsx').then((m) => m.OpinionFormPage));
 const QueuePage = lazyPage(() => import('./QueuePage.tsx').then((m) => m.QueuePage));
 const SettingsPage = lazyPage(() => import('./SettingsPage.tsx').then((m) => m.SettingsPage));

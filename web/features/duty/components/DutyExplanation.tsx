@@ -1,13 +1,7 @@
-// 我的履职 (phone first): this year's points and grade beside the committee median, reminders of what is missing,
-// the annual checklist, the points by category, and every fact with its points and the rule that gave them.
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Flex, List, Progress, Row, Select, Statistic, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { useParams } from 'react-router-dom';
-import { api, qs } from '../../api/client.ts';
-import { formatDate } from '../../app/format.ts';
-import { ErrorAlert, PageHeader } from '../../components/index.ts';
-import { type Explanation, GRADE_COLOR, type MemberPage, thisYear, yearOptions } from './api.ts';
+// How a member's score comes about: categories, each scored fact with its rule, the checklist, reminders.
+import { Alert, Card, Col, Flex, List, Progress, Row, Statistic, Tag, Typography } from 'antd';
+import { formatDate } from '../../../app/format.ts';
+import { type Explanation, GRADE_COLOR, type MemberPage } from '../api.ts';
 
 export function DutyExplanation({ page }: { page: MemberPage }) {
   const e: Explanation = page.explanation;
@@ -150,47 +144,5 @@ export function DutyExplanation({ page }: { page: MemberPage }) {
         />
       </Card>
     </Flex>
-  );
-}
-
-export function MyDutyPage() {
-  const [year, setYear] = useState(thisYear());
-  const { data, error } = useQuery({
-    queryKey: ['duty', 'me', year],
-    queryFn: () => api.get<MemberPage>(`/api/duty/me${qs({ year })}`),
-  });
-  return (
-    <>
-      <PageHeader
-        title="我的履职"
-        extra={
-          <Select aria-label="年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 120 }} />
-        }
-      />
-      <ErrorAlert error={error} />
-      {data && <DutyExplanation page={data} />}
-    </>
-  );
-}
-
-export function MemberDutyPage() {
-  const { id } = useParams();
-  const [year, setYear] = useState(thisYear());
-  const { data, error } = useQuery({
-    queryKey: ['duty', 'member', id, year],
-    queryFn: () => api.get<MemberPage>(`/api/duty/members/${id}${qs({ year })}`),
-  });
-  return (
-    <>
-      <PageHeader
-        title={data ? `${data.member.name}的履职` : '委员履职'}
-        back
-        extra={
-          <Select aria-label="年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 120 }} />
-        }
-      />
-      <ErrorAlert error={error} />
-      {data && <DutyExplanation page={data} />}
-    </>
   );
 }
