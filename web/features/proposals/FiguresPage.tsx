@@ -10,6 +10,7 @@ import { useReference } from './api.ts';
 import { Chart } from './Chart.tsx';
 import { EmptyText } from './EmptyText.tsx';
 import { percentOrDash } from './percent.ts';
+import { proposalKeys } from './queries.ts';
 
 interface Figures {
   sentence: string;
@@ -51,7 +52,7 @@ export function FiguresPage({ unit = false }: { unit?: boolean }) {
     error,
     isFetching,
   } = useQuery({
-    queryKey: ['proposals', unit ? 'unit-figures' : 'figures', scope],
+    queryKey: proposalKeys.figures(!!unit, scope),
     queryFn: () => api.get<Figures>(`/api/proposals/${unit ? 'unit-figures' : 'figures'}${qs(scope)}`),
   });
   const pie = (rows: { label: string; count: number }[]) =>

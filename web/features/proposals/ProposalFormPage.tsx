@@ -27,6 +27,7 @@ import { ApiError, api, qs } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, errorMessage, PageHeader, useFormDraft } from '../../components/index.ts';
 import { type Similar, useProposal, useReference, useRules } from './api.ts';
+import { proposalKeys } from './queries.ts';
 
 interface Values {
   kind: 'individual' | 'joint' | 'collective';
@@ -72,7 +73,7 @@ export function ProposalFormPage() {
   const draft = useFormDraft(form, `proposal:${id ?? 'new'}`, { ready: !editing || !!existing.data });
 
   const members = useQuery({
-    queryKey: ['proposals', 'members', debouncedQ],
+    queryKey: proposalKeys.members(debouncedQ),
     meta: { background: true },
     queryFn: () =>
       api.get<{ items: { id: number; name: string; sector: string | null; workUnit: string | null }[] }>(
@@ -81,7 +82,7 @@ export function ProposalFormPage() {
     enabled: kind === 'joint',
   });
   const similar = useQuery({
-    queryKey: ['proposals', 'similar', similarInput, id],
+    queryKey: proposalKeys.similar(similarInput, id),
     meta: { background: true },
     queryFn: () => {
       const [t, ...rest] = similarInput.split('\n');
@@ -141,7 +142,7 @@ export function ProposalFormPage() {
           })
         : await api.post<{ id: number; stateLabel: string }>('/api/proposals', body);
       draft.clear();
-      await client.invalidateQueries({ queryKey: ['proposals'] });
+      await client.invalidateQueries({ queryKey: proposalKeys.all });
       message.success(submit ? `已提交，当前状态：${res.stateLabel}` : '草稿已保存');
       navigate(`/proposals/${res.id}`);
     } catch (err) {

@@ -18,6 +18,7 @@ import {
 } from '../../components/index.ts';
 import { KIND_OPTIONS, type ListItem, STATE_OPTIONS, stateColor, TAG, useReference, useRules } from './api.ts';
 import { EmptyText } from './EmptyText.tsx';
+import { proposalKeys } from './queries.ts';
 
 export interface ProposalListPageProps {
   title: string;
@@ -87,7 +88,7 @@ export function ProposalListPage({
     order: params.order || (scope === 'unit' ? 'asc' : ''),
   };
   const { data, error, isFetching } = useQuery({
-    queryKey: ['proposals', 'list', query],
+    queryKey: proposalKeys.list(query),
     queryFn: () => api.get<{ items: ListItem[]; total: number }>(`/api/proposals${qs(query)}`),
     placeholderData: keepPreviousData,
   });

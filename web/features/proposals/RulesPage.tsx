@@ -8,6 +8,7 @@ import { ApiError, api, qs } from '../../api/client.ts';
 import { beijingYear } from '../../app/format.ts';
 import { ErrorAlert, errorMessage, PageHeader } from '../../components/index.ts';
 import type { Rules } from './api.ts';
+import { proposalKeys } from './queries.ts';
 
 const YEARS = [0, ...Array.from({ length: 4 }, (_, i) => beijingYear() + 1 - i)];
 
@@ -18,7 +19,7 @@ export function RulesPage() {
   const client = useQueryClient();
   const [busy, setBusy] = useState(false);
   const { data, error } = useQuery({
-    queryKey: ['proposals', 'rules', year],
+    queryKey: proposalKeys.rulesOf(year),
     queryFn: () => api.get<Rules & Record<string, unknown>>(`/api/proposals/rules${qs({ year: year || undefined })}`),
   });
   useEffect(() => {
@@ -30,7 +31,7 @@ export function RulesPage() {
     setBusy(true);
     try {
       await api.put('/api/proposals/rules', { year, ...v });
-      await client.invalidateQueries({ queryKey: ['proposals', 'rules'] });
+      await client.invalidateQueries({ queryKey: proposalKeys.rules });
       message.success('规则已保存');
     } catch (err) {
       if (err instanceof ApiError && err.field) form.setFields([{ name: err.field, errors: [err.message] }]);

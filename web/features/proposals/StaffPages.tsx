@@ -32,6 +32,7 @@ import {
 import { TAG } from './api.ts';
 import { EmptyText } from './EmptyText.tsx';
 import { percentOrDash } from './percent.ts';
+import { proposalKeys } from './queries.ts';
 
 const YEARS = Array.from({ length: 8 }, (_, i) => beijingYear() - i);
 
@@ -57,7 +58,7 @@ export function DeadlineBoardPage() {
   const [params, setParams] = useListParams({ days: '30', unitId: '' });
   const q = { days: params.days, unitId: params.unitId };
   const { data, error, isFetching } = useQuery({
-    queryKey: ['proposals', 'deadlines', q],
+    queryKey: proposalKeys.deadlines(q),
     queryFn: () => api.get<Board>(`/api/proposals/deadlines${qs(q)}`),
   });
   return (
@@ -180,7 +181,7 @@ export function AppraisalPage() {
   const [form] = Form.useForm();
   const draft = useFormDraft(form, editing ? `proposal-appraisal:${params.year}:${editing.unitId}` : null);
   const { data, error, isFetching } = useQuery({
-    queryKey: ['proposals', 'appraisals', params.year],
+    queryKey: proposalKeys.appraisalsOf(params.year),
     queryFn: () => api.get<Appraisal>(`/api/proposals/appraisals${qs({ year: params.year })}`),
   });
   const save = async () => {
@@ -197,7 +198,7 @@ export function AppraisalPage() {
       message.success(`已保存：${res.total} 分，${res.grade}`);
       draft.clear();
       setEditing(null);
-      await client.invalidateQueries({ queryKey: ['proposals', 'appraisals'] });
+      await client.invalidateQueries({ queryKey: proposalKeys.appraisals });
     } catch (err) {
       message.error(errorMessage(err));
     }
@@ -304,7 +305,7 @@ interface Commendation {
 export function CommendationsPage() {
   const [params, setParams] = useListParams({ year: String(beijingYear()) });
   const { data, error, isFetching } = useQuery({
-    queryKey: ['proposals', 'commendations', params.year],
+    queryKey: proposalKeys.commendationsOf(params.year),
     queryFn: () => api.get<{ items: Commendation[] }>(`/api/proposals/commendations${qs({ year: params.year })}`),
   });
   return (

@@ -17,7 +17,7 @@ import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
 
 const FiguresPage = lazyPage(() => import('./FiguresPage.tsx').then((m) => m.FiguresPage));
-const ProposalDetailPage = lazyPage(() => import('./ProposalDetailPage.tsx').then((m) => m.ProposalDetailPage));
+const ProposalDetailPage = lazyPage(() => import('./pages/ProposalDetailPage.tsx').then((m) => m.ProposalDetailPage));
 const ProposalFormPage = lazyPage(() => import('./ProposalFormPage.tsx').then((m) => m.ProposalFormPage));
 const ProposalListPage = lazyPage(() => import('./ProposalListPage.tsx').then((m) => m.ProposalListPage));
 const RulesPage = lazyPage(() => import('./RulesPage.tsx').then((m) => m.RulesPage));

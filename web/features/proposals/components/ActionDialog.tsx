@@ -1,36 +1,13 @@
 // The dialog behind every action button of a proposal or of a unit's assignment: it asks exactly what the action needs
 // (reason, rejection ground, merge target, units, outcome class and letter, rating …) and shows the server's message.
-import { UploadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Select,
-  Space,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../api/client.ts';
-import { beijingToday, toApiDate } from '../../app/format.ts';
-import { errorMessage, PriorStep, useFormDraft } from '../../components/index.ts';
-import {
-  type ActionInfo,
-  type Detail,
-  RATING_OPTIONS,
-  type Similar,
-  type UnitSuggestion,
-  useReference,
-  useRules,
-} from './api.ts';
+import { ApiError, api } from '../../../api/client.ts';
+import { beijingToday, toApiDate } from '../../../app/format.ts';
+import { errorMessage, PriorStep, useFormDraft } from '../../../components/index.ts';
+import { type ActionInfo, type Detail, RATING_OPTIONS, useReference, useRules } from '../api.ts';
+import { useMergeCandidates } from '../queries.ts';
+import { AssignFields, ReplyLetter } from './ActionFields.tsx';
 
 export interface PendingAction extends ActionInfo {
   target: 'proposal' | 'assignment';
@@ -80,19 +57,7 @@ export function ActionDialog({
       ? `${pending.target}-action:${pending.targetId}:${pending.action}`
       : null,
   );
-  const mode = Form.useWatch('mode', form);
-  const similar = useQuery({
-    queryKey: ['proposals', 'merge-candidates', detail.id],
-    meta: { background: true },
-    queryFn: () => api.get<{ items: Similar[] }>(`/api/proposals/${detail.id}/similar`),
-    enabled: action === 'merge',
-  });
-  const suggestions = useQuery({
-    queryKey: ['proposals', 'suggest-units', detail.id],
-    meta: { background: true },
-    queryFn: () => api.get<{ items: UnitSuggestion[] }>(`/api/proposals/${detail.id}/suggest-units`),
-    enabled: action === 'assign',
-  });
+  const similar = useMergeCandidates(detail.id, action === 'merge');
   const units = (ref.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }));
 
   const close = () => {
@@ -188,59 +153,7 @@ export function ActionDialog({
           </>
         );
       case 'assign':
-        return (
-          <>
-            <Form.Item name="mode" label="交办方式" initialValue="lead" rules={[{ required: true }]}>
-              <Radio.Group>
-                <Radio.Button value="lead">主办 + 会办</Radio.Button>
-                <Radio.Button value="split">分办</Radio.Button>
-              </Radio.Group>
-            </Form.Item>
-            {(suggestions.data?.items ?? []).length > 0 && (
-              <Form.Item label="推荐单位（依据以往相近提案的交办）">
-                <Space wrap>
-                  {suggestions.data!.items.map((s) => (
-                    <Tag.CheckableTag
-                      key={s.unitId}
-                      checked={false}
-                      onChange={() =>
-                        mode === 'split'
-                          ? form.setFieldValue('unitIds', [
-                              ...new Set([...(form.getFieldValue('unitIds') ?? []), s.unitId]),
-                            ])
-                          : form.setFieldValue('leadUnitId', s.unitId)
-                      }
-                      style={{ border: '1px solid #91caff', fontSize: 15, padding: '2px 8px' }}
-                    >
-                      {s.name}（{s.score}）
-                    </Tag.CheckableTag>
-                  ))}
-                </Space>
-              </Form.Item>
-            )}
-            {mode === 'split' ? (
-              <Form.Item
-                name="unitIds"
-                label="分办单位（至少两个）"
-                rules={[{ required: true, message: '请选择分办单位' }]}
-              >
-                <Select mode="multiple" showSearch optionFilterProp="label" options={units} />
-              </Form.Item>
-            ) : (
-              <>
-                <Form.Item name="leadUnitId" label="主办单位" rules={[{ required: true, message: '请选择主办单位' }]}>
-                  <Select showSearch optionFilterProp="label" options={units} />
-                </Form.Item>
-                <Form.Item name="assistingUnitIds" label="会办单位">
-                  <Select mode="multiple" showSearch optionFilterProp="label" options={units} />
-                </Form.Item>
-              </>
-            )}
-            <Form.Item name="dueAt" label="办理期限" extra={`不填则为交办之日起 ${rules.data?.replyMonths ?? 3} 个月`}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(beijingToday(), 'day')} />
-            </Form.Item>
-          </>
-        );
+        return <AssignFields proposalId={detail.id} />;
       case 'rate':
         return (
           <>
@@ -318,25 +231,7 @@ export function ActionDialog({
             >
               <Input.TextArea autoSize={{ minRows: 6 }} count={{ show: true, max: 40000 }} />
             </Form.Item>
-            <Form.Item label="答复函（盖章扫描件）">
-              <Upload
-                maxCount={1}
-                fileList={letter ? [{ uid: String(letter.id), name: letter.name, status: 'done' as const }] : []}
-                onRemove={() => setLetter(null)}
-                customRequest={async ({ file, onSuccess, onError }) => {
-                  try {
-                    const res = await api.upload<{ id: number; name: string }>('/api/files', file as File);
-                    setLetter(res);
-                    onSuccess?.(res);
-                  } catch (err) {
-                    message.error(errorMessage(err));
-                    onError?.(err as Error);
-                  }
-                }}
-              >
-                <Button icon={<UploadOutlined />}>上传答复函</Button>
-              </Upload>
-            </Form.Item>
+            <ReplyLetter letter={letter} onChange={setLetter} />
             <Form.Item name="isPublic" valuePropName="checked">
               <Checkbox>答复可以公开</Checkbox>
             </Form.Item>
