@@ -1,4 +1,5 @@
 // Shared components for every feature page; import from '../../components/index.ts'.
+export { AttachmentUpload } from './AttachmentUpload.tsx';
 export { ConfirmButton, type ConfirmButtonProps } from './ConfirmButton.tsx';
 export { DataTable, type DataTableProps, type PagedData } from './DataTable.tsx';
 export { ErrorAlert, errorMessage } from './ErrorAlert.tsx';

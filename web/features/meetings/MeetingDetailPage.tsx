@@ -30,8 +30,9 @@ import {
   useFormDraft,
   useListParams,
 } from '../../components/index.ts';
+import { InviteDialog } from './components/InviteDialog.tsx';
 import { myState } from './MeetingsPage.tsx';
-import { ATTENDANCE, InviteFields, meetingState } from './shared.tsx';
+import { ATTENDANCE, meetingState } from './shared.tsx';
 
 interface Detail {
   id: number;
@@ -453,18 +454,14 @@ function AttendanceSheet({ meeting, onChange }: { meeting: Detail; onChange: () 
           </Space>
         </Form>
       </Modal>
-      <Modal title="追加邀请" open={inviting} onCancel={() => setInviting(false)} footer={null} destroyOnHidden>
-        <Form
-          layout="vertical"
-          initialValues={{ invite: { rule: 'members' } }}
-          onFinish={(v) => act.mutate({ url: `/api/meetings/${meeting.id}/invite`, body: v.invite })}
-        >
-          <InviteFields />
-          <Button type="primary" htmlType="submit" loading={act.isPending}>
-            邀请并发送通知
-          </Button>
-        </Form>
-      </Modal>
+      <InviteDialog
+        title="追加邀请"
+        okText="邀请并发送通知"
+        open={inviting}
+        onClose={() => setInviting(false)}
+        onInvite={(rule) => act.mutate({ url: `/api/meetings/${meeting.id}/invite`, body: rule })}
+        pending={act.isPending}
+      />
     </Card>
   );
 }

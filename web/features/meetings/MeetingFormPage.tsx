@@ -1,12 +1,11 @@
 // 新建/修改会议: kind, time, place, agenda, attachments and (when new) who is invited.
-import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Upload } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client.ts';
 import { dayjs } from '../../app/format.ts';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
+import { AttachmentUpload, ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
 import { InviteFields, MEETING_KINDS, useReference } from './shared.tsx';
 
 export function MeetingFormPage() {
@@ -115,20 +114,7 @@ export function MeetingFormPage() {
             <Input.TextArea rows={5} count={{ show: true, max: 5000 }} />
           </Form.Item>
           <Form.Item label="附件（会议材料）">
-            <Upload
-              customRequest={async ({ file, onSuccess, onError }) => {
-                try {
-                  const f = await api.upload<{ id: number }>('/api/files', file as File);
-                  setFileIds((x) => [...x, f.id]);
-                  onSuccess?.(f);
-                } catch (e) {
-                  message.error((e as Error).message);
-                  onError?.(e as Error);
-                }
-              }}
-            >
-              <Button icon={<UploadOutlined />}>上传附件</Button>
-            </Upload>
+            <AttachmentUpload onUploaded={(id) => setFileIds((x) => [...x, id])} />
           </Form.Item>
           {!id && <InviteFields />}
           <Button type="primary" htmlType="submit" size="large" loading={save.isPending}>

@@ -1,12 +1,13 @@
 // 会议: the list (members see the meetings they are invited to, as cards on a phone), with filters; staff create one.
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Grid, Input, Select, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { countActive, DataTable, ErrorAlert, FilterBar, PageHeader, useListParams } from '../../components/index.ts';
+import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
+import { EventFilters } from './components/EventFilters.tsx';
 import { MEETING_KINDS, MEETING_STATUS, meetingState } from './shared.tsx';
 
 export interface MeetingItem {
@@ -64,40 +65,15 @@ export function MeetingsPage() {
           )
         }
       />
-      <FilterBar
-        active={countActive(p.kind, p.status)}
-        search={
-          <Input.Search
-            aria-label="按会议名称查找"
-            placeholder="按会议名称查找"
-            allowClear
-            defaultValue={p.q}
-            onSearch={(q) => setP({ q })}
-            style={{ maxWidth: 320, flex: '1 1 200px' }}
-          />
-        }
-      >
-        <Select
-          aria-label="会议类型"
-          style={{ width: 160 }}
-          value={p.kind}
-          onChange={(kind) => setP({ kind })}
-          options={[
-            { value: '', label: '全部类型' },
-            ...Object.entries(MEETING_KINDS).map(([value, label]) => ({ value, label })),
-          ]}
-        />
-        <Select
-          aria-label="状态"
-          style={{ width: 140 }}
-          value={p.status}
-          onChange={(status) => setP({ status })}
-          options={[
-            { value: '', label: '全部状态' },
-            ...Object.entries(MEETING_STATUS).map(([value, s]) => ({ value, label: s.label })),
-          ]}
-        />
-      </FilterBar>
+      <EventFilters
+        noun="会议"
+        params={p}
+        setParams={setP}
+        kinds={MEETING_KINDS}
+        states={MEETING_STATUS}
+        kindWidth={160}
+        stateWidth={140}
+      />
       <ErrorAlert error={error} />
       {cards ? (
         <Flex vertical gap={12}>
