@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client.ts';
 import { dayjs } from '../../app/format.ts';
 import { AttachmentUpload, ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
+import { meetingKeys } from './queries.ts';
 import { InviteFields, MEETING_KINDS, useReference } from './shared.tsx';
 
 export function MeetingFormPage() {
@@ -17,7 +18,7 @@ export function MeetingFormPage() {
   const ref = useReference();
   const kind = Form.useWatch('kind', form);
   const existing = useQuery({
-    queryKey: ['meeting', id],
+    queryKey: meetingKeys.detail(id),
     queryFn: () => api.get<any>(`/api/meetings/${id}`),
     enabled: !!id,
   });

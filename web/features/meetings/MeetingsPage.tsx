@@ -8,6 +8,7 @@ import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
 import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
 import { EventFilters } from './components/EventFilters.tsx';
+import { meetingKeys } from './queries.ts';
 import { MEETING_KINDS, MEETING_STATUS, meetingState } from './shared.tsx';
 
 export interface MeetingItem {
@@ -43,7 +44,7 @@ export function MeetingsPage() {
   const screens = Grid.useBreakpoint();
   const [p, setP] = useListParams({ q: '', kind: '', status: '' });
   const { data, error, isFetching } = useQuery({
-    queryKey: ['meetings', p],
+    queryKey: meetingKeys.list(p),
     queryFn: () => api.get<{ items: MeetingItem[]; total: number }>(`/api/meetings${qs(p)}`),
     placeholderData: keepPreviousData,
   });

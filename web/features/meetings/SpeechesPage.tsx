@@ -18,6 +18,7 @@ import {
   useListParams,
 } from '../../components/index.ts';
 import type { MeetingItem } from './MeetingsPage.tsx';
+import { meetingKeys } from './queries.ts';
 
 interface Speech {
   id: number;
@@ -49,12 +50,12 @@ export function SpeechesPage() {
   const { message } = App.useApp();
   const [p, setP] = useListParams({ status: '', mode: '' });
   const { data, error, isFetching } = useQuery({
-    queryKey: ['speeches', p],
+    queryKey: meetingKeys.speechList(p),
     queryFn: () => api.get<{ items: Speech[]; total: number }>(`/api/speeches${qs(p)}`),
     placeholderData: keepPreviousData,
   });
   const meetings = useQuery({
-    queryKey: ['meetings', 'for-speech'],
+    queryKey: meetingKeys.forSpeech,
     queryFn: () => api.get<{ items: MeetingItem[] }>(`/api/meetings${qs({ status: 'planned', pageSize: 100 })}`),
   });
   const [open, setOpen] = useState(false);
@@ -66,12 +67,12 @@ export function SpeechesPage() {
       message.success('发言已提交');
       draft.clear();
       setOpen(false);
-      qc.invalidateQueries({ queryKey: ['speeches'] });
+      qc.invalidateQueries({ queryKey: meetingKeys.speeches });
     },
   });
   const decide = (id: number, action: string) => async () => {
     await api.post(`/api/speeches/${id}/decide`, { action });
-    qc.invalidateQueries({ queryKey: ['speeches'] });
+    qc.invalidateQueries({ queryKey: meetingKeys.speeches });
   };
   return (
     <>
@@ -178,7 +179,7 @@ export function SpeechesPage() {
                     confirm="确定撤回这篇发言吗？"
                     onConfirm={async () => {
                       await api.post(`/api/speeches/${s.id}/withdraw`);
-                      qc.invalidateQueries({ queryKey: ['speeches'] });
+                      qc.invalidateQueries({ queryKey: meetingKeys.speeches });
                     }}
                   >
                     撤回

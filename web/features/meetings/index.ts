@@ -7,7 +7,7 @@ import type { FeatureRoute } from '../types.ts';
 const CheckinPage = lazyPage(() => import('./CheckinPages.tsx').then((m) => m.CheckinPage));
 const MeetingQrPage = lazyPage(() => import('./CheckinPages.tsx').then((m) => m.MeetingQrPage));
 const ScanPage = lazyPage(() => import('./CheckinPages.tsx').then((m) => m.ScanPage));
-const MeetingDetailPage = lazyPage(() => import('./MeetingDetailPage.tsx').then((m) => m.MeetingDetailPage));
+const MeetingDetailPage = lazyPage(() => import('./pages/MeetingDetailPage.tsx').then((m) => m.MeetingDetailPage));
 const MeetingFormPage = lazyPage(() => import('./MeetingFormPage.tsx').then((m) => m.MeetingFormPage));
 const MeetingsPage = lazyPage(() => import('./MeetingsPage.tsx').then((m) => m.MeetingsPage));
 const SpeechesPage = lazyPage(() => import('./SpeechesPage.tsx').then((m) => m.SpeechesPage));
