@@ -8,6 +8,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { formatDate } from '../../app/format.ts';
 import { ErrorAlert, PageHeader } from '../../components/index.ts';
 import { compact } from './api.ts';
+import { orgKeys } from './queries.ts';
 import { ToneTag } from './ToneTag.tsx';
 
 interface Committee {
@@ -46,7 +47,7 @@ export function CommitteesPage() {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const { data, error, isFetching } = useQuery({
-    queryKey: ['org', 'committees'],
+    queryKey: orgKeys.committees,
     queryFn: () => api.get<{ items: Committee[] }>('/api/org/committees'),
   });
   const items = data?.items ?? [];
@@ -61,7 +62,7 @@ export function CommitteesPage() {
       await api.post('/api/org/committees', compact(v));
       message.success('已创建政协组织');
       setOpen(false);
-      void client.invalidateQueries({ queryKey: ['org', 'committees'] });
+      void client.invalidateQueries({ queryKey: orgKeys.committees });
     } catch (err) {
       setSaveError(err);
       if (err instanceof ApiError && err.field) form.setFields([{ name: err.field, errors: [err.message] }]);

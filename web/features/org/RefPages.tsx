@@ -3,7 +3,8 @@ import { Tabs } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/index.ts';
-import { REF_CONFIGS, RefTable } from './RefTable.tsx';
+import { RefTable } from './components/RefTable.tsx';
+import { REF_CONFIGS } from './refConfigs.ts';
 
 const TABS = [
   { key: 'terms', label: '届次' },

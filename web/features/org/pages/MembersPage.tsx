@@ -1,44 +1,23 @@
 // 委员管理: search by any word of name, unit, title or sector; filters kept in the URL; a table that scrolls sideways on a
 // phone; a detail drawer with the full profile; add/edit, status change with date and reason; Excel export of the
 // filtered list; the roster import wizard.
-import {
-  EditOutlined,
-  ImportOutlined,
-  PlusOutlined,
-  ReloadOutlined,
-  SearchOutlined,
-  SwapOutlined,
-} from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Descriptions,
-  Drawer,
-  Flex,
-  Form,
-  Grid,
-  Input,
-  Modal,
-  Row,
-  Select,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, Flex, Form, Grid, Input, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError, api, qs } from '../../api/client.ts';
-import { beijingToday, formatDate, formatDateTime, toApiDate } from '../../app/format.ts';
-import { useSession } from '../../app/session.tsx';
-import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
-import { compact, LEADERSHIP, MEMBER_STATUS, type Member, PARTIES, useReference } from './api.ts';
-import { ImportWizard } from './ImportWizard.tsx';
-import { MemberForm } from './MemberForm.tsx';
-import { MemberExportButton, RevealValue } from './SensitiveParts.tsx';
-import { ToneTag } from './ToneTag.tsx';
+import { api, qs } from '../../../api/client.ts';
+import { useSession } from '../../../app/session.tsx';
+import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
+import { compact, LEADERSHIP, MEMBER_STATUS, type Member, PARTIES, useReference } from '../api.ts';
+import { MemberDetail, workUnitTitle } from '../components/MemberDetail.tsx';
+import { StatusModal, StatusTag } from '../components/MemberStatus.tsx';
+import { ImportWizard } from '../ImportWizard.tsx';
+import { MemberForm } from '../MemberForm.tsx';
+import { orgKeys } from '../queries.ts';
+import { MemberExportButton, RevealValue } from '../SensitiveParts.tsx';
+import { ToneTag } from '../ToneTag.tsx';
 
-const FILTERS = {
+export const FILTERS = {
   q: '',
   termId: '',
   sectorId: '',
@@ -52,172 +31,6 @@ const FILTERS = {
   sort: '',
   order: '',
 };
-
-const workUnitTitle = (m: Member) => [m.workUnit, m.jobTitle].filter(Boolean).join(' ') || '—';
-
-function StatusTag({ status }: { status: string }) {
-  const s = MEMBER_STATUS[status];
-  return <ToneTag tone={s?.tone}>{s?.label ?? status}</ToneTag>;
-}
-
-function StatusModal({ member, onClose }: { member: Member | null; onClose: (changed?: Member) => void }) {
-  const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    if (member) {
-      setError(null);
-      form.resetFields();
-      form.setFieldsValue({ date: beijingToday(), status: member.status === 'active' ? 'suspended' : 'active' });
-    }
-  }, [member, form]);
-  const status = Form.useWatch('status', form);
-  const save = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      const m = await api.post<Member>(`/api/org/members/${member!.id}/status`, {
-        status: v.status,
-        date: toApiDate(v.date),
-        ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
-      });
-      onClose(m);
-    } catch (err) {
-      setError(err);
-      if (err instanceof ApiError && err.field) form.setFields([{ name: err.field, errors: [err.message] }]);
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <Modal
-      open={!!member}
-      title={`变更状态：${member?.name ?? ''}`}
-      okText="确认变更"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={save}
-      onCancel={() => onClose()}
-      forceRender
-    >
-      <ErrorAlert error={error} />
-      <Form form={form} layout="vertical">
-        <Form.Item label="新状态" name="status" rules={[{ required: true, message: '请选择「新状态」' }]}>
-          <Select
-            options={Object.entries(MEMBER_STATUS)
-              .filter(([k]) => k !== member?.status)
-              .map(([value, s]) => ({ value, label: s.label }))}
-          />
-        </Form.Item>
-        <Form.Item label="变更日期" name="date" rules={[{ required: true, message: '请选择「变更日期」' }]}>
-          <DatePicker style={{ width: '100%' }} inputReadOnly />
-        </Form.Item>
-        <Form.Item
-          label="原因"
-          name="reason"
-          rules={[
-            { required: status !== 'active', whitespace: true, message: '请填写「原因」' },
-            { max: 200, message: '「原因」不能超过 200 个字符' },
-          ]}
-        >
-          <Input.TextArea rows={3} count={{ show: true, max: 200 }} placeholder="例如 工作调动、因病请辞" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function MemberDetail({
-  id,
-  onClose,
-  onEdit,
-  onStatus,
-  canManage,
-  width,
-}: {
-  id: number | null;
-  onClose: () => void;
-  onEdit: (m: Member) => void;
-  onStatus: (m: Member) => void;
-  canManage: boolean;
-  width: number | string;
-}) {
-  const { data, error } = useQuery({
-    queryKey: ['org', 'members', 'detail', id],
-    queryFn: () =>
-      api.get<{ member: Member; account: { id: number; username: string; disabled: boolean } | null }>(
-        `/api/org/members/${id}`,
-      ),
-    enabled: id !== null,
-  });
-  const m = data?.member;
-  return (
-    <Drawer
-      open={id !== null}
-      onClose={onClose}
-      size={width}
-      title={m ? `委员：${m.name}` : '委员详情'}
-      extra={
-        canManage &&
-        m && (
-          <Flex gap={8}>
-            <Button icon={<EditOutlined />} onClick={() => onEdit(m)}>
-              修改
-            </Button>
-            <Button icon={<SwapOutlined />} onClick={() => onStatus(m)}>
-              变更状态
-            </Button>
-          </Flex>
-        )
-      }
-    >
-      <ErrorAlert error={error} />
-      {m && (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable profile must be keyboard-reachable (axe scrollable-region-focusable)
-        <section tabIndex={0} aria-label={`${m.name}的委员信息`} style={{ outlineOffset: 4 }}>
-          <Descriptions column={1} bordered size="middle" styles={{ label: { width: 120 } }}>
-            <Descriptions.Item label="姓名">{m.name}</Descriptions.Item>
-            <Descriptions.Item label="委员编号">{m.code ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="状态">
-              <StatusTag status={m.status} />
-              {m.statusDate && m.status !== 'active' && (
-                <Typography.Text type="secondary">
-                  {formatDate(m.statusDate)} {m.statusReason}
-                </Typography.Text>
-              )}
-            </Descriptions.Item>
-            <Descriptions.Item label="性别">{m.gender ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="民族">{m.ethnicity ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="出生日期">{formatDate(m.birthDate)}</Descriptions.Item>
-            <Descriptions.Item label="政治面貌">{m.party ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="届次">{m.termName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="界别">{m.sectorName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="专委会">
-              {m.specialCommittees.map((s) => s.name).join('、') || '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label="学习组/工作组">{m.groups.map((g) => g.name).join('、') || '—'}</Descriptions.Item>
-            <Descriptions.Item label="工作单位及职务">{workUnitTitle(m)}</Descriptions.Item>
-            <Descriptions.Item label="手机号">
-              <RevealValue key={`p${m.id}`} memberId={m.id} memberName={m.name} field="phone" masked={m.phone} />
-            </Descriptions.Item>
-            <Descriptions.Item label="身份证号">
-              <RevealValue key={`i${m.id}`} memberId={m.id} memberName={m.name} field="idNumber" masked={m.idNumber} />
-            </Descriptions.Item>
-            <Descriptions.Item label="常委">{m.standingMember ? '是' : '否'}</Descriptions.Item>
-            <Descriptions.Item label="领导职务">
-              {m.leadershipRole ? LEADERSHIP[m.leadershipRole] : '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label="平台账号">
-              {data?.account ? `${data.account.username}${data.account.disabled ? '（已停用）' : ''}` : '未开通'}
-            </Descriptions.Item>
-            <Descriptions.Item label="最近修改">{formatDateTime(m.updatedAt)}</Descriptions.Item>
-          </Descriptions>
-        </section>
-      )}
-    </Drawer>
-  );
-}
 
 export function MembersPage() {
   const { can } = useSession();
@@ -246,7 +59,7 @@ export function MembersPage() {
 
   const apiParams = compact({ ...params });
   const { data, error, isFetching } = useQuery({
-    queryKey: ['org', 'members', 'list', apiParams],
+    queryKey: orgKeys.memberList(apiParams),
     queryFn: () => api.get<{ items: Member[]; total: number }>(`/api/org/members${qs(apiParams)}`),
     placeholderData: keepPreviousData,
   });
@@ -442,7 +255,7 @@ export function MembersPage() {
         onClose={() => setEditing(null)}
         onSaved={(m) => {
           setEditing(null);
-          void client.invalidateQueries({ queryKey: ['org', 'members'] });
+          void client.invalidateQueries({ queryKey: orgKeys.members });
           setDetailId(m.id);
         }}
       />
@@ -452,7 +265,7 @@ export function MembersPage() {
           setStatusOf(null);
           if (changed) {
             message.success(`已变更为「${MEMBER_STATUS[changed.status].label}」`);
-            void client.invalidateQueries({ queryKey: ['org', 'members'] });
+            void client.invalidateQueries({ queryKey: orgKeys.members });
           }
         }}
       />
