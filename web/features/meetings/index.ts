@@ -8,9 +8,9 @@ const CheckinPage = lazyPage(() => import('./CheckinPages.tsx').then((m) => m.Ch
 const MeetingQrPage = lazyPage(() => import('./CheckinPages.tsx').then((m) => m.MeetingQrPage));
 const ScanPage = lazyPage(() => import('./CheckinPages.tsx').then((m) => m.ScanPage));
 const MeetingDetailPage = lazyPage(() => import('./pages/MeetingDetailPage.tsx').then((m) => m.MeetingDetailPage));
-const MeetingFormPage = lazyPage(() => import('./MeetingFormPage.tsx').then((m) => m.MeetingFormPage));
-const MeetingsPage = lazyPage(() => import('./MeetingsPage.tsx').then((m) => m.MeetingsPage));
-const SpeechesPage = lazyPage(() => import('./SpeechesPage.tsx').then((m) => m.SpeechesPage));
+const MeetingFormPage = lazyPage(() => import('./pages/MeetingFormPage.tsx').then((m) => m.MeetingFormPage));
+const MeetingsPage = lazyPage(() => import('./pages/MeetingsPage.tsx').then((m) => m.MeetingsPage));
+const SpeechesPage = lazyPage(() => import('./pages/SpeechesPage.tsx').then((m) => m.SpeechesPage));
 
 export const GROUP = '履职管理';
 

@@ -14,7 +14,7 @@ import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
 
 const AccountsPage = lazyPage(() => import('./pages/AccountsPage.tsx').then((m) => m.AccountsPage));
-const CommitteesPage = lazyPage(() => import('./CommitteesPage.tsx').then((m) => m.CommitteesPage));
+const CommitteesPage = lazyPage(() => import('./pages/CommitteesPage.tsx').then((m) => m.CommitteesPage));
 const MembersPage = lazyPage(() => import('./pages/MembersPage.tsx').then((m) => m.MembersPage));
 const InformantsPage = lazyPage(() => import('./RefPages.tsx').then((m) => m.InformantsPage));
 const OrganisationsPage = lazyPage(() => import('./RefPages.tsx').then((m) => m.OrganisationsPage));

@@ -8,9 +8,9 @@ import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { ConfirmButton, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
 import { AttendanceSheet } from '../components/AttendanceSheet.tsx';
-import { myState } from '../MeetingsPage.tsx';
 import { meetingKeys, useMeeting } from '../queries.ts';
 import { meetingState } from '../shared.tsx';
+import { myState } from './MeetingsPage.tsx';
 
 export function MeetingDetailPage() {
   const { id } = useParams();

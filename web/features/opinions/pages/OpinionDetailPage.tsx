@@ -24,9 +24,9 @@ import { OpinionDialogs } from '../components/OpinionDialogs.tsx';
 import { FileLinks } from '../components/OpinionText.tsx';
 import { OpinionTextCards } from '../components/OpinionTextCards.tsx';
 import { ReferralsCard } from '../components/ReferralsCard.tsx';
-import { StateTag } from '../MyOpinionsPage.tsx';
 import { Pill } from '../Pill.tsx';
 import { opinionKeys, useOpinion } from '../queries.ts';
+import { StateTag } from './MyOpinionsPage.tsx';
 
 export type Dialog = 'screen' | 'edit' | 'forward' | 'adopt' | 'instruct' | 'refer' | null;
 export type ScreenAction = Detail['actions'][number];

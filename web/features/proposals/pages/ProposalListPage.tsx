@@ -5,8 +5,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Flex, Form, Grid, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, qs } from '../../api/client.ts';
-import { formatDate } from '../../app/format.ts';
+import { api, qs } from '../../../api/client.ts';
+import { formatDate } from '../../../app/format.ts';
 import {
   countActive,
   ErrorAlert,
@@ -15,10 +15,10 @@ import {
   PageHeader,
   ResponsiveList,
   useListParams,
-} from '../../components/index.ts';
-import { KIND_OPTIONS, type ListItem, STATE_OPTIONS, stateColor, TAG, useReference, useRules } from './api.ts';
-import { EmptyText } from './EmptyText.tsx';
-import { proposalKeys } from './queries.ts';
+} from '../../../components/index.ts';
+import { KIND_OPTIONS, type ListItem, STATE_OPTIONS, stateColor, TAG, useReference, useRules } from '../api.ts';
+import { EmptyText } from '../EmptyText.tsx';
+import { proposalKeys } from '../queries.ts';
 
 export interface ProposalListPageProps {
   title: string;

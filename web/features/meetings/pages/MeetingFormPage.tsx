@@ -3,11 +3,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError, api } from '../../api/client.ts';
-import { dayjs } from '../../app/format.ts';
-import { AttachmentUpload, ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
-import { meetingKeys } from './queries.ts';
-import { InviteFields, MEETING_KINDS, useReference } from './shared.tsx';
+import { ApiError, api } from '../../../api/client.ts';
+import { dayjs } from '../../../app/format.ts';
+import { AttachmentUpload, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { meetingKeys } from '../queries.ts';
+import { InviteFields, MEETING_KINDS, useReference } from '../shared.tsx';
 
 export function MeetingFormPage() {
   const { id } = useParams();

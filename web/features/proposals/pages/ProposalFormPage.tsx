@@ -23,11 +23,11 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, api, qs } from '../../api/client.ts';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, errorMessage, PageHeader, useFormDraft } from '../../components/index.ts';
-import { type Similar, useProposal, useReference, useRules } from './api.ts';
-import { proposalKeys } from './queries.ts';
+import { ApiError, api, qs } from '../../../api/client.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorAlert, errorMessage, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { type Similar, useProposal, useReference, useRules } from '../api.ts';
+import { proposalKeys } from '../queries.ts';
 
 interface Values {
   kind: 'individual' | 'joint' | 'collective';

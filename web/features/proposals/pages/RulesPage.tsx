@@ -4,11 +4,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Form, InputNumber, Row, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError, api, qs } from '../../api/client.ts';
-import { beijingYear } from '../../app/format.ts';
-import { ErrorAlert, errorMessage, PageHeader } from '../../components/index.ts';
-import type { Rules } from './api.ts';
-import { proposalKeys } from './queries.ts';
+import { ApiError, api, qs } from '../../../api/client.ts';
+import { beijingYear } from '../../../app/format.ts';
+import { ErrorAlert, errorMessage, PageHeader } from '../../../components/index.ts';
+import type { Rules } from '../api.ts';
+import { proposalKeys } from '../queries.ts';
 
 const YEARS = [0, ...Array.from({ length: 4 }, (_, i) => beijingYear() + 1 - i)];
 

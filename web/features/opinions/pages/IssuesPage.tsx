@@ -19,9 +19,9 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, qs } from '../../api/client.ts';
-import { beijingYear, formatDate } from '../../app/format.ts';
-import { useSession } from '../../app/session.tsx';
+import { api, qs } from '../../../api/client.ts';
+import { beijingYear, formatDate } from '../../../app/format.ts';
+import { useSession } from '../../../app/session.tsx';
 import {
   ConfirmButton,
   DataTable,
@@ -31,10 +31,10 @@ import {
   PageHeader,
   useListParams,
   useTextDraft,
-} from '../../components/index.ts';
-import { type IssueDetail, type IssueSummary, type ListItem, useOpinionSettings } from './api.ts';
-import { Pill } from './Pill.tsx';
-import { opinionKeys } from './queries.ts';
+} from '../../../components/index.ts';
+import { type IssueDetail, type IssueSummary, type ListItem, useOpinionSettings } from '../api.ts';
+import { Pill } from '../Pill.tsx';
+import { opinionKeys } from '../queries.ts';
 
 export function IssuesPage() {
   const thisYear = beijingYear();

@@ -3,13 +3,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Grid, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, qs } from '../../api/client.ts';
-import { formatDateTime } from '../../app/format.ts';
-import { useSession } from '../../app/session.tsx';
-import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
-import { EventFilters } from './components/EventFilters.tsx';
-import { meetingKeys } from './queries.ts';
-import { MEETING_KINDS, MEETING_STATUS, meetingState } from './shared.tsx';
+import { api, qs } from '../../../api/client.ts';
+import { formatDateTime } from '../../../app/format.ts';
+import { useSession } from '../../../app/session.tsx';
+import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
+import { EventFilters } from '../components/EventFilters.tsx';
+import { meetingKeys } from '../queries.ts';
+import { MEETING_KINDS, MEETING_STATUS, meetingState } from '../shared.tsx';
 
 export interface MeetingItem {
   id: number;

@@ -6,12 +6,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Form, Input, Row, Segmented, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
-import { api, qs } from '../../api/client.ts';
-import { beijingYear, formatDate } from '../../app/format.ts';
-import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
-import { LEVELS, type ListItem, SUBMITTER_KINDS, useOpinionSettings } from './api.ts';
+import { api, qs } from '../../../api/client.ts';
+import { beijingYear, formatDate } from '../../../app/format.ts';
+import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../../components/index.ts';
+import { LEVELS, type ListItem, SUBMITTER_KINDS, useOpinionSettings } from '../api.ts';
+import { opinionKeys } from '../queries.ts';
 import { OutcomeTags, StateTag } from './MyOpinionsPage.tsx';
-import { opinionKeys } from './queries.ts';
 
 const FILTERS = {
   q: '',

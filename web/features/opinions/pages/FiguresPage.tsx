@@ -9,11 +9,11 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
-import { api, qs } from '../../api/client.ts';
-import { beijingYear } from '../../app/format.ts';
-import { ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
-import type { Figures } from './api.ts';
-import { opinionKeys } from './queries.ts';
+import { api, qs } from '../../../api/client.ts';
+import { beijingYear } from '../../../app/format.ts';
+import { ErrorAlert, ExportButton, PageHeader, useListParams } from '../../../components/index.ts';
+import type { Figures } from '../api.ts';
+import { opinionKeys } from '../queries.ts';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 

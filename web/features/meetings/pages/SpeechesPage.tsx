@@ -4,9 +4,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, qs } from '../../api/client.ts';
-import { formatDateTime } from '../../app/format.ts';
-import { useSession } from '../../app/session.tsx';
+import { api, qs } from '../../../api/client.ts';
+import { formatDateTime } from '../../../app/format.ts';
+import { useSession } from '../../../app/session.tsx';
 import {
   ConfirmButton,
   countActive,
@@ -16,9 +16,9 @@ import {
   ResponsiveList,
   useFormDraft,
   useListParams,
-} from '../../components/index.ts';
+} from '../../../components/index.ts';
+import { meetingKeys } from '../queries.ts';
 import type { MeetingItem } from './MeetingsPage.tsx';
-import { meetingKeys } from './queries.ts';
 
 interface Speech {
   id: number;

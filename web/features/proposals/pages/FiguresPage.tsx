@@ -3,14 +3,14 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Flex, Row, Select, Statistic, Table, Typography } from 'antd';
-import { api, qs } from '../../api/client.ts';
-import { beijingYear } from '../../app/format.ts';
-import { ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
-import { useReference } from './api.ts';
-import { Chart } from './Chart.tsx';
-import { EmptyText } from './EmptyText.tsx';
-import { percentOrDash } from './percent.ts';
-import { proposalKeys } from './queries.ts';
+import { api, qs } from '../../../api/client.ts';
+import { beijingYear } from '../../../app/format.ts';
+import { ErrorAlert, ExportButton, PageHeader, useListParams } from '../../../components/index.ts';
+import { useReference } from '../api.ts';
+import { Chart } from '../Chart.tsx';
+import { EmptyText } from '../EmptyText.tsx';
+import { percentOrDash } from '../percent.ts';
+import { proposalKeys } from '../queries.ts';
 
 interface Figures {
   sentence: string;

@@ -3,13 +3,13 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, List, Segmented, Typography } from 'antd';
 import { useState } from 'react';
-import { api, qs } from '../../api/client.ts';
-import { formatDate, formatDateTime } from '../../app/format.ts';
-import { ErrorAlert, errorMessage, PageHeader, useFormDraft, useListParams } from '../../components/index.ts';
-import type { Referral } from './api.ts';
-import { FileLinks } from './components/OpinionText.tsx';
-import { Pill } from './Pill.tsx';
-import { opinionKeys } from './queries.ts';
+import { api, qs } from '../../../api/client.ts';
+import { formatDate, formatDateTime } from '../../../app/format.ts';
+import { ErrorAlert, errorMessage, PageHeader, useFormDraft, useListParams } from '../../../components/index.ts';
+import type { Referral } from '../api.ts';
+import { FileLinks } from '../components/OpinionText.tsx';
+import { Pill } from '../Pill.tsx';
+import { opinionKeys } from '../queries.ts';
 
 function RespondForm({ referral, onDone }: { referral: Referral; onDone: () => void }) {
   const [form] = Form.useForm<{ response: string }>();

@@ -4,11 +4,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, InputNumber, Select, Skeleton } from 'antd';
 import { useEffect } from 'react';
-import { api } from '../../api/client.ts';
-import { beijingYear } from '../../app/format.ts';
-import { ErrorAlert, errorMessage, PageHeader } from '../../components/index.ts';
-import { useOpinionSettings } from './api.ts';
-import { opinionKeys } from './queries.ts';
+import { api } from '../../../api/client.ts';
+import { beijingYear } from '../../../app/format.ts';
+import { ErrorAlert, errorMessage, PageHeader } from '../../../components/index.ts';
+import { useOpinionSettings } from '../api.ts';
+import { opinionKeys } from '../queries.ts';
 
 interface Values {
   year: number;

@@ -23,12 +23,12 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError, api } from '../../api/client.ts';
-import { formatDate } from '../../app/format.ts';
-import { ErrorAlert, errorMessage, PageHeader, useFormDraft } from '../../components/index.ts';
-import { countChars, type Detail, type FileOut, useOpinionSettings } from './api.ts';
-import { Pill } from './Pill.tsx';
-import { opinionKeys } from './queries.ts';
+import { ApiError, api } from '../../../api/client.ts';
+import { formatDate } from '../../../app/format.ts';
+import { ErrorAlert, errorMessage, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { countChars, type Detail, type FileOut, useOpinionSettings } from '../api.ts';
+import { Pill } from '../Pill.tsx';
+import { opinionKeys } from '../queries.ts';
 
 interface Values {
   title: string;

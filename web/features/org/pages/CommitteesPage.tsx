@@ -4,12 +4,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../api/client.ts';
-import { formatDate } from '../../app/format.ts';
-import { ErrorAlert, PageHeader } from '../../components/index.ts';
-import { compact } from './api.ts';
-import { orgKeys } from './queries.ts';
-import { ToneTag } from './ToneTag.tsx';
+import { ApiError, api } from '../../../api/client.ts';
+import { formatDate } from '../../../app/format.ts';
+import { ErrorAlert, PageHeader } from '../../../components/index.ts';
+import { compact } from '../api.ts';
+import { orgKeys } from '../queries.ts';
+import { ToneTag } from '../ToneTag.tsx';
 
 interface Committee {
   id: number;

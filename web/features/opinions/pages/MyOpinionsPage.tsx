@@ -4,12 +4,12 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Input, List, Select, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, qs } from '../../api/client.ts';
-import { formatDate } from '../../app/format.ts';
-import { countActive, ErrorAlert, FilterBar, PageHeader, useListParams } from '../../components/index.ts';
-import { LEVEL_LABEL, type ListItem, REPORT_STATES, STATE_COLORS } from './api.ts';
-import { Pill } from './Pill.tsx';
-import { opinionKeys } from './queries.ts';
+import { api, qs } from '../../../api/client.ts';
+import { formatDate } from '../../../app/format.ts';
+import { countActive, ErrorAlert, FilterBar, PageHeader, useListParams } from '../../../components/index.ts';
+import { LEVEL_LABEL, type ListItem, REPORT_STATES, STATE_COLORS } from '../api.ts';
+import { Pill } from '../Pill.tsx';
+import { opinionKeys } from '../queries.ts';
 
 export function StateTag({ state, label }: { state: string; label: string }) {
   return <Pill tone={STATE_COLORS[state] ?? 'default'}>{label}</Pill>;
