@@ -14,7 +14,7 @@ import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
 
 const FiguresPage = lazyPage(() => import('./pages/FiguresPage.tsx').then((m) => m.FiguresPage));
-const IssuePage = lazyPage(() => import('./pages/IssuesPage.tsx').then((m) => m.IssuePage));
+const IssuePage = lazyPage(() => import('./pages/IssuePage.tsx').then((m) => m.IssuePage));
 const IssuesPage = lazyPage(() => import('./pages/IssuesPage.tsx').then((m) => m.IssuesPage));
 const MyOpinionsPage = lazyPage(() => import('./pages/MyOpinionsPage.tsx').then((m) => m.MyOpinionsPage));
 const OpinionDetailPage = lazyPage(() => import('./pages/OpinionDetailPage.tsx').then((m) => m.OpinionDetailPage));

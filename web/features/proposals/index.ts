@@ -21,9 +21,9 @@ const ProposalDetailPage = lazyPage(() => import('./pages/ProposalDetailPage.tsx
 const ProposalFormPage = lazyPage(() => import('./pages/ProposalFormPage.tsx').then((m) => m.ProposalFormPage));
 const ProposalListPage = lazyPage(() => import('./pages/ProposalListPage.tsx').then((m) => m.ProposalListPage));
 const RulesPage = lazyPage(() => import('./pages/RulesPage.tsx').then((m) => m.RulesPage));
-const AppraisalPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.AppraisalPage));
-const CommendationsPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.CommendationsPage));
-const DeadlineBoardPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.DeadlineBoardPage));
+const AppraisalPage = lazyPage(() => import('./pages/AppraisalPage.tsx').then((m) => m.AppraisalPage));
+const CommendationsPage = lazyPage(() => import('./pages/CommendationsPage.tsx').then((m) => m.CommendationsPage));
+const DeadlineBoardPage = lazyPage(() => import('./pages/DeadlineBoardPage.tsx').then((m) => m.DeadlineBoardPage));
 
 const GROUP = '提案工作';
 
