@@ -46,8 +46,8 @@ const LAYOUT = 'app/Layout.tsx';
 const routes: Record<string, string[]> = {
   '登录页 /login': ['index.html', 'features/auth/LoginPage.tsx'],
   '委员首页 /': ['index.html', LAYOUT, 'features/home/HomePage.tsx'],
-  '我的提案 /proposals/mine': ['index.html', LAYOUT, 'features/proposals/ProposalListPage.tsx'],
-  '撰写提案 /proposals/new': ['index.html', LAYOUT, 'features/proposals/ProposalFormPage.tsx'],
+  '我的提案 /proposals/mine': ['index.html', LAYOUT, 'features/proposals/pages/ProposalListPage.tsx'],
+  '撰写提案 /proposals/new': ['index.html', LAYOUT, 'features/proposals/pages/ProposalFormPage.tsx'],
 };
 let failed = false;
 for (const [name, keys] of Object.entries(routes)) {

@@ -8,7 +8,7 @@ const ROOT = join(import.meta.dirname, '..');
 
 /** Files whose text areas hold one short line's worth, or where keeping text on the device would be wrong. */
 const NO_DRAFT: Record<string, string> = {
-  'features/org/MembersPage.tsx': 'a status change reason of at most 200 characters',
+  'features/org/components/MemberStatus.tsx': 'a status change reason of at most 200 characters',
   'features/grassroots/PublicPages.tsx': 'residents without an account, often on a shared phone: nothing is kept there',
 };
 

@@ -1,4 +1,5 @@
 // Shared components for every feature page; import from '../../components/index.ts'.
+export { AttachmentUpload } from './AttachmentUpload.tsx';
 export { ConfirmButton, type ConfirmButtonProps } from './ConfirmButton.tsx';
 export { DataTable, type DataTableProps, type PagedData } from './DataTable.tsx';
 export { ErrorAlert, errorMessage } from './ErrorAlert.tsx';
@@ -11,3 +12,5 @@ export { type EngineAction, PriorStep } from './PriorStep.tsx';
 export { ColumnCard, ResponsiveList, type ResponsiveListProps } from './ResponsiveList.tsx';
 export { draftKey, type FormDraft, useFormDraft, useTextDraft } from './useDraft.tsx';
 export { type ListParams, useListParams } from './useListParams.ts';
+export { type WorkflowAction, WorkflowActions } from './WorkflowActions.tsx';
+export { type WorkflowStep, WorkflowTimeline } from './WorkflowTimeline.tsx';

@@ -5,10 +5,10 @@ import { lazyPage } from '../../app/lazyPage.tsx';
 import { GROUP } from '../meetings/index.ts';
 import type { FeatureRoute } from '../types.ts';
 
-const ActivitiesPage = lazyPage(() => import('./ActivitiesPages.tsx').then((m) => m.ActivitiesPage));
-const ActivityDetailPage = lazyPage(() => import('./ActivitiesPages.tsx').then((m) => m.ActivityDetailPage));
-const ActivityFormPage = lazyPage(() => import('./ActivitiesPages.tsx').then((m) => m.ActivityFormPage));
-const ActivityQrPage = lazyPage(() => import('./ActivitiesPages.tsx').then((m) => m.ActivityQrPage));
+const ActivitiesPage = lazyPage(() => import('./pages/ActivitiesPage.tsx').then((m) => m.ActivitiesPage));
+const ActivityDetailPage = lazyPage(() => import('./pages/ActivityDetailPage.tsx').then((m) => m.ActivityDetailPage));
+const ActivityFormPage = lazyPage(() => import('./pages/ActivityFormPage.tsx').then((m) => m.ActivityFormPage));
+const ActivityQrPage = lazyPage(() => import('./pages/ActivityQrPage.tsx').then((m) => m.ActivityQrPage));
 
 export const activitiesRoutes: FeatureRoute[] = [
   {

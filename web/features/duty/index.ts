@@ -14,15 +14,15 @@ import { lazyPage } from '../../app/lazyPage.tsx';
 import { GROUP } from '../meetings/index.ts';
 import type { FeatureRoute } from '../types.ts';
 
-const MemberDutyPage = lazyPage(() => import('./MyDutyPage.tsx').then((m) => m.MemberDutyPage));
-const MyDutyPage = lazyPage(() => import('./MyDutyPage.tsx').then((m) => m.MyDutyPage));
-const RulesPage = lazyPage(() => import('./RulesPage.tsx').then((m) => m.RulesPage));
-const CommendationsPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.CommendationsPage));
-const ConsequencesPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.ConsequencesPage));
-const MyReportPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.MyReportPage));
-const ReportReviewPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.ReportReviewPage));
-const ReportsPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.ReportsPage));
-const ScoresPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.ScoresPage));
+const MemberDutyPage = lazyPage(() => import('./pages/MemberDutyPage.tsx').then((m) => m.MemberDutyPage));
+const MyDutyPage = lazyPage(() => import('./pages/MyDutyPage.tsx').then((m) => m.MyDutyPage));
+const RulesPage = lazyPage(() => import('./pages/RulesPage.tsx').then((m) => m.RulesPage));
+const CommendationsPage = lazyPage(() => import('./pages/CommendationsPage.tsx').then((m) => m.CommendationsPage));
+const ConsequencesPage = lazyPage(() => import('./pages/ConsequencesPage.tsx').then((m) => m.ConsequencesPage));
+const MyReportPage = lazyPage(() => import('./pages/MyReportPage.tsx').then((m) => m.MyReportPage));
+const ReportReviewPage = lazyPage(() => import('./pages/ReportReviewPage.tsx').then((m) => m.ReportReviewPage));
+const ReportsPage = lazyPage(() => import('./pages/ReportsPage.tsx').then((m) => m.ReportsPage));
+const ScoresPage = lazyPage(() => import('./pages/ScoresPage.tsx').then((m) => m.ScoresPage));
 
 export const dutyRoutes: FeatureRoute[] = [
   {

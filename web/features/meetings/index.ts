@@ -4,13 +4,13 @@ import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
 
-const CheckinPage = lazyPage(() => import('./CheckinPages.tsx').then((m) => m.CheckinPage));
-const MeetingQrPage = lazyPage(() => import('./CheckinPages.tsx').then((m) => m.MeetingQrPage));
-const ScanPage = lazyPage(() => import('./CheckinPages.tsx').then((m) => m.ScanPage));
-const MeetingDetailPage = lazyPage(() => import('./MeetingDetailPage.tsx').then((m) => m.MeetingDetailPage));
-const MeetingFormPage = lazyPage(() => import('./MeetingFormPage.tsx').then((m) => m.MeetingFormPage));
-const MeetingsPage = lazyPage(() => import('./MeetingsPage.tsx').then((m) => m.MeetingsPage));
-const SpeechesPage = lazyPage(() => import('./SpeechesPage.tsx').then((m) => m.SpeechesPage));
+const CheckinPage = lazyPage(() => import('./pages/CheckinPage.tsx').then((m) => m.CheckinPage));
+const MeetingQrPage = lazyPage(() => import('./pages/MeetingQrPage.tsx').then((m) => m.MeetingQrPage));
+const ScanPage = lazyPage(() => import('./pages/ScanPage.tsx').then((m) => m.ScanPage));
+const MeetingDetailPage = lazyPage(() => import('./pages/MeetingDetailPage.tsx').then((m) => m.MeetingDetailPage));
+const MeetingFormPage = lazyPage(() => import('./pages/MeetingFormPage.tsx').then((m) => m.MeetingFormPage));
+const MeetingsPage = lazyPage(() => import('./pages/MeetingsPage.tsx').then((m) => m.MeetingsPage));
+const SpeechesPage = lazyPage(() => import('./pages/SpeechesPage.tsx').then((m) => m.SpeechesPage));
 
 export const GROUP = '履职管理';
 

@@ -11,6 +11,8 @@ export {
   SUBMITTER_KINDS,
 } from '../../../server/modules/opinions/rules.ts';
 
+import { opinionKeys } from './queries.ts';
+
 export interface FileOut {
   id: number;
   name: string;
@@ -223,7 +225,7 @@ export interface Figures {
 
 export const useOpinionSettings = () =>
   useQuery({
-    queryKey: ['opinions', 'settings'],
+    queryKey: opinionKeys.settings,
     queryFn: () => api.get<OpinionSettings>('/api/opinions/settings'),
     staleTime: 60_000,
   });

@@ -13,15 +13,15 @@ import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
 
-const FiguresPage = lazyPage(() => import('./FiguresPage.tsx').then((m) => m.FiguresPage));
-const IssuePage = lazyPage(() => import('./IssuesPage.tsx').then((m) => m.IssuePage));
-const IssuesPage = lazyPage(() => import('./IssuesPage.tsx').then((m) => m.IssuesPage));
-const MyOpinionsPage = lazyPage(() => import('./MyOpinionsPage.tsx').then((m) => m.MyOpinionsPage));
-const OpinionDetailPage = lazyPage(() => import('./OpinionDetailPage.tsx').then((m) => m.OpinionDetailPage));
-const OpinionFormPage = lazyPage(() => import('./OpinionFormPage.tsx').then((m) => m.OpinionFormPage));
-const QueuePage = lazyPage(() => import('./QueuePage.tsx').then((m) => m.QueuePage));
-const SettingsPage = lazyPage(() => import('./SettingsPage.tsx').then((m) => m.SettingsPage));
-const UnitReferralsPage = lazyPage(() => import('./UnitReferralsPage.tsx').then((m) => m.UnitReferralsPage));
+const FiguresPage = lazyPage(() => import('./pages/FiguresPage.tsx').then((m) => m.FiguresPage));
+const IssuePage = lazyPage(() => import('./pages/IssuePage.tsx').then((m) => m.IssuePage));
+const IssuesPage = lazyPage(() => import('./pages/IssuesPage.tsx').then((m) => m.IssuesPage));
+const MyOpinionsPage = lazyPage(() => import('./pages/MyOpinionsPage.tsx').then((m) => m.MyOpinionsPage));
+const OpinionDetailPage = lazyPage(() => import('./pages/OpinionDetailPage.tsx').then((m) => m.OpinionDetailPage));
+const OpinionFormPage = lazyPage(() => import('./pages/OpinionFormPage.tsx').then((m) => m.OpinionFormPage));
+const QueuePage = lazyPage(() => import('./pages/QueuePage.tsx').then((m) => m.QueuePage));
+const SettingsPage = lazyPage(() => import('./pages/SettingsPage.tsx').then((m) => m.SettingsPage));
+const UnitReferralsPage = lazyPage(() => import('./pages/UnitReferralsPage.tsx').then((m) => m.UnitReferralsPage));
 
 const GROUP = '社情民意';
 

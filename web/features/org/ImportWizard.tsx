@@ -21,6 +21,7 @@ import { useEffect, useState } from 'react';
 import { api, download } from '../../api/client.ts';
 import { ErrorAlert, errorMessage } from '../../components/index.ts';
 import type { ImportState } from './api.ts';
+import { orgKeys } from './queries.ts';
 
 const RUNNING = new Set(['validating', 'importing']);
 
@@ -34,14 +35,14 @@ export function ImportWizard({ open, onClose, width }: { open: boolean; onClose:
   const [uploadError, setUploadError] = useState<unknown>(null);
 
   const { data: job } = useQuery({
-    queryKey: ['org', 'members', 'import', importId],
+    queryKey: orgKeys.memberImport(importId),
     queryFn: () => api.get<ImportState>(`/api/org/members/imports/${importId}`),
     enabled: importId !== null,
     refetchInterval: (q) => (q.state.data && !RUNNING.has(q.state.data.status) ? false : 500),
   });
   const finished = job?.status === 'done';
   useEffect(() => {
-    if (finished) void client.invalidateQueries({ queryKey: ['org', 'members', 'list'] });
+    if (finished) void client.invalidateQueries({ queryKey: orgKeys.memberLists });
   }, [finished, client]);
 
   const reset = () => {
@@ -75,7 +76,7 @@ export function ImportWizard({ open, onClose, width }: { open: boolean; onClose:
   const applyValid = async () => {
     try {
       await api.post(`/api/org/members/imports/${importId}/apply-valid`);
-      await client.invalidateQueries({ queryKey: ['org', 'members', 'import', importId] });
+      await client.invalidateQueries({ queryKey: orgKeys.memberImport(importId) });
     } catch (err) {
       message.error(errorMessage(err));
     }

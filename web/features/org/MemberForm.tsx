@@ -7,6 +7,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { dayjs, toApiDate } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/index.ts';
 import { compact, LEADERSHIP, type Member, PARTIES, useReference } from './api.ts';
+import { orgKeys } from './queries.ts';
 
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 export function idNumberProblem(raw: string): string | null {
@@ -78,7 +79,7 @@ export function MemberForm({
         ? await api.put<Member>(`/api/org/members/${member.id}`, body)
         : await api.post<Member>('/api/org/members', body);
       message.success(member ? '委员信息已保存' : '委员已添加');
-      void client.invalidateQueries({ queryKey: ['org', 'members'] });
+      void client.invalidateQueries({ queryKey: orgKeys.members });
       onSaved(saved);
     } catch (err) {
       setError(err);

@@ -1,6 +1,7 @@
 // Types and queries of the organisation screens: the reference lists every form needs, and label tables.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { orgKeys } from './queries.ts';
 
 export interface Named {
   id: number;
@@ -19,7 +20,7 @@ export interface Reference {
 
 export const useReference = (enabled = true) =>
   useQuery({
-    queryKey: ['org', 'reference'],
+    queryKey: orgKeys.reference,
     queryFn: () => api.get<Reference>('/api/org/reference'),
     staleTime: 60_000,
     enabled,

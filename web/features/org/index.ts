@@ -13,13 +13,13 @@ import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
 
-const AccountsPage = lazyPage(() => import('./AccountsPage.tsx').then((m) => m.AccountsPage));
-const CommitteesPage = lazyPage(() => import('./CommitteesPage.tsx').then((m) => m.CommitteesPage));
-const MembersPage = lazyPage(() => import('./MembersPage.tsx').then((m) => m.MembersPage));
-const InformantsPage = lazyPage(() => import('./RefPages.tsx').then((m) => m.InformantsPage));
-const OrganisationsPage = lazyPage(() => import('./RefPages.tsx').then((m) => m.OrganisationsPage));
-const ReferencePage = lazyPage(() => import('./RefPages.tsx').then((m) => m.ReferencePage));
-const UnitsPage = lazyPage(() => import('./RefPages.tsx').then((m) => m.UnitsPage));
+const AccountsPage = lazyPage(() => import('./pages/AccountsPage.tsx').then((m) => m.AccountsPage));
+const CommitteesPage = lazyPage(() => import('./pages/CommitteesPage.tsx').then((m) => m.CommitteesPage));
+const MembersPage = lazyPage(() => import('./pages/MembersPage.tsx').then((m) => m.MembersPage));
+const InformantsPage = lazyPage(() => import('./pages/InformantsPage.tsx').then((m) => m.InformantsPage));
+const OrganisationsPage = lazyPage(() => import('./pages/OrganisationsPage.tsx').then((m) => m.OrganisationsPage));
+const ReferencePage = lazyPage(() => import('./pages/ReferencePage.tsx').then((m) => m.ReferencePage));
+const UnitsPage = lazyPage(() => import('./pages/UnitsPage.tsx').then((m) => m.UnitsPage));
 
 const GROUP = '组织管理';
 

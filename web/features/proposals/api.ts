@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { TAG } from '../../components/tagColors.ts';
+import { proposalKeys } from './queries.ts';
 
 export interface Named {
   id: number;
@@ -260,14 +261,14 @@ export const useReference = () =>
 
 export const useRules = () =>
   useQuery({
-    queryKey: ['proposals', 'rules'],
+    queryKey: proposalKeys.rules,
     queryFn: () => api.get<Rules>('/api/proposals/rules'),
     staleTime: 60_000,
   });
 
 export const useProposal = (id: number) =>
   useQuery({
-    queryKey: ['proposals', 'detail', id],
+    queryKey: proposalKeys.detail(id),
     queryFn: () => api.get<Detail>(`/api/proposals/${id}`),
     enabled: Number.isInteger(id) && id > 0,
   });

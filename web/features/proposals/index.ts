@@ -16,14 +16,14 @@ import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
 
-const FiguresPage = lazyPage(() => import('./FiguresPage.tsx').then((m) => m.FiguresPage));
-const ProposalDetailPage = lazyPage(() => import('./ProposalDetailPage.tsx').then((m) => m.ProposalDetailPage));
-const ProposalFormPage = lazyPage(() => import('./ProposalFormPage.tsx').then((m) => m.ProposalFormPage));
-const ProposalListPage = lazyPage(() => import('./ProposalListPage.tsx').then((m) => m.ProposalListPage));
-const RulesPage = lazyPage(() => import('./RulesPage.tsx').then((m) => m.RulesPage));
-const AppraisalPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.AppraisalPage));
-const CommendationsPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.CommendationsPage));
-const DeadlineBoardPage = lazyPage(() => import('./StaffPages.tsx').then((m) => m.DeadlineBoardPage));
+const FiguresPage = lazyPage(() => import('./pages/FiguresPage.tsx').then((m) => m.FiguresPage));
+const ProposalDetailPage = lazyPage(() => import('./pages/ProposalDetailPage.tsx').then((m) => m.ProposalDetailPage));
+const ProposalFormPage = lazyPage(() => import('./pages/ProposalFormPage.tsx').then((m) => m.ProposalFormPage));
+const ProposalListPage = lazyPage(() => import('./pages/ProposalListPage.tsx').then((m) => m.ProposalListPage));
+const RulesPage = lazyPage(() => import('./pages/RulesPage.tsx').then((m) => m.RulesPage));
+const AppraisalPage = lazyPage(() => import('./pages/AppraisalPage.tsx').then((m) => m.AppraisalPage));
+const CommendationsPage = lazyPage(() => import('./pages/CommendationsPage.tsx').then((m) => m.CommendationsPage));
+const DeadlineBoardPage = lazyPage(() => import('./pages/DeadlineBoardPage.tsx').then((m) => m.DeadlineBoardPage));
 
 const GROUP = '提案工作';
 

@@ -1,0 +1,94 @@
+// Types and labels of 履职活动 as the server returns them: kinds, states (未开始/进行中 from the time), outputs.
+import { meetingState } from '../meetings/shared.tsx';
+
+export const ACTIVITY_KINDS: Record<string, string> = {
+  research: '调研',
+  inspection: '视察',
+  studyVisit: '考察',
+  supervision: '民主监督',
+  studio: '委员工作室活动',
+  grassroots: '基层协商',
+  training: '学习培训',
+  reading: '读书活动',
+  goodDeed: '为群众办实事',
+  introduction: '引进项目或人才',
+};
+
+/** Stored states as the filter names them ('open' covers 未开始 and 进行中); tags use activityState. */
+export const STATUS: Record<string, { label: string; color: string }> = {
+  open: { label: '未结束', color: '#0958d9' },
+  closed: { label: '已结束', color: 'default' },
+  cancelled: { label: '已取消', color: '#cf1322' },
+};
+
+/** 未开始 / 进行中 / 已结束 / 已取消, from the stored state and the activity's time (same rule as meetings). */
+export function activityState(a: { status: string; startsAt: string; endsAt: string }) {
+  return a.status === 'open' ? meetingState({ ...a, status: 'planned' }) : (STATUS[a.status] ?? STATUS.closed);
+}
+
+export const OUTPUT_KINDS: Record<string, string> = {
+  report: '调研报告',
+  suggestion: '意见建议',
+  evidence: '履职佐证',
+};
+
+export const OUTPUT_COLOR: Record<string, string> = { submitted: '#ad4e00', confirmed: '#237804', returned: '#cf1322' };
+
+export interface Item {
+  id: number;
+  kind: string;
+  kindLabel: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  registration: string;
+  status: string;
+  participants: number;
+  checkedIn: number;
+  outputsPending: number;
+  joined: boolean;
+  myCheckedInAt: string | null;
+}
+
+export interface Detail {
+  id: number;
+  kind: string;
+  kindLabel: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  description: string;
+  registration: string;
+  capacity: number | null;
+  status: string;
+  participants: number;
+  checkedIn: number;
+  mine: { source: string; checkedInAt: string | null } | null;
+  files: { id: number; name: string }[];
+}
+
+export interface Output {
+  id: number;
+  memberName: string;
+  kind: string;
+  kindLabel: string;
+  title: string;
+  body: string;
+  status: string;
+  statusLabel: string;
+  reviewComment: string | null;
+  submittedAt: string;
+  files: { id: number; name: string }[];
+}
+
+export interface Participant {
+  memberId: number;
+  name: string;
+  code: string | null;
+  sector: string | null;
+  source: string;
+  checkedInAt: string | null;
+  outputs: number;
+}

@@ -1,0 +1,100 @@
+// 履职活动: the list (members see the ones they are in and the open ones; staff the sign-ins and outputs to review).
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Select, Tag } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { formatDateTime } from '../../../app/format.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorAlert, PageHeader, ResponsiveList, useListParams } from '../../../components/index.ts';
+import { EventFilters } from '../../meetings/components/EventFilters.tsx';
+import { ACTIVITY_KINDS, activityState, type Item, STATUS } from '../api.ts';
+import { useActivities } from '../queries.ts';
+
+export function ActivitiesPage() {
+  const { can } = useSession();
+  const manage = can('activity.manage');
+  const navigate = useNavigate();
+  const [p, setP] = useListParams({ q: '', kind: '', status: '', mine: '' });
+  const { data, error, isFetching } = useActivities(p);
+  return (
+    <>
+      <PageHeader
+        title="履职活动"
+        description={manage ? '组织调研、视察、考察、协商、培训等活动，签到并确认成果。' : '您受邀或可报名参加的活动。'}
+        extra={
+          manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/activities/new')}>
+              新建活动
+            </Button>
+          )
+        }
+      />
+      <EventFilters
+        noun="活动"
+        params={p}
+        setParams={setP}
+        kinds={ACTIVITY_KINDS}
+        states={STATUS}
+        kindWidth={170}
+        stateWidth={130}
+        extraActive={[p.mine]}
+      >
+        {!manage && (
+          <Select
+            aria-label="范围"
+            style={{ width: 150 }}
+            value={p.mine}
+            onChange={(mine) => setP({ mine })}
+            options={[
+              { value: '', label: '全部活动' },
+              { value: 'true', label: '我参加的' },
+            ]}
+          />
+        )}
+      </EventFilters>
+      <ErrorAlert error={error} />
+      <ResponsiveList<Item>
+        data={data}
+        loading={isFetching}
+        page={p.page}
+        pageSize={p.pageSize}
+        onPageChange={(page, pageSize) => setP({ page, pageSize })}
+        columns={[
+          { title: '活动名称', dataIndex: 'title', render: (t, a) => <Link to={`/activities/${a.id}`}>{t}</Link> },
+          { title: '类型', dataIndex: 'kindLabel' },
+          { title: '时间', dataIndex: 'startsAt', render: (v) => formatDateTime(v) },
+          { title: '地点', dataIndex: 'place' },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (_s, a) => <Tag color={activityState(a).color}>{activityState(a).label}</Tag>,
+          },
+          manage
+            ? {
+                title: '签到 / 名单',
+                render: (_, a) => (
+                  <>
+                    {a.checkedIn} / {a.participants}
+                    {a.outputsPending > 0 && (
+                      <Tag color="#ad4e00" style={{ marginLeft: 8 }}>
+                        {a.outputsPending} 项成果待确认
+                      </Tag>
+                    )}
+                  </>
+                ),
+              }
+            : {
+                title: '我的状态',
+                render: (_, a) =>
+                  a.myCheckedInAt ? (
+                    <Tag color="#237804">已签到</Tag>
+                  ) : a.joined ? (
+                    <Tag color="#0958d9">已报名</Tag>
+                  ) : a.registration === 'open' ? (
+                    <Tag>可报名</Tag>
+                  ) : null,
+              },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+// One editable list of the rule form (categories, grades, the checklist): a row per entry with its delete button
+// and an add button below. Codes of new rows are generated here (newKey), never typed by staff.
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Col, type ColProps, Form, type FormListFieldData, Input, Row } from 'antd';
+import type { ReactNode } from 'react';
+
+/** A code for a new row that no row of the list has yet (cat1, cat2 …): codes are made here, never typed by staff. */
+export function newKey(prefix: string, rows: { key?: string }[] | undefined): string {
+  const taken = new Set((rows ?? []).map((r) => r?.key));
+  let n = (rows ?? []).length + 1;
+  while (taken.has(`${prefix}${n}`)) n += 1;
+  return `${prefix}${n}`;
+}
+
+export function RuleRows({
+  name,
+  keyPrefix,
+  newRow,
+  addLabel,
+  removeLabel,
+  removeCol = { xs: 2 },
+  maxRows,
+  children,
+}: {
+  name: string;
+  /** Rows carry a hidden generated code (`key`) starting with this. */
+  keyPrefix?: string;
+  newRow?: object;
+  addLabel: string;
+  removeLabel: string;
+  removeCol?: ColProps;
+  maxRows?: number;
+  children: (field: FormListFieldData, index: number, count: number) => ReactNode;
+}) {
+  const form = Form.useFormInstance();
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <>
+          {fields.map((f, i) => (
+            <Row gutter={12} key={f.key} align="bottom">
+              {keyPrefix && (
+                <Form.Item name={[f.name, 'key']} hidden>
+                  <Input />
+                </Form.Item>
+              )}
+              {children(f, i, fields.length)}
+              <Col {...removeCol}>
+                <Form.Item>
+                  <Button aria-label={removeLabel} icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
+                </Form.Item>
+              </Col>
+            </Row>
+          ))}
+          <Button
+            icon={<PlusOutlined />}
+            disabled={maxRows !== undefined && fields.length >= maxRows}
+            onClick={() => add(keyPrefix ? { key: newKey(keyPrefix, form.getFieldValue(name)), ...newRow } : newRow)}
+          >
+            {addLabel}
+          </Button>
+        </>
+      )}
+    </Form.List>
+  );
+}

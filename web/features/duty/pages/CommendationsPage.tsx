@@ -1,0 +1,149 @@
+// 优秀委员: commendations of the year and the members graded excellent to choose from.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Form, Input, Select, Space, Table } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api } from '../../../api/client.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ConfirmButton, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { thisYear, yearOptions } from '../api.ts';
+import { MemberRecordDialog } from '../components/MemberRecordDialog.tsx';
+import { dutyKeys, type ScoreRow, useCommendations, useExcellentMembers } from '../queries.ts';
+
+export function CommendationsPage() {
+  const { can } = useSession();
+  const manage = can('duty.manage');
+  const qc = useQueryClient();
+  const [year, setYear] = useState(thisYear());
+  const list = useCommendations(year);
+  const top = useExcellentMembers(year);
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const draft = useFormDraft(form, open ? `duty-commendation:${year}` : null);
+  const save = useMutation({
+    mutationFn: (v: any) => api.post('/api/duty/commendations', { ...v, year }),
+    onSuccess: () => {
+      draft.clear();
+      setOpen(false);
+      qc.invalidateQueries({ queryKey: dutyKeys.commendations });
+    },
+  });
+  return (
+    <>
+      <PageHeader
+        title="优秀委员"
+        extra={
+          <Space>
+            <Select aria-label="年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 110 }} />
+            {manage && (
+              <Button
+                type="primary"
+                onClick={() => {
+                  form.resetFields();
+                  setOpen(true);
+                }}
+              >
+                表彰委员
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      <Card title={`${year} 年度优秀委员`} style={{ marginBottom: 16 }}>
+        <ErrorAlert error={list.error} />
+        <Table
+          rowKey="id"
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          pagination={false}
+          locale={{ emptyText: '暂无' }}
+          columns={[
+            { title: '委员', dataIndex: 'name' },
+            { title: '界别', dataIndex: 'sector' },
+            { title: '称号', dataIndex: 'title' },
+            { title: '表彰理由', dataIndex: 'reason' },
+            { title: '积分', dataIndex: 'total', render: (v) => v ?? '—' },
+            ...(manage
+              ? [
+                  {
+                    title: '操作',
+                    render: (_: unknown, r: any) => (
+                      <ConfirmButton
+                        size="small"
+                        danger
+                        confirm={`确定撤销 ${r.name} 的表彰吗？`}
+                        onConfirm={async () => {
+                          await api.del(`/api/duty/commendations/${r.id}`);
+                          qc.invalidateQueries({ queryKey: dutyKeys.commendations });
+                        }}
+                      >
+                        撤销
+                      </ConfirmButton>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      <Card title="积分等次为“优秀”的委员（供推荐参考）">
+        <Table
+          rowKey="memberId"
+          dataSource={top.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          pagination={false}
+          locale={{ emptyText: '暂无' }}
+          columns={[
+            {
+              title: '委员',
+              dataIndex: 'name',
+              render: (n, r) => <Link to={`/duty/members/${r.memberId}?year=${year}`}>{n}</Link>,
+            },
+            { title: '界别', dataIndex: 'sector' },
+            { title: '积分', dataIndex: 'total' },
+            ...(manage
+              ? [
+                  {
+                    title: '操作',
+                    render: (_: unknown, r: ScoreRow) => (
+                      <Button
+                        size="small"
+                        onClick={() => {
+                          form.setFieldsValue({
+                            memberId: r.memberId,
+                            title: '优秀委员',
+                            reason: `${year} 年度履职积分 ${r.total} 分，等次优秀`,
+                          });
+                          setOpen(true);
+                        }}
+                      >
+                        表彰
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      <MemberRecordDialog
+        title="表彰委员"
+        open={open}
+        onClose={() => setOpen(false)}
+        form={form}
+        draft={draft}
+        error={save.error}
+        saving={save.isPending}
+        initialValues={{ title: '优秀委员' }}
+        onFinish={(v) => save.mutate(v)}
+      >
+        <Form.Item name="title" label="称号">
+          <Input count={{ show: true, max: 30 }} />
+        </Form.Item>
+        <Form.Item name="reason" label="表彰理由" rules={[{ required: true, message: '请填写表彰理由' }]}>
+          <Input.TextArea rows={3} count={{ show: true, max: 1000 }} />
+        </Form.Item>
+      </MemberRecordDialog>
+    </>
+  );
+}

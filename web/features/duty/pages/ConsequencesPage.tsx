@@ -1,0 +1,166 @@
+// 约谈与劝辞: members below the pass mark, what was done, and the record dialog.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api } from '../../../api/client.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ConfirmButton, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { thisYear, yearOptions } from '../api.ts';
+import { MemberRecordDialog } from '../components/MemberRecordDialog.tsx';
+import { dutyKeys, useConsequenceCandidates, useConsequences } from '../queries.ts';
+
+export function ConsequencesPage() {
+  const { can } = useSession();
+  const manage = can('duty.manage');
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [year, setYear] = useState(thisYear());
+  const candidates = useConsequenceCandidates(year);
+  const list = useConsequences(year);
+  const [form] = Form.useForm();
+  const [open, setOpen] = useState(false);
+  const draft = useFormDraft(form, open ? `duty-consequence:${year}` : null);
+  const save = useMutation({
+    mutationFn: (v: any) =>
+      api.post('/api/duty/consequences', { ...v, year, happenedOn: v.happenedOn.format('YYYY-MM-DD') }),
+    onSuccess: () => {
+      message.success('已记录');
+      draft.clear();
+      setOpen(false);
+      qc.invalidateQueries({ queryKey: dutyKeys.consequences });
+    },
+  });
+  const start = (row?: any) => {
+    form.resetFields();
+    if (row) form.setFieldsValue({ memberId: row.memberId, kind: row.suggestion, reason: row.reason });
+    setOpen(true);
+  };
+  return (
+    <>
+      <PageHeader
+        title="约谈与劝辞"
+        description="低于合格分的委员建议约谈；连续两年低于合格分或多次无故缺席全体会议的，建议劝辞。"
+        extra={
+          <Space>
+            <Select aria-label="年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 110 }} />
+            {manage && (
+              <Button type="primary" onClick={() => start()}>
+                记录约谈或劝辞
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      <Card title={`需关注的委员（合格分 ${candidates.data?.passMark ?? ''} 分）`} style={{ marginBottom: 16 }}>
+        <ErrorAlert error={candidates.error} />
+        <Table
+          rowKey="memberId"
+          loading={candidates.isFetching}
+          dataSource={candidates.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: '没有需要关注的委员' }}
+          columns={[
+            { title: '编号', dataIndex: 'code' },
+            {
+              title: '姓名',
+              dataIndex: 'name',
+              render: (n, r) => <Link to={`/duty/members/${r.memberId}?year=${year}`}>{n}</Link>,
+            },
+            { title: '积分', dataIndex: 'total' },
+            { title: '原因', dataIndex: 'reason' },
+            {
+              title: '建议',
+              dataIndex: 'suggestionLabel',
+              render: (l, r) => <Tag color={r.suggestion === 'talk' ? '#ad4e00' : '#cf1322'}>{l}</Tag>,
+            },
+            {
+              title: '已处理',
+              render: (_, r) => [r.talked && '已约谈', r.advised && '已劝辞'].filter(Boolean).join('、') || '—',
+            },
+            ...(manage
+              ? [
+                  {
+                    title: '操作',
+                    render: (_: unknown, r: any) => (
+                      <Button size="small" onClick={() => start(r)}>
+                        记录
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      <Card title="处理记录">
+        <ErrorAlert error={list.error} />
+        <Table
+          rowKey="id"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: '暂无记录' }}
+          columns={[
+            { title: '日期', dataIndex: 'happenedOn' },
+            { title: '委员', dataIndex: 'name' },
+            { title: '方式', dataIndex: 'kindLabel' },
+            { title: '原因', dataIndex: 'reason' },
+            { title: '结果', dataIndex: 'outcome' },
+            { title: '记录人', dataIndex: 'createdBy' },
+            ...(manage
+              ? [
+                  {
+                    title: '操作',
+                    render: (_: unknown, r: any) => (
+                      <ConfirmButton
+                        size="small"
+                        danger
+                        confirm="确定删除这条记录吗？"
+                        onConfirm={async () => {
+                          await api.del(`/api/duty/consequences/${r.id}`);
+                          qc.invalidateQueries({ queryKey: dutyKeys.consequences });
+                        }}
+                      >
+                        删除
+                      </ConfirmButton>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      <MemberRecordDialog
+        title="记录约谈或劝辞"
+        open={open}
+        onClose={() => setOpen(false)}
+        form={form}
+        draft={draft}
+        error={save.error}
+        saving={save.isPending}
+        initialValues={{ kind: 'talk' }}
+        onFinish={(v) => save.mutate(v)}
+        destroyOnHidden
+      >
+        <Form.Item name="kind" label="方式">
+          <Radio.Group
+            options={[
+              { value: 'talk', label: '约谈' },
+              { value: 'resignationAdvice', label: '劝辞' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="happenedOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}>
+          <Input.TextArea rows={2} count={{ show: true, max: 500 }} />
+        </Form.Item>
+        <Form.Item name="outcome" label="结果">
+          <Input.TextArea rows={2} count={{ show: true, max: 1000 }} />
+        </Form.Item>
+      </MemberRecordDialog>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+// 述职报告 for staff: the list of self-reports to review.
+import { Flex, Input, Select } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { formatDateTime } from '../../../app/format.ts';
+import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
+import { thisYear, yearOptions } from '../api.ts';
+import { useReports } from '../queries.ts';
+
+export function ReportsPage() {
+  const [p, setP] = useListParams({ year: String(thisYear()), status: 'submitted', q: '' });
+  const navigate = useNavigate();
+  const { data, error, isFetching } = useReports(p);
+  return (
+    <>
+      <PageHeader title="述职报告" description="委员提交的年度述职报告，审阅通过或退回修改。" />
+      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+        <Select
+          aria-label="年度"
+          value={Number(p.year)}
+          onChange={(y) => setP({ year: String(y) })}
+          options={yearOptions()}
+          style={{ width: 110 }}
+        />
+        <Select
+          aria-label="状态"
+          value={p.status}
+          onChange={(status) => setP({ status })}
+          style={{ width: 150 }}
+          options={[
+            { value: '', label: '全部' },
+            { value: 'submitted', label: '待审阅' },
+            { value: 'returned', label: '已退回修改' },
+            { value: 'accepted', label: '已审阅' },
+          ]}
+        />
+        <Input.Search
+          aria-label="姓名或编号"
+          placeholder="姓名或编号"
+          allowClear
+          defaultValue={p.q}
+          onSearch={(q) => setP({ q })}
+          style={{ maxWidth: 220 }}
+        />
+      </Flex>
+      <ErrorAlert error={error} />
+      <DataTable
+        data={data}
+        loading={isFetching}
+        page={p.page}
+        pageSize={p.pageSize}
+        onPageChange={(page, pageSize) => setP({ page, pageSize })}
+        onRow={(r: any) => ({ onClick: () => navigate(`/duty/reports/${r.id}`), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: '编号', dataIndex: 'code' },
+          {
+            title: '委员',
+            dataIndex: 'name',
+            render: (n: string, r: any) => <Link to={`/duty/reports/${r.id}`}>{n}</Link>,
+          },
+          { title: '年度', dataIndex: 'year' },
+          { title: '状态', dataIndex: 'statusLabel' },
+          { title: '提交时间', dataIndex: 'submittedAt', render: (v: string) => formatDateTime(v) },
+          { title: '审阅人', dataIndex: 'reviewedBy', render: (v: string | null) => v ?? '—' },
+        ]}
+      />
+    </>
+  );
+}

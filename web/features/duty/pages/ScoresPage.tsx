@@ -1,0 +1,207 @@
+// 履职积分: the score table (by sector / special committee / group, with each component) and the quarterly
+// bulletin (Word, Excel).
+import { Checkbox, Flex, Input, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { qs } from '../../../api/client.ts';
+import { beijingToday } from '../../../app/format.ts';
+import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../../components/index.ts';
+import { useReference } from '../../meetings/shared.tsx';
+import { GRADE_COLOR, thisYear, yearOptions } from '../api.ts';
+import { GroupTable } from '../components/GroupTable.tsx';
+import { type ScoreRow, useScores } from '../queries.ts';
+
+export function ScoresPage() {
+  const [p, setP] = useListParams(
+    {
+      year: String(thisYear()),
+      sectorId: '',
+      specialCommitteeId: '',
+      grade: '',
+      belowPass: '',
+      missingChecklist: '',
+      q: '',
+      sort: 'code',
+      tab: 'members',
+    },
+    50,
+  );
+  const ref = useReference();
+  const filters = {
+    year: p.year,
+    sectorId: p.sectorId,
+    specialCommitteeId: p.specialCommitteeId,
+    grade: p.grade,
+    belowPass: p.belowPass,
+    missingChecklist: p.missingChecklist,
+    q: p.q,
+    sort: p.sort,
+  };
+  const { data, error, isFetching } = useScores(
+    { ...filters, page: p.page, pageSize: p.pageSize },
+    p.tab === 'members',
+  );
+  const [quarter, setQuarter] = useState(Math.floor(beijingToday().month() / 3) + 1);
+  return (
+    <>
+      <PageHeader
+        title="履职积分"
+        description="每位委员的积分和各项得分；积分反映履职数量，不代表履职质量，请结合各项明细看待。"
+        extra={
+          <Space wrap>
+            <Select
+              aria-label="季度"
+              value={quarter}
+              onChange={setQuarter}
+              style={{ width: 110 }}
+              options={[1, 2, 3, 4].map((q) => ({ value: q, label: `第 ${q} 季度` }))}
+            />
+            <ExportButton url={`/api/duty/bulletin${qs({ year: p.year, quarter, format: 'docx' })}`}>
+              通报 (Word)
+            </ExportButton>
+            <ExportButton url={`/api/duty/bulletin${qs({ year: p.year, quarter, format: 'xlsx' })}`}>
+              通报 (Excel)
+            </ExportButton>
+          </Space>
+        }
+      />
+      <Tabs
+        activeKey={p.tab}
+        onChange={(tab) => setP({ tab })}
+        items={[
+          { key: 'members', label: '委员明细' },
+          { key: 'sector', label: '按界别' },
+          { key: 'specialCommittee', label: '按专委会' },
+          { key: 'group', label: '按学习组' },
+        ]}
+      />
+      {p.tab !== 'members' ? (
+        <GroupTable year={p.year} by={p.tab as any} />
+      ) : (
+        <>
+          <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+            <Select
+              aria-label="年度"
+              value={Number(p.year)}
+              onChange={(y) => setP({ year: String(y) })}
+              options={yearOptions()}
+              style={{ width: 110 }}
+            />
+            <Input.Search
+              aria-label="姓名或编号"
+              placeholder="姓名或编号"
+              allowClear
+              defaultValue={p.q}
+              onSearch={(q) => setP({ q })}
+              style={{ maxWidth: 220 }}
+            />
+            <Select
+              aria-label="界别"
+              allowClear
+              placeholder="全部界别"
+              style={{ width: 200 }}
+              value={p.sectorId ? Number(p.sectorId) : undefined}
+              onChange={(v) => setP({ sectorId: v ? String(v) : '' })}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={ref.data?.sectors.map((s) => ({ value: s.id, label: s.name }))}
+            />
+            <Select
+              aria-label="专委会"
+              allowClear
+              placeholder="全部专委会"
+              style={{ width: 200 }}
+              value={p.specialCommitteeId ? Number(p.specialCommitteeId) : undefined}
+              onChange={(v) => setP({ specialCommitteeId: v ? String(v) : '' })}
+              options={ref.data?.specialCommittees.map((s) => ({ value: s.id, label: s.name }))}
+            />
+            <Select
+              aria-label="等次"
+              style={{ width: 120 }}
+              value={p.grade}
+              onChange={(grade) => setP({ grade })}
+              options={[
+                { value: '', label: '全部等次' },
+                { value: 'excellent', label: '优秀' },
+                { value: 'good', label: '良好' },
+                { value: 'competent', label: '称职' },
+                { value: 'incompetent', label: '不称职' },
+              ]}
+            />
+            <Select
+              aria-label="排序"
+              style={{ width: 140 }}
+              value={p.sort}
+              onChange={(sort) => setP({ sort })}
+              options={[
+                { value: 'code', label: '按编号' },
+                { value: 'totalAsc', label: '积分从低到高' },
+                { value: 'totalDesc', label: '积分从高到低' },
+              ]}
+            />
+            <Checkbox
+              checked={p.belowPass === 'true'}
+              onChange={(e) => setP({ belowPass: e.target.checked ? 'true' : '' })}
+            >
+              只看未达合格分
+            </Checkbox>
+            <Checkbox
+              checked={p.missingChecklist === 'true'}
+              onChange={(e) => setP({ missingChecklist: e.target.checked ? 'true' : '' })}
+            >
+              只看未完成基本要求
+            </Checkbox>
+            <ExportButton url={`/api/duty/scores/export${qs(filters)}`} />
+          </Flex>
+          <ErrorAlert error={error} />
+          {data && (
+            <Typography.Paragraph type="secondary">
+              计分规则：{data.version.name}（{data.version.year} 年第 {data.version.version} 版），合格分{' '}
+              {data.passMark} 分。
+            </Typography.Paragraph>
+          )}
+          <DataTable<ScoreRow>
+            rowKey="memberId"
+            data={data}
+            loading={isFetching}
+            page={p.page}
+            pageSize={p.pageSize}
+            onPageChange={(page, pageSize) => setP({ page, pageSize })}
+            columns={[
+              { title: '编号', dataIndex: 'code' },
+              {
+                title: '姓名',
+                dataIndex: 'name',
+                render: (n, r) => <Link to={`/duty/members/${r.memberId}?year=${p.year}`}>{n}</Link>,
+              },
+              { title: '界别', dataIndex: 'sector' },
+              ...(data?.categories ?? []).map((c) => ({
+                title: c.name,
+                key: c.key,
+                render: (_: unknown, r: ScoreRow) => r.components[c.key] ?? 0,
+              })),
+              { title: '总分', dataIndex: 'total', render: (v: number) => <strong>{v}</strong> },
+              {
+                title: '等次',
+                dataIndex: 'grade',
+                render: (g: string, r: ScoreRow) => <Tag color={GRADE_COLOR[g]}>{r.gradeLabel}</Tag>,
+              },
+              {
+                title: '基本要求',
+                render: (_: unknown, r: ScoreRow) =>
+                  r.checklistMissing.length ? (
+                    <span title={`未完成：${r.checklistMissing.join('、')}`}>
+                      {r.checklistDone}/{r.checklistTotal}，缺 {r.checklistMissing.join('、')}
+                    </span>
+                  ) : r.checklistTotal ? (
+                    <Tag color="#237804">已完成</Tag>
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+// 采用与批示: adoptions and leaders' instructions, also those that flowed back from a higher committee; staff
+// record them and delete their own mistakes.
+import { Button, Card, Empty, Flex, Space, Typography } from 'antd';
+import { api } from '../../../api/client.ts';
+import { formatDate } from '../../../app/format.ts';
+import { ConfirmButton } from '../../../components/index.ts';
+import type { Detail } from '../api.ts';
+import { Pill } from '../Pill.tsx';
+import { FileLinks, OpinionText } from './OpinionText.tsx';
+
+export function AdoptionsCard({
+  d,
+  onRecord,
+  done,
+}: {
+  d: Detail;
+  onRecord: (what: 'adopt' | 'instruct') => void;
+  done: (text: string) => Promise<unknown>;
+}) {
+  const staffOnly = d.access === 'staff';
+  return (
+    <Card
+      title="采用与批示"
+      style={{ marginBottom: 16 }}
+      extra={
+        d.can.record && (
+          <Space wrap>
+            <Button onClick={() => onRecord('adopt')}>记录采用</Button>
+            <Button onClick={() => onRecord('instruct')}>记录批示</Button>
+          </Space>
+        )
+      }
+    >
+      {!d.adoptions.length && !d.instructions.length && <Empty description="暂无采用或批示" />}
+      {d.adoptions.map((a) => (
+        <Flex key={`a${a.id}`} gap={8} wrap align="center" style={{ marginBottom: 12 }}>
+          <Pill tone="red" large>
+            {a.levelLabel}采用
+          </Pill>
+          <span>
+            {a.adoptedBy}，{formatDate(a.adoptedOn)}
+            {a.note ? `，${a.note}` : ''}
+          </span>
+          {a.fromCommittee && <Pill tone="purple">{a.fromCommittee}回传</Pill>}
+          {staffOnly && d.can.record && !a.fromCommittee && (
+            <ConfirmButton
+              size="small"
+              danger
+              confirm="确定删除这条采用记录吗？"
+              detail="仅用于更正误录；回传到下级政协的记录会一并删除。"
+              onConfirm={async () => {
+                await api.del(`/api/opinions/${d.id}/adoptions/${a.id}`);
+                await done('已删除');
+              }}
+            >
+              删除
+            </ConfirmButton>
+          )}
+        </Flex>
+      ))}
+      {d.instructions.map((i) => (
+        <Card
+          key={`i${i.id}`}
+          size="small"
+          style={{ marginBottom: 12, background: '#fffbe6', borderColor: '#ffe58f' }}
+          title={
+            <Flex gap={8} wrap align="center">
+              <Pill tone="gold">{i.levelLabel}领导批示</Pill>
+              <span>
+                {i.leaderTitle ?? ''}
+                {i.leaderName}
+              </span>
+              <Typography.Text type="secondary">{formatDate(i.instructedOn)}</Typography.Text>
+              {i.fromCommittee && <Pill tone="purple">{i.fromCommittee}回传</Pill>}
+            </Flex>
+          }
+          extra={
+            staffOnly &&
+            d.can.record &&
+            !i.fromCommittee && (
+              <ConfirmButton
+                size="small"
+                danger
+                confirm="确定删除这条批示记录吗？"
+                detail="仅用于更正误录；回传到下级政协的记录会一并删除。"
+                onConfirm={async () => {
+                  await api.del(`/api/opinions/${d.id}/instructions/${i.id}`);
+                  await done('已删除');
+                }}
+              >
+                删除
+              </ConfirmButton>
+            )
+          }
+        >
+          <OpinionText>{i.text}</OpinionText>
+          <FileLinks files={i.files} />
+        </Card>
+      ))}
+    </Card>
+  );
+}

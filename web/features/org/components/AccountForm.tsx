@@ -1,0 +1,228 @@
+// An account's dialog: name, sign-in name, phone, roles (and the member, unit or organisation it stands for);
+// a new account gets a first password to change at first sign-in.
+import { useQuery } from '@tanstack/react-query';
+import { Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useState } from 'react';
+import { ApiError, api, qs } from '../../../api/client.ts';
+import { ErrorAlert } from '../../../components/index.ts';
+import { compact, type Member, useReference } from '../api.ts';
+import { orgKeys } from '../queries.ts';
+
+export interface Account {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: string[];
+  roleNames: string[];
+  memberId: number | null;
+  memberName: string | null;
+  unitId: number | null;
+  unitName: string | null;
+  orgId: number | null;
+  orgName: string | null;
+  informantId: number | null;
+  informantName: string | null;
+  office: string | null;
+  phone: string | null;
+  email: string | null;
+  mustChangePassword: boolean;
+  locked: boolean;
+  disabled: boolean;
+  lastLoginAt: string | null;
+}
+
+export function AccountForm({
+  account,
+  onClose,
+}: {
+  account: Account | 'new' | null;
+  onClose: (saved?: boolean) => void;
+}) {
+  const [form] = Form.useForm();
+  const { data: ref } = useReference();
+  const { data: roleOptions } = useQuery({
+    queryKey: orgKeys.accountRoles,
+    queryFn: () => api.get<{ value: string; label: string }[]>('/api/accounts/roles'),
+  });
+  const [memberQ, setMemberQ] = useState('');
+  const { data: members } = useQuery({
+    queryKey: orgKeys.memberPick(memberQ),
+    meta: { background: true },
+    queryFn: () => api.get<{ items: Member[] }>(`/api/org/members${qs({ q: memberQ, pageSize: 20 })}`),
+    enabled: account !== null,
+  });
+  const { data: informants } = useQuery({
+    queryKey: orgKeys.informantPick,
+    meta: { background: true },
+    queryFn: () => api.get<{ items: { id: number; name: string }[] }>('/api/org/informants?pageSize=500'),
+    enabled: account !== null,
+    retry: false,
+  });
+  const roles: string[] = Form.useWatch('roles', form) ?? [];
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const isNew = account === 'new';
+  const existing = account && account !== 'new' ? account : null;
+
+  const afterOpen = (open: boolean) => {
+    if (!open) return;
+    setError(null);
+    form.resetFields();
+    if (existing) form.setFieldsValue({ ...existing });
+  };
+
+  const save = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    setError(null);
+    try {
+      if (isNew) await api.post('/api/accounts', compact(v));
+      else await api.put(`/api/accounts/${existing!.id}`, compact(v));
+      onClose(true);
+    } catch (err) {
+      setError(err);
+      if (err instanceof ApiError && err.field) form.setFields([{ name: err.field, errors: [err.message] }]);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const memberOptions = [
+    ...(existing?.memberId
+      ? [{ value: existing.memberId, label: existing.memberName ?? String(existing.memberId) }]
+      : []),
+    ...(members?.items ?? [])
+      .filter((m) => m.id !== existing?.memberId)
+      .map((m) => ({ value: m.id, label: `${m.name}（${m.sectorName ?? ''}）` })),
+  ];
+
+  return (
+    <Modal
+      open={account !== null}
+      afterOpenChange={afterOpen}
+      title={isNew ? '新建账号' : `修改账号：${existing?.username ?? ''}`}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={save}
+      onCancel={() => onClose()}
+      forceRender
+      width={640}
+    >
+      <ErrorAlert error={error} />
+      <Form form={form} layout="vertical">
+        <Row gutter={16}>
+          {isNew && (
+            <>
+              <Col xs={24} sm={12}>
+                <Form.Item
+                  label="用户名"
+                  name="username"
+                  rules={[
+                    { required: true, message: '请填写「用户名」' },
+                    { pattern: /^[A-Za-z0-9_.@-]{3,32}$/, message: '「用户名」为 3–32 位字母、数字或 _ . @ -' },
+                  ]}
+                >
+                  <Input autoComplete="off" count={{ show: true, max: 32 }} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={12}>
+                <Form.Item
+                  label="初始密码"
+                  name="password"
+                  extra="至少 8 位，含大写字母、小写字母、数字、符号中的三种；首次登录须修改"
+                  rules={[{ required: true, message: '请填写「初始密码」' }]}
+                >
+                  <Input.Password autoComplete="new-password" maxLength={64} />
+                </Form.Item>
+              </Col>
+            </>
+          )}
+          <Col xs={24} sm={12}>
+            <Form.Item
+              label="姓名/名称"
+              name="displayName"
+              rules={[{ required: true, whitespace: true, message: '请填写「姓名/名称」' }]}
+            >
+              <Input count={{ show: true, max: 50 }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="角色" name="roles" rules={[{ required: true, message: '请选择「角色」' }]}>
+              <Select mode="multiple" options={roleOptions} placeholder="可多选" />
+            </Form.Item>
+          </Col>
+          {(roles.includes('member') || roles.includes('leader')) && (
+            <Col xs={24}>
+              <Form.Item
+                label="关联委员"
+                name="memberId"
+                rules={[{ required: roles.includes('member'), message: '请选择「关联委员」' }]}
+              >
+                <Select
+                  showSearch
+                  allowClear
+                  filterOption={false}
+                  onSearch={setMemberQ}
+                  placeholder="输入姓名或单位搜索"
+                  options={memberOptions}
+                />
+              </Form.Item>
+            </Col>
+          )}
+          {roles.includes('unitUser') && (
+            <Col xs={24}>
+              <Form.Item
+                label="关联承办单位"
+                name="unitId"
+                rules={[{ required: true, message: '请选择「关联承办单位」' }]}
+              >
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  options={ref?.units.map((u) => ({ value: u.id, label: u.name }))}
+                />
+              </Form.Item>
+            </Col>
+          )}
+          {(roles.includes('orgAccount') || roles.includes('orgLeader')) && (
+            <Col xs={24}>
+              <Form.Item
+                label="关联党派团体"
+                name="orgId"
+                rules={[{ required: true, message: '请选择「关联党派团体」' }]}
+              >
+                <Select options={ref?.organisations.map((o) => ({ value: o.id, label: o.name }))} />
+              </Form.Item>
+            </Col>
+          )}
+          {roles.includes('informant') && (
+            <Col xs={24}>
+              <Form.Item
+                label="关联信息员"
+                name="informantId"
+                rules={[{ required: true, message: '请选择「关联信息员」' }]}
+              >
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  options={informants?.items.map((i) => ({ value: i.id, label: i.name }))}
+                />
+              </Form.Item>
+            </Col>
+          )}
+          <Col xs={24} sm={12}>
+            <Form.Item label="所在处室" name="office">
+              <Input count={{ show: true, max: 50 }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="手机号（可用于登录）" name="phone">
+              <Input inputMode="tel" maxLength={11} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
