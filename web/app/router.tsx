@@ -1,11 +1,10 @@
 // The app's routes: login and the forced password change outside the layout; every feature route (web/features)
-// inside it, each behind its permissions; a Chinese 404.
+// inside it, each behind its permissions; a Chinese 404. The feature registry (every route and its menu icon) is
+// fetched with the signed-in frame, not by the login page: the router adds it on the first navigation inside the frame.
 import { Spin } from 'antd';
 import { type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { PageBoundary } from '../components/PageBoundary.tsx';
-import { PublicRoomPage, PublicStudioPage, PublicTopicPage } from '../features/grassroots/index.ts';
-import { featureRoutes } from '../features/index.ts';
 import type { FeatureRoute } from '../features/types.ts';
 import { RouteError } from './ErrorBoundary.tsx';
 import { lazyPage } from './lazyPage.tsx';
@@ -19,6 +18,10 @@ const FirstPasswordPage = lazyPage(() =>
   import('../features/auth/FirstPasswordPage.tsx').then((m) => m.FirstPasswordPage),
 );
 const AppLayout = lazyPage(() => import('./Layout.tsx').then((m) => m.AppLayout));
+const publicPages = () => import('../features/grassroots/PublicPages.tsx');
+const PublicRoomPage = lazyPage(() => publicPages().then((m) => m.PublicRoomPage));
+const PublicStudioPage = lazyPage(() => publicPages().then((m) => m.PublicStudioPage));
+const PublicTopicPage = lazyPage(() => publicPages().then((m) => m.PublicTopicPage));
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -94,6 +97,7 @@ export function buildRoutes(routes: FeatureRoute[]): RouteObject[] {
           <AppLayout />
         </Loading>
       ),
+      id: FRAME,
       errorElement: <RouteError />,
       children: [
         {
@@ -115,4 +119,18 @@ export function buildRoutes(routes: FeatureRoute[]): RouteObject[] {
   ];
 }
 
-export const router = createBrowserRouter(buildRoutes(featureRoutes));
+const FRAME = 'frame';
+let featuresAdded = false;
+
+// Before the registry is added, every path inside the frame matches only the 404 splat; React Router then asks
+// patchRoutesOnNavigation (a splat match may hide a better one) and waits for it before showing anything. Later 404s
+// ask again and find the registry already there.
+export const router = createBrowserRouter(buildRoutes([]), {
+  async patchRoutesOnNavigation({ patch }) {
+    if (featuresAdded) return;
+    const { featureRoutes } = await import('../features/index.ts');
+    if (featuresAdded) return;
+    featuresAdded = true;
+    patch(FRAME, [{ errorElement: <RouteError />, children: featureRoutes.map(toRouteObject) }]);
+  },
+});
