@@ -16,7 +16,8 @@ export default defineConfig({
     // answers: one phone may be used by several accounts, and data must come from the server.
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      // Deferred: a plain script in the head would hold the first paint until it is fetched (Lighthouse).
+      injectRegister: 'script-defer',
       includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
       manifest: {
         name: '数字政协履职平台',

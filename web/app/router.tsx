@@ -17,7 +17,19 @@ const LoginPage = lazyPage(() => import('../features/auth/LoginPage.tsx').then((
 const FirstPasswordPage = lazyPage(() =>
   import('../features/auth/FirstPasswordPage.tsx').then((m) => m.FirstPasswordPage),
 );
-const AppLayout = lazyPage(() => import('./Layout.tsx').then((m) => m.AppLayout));
+const loadLayout = () => import('./Layout.tsx');
+const loadFeatures = () => import('../features/index.ts');
+const AppLayout = lazyPage(() => loadLayout().then((m) => m.AppLayout));
+
+// The first screen's code is requested now, while React starts, not once it has rendered down to the lazy route (each
+// step of that chain costs a round trip on a phone's network: Lighthouse's largest paint).
+const first = window.location.pathname;
+if (first === '/login') void import('../features/auth/LoginPage.tsx');
+else if (first !== '/password' && !first.startsWith('/public/')) {
+  void loadLayout();
+  void loadFeatures();
+  if (first === '/') void import('../features/home/HomePage.tsx');
+}
 const publicPages = () => import('../features/grassroots/PublicPages.tsx');
 const PublicRoomPage = lazyPage(() => publicPages().then((m) => m.PublicRoomPage));
 const PublicStudioPage = lazyPage(() => publicPages().then((m) => m.PublicStudioPage));
@@ -90,8 +102,9 @@ export function buildRoutes(routes: FeatureRoute[]): RouteObject[] {
         ['/public/topics/:token', <PublicTopicPage key="t" />],
       ] as const
     ).map(([path, page]) => ({ path, element: <Loading>{page}</Loading>, errorElement: <RouteError /> })),
+    // Pathless (its pages' paths start at the root): with a path of its own, '/' would match the frame alone, before
+    // the registry is added, and show it empty.
     {
-      path: '/',
       element: (
         <Loading>
           <AppLayout />
@@ -122,13 +135,13 @@ export function buildRoutes(routes: FeatureRoute[]): RouteObject[] {
 const FRAME = 'frame';
 let featuresAdded = false;
 
-// Before the registry is added, every path inside the frame matches only the 404 splat; React Router then asks
+// Before the registry is added, every path inside the frame (even '/') matches only the 404 splat; React Router then asks
 // patchRoutesOnNavigation (a splat match may hide a better one) and waits for it before showing anything. Later 404s
 // ask again and find the registry already there.
 export const router = createBrowserRouter(buildRoutes([]), {
   async patchRoutesOnNavigation({ patch }) {
     if (featuresAdded) return;
-    const { featureRoutes } = await import('../features/index.ts');
+    const { featureRoutes } = await loadFeatures();
     if (featuresAdded) return;
     featuresAdded = true;
     patch(FRAME, [{ errorElement: <RouteError />, children: featureRoutes.map(toRouteObject) }]);
