@@ -2,6 +2,10 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+// See codeSplitting below. FormContext holds the one thing the shell uses from the form package (FormProvider).
+const OUT_OF_SHELL = /\/node_modules\/(antd\/es\/collapse\/|@rc-component\/(collapse|form|async-validator)\/)/;
+const isOutOfShell = (id: string) => OUT_OF_SHELL.test(id) && !id.endsWith('/form/es/FormContext.js');
+
 export default defineConfig({
   root: 'web',
   plugins: [
@@ -12,7 +16,8 @@ export default defineConfig({
     // answers: one phone may be used by several accounts, and data must come from the server.
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      // Deferred: a plain script in the head would hold the first paint until it is fetched (Lighthouse).
+      injectRegister: 'script-defer',
       includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
       manifest: {
         name: '数字政协履职平台',
@@ -59,10 +64,21 @@ export default defineConfig({
     chunkSizeWarningLimit: 3000,
     rolldownOptions: {
       // Shared components (web/components) have no side effects: a page importing one of them from the index does
-      // not pull in the others (the login page would otherwise load the table, tree and select code).
-      treeshake: { moduleSideEffects: (id: string) => !/\/web\/components\//.test(id) },
-      // What the entry loads before anything renders goes into one file (compresses better than many small ones).
-      output: { codeSplitting: { groups: [{ name: 'shell', tags: ['$initial'] }] } },
+      // not pull in the others (the login page would otherwise load the table, tree and select code). Nor have the
+      // form and collapse packages below (they do not say so in their package.json).
+      treeshake: { moduleSideEffects: (id: string) => !/\/web\/components\//.test(id) && !OUT_OF_SHELL.test(id) },
+      output: {
+        codeSplitting: {
+          groups: [
+            // Modules the shell's own code does not run, though antd's files import them from files the shell needs
+            // (Button's style imports the colour picker, which imports Collapse; Tooltip imports the form package
+            // for one context): they would otherwise land in the entry, since pages use them.
+            { name: 'antd-forms', priority: 10, includeDependenciesRecursively: false, test: isOutOfShell },
+            // What the entry loads before anything renders goes into one file (compresses better than many small ones).
+            { name: 'shell', tags: ['$initial'] },
+          ],
+        },
+      },
     },
   },
   server: { proxy: { '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },

@@ -8,7 +8,7 @@ import {
   MenuOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
+import { Button, Grid, Layout, Spin, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { featureRoutes } from '../features/index.ts';
@@ -20,6 +20,10 @@ import { TEXT_SIZES, type TextSize, useTextSize } from './textSize.tsx';
 
 // The phone's menu drawer is downloaded when first opened: a desktop never needs it, and the home page loads faster.
 const Drawer = lazy(() => import('antd/es/drawer/index.js'));
+// The menu and the account menu's dropdown come just after the page (on a phone both stay closed at first): they
+// are not part of the first page's JS (issue 12: ≤ 300 KB gzip for the member's home).
+const Menu = lazy(() => import('antd/es/menu/index.js'));
+const Dropdown = lazy(() => import('antd/es/dropdown/index.js'));
 
 export function FullPageSpin() {
   return (
@@ -58,6 +62,8 @@ function SignedInLayout() {
   const mobile = screens.md === undefined ? window.innerWidth < 768 : !screens.md;
   // undefined until first opened: the drawer's code is not fetched before.
   const [drawerOpen, setDrawerOpen] = useState<boolean>();
+  // Controlled, so a tap on the account button before the dropdown's code arrived opens it once it has.
+  const [accountOpen, setAccountOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
   const entries = useMemo(() => menuEntries(featureRoutes, can), [can]);
@@ -73,16 +79,37 @@ function SignedInLayout() {
   };
 
   const menu = (
-    <Menu
-      mode="inline"
-      items={items}
-      selectedKeys={selected ? [selected] : []}
-      onClick={({ key }) => {
-        setDrawerOpen(false);
-        navigate(key);
-      }}
-      style={{ borderInlineEnd: 'none' }}
-    />
+    <Suspense>
+      <Menu
+        mode="inline"
+        items={items}
+        selectedKeys={selected ? [selected] : []}
+        onClick={({ key }) => {
+          setDrawerOpen(false);
+          navigate(key);
+        }}
+        style={{ borderInlineEnd: 'none' }}
+      />
+    </Suspense>
+  );
+
+  const accountButton = (onClick?: () => void) => (
+    <Button
+      type="text"
+      aria-label={`${me.account.displayName}，${me.account.roleNames.join('、')}，打开账号菜单`}
+      style={{ color: '#fff', height: 48, flex: 'none', paddingInline: mobile ? 10 : 12 }}
+      data-testid="user-menu"
+      onClick={onClick}
+    >
+      <UserOutlined style={{ fontSize: 20 }} />
+      {!mobile && (
+        <span style={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+          {me.account.displayName}
+          <span style={{ opacity: 0.9, marginInlineStart: 6 }}>（{me.account.roleNames.join('、')}）</span>
+        </span>
+      )}
+      <DownOutlined style={{ fontSize: 12 }} />
+    </Button>
   );
 
   return (
@@ -123,56 +150,46 @@ function SignedInLayout() {
             {!mobile && <span style={{ fontSize: 16, marginInlineStart: 12, opacity: 0.95 }}>数字政协履职平台</span>}
           </Link>
           {can('notification.read') && <NotificationBell />}
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                {
-                  key: 'who',
-                  disabled: true,
-                  label: (
-                    <span style={{ color: 'rgba(0,0,0,0.88)' }}>
-                      {me.account.displayName}（{me.account.roleNames.join('、')}）
-                    </span>
-                  ),
+          <Suspense fallback={accountButton(() => setAccountOpen(true))}>
+            <Dropdown
+              trigger={['click']}
+              open={accountOpen}
+              onOpenChange={setAccountOpen}
+              menu={{
+                items: [
+                  {
+                    key: 'who',
+                    disabled: true,
+                    label: (
+                      <span style={{ color: 'rgba(0,0,0,0.88)' }}>
+                        {me.account.displayName}（{me.account.roleNames.join('、')}）
+                      </span>
+                    ),
+                  },
+                  { type: 'divider' },
+                  {
+                    type: 'group',
+                    label: '字号',
+                    children: TEXT_SIZES.map((t) => ({
+                      key: `text:${t.key}`,
+                      icon: t.key === size ? <CheckOutlined aria-label="当前" /> : <span style={{ width: 14 }} />,
+                      label: `${t.label}字号`,
+                    })),
+                  },
+                  { type: 'divider' },
+                  { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+                  { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
+                ],
+                onClick: ({ key }) => {
+                  if (key.startsWith('text:')) setSize(key.slice(5) as TextSize);
+                  if (key === 'password') navigate('/account/password');
+                  if (key === 'logout') void signOut();
                 },
-                { type: 'divider' },
-                {
-                  type: 'group',
-                  label: '字号',
-                  children: TEXT_SIZES.map((t) => ({
-                    key: `text:${t.key}`,
-                    icon: t.key === size ? <CheckOutlined aria-label="当前" /> : <span style={{ width: 14 }} />,
-                    label: `${t.label}字号`,
-                  })),
-                },
-                { type: 'divider' },
-                { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
-                { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
-              ],
-              onClick: ({ key }) => {
-                if (key.startsWith('text:')) setSize(key.slice(5) as TextSize);
-                if (key === 'password') navigate('/account/password');
-                if (key === 'logout') void signOut();
-              },
-            }}
-          >
-            <Button
-              type="text"
-              aria-label={`${me.account.displayName}，${me.account.roleNames.join('、')}，打开账号菜单`}
-              style={{ color: '#fff', height: 48, flex: 'none', paddingInline: mobile ? 10 : 12 }}
-              data-testid="user-menu"
+              }}
             >
-              <UserOutlined style={{ fontSize: 20 }} />
-              {!mobile && (
-                <span style={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                  {me.account.displayName}
-                  <span style={{ opacity: 0.9, marginInlineStart: 6 }}>（{me.account.roleNames.join('、')}）</span>
-                </span>
-              )}
-              <DownOutlined style={{ fontSize: 12 }} />
-            </Button>
-          </Dropdown>
+              {accountButton()}
+            </Dropdown>
+          </Suspense>
         </Layout.Header>
         <Layout>
           {!mobile && (

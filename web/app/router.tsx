@@ -1,11 +1,10 @@
 // The app's routes: login and the forced password change outside the layout; every feature route (web/features)
-// inside it, each behind its permissions; a Chinese 404.
+// inside it, each behind its permissions; a Chinese 404. The feature registry (every route and its menu icon) is
+// fetched with the signed-in frame, not by the login page: the router adds it on the first navigation inside the frame.
 import { Spin } from 'antd';
 import { type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { PageBoundary } from '../components/PageBoundary.tsx';
-import { PublicRoomPage, PublicStudioPage, PublicTopicPage } from '../features/grassroots/index.ts';
-import { featureRoutes } from '../features/index.ts';
 import type { FeatureRoute } from '../features/types.ts';
 import { RouteError } from './ErrorBoundary.tsx';
 import { lazyPage } from './lazyPage.tsx';
@@ -18,7 +17,23 @@ const LoginPage = lazyPage(() => import('../features/auth/LoginPage.tsx').then((
 const FirstPasswordPage = lazyPage(() =>
   import('../features/auth/FirstPasswordPage.tsx').then((m) => m.FirstPasswordPage),
 );
-const AppLayout = lazyPage(() => import('./Layout.tsx').then((m) => m.AppLayout));
+const loadLayout = () => import('./Layout.tsx');
+const loadFeatures = () => import('../features/index.ts');
+const AppLayout = lazyPage(() => loadLayout().then((m) => m.AppLayout));
+
+// The first screen's code is requested now, while React starts, not once it has rendered down to the lazy route (each
+// step of that chain costs a round trip on a phone's network: Lighthouse's largest paint).
+const first = window.location.pathname;
+if (first === '/login') void import('../features/auth/LoginPage.tsx');
+else if (first !== '/password' && !first.startsWith('/public/')) {
+  void loadLayout();
+  void loadFeatures();
+  if (first === '/') void import('../features/home/HomePage.tsx');
+}
+const publicPages = () => import('../features/grassroots/PublicPages.tsx');
+const PublicRoomPage = lazyPage(() => publicPages().then((m) => m.PublicRoomPage));
+const PublicStudioPage = lazyPage(() => publicPages().then((m) => m.PublicStudioPage));
+const PublicTopicPage = lazyPage(() => publicPages().then((m) => m.PublicTopicPage));
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -87,13 +102,15 @@ export function buildRoutes(routes: FeatureRoute[]): RouteObject[] {
         ['/public/topics/:token', <PublicTopicPage key="t" />],
       ] as const
     ).map(([path, page]) => ({ path, element: <Loading>{page}</Loading>, errorElement: <RouteError /> })),
+    // Pathless (its pages' paths start at the root): with a path of its own, '/' would match the frame alone, before
+    // the registry is added, and show it empty.
     {
-      path: '/',
       element: (
         <Loading>
           <AppLayout />
         </Loading>
       ),
+      id: FRAME,
       errorElement: <RouteError />,
       children: [
         {
@@ -115,4 +132,18 @@ export function buildRoutes(routes: FeatureRoute[]): RouteObject[] {
   ];
 }
 
-export const router = createBrowserRouter(buildRoutes(featureRoutes));
+const FRAME = 'frame';
+let featuresAdded = false;
+
+// Before the registry is added, every path inside the frame (even '/') matches only the 404 splat; React Router then asks
+// patchRoutesOnNavigation (a splat match may hide a better one) and waits for it before showing anything. Later 404s
+// ask again and find the registry already there.
+export const router = createBrowserRouter(buildRoutes([]), {
+  async patchRoutesOnNavigation({ patch }) {
+    if (featuresAdded) return;
+    const { featureRoutes } = await loadFeatures();
+    if (featuresAdded) return;
+    featuresAdded = true;
+    patch(FRAME, [{ errorElement: <RouteError />, children: featureRoutes.map(toRouteObject) }]);
+  },
+});
