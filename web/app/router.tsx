@@ -4,6 +4,7 @@ import { Spin } from 'antd';
 import { type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { PageBoundary } from '../components/PageBoundary.tsx';
+import { JoinDiscussionPage } from '../features/consultations/discussions/index.ts';
 import { PublicRoomPage, PublicStudioPage, PublicTopicPage } from '../features/grassroots/index.ts';
 import { featureRoutes } from '../features/index.ts';
 import type { FeatureRoute } from '../features/types.ts';
@@ -85,6 +86,7 @@ export function buildRoutes(routes: FeatureRoute[]): RouteObject[] {
         ['/public/rooms/:token', <PublicRoomPage key="r" />],
         ['/public/studios/:token', <PublicStudioPage key="s" />],
         ['/public/topics/:token', <PublicTopicPage key="t" />],
+        ['/join/discussion/:token', <JoinDiscussionPage key="d" />],
       ] as const
     ).map(([path, page]) => ({ path, element: <Loading>{page}</Loading>, errorElement: <RouteError /> })),
     {

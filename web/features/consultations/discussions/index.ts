@@ -1,5 +1,5 @@
 // 网络议政 pages: the list (staff open discussions and set the word filter), a discussion (vote, write, comments, map),
-// moderation and the summary for staff.
+// moderation and the summary for staff; the public page of an invitation link.
 import { MessageOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
 import { lazyPage } from '../../../app/lazyPage.tsx';
@@ -9,6 +9,8 @@ const DiscussionListPage = lazyPage(() => import('./DiscussionListPage.tsx').the
 const DiscussionPage = lazyPage(() => import('./DiscussionPage.tsx').then((m) => m.DiscussionPage));
 const ModerationPage = lazyPage(() => import('./ModerationPage.tsx').then((m) => m.ModerationPage));
 const SummaryPage = lazyPage(() => import('./SummaryPage.tsx').then((m) => m.SummaryPage));
+/** The invited citizen's page, outside the signed-in frame (registered in web/app/router.tsx). */
+export const JoinDiscussionPage = lazyPage(() => import('./JoinDiscussionPage.tsx').then((m) => m.JoinDiscussionPage));
 
 export const discussionRoutes: FeatureRoute[] = [
   {
