@@ -130,25 +130,59 @@ export async function mapVotes(tx: Db, committeeId: number, discussionId: number
   return out;
 }
 
-/** Recomputes and stores the map of one discussion from the votes on its shown statements. */
-export async function recomputeMap(tx: Db, committeeId: number, discussionId: number): Promise<OpinionMap> {
-  const votes = await mapVotes(tx, committeeId, discussionId);
+/**
+ * Recomputes and stores the map of one discussion from the votes on its shown statements, without holding a
+ * transaction while it computes: the votes are read in one short transaction, the map is computed (in the worker thread
+ * when large) with the database free for votes, then stored in another short one. A vote cast meanwhile is in the next
+ * map (it kicked the job again). Undefined when the discussion no longer exists.
+ */
+export async function recomputeMap(db: Db, committeeId: number, discussionId: number): Promise<OpinionMap | undefined> {
+  const votes = await db.transaction(async (tx) => {
+    const exists = await queryOne(
+      tx,
+      sql`select 1 from discussions where committee_id = ${committeeId} and id = ${discussionId}`,
+    );
+    return exists ? mapVotes(tx, committeeId, discussionId) : null;
+  });
+  if (!votes) return undefined;
   const map = await computeOpinionMapOffThread(votes);
-  await tx.execute(sql`insert into discussion_maps (committee_id, discussion_id, computed_at, vote_count, result)
-    values (${committeeId}, ${discussionId}, now(), ${votes.length}, ${JSON.stringify(map)}::jsonb)
-    on conflict (committee_id, discussion_id) do update set computed_at = excluded.computed_at,
-      vote_count = excluded.vote_count, result = excluded.result`);
-  await publishLive(tx, liveTopic(committeeId, discussionId));
+  await db.transaction(async (tx) => {
+    // Deleted while computing: nothing to store (the insert would break its foreign key).
+    await tx.execute(sql`insert into discussion_maps (committee_id, discussion_id, computed_at, vote_count, result)
+      select ${committeeId}, ${discussionId}, now(), ${votes.length}, ${JSON.stringify(map)}::jsonb
+        from discussions where committee_id = ${committeeId} and id = ${discussionId}
+      on conflict (committee_id, discussion_id) do update set computed_at = excluded.computed_at,
+        vote_count = excluded.vote_count, result = excluded.result`);
+    await publishLive(tx, liveTopic(committeeId, discussionId));
+  });
   return map;
 }
 
-registerJobHandler(MAP_JOB, async (tx: Db, job: Job) => {
-  const exists = await queryOne(
-    tx,
-    sql`select 1 from discussions where committee_id = ${job.committee_id} and id = ${job.payload.discussionId}`,
-  );
-  if (exists) await recomputeMap(tx, job.committee_id, job.payload.discussionId);
-});
+registerJobHandler(
+  MAP_JOB,
+  (db: Db, job: Job) => recomputeMap(db, job.committee_id, job.payload.discussionId).then(() => {}),
+  {
+    ownTransactions: true,
+  },
+);
+
+/**
+ * Staff ask for the map now (after seeding votes, before a meeting): the job is scheduled due at once and the caller
+ * starts a scheduler pass in the background, so the map is computed off the request and arrives over the live stream.
+ */
+export async function requestMap(db: Db, actor: Actor, discussionId: number) {
+  await db.transaction(async (tx) => {
+    const d = await loadDiscussion(tx, actor, discussionId);
+    await scheduleJob(tx, {
+      committeeId: actor.committeeId,
+      kind: MAP_JOB,
+      runAt: new Date(),
+      payload: { discussionId: d.id },
+      dedupeKey: `${MAP_JOB}:${d.id}:now`,
+    });
+    await writeAudit(tx, actor, { action: 'discussion.map.request', entity: 'discussion', entityId: d.id });
+  });
+}
 
 export async function storedMap(db: Db, committeeId: number, discussionId: number) {
   return queryOne<{ computed_at: Date; vote_count: number; result: OpinionMap }>(
