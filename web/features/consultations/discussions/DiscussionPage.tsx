@@ -73,7 +73,7 @@ export function DiscussionPage() {
             label: '意见地图',
             children: (
               <Suspense fallback={<Skeleton active />}>
-                <OpinionMap id={id} />
+                <OpinionMap id={id} manage={d.can.manage} />
               </Suspense>
             ),
           },
