@@ -34,10 +34,23 @@ const ok = (r: { status: number; body: any }) => {
   return r.body;
 };
 
+/** Confirms a dialog once its zoom-in is over (a click during it is lost under load); clicks again if it stays open. */
 async function dialogOk(page: Page, okText: string) {
   const dialog = page.locator('.ant-modal:visible').last();
-  await dialog.getByRole('button', { name: okText }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  await dialog.waitFor();
+  await page.waitForFunction(
+    () => !document.querySelector('.ant-zoom-enter, .ant-zoom-appear, .ant-fade-enter, .ant-fade-appear'),
+  );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dialog.getByRole('button', { name: okText }).click({ timeout: 5_000 });
+      await dialog.waitFor({ state: 'hidden', timeout: 8_000 });
+      return;
+    } catch (err) {
+      if (!(await dialog.isVisible())) return;
+      if (attempt === 3) throw err;
+    }
+  }
 }
 
 /** Votes through the one-statement-at-a-time card until none is left: camp 1 agrees with A, camp −1 with B. */
