@@ -25,7 +25,7 @@ const AppLayout = lazyPage(() => loadLayout().then((m) => m.AppLayout));
 // step of that chain costs a round trip on a phone's network: Lighthouse's largest paint).
 const first = window.location.pathname;
 if (first === '/login') void import('../features/auth/LoginPage.tsx');
-else if (first !== '/password' && !first.startsWith('/public/')) {
+else if (first !== '/password' && !first.startsWith('/public/') && !first.startsWith('/join/')) {
   void loadLayout();
   void loadFeatures();
   if (first === '/') void import('../features/home/HomePage.tsx');
@@ -34,6 +34,9 @@ const publicPages = () => import('../features/grassroots/PublicPages.tsx');
 const PublicRoomPage = lazyPage(() => publicPages().then((m) => m.PublicRoomPage));
 const PublicStudioPage = lazyPage(() => publicPages().then((m) => m.PublicStudioPage));
 const PublicTopicPage = lazyPage(() => publicPages().then((m) => m.PublicTopicPage));
+const JoinDiscussionPage = lazyPage(() =>
+  import('../features/consultations/discussions/JoinDiscussionPage.tsx').then((m) => m.JoinDiscussionPage),
+);
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -100,6 +103,7 @@ export function buildRoutes(routes: FeatureRoute[]): RouteObject[] {
         ['/public/rooms/:token', <PublicRoomPage key="r" />],
         ['/public/studios/:token', <PublicStudioPage key="s" />],
         ['/public/topics/:token', <PublicTopicPage key="t" />],
+        ['/join/discussion/:token', <JoinDiscussionPage key="d" />],
       ] as const
     ).map(([path, page]) => ({ path, element: <Loading>{page}</Loading>, errorElement: <RouteError /> })),
     // Pathless (its pages' paths start at the root): with a path of its own, '/' would match the frame alone, before

@@ -19,6 +19,7 @@ import {
   invitationByToken,
   listInvitations,
   publicDiscussion,
+  revokeInvitation,
 } from './discussion-guests.ts';
 import { StatementBody, VoteBody } from './discussion-schemas.ts';
 import { listStatements, writeStatement } from './discussion-statements.ts';
@@ -31,6 +32,10 @@ const Token = Type.Object({ token: Type.String({ title: '邀请链接', pattern:
 const TokenSid = Type.Object({
   token: Token.properties.token,
   statementId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '观点' }),
+});
+const InvitationParams = Type.Object({
+  id: IdParams.properties.id,
+  invitationId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '邀请链接' }),
 });
 const InvitationBody = Type.Object(
   {
@@ -73,6 +78,15 @@ export async function discussionGuestRoutes(fastify: FastifyInstance, { db, conf
     '/api/discussions/:id/invitations',
     { preHandler: MANAGE, schema: { tags, params: IdParams, response: { 200: Any, ...Errors } } },
     async (req) => listInvitations(db, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/discussions/:id/invitations/:invitationId/revoke',
+    {
+      preHandler: MANAGE,
+      schema: { tags, params: InvitationParams, response: { 200: Type.Object({ ok: Type.Boolean() }), ...Errors } },
+    },
+    async (req) => revokeInvitation(db, actorOf(req), req.params.id, req.params.invitationId),
   );
 
   app.get(

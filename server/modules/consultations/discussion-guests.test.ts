@@ -169,3 +169,28 @@ describe('an invited citizen', () => {
     expect((await visitor('10.1.0.6').get(`/api/public/discussions/${token}`)).status).toBe(410);
   });
 });
+
+describe('revoking a link', () => {
+  it('is for staff only, audited once, and shuts the link for everyone', async () => {
+    const inv = await okBody(await office.post(`/api/discussions/${id}/invitations`, { days: 7, maxUses: 5 }));
+    const v = visitor('10.1.0.7');
+    expect((await signInGuest(v, '13900000007', inv.token)).status).toBe(200);
+    const url = `/api/discussions/${id}/invitations/${inv.id}/revoke`;
+    expect((await member.post(url, {})).status).toBe(403);
+    expect((await office.post(`/api/discussions/${other}/invitations/${inv.id}/revoke`, {})).status).toBe(404);
+    expect((await okBody(await office.post(url, {}))).ok).toBe(true);
+    expect((await okBody(await office.post(url, {}))).ok).toBe(true);
+    const listed = (await okBody(await office.get(`/api/discussions/${id}/invitations`))).find(
+      (i: any) => i.id === inv.id,
+    );
+    expect(listed.revoked).toBe(true);
+    // The guest already in loses the pages too; the link says so in Chinese.
+    const after = await v.get(`/api/public/discussions/${inv.token}/next`);
+    expect([after.status, after.body.message]).toEqual([410, '邀请链接已失效，请联系工作人员']);
+    const audit = await queryOne<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_log where action = 'discussion.invitation.revoke'`,
+    );
+    expect(audit!.n).toBe(1);
+  });
+});

@@ -71,6 +71,32 @@ export async function listInvitations(db: Db, actor: Actor, discussionId: number
   }));
 }
 
+/** Staff withdraw a link: nobody new signs in with it and its guests lose the discussion's pages (audited). */
+export async function revokeInvitation(db: Db, actor: Actor, discussionId: number, invitationId: number) {
+  return db.transaction(async (tx) => {
+    const d = await loadDiscussion(tx, actor, discussionId);
+    const row = await queryOne<{ revoked: boolean }>(
+      tx,
+      sql`select revoked from discussion_invitations
+        where committee_id = ${actor.committeeId} and discussion_id = ${d.id} and id = ${invitationId} for update`,
+    );
+    if (!row) throw notFound('discussion.invitation', '邀请链接不存在');
+    if (!row.revoked) {
+      await tx.execute(
+        sql`update discussion_invitations set revoked = true where committee_id = ${actor.committeeId} and id = ${invitationId}`,
+      );
+      await writeAudit(tx, actor, {
+        action: 'discussion.invitation.revoke',
+        entity: 'discussion',
+        entityId: d.id,
+        before: { invitationId, revoked: false },
+        after: { invitationId, revoked: true },
+      });
+    }
+    return { ok: true };
+  });
+}
+
 /** The invitation behind a link, if it may still be used (not revoked, not expired). */
 export async function invitationByToken(db: Db, token: string): Promise<Invitation & { full: boolean }> {
   const r = await queryOne<any>(

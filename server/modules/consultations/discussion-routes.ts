@@ -8,6 +8,7 @@ import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { releaseDbSlot } from '../../platform/db/queue.ts';
 import { DOCX_MIME, sendDownload } from '../../platform/download.ts';
+import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { notificationEvents } from '../../platform/notifications/notifications.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { discussionGuestRoutes } from './discussion-guest-routes.ts';
@@ -25,7 +26,7 @@ import {
 import * as svc from './discussion-service.ts';
 import * as st from './discussion-statements.ts';
 import { attachSummary, readSummary, saveSummary, summaryDocx } from './discussion-summary.ts';
-import { castVote, nextStatement, readMap } from './discussion-votes.ts';
+import { castVote, nextStatement, readMap, requestMap } from './discussion-votes.ts';
 
 const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const Any = Type.Any();
@@ -199,6 +200,16 @@ export async function discussionRoutes(fastify: FastifyInstance, deps: ModuleDep
     async (req) => readMap(db, actorOf(req), req.params.id),
   );
 
+  app.post(
+    '/api/discussions/:id/map/refresh',
+    { preHandler: MANAGE, schema: { tags, params: IdParams, response: { 200: Ok, ...Errors } } },
+    async (req) => {
+      await requestMap(db, actorOf(req), req.params.id);
+      // A scheduler pass now instead of at its next tick; it runs after this reply, off the request.
+      setImmediate(() => void runDueJobs(db, { limit: 5 }).catch((err) => req.log.error({ err }, '意见地图计算失败')));
+      return { ok: true };
+    },
+  );
   app.get(
     '/api/discussions/:id/summary',
     { preHandler: MANAGE, schema: { tags, params: IdParams, response: { 200: Any, ...Errors } } },

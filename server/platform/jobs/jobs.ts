@@ -13,10 +13,15 @@ export interface Job {
 }
 
 type Handler = (tx: Db, job: Job) => Promise<void>;
-const handlers = new Map<string, Handler>();
+const handlers = new Map<string, { run: Handler; ownTransactions: boolean }>();
 
-export function registerJobHandler(kind: string, handler: Handler): void {
-  handlers.set(kind, handler);
+/**
+ * A handler runs inside one transaction with the job's completion, unless it says `ownTransactions`: then it gets the
+ * database itself and opens short transactions of its own — for long work (a computation of seconds) that must not hold
+ * a transaction, and on PGlite the only connection, while it runs. Such a handler must be safe to run twice.
+ */
+export function registerJobHandler(kind: string, handler: Handler, opts: { ownTransactions?: boolean } = {}): void {
+  handlers.set(kind, { run: handler, ownTransactions: opts.ownTransactions ?? false });
 }
 
 export async function scheduleJob(
@@ -53,12 +58,15 @@ export async function runDueJobs(db: Db, opts: { now?: Date; limit?: number } = 
     const handler = handlers.get(job.kind);
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await db.transaction(async (tx) => {
-        await handler(tx, job);
-        await tx.execute(
-          sql`update jobs set status = 'done', locked_until = null where committee_id = ${job.committee_id} and id = ${job.id}`,
-        );
-      });
+      const done = sql`update jobs set status = 'done', locked_until = null where committee_id = ${job.committee_id} and id = ${job.id}`;
+      if (handler.ownTransactions) {
+        await handler.run(db, job);
+        await db.execute(done);
+      } else
+        await db.transaction(async (tx) => {
+          await handler.run(tx, job);
+          await tx.execute(done);
+        });
     } catch (err) {
       const failed = job.attempts >= 5;
       await db.execute(sql`update jobs set status = ${failed ? 'failed' : 'pending'}, locked_until = null,

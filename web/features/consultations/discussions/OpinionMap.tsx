@@ -1,21 +1,22 @@
 // The opinion map (意见地图): an ECharts scatter of participants by group (nobody named to participants; staff see names
 // in the tooltip), each group's size and distinguishing statements, consensus and divisive statements. Lazy-loaded.
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, List, Progress, Tag, Typography } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Empty, List, Progress, Tag, Typography } from 'antd';
 import { ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
-import { ErrorAlert } from '../../../components/index.ts';
+import { ErrorAlert, errorMessage } from '../../../components/index.ts';
 import { TAG } from '../../../components/tagColors.ts';
 import { keys, type MapView } from './api.ts';
 
 echarts.use([ScatterChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
-const COLORS = ['#1677ff', '#d4380d', '#389e0d', '#722ed1', '#d48806'];
+// Dark enough for text on white (WCAG AA 4.5:1): the group headings are written in their colour.
+const COLORS = ['#0958d9', '#ad2102', '#237804', '#531dab', '#874d00'];
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function Scatter({ map }: { map: MapView }) {
@@ -49,17 +50,48 @@ function Scatter({ map }: { map: MapView }) {
   );
 }
 
-export default function OpinionMap({ id }: { id: number }) {
+/** Staff ask for the map now; the page re-reads it every 2 s until a newer one is stored (the live stream also tells). */
+function RefreshButton({ id, onAsked }: { id: number; onAsked: (at: number) => void }) {
+  const { message } = App.useApp();
+  const ask = useMutation({
+    mutationFn: () => api.post(`/api/discussions/${id}/map/refresh`, {}),
+    onSuccess: () => {
+      message.success('正在更新意见地图，完成后自动显示');
+      onAsked(Date.now());
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  return (
+    <Button loading={ask.isPending} onClick={() => ask.mutate()} style={{ marginBottom: 12 }}>
+      立即更新意见地图
+    </Button>
+  );
+}
+
+export default function OpinionMap({ id, manage = false }: { id: number; manage?: boolean }) {
+  const [askedAt, setAskedAt] = useState<number | null>(null);
   const { data, error } = useQuery({
     queryKey: keys.map(id),
     queryFn: () => api.get<MapView>(`/api/discussions/${id}/map`),
+    refetchInterval: (q) => {
+      const at = q.state.data?.computedAt;
+      // A little slack for the difference between the server's clock and this device's.
+      return askedAt && (!at || Date.parse(at) < askedAt - 5_000) ? 2_000 : false;
+    },
   });
   if (error) return <ErrorAlert error={error} />;
   if (!data) return null;
+  const refresh = manage && <RefreshButton id={id} onAsked={setAskedAt} />;
   if (!data.computedAt || data.k < 2)
-    return <Empty description="表态的人还不多，意见地图稍后生成（每人表态 3 条以上才参与分组）。" />;
+    return (
+      <>
+        {refresh}
+        <Empty description="表态的人还不多，意见地图稍后生成（每人表态 3 条以上才参与分组）。" />
+      </>
+    );
   return (
     <>
+      {refresh}
       <Typography.Paragraph type="secondary">
         {data.participants} 人参与表态，其中 {data.clustered} 人表态较多，按表态相似程度分为 {data.k} 组。更新于{' '}
         {formatDateTime(data.computedAt)}。地图上的点不显示任何人的身份
@@ -100,7 +132,12 @@ export default function OpinionMap({ id }: { id: number }) {
             <div key={c.statementId} style={{ marginBottom: 8 }}>
               <Tag color={TAG.green}>共识</Tag>
               {c.body}
-              <Progress percent={Math.round(c.minAgree * 100)} size="small" format={(p) => `最低赞同 ${p}%`} />
+              <Progress
+                percent={Math.round(c.minAgree * 100)}
+                size="small"
+                aria-label={`最低赞同 ${Math.round(c.minAgree * 100)}%`}
+                format={(p) => `最低赞同 ${p}%`}
+              />
             </div>
           ))
         ) : (

@@ -77,7 +77,11 @@ export function SummaryPage() {
       </Typography.Title>
       {data.outcomeId ? (
         <Typography.Paragraph>
-          已附入 <Link to={`/consultations/outcomes/${data.outcomeId}`}>协商成果</Link>。
+          已附入 {/* Underlined: inside a sentence a link must not be told apart by colour alone. */}
+          <Link to={`/consultations/outcomes/${data.outcomeId}`} style={{ textDecoration: 'underline' }}>
+            协商成果
+          </Link>
+          。
         </Typography.Paragraph>
       ) : null}
       <Flex gap={8} wrap>

@@ -64,7 +64,6 @@ export const STATE_LABELS: Record<string, string> = {
 export const keys = {
   one: (id: number) => ['discussion', id] as const,
   statements: (id: number) => ['discussion', id, 'statements'] as const,
-  next: (id: number) => ['discussion', id, 'next'] as const,
   comments: (id: number) => ['discussion', id, 'comments'] as const,
   map: (id: number) => ['discussion', id, 'map'] as const,
 };

@@ -1,5 +1,5 @@
 // 网络议政 pages: the list (staff open discussions and set the word filter), a discussion (vote, write, comments, map),
-// moderation and the summary for staff.
+// moderation and the summary for staff; the public page of an invitation link.
 import { MessageOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
 import { lazyPage } from '../../../app/lazyPage.tsx';
