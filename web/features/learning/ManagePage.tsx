@@ -19,7 +19,7 @@ import { TAG } from '../../components/tagColors.ts';
 import { learningKeys, type Material, type Paged, type Reflection } from './api.ts';
 
 const KINDS = [
-  { value: 'video', label: '视频（mp4）' },
+  { value: 'video', label: '视频（mp4、webm）' },
   { value: 'audio', label: '音频（mp3、m4a）' },
   { value: 'pdf', label: 'PDF' },
   { value: 'document', label: '文档（doc、docx、pdf）' },
