@@ -183,6 +183,10 @@ describe('委员学习：视频资料 → 委员在手机上播放到学完并�
     await desk.goto('/learning/manage');
     await desk.getByRole('tab', { name: '完成情况' }).click();
     await desk.getByText('按委员').click();
+    const search = desk.getByLabel('查找委员');
+    await search.fill(student.me.account.displayName);
+    await search.press('Enter');
+    await expect.poll(() => desk.getByRole('row').count()).toBe(2);
     const mine = desk
       .getByRole('row')
       .filter({ has: desk.getByRole('cell', { name: student.me.account.displayName, exact: true }) });
