@@ -137,6 +137,9 @@ describe('委员学习：视频资料 → 委员在手机上播放到学完并�
     const phone = await newPage({ mobile: true });
     await loginAs(phone, STUDENT);
     await phone.goto('/learning');
+    // the year's study plan by term sits above the materials
+    await phone.getByText(`${year}年度委员学习计划`).waitFor();
+    await phone.getByText('秋季学期').first().waitFor();
     await phone.getByRole('link', { name: VIDEO }).click();
     await phone.getByText('播放到结尾即记为学完；拖动跳过的部分不计入进度。').waitFor();
     const video = phone.getByLabel(VIDEO, { exact: true });
