@@ -65,6 +65,16 @@ describe('数字文史：委员投稿 → 编辑出版 → 检索阅读', () => 
     await expectNoHorizontalOverflow(phone);
     await expectNoA11yViolations(phone);
     await shot(phone, 'archive-published-phone');
+
+    // the volume in print layout, which the browser prints or saves as PDF
+    await phone.goto(`/archive/volumes/${volume.id}`);
+    const print = phone.getByRole('link', { name: '打印 / 存为 PDF' });
+    await print.waitFor();
+    await phone.goto((await print.getAttribute('href'))!);
+    await phone.getByRole('heading', { name: '目　录' }).waitFor();
+    await phone.getByRole('heading', { name: TITLE }).waitFor();
+    await phone.getByText('最后一班渡轮上').waitFor();
+    await shot(phone, 'archive-volume-print-phone');
     expect(pageErrorsOf(phone)).toEqual([]);
   });
 });

@@ -67,12 +67,30 @@ describe('书香政协：领读人安排轮值分享 → 委员发读书笔记',
     await listDialog.getByText('请填写书名').waitFor();
     await listDialog.getByLabel('书名', { exact: true }).nth(1).fill('万历十五年');
     await listDialog.getByLabel('推荐语', { exact: true }).nth(1).fill('以一年见一代，\n读懂制度与人。');
+    // A reload loses nothing: the dialog offers back the period, the title and both book rows.
+    await office.reload();
+    await office.getByRole('button', { name: '新建书目' }).click();
+    await listDialog.getByTestId('draft-offer').waitFor();
+    await listDialog.getByRole('button', { name: '恢复这些内容' }).click();
+    await expect(listDialog.getByLabel('书目名称').inputValue()).resolves.toBe(list);
+    await expect(listDialog.getByLabel('书名', { exact: true }).nth(0).inputValue()).resolves.toBe('乡土中国');
+    await expect(listDialog.getByLabel('作者', { exact: true }).nth(0).inputValue()).resolves.toBe('费孝通');
+    await expect(listDialog.getByLabel('书名', { exact: true }).nth(1).inputValue()).resolves.toBe('万历十五年');
+    await expect(listDialog.getByLabel('推荐语', { exact: true }).nth(1).inputValue()).resolves.toBe(
+      '以一年见一代，\n读懂制度与人。',
+    );
+    await listDialog.getByText(`${year}年第4季度`).waitFor();
     await expectNoHorizontalOverflow(office);
     await expectNoA11yViolations(office);
     await listDialog.getByRole('button', { name: '保存' }).click();
     await office.getByText('已新建书目').waitFor();
     await office.getByText(`${year}-Q4 ${list}`).waitFor();
     await office.getByText('《万历十五年》').waitFor();
+    // Saved: the draft is gone, the dialog opens empty.
+    await office.getByRole('button', { name: '新建书目' }).click();
+    await expect(listDialog.getByLabel('书目名称').inputValue()).resolves.toBe('');
+    expect(await listDialog.getByTestId('draft-offer').count()).toBe(0);
+    await listDialog.getByRole('button', { name: /取\s*消/ }).click();
     await expectNoHorizontalOverflow(office);
     await shot(office, 'reading-staff-new-phone');
     expect(pageErrorsOf(office)).toEqual([]);

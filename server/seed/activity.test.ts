@@ -179,6 +179,10 @@ describe('learning, reading and the archive in the demo year', () => {
     const member = await login(t.app, 'member251');
     const plans = (await member.get('/api/learning/plans')).body;
     expect(plans.map((p: any) => p.title)).toEqual([`${beijingYearOf()}年度委员学习计划`]);
+    const trainee = await login(t.app, 'member253');
+    expect(
+      (await trainee.get('/api/learning/classes')).body.map((c: any) => [c.title, c.memberCount, c.sessionCount]),
+    ).toEqual([[`${beijingYearOf()}年度委员履职能力培训班`, 4, 1]]);
     const materials = (await member.get('/api/learning/materials')).body.items;
     expect(materials.map((m: any) => [m.title, m.kindLabel, m.stateLabel, m.myPercent]).sort()).toEqual([
       ['中国人民政治协商会议章程学习读本（节选）', '文档', '已发布', 100],

@@ -144,6 +144,28 @@ async function learning(app: FastifyInstance, login: Login, office: Client, year
     }),
   );
   await must('提交心得', other.post(`/api/learning/reflections/${r2.id}/actions`, { action: 'submit' }));
+  // A training class of the plan: its first session next week is a meeting that invites the class (members 253–256).
+  const trainees = await Promise.all(['member253', 'member254', 'member255', 'member256'].map(login));
+  const cls = await must(
+    '培训班',
+    office.post('/api/learning/classes', {
+      title: `${year}年度委员履职能力培训班`,
+      year,
+      planId: plan.id,
+      description: '围绕人民政协理论和委员履职能力，分专题集中授课。',
+      memberIds: trainees.map((x) => x.me.account.memberId),
+    }),
+  );
+  const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  await must(
+    '培训课次',
+    office.post(`/api/learning/classes/${cls.id}/sessions`, {
+      title: '专题一：人民政协的性质定位',
+      startsAt: `${day}T14:30:00+08:00`,
+      endsAt: `${day}T17:00:00+08:00`,
+      place: '市政协机关三楼会议室',
+    }),
+  );
 }
 
 async function reading(login: Login, office: Client, today: string) {

@@ -208,5 +208,14 @@ describe('editing to a published volume', () => {
     for (const s of ['示例市政协', '文史资料 第12辑', '目  录', '1. 公社夜校忆往', '李校长亲自授课'])
       expect(text).toContain(s);
     expect(text.indexOf('目  录')).toBeLessThan(text.lastIndexOf('公社夜校忆往'));
+    // the same print layout as a page the browser saves as PDF
+    const print = await member2.get(`/api/archive/volumes/${volumeId}/print`);
+    expect(print.status).toBe(200);
+    expect(print.headers['content-type']).toContain('text/html');
+    const html = String(print.raw);
+    for (const s of ['示例市政协', '文史资料 第12辑', '目　录', '公社夜校忆往', '李校长亲自授课', '另存为 PDF'])
+      expect(html).toContain(s);
+    expect(html.indexOf('目　录')).toBeLessThan(html.lastIndexOf('公社夜校忆往'));
+    expect((await county.get(`/api/archive/volumes/${volumeId}/print`)).status).toBe(404);
   });
 });

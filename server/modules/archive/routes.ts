@@ -16,7 +16,7 @@ import { receiveUpload } from '../../platform/files/upload.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
 import * as art from './article-service.ts';
-import { volumeDocx } from './documents.ts';
+import { volumeDocx, volumePrintHtml } from './documents.ts';
 import {
   ActionBody,
   ArticleEdit,
@@ -188,6 +188,14 @@ export async function archiveRoutes(fastify: FastifyInstance, { db }: ModuleDeps
     async (req, reply) => {
       const v = await vol.getVolume(db, actorOf(req), req.params.id);
       return sendDownload(reply, `文史资料第${v.number}辑·${v.title}.docx`, DOCX_MIME, await volumeDocx(v));
+    },
+  );
+  app.get(
+    '/api/archive/volumes/:id/print',
+    { preHandler: requireAuth('archive.read'), schema: { params: IdParams } },
+    async (req, reply) => {
+      const v = await vol.getVolume(db, actorOf(req), req.params.id);
+      return reply.type('text/html; charset=utf-8').send(volumePrintHtml(v));
     },
   );
 

@@ -117,6 +117,21 @@ describe('materials and progress', () => {
     await ok(await office.put('/api/learning/settings', settings));
   });
 
+  it('takes a WebM video by its EBML header, unless the committee allows mp4 only', async () => {
+    const webm = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81]), Buffer.alloc(512)]);
+    const up = await upload(office, 'video', '讲座录像.webm', webm);
+    expect(up.statusCode, up.body).toBe(200);
+    const file = await queryOne<{ mime: string }>(db(), sql`select mime from files where id = ${up.json().id}`);
+    expect(file?.mime).toBe('video/webm');
+    await ok(await office.post('/api/learning/materials', { title: '讲座录像', kind: 'video', fileId: up.json().id }));
+    expect((await upload(office, 'video', '伪装.webm', pdf)).json().message).toBe('文件内容与扩展名「webm」不符');
+    expect((await upload(office, 'audio', '讲座录像.webm', webm)).json().message).toContain('仅支持 mp3');
+    const settings = await ok(await office.get('/api/learning/settings'));
+    await ok(await office.put('/api/learning/settings', { ...settings, videoTypes: ['mp4'] }));
+    expect((await upload(office, 'video', '讲座录像.webm', webm)).json().message).toContain('不支持的文件类型「webm」');
+    await ok(await office.put('/api/learning/settings', settings));
+  });
+
   it('refuses a file that does not fit the kind, and hides drafts from members', async () => {
     const up = (await upload(office, 'pdf', '读本.pdf', pdf)).json();
     const bad = await office.post('/api/learning/materials', { title: '读本', kind: 'video', fileId: up.id });

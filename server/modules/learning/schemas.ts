@@ -122,7 +122,7 @@ export const LearningSettings = Type.Object({
   videoMaxMb: Type.Integer({ minimum: 1, maximum: 2048, title: '视频大小上限（MB）' }),
   audioMaxMb: Type.Integer({ minimum: 1, maximum: 1024, title: '音频大小上限（MB）' }),
   documentMaxMb: Type.Integer({ minimum: 1, maximum: 200, title: '文档大小上限（MB）' }),
-  videoTypes: Type.Array(Type.Union([Type.Literal('mp4')]), { minItems: 1, title: '视频格式' }),
+  videoTypes: Type.Array(Type.Union([Type.Literal('mp4'), Type.Literal('webm')]), { minItems: 1, title: '视频格式' }),
   audioTypes: Type.Array(Type.Union([Type.Literal('mp3'), Type.Literal('m4a')]), {
     minItems: 1,
     title: '音频格式',

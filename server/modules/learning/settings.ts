@@ -11,7 +11,7 @@ export const DEFAULT_LEARNING_SETTINGS: LearningSettings = {
   videoMaxMb: 500,
   audioMaxMb: 100,
   documentMaxMb: 30,
-  videoTypes: ['mp4'],
+  videoTypes: ['mp4', 'webm'],
   audioTypes: ['mp3', 'm4a'],
   // a video or audio counts as finished at 95 % of its length (issue 16), a document when the member says so
   finishPercent: 95,

@@ -34,6 +34,8 @@ const FTYP = [0x66, 0x74, 0x79, 0x70];
 /** Audio and video: accepted only where a module asks for them (study materials), with its own size limit. */
 export const MEDIA_TYPES: Record<string, FileType> = {
   mp4: { mime: 'video/mp4', magic: FTYP, offset: 4 },
+  // WebM starts with the EBML header; it is what browsers record (MediaRecorder) and play without H.264.
+  webm: { mime: 'video/webm', magic: [0x1a, 0x45, 0xdf, 0xa3] },
   m4a: { mime: 'audio/mp4', magic: FTYP, offset: 4 },
   mp3: { mime: 'audio/mpeg', magic: [0x49, 0x44, 0x33] },
 };

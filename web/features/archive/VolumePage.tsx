@@ -1,4 +1,5 @@
-// A volume to read: its contents, each article's text in order, the Word in print layout; editors publish it here.
+// A volume to read: its contents, each article's text in order, the Word and the print page (PDF) in print layout;
+// editors publish it here.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
@@ -24,7 +25,15 @@ export function VolumePage() {
       <PageHeader
         title={`第${v.number}辑 · ${v.title}`}
         back="/archive"
-        extra={<ExportButton url={`/api/archive/volumes/${id}/volume.docx`}>下载 Word</ExportButton>}
+        extra={
+          <Flex gap={8} wrap>
+            <ExportButton url={`/api/archive/volumes/${id}/volume.docx`}>下载 Word</ExportButton>
+            {/* The print layout in a tab of its own: the browser prints it or saves it as PDF. */}
+            <Button href={`/api/archive/volumes/${id}/print`} target="_blank">
+              打印 / 存为 PDF
+            </Button>
+          </Flex>
+        }
       />
       <Card style={{ marginBottom: 16 }}>
         <Flex gap={8} wrap align="center">

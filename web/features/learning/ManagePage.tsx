@@ -19,7 +19,7 @@ import { TAG } from '../../components/tagColors.ts';
 import { learningKeys, type Material, type Paged, type Reflection } from './api.ts';
 
 const KINDS = [
-  { value: 'video', label: '视频（mp4）' },
+  { value: 'video', label: '视频（mp4、webm）' },
   { value: 'audio', label: '音频（mp3、m4a）' },
   { value: 'pdf', label: 'PDF' },
   { value: 'document', label: '文档（doc、docx、pdf）' },
@@ -219,11 +219,16 @@ interface CompletionRow {
 function CompletionTab() {
   const [year, setYear] = useState(dayjs().tz(TIME_ZONE).year());
   const [by, setBy] = useState<'member' | 'sector' | 'specialCommittee'>('sector');
+  // By member the list holds every member of the term: staff look one up by name and page through the rest here.
+  const [name, setName] = useState('');
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const { data, error, isFetching } = useQuery({
     queryKey: ['learning', 'completion', year, by],
     queryFn: () =>
       api.get<{ materials: number; items: CompletionRow[] }>(`/api/learning/completion${qs({ year, by })}`),
   });
+  const rows = (data?.items ?? []).filter((r) => by !== 'member' || r.name.includes(name.trim()));
+  const paged = by === 'member' ? page : { page: 1, pageSize: Math.max(10, rows.length) };
   return (
     <>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
@@ -231,24 +236,43 @@ function CompletionTab() {
         <Segmented
           aria-label="统计维度"
           value={by}
-          onChange={(v) => setBy(v as typeof by)}
+          onChange={(v) => {
+            setBy(v as typeof by);
+            setPage({ page: 1, pageSize: 20 });
+          }}
           options={[
             { value: 'sector', label: '按界别' },
             { value: 'specialCommittee', label: '按专委会' },
             { value: 'member', label: '按委员' },
           ]}
         />
+        {by === 'member' && (
+          <Input.Search
+            aria-label="查找委员"
+            placeholder="查找委员"
+            allowClear
+            style={{ width: 200 }}
+            onSearch={(v) => {
+              setName(v);
+              setPage((p) => ({ ...p, page: 1 }));
+            }}
+          />
+        )}
         <ExportButton url={`/api/learning/completion/export${qs({ year, by })}`}>导出 Excel</ExportButton>
       </Flex>
       <ErrorAlert error={error} />
       <ResponsiveList<CompletionRow>
         unit={by === 'member' ? '人' : '个'}
-        locale={{ emptyText: `${year}年暂无学习记录` }}
-        data={data ? { items: data.items, total: data.items.length } : undefined}
+        locale={{ emptyText: name && by === 'member' ? `没有姓名含「${name}」的委员` : `${year}年暂无学习记录` }}
+        data={
+          data
+            ? { items: rows.slice((paged.page - 1) * paged.pageSize, paged.page * paged.pageSize), total: rows.length }
+            : undefined
+        }
         loading={isFetching}
-        page={1}
-        pageSize={Math.max(10, data?.items.length ?? 10)}
-        onPageChange={() => {}}
+        page={paged.page}
+        pageSize={paged.pageSize}
+        onPageChange={(p, pageSize) => setPage({ page: p, pageSize })}
         columns={[
           { title: by === 'member' ? '委员' : by === 'sector' ? '界别' : '专委会', dataIndex: 'name' },
           ...(by === 'member' ? [] : [{ title: '人数', dataIndex: 'members' }]),

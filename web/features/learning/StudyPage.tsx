@@ -1,11 +1,66 @@
-// A member's 学习 page: published materials with his progress on each, and his reflections with their state.
+// A member's 学习 page: the year's study plan (themes by term) and his training classes, published materials with his
+// progress on each, and his reflections with their state.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Empty, Input, List, Progress, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, qs } from '../../api/client.ts';
-import { formatDate } from '../../app/format.ts';
+import { dayjs, formatDate, TIME_ZONE } from '../../app/format.ts';
 import { ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
 import { learningKeys, type Material, type Paged, type Reflection, STATE_COLOR } from './api.ts';
+
+interface Plan {
+  id: number;
+  year: number;
+  title: string;
+  description: string;
+  themes: { term: string; title: string; description?: string }[];
+}
+interface StudyClass {
+  id: number;
+  title: string;
+  year: number;
+  memberCount: number;
+  sessionCount: number;
+}
+
+/** This year's plan (else the latest) and the member's classes: what the year's study is about, before the materials. */
+function PlanCard() {
+  const plans = useQuery({ queryKey: ['learning', 'plans'], queryFn: () => api.get<Plan[]>('/api/learning/plans') });
+  const classes = useQuery({
+    queryKey: ['learning', 'classes'],
+    queryFn: () => api.get<StudyClass[]>('/api/learning/classes'),
+  });
+  const year = dayjs().tz(TIME_ZONE).year();
+  const plan = plans.data?.find((p) => p.year === year) ?? plans.data?.[0];
+  if (!plan && !classes.data?.length) return <ErrorAlert error={plans.error ?? classes.error} />;
+  return (
+    <Card title={plan ? plan.title : '培训班'} style={{ marginBottom: 16 }}>
+      <ErrorAlert error={plans.error ?? classes.error} />
+      {plan?.description && <Typography.Paragraph>{plan.description}</Typography.Paragraph>}
+      {plan?.themes.map((t) => (
+        <div key={`${t.term}-${t.title}`} style={{ marginBottom: 8 }}>
+          <Tag color="blue">{t.term}</Tag>
+          <Typography.Text strong>{t.title}</Typography.Text>
+          {t.description && <div style={{ color: 'rgba(0,0,0,0.65)' }}>{t.description}</div>}
+        </div>
+      ))}
+      {!!classes.data?.length && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 12 }}>
+            我参加的培训班
+          </Typography.Title>
+          <ul style={{ paddingLeft: 20, margin: 0 }}>
+            {classes.data.map((c) => (
+              <li key={c.id}>
+                {c.title}（{c.year}年，{c.sessionCount} 次课）
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Card>
+  );
+}
 
 function MaterialsCard() {
   const [params, setParams] = useListParams({ q: '' });
@@ -98,7 +153,8 @@ function ReflectionsCard() {
 export function StudyPage() {
   return (
     <>
-      <PageHeader title="委员学习" description="学习资料、学习进度和学习心得。" />
+      <PageHeader title="委员学习" description="学习计划、培训班、学习资料、学习进度和学习心得。" />
+      <PlanCard />
       <MaterialsCard />
       <ReflectionsCard />
     </>

@@ -3,12 +3,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, type FormInstance, Input, Modal, Radio, Select } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { BookListInput, GroupInput } from '../../../server/modules/reading/schemas.ts';
 import { api } from '../../api/client.ts';
 import { dayjs, TIME_ZONE } from '../../app/format.ts';
 import { ErrorAlert, useFormDraft } from '../../components/index.ts';
 import { MemberSelect, useReference } from '../meetings/shared.tsx';
+import { bookDraftView, booksToDraft } from './bookDraft.ts';
 
 /** After a save the page's groups, lists and figures all come from the server again. */
 function useSaved<V>(form: FormInstance<V>, clear: () => void, close: () => void) {
@@ -108,8 +109,9 @@ export function NewListButton() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<ListValues>();
   const ref = useReference();
-  // Book rows are objects, which a draft does not keep; the period, title and committee are.
-  const draft = useFormDraft(form, open ? 'reading-list:new' : null);
+  // The book rows are kept too, through a view of the form that turns them into lists of text (bookDraft.ts).
+  const draftView = useMemo(() => bookDraftView(form), [form]);
+  const draft = useFormDraft(draftView, open ? 'reading-list:new' : null);
   const saved = useSaved(form, draft.clear, () => setOpen(false));
   const kind: Kind = Form.useWatch('kind', form) ?? 'month';
   const create = useMutation({
@@ -149,7 +151,7 @@ export function NewListButton() {
           onValuesChange={(changed, all) => {
             // A month chosen before switching to quarters (or back) is no longer one of the choices.
             if ('kind' in changed) form.setFieldValue('period', undefined);
-            draft.onValuesChange(changed, all);
+            draft.onValuesChange(changed, booksToDraft(all));
           }}
           onFinish={(v) => create.mutate(v)}
         >
