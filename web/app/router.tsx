@@ -143,10 +143,12 @@ let featuresAdded = false;
 // patchRoutesOnNavigation (a splat match may hide a better one) and waits for it before showing anything. Later 404s
 // ask again and find the registry already there.
 export const router = createBrowserRouter(buildRoutes([]), {
-  async patchRoutesOnNavigation({ patch }) {
+  async patchRoutesOnNavigation({ patch, signal }) {
     if (featuresAdded) return;
     const { featureRoutes } = await loadFeatures();
-    if (featuresAdded) return;
+    // React Router drops the patch of a navigation that a newer one has replaced (signing in navigates twice): the
+    // flag is set only by a patch that is kept, or every page would stay a 404 until reloaded.
+    if (featuresAdded || signal.aborted) return;
     featuresAdded = true;
     patch(FRAME, [{ errorElement: <RouteError />, children: featureRoutes.map(toRouteObject) }]);
   },
