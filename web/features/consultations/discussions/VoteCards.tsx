@@ -52,14 +52,16 @@ export function VoteCard({ base, takePart, onChanged }: CardProps) {
         {s.body}
       </Typography.Paragraph>
       {takePart ? (
+        // Disabled, not `loading`, while a vote is sent: the three buttons are pressed many times in a row, and antd's
+        // loading icon can stay in the DOM after its leave motion, so a screen reader then reads 「loading 赞同」.
         <Flex gap={8}>
-          <Button type="primary" style={BIG} loading={vote.isPending} onClick={() => vote.mutate('agree')}>
+          <Button type="primary" style={BIG} disabled={vote.isPending} onClick={() => vote.mutate('agree')}>
             赞同
           </Button>
-          <Button danger style={BIG} loading={vote.isPending} onClick={() => vote.mutate('disagree')}>
+          <Button danger style={BIG} disabled={vote.isPending} onClick={() => vote.mutate('disagree')}>
             反对
           </Button>
-          <Button style={BIG} loading={vote.isPending} onClick={() => vote.mutate('pass')}>
+          <Button style={BIG} disabled={vote.isPending} onClick={() => vote.mutate('pass')}>
             跳过
           </Button>
         </Flex>
