@@ -40,11 +40,14 @@ export function refuseLeftPeople(db: Db, catalog: RouteInfo[]) {
     permissions ??= new Map(catalog.map((r) => [`${r.method} ${r.url}`, r.permission]));
     const permission = permissions.get(key);
     if (!permission) return;
-    const row = await queryOne<{ member_status: string | null; informant_status: string | null }>(
-      db,
-      sql`select (select status from members where committee_id = ${actor.committeeId} and id = ${actor.memberId ?? 0}) as member_status,
+    // The session read the statuses with the actor (platform/auth/session.ts); an actor without one asks here.
+    const row = request.session
+      ? { member_status: request.session.memberStatus, informant_status: request.session.informantStatus }
+      : await queryOne<{ member_status: string | null; informant_status: string | null }>(
+          db,
+          sql`select (select status from members where committee_id = ${actor.committeeId} and id = ${actor.memberId ?? 0}) as member_status,
         (select status from informants where committee_id = ${actor.committeeId} and id = ${actor.informantId ?? 0}) as informant_status`,
-    );
+        );
     const gone = (s: string | null | undefined) => s === 'exited' || s === 'suspended';
     const lost: Role[] = [];
     if (gone(row?.member_status)) lost.push('member');

@@ -14,7 +14,14 @@ export const CSRF_HEADER = 'x-csrf-token';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
-    session: { tokenHash: string; csrfToken: string; mustChangePassword: boolean } | null;
+    session: {
+      tokenHash: string;
+      csrfToken: string;
+      mustChangePassword: boolean;
+      /** The member's and the informant's record status (在职, 已退出…), read with the session (org/standing.ts). */
+      memberStatus: string | null;
+      informantStatus: string | null;
+    } | null;
   }
 }
 
@@ -51,6 +58,9 @@ export function sessionResolver(db: Db, timeouts: SessionTimeouts) {
       db,
       sql`select s.committee_id, s.account_id, s.csrf_token, s.last_seen_at, s.created_at,
         a.display_name, a.roles, a.member_id, a.unit_id, a.org_id, a.informant_id, a.must_change_password, a.disabled,
+        -- Whether the person has left, for org/standing.ts: in this round trip, not one more on every write.
+        (select m.status from members m where m.committee_id = a.committee_id and m.id = a.member_id) as member_status,
+        (select i.status from informants i where i.committee_id = a.committee_id and i.id = a.informant_id) as informant_status,
         now() as now
         from auth_sessions s join accounts a on a.committee_id = s.committee_id and a.id = s.account_id
         where s.token_hash = ${tokenHash}`,
@@ -68,7 +78,13 @@ export function sessionResolver(db: Db, timeouts: SessionTimeouts) {
     if (now - new Date(row.last_seen_at).getTime() > touchEveryMs(timeouts.idleMinutes)) {
       await db.execute(sql`update auth_sessions set last_seen_at = now() where token_hash = ${tokenHash}`);
     }
-    request.session = { tokenHash, csrfToken: row.csrf_token, mustChangePassword: row.must_change_password };
+    request.session = {
+      tokenHash,
+      csrfToken: row.csrf_token,
+      mustChangePassword: row.must_change_password,
+      memberStatus: row.member_status,
+      informantStatus: row.informant_status,
+    };
     request.actor = {
       committeeId: row.committee_id,
       accountId: row.account_id,
