@@ -1,7 +1,7 @@
 // Activities' figures in the registry: activities carried out and participations, for any range of Beijing days.
 import { sql } from 'drizzle-orm';
-import { queryOne } from '../../platform/db/client.ts';
-import type { Period } from '../../platform/figures/period.ts';
+import { query, queryOne } from '../../platform/db/client.ts';
+import { beijingMonthSql, byMonth, type Period, withinDaysSql } from '../../platform/figures/period.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
 
 const link = (p: Period) => `/activities?from=${p.from}&to=${p.to}`;
@@ -40,4 +40,13 @@ export const activityFigureGroup: FigureGroup = {
     );
     return { 'activities.held': r?.held ?? 0, 'activities.participations': r?.participations ?? 0 };
   },
+  months: async (db, committeeId, from, to) =>
+    byMonth(
+      await query(
+        db,
+        sql`select ${beijingMonthSql('starts_at')} as month, count(*)::int as held from activities
+          where committee_id = ${committeeId} and status <> 'cancelled' and ${withinDaysSql('starts_at', from, to)} group by 1`,
+      ),
+      { held: 'activities.held' },
+    ),
 };

@@ -1,9 +1,10 @@
-// Consultation's figures in the registry: events held (from eventFigures) and outcomes (from outcomeFigures), by year.
+// Consultation's figures in the registry: events held and outcomes, by year, counted as the year figures pages count
+// them (figures-events.ts, outcome-figures.ts) in one round trip each.
 import { systemActor } from '../../platform/context.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
-import { eventFigures } from './figures-events.ts';
-import { outcomeFigures } from './outcome-figures.ts';
+import { registryCounts } from './figures-events.ts';
+import { outcomeRegistryCounts } from './outcome-figures.ts';
 
 const events = () => '/consultations/events';
 const outcomes = () => '/consultations/figures';
@@ -46,11 +47,10 @@ export const consultationFigureGroup: FigureGroup = {
     },
   ],
   compute: async (db, committeeId, period) => {
-    const f = await eventFigures(db, systemActor(committeeId), period.year as number);
-    const of = (category: string) => f.byKind.filter((k) => k.category === category).reduce((s, k) => s + k.events, 0);
+    const f = await registryCounts(db, committeeId, period.year as number);
     return {
-      'consultations.consultations': of('consultation'),
-      'consultations.supervisions': of('supervision'),
+      'consultations.consultations': f.consultations,
+      'consultations.supervisions': f.supervisions,
       'consultations.participants': f.participants,
       'consultations.speeches': f.speeches,
     };
@@ -88,15 +88,15 @@ export const outcomeFigureGroup: FigureGroup = {
     },
   ],
   compute: async (db, committeeId, period) => {
-    const f = await outcomeFigures(db, committeeId, period.year as number);
+    const f = await outcomeRegistryCounts(db, committeeId, period.year as number);
     return {
       'outcomes.submitted': f.submitted,
       'outcomes.instructions': f.instructions,
-      'outcomes.fedBack': f.fedBack,
+      'outcomes.fedBack': f.fed_back,
     };
   },
   overdue: async (db, committeeId) => {
-    const f = await outcomeFigures(db, committeeId, beijingYearOf());
-    return [{ name: '协商成果反馈超期', count: f.overdueOpen, link: '/consultations/figures' }];
+    const f = await outcomeRegistryCounts(db, committeeId, beijingYearOf());
+    return [{ name: '协商成果反馈超期', count: f.overdue, link: '/consultations/figures' }];
   },
 };

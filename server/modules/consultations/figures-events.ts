@@ -15,13 +15,30 @@ export function yearSentence(kinds: EventKind[], counts: Map<string, number>, wh
   return parts.length ? `全年共开展${what}${total}次，其中${parts.join('、')}。` : `全年共开展${what}${total}次。`;
 }
 
+const inYearOf = (c: number, year: number) => sql`e.committee_id = ${c} and ${HELD}
+    and e.held_on between ${`${year}-01-01`} and ${`${year}-12-31`} and e.kind <> all(${sql.param(ownFigureKinds())}::text[])`;
+
+/**
+ * The registry's four figures (figure-group.ts) in one round trip, counted as eventFigures counts them (events of each
+ * category, participants, speeches not withdrawn): the dashboard asks for them twice per view.
+ */
+export async function registryCounts(db: Db, c: number, year: number) {
+  const inYear = inYearOf(c, year);
+  return (await queryOne<{ consultations: number; supervisions: number; participants: number; speeches: number }>(
+    db,
+    sql`select (select count(*)::int from consultation_events e where ${inYear} and e.category = 'consultation') as consultations,
+      (select count(*)::int from consultation_events e where ${inYear} and e.category = 'supervision') as supervisions,
+      (select count(*)::int from consultation_participants p join consultation_events e on e.committee_id = p.committee_id and e.id = p.event_id where ${inYear}) as participants,
+      (select count(*)::int from consultation_speeches x join consultation_events e on e.committee_id = x.committee_id and e.id = x.event_id where ${inYear} and x.state <> 'withdrawn') as speeches`,
+  ))!;
+}
+
 export async function eventFigures(db: Db, actor: Actor, year: number) {
   const c = actor.committeeId;
   const kinds = (await consultationSettings(db, c, year)).kinds.filter((k) => !k.ownFigures);
   // Grassroots room sessions are events too, but reports count them apart (96 rooms, 115 grassroots consultations).
   // A range on held_on (not extract(year …)) so the (committee, held_on, kind) index bounds the scan.
-  const inYear = sql`e.committee_id = ${c} and ${HELD} and e.held_on between ${`${year}-01-01`} and ${`${year}-12-31`}
-    and e.kind <> all(${sql.param(ownFigureKinds())}::text[])`;
+  const inYear = inYearOf(c, year);
   const byKind = await query<{ kind: string; category: string; n: number }>(
     db,
     sql`select e.kind, e.category, count(*)::int as n from consultation_events e where ${inYear} group by e.kind, e.category`,

@@ -96,3 +96,18 @@ export async function outcomeFigures(db: Db, committeeId: number, year: number):
     })),
   };
 }
+
+/** The registry's three figures and the overdue count (figure-group.ts) in one round trip, counted as outcomeFigures counts them. */
+export async function outcomeRegistryCounts(db: Db, committeeId: number, year: number) {
+  const inYear = sql`o.committee_id = ${committeeId} and o.submitted_on between ${`${year}-01-01`} and ${`${year}-12-31`}`;
+  return (await queryOne<{ submitted: number; instructions: number; fed_back: number; overdue: number }>(
+    db,
+    sql`select (select count(*)::int from consultation_outcomes o where ${inYear}) as submitted,
+      (select count(*)::int from consultation_instructions where committee_id = ${committeeId}
+        and instructed_on between ${`${year}-01-01`} and ${`${year}-12-31`}) as instructions,
+      (select count(u.fed_back_at)::int from consultation_outcome_units u
+        join consultation_outcomes o on o.committee_id = u.committee_id and o.id = u.outcome_id where ${inYear}) as fed_back,
+      (select count(*)::int from consultation_outcome_units u join consultation_outcomes o on o.committee_id = u.committee_id
+        and o.id = u.outcome_id where ${inYear} and u.state in ('handed', 'accepted') and u.due_at < now()) as overdue`,
+  ))!;
+}

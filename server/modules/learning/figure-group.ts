@@ -1,8 +1,8 @@
 // Learning's figures in the registry: materials published, study sessions held, attendances and reflections, for any
 // range of Beijing days (each row carries its own date, so a quarter or a month is counted as exactly as a year).
 import { sql } from 'drizzle-orm';
-import { queryOne } from '../../platform/db/client.ts';
-import type { Period } from '../../platform/figures/period.ts';
+import { query, queryOne } from '../../platform/db/client.ts';
+import { beijingMonthSql, byMonth, type Period, withinDaysSql } from '../../platform/figures/period.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
 
 const link = () => '/learning';
@@ -68,4 +68,13 @@ export const learningFigureGroup: FigureGroup = {
       'learning.reflections': r?.reflections ?? 0,
     };
   },
+  months: async (db, c, from, to) =>
+    byMonth(
+      await query(
+        db,
+        sql`select ${beijingMonthSql('starts_at')} as month, count(*)::int as sessions from learning_sessions
+          where committee_id = ${c} and state = 'held' and ${withinDaysSql('starts_at', from, to)} group by 1`,
+      ),
+      { sessions: 'learning.sessions' },
+    ),
 };

@@ -1,7 +1,6 @@
-// Opinion reports' figures in the registry, from the year figures (a report counts in its year).
-import { systemActor } from '../../platform/context.ts';
+// Opinion reports' figures in the registry, counted as the year figures count them (a report counts in its year).
 import type { FigureGroup } from '../../platform/figures/registry.ts';
-import { yearFigures } from './figures.ts';
+import { registryCounts } from './figures.ts';
 
 const link = (p: { year: number | null }) => `/opinions/figures${p.year ? `?year=${p.year}` : ''}`;
 
@@ -50,13 +49,12 @@ export const opinionFigureGroup: FigureGroup = {
     },
   ],
   compute: async (db, committeeId, period) => {
-    const f = await yearFigures(db, systemActor(committeeId), period.year as number);
-    const sum = (xs: { count: number }[]) => xs.reduce((s, x) => s + x.count, 0);
+    const f = await registryCounts(db, committeeId, period.year as number);
     return {
       'opinions.received': f.received,
       'opinions.compiled': f.compiled,
-      'opinions.adopted': sum(f.adopted),
-      'opinions.instructions': sum(f.instructions),
+      'opinions.adopted': f.adopted,
+      'opinions.instructions': f.instructions,
       'opinions.answered': f.answered,
     };
   },

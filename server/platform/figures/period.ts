@@ -1,7 +1,9 @@
 // Periods of the figures: a year, half-year, quarter, month or any range of Beijing days, parsed from one query string
 // ('2026', '2026-H1', '2026-Q3', '2026-05', '2026-01-01..2026-03-31') so a link to a figure carries its period.
+import { sql } from 'drizzle-orm';
 import { addDays, daysInMonth, isDay } from '../dates.ts';
 import { badRequest } from '../errors.ts';
+import type { MonthCounts } from './registry.ts';
 
 export interface Period {
   /** First and last Beijing day, both included. */
@@ -88,4 +90,26 @@ export function monthsOf(p: Period): Period[] {
     d = addDays(end, 1);
   }
   return out;
+}
+
+/** SQL: the Beijing month 'YYYY-MM' of a timestamptz column — the key of FigureGroup.months. */
+export const beijingMonthSql = (column: string) =>
+  sql`to_char(${sql.raw(column)} at time zone 'Asia/Shanghai', 'YYYY-MM')`;
+
+/** SQL: a timestamptz column within Beijing days `from`..`to` (both 'YYYY-MM-DD', inclusive). */
+export const withinDaysSql = (column: string, from: string, to: string) =>
+  sql`${sql.raw(column)} >= (${from}::date)::timestamp at time zone 'Asia/Shanghai'
+    and ${sql.raw(column)} < (${to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`;
+
+/** FigureGroup.months from rows of (month, one column per figure): `ids` maps a column to its figure id. */
+export function byMonth(
+  rows: ({ month: string } & Record<string, number | string>)[],
+  ids: Record<string, string>,
+): MonthCounts {
+  return {
+    figures: Object.values(ids),
+    months: Object.fromEntries(
+      rows.map((r) => [r.month, Object.fromEntries(Object.entries(ids).map(([col, id]) => [id, Number(r[col])]))]),
+    ),
+  };
 }

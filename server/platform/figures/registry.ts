@@ -27,8 +27,20 @@ export interface FigureGroup {
   /** The report section's statistical paragraph, numbers as tokens: 「全年共收到提案{{proposals.received}}件…」. */
   sentence?: string;
   compute: (db: Db, committeeId: number, period: Period) => Promise<Record<string, number | null>>;
+  /**
+   * The dashboard's monthly trend: some of the group's figures for each Beijing month from `from` to `to` (days
+   * 'YYYY-MM-DD'), in one query grouped by month (see `byMonth` in period.ts). Only groups that give it are in the
+   * trend (computing every figure month by month took 12 passes over every module: 108 computations a dashboard).
+   */
+  months?: (db: Db, committeeId: number, from: string, to: string) => Promise<MonthCounts>;
   /** What is overdue now (the dashboard's 「超期」), each with the list behind it. */
   overdue?: (db: Db, committeeId: number) => Promise<{ name: string; count: number; link: string }[]>;
+}
+
+/** Figures by month: which figures, and their values keyed 'YYYY-MM' (a month without rows is absent: zero). */
+export interface MonthCounts {
+  figures: string[];
+  months: Record<string, Record<string, number>>;
 }
 
 const groups = new Map<string, FigureGroup>();

@@ -27,8 +27,6 @@ export const KEY_FIGURES = [
   'learning.sessions',
   'archive.received',
 ];
-/** The monthly trend: figures counted by days (year-kept ones have no months). */
-const TREND_FIGURES = ['meetings.held', 'activities.held', 'learning.sessions', 'consultations.consultations'];
 
 export function cardTitle(text: string, dark?: boolean) {
   return <h2 style={{ margin: 0, fontSize: dark ? 24 : 18, color: dark ? '#f8fafc' : undefined }}>{text}</h2>;
@@ -70,11 +68,10 @@ function Overdue({ d, dark }: { d: Dashboard; dark?: boolean }) {
 function Trend({ d, dark }: { d: Dashboard; dark?: boolean }) {
   const series = useMemo(
     () =>
-      TREND_FIGURES.flatMap((id) => {
-        const f = d.items.find((x) => x.id === id);
-        if (!f || !d.trend.some((m) => id in m.values)) return [];
-        return [{ name: f.name, unit: f.unit, data: d.trend.map((m) => m.values[id] ?? 0) }];
-      }),
+      // The figures the server counts month by month (FigureGroup.months), in the order of the key figures.
+      d.items
+        .filter((f) => d.trend.some((m) => f.id in m.values))
+        .map((f) => ({ name: f.name, unit: f.unit, data: d.trend.map((m) => m.values[f.id] ?? 0) })),
     [d],
   );
   const months = useMemo(() => d.trend.map((m) => m.label), [d]);
