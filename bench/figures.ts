@@ -3,6 +3,9 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
 import { queryOne } from '../server/platform/db/client.ts';
+import { computeFigures } from '../server/platform/figures/compute.ts';
+import { monthsOf, parsePeriod } from '../server/platform/figures/period.ts';
+import { figureGroups } from '../server/platform/figures/registry.ts';
 import { benchDatabaseUrl, benchDataDir, freshPostgres } from './setup.ts';
 
 const OTHERS = Number(process.env.OTHERS ?? 39);
@@ -127,6 +130,24 @@ async function main() {
       `${name.padEnd(28, '　')} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms   p95 ${pct(times, 95).toFixed(1).padStart(7)} ms`,
     );
   }
+  // Baseline in the same run: the trend as the dashboard computed it before (every range group, month by month).
+  const rangeGroups = figureGroups().filter((g) => g.basis === 'range');
+  const months = monthsOf(parsePeriod('2026'));
+  const former: number[] = [];
+  const trendNow: number[] = [];
+  for (let i = 0; i < Math.min(RUNS, 20); i++) {
+    let t = process.hrtime.bigint();
+    await Promise.all(months.map((m) => computeFigures(db, city, m, rangeGroups)));
+    former.push(Number(process.hrtime.bigint() - t) / 1e6);
+    t = process.hrtime.bigint();
+    await Promise.all(rangeGroups.filter((g) => g.months).map((g) => g.months!(db, city, '2026-01-01', '2026-12-31')));
+    trendNow.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  console.log(
+    `trend of 2026, in-process: grouped by month (now) p50 ${pct(trendNow, 50).toFixed(1)} ms; ` +
+      `baseline, every range group month by month (before) p50 ${pct(former, 50).toFixed(1)} ms`,
+  );
+  console.log('targets (issue 19): dashboard p95 < 150 ms; the annual report figures of a committee < 500 ms');
   await app.close();
   await database.close();
 }
