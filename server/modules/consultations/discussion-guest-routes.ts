@@ -7,6 +7,7 @@ import QRCode from 'qrcode';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { clientKey } from '../../platform/rate-limit.ts';
 import { ErrorBody, IdParams } from '../../platform/routes.ts';
 import { issueCode, verifyCode } from '../grassroots/public-service.ts';
 import { CodeRequestBody } from '../grassroots/schemas.ts';
@@ -53,7 +54,7 @@ const perGuest = (max: number) => ({
   rateLimit: {
     max,
     timeWindow: '1 minute',
-    keyGenerator: (req: FastifyRequest) => req.cookies?.[GUEST_COOKIE] ?? req.ip,
+    keyGenerator: (req: FastifyRequest) => req.cookies?.[GUEST_COOKIE] ?? clientKey(req),
   },
 });
 const READ = { rateLimit: { max: 120, timeWindow: '1 minute' } };
