@@ -53,8 +53,8 @@ beforeAll(async () => {
   token = (await okBody(await office.post(`/api/discussions/${id}/invitations`, { days: 7, maxUses: 5 }))).token;
   otherToken = (await okBody(await office.post(`/api/discussions/${other}/invitations`, { days: 7, maxUses: 5 })))
     .token;
-  citizen = guestVisitor(t.app, '10.2.0.1');
-  stranger = guestVisitor(t.app, '10.2.0.2');
+  citizen = guestVisitor(() => t.app, '10.2.0.1');
+  stranger = guestVisitor(() => t.app, '10.2.0.2');
   expect((await signInGuest(citizen, sent, PHONE, token)).status).toBe(200);
   expect((await signInGuest(stranger, sent, '13900000022', otherToken)).status).toBe(200);
 });
@@ -153,7 +153,7 @@ describe('an invited citizen', () => {
   });
 
   it('comments within its per-guest limit, and not after the close', async () => {
-    const late = guestVisitor(t.app, '10.2.0.3');
+    const late = guestVisitor(() => t.app, '10.2.0.3');
     expect((await signInGuest(late, sent, '13900000023', token)).status).toBe(200);
     let last = { status: 0, body: {} as any };
     for (let i = 0; i <= GUEST_LIMITS.comments; i++)

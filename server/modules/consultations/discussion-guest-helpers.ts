@@ -5,10 +5,11 @@ import { expect } from 'vitest';
 
 export type Visitor = ReturnType<typeof guestVisitor>;
 
-export function guestVisitor(app: FastifyInstance, ip: string) {
+/** `app` is read at each call: a visitor may be made before the test app exists (at collection time). */
+export function guestVisitor(app: () => FastifyInstance, ip: string) {
   let cookie = '';
   const call = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => {
-    const r = await app.inject({
+    const r = await app().inject({
       method,
       url,
       payload: payload as any,

@@ -28,7 +28,7 @@ const open = (topic: string, audience = 'members') => ({
   anonymous: true,
 });
 
-const visitor = (ip: string) => guestVisitor(t.app, ip);
+const visitor = (ip: string) => guestVisitor(() => t.app, ip);
 const signInGuest = (v: Visitor, phone: string, tok = token) => signIn(v, sent, phone, tok);
 
 beforeAll(async () => {

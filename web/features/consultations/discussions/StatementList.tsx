@@ -27,8 +27,7 @@ function Reply({
   const qc = useQueryClient();
   const { message } = App.useApp();
   const send = useMutation({
-    mutationFn: () =>
-      api.post<{ state: string }>(`${source.base}/comments`, { body: text, statementId, parentId }),
+    mutationFn: () => api.post<{ state: string }>(`${source.base}/comments`, { body: text, statementId, parentId }),
     onSuccess: (r) => {
       setText('');
       if (r.state === 'pending') message.success('已提交，审核后显示');
@@ -46,7 +45,9 @@ function Reply({
         maxLength={500}
         onChange={(e) => setText(e.target.value)}
       />
-      <Button type="primary" disabled={!text.trim()} loading={send.isPending} onClick={() => send.mutate()}>
+      {/* Disabled, not `loading`, while sending: a reply is sent under one statement after another, and antd's loading
+          icon can stay in the DOM and make the button read 「loading 发送」 (see VoteCards.tsx). */}
+      <Button type="primary" disabled={!text.trim() || send.isPending} onClick={() => send.mutate()}>
         发送
       </Button>
     </Space.Compact>
