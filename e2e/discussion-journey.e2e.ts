@@ -1,8 +1,9 @@
 // 网络议政 end to end: staff open a discussion and make an invitation link (QR, copy, revoke after confirming); three
 // members on 375 px phones and an invited citizen (phone number + one-time code from the development SMS sender's log,
-// a wrong code first) write and vote one statement at a time, six more members' votes seeded through the API so that
-// two camps exist; staff compute the map (two groups, one consensus statement), export the summary to Word (a zip whose
-// word/document.xml holds the topic) and attach it to a draft outcome. axe clean, no sideways scrolling.
+// a wrong code first) write and vote one statement at a time, the citizen then replies under a statement; six more
+// members' votes seeded through the API so that two camps exist; staff compute the map (two groups, one consensus
+// statement), export the summary to Word (a zip whose word/document.xml holds the topic) and attach it to a draft
+// outcome. axe clean, no sideways scrolling.
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -161,7 +162,7 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
     for (const page of pages) expect(pageErrorsOf(page)).toEqual([]);
   });
 
-  it('受邀群众扫码（不登录账号），用手机验证码进入后逐条表态并写观点', async () => {
+  it('受邀群众扫码（不登录账号），用手机验证码进入后逐条表态、写观点并回复评论', async () => {
     const phone = await newPage({ mobile: true });
     await phone.goto(joinPath);
     await phone.getByRole('heading', { name: TOPIC }).waitFor();
@@ -192,9 +193,20 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
     await expectNoHorizontalOverflow(phone);
     await expectNoA11yViolations(phone);
     await shot(phone, 'discussion-citizen-phone');
+    // All statements with their comments: the citizen replies under one and sees the reply.
+    await phone.getByRole('tab', { name: '全部观点' }).click();
+    const card = phone.locator('.ant-card:visible', { hasText: COMMON });
+    await card.getByLabel('评论').fill('服务人员要经过专业培训');
+    await card.getByRole('button', { name: '发送', exact: true }).click();
+    await card.getByText('服务人员要经过专业培训').waitFor();
+    await expectNoHorizontalOverflow(phone);
+    await expectNoA11yViolations(phone);
     expect(pageErrorsOf(phone)).toEqual([]);
     const staffList = ok(await office.get(`/api/discussions/${id}/statements`)).items;
     expect(staffList.find((s: any) => s.body === '建议开通养老服务热线').author).toBe('受邀群众');
+    const comments = ok(await office.get(`/api/discussions/${id}/comments`)).items;
+    const reply = comments.find((c: any) => c.body === '服务人员要经过专业培训');
+    expect([reply.author, reply.statementId]).toEqual(['受邀群众', staffList.find((s: any) => s.body === COMMON).id]);
   });
 
   it('工作人员更新意见地图（两组、一条共识），导出 Word 并附入协商成果', async () => {

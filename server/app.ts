@@ -29,6 +29,7 @@ import { idempotency } from './platform/idempotency.ts';
 import { inputGuard, validatorCompiler } from './platform/input-guard.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { relayNotifications } from './platform/notifications/notifications.ts';
+import { clientKey } from './platform/rate-limit.ts';
 import { platformRoutes } from './platform/routes.ts';
 
 export interface RouteInfo {
@@ -123,7 +124,8 @@ export async function buildApp(deps: {
   idempotency(app, db);
   // Brotli/gzip for JSON and the web app's files (a weak phone network); the event stream is hijacked and unaffected.
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
-  await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
+  // Routes' own limits inherit the key: it never throws on a request whose socket has closed (rate-limit.ts).
+  await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute', keyGenerator: clientKey });
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes + 1, files: 1 } });
   await app.register(swagger, {
     openapi: {

@@ -25,6 +25,8 @@ const PUBLIC = new Set([
   'GET /api/public/discussions/:token/statements',
   'GET /api/public/discussions/:token/next',
   'POST /api/public/discussions/:token/statements',
+  'GET /api/public/discussions/:token/comments',
+  'POST /api/public/discussions/:token/comments',
   'PUT /api/public/discussions/:token/statements/:statementId/vote',
 ]);
 // Streams never end, so inject cannot await them; their guard is the same requireAuth as every route.

@@ -1,12 +1,14 @@
 // Routes of invited citizens (受邀群众): staff make and list invitation links (with a QR code); on the public side the
 // link's token shows the topic, sends the grassroots one-time code, signs the citizen in as a guest of that discussion
-// (a cookie of its own), and then lets it read, write and vote there, with per-guest write limits.
+// (a cookie of its own), and then lets it read, write, comment and vote there, with per-guest write limits — through
+// the same service functions as members (length, word filter, moderation, audit).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { clientKey } from '../../platform/rate-limit.ts';
 import { ErrorBody, IdParams } from '../../platform/routes.ts';
 import { issueCode, verifyCode } from '../grassroots/public-service.ts';
 import { CodeRequestBody } from '../grassroots/schemas.ts';
@@ -21,8 +23,8 @@ import {
   publicDiscussion,
   revokeInvitation,
 } from './discussion-guests.ts';
-import { StatementBody, VoteBody } from './discussion-schemas.ts';
-import { listStatements, writeStatement } from './discussion-statements.ts';
+import { CommentBody, StatementBody, VoteBody } from './discussion-schemas.ts';
+import { listComments, listStatements, writeComment, writeStatement } from './discussion-statements.ts';
 import { castVote, nextStatement } from './discussion-votes.ts';
 
 const Errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody };
@@ -53,11 +55,11 @@ const perGuest = (max: number) => ({
   rateLimit: {
     max,
     timeWindow: '1 minute',
-    keyGenerator: (req: FastifyRequest) => req.cookies?.[GUEST_COOKIE] ?? req.ip,
+    keyGenerator: (req: FastifyRequest) => req.cookies?.[GUEST_COOKIE] ?? clientKey(req),
   },
 });
 const READ = { rateLimit: { max: 120, timeWindow: '1 minute' } };
-export const GUEST_LIMITS = { statements: 10, votes: 60, codes: 10 };
+export const GUEST_LIMITS = { statements: 10, comments: 10, votes: 60, codes: 10 };
 
 export async function discussionGuestRoutes(fastify: FastifyInstance, { db, config }: ModuleDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -174,6 +176,30 @@ export async function discussionGuestRoutes(fastify: FastifyInstance, { db, conf
     async (req) => {
       const inv = await invitationByToken(db, req.params.token);
       return writeStatement(db, await guestOf(db, req, inv), inv.discussionId, req.body.body);
+    },
+  );
+  app.get(
+    '/api/public/discussions/:token/comments',
+    { config: READ, schema: { tags, params: Token, response: { 200: Type.Object({ items: Any }), ...Errors } } },
+    async (req) => {
+      const inv = await invitationByToken(db, req.params.token);
+      return { items: await listComments(db, await guestOf(db, req, inv), inv.discussionId) };
+    },
+  );
+  app.post(
+    '/api/public/discussions/:token/comments',
+    {
+      config: perGuest(GUEST_LIMITS.comments),
+      schema: {
+        tags,
+        params: Token,
+        body: CommentBody,
+        response: { 200: Type.Object({ id: Type.Integer(), state: Type.String() }), ...Errors },
+      },
+    },
+    async (req) => {
+      const inv = await invitationByToken(db, req.params.token);
+      return writeComment(db, await guestOf(db, req, inv), inv.discussionId, req.body);
     },
   );
   app.put(

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { setSmsSender } from '../grassroots/sms.ts';
+import { guestVisitor, signInGuest as signIn, type Visitor } from './discussion-guest-helpers.ts';
 import { GUEST_LIMITS } from './discussion-guest-routes.ts';
 import { inDays, okBody } from './test-helpers.ts';
 
@@ -27,39 +28,8 @@ const open = (topic: string, audience = 'members') => ({
   anonymous: true,
 });
 
-/** An anonymous visitor of the public site, keeping the guest cookie it is given (as a browser would). */
-function visitor(ip: string) {
-  let cookie = '';
-  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => {
-    const r = await t.app.inject({
-      method,
-      url,
-      payload: payload as any,
-      headers: cookie ? { cookie } : {},
-      remoteAddress: ip,
-    });
-    const set = r.headers['set-cookie'];
-    if (set) cookie = String(set).split(';')[0];
-    return { status: r.statusCode, body: r.json() };
-  };
-  return {
-    get: (url: string) => call('GET', url),
-    post: (url: string, body: unknown) => call('POST', url, body),
-    put: (url: string, body: unknown) => call('PUT', url, body),
-    get cookie() {
-      return cookie;
-    },
-  };
-}
-
-async function signInGuest(v: ReturnType<typeof visitor>, phone: string, tok = token) {
-  expect((await v.post(`/api/public/discussions/${tok}/code`, { phone })).status).toBe(200);
-  const code = sent
-    .filter((s) => s.phone === phone)
-    .at(-1)!
-    .text.match(/\d{6}/)![0];
-  return v.post(`/api/public/discussions/${tok}/sign-in`, { phone, code });
-}
+const visitor = (ip: string) => guestVisitor(() => t.app, ip);
+const signInGuest = (v: Visitor, phone: string, tok = token) => signIn(v, sent, phone, tok);
 
 beforeAll(async () => {
   t = await createTestApp();

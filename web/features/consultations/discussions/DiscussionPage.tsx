@@ -7,7 +7,7 @@ import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { formatDateTime } from '../../../app/format.ts';
 import { ErrorAlert, PageHeader } from '../../../components/index.ts';
-import { keys, STATUS_LABELS, useDiscussion, useLiveDiscussion } from './api.ts';
+import { keys, memberSource, STATUS_LABELS, useDiscussion, useLiveDiscussion } from './api.ts';
 import { StatementList } from './StatementList.tsx';
 import { VoteCard, WriteCard } from './VoteCards.tsx';
 
@@ -67,7 +67,7 @@ export function DiscussionPage() {
               </>
             ),
           },
-          { key: 'all', label: '全部观点', children: <StatementList d={d} /> },
+          { key: 'all', label: '全部观点', children: <StatementList source={memberSource(d)} /> },
           {
             key: 'map',
             label: '意见地图',

@@ -1,12 +1,15 @@
 // The page an invited citizen (受邀群众) opens from the link or QR code, with no account: the topic and its materials,
 // a phone number and a one-time code to sign in (a guest of this one discussion), then one statement at a time to vote
-// on and a box to write one — the same cards as a member's page (VoteCards.tsx) on the public API. Phone first (375 px).
+// on and a box to write one, and all statements with their comments to reply to — the same components as a member's
+// page (VoteCards.tsx, StatementList.tsx) on the public API. Phone first (375 px).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Collapse, Flex, Form, Input, Result, Spin, Typography } from 'antd';
+import { App, Button, Card, Collapse, Flex, Form, Input, Result, Spin, Tabs, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { type ApiError, api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import type { DiscussionSource } from './api.ts';
+import { StatementList } from './StatementList.tsx';
 import { VoteCard, WriteCard } from './VoteCards.tsx';
 
 interface PublicDiscussion {
@@ -81,6 +84,31 @@ function SignIn({ base, onDone }: { base: string; onDone: () => void }) {
   );
 }
 
+/** The signed-in citizen's tabs, as on a member's page: vote and write, then all statements with their comments. */
+function Participate({ source, maxLength }: { source: DiscussionSource; maxLength: number }) {
+  const qc = useQueryClient();
+  // A vote or a new statement changes the counts in the list.
+  const changed = () => qc.invalidateQueries({ queryKey: [...source.key, 'statements'] });
+  const { base, takePart } = source;
+  return (
+    <Tabs
+      items={[
+        {
+          key: 'vote',
+          label: '表态',
+          children: (
+            <>
+              <VoteCard base={base} takePart={takePart} onChanged={changed} />
+              <WriteCard base={base} takePart={takePart} maxLength={maxLength} onChanged={changed} />
+            </>
+          ),
+        },
+        { key: 'all', label: '全部观点', children: <StatementList source={source} /> },
+      ]}
+    />
+  );
+}
+
 export function JoinDiscussionPage() {
   const token = useParams().token ?? '';
   const base = `/api/public/discussions/${token}`;
@@ -123,10 +151,7 @@ export function JoinDiscussionPage() {
             />
           )}
           {d.signedIn ? (
-            <>
-              <VoteCard base={base} takePart={open} />
-              <WriteCard base={base} takePart={open} maxLength={d.maxLength} />
-            </>
+            <Participate source={{ base, key: ['public-discussion', token], takePart: open }} maxLength={d.maxLength} />
           ) : d.full ? (
             <Result status="warning" title="此邀请链接的名额已用完" subTitle="请联系工作人员获取新的邀请链接。" />
           ) : (

@@ -1,21 +1,24 @@
 // All shown statements of a discussion with their counts and threaded comments; a participant comments and replies.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+// One component for members and invited citizens: what it reads and writes comes from its source (api.ts).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { ErrorAlert, errorMessage } from '../../../components/index.ts';
 import { TAG } from '../../../components/tagColors.ts';
-import { type Comment, type Discussion, keys, useComments, useStatements } from './api.ts';
+import type { Comment, DiscussionSource, Statement } from './api.ts';
 
 const VOTE_LABELS: Record<string, string> = { agree: '赞同', disagree: '反对', pass: '跳过' };
 
+const commentsKey = (source: DiscussionSource) => [...source.key, 'comments'];
+
 function Reply({
-  d,
+  source,
   statementId,
   parentId,
   onDone,
 }: {
-  d: Discussion;
+  source: DiscussionSource;
   statementId?: number;
   parentId?: number;
   onDone?: () => void;
@@ -24,12 +27,11 @@ function Reply({
   const qc = useQueryClient();
   const { message } = App.useApp();
   const send = useMutation({
-    mutationFn: () =>
-      api.post<{ state: string }>(`/api/discussions/${d.id}/comments`, { body: text, statementId, parentId }),
+    mutationFn: () => api.post<{ state: string }>(`${source.base}/comments`, { body: text, statementId, parentId }),
     onSuccess: (r) => {
       setText('');
       if (r.state === 'pending') message.success('已提交，审核后显示');
-      qc.invalidateQueries({ queryKey: keys.comments(d.id) });
+      qc.invalidateQueries({ queryKey: commentsKey(source) });
       onDone?.();
     },
     onError: (e) => message.error(errorMessage(e)),
@@ -43,7 +45,9 @@ function Reply({
         maxLength={500}
         onChange={(e) => setText(e.target.value)}
       />
-      <Button type="primary" disabled={!text.trim()} loading={send.isPending} onClick={() => send.mutate()}>
+      {/* Disabled, not `loading`, while sending: a reply is sent under one statement after another, and antd's loading
+          icon can stay in the DOM and make the button read 「loading 发送」 (see VoteCards.tsx). */}
+      <Button type="primary" disabled={!text.trim() || send.isPending} onClick={() => send.mutate()}>
         发送
       </Button>
     </Space.Compact>
@@ -51,13 +55,13 @@ function Reply({
 }
 
 function Thread({
-  d,
+  source,
   statementId,
   comments,
   parentId,
   depth,
 }: {
-  d: Discussion;
+  source: DiscussionSource;
   statementId: number;
   comments: Comment[];
   parentId: number | null;
@@ -85,7 +89,7 @@ function Thread({
             </Tag>
           )}
           <div>{c.body}</div>
-          {d.can.takePart && depth < 3 && (
+          {source.takePart && depth < 3 && (
             <Button
               type="link"
               size="small"
@@ -96,18 +100,24 @@ function Thread({
             </Button>
           )}
           {replyTo === c.id && (
-            <Reply d={d} statementId={statementId} parentId={c.id} onDone={() => setReplyTo(null)} />
+            <Reply source={source} statementId={statementId} parentId={c.id} onDone={() => setReplyTo(null)} />
           )}
-          <Thread d={d} statementId={statementId} comments={comments} parentId={c.id} depth={depth + 1} />
+          <Thread source={source} statementId={statementId} comments={comments} parentId={c.id} depth={depth + 1} />
         </div>
       ))}
     </>
   );
 }
 
-export function StatementList({ d }: { d: Discussion }) {
-  const statements = useStatements(d.id);
-  const comments = useComments(d.id);
+export function StatementList({ source }: { source: DiscussionSource }) {
+  const statements = useQuery({
+    queryKey: [...source.key, 'statements', ''],
+    queryFn: () => api.get<{ items: Statement[] }>(`${source.base}/statements`),
+  });
+  const comments = useQuery({
+    queryKey: commentsKey(source),
+    queryFn: () => api.get<{ items: Comment[] }>(`${source.base}/comments`),
+  });
   if (statements.error) return <ErrorAlert error={statements.error} />;
   const all = comments.data?.items ?? [];
   const items = statements.data?.items ?? [];
@@ -128,13 +138,13 @@ export function StatementList({ d }: { d: Discussion }) {
               {s.myVote && !s.mine ? ` · 我的表态：${VOTE_LABELS[s.myVote]}` : ''}
             </Typography.Text>
             <Thread
-              d={d}
+              source={source}
               statementId={s.id}
               comments={all.filter((c) => c.statementId === s.id)}
               parentId={null}
               depth={0}
             />
-            {d.can.takePart && <Reply d={d} statementId={s.id} />}
+            {source.takePart && <Reply source={source} statementId={s.id} />}
           </Card>
         );
       })}

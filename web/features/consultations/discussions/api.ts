@@ -68,6 +68,23 @@ export const keys = {
   map: (id: number) => ['discussion', id, 'map'] as const,
 };
 
+/**
+ * Where a list of statements and their comments is read and written: a member's discussion (`/api/discussions/<id>`)
+ * or an invited citizen's link (`/api/public/discussions/<token>`); the same routes below either base.
+ */
+export interface DiscussionSource {
+  base: string;
+  /** Query key prefix: the lists are cached under `[...key, 'statements', '']` and `[...key, 'comments']`. */
+  key: readonly unknown[];
+  takePart: boolean;
+}
+/** A member's source shares the cache (and the live stream's invalidations) of useStatements and useComments. */
+export const memberSource = (d: Discussion): DiscussionSource => ({
+  base: `/api/discussions/${d.id}`,
+  key: keys.one(d.id),
+  takePart: d.can.takePart,
+});
+
 export const useDiscussion = (id: number) =>
   useQuery({ queryKey: keys.one(id), queryFn: () => api.get<Discussion>(`/api/discussions/${id}`) });
 export const useStatements = (id: number, state = '') =>
