@@ -1,7 +1,7 @@
 // The deterministic demo: 示例市政协 (term 6, session 1) with ~300 members, ~40 handling units with accounts, staff of
 // each office and a leader; 示例县政协 under it with its own admin and ~150 members. Same input, same rows, every time.
 import { sql } from 'drizzle-orm';
-import { namePinyin } from '../modules/org/members-service.ts';
+import { namePinyin } from '../modules/org/members-query.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Role } from '../platform/auth/permissions.ts';
