@@ -6,9 +6,10 @@
 import type { FastifyInstance } from 'fastify';
 import { beijingToday, beijingYearOf } from '../platform/dates.ts';
 import { type Client, signIn } from '../platform/inject-client.ts';
-import { DEMO_PASSWORD, UNITS } from './demo.ts';
+import { DEMO_PASSWORD } from './demo.ts';
 import { seedDemoConsultation } from './demo-consultation.ts';
 import { seedDemoLearning } from './demo-learning.ts';
+import { UNITS } from './demo-reference.ts';
 
 type Call = { status: number; body: any };
 

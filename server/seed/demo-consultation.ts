@@ -5,7 +5,7 @@
 
 import { addDays, beijingToday, beijingYearOf, isNationalWorkingDay } from '../platform/dates.ts';
 import type { Client } from '../platform/inject-client.ts';
-import { UNITS } from './demo.ts';
+import { UNITS } from './demo-reference.ts';
 
 export type Login = (username: string) => Promise<Client>;
 type Call = { status: number; body: any };
