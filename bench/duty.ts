@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { PRESETS } from '../server/modules/duty/rules.ts';
+import { PRESETS } from '../server/modules/duty/rule-presets.ts';
 import { rescore, saveRuleVersion } from '../server/modules/duty/scoring.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
 import { systemActor } from '../server/platform/context.ts';

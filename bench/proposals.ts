@@ -11,7 +11,7 @@ import { loadConfig } from '../server/config.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
 import { query, queryOne } from '../server/platform/db/client.ts';
 import { searchTokens } from '../server/platform/search/search.ts';
-import { UNITS } from '../server/seed/demo.ts';
+import { UNITS } from '../server/seed/demo-reference.ts';
 import { benchDatabaseUrl, benchDataDir, dropBenchDatabase, freshPostgres } from './setup.ts';
 
 const PROPOSALS = Number(process.env.PROPOSALS ?? 300_000);

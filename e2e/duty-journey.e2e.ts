@@ -2,7 +2,7 @@
 // in 我的履职 with the rule that gave them; the committee admin changes that rule in the 积分规则 form and the member's
 // score changes, the new rule shown as the reason.
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../server/modules/duty/rules.ts';
+import { PRESETS } from '../server/modules/duty/rule-presets.ts';
 import { type ApiClient, apiLogin } from './api.ts';
 import {
   expectNoA11yViolations,

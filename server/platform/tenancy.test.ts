@@ -2,7 +2,7 @@
 // and by users of another committee (the county) with ids of the city's rows. None may answer with data or a 500.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteInfo } from '../app.ts';
-import { UNITS } from '../seed/demo.ts';
+import { UNITS } from '../seed/demo-reference.ts';
 import { type Client, createTestApp, login, type TestContext } from '../test/harness.ts';
 import { type Action, can } from './auth/permissions.ts';
 

@@ -5,7 +5,7 @@ import { beijingToday, beijingYearOf } from '../platform/dates.ts';
 import { runDueJobs } from '../platform/jobs/jobs.ts';
 import { createTestApp, login, type TestContext } from '../test/harness.ts';
 import { seedDemoActivity } from './activity.ts';
-import { UNITS } from './demo.ts';
+import { UNITS } from './demo-reference.ts';
 
 let t: TestContext;
 

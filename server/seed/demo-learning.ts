@@ -7,7 +7,7 @@ import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import type { FastifyInstance } from 'fastify';
 import { addDays, beijingToday, beijingYearOf } from '../platform/dates.ts';
 import type { Client } from '../platform/inject-client.ts';
-import { at, type Login, must, workday } from './demo-consultation.ts';
+import { at, type Login, must, workday } from './demo-steps.ts';
 
 /** Uploads one file as `c` through a multipart route, as the browser does. */
 async function upload(app: FastifyInstance, c: Client, url: string, name: string, content: Buffer): Promise<number> {

@@ -1,7 +1,7 @@
 // The deterministic demo: 示例市政协 (term 6, session 1) with ~300 members, ~40 handling units with accounts, staff of
 // each office and a leader; 示例县政协 under it with its own admin and ~150 members. Same input, same rows, every time.
 import { sql } from 'drizzle-orm';
-import { namePinyin } from '../modules/org/members-service.ts';
+import { namePinyin } from '../modules/org/members-query.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Role } from '../platform/auth/permissions.ts';
@@ -9,167 +9,10 @@ import { systemActor } from '../platform/context.ts';
 import { type Db, query, queryOne } from '../platform/db/client.ts';
 import { toSearchVector } from '../platform/search/search.ts';
 import { blindIndex, encryptField } from '../platform/secrets/field-crypto.ts';
+import { ETHNICITIES, idNumber, personName, prng, TITLES, WORK_UNITS } from './demo-people.ts';
+import { ORGANISATIONS, SECTORS, SPECIAL_COMMITTEES, UNITS } from './demo-reference.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
-
-export const SECTORS = [
-  '中国共产党',
-  '中国国民党革命委员会',
-  '中国民主同盟',
-  '中国民主建国会',
-  '中国民主促进会',
-  '中国农工民主党',
-  '中国致公党',
-  '九三学社',
-  '无党派人士',
-  '中国共产主义青年团',
-  '中华全国总工会',
-  '中华全国妇女联合会',
-  '工商联',
-  '科学技术界',
-  '经济界',
-  '农业界',
-  '教育界',
-  '文化艺术界',
-  '医药卫生界',
-  '体育界',
-  '新闻出版界',
-  '社会科学界',
-  '社会福利和社会保障界',
-  '少数民族界',
-  '宗教界',
-  '特邀人士',
-];
-
-export const SPECIAL_COMMITTEES = [
-  '提案委员会',
-  '经济委员会',
-  '农业和农村委员会',
-  '人口资源环境委员会',
-  '教科卫体委员会',
-  '社会和法制委员会',
-  '民族宗教委员会',
-  '港澳台侨和外事委员会',
-  '文化文史和学习委员会',
-];
-
-export const UNITS = [
-  '市发展和改革委员会',
-  '市教育局',
-  '市科学技术局',
-  '市工业和信息化局',
-  '市民族宗教事务局',
-  '市公安局',
-  '市民政局',
-  '市司法局',
-  '市财政局',
-  '市人力资源和社会保障局',
-  '市自然资源和规划局',
-  '市生态环境局',
-  '市住房和城乡建设局',
-  '市交通运输局',
-  '市水利局',
-  '市农业农村局',
-  '市商务局',
-  '市文化广电旅游局',
-  '市卫生健康委员会',
-  '市退役军人事务局',
-  '市应急管理局',
-  '市审计局',
-  '市市场监督管理局',
-  '市统计局',
-  '市医疗保障局',
-  '市城市管理局',
-  '市体育局',
-  '市林业局',
-  '市人民防空办公室',
-  '市地方金融监督管理局',
-  '市数据资源管理局',
-  '市信访局',
-  '市机关事务管理局',
-  '市供销合作社',
-  '市总工会',
-  '市妇女联合会',
-  '市残疾人联合会',
-  '市税务局',
-  '市供电公司',
-  '市自来水公司',
-];
-
-const ORGANISATIONS: [string, 'party' | 'organisation'][] = [
-  ['民革示例市委员会', 'party'],
-  ['民盟示例市委员会', 'party'],
-  ['民建示例市委员会', 'party'],
-  ['民进示例市委员会', 'party'],
-  ['农工党示例市委员会', 'party'],
-  ['致公党示例市委员会', 'party'],
-  ['九三学社示例市委员会', 'party'],
-  ['示例市工商业联合会', 'organisation'],
-  ['共青团示例市委员会', 'organisation'],
-  ['示例市妇女联合会', 'organisation'],
-];
-
-const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN =
-  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国红梅玉文斌志宏海燕鹏辉宇晨浩然欣怡子涵梓萱俊杰思远雅琴立新振华卫东晓明春燕秋菊德胜永福慧敏丹凤';
-const ETHNICITIES = ['汉族', '汉族', '汉族', '汉族', '汉族', '回族', '满族', '蒙古族', '壮族', '土家族'];
-const TITLES = [
-  '主任',
-  '副主任',
-  '院长',
-  '副院长',
-  '校长',
-  '总经理',
-  '董事长',
-  '教授',
-  '主任医师',
-  '高级工程师',
-  '律师',
-  '研究员',
-  '村党支部书记',
-  '社区主任',
-];
-const WORK_UNITS = [
-  '示例市第一人民医院',
-  '示例市第一中学',
-  '示例大学',
-  '示例市科技有限公司',
-  '示例市律师事务所',
-  '示例市农业合作社',
-  '示例市社会科学院',
-  '示例市建设集团',
-  '示例市中医院',
-  '示例市实验小学',
-  '示例市文化馆',
-  '示例市商会',
-];
-
-/** A small deterministic PRNG (mulberry32): the demo must come out the same on every machine. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function personName(rand: () => number): string {
-  const s = SURNAMES[Math.floor(rand() * SURNAMES.length)];
-  const g1 = GIVEN[Math.floor(rand() * GIVEN.length)];
-  return rand() < 0.4 ? s + g1 : s + g1 + GIVEN[Math.floor(rand() * GIVEN.length)];
-}
-
-/** A valid-looking 18-digit resident ID number with the right check digit. */
-export function idNumber(region: string, birth: string, seq: number, female: boolean): string {
-  const body = `${region}${birth.replace(/-/g, '')}${String(seq % 100).padStart(2, '0')}${female ? (seq % 5) * 2 : (seq % 5) * 2 + 1}`;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = body.split('').reduce((s, d, i) => s + Number(d) * w[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 interface AccountSeed {
   username: string;

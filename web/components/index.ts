@@ -1,5 +1,6 @@
 // Shared components for every feature page; import from '../../components/index.ts'.
 export { AttachmentUpload } from './AttachmentUpload.tsx';
+export { CardList } from './CardList.tsx';
 export { ConfirmButton, type ConfirmButtonProps } from './ConfirmButton.tsx';
 export { DataTable, type DataTableProps, type PagedData } from './DataTable.tsx';
 export { ErrorAlert, errorMessage } from './ErrorAlert.tsx';

@@ -7,11 +7,12 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import {
   assertValidToken,
+  checkinCodeFor,
   checkinInvalid,
   checkinNotInvited,
-  makeToken,
+  lockCheckinRow,
   type ParsedToken,
-  qrSvg,
+  recordScan,
 } from '../meetings/checkin.ts';
 import { assertCheckinWindow } from '../meetings/service.ts';
 
@@ -76,9 +77,7 @@ export async function markActivityAttendance(tx: Db, actor: Actor, id: number, m
 export async function activityCheckinCode(db: Db, actor: Actor, id: number, origin: string) {
   const a = await loadActivity(db, actor, id);
   if (a.status !== 'open') throw conflict('activity.not_open', '活动已结束或已取消，不能签到');
-  const { token, expiresAt } = makeToken('a', actor.committeeId, id, a.secret);
-  const url = `${origin}/checkin?token=${encodeURIComponent(token)}`;
-  return { token, url, expiresAt, svg: await qrSvg(url), title: a.title };
+  return checkinCodeFor('a', { committeeId: actor.committeeId, id, secret: a.secret, title: a.title }, origin);
 }
 
 /** Scan check-in to an activity: an open activity takes walk-in members too (they are registered on the spot). */
@@ -93,34 +92,15 @@ export async function checkinActivityWithToken(tx: Db, actor: Actor, p: ParsedTo
   if (a.status !== 'open') throw conflict('activity.not_open', '活动已结束或已取消，不能签到');
   await assertCheckinWindow(tx, actor.committeeId, { starts_at: a.startsAt, ends_at: a.endsAt }, '活动');
   const memberId = actor.memberId!;
-  let part = await queryOne<any>(
-    tx,
-    sql`select checked_in_at from activity_participants where committee_id = ${actor.committeeId} and activity_id = ${a.id} and member_id = ${memberId} for update`,
-  );
+  let part = await lockCheckinRow(tx, 'activity', actor.committeeId, a.id, memberId);
   if (!part) {
     if (a.registration !== 'open') throw checkinNotInvited('活动');
     await addParticipants(tx, actor, a, [memberId], 'registered');
     part = { checked_in_at: null };
   }
-  if (!part.checked_in_at) {
-    await tx.execute(sql`update activity_participants set checked_in_at = now(), checkin_method = 'qr'
-      where committee_id = ${actor.committeeId} and activity_id = ${a.id} and member_id = ${memberId}`);
-    await settleParticipant(tx, actor.committeeId, a, memberId, true);
-    await writeAudit(tx, actor, {
-      action: 'activity.checkin',
-      entity: 'activity',
-      entityId: a.id,
-      after: { memberId },
-    });
-  }
-  const now = await queryOne<any>(tx, sql`select now() as t`);
-  return {
-    target: 'activity' as const,
-    id: a.id,
-    title: a.title,
-    checkedInAt: iso(part.checked_in_at ?? now!.t)!,
-    already: !!part.checked_in_at,
-  };
+  return recordScan(tx, actor, 'activity', a, part, () => settleParticipant(tx, actor.committeeId, a, memberId, true), {
+    memberId,
+  });
 }
 
 export async function participantSheet(

@@ -6,6 +6,7 @@ import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { CheckinCodeResponse } from '../meetings/checkin.ts';
 import { Nullable } from '../meetings/schema.ts';
 import { activityCheckinCode, markActivityAttendance, participantSheet } from './participation.ts';
 import { MemberParams } from './schemas.ts';
@@ -126,17 +127,7 @@ export function activityParticipationRoutes(app: FastifyInstance, { db }: Module
         tags,
         summary: '活动签到二维码（每 30 秒更换）',
         params: IdParams,
-        response: {
-          200: Type.Object({
-            token: Type.String(),
-            url: Type.String(),
-            expiresAt: Type.String(),
-            svg: Type.String(),
-            title: Type.String(),
-          }),
-          404: ErrorBody,
-          409: ErrorBody,
-        },
+        response: CheckinCodeResponse,
       },
     },
     async (request) =>

@@ -10,9 +10,10 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
-import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
+import { toSearchVector } from '../../platform/search/search.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { newSecret } from '../meetings/checkin.ts';
+import { eventFilters } from '../meetings/list.ts';
 import { accountsOfMembers, type InviteInput, membersByRule } from '../meetings/service.ts';
 
 export const ACTIVITY_LABELS: Record<string, string> = {
@@ -112,11 +113,7 @@ export async function listActivities(db: Db, actor: Actor, q: ActivityQuery, lim
   const member = !seesAll(actor);
   const conds = [
     sql`a.committee_id = ${c}`,
-    q.kind ? sql`a.kind = ${q.kind}` : null,
-    q.status ? sql`a.status = ${q.status}` : null,
-    matchSearch(sql`a.search`, q.q),
-    q.from ? sql`a.starts_at >= (${q.from}::date)::timestamp at time zone 'Asia/Shanghai'` : null,
-    q.to ? sql`a.starts_at < (${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'` : null,
+    ...eventFilters(sql.raw('a'), q),
     q.mine ? sql`p.member_id is not null` : member ? sql`(p.member_id is not null or a.registration = 'open')` : null,
   ].filter((x) => x !== null);
   const where = sql.join(conds, sql` and `);

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
-import { PRESETS } from './rules.ts';
+import { PRESETS } from './rule-presets.ts';
 import { thisYear } from './service.ts';
 
 let t: TestContext;

@@ -10,12 +10,12 @@ import { query } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams } from '../../platform/routes.ts';
 import { Nullable } from '../meetings/schema.ts';
+import { PRESETS } from './rule-presets.ts';
 import {
   DETAIL_FIELDS,
   FACT_KINDS,
   GRADE_LABELS,
   MULTIPLIERS,
-  PRESETS,
   ROLE_LABELS,
   type RuleSet,
   RuleSetSchema,

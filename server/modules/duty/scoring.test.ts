@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { recordDutyFact, revokeDutyFacts } from './facts.ts';
-import { PRESETS } from './rules.ts';
+import { PRESETS } from './rule-presets.ts';
 import { currentVersion, explainMember, rescore, scoreSql } from './scoring.ts';
 
 const YEAR = 2030; // inside the demo term (2026–2031) and free of other facts

@@ -8,11 +8,11 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { systemActor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { PRESETS } from './rule-presets.ts';
 import {
   DETAIL_FIELDS,
   FACT_KINDS,
   GRADE_LABELS,
-  PRESETS,
   ROLE_LABELS,
   type RuleItem,
   type RuleSet,

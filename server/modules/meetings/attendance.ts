@@ -8,7 +8,15 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
-import { assertValidToken, checkinInvalid, checkinNotInvited, makeToken, parseToken, qrSvg } from './checkin.ts';
+import {
+  assertValidToken,
+  checkinCodeFor,
+  checkinInvalid,
+  checkinNotInvited,
+  lockCheckinRow,
+  parseToken,
+  recordScan,
+} from './checkin.ts';
 
 import {
   ATTENDANCE_DEFAULTS,
@@ -143,9 +151,7 @@ export async function markAttendance(
 export async function checkinCode(db: Db, actor: Actor, id: number, origin: string) {
   const m = await loadMeeting(db, actor, id);
   if (m.status !== 'planned') throw conflict('meeting.not_open', '会议已结束或已取消，不能签到');
-  const { token, expiresAt } = makeToken('m', actor.committeeId, id, m.secret);
-  const url = `${origin}/checkin?token=${encodeURIComponent(token)}`;
-  return { token, url, expiresAt, svg: await qrSvg(url), title: m.title };
+  return checkinCodeFor('m', { committeeId: actor.committeeId, id, secret: m.secret, title: m.title }, origin);
 }
 
 /** A member checks in with the code scanned at the venue. */
@@ -165,30 +171,20 @@ export async function checkinWithToken(tx: Db, actor: Actor, token: string) {
   assertValidToken(p, m.checkin_secret);
   if (m.status !== 'planned') throw conflict('meeting.not_open', '会议已结束或已取消，不能签到');
   await assertCheckinWindow(tx, actor.committeeId, m);
-  const inv = await queryOne<any>(
-    tx,
-    sql`select checked_in_at from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${m.id} and member_id = ${actor.memberId} for update`,
-  );
+  const inv = await lockCheckinRow(tx, 'meeting', actor.committeeId, m.id, actor.memberId);
   if (!inv) throw checkinNotInvited('会议');
-  if (!inv.checked_in_at) {
-    await tx.execute(sql`update meeting_invitees set checked_in_at = now(), checkin_method = 'qr'
-      where committee_id = ${actor.committeeId} and meeting_id = ${m.id} and member_id = ${actor.memberId}`);
-    await settleAttendance(tx, actor.committeeId, m.id, [actor.memberId]);
-    await writeAudit(tx, actor, {
-      action: 'meeting.checkin',
-      entity: 'meeting',
-      entityId: m.id,
-      after: { memberId: actor.memberId, method: 'qr' },
-    });
-  }
-  const at = inv.checked_in_at ? iso(inv.checked_in_at)! : iso((await queryOne<any>(tx, sql`select now() as t`))!.t)!;
-  return {
-    target: 'meeting' as const,
-    id: m.id,
-    title: m.title,
-    checkedInAt: at,
-    already: !!inv.checked_in_at,
-  };
+  return recordScan(
+    tx,
+    actor,
+    'meeting',
+    m,
+    inv,
+    () => settleAttendance(tx, actor.committeeId, m.id, [actor.memberId!]),
+    {
+      memberId: actor.memberId,
+      method: 'qr',
+    },
+  );
 }
 
 export interface SheetQuery {

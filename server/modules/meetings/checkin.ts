@@ -1,9 +1,16 @@
 // Rotating signed check-in codes: the venue screen shows a QR code of /checkin?token=…; the token names the item and a
 // 30-second window and is signed (HMAC-SHA256) with the item's own secret, so a photo of the code stops working within a
-// minute and a code cannot be forged for another meeting or committee.
+// minute and a code cannot be forged for another meeting or committee. Meetings and activities share the code, its
+// route schema and the recording of a scan here, each with its own table, audit action and duty settlement.
 import crypto from 'node:crypto';
+import { type SQL, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
+import { Type } from 'typebox';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import type { Actor } from '../../platform/context.ts';
+import { type Db, queryOne } from '../../platform/db/client.ts';
 import { badRequest, forbidden } from '../../platform/errors.ts';
+import { ErrorBody } from '../../platform/routes.ts';
 
 export const WINDOW_SECONDS = 30;
 
@@ -76,4 +83,80 @@ export function assertValidToken(p: ParsedToken, secret: string): void {
 
 export async function qrSvg(url: string): Promise<string> {
   return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+}
+
+/** A venue screen's code with its link and QR picture, for the item (already checked to be open) of `target`. */
+export async function checkinCodeFor(
+  target: CheckinTarget,
+  item: { committeeId: number; id: number; secret: string; title: string },
+  origin: string,
+) {
+  const { token, expiresAt } = makeToken(target, item.committeeId, item.id, item.secret);
+  const url = `${origin}/checkin?token=${encodeURIComponent(token)}`;
+  return { token, url, expiresAt, svg: await qrSvg(url), title: item.title };
+}
+
+/** The response of GET /api/meetings/:id/checkin-code and /api/activities/:id/checkin-code. */
+export const CheckinCodeResponse = {
+  200: Type.Object({
+    token: Type.String(),
+    url: Type.String(),
+    expiresAt: Type.String(),
+    svg: Type.String(),
+    title: Type.String(),
+  }),
+  404: ErrorBody,
+  409: ErrorBody,
+};
+
+/** The table of who may check in to a meeting (invitees) or an activity (participants). */
+const ROWS: Record<'meeting' | 'activity', { table: SQL; key: SQL }> = {
+  meeting: { table: sql.raw('meeting_invitees'), key: sql.raw('meeting_id') },
+  activity: { table: sql.raw('activity_participants'), key: sql.raw('activity_id') },
+};
+
+/** The member's row on the list of the meeting or activity, locked for the check-in; undefined when not on it. */
+export function lockCheckinRow(
+  tx: Db,
+  kind: 'meeting' | 'activity',
+  committeeId: number,
+  id: number,
+  memberId: number,
+) {
+  const { table, key } = ROWS[kind];
+  return queryOne<{ checked_in_at: string | Date | null }>(
+    tx,
+    sql`select checked_in_at from ${table} where committee_id = ${committeeId} and ${key} = ${id} and member_id = ${memberId} for update`,
+  );
+}
+
+/**
+ * A scan check-in on a locked row: marked once (by QR), the duty fact settled and the scan audited; a second scan
+ * only answers when the first one was.
+ */
+export async function recordScan(
+  tx: Db,
+  actor: Actor,
+  kind: 'meeting' | 'activity',
+  item: { id: number; title: string },
+  row: { checked_in_at: string | Date | null },
+  settle: () => Promise<unknown>,
+  auditAfter: Record<string, unknown>,
+) {
+  const { table, key } = ROWS[kind];
+  const memberId = actor.memberId!;
+  if (!row.checked_in_at) {
+    await tx.execute(sql`update ${table} set checked_in_at = now(), checkin_method = 'qr'
+      where committee_id = ${actor.committeeId} and ${key} = ${item.id} and member_id = ${memberId}`);
+    await settle();
+    await writeAudit(tx, actor, { action: `${kind}.checkin`, entity: kind, entityId: item.id, after: auditAfter });
+  }
+  const at = row.checked_in_at ?? (await queryOne<{ t: string | Date }>(tx, sql`select now() as t`))!.t;
+  return {
+    target: kind,
+    id: item.id,
+    title: item.title,
+    checkedInAt: new Date(at).toISOString(),
+    already: !!row.checked_in_at,
+  };
 }

@@ -1,6 +1,6 @@
 // Meeting lists and the detail: members see the meetings they are invited to, staff all; the detail carries the
 // reader's own reply and what staff need (invitee counts, files).
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { listFiles } from '../../platform/files/files.ts';
@@ -19,16 +19,23 @@ export interface MeetingQuery {
   mine?: boolean;
 }
 
+/** The list filters meetings (alias m) and activities (alias a) share: kind, status, words, a Beijing date range. */
+export function eventFilters(t: SQL, q: { kind?: string; status?: string; q?: string; from?: string; to?: string }) {
+  return [
+    q.kind ? sql`${t}.kind = ${q.kind}` : null,
+    q.status ? sql`${t}.status = ${q.status}` : null,
+    matchSearch(sql`${t}.search`, q.q),
+    q.from ? sql`${t}.starts_at >= (${q.from}::date)::timestamp at time zone 'Asia/Shanghai'` : null,
+    q.to ? sql`${t}.starts_at < (${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'` : null,
+  ];
+}
+
 export async function listMeetings(db: Db, actor: Actor, q: MeetingQuery, limit: number, offset: number) {
   const c = actor.committeeId;
   const mineOnly = !seesAll(actor) || q.mine;
   const conds = [
     sql`m.committee_id = ${c}`,
-    q.kind ? sql`m.kind = ${q.kind}` : null,
-    q.status ? sql`m.status = ${q.status}` : null,
-    matchSearch(sql`m.search`, q.q),
-    q.from ? sql`m.starts_at >= (${q.from}::date)::timestamp at time zone 'Asia/Shanghai'` : null,
-    q.to ? sql`m.starts_at < (${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'` : null,
+    ...eventFilters(sql.raw('m'), q),
     mineOnly ? sql`i.member_id is not null` : null,
   ].filter((x) => x !== null);
   const where = sql.join(conds, sql` and `);

@@ -15,6 +15,7 @@ import {
   markAttendance,
   replyToMeeting,
 } from './attendance.ts';
+import { CheckinCodeResponse } from './checkin.ts';
 import { Enum, Nullable } from './schema.ts';
 import { CheckinOut, MemberParams, SheetRow } from './schemas.ts';
 import { ATTENDANCE_LABELS } from './service.ts';
@@ -195,17 +196,7 @@ export function meetingAttendanceRoutes(app: FastifyInstance, { db }: ModuleDeps
         tags,
         summary: '会场签到二维码（每 30 秒更换）',
         params: IdParams,
-        response: {
-          200: Type.Object({
-            token: Type.String(),
-            url: Type.String(),
-            expiresAt: Type.String(),
-            svg: Type.String(),
-            title: Type.String(),
-          }),
-          404: ErrorBody,
-          409: ErrorBody,
-        },
+        response: CheckinCodeResponse,
       },
     },
     async (request) => checkinCode(db, actorOf(request), request.params.id, origin(request)),

@@ -14,6 +14,7 @@ import { normaliseLine } from '../../platform/text/normalise.ts';
 import { buildWorkbook, checkSensitive, LEADERSHIP, MEMBER_STATUS, Nullable, sendXlsx, stamp } from './common.ts';
 import { memberNotFound } from './errors.ts';
 import { memberImportRoutes } from './members-import-routes.ts';
+import type { MemberFilters } from './members-query.ts';
 import { type Body, ExportQuery, MemberBody, MemberOut, MemberQuery, StrEnum } from './members-schemas.ts';
 import {
   canSeeSensitive,
@@ -23,7 +24,6 @@ import {
   currentTermId,
   listMembers,
   loadMember,
-  type MemberFilters,
   type MemberInput,
   type MemberView,
   updateMember,

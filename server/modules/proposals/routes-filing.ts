@@ -19,14 +19,8 @@ import {
   ProposalPatch,
   StateOut,
 } from './schemas.ts';
-import {
-  createProposal,
-  deleteDraft,
-  findMembers,
-  fireAssignmentAction,
-  fireProposalAction,
-  updateProposal,
-} from './service.ts';
+import { createProposal, deleteDraft, findMembers, updateProposal } from './service.ts';
+import { fireAssignmentAction, fireProposalAction } from './service-actions.ts';
 import { getProposal } from './service-detail.ts';
 import { ASSIGNMENT_STATES, PROPOSAL_STATES } from './states.ts';
 

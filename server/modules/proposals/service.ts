@@ -1,6 +1,6 @@
-// Proposal services: who may see what, writing and editing (drafts), firing transitions, rules and the co-signer picker.
+// Proposal services: who may see what, writing and editing (drafts), rules and the co-signer picker.
 // The detail is in service-detail.ts; the office's key-proposal, commendation, public and appraisal decisions in
-// service-office.ts.
+// service-office.ts; firing transitions in service-actions.ts.
 import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
@@ -8,16 +8,14 @@ import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
 import { attachFiles, registerFileAccess } from '../../platform/files/files.ts';
 import { searchTokens, toSearchVector } from '../../platform/search/search.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
-import { fireTransition } from '../../platform/workflow/engine.ts';
 import { proposalNotFound } from './errors.ts';
 import { isAuthor } from './policy.ts';
-import { assignmentProcess, checkAllReplied, closeRatingRound, proposalProcess } from './process.ts';
-import { loadAssignmentItem, loadProposalItem, type ProposalItem } from './repository.ts';
+import { loadProposalItem, type ProposalItem } from './repository.ts';
 import { DEFAULT_RULES, getRules, type ProposalRules, RULES_KEY } from './rules.ts';
 import { OFFICE_STATES, PROPOSAL_STATES } from './states.ts';
 
@@ -267,62 +265,6 @@ export async function deleteDraft(tx: Db, actor: Actor, id: number): Promise<voi
     entityId: id,
     before: { title: p.title },
   });
-}
-
-// ---------- transitions ----------
-
-export interface ActionBody {
-  action: string;
-  comment?: string;
-  ground?: string;
-  intoId?: number;
-  target?: 'opinion' | 'suggestion';
-  mode?: 'lead' | 'split';
-  leadUnitId?: number;
-  assistingUnitIds?: number[];
-  unitIds?: number[];
-  dueAt?: string;
-  rating?: string;
-  memberId?: number;
-  orgId?: number;
-}
-
-export async function fireProposalAction(tx: Db, actor: Actor, id: number, body: ActionBody): Promise<string> {
-  const p = await loadProposalItem(tx, actor.committeeId, id, true);
-  if (!p || !(await canSeeProposal(tx, actor, id))) throw proposalNotFound();
-  const { action, comment, ...data } = body;
-  let state = await fireTransition(tx, proposalProcess, actor, p, { action, comment, data });
-  if (action === 'rate') {
-    const after = (await loadProposalItem(tx, actor.committeeId, id, true))!;
-    const allRated =
-      after.answerMemberIds.every((m) => after.ratedKeys.includes(`m:${m}`)) &&
-      after.answerOrgIds.every((o) => after.ratedKeys.includes(`o:${o}`));
-    if (allRated) state = await closeRatingRound(tx, actor, after);
-  }
-  return state;
-}
-
-export async function fireAssignmentAction(
-  tx: Db,
-  actor: Actor,
-  assignmentId: number,
-  body: { action: string; comment?: string } & Record<string, unknown>,
-): Promise<string> {
-  const a = await loadAssignmentItem(tx, actor.committeeId, assignmentId, true);
-  if (!a || !(await canSeeProposal(tx, actor, a.proposalId)))
-    throw notFound('proposal.assignment_not_found', '交办记录不存在');
-  const { action, comment, ...data } = body;
-  if (action === 'rehandle' || !assignmentProcess.transitions.some((t) => t.action === action))
-    throw badRequest('workflow.unknown_action', `未知的操作「${action}」`, 'action');
-  const proposal = await queryOne<{ state: string }>(
-    tx,
-    sql`select state from proposals where committee_id = ${actor.committeeId} and id = ${a.proposalId} for update`,
-  );
-  if (proposal!.state !== 'handling')
-    throw conflict('proposal.not_handling', `提案当前为「${PROPOSAL_STATES[proposal!.state]}」，不在办理中`);
-  const state = await fireTransition(tx, assignmentProcess, actor, a, { action, comment, data });
-  if (action === 'approveReply') await checkAllReplied(tx, actor, actor.committeeId, a.proposalId);
-  return state;
 }
 
 // ---------- rules ----------

@@ -1,11 +1,12 @@
 // 参加委员: who is invited or registered, who checked in (by QR or marked by staff), and inviting more.
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Input, Space, Tag } from 'antd';
+import { Button, Card, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
-import { ConfirmButton, ErrorAlert, ExportButton, ResponsiveList, useListParams } from '../../../components/index.ts';
+import { ErrorAlert, ExportButton, ResponsiveList, useListParams } from '../../../components/index.ts';
 import { InviteDialog } from '../../meetings/components/InviteDialog.tsx';
+import { MemberSearch, memberColumns, UndoCheckin } from '../../meetings/components/SheetParts.tsx';
 import type { Detail, Participant } from '../api.ts';
 import { useParticipants } from '../queries.ts';
 
@@ -32,14 +33,7 @@ export function Participants({ activity, onChange }: { activity: Detail; onChang
         </Space>
       }
     >
-      <Input.Search
-        aria-label="姓名或编号"
-        placeholder="姓名或编号"
-        allowClear
-        defaultValue={p.q}
-        onSearch={(q) => setP({ q })}
-        style={{ maxWidth: 260, marginBottom: 12 }}
-      />
+      <MemberSearch value={p.q} onSearch={(q) => setP({ q })} style={{ marginBottom: 12 }} />
       <ErrorAlert error={error ?? act.error} />
       <ResponsiveList<Participant>
         rowKey="memberId"
@@ -49,9 +43,7 @@ export function Participants({ activity, onChange }: { activity: Detail; onChang
         pageSize={p.pageSize}
         onPageChange={(page, pageSize) => setP({ page, pageSize })}
         columns={[
-          { title: '编号', dataIndex: 'code' },
-          { title: '姓名', dataIndex: 'name' },
-          { title: '界别', dataIndex: 'sector' },
+          ...memberColumns<Participant>(),
           { title: '方式', dataIndex: 'source', render: (s) => (s === 'invited' ? '邀请' : '报名') },
           { title: '签到', dataIndex: 'checkedInAt', render: (v) => (v ? formatDateTime(v) : <Tag>未签到</Tag>) },
           { title: '成果', dataIndex: 'outputs' },
@@ -59,9 +51,7 @@ export function Participants({ activity, onChange }: { activity: Detail; onChang
             title: '操作',
             render: (_, r) =>
               activity.status === 'cancelled' ? null : r.checkedInAt ? (
-                <ConfirmButton
-                  size="small"
-                  danger
+                <UndoCheckin
                   confirm={`撤销 ${r.name} 的签到？`}
                   detail="撤销后该委员本次活动的履职记录作废。"
                   onConfirm={() =>
@@ -70,9 +60,7 @@ export function Participants({ activity, onChange }: { activity: Detail; onChang
                       body: { present: false },
                     })
                   }
-                >
-                  撤销签到
-                </ConfirmButton>
+                />
               ) : (
                 <Button
                   size="small"

@@ -1,11 +1,11 @@
 // 履职活动: the list (members see the ones they are in and the open ones; staff the sign-ins and outputs to review).
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Select, Tag } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
-import { formatDateTime } from '../../../app/format.ts';
+import { useNavigate } from 'react-router-dom';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorAlert, PageHeader, ResponsiveList, useListParams } from '../../../components/index.ts';
 import { EventFilters } from '../../meetings/components/EventFilters.tsx';
+import { eventColumns } from '../../meetings/components/eventColumns.tsx';
 import { ACTIVITY_KINDS, activityState, type Item, STATUS } from '../api.ts';
 import { useActivities } from '../queries.ts';
 
@@ -58,42 +58,26 @@ export function ActivitiesPage() {
         page={p.page}
         pageSize={p.pageSize}
         onPageChange={(page, pageSize) => setP({ page, pageSize })}
-        columns={[
-          { title: '活动名称', dataIndex: 'title', render: (t, a) => <Link to={`/activities/${a.id}`}>{t}</Link> },
-          { title: '类型', dataIndex: 'kindLabel' },
-          { title: '时间', dataIndex: 'startsAt', render: (v) => formatDateTime(v) },
-          { title: '地点', dataIndex: 'place' },
-          {
-            title: '状态',
-            dataIndex: 'status',
-            render: (_s, a) => <Tag color={activityState(a).color}>{activityState(a).label}</Tag>,
+        columns={eventColumns<Item>({
+          noun: '活动',
+          path: '/activities',
+          manage,
+          state: activityState,
+          count: {
+            title: '签到 / 名单',
+            of: (a) => a.participants,
+            waiting: (a) => a.outputsPending,
+            waitingLabel: '项成果待确认',
           },
-          manage
-            ? {
-                title: '签到 / 名单',
-                render: (_, a) => (
-                  <>
-                    {a.checkedIn} / {a.participants}
-                    {a.outputsPending > 0 && (
-                      <Tag color="#ad4e00" style={{ marginLeft: 8 }}>
-                        {a.outputsPending} 项成果待确认
-                      </Tag>
-                    )}
-                  </>
-                ),
-              }
-            : {
-                title: '我的状态',
-                render: (_, a) =>
-                  a.myCheckedInAt ? (
-                    <Tag color="#237804">已签到</Tag>
-                  ) : a.joined ? (
-                    <Tag color="#0958d9">已报名</Tag>
-                  ) : a.registration === 'open' ? (
-                    <Tag>可报名</Tag>
-                  ) : null,
-              },
-        ]}
+          mine: (a) =>
+            a.myCheckedInAt ? (
+              <Tag color="#237804">已签到</Tag>
+            ) : a.joined ? (
+              <Tag color="#0958d9">已报名</Tag>
+            ) : a.registration === 'open' ? (
+              <Tag>可报名</Tag>
+            ) : null,
+        })}
       />
     </>
   );

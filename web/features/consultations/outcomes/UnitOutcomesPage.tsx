@@ -1,10 +1,10 @@
 // 交办的协商成果 (handling units, beside their proposals and referred reports): the outcomes handed to this unit, with
 // the feedback deadline; the feedback itself is given on the outcome's page.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, List, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, qs } from '../../../api/client.ts';
-import { ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
+import { CardList, ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
 import { TAG } from '../../../components/tagColors.ts';
 import type { OutcomeListItem } from './api.ts';
 
@@ -19,33 +19,26 @@ export function UnitOutcomesPage() {
     <>
       <PageHeader title="交办的协商成果" description="政协交办本单位的协商成果。请签收后在期限内反馈采纳落实情况。" />
       <ErrorAlert error={error} />
-      <List
+      <CardList
+        data={data}
         loading={isFetching}
-        dataSource={data?.items ?? []}
-        locale={{ emptyText: '暂无交办的协商成果' }}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: data?.total ?? 0,
-          onChange: (page, pageSize) => setParams({ page, pageSize }),
-          showTotal: (t) => `共 ${t} 条`,
-          align: 'center',
-        }}
-        renderItem={(o) => (
-          <List.Item style={{ padding: 0, border: 'none', marginBottom: 12 }}>
-            <Card style={{ width: '100%' }}>
-              <Link to={`/consultations/outcomes/${o.id}`} style={{ fontSize: 18 }}>
-                {o.title}
-              </Link>
-              <div style={{ marginTop: 8 }}>
-                <Tag>{o.kind}</Tag>
-                {o.fedBackCount < o.unitCount ? <Tag color="blue">待反馈</Tag> : <Tag color={TAG.green}>已反馈</Tag>}
-                {o.overdueCount > 0 && <Tag color="red">已超期</Tag>}
-                {o.round > 1 && <Tag>回头看</Tag>}
-              </div>
-              {o.submittedOn && <Typography.Text type="secondary">{o.submittedOn} 报送</Typography.Text>}
-            </Card>
-          </List.Item>
+        page={params.page}
+        pageSize={params.pageSize}
+        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        emptyText="暂无交办的协商成果"
+        renderCard={(o) => (
+          <Card style={{ width: '100%' }}>
+            <Link to={`/consultations/outcomes/${o.id}`} style={{ fontSize: 18 }}>
+              {o.title}
+            </Link>
+            <div style={{ marginTop: 8 }}>
+              <Tag>{o.kind}</Tag>
+              {o.fedBackCount < o.unitCount ? <Tag color="blue">待反馈</Tag> : <Tag color={TAG.green}>已反馈</Tag>}
+              {o.overdueCount > 0 && <Tag color="red">已超期</Tag>}
+              {o.round > 1 && <Tag>回头看</Tag>}
+            </div>
+            {o.submittedOn && <Typography.Text type="secondary">{o.submittedOn} 报送</Typography.Text>}
+          </Card>
         )}
       />
     </>

@@ -1,8 +1,10 @@
 // The dialog staff record something about one member in (a talk or resignation advice, a commendation): the member
-// first, the page's own fields, then 保存. The page keeps the form and its draft, so what was typed survives a reload.
+// first, the page's own fields, then 保存. The page keeps the form and its draft (useMemberRecord), so what was typed
+// survives a reload.
+import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, type FormInstance, Modal } from 'antd';
-import type { ReactNode } from 'react';
-import { ErrorAlert } from '../../../components/index.ts';
+import { type ReactNode, useState } from 'react';
+import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
 import { MemberSelect } from '../../meetings/shared.tsx';
 
 export function MemberRecordDialog({
@@ -51,4 +53,42 @@ export function MemberRecordDialog({
       </Form>
     </Modal>
   );
+}
+
+/**
+ * The page's side of the dialog: whether it is open, the form and its draft under `draftKey`, and the save that
+ * posts, forgets the draft, closes and refreshes `refresh`. Spread `dialog` into <MemberRecordDialog>.
+ */
+export function useMemberRecord(o: {
+  draftKey: string;
+  post: (values: any) => Promise<unknown>;
+  refresh: QueryKey;
+  onSaved?: () => void;
+}) {
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const draft = useFormDraft(form, open ? o.draftKey : null);
+  const save = useMutation({
+    mutationFn: o.post,
+    onSuccess: () => {
+      o.onSaved?.();
+      draft.clear();
+      setOpen(false);
+      qc.invalidateQueries({ queryKey: o.refresh });
+    },
+  });
+  return {
+    form,
+    start: () => setOpen(true),
+    dialog: {
+      open,
+      onClose: () => setOpen(false),
+      form,
+      draft,
+      error: save.error,
+      saving: save.isPending,
+      onFinish: (v: any) => save.mutate(v),
+    },
+  };
 }

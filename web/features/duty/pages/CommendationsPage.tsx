@@ -1,13 +1,13 @@
 // 优秀委员: commendations of the year and the members graded excellent to choose from.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ConfirmButton, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { ConfirmButton, ErrorAlert, PageHeader } from '../../../components/index.ts';
 import { thisYear, yearOptions } from '../api.ts';
-import { MemberRecordDialog } from '../components/MemberRecordDialog.tsx';
+import { MemberRecordDialog, useMemberRecord } from '../components/MemberRecordDialog.tsx';
 import { dutyKeys, type ScoreRow, useCommendations, useExcellentMembers } from '../queries.ts';
 
 export function CommendationsPage() {
@@ -17,16 +17,10 @@ export function CommendationsPage() {
   const [year, setYear] = useState(thisYear());
   const list = useCommendations(year);
   const top = useExcellentMembers(year);
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
-  const draft = useFormDraft(form, open ? `duty-commendation:${year}` : null);
-  const save = useMutation({
-    mutationFn: (v: any) => api.post('/api/duty/commendations', { ...v, year }),
-    onSuccess: () => {
-      draft.clear();
-      setOpen(false);
-      qc.invalidateQueries({ queryKey: dutyKeys.commendations });
-    },
+  const { form, start, dialog } = useMemberRecord({
+    draftKey: `duty-commendation:${year}`,
+    post: (v) => api.post('/api/duty/commendations', { ...v, year }),
+    refresh: dutyKeys.commendations,
   });
   return (
     <>
@@ -40,7 +34,7 @@ export function CommendationsPage() {
                 type="primary"
                 onClick={() => {
                   form.resetFields();
-                  setOpen(true);
+                  start();
                 }}
               >
                 表彰委员
@@ -114,7 +108,7 @@ export function CommendationsPage() {
                             title: '优秀委员',
                             reason: `${year} 年度履职积分 ${r.total} 分，等次优秀`,
                           });
-                          setOpen(true);
+                          start();
                         }}
                       >
                         表彰
@@ -126,17 +120,7 @@ export function CommendationsPage() {
           ]}
         />
       </Card>
-      <MemberRecordDialog
-        title="表彰委员"
-        open={open}
-        onClose={() => setOpen(false)}
-        form={form}
-        draft={draft}
-        error={save.error}
-        saving={save.isPending}
-        initialValues={{ title: '优秀委员' }}
-        onFinish={(v) => save.mutate(v)}
-      >
+      <MemberRecordDialog {...dialog} title="表彰委员" initialValues={{ title: '优秀委员' }}>
         <Form.Item name="title" label="称号">
           <Input count={{ show: true, max: 30 }} />
         </Form.Item>

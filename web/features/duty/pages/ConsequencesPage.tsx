@@ -1,13 +1,13 @@
 // 约谈与劝辞: members below the pass mark, what was done, and the record dialog.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ConfirmButton, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { ConfirmButton, ErrorAlert, PageHeader } from '../../../components/index.ts';
 import { thisYear, yearOptions } from '../api.ts';
-import { MemberRecordDialog } from '../components/MemberRecordDialog.tsx';
+import { MemberRecordDialog, useMemberRecord } from '../components/MemberRecordDialog.tsx';
 import { dutyKeys, useConsequenceCandidates, useConsequences } from '../queries.ts';
 
 export function ConsequencesPage() {
@@ -18,23 +18,20 @@ export function ConsequencesPage() {
   const [year, setYear] = useState(thisYear());
   const candidates = useConsequenceCandidates(year);
   const list = useConsequences(year);
-  const [form] = Form.useForm();
-  const [open, setOpen] = useState(false);
-  const draft = useFormDraft(form, open ? `duty-consequence:${year}` : null);
-  const save = useMutation({
-    mutationFn: (v: any) =>
-      api.post('/api/duty/consequences', { ...v, year, happenedOn: v.happenedOn.format('YYYY-MM-DD') }),
-    onSuccess: () => {
-      message.success('已记录');
-      draft.clear();
-      setOpen(false);
-      qc.invalidateQueries({ queryKey: dutyKeys.consequences });
-    },
+  const {
+    form,
+    start: openDialog,
+    dialog,
+  } = useMemberRecord({
+    draftKey: `duty-consequence:${year}`,
+    post: (v) => api.post('/api/duty/consequences', { ...v, year, happenedOn: v.happenedOn.format('YYYY-MM-DD') }),
+    refresh: dutyKeys.consequences,
+    onSaved: () => message.success('已记录'),
   });
   const start = (row?: any) => {
     form.resetFields();
     if (row) form.setFieldsValue({ memberId: row.memberId, kind: row.suggestion, reason: row.reason });
-    setOpen(true);
+    openDialog();
   };
   return (
     <>
@@ -131,18 +128,7 @@ export function ConsequencesPage() {
           ]}
         />
       </Card>
-      <MemberRecordDialog
-        title="记录约谈或劝辞"
-        open={open}
-        onClose={() => setOpen(false)}
-        form={form}
-        draft={draft}
-        error={save.error}
-        saving={save.isPending}
-        initialValues={{ kind: 'talk' }}
-        onFinish={(v) => save.mutate(v)}
-        destroyOnHidden
-      >
+      <MemberRecordDialog {...dialog} title="记录约谈或劝辞" initialValues={{ kind: 'talk' }} destroyOnHidden>
         <Form.Item name="kind" label="方式">
           <Radio.Group
             options={[

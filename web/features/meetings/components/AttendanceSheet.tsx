@@ -5,18 +5,12 @@ import { App, Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Space
 import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
-import {
-  ConfirmButton,
-  DataTable,
-  ErrorAlert,
-  ExportButton,
-  useFormDraft,
-  useListParams,
-} from '../../../components/index.ts';
+import { DataTable, ErrorAlert, ExportButton, useFormDraft, useListParams } from '../../../components/index.ts';
 import { type Detail, REPLY, type SheetRow } from '../api.ts';
 import { useAttendanceSheet } from '../queries.ts';
 import { ATTENDANCE } from '../shared.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
+import { MemberSearch, memberColumns, UndoCheckin } from './SheetParts.tsx';
 
 export function AttendanceSheet({ meeting, onChange }: { meeting: Detail; onChange: () => void }) {
   const { message } = App.useApp();
@@ -63,14 +57,7 @@ export function AttendanceSheet({ meeting, onChange }: { meeting: Detail; onChan
         </Typography.Paragraph>
       )}
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          aria-label="姓名或编号"
-          placeholder="姓名或编号"
-          allowClear
-          defaultValue={p.q}
-          onSearch={(q) => setP({ q })}
-          style={{ maxWidth: 260 }}
-        />
+        <MemberSearch value={p.q} onSearch={(q) => setP({ q })} />
         <Select
           aria-label="出勤状态"
           style={{ width: 200 }}
@@ -91,9 +78,7 @@ export function AttendanceSheet({ meeting, onChange }: { meeting: Detail; onChan
         pageSize={p.pageSize}
         onPageChange={(page, pageSize) => setP({ page, pageSize })}
         columns={[
-          { title: '编号', dataIndex: 'code' },
-          { title: '姓名', dataIndex: 'name' },
-          { title: '界别', dataIndex: 'sector' },
+          ...memberColumns<SheetRow>(),
           {
             title: '回复',
             dataIndex: 'reply',
@@ -129,9 +114,7 @@ export function AttendanceSheet({ meeting, onChange }: { meeting: Detail; onChan
                     {r.checkedInAt ? '修改在场时长' : '标记出席'}
                   </Button>
                   {r.checkedInAt && (
-                    <ConfirmButton
-                      size="small"
-                      danger
+                    <UndoCheckin
                       confirm={`确定撤销 ${r.name} 的签到吗？`}
                       detail="撤销后，该委员本次会议的出席记录将作废。"
                       onConfirm={() =>
@@ -140,9 +123,7 @@ export function AttendanceSheet({ meeting, onChange }: { meeting: Detail; onChan
                           body: { present: false },
                         })
                       }
-                    >
-                      撤销签到
-                    </ConfirmButton>
+                    />
                   )}
                 </Space>
               ),

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
 import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
 import { EventFilters } from '../components/EventFilters.tsx';
+import { eventColumns } from '../components/eventColumns.tsx';
 import { meetingKeys } from '../queries.ts';
 import { MEETING_KINDS, MEETING_STATUS, meetingState } from '../shared.tsx';
 
@@ -106,32 +107,19 @@ export function MeetingsPage() {
           page={p.page}
           pageSize={p.pageSize}
           onPageChange={(page, pageSize) => setP({ page, pageSize })}
-          columns={[
-            { title: '会议名称', dataIndex: 'title', render: (t, m) => <Link to={`/meetings/${m.id}`}>{t}</Link> },
-            { title: '类型', dataIndex: 'kindLabel' },
-            { title: '时间', dataIndex: 'startsAt', render: (v) => formatDateTime(v) },
-            { title: '地点', dataIndex: 'place' },
-            {
-              title: '状态',
-              dataIndex: 'status',
-              render: (_s, m) => <Tag color={meetingState(m).color}>{meetingState(m).label}</Tag>,
+          columns={eventColumns<MeetingItem>({
+            noun: '会议',
+            path: '/meetings',
+            manage,
+            state: meetingState,
+            count: {
+              title: '签到 / 应到',
+              of: (m) => m.invited,
+              waiting: (m) => m.leavePending,
+              waitingLabel: '人请假待批',
             },
-            manage
-              ? {
-                  title: '签到 / 应到',
-                  render: (_, m) => (
-                    <>
-                      {m.checkedIn} / {m.invited}
-                      {m.leavePending > 0 && (
-                        <Tag color="#ad4e00" style={{ marginLeft: 8 }}>
-                          {m.leavePending} 人请假待批
-                        </Tag>
-                      )}
-                    </>
-                  ),
-                }
-              : { title: '我的状态', render: (_, m) => myState(m) },
-          ]}
+            mine: myState,
+          })}
         />
       )}
     </>

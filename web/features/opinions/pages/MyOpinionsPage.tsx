@@ -2,11 +2,11 @@
 // levels, leaders' instructions and department responses at a glance; each opens the report.
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Input, List, Select, Typography } from 'antd';
+import { Button, Card, Flex, Input, Select, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { formatDate } from '../../../app/format.ts';
-import { countActive, ErrorAlert, FilterBar, PageHeader, useListParams } from '../../../components/index.ts';
+import { CardList, countActive, ErrorAlert, FilterBar, PageHeader, useListParams } from '../../../components/index.ts';
 import { LEVEL_LABEL, type ListItem, REPORT_STATES, STATE_COLORS } from '../api.ts';
 import { Pill } from '../Pill.tsx';
 import { opinionKeys } from '../queries.ts';
@@ -77,42 +77,35 @@ export function MyOpinionsPage() {
         />
       </FilterBar>
       <ErrorAlert error={error} />
-      <List
+      <CardList
+        data={data}
         loading={isFetching}
-        dataSource={data?.items ?? []}
-        locale={{ emptyText: '还没有报送过信息' }}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: data?.total ?? 0,
-          onChange: (page, pageSize) => setParams({ page, pageSize }),
-          showTotal: (t) => `共 ${t} 条`,
-          align: 'center',
-        }}
-        renderItem={(item) => (
-          <List.Item style={{ padding: 0, border: 'none', marginBottom: 12 }}>
-            <Card style={{ width: '100%' }} styles={{ body: { padding: 16 } }}>
-              <Flex justify="space-between" gap={8} wrap>
-                <Link to={`/opinions/${item.id}`} style={{ fontSize: 18, fontWeight: 600 }}>
-                  {item.title}
-                </Link>
-                <StateTag state={item.state} label={item.stateLabel} />
-              </Flex>
-              <Typography.Paragraph type="secondary" style={{ margin: '6px 0' }}>
-                {item.category} ·{' '}
-                {item.submittedAt ? `${formatDate(item.submittedAt)}提交` : `${formatDate(item.createdAt)}保存`}
-                {item.issueTitle ? ` · 编入${item.issueTitle}` : ''}
-              </Typography.Paragraph>
-              <Flex gap={4} wrap>
-                <OutcomeTags item={item} />
-                {['draft', 'returned'].includes(item.state) && (
-                  <Button size="small" icon={<EditOutlined />} onClick={() => navigate(`/opinions/${item.id}/edit`)}>
-                    {item.state === 'draft' ? '继续编辑' : '修改后重新提交'}
-                  </Button>
-                )}
-              </Flex>
-            </Card>
-          </List.Item>
+        page={params.page}
+        pageSize={params.pageSize}
+        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        emptyText="还没有报送过信息"
+        renderCard={(item) => (
+          <Card style={{ width: '100%' }} styles={{ body: { padding: 16 } }}>
+            <Flex justify="space-between" gap={8} wrap>
+              <Link to={`/opinions/${item.id}`} style={{ fontSize: 18, fontWeight: 600 }}>
+                {item.title}
+              </Link>
+              <StateTag state={item.state} label={item.stateLabel} />
+            </Flex>
+            <Typography.Paragraph type="secondary" style={{ margin: '6px 0' }}>
+              {item.category} ·{' '}
+              {item.submittedAt ? `${formatDate(item.submittedAt)}提交` : `${formatDate(item.createdAt)}保存`}
+              {item.issueTitle ? ` · 编入${item.issueTitle}` : ''}
+            </Typography.Paragraph>
+            <Flex gap={4} wrap>
+              <OutcomeTags item={item} />
+              {['draft', 'returned'].includes(item.state) && (
+                <Button size="small" icon={<EditOutlined />} onClick={() => navigate(`/opinions/${item.id}/edit`)}>
+                  {item.state === 'draft' ? '继续编辑' : '修改后重新提交'}
+                </Button>
+              )}
+            </Flex>
+          </Card>
         )}
       />
     </>

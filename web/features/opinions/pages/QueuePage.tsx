@@ -3,7 +3,7 @@
 // and Excel export of what is shown.
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Form, Input, Row, Segmented, Select, Typography } from 'antd';
+import { Button, Card, Col, Form, Input, Row, Segmented, Select, type SelectProps, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
@@ -38,6 +38,17 @@ const options = (o: Record<string, string>, all: string) => [
   { value: '', label: all },
   ...Object.entries(o).map(([value, label]) => ({ value, label })),
 ];
+
+/** One select of the filter form: a narrow column with its label. */
+function FilterSelect({ label, name, options }: { label: string; name: string; options: SelectProps['options'] }) {
+  return (
+    <Col xs={12} md={6} lg={4}>
+      <Form.Item label={label} name={name}>
+        <Select options={options} />
+      </Form.Item>
+    </Col>
+  );
+}
 
 export function QueuePage() {
   const [params, setParams, reset] = useListParams(FILTERS);
@@ -77,63 +88,43 @@ export function QueuePage() {
                 <Input placeholder="标题、正文或报送人" allowClear />
               </Form.Item>
             </Col>
-            <Col xs={12} md={6} lg={4}>
-              <Form.Item label="类别" name="category">
-                <Select
-                  options={[
-                    { value: '', label: '全部类别' },
-                    ...(settings.data?.categories ?? []).map((c) => ({ value: c, label: c })),
-                  ]}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6} lg={4}>
-              <Form.Item label="年度" name="year">
-                <Select
-                  options={[
-                    { value: '', label: '全部年度' },
-                    ...[0, 1, 2, 3].map((d) => ({ value: String(thisYear - d), label: `${thisYear - d}年` })),
-                  ]}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6} lg={4}>
-              <Form.Item label="报送人类别" name="submitterKind">
-                <Select options={options(SUBMITTER_KINDS, '全部')} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6} lg={4}>
-              <Form.Item label="采用级别" name="adoptedLevel">
-                <Select options={options(LEVELS, '不限')} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6} lg={4}>
-              <Form.Item label="批示级别" name="instructedLevel">
-                <Select options={options(LEVELS, '不限')} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6} lg={4}>
-              <Form.Item label="转办" name="referred">
-                <Select
-                  options={[
-                    { value: '', label: '不限' },
-                    { value: 'true', label: '已转办单位' },
-                    { value: 'false', label: '未转办' },
-                  ]}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6} lg={4}>
-              <Form.Item label="来源" name="fromLower">
-                <Select
-                  options={[
-                    { value: '', label: '全部来源' },
-                    { value: 'true', label: '来自下级政协' },
-                    { value: 'false', label: '本级报送' },
-                  ]}
-                />
-              </Form.Item>
-            </Col>
+            <FilterSelect
+              label="类别"
+              name="category"
+              options={[
+                { value: '', label: '全部类别' },
+                ...(settings.data?.categories ?? []).map((c) => ({ value: c, label: c })),
+              ]}
+            />
+            <FilterSelect
+              label="年度"
+              name="year"
+              options={[
+                { value: '', label: '全部年度' },
+                ...[0, 1, 2, 3].map((d) => ({ value: String(thisYear - d), label: `${thisYear - d}年` })),
+              ]}
+            />
+            <FilterSelect label="报送人类别" name="submitterKind" options={options(SUBMITTER_KINDS, '全部')} />
+            <FilterSelect label="采用级别" name="adoptedLevel" options={options(LEVELS, '不限')} />
+            <FilterSelect label="批示级别" name="instructedLevel" options={options(LEVELS, '不限')} />
+            <FilterSelect
+              label="转办"
+              name="referred"
+              options={[
+                { value: '', label: '不限' },
+                { value: 'true', label: '已转办单位' },
+                { value: 'false', label: '未转办' },
+              ]}
+            />
+            <FilterSelect
+              label="来源"
+              name="fromLower"
+              options={[
+                { value: '', label: '全部来源' },
+                { value: 'true', label: '来自下级政协' },
+                { value: 'false', label: '本级报送' },
+              ]}
+            />
           </Row>
           <Row gutter={8}>
             <Col>

@@ -1,11 +1,18 @@
 // 转办信息 (handling units): the reports referred to this unit, the open ones first with their deadline, and the
 // answer form; an answer returned by the liaison office shows its reason and can be answered again.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Input, List, Segmented, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import { formatDate, formatDateTime } from '../../../app/format.ts';
-import { ErrorAlert, errorMessage, PageHeader, useFormDraft, useListParams } from '../../../components/index.ts';
+import {
+  CardList,
+  ErrorAlert,
+  errorMessage,
+  PageHeader,
+  useFormDraft,
+  useListParams,
+} from '../../../components/index.ts';
 import type { Referral } from '../api.ts';
 import { FileLinks } from '../components/OpinionText.tsx';
 import { Pill } from '../Pill.tsx';
@@ -80,58 +87,51 @@ export function UnitReferralsPage() {
         ]}
       />
       <ErrorAlert error={error} />
-      <List
+      <CardList
+        data={data}
         loading={isFetching}
-        dataSource={data?.items ?? []}
-        locale={{ emptyText: '没有这一类的转办信息' }}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: data?.total ?? 0,
-          onChange: (page, pageSize) => setParams({ page, pageSize }),
-          showTotal: (t) => `共 ${t} 条`,
-          align: 'center',
-        }}
-        renderItem={(r) => (
-          <List.Item style={{ padding: 0, border: 'none', marginBottom: 12 }}>
-            <Card
-              style={{ width: '100%' }}
-              title={<span style={{ whiteSpace: 'normal' }}>{r.title}</span>}
-              extra={<Pill tone={r.overdue ? 'red' : 'default'}>{r.stateLabel}</Pill>}
+        page={params.page}
+        pageSize={params.pageSize}
+        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        emptyText="没有这一类的转办信息"
+        renderCard={(r) => (
+          <Card
+            style={{ width: '100%' }}
+            title={<span style={{ whiteSpace: 'normal' }}>{r.title}</span>}
+            extra={<Pill tone={r.overdue ? 'red' : 'default'}>{r.stateLabel}</Pill>}
+          >
+            <Flex gap={8} wrap style={{ marginBottom: 8 }}>
+              <Typography.Text type="secondary">{formatDate(r.createdAt)} 转办</Typography.Text>
+              {r.dueOn && (
+                <Typography.Text type={r.overdue ? 'danger' : 'secondary'}>
+                  办理期限 {formatDate(r.dueOn)}
+                  {r.overdue ? '（已超期）' : ''}
+                </Typography.Text>
+              )}
+            </Flex>
+            {r.note && <Alert type="info" title={`转办意见：${r.note}`} style={{ marginBottom: 12 }} />}
+            <Typography.Paragraph
+              ellipsis={{ rows: 6, expandable: true, symbol: '展开全文' }}
+              style={{ whiteSpace: 'pre-wrap', fontSize: 17 }}
             >
-              <Flex gap={8} wrap style={{ marginBottom: 8 }}>
-                <Typography.Text type="secondary">{formatDate(r.createdAt)} 转办</Typography.Text>
-                {r.dueOn && (
-                  <Typography.Text type={r.overdue ? 'danger' : 'secondary'}>
-                    办理期限 {formatDate(r.dueOn)}
-                    {r.overdue ? '（已超期）' : ''}
-                  </Typography.Text>
-                )}
-              </Flex>
-              {r.note && <Alert type="info" title={`转办意见：${r.note}`} style={{ marginBottom: 12 }} />}
-              <Typography.Paragraph
-                ellipsis={{ rows: 6, expandable: true, symbol: '展开全文' }}
-                style={{ whiteSpace: 'pre-wrap', fontSize: 17 }}
-              >
-                {r.body}
-              </Typography.Paragraph>
-              {r.reviewComment && r.state === 'referred' && (
-                <Alert type="warning" showIcon title={`回复被退回：${r.reviewComment}`} style={{ marginBottom: 12 }} />
-              )}
-              {r.response && r.state !== 'referred' && (
-                <Card size="small" title={`本单位回复（${formatDateTime(r.respondedAt)}）`}>
-                  <div style={{ whiteSpace: 'pre-wrap' }}>{r.response}</div>
-                  <FileLinks files={r.files} />
-                </Card>
-              )}
-              {r.state === 'referred' && (
-                <RespondForm
-                  referral={r}
-                  onDone={() => queryClient.invalidateQueries({ queryKey: opinionKeys.referrals })}
-                />
-              )}
-            </Card>
-          </List.Item>
+              {r.body}
+            </Typography.Paragraph>
+            {r.reviewComment && r.state === 'referred' && (
+              <Alert type="warning" showIcon title={`回复被退回：${r.reviewComment}`} style={{ marginBottom: 12 }} />
+            )}
+            {r.response && r.state !== 'referred' && (
+              <Card size="small" title={`本单位回复（${formatDateTime(r.respondedAt)}）`}>
+                <div style={{ whiteSpace: 'pre-wrap' }}>{r.response}</div>
+                <FileLinks files={r.files} />
+              </Card>
+            )}
+            {r.state === 'referred' && (
+              <RespondForm
+                referral={r}
+                onDone={() => queryClient.invalidateQueries({ queryKey: opinionKeys.referrals })}
+              />
+            )}
+          </Card>
         )}
       />
     </>

@@ -1,0 +1,225 @@
+// The three published duty-assessment styles of DOMAIN.md as ready rule sets a committee adopts and edits.
+import { ACTIVITY_KINDS, type RuleSet } from './rules.ts';
+
+const ALL_ACTIVITIES = ACTIVITY_KINDS.map((k) => `activity.${k}`);
+
+const SIX_ONES: RuleSet['checklist'] = [
+  { key: 'research', label: '参加一次调研', kinds: ['activity.research'], min: 1 },
+  { key: 'proposal', label: '提交一件提案', kinds: ['proposal.filed'], min: 1 },
+  { key: 'opinion', label: '报送一篇社情民意信息', kinds: ['opinion.submitted'], min: 1 },
+  { key: 'grassroots', label: '参加一次基层协商', kinds: ['activity.grassroots'], min: 1 },
+  { key: 'goodDeed', label: '办一件实事', kinds: ['activity.goodDeed'], min: 1 },
+  { key: 'introduction', label: '引进一个项目或人才', kinds: ['activity.introduction'], min: 1 },
+];
+
+/** The three published styles of DOMAIN.md § Duty assessment, ready to adopt and edit. */
+export const PRESETS: Record<string, { title: string; description: string; rules: RuleSet }> = {
+  hundred: {
+    title: '百分制',
+    description: '会议 50 分、提案 25 分、活动 10 分、社情民意 15 分，60 分合格',
+    rules: {
+      name: '百分制履职考核',
+      base: 0,
+      maxTotal: 100,
+      passMark: 60,
+      categories: [
+        { key: 'meetings', name: '参加会议', cap: 50, floor: 0 },
+        { key: 'proposals', name: '提交提案', cap: 25, floor: null },
+        { key: 'activities', name: '参加活动', cap: 10, floor: null },
+        { key: 'opinions', name: '社情民意', cap: 15, floor: null },
+      ],
+      items: [
+        {
+          category: 'meetings',
+          label: '出席全体会议',
+          kinds: ['meeting.present'],
+          detail: { meetingKind: 'plenary' },
+          points: 50,
+        },
+        {
+          category: 'meetings',
+          label: '全体会议请假',
+          kinds: ['meeting.leave'],
+          detail: { meetingKind: 'plenary' },
+          points: 30,
+        },
+        {
+          category: 'meetings',
+          label: '全体会议缺席',
+          kinds: ['meeting.absent'],
+          detail: { meetingKind: 'plenary' },
+          points: 0,
+        },
+        {
+          category: 'meetings',
+          label: '常委会议请假',
+          kinds: ['meeting.leave'],
+          detail: { meetingKind: 'standing' },
+          points: -2,
+        },
+        {
+          category: 'meetings',
+          label: '常委会议缺席',
+          kinds: ['meeting.absent'],
+          detail: { meetingKind: 'standing' },
+          points: -5,
+        },
+        {
+          category: 'proposals',
+          label: '提交联名提案（第一提案人减半）',
+          kinds: ['proposal.filed'],
+          roles: ['lead'],
+          points: 5,
+        },
+        { category: 'proposals', label: '提交提案', kinds: ['proposal.filed'], roles: ['self'], points: 10 },
+        {
+          category: 'proposals',
+          label: '联名提案立案（第一提案人减半）',
+          kinds: ['proposal.registered'],
+          roles: ['lead'],
+          points: 7.5,
+        },
+        { category: 'proposals', label: '提案立案', kinds: ['proposal.registered'], roles: ['self'], points: 15 },
+        { category: 'activities', label: '参加履职活动', kinds: ALL_ACTIVITIES, points: 2 },
+        {
+          category: 'activities',
+          label: '书面发言',
+          kinds: ['speech.delivered'],
+          detail: { mode: 'written' },
+          points: 5,
+        },
+        { category: 'opinions', label: '报送社情民意信息', kinds: ['opinion.submitted'], points: 10 },
+        { category: 'opinions', label: '社情民意信息被采用', kinds: ['opinion.adopted'], points: 5 },
+      ],
+      grades: [
+        { key: 'excellent', label: '优秀', min: 90 },
+        { key: 'good', label: '良好', min: 75 },
+        { key: 'competent', label: '称职', min: 60 },
+        { key: 'incompetent', label: '不称职', min: -10000 },
+      ],
+      checklist: SIX_ONES,
+    },
+  },
+  base120: {
+    title: '120 分制（基础分 + 加分）',
+    description: '基础分 70，加分最多 50；全体会议无故缺席扣 30 分、请假扣 10 分；85 分以上优秀',
+    rules: {
+      name: '120 分制履职考核',
+      base: 70,
+      maxTotal: 120,
+      passMark: 60,
+      categories: [
+        { key: 'deductions', name: '扣分', cap: null, floor: null },
+        { key: 'bonus', name: '加分', cap: 50, floor: null },
+        { key: 'goodDeeds', name: '为群众办实事', cap: 10, floor: null },
+      ],
+      items: [
+        {
+          category: 'deductions',
+          label: '全体会议无故缺席',
+          kinds: ['meeting.absent'],
+          detail: { meetingKind: 'plenary' },
+          points: -30,
+        },
+        {
+          category: 'deductions',
+          label: '全体会议请假',
+          kinds: ['meeting.leave'],
+          detail: { meetingKind: 'plenary' },
+          points: -10,
+        },
+        {
+          category: 'bonus',
+          label: '提案立案（第 1 件为基本要求）',
+          kinds: ['proposal.registered'],
+          points: 5,
+          skipFirst: 1,
+        },
+        { category: 'bonus', label: '重点提案', kinds: ['proposal.key'], points: 5 },
+        { category: 'bonus', label: '优秀提案', kinds: ['proposal.commended'], points: 10 },
+        { category: 'goodDeeds', label: '为群众办实事', kinds: ['activity.goodDeed'], points: 2 },
+      ],
+      grades: [
+        { key: 'excellent', label: '优秀', min: 85 },
+        { key: 'competent', label: '称职', min: 60 },
+        { key: 'incompetent', label: '不称职', min: -10000 },
+      ],
+      checklist: SIX_ONES,
+    },
+  },
+  accumulate: {
+    title: '累计积分制（不封顶）',
+    description: '全体会议每半天 5 分，活动 5 分，培训 10 分，立案提案第一提案人 15 分、其他 3 分',
+    rules: {
+      name: '累计积分制',
+      base: 0,
+      maxTotal: null,
+      passMark: 30,
+      categories: [
+        { key: 'meetings', name: '会议', cap: null, floor: null },
+        { key: 'activities', name: '活动', cap: null, floor: null },
+        { key: 'proposals', name: '提案', cap: null, floor: null },
+      ],
+      items: [
+        {
+          category: 'meetings',
+          label: '出席全体会议（每半天）',
+          kinds: ['meeting.present'],
+          detail: { meetingKind: 'plenary' },
+          points: 5,
+          multiplyBy: 'halfDays',
+        },
+        { category: 'activities', label: '参加学习培训', kinds: ['activity.training'], points: 10 },
+        {
+          category: 'activities',
+          label: '参加履职活动',
+          kinds: ALL_ACTIVITIES.filter((k) => k !== 'activity.training'),
+          points: 5,
+        },
+        {
+          category: 'proposals',
+          label: '提案立案（个人或第一提案人）',
+          kinds: ['proposal.registered'],
+          roles: ['self', 'lead'],
+          points: 15,
+        },
+        {
+          category: 'proposals',
+          label: '提案立案（联名）',
+          kinds: ['proposal.registered'],
+          roles: ['cosigner'],
+          points: 3,
+        },
+        {
+          category: 'proposals',
+          label: '重点提案（个人或第一提案人）',
+          kinds: ['proposal.key'],
+          roles: ['self', 'lead'],
+          points: 15,
+        },
+        { category: 'proposals', label: '重点提案（联名）', kinds: ['proposal.key'], roles: ['cosigner'], points: 3 },
+        {
+          category: 'proposals',
+          label: '优秀提案（个人或第一提案人）',
+          kinds: ['proposal.commended'],
+          roles: ['self', 'lead'],
+          points: 10,
+        },
+        {
+          category: 'proposals',
+          label: '优秀提案（联名）',
+          kinds: ['proposal.commended'],
+          roles: ['cosigner'],
+          points: 2,
+        },
+      ],
+      grades: [
+        { key: 'excellent', label: '优秀', min: 100 },
+        { key: 'good', label: '良好', min: 60 },
+        { key: 'competent', label: '称职', min: 30 },
+        { key: 'incompetent', label: '不称职', min: -10000 },
+      ],
+      checklist: SIX_ONES,
+    },
+  },
+};
