@@ -14,7 +14,7 @@ export const hotlineFigures = [
     name: '12345热线工单',
     unit: '件',
     definition: '导入的 12345 热线工单中受理日期在期间内的（同一工单编号只计一次）。',
-    link: () => '/grassroots/hotline',
+    link: () => '/grassroots/hotline?tab=cases',
   },
   {
     id: 'grassroots.hotlineTakenUp',
@@ -28,7 +28,7 @@ export const hotlineFigures = [
     name: '议事室解决热线工单',
     unit: '件',
     definition: '记录在议定事项下、该议定事项在期间内经确认办结的热线工单。',
-    link: () => '/grassroots/hotline?mark=resolved',
+    link: () => '/grassroots/hotline?tab=cases&mark=resolved',
   },
 ];
 
