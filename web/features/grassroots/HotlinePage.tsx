@@ -133,7 +133,7 @@ function Matters({ month, canTakeUp }: { month: string; canTakeUp: boolean }) {
       <List
         loading={matters.isLoading}
         dataSource={matters.data?.matters ?? []}
-        locale={{ emptyText: '本月没有反复出现的诉求' }}
+        locale={{ emptyText: <Typography.Text>本月没有反复出现的诉求</Typography.Text> }}
         renderItem={(m) => (
           <List.Item>
             <Card
