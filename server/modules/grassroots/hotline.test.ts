@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
+import { demoHotlineCsv, seedDemoHotline } from '../../seed/demo-hotline.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { inDays, okBody } from '../consultations/test-helpers.ts';
 
@@ -300,5 +301,26 @@ describe('hotline cases', () => {
       'grassroots.hotlineTakenUp': 1,
       'grassroots.hotlineResolved': 2,
     });
+  });
+});
+
+describe("the demo's hotline year", () => {
+  it('imports the year so far, finds the recurring matters of each month and takes last month’s top one up', async () => {
+    const csv = demoHotlineCsv('2026-11-30');
+    expect(csv.split('\r\n').length - 1).toBeGreaterThan(150);
+    await seedDemoHotline(t.app, (u) => login(t.app, u));
+    const year = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4);
+    const all = await okBody(await office.get(`/api/grassroots/hotline/cases?q=${year}12345&pageSize=1`));
+    expect(all.total).toBe(demoHotlineCsv().split('\r\n').length - 1);
+    // Every month the four recurring matters, each one group however the callers worded it; one-offs none.
+    const months = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(5, 7));
+    for (let i = 1; i <= months; i++) {
+      const month = `${year}-${String(i).padStart(2, '0')}`;
+      const m = await okBody(await office.get(`/api/grassroots/hotline/matters?month=${month}`));
+      expect(m.matters.map((x: any) => x.area).sort(), month).toEqual(['城关街道', '城南街道', '新城镇', '滨江街道']);
+      // Last month's top matter was taken up (in January, this month's).
+      const taken = m.matters.filter((x: any) => x.takenUp).map((x: any) => [x.takenUp, x.count]);
+      expect(taken, month).toEqual(i === Math.max(1, months - 1) ? [[m.matters[0].count, m.matters[0].count]] : []);
+    }
   });
 });

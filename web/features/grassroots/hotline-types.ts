@@ -22,6 +22,7 @@ export interface HotlineCase {
   topicTitle: string | null;
   roomId: number | null;
   roomName: string | null;
+  agreedItemId: number | null;
   mark: 'open' | 'takenUp' | 'resolved';
   markLabel: string;
 }
