@@ -5,10 +5,11 @@ import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
 import { maskText } from '../../platform/logging.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { convenesRoom, newPublicToken, roomNotFound } from './room-service.ts';
+import { itemNotFound } from './session-service.ts';
 import { isStaff } from './topic-service.ts';
 
 export interface HotlineCaseRow {
@@ -151,7 +152,7 @@ export async function recordResolvedCases(tx: Db, actor: Actor, itemId: number, 
       join grassroots_sessions s on s.committee_id = i.committee_id and s.id = i.session_id
       where i.committee_id = ${actor.committeeId} and i.id = ${itemId}`,
   );
-  if (!item) throw notFound('grassroots.item_not_found', '议定事项不存在');
+  if (!item) throw itemNotFound();
   if (!isStaff(actor) && !(await convenesRoom(tx, actor, item.room_id)))
     throw forbidden('grassroots.convener', '只有议事室执行召集人或工作人员可以记录解决的热线工单');
   const cases = await casesByNumber(tx, actor.committeeId, caseNos);

@@ -219,7 +219,7 @@ function readCsv(content: Buffer, budget: typeof DEFAULT_SHEET_BUDGET & { tooMan
     if (cell.length > budget.maxCellChars)
       throw badRequest(
         'import.cell_too_long',
-        `第 ${rowLine} 行第 ${cells.length} 列的内容超过 ${budget.maxCellChars} 个字符，请检查后重新上传`,
+        `第 ${rowLine} 行 ${String.fromCharCode(64 + Math.min(cells.length, 26))} 列的内容超过 ${budget.maxCellChars} 个字符，请检查后重新上传`,
         'file',
       );
     cells.push(cell);
