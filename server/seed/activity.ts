@@ -9,6 +9,7 @@ import { beijingToday, beijingYearOf } from '../platform/dates.ts';
 import { type Client, signIn } from '../platform/inject-client.ts';
 import { DEMO_PASSWORD } from './demo.ts';
 import { seedDemoConsultation } from './demo-consultation.ts';
+import { seedDemoHotline } from './demo-hotline.ts';
 import { seedDemoLearning } from './demo-learning.ts';
 import { proposals } from './demo-proposals.ts';
 import { must } from './demo-steps.ts';
@@ -198,5 +199,6 @@ export async function seedDemoActivity(app: FastifyInstance): Promise<void> {
   await meetings(login);
   await seedDemoConsultation(login);
   await seedDemoLearning(app, login);
+  await seedDemoHotline(app, login);
   for (const c of sessions) await c.post('/api/auth/logout');
 }

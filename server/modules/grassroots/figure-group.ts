@@ -1,9 +1,11 @@
 // Grassroots figures in the registry (DOMAIN.md's published ones): rooms, room consultations held (offline/online),
-// topics raised and agreed items resolved, plus studios and micro suggestions, for any range of Beijing days.
+// topics raised and agreed items resolved, plus studios and micro suggestions and hotline cases (hotline-figures.ts),
+// for any range of Beijing days.
 import { sql } from 'drizzle-orm';
 import { queryOne } from '../../platform/db/client.ts';
 import type { Period } from '../../platform/figures/period.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
+import { hotlineFigures, hotlineFigureValues } from './hotline-figures.ts';
 import { ROOM_EVENT_KIND } from './settings.ts';
 
 const rooms = () => '/grassroots/rooms';
@@ -20,7 +22,8 @@ export const grassrootsFigureGroup: FigureGroup = {
   sentence:
     '建成协商议事室{{grassroots.rooms}}个，开展基层协商{{grassroots.sessions}}次（其中线上{{grassroots.onlineSessions}}次），' +
     '协商议题{{grassroots.topics}}个，议定事项办结{{grassroots.itemsResolved}}件；建立委员工作室{{grassroots.studios}}个，' +
-    '收到微建议{{grassroots.suggestions}}条。',
+    '收到微建议{{grassroots.suggestions}}条；导入12345热线工单{{grassroots.hotlineCases}}件，' +
+    '将{{grassroots.hotlineTakenUp}}个反复出现的诉求立为议事室议题，通过议事室解决热线工单{{grassroots.hotlineResolved}}件。',
   figures: [
     { id: 'grassroots.rooms', name: '协商议事室', unit: '个', definition: '期末在册并启用的协商议事室。', link: rooms },
     {
@@ -65,6 +68,7 @@ export const grassrootsFigureGroup: FigureGroup = {
       definition: '期间内向委员工作室或议事室提交的微建议。',
       link: () => '/grassroots/suggestions',
     },
+    ...hotlineFigures,
   ],
   compute: async (db, c, p) => {
     const r = await queryOne<Record<string, number>>(
@@ -85,6 +89,7 @@ export const grassrootsFigureGroup: FigureGroup = {
           and created_at < (${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai') as studios,
         (select count(*)::int from grassroots_suggestions g where g.committee_id = ${c} and ${within(sql`g.created_at`, p)}) as suggestions`,
     );
+    const hotline = await hotlineFigureValues(db, c, p);
     return {
       'grassroots.rooms': r?.rooms ?? 0,
       'grassroots.sessions': r?.sessions ?? 0,
@@ -93,6 +98,7 @@ export const grassrootsFigureGroup: FigureGroup = {
       'grassroots.itemsResolved': r?.resolved ?? 0,
       'grassroots.studios': r?.studios ?? 0,
       'grassroots.suggestions': r?.suggestions ?? 0,
+      ...hotline,
     };
   },
   overdue: async (db, c) => {

@@ -12,6 +12,7 @@ import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
 import { Enum } from '../meetings/schema.ts';
+import { hotlineRoutes } from './hotline-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 import { createRoom, exportRooms, getRoom, listRooms, updateRoom } from './room-service.ts';
 import {
@@ -236,5 +237,6 @@ export async function grassrootsRoutes(app: FastifyInstance, deps: ModuleDeps) {
     },
   );
   await studioRoutes(app, deps);
+  hotlineRoutes(app, deps);
   await publicRoutes(app, deps);
 }

@@ -17,7 +17,7 @@ import type { AgreedItemInput, SessionInput } from './schemas.ts';
 import { grassrootsSettings, ITEM_STATES, ROOM_EVENT_KIND, SESSION_FORMS, TOPIC_STATES } from './settings.ts';
 
 const sessionNotFound = () => notFound('grassroots.session', '议事活动不存在');
-const itemNotFound = () => notFound('grassroots.item', '议定事项不存在');
+export const itemNotFound = () => notFound('grassroots.item', '议定事项不存在');
 const STAFF = ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'];
 
 export async function createSession(

@@ -84,6 +84,16 @@ export function recountModules(c: number, from: string, to: string, y: number): 
     'grassroots.itemsResolved': n(
       sql`select count(*) from grassroots_agreed_items where committee_id = ${c} and state = 'resolved' and ${days('resolved_at')}`,
     ),
+    'grassroots.hotlineCases': n(
+      sql`select count(*) from hotline_cases where committee_id = ${c} and received_on >= ${from}::date and received_on <= ${to}::date`,
+    ),
+    'grassroots.hotlineTakenUp': n(
+      sql`select count(*) from grassroots_topics where committee_id = ${c} and source = 'hotline' and ${days('created_at')}`,
+    ),
+    'grassroots.hotlineResolved': n(
+      sql`select count(*) from hotline_cases h, grassroots_agreed_items i where i.committee_id = h.committee_id
+        and i.id = h.agreed_item_id and h.committee_id = ${c} and i.state = 'resolved' and ${days('i.resolved_at')}`,
+    ),
     'grassroots.suggestions': n(
       sql`select count(*) from grassroots_suggestions where committee_id = ${c} and ${days('created_at')}`,
     ),

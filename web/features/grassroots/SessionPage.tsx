@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
+import { HotlineItemCases } from './HotlineItemCases.tsx';
 import { UnitSelect } from './shared.tsx';
 import type { Item } from './types.ts';
 
@@ -126,7 +127,10 @@ export function SessionPage() {
                       : []
                   }
                 >
-                  <ItemLine i={i} />
+                  <div style={{ width: '100%' }}>
+                    <ItemLine i={i} />
+                    <HotlineItemCases item={i} manage={manage} />
+                  </div>
                 </List.Item>
               )}
             />

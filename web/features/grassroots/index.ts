@@ -1,6 +1,6 @@
 // 协商议事室・委员工作室・微建议 (menu group 协商议政) and the public pages reached from their QR codes (outside the
 // signed-in frame: publicGrassrootsRoutes, registered in web/app/router.tsx).
-import { HomeOutlined, MessageOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
+import { HomeOutlined, MessageOutlined, PhoneOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
@@ -11,6 +11,7 @@ const SessionPage = lazyPage(() => import('./SessionPage.tsx').then((m) => m.Ses
 const ItemsPage = lazyPage(() => import('./ItemsPage.tsx').then((m) => m.ItemsPage));
 const StudiosPage = lazyPage(() => import('./StudiosPage.tsx').then((m) => m.StudiosPage));
 const StudioPage = lazyPage(() => import('./StudiosPage.tsx').then((m) => m.StudioPage));
+const HotlinePage = lazyPage(() => import('./HotlinePage.tsx').then((m) => m.HotlinePage));
 const SuggestionsPage = lazyPage(() => import('./SuggestionsPage.tsx').then((m) => m.SuggestionsPage));
 export const PublicRoomPage = lazyPage(() => import('./PublicPages.tsx').then((m) => m.PublicRoomPage));
 export const PublicStudioPage = lazyPage(() => import('./PublicPages.tsx').then((m) => m.PublicStudioPage));
@@ -45,5 +46,11 @@ export const grassrootsRoutes: FeatureRoute[] = [
     element: createElement(SuggestionsPage),
     menu: { label: '微建议', icon: createElement(MessageOutlined), group: GROUP, order: 523 },
     permissions: ['grassroots.read', 'grassroots.feedback'],
+  },
+  {
+    path: 'grassroots/hotline',
+    element: createElement(HotlinePage),
+    menu: { label: '12345热线诉求', icon: createElement(PhoneOutlined), group: GROUP, order: 524 },
+    permissions: ['grassroots.read'],
   },
 ];

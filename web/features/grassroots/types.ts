@@ -44,6 +44,7 @@ export interface Item {
   stateLabel: string;
   feedback: string | null;
   overdue: boolean;
+  topicId?: number | null;
 }
 export interface Studio {
   id: number;
