@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { beijingToday } from '../platform/dates.ts';
 import type { Client } from '../platform/inject-client.ts';
-import { type Login, must } from './demo-consultation.ts';
+import { type Login, must } from './demo-steps.ts';
 
 /** Matters that come back every month: area, category and ways callers tell them. */
 const RECURRING = [
