@@ -5,6 +5,7 @@ import { Button, Flex, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/index.ts';
+import { TAG } from '../../components/tagColors.ts';
 import type { Report, StoredFile } from './types.ts';
 
 export function MediaUpload({
@@ -56,9 +57,9 @@ export function ReportFlags({ r }: { r: Report }) {
   return (
     <>
       <Tag>{r.stateLabel}</Tag>
-      {r.urgent && <Tag color="orange">紧急</Tag>}
-      {r.overdue && <Tag color="red">超期</Tag>}
-      {r.disputed && <Tag color="magenta">有异议</Tag>}
+      {r.urgent && <Tag color={TAG.orange}>紧急</Tag>}
+      {r.overdue && <Tag color={TAG.red}>超期</Tag>}
+      {r.disputed && <Tag color={TAG.purple}>有异议</Tag>}
     </>
   );
 }
