@@ -9,6 +9,7 @@ import { type Client, signIn } from '../platform/inject-client.ts';
 import { DEMO_PASSWORD, UNITS } from './demo.ts';
 import { seedDemoConsultation } from './demo-consultation.ts';
 import { seedDemoLearning } from './demo-learning.ts';
+import { seedDemoSupervision } from './demo-supervision.ts';
 
 type Call = { status: number; body: any };
 
@@ -427,5 +428,6 @@ export async function seedDemoActivity(app: FastifyInstance): Promise<void> {
   await meetings(login);
   await seedDemoConsultation(login);
   await seedDemoLearning(app, login);
+  await seedDemoSupervision(app, login);
   for (const c of sessions) await c.post('/api/auth/logout');
 }
