@@ -63,7 +63,7 @@ export const supervisionFigureGroup: FigureGroup = {
       id: 'supervision.timeliness',
       name: '按期答复率',
       unit: '%',
-      definition: '期间内交办并已答复的随手拍中按期答复的比例（取整）；没有答复时不计。',
+      definition: '期间内交办并已答复的随手拍中按期答复的比例（取整）；没有答复时为 0。',
       link: () => list(),
     },
   ],
@@ -88,7 +88,7 @@ export const supervisionFigureGroup: FigureGroup = {
       'supervision.answeredOnTime': r?.on_time ?? 0,
       'supervision.overdue': r?.overdue ?? 0,
       'supervision.disputed': r?.disputed ?? 0,
-      'supervision.timeliness': answered ? Math.round(((r?.on_time ?? 0) / answered) * 100) : null,
+      'supervision.timeliness': answered ? Math.round(((r?.on_time ?? 0) / answered) * 100) : 0,
     };
   },
   overdue: async (db, committeeId) => {
