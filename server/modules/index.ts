@@ -34,6 +34,8 @@ import { readingFigureGroup } from './reading/figure-group.ts';
 import { readingRoutes } from './reading/routes.ts';
 import type { RecordSource } from './record/registry.ts';
 import { recordRoutes } from './record/routes.ts';
+import { supervisionFigureGroup } from './supervision/figure-group.ts';
+import { supervisionRoutes } from './supervision/routes.ts';
 import { taskFigureGroup } from './tasks/figure-group.ts';
 import { commitmentRecordSource, taskRecordSource } from './tasks/record-entries.ts';
 import { taskRoutes } from './tasks/routes.ts';
@@ -70,4 +72,5 @@ export const modules: AppModule[] = [
   { name: 'liaison', routes: liaisonRoutes, figures: [liaisonFigureGroup] },
   { name: 'record', routes: recordRoutes },
   { name: 'grassroots', routes: grassrootsRoutes, figures: [grassrootsFigureGroup] },
+  { name: 'supervision', routes: supervisionRoutes, figures: [supervisionFigureGroup] },
 ];

@@ -96,6 +96,9 @@ describe('待办 on the home page, from the demo year', () => {
       ['待答复的协商议题建议', 3, '/consultations/plans'],
       ['待遴选的协商发言', 1, '/consultations/events?state=noticed'],
       ['单位已反馈、待评估的协商成果', 1, '/consultations/outcomes?state=handling'],
+      // The demo's 随手拍 (server/seed/demo-supervision.ts): one waiting for triage, one disputed by its member.
+      ['待审核的随手拍', 1, '/supervision?state=filed'],
+      ['委员有异议的随手拍', 1, '/supervision?disputed=true'],
     ]);
     expect(await todos(`unit${String(UNITS.indexOf('市卫生健康委员会') + 1).padStart(2, '0')}`)).toContainEqual([
       '交办本单位、待反馈的协商成果',
@@ -235,5 +238,23 @@ describe('the open online discussion', () => {
     expect(map.clustered).toBe(12);
     expect(map.groups.length).toBeGreaterThanOrEqual(2);
     expect(map.consensus.map((c: any) => c.body)).toContain('应简化审批，推行规划、消防、特种设备联合审查');
+  });
+});
+
+describe('the demo 随手拍', () => {
+  it('has photo reports at every step, with the unit and the member each seeing theirs', async () => {
+    const office = await login(t.app, 'office_staff');
+    const all = (await office.get('/api/supervision/reports?pageSize=50')).body.items;
+    expect(all.map((r: any) => r.state).sort()).toEqual(
+      ['answered', 'closed', 'declined', 'dispatched', 'disputed', 'filed', 'merged'].sort(),
+    );
+    const unit = await login(t.app, 'unit26');
+    expect((await unit.get('/api/supervision/reports/unit')).body.items.map((r: any) => r.stateLabel)).toEqual([
+      '办理中',
+    ]);
+    const member = await login(t.app, 'member214');
+    expect((await member.get('/api/supervision/reports/mine')).body.items.map((r: any) => r.stateLabel)).toEqual([
+      '已答复待确认',
+    ]);
   });
 });

@@ -13,6 +13,7 @@ import { seedDemoHotline } from './demo-hotline.ts';
 import { seedDemoLearning } from './demo-learning.ts';
 import { proposals } from './demo-proposals.ts';
 import { must } from './demo-steps.ts';
+import { seedDemoSupervision } from './demo-supervision.ts';
 
 /** Opinion reports: a county member's report forwarded to the city, adopted there with a provincial instruction. */
 async function opinions(login: (u: string) => Promise<Client>) {
@@ -200,5 +201,6 @@ export async function seedDemoActivity(app: FastifyInstance): Promise<void> {
   await seedDemoConsultation(login);
   await seedDemoLearning(app, login);
   await seedDemoHotline(app, login);
+  await seedDemoSupervision(app, login);
   for (const c of sessions) await c.post('/api/auth/logout');
 }

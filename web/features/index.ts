@@ -20,6 +20,7 @@ import { orgRoutes } from './org/index.ts';
 import { proposalsRoutes } from './proposals/index.ts';
 import { readingRoutes } from './reading/index.ts';
 import { recordRoutes } from './record/index.ts';
+import { supervisionRoutes } from './supervision/index.ts';
 import { tasksRoutes } from './tasks/index.ts';
 import type { FeatureRoute } from './types.ts';
 
@@ -46,4 +47,5 @@ export const featureRoutes: FeatureRoute[] = [
   ...liaisonRoutes,
   ...recordRoutes,
   ...grassrootsRoutes,
+  ...supervisionRoutes,
 ];

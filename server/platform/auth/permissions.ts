@@ -112,6 +112,13 @@ export const PERMISSIONS = {
   'grassroots.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
   'grassroots.feedback': ['unitUser'],
   'grassroots.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
+  // 随手拍 supervision (民主监督): members file, staff triage and dispatch, units answer
+  'supervision.read': [...ADMINS, ...STAFF, 'leader', 'member', 'unitUser'],
+  'supervision.upload': ['member', 'unitUser'],
+  'supervision.file': ['member'],
+  'supervision.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'supervision.handle': ['unitUser'],
+  'supervision.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

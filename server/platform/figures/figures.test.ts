@@ -111,6 +111,14 @@ function recount(c: number, from: string, to: string, y: number): Record<string,
     ...recountModules(c, from, to, y),
     'liaison.contacts': sql`select count(*)::int as n from liaison_contacts where committee_id = ${c} and contacted_on between ${from}::date and ${to}::date`,
     'liaison.linksContacted': sql`select count(distinct link_id)::int as n from liaison_contacts where committee_id = ${c} and contacted_on between ${from}::date and ${to}::date`,
+    // 随手拍 (server/modules/supervision/figure-group.ts)
+    'supervision.filed': sql`select count(*)::int as n from snapshot_reports where committee_id = ${c} and ${days('filed_at')}`,
+    'supervision.accepted': sql`select count(*)::int as n from snapshot_reports where committee_id = ${c} and ${days('filed_at')} and accepted_at is not null`,
+    'supervision.dispatched': sql`select count(*)::int as n from snapshot_reports where committee_id = ${c} and ${days('dispatched_at')}`,
+    'supervision.answeredOnTime': sql`select count(*)::int as n from snapshot_reports where committee_id = ${c} and ${days('dispatched_at')} and answered_on_time`,
+    'supervision.overdue': sql`select count(*)::int as n from snapshot_reports where committee_id = ${c} and ${days('dispatched_at')} and state = 'dispatched' and due_at < now()`,
+    'supervision.disputed': sql`select count(*)::int as n from snapshot_reports where committee_id = ${c} and ${days('disputed_at')}`,
+    'supervision.timeliness': sql`select case when count(answered_at) = 0 then 0 else round(100.0 * count(*) filter (where answered_on_time) / count(answered_at))::int end as n from snapshot_reports where committee_id = ${c} and ${days('dispatched_at')}`,
   };
 }
 

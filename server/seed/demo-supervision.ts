@@ -1,0 +1,106 @@
+// The demo's 随手拍 (snapshotReport) through the routes: members' photo reports at each step — one waiting for triage,
+// one declined with its reason, one merged into an alike one, one with a unit, one answered and waiting for the
+// member, one confirmed and one disputed. Members 211–215 and units the other demo data do not count on.
+import type { FastifyInstance } from 'fastify';
+import type { Client } from '../platform/inject-client.ts';
+import { type Login, must, unitName } from './demo-steps.ts';
+
+// A real 1×1 PNG, so the pages show the photo.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+async function photo(app: FastifyInstance, c: Client, name: string): Promise<number> {
+  const boundary = '----zhengxiedemo';
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/supervision/uploads',
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      PNG,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+  if (res.statusCode !== 200) throw new Error(`演示数据：上传 ${name} 失败 (${res.statusCode}) ${res.body}`);
+  return res.json().id;
+}
+
+// [member, text, place, urgent, what happens: unit to dispatch to and the steps after it]
+type Step = 'filed' | 'declined' | 'merged' | 'dispatched' | 'answered' | 'closed' | 'disputed';
+const REPORTS: [string, string, string, boolean, Step, string?][] = [
+  [
+    'member211',
+    '幸福路口一处井盖破损下沉，夜间行人和电动车容易踩空，存在安全隐患。',
+    '东城街道幸福路与建设路交叉口',
+    true,
+    'filed',
+  ],
+  ['member212', '小区内两户邻居因楼道堆物发生纠纷，希望有关部门出面调解。', '西城街道和平小区3号楼', false, 'declined'],
+  [
+    'member213',
+    '东城公园南门至湖边步道的路灯连续一周不亮，晚上散步的老人很多。',
+    '东城公园南门步道',
+    false,
+    'dispatched',
+    '市城市管理局',
+  ],
+  [
+    'member214',
+    '实验小学门口人行道地砖大面积松动翘起，学生上下学容易绊倒。',
+    '实验小学正门人行道',
+    true,
+    'answered',
+    '市住房和城乡建设局',
+  ],
+  [
+    'member215',
+    '农贸市场门口早市占道经营，机动车道被占一半，高峰期堵车严重。',
+    '南关农贸市场东门',
+    false,
+    'closed',
+    '市市场监督管理局',
+  ],
+  ['member211', '城南河道桥下漂浮大量生活垃圾，夏季有异味。', '城南河滨路桥下', false, 'disputed', '市水利局'],
+  ['member212', '幸福路口的井盖破损下沉，晚上行人容易踩空。', '幸福路口', false, 'merged'],
+];
+
+export async function seedDemoSupervision(app: FastifyInstance, login: Login): Promise<void> {
+  const office = await login('office_staff');
+  const units = (await must('承办单位', office.get('/api/org/units?pageSize=500'))).items as {
+    id: number;
+    name: string;
+  }[];
+  const ids: number[] = [];
+  for (const [username, text, place, urgent, step, unit] of REPORTS) {
+    const member = await login(username);
+    const fileIds = [await photo(app, member, '现场照片.png')];
+    const { id } = await must('随手拍', member.post('/api/supervision/reports', { text, place, urgent, fileIds }));
+    ids.push(id);
+    const act = (c: Client, action: string, extra: Record<string, unknown> = {}) =>
+      must(`随手拍${action}`, c.post(`/api/supervision/reports/${id}/actions`, { action, ...extra }));
+    if (step === 'filed') continue;
+    if (step === 'declined') {
+      await act(office, 'decline', { comment: '属于邻里民事纠纷，建议通过社区人民调解委员会调解。' });
+      continue;
+    }
+    if (step === 'merged') {
+      await act(office, 'merge', { intoId: ids[0], comment: '与同一路口的井盖问题合并办理。' });
+      continue;
+    }
+    await act(office, 'accept');
+    await act(office, 'dispatch', { unitId: units.find((u) => u.name === unit)!.id });
+    if (step === 'dispatched') continue;
+    const handler = await login(unitName(unit!));
+    await act(handler, 'answer', {
+      comment: '已组织人员现场核查并整改完毕，详见办理结果照片。',
+      fileIds: [await photo(app, handler, '办理结果.png')],
+    });
+    if (step === 'closed') await act(member, 'confirm', { comment: '现场已恢复正常，满意。' });
+    if (step === 'disputed')
+      await act(member, 'dispute', { comment: '桥下垃圾清理后又有新的堆积，希望建立长效保洁机制。' });
+  }
+}
