@@ -38,23 +38,7 @@ async function upload(c: Client, name = '现场.png', content = png): Promise<nu
   const res = await uploadRaw(c, name, content);
   return (await ok(res)).id;
 }
-async function uploadRaw(c: Client, name: string, content: Buffer) {
-  const boundary = '----zxsupervision';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/supervision/uploads',
-    payload: body,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-  return { status: res.statusCode, body: res.json() };
-}
+const uploadRaw = (c: Client, name: string, content: Buffer) => c.postFile('/api/supervision/uploads', name, content);
 const act = (c: Client, id: number, action: string, extra: Record<string, unknown> = {}) =>
   c.post(`/api/supervision/reports/${id}/actions`, { action, ...extra });
 const count = async () =>
