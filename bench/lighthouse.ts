@@ -93,6 +93,13 @@ try {
       extraHeaders,
     });
     const lhr = result.lhr;
+    // LH_JSON_DIR=dir keeps each page's whole report (long tasks, main-thread breakdown) for a closer look.
+    if (process.env.LH_JSON_DIR) {
+      fs.writeFileSync(
+        path.join(process.env.LH_JSON_DIR, `${new URL(pageUrl).pathname.slice(1) || 'home'}.json`),
+        result.report,
+      );
+    }
     const audit = (id: string) => lhr.audits[id]?.displayValue ?? '-';
     const score = Math.round((lhr.categories.performance.score ?? 0) * 100);
     console.log(

@@ -1,5 +1,6 @@
 // Entry of the web app: Chinese dates first, then the app.
 import './app/format.ts';
+import 'antd/dist/antd.css';
 import './app/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

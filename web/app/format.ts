@@ -2,15 +2,18 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
-import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 
 dayjs.extend(utc);
-dayjs.extend(timezone);
 dayjs.extend(relativeTime);
 dayjs.locale('zh-cn');
 
-export const TIME_ZONE = 'Asia/Shanghai';
+/** Beijing time is UTC+8 all year and has been since 1991 (no summer time), so the browser shifts by a fixed 480
+ *  minutes instead of asking the time-zone database: dayjs's tz() cost ~140 ms of a phone's first screen (its first
+ *  Intl.DateTimeFormat and formatToParts on every call). The server keeps the time-zone database (Intl) — see
+ *  docs/decisions/0022-fixed-beijing-offset-in-the-browser.md. */
+const BEIJING_OFFSET_MINUTES = 8 * 60;
+const beijing = (d: Dayjs) => d.utcOffset(BEIJING_OFFSET_MINUTES);
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 type DateInput = string | number | Date | Dayjs | null | undefined;
@@ -20,7 +23,7 @@ function toShanghai(value: DateInput): Dayjs | null {
   // A plain calendar date has no time zone: show it as written.
   if (typeof value === 'string' && DATE_ONLY.test(value)) return dayjs(value);
   const d = dayjs(value);
-  return d.isValid() ? d.tz(TIME_ZONE) : null;
+  return d.isValid() ? beijing(d) : null;
 }
 
 /** 2026年11月23日 14:05 — or '—' when there is no value. */
@@ -46,17 +49,17 @@ export function toApiDate(value: Dayjs | null | undefined): string | undefined {
 
 /** The current year in Beijing (on 1 January at 07:30 Beijing it is already the new year, whatever the browser's zone). */
 export function beijingYear(): number {
-  return dayjs().tz(TIME_ZONE).year();
+  return beijing(dayjs()).year();
 }
 
 /** Today's Beijing calendar day as a date picker's value (a local dayjs on that day, sent on as YYYY-MM-DD). */
 export function beijingToday(): Dayjs {
-  return dayjs(dayjs().tz(TIME_ZONE).format('YYYY-MM-DD'));
+  return dayjs(beijing(dayjs()).format('YYYY-MM-DD'));
 }
 
 /** The current hour in Beijing (0–23), for greetings. */
 export function shanghaiHour(): number {
-  return dayjs().tz(TIME_ZONE).hour();
+  return beijing(dayjs()).hour();
 }
 
 export { dayjs };

@@ -4,6 +4,7 @@ import type { ThemeConfig } from 'antd';
 export const PRIMARY = '#a8071a';
 
 export const theme: ThemeConfig = {
+  zeroRuntime: true,
   token: {
     colorPrimary: PRIMARY,
     colorLink: PRIMARY,

@@ -40,22 +40,7 @@ const facts = async (kind: string, id: number) =>
 const act = (c: Client, id: number, action: string, extra: Record<string, unknown> = {}) =>
   c.post(`/api/archive/articles/${id}/actions`, { action, ...extra });
 
-function upload(c: Client, name: string, content: Buffer) {
-  const boundary = '----zxarchive';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/archive/uploads',
-    payload: body,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-}
+const upload = (c: Client, name: string, content: Buffer) => c.postFile('/api/archive/uploads', name, content);
 const jpg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64)]);
 
 const ACCOUNT = {
@@ -89,17 +74,17 @@ describe('collection and assessment', () => {
     const topicId = await topic();
     expect((await member.post('/api/archive/articles', { ...ACCOUNT, consent: false })).body.message).toContain('同意');
     const photo = await upload(member, '考场旧照.jpg', jpg);
-    expect(photo.statusCode, photo.body).toBe(200);
+    expect(photo.status, JSON.stringify(photo.body)).toBe(200);
     const { id } = await ok(
-      await member.post('/api/archive/articles', { ...ACCOUNT, topicId, fileIds: [photo.json().id] }),
+      await member.post('/api/archive/articles', { ...ACCOUNT, topicId, fileIds: [photo.body.id] }),
     );
     expect(await facts('archive.submitted', id)).toEqual([m1]);
     const mine = await ok(await member.get(`/api/archive/articles/${id}`));
     expect(mine).toMatchObject({ stateLabel: '已收稿待评估', accountKindLabel: '亲历', consent: true, actions: [] });
     expect(mine.files.map((f: any) => f.name)).toEqual(['考场旧照.jpg']);
     expect((await member2.get(`/api/archive/articles/${id}`)).status).toBe(404);
-    expect((await member2.get(`/api/files/${photo.json().id}`)).status).toBe(403);
-    expect((await office.get(`/api/files/${photo.json().id}`)).status).toBe(200);
+    expect((await member2.get(`/api/files/${photo.body.id}`)).status).toBe(403);
+    expect((await office.get(`/api/files/${photo.body.id}`)).status).toBe(200);
     expect((await act(member, id, 'accept')).status).toBe(403);
     expect((await act(office, id, 'decline')).status).toBe(400);
     await ok(await act(office, id, 'decline', { comment: '与本次征集主题无关' }));

@@ -45,22 +45,8 @@ const facts = async (kind: string, sourceType: string, sourceId: number) =>
     )
   ).map((r) => r.member_id);
 
-function upload(c: Client, kind: string, name: string, content: Buffer) {
-  const boundary = '----zxlearning';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/learning/uploads?kind=${kind}`,
-    payload: body,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-}
+const upload = (c: Client, kind: string, name: string, content: Buffer) =>
+  c.postFile(`/api/learning/uploads?kind=${kind}`, name, content);
 const mp4 = (size: number) => {
   const b = Buffer.alloc(size);
   Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d]).copy(b);
@@ -70,9 +56,9 @@ const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 async function publishedVideo(title = '学习习近平新时代中国特色社会主义思想专题讲座') {
   const up = await upload(office, 'video', '专题讲座.mp4', mp4(4096));
-  expect(up.statusCode, up.body).toBe(200);
+  expect(up.status, JSON.stringify(up.body)).toBe(200);
   const { id } = await ok(
-    await office.post('/api/learning/materials', { title, kind: 'video', fileId: up.json().id, durationSeconds: 1800 }),
+    await office.post('/api/learning/materials', { title, kind: 'video', fileId: up.body.id, durationSeconds: 1800 }),
   );
   await ok(await office.post(`/api/learning/materials/${id}/actions`, { action: 'publish' }));
   return id as number;
@@ -103,37 +89,37 @@ describe('study plans', () => {
 describe('materials and progress', () => {
   it('checks type and the per-committee video limit, which the committee may raise', async () => {
     const exe = await upload(office, 'video', 'a.mp4', Buffer.from('MZ\x90\x00 not a video'));
-    expect(exe.statusCode).toBe(400);
-    expect(exe.json().message).toContain('文件内容与扩展名');
-    expect((await upload(office, 'video', 'a.pdf', pdf)).json().message).toContain('仅支持 mp4');
-    expect((await upload(member, 'video', 'a.mp4', mp4(100))).statusCode).toBe(403);
+    expect(exe.status).toBe(400);
+    expect(exe.body.message).toContain('文件内容与扩展名');
+    expect((await upload(office, 'video', 'a.pdf', pdf)).body.message).toContain('仅支持 mp4');
+    expect((await upload(member, 'video', 'a.mp4', mp4(100))).status).toBe(403);
     const settings = await ok(await office.get('/api/learning/settings'));
     await ok(await office.put('/api/learning/settings', { ...settings, videoMaxMb: 1 }));
     const big = await upload(office, 'video', 'big.mp4', mp4(1024 * 1024 + 10));
-    expect(big.statusCode).toBe(400);
-    expect(big.json().message).toBe('文件不能超过 1 MB');
+    expect(big.status).toBe(400);
+    expect(big.body.message).toBe('文件不能超过 1 MB');
     await ok(await office.put('/api/learning/settings', { ...settings, videoMaxMb: 2 }));
-    expect((await upload(office, 'video', 'big.mp4', mp4(1024 * 1024 + 10))).statusCode).toBe(200);
+    expect((await upload(office, 'video', 'big.mp4', mp4(1024 * 1024 + 10))).status).toBe(200);
     await ok(await office.put('/api/learning/settings', settings));
   });
 
   it('takes a WebM video by its EBML header, unless the committee allows mp4 only', async () => {
     const webm = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81]), Buffer.alloc(512)]);
     const up = await upload(office, 'video', '讲座录像.webm', webm);
-    expect(up.statusCode, up.body).toBe(200);
-    const file = await queryOne<{ mime: string }>(db(), sql`select mime from files where id = ${up.json().id}`);
+    expect(up.status, JSON.stringify(up.body)).toBe(200);
+    const file = await queryOne<{ mime: string }>(db(), sql`select mime from files where id = ${up.body.id}`);
     expect(file?.mime).toBe('video/webm');
-    await ok(await office.post('/api/learning/materials', { title: '讲座录像', kind: 'video', fileId: up.json().id }));
-    expect((await upload(office, 'video', '伪装.webm', pdf)).json().message).toBe('文件内容与扩展名「webm」不符');
-    expect((await upload(office, 'audio', '讲座录像.webm', webm)).json().message).toContain('仅支持 mp3');
+    await ok(await office.post('/api/learning/materials', { title: '讲座录像', kind: 'video', fileId: up.body.id }));
+    expect((await upload(office, 'video', '伪装.webm', pdf)).body.message).toBe('文件内容与扩展名「webm」不符');
+    expect((await upload(office, 'audio', '讲座录像.webm', webm)).body.message).toContain('仅支持 mp3');
     const settings = await ok(await office.get('/api/learning/settings'));
     await ok(await office.put('/api/learning/settings', { ...settings, videoTypes: ['mp4'] }));
-    expect((await upload(office, 'video', '讲座录像.webm', webm)).json().message).toContain('不支持的文件类型「webm」');
+    expect((await upload(office, 'video', '讲座录像.webm', webm)).body.message).toContain('不支持的文件类型「webm」');
     await ok(await office.put('/api/learning/settings', settings));
   });
 
   it('refuses a file that does not fit the kind, and hides drafts from members', async () => {
-    const up = (await upload(office, 'pdf', '读本.pdf', pdf)).json();
+    const up = (await upload(office, 'pdf', '读本.pdf', pdf)).body;
     const bad = await office.post('/api/learning/materials', { title: '读本', kind: 'video', fileId: up.id });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toBe('上传的文件不是视频，请重新选择文件或资料类型');
@@ -239,7 +225,7 @@ describe('materials and progress', () => {
   });
 
   it("finishes a document when the member marks it learnt, at the committee's mark", async () => {
-    const up = (await upload(office, 'pdf', '章程.pdf', pdf)).json();
+    const up = (await upload(office, 'pdf', '章程.pdf', pdf)).body;
     const { id } = await ok(
       await office.post('/api/learning/materials', { title: '政协章程', kind: 'pdf', fileId: up.id }),
     );

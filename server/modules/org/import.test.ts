@@ -46,22 +46,9 @@ async function workbook(rows: (string | null)[][], headers = HEADERS) {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function upload(c: Client, name: string, content: Buffer, query = '') {
-  const boundary = '----zxroster';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/org/members/imports${query}`,
-    payload: body,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const upload = (c: Client, name: string, content: Buffer, query = '') =>
+  c.postFile(`/api/org/members/imports${query}`, name, content, XLSX);
 
 async function finished(c: Client, id: number) {
   for (let i = 0; i < 300; i++) {
@@ -139,8 +126,8 @@ describe('roster import', () => {
     rows[2][5] = '不存在界';
     const before = await countMembers();
     const res = await upload(office, '名册.xlsx', await workbook(rows));
-    expect(res.statusCode).toBe(200);
-    const job = await finished(office, res.json().id);
+    expect(res.status).toBe(200);
+    const job = await finished(office, res.body.id);
     expect(job.status).toBe('invalid');
     expect(job.errors.map((e: any) => e.message)).toEqual([
       `第 3 行「身份证号」：读到 "320***********${wrongCheck(ids[1]).slice(-4)}"（18 位），校验位不正确`,
@@ -150,19 +137,19 @@ describe('roster import', () => {
     expect(await countMembers()).toBe(before);
 
     // "只导入无误的行": the same upload goes on with the one good row.
-    const apply = await office.post(`/api/org/members/imports/${res.json().id}/apply-valid`);
+    const apply = await office.post(`/api/org/members/imports/${res.body.id}/apply-valid`);
     expect(apply.status).toBe(200);
-    const done = await finished(office, res.json().id);
+    const done = await finished(office, res.body.id);
     expect(done).toMatchObject({ status: 'done', total: 3, processed: 3, created: 1, skipped: 2, updated: 0 });
     expect(await countMembers()).toBe(before + 1);
-    const again = await office.post(`/api/org/members/imports/${res.json().id}/apply-valid`);
+    const again = await office.post(`/api/org/members/imports/${res.body.id}/apply-valid`);
     expect(again.status).toBe(409);
   });
 
   it('imports a clean roster, matches on ID number on re-import and rewrites nothing unchanged', async () => {
     const before = await countMembers();
     const file = await workbook(roster());
-    const first = await finished(office, (await upload(office, '名册.xlsx', file)).json().id);
+    const first = await finished(office, (await upload(office, '名册.xlsx', file)).body.id);
     // 赵明远 was created by the previous test's valid row; the other two are new.
     expect(first).toMatchObject({ status: 'done', created: 2, updated: 0, unchanged: 1, errors: [] });
     expect(await countMembers()).toBe(before + 2);
@@ -182,7 +169,7 @@ describe('roster import', () => {
     const audits = await countAudit();
     const updatedAt = (await queryOne<any>(t.database.db, sql`select updated_at from members where id = ${qian.id}`))!
       .updated_at;
-    const second = await finished(office, (await upload(office, '名册.xlsx', file)).json().id);
+    const second = await finished(office, (await upload(office, '名册.xlsx', file)).body.id);
     expect(second).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: 3 });
     expect(await countMembers()).toBe(before + 2);
     expect(await countAudit()).toBe(audits);
@@ -191,7 +178,7 @@ describe('roster import', () => {
 
     const changed = roster();
     changed[1][9] = '13700000099';
-    const third = await finished(office, (await upload(office, '名册.xlsx', await workbook(changed))).json().id);
+    const third = await finished(office, (await upload(office, '名册.xlsx', await workbook(changed))).body.id);
     expect(third).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
     expect((await office.get(`/api/org/members/${qian.id}`)).body.member.phone).toBe('137****0099');
     expect((await storedSensitive(qian.id)).phone).toBe('13700000099');
@@ -217,33 +204,33 @@ describe('roster import', () => {
       ['吴无号', '女', '汉族', '1990-01-01', '群众', '体育界', '', '', '', '', '', '否'],
     ];
     const res = await upload(office, '体育界.xlsx', await workbook(rows), '?validOnly=true');
-    const job = await finished(office, res.json().id);
+    const job = await finished(office, res.body.id);
     expect(job).toMatchObject({ status: 'done', created: 1, skipped: 1 });
     expect(job.errors.map((e: any) => e.message)).toEqual(['第 3 行「身份证号」不能为空']);
 
     // Only the export with full numbers (an explicit, audited choice) reads back; a masked one is explained.
     const exported = await office.get('/api/org/members/export?q=体育中心&sensitive=true');
-    const again = await finished(office, (await upload(office, '导出.xlsx', exported.raw)).json().id);
+    const again = await finished(office, (await upload(office, '导出.xlsx', exported.raw)).body.id);
     expect(again).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: 1 });
     const masked = await office.get('/api/org/members/export?q=体育中心');
-    const refused = await finished(office, (await upload(office, '导出.xlsx', masked.raw)).json().id);
+    const refused = await finished(office, (await upload(office, '导出.xlsx', masked.raw)).body.id);
     expect(refused.status).toBe('invalid');
     expect(refused.errors.map((e: any) => e.message)[0]).toContain('是脱敏后的号码');
   });
 
   it('rejects files it cannot read or that lack required columns, and hides imports from other committees', async () => {
     const notExcel = await upload(office, '名册.xlsx', Buffer.from('not a workbook'));
-    expect(notExcel.statusCode).toBe(400);
-    expect(notExcel.json().message).toContain('.xlsx');
+    expect(notExcel.status).toBe(400);
+    expect(notExcel.body.message).toContain('.xlsx');
     const missing = await upload(office, '名册.xlsx', await workbook([['张', '男']], ['姓名', '性别']));
-    expect(missing.statusCode).toBe(400);
-    expect(missing.json().message).toBe('缺少必需的列：「界别」、「身份证号」（请使用导入模板）');
+    expect(missing.status).toBe(400);
+    expect(missing.body.message).toBe('缺少必需的列：「界别」、「身份证号」（请使用导入模板）');
     const empty = await upload(office, '名册.xlsx', await workbook([]));
-    expect(empty.json().message).toBe('文件中没有委员数据');
+    expect(empty.body.message).toBe('文件中没有委员数据');
     const json = await office.post('/api/org/members/imports', { file: 'x' });
     expect(json.status).toBe(400);
 
-    const mine = (await upload(office, '名册.xlsx', await workbook(roster()))).json().id;
+    const mine = (await upload(office, '名册.xlsx', await workbook(roster()))).body.id;
     await finished(office, mine);
     const county = await login(t.app, 'county_office_staff');
     expect((await county.get(`/api/org/members/imports/${mine}`)).status).toBe(404);
@@ -267,11 +254,11 @@ describe('roster import', () => {
     ]);
     const started = Date.now();
     const res = await upload(office, '大名册.xlsx', await workbook(rows));
-    expect(res.json().total).toBe(1000);
+    expect(res.body.total).toBe(1000);
     const seen = new Set<number>();
     let job: any;
     for (let i = 0; i < 2000; i++) {
-      job = (await office.get(`/api/org/members/imports/${res.json().id}`)).body;
+      job = (await office.get(`/api/org/members/imports/${res.body.id}`)).body;
       seen.add(job.processed);
       if (job.status === 'done') break;
       await new Promise((r) => setTimeout(r, 20));

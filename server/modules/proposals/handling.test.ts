@@ -64,22 +64,7 @@ afterAll(() => t.close());
 const uid = (c: Client) => c.me.account.unitId as number;
 const today = () => beijingToday();
 
-function upload(c: Client, name: string, content: Buffer) {
-  const boundary = '----zxproposal';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/files',
-    payload,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-}
+const upload = (c: Client, name: string, content: Buffer) => c.postFile('/api/files', name, content, 'application/pdf');
 
 describe('a joint proposal from assignment to a satisfied rating after one unsatisfied round', () => {
   let id: number;
@@ -156,8 +141,8 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
     const wrongClass = await aact(u1, lead.id, 'reply', { outcomeClass: 'Z', text: '已采纳' });
     expect(wrongClass.body.field).toBe('outcomeClass');
     const up = await upload(u1, '答复函.pdf', Buffer.from('%PDF-1.4 reply letter'));
-    expect(up.statusCode).toBe(200);
-    const letterId = up.json().id;
+    expect(up.status).toBe(200);
+    const letterId = up.body.id;
     expect(
       await aok(u1, lead.id, 'reply', {
         outcomeClass: 'A',

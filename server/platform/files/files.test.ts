@@ -11,48 +11,33 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function upload(c: Client, name: string, content: Buffer) {
-  const boundary = '----zxtest';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/files',
-    payload: body,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-}
+const upload = (c: Client, name: string, content: Buffer) => c.postFile('/api/files', name, content);
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 describe('attachments', () => {
   it('stores an allowed file once by content and lets only the uploader download an unattached file', async () => {
     const res = await upload(member, '调研报告.pdf', pdf);
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ name: '调研报告.pdf', mime: 'application/pdf', size: pdf.length });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ name: '调研报告.pdf', mime: 'application/pdf', size: pdf.length });
     const again = await upload(member, '副本.pdf', pdf);
-    expect(again.json().id).not.toBe(res.json().id);
-    const dl = await member.get(`/api/files/${res.json().id}`);
+    expect(again.body.id).not.toBe(res.body.id);
+    const dl = await member.get(`/api/files/${res.body.id}`);
     expect(dl.status).toBe(200);
     expect(dl.raw.equals(pdf)).toBe(true);
     expect(String(dl.headers['content-disposition'])).toContain(encodeURIComponent('调研报告.pdf'));
-    expect((await other.get(`/api/files/${res.json().id}`)).status).toBe(403);
+    expect((await other.get(`/api/files/${res.body.id}`)).status).toBe(403);
   });
 
   it('rejects a disallowed type, content that does not match its extension, and a file over the limit', async () => {
     const exe = await upload(member, 'setup.exe', Buffer.from('MZ\x90\x00'));
-    expect(exe.statusCode).toBe(400);
-    expect(exe.json().error).toBe('file.bad_type');
+    expect(exe.status).toBe(400);
+    expect(exe.body.error).toBe('file.bad_type');
     const fake = await upload(member, '照片.png', pdf);
-    expect(fake.statusCode).toBe(400);
-    expect(fake.json().error).toBe('file.bad_content');
+    expect(fake.status).toBe(400);
+    expect(fake.body.error).toBe('file.bad_content');
     const big = await upload(member, '大文件.pdf', Buffer.concat([pdf, Buffer.alloc(1024 * 1024 + 10)]));
-    expect(big.statusCode).toBe(400);
-    expect(big.json()).toMatchObject({ error: 'file.too_large', message: '文件不能超过 1 MB' });
+    expect(big.status).toBe(400);
+    expect(big.body).toMatchObject({ error: 'file.too_large', message: '文件不能超过 1 MB' });
   });
 });

@@ -16,22 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function upload(c: Client, name: string, content: Buffer) {
-  const boundary = '----zxquota';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/files',
-    payload: body,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-}
+const upload = (c: Client, name: string, content: Buffer) => c.postFile('/api/files', name, content, 'application/pdf');
 
 /** A PDF of exactly n bytes; `tag` makes its content (and so its stored copy) distinct. */
 const pdf = (n: number, tag: string) => {
@@ -51,16 +36,15 @@ describe('upload quotas', () => {
     });
     expect((await setLimits({ accountDailyMb: 1, committeeTotalMb: 5120, unattachedHours: 24 })).status).toBe(200);
     const member = await login(t.app, 'member040');
-    for (let i = 0; i < 5; i++)
-      expect((await upload(member, `材料${i}.pdf`, pdf(MB / 5, `a${i}`))).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await upload(member, `材料${i}.pdf`, pdf(MB / 5, `a${i}`))).status).toBe(200);
     const sixth = await upload(member, '材料5.pdf', pdf(MB / 5, 'a5'));
-    expect(sixth.statusCode).toBe(400);
-    expect(sixth.json()).toMatchObject({
+    expect(sixth.status).toBe(400);
+    expect(sixth.body).toMatchObject({
       error: 'file.quota_account',
       message: '今日上传已达上限：每个账号每天最多上传 1 MB（今日已上传 1 MB），请明天再试或联系管理员',
     });
     // Another account still has its own day's room.
-    expect((await upload(await login(t.app, 'member041'), '材料.pdf', pdf(MB / 5, 'b0'))).statusCode).toBe(200);
+    expect((await upload(await login(t.app, 'member041'), '材料.pdf', pdf(MB / 5, 'b0'))).status).toBe(200);
   });
 
   it('refuses an upload past the committee total', async () => {
@@ -72,19 +56,19 @@ describe('upload quotas', () => {
     const put = await setLimits({ accountDailyMb: 200, committeeTotalMb: used / MB + 1, unattachedHours: 24 });
     expect(put.status).toBe(200);
     const member = await login(t.app, 'member042');
-    expect((await upload(member, '大1.pdf', pdf(0.6 * MB, 'c0'))).statusCode).toBe(200);
+    expect((await upload(member, '大1.pdf', pdf(0.6 * MB, 'c0'))).status).toBe(200);
     const res = await upload(member, '大2.pdf', pdf(0.6 * MB, 'c1'));
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error).toBe('file.quota_committee');
-    expect(res.json().message).toMatch(
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('file.quota_committee');
+    expect(res.body.message).toMatch(
       /^本单位附件存储已达上限 [\d.]+ MB（已用 [\d.]+ MB），请联系管理员清理或调整上限$/,
     );
     await setLimits({ accountDailyMb: 200, committeeTotalMb: 5120, unattachedHours: 24 });
   });
 
   it('lets only roles with something to attach to upload', async () => {
-    expect((await upload(await login(t.app, 'leader'), '领导.pdf', pdf(1000, 'd0'))).statusCode).toBe(403);
-    expect((await upload(await login(t.app, 'informant01'), '信息.pdf', pdf(1000, 'd1'))).statusCode).toBe(200);
+    expect((await upload(await login(t.app, 'leader'), '领导.pdf', pdf(1000, 'd0'))).status).toBe(403);
+    expect((await upload(await login(t.app, 'informant01'), '信息.pdf', pdf(1000, 'd1'))).status).toBe(200);
     expect((await login(t.app, 'member043').then((m) => m.put('/api/settings/file-limits', {}))).status).toBe(403);
   });
 });
@@ -92,8 +76,8 @@ describe('upload quotas', () => {
 describe('unattached files', () => {
   it('removes a file left unattached past the setting, row and content, and keeps an attached one', async () => {
     const member = await login(t.app, 'member044');
-    const loose = (await upload(member, '未使用.pdf', pdf(2000, 'e0'))).json();
-    const kept = (await upload(member, '已附上.pdf', pdf(2000, 'e1'))).json();
+    const loose = (await upload(member, '未使用.pdf', pdf(2000, 'e0'))).body;
+    const kept = (await upload(member, '已附上.pdf', pdf(2000, 'e1'))).body;
     expect(kept.id).toBeGreaterThan(0);
     await t.database.db.execute(sql`update files set entity = 'proposal', entity_id = 1 where id = ${kept.id}`);
     const blob = async (id: number) => {

@@ -6,7 +6,7 @@ import { App, Button, Card, Flex, Form, Input, InputNumber, Segmented, Select, T
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, qs } from '../../api/client.ts';
-import { dayjs, TIME_ZONE } from '../../app/format.ts';
+import { beijingYear } from '../../app/format.ts';
 import {
   ErrorAlert,
   ExportButton,
@@ -217,7 +217,7 @@ interface CompletionRow {
 }
 
 function CompletionTab() {
-  const [year, setYear] = useState(dayjs().tz(TIME_ZONE).year());
+  const [year, setYear] = useState(beijingYear());
   const [by, setBy] = useState<'member' | 'sector' | 'specialCommittee'>('sector');
   // By member the list holds every member of the term: staff look one up by name and page through the rest here.
   const [name, setName] = useState('');

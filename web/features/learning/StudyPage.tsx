@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Empty, Input, List, Progress, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, qs } from '../../api/client.ts';
-import { dayjs, formatDate, TIME_ZONE } from '../../app/format.ts';
+import { beijingYear, formatDate } from '../../app/format.ts';
 import { ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
 import { learningKeys, type Material, type Paged, type Reflection, STATE_COLOR } from './api.ts';
 
@@ -30,7 +30,7 @@ function PlanCard() {
     queryKey: ['learning', 'classes'],
     queryFn: () => api.get<StudyClass[]>('/api/learning/classes'),
   });
-  const year = dayjs().tz(TIME_ZONE).year();
+  const year = beijingYear();
   const plan = plans.data?.find((p) => p.year === year) ?? plans.data?.[0];
   if (!plan && !classes.data?.length) return <ErrorAlert error={plans.error ?? classes.error} />;
   return (

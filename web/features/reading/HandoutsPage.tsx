@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../api/client.ts';
-import { dayjs, TIME_ZONE } from '../../app/format.ts';
+import { beijingToday, beijingYear } from '../../app/format.ts';
 import { ErrorAlert, ExportButton, PageHeader, ResponsiveList } from '../../components/index.ts';
 import { MemberSelect } from '../meetings/shared.tsx';
 
@@ -75,7 +75,7 @@ function HandoutForm({ year }: { year: number }) {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ target: 'book', to: 'member', quantity: 1, handedOn: dayjs().tz(TIME_ZONE) }}
+        initialValues={{ target: 'book', to: 'member', quantity: 1, handedOn: beijingToday() }}
         onFinish={(v) => save.mutate(v)}
       >
         <Form.Item name="target" label="发放内容">
@@ -141,7 +141,7 @@ function HandoutForm({ year }: { year: number }) {
 }
 
 export function HandoutsPage() {
-  const thisYear = dayjs().tz(TIME_ZONE).year();
+  const thisYear = beijingYear();
   const [year, setYear] = useState(thisYear);
   const [[page, pageSize], setPaging] = useState([1, 20]);
   const { data, error, isFetching } = useQuery({

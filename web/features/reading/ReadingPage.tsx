@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, List, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
-import { dayjs, TIME_ZONE } from '../../app/format.ts';
+import { beijingYear } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, ExportButton, PageHeader } from '../../components/index.ts';
 import { NewGroupButton, NewListButton } from './StaffForms.tsx';
@@ -25,7 +25,7 @@ interface BookList {
 }
 
 export function ReadingPage() {
-  const year = dayjs().tz(TIME_ZONE).year();
+  const year = beijingYear();
   const { can } = useSession();
   const navigate = useNavigate();
   const groups = useQuery({ queryKey: ['reading', 'groups'], queryFn: () => api.get<Group[]>('/api/reading/groups') });

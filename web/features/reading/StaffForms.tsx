@@ -6,7 +6,7 @@ import { App, Button, Card, Form, type FormInstance, Input, Modal, Radio, Select
 import { useMemo, useState } from 'react';
 import type { BookListInput, GroupInput } from '../../../server/modules/reading/schemas.ts';
 import { api } from '../../api/client.ts';
-import { dayjs, TIME_ZONE } from '../../app/format.ts';
+import { beijingYear } from '../../app/format.ts';
 import { ErrorAlert, useFormDraft } from '../../components/index.ts';
 import { MemberSelect, useReference } from '../meetings/shared.tsx';
 import { bookDraftView, booksToDraft } from './bookDraft.ts';
@@ -90,7 +90,7 @@ type Kind = 'month' | 'quarter';
 
 /** The months or quarters of this year and the next, as the API spells them (2026-03, 2026-Q2). */
 function periodOptions(kind: Kind) {
-  const year = dayjs().tz(TIME_ZONE).year();
+  const year = beijingYear();
   return [year, year + 1].flatMap((y) =>
     kind === 'month'
       ? Array.from({ length: 12 }, (_, i) => ({
