@@ -11,7 +11,6 @@ let t: TestContext;
 let leader: Client;
 let office: Client;
 let staff: Client;
-let liaison: Client;
 let m1: Client;
 let m2: Client;
 let unit: Client;
@@ -22,10 +21,8 @@ const MODULES = ['proposals', 'opinions', 'meetings', 'activities', 'duty', 'con
 
 beforeAll(async () => {
   t = await createTestApp();
-  [leader, office, staff, liaison, m1, m2, unit] = await Promise.all(
-    ['leader', 'office_staff', 'proposal_staff', 'liaison_staff', 'member070', 'member071', 'unit09'].map((u) =>
-      login(t.app, u),
-    ),
+  [leader, office, staff, m1, m2, unit] = await Promise.all(
+    ['leader', 'office_staff', 'proposal_staff', 'member070', 'member071', 'unit09'].map((u) => login(t.app, u)),
   );
 });
 afterAll(() => t.close());
