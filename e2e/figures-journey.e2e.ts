@@ -1,7 +1,7 @@
 // 驾驶舱 and 统计报告 journey: a leader's home opens with the year's figures on a 1280 px desktop and a 375 px phone (axe
 // clean, nothing overflowing), a number opens the list behind it, the 大屏 shows the same numbers dark and large; office
 // staff build the annual report from the registry, edit the text around the numbers, check and export it, and download
-// the Word file — its numbers are the dashboard's.
+// the Word file — its numbers are the dashboard's. A handling unit's home shows its own figures, each a link to its list.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
@@ -87,6 +87,38 @@ describe('驾驶舱：领导首页的年度数据', () => {
     await expectNoHorizontalOverflow(page);
     await shot(page, 'dashboard-phone');
     expect(pageErrorsOf(page)).toEqual([]);
+  });
+});
+
+describe('承办单位首页：本单位办理情况', () => {
+  it('桌面和手机 375 px：本单位的数字，点开即本单位的清单', async () => {
+    const unit = await apiLogin('unit01');
+    const d = (await unit.get('/api/figures/unit')).body;
+    expect(d.unit.name).toBe('市发展和改革委员会');
+    const assigned = d.items.find((i: any) => i.id === 'proposals.unit.assigned');
+    // The demo year gives unit01 proposals in every state: to sign for, in hand, reply in review, answered.
+    expect(assigned.value).toBeGreaterThanOrEqual(4);
+    for (const mobile of [false, true]) {
+      const page = await newPage({ mobile });
+      await loginAs(page, 'unit01');
+      await page.getByRole('heading', { name: `${year}年本单位办理情况` }).waitFor();
+      const card = page.getByTestId('dashboard').getByTestId('figure-proposals.unit.assigned');
+      await card.waitFor();
+      expect(await card.getByRole('link').textContent()).toBe(`${assigned.value}${assigned.unit}`);
+      await page.getByTestId('figure-supervision.unit.dispatched').waitFor();
+      await page.getByRole('heading', { name: '超期事项' }).waitFor();
+      // A unit sees no committee-wide comparison.
+      expect(await page.getByRole('heading', { name: '各级对比' }).count()).toBe(0);
+      if (mobile) await expectNoHorizontalOverflow(page);
+      await expectNoA11yViolations(page);
+      await shot(page, `unit-home-${mobile ? 'phone' : 'desktop'}`);
+      if (!mobile) {
+        await card.getByRole('link').click();
+        await page.waitForURL((u) => u.pathname === '/proposals/inbox' && u.search.includes(`year=${year}`));
+        await page.getByRole('link', { name: '关于优化营商环境、降低中小企业融资成本的建议' }).first().waitFor();
+      }
+      expect(pageErrorsOf(page)).toEqual([]);
+    }
   });
 });
 

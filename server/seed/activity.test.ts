@@ -73,7 +73,11 @@ describe('待办 on the home page, from the demo year', () => {
     ]);
 
   it('counts each user’s waiting work and links to the page that handles it', async () => {
-    expect(await todos('proposal_staff')).toEqual([['待预审的提案', 2, '/proposals?queue=preReview']]);
+    // unit01's reply on 数字政府 waits for review (issue 19: unit01 has work in every state).
+    expect(await todos('proposal_staff')).toEqual([
+      ['待预审的提案', 2, '/proposals?queue=preReview'],
+      ['待审核的答复', 1, '/proposals?queue=replyReview'],
+    ]);
     expect(await todos('org01')).toEqual([['待您审批的集体提案', 1, '/proposals/mine?state=orgApproval']]);
     expect(await todos('org01_staff')).toEqual([]);
     const transport = `unit${String(UNITS.indexOf('市交通运输局') + 1).padStart(2, '0')}`;
@@ -238,6 +242,47 @@ describe('the open online discussion', () => {
     expect(map.clustered).toBe(12);
     expect(map.groups.length).toBeGreaterThanOrEqual(2);
     expect(map.consensus.map((c: any) => c.body)).toContain('应简化审批，推行规划、消防、特种设备联合审查');
+  });
+});
+
+describe('a year that looks like a real committee’s (issue 19)', () => {
+  it('gives unit01, the unit the README names, proposals in every state of its inbox', async () => {
+    const unit = await login(t.app, 'unit01');
+    for (const state of ['assigned', 'accepted', 'replied', 'done']) {
+      const res = await unit.get(`/api/proposals?scope=unit&assignmentState=${state}`);
+      expect(res.body.total, state).toBeGreaterThanOrEqual(1);
+    }
+    const home = (await unit.get('/api/figures/unit')).body;
+    const v = (id: string) => home.items.find((i: any) => i.id === id).value;
+    expect([v('proposals.unit.assigned'), v('proposals.unit.replied'), v('proposals.unit.partlySatisfied')]).toEqual([
+      4, 1, 1,
+    ]);
+  });
+
+  it('spreads the members’ duty grades: every grade, 不称职 a minority', async () => {
+    const office = await login(t.app, 'office_staff');
+    const scores = (await office.get('/api/duty/scores?pageSize=500')).body;
+    const by: Record<string, number> = {};
+    for (const m of scores.items) by[m.gradeLabel] = (by[m.gradeLabel] ?? 0) + 1;
+    for (const g of ['优秀', '良好', '称职', '不称职']) expect(by[g] ?? 0, g).toBeGreaterThanOrEqual(10);
+    expect(by.不称职).toBeLessThan(scores.total / 3);
+  });
+
+  it('gives members titles that fit their work units, and a chair who is no member’s demo account', async () => {
+    const office = await login(t.app, 'office_staff');
+    const members = (await office.get('/api/org/members?pageSize=500')).body.items as any[];
+    for (const m of members) {
+      if (/学校|中学|小学/.test(m.workUnit)) expect(m.jobTitle, m.workUnit).not.toMatch(/医师|律师|工程师/);
+      if (/医院/.test(m.workUnit)) expect(m.jobTitle, m.workUnit).not.toMatch(/教|律师|工程师/);
+    }
+    const leader = await login(t.app, 'leader');
+    const admin = await login(t.app, 'admin');
+    const accounts = (await admin.get('/api/accounts?role=member&pageSize=500')).body.items as any[];
+    expect(accounts.some((a) => a.memberId === leader.me.account.memberId)).toBe(false);
+    const member001 = await login(t.app, 'member001');
+    expect(leader.me.account.displayName).not.toContain(member001.me.account.displayName);
+    const chair = members.find((m) => m.id === leader.me.account.memberId);
+    expect(chair.leadershipRole).toBe('chair');
   });
 });
 

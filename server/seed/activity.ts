@@ -9,6 +9,7 @@ import { beijingToday, beijingYearOf } from '../platform/dates.ts';
 import { type Client, signIn } from '../platform/inject-client.ts';
 import { DEMO_PASSWORD } from './demo.ts';
 import { seedDemoConsultation } from './demo-consultation.ts';
+import { seedDemoDuty } from './demo-duty.ts';
 import { seedDemoHotline } from './demo-hotline.ts';
 import { seedDemoLearning } from './demo-learning.ts';
 import { proposals } from './demo-proposals.ts';
@@ -198,6 +199,7 @@ export async function seedDemoActivity(app: FastifyInstance): Promise<void> {
   await proposals(login);
   await opinions(login);
   await meetings(login);
+  await seedDemoDuty(login);
   await seedDemoConsultation(login);
   await seedDemoLearning(app, login);
   await seedDemoHotline(app, login);

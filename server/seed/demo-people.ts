@@ -4,36 +4,28 @@ const SURNAMES =
 const GIVEN =
   '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国红梅玉文斌志宏海燕鹏辉宇晨浩然欣怡子涵梓萱俊杰思远雅琴立新振华卫东晓明春燕秋菊德胜永福慧敏丹凤';
 export const ETHNICITIES = ['汉族', '汉族', '汉族', '汉族', '汉族', '回族', '满族', '蒙古族', '壮族', '土家族'];
-export const TITLES = [
-  '主任',
-  '副主任',
-  '院长',
-  '副院长',
-  '校长',
-  '总经理',
-  '董事长',
-  '教授',
-  '主任医师',
-  '高级工程师',
-  '律师',
-  '研究员',
-  '村党支部书记',
-  '社区主任',
-];
-export const WORK_UNITS = [
-  '示例市第一人民医院',
-  '示例市第一中学',
-  '示例大学',
-  '示例市科技有限公司',
-  '示例市律师事务所',
-  '示例市农业合作社',
-  '示例市社会科学院',
-  '示例市建设集团',
-  '示例市中医院',
-  '示例市实验小学',
-  '示例市文化馆',
-  '示例市商会',
-];
+/** Each work unit with the job titles found there (a school has no 主任医师). */
+const TITLES_BY_UNIT: Record<string, string[]> = {
+  示例市第一人民医院: ['院长', '副院长', '主任医师', '副主任医师', '护士长'],
+  示例市第一中学: ['校长', '副校长', '高级教师', '教研组长'],
+  示例大学: ['教授', '副教授', '学院院长', '研究员'],
+  示例市科技有限公司: ['董事长', '总经理', '技术总监', '高级工程师'],
+  示例市律师事务所: ['主任', '合伙人', '律师'],
+  示例市农业合作社: ['理事长', '社长', '农艺师'],
+  示例市社会科学院: ['副院长', '研究员', '副研究员'],
+  示例市建设集团: ['董事长', '总经理', '总工程师', '高级工程师'],
+  示例市中医院: ['院长', '主任中医师', '副主任中医师'],
+  示例市实验小学: ['校长', '副校长', '高级教师'],
+  示例市文化馆: ['馆长', '副馆长', '副研究馆员'],
+  示例市商会: ['会长', '副会长', '秘书长'],
+};
+export const WORK_UNITS = Object.keys(TITLES_BY_UNIT);
+
+/** A title that fits the work unit, from a number in [0, 1) (the seed's next random number). */
+export const titleAt = (workUnit: string, r: number) => {
+  const titles = TITLES_BY_UNIT[workUnit];
+  return titles[Math.floor(r * titles.length)];
+};
 
 /** A small deterministic PRNG (mulberry32): the demo must come out the same on every machine. */
 export function prng(seed: number) {

@@ -32,7 +32,7 @@ const PROPOSALS: [string, string, string, string, string][] = [
     '经济建设',
     '我市中小企业普遍反映融资难、融资贵，担保体系不健全，首贷获得率偏低。',
     '一是扩大政府性融资担保规模；二是建立中小企业信用信息共享平台；三是设立应急转贷资金。',
-    '市地方金融监督管理局',
+    '市发展和改革委员会',
   ],
   [
     '关于加强城市生活垃圾分类工作的建议',
@@ -88,7 +88,7 @@ const PROPOSALS: [string, string, string, string, string][] = [
     '政治建设',
     '各部门信息系统分散，数据共享不充分，群众办事仍需多头跑、重复交材料。',
     '一是建设统一的数据共享交换平台；二是推行“一件事一次办”；三是拓展掌上办事事项。',
-    '市数据资源管理局',
+    '市发展和改革委员会',
   ],
   [
     '关于加强耕地保护和高标准农田建设的建议',
@@ -116,7 +116,7 @@ const PROPOSALS: [string, string, string, string, string][] = [
     '经济建设',
     '我市规模以上工业企业数字化水平参差不齐，中小企业转型意愿强但能力弱。',
     '一是设立数字化转型专项资金；二是培育本地工业互联网平台；三是开展“智能制造诊断”服务。',
-    '市工业和信息化局',
+    '市发展和改革委员会',
   ],
 ];
 
@@ -139,8 +139,12 @@ export async function proposals(login: (u: string) => Promise<Client>) {
     ).id as number;
   const act = (c: Client, id: number, action: string, extra = {}) =>
     must(`提案 ${id} ${action}`, c.post(`/api/proposals/${id}/transitions`, { action, ...extra }));
-  const assignment = async (id: number) =>
-    (await must(`提案 ${id}`, staff.get(`/api/proposals/${id}`))).assignments[0].id as number;
+  const assignment = async (id: number, role = 'lead') =>
+    (await must(`提案 ${id}`, staff.get(`/api/proposals/${id}`))).assignments.find((a: any) => a.role === role)
+      .id as number;
+  // 市发展和改革委员会 (unit01, the unit the README names) has work in every state: answered and rated (营商环境),
+  // its reply waiting for the office's review (数字政府), assisting in hand (耕地保护), and one to sign for (制造业).
+  const ndrc = await unit('市发展和改革委员会');
   const aact = (c: Client, a: number, action: string, extra = {}) =>
     must(`交办 ${a} ${action}`, c.post(`/api/proposals/assignments/${a}/transitions`, { action, ...extra }));
 
@@ -150,15 +154,25 @@ export async function proposals(login: (u: string) => Promise<Client>) {
     await act(staff, id, 'preApprove');
     await act(staff, id, 'register');
     const u = await unit(p[4]);
-    await act(staff, id, 'assign', { mode: 'lead', leadUnitId: u.me.account.unitId });
+    const assisting = i === 12 ? [ndrc.me.account.unitId] : [];
+    await act(staff, id, 'assign', { mode: 'lead', leadUnitId: u.me.account.unitId, assistingUnitIds: assisting });
     if (i >= 13) continue; // waiting in the unit's inbox
     const a = await assignment(id);
     await aact(u, a, 'accept');
+    if (assisting.length) await aact(ndrc, await assignment(id, 'assisting'), 'accept');
     if (i === 10) {
       await must(
         '列为重点提案',
         leader.put(`/api/proposals/${id}/key`, { governmentLeader: '王副市长', supervisingLeader: '张副主席' }),
       );
+    }
+    if (i === 11) {
+      // Replied, the reply not yet reviewed: the proposal is still being handled.
+      await aact(u, a, 'recordContact', { way: '电话', date: beijingToday(), notes: '电话听取提案人意见' });
+      await aact(u, a, 'reply', {
+        outcomeClass: 'B',
+        text: '经研究，已将一网通办事项清单纳入年度数字政府建设计划，分步推进。',
+      });
     }
     if (i >= 10) continue; // being handled
     await aact(u, a, 'recordContact', {

@@ -9,7 +9,7 @@ import { systemActor } from '../platform/context.ts';
 import { type Db, query, queryOne } from '../platform/db/client.ts';
 import { toSearchVector } from '../platform/search/search.ts';
 import { blindIndex, encryptField } from '../platform/secrets/field-crypto.ts';
-import { ETHNICITIES, idNumber, personName, prng, TITLES, WORK_UNITS } from './demo-people.ts';
+import { ETHNICITIES, idNumber, personName, prng, titleAt, WORK_UNITS } from './demo-people.ts';
 import { ORGANISATIONS, SECTORS, SPECIAL_COMMITTEES, UNITS } from './demo-reference.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -115,10 +115,13 @@ async function seedCommittee(tx: Db, c: CommitteeSeed, passwordHash: string) {
     const sector = sectors[Math.floor(rand() * sectors.length)];
     const phone = `13${String(Math.floor(rand() * 10))}${String(10000000 + i * 7919 + c.seed).slice(-8)}`;
     const idNo = idNumber(c.region, birth, i, female);
-    const leadership = i === 1 ? 'chair' : i <= 5 ? 'viceChair' : i === 6 ? 'secretaryGeneral' : null;
-    const standing = i <= Math.round(c.memberCount * 0.18);
+    // The chair is the last member, who signs in as the leader only (no memberNNN account): a member's demo account
+    // is never the chair the leader's home shows. The chair stands in for the last of the standing members.
+    const chair = i === c.memberCount;
+    const leadership = chair ? 'chair' : i >= 2 && i <= 5 ? 'viceChair' : i === 6 ? 'secretaryGeneral' : null;
+    const standing = chair || i < Math.round(c.memberCount * 0.18);
     const workUnit = WORK_UNITS[Math.floor(rand() * WORK_UNITS.length)];
-    const title = TITLES[Math.floor(rand() * TITLES.length)];
+    const title = titleAt(workUnit, rand());
     const party = sector.name.startsWith('中国共产党')
       ? '中共党员'
       : sector.name.startsWith('中国') && i % 2
@@ -153,6 +156,7 @@ async function seedCommittee(tx: Db, c: CommitteeSeed, passwordHash: string) {
   );
 
   const p = c.prefix;
+  const chairRow = memberRows[memberRows.length - 1];
   const staff: AccountSeed[] =
     c.level === 'city'
       ? [
@@ -173,9 +177,9 @@ async function seedCommittee(tx: Db, c: CommitteeSeed, passwordHash: string) {
           },
           {
             username: 'leader',
-            displayName: `主席 ${memberRows[0].name}`,
+            displayName: `主席 ${chairRow.name}`,
             roles: ['leader'],
-            memberId: memberRows[0].id,
+            memberId: chairRow.id,
           },
         ]
       : [
@@ -195,14 +199,14 @@ async function seedCommittee(tx: Db, c: CommitteeSeed, passwordHash: string) {
           { username: 'county_office_staff', displayName: '县办公室 罗军', roles: ['officeStaff'], office: '办公室' },
           {
             username: 'county_leader',
-            displayName: `主席 ${memberRows[0].name}`,
+            displayName: `主席 ${chairRow.name}`,
             roles: ['leader'],
-            memberId: memberRows[0].id,
+            memberId: chairRow.id,
           },
         ];
   const accounts: AccountSeed[] = [
     ...staff,
-    ...memberRows.map((m, i) => ({
+    ...memberRows.slice(0, -1).map((m, i) => ({
       username: `${p}member${String(i + 1).padStart(3, '0')}`,
       displayName: m.name,
       roles: ['member'] as Role[],

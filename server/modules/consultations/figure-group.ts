@@ -4,7 +4,7 @@ import { systemActor } from '../../platform/context.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
 import { registryCounts } from './figures-events.ts';
-import { outcomeRegistryCounts } from './outcome-figures.ts';
+import { outcomeRegistryCounts, outcomeUnitCounts } from './outcome-figures.ts';
 
 const events = () => '/consultations/events';
 const outcomes = () => '/consultations/figures';
@@ -98,5 +98,31 @@ export const outcomeFigureGroup: FigureGroup = {
   overdue: async (db, committeeId) => {
     const f = await outcomeRegistryCounts(db, committeeId, beijingYearOf());
     return [{ name: '协商成果反馈超期', count: f.overdue, link: '/consultations/figures' }];
+  },
+  unit: {
+    figures: [
+      {
+        id: 'outcomes.unit.handed',
+        name: '交办本单位协商成果',
+        unit: '件',
+        definition: '本年度报送的协商成果中交办本单位办理的（每轮交办计一次，「回头看」再交办另计）。',
+        link: () => '/consultations/outcomes/unit',
+      },
+      {
+        id: 'outcomes.unit.fedBack',
+        name: '已反馈采纳落实情况',
+        unit: '件',
+        definition: '交办本单位的协商成果中本单位已反馈的。',
+        link: () => '/consultations/outcomes/unit',
+      },
+    ],
+    compute: async (db, committeeId, unitId, period) => {
+      const f = await outcomeUnitCounts(db, committeeId, unitId, period.year as number);
+      return { 'outcomes.unit.handed': f.handed, 'outcomes.unit.fedBack': f.fed_back };
+    },
+    overdue: async (db, committeeId, unitId) => {
+      const f = await outcomeUnitCounts(db, committeeId, unitId, beijingYearOf());
+      return [{ name: '协商成果反馈超期', count: f.overdue, link: '/consultations/outcomes/unit' }];
+    },
   },
 };

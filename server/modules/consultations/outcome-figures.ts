@@ -111,3 +111,15 @@ export async function outcomeRegistryCounts(db: Db, committeeId: number, year: n
         and o.id = u.outcome_id where ${inYear} and u.state in ('handed', 'accepted') and u.due_at < now()) as overdue`,
   ))!;
 }
+
+/** One unit's part of the year's outcomes (its home page): handed to it, fed back, and overdue now. */
+export async function outcomeUnitCounts(db: Db, committeeId: number, unitId: number, year: number) {
+  return (await queryOne<{ handed: number; fed_back: number; overdue: number }>(
+    db,
+    sql`select count(*)::int as handed, count(u.fed_back_at)::int as fed_back,
+        count(*) filter (where u.state in ('handed', 'accepted') and u.due_at < now())::int as overdue
+      from consultation_outcome_units u join consultation_outcomes o on o.committee_id = u.committee_id and o.id = u.outcome_id
+      where o.committee_id = ${committeeId} and u.unit_id = ${unitId}
+        and o.submitted_on between ${`${year}-01-01`} and ${`${year}-12-31`}`,
+  ))!;
+}

@@ -1,4 +1,7 @@
 // Opinion reports' figures in the registry, counted as the year figures count them (a report counts in its year).
+import { sql } from 'drizzle-orm';
+import { query } from '../../platform/db/client.ts';
+import { byMonth, heldMonthSql } from '../../platform/figures/period.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
 import { registryCounts } from './figures.ts';
 
@@ -48,6 +51,17 @@ export const opinionFigureGroup: FigureGroup = {
       link,
     },
   ],
+  // Reports of the year by the month they were sent (the liaison office's trend).
+  months: async (db, committeeId, from, to) =>
+    byMonth(
+      await query(
+        db,
+        sql`select ${heldMonthSql('coalesce(submitted_at, created_at)', from, to)} as month, count(*)::int as received
+          from opinion_reports where committee_id = ${committeeId} and year = ${Number(from.slice(0, 4))}
+            and state not in ('draft', 'none') group by 1`,
+      ),
+      { received: 'opinions.received' },
+    ),
   compute: async (db, committeeId, period) => {
     const f = await registryCounts(db, committeeId, period.year as number);
     return {

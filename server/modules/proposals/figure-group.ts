@@ -1,9 +1,26 @@
 // Proposals' figures in the registry, from proposalFigures (a proposal counts in its 年度, so the basis is the year).
+
+import { sql } from 'drizzle-orm';
 import { systemActor } from '../../platform/context.ts';
+import { beijingYearOf } from '../../platform/dates.ts';
+import { query } from '../../platform/db/client.ts';
+import { byMonth, heldMonthSql } from '../../platform/figures/period.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
 import { deadlineBoard, proposalYearTotals } from './figures.ts';
+import { OFFICE_STATES } from './states.ts';
+import { unitProposalTotals } from './unit-figures.ts';
 
 const list = (p: { year: number | null }) => `/proposals${p.year ? `?year=${p.year}` : ''}`;
+/** The unit's inbox for the year, narrowed by the assignment's state. */
+const inbox = (state?: string) => (p: { year: number | null }) =>
+  `/proposals/inbox?${p.year ? `year=${p.year}` : ''}${state ? `&assignmentState=${state}` : ''}`;
+const rated = (name: string, rating: string) => ({
+  id: `proposals.unit.${rating}`,
+  name: `提案人评价${name}`,
+  unit: '件',
+  definition: `本单位主办（或分办）并已答复的本年度提案中，提案人本轮评价为「${name}」的评价数（一件提案可有多位提案人评价）。`,
+  link: (p: { year: number | null }) => `/proposals/unit-figures${p.year ? `?year=${p.year}` : ''}`,
+});
 
 export const proposalFigureGroup: FigureGroup = {
   module: 'proposals',
@@ -59,8 +76,70 @@ export const proposalFigureGroup: FigureGroup = {
       'proposals.key': t.key,
     };
   },
+  // Received proposals of the year by the month they were submitted (the proposals staff's trend).
+  months: async (db, committeeId, from, to) =>
+    byMonth(
+      await query(
+        db,
+        sql`select ${heldMonthSql('coalesce(p.submitted_at, p.created_at)', from, to)} as month, count(*)::int as received
+          from proposals p where p.committee_id = ${committeeId} and p.year = ${Number(from.slice(0, 4))}
+            and p.state = any(${sql.param(OFFICE_STATES)}::text[]) and p.state <> 'withdrawn' group by 1`,
+      ),
+      { received: 'proposals.received' },
+    ),
   overdue: async (db, committeeId) => {
     const b = await deadlineBoard(db, systemActor(committeeId), { days: 0 });
     return [{ name: '提案办理超期', count: b.items.filter((i) => i.overdue).length, link: '/proposals/deadlines' }];
+  },
+  unit: {
+    figures: [
+      {
+        id: 'proposals.unit.assigned',
+        name: '交办本单位提案',
+        unit: '件',
+        definition: '本年度提案中交办本单位（主办、分办或协办）的件数；退回后改交他单位的不计。',
+        link: inbox(),
+      },
+      {
+        id: 'proposals.unit.replied',
+        name: '已答复',
+        unit: '件',
+        definition: '交办本单位的提案中，本单位答复已通过提案委审核的（协办：已提出协办意见的）。',
+        link: inbox('done'),
+      },
+      {
+        id: 'proposals.unit.onTime',
+        name: '按期答复',
+        unit: '件',
+        definition: '已答复的提案中，审核通过的答复在办理期限内提交的。',
+        link: inbox('done'),
+      },
+      {
+        id: 'proposals.unit.overdue',
+        name: '超期未答复',
+        unit: '件',
+        definition: '交办本单位、尚未答复且已过办理期限的（现在）。',
+        link: () => '/proposals/inbox?queue=overdue',
+      },
+      rated('满意', 'satisfied'),
+      rated('基本满意', 'partlySatisfied'),
+      rated('不满意', 'unsatisfied'),
+    ],
+    overdue: async (db, committeeId, unitId) => {
+      const t = await unitProposalTotals(db, committeeId, unitId, beijingYearOf());
+      return [{ name: '提案办理超期', count: t.overdue, link: '/proposals/inbox?queue=overdue' }];
+    },
+    compute: async (db, committeeId, unitId, period) => {
+      const t = await unitProposalTotals(db, committeeId, unitId, period.year as number);
+      return {
+        'proposals.unit.assigned': t.assigned,
+        'proposals.unit.replied': t.replied,
+        'proposals.unit.onTime': t.on_time,
+        'proposals.unit.overdue': t.overdue,
+        'proposals.unit.satisfied': t.satisfied,
+        'proposals.unit.partlySatisfied': t.partly,
+        'proposals.unit.unsatisfied': t.unsatisfied,
+      };
+    },
   },
 };

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { clockNow } from '../../platform/dates.ts';
 import { queryOne } from '../../platform/db/client.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
+import { unitTimeliness } from './service.ts';
 
 const day = (col: string) => sql.raw(`(${col} at time zone 'Asia/Shanghai')::date`);
 const list = (q = '') => `/supervision${q}`;
@@ -98,5 +99,46 @@ export const supervisionFigureGroup: FigureGroup = {
         where committee_id = ${committeeId} and state = 'dispatched' and due_at < ${clockNow().toISOString()}`,
     );
     return [{ name: '随手拍超期未答复', count: r?.n ?? 0, link: list('?overdue=true') }];
+  },
+  unit: {
+    figures: [
+      {
+        id: 'supervision.unit.dispatched',
+        name: '交办本单位随手拍',
+        unit: '件',
+        definition: '期间内（按交办日期）交办本单位办理的随手拍；改交他单位的计入新单位。',
+        link: () => '/supervision/unit',
+      },
+      {
+        id: 'supervision.unit.answered',
+        name: '随手拍已答复',
+        unit: '件',
+        definition: '期间内交办本单位、本单位已答复的。',
+        link: () => '/supervision/unit',
+      },
+      {
+        id: 'supervision.unit.answeredOnTime',
+        name: '随手拍按期答复',
+        unit: '件',
+        definition: '已答复的随手拍中首次答复在期限内的。',
+        link: () => '/supervision/unit',
+      },
+    ],
+    compute: async (db, committeeId, unitId, p) => {
+      const t = (await unitTimeliness(db, committeeId, p.from, p.to)).find((u) => u.unitId === unitId);
+      return {
+        'supervision.unit.dispatched': t?.dispatched ?? 0,
+        'supervision.unit.answered': t?.answered ?? 0,
+        'supervision.unit.answeredOnTime': t?.answeredOnTime ?? 0,
+      };
+    },
+    overdue: async (db, committeeId, unitId) => {
+      const r = await queryOne<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from snapshot_reports where committee_id = ${committeeId} and unit_id = ${unitId}
+          and state = 'dispatched' and due_at < ${clockNow().toISOString()}`,
+      );
+      return [{ name: '随手拍超期未答复', count: r?.n ?? 0, link: '/supervision/unit' }];
+    },
   },
 };

@@ -31,6 +31,7 @@ export const PERMISSIONS = {
   // the year in figures (each figure also needs its module's figures permission)
   'figures.read': [...ADMINS, ...STAFF, 'leader'],
   'figures.report': [...ADMINS, ...STAFF],
+  'figures.unit': ['unitUser'],
   // Only roles with something to attach files to (proposals, reports, meetings, activities, consultations, replies).
   'file.upload': ['committeeAdmin', ...STAFF, 'member', 'unitUser', 'informant', 'orgAccount'],
   // organisation

@@ -28,6 +28,27 @@ export function visibleGroups(roles: readonly string[], ids?: string[]): FigureG
     .filter((g) => !ids?.length || g.figures.some((f) => ids.includes(f.id)));
 }
 
+/**
+ * The groups as one handling unit sees them: each group with a unit scope, its figures and overdue narrowed to the
+ * unit (no monthly trend, no report sentence). The caller passes the session's unit.
+ */
+export function unitGroups(unitId: number): FigureGroup[] {
+  return figureGroups()
+    .filter((g) => g.unit)
+    .map((g) => {
+      const u = g.unit!;
+      return {
+        module: g.module,
+        moduleName: g.moduleName,
+        permission: 'figures.unit',
+        basis: g.basis,
+        figures: u.figures,
+        compute: (db, committeeId, period) => u.compute(db, committeeId, unitId, period),
+        overdue: u.overdue && ((db, committeeId) => u.overdue!(db, committeeId, unitId)),
+      } satisfies FigureGroup;
+    });
+}
+
 export async function computeFigures(
   db: Db,
   committeeId: number,

@@ -238,7 +238,13 @@ describe('figures across levels: two counties under a city', () => {
     expect(res.body.overdue.map((o: any) => o.name)).toContain('提案办理超期');
     // Each trend figure, counted month by month in one query, adds up to the year so far counted as a whole.
     const trendIds = Object.keys(res.body.trend[0].values).sort();
-    expect(trendIds).toEqual(['activities.held', 'learning.sessions', 'meetings.held']);
+    expect(trendIds).toEqual([
+      'activities.held',
+      'learning.sessions',
+      'meetings.held',
+      'opinions.received',
+      'proposals.received',
+    ]);
     for (const id of trendIds) {
       const sum = res.body.trend.reduce((s: number, m: any) => s + m.values[id], 0);
       expect(sum, id).toBe(res.body.items.find((i: any) => i.id === id).value);

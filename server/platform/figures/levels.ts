@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { beijingToday } from '../dates.ts';
 import { type Db, query, queryOne } from '../db/client.ts';
-import { notFound } from '../errors.ts';
+import { forbidden, notFound } from '../errors.ts';
 import { computeFigures, type FigureValue } from './compute.ts';
 import { monthsOf, type Period, parsePeriod, sameDaysLastYear } from './period.ts';
 import type { FigureGroup } from './registry.ts';
@@ -25,6 +25,18 @@ export async function committeeInTree(db: Db, rootId: number, id: number): Promi
       select c.id, c.name from committees c where c.id = ${id} and c.id in (select id from tree)`,
   );
   if (!row) throw notFound('figures.committee', '该政协组织不存在或不在本级之下');
+  return row;
+}
+
+/** The handling unit a unit account belongs to (from its session); an account without one has no unit figures. */
+export async function unitOf(db: Db, committeeId: number, unitId: number | null): Promise<CommitteeRef> {
+  const row = unitId
+    ? await queryOne<CommitteeRef>(
+        db,
+        sql`select id, name from handling_units where committee_id = ${committeeId} and id = ${unitId}`,
+      )
+    : null;
+  if (!row) throw forbidden('figures.no_unit', '该账号未关联承办单位，没有本单位统计');
   return row;
 }
 
@@ -106,9 +118,10 @@ export async function dashboard(db: Db, committee: CommitteeRef, groups: FigureG
     };
   });
   const overdue = (await Promise.all(groups.filter((g) => g.overdue).map((g) => g.overdue!(db, committee.id)))).flat();
-  // The trend: each group that gives months counts them in one query over the year so far.
+  // The trend: each group that gives months counts them in one query over the year so far (a year-kept group's months
+  // add up to its year: heldMonthSql).
   const byGroup = await Promise.all(
-    groups.filter((g) => g.basis === 'range' && g.months).map((g) => g.months!(db, committee.id, days.from, days.to)),
+    groups.filter((g) => g.months).map((g) => g.months!(db, committee.id, days.from, days.to)),
   );
   const trend = monthsOf(days).map((m) => ({
     month: m.key,

@@ -113,3 +113,11 @@ export function byMonth(
     ),
   };
 }
+
+/**
+ * SQL: the month key of a row of a year-kept figure (a proposal's 年度), by the Beijing month of `column`, held within
+ * `from`..`to`'s months, so that the months of a year add up to the year's figure (a proposal of next year filed in
+ * December counts in January).
+ */
+export const heldMonthSql = (column: string, from: string, to: string) =>
+  sql`least(greatest(${beijingMonthSql(column)}, ${from.slice(0, 7)}), ${to.slice(0, 7)})`;

@@ -31,10 +31,25 @@ export interface FigureGroup {
    * The dashboard's monthly trend: some of the group's figures for each Beijing month from `from` to `to` (days
    * 'YYYY-MM-DD'), in one query grouped by month (see `byMonth` in period.ts). Only groups that give it are in the
    * trend (computing every figure month by month took 12 passes over every module: 108 computations a dashboard).
+   * A year-kept group counts its year's rows by a date of theirs, held within the months (heldMonthSql), so that the
+   * months add up to the year's figure.
    */
   months?: (db: Db, committeeId: number, from: string, to: string) => Promise<MonthCounts>;
   /** What is overdue now (the dashboard's 「超期」), each with the list behind it. */
   overdue?: (db: Db, committeeId: number) => Promise<{ name: string; count: number; link: string }[]>;
+  /** The same group seen by one handling unit (its home page): see UnitScope. */
+  unit?: UnitScope;
+}
+
+/**
+ * A group's figures for one handling unit: ids 'module.unit.name', computed for the unit the session names
+ * (actor.unitId — never a unit id from the request), with the unit's own lists as links. The period's basis is the
+ * group's; `overdue` lists what of this unit is overdue now.
+ */
+export interface UnitScope {
+  figures: FigureDef[];
+  compute: (db: Db, committeeId: number, unitId: number, period: Period) => Promise<Record<string, number | null>>;
+  overdue?: (db: Db, committeeId: number, unitId: number) => Promise<{ name: string; count: number; link: string }[]>;
 }
 
 /** Figures by month: which figures, and their values keyed 'YYYY-MM' (a month without rows is absent: zero). */
@@ -46,7 +61,7 @@ export interface MonthCounts {
 const groups = new Map<string, FigureGroup>();
 
 export function registerFigureGroup(g: FigureGroup): void {
-  for (const f of g.figures) {
+  for (const f of [...g.figures, ...(g.unit?.figures ?? [])]) {
     if (!f.id.startsWith(`${g.module}.`)) throw new Error(`figure ${f.id} is not named after its module ${g.module}`);
   }
   groups.set(g.module, g);

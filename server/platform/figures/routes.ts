@@ -6,8 +6,8 @@ import { Type } from 'typebox';
 import { actorOf, requireAuth } from '../auth/session.ts';
 import type { Db } from '../db/client.ts';
 import { ErrorBody } from '../routes.ts';
-import { computeFigures, visibleGroups } from './compute.ts';
-import { committeeInTree, dashboard, levelFigures } from './levels.ts';
+import { computeFigures, unitGroups, visibleGroups } from './compute.ts';
+import { committeeInTree, dashboard, levelFigures, unitOf } from './levels.ts';
 import { parsePeriod } from './period.ts';
 
 const Value = Type.Object({
@@ -32,6 +32,27 @@ const Query = Type.Object(
   },
   { additionalProperties: false },
 );
+const DashboardOut = Type.Object({
+  committee: Committee,
+  year: Type.Integer(),
+  period: Type.Object({ from: Type.String(), to: Type.String() }),
+  items: Type.Array(
+    Type.Object({
+      ...Value.properties,
+      lastYear: Type.Union([Type.Integer(), Type.Null()]),
+      change: Type.Union([Type.Integer(), Type.Null()]),
+      comparedWith: Type.String(),
+    }),
+  ),
+  overdue: Type.Array(Type.Object({ name: Type.String(), count: Type.Integer(), link: Type.String() })),
+  trend: Type.Array(
+    Type.Object({
+      month: Type.String(),
+      label: Type.String(),
+      values: Type.Record(Type.String(), Type.Integer()),
+    }),
+  ),
+});
 const idsOf = (s?: string) =>
   s
     ? s
@@ -97,6 +118,27 @@ export async function figureRoutes(app: FastifyInstance, { db }: { db: Db }) {
   );
 
   r.get(
+    '/api/figures/unit',
+    {
+      preHandler: requireAuth('figures.unit'),
+      schema: {
+        querystring: Type.Object(
+          { year: Type.Optional(Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ unit: Committee, ...DashboardOut.properties }), 403: ErrorBody },
+      },
+    },
+    async (request) => {
+      // The unit is the session's: a unit account sees its own figures and no other unit's.
+      const actor = actorOf(request);
+      const unit = await unitOf(db, actor.committeeId, actor.unitId);
+      const committee = await committeeInTree(db, actor.committeeId, actor.committeeId);
+      return { unit, ...(await dashboard(db, committee, unitGroups(unit.id), request.query.year)) };
+    },
+  );
+
+  r.get(
     '/api/figures/dashboard',
     {
       preHandler: requireAuth('figures.read'),
@@ -109,27 +151,7 @@ export async function figureRoutes(app: FastifyInstance, { db }: { db: Db }) {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({
-            committee: Committee,
-            year: Type.Integer(),
-            period: Type.Object({ from: Type.String(), to: Type.String() }),
-            items: Type.Array(
-              Type.Object({
-                ...Value.properties,
-                lastYear: Type.Union([Type.Integer(), Type.Null()]),
-                change: Type.Union([Type.Integer(), Type.Null()]),
-                comparedWith: Type.String(),
-              }),
-            ),
-            overdue: Type.Array(Type.Object({ name: Type.String(), count: Type.Integer(), link: Type.String() })),
-            trend: Type.Array(
-              Type.Object({
-                month: Type.String(),
-                label: Type.String(),
-                values: Type.Record(Type.String(), Type.Integer()),
-              }),
-            ),
-          }),
+          200: DashboardOut,
           404: ErrorBody,
         },
       },

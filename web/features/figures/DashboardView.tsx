@@ -9,24 +9,9 @@ import { ErrorAlert } from '../../components/index.ts';
 import { type Dashboard, useDashboard } from './api.ts';
 import { FigureCard } from './FigureCard.tsx';
 import { LevelsCard } from './LevelsCard.tsx';
+import { KEY_FIGURES } from './roleFigures.ts';
 
 const TrendChart = lazy(() => import('./TrendChart.tsx'));
-
-/** The year's headline figures, in the order a work report names them (those the viewer may see). */
-export const KEY_FIGURES = [
-  'consultations.consultations',
-  'consultations.supervisions',
-  'proposals.received',
-  'proposals.registered',
-  'opinions.received',
-  'opinions.adopted',
-  'meetings.held',
-  'activities.held',
-  'activities.participations',
-  'duty.activeMembers',
-  'learning.sessions',
-  'archive.received',
-];
 
 export function cardTitle(text: string, dark?: boolean) {
   return <h2 style={{ margin: 0, fontSize: dark ? 24 : 18, color: dark ? '#f8fafc' : undefined }}>{text}</h2>;
@@ -118,20 +103,26 @@ export interface DashboardViewProps {
   committeeId?: number;
   /** The 大屏: dark, large, key figures only, refreshed every minute. */
   screen?: boolean;
-  /** On a leader's home: the key figures, overdue and trend; the rest on the dashboard page. */
+  /** On a home page: the key figures, overdue and trend; the rest on the dashboard page. */
   compact?: boolean;
+  /** The figures to head the view (an office's own; the leader's by default). */
+  keyIds?: string[];
+  /** A handling unit's own figures: all of them, its overdue; no levels (GET /api/figures/unit). */
+  unit?: boolean;
 }
 
-export function DashboardView({ year, committeeId, screen, compact }: DashboardViewProps) {
-  const { data: d, error, dataUpdatedAt } = useDashboard({ year, committeeId }, screen ? 60_000 : undefined);
+export function DashboardView({ year, committeeId, screen, compact, keyIds: wanted, unit }: DashboardViewProps) {
+  const { data: d, error, dataUpdatedAt } = useDashboard({ year, committeeId }, screen ? 60_000 : undefined, unit);
   if (error) return <ErrorAlert error={error} />;
   if (!d) return <Skeleton active paragraph={{ rows: 8 }} />;
-  const key = KEY_FIGURES.map((id) => d.items.find((f) => f.id === id)).filter((f) => !!f);
+  const key = unit ? d.items : (wanted ?? KEY_FIGURES).map((id) => d.items.find((f) => f.id === id)).filter((f) => !!f);
+  const hasTrend = d.trend.some((m) => key.some((f) => f.id in m.values));
   const keyIds = key.map((f) => f.id);
   return (
     <div data-testid="dashboard">
       <Typography.Paragraph style={{ fontSize: screen ? 18 : 14, color: screen ? '#cbd5e1' : 'rgba(0,0,0,0.65)' }}>
-        {d.committee.name} · 统计至{d.period.to.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}，与去年同期比较
+        {d.unit ? `${d.unit.name}（${d.committee.name}）` : d.committee.name} · 统计至
+        {d.period.to.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}，与去年同期比较
         {screen && dataUpdatedAt
           ? ` · 每60秒自动刷新，更新于${new Date(dataUpdatedAt).toLocaleTimeString('zh-CN', { hour12: false })}`
           : ''}
@@ -144,20 +135,24 @@ export function DashboardView({ year, committeeId, screen, compact }: DashboardV
         ))}
       </Row>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} lg={8}>
+        <Col xs={24} lg={unit && !hasTrend ? 24 : 8}>
           <Overdue d={d} dark={screen} />
         </Col>
-        <Col xs={24} lg={16}>
-          <Trend d={d} dark={screen} />
-        </Col>
+        {!(unit && !hasTrend) && (
+          <Col xs={24} lg={16}>
+            <Trend d={{ ...d, items: key }} dark={screen} />
+          </Col>
+        )}
       </Row>
-      <LevelsCard
-        year={d.year}
-        ids={keyIds}
-        committeeId={committeeId}
-        dark={screen}
-        refetch={screen ? 60_000 : undefined}
-      />
+      {!unit && (
+        <LevelsCard
+          year={d.year}
+          ids={keyIds}
+          committeeId={committeeId}
+          dark={screen}
+          refetch={screen ? 60_000 : undefined}
+        />
+      )}
       {!screen && !compact && (
         <>
           <Typography.Title level={2} style={{ fontSize: 20, margin: '8px 0 0' }}>

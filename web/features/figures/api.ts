@@ -23,6 +23,8 @@ export interface Committee {
 
 export interface Dashboard {
   committee: Committee;
+  /** A handling unit's own figures (GET /api/figures/unit): the unit the session belongs to. */
+  unit?: Committee;
   year: number;
   period: { from: string; to: string };
   items: (FigureValue & { lastYear: number | null; change: number | null; comparedWith: string })[];
@@ -58,11 +60,21 @@ export interface ReportDetail extends ReportSummary {
   differences: { id: string; name: string; unit: string; exported: number; now: number | null }[];
 }
 
-/** A leader's dashboard refreshes itself every minute on the meeting-room screen (大屏); once otherwise. */
-export function useDashboard(params: { year?: number; committeeId?: number }, refetchInterval?: number) {
+/**
+ * A leader's dashboard refreshes itself every minute on the meeting-room screen (大屏); once otherwise. `unit`: the
+ * handling unit's own figures instead of the committee's.
+ */
+export function useDashboard(
+  params: { year?: number; committeeId?: number },
+  refetchInterval?: number,
+  unit?: boolean,
+) {
   return useQuery({
-    queryKey: ['figures', 'dashboard', params],
-    queryFn: () => api.get<Dashboard>(`/api/figures/dashboard${qs(params)}`),
+    queryKey: ['figures', unit ? 'unit' : 'dashboard', params],
+    queryFn: () =>
+      unit
+        ? api.get<Dashboard>(`/api/figures/unit${qs({ year: params.year })}`)
+        : api.get<Dashboard>(`/api/figures/dashboard${qs(params)}`),
     refetchInterval,
   });
 }

@@ -1,6 +1,7 @@
 // 首页: a greeting with the user's name, roles and committee, unread notifications, the user's 待办 (what waits for
 // them, counted, each a link to the page that handles it), and large tiles for every menu entry, grouped as in the menu.
-// A leader's home opens with the 驾驶舱 (the year's key figures, overdue, trend), downloaded only for leaders.
+// A leader's home opens with the 驾驶舱 (the year's key figures, overdue, trend); an office's home with its own key
+// figures, a handling unit's with its own (figures/roleFigures.ts) — downloaded only for those roles.
 import { AppstoreOutlined, BellOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Col, Flex, Row, Tag, Typography } from 'antd';
@@ -12,9 +13,10 @@ import { type MenuEntry, useMenuEntries } from '../../app/menu.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PRIMARY } from '../../app/theme.ts';
 import { usePageTitle } from '../../components/index.ts';
+import { homeDashboardKind } from '../figures/roleFigures.ts';
 import { TODOS_KEY, useNotifications } from '../notifications/api.ts';
 
-const LeaderDashboard = lazy(() => import('../figures/LeaderDashboard.tsx'));
+const HomeDashboard = lazy(() => import('../figures/HomeDashboard.tsx'));
 
 interface Todo {
   key: string;
@@ -54,6 +56,7 @@ export function HomePage() {
   });
   if (!me) return null;
   const tiles = entries.filter((e) => e.path !== '/');
+  const dashboard = homeDashboardKind(me.account.roles, can);
   const unread = notes?.unread ?? 0;
   return (
     <>
@@ -75,9 +78,9 @@ export function HomePage() {
           </Link>
         )}
       </Card>
-      {me.account.roles.includes('leader') && can('figures.read') && (
+      {dashboard && (
         <Suspense fallback={<Card loading style={{ marginBottom: 16 }} />}>
-          <LeaderDashboard />
+          <HomeDashboard kind={dashboard} roles={me.account.roles} />
         </Suspense>
       )}
       {!!todos?.items.length && (
