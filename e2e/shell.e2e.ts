@@ -110,7 +110,7 @@ describe('应用框架', () => {
   it('不存在的页面显示中文 404；通知中心没有通知时有提示', async () => {
     const page = await newPage({ mobile: true });
     // A county member: the demo's meetings and proposals send notices to the city's members.
-    await loginAs(page, 'county_member150');
+    await loginAs(page, 'county_member149');
     await page.goto('/no-such-page');
     await page.getByText('页面不存在').first().waitFor();
     await expectNoA11yViolations(page);
