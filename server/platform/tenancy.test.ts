@@ -17,6 +17,14 @@ const PUBLIC = new Set([
   'GET /api/public/topics/:token',
   'POST /api/public/:kind/:token/code',
   'POST /api/public/:kind/:token/submissions',
+  // The committee's public site by its region code: published news, public proposals, the published plan, rooms and
+  // studios; proposal ideas written with a phone's one-time code (public-site.test.ts).
+  'GET /api/public/c/:code',
+  'GET /api/public/c/:code/news',
+  'GET /api/public/c/:code/news/:id',
+  'GET /api/public/c/:code/proposals',
+  'POST /api/public/c/:code/code',
+  'POST /api/public/c/:code/ideas',
   // Invited citizens of an online discussion: the page and sign-in by the invitation's token; reads and writes need the
   // guest cookie of that discussion (discussion-guests.test.ts).
   'GET /api/public/discussions/:token',

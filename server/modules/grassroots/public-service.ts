@@ -192,3 +192,22 @@ export async function publicTopic(db: Db, token: string) {
     })),
   };
 }
+
+/** The committee's active rooms and studios with their QR tokens, for the public site's list (register data only). */
+export async function publicPlaces(db: Db, committeeId: number) {
+  const rooms = await query<any>(
+    db,
+    sql`select r.name, r.township, r.village, r.public_token as token,
+        (select count(*)::int from grassroots_sessions s where s.committee_id = r.committee_id and s.room_id = r.id and s.results_published) as results
+      from grassroots_rooms r where r.committee_id = ${committeeId} and r.active order by r.township, r.name limit 500`,
+  );
+  const studios = await query<any>(
+    db,
+    sql`select name, kind, place, public_token as token from grassroots_studios
+      where committee_id = ${committeeId} and active order by name limit 500`,
+  );
+  return {
+    rooms,
+    studios: studios.map((s) => ({ name: s.name, kindLabel: STUDIO_KINDS[s.kind], place: s.place, token: s.token })),
+  };
+}
