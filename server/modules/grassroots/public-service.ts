@@ -8,6 +8,7 @@ import { beijingToday, startOfBeijingDay } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { blindIndex, encryptField, maskPhone } from '../../platform/secrets/field-crypto.ts';
+import { publicReception } from './reception.ts';
 import { grassrootsSettings, ITEM_STATES, STUDIO_KINDS, TOPIC_STATES } from './settings.ts';
 import { topicNotFound } from './topic-service.ts';
 
@@ -162,7 +163,13 @@ export async function publicStudio(db: Db, place: Place) {
       left join members m on m.committee_id = s.committee_id and m.id = s.leader_member_id
       where s.committee_id = ${place.committeeId} and s.id = ${place.id}`,
   );
-  return { name: s.name, kindLabel: STUDIO_KINDS[s.kind], place: s.place, leaderName: s.leaderName ?? null };
+  return {
+    name: s.name,
+    kindLabel: STUDIO_KINDS[s.kind],
+    place: s.place,
+    leaderName: s.leaderName ?? null,
+    reception: await publicReception(db, place.committeeId, place.id),
+  };
 }
 
 /** The resident's own topic page (its token came back when they raised it): state, the reason, agreed items and feedback. */
