@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PublicReception, type Reception } from './PublicReception.tsx';
 
 interface PublicRoom {
   name: string;
@@ -25,6 +26,7 @@ interface PublicStudio {
   kindLabel: string;
   place: string;
   leaderName: string | null;
+  reception: Reception;
 }
 
 function Frame({ title, children }: { title: string; children: React.ReactNode }) {
@@ -170,6 +172,7 @@ export function PublicStudioPage() {
             {s.kindLabel} {s.place && `· ${s.place}`} {s.leaderName && `· 负责人 ${s.leaderName}`}
           </Typography.Paragraph>
           <SubmitForm kind="studios" token={token} what="我要提微建议" />
+          <PublicReception token={token} reception={s.reception} />
         </>
       )}
     </Frame>
