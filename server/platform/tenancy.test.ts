@@ -27,6 +27,8 @@ const PUBLIC = new Set([
   'POST /api/public/c/:code/ideas',
   // A question to a studio's reception (委员会客室) with the studio's one-time code (reception.test.ts).
   'POST /api/public/reception/:token/questions',
+  // A published room session's photo, by the room's QR token (public.test.ts).
+  'GET /api/public/rooms/:token/photos/:fileId',
   // Invited citizens of an online discussion: the page and sign-in by the invitation's token; reads and writes need the
   // guest cookie of that discussion (discussion-guests.test.ts).
   'GET /api/public/discussions/:token',

@@ -139,11 +139,18 @@ export async function publicRoom(db: Db, place: Place) {
       join handling_units u on u.committee_id = i.committee_id and u.id = i.unit_id
       where i.committee_id = ${place.committeeId} and i.session_id = any(${sql.param(sessions.map((s) => s.id))}::int[]) order by i.id`,
   );
+  // Photos of published sessions only (their files are served by /api/public/rooms/:token/photos/:id).
+  const photos = await query<{ id: number; session_id: number }>(
+    db,
+    sql`select id, entity_id as session_id from files where committee_id = ${place.committeeId} and entity = 'grassroots_session'
+      and entity_id = any(${sql.param(sessions.map((s) => s.id))}::int[]) and mime like 'image/%' order by id`,
+  );
   return {
     ...room,
     results: sessions.map((s) => ({
       title: s.title,
       heldOn: s.heldOn,
+      photoIds: photos.filter((p) => p.session_id === s.id).map((p) => p.id),
       items: items
         .filter((i) => i.sessionId === s.id)
         .map((i) => ({

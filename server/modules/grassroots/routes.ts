@@ -27,6 +27,7 @@ import {
   TopicBody,
   TopicQuery,
 } from './schemas.ts';
+import { photoRoutes } from './session-photos.ts';
 import {
   addAgreedItem,
   createSession,
@@ -241,4 +242,5 @@ export async function grassrootsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   hotlineRoutes(app, deps);
   await publicRoutes(app, deps);
   await receptionRoutes(app, deps);
+  await photoRoutes(app, deps);
 }

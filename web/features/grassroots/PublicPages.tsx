@@ -18,6 +18,7 @@ interface PublicRoom {
   results: {
     title: string;
     heldOn: string;
+    photoIds: number[];
     items: { content: string; unitName: string; stateLabel: string; feedback: string | null }[];
   }[];
 }
@@ -138,6 +139,18 @@ export function PublicRoomPage() {
                   <div>
                     <Typography.Text strong>{s.title}</Typography.Text>{' '}
                     <Typography.Text type="secondary">{s.heldOn}</Typography.Text>
+                    {s.photoIds.length > 0 && (
+                      <Flex wrap gap={8} style={{ marginTop: 8 }}>
+                        {s.photoIds.map((id) => (
+                          <img
+                            key={id}
+                            src={`/api/public/rooms/${token}/photos/${id}`}
+                            alt={`${s.title}现场照片`}
+                            style={{ width: 120, height: 90, objectFit: 'cover' }}
+                          />
+                        ))}
+                      </Flex>
+                    )}
                     <ul>
                       {s.items.map((i) => (
                         <li key={i.content}>
