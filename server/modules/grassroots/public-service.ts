@@ -14,7 +14,8 @@ import { topicNotFound } from './topic-service.ts';
 
 export type Place = { kind: 'room' | 'studio'; committeeId: number; id: number; name: string };
 
-const tooMany = (message: string) => new AppError(429, 'grassroots.rate_limited', message);
+/** The public's limits (codes, submissions): other modules raise the same fault through this. */
+export const tooMany = (message: string) => new AppError(429, 'grassroots.rate_limited', message);
 
 export async function placeByToken(db: Db, kind: 'room' | 'studio', token: string): Promise<Place> {
   const row =

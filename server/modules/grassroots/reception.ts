@@ -6,10 +6,11 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { addDays, beijingToday, startOfBeijingDay } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { cancelJobs, registerJobHandler, scheduleJob } from '../../platform/jobs/jobs.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { normaliseText } from '../../platform/text/normalise.ts';
+import { tooMany } from './public-service.ts';
 import type { AnswerInput, RotaInput } from './reception-schemas.ts';
 import { grassrootsSettings } from './settings.ts';
 import { studioNotFound } from './studio-service.ts';
@@ -125,8 +126,7 @@ export async function askQuestion(tx: Db, actor: Actor, studioId: number, citize
     sql`select count(*)::int as n from grassroots_reception_questions where committee_id = ${actor.committeeId}
       and citizen_id = ${citizenId} and created_at >= ${startOfBeijingDay(today).toISOString()}`,
   );
-  if ((asked?.n ?? 0) >= s.submissionsPerPhonePerDay)
-    throw new AppError(429, 'grassroots.rate_limited', '今日提交次数已达上限，请明天再试');
+  if ((asked?.n ?? 0) >= s.submissionsPerPhonePerDay) throw tooMany('今日提交次数已达上限，请明天再试');
   const duty = await dutyFrom(tx, actor.committeeId, studioId, today);
   const day = duty?.day ?? today;
   const row = await queryOne<{ id: number }>(

@@ -6,9 +6,10 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingToday, startOfBeijingDay } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
+import { tooMany } from '../grassroots/public-service.ts';
 import { grassrootsSettings } from '../grassroots/settings.ts';
 import { memberNotFound } from '../org/errors.ts';
 import type { HandInput, IdeaFilter } from './schemas.ts';
@@ -30,8 +31,7 @@ export async function submitIdea(
     sql`select count(*)::int as n from public_proposal_ideas where committee_id = ${actor.committeeId}
       and citizen_id = ${citizenId} and created_at >= ${since}`,
   );
-  if ((today?.n ?? 0) >= s.submissionsPerPhonePerDay)
-    throw new AppError(429, 'grassroots.rate_limited', '今日提交次数已达上限，请明天再试');
+  if ((today?.n ?? 0) >= s.submissionsPerPhonePerDay) throw tooMany('今日提交次数已达上限，请明天再试');
   const row = await queryOne<{ id: number }>(
     tx,
     sql`insert into public_proposal_ideas (committee_id, citizen_id, title, body)
