@@ -30,7 +30,7 @@ export function PublicReception({ token, reception }: { token: string; reception
         {done ? (
           <Result status="success" title="问题已提交" subTitle="值班委员答复后，经委员同意会显示在本页。" />
         ) : (
-          <Form form={form} layout="vertical" onFinish={(v) => ask.mutate(v)}>
+          <Form form={form} name="reception" layout="vertical" onFinish={(v) => ask.mutate(v)}>
             <Form.Item
               name="question"
               label="我要提问"

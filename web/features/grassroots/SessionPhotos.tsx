@@ -1,7 +1,7 @@
 // 现场照片 of a room consultation: staff pick photos from the phone (jpg/png, each uploaded at once like 随手拍's) and
 // attach them; they show on the room's public page with the results once those are published.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Card, Flex, Typography, Upload } from 'antd';
+import { App, Button, Card, Flex, Typography, Upload } from 'antd';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
@@ -45,7 +45,9 @@ export function SessionPhotos({
           showUploadList={false}
           customRequest={({ file }) => add.mutate(file as File)}
         >
-          <a style={{ display: 'inline-block', marginTop: 12 }}>添加照片（jpg/png，每张不超过 10 MB）</a>
+          <Button style={{ marginTop: 12 }} disabled={add.isPending}>
+            添加照片（jpg/png，每张不超过 10 MB）
+          </Button>
         </Upload>
       )}
       <ErrorAlert error={add.error} />
