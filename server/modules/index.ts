@@ -30,6 +30,7 @@ import { orgRoutes } from './org/routes.ts';
 import { proposalFigureGroup } from './proposals/figure-group.ts';
 import { proposalRecordSource } from './proposals/record-entries.ts';
 import { proposalRoutes } from './proposals/routes.ts';
+import { publicSiteModuleRoutes } from './public-site/routes.ts';
 import { readingFigureGroup } from './reading/figure-group.ts';
 import { readingRoutes } from './reading/routes.ts';
 import type { RecordSource } from './record/registry.ts';
@@ -73,4 +74,5 @@ export const modules: AppModule[] = [
   { name: 'record', routes: recordRoutes },
   { name: 'grassroots', routes: grassrootsRoutes, figures: [grassrootsFigureGroup] },
   { name: 'supervision', routes: supervisionRoutes, figures: [supervisionFigureGroup] },
+  { name: 'public-site', routes: publicSiteModuleRoutes },
 ];

@@ -17,6 +17,18 @@ const PUBLIC = new Set([
   'GET /api/public/topics/:token',
   'POST /api/public/:kind/:token/code',
   'POST /api/public/:kind/:token/submissions',
+  // The committee's public site by its region code: published news, public proposals, the published plan, rooms and
+  // studios; proposal ideas written with a phone's one-time code (public-site.test.ts).
+  'GET /api/public/c/:code',
+  'GET /api/public/c/:code/news',
+  'GET /api/public/c/:code/news/:id',
+  'GET /api/public/c/:code/proposals',
+  'POST /api/public/c/:code/code',
+  'POST /api/public/c/:code/ideas',
+  // A question to a studio's reception (委员会客室) with the studio's one-time code (reception.test.ts).
+  'POST /api/public/reception/:token/questions',
+  // A published room session's photo, by the room's QR token (public.test.ts).
+  'GET /api/public/rooms/:token/photos/:fileId',
   // Invited citizens of an online discussion: the page and sign-in by the invitation's token; reads and writes need the
   // guest cookie of that discussion (discussion-guests.test.ts).
   'GET /api/public/discussions/:token',

@@ -100,8 +100,10 @@ describe('待办 on the home page, from the demo year', () => {
       ['待答复的协商议题建议', 3, '/consultations/plans'],
       ['待遴选的协商发言', 1, '/consultations/events?state=noticed'],
       ['单位已反馈、待评估的协商成果', 1, '/consultations/outcomes?state=handling'],
-      // The demo's 随手拍 (server/seed/demo-supervision.ts): one waiting for triage, one disputed by its member.
+      // The demo's 随手拍 (server/seed/demo-supervision.ts, demo-public.ts): one waiting for triage, one overdue, one
+      // disputed by its member.
       ['待审核的随手拍', 1, '/supervision?state=filed'],
+      ['超期未答复的随手拍', 1, '/supervision?overdue=true'],
       ['委员有异议的随手拍', 1, '/supervision?disputed=true'],
     ]);
     expect(await todos(`unit${String(UNITS.indexOf('市卫生健康委员会') + 1).padStart(2, '0')}`)).toContainEqual([
@@ -291,7 +293,8 @@ describe('the demo 随手拍', () => {
     const office = await login(t.app, 'office_staff');
     const all = (await office.get('/api/supervision/reports?pageSize=50')).body.items;
     expect(all.map((r: any) => r.state).sort()).toEqual(
-      ['answered', 'closed', 'declined', 'dispatched', 'disputed', 'filed', 'merged'].sort(),
+      // The last dispatched one is overdue (server/seed/demo-public.ts).
+      ['answered', 'closed', 'declined', 'dispatched', 'dispatched', 'disputed', 'filed', 'merged'].sort(),
     );
     const unit = await login(t.app, 'unit26');
     expect((await unit.get('/api/supervision/reports/unit')).body.items.map((r: any) => r.stateLabel)).toEqual([

@@ -13,6 +13,7 @@ import { seedDemoDuty } from './demo-duty.ts';
 import { seedDemoHotline } from './demo-hotline.ts';
 import { seedDemoLearning } from './demo-learning.ts';
 import { proposals } from './demo-proposals.ts';
+import { seedDemoPublic } from './demo-public.ts';
 import { must } from './demo-steps.ts';
 import { seedDemoSupervision } from './demo-supervision.ts';
 
@@ -204,5 +205,6 @@ export async function seedDemoActivity(app: FastifyInstance): Promise<void> {
   await seedDemoLearning(app, login);
   await seedDemoHotline(app, login);
   await seedDemoSupervision(app, login);
+  await seedDemoPublic(app, login);
   for (const c of sessions) await c.post('/api/auth/logout');
 }

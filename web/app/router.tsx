@@ -34,6 +34,11 @@ const publicPages = () => import('../features/grassroots/PublicPages.tsx');
 const PublicRoomPage = lazyPage(() => publicPages().then((m) => m.PublicRoomPage));
 const PublicStudioPage = lazyPage(() => publicPages().then((m) => m.PublicStudioPage));
 const PublicTopicPage = lazyPage(() => publicPages().then((m) => m.PublicTopicPage));
+const sitePages = () => import('../features/public-site/PublicSitePages.tsx');
+const PublicHomePage = lazyPage(() => sitePages().then((m) => m.PublicHomePage));
+const PublicNewsPage = lazyPage(() => sitePages().then((m) => m.PublicNewsPage));
+const PublicProposalsPage = lazyPage(() => sitePages().then((m) => m.PublicProposalsPage));
+const PublicIdeaPage = lazyPage(() => sitePages().then((m) => m.PublicIdeaPage));
 const JoinDiscussionPage = lazyPage(() =>
   import('../features/consultations/discussions/JoinDiscussionPage.tsx').then((m) => m.JoinDiscussionPage),
 );
@@ -103,6 +108,10 @@ export function buildRoutes(routes: FeatureRoute[]): RouteObject[] {
         ['/public/rooms/:token', <PublicRoomPage key="r" />],
         ['/public/studios/:token', <PublicStudioPage key="s" />],
         ['/public/topics/:token', <PublicTopicPage key="t" />],
+        ['/public/c/:code', <PublicHomePage key="c" />],
+        ['/public/c/:code/news/:id', <PublicNewsPage key="cn" />],
+        ['/public/c/:code/proposals', <PublicProposalsPage key="cp" />],
+        ['/public/c/:code/ideas', <PublicIdeaPage key="ci" />],
         ['/join/discussion/:token', <JoinDiscussionPage key="d" />],
       ] as const
     ).map(([path, page]) => ({ path, element: <Loading>{page}</Loading>, errorElement: <RouteError /> })),

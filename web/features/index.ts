@@ -18,6 +18,7 @@ import { notificationsRoutes } from './notifications/index.ts';
 import { opinionsRoutes } from './opinions/index.ts';
 import { orgRoutes } from './org/index.ts';
 import { proposalsRoutes } from './proposals/index.ts';
+import { publicSiteRoutes } from './public-site/index.ts';
 import { readingRoutes } from './reading/index.ts';
 import { recordRoutes } from './record/index.ts';
 import { supervisionRoutes } from './supervision/index.ts';
@@ -48,4 +49,5 @@ export const featureRoutes: FeatureRoute[] = [
   ...recordRoutes,
   ...grassrootsRoutes,
   ...supervisionRoutes,
+  ...publicSiteRoutes,
 ];

@@ -8,12 +8,14 @@ import { beijingToday, startOfBeijingDay } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { blindIndex, encryptField, maskPhone } from '../../platform/secrets/field-crypto.ts';
+import { publicReception } from './reception.ts';
 import { grassrootsSettings, ITEM_STATES, STUDIO_KINDS, TOPIC_STATES } from './settings.ts';
 import { topicNotFound } from './topic-service.ts';
 
 export type Place = { kind: 'room' | 'studio'; committeeId: number; id: number; name: string };
 
-const tooMany = (message: string) => new AppError(429, 'grassroots.rate_limited', message);
+/** The public's limits (codes, submissions): other modules raise the same fault through this. */
+export const tooMany = (message: string) => new AppError(429, 'grassroots.rate_limited', message);
 
 export async function placeByToken(db: Db, kind: 'room' | 'studio', token: string): Promise<Place> {
   const row =
@@ -138,11 +140,18 @@ export async function publicRoom(db: Db, place: Place) {
       join handling_units u on u.committee_id = i.committee_id and u.id = i.unit_id
       where i.committee_id = ${place.committeeId} and i.session_id = any(${sql.param(sessions.map((s) => s.id))}::int[]) order by i.id`,
   );
+  // Photos of published sessions only (their files are served by /api/public/rooms/:token/photos/:id).
+  const photos = await query<{ id: number; session_id: number }>(
+    db,
+    sql`select id, entity_id as session_id from files where committee_id = ${place.committeeId} and entity = 'grassroots_session'
+      and entity_id = any(${sql.param(sessions.map((s) => s.id))}::int[]) and mime like 'image/%' order by id`,
+  );
   return {
     ...room,
     results: sessions.map((s) => ({
       title: s.title,
       heldOn: s.heldOn,
+      photoIds: photos.filter((p) => p.session_id === s.id).map((p) => p.id),
       items: items
         .filter((i) => i.sessionId === s.id)
         .map((i) => ({
@@ -162,7 +171,13 @@ export async function publicStudio(db: Db, place: Place) {
       left join members m on m.committee_id = s.committee_id and m.id = s.leader_member_id
       where s.committee_id = ${place.committeeId} and s.id = ${place.id}`,
   );
-  return { name: s.name, kindLabel: STUDIO_KINDS[s.kind], place: s.place, leaderName: s.leaderName ?? null };
+  return {
+    name: s.name,
+    kindLabel: STUDIO_KINDS[s.kind],
+    place: s.place,
+    leaderName: s.leaderName ?? null,
+    reception: await publicReception(db, place.committeeId, place.id),
+  };
 }
 
 /** The resident's own topic page (its token came back when they raised it): state, the reason, agreed items and feedback. */
@@ -190,5 +205,24 @@ export async function publicTopic(db: Db, token: string) {
       feedback: i.feedback ?? null,
       state: undefined,
     })),
+  };
+}
+
+/** The committee's active rooms and studios with their QR tokens, for the public site's list (register data only). */
+export async function publicPlaces(db: Db, committeeId: number) {
+  const rooms = await query<any>(
+    db,
+    sql`select r.name, r.township, r.village, r.public_token as token,
+        (select count(*)::int from grassroots_sessions s where s.committee_id = r.committee_id and s.room_id = r.id and s.results_published) as results
+      from grassroots_rooms r where r.committee_id = ${committeeId} and r.active order by r.township, r.name limit 500`,
+  );
+  const studios = await query<any>(
+    db,
+    sql`select name, kind, place, public_token as token from grassroots_studios
+      where committee_id = ${committeeId} and active order by name limit 500`,
+  );
+  return {
+    rooms,
+    studios: studios.map((s) => ({ name: s.name, kindLabel: STUDIO_KINDS[s.kind], place: s.place, token: s.token })),
   };
 }

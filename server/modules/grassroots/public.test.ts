@@ -139,8 +139,25 @@ describe('the public side', () => {
     // Unpublished results stay off the room's page; the resident's own topic page shows the item as it goes.
     expect((await anon('GET', `/api/public/rooms/${roomToken}`)).body.results).toEqual([]);
     await okBody(await unit.post(`/api/grassroots/items/${item.id}/feedback`, { feedback: '排水管已于本周改造完成' }));
+    // A photo of the session (jpg, bounded size): attached by staff, public only once the results are published.
+    const jpg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64)]);
+    const photo = await okBody(await office.postFile('/api/grassroots/uploads', '现场.jpg', jpg));
+    expect((await office.postFile('/api/grassroots/uploads', 'a.txt', Buffer.from('hello'))).status).toBe(400);
+    expect((await convener.post(`/api/grassroots/sessions/${s.id}/photos`, { fileIds: [photo.id] })).status).toBe(400);
+    await okBody(await office.post(`/api/grassroots/sessions/${s.id}/photos`, { fileIds: [photo.id] }));
+    expect((await office.get(`/api/grassroots/sessions/${s.id}`)).body.photos).toEqual([
+      { id: photo.id, name: '现场.jpg' },
+    ]);
+    expect((await t.app.inject({ url: `/api/public/rooms/${roomToken}/photos/${photo.id}` })).statusCode).toBe(404);
     await okBody(await office.post(`/api/grassroots/sessions/${s.id}/publish`, { published: true }));
+    const shown = await t.app.inject({ url: `/api/public/rooms/${roomToken}/photos/${photo.id}` });
+    expect([shown.statusCode, shown.headers['content-type'], shown.rawPayload.length]).toEqual([
+      200,
+      'image/jpeg',
+      jpg.length,
+    ]);
     const room = await anon('GET', `/api/public/rooms/${roomToken}`);
+    expect(room.body.results[0].photoIds).toEqual([photo.id]);
     expect(room.body.results).toEqual([
       expect.objectContaining({
         title: '南湖小区积水治理议事会',

@@ -14,6 +14,7 @@ import { putSetting } from '../../platform/settings/settings.ts';
 import { Enum } from '../meetings/schema.ts';
 import { hotlineRoutes } from './hotline-routes.ts';
 import { publicRoutes } from './public-routes.ts';
+import { receptionRoutes } from './reception-routes.ts';
 import { createRoom, exportRooms, getRoom, listRooms, updateRoom } from './room-service.ts';
 import {
   AgreedItemBody,
@@ -26,6 +27,7 @@ import {
   TopicBody,
   TopicQuery,
 } from './schemas.ts';
+import { photoRoutes } from './session-photos.ts';
 import {
   addAgreedItem,
   createSession,
@@ -239,4 +241,6 @@ export async function grassrootsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   await studioRoutes(app, deps);
   hotlineRoutes(app, deps);
   await publicRoutes(app, deps);
+  await receptionRoutes(app, deps);
+  await photoRoutes(app, deps);
 }

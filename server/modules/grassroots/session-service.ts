@@ -14,6 +14,7 @@ import { addParticipants, createEvent } from '../consultations/event-service.ts'
 import { unitAccountIds } from '../consultations/outcome-repository.ts';
 import { roomNotFound } from './room-service.ts';
 import type { AgreedItemInput, SessionInput } from './schemas.ts';
+import { sessionPhotos } from './session-photos.ts';
 import { grassrootsSettings, ITEM_STATES, ROOM_EVENT_KIND, SESSION_FORMS, TOPIC_STATES } from './settings.ts';
 
 const sessionNotFound = () => notFound('grassroots.session', '议事活动不存在');
@@ -126,6 +127,7 @@ export async function getSession(db: Db, actor: Actor, id: number) {
     resultsPublished: s.results_published,
     topics: topics.map((t) => ({ ...t, stateLabel: TOPIC_STATES[t.state] })),
     items: await sessionItems(db, actor.committeeId, sql`i.session_id = ${id}`),
+    photos: await sessionPhotos(db, actor.committeeId, id),
   };
 }
 

@@ -5,6 +5,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { unitTimeliness } from '../supervision/service.ts';
 import { numberLabel } from './effects-filing.ts';
 import { getRules } from './rules.ts';
 import { KIND_LABELS, RATING_LABELS } from './service.ts';
@@ -279,6 +280,8 @@ export async function appraisalList(db: Db, actor: Actor, year: number) {
     db,
     sql`select id, name from handling_units where committee_id = ${c} and (active or id = any(${sql.param(saved.map((s) => s.unit_id))}::int[])) order by id`,
   );
+  // 随手拍 answered on time counts in the appraisal of units too (issue 15), as supervision counts it.
+  const snapshots = await unitTimeliness(db, c, `${year}-01-01`, `${year}-12-31`);
   return {
     dimensions: rules.appraisalDimensions,
     grades: rules.appraisalGrades,
@@ -293,6 +296,21 @@ export async function appraisalList(db: Db, actor: Actor, year: number) {
         onTimeRate: f?.onTimeRate ?? null,
         satisfiedRate: f?.satisfiedRate ?? null,
         overdue: f?.overdue ?? 0,
+        snapshots: (({ dispatched, answered, answeredOnTime, overdue, rate }) => ({
+          dispatched,
+          answered,
+          answeredOnTime,
+          overdue,
+          rate,
+        }))(
+          snapshots.find((x) => x.unitId === u.id) ?? {
+            dispatched: 0,
+            answered: 0,
+            answeredOnTime: 0,
+            overdue: 0,
+            rate: null,
+          },
+        ),
         scores: (s?.scores ?? null) as Record<string, number> | null,
         total: s ? Number(s.total) : null,
         grade: s?.grade ?? null,

@@ -74,6 +74,13 @@ export function proposalAdminRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         onTimeRate: Nullable(Type.Number()),
         satisfiedRate: Nullable(Type.Number()),
         overdue: Type.Integer(),
+        snapshots: Type.Object({
+          dispatched: Type.Integer(),
+          answered: Type.Integer(),
+          answeredOnTime: Type.Integer(),
+          overdue: Type.Integer(),
+          rate: Nullable(Type.Number()),
+        }),
         scores: Nullable(Type.Record(Type.String(), Type.Number())),
         total: Nullable(Type.Number()),
         grade: Nullable(Type.String()),

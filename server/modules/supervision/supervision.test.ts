@@ -150,6 +150,14 @@ describe('随手拍', () => {
       ['supervision.answeredOnTime', 1],
       ['supervision.timeliness', 50],
     ]);
+    // The appraisal of units (民主评议) shows the same count beside the proposal figures.
+    const staff = await login(t.app, 'proposal_staff');
+    const appraisal = await ok(await staff.get('/api/proposals/appraisals?year=2026'));
+    expect(appraisal.items.find((x: any) => x.unitId === unit1Id).snapshots).toMatchObject({
+      dispatched: 2,
+      answeredOnTime: 1,
+      rate: 0.5,
+    });
   });
 
   it('declines with a reason the member sees and merges alike items', async () => {

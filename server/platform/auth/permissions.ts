@@ -120,6 +120,11 @@ export const PERMISSIONS = {
   'supervision.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
   'supervision.handle': ['unitUser'],
   'supervision.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
+  // the committee's public site (news and notices, the public's proposal ideas handed to members)
+  'publicSite.manage': ['officeStaff', 'committeeAdmin'],
+  'publicSite.idea': ['member'],
+  // the studios' reception rota (委员会客室): members on duty answer the public
+  'grassroots.reception': ['member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

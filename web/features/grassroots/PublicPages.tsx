@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PublicReception, type Reception } from './PublicReception.tsx';
 
 interface PublicRoom {
   name: string;
@@ -17,6 +18,7 @@ interface PublicRoom {
   results: {
     title: string;
     heldOn: string;
+    photoIds: number[];
     items: { content: string; unitName: string; stateLabel: string; feedback: string | null }[];
   }[];
 }
@@ -25,6 +27,7 @@ interface PublicStudio {
   kindLabel: string;
   place: string;
   leaderName: string | null;
+  reception: Reception;
 }
 
 function Frame({ title, children }: { title: string; children: React.ReactNode }) {
@@ -136,6 +139,18 @@ export function PublicRoomPage() {
                   <div>
                     <Typography.Text strong>{s.title}</Typography.Text>{' '}
                     <Typography.Text type="secondary">{s.heldOn}</Typography.Text>
+                    {s.photoIds.length > 0 && (
+                      <Flex wrap gap={8} style={{ marginTop: 8 }}>
+                        {s.photoIds.map((id) => (
+                          <img
+                            key={id}
+                            src={`/api/public/rooms/${token}/photos/${id}`}
+                            alt={`${s.title}现场照片`}
+                            style={{ width: 120, height: 90, objectFit: 'cover' }}
+                          />
+                        ))}
+                      </Flex>
+                    )}
                     <ul>
                       {s.items.map((i) => (
                         <li key={i.content}>
@@ -170,6 +185,7 @@ export function PublicStudioPage() {
             {s.kindLabel} {s.place && `· ${s.place}`} {s.leaderName && `· 负责人 ${s.leaderName}`}
           </Typography.Paragraph>
           <SubmitForm kind="studios" token={token} what="我要提微建议" />
+          <PublicReception token={token} reception={s.reception} />
         </>
       )}
     </Frame>

@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
 import { HotlineItemCases } from './HotlineItemCases.tsx';
+import { SessionPhotos } from './SessionPhotos.tsx';
 import { UnitSelect } from './shared.tsx';
 import type { Item } from './types.ts';
 
@@ -25,6 +26,7 @@ interface Session {
   resultsPublished: boolean;
   topics: { id: number; title: string; stateLabel: string }[];
   items: Item[];
+  photos: { id: number; name: string }[];
 }
 
 export function ItemLine({ i }: { i: Item }) {
@@ -111,6 +113,7 @@ export function SessionPage() {
               )}
             </Flex>
           </Card>
+          <SessionPhotos sessionId={d.id} photos={d.photos} manage={manage} />
           <Card title="议定事项">
             <List
               dataSource={d.items}

@@ -1,6 +1,13 @@
 // 协商议事室・委员工作室・微建议 (menu group 协商议政) and the public pages reached from their QR codes (outside the
 // signed-in frame: publicGrassrootsRoutes, registered in web/app/router.tsx).
-import { HomeOutlined, MessageOutlined, PhoneOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
+import {
+  HomeOutlined,
+  MessageOutlined,
+  PhoneOutlined,
+  ScheduleOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+} from '@ant-design/icons';
 import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
@@ -12,6 +19,7 @@ const ItemsPage = lazyPage(() => import('./ItemsPage.tsx').then((m) => m.ItemsPa
 const StudiosPage = lazyPage(() => import('./StudiosPage.tsx').then((m) => m.StudiosPage));
 const StudioPage = lazyPage(() => import('./StudiosPage.tsx').then((m) => m.StudioPage));
 const HotlinePage = lazyPage(() => import('./HotlinePage.tsx').then((m) => m.HotlinePage));
+const ReceptionPage = lazyPage(() => import('./ReceptionPage.tsx').then((m) => m.ReceptionPage));
 const SuggestionsPage = lazyPage(() => import('./SuggestionsPage.tsx').then((m) => m.SuggestionsPage));
 export const PublicRoomPage = lazyPage(() => import('./PublicPages.tsx').then((m) => m.PublicRoomPage));
 export const PublicStudioPage = lazyPage(() => import('./PublicPages.tsx').then((m) => m.PublicStudioPage));
@@ -41,6 +49,12 @@ export const grassrootsRoutes: FeatureRoute[] = [
     permissions: ['grassroots.read'],
   },
   { path: 'grassroots/studios/:id', element: createElement(StudioPage), permissions: ['grassroots.read'] },
+  {
+    path: 'grassroots/reception',
+    element: createElement(ReceptionPage),
+    menu: { label: '今日值班', icon: createElement(ScheduleOutlined), group: GROUP, order: 525 },
+    permissions: ['grassroots.reception'],
+  },
   {
     path: 'grassroots/suggestions',
     element: createElement(SuggestionsPage),

@@ -1,5 +1,5 @@
 // 随手拍 (民主监督): 随手拍 and 我的随手拍 for members, 随手拍 for staff, 随手拍办理 for units; one page per item.
-import { AlertOutlined, CameraOutlined, FileSearchOutlined, PictureOutlined } from '@ant-design/icons';
+import { AlertOutlined, CameraOutlined, FileSearchOutlined, PictureOutlined, SettingOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
@@ -8,6 +8,7 @@ const NewReportPage = lazyPage(() => import('./NewReportPage.tsx').then((m) => m
 const MyReportsPage = lazyPage(() => import('./ListPages.tsx').then((m) => m.MyReportsPage));
 const StaffReportsPage = lazyPage(() => import('./ListPages.tsx').then((m) => m.StaffReportsPage));
 const UnitReportsPage = lazyPage(() => import('./ListPages.tsx').then((m) => m.UnitReportsPage));
+const SettingsPage = lazyPage(() => import('./SettingsPage.tsx').then((m) => m.SettingsPage));
 const DetailPage = lazyPage(() => import('./DetailPage.tsx').then((m) => m.DetailPage));
 
 const GROUP = '协商议政';
@@ -36,6 +37,12 @@ export const supervisionRoutes: FeatureRoute[] = [
     element: createElement(UnitReportsPage),
     menu: { label: '随手拍办理', icon: createElement(FileSearchOutlined), group: GROUP, order: 533 },
     permissions: ['supervision.handle'],
+  },
+  {
+    path: 'supervision/settings',
+    element: createElement(SettingsPage),
+    menu: { label: '随手拍设置', icon: createElement(SettingOutlined), group: GROUP, order: 534 },
+    permissions: ['supervision.manage'],
   },
   { path: 'supervision/:id', element: createElement(DetailPage), permissions: ['supervision.read'] },
 ];

@@ -30,6 +30,8 @@ export interface Appraisal {
     onTimeRate: number | null;
     satisfiedRate: number | null;
     overdue: number;
+    /** 随手拍 dispatched to the unit in the year and answered on time (supervision's count). */
+    snapshots: { dispatched: number; answered: number; answeredOnTime: number; overdue: number; rate: number | null };
     scores: Record<string, number> | null;
     total: number | null;
     grade: string | null;
@@ -92,6 +94,14 @@ export function AppraisalPage() {
           { title: '交办', dataIndex: 'assigned' },
           { title: '按期答复率', dataIndex: 'onTimeRate', render: percentOrDash },
           { title: '满意率', dataIndex: 'satisfiedRate', render: percentOrDash },
+          {
+            title: '随手拍按时答复',
+            key: 'snapshots',
+            render: (_: unknown, r: Appraisal['items'][number]) =>
+              r.snapshots.dispatched
+                ? `${r.snapshots.answeredOnTime}/${r.snapshots.dispatched}（${percentOrDash(r.snapshots.rate)}）${r.snapshots.overdue ? `，超期${r.snapshots.overdue}` : ''}`
+                : '—',
+          },
           { title: '总分', dataIndex: 'total', render: (v: number | null) => v ?? '未评' },
           {
             title: '等次',
