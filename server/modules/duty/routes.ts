@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../../app.ts';
 import { registerTodos } from '../../platform/todos.ts';
+import { dutyConductRoutes } from './routes-conduct.ts';
 import { dutyConsequenceRoutes } from './routes-consequences.ts';
 import { dutyReportRoutes } from './routes-reports.ts';
 import { dutyRuleRoutes } from './routes-rules.ts';
@@ -17,4 +18,5 @@ export async function dutyRoutes(app: FastifyInstance, deps: ModuleDeps) {
   dutyRuleRoutes(app, deps);
   dutyConsequenceRoutes(app, deps);
   dutyReportRoutes(app, deps);
+  dutyConductRoutes(app, deps);
 }

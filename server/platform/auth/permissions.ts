@@ -119,6 +119,9 @@ export const PERMISSIONS = {
   'supervision.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
   'supervision.handle': ['unitUser'],
   'supervision.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
+  // 正负面清单 (rule data of duty scoring) and sector counts (界别活动・界别提案)
+  'duty.lists': [...ADMINS, 'officeStaff'],
+  'sector.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
