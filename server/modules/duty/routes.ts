@@ -10,6 +10,7 @@ import { dutyConsequenceRoutes } from './routes-consequences.ts';
 import { dutyReportRoutes } from './routes-reports.ts';
 import { dutyRuleRoutes } from './routes-rules.ts';
 import { dutyScoreRoutes } from './routes-scores.ts';
+import { dutySectorRoutes } from './routes-sectors.ts';
 import { dutyTodos } from './todos.ts';
 
 export async function dutyRoutes(app: FastifyInstance, deps: ModuleDeps) {
@@ -19,4 +20,5 @@ export async function dutyRoutes(app: FastifyInstance, deps: ModuleDeps) {
   dutyConsequenceRoutes(app, deps);
   dutyReportRoutes(app, deps);
   dutyConductRoutes(app, deps);
+  dutySectorRoutes(app, deps);
 }
