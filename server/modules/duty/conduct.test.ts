@@ -104,7 +104,7 @@ describe('正负面清单', () => {
     expect(me.total).toBe(before - 3);
     const line = me.lines.find((l: any) => l.kind === 'conduct.negative');
     expect(line).toMatchObject({ rule: '负面清单：无故缺席专委会活动', points: -3, title: '无故缺席专委会活动' });
-    expect(line.detailText).toBe('依据：1 月 15 日专委会调研未请假缺席（签到表）');
+    expect(line.detailText).toBe('事实与依据：1 月 15 日专委会调研未请假缺席（签到表）');
     const mine = await member.get(`/api/duty/lists/records?year=${year}`);
     expect(mine.body.items.map((r: any) => [r.itemTitle, r.evidence])).toEqual([
       ['无故缺席专委会活动', '1 月 15 日专委会调研未请假缺席（签到表）'],

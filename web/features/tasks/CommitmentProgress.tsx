@@ -39,7 +39,7 @@ export function CommitmentProgress({ c }: { c: Commitment }) {
         style={{ width: 120, margin: 0 }}
         aria-label={`完成进度 ${c.progress}/${c.target}`}
       />
-      {c.met && <Tag color="green">已达成</Tag>}
+      {c.met && <Tag color="#237804">已达成</Tag>}
     </Flex>
   );
 }

@@ -26,14 +26,14 @@ export function ConductListsCard({ year, mine, manage }: { year: number; mine?: 
               <List
                 size="small"
                 dataSource={of}
-                locale={{ emptyText: '暂无事项' }}
+                locale={{ emptyText: <span style={{ color: '#595959' }}>暂无事项</span> }}
                 renderItem={(i) => (
                   <List.Item>
                     <List.Item.Meta
                       title={
                         <Flex gap={8} wrap>
                           {i.title}
-                          <Tag color={p === 'negative' ? 'red' : 'green'}>{signedPoints(i)}</Tag>
+                          <Tag color={p === 'negative' ? 'red' : '#237804'}>{signedPoints(i)}</Tag>
                         </Flex>
                       }
                       description={i.evidenceRequired ? `所需佐证：${i.evidenceRequired}` : null}
@@ -64,7 +64,7 @@ function MyConductRecords({ year }: { year: number }) {
               title={
                 <Flex gap={8} wrap>
                   {r.itemTitle}
-                  <Tag color={r.polarity === 'negative' ? 'red' : 'green'}>{signedPoints(r)}</Tag>
+                  <Tag color={r.polarity === 'negative' ? 'red' : '#237804'}>{signedPoints(r)}</Tag>
                   <Typography.Text type="secondary">{r.occurredOn}</Typography.Text>
                 </Flex>
               }

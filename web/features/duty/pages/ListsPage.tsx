@@ -62,7 +62,7 @@ export function ListsPage() {
             scroll={{ x: 'max-content' }}
             loading={lists.isLoading}
             dataSource={(lists.data?.items ?? []).filter((i) => i.polarity === p)}
-            locale={{ emptyText: '暂无事项' }}
+            locale={{ emptyText: <span style={{ color: '#595959' }}>暂无事项</span> }}
             columns={[
               { title: '事项', dataIndex: 'title' },
               { title: '分值', render: (_, i) => signedPoints(i) },
@@ -71,7 +71,7 @@ export function ListsPage() {
               {
                 title: '状态',
                 dataIndex: 'retired',
-                render: (r) => (r ? <Tag>已停用</Tag> : <Tag color="green">在用</Tag>),
+                render: (r) => (r ? <Tag>已停用</Tag> : <Tag color="#237804">在用</Tag>),
               },
               ...(manage
                 ? [
@@ -110,7 +110,7 @@ export function ListsPage() {
           scroll={{ x: 'max-content' }}
           loading={records.isLoading}
           dataSource={records.data?.items ?? []}
-          locale={{ emptyText: '暂无登记' }}
+          locale={{ emptyText: <span style={{ color: '#595959' }}>暂无登记</span> }}
           columns={[
             { title: '日期', dataIndex: 'occurredOn' },
             { title: '委员', dataIndex: 'memberName' },
