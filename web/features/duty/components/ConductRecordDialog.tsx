@@ -2,12 +2,16 @@
 // and attachments. It becomes a duty fact and changes the member's score.
 import { DatePicker, Form, Input } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { api } from '../../../api/client.ts';
+import { AttachmentUpload } from '../../../components/AttachmentUpload.tsx';
 import type { ConductItem } from '../api.ts';
 import { dutyKeys } from '../queries.ts';
 import { MemberRecordDialog, useMemberRecord } from './MemberRecordDialog.tsx';
 
 export function useConductRecordDialog(item: ConductItem | null, onSaved: () => void) {
+  // Uploaded scans of the evidence (sign-in sheet, letter): only their ids go with the record.
+  const [fileIds, setFileIds] = useState<number[]>([]);
   const r = useMemberRecord({
     draftKey: `duty-list-record:${item?.id ?? 0}`,
     post: (v) =>
@@ -15,19 +19,25 @@ export function useConductRecordDialog(item: ConductItem | null, onSaved: () => 
         memberId: v.memberId,
         occurredOn: v.occurredOn.format('YYYY-MM-DD'),
         evidence: v.evidence,
+        ...(fileIds.length ? { fileIds } : {}),
       }),
     refresh: dutyKeys.all,
-    onSaved,
+    onSaved: () => {
+      setFileIds([]);
+      onSaved();
+    },
   });
-  return r;
+  return { ...r, addFile: (id: number) => setFileIds((x) => [...x, id]) };
 }
 
 export function ConductRecordDialog({
   item,
   dialog,
+  addFile,
 }: {
   item: ConductItem | null;
   dialog: ReturnType<typeof useConductRecordDialog>['dialog'];
+  addFile: (fileId: number) => void;
 }) {
   return (
     <MemberRecordDialog
@@ -49,6 +59,9 @@ export function ConductRecordDialog({
         ]}
       >
         <Input.TextArea rows={3} count={{ show: true, max: 1000 }} />
+      </Form.Item>
+      <Form.Item label="佐证材料">
+        <AttachmentUpload label="上传佐证" onUploaded={addFile} />
       </Form.Item>
     </MemberRecordDialog>
   );

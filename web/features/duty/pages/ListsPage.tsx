@@ -140,7 +140,7 @@ export function ListsPage() {
         />
       </Card>
       <ConductItemDialog year={year} editing={editing} onClose={() => setEditing(null)} />
-      <ConductRecordDialog item={recording} dialog={rec.dialog} />
+      <ConductRecordDialog item={recording} dialog={rec.dialog} addFile={rec.addFile} />
     </>
   );
 }
