@@ -1,9 +1,10 @@
 // The duty-fact entry point other modules call inside their own transaction: record a countable event of a member's
-// duty, or revoke the facts of a source when it is reversed (a proposal merged away, a check-in undone).
+// duty, or revoke the facts of a source when it is reversed (a proposal merged away, a check-in undone); and the counts
+// other modules read (a commitment's progress).
 
 import { sql } from 'drizzle-orm';
 import { beijingDateOf } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db/client.ts';
+import { type Db, query } from '../../platform/db/client.ts';
 
 /**
  * Fact kinds. Modules use these names; rule sets give them points.
@@ -48,4 +49,51 @@ export async function revokeDutyFacts(
     where committee_id = ${committeeId} and source_type = ${source.sourceType} and source_id = ${source.sourceId} and revoked_at is null
       ${source.kinds ? sql`and kind = any(${sql.param(source.kinds)}::text[])` : sql``}
       ${source.memberId ? sql`and member_id = ${source.memberId}` : sql``}`);
+}
+
+/** Fact kinds a member's yearly commitment (承诺) may aim at, with the words a member reads. */
+export const GOAL_FACT_KINDS: Record<string, string> = {
+  'proposal.filed': '提交提案',
+  'proposal.registered': '提案立案',
+  'opinion.submitted': '报送社情民意信息',
+  'opinion.adopted': '社情民意信息被采用',
+  'consultation.participated': '参加协商活动',
+  'discussion.participated': '参加网络议政',
+  'activity.research': '参加调研',
+  'activity.inspection': '参加视察',
+  'activity.grassroots': '参加基层协商',
+  'activity.goodDeed': '为群众办实事',
+  'activity.introduction': '引进项目或人才',
+  'speech.submitted': '提交大会发言',
+  'meeting.present': '出席会议',
+  'learning.materialFinished': '学完学习资料',
+  'reading.noteWritten': '撰写读书笔记',
+  'archive.submitted': '报送文史资料',
+  'task.completed': '完成派单任务',
+};
+
+/** How many live facts of each kind members have in a year: { memberId: { kind: n } } (other modules read this). */
+export async function memberFactCounts(
+  db: Db,
+  committeeId: number,
+  year: number,
+  kinds: string[],
+  memberIds?: number[],
+): Promise<Map<number, Record<string, number>>> {
+  const out = new Map<number, Record<string, number>>();
+  if (!kinds.length) return out;
+  const rows = await query<{ member_id: number; kind: string; n: number }>(
+    db,
+    sql`select member_id, kind, count(*)::int as n from duty_facts
+    where committee_id = ${committeeId} and year = ${year} and revoked_at is null
+      and kind = any(${sql.param(kinds)}::text[])
+      ${memberIds ? sql`and member_id = any(${sql.param(memberIds)}::int[])` : sql``}
+    group by member_id, kind`,
+  );
+  for (const r of rows) {
+    const m = out.get(r.member_id) ?? {};
+    m[r.kind] = r.n;
+    out.set(r.member_id, m);
+  }
+  return out;
 }

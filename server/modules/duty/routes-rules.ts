@@ -10,6 +10,7 @@ import { query } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams } from '../../platform/routes.ts';
 import { Nullable } from '../meetings/schema.ts';
+import { listConductItems, withConductItems } from './conduct.ts';
 import { PRESETS } from './rule-presets.ts';
 import {
   DETAIL_FIELDS,
@@ -151,7 +152,9 @@ export function dutyRuleRoutes(app: FastifyInstance, { db }: ModuleDeps) {
           tx,
           sql`select member_id, total from duty_scores where committee_id = ${actor.committeeId} and year = ${year}`,
         );
-        const v = await saveRuleVersion(tx, actor, year, rules as RuleSet, note?.trim() || null);
+        // The 正负面清单 items are rule items kept by conduct.ts: the editor's copy of them is replaced by the lists.
+        const merged = withConductItems(rules as RuleSet, await listConductItems(tx, actor.committeeId, year));
+        const v = await saveRuleVersion(tx, actor, year, merged, note?.trim() || null);
         const rescored = await rescore(tx, actor.committeeId, year);
         const after = await query<{ member_id: number; total: number }>(
           tx,

@@ -5,10 +5,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../../app.ts';
 import { registerTodos } from '../../platform/todos.ts';
+import { dutyConductRoutes } from './routes-conduct.ts';
 import { dutyConsequenceRoutes } from './routes-consequences.ts';
 import { dutyReportRoutes } from './routes-reports.ts';
 import { dutyRuleRoutes } from './routes-rules.ts';
 import { dutyScoreRoutes } from './routes-scores.ts';
+import { dutySectorRoutes } from './routes-sectors.ts';
 import { dutyTodos } from './todos.ts';
 
 export async function dutyRoutes(app: FastifyInstance, deps: ModuleDeps) {
@@ -17,4 +19,6 @@ export async function dutyRoutes(app: FastifyInstance, deps: ModuleDeps) {
   dutyRuleRoutes(app, deps);
   dutyConsequenceRoutes(app, deps);
   dutyReportRoutes(app, deps);
+  dutyConductRoutes(app, deps);
+  dutySectorRoutes(app, deps);
 }

@@ -39,6 +39,8 @@ export const FACT_KINDS: Record<string, string> = {
   'archive.submitted': '报送文史资料',
   'archive.accepted': '文史资料被采用',
   'archive.published': '文史资料刊发',
+  'conduct.positive': '正面清单事项',
+  'conduct.negative': '负面清单事项',
 };
 
 export const ACTIVITY_KINDS = [
@@ -175,6 +177,8 @@ export function validateRuleSet(r: RuleSet): RuleSet {
     for (const role of it.roles ?? [])
       if (!ROLE_LABELS[role]) throw bad(`${where}的身份「${role}」不存在`, `items.${i}.roles`);
     for (const [k, v] of Object.entries(it.detail ?? {})) {
+      // A 正负面清单 item's rule names the list item by id (conduct.ts keeps these rule items in step with the lists).
+      if (k === 'listItem' && /^[1-9][0-9]{0,9}$/.test(v)) continue;
       const f = DETAIL_FIELDS[k];
       if (!f) throw bad(`${where}的条件「${k}」不存在`, `items.${i}.detail`);
       if (!f.values[v]) throw bad(`${where}的${f.label}「${v}」不存在`, `items.${i}.detail`);

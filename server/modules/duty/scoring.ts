@@ -287,6 +287,8 @@ function detailText(detail: Record<string, unknown>): string {
   }
   if (typeof detail.halfDays === 'number') parts.push(`会期 ${detail.halfDays} 个半天`);
   if (typeof detail.minutesPresent === 'number') parts.push(`在场 ${detail.minutesPresent} 分钟`);
+  // 正负面清单 occurrences carry the evidence staff recorded: a deduction is shown to the member with its grounds.
+  if (typeof detail.evidence === 'string' && detail.evidence) parts.push(`事实与依据：${detail.evidence}`);
   return parts.join('，');
 }
 

@@ -9,17 +9,29 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { xlsxOf } from '../../platform/download.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
+import { GOAL_FACT_KINDS, memberFactCounts } from '../duty/facts.ts';
 import type { CommitmentInput, CommitmentItemInput, CommitmentReport } from './schemas.ts';
 import { getCommitmentSettings } from './settings.ts';
 
 const notFoundC = () => notFound('commitment.not_found', '承诺不存在');
 
+/** A commitment's goal: the duty fact kind that fulfils it and how many (1 when only the kind is named). */
+function goalOf(b: { factKind?: string; target?: number }): { factKind: string | null; target: number | null } {
+  if (!b.factKind) {
+    if (b.target) throw badRequest('commitment.goal', '设置「目标次数」时请选择「对应履职事项」', 'factKind');
+    return { factKind: null, target: null };
+  }
+  if (!GOAL_FACT_KINDS[b.factKind]) throw badRequest('commitment.goal', '所选「对应履职事项」不存在', 'factKind');
+  return { factKind: b.factKind, target: b.target ?? 1 };
+}
+
 export async function addCommitmentItem(db: Db, actor: Actor, b: CommitmentItemInput): Promise<number> {
+  const goal = goalOf(b);
   return db.transaction(async (tx) => {
     const r = await queryOne<{ id: number }>(
       tx,
-      sql`insert into commitment_items (committee_id, year, title, description, sort)
-        values (${actor.committeeId}, ${b.year}, ${normaliseLine(b.title)}, ${b.description?.trim() ?? ''},
+      sql`insert into commitment_items (committee_id, year, title, description, fact_kind, target, sort)
+        values (${actor.committeeId}, ${b.year}, ${normaliseLine(b.title)}, ${b.description?.trim() ?? ''}, ${goal.factKind}, ${goal.target},
           (select coalesce(max(sort), 0) + 1 from commitment_items where committee_id = ${actor.committeeId} and year = ${b.year}))
         returning id`,
     );
@@ -34,10 +46,18 @@ export async function addCommitmentItem(db: Db, actor: Actor, b: CommitmentItemI
 }
 
 export async function listCommitmentItems(db: Db, actor: Actor, year: number) {
-  return query<{ id: number; title: string; description: string }>(
+  const rows = await query<{
+    id: number;
+    title: string;
+    description: string;
+    factKind: string | null;
+    target: number | null;
+  }>(
     db,
-    sql`select id, title, description from commitment_items where committee_id = ${actor.committeeId} and year = ${year} order by sort, id`,
+    sql`select id, title, description, fact_kind as "factKind", target from commitment_items
+      where committee_id = ${actor.committeeId} and year = ${year} order by sort, id`,
   );
+  return rows.map((r) => ({ ...r, factKindLabel: r.factKind ? (GOAL_FACT_KINDS[r.factKind] ?? r.factKind) : null }));
 }
 
 export async function makeCommitment(db: Db, actor: Actor, b: CommitmentInput): Promise<number> {
@@ -48,13 +68,16 @@ export async function makeCommitment(db: Db, actor: Actor, b: CommitmentInput): 
     if (beijingToday() > `${b.year}-${s.pickUntil}`)
       throw conflict('commitment.closed', `${b.year}年度承诺已于 ${b.year}-${s.pickUntil} 截止`);
     let text = b.text?.trim() ?? '';
+    let goal = goalOf(b);
     if (b.itemId) {
-      const item = await queryOne<{ title: string }>(
+      const item = await queryOne<{ title: string; fact_kind: string | null; target: number | null }>(
         tx,
-        sql`select title from commitment_items where committee_id = ${actor.committeeId} and id = ${b.itemId} and year = ${b.year}`,
+        sql`select title, fact_kind, target from commitment_items where committee_id = ${actor.committeeId} and id = ${b.itemId} and year = ${b.year}`,
       );
       if (!item) throw badRequest('commitment.item', '所选承诺事项不存在', 'itemId');
       text ||= item.title;
+      // The committee's item sets the goal; the member's own words may add one when the item has none.
+      if (item.fact_kind) goal = { factKind: item.fact_kind, target: item.target ?? 1 };
     }
     if (!text) throw badRequest('commitment.text', '请选择承诺事项或填写「承诺内容」', 'text');
     const n = await queryOne<{ n: number }>(
@@ -64,8 +87,8 @@ export async function makeCommitment(db: Db, actor: Actor, b: CommitmentInput): 
     if ((n?.n ?? 0) >= s.maxPerMember) throw conflict('commitment.too_many', `每年最多作出 ${s.maxPerMember} 项承诺`);
     const r = await queryOne<{ id: number }>(
       tx,
-      sql`insert into commitments (committee_id, year, member_id, item_id, text)
-        values (${actor.committeeId}, ${b.year}, ${memberId}, ${b.itemId ?? null}, ${text})
+      sql`insert into commitments (committee_id, year, member_id, item_id, text, fact_kind, target)
+        values (${actor.committeeId}, ${b.year}, ${memberId}, ${b.itemId ?? null}, ${text}, ${goal.factKind}, ${goal.target})
         on conflict (committee_id, member_id, item_id) where item_id is not null do nothing returning id`,
     );
     if (!r) throw conflict('commitment.duplicate', '已承诺过该事项');
@@ -73,7 +96,7 @@ export async function makeCommitment(db: Db, actor: Actor, b: CommitmentInput): 
       action: 'commitment.make',
       entity: 'commitment',
       entityId: r.id,
-      after: { ...b, text },
+      after: { ...b, text, ...goal },
     });
     return r.id;
   });
@@ -116,7 +139,40 @@ export async function reportCommitment(db: Db, actor: Actor, id: number, b: Comm
   });
 }
 
-const present = (r: any) => ({
+type Counts = Map<number, Record<string, number>>;
+
+/** The facts of the year counted against each commitment that names a kind (read from duty when listed). */
+async function countsFor(db: Db, committeeId: number, year: number, rows: any[]): Promise<Counts> {
+  const kinds = [...new Set(rows.map((r) => r.fact_kind).filter(Boolean))] as string[];
+  const members = [...new Set(rows.map((r) => r.member_id))] as number[];
+  return memberFactCounts(db, committeeId, year, kinds, members.length > 50 ? undefined : members);
+}
+
+function progressOf(r: any, counts: Counts) {
+  if (!r.fact_kind) return { factKind: null, factKindLabel: null, target: null, progress: null, met: null };
+  const progress = counts.get(r.member_id)?.[r.fact_kind] ?? 0;
+  const target = r.target ?? 1;
+  return {
+    factKind: r.fact_kind as string,
+    factKindLabel: GOAL_FACT_KINDS[r.fact_kind] ?? (r.fact_kind as string),
+    target,
+    progress,
+    met: progress >= target,
+  };
+}
+
+/** The 践诺 report as the platform would write it: kept when the target is met; the member may change both. */
+function suggestion(p: ReturnType<typeof progressOf>) {
+  if (p.progress === null) return { suggestedKept: null, suggestedReport: null };
+  return {
+    suggestedKept: p.met,
+    suggestedReport: `本年度${p.factKindLabel} ${p.progress} 次，承诺目标 ${p.target} 次，${p.met ? '已完成' : '尚未完成'}。`,
+  };
+}
+
+const present = (r: any, counts: Counts = new Map()) => ({
+  ...progressOf(r, counts),
+  ...suggestion(progressOf(r, counts)),
   id: r.id,
   year: r.year,
   memberId: r.member_id,
@@ -142,9 +198,10 @@ const listSql = (
 export async function myCommitments(db: Db, actor: Actor, year: number) {
   const s = await getCommitmentSettings(db, actor.committeeId, year);
   const rows = actor.memberId ? await query<any>(db, listSql(actor.committeeId, year, actor.memberId)) : [];
+  const counts = await countsFor(db, actor.committeeId, year, rows);
   const today = beijingToday();
   return {
-    items: rows.map(present),
+    items: rows.map((r) => present(r, counts)),
     canPick: today <= `${year}-${s.pickUntil}`,
     canReport: today >= `${year}-${s.reportFrom}`,
     pickUntil: `${year}-${s.pickUntil}`,
@@ -153,9 +210,10 @@ export async function myCommitments(db: Db, actor: Actor, year: number) {
   };
 }
 
-export async function allCommitments(db: Db, actor: Actor, year: number) {
-  const rows = await query<any>(db, listSql(actor.committeeId, year));
-  return { items: rows.map(present), total: rows.length };
+export async function allCommitments(db: Db, actor: Actor, year: number, memberId?: number) {
+  const rows = await query<any>(db, listSql(actor.committeeId, year, memberId));
+  const counts = await countsFor(db, actor.committeeId, year, rows);
+  return { items: rows.map((r) => present(r, counts)), total: rows.length };
 }
 
 export async function commitmentsXlsx(db: Db, actor: Actor, year: number): Promise<Buffer> {
@@ -168,8 +226,12 @@ export async function commitmentsXlsx(db: Db, actor: Actor, year: number): Promi
       { header: '承诺内容', key: 'text', width: 40 },
       { header: '践诺状态', key: 'status', width: 10 },
       { header: '践诺情况', key: 'report', width: 40 },
+      { header: '完成进度', key: 'progressText', width: 24 },
     ],
-    items,
+    items.map((i) => ({
+      ...i,
+      progressText: i.progress === null ? '' : `${i.factKindLabel} ${i.progress}/${i.target}`,
+    })),
   );
 }
 

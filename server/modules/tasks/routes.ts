@@ -8,6 +8,7 @@ import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
 import { registerTodos } from '../../platform/todos.ts';
+import { GOAL_FACT_KINDS } from '../duty/facts.ts';
 import * as cm from './commitments.ts';
 import {
   AssignmentAction,
@@ -87,7 +88,10 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
   app.get(
     '/api/commitments/items',
     { preHandler: requireAuth('commitment.read'), schema: { querystring: YearQuery } },
-    async (req) => ({ items: await cm.listCommitmentItems(db, actorOf(req), req.query.year) }),
+    async (req) => ({
+      items: await cm.listCommitmentItems(db, actorOf(req), req.query.year),
+      goalKinds: GOAL_FACT_KINDS,
+    }),
   );
   app.post(
     '/api/commitments/items',
@@ -131,8 +135,16 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
   );
   app.get(
     '/api/commitments',
-    { preHandler: requireAuth('commitment.manage'), schema: { querystring: YearQuery } },
-    async (req) => cm.allCommitments(db, actorOf(req), req.query.year),
+    {
+      preHandler: requireAuth('commitment.manage'),
+      schema: {
+        querystring: Type.Object({
+          year: Type.Integer({ minimum: 2000, maximum: 2100, title: '年度' }),
+          memberId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '委员' })),
+        }),
+      },
+    },
+    async (req) => cm.allCommitments(db, actorOf(req), req.query.year, req.query.memberId),
   );
   app.get(
     '/api/commitments/export',

@@ -68,6 +68,8 @@ export const CommitmentItemInput = Type.Object(
     year: Type.Integer({ minimum: 2000, maximum: 2100, title: '年度' }),
     title: Type.String({ minLength: 1, maxLength: 100, title: '承诺事项' }),
     description: Type.Optional(Type.String({ maxLength: 1000, title: '说明' })),
+    factKind: Type.Optional(Type.String({ maxLength: 40, title: '对应履职事项' })),
+    target: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, title: '目标次数' })),
   },
   { additionalProperties: false },
 );
@@ -78,6 +80,8 @@ export const CommitmentInput = Type.Object(
     year: Type.Integer({ minimum: 2000, maximum: 2100, title: '年度' }),
     itemId: Type.Optional(Id('承诺事项')),
     text: Type.Optional(Type.String({ maxLength: 1000, title: '承诺内容' })),
+    factKind: Type.Optional(Type.String({ maxLength: 40, title: '对应履职事项' })),
+    target: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, title: '目标次数' })),
   },
   { additionalProperties: false },
 );

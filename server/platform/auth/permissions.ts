@@ -125,6 +125,9 @@ export const PERMISSIONS = {
   'publicSite.idea': ['member'],
   // the studios' reception rota (委员会客室): members on duty answer the public
   'grassroots.reception': ['member'],
+  // 正负面清单 (rule data of duty scoring) and sector counts (界别活动・界别提案)
+  'duty.lists': [...ADMINS, 'officeStaff'],
+  'sector.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

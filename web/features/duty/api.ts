@@ -46,3 +46,33 @@ export const yearOptions = () => {
   const y = thisYear();
   return [y + 1, y, y - 1, y - 2, y - 3].map((v) => ({ value: v, label: `${v} 年` }));
 };
+
+/** 正负面清单 (GET /api/duty/lists) and an occurrence recorded for a member (GET /api/duty/lists/records). */
+export interface ConductItem {
+  id: number;
+  year: number;
+  polarity: 'positive' | 'negative';
+  title: string;
+  evidenceRequired: string;
+  points: number;
+  retired: boolean;
+  occurrences: number;
+}
+export interface ConductRecord {
+  id: number;
+  itemId: number;
+  itemTitle: string;
+  polarity: 'positive' | 'negative';
+  points: number;
+  memberId: number;
+  memberName: string;
+  occurredOn: string;
+  evidence: string;
+  createdBy: string | null;
+  revoked: boolean;
+  revokeReason: string | null;
+}
+export const POLARITY_LABEL = { positive: '正面清单', negative: '负面清单' } as const;
+/** Signed points as a member reads them: +5 分 / −3 分. */
+export const signedPoints = (i: { polarity: string; points: number }) =>
+  i.polarity === 'negative' ? `扣 ${i.points} 分` : `加 ${i.points} 分`;

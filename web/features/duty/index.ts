@@ -1,10 +1,12 @@
 // 履职管理: 我的履职 and 我的述职 for members; scores, consequences, self-reports, commendations and the rule editor
 // for staff and the committee admin.
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   FileTextOutlined,
   IdcardOutlined,
+  OrderedListOutlined,
   SettingOutlined,
   TrophyOutlined,
   WarningOutlined,
@@ -22,6 +24,8 @@ const ConsequencesPage = lazyPage(() => import('./pages/ConsequencesPage.tsx').t
 const MyReportPage = lazyPage(() => import('./pages/MyReportPage.tsx').then((m) => m.MyReportPage));
 const ReportReviewPage = lazyPage(() => import('./pages/ReportReviewPage.tsx').then((m) => m.ReportReviewPage));
 const ReportsPage = lazyPage(() => import('./pages/ReportsPage.tsx').then((m) => m.ReportsPage));
+const ListsPage = lazyPage(() => import('./pages/ListsPage.tsx').then((m) => m.ListsPage));
+const SectorsPage = lazyPage(() => import('./pages/SectorsPage.tsx').then((m) => m.SectorsPage));
 const ScoresPage = lazyPage(() => import('./pages/ScoresPage.tsx').then((m) => m.ScoresPage));
 
 export const dutyRoutes: FeatureRoute[] = [
@@ -68,5 +72,17 @@ export const dutyRoutes: FeatureRoute[] = [
     element: createElement(RulesPage),
     menu: { label: '积分规则', icon: createElement(SettingOutlined), group: GROUP, order: 424 },
     permissions: ['duty.rules'],
+  },
+  {
+    path: 'duty/lists',
+    element: createElement(ListsPage),
+    menu: { label: '正负面清单', icon: createElement(OrderedListOutlined), group: GROUP, order: 425 },
+    permissions: ['duty.readAll'],
+  },
+  {
+    path: 'duty/sectors',
+    element: createElement(SectorsPage),
+    menu: { label: '界别活动与提案', icon: createElement(ApartmentOutlined), group: GROUP, order: 426 },
+    permissions: ['sector.figures'],
   },
 ];

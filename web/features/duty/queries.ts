@@ -2,7 +2,7 @@
 // refreshes all of them with dutyKeys.all, and each area refreshes its own with its prefix.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../api/client.ts';
-import type { MemberPage } from './api.ts';
+import type { ConductItem, ConductRecord, MemberPage } from './api.ts';
 
 export interface ScoreRow {
   memberId: number;
@@ -140,3 +140,17 @@ export const useRules = (year: number) =>
 
 export const useRulePresets = () =>
   useQuery({ queryKey: dutyKeys.presets, queryFn: () => api.get<RulePreset[]>('/api/duty/rules/presets') });
+
+export function useConductLists(year: number) {
+  return useQuery({
+    queryKey: [...dutyKeys.all, 'lists', year],
+    queryFn: () => api.get<{ year: number; items: ConductItem[] }>(`/api/duty/lists${qs({ year })}`),
+  });
+}
+
+export function useConductRecords(year: number) {
+  return useQuery({
+    queryKey: [...dutyKeys.all, 'lists', 'records', year],
+    queryFn: () => api.get<{ items: ConductRecord[] }>(`/api/duty/lists/records${qs({ year })}`),
+  });
+}

@@ -2,7 +2,22 @@
 // (kept or not) from the set day; staff keep the year's list, see everyone's commitments and export them to Excel.
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Input, List, Modal, Radio, Select, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Radio,
+  Select,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { beijingYear } from '../../app/format.ts';
@@ -15,16 +30,8 @@ import {
   useFormDraft,
   useListParams,
 } from '../../components/index.ts';
+import { type Commitment, CommitmentProgress, STATUS_COLOR } from './CommitmentProgress.tsx';
 
-interface Commitment {
-  id: number;
-  memberName: string;
-  sectorName: string | null;
-  text: string;
-  status: string;
-  kept: boolean | null;
-  report: string | null;
-}
 interface Mine {
   items: Commitment[];
   canPick: boolean;
@@ -37,9 +44,16 @@ interface Item {
   id: number;
   title: string;
   description: string;
+  factKind: string | null;
+  factKindLabel: string | null;
+  target: number | null;
 }
-
-const STATUS_COLOR: Record<string, string> = { 已践诺: 'green', 未践诺: 'red', 待践诺: 'blue' };
+interface Items {
+  items: Item[];
+  goalKinds: Record<string, string>;
+}
+const goalOptions = (kinds?: Record<string, string>) =>
+  Object.entries(kinds ?? {}).map(([value, label]) => ({ value, label }));
 const years = () => {
   const y = beijingYear();
   return [y - 1, y, y + 1].map((v) => ({ value: String(v), label: `${v} 年度` }));
@@ -56,7 +70,7 @@ export function MyCommitmentsPage() {
   });
   const items = useQuery({
     queryKey: ['commitments', 'items', year],
-    queryFn: () => api.get<{ items: Item[] }>(`/api/commitments/items?year=${year}`),
+    queryFn: () => api.get<Items>(`/api/commitments/items?year=${year}`),
   });
   const [form] = Form.useForm();
   const [reportForm] = Form.useForm();
@@ -68,7 +82,8 @@ export function MyCommitmentsPage() {
     message.success('已保存');
   };
   const make = useMutation({
-    mutationFn: (v: { itemId?: number; text?: string }) => api.post('/api/commitments', { year, ...v }),
+    mutationFn: (v: { itemId?: number; text?: string; factKind?: string; target?: number }) =>
+      api.post('/api/commitments', { year, ...v }),
     onSuccess: () => {
       draft.clear();
       form.resetFields();
@@ -122,7 +137,12 @@ export function MyCommitmentsPage() {
                     <Tag color={STATUS_COLOR[c.status]}>{c.status}</Tag>
                   </Flex>
                 }
-                description={c.report}
+                description={
+                  <>
+                    <CommitmentProgress c={c} />
+                    {c.report}
+                  </>
+                }
               />
             </List.Item>
           )}
@@ -137,7 +157,10 @@ export function MyCommitmentsPage() {
               <Select
                 allowClear
                 placeholder="可选"
-                options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))}
+                options={(items.data?.items ?? []).map((i) => ({
+                  value: i.id,
+                  label: i.factKindLabel ? `${i.title}（${i.factKindLabel} ${i.target} 次）` : i.title,
+                }))}
               />
             </Form.Item>
             <Form.Item
@@ -147,6 +170,19 @@ export function MyCommitmentsPage() {
             >
               <Input.TextArea rows={3} count={{ show: true, max: 1000 }} />
             </Form.Item>
+            <Flex gap={12} wrap>
+              <Form.Item name="factKind" label="由哪项履职记录体现（可选）">
+                <Select
+                  allowClear
+                  placeholder="例如：提交提案"
+                  options={goalOptions(items.data?.goalKinds)}
+                  style={{ minWidth: 200 }}
+                />
+              </Form.Item>
+              <Form.Item name="target" label="目标次数">
+                <InputNumber min={1} max={100} style={{ width: 120 }} />
+              </Form.Item>
+            </Flex>
             <Button type="primary" htmlType="submit" size="large" loading={make.isPending}>
               提交承诺
             </Button>
@@ -165,7 +201,11 @@ export function MyCommitmentsPage() {
         <Form
           form={reportForm}
           layout="vertical"
-          initialValues={{ kept: reporting?.kept ?? true, report: reporting?.report ?? '' }}
+          // Prefilled from the facts that fulfil the commitment (kept when the target is met); the member may change both.
+          initialValues={{
+            kept: reporting?.kept ?? reporting?.suggestedKept ?? true,
+            report: reporting?.report ?? reporting?.suggestedReport ?? '',
+          }}
           onFinish={report.mutate}
           onValuesChange={reportDraft.onValuesChange}
         >
@@ -206,13 +246,22 @@ export function StaffCommitmentsPage() {
   });
   const items = useQuery({
     queryKey: ['commitments', 'items', year],
-    queryFn: () => api.get<{ items: Item[] }>(`/api/commitments/items?year=${year}`),
+    queryFn: () => api.get<Items>(`/api/commitments/items?year=${year}`),
   });
   const [title, setTitle] = useState('');
+  const [factKind, setFactKind] = useState<string | undefined>();
+  const [target, setTarget] = useState<number | null>(null);
   const add = useMutation({
-    mutationFn: () => api.post('/api/commitments/items', { year, title }),
+    mutationFn: () =>
+      api.post('/api/commitments/items', {
+        year,
+        title,
+        ...(factKind ? { factKind, target: target ?? 1 } : {}),
+      }),
     onSuccess: () => {
       setTitle('');
+      setFactKind(undefined);
+      setTarget(null);
       qc.invalidateQueries({ queryKey: ['commitments'] });
     },
   });
@@ -230,18 +279,36 @@ export function StaffCommitmentsPage() {
       <Card title={`${year} 年度承诺事项`} style={{ marginBottom: 16 }}>
         <ol>
           {(items.data?.items ?? []).map((i) => (
-            <li key={i.id}>{i.title}</li>
+            <li key={i.id}>
+              {i.title}
+              {i.factKindLabel && (
+                <Typography.Text type="secondary">
+                  （{i.factKindLabel} {i.target} 次）
+                </Typography.Text>
+              )}
+            </li>
           ))}
         </ol>
         {!items.data?.items.length && <Typography.Text type="secondary">尚未设置承诺事项</Typography.Text>}
-        <Flex gap={8} style={{ marginTop: 8 }}>
+        <Flex gap={8} wrap style={{ marginTop: 8 }}>
           <Input
             aria-label="新的承诺事项"
             placeholder="新的承诺事项"
             value={title}
             onChange={(e) => setTitle(e.target.value)}
             count={{ show: true, max: 100 }}
+            style={{ minWidth: 220, flex: 1 }}
           />
+          <Select
+            aria-label="对应履职事项"
+            allowClear
+            placeholder="对应履职事项（可选）"
+            value={factKind}
+            onChange={setFactKind}
+            options={goalOptions(items.data?.goalKinds)}
+            style={{ minWidth: 180 }}
+          />
+          <InputNumber aria-label="目标次数" placeholder="次数" min={1} max={100} value={target} onChange={setTarget} />
           <Button onClick={() => add.mutate()} disabled={!title.trim()} loading={add.isPending}>
             添加
           </Button>
@@ -259,6 +326,7 @@ export function StaffCommitmentsPage() {
           { title: '承诺内容', dataIndex: 'text' },
           { title: '委员', dataIndex: 'memberName' },
           { title: '界别', dataIndex: 'sectorName' },
+          { title: '进度', render: (_, c) => <CommitmentProgress c={c} /> },
           { title: '状态', dataIndex: 'status', render: (s) => <Tag color={STATUS_COLOR[s]}>{s}</Tag> },
           { title: '践诺情况', dataIndex: 'report' },
         ]}

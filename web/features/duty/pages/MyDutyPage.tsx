@@ -3,6 +3,7 @@ import { Select } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert, PageHeader } from '../../../components/index.ts';
 import { thisYear, yearOptions } from '../api.ts';
+import { ConductListsCard } from '../components/ConductListsCard.tsx';
 import { DutyExplanation } from '../components/DutyExplanation.tsx';
 import { useMyDuty } from '../queries.ts';
 
@@ -19,6 +20,9 @@ export function MyDutyPage() {
       />
       <ErrorAlert error={error} />
       {data && <DutyExplanation page={data} />}
+      <div style={{ marginTop: 16 }}>
+        <ConductListsCard year={year} mine />
+      </div>
     </>
   );
 }

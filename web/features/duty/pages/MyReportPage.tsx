@@ -4,6 +4,7 @@ import { App, Button, Card, Flex, Input, Select, Space, Tag, Typography } from '
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { ConfirmButton, ErrorAlert, PageHeader, useTextDraft } from '../../../components/index.ts';
+import { MyCommitmentsCard } from '../../tasks/CommitmentProgress.tsx';
 import { thisYear, yearOptions } from '../api.ts';
 import { dutyKeys, useMyReport } from '../queries.ts';
 
@@ -84,6 +85,7 @@ export function MyReportPage() {
           )}
         </Card>
       )}
+      <MyCommitmentsCard year={year} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorAlert, PageHeader, useTextDraft } from '../../../components/index.ts';
+import { MyCommitmentsCard } from '../../tasks/CommitmentProgress.tsx';
 import { dutyKeys, useReport } from '../queries.ts';
 
 export function ReportReviewPage() {
@@ -60,6 +61,7 @@ export function ReportReviewPage() {
           )}
         </Card>
       )}
+      {data && can('commitment.manage') && <MyCommitmentsCard year={data.year} memberId={data.memberId} />}
     </>
   );
 }

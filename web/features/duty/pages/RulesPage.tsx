@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../../api/client.ts';
 import { ConfirmButton, ErrorAlert, PageHeader } from '../../../components/index.ts';
 import { thisYear, yearOptions } from '../api.ts';
+import { ConductListsCard } from '../components/ConductListsCard.tsx';
 import { RuleGeneralCard } from '../components/RuleGeneralCard.tsx';
 import { RuleItemsCard } from '../components/RuleItemsCard.tsx';
 import { CategoriesCard, ChecklistCard, GradesCard } from '../components/RuleListCards.tsx';
@@ -15,10 +16,15 @@ import { dutyKeys, useRulePresets, useRules } from '../queries.ts';
 
 /** The API's rule set → form values (null caps shown as empty boxes). */
 function toForm(rules: any) {
+  // The 正负面清单 items are kept on their own page (the server puts them back on save): not edited here.
+  const listCategory = (k: string) => k === 'positiveList' || k === 'negativeList';
   return {
     ...rules,
     noMax: rules.maxTotal === null,
-    items: rules.items.map((i: any) => ({ ...i, detail: i.detail ?? {}, roles: i.roles ?? [] })),
+    categories: rules.categories.filter((c: any) => !listCategory(c.key)),
+    items: rules.items
+      .filter((i: any) => !listCategory(i.category))
+      .map((i: any) => ({ ...i, detail: i.detail ?? {}, roles: i.roles ?? [] })),
   };
 }
 function fromForm(v: any) {
@@ -137,6 +143,7 @@ export function RulesPage() {
           </Card>
         </Form>
       )}
+      <ConductListsCard year={year} manage />
       <Divider />
       <RuleVersionsCard versions={data?.versions} />
     </>

@@ -1,0 +1,62 @@
+// 界别活动・界别提案: per sector for a year, the sector's meetings, its members' activity participations, proposals
+// its members led and collective proposals in the sector's name; Excel export.
+import { useQuery } from '@tanstack/react-query';
+import { Select, Space, Table } from 'antd';
+import { useState } from 'react';
+import { api, qs } from '../../../api/client.ts';
+import { ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
+import { thisYear, yearOptions } from '../api.ts';
+import { dutyKeys } from '../queries.ts';
+
+interface Row {
+  sectorId: number;
+  sector: string;
+  members: number;
+  sectorMeetings: number;
+  activityParticipations: number;
+  activeMembers: number;
+  memberProposals: number;
+  collectiveProposals: number;
+  proposals: number;
+}
+
+export function SectorsPage() {
+  const [year, setYear] = useState(thisYear());
+  const { data, error, isLoading } = useQuery({
+    queryKey: [...dutyKeys.all, 'sectors', year],
+    queryFn: () => api.get<{ year: number; items: Row[] }>(`/api/duty/sectors${qs({ year })}`),
+  });
+  return (
+    <>
+      <PageHeader
+        title="界别活动与界别提案"
+        description="界别活动按界别会议计；委员参加活动按签到人次计；界别提案含以界别名义提交的集体提案和界别委员领衔的提案。"
+        extra={
+          <Space wrap>
+            <Select aria-label="年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 110 }} />
+            <ExportButton url={`/api/duty/sectors/export?year=${year}`} />
+          </Space>
+        }
+      />
+      <ErrorAlert error={error} />
+      <Table<Row>
+        rowKey="sectorId"
+        size="small"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        loading={isLoading}
+        dataSource={data?.items ?? []}
+        columns={[
+          { title: '界别', dataIndex: 'sector', fixed: 'left' },
+          { title: '委员', dataIndex: 'members' },
+          { title: '界别活动（次）', dataIndex: 'sectorMeetings' },
+          { title: '参加活动（人次）', dataIndex: 'activityParticipations' },
+          { title: '参加活动委员', dataIndex: 'activeMembers' },
+          { title: '集体提案（件）', dataIndex: 'collectiveProposals' },
+          { title: '委员提案（件）', dataIndex: 'memberProposals' },
+          { title: '界别提案合计', dataIndex: 'proposals' },
+        ]}
+      />
+    </>
+  );
+}
