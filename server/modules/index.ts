@@ -39,6 +39,7 @@ import { supervisionRoutes } from './supervision/routes.ts';
 import { taskFigureGroup } from './tasks/figure-group.ts';
 import { commitmentRecordSource, taskRecordSource } from './tasks/record-entries.ts';
 import { taskRoutes } from './tasks/routes.ts';
+import { workspaceRoutes } from './workspace/routes.ts';
 
 export interface AppModule {
   name: string;
@@ -73,4 +74,5 @@ export const modules: AppModule[] = [
   { name: 'record', routes: recordRoutes },
   { name: 'grassroots', routes: grassrootsRoutes, figures: [grassrootsFigureGroup] },
   { name: 'supervision', routes: supervisionRoutes, figures: [supervisionFigureGroup] },
+  { name: 'workspace', routes: workspaceRoutes },
 ];

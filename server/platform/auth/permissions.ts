@@ -119,6 +119,12 @@ export const PERMISSIONS = {
   'supervision.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
   'supervision.handle': ['unitUser'],
   'supervision.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
+  // special committees' and sectors' workspace (专委会・界别工作台, 一委一品, 月汇报): special committee staff only their
+  // own special committee (modules/workspace/scope.ts), members their own read-only, leaders read and comment
+  'workspace.read': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader', 'member'],
+  'workspace.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'workspace.comment': ['leader'],
+  'workspace.settings': [...ADMINS, 'officeStaff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
