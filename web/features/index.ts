@@ -23,6 +23,7 @@ import { recordRoutes } from './record/index.ts';
 import { supervisionRoutes } from './supervision/index.ts';
 import { tasksRoutes } from './tasks/index.ts';
 import type { FeatureRoute } from './types.ts';
+import { workspaceRoutes } from './workspace/index.ts';
 
 export const featureRoutes: FeatureRoute[] = [
   ...homeRoutes,
@@ -48,4 +49,5 @@ export const featureRoutes: FeatureRoute[] = [
   ...recordRoutes,
   ...grassrootsRoutes,
   ...supervisionRoutes,
+  ...workspaceRoutes,
 ];
