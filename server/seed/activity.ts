@@ -14,6 +14,7 @@ import { seedDemoLearning } from './demo-learning.ts';
 import { proposals } from './demo-proposals.ts';
 import { must } from './demo-steps.ts';
 import { seedDemoSupervision } from './demo-supervision.ts';
+import { seedDemoWorkspace } from './demo-workspace.ts';
 
 /** Opinion reports: a county member's report forwarded to the city, adopted there with a provincial instruction. */
 async function opinions(login: (u: string) => Promise<Client>) {
@@ -202,5 +203,6 @@ export async function seedDemoActivity(app: FastifyInstance): Promise<void> {
   await seedDemoLearning(app, login);
   await seedDemoHotline(app, login);
   await seedDemoSupervision(app, login);
+  await seedDemoWorkspace(login);
   for (const c of sessions) await c.post('/api/auth/logout');
 }

@@ -1,10 +1,9 @@
 // 月汇报待办: the office of a special committee from the 1st of a month until last month's report is submitted
-// (overdue after the due day); leaders the submitted reports not yet read; office staff the special committees late.
+// (overdue after the due day); leaders the submitted reports not yet read.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import type { Todo } from '../../platform/todos.ts';
-import { listUnits } from '../org/workspace-units.ts';
 import { monthText } from './report-facts.ts';
 import { scopeOf } from './scope.ts';
 import { dueDayOf, getWorkspaceSettings, reportDue } from './settings.ts';
@@ -35,33 +34,18 @@ export async function workspaceTodos(db: Db, actor: Actor): Promise<Todo[]> {
       link: '/workspace/reports',
     });
   }
-  const office = actor.roles.some((r) => r === 'officeStaff' || r === 'committeeAdmin');
-  const staff = actor.roles.includes('specialCommitteeStaff');
-  if (!office && !staff) return out;
+  // Office staff get no to-do per late special committee: the report is the special committee office's own work.
+  if (!actor.roles.includes('specialCommitteeStaff')) return out;
   const settings = await getWorkspaceSettings(db, c);
   const month = reportDue(settings.reportDueDay).month;
   const done = await submittedIn(db, c, month);
-  if (staff) {
-    const s = await scopeOf(db, actor);
-    for (const sc of s.manages ?? []) {
-      if (done.has(sc)) continue;
-      const due = reportDue(dueDayOf(settings, sc));
-      out.push({
-        key: `workspaceReportDue:${sc}`,
-        label: `${monthText(month)}月汇报${due.overdue ? '已逾期' : `待提交（${Number(due.dueOn.slice(8))}日前）`}`,
-        count: 1,
-        link: '/workspace/reports',
-      });
-    }
-  }
-  if (office) {
-    const late = (await listUnits(db, c, 'specialCommittee')).filter(
-      (u) => !done.has(u.id) && reportDue(dueDayOf(settings, u.id)).overdue,
-    );
+  for (const sc of (await scopeOf(db, actor)).manages ?? []) {
+    if (done.has(sc)) continue;
+    const due = reportDue(dueDayOf(settings, sc));
     out.push({
-      key: 'workspaceReportsLate',
-      label: '逾期未报的专委会月汇报',
-      count: late.length,
+      key: `workspaceReportDue:${sc}`,
+      label: `${monthText(month)}月汇报${due.overdue ? '已逾期' : `待提交（${Number(due.dueOn.slice(8))}日前）`}`,
+      count: 1,
       link: '/workspace/reports',
     });
   }
