@@ -40,6 +40,7 @@ import { supervisionRoutes } from './supervision/routes.ts';
 import { taskFigureGroup } from './tasks/figure-group.ts';
 import { commitmentRecordSource, taskRecordSource } from './tasks/record-entries.ts';
 import { taskRoutes } from './tasks/routes.ts';
+import { workspaceRoutes } from './workspace/routes.ts';
 
 export interface AppModule {
   name: string;
@@ -75,4 +76,5 @@ export const modules: AppModule[] = [
   { name: 'grassroots', routes: grassrootsRoutes, figures: [grassrootsFigureGroup] },
   { name: 'supervision', routes: supervisionRoutes, figures: [supervisionFigureGroup] },
   { name: 'public-site', routes: publicSiteModuleRoutes },
+  { name: 'workspace', routes: workspaceRoutes },
 ];

@@ -306,3 +306,29 @@ describe('the demo 随手拍', () => {
     ]);
   });
 });
+
+describe('专委会工作台 in the demo (server/seed/demo-workspace.ts)', () => {
+  it('gives 经济委员会 its 一委一品 and last month’s report, submitted and waiting for a leader', async () => {
+    const staff = await login(t.app, 'special_staff');
+    const [econ] = (await staff.get('/api/workspace')).body.specialCommittees;
+    const month = beijingToday().slice(0, 7);
+    const last = (await staff.get('/api/workspace/reports')).body.items;
+    expect(last.map((r: any) => [r.stateLabel, r.month < month])).toEqual([['已提交', true]]);
+    const report = (await staff.get(`/api/workspace/reports/${last[0].id}`)).body;
+    expect(report.body).toContain('项目「助企纾困直通车」本月进展2条。');
+    expect(report.body).toContain('围绕民营企业融资难题开展专题调研');
+    const w = (await staff.get(`/api/workspace/special-committees/${econ.id}?year=${last[0].month.slice(0, 4)}`)).body;
+    expect(w.signature.milestones.map((m: any) => [m.title, !!m.doneOn])).toEqual([
+      ['完成首批50家企业走访', true],
+      ['形成专题调研报告', false],
+    ]);
+    expect(w.signature.progress.flatMap((g: any) => g.photos.map((f: any) => f.name))).toEqual(['走访企业.png']);
+    const lead = (await (await login(t.app, 'leader')).get('/api/todos')).body.items;
+    expect(lead).toContainEqual({
+      key: 'workspaceReportsToRead',
+      label: '待批阅的专委会月汇报',
+      count: 1,
+      link: '/workspace/reports',
+    });
+  });
+});

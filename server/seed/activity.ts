@@ -16,6 +16,7 @@ import { proposals } from './demo-proposals.ts';
 import { seedDemoPublic } from './demo-public.ts';
 import { must } from './demo-steps.ts';
 import { seedDemoSupervision } from './demo-supervision.ts';
+import { seedDemoWorkspace } from './demo-workspace.ts';
 
 /** Opinion reports: a county member's report forwarded to the city, adopted there with a provincial instruction. */
 async function opinions(login: (u: string) => Promise<Client>) {
@@ -206,5 +207,6 @@ export async function seedDemoActivity(app: FastifyInstance): Promise<void> {
   await seedDemoHotline(app, login);
   await seedDemoSupervision(app, login);
   await seedDemoPublic(app, login);
+  await seedDemoWorkspace(login);
   for (const c of sessions) await c.post('/api/auth/logout');
 }

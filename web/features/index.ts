@@ -24,6 +24,7 @@ import { recordRoutes } from './record/index.ts';
 import { supervisionRoutes } from './supervision/index.ts';
 import { tasksRoutes } from './tasks/index.ts';
 import type { FeatureRoute } from './types.ts';
+import { workspaceRoutes } from './workspace/index.ts';
 
 export const featureRoutes: FeatureRoute[] = [
   ...homeRoutes,
@@ -50,4 +51,5 @@ export const featureRoutes: FeatureRoute[] = [
   ...grassrootsRoutes,
   ...supervisionRoutes,
   ...publicSiteRoutes,
+  ...workspaceRoutes,
 ];

@@ -128,6 +128,12 @@ export const PERMISSIONS = {
   // 正负面清单 (rule data of duty scoring) and sector counts (界别活动・界别提案)
   'duty.lists': [...ADMINS, 'officeStaff'],
   'sector.figures': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader'],
+  // special committees' and sectors' workspace (专委会・界别工作台, 一委一品, 月汇报): special committee staff only their
+  // own special committee (modules/workspace/scope.ts), members their own read-only, leaders read and comment
+  'workspace.read': [...ADMINS, 'officeStaff', 'specialCommitteeStaff', 'leader', 'member'],
+  'workspace.manage': ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'],
+  'workspace.comment': ['leader'],
+  'workspace.settings': [...ADMINS, 'officeStaff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
