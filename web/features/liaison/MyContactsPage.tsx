@@ -143,6 +143,7 @@ export function MyContactsPage() {
           style={{ width: '100%' }}
           size="large"
           placeholder="选择委员工作室"
+          aria-label="委员工作室"
           loading={studios.isLoading}
           value={studioId ?? undefined}
           onChange={setStudioId}
