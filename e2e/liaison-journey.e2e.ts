@@ -1,5 +1,5 @@
 // 联系・派单・履职档案: a member on a 375 px phone logs a contact with a sector member and turns what was raised into an
-// opinion report draft without retyping; accepts a task and completes it with their own proposal; opens their record
+// opinion report draft without retyping, and another into a micro suggestion for their studio; accepts a task and completes it with their own proposal; opens their record
 // and exports it as Word.
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
@@ -48,6 +48,35 @@ describe('联系・派单・履职档案：委员在手机上记录联系、完�
     await expect.poll(() => phone.getByLabel('正文').inputValue()).toContain(RAISED);
     expect(await phone.getByLabel('标题').inputValue()).toContain('小微企业反映用工成本上升');
     await shot(phone, 'liaison-opinion-draft-phone');
+    expect(pageErrorsOf(phone)).toEqual([]);
+  });
+
+  it('把反映的问题转为微建议：选择工作室后在工作室页恢复草稿', async () => {
+    const office = await apiLogin('office_staff');
+    const member = await apiLogin(MEMBER);
+    const studio = `稳岗委员工作室（旅程${Date.now() % 100000}）`;
+    const s = await office.post('/api/grassroots/studios', {
+      name: studio,
+      kind: 'personal',
+      leaderMemberId: member.me.account.memberId,
+      memberIds: [member.me.account.memberId],
+    });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+
+    const phone = await newPage({ mobile: true });
+    await loginAs(phone, MEMBER);
+    await phone.goto('/liaison/mine');
+    await phone.getByRole('button', { name: '记一次联系' }).first().click();
+    await phone.getByLabel('反映的问题').fill(RAISED);
+    await phone.getByRole('button', { name: '保存' }).click();
+    await phone.getByRole('button', { name: '微建议' }).click();
+    await chooseOption(phone, '委员工作室', studio);
+    await expectNoA11yViolations(phone);
+    await phone.getByRole('button', { name: '去填写微建议' }).click();
+    await phone.waitForURL(`**/grassroots/studios/${s.body.id}`);
+    await phone.getByRole('button', { name: '恢复这些内容' }).click();
+    await expect.poll(() => phone.getByLabel('建议内容').inputValue()).toContain(RAISED);
+    expect(await phone.getByLabel('标题').inputValue()).toContain('小微企业反映用工成本上升');
     expect(pageErrorsOf(phone)).toEqual([]);
   });
 

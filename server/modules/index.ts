@@ -10,6 +10,7 @@ import { archiveRoutes } from './archive/routes.ts';
 import { discussionRoutes } from './consultations/discussion-routes.ts';
 import { consultationFigureGroup, outcomeFigureGroup } from './consultations/figure-group.ts';
 import { outcomeRoutes } from './consultations/outcome-routes.ts';
+import { consultationRecordSource } from './consultations/record-entries.ts';
 import { consultationRoutes } from './consultations/routes.ts';
 import { dutyFigureGroup } from './duty/figure-group.ts';
 import { dutyRecordSource } from './duty/record-entries.ts';
@@ -17,6 +18,7 @@ import { dutyRoutes } from './duty/routes.ts';
 import { grassrootsFigureGroup } from './grassroots/figure-group.ts';
 import { grassrootsRoutes } from './grassroots/routes.ts';
 import { learningFigureGroup } from './learning/figure-group.ts';
+import { learningRecordSource } from './learning/record-entries.ts';
 import { learningRoutes } from './learning/routes.ts';
 import { liaisonFigureGroup } from './liaison/figure-group.ts';
 import { liaisonRoutes } from './liaison/routes.ts';
@@ -32,6 +34,7 @@ import { proposalRecordSource } from './proposals/record-entries.ts';
 import { proposalRoutes } from './proposals/routes.ts';
 import { publicSiteModuleRoutes } from './public-site/routes.ts';
 import { readingFigureGroup } from './reading/figure-group.ts';
+import { readingRecordSource } from './reading/record-entries.ts';
 import { readingRoutes } from './reading/routes.ts';
 import type { RecordSource } from './record/registry.ts';
 import { recordRoutes } from './record/routes.ts';
@@ -59,12 +62,17 @@ export const modules: AppModule[] = [
   { name: 'meetings', routes: meetingRoutes, figures: [meetingFigureGroup], record: [meetingRecordSource] },
   { name: 'activities', routes: activityRoutes, figures: [activityFigureGroup], record: [activityRecordSource] },
   { name: 'duty', routes: dutyRoutes, figures: [dutyFigureGroup], record: [dutyRecordSource] },
-  { name: 'consultations', routes: consultationRoutes, figures: [consultationFigureGroup] },
+  {
+    name: 'consultations',
+    routes: consultationRoutes,
+    figures: [consultationFigureGroup],
+    record: [consultationRecordSource],
+  },
   { name: 'consultationOutcomes', routes: outcomeRoutes, figures: [outcomeFigureGroup] },
   { name: 'discussions', routes: discussionRoutes },
-  { name: 'learning', routes: learningRoutes, figures: [learningFigureGroup] },
+  { name: 'learning', routes: learningRoutes, figures: [learningFigureGroup], record: [learningRecordSource] },
   { name: 'archive', routes: archiveRoutes, figures: [archiveFigureGroup] },
-  { name: 'reading', routes: readingRoutes, figures: [readingFigureGroup] },
+  { name: 'reading', routes: readingRoutes, figures: [readingFigureGroup], record: [readingRecordSource] },
   {
     name: 'tasks',
     routes: taskRoutes,

@@ -1,7 +1,8 @@
 // The member's record (履职档案) through the routes: a member with facts in every module (a proposal, an opinion
 // report, a meeting attended, an activity, a task completed, a commitment, the year's score) sees them all on one
 // timeline, filtered by section, and as Word; staff with the permission see any member; another member, staff
-// without it and another committee get nothing.
+// without it and another committee get nothing. A member who spoke at a consultation, finished a learning material, had a
+// reflection accepted and wrote a reading note sees those too.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingToday } from '../../platform/dates.ts';
@@ -111,6 +112,9 @@ describe('the member’s record', () => {
       '会议',
       '履职活动',
       '履职考核',
+      '协商发言',
+      '学习培训',
+      '书香政协',
       '派单任务',
       '承诺践诺',
     ]);
@@ -139,5 +143,74 @@ describe('the member’s record', () => {
       sql`select m.id from members m join committees c on c.id = m.committee_id where c.name <> '示例市政协' order by m.id limit 1`,
     );
     expect((await office.get(`/api/record/members/${countyMember.id}`)).status).toBe(404);
+  });
+
+  it('shows a consultation speech, a finished material, an accepted reflection and a reading note', async () => {
+    const [speaker, lead] = await Promise.all(['member092', 'member093'].map((u) => login(t.app, u)));
+    const memberId = speaker.me.account.memberId as number;
+    const { id: eventId } = await ok(
+      await office.post('/api/consultations/events', {
+        kind: 'thematic',
+        title: '推进城市更新专题协商会',
+        startsAt: hoursFromNow(24 * 30),
+        endsAt: hoursFromNow(24 * 30 + 3),
+        place: '市政协三楼会议室',
+        counterpartBody: '市住房和城乡建设局',
+      }),
+    );
+    await ok(
+      await office.post(`/api/consultations/events/${eventId}/participants`, {
+        rule: 'members',
+        memberIds: [memberId],
+      }),
+    );
+    await ok(
+      await speaker.post(`/api/consultations/events/${eventId}/speeches`, {
+        title: '以“微更新”激活老旧街区',
+        body: '建议设立微更新专项资金……',
+      }),
+    );
+
+    const up = await office.postFile('/api/learning/uploads?kind=pdf', '章程.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
+    expect(up.status, JSON.stringify(up.body)).toBe(200);
+    const { id: materialId } = await ok(
+      await office.post('/api/learning/materials', { title: '政协章程读本', kind: 'pdf', fileId: up.body.id }),
+    );
+    await ok(await office.post(`/api/learning/materials/${materialId}/actions`, { action: 'publish' }));
+    await ok(await speaker.put(`/api/learning/materials/${materialId}/progress`, { percent: 100 }));
+    const { id: reflectionId } = await ok(
+      await speaker.post('/api/learning/reflections', { title: '学习章程的体会', body: '通过学习……', materialId }),
+    );
+    await ok(await speaker.post(`/api/learning/reflections/${reflectionId}/actions`, { action: 'submit' }));
+    // Under review it is not yet part of the record; accepted, it is.
+    const before = await ok(await speaker.get(`/api/record/members/${memberId}?source=learning`));
+    expect(before.entries.map((e: any) => e.kind)).toEqual(['完成学习']);
+    await ok(await office.post(`/api/learning/reflections/${reflectionId}/actions`, { action: 'accept' }));
+
+    const { id: groupId } = await ok(
+      await office.post('/api/reading/groups', {
+        name: '城建界别读书群',
+        leadMemberId: lead.me.account.memberId,
+        memberIds: [memberId],
+      }),
+    );
+    await ok(
+      await speaker.post(`/api/reading/groups/${groupId}/notes`, {
+        title: '读《乡土中国》有感',
+        body: '差序格局的概念，帮助我理解基层治理。',
+      }),
+    );
+
+    const rec = await ok(await speaker.get(`/api/record/members/${memberId}`));
+    const seen = rec.entries.map((e: any) => `${e.source}:${e.kind}:${e.title}:${e.detail ?? ''}`);
+    expect(seen).toContain('consultations:协商发言:以“微更新”激活老旧街区:推进城市更新专题协商会，已提交发言稿');
+    expect(seen).toContain('learning:完成学习:政协章程读本:');
+    expect(seen).toContain('learning:学习心得:学习章程的体会:已通过');
+    expect(seen).toContain('reading:读书笔记:读《乡土中国》有感:城建界别读书群');
+    const onlyReading = await ok(await speaker.get(`/api/record/members/${memberId}?source=reading`));
+    expect(onlyReading.entries.map((e: any) => e.title)).toEqual(['读《乡土中国》有感']);
+    // Another member's record holds none of it.
+    const theirs = await ok(await office.get(`/api/record/members/${member.me.account.memberId}`));
+    expect(theirs.entries.some((e: any) => e.title === '读《乡土中国》有感')).toBe(false);
   });
 });

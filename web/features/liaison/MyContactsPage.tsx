@@ -1,8 +1,9 @@
 // 我的联系 (phone first): the relationships the member keeps (and is kept in), overdue ones first; a contact logged in
-// a few taps (how, what was raised, what followed — today by default); what was raised turned into an opinion report
-// or a proposal draft without retyping (the draft waits in that form, offered by its 恢复这些内容).
+// a few taps (how, what was raised, what followed — today by default); what was raised turned into an opinion report,
+// a proposal or a micro suggestion (微建议, to a studio the member picks) without retyping (the draft waits in that
+// form, offered by its 恢复这些内容).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Form, Input, List, Modal, Radio, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, List, Modal, Radio, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -55,17 +56,28 @@ export function MyContactsPage() {
       form.resetFields();
     },
   });
-  /** Leaves the raised matter as the draft of a new opinion report or proposal and opens that form. */
-  const turnInto = (kind: 'opinion' | 'proposal') => {
-    if (!saved) return;
-    const key = draftKey(me, `${kind}:new`);
+  // A micro suggestion goes to one studio: the member picks it (their own studio first), and its page holds the form.
+  const [studioId, setStudioId] = useState<number | null>(null);
+  const [choosingStudio, setChoosingStudio] = useState(false);
+  const studios = useQuery({
+    queryKey: ['grassroots', 'studios', 'all'],
+    queryFn: () =>
+      api.get<{ items: { id: number; name: string; leaderMemberId: number | null }[] }>(
+        '/api/grassroots/studios?pageSize=100',
+      ),
+    enabled: choosingStudio,
+  });
+  /** Leaves the raised matter as the draft of a new opinion report, proposal or micro suggestion and opens that form. */
+  const turnInto = (kind: 'opinion' | 'proposal' | 'suggestion') => {
+    if (!saved || (kind === 'suggestion' && !studioId)) return;
+    const key = draftKey(me, kind === 'suggestion' ? `grassroots-suggestion:${studioId}` : `${kind}:new`);
     const title = `关于${saved.raised.slice(0, 20)}的建议`;
-    const values =
-      kind === 'opinion'
-        ? { title, body: `联系${saved.target}时了解到：${saved.raised}` }
-        : { title, background: `联系${saved.target}时了解到：${saved.raised}` };
+    const told = `联系${saved.target}时了解到：${saved.raised}`;
+    const values = kind === 'proposal' ? { title, background: told } : { title, body: told };
     if (key) localStorage.setItem(key, JSON.stringify({ values, savedAt: new Date().toISOString() }));
-    navigate(kind === 'opinion' ? '/opinions/new' : '/proposals/new');
+    navigate(
+      kind === 'opinion' ? '/opinions/new' : kind === 'proposal' ? '/proposals/new' : `/grassroots/studios/${studioId}`,
+    );
   };
   return (
     <>
@@ -80,6 +92,9 @@ export function MyContactsPage() {
             </Button>
             <Button size="large" onClick={() => turnInto('proposal')}>
               提案
+            </Button>
+            <Button size="large" onClick={() => setChoosingStudio(true)}>
+              微建议
             </Button>
             <Button size="large" onClick={() => setSaved(null)}>
               不用了
@@ -115,6 +130,31 @@ export function MyContactsPage() {
           </List.Item>
         )}
       />
+      <Modal
+        open={choosingStudio}
+        title="提交给哪个委员工作室"
+        okText="去填写微建议"
+        okButtonProps={{ disabled: !studioId }}
+        onOk={() => turnInto('suggestion')}
+        onCancel={() => setChoosingStudio(false)}
+      >
+        <ErrorAlert error={studios.error} />
+        <Select
+          style={{ width: '100%' }}
+          size="large"
+          placeholder="选择委员工作室"
+          aria-label="委员工作室"
+          loading={studios.isLoading}
+          value={studioId ?? undefined}
+          onChange={setStudioId}
+          options={[...(studios.data?.items ?? [])]
+            .sort(
+              (a, b) =>
+                Number(b.leaderMemberId === me?.account.memberId) - Number(a.leaderMemberId === me?.account.memberId),
+            )
+            .map((st) => ({ value: st.id, label: st.name }))}
+        />
+      </Modal>
       <Modal
         open={!!logging}
         title={`记录联系：${logging?.target ?? ''}`}
