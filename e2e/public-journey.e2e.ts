@@ -131,6 +131,10 @@ describe('门户网站：群众阅读新闻和提案答复，在委员会客室�
     await shot(phone, 'studio-rota-phone');
     await rota.getByRole('button', { name: '保存' }).click();
     await phone.getByText('值班安排已保存').waitFor();
+    const office = await apiLogin('office_staff');
+    const to = new Date(Date.now() + 8 * 3600_000 + 13 * 86400_000).toISOString().slice(0, 10);
+    const saved = await office.get(`/api/grassroots/studios/${studioId}/rota?from=${beijingToday()}&to=${to}`);
+    expect(saved.body.items.length, JSON.stringify(saved.body)).toBe(2);
     expect(pageErrorsOf(phone)).toEqual([]);
   });
 
