@@ -30,6 +30,7 @@ const codesInLog = () =>
 
 describe('门户网站：群众阅读新闻和提案答复，在委员会客室提问 → 值班委员手机答复 → 公开页显示', () => {
   let studioPath: string;
+  let studioId: number;
   let reply = '';
 
   it('群众（不登录）在手机上阅读新闻和公开提案的答复', async () => {
@@ -55,6 +56,7 @@ describe('门户网站：群众阅读新闻和提案答复，在委员会客室�
       entries: [{ date: beijingToday(), memberId: ids[0] }],
     });
     expect(rota.status, JSON.stringify(rota.body)).toBe(200);
+    studioId = s.body.id;
     studioPath = new URL((await office.get(`/api/grassroots/studios/${s.body.id}`)).body.publicUrl).pathname;
     // The demo made answered proposals public with their replies (server/seed/demo-public.ts).
     const pub = await (await fetch(`${baseUrl()}/api/public/c/${CODE}/proposals`)).json();
@@ -105,6 +107,34 @@ describe('门户网站：群众阅读新闻和提案答复，在委员会客室�
     await expectNoA11yViolations(phone);
     await card.getByRole('button', { name: '提交问题' }).click();
     await phone.getByText('问题已提交').waitFor();
+    expect(pageErrorsOf(phone)).toEqual([]);
+  });
+
+  it('办公室工作人员在手机上打开工作室：值班安排和群众提问', async () => {
+    const phone = await newPage({ mobile: true });
+    await loginAs(phone, 'office_staff');
+    await phone.goto(`/grassroots/studios/${studioId}`);
+    const rota = phone.locator('.ant-card', { hasText: '值班安排' });
+    await rota.waitFor();
+    const questions = phone.locator('.ant-card', { hasText: '群众提问' });
+    await questions.getByText(QUESTION).waitFor();
+    await questions.getByText('待答复').first().waitFor();
+    // Tomorrow to the second member of the studio, then saved with the rest of the fortnight.
+    await rota
+      .getByLabel(/值班委员$/)
+      .nth(1)
+      .click();
+    await phone.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).click();
+    await phone.mouse.move(0, 0);
+    await expectNoHorizontalOverflow(phone);
+    await expectNoA11yViolations(phone);
+    await shot(phone, 'studio-rota-phone');
+    await rota.getByRole('button', { name: '保存' }).click();
+    await phone.getByText('值班安排已保存').waitFor();
+    const office = await apiLogin('office_staff');
+    const to = new Date(Date.now() + 8 * 3600_000 + 13 * 86400_000).toISOString().slice(0, 10);
+    const saved = await office.get(`/api/grassroots/studios/${studioId}/rota?from=${beijingToday()}&to=${to}`);
+    expect(saved.body.items.length, JSON.stringify(saved.body)).toBe(2);
     expect(pageErrorsOf(phone)).toEqual([]);
   });
 

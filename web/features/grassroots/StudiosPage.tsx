@@ -8,6 +8,7 @@ import { api, qs } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, FilterBar, PageHeader, ResponsiveList, useListParams } from '../../components/index.ts';
 import { MemberSelect } from '../meetings/shared.tsx';
+import { QuestionsPanel, RotaPanel } from './StudioReception.tsx';
 import { SuggestionList } from './SuggestionsPage.tsx';
 import { QrCode } from './shared.tsx';
 import type { Studio } from './types.ts';
@@ -121,6 +122,7 @@ export function StudiosPage() {
 }
 
 interface StudioDetail extends Studio {
+  leaderMemberId: number | null;
   members: { id: number; name: string }[];
   publicUrl: string;
   qrSvg: string;
@@ -132,7 +134,21 @@ export function StudioPage() {
     queryKey: ['grassroots', 'studio', id],
     queryFn: () => api.get<StudioDetail>(`/api/grassroots/studios/${id}`),
   });
+  const { can, me } = useSession();
   const d = s.data;
+  const myMember = me?.account.memberId ?? null;
+  const staff = can('grassroots.manage');
+  // The same people the server lets set the rota (staff, the leader) and read the questions (also the members).
+  const leads = !!d && myMember !== null && d.leaderMemberId === myMember;
+  const inStudio = leads || (!!d && d.members.some((m) => m.id === myMember));
+  const dutyMembers = d
+    ? [
+        ...(d.leaderMemberId !== null && d.leaderName && !d.members.some((m) => m.id === d.leaderMemberId)
+          ? [{ id: d.leaderMemberId, name: d.leaderName }]
+          : []),
+        ...d.members,
+      ]
+    : [];
   return (
     <>
       <PageHeader title={d?.name ?? '委员工作室'} back="/grassroots/studios" />
@@ -157,6 +173,8 @@ export function StudioPage() {
           </Flex>
         </Card>
       )}
+      {d && (staff || leads) && <RotaPanel studioId={id} members={dutyMembers} />}
+      {d && (staff || inStudio) && <QuestionsPanel studioId={id} />}
       <SuggestionList studioId={id} />
     </>
   );
