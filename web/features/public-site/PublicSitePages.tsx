@@ -6,6 +6,7 @@ import { Button, Card, Form, Input, List, Result, Spin, Typography } from 'antd'
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
+import { formatDate } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PhoneCodeFields } from './PhoneCode.tsx';
 
@@ -40,8 +41,6 @@ interface Outcome {
   summary: string;
   feedback: { unitName: string; measures: string }[];
 }
-
-const day = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
 
 function Frame({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -102,7 +101,7 @@ export function PublicHomePage() {
                   <Link to={`/public/c/${code}/news/${n.id}`}>
                     [{n.kindLabel}] {n.title}
                   </Link>
-                  <Typography.Text type="secondary">{day(n.publishedAt)}</Typography.Text>
+                  <Typography.Text type="secondary">{formatDate(n.publishedAt)}</Typography.Text>
                 </List.Item>
               )}
             />
@@ -196,7 +195,7 @@ export function PublicNewsPage() {
       {n.data && (
         <>
           <Typography.Text type="secondary">
-            {n.data.kindLabel} · {day(n.data.publishedAt)}
+            {n.data.kindLabel} · {formatDate(n.data.publishedAt)}
           </Typography.Text>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>{n.data.body}</Typography.Paragraph>
         </>
