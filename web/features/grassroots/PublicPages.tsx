@@ -2,11 +2,12 @@
 // to raise a topic (码上议) or send a micro suggestion with a phone number and a one-time code, and the resident's own
 // topic page (its address is given after submitting) showing the answer and the units' feedback.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Input, List, Result, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, List, Result, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PhoneCodeFields } from '../../components/PhoneCodeFields.tsx';
 import { PublicReception, type Reception } from './PublicReception.tsx';
 
 interface PublicRoom {
@@ -42,13 +43,8 @@ function Frame({ title, children }: { title: string; children: React.ReactNode }
 }
 
 function SubmitForm({ kind, token, what }: { kind: 'rooms' | 'studios'; token: string; what: string }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm();
   const [done, setDone] = useState<{ topicToken: string | null } | null>(null);
-  const code = useMutation({
-    mutationFn: (phone: string) => api.post<{ minutes: number }>(`/api/public/${kind}/${token}/code`, { phone }),
-    onSuccess: (r) => message.success(`验证码已发送，${r.minutes}分钟内有效`),
-  });
   const submit = useMutation({
     mutationFn: (v: object) => api.post<{ topicToken: string | null }>(`/api/public/${kind}/${token}/submissions`, v),
     onSuccess: setDone,
@@ -77,33 +73,8 @@ function SubmitForm({ kind, token, what }: { kind: 'rooms' | 'studios'; token: s
         <Form.Item name="body" label="具体内容" rules={[{ max: 2000, message: '不能超过 2000 个字' }]}>
           <Input.TextArea rows={4} count={{ show: true, max: 2000 }} />
         </Form.Item>
-        <Form.Item
-          name="phone"
-          label="手机号码"
-          rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: '请填写 11 位手机号码' }]}
-        >
-          <Input inputMode="tel" autoComplete="tel" />
-        </Form.Item>
-        <Flex gap={8} align="flex-end">
-          <Form.Item
-            name="code"
-            label="验证码"
-            rules={[{ required: true, pattern: /^\d{6}$/, message: '请填写 6 位验证码' }]}
-            style={{ flex: 1 }}
-          >
-            <Input inputMode="numeric" autoComplete="one-time-code" />
-          </Form.Item>
-          <Form.Item>
-            <Button
-              loading={code.isPending}
-              onClick={() => form.validateFields(['phone']).then((v) => code.mutate(v.phone))}
-            >
-              获取验证码
-            </Button>
-          </Form.Item>
-        </Flex>
-        <Typography.Paragraph type="secondary">手机号码仅用于验证身份，加密保存，不会公开。</Typography.Paragraph>
-        <ErrorAlert error={code.error ?? submit.error} />
+        <PhoneCodeFields form={form} codeUrl={`/api/public/${kind}/${token}/code`} />
+        <ErrorAlert error={submit.error} />
         <Button type="primary" htmlType="submit" block loading={submit.isPending}>
           提交
         </Button>

@@ -5,7 +5,7 @@ import { Button, Card, Form, Input, List, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { PhoneCodeFields } from '../public-site/PhoneCode.tsx';
+import { PhoneCodeFields } from '../../components/PhoneCodeFields.tsx';
 
 export interface Reception {
   onDutyToday: string | null;

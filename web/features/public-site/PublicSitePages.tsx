@@ -8,7 +8,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { formatDate } from '../../app/format.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { PhoneCodeFields } from './PhoneCode.tsx';
+import { PhoneCodeFields } from '../../components/PhoneCodeFields.tsx';
 
 interface NewsItem {
   id: number;

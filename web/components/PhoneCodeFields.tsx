@@ -1,9 +1,9 @@
-// The phone number and one-time code fields of the public's forms (提案线索, 委员会客室): the code is asked for by the
+// The phone number and one-time code fields of the public's forms (码上议, 微建议, 提案线索, 委员会客室): the code is asked for by the
 // given route, the phone is kept in the form so the submission carries both.
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Flex, Form, type FormInstance, Input, Typography } from 'antd';
-import { api } from '../../api/client.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { api } from '../api/client.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
 
 export function PhoneCodeFields({ form, codeUrl }: { form: FormInstance; codeUrl: string }) {
   const { message } = App.useApp();
