@@ -30,7 +30,7 @@ import {
   useFormDraft,
   useListParams,
 } from '../../components/index.ts';
-import { type Commitment, CommitmentProgress, STATUS_COLOR } from './CommitmentProgress.tsx';
+import { type Commitment, CommitmentMeta, CommitmentProgress, STATUS_COLOR } from './CommitmentProgress.tsx';
 
 interface Mine {
   items: Commitment[];
@@ -130,20 +130,7 @@ export function MyCommitmentsPage() {
                   : []
               }
             >
-              <List.Item.Meta
-                title={
-                  <Flex gap={8} wrap>
-                    {c.text}
-                    <Tag color={STATUS_COLOR[c.status]}>{c.status}</Tag>
-                  </Flex>
-                }
-                description={
-                  <>
-                    <CommitmentProgress c={c} />
-                    {c.report}
-                  </>
-                }
-              />
+              <CommitmentMeta c={c} />
             </List.Item>
           )}
         />

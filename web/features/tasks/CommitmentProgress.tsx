@@ -45,6 +45,26 @@ export function CommitmentProgress({ c }: { c: Commitment }) {
 }
 
 /** A member's commitments of a year beside the self-report: their own (我的述职) or, for staff, one member's. */
+/** A commitment in a list: its text and state, the progress towards its goal and the member's report. */
+export function CommitmentMeta({ c }: { c: Commitment }) {
+  return (
+    <List.Item.Meta
+      title={
+        <Flex gap={8} wrap>
+          {c.text}
+          <Tag color={STATUS_COLOR[c.status]}>{c.status}</Tag>
+        </Flex>
+      }
+      description={
+        <>
+          <CommitmentProgress c={c} />
+          {c.report}
+        </>
+      }
+    />
+  );
+}
+
 export function MyCommitmentsCard({ year, memberId }: { year: number; memberId?: number }) {
   const { data } = useQuery({
     queryKey: ['commitments', memberId ? 'member' : 'mine', year, memberId],
@@ -65,20 +85,7 @@ export function MyCommitmentsCard({ year, memberId }: { year: number; memberId?:
         dataSource={data.items}
         renderItem={(c) => (
           <List.Item>
-            <List.Item.Meta
-              title={
-                <Flex gap={8} wrap>
-                  {c.text}
-                  <Tag color={STATUS_COLOR[c.status]}>{c.status}</Tag>
-                </Flex>
-              }
-              description={
-                <>
-                  <CommitmentProgress c={c} />
-                  {c.report}
-                </>
-              }
-            />
+            <CommitmentMeta c={c} />
           </List.Item>
         )}
       />
