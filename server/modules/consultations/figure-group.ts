@@ -1,6 +1,5 @@
 // Consultation's figures in the registry: events held and outcomes, by year, counted as the year figures pages count
 // them (figures-events.ts, outcome-figures.ts) in one round trip each.
-import { systemActor } from '../../platform/context.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
 import { registryCounts } from './figures-events.ts';

@@ -13,8 +13,9 @@ import { attachFiles } from '../../platform/files/files.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { memberNotFound } from '../org/errors.ts';
 import { recordDutyFact, revokeDutyFacts } from './facts.ts';
+import { currentVersion, saveRuleVersion } from './rule-versions.ts';
 import type { RuleItem, RuleSet } from './rules.ts';
-import { currentVersion, rescore, saveRuleVersion } from './scoring.ts';
+import { rescore } from './scoring.ts';
 
 export type Polarity = 'positive' | 'negative';
 export const POLARITY_LABELS: Record<Polarity, string> = { positive: '正面清单', negative: '负面清单' };

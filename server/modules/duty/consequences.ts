@@ -4,7 +4,8 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
-import { currentVersion, ensureScores } from './scoring.ts';
+import { currentVersion } from './rule-versions.ts';
+import { ensureScores } from './scoring.ts';
 import { memberExists } from './service.ts';
 
 export const CONSEQUENCE_LABELS: Record<string, string> = { talk: '约谈', resignationAdvice: '劝辞' };

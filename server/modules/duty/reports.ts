@@ -5,7 +5,8 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
-import { currentVersion, explainMember } from './scoring.ts';
+import { currentVersion } from './rule-versions.ts';
+import { explainMember } from './scoring.ts';
 import { memberExists } from './service.ts';
 
 export const REPORT_STATUS: Record<string, string> = {

@@ -12,6 +12,7 @@ import { ErrorBody, IdParams } from '../../platform/routes.ts';
 import { Nullable } from '../meetings/schema.ts';
 import { listConductItems, withConductItems } from './conduct.ts';
 import { PRESETS } from './rule-presets.ts';
+import { currentVersion, getVersion, saveRuleVersion } from './rule-versions.ts';
 import {
   DETAIL_FIELDS,
   FACT_KINDS,
@@ -22,7 +23,7 @@ import {
   RuleSetSchema,
 } from './rules.ts';
 import { RuleVersionSchema, VersionRef, Year } from './schemas.ts';
-import { currentVersion, getVersion, rescore, saveRuleVersion } from './scoring.ts';
+import { rescore } from './scoring.ts';
 import { thisYear } from './service.ts';
 
 export function dutyRuleRoutes(app: FastifyInstance, { db }: ModuleDeps) {

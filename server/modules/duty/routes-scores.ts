@@ -23,8 +23,9 @@ import { addSheet, DOCX_MIME, newWorkbook, sendDownload, workbookBuffer, XLSX_MI
 import { notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Paging, page } from '../../platform/routes.ts';
 import { Enum, Nullable } from '../meetings/schema.ts';
+import { currentVersion } from './rule-versions.ts';
 import { Category, MemberPage, ScoreQuery, VersionRef, Year } from './schemas.ts';
-import { committeeMedian, currentVersion, ensureScores, explainMember } from './scoring.ts';
+import { committeeMedian, ensureScores, explainMember } from './scoring.ts';
 import { bulletinData, groupSummary, listScores, memberExists, thisYear } from './service.ts';
 
 export function dutyScoreRoutes(app: FastifyInstance, { db }: ModuleDeps) {

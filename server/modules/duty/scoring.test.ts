@@ -6,7 +6,8 @@ import { query, queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { recordDutyFact, revokeDutyFacts } from './facts.ts';
 import { PRESETS } from './rule-presets.ts';
-import { currentVersion, explainMember, rescore, scoreSql } from './scoring.ts';
+import { currentVersion } from './rule-versions.ts';
+import { explainMember, rescore, scoreSql } from './scoring.ts';
 
 const YEAR = 2030; // inside the demo term (2026–2031) and free of other facts
 let t: TestContext;

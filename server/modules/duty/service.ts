@@ -6,8 +6,9 @@ import type { Actor } from '../../platform/context.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { memberNotFound } from '../org/errors.ts';
+import { currentVersion, type RuleVersion } from './rule-versions.ts';
 import { FACT_KINDS, GRADE_LABELS } from './rules.ts';
-import { currentVersion, ensureScores, type RuleVersion, scoreSql } from './scoring.ts';
+import { ensureScores, scoreSql } from './scoring.ts';
 
 /** The current year in Beijing. */
 export const thisYear = () => beijingYearOf();
