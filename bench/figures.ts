@@ -1,3 +1,7 @@
+// Year figures at city scale on PostgreSQL: the demo city and its districts plus OTHERS committees with PER_YEAR
+// proposals a year, meetings, activities and duty facts; times the leader's dashboard and the annual report figures
+// through the app, next to the former month-by-month computation as the baseline in the same run.
+//   scripts/with-postgres.sh npx tsx bench/figures.ts
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
