@@ -15,25 +15,9 @@ import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { newSecret } from '../meetings/checkin.ts';
 import { eventFilters } from '../meetings/list.ts';
 import { accountsOfMembers, type InviteInput, membersByRule } from '../meetings/service.ts';
+import { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS } from './labels.ts';
 
-export const ACTIVITY_LABELS: Record<string, string> = {
-  research: '调研',
-  inspection: '视察',
-  studyVisit: '考察',
-  supervision: '民主监督',
-  studio: '委员工作室活动',
-  grassroots: '基层协商',
-  training: '学习培训',
-  reading: '读书活动',
-  goodDeed: '为群众办实事',
-  introduction: '引进项目或人才',
-};
-export const OUTPUT_LABELS: Record<string, string> = {
-  report: '调研报告',
-  suggestion: '意见建议',
-  evidence: '履职佐证',
-};
-export const OUTPUT_STATUS: Record<string, string> = { submitted: '待确认', confirmed: '已确认', returned: '已退回' };
+export { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS };
 
 export const seesAll = (actor: Actor) => actor.roles.some((r) => r !== 'member');
 export const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);

@@ -1,18 +1,10 @@
 // Types and labels of 履职活动 as the server returns them: kinds, states (未开始/进行中 from the time), outputs.
 import { meetingState } from '../meetings/shared.tsx';
 
-export const ACTIVITY_KINDS: Record<string, string> = {
-  research: '调研',
-  inspection: '视察',
-  studyVisit: '考察',
-  supervision: '民主监督',
-  studio: '委员工作室活动',
-  grassroots: '基层协商',
-  training: '学习培训',
-  reading: '读书活动',
-  goodDeed: '为群众办实事',
-  introduction: '引进项目或人才',
-};
+export {
+  ACTIVITY_LABELS as ACTIVITY_KINDS,
+  OUTPUT_LABELS as OUTPUT_KINDS,
+} from '../../../server/modules/activities/labels.ts';
 
 /** Stored states as the filter names them ('open' covers 未开始 and 进行中); tags use activityState. */
 export const STATUS: Record<string, { label: string; color: string }> = {
@@ -25,12 +17,6 @@ export const STATUS: Record<string, { label: string; color: string }> = {
 export function activityState(a: { status: string; startsAt: string; endsAt: string }) {
   return a.status === 'open' ? meetingState({ ...a, status: 'planned' }) : (STATUS[a.status] ?? STATUS.closed);
 }
-
-export const OUTPUT_KINDS: Record<string, string> = {
-  report: '调研报告',
-  suggestion: '意见建议',
-  evidence: '履职佐证',
-};
 
 export const OUTPUT_COLOR: Record<string, string> = { submitted: '#ad4e00', confirmed: '#237804', returned: '#cf1322' };
 

@@ -1,33 +1,10 @@
-// Types of the duty API responses the pages read.
+// Types of the duty API responses the pages read. The explanation's shapes are the server's own types (type-only
+// import, erased from the bundle): one contract, no copy to drift.
+import type { Explanation, ExplainLine as Line } from '../../../server/modules/duty/scoring.ts';
 import { beijingYear } from '../../app/format.ts';
-export interface Line {
-  factId: number;
-  kind: string;
-  kindLabel: string;
-  role: string;
-  roleLabel: string;
-  occurredOn: string;
-  title: string | null;
-  detailText: string;
-  rule: string | null;
-  category: string | null;
-  points: number;
-  note: string | null;
-}
-export interface Explanation {
-  year: number;
-  version: { id: number; version: number; year: number; name: string };
-  base: number;
-  maxTotal: number | null;
-  passMark: number;
-  total: number;
-  grade: string;
-  gradeLabel: string;
-  categories: { key: string; name: string; cap: number | null; floor: number | null; raw: number; points: number }[];
-  lines: Line[];
-  checklist: { key: string; label: string; min: number; count: number; done: boolean }[];
-  notes: string[];
-}
+
+export type { Explanation, Line };
+
 export interface MemberPage {
   member: { id: number; name: string };
   explanation: Explanation;

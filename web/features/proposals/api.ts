@@ -1,8 +1,17 @@
 // Types and queries of the proposal screens, mirroring the server's responses (server/modules/proposals/routes.ts).
 import { useQuery } from '@tanstack/react-query';
+import type { AllowedAction as ActionInfo } from '../../../server/platform/workflow/engine.ts';
 import { api } from '../../api/client.ts';
 import { TAG } from '../../components/tagColors.ts';
 import { proposalKeys } from './queries.ts';
+
+// Response shapes the server declares are imported type-only (erased from the bundle): one contract, no copy to drift.
+export type {
+  ListItem,
+  SimilarItem as Similar,
+  UnitSuggestion,
+} from '../../../server/modules/proposals/list-service.ts';
+export type { ActionInfo };
 
 export interface Named {
   id: number;
@@ -29,37 +38,6 @@ export interface Rules {
   appraisalGrades: { min: number; label: string }[];
   assignmentApproval: boolean;
   contactRequired: boolean;
-}
-
-export interface ActionInfo {
-  action: string;
-  label: string;
-  commentRequired: boolean;
-  /** A prior step is missing (办前面商 before a reply): the dialog says so instead of asking for text. */
-  precondition?: string;
-}
-
-export interface ListItem {
-  id: number;
-  number: number | null;
-  numberLabel: string;
-  title: string;
-  kind: string;
-  kindLabel: string;
-  state: string;
-  stateLabel: string;
-  category: string | null;
-  year: number | null;
-  proposers: string;
-  units: string;
-  isKey: boolean;
-  isPublic: boolean;
-  outcomeClass: string | null;
-  submittedAt: string | null;
-  updatedAt: string;
-  dueAt: string | null;
-  overdue: boolean;
-  myAssignment: { id: number; role: string; state: string; stateLabel: string; dueAt: string } | null;
 }
 
 export interface Assignment {
@@ -181,25 +159,6 @@ export interface Detail {
   }[];
   actions: ActionInfo[];
   can: { edit: boolean; delete: boolean; setKey: boolean; commend: boolean; setPublic: boolean; exportWord: boolean };
-}
-
-export interface Similar {
-  id: number;
-  title: string;
-  numberLabel: string;
-  stateLabel: string;
-  year: number | null;
-  sessionName: string | null;
-  score: number;
-  /** Others' proposals a member may not open are listed by title only. */
-  canOpen: boolean;
-}
-
-export interface UnitSuggestion {
-  unitId: number;
-  name: string;
-  score: number;
-  basis: string;
 }
 
 export const STATE_OPTIONS = [
