@@ -204,8 +204,8 @@ export async function seedDemoActivity(app: FastifyInstance): Promise<void> {
   await seedDemoDuty(login);
   await seedDemoConsultation(login);
   await seedDemoLearning(app, login);
-  await seedDemoHotline(app, login);
-  await seedDemoSupervision(app, login);
+  await seedDemoHotline(login);
+  await seedDemoSupervision(login);
   await seedDemoPublic(app, login);
   await seedDemoWorkspace(login);
   for (const c of sessions) await c.post('/api/auth/logout');

@@ -1,7 +1,3 @@
-// The demo's 12345 hotline year, through the routes: the hotline system's export for the year so far (a CSV made here,
-// deterministic) imported by office staff, with a few matters that recur month after month among one-off cases, and
-// last month's top matter taken up by a consultation room as its topic (每月一题).
-import type { FastifyInstance } from 'fastify';
 import { beijingToday } from '../platform/dates.ts';
 import type { Client } from '../platform/inject-client.ts';
 import { type Login, must } from './demo-steps.ts';
@@ -95,28 +91,13 @@ export function demoHotlineCsv(today = beijingToday()): string {
   return lines.join('\r\n');
 }
 
-async function uploadCsv(app: FastifyInstance, c: Client, name: string, content: string): Promise<any> {
-  const boundary = '----zhengxiehotline';
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/grassroots/hotline/imports',
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
-      ),
-      Buffer.from(content),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-  if (res.statusCode !== 200) throw new Error(`演示数据：上传热线工单失败 (${res.statusCode}) ${res.body}`);
-  return res.json();
-}
+const uploadCsv = (c: Client, name: string, content: string) =>
+  must('上传热线工单', c.postFile('/api/grassroots/hotline/imports', name, Buffer.from(content), 'text/csv'));
 
-export async function seedDemoHotline(app: FastifyInstance, login: Login): Promise<void> {
+export async function seedDemoHotline(login: Login): Promise<void> {
   const office = await login('office_staff');
   const today = beijingToday();
-  const preview = await uploadCsv(app, office, `12345热线工单${today.slice(0, 4)}.csv`, demoHotlineCsv(today));
+  const preview = await uploadCsv(office, `12345热线工单${today.slice(0, 4)}.csv`, demoHotlineCsv(today));
   await must('导入热线工单', office.post(`/api/grassroots/hotline/imports/${preview.id}/apply`));
   // The room of the top matter's area (the demo's own, when there is one), which takes last month's top matter up.
   const month =

@@ -9,23 +9,9 @@ import { addDays, beijingToday, beijingYearOf } from '../platform/dates.ts';
 import type { Client } from '../platform/inject-client.ts';
 import { at, type Login, must, workday } from './demo-steps.ts';
 
-/** Uploads one file as `c` through a multipart route, as the browser does. */
-async function upload(app: FastifyInstance, c: Client, url: string, name: string, content: Buffer): Promise<number> {
-  const boundary = '----zhengxiedemo';
-  const res = await app.inject({
-    method: 'POST',
-    url,
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-  if (res.statusCode !== 200) throw new Error(`演示数据：上传 ${name} 失败 (${res.statusCode}) ${res.body}`);
-  return res.json().id;
+/** Uploads one file as `c` through a multipart route, as the browser does; the stored file's id. */
+async function upload(c: Client, url: string, name: string, content: Buffer): Promise<number> {
+  return (await must(`上传 ${name}`, c.postFile(url, name, content))).id;
 }
 
 /** A short Word reader: Word renders the Chinese text with the reader's own fonts. */
@@ -66,7 +52,7 @@ function onePagePdf(line: string): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-async function learning(app: FastifyInstance, login: Login, office: Client, year: number) {
+async function learning(login: Login, office: Client, year: number) {
   const plan = await must(
     '学习计划',
     office.post('/api/learning/plans', {
@@ -84,7 +70,7 @@ async function learning(app: FastifyInstance, login: Login, office: Client, year
     }),
   );
   const material = async (title: string, kind: 'document' | 'pdf', file: string, content: Buffer, theme: string) => {
-    const fileId = await upload(app, office, `/api/learning/uploads?kind=${kind}`, file, content);
+    const fileId = await upload(office, `/api/learning/uploads?kind=${kind}`, file, content);
     const { id } = await must(
       '学习资料',
       office.post('/api/learning/materials', {
@@ -333,10 +319,10 @@ async function archive(login: Login, office: Client, today: string) {
 }
 
 /** Runs the learning, reading and archive part of the demo year. */
-export async function seedDemoLearning(app: FastifyInstance, login: Login): Promise<void> {
+export async function seedDemoLearning(_app: FastifyInstance, login: Login): Promise<void> {
   const office = await login('office_staff');
   const today = beijingToday();
-  await learning(app, login, office, beijingYearOf());
+  await learning(login, office, beijingYearOf());
   await reading(login, office, today);
   await archive(login, office, today);
 }

@@ -1,7 +1,3 @@
-// The demo's 随手拍 (snapshotReport) through the routes: members' photo reports at each step — one waiting for triage,
-// one declined with its reason, one merged into an alike one, one with a unit, one answered and waiting for the
-// member, one confirmed and one disputed. Members 211–215 and units the other demo data do not count on.
-import type { FastifyInstance } from 'fastify';
 import type { Client } from '../platform/inject-client.ts';
 import { type Login, must, unitName } from './demo-steps.ts';
 
@@ -11,22 +7,8 @@ const PNG = Buffer.from(
   'base64',
 );
 
-async function photo(app: FastifyInstance, c: Client, name: string): Promise<number> {
-  const boundary = '----zhengxiedemo';
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/supervision/uploads',
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      PNG,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-  if (res.statusCode !== 200) throw new Error(`演示数据：上传 ${name} 失败 (${res.statusCode}) ${res.body}`);
-  return res.json().id;
+async function photo(c: Client, name: string): Promise<number> {
+  return (await must(`上传 ${name}`, c.postFile('/api/supervision/uploads', name, PNG, 'image/png'))).id;
 }
 
 // [member, text, place, urgent, what happens: unit to dispatch to and the steps after it]
@@ -68,7 +50,7 @@ const REPORTS: [string, string, string, boolean, Step, string?][] = [
   ['member212', '幸福路口的井盖破损下沉，晚上行人容易踩空。', '幸福路口', false, 'merged'],
 ];
 
-export async function seedDemoSupervision(app: FastifyInstance, login: Login): Promise<void> {
+export async function seedDemoSupervision(login: Login): Promise<void> {
   const office = await login('office_staff');
   const units = (await must('承办单位', office.get('/api/org/units?pageSize=500'))).items as {
     id: number;
@@ -77,7 +59,7 @@ export async function seedDemoSupervision(app: FastifyInstance, login: Login): P
   const ids: number[] = [];
   for (const [username, text, place, urgent, step, unit] of REPORTS) {
     const member = await login(username);
-    const fileIds = [await photo(app, member, '现场照片.png')];
+    const fileIds = [await photo(member, '现场照片.png')];
     const { id } = await must('随手拍', member.post('/api/supervision/reports', { text, place, urgent, fileIds }));
     ids.push(id);
     const act = (c: Client, action: string, extra: Record<string, unknown> = {}) =>
@@ -97,7 +79,7 @@ export async function seedDemoSupervision(app: FastifyInstance, login: Login): P
     const handler = await login(unitName(unit!));
     await act(handler, 'answer', {
       comment: '已组织人员现场核查并整改完毕，详见办理结果照片。',
-      fileIds: [await photo(app, handler, '办理结果.png')],
+      fileIds: [await photo(handler, '办理结果.png')],
     });
     if (step === 'closed') await act(member, 'confirm', { comment: '现场已恢复正常，满意。' });
     if (step === 'disputed')

@@ -294,7 +294,7 @@ describe("the demo's hotline year", () => {
   it('imports the year so far, finds the recurring matters of each month and takes last month’s top one up', async () => {
     const csv = demoHotlineCsv('2026-11-30');
     expect(csv.split('\r\n').length - 1).toBeGreaterThan(150);
-    await seedDemoHotline(t.app, (u) => login(t.app, u));
+    await seedDemoHotline((u) => login(t.app, u));
     const year = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4);
     const all = await okBody(await office.get(`/api/grassroots/hotline/cases?q=${year}12345&pageSize=1`));
     expect(all.total).toBe(demoHotlineCsv().split('\r\n').length - 1);
