@@ -28,6 +28,28 @@ function intEnv(name: string, def: number, min: number, max: number): number {
   return n;
 }
 
+const children: ChildProcess[] = [];
+let stopping = false;
+/** Stops nginx, then the app processes, then exits: never leaves a child running behind us. */
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  const exit = (c: ChildProcess) =>
+    c.exitCode !== null || c.signalCode
+      ? Promise.resolve()
+      : Promise.race([new Promise((r) => c.once('exit', r)), new Promise((r) => setTimeout(r, 15_000))]);
+  // nginx first (quit: finishes open requests, takes no new ones), then the app processes (each finishes its own).
+  const [proxy, ...apps] = children;
+  if (proxy) {
+    proxy.kill('SIGQUIT');
+    await exit(proxy);
+  }
+  for (const c of apps) c.kill('SIGTERM');
+  await Promise.all(apps.map(exit));
+  for (const c of children) if (c.exitCode === null && !c.signalCode) c.kill('SIGKILL');
+  process.exit(code);
+}
+
 async function main() {
   if (!process.env.DATABASE_URL)
     fail(
@@ -59,20 +81,6 @@ async function main() {
     workers: Math.min(count, 4),
   });
 
-  const children: ChildProcess[] = [];
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    const exited = children.map((c) =>
-      c.exitCode !== null || c.signalCode ? Promise.resolve() : new Promise((r) => c.once('exit', r)),
-    );
-    // nginx first (quit: finish open requests, take no new ones), then the app processes.
-    for (const c of children) c.kill(c === children[0] ? 'SIGQUIT' : 'SIGTERM');
-    await Promise.race([Promise.all(exited), new Promise((r) => setTimeout(r, 15_000))]);
-    for (const c of children) if (c.exitCode === null && !c.signalCode) c.kill('SIGKILL');
-    process.exit(code);
-  };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
@@ -119,5 +127,5 @@ async function main() {
 
 main().catch((err) => {
   console.error(err);
-  process.exit(1);
+  void stop(1);
 });
