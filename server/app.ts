@@ -158,7 +158,8 @@ export async function buildApp(deps: {
   for (const m of modules) await app.register(async (scope) => m.routes(scope, moduleDeps));
   for (const m of modules) for (const g of m.figures ?? []) registerFigureGroup(g);
   for (const m of modules) for (const r of m.record ?? []) registerRecordSource(r);
-  await app.register(async (scope) => figureRoutes(scope, { db }));
+  // The figures only read, and many at once (dashboards): from the replica when there is one (DATABASE_READ_URL).
+  await app.register(async (scope) => figureRoutes(scope, { db: database.read ?? db }));
   await app.register(async (scope) => reportRoutes(scope, { db }));
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.

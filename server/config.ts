@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /** A streaming replica of DATABASE_URL: the figures (dashboards, year figures) read there and may lag a second. */
+  databaseReadUrl: string | null;
   seedDemo: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -59,6 +61,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     errors.push('DATABASE_URL: 应以 postgres:// 开头 (must start with postgres://)');
   }
+  const databaseReadUrl = env.DATABASE_READ_URL || null;
+  if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl)) {
+    errors.push('DATABASE_READ_URL: 应以 postgres:// 开头 (must start with postgres://)');
+  } else if (databaseReadUrl && !databaseUrl) {
+    errors.push(
+      'DATABASE_READ_URL: 只读副本需同时设置主库 DATABASE_URL (a read replica needs DATABASE_URL, the primary)',
+    );
+  }
   const encryptionKey = env.ZHENGXIE_ENCRYPTION_KEY || null;
   if (encryptionKey && !/^[0-9a-fA-F]{32}$/.test(encryptionKey)) {
     errors.push('ZHENGXIE_ENCRYPTION_KEY: 应为 32 位十六进制 (must be 32 hex digits, a 128-bit SM4 key)');
@@ -78,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.ZHENGXIE_DATA_DIR || './data'),
     databaseUrl,
+    databaseReadUrl,
     seedDemo: bool(env, 'ZHENGXIE_SEED_DEMO', true, errors),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60, errors),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30, errors),

@@ -22,6 +22,11 @@ export interface Database {
   listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   pglite?: PGlite;
   pool?: pg.Pool;
+  /**
+   * Where read-heavy figures read (DATABASE_READ_URL, a streaming replica; may lag the primary by about a second).
+   * Absent: they read from `db`. Never used for writes, sessions or anything a user just changed and expects to see.
+   */
+  read?: Db;
 }
 
 // node-postgres returns int8 and numeric as strings; counts and sums here always fit in a JS number.
@@ -82,8 +87,8 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
   };
 }
 
-export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+export async function openPostgres(url: string, max = 10, applicationName = 'zhengxie'): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: applicationName });
   await pool.query('select 1');
   const db = drizzlePg({ client: pool }) as unknown as Db;
   // Listeners share one connection of their own, outside the pool, opened on the first listen and reopened (with its
@@ -135,9 +140,26 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   };
 }
 
-export async function openDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
-  return openPglite({ dataDir: path.join(config.dataDir, 'pgdata') });
+export async function openDatabase(config: {
+  databaseUrl: string | null;
+  databaseReadUrl?: string | null;
+  dataDir: string;
+}): Promise<Database> {
+  if (!config.databaseUrl) return openPglite({ dataDir: path.join(config.dataDir, 'pgdata') });
+  const primary = await openPostgres(config.databaseUrl);
+  if (config.databaseReadUrl) await attachReadReplica(primary, config.databaseReadUrl);
+  return primary;
+}
+
+/** Opens the replica's pool (named zhengxie-read in pg_stat_activity) as `database.read`, closed with the primary. */
+export async function attachReadReplica(database: Database, url: string, max = 10): Promise<void> {
+  const replica = await openPostgres(url, max, 'zhengxie-read');
+  const close = database.close;
+  database.read = replica.db;
+  database.close = async () => {
+    await replica.close();
+    await close();
+  };
 }
 
 /** Runs raw SQL and returns its rows, the same on both drivers. */
