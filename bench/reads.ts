@@ -185,7 +185,7 @@ async function callers(db: Db, perCommittee: number) {
           cookie: `zx_session=${token}`,
           committeeId: c,
           memberId: null,
-          proposalId: proposals[i * 7] ?? null,
+          proposalId: proposals.length ? proposals[(i * 7) % proposals.length] : null,
         });
       }
     }
