@@ -98,13 +98,20 @@ export async function listReports(
     db,
     sql`select r.id, r.title, r.category, r.state, r.year, r.submitter_kind, r.submitter_name, r.origin_committee_name,
         r.submitted_at, r.created_at, r.char_count, i.title as issue_title,
+        -- The total in the same round trip: an uncorrelated subquery, counted once (issue 18).
+        (select count(*)::int from opinion_reports r where ${where}) as total,
         array(select a.level from opinion_adoptions a where a.committee_id = r.committee_id and a.report_id = r.id order by a.level) as adopted,
         array(select distinct b.level from opinion_instructions b where b.committee_id = r.committee_id and b.report_id = r.id) as instructed,
         (select x.state from opinion_referrals x where x.committee_id = r.committee_id and x.report_id = r.id and x.state <> 'none' order by x.id desc limit 1) as referral_state
       from opinion_reports r left join opinion_issues i on i.committee_id = r.committee_id and i.id = r.issue_id
       where ${where} ${order} limit ${paging.limit} offset ${paging.offset}`,
   );
-  const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from opinion_reports r where ${where}`);
+  // A page past the end has no row to carry the total: then it is counted on its own.
+  const total = rows.length
+    ? { n: rows[0].total as number }
+    : paging.offset
+      ? await queryOne<{ n: number }>(db, sql`select count(*)::int as n from opinion_reports r where ${where}`)
+      : { n: 0 };
   const levelSort = (ls: string[]) =>
     [...ls].sort((a, b) => LEVEL_ORDER.indexOf(a as Level) - LEVEL_ORDER.indexOf(b as Level));
   return {

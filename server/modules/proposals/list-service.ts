@@ -142,6 +142,8 @@ export async function listProposals(
     db,
     sql`select p.id, p.number, p.title, p.kind, p.state, p.category, p.year, p.is_key, p.is_public, p.is_session_proposal, p.outcome_class,
         p.submitted_at, p.updated_at, s.name as session_name,
+        -- The total in the same round trip: an uncorrelated subquery, counted once (issue 18).
+        (select count(*)::int from proposals p where ${where}) as total,
         coalesce(o.name, (select string_agg(m.name, '、' order by pp.is_lead desc, pp.sort) from proposal_proposers pp
           join members m on m.committee_id = pp.committee_id and m.id = pp.member_id
           where pp.committee_id = p.committee_id and pp.proposal_id = p.id and pp.cosign_status <> 'declined')) as proposers,
@@ -164,10 +166,15 @@ export async function listProposals(
       order by ${orderOf(f)}
       limit ${limits.limit} offset ${limits.offset}`,
   );
-  const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from proposals p where ${where}`);
+  // A page past the end has no row to carry the total: then it is counted on its own.
+  const total = rows.length
+    ? rows[0].total
+    : limits.offset
+      ? (await queryOne<{ n: number }>(db, sql`select count(*)::int as n from proposals p where ${where}`))!.n
+      : 0;
   const now = Date.now();
   return {
-    total: total!.n,
+    total,
     items: rows.map((r) => ({
       id: r.id,
       number: r.number,

@@ -35,77 +35,94 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
       left join plenary_sessions ms on ms.committee_id = mi.committee_id and ms.id = mi.session_id
       where p.committee_id = ${c} and p.id = ${id}`,
   );
-  const rules = await getRules(db, c, p.year ?? beijingYearOf());
-  const item = (await loadProposalItem(db, c, id))!;
+  // The parts of the page are independent reads: they go out together, not one round trip after another (issue 18).
+  const [
+    rules,
+    itemOrNull,
+    proposers,
+    mergedFrom,
+    units,
+    assignmentRows,
+    contacts,
+    views,
+    replyRows,
+    ratingRows,
+    keyRec,
+    comm,
+    files,
+  ] = await Promise.all([
+    getRules(db, c, p.year ?? beijingYearOf()),
+    loadProposalItem(db, c, id),
+    query<any>(
+      db,
+      sql`select pp.member_id, m.name, pp.is_lead, pp.cosign_status, pp.responded_at, sec.name as sector, m.work_unit
+        from proposal_proposers pp join members m on m.committee_id = pp.committee_id and m.id = pp.member_id
+        left join sectors sec on sec.committee_id = m.committee_id and sec.id = m.sector_id
+        where pp.committee_id = ${c} and pp.proposal_id = ${id} order by pp.is_lead desc, pp.sort, pp.member_id`,
+    ),
+    query<any>(
+      db,
+      sql`select m.id, m.title, m.org_id, o.name as org_name,
+          (select string_agg(mm.name, '、' order by pp.is_lead desc, pp.sort) from proposal_proposers pp
+            join members mm on mm.committee_id = pp.committee_id and mm.id = pp.member_id
+            where pp.committee_id = m.committee_id and pp.proposal_id = m.id and pp.cosign_status = 'confirmed') as names
+        from proposals m left join organisations o on o.committee_id = m.committee_id and o.id = m.org_id
+        where m.committee_id = ${c} and m.merged_into_id = ${id} order by m.id`,
+    ),
+    query<{ id: number; name: string }>(
+      db,
+      sql`select id, name from handling_units where committee_id = ${c} and id = any(${sql.param(p.suggested_unit_ids ?? [])}::int[]) order by id`,
+    ),
+    query<any>(
+      db,
+      sql`select a.*, u.name as unit_name from proposal_assignments a join handling_units u on u.committee_id = a.committee_id and u.id = a.unit_id
+        where a.committee_id = ${c} and a.proposal_id = ${id} order by case a.role when 'lead' then 0 when 'split' then 1 else 2 end, a.id`,
+    ),
+    query<any>(
+      db,
+      sql`select id, assignment_id, round, way, contact_date, notes, created_at from proposal_contacts where committee_id = ${c} and proposal_id = ${id} order by id`,
+    ),
+    query<any>(
+      db,
+      sql`select id, assignment_id, text, created_at from proposal_assisting_views where committee_id = ${c} and proposal_id = ${id} order by id`,
+    ),
+    query<any>(
+      db,
+      sql`select r.*, u.name as unit_name, f.name as letter_name from proposal_replies r
+        join handling_units u on u.committee_id = r.committee_id and u.id = r.unit_id
+        left join files f on f.committee_id = r.committee_id and f.id = r.letter_file_id
+        where r.committee_id = ${c} and r.proposal_id = ${id} order by r.id`,
+    ),
+    query<any>(
+      db,
+      sql`select r.*, coalesce(m.name, o.name) as rater_name from proposal_ratings r
+        left join members m on m.committee_id = r.committee_id and m.id = r.member_id
+        left join organisations o on o.committee_id = r.committee_id and o.id = r.org_id
+        where r.committee_id = ${c} and r.proposal_id = ${id} order by r.id`,
+    ),
+    queryOne<any>(db, sql`select * from proposal_key_records where committee_id = ${c} and proposal_id = ${id}`),
+    queryOne<any>(
+      db,
+      sql`select * from proposal_commendations where committee_id = ${c} and proposal_id = ${id} order by year desc limit 1`,
+    ),
+    listFiles(db, c, 'proposal', id),
+  ]);
+  const item = itemOrNull!;
   const staff = isStaff(actor);
-  const proposers = await query<any>(
-    db,
-    sql`select pp.member_id, m.name, pp.is_lead, pp.cosign_status, pp.responded_at, sec.name as sector, m.work_unit
-      from proposal_proposers pp join members m on m.committee_id = pp.committee_id and m.id = pp.member_id
-      left join sectors sec on sec.committee_id = m.committee_id and sec.id = m.sector_id
-      where pp.committee_id = ${c} and pp.proposal_id = ${id} order by pp.is_lead desc, pp.sort, pp.member_id`,
-  );
-  const mergedFrom = await query<any>(
-    db,
-    sql`select m.id, m.title, m.org_id, o.name as org_name,
-        (select string_agg(mm.name, '、' order by pp.is_lead desc, pp.sort) from proposal_proposers pp
-          join members mm on mm.committee_id = pp.committee_id and mm.id = pp.member_id
-          where pp.committee_id = m.committee_id and pp.proposal_id = m.id and pp.cosign_status = 'confirmed') as names
-      from proposals m left join organisations o on o.committee_id = m.committee_id and o.id = m.org_id
-      where m.committee_id = ${c} and m.merged_into_id = ${id} order by m.id`,
-  );
-  const units = await query<{ id: number; name: string }>(
-    db,
-    sql`select id, name from handling_units where committee_id = ${c} and id = any(${sql.param(p.suggested_unit_ids ?? [])}::int[]) order by id`,
-  );
-  const assignmentRows = await query<any>(
-    db,
-    sql`select a.*, u.name as unit_name from proposal_assignments a join handling_units u on u.committee_id = a.committee_id and u.id = a.unit_id
-      where a.committee_id = ${c} and a.proposal_id = ${id} order by case a.role when 'lead' then 0 when 'split' then 1 else 2 end, a.id`,
-  );
   const myUnitRole = assignmentRows.find((a) => a.unit_id === actor.unitId && a.state !== 'returned')?.role;
-  const contacts = await query<any>(
-    db,
-    sql`select id, assignment_id, round, way, contact_date, notes, created_at from proposal_contacts where committee_id = ${c} and proposal_id = ${id} order by id`,
-  );
-  const views = await query<any>(
-    db,
-    sql`select id, assignment_id, text, created_at from proposal_assisting_views where committee_id = ${c} and proposal_id = ${id} order by id`,
-  );
-  const replyRows = await query<any>(
-    db,
-    sql`select r.*, u.name as unit_name, f.name as letter_name from proposal_replies r
-      join handling_units u on u.committee_id = r.committee_id and u.id = r.unit_id
-      left join files f on f.committee_id = r.committee_id and f.id = r.letter_file_id
-      where r.committee_id = ${c} and r.proposal_id = ${id} order by r.id`,
-  );
-  const ratingRows = await query<any>(
-    db,
-    sql`select r.*, coalesce(m.name, o.name) as rater_name from proposal_ratings r
-      left join members m on m.committee_id = r.committee_id and m.id = r.member_id
-      left join organisations o on o.committee_id = r.committee_id and o.id = r.org_id
-      where r.committee_id = ${c} and r.proposal_id = ${id} order by r.id`,
-  );
-  const raterNames = await query<any>(
-    db,
-    sql`select 'm' as k, id, name from members where committee_id = ${c} and id = any(${sql.param(item.answerMemberIds)}::int[])
-      union all select 'o' as k, id, name from organisations where committee_id = ${c} and id = any(${sql.param(item.answerOrgIds)}::int[])`,
-  );
-  const keyRec = await queryOne<any>(
-    db,
-    sql`select * from proposal_key_records where committee_id = ${c} and proposal_id = ${id}`,
-  );
-  const keyEvents = keyRec
-    ? await query<any>(
-        db,
-        sql`select id, kind, event_date, text, created_by_name, created_at from proposal_key_events where committee_id = ${c} and proposal_id = ${id} order by event_date, id`,
-      )
-    : [];
-  const comm = await queryOne<any>(
-    db,
-    sql`select * from proposal_commendations where committee_id = ${c} and proposal_id = ${id} order by year desc limit 1`,
-  );
-  const files = await listFiles(db, c, 'proposal', id);
+  const [raterNames, keyEvents] = await Promise.all([
+    query<any>(
+      db,
+      sql`select 'm' as k, id, name from members where committee_id = ${c} and id = any(${sql.param(item.answerMemberIds)}::int[])
+        union all select 'o' as k, id, name from organisations where committee_id = ${c} and id = any(${sql.param(item.answerOrgIds)}::int[])`,
+    ),
+    keyRec
+      ? query<any>(
+          db,
+          sql`select id, kind, event_date, text, created_by_name, created_at from proposal_key_events where committee_id = ${c} and proposal_id = ${id} order by event_date, id`,
+        )
+      : [],
+  ]);
 
   const seesReply = (r: any) =>
     staff || r.review_state === 'approved' || (actor.unitId != null && actor.unitId === r.unit_id);

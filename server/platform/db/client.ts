@@ -1,9 +1,10 @@
 // Database client: PGlite in a data folder by default, PostgreSQL when DATABASE_URL is set; one Drizzle type for both.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { is, type SQL } from 'drizzle-orm';
+import { drizzle as drizzlePg, NodePgSession } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
@@ -162,8 +163,34 @@ export async function attachReadReplica(database: Database, url: string, max = 1
   };
 }
 
+// Reads on PostgreSQL run as named prepared statements, one name per statement text: each pool connection parses a
+// text once and PostgreSQL may keep its plan (plan_cache_mode auto), where an unnamed query is parsed and planned on
+// every call (planning was the largest cost of a list page, issue 18). Texts are few (values are parameters), but one
+// built with sql.raw values would make a new one each time: past PREPARED_LIMIT texts a process runs the rest unnamed,
+// so neither the process nor a connection holds an unbounded number of statements.
+const PREPARED_LIMIT = 2000;
+const preparedNames = new Map<string, string>();
+
+function preparedName(text: string): string | undefined {
+  const known = preparedNames.get(text);
+  if (known || preparedNames.size >= PREPARED_LIMIT || !/^\s*(select|with)\b/i.test(text)) return known;
+  const name = `zx_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  preparedNames.set(text, name);
+  return name;
+}
+
 /** Runs raw SQL and returns its rows, the same on both drivers. */
 export async function query<T = Record<string, unknown>>(db: Db, q: SQL): Promise<T[]> {
+  // A transaction's session is a NodePgSession too (on its pool client): the statement is prepared on that connection.
+  const d = db as unknown as { session: unknown; dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } };
+  if (is(d.session, NodePgSession)) {
+    const built = d.dialect.sqlToQuery(q);
+    const name = preparedName(built.sql);
+    if (name) {
+      const res = await d.session.prepareQuery(built, undefined, name, false).execute();
+      return (res as unknown as { rows: T[] }).rows;
+    }
+  }
   const res = (await db.execute(q)) as unknown as { rows: T[] };
   return res.rows;
 }
