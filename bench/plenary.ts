@@ -71,17 +71,15 @@ async function call(base: string, method: string, url: string, user: User | null
 }
 
 /** Times one call into `step`; a thrown error (connection refused, reset) counts as an error too. */
-async function timed<T>(
-  step: Step,
-  f: () => Promise<{ status: number } & T>,
-): Promise<({ status: number } & T) | null> {
+async function timed<T extends { status: number; json?: any }>(step: Step, f: () => Promise<T>): Promise<T | null> {
   const t = performance.now();
   try {
     const r = await f();
-    step.record(performance.now() - t, r.status);
+    step.record(performance.now() - t, r.status, typeof r.json === 'object' ? r.json?.error : undefined);
     return r;
   } catch (e) {
-    step.record(performance.now() - t, `exception ${(e as Error).message.slice(0, 30)}`);
+    const cause = (e as { cause?: { code?: string } }).cause?.code ?? '';
+    step.record(performance.now() - t, `exception ${(e as Error).message.slice(0, 30)} ${cause}`);
     return null;
   }
 }
