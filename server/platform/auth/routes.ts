@@ -177,7 +177,7 @@ export async function authRoutes(
     async (request, reply) => {
       const actor = actorOf(request);
       await db.transaction(async (tx) => {
-        await deleteSession(tx, request.session!.tokenHash);
+        await deleteSession(tx, request.session!.tokenHash, actor.committeeId);
         await writeAudit(tx, actor, { action: 'auth.logout', entity: 'account', entityId: actor.accountId });
       });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

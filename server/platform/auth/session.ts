@@ -27,16 +27,27 @@ declare module 'fastify' {
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
+/**
+ * The committee a cookie names: tokens are `<committee>.<random>` so that a distributed database can route the session
+ * lookup to one shard (docs/scaling.md). Only a routing hint: the hash of the whole token must still match. Tokens of
+ * older sessions have no prefix and are looked up by their hash alone.
+ */
+const committeeOfToken = (token: string): number | null => {
+  const m = /^(\d{1,9})\./.exec(token);
+  return m ? Number(m[1]) : null;
+};
+
 export async function createSession(db: Db, committeeId: number, accountId: number, ip: string, userAgent: string) {
-  const token = crypto.randomBytes(32).toString('base64url');
+  const token = `${committeeId}.${crypto.randomBytes(32).toString('base64url')}`;
   const csrfToken = crypto.randomBytes(24).toString('base64url');
   await db.execute(sql`insert into auth_sessions (token_hash, committee_id, account_id, csrf_token, ip, user_agent)
     values (${sha256(token)}, ${committeeId}, ${accountId}, ${csrfToken}, ${ip}, ${userAgent})`);
   return { token, csrfToken };
 }
 
-export async function deleteSession(db: Db, tokenHash: string) {
-  await db.execute(sql`delete from auth_sessions where token_hash = ${tokenHash}`);
+export async function deleteSession(db: Db, tokenHash: string, committeeId?: number) {
+  const routed = committeeId == null ? sql`` : sql` and committee_id = ${committeeId}`;
+  await db.execute(sql`delete from auth_sessions where token_hash = ${tokenHash}${routed}`);
 }
 
 export interface SessionTimeouts {
@@ -54,6 +65,8 @@ export function sessionResolver(db: Db, timeouts: SessionTimeouts) {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const tokenHash = sha256(token);
+    const committee = committeeOfToken(token);
+    const routed = committee == null ? sql`` : sql` and s.committee_id = ${committee}`;
     const row = await queryOne<any>(
       db,
       sql`select s.committee_id, s.account_id, s.csrf_token, s.last_seen_at, s.created_at,
@@ -63,20 +76,22 @@ export function sessionResolver(db: Db, timeouts: SessionTimeouts) {
         (select i.status from informants i where i.committee_id = a.committee_id and i.id = a.informant_id) as informant_status,
         now() as now
         from auth_sessions s join accounts a on a.committee_id = s.committee_id and a.id = s.account_id
-        where s.token_hash = ${tokenHash}`,
+        where s.token_hash = ${tokenHash}${routed}`,
     );
     if (!row) return;
     const now = new Date(row.now).getTime();
     const idle = now - new Date(row.last_seen_at).getTime() > timeouts.idleMinutes * 60_000;
     const absolute = now - new Date(row.created_at).getTime() > timeouts.absoluteHours * 3_600_000;
     if (idle || absolute || row.disabled) {
-      await deleteSession(db, tokenHash);
+      await deleteSession(db, tokenHash, row.committee_id);
       return;
     }
     // Touch at most once per tenth of the idle time (and at least once a minute), so reads mostly stay reads and an
     // active user is never signed out: with a one-minute idle limit, every six seconds.
     if (now - new Date(row.last_seen_at).getTime() > touchEveryMs(timeouts.idleMinutes)) {
-      await db.execute(sql`update auth_sessions set last_seen_at = now() where token_hash = ${tokenHash}`);
+      await db.execute(
+        sql`update auth_sessions set last_seen_at = now() where committee_id = ${row.committee_id} and token_hash = ${tokenHash}`,
+      );
     }
     request.session = {
       tokenHash,
