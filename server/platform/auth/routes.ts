@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import { writeAudit } from '../audit/audit.ts';
 import type { Actor } from '../context.ts';
 import { type Db, query, queryOne } from '../db/client.ts';
+import { releaseDbSlot } from '../db/queue.ts';
 import { AppError, badRequest, unauthorized } from '../errors.ts';
 import {
   checkThrottle,
@@ -107,6 +108,10 @@ export async function authRoutes(
       const ip = request.ip;
       await checkThrottle(db, username, ip);
       const acc = await findLoginAccount(db, username);
+      // The password check is CPU work on the thread pool (argon2id, tens of ms) that needs no database: on the
+      // embedded database a sign-in gives its queue slot back first, or a plenary's crowd of sign-ins holds every slot
+      // while hashing and everyone else waits into a 503 (bench/plenary.ts). The few writes after it are short.
+      releaseDbSlot(request);
       // Unknown and disabled names cost one verification too, so timing does not tell them from real ones.
       const ok = await verifyPassword(acc && !acc.disabled ? acc.password_hash : await dummyHash(), password);
       if (!acc || acc.disabled) {
