@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+const web = (file: string) => fileURLToPath(new URL(`web/${file}`, import.meta.url));
 
 // See codeSplitting below. FormContext holds the one thing the shell uses from the form package (FormProvider).
 const OUT_OF_SHELL = /\/node_modules\/(antd\/es\/collapse\/|@rc-component\/(collapse|form|async-validator)\/)/;
@@ -42,9 +45,11 @@ export default defineConfig({
           'icons/*.png',
           'assets/index-*.{js,css}',
           'assets/rolldown-runtime-*.js',
+          'assets/login-shared-*.js',
         ],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // The login page is the server's plain HTML (web/login.html, decision 0023), never the app's index.html.
+        navigateFallbackDenylist: [/^\/api\//, /^\/login(\/|\?|$)/],
         runtimeCaching: [
           {
             // Hashed page chunks never change under their name: cache-first once visited.
@@ -63,6 +68,8 @@ export default defineConfig({
     manifest: true,
     chunkSizeWarningLimit: 3000,
     rolldownOptions: {
+      // Two pages: the app, and the plain login page the server sends for /login (decision 0023).
+      input: { index: web('index.html'), login: web('login.html') },
       // Shared components (web/components) have no side effects: a page importing one of them from the index does
       // not pull in the others (the login page would otherwise load the table, tree and select code). Nor have the
       // form and collapse packages below (they do not say so in their package.json).
@@ -75,7 +82,10 @@ export default defineConfig({
             // for one context): they would otherwise land in the entry, since pages use them.
             { name: 'antd-forms', priority: 10, includeDependenciesRecursively: false, test: isOutOfShell },
             // What the entry loads before anything renders goes into one file (compresses better than many small ones).
-            { name: 'shell', tags: ['$initial'] },
+            // What the plain login page shares with the app (decision 0023) goes in a small file of its own, so the
+            // login page does not load the shell.
+            { name: 'login-shared', priority: 20, test: /\/web\/app\/next\.ts|modulepreload-polyfill/ },
+            { name: 'shell', tags: ['$initial'], test: (id: string) => !/\/web\/login/.test(id) },
           ],
         },
       },

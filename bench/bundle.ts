@@ -1,5 +1,5 @@
 // First-page JavaScript: builds the web app (unless NO_BUILD=1), then sums the gzip size of the JS the browser loads
-// for the login page (the entry, the lazily loaded LoginPage chunk and their static imports) and for a member's home
+// for the login page (its own small entry, login.html: decision 0023) and for a member's home
 // page (the entry, the signed-in frame and the HomePage chunk), read from Vite's manifest. Target ≤ 300 KB gzip each (issue 12).
 //   npx tsx bench/bundle.ts
 import { execSync } from 'node:child_process';
@@ -51,7 +51,7 @@ const BEFORE: Record<string, number> = {
   '撰写提案 /proposals/new': 391.0,
 };
 const routes: Record<string, string[]> = {
-  '登录页 /login': ['index.html', 'features/auth/LoginPage.tsx'],
+  '登录页 /login': ['login.html'],
   '委员首页 /': ['index.html', LAYOUT, 'features/home/HomePage.tsx'],
   '我的提案 /proposals/mine': ['index.html', LAYOUT, 'features/proposals/pages/ProposalListPage.tsx'],
   '撰写提案 /proposals/new': ['index.html', LAYOUT, 'features/proposals/pages/ProposalFormPage.tsx'],

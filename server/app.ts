@@ -31,6 +31,7 @@ import { loggerOptions } from './platform/logging.ts';
 import { relayNotifications } from './platform/notifications/notifications.ts';
 import { clientKey } from './platform/rate-limit.ts';
 import { platformRoutes } from './platform/routes.ts';
+import { webPageRoutes } from './platform/web-pages.ts';
 
 export interface RouteInfo {
   method: string;
@@ -162,6 +163,8 @@ export async function buildApp(deps: {
   await app.register(async (scope) => figureRoutes(scope, { db: database.read ?? db }));
   await app.register(async (scope) => reportRoutes(scope, { db }));
 
+  if (hasWeb && fs.existsSync(path.join(webDist, 'login.html')))
+    await app.register(async (scope) => webPageRoutes(scope, { webDist }));
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
   // Hashed build files never change under their name: cached for a year. index.html (and the service worker) always
   // revalidate, so a new release is picked up on the next visit.

@@ -2,7 +2,7 @@
 // inside it, each behind its permissions; a Chinese 404. The feature registry (every route and its menu icon) is
 // fetched with the signed-in frame, not by the login page: the router adds it on the first navigation inside the frame.
 import { Spin } from 'antd';
-import { type ReactNode, Suspense } from 'react';
+import { type ReactNode, Suspense, useEffect } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { PageBoundary } from '../components/PageBoundary.tsx';
 import type { FeatureRoute } from '../features/types.ts';
@@ -11,9 +11,8 @@ import { lazyPage } from './lazyPage.tsx';
 import { allowed } from './menu.tsx';
 import { useSession } from './session.tsx';
 
-// The login page, the forced password change and the signed-in frame are chunks of their own: the login page does not
-// download the menu, drawer and notification code, and the frame does not download the login form.
-const LoginPage = lazyPage(() => import('../features/auth/LoginPage.tsx').then((m) => m.LoginPage));
+// The forced password change and the signed-in frame are chunks of their own. The login page is not part of the app:
+// the server sends it as plain HTML (web/login.html, decision 0023).
 const FirstPasswordPage = lazyPage(() =>
   import('../features/auth/FirstPasswordPage.tsx').then((m) => m.FirstPasswordPage),
 );
@@ -24,8 +23,7 @@ const AppLayout = lazyPage(() => loadLayout().then((m) => m.AppLayout));
 // The first screen's code is requested now, while React starts, not once it has rendered down to the lazy route (each
 // step of that chain costs a round trip on a phone's network: Lighthouse's largest paint).
 const first = window.location.pathname;
-if (first === '/login') void import('../features/auth/LoginPage.tsx');
-else if (first !== '/password' && !first.startsWith('/public/') && !first.startsWith('/join/')) {
+if (first !== '/password' && !first.startsWith('/public/') && !first.startsWith('/join/')) {
   void loadLayout();
   void loadFeatures();
   if (first === '/') void import('../features/home/HomePage.tsx');
@@ -42,6 +40,12 @@ const PublicIdeaPage = lazyPage(() => sitePages().then((m) => m.PublicIdeaPage))
 const JoinDiscussionPage = lazyPage(() =>
   import('../features/consultations/discussions/JoinDiscussionPage.tsx').then((m) => m.JoinDiscussionPage),
 );
+
+/** The app reached /login by itself (signed out, session ended): the server's page is loaded in its place. */
+function ToServerLogin() {
+  useEffect(() => window.location.replace(window.location.href), []);
+  return null;
+}
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -86,11 +90,7 @@ export function buildRoutes(routes: FeatureRoute[]): RouteObject[] {
   return [
     {
       path: '/login',
-      element: (
-        <Loading>
-          <LoginPage />
-        </Loading>
-      ),
+      element: <ToServerLogin />,
       errorElement: <RouteError />,
     },
     {
