@@ -53,14 +53,17 @@ export interface ModuleDeps {
   config: Config;
 }
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+const builtWeb = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 export async function buildApp(deps: {
   database: Database;
   config: Config;
   logger?: boolean | object;
+  /** The built web app's folder (web/dist by default; tests give one of their own). */
+  webDist?: string;
 }): Promise<FastifyInstance> {
   const { database, config } = deps;
+  const webDist = deps.webDist ?? builtWeb;
   const db = database.db;
   const app = Fastify({
     logger: loggerOptions(deps.logger),

@@ -3,36 +3,35 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webPageRoutes } from './web-pages.ts';
+import { type Client, createTestApp, login, type TestContext } from '../test/harness.ts';
 
-let app: FastifyInstance;
+let t: TestContext;
+let member: Client;
+let firstTimer: Client;
 const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'zx-web-pages-'));
-// The real page's markers (web/login.html), as the build leaves them.
+// The real page's markers (web/login.html) as the build leaves them, and an app page beside it.
 const page = fs
   .readFileSync(path.resolve(import.meta.dirname, '../../web/login.html'), 'utf8')
   .replace(/<script[^>]*><\/script>/, '');
 
 beforeAll(async () => {
   fs.writeFileSync(path.join(dist, 'login.html'), page);
-  app = Fastify();
-  app.decorateRequest('session', null);
-  // Stands in for the session resolver (server/platform/auth/session.ts): which session a request carries.
-  app.addHook('onRequest', async (request) => {
-    const s = request.headers['x-test-session'];
-    if (s) (request as any).session = { mustChangePassword: s === 'must-change' };
-  });
-  await app.register(async (scope) => webPageRoutes(scope, { webDist: dist }));
+  fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>数字政协</title>');
+  t = await createTestApp({}, { webDist: dist });
+  member = await login(t.app, 'member001');
+  await t.database.db.execute(sql`update accounts set must_change_password = true where username = 'member002'`);
+  firstTimer = await login(t.app, 'member002');
 });
 afterAll(async () => {
-  await app.close();
+  await t?.close();
   fs.rmSync(dist, { recursive: true, force: true });
 });
 
 describe('GET /login', () => {
   it('sends the plain login page to someone signed out, revalidated on every visit', async () => {
-    const res = await app.inject({ url: '/login' });
+    const res = await t.app.inject({ url: '/login' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.headers['cache-control']).toBe('no-cache');
@@ -42,18 +41,18 @@ describe('GET /login', () => {
   });
 
   it('shows 请先登录 in the first paint when sent from another page', async () => {
-    const res = await app.inject({ url: '/login?next=%2Fproposals%2Fmine' });
+    const res = await t.app.inject({ url: '/login?next=%2Fproposals%2Fmine' });
     expect(res.body).toContain('id="next-notice" class="alert info">');
     expect(res.body).toContain('您还没有登录或登录已过期，登录后将回到刚才的页面。');
   });
 
   it('sends someone signed in on: to ?next on this site, home otherwise, the password change first', async () => {
-    const on = (url: string, session = 'ok') => app.inject({ url, headers: { 'x-test-session': session } });
+    const on = (url: string, who: Client = member) => t.app.inject({ url, headers: { cookie: who.cookie } });
     expect((await on('/login?next=%2Fproposals%2Fmine')).headers.location).toBe('/proposals/mine');
     expect((await on('/login')).headers.location).toBe('/');
     expect((await on('/login?next=//evil.example')).headers.location).toBe('/');
     expect((await on('/login?next=https%3A%2F%2Fevil.example%2F')).headers.location).toBe('/');
-    const must = await on('/login?next=%2Fproposals', 'must-change');
+    const must = await on('/login?next=%2Fproposals', firstTimer);
     expect(must.statusCode).toBe(303);
     expect(must.headers.location).toBe('/password');
   });

@@ -17,10 +17,13 @@ export interface TestContext {
   close: () => Promise<void>;
 }
 
-/** `logger` (e.g. {stream}) captures the app's log lines; `extend` adds routes before the app is ready. */
+/**
+ * `logger` (e.g. {stream}) captures the app's log lines; `extend` adds routes before the app is ready; `webDist` serves
+ * a web build of the test's own.
+ */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { logger?: object; extend?: (app: FastifyInstance, database: Database) => void } = {},
+  options: { logger?: object; extend?: (app: FastifyInstance, database: Database) => void; webDist?: string } = {},
 ): Promise<TestContext> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengxie-files-'));
   // Tests call hundreds of routes a minute from one address; the limits themselves are tested in auth.test.ts.
@@ -34,7 +37,7 @@ export async function createTestApp(
   });
   initFileStore(dataDir);
   const database = await cloneTemplate();
-  const app = await buildApp({ database, config, logger: options.logger });
+  const app = await buildApp({ database, config, logger: options.logger, webDist: options.webDist });
   options.extend?.(app, database);
   await app.ready();
   return {
