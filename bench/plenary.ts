@@ -11,13 +11,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
 import { sealAudit, startAuditSealer } from '../server/platform/audit/seal.ts';
 import { verifyAudit } from '../server/platform/audit/verify.ts';
 import { type Database, openPglite, query, queryOne } from '../server/platform/db/client.ts';
 import { migrate } from '../server/platform/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
+import { listenBenchApp } from './listen.ts';
 import { benchDataDir, dropBenchDatabase, freshPostgres } from './setup.ts';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 800);
@@ -148,18 +147,9 @@ async function bench(kind: 'postgres' | 'pglite') {
   }
   await seedDemo(database.db);
   const committeeId = await addMembers(database, MEMBERS);
-  const config = loadConfig({
-    ...env,
-    NODE_ENV: 'production',
-    ZHENGXIE_DATA_DIR: dataDir,
-    // Every member signs in from the venue's one address (the hall's Wi-Fi behind NAT).
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
-  });
-  const app = await buildApp({ database, config, logger: { level: 'warn' } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // Every member signs in from the venue's one address (the hall's Wi-Fi behind NAT): no rate limits.
+  const { app, base } = await listenBenchApp(database, dataDir, env);
   const stopSealer = startAuditSealer(database.db, 1000, app.log);
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
   const office = (await signIn(base, 'office_staff')).user!;
   const minute = 60_000;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const HELPERS = new Set(['run', 'setup', 'vote-load']);
+const HELPERS = new Set(['run', 'setup', 'listen', 'vote-load', 'generate-proposals', 'generate-opinions']);
 const benches = fs
   .readdirSync(dir)
   .filter((f) => f.endsWith('.ts') && !HELPERS.has(f.slice(0, -3)))

@@ -8,13 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
 import { type Database, openPglite, openPostgres, query, queryOne } from '../server/platform/db/client.ts';
 import { migrate } from '../server/platform/db/migrate.ts';
 import { initFileStore } from '../server/platform/files/files.ts';
 import { initFieldCrypto } from '../server/platform/secrets/field-crypto.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
+import { listenBenchApp } from './listen.ts';
 
 const SECONDS = Number(process.env.SECONDS ?? 8);
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -124,17 +123,9 @@ async function bench(kind: 'postgres' | 'pglite') {
   const { database, env } = await open(kind, dataDir);
   await migrate(database);
   await seedDemo(database.db);
-  const config = loadConfig({
-    ...env,
-    NODE_ENV: 'production',
-    ZHENGXIE_DATA_DIR: dataDir,
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
-  });
-  const app = await buildApp({ database, config, logger: { level: 'warn' } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // Every member signs in from the venue's one address (the hall's Wi-Fi behind NAT): no rate limits.
+  const { app, base } = await listenBenchApp(database, dataDir, env);
   const stopSealer = sealer?.startAuditSealer(database.db, 1000, app.log) ?? (async () => {});
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const name = (n: number) => `member${String(n).padStart(3, '0')}`;
 
   // Sign-ins: 100 members, 10 at a time (argon2 runs in the thread pool).
