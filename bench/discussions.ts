@@ -16,8 +16,6 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { PCA } from 'ml-pca';
 import pg from 'pg';
-import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
 import { computeOpinionMap } from '../server/modules/consultations/discussion-map.ts';
 import { computeOpinionMapOffThread } from '../server/modules/consultations/discussion-map-worker.ts';
 import { seeded } from '../server/modules/consultations/discussion-pca.ts';
@@ -29,6 +27,7 @@ import { type Client, signIn } from '../server/platform/inject-client.ts';
 import { initAuditKey } from '../server/platform/secrets/audit-key.ts';
 import { initFieldCrypto } from '../server/platform/secrets/field-crypto.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
+import { benchApp } from './listen.ts';
 
 const PARTICIPANTS = Number(process.env.PARTICIPANTS ?? 2000);
 const STATEMENTS = Number(process.env.STATEMENTS ?? 1000);
@@ -66,15 +65,7 @@ console.log(
 );
 await migrate(database);
 await seedDemo(db);
-const config = loadConfig({
-  ...env,
-  NODE_ENV: 'production',
-  ZHENGXIE_DATA_DIR: dataDir,
-  RATE_LIMIT_PER_MINUTE: '1000000',
-  LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
-});
-const app = await buildApp({ database, config, logger: { level: 'warn' } });
-await app.ready();
+const app = await benchApp(database, dataDir, env);
 
 const office = await signIn(app, 'office_staff', DEMO_PASSWORD);
 const now = Date.now();

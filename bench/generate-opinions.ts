@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, query, queryOne } from '../server/platform/db/client.ts';
 import { searchTokens } from '../server/platform/search/search.ts';
+import { PLACES as ALL_PLACES } from './generate-proposals.ts';
 
 const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 
@@ -50,18 +51,8 @@ const SUBJECTS = [
   '中医药传承发展',
 ];
 const ANGLES = ['问题亟待解决', '的几点建议', '存在的短板', '需要政策支持', '群众反映强烈'];
-const PLACES = [
-  '城区',
-  '开发区',
-  '东部乡镇',
-  '西部山区',
-  '老城片区',
-  '新区',
-  '北部街道',
-  '南部农村',
-  '工业园区',
-  '县城',
-];
+// The first ten of the proposal generator's places (the texts of the two generators were written with the same ten).
+const PLACES = ALL_PLACES.slice(0, 10);
 export const CATEGORIES = [
   '经济发展',
   '社会民生',

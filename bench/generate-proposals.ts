@@ -54,7 +54,8 @@ export const SUBJECTS: [string, string, number][] = [
   ['非物质文化遗产保护', '文化建设', 17],
 ];
 const ANGLES = ['的建议', '问题亟待解决的建议', '工作的几点建议', '需要政策支持的建议'];
-const PLACES = [
+/** Places the generated texts are about; the opinion generator uses the first ten. */
+export const PLACES = [
   '城区',
   '开发区',
   '东部乡镇',

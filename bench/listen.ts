@@ -7,13 +7,13 @@ import type { Database } from '../server/platform/db/client.ts';
 
 /**
  * The app as production runs it (NODE_ENV=production: request logging off), without rate limits (a bench's crowd comes
- * from one address, like a hall's Wi-Fi behind NAT), listening on a free local port. `env` adds the database's settings.
+ * from one address, like a hall's Wi-Fi behind NAT), ready for `inject`. `env` adds the database's settings.
  */
-export async function listenBenchApp(
+export async function benchApp(
   database: Database,
   dataDir: string,
   env: Record<string, string> = {},
-): Promise<{ app: FastifyInstance; base: string }> {
+): Promise<FastifyInstance> {
   const config = loadConfig({
     ...env,
     NODE_ENV: 'production',
@@ -22,6 +22,17 @@ export async function listenBenchApp(
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
   });
   const app = await buildApp({ database, config, logger: { level: 'warn' } });
+  await app.ready();
+  return app;
+}
+
+/** benchApp listening on a free local port, with its base URL. */
+export async function listenBenchApp(
+  database: Database,
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ app: FastifyInstance; base: string }> {
+  const app = await benchApp(database, dataDir, env);
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, base: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` };
 }
