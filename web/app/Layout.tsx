@@ -72,11 +72,8 @@ function SignedInLayout() {
   useNotificationStream(can('notification.read'));
   if (!me) return null;
 
-  // A full page load after logout: nothing of the previous user stays in memory (cached lists, the event stream).
-  const signOut = async () => {
-    await logout();
-    window.location.assign('/login');
-  };
+  // logout ends in a full page load of /login: nothing of the previous user stays in memory.
+  const signOut = logout;
 
   const menu = (
     <Suspense>

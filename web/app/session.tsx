@@ -60,10 +60,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setLoading(false);
     }
   }, [setMe]);
+  // Signing out ends in a full load of the server's login page (decision 0023), and nothing of the previous user stays
+  // in memory. The session state is not cleared first: that would route to the app's /login, which reloads as well,
+  // and the two loads would race (a user typing into the first login page could lose it).
   const logout = useCallback(async () => {
     await api.post('/api/auth/logout').catch(() => {});
-    setMe(null);
-  }, [setMe]);
+    window.location.assign('/login');
+  }, []);
   useEffect(() => {
     void refresh();
     const onUnauthorized = () => setMe(null);

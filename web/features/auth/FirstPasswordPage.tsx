@@ -22,15 +22,7 @@ export function FirstPasswordPage() {
         </Typography.Title>
         <Typography.Paragraph>为了账号安全，请把管理员设置的初始密码改为只有您自己知道的新密码。</Typography.Paragraph>
         <PasswordForm submitText="修改密码并进入平台" onDone={() => navigate('/', { replace: true })} />
-        <Button
-          type="link"
-          block
-          style={{ marginTop: 8 }}
-          onClick={async () => {
-            await logout();
-            window.location.assign('/login');
-          }}
-        >
+        <Button type="link" block style={{ marginTop: 8 }} onClick={logout}>
           退出登录
         </Button>
       </Card>
