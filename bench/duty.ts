@@ -1,6 +1,7 @@
 // Duty scoring at scale on PostgreSQL: 60,000 members and 10,000,000 duty facts in one committee-year (far more facts
 // per member than any real committee has), generated with generate_series. Measures the full set-based re-score and
-// one member's duty page (GET /api/duty/members/:id through the real app: explanation line by line + median).
+// one member's duty page (GET /api/duty/members/:id through the real app: explanation line by line + median), one at
+// a time and as a crowd of 20 staff over HTTP next to a bare replay of the same statements (bench/crowd.ts).
 //   scripts/with-postgres.sh npx tsx bench/duty.ts            (MEMBERS=… FACTS=… PAGES=… to change the size)
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
@@ -12,6 +13,7 @@ import { rescore } from '../server/modules/duty/scoring.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
 import { systemActor } from '../server/platform/context.ts';
 import { queryOne } from '../server/platform/db/client.ts';
+import { crowdPhase, crowdUsers } from './crowd.ts';
 import { benchDatabaseUrl, benchDataDir, freshPostgres } from './setup.ts';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 60_000);
@@ -149,6 +151,19 @@ async function main() {
     }
   }
   await app.close();
+  await crowdPhase({
+    database,
+    dataDir,
+    url: benchUrl,
+    pool: 4,
+    users: await crowdUsers(db, c, 'committeeAdmin', 20),
+    cases: [
+      {
+        name: '委员履职页 (逐条说明+中位数)',
+        path: (_u, i) => `/api/duty/members/${firstMember + ((i * 104729) % MEMBERS)}?year=${YEAR}`,
+      },
+    ],
+  });
   fs.rmSync(dataDir, { recursive: true, force: true });
   const size = await queryOne<{ facts: string; rel: string }>(
     db,

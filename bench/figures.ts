@@ -1,6 +1,7 @@
 // Year figures at city scale on PostgreSQL: the demo city and its districts plus OTHERS committees with PER_YEAR
 // proposals a year, meetings, activities and duty facts; times the leader's dashboard and the annual report figures
-// through the app, next to the former month-by-month computation as the baseline in the same run.
+// through the app, next to the former month-by-month computation as the baseline in the same run; before that, 20
+// leaders of the city over HTTP next to a bare replay of the same statements (bench/crowd.ts).
 //   scripts/with-postgres.sh npx tsx bench/figures.ts
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app.ts';
@@ -10,11 +11,13 @@ import { queryOne } from '../server/platform/db/client.ts';
 import { computeFigures } from '../server/platform/figures/compute.ts';
 import { monthsOf, parsePeriod } from '../server/platform/figures/period.ts';
 import { figureGroups } from '../server/platform/figures/registry.ts';
+import { crowdPhase, crowdUsers } from './crowd.ts';
 import { benchDatabaseUrl, benchDataDir, freshPostgres } from './setup.ts';
 
 const OTHERS = Number(process.env.OTHERS ?? 39);
 const PER_YEAR = Number(process.env.PER_YEAR ?? 1500);
 const RUNS = Number(process.env.RUNS ?? 100);
+const POOL = 6;
 benchDatabaseUrl();
 const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 const pct = (xs: number[], p: number) =>
@@ -33,7 +36,7 @@ const STATES = [
 ];
 
 async function main() {
-  const { database } = await freshPostgres('zhengxie_bench_figures', 6);
+  const { database, url } = await freshPostgres('zhengxie_bench_figures', POOL);
   // Secrets before the first write: the audit log's seal needs its key.
   const dataDir = benchDataDir();
   const db = database.db;
@@ -117,6 +120,14 @@ async function main() {
     '市及10个县并列汇总 (年度)': (i) => `/api/figures/levels?period=${2022 + (i % 5)}`,
     '年度报告指标 (一个政协)': (i) => `/api/figures?period=${2022 + (i % 5)}`,
   };
+  await crowdPhase({
+    database,
+    dataDir,
+    url,
+    pool: POOL,
+    users: await crowdUsers(db, city, 'leader', 20),
+    cases: Object.entries(cases).map(([name, make]) => ({ name, path: (_u, i) => make(i) })),
+  });
   console.log(`\n${RUNS} requests per case as the city's leader, through the app (auth included):`);
   for (const [name, url] of Object.entries(cases)) {
     const times: number[] = [];

@@ -2,7 +2,8 @@
 // state), with adoptions and instructions, generated with generate_series from 2,000 distinct texts whose search
 // tokens come from the app's own segmenter. Measures the liaison office's list (first page with total), a filtered
 // list and Chinese search through the real app (GET /api/opinions as a signed-in liaison officer, auth included) and
-// prints p50/p95.
+// prints p50/p95; before that, a crowd of those officers over HTTP next to a bare replay of the same statements
+// (bench/crowd.ts).
 //   scripts/with-postgres.sh npx tsx bench/opinions.ts        (REPORTS=… COMMITTEES=… RUNS=… to change the size)
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
 import { query, queryOne } from '../server/platform/db/client.ts';
+import { crowdPhase } from './crowd.ts';
 import { CATEGORIES, loadOpinions } from './generate-opinions.ts';
 import { benchCommittees } from './generate-proposals.ts';
 import { benchDatabaseUrl, benchDataDir, dropBenchDatabase, freshPostgres } from './setup.ts';
@@ -17,6 +19,7 @@ import { benchDatabaseUrl, benchDataDir, dropBenchDatabase, freshPostgres } from
 const REPORTS = Number(process.env.REPORTS ?? 1_000_000);
 const COMMITTEES = Number(process.env.COMMITTEES ?? 200);
 const RUNS = Number(process.env.RUNS ?? 400);
+const POOL = 6;
 benchDatabaseUrl();
 
 const pct = (xs: number[], p: number) => {
@@ -25,7 +28,7 @@ const pct = (xs: number[], p: number) => {
 };
 
 async function main() {
-  const { database } = await freshPostgres('zhengxie_bench_opinions', 6);
+  const { database, url } = await freshPostgres('zhengxie_bench_opinions', POOL);
   // Secrets before the first write: the audit log's seal needs its key.
   const dataDir = benchDataDir();
   const db = database.db;
@@ -78,6 +81,14 @@ async function main() {
     '中文检索 q': (i) => `/api/opinions?q=${encodeURIComponent(words[i % words.length])}`,
     '中文检索 q + 状态': (i) => `/api/opinions?q=${encodeURIComponent(words[i % words.length])}&state=compiled`,
   };
+  await crowdPhase({
+    database,
+    dataDir,
+    url,
+    pool: POOL,
+    users: cookies.map((cookie) => ({ cookie })),
+    cases: Object.entries(cases).map(([name, make]) => ({ name, path: (_u, i) => make(i) })),
+  });
   console.log(
     `\n${RUNS} requests per case, liaison officers of ${probe.length} committees, through the app (GET, auth included):`,
   );

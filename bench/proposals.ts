@@ -2,19 +2,22 @@
 // state), with proposers, assignments to units (the subject's usual unit most of the time), replies and ratings,
 // generated with generate_series from 2,000 distinct texts whose search tokens come from the app's own segmenter.
 // Measures through the real app as a signed-in proposal officer (auth included) and prints p50/p95 for: list with
-// filters and sort, search for a two- and a four-character word, similar-proposal lookup, unit suggestion, figures.
+// filters and sort, search for a two- and a four-character word, similar-proposal lookup, unit suggestion, figures;
+// before that, a crowd of those officers over HTTP next to a bare replay of the same statements (bench/crowd.ts).
 //   scripts/with-postgres.sh npx tsx bench/proposals.ts       (PROPOSALS=… COMMITTEES=… RUNS=… to change the size)
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
+import { crowdPhase } from './crowd.ts';
 import { benchCommittees, loadProposals, SUBJECTS } from './generate-proposals.ts';
 import { benchDatabaseUrl, benchDataDir, dropBenchDatabase, freshPostgres } from './setup.ts';
 
 const PROPOSALS = Number(process.env.PROPOSALS ?? 300_000);
 const COMMITTEES = Number(process.env.COMMITTEES ?? 200);
 const RUNS = Number(process.env.RUNS ?? 200);
+const POOL = 6;
 benchDatabaseUrl();
 
 const pct = (xs: number[], p: number) => {
@@ -23,7 +26,7 @@ const pct = (xs: number[], p: number) => {
 };
 
 async function main() {
-  const { database } = await freshPostgres('zhengxie_bench_proposals', 6);
+  const { database, url } = await freshPostgres('zhengxie_bench_proposals', POOL);
   // Secrets before the first write: the audit log's seal needs its key.
   const dataDir = benchDataDir();
   const db = database.db;
@@ -91,6 +94,23 @@ async function main() {
     办理督办: { method: 'GET', url: () => '/api/proposals/deadlines?days=30' },
     首页待办: { method: 'GET', url: () => '/api/todos' },
   };
+  await crowdPhase({
+    database,
+    dataDir,
+    url,
+    pool: POOL,
+    users: sessions,
+    cases: [
+      { name: '列表 (第1页+总数)', path: () => '/api/proposals?page=1&pageSize=20' },
+      {
+        name: '筛选+排序 (年度+形式, 按期限)',
+        path: (_u, i) => `/api/proposals?year=${2022 + (i % 5)}&kind=joint&sort=dueAt&order=asc`,
+      },
+      { name: '检索 2字 (养老)', path: () => `/api/proposals?q=${enc('养老')}` },
+      { name: '工作队列 (已超期)', path: () => '/api/proposals?queue=overdue' },
+      { name: '统计 (年度)', path: (_u, i) => `/api/proposals/figures?year=${2022 + (i % 5)}` },
+    ],
+  });
   console.log(
     `\n${RUNS} requests per case, proposal officers of ${probe.length} committees, through the app (auth included):`,
   );
