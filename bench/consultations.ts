@@ -3,6 +3,8 @@
 // through the real app listening on a port, as a committee's office staff (auth included): the events list, the
 // filtered list, the year figures and the outcomes list — p95 one at a time and at 20 connections (autocannon), each
 // next to a baseline measured in the same run (a bare SELECT of the same page through the same pool). Target p95 < 50 ms.
+// Then 20 office staff over HTTP at 1 and 50 connections, with each case's cold first request, next to a bare replay of
+// the statements the app sent (bench/crowd.ts).
 //   scripts/with-postgres.sh npx tsx bench/consultations.ts    (COMMITTEES=… RUNS=… ; BEFORE=1 drops migration 0531's
 //   indexes to show the numbers without them)
 import fs from 'node:fs';
@@ -13,6 +15,7 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
 import { type Db, query, queryOne } from '../server/platform/db/client.ts';
+import { crowdPhase, crowdUsers } from './crowd.ts';
 import { benchDatabaseUrl, benchDataDir, freshPostgres } from './setup.ts';
 
 // autocannon ships no types; only its run-and-listen shape is used here.
@@ -277,6 +280,14 @@ async function main() {
     misses.length ? `\nmissed 50 ms one at a time: ${misses.join('、')}` : '\nall cases under 50 ms one at a time',
   );
   await app.close();
+  await crowdPhase({
+    database,
+    dataDir,
+    url: benchUrl,
+    pool: 10,
+    users: await crowdUsers(db, c, 'officeStaff', 20),
+    cases: cases.map(([name, urls]) => ({ name, path: (_u, i) => urls[i % urls.length] })),
+  });
   await database.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
