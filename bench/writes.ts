@@ -120,14 +120,21 @@ async function open(
 
 /** The settings that decide what a commit costs, as the server reports them. */
 async function printSettings(db: Database['db']) {
-  const names = ['fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method', 'commit_delay', 'shared_buffers'];
-  const rows = await query<{ name: string; setting: string; unit: string | null }>(
+  const names = [
+    'fsync',
+    'synchronous_commit',
+    'full_page_writes',
+    'wal_sync_method',
+    'commit_delay',
+    'shared_buffers',
+  ];
+  const rows = await query<{ name: string; setting: string }>(
     db,
-    sql`select name, setting, unit from pg_settings where name = any(${sql.param(names)}::text[]) order by name`,
+    sql`select name, current_setting(name) as setting from pg_settings where name = any(${sql.param(names)}::text[]) order by name`,
   );
   const durable = rows.every((r) => r.name !== 'fsync' || r.setting === 'on');
   console.log(
-    `settings: ${rows.map((r) => `${r.name}=${r.setting}${r.unit ?? ''}`).join(' ')}  (${durable ? 'durable, as deployed' : 'NOT durable: the tests\' cluster'})`,
+    `settings: ${rows.map((r) => `${r.name}=${r.setting}`).join(' ')}  (${durable ? 'durable, as deployed' : "NOT durable: the tests' cluster"})`,
   );
 }
 
