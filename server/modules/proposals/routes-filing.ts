@@ -47,7 +47,7 @@ export function proposalFilingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       return pushAfterCommit(db, () =>
         db.transaction(async (tx) => {
           const id = await createProposal(tx, actor, input);
-          const state = submit ? await fireProposalAction(tx, actor, id, { action: 'submit' }) : 'draft';
+          const state = submit ? await fireProposalAction(tx, actor, id, { action: 'submit' }, true) : 'draft';
           return { id, state, stateLabel: PROPOSAL_STATES[state] };
         }),
       );
