@@ -138,6 +138,43 @@ async function printSettings(db: Database['db']) {
   );
 }
 
+/** CPU seconds used so far by the PostgreSQL server behind `db` (its postmaster's children, read from /proc; Linux). */
+async function serverCpu(db: Database['db']): Promise<number | null> {
+  const me = await queryOne<{ pid: number }>(db, sql`select pg_backend_pid() as pid`);
+  const ticks = (pid: string) => {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return { ppid: f[1], cpu: Number(f[11]) + Number(f[12]) }; // utime + stime, in clock ticks (100 a second)
+  };
+  try {
+    const postmaster = ticks(String(me!.pid)).ppid;
+    let sum = ticks(postmaster).cpu;
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const t = ticks(pid);
+        if (t.ppid === postmaster) sum += t.cpu;
+      } catch {} // the process ended meanwhile
+    }
+    return sum / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a phase and prints the CPU it took per completed request: this process (app and bench client) and PostgreSQL. */
+async function withCpu(db: Database['db'] | null, phase: () => Promise<Stats>): Promise<Stats> {
+  const pg0 = db && (await serverCpu(db));
+  const app0 = process.cpuUsage();
+  const stats = await phase();
+  const app = process.cpuUsage(app0);
+  const pg1 = db && (await serverCpu(db));
+  const per = (s: number) => ((s * 1000) / stats.ms.length).toFixed(1);
+  console.log(
+    `  CPU per request: app + bench client ${per((app.user + app.system) / 1e6)} ms` +
+      (pg0 != null && pg1 != null ? `, PostgreSQL ${per(pg1 - pg0)} ms` : ''),
+  );
+  return stats;
+}
+
 /** True (and counters reset) when pg_stat_statements is loaded, so printStatements can count one phase. */
 async function statementsCounted(db: Database['db']): Promise<boolean> {
   const lib = await queryOne<{ v: string }>(db, sql`select current_setting('shared_preload_libraries') as v`);
@@ -212,7 +249,8 @@ async function bench(kind: 'postgres' | 'pglite') {
     return r.status;
   };
   const counting = kind === 'postgres' && (await statementsCounted(database.db));
-  const one = await load('proposals submitted, 1 at a time (baseline)', 1, SECONDS, submit);
+  const pgDb = kind === 'postgres' ? database.db : null;
+  const one = await withCpu(pgDb, () => load('proposals submitted, 1 at a time (baseline)', 1, SECONDS, submit));
   if (counting) await printStatements(database.db, one.ms.length);
   // What the busy connections wait on while 25 submit (PostgreSQL): the machine's load does not change this picture.
   const waits = new Map<string, number>();
@@ -228,7 +266,7 @@ async function bench(kind: 'postgres' | 'pglite') {
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
-  const many = await load('proposals submitted, 25 at a time', 25, SECONDS, submit);
+  const many = await withCpu(pgDb, () => load('proposals submitted, 25 at a time', 25, SECONDS, submit));
   sampling = false;
   await sampler;
   if (kind === 'postgres')
