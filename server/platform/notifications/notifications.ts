@@ -19,7 +19,8 @@ export function configureMail(smtpUrl: string | null, from: string): void {
 
 export interface NewNotification {
   committeeId: number;
-  accountIds: number[];
+  /** The accounts to notify, or `{ roles }`: the committee's enabled accounts holding any of these roles. */
+  accountIds: number[] | { roles: string[] };
   kind: string;
   title: string;
   body?: string;
@@ -60,10 +61,20 @@ const push = async (tx: Db, payload: string) => {
  * effect only when that transaction commits: nobody hears of work that was rolled back.
  */
 export async function notify(tx: Db, n: NewNotification): Promise<void> {
-  const ids = [...new Set(n.accountIds)];
+  const listed = Array.isArray(n.accountIds) ? [...new Set(n.accountIds)] : null;
+  if (listed && !listed.length) return;
+  const to = listed
+    ? sql`unnest(${sql.param(listed)}::int[]) as a`
+    : sql`(select id as a from accounts where committee_id = ${n.committeeId}
+        and roles && ${sql.param((n.accountIds as { roles: string[] }).roles)}::text[] and not disabled) as r`;
+  const ids = (
+    await query<{ account_id: number }>(
+      tx,
+      sql`insert into notifications (committee_id, account_id, kind, title, body, link)
+        select ${n.committeeId}, a, ${n.kind}, ${n.title}, ${n.body ?? null}, ${n.link ?? null} from ${to} returning account_id`,
+    )
+  ).map((r) => r.account_id);
   if (!ids.length) return;
-  await tx.execute(sql`insert into notifications (committee_id, account_id, kind, title, body, link)
-    select ${n.committeeId}, a, ${n.kind}, ${n.title}, ${n.body ?? null}, ${n.link ?? null} from unnest(${sql.param(ids)}::int[]) as a`);
   // A NOTIFY payload holds under 8000 bytes: 500 account ids a message.
   for (let i = 0; i < ids.length; i += 500) {
     const payload = `${n.committeeId}:${ids.slice(i, i + 500).join(',')}`;
