@@ -2,7 +2,10 @@
 // concurrency 1 (the baseline, same run) and 25, with sign-ins and meeting check-ins alongside; then the embedded
 // database (PGlite) under the same load and under 200 connections. Prints throughput, p50/p95/p99 and errors, and
 // verifies afterwards that the audit log is intact and has a row for every proposal written.
-//   scripts/with-postgres.sh npx tsx bench/writes.ts          (SECONDS=… per phase; without PostgreSQL: PGlite only)
+//   PG_DURABLE=1 scripts/with-postgres.sh npx tsx bench/writes.ts   (durable commits, as deployed: the measured figures)
+//   scripts/with-postgres.sh npx tsx bench/writes.ts                (the tests' non-durable cluster, for comparison)
+// SECONDS=… per phase; ONLY=postgres skips PGlite; without PostgreSQL: PGlite only. With pg_stat_statements loaded
+// (PG_OPTS="-c shared_preload_libraries=pg_stat_statements") it also prints the statements one submission runs.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +19,7 @@ import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
 import { listenBenchApp } from './listen.ts';
 
 const SECONDS = Number(process.env.SECONDS ?? 8);
+const ONLY = process.env.ONLY;
 const pgUrl = process.env.TEST_DATABASE_URL;
 const exists = (rel: string) => fs.existsSync(new URL(rel, import.meta.url));
 // The bench also runs on code from before the keyed audit chain (for the "before" figures), so these are optional.
@@ -114,6 +118,86 @@ async function open(
   return { database: await openPostgres(u.toString()), env: { DATABASE_URL: u.toString() } };
 }
 
+/** The settings that decide what a commit costs, as the server reports them. */
+async function printSettings(db: Database['db']) {
+  const names = [
+    'fsync',
+    'synchronous_commit',
+    'full_page_writes',
+    'wal_sync_method',
+    'commit_delay',
+    'shared_buffers',
+  ];
+  const rows = await query<{ name: string; setting: string }>(
+    db,
+    sql`select name, current_setting(name) as setting from pg_settings where name = any(${sql.param(names)}::text[]) order by name`,
+  );
+  const durable = rows.every((r) => r.name !== 'fsync' || r.setting === 'on');
+  console.log(
+    `settings: ${rows.map((r) => `${r.name}=${r.setting}`).join(' ')}  (${durable ? 'durable, as deployed' : "NOT durable: the tests' cluster"})`,
+  );
+}
+
+/** CPU seconds used so far by the PostgreSQL server behind `db` (its postmaster's children, read from /proc; Linux). */
+async function serverCpu(db: Database['db']): Promise<number | null> {
+  const me = await queryOne<{ pid: number }>(db, sql`select pg_backend_pid() as pid`);
+  const ticks = (pid: string) => {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return { ppid: f[1], cpu: Number(f[11]) + Number(f[12]) }; // utime + stime, in clock ticks (100 a second)
+  };
+  try {
+    const postmaster = ticks(String(me!.pid)).ppid;
+    let sum = ticks(postmaster).cpu;
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const t = ticks(pid);
+        if (t.ppid === postmaster) sum += t.cpu;
+      } catch {} // the process ended meanwhile
+    }
+    return sum / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a phase and prints the CPU it took per completed request: this process (app and bench client) and PostgreSQL. */
+async function withCpu(db: Database['db'] | null, phase: () => Promise<Stats>): Promise<Stats> {
+  const pg0 = db && (await serverCpu(db));
+  const app0 = process.cpuUsage();
+  const stats = await phase();
+  const app = process.cpuUsage(app0);
+  const pg1 = db && (await serverCpu(db));
+  const per = (s: number) => ((s * 1000) / stats.ms.length).toFixed(1);
+  console.log(
+    `  CPU per request: app + bench client ${per((app.user + app.system) / 1e6)} ms` +
+      (pg0 != null && pg1 != null ? `, PostgreSQL ${per(pg1 - pg0)} ms` : ''),
+  );
+  return stats;
+}
+
+/** True (and counters reset) when pg_stat_statements is loaded, so printStatements can count one phase. */
+async function statementsCounted(db: Database['db']): Promise<boolean> {
+  const lib = await queryOne<{ v: string }>(db, sql`select current_setting('shared_preload_libraries') as v`);
+  if (!lib!.v.includes('pg_stat_statements')) return false;
+  await db.execute(sql`create extension if not exists pg_stat_statements`);
+  await db.execute(sql`select pg_stat_statements_reset()`);
+  return true;
+}
+
+/** Statements per submission in the phase just run (`n` submissions), and the most frequent ones. */
+async function printStatements(db: Database['db'], n: number) {
+  const rows = await query<{ calls: number; query: string }>(
+    db,
+    sql`select calls::int, query from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+      and query not ilike '%pg_stat_statements%' order by calls desc`,
+  );
+  const total = rows.reduce((a, r) => a + r.calls, 0);
+  console.log(`  statements per submission: ${(total / n).toFixed(1)} (pg_stat_statements, ${n} submissions)`);
+  if (process.env.VERBOSE)
+    for (const r of rows.filter((r) => r.calls >= n / 2))
+      console.log(`    ${(r.calls / n).toFixed(2).padStart(5)}  ${r.query.replace(/\s+/g, ' ').slice(0, 150)}`);
+}
+
 async function bench(kind: 'postgres' | 'pglite') {
   console.log(`\n== ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'} ==`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengxie-bench-writes-'));
@@ -121,6 +205,7 @@ async function bench(kind: 'postgres' | 'pglite') {
   initFieldCrypto({ encryptionKey: null, dataDir });
   auditKey?.initAuditKey({ auditKey: null, dataDir, create: true });
   const { database, env } = await open(kind, dataDir);
+  if (kind === 'postgres') await printSettings(database.db);
   await migrate(database);
   await seedDemo(database.db);
   // Every member signs in from the venue's one address (the hall's Wi-Fi behind NAT): no rate limits.
@@ -163,7 +248,10 @@ async function bench(kind: 'postgres' | 'pglite') {
     if (r.status === 200) written.push(r.json.id);
     return r.status;
   };
-  const one = await load('proposals submitted, 1 at a time (baseline)', 1, SECONDS, submit);
+  const counting = kind === 'postgres' && (await statementsCounted(database.db));
+  const pgDb = kind === 'postgres' ? database.db : null;
+  const one = await withCpu(pgDb, () => load('proposals submitted, 1 at a time (baseline)', 1, SECONDS, submit));
+  if (counting) await printStatements(database.db, one.ms.length);
   // What the busy connections wait on while 25 submit (PostgreSQL): the machine's load does not change this picture.
   const waits = new Map<string, number>();
   let sampling = kind === 'postgres';
@@ -178,7 +266,7 @@ async function bench(kind: 'postgres' | 'pglite') {
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
-  const many = await load('proposals submitted, 25 at a time', 25, SECONDS, submit);
+  const many = await withCpu(pgDb, () => load('proposals submitted, 25 at a time', 25, SECONDS, submit));
   sampling = false;
   await sampler;
   if (kind === 'postgres')
@@ -229,7 +317,7 @@ async function bench(kind: 'postgres' | 'pglite') {
 const results = [];
 if (pgUrl) results.push(await bench('postgres'));
 else console.log('TEST_DATABASE_URL is not set (run under scripts/with-postgres.sh for PostgreSQL): PGlite only');
-results.push(await bench('pglite'));
+if (ONLY !== 'postgres') results.push(await bench('pglite'));
 if (results.length === 2) {
   const [p, l] = results;
   const tp = (s: Stats) => s.ms.length / s.seconds;

@@ -8,7 +8,7 @@ import { badRequest } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { memberAccounts, notifyAuthors, notifyOffice, orgAccounts } from './notices.ts';
-import { type ProposalItem, rulesFor } from './repository.ts';
+import type { ProposalItem } from './repository.ts';
 import { getRules } from './rules.ts';
 
 /** A proposal's 立案号 as offices write it: 六届一次会议第0001号. */
@@ -48,9 +48,9 @@ async function reachOffice(tx: Db, actor: Actor, p: ProposalItem, proposerIds: n
 async function assertComplete(tx: Db, committeeId: number, id: number) {
   const p = await queryOne<any>(
     tx,
-    sql`select title, background, suggestions, category, kind from proposals where committee_id = ${committeeId} and id = ${id}`,
+    sql`select title, background, suggestions, category, kind, year from proposals where committee_id = ${committeeId} and id = ${id}`,
   );
-  const rules = await rulesFor(tx, committeeId, id);
+  const rules = await getRules(tx, committeeId, p.year ?? beijingYearOf());
   if (!p.title.trim()) throw badRequest('proposal.title_required', '「案由」不能为空', 'title');
   if ([...p.title].length > rules.titleMaxLength)
     throw badRequest('proposal.title_too_long', `「案由」不能超过 ${rules.titleMaxLength} 个字符`, 'title');

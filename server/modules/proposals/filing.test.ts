@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
-import { listConvertedProposals } from './service.ts';
+import { listConvertedProposals, refreshProposalSearch } from './service.ts';
 import { act, detail, ok, registered, TEXT, write } from './test-helpers.ts';
 
 let t: TestContext;
@@ -262,6 +262,17 @@ describe('joint proposals', () => {
       category: '经济建设',
       cosignerIds: [m2.me.account.memberId, m3.me.account.memberId],
     });
+    // Written with the search vector refreshProposalSearch gives it (proposers' names included).
+    const search = async () =>
+      (await queryOne<{ s: string }>(db, sql`select search::text as s from proposals where id = ${id}`))!.s;
+    const written = await search();
+    await db.transaction((tx) => refreshProposalSearch(tx, m1.me.committee.id, id));
+    expect(written).toBe(await search());
+    const m2Name = (await queryOne<{ name: string }>(
+      db,
+      sql`select name from members where id = ${m2.me.account.memberId}`,
+    ))!;
+    expect(written).toContain(`'${m2Name.name.slice(0, 2)}'`);
     // Invited co-signers do not see the draft yet.
     expect((await m2.get(`/api/proposals/${id}`)).status).toBe(404);
     expect(await ok(m1, id, 'submit')).toBe('cosigning');

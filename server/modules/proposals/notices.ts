@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../platform/auth/permissions.ts';
 import { type Db, query } from '../../platform/db/client.ts';
-import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
+import { notify } from '../../platform/notifications/notifications.ts';
 import type { ProposalItem } from './repository.ts';
 
 export async function memberAccounts(tx: Db, committeeId: number, memberIds: number[]): Promise<number[]> {
@@ -51,7 +51,7 @@ export async function notifyAuthors(tx: Db, p: ProposalItem, title: string, body
 export async function notifyOffice(tx: Db, committeeId: number, title: string, link: string, body?: string) {
   await notify(tx, {
     committeeId,
-    accountIds: await accountsWithRoles(tx, committeeId, ['proposalStaff']),
+    accountIds: { roles: ['proposalStaff'] },
     kind: 'proposal',
     title,
     body,

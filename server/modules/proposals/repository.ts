@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { beijingYearOf, deadlineAfterDays } from '../../platform/dates.ts';
-import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { type Db, queryOne } from '../../platform/db/client.ts';
 import type { WorkflowItem } from '../../platform/workflow/engine.ts';
 import { proposalNotFound } from './errors.ts';
 import { getRules } from './rules.ts';
@@ -56,28 +56,26 @@ export async function loadProposalItem(
   id: number,
   lock = false,
 ): Promise<ProposalItem | null> {
+  // One statement: the row (locked when asked), its proposers and those of proposals merged into it, the
+  // organisations of merged collective proposals, and who has rated it this round.
   const p = await queryOne<any>(
     db,
-    sql`select id, state, kind, org_id, title, round, registered_at, rating_due_at, year from proposals
-      where committee_id = ${committeeId} and id = ${id} ${lock ? sql`for update` : sql``}`,
+    sql`select p.id, p.state, p.kind, p.org_id, p.title, p.round, p.registered_at, p.rating_due_at, p.year,
+        coalesce((select json_agg(json_build_object('member_id', pp.member_id, 'is_lead', pp.is_lead, 'cosign_status', pp.cosign_status,
+            'proposal_id', pp.proposal_id) order by pp.proposal_id, pp.sort, pp.member_id)
+          from proposal_proposers pp where pp.committee_id = p.committee_id and (pp.proposal_id = p.id or pp.proposal_id in
+            (select m.id from proposals m where m.committee_id = p.committee_id and m.merged_into_id = p.id))), '[]') as people,
+        array(select distinct m.org_id from proposals m where m.committee_id = p.committee_id and m.merged_into_id = p.id
+          and m.org_id is not null) as merged_orgs,
+        coalesce((select json_agg(json_build_object('member_id', r.member_id, 'org_id', r.org_id)) from proposal_ratings r
+          where r.committee_id = p.committee_id and r.proposal_id = p.id and r.round = p.round), '[]') as ratings
+      from proposals p where p.committee_id = ${committeeId} and p.id = ${id} ${lock ? sql`for update of p` : sql``}`,
   );
   if (!p) return null;
-  const people = await query<{ member_id: number; is_lead: boolean; cosign_status: string; proposal_id: number }>(
-    db,
-    sql`select pp.member_id, pp.is_lead, pp.cosign_status, pp.proposal_id from proposal_proposers pp
-      where pp.committee_id = ${committeeId} and (pp.proposal_id = ${id} or pp.proposal_id in
-        (select m.id from proposals m where m.committee_id = ${committeeId} and m.merged_into_id = ${id}))
-      order by pp.proposal_id, pp.sort, pp.member_id`,
-  );
+  const people: { member_id: number; is_lead: boolean; cosign_status: string; proposal_id: number }[] = p.people;
   const own = people.filter((x) => x.proposal_id === id);
-  const mergedOrgs = await query<{ org_id: number }>(
-    db,
-    sql`select distinct org_id from proposals where committee_id = ${committeeId} and merged_into_id = ${id} and org_id is not null`,
-  );
-  const ratings = await query<{ member_id: number | null; org_id: number | null }>(
-    db,
-    sql`select member_id, org_id from proposal_ratings where committee_id = ${committeeId} and proposal_id = ${id} and round = ${p.round}`,
-  );
+  const mergedOrgs: number[] = p.merged_orgs;
+  const ratings: { member_id: number | null; org_id: number | null }[] = p.ratings;
   const rules = await getRules(db, committeeId, p.year ?? beijingYearOf());
   return {
     id: p.id,
@@ -90,7 +88,7 @@ export async function loadProposalItem(
     proposerIds: own.filter((x) => x.cosign_status === 'confirmed').map((x) => x.member_id),
     pendingCosignerIds: own.filter((x) => x.cosign_status === 'invited').map((x) => x.member_id),
     answerMemberIds: [...new Set(people.filter((x) => x.cosign_status === 'confirmed').map((x) => x.member_id))],
-    answerOrgIds: [...new Set([...(p.org_id ? [p.org_id] : []), ...mergedOrgs.map((o) => o.org_id)])],
+    answerOrgIds: [...new Set([...(p.org_id ? [p.org_id] : []), ...mergedOrgs])],
     ratedKeys: ratings.map((r) => (r.member_id ? `m:${r.member_id}` : `o:${r.org_id}`)),
     round: p.round,
     registered: !!p.registered_at,

@@ -1,5 +1,7 @@
 // The proposal rules of a committee: per-committee, per-year settings (key 'proposal.rules') with the defaults of
 // DOMAIN.md § Proposals. Code reads every limit, class, deadline and list from here, never from constants.
+
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { beijingYearOf, type DayUnit } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
@@ -90,8 +92,25 @@ export const DEFAULT_RULES: ProposalRules = {
   ],
 };
 
-export async function getRules(db: Db, committeeId: number, year = beijingYearOf()): Promise<ProposalRules> {
-  return getSetting<ProposalRules>(db, committeeId, RULES_KEY, year, DEFAULT_RULES);
+// The rules read once per transaction (a submission asks for them in four places), kept with the transaction object
+// and gone with it; outside a transaction every call reads afresh. saveRules forgets them when it writes.
+const perTransaction = new WeakMap<object, Map<string, Promise<ProposalRules>>>();
+
+/** The committee's proposal rules for a year (default: this Beijing year), with DEFAULT_RULES for what is not set. */
+export function getRules(db: Db, committeeId: number, year = beijingYearOf()): Promise<ProposalRules> {
+  const read = () => getSetting<ProposalRules>(db, committeeId, RULES_KEY, year, DEFAULT_RULES);
+  if (!(db instanceof PgTransaction)) return read();
+  const held = perTransaction.get(db) ?? new Map<string, Promise<ProposalRules>>();
+  perTransaction.set(db, held);
+  const key = `${committeeId}:${year}`;
+  const rules = held.get(key) ?? read();
+  held.set(key, rules);
+  return rules;
+}
+
+/** Drops the rules held for this transaction (after it wrote them). */
+export function forgetRules(tx: Db): void {
+  perTransaction.delete(tx);
 }
 
 export function classLabel(rules: ProposalRules, code: string | null | undefined): string {

@@ -26,9 +26,19 @@ export interface ActionBody {
   orgId?: number;
 }
 
-export async function fireProposalAction(tx: Db, actor: Actor, id: number, body: ActionBody): Promise<string> {
+/**
+ * Fires a transition of the proposal as the actor and returns the new state. `createdHere`: the actor created it in
+ * this transaction, so it is theirs to see without asking. Throws proposalNotFound when the actor may not see it.
+ */
+export async function fireProposalAction(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  body: ActionBody,
+  createdHere = false,
+): Promise<string> {
   const p = await loadProposalItem(tx, actor.committeeId, id, true);
-  if (!p || !(await canSeeProposal(tx, actor, id))) throw proposalNotFound();
+  if (!p || !(createdHere || (await canSeeProposal(tx, actor, id)))) throw proposalNotFound();
   const { action, comment, ...data } = body;
   let state = await fireTransition(tx, proposalProcess, actor, p, { action, comment, data });
   if (action === 'rate') {

@@ -16,7 +16,7 @@ import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { proposalNotFound } from './errors.ts';
 import { isAuthor } from './policy.ts';
 import { loadProposalItem, type ProposalItem } from './repository.ts';
-import { DEFAULT_RULES, getRules, type ProposalRules, RULES_KEY } from './rules.ts';
+import { DEFAULT_RULES, forgetRules, getRules, type ProposalRules, RULES_KEY } from './rules.ts';
 import { OFFICE_STATES, PROPOSAL_STATES } from './states.ts';
 
 export const KIND_LABELS: Record<string, string> = {
@@ -174,26 +174,42 @@ export async function createProposal(tx: Db, actor: Actor, raw: ProposalInput): 
     throw badRequest('proposal.cosigners', '只有联名提案可以邀请附议委员', 'cosignerIds');
   if (input.title === undefined) throw badRequest('proposal.title_required', '「案由」不能为空', 'title');
   await checkInput(tx, actor, input, rules);
+  const c = actor.committeeId;
+  const leadId = kind === 'collective' ? null : actor.memberId;
+  const orgId = kind === 'collective' ? actor.orgId : null;
+  const cosignerIds = kind === 'joint' ? [...new Set(input.cosignerIds ?? [])].filter((m) => m !== leadId) : [];
+  // What refreshProposalSearch would index, read in one statement, so that the row is written with its search vector.
+  const names = (await queryOne<{ lead: string | null; org: string | null; cosigners: string | null }>(
+    tx,
+    sql`select (select name from members where committee_id = ${c} and id = ${leadId}) as lead,
+      (select name from organisations where committee_id = ${c} and id = ${orgId}) as org,
+      (select string_agg(name, ' ') from members where committee_id = ${c} and id = any(${sql.param(cosignerIds)}::int[])) as cosigners`,
+  ))!;
+  const title = input.title.trim();
+  const background = input.background?.trim() ?? '';
+  const suggestions = input.suggestions?.trim() ?? '';
+  const proposers = [names.lead, names.cosigners].filter(Boolean).join(' ') || null;
+  // The proposal, its lead proposer and invited co-signers in one statement.
   const [row] = await query<{ id: number }>(
     tx,
-    sql`insert into proposals (committee_id, kind, org_id, created_by, title, background, suggestions, category, suggested_unit_ids)
-      values (${actor.committeeId}, ${kind}, ${kind === 'collective' ? actor.orgId : null}, ${actor.accountId}, ${input.title.trim()},
-        ${input.background?.trim() ?? ''}, ${input.suggestions?.trim() ?? ''}, ${input.category ?? null},
-        ${sql.param([...new Set(input.suggestedUnitIds ?? [])])}::int[])
-      returning id`,
+    sql`with p as (
+        insert into proposals (committee_id, kind, org_id, created_by, title, background, suggestions, category, suggested_unit_ids, search)
+        values (${c}, ${kind}, ${orgId}, ${actor.accountId}, ${title}, ${background}, ${suggestions}, ${input.category ?? null},
+          ${sql.param([...new Set(input.suggestedUnitIds ?? [])])}::int[],
+          ${toSearchVector(title, background, suggestions, proposers, names.org)})
+        returning id),
+      lead as (insert into proposal_proposers (committee_id, proposal_id, member_id, is_lead, cosign_status, sort)
+        select ${c}, p.id, ${leadId}::int, true, 'confirmed', 0 from p where ${leadId !== null}),
+      invited as (insert into proposal_proposers (committee_id, proposal_id, member_id, is_lead, cosign_status, sort)
+        select ${c}, p.id, m, false, 'invited', o from p, unnest(${sql.param(cosignerIds)}::int[]) with ordinality as t(m, o))
+      select id from p`,
   );
-  if (kind !== 'collective') {
-    await tx.execute(sql`insert into proposal_proposers (committee_id, proposal_id, member_id, is_lead, cosign_status, sort)
-      values (${actor.committeeId}, ${row.id}, ${actor.memberId}, true, 'confirmed', 0)`);
-    if (kind === 'joint') await setCosigners(tx, actor.committeeId, row.id, actor.memberId!, input.cosignerIds ?? []);
-  }
   if (input.fileIds?.length) await attachFiles(tx, actor, input.fileIds, 'proposal', row.id);
-  await refreshProposalSearch(tx, actor.committeeId, row.id);
   await writeAudit(tx, actor, {
     action: 'proposal.create',
     entity: 'proposal',
     entityId: row.id,
-    after: { kind, title: input.title.trim(), category: input.category ?? null },
+    after: { kind, title, category: input.category ?? null },
   });
   return row.id;
 }
@@ -281,6 +297,7 @@ export async function saveRules(tx: Db, actor: Actor, year: number, input: Parti
   if (!next.appraisalDimensions.length)
     throw badRequest('proposal.rules', '「评议项目」至少需要一项', 'appraisalDimensions');
   await putSetting(tx, actor, RULES_KEY, year, next);
+  forgetRules(tx);
   return next;
 }
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { query } from '../db/client.ts';
-import { configureMail, notificationEvents, notify } from './notifications.ts';
+import { configureMail, notificationEvents, notify, pushAfterCommit } from './notifications.ts';
 
 let t: TestContext;
 let committeeId: number;
@@ -61,6 +61,35 @@ describe('notify', () => {
     expect(committed).toBe(1);
     expect(await mailJobs()).toBe(1);
     expect(await query(t.database.db, sql`select 1 from notifications where title = ${n.title}`)).toHaveLength(1);
+  });
+
+  it('pushAfterCommit holds the push until the transaction has committed, and drops it when it rolled back', async () => {
+    const n = { committeeId, accountIds: [accountId], kind: 'test', title: '提交后再推送的通知' };
+    let heardInside = -1;
+    const committed = await pushesDuring(() =>
+      pushAfterCommit(t.database.db, async () => {
+        let heard = 0;
+        const hear = () => {
+          heard += 1;
+        };
+        notificationEvents.on(`${committeeId}:${accountId}`, hear);
+        await t.database.db.transaction((tx) => notify(tx, n));
+        await new Promise((r) => setTimeout(r, 300));
+        notificationEvents.off(`${committeeId}:${accountId}`, hear);
+        heardInside = heard;
+      }),
+    );
+    expect(heardInside).toBe(0);
+    expect(committed).toBe(1);
+    const rolledBack = await pushesDuring(() =>
+      pushAfterCommit(t.database.db, () =>
+        t.database.db.transaction(async (tx) => {
+          await notify(tx, { ...n, title: '回滚的通知' });
+          throw new Error('rolled back');
+        }),
+      ),
+    );
+    expect(rolledBack).toBe(0);
   });
 
   // PostgreSQL only: PGlite lives in this process and has no connection to lose.

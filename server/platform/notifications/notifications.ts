@@ -1,4 +1,5 @@
 // In-app notifications (with live push over server-sent events) and e-mail when SMTP is configured.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -18,7 +19,8 @@ export function configureMail(smtpUrl: string | null, from: string): void {
 
 export interface NewNotification {
   committeeId: number;
-  accountIds: number[];
+  /** The accounts to notify, or `{ roles }`: the committee's enabled accounts holding any of these roles. */
+  accountIds: number[] | { roles: string[] };
   kind: string;
   title: string;
   body?: string;
@@ -27,19 +29,56 @@ export interface NewNotification {
 
 export const NOTIFY_CHANNEL = 'zx_notifications';
 
+// Live pushes held back by pushAfterCommit until its transaction has committed.
+const heldPushes = new AsyncLocalStorage<string[]>();
+
+/** Sends one pg_notify payload in `db`: a transaction's takes effect at its commit. */
+const sendPush = (db: Db, payload: string) => db.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${payload})`);
+
+/**
+ * Runs `work` (one transaction, which it commits or rolls back itself) and sends the live pushes its notify/publishLive
+ * calls asked for only after it returned, each as its own statement on `db`; pushes of work that threw are dropped.
+ * Why: a NOTIFY inside a transaction takes one database-wide lock from before its commit until the commit's WAL flush
+ * ends, so every notifying writer commits one at a time (decision 0025). The notifications themselves are rows written
+ * in the transaction: a push lost to a crash right after the commit only delays the bell until the next page load.
+ */
+export async function pushAfterCommit<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const held: string[] = [];
+  const result = await heldPushes.run(held, work);
+  for (const payload of held) await sendPush(db, payload);
+  return result;
+}
+
+/** Sends a push now, in `tx`, or holds it for pushAfterCommit. */
+const push = async (tx: Db, payload: string) => {
+  const held = heldPushes.getStore();
+  if (held) held.push(payload);
+  else await sendPush(tx, payload);
+};
+
 /**
  * Stores notifications in the caller's transaction. The live push (pg_notify) and the e-mail (a stored job) both take
  * effect only when that transaction commits: nobody hears of work that was rolled back.
  */
 export async function notify(tx: Db, n: NewNotification): Promise<void> {
-  const ids = [...new Set(n.accountIds)];
+  const listed = Array.isArray(n.accountIds) ? [...new Set(n.accountIds)] : null;
+  if (listed && !listed.length) return;
+  const to = listed
+    ? sql`unnest(${sql.param(listed)}::int[]) as a`
+    : sql`(select id as a from accounts where committee_id = ${n.committeeId}
+        and roles && ${sql.param((n.accountIds as { roles: string[] }).roles)}::text[] and not disabled) as r`;
+  const ids = (
+    await query<{ account_id: number }>(
+      tx,
+      sql`insert into notifications (committee_id, account_id, kind, title, body, link)
+        select ${n.committeeId}, a, ${n.kind}, ${n.title}, ${n.body ?? null}, ${n.link ?? null} from ${to} returning account_id`,
+    )
+  ).map((r) => r.account_id);
   if (!ids.length) return;
-  await tx.execute(sql`insert into notifications (committee_id, account_id, kind, title, body, link)
-    select ${n.committeeId}, a, ${n.kind}, ${n.title}, ${n.body ?? null}, ${n.link ?? null} from unnest(${sql.param(ids)}::int[]) as a`);
   // A NOTIFY payload holds under 8000 bytes: 500 account ids a message.
   for (let i = 0; i < ids.length; i += 500) {
     const payload = `${n.committeeId}:${ids.slice(i, i + 500).join(',')}`;
-    await tx.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${payload})`);
+    await push(tx, payload);
   }
   if (mailer) {
     await scheduleJob(tx, {
@@ -56,7 +95,7 @@ export async function notify(tx: Db, n: NewNotification): Promise<void> {
  * every app process's listeners on that topic hear it once the transaction commits.
  */
 export async function publishLive(tx: Db, topic: string): Promise<void> {
-  await tx.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${`#${topic}`})`);
+  await push(tx, `#${topic}`);
 }
 
 /** Turns a committed NOTIFY into the in-process events the server-sent-event streams wait on. */
