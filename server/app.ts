@@ -146,7 +146,11 @@ export async function buildApp(deps: {
   await keepSessionCacheTrue(app, database, sessions);
   app.addHook(
     'onRequest',
-    sessionResolver(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }, sessions),
+    sessionResolver(
+      db,
+      { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+      sessions,
+    ),
   );
   // After sign-in and permission (preValidation): members and informants who have left change nothing.
   app.addHook('preHandler', refuseLeftPeople(db, catalog));
