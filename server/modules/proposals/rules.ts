@@ -2,7 +2,7 @@
 // DOMAIN.md § Proposals. Code reads every limit, class, deadline and list from here, never from constants.
 import { beijingYearOf, type DayUnit } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { getSetting } from '../../platform/settings/settings.ts';
+import { getSetting, settingOrDefaults } from '../../platform/settings/settings.ts';
 
 export interface OutcomeClass {
   code: string;
@@ -93,6 +93,10 @@ export const DEFAULT_RULES: ProposalRules = {
 export async function getRules(db: Db, committeeId: number, year = beijingYearOf()): Promise<ProposalRules> {
   return getSetting<ProposalRules>(db, committeeId, RULES_KEY, year, DEFAULT_RULES);
 }
+
+/** The rules from a stored value read with another query (null: none stored, the defaults). */
+export const rulesOf = (value: Partial<ProposalRules> | null): ProposalRules =>
+  settingOrDefaults(value as ProposalRules, DEFAULT_RULES);
 
 export function classLabel(rules: ProposalRules, code: string | null | undefined): string {
   if (!code) return '';
