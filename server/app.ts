@@ -18,6 +18,7 @@ import { refuseLeftPeople } from './modules/org/standing.ts';
 import { registerRecordSource } from './modules/record/registry.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { sessionResolver } from './platform/auth/session.ts';
+import { createSessionCache, keepSessionCacheTrue } from './platform/auth/session-cache.ts';
 import { workingCalendarRoutes } from './platform/dates/routes.ts';
 import type { Database, Db } from './platform/db/client.ts';
 import { embeddedDbQueue } from './platform/db/queue.ts';
@@ -140,9 +141,16 @@ export async function buildApp(deps: {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Sessions resolved in the last few seconds come from memory, dropped on every change (session-cache.ts).
+  const sessions = createSessionCache(config.sessionCacheSeconds * 1000);
+  await keepSessionCacheTrue(app, database, sessions);
   app.addHook(
     'onRequest',
-    sessionResolver(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }),
+    sessionResolver(
+      db,
+      { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+      sessions,
+    ),
   );
   // After sign-in and permission (preValidation): members and informants who have left change nothing.
   app.addHook('preHandler', refuseLeftPeople(db, catalog));

@@ -11,6 +11,8 @@ export interface Config {
   seedDemo: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** How long a resolved session may be served from memory, in seconds (0: never); auth/session-cache.ts. */
+  sessionCacheSeconds: number;
   secureCookies: boolean;
   smtpUrl: string | null;
   mailFrom: string;
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: bool(env, 'ZHENGXIE_SEED_DEMO', true, errors),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60, errors),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30, errors),
+    sessionCacheSeconds: int(env, 'SESSION_CACHE_SECONDS', 5, 0, 60, errors),
     secureCookies: bool(env, 'SECURE_COOKIES', false, errors),
     smtpUrl,
     mailFrom: env.MAIL_FROM || 'noreply@zhengxie.local',

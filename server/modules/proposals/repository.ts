@@ -73,10 +73,26 @@ export async function loadProposalItem(
   );
   if (!p) return null;
   const people: { member_id: number; is_lead: boolean; cosign_status: string; proposal_id: number }[] = p.people;
-  const own = people.filter((x) => x.proposal_id === id);
   const mergedOrgs: number[] = p.merged_orgs;
   const ratings: { member_id: number | null; org_id: number | null }[] = p.ratings;
   const rules = await getRules(db, committeeId, p.year ?? beijingYearOf());
+  return proposalItemOf(committeeId, p, people, mergedOrgs, ratings, rules);
+}
+
+/**
+ * The engine's item from what was read: `p` the proposal's columns (id, state, kind, org_id, title, round,
+ * registered_at, rating_due_at), `people` its own and its merged proposals' proposers in (proposal, sort, member)
+ * order, `mergedOrgIds` the organisations of its merged proposals, `ratings` this round's raters.
+ */
+export function proposalItemOf(
+  committeeId: number,
+  p: any,
+  people: { member_id: number; is_lead: boolean; cosign_status: string; proposal_id: number }[],
+  mergedOrgIds: number[],
+  ratings: { member_id: number | null; org_id: number | null }[],
+  rules: { assignmentApproval: boolean },
+): ProposalItem {
+  const own = people.filter((x) => x.proposal_id === p.id);
   return {
     id: p.id,
     committeeId,
@@ -88,7 +104,7 @@ export async function loadProposalItem(
     proposerIds: own.filter((x) => x.cosign_status === 'confirmed').map((x) => x.member_id),
     pendingCosignerIds: own.filter((x) => x.cosign_status === 'invited').map((x) => x.member_id),
     answerMemberIds: [...new Set(people.filter((x) => x.cosign_status === 'confirmed').map((x) => x.member_id))],
-    answerOrgIds: [...new Set([...(p.org_id ? [p.org_id] : []), ...mergedOrgs])],
+    answerOrgIds: [...new Set([...(p.org_id ? [p.org_id] : []), ...mergedOrgIds])],
     ratedKeys: ratings.map((r) => (r.member_id ? `m:${r.member_id}` : `o:${r.org_id}`)),
     round: p.round,
     registered: !!p.registered_at,

@@ -4,7 +4,7 @@
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { beijingYearOf, type DayUnit } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { getSetting } from '../../platform/settings/settings.ts';
+import { getSetting, settingOrDefaults } from '../../platform/settings/settings.ts';
 
 export interface OutcomeClass {
   code: string;
@@ -112,6 +112,10 @@ export function getRules(db: Db, committeeId: number, year = beijingYearOf()): P
 export function forgetRules(tx: Db): void {
   perTransaction.delete(tx);
 }
+
+/** The rules from a stored value read with another query (null: none stored, the defaults). */
+export const rulesOf = (value: Partial<ProposalRules> | null): ProposalRules =>
+  settingOrDefaults(value as ProposalRules, DEFAULT_RULES);
 
 export function classLabel(rules: ProposalRules, code: string | null | undefined): string {
   if (!code) return '';

@@ -1,128 +1,49 @@
-// A proposal as one reader sees it: the fields their role may read, proposers, assignments with replies and ratings,
-// key-proposal and commendation state, files, the timeline filtered by each step's audience, and the actions (buttons)
-// the engine allows this reader now.
-import { sql } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingYearOf, clockNow, deadlineAfterDaysIn, loadWorkingCalendar } from '../../platform/dates.ts';
-import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { listFiles } from '../../platform/files/files.ts';
+import { clockNow, deadlineAfterDaysIn, loadWorkingCalendar } from '../../platform/dates.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { allowedActions, type Process, visibleParts } from '../../platform/workflow/engine.ts';
+import { readProposalPage } from './detail-read.ts';
 import { numberLabel } from './effects-filing.ts';
+import { proposalNotFound } from './errors.ts';
 import { isAuthor, isOffice } from './policy.ts';
 import { assignmentProcess, commendationProcess, proposalProcess } from './process.ts';
-import { type AssignmentItem, loadProposalItem } from './repository.ts';
-import { classLabel, getRules } from './rules.ts';
-import { assertVisible, iso, isStaff, KEY_EVENT_LABELS, KIND_LABELS, RATING_LABELS, ROLE_LABELS } from './service.ts';
+import { type AssignmentItem, proposalItemOf } from './repository.ts';
+import { classLabel, rulesOf } from './rules.ts';
+import { iso, isStaff, KEY_EVENT_LABELS, KIND_LABELS, RATING_LABELS, ROLE_LABELS } from './service.ts';
 import { ASSIGNMENT_STATES, COMMENDATION_STATES, PROPOSAL_STATES, REGISTERED_STATES } from './states.ts';
 
 // ---------- detail ----------
 
 export async function getProposal(db: Db, actor: Actor, id: number) {
-  await assertVisible(db, actor, id);
+  // One statement for the whole page (detail-read.ts); a proposal the reader may not see reads as none.
+  const p = await readProposalPage(db, actor, id);
+  if (!p) throw proposalNotFound();
   const c = actor.committeeId;
-  const p = await queryOne<any>(
-    db,
-    sql`select p.*, s.name as session_name, t.name as term_name, o.name as org_name, o.responsible_name,
-        mi.title as merged_title, mi.number as merged_number, ms.name as merged_session_name,
-        case when p.converted_to = 'opinion' then (select r.id from opinion_reports r
-          where r.committee_id = p.committee_id and r.source_proposal_id = p.id order by r.id limit 1) end as converted_opinion_id
-      from proposals p
-      left join plenary_sessions s on s.committee_id = p.committee_id and s.id = p.session_id
-      left join terms t on t.committee_id = p.committee_id and t.id = p.term_id
-      left join organisations o on o.committee_id = p.committee_id and o.id = p.org_id
-      left join proposals mi on mi.committee_id = p.committee_id and mi.id = p.merged_into_id
-      left join plenary_sessions ms on ms.committee_id = mi.committee_id and ms.id = mi.session_id
-      where p.committee_id = ${c} and p.id = ${id}`,
-  );
-  // The parts of the page are independent reads: they go out together, not one round trip after another (issue 18).
-  const [
+  const rules = rulesOf(p.rules_value);
+  const proposers: any[] = p.proposers;
+  const mergedFrom: any[] = p.merged_from;
+  const units: { id: number; name: string }[] = p.units;
+  const assignmentRows: any[] = p.assignments;
+  const contacts: any[] = p.contacts;
+  const views: any[] = p.views;
+  const replyRows: any[] = p.replies;
+  const ratingRows: any[] = p.ratings;
+  const raterNames: any[] = p.raters;
+  const keyRec = p.key_rec;
+  const keyEvents: any[] = p.key_events;
+  const comm = p.comm;
+  const files: any[] = p.files;
+  const item = proposalItemOf(
+    c,
+    p,
+    p.people,
+    mergedFrom.flatMap((m) => (m.org_id == null ? [] : [m.org_id])),
+    ratingRows.filter((r) => r.round === p.round),
     rules,
-    itemOrNull,
-    proposers,
-    mergedFrom,
-    units,
-    assignmentRows,
-    contacts,
-    views,
-    replyRows,
-    ratingRows,
-    keyRec,
-    comm,
-    files,
-  ] = await Promise.all([
-    getRules(db, c, p.year ?? beijingYearOf()),
-    loadProposalItem(db, c, id),
-    query<any>(
-      db,
-      sql`select pp.member_id, m.name, pp.is_lead, pp.cosign_status, pp.responded_at, sec.name as sector, m.work_unit
-        from proposal_proposers pp join members m on m.committee_id = pp.committee_id and m.id = pp.member_id
-        left join sectors sec on sec.committee_id = m.committee_id and sec.id = m.sector_id
-        where pp.committee_id = ${c} and pp.proposal_id = ${id} order by pp.is_lead desc, pp.sort, pp.member_id`,
-    ),
-    query<any>(
-      db,
-      sql`select m.id, m.title, m.org_id, o.name as org_name,
-          (select string_agg(mm.name, '、' order by pp.is_lead desc, pp.sort) from proposal_proposers pp
-            join members mm on mm.committee_id = pp.committee_id and mm.id = pp.member_id
-            where pp.committee_id = m.committee_id and pp.proposal_id = m.id and pp.cosign_status = 'confirmed') as names
-        from proposals m left join organisations o on o.committee_id = m.committee_id and o.id = m.org_id
-        where m.committee_id = ${c} and m.merged_into_id = ${id} order by m.id`,
-    ),
-    query<{ id: number; name: string }>(
-      db,
-      sql`select id, name from handling_units where committee_id = ${c} and id = any(${sql.param(p.suggested_unit_ids ?? [])}::int[]) order by id`,
-    ),
-    query<any>(
-      db,
-      sql`select a.*, u.name as unit_name from proposal_assignments a join handling_units u on u.committee_id = a.committee_id and u.id = a.unit_id
-        where a.committee_id = ${c} and a.proposal_id = ${id} order by case a.role when 'lead' then 0 when 'split' then 1 else 2 end, a.id`,
-    ),
-    query<any>(
-      db,
-      sql`select id, assignment_id, round, way, contact_date, notes, created_at from proposal_contacts where committee_id = ${c} and proposal_id = ${id} order by id`,
-    ),
-    query<any>(
-      db,
-      sql`select id, assignment_id, text, created_at from proposal_assisting_views where committee_id = ${c} and proposal_id = ${id} order by id`,
-    ),
-    query<any>(
-      db,
-      sql`select r.*, u.name as unit_name, f.name as letter_name from proposal_replies r
-        join handling_units u on u.committee_id = r.committee_id and u.id = r.unit_id
-        left join files f on f.committee_id = r.committee_id and f.id = r.letter_file_id
-        where r.committee_id = ${c} and r.proposal_id = ${id} order by r.id`,
-    ),
-    query<any>(
-      db,
-      sql`select r.*, coalesce(m.name, o.name) as rater_name from proposal_ratings r
-        left join members m on m.committee_id = r.committee_id and m.id = r.member_id
-        left join organisations o on o.committee_id = r.committee_id and o.id = r.org_id
-        where r.committee_id = ${c} and r.proposal_id = ${id} order by r.id`,
-    ),
-    queryOne<any>(db, sql`select * from proposal_key_records where committee_id = ${c} and proposal_id = ${id}`),
-    queryOne<any>(
-      db,
-      sql`select * from proposal_commendations where committee_id = ${c} and proposal_id = ${id} order by year desc limit 1`,
-    ),
-    listFiles(db, c, 'proposal', id),
-  ]);
-  const item = itemOrNull!;
+  );
   const staff = isStaff(actor);
   const myUnitRole = assignmentRows.find((a) => a.unit_id === actor.unitId && a.state !== 'returned')?.role;
-  const [raterNames, keyEvents] = await Promise.all([
-    query<any>(
-      db,
-      sql`select 'm' as k, id, name from members where committee_id = ${c} and id = any(${sql.param(item.answerMemberIds)}::int[])
-        union all select 'o' as k, id, name from organisations where committee_id = ${c} and id = any(${sql.param(item.answerOrgIds)}::int[])`,
-    ),
-    keyRec
-      ? query<any>(
-          db,
-          sql`select id, kind, event_date, text, created_by_name, created_at from proposal_key_events where committee_id = ${c} and proposal_id = ${id} order by event_date, id`,
-        )
-      : [],
-  ]);
 
   const seesReply = (r: any) =>
     staff || r.review_state === 'approved' || (actor.unitId != null && actor.unitId === r.unit_id);
@@ -186,7 +107,7 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
         .map((v) => ({ id: v.id, text: v.text, createdAt: iso(v.created_at)! })),
     };
   });
-  const timeline = await proposalTimeline(db, actor, id, assignmentRows, comm?.id ?? null);
+  const timeline = proposalTimeline(actor, p.timeline, assignmentRows);
   return {
     id: p.id,
     number: p.number,
@@ -317,17 +238,8 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
   };
 }
 
-async function proposalTimeline(db: Db, actor: Actor, id: number, assignments: any[], commendationId: number | null) {
-  const c = actor.committeeId;
-  const aIds = assignments.map((a) => a.id);
-  const rows = await query<any>(
-    db,
-    sql`select id, process, entity_id, action, from_state, to_state, actor_name, comment, data, created_at from workflow_transitions
-      where committee_id = ${c} and ((process = 'proposal' and entity_id = ${id})
-        or (process = 'proposal-assignment' and entity_id = any(${sql.param(aIds)}::int[]))
-        or (process = 'proposal-commendation' and entity_id = ${commendationId ?? 0}))
-      order by id`,
-  );
+/** The timeline's steps (workflow_transitions rows of the proposal, its assignments and its commendation), each as this reader may see it. */
+function proposalTimeline(actor: Actor, rows: any[], assignments: any[]) {
   const procs: Record<string, Process<any>> = {
     proposal: proposalProcess,
     'proposal-assignment': assignmentProcess,

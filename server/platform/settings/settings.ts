@@ -10,10 +10,14 @@ export async function getSetting<T>(db: Db, committeeId: number, key: string, ye
     db,
     sql`select value from settings where committee_id = ${committeeId} and key = ${key} and year <= ${year} order by year desc limit 1`,
   );
-  if (!row) return defaults;
+  return row ? settingOrDefaults(row.value, defaults) : defaults;
+}
+
+/** A stored setting's value over its defaults: an object's missing keys (all of them for null) are the defaults'. */
+export function settingOrDefaults<T>(value: T, defaults: T): T {
   return typeof defaults === 'object' && defaults !== null && !Array.isArray(defaults)
-    ? { ...defaults, ...row.value }
-    : row.value;
+    ? { ...defaults, ...value }
+    : value;
 }
 
 export async function putSetting(tx: Db, actor: Actor, key: string, year: number, value: unknown): Promise<void> {
