@@ -11,7 +11,8 @@ import { notify } from '../../platform/notifications/notifications.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { accountsOfMembers } from '../meetings/service.ts';
 
-import { ACTIVITY_LABELS, iso, loadActivity, OUTPUT_LABELS, OUTPUT_STATUS, seesAll } from './service.ts';
+import { canSeeOutput, seesAll } from './policy.ts';
+import { ACTIVITY_LABELS, iso, loadActivity, OUTPUT_LABELS, OUTPUT_STATUS } from './service.ts';
 
 export async function listOutputs(
   db: Db,
@@ -154,9 +155,9 @@ export async function reviewOutput(
 
 /** Files of an output: staff of the committee, or the member who submitted it. */
 export async function mayReadOutputFiles(db: Db, actor: Actor, id: number): Promise<boolean> {
-  const o = await queryOne<{ member_id: number }>(
+  const o = await queryOne<{ memberId: number }>(
     db,
-    sql`select member_id from activity_outputs where committee_id = ${actor.committeeId} and id = ${id}`,
+    sql`select member_id as "memberId" from activity_outputs where committee_id = ${actor.committeeId} and id = ${id}`,
   );
-  return !!o && (actor.roles.some((x) => x !== 'member') || o.member_id === actor.memberId);
+  return !!o && canSeeOutput(actor, o);
 }

@@ -16,6 +16,7 @@ import {
 } from '../meetings/checkin.ts';
 import { assertCheckinWindow } from '../meetings/service.ts';
 
+import { seesAll } from './policy.ts';
 import { type ActivityRow, addParticipants, iso, loadActivity, settleParticipant } from './service.ts';
 
 export async function register(tx: Db, actor: Actor, id: number, join: boolean) {
@@ -145,7 +146,7 @@ export async function participantSheet(
 /** Files attached to an activity: staff of the committee see them all; a member those of open activities and of the
  *  ones they take part in (platform/files asks this before serving a file). */
 export async function mayReadActivityFiles(db: Db, actor: Actor, id: number): Promise<boolean> {
-  if (actor.roles.some((x) => x !== 'member'))
+  if (seesAll(actor))
     return !!(await queryOne(
       db,
       sql`select 1 from activities where committee_id = ${actor.committeeId} and id = ${id}`,

@@ -16,10 +16,10 @@ import { newSecret } from '../meetings/checkin.ts';
 import { eventFilters } from '../meetings/list.ts';
 import { accountsOfMembers, type InviteInput, membersByRule } from '../meetings/service.ts';
 import { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS } from './labels.ts';
+import { seesAll } from './policy.ts';
 
 export { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS };
 
-export const seesAll = (actor: Actor) => actor.roles.some((r) => r !== 'member');
 export const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 export const shanghaiDay = (d: unknown) => beijingDateOf(d as string);
 

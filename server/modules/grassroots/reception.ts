@@ -10,11 +10,11 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import { cancelJobs, registerJobHandler, scheduleJob } from '../../platform/jobs/jobs.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { normaliseText } from '../../platform/text/normalise.ts';
+import { isStaff, isStudioLeader } from './policy.ts';
 import { tooMany } from './public-service.ts';
 import type { AnswerInput, RotaInput } from './reception-schemas.ts';
 import { grassrootsSettings } from './settings.ts';
 import { studioNotFound } from './studio-service.ts';
-import { isStaff } from './topic-service.ts';
 
 export const RECEPTION_JOB = 'grassroots.reception.move';
 const questionNotFound = () => notFound('grassroots.reception_question', '会客室问题不存在');
@@ -88,7 +88,7 @@ export async function rota(db: Db, actor: Actor, studioId: number, from: string,
 /** Staff or the studio's leader set who is on duty (null clears a day); unanswered questions of a day follow its member. */
 export async function setRota(tx: Db, actor: Actor, studioId: number, b: RotaInput) {
   const studio = await studioOf(tx, actor.committeeId, studioId);
-  if (!isStaff(actor) && !(actor.memberId && studio.leader === actor.memberId)) throw forbidden();
+  if (!isStaff(actor) && !isStudioLeader(actor, studio)) throw forbidden();
   for (const e of b.entries) {
     if (e.memberId === null) {
       await tx.execute(sql`delete from grassroots_reception_duties

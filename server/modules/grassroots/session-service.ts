@@ -12,6 +12,7 @@ import { normaliseText } from '../../platform/text/normalise.ts';
 import { EVENT_STATES } from '../consultations/event-process.ts';
 import { addParticipants, createEvent } from '../consultations/event-service.ts';
 import { unitAccountIds } from '../consultations/outcome-repository.ts';
+import { isUnitAccount, seesAll } from './policy.ts';
 import { roomNotFound } from './room-service.ts';
 import type { AgreedItemInput, SessionInput } from './schemas.ts';
 import { sessionPhotos } from './session-photos.ts';
@@ -258,7 +259,7 @@ export async function publishResults(tx: Db, actor: Actor, sessionId: number, pu
 
 /** Units see their own items; staff every item. */
 export async function listItems(db: Db, actor: Actor, state?: string) {
-  if (!actor.unitId && !actor.roles.some((r) => STAFF.includes(r) || r === 'leader')) throw forbidden();
-  const mine = actor.roles.includes('unitUser') ? sql`i.unit_id = ${actor.unitId ?? 0}` : sql`true`;
+  if (!actor.unitId && !seesAll(actor)) throw forbidden();
+  const mine = isUnitAccount(actor) ? sql`i.unit_id = ${actor.unitId ?? 0}` : sql`true`;
   return sessionItems(db, actor.committeeId, sql`${mine} ${state ? sql`and i.state = ${state}` : sql``}`);
 }

@@ -12,10 +12,10 @@ import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { unitAccountIds } from '../consultations/outcome-repository.ts';
 import { qrSvg } from '../meetings/checkin.ts';
 import { createProposal } from '../proposals/service.ts';
+import { isMember, isStaff, isUnitAccount, seesAll } from './policy.ts';
 import { checkMembers, convenesRoom, newPublicToken } from './room-service.ts';
 import type { StudioFilter, StudioInput, SuggestionAction, SuggestionFilter, SuggestionInput } from './schemas.ts';
 import { grassrootsSettings, STUDIO_KINDS, SUGGESTION_STATES } from './settings.ts';
-import { isStaff } from './topic-service.ts';
 
 export const studioNotFound = () => notFound('grassroots.studio', '委员工作室不存在');
 const suggestionNotFound = () => notFound('grassroots.suggestion', '微建议不存在');
@@ -195,8 +195,7 @@ export async function actOnSuggestion(tx: Db, actor: Actor, id: number, b: Sugge
     after = { state: 'forwarded', unitId: b.unitId, dueOn };
   } else {
     // The member who takes it up becomes the proposer of a draft in their own name; nothing is retyped.
-    if (!actor.memberId || !actor.roles.includes('member'))
-      throw forbidden('grassroots.draft', '只有委员可以将微建议转为本人的提案草稿');
+    if (!isMember(actor)) throw forbidden('grassroots.draft', '只有委员可以将微建议转为本人的提案草稿');
     const proposalId = await createProposal(tx, actor, {
       kind: 'individual',
       title: g.title,
@@ -254,12 +253,11 @@ export async function respondToSuggestion(tx: Db, actor: Actor, id: number, resp
 
 /** Staff see all; units what was forwarded to them; members their own and their studios' or convened rooms'. */
 export async function listSuggestions(db: Db, actor: Actor, q: SuggestionFilter, limit: number, offset: number) {
-  const mine =
-    isStaff(actor) || actor.roles.includes('leader')
-      ? sql`true`
-      : actor.roles.includes('unitUser')
-        ? sql`g.unit_id = ${actor.unitId ?? 0}`
-        : sql`(g.raised_by_account = ${actor.accountId} or exists (select 1 from grassroots_studio_members x where x.committee_id = g.committee_id
+  const mine = seesAll(actor)
+    ? sql`true`
+    : isUnitAccount(actor)
+      ? sql`g.unit_id = ${actor.unitId ?? 0}`
+      : sql`(g.raised_by_account = ${actor.accountId} or exists (select 1 from grassroots_studio_members x where x.committee_id = g.committee_id
           and x.studio_id = g.studio_id and x.member_id = ${actor.memberId ?? 0})
         or exists (select 1 from grassroots_studios s where s.committee_id = g.committee_id and s.id = g.studio_id and s.leader_member_id = ${actor.memberId ?? 0})
         or exists (select 1 from grassroots_rooms r where r.committee_id = g.committee_id and r.id = g.room_id and r.exec_convener_member_id = ${actor.memberId ?? 0}))`;

@@ -3,18 +3,17 @@
 // resident's own topic page).
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
+import { isStaff } from './policy.ts';
 import { convenesRoom, newPublicToken, roomNotFound } from './room-service.ts';
 import type { TopicAnswer, TopicFilter, TopicInput } from './schemas.ts';
 import { TOPIC_SOURCES, TOPIC_STATES } from './settings.ts';
 
 export const topicNotFound = () => notFound('grassroots.topic_not_found', '议题不存在');
-export const isStaff = (actor: Actor) => can(actor.roles, 'grassroots.manage');
 
 async function activeRoom(tx: Db, committeeId: number, roomId: number) {
   const room = await queryOne<{ id: number; name: string; exec: number | null }>(

@@ -3,13 +3,13 @@
 // its frequency; coverage is the share of active links that are not overdue.
 import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingToday, beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
+import { isLinkMember, isStaff } from './policy.ts';
 import type { ContactInput, LinkInput, PointInput } from './schemas.ts';
 
 export const SCHEMES: Record<string, string> = {
@@ -35,7 +35,6 @@ export const LIAISON_DEFAULTS = {
 };
 
 const linkNotFound = () => notFound('liaison.link_not_found', '联系关系不存在');
-const isStaff = (a: Actor) => can(a.roles, 'liaison.manage');
 
 export async function addContactPoint(db: Db, actor: Actor, b: PointInput): Promise<number> {
   return db.transaction(async (tx) => {
@@ -155,7 +154,7 @@ export async function logContact(db: Db, actor: Actor, linkId: number, b: Contac
       sql`select * from liaison_links where committee_id = ${actor.committeeId} and id = ${linkId} and active`,
     );
     if (!l) throw linkNotFound();
-    const mine = actor.memberId != null && (l.owner_member_id === actor.memberId || l.member_id === actor.memberId);
+    const mine = isLinkMember(actor, { ownerMemberId: l.owner_member_id, memberId: l.member_id });
     if (!mine && !isStaff(actor)) throw linkNotFound();
     const day = b.contactedOn ?? beijingToday();
     if (day > beijingToday()) throw badRequest('liaison.future', '联系日期不能晚于今天', 'contactedOn');

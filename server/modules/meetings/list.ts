@@ -6,7 +6,8 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { listFiles } from '../../platform/files/files.ts';
 import { matchSearch } from '../../platform/search/search.ts';
 
-import { canManage, iso, loadMeeting, MEETING_KINDS, seesAll } from './service.ts';
+import { isOrganiser, seesAll } from './policy.ts';
+import { iso, loadMeeting, MEETING_KINDS } from './service.ts';
 
 export interface MeetingQuery {
   page?: number;
@@ -124,14 +125,14 @@ export async function getMeeting(db: Db, actor: Actor, id: number) {
         }
       : null,
     files: files.map((f) => ({ id: f.id, name: f.name, size: f.size })),
-    canManage: canManage(actor),
+    canManage: isOrganiser(actor),
   };
 }
 
 /** Files attached to a meeting: staff of the committee see them all; a member those of meetings they are invited to
  *  (platform/files asks this before serving a file). */
 export async function mayReadMeetingFiles(db: Db, actor: Actor, id: number): Promise<boolean> {
-  if (actor.roles.some((x) => x !== 'member'))
+  if (seesAll(actor))
     return !!(await queryOne(db, sql`select 1 from meetings where committee_id = ${actor.committeeId} and id = ${id}`));
   return !!(await queryOne(
     db,

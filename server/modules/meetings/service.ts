@@ -15,6 +15,7 @@ import { toSearchVector } from '../../platform/search/search.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
 import { revokeDutyFacts } from '../duty/facts.ts';
 import { newSecret } from './checkin.ts';
+import { seesAll } from './policy.ts';
 
 export const MEETING_KINDS: Record<string, string> = {
   plenary: '全体会议',
@@ -117,10 +118,6 @@ export async function accountsOfMembers(tx: Db, committeeId: number, memberIds: 
   );
   return rows.map((r) => r.id);
 }
-
-export const seesAll = (actor: Actor) => actor.roles.some((r) => r !== 'member');
-export const canManage = (actor: Actor) =>
-  actor.roles.some((r) => r === 'officeStaff' || r === 'specialCommitteeStaff' || r === 'committeeAdmin');
 
 export interface MeetingRow {
   id: number;

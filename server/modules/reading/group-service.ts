@@ -1,16 +1,15 @@
 // Reading groups, book lists (hand-outs are in handout-service.ts), and the sharing sessions of a group's rota.
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
 import * as E from './errors.ts';
+import { isStaff } from './policy.ts';
 import { SESSION_STATES, sessionProcess } from './process.ts';
 import { groupRole, loadSessionItem } from './repository.ts';
 import type { BookListInput, GroupInput, SessionInput } from './schemas.ts';
 
-const isStaff = (actor: Actor) => can(actor.roles, 'reading.manage');
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
 export async function checkMembers(tx: Db, actor: Actor, ids: number[]) {

@@ -3,7 +3,6 @@
 // timeline; alike items for a merge; the staff's Excel list; each unit's timeliness for its yearly appraisal.
 import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf, clockNow, formatBeijingDateTime } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
@@ -13,6 +12,7 @@ import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { textSimilarity } from '../../platform/search/search.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
+import { canSeeReport } from './policy.ts';
 import { type ActionData, loadReport, REPORT_STATES, reportProcess } from './process.ts';
 import type { ReportAction, ReportInput, ReportQuery } from './schemas.ts';
 
@@ -109,14 +109,8 @@ export async function listReports(db: Db, actor: Actor, scope: Scope, q: ReportQ
 
 /** Who may open an item: staff any; the unit it was dispatched to; its member. Others get 404. */
 export async function mayReadReport(db: Db, actor: Actor, id: number): Promise<boolean> {
-  if (can(actor.roles, 'supervision.manage')) {
-    return !!(await loadReport(db, actor.committeeId, id));
-  }
   const r = await loadReport(db, actor.committeeId, id);
-  return (
-    !!r &&
-    ((actor.memberId != null && r.memberId === actor.memberId) || (actor.unitId != null && r.unitId === actor.unitId))
-  );
+  return !!r && canSeeReport(actor, r);
 }
 
 export async function getReport(db: Db, actor: Actor, id: number) {

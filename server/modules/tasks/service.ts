@@ -2,13 +2,13 @@
 // member's copy is an assignment on the engine (process.ts). Lists for staff and for the member, with overdue flags.
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { addDays, beijingToday } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
 import { membersByRule } from '../meetings/service.ts';
+import { ASSIGNEE_ONLY_ACTIONS, canSeeAssignment, isAssignee } from './policy.ts';
 import { ASSIGNMENT_STATES, assignmentProcess, loadAssignment } from './process.ts';
 import { type AssignmentAction, type InviteInput, TASK_KINDS, type TaskInput, type TaskQuery } from './schemas.ts';
 import { getTaskSettings } from './settings.ts';
@@ -166,7 +166,7 @@ export async function getAssignment(db: Db, actor: Actor, id: number) {
     db,
     sql`${assignmentSelect} where a.committee_id = ${actor.committeeId} and a.id = ${id}`,
   );
-  if (!r || (r.member_id !== actor.memberId && !can(actor.roles, 'task.manage'))) throw assignmentNotFound();
+  if (!r || !canSeeAssignment(actor, { memberId: r.member_id })) throw assignmentNotFound();
   return {
     ...presentAssignment(r, beijingToday()),
     actions: allowedActions(assignmentProcess, actor, { ...r, memberId: r.member_id, state: r.state }),
@@ -177,8 +177,8 @@ export async function getAssignment(db: Db, actor: Actor, id: number) {
 export async function fireAssignmentAction(db: Db, actor: Actor, id: number, b: AssignmentAction): Promise<string> {
   return db.transaction(async (tx) => {
     const a = await loadAssignment(tx, actor.committeeId, id, true);
-    if (!a || (a.memberId !== actor.memberId && !can(actor.roles, 'task.manage'))) throw assignmentNotFound();
-    if (a.memberId !== actor.memberId && ['accept', 'requestSwap', 'decline', 'complete'].includes(b.action))
+    if (!a || !canSeeAssignment(actor, a)) throw assignmentNotFound();
+    if (!isAssignee(actor, a) && ASSIGNEE_ONLY_ACTIONS.includes(b.action))
       throw forbidden('task.not_own', '只有接受派单的委员本人可以操作');
     const data = b.action === 'complete' ? { evidenceType: b.evidenceType, evidenceId: b.evidenceId } : undefined;
     return fireTransition(tx, assignmentProcess, actor, a, { action: b.action, comment: b.comment, data });
