@@ -2,7 +2,7 @@
 // or staff marking) and submit outputs (reports, suggestions, evidence) that staff confirm or return. A check-in is an
 // activity.<kind> duty fact; a confirmed output an activity.output fact; undoing either revokes it.
 
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf } from '../../platform/dates.ts';
@@ -92,15 +92,20 @@ export interface ActivityQuery {
   mine?: boolean;
 }
 
-export async function listActivities(db: Db, actor: Actor, q: ActivityQuery, limit: number, offset: number) {
-  const c = actor.committeeId;
+/** The list's condition on activities `a` left-joined to the actor's participation `p`: a member sees open activities
+ *  and those they take part in; `mine` only the latter. Snapshotted in server/sql/activities/. */
+export function activityListWhere(actor: Actor, q: ActivityQuery): SQL {
   const member = !seesAll(actor);
   const conds = [
-    sql`a.committee_id = ${c}`,
+    sql`a.committee_id = ${actor.committeeId}`,
     ...eventFilters(sql.raw('a'), q),
     q.mine ? sql`p.member_id is not null` : member ? sql`(p.member_id is not null or a.registration = 'open')` : null,
   ].filter((x) => x !== null);
-  const where = sql.join(conds, sql` and `);
+  return sql.join(conds, sql` and `);
+}
+
+export async function listActivities(db: Db, actor: Actor, q: ActivityQuery, limit: number, offset: number) {
+  const where = activityListWhere(actor, q);
   const join = sql`left join activity_participants p on p.committee_id = a.committee_id and p.activity_id = a.id and p.member_id = ${actor.memberId ?? 0}`;
   const rows = await query<any>(
     db,

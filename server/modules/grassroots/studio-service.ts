@@ -1,7 +1,7 @@
 // Member studios (委员工作室): the register (kinds, leader, members, QR code to the public page) and micro suggestions
 // (微建议) to a studio or room: answered, forwarded to a handling unit with a working-day deadline and its response,
 // or turned by a member into their own proposal draft (the text carried over, linked both ways).
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { addWorkingDays, beijingToday } from '../../platform/dates.ts';
@@ -252,7 +252,9 @@ export async function respondToSuggestion(tx: Db, actor: Actor, id: number, resp
 }
 
 /** Staff see all; units what was forwarded to them; members their own and their studios' or convened rooms'. */
-export async function listSuggestions(db: Db, actor: Actor, q: SuggestionFilter, limit: number, offset: number) {
+/** The list's condition on suggestions `g`: staff and leaders see all; a unit what was forwarded to it; a member their
+ *  own and their studios' or convened rooms'. Snapshotted in server/sql/grassroots/. */
+export function suggestionListWhere(actor: Actor, q: SuggestionFilter): SQL {
   const mine = seesAll(actor)
     ? sql`true`
     : isUnitAccount(actor)
@@ -261,9 +263,13 @@ export async function listSuggestions(db: Db, actor: Actor, q: SuggestionFilter,
           and x.studio_id = g.studio_id and x.member_id = ${actor.memberId ?? 0})
         or exists (select 1 from grassroots_studios s where s.committee_id = g.committee_id and s.id = g.studio_id and s.leader_member_id = ${actor.memberId ?? 0})
         or exists (select 1 from grassroots_rooms r where r.committee_id = g.committee_id and r.id = g.room_id and r.exec_convener_member_id = ${actor.memberId ?? 0}))`;
-  const where = sql`g.committee_id = ${actor.committeeId} and ${mine}
+  return sql`g.committee_id = ${actor.committeeId} and ${mine}
     ${q.studioId ? sql`and g.studio_id = ${q.studioId}` : sql``} ${q.roomId ? sql`and g.room_id = ${q.roomId}` : sql``}
     ${q.state ? sql`and g.state = ${q.state}` : sql``}`;
+}
+
+export async function listSuggestions(db: Db, actor: Actor, q: SuggestionFilter, limit: number, offset: number) {
+  const where = suggestionListWhere(actor, q);
   const rows = await query<any>(
     db,
     sql`select g.id, g.title, g.body, g.state, g.answer, g.unit_response as "unitResponse", g.due_on::text as "dueOn",

@@ -99,7 +99,7 @@ export async function addLink(db: Db, actor: Actor, b: LinkInput): Promise<numbe
 }
 
 /** Links with their last contact and overdue flag; `mine` keeps those the actor keeps or is kept by. */
-function linksSql(c: number, today: string, where: SQL) {
+export function linksSql(c: number, today: string, where: SQL) {
   return sql`select l.id, l.scheme, l.frequency_days, l.owner_member_id, om.name as owner_member_name,
       l.owner_special_committee_id, sc.name as owner_committee_name, l.member_id, tm.name as member_name,
       ts.name as member_sector_name, l.contact_point_id, cp.name as contact_point_name,
@@ -134,10 +134,23 @@ const presentLink = (r: any) => ({
   overdue: r.overdue,
 });
 
-export async function listLinks(db: Db, actor: Actor, q: { mine?: boolean; overdue?: boolean; scheme?: string }) {
+export interface LinkQuery {
+  mine?: boolean;
+  overdue?: boolean;
+  scheme?: string;
+}
+
+/** The list's conditions on links `l`: a member (or `mine`) sees the links they keep or are kept by. Snapshotted in
+ *  server/sql/liaison/. */
+export function linkListConds(actor: Actor, q: LinkQuery): SQL[] {
   const conds: SQL[] = [sql`true`];
   if (q.mine || !isStaff(actor)) conds.push(mineCond(actor));
   if (q.scheme) conds.push(sql`l.scheme = ${q.scheme}`);
+  return conds;
+}
+
+export async function listLinks(db: Db, actor: Actor, q: LinkQuery) {
+  const conds = linkListConds(actor, q);
   const rows = await query<any>(
     db,
     sql`select * from (${linksSql(actor.committeeId, beijingToday(), sql.join(conds, sql` and `))}) z

@@ -31,15 +31,20 @@ export function eventFilters(t: SQL, q: { kind?: string; status?: string; q?: st
   ];
 }
 
-export async function listMeetings(db: Db, actor: Actor, q: MeetingQuery, limit: number, offset: number) {
-  const c = actor.committeeId;
+/** The list's condition on meetings `m` left-joined to the actor's invitation `i`: a member (or `mine`) sees only the
+ *  meetings they are invited to. Snapshotted in server/sql/meetings/. */
+export function meetingListWhere(actor: Actor, q: MeetingQuery): SQL {
   const mineOnly = !seesAll(actor) || q.mine;
   const conds = [
-    sql`m.committee_id = ${c}`,
+    sql`m.committee_id = ${actor.committeeId}`,
     ...eventFilters(sql.raw('m'), q),
     mineOnly ? sql`i.member_id is not null` : null,
   ].filter((x) => x !== null);
-  const where = sql.join(conds, sql` and `);
+  return sql.join(conds, sql` and `);
+}
+
+export async function listMeetings(db: Db, actor: Actor, q: MeetingQuery, limit: number, offset: number) {
+  const where = meetingListWhere(actor, q);
   const join = sql`left join meeting_invitees i on i.committee_id = m.committee_id and i.meeting_id = m.id and i.member_id = ${actor.memberId ?? 0}`;
   const items = await query<any>(
     db,

@@ -77,7 +77,8 @@ function present(r: any, now: Date) {
   };
 }
 
-function scopeWhere(actor: Actor, scope: Scope, q: Partial<ReportQuery>): SQL {
+/** The list's condition on reports `r` for the session's scope and the filters. Snapshotted in server/sql/supervision/. */
+export function scopeWhere(actor: Actor, scope: Scope, q: Partial<ReportQuery>): SQL {
   const parts: SQL[] = [sql`r.committee_id = ${actor.committeeId}`];
   // The scope comes from the session: a unit sees the items dispatched to it, a member their own.
   if (scope === 'unit') parts.push(sql`r.unit_id = ${actor.unitId ?? -1}`);
