@@ -23,7 +23,7 @@ import { setTestClock } from '../platform/dates.ts';
 const dialect = new PgDialect();
 
 /** The statement with its placeholders, then one `-- $n = value` line per parameter (JSON). */
-export function renderSql(q: SQL): string {
+function renderSql(q: SQL): string {
   const built = dialect.sqlToQuery(q);
   const text = built.sql
     .split('\n')
