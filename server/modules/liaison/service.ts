@@ -117,7 +117,26 @@ export function linksSql(c: number, today: string, where: SQL) {
 
 const mineCond = (a: Actor) => sql`(l.owner_member_id = ${a.memberId ?? -1} or l.member_id = ${a.memberId ?? -1})`;
 
-const presentLink = (r: any) => ({
+/** A row of linksSql. */
+interface LinkRow {
+  id: number;
+  scheme: string;
+  frequency_days: number;
+  owner_member_id: number | null;
+  owner_member_name: string | null;
+  owner_special_committee_id: number | null;
+  owner_committee_name: string | null;
+  member_id: number | null;
+  member_name: string | null;
+  member_sector_name: string | null;
+  contact_point_id: number | null;
+  contact_point_name: string | null;
+  last_contacted_on: string | null;
+  due_on: string;
+  overdue: boolean;
+}
+
+const presentLink = (r: LinkRow) => ({
   id: r.id,
   scheme: r.scheme,
   schemeLabel: SCHEMES[r.scheme],
@@ -151,7 +170,7 @@ export function linkListConds(actor: Actor, q: LinkQuery): SQL[] {
 
 export async function listLinks(db: Db, actor: Actor, q: LinkQuery) {
   const conds = linkListConds(actor, q);
-  const rows = await query<any>(
+  const rows = await query<LinkRow>(
     db,
     sql`select * from (${linksSql(actor.committeeId, beijingToday(), sql.join(conds, sql` and `))}) z
       ${q.overdue ? sql`where overdue` : sql``} order by overdue desc, due_on, id`,
@@ -162,12 +181,13 @@ export async function listLinks(db: Db, actor: Actor, q: LinkQuery) {
 /** Who may log a contact on a link: its owner member, the member kept in touch with, or liaison staff. */
 export async function logContact(db: Db, actor: Actor, linkId: number, b: ContactInput): Promise<number> {
   return db.transaction(async (tx) => {
-    const l = await queryOne<any>(
+    const l = await queryOne<{ ownerMemberId: number | null; memberId: number | null }>(
       tx,
-      sql`select * from liaison_links where committee_id = ${actor.committeeId} and id = ${linkId} and active`,
+      sql`select owner_member_id as "ownerMemberId", member_id as "memberId" from liaison_links
+        where committee_id = ${actor.committeeId} and id = ${linkId} and active`,
     );
     if (!l) throw linkNotFound();
-    const mine = isLinkMember(actor, { ownerMemberId: l.owner_member_id, memberId: l.member_id });
+    const mine = isLinkMember(actor, l);
     if (!mine && !isStaff(actor)) throw linkNotFound();
     const day = b.contactedOn ?? beijingToday();
     if (day > beijingToday()) throw badRequest('liaison.future', '联系日期不能晚于今天', 'contactedOn');
@@ -190,7 +210,14 @@ export async function logContact(db: Db, actor: Actor, linkId: number, b: Contac
 export async function listContacts(db: Db, actor: Actor, linkId: number) {
   const { items } = await listLinks(db, actor, {});
   if (!items.some((l) => l.id === linkId)) throw linkNotFound();
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    day: string;
+    method: string;
+    raised: string;
+    followup: string;
+    logged_by_name: string;
+  }>(
     db,
     sql`select id, contacted_on::text as day, method, raised, followup, logged_by_name from liaison_contacts
       where committee_id = ${actor.committeeId} and link_id = ${linkId} order by contacted_on desc, id desc`,

@@ -267,7 +267,14 @@ export const reportProcess: Process<ReportItem> = defineProcess<ReportItem>({
 });
 
 export async function loadReport(tx: Db, committeeId: number, id: number, lock = false): Promise<ReportItem | null> {
-  const r = await queryOne<any>(
+  const r = await queryOne<{
+    id: number;
+    state: string;
+    member_id: number;
+    unit_id: number | null;
+    urgent: boolean;
+    text: string;
+  }>(
     tx,
     sql`select id, state, member_id, unit_id, urgent, text from snapshot_reports
       where committee_id = ${committeeId} and id = ${id} ${lock ? sql`for update` : sql``}`,
