@@ -46,7 +46,21 @@ export function meetingListWhere(actor: Actor, q: MeetingQuery): SQL {
 export async function listMeetings(db: Db, actor: Actor, q: MeetingQuery, limit: number, offset: number) {
   const where = meetingListWhere(actor, q);
   const join = sql`left join meeting_invitees i on i.committee_id = m.committee_id and i.meeting_id = m.id and i.member_id = ${actor.memberId ?? 0}`;
-  const items = await query<any>(
+  const items = await query<{
+    id: number;
+    kind: string;
+    title: string;
+    starts_at: string | Date;
+    ends_at: string | Date;
+    place: string;
+    status: string;
+    invited: number;
+    checked_in: number;
+    leave_pending: number;
+    my_reply: string | null;
+    my_leave_status: string | null;
+    my_checked_in_at: string | Date | null;
+  }>(
     db,
     sql`select m.id, m.kind, m.title, m.starts_at, m.ends_at, m.place, m.status,
         (select count(*)::int from meeting_invitees x where x.committee_id = m.committee_id and x.meeting_id = m.id) as invited,
@@ -83,7 +97,13 @@ export async function listMeetings(db: Db, actor: Actor, q: MeetingQuery, limit:
 export async function getMeeting(db: Db, actor: Actor, id: number) {
   const m = await loadMeeting(db, actor, id);
   const c = actor.committeeId;
-  const counts = await queryOne<any>(
+  const counts = await queryOne<{
+    invited: number;
+    checked_in: number;
+    on_leave: number;
+    leave_pending: number;
+    will_attend: number;
+  }>(
     db,
     sql`select count(*)::int as invited, count(*) filter (where checked_in_at is not null)::int as checked_in,
         count(*) filter (where leave_status = 'approved')::int as on_leave, count(*) filter (where leave_status = 'pending')::int as leave_pending,
@@ -91,7 +111,15 @@ export async function getMeeting(db: Db, actor: Actor, id: number) {
       from meeting_invitees where committee_id = ${c} and meeting_id = ${id}`,
   );
   const mine = actor.memberId
-    ? await queryOne<any>(
+    ? await queryOne<{
+        reply: string;
+        leave_reason: string | null;
+        leave_status: string | null;
+        leave_comment: string | null;
+        checked_in_at: string | Date | null;
+        checkin_method: string | null;
+        minutes_present: number | null;
+      }>(
         db,
         sql`select reply, leave_reason, leave_status, leave_comment, checked_in_at, checkin_method, minutes_present
           from meeting_invitees where committee_id = ${c} and meeting_id = ${id} and member_id = ${actor.memberId}`,
@@ -112,11 +140,11 @@ export async function getMeeting(db: Db, actor: Actor, id: number) {
     specialCommitteeId: m.specialCommitteeId,
     sectorId: m.sectorId,
     counts: {
-      invited: counts.invited,
-      checkedIn: counts.checked_in,
-      onLeave: counts.on_leave,
-      leavePending: counts.leave_pending,
-      willAttend: counts.will_attend,
+      invited: counts!.invited,
+      checkedIn: counts!.checked_in,
+      onLeave: counts!.on_leave,
+      leavePending: counts!.leave_pending,
+      willAttend: counts!.will_attend,
     },
     mine: mine
       ? {

@@ -40,7 +40,20 @@ export async function listSpeeches(
     ].filter((x) => x !== null),
     sql` and `,
   );
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    meeting_id: number | null;
+    meeting_title: string | null;
+    member_id: number;
+    member_name: string;
+    mode: string;
+    title: string;
+    body: string;
+    status: string;
+    decision_comment: string | null;
+    submitted_at: string | Date;
+    decided_at: string | Date | null;
+  }>(
     db,
     sql`select s.id, s.meeting_id, mt.title as meeting_title, s.member_id, mb.name as member_name, s.mode, s.title, s.body, s.status,
         s.decision_comment, s.submitted_at, s.decided_at
