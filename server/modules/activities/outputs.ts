@@ -31,7 +31,23 @@ export async function listOutputs(
     ].filter((x) => x !== null),
     sql` and `,
   );
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    activity_id: number;
+    activity_title: string;
+    activity_kind: string;
+    member_id: number;
+    member_name: string;
+    kind: string;
+    title: string;
+    body: string;
+    status: string;
+    review_comment: string | null;
+    reviewed_by: string | null;
+    submitted_at: string | Date;
+    reviewed_at: string | Date | null;
+    files: { id: number; name: string; size: number }[];
+  }>(
     db,
     sql`select o.id, o.activity_id, a.title as activity_title, a.kind as activity_kind, o.member_id, mb.name as member_name, o.kind, o.title, o.body,
         o.status, o.review_comment, o.reviewed_by, o.submitted_at, o.reviewed_at,
@@ -107,7 +123,17 @@ export async function reviewOutput(
   id: number,
   b: { action: 'confirm' | 'return' | 'revoke'; comment?: string },
 ) {
-  const o = await queryOne<any>(
+  const o = await queryOne<{
+    id: number;
+    member_id: number;
+    kind: string;
+    title: string;
+    status: 'submitted' | 'returned' | 'confirmed';
+    activity_id: number;
+    activity_kind: string;
+    activity_title: string;
+    starts_at: string | Date;
+  }>(
     tx,
     sql`select o.id, o.member_id, o.kind, o.title, o.status, o.activity_id, a.kind as activity_kind, a.title as activity_title, a.starts_at
       from activity_outputs o join activities a on a.committee_id = o.committee_id and a.id = o.activity_id

@@ -107,7 +107,22 @@ export function activityListWhere(actor: Actor, q: ActivityQuery): SQL {
 export async function listActivities(db: Db, actor: Actor, q: ActivityQuery, limit: number, offset: number) {
   const where = activityListWhere(actor, q);
   const join = sql`left join activity_participants p on p.committee_id = a.committee_id and p.activity_id = a.id and p.member_id = ${actor.memberId ?? 0}`;
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    kind: string;
+    title: string;
+    starts_at: string | Date;
+    ends_at: string | Date;
+    place: string;
+    registration: string;
+    capacity: number | null;
+    status: string;
+    participants: number;
+    checked_in: number;
+    outputs_pending: number;
+    joined: boolean;
+    my_checked_in_at: string | Date | null;
+  }>(
     db,
     sql`select a.id, a.kind, a.title, a.starts_at, a.ends_at, a.place, a.registration, a.capacity, a.status,
         (select count(*)::int from activity_participants x where x.committee_id = a.committee_id and x.activity_id = a.id) as participants,
@@ -145,13 +160,13 @@ export async function listActivities(db: Db, actor: Actor, q: ActivityQuery, lim
 export async function getActivity(db: Db, actor: Actor, id: number) {
   const a = await loadActivity(db, actor, id);
   const c = actor.committeeId;
-  const counts = await queryOne<any>(
+  const counts = await queryOne<{ participants: number; checked_in: number }>(
     db,
     sql`select count(*)::int as participants, count(*) filter (where checked_in_at is not null)::int as checked_in
       from activity_participants where committee_id = ${c} and activity_id = ${id}`,
   );
   const mine = actor.memberId
-    ? await queryOne<any>(
+    ? await queryOne<{ source: string; checked_in_at: string | Date | null; checkin_method: string | null }>(
         db,
         sql`select source, checked_in_at, checkin_method from activity_participants where committee_id = ${c} and activity_id = ${id} and member_id = ${actor.memberId}`,
       )
@@ -169,8 +184,8 @@ export async function getActivity(db: Db, actor: Actor, id: number) {
     registration: a.registration,
     capacity: a.capacity,
     status: a.status,
-    participants: counts.participants,
-    checkedIn: counts.checked_in,
+    participants: counts!.participants,
+    checkedIn: counts!.checked_in,
     mine: mine
       ? { source: mine.source, checkedInAt: iso(mine.checked_in_at), checkinMethod: mine.checkin_method }
       : null,
