@@ -141,21 +141,34 @@ export async function loadAssignment(
   id: number,
   lock = false,
 ): Promise<AssignmentItem | null> {
-  const r = await queryOne<any>(
+  const r = await queryOne<AssignmentKeyRow>(
     tx,
     sql`select a.id, a.state, a.task_id, a.member_id, t.kind, t.title, t.quarter from task_assignments a
       join tasks t on t.committee_id = a.committee_id and t.id = a.task_id
       where a.committee_id = ${committeeId} and a.id = ${id} ${lock ? sql`for update of a` : sql``}`,
   );
-  if (!r) return null;
-  return {
-    id: r.id,
-    state: r.state,
-    committeeId,
-    taskId: r.task_id,
-    memberId: r.member_id,
-    kind: r.kind,
-    title: r.title,
-    quarter: r.quarter,
-  };
+  return r ? assignmentItem(committeeId, r) : null;
 }
+
+/** The columns of an assignment and its task the process needs (as selected, snake_case). */
+export interface AssignmentKeyRow {
+  id: number;
+  state: string;
+  task_id: number;
+  member_id: number;
+  kind: string;
+  title: string;
+  quarter: string;
+}
+
+/** The process's item from an assignment row. */
+export const assignmentItem = (committeeId: number, r: AssignmentKeyRow): AssignmentItem => ({
+  id: r.id,
+  state: r.state,
+  committeeId,
+  taskId: r.task_id,
+  memberId: r.member_id,
+  kind: r.kind,
+  title: r.title,
+  quarter: r.quarter,
+});
