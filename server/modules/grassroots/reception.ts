@@ -172,7 +172,21 @@ registerJobHandler(RECEPTION_JOB, async (tx, job) => {
   await tellMember(tx, c, next.member_id, '转来一条未答复的会客室问题', q.question.slice(0, 50));
 });
 
-const questionShape = (r: any) => ({
+/** A row of SELECT (the question's own columns that the pages show, with its studio's and member's names). */
+interface QuestionRow {
+  id: number;
+  studio_name: string;
+  question: string;
+  duty_on: string;
+  flagged: boolean;
+  moved: boolean;
+  member_name: string | null;
+  answer: string | null;
+  answered_at: string | Date | null;
+  show_public: boolean;
+}
+
+const questionShape = (r: QuestionRow) => ({
   id: r.id,
   studioName: r.studio_name,
   question: r.question,
@@ -198,12 +212,12 @@ export async function myReception(db: Db, actor: Actor) {
       join grassroots_studios s on s.committee_id = d.committee_id and s.id = d.studio_id
       where d.committee_id = ${actor.committeeId} and d.member_id = ${me} and d.duty_on >= ${today} order by d.duty_on limit 10`,
   );
-  const open = await query<any>(
+  const open = await query<QuestionRow>(
     db,
     sql`${SELECT} where q.committee_id = ${actor.committeeId} and q.member_id = ${me} and q.answered_at is null
       order by q.flagged desc, q.duty_on, q.id limit 100`,
   );
-  const answered = await query<any>(
+  const answered = await query<QuestionRow>(
     db,
     sql`${SELECT} where q.committee_id = ${actor.committeeId} and q.answered_by = ${me} order by q.answered_at desc limit 20`,
   );
@@ -220,7 +234,7 @@ export async function myReception(db: Db, actor: Actor) {
 export async function studioQuestions(db: Db, actor: Actor, studioId: number) {
   await studioOf(db, actor.committeeId, studioId);
   if (!isStaff(actor) && !(await isStudioMember(db, actor.committeeId, studioId, actor.memberId))) throw forbidden();
-  const rows = await query<any>(
+  const rows = await query<QuestionRow>(
     db,
     sql`${SELECT} where q.committee_id = ${actor.committeeId} and q.studio_id = ${studioId}
       order by (q.answered_at is null) desc, q.flagged desc, q.id desc limit 200`,
