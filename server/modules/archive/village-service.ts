@@ -65,16 +65,12 @@ export async function createVillage(db: Db, actor: Actor, b: VillageInput): Prom
 export async function updateVillage(db: Db, actor: Actor, id: number, b: VillageInput): Promise<void> {
   const v = normalise(b);
   await db.transaction(async (tx) => {
-    const before = await queryOne<{
-      village: string;
-      township: string;
-      title: string;
-      description: string;
-      editors: string[];
-      state: string;
-      startedOn: string | null;
-      publishedOn: string | null;
-    }>(
+    const before = await queryOne<
+      Pick<VillageRow, 'village' | 'township' | 'title' | 'description' | 'editors' | 'state'> & {
+        startedOn: string | null;
+        publishedOn: string | null;
+      }
+    >(
       tx,
       sql`select village, township, title, description, editors, state, started_on::text as "startedOn", published_on::text as "publishedOn"
         from archive_villages where committee_id = ${actor.committeeId} and id = ${id} for update`,

@@ -6,7 +6,7 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { currentVersion } from './rule-versions.ts';
 import { ensureScores } from './scoring.ts';
-import { memberExists } from './service.ts';
+import { type MemberYearRow, memberExists } from './service.ts';
 
 export const CONSEQUENCE_LABELS: Record<string, string> = { talk: '约谈', resignationAdvice: '劝辞' };
 
@@ -84,19 +84,16 @@ export async function listConsequences(
     ].filter((x) => x !== null),
     sql` and `,
   );
-  const rows = await query<{
-    id: number;
-    member_id: number;
-    name: string;
-    code: string | null;
-    year: number;
-    kind: string;
-    happened_on: string;
-    reason: string;
-    outcome: string;
-    created_by: string | null;
-    created_at: string | Date;
-  }>(
+  const rows = await query<
+    MemberYearRow & {
+      kind: string;
+      happened_on: string;
+      reason: string;
+      outcome: string;
+      created_by: string | null;
+      created_at: string | Date;
+    }
+  >(
     db,
     sql`select k.id, k.member_id, m.name, m.code, k.year, k.kind, k.happened_on::text as happened_on, k.reason, k.outcome, k.created_by, k.created_at
       from duty_consequences k join members m on m.committee_id = k.committee_id and m.id = k.member_id

@@ -7,7 +7,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { currentVersion } from './rule-versions.ts';
 import { explainMember } from './scoring.ts';
-import { memberExists } from './service.ts';
+import { type MemberYearRow, memberExists } from './service.ts';
 
 export const REPORT_STATUS: Record<string, string> = {
   draft: '草稿',
@@ -160,17 +160,14 @@ export async function listReports(
     sql` and `,
   );
   const from = sql`from duty_reports r join members m on m.committee_id = r.committee_id and m.id = r.member_id`;
-  const rows = await query<{
-    id: number;
-    member_id: number;
-    name: string;
-    code: string | null;
-    year: number;
-    status: string;
-    submitted_at: string | Date | null;
-    reviewed_at: string | Date | null;
-    reviewed_by: string | null;
-  }>(
+  const rows = await query<
+    MemberYearRow & {
+      status: string;
+      submitted_at: string | Date | null;
+      reviewed_at: string | Date | null;
+      reviewed_by: string | null;
+    }
+  >(
     db,
     sql`select r.id, r.member_id, m.name, m.code, r.year, r.status, r.submitted_at, r.reviewed_at, r.reviewed_by
       ${from} where ${where} order by r.submitted_at desc nulls last, r.id desc limit ${limit} offset ${offset}`,

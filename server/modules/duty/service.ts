@@ -13,6 +13,15 @@ import { ensureScores, scoreSql } from './scoring.ts';
 /** The current year in Beijing. */
 export const thisYear = () => beijingYearOf();
 
+/** The leading columns of a member's yearly duty record (consequence, report) in a staff list. */
+export interface MemberYearRow {
+  id: number;
+  member_id: number;
+  name: string;
+  code: string | null;
+  year: number;
+}
+
 export async function memberExists(db: Db, committeeId: number, memberId: number) {
   const m = await queryOne<{ id: number; name: string }>(
     db,

@@ -52,14 +52,9 @@ export async function createMaterial(db: Db, actor: Actor, b: MaterialInput): Pr
 
 export async function updateMaterial(db: Db, actor: Actor, id: number, b: MaterialInput): Promise<void> {
   await db.transaction(async (tx) => {
-    const before = await queryOne<{
-      title: string;
-      kind: string;
-      description: string;
-      plan_id: number | null;
-      theme: string;
-      file_id: number;
-    }>(
+    const before = await queryOne<
+      Pick<MaterialRow, 'title' | 'kind' | 'description' | 'plan_id' | 'theme' | 'file_id'>
+    >(
       tx,
       sql`select title, kind, description, plan_id, theme, file_id from learning_materials where committee_id = ${actor.committeeId} and id = ${id} for update`,
     );

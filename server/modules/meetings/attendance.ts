@@ -24,6 +24,7 @@ import {
   ATTENDANCE_SETTING,
   accountsOfMembers,
   assertCheckinWindow,
+  type InviteeReplyRow,
   iso,
   loadMeeting,
   settleAttendance,
@@ -226,21 +227,16 @@ export async function attendanceSheet(db: Db, actor: Actor, id: number, q: Sheet
     ].filter((x) => x !== null),
     sql` and `,
   );
-  const rows = await query<{
-    member_id: number;
-    name: string;
-    code: string | null;
-    sector: string | null;
-    standing_member: boolean;
-    reply: string;
-    leave_reason: string | null;
-    leave_status: string | null;
-    leave_comment: string | null;
-    checked_in_at: string | Date | null;
-    checkin_method: string | null;
-    minutes_present: number | null;
-    status: string;
-  }>(
+  const rows = await query<
+    InviteeReplyRow & {
+      member_id: number;
+      name: string;
+      code: string | null;
+      sector: string | null;
+      standing_member: boolean;
+      status: string;
+    }
+  >(
     db,
     sql`select i.member_id, mb.name, mb.code, s.name as sector, mb.standing_member, i.reply, i.leave_reason, i.leave_status, i.leave_comment,
         i.checked_in_at, i.checkin_method, i.minutes_present, ${status} as status

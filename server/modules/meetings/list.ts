@@ -7,7 +7,7 @@ import { listFiles } from '../../platform/files/files.ts';
 import { matchSearch } from '../../platform/search/search.ts';
 
 import { isOrganiser, seesAll } from './policy.ts';
-import { iso, loadMeeting, MEETING_KINDS } from './service.ts';
+import { type InviteeReplyRow, iso, loadMeeting, MEETING_KINDS } from './service.ts';
 
 export interface MeetingQuery {
   page?: number;
@@ -111,15 +111,7 @@ export async function getMeeting(db: Db, actor: Actor, id: number) {
       from meeting_invitees where committee_id = ${c} and meeting_id = ${id}`,
   );
   const mine = actor.memberId
-    ? await queryOne<{
-        reply: string;
-        leave_reason: string | null;
-        leave_status: string | null;
-        leave_comment: string | null;
-        checked_in_at: string | Date | null;
-        checkin_method: string | null;
-        minutes_present: number | null;
-      }>(
+    ? await queryOne<InviteeReplyRow>(
         db,
         sql`select reply, leave_reason, leave_status, leave_comment, checked_in_at, checkin_method, minutes_present
           from meeting_invitees where committee_id = ${c} and meeting_id = ${id} and member_id = ${actor.memberId}`,

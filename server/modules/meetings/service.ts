@@ -119,6 +119,17 @@ export async function accountsOfMembers(tx: Db, committeeId: number, memberIds: 
   return rows.map((r) => r.id);
 }
 
+/** An invitee's reply, leave and check-in columns of meeting_invitees (as selected, snake_case). */
+export interface InviteeReplyRow {
+  reply: string;
+  leave_reason: string | null;
+  leave_status: string | null;
+  leave_comment: string | null;
+  checked_in_at: string | Date | null;
+  checkin_method: string | null;
+  minutes_present: number | null;
+}
+
 export interface MeetingRow {
   id: number;
   kind: string;
