@@ -13,7 +13,7 @@ import { notify } from '../../platform/notifications/notifications.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { newSecret } from '../meetings/checkin.ts';
-import { eventFilters } from '../meetings/list.ts';
+import { type EventListRow, eventFilters, eventListHead } from '../meetings/list.ts';
 import { accountsOfMembers, type InviteInput, membersByRule } from '../meetings/service.ts';
 import { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS } from './labels.ts';
 import { seesAll } from './policy.ts';
@@ -107,22 +107,17 @@ export function activityListWhere(actor: Actor, q: ActivityQuery): SQL {
 export async function listActivities(db: Db, actor: Actor, q: ActivityQuery, limit: number, offset: number) {
   const where = activityListWhere(actor, q);
   const join = sql`left join activity_participants p on p.committee_id = a.committee_id and p.activity_id = a.id and p.member_id = ${actor.memberId ?? 0}`;
-  const rows = await query<{
-    id: number;
-    kind: string;
-    title: string;
-    starts_at: string | Date;
-    ends_at: string | Date;
-    place: string;
-    registration: string;
-    capacity: number | null;
-    status: string;
-    participants: number;
-    checked_in: number;
-    outputs_pending: number;
-    joined: boolean;
-    my_checked_in_at: string | Date | null;
-  }>(
+  const rows = await query<
+    EventListRow & {
+      registration: string;
+      capacity: number | null;
+      participants: number;
+      checked_in: number;
+      outputs_pending: number;
+      joined: boolean;
+      my_checked_in_at: string | Date | null;
+    }
+  >(
     db,
     sql`select a.id, a.kind, a.title, a.starts_at, a.ends_at, a.place, a.registration, a.capacity, a.status,
         (select count(*)::int from activity_participants x where x.committee_id = a.committee_id and x.activity_id = a.id) as participants,
@@ -138,13 +133,7 @@ export async function listActivities(db: Db, actor: Actor, q: ActivityQuery, lim
   return {
     total: total!.n,
     items: rows.map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      kindLabel: ACTIVITY_LABELS[a.kind],
-      title: a.title,
-      startsAt: iso(a.starts_at)!,
-      endsAt: iso(a.ends_at)!,
-      place: a.place,
+      ...eventListHead(a, ACTIVITY_LABELS),
       registration: a.registration,
       capacity: a.capacity,
       status: a.status,

@@ -33,6 +33,28 @@ export function eventFilters(t: SQL, q: { kind?: string; status?: string; q?: st
 
 /** The list's condition on meetings `m` left-joined to the actor's invitation `i`: a member (or `mine`) sees only the
  *  meetings they are invited to. Snapshotted in server/sql/meetings/. */
+/** The columns a meeting or an activity list row starts with (as selected, snake_case). */
+export interface EventListRow {
+  id: number;
+  kind: string;
+  title: string;
+  starts_at: string | Date;
+  ends_at: string | Date;
+  place: string;
+  status: string;
+}
+
+/** The head of a meeting or activity list item: id, kind with its label, title, start and end (ISO), place. */
+export const eventListHead = (r: EventListRow, kindLabels: Record<string, string>) => ({
+  id: r.id,
+  kind: r.kind,
+  kindLabel: kindLabels[r.kind],
+  title: r.title,
+  startsAt: iso(r.starts_at)!,
+  endsAt: iso(r.ends_at)!,
+  place: r.place,
+});
+
 export function meetingListWhere(actor: Actor, q: MeetingQuery): SQL {
   const mineOnly = !seesAll(actor) || q.mine;
   const conds = [
@@ -46,21 +68,16 @@ export function meetingListWhere(actor: Actor, q: MeetingQuery): SQL {
 export async function listMeetings(db: Db, actor: Actor, q: MeetingQuery, limit: number, offset: number) {
   const where = meetingListWhere(actor, q);
   const join = sql`left join meeting_invitees i on i.committee_id = m.committee_id and i.meeting_id = m.id and i.member_id = ${actor.memberId ?? 0}`;
-  const items = await query<{
-    id: number;
-    kind: string;
-    title: string;
-    starts_at: string | Date;
-    ends_at: string | Date;
-    place: string;
-    status: string;
-    invited: number;
-    checked_in: number;
-    leave_pending: number;
-    my_reply: string | null;
-    my_leave_status: string | null;
-    my_checked_in_at: string | Date | null;
-  }>(
+  const items = await query<
+    EventListRow & {
+      invited: number;
+      checked_in: number;
+      leave_pending: number;
+      my_reply: string | null;
+      my_leave_status: string | null;
+      my_checked_in_at: string | Date | null;
+    }
+  >(
     db,
     sql`select m.id, m.kind, m.title, m.starts_at, m.ends_at, m.place, m.status,
         (select count(*)::int from meeting_invitees x where x.committee_id = m.committee_id and x.meeting_id = m.id) as invited,
@@ -76,13 +93,7 @@ export async function listMeetings(db: Db, actor: Actor, q: MeetingQuery, limit:
   return {
     total: total!.n,
     items: items.map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      kindLabel: MEETING_KINDS[m.kind],
-      title: m.title,
-      startsAt: iso(m.starts_at)!,
-      endsAt: iso(m.ends_at)!,
-      place: m.place,
+      ...eventListHead(m, MEETING_KINDS),
       status: m.status,
       invited: m.invited,
       checkedIn: m.checked_in,
