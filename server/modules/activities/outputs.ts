@@ -11,7 +11,8 @@ import { notify } from '../../platform/notifications/notifications.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { accountsOfMembers } from '../meetings/service.ts';
 
-import { ACTIVITY_LABELS, iso, loadActivity, OUTPUT_LABELS, OUTPUT_STATUS, seesAll } from './service.ts';
+import { canSeeOutput, seesAll } from './policy.ts';
+import { ACTIVITY_LABELS, iso, loadActivity, OUTPUT_LABELS, OUTPUT_STATUS } from './service.ts';
 
 export async function listOutputs(
   db: Db,
@@ -30,7 +31,23 @@ export async function listOutputs(
     ].filter((x) => x !== null),
     sql` and `,
   );
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    activity_id: number;
+    activity_title: string;
+    activity_kind: string;
+    member_id: number;
+    member_name: string;
+    kind: string;
+    title: string;
+    body: string;
+    status: string;
+    review_comment: string | null;
+    reviewed_by: string | null;
+    submitted_at: string | Date;
+    reviewed_at: string | Date | null;
+    files: { id: number; name: string; size: number }[];
+  }>(
     db,
     sql`select o.id, o.activity_id, a.title as activity_title, a.kind as activity_kind, o.member_id, mb.name as member_name, o.kind, o.title, o.body,
         o.status, o.review_comment, o.reviewed_by, o.submitted_at, o.reviewed_at,
@@ -106,7 +123,17 @@ export async function reviewOutput(
   id: number,
   b: { action: 'confirm' | 'return' | 'revoke'; comment?: string },
 ) {
-  const o = await queryOne<any>(
+  const o = await queryOne<{
+    id: number;
+    member_id: number;
+    kind: string;
+    title: string;
+    status: 'submitted' | 'returned' | 'confirmed';
+    activity_id: number;
+    activity_kind: string;
+    activity_title: string;
+    starts_at: string | Date;
+  }>(
     tx,
     sql`select o.id, o.member_id, o.kind, o.title, o.status, o.activity_id, a.kind as activity_kind, a.title as activity_title, a.starts_at
       from activity_outputs o join activities a on a.committee_id = o.committee_id and a.id = o.activity_id
@@ -154,9 +181,9 @@ export async function reviewOutput(
 
 /** Files of an output: staff of the committee, or the member who submitted it. */
 export async function mayReadOutputFiles(db: Db, actor: Actor, id: number): Promise<boolean> {
-  const o = await queryOne<{ member_id: number }>(
+  const o = await queryOne<{ memberId: number }>(
     db,
-    sql`select member_id from activity_outputs where committee_id = ${actor.committeeId} and id = ${id}`,
+    sql`select member_id as "memberId" from activity_outputs where committee_id = ${actor.committeeId} and id = ${id}`,
   );
-  return !!o && (actor.roles.some((x) => x !== 'member') || o.member_id === actor.memberId);
+  return !!o && canSeeOutput(actor, o);
 }

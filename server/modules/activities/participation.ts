@@ -16,13 +16,14 @@ import {
 } from '../meetings/checkin.ts';
 import { assertCheckinWindow } from '../meetings/service.ts';
 
+import { seesAll } from './policy.ts';
 import { type ActivityRow, addParticipants, iso, loadActivity, settleParticipant } from './service.ts';
 
 export async function register(tx: Db, actor: Actor, id: number, join: boolean) {
   if (!actor.memberId) throw forbidden('activity.member_only', '只有委员可以报名');
   const a = await loadActivity(tx, actor, id, true);
   if (a.status !== 'open') throw conflict('activity.not_open', '活动已结束或已取消');
-  const mine = await queryOne<any>(
+  const mine = await queryOne<{ source: string; checked_in_at: string | Date | null }>(
     tx,
     sql`select source, checked_in_at from activity_participants where committee_id = ${actor.committeeId} and activity_id = ${id} and member_id = ${actor.memberId}`,
   );
@@ -55,7 +56,7 @@ export async function register(tx: Db, actor: Actor, id: number, join: boolean) 
 export async function markActivityAttendance(tx: Db, actor: Actor, id: number, memberId: number, present: boolean) {
   const a = await loadActivity(tx, actor, id, true);
   if (a.status === 'cancelled') throw conflict('activity.cancelled', '活动已取消');
-  const p = await queryOne<any>(
+  const p = await queryOne<{ checked_in_at: string | Date | null }>(
     tx,
     sql`select checked_in_at from activity_participants where committee_id = ${actor.committeeId} and activity_id = ${id} and member_id = ${memberId} for update`,
   );
@@ -117,7 +118,16 @@ export async function participantSheet(
     where p.committee_id = ${actor.committeeId} and p.activity_id = ${id}
       ${q.q ? sql`and (mb.name like ${`%${q.q}%`} or mb.code like ${`%${q.q}%`})` : sql``}
       ${q.checkedIn === undefined ? sql`` : q.checkedIn ? sql`and p.checked_in_at is not null` : sql`and p.checked_in_at is null`}`;
-  const rows = await query<any>(
+  const rows = await query<{
+    member_id: number;
+    name: string;
+    code: string | null;
+    sector: string | null;
+    source: string;
+    checked_in_at: string | Date | null;
+    checkin_method: string | null;
+    outputs: number;
+  }>(
     db,
     sql`select p.member_id, mb.name, mb.code, s.name as sector, p.source, p.checked_in_at, p.checkin_method,
         (select count(*)::int from activity_outputs o where o.committee_id = p.committee_id and o.activity_id = p.activity_id and o.member_id = p.member_id) as outputs
@@ -145,7 +155,7 @@ export async function participantSheet(
 /** Files attached to an activity: staff of the committee see them all; a member those of open activities and of the
  *  ones they take part in (platform/files asks this before serving a file). */
 export async function mayReadActivityFiles(db: Db, actor: Actor, id: number): Promise<boolean> {
-  if (actor.roles.some((x) => x !== 'member'))
+  if (seesAll(actor))
     return !!(await queryOne(
       db,
       sql`select 1 from activities where committee_id = ${actor.committeeId} and id = ${id}`,

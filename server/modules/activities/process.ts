@@ -3,16 +3,14 @@
 // and the audit row (`activity.close` …), and the same table gives the generated docs/processes/activity.md.
 
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query } from '../../platform/db/client.ts';
 import { defineProcess, fireTransition } from '../../platform/workflow/engine.ts';
 import { revokeDutyFacts } from '../duty/facts.ts';
+import { ORGANISERS } from './policy.ts';
 import { type ActivityRow, loadActivity } from './service.ts';
 
 type ActivityItem = ActivityRow & { state: string };
-
-const MANAGERS: readonly Role[] = ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'];
 
 /** A cancelled activity counts for nobody: its check-ins and its confirmed outputs lose their facts. */
 async function revokeFactsOf(tx: Db, committeeId: number, id: number) {
@@ -29,16 +27,16 @@ export const activityProcess = defineProcess<ActivityItem>({
   entity: 'activity',
   states: { open: '进行中', closed: '已结束', cancelled: '已取消' },
   transitions: [
-    { action: 'close', label: '结束活动', from: ['open'], to: 'closed', roles: MANAGERS },
+    { action: 'close', label: '结束活动', from: ['open'], to: 'closed', roles: ORGANISERS },
     {
       action: 'cancel',
       label: '取消活动',
       from: ['open'],
       to: 'cancelled',
-      roles: MANAGERS,
+      roles: ORGANISERS,
       effect: (tx, actor, a) => revokeFactsOf(tx, actor.committeeId, a.id),
     },
-    { action: 'reopen', label: '重新开放', from: ['closed'], to: 'open', roles: MANAGERS },
+    { action: 'reopen', label: '重新开放', from: ['closed'], to: 'open', roles: ORGANISERS },
   ],
   async setState(tx, actor, a, to) {
     await tx.execute(

@@ -26,7 +26,7 @@ export const activityRecordSource: RecordSource = {
   key: 'activities',
   label: '履职活动',
   entries: async (db, c, memberId, from, to) => {
-    const rows = await query<any>(
+    const rows = await query<{ id: number; kind: string; title: string; starts_at: string | Date }>(
       db,
       sql`select a.id, a.kind, a.title, a.starts_at from activity_participants p
         join activities a on a.committee_id = p.committee_id and a.id = p.activity_id

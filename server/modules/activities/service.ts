@@ -2,7 +2,7 @@
 // or staff marking) and submit outputs (reports, suggestions, evidence) that staff confirm or return. A check-in is an
 // activity.<kind> duty fact; a confirmed output an activity.output fact; undoing either revokes it.
 
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf } from '../../platform/dates.ts';
@@ -13,13 +13,13 @@ import { notify } from '../../platform/notifications/notifications.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { newSecret } from '../meetings/checkin.ts';
-import { eventFilters } from '../meetings/list.ts';
+import { type EventListRow, eventFilters, eventListHead } from '../meetings/list.ts';
 import { accountsOfMembers, type InviteInput, membersByRule } from '../meetings/service.ts';
 import { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS } from './labels.ts';
+import { seesAll } from './policy.ts';
 
 export { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS };
 
-export const seesAll = (actor: Actor) => actor.roles.some((r) => r !== 'member');
 export const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 export const shanghaiDay = (d: unknown) => beijingDateOf(d as string);
 
@@ -92,17 +92,32 @@ export interface ActivityQuery {
   mine?: boolean;
 }
 
-export async function listActivities(db: Db, actor: Actor, q: ActivityQuery, limit: number, offset: number) {
-  const c = actor.committeeId;
+/** The list's condition on activities `a` left-joined to the actor's participation `p`: a member sees open activities
+ *  and those they take part in; `mine` only the latter. Snapshotted in server/sql/activities/. */
+export function activityListWhere(actor: Actor, q: ActivityQuery): SQL {
   const member = !seesAll(actor);
   const conds = [
-    sql`a.committee_id = ${c}`,
+    sql`a.committee_id = ${actor.committeeId}`,
     ...eventFilters(sql.raw('a'), q),
     q.mine ? sql`p.member_id is not null` : member ? sql`(p.member_id is not null or a.registration = 'open')` : null,
   ].filter((x) => x !== null);
-  const where = sql.join(conds, sql` and `);
+  return sql.join(conds, sql` and `);
+}
+
+export async function listActivities(db: Db, actor: Actor, q: ActivityQuery, limit: number, offset: number) {
+  const where = activityListWhere(actor, q);
   const join = sql`left join activity_participants p on p.committee_id = a.committee_id and p.activity_id = a.id and p.member_id = ${actor.memberId ?? 0}`;
-  const rows = await query<any>(
+  const rows = await query<
+    EventListRow & {
+      registration: string;
+      capacity: number | null;
+      participants: number;
+      checked_in: number;
+      outputs_pending: number;
+      joined: boolean;
+      my_checked_in_at: string | Date | null;
+    }
+  >(
     db,
     sql`select a.id, a.kind, a.title, a.starts_at, a.ends_at, a.place, a.registration, a.capacity, a.status,
         (select count(*)::int from activity_participants x where x.committee_id = a.committee_id and x.activity_id = a.id) as participants,
@@ -118,13 +133,7 @@ export async function listActivities(db: Db, actor: Actor, q: ActivityQuery, lim
   return {
     total: total!.n,
     items: rows.map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      kindLabel: ACTIVITY_LABELS[a.kind],
-      title: a.title,
-      startsAt: iso(a.starts_at)!,
-      endsAt: iso(a.ends_at)!,
-      place: a.place,
+      ...eventListHead(a, ACTIVITY_LABELS),
       registration: a.registration,
       capacity: a.capacity,
       status: a.status,
@@ -140,13 +149,13 @@ export async function listActivities(db: Db, actor: Actor, q: ActivityQuery, lim
 export async function getActivity(db: Db, actor: Actor, id: number) {
   const a = await loadActivity(db, actor, id);
   const c = actor.committeeId;
-  const counts = await queryOne<any>(
+  const counts = await queryOne<{ participants: number; checked_in: number }>(
     db,
     sql`select count(*)::int as participants, count(*) filter (where checked_in_at is not null)::int as checked_in
       from activity_participants where committee_id = ${c} and activity_id = ${id}`,
   );
   const mine = actor.memberId
-    ? await queryOne<any>(
+    ? await queryOne<{ source: string; checked_in_at: string | Date | null; checkin_method: string | null }>(
         db,
         sql`select source, checked_in_at, checkin_method from activity_participants where committee_id = ${c} and activity_id = ${id} and member_id = ${actor.memberId}`,
       )
@@ -164,8 +173,8 @@ export async function getActivity(db: Db, actor: Actor, id: number) {
     registration: a.registration,
     capacity: a.capacity,
     status: a.status,
-    participants: counts.participants,
-    checkedIn: counts.checked_in,
+    participants: counts!.participants,
+    checkedIn: counts!.checked_in,
     mine: mine
       ? { source: mine.source, checkedInAt: iso(mine.checked_in_at), checkinMethod: mine.checkin_method }
       : null,

@@ -109,10 +109,21 @@ export async function editArticle(db: Db, actor: Actor, id: number, b: ArticleEd
     if (!a) throw E.articleNotFound();
     if (a.state !== 'accepted') throw E.notEditing();
     await checkVillage(tx, actor.committeeId, b.villageId);
-    const cur = await queryOne<any>(
+    // Locked just above by loadArticleItem, so the row is there.
+    const cur = (await queryOne<{
+      title: string;
+      body: string;
+      author_name: string;
+      persons: string[];
+      tags: string[];
+      period: string;
+      place: string;
+      theme: string;
+      village_id: number | null;
+    }>(
       tx,
       sql`select title, body, author_name, persons, tags, period, place, theme, village_id from archive_articles where committee_id = ${actor.committeeId} and id = ${id}`,
-    );
+    ))!;
     // The author's original becomes version 0 on the first edit, so the record shows what was received.
     if (a.version === 0)
       await tx.execute(sql`insert into archive_versions (committee_id, article_id, version, title, body, editor_note, edited_by, editor_name)
@@ -153,7 +164,37 @@ const columns = sql`a.id, a.state, a.topic_id, t.title as topic_title, a.village
   left join archive_villages vl on vl.committee_id = a.committee_id and vl.id = a.village_id`;
 
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
-export const presentArticle = (r: any) => ({
+/** A row of `columns`: an article with its topic's, village's and volume's titles. */
+interface ArticleRow {
+  id: number;
+  state: string;
+  topic_id: number | null;
+  topic_title: string | null;
+  village_id: number | null;
+  village_title: string | null;
+  member_id: number | null;
+  author_name: string;
+  account_kind: string;
+  title: string;
+  body: string;
+  period: string;
+  place: string;
+  theme: string;
+  persons: string[];
+  tags: string[];
+  consent: boolean;
+  consent_at: string | Date | null;
+  decline_reason: string | null;
+  volume_id: number | null;
+  volume_number: number | null;
+  volume_title: string | null;
+  volume_order: number | null;
+  version: number;
+  created_at: string | Date;
+  published_at: string | Date | null;
+}
+
+export const presentArticle = (r: ArticleRow) => ({
   id: r.id,
   state: r.state,
   stateLabel: ARTICLE_STATES[r.state] ?? r.state,
@@ -213,7 +254,7 @@ export function articleWhere(actor: Actor, q: ArticleFilters) {
 
 export async function listArticles(db: Db, actor: Actor, q: ArticleFilters & { limit: number; offset: number }) {
   const where = articleWhere(actor, q);
-  const rows = await query<any>(
+  const rows = await query<ArticleRow>(
     db,
     sql`select ${columns} where ${where} order by a.published_at desc nulls last, a.id desc limit ${q.limit} offset ${q.offset}`,
   );
@@ -226,7 +267,7 @@ export async function listArticles(db: Db, actor: Actor, q: ArticleFilters & { l
 }
 
 export async function getArticle(db: Db, actor: Actor, id: number) {
-  const r = await queryOne<any>(
+  const r = await queryOne<ArticleRow>(
     db,
     sql`select ${columns} where a.committee_id = ${actor.committeeId} and a.id = ${id}`,
   );
@@ -234,7 +275,13 @@ export async function getArticle(db: Db, actor: Actor, id: number) {
   const item = (await loadArticleItem(db, actor.committeeId, id))!;
   const editor = isEditor(actor);
   const versions = editor
-    ? await query<any>(
+    ? await query<{
+        version: number;
+        title: string;
+        editor_note: string;
+        editor_name: string;
+        created_at: string | Date;
+      }>(
         db,
         sql`select version, title, editor_note, editor_name, created_at from archive_versions
           where committee_id = ${actor.committeeId} and article_id = ${id} order by version`,
@@ -262,7 +309,14 @@ export async function getArticle(db: Db, actor: Actor, id: number) {
 
 export async function getVersion(db: Db, actor: Actor, id: number, version: number) {
   if (!isEditor(actor)) throw E.articleNotFound();
-  const v = await queryOne<any>(
+  const v = await queryOne<{
+    version: number;
+    title: string;
+    body: string;
+    editor_note: string;
+    editor_name: string;
+    created_at: string | Date;
+  }>(
     db,
     sql`select version, title, body, editor_note, editor_name, created_at from archive_versions
       where committee_id = ${actor.committeeId} and article_id = ${id} and version = ${version}`,

@@ -21,7 +21,14 @@ export interface SimpleItem extends WorkflowItem {
 const lockIf = (lock: boolean) => (lock ? sql`for update` : sql``);
 
 export async function loadArticleItem(db: Db, committeeId: number, id: number, lock = false) {
-  const r = await queryOne<any>(
+  const r = await queryOne<{
+    id: number;
+    state: string;
+    member_id: number | null;
+    title: string;
+    version: number;
+    volume_id: number | null;
+  }>(
     db,
     sql`select id, state, member_id, title, version, volume_id from archive_articles
       where committee_id = ${committeeId} and id = ${id} ${lockIf(lock)}`,
@@ -39,7 +46,7 @@ export async function loadArticleItem(db: Db, committeeId: number, id: number, l
 }
 
 export async function loadTopicItem(db: Db, committeeId: number, id: number, lock = false) {
-  const r = await queryOne<any>(
+  const r = await queryOne<{ id: number; state: string; title: string }>(
     db,
     sql`select id, state, title from archive_topics where committee_id = ${committeeId} and id = ${id} ${lockIf(lock)}`,
   );
@@ -47,7 +54,7 @@ export async function loadTopicItem(db: Db, committeeId: number, id: number, loc
 }
 
 export async function loadVolumeItem(db: Db, committeeId: number, id: number, lock = false) {
-  const r = await queryOne<any>(
+  const r = await queryOne<{ id: number; state: string; title: string }>(
     db,
     sql`select id, state, title from archive_volumes where committee_id = ${committeeId} and id = ${id} ${lockIf(lock)}`,
   );

@@ -65,7 +65,12 @@ export async function createVillage(db: Db, actor: Actor, b: VillageInput): Prom
 export async function updateVillage(db: Db, actor: Actor, id: number, b: VillageInput): Promise<void> {
   const v = normalise(b);
   await db.transaction(async (tx) => {
-    const before = await queryOne<any>(
+    const before = await queryOne<
+      Pick<VillageRow, 'village' | 'township' | 'title' | 'description' | 'editors' | 'state'> & {
+        startedOn: string | null;
+        publishedOn: string | null;
+      }
+    >(
       tx,
       sql`select village, township, title, description, editors, state, started_on::text as "startedOn", published_on::text as "publishedOn"
         from archive_villages where committee_id = ${actor.committeeId} and id = ${id} for update`,
@@ -95,7 +100,23 @@ const columns = (actor: Actor) => sql`v.id, v.village, v.township, v.title, v.de
     and a.state = 'published') as published
   from archive_villages v`;
 
-const present = (r: any) => ({
+/** A row of `columns`: a village record with its article counts. */
+interface VillageRow {
+  id: number;
+  village: string;
+  township: string;
+  title: string;
+  description: string;
+  editors: string[];
+  state: string;
+  started_on: string | null;
+  published_on: string | null;
+  updated_at: string | Date;
+  articles: number;
+  published: number;
+}
+
+const present = (r: VillageRow) => ({
   id: r.id,
   village: r.village,
   township: r.township,
@@ -120,12 +141,15 @@ export async function listVillages(db: Db, actor: Actor, q: { township?: string;
     ].filter((x) => x !== null),
     sql` and `,
   );
-  const rows = await query<any>(db, sql`select ${columns(actor)} where ${where} order by v.township, v.village, v.id`);
+  const rows = await query<VillageRow>(
+    db,
+    sql`select ${columns(actor)} where ${where} order by v.township, v.village, v.id`,
+  );
   return { items: rows.map(present), total: rows.length };
 }
 
 export async function getVillage(db: Db, actor: Actor, id: number) {
-  const r = await queryOne<any>(
+  const r = await queryOne<VillageRow>(
     db,
     sql`select ${columns(actor)} where v.committee_id = ${actor.committeeId} and v.id = ${id}`,
   );

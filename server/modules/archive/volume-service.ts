@@ -31,7 +31,16 @@ export async function createTopic(db: Db, actor: Actor, b: TopicInput): Promise<
 }
 
 export async function listTopics(db: Db, actor: Actor) {
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    state: string;
+    title: string;
+    description: string;
+    period: string;
+    closes_on: string | null;
+    published_at: string | Date | null;
+    submissions: number;
+  }>(
     db,
     sql`select t.id, t.state, t.title, t.description, t.period, t.closes_on::text as closes_on, t.published_at,
         (select count(*)::int from archive_articles a where a.committee_id = t.committee_id and a.topic_id = t.id) as submissions
@@ -87,7 +96,18 @@ export async function createVolume(db: Db, actor: Actor, b: VolumeInput): Promis
   });
 }
 
-const presentVolume = (actor: Actor, r: any) => ({
+/** A volume with its article count. */
+interface VolumeRow {
+  id: number;
+  number: number;
+  title: string;
+  description: string;
+  state: string;
+  published_at: string | Date | null;
+  articles: number;
+}
+
+const presentVolume = (actor: Actor, r: VolumeRow) => ({
   id: r.id,
   number: r.number,
   title: r.title,
@@ -105,7 +125,7 @@ const presentVolume = (actor: Actor, r: any) => ({
 });
 
 export async function listVolumes(db: Db, actor: Actor) {
-  const rows = await query<any>(
+  const rows = await query<VolumeRow>(
     db,
     sql`select v.id, v.number, v.title, v.description, v.state, v.published_at,
         (select count(*)::int from archive_articles a where a.committee_id = v.committee_id and a.volume_id = v.id) as articles
@@ -117,7 +137,7 @@ export async function listVolumes(db: Db, actor: Actor) {
 
 /** A volume with its contents in order (titles, authors, kinds): what the reader's contents page and the Word show. */
 export async function getVolume(db: Db, actor: Actor, id: number) {
-  const v = await queryOne<any>(
+  const v = await queryOne<VolumeRow & { committee_name: string }>(
     db,
     sql`select v.id, v.number, v.title, v.description, v.state, v.published_at, c.name as committee_name,
         (select count(*)::int from archive_articles a where a.committee_id = v.committee_id and a.volume_id = v.id) as articles
@@ -125,7 +145,16 @@ export async function getVolume(db: Db, actor: Actor, id: number) {
       where v.committee_id = ${actor.committeeId} and v.id = ${id}`,
   );
   if (!v || (v.state !== 'published' && !isEditor(actor))) throw E.volumeNotFound();
-  const contents = await query<any>(
+  const contents = await query<{
+    id: number;
+    title: string;
+    author_name: string;
+    account_kind: string;
+    period: string;
+    place: string;
+    body: string;
+    volume_order: number | null;
+  }>(
     db,
     sql`select id, title, author_name, account_kind, period, place, body, volume_order from archive_articles
       where committee_id = ${actor.committeeId} and volume_id = ${id} order by volume_order, id`,

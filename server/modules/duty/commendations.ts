@@ -8,7 +8,20 @@ import { notify } from '../../platform/notifications/notifications.ts';
 import { memberExists } from './service.ts';
 
 export async function listCommendations(db: Db, actor: Actor, year: number) {
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    member_id: number;
+    name: string;
+    code: string | null;
+    sector: string | null;
+    year: number;
+    title: string;
+    reason: string;
+    created_by: string | null;
+    created_at: string | Date;
+    total: string | number | null;
+    grade: string | null;
+  }>(
     db,
     sql`select k.id, k.member_id, m.name, m.code, sc.name as sector, k.year, k.title, k.reason, k.created_by, k.created_at, s.total, s.grade
       from duty_commendations k join members m on m.committee_id = k.committee_id and m.id = k.member_id
@@ -70,7 +83,7 @@ export async function commend(
 }
 
 export async function revokeCommendation(tx: Db, actor: Actor, id: number) {
-  const [row] = await query<any>(
+  const [row] = await query<{ member_id: number; year: number; title: string; reason: string }>(
     tx,
     sql`delete from duty_commendations where committee_id = ${actor.committeeId} and id = ${id} returning member_id, year, title, reason`,
   );

@@ -6,7 +6,7 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { currentVersion } from './rule-versions.ts';
 import { ensureScores } from './scoring.ts';
-import { memberExists } from './service.ts';
+import { type MemberYearRow, memberExists } from './service.ts';
 
 export const CONSEQUENCE_LABELS: Record<string, string> = { talk: '约谈', resignationAdvice: '劝辞' };
 
@@ -16,7 +16,16 @@ export async function consequenceCandidates(db: Db, actor: Actor, year: number) 
   await ensureScores(db, c, year - 1).catch(() => {});
   const v = await currentVersion(db, c, year);
   const prev = await currentVersion(db, c, year - 1);
-  const rows = await query<any>(
+  const rows = await query<{
+    member_id: number;
+    name: string;
+    code: string | null;
+    total: string | number;
+    prev_total: string | number | null;
+    plenary_absences: number;
+    talked: boolean;
+    advised: boolean;
+  }>(
     db,
     sql`select s.member_id, m.name, m.code, s.total, p.total as prev_total,
         (select count(*)::int from duty_facts f where f.committee_id = s.committee_id and f.member_id = s.member_id and f.year = ${year}
@@ -75,7 +84,16 @@ export async function listConsequences(
     ].filter((x) => x !== null),
     sql` and `,
   );
-  const rows = await query<any>(
+  const rows = await query<
+    MemberYearRow & {
+      kind: string;
+      happened_on: string;
+      reason: string;
+      outcome: string;
+      created_by: string | null;
+      created_at: string | Date;
+    }
+  >(
     db,
     sql`select k.id, k.member_id, m.name, m.code, k.year, k.kind, k.happened_on::text as happened_on, k.reason, k.outcome, k.created_by, k.created_at
       from duty_consequences k join members m on m.committee_id = k.committee_id and m.id = k.member_id
@@ -136,7 +154,7 @@ export async function recordConsequence(
 }
 
 export async function deleteConsequence(tx: Db, actor: Actor, id: number) {
-  const [row] = await query<any>(
+  const [row] = await query<{ member_id: number; year: number; kind: string; happened_on: string; reason: string }>(
     tx,
     sql`delete from duty_consequences where committee_id = ${actor.committeeId} and id = ${id}
       returning member_id, year, kind, happened_on::text as happened_on, reason`,

@@ -2,7 +2,7 @@
 // duty, or revoke the facts of a source when it is reversed (a proposal merged away, a check-in undone); and the counts
 // other modules read (a commitment's progress).
 
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { beijingDateOf } from '../../platform/dates.ts';
 import { type Db, query } from '../../platform/db/client.ts';
 
@@ -49,6 +49,30 @@ export async function revokeDutyFacts(
     where committee_id = ${committeeId} and source_type = ${source.sourceType} and source_id = ${source.sourceId} and revoked_at is null
       ${source.kinds ? sql`and kind = any(${sql.param(source.kinds)}::text[])` : sql``}
       ${source.memberId ? sql`and member_id = ${source.memberId}` : sql``}`);
+}
+
+/**
+ * Makes the live facts of one source match a desired set, set-based (a meeting's attendance re-derived after any
+ * change). `desired` is SQL yielding rows (member_id int, want text or null for "no fact", detail jsonb, day date).
+ * Facts of another kind than wanted, or of members no longer in the set, are revoked (only among `memberIds` when
+ * given); missing ones are recorded with role 'self', the year taken from `day`.
+ */
+export async function settleSourceFacts(
+  tx: Db,
+  committeeId: number,
+  source: { sourceType: string; sourceId: number; memberIds?: number[] },
+  desired: SQL,
+): Promise<void> {
+  const { sourceType, sourceId, memberIds } = source;
+  // Facts that no longer hold: another kind than wanted, or a member no longer in the set.
+  await tx.execute(sql`update duty_facts f set revoked_at = now()
+    where f.committee_id = ${committeeId} and f.source_type = ${sourceType} and f.source_id = ${sourceId} and f.revoked_at is null
+      ${memberIds ? sql`and f.member_id = any(${sql.param(memberIds)}::int[])` : sql``}
+      and not exists (select 1 from (${desired}) d where d.member_id = f.member_id and d.want = f.kind)`);
+  await tx.execute(sql`insert into duty_facts (committee_id, member_id, year, kind, role, source_type, source_id, occurred_on, detail)
+    select ${committeeId}, d.member_id, extract(year from d.day)::int, d.want, 'self', ${sourceType}, ${sourceId}, d.day, d.detail
+    from (${desired}) d where d.want is not null
+    on conflict (committee_id, member_id, kind, source_type, source_id) where revoked_at is null do nothing`);
 }
 
 /** Fact kinds a member's yearly commitment (承诺) may aim at, with the words a member reads. */

@@ -15,12 +15,12 @@ export const dutyRecordSource: RecordSource = {
     const toYear = Number(to.slice(0, 4));
     // Scores are computed lazily; the record shows them as the score pages would.
     for (let y = fromYear; y <= Math.min(toYear, beijingYearOf()); y++) await ensureScores(db, c, y);
-    const scores = await query<any>(
+    const scores = await query<{ year: number; total: string | number; grade: string }>(
       db,
       sql`select year, total, grade from duty_scores
         where committee_id = ${c} and member_id = ${memberId} and year between ${fromYear} and ${toYear} order by year`,
     );
-    const consequences = await query<any>(
+    const consequences = await query<{ kind: string; day: string; reason: string }>(
       db,
       sql`select kind, happened_on::text as day, reason from duty_consequences
         where committee_id = ${c} and member_id = ${memberId} and happened_on between ${from}::date and ${to}::date

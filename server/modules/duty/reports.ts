@@ -7,7 +7,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { currentVersion } from './rule-versions.ts';
 import { explainMember } from './scoring.ts';
-import { memberExists } from './service.ts';
+import { type MemberYearRow, memberExists } from './service.ts';
 
 export const REPORT_STATUS: Record<string, string> = {
   draft: '草稿',
@@ -59,7 +59,21 @@ export async function prefillReport(db: Db, committeeId: number, memberId: numbe
 
 const reportCols = sql`id, member_id as "memberId", year, body, status, review_comment as "reviewComment", reviewed_by as "reviewedBy",
   submitted_at as "submittedAt", reviewed_at as "reviewedAt", updated_at as "updatedAt"`;
-const toReport = (r: any) => ({
+/** A row of reportCols. */
+interface ReportRow {
+  id: number;
+  memberId: number;
+  year: number;
+  body: string;
+  status: string;
+  reviewComment: string | null;
+  reviewedBy: string | null;
+  submittedAt: string | Date | null;
+  reviewedAt: string | Date | null;
+  updatedAt: string | Date;
+}
+
+const toReport = (r: ReportRow) => ({
   ...r,
   statusLabel: REPORT_STATUS[r.status],
   submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
@@ -68,7 +82,7 @@ const toReport = (r: any) => ({
 });
 
 export async function myReport(db: Db, actor: Actor, year: number) {
-  const row = await queryOne<any>(
+  const row = await queryOne<ReportRow>(
     db,
     sql`select ${reportCols} from duty_reports where committee_id = ${actor.committeeId} and member_id = ${actor.memberId ?? 0} and year = ${year}`,
   );
@@ -92,14 +106,14 @@ export async function myReport(db: Db, actor: Actor, year: number) {
 export async function saveReport(tx: Db, actor: Actor, year: number, body: string, submit: boolean) {
   if (!actor.memberId) throw badRequest('duty.member_only', '只有委员可以填写述职报告');
   if (!body.trim()) throw badRequest('duty.report_body', '「述职报告」不能为空', 'body');
-  const existing = await queryOne<any>(
+  const existing = await queryOne<{ id: number; status: string }>(
     tx,
     sql`select id, status from duty_reports where committee_id = ${actor.committeeId} and member_id = ${actor.memberId} and year = ${year} for update`,
   );
   if (existing && !['draft', 'returned'].includes(existing.status))
     throw conflict('duty.report_locked', '述职报告已提交，不能再修改');
   const status = submit ? 'submitted' : existing?.status === 'returned' ? 'returned' : 'draft';
-  const [row] = await query<any>(
+  const [row] = await query<ReportRow>(
     tx,
     sql`insert into duty_reports (committee_id, member_id, year, body, status, submitted_at)
       values (${actor.committeeId}, ${actor.memberId}, ${year}, ${body}, ${status}, ${submit ? sql`now()` : null})
@@ -146,7 +160,14 @@ export async function listReports(
     sql` and `,
   );
   const from = sql`from duty_reports r join members m on m.committee_id = r.committee_id and m.id = r.member_id`;
-  const rows = await query<any>(
+  const rows = await query<
+    MemberYearRow & {
+      status: string;
+      submitted_at: string | Date | null;
+      reviewed_at: string | Date | null;
+      reviewed_by: string | null;
+    }
+  >(
     db,
     sql`select r.id, r.member_id, m.name, m.code, r.year, r.status, r.submitted_at, r.reviewed_at, r.reviewed_by
       ${from} where ${where} order by r.submitted_at desc nulls last, r.id desc limit ${limit} offset ${offset}`,
@@ -170,7 +191,7 @@ export async function listReports(
 }
 
 export async function getReport(db: Db, actor: Actor, id: number) {
-  const row = await queryOne<any>(
+  const row = await queryOne<ReportRow>(
     db,
     sql`select ${reportCols} from duty_reports where committee_id = ${actor.committeeId} and id = ${id} and status <> 'draft'`,
   );
@@ -180,7 +201,7 @@ export async function getReport(db: Db, actor: Actor, id: number) {
 }
 
 export async function reviewReport(tx: Db, actor: Actor, id: number, b: { accept: boolean; comment?: string }) {
-  const row = await queryOne<any>(
+  const row = await queryOne<{ id: number; member_id: number; year: number; status: string }>(
     tx,
     sql`select id, member_id, year, status from duty_reports where committee_id = ${actor.committeeId} and id = ${id} and status <> 'draft' for update`,
   );

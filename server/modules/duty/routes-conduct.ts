@@ -5,7 +5,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
-import { can } from '../../platform/auth/permissions.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
@@ -24,6 +23,7 @@ import {
   revokeConductRecord,
   updateConductItem,
 } from './conduct.ts';
+import { readsAll, readsOwn, seesLists } from './policy.ts';
 import { Id, Year } from './schemas.ts';
 import { thisYear } from './service.ts';
 
@@ -60,7 +60,7 @@ export function dutyConductRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const tags = ['duty'];
   // A record's attachments: staff who read duty, and the member it is about.
   registerFileAccess('dutyConductRecord', async (d, actor, id) => {
-    if (can(actor.roles, 'duty.readAll')) return true;
+    if (readsAll(actor)) return true;
     return !!actor.memberId && (await isOwnConductRecord(d, actor.committeeId, actor.memberId, id));
   });
 
@@ -84,8 +84,7 @@ export function dutyConductRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!can(actor.roles, 'duty.readAll') && !can(actor.roles, 'duty.readOwn'))
-        throw forbidden('duty.lists_forbidden', '无权查看正负面清单');
+      if (!seesLists(actor)) throw forbidden('duty.lists_forbidden', '无权查看正负面清单');
       const year = request.query.year ?? thisYear();
       return { year, items: await listConductItems(db, actor.committeeId, year), labels: POLARITY_LABELS };
     },
@@ -215,9 +214,9 @@ export function dutyConductRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     async (request) => {
       const actor = actorOf(request);
       const year = request.query.year ?? thisYear();
-      if (can(actor.roles, 'duty.readAll'))
+      if (readsAll(actor))
         return { items: await listConductRecords(db, actor.committeeId, { ...request.query, year }) };
-      if (!actor.memberId || !can(actor.roles, 'duty.readOwn')) throw notFound('duty.no_member', '您的账号未关联委员');
+      if (!readsOwn(actor)) throw notFound('duty.no_member', '您的账号未关联委员');
       return {
         items: await listConductRecords(db, actor.committeeId, {
           year,

@@ -72,7 +72,15 @@ export function dutyRuleRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       const actor = actorOf(request);
       const year = request.query.year ?? thisYear();
       const current = await currentVersion(db, actor.committeeId, year);
-      const versions = await query<any>(
+      const versions = await query<{
+        id: number;
+        year: number;
+        version: number;
+        name: string;
+        note: string | null;
+        createdBy: string | null;
+        createdAt: string | Date;
+      }>(
         db,
         sql`select id, year, version, name, note, created_by as "createdBy", created_at as "createdAt" from duty_rule_versions
           where committee_id = ${actor.committeeId} order by year desc, version desc limit 200`,

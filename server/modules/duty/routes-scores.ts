@@ -48,7 +48,7 @@ export function dutyScoreRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       : [];
     if (explanation.total < explanation.passMark)
       reminders.push(`目前积分 ${explanation.total} 分，低于合格分 ${explanation.passMark} 分`);
-    const commendations = await query<any>(
+    const commendations = await query<{ year: number; title: string; reason: string }>(
       db,
       sql`select year, title, reason from duty_commendations where committee_id = ${committeeId} and member_id = ${memberId} order by year desc, id`,
     );

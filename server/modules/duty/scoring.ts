@@ -206,7 +206,16 @@ export async function explainMember(
   o: ScoreOptions = {},
 ): Promise<Explanation> {
   const r = v.rules;
-  const facts = await query<any>(
+  const facts = await query<{
+    id: number;
+    kind: string;
+    role: string;
+    detail: Record<string, unknown> | null;
+    occurred_on: string;
+    source_type: string;
+    source_id: number;
+    ord: number | null;
+  }>(
     db,
     sql`select f.id, f.kind, f.role, f.detail, f.occurred_on::text as occurred_on, f.source_type, f.source_id, ${matchExpr(r.items)} as ord
       from duty_facts f
@@ -217,12 +226,13 @@ export async function explainMember(
   const seen = new Map<number, number>();
   const raw = new Map<string, number>();
   const lines: ExplainLine[] = facts.map((f) => {
-    const item = f.ord === null || f.ord === undefined ? null : r.items[f.ord];
+    const ord = f.ord;
+    const item = ord === null || ord === undefined ? null : r.items[ord];
     let points = 0;
     let note: string | null = null;
-    if (item) {
-      const nth = (seen.get(f.ord) ?? 0) + 1;
-      seen.set(f.ord, nth);
+    if (item && ord !== null) {
+      const nth = (seen.get(ord) ?? 0) + 1;
+      seen.set(ord, nth);
       if (item.multiplyBy === 'halfDays') {
         const units = typeof f.detail?.halfDays === 'number' ? f.detail.halfDays : 1;
         points = round2(item.points * units);

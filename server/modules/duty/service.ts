@@ -13,6 +13,15 @@ import { ensureScores, scoreSql } from './scoring.ts';
 /** The current year in Beijing. */
 export const thisYear = () => beijingYearOf();
 
+/** The leading columns of a member's yearly duty record (consequence, report) in a staff list. */
+export interface MemberYearRow {
+  id: number;
+  member_id: number;
+  name: string;
+  code: string | null;
+  year: number;
+}
+
 export async function memberExists(db: Db, committeeId: number, memberId: number) {
   const m = await queryOne<{ id: number; name: string }>(
     db,
@@ -67,7 +76,20 @@ export async function listScores(db: Db, actor: Actor, q: ScoreQuery, limit: num
         : sql`m.code nulls last, m.id`;
   const from = sql`from duty_scores s join members m on m.committee_id = s.committee_id and m.id = s.member_id
     left join sectors sc on sc.committee_id = m.committee_id and sc.id = m.sector_id`;
-  const rows = await query<any>(
+  const rows = await query<{
+    member_id: number;
+    name: string;
+    code: string | null;
+    sector: string | null;
+    standing_member: boolean;
+    total: string | number;
+    grade: string;
+    components: Record<string, string | number> | null;
+    checklist_done: number;
+    checklist_total: number;
+    checklist_missing: string[];
+    special_committees: string | null;
+  }>(
     db,
     sql`select s.member_id, m.name, m.code, sc.name as sector, m.standing_member, s.total, s.grade, s.components,
         s.checklist_done, s.checklist_total, s.checklist_missing,
@@ -117,7 +139,16 @@ export async function groupSummary(db: Db, actor: Actor, year: number, by: 'sect
   const comps = v.rules.categories.map(
     (k) => sql`round(avg(coalesce((s.components ->> ${k.key})::numeric, 0)), 2)::float8`,
   );
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    name: string;
+    members: number;
+    average: number;
+    median: number;
+    below_pass: number;
+    missing_checklist: number;
+    components: string | number[];
+  }>(
     db,
     sql`select g.id, g.name, count(*)::int as members, round(avg(s.total), 2)::float8 as average,
         (percentile_cont(0.5) within group (order by s.total))::float8 as median,
@@ -153,7 +184,17 @@ export async function bulletinData(db: Db, actor: Actor, year: number, quarter: 
   const c = actor.committeeId;
   const v = await currentVersion(db, c, year);
   const until = `${year}-${String(quarter * 3).padStart(2, '0')}-${quarter === 1 || quarter === 4 ? '31' : '30'}`;
-  const rows = await query<any>(
+  const rows = await query<{
+    member_id: number;
+    name: string;
+    code: string | null;
+    sector: string | null;
+    sort: number | null;
+    total: string | number;
+    grade: string;
+    components: Record<string, string | number> | null;
+    missing: string[];
+  }>(
     db,
     sql`select s.member_id, m.name, m.code, sc.name as sector, sc.sort, s.total, s.grade, s.components, s.missing
       from (${scoreSql(c, year, v, { until })}) s join members m on m.committee_id = ${c} and m.id = s.member_id

@@ -132,7 +132,16 @@ export async function applyHotlineImport(tx: Db, actor: Actor, id: number) {
 
 /** The last imports, newest first (the page shows when cases last came in). */
 export async function listHotlineImports(db: Db, actor: Actor) {
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    fileName: string;
+    total: number;
+    added: number;
+    updated: number;
+    unchanged: number;
+    appliedAt: string | Date;
+    importedBy: string | null;
+  }>(
     db,
     sql`select i.id, i.file_name as "fileName", i.total, i.added, i.updated, i.unchanged, i.applied_at as "appliedAt",
         a.display_name as "importedBy"

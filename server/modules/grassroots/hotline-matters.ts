@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query } from '../../platform/db/client.ts';
 import { keywords, subjectText } from '../../platform/search/search.ts';
 import { caseMark, caseSelect, type HotlineCaseRow, presentCase } from './hotline-service.ts';
-import { isStaff } from './topic-service.ts';
+import { isStaff } from './policy.ts';
 
 /** Two cases this alike (0–1) are the same matter; a shared category counts for a little. */
 const SAME_MATTER = 0.22;

@@ -8,9 +8,9 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
 import { maskText } from '../../platform/logging.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
+import { isStaff } from './policy.ts';
 import { convenesRoom, newPublicToken, roomNotFound } from './room-service.ts';
 import { itemNotFound } from './session-service.ts';
-import { isStaff } from './topic-service.ts';
 
 export interface HotlineCaseRow {
   id: number;

@@ -120,21 +120,34 @@ export async function verifyCode(db: Db, committeeId: number, phone: string, cod
 
 /** A room's public page: the register entry and the results of sessions the staff published. Nothing about people. */
 export async function publicRoom(db: Db, place: Place) {
-  const room = await queryOne<any>(
+  const room = await queryOne<{
+    name: string;
+    township: string;
+    village: string;
+    firstConvener: string;
+    firstConvenerTitle: string;
+    execConvenerName: string | null;
+  }>(
     db,
     sql`select r.name, r.township, r.village, r.first_convener as "firstConvener", r.first_convener_title as "firstConvenerTitle",
         m.name as "execConvenerName"
       from grassroots_rooms r left join members m on m.committee_id = r.committee_id and m.id = r.exec_convener_member_id
       where r.committee_id = ${place.committeeId} and r.id = ${place.id}`,
   );
-  const sessions = await query<any>(
+  const sessions = await query<{ id: number; title: string; heldOn: string | null }>(
     db,
     sql`select s.id, e.title, e.held_on::text as "heldOn" from grassroots_sessions s
       join consultation_events e on e.committee_id = s.committee_id and e.id = s.event_id
       where s.committee_id = ${place.committeeId} and s.room_id = ${place.id} and s.results_published
         and e.state in ('held', 'minuted', 'done') order by e.held_on desc, s.id desc limit 50`,
   );
-  const items = await query<any>(
+  const items = await query<{
+    sessionId: number;
+    content: string;
+    unitName: string;
+    state: string;
+    feedback: string | null;
+  }>(
     db,
     sql`select i.session_id as "sessionId", i.content, u.name as "unitName", i.state, i.feedback from grassroots_agreed_items i
       join handling_units u on u.committee_id = i.committee_id and u.id = i.unit_id
@@ -165,12 +178,13 @@ export async function publicRoom(db: Db, place: Place) {
 }
 
 export async function publicStudio(db: Db, place: Place) {
-  const s = await queryOne<any>(
+  // The place was found by its token just before, so the studio is there.
+  const s = (await queryOne<{ name: string; kind: string; place: string; leaderName: string | null }>(
     db,
     sql`select s.name, s.kind, s.place, m.name as "leaderName" from grassroots_studios s
       left join members m on m.committee_id = s.committee_id and m.id = s.leader_member_id
       where s.committee_id = ${place.committeeId} and s.id = ${place.id}`,
-  );
+  ))!;
   return {
     name: s.name,
     kindLabel: STUDIO_KINDS[s.kind],
@@ -182,13 +196,26 @@ export async function publicStudio(db: Db, place: Place) {
 
 /** The resident's own topic page (its token came back when they raised it): state, the reason, agreed items and feedback. */
 export async function publicTopic(db: Db, token: string) {
-  const t = await queryOne<any>(
+  const t = await queryOne<{
+    committee_id: number;
+    id: number;
+    title: string;
+    state: string;
+    answer: string | null;
+    roomName: string;
+  }>(
     db,
     sql`select t.committee_id, t.id, t.title, t.state, t.answer, r.name as "roomName" from grassroots_topics t
       join grassroots_rooms r on r.committee_id = t.committee_id and r.id = t.room_id where t.public_token = ${token}`,
   );
   if (!t) throw topicNotFound();
-  const items = await query<any>(
+  const items = await query<{
+    content: string;
+    unitName: string;
+    state: string;
+    feedback: string | null;
+    dueOn: string;
+  }>(
     db,
     sql`select i.content, u.name as "unitName", i.state, i.feedback, i.due_on::text as "dueOn" from grassroots_agreed_items i
       join handling_units u on u.committee_id = i.committee_id and u.id = i.unit_id
@@ -210,13 +237,13 @@ export async function publicTopic(db: Db, token: string) {
 
 /** The committee's active rooms and studios with their QR tokens, for the public site's list (register data only). */
 export async function publicPlaces(db: Db, committeeId: number) {
-  const rooms = await query<any>(
+  const rooms = await query<{ name: string; township: string; village: string; token: string; results: number }>(
     db,
     sql`select r.name, r.township, r.village, r.public_token as token,
         (select count(*)::int from grassroots_sessions s where s.committee_id = r.committee_id and s.room_id = r.id and s.results_published) as results
       from grassroots_rooms r where r.committee_id = ${committeeId} and r.active order by r.township, r.name limit 500`,
   );
-  const studios = await query<any>(
+  const studios = await query<{ name: string; kind: string; place: string; token: string }>(
     db,
     sql`select name, kind, place, public_token as token from grassroots_studios
       where committee_id = ${committeeId} and active order by name limit 500`,

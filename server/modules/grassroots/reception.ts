@@ -10,11 +10,11 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import { cancelJobs, registerJobHandler, scheduleJob } from '../../platform/jobs/jobs.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { normaliseText } from '../../platform/text/normalise.ts';
+import { isStaff, isStudioLeader } from './policy.ts';
 import { tooMany } from './public-service.ts';
 import type { AnswerInput, RotaInput } from './reception-schemas.ts';
 import { grassrootsSettings } from './settings.ts';
 import { studioNotFound } from './studio-service.ts';
-import { isStaff } from './topic-service.ts';
 
 export const RECEPTION_JOB = 'grassroots.reception.move';
 const questionNotFound = () => notFound('grassroots.reception_question', '会客室问题不存在');
@@ -88,7 +88,7 @@ export async function rota(db: Db, actor: Actor, studioId: number, from: string,
 /** Staff or the studio's leader set who is on duty (null clears a day); unanswered questions of a day follow its member. */
 export async function setRota(tx: Db, actor: Actor, studioId: number, b: RotaInput) {
   const studio = await studioOf(tx, actor.committeeId, studioId);
-  if (!isStaff(actor) && !(actor.memberId && studio.leader === actor.memberId)) throw forbidden();
+  if (!isStaff(actor) && !isStudioLeader(actor, studio)) throw forbidden();
   for (const e of b.entries) {
     if (e.memberId === null) {
       await tx.execute(sql`delete from grassroots_reception_duties
@@ -172,7 +172,21 @@ registerJobHandler(RECEPTION_JOB, async (tx, job) => {
   await tellMember(tx, c, next.member_id, '转来一条未答复的会客室问题', q.question.slice(0, 50));
 });
 
-const questionShape = (r: any) => ({
+/** A row of SELECT (the question's own columns that the pages show, with its studio's and member's names). */
+interface QuestionRow {
+  id: number;
+  studio_name: string;
+  question: string;
+  duty_on: string;
+  flagged: boolean;
+  moved: boolean;
+  member_name: string | null;
+  answer: string | null;
+  answered_at: string | Date | null;
+  show_public: boolean;
+}
+
+const questionShape = (r: QuestionRow) => ({
   id: r.id,
   studioName: r.studio_name,
   question: r.question,
@@ -198,12 +212,12 @@ export async function myReception(db: Db, actor: Actor) {
       join grassroots_studios s on s.committee_id = d.committee_id and s.id = d.studio_id
       where d.committee_id = ${actor.committeeId} and d.member_id = ${me} and d.duty_on >= ${today} order by d.duty_on limit 10`,
   );
-  const open = await query<any>(
+  const open = await query<QuestionRow>(
     db,
     sql`${SELECT} where q.committee_id = ${actor.committeeId} and q.member_id = ${me} and q.answered_at is null
       order by q.flagged desc, q.duty_on, q.id limit 100`,
   );
-  const answered = await query<any>(
+  const answered = await query<QuestionRow>(
     db,
     sql`${SELECT} where q.committee_id = ${actor.committeeId} and q.answered_by = ${me} order by q.answered_at desc limit 20`,
   );
@@ -220,7 +234,7 @@ export async function myReception(db: Db, actor: Actor) {
 export async function studioQuestions(db: Db, actor: Actor, studioId: number) {
   await studioOf(db, actor.committeeId, studioId);
   if (!isStaff(actor) && !(await isStudioMember(db, actor.committeeId, studioId, actor.memberId))) throw forbidden();
-  const rows = await query<any>(
+  const rows = await query<QuestionRow>(
     db,
     sql`${SELECT} where q.committee_id = ${actor.committeeId} and q.studio_id = ${studioId}
       order by (q.answered_at is null) desc, q.flagged desc, q.id desc limit 200`,

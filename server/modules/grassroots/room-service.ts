@@ -79,7 +79,14 @@ export async function createRoom(tx: Db, actor: Actor, b: RoomInput): Promise<{ 
 }
 
 export async function updateRoom(tx: Db, actor: Actor, id: number, b: RoomInput) {
-  const before = await queryOne<any>(
+  const before = await queryOne<{
+    name: string;
+    township: string;
+    village: string;
+    first_convener: string;
+    exec_convener_member_id: number | null;
+    active: boolean;
+  }>(
     tx,
     sql`select name, township, village, first_convener, exec_convener_member_id, active from grassroots_rooms
       where committee_id = ${actor.committeeId} and id = ${id} for update`,
@@ -105,6 +112,22 @@ export async function updateRoom(tx: Db, actor: Actor, id: number, b: RoomInput)
   });
 }
 
+/** A row of ROOM_COLUMNS. */
+interface RoomRow {
+  id: number;
+  name: string;
+  township: string;
+  village: string;
+  firstConvener: string;
+  firstConvenerTitle: string;
+  execConvenerMemberId: number | null;
+  execConvenerName: string | null;
+  active: boolean;
+  memberCount: number;
+  topicCount: number;
+  sessionCount: number;
+}
+
 const ROOM_COLUMNS = sql`r.id, r.name, r.township, r.village, r.first_convener as "firstConvener",
   r.first_convener_title as "firstConvenerTitle", r.exec_convener_member_id as "execConvenerMemberId",
   m.name as "execConvenerName", r.active,
@@ -122,7 +145,7 @@ function roomWhere(actor: Actor, q: RoomFilter) {
 
 export async function listRooms(db: Db, actor: Actor, q: RoomFilter, limit: number, offset: number) {
   const where = roomWhere(actor, q);
-  const items = await query<any>(
+  const items = await query<RoomRow>(
     db,
     sql`select ${ROOM_COLUMNS} from grassroots_rooms r
       left join members m on m.committee_id = r.committee_id and m.id = r.exec_convener_member_id
@@ -137,7 +160,7 @@ export async function listRooms(db: Db, actor: Actor, q: RoomFilter, limit: numb
 
 /** One room for staff and members: its register entry, members, QR code and public address. */
 export async function getRoom(db: Db, actor: Actor, id: number, origin: string) {
-  const room = await queryOne<any>(
+  const room = await queryOne<RoomRow & { publicToken: string }>(
     db,
     sql`select ${ROOM_COLUMNS}, r.public_token as "publicToken" from grassroots_rooms r
       left join members m on m.committee_id = r.committee_id and m.id = r.exec_convener_member_id

@@ -16,10 +16,10 @@ import { attachFiles, FILE_TYPES, openFileForDownload, registerFileAccess } from
 import { receiveUpload } from '../../platform/files/upload.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { Id } from '../consultations/schemas.ts';
+import { isStaff } from './policy.ts';
 import { citizenActor, placeByToken } from './public-service.ts';
 import { convenesRoom } from './room-service.ts';
 import { PublicToken } from './schemas.ts';
-import { isStaff } from './topic-service.ts';
 
 export const ENTITY = 'grassroots_session';
 /** A phone photo is a few MB; 10 MB leaves room without letting a video through as a "photo". */

@@ -12,6 +12,7 @@ import { normaliseText } from '../../platform/text/normalise.ts';
 import { EVENT_STATES } from '../consultations/event-process.ts';
 import { addParticipants, createEvent } from '../consultations/event-service.ts';
 import { unitAccountIds } from '../consultations/outcome-repository.ts';
+import { isUnitAccount, seesAll } from './policy.ts';
 import { roomNotFound } from './room-service.ts';
 import type { AgreedItemInput, SessionInput } from './schemas.ts';
 import { sessionPhotos } from './session-photos.ts';
@@ -74,7 +75,19 @@ export async function createSession(
 }
 
 async function loadSession(db: Db, committeeId: number, id: number, lock = false) {
-  const s = await queryOne<any>(
+  const s = await queryOne<{
+    id: number;
+    room_id: number;
+    event_id: number;
+    form: string;
+    results_published: boolean;
+    event_state: string;
+    title: string;
+    minutes: string | null;
+    starts_at: string | Date;
+    held_on: string | null;
+    room_name: string;
+  }>(
     db,
     sql`select s.id, s.room_id, s.event_id, s.form, s.results_published, e.state as event_state, e.title, e.minutes,
         e.starts_at, e.held_on::text as held_on, r.name as room_name
@@ -87,7 +100,20 @@ async function loadSession(db: Db, committeeId: number, id: number, lock = false
 }
 
 export async function sessionItems(db: Db, committeeId: number, where: ReturnType<typeof sql>) {
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    sessionId: number;
+    topicId: number | null;
+    content: string;
+    unitId: number;
+    unitName: string;
+    dueOn: string;
+    state: string;
+    feedback: string | null;
+    fedBackAt: string | Date | null;
+    roomName: string;
+    sessionTitle: string;
+  }>(
     db,
     sql`select i.id, i.session_id as "sessionId", i.topic_id as "topicId", i.content, i.unit_id as "unitId", u.name as "unitName",
         i.due_on::text as "dueOn", i.state, i.feedback, i.fed_back_at as "fedBackAt", r.name as "roomName", e.title as "sessionTitle"
@@ -108,7 +134,7 @@ export async function sessionItems(db: Db, committeeId: number, where: ReturnTyp
 
 export async function getSession(db: Db, actor: Actor, id: number) {
   const s = await loadSession(db, actor.committeeId, id);
-  const topics = await query<any>(
+  const topics = await query<{ id: number; title: string; source: string; state: string }>(
     db,
     sql`select id, title, source, state from grassroots_topics where committee_id = ${actor.committeeId} and session_id = ${id} order by id`,
   );
@@ -132,7 +158,15 @@ export async function getSession(db: Db, actor: Actor, id: number) {
 }
 
 export async function listSessions(db: Db, actor: Actor, roomId: number) {
-  return query<any>(
+  return query<{
+    id: number;
+    title: string;
+    form: string;
+    eventState: string;
+    heldOn: string | null;
+    resultsPublished: boolean;
+    itemCount: number;
+  }>(
     db,
     sql`select s.id, e.title, s.form, e.state as "eventState", e.held_on::text as "heldOn", s.results_published as "resultsPublished",
         (select count(*)::int from grassroots_agreed_items i where i.committee_id = s.committee_id and i.session_id = s.id) as "itemCount"
@@ -192,7 +226,15 @@ export async function addAgreedItem(
 
 /** The unit's feedback; the member or staff who raised the topic is told (a resident reads it on the topic page). */
 export async function feedBack(tx: Db, actor: Actor, itemId: number, feedback: string) {
-  const i = await queryOne<any>(
+  const i = await queryOne<{
+    id: number;
+    unit_id: number;
+    state: string;
+    content: string;
+    topic_id: number | null;
+    raised_by_account: number | null;
+    room_id: number | null;
+  }>(
     tx,
     sql`select i.id, i.unit_id, i.state, i.content, i.topic_id, t.raised_by_account, t.room_id
       from grassroots_agreed_items i left join grassroots_topics t on t.committee_id = i.committee_id and t.id = i.topic_id
@@ -258,7 +300,7 @@ export async function publishResults(tx: Db, actor: Actor, sessionId: number, pu
 
 /** Units see their own items; staff every item. */
 export async function listItems(db: Db, actor: Actor, state?: string) {
-  if (!actor.unitId && !actor.roles.some((r) => STAFF.includes(r) || r === 'leader')) throw forbidden();
-  const mine = actor.roles.includes('unitUser') ? sql`i.unit_id = ${actor.unitId ?? 0}` : sql`true`;
+  if (!actor.unitId && !seesAll(actor)) throw forbidden();
+  const mine = isUnitAccount(actor) ? sql`i.unit_id = ${actor.unitId ?? 0}` : sql`true`;
   return sessionItems(db, actor.committeeId, sql`${mine} ${state ? sql`and i.state = ${state}` : sql``}`);
 }

@@ -1,7 +1,7 @@
 // Member studios (委员工作室): the register (kinds, leader, members, QR code to the public page) and micro suggestions
 // (微建议) to a studio or room: answered, forwarded to a handling unit with a working-day deadline and its response,
 // or turned by a member into their own proposal draft (the text carried over, linked both ways).
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { addWorkingDays, beijingToday } from '../../platform/dates.ts';
@@ -12,10 +12,10 @@ import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { unitAccountIds } from '../consultations/outcome-repository.ts';
 import { qrSvg } from '../meetings/checkin.ts';
 import { createProposal } from '../proposals/service.ts';
+import { isMember, isStaff, isUnitAccount, seesAll } from './policy.ts';
 import { checkMembers, convenesRoom, newPublicToken } from './room-service.ts';
 import type { StudioFilter, StudioInput, SuggestionAction, SuggestionFilter, SuggestionInput } from './schemas.ts';
 import { grassrootsSettings, STUDIO_KINDS, SUGGESTION_STATES } from './settings.ts';
-import { isStaff } from './topic-service.ts';
 
 export const studioNotFound = () => notFound('grassroots.studio', '委员工作室不存在');
 const suggestionNotFound = () => notFound('grassroots.suggestion', '微建议不存在');
@@ -70,6 +70,41 @@ export async function saveStudio(tx: Db, actor: Actor, id: number | null, b: Stu
   return { id: studioId };
 }
 
+/** A row of STUDIO_COLUMNS. */
+interface StudioRow {
+  id: number;
+  name: string;
+  kind: string;
+  place: string;
+  active: boolean;
+  leaderMemberId: number | null;
+  leaderName: string | null;
+  memberCount: number;
+  suggestionCount: number;
+}
+
+/** A row of grassroots_suggestions. */
+interface SuggestionRow {
+  committee_id: number;
+  id: number;
+  studio_id: number | null;
+  room_id: number | null;
+  title: string;
+  body: string;
+  member_id: number | null;
+  citizen_id: number | null;
+  raised_by_account: number | null;
+  state: string;
+  answer: string | null;
+  unit_id: number | null;
+  due_on: string | Date | null;
+  unit_response: string | null;
+  proposal_id: number | null;
+  handled_by: string | null;
+  handled_at: string | Date | null;
+  created_at: string | Date;
+}
+
 const STUDIO_COLUMNS = sql`s.id, s.name, s.kind, s.place, s.active, s.leader_member_id as "leaderMemberId", m.name as "leaderName",
   (select count(*)::int from grassroots_studio_members x where x.committee_id = s.committee_id and x.studio_id = s.id) as "memberCount",
   (select count(*)::int from grassroots_suggestions g where g.committee_id = s.committee_id and g.studio_id = s.id) as "suggestionCount"`;
@@ -79,7 +114,7 @@ export async function listStudios(db: Db, actor: Actor, q: StudioFilter, limit: 
   const like = q.q ? `%${q.q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
   const where = sql`s.committee_id = ${actor.committeeId} ${q.kind ? sql`and s.kind = ${q.kind}` : sql``}
     ${like ? sql`and (s.name like ${like} or s.place like ${like})` : sql``}`;
-  const items = await query<any>(
+  const items = await query<StudioRow>(
     db,
     sql`select ${STUDIO_COLUMNS} from grassroots_studios s left join members m on m.committee_id = s.committee_id and m.id = s.leader_member_id
       where ${where} order by s.kind, s.name, s.id limit ${limit} offset ${offset}`,
@@ -92,7 +127,7 @@ export async function listStudios(db: Db, actor: Actor, q: StudioFilter, limit: 
 }
 
 export async function getStudio(db: Db, actor: Actor, id: number, origin: string) {
-  const s = await queryOne<any>(
+  const s = await queryOne<StudioRow & { publicToken: string }>(
     db,
     sql`select ${STUDIO_COLUMNS}, s.public_token as "publicToken" from grassroots_studios s
       left join members m on m.committee_id = s.committee_id and m.id = s.leader_member_id
@@ -157,7 +192,7 @@ export async function submitSuggestion(tx: Db, actor: Actor, b: SuggestionInput,
 }
 
 export async function actOnSuggestion(tx: Db, actor: Actor, id: number, b: SuggestionAction) {
-  const g = await queryOne<any>(
+  const g = await queryOne<SuggestionRow>(
     tx,
     sql`select * from grassroots_suggestions where committee_id = ${actor.committeeId} and id = ${id} for update`,
   );
@@ -195,8 +230,7 @@ export async function actOnSuggestion(tx: Db, actor: Actor, id: number, b: Sugge
     after = { state: 'forwarded', unitId: b.unitId, dueOn };
   } else {
     // The member who takes it up becomes the proposer of a draft in their own name; nothing is retyped.
-    if (!actor.memberId || !actor.roles.includes('member'))
-      throw forbidden('grassroots.draft', '只有委员可以将微建议转为本人的提案草稿');
+    if (!isMember(actor)) throw forbidden('grassroots.draft', '只有委员可以将微建议转为本人的提案草稿');
     const proposalId = await createProposal(tx, actor, {
       kind: 'individual',
       title: g.title,
@@ -225,7 +259,7 @@ export async function actOnSuggestion(tx: Db, actor: Actor, id: number, b: Sugge
 }
 
 export async function respondToSuggestion(tx: Db, actor: Actor, id: number, response: string) {
-  const g = await queryOne<any>(
+  const g = await queryOne<Pick<SuggestionRow, 'id' | 'state' | 'unit_id' | 'title' | 'raised_by_account'>>(
     tx,
     sql`select id, state, unit_id, title, raised_by_account from grassroots_suggestions
       where committee_id = ${actor.committeeId} and id = ${id} for update`,
@@ -253,20 +287,41 @@ export async function respondToSuggestion(tx: Db, actor: Actor, id: number, resp
 }
 
 /** Staff see all; units what was forwarded to them; members their own and their studios' or convened rooms'. */
-export async function listSuggestions(db: Db, actor: Actor, q: SuggestionFilter, limit: number, offset: number) {
-  const mine =
-    isStaff(actor) || actor.roles.includes('leader')
-      ? sql`true`
-      : actor.roles.includes('unitUser')
-        ? sql`g.unit_id = ${actor.unitId ?? 0}`
-        : sql`(g.raised_by_account = ${actor.accountId} or exists (select 1 from grassroots_studio_members x where x.committee_id = g.committee_id
+/** The list's condition on suggestions `g`: staff and leaders see all; a unit what was forwarded to it; a member their
+ *  own and their studios' or convened rooms'. Snapshotted in server/sql/grassroots/. */
+export function suggestionListWhere(actor: Actor, q: SuggestionFilter): SQL {
+  const mine = seesAll(actor)
+    ? sql`true`
+    : isUnitAccount(actor)
+      ? sql`g.unit_id = ${actor.unitId ?? 0}`
+      : sql`(g.raised_by_account = ${actor.accountId} or exists (select 1 from grassroots_studio_members x where x.committee_id = g.committee_id
           and x.studio_id = g.studio_id and x.member_id = ${actor.memberId ?? 0})
         or exists (select 1 from grassroots_studios s where s.committee_id = g.committee_id and s.id = g.studio_id and s.leader_member_id = ${actor.memberId ?? 0})
         or exists (select 1 from grassroots_rooms r where r.committee_id = g.committee_id and r.id = g.room_id and r.exec_convener_member_id = ${actor.memberId ?? 0}))`;
-  const where = sql`g.committee_id = ${actor.committeeId} and ${mine}
+  return sql`g.committee_id = ${actor.committeeId} and ${mine}
     ${q.studioId ? sql`and g.studio_id = ${q.studioId}` : sql``} ${q.roomId ? sql`and g.room_id = ${q.roomId}` : sql``}
     ${q.state ? sql`and g.state = ${q.state}` : sql``}`;
-  const rows = await query<any>(
+}
+
+export async function listSuggestions(db: Db, actor: Actor, q: SuggestionFilter, limit: number, offset: number) {
+  const where = suggestionListWhere(actor, q);
+  const rows = await query<{
+    id: number;
+    title: string;
+    body: string;
+    state: string;
+    answer: string | null;
+    unitResponse: string | null;
+    dueOn: string | null;
+    proposalId: number | null;
+    handledBy: string | null;
+    createdAt: string | Date;
+    fromPublic: boolean;
+    placeName: string;
+    unitName: string | null;
+    studioId: number | null;
+    roomId: number | null;
+  }>(
     db,
     sql`select g.id, g.title, g.body, g.state, g.answer, g.unit_response as "unitResponse", g.due_on::text as "dueOn",
         g.proposal_id as "proposalId", g.handled_by as "handledBy", g.created_at as "createdAt", g.citizen_id is not null as "fromPublic",

@@ -3,18 +3,17 @@
 // resident's own topic page).
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
+import { isStaff } from './policy.ts';
 import { convenesRoom, newPublicToken, roomNotFound } from './room-service.ts';
 import type { TopicAnswer, TopicFilter, TopicInput } from './schemas.ts';
 import { TOPIC_SOURCES, TOPIC_STATES } from './settings.ts';
 
 export const topicNotFound = () => notFound('grassroots.topic_not_found', '议题不存在');
-export const isStaff = (actor: Actor) => can(actor.roles, 'grassroots.manage');
 
 async function activeRoom(tx: Db, committeeId: number, roomId: number) {
   const room = await queryOne<{ id: number; name: string; exec: number | null }>(
@@ -97,7 +96,13 @@ export async function raiseResidentTopic(
 
 /** Accept or decline: staff, or the room's executive convener. The raiser is told; a resident reads it on the topic page. */
 export async function answerTopic(tx: Db, actor: Actor, id: number, b: TopicAnswer) {
-  const t = await queryOne<any>(
+  const t = await queryOne<{
+    id: number;
+    room_id: number;
+    title: string;
+    state: string;
+    raised_by_account: number | null;
+  }>(
     tx,
     sql`select id, room_id, title, state, raised_by_account from grassroots_topics
       where committee_id = ${actor.committeeId} and id = ${id} for update`,
@@ -144,7 +149,21 @@ export async function listTopics(db: Db, actor: Actor, q: TopicFilter, limit: nu
     ${q.roomId ? sql`and t.room_id = ${q.roomId}` : sql``}
     ${q.state ? sql`and t.state = ${q.state}` : sql``}
     ${q.source ? sql`and t.source = ${q.source}` : sql``}`;
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    roomId: number;
+    roomName: string;
+    source: string;
+    title: string;
+    body: string;
+    state: string;
+    answer: string | null;
+    answeredBy: string | null;
+    answeredAt: string | Date | null;
+    sessionId: number | null;
+    createdAt: string | Date;
+    raisedBy: string | null;
+  }>(
     db,
     sql`select t.id, t.room_id as "roomId", r.name as "roomName", t.source, t.title, t.body, t.state, t.answer,
         t.answered_by as "answeredBy", t.answered_at as "answeredAt", t.session_id as "sessionId", t.created_at as "createdAt",

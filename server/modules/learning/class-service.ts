@@ -7,11 +7,21 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
 import { createMeeting } from '../meetings/service.ts';
 import * as E from './errors.ts';
+import { seesAllClasses } from './policy.ts';
 import { SESSION_STATES, sessionProcess } from './process.ts';
 import { loadSessionItem } from './repository.ts';
 import type { ClassInput, PlanInput, SessionInput } from './schemas.ts';
 
-const presentPlan = (r: any) => ({
+/** A row of learning_plans as the plan pages read it. */
+interface PlanRow {
+  id: number;
+  year: number;
+  title: string;
+  description: string;
+  themes: { term: string; title: string; description?: string }[];
+}
+
+const presentPlan = (r: PlanRow) => ({
   id: r.id,
   year: r.year,
   title: r.title,
@@ -43,7 +53,7 @@ export async function createPlan(db: Db, actor: Actor, b: PlanInput): Promise<nu
 
 export async function updatePlan(db: Db, actor: Actor, id: number, b: PlanInput): Promise<void> {
   await db.transaction(async (tx) => {
-    const before = await queryOne<any>(
+    const before = await queryOne<Omit<PlanRow, 'id'>>(
       tx,
       sql`select year, title, description, themes from learning_plans where committee_id = ${actor.committeeId} and id = ${id} for update`,
     );
@@ -68,7 +78,7 @@ export async function updatePlan(db: Db, actor: Actor, id: number, b: PlanInput)
 }
 
 export async function listPlans(db: Db, actor: Actor) {
-  const rows = await query<any>(
+  const rows = await query<PlanRow>(
     db,
     sql`select id, year, title, description, themes from learning_plans where committee_id = ${actor.committeeId} order by year desc`,
   );
@@ -114,7 +124,15 @@ export async function createClass(db: Db, actor: Actor, b: ClassInput): Promise<
 
 export async function listClasses(db: Db, actor: Actor, year?: number) {
   const mine = actor.roles.includes('member') && actor.memberId != null;
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    title: string;
+    year: number;
+    plan_id: number | null;
+    description: string;
+    member_count: number;
+    session_count: number;
+  }>(
     db,
     sql`select c.id, c.title, c.year, c.plan_id, c.description,
         (select count(*)::int from learning_class_members x where x.committee_id = c.committee_id and x.class_id = c.id) as member_count,
@@ -136,19 +154,27 @@ export async function listClasses(db: Db, actor: Actor, year?: number) {
 }
 
 export async function getClass(db: Db, actor: Actor, id: number) {
-  const c = await queryOne<any>(
+  const c = await queryOne<{ id: number; title: string; year: number; plan_id: number | null; description: string }>(
     db,
     sql`select id, title, year, plan_id, description from learning_classes where committee_id = ${actor.committeeId} and id = ${id}`,
   );
   if (!c) throw E.classNotFound();
-  const members = await query<any>(
+  const members = await query<{ id: number; name: string }>(
     db,
     sql`select m.id, m.name from learning_class_members x join members m on m.committee_id = x.committee_id and m.id = x.member_id
       where x.committee_id = ${actor.committeeId} and x.class_id = ${id} order by m.id`,
   );
   const isStudent = members.some((m) => m.id === actor.memberId);
-  if (!isStudent && !actor.roles.some((r) => r !== 'member')) throw E.classNotFound();
-  const sessions = await query<any>(
+  if (!isStudent && !seesAllClasses(actor)) throw E.classNotFound();
+  const sessions = await query<{
+    id: number;
+    state: string;
+    title: string;
+    starts_at: string | Date;
+    ends_at: string | Date;
+    place: string;
+    meeting_id: number | null;
+  }>(
     db,
     sql`select id, state, title, starts_at, ends_at, place, meeting_id from learning_sessions
       where committee_id = ${actor.committeeId} and class_id = ${id} order by starts_at, id`,

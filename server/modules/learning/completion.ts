@@ -7,6 +7,17 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { xlsxOf } from '../../platform/download.ts';
 import { currentTermId } from '../org/members-service.ts';
 
+/** The counts of one member or group; sums may come back as numeric text, hence Number() when shaping. */
+interface GroupCounts {
+  id: number;
+  name: string;
+  members: number | string;
+  finished: number | string;
+  attended: number | string;
+  submitted: number | string;
+  accepted: number | string;
+}
+
 export interface CompletionRow {
   id: number;
   name: string;
@@ -49,12 +60,12 @@ export async function learningCompletion(
           join special_committees g on g.committee_id = x.committee_id and g.id = x.special_committee_id`;
   const rows =
     by === 'member'
-      ? await query<any>(
+      ? await query<GroupCounts>(
           db,
           sql`select pm.member_id as id, pm.name, 1 as members, pm.finished, pm.attended, pm.submitted, pm.accepted
             from (${perMember}) pm order by pm.finished desc, pm.member_id`,
         )
-      : await query<any>(
+      : await query<GroupCounts>(
           db,
           sql`select g.id, g.name, count(*)::int as members, sum(pm.finished)::int as finished, sum(pm.attended)::int as attended,
               sum(pm.submitted)::int as submitted, sum(pm.accepted)::int as accepted

@@ -52,7 +52,9 @@ export async function createMaterial(db: Db, actor: Actor, b: MaterialInput): Pr
 
 export async function updateMaterial(db: Db, actor: Actor, id: number, b: MaterialInput): Promise<void> {
   await db.transaction(async (tx) => {
-    const before = await queryOne<any>(
+    const before = await queryOne<
+      Pick<MaterialRow, 'title' | 'kind' | 'description' | 'plan_id' | 'theme' | 'file_id'>
+    >(
       tx,
       sql`select title, kind, description, plan_id, theme, file_id from learning_materials where committee_id = ${actor.committeeId} and id = ${id} for update`,
     );
@@ -83,7 +85,29 @@ const materialColumns = (
   left join files f on f.committee_id = m.committee_id and f.id = m.file_id
   left join learning_progress p on p.committee_id = m.committee_id and p.material_id = m.id and p.member_id = ${memberId ?? -1}`;
 
-const presentMaterial = (r: any) => ({
+/** A row of materialColumns: a material, its file and the reader's own progress. */
+interface MaterialRow {
+  id: number;
+  title: string;
+  kind: string;
+  description: string;
+  plan_id: number | null;
+  theme: string;
+  file_id: number;
+  duration_seconds: number | null;
+  state: string;
+  published_at: string | Date | null;
+  file_name: string | null;
+  file_mime: string | null;
+  file_size: number | null;
+  percent: number | null;
+  position_seconds: number | null;
+  my_duration_seconds: number | null;
+  finished_at: string | Date | null;
+  finished_count: number;
+}
+
+const presentMaterial = (r: MaterialRow) => ({
   id: r.id,
   title: r.title,
   kind: r.kind,
@@ -120,7 +144,7 @@ export async function listMaterials(db: Db, actor: Actor, q: MaterialFilters & {
     ].filter((x) => x !== null),
     sql` and `,
   );
-  const rows = await query<any>(
+  const rows = await query<MaterialRow>(
     db,
     sql`select ${materialColumns(actor.memberId)} where ${where} order by m.published_at desc nulls first, m.id desc limit ${q.limit} offset ${q.offset}`,
   );
@@ -132,7 +156,7 @@ export async function listMaterials(db: Db, actor: Actor, q: MaterialFilters & {
 }
 
 export async function getMaterial(db: Db, actor: Actor, id: number) {
-  const r = await queryOne<any>(
+  const r = await queryOne<MaterialRow>(
     db,
     sql`select ${materialColumns(actor.memberId)} where m.committee_id = ${actor.committeeId} and m.id = ${id}`,
   );

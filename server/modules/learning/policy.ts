@@ -5,6 +5,9 @@ import type { Actor } from '../../platform/context.ts';
 export const isLearningStaff = (actor: Actor) => can(actor.roles, 'learning.manage');
 export const isReviewer = (actor: Actor) => can(actor.roles, 'learning.review');
 
+/** Every role but a plain member opens any class; a member the classes they are a student of. */
+export const seesAllClasses = (actor: Actor) => actor.roles.some((r) => r !== 'member');
+
 /** A reflection is seen by its author and by reviewers; others get 404 (its existence is not told). */
 export const canSeeReflection = (actor: Actor, r: { memberId: number }) =>
   isReviewer(actor) || (actor.memberId != null && actor.memberId === r.memberId);

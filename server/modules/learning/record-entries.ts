@@ -9,13 +9,13 @@ export const learningRecordSource: RecordSource = {
   key: 'learning',
   label: '学习培训',
   entries: async (db, c, memberId, from, to) => {
-    const finished = await query<any>(
+    const finished = await query<{ id: number; title: string; finished_at: string | Date }>(
       db,
       sql`select m.id, m.title, p.finished_at from learning_progress p
         join learning_materials m on m.committee_id = p.committee_id and m.id = p.material_id
         where p.committee_id = ${c} and p.member_id = ${memberId} and p.finished_at is not null order by m.id`,
     );
-    const reflections = await query<any>(
+    const reflections = await query<{ id: number; title: string; at: string | Date }>(
       db,
       sql`select id, title, coalesce(reviewed_at, submitted_at) as at from learning_reflections
         where committee_id = ${c} and member_id = ${memberId} and state = 'accepted' order by id`,

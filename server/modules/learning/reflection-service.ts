@@ -76,7 +76,24 @@ const columns = sql`r.id, r.state, r.member_id, mb.name as member_name, r.materi
   left join learning_classes lc on lc.committee_id = r.committee_id and lc.id = r.class_id`;
 
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
-const present = (r: any) => ({
+/** A row of `columns`: a reflection with its member's, material's and class's names. */
+interface ReflectionRow {
+  id: number;
+  state: string;
+  member_id: number;
+  member_name: string;
+  material_id: number | null;
+  material_title: string | null;
+  class_id: number | null;
+  class_title: string | null;
+  title: string;
+  body: string;
+  submitted_at: string | Date | null;
+  reviewed_at: string | Date | null;
+  updated_at: string | Date;
+}
+
+const present = (r: ReflectionRow) => ({
   id: r.id,
   state: r.state,
   stateLabel: REFLECTION_STATES[r.state] ?? r.state,
@@ -108,7 +125,7 @@ export async function listReflections(db: Db, actor: Actor, q: ReflectionFilters
     ].filter((x) => x !== null),
     sql` and `,
   );
-  const rows = await query<any>(
+  const rows = await query<ReflectionRow>(
     db,
     sql`select ${columns} where ${where} order by r.updated_at desc, r.id desc limit ${q.limit} offset ${q.offset}`,
   );
@@ -120,7 +137,7 @@ export async function listReflections(db: Db, actor: Actor, q: ReflectionFilters
 }
 
 export async function getReflection(db: Db, actor: Actor, id: number) {
-  const r = await queryOne<any>(
+  const r = await queryOne<ReflectionRow>(
     db,
     sql`select ${columns} where r.committee_id = ${actor.committeeId} and r.id = ${id}`,
   );

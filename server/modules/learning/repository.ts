@@ -29,7 +29,7 @@ export interface SessionItem extends WorkflowItem {
 const lockIf = (lock: boolean) => (lock ? sql`for update` : sql``);
 
 export async function loadMaterialItem(db: Db, committeeId: number, id: number, lock = false) {
-  const r = await queryOne<any>(
+  const r = await queryOne<{ id: number; state: string; title: string; kind: string }>(
     db,
     sql`select id, state, title, kind from learning_materials where committee_id = ${committeeId} and id = ${id} ${lockIf(lock)}`,
   );
@@ -37,7 +37,14 @@ export async function loadMaterialItem(db: Db, committeeId: number, id: number, 
 }
 
 export async function loadReflectionItem(db: Db, committeeId: number, id: number, lock = false) {
-  const r = await queryOne<any>(
+  const r = await queryOne<{
+    id: number;
+    state: string;
+    member_id: number;
+    title: string;
+    material_id: number | null;
+    class_id: number | null;
+  }>(
     db,
     sql`select id, state, member_id, title, material_id, class_id from learning_reflections
       where committee_id = ${committeeId} and id = ${id} ${lockIf(lock)}`,
@@ -55,7 +62,14 @@ export async function loadReflectionItem(db: Db, committeeId: number, id: number
 }
 
 export async function loadSessionItem(db: Db, committeeId: number, id: number, lock = false) {
-  const r = await queryOne<any>(
+  const r = await queryOne<{
+    id: number;
+    state: string;
+    class_id: number;
+    title: string;
+    meeting_id: number | null;
+    starts_at: string | Date;
+  }>(
     db,
     sql`select id, state, class_id, title, meeting_id, starts_at from learning_sessions
       where committee_id = ${committeeId} and id = ${id} ${lockIf(lock)}`,

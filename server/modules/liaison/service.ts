@@ -3,13 +3,13 @@
 // its frequency; coverage is the share of active links that are not overdue.
 import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingToday, beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
+import { isLinkMember, isStaff } from './policy.ts';
 import type { ContactInput, LinkInput, PointInput } from './schemas.ts';
 
 export const SCHEMES: Record<string, string> = {
@@ -35,7 +35,6 @@ export const LIAISON_DEFAULTS = {
 };
 
 const linkNotFound = () => notFound('liaison.link_not_found', '联系关系不存在');
-const isStaff = (a: Actor) => can(a.roles, 'liaison.manage');
 
 export async function addContactPoint(db: Db, actor: Actor, b: PointInput): Promise<number> {
   return db.transaction(async (tx) => {
@@ -100,7 +99,7 @@ export async function addLink(db: Db, actor: Actor, b: LinkInput): Promise<numbe
 }
 
 /** Links with their last contact and overdue flag; `mine` keeps those the actor keeps or is kept by. */
-function linksSql(c: number, today: string, where: SQL) {
+export function linksSql(c: number, today: string, where: SQL) {
   return sql`select l.id, l.scheme, l.frequency_days, l.owner_member_id, om.name as owner_member_name,
       l.owner_special_committee_id, sc.name as owner_committee_name, l.member_id, tm.name as member_name,
       ts.name as member_sector_name, l.contact_point_id, cp.name as contact_point_name,
@@ -118,7 +117,26 @@ function linksSql(c: number, today: string, where: SQL) {
 
 const mineCond = (a: Actor) => sql`(l.owner_member_id = ${a.memberId ?? -1} or l.member_id = ${a.memberId ?? -1})`;
 
-const presentLink = (r: any) => ({
+/** A row of linksSql. */
+interface LinkRow {
+  id: number;
+  scheme: string;
+  frequency_days: number;
+  owner_member_id: number | null;
+  owner_member_name: string | null;
+  owner_special_committee_id: number | null;
+  owner_committee_name: string | null;
+  member_id: number | null;
+  member_name: string | null;
+  member_sector_name: string | null;
+  contact_point_id: number | null;
+  contact_point_name: string | null;
+  last_contacted_on: string | null;
+  due_on: string;
+  overdue: boolean;
+}
+
+const presentLink = (r: LinkRow) => ({
   id: r.id,
   scheme: r.scheme,
   schemeLabel: SCHEMES[r.scheme],
@@ -135,11 +153,24 @@ const presentLink = (r: any) => ({
   overdue: r.overdue,
 });
 
-export async function listLinks(db: Db, actor: Actor, q: { mine?: boolean; overdue?: boolean; scheme?: string }) {
+export interface LinkQuery {
+  mine?: boolean;
+  overdue?: boolean;
+  scheme?: string;
+}
+
+/** The list's conditions on links `l`: a member (or `mine`) sees the links they keep or are kept by. Snapshotted in
+ *  server/sql/liaison/. */
+export function linkListConds(actor: Actor, q: LinkQuery): SQL[] {
   const conds: SQL[] = [sql`true`];
   if (q.mine || !isStaff(actor)) conds.push(mineCond(actor));
   if (q.scheme) conds.push(sql`l.scheme = ${q.scheme}`);
-  const rows = await query<any>(
+  return conds;
+}
+
+export async function listLinks(db: Db, actor: Actor, q: LinkQuery) {
+  const conds = linkListConds(actor, q);
+  const rows = await query<LinkRow>(
     db,
     sql`select * from (${linksSql(actor.committeeId, beijingToday(), sql.join(conds, sql` and `))}) z
       ${q.overdue ? sql`where overdue` : sql``} order by overdue desc, due_on, id`,
@@ -150,12 +181,13 @@ export async function listLinks(db: Db, actor: Actor, q: { mine?: boolean; overd
 /** Who may log a contact on a link: its owner member, the member kept in touch with, or liaison staff. */
 export async function logContact(db: Db, actor: Actor, linkId: number, b: ContactInput): Promise<number> {
   return db.transaction(async (tx) => {
-    const l = await queryOne<any>(
+    const l = await queryOne<{ ownerMemberId: number | null; memberId: number | null }>(
       tx,
-      sql`select * from liaison_links where committee_id = ${actor.committeeId} and id = ${linkId} and active`,
+      sql`select owner_member_id as "ownerMemberId", member_id as "memberId" from liaison_links
+        where committee_id = ${actor.committeeId} and id = ${linkId} and active`,
     );
     if (!l) throw linkNotFound();
-    const mine = actor.memberId != null && (l.owner_member_id === actor.memberId || l.member_id === actor.memberId);
+    const mine = isLinkMember(actor, l);
     if (!mine && !isStaff(actor)) throw linkNotFound();
     const day = b.contactedOn ?? beijingToday();
     if (day > beijingToday()) throw badRequest('liaison.future', '联系日期不能晚于今天', 'contactedOn');
@@ -178,7 +210,14 @@ export async function logContact(db: Db, actor: Actor, linkId: number, b: Contac
 export async function listContacts(db: Db, actor: Actor, linkId: number) {
   const { items } = await listLinks(db, actor, {});
   if (!items.some((l) => l.id === linkId)) throw linkNotFound();
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    day: string;
+    method: string;
+    raised: string;
+    followup: string;
+    logged_by_name: string;
+  }>(
     db,
     sql`select id, contacted_on::text as day, method, raised, followup, logged_by_name from liaison_contacts
       where committee_id = ${actor.committeeId} and link_id = ${linkId} order by contacted_on desc, id desc`,

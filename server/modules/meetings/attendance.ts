@@ -24,6 +24,7 @@ import {
   ATTENDANCE_SETTING,
   accountsOfMembers,
   assertCheckinWindow,
+  type InviteeReplyRow,
   iso,
   loadMeeting,
   settleAttendance,
@@ -38,7 +39,7 @@ export async function replyToMeeting(
   if (!actor.memberId) throw forbidden('meeting.member_only', '只有委员可以回复会议通知');
   const m = await loadMeeting(tx, actor, id, true);
   if (m.status !== 'planned') throw conflict('meeting.not_open', '会议已结束或已取消，不能再回复');
-  const inv = await queryOne<any>(
+  const inv = await queryOne<{ reply: string; leave_status: string | null; checked_in_at: string | Date | null }>(
     tx,
     sql`select reply, leave_status, checked_in_at from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${id} and member_id = ${actor.memberId} for update`,
   );
@@ -85,7 +86,7 @@ export async function decideLeave(
   b: { approve: boolean; comment?: string },
 ) {
   const m = await loadMeeting(tx, actor, id, true);
-  const inv = await queryOne<any>(
+  const inv = await queryOne<{ leave_status: string | null }>(
     tx,
     sql`select leave_status from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${id} and member_id = ${memberId} for update`,
   );
@@ -125,7 +126,11 @@ export async function markAttendance(
   const duration = Math.round((new Date(m.endsAt).getTime() - new Date(m.startsAt).getTime()) / 60000);
   if (b.minutesPresent != null && b.minutesPresent > duration)
     throw badRequest('meeting.minutes', `「在场时长」不能超过会议时长 ${duration} 分钟`, 'minutesPresent');
-  const inv = await queryOne<any>(
+  const inv = await queryOne<{
+    checked_in_at: string | Date | null;
+    checkin_method: string | null;
+    minutes_present: number | null;
+  }>(
     tx,
     sql`select checked_in_at, checkin_method, minutes_present from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${id} and member_id = ${memberId} for update`,
   );
@@ -163,7 +168,14 @@ export async function checkinWithToken(tx: Db, actor: Actor, token: string) {
     const { checkinActivityWithToken } = await import('../activities/participation.ts');
     return checkinActivityWithToken(tx, actor, p);
   }
-  const m = await queryOne<any>(
+  const m = await queryOne<{
+    id: number;
+    title: string;
+    status: string;
+    checkin_secret: string;
+    starts_at: string | Date;
+    ends_at: string | Date;
+  }>(
     tx,
     sql`select id, title, status, checkin_secret, starts_at, ends_at from meetings where committee_id = ${actor.committeeId} and id = ${p.id}`,
   );
@@ -215,7 +227,16 @@ export async function attendanceSheet(db: Db, actor: Actor, id: number, q: Sheet
     ].filter((x) => x !== null),
     sql` and `,
   );
-  const rows = await query<any>(
+  const rows = await query<
+    InviteeReplyRow & {
+      member_id: number;
+      name: string;
+      code: string | null;
+      sector: string | null;
+      standing_member: boolean;
+      status: string;
+    }
+  >(
     db,
     sql`select i.member_id, mb.name, mb.code, s.name as sector, mb.standing_member, i.reply, i.leave_reason, i.leave_status, i.leave_comment,
         i.checked_in_at, i.checkin_method, i.minutes_present, ${status} as status

@@ -24,7 +24,14 @@ export async function meetingsOrganisedBy(
   const cond = by.specialCommitteeId
     ? sql`m.special_committee_id = ${by.specialCommitteeId}`
     : sql`m.sector_id = ${by.sectorId ?? 0}`;
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    title: string;
+    starts_at: string | Date;
+    place: string;
+    status: OrganisedMeeting['status'];
+    present: number[];
+  }>(
     db,
     sql`select m.id, m.title, m.starts_at, m.place, m.status,
         coalesce((select array_agg(i.member_id order by i.member_id) from meeting_invitees i

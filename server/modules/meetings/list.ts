@@ -6,7 +6,8 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { listFiles } from '../../platform/files/files.ts';
 import { matchSearch } from '../../platform/search/search.ts';
 
-import { canManage, iso, loadMeeting, MEETING_KINDS, seesAll } from './service.ts';
+import { isOrganiser, seesAll } from './policy.ts';
+import { type InviteeReplyRow, iso, loadMeeting, MEETING_KINDS } from './service.ts';
 
 export interface MeetingQuery {
   page?: number;
@@ -30,17 +31,53 @@ export function eventFilters(t: SQL, q: { kind?: string; status?: string; q?: st
   ];
 }
 
-export async function listMeetings(db: Db, actor: Actor, q: MeetingQuery, limit: number, offset: number) {
-  const c = actor.committeeId;
+/** The list's condition on meetings `m` left-joined to the actor's invitation `i`: a member (or `mine`) sees only the
+ *  meetings they are invited to. Snapshotted in server/sql/meetings/. */
+/** The columns a meeting or an activity list row starts with (as selected, snake_case). */
+export interface EventListRow {
+  id: number;
+  kind: string;
+  title: string;
+  starts_at: string | Date;
+  ends_at: string | Date;
+  place: string;
+  status: string;
+}
+
+/** The head of a meeting or activity list item: id, kind with its label, title, start and end (ISO), place. */
+export const eventListHead = (r: EventListRow, kindLabels: Record<string, string>) => ({
+  id: r.id,
+  kind: r.kind,
+  kindLabel: kindLabels[r.kind],
+  title: r.title,
+  startsAt: iso(r.starts_at)!,
+  endsAt: iso(r.ends_at)!,
+  place: r.place,
+});
+
+export function meetingListWhere(actor: Actor, q: MeetingQuery): SQL {
   const mineOnly = !seesAll(actor) || q.mine;
   const conds = [
-    sql`m.committee_id = ${c}`,
+    sql`m.committee_id = ${actor.committeeId}`,
     ...eventFilters(sql.raw('m'), q),
     mineOnly ? sql`i.member_id is not null` : null,
   ].filter((x) => x !== null);
-  const where = sql.join(conds, sql` and `);
+  return sql.join(conds, sql` and `);
+}
+
+export async function listMeetings(db: Db, actor: Actor, q: MeetingQuery, limit: number, offset: number) {
+  const where = meetingListWhere(actor, q);
   const join = sql`left join meeting_invitees i on i.committee_id = m.committee_id and i.meeting_id = m.id and i.member_id = ${actor.memberId ?? 0}`;
-  const items = await query<any>(
+  const items = await query<
+    EventListRow & {
+      invited: number;
+      checked_in: number;
+      leave_pending: number;
+      my_reply: string | null;
+      my_leave_status: string | null;
+      my_checked_in_at: string | Date | null;
+    }
+  >(
     db,
     sql`select m.id, m.kind, m.title, m.starts_at, m.ends_at, m.place, m.status,
         (select count(*)::int from meeting_invitees x where x.committee_id = m.committee_id and x.meeting_id = m.id) as invited,
@@ -56,13 +93,7 @@ export async function listMeetings(db: Db, actor: Actor, q: MeetingQuery, limit:
   return {
     total: total!.n,
     items: items.map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      kindLabel: MEETING_KINDS[m.kind],
-      title: m.title,
-      startsAt: iso(m.starts_at)!,
-      endsAt: iso(m.ends_at)!,
-      place: m.place,
+      ...eventListHead(m, MEETING_KINDS),
       status: m.status,
       invited: m.invited,
       checkedIn: m.checked_in,
@@ -77,7 +108,13 @@ export async function listMeetings(db: Db, actor: Actor, q: MeetingQuery, limit:
 export async function getMeeting(db: Db, actor: Actor, id: number) {
   const m = await loadMeeting(db, actor, id);
   const c = actor.committeeId;
-  const counts = await queryOne<any>(
+  const counts = await queryOne<{
+    invited: number;
+    checked_in: number;
+    on_leave: number;
+    leave_pending: number;
+    will_attend: number;
+  }>(
     db,
     sql`select count(*)::int as invited, count(*) filter (where checked_in_at is not null)::int as checked_in,
         count(*) filter (where leave_status = 'approved')::int as on_leave, count(*) filter (where leave_status = 'pending')::int as leave_pending,
@@ -85,7 +122,7 @@ export async function getMeeting(db: Db, actor: Actor, id: number) {
       from meeting_invitees where committee_id = ${c} and meeting_id = ${id}`,
   );
   const mine = actor.memberId
-    ? await queryOne<any>(
+    ? await queryOne<InviteeReplyRow>(
         db,
         sql`select reply, leave_reason, leave_status, leave_comment, checked_in_at, checkin_method, minutes_present
           from meeting_invitees where committee_id = ${c} and meeting_id = ${id} and member_id = ${actor.memberId}`,
@@ -106,11 +143,11 @@ export async function getMeeting(db: Db, actor: Actor, id: number) {
     specialCommitteeId: m.specialCommitteeId,
     sectorId: m.sectorId,
     counts: {
-      invited: counts.invited,
-      checkedIn: counts.checked_in,
-      onLeave: counts.on_leave,
-      leavePending: counts.leave_pending,
-      willAttend: counts.will_attend,
+      invited: counts!.invited,
+      checkedIn: counts!.checked_in,
+      onLeave: counts!.on_leave,
+      leavePending: counts!.leave_pending,
+      willAttend: counts!.will_attend,
     },
     mine: mine
       ? {
@@ -124,14 +161,14 @@ export async function getMeeting(db: Db, actor: Actor, id: number) {
         }
       : null,
     files: files.map((f) => ({ id: f.id, name: f.name, size: f.size })),
-    canManage: canManage(actor),
+    canManage: isOrganiser(actor),
   };
 }
 
 /** Files attached to a meeting: staff of the committee see them all; a member those of meetings they are invited to
  *  (platform/files asks this before serving a file). */
 export async function mayReadMeetingFiles(db: Db, actor: Actor, id: number): Promise<boolean> {
-  if (actor.roles.some((x) => x !== 'member'))
+  if (seesAll(actor))
     return !!(await queryOne(db, sql`select 1 from meetings where committee_id = ${actor.committeeId} and id = ${id}`));
   return !!(await queryOne(
     db,

@@ -4,16 +4,14 @@
 // docs/processes/meeting.md.
 
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query } from '../../platform/db/client.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { defineProcess, fireTransition } from '../../platform/workflow/engine.ts';
+import { ORGANISERS } from './policy.ts';
 import { accountsOfMembers, loadMeeting, type MeetingRow, settleAttendance } from './service.ts';
 
 type MeetingItem = MeetingRow & { state: string };
-
-const MANAGERS: readonly Role[] = ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'];
 
 async function tellInviteesOfCancel(tx: Db, actor: Actor, m: MeetingItem) {
   const ids = await query<{ member_id: number }>(
@@ -38,16 +36,16 @@ export const meetingProcess = defineProcess<MeetingItem>({
   entity: 'meeting',
   states: { planned: '未结束', closed: '已结束', cancelled: '已取消' },
   transitions: [
-    { action: 'close', label: '结束会议', from: ['planned'], to: 'closed', roles: MANAGERS },
+    { action: 'close', label: '结束会议', from: ['planned'], to: 'closed', roles: ORGANISERS },
     {
       action: 'cancel',
       label: '取消会议',
       from: ['planned'],
       to: 'cancelled',
-      roles: MANAGERS,
+      roles: ORGANISERS,
       effect: (tx, actor, m) => tellInviteesOfCancel(tx, actor, m),
     },
-    { action: 'reopen', label: '重新开放', from: ['closed'], to: 'planned', roles: MANAGERS },
+    { action: 'reopen', label: '重新开放', from: ['closed'], to: 'planned', roles: ORGANISERS },
   ],
   // The facts follow the new status: closing records absences, cancelling revokes all, reopening recomputes.
   async setState(tx, actor, m, to) {

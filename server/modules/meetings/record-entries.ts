@@ -10,7 +10,15 @@ export const meetingRecordSource: RecordSource = {
   key: 'meetings',
   label: '会议',
   entries: async (db, c, memberId, from, to) => {
-    const rows = await query<any>(
+    const rows = await query<{
+      id: number;
+      kind: string;
+      title: string;
+      starts_at: string | Date;
+      status: string;
+      checked_in_at: string | Date | null;
+      leave_status: string | null;
+    }>(
       db,
       sql`select m.id, m.kind, m.title, m.starts_at, m.status, i.checked_in_at, i.leave_status
         from meeting_invitees i join meetings m on m.committee_id = i.committee_id and m.id = i.meeting_id

@@ -13,8 +13,9 @@ import { attachFiles } from '../../platform/files/files.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
-import { revokeDutyFacts } from '../duty/facts.ts';
+import { revokeDutyFacts, settleSourceFacts } from '../duty/facts.ts';
 import { newSecret } from './checkin.ts';
+import { seesAll } from './policy.ts';
 
 export const MEETING_KINDS: Record<string, string> = {
   plenary: '全体会议',
@@ -118,9 +119,16 @@ export async function accountsOfMembers(tx: Db, committeeId: number, memberIds: 
   return rows.map((r) => r.id);
 }
 
-export const seesAll = (actor: Actor) => actor.roles.some((r) => r !== 'member');
-export const canManage = (actor: Actor) =>
-  actor.roles.some((r) => r === 'officeStaff' || r === 'specialCommitteeStaff' || r === 'committeeAdmin');
+/** An invitee's reply, leave and check-in columns of meeting_invitees (as selected, snake_case). */
+export interface InviteeReplyRow {
+  reply: string;
+  leave_reason: string | null;
+  leave_status: string | null;
+  leave_comment: string | null;
+  checked_in_at: string | Date | null;
+  checkin_method: string | null;
+  minutes_present: number | null;
+}
 
 export interface MeetingRow {
   id: number;
@@ -179,15 +187,7 @@ export async function settleAttendance(tx: Db, committeeId: number, meetingId: n
       (m.starts_at at time zone 'Asia/Shanghai')::date as day
     from meeting_invitees i join meetings m on m.committee_id = i.committee_id and m.id = i.meeting_id
     where i.committee_id = ${committeeId} and i.meeting_id = ${meetingId} ${only}`;
-  // Facts that no longer hold: another kind than wanted, or a member no longer invited.
-  await tx.execute(sql`update duty_facts f set revoked_at = now()
-    where f.committee_id = ${committeeId} and f.source_type = 'meeting' and f.source_id = ${meetingId} and f.revoked_at is null
-      ${memberIds ? sql`and f.member_id = any(${sql.param(memberIds)}::int[])` : sql``}
-      and not exists (select 1 from (${desired}) d where d.member_id = f.member_id and d.want = f.kind)`);
-  await tx.execute(sql`insert into duty_facts (committee_id, member_id, year, kind, role, source_type, source_id, occurred_on, detail)
-    select ${committeeId}, d.member_id, extract(year from d.day)::int, d.want, 'self', 'meeting', ${meetingId}, d.day, d.detail
-    from (${desired}) d where d.want is not null
-    on conflict (committee_id, member_id, kind, source_type, source_id) where revoked_at is null do nothing`);
+  await settleSourceFacts(tx, committeeId, { sourceType: 'meeting', sourceId: meetingId, memberIds }, desired);
 }
 
 /** A meeting's status and the members checked in so far: what another module (consultation) needs to credit participation. */
@@ -301,9 +301,7 @@ export async function updateMeeting(tx: Db, actor: Actor, id: number, b: Meeting
     where committee_id = ${actor.committeeId} and id = ${id}`);
   await attachFiles(tx, actor, b.fileIds ?? [], 'meeting', id);
   // The kind or time may have changed what the facts say: re-derive them.
-  await tx.execute(
-    sql`update duty_facts set revoked_at = now() where committee_id = ${actor.committeeId} and source_type = 'meeting' and source_id = ${id} and revoked_at is null`,
-  );
+  await revokeDutyFacts(tx, actor.committeeId, { sourceType: 'meeting', sourceId: id });
   await settleAttendance(tx, actor.committeeId, id);
   const { secret: _s, ...plainBefore } = before;
   await writeAudit(tx, actor, {

@@ -10,7 +10,8 @@ import { attachFiles } from '../../platform/files/files.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 
-import { accountsOfMembers, iso, seesAll } from './service.ts';
+import { canSeeSpeech, isSpeaker, seesAll } from './policy.ts';
+import { accountsOfMembers, iso } from './service.ts';
 
 export const SPEECH_STATUS: Record<string, string> = {
   submitted: '已提交',
@@ -39,7 +40,20 @@ export async function listSpeeches(
     ].filter((x) => x !== null),
     sql` and `,
   );
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    meeting_id: number | null;
+    meeting_title: string | null;
+    member_id: number;
+    member_name: string;
+    mode: string;
+    title: string;
+    body: string;
+    status: string;
+    decision_comment: string | null;
+    submitted_at: string | Date;
+    decided_at: string | Date | null;
+  }>(
     db,
     sql`select s.id, s.meeting_id, mt.title as meeting_title, s.member_id, mb.name as member_name, s.mode, s.title, s.body, s.status,
         s.decision_comment, s.submitted_at, s.decided_at
@@ -102,18 +116,26 @@ export async function submitSpeech(
   return { id: row.id };
 }
 
+interface SpeechRow {
+  id: number;
+  memberId: number;
+  mode: string;
+  title: string;
+  status: string;
+}
+
 async function loadSpeech(tx: Db, actor: Actor, id: number) {
-  const s = await queryOne<any>(
+  const s = await queryOne<SpeechRow>(
     tx,
-    sql`select id, member_id, mode, title, status from speeches where committee_id = ${actor.committeeId} and id = ${id} for update`,
+    sql`select id, member_id as "memberId", mode, title, status from speeches where committee_id = ${actor.committeeId} and id = ${id} for update`,
   );
-  if (!s || (!seesAll(actor) && s.member_id !== actor.memberId)) throw notFound('speech.not_found', '发言不存在');
+  if (!s || !canSeeSpeech(actor, s)) throw notFound('speech.not_found', '发言不存在');
   return s;
 }
 
 export async function withdrawSpeech(tx: Db, actor: Actor, id: number) {
   const s = await loadSpeech(tx, actor, id);
-  if (s.member_id !== actor.memberId) throw forbidden('speech.not_owner', '只能撤回自己的发言');
+  if (!isSpeaker(actor, s)) throw forbidden('speech.not_owner', '只能撤回自己的发言');
   if (s.status !== 'submitted') throw conflict('speech.bad_status', '发言已处理，不能撤回');
   await tx.execute(
     sql`update speeches set status = 'withdrawn', decided_at = now() where committee_id = ${actor.committeeId} and id = ${id}`,
@@ -150,7 +172,7 @@ export async function decideSpeech(
   if (b.action === 'select' || b.action === 'deliver') {
     await recordDutyFact(tx, {
       committeeId: actor.committeeId,
-      memberId: s.member_id,
+      memberId: s.memberId,
       kind: b.action === 'select' ? 'speech.selected' : 'speech.delivered',
       sourceType: 'speech',
       sourceId: id,
@@ -163,7 +185,7 @@ export async function decideSpeech(
   }
   await notify(tx, {
     committeeId: actor.committeeId,
-    accountIds: await accountsOfMembers(tx, actor.committeeId, [s.member_id]),
+    accountIds: await accountsOfMembers(tx, actor.committeeId, [s.memberId]),
     kind: 'speech.decision',
     title: `您的发言「${s.title}」：${SPEECH_STATUS[move.to]}`,
     body: b.comment?.trim() || undefined,
@@ -180,9 +202,9 @@ export async function decideSpeech(
 
 /** Files of a speech: staff of the committee, or the member who wrote it. */
 export async function mayReadSpeechFiles(db: Db, actor: Actor, id: number): Promise<boolean> {
-  const s = await queryOne<{ member_id: number }>(
+  const s = await queryOne<{ memberId: number }>(
     db,
-    sql`select member_id from speeches where committee_id = ${actor.committeeId} and id = ${id}`,
+    sql`select member_id as "memberId" from speeches where committee_id = ${actor.committeeId} and id = ${id}`,
   );
-  return !!s && (actor.roles.some((x) => x !== 'member') || s.member_id === actor.memberId);
+  return !!s && canSeeSpeech(actor, s);
 }

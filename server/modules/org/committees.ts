@@ -18,7 +18,17 @@ const subtree = (rootId: number) => sql`with recursive tree as (
     union all select c.id from committees c join tree on c.parent_id = tree.id)`;
 
 export async function listTree(db: Db, rootId: number) {
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    name: string;
+    short_name: string;
+    level: string;
+    parent_id: number | null;
+    region_code: string | null;
+    created_at: string | Date;
+    member_count: number;
+    account_count: number;
+  }>(
     db,
     sql`${subtree(rootId)}
       select c.id, c.name, c.short_name, c.level, c.parent_id, c.region_code, c.created_at,
@@ -124,7 +134,10 @@ export async function updateCommittee(
   b: { name: string; shortName: string; regionCode?: string },
 ) {
   if (!(await inTree(tx, actor.committeeId, id))) throw notFound('committee.not_found', '政协组织不存在');
-  const before = await queryOne<any>(tx, sql`select name, short_name, region_code from committees where id = ${id}`);
+  const before = await queryOne<{ name: string; short_name: string; region_code: string | null }>(
+    tx,
+    sql`select name, short_name, region_code from committees where id = ${id}`,
+  );
   const dup = await queryOne(tx, sql`select 1 from committees where name = ${b.name.trim()} and id <> ${id}`);
   if (dup) throw badRequest('committee.duplicate', `「名称」${b.name.trim()} 已存在`, 'name');
   await tx.execute(sql`update committees set name = ${b.name.trim()}, short_name = ${b.shortName.trim()},
@@ -133,7 +146,7 @@ export async function updateCommittee(
     action: 'committee.update',
     entity: 'committee',
     entityId: id,
-    before: { name: before.name, shortName: before.short_name, regionCode: before.region_code },
+    before: { name: before!.name, shortName: before!.short_name, regionCode: before!.region_code },
     after: { name: b.name.trim(), shortName: b.shortName.trim(), regionCode: b.regionCode ?? null },
   });
   const all = await listTree(tx, actor.committeeId);

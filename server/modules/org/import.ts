@@ -79,7 +79,7 @@ const sameSet = (a: number[], b: number[]) => a.length === b.length && [...a].so
 
 async function runImport(db: Db, actor: Actor, id: number) {
   const c = actor.committeeId;
-  const job = await queryOne<any>(
+  const job = await queryOne<{ term_id: number; valid_only: boolean; rows_enc: string | null }>(
     db,
     sql`select term_id, valid_only, rows_enc from member_imports where committee_id = ${c} and id = ${id}`,
   );
@@ -202,7 +202,21 @@ async function importRow(
 }
 
 export async function loadImport(db: Db, committeeId: number, id: number) {
-  const row = await queryOne<any>(
+  const row = await queryOne<{
+    id: number;
+    file_name: string;
+    valid_only: boolean;
+    status: string;
+    total: number;
+    processed: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    skipped: number;
+    errors: unknown;
+    message: string | null;
+    stale: boolean;
+  }>(
     db,
     sql`select id, file_name, valid_only, status, total, processed, created, updated, unchanged, skipped, errors, message,
       updated_at < now() - make_interval(mins => ${STALE_MINUTES}) as stale

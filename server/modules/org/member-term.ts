@@ -21,7 +21,15 @@ export async function memberTerm(
   memberId: number,
   termId?: number,
 ): Promise<MemberTerm | null> {
-  const r = await queryOne<any>(
+  const r = await queryOne<{
+    id: number;
+    name: string;
+    sector_name: string | null;
+    term_id: number;
+    term_name: string;
+    start_date: string;
+    end_date: string;
+  }>(
     db,
     sql`select m.id, m.name, s.name as sector_name, t.id as term_id, t.name as term_name,
         t.start_date::text as start_date, t.end_date::text as end_date

@@ -67,7 +67,34 @@ const MEMBER_FROM = sql`members m
 
 const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
-export function presentMember(row: any, sensitive: boolean) {
+/** A row of MEMBER_SELECT (the json aggregates may arrive as text from some drivers, hence parseJson). */
+interface MemberRow {
+  id: number;
+  term_id: number;
+  term_name: string | null;
+  code: string | null;
+  name: string;
+  gender: string | null;
+  ethnicity: string | null;
+  birth_date: string | null;
+  party: string | null;
+  sector_id: number | null;
+  sector_name: string | null;
+  work_unit: string | null;
+  job_title: string | null;
+  phone_enc: string | null;
+  id_number_enc: string | null;
+  standing_member: boolean;
+  leadership_role: string | null;
+  status: string;
+  status_date: string | null;
+  status_reason: string | null;
+  updated_at: string | Date;
+  special_committees: unknown;
+  groups: unknown;
+}
+
+export function presentMember(row: MemberRow, sensitive: boolean) {
   const phone = decryptField(row.phone_enc);
   const idNumber = decryptField(row.id_number_enc);
   return {
@@ -128,7 +155,7 @@ export async function listMembers(
   reveal = false,
 ) {
   const where = memberWhere(actor.committeeId, f);
-  const rows = await query<any>(
+  const rows = await query<MemberRow>(
     db,
     sql`select ${MEMBER_SELECT} from ${MEMBER_FROM} where ${where} order by ${memberOrder(f)} limit ${limit} offset ${offset}`,
   );
@@ -137,7 +164,7 @@ export async function listMembers(
 }
 
 export async function loadMember(db: Db, committeeId: number, id: number, sensitive = false) {
-  const row = await queryOne<any>(
+  const row = await queryOne<MemberRow>(
     db,
     sql`select ${MEMBER_SELECT} from ${MEMBER_FROM} where m.committee_id = ${committeeId} and m.id = ${id}`,
   );
@@ -208,7 +235,16 @@ async function writeLinks(tx: Db, committeeId: number, memberId: number, input: 
 
 /** Rebuilds the search vector from the member's own fields and the names of what it links to. */
 export async function refreshMemberSearch(tx: Db, committeeId: number, memberId: number) {
-  const row = await queryOne<any>(
+  const row = await queryOne<{
+    name: string;
+    code: string | null;
+    work_unit: string | null;
+    job_title: string | null;
+    party: string | null;
+    ethnicity: string | null;
+    sector: string | null;
+    specials: string | null;
+  }>(
     tx,
     sql`select m.name, m.code, m.work_unit, m.job_title, m.party, m.ethnicity, s.name as sector,
       (select string_agg(sc.name, ' ') from member_special_committees x join special_committees sc
@@ -218,15 +254,15 @@ export async function refreshMemberSearch(tx: Db, committeeId: number, memberId:
       where m.committee_id = ${committeeId} and m.id = ${memberId}`,
   );
   await tx.execute(
-    sql`update members set name_pinyin = ${namePinyin(row.name)}, search = ${toSearchVector(
-      row.name,
-      row.work_unit,
-      row.job_title,
-      row.sector,
-      row.party,
-      row.code,
-      row.ethnicity,
-      row.specials,
+    sql`update members set name_pinyin = ${namePinyin(row!.name)}, search = ${toSearchVector(
+      row!.name,
+      row!.work_unit,
+      row!.job_title,
+      row!.sector,
+      row!.party,
+      row!.code,
+      row!.ethnicity,
+      row!.specials,
     )} where committee_id = ${committeeId} and id = ${memberId}`,
   );
 }
@@ -311,7 +347,7 @@ export async function changeMemberStatus(
   change: { status: MemberStatus; date: string; reason: string | null },
 ) {
   const c = actor.committeeId;
-  const before = await queryOne<any>(
+  const before = await queryOne<{ status: string; status_date: string | null; status_reason: string | null }>(
     tx,
     sql`select status, to_char(status_date, 'YYYY-MM-DD') as status_date, status_reason from members
       where committee_id = ${c} and id = ${id}`,
@@ -322,7 +358,7 @@ export async function changeMemberStatus(
     action: 'member.status',
     entity: 'member',
     entityId: id,
-    before: { status: before.status, statusDate: before.status_date, statusReason: before.status_reason },
+    before: { status: before!.status, statusDate: before!.status_date, statusReason: before!.status_reason },
     after: { status: change.status, statusDate: change.date, statusReason: clean(change.reason) },
   });
 }

@@ -230,19 +230,34 @@ export const REFERENCE: RefEntity[] = [
  *  active handling units, groups and organisations, each in its display order. */
 export async function referenceOptions(db: Db, c: number) {
   const [terms, sessions, sectors, specialCommittees, units, groups, organisations] = await Promise.all([
-    query<any>(
+    query<{ id: number; number: number; name: string; isCurrent: boolean }>(
       db,
       sql`select id, number, name, is_current as "isCurrent" from terms where committee_id = ${c} order by number`,
     ),
-    query<any>(
+    query<{ id: number; termId: number; number: number; name: string; year: number; isCurrent: boolean }>(
       db,
       sql`select id, term_id as "termId", number, name, year, is_current as "isCurrent" from plenary_sessions where committee_id = ${c} order by term_id, number`,
     ),
-    query<any>(db, sql`select id, name from sectors where committee_id = ${c} order by sort, id`),
-    query<any>(db, sql`select id, name from special_committees where committee_id = ${c} order by sort, id`),
-    query<any>(db, sql`select id, name from handling_units where committee_id = ${c} and active order by id`),
-    query<any>(db, sql`select id, name, kind from member_groups where committee_id = ${c} order by kind, id`),
-    query<any>(db, sql`select id, name, kind from organisations where committee_id = ${c} order by kind, id`),
+    query<{ id: number; name: string }>(
+      db,
+      sql`select id, name from sectors where committee_id = ${c} order by sort, id`,
+    ),
+    query<{ id: number; name: string }>(
+      db,
+      sql`select id, name from special_committees where committee_id = ${c} order by sort, id`,
+    ),
+    query<{ id: number; name: string }>(
+      db,
+      sql`select id, name from handling_units where committee_id = ${c} and active order by id`,
+    ),
+    query<{ id: number; name: string; kind: string }>(
+      db,
+      sql`select id, name, kind from member_groups where committee_id = ${c} order by kind, id`,
+    ),
+    query<{ id: number; name: string; kind: string }>(
+      db,
+      sql`select id, name, kind from organisations where committee_id = ${c} order by kind, id`,
+    ),
   ]);
   return { terms, sessions, sectors, specialCommittees, units, groups, organisations };
 }

@@ -46,7 +46,22 @@ export async function submitIdea(
   return row!;
 }
 
-const shape = (r: any) => ({
+/** A row of public_proposal_ideas with the name of the member it was handed to. */
+interface IdeaRow {
+  committee_id: number;
+  id: number;
+  citizen_id: number;
+  title: string;
+  body: string;
+  state: string;
+  member_id: number | null;
+  member_name?: string | null;
+  handed_at: string | Date | null;
+  note: string;
+  created_at: string | Date;
+}
+
+const shape = (r: IdeaRow) => ({
   id: r.id,
   title: r.title,
   body: r.body,
@@ -66,7 +81,7 @@ export async function listIdeas(db: Db, actor: Actor, f: IdeaFilter, limit: numb
   const c = [sql`i.committee_id = ${actor.committeeId}`];
   if (f.state) c.push(sql`i.state = ${f.state}`);
   const where = sql.join(c, sql` and `);
-  const rows = await query<any>(
+  const rows = await query<IdeaRow>(
     db,
     sql`${select} where ${where} order by (i.state = 'new') desc, i.id desc limit ${limit} offset ${offset}`,
   );
@@ -80,7 +95,7 @@ export async function listIdeas(db: Db, actor: Actor, f: IdeaFilter, limit: numb
 /** Ideas handed to the signed-in member; nobody else's. */
 export async function myIdeas(db: Db, actor: Actor) {
   if (!actor.memberId) return { items: [], total: 0 };
-  const rows = await query<any>(
+  const rows = await query<IdeaRow>(
     db,
     sql`${select} where i.committee_id = ${actor.committeeId} and i.member_id = ${actor.memberId} order by i.handed_at desc, i.id desc limit 200`,
   );
@@ -89,7 +104,7 @@ export async function myIdeas(db: Db, actor: Actor) {
 
 /** Staff hand an idea to a member (again to another one if need be); the member is told. */
 export async function handIdea(tx: Db, actor: Actor, id: number, b: HandInput) {
-  const before = await queryOne<any>(
+  const before = await queryOne<IdeaRow>(
     tx,
     sql`select * from public_proposal_ideas where committee_id = ${actor.committeeId} and id = ${id} for update`,
   );

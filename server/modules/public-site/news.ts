@@ -13,7 +13,21 @@ export const NEWS_STATES = { draft: '草稿', published: '已发布' } as const;
 
 export const newsNotFound = () => notFound('publicSite.news_not_found', '新闻公告不存在');
 
-const shape = (r: any) => ({
+/** A row of public_news (timestamps as the driver gives them). */
+interface NewsRow {
+  committee_id: number;
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  state: string;
+  published_at: string | Date | null;
+  created_by: number | null;
+  created_at: string | Date;
+  updated_at: string | Date;
+}
+
+const shape = (r: NewsRow) => ({
   id: r.id,
   kind: r.kind,
   kindLabel: NEWS_KINDS[r.kind as keyof typeof NEWS_KINDS],
@@ -32,7 +46,7 @@ export async function listNews(db: Db, actor: Actor, f: NewsFilter, limit: numbe
   // Few rows per committee: a plain substring match is enough and needs no index.
   if (f.q?.trim()) c.push(sql`(title like ${`%${f.q.trim()}%`} or body like ${`%${f.q.trim()}%`})`);
   const where = sql.join(c, sql` and `);
-  const rows = await query<any>(
+  const rows = await query<NewsRow>(
     db,
     sql`select * from public_news where ${where} order by (state = 'draft') desc, published_at desc nulls last, id desc
       limit ${limit} offset ${offset}`,
@@ -42,7 +56,7 @@ export async function listNews(db: Db, actor: Actor, f: NewsFilter, limit: numbe
 }
 
 async function load(tx: Db, committeeId: number, id: number, lock = false) {
-  const row = await queryOne<any>(
+  const row = await queryOne<NewsRow>(
     tx,
     lock
       ? sql`select * from public_news where committee_id = ${committeeId} and id = ${id} for update`
@@ -105,7 +119,7 @@ export async function setNewsPublished(tx: Db, actor: Actor, id: number, publish
 
 /** Published items only, newest first, without the body (the list of the public home). */
 export async function publishedNews(db: Db, committeeId: number, limit: number, offset: number) {
-  const rows = await query<any>(
+  const rows = await query<{ id: number; kind: string; title: string; published_at: string | Date }>(
     db,
     sql`select id, kind, title, published_at from public_news where committee_id = ${committeeId} and state = 'published'
       order by published_at desc, id desc limit ${limit} offset ${offset}`,
@@ -126,7 +140,7 @@ export async function publishedNews(db: Db, committeeId: number, limit: number, 
 }
 
 export async function publishedNewsItem(db: Db, committeeId: number, id: number) {
-  const r = await queryOne<any>(
+  const r = await queryOne<NewsRow>(
     db,
     sql`select * from public_news where committee_id = ${committeeId} and id = ${id} and state = 'published'`,
   );

@@ -1,16 +1,15 @@
 // Reading groups, book lists (hand-outs are in handout-service.ts), and the sharing sessions of a group's rota.
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
 import * as E from './errors.ts';
+import { isStaff } from './policy.ts';
 import { SESSION_STATES, sessionProcess } from './process.ts';
 import { groupRole, loadSessionItem } from './repository.ts';
 import type { BookListInput, GroupInput, SessionInput } from './schemas.ts';
 
-const isStaff = (actor: Actor) => can(actor.roles, 'reading.manage');
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
 export async function checkMembers(tx: Db, actor: Actor, ids: number[]) {
@@ -44,7 +43,15 @@ export async function createGroup(db: Db, actor: Actor, b: GroupInput): Promise<
 }
 
 export async function listGroups(db: Db, actor: Actor) {
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    name: string;
+    description: string;
+    lead_member_id: number;
+    lead_name: string;
+    member_count: number;
+    mine: boolean;
+  }>(
     db,
     sql`select g.id, g.name, g.description, g.lead_member_id, m.name as lead_name,
         (select count(*)::int from reading_group_members x where x.committee_id = g.committee_id and x.group_id = g.id) as member_count,
@@ -66,12 +73,21 @@ export async function listGroups(db: Db, actor: Actor) {
 export async function getGroup(db: Db, actor: Actor, id: number) {
   const g = (await listGroups(db, actor)).find((x) => x.id === id);
   if (!g) throw E.groupNotFound();
-  const members = await query<any>(
+  const members = await query<{ id: number; name: string }>(
     db,
     sql`select m.id, m.name from reading_group_members x join members m on m.committee_id = x.committee_id and m.id = x.member_id
       where x.committee_id = ${actor.committeeId} and x.group_id = ${id} order by m.id`,
   );
-  const sessions = await query<any>(
+  const sessions = await query<{
+    id: number;
+    state: string;
+    topic: string;
+    scheduled_at: string | Date;
+    duty_member_id: number;
+    duty_name: string;
+    book_id: number | null;
+    book_title: string | null;
+  }>(
     db,
     sql`select s.id, s.state, s.topic, s.scheduled_at, s.duty_member_id, m.name as duty_name, s.book_id, b.title as book_title
       from reading_sessions s join members m on m.committee_id = s.committee_id and m.id = s.duty_member_id
@@ -168,7 +184,17 @@ export async function createBookList(db: Db, actor: Actor, b: BookListInput): Pr
 }
 
 export async function listBookLists(db: Db, actor: Actor, year?: number) {
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    period: string;
+    title: string;
+    special_committee_name: string | null;
+    book_id: number | null;
+    book_title: string | null;
+    author: string | null;
+    note: string | null;
+    handed_out: number;
+  }>(
     db,
     sql`select l.id, l.period, l.title, sc.name as special_committee_name, b.id as book_id, b.title as book_title, b.author, b.note,
         (select coalesce(sum(h.quantity), 0)::int from reading_handouts h where h.committee_id = b.committee_id and h.book_id = b.id) as handed_out

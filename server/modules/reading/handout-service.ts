@@ -67,7 +67,22 @@ const from = sql`from reading_handouts h
 
 export async function listHandouts(db: Db, actor: Actor, q: HandoutFilters & { limit: number; offset: number }) {
   const where = handoutWhere(actor, q);
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    handed_on: string;
+    quantity: number;
+    note: string;
+    book_id: number;
+    book_title: string;
+    author: string;
+    list_id: number;
+    period: string;
+    list_title: string;
+    member_id: number | null;
+    member_name: string | null;
+    group_id: number | null;
+    group_name: string | null;
+  }>(
     db,
     sql`select h.id, h.handed_on::text as handed_on, h.quantity, h.note, b.id as book_id, b.title as book_title, b.author,
         l.id as list_id, l.period, l.title as list_title, h.member_id, m.name as member_name, h.group_id, g.name as group_name

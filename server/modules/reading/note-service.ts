@@ -49,7 +49,20 @@ export async function writeNote(db: Db, actor: Actor, groupId: number, b: NoteIn
 }
 
 export async function listNotes(db: Db, actor: Actor, q: { groupId?: number; sessionId?: number; selected?: boolean }) {
-  const notes = await query<any>(
+  const notes = await query<{
+    id: number;
+    group_id: number;
+    group_name: string;
+    session_id: number | null;
+    member_id: number;
+    member_name: string;
+    title: string;
+    body: string;
+    selected_at: string | Date | null;
+    created_at: string | Date;
+    likes: number;
+    liked: boolean;
+  }>(
     db,
     sql`select n.id, n.group_id, g.name as group_name, n.session_id, n.member_id, m.name as member_name, n.title, n.body,
         n.selected_at, n.created_at,
@@ -65,7 +78,7 @@ export async function listNotes(db: Db, actor: Actor, q: { groupId?: number; ses
   );
   const ids = notes.map((n) => n.id);
   const comments = ids.length
-    ? await query<any>(
+    ? await query<{ id: number; note_id: number; author_name: string; body: string; created_at: string | Date }>(
         db,
         sql`select id, note_id, author_name, body, created_at from reading_note_comments
           where committee_id = ${actor.committeeId} and note_id = any(${sql.param(ids)}::int[]) order by id`,
@@ -173,7 +186,16 @@ export async function selectNote(db: Db, actor: Actor, id: number, selected: boo
 /** The year in the words a report uses, every number from the data. */
 export async function readingFigures(db: Db, committeeId: number, year: number) {
   const { start, end } = beijingYearRange(year);
-  const r = await queryOne<any>(
+  const r = (await queryOne<{
+    groups: number;
+    participants: number;
+    members: number;
+    sessions: number;
+    notes: number;
+    selected: number;
+    books: number;
+    lists: number;
+  }>(
     db,
     sql`select
       (select count(*)::int from reading_groups where committee_id = ${committeeId} and created_at < ${end}) as groups,
@@ -186,7 +208,7 @@ export async function readingFigures(db: Db, committeeId: number, year: number) 
       (select coalesce(sum(quantity), 0)::int from reading_handouts where committee_id = ${committeeId}
         and extract(year from handed_on)::int = ${year}) as books,
       (select count(*)::int from reading_book_lists where committee_id = ${committeeId} and period like ${`${year}-%`}) as lists`,
-  );
+  ))!;
   const rate = r.members ? Math.round((r.participants * 1000) / r.members) / 10 : 0;
   const sentence =
     `建立委员读书群${r.groups}个，参与委员${r.participants}人，参与率${rate}%，` +

@@ -1,19 +1,13 @@
 // The sharing session (轮值分享) as data: scheduled by the lead reader or staff → held (the member on duty gets the
 // sharing-led fact) or cancelled with a reason. The lead reader fires them as a member, so the guard checks the group.
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../platform/auth/permissions.ts';
-import { can } from '../../platform/auth/permissions.ts';
-import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf } from '../../platform/dates.ts';
 import { defineProcess, type Process } from '../../platform/workflow/engine.ts';
 import { recordDutyFact } from '../duty/facts.ts';
+import { leadOrStaffGuard, SESSION_ACTORS } from './policy.ts';
 import { loadSessionItem, type SessionItem } from './repository.ts';
 
-const WHO: Role[] = ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin', 'member'];
 export const SESSION_STATES: Record<string, string> = { scheduled: '待分享', held: '已分享', cancelled: '已取消' };
-
-const leadOrStaff = (actor: Actor, s: SessionItem) =>
-  can(actor.roles, 'reading.manage') || actor.memberId === s.leadMemberId ? null : '只有领读人或工作人员可以操作';
 
 export const sessionProcess: Process<SessionItem> = defineProcess<SessionItem>({
   name: 'reading-session',
@@ -25,8 +19,8 @@ export const sessionProcess: Process<SessionItem> = defineProcess<SessionItem>({
       label: '确认已分享',
       from: ['scheduled'],
       to: 'held',
-      roles: WHO,
-      guard: leadOrStaff,
+      roles: SESSION_ACTORS,
+      guard: leadOrStaffGuard,
       effect: (tx, _a, s) =>
         recordDutyFact(tx, {
           committeeId: s.committeeId,
@@ -43,8 +37,8 @@ export const sessionProcess: Process<SessionItem> = defineProcess<SessionItem>({
       label: '取消',
       from: ['scheduled'],
       to: 'cancelled',
-      roles: WHO,
-      guard: leadOrStaff,
+      roles: SESSION_ACTORS,
+      guard: leadOrStaffGuard,
       commentRequired: true,
     },
   ],

@@ -9,7 +9,14 @@ export const readingRecordSource: RecordSource = {
   key: 'reading',
   label: '书香政协',
   entries: async (db, c, memberId, from, to) => {
-    const rows = await query<any>(
+    const rows = await query<{
+      title: string;
+      created_at: string | Date;
+      selected_at: string | Date | null;
+      group_id: number;
+      group_name: string;
+      book_title: string | null;
+    }>(
       db,
       sql`select n.title, n.created_at, n.selected_at, n.group_id, g.name as group_name, b.title as book_title
         from reading_notes n join reading_groups g on g.committee_id = n.committee_id and g.id = n.group_id

@@ -13,7 +13,15 @@ export interface SessionItem extends WorkflowItem {
 }
 
 export async function loadSessionItem(db: Db, committeeId: number, id: number, lock = false) {
-  const r = await queryOne<any>(
+  const r = await queryOne<{
+    id: number;
+    state: string;
+    group_id: number;
+    topic: string;
+    duty_member_id: number;
+    scheduled_at: string | Date;
+    lead_member_id: number;
+  }>(
     db,
     sql`select s.id, s.state, s.group_id, s.topic, s.duty_member_id, s.scheduled_at, g.lead_member_id
       from reading_sessions s join reading_groups g on g.committee_id = s.committee_id and g.id = s.group_id

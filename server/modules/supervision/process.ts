@@ -3,7 +3,6 @@
 // unit answers with text and a photo; the member confirms or disputes; a dispute goes back to the unit (it answers
 // again) or to staff (redispatch or close).
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf, beijingYearOf, clockNow, deadlineAfterDays } from '../../platform/dates.ts';
 import { type Db, queryOne } from '../../platform/db/client.ts';
@@ -13,6 +12,7 @@ import { accountsWithRoles, notify } from '../../platform/notifications/notifica
 import { defineProcess, type Process } from '../../platform/workflow/engine.ts';
 import { unitAccountIds } from '../consultations/outcome-repository.ts';
 import { recordDutyFact } from '../duty/facts.ts';
+import { assignedUnitGuard, reporterGuard, STAFF, UNIT } from './policy.ts';
 import { getSupervisionSettings } from './settings.ts';
 
 export const REPORT_STATES: Record<string, string> = {
@@ -27,9 +27,6 @@ export const REPORT_STATES: Record<string, string> = {
 };
 /** States in which the unit owes an answer. */
 export const WAITING_FOR_UNIT = ['dispatched', 'disputed'];
-
-export const STAFF: Role[] = ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'];
-const UNIT: Role[] = ['unitUser'];
 
 export interface ReportItem {
   id: number;
@@ -47,10 +44,6 @@ export interface ActionData {
   fileIds?: number[];
 }
 
-const own = (actor: Actor, r: ReportItem) =>
-  actor.memberId === r.memberId ? null : '只有提交随手拍的委员本人可以操作';
-const ownUnit = (actor: Actor, r: ReportItem) =>
-  actor.unitId != null && actor.unitId === r.unitId ? null : '只有承办单位可以答复';
 // The platform's clock (tests move it), not the database's now().
 const at = () => sql`${clockNow().toISOString()}::timestamptz`;
 const short = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : text);
@@ -188,7 +181,7 @@ export const reportProcess: Process<ReportItem> = defineProcess<ReportItem>({
       from: WAITING_FOR_UNIT,
       to: 'answered',
       roles: UNIT,
-      guard: ownUnit,
+      guard: assignedUnitGuard,
       commentRequired: true,
       effect: async (tx, actor, r, d: ActionData, comment) => {
         if (!d.fileIds?.length) throw badRequest('supervision.photo_required', '请上传办理结果的照片', 'fileIds');
@@ -209,7 +202,7 @@ export const reportProcess: Process<ReportItem> = defineProcess<ReportItem>({
       from: ['answered'],
       to: 'closed',
       roles: ['member'],
-      guard: own,
+      guard: reporterGuard,
       effect: async (tx, _a, r) => {
         await set(tx, r, sql`closed_at = ${at()}`);
       },
@@ -220,7 +213,7 @@ export const reportProcess: Process<ReportItem> = defineProcess<ReportItem>({
       from: ['answered'],
       to: 'disputed',
       roles: ['member'],
-      guard: own,
+      guard: reporterGuard,
       commentRequired: true,
       effect: async (tx, _a, r, _d, comment) => {
         await set(tx, r, sql`dispute_reason = ${comment}, disputed_at = ${at()}`);
@@ -274,7 +267,14 @@ export const reportProcess: Process<ReportItem> = defineProcess<ReportItem>({
 });
 
 export async function loadReport(tx: Db, committeeId: number, id: number, lock = false): Promise<ReportItem | null> {
-  const r = await queryOne<any>(
+  const r = await queryOne<{
+    id: number;
+    state: string;
+    member_id: number;
+    unit_id: number | null;
+    urgent: boolean;
+    text: string;
+  }>(
     tx,
     sql`select id, state, member_id, unit_id, urgent, text from snapshot_reports
       where committee_id = ${committeeId} and id = ${id} ${lock ? sql`for update` : sql``}`,

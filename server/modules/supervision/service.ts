@@ -3,7 +3,6 @@
 // timeline; alike items for a merge; the staff's Excel list; each unit's timeliness for its yearly appraisal.
 import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf, clockNow, formatBeijingDateTime } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
@@ -13,6 +12,7 @@ import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { textSimilarity } from '../../platform/search/search.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
+import { canSeeReport } from './policy.ts';
 import { type ActionData, loadReport, REPORT_STATES, reportProcess } from './process.ts';
 import type { ReportAction, ReportInput, ReportQuery } from './schemas.ts';
 
@@ -49,7 +49,32 @@ const select = sql`select r.id, r.member_id, m.name as member_name, r.text, r.pl
   from snapshot_reports r join members m on m.committee_id = r.committee_id and m.id = r.member_id
   left join handling_units u on u.committee_id = r.committee_id and u.id = r.unit_id`;
 
-function present(r: any, now: Date) {
+/** A row of `select`: a report with its member's and unit's names (timestamps as the driver gives them). */
+interface ReportRow {
+  id: number;
+  member_id: number;
+  member_name: string;
+  text: string;
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
+  urgent: boolean;
+  state: string;
+  decline_reason: string | null;
+  merged_into: number | null;
+  unit_id: number | null;
+  unit_name: string | null;
+  due_at: string | Date | null;
+  answer: string | null;
+  answered_at: string | Date | null;
+  answered_on_time: boolean | null;
+  dispute_reason: string | null;
+  filed_at: string | Date;
+  dispatched_at: string | Date | null;
+  closed_at: string | Date | null;
+}
+
+function present(r: ReportRow, now: Date) {
   const due = r.due_at ? new Date(r.due_at) : null;
   return {
     id: r.id,
@@ -77,7 +102,8 @@ function present(r: any, now: Date) {
   };
 }
 
-function scopeWhere(actor: Actor, scope: Scope, q: Partial<ReportQuery>): SQL {
+/** The list's condition on reports `r` for the session's scope and the filters. Snapshotted in server/sql/supervision/. */
+export function scopeWhere(actor: Actor, scope: Scope, q: Partial<ReportQuery>): SQL {
   const parts: SQL[] = [sql`r.committee_id = ${actor.committeeId}`];
   // The scope comes from the session: a unit sees the items dispatched to it, a member their own.
   if (scope === 'unit') parts.push(sql`r.unit_id = ${actor.unitId ?? -1}`);
@@ -94,7 +120,7 @@ export async function listReports(db: Db, actor: Actor, scope: Scope, q: ReportQ
   const where = scopeWhere(actor, scope, q);
   const now = clockNow();
   // Overdue and disputed first: what needs someone now, then the newest.
-  const rows = await query<any>(
+  const rows = await query<ReportRow>(
     db,
     sql`${select} where ${where}
       order by (r.state = 'disputed' or (r.state = 'dispatched' and r.due_at < ${now.toISOString()})) desc,
@@ -109,22 +135,16 @@ export async function listReports(db: Db, actor: Actor, scope: Scope, q: ReportQ
 
 /** Who may open an item: staff any; the unit it was dispatched to; its member. Others get 404. */
 export async function mayReadReport(db: Db, actor: Actor, id: number): Promise<boolean> {
-  if (can(actor.roles, 'supervision.manage')) {
-    return !!(await loadReport(db, actor.committeeId, id));
-  }
   const r = await loadReport(db, actor.committeeId, id);
-  return (
-    !!r &&
-    ((actor.memberId != null && r.memberId === actor.memberId) || (actor.unitId != null && r.unitId === actor.unitId))
-  );
+  return !!r && canSeeReport(actor, r);
 }
 
 export async function getReport(db: Db, actor: Actor, id: number) {
   if (!(await mayReadReport(db, actor, id))) throw reportNotFound();
-  const r = await queryOne<any>(db, sql`${select} where r.committee_id = ${actor.committeeId} and r.id = ${id}`);
+  const r = await queryOne<ReportRow>(db, sql`${select} where r.committee_id = ${actor.committeeId} and r.id = ${id}`);
   const item = await loadReport(db, actor.committeeId, id);
   return {
-    ...present(r, clockNow()),
+    ...present(r!, clockNow()),
     files: await listFiles(db, actor.committeeId, 'snapshot_report', id),
     answerFiles: await listFiles(db, actor.committeeId, 'snapshot_answer', id),
     actions: allowedActions(reportProcess, actor, item!),
@@ -145,7 +165,7 @@ export async function fireReportAction(db: Db, actor: Actor, id: number, b: Repo
 export async function similarReports(db: Db, actor: Actor, id: number) {
   const me = await loadReport(db, actor.committeeId, id);
   if (!me) throw reportNotFound();
-  const rows = await query<any>(
+  const rows = await query<{ id: number; text: string; place: string; state: string; filed_at: string | Date }>(
     db,
     sql`select r.id, r.text, r.place, r.state, r.filed_at from snapshot_reports r
       where r.committee_id = ${actor.committeeId} and r.id <> ${id} and r.state not in ('declined', 'merged')
@@ -165,7 +185,7 @@ export async function similarReports(db: Db, actor: Actor, id: number) {
 }
 
 export async function reportsXlsx(db: Db, actor: Actor, q: ReportQuery): Promise<Buffer> {
-  const rows = await query<any>(
+  const rows = await query<ReportRow>(
     db,
     sql`${select} where ${scopeWhere(actor, 'staff', q)} order by r.filed_at, r.id limit 20000`,
   );
@@ -217,7 +237,14 @@ export interface UnitTimeliness {
  * (民主评议) reads. Exported for other modules; items still unanswered past their deadline count as overdue.
  */
 export async function unitTimeliness(db: Db, committeeId: number, from: string, to: string): Promise<UnitTimeliness[]> {
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    name: string;
+    dispatched: number;
+    answered: number;
+    on_time: number;
+    overdue: number;
+  }>(
     db,
     sql`select u.id, u.name, count(*)::int as dispatched,
         count(*) filter (where r.answered_at is not null)::int as answered,

@@ -104,7 +104,7 @@ export async function makeCommitment(db: Db, actor: Actor, b: CommitmentInput): 
 
 export async function withdrawCommitment(db: Db, actor: Actor, id: number): Promise<void> {
   await db.transaction(async (tx) => {
-    const c = await queryOne<any>(
+    const c = await queryOne<CommitmentRow>(
       tx,
       sql`select * from commitments where committee_id = ${actor.committeeId} and id = ${id} and member_id = ${actor.memberId ?? -1} for update`,
     );
@@ -119,7 +119,7 @@ export async function withdrawCommitment(db: Db, actor: Actor, id: number): Prom
 
 export async function reportCommitment(db: Db, actor: Actor, id: number, b: CommitmentReport): Promise<void> {
   await db.transaction(async (tx) => {
-    const c = await queryOne<any>(
+    const c = await queryOne<CommitmentRow>(
       tx,
       sql`select * from commitments where committee_id = ${actor.committeeId} and id = ${id} and member_id = ${actor.memberId ?? -1} for update`,
     );
@@ -141,14 +141,36 @@ export async function reportCommitment(db: Db, actor: Actor, id: number, b: Comm
 
 type Counts = Map<number, Record<string, number>>;
 
+/** A row of commitments (timestamps as the driver gives them). */
+interface CommitmentRow {
+  committee_id: number;
+  id: number;
+  year: number;
+  member_id: number;
+  item_id: number | null;
+  text: string;
+  kept: boolean | null;
+  report: string | null;
+  reported_at: string | Date | null;
+  created_at: string | Date;
+  fact_kind: string | null;
+  target: number | null;
+}
+
+/** A row of listSql: a commitment with its member's and sector's names. */
+interface CommitmentListRow extends CommitmentRow {
+  member_name: string;
+  sector_name: string | null;
+}
+
 /** The facts of the year counted against each commitment that names a kind (read from duty when listed). */
-async function countsFor(db: Db, committeeId: number, year: number, rows: any[]): Promise<Counts> {
+async function countsFor(db: Db, committeeId: number, year: number, rows: CommitmentRow[]): Promise<Counts> {
   const kinds = [...new Set(rows.map((r) => r.fact_kind).filter(Boolean))] as string[];
   const members = [...new Set(rows.map((r) => r.member_id))] as number[];
   return memberFactCounts(db, committeeId, year, kinds, members.length > 50 ? undefined : members);
 }
 
-function progressOf(r: any, counts: Counts) {
+function progressOf(r: CommitmentRow, counts: Counts) {
   if (!r.fact_kind) return { factKind: null, factKindLabel: null, target: null, progress: null, met: null };
   const progress = counts.get(r.member_id)?.[r.fact_kind] ?? 0;
   const target = r.target ?? 1;
@@ -170,7 +192,7 @@ function suggestion(p: ReturnType<typeof progressOf>) {
   };
 }
 
-const present = (r: any, counts: Counts = new Map()) => ({
+const present = (r: CommitmentListRow, counts: Counts = new Map()) => ({
   ...progressOf(r, counts),
   ...suggestion(progressOf(r, counts)),
   id: r.id,
@@ -197,7 +219,9 @@ const listSql = (
 
 export async function myCommitments(db: Db, actor: Actor, year: number) {
   const s = await getCommitmentSettings(db, actor.committeeId, year);
-  const rows = actor.memberId ? await query<any>(db, listSql(actor.committeeId, year, actor.memberId)) : [];
+  const rows = actor.memberId
+    ? await query<CommitmentListRow>(db, listSql(actor.committeeId, year, actor.memberId))
+    : [];
   const counts = await countsFor(db, actor.committeeId, year, rows);
   const today = beijingToday();
   return {
@@ -211,7 +235,7 @@ export async function myCommitments(db: Db, actor: Actor, year: number) {
 }
 
 export async function allCommitments(db: Db, actor: Actor, year: number, memberId?: number) {
-  const rows = await query<any>(db, listSql(actor.committeeId, year, memberId));
+  const rows = await query<CommitmentListRow>(db, listSql(actor.committeeId, year, memberId));
   const counts = await countsFor(db, actor.committeeId, year, rows);
   return { items: rows.map((r) => present(r, counts)), total: rows.length };
 }
@@ -243,7 +267,7 @@ export async function memberCommitments(
   fromYear: number,
   toYear: number,
 ) {
-  return query<any>(
+  return query<Pick<CommitmentRow, 'id' | 'year' | 'text' | 'kept' | 'report' | 'reported_at'>>(
     db,
     sql`select id, year, text, kept, report, reported_at from commitments
       where committee_id = ${committeeId} and member_id = ${memberId} and year between ${fromYear} and ${toYear} order by year, id`,

@@ -50,7 +50,7 @@ export const taskFigureGroup: FigureGroup = {
   ],
   compute: async (db, committeeId, p) => {
     const year = Number(p.from.slice(0, 4));
-    const r = await queryOne<any>(
+    const r = await queryOne<{ sent: number; completed: number; commitments: number; members: number; kept: number }>(
       db,
       sql`select
         (select count(*)::int from task_assignments a join tasks t on t.committee_id = a.committee_id and t.id = a.task_id

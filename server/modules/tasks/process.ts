@@ -2,8 +2,6 @@
 // or declines (with a reason); completes with evidence that is a real record of theirs (checked in the effect); staff
 // answer a swap request. Completion records the duty fact task.completed.
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../platform/auth/permissions.ts';
-import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf, clockNow } from '../../platform/dates.ts';
 import { type Db, queryOne } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
@@ -11,6 +9,7 @@ import { defineProcess, type Process } from '../../platform/workflow/engine.ts';
 import { memberActivity } from '../activities/record-entries.ts';
 import { recordDutyFact } from '../duty/facts.ts';
 import { memberProposalTitle } from '../proposals/record-entries.ts';
+import { assigneeGuard, STAFF } from './policy.ts';
 import { getTaskSettings } from './settings.ts';
 
 export const ASSIGNMENT_STATES: Record<string, string> = {
@@ -37,10 +36,6 @@ export interface CompleteData {
   evidenceType?: 'proposal' | 'activity';
   evidenceId?: number;
 }
-
-const STAFF: Role[] = ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'];
-const own = (actor: Actor, a: AssignmentItem) =>
-  actor.memberId === a.memberId ? null : '只有接受派单的委员本人可以操作';
 
 /** Checks the evidence is the member's own record of a kind this task accepts; returns its title. */
 async function checkEvidence(tx: Db, a: AssignmentItem, d: CompleteData): Promise<string> {
@@ -72,14 +67,14 @@ export const assignmentProcess: Process<AssignmentItem> = defineProcess<Assignme
   entity: 'task_assignment',
   states: ASSIGNMENT_STATES,
   transitions: [
-    { action: 'accept', label: '接受', from: ['sent'], to: 'accepted', roles: ['member'], guard: own },
+    { action: 'accept', label: '接受', from: ['sent'], to: 'accepted', roles: ['member'], guard: assigneeGuard },
     {
       action: 'requestSwap',
       label: '申请调换',
       from: ['sent', 'accepted'],
       to: 'swapRequested',
       roles: ['member'],
-      guard: own,
+      guard: assigneeGuard,
       commentRequired: true,
       effect: (tx, actor, a, _d, comment) => setReason(tx, actor.committeeId, a.id, comment),
     },
@@ -89,7 +84,7 @@ export const assignmentProcess: Process<AssignmentItem> = defineProcess<Assignme
       from: ['sent'],
       to: 'declined',
       roles: ['member'],
-      guard: own,
+      guard: assigneeGuard,
       commentRequired: true,
       effect: (tx, actor, a, _d, comment) => setReason(tx, actor.committeeId, a.id, comment),
     },
@@ -99,7 +94,7 @@ export const assignmentProcess: Process<AssignmentItem> = defineProcess<Assignme
       from: ['accepted'],
       to: 'completed',
       roles: ['member'],
-      guard: own,
+      guard: assigneeGuard,
       effect: async (tx, actor, a, d: CompleteData, comment) => {
         const title = await checkEvidence(tx, a, d);
         await tx.execute(sql`update task_assignments set evidence_type = ${d.evidenceType}, evidence_id = ${d.evidenceId},
@@ -146,21 +141,34 @@ export async function loadAssignment(
   id: number,
   lock = false,
 ): Promise<AssignmentItem | null> {
-  const r = await queryOne<any>(
+  const r = await queryOne<AssignmentKeyRow>(
     tx,
     sql`select a.id, a.state, a.task_id, a.member_id, t.kind, t.title, t.quarter from task_assignments a
       join tasks t on t.committee_id = a.committee_id and t.id = a.task_id
       where a.committee_id = ${committeeId} and a.id = ${id} ${lock ? sql`for update of a` : sql``}`,
   );
-  if (!r) return null;
-  return {
-    id: r.id,
-    state: r.state,
-    committeeId,
-    taskId: r.task_id,
-    memberId: r.member_id,
-    kind: r.kind,
-    title: r.title,
-    quarter: r.quarter,
-  };
+  return r ? assignmentItem(committeeId, r) : null;
 }
+
+/** The columns of an assignment and its task the process needs (as selected, snake_case). */
+export interface AssignmentKeyRow {
+  id: number;
+  state: string;
+  task_id: number;
+  member_id: number;
+  kind: string;
+  title: string;
+  quarter: string;
+}
+
+/** The process's item from an assignment row. */
+export const assignmentItem = (committeeId: number, r: AssignmentKeyRow): AssignmentItem => ({
+  id: r.id,
+  state: r.state,
+  committeeId,
+  taskId: r.task_id,
+  memberId: r.member_id,
+  kind: r.kind,
+  title: r.title,
+  quarter: r.quarter,
+});

@@ -12,7 +12,15 @@ export const taskRecordSource: RecordSource = {
   key: 'tasks',
   label: '派单任务',
   entries: async (db, c, memberId, from, to) => {
-    const rows = await query<any>(
+    const rows = await query<{
+      id: number;
+      state: string;
+      completed_at: string | Date | null;
+      sent_at: string | Date;
+      evidence_note: string | null;
+      kind: string;
+      title: string;
+    }>(
       db,
       sql`select a.id, a.state, a.completed_at, a.sent_at, a.evidence_note, t.kind, t.title from task_assignments a
         join tasks t on t.committee_id = a.committee_id and t.id = a.task_id

@@ -2,14 +2,20 @@
 // member's copy is an assignment on the engine (process.ts). Lists for staff and for the member, with overdue flags.
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { addDays, beijingToday } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
 import { membersByRule } from '../meetings/service.ts';
-import { ASSIGNMENT_STATES, assignmentProcess, loadAssignment } from './process.ts';
+import { ASSIGNEE_ONLY_ACTIONS, canSeeAssignment, isAssignee } from './policy.ts';
+import {
+  ASSIGNMENT_STATES,
+  type AssignmentKeyRow,
+  assignmentItem,
+  assignmentProcess,
+  loadAssignment,
+} from './process.ts';
 import { type AssignmentAction, type InviteInput, TASK_KINDS, type TaskInput, type TaskQuery } from './schemas.ts';
 import { getTaskSettings } from './settings.ts';
 
@@ -67,7 +73,18 @@ export async function sendTask(db: Db, actor: Actor, taskId: number, send: Invit
 const overdueSql = (today: string) =>
   sql`(a.state in ('sent', 'accepted', 'swapRequested') and t.due_on < ${today}::date)`;
 
-function presentAssignment(r: any, today: string) {
+/** A row of assignmentSelect. */
+interface AssignmentRow extends AssignmentKeyRow {
+  member_name: string;
+  description: string;
+  due_on: string;
+  reason: string | null;
+  evidence_type: string | null;
+  evidence_id: number | null;
+  evidence_note: string | null;
+}
+
+function presentAssignment(r: AssignmentRow, today: string) {
   return {
     id: r.id,
     taskId: r.task_id,
@@ -98,14 +115,14 @@ const assignmentSelect = sql`select a.id, a.task_id, a.member_id, m.name as memb
 export async function myAssignments(db: Db, actor: Actor) {
   if (!actor.memberId) return { items: [], total: 0 };
   const today = beijingToday();
-  const rows = await query<any>(
+  const rows = await query<AssignmentRow>(
     db,
     sql`${assignmentSelect} where a.committee_id = ${actor.committeeId} and a.member_id = ${actor.memberId}
       order by (a.state in ('sent', 'accepted', 'swapRequested')) desc, t.due_on, a.id`,
   );
   const items = rows.map((r) => ({
     ...presentAssignment(r, today),
-    actions: allowedActions(assignmentProcess, actor, { ...r, memberId: r.member_id, state: r.state }),
+    actions: allowedActions(assignmentProcess, actor, assignmentItem(actor.committeeId, r)),
   }));
   return { items, total: items.length };
 }
@@ -113,7 +130,17 @@ export async function myAssignments(db: Db, actor: Actor) {
 export async function listTasks(db: Db, actor: Actor, q: TaskQuery, limit: number, offset: number) {
   const c = actor.committeeId;
   const where = sql`t.committee_id = ${c} ${q.quarter ? sql`and t.quarter = ${q.quarter}` : sql``}`;
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    kind: string;
+    title: string;
+    quarter: string;
+    due_on: string;
+    sent: number;
+    completed: number;
+    declined: number;
+    overdue: number;
+  }>(
     db,
     sql`select t.id, t.kind, t.title, t.quarter, t.due_on::text as due_on,
         count(a.id)::int as sent,
@@ -135,13 +162,20 @@ export async function listTasks(db: Db, actor: Actor, q: TaskQuery, limit: numbe
 }
 
 export async function getTask(db: Db, actor: Actor, id: number) {
-  const t = await queryOne<any>(
+  const t = await queryOne<{
+    id: number;
+    kind: string;
+    title: string;
+    description: string;
+    quarter: string;
+    due_on: string;
+  }>(
     db,
     sql`select id, kind, title, description, quarter, due_on::text as due_on from tasks where committee_id = ${actor.committeeId} and id = ${id}`,
   );
   if (!t) throw taskNotFound();
   const today = beijingToday();
-  const rows = await query<any>(
+  const rows = await query<AssignmentRow>(
     db,
     sql`${assignmentSelect} where a.committee_id = ${actor.committeeId} and a.task_id = ${id} order by a.member_id`,
   );
@@ -155,21 +189,21 @@ export async function getTask(db: Db, actor: Actor, id: number) {
     dueOn: t.due_on,
     assignments: rows.map((r) => ({
       ...presentAssignment(r, today),
-      actions: allowedActions(assignmentProcess, actor, { ...r, memberId: r.member_id, state: r.state }),
+      actions: allowedActions(assignmentProcess, actor, assignmentItem(actor.committeeId, r)),
     })),
   };
 }
 
 /** One assignment with its history: its member or staff who manage tasks; anyone else gets 404. */
 export async function getAssignment(db: Db, actor: Actor, id: number) {
-  const r = await queryOne<any>(
+  const r = await queryOne<AssignmentRow>(
     db,
     sql`${assignmentSelect} where a.committee_id = ${actor.committeeId} and a.id = ${id}`,
   );
-  if (!r || (r.member_id !== actor.memberId && !can(actor.roles, 'task.manage'))) throw assignmentNotFound();
+  if (!r || !canSeeAssignment(actor, { memberId: r.member_id })) throw assignmentNotFound();
   return {
     ...presentAssignment(r, beijingToday()),
-    actions: allowedActions(assignmentProcess, actor, { ...r, memberId: r.member_id, state: r.state }),
+    actions: allowedActions(assignmentProcess, actor, assignmentItem(actor.committeeId, r)),
     history: await listTransitions(db, assignmentProcess, actor.committeeId, id, actor),
   };
 }
@@ -177,8 +211,8 @@ export async function getAssignment(db: Db, actor: Actor, id: number) {
 export async function fireAssignmentAction(db: Db, actor: Actor, id: number, b: AssignmentAction): Promise<string> {
   return db.transaction(async (tx) => {
     const a = await loadAssignment(tx, actor.committeeId, id, true);
-    if (!a || (a.memberId !== actor.memberId && !can(actor.roles, 'task.manage'))) throw assignmentNotFound();
-    if (a.memberId !== actor.memberId && ['accept', 'requestSwap', 'decline', 'complete'].includes(b.action))
+    if (!a || !canSeeAssignment(actor, a)) throw assignmentNotFound();
+    if (!isAssignee(actor, a) && ASSIGNEE_ONLY_ACTIONS.includes(b.action))
       throw forbidden('task.not_own', '只有接受派单的委员本人可以操作');
     const data = b.action === 'complete' ? { evidenceType: b.evidenceType, evidenceId: b.evidenceId } : undefined;
     return fireTransition(tx, assignmentProcess, actor, a, { action: b.action, comment: b.comment, data });

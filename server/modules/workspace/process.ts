@@ -67,12 +67,10 @@ export const reportProcess: Process<ReportItem> = defineProcess<ReportItem>({
 });
 
 export async function loadReport(tx: Db, committeeId: number, id: number, lock = false): Promise<ReportItem | null> {
-  const r = await queryOne<any>(
+  const r = await queryOne<ReportItem>(
     tx,
-    sql`select id, state, special_committee_id, month, title from monthly_reports
+    sql`select id, state, special_committee_id as "specialCommitteeId", month, title from monthly_reports
       where committee_id = ${committeeId} and id = ${id} ${lock ? sql`for update` : sql``}`,
   );
-  return r
-    ? { id: r.id, state: r.state, specialCommitteeId: r.special_committee_id, month: r.month, title: r.title }
-    : null;
+  return r ?? null;
 }

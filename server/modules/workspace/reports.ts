@@ -67,19 +67,22 @@ export async function listReports(
   if (q.specialCommitteeId) conds.push(sql`r.special_committee_id = ${q.specialCommitteeId}`);
   if (q.year) conds.push(sql`r.month like ${`${q.year}-%`}`);
   if (q.state) conds.push(sql`r.state = ${q.state}`);
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    month: string;
+    title: string;
+    state: string;
+    specialCommitteeId: number;
+    submittedAt: Date | string | null;
+  }>(
     db,
-    sql`select r.id, r.month, r.title, r.state, r.special_committee_id, r.submitted_at, r.updated_at
+    sql`select r.id, r.month, r.title, r.state, r.special_committee_id as "specialCommitteeId", r.submitted_at as "submittedAt"
       from monthly_reports r where ${sql.join(conds, sql` and `)} order by r.month desc, r.special_committee_id, r.id`,
   );
   const items = rows.map((r) => ({
-    id: r.id,
-    month: r.month,
-    title: r.title,
-    state: r.state,
+    ...r,
     stateLabel: REPORT_STATES[r.state],
-    specialCommitteeId: r.special_committee_id,
-    submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
+    submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
   }));
   return { items, total: items.length };
 }

@@ -1,0 +1,4 @@
+g.committee_id = $1 and true
+
+
+-- $1 = 7

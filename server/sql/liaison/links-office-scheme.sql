@@ -1,0 +1,2 @@
+true and l.scheme = $1
+-- $1 = "memberPublic"
