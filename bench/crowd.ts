@@ -61,10 +61,10 @@ export const percentile = (xs: number[], p: number) =>
   xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : Number.NaN;
 
 /** autocannon for CROWD_SECONDS at `connections`; request k goes as user k mod users with that user's path. */
-export async function hammer(
+export async function hammer<U extends CrowdUser>(
   base: string,
-  users: CrowdUser[],
-  path: (user: CrowdUser, index: number) => string,
+  users: U[],
+  path: (user: U, index: number) => string,
   connections: number,
   seconds = SECONDS,
 ): Promise<CrowdRun> {

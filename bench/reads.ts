@@ -6,7 +6,6 @@
 // ratio app/bare and the cold first request, with the targets beside them.
 //   scripts/with-postgres.sh npx tsx bench/reads.ts     (SECONDS=… per run, COMMITTEES=…, SCALES=demo,bench, POOL=…)
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
@@ -17,12 +16,11 @@ import { createSession } from '../server/platform/auth/session.ts';
 import { type Db, query } from '../server/platform/db/client.ts';
 import { seedDemoActivity } from '../server/seed/activity.ts';
 import { seedDemo } from '../server/seed/demo.ts';
+import { hammer } from './crowd.ts';
 import { loadOpinions } from './generate-opinions.ts';
 import { benchCommittees, loadProposals } from './generate-proposals.ts';
 import { benchDataDir, dropBenchDatabase, freshPostgres } from './setup.ts';
 
-// autocannon ships no types; only its run-and-listen shape is used here.
-const autocannon = createRequire(import.meta.url)('autocannon');
 const SECONDS = Number(process.env.SECONDS ?? 5);
 const COMMITTEES = Number(process.env.COMMITTEES ?? 4);
 const POOL = Number(process.env.POOL ?? 10);
@@ -30,9 +28,6 @@ const SCALES = (process.env.SCALES ?? 'demo,bench').split(',');
 const CONNECTIONS = [1, 50];
 const TARGET_RATIO = 0.5;
 const TARGET_P99 = 100;
-
-const pct = (xs: number[], p: number) =>
-  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : Number.NaN;
 
 /** One signed-in user of a case: the cookie and what the bare query needs to read the same page. */
 interface Caller {
@@ -109,42 +104,6 @@ async function bareServer(url: string) {
       await pool.end();
     },
   };
-}
-
-interface Run {
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-}
-
-/** autocannon for SECONDS at `connections`, each request as the next caller in turn. */
-async function hammer(base: string, callers: Caller[], path: (c: Caller) => string, connections: number): Promise<Run> {
-  const ms: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const instance = autocannon({
-    url: base,
-    connections,
-    duration: SECONDS,
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (req: any) => {
-          const c = callers[next++ % callers.length];
-          return { ...req, path: path(c), headers: { ...req.headers, cookie: c.cookie } };
-        },
-      },
-    ],
-  });
-  instance.on('response', (_c: unknown, status: number, _b: number, t: number) => {
-    ms.push(t);
-    if (status !== 200) errors++;
-  });
-  const result = await instance;
-  errors += result.errors + result.timeouts;
-  return { rps: ms.length / SECONDS, p50: pct(ms, 50), p95: pct(ms, 95), p99: pct(ms, 99), errors };
 }
 
 async function first(base: string, c: Caller, path: string): Promise<{ ms: number; total: unknown }> {
@@ -303,8 +262,8 @@ async function scale(kind: 'demo' | 'bench') {
   const summary: { name: string; conn: number; ratio: number; p99: number }[] = [];
   for (const [i, c] of cases.entries()) {
     for (const conn of CONNECTIONS) {
-      const a = await hammer(appBase, c.callers, c.app, conn);
-      const b = await hammer(bare.base, c.callers, c.bare, conn);
+      const a = await hammer(appBase, c.callers, c.app, conn, SECONDS);
+      const b = await hammer(bare.base, c.callers, c.bare, conn, SECONDS);
       const ratio = a.rps / b.rps;
       summary.push({ name: c.name, conn, ratio, p99: a.p99 });
       const label = c.name.padEnd(16 - c.name.replace(/[ -~]/g, '').length);
