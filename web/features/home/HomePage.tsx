@@ -9,7 +9,8 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { shanghaiHour } from '../../app/format.ts';
-import { type MenuEntry, useMenuEntries } from '../../app/menu.tsx';
+import { greeting, tileSections } from '../../app/homeData.ts';
+import { useMenuEntries } from '../../app/menu.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PRIMARY } from '../../app/theme.ts';
 import { usePageTitle } from '../../components/index.ts';
@@ -23,25 +24,6 @@ interface Todo {
   label: string;
   count: number;
   link: string;
-}
-
-function greeting(hour: number): string {
-  if (hour < 6) return '您好';
-  if (hour < 11) return '上午好';
-  if (hour < 13) return '中午好';
-  if (hour < 18) return '下午好';
-  return '晚上好';
-}
-
-/** Tiles by menu group (ungrouped ones first, under 常用功能), in menu order. */
-function sections(tiles: MenuEntry[]): [string, MenuEntry[]][] {
-  const out = new Map<string, MenuEntry[]>();
-  for (const t of tiles) {
-    const g = t.group ?? '常用功能';
-    out.set(g, [...(out.get(g) ?? []), t]);
-  }
-  const list = [...out];
-  return [...list.filter(([g]) => g === '常用功能'), ...list.filter(([g]) => g !== '常用功能')];
 }
 
 export function HomePage() {
@@ -61,7 +43,7 @@ export function HomePage() {
   const answered = (q: { isFetched: boolean; failureCount: number }) => q.isFetched || q.failureCount > 0;
   const settled = answered(todosQuery) && (!can('notification.read') || answered(notesQuery));
   if (!me) return null;
-  const tiles = entries.filter((e) => e.path !== '/');
+  const sections = tileSections(entries);
   const dashboard = homeDashboardKind(me.account.roles, can);
   const unread = notes?.unread ?? 0;
   return (
@@ -111,12 +93,12 @@ export function HomePage() {
           </Flex>
         </Card>
       )}
-      {!settled ? null : tiles.length === 0 ? (
+      {!settled ? null : sections.length === 0 ? (
         <Card>
           <Typography.Text>您的账号暂未开通其他功能，如有需要请联系系统管理员。</Typography.Text>
         </Card>
       ) : (
-        sections(tiles).map(([group, list]) => (
+        sections.map(([group, list]) => (
           <section key={group} aria-label={group}>
             <Typography.Title level={2} style={{ fontSize: 20, margin: '20px 0 12px' }}>
               {group}
