@@ -5,7 +5,7 @@
 import { AppstoreOutlined, BellOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Col, Flex, Row, Tag, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { shanghaiHour } from '../../app/format.ts';
@@ -42,9 +42,15 @@ export function HomePage() {
   // line and the 待办 card pushed the tiles down under the reader's finger (a layout shift, Lighthouse's CLS).
   const answered = (q: { isFetched: boolean; failureCount: number }) => q.isFetched || q.failureCount > 0;
   const settled = answered(todosQuery) && (!can('notification.read') || answered(notesQuery));
-  if (!me) return null;
+  const dashboard = me ? homeDashboardKind(me.account.roles, can) : null;
+  // A home without a dashboard (a member's) is the server's plain page (decision 0025): the app's own links to 首页 lead
+  // to the same page a full load of / gives. Offline, this page stands in for it (the worker may hold no copy yet).
+  const plain = !!me && !dashboard && navigator.onLine && !import.meta.env.DEV;
+  useEffect(() => {
+    if (plain) window.location.reload();
+  }, [plain]);
+  if (!me || plain) return null;
   const sections = tileSections(entries);
-  const dashboard = homeDashboardKind(me.account.roles, can);
   const unread = notes?.unread ?? 0;
   return (
     <>
