@@ -4,7 +4,7 @@
 import { ConfigProvider, type ThemeConfig } from 'antd';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useSession } from './session.tsx';
-import { TEXT_SIZE_LAST as LAST, readTextSize, TEXT_SIZES, type TextSize, textSizeKey } from './textSizes.ts';
+import { TEXT_SIZE_LAST as LAST, readTextSize, type TextSize, textScale, textSizeKey } from './textSizes.ts';
 import { theme as base } from './theme.ts';
 
 export { TEXT_SIZES, type TextSize } from './textSizes.ts';
@@ -64,7 +64,7 @@ export function TextSizeProvider({ children }: { children: ReactNode }) {
     },
     [key],
   );
-  const scale = TEXT_SIZES.find((s) => s.key === size)?.scale ?? 1;
+  const scale = textScale(size);
   useEffect(() => {
     document.documentElement.style.setProperty('--zx-font-size', `${16 * scale}px`);
     document.documentElement.dataset.textSize = size;

@@ -26,3 +26,8 @@ export function readTextSize(key: string): TextSize {
     return 'normal';
   }
 }
+
+/** The factor on every font size for a choice (1 for 标准). */
+export function textScale(size: TextSize): number {
+  return TEXT_SIZES.find((t) => t.key === size)?.scale ?? 1;
+}

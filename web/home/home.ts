@@ -1,7 +1,7 @@
 // The member's plain home's only script (web/home.html, decision 0025): the phone's menu drawer, the account menu
 // (字号 remembered per account as the app does, 修改密码, 退出登录), the offline banner. No framework: the app's code
 // is fetched (not run) by the service worker's precache (registerSW.js), so each link opens it quickly.
-import { readTextSize, TEXT_SIZE_LAST, TEXT_SIZES, type TextSize } from '../app/textSizes.ts';
+import { readTextSize, TEXT_SIZE_LAST, type TextSize, textScale } from '../app/textSizes.ts';
 import { OFFLINE_TEXT, ONLINE_AGAIN_TEXT } from '../components/networkTexts.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -11,7 +11,7 @@ const root = document.documentElement;
 // 字号: this account's choice on this device, else the last one made here (web/app/textSize.tsx reads the same keys).
 const sizeKey = meta('zx-text-size-key');
 function applySize(size: TextSize) {
-  const scale = TEXT_SIZES.find((t) => t.key === size)?.scale ?? 1;
+  const scale = textScale(size);
   root.style.setProperty('--s', String(scale));
   root.style.setProperty('--zx-font-size', `${16 * scale}px`);
   root.dataset.textSize = size;
