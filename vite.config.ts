@@ -64,6 +64,8 @@ export default defineConfig({
           'assets/home-*.js',
         ],
         navigateFallback: '/index.html',
+        // Nor through the precache: '/' would otherwise match the precached index.html as its directory index.
+        directoryIndex: '',
         // The login page is the server's plain HTML (web/login.html, decision 0023), never the app's index.html; so is
         // a member's home (web/home.html, decision 0025), which the server writes per user: / is never the fallback.
         navigateFallbackDenylist: [/^\/api\//, /^\/login(\/|\?|$)/, /^\/(\?|$)/],

@@ -26,6 +26,15 @@ interface Todo {
   link: string;
 }
 
+const RELOADED = 'zx:home-reloaded-at';
+function reloadedJustNow(): boolean {
+  try {
+    return Date.now() - Number(sessionStorage.getItem(RELOADED) ?? 0) < 30_000;
+  } catch {
+    return true;
+  }
+}
+
 export function HomePage() {
   usePageTitle('首页');
   const { me, can } = useSession();
@@ -44,10 +53,13 @@ export function HomePage() {
   const settled = answered(todosQuery) && (!can('notification.read') || answered(notesQuery));
   const dashboard = me ? homeDashboardKind(me.account.roles, can) : null;
   // A home without a dashboard (a member's) is the server's plain page (decision 0025): the app's own links to 首页 lead
-  // to the same page a full load of / gives. Offline, this page stands in for it (the worker may hold no copy yet).
-  const plain = !!me && !dashboard && navigator.onLine && !import.meta.env.DEV;
+  // to the same page a full load of / gives. This page stands in for it offline (the worker may hold no copy yet) and
+  // when a load of / just gave the app again (a service worker from before the change): one reload, never a loop.
+  const plain = !!me && !dashboard && navigator.onLine && !import.meta.env.DEV && !reloadedJustNow();
   useEffect(() => {
-    if (plain) window.location.reload();
+    if (!plain) return;
+    sessionStorage.setItem(RELOADED, String(Date.now()));
+    window.location.reload();
   }, [plain]);
   if (!me || plain) return null;
   const sections = tileSections(entries);
