@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const web = (file: string) => fileURLToPath(new URL(`web/${file}`, import.meta.url));
@@ -9,10 +9,25 @@ const web = (file: string) => fileURLToPath(new URL(`web/${file}`, import.meta.u
 const OUT_OF_SHELL = /\/node_modules\/(antd\/es\/collapse\/|@rc-component\/(collapse|form|async-validator)\/)/;
 const isOutOfShell = (id: string) => OUT_OF_SHELL.test(id) && !id.endsWith('/form/es/FormContext.js');
 
+// The member's plain home (decision 0025) draws its tiles on the server from the feature registry's menu data: written
+// at build time into dist/menu.json (web/app/menuJson.ts renders each icon to an <svg>), so the server needs no React.
+function menuJsonPlugin(): Plugin {
+  return {
+    name: 'zx-menu-json',
+    apply: 'build',
+    async generateBundle() {
+      const { tsImport } = await import('tsx/esm/api');
+      const { menuJson } = await tsImport(web('app/menuJson.ts'), import.meta.url);
+      this.emitFile({ type: 'asset', fileName: 'menu.json', source: JSON.stringify(menuJson()) });
+    },
+  };
+}
+
 export default defineConfig({
   root: 'web',
   plugins: [
     react(),
+    menuJsonPlugin(),
     // Installable web app (issue 12): manifest, icons (scripts/make-icons.ts) and a service worker. The worker
     // precaches the shell (index.html, the entry, the login page and the signed-in frame) and keeps each page's code
     // once visited, so the shell and the last-read pages open offline under the offline banner. It never caches /api/
@@ -46,11 +61,23 @@ export default defineConfig({
           'assets/index-*.{js,css}',
           'assets/rolldown-runtime-*.js',
           'assets/login-shared-*.js',
+          'assets/home-*.js',
         ],
         navigateFallback: '/index.html',
-        // The login page is the server's plain HTML (web/login.html, decision 0023), never the app's index.html.
-        navigateFallbackDenylist: [/^\/api\//, /^\/login(\/|\?|$)/],
+        // Nor through the precache: '/' would otherwise match the precached index.html as its directory index.
+        directoryIndex: '',
+        // The login page is the server's plain HTML (web/login.html, decision 0023), never the app's index.html; so is
+        // a member's home (web/home.html, decision 0025), which the server writes per user: / is never the fallback.
+        navigateFallbackDenylist: [/^\/api\//, /^\/login(\/|\?|$)/, /^\/(\?|$)/],
         runtimeCaching: [
+          {
+            // / from the network (the server decides: a member's plain home or the app), its last copy offline. The
+            // copy holds the user's name and to-dos: signing out deletes it (web/home/home.ts, web/app/session.tsx).
+            urlPattern: ({ request, url, sameOrigin }) =>
+              sameOrigin && request.mode === 'navigate' && url.pathname === '/',
+            handler: 'NetworkFirst',
+            options: { cacheName: 'zx-home', networkTimeoutSeconds: 10, expiration: { maxEntries: 1 } },
+          },
           {
             // Hashed page chunks never change under their name: cache-first once visited.
             urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
@@ -69,7 +96,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 3000,
     rolldownOptions: {
       // Two pages: the app, and the plain login page the server sends for /login (decision 0023).
-      input: { index: web('index.html'), login: web('login.html') },
+      // And the member's plain home (decision 0025).
+      input: { index: web('index.html'), login: web('login.html'), home: web('home.html') },
       // Shared components (web/components) have no side effects: a page importing one of them from the index does
       // not pull in the others (the login page would otherwise load the table, tree and select code). Nor have the
       // form and collapse packages below (they do not say so in their package.json).
@@ -84,8 +112,12 @@ export default defineConfig({
             // What the entry loads before anything renders goes into one file (compresses better than many small ones).
             // What the plain login page shares with the app (decision 0023) goes in a small file of its own, so the
             // login page does not load the shell.
-            { name: 'login-shared', priority: 20, test: /\/web\/app\/next\.ts|modulepreload-polyfill/ },
-            { name: 'shell', tags: ['$initial'], test: (id: string) => !/\/web\/login/.test(id) },
+            {
+              name: 'login-shared',
+              priority: 20,
+              test: /\/web\/app\/(next|textSizes)\.ts|\/web\/components\/networkTexts\.ts|modulepreload-polyfill/,
+            },
+            { name: 'shell', tags: ['$initial'], test: (id: string) => !/\/web\/(login|home)[/.]/.test(id) },
           ],
         },
       },

@@ -175,7 +175,7 @@ export async function buildApp(deps: {
   await app.register(async (scope) => reportRoutes(scope, { db }));
 
   if (hasWeb && fs.existsSync(path.join(webDist, 'login.html')))
-    await app.register(async (scope) => webPageRoutes(scope, { webDist }));
+    await app.register(async (scope) => webPageRoutes(scope, { webDist, db }));
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
   // Hashed build files never change under their name: cached for a year. index.html (and the service worker) always
   // revalidate, so a new release is picked up on the next visit.

@@ -3,33 +3,14 @@ import type { MenuProps } from 'antd';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { Action } from '../../server/platform/auth/permissions.ts';
 import type { FeatureRoute } from '../features/types.ts';
+import * as data from './homeData.ts';
 
-export interface MenuEntry {
-  path: string;
-  label: string;
-  icon?: ReactNode;
-  group?: string;
-  order: number;
-}
-
-export const routeUrl = (path: string) => `/${path.replace(/^\/+/, '')}`;
-
-export function allowed(route: FeatureRoute, can: (a: Action) => boolean): boolean {
-  return !route.permissions?.length || route.permissions.some((p) => can(p));
-}
+export type MenuEntry = data.MenuEntry<ReactNode>;
+export const { routeUrl, allowed } = data;
 
 /** Menu entries of the routes the user may open, in menu order. */
 export function menuEntries(routes: FeatureRoute[], can: (a: Action) => boolean): MenuEntry[] {
-  return routes
-    .filter((r) => r.menu && allowed(r, can))
-    .map((r) => ({
-      path: routeUrl(r.path),
-      label: r.menu!.label,
-      icon: r.menu!.icon,
-      group: r.menu!.group,
-      order: r.menu!.order ?? 100,
-    }))
-    .sort((a, b) => a.order - b.order);
+  return data.menuEntries(routes, can);
 }
 
 /** antd Menu items: ungrouped entries first, then one titled group per menu.group (ordered by its first entry). */

@@ -65,6 +65,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // and the two loads would race (a user typing into the first login page could lose it).
   const logout = useCallback(async () => {
     await api.post('/api/auth/logout').catch(() => {});
+    // The service worker's last copy of a member's home (vite.config.ts) holds their name and to-dos.
+    await globalThis.caches?.delete('zx-home').catch(() => {});
     window.location.assign('/login');
   }, []);
   useEffect(() => {

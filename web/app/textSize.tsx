@@ -4,27 +4,13 @@
 import { ConfigProvider, type ThemeConfig } from 'antd';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useSession } from './session.tsx';
+import { TEXT_SIZE_LAST as LAST, readTextSize, type TextSize, textScale, textSizeKey } from './textSizes.ts';
 import { theme as base } from './theme.ts';
 
-export type TextSize = 'normal' | 'large' | 'xlarge';
-export const TEXT_SIZES: { key: TextSize; label: string; scale: number }[] = [
-  { key: 'normal', label: '标准', scale: 1 },
-  { key: 'large', label: '大', scale: 1.125 },
-  { key: 'xlarge', label: '特大', scale: 1.25 },
-];
-const LAST = 'zx:text-size:last';
+export { TEXT_SIZES, type TextSize } from './textSizes.ts';
 
 function keyFor(me: { committee: { id: number }; account: { id: number } } | null) {
-  return me ? `zx:text-size:${me.committee.id}:${me.account.id}` : LAST;
-}
-
-function readSize(key: string): TextSize {
-  try {
-    const v = localStorage.getItem(key) ?? localStorage.getItem(LAST);
-    return TEXT_SIZES.some((s) => s.key === v) ? (v as TextSize) : 'normal';
-  } catch {
-    return 'normal';
-  }
+  return me ? textSizeKey(me.committee.id, me.account.id) : LAST;
 }
 
 const SIZE_TOKENS = [
@@ -64,8 +50,8 @@ export function useTextSize() {
 export function TextSizeProvider({ children }: { children: ReactNode }) {
   const { me } = useSession();
   const key = keyFor(me);
-  const [size, setSizeState] = useState<TextSize>(() => readSize(key));
-  useEffect(() => setSizeState(readSize(key)), [key]);
+  const [size, setSizeState] = useState<TextSize>(() => readTextSize(key));
+  useEffect(() => setSizeState(readTextSize(key)), [key]);
   const setSize = useCallback(
     (s: TextSize) => {
       setSizeState(s);
@@ -78,7 +64,7 @@ export function TextSizeProvider({ children }: { children: ReactNode }) {
     },
     [key],
   );
-  const scale = TEXT_SIZES.find((s) => s.key === size)?.scale ?? 1;
+  const scale = textScale(size);
   useEffect(() => {
     document.documentElement.style.setProperty('--zx-font-size', `${16 * scale}px`);
     document.documentElement.dataset.textSize = size;

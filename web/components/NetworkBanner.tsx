@@ -1,6 +1,7 @@
 // <NetworkBanner />: a bar at the top of every screen while the network is gone, and briefly when it is back, so a
 // member in a crowded meeting hall knows why a page did not load or a save failed (issue 12). Mounted once in App.
 import { useEffect, useState } from 'react';
+import { OFFLINE_TEXT, ONLINE_AGAIN_TEXT } from './networkTexts.ts';
 
 export function NetworkBanner() {
   const [online, setOnline] = useState(() => navigator.onLine);
@@ -42,7 +43,7 @@ export function NetworkBanner() {
         background: online ? '#237804' : '#873800',
       }}
     >
-      {online ? '网络已恢复，可以继续操作。' : '网络已断开：正在填写的内容保存在本机，网络恢复后再保存或提交。'}
+      {online ? ONLINE_AGAIN_TEXT : OFFLINE_TEXT}
     </div>
   );
 }

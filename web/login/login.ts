@@ -3,9 +3,9 @@
 // change on a first login, else the page the user came from (?next, through the app's one normaliser). No framework:
 // the app's code is fetched (not run) after load by the service worker's precache (registerSW.js, vite.config.ts).
 import { safeNext } from '../app/next.ts';
+import { readTextSize, TEXT_SIZE_LAST, textScale } from '../app/textSizes.ts';
 
 const TIMEOUT_MS = 15_000;
-const SCALES: Record<string, number> = { large: 1.125, xlarge: 1.25 };
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('login-form');
@@ -16,12 +16,9 @@ const params = new URLSearchParams(window.location.search);
 const next = safeNext(params.get('next'));
 
 // The 字号 last chosen on this device in the app (web/app/textSize.tsx) also applies here.
-try {
-  const scale = SCALES[localStorage.getItem('zx:text-size:last') ?? ''];
-  if (scale) document.documentElement.style.setProperty('--zx-scale', String(scale));
-} catch {
-  // storage unavailable: standard size
-}
+const size = readTextSize(TEXT_SIZE_LAST);
+const scale = textScale(size);
+if (scale !== 1) document.documentElement.style.setProperty('--zx-scale', String(scale));
 
 function fieldError(input: HTMLInputElement, text: string): boolean {
   $(`${input.id}-explain`).textContent = text;

@@ -55,7 +55,8 @@ const Me = Type.Object({
   csrfToken: Type.String(),
 });
 
-async function loadMe(db: Db, committeeId: number, accountId: number, csrfToken: string) {
+/** The signed-in user as GET /api/auth/me answers it: account (names, roles), committee, permissions, CSRF token. */
+export async function loadMe(db: Db, committeeId: number, accountId: number, csrfToken: string) {
   const row = await queryOne<any>(
     db,
     sql`select a.id, a.username, a.display_name, a.roles, a.member_id, a.unit_id, a.org_id, a.must_change_password,

@@ -5,11 +5,12 @@
 import { AppstoreOutlined, BellOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Col, Flex, Row, Tag, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { shanghaiHour } from '../../app/format.ts';
-import { type MenuEntry, useMenuEntries } from '../../app/menu.tsx';
+import { greeting, tileSections } from '../../app/homeData.ts';
+import { useMenuEntries } from '../../app/menu.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PRIMARY } from '../../app/theme.ts';
 import { usePageTitle } from '../../components/index.ts';
@@ -25,23 +26,13 @@ interface Todo {
   link: string;
 }
 
-function greeting(hour: number): string {
-  if (hour < 6) return '您好';
-  if (hour < 11) return '上午好';
-  if (hour < 13) return '中午好';
-  if (hour < 18) return '下午好';
-  return '晚上好';
-}
-
-/** Tiles by menu group (ungrouped ones first, under 常用功能), in menu order. */
-function sections(tiles: MenuEntry[]): [string, MenuEntry[]][] {
-  const out = new Map<string, MenuEntry[]>();
-  for (const t of tiles) {
-    const g = t.group ?? '常用功能';
-    out.set(g, [...(out.get(g) ?? []), t]);
+const RELOADED = 'zx:home-reloaded-at';
+function reloadedJustNow(): boolean {
+  try {
+    return Date.now() - Number(sessionStorage.getItem(RELOADED) ?? 0) < 30_000;
+  } catch {
+    return true;
   }
-  const list = [...out];
-  return [...list.filter(([g]) => g === '常用功能'), ...list.filter(([g]) => g !== '常用功能')];
 }
 
 export function HomePage() {
@@ -60,9 +51,18 @@ export function HomePage() {
   // line and the 待办 card pushed the tiles down under the reader's finger (a layout shift, Lighthouse's CLS).
   const answered = (q: { isFetched: boolean; failureCount: number }) => q.isFetched || q.failureCount > 0;
   const settled = answered(todosQuery) && (!can('notification.read') || answered(notesQuery));
-  if (!me) return null;
-  const tiles = entries.filter((e) => e.path !== '/');
-  const dashboard = homeDashboardKind(me.account.roles, can);
+  const dashboard = me ? homeDashboardKind(me.account.roles, can) : null;
+  // A home without a dashboard (a member's) is the server's plain page (decision 0025): the app's own links to 首页 lead
+  // to the same page a full load of / gives. This page stands in for it offline (the worker may hold no copy yet) and
+  // when a load of / just gave the app again (a service worker from before the change): one reload, never a loop.
+  const plain = !!me && !dashboard && navigator.onLine && !import.meta.env.DEV && !reloadedJustNow();
+  useEffect(() => {
+    if (!plain) return;
+    sessionStorage.setItem(RELOADED, String(Date.now()));
+    window.location.reload();
+  }, [plain]);
+  if (!me || plain) return null;
+  const sections = tileSections(entries);
   const unread = notes?.unread ?? 0;
   return (
     <>
@@ -111,12 +111,12 @@ export function HomePage() {
           </Flex>
         </Card>
       )}
-      {!settled ? null : tiles.length === 0 ? (
+      {!settled ? null : sections.length === 0 ? (
         <Card>
           <Typography.Text>您的账号暂未开通其他功能，如有需要请联系系统管理员。</Typography.Text>
         </Card>
       ) : (
-        sections(tiles).map(([group, list]) => (
+        sections.map(([group, list]) => (
           <section key={group} aria-label={group}>
             <Typography.Title level={2} style={{ fontSize: 20, margin: '20px 0 12px' }}>
               {group}
