@@ -31,7 +31,10 @@ export interface Config {
   /** Embedded database only: requests run at once on its single connection, and how many may wait (FIFO) for it. */
   dbConcurrency: number;
   dbQueueMax: number;
-  /** Embedded database only: a request that has waited this long for the connection gets 503 instead. */
+  /**
+   * Embedded database only, ms: a request's deadline from arrival to end. It is let in only if its estimated wait plus
+   * run fits, else 503 at once; a waiting request leaves the line (503) when it could no longer finish in time.
+   */
   dbQueueWaitMs: number;
 }
 

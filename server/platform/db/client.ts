@@ -2,12 +2,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { is, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg, NodePgSession } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { type EmbeddedPglite, startPgliteThread } from './pglite-thread.ts';
 
 /** A database or a transaction: every service function takes one of these. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -21,7 +21,8 @@ export interface Database {
    * commits (and to every app process), so a listener never hears of work that was rolled back.
    */
   listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
-  pglite?: PGlite;
+  /** The embedded database, run in its own thread (pglite-thread.ts). */
+  pglite?: EmbeddedPglite;
   pool?: pg.Pool;
   /**
    * Where read-heavy figures read (DATABASE_READ_URL, a streaming replica; may lag the primary by about a second).
@@ -66,13 +67,12 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
     fs.mkdirSync(opts.dataDir, { recursive: true });
     unlock = lockDataDir(opts.dataDir);
   }
-  const client = await PGlite.create({
-    dataDir: opts.dataDir,
-    loadDataDir: opts.loadDataDir,
-    relaxedDurability: false,
-    parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v), [DATE_OID]: (v: string) => v },
+  // PGlite runs in a thread of its own: its statements use the second core and never block the app's event loop.
+  const client = await startPgliteThread({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir }).catch((e) => {
+    unlock();
+    throw e;
   });
-  const db = drizzlePglite({ client }) as unknown as Db;
+  const db = drizzlePglite({ client: client as never }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

@@ -28,7 +28,8 @@ describe('queue in front of the embedded database', () => {
     expect(replies.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 503, 503]);
     expect(order).toEqual([0, 1, 2, 3]);
     expect(replies[4].json()).toEqual({ error: 'server.busy', message: '系统繁忙，请稍后重试' });
-    expect(replies[4].headers['retry-after']).toBe('5');
+    // Retry-After: the estimated wait in whole seconds, at least one.
+    expect(replies[4].headers['retry-after']).toBe('1');
     expect((await app.inject({ method: 'GET', url: '/api/work/9' })).statusCode).toBe(200);
     await app.close();
   });
@@ -59,7 +60,44 @@ describe('queue in front of the embedded database', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
     finish();
     expect((await first).statusCode).toBe(200);
+    // The slot is given back on the turn after the response; then the line is empty and a request goes straight in.
+    await new Promise((r) => setTimeout(r, 0));
     expect((await app.inject({ method: 'GET', url: '/api/quick' })).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('under a flood, lets in only what can end within the deadline, in arrival order, and turns the rest away at once', async () => {
+    // The queue's own clock, advanced only by the work: each request runs exactly 100 ms of it. Counted, not timed.
+    let clock = 0;
+    const app = Fastify();
+    const stats = embeddedDbQueue(app, {
+      concurrency: 1,
+      maxWaiting: 1000,
+      maxWaitMs: 1000,
+      serviceMs: 100,
+      now: () => clock,
+    });
+    const order: number[] = [];
+    app.get('/api/work/:n', async (request) => {
+      order.push(Number((request.params as { n: string }).n));
+      clock += 100;
+      await new Promise((r) => setImmediate(r));
+      return { ok: true };
+    });
+    await app.ready();
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, (_, n) => app.inject({ method: 'GET', url: `/api/work/${n}` })),
+    );
+    const ok = replies.filter((r) => r.statusCode === 200).length;
+    expect(ok + replies.filter((r) => r.statusCode === 503).length).toBe(40);
+    expect(ok).toBeGreaterThanOrEqual(10);
+    expect(ok).toBeLessThan(40);
+    expect(stats.admitted).toBe(ok);
+    expect(stats.rejectedAtArrival).toBe(40 - ok);
+    expect(stats.rejectedAfterWait).toBe(0);
+    // No request that was let in took longer than the deadline from its arrival to its end.
+    expect(stats.longestMs).toBeLessThanOrEqual(1000);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
     await app.close();
   });
 
