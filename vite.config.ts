@@ -9,7 +9,7 @@ const web = (file: string) => fileURLToPath(new URL(`web/${file}`, import.meta.u
 const OUT_OF_SHELL = /\/node_modules\/(antd\/es\/collapse\/|@rc-component\/(collapse|form|async-validator)\/)/;
 const isOutOfShell = (id: string) => OUT_OF_SHELL.test(id) && !id.endsWith('/form/es/FormContext.js');
 
-// The member's plain home (decision 0025) draws its tiles on the server from the feature registry's menu data: written
+// The member's plain home (decision 0027) draws its tiles on the server from the feature registry's menu data: written
 // at build time into dist/menu.json (web/app/menuJson.ts renders each icon to an <svg>), so the server needs no React.
 function menuJsonPlugin(): Plugin {
   return {
@@ -67,7 +67,7 @@ export default defineConfig({
         // Nor through the precache: '/' would otherwise match the precached index.html as its directory index.
         directoryIndex: '',
         // The login page is the server's plain HTML (web/login.html, decision 0023), never the app's index.html; so is
-        // a member's home (web/home.html, decision 0025), which the server writes per user: / is never the fallback.
+        // a member's home (web/home.html, decision 0027), which the server writes per user: / is never the fallback.
         navigateFallbackDenylist: [/^\/api\//, /^\/login(\/|\?|$)/, /^\/(\?|$)/],
         runtimeCaching: [
           {
@@ -96,7 +96,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 3000,
     rolldownOptions: {
       // Two pages: the app, and the plain login page the server sends for /login (decision 0023).
-      // And the member's plain home (decision 0025).
+      // And the member's plain home (decision 0027).
       input: { index: web('index.html'), login: web('login.html'), home: web('home.html') },
       // Shared components (web/components) have no side effects: a page importing one of them from the index does
       // not pull in the others (the login page would otherwise load the table, tree and select code). Nor have the

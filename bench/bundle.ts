@@ -1,6 +1,6 @@
 // First-page JavaScript: builds the web app (unless NO_BUILD=1), then sums the gzip size of the JS the browser loads
 // for the login page (its own small entry, login.html: decision 0023), a member's home (the server's plain page,
-// home.html: decision 0025) and a staff home in the app (the entry, the signed-in frame and the HomePage chunk), read
+// home.html: decision 0027) and a staff home in the app (the entry, the signed-in frame and the HomePage chunk), read
 // from Vite's manifest. Target ≤ 300 KB gzip for the login page and the member's home (issue 12).
 //   npx tsx bench/bundle.ts
 import { execSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// 首页 for members as plain HTML from the server (decision 0025): the greeting, the unread line, the 待办 and the tiles
+// 首页 for members as plain HTML from the server (decision 0027): the greeting, the unread line, the 待办 and the tiles
 // written into the build's web/home.html, so a phone's first screen needs no framework. Homes with a dashboard (leaders,
 // offices, handling units: homeDashboardKind) keep the React app. The tiles come from the build's menu.json — the
 // feature registry's menu data (web/app/menuJson.ts) — filtered by the same code as the app's menu (homeData.ts).

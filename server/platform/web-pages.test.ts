@@ -1,6 +1,6 @@
 // /login from the server (decision 0023): the plain page for someone signed out, with the "请先登录" notice in the
 // HTML itself when sent from another page; someone signed in goes on (forced password change first, never off-site).
-// / from the server (decision 0025): a member's plain home (name, to-dos, the tiles their permissions allow), the app
+// / from the server (decision 0027): a member's plain home (name, to-dos, the tiles their permissions allow), the app
 // for homes with a dashboard, the login page for someone signed out.
 import fs from 'node:fs';
 import os from 'node:os';

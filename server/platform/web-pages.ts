@@ -1,7 +1,7 @@
 // Pages the server sends itself instead of the web app's index.html: /login as the build's plain HTML page
 // (web/login.html, decision 0023), so a phone's first screen needs no framework; someone already signed in goes straight
 // on (the forced password change first), as the app's login page did. / for a member as plain HTML too (web/home.html,
-// decision 0025); homes with a dashboard get the app's index.html.
+// decision 0027); homes with a dashboard get the app's index.html.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';

@@ -1,6 +1,6 @@
 // What the home page shows, without React: the menu entries a user may open (from the feature registry's menu data),
 // their grouping into the home's tiles, and the greeting. The React app (menu.tsx, HomePage.tsx) and the server's plain
-// home for members (server/platform/home-page.ts, decision 0025) both use these, so the two homes cannot drift apart.
+// home for members (server/platform/home-page.ts, decision 0027) both use these, so the two homes cannot drift apart.
 import type { Action } from '../../server/platform/auth/permissions.ts';
 
 /** A route's menu data: I is the icon (a React element in the app, an <svg> string in the build's menu.json). */

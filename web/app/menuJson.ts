@@ -1,5 +1,5 @@
 // The build's menu.json (vite.config.ts writes it into web/dist): the feature registry's menu data with each icon
-// rendered to an <svg> string, so the server can draw the member's plain home (decision 0025) from the same registry
+// rendered to an <svg> string, so the server can draw the member's plain home (decision 0027) from the same registry
 // as the app's menu, without React at run time. Runs in Node at build time (and in the server's tests).
 import { isValidElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';

@@ -1,4 +1,4 @@
-// The member's plain home's only script (web/home.html, decision 0025): the phone's menu drawer, the account menu
+// The member's plain home's only script (web/home.html, decision 0027): the phone's menu drawer, the account menu
 // (字号 remembered per account as the app does, 修改密码, 退出登录), the offline banner. No framework: the app's code
 // is fetched (not run) by the service worker's precache (registerSW.js), so each link opens it quickly.
 import { readTextSize, TEXT_SIZE_LAST, type TextSize, textScale } from '../app/textSizes.ts';

@@ -52,7 +52,7 @@ export function HomePage() {
   const answered = (q: { isFetched: boolean; failureCount: number }) => q.isFetched || q.failureCount > 0;
   const settled = answered(todosQuery) && (!can('notification.read') || answered(notesQuery));
   const dashboard = me ? homeDashboardKind(me.account.roles, can) : null;
-  // A home without a dashboard (a member's) is the server's plain page (decision 0025): the app's own links to 首页 lead
+  // A home without a dashboard (a member's) is the server's plain page (decision 0027): the app's own links to 首页 lead
   // to the same page a full load of / gives. This page stands in for it offline (the worker may hold no copy yet) and
   // when a load of / just gave the app again (a service worker from before the change): one reload, never a loop.
   const plain = !!me && !dashboard && navigator.onLine && !import.meta.env.DEV && !reloadedJustNow();
