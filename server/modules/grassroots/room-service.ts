@@ -112,8 +112,8 @@ export async function updateRoom(tx: Db, actor: Actor, id: number, b: RoomInput)
   });
 }
 
-/** A row of ROOM_COLUMNS. */
-interface RoomRow {
+/** A row of ROOM_COLUMNS: a room as its list and detail give it (the web's `Room`). */
+export interface RoomRow {
   id: number;
   name: string;
   township: string;

@@ -157,16 +157,19 @@ export async function getSession(db: Db, actor: Actor, id: number) {
   };
 }
 
+/** A room's session in its list (the web's room page shows these). */
+export interface SessionListRow {
+  id: number;
+  title: string;
+  form: string;
+  eventState: string;
+  heldOn: string | null;
+  resultsPublished: boolean;
+  itemCount: number;
+}
+
 export async function listSessions(db: Db, actor: Actor, roomId: number) {
-  return query<{
-    id: number;
-    title: string;
-    form: string;
-    eventState: string;
-    heldOn: string | null;
-    resultsPublished: boolean;
-    itemCount: number;
-  }>(
+  return query<SessionListRow>(
     db,
     sql`select s.id, e.title, s.form, e.state as "eventState", e.held_on::text as "heldOn", s.results_published as "resultsPublished",
         (select count(*)::int from grassroots_agreed_items i where i.committee_id = s.committee_id and i.session_id = s.id) as "itemCount"

@@ -18,22 +18,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { SessionListRow } from '../../../server/modules/grassroots/session-service.ts';
 import { api, qs } from '../../api/client.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, PageHeader, useFormDraft, useTextDraft } from '../../components/index.ts';
 import { QrCode } from './shared.tsx';
 import type { RoomDetail, Topic } from './types.ts';
-
-interface SessionRow {
-  id: number;
-  title: string;
-  form: string;
-  eventState: string;
-  heldOn: string | null;
-  resultsPublished: boolean;
-  itemCount: number;
-}
 
 function TopicItem({ t, canAnswer, onDone }: { t: Topic; canAnswer: boolean; onDone: () => void }) {
   const { message } = App.useApp();
@@ -111,7 +102,7 @@ export function RoomPage() {
   });
   const sessions = useQuery({
     queryKey: ['grassroots', 'sessions', id],
-    queryFn: () => api.get<SessionRow[]>(`/api/grassroots/rooms/${id}/sessions`),
+    queryFn: () => api.get<SessionListRow[]>(`/api/grassroots/rooms/${id}/sessions`),
   });
   const refresh = () => qc.invalidateQueries({ queryKey: ['grassroots'] });
   const raise = useMutation({

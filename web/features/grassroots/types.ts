@@ -1,18 +1,7 @@
 // Shapes of the grassroots answers as pages use them (the server's lists return these fields).
-export interface Room {
-  id: number;
-  name: string;
-  township: string;
-  village: string;
-  firstConvener: string;
-  firstConvenerTitle: string;
-  execConvenerMemberId: number | null;
-  execConvenerName: string | null;
-  active: boolean;
-  memberCount: number;
-  topicCount: number;
-  sessionCount: number;
-}
+import type { RoomRow } from '../../../server/modules/grassroots/room-service.ts';
+
+export type Room = RoomRow;
 export interface RoomDetail extends Room {
   members: { id: number; name: string }[];
   publicUrl: string;
