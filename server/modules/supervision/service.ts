@@ -74,6 +74,9 @@ interface ReportRow {
   closed_at: string | Date | null;
 }
 
+/** A report as the list and the detail page present it (the web's `Report`). */
+export type PresentedReport = ReturnType<typeof present>;
+
 function present(r: ReportRow, now: Date) {
   const due = r.due_at ? new Date(r.due_at) : null;
   return {

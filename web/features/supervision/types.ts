@@ -1,30 +1,8 @@
 // Shapes of the 随手拍 (snapshotReport) answers, as server/modules/supervision/service.ts presents them.
+import type { PresentedReport } from '../../../server/modules/supervision/service.ts';
 import type { WorkflowStep } from '../../components/index.ts';
 
-export interface Report {
-  id: number;
-  memberId: number;
-  memberName: string;
-  text: string;
-  place: string;
-  latitude: number | null;
-  longitude: number | null;
-  urgent: boolean;
-  state: string;
-  stateLabel: string;
-  declineReason: string | null;
-  mergedInto: number | null;
-  unitId: number | null;
-  unitName: string | null;
-  dueOn: string | null;
-  answer: string | null;
-  answeredAt: string | null;
-  answeredOnTime: boolean | null;
-  disputeReason: string | null;
-  filedAt: string;
-  overdue: boolean;
-  disputed: boolean;
-}
+export type Report = PresentedReport;
 
 export interface StoredFile {
   id: number;
