@@ -129,6 +129,33 @@ export async function settleAnimations(page: Page): Promise<void> {
   );
 }
 
+/**
+ * The dialog opened last, once its own zoom-in and its mask's fade are over, as a person waits before pressing its
+ * buttons: a click during the zoom is lost on a busy machine, and axe would read the half-faded colours. Only that
+ * dialog's motion counts; a toast or a list elsewhere in the page may go on moving (a page-wide wait once hung for
+ * 20 s on a busy CI machine). If the zoom never reports its end within 10 s the dialog is returned anyway, and
+ * Playwright's own click still waits for the button to stand still.
+ */
+export async function openedDialog(page: Page): Promise<Locator> {
+  const dialog = page.locator('.ant-modal:visible').last();
+  await dialog.waitFor();
+  await page
+    .waitForFunction(
+      () => {
+        const shown = [...document.querySelectorAll<HTMLElement>('.ant-modal')].filter(
+          (m) => m.getClientRects().length,
+        );
+        const root = shown.at(-1)?.closest('.ant-modal-root');
+        const moving = '[class*="-appear"], [class*="-enter"]';
+        return !root || (!root.querySelector(moving) && !root.matches(moving));
+      },
+      undefined,
+      { polling: 50, timeout: 10_000 },
+    )
+    .catch(() => undefined);
+  return dialog;
+}
+
 /** Runs axe (WCAG 2.1 A/AA) on the current page and throws listing every serious or critical violation. */
 export async function expectNoA11yViolations(page: Page, opts: { exclude?: string[] } = {}): Promise<void> {
   await settleAnimations(page);

@@ -8,6 +8,7 @@ import {
   expectNoHorizontalOverflow,
   loginAs,
   newPage,
+  openedDialog,
   pageErrorsOf,
   pickDate,
   shot,
@@ -23,8 +24,6 @@ const ok = (r: { status: number; body: any }) => {
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body;
 };
-const settled = (page: any) =>
-  page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-fade-appear'));
 
 describe('协商：党派提出议题 → 计划批准发布 → 专题协商举行、委员发言', () => {
   it('党派在手机上提出协商议题建议，办公室列入计划后党派看到答复', async () => {
@@ -74,11 +73,11 @@ describe('协商：党派提出议题 → 计划批准发布 → 专题协商举
     await loginAs(page, 'leader');
     await page.goto(`/consultations/plans/${planId}`);
     await page.getByRole('button', { name: '主席会议审议通过' }).click();
-    await settled(page);
+    await openedDialog(page);
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
     await page.getByText('待党委批准').waitFor();
     await page.getByRole('button', { name: '党委批准通过' }).click();
-    await settled(page);
+    await openedDialog(page);
     const dialog = page.getByRole('dialog');
     await pickDate(dialog, '批准日期', '2030-02-10');
     await dialog.getByLabel('文号').fill('示委办〔2030〕3号');

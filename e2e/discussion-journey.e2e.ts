@@ -15,6 +15,7 @@ import {
   expectNoHorizontalOverflow,
   loginAs,
   newPage,
+  openedDialog,
   type Page,
   pageErrorsOf,
   RESULTS_DIR,
@@ -37,11 +38,7 @@ const ok = (r: { status: number; body: any }) => {
 
 /** Confirms a dialog once its zoom-in is over (a click during it is lost under load); clicks again if it stays open. */
 async function dialogOk(page: Page, okText: string) {
-  const dialog = page.locator('.ant-modal:visible').last();
-  await dialog.waitFor();
-  await page.waitForFunction(
-    () => !document.querySelector('.ant-zoom-enter, .ant-zoom-appear, .ant-fade-enter, .ant-fade-appear'),
-  );
+  const dialog = await openedDialog(page);
   for (let attempt = 1; ; attempt++) {
     try {
       await dialog.getByRole('button', { name: okText }).click({ timeout: 5_000 });

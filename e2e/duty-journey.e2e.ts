@@ -9,6 +9,7 @@ import {
   expectNoHorizontalOverflow,
   loginAs,
   newPage,
+  openedDialog,
   type Page,
   pageErrorsOf,
   shot,
@@ -92,8 +93,7 @@ describe('履职：扫码签到 → 我的履职出现积分 → 管理员修改
     await page.locator('#note').fill('出席全体会议改为 40 分');
     await shot(page, 'duty-rules-form');
     await page.getByRole('button', { name: '保存并重新计分' }).click();
-    const dialog = page.getByRole('dialog').last();
-    await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter'));
+    const dialog = await openedDialog(page);
     await dialog.getByRole('button', { name: '确定' }).click();
     await page.getByText(/已保存为第 \d+ 版，重新计算了 \d+ 位委员的积分，其中 \d+ 位有变化/).waitFor();
     await expectNoA11yViolations(page);
@@ -101,8 +101,7 @@ describe('履职：扫码签到 → 我的履职出现积分 → 管理员修改
     // A bad value is refused with the server's Chinese message at the field.
     await page.locator('#grades_1_min').fill('95');
     await page.getByRole('button', { name: '保存并重新计分' }).click();
-    await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter'));
-    await page.getByRole('dialog').last().getByRole('button', { name: '确定' }).click();
+    await (await openedDialog(page)).getByRole('button', { name: '确定' }).click();
     await page.getByText('等次「良好」的最低分应低于「优秀」').first().waitFor();
     await shot(page, 'duty-rules-invalid');
 

@@ -9,6 +9,7 @@ import {
   expectNoHorizontalOverflow,
   loginAs,
   newPage,
+  openedDialog,
   type Page,
   pageErrorsOf,
   shot,
@@ -19,20 +20,14 @@ const EDITED = '县城老旧小区加装电梯难题亟待破解';
 const BODY =
   '县城2000年以前建成的老旧小区普遍没有电梯，老年人上下楼困难。加装电梯存在低层住户反对、资金分摊难、审批环节多等问题。\n建议：一是出台费用分摊指导意见；二是简化审批流程；三是设立专项补贴。';
 
-const animating = () =>
-  !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]');
-
 async function pick(page: Page, label: string, option: string, search?: string) {
   await chooseOption(page, label, option, search);
-  await page.waitForFunction(animating);
   // The list closes after a choice; until then its option repeats the chosen text inside the dialog.
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 async function confirmModal(page: Page, okText = '确定') {
-  const dialog = page.getByRole('dialog').last();
-  // Wait for the opening animation to finish, as a person would, before pressing the button.
-  await page.waitForFunction(animating);
+  const dialog = await openedDialog(page);
   await dialog.getByRole('button', { name: okText }).click();
   await dialog.waitFor({ state: 'hidden', timeout: 8000 }).catch(async (err) => {
     await shot(page, 'opinions-failed-dialog');

@@ -8,6 +8,7 @@ import {
   expectNoHorizontalOverflow,
   loginAs,
   newPage,
+  openedDialog,
   type Page,
   pageErrorsOf,
   pickDate,
@@ -15,13 +16,10 @@ import {
 } from './browser.ts';
 
 const TITLE = '关于推进城乡养老服务一体化的建议案（旅程）';
-const animating = () =>
-  !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]');
 
 async function openAction(page: Page, name: string) {
   await page.getByRole('button', { name, exact: true }).click();
-  await page.waitForFunction(animating);
-  return page.getByRole('dialog').last();
+  return openedDialog(page);
 }
 async function confirm(page: Page, name: string) {
   const dialog = page.getByRole('dialog').last();

@@ -11,6 +11,7 @@ import {
   expectNoHorizontalOverflow,
   loginAs,
   newPage,
+  openedDialog,
   type Page,
   pageErrorsOf,
   shot,
@@ -32,11 +33,7 @@ async function dialogOk(page: Page, okText = '确定') {
 
 async function act(page: Page, label: string) {
   await page.getByRole('button', { name: label, exact: true }).first().click();
-  await page.locator('.ant-modal:visible').last().waitFor();
-  // Let the dialog's zoom-in finish: axe would read the half-faded colours of the animation.
-  await page.waitForFunction(
-    () => !document.querySelector('.ant-zoom-enter, .ant-zoom-appear, .ant-fade-enter, .ant-fade-appear'),
-  );
+  await openedDialog(page);
 }
 
 let id = 0;

@@ -11,6 +11,7 @@ import {
   expectNoHorizontalOverflow,
   loginAs,
   newPage,
+  openedDialog,
   type Page,
   pageErrorsOf,
   pickDate,
@@ -28,12 +29,9 @@ const ok = (r: { status: number; body: any }) => {
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body;
 };
-const animating = () =>
-  !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]');
 async function openAction(page: Page, name: string) {
   await page.getByRole('button', { name, exact: true }).click();
-  await page.waitForFunction(animating);
-  return page.getByRole('dialog').last();
+  return openedDialog(page);
 }
 async function confirm(page: Page, name: string) {
   const dialog = page.getByRole('dialog').last();
