@@ -29,7 +29,7 @@ import { figureRoutes } from './platform/figures/routes.ts';
 import { idempotency } from './platform/idempotency.ts';
 import { inputGuard, validatorCompiler } from './platform/input-guard.ts';
 import { loggerOptions } from './platform/logging.ts';
-import { relayNotifications } from './platform/notifications/notifications.ts';
+import { pushAfterEachRequest, relayNotifications } from './platform/notifications/notifications.ts';
 import { clientKey } from './platform/rate-limit.ts';
 import { platformRoutes } from './platform/routes.ts';
 import { webPageRoutes } from './platform/web-pages.ts';
@@ -127,6 +127,8 @@ export async function buildApp(deps: {
   await app.register(cookie);
   // Before compression: its onSend hook stores the JSON answer of a POST that carried an Idempotency-Key.
   idempotency(app, db);
+  // Live pushes leave after the handler's transactions committed, never holding PostgreSQL's notify lock (decision 0025).
+  pushAfterEachRequest(app, db);
   // Brotli/gzip for JSON and the web app's files (a weak phone network); the event stream is hijacked and unaffected.
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   // Routes' own limits inherit the key: it never throws on a request whose socket has closed (rate-limit.ts).

@@ -8,7 +8,6 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { queryOne } from '../../platform/db/client.ts';
-import { pushAfterCommit } from '../../platform/notifications/notifications.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import {
   AssignmentActionBody,
@@ -43,14 +42,11 @@ export function proposalFilingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     async (request) => {
       const actor = actorOf(request);
       const { submit, ...input } = request.body;
-      // Live pushes after the commit: many members submit at once at a plenary (decision 0025).
-      return pushAfterCommit(db, () =>
-        db.transaction(async (tx) => {
-          const id = await createProposal(tx, actor, input);
-          const state = submit ? await fireProposalAction(tx, actor, id, { action: 'submit' }, true) : 'draft';
-          return { id, state, stateLabel: PROPOSAL_STATES[state] };
-        }),
-      );
+      return db.transaction(async (tx) => {
+        const id = await createProposal(tx, actor, input);
+        const state = submit ? await fireProposalAction(tx, actor, id, { action: 'submit' }, true) : 'draft';
+        return { id, state, stateLabel: PROPOSAL_STATES[state] };
+      });
     },
   );
 

@@ -1,9 +1,10 @@
 // Notifications take effect with their transaction: the live push and the e-mail job exist only after a commit.
 import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { query } from '../db/client.ts';
-import { configureMail, notificationEvents, notify, pushAfterCommit } from './notifications.ts';
+import { configureMail, notificationEvents, notify, pushAfterCommit, pushAfterEachRequest } from './notifications.ts';
 
 let t: TestContext;
 let committeeId: number;
@@ -90,6 +91,39 @@ describe('notify', () => {
       ),
     );
     expect(rolledBack).toBe(0);
+  });
+
+  it('pushes of a request leave after its handler has answered (its body read first), none for an error answer', async () => {
+    const app = Fastify();
+    pushAfterEachRequest(app, t.database.db);
+    let heardInside = -1;
+    app.post<{ Body: { title: string; fail?: boolean } }>('/notify', async (request, reply) => {
+      let heard = 0;
+      const hear = () => {
+        heard += 1;
+      };
+      notificationEvents.on(`${committeeId}:${accountId}`, hear);
+      await t.database.db.transaction((tx) =>
+        notify(tx, { committeeId, accountIds: [accountId], kind: 'test', title: request.body.title }),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      notificationEvents.off(`${committeeId}:${accountId}`, hear);
+      heardInside = heard;
+      return request.body.fail ? reply.status(409).send({ error: 'test.conflict' }) : { ok: true };
+    });
+    try {
+      const sent = await pushesDuring(() =>
+        app.inject({ method: 'POST', url: '/notify', payload: { title: '请求之后推送' } }),
+      );
+      expect(heardInside).toBe(0);
+      expect(sent).toBe(1);
+      const failed = await pushesDuring(() =>
+        app.inject({ method: 'POST', url: '/notify', payload: { title: '出错的请求', fail: true } }),
+      );
+      expect(failed).toBe(0);
+    } finally {
+      await app.close();
+    }
   });
 
   // PostgreSQL only: PGlite lives in this process and has no connection to lose.

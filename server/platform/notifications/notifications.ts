@@ -2,6 +2,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { type Database, type Db, query } from '../db/client.ts';
 import { registerJobHandler, scheduleJob } from '../jobs/jobs.ts';
@@ -29,11 +30,22 @@ export interface NewNotification {
 
 export const NOTIFY_CHANNEL = 'zx_notifications';
 
-// Live pushes held back by pushAfterCommit until its transaction has committed.
-const heldPushes = new AsyncLocalStorage<string[]>();
+// Live pushes held back until the work that asked for them has ended: a request's handler (pushAfterEachRequest) or a
+// pushAfterCommit call. Once `open` is false, later pushes (background work the request started) go out at once again.
+interface Held {
+  payloads: string[];
+  open: boolean;
+}
+const heldPushes = new AsyncLocalStorage<Held>();
 
 /** Sends one pg_notify payload in `db`: a transaction's takes effect at its commit. */
 const sendPush = (db: Db, payload: string) => db.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${payload})`);
+
+/** Closes `held` and sends what it holds on `db`, each payload as its own statement (none when `send` is false). */
+async function release(db: Db, held: Held, send: boolean): Promise<void> {
+  held.open = false;
+  if (send) for (const payload of held.payloads) await sendPush(db, payload);
+}
 
 /**
  * Runs `work` (one transaction, which it commits or rolls back itself) and sends the live pushes its notify/publishLive
@@ -41,18 +53,45 @@ const sendPush = (db: Db, payload: string) => db.execute(sql`select pg_notify(${
  * Why: a NOTIFY inside a transaction takes one database-wide lock from before its commit until the commit's WAL flush
  * ends, so every notifying writer commits one at a time (decision 0025). The notifications themselves are rows written
  * in the transaction: a push lost to a crash right after the commit only delays the bell until the next page load.
+ * HTTP requests get this from pushAfterEachRequest; this is for work outside a request (jobs, scripts, tests).
  */
 export async function pushAfterCommit<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  const held: string[] = [];
-  const result = await heldPushes.run(held, work);
-  for (const payload of held) await sendPush(db, payload);
+  const held: Held = { payloads: [], open: true };
+  let result: T;
+  try {
+    result = await heldPushes.run(held, work);
+  } catch (err) {
+    await release(db, held, false);
+    throw err;
+  }
+  await release(db, held, true);
   return result;
 }
 
-/** Sends a push now, in `tx`, or holds it for pushAfterCommit. */
+/**
+ * Gives every HTTP request pushAfterCommit's rule: the live pushes its handler's transactions ask for are sent on `db`
+ * after the handler has answered (its transactions committed), before the answer leaves; an error answer (status ≥ 400,
+ * its transaction rolled back) sends none. Installed at preValidation, after the body is read, so the request's async
+ * context reaches the handler. An event stream (hijacked) never answers through onSend and never notifies.
+ */
+export function pushAfterEachRequest(app: FastifyInstance, db: Db): void {
+  const byRequest = new WeakMap<FastifyRequest, Held>();
+  app.addHook('preValidation', (request, _reply, done) => {
+    const held: Held = { payloads: [], open: true };
+    byRequest.set(request, held);
+    heldPushes.run(held, done);
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    const held = byRequest.get(request);
+    if (held?.open) await release(db, held, reply.statusCode < 400);
+    return payload;
+  });
+}
+
+/** Sends a push now, in `tx`, or holds it for the request or pushAfterCommit around it. */
 const push = async (tx: Db, payload: string) => {
   const held = heldPushes.getStore();
-  if (held) held.push(payload);
+  if (held?.open) held.payloads.push(payload);
   else await sendPush(tx, payload);
 };
 
