@@ -9,12 +9,13 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { blindIndex, decryptField, encryptField, maskPhone } from '../../platform/secrets/field-crypto.ts';
 import { isPhone } from '../org/common.ts';
+import { memberNameOf } from '../org/members-directory.ts';
 import type { AccountQuery, Edit } from './schemas.ts';
 
 export const SELECT = sql`a.id, a.username, a.display_name, a.roles, a.member_id, a.unit_id, a.org_id, a.informant_id, a.office,
   a.phone_enc, a.email, a.must_change_password, a.failed_logins, a.disabled, a.last_login_at, a.created_at,
   coalesce(a.locked_until > now(), false) as locked,
-  (select name from members m where m.committee_id = a.committee_id and m.id = a.member_id) as member_name,
+  ${memberNameOf(sql`a.committee_id`, sql`a.member_id`)} as member_name,
   (select name from handling_units u where u.committee_id = a.committee_id and u.id = a.unit_id) as unit_name,
   (select name from organisations o where o.committee_id = a.committee_id and o.id = a.org_id) as org_name,
   (select name from informants i where i.committee_id = a.committee_id and i.id = a.informant_id) as informant_name`;
