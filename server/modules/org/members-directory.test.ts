@@ -79,7 +79,7 @@ describe('the member directory', () => {
     );
     expect(row).toMatchObject({ id: first.id, name: first.name, status: 'active' });
     expect(Object.keys(row!).sort()).toEqual(
-      ['code', 'committee_id', 'id', 'name', 'sector_id', 'status', 'term_id', 'work_unit'].sort(),
+      ['code', 'committee_id', 'id', 'name', 'sector_id', 'standing_member', 'status', 'term_id', 'work_unit'].sort(),
     );
   });
 

@@ -8,11 +8,11 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
  * The member directory as a derived table, to join under an alias of the caller's choosing:
  * `join ${memberDirectory} m on m.committee_id = x.committee_id and m.id = x.member_id`.
  * Columns: committee_id int, id int, code text|null (member number), name text, sector_id int|null,
- * work_unit text|null, term_id int, status 'active'|'suspended'|'exited'. PostgreSQL pulls a plain subquery like this
- * up into the outer query, so the plan is the one a join on `members` itself gets. The caller still writes the
- * committee condition, as with any tenant table.
+ * work_unit text|null, standing_member boolean (常委), term_id int, status 'active'|'suspended'|'exited'.
+ * PostgreSQL pulls a plain subquery like this up into the outer query, so the plan is the one a join on `members`
+ * itself gets. The caller still writes the committee condition, as with any tenant table.
  */
-export const memberDirectory: SQL = sql`(select committee_id, id, code, name, sector_id, work_unit, term_id, status from members)`;
+export const memberDirectory: SQL = sql`(select committee_id, id, code, name, sector_id, work_unit, standing_member, term_id, status from members)`;
 
 /** Scalar subselect: the name (text) of member `memberId` of committee `committee`, null when there is none. */
 export function memberNameOf(committee: SQL | number, memberId: SQL | number | null): SQL {
