@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { memberExists } from './service.ts';
 
 export async function listCommendations(db: Db, actor: Actor, year: number) {
@@ -24,7 +25,7 @@ export async function listCommendations(db: Db, actor: Actor, year: number) {
   }>(
     db,
     sql`select k.id, k.member_id, m.name, m.code, sc.name as sector, k.year, k.title, k.reason, k.created_by, k.created_at, s.total, s.grade
-      from duty_commendations k join members m on m.committee_id = k.committee_id and m.id = k.member_id
+      from duty_commendations k join ${memberDirectory} m on m.committee_id = k.committee_id and m.id = k.member_id
         left join sectors sc on sc.committee_id = m.committee_id and sc.id = m.sector_id
         left join duty_scores s on s.committee_id = k.committee_id and s.member_id = k.member_id and s.year = k.year
       where k.committee_id = ${actor.committeeId} and k.year = ${year} order by m.code nulls last, m.id`,
