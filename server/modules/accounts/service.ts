@@ -20,8 +20,33 @@ export const SELECT = sql`a.id, a.username, a.display_name, a.roles, a.member_id
   (select name from organisations o where o.committee_id = a.committee_id and o.id = a.org_id) as org_name,
   (select name from informants i where i.committee_id = a.committee_id and i.id = a.informant_id) as informant_name`;
 
-export function present(a: any) {
-  const roles = a.roles as Role[];
+/** An account row as `SELECT` reads it (timestamps as the driver gives them). */
+export interface AccountRow {
+  id: number;
+  username: string;
+  display_name: string;
+  roles: Role[];
+  member_id: number | null;
+  unit_id: number | null;
+  org_id: number | null;
+  informant_id: number | null;
+  office: string | null;
+  phone_enc: string | null;
+  email: string | null;
+  must_change_password: boolean;
+  failed_logins: number;
+  disabled: boolean;
+  last_login_at: string | Date | null;
+  created_at: string | Date;
+  locked: boolean;
+  member_name: string | null;
+  unit_name: string | null;
+  org_name: string | null;
+  informant_name: string | null;
+}
+
+export function present(a: AccountRow) {
+  const roles = a.roles;
   return {
     id: a.id,
     username: a.username,
@@ -64,7 +89,7 @@ export function where(committeeId: number, q: Static<typeof AccountQuery>): SQL 
 }
 
 export async function loadAccount(db: Db, committeeId: number, id: number) {
-  const row = await queryOne<any>(
+  const row = await queryOne<AccountRow>(
     db,
     sql`select ${SELECT} from accounts a where a.committee_id = ${committeeId} and a.id = ${id}`,
   );
@@ -171,7 +196,7 @@ export async function listAccounts(
   offset: number,
 ) {
   const w = where(committeeId, q);
-  const rows = await query<any>(
+  const rows = await query<AccountRow>(
     db,
     sql`select ${SELECT} from accounts a where ${w} order by a.id limit ${limit} offset ${offset}`,
   );
