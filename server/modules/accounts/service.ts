@@ -4,6 +4,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import { clearFailuresOfNames, loginNameTaken } from '../../platform/auth/login.ts';
 import { ROLES, type Role } from '../../platform/auth/permissions.ts';
+import type { AccountBasicsRow } from '../../platform/auth/routes.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
@@ -21,19 +22,11 @@ export const SELECT = sql`a.id, a.username, a.display_name, a.roles, a.member_id
   (select name from informants i where i.committee_id = a.committee_id and i.id = a.informant_id) as informant_name`;
 
 /** An account row as `SELECT` reads it (timestamps as the driver gives them). */
-export interface AccountRow {
-  id: number;
-  username: string;
-  display_name: string;
-  roles: Role[];
-  member_id: number | null;
-  unit_id: number | null;
-  org_id: number | null;
+export interface AccountRow extends AccountBasicsRow {
   informant_id: number | null;
   office: string | null;
   phone_enc: string | null;
   email: string | null;
-  must_change_password: boolean;
   failed_logins: number;
   disabled: boolean;
   last_login_at: string | Date | null;

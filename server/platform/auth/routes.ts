@@ -55,22 +55,28 @@ const Me = Type.Object({
   csrfToken: Type.String(),
 });
 
+/** The columns of an account row that both the signed-in user's own view and the account admin read. */
+export interface AccountBasicsRow {
+  id: number;
+  username: string;
+  display_name: string;
+  roles: Role[];
+  member_id: number | null;
+  unit_id: number | null;
+  org_id: number | null;
+  must_change_password: boolean;
+}
+
 /** The signed-in user as GET /api/auth/me answers it: account (names, roles), committee, permissions, CSRF token. */
 export async function loadMe(db: Db, committeeId: number, accountId: number, csrfToken: string) {
-  const row = (await queryOne<{
-    id: number;
-    username: string;
-    display_name: string;
-    roles: Role[];
-    member_id: number | null;
-    unit_id: number | null;
-    org_id: number | null;
-    must_change_password: boolean;
-    cid: number;
-    cname: string;
-    short_name: string;
-    level: string;
-  }>(
+  const row = (await queryOne<
+    AccountBasicsRow & {
+      cid: number;
+      cname: string;
+      short_name: string;
+      level: string;
+    }
+  >(
     db,
     sql`select a.id, a.username, a.display_name, a.roles, a.member_id, a.unit_id, a.org_id, a.must_change_password,
       c.id as cid, c.name as cname, c.short_name, c.level
