@@ -91,3 +91,11 @@ export async function revokeCommendation(tx: Db, actor: Actor, id: number) {
   if (!row) throw notFound('duty.commendation_not_found', '表彰记录不存在');
   await writeAudit(tx, actor, { action: 'duty.commend.revoke', entity: 'dutyCommendation', entityId: id, before: row });
 }
+
+/** The member's commendations (year, title, reason), newest year first. */
+export async function commendationsOfMember(db: Db, committeeId: number, memberId: number) {
+  return query<{ year: number; title: string; reason: string }>(
+    db,
+    sql`select year, title, reason from duty_commendations where committee_id = ${committeeId} and member_id = ${memberId} order by year desc, id`,
+  );
+}

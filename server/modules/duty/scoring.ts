@@ -314,3 +314,19 @@ export async function committeeMedian(db: Db, committeeId: number, year: number)
   );
   return row?.median === null || row?.median === undefined ? null : round2(Number(row.median));
 }
+
+/** Each scored member's stored total for the year (numeric, as the driver gives it: number or text). */
+export async function yearTotals(db: Db, committeeId: number, year: number) {
+  return query<{ member_id: number; total: number }>(
+    db,
+    sql`select member_id, total from duty_scores where committee_id = ${committeeId} and year = ${year}`,
+  );
+}
+
+/** Whether any score is stored for the committee's year (a first visit scores everyone first). */
+export async function hasScores(db: Db, committeeId: number, year: number): Promise<boolean> {
+  return !!(await queryOne(
+    db,
+    sql`select 1 from duty_scores where committee_id = ${committeeId} and year = ${year} limit 1`,
+  ));
+}
