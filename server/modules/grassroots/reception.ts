@@ -10,6 +10,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import { cancelJobs, registerJobHandler, scheduleJob } from '../../platform/jobs/jobs.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { normaliseText } from '../../platform/text/normalise.ts';
+import { countedTodos } from '../../platform/todos.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { isStaff, isStudioLeader } from './policy.ts';
 import { tooMany } from './public-service.ts';
@@ -279,4 +280,15 @@ export async function publicReception(db: Db, committeeId: number, studioId: num
       order by q.answered_at desc limit 30`,
   );
   return { onDutyToday: duty?.name ?? null, answers };
+}
+
+/** The member's to-do: questions to them not answered yet (none for an account that is not a member's). */
+export async function receptionTodos(db: Db, actor: Actor) {
+  if (!actor.memberId) return [];
+  return countedTodos(
+    db,
+    sql`select count(*)::int as "receptionOpen" from grassroots_reception_questions
+      where committee_id = ${actor.committeeId} and member_id = ${actor.memberId} and answered_at is null`,
+    [['receptionOpen', '待答复的委员会客室问题', '/grassroots/reception']],
+  );
 }

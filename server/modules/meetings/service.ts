@@ -164,6 +164,16 @@ export async function loadMeeting(db: Db, actor: Actor, id: number, forUpdate = 
 export const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
 /** Re-derives the attendance facts of a meeting (all invitees, or some) from the attendance rows: set-based. */
+/** Settles again every meeting of the committee's (Beijing) year that is not cancelled, e.g. under a new ratio. */
+export async function settleYearAttendance(tx: Db, committeeId: number, year: number) {
+  const meetings = await query<{ id: number }>(
+    tx,
+    sql`select id from meetings where committee_id = ${committeeId} and status <> 'cancelled'
+      and extract(year from (starts_at at time zone 'Asia/Shanghai'))::int = ${year}`,
+  );
+  for (const m of meetings) await settleAttendance(tx, committeeId, m.id);
+}
+
 export async function settleAttendance(tx: Db, committeeId: number, meetingId: number, memberIds?: number[]) {
   const m = await queryOne<{ year: number }>(
     tx,
