@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import type { AuditLogRow } from './audit/audit.ts';
 import { actionLabel, entityLabel } from './audit/labels.ts';
 import { resolveEntityNames } from './audit/names.ts';
 import { actorOf, requireAuth } from './auth/session.ts';
@@ -32,6 +33,12 @@ export const page = (q: { page?: number; pageSize?: number }) => {
   const size = q.pageSize ?? 20;
   return { limit: size, offset: ((q.page ?? 1) - 1) * size };
 };
+
+/** An audit entry as the audit list and its export read it. */
+type AuditLogEntry = Pick<
+  AuditLogRow,
+  'seq' | 'actor_name' | 'action' | 'entity' | 'entity_id' | 'before' | 'after' | 'ip' | 'user_agent' | 'created_at'
+>;
 
 const AuditFilters = {
   actor: Type.Optional(Type.String({ maxLength: 50, title: '操作人' })),
@@ -139,7 +146,15 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
       const actor = actorOf(request);
       const { limit, offset } = page(request.query);
       const onlyUnread = request.query.unreadOnly ? sql`and read_at is null` : sql``;
-      const items = await query<any>(
+      const items = await query<{
+        id: number;
+        kind: string;
+        title: string;
+        body: string | null;
+        link: string | null;
+        read_at: string | Date | null;
+        created_at: string | Date;
+      }>(
         db,
         sql`select id, kind, title, body, link, read_at, created_at from notifications
           where committee_id = ${actor.committeeId} and account_id = ${actor.accountId} ${onlyUnread}
@@ -261,7 +276,7 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
       const q = request.query;
       const { limit, offset } = page(q);
       const where = auditWhere(actor.committeeId, q);
-      const rows = await query<any>(
+      const rows = await query<Omit<AuditLogEntry, 'user_agent'>>(
         db,
         sql`select seq, actor_name, action, entity, entity_id, before, after, ip, created_at from audit_log where ${where} order by seq desc limit ${limit} offset ${offset}`,
       );
@@ -303,7 +318,7 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const rows = await query<any>(
+      const rows = await query<AuditLogEntry>(
         db,
         sql`select seq, actor_name, action, entity, entity_id, before, after, ip, user_agent, created_at from audit_log
           where ${auditWhere(actor.committeeId, request.query)} order by seq desc limit 50000`,

@@ -4,23 +4,42 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import { clearFailuresOfNames, loginNameTaken } from '../../platform/auth/login.ts';
 import { ROLES, type Role } from '../../platform/auth/permissions.ts';
+import type { AccountBasicsRow } from '../../platform/auth/routes.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { blindIndex, decryptField, encryptField, maskPhone } from '../../platform/secrets/field-crypto.ts';
 import { isPhone } from '../org/common.ts';
+import { memberNameOf } from '../org/members-directory.ts';
 import type { AccountQuery, Edit } from './schemas.ts';
 
 export const SELECT = sql`a.id, a.username, a.display_name, a.roles, a.member_id, a.unit_id, a.org_id, a.informant_id, a.office,
   a.phone_enc, a.email, a.must_change_password, a.failed_logins, a.disabled, a.last_login_at, a.created_at,
   coalesce(a.locked_until > now(), false) as locked,
-  (select name from members m where m.committee_id = a.committee_id and m.id = a.member_id) as member_name,
+  ${memberNameOf(sql`a.committee_id`, sql`a.member_id`)} as member_name,
   (select name from handling_units u where u.committee_id = a.committee_id and u.id = a.unit_id) as unit_name,
   (select name from organisations o where o.committee_id = a.committee_id and o.id = a.org_id) as org_name,
   (select name from informants i where i.committee_id = a.committee_id and i.id = a.informant_id) as informant_name`;
 
-export function present(a: any) {
-  const roles = a.roles as Role[];
+/** An account row as `SELECT` reads it (timestamps as the driver gives them). */
+export interface AccountRow extends AccountBasicsRow {
+  informant_id: number | null;
+  office: string | null;
+  phone_enc: string | null;
+  email: string | null;
+  failed_logins: number;
+  disabled: boolean;
+  last_login_at: string | Date | null;
+  created_at: string | Date;
+  locked: boolean;
+  member_name: string | null;
+  unit_name: string | null;
+  org_name: string | null;
+  informant_name: string | null;
+}
+
+export function present(a: AccountRow) {
+  const roles = a.roles;
   return {
     id: a.id,
     username: a.username,
@@ -63,7 +82,7 @@ export function where(committeeId: number, q: Static<typeof AccountQuery>): SQL 
 }
 
 export async function loadAccount(db: Db, committeeId: number, id: number) {
-  const row = await queryOne<any>(
+  const row = await queryOne<AccountRow>(
     db,
     sql`select ${SELECT} from accounts a where a.committee_id = ${committeeId} and a.id = ${id}`,
   );
@@ -170,7 +189,7 @@ export async function listAccounts(
   offset: number,
 ) {
   const w = where(committeeId, q);
-  const rows = await query<any>(
+  const rows = await query<AccountRow>(
     db,
     sql`select ${SELECT} from accounts a where ${w} order by a.id limit ${limit} offset ${offset}`,
   );

@@ -10,7 +10,7 @@ import { attachFiles } from '../../platform/files/files.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { accountsOfMembers } from '../meetings/service.ts';
-
+import { memberDirectory } from '../org/members-directory.ts';
 import { canSeeOutput, seesAll } from './policy.ts';
 import { ACTIVITY_LABELS, iso, loadActivity, OUTPUT_LABELS, OUTPUT_STATUS } from './service.ts';
 
@@ -54,7 +54,7 @@ export async function listOutputs(
         coalesce((select json_agg(json_build_object('id', f.id, 'name', f.name, 'size', f.size) order by f.id) from files f
           where f.committee_id = o.committee_id and f.entity = 'activityOutput' and f.entity_id = o.id), '[]') as files
       from activity_outputs o join activities a on a.committee_id = o.committee_id and a.id = o.activity_id
-        join members mb on mb.committee_id = o.committee_id and mb.id = o.member_id
+        join ${memberDirectory} mb on mb.committee_id = o.committee_id and mb.id = o.member_id
       where ${where} order by o.submitted_at desc, o.id desc limit ${limit} offset ${offset}`,
   );
   const total = await queryOne<{ n: number }>(

@@ -15,7 +15,7 @@ import {
   recordScan,
 } from '../meetings/checkin.ts';
 import { assertCheckinWindow } from '../meetings/service.ts';
-
+import { memberDirectory } from '../org/members-directory.ts';
 import { seesAll } from './policy.ts';
 import { type ActivityRow, addParticipants, iso, loadActivity, settleParticipant } from './service.ts';
 
@@ -113,7 +113,7 @@ export async function participantSheet(
   offset: number,
 ) {
   const a = await loadActivity(db, actor, id);
-  const base = sql`from activity_participants p join members mb on mb.committee_id = p.committee_id and mb.id = p.member_id
+  const base = sql`from activity_participants p join ${memberDirectory} mb on mb.committee_id = p.committee_id and mb.id = p.member_id
       left join sectors s on s.committee_id = mb.committee_id and s.id = mb.sector_id
     where p.committee_id = ${actor.committeeId} and p.activity_id = ${id}
       ${q.q ? sql`and (mb.name like ${`%${q.q}%`} or mb.code like ${`%${q.q}%`})` : sql``}

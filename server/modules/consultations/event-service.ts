@@ -12,6 +12,7 @@ import { fireTransition } from '../../platform/workflow/engine.ts';
 import { getActivity } from '../activities/service.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { inviteMore, membersByRule } from '../meetings/service.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { keyProposalSummary } from '../proposals/service-office.ts';
 import * as E from './errors.ts';
 import { dueDaysBefore } from './event-deadlines.ts';
@@ -111,7 +112,7 @@ export async function addParticipants(tx: Db, actor: Actor, id: number, b: Parti
   const added = await query<{ member_id: number }>(
     tx,
     sql`insert into consultation_participants (committee_id, event_id, kind, member_id, name)
-      select ${actor.committeeId}, ${id}, 'member', m.id, m.name from members m
+      select ${actor.committeeId}, ${id}, 'member', m.id, m.name from ${memberDirectory} m
       where m.committee_id = ${actor.committeeId} and m.id = any(${sql.param(memberIds)}::int[])
       on conflict (committee_id, event_id, member_id) where member_id is not null do nothing returning member_id`,
   );

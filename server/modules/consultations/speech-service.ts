@@ -8,6 +8,7 @@ import { notify } from '../../platform/notifications/notifications.ts';
 import { allowedActions, defineProcess, fireTransition, type WorkflowItem } from '../../platform/workflow/engine.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { accountsOfMembers } from '../meetings/service.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
 import { OFFICE, seesAll } from './policy.ts';
 import type { SpeechDecision, SpeechInput } from './schemas.ts';
@@ -218,7 +219,7 @@ export async function listSpeeches(db: Db, actor: Actor, eventId: number) {
   const rows = await query<any>(
     db,
     sql`select s.id, s.member_id, m.name as member_name, s.title, s.body, s.state, s.position, s.minutes_allowed, s.decision_comment
-      from consultation_speeches s join members m on m.committee_id = s.committee_id and m.id = s.member_id
+      from consultation_speeches s join ${memberDirectory} m on m.committee_id = s.committee_id and m.id = s.member_id
       where s.committee_id = ${actor.committeeId} and s.event_id = ${eventId} and s.state <> 'withdrawn'
       order by s.position nulls last, s.id`,
   );

@@ -7,6 +7,7 @@ import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
 import { similarityQueryText, textSimilarity, toSearchVector } from '../../platform/search/search.ts';
 import { fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
+import { memberById } from '../org/members-directory.ts';
 import * as E from './errors.ts';
 import { canSuggest, OFFICE, seesAll } from './policy.ts';
 import { consultationSettings } from './process-settings.ts';
@@ -26,10 +27,7 @@ export const SUGGESTER_TYPES: Record<string, string> = {
 async function suggesterOf(tx: Db, actor: Actor) {
   const c = actor.committeeId;
   if (actor.roles.includes('member') && actor.memberId) {
-    const m = await queryOne<{ name: string }>(
-      tx,
-      sql`select name from members where committee_id = ${c} and id = ${actor.memberId}`,
-    );
+    const m = await memberById(tx, c, actor.memberId);
     return { type: 'member', name: m?.name ?? actor.name };
   }
   if (actor.roles.includes('orgAccount') && actor.orgId) {

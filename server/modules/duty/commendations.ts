@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { memberExists } from './service.ts';
 
 export async function listCommendations(db: Db, actor: Actor, year: number) {
@@ -24,7 +25,7 @@ export async function listCommendations(db: Db, actor: Actor, year: number) {
   }>(
     db,
     sql`select k.id, k.member_id, m.name, m.code, sc.name as sector, k.year, k.title, k.reason, k.created_by, k.created_at, s.total, s.grade
-      from duty_commendations k join members m on m.committee_id = k.committee_id and m.id = k.member_id
+      from duty_commendations k join ${memberDirectory} m on m.committee_id = k.committee_id and m.id = k.member_id
         left join sectors sc on sc.committee_id = m.committee_id and sc.id = m.sector_id
         left join duty_scores s on s.committee_id = k.committee_id and s.member_id = k.member_id and s.year = k.year
       where k.committee_id = ${actor.committeeId} and k.year = ${year} order by m.code nulls last, m.id`,
@@ -89,4 +90,12 @@ export async function revokeCommendation(tx: Db, actor: Actor, id: number) {
   );
   if (!row) throw notFound('duty.commendation_not_found', '表彰记录不存在');
   await writeAudit(tx, actor, { action: 'duty.commend.revoke', entity: 'dutyCommendation', entityId: id, before: row });
+}
+
+/** The member's commendations (year, title, reason), newest year first. */
+export async function commendationsOfMember(db: Db, committeeId: number, memberId: number) {
+  return query<{ year: number; title: string; reason: string }>(
+    db,
+    sql`select year, title, reason from duty_commendations where committee_id = ${committeeId} and member_id = ${memberId} order by year desc, id`,
+  );
 }

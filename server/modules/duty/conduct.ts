@@ -12,6 +12,7 @@ import { badRequest, notFound } from '../../platform/errors.ts';
 import { attachFiles } from '../../platform/files/files.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { memberNotFound } from '../org/errors.ts';
+import { memberById, memberDirectory } from '../org/members-directory.ts';
 import { recordDutyFact, revokeDutyFacts } from './facts.ts';
 import { currentVersion, saveRuleVersion } from './rule-versions.ts';
 import type { RuleItem, RuleSet } from './rules.ts';
@@ -183,10 +184,7 @@ export async function recordConduct(db: Db, actor: Actor, itemId: number, b: Con
     if (item.retired) throw badRequest('duty.list_record_invalid', '该清单事项已停用，不能再登记', 'itemId');
     if (Number(b.occurredOn.slice(0, 4)) !== item.year)
       throw badRequest('duty.list_record_invalid', `「发生日期」应在 ${item.year} 年内`, 'occurredOn');
-    const m = await queryOne(
-      tx,
-      sql`select 1 from members where committee_id = ${actor.committeeId} and id = ${b.memberId}`,
-    );
+    const m = await memberById(tx, actor.committeeId, b.memberId);
     if (!m) throw memberNotFound();
     const row = await queryOne<{ id: number }>(
       tx,
@@ -261,7 +259,7 @@ export async function listConductRecords(
         r.created_by as "createdBy", r.revoked_at is not null as revoked, r.revoke_reason as "revokeReason"
       from duty_conduct_records r
         join duty_conduct_items i on i.committee_id = r.committee_id and i.id = r.item_id
-        join members m on m.committee_id = r.committee_id and m.id = r.member_id
+        join ${memberDirectory} m on m.committee_id = r.committee_id and m.id = r.member_id
       where r.committee_id = ${committeeId} and i.year = ${q.year}
         ${q.memberId ? sql`and r.member_id = ${q.memberId}` : sql``} ${q.itemId ? sql`and r.item_id = ${q.itemId}` : sql``}
       order by r.occurred_on desc, r.id desc limit 1000`,

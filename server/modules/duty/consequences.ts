@@ -4,6 +4,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { currentVersion } from './rule-versions.ts';
 import { ensureScores } from './scoring.ts';
 import { type MemberYearRow, memberExists } from './service.ts';
@@ -32,7 +33,7 @@ export async function consequenceCandidates(db: Db, actor: Actor, year: number) 
           and f.revoked_at is null and f.kind = 'meeting.absent' and f.detail ->> 'meetingKind' = 'plenary') as plenary_absences,
         exists (select 1 from duty_consequences k where k.committee_id = s.committee_id and k.member_id = s.member_id and k.year = ${year} and k.kind = 'talk') as talked,
         exists (select 1 from duty_consequences k where k.committee_id = s.committee_id and k.member_id = s.member_id and k.year = ${year} and k.kind = 'resignationAdvice') as advised
-      from duty_scores s join members m on m.committee_id = s.committee_id and m.id = s.member_id
+      from duty_scores s join ${memberDirectory} m on m.committee_id = s.committee_id and m.id = s.member_id
         left join duty_scores p on p.committee_id = s.committee_id and p.member_id = s.member_id and p.year = ${year - 1}
       where s.committee_id = ${c} and s.year = ${year} and m.status = 'active'
         and (s.total < ${v.rules.passMark}
@@ -96,7 +97,7 @@ export async function listConsequences(
   >(
     db,
     sql`select k.id, k.member_id, m.name, m.code, k.year, k.kind, k.happened_on::text as happened_on, k.reason, k.outcome, k.created_by, k.created_at
-      from duty_consequences k join members m on m.committee_id = k.committee_id and m.id = k.member_id
+      from duty_consequences k join ${memberDirectory} m on m.committee_id = k.committee_id and m.id = k.member_id
       where ${where} order by k.happened_on desc, k.id desc limit ${limit} offset ${offset}`,
   );
   const total = await queryOne<{ n: number }>(

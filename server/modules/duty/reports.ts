@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { currentVersion } from './rule-versions.ts';
 import { explainMember } from './scoring.ts';
 import { type MemberYearRow, memberExists } from './service.ts';
@@ -159,7 +160,7 @@ export async function listReports(
     ].filter((x) => x !== null),
     sql` and `,
   );
-  const from = sql`from duty_reports r join members m on m.committee_id = r.committee_id and m.id = r.member_id`;
+  const from = sql`from duty_reports r join ${memberDirectory} m on m.committee_id = r.committee_id and m.id = r.member_id`;
   const rows = await query<
     MemberYearRow & {
       status: string;

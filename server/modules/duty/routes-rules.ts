@@ -1,18 +1,16 @@
 // Duty rule sets: the current set, ready-made presets, versions, saving a new version (which re-scores the year) and a
 // manual re-score.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { query } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams } from '../../platform/routes.ts';
 import { Nullable } from '../meetings/schema.ts';
 import { listConductItems, withConductItems } from './conduct.ts';
 import { PRESETS } from './rule-presets.ts';
-import { currentVersion, getVersion, saveRuleVersion } from './rule-versions.ts';
+import { currentVersion, getVersion, listRuleVersions, saveRuleVersion } from './rule-versions.ts';
 import {
   DETAIL_FIELDS,
   FACT_KINDS,
@@ -23,7 +21,7 @@ import {
   RuleSetSchema,
 } from './rules.ts';
 import { RuleVersionSchema, VersionRef, Year } from './schemas.ts';
-import { rescore } from './scoring.ts';
+import { rescore, yearTotals } from './scoring.ts';
 import { thisYear } from './service.ts';
 
 export function dutyRuleRoutes(app: FastifyInstance, { db }: ModuleDeps) {
@@ -72,19 +70,7 @@ export function dutyRuleRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       const actor = actorOf(request);
       const year = request.query.year ?? thisYear();
       const current = await currentVersion(db, actor.committeeId, year);
-      const versions = await query<{
-        id: number;
-        year: number;
-        version: number;
-        name: string;
-        note: string | null;
-        createdBy: string | null;
-        createdAt: string | Date;
-      }>(
-        db,
-        sql`select id, year, version, name, note, created_by as "createdBy", created_at as "createdAt" from duty_rule_versions
-          where committee_id = ${actor.committeeId} order by year desc, version desc limit 200`,
-      );
+      const versions = await listRuleVersions(db, actor.committeeId);
       return {
         year,
         current,
@@ -157,18 +143,12 @@ export function dutyRuleRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       const actor = actorOf(request);
       const { year, rules, note } = request.body;
       return db.transaction(async (tx) => {
-        const before = await query<{ member_id: number; total: number }>(
-          tx,
-          sql`select member_id, total from duty_scores where committee_id = ${actor.committeeId} and year = ${year}`,
-        );
+        const before = await yearTotals(tx, actor.committeeId, year);
         // The 正负面清单 items are rule items kept by conduct.ts: the editor's copy of them is replaced by the lists.
         const merged = withConductItems(rules as RuleSet, await listConductItems(tx, actor.committeeId, year));
         const v = await saveRuleVersion(tx, actor, year, merged, note?.trim() || null);
         const rescored = await rescore(tx, actor.committeeId, year);
-        const after = await query<{ member_id: number; total: number }>(
-          tx,
-          sql`select member_id, total from duty_scores where committee_id = ${actor.committeeId} and year = ${year}`,
-        );
+        const after = await yearTotals(tx, actor.committeeId, year);
         const old = new Map(before.map((b) => [b.member_id, Number(b.total)]));
         const changed = after.filter((a) => old.get(a.member_id) !== Number(a.total)).length;
         return { version: { id: v.id, version: v.version, year: v.year, name: v.name }, rescored, changed };

@@ -13,19 +13,18 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { query, queryOne } from '../../platform/db/client.ts';
 import { addSheet, DOCX_MIME, newWorkbook, sendDownload, workbookBuffer, XLSX_MIME } from '../../platform/download.ts';
 import { notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Paging, page } from '../../platform/routes.ts';
 import { Enum, Nullable } from '../meetings/schema.ts';
+import { commendationsOfMember } from './commendations.ts';
 import { currentVersion } from './rule-versions.ts';
 import { Category, MemberPage, ScoreQuery, VersionRef, Year } from './schemas.ts';
-import { committeeMedian, ensureScores, explainMember } from './scoring.ts';
+import { committeeMedian, ensureScores, explainMember, hasScores } from './scoring.ts';
 import { bulletinData, groupSummary, listScores, memberExists, thisYear } from './service.ts';
 
 export function dutyScoreRoutes(app: FastifyInstance, { db }: ModuleDeps) {
@@ -35,11 +34,7 @@ export function dutyScoreRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   async function memberPage(committeeId: number, memberId: number, year: number) {
     const m = await memberExists(db, committeeId, memberId);
     const v = await currentVersion(db, committeeId, year);
-    const anyScores = await queryOne(
-      db,
-      sql`select 1 from duty_scores where committee_id = ${committeeId} and year = ${year} limit 1`,
-    );
-    if (!anyScores) await ensureScores(db, committeeId, year);
+    if (!(await hasScores(db, committeeId, year))) await ensureScores(db, committeeId, year);
     const explanation = await explainMember(db, committeeId, memberId, year, v);
     const median = await committeeMedian(db, committeeId, year);
     const missing = explanation.checklist.filter((k) => !k.done);
@@ -48,10 +43,7 @@ export function dutyScoreRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       : [];
     if (explanation.total < explanation.passMark)
       reminders.push(`目前积分 ${explanation.total} 分，低于合格分 ${explanation.passMark} 分`);
-    const commendations = await query<{ year: number; title: string; reason: string }>(
-      db,
-      sql`select year, title, reason from duty_commendations where committee_id = ${committeeId} and member_id = ${memberId} order by year desc, id`,
-    );
+    const commendations = await commendationsOfMember(db, committeeId, memberId);
     return { member: { id: m.id, name: m.name }, explanation, median, reminders, commendations };
   }
 

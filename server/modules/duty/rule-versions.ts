@@ -94,3 +94,20 @@ export async function getVersion(db: Db, committeeId: number, id: number): Promi
   );
   return row ? toVersion(row) : null;
 }
+
+/** The committee's rule versions, newest year and version first (at most 200); `createdAt` as the driver gives it. */
+export async function listRuleVersions(db: Db, committeeId: number) {
+  return query<{
+    id: number;
+    year: number;
+    version: number;
+    name: string;
+    note: string | null;
+    createdBy: string | null;
+    createdAt: string | Date;
+  }>(
+    db,
+    sql`select id, year, version, name, note, created_by as "createdBy", created_at as "createdAt" from duty_rule_versions
+      where committee_id = ${committeeId} order by year desc, version desc limit 200`,
+  );
+}

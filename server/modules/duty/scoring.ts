@@ -5,6 +5,7 @@
 // Both use the same rule-matching CASE expression, generated from the rule version (values as parameters only).
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { currentVersion, type RuleVersion } from './rule-versions.ts';
 import { DETAIL_FIELDS, FACT_KINDS, GRADE_LABELS, ROLE_LABELS, type RuleItem } from './rules.ts';
 
@@ -87,7 +88,7 @@ export function scoreSql(committeeId: number, year: number, v: RuleVersion, o: S
       select m.id as member_id,
         round(least(greatest(${r.base}::numeric + coalesce(s.s, 0), 0), ${r.maxTotal ?? BIG}::numeric), 2) as total,
         coalesce(s.comp, '{}'::jsonb) as components, coalesce(d.keys, '{}'::text[]) as done
-      from members m join terms tm on tm.committee_id = m.committee_id and tm.id = m.term_id
+      from ${memberDirectory} m join terms tm on tm.committee_id = m.committee_id and tm.id = m.term_id
         left join sums s on s.member_id = m.id left join done d on d.member_id = m.id
       where m.committee_id = ${committeeId}
         and coalesce(extract(year from tm.start_date)::int, 0) <= ${year}
@@ -312,4 +313,20 @@ export async function committeeMedian(db: Db, committeeId: number, year: number)
     sql`select median::float8 as median from duty_year_stats where committee_id = ${committeeId} and year = ${year}`,
   );
   return row?.median === null || row?.median === undefined ? null : round2(Number(row.median));
+}
+
+/** Each scored member's stored total for the year (numeric, as the driver gives it: number or text). */
+export async function yearTotals(db: Db, committeeId: number, year: number) {
+  return query<{ member_id: number; total: number }>(
+    db,
+    sql`select member_id, total from duty_scores where committee_id = ${committeeId} and year = ${year}`,
+  );
+}
+
+/** Whether any score is stored for the committee's year (a first visit scores everyone first). */
+export async function hasScores(db: Db, committeeId: number, year: number): Promise<boolean> {
+  return !!(await queryOne(
+    db,
+    sql`select 1 from duty_scores where committee_id = ${committeeId} and year = ${year} limit 1`,
+  ));
 }

@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, query } from '../../platform/db/client.ts';
 import { xlsxOf } from '../../platform/download.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 
 export interface SectorCounts {
   sectorId: number;
@@ -23,7 +24,7 @@ export async function sectorCounts(db: Db, committeeId: number, year: number): P
   const rows = await query<Omit<SectorCounts, 'proposals'>>(
     db,
     sql`with mem as (
-        select m.id, m.sector_id from members m join terms tm on tm.committee_id = m.committee_id and tm.id = m.term_id
+        select m.id, m.sector_id from ${memberDirectory} m join terms tm on tm.committee_id = m.committee_id and tm.id = m.term_id
         where m.committee_id = ${committeeId} and m.sector_id is not null
           and coalesce(extract(year from tm.start_date)::int, 0) <= ${year}
           and ${year} <= coalesce(extract(year from tm.end_date)::int, 9999)

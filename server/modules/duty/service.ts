@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/context.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { memberNotFound } from '../org/errors.ts';
+import { memberById, memberDirectory } from '../org/members-directory.ts';
 import { currentVersion, type RuleVersion } from './rule-versions.ts';
 import { FACT_KINDS, GRADE_LABELS } from './rules.ts';
 import { ensureScores, scoreSql } from './scoring.ts';
@@ -23,10 +24,7 @@ export interface MemberYearRow {
 }
 
 export async function memberExists(db: Db, committeeId: number, memberId: number) {
-  const m = await queryOne<{ id: number; name: string }>(
-    db,
-    sql`select id, name from members where committee_id = ${committeeId} and id = ${memberId}`,
-  );
+  const m = await memberById(db, committeeId, memberId);
   if (!m) throw memberNotFound();
   return m;
 }
@@ -74,7 +72,7 @@ export async function listScores(db: Db, actor: Actor, q: ScoreQuery, limit: num
       : q.sort === 'totalDesc'
         ? sql`s.total desc, m.code nulls last, m.id`
         : sql`m.code nulls last, m.id`;
-  const from = sql`from duty_scores s join members m on m.committee_id = s.committee_id and m.id = s.member_id
+  const from = sql`from duty_scores s join ${memberDirectory} m on m.committee_id = s.committee_id and m.id = s.member_id
     left join sectors sc on sc.committee_id = m.committee_id and sc.id = m.sector_id`;
   const rows = await query<{
     member_id: number;
@@ -155,7 +153,7 @@ export async function groupSummary(db: Db, actor: Actor, year: number, by: 'sect
         count(*) filter (where s.total < ${v.rules.passMark})::int as below_pass,
         count(*) filter (where cardinality(s.checklist_missing) > 0)::int as missing_checklist,
         array[${sql.join(comps, sql`, `)}] as components
-      from duty_scores s join members m on m.committee_id = s.committee_id and m.id = s.member_id ${groupJoin}
+      from duty_scores s join ${memberDirectory} m on m.committee_id = s.committee_id and m.id = s.member_id ${groupJoin}
       where s.committee_id = ${c} and s.year = ${year}
       group by g.id, g.name order by g.name`,
   );
@@ -197,7 +195,7 @@ export async function bulletinData(db: Db, actor: Actor, year: number, quarter: 
   }>(
     db,
     sql`select s.member_id, m.name, m.code, sc.name as sector, sc.sort, s.total, s.grade, s.components, s.missing
-      from (${scoreSql(c, year, v, { until })}) s join members m on m.committee_id = ${c} and m.id = s.member_id
+      from (${scoreSql(c, year, v, { until })}) s join ${memberDirectory} m on m.committee_id = ${c} and m.id = s.member_id
         left join sectors sc on sc.committee_id = m.committee_id and sc.id = m.sector_id
       order by sc.sort nulls last, m.code nulls last, m.id`,
   );

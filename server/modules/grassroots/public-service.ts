@@ -8,6 +8,7 @@ import { beijingToday, startOfBeijingDay } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { blindIndex, encryptField, maskPhone } from '../../platform/secrets/field-crypto.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { publicReception } from './reception.ts';
 import { grassrootsSettings, ITEM_STATES, STUDIO_KINDS, TOPIC_STATES } from './settings.ts';
 import { topicNotFound } from './topic-service.ts';
@@ -131,7 +132,7 @@ export async function publicRoom(db: Db, place: Place) {
     db,
     sql`select r.name, r.township, r.village, r.first_convener as "firstConvener", r.first_convener_title as "firstConvenerTitle",
         m.name as "execConvenerName"
-      from grassroots_rooms r left join members m on m.committee_id = r.committee_id and m.id = r.exec_convener_member_id
+      from grassroots_rooms r left join ${memberDirectory} m on m.committee_id = r.committee_id and m.id = r.exec_convener_member_id
       where r.committee_id = ${place.committeeId} and r.id = ${place.id}`,
   );
   const sessions = await query<{ id: number; title: string; heldOn: string | null }>(
@@ -182,7 +183,7 @@ export async function publicStudio(db: Db, place: Place) {
   const s = (await queryOne<{ name: string; kind: string; place: string; leaderName: string | null }>(
     db,
     sql`select s.name, s.kind, s.place, m.name as "leaderName" from grassroots_studios s
-      left join members m on m.committee_id = s.committee_id and m.id = s.leader_member_id
+      left join ${memberDirectory} m on m.committee_id = s.committee_id and m.id = s.leader_member_id
       where s.committee_id = ${place.committeeId} and s.id = ${place.id}`,
   ))!;
   return {

@@ -2,16 +2,23 @@
 // and answers; the public asks a question on the studio's page with a one-time code (the code comes from the studio's
 // existing /code route).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { registerActionLabels } from '../../platform/audit/labels.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
-import { countedTodos, registerTodos } from '../../platform/todos.ts';
+import { registerTodos } from '../../platform/todos.ts';
 import { citizenActor, placeByToken, verifyCode } from './public-service.ts';
-import { answerQuestion, askQuestion, myReception, rota, setRota, studioQuestions } from './reception.ts';
+import {
+  answerQuestion,
+  askQuestion,
+  myReception,
+  receptionTodos,
+  rota,
+  setRota,
+  studioQuestions,
+} from './reception.ts';
 import { AnswerBody, QuestionBody, RotaBody, RotaQuery } from './reception-schemas.ts';
 import { PublicToken } from './schemas.ts';
 
@@ -24,16 +31,7 @@ registerActionLabels({
   'grassroots.reception.answer': '委员会客室·委员答复',
 });
 
-registerTodos('grassroots.reception', async (db, actor) =>
-  actor.memberId
-    ? countedTodos(
-        db,
-        sql`select count(*)::int as "receptionOpen" from grassroots_reception_questions
-          where committee_id = ${actor.committeeId} and member_id = ${actor.memberId} and answered_at is null`,
-        [['receptionOpen', '待答复的委员会客室问题', '/grassroots/reception']],
-      )
-    : [],
-);
+registerTodos('grassroots.reception', receptionTodos);
 
 export async function receptionRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db } = deps;

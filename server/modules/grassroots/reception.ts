@@ -10,6 +10,8 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import { cancelJobs, registerJobHandler, scheduleJob } from '../../platform/jobs/jobs.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { normaliseText } from '../../platform/text/normalise.ts';
+import { countedTodos } from '../../platform/todos.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { isStaff, isStudioLeader } from './policy.ts';
 import { tooMany } from './public-service.ts';
 import type { AnswerInput, RotaInput } from './reception-schemas.ts';
@@ -78,7 +80,7 @@ export async function rota(db: Db, actor: Actor, studioId: number, from: string,
     items: await query<{ date: string; memberId: number; memberName: string }>(
       db,
       sql`select d.duty_on::text as date, d.member_id as "memberId", m.name as "memberName"
-        from grassroots_reception_duties d join members m on m.committee_id = d.committee_id and m.id = d.member_id
+        from grassroots_reception_duties d join ${memberDirectory} m on m.committee_id = d.committee_id and m.id = d.member_id
         where d.committee_id = ${actor.committeeId} and d.studio_id = ${studioId} and d.duty_on between ${from} and ${to}
         order by d.duty_on limit 400`,
     ),
@@ -200,7 +202,7 @@ const questionShape = (r: QuestionRow) => ({
 });
 const SELECT = sql`select q.*, q.duty_on::text as duty_on, s.name as studio_name, m.name as member_name
   from grassroots_reception_questions q join grassroots_studios s on s.committee_id = q.committee_id and s.id = q.studio_id
-  left join members m on m.committee_id = q.committee_id and m.id = q.member_id`;
+  left join ${memberDirectory} m on m.committee_id = q.committee_id and m.id = q.member_id`;
 
 /** 今日值班 of the signed-in member: today's duties, the questions waiting for them (flagged first), recent answers. */
 export async function myReception(db: Db, actor: Actor) {
@@ -267,15 +269,26 @@ export async function publicReception(db: Db, committeeId: number, studioId: num
   const today = beijingToday();
   const duty = await queryOne<{ name: string }>(
     db,
-    sql`select m.name from grassroots_reception_duties d join members m on m.committee_id = d.committee_id and m.id = d.member_id
+    sql`select m.name from grassroots_reception_duties d join ${memberDirectory} m on m.committee_id = d.committee_id and m.id = d.member_id
       where d.committee_id = ${committeeId} and d.studio_id = ${studioId} and d.duty_on = ${today}`,
   );
   const answers = await query<{ question: string; answer: string; memberName: string; answeredOn: string }>(
     db,
     sql`select q.question, q.answer, m.name as "memberName", to_char(q.answered_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "answeredOn"
-      from grassroots_reception_questions q join members m on m.committee_id = q.committee_id and m.id = q.answered_by
+      from grassroots_reception_questions q join ${memberDirectory} m on m.committee_id = q.committee_id and m.id = q.answered_by
       where q.committee_id = ${committeeId} and q.studio_id = ${studioId} and q.answered_at is not null and q.show_public
       order by q.answered_at desc limit 30`,
   );
   return { onDutyToday: duty?.name ?? null, answers };
+}
+
+/** The member's to-do: questions to them not answered yet (none for an account that is not a member's). */
+export async function receptionTodos(db: Db, actor: Actor) {
+  if (!actor.memberId) return [];
+  return countedTodos(
+    db,
+    sql`select count(*)::int as "receptionOpen" from grassroots_reception_questions
+      where committee_id = ${actor.committeeId} and member_id = ${actor.memberId} and answered_at is null`,
+    [['receptionOpen', '待答复的委员会客室问题', '/grassroots/reception']],
+  );
 }

@@ -10,6 +10,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
 import { qrSvg } from '../meetings/checkin.ts';
+import { foundMemberIds, memberDirectory } from '../org/members-directory.ts';
 import type { RoomFilter, RoomInput } from './schemas.ts';
 
 export const newPublicToken = () => crypto.randomBytes(18).toString('base64url');
@@ -19,10 +20,7 @@ export const roomNotFound = () => notFound('grassroots.room', '协商议事室�
 export async function checkMembers(tx: Db, committeeId: number, ids: number[], field: string): Promise<number[]> {
   const unique = [...new Set(ids)];
   if (!unique.length) return [];
-  const found = await query<{ id: number }>(
-    tx,
-    sql`select id from members where committee_id = ${committeeId} and id = any(${sql.param(unique)}::int[])`,
-  );
+  const found = await foundMemberIds(tx, committeeId, unique);
   if (found.length !== unique.length) throw badRequest('grassroots.member', '所选委员不存在', field);
   return unique;
 }
@@ -148,7 +146,7 @@ export async function listRooms(db: Db, actor: Actor, q: RoomFilter, limit: numb
   const items = await query<RoomRow>(
     db,
     sql`select ${ROOM_COLUMNS} from grassroots_rooms r
-      left join members m on m.committee_id = r.committee_id and m.id = r.exec_convener_member_id
+      left join ${memberDirectory} m on m.committee_id = r.committee_id and m.id = r.exec_convener_member_id
       where ${where} order by r.township, r.name, r.id limit ${limit} offset ${offset}`,
   );
   const total = await queryOne<{ n: number }>(
@@ -163,13 +161,13 @@ export async function getRoom(db: Db, actor: Actor, id: number, origin: string) 
   const room = await queryOne<RoomRow & { publicToken: string }>(
     db,
     sql`select ${ROOM_COLUMNS}, r.public_token as "publicToken" from grassroots_rooms r
-      left join members m on m.committee_id = r.committee_id and m.id = r.exec_convener_member_id
+      left join ${memberDirectory} m on m.committee_id = r.committee_id and m.id = r.exec_convener_member_id
       where r.committee_id = ${actor.committeeId} and r.id = ${id}`,
   );
   if (!room) throw roomNotFound();
   const members = await query<{ id: number; name: string }>(
     db,
-    sql`select m.id, m.name from grassroots_room_members x join members m on m.committee_id = x.committee_id and m.id = x.member_id
+    sql`select m.id, m.name from grassroots_room_members x join ${memberDirectory} m on m.committee_id = x.committee_id and m.id = x.member_id
       where x.committee_id = ${actor.committeeId} and x.room_id = ${id} order by m.name, m.id`,
   );
   const { publicToken, ...rest } = room;

@@ -11,6 +11,7 @@ import { notify } from '../../platform/notifications/notifications.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { unitAccountIds } from '../consultations/outcome-repository.ts';
 import { qrSvg } from '../meetings/checkin.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { createProposal } from '../proposals/service.ts';
 import { isMember, isStaff, isUnitAccount, seesAll } from './policy.ts';
 import { checkMembers, convenesRoom, newPublicToken } from './room-service.ts';
@@ -116,7 +117,7 @@ export async function listStudios(db: Db, actor: Actor, q: StudioFilter, limit: 
     ${like ? sql`and (s.name like ${like} or s.place like ${like})` : sql``}`;
   const items = await query<StudioRow>(
     db,
-    sql`select ${STUDIO_COLUMNS} from grassroots_studios s left join members m on m.committee_id = s.committee_id and m.id = s.leader_member_id
+    sql`select ${STUDIO_COLUMNS} from grassroots_studios s left join ${memberDirectory} m on m.committee_id = s.committee_id and m.id = s.leader_member_id
       where ${where} order by s.kind, s.name, s.id limit ${limit} offset ${offset}`,
   );
   const total = await queryOne<{ n: number }>(
@@ -130,13 +131,13 @@ export async function getStudio(db: Db, actor: Actor, id: number, origin: string
   const s = await queryOne<StudioRow & { publicToken: string }>(
     db,
     sql`select ${STUDIO_COLUMNS}, s.public_token as "publicToken" from grassroots_studios s
-      left join members m on m.committee_id = s.committee_id and m.id = s.leader_member_id
+      left join ${memberDirectory} m on m.committee_id = s.committee_id and m.id = s.leader_member_id
       where s.committee_id = ${actor.committeeId} and s.id = ${id}`,
   );
   if (!s) throw studioNotFound();
   const members = await query<{ id: number; name: string }>(
     db,
-    sql`select m.id, m.name from grassroots_studio_members x join members m on m.committee_id = x.committee_id and m.id = x.member_id
+    sql`select m.id, m.name from grassroots_studio_members x join ${memberDirectory} m on m.committee_id = x.committee_id and m.id = x.member_id
       where x.committee_id = ${actor.committeeId} and x.studio_id = ${id} order by m.name, m.id`,
   );
   const { publicToken, ...rest } = s;

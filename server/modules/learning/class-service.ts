@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
 import { createMeeting } from '../meetings/service.ts';
+import { foundMemberIds, memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
 import { seesAllClasses } from './policy.ts';
 import { SESSION_STATES, sessionProcess } from './process.ts';
@@ -87,10 +88,7 @@ export async function listPlans(db: Db, actor: Actor) {
 
 async function checkMembers(tx: Db, actor: Actor, memberIds: number[]) {
   const ids = [...new Set(memberIds)];
-  const ok = await query<{ id: number }>(
-    tx,
-    sql`select id from members where committee_id = ${actor.committeeId} and id = any(${sql.param(ids)}::int[]) and status = 'active'`,
-  );
+  const ok = await foundMemberIds(tx, actor.committeeId, ids, { activeOnly: true });
   if (ok.length !== ids.length) throw E.badMembers();
   return ids;
 }
@@ -161,7 +159,7 @@ export async function getClass(db: Db, actor: Actor, id: number) {
   if (!c) throw E.classNotFound();
   const members = await query<{ id: number; name: string }>(
     db,
-    sql`select m.id, m.name from learning_class_members x join members m on m.committee_id = x.committee_id and m.id = x.member_id
+    sql`select m.id, m.name from learning_class_members x join ${memberDirectory} m on m.committee_id = x.committee_id and m.id = x.member_id
       where x.committee_id = ${actor.committeeId} and x.class_id = ${id} order by m.id`,
   );
   const isStudent = members.some((m) => m.id === actor.memberId);

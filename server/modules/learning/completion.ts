@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/context.ts';
 import { beijingYearRange } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { xlsxOf } from '../../platform/download.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { currentTermId } from '../org/members-service.ts';
 
 /** The counts of one member or group; sums may come back as numeric text, hence Number() when shaping. */
@@ -52,7 +53,7 @@ export async function learningCompletion(
         and r.state <> 'draft' and r.submitted_at >= ${start} and r.submitted_at < ${end}) as submitted,
       (select count(*)::int from learning_reflections r where r.committee_id = m.committee_id and r.member_id = m.id
         and r.state = 'accepted' and r.reviewed_at >= ${start} and r.reviewed_at < ${end}) as accepted
-    from members m where m.committee_id = ${c} and m.status = 'active' and m.term_id = ${termId ?? -1}`;
+    from ${memberDirectory} m where m.committee_id = ${c} and m.status = 'active' and m.term_id = ${termId ?? -1}`;
   const group =
     by === 'sector'
       ? sql`join sectors g on g.committee_id = ${c} and g.id = pm.sector_id`

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
 import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
 import { canSeeReflection, isReviewer } from './policy.ts';
 import { REFLECTION_STATES, reflectionProcess } from './process.ts';
@@ -71,7 +72,7 @@ export async function updateReflection(db: Db, actor: Actor, id: number, b: Refl
 const columns = sql`r.id, r.state, r.member_id, mb.name as member_name, r.material_id, lm.title as material_title, r.class_id,
   lc.title as class_title, r.title, r.body, r.submitted_at, r.reviewed_at, r.updated_at
   from learning_reflections r
-  join members mb on mb.committee_id = r.committee_id and mb.id = r.member_id
+  join ${memberDirectory} mb on mb.committee_id = r.committee_id and mb.id = r.member_id
   left join learning_materials lm on lm.committee_id = r.committee_id and lm.id = r.material_id
   left join learning_classes lc on lc.committee_id = r.committee_id and lc.id = r.class_id`;
 

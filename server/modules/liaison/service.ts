@@ -9,6 +9,7 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { isLinkMember, isStaff } from './policy.ts';
 import type { ContactInput, LinkInput, PointInput } from './schemas.ts';
 
@@ -106,9 +107,9 @@ export function linksSql(c: number, today: string, where: SQL) {
       last.day::text as last_contacted_on, (coalesce(last.day, l.created_at::date) + l.frequency_days)::text as due_on,
       (coalesce(last.day, l.created_at::date) + l.frequency_days) < ${today}::date as overdue
     from liaison_links l
-    left join members om on om.committee_id = l.committee_id and om.id = l.owner_member_id
+    left join ${memberDirectory} om on om.committee_id = l.committee_id and om.id = l.owner_member_id
     left join special_committees sc on sc.committee_id = l.committee_id and sc.id = l.owner_special_committee_id
-    left join members tm on tm.committee_id = l.committee_id and tm.id = l.member_id
+    left join ${memberDirectory} tm on tm.committee_id = l.committee_id and tm.id = l.member_id
     left join sectors ts on ts.committee_id = tm.committee_id and ts.id = tm.sector_id
     left join liaison_contact_points cp on cp.committee_id = l.committee_id and cp.id = l.contact_point_id
     left join lateral (select max(contacted_on) as day from liaison_contacts x where x.committee_id = l.committee_id and x.link_id = l.id) last on true

@@ -8,6 +8,7 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import {
   assertValidToken,
   checkinCodeFor,
@@ -17,7 +18,6 @@ import {
   parseToken,
   recordScan,
 } from './checkin.ts';
-
 import {
   ATTENDANCE_DEFAULTS,
   ATTENDANCE_LABELS,
@@ -216,7 +216,7 @@ export async function attendanceSheet(db: Db, actor: Actor, id: number, q: Sheet
     when i.leave_status = 'pending' then 'leavePending'
     when mt.status = 'closed' then 'absent' else 'notArrived' end`;
   const base = sql`from meeting_invitees i join meetings mt on mt.committee_id = i.committee_id and mt.id = i.meeting_id
-      join members mb on mb.committee_id = i.committee_id and mb.id = i.member_id
+      join ${memberDirectory} mb on mb.committee_id = i.committee_id and mb.id = i.member_id
       left join sectors s on s.committee_id = mb.committee_id and s.id = mb.sector_id
     where i.committee_id = ${c} and i.meeting_id = ${id}`;
   const filter = sql.join(

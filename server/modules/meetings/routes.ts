@@ -2,14 +2,12 @@
 // through the meeting process, invite by rule, the attendance settings; attendance and speeches register their own
 // (routes-attendance.ts, routes-speeches.ts).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
-import { query } from '../../platform/db/client.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { getSetting, putSetting } from '../../platform/settings/settings.ts';
@@ -26,7 +24,7 @@ import {
   createMeeting,
   inviteMore,
   removeInvitee,
-  settleAttendance,
+  settleYearAttendance,
   updateMeeting,
 } from './service.ts';
 import { mayReadSpeechFiles } from './speeches.ts';
@@ -145,12 +143,7 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps) {
         const current = await getSetting(tx, actor.committeeId, ATTENDANCE_SETTING, year, ATTENDANCE_DEFAULTS);
         await putSetting(tx, actor, ATTENDANCE_SETTING, year, { ...current, ...changes });
         // The year's meetings are counted again under the new ratio.
-        const meetings = await query<{ id: number }>(
-          tx,
-          sql`select id from meetings where committee_id = ${actor.committeeId} and status <> 'cancelled'
-            and extract(year from (starts_at at time zone 'Asia/Shanghai'))::int = ${request.body.year}`,
-        );
-        for (const m of meetings) await settleAttendance(tx, actor.committeeId, m.id);
+        await settleYearAttendance(tx, actor.committeeId, request.body.year);
       });
       return { ok: true };
     },

@@ -14,6 +14,7 @@ import { notify } from '../../platform/notifications/notifications.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
 import { revokeDutyFacts, settleSourceFacts } from '../duty/facts.ts';
+import { foundMemberIds, memberDirectory } from '../org/members-directory.ts';
 import { newSecret } from './checkin.ts';
 import { seesAll } from './policy.ts';
 
@@ -95,16 +96,13 @@ export async function membersByRule(tx: Db, committeeId: number, r: InviteInput)
   } else if (r.rule === 'members') {
     const ids = [...new Set(r.memberIds ?? [])];
     if (!ids.length) throw badRequest('meeting.invite', '请选择参加的委员', 'invite.memberIds');
-    const found = await query<{ id: number }>(
-      tx,
-      sql`select id from members where committee_id = ${c} and id = any(${sql.param(ids)}::int[]) and status = 'active'`,
-    );
+    const found = await foundMemberIds(tx, c, ids, { activeOnly: true });
     if (found.length !== ids.length) throw badRequest('meeting.invite', '所选委员不存在或已不在任', 'invite.memberIds');
-    return found.map((x) => x.id).sort((a, b) => a - b);
+    return found;
   }
   const rows = await query<{ id: number }>(
     tx,
-    sql`select m.id from members m join terms t on t.committee_id = m.committee_id and t.id = m.term_id
+    sql`select m.id from ${memberDirectory} m join terms t on t.committee_id = m.committee_id and t.id = m.term_id
       where m.committee_id = ${c} and m.status = 'active' and t.is_current and ${cond} order by m.id`,
   );
   return rows.map((x) => x.id);
@@ -166,6 +164,16 @@ export async function loadMeeting(db: Db, actor: Actor, id: number, forUpdate = 
 export const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
 /** Re-derives the attendance facts of a meeting (all invitees, or some) from the attendance rows: set-based. */
+/** Settles again every meeting of the committee's (Beijing) year that is not cancelled, e.g. under a new ratio. */
+export async function settleYearAttendance(tx: Db, committeeId: number, year: number) {
+  const meetings = await query<{ id: number }>(
+    tx,
+    sql`select id from meetings where committee_id = ${committeeId} and status <> 'cancelled'
+      and extract(year from (starts_at at time zone 'Asia/Shanghai'))::int = ${year}`,
+  );
+  for (const m of meetings) await settleAttendance(tx, committeeId, m.id);
+}
+
 export async function settleAttendance(tx: Db, committeeId: number, meetingId: number, memberIds?: number[]) {
   const m = await queryOne<{ year: number }>(
     tx,

@@ -9,7 +9,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import { attachFiles } from '../../platform/files/files.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
-
+import { memberDirectory } from '../org/members-directory.ts';
 import { canSeeSpeech, isSpeaker, seesAll } from './policy.ts';
 import { accountsOfMembers, iso } from './service.ts';
 
@@ -57,7 +57,7 @@ export async function listSpeeches(
     db,
     sql`select s.id, s.meeting_id, mt.title as meeting_title, s.member_id, mb.name as member_name, s.mode, s.title, s.body, s.status,
         s.decision_comment, s.submitted_at, s.decided_at
-      from speeches s join members mb on mb.committee_id = s.committee_id and mb.id = s.member_id
+      from speeches s join ${memberDirectory} mb on mb.committee_id = s.committee_id and mb.id = s.member_id
         left join meetings mt on mt.committee_id = s.committee_id and mt.id = s.meeting_id
       where ${where} order by s.submitted_at desc, s.id desc limit ${limit} offset ${offset}`,
   );

@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { fireTransition } from '../../platform/workflow/engine.ts';
+import { memberNames } from '../org/members-directory.ts';
 import { countChars } from './rules.ts';
 import { reportSearch } from './search.ts';
 import { chinaYear, loadReportItem, opinionProcess, opinionSettings } from './workflow.ts';
@@ -37,12 +38,7 @@ export async function createOpinionFromProposal(
       ? input.category
       : settings.categories[settings.categories.length - 1];
   const memberIds = [...new Set(input.memberIds)];
-  const members = memberIds.length
-    ? await query<{ id: number; name: string }>(
-        tx,
-        sql`select id, name from members where committee_id = ${c} and id = any(${sql.param(memberIds)}::int[])`,
-      )
-    : [];
+  const members = await memberNames(tx, c, memberIds);
   if (members.length !== memberIds.length) throw badRequest('opinion.bad_members', '提案人不属于本政协', 'memberIds');
   const names = memberIds.map((id) => members.find((m) => m.id === id)!.name);
   const submitterName = names.length ? names.join('、') : '提案转来';

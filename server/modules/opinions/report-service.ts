@@ -9,6 +9,7 @@ import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
 import { attachFiles } from '../../platform/files/files.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { fireTransition } from '../../platform/workflow/engine.ts';
+import { memberById } from '../org/members-directory.ts';
 import { reportNotFound } from './errors.ts';
 import { accessOf, isSubmitter, requireScreened, staffRow } from './policy.ts';
 import { asItem, ENTITY, loadRow, type ReportRow } from './repository.ts';
@@ -57,10 +58,7 @@ export async function submitterOf(
 }> {
   const c = actor.committeeId;
   if (actor.roles.includes('member') && actor.memberId) {
-    const m = await queryOne<{ name: string }>(
-      tx,
-      sql`select name from members where committee_id = ${c} and id = ${actor.memberId}`,
-    );
+    const m = await memberById(tx, c, actor.memberId);
     return { kind: 'member', name: m?.name ?? actor.name, memberIds: [actor.memberId], informantId: null, orgId: null };
   }
   if (actor.roles.includes('informant') && actor.informantId) {

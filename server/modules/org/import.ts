@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, queryOne } from '../../platform/db/client.ts';
 import { blindIndex, decryptField, encryptField } from '../../platform/secrets/field-crypto.ts';
-import { createMember, type MemberInput, updateMember } from './members-service.ts';
+import { createMember, type Gender, type Leadership, type MemberInput, updateMember } from './members-service.ts';
 import {
   BATCH,
   type ColumnKey,
@@ -134,7 +134,24 @@ async function importRow(
 ): Promise<'created' | 'updated' | 'unchanged'> {
   const c = actor.committeeId;
   const hash = blindIndex(v.input.idNumber);
-  const cur = await queryOne<any>(
+  const cur = await queryOne<{
+    id: number;
+    code: string | null;
+    name: string;
+    gender: Gender | null;
+    ethnicity: string | null;
+    birth_date: string | null;
+    party: string | null;
+    sector_id: number | null;
+    work_unit: string | null;
+    job_title: string | null;
+    phone_enc: string | null;
+    standing_member: boolean;
+    leadership_role: Leadership | null;
+    /** int[] (text '{1,2}' on some drivers) */
+    specials: unknown;
+    groups: unknown;
+  }>(
     tx,
     sql`select m.id, m.code, m.name, m.gender, m.ethnicity, to_char(m.birth_date, 'YYYY-MM-DD') as birth_date, m.party,
       m.sector_id, m.work_unit, m.job_title, m.phone_enc, m.standing_member, m.leadership_role,

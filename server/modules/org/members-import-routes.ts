@@ -1,18 +1,16 @@
 // Roster import routes: the template, the upload (a background task), its progress, and "只导入无误的行".
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { DEFAULT_SHEET_BUDGET } from '../../platform/spreadsheet/read.ts';
 import { sendXlsx } from './common.ts';
 import { applyValidRows, loadImport, startImport } from './import.ts';
 import { Id, ImportOut } from './members-schemas.ts';
-import { currentTermId } from './members-service.ts';
+import { currentTermId, termExists } from './members-service.ts';
 import { buildTemplate, parseRoster } from './roster.ts';
 
 export function memberImportRoutes(app: FastifyInstance, { db }: ModuleDeps) {
@@ -59,10 +57,8 @@ export function memberImportRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         throw badRequest('import.bad_file', '请上传 .xlsx 格式的 Excel 文件（可先下载模板）', 'file');
       }
       const termId = request.query.termId ?? (await currentTermId(db, actor.committeeId));
-      const term = termId
-        ? await queryOne(db, sql`select 1 from terms where committee_id = ${actor.committeeId} and id = ${termId}`)
-        : null;
-      if (!term) throw badRequest('member.term', '所选「届次」不存在', 'termId');
+      if (!termId || !(await termExists(db, actor.committeeId, termId)))
+        throw badRequest('member.term', '所选「届次」不存在', 'termId');
       const rows = await parseRoster(content);
       const id = await startImport(db, actor, termId!, part.filename, rows, request.query.validOnly ?? false);
       return { id, total: rows.length };

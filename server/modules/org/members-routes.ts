@@ -1,13 +1,12 @@
 // Member routes: list with Chinese search and filters, Excel export, detail, create, edit, status change, and the
 // roster import (template, upload as a background task, progress, "只导入无误的行").
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { type Db, queryOne } from '../../platform/db/client.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { badRequest, forbidden } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, page } from '../../platform/routes.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
@@ -17,6 +16,7 @@ import { memberImportRoutes } from './members-import-routes.ts';
 import type { MemberFilters } from './members-query.ts';
 import { type Body, ExportQuery, MemberBody, MemberOut, MemberQuery, StrEnum } from './members-schemas.ts';
 import {
+  accountOfMember,
   canSeeSensitive,
   changeMemberStatus,
   checkMemberRefs,
@@ -24,6 +24,7 @@ import {
   currentTermId,
   listMembers,
   loadMember,
+  lockMember,
   type MemberInput,
   type MemberView,
   updateMember,
@@ -178,12 +179,7 @@ export async function memberRoutes(app: FastifyInstance, deps: ModuleDeps) {
       const actor = actorOf(request);
       const member = await loadMember(db, actor.committeeId, request.params.id, false);
       if (!member) throw memberNotFound();
-      const account = await queryOne<{ id: number; username: string; disabled: boolean }>(
-        db,
-        sql`select id, username, disabled from accounts where committee_id = ${actor.committeeId} and member_id = ${member.id}
-          order by id limit 1`,
-      );
-      return { member, account: account ?? null };
+      return { member, account: await accountOfMember(db, actor.committeeId, member.id) };
     },
   );
 
@@ -218,11 +214,7 @@ export async function memberRoutes(app: FastifyInstance, deps: ModuleDeps) {
     async (request) => {
       const actor = actorOf(request);
       return db.transaction(async (tx) => {
-        const exists = await queryOne(
-          tx,
-          sql`select 1 from members where committee_id = ${actor.committeeId} and id = ${request.params.id} for update`,
-        );
-        if (!exists) throw memberNotFound();
+        if (!(await lockMember(tx, actor.committeeId, request.params.id))) throw memberNotFound();
         const input = await toInput(tx, actor.committeeId, request.body);
         await updateMember(tx, actor, request.params.id, input);
         return (await loadMember(tx, actor.committeeId, request.params.id, false))!;
@@ -250,10 +242,7 @@ export async function memberRoutes(app: FastifyInstance, deps: ModuleDeps) {
       const actor = actorOf(request);
       const { status, date, reason } = request.body;
       return db.transaction(async (tx) => {
-        const cur = await queryOne<{ status: string }>(
-          tx,
-          sql`select status from members where committee_id = ${actor.committeeId} and id = ${request.params.id} for update`,
-        );
+        const cur = await lockMember(tx, actor.committeeId, request.params.id);
         if (!cur) throw memberNotFound();
         if (cur.status === status) {
           throw badRequest(

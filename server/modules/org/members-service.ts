@@ -50,6 +50,36 @@ export async function currentTermId(db: Db, committeeId: number): Promise<number
   return row?.id ?? null;
 }
 
+/** Whether term `termId` is committee `committeeId`'s. */
+export async function termExists(db: Db, committeeId: number, termId: number): Promise<boolean> {
+  return !!(await queryOne(db, sql`select 1 from terms where committee_id = ${committeeId} and id = ${termId}`));
+}
+
+/** Locks member `id` for the rest of the transaction; its status, or null when the committee has no such member. */
+export async function lockMember(tx: Db, committeeId: number, id: number): Promise<{ status: MemberStatus } | null> {
+  return (
+    (await queryOne<{ status: MemberStatus }>(
+      tx,
+      sql`select status from members where committee_id = ${committeeId} and id = ${id} for update`,
+    )) ?? null
+  );
+}
+
+/** The member's first account (by id), or null when none was made for them. */
+export async function accountOfMember(
+  db: Db,
+  committeeId: number,
+  memberId: number,
+): Promise<{ id: number; username: string; disabled: boolean } | null> {
+  return (
+    (await queryOne<{ id: number; username: string; disabled: boolean }>(
+      db,
+      sql`select id, username, disabled from accounts where committee_id = ${committeeId} and member_id = ${memberId}
+        order by id limit 1`,
+    )) ?? null
+  );
+}
+
 const MEMBER_SELECT = sql`m.id, m.term_id, t.name as term_name, m.code, m.name, m.gender, m.ethnicity,
   to_char(m.birth_date, 'YYYY-MM-DD') as birth_date, m.party, m.sector_id, s.name as sector_name, m.work_unit, m.job_title,
   m.phone_enc, m.id_number_enc, m.standing_member, m.leadership_role, m.status,

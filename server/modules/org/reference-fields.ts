@@ -102,11 +102,14 @@ export function selectList(e: RefEntity): SQL {
   return sql.join(parts, sql`, `);
 }
 
+/** A reference row as `selectList(e)` reads it: `id`, then one value per field key (and ref names, counts). */
+export type RefRow = { id: number } & Record<string, unknown>;
+
 /** Phones are shown masked (lists, details, exports); `plain` only for the server's own comparison on edit. */
-export const present = (row: any, e: RefEntity, plain = false) => {
+export const present = (row: RefRow, e: RefEntity, plain = false) => {
   const out: Record<string, unknown> = { id: row.id };
   for (const f of e.fields) {
-    const phone = f.kind === 'phone' ? decryptField(row[f.key]) : null;
+    const phone = f.kind === 'phone' ? decryptField(row[f.key] as string | null) : null;
     out[f.key] =
       f.kind === 'phone' ? (plain ? phone : maskPhone(phone)) : (row[f.key] ?? (f.kind === 'bool' ? false : null));
     if (f.kind === 'ref') out[refName(f)] = row[refName(f)] ?? null;
@@ -142,7 +145,7 @@ export function listWhere(e: RefEntity, committeeId: number, q: Record<string, a
 }
 
 export async function loadOne(db: Db, e: RefEntity, committeeId: number, id: number, plain = false) {
-  const row = await queryOne<any>(
+  const row = await queryOne<RefRow>(
     db,
     sql`select ${selectList(e)} from ${sql.raw(e.table)} t where t.committee_id = ${committeeId} and t.id = ${id}`,
   );

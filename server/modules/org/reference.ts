@@ -23,6 +23,7 @@ import {
   outputSchema,
   present,
   type RefEntity,
+  type RefRow,
   refName,
   selectList,
 } from './reference-fields.ts';
@@ -66,7 +67,7 @@ export function registerReference(app: FastifyInstance, { db }: ModuleDeps, e: R
       const q = request.query as Record<string, any>;
       const where = listWhere(e, c, q);
       const { limit, offset } = page(q);
-      const rows = await query<any>(
+      const rows = await query<RefRow>(
         db,
         sql`select ${selectList(e)} from ${sql.raw(e.table)} t where ${where} order by ${sql.raw(e.orderBy)} limit ${limit} offset ${offset}`,
       );
@@ -88,7 +89,7 @@ export function registerReference(app: FastifyInstance, { db }: ModuleDeps, e: R
       const c = actorOf(request).committeeId;
       const where = listWhere(e, c, request.query as Record<string, any>);
       const rows = (
-        await query<any>(
+        await query<RefRow>(
           db,
           sql`select ${selectList(e)} from ${sql.raw(e.table)} t where ${where} order by ${sql.raw(e.orderBy)} limit 20000`,
         )

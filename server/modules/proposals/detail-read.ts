@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { type Db, queryOne } from '../../platform/db/client.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { RULES_KEY } from './rules.ts';
 import { visibleSql } from './service.ts';
 
@@ -31,7 +32,7 @@ export async function readProposalPage(db: Db, actor: Actor, id: number): Promis
           and st.year <= coalesce(p.year, ${beijingYearOf()}) order by st.year desc limit 1) as rules_value,
         coalesce((select json_agg(x order by x.is_lead desc, x.sort, x.member_id) from (
           select pp.member_id, m.name, pp.is_lead, pp.cosign_status, pp.responded_at, pp.sort, sec.name as sector, m.work_unit
-          from proposal_proposers pp join members m on m.committee_id = pp.committee_id and m.id = pp.member_id
+          from proposal_proposers pp join ${memberDirectory} m on m.committee_id = pp.committee_id and m.id = pp.member_id
           left join sectors sec on sec.committee_id = m.committee_id and sec.id = m.sector_id
           where pp.committee_id = p.committee_id and pp.proposal_id = p.id) x), '[]') as proposers,
         coalesce((select json_agg(x order by x.proposal_id, x.sort, x.member_id) from (
@@ -40,7 +41,7 @@ export async function readProposalPage(db: Db, actor: Actor, id: number): Promis
         coalesce((select json_agg(x order by x.id) from (
           select m.id, m.title, m.org_id, o.name as org_name,
             (select string_agg(mm.name, '、' order by pp.is_lead desc, pp.sort) from proposal_proposers pp
-              join members mm on mm.committee_id = pp.committee_id and mm.id = pp.member_id
+              join ${memberDirectory} mm on mm.committee_id = pp.committee_id and mm.id = pp.member_id
               where pp.committee_id = m.committee_id and pp.proposal_id = m.id and pp.cosign_status = 'confirmed') as names
           from proposals m left join organisations o on o.committee_id = m.committee_id and o.id = m.org_id
           where m.committee_id = p.committee_id and m.merged_into_id = p.id) x), '[]') as merged_from,
@@ -63,11 +64,11 @@ export async function readProposalPage(db: Db, actor: Actor, id: number): Promis
           where r.committee_id = p.committee_id and r.proposal_id = p.id) x), '[]') as replies,
         coalesce((select json_agg(x order by x.id) from (
           select r.*, coalesce(m.name, o.name) as rater_name from proposal_ratings r
-          left join members m on m.committee_id = r.committee_id and m.id = r.member_id
+          left join ${memberDirectory} m on m.committee_id = r.committee_id and m.id = r.member_id
           left join organisations o on o.committee_id = r.committee_id and o.id = r.org_id
           where r.committee_id = p.committee_id and r.proposal_id = p.id) x), '[]') as ratings,
         coalesce((select json_agg(x) from (
-          select 'm' as k, mm.id, mm.name from members mm where mm.committee_id = p.committee_id and mm.id in (
+          select 'm' as k, mm.id, mm.name from ${memberDirectory} mm where mm.committee_id = p.committee_id and mm.id in (
             select pp.member_id from proposal_proposers pp where pp.committee_id = p.committee_id
               and pp.cosign_status = 'confirmed' and (pp.proposal_id = p.id or pp.proposal_id in ${merged}))
           union all select 'o' as k, og.id, og.name from organisations og where og.committee_id = p.committee_id

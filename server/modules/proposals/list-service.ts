@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { matchSearch, similarityQueryText, textSimilarity } from '../../platform/search/search.ts';
 import { similarScope } from '../../platform/search/similar-scope.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { numberLabel } from './effects-filing.ts';
 import { getRules } from './rules.ts';
 import { KIND_LABELS, visibleSql } from './service.ts';
@@ -145,7 +146,7 @@ export async function listProposals(
         -- The total in the same round trip: an uncorrelated subquery, counted once (issue 18).
         (select count(*)::int from proposals p where ${where}) as total,
         coalesce(o.name, (select string_agg(m.name, '、' order by pp.is_lead desc, pp.sort) from proposal_proposers pp
-          join members m on m.committee_id = pp.committee_id and m.id = pp.member_id
+          join ${memberDirectory} m on m.committee_id = pp.committee_id and m.id = pp.member_id
           where pp.committee_id = p.committee_id and pp.proposal_id = p.id and pp.cosign_status <> 'declined')) as proposers,
         (select string_agg(u.name, '、' order by case a.role when 'lead' then 0 when 'split' then 1 else 2 end, a.id)
           from proposal_assignments a join handling_units u on u.committee_id = a.committee_id and u.id = a.unit_id

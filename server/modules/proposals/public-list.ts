@@ -3,6 +3,7 @@
 // phone, id number or account.
 import { sql } from 'drizzle-orm';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { REGISTERED_STATES } from './states.ts';
 
 export interface PublicProposal {
@@ -24,7 +25,7 @@ export async function publicProposals(
   const rows = await query<any>(
     db,
     sql`select p.id, p.title, p.number, p.year,
-        coalesce(o.name, (select m.name from proposal_proposers pp join members m on m.committee_id = pp.committee_id and m.id = pp.member_id
+        coalesce(o.name, (select m.name from proposal_proposers pp join ${memberDirectory} m on m.committee_id = pp.committee_id and m.id = pp.member_id
           where pp.committee_id = p.committee_id and pp.proposal_id = p.id and pp.is_lead limit 1), '') as proposer
       from proposals p left join organisations o on o.committee_id = p.committee_id and o.id = p.org_id and p.kind = 'collective'
       where ${where} order by p.year desc nulls last, p.number desc nulls last, p.id desc limit ${limit} offset ${offset}`,

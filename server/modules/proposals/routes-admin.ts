@@ -10,6 +10,7 @@ import { beijingYearOf } from '../../platform/dates.ts';
 import { query } from '../../platform/db/client.ts';
 import { sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { numberLabel } from './effects-filing.ts';
 import { appraisalList } from './figures.ts';
 import { getRules } from './rules.ts';
@@ -198,7 +199,7 @@ export function proposalAdminRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         db,
         sql`select c.id, c.proposal_id, c.year, c.state, c.reason, c.score, p.title, p.number, s.name as session_name,
             coalesce(o.name, (select string_agg(m.name, '、' order by pp.is_lead desc, pp.sort) from proposal_proposers pp
-              join members m on m.committee_id = pp.committee_id and m.id = pp.member_id
+              join ${memberDirectory} m on m.committee_id = pp.committee_id and m.id = pp.member_id
               where pp.committee_id = p.committee_id and pp.proposal_id = p.id and pp.cosign_status = 'confirmed'), '') as proposers
           from proposal_commendations c join proposals p on p.committee_id = c.committee_id and p.id = c.proposal_id
           left join plenary_sessions s on s.committee_id = p.committee_id and s.id = p.session_id

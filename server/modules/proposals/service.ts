@@ -13,6 +13,7 @@ import { attachFiles, registerFileAccess } from '../../platform/files/files.ts';
 import { searchTokens, toSearchVector } from '../../platform/search/search.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
+import { foundMemberIds, memberDirectory, memberNameOf } from '../org/members-directory.ts';
 import { proposalNotFound } from './errors.ts';
 import { isAuthor } from './policy.ts';
 import { loadProposalItem, type ProposalItem } from './repository.ts';
@@ -130,10 +131,7 @@ async function checkInput(tx: Db, actor: Actor, input: ProposalInput, rules: Pro
     const ids = [...new Set(input.cosignerIds)];
     if (actor.memberId && ids.includes(actor.memberId))
       throw badRequest('proposal.cosigners', '「附议委员」不能包括您自己', 'cosignerIds');
-    const found = await query(
-      tx,
-      sql`select id from members where committee_id = ${actor.committeeId} and status = 'active' and id = any(${sql.param(ids)}::int[])`,
-    );
+    const found = await foundMemberIds(tx, actor.committeeId, ids, { activeOnly: true });
     if (found.length !== ids.length)
       throw badRequest('proposal.cosigners', '「附议委员」中有不存在或已不在任的委员', 'cosignerIds');
   }
@@ -143,7 +141,7 @@ export async function refreshProposalSearch(tx: Db, committeeId: number, id: num
   const p = await queryOne<any>(
     tx,
     sql`select p.title, p.background, p.suggestions, o.name as org_name,
-        (select string_agg(m.name, ' ') from proposal_proposers pp join members m on m.committee_id = pp.committee_id and m.id = pp.member_id
+        (select string_agg(m.name, ' ') from proposal_proposers pp join ${memberDirectory} m on m.committee_id = pp.committee_id and m.id = pp.member_id
           where pp.committee_id = p.committee_id and pp.proposal_id = p.id) as names
       from proposals p left join organisations o on o.committee_id = p.committee_id and o.id = p.org_id
       where p.committee_id = ${committeeId} and p.id = ${id}`,
@@ -181,9 +179,9 @@ export async function createProposal(tx: Db, actor: Actor, raw: ProposalInput): 
   // What refreshProposalSearch would index, read in one statement, so that the row is written with its search vector.
   const names = (await queryOne<{ lead: string | null; org: string | null; cosigners: string | null }>(
     tx,
-    sql`select (select name from members where committee_id = ${c} and id = ${leadId}) as lead,
+    sql`select ${memberNameOf(c, leadId)} as lead,
       (select name from organisations where committee_id = ${c} and id = ${orgId}) as org,
-      (select string_agg(name, ' ') from members where committee_id = ${c} and id = any(${sql.param(cosignerIds)}::int[])) as cosigners`,
+      (select string_agg(m.name, ' ') from ${memberDirectory} m where m.committee_id = ${c} and m.id = any(${sql.param(cosignerIds)}::int[])) as cosigners`,
   ))!;
   const title = input.title.trim();
   const background = input.background?.trim() ?? '';
@@ -309,7 +307,7 @@ export async function findMembers(db: Db, actor: Actor, q: string | undefined, l
   const like = q?.trim() ? `%${q.trim().replace(/[%_\\]/g, '\\$&')}%` : null;
   return query<{ id: number; name: string; sector: string | null; workUnit: string | null }>(
     db,
-    sql`select m.id, m.name, s.name as sector, m.work_unit as "workUnit" from members m
+    sql`select m.id, m.name, s.name as sector, m.work_unit as "workUnit" from ${memberDirectory} m
       left join sectors s on s.committee_id = m.committee_id and s.id = m.sector_id
       join terms t on t.committee_id = m.committee_id and t.id = m.term_id and t.is_current
       where m.committee_id = ${actor.committeeId} and m.status = 'active'

@@ -12,6 +12,7 @@ import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { tooMany } from '../grassroots/public-service.ts';
 import { grassrootsSettings } from '../grassroots/settings.ts';
 import { memberNotFound } from '../org/errors.ts';
+import { memberById, memberDirectory } from '../org/members-directory.ts';
 import type { HandInput, IdeaFilter } from './schemas.ts';
 
 export const IDEA_STATES = { new: '待交办', handed: '已交委员' } as const;
@@ -75,7 +76,7 @@ const shape = (r: IdeaRow) => ({
 });
 
 const select = sql`select i.*, m.name as member_name from public_proposal_ideas i
-  left join members m on m.committee_id = i.committee_id and m.id = i.member_id`;
+  left join ${memberDirectory} m on m.committee_id = i.committee_id and m.id = i.member_id`;
 
 export async function listIdeas(db: Db, actor: Actor, f: IdeaFilter, limit: number, offset: number) {
   const c = [sql`i.committee_id = ${actor.committeeId}`];
@@ -109,10 +110,7 @@ export async function handIdea(tx: Db, actor: Actor, id: number, b: HandInput) {
     sql`select * from public_proposal_ideas where committee_id = ${actor.committeeId} and id = ${id} for update`,
   );
   if (!before) throw ideaNotFound();
-  const member = await queryOne<{ id: number; name: string }>(
-    tx,
-    sql`select id, name from members where committee_id = ${actor.committeeId} and id = ${b.memberId}`,
-  );
+  const member = await memberById(tx, actor.committeeId, b.memberId);
   if (!member) throw memberNotFound();
   const note = normaliseText(b.note ?? '');
   await tx.execute(sql`update public_proposal_ideas set state = 'handed', member_id = ${member.id}, note = ${note},

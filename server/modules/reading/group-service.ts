@@ -4,6 +4,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
+import { foundMemberIds, memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
 import { isStaff } from './policy.ts';
 import { SESSION_STATES, sessionProcess } from './process.ts';
@@ -14,10 +15,7 @@ const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
 export async function checkMembers(tx: Db, actor: Actor, ids: number[]) {
   const uniq = [...new Set(ids)];
-  const ok = await query<{ id: number }>(
-    tx,
-    sql`select id from members where committee_id = ${actor.committeeId} and id = any(${sql.param(uniq)}::int[]) and status = 'active'`,
-  );
+  const ok = await foundMemberIds(tx, actor.committeeId, uniq, { activeOnly: true });
   if (ok.length !== uniq.length) throw E.badMembers();
   return uniq;
 }
@@ -56,7 +54,7 @@ export async function listGroups(db: Db, actor: Actor) {
     sql`select g.id, g.name, g.description, g.lead_member_id, m.name as lead_name,
         (select count(*)::int from reading_group_members x where x.committee_id = g.committee_id and x.group_id = g.id) as member_count,
         exists (select 1 from reading_group_members x where x.committee_id = g.committee_id and x.group_id = g.id and x.member_id = ${actor.memberId ?? -1}) as mine
-      from reading_groups g join members m on m.committee_id = g.committee_id and m.id = g.lead_member_id
+      from reading_groups g join ${memberDirectory} m on m.committee_id = g.committee_id and m.id = g.lead_member_id
       where g.committee_id = ${actor.committeeId} order by g.id`,
   );
   return rows.map((r) => ({
@@ -75,7 +73,7 @@ export async function getGroup(db: Db, actor: Actor, id: number) {
   if (!g) throw E.groupNotFound();
   const members = await query<{ id: number; name: string }>(
     db,
-    sql`select m.id, m.name from reading_group_members x join members m on m.committee_id = x.committee_id and m.id = x.member_id
+    sql`select m.id, m.name from reading_group_members x join ${memberDirectory} m on m.committee_id = x.committee_id and m.id = x.member_id
       where x.committee_id = ${actor.committeeId} and x.group_id = ${id} order by m.id`,
   );
   const sessions = await query<{
@@ -90,7 +88,7 @@ export async function getGroup(db: Db, actor: Actor, id: number) {
   }>(
     db,
     sql`select s.id, s.state, s.topic, s.scheduled_at, s.duty_member_id, m.name as duty_name, s.book_id, b.title as book_title
-      from reading_sessions s join members m on m.committee_id = s.committee_id and m.id = s.duty_member_id
+      from reading_sessions s join ${memberDirectory} m on m.committee_id = s.committee_id and m.id = s.duty_member_id
       left join reading_books b on b.committee_id = s.committee_id and b.id = s.book_id
       where s.committee_id = ${actor.committeeId} and s.group_id = ${id} order by s.scheduled_at, s.id`,
   );

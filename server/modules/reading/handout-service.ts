@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { xlsxOf } from '../../platform/download.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
 import { checkMembers } from './group-service.ts';
 import type { HandoutFilters, HandoutInput } from './schemas.ts';
@@ -62,7 +63,7 @@ function handoutWhere(actor: Actor, q: HandoutFilters) {
 const from = sql`from reading_handouts h
   join reading_books b on b.committee_id = h.committee_id and b.id = h.book_id
   join reading_book_lists l on l.committee_id = b.committee_id and l.id = b.list_id
-  left join members m on m.committee_id = h.committee_id and m.id = h.member_id
+  left join ${memberDirectory} m on m.committee_id = h.committee_id and m.id = h.member_id
   left join reading_groups g on g.committee_id = h.committee_id and g.id = h.group_id`;
 
 export async function listHandouts(db: Db, actor: Actor, q: HandoutFilters & { limit: number; offset: number }) {

@@ -8,6 +8,7 @@ import { beijingDateOf, beijingYearRange, clockNow } from '../../platform/dates.
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
+import { activeMemberCountOf, memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
 import { groupRole } from './repository.ts';
 import type { NoteInput } from './schemas.ts';
@@ -68,7 +69,7 @@ export async function listNotes(db: Db, actor: Actor, q: { groupId?: number; ses
         n.selected_at, n.created_at,
         (select count(*)::int from reading_note_likes l where l.committee_id = n.committee_id and l.note_id = n.id) as likes,
         exists (select 1 from reading_note_likes l where l.committee_id = n.committee_id and l.note_id = n.id and l.account_id = ${actor.accountId}) as liked
-      from reading_notes n join members m on m.committee_id = n.committee_id and m.id = n.member_id
+      from reading_notes n join ${memberDirectory} m on m.committee_id = n.committee_id and m.id = n.member_id
       join reading_groups g on g.committee_id = n.committee_id and g.id = n.group_id
       where n.committee_id = ${actor.committeeId}
         ${q.groupId ? sql`and n.group_id = ${q.groupId}` : sql``}
@@ -200,7 +201,7 @@ export async function readingFigures(db: Db, committeeId: number, year: number) 
     sql`select
       (select count(*)::int from reading_groups where committee_id = ${committeeId} and created_at < ${end}) as groups,
       (select count(distinct x.member_id)::int from reading_group_members x where x.committee_id = ${committeeId} and x.joined_at < ${end}) as participants,
-      (select count(*)::int from members where committee_id = ${committeeId} and status = 'active') as members,
+      ${activeMemberCountOf(committeeId)} as members,
       (select count(*)::int from reading_sessions where committee_id = ${committeeId} and state = 'held'
         and scheduled_at >= ${start} and scheduled_at < ${end}) as sessions,
       (select count(*)::int from reading_notes where committee_id = ${committeeId} and created_at >= ${start} and created_at < ${end}) as notes,

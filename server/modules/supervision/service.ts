@@ -12,6 +12,7 @@ import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { textSimilarity } from '../../platform/search/search.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { canSeeReport } from './policy.ts';
 import { type ActionData, loadReport, REPORT_STATES, reportProcess } from './process.ts';
 import type { ReportAction, ReportInput, ReportQuery } from './schemas.ts';
@@ -46,7 +47,7 @@ export type Scope = 'staff' | 'unit' | 'mine';
 const select = sql`select r.id, r.member_id, m.name as member_name, r.text, r.place, r.latitude, r.longitude, r.urgent,
     r.state, r.decline_reason, r.merged_into, r.unit_id, u.name as unit_name, r.due_at, r.answer, r.answered_at,
     r.answered_on_time, r.dispute_reason, r.filed_at, r.dispatched_at, r.closed_at
-  from snapshot_reports r join members m on m.committee_id = r.committee_id and m.id = r.member_id
+  from snapshot_reports r join ${memberDirectory} m on m.committee_id = r.committee_id and m.id = r.member_id
   left join handling_units u on u.committee_id = r.committee_id and u.id = r.unit_id`;
 
 /** A row of `select`: a report with its member's and unit's names (timestamps as the driver gives them). */

@@ -10,6 +10,7 @@ import { xlsxOf } from '../../platform/download.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
 import { GOAL_FACT_KINDS, memberFactCounts } from '../duty/facts.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import type { CommitmentInput, CommitmentItemInput, CommitmentReport } from './schemas.ts';
 import { getCommitmentSettings } from './settings.ts';
 
@@ -212,7 +213,7 @@ const listSql = (
   year: number,
   memberId?: number,
 ) => sql`select x.*, m.name as member_name, s.name as sector_name
-  from commitments x join members m on m.committee_id = x.committee_id and m.id = x.member_id
+  from commitments x join ${memberDirectory} m on m.committee_id = x.committee_id and m.id = x.member_id
   left join sectors s on s.committee_id = m.committee_id and s.id = m.sector_id
   where x.committee_id = ${c} and x.year = ${year} ${memberId ? sql`and x.member_id = ${memberId}` : sql``}
   order by m.id, x.id`;

@@ -8,6 +8,7 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
 import { membersByRule } from '../meetings/service.ts';
+import { memberDirectory } from '../org/members-directory.ts';
 import { ASSIGNEE_ONLY_ACTIONS, canSeeAssignment, isAssignee } from './policy.ts';
 import {
   ASSIGNMENT_STATES,
@@ -109,7 +110,7 @@ function presentAssignment(r: AssignmentRow, today: string) {
 const assignmentSelect = sql`select a.id, a.task_id, a.member_id, m.name as member_name, t.kind, t.title, t.description, t.quarter,
     t.due_on::text as due_on, a.state, a.reason, a.evidence_type, a.evidence_id, a.evidence_note
   from task_assignments a join tasks t on t.committee_id = a.committee_id and t.id = a.task_id
-  join members m on m.committee_id = a.committee_id and m.id = a.member_id`;
+  join ${memberDirectory} m on m.committee_id = a.committee_id and m.id = a.member_id`;
 
 /** The member's own tasks, open ones first. */
 export async function myAssignments(db: Db, actor: Actor) {

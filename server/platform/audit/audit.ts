@@ -46,6 +46,40 @@ export interface AuditRowForHash {
   createdAt: string;
 }
 
+/**
+ * An `audit_log` row as the driver gives it (`select *`): bigints may come as text, `created_at` as Date or text.
+ * `chain_seq`/`prev_hash`/`hash` are null until sealed; `legacy_*` only on rows written before migration 0050.
+ */
+export interface AuditLogRow {
+  seq: number | string;
+  committee_id: number | string | null;
+  chain_seq: number | string | null;
+  actor_id: number | null;
+  actor_name: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: string | Date;
+  content_hash: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+  legacy_prev_hash: string | null;
+  legacy_hash: string | null;
+}
+/** A sealed row (`hash is not null`): its links are set. */
+export type SealedAuditRow = AuditLogRow & { content_hash: string; prev_hash: string; hash: string };
+/** A row written before migration 0050 and not re-sealed (`content_hash is null`): its SM3 links are set. */
+export type LegacyAuditRow = AuditLogRow & { legacy_prev_hash: string; legacy_hash: string };
+/** The columns of an `audit_log` row that its content hash covers (chain_seq: the legacy links only). */
+export type AuditRowContent = Omit<
+  AuditLogRow,
+  'content_hash' | 'prev_hash' | 'hash' | 'legacy_prev_hash' | 'legacy_hash'
+>;
+
 /** Keyed hash of one row's content: checked for every row, sealed or not. */
 export function contentHash(row: AuditRowForHash): string {
   return auditMac(`row|${canonicalJson(row)}`);
@@ -57,7 +91,7 @@ export function linkHash(prevHash: string, chainSeq: number, content: string): s
 }
 
 /** The content of a stored row, as it was hashed. */
-export function rowForHash(r: any): AuditRowForHash {
+export function rowForHash(r: AuditRowContent): AuditRowForHash {
   return {
     seq: Number(r.seq),
     committeeId: r.committee_id == null ? null : Number(r.committee_id),
@@ -75,8 +109,8 @@ export function rowForHash(r: any): AuditRowForHash {
 }
 
 /** The unkeyed SM3 link of rows written before migration 0050, checked once before they are re-sealed. */
-export function legacyHash(prevHash: string, r: any): string {
-  const { seq: _global, ...rest } = rowForHash(r);
+export function legacyHash(prevHash: string, r: Omit<AuditRowContent, 'seq'>): string {
+  const { seq: _global, ...rest } = rowForHash({ ...r, seq: 0 });
   return sm3(`${prevHash}|${canonicalJson({ ...rest, seq: Number(r.chain_seq) })}`);
 }
 

@@ -3,7 +3,15 @@
 import { sql } from 'drizzle-orm';
 import { type Db, query, queryOne } from '../db/client.ts';
 import { auditMac } from '../secrets/audit-key.ts';
-import { canonicalJson, contentHash, legacyHash, linkHash, rowForHash } from './audit.ts';
+import {
+  type AuditLogRow,
+  canonicalJson,
+  contentHash,
+  type LegacyAuditRow,
+  legacyHash,
+  linkHash,
+  rowForHash,
+} from './audit.ts';
 
 /** Advisory lock key held by the sealing transaction; a second process finds it taken and skips its turn. */
 const SEAL_LOCK = 730002;
@@ -42,7 +50,7 @@ export async function sealAudit(db: Db, opts: { limit?: number } = {}): Promise<
       heads.set(Number(h.chain), { chain: Number(h.chain), seq: Number(h.seq), hash: h.hash });
     const changed = new Set<number>();
     const blocked = await resealLegacy(tx, heads, changed, result);
-    const rows = await query<any>(
+    const rows = await query<AuditLogRow>(
       tx,
       sql`select * from audit_log where hash is null and content_hash is not null order by seq limit ${opts.limit ?? 5000}`,
     );
@@ -97,7 +105,7 @@ async function resealLegacy(tx: Db, heads: Map<number, Head>, changed: Set<numbe
   );
   for (const { committee_id } of chains) {
     const chain = Number(committee_id);
-    const rows = await query<any>(
+    const rows = await query<LegacyAuditRow>(
       tx,
       sql`select * from audit_log where committee_id = ${chain} and content_hash is null order by chain_seq`,
     );

@@ -3,7 +3,15 @@
 import { sql } from 'drizzle-orm';
 import { type Db, query, queryOne } from '../db/client.ts';
 import { auditMac } from '../secrets/audit-key.ts';
-import { canonicalJson, contentHash, legacyHash, linkHash, rowForHash } from './audit.ts';
+import {
+  type AuditLogRow,
+  canonicalJson,
+  contentHash,
+  legacyHash,
+  linkHash,
+  rowForHash,
+  type SealedAuditRow,
+} from './audit.ts';
 import { type Head, headsMac } from './seal.ts';
 
 export interface AuditProblem {
@@ -62,7 +70,7 @@ export async function verifyAudit(
     let expect = 1;
     let after = 0;
     for (;;) {
-      const rows = await query<any>(
+      const rows = await query<SealedAuditRow>(
         db,
         sql`select * from audit_log where ${where} and hash is not null and chain_seq > ${after} order by chain_seq limit 5000`,
       );
@@ -115,7 +123,7 @@ export async function verifyAudit(
 
 /** Rows not sealed yet: their keyed content hash; rows from before 0050 not re-sealed yet: their old SM3 links. */
 async function verifyUnsealed(db: Db, chain: number, where: ReturnType<typeof sql>, problems: AuditProblem[]) {
-  const rows = await query<any>(
+  const rows = await query<AuditLogRow>(
     db,
     sql`select * from audit_log where ${where} and hash is null order by chain_seq, seq`,
   );
@@ -128,7 +136,7 @@ async function verifyUnsealed(db: Db, chain: number, where: ReturnType<typeof sq
           seq: Number(r.chain_seq),
           problem: '旧记录内容被篡改 (legacy row altered)',
         });
-      prev = r.legacy_hash;
+      prev = r.legacy_hash as string; // set on every row from before 0050
     } else if (contentHash(rowForHash(r)) !== r.content_hash || r.chain_seq != null) {
       problems.push({ committeeId: chain, seq: Number(r.seq), problem: '未封存记录被篡改 (unsealed row altered)' });
     }

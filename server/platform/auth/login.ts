@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Db, queryOne } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { blindIndex } from '../secrets/field-crypto.ts';
+import type { Role } from './permissions.ts';
 
 export const MAX_FAILED = 5;
 export const LOCK_MINUTES = 15;
@@ -19,9 +20,23 @@ const MAX_DELAY_SECONDS = 30 * 60;
 
 export const invalidCredentials = () => new AppError(401, 'auth.invalid_credentials', '用户名或密码错误');
 
+/** An account as sign-in reads it (`locked_until`, `now`: timestamps as the driver gives them). */
+export interface LoginAccount {
+  committee_id: number;
+  id: number;
+  username: string;
+  display_name: string;
+  roles: Role[];
+  password_hash: string;
+  failed_logins: number;
+  locked_until: string | Date | null;
+  disabled: boolean;
+  now: string | Date;
+}
+
 /** The one account a login name can mean: usernames and phones are unique across the platform, usernames first. */
-export async function findLoginAccount(db: Db, name: string) {
-  return queryOne<any>(
+export async function findLoginAccount(db: Db, name: string): Promise<LoginAccount | undefined> {
+  return queryOne<LoginAccount>(
     db,
     sql`select committee_id, id, username, display_name, roles, password_hash, failed_logins, locked_until, disabled,
         now() as now

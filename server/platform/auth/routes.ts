@@ -55,15 +55,34 @@ const Me = Type.Object({
   csrfToken: Type.String(),
 });
 
+/** The columns of an account row that both the signed-in user's own view and the account admin read. */
+export interface AccountBasicsRow {
+  id: number;
+  username: string;
+  display_name: string;
+  roles: Role[];
+  member_id: number | null;
+  unit_id: number | null;
+  org_id: number | null;
+  must_change_password: boolean;
+}
+
 /** The signed-in user as GET /api/auth/me answers it: account (names, roles), committee, permissions, CSRF token. */
 export async function loadMe(db: Db, committeeId: number, accountId: number, csrfToken: string) {
-  const row = await queryOne<any>(
+  const row = (await queryOne<
+    AccountBasicsRow & {
+      cid: number;
+      cname: string;
+      short_name: string;
+      level: string;
+    }
+  >(
     db,
     sql`select a.id, a.username, a.display_name, a.roles, a.member_id, a.unit_id, a.org_id, a.must_change_password,
       c.id as cid, c.name as cname, c.short_name, c.level
       from accounts a join committees c on c.id = a.committee_id where a.committee_id = ${committeeId} and a.id = ${accountId}`,
-  );
-  const roles = row.roles as Role[];
+  ))!;
+  const roles = row.roles;
   return {
     account: {
       id: row.id,
@@ -154,7 +173,7 @@ export async function authRoutes(
       // The lock stops whoever guessed; only the holder of the right password learns of it, and on a device where
       // this account signed in before the right password passes it (nobody can lock a user out from elsewhere).
       if (locked && !knownDevice) {
-        const minutes = Math.ceil((new Date(acc.locked_until).getTime() - new Date(acc.now).getTime()) / 60_000);
+        const minutes = Math.ceil((new Date(acc.locked_until!).getTime() - new Date(acc.now).getTime()) / 60_000);
         throw new AppError(
           423,
           'auth.locked',

@@ -58,8 +58,28 @@ export interface SessionTimeouts {
 
 export const touchEveryMs = (idleMinutes: number) => Math.min(60_000, (idleMinutes * 60_000) / 10);
 
+/** The session lookup's row as the driver gives it (timestamps as Date or text, by backend). */
+interface SessionRow {
+  committee_id: number;
+  account_id: number;
+  csrf_token: string;
+  last_seen_at: string | Date;
+  created_at: string | Date;
+  display_name: string;
+  roles: string[];
+  member_id: number | null;
+  unit_id: number | null;
+  org_id: number | null;
+  informant_id: number | null;
+  must_change_password: boolean;
+  disabled: boolean;
+  member_status: string | null;
+  informant_status: string | null;
+  now: string | Date;
+}
+
 /** The session lookup's row as a cache entry (times in ms on the database's clock). */
-const sessionOfRow = (row: any): CachedSession => ({
+const sessionOfRow = (row: SessionRow): CachedSession => ({
   committeeId: row.committee_id,
   accountId: row.account_id,
   csrfToken: row.csrf_token,
@@ -128,7 +148,7 @@ async function lookUp(
   const generation = cache?.generation() ?? 0;
   const committee = committeeOfToken(token);
   const routed = committee == null ? sql`` : sql` and s.committee_id = ${committee}`;
-  const row = await queryOne<any>(
+  const row = await queryOne<SessionRow>(
     db,
     sql`select s.committee_id, s.account_id, s.csrf_token, s.last_seen_at, s.created_at,
       a.display_name, a.roles, a.member_id, a.unit_id, a.org_id, a.informant_id, a.must_change_password, a.disabled,

@@ -112,7 +112,14 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
   );
 
   const load = async (committeeId: number, id: number) => {
-    const row = await queryOne<any>(
+    const row = await queryOne<{
+      id: number;
+      title: string;
+      period: string;
+      body: string;
+      snapshot: unknown;
+      exported_at: string | Date;
+    }>(
       db,
       sql`select id, title, period, body, snapshot, exported_at from figure_reports where committee_id = ${committeeId} and id = ${id}`,
     );
@@ -193,7 +200,7 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const rows = await query<any>(
+      const rows = await query<{ id: number; title: string; period: string; exported_at: string | Date }>(
         db,
         sql`select id, title, period, exported_at from figure_reports where committee_id = ${actorOf(request).committeeId}
           order by exported_at desc, id desc limit 100`,

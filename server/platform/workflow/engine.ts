@@ -236,7 +236,16 @@ export async function listTransitions(
   entityId: number,
   viewer: { roles: readonly Role[] },
 ): Promise<TimelineEntry[]> {
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    action: string;
+    from_state: string;
+    to_state: string;
+    actor_name: string | null;
+    comment: string | null;
+    data: unknown;
+    created_at: string | Date;
+  }>(
     db,
     sql`select id, action, from_state, to_state, actor_name, comment, data, created_at from workflow_transitions
       where committee_id = ${committeeId} and process = ${process.name} and entity_id = ${entityId} order by id`,

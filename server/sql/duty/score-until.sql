@@ -29,7 +29,7 @@ with f as (
       select m.id as member_id,
         round(least(greatest($57::numeric + coalesce(s.s, 0), 0), $58::numeric), 2) as total,
         coalesce(s.comp, '{}'::jsonb) as components, coalesce(d.keys, '{}'::text[]) as done
-      from members m join terms tm on tm.committee_id = m.committee_id and tm.id = m.term_id
+      from (select committee_id, id, code, name, sector_id, work_unit, standing_member, term_id, status from members) m join terms tm on tm.committee_id = m.committee_id and tm.id = m.term_id
         left join sums s on s.member_id = m.id left join done d on d.member_id = m.id
       where m.committee_id = $59
         and coalesce(extract(year from tm.start_date)::int, 0) <= $60
