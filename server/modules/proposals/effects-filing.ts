@@ -8,7 +8,7 @@ import { badRequest } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { memberAccounts, notifyAuthors, notifyOffice, orgAccounts } from './notices.ts';
-import type { ProposalItem } from './repository.ts';
+import { loadProposalText, type ProposalItem } from './repository.ts';
 import { getRules } from './rules.ts';
 
 /** A proposal's 立案号 as offices write it: 六届一次会议第0001号. */
@@ -46,10 +46,7 @@ async function reachOffice(tx: Db, actor: Actor, p: ProposalItem, proposerIds: n
 
 /** Checks that a proposal is complete enough to submit; drafts may be unfinished. */
 async function assertComplete(tx: Db, committeeId: number, id: number) {
-  const p = await queryOne<any>(
-    tx,
-    sql`select title, background, suggestions, category, kind, year from proposals where committee_id = ${committeeId} and id = ${id}`,
-  );
+  const p = (await loadProposalText(tx, committeeId, id))!;
   const rules = await getRules(tx, committeeId, p.year ?? beijingYearOf());
   if (!p.title.trim()) throw badRequest('proposal.title_required', '「案由」不能为空', 'title');
   if ([...p.title].length > rules.titleMaxLength)
@@ -61,7 +58,13 @@ async function assertComplete(tx: Db, committeeId: number, id: number) {
 }
 
 async function setFiledPlace(tx: Db, committeeId: number, id: number) {
-  const s = await queryOne<any>(
+  const s = await queryOne<{
+    id: number;
+    term_id: number;
+    year: number;
+    opens_on: string | null;
+    filing_deadline: string | null;
+  }>(
     tx,
     sql`select id, term_id, year, to_char(opens_on, 'YYYY-MM-DD') as opens_on, to_char(filing_deadline, 'YYYY-MM-DD') as filing_deadline
       from plenary_sessions where committee_id = ${committeeId} order by is_current desc, year desc, number desc limit 1`,

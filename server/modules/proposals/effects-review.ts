@@ -9,11 +9,11 @@ import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { createOpinionFromProposal } from '../opinions/convert.ts';
 import { numberLabel, proposalFacts } from './effects-filing.ts';
 import { notifyAuthors } from './notices.ts';
-import { type ProposalItem, rulesFor } from './repository.ts';
+import { loadProposalText, type ProposalItem, rulesFor } from './repository.ts';
 import { PROPOSAL_STATES } from './states.ts';
 
 export async function registerProposal(tx: Db, _actor: Actor, p: ProposalItem) {
-  const row = await queryOne<any>(
+  const row = await queryOne<{ term_id: number | null; session_id: number | null; session_name: string | null }>(
     tx,
     sql`select p.term_id, p.session_id, s.name as session_name from proposals p
       left join plenary_sessions s on s.committee_id = p.committee_id and s.id = p.session_id
@@ -62,7 +62,7 @@ export async function rejectProposal(
 export async function mergeProposal(tx: Db, _actor: Actor, p: ProposalItem, data: { intoId?: number }) {
   if (!data.intoId || data.intoId === p.id)
     throw badRequest('proposal.merge_target', '请选择要并入的另一件提案', 'intoId');
-  const target = await queryOne<any>(
+  const target = await queryOne<{ id: number; state: string; title: string }>(
     tx,
     sql`select id, state, title from proposals where committee_id = ${p.committeeId} and id = ${data.intoId} for update`,
   );
@@ -97,10 +97,7 @@ export async function convertProposal(
     where committee_id = ${p.committeeId} and id = ${p.id}`);
   if (data.target === 'opinion') {
     // It enters the liaison office's screening queue in the same transaction, with the proposers as its members.
-    const text = await queryOne<{ background: string; suggestions: string; category: string | null }>(
-      tx,
-      sql`select background, suggestions, category from proposals where committee_id = ${p.committeeId} and id = ${p.id}`,
-    );
+    const text = await loadProposalText(tx, p.committeeId, p.id);
     await createOpinionFromProposal(tx, actor, {
       proposalId: p.id,
       title: p.title,

@@ -7,8 +7,10 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { matchSearch, similarityQueryText, textSimilarity } from '../../platform/search/search.ts';
 import { similarScope } from '../../platform/search/similar-scope.ts';
 import { numberLabel } from './effects-filing.ts';
+import { proposalNotFound } from './errors.ts';
+import { loadProposalText } from './repository.ts';
 import { getRules } from './rules.ts';
-import { KIND_LABELS, visibleSql } from './service.ts';
+import { canSeeProposal, KIND_LABELS, visibleSql } from './service.ts';
 import { ASSIGNMENT_STATES, OPEN_ASSIGNMENT_STATES, PROPOSAL_STATES, REGISTERED_STATES } from './states.ts';
 
 export interface ListFilters {
@@ -235,7 +237,16 @@ export async function similarProposals(
 ): Promise<SimilarItem[]> {
   const qt = similarityQueryText(`${input.title} ${input.title} ${input.text ?? ''}`, 12);
   if (!qt) return [];
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    title: string;
+    body: string;
+    number: number | null;
+    state: string;
+    year: number | null;
+    session_name: string | null;
+    can_open: boolean;
+  }>(
     db,
     sql`select p.id, p.title, left(p.background || ' ' || p.suggestions, 600) as body, p.number, p.state, p.year, s.name as session_name,
         ${visibleSql(actor)} as can_open
@@ -351,6 +362,29 @@ export async function suggestUnits(
     })
     .sort((a, b) => b.score - a.score || a.unitId - b.unitId)
     .slice(0, 6);
+}
+
+/** What proposal `id` says, for a reader who may see it; throws proposalNotFound for one they may not. */
+async function visibleText(db: Db, actor: Actor, id: number) {
+  if (!(await canSeeProposal(db, actor, id))) throw proposalNotFound();
+  return (await loadProposalText(db, actor.committeeId, id))!;
+}
+
+/** The proposals most similar to proposal `id` (its merge candidates); throws proposalNotFound when it is not visible. */
+export async function proposalsLike(db: Db, actor: Actor, id: number): Promise<SimilarItem[]> {
+  const p = await visibleText(db, actor, id);
+  return similarProposals(db, actor, { title: p.title, text: `${p.background}\n${p.suggestions}`, excludeId: id });
+}
+
+/** Handling units suggested for proposal `id` from its text and category; throws proposalNotFound when it is not visible. */
+export async function unitsFor(db: Db, actor: Actor, id: number): Promise<UnitSuggestion[]> {
+  const p = await visibleText(db, actor, id);
+  return suggestUnits(db, actor, {
+    title: p.title,
+    text: `${p.background}\n${p.suggestions}`,
+    category: p.category ?? undefined,
+    excludeId: id,
+  });
 }
 
 export async function rulesSummary(db: Db, actor: Actor) {

@@ -2,12 +2,10 @@
 // proposal and of each unit's assignment.
 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { queryOne } from '../../platform/db/client.ts';
 import { pushAfterCommit } from '../../platform/notifications/notifications.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import {
@@ -20,8 +18,8 @@ import {
   ProposalPatch,
   StateOut,
 } from './schemas.ts';
-import { createProposal, deleteDraft, findMembers, updateProposal } from './service.ts';
-import { fireAssignmentAction, fireProposalAction } from './service-actions.ts';
+import { createProposal, deleteDraft, findMembers } from './service.ts';
+import { fireAssignmentAction, fireProposalAction, reviseProposal } from './service-actions.ts';
 import { getProposal } from './service-detail.ts';
 import { ASSIGNMENT_STATES, PROPOSAL_STATES } from './states.ts';
 
@@ -111,16 +109,8 @@ export function proposalFilingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     async (request) => {
       const actor = actorOf(request);
       const { submit, ...input } = request.body;
-      return db.transaction(async (tx) => {
-        await updateProposal(tx, actor, request.params.id, input);
-        const state = submit
-          ? await fireProposalAction(tx, actor, request.params.id, { action: 'submit' })
-          : (await queryOne<{ state: string }>(
-              tx,
-              sql`select state from proposals where committee_id = ${actor.committeeId} and id = ${request.params.id}`,
-            ))!.state;
-        return { id: request.params.id, state, stateLabel: PROPOSAL_STATES[state] };
-      });
+      const state = await db.transaction((tx) => reviseProposal(tx, actor, request.params.id, input, submit));
+      return { id: request.params.id, state, stateLabel: PROPOSAL_STATES[state] };
     },
   );
 
