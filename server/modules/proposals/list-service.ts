@@ -10,6 +10,7 @@ import { numberLabel } from './effects-filing.ts';
 import { proposalNotFound } from './errors.ts';
 import { loadProposalText } from './repository.ts';
 import { getRules } from './rules.ts';
+import type { ProposalListItem, SimilarItem, UnitSuggestion } from './schemas.ts';
 import { canSeeProposal, KIND_LABELS, visibleSql } from './service.ts';
 import { ASSIGNMENT_STATES, OPEN_ASSIGNMENT_STATES, PROPOSAL_STATES, REGISTERED_STATES } from './states.ts';
 
@@ -109,29 +110,8 @@ function orderOf(f: ListFilters): SQL {
   }
 }
 
-export interface ListItem {
-  id: number;
-  number: number | null;
-  numberLabel: string;
-  title: string;
-  kind: string;
-  kindLabel: string;
-  state: string;
-  stateLabel: string;
-  category: string | null;
-  year: number | null;
-  proposers: string;
-  units: string;
-  isKey: boolean;
-  isPublic: boolean;
-  isSessionProposal: boolean;
-  outcomeClass: string | null;
-  submittedAt: string | null;
-  updatedAt: string;
-  dueAt: string | null;
-  overdue: boolean;
-  myAssignment: { id: number; role: string; state: string; stateLabel: string; dueAt: string } | null;
-}
+/** A row of any proposal list, as the API answers it (ListItemOut). */
+export type ListItem = ProposalListItem;
 
 export async function listProposals(
   db: Db,
@@ -213,18 +193,7 @@ export async function listProposals(
 
 // ---------- similar proposals ----------
 
-export interface SimilarItem {
-  id: number;
-  title: string;
-  numberLabel: string;
-  state: string;
-  stateLabel: string;
-  year: number | null;
-  sessionName: string | null;
-  score: number;
-  /** Whether the user may open it; others are shown by title only. */
-  canOpen: boolean;
-}
+export type { SimilarItem };
 
 /**
  * The most similar proposals of this and earlier sessions: candidates share a characteristic word (GIN index on
@@ -289,12 +258,7 @@ export async function similarProposals(
 
 // ---------- unit suggestion ----------
 
-export interface UnitSuggestion {
-  unitId: number;
-  name: string;
-  score: number;
-  basis: string;
-}
+export type { UnitSuggestion };
 
 /**
  * Handling units for a text, learned from how earlier proposals were assigned: the lead/split units of the most

@@ -160,9 +160,7 @@ export function proposalFilingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const state = await db.transaction((tx) =>
-        fireAssignmentAction(tx, actor, request.params.id, request.body as any),
-      );
+      const state = await db.transaction((tx) => fireAssignmentAction(tx, actor, request.params.id, request.body));
       return { id: request.params.id, state, stateLabel: ASSIGNMENT_STATES[state] ?? state };
     },
   );

@@ -17,7 +17,7 @@ import {
   suggestUnits,
   unitsFor,
 } from './list-service.ts';
-import { Int, ListItemOut, ListQuery, Nullable } from './schemas.ts';
+import { Int, ListItemOut, ListQuery, SimilarOut, SuggestOut } from './schemas.ts';
 import { FileOut } from './schemas-admin.ts';
 
 const dateOnly = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
@@ -85,21 +85,6 @@ export function proposalListRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
   );
 
-  const SimilarOut = Type.Object({
-    items: Type.Array(
-      Type.Object({
-        id: Type.Integer(),
-        title: Type.String(),
-        numberLabel: Type.String(),
-        state: Type.String(),
-        stateLabel: Type.String(),
-        year: Nullable(Type.Integer()),
-        sessionName: Nullable(Type.String()),
-        score: Type.Integer(),
-        canOpen: Type.Boolean(),
-      }),
-    ),
-  });
   r.post(
     '/api/proposals/similar',
     {
@@ -119,11 +104,6 @@ export function proposalListRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     async (request) => ({ items: await similarProposals(db, actorOf(request), request.body) }),
   );
 
-  const SuggestOut = Type.Object({
-    items: Type.Array(
-      Type.Object({ unitId: Type.Integer(), name: Type.String(), score: Type.Integer(), basis: Type.String() }),
-    ),
-  });
   r.post(
     '/api/proposals/suggest-units',
     {
