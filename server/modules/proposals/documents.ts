@@ -24,6 +24,9 @@ import { classLabel, getRules } from './rules.ts';
 import { canSeeProposal } from './service.ts';
 import { getProposal } from './service-detail.ts';
 
+/** An ISO time's day as an Excel cell shows it ('YYYY-MM-DD', the UTC day of the string); '' for none. */
+export const dateOnly = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
+
 const FONT = '仿宋';
 const run = (text: string, opts: { bold?: boolean; size?: number; font?: string } = {}) =>
   new TextRun({ text, bold: opts.bold, size: opts.size ?? 32, font: opts.font ?? FONT });

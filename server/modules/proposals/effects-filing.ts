@@ -6,7 +6,7 @@ import { addMonthsClamped, beijingDateOf, beijingYearOf, clockNow } from '../../
 import { type Db, queryOne } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
-import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
+import { type DutyFactKind, recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { memberAccounts, notifyAuthors, notifyOffice, orgAccounts } from './notices.ts';
 import { loadProposalText, type ProposalItem } from './repository.ts';
 import { getRules } from './rules.ts';
@@ -25,20 +25,30 @@ export const proposalFacts = (p: ProposalItem) =>
       | 'self',
   }));
 
-/** The proposal reaches the office: duty facts for every proposer and a notice to the office. */
-async function reachOffice(tx: Db, actor: Actor, p: ProposalItem, proposerIds: number[], kind: ProposalItem['kind']) {
-  for (const f of proposalFacts({ ...p, proposerIds, kind })) {
+/** Records duty fact `kind`, dated now, for every proposer of `p` in their role (proposalFacts), with `detail`. */
+export async function recordProposalFacts(
+  tx: Db,
+  p: ProposalItem,
+  kind: DutyFactKind,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  for (const f of proposalFacts(p)) {
     await recordDutyFact(tx, {
       committeeId: p.committeeId,
       memberId: f.memberId,
-      kind: 'proposal.filed',
+      kind,
       role: f.role,
       sourceType: 'proposal',
       sourceId: p.id,
       occurredOn: clockNow(),
-      detail: { title: p.title },
+      detail,
     });
   }
+}
+
+/** The proposal reaches the office: duty facts for every proposer and a notice to the office. */
+async function reachOffice(tx: Db, actor: Actor, p: ProposalItem, proposerIds: number[], kind: ProposalItem['kind']) {
+  await recordProposalFacts(tx, { ...p, proposerIds, kind }, 'proposal.filed', { title: p.title });
   await tx.execute(sql`update proposals set kind = ${kind}, submitted_at = coalesce(submitted_at, now()), updated_at = now()
     where committee_id = ${p.committeeId} and id = ${p.id}`);
   await notifyOffice(tx, p.committeeId, `新提案待预审：${p.title}`, `/proposals/${p.id}`, `提交人：${actor.name}`);

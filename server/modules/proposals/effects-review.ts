@@ -2,12 +2,11 @@
 // another, converting it to an opinion or suggestion. Each function is a transition's effect, in its transaction.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
-import { clockNow } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
-import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
+import { revokeDutyFacts } from '../duty/facts.ts';
 import { createOpinionFromProposal } from '../opinions/convert.ts';
-import { numberLabel, proposalFacts } from './effects-filing.ts';
+import { numberLabel, recordProposalFacts } from './effects-filing.ts';
 import { notifyAuthors } from './notices.ts';
 import { loadProposalText, type ProposalItem, rulesFor } from './repository.ts';
 import { PROPOSAL_STATES } from './states.ts';
@@ -29,18 +28,10 @@ export async function registerProposal(tx: Db, _actor: Actor, p: ProposalItem) {
   );
   await tx.execute(sql`update proposals set number = ${last_number}, registered_at = now()
     where committee_id = ${p.committeeId} and id = ${p.id}`);
-  for (const f of proposalFacts(p)) {
-    await recordDutyFact(tx, {
-      committeeId: p.committeeId,
-      memberId: f.memberId,
-      kind: 'proposal.registered',
-      role: f.role,
-      sourceType: 'proposal',
-      sourceId: p.id,
-      occurredOn: clockNow(),
-      detail: { title: p.title, number: numberLabel(row.session_name, last_number) },
-    });
-  }
+  await recordProposalFacts(tx, p, 'proposal.registered', {
+    title: p.title,
+    number: numberLabel(row.session_name, last_number),
+  });
   await notifyAuthors(tx, p, `提案已立案（${numberLabel(row.session_name, last_number)}）：${p.title}`);
 }
 

@@ -8,6 +8,7 @@ import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { ErrorBody, IdParams, page } from '../../platform/routes.ts';
+import { dateOnly } from './documents.ts';
 import {
   defaultScope,
   type ListFilters,
@@ -19,8 +20,6 @@ import {
 } from './list-service.ts';
 import { Int, ListItemOut, ListQuery, SimilarOut, SuggestOut } from './schemas.ts';
 import { FileOut } from './schemas-admin.ts';
-
-const dateOnly = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
 export function proposalListRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();

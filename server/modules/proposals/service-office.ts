@@ -3,12 +3,12 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingYearOf, clockNow } from '../../platform/dates.ts';
+import { beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { fireTransition } from '../../platform/workflow/engine.ts';
-import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
-import { numberLabel } from './effects-filing.ts';
+import { revokeDutyFacts } from '../duty/facts.ts';
+import { numberLabel, recordProposalFacts } from './effects-filing.ts';
 import { notKeyProposal, notRegistered, proposalNotFound } from './errors.ts';
 import { commendationProcess } from './process.ts';
 import { loadProposalItem } from './repository.ts';
@@ -49,20 +49,7 @@ export async function setKeyProposal(
   await tx.execute(
     sql`update proposals set is_key = true, updated_at = now() where committee_id = ${actor.committeeId} and id = ${id}`,
   );
-  if (!before) {
-    for (const memberId of p.proposerIds) {
-      await recordDutyFact(tx, {
-        committeeId: actor.committeeId,
-        memberId,
-        kind: 'proposal.key',
-        role: p.kind === 'joint' ? (memberId === p.leadMemberId ? 'lead' : 'cosigner') : 'self',
-        sourceType: 'proposal',
-        sourceId: id,
-        occurredOn: clockNow(),
-        detail: { title: p.title },
-      });
-    }
-  }
+  if (!before) await recordProposalFacts(tx, p, 'proposal.key', { title: p.title });
   await writeAudit(tx, actor, { action: 'proposal.key.set', entity: 'proposal', entityId: id, before, after: input });
 }
 
