@@ -20,9 +20,9 @@ export async function collectiveProposalsOf(
   from: string,
   to: string,
 ): Promise<CollectiveProposal[]> {
-  const rows = await query<any>(
+  const rows = await query<{ id: number; title: string; state: string; submittedOn: string }>(
     db,
-    sql`select p.id, p.title, p.state, to_char((p.submitted_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as day
+    sql`select p.id, p.title, p.state, to_char((p.submitted_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as "submittedOn"
       from proposals p join organisations o on o.committee_id = p.committee_id and o.id = p.org_id
       where p.committee_id = ${committeeId} and p.kind = 'collective' and o.kind = ${orgKind} and o.name = ${name}
         and p.submitted_at is not null
@@ -33,6 +33,6 @@ export async function collectiveProposalsOf(
     id: r.id,
     title: r.title,
     stateLabel: PROPOSAL_STATES[r.state] ?? r.state,
-    submittedOn: r.day,
+    submittedOn: r.submittedOn,
   }));
 }

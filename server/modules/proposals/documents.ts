@@ -1,5 +1,6 @@
 // Documents staff live in: Excel exports of any proposal list (and of the figures and the deadline board) and Word
-// files of a proposal in the official layout and of a unit's reply letter.
+// files of a proposal in the official layout and of a unit's reply letter (proposalWord/replyWord read what they print
+// from the proposal's detail, as the reader may see it).
 import {
   AlignmentType,
   BorderStyle,
@@ -13,6 +14,18 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/context.ts';
+import { beijingYearOf, formatBeijingDate } from '../../platform/dates.ts';
+import { type Db, queryOne } from '../../platform/db/client.ts';
+import { replyNotFound } from './errors.ts';
+import { replyOwner } from './repository.ts';
+import { classLabel, getRules } from './rules.ts';
+import { canSeeProposal } from './service.ts';
+import { getProposal } from './service-detail.ts';
+
+/** An ISO time's day as an Excel cell shows it ('YYYY-MM-DD', the UTC day of the string); '' for none. */
+export const dateOnly = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
 const FONT = '仿宋';
 const run = (text: string, opts: { bold?: boolean; size?: number; font?: string } = {}) =>
@@ -167,4 +180,66 @@ export async function replyDocx(d: ReplyDoc): Promise<Buffer> {
     ],
   });
   return Buffer.from(await Packer.toBuffer(doc));
+}
+
+/** A Word file to download: its name (Chinese, with the proposal's number) and its bytes. */
+export interface WordFile {
+  filename: string;
+  buf: Buffer;
+}
+
+/** Proposal `id` as a Word file in the official layout; throws proposalNotFound when the actor may not see it. */
+export async function proposalWord(db: Db, actor: Actor, id: number): Promise<WordFile> {
+  const d = await getProposal(db, actor, id);
+  const committee = await queryOne<{ name: string }>(
+    db,
+    sql`select name from committees where id = ${actor.committeeId}`,
+  );
+  const buf = await proposalDocx({
+    committeeName: committee!.name,
+    sessionName: d.sessionName,
+    numberLabel: d.numberLabel,
+    kindLabel: d.kindLabel,
+    category: d.category,
+    proposers: d.org
+      ? d.org.name
+      : d.proposers
+          .filter((p) => p.cosignStatus !== 'declined')
+          .map((p) => p.name)
+          .join('、'),
+    title: d.title,
+    background: d.background,
+    suggestions: d.suggestions,
+    units: d.assignments
+      .filter((a) => a.state !== 'returned')
+      .map((a) => `${a.unitName}（${a.roleLabel}）`)
+      .join('、'),
+    submittedAt: d.submittedAt ? d.submittedAt.slice(0, 10) : null,
+  });
+  return { filename: `${d.numberLabel || '提案'}-${d.title.slice(0, 30)}.docx`, buf };
+}
+
+/** Reply `replyId` as its unit's reply letter (答复函); throws replyNotFound when the actor may not read it. */
+export async function replyWord(db: Db, actor: Actor, replyId: number): Promise<WordFile> {
+  const owner = await replyOwner(db, actor.committeeId, replyId);
+  if (!owner || !(await canSeeProposal(db, actor, owner.proposalId))) throw replyNotFound();
+  const d = await getProposal(db, actor, owner.proposalId);
+  const rep = d.replies.find((x) => x.id === replyId);
+  if (!rep) throw replyNotFound();
+  const rules = await getRules(db, actor.committeeId, d.year ?? beijingYearOf());
+  const buf = await replyDocx({
+    unitName: rep.unitName,
+    proposers: d.org
+      ? d.org.name
+      : d.proposers
+          .filter((p) => p.cosignStatus === 'confirmed')
+          .map((p) => `${p.name}委员`)
+          .join('、'),
+    numberLabel: d.numberLabel,
+    title: d.title,
+    outcome: `${rep.outcomeClass}类（${classLabel(rules, rep.outcomeClass)}）`,
+    text: rep.text,
+    date: formatBeijingDate(rep.createdAt),
+  });
+  return { filename: `答复函-${rep.unitName}-${d.numberLabel || d.id}.docx`, buf };
 }

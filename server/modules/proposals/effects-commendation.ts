@@ -1,11 +1,9 @@
 // The commendation of an excellent proposal: the panel's score and the published commendation with its duty facts.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
-import { clockNow } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { recordDutyFact } from '../duty/facts.ts';
-import { proposalFacts } from './effects-filing.ts';
+import { recordProposalFacts } from './effects-filing.ts';
 import { notifyAuthors } from './notices.ts';
 import { type CommendationItem, loadProposalItem } from './repository.ts';
 
@@ -26,17 +24,6 @@ export async function publishCommendation(tx: Db, actor: Actor, c: CommendationI
     sql`update proposal_commendations set published_at = now() where committee_id = ${actor.committeeId} and id = ${c.id}`,
   );
   const p = (await loadProposalItem(tx, actor.committeeId, c.proposalId))!;
-  for (const f of proposalFacts(p)) {
-    await recordDutyFact(tx, {
-      committeeId: actor.committeeId,
-      memberId: f.memberId,
-      kind: 'proposal.commended',
-      role: f.role,
-      sourceType: 'proposal',
-      sourceId: p.id,
-      occurredOn: clockNow(),
-      detail: { title: p.title, year: c.year },
-    });
-  }
+  await recordProposalFacts(tx, p, 'proposal.commended', { title: p.title, year: c.year });
   await notifyAuthors(tx, p, `您的提案被评为优秀提案：${p.title}`);
 }

@@ -6,9 +6,9 @@ import { addMonthsClamped, beijingDateOf, beijingYearOf, clockNow } from '../../
 import { type Db, queryOne } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
-import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
+import { type DutyFactKind, recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { memberAccounts, notifyAuthors, notifyOffice, orgAccounts } from './notices.ts';
-import type { ProposalItem } from './repository.ts';
+import { loadProposalText, type ProposalItem } from './repository.ts';
 import { getRules } from './rules.ts';
 
 /** A proposal's 立案号 as offices write it: 六届一次会议第0001号. */
@@ -25,20 +25,30 @@ export const proposalFacts = (p: ProposalItem) =>
       | 'self',
   }));
 
-/** The proposal reaches the office: duty facts for every proposer and a notice to the office. */
-async function reachOffice(tx: Db, actor: Actor, p: ProposalItem, proposerIds: number[], kind: ProposalItem['kind']) {
-  for (const f of proposalFacts({ ...p, proposerIds, kind })) {
+/** Records duty fact `kind`, dated now, for every proposer of `p` in their role (proposalFacts), with `detail`. */
+export async function recordProposalFacts(
+  tx: Db,
+  p: ProposalItem,
+  kind: DutyFactKind,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  for (const f of proposalFacts(p)) {
     await recordDutyFact(tx, {
       committeeId: p.committeeId,
       memberId: f.memberId,
-      kind: 'proposal.filed',
+      kind,
       role: f.role,
       sourceType: 'proposal',
       sourceId: p.id,
       occurredOn: clockNow(),
-      detail: { title: p.title },
+      detail,
     });
   }
+}
+
+/** The proposal reaches the office: duty facts for every proposer and a notice to the office. */
+async function reachOffice(tx: Db, actor: Actor, p: ProposalItem, proposerIds: number[], kind: ProposalItem['kind']) {
+  await recordProposalFacts(tx, { ...p, proposerIds, kind }, 'proposal.filed', { title: p.title });
   await tx.execute(sql`update proposals set kind = ${kind}, submitted_at = coalesce(submitted_at, now()), updated_at = now()
     where committee_id = ${p.committeeId} and id = ${p.id}`);
   await notifyOffice(tx, p.committeeId, `新提案待预审：${p.title}`, `/proposals/${p.id}`, `提交人：${actor.name}`);
@@ -46,10 +56,7 @@ async function reachOffice(tx: Db, actor: Actor, p: ProposalItem, proposerIds: n
 
 /** Checks that a proposal is complete enough to submit; drafts may be unfinished. */
 async function assertComplete(tx: Db, committeeId: number, id: number) {
-  const p = await queryOne<any>(
-    tx,
-    sql`select title, background, suggestions, category, kind, year from proposals where committee_id = ${committeeId} and id = ${id}`,
-  );
+  const p = (await loadProposalText(tx, committeeId, id))!;
   const rules = await getRules(tx, committeeId, p.year ?? beijingYearOf());
   if (!p.title.trim()) throw badRequest('proposal.title_required', '「案由」不能为空', 'title');
   if ([...p.title].length > rules.titleMaxLength)
@@ -61,7 +68,13 @@ async function assertComplete(tx: Db, committeeId: number, id: number) {
 }
 
 async function setFiledPlace(tx: Db, committeeId: number, id: number) {
-  const s = await queryOne<any>(
+  const s = await queryOne<{
+    id: number;
+    term_id: number;
+    year: number;
+    opens_on: string | null;
+    filing_deadline: string | null;
+  }>(
     tx,
     sql`select id, term_id, year, to_char(opens_on, 'YYYY-MM-DD') as opens_on, to_char(filing_deadline, 'YYYY-MM-DD') as filing_deadline
       from plenary_sessions where committee_id = ${committeeId} order by is_current desc, year desc, number desc limit 1`,

@@ -2,18 +2,17 @@
 // another, converting it to an opinion or suggestion. Each function is a transition's effect, in its transaction.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
-import { clockNow } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
-import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
+import { revokeDutyFacts } from '../duty/facts.ts';
 import { createOpinionFromProposal } from '../opinions/convert.ts';
-import { numberLabel, proposalFacts } from './effects-filing.ts';
+import { numberLabel, recordProposalFacts } from './effects-filing.ts';
 import { notifyAuthors } from './notices.ts';
-import { type ProposalItem, rulesFor } from './repository.ts';
+import { loadProposalText, type ProposalItem, rulesFor } from './repository.ts';
 import { PROPOSAL_STATES } from './states.ts';
 
 export async function registerProposal(tx: Db, _actor: Actor, p: ProposalItem) {
-  const row = await queryOne<any>(
+  const row = await queryOne<{ term_id: number | null; session_id: number | null; session_name: string | null }>(
     tx,
     sql`select p.term_id, p.session_id, s.name as session_name from proposals p
       left join plenary_sessions s on s.committee_id = p.committee_id and s.id = p.session_id
@@ -29,18 +28,10 @@ export async function registerProposal(tx: Db, _actor: Actor, p: ProposalItem) {
   );
   await tx.execute(sql`update proposals set number = ${last_number}, registered_at = now()
     where committee_id = ${p.committeeId} and id = ${p.id}`);
-  for (const f of proposalFacts(p)) {
-    await recordDutyFact(tx, {
-      committeeId: p.committeeId,
-      memberId: f.memberId,
-      kind: 'proposal.registered',
-      role: f.role,
-      sourceType: 'proposal',
-      sourceId: p.id,
-      occurredOn: clockNow(),
-      detail: { title: p.title, number: numberLabel(row.session_name, last_number) },
-    });
-  }
+  await recordProposalFacts(tx, p, 'proposal.registered', {
+    title: p.title,
+    number: numberLabel(row.session_name, last_number),
+  });
   await notifyAuthors(tx, p, `提案已立案（${numberLabel(row.session_name, last_number)}）：${p.title}`);
 }
 
@@ -62,7 +53,7 @@ export async function rejectProposal(
 export async function mergeProposal(tx: Db, _actor: Actor, p: ProposalItem, data: { intoId?: number }) {
   if (!data.intoId || data.intoId === p.id)
     throw badRequest('proposal.merge_target', '请选择要并入的另一件提案', 'intoId');
-  const target = await queryOne<any>(
+  const target = await queryOne<{ id: number; state: string; title: string }>(
     tx,
     sql`select id, state, title from proposals where committee_id = ${p.committeeId} and id = ${data.intoId} for update`,
   );
@@ -97,10 +88,7 @@ export async function convertProposal(
     where committee_id = ${p.committeeId} and id = ${p.id}`);
   if (data.target === 'opinion') {
     // It enters the liaison office's screening queue in the same transaction, with the proposers as its members.
-    const text = await queryOne<{ background: string; suggestions: string; category: string | null }>(
-      tx,
-      sql`select background, suggestions, category from proposals where committee_id = ${p.committeeId} and id = ${p.id}`,
-    );
+    const text = await loadProposalText(tx, p.committeeId, p.id);
     await createOpinionFromProposal(tx, actor, {
       proposalId: p.id,
       title: p.title,

@@ -33,9 +33,19 @@ function scopeSql(c: number, s: FigureScope): SQL {
   return sql.join(parts, sql` and `);
 }
 
+/** The counts of the annual sentence (proposals), `solved`: registered ones answered with a solved outcome class. */
+export interface YearTotals {
+  received: number;
+  registered: number;
+  answered: number;
+  solved: number;
+  key: number;
+  session_proposals: number;
+}
+
 /** The counts of the annual sentence, one scan: the registry's figures use this alone. */
 function yearTotals(db: Db, where: SQL, solvedCodes: string[]) {
-  return queryOne<any>(
+  return queryOne<YearTotals>(
     db,
     sql`select count(*) filter (where p.state <> 'withdrawn')::int as received,
           count(*) filter (where p.state = any(${sql.param(REGISTERED_STATES)}::text[]))::int as registered,
@@ -78,7 +88,18 @@ export async function proposalFigures(db: Db, actor: Actor, scope: FigureScope) 
       sql`select p.outcome_class, count(*)::int as n from proposals p where ${where} and p.outcome_class is not null group by p.outcome_class`,
     ),
     yearTotals(db, where, solvedCodes),
-    query<any>(
+    query<{
+      unit_id: number;
+      name: string;
+      assigned: number;
+      leading: number;
+      assisting: number;
+      replied: number;
+      due: number;
+      on_time: number;
+      overdue: number;
+      open: number;
+    }>(
       db,
       sql`select a.unit_id, u.name, count(*)::int as assigned,
           count(*) filter (where a.role in ('lead', 'split'))::int as leading,
@@ -226,7 +247,21 @@ export async function proposalFigures(db: Db, actor: Actor, scope: FigureScope) 
 /** Everything due soon or overdue, by unit: the office's supervision board. */
 export async function deadlineBoard(db: Db, actor: Actor, opts: { days: number; unitId?: number }) {
   const c = actor.committeeId;
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    proposal_id: number;
+    unit_id: number;
+    role: string;
+    state: string;
+    due_at: Date | string;
+    extension_count: number;
+    unit_name: string;
+    title: string;
+    number: number | null;
+    session_name: string | null;
+    is_key: boolean;
+    days_left: number | string;
+  }>(
     db,
     sql`select a.id, a.proposal_id, a.unit_id, a.role, a.state, a.due_at, a.extension_count, u.name as unit_name, p.title, p.number, s.name as session_name,
         p.is_key, extract(epoch from (a.due_at - now())) / 86400 as days_left
@@ -272,7 +307,14 @@ export async function appraisalList(db: Db, actor: Actor, year: number) {
   const c = actor.committeeId;
   const rules = await getRules(db, c, year);
   const figures = await proposalFigures(db, actor, { year });
-  const saved = await query<any>(
+  const saved = await query<{
+    unit_id: number;
+    scores: Record<string, number>;
+    total: number | string;
+    grade: string | null;
+    comment: string;
+    updated_at: Date | string;
+  }>(
     db,
     sql`select unit_id, scores, total, grade, comment, updated_at from proposal_unit_appraisals where committee_id = ${c} and year = ${year}`,
   );

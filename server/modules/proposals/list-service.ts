@@ -8,8 +8,11 @@ import { matchSearch, similarityQueryText, textSimilarity } from '../../platform
 import { similarScope } from '../../platform/search/similar-scope.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { numberLabel } from './effects-filing.ts';
+import { proposalNotFound } from './errors.ts';
+import { loadProposalText } from './repository.ts';
 import { getRules } from './rules.ts';
-import { KIND_LABELS, visibleSql } from './service.ts';
+import type { ProposalListItem, SimilarItem, UnitSuggestion } from './schemas.ts';
+import { canSeeProposal, KIND_LABELS, visibleSql } from './service.ts';
 import { ASSIGNMENT_STATES, OPEN_ASSIGNMENT_STATES, PROPOSAL_STATES, REGISTERED_STATES } from './states.ts';
 
 export interface ListFilters {
@@ -108,29 +111,8 @@ function orderOf(f: ListFilters): SQL {
   }
 }
 
-export interface ListItem {
-  id: number;
-  number: number | null;
-  numberLabel: string;
-  title: string;
-  kind: string;
-  kindLabel: string;
-  state: string;
-  stateLabel: string;
-  category: string | null;
-  year: number | null;
-  proposers: string;
-  units: string;
-  isKey: boolean;
-  isPublic: boolean;
-  isSessionProposal: boolean;
-  outcomeClass: string | null;
-  submittedAt: string | null;
-  updatedAt: string;
-  dueAt: string | null;
-  overdue: boolean;
-  myAssignment: { id: number; role: string; state: string; stateLabel: string; dueAt: string } | null;
-}
+/** A row of any proposal list, as the API answers it (ListItemOut). */
+export type ListItem = ProposalListItem;
 
 export async function listProposals(
   db: Db,
@@ -212,18 +194,7 @@ export async function listProposals(
 
 // ---------- similar proposals ----------
 
-export interface SimilarItem {
-  id: number;
-  title: string;
-  numberLabel: string;
-  state: string;
-  stateLabel: string;
-  year: number | null;
-  sessionName: string | null;
-  score: number;
-  /** Whether the user may open it; others are shown by title only. */
-  canOpen: boolean;
-}
+export type { SimilarItem };
 
 /**
  * The most similar proposals of this and earlier sessions: candidates share a characteristic word (GIN index on
@@ -236,7 +207,16 @@ export async function similarProposals(
 ): Promise<SimilarItem[]> {
   const qt = similarityQueryText(`${input.title} ${input.title} ${input.text ?? ''}`, 12);
   if (!qt) return [];
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    title: string;
+    body: string;
+    number: number | null;
+    state: string;
+    year: number | null;
+    session_name: string | null;
+    can_open: boolean;
+  }>(
     db,
     sql`select p.id, p.title, left(p.background || ' ' || p.suggestions, 600) as body, p.number, p.state, p.year, s.name as session_name,
         ${visibleSql(actor)} as can_open
@@ -279,12 +259,7 @@ export async function similarProposals(
 
 // ---------- unit suggestion ----------
 
-export interface UnitSuggestion {
-  unitId: number;
-  name: string;
-  score: number;
-  basis: string;
-}
+export type { UnitSuggestion };
 
 /**
  * Handling units for a text, learned from how earlier proposals were assigned: the lead/split units of the most
@@ -352,6 +327,29 @@ export async function suggestUnits(
     })
     .sort((a, b) => b.score - a.score || a.unitId - b.unitId)
     .slice(0, 6);
+}
+
+/** What proposal `id` says, for a reader who may see it; throws proposalNotFound for one they may not. */
+async function visibleText(db: Db, actor: Actor, id: number) {
+  if (!(await canSeeProposal(db, actor, id))) throw proposalNotFound();
+  return (await loadProposalText(db, actor.committeeId, id))!;
+}
+
+/** The proposals most similar to proposal `id` (its merge candidates); throws proposalNotFound when it is not visible. */
+export async function proposalsLike(db: Db, actor: Actor, id: number): Promise<SimilarItem[]> {
+  const p = await visibleText(db, actor, id);
+  return similarProposals(db, actor, { title: p.title, text: `${p.background}\n${p.suggestions}`, excludeId: id });
+}
+
+/** Handling units suggested for proposal `id` from its text and category; throws proposalNotFound when it is not visible. */
+export async function unitsFor(db: Db, actor: Actor, id: number): Promise<UnitSuggestion[]> {
+  const p = await visibleText(db, actor, id);
+  return suggestUnits(db, actor, {
+    title: p.title,
+    text: `${p.background}\n${p.suggestions}`,
+    category: p.category ?? undefined,
+    excludeId: id,
+  });
 }
 
 export async function rulesSummary(db: Db, actor: Actor) {

@@ -33,9 +33,9 @@ export async function publicProposals(
   const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from proposals p where ${where}`);
   const ids = rows.map((r) => r.id);
   const replies = ids.length
-    ? await query<any>(
+    ? await query<{ proposalId: number; unitName: string; text: string }>(
         db,
-        sql`select r.proposal_id, r.text, u.name from proposal_replies r
+        sql`select r.proposal_id as "proposalId", u.name as "unitName", r.text from proposal_replies r
           join handling_units u on u.committee_id = r.committee_id and u.id = r.unit_id
           where r.committee_id = ${committeeId} and r.proposal_id = any(${sql.param(ids)}::int[])
             and r.is_public and r.review_state = 'approved' order by r.round, r.id`,
@@ -49,7 +49,7 @@ export async function publicProposals(
       proposer: r.proposer,
       number: r.number,
       year: r.year,
-      replies: replies.filter((x) => x.proposal_id === r.id).map((x) => ({ unitName: x.name, text: x.text })),
+      replies: replies.filter((x) => x.proposalId === r.id).map(({ unitName, text }) => ({ unitName, text })),
     })),
   };
 }

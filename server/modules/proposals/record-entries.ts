@@ -26,7 +26,14 @@ export const proposalRecordSource: RecordSource = {
   key: 'proposals',
   label: '提案',
   entries: async (db, c, memberId, from, to) => {
-    const rows = await query<any>(
+    const rows = await query<{
+      id: number;
+      title: string;
+      state: string;
+      outcome_class: string | null;
+      is_lead: boolean;
+      at: Date | string;
+    }>(
       db,
       sql`select p.id, p.title, p.state, p.outcome_class, pp.is_lead, coalesce(p.submitted_at, p.created_at) as at
         from proposals p join proposal_proposers pp on pp.committee_id = p.committee_id and pp.proposal_id = p.id

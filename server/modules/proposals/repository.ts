@@ -6,7 +6,7 @@ import { beijingYearOf, deadlineAfterDays } from '../../platform/dates.ts';
 import { type Db, queryOne } from '../../platform/db/client.ts';
 import type { WorkflowItem } from '../../platform/workflow/engine.ts';
 import { proposalNotFound } from './errors.ts';
-import { getRules } from './rules.ts';
+import { getRules, type ProposalRules } from './rules.ts';
 
 export interface ProposalItem extends WorkflowItem {
   committeeId: number;
@@ -50,6 +50,32 @@ export interface CommendationItem extends WorkflowItem {
   year: number;
 }
 
+/** A proposer as the item reads them: of the proposal itself or of one merged into it (`proposal_id`). */
+export interface ProposerRow {
+  member_id: number;
+  is_lead: boolean;
+  cosign_status: string;
+  proposal_id: number;
+}
+
+/** A rating's rater this round: a member or an organisation. */
+export interface RaterRow {
+  member_id: number | null;
+  org_id: number | null;
+}
+
+/** The proposal's own columns an item is made of, named as in the table (the detail page's row has them too). */
+export interface ProposalItemRow {
+  id: number;
+  state: string;
+  kind: ProposalItem['kind'];
+  org_id: number | null;
+  title: string;
+  round: number;
+  registered_at: Date | string | null;
+  rating_due_at: Date | string | null;
+}
+
 export async function loadProposalItem(
   db: Db,
   committeeId: number,
@@ -58,7 +84,9 @@ export async function loadProposalItem(
 ): Promise<ProposalItem | null> {
   // One statement: the row (locked when asked), its proposers and those of proposals merged into it, the
   // organisations of merged collective proposals, and who has rated it this round.
-  const p = await queryOne<any>(
+  const p = await queryOne<
+    ProposalItemRow & { year: number | null; people: ProposerRow[]; merged_orgs: number[]; ratings: RaterRow[] }
+  >(
     db,
     sql`select p.id, p.state, p.kind, p.org_id, p.title, p.round, p.registered_at, p.rating_due_at, p.year,
         coalesce((select json_agg(json_build_object('member_id', pp.member_id, 'is_lead', pp.is_lead, 'cosign_status', pp.cosign_status,
@@ -72,11 +100,8 @@ export async function loadProposalItem(
       from proposals p where p.committee_id = ${committeeId} and p.id = ${id} ${lock ? sql`for update of p` : sql``}`,
   );
   if (!p) return null;
-  const people: { member_id: number; is_lead: boolean; cosign_status: string; proposal_id: number }[] = p.people;
-  const mergedOrgs: number[] = p.merged_orgs;
-  const ratings: { member_id: number | null; org_id: number | null }[] = p.ratings;
   const rules = await getRules(db, committeeId, p.year ?? beijingYearOf());
-  return proposalItemOf(committeeId, p, people, mergedOrgs, ratings, rules);
+  return proposalItemOf(committeeId, p, p.people, p.merged_orgs, p.ratings, rules);
 }
 
 /**
@@ -86,10 +111,10 @@ export async function loadProposalItem(
  */
 export function proposalItemOf(
   committeeId: number,
-  p: any,
-  people: { member_id: number; is_lead: boolean; cosign_status: string; proposal_id: number }[],
+  p: ProposalItemRow,
+  people: ProposerRow[],
   mergedOrgIds: number[],
-  ratings: { member_id: number | null; org_id: number | null }[],
+  ratings: RaterRow[],
   rules: { assignmentApproval: boolean },
 ): ProposalItem {
   const own = people.filter((x) => x.proposal_id === p.id);
@@ -113,13 +138,50 @@ export function proposalItemOf(
   };
 }
 
+/** An assignment's columns an item is made of, named as in the table (the detail page's rows have them too). */
+export interface AssignmentItemRow {
+  id: number;
+  state: string;
+  unit_id: number;
+  role: AssignmentItem['role'];
+  round: number;
+  assigned_at: Date | string;
+  due_at: Date | string;
+}
+
+/**
+ * The engine's item of an assignment of proposal `proposalId`: `returnDeadline` is when its return window ends,
+ * `contactMissing` whether the rules require 办前面商 and none is recorded for its round.
+ */
+export const assignmentItemOf = (
+  committeeId: number,
+  proposalId: number,
+  a: AssignmentItemRow,
+  rules: Pick<ProposalRules, 'returnRequestDays'>,
+  returnDeadline: Date,
+  contactMissing: boolean,
+): AssignmentItem => ({
+  id: a.id,
+  committeeId,
+  state: a.state,
+  proposalId,
+  unitId: a.unit_id,
+  role: a.role,
+  round: a.round,
+  assignedAt: new Date(a.assigned_at),
+  dueAt: new Date(a.due_at),
+  returnWindowDays: rules.returnRequestDays,
+  returnDeadline,
+  contactMissing,
+});
+
 export async function loadAssignmentItem(
   db: Db,
   committeeId: number,
   id: number,
   lock = false,
 ): Promise<AssignmentItem | null> {
-  const a = await queryOne<any>(
+  const a = await queryOne<AssignmentItemRow & { proposal_id: number; year: number | null }>(
     db,
     sql`select a.id, a.state, a.proposal_id, a.unit_id, a.role, a.round, a.assigned_at, a.due_at, p.year
       from proposal_assignments a join proposals p on p.committee_id = a.committee_id and p.id = a.proposal_id
@@ -127,40 +189,59 @@ export async function loadAssignmentItem(
   );
   if (!a) return null;
   const rules = await getRules(db, committeeId, a.year ?? beijingYearOf());
-  return {
-    id: a.id,
+  const returnDeadline = await deadlineAfterDays(
+    db,
     committeeId,
-    state: a.state,
-    proposalId: a.proposal_id,
-    unitId: a.unit_id,
-    role: a.role,
-    round: a.round,
-    assignedAt: new Date(a.assigned_at),
-    dueAt: new Date(a.due_at),
-    returnWindowDays: rules.returnRequestDays,
-    returnDeadline: await deadlineAfterDays(
+    new Date(a.assigned_at),
+    rules.returnRequestDays,
+    rules.dayUnit,
+  );
+  const contactMissing =
+    rules.contactRequired &&
+    !(await queryOne<{ n: number }>(
       db,
-      committeeId,
-      new Date(a.assigned_at),
-      rules.returnRequestDays,
-      rules.dayUnit,
-    ),
-    contactMissing:
-      rules.contactRequired &&
-      !(await queryOne<{ n: number }>(
-        db,
-        sql`select count(*)::int as n from proposal_contacts where committee_id = ${committeeId} and assignment_id = ${a.id} and round = ${a.round}`,
-      ))!.n,
-  };
+      sql`select count(*)::int as n from proposal_contacts where committee_id = ${committeeId} and assignment_id = ${a.id} and round = ${a.round}`,
+    ))!.n;
+  return assignmentItemOf(committeeId, a.proposal_id, a, rules, returnDeadline, contactMissing);
 }
 
-export async function loadCommendationItem(db: Db, committeeId: number, id: number): Promise<CommendationItem | null> {
-  const c = await queryOne<any>(
+export const loadCommendationItem = async (db: Db, committeeId: number, id: number): Promise<CommendationItem | null> =>
+  (await queryOne<CommendationItem>(
     db,
-    sql`select id, state, proposal_id, year from proposal_commendations where committee_id = ${committeeId} and id = ${id}`,
-  );
-  return c ? { id: c.id, state: c.state, proposalId: c.proposal_id, year: c.year } : null;
+    sql`select id, state, proposal_id as "proposalId", year from proposal_commendations where committee_id = ${committeeId} and id = ${id}`,
+  )) ?? null;
+
+/** A proposal's state (locked for update when asked); null when the committee has no such proposal. */
+export const proposalState = async (db: Db, committeeId: number, id: number, lock = false) =>
+  (
+    await queryOne<{ state: string }>(
+      db,
+      sql`select state from proposals where committee_id = ${committeeId} and id = ${id} ${lock ? sql`for update` : sql``}`,
+    )
+  )?.state ?? null;
+
+/** What a proposal says, as stored: its title, texts, category and year; null when the committee has no such proposal. */
+export interface ProposalText {
+  title: string;
+  background: string;
+  suggestions: string;
+  category: string | null;
+  year: number | null;
 }
+
+export const loadProposalText = async (db: Db, committeeId: number, id: number): Promise<ProposalText | null> =>
+  (await queryOne<ProposalText>(
+    db,
+    sql`select title, background, suggestions, category, year from proposals where committee_id = ${committeeId} and id = ${id}`,
+  )) ?? null;
+
+/** Whose reply `replyId` is: its proposal, its unit and how far its review is; null when the committee has none. */
+export const replyOwner = async (db: Db, committeeId: number, replyId: number) =>
+  (await queryOne<{ proposalId: number; unitId: number; reviewState: string }>(
+    db,
+    sql`select proposal_id as "proposalId", unit_id as "unitId", review_state as "reviewState" from proposal_replies
+      where committee_id = ${committeeId} and id = ${replyId}`,
+  )) ?? null;
 
 /** The rules of the proposal's year (this year's while it has none). */
 export const rulesFor = async (tx: Db, committeeId: number, proposalId: number) => {

@@ -1,17 +1,13 @@
 // The office's work on proposals: the year's rules, unit appraisals, commendations, key proposals and publication.
 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
-import { query } from '../../platform/db/client.ts';
 import { sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
-import { memberDirectory } from '../org/members-directory.ts';
-import { numberLabel } from './effects-filing.ts';
 import { appraisalList } from './figures.ts';
 import { getRules } from './rules.ts';
 import { Errors, Int, IntList, Lit, Nullable } from './schemas.ts';
@@ -20,6 +16,7 @@ import { saveRules } from './service.ts';
 import {
   addKeyEvent,
   commendAction,
+  listCommendations,
   saveAppraisal,
   setKeyProposal,
   setPublic,
@@ -193,35 +190,7 @@ export function proposalAdminRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const rows = await query<any>(
-        db,
-        sql`select c.id, c.proposal_id, c.year, c.state, c.reason, c.score, p.title, p.number, s.name as session_name,
-            coalesce(o.name, (select string_agg(m.name, '、' order by pp.is_lead desc, pp.sort) from proposal_proposers pp
-              join ${memberDirectory} m on m.committee_id = pp.committee_id and m.id = pp.member_id
-              where pp.committee_id = p.committee_id and pp.proposal_id = p.id and pp.cosign_status = 'confirmed'), '') as proposers
-          from proposal_commendations c join proposals p on p.committee_id = c.committee_id and p.id = c.proposal_id
-          left join plenary_sessions s on s.committee_id = p.committee_id and s.id = p.session_id
-          left join organisations o on o.committee_id = p.committee_id and o.id = p.org_id
-          where c.committee_id = ${actor.committeeId} and c.state <> 'none' ${request.query.year ? sql`and c.year = ${request.query.year}` : sql``}
-          order by c.year desc, coalesce(c.score, -1) desc, c.id`,
-      );
-      return {
-        items: rows.map((x) => ({
-          id: x.id,
-          proposalId: x.proposal_id,
-          title: x.title,
-          numberLabel: numberLabel(x.session_name, x.number),
-          proposers: x.proposers,
-          year: x.year,
-          state: x.state,
-          stateLabel: COMMENDATION_STATES[x.state],
-          reason: x.reason,
-          score: x.score,
-        })),
-      };
-    },
+    async (request) => ({ items: await listCommendations(db, actorOf(request).committeeId, request.query.year) }),
   );
 
   r.put(

@@ -7,11 +7,10 @@ import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { ErrorBody } from '../../platform/routes.ts';
+import { dateOnly } from './documents.ts';
 import { deadlineBoard, proposalFigures } from './figures.ts';
 import { Int } from './schemas.ts';
 import { BoardOut, FigureQuery, FiguresOut, FileOut } from './schemas-admin.ts';
-
-const dateOnly = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
 export function proposalFigureRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();

@@ -2,12 +2,10 @@
 // proposal and of each unit's assignment.
 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { queryOne } from '../../platform/db/client.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import {
   AssignmentActionBody,
@@ -19,8 +17,8 @@ import {
   ProposalPatch,
   StateOut,
 } from './schemas.ts';
-import { createProposal, deleteDraft, findMembers, updateProposal } from './service.ts';
-import { fireAssignmentAction, fireProposalAction } from './service-actions.ts';
+import { createProposal, deleteDraft, findMembers } from './service.ts';
+import { fireAssignmentAction, fireProposalAction, reviseProposal } from './service-actions.ts';
 import { getProposal } from './service-detail.ts';
 import { ASSIGNMENT_STATES, PROPOSAL_STATES } from './states.ts';
 
@@ -107,16 +105,8 @@ export function proposalFilingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     async (request) => {
       const actor = actorOf(request);
       const { submit, ...input } = request.body;
-      return db.transaction(async (tx) => {
-        await updateProposal(tx, actor, request.params.id, input);
-        const state = submit
-          ? await fireProposalAction(tx, actor, request.params.id, { action: 'submit' })
-          : (await queryOne<{ state: string }>(
-              tx,
-              sql`select state from proposals where committee_id = ${actor.committeeId} and id = ${request.params.id}`,
-            ))!.state;
-        return { id: request.params.id, state, stateLabel: PROPOSAL_STATES[state] };
-      });
+      const state = await db.transaction((tx) => reviseProposal(tx, actor, request.params.id, input, submit));
+      return { id: request.params.id, state, stateLabel: PROPOSAL_STATES[state] };
     },
   );
 
@@ -166,9 +156,7 @@ export function proposalFilingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const state = await db.transaction((tx) =>
-        fireAssignmentAction(tx, actor, request.params.id, request.body as any),
-      );
+      const state = await db.transaction((tx) => fireAssignmentAction(tx, actor, request.params.id, request.body));
       return { id: request.params.id, state, stateLabel: ASSIGNMENT_STATES[state] ?? state };
     },
   );

@@ -2,21 +2,24 @@
 // suggested units while writing or reviewing.
 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { queryOne } from '../../platform/db/client.ts';
 import { sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { ErrorBody, IdParams, page } from '../../platform/routes.ts';
-import { proposalNotFound } from './errors.ts';
-import { defaultScope, type ListFilters, listProposals, similarProposals, suggestUnits } from './list-service.ts';
-import { Int, ListItemOut, ListQuery, Nullable } from './schemas.ts';
+import { dateOnly } from './documents.ts';
+import {
+  defaultScope,
+  type ListFilters,
+  listProposals,
+  proposalsLike,
+  similarProposals,
+  suggestUnits,
+  unitsFor,
+} from './list-service.ts';
+import { Int, ListItemOut, ListQuery, SimilarOut, SuggestOut } from './schemas.ts';
 import { FileOut } from './schemas-admin.ts';
-import { canSeeProposal } from './service.ts';
-
-const dateOnly = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
 export function proposalListRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -81,21 +84,6 @@ export function proposalListRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
   );
 
-  const SimilarOut = Type.Object({
-    items: Type.Array(
-      Type.Object({
-        id: Type.Integer(),
-        title: Type.String(),
-        numberLabel: Type.String(),
-        state: Type.String(),
-        stateLabel: Type.String(),
-        year: Nullable(Type.Integer()),
-        sessionName: Nullable(Type.String()),
-        score: Type.Integer(),
-        canOpen: Type.Boolean(),
-      }),
-    ),
-  });
   r.post(
     '/api/proposals/similar',
     {
@@ -115,11 +103,6 @@ export function proposalListRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     async (request) => ({ items: await similarProposals(db, actorOf(request), request.body) }),
   );
 
-  const SuggestOut = Type.Object({
-    items: Type.Array(
-      Type.Object({ unitId: Type.Integer(), name: Type.String(), score: Type.Integer(), basis: Type.String() }),
-    ),
-  });
   r.post(
     '/api/proposals/suggest-units',
     {
@@ -150,21 +133,7 @@ export function proposalListRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         response: { 200: SimilarOut, 404: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      if (!(await canSeeProposal(db, actor, request.params.id))) throw proposalNotFound();
-      const p = await queryOne<any>(
-        db,
-        sql`select title, background, suggestions from proposals where committee_id = ${actor.committeeId} and id = ${request.params.id}`,
-      );
-      return {
-        items: await similarProposals(db, actor, {
-          title: p.title,
-          text: `${p.background}\n${p.suggestions}`,
-          excludeId: request.params.id,
-        }),
-      };
-    },
+    async (request) => ({ items: await proposalsLike(db, actorOf(request), request.params.id) }),
   );
 
   r.get(
@@ -178,21 +147,6 @@ export function proposalListRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         response: { 200: SuggestOut, 404: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      if (!(await canSeeProposal(db, actor, request.params.id))) throw proposalNotFound();
-      const p = await queryOne<any>(
-        db,
-        sql`select title, background, suggestions, category from proposals where committee_id = ${actor.committeeId} and id = ${request.params.id}`,
-      );
-      return {
-        items: await suggestUnits(db, actor, {
-          title: p.title,
-          text: `${p.background}\n${p.suggestions}`,
-          category: p.category ?? undefined,
-          excludeId: request.params.id,
-        }),
-      };
-    },
+    async (request) => ({ items: await unitsFor(db, actorOf(request), request.params.id) }),
   );
 }

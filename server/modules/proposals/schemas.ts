@@ -63,6 +63,28 @@ export const ListItemOut = Type.Object({
   ),
 });
 
+export const SimilarItemOut = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  numberLabel: Type.String(),
+  state: Type.String(),
+  stateLabel: Type.String(),
+  year: Nullable(Type.Integer()),
+  sessionName: Nullable(Type.String()),
+  /** 0–100. */
+  score: Type.Integer(),
+  /** Whether the user may open it; others are shown by title only. */
+  canOpen: Type.Boolean(),
+});
+export const SimilarOut = Type.Object({ items: Type.Array(SimilarItemOut) });
+export const UnitSuggestionOut = Type.Object({
+  unitId: Type.Integer(),
+  name: Type.String(),
+  score: Type.Integer(),
+  basis: Type.String(),
+});
+export const SuggestOut = Type.Object({ items: Type.Array(UnitSuggestionOut) });
+
 export const ListQuery = Type.Object({
   ...Paging,
   scope: Type.Optional(Lit(['all', 'mine', 'unit'], '范围')),
@@ -337,6 +359,8 @@ export const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: Err
 export type ProposalBodyInput = Static<typeof ProposalBody>;
 export type ProposalPatchInput = Static<typeof ProposalPatch>;
 export type ProposalListItem = Static<typeof ListItemOut>;
+export type SimilarItem = Static<typeof SimilarItemOut>;
+export type UnitSuggestion = Static<typeof UnitSuggestionOut>;
 export type ProposalListQuery = Static<typeof ListQuery>;
 export type ProposalDetail = Static<typeof DetailOut>;
 export type ProposalActionInput = Static<typeof ProposalActionBody>;

@@ -1,13 +1,12 @@
 // Firing a proposal's or an assignment's transition: visibility first, then the engine, then what the last step closes.
-import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
-import { type Db, queryOne } from '../../platform/db/client.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { fireTransition } from '../../platform/workflow/engine.ts';
 import { proposalNotFound } from './errors.ts';
 import { assignmentProcess, checkAllReplied, closeRatingRound, proposalProcess } from './process.ts';
-import { loadAssignmentItem, loadProposalItem } from './repository.ts';
-import { canSeeProposal } from './service.ts';
+import { loadAssignmentItem, loadProposalItem, proposalState } from './repository.ts';
+import { canSeeProposal, type ProposalInput, updateProposal } from './service.ts';
 import { PROPOSAL_STATES } from './states.ts';
 
 export interface ActionBody {
@@ -51,6 +50,20 @@ export async function fireProposalAction(
   return state;
 }
 
+/** Saves the author's revision of a draft or returned proposal and, with `submit`, submits it: its state after. */
+export async function reviseProposal(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  input: ProposalInput,
+  submit = false,
+): Promise<string> {
+  await updateProposal(tx, actor, id, input);
+  return submit
+    ? fireProposalAction(tx, actor, id, { action: 'submit' })
+    : (await proposalState(tx, actor.committeeId, id))!;
+}
+
 export async function fireAssignmentAction(
   tx: Db,
   actor: Actor,
@@ -63,12 +76,9 @@ export async function fireAssignmentAction(
   const { action, comment, ...data } = body;
   if (action === 'rehandle' || !assignmentProcess.transitions.some((t) => t.action === action))
     throw badRequest('workflow.unknown_action', `未知的操作「${action}」`, 'action');
-  const proposal = await queryOne<{ state: string }>(
-    tx,
-    sql`select state from proposals where committee_id = ${actor.committeeId} and id = ${a.proposalId} for update`,
-  );
-  if (proposal!.state !== 'handling')
-    throw conflict('proposal.not_handling', `提案当前为「${PROPOSAL_STATES[proposal!.state]}」，不在办理中`);
+  const proposalNow = (await proposalState(tx, actor.committeeId, a.proposalId, true))!;
+  if (proposalNow !== 'handling')
+    throw conflict('proposal.not_handling', `提案当前为「${PROPOSAL_STATES[proposalNow]}」，不在办理中`);
   const state = await fireTransition(tx, assignmentProcess, actor, a, { action, comment, data });
   if (action === 'approveReply') await checkAllReplied(tx, actor, actor.committeeId, a.proposalId);
   return state;

@@ -8,7 +8,7 @@ import { numberLabel } from './effects-filing.ts';
 import { proposalNotFound } from './errors.ts';
 import { isAuthor, isOffice } from './policy.ts';
 import { assignmentProcess, commendationProcess, proposalProcess } from './process.ts';
-import { type AssignmentItem, proposalItemOf } from './repository.ts';
+import { assignmentItemOf, proposalItemOf } from './repository.ts';
 import { classLabel, rulesOf } from './rules.ts';
 import { iso, isStaff, KEY_EVENT_LABELS, KIND_LABELS, RATING_LABELS, ROLE_LABELS } from './service.ts';
 import { ASSIGNMENT_STATES, COMMENDATION_STATES, PROPOSAL_STATES, REGISTERED_STATES } from './states.ts';
@@ -60,20 +60,14 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
       rules.returnRequestDays,
       rules.dayUnit,
     );
-    const aItem: AssignmentItem = {
-      id: a.id,
-      committeeId: c,
-      state: a.state,
-      proposalId: id,
-      unitId: a.unit_id,
-      role: a.role,
-      round: a.round,
-      assignedAt: new Date(a.assigned_at),
-      dueAt: new Date(a.due_at),
-      returnWindowDays: rules.returnRequestDays,
+    const aItem = assignmentItemOf(
+      c,
+      id,
+      a,
+      rules,
       returnDeadline,
-      contactMissing: rules.contactRequired && !contacts.some((x) => x.assignment_id === a.id && x.round === a.round),
-    };
+      rules.contactRequired && !contacts.some((x) => x.assignment_id === a.id && x.round === a.round),
+    );
     const open = ['assigned', 'accepted', 'returnRequested', 'extensionRequested'].includes(a.state);
     return {
       id: a.id,

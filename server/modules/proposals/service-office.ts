@@ -3,19 +3,28 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingYearOf, clockNow } from '../../platform/dates.ts';
+import { beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { fireTransition } from '../../platform/workflow/engine.ts';
-import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
+import { revokeDutyFacts } from '../duty/facts.ts';
+import { memberDirectory } from '../org/members-directory.ts';
+import { numberLabel, recordProposalFacts } from './effects-filing.ts';
 import { notKeyProposal, notRegistered, proposalNotFound } from './errors.ts';
 import { commendationProcess } from './process.ts';
 import { loadProposalItem } from './repository.ts';
 import { getRules, gradeOf } from './rules.ts';
 import { assertVisible, canSeeProposal } from './service.ts';
-import { REGISTERED_STATES } from './states.ts';
+import { COMMENDATION_STATES, REGISTERED_STATES } from './states.ts';
 
 // ---------- key proposals ----------
+
+/** A key-proposal record as audited (the table's column names are the audit record's keys). */
+interface KeyRecordRow {
+  government_leader: string;
+  supervising_leader: string;
+  note: string;
+}
 
 export async function setKeyProposal(
   tx: Db,
@@ -30,7 +39,7 @@ export async function setKeyProposal(
     throw badRequest('proposal.key_leader', '请填写「领办的政府领导」', 'governmentLeader');
   if (!input.supervisingLeader.trim())
     throw badRequest('proposal.key_supervisor', '请填写「督办的政协领导」', 'supervisingLeader');
-  const before = await queryOne<any>(
+  const before = await queryOne<KeyRecordRow>(
     tx,
     sql`select government_leader, supervising_leader, note from proposal_key_records where committee_id = ${actor.committeeId} and proposal_id = ${id}`,
   );
@@ -41,26 +50,13 @@ export async function setKeyProposal(
   await tx.execute(
     sql`update proposals set is_key = true, updated_at = now() where committee_id = ${actor.committeeId} and id = ${id}`,
   );
-  if (!before) {
-    for (const memberId of p.proposerIds) {
-      await recordDutyFact(tx, {
-        committeeId: actor.committeeId,
-        memberId,
-        kind: 'proposal.key',
-        role: p.kind === 'joint' ? (memberId === p.leadMemberId ? 'lead' : 'cosigner') : 'self',
-        sourceType: 'proposal',
-        sourceId: id,
-        occurredOn: clockNow(),
-        detail: { title: p.title },
-      });
-    }
-  }
+  if (!before) await recordProposalFacts(tx, p, 'proposal.key', { title: p.title });
   await writeAudit(tx, actor, { action: 'proposal.key.set', entity: 'proposal', entityId: id, before, after: input });
 }
 
 export async function unsetKeyProposal(tx: Db, actor: Actor, id: number): Promise<void> {
   await assertVisible(tx, actor, id);
-  const before = await queryOne<any>(
+  const before = await queryOne<Omit<KeyRecordRow, 'note'>>(
     tx,
     sql`select government_leader, supervising_leader from proposal_key_records where committee_id = ${actor.committeeId} and proposal_id = ${id}`,
   );
@@ -125,13 +121,13 @@ export async function commendAction(
   if (!commendationProcess.transitions.some((t) => t.action === body.action))
     throw badRequest('workflow.unknown_action', `未知的操作「${body.action}」`, 'action');
   const year = p!.year ?? beijingYearOf();
-  let c = await queryOne<any>(
+  let c = await queryOne<{ id: number; state: string; year: number }>(
     tx,
     sql`select id, state, year from proposal_commendations where committee_id = ${actor.committeeId} and proposal_id = ${id} and year = ${year} for update`,
   );
   if (!c) {
     if (body.action !== 'nominate') throw conflict('proposal.not_nominated', '请先推荐该提案');
-    [c] = await query<any>(
+    [c] = await query<{ id: number; state: string; year: number }>(
       tx,
       sql`insert into proposal_commendations (committee_id, proposal_id, year, reason) values (${actor.committeeId}, ${id}, ${year}, ${body.reason?.trim() ?? ''})
         returning id, state, year`,
@@ -150,6 +146,48 @@ export async function commendAction(
   );
 }
 
+/**
+ * The commendation list (优秀提案评选) of a year, or of every year: nominated and later ones, by year (newest first)
+ * and score (highest first), each with its proposal's title, 立案号 and proposers (the organisation of a collective one).
+ */
+export async function listCommendations(db: Db, committeeId: number, year?: number) {
+  const rows = await query<{
+    id: number;
+    proposalId: number;
+    year: number;
+    state: string;
+    reason: string;
+    score: number | null;
+    title: string;
+    number: number | null;
+    sessionName: string | null;
+    proposers: string;
+  }>(
+    db,
+    sql`select c.id, c.proposal_id as "proposalId", c.year, c.state, c.reason, c.score, p.title, p.number, s.name as "sessionName",
+        coalesce(o.name, (select string_agg(m.name, '、' order by pp.is_lead desc, pp.sort) from proposal_proposers pp
+          join ${memberDirectory} m on m.committee_id = pp.committee_id and m.id = pp.member_id
+          where pp.committee_id = p.committee_id and pp.proposal_id = p.id and pp.cosign_status = 'confirmed'), '') as proposers
+      from proposal_commendations c join proposals p on p.committee_id = c.committee_id and p.id = c.proposal_id
+      left join plenary_sessions s on s.committee_id = p.committee_id and s.id = p.session_id
+      left join organisations o on o.committee_id = p.committee_id and o.id = p.org_id
+      where c.committee_id = ${committeeId} and c.state <> 'none' ${year ? sql`and c.year = ${year}` : sql``}
+      order by c.year desc, coalesce(c.score, -1) desc, c.id`,
+  );
+  return rows.map((x) => ({
+    id: x.id,
+    proposalId: x.proposalId,
+    title: x.title,
+    numberLabel: numberLabel(x.sessionName, x.number),
+    proposers: x.proposers,
+    year: x.year,
+    state: x.state,
+    stateLabel: COMMENDATION_STATES[x.state],
+    reason: x.reason,
+    score: x.score,
+  }));
+}
+
 // ---------- public flags ----------
 
 export async function setPublic(
@@ -159,10 +197,10 @@ export async function setPublic(
   input: { isPublic: boolean; replyIds?: number[]; repliesPublic?: boolean },
 ): Promise<void> {
   await assertVisible(tx, actor, id);
-  const before = await queryOne<any>(
+  const before = (await queryOne<{ isPublic: boolean; state: string }>(
     tx,
-    sql`select is_public, state from proposals where committee_id = ${actor.committeeId} and id = ${id} for update`,
-  );
+    sql`select is_public as "isPublic", state from proposals where committee_id = ${actor.committeeId} and id = ${id} for update`,
+  ))!;
   if (!REGISTERED_STATES.includes(before.state)) throw notRegistered('公开');
   await tx.execute(
     sql`update proposals set is_public = ${input.isPublic}, updated_at = now() where committee_id = ${actor.committeeId} and id = ${id}`,
@@ -176,7 +214,7 @@ export async function setPublic(
     action: 'proposal.public',
     entity: 'proposal',
     entityId: id,
-    before: { isPublic: before.is_public },
+    before: { isPublic: before.isPublic },
     after: input,
   });
 }
@@ -207,7 +245,8 @@ export async function saveAppraisal(
   if (extra) throw badRequest('proposal.appraisal_score', `未知的评议项目「${extra}」`, `scores.${extra}`);
   total = Math.round(total * 10) / 10;
   const grade = gradeOf(rules, total);
-  const before = await queryOne<any>(
+  // Audited as stored: the column names are the audit record's keys.
+  const before = await queryOne<{ scores: Record<string, number>; total: number | string; grade: string | null }>(
     tx,
     sql`select scores, total, grade from proposal_unit_appraisals where committee_id = ${actor.committeeId} and year = ${input.year} and unit_id = ${input.unitId}`,
   );

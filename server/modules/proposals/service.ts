@@ -16,7 +16,7 @@ import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { foundMemberIds, memberDirectory, memberNameOf } from '../org/members-directory.ts';
 import { proposalNotFound } from './errors.ts';
 import { isAuthor } from './policy.ts';
-import { loadProposalItem, type ProposalItem } from './repository.ts';
+import { loadProposalItem, type ProposalItem, replyOwner } from './repository.ts';
 import { DEFAULT_RULES, forgetRules, getRules, type ProposalRules, RULES_KEY } from './rules.ts';
 import { OFFICE_STATES, PROPOSAL_STATES } from './states.ts';
 
@@ -81,12 +81,9 @@ export async function assertVisible(db: Db, actor: Actor, id: number) {
 
 registerFileAccess('proposal', (db, actor, id) => canSeeProposal(db, actor, id));
 registerFileAccess('proposal_reply', async (db, actor, replyId) => {
-  const r = await queryOne<{ proposal_id: number; unit_id: number; review_state: string }>(
-    db,
-    sql`select proposal_id, unit_id, review_state from proposal_replies where committee_id = ${actor.committeeId} and id = ${replyId}`,
-  );
-  if (!r || !(await canSeeProposal(db, actor, r.proposal_id))) return false;
-  return r.review_state === 'approved' || isStaff(actor) || actor.unitId === r.unit_id;
+  const r = await replyOwner(db, actor.committeeId, replyId);
+  if (!r || !(await canSeeProposal(db, actor, r.proposalId))) return false;
+  return r.reviewState === 'approved' || isStaff(actor) || actor.unitId === r.unitId;
 });
 
 // ---------- writing ----------
@@ -227,7 +224,15 @@ export async function updateProposal(tx: Db, actor: Actor, id: number, raw: Prop
     throw badRequest('proposal.cosigners', '退回修改时不能更换附议委员', 'cosignerIds');
   const rules = await getRules(tx, actor.committeeId);
   await checkInput(tx, actor, input, rules);
-  const before = await queryOne<any>(
+  // Audited as stored: the column names are the audit record's keys.
+  const before = await queryOne<{
+    kind: string;
+    title: string;
+    background: string;
+    suggestions: string;
+    category: string | null;
+    suggested_unit_ids: number[];
+  }>(
     tx,
     sql`select kind, title, background, suggestions, category, suggested_unit_ids from proposals where committee_id = ${actor.committeeId} and id = ${id}`,
   );
@@ -323,27 +328,28 @@ export async function listConvertedProposals(
   committeeId: number,
   opts: { target?: 'opinion' | 'suggestion'; since?: Date } = {},
 ) {
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    title: string;
+    background: string;
+    suggestions: string;
+    category: string | null;
+    target: 'opinion' | 'suggestion';
+    orgId: number | null;
+    memberIds: number[];
+    convertedAt: Date | string;
+  }>(
     db,
-    sql`select p.id, p.title, p.background, p.suggestions, p.category, p.converted_to, p.org_id, p.updated_at,
+    sql`select p.id, p.title, p.background, p.suggestions, p.category, p.converted_to as target, p.org_id as "orgId",
         coalesce((select array_agg(pp.member_id order by pp.is_lead desc, pp.sort) from proposal_proposers pp
-          where pp.committee_id = p.committee_id and pp.proposal_id = p.id and pp.cosign_status = 'confirmed'), '{}') as member_ids
+          where pp.committee_id = p.committee_id and pp.proposal_id = p.id and pp.cosign_status = 'confirmed'), '{}') as "memberIds",
+        p.updated_at as "convertedAt"
       from proposals p where p.committee_id = ${committeeId} and p.state = 'converted'
         ${opts.target ? sql`and p.converted_to = ${opts.target}` : sql``}
         ${opts.since ? sql`and p.updated_at >= ${opts.since.toISOString()}` : sql``}
       order by p.id`,
   );
-  return rows.map((r) => ({
-    id: r.id as number,
-    title: r.title as string,
-    background: r.background as string,
-    suggestions: r.suggestions as string,
-    category: r.category as string | null,
-    target: r.converted_to as 'opinion' | 'suggestion',
-    orgId: r.org_id as number | null,
-    memberIds: r.member_ids as number[],
-    convertedAt: iso(r.updated_at)!,
-  }));
+  return rows.map((r) => ({ ...r, convertedAt: iso(r.convertedAt)! }));
 }
 
 export type { ProposalItem };

@@ -1,5 +1,8 @@
-// Types and queries of the proposal screens, mirroring the server's responses (server/modules/proposals/routes.ts).
+// Types and queries of the proposal screens: the server's own response types (server/modules/proposals/schemas*.ts,
+// list-service.ts), imported type-only.
 import { useQuery } from '@tanstack/react-query';
+import type { ProposalDetail } from '../../../server/modules/proposals/schemas.ts';
+import type { ProposalRulesOut } from '../../../server/modules/proposals/schemas-admin.ts';
 import type { AllowedAction as ActionInfo } from '../../../server/platform/workflow/engine.ts';
 import { api } from '../../api/client.ts';
 import { TAG } from '../../components/tagColors.ts';
@@ -24,142 +27,11 @@ export interface Reference {
   units: Named[];
 }
 
-export interface Rules {
-  titleMaxLength: number;
-  categories: string[];
-  outcomeClasses: { code: string; label: string; solved: boolean }[];
-  replyMonths: number;
-  extensionMonths: number;
-  returnRequestDays: number;
-  ratingDays: number;
-  dayUnit: 'days' | 'workingDays';
-  rejectionGrounds: string[];
-  appraisalDimensions: { key: string; label: string; max: number }[];
-  appraisalGrades: { min: number; label: string }[];
-  assignmentApproval: boolean;
-  contactRequired: boolean;
-}
+/** A year's rules as GET /api/proposals/rules answers them. */
+export type Rules = ProposalRulesOut;
 
-export interface Assignment {
-  id: number;
-  unitId: number;
-  unitName: string;
-  role: string;
-  roleLabel: string;
-  state: string;
-  stateLabel: string;
-  round: number;
-  assignedAt: string;
-  dueAt: string;
-  acceptedAt: string | null;
-  repliedAt: string | null;
-  extensionCount: number;
-  overdue: boolean;
-  returnDeadline: string;
-  actions: ActionInfo[];
-  contacts: { id: number; round: number; way: string; date: string; notes: string }[];
-  views: { id: number; text: string; createdAt: string }[];
-}
-
-export interface Detail {
-  id: number;
-  number: number | null;
-  numberLabel: string;
-  title: string;
-  background: string;
-  suggestions: string;
-  category: string | null;
-  kind: string;
-  kindLabel: string;
-  state: string;
-  stateLabel: string;
-  year: number | null;
-  sessionName: string | null;
-  isSessionProposal: boolean;
-  isKey: boolean;
-  isPublic: boolean;
-  mergedInto: { id: number; title: string; numberLabel: string } | null;
-  mergedFrom: { id: number; title: string; proposers: string }[];
-  convertedTo: string | null;
-  /** The opinion report it became (when converted to one). */
-  convertedOpinionId: number | null;
-  rejectGround: string | null;
-  org: { id: number; name: string; responsibleName: string | null } | null;
-  proposers: {
-    memberId: number;
-    name: string;
-    isLead: boolean;
-    cosignStatus: string;
-    sector: string | null;
-    workUnit: string | null;
-  }[];
-  suggestedUnits: Named[];
-  assignmentMode: string | null;
-  round: number;
-  outcomeClass: string | null;
-  outcomeLabel: string;
-  ratingDueAt: string | null;
-  submittedAt: string | null;
-  registeredAt: string | null;
-  createdAt: string;
-  files: { id: number; name: string; mime: string; size: number }[];
-  assignments: Assignment[];
-  replies: {
-    id: number;
-    assignmentId: number;
-    unitName: string;
-    round: number;
-    outcomeClass: string;
-    outcomeLabel: string;
-    originalClass: string;
-    text: string;
-    letter: Named | null;
-    isPublic: boolean;
-    reviewState: string;
-    reviewComment: string | null;
-    createdAt: string;
-  }[];
-  ratings: {
-    id: number;
-    round: number;
-    raterName: string | null;
-    rating: string;
-    ratingLabel: string;
-    comment: string;
-    enteredByStaff: boolean;
-    createdAt: string;
-  }[];
-  raters: { memberId: number | null; orgId: number | null; name: string; rated: boolean }[];
-  key: {
-    governmentLeader: string;
-    supervisingLeader: string;
-    note: string;
-    selectedAt: string;
-    events: { id: number; kind: string; kindLabel: string; date: string; text: string; by: string | null }[];
-  } | null;
-  commendation: {
-    id: number;
-    year: number;
-    state: string;
-    stateLabel: string;
-    reason: string;
-    score: number | null;
-    opinion: string | null;
-    actions: ActionInfo[];
-  } | null;
-  timeline: {
-    id: number;
-    action: string;
-    label: string;
-    toStateLabel: string;
-    unitName: string | null;
-    actorName: string | null;
-    comment: string | null;
-    createdAt: string;
-  }[];
-  actions: ActionInfo[];
-  can: { edit: boolean; delete: boolean; setKey: boolean; commend: boolean; setPublic: boolean; exportWord: boolean };
-}
+/** A proposal's detail page as GET /api/proposals/:id answers it. */
+export type Detail = ProposalDetail;
 
 export const STATE_OPTIONS = [
   ['submitted', '待预审'],
