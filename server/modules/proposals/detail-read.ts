@@ -17,14 +17,20 @@ import { visibleSql } from './service.ts';
  */
 export async function readProposalPage(db: Db, actor: Actor, id: number): Promise<any | null> {
   const c = actor.committeeId;
-  // The proposal's own and its merged proposals' proposers, the ids of those merged proposals.
-  const merged = sql`(select m.id from proposals m where m.committee_id = p.committee_id and m.merged_into_id = p.id)`;
+  // mg.ids: this proposal and the proposals merged into it; mg.org_ids: those merged proposals' organisations. Each
+  // part below matches them with `= any(…)`, an index condition, where `= p.id or in (select …)` scanned every row of
+  // the committee's table (issue 18).
   const commendationId = sql`(select k.id from proposal_commendations k where k.committee_id = p.committee_id
     and k.proposal_id = p.id order by k.year desc limit 1)`;
+  const steps = sql`select w.id, w.process, w.entity_id, w.action, w.from_state, w.to_state, w.actor_name, w.comment, w.data,
+    w.created_at from workflow_transitions w where w.committee_id = p.committee_id`;
   return (
     (await queryOne<any>(
       db,
-      sql`select p.*, s.name as session_name, t.name as term_name, o.name as org_name, o.responsible_name,
+      sql`select p.id, p.number, p.title, p.background, p.suggestions, p.category, p.kind, p.state, p.year, p.term_id,
+        p.session_id, p.is_session_proposal, p.is_key, p.is_public, p.merged_into_id, p.converted_to, p.reject_ground,
+        p.org_id, p.assignment_mode, p.assignment_plan, p.round, p.outcome_class, p.rating_due_at, p.submitted_at,
+        p.registered_at, p.created_at, p.updated_at, s.name as session_name, t.name as term_name, o.name as org_name, o.responsible_name,
         mi.title as merged_title, mi.number as merged_number, ms.name as merged_session_name,
         case when p.converted_to = 'opinion' then (select r.id from opinion_reports r
           where r.committee_id = p.committee_id and r.source_proposal_id = p.id order by r.id limit 1) end as converted_opinion_id,
@@ -37,7 +43,7 @@ export async function readProposalPage(db: Db, actor: Actor, id: number): Promis
           where pp.committee_id = p.committee_id and pp.proposal_id = p.id) x), '[]') as proposers,
         coalesce((select json_agg(x order by x.proposal_id, x.sort, x.member_id) from (
           select pp.member_id, pp.is_lead, pp.cosign_status, pp.proposal_id, pp.sort from proposal_proposers pp
-          where pp.committee_id = p.committee_id and (pp.proposal_id = p.id or pp.proposal_id in ${merged})) x), '[]') as people,
+          where pp.committee_id = p.committee_id and pp.proposal_id = any(mg.ids)) x), '[]') as people,
         coalesce((select json_agg(x order by x.id) from (
           select m.id, m.title, m.org_id, o.name as org_name,
             (select string_agg(mm.name, '、' order by pp.is_lead desc, pp.sort) from proposal_proposers pp
@@ -70,10 +76,9 @@ export async function readProposalPage(db: Db, actor: Actor, id: number): Promis
         coalesce((select json_agg(x) from (
           select 'm' as k, mm.id, mm.name from ${memberDirectory} mm where mm.committee_id = p.committee_id and mm.id in (
             select pp.member_id from proposal_proposers pp where pp.committee_id = p.committee_id
-              and pp.cosign_status = 'confirmed' and (pp.proposal_id = p.id or pp.proposal_id in ${merged}))
+              and pp.cosign_status = 'confirmed' and pp.proposal_id = any(mg.ids))
           union all select 'o' as k, og.id, og.name from organisations og where og.committee_id = p.committee_id
-            and (og.id = p.org_id or og.id in (select m.org_id from proposals m
-              where m.committee_id = p.committee_id and m.merged_into_id = p.id))) x), '[]') as raters,
+            and og.id = any(array_prepend(p.org_id, mg.org_ids))) x), '[]') as raters,
         (select to_json(k) from proposal_key_records k where k.committee_id = p.committee_id and k.proposal_id = p.id) as key_rec,
         coalesce((select json_agg(x order by x.event_date, x.id) from (
           select id, kind, event_date, text, created_by_name, created_at from proposal_key_events
@@ -83,18 +88,19 @@ export async function readProposalPage(db: Db, actor: Actor, id: number): Promis
         coalesce((select json_agg(x order by x.id) from (select id, name, mime, size from files
           where committee_id = p.committee_id and entity = 'proposal' and entity_id = p.id) x), '[]') as files,
         coalesce((select json_agg(x order by x.id) from (
-          select id, process, entity_id, action, from_state, to_state, actor_name, comment, data, created_at
-          from workflow_transitions where committee_id = p.committee_id and (
-            (process = 'proposal' and entity_id = p.id)
-            or (process = 'proposal-assignment' and entity_id in (select a.id from proposal_assignments a
-              where a.committee_id = p.committee_id and a.proposal_id = p.id))
-            or (process = 'proposal-commendation' and entity_id = coalesce(${commendationId}, 0)))) x), '[]') as timeline
+          ${steps} and w.process = 'proposal' and w.entity_id = p.id
+          union all ${steps} and w.process = 'proposal-assignment' and w.entity_id = any(mg.assignment_ids)
+          union all ${steps} and w.process = 'proposal-commendation' and w.entity_id = ${commendationId}) x), '[]') as timeline
       from proposals p
       left join plenary_sessions s on s.committee_id = p.committee_id and s.id = p.session_id
       left join terms t on t.committee_id = p.committee_id and t.id = p.term_id
       left join organisations o on o.committee_id = p.committee_id and o.id = p.org_id
       left join proposals mi on mi.committee_id = p.committee_id and mi.id = p.merged_into_id
       left join plenary_sessions ms on ms.committee_id = mi.committee_id and ms.id = mi.session_id
+      cross join lateral (select array_prepend(p.id, array_agg(m.id)) as ids,
+          array_agg(m.org_id) filter (where m.org_id is not null) as org_ids,
+          array(select a.id from proposal_assignments a where a.committee_id = p.committee_id and a.proposal_id = p.id) as assignment_ids
+        from proposals m where m.committee_id = p.committee_id and m.merged_into_id = p.id) mg
       where p.committee_id = ${c} and p.id = ${id} and ${visibleSql(actor)}`,
     )) ?? null
   );

@@ -114,6 +114,17 @@ function orderOf(f: ListFilters): SQL {
 /** A row of any proposal list, as the API answers it (ListItemOut). */
 export type ListItem = ProposalListItem;
 
+/**
+ * A page's limit or offset written into the statement: as parameters PostgreSQL's generic plan guessed a tenth of the
+ * rows and cost ten times the custom one, so it planned the prepared page query anew on every request (issue 18). Page
+ * numbers are few in practice; each distinct text is one prepared statement (bounded in platform/db/client.ts).
+ * Throws on anything but a non-negative integer.
+ */
+function pagingLiteral(n: number): SQL {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a page limit or offset: ${n}`);
+  return sql.raw(String(n));
+}
+
 export async function listProposals(
   db: Db,
   actor: Actor,
@@ -147,7 +158,7 @@ export async function listProposals(
       left join organisations o on o.committee_id = p.committee_id and o.id = p.org_id
       where ${where}
       order by ${orderOf(f)}
-      limit ${limits.limit} offset ${limits.offset}`,
+      limit ${pagingLiteral(limits.limit)} offset ${pagingLiteral(limits.offset)}`,
   );
   // A page past the end has no row to carry the total: then it is counted on its own.
   const total = rows.length

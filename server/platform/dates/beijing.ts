@@ -12,6 +12,8 @@ dayjs.extend(timezone);
 /** The committee's time zone (China has one, without daylight saving since 1991). */
 export const BEIJING_TZ = 'Asia/Shanghai';
 
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Splits a Beijing day 'YYYY-MM-DD' into numbers; throws on anything else (a programming error, not user input). */
@@ -74,7 +76,10 @@ export function beijingMonthOf(d: Date | string | number): string {
 
 /** The instant Beijing day `day` begins (00:00:00.000 Beijing = 16:00Z the day before). */
 export function startOfBeijingDay(day: string): Date {
-  partsOf(day);
+  const [y, m, d] = partsOf(day);
+  // China has kept UTC+8 without daylight saving since 1992: arithmetic, where dayjs's tz() cost a detail page's
+  // every assignment a formatToParts (issue 18). Earlier days (summer time 1986–1991, local mean time) ask the zone data.
+  if (y >= 1992) return new Date(Date.UTC(y, m - 1, d) - BEIJING_OFFSET_MS);
   return dayjs.tz(`${day}T00:00:00`, BEIJING_TZ).toDate();
 }
 

@@ -56,6 +56,12 @@ describe.each(ZONES)('under TZ=%s', (zone) => {
     'bounds a Beijing day by instants: a date-only deadline ends at 23:59:59.999 Beijing',
     inZone(() => {
       expect(startOfBeijingDay('2026-12-15').toISOString()).toBe('2026-12-14T16:00:00.000Z');
+      expect(startOfBeijingDay('1988-06-01').toISOString()).toBe('1988-05-31T15:00:00.000Z'); // summer time then
+      // Every day 1991–2040: its first instant is that Beijing day, the instant before it the day before.
+      for (let day = '1991-01-01'; day < '2041-01-01'; day = addDays(day, 1)) {
+        const start = startOfBeijingDay(day);
+        expect([beijingDateOf(start), beijingDateOf(new Date(start.getTime() - 1))]).toEqual([day, addDays(day, -1)]);
+      }
       expect(endOfBeijingDay('2026-12-15').toISOString()).toBe('2026-12-15T15:59:59.999Z');
       expect(deadlineOf('2026-12-15')?.toISOString()).toBe('2026-12-15T15:59:59.999Z');
       expect(deadlineOf('2026-12-15T09:00:00+08:00')?.toISOString()).toBe('2026-12-15T01:00:00.000Z');
