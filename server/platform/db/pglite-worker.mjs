@@ -98,7 +98,11 @@ async function runPrepared(sql, params, opts) {
   if (!statement) {
     const name = `zx${++statements}`;
     const described = await db.execProtocol(
-      message(serialize.parse({ name, text: sql, types: [] }), serialize.describe({ type: 'S', name }), serialize.sync()),
+      message(
+        serialize.parse({ name, text: sql, types: [] }),
+        serialize.describe({ type: 'S', name }),
+        serialize.sync(),
+      ),
       { syncToFs: false },
     );
     statement = { name, types: parse.parseDescribeStatementResults(described.messages) };
