@@ -201,6 +201,26 @@ async function printStatements(db: Database['db'], n: number) {
       console.log(`    ${(r.calls / n).toFixed(2).padStart(5)}  ${r.query.replace(/\s+/g, ' ').slice(0, 150)}`);
 }
 
+/**
+ * PGlite with PGLITE_STATEMENT_TIMES=1: what the database thread did per submission in the phase just run (`n`
+ * submissions): its busy milliseconds, how long transactions stayed open against the time their statements ran (the
+ * gap is the thread waiting on the app while every other statement waits), and the statements that cost the most.
+ */
+async function printThreadTimes(database: Database, n: number) {
+  if (process.env.PGLITE_STATEMENT_TIMES !== '1' || !database.pglite) return;
+  const { statements, tx } = await database.pglite.statementTimes();
+  const busy = statements.reduce((a, s) => a + s.ms, 0);
+  const calls = statements.reduce((a, s) => a + s.calls, 0);
+  console.log(
+    `  database thread per submission: ${(busy / n).toFixed(1)} ms running ${(calls / n).toFixed(1)} statements; ` +
+      `transactions open ${(tx.openMs / n).toFixed(1)} ms, their statements ${(tx.runMs / n).toFixed(1)} ms (${tx.n} transactions)`,
+  );
+  for (const s of statements.sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.TOP ?? 12)))
+    console.log(
+      `    ${(s.ms / n).toFixed(2).padStart(6)} ms  ${(s.calls / n).toFixed(2).padStart(5)}×  ${(s.ms / s.calls).toFixed(2).padStart(6)} ms each  ${s.sql.slice(0, 110)}`,
+    );
+}
+
 async function bench(kind: 'postgres' | 'pglite') {
   console.log(`\n== ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'} ==`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengxie-bench-writes-'));
@@ -253,8 +273,10 @@ async function bench(kind: 'postgres' | 'pglite') {
   };
   const counting = kind === 'postgres' && (await statementsCounted(database.db));
   const pgDb = kind === 'postgres' ? database.db : null;
+  await database.pglite?.statementTimes(); // the sign-ins' and the meeting's statements are not a submission's
   const one = await withCpu(pgDb, () => load('proposals submitted, 1 at a time (baseline)', 1, SECONDS, submit));
   if (counting) await printStatements(database.db, one.ms.length);
+  await printThreadTimes(database, one.ms.length);
   // What the busy connections wait on while 25 submit (PostgreSQL): the machine's load does not change this picture.
   const waits = new Map<string, number>();
   let sampling = kind === 'postgres';
@@ -272,6 +294,7 @@ async function bench(kind: 'postgres' | 'pglite') {
   const many = await withCpu(pgDb, () => load('proposals submitted, 25 at a time', 25, SECONDS, submit));
   sampling = false;
   await sampler;
+  await printThreadTimes(database, many.ms.length - (many.errors.get(503) ?? 0));
   if (kind === 'postgres')
     console.log(
       `  active queries sampled while 25 submit: ${[...waits].map(([k, v]) => `${k} ${v}`).join(', ') || 'none (the database was never the one waiting)'}`,

@@ -60,4 +60,38 @@ describe('the embedded database in its own thread', () => {
     await copy.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('runs a statement text again as its prepared statement: values of every type, errors, and a schema change', async () => {
+    const database = await openPglite({});
+    const { db } = database;
+    await query(db, sql`create table p (id int primary key, tags text[], doc jsonb, raw bytea, at timestamptz)`);
+    const insert = (id: number, tags: string[], doc: unknown, raw: Uint8Array, at: Date) =>
+      query(
+        db,
+        sql`insert into p values (${id}, ${sql.param(tags)}, ${JSON.stringify(doc)}::jsonb, ${sql.param(raw)}, ${at})`,
+      );
+    const at = new Date('2026-03-01T02:03:04.000Z');
+    // The same text three times: parsed once, then bound with each call's values (serialised by the parameters' types).
+    await insert(1, ['甲', 'b,c'], { a: [1, '二'] }, new Uint8Array([0, 255]), at);
+    await insert(2, [], null, new Uint8Array([]), at);
+    await expect(insert(1, [], {}, new Uint8Array([1]), at)).rejects.toMatchObject({
+      cause: { code: '23505', constraint: 'p_pkey' },
+    });
+    const rows = await query<{ id: number; tags: string[]; doc: unknown; raw: Uint8Array; at: string }>(
+      db,
+      sql`select * from p order by id`,
+    );
+    expect(rows.map((r) => [r.id, r.tags, r.doc, [...r.raw]])).toEqual([
+      [1, ['甲', 'b,c'], { a: [1, '二'] }, [0, 255]],
+      [2, [], null, []],
+    ]);
+    expect(new Date(rows[0].at).toISOString()).toBe(at.toISOString());
+    // A column added after `select *` was prepared changes what it returns: that call fails, the next is parsed anew.
+    await query(db, sql`alter table p add column note text default '注'`);
+    const again = () => query<{ note: string }>(db, sql`select * from p order by id`);
+    const first = await again().catch((e) => e.cause?.code);
+    expect(first === '0A000' || first[0]?.note === '注').toBe(true);
+    expect((await again()).map((r) => r.note)).toEqual(['注', '注']);
+    await database.close();
+  });
 });

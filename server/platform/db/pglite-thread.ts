@@ -23,7 +23,18 @@ export interface EmbeddedPglite {
   listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   /** The whole data folder as an uncompressed tar (what `loadDataDir` takes back); only 'none' is offered. */
   dumpDataDir(compression?: 'none'): Promise<Blob>;
+  /**
+   * With PGLITE_STATEMENT_TIMES=1 in the environment (a profiling switch; empty otherwise): since the last call, per
+   * statement text (never its parameters) its calls and the milliseconds the thread spent running it, and how long
+   * transactions stayed open (`openMs`) against the time their statements ran (`runMs`). Resets the counts.
+   */
+  statementTimes(): Promise<StatementTimes>;
   close(): Promise<void>;
+}
+
+export interface StatementTimes {
+  statements: { sql: string; calls: number; ms: number }[];
+  tx: { n: number; openMs: number; runMs: number };
 }
 
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: Record<string, unknown> };
@@ -141,6 +152,7 @@ export async function startPgliteThread(opts: { dataDir?: string; loadDataDir?: 
         await call({ op: 'unlisten', channel });
       };
     },
+    statementTimes: () => call<StatementTimes>({ op: 'times' }),
     dumpDataDir: async () => new Blob([await call<ArrayBuffer>({ op: 'dump' })]),
     close: async () => {
       if (!failure) await call({ op: 'close' });

@@ -5,11 +5,11 @@
 //
 // Messages in:  { id, op: 'query', sql, params, rowMode, rawOids, txId? } | { id, op: 'exec', sql, txId? }
 //               { id, op: 'begin' } | { id, op: 'end', txId, commit } | { id, op: 'listen', channel }
-//               { id, op: 'unlisten', channel } | { id, op: 'dump' } | { id, op: 'close' }
+//               { id, op: 'unlisten', channel } | { id, op: 'dump' } | { id, op: 'close' } | { id, op: 'times' }
 // Messages out: { id, ok: true, value } | { id, ok: false, error: { message, name, code, detail, ... } }
 //               { notify: channel, payload } for a NOTIFY heard on a listened channel.
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, parse, protocol } from '@electric-sql/pglite';
 
 const DATE_OID = 1082;
 const port = parentPort;
@@ -38,6 +38,29 @@ const db = await PGlite.create({
 
 /** Open transactions by id: the PGlite transaction object and how to finish it (its callback waits for 'end'). */
 const txs = new Map();
+
+// PGLITE_STATEMENT_TIMES=1: per statement text (never its parameters) the calls and milliseconds spent running it
+// here, and per transaction the time it stayed open against the time its statements ran (the rest is the thread
+// waiting for the app's next statement while every other statement waits for the transaction). Read and reset by the
+// 'times' message (the client's statementTimes()).
+const timing = process.env.PGLITE_STATEMENT_TIMES === '1';
+let times = { statements: new Map(), tx: { n: 0, openMs: 0, runMs: 0 } };
+const timed = async (text, txId, run) => {
+  if (!timing) return run();
+  const t0 = performance.now();
+  try {
+    return await run();
+  } finally {
+    const ms = performance.now() - t0;
+    const key = text.replace(/\s+/g, ' ').slice(0, 200);
+    const s = times.statements.get(key) ?? { calls: 0, ms: 0 };
+    s.calls++;
+    s.ms += ms;
+    times.statements.set(key, s);
+    const open = txId && txs.get(txId);
+    if (open) open.runMs += ms;
+  }
+};
 let nextTx = 1;
 const ROLLBACK = Symbol('rollback');
 const unlisteners = new Map();
@@ -49,29 +72,99 @@ const on = (txId) => {
   return open.tx;
 };
 
+// Statements run as named prepared statements, one name per statement text. PGlite's own query() parses and plans
+// every statement anew and crosses into WebAssembly six times for it (parse, describe, bind, describe, execute, sync);
+// here a text is parsed and described once (its parameter types, which decide how a value is serialised, are kept),
+// and each run is one crossing: bind, describe, execute, sync in one message. PostgreSQL may then keep the plan too
+// (plan_cache_mode auto). Past PREPARED_LIMIT texts (a text built with raw values would make a new one each time)
+// the rest go through PGlite's query(), so the set of prepared statements stays bounded. PGLITE_PREPARED=0 sends every
+// statement through PGlite's query() (to measure the difference).
+const PREPARED_LIMIT = process.env.PGLITE_PREPARED === '0' ? 0 : 2000;
+const prepared = new Map();
+let statements = 0;
+const { serialize } = protocol;
+const message = (...parts) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+};
+
+/** Runs one statement on the connection, which the caller holds (PGlite's query mutex, and its transaction's). */
+async function runPrepared(sql, params, opts) {
+  let statement = prepared.get(sql);
+  if (!statement) {
+    const name = `zx${++statements}`;
+    const described = await db.execProtocol(
+      message(
+        serialize.parse({ name, text: sql, types: [] }),
+        serialize.describe({ type: 'S', name }),
+        serialize.sync(),
+      ),
+      { syncToFs: false },
+    );
+    statement = { name, types: parse.parseDescribeStatementResults(described.messages) };
+    prepared.set(sql, statement);
+  }
+  const values = params.map((v, i) => (v == null ? null : (db.serializers[statement.types[i]] ?? String)(v)));
+  try {
+    const r = await db.execProtocol(
+      message(
+        serialize.bind({ statement: statement.name, values }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+        serialize.sync(),
+      ),
+      { syncToFs: false },
+    );
+    return parse.parseResults(r.messages, db.parsers, opts)[0];
+  } catch (e) {
+    // A schema change altered what the statement returns (0A000), or it is gone (26000): parse it anew next time.
+    if (e?.code === '0A000' || e?.code === '26000') prepared.delete(sql);
+    throw e;
+  }
+}
+
+/** One statement, in the transaction `txId` or on its own (then after any open transaction, like PGlite's query). */
+async function runQuery(sql, params, opts, txId) {
+  if (!prepared.has(sql) && prepared.size >= PREPARED_LIMIT) return on(txId).query(sql, params, opts);
+  if (txId) {
+    on(txId);
+    return db.runExclusive(() => runPrepared(sql, params, opts));
+  }
+  return db._runExclusiveTransaction(async () => {
+    const r = await db.runExclusive(() => runPrepared(sql, params, opts));
+    await db.syncToFs();
+    return r;
+  });
+}
+
 async function handle(m) {
   switch (m.op) {
     case 'query': {
       const opts = { rowMode: m.rowMode ?? 'object' };
       if (m.rawOids?.length) opts.parsers = { ...parsers, ...Object.fromEntries(m.rawOids.map((o) => [o, raw])) };
-      const r = await on(m.txId).query(m.sql, m.params ?? [], opts);
+      const r = await timed(m.sql, m.txId, () => runQuery(m.sql, m.params ?? [], opts, m.txId));
       return { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows };
     }
     case 'exec':
-      return (await on(m.txId).exec(m.sql)).map((r) => ({
+      return (await timed(m.sql, m.txId, () => on(m.txId).exec(m.sql))).map((r) => ({
         rows: r.rows,
         fields: r.fields,
         affectedRows: r.affectedRows,
       }));
     case 'begin': {
       const txId = nextTx++;
-      const open = { tx: null, commit: null, rollback: null, done: null };
+      const open = { tx: null, commit: null, rollback: null, done: null, at: 0, runMs: 0 };
       // Resolves once PGlite has the transaction (its mutex held); the transaction then lasts until 'end' arrives.
       return await new Promise((started, failed) => {
         open.done = db.transaction(
           (tx) =>
             new Promise((commit, rollback) => {
-              Object.assign(open, { tx, commit, rollback });
+              Object.assign(open, { tx, commit, rollback, at: performance.now() });
               txs.set(txId, open);
               started(txId);
             }),
@@ -92,6 +185,9 @@ async function handle(m) {
         if (e !== ROLLBACK) throw e;
       } finally {
         txs.delete(m.txId);
+        times.tx.n++;
+        times.tx.openMs += performance.now() - open.at;
+        times.tx.runMs += open.runMs;
       }
       return null;
     }
@@ -112,6 +208,11 @@ async function handle(m) {
     case 'dump': {
       const buf = await (await db.dumpDataDir('none')).arrayBuffer();
       return buf;
+    }
+    case 'times': {
+      const out = { statements: [...times.statements].map(([sql, s]) => ({ sql, ...s })), tx: times.tx };
+      times = { statements: new Map(), tx: { n: 0, openMs: 0, runMs: 0 } };
+      return out;
     }
     case 'close':
       await db.close();
