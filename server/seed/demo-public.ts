@@ -67,7 +67,7 @@ export async function seedDemoPublic(_app: FastifyInstance, login: Login): Promi
   }[];
   try {
     setTestClock(new Date(Date.now() - 35 * 86_400_000));
-    const photo = await member.postFile('/api/supervision/uploads', '现场照片.png', PNG);
+    const photo = await member.upload('/api/supervision/uploads', '现场照片.png', PNG);
     if (photo.status !== 200) throw new Error(`演示数据：上传照片失败 (${photo.status})`);
     const { id } = await must(
       '随手拍',

@@ -8,7 +8,7 @@ const PNG = Buffer.from(
 );
 
 async function photo(c: Client, name: string): Promise<number> {
-  return (await must(`上传 ${name}`, c.postFile('/api/supervision/uploads', name, PNG, 'image/png'))).id;
+  return (await must(`上传 ${name}`, c.upload('/api/supervision/uploads', name, PNG, 'image/png'))).id;
 }
 
 // [member, text, place, urgent, what happens: unit to dispatch to and the steps after it]

@@ -40,7 +40,7 @@ const facts = async (kind: string, id: number) =>
 const act = (c: Client, id: number, action: string, extra: Record<string, unknown> = {}) =>
   c.post(`/api/archive/articles/${id}/actions`, { action, ...extra });
 
-const upload = (c: Client, name: string, content: Buffer) => c.postFile('/api/archive/uploads', name, content);
+const UPLOADS = '/api/archive/uploads';
 const jpg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64)]);
 
 const ACCOUNT = {
@@ -73,7 +73,7 @@ describe('collection and assessment', () => {
   it('records consent, attaches a photo, feeds the submitted fact; decline needs a reason', async () => {
     const topicId = await topic();
     expect((await member.post('/api/archive/articles', { ...ACCOUNT, consent: false })).body.message).toContain('同意');
-    const photo = await upload(member, '考场旧照.jpg', jpg);
+    const photo = await member.upload(UPLOADS, '考场旧照.jpg', jpg);
     expect(photo.status, JSON.stringify(photo.body)).toBe(200);
     const { id } = await ok(
       await member.post('/api/archive/articles', { ...ACCOUNT, topicId, fileIds: [photo.body.id] }),

@@ -45,8 +45,6 @@ const facts = async (kind: string, sourceType: string, sourceId: number) =>
     )
   ).map((r) => r.member_id);
 
-const upload = (c: Client, kind: string, name: string, content: Buffer) =>
-  c.postFile(`/api/learning/uploads?kind=${kind}`, name, content);
 const mp4 = (size: number) => {
   const b = Buffer.alloc(size);
   Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d]).copy(b);
@@ -55,7 +53,7 @@ const mp4 = (size: number) => {
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 async function publishedVideo(title = '学习习近平新时代中国特色社会主义思想专题讲座') {
-  const up = await upload(office, 'video', '专题讲座.mp4', mp4(4096));
+  const up = await office.upload('/api/learning/uploads?kind=video', '专题讲座.mp4', mp4(4096));
   expect(up.status, JSON.stringify(up.body)).toBe(200);
   const { id } = await ok(
     await office.post('/api/learning/materials', { title, kind: 'video', fileId: up.body.id, durationSeconds: 1800 }),
@@ -88,38 +86,48 @@ describe('study plans', () => {
 
 describe('materials and progress', () => {
   it('checks type and the per-committee video limit, which the committee may raise', async () => {
-    const exe = await upload(office, 'video', 'a.mp4', Buffer.from('MZ\x90\x00 not a video'));
+    const exe = await office.upload('/api/learning/uploads?kind=video', 'a.mp4', Buffer.from('MZ\x90\x00 not a video'));
     expect(exe.status).toBe(400);
     expect(exe.body.message).toContain('文件内容与扩展名');
-    expect((await upload(office, 'video', 'a.pdf', pdf)).body.message).toContain('仅支持 mp4');
-    expect((await upload(member, 'video', 'a.mp4', mp4(100))).status).toBe(403);
+    expect((await office.upload('/api/learning/uploads?kind=video', 'a.pdf', pdf)).body.message).toContain(
+      '仅支持 mp4',
+    );
+    expect((await member.upload('/api/learning/uploads?kind=video', 'a.mp4', mp4(100))).status).toBe(403);
     const settings = await ok(await office.get('/api/learning/settings'));
     await ok(await office.put('/api/learning/settings', { ...settings, videoMaxMb: 1 }));
-    const big = await upload(office, 'video', 'big.mp4', mp4(1024 * 1024 + 10));
+    const big = await office.upload('/api/learning/uploads?kind=video', 'big.mp4', mp4(1024 * 1024 + 10));
     expect(big.status).toBe(400);
     expect(big.body.message).toBe('文件不能超过 1 MB');
     await ok(await office.put('/api/learning/settings', { ...settings, videoMaxMb: 2 }));
-    expect((await upload(office, 'video', 'big.mp4', mp4(1024 * 1024 + 10))).status).toBe(200);
+    expect((await office.upload('/api/learning/uploads?kind=video', 'big.mp4', mp4(1024 * 1024 + 10))).status).toBe(
+      200,
+    );
     await ok(await office.put('/api/learning/settings', settings));
   });
 
   it('takes a WebM video by its EBML header, unless the committee allows mp4 only', async () => {
     const webm = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81]), Buffer.alloc(512)]);
-    const up = await upload(office, 'video', '讲座录像.webm', webm);
+    const up = await office.upload('/api/learning/uploads?kind=video', '讲座录像.webm', webm);
     expect(up.status, JSON.stringify(up.body)).toBe(200);
     const file = await queryOne<{ mime: string }>(db(), sql`select mime from files where id = ${up.body.id}`);
     expect(file?.mime).toBe('video/webm');
     await ok(await office.post('/api/learning/materials', { title: '讲座录像', kind: 'video', fileId: up.body.id }));
-    expect((await upload(office, 'video', '伪装.webm', pdf)).body.message).toBe('文件内容与扩展名「webm」不符');
-    expect((await upload(office, 'audio', '讲座录像.webm', webm)).body.message).toContain('仅支持 mp3');
+    expect((await office.upload('/api/learning/uploads?kind=video', '伪装.webm', pdf)).body.message).toBe(
+      '文件内容与扩展名「webm」不符',
+    );
+    expect((await office.upload('/api/learning/uploads?kind=audio', '讲座录像.webm', webm)).body.message).toContain(
+      '仅支持 mp3',
+    );
     const settings = await ok(await office.get('/api/learning/settings'));
     await ok(await office.put('/api/learning/settings', { ...settings, videoTypes: ['mp4'] }));
-    expect((await upload(office, 'video', '讲座录像.webm', webm)).body.message).toContain('不支持的文件类型「webm」');
+    expect((await office.upload('/api/learning/uploads?kind=video', '讲座录像.webm', webm)).body.message).toContain(
+      '不支持的文件类型「webm」',
+    );
     await ok(await office.put('/api/learning/settings', settings));
   });
 
   it('refuses a file that does not fit the kind, and hides drafts from members', async () => {
-    const up = (await upload(office, 'pdf', '读本.pdf', pdf)).body;
+    const up = (await office.upload('/api/learning/uploads?kind=pdf', '读本.pdf', pdf)).body;
     const bad = await office.post('/api/learning/materials', { title: '读本', kind: 'video', fileId: up.id });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toBe('上传的文件不是视频，请重新选择文件或资料类型');
@@ -225,7 +233,7 @@ describe('materials and progress', () => {
   });
 
   it("finishes a document when the member marks it learnt, at the committee's mark", async () => {
-    const up = (await upload(office, 'pdf', '章程.pdf', pdf)).body;
+    const up = (await office.upload('/api/learning/uploads?kind=pdf', '章程.pdf', pdf)).body;
     const { id } = await ok(
       await office.post('/api/learning/materials', { title: '政协章程', kind: 'pdf', fileId: up.id }),
     );

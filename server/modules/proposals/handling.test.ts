@@ -64,7 +64,7 @@ afterAll(() => t.close());
 const uid = (c: Client) => c.me.account.unitId as number;
 const today = () => beijingToday();
 
-const upload = (c: Client, name: string, content: Buffer) => c.postFile('/api/files', name, content, 'application/pdf');
+const PDF = 'application/pdf';
 
 describe('a joint proposal from assignment to a satisfied rating after one unsatisfied round', () => {
   let id: number;
@@ -140,7 +140,7 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
     expect(await replyAction()).toEqual({ action: 'reply', label: '答复提案', commentRequired: false });
     const wrongClass = await aact(u1, lead.id, 'reply', { outcomeClass: 'Z', text: '已采纳' });
     expect(wrongClass.body.field).toBe('outcomeClass');
-    const up = await upload(u1, '答复函.pdf', Buffer.from('%PDF-1.4 reply letter'));
+    const up = await u1.upload('/api/files', '答复函.pdf', Buffer.from('%PDF-1.4 reply letter'), PDF);
     expect(up.status).toBe(200);
     const letterId = up.body.id;
     expect(

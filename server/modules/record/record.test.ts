@@ -171,7 +171,7 @@ describe('the member’s record', () => {
       }),
     );
 
-    const up = await office.postFile('/api/learning/uploads?kind=pdf', '章程.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
+    const up = await office.upload('/api/learning/uploads?kind=pdf', '章程.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
     expect(up.status, JSON.stringify(up.body)).toBe(200);
     const { id: materialId } = await ok(
       await office.post('/api/learning/materials', { title: '政协章程读本', kind: 'pdf', fileId: up.body.id }),

@@ -34,11 +34,11 @@ async function ok(res: { status: number; body: any }, status = 200) {
 }
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
 
-async function upload(c: Client, name = '现场.png', content = png): Promise<number> {
-  const res = await uploadRaw(c, name, content);
-  return (await ok(res)).id;
+const UPLOADS = '/api/supervision/uploads';
+/** Uploads a photo as `c` and returns its file id (the upload must succeed). */
+async function photoId(c: Client, name = '现场.png', content = png): Promise<number> {
+  return (await ok(await c.upload(UPLOADS, name, content))).id;
 }
-const uploadRaw = (c: Client, name: string, content: Buffer) => c.postFile('/api/supervision/uploads', name, content);
 const act = (c: Client, id: number, action: string, extra: Record<string, unknown> = {}) =>
   c.post(`/api/supervision/reports/${id}/actions`, { action, ...extra });
 const count = async () =>
@@ -54,7 +54,7 @@ async function file(c: Client, text: string, extra: Record<string, unknown> = {}
       await c.post('/api/supervision/reports', {
         text,
         place: '东城街道幸福路口',
-        fileIds: [await upload(c)],
+        fileIds: [await photoId(c)],
         ...extra,
       }),
     )
@@ -98,14 +98,14 @@ describe('随手拍', () => {
     // The unit answers late with text and a photo; the member disputes; the unit answers again; the member confirms.
     const noPhoto = await act(unit1, id, 'answer', { comment: '已更换井盖' });
     expect([noPhoto.status, noPhoto.body.message]).toEqual([400, '请上传办理结果的照片']);
-    await ok(await act(unit1, id, 'answer', { comment: '已更换井盖', fileIds: [await upload(unit1, '结果.png')] }));
+    await ok(await act(unit1, id, 'answer', { comment: '已更换井盖', fileIds: [await photoId(unit1, '结果.png')] }));
     expect(await todo(m1, 'snapshotsToConfirm')).toBe(1);
     expect((await act(m1, id, 'dispute')).body.message).toBe('请填写「有异议」的理由或意见');
     await ok(await act(m1, id, 'dispute', { comment: '新井盖仍然松动' }));
     const flagged = await ok(await office.get('/api/supervision/reports?disputed=true'));
     expect(flagged.items.map((x: any) => [x.id, x.disputeReason])).toEqual([[id, '新井盖仍然松动']]);
     expect(await todo(unit1, 'snapshotsToAnswer')).toBe(1);
-    await ok(await act(unit1, id, 'answer', { comment: '已加固', fileIds: [await upload(unit1, '加固.png')] }));
+    await ok(await act(unit1, id, 'answer', { comment: '已加固', fileIds: [await photoId(unit1, '加固.png')] }));
     expect((await act(m2, id, 'confirm')).status).toBe(404);
     expect(await ok(await act(m1, id, 'confirm'))).toEqual({ state: 'closed' });
 
@@ -136,7 +136,7 @@ describe('随手拍', () => {
     await ok(await act(office, id, 'dispatch', { unitId: unit1Id }));
     expect((await ok(await m2.get(`/api/supervision/reports/${id}`))).dueOn).toBe('2026-10-26');
     setTestClock('2026-10-20T10:00:00+08:00');
-    await ok(await act(unit1, id, 'answer', { comment: '已修复路灯', fileIds: [await upload(unit1)] }));
+    await ok(await act(unit1, id, 'answer', { comment: '已修复路灯', fileIds: [await photoId(unit1)] }));
     const { items } = await ok(await office.get('/api/supervision/timeliness?year=2026'));
     const mine = items.find((x: any) => x.unitId === unit1Id);
     expect([mine.dispatched, mine.answered, mine.answeredOnTime, mine.rate]).toEqual([2, 2, 1, 0.5]);
@@ -193,7 +193,7 @@ describe('随手拍', () => {
 
   it('refuses bad input with a Chinese message naming the field and changes nothing', async () => {
     const before = await count();
-    const photo = await upload(m1);
+    const photo = await photoId(m1);
     const cases: [Record<string, unknown>, string][] = [
       [{ text: '', place: '路口', fileIds: [photo] }, 'text'],
       [{ text: 'x'.repeat(1001), place: '路口', fileIds: [photo] }, 'text'],
@@ -209,11 +209,11 @@ describe('随手拍', () => {
     }
     const long = await m1.post('/api/supervision/reports', { text: 'x'.repeat(1001), place: '路口', fileIds: [photo] });
     expect(long.body.message).toContain('问题描述');
-    const other = await upload(m2);
+    const other = await photoId(m2);
     const notMine = await m1.post('/api/supervision/reports', { text: '井盖', place: '路口', fileIds: [other] });
     expect([notMine.status, notMine.body.field]).toEqual([400, 'fileIds']);
     expect(await count()).toBe(before);
-    const bad = await uploadRaw(m1, '说明.pdf', Buffer.from('%PDF-1.4'));
+    const bad = await m1.upload(UPLOADS, '说明.pdf', Buffer.from('%PDF-1.4'));
     expect([bad.status, bad.body.message]).toEqual([400, '不支持的文件类型「pdf」，仅支持 jpg、png、mp4、webm']);
   });
 });

@@ -141,7 +141,7 @@ describe('workspace', () => {
       await special.post(`/api/workspace/signature/${p.id}/milestones`, { title: '完成首批走访', dueOn: '2026-06-30' }),
     );
     await ok(await special.put(`/api/workspace/milestones/${ms.id}/done`, { done: true }));
-    const file = await ok(await special.postFile('/api/files', '走访.png', png));
+    const file = await ok(await special.upload('/api/files', '走访.png', png));
     await ok(
       await special.post(`/api/workspace/signature/${p.id}/progress`, {
         text: '走访高新区企业12家，收集问题23条',

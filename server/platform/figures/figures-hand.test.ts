@@ -120,7 +120,7 @@ async function buildYear() {
   await okBody(await office.post(`/api/meetings/${e.meetingId}/attendance/${ids[0]}`, { present: true }));
   await okBody(await evAct('hold'));
   // A 随手拍 item filed, accepted, dispatched and answered in time.
-  const up = await okBody(await m2.postFile('/api/supervision/uploads', '现场.png', png));
+  const up = await okBody(await m2.upload('/api/supervision/uploads', '现场.png', png));
   const snap = await okBody(
     await m2.post('/api/supervision/reports', { text: '幸福路口井盖破损', place: '幸福路口', fileIds: [up.id] }),
   );
@@ -128,7 +128,7 @@ async function buildYear() {
     okBody(await c.post(`/api/supervision/reports/${snap.id}/actions`, { action, ...extra }));
   await sAct(office, 'accept');
   await sAct(office, 'dispatch', { unitId: unit.me.account.unitId });
-  const photo = await okBody(await unit.postFile('/api/supervision/uploads', '整改.png', png));
+  const photo = await okBody(await unit.upload('/api/supervision/uploads', '整改.png', png));
   await sAct(unit, 'answer', { comment: '已更换井盖', fileIds: [photo.id] });
 }
 

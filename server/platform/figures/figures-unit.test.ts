@@ -28,7 +28,7 @@ afterAll(() => t.close());
 const values = (body: any) => Object.fromEntries(body.items.map((i: any) => [i.id, i.value]));
 
 async function snapshotAnswered() {
-  const up = await m1.postFile('/api/supervision/uploads', '现场.png', png);
+  const up = await m1.upload('/api/supervision/uploads', '现场.png', png);
   const filed = await m1.post('/api/supervision/reports', {
     text: '幸福路口井盖破损，夜间行人容易踩空',
     place: '东城街道幸福路口',
@@ -39,7 +39,7 @@ async function snapshotAnswered() {
     c.post(`/api/supervision/reports/${filed.body.id}/actions`, { action, ...extra });
   expect((await act(office, 'accept')).status).toBe(200);
   expect((await act(office, 'dispatch', { unitId: unit.me.account.unitId })).status).toBe(200);
-  const photo = await unit.postFile('/api/supervision/uploads', '整改.png', png);
+  const photo = await unit.upload('/api/supervision/uploads', '整改.png', png);
   const answered = await act(unit, 'answer', { comment: '已更换井盖', fileIds: [photo.body.id] });
   expect(answered.status, JSON.stringify(answered.body)).toBe(200);
 }
