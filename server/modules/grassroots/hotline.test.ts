@@ -7,8 +7,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { demoHotlineCsv, seedDemoHotline } from '../../seed/demo-hotline.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
-import { inDays, okBody } from '../consultations/test-helpers.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { inDays } from '../consultations/test-helpers.ts';
 
 let t: TestContext;
 let office: Client;

@@ -8,8 +8,8 @@ import { systemActor } from '../../platform/context.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
-import { inDays, okBody } from '../consultations/test-helpers.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { inDays } from '../consultations/test-helpers.ts';
 import { logSmsSender, setSmsSender } from './sms.ts';
 
 let t: TestContext;
