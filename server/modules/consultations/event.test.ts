@@ -10,7 +10,7 @@ import { query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { registered } from '../proposals/test-helpers.ts';
-import { inDays, publishedPlan } from './test-helpers.ts';
+import { eventAction, inDays, publishedPlan } from './test-helpers.ts';
 
 let t: TestContext;
 let office: Client;
@@ -38,9 +38,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const db = () => t.database.db;
-/** POSTs `action` (with `extra` fields) to a consultation event; the raw response. */
-const eventAction = (c: Client, id: number, action: string, extra: Record<string, unknown> = {}) =>
-  c.post(`/api/consultations/events/${id}/actions`, { action, ...extra });
 const facts = async (kind: string, sourceType: string, sourceId: number) =>
   (
     await query<{ member_id: number }>(

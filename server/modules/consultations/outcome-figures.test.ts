@@ -5,6 +5,7 @@ import { beijingToday } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { docxText } from '../opinions/test-helpers.ts';
+import { outcomeAction } from './test-helpers.ts';
 
 let t: TestContext;
 let db: Db;
@@ -22,10 +23,6 @@ beforeAll(async () => {
   unit1 = await login(t.app, 'unit01');
 });
 afterAll(() => t.close());
-
-/** POSTs `action` (with its `data`) to a consultation outcome; the raw response. */
-const outcomeAction = (c: Client, id: number, action: string, data?: unknown) =>
-  c.post(`/api/consultation-outcomes/${id}/actions`, { action, data });
 
 async function outcome(kind: string, title: string, opts: { instruct?: string; rate?: string; transform?: string[] }) {
   const id = (await office.post('/api/consultation-outcomes', { kind, title, body: '第一段。\n第二段。' })).body.id;

@@ -7,6 +7,7 @@ import { addWorkingDays, beijingToday, endOfBeijingDay, startOfBeijingDay } from
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { outcomeAction } from './test-helpers.ts';
 
 let t: TestContext;
 let db: Db;
@@ -38,9 +39,6 @@ afterAll(() => t.close());
 
 const state = async (id: number) =>
   (await queryOne<{ state: string }>(db, sql`select state from consultation_outcomes where id = ${id}`))!.state;
-/** POSTs `action` (with its `data`) to a consultation outcome; the raw response. */
-const outcomeAction = (c: Client, id: number, action: string, data?: unknown, comment?: string) =>
-  c.post(`/api/consultation-outcomes/${id}/actions`, { action, data, comment });
 const outcomeUnitAction = (c: Client, id: number, row: number, action: string, data?: unknown, comment?: string) =>
   c.post(`/api/consultation-outcomes/${id}/units/${row}/actions`, { action, data, comment });
 

@@ -34,6 +34,14 @@ export async function planAction(c: Client, planId: number, action: string, extr
   return c.post(`/api/consultations/plans/${planId}/actions`, { action, ...extra });
 }
 
+/** POSTs `action` (with `extra` fields) to a consultation event; the raw response. */
+export const eventAction = (c: Client, id: number, action: string, extra: Record<string, unknown> = {}) =>
+  c.post(`/api/consultations/events/${id}/actions`, { action, ...extra });
+
+/** POSTs `action` with its `data` (and the signer's `comment`) to a consultation outcome; the raw response. */
+export const outcomeAction = (c: Client, id: number, action: string, data?: unknown, comment?: string) =>
+  c.post(`/api/consultation-outcomes/${id}/actions`, { action, data, comment });
+
 /** Drafted with one item (unless given), reviewed by the chairs' council, approved by the Party committee. */
 export async function publishedPlan(office: Client, leader: Client, year: number, kind = 'consultation') {
   const planId = await openPlan(office, year, kind);
