@@ -35,12 +35,12 @@ async function snapshotAnswered() {
     fileIds: [up.body.id],
   });
   expect(filed.status, JSON.stringify(filed.body)).toBe(200);
-  const act = (c: Client, action: string, extra: Record<string, unknown> = {}) =>
+  const reportAction = (c: Client, action: string, extra: Record<string, unknown> = {}) =>
     c.post(`/api/supervision/reports/${filed.body.id}/actions`, { action, ...extra });
-  expect((await act(office, 'accept')).status).toBe(200);
-  expect((await act(office, 'dispatch', { unitId: unit.me.account.unitId })).status).toBe(200);
+  expect((await reportAction(office, 'accept')).status).toBe(200);
+  expect((await reportAction(office, 'dispatch', { unitId: unit.me.account.unitId })).status).toBe(200);
   const photo = await unit.upload('/api/supervision/uploads', '整改.png', png);
-  const answered = await act(unit, 'answer', { comment: '已更换井盖', fileIds: [photo.body.id] });
+  const answered = await reportAction(unit, 'answer', { comment: '已更换井盖', fileIds: [photo.body.id] });
   expect(answered.status, JSON.stringify(answered.body)).toBe(200);
 }
 
