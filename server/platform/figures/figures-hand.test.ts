@@ -3,7 +3,7 @@
 // this year, then each figure of proposals, opinions, meetings, activities, duty, consultations and supervision, and
 // each section the report builder writes from them. (figures.test.ts compares the same figures with plain-SQL recounts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assigned, ok, registered, replyAndApprove, write } from '../../modules/proposals/test-helpers.ts';
+import { assigned, registered, replyAndApprove, transition, write } from '../../modules/proposals/test-helpers.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { beijingToday } from '../dates.ts';
 
@@ -53,7 +53,7 @@ async function buildYear() {
     await leader.put(`/api/proposals/${answered}/key`, { governmentLeader: '王副市长', supervisingLeader: '张副主席' }),
   );
   const gone = await write(m2, { submit: true });
-  await ok(m2, gone, 'withdraw');
+  await transition(m2, gone, 'withdraw');
   // Opinion reports: two sent, one draft.
   for (const [i, submit] of [true, true, false].entries())
     await okBody(

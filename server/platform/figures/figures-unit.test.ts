@@ -3,7 +3,7 @@
 // routes; the unit is the session's, never the request's; the offices' dashboards show only their roles' groups.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assigned, ok, replyAndApprove } from '../../modules/proposals/test-helpers.ts';
+import { assigned, replyAndApprove, transition } from '../../modules/proposals/test-helpers.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { beijingToday } from '../dates.ts';
 
@@ -55,10 +55,10 @@ describe('the handling unit’s figures', () => {
     // past its deadline (a 不满意 would send the proposal back to the unit for another round, not count as a rating). One to another unit (not counted).
     const a = await assigned(m1, staff, u);
     await replyAndApprove(unit, staff, a, 'A');
-    await ok(m1, a, 'rate', { rating: 'satisfied' });
+    await transition(m1, a, 'rate', { rating: 'satisfied' });
     const b = await assigned(m2, staff, u);
     await replyAndApprove(unit, staff, b, 'B');
-    await ok(m2, b, 'rate', { rating: 'partlySatisfied' });
+    await transition(m2, b, 'rate', { rating: 'partlySatisfied' });
     const c = await assigned(m1, staff, u);
     // Arranged: the open proposal's deadline has passed (a deadline is months after assignment).
     await t.database.db.execute(
