@@ -78,10 +78,10 @@ export async function seedDemoPublic(_app: FastifyInstance, login: Login): Promi
         fileIds: [photo.body.id],
       }),
     );
-    const act = (action: string, extra: object = {}) =>
+    const reportAction = (action: string, extra: object = {}) =>
       must(`随手拍${action}`, office.post(`/api/supervision/reports/${id}/actions`, { action, ...extra }));
-    await act('accept');
-    await act('dispatch', { unitId: units.find((u) => u.name === '市交通运输局')!.id });
+    await reportAction('accept');
+    await reportAction('dispatch', { unitId: units.find((u) => u.name === '市交通运输局')!.id });
   } finally {
     setTestClock(null);
   }
