@@ -192,10 +192,22 @@ export async function confirmDialog(page: Page, okText = '确定'): Promise<void
 }
 
 /** The SMS codes the running platform has written to its log so far (test-results/e2e-server.log), oldest first. */
-export function smsCodesInLog(): string[] {
+function smsCodesInLog(): string[] {
   return [...(fs.existsSync(SERVER_LOG) ? fs.readFileSync(SERVER_LOG, 'utf8') : '').matchAll(/验证码是(\d{6})/g)].map(
     (m) => m[1],
   );
+}
+
+/** Presses `button` (获取验证码) and returns the SMS code the platform then logs (a new one within 5 s), failing otherwise. */
+export async function requestSmsCode(button: Locator): Promise<string> {
+  const before = smsCodesInLog().length;
+  await button.click();
+  for (let i = 0; i < 50; i++) {
+    const all = smsCodesInLog();
+    if (all.length > before) return all[all.length - 1];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('5 秒内没有收到新的短信验证码');
 }
 
 /** Runs axe (WCAG 2.1 A/AA) on the current page and throws listing every serious or critical violation. */

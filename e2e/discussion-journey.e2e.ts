@@ -17,8 +17,8 @@ import {
   newPage,
   type Page,
   pageErrorsOf,
+  requestSmsCode,
   shot,
-  smsCodesInLog,
 } from './browser.ts';
 
 const TOPIC = `社区养老服务如何补短板${Date.now() % 100000}`;
@@ -141,19 +141,11 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
     await phone.getByRole('heading', { name: TOPIC }).waitFor();
     await phone.getByText(/社区养老服务点覆盖不足一半/).waitFor();
     await phone.getByLabel('手机号码').fill(PHONE);
-    const before = smsCodesInLog().length;
-    await phone.getByRole('button', { name: '获取验证码' }).click();
-    let code: string | undefined;
-    for (let i = 0; i < 50 && !code; i++) {
-      const all = smsCodesInLog();
-      if (all.length > before) code = all.at(-1);
-      else await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(code).toBeTruthy();
+    const code = await requestSmsCode(phone.getByRole('button', { name: '获取验证码' }));
     await phone.getByLabel('验证码').fill(code === '000000' ? '111111' : '000000');
     await phone.getByRole('button', { name: '验证并参与' }).click();
     await phone.getByText('验证码不正确').waitFor();
-    await phone.getByLabel('验证码').fill(code!);
+    await phone.getByLabel('验证码').fill(code);
     await phone.mouse.move(0, 0);
     await expectNoHorizontalOverflow(phone);
     await expectNoA11yViolations(phone);

@@ -10,9 +10,9 @@ import {
   loginAs,
   newPage,
   pageErrorsOf,
+  requestSmsCode,
   SERVER_LOG,
   shot,
-  smsCodesInLog,
 } from './browser.ts';
 
 const NAME = `旅程社区协商议事室${Date.now() % 100000}`;
@@ -54,17 +54,9 @@ describe('协商议事室：群众扫码提议题 → 召集人受理', () => {
     await phone.getByLabel('议题').fill('旅程社区夜间路灯不亮');
     await phone.getByLabel('具体内容').fill('小区东门到菜场一段路灯坏了两个月。');
     await phone.getByLabel('手机号码').fill(PHONE);
-    const before = smsCodesInLog().length;
-    await phone.getByRole('button', { name: '获取验证码' }).click();
-    let code: string | undefined;
-    for (let i = 0; i < 50 && !code; i++) {
-      const all = smsCodesInLog();
-      if (all.length > before) code = all.at(-1);
-      else await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(code).toBeTruthy();
+    const code = await requestSmsCode(phone.getByRole('button', { name: '获取验证码' }));
     expect(fs.readFileSync(SERVER_LOG, 'utf8')).not.toContain(PHONE);
-    await phone.getByLabel('验证码').fill(code!);
+    await phone.getByLabel('验证码').fill(code);
     // The pointer left on 获取验证码 keeps it in its hover colour; a resident's finger does not hover.
     await phone.mouse.move(0, 0);
     await expectNoHorizontalOverflow(phone);

@@ -11,8 +11,8 @@ import {
   loginAs,
   newPage,
   pageErrorsOf,
+  requestSmsCode,
   shot,
-  smsCodesInLog,
 } from './browser.ts';
 
 const CODE = '110100';
@@ -87,16 +87,8 @@ describe('门户网站：群众阅读新闻和提案答复，在委员会客室�
     const card = phone.locator('.ant-card', { hasText: '委员会客室' });
     await card.getByLabel('我要提问').fill(QUESTION);
     await card.getByLabel('手机号码').fill(PHONE);
-    const before = smsCodesInLog().length;
-    await card.getByRole('button', { name: '获取验证码' }).click();
-    let code: string | undefined;
-    for (let i = 0; i < 50 && !code; i++) {
-      const all = smsCodesInLog();
-      if (all.length > before) code = all.at(-1);
-      else await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(code).toBeTruthy();
-    await card.getByLabel('验证码').fill(code!);
+    const code = await requestSmsCode(card.getByRole('button', { name: '获取验证码' }));
+    await card.getByLabel('验证码').fill(code);
     await phone.mouse.move(0, 0);
     await expectNoHorizontalOverflow(phone);
     await expectNoA11yViolations(phone);
