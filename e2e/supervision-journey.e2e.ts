@@ -17,6 +17,7 @@ import {
   pickDate,
   shot,
 } from './browser.ts';
+import { handOverOutcome, officeEvaluatesOutcome, unitSignsAndAnswers } from './outcome-steps.ts';
 
 const YEAR = 2031;
 const EVENT = '大气污染防治监督性视察（旅程）';
@@ -135,46 +136,22 @@ describe('民主监督：监督计划项目 → 视察举行并形成纪要 → 
     await expectNoA11yViolations(page);
     await shot(page, 'supervision-2-report-submitted');
     const unit = await apiLogin('unit01');
-    okBody(
-      await office.post(`/api/consultation-outcomes/${outcomeId}/actions`, {
-        action: 'handOver',
-        data: { unitIds: [unit.me.account.unitId] },
-      }),
-    );
+    await handOverOutcome(office, outcomeId, unit.me.account.unitId);
     expect(pageErrorsOf(page)).toEqual([]);
   });
 
   it('承办单位在手机上签收监督报告并反馈', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'unit01');
-    await page.goto('/consultations/outcomes/unit');
-    await page.getByRole('link', { name: REPORT }).click();
-    await page.waitForURL(`**/consultations/outcomes/${outcomeId}`);
-    await openActionDialog(page, '签收');
-    await confirmDialog(page, '签收');
-    const dialog = await openActionDialog(page, '提交反馈');
-    await dialog.getByLabel('采纳吸收情况').fill('已开展工业源专项执法检查');
-    await dialog.getByLabel('落实措施').fill('关停整治违法排污企业 12 家');
-    await confirmDialog(page, '提交反馈');
-    await page.getByText('已反馈待评估').first().waitFor();
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'supervision-3-feedback-mobile');
+    const page = await unitSignsAndAnswers(
+      outcomeId,
+      REPORT,
+      { adoption: '已开展工业源专项执法检查', measures: '关停整治违法排污企业 12 家' },
+      'supervision-3-feedback-mobile',
+    );
     expect(pageErrorsOf(page)).toEqual([]);
   });
 
   it('办公室评估单位反馈和监督成效', async () => {
-    const page = await newPage();
-    await loginAs(page, 'office_staff');
-    await page.goto(`/consultations/outcomes/${outcomeId}`);
-    let dialog = await openActionDialog(page, '评估反馈');
-    await dialog.getByLabel('采纳', { exact: true }).check();
-    await confirmDialog(page, '评估反馈');
-    dialog = await openActionDialog(page, '评估');
-    await dialog.getByLabel('政策文件').check();
-    await dialog.getByLabel('转化情况').fill('市政府出台《工业源大气污染整治方案》');
-    await confirmDialog(page, '评估');
-    await page.getByText('已评估').first().waitFor();
+    const page = await officeEvaluatesOutcome(outcomeId, '市政府出台《工业源大气污染整治方案》');
     await expectNoA11yViolations(page);
     await shot(page, 'supervision-4-evaluated');
     const o = okBody(await office.get(`/api/consultation-outcomes/${outcomeId}`));
