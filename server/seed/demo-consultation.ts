@@ -234,10 +234,10 @@ async function elderlyCare(c: Ctx, itemId: number, day: string) {
     dueOn: addDays(c.today, 45),
   });
   const row = (await must('单位查看成果', civil.get(`/api/consultation-outcomes/${o.id}`))).units[0].id;
-  const unitAct = (action: string, data?: object) =>
+  const outcomeUnitAction = (action: string, data?: object) =>
     must(`单位 ${action}`, civil.post(`/api/consultation-outcomes/${o.id}/units/${row}/actions`, { action, data }));
-  await unitAct('accept');
-  await unitAct('feedback', {
+  await outcomeUnitAction('accept');
+  await outcomeUnitAction('feedback', {
     takenUp: '建议已纳入我局明年养老服务体系建设重点任务，社区养老服务综合体建设列入市政府民生实事。',
     measures: '新建街道养老服务综合体6个，落实养老护理员入职补贴，开展护理员职业技能培训800人次。',
   });
