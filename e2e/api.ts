@@ -2,6 +2,7 @@
 //   const staff = await apiLogin('proposal_staff');
 //   const { status, body } = await staff.post('/api/…', { … });
 // The client keeps the session cookie and sends the CSRF token, like the web app.
+import { expect } from 'vitest';
 import { baseUrl, DEMO_PASSWORD } from './browser.ts';
 
 export interface ApiClient {
@@ -54,4 +55,10 @@ export async function apiLogin(username: string, password = DEMO_PASSWORD): Prom
     patch: (url, body = {}) => call('PATCH', url, body),
     del: (url) => call('DELETE', url),
   };
+}
+
+/** The body of a response the journey expects to succeed: fails with the body printed (the refusal's message) unless 200. */
+export function okBody(res: { status: number; body: any }): any {
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
 }

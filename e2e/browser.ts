@@ -28,6 +28,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'Demo@2026';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS_DIR = path.join(root, 'test-results');
+/** What the running platform writes (e2e/global-setup.ts sends its output here). */
+export const SERVER_LOG = path.join(RESULTS_DIR, 'e2e-server.log');
 
 /** The running platform, e.g. http://127.0.0.1:40123 (started by e2e/global-setup.ts). */
 export function baseUrl(): string {
@@ -154,6 +156,58 @@ export async function openedDialog(page: Page): Promise<Locator> {
     )
     .catch(() => undefined);
   return dialog;
+}
+
+/** Clicks the page's button named exactly `name` (the first, where a phone and a desktop copy both exist) and returns
+ *  the dialog it opens, once open (see openedDialog). */
+export async function openActionDialog(page: Page, name: string): Promise<Locator> {
+  await page.getByRole('button', { name, exact: true }).first().click();
+  return openedDialog(page);
+}
+
+/**
+ * Presses the button `okText` (default 确定) of the dialog opened last and waits until the dialog has closed. A click
+ * lost during the zoom on a busy machine is tried again (three times at most) once the dialog is still open and its
+ * button no longer busy; if it never closes, the error names the form's own messages (the field that is wrong).
+ */
+export async function confirmDialog(page: Page, okText = '确定'): Promise<void> {
+  const dialog = await openedDialog(page);
+  const button = dialog.getByRole('button', { name: okText }).last();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await button.click({ timeout: 5_000 });
+      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+      return;
+    } catch (err) {
+      // A slow request keeps the button loading: wait for it rather than pressing it twice.
+      if (await button.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => false))
+        await dialog.waitFor({ state: 'hidden' }).catch(() => undefined);
+      if (!(await dialog.isVisible())) return;
+      if (attempt === 3) {
+        const errors = await dialog.locator('.ant-form-item-explain-error').allTextContents();
+        throw errors.length ? new Error(`对话框未关闭：${errors.join('；')}`) : err;
+      }
+    }
+  }
+}
+
+/** The SMS codes the running platform has written to its log so far (test-results/e2e-server.log), oldest first. */
+function smsCodesInLog(): string[] {
+  return [...(fs.existsSync(SERVER_LOG) ? fs.readFileSync(SERVER_LOG, 'utf8') : '').matchAll(/验证码是(\d{6})/g)].map(
+    (m) => m[1],
+  );
+}
+
+/** Presses `button` (获取验证码) and returns the SMS code the platform then logs (a new one within 5 s), failing otherwise. */
+export async function requestSmsCode(button: Locator): Promise<string> {
+  const before = smsCodesInLog().length;
+  await button.click();
+  for (let i = 0; i < 50; i++) {
+    const all = smsCodesInLog();
+    if (all.length > before) return all[all.length - 1];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('5 秒内没有收到新的短信验证码');
 }
 
 /** Runs axe (WCAG 2.1 A/AA) on the current page and throws listing every serious or critical violation. */

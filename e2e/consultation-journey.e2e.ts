@@ -2,7 +2,7 @@
 // and 党委批准 (date, 文号) → the plan is published → a 专题协商 from that item is noticed, a member signs up and submits a
 // speech on the phone, the office selects it, the event is held and the speech delivered → the year sentence counts it.
 import { describe, expect, it } from 'vitest';
-import { type ApiClient, apiLogin } from './api.ts';
+import { type ApiClient, apiLogin, okBody } from './api.ts';
 import {
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
@@ -20,15 +20,10 @@ let planId = 0;
 let topicId = 0;
 let eventId = 0;
 
-const ok = (r: { status: number; body: any }) => {
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body;
-};
-
 describe('协商：党派提出议题 → 计划批准发布 → 专题协商举行、委员发言', () => {
   it('党派在手机上提出协商议题建议，办公室列入计划后党派看到答复', async () => {
     office = await apiLogin('office_staff');
-    planId = ok(
+    planId = okBody(
       await office.post('/api/consultations/plans', {
         year: YEAR,
         kind: 'consultation',
@@ -50,8 +45,8 @@ describe('协商：党派提出议题 → 计划批准发布 → 专题协商举
     await phone.getByRole('button', { name: '提交议题建议' }).click();
     await phone.getByText('待答复').waitFor();
 
-    topicId = ok(await office.get(`/api/consultations/topics?planId=${planId}`)).items[0].id;
-    const itemId = ok(
+    topicId = okBody(await office.get(`/api/consultations/topics?planId=${planId}`)).items[0].id;
+    const itemId = okBody(
       await office.post(`/api/consultations/plans/${planId}/items`, {
         topic: '推进社区居家养老服务体系建设',
         kind: 'thematic',
@@ -60,7 +55,7 @@ describe('协商：党派提出议题 → 计划批准发布 → 专题协商举
         plannedMonth: 6,
       }),
     ).id;
-    ok(await office.post(`/api/consultations/topics/${topicId}/answer`, { action: 'take', planItemId: itemId }));
+    okBody(await office.post(`/api/consultations/topics/${topicId}/answer`, { action: 'take', planItemId: itemId }));
     await phone.reload();
     await phone.getByText('答复：已列入计划：推进社区居家养老服务体系建设').waitFor();
     await shot(phone, 'consultation-topic-answered-phone');
@@ -68,7 +63,7 @@ describe('协商：党派提出议题 → 计划批准发布 → 专题协商举
   });
 
   it('领导在计划页上记录主席会议审议和党委批准（日期、文号），计划发布', async () => {
-    ok(await office.post(`/api/consultations/plans/${planId}/actions`, { action: 'submit' }));
+    okBody(await office.post(`/api/consultations/plans/${planId}/actions`, { action: 'submit' }));
     const page = await newPage();
     await loginAs(page, 'leader');
     await page.goto(`/consultations/plans/${planId}`);
@@ -89,10 +84,10 @@ describe('协商：党派提出议题 → 计划批准发布 → 专题协商举
   });
 
   it('委员在手机上看到即将举行的专题协商，报名发言并提交发言稿；会议举行后显示已发言', async () => {
-    const plan = ok(await office.get(`/api/consultations/plans/${planId}`));
+    const plan = okBody(await office.get(`/api/consultations/plans/${planId}`));
     const member = await apiLogin('member010');
     const start = new Date(Date.now() + 20 * 86_400_000);
-    eventId = ok(
+    eventId = okBody(
       await office.post('/api/consultations/events', {
         kind: 'thematic',
         title: '推进社区居家养老服务专题协商会',
@@ -107,13 +102,13 @@ describe('协商：党派提出议题 → 计划批准发布 → 专题协商举
         ],
       }),
     ).id;
-    ok(
+    okBody(
       await office.post(`/api/consultations/events/${eventId}/participants`, {
         rule: 'members',
         memberIds: [member.me.account.memberId],
       }),
     );
-    ok(await office.post(`/api/consultations/events/${eventId}/actions`, { action: 'sendNotice' }));
+    okBody(await office.post(`/api/consultations/events/${eventId}/actions`, { action: 'sendNotice' }));
 
     const phone = await newPage({ mobile: true });
     await loginAs(phone, 'member010');
@@ -128,18 +123,20 @@ describe('协商：党派提出议题 → 计划批准发布 → 专题协商举
     await phone.getByText('已提交发言稿').first().waitFor();
     await shot(phone, 'consultation-speech-phone');
 
-    const ev = ok(await office.get(`/api/consultations/events/${eventId}`));
+    const ev = okBody(await office.get(`/api/consultations/events/${eventId}`));
     const speech = ev.speeches[0];
-    ok(
+    okBody(
       await office.post(`/api/consultations/speeches/${speech.id}/decision`, {
         action: 'select',
         position: 1,
         minutesAllowed: 5,
       }),
     );
-    ok(await office.post(`/api/meetings/${ev.meetingId}/attendance/${member.me.account.memberId}`, { present: true }));
-    ok(await office.post(`/api/consultations/events/${eventId}/actions`, { action: 'hold' }));
-    ok(await office.post(`/api/consultations/speeches/${speech.id}/decision`, { action: 'deliver' }));
+    okBody(
+      await office.post(`/api/meetings/${ev.meetingId}/attendance/${member.me.account.memberId}`, { present: true }),
+    );
+    okBody(await office.post(`/api/consultations/events/${eventId}/actions`, { action: 'hold' }));
+    okBody(await office.post(`/api/consultations/speeches/${speech.id}/decision`, { action: 'deliver' }));
     await phone.reload();
     await phone.getByText('已发言').first().waitFor();
     await phone.getByText('已举行').first().waitFor();
@@ -148,7 +145,7 @@ describe('协商：党派提出议题 → 计划批准发布 → 专题协商举
     expect(pageErrorsOf(phone)).toEqual([]);
 
     const year = new Date(start.getTime() + 8 * 3_600_000).getUTCFullYear();
-    const f = ok(await (await apiLogin('leader')).get(`/api/consultations/figures?year=${year}`));
+    const f = okBody(await (await apiLogin('leader')).get(`/api/consultations/figures?year=${year}`));
     expect(f.sentence).toContain('专题协商');
     expect(f.delivered).toBeGreaterThanOrEqual(1);
   });

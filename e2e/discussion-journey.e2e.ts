@@ -5,20 +5,19 @@
 // statement), export the summary to Word (a zip whose word/document.xml holds the topic) and attach it to a draft
 // outcome. axe clean, no sideways scrolling.
 import fs from 'node:fs';
-import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { type ApiClient, apiLogin } from './api.ts';
+import { type ApiClient, apiLogin, okBody } from './api.ts';
 import {
   chooseOption,
+  confirmDialog,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
   loginAs,
   newPage,
-  openedDialog,
   type Page,
   pageErrorsOf,
-  RESULTS_DIR,
+  requestSmsCode,
   shot,
 } from './browser.ts';
 
@@ -27,29 +26,6 @@ const A = ['社区食堂应当全面免费', '养老服务应以政府投入为�
 const B = ['社区食堂应当按成本收费', '养老服务应以市场运营为主'];
 const COMMON = '应当增加社区养老服务人员';
 const PHONE = `136${String(Date.now() % 100000000).padStart(8, '0')}`;
-const LOG = path.join(RESULTS_DIR, 'e2e-server.log');
-const codesInLog = () =>
-  [...(fs.existsSync(LOG) ? fs.readFileSync(LOG, 'utf8') : '').matchAll(/验证码是(\d{6})/g)].map((m) => m[1]);
-
-const ok = (r: { status: number; body: any }) => {
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body;
-};
-
-/** Confirms a dialog once its zoom-in is over (a click during it is lost under load); clicks again if it stays open. */
-async function dialogOk(page: Page, okText: string) {
-  const dialog = await openedDialog(page);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await dialog.getByRole('button', { name: okText }).click({ timeout: 5_000 });
-      await dialog.waitFor({ state: 'hidden', timeout: 8_000 });
-      return;
-    } catch (err) {
-      if (!(await dialog.isVisible())) return;
-      if (attempt === 3) throw err;
-    }
-  }
-}
 
 /** Votes through the one-statement-at-a-time card until none is left: camp 1 agrees with A, camp −1 with B. */
 async function voteAll(page: Page, camp: 1 | -1) {
@@ -82,7 +58,7 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
     const dialog = page.locator('.ant-modal:visible').last();
     await dialog.getByLabel('议题').fill(TOPIC);
     await dialog.getByLabel('背景材料').fill('全市 60 岁以上老人占 23%，社区养老服务点覆盖不足一半。');
-    await dialogOk(page, '发起');
+    await confirmDialog(page, '发起');
     await page.waitForURL(/\/consultations\/discussions\/\d+$/);
     id = Number(new URL(page.url()).pathname.split('/').pop());
     await page.getByRole('heading', { name: TOPIC }).waitFor();
@@ -94,12 +70,12 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
     joinPath = new URL(link).pathname;
     expect(joinPath).toMatch(/^\/join\/discussion\/[\w-]{16,}$/);
     // A second link, withdrawn after the confirmation: its page then says so in Chinese.
-    const spare = ok(await office.post(`/api/discussions/${id}/invitations`, { days: 3, maxUses: 5 }));
+    const spare = okBody(await office.post(`/api/discussions/${id}/invitations`, { days: 3, maxUses: 5 }));
     await page.reload();
     await page.getByRole('tab', { name: '邀请群众' }).click();
     await page.getByText('已用 0 / 5 人').waitFor();
     await page.getByRole('button', { name: '收回' }).first().click();
-    await dialogOk(page, '收回');
+    await confirmDialog(page, '收回');
     await page.getByText('已收回', { exact: true }).first().waitFor();
     await expectNoA11yViolations(page);
     await shot(page, 'discussion-invitations');
@@ -112,8 +88,8 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
 
   it('三位委员在手机上写观点并逐条表态，另有六位委员的表态经接口写入', async () => {
     const writers = [await apiLogin('member024'), await apiLogin('member025')];
-    for (const body of A) ok(await writers[0].post(`/api/discussions/${id}/statements`, { body }));
-    for (const body of B) ok(await writers[1].post(`/api/discussions/${id}/statements`, { body }));
+    for (const body of A) okBody(await writers[0].post(`/api/discussions/${id}/statements`, { body }));
+    for (const body of B) okBody(await writers[1].post(`/api/discussions/${id}/statements`, { body }));
 
     const phones = ['member021', 'member022', 'member023'];
     const pages: Page[] = [];
@@ -129,7 +105,7 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
     await pages[0].getByText('观点已发表').waitFor();
 
     // Seeded votes: members 024–026 in camp A, 027–029 in camp B (the writers' own statements count as agree).
-    const list = ok(await office.get(`/api/discussions/${id}/statements`)).items as { id: number; body: string }[];
+    const list = okBody(await office.get(`/api/discussions/${id}/statements`)).items as { id: number; body: string }[];
     const sid = (body: string) => list.find((s) => s.body === body)!.id;
     const seeded = [
       ...writers,
@@ -140,7 +116,7 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
       seeded.map(async (c, i) => {
         for (const body of [...A, ...B, COMMON]) {
           const side = A.includes(body) ? camps[i] : B.includes(body) ? -camps[i] : 1;
-          ok(
+          okBody(
             await c.put(`/api/discussions/${id}/statements/${sid(body)}/vote`, {
               vote: side > 0 ? 'agree' : 'disagree',
             }),
@@ -165,19 +141,11 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
     await phone.getByRole('heading', { name: TOPIC }).waitFor();
     await phone.getByText(/社区养老服务点覆盖不足一半/).waitFor();
     await phone.getByLabel('手机号码').fill(PHONE);
-    const before = codesInLog().length;
-    await phone.getByRole('button', { name: '获取验证码' }).click();
-    let code: string | undefined;
-    for (let i = 0; i < 50 && !code; i++) {
-      const all = codesInLog();
-      if (all.length > before) code = all.at(-1);
-      else await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(code).toBeTruthy();
+    const code = await requestSmsCode(phone.getByRole('button', { name: '获取验证码' }));
     await phone.getByLabel('验证码').fill(code === '000000' ? '111111' : '000000');
     await phone.getByRole('button', { name: '验证并参与' }).click();
     await phone.getByText('验证码不正确').waitFor();
-    await phone.getByLabel('验证码').fill(code!);
+    await phone.getByLabel('验证码').fill(code);
     await phone.mouse.move(0, 0);
     await expectNoHorizontalOverflow(phone);
     await expectNoA11yViolations(phone);
@@ -199,15 +167,15 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
     await expectNoHorizontalOverflow(phone);
     await expectNoA11yViolations(phone);
     expect(pageErrorsOf(phone)).toEqual([]);
-    const staffList = ok(await office.get(`/api/discussions/${id}/statements`)).items;
+    const staffList = okBody(await office.get(`/api/discussions/${id}/statements`)).items;
     expect(staffList.find((s: any) => s.body === '建议开通养老服务热线').author).toBe('受邀群众');
-    const comments = ok(await office.get(`/api/discussions/${id}/comments`)).items;
+    const comments = okBody(await office.get(`/api/discussions/${id}/comments`)).items;
     const reply = comments.find((c: any) => c.body === '服务人员要经过专业培训');
     expect([reply.author, reply.statementId]).toEqual(['受邀群众', staffList.find((s: any) => s.body === COMMON).id]);
   });
 
   it('工作人员更新意见地图（两组、一条共识），导出 Word 并附入协商成果', async () => {
-    const outcome = ok(
+    const outcome = okBody(
       await office.post('/api/consultation-outcomes', {
         kind: '建议案',
         title: `${TOPIC}的建议`,
@@ -241,7 +209,7 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
     await page.getByText('已附入协商成果').waitFor();
     await page.getByRole('link', { name: '协商成果' }).waitFor();
     await expectNoA11yViolations(page);
-    expect(ok(await office.get(`/api/discussions/${id}/summary`)).outcomeId).toBe(outcome.id);
+    expect(okBody(await office.get(`/api/discussions/${id}/summary`)).outcomeId).toBe(outcome.id);
     expect(pageErrorsOf(page)).toEqual([]);
   });
 });

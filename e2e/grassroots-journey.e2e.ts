@@ -2,7 +2,6 @@
 // gets a one-time code (the development sender writes it, phone masked, to the server log), raises a topic and follows
 // it on their own topic page; the executive convener accepts it and the resident sees 已受理 (axe clean, no overflow).
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
@@ -11,15 +10,13 @@ import {
   loginAs,
   newPage,
   pageErrorsOf,
-  RESULTS_DIR,
+  requestSmsCode,
+  SERVER_LOG,
   shot,
 } from './browser.ts';
 
 const NAME = `旅程社区协商议事室${Date.now() % 100000}`;
 const PHONE = `137${String(Date.now() % 100000000).padStart(8, '0')}`;
-const LOG = path.join(RESULTS_DIR, 'e2e-server.log');
-const codesInLog = () =>
-  [...(fs.existsSync(LOG) ? fs.readFileSync(LOG, 'utf8') : '').matchAll(/验证码是(\d{6})/g)].map((m) => m[1]);
 
 describe('协商议事室：群众扫码提议题 → 召集人受理', () => {
   let roomId: number;
@@ -57,17 +54,9 @@ describe('协商议事室：群众扫码提议题 → 召集人受理', () => {
     await phone.getByLabel('议题').fill('旅程社区夜间路灯不亮');
     await phone.getByLabel('具体内容').fill('小区东门到菜场一段路灯坏了两个月。');
     await phone.getByLabel('手机号码').fill(PHONE);
-    const before = codesInLog().length;
-    await phone.getByRole('button', { name: '获取验证码' }).click();
-    let code: string | undefined;
-    for (let i = 0; i < 50 && !code; i++) {
-      const all = codesInLog();
-      if (all.length > before) code = all.at(-1);
-      else await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(code).toBeTruthy();
-    expect(fs.readFileSync(LOG, 'utf8')).not.toContain(PHONE);
-    await phone.getByLabel('验证码').fill(code!);
+    const code = await requestSmsCode(phone.getByRole('button', { name: '获取验证码' }));
+    expect(fs.readFileSync(SERVER_LOG, 'utf8')).not.toContain(PHONE);
+    await phone.getByLabel('验证码').fill(code);
     // The pointer left on 获取验证码 keeps it in its hover colour; a resident's finger does not hover.
     await phone.mouse.move(0, 0);
     await expectNoHorizontalOverflow(phone);

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
   chooseOption,
+  confirmDialog,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
   loginAs,
   newPage,
-  openedDialog,
   type Page,
   pageErrorsOf,
   shot,
@@ -24,15 +24,6 @@ async function pick(page: Page, label: string, option: string, search?: string) 
   await chooseOption(page, label, option, search);
   // The list closes after a choice; until then its option repeats the chosen text inside the dialog.
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
-
-async function confirmModal(page: Page, okText = '确定') {
-  const dialog = await openedDialog(page);
-  await dialog.getByRole('button', { name: okText }).click();
-  await dialog.waitFor({ state: 'hidden', timeout: 8000 }).catch(async (err) => {
-    await shot(page, 'opinions-failed-dialog');
-    throw err;
-  });
 }
 
 let countyReportId = 0;
@@ -68,12 +59,12 @@ describe('社情民意：县政协委员报送 → 县编报并报送市政协 �
     await page.getByRole('link', { name: TITLE }).click();
     await page.waitForURL(`**/opinions/${countyReportId}`);
     await page.getByRole('button', { name: '采编留用' }).click();
-    await confirmModal(page);
+    await confirmDialog(page);
     await page.getByText('拟编报').first().waitFor();
     await page.getByRole('button', { name: '编辑加工' }).click();
     const editor = page.getByRole('dialog');
     await editor.getByLabel('编辑后标题').fill(EDITED);
-    await confirmModal(page);
+    await confirmDialog(page);
     await page.getByText('原稿', { exact: true }).waitFor();
     await page.getByText('编辑稿', { exact: true }).waitFor();
     await shot(page, 'opinions-3-county-edited-desktop');
@@ -87,11 +78,11 @@ describe('社情民意：县政协委员报送 → 县编报并报送市政协 �
     await expectNoA11yViolations(page);
     await shot(page, 'opinions-4-issue-desktop');
     await page.getByRole('button', { name: '印发' }).click();
-    await confirmModal(page);
+    await confirmDialog(page);
     await page.getByRole('button', { name: '报送本期' }).click();
     const dialog = page.getByRole('dialog');
     expect(await dialog.getByRole('checkbox', { name: /上级政协/ }).isChecked()).toBe(true);
-    await confirmModal(page, '报送');
+    await confirmDialog(page, '报送');
     await page.getByText('已报送：示例市政协').waitFor();
     expect(pageErrorsOf(page)).toEqual([]);
   });
@@ -109,9 +100,9 @@ describe('社情民意：县政协委员报送 → 县编报并报送市政协 �
     await page.getByRole('link', { name: EDITED }).click();
     await page.getByText('来自下级政协：示例县政协').waitFor();
     await page.getByRole('button', { name: '采编留用' }).click();
-    await confirmModal(page);
+    await confirmDialog(page);
     await page.getByRole('button', { name: '记录采用' }).click();
-    await confirmModal(page);
+    await confirmDialog(page);
     await page.getByText('市级采用').waitFor();
     await page.getByRole('button', { name: '记录批示' }).click();
     const dialog = page.getByRole('dialog');
@@ -120,7 +111,7 @@ describe('社情民意：县政协委员报送 → 县编报并报送市政协 �
     await pick(page, '级别', '省级');
     await dialog.getByLabel('批示内容').fill('请省住建厅会同有关部门研究，提出加装电梯的支持政策。');
     expect(await dialog.getByText('省级', { exact: true }).count()).toBe(1);
-    await confirmModal(page);
+    await confirmDialog(page);
     await page.getByText('省级领导批示').waitFor();
     await expectNoA11yViolations(page);
     await shot(page, 'opinions-5-city-adopted-desktop');
@@ -180,7 +171,7 @@ describe('社情民意：县政协委员报送 → 县编报并报送市政协 �
     await staff.getByRole('link', { name: EDITED }).click();
     await staff.getByRole('button', { name: '转办' }).click();
     await pick(staff, '承办单位', '市住房和城乡建设局', '住房');
-    await confirmModal(staff);
+    await confirmDialog(staff);
     await staff.getByText('市住房和城乡建设局（待办复）').waitFor();
 
     const unit = await newPage({ mobile: true });

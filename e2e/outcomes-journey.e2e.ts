@@ -4,28 +4,18 @@
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
+  confirmDialog,
   expectNoA11yViolations,
-  expectNoHorizontalOverflow,
   loginAs,
   newPage,
-  openedDialog,
-  type Page,
+  openActionDialog,
   pageErrorsOf,
   pickDate,
   shot,
 } from './browser.ts';
+import { handOverOutcome, officeEvaluatesOutcome, unitSignsAndAnswers } from './outcome-steps.ts';
 
 const TITLE = '关于推进城乡养老服务一体化的建议案（旅程）';
-
-async function openAction(page: Page, name: string) {
-  await page.getByRole('button', { name, exact: true }).click();
-  return openedDialog(page);
-}
-async function confirm(page: Page, name: string) {
-  const dialog = page.getByRole('dialog').last();
-  await dialog.getByRole('button', { name, exact: true }).last().click();
-  await dialog.waitFor({ state: 'hidden', timeout: 8000 });
-}
 
 let id = 0;
 
@@ -53,57 +43,34 @@ describe('协商成果：报送并记录批示 → 单位手机反馈 → 评估
     await loginAs(page, 'office_staff');
     await page.goto(`/consultations/outcomes/${id}`);
     await page.getByText('已报送待交办').first().waitFor();
-    const dialog = await openAction(page, '记录领导批示');
+    const dialog = await openActionDialog(page, '记录领导批示');
     await dialog.getByLabel('批示领导').fill('张书记');
     await dialog.getByLabel('党委').check();
     await dialog.getByLabel('市级').check();
     await pickDate(dialog, '批示日期', today);
     await dialog.getByLabel('批示内容').fill('请市民政局牵头研究落实。');
-    await confirm(page, '记录领导批示');
+    await confirmDialog(page, '记录领导批示');
     await page.getByText('请市民政局牵头研究落实。').waitFor();
     await expectNoA11yViolations(page);
     await shot(page, 'outcomes-1-instruction');
-    const r = await office.post(`/api/consultation-outcomes/${id}/actions`, {
-      action: 'handOver',
-      data: { unitIds: [unit.me.account.unitId] },
-    });
-    expect(r.status).toBe(200);
+    await handOverOutcome(office, id, unit.me.account.unitId);
     expect(pageErrorsOf(page)).toEqual([]);
   });
 
   it('承办单位在手机上签收并反馈', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'unit01');
-    await page.goto('/consultations/outcomes/unit');
-    await page.getByRole('link', { name: TITLE }).click();
-    await page.waitForURL(`**/consultations/outcomes/${id}`);
-    await openAction(page, '签收');
-    await confirm(page, '签收');
-    const dialog = await openAction(page, '提交反馈');
-    await dialog.getByLabel('采纳吸收情况').fill('已纳入年度民生实事项目');
-    await dialog.getByLabel('落实措施').fill('新建街道养老服务中心 3 个');
-    await confirm(page, '提交反馈');
-    await page.getByText('已反馈待评估').first().waitFor();
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'outcomes-2-feedback-mobile');
+    const page = await unitSignsAndAnswers(
+      id,
+      TITLE,
+      { adoption: '已纳入年度民生实事项目', measures: '新建街道养老服务中心 3 个' },
+      'outcomes-2-feedback-mobile',
+    );
     expect(pageErrorsOf(page)).toEqual([]);
   });
 
   it('办公室评估反馈和成果转化，再启动回头看', async () => {
-    const page = await newPage();
-    await loginAs(page, 'office_staff');
-    await page.goto(`/consultations/outcomes/${id}`);
-    let dialog = await openAction(page, '评估反馈');
-    await dialog.getByLabel('采纳', { exact: true }).check();
-    await confirm(page, '评估反馈');
-    dialog = await openAction(page, '评估');
-    await dialog.getByLabel('政策文件').check();
-    await dialog.getByLabel('转化情况').fill('出台《养老服务设施布局实施方案》');
-    await confirm(page, '评估');
-    await page.getByText('已评估').first().waitFor();
-    await openAction(page, '回头看');
-    await confirm(page, '回头看');
+    const page = await officeEvaluatesOutcome(id, '出台《养老服务设施布局实施方案》');
+    await openActionDialog(page, '回头看');
+    await confirmDialog(page, '回头看');
     await page.getByText('（回头看第 1 轮）').waitFor();
     await shot(page, 'outcomes-3-review');
     expect(pageErrorsOf(page)).toEqual([]);

@@ -6,11 +6,12 @@ import { type ApiClient, apiLogin } from './api.ts';
 import {
   beijingToday,
   chooseOption,
+  confirmDialog,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
   loginAs,
   newPage,
-  openedDialog,
+  openActionDialog,
   type Page,
   pageErrorsOf,
   pickDate,
@@ -22,21 +23,6 @@ const TEXT = {
   suggestions: '一是完善制度；二是加大投入；三是加强督促检查。',
   category: '社会建设',
 };
-
-async function dialogOk(page: Page, okText = '确定') {
-  const dialog = page.locator('.ant-modal:visible').last();
-  await dialog.getByRole('button', { name: okText }).click();
-  await dialog.waitFor({ state: 'hidden' }).catch(async (err) => {
-    // Say why it stayed open: the form's own messages name the field.
-    const errors = await dialog.locator('.ant-form-item-explain-error').allTextContents();
-    throw errors.length ? new Error(`对话框未关闭：${errors.join('；')}`) : err;
-  });
-}
-
-async function act(page: Page, label: string) {
-  await page.getByRole('button', { name: label, exact: true }).first().click();
-  await openedDialog(page);
-}
 
 /** Chooses an option of a searchable select: typing narrows antd's virtual list so the option is rendered. */
 async function pickIn(page: Page, label: string, option: string, search = true) {
@@ -62,11 +48,11 @@ describe('提案委的决定与督办', () => {
     const page = await newPage();
     await loginAs(page, 'proposal_staff');
     await page.goto(`/proposals/${id}`);
-    await act(page, '不予立案');
+    await openActionDialog(page, '不予立案');
     await expectNoA11yViolations(page);
     await pickIn(page, '不予立案理由', '宣传推介作品、产品');
     await page.getByLabel('说明（将告知提案人）').fill('属于推介企业产品，不符合提案范围。');
-    await dialogOk(page);
+    await confirmDialog(page);
     await page.getByText('不予立案：宣传推介作品、产品').waitFor();
 
     const phone = await newPage({ mobile: true });
@@ -87,9 +73,9 @@ describe('提案委的决定与督办', () => {
     const page = await newPage();
     await loginAs(page, 'proposal_staff');
     await page.goto(`/proposals/${other}`);
-    await act(page, '并案');
+    await openActionDialog(page, '并案');
     await pickIn(page, '并入的提案', '关于加强中心城区停车设施建设的建议');
-    await dialogOk(page);
+    await confirmDialog(page);
     await page.getByText('已并入提案').waitFor();
     await page.goto(`/proposals/${main}`);
     await page.getByRole('link', { name: /关于缓解中心城区停车难问题的建议/ }).waitFor();
@@ -116,18 +102,18 @@ describe('提案委的决定与督办', () => {
     await loginAs(unitPage, 'unit03');
     await unitPage.goto('/proposals/inbox');
     await unitPage.getByRole('link', { name: '关于规范城市道路开挖管理的建议' }).click();
-    await act(unitPage, '申请退回');
+    await openActionDialog(unitPage, '申请退回');
     await unitPage.getByLabel('申请退回的理由').fill('道路开挖审批不属于本单位职责，建议交市住房和城乡建设局。');
-    await dialogOk(unitPage);
+    await confirmDialog(unitPage);
     await unitPage.getByText('申请退回', { exact: true }).first().waitFor();
 
     const page = await newPage();
     await loginAs(page, 'proposal_staff');
     await page.goto('/proposals?queue=unitRequests');
     await page.getByRole('link', { name: '关于规范城市道路开挖管理的建议' }).click();
-    await act(page, '同意退回并改交');
+    await openActionDialog(page, '同意退回并改交');
     await pickIn(page, '改交单位', '市住房和城乡建设局');
-    await dialogOk(page);
+    await confirmDialog(page);
     await page.getByText('已退回').first().waitFor();
     await page.getByText('市住房和城乡建设局').first().waitFor();
     await shot(page, 'proposals-return');
@@ -142,13 +128,13 @@ describe('提案委的决定与督办', () => {
     await page.getByRole('button', { name: '列为重点' }).click();
     await page.getByLabel('领办的政府领导').fill('副市长 王强');
     await page.getByLabel('督办的政协领导').fill('副主席 李明');
-    await dialogOk(page, '保存');
+    await confirmDialog(page, '保存');
     await page.getByText('副市长 王强').waitFor();
     await page.getByRole('button', { name: '记录督办' }).click();
     await pickIn(page, '类型', '督办视察', false);
     await pickDate(page, '日期', beijingToday());
     await page.getByLabel('内容').fill('督办组赴三个小区实地查看改造进展');
-    await dialogOk(page, '保存');
+    await confirmDialog(page, '保存');
     await page.getByText('督办组赴三个小区实地查看改造进展').waitFor();
     await expectNoA11yViolations(page);
     await shot(page, 'proposals-key');

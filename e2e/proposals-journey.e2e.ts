@@ -7,11 +7,12 @@ import { type ApiClient, apiLogin } from './api.ts';
 import {
   beijingToday,
   chooseOption,
+  confirmDialog,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
   loginAs,
   newPage,
-  openedDialog,
+  openActionDialog,
   type Page,
   pageErrorsOf,
   shot,
@@ -23,17 +24,6 @@ const SUGGESTIONS = '一是将社区托育服务点纳入城市更新规划；�
 
 async function pick(page: Page, label: string, option: string) {
   await chooseOption(page, label, option);
-}
-
-async function dialogOk(page: Page, okText = '确定') {
-  const dialog = page.locator('.ant-modal:visible').last();
-  await dialog.getByRole('button', { name: okText }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
-
-async function act(page: Page, label: string) {
-  await page.getByRole('button', { name: label, exact: true }).first().click();
-  await openedDialog(page);
 }
 
 let id = 0;
@@ -68,7 +58,7 @@ describe('提案：联名提案从撰写到再办理后满意', () => {
     await expectNoHorizontalOverflow(page);
     await shot(page, 'proposals-1-write-mobile');
     await page.getByRole('button', { name: '提交' }).click();
-    await dialogOk(page, '提交');
+    await confirmDialog(page, '提交');
     await page.waitForURL(/\/proposals\/\d+$/);
     id = Number(new URL(page.url()).pathname.split('/').pop());
     await page.getByText('待附议').first().waitFor();
@@ -81,8 +71,8 @@ describe('提案：联名提案从撰写到再办理后满意', () => {
     const page = await newPage({ mobile: true });
     await loginAs(page, 'member031');
     await page.goto(`/proposals/${id}`);
-    await act(page, '确认附议');
-    await dialogOk(page);
+    await openActionDialog(page, '确认附议');
+    await confirmDialog(page);
     await page.getByText('待预审').first().waitFor();
   });
 
@@ -91,20 +81,20 @@ describe('提案：联名提案从撰写到再办理后满意', () => {
     await loginAs(page, 'proposal_staff');
     await page.goto('/proposals');
     await page.getByRole('link', { name: TITLE }).first().click();
-    await act(page, '预审通过');
-    await dialogOk(page);
+    await openActionDialog(page, '预审通过');
+    await confirmDialog(page);
     await page.getByText('待审查').first().waitFor();
-    await act(page, '立案');
-    await dialogOk(page);
+    await openActionDialog(page, '立案');
+    await confirmDialog(page);
     await page
       .getByText(/六届一次会议第\d{4}号/)
       .first()
       .waitFor();
-    await act(page, '交办');
+    await openActionDialog(page, '交办');
     await expectNoA11yViolations(page);
     await pick(page, '主办单位', '市发展和改革委员会');
     await shot(page, 'proposals-3-assign');
-    await dialogOk(page);
+    await confirmDialog(page);
     await page.getByText('办理中').first().waitFor();
   });
 
@@ -113,29 +103,29 @@ describe('提案：联名提案从撰写到再办理后满意', () => {
     await loginAs(page, 'unit01');
     await page.goto('/proposals/inbox');
     await page.getByRole('link', { name: TITLE }).first().click();
-    await act(page, '签收');
-    await dialogOk(page);
+    await openActionDialog(page, '签收');
+    await confirmDialog(page);
     // The reply needs 办前面商 first: the dialog says so when it opens and asks for no text yet (issue 12).
-    await act(page, '答复提案');
+    await openActionDialog(page, '答复提案');
     const dialog = page.locator('.ant-modal:visible').last();
     await dialog.getByTestId('prior-step').getByText('请先点「记录办前面商」').waitFor();
     expect(await dialog.getByLabel('答复内容').count()).toBe(0);
     await expectNoA11yViolations(page);
-    await dialogOk(page, '知道了');
-    await act(page, '记录办前面商');
+    await confirmDialog(page, '知道了');
+    await openActionDialog(page, '记录办前面商');
     await pick(page, '面商方式', '当面座谈');
     await page.getByLabel('面商情况').fill('与两位提案人座谈，介绍托育工作计划');
-    await dialogOk(page);
-    await act(page, '答复提案');
+    await confirmDialog(page);
+    await openActionDialog(page, '答复提案');
     await page.getByText('A 类：已解决或采纳').click();
     // A reply typed, the dialog closed by mistake: opened again, the text is offered back.
     await page.getByLabel('答复内容').fill('我委已将社区托育服务点建设纳入年度民生实事');
-    await dialogOk(page, '取消');
-    await act(page, '答复提案');
+    await confirmDialog(page, '取消');
+    await openActionDialog(page, '答复提案');
     await page.getByRole('button', { name: '恢复这些内容' }).click();
     expect(await page.getByLabel('答复内容').inputValue()).toBe('我委已将社区托育服务点建设纳入年度民生实事');
     await page.getByLabel('答复内容').fill('我委已将社区托育服务点建设纳入年度民生实事，今年新建20个。');
-    await dialogOk(page);
+    await confirmDialog(page);
     await page.getByText('答复待审核').first().waitFor();
     await shot(page, 'proposals-4-unit-replied');
   });
@@ -144,8 +134,8 @@ describe('提案：联名提案从撰写到再办理后满意', () => {
     const page = await newPage();
     await loginAs(page, 'proposal_staff');
     await page.goto(`/proposals/${id}`);
-    await act(page, '审核通过答复');
-    await dialogOk(page);
+    await openActionDialog(page, '审核通过答复');
+    await confirmDialog(page);
     await page.getByText('已答复待评价').first().waitFor();
   });
 
@@ -154,11 +144,11 @@ describe('提案：联名提案从撰写到再办理后满意', () => {
     await loginAs(page, 'member030');
     await page.goto(`/proposals/${id}`);
     await page.getByText('我委已将社区托育服务点建设纳入年度民生实事').waitFor();
-    await act(page, '评价办理结果');
+    await openActionDialog(page, '评价办理结果');
     await page.locator('#rating').getByText('不满意', { exact: true }).click();
     await page.getByLabel('意见（选择不满意时必填）').fill('进度不够快，希望明确时间表');
     await shot(page, 'proposals-5-rate-mobile');
-    await dialogOk(page);
+    await confirmDialog(page);
     expect(
       (await cosigner.post(`/api/proposals/${id}/transitions`, { action: 'rate', rating: 'satisfied' })).status,
     ).toBe(200);
@@ -179,9 +169,9 @@ describe('提案：联名提案从撰写到再办理后满意', () => {
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     }
     await page.reload();
-    await act(page, '评价办理结果');
+    await openActionDialog(page, '评价办理结果');
     await page.locator('#rating').getByText('满意', { exact: true }).click();
-    await dialogOk(page);
+    await confirmDialog(page);
     expect(
       (await cosigner.post(`/api/proposals/${id}/transitions`, { action: 'rate', rating: 'satisfied' })).status,
     ).toBe(200);

@@ -1,8 +1,6 @@
 // The committee's public site on 375 px phones: a citizen opens /public/c/110100 without signing in, reads a news item
 // and a public proposal's reply, and asks a question in a studio's reception (委员会客室) with a one-time code; the
 // member on duty answers on their phone (今日值班); the answer shows on the studio's public page. Axe clean, no overflow.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
@@ -13,7 +11,7 @@ import {
   loginAs,
   newPage,
   pageErrorsOf,
-  RESULTS_DIR,
+  requestSmsCode,
   shot,
 } from './browser.ts';
 
@@ -24,9 +22,6 @@ const STUDIO = `旅程委员工作室${STAMP}`;
 const QUESTION = `社区老年食堂周末开不开？${STAMP}`;
 const ANSWER = '周末正常营业，午餐十一点开始供应。';
 const PHONE = `136${String(Date.now() % 100000000).padStart(8, '0')}`;
-const LOG = path.join(RESULTS_DIR, 'e2e-server.log');
-const codesInLog = () =>
-  [...(fs.existsSync(LOG) ? fs.readFileSync(LOG, 'utf8') : '').matchAll(/验证码是(\d{6})/g)].map((m) => m[1]);
 
 describe('门户网站：群众阅读新闻和提案答复，在委员会客室提问 → 值班委员手机答复 → 公开页显示', () => {
   let studioPath: string;
@@ -92,16 +87,8 @@ describe('门户网站：群众阅读新闻和提案答复，在委员会客室�
     const card = phone.locator('.ant-card', { hasText: '委员会客室' });
     await card.getByLabel('我要提问').fill(QUESTION);
     await card.getByLabel('手机号码').fill(PHONE);
-    const before = codesInLog().length;
-    await card.getByRole('button', { name: '获取验证码' }).click();
-    let code: string | undefined;
-    for (let i = 0; i < 50 && !code; i++) {
-      const all = codesInLog();
-      if (all.length > before) code = all.at(-1);
-      else await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(code).toBeTruthy();
-    await card.getByLabel('验证码').fill(code!);
+    const code = await requestSmsCode(card.getByRole('button', { name: '获取验证码' }));
+    await card.getByLabel('验证码').fill(code);
     await phone.mouse.move(0, 0);
     await expectNoHorizontalOverflow(phone);
     await expectNoA11yViolations(phone);

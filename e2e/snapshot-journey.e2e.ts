@@ -5,10 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   chooseOption,
+  confirmDialog,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
   loginAs,
   newPage,
+  openActionDialog,
   type Page,
   pageErrorsOf,
   shot,
@@ -17,17 +19,6 @@ import {
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
 const TEXT = `幸福路口井盖破损，夜间行人容易踩空（${Date.now() % 100000}）`;
 
-async function openAction(page: Page, name: string) {
-  await page.getByRole('button', { name, exact: true }).click();
-  const dialog = page.getByRole('dialog').last();
-  await dialog.waitFor();
-  return dialog;
-}
-async function ok(page: Page) {
-  const dialog = page.getByRole('dialog').last();
-  await dialog.getByRole('button', { name: '确定', exact: true }).last().click();
-  await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
-}
 async function check(page: Page, name: string) {
   await expectNoHorizontalOverflow(page);
   await expectNoA11yViolations(page);
@@ -57,13 +48,13 @@ describe('随手拍：委员拍照提交 → 受理交办 → 单位答复 → �
     await staff.getByText(TEXT.slice(0, 20)).first().waitFor();
     await check(staff, 'snapshot-staff-list-phone');
     await staff.goto(`/supervision/${id}`);
-    await openAction(staff, '受理');
-    await ok(staff);
+    await openActionDialog(staff, '受理');
+    await confirmDialog(staff);
     await staff.getByText('已受理').first().waitFor();
-    await openAction(staff, '交办');
+    await openActionDialog(staff, '交办');
     await chooseOption(staff, '承办单位', '市发展和改革委员会', '发展和改革');
     await expectNoA11yViolations(staff);
-    await ok(staff);
+    await confirmDialog(staff);
     await staff.getByText('办理中').first().waitFor();
     await staff.getByText('答复期限').first().waitFor();
     await check(staff, 'snapshot-dispatched-phone');
@@ -75,12 +66,12 @@ describe('随手拍：委员拍照提交 → 受理交办 → 单位答复 → �
       .getByRole('link', { name: TEXT.slice(0, 20) })
       .first()
       .click();
-    const answer = await openAction(unit, '答复');
+    const answer = await openActionDialog(unit, '答复');
     await answer.locator('input[type=file]').setInputFiles({ name: '已更换.png', mimeType: 'image/png', buffer: png });
     await answer.getByRole('list', { name: '已上传的照片或视频' }).getByText('已更换.png').waitFor();
     await answer.getByLabel('答复内容').fill('已更换新井盖并加固，现场已恢复通行。');
     await expectNoA11yViolations(unit);
-    await ok(unit);
+    await confirmDialog(unit);
     await unit.getByText('已答复待确认').first().waitFor();
     await check(unit, 'snapshot-answered-phone');
 
@@ -91,8 +82,8 @@ describe('随手拍：委员拍照提交 → 受理交办 → 单位答复 → �
       .click();
     await member.getByText('已更换新井盖并加固').first().waitFor();
     await member.getByRole('img', { name: '已更换.png' }).waitFor();
-    await openAction(member, '满意，已解决');
-    await ok(member);
+    await openActionDialog(member, '满意，已解决');
+    await confirmDialog(member);
     await member.getByText('已办结').first().waitFor();
     await check(member, 'snapshot-confirmed-phone');
     expect([...pageErrorsOf(member), ...pageErrorsOf(staff), ...pageErrorsOf(unit)]).toEqual([]);

@@ -3,20 +3,21 @@
 // signed off and submitted (报送) → the handling unit signs for it and answers on a 375 px phone → the office rates the
 // feedback and evaluates the report. Staff on a desktop, the unit on a phone; axe and no sideways scrolling.
 import { describe, expect, it } from 'vitest';
-import { type ApiClient, apiLogin } from './api.ts';
+import { type ApiClient, apiLogin, okBody } from './api.ts';
 import {
   beijingToday,
   chooseOption,
+  confirmDialog,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
   loginAs,
   newPage,
-  openedDialog,
-  type Page,
+  openActionDialog,
   pageErrorsOf,
   pickDate,
   shot,
 } from './browser.ts';
+import { handOverOutcome, officeEvaluatesOutcome, unitSignsAndAnswers } from './outcome-steps.ts';
 
 const YEAR = 2031;
 const EVENT = '大气污染防治监督性视察（旅程）';
@@ -25,26 +26,12 @@ let office: ApiClient;
 let eventId = 0;
 let outcomeId = 0;
 
-const ok = (r: { status: number; body: any }) => {
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body;
-};
-async function openAction(page: Page, name: string) {
-  await page.getByRole('button', { name, exact: true }).click();
-  return openedDialog(page);
-}
-async function confirm(page: Page, name: string) {
-  const dialog = page.getByRole('dialog').last();
-  await dialog.getByRole('button', { name, exact: true }).last().click();
-  await dialog.waitFor({ state: 'hidden', timeout: 8000 });
-}
-
 describe('民主监督：监督计划项目 → 视察举行并形成纪要 → 监督报告报送 → 单位手机反馈 → 评估', () => {
   it('监督计划项目的视察：办公室发出通知、举行、形成纪要和议定事项', async () => {
     office = await apiLogin('office_staff');
     const leader = await apiLogin('leader');
     const member = await apiLogin('member010');
-    const planId = ok(
+    const planId = okBody(
       await office.post('/api/consultations/plans', {
         year: YEAR,
         kind: 'supervision',
@@ -52,7 +39,7 @@ describe('民主监督：监督计划项目 → 视察举行并形成纪要 → 
         collectUntil: '2099-12-31',
       }),
     ).id;
-    const itemId = ok(
+    const itemId = okBody(
       await office.post(`/api/consultations/plans/${planId}/items`, {
         topic: '大气污染防治攻坚落实情况',
         kind: 'inspection',
@@ -63,9 +50,9 @@ describe('民主监督：监督计划项目 → 视察举行并形成纪要 → 
         plannedMonth: 5,
       }),
     ).id;
-    ok(await office.post(`/api/consultations/plans/${planId}/actions`, { action: 'submit' }));
-    ok(await leader.post(`/api/consultations/plans/${planId}/actions`, { action: 'approve' }));
-    ok(
+    okBody(await office.post(`/api/consultations/plans/${planId}/actions`, { action: 'submit' }));
+    okBody(await leader.post(`/api/consultations/plans/${planId}/actions`, { action: 'approve' }));
+    okBody(
       await leader.post(`/api/consultations/plans/${planId}/actions`, {
         action: 'approve',
         date: `${YEAR}-02-10`,
@@ -73,7 +60,7 @@ describe('民主监督：监督计划项目 → 视察举行并形成纪要 → 
       }),
     );
     const start = new Date(Date.now() + 20 * 86_400_000);
-    eventId = ok(
+    eventId = okBody(
       await office.post('/api/consultations/events', {
         kind: 'inspection',
         title: EVENT,
@@ -86,7 +73,7 @@ describe('民主监督：监督计划项目 → 视察举行并形成纪要 → 
         supervisionForm: 'inspection',
       }),
     ).id;
-    ok(
+    okBody(
       await office.post(`/api/consultations/events/${eventId}/participants`, {
         rule: 'members',
         memberIds: [member.me.account.memberId],
@@ -98,21 +85,21 @@ describe('民主监督：监督计划项目 → 视察举行并形成纪要 → 
     await loginAs(page, 'office_staff');
     await page.goto(`/consultations/events/${eventId}`);
     await page.getByText('市生态环境局（视察）').waitFor();
-    await openAction(page, '发出通知');
-    await confirm(page, '确定');
+    await openActionDialog(page, '发出通知');
+    await confirmDialog(page, '确定');
     await page.getByText('已发通知').first().waitFor();
-    await openAction(page, '会议已举行');
-    await confirm(page, '确定');
+    await openActionDialog(page, '会议已举行');
+    await confirmDialog(page, '确定');
     await page.getByText('已举行').first().waitFor();
-    let dialog = await openAction(page, '形成纪要');
+    let dialog = await openActionDialog(page, '形成纪要');
     await dialog.getByLabel('纪要').fill('视察组实地察看了重点企业的治污设施，听取了市生态环境局的情况汇报。');
     await dialog.getByLabel('议定事项').fill('请市生态环境局于三个月内报送整改情况。');
     // The page is lost before saving: what was typed is offered back when the dialog opens again, and gone once saved.
     await page.reload();
-    dialog = await openAction(page, '形成纪要');
+    dialog = await openActionDialog(page, '形成纪要');
     await dialog.getByTestId('draft-offer').getByRole('button', { name: '恢复这些内容' }).click();
     expect(await dialog.getByLabel('议定事项').inputValue()).toBe('请市生态环境局于三个月内报送整改情况。');
-    await confirm(page, '确定');
+    await confirmDialog(page, '确定');
     await page.getByText('请市生态环境局于三个月内报送整改情况。').waitFor();
     const drafts = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('consultation-')));
     expect(drafts).toEqual([]);
@@ -135,61 +122,39 @@ describe('民主监督：监督计划项目 → 视察举行并形成纪要 → 
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.waitForURL(/\/consultations\/outcomes\/\d+$/);
     outcomeId = Number(page.url().split('/').pop());
-    ok(await office.put(`/api/consultation-outcomes/${outcomeId}`, { ...draftOf(), eventId }));
-    ok(await office.post(`/api/consultation-outcomes/${outcomeId}/actions`, { action: 'sendForSignOff' }));
-    ok(await (await apiLogin('leader')).post(`/api/consultation-outcomes/${outcomeId}/actions`, { action: 'signOff' }));
+    okBody(await office.put(`/api/consultation-outcomes/${outcomeId}`, { ...draftOf(), eventId }));
+    okBody(await office.post(`/api/consultation-outcomes/${outcomeId}/actions`, { action: 'sendForSignOff' }));
+    okBody(
+      await (await apiLogin('leader')).post(`/api/consultation-outcomes/${outcomeId}/actions`, { action: 'signOff' }),
+    );
     await page.reload();
-    const dialog = await openAction(page, '报送');
+    const dialog = await openActionDialog(page, '报送');
     await dialog.getByLabel('党委').check();
     await pickDate(dialog, '报送日期', beijingToday());
-    await confirm(page, '报送');
+    await confirmDialog(page, '报送');
     await page.getByText('已报送待交办').first().waitFor();
     await expectNoA11yViolations(page);
     await shot(page, 'supervision-2-report-submitted');
     const unit = await apiLogin('unit01');
-    ok(
-      await office.post(`/api/consultation-outcomes/${outcomeId}/actions`, {
-        action: 'handOver',
-        data: { unitIds: [unit.me.account.unitId] },
-      }),
-    );
+    await handOverOutcome(office, outcomeId, unit.me.account.unitId);
     expect(pageErrorsOf(page)).toEqual([]);
   });
 
   it('承办单位在手机上签收监督报告并反馈', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'unit01');
-    await page.goto('/consultations/outcomes/unit');
-    await page.getByRole('link', { name: REPORT }).click();
-    await page.waitForURL(`**/consultations/outcomes/${outcomeId}`);
-    await openAction(page, '签收');
-    await confirm(page, '签收');
-    const dialog = await openAction(page, '提交反馈');
-    await dialog.getByLabel('采纳吸收情况').fill('已开展工业源专项执法检查');
-    await dialog.getByLabel('落实措施').fill('关停整治违法排污企业 12 家');
-    await confirm(page, '提交反馈');
-    await page.getByText('已反馈待评估').first().waitFor();
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'supervision-3-feedback-mobile');
+    const page = await unitSignsAndAnswers(
+      outcomeId,
+      REPORT,
+      { adoption: '已开展工业源专项执法检查', measures: '关停整治违法排污企业 12 家' },
+      'supervision-3-feedback-mobile',
+    );
     expect(pageErrorsOf(page)).toEqual([]);
   });
 
   it('办公室评估单位反馈和监督成效', async () => {
-    const page = await newPage();
-    await loginAs(page, 'office_staff');
-    await page.goto(`/consultations/outcomes/${outcomeId}`);
-    let dialog = await openAction(page, '评估反馈');
-    await dialog.getByLabel('采纳', { exact: true }).check();
-    await confirm(page, '评估反馈');
-    dialog = await openAction(page, '评估');
-    await dialog.getByLabel('政策文件').check();
-    await dialog.getByLabel('转化情况').fill('市政府出台《工业源大气污染整治方案》');
-    await confirm(page, '评估');
-    await page.getByText('已评估').first().waitFor();
+    const page = await officeEvaluatesOutcome(outcomeId, '市政府出台《工业源大气污染整治方案》');
     await expectNoA11yViolations(page);
     await shot(page, 'supervision-4-evaluated');
-    const o = ok(await office.get(`/api/consultation-outcomes/${outcomeId}`));
+    const o = okBody(await office.get(`/api/consultation-outcomes/${outcomeId}`));
     expect([o.kind, o.eventId, o.units[0].adoptionLabel]).toEqual(['监督报告', eventId, '采纳']);
     expect(pageErrorsOf(page)).toEqual([]);
   });

@@ -11,14 +11,13 @@ export interface Client {
   put: (url: string, payload?: unknown) => Promise<{ status: number; body: any }>;
   patch: (url: string, payload?: unknown) => Promise<{ status: number; body: any }>;
   del: (url: string) => Promise<{ status: number; body: any }>;
-  /** POSTs one file as the multipart field `file` (as the web's upload controls send it), with the part's declared
-   *  type (the browser's guess; the server judges by the content). */
-  postFile: (
-    url: string,
-    filename: string,
-    content: Buffer,
-    contentType?: string,
-  ) => Promise<{ status: number; body: any }>;
+  /**
+   * The one upload of the tests and the seed: POSTs `content` to `url` as the multipart field `file` (as the web's upload
+   * controls send it) named `fileName`, with the part's declared `type` (the browser's guess, default
+   * application/octet-stream; the server judges by the content). Resolves to the status and parsed body; never throws
+   * on a refusal.
+   */
+  upload: (url: string, fileName: string, content: Buffer, type?: string) => Promise<{ status: number; body: any }>;
 }
 
 const parse = (payload: string) => {
@@ -58,14 +57,14 @@ export async function signIn(app: FastifyInstance, username: string, password: s
     put: (url, payload) => send('PUT', url, payload ?? {}),
     patch: (url, payload) => send('PATCH', url, payload ?? {}),
     del: (url) => send('DELETE', url),
-    postFile: async (url, filename, content, contentType = 'application/octet-stream') => {
+    upload: async (url, fileName, content, type = 'application/octet-stream') => {
       const boundary = '----zxupload';
       const r = await app.inject({
         method: 'POST',
         url,
         payload: Buffer.concat([
           Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
           ),
           content,
           Buffer.from(`\r\n--${boundary}--\r\n`),

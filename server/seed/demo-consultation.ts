@@ -35,11 +35,11 @@ async function publishPlan(c: Ctx, kind: 'consultation' | 'supervision', title: 
   const ids: number[] = [];
   for (const item of items)
     ids.push((await must('计划项目', c.office.post(`/api/consultations/plans/${plan.id}/items`, item))).id);
-  const act = (who: Client, body: object) =>
+  const planAction = (who: Client, body: object) =>
     must('计划审批', who.post(`/api/consultations/plans/${plan.id}/actions`, body));
-  await act(c.office, { action: 'submit' });
-  await act(c.leader, { action: 'approve', comment: '主席会议原则通过' });
-  await act(c.office, {
+  await planAction(c.office, { action: 'submit' });
+  await planAction(c.leader, { action: 'approve', comment: '主席会议原则通过' });
+  await planAction(c.office, {
     action: 'approve',
     date: earlier(`${c.year}-02-26`, c.today),
     documentNumber: `示委办〔${c.year}〕${doc}号`,
@@ -138,11 +138,11 @@ async function holdEvent(by: Client, e: { id: number; meetingId: number; memberI
   for (const [i, m] of e.memberIds.entries())
     if (i !== e.memberIds.length - 1)
       await must('签到', by.post(`/api/meetings/${e.meetingId}/attendance/${m}`, { present: true }));
-  const act = (body: object) => must('协商活动', by.post(`/api/consultations/events/${e.id}/actions`, body));
-  await act({ action: 'hold' });
+  const eventAction = (body: object) => must('协商活动', by.post(`/api/consultations/events/${e.id}/actions`, body));
+  await eventAction({ action: 'hold' });
   return async () => {
-    await act({ action: 'recordMinutes', minutes });
-    await act({ action: 'complete' });
+    await eventAction({ action: 'recordMinutes', minutes });
+    await eventAction({ action: 'complete' });
   };
 }
 
@@ -214,13 +214,13 @@ async function elderlyCare(c: Ctx, itemId: number, day: string) {
       leaderAccountId: c.leader.me.account.id,
     }),
   );
-  const act = (who: Client, action: string, data?: object) =>
+  const outcomeAction = (who: Client, action: string, data?: object) =>
     must(`成果 ${action}`, who.post(`/api/consultation-outcomes/${o.id}/actions`, { action, data }));
-  await act(c.office, 'sendForSignOff');
-  await act(c.leader, 'signOff');
+  await outcomeAction(c.office, 'sendForSignOff');
+  await outcomeAction(c.leader, 'signOff');
   const submittedOn = earlier(addDays(day, 10), c.today);
-  await act(c.office, 'submit', { submittedTo: ['party', 'government'], submittedOn });
-  await act(c.office, 'recordInstruction', {
+  await outcomeAction(c.office, 'submit', { submittedTo: ['party', 'government'], submittedOn });
+  await outcomeAction(c.office, 'recordInstruction', {
     leaderName: '陈立新',
     leaderOrgan: 'party',
     level: 'city',
@@ -229,15 +229,15 @@ async function elderlyCare(c: Ctx, itemId: number, day: string) {
   });
   const civil = await c.login(unitName('市民政局'));
   const health = await c.login(unitName('市卫生健康委员会'));
-  await act(c.office, 'handOver', {
+  await outcomeAction(c.office, 'handOver', {
     unitIds: [civil.me.account.unitId, health.me.account.unitId],
     dueOn: addDays(c.today, 45),
   });
   const row = (await must('单位查看成果', civil.get(`/api/consultation-outcomes/${o.id}`))).units[0].id;
-  const unitAct = (action: string, data?: object) =>
+  const outcomeUnitAction = (action: string, data?: object) =>
     must(`单位 ${action}`, civil.post(`/api/consultation-outcomes/${o.id}/units/${row}/actions`, { action, data }));
-  await unitAct('accept');
-  await unitAct('feedback', {
+  await outcomeUnitAction('accept');
+  await outcomeUnitAction('feedback', {
     takenUp: '建议已纳入我局明年养老服务体系建设重点任务，社区养老服务综合体建设列入市政府民生实事。',
     measures: '新建街道养老服务综合体6个，落实养老护理员入职补贴，开展护理员职业技能培训800人次。',
   });

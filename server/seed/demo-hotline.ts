@@ -92,7 +92,7 @@ export function demoHotlineCsv(today = beijingToday()): string {
 }
 
 const uploadCsv = (c: Client, name: string, content: string) =>
-  must('上传热线工单', c.postFile('/api/grassroots/hotline/imports', name, Buffer.from(content), 'text/csv'));
+  must('上传热线工单', c.upload('/api/grassroots/hotline/imports', name, Buffer.from(content), 'text/csv'));
 
 export async function seedDemoHotline(login: Login): Promise<void> {
   const office = await login('office_staff');

@@ -9,11 +9,6 @@ import { addDays, beijingToday, beijingYearOf } from '../platform/dates.ts';
 import type { Client } from '../platform/inject-client.ts';
 import { at, type Login, must, workday } from './demo-steps.ts';
 
-/** Uploads one file as `c` through a multipart route, as the browser does; the stored file's id. */
-async function upload(c: Client, url: string, name: string, content: Buffer): Promise<number> {
-  return (await must(`上传 ${name}`, c.postFile(url, name, content))).id;
-}
-
 /** A short Word reader: Word renders the Chinese text with the reader's own fonts. */
 function reader(title: string, paragraphs: string[]): Promise<Buffer> {
   const doc = new Document({
@@ -70,7 +65,10 @@ async function learning(login: Login, office: Client, year: number) {
     }),
   );
   const material = async (title: string, kind: 'document' | 'pdf', file: string, content: Buffer, theme: string) => {
-    const fileId = await upload(office, `/api/learning/uploads?kind=${kind}`, file, content);
+    const { id: fileId } = await must(
+      `上传 ${file}`,
+      office.upload(`/api/learning/uploads?kind=${kind}`, file, content),
+    );
     const { id } = await must(
       '学习资料',
       office.post('/api/learning/materials', {

@@ -137,7 +137,7 @@ export async function proposals(login: (u: string) => Promise<Client>) {
         c.post('/api/proposals', { title, category, background, suggestions, ...extra }),
       )
     ).id as number;
-  const act = (c: Client, id: number, action: string, extra = {}) =>
+  const transition = (c: Client, id: number, action: string, extra = {}) =>
     must(`提案 ${id} ${action}`, c.post(`/api/proposals/${id}/transitions`, { action, ...extra }));
   const assignment = async (id: number, role = 'lead') =>
     (await must(`提案 ${id}`, staff.get(`/api/proposals/${id}`))).assignments.find((a: any) => a.role === role)
@@ -145,21 +145,25 @@ export async function proposals(login: (u: string) => Promise<Client>) {
   // 市发展和改革委员会 (unit01, the unit the README names) has work in every state: answered and rated (营商环境),
   // its reply waiting for the office's review (数字政府), assisting in hand (耕地保护), and one to sign for (制造业).
   const ndrc = await unit('市发展和改革委员会');
-  const aact = (c: Client, a: number, action: string, extra = {}) =>
+  const assignmentTransition = (c: Client, a: number, action: string, extra = {}) =>
     must(`交办 ${a} ${action}`, c.post(`/api/proposals/assignments/${a}/transitions`, { action, ...extra }));
 
   for (const [i, p] of PROPOSALS.entries()) {
     const member = await login(`member${101 + 3 * i}`);
     const id = await write(member, p, { submit: true });
-    await act(staff, id, 'preApprove');
-    await act(staff, id, 'register');
+    await transition(staff, id, 'preApprove');
+    await transition(staff, id, 'register');
     const u = await unit(p[4]);
     const assisting = i === 12 ? [ndrc.me.account.unitId] : [];
-    await act(staff, id, 'assign', { mode: 'lead', leadUnitId: u.me.account.unitId, assistingUnitIds: assisting });
+    await transition(staff, id, 'assign', {
+      mode: 'lead',
+      leadUnitId: u.me.account.unitId,
+      assistingUnitIds: assisting,
+    });
     if (i >= 13) continue; // waiting in the unit's inbox
     const a = await assignment(id);
-    await aact(u, a, 'accept');
-    if (assisting.length) await aact(ndrc, await assignment(id, 'assisting'), 'accept');
+    await assignmentTransition(u, a, 'accept');
+    if (assisting.length) await assignmentTransition(ndrc, await assignment(id, 'assisting'), 'accept');
     if (i === 10) {
       await must(
         '列为重点提案',
@@ -168,25 +172,29 @@ export async function proposals(login: (u: string) => Promise<Client>) {
     }
     if (i === 11) {
       // Replied, the reply not yet reviewed: the proposal is still being handled.
-      await aact(u, a, 'recordContact', { way: '电话', date: beijingToday(), notes: '电话听取提案人意见' });
-      await aact(u, a, 'reply', {
+      await assignmentTransition(u, a, 'recordContact', {
+        way: '电话',
+        date: beijingToday(),
+        notes: '电话听取提案人意见',
+      });
+      await assignmentTransition(u, a, 'reply', {
         outcomeClass: 'B',
         text: '经研究，已将一网通办事项清单纳入年度数字政府建设计划，分步推进。',
       });
     }
     if (i >= 10) continue; // being handled
-    await aact(u, a, 'recordContact', {
+    await assignmentTransition(u, a, 'recordContact', {
       way: '座谈',
       date: beijingToday(),
       notes: '当面听取意见',
     });
-    await aact(u, a, 'reply', {
+    await assignmentTransition(u, a, 'reply', {
       outcomeClass: ['A', 'A', 'B', 'A', 'C'][i % 5],
       text: `经认真研究，${p[4]}已将提案所提建议纳入年度重点工作，并制定了具体落实措施。`,
     });
-    await aact(staff, a, 'approveReply');
+    await assignmentTransition(staff, a, 'approveReply');
     if (i < 7)
-      await act(member, id, 'rate', { rating: i === 3 ? 'partlySatisfied' : 'satisfied', comment: '答复认真' });
+      await transition(member, id, 'rate', { rating: i === 3 ? 'partlySatisfied' : 'satisfied', comment: '答复认真' });
   }
 
   // A joint proposal whose co-signers confirmed, and an individual one, both waiting for pre-review.
@@ -206,7 +214,7 @@ export async function proposals(login: (u: string) => Promise<Client>) {
       submit: true,
     },
   );
-  for (const c of cosigners) await act(c, joint, 'cosignConfirm');
+  for (const c of cosigners) await transition(c, joint, 'cosignConfirm');
   await write(
     await login('member163'),
     [
@@ -223,8 +231,11 @@ export async function proposals(login: (u: string) => Promise<Client>) {
     ['关于给我单位增加编制的建议', '其他', '我单位人手紧张。', '建议增加编制。'],
     { submit: true },
   );
-  await act(staff, rejected, 'preApprove');
-  await act(staff, rejected, 'reject', { ground: '涉及党内组织和人事问题', comment: '机构编制事项不属于提案受理范围' });
+  await transition(staff, rejected, 'preApprove');
+  await transition(staff, rejected, 'reject', {
+    ground: '涉及党内组织和人事问题',
+    comment: '机构编制事项不属于提案受理范围',
+  });
   // A collective proposal awaiting the organisation's responsible person, and a member's unfinished draft.
   await write(
     await login('org01_staff'),

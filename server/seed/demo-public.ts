@@ -67,7 +67,7 @@ export async function seedDemoPublic(_app: FastifyInstance, login: Login): Promi
   }[];
   try {
     setTestClock(new Date(Date.now() - 35 * 86_400_000));
-    const photo = await member.postFile('/api/supervision/uploads', '现场照片.png', PNG);
+    const photo = await member.upload('/api/supervision/uploads', '现场照片.png', PNG);
     if (photo.status !== 200) throw new Error(`演示数据：上传照片失败 (${photo.status})`);
     const { id } = await must(
       '随手拍',
@@ -78,10 +78,10 @@ export async function seedDemoPublic(_app: FastifyInstance, login: Login): Promi
         fileIds: [photo.body.id],
       }),
     );
-    const act = (action: string, extra: object = {}) =>
+    const reportAction = (action: string, extra: object = {}) =>
       must(`随手拍${action}`, office.post(`/api/supervision/reports/${id}/actions`, { action, ...extra }));
-    await act('accept');
-    await act('dispatch', { unitId: units.find((u) => u.name === '市交通运输局')!.id });
+    await reportAction('accept');
+    await reportAction('dispatch', { unitId: units.find((u) => u.name === '市交通运输局')!.id });
   } finally {
     setTestClock(null);
   }

@@ -8,7 +8,7 @@ const PNG = Buffer.from(
 );
 
 async function photo(c: Client, name: string): Promise<number> {
-  return (await must(`上传 ${name}`, c.postFile('/api/supervision/uploads', name, PNG, 'image/png'))).id;
+  return (await must(`上传 ${name}`, c.upload('/api/supervision/uploads', name, PNG, 'image/png'))).id;
 }
 
 // [member, text, place, urgent, what happens: unit to dispatch to and the steps after it]
@@ -62,27 +62,27 @@ export async function seedDemoSupervision(login: Login): Promise<void> {
     const fileIds = [await photo(member, '现场照片.png')];
     const { id } = await must('随手拍', member.post('/api/supervision/reports', { text, place, urgent, fileIds }));
     ids.push(id);
-    const act = (c: Client, action: string, extra: Record<string, unknown> = {}) =>
+    const reportAction = (c: Client, action: string, extra: Record<string, unknown> = {}) =>
       must(`随手拍${action}`, c.post(`/api/supervision/reports/${id}/actions`, { action, ...extra }));
     if (step === 'filed') continue;
     if (step === 'declined') {
-      await act(office, 'decline', { comment: '属于邻里民事纠纷，建议通过社区人民调解委员会调解。' });
+      await reportAction(office, 'decline', { comment: '属于邻里民事纠纷，建议通过社区人民调解委员会调解。' });
       continue;
     }
     if (step === 'merged') {
-      await act(office, 'merge', { intoId: ids[0], comment: '与同一路口的井盖问题合并办理。' });
+      await reportAction(office, 'merge', { intoId: ids[0], comment: '与同一路口的井盖问题合并办理。' });
       continue;
     }
-    await act(office, 'accept');
-    await act(office, 'dispatch', { unitId: units.find((u) => u.name === unit)!.id });
+    await reportAction(office, 'accept');
+    await reportAction(office, 'dispatch', { unitId: units.find((u) => u.name === unit)!.id });
     if (step === 'dispatched') continue;
     const handler = await login(unitName(unit!));
-    await act(handler, 'answer', {
+    await reportAction(handler, 'answer', {
       comment: '已组织人员现场核查并整改完毕，详见办理结果照片。',
       fileIds: [await photo(handler, '办理结果.png')],
     });
-    if (step === 'closed') await act(member, 'confirm', { comment: '现场已恢复正常，满意。' });
+    if (step === 'closed') await reportAction(member, 'confirm', { comment: '现场已恢复正常，满意。' });
     if (step === 'disputed')
-      await act(member, 'dispute', { comment: '桥下垃圾清理后又有新的堆积，希望建立长效保洁机制。' });
+      await reportAction(member, 'dispute', { comment: '桥下垃圾清理后又有新的堆积，希望建立长效保洁机制。' });
   }
 }

@@ -40,7 +40,7 @@ export async function seedDemoWorkspace(login: Login): Promise<void> {
     }),
   );
   await must('节点完成', staff.put(`/api/workspace/milestones/${first.id}/done`, { done: true }));
-  const upload = await staff.postFile('/api/files', '走访企业.png', PNG);
+  const upload = await staff.upload('/api/files', '走访企业.png', PNG);
   if (upload.status !== 200) throw new Error(`演示数据：上传照片失败 (${upload.status})`);
   await must(
     '项目进展',

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { docxText } from '../opinions/test-helpers.ts';
 
 let t: TestContext;
@@ -25,10 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function ok(res: { status: number; body: any }, status = 200) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-}
 const facts = async (kind: string, id: number) =>
   (
     await query<{ member_id: number }>(
@@ -37,10 +33,11 @@ const facts = async (kind: string, id: number) =>
         and revoked_at is null order by member_id`,
     )
   ).map((r) => r.member_id);
-const act = (c: Client, id: number, action: string, extra: Record<string, unknown> = {}) =>
+/** POSTs `action` (with `extra` fields) to an archive article; the raw response. */
+const articleAction = (c: Client, id: number, action: string, extra: Record<string, unknown> = {}) =>
   c.post(`/api/archive/articles/${id}/actions`, { action, ...extra });
 
-const upload = (c: Client, name: string, content: Buffer) => c.postFile('/api/archive/uploads', name, content);
+const UPLOADS = '/api/archive/uploads';
 const jpg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64)]);
 
 const ACCOUNT = {
@@ -56,7 +53,7 @@ const ACCOUNT = {
 };
 
 async function topic() {
-  const { id } = await ok(
+  const { id } = await okBody(
     await office.post('/api/archive/topics', {
       title: '改革开放亲历记',
       period: '改革开放初期',
@@ -65,7 +62,7 @@ async function topic() {
   );
   expect((await member.get('/api/archive/topics')).body.some((x: any) => x.id === id)).toBe(false);
   expect((await member.post(`/api/archive/topics/${id}/actions`, { action: 'publish' })).status).toBe(403);
-  await ok(await office.post(`/api/archive/topics/${id}/actions`, { action: 'publish' }));
+  await okBody(await office.post(`/api/archive/topics/${id}/actions`, { action: 'publish' }));
   return id as number;
 }
 
@@ -73,37 +70,37 @@ describe('collection and assessment', () => {
   it('records consent, attaches a photo, feeds the submitted fact; decline needs a reason', async () => {
     const topicId = await topic();
     expect((await member.post('/api/archive/articles', { ...ACCOUNT, consent: false })).body.message).toContain('同意');
-    const photo = await upload(member, '考场旧照.jpg', jpg);
+    const photo = await member.upload(UPLOADS, '考场旧照.jpg', jpg);
     expect(photo.status, JSON.stringify(photo.body)).toBe(200);
-    const { id } = await ok(
+    const { id } = await okBody(
       await member.post('/api/archive/articles', { ...ACCOUNT, topicId, fileIds: [photo.body.id] }),
     );
     expect(await facts('archive.submitted', id)).toEqual([m1]);
-    const mine = await ok(await member.get(`/api/archive/articles/${id}`));
+    const mine = await okBody(await member.get(`/api/archive/articles/${id}`));
     expect(mine).toMatchObject({ stateLabel: '已收稿待评估', accountKindLabel: '亲历', consent: true, actions: [] });
     expect(mine.files.map((f: any) => f.name)).toEqual(['考场旧照.jpg']);
     expect((await member2.get(`/api/archive/articles/${id}`)).status).toBe(404);
     expect((await member2.get(`/api/files/${photo.body.id}`)).status).toBe(403);
     expect((await office.get(`/api/files/${photo.body.id}`)).status).toBe(200);
-    expect((await act(member, id, 'accept')).status).toBe(403);
-    expect((await act(office, id, 'decline')).status).toBe(400);
-    await ok(await act(office, id, 'decline', { comment: '与本次征集主题无关' }));
-    expect((await ok(await member.get(`/api/archive/articles/${id}`))).declineReason).toBe('与本次征集主题无关');
-    expect((await act(office, id, 'accept')).status).toBe(409);
+    expect((await articleAction(member, id, 'accept')).status).toBe(403);
+    expect((await articleAction(office, id, 'decline')).status).toBe(400);
+    await okBody(await articleAction(office, id, 'decline', { comment: '与本次征集主题无关' }));
+    expect((await okBody(await member.get(`/api/archive/articles/${id}`))).declineReason).toBe('与本次征集主题无关');
+    expect((await articleAction(office, id, 'accept')).status).toBe(409);
     expect(await facts('archive.accepted', id)).toEqual([]);
   });
 
   it('asks the author for more; only the author completes and resubmits', async () => {
-    const { id } = await ok(await member.post('/api/archive/articles', ACCOUNT));
+    const { id } = await okBody(await member.post('/api/archive/articles', ACCOUNT));
     expect((await member.put(`/api/archive/articles/${id}`, ACCOUNT)).status).toBe(409);
-    await ok(await act(office, id, 'askMore', { comment: '请补充当年准考证照片' }));
-    expect((await act(member2, id, 'resubmit')).status).toBe(404);
-    expect((await act(office, id, 'resubmit')).status).toBe(403);
-    await ok(
+    await okBody(await articleAction(office, id, 'askMore', { comment: '请补充当年准考证照片' }));
+    expect((await articleAction(member2, id, 'resubmit')).status).toBe(404);
+    expect((await articleAction(office, id, 'resubmit')).status).toBe(403);
+    await okBody(
       await member.put(`/api/archive/articles/${id}`, { ...ACCOUNT, body: `${ACCOUNT.body}\n附：准考证照片。` }),
     );
-    await ok(await act(member, id, 'resubmit'));
-    const a = await ok(await office.get(`/api/archive/articles/${id}`));
+    await okBody(await articleAction(member, id, 'resubmit'));
+    const a = await okBody(await office.get(`/api/archive/articles/${id}`));
     expect(a.stateLabel).toBe('已收稿待评估');
     expect(a.timeline.map((x: any) => x.label)).toEqual(['请作者补充', '补充后重新提交']);
     expect(a.actions.map((x: any) => x.action)).toEqual(['accept', 'decline', 'askMore']);
@@ -112,13 +109,13 @@ describe('collection and assessment', () => {
 
 describe('editing to a published volume', () => {
   it('keeps versions, proofreads, assigns, publishes only with the volume, and is then found by search', async () => {
-    const { id } = await ok(await member.post('/api/archive/articles', { ...ACCOUNT, title: '公社里的夜校' }));
+    const { id } = await okBody(await member.post('/api/archive/articles', { ...ACCOUNT, title: '公社里的夜校' }));
     expect((await office.post(`/api/archive/articles/${id}/versions`, { title: 'x', body: 'y' })).status).toBe(409);
-    await ok(await act(office, id, 'accept'));
+    await okBody(await articleAction(office, id, 'accept'));
     expect(await facts('archive.accepted', id)).toEqual([m1]);
-    expect((await act(office, id, 'finishEditing')).status).toBe(409);
+    expect((await articleAction(office, id, 'finishEditing')).status).toBe(409);
     expect((await member.post(`/api/archive/articles/${id}/versions`, { title: 'x', body: 'y' })).status).toBe(403);
-    const v1 = await ok(
+    const v1 = await okBody(
       await office.post(`/api/archive/articles/${id}/versions`, {
         title: '公社夜校忆往',
         body: '一九七七年冬，公社办起了夜校。\n煤油灯下，我们复习功课。',
@@ -126,10 +123,10 @@ describe('editing to a published volume', () => {
       }),
     );
     expect(v1.version).toBe(1);
-    await ok(await act(office, id, 'finishEditing'));
+    await okBody(await articleAction(office, id, 'finishEditing'));
     expect((await office.post(`/api/archive/articles/${id}/versions`, { title: 'x', body: 'y' })).status).toBe(409);
-    await ok(await act(office, id, 'returnToEditing', { comment: '人名需核实' }));
-    await ok(
+    await okBody(await articleAction(office, id, 'returnToEditing', { comment: '人名需核实' }));
+    await okBody(
       await office.post(`/api/archive/articles/${id}/versions`, {
         title: '公社夜校忆往',
         body: '一九七七年冬，公社办起了夜校，李校长亲自授课。\n煤油灯下，我们复习功课。',
@@ -137,55 +134,56 @@ describe('editing to a published volume', () => {
         persons: ['李校长'],
       }),
     );
-    const a = await ok(await office.get(`/api/archive/articles/${id}`));
+    const a = await okBody(await office.get(`/api/archive/articles/${id}`));
     expect(a.versions.map((v: any) => [v.version, v.editorNote])).toEqual([
       [0, '作者原稿'],
       [1, '调整标题，删去重复段落'],
       [2, '核实人名'],
     ]);
-    expect((await ok(await office.get(`/api/archive/articles/${id}/versions/0`))).title).toBe('公社里的夜校');
+    expect((await okBody(await office.get(`/api/archive/articles/${id}/versions/0`))).title).toBe('公社里的夜校');
     expect((await member.get(`/api/archive/articles/${id}/versions/0`)).status).toBe(403);
-    await ok(await act(office, id, 'finishEditing'));
-    await ok(await act(office, id, 'proofread'));
+    await okBody(await articleAction(office, id, 'finishEditing'));
+    await okBody(await articleAction(office, id, 'proofread'));
 
-    const { id: volumeId } = await ok(
+    const { id: volumeId } = await okBody(
       await office.post('/api/archive/volumes', { number: 12, title: '改革开放亲历记', description: '示例市文史资料' }),
     );
     expect((await office.post('/api/archive/volumes', { number: 12, title: '重复' })).status).toBe(409);
     expect((await office.post(`/api/archive/volumes/${volumeId}/actions`, { action: 'publish' })).status).toBe(409);
-    expect((await act(office, id, 'assign')).status).toBe(400);
-    await ok(await act(office, id, 'assign', { data: { volumeId } }));
+    expect((await articleAction(office, id, 'assign')).status).toBe(400);
+    await okBody(await articleAction(office, id, 'assign', { data: { volumeId } }));
     // an article is published only with its volume
-    expect((await act(office, id, 'publish')).status).toBe(403);
+    expect((await articleAction(office, id, 'publish')).status).toBe(403);
     expect((await member.get(`/api/archive/volumes/${volumeId}`)).status).toBe(404);
     expect((await member.post(`/api/archive/volumes/${volumeId}/actions`, { action: 'publish' })).status).toBe(403);
     // not yet public: another member does not find it
-    expect((await ok(await member2.get('/api/archive/articles?q=夜校'))).total).toBe(0);
-    await ok(await office.post(`/api/archive/volumes/${volumeId}/actions`, { action: 'publish' }));
+    expect((await okBody(await member2.get('/api/archive/articles?q=夜校'))).total).toBe(0);
+    await okBody(await office.post(`/api/archive/volumes/${volumeId}/actions`, { action: 'publish' }));
     expect(await facts('archive.published', id)).toEqual([m1]);
-    const pub = await ok(await member2.get(`/api/archive/articles/${id}`));
+    const pub = await okBody(await member2.get(`/api/archive/articles/${id}`));
     expect(pub).toMatchObject({ stateLabel: '已出版', volumeNumber: 12, title: '公社夜校忆往' });
     expect(pub.timeline.at(-1).label).toBe('随辑出版');
     expect((await office.post(`/api/archive/volumes/${volumeId}/actions`, { action: 'publish' })).status).toBe(409);
 
     // full-text search (a two-character word) with filters
-    const found = await ok(await member2.get('/api/archive/articles?q=夜校'));
+    const found = await okBody(await member2.get('/api/archive/articles?q=夜校'));
     expect(found.items.map((x: any) => x.id)).toEqual([id]);
     expect(
-      (await ok(await member2.get(`/api/archive/articles?q=${encodeURIComponent('煤油灯')}&person=李校长`))).total,
+      (await okBody(await member2.get(`/api/archive/articles?q=${encodeURIComponent('煤油灯')}&person=李校长`))).total,
     ).toBe(1);
-    expect((await ok(await member2.get('/api/archive/articles?q=夜校&person=王校长'))).total).toBe(0);
+    expect((await okBody(await member2.get('/api/archive/articles?q=夜校&person=王校长'))).total).toBe(0);
     expect(
-      (await ok(await member2.get(`/api/archive/articles?tag=高考&period=改革开放初期&volumeId=${volumeId}`))).total,
+      (await okBody(await member2.get(`/api/archive/articles?tag=高考&period=改革开放初期&volumeId=${volumeId}`)))
+        .total,
     ).toBe(1);
     expect(
-      (await ok(await member2.get('/api/archive/articles?place=第一中学&theme=教育'))).total,
+      (await okBody(await member2.get('/api/archive/articles?place=第一中学&theme=教育'))).total,
     ).toBeGreaterThanOrEqual(1);
-    expect((await ok(await county.get('/api/archive/articles?q=夜校'))).total).toBe(0);
+    expect((await okBody(await county.get('/api/archive/articles?q=夜校'))).total).toBe(0);
     expect((await county.get(`/api/archive/articles/${id}`)).status).toBe(404);
 
     // the volume as Word: cover, contents, the article
-    const vols = await ok(await member2.get('/api/archive/volumes'));
+    const vols = await okBody(await member2.get('/api/archive/volumes'));
     expect(vols.map((v: any) => v.number)).toContain(12);
     const doc = await member2.get(`/api/archive/volumes/${volumeId}/volume.docx`);
     expect(doc.status).toBe(200);

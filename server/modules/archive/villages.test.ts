@@ -3,7 +3,7 @@
 // listed (manuscripts only for editors), the year's figures count projects and their articles, and tenancy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingYearOf } from '../../platform/dates.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 
 let t: TestContext;
 let office: Client;
@@ -18,11 +18,6 @@ beforeAll(async () => {
   );
 });
 afterAll(() => t.close());
-
-async function ok(res: { status: number; body: any }, status = 200) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-}
 
 const VILLAGE = {
   village: '桃源村',
@@ -45,13 +40,15 @@ describe('village histories', () => {
   it('keeps a project per village, files accounts under it through the editorial workflow, and counts them', async () => {
     const year = beijingYearOf();
     const fig = async () => {
-      const r = await ok(await office.get(`/api/figures?period=${year}&ids=archive.villages,archive.villageArticles`));
+      const r = await okBody(
+        await office.get(`/api/figures?period=${year}&ids=archive.villages,archive.villageArticles`),
+      );
       return Object.fromEntries(r.items.map((f: any) => [f.id, f.value]));
     };
     const before = await fig();
 
     expect((await member.post('/api/archive/villages', VILLAGE)).status).toBe(403);
-    const { id } = await ok(await office.post('/api/archive/villages', VILLAGE));
+    const { id } = await okBody(await office.post('/api/archive/villages', VILLAGE));
     const dup = await office.post('/api/archive/villages', { ...VILLAGE, title: '又一部' });
     expect(dup.status).toBe(409);
     expect(dup.body.message).toBe('该乡镇（街道）的这个村（社区）已有村史项目');
@@ -64,10 +61,10 @@ describe('village histories', () => {
     const bad = await member.post('/api/archive/articles', { ...ACCOUNT, villageId: 999999 });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toBe('所选村史项目不存在');
-    const { id: a } = await ok(await member.post('/api/archive/articles', { ...ACCOUNT, villageId: id }));
-    const { id: b } = await ok(await member2.post('/api/archive/articles', { ...ACCOUNT, title: '祠堂旧事' }));
+    const { id: a } = await okBody(await member.post('/api/archive/articles', { ...ACCOUNT, villageId: id }));
+    const { id: b } = await okBody(await member2.post('/api/archive/articles', { ...ACCOUNT, title: '祠堂旧事' }));
 
-    const seenByOffice = await ok(await office.get(`/api/archive/villages/${id}`));
+    const seenByOffice = await okBody(await office.get(`/api/archive/villages/${id}`));
     expect(seenByOffice).toMatchObject({
       village: '桃源村',
       township: '青山镇',
@@ -77,13 +74,13 @@ describe('village histories', () => {
       published: 0,
       canEdit: true,
     });
-    expect((await ok(await member2.get(`/api/archive/villages/${id}`))).articles).toBe(0);
-    const chapters = await ok(await office.get(`/api/archive/articles?villageId=${id}`));
+    expect((await okBody(await member2.get(`/api/archive/villages/${id}`))).articles).toBe(0);
+    const chapters = await okBody(await office.get(`/api/archive/articles?villageId=${id}`));
     expect(chapters.items.map((x: any) => [x.title, x.villageTitle])).toEqual([['桃源村的第一所小学', '桃源村史']]);
 
     // an editor files another account under the project while editing it
-    await ok(await office.post(`/api/archive/articles/${b}/actions`, { action: 'accept' }));
-    await ok(
+    await okBody(await office.post(`/api/archive/articles/${b}/actions`, { action: 'accept' }));
+    await okBody(
       await office.post(`/api/archive/articles/${b}/versions`, {
         title: '祠堂旧事',
         body: '祠堂建于光绪年间……',
@@ -91,16 +88,16 @@ describe('village histories', () => {
         villageId: id,
       }),
     );
-    const after = await ok(await office.get(`/api/archive/articles?villageId=${id}`));
+    const after = await okBody(await office.get(`/api/archive/articles?villageId=${id}`));
     expect(after.items.map((x: any) => x.id).sort()).toEqual([a, b].sort());
-    const list = await ok(await office.get('/api/archive/villages?township=青山镇'));
+    const list = await okBody(await office.get('/api/archive/villages?township=青山镇'));
     expect(list.items.find((v: any) => v.id === id)).toMatchObject({ title: '桃源村史', articles: 2 });
     expect((await office.get('/api/archive/villages?state=nope')).status).toBe(400);
 
-    await ok(
+    await okBody(
       await office.put(`/api/archive/villages/${id}`, { ...VILLAGE, state: 'published', publishedOn: '2026-10-01' }),
     );
-    expect(await ok(await office.get(`/api/archive/villages/${id}`))).toMatchObject({
+    expect(await okBody(await office.get(`/api/archive/villages/${id}`))).toMatchObject({
       stateLabel: '已出版',
       publishedOn: '2026-10-01',
     });
@@ -112,7 +109,7 @@ describe('village histories', () => {
 
     // another committee sees nothing and cannot file under it
     expect((await county.get(`/api/archive/villages/${id}`)).status).toBe(404);
-    expect((await ok(await county.get('/api/archive/villages'))).items).toEqual([]);
+    expect((await okBody(await county.get('/api/archive/villages'))).items).toEqual([]);
     expect((await county.put(`/api/archive/villages/${id}`, VILLAGE)).status).toBe(404);
   });
 });

@@ -4,11 +4,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { setSmsSender } from '../grassroots/sms.ts';
 import { guestVisitor, signInGuest, type Visitor } from './discussion-guest-helpers.ts';
 import { GUEST_LIMITS } from './discussion-guest-routes.ts';
-import { inDays, okBody } from './test-helpers.ts';
+import { inDays } from './test-helpers.ts';
 
 let t: TestContext;
 let office: Client;

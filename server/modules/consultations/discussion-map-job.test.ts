@@ -4,9 +4,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { recomputeMap } from './discussion-votes.ts';
-import { inDays, okBody } from './test-helpers.ts';
+import { inDays } from './test-helpers.ts';
 
 let t: TestContext;
 let office: Client;

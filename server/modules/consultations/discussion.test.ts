@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { notificationEvents } from '../../platform/notifications/notifications.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
-import { inDays, okBody } from './test-helpers.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { inDays } from './test-helpers.ts';
 
 let t: TestContext;
 let office: Client;

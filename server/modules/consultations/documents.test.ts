@@ -4,9 +4,9 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { docxText } from '../opinions/test-helpers.ts';
-import { inDays, okBody, openPlan, publishedPlan } from './test-helpers.ts';
+import { eventAction, inDays, openPlan, publishedPlan } from './test-helpers.ts';
 
 let t: TestContext;
 let office: Client;
@@ -26,8 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const act = (id: number, action: string, extra: Record<string, unknown> = {}) =>
-  office.post(`/api/consultations/events/${id}/actions`, { action, ...extra });
 const rowsOf = async (raw: Buffer) => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(raw as any);
@@ -68,7 +66,7 @@ describe('an event in Word: notice, agenda and minutes', () => {
         guests: [{ kind: 'official', name: '李局长', organisation: '市住房和城乡建设局' }],
       }),
     );
-    await okBody(await act(id, 'sendNotice'));
+    await okBody(await eventAction(office, id, 'sendNotice'));
     const res = await office.get(`/api/consultations/events/${id}/notice.docx`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
@@ -125,11 +123,11 @@ describe('an event in Word: notice, agenda and minutes', () => {
   it('the minutes: refused before they are recorded; then attendance, speeches, minutes and agreed points', async () => {
     const early = await office.get(`/api/consultations/events/${id}/minutes.docx`);
     expect([early.status, early.body.message]).toEqual([409, '会议尚未形成纪要，不能导出会议纪要']);
-    await okBody(await act(id, 'hold'));
+    await okBody(await eventAction(office, id, 'hold'));
     const e = await okBody(await office.get(`/api/consultations/events/${id}`));
     await okBody(await office.post(`/api/consultations/speeches/${e.speeches[0].id}/decision`, { action: 'deliver' }));
     await okBody(
-      await act(id, 'recordMinutes', {
+      await eventAction(office, id, 'recordMinutes', {
         minutes: '会议听取了市住建局的情况通报。\n委员们围绕城市更新提出意见建议。',
         agreedPoints: '一、由市住建局牵头制定微更新实施办法。\n二、专委会形成协商成果报送市委市政府。',
       }),

@@ -8,9 +8,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { registered } from '../proposals/test-helpers.ts';
-import { inDays, okBody, publishedPlan } from './test-helpers.ts';
+import { eventAction, inDays, publishedPlan } from './test-helpers.ts';
 
 let t: TestContext;
 let office: Client;
@@ -38,8 +38,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const db = () => t.database.db;
-const act = (c: Client, id: number, action: string, extra: Record<string, unknown> = {}) =>
-  c.post(`/api/consultations/events/${id}/actions`, { action, ...extra });
 const facts = async (kind: string, sourceType: string, sourceId: number) =>
   (
     await query<{ member_id: number }>(
@@ -98,7 +96,7 @@ describe('an event from a plan item to done', () => {
   });
 
   it('needs participants before the notice; the notice creates the linked meeting that invites the members', async () => {
-    const res = await act(office, id, 'sendNotice');
+    const res = await eventAction(office, id, 'sendNotice');
     expect([res.status, res.body.message]).toEqual([403, '请先确定参加人员']);
     const added = await okBody(
       await office.post(`/api/consultations/events/${id}/participants`, {
@@ -112,8 +110,8 @@ describe('an event from a plan item to done', () => {
       }),
     );
     expect(added).toEqual({ members: 2, guests: 3 });
-    expect((await act(member, id, 'sendNotice')).status).toBe(403);
-    await okBody(await act(office, id, 'sendNotice'));
+    expect((await eventAction(member, id, 'sendNotice')).status).toBe(403);
+    await okBody(await eventAction(office, id, 'sendNotice'));
     const e = await okBody(await member.get(`/api/consultations/events/${id}`));
     expect(e.isParticipant).toBe(true);
     expect(e.meetingId).toBeGreaterThan(0);
@@ -177,7 +175,7 @@ describe('an event from a plan item to done', () => {
   it('held: the members checked in at the meeting are credited with participation; the delivered speech is a fact', async () => {
     const e = await okBody(await office.get(`/api/consultations/events/${id}`));
     await okBody(await office.post(`/api/meetings/${e.meetingId}/attendance/${m1}`, { present: true }));
-    await okBody(await act(office, id, 'hold'));
+    await okBody(await eventAction(office, id, 'hold'));
     expect(await facts('consultation.participated', 'consultation_event', id)).toEqual([m1]);
     expect((await member2.post(`/api/consultations/speeches/${speech2}/withdraw`)).status).toBe(409);
     await okBody(await office.post(`/api/consultations/speeches/${speech1}/decision`, { action: 'deliver' }));
@@ -187,16 +185,16 @@ describe('an event from a plan item to done', () => {
     );
     await okBody(await office.put(`/api/consultations/events/${id}/participants/${p.id}/research`, { on: true }));
     expect(await facts('consultation.research', 'consultation_event', id)).toEqual([m2]);
-    expect((await act(office, id, 'cancel', { comment: '改期' })).status).toBe(409);
+    expect((await eventAction(office, id, 'cancel', { comment: '改期' })).status).toBe(409);
   });
 
   it('minutes are required text; then done', async () => {
-    const none = await act(office, id, 'recordMinutes');
+    const none = await eventAction(office, id, 'recordMinutes');
     expect([none.status, none.body.field]).toEqual([400, 'minutes']);
     await okBody(
-      await act(office, id, 'recordMinutes', { minutes: '会议听取了市住建局的情况通报，6位委员作了发言……' }),
+      await eventAction(office, id, 'recordMinutes', { minutes: '会议听取了市住建局的情况通报，6位委员作了发言……' }),
     );
-    await okBody(await act(office, id, 'complete'));
+    await okBody(await eventAction(office, id, 'complete'));
     const e = await okBody(await office.get(`/api/consultations/events/${id}`));
     expect(e.timeline.map((x: any) => x.toStateLabel)).toEqual([
       '筹备中',
@@ -219,12 +217,12 @@ describe('an event from a plan item to done', () => {
     await okBody(
       await office.post(`/api/consultations/events/${other}/participants`, { rule: 'members', memberIds: [m1] }),
     );
-    await okBody(await act(office, other, 'sendNotice'));
-    expect((await act(office, other, 'cancel')).status).toBe(400);
-    await okBody(await act(office, other, 'cancel', { comment: '因故取消' }));
+    await okBody(await eventAction(office, other, 'sendNotice'));
+    expect((await eventAction(office, other, 'cancel')).status).toBe(400);
+    await okBody(await eventAction(office, other, 'cancel', { comment: '因故取消' }));
     const e = await okBody(await office.get(`/api/consultations/events/${other}`));
     expect((await office.get(`/api/meetings/${e.meetingId}`)).body.status).toBe('cancelled');
-    expect((await act(office, other, 'hold')).status).toBe(409);
+    expect((await eventAction(office, other, 'hold')).status).toBe(409);
   });
 
   it('figures by kind and the year sentence come from the data', async () => {
@@ -334,8 +332,8 @@ describe('working-day deadlines across the Spring Festival of 2026', () => {
         guests: [{ kind: 'expert', name: '周研究员' }],
       }),
     );
-    await okBody(await act(office, id, 'sendNotice'));
-    await okBody(await act(office, id, 'hold'));
+    await okBody(await eventAction(office, id, 'sendNotice'));
+    await okBody(await eventAction(office, id, 'hold'));
     const e = await okBody(await office.get(`/api/consultations/events/${id}`));
     expect([e.heldOn, e.minutesDue]).toEqual(['2026-02-13', '2026-03-02']);
     await runDueJobs(db(), { now: new Date('2026-02-28T12:00:00+08:00') });

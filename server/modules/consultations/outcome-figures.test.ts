@@ -5,6 +5,7 @@ import { beijingToday } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { docxText } from '../opinions/test-helpers.ts';
+import { outcomeAction } from './test-helpers.ts';
 
 let t: TestContext;
 let db: Db;
@@ -23,16 +24,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const act = (c: Client, id: number, action: string, data?: unknown) =>
-  c.post(`/api/consultation-outcomes/${id}/actions`, { action, data });
-
 async function outcome(kind: string, title: string, opts: { instruct?: string; rate?: string; transform?: string[] }) {
   const id = (await office.post('/api/consultation-outcomes', { kind, title, body: '第一段。\n第二段。' })).body.id;
-  await act(office, id, 'sendForSignOff');
-  await act(leader, id, 'signOff');
-  await act(office, id, 'submit', { submittedTo: ['government'], submittedOn: today });
+  await outcomeAction(office, id, 'sendForSignOff');
+  await outcomeAction(leader, id, 'signOff');
+  await outcomeAction(office, id, 'submit', { submittedTo: ['government'], submittedOn: today });
   if (opts.instruct)
-    await act(office, id, 'recordInstruction', {
+    await outcomeAction(office, id, 'recordInstruction', {
       leaderName: '王市长',
       leaderOrgan: 'government',
       level: opts.instruct,
@@ -40,7 +38,7 @@ async function outcome(kind: string, title: string, opts: { instruct?: string; r
       text: '请认真研究。',
     });
   const unitId = unit1.me.account.unitId;
-  expect((await act(office, id, 'handOver', { unitIds: [unitId] })).status).toBe(200);
+  expect((await outcomeAction(office, id, 'handOver', { unitIds: [unitId] })).status).toBe(200);
   if (opts.rate) {
     const row = (await unit1.get(`/api/consultation-outcomes/${id}`)).body.units[0].id;
     const u = (a: string, d?: unknown, c: Client = unit1) =>
@@ -48,7 +46,9 @@ async function outcome(kind: string, title: string, opts: { instruct?: string; r
     await u('accept');
     await u('feedback', { takenUp: '已研究吸收', measures: '出台文件' });
     expect((await u('rate', { adoption: opts.rate }, office)).status).toBe(200);
-    expect((await act(office, id, 'evaluate', { transformationKinds: opts.transform ?? [] })).status).toBe(200);
+    expect((await outcomeAction(office, id, 'evaluate', { transformationKinds: opts.transform ?? [] })).status).toBe(
+      200,
+    );
   }
   return id;
 }

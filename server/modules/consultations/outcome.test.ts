@@ -7,6 +7,7 @@ import { addWorkingDays, beijingToday, endOfBeijingDay, startOfBeijingDay } from
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { outcomeAction } from './test-helpers.ts';
 
 let t: TestContext;
 let db: Db;
@@ -38,9 +39,7 @@ afterAll(() => t.close());
 
 const state = async (id: number) =>
   (await queryOne<{ state: string }>(db, sql`select state from consultation_outcomes where id = ${id}`))!.state;
-const act = (c: Client, id: number, action: string, data?: unknown, comment?: string) =>
-  c.post(`/api/consultation-outcomes/${id}/actions`, { action, data, comment });
-const unitAct = (c: Client, id: number, row: number, action: string, data?: unknown, comment?: string) =>
+const outcomeUnitAction = (c: Client, id: number, row: number, action: string, data?: unknown, comment?: string) =>
   c.post(`/api/consultation-outcomes/${id}/units/${row}/actions`, { action, data, comment });
 
 async function draft(title = '关于推进城乡养老服务一体化的建议案') {
@@ -56,12 +55,12 @@ async function draft(title = '关于推进城乡养老服务一体化的建议�
 }
 
 async function toHandling(id: number) {
-  expect((await act(office, id, 'sendForSignOff')).status).toBe(200);
-  expect((await act(leader, id, 'signOff')).status).toBe(200);
-  expect((await act(office, id, 'submit', { submittedTo: ['party', 'government'], submittedOn: today })).status).toBe(
-    200,
-  );
-  expect((await act(office, id, 'handOver', { unitIds })).status).toBe(200);
+  expect((await outcomeAction(office, id, 'sendForSignOff')).status).toBe(200);
+  expect((await outcomeAction(leader, id, 'signOff')).status).toBe(200);
+  expect(
+    (await outcomeAction(office, id, 'submit', { submittedTo: ['party', 'government'], submittedOn: today })).status,
+  ).toBe(200);
+  expect((await outcomeAction(office, id, 'handOver', { unitIds })).status).toBe(200);
 }
 
 describe('outcome process', () => {
@@ -85,30 +84,30 @@ describe('outcome process', () => {
   it('runs draft → sign-off → submitted → handed → feedback → evaluated → 回头看 → closed', async () => {
     const id = await draft();
     // forbidden: wrong state, wrong role; nothing changes
-    let r = await act(office, id, 'submit', { submittedTo: ['party'], submittedOn: today });
+    let r = await outcomeAction(office, id, 'submit', { submittedTo: ['party'], submittedOn: today });
     expect([r.status, r.body.message]).toEqual([409, '当前状态为「草稿」，不能执行「报送」']);
-    r = await act(leader, id, 'sendForSignOff');
+    r = await outcomeAction(leader, id, 'sendForSignOff');
     expect([r.status, r.body.message]).toEqual([403, '没有权限执行「送领导签发」']);
     expect(await state(id)).toBe('draft');
-    expect((await act(office, id, 'sendForSignOff')).status).toBe(200);
+    expect((await outcomeAction(office, id, 'sendForSignOff')).status).toBe(200);
     // the office may not sign; the leader must give a reason to send back
-    expect((await act(office, id, 'signOff')).status).toBe(403);
-    r = await act(leader, id, 'returnDraft');
+    expect((await outcomeAction(office, id, 'signOff')).status).toBe(403);
+    r = await outcomeAction(leader, id, 'returnDraft');
     expect([r.status, r.body.message]).toEqual([400, '请填写「退回修改」的理由或意见']);
     expect((await leader.get('/api/todos')).body.items.map((i: any) => i.key)).toContain('outcomeSignOff');
-    expect((await act(leader, id, 'signOff')).status).toBe(200);
+    expect((await outcomeAction(leader, id, 'signOff')).status).toBe(200);
     expect(await state(id)).toBe('signed');
     // submission needs a target and a date not in the future
-    r = await act(office, id, 'submit', { submittedTo: [], submittedOn: today });
+    r = await outcomeAction(office, id, 'submit', { submittedTo: [], submittedOn: today });
     expect([r.status, r.body.message]).toEqual([400, '请选择报送对象（党委或政府）']);
-    r = await act(office, id, 'submit', { submittedTo: ['party'], submittedOn: '2999-01-01' });
+    r = await outcomeAction(office, id, 'submit', { submittedTo: ['party'], submittedOn: '2999-01-01' });
     expect(r.body.message).toBe('「报送日期」须为有效日期且不晚于今天');
     expect(await state(id)).toBe('signed');
-    expect((await act(office, id, 'submit', { submittedTo: ['party', 'government'], submittedOn: today })).status).toBe(
-      200,
-    );
+    expect(
+      (await outcomeAction(office, id, 'submit', { submittedTo: ['party', 'government'], submittedOn: today })).status,
+    ).toBe(200);
     // an instruction after submission, on the timeline
-    r = await act(office, id, 'recordInstruction', {
+    r = await outcomeAction(office, id, 'recordInstruction', {
       leaderName: '张书记',
       leaderOrgan: 'party',
       level: 'city',
@@ -116,9 +115,9 @@ describe('outcome process', () => {
       text: '请市民政局牵头研究落实。',
     });
     expect(r.status).toBe(200);
-    r = await act(office, id, 'handOver', { unitIds: [] });
+    r = await outcomeAction(office, id, 'handOver', { unitIds: [] });
     expect([r.status, r.body.message]).toEqual([400, '请至少选择一个「办理单位」']);
-    expect((await act(office, id, 'handOver', { unitIds })).status).toBe(200);
+    expect((await outcomeAction(office, id, 'handOver', { unitIds })).status).toBe(200);
     const detail = (await office.get(`/api/consultation-outcomes/${id}`)).body;
     expect(detail.stateLabel).toBe('办理反馈中');
     expect(detail.instructions.map((i: any) => [i.leaderName, i.levelLabel])).toEqual([['张书记', '市级']]);
@@ -134,33 +133,41 @@ describe('outcome process', () => {
     expect(seen.units[0].actions.map((a: any) => a.action)).toEqual(['accept']);
     const row1 = seen.units[0].id;
     const row2 = detail.units.find((u: any) => u.unitId === unitIds[1]).id;
-    r = await unitAct(unit2, id, row1, 'accept');
+    r = await outcomeUnitAction(unit2, id, row1, 'accept');
     expect(r.status).toBe(404);
-    r = await unitAct(unit1, id, row1, 'feedback', { takenUp: '已采纳' });
+    r = await outcomeUnitAction(unit1, id, row1, 'feedback', { takenUp: '已采纳' });
     expect([r.status, r.body.message]).toEqual([409, '当前状态为「待签收」，不能执行「提交反馈」']);
-    expect((await unitAct(unit1, id, row1, 'accept')).status).toBe(200);
-    r = await unitAct(unit1, id, row1, 'feedback', { takenUp: '  ' });
+    expect((await outcomeUnitAction(unit1, id, row1, 'accept')).status).toBe(200);
+    r = await outcomeUnitAction(unit1, id, row1, 'feedback', { takenUp: '  ' });
     expect([r.status, r.body.message]).toEqual([400, '请填写「采纳吸收情况」']);
     expect(
-      (await unitAct(unit1, id, row1, 'feedback', { takenUp: '纳入年度民生实事', measures: '新建养老服务中心 3 个' }))
-        .status,
+      (
+        await outcomeUnitAction(unit1, id, row1, 'feedback', {
+          takenUp: '纳入年度民生实事',
+          measures: '新建养老服务中心 3 个',
+        })
+      ).status,
     ).toBe(200);
     // evaluation waits for every unit's rated feedback
-    r = await act(office, id, 'evaluate', { transformationKinds: ['policy'] });
+    r = await outcomeAction(office, id, 'evaluate', { transformationKinds: ['policy'] });
     expect([r.status, r.body.message]).toEqual([409, '还有办理单位的反馈未评估，请先逐一评估各单位反馈']);
     expect(await state(id)).toBe('handling');
-    expect((await unitAct(office, id, row1, 'sendBack', undefined, '请补充资金安排')).status).toBe(200);
+    expect((await outcomeUnitAction(office, id, row1, 'sendBack', undefined, '请补充资金安排')).status).toBe(200);
     expect(
-      (await unitAct(unit1, id, row1, 'feedback', { takenUp: '纳入年度民生实事', measures: '安排资金 2000 万元' }))
-        .status,
+      (
+        await outcomeUnitAction(unit1, id, row1, 'feedback', {
+          takenUp: '纳入年度民生实事',
+          measures: '安排资金 2000 万元',
+        })
+      ).status,
     ).toBe(200);
-    expect((await unitAct(office, id, row1, 'rate', { adoption: 'adopted', measures: '已出台实施方案' })).status).toBe(
-      200,
-    );
-    expect((await unitAct(unit2, id, row2, 'accept')).status).toBe(200);
-    expect((await unitAct(unit2, id, row2, 'feedback', { takenUp: '部分吸收' })).status).toBe(200);
-    expect((await unitAct(office, id, row2, 'rate', { adoption: 'partly' })).status).toBe(200);
-    r = await act(office, id, 'evaluate', {
+    expect(
+      (await outcomeUnitAction(office, id, row1, 'rate', { adoption: 'adopted', measures: '已出台实施方案' })).status,
+    ).toBe(200);
+    expect((await outcomeUnitAction(unit2, id, row2, 'accept')).status).toBe(200);
+    expect((await outcomeUnitAction(unit2, id, row2, 'feedback', { takenUp: '部分吸收' })).status).toBe(200);
+    expect((await outcomeUnitAction(office, id, row2, 'rate', { adoption: 'partly' })).status).toBe(200);
+    r = await outcomeAction(office, id, 'evaluate', {
       transformationKinds: ['policy', 'money'],
       transformationText: '出台《养老服务实施方案》',
     });
@@ -179,12 +186,12 @@ describe('outcome process', () => {
     expect(reopened.timeline.at(-1).label).toBe('回头看');
     for (const u of reopened.units.filter((x: any) => x.round === 2)) {
       const c = u.unitId === unitIds[0] ? unit1 : unit2;
-      expect((await unitAct(c, id, u.id, 'accept')).status).toBe(200);
-      expect((await unitAct(c, id, u.id, 'feedback', { takenUp: '已全面落实' })).status).toBe(200);
-      expect((await unitAct(office, id, u.id, 'rate', { adoption: 'adopted' })).status).toBe(200);
+      expect((await outcomeUnitAction(c, id, u.id, 'accept')).status).toBe(200);
+      expect((await outcomeUnitAction(c, id, u.id, 'feedback', { takenUp: '已全面落实' })).status).toBe(200);
+      expect((await outcomeUnitAction(office, id, u.id, 'rate', { adoption: 'adopted' })).status).toBe(200);
     }
-    expect((await act(office, id, 'evaluate', { transformationKinds: ['project'] })).status).toBe(200);
-    expect((await act(office, id, 'close')).status).toBe(200);
+    expect((await outcomeAction(office, id, 'evaluate', { transformationKinds: ['project'] })).status).toBe(200);
+    expect((await outcomeAction(office, id, 'close')).status).toBe(200);
     expect(await state(id)).toBe('closed');
   });
 

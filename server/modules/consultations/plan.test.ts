@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/context.ts';
 import { queryOne } from '../../platform/db/client.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { docxText } from '../opinions/test-helpers.ts';
-import { addItem, FAR, ITEM, okBody, openPlan, planAct } from './test-helpers.ts';
+import { addItem, FAR, ITEM, openPlan, planAction } from './test-helpers.ts';
 
 let t: TestContext;
 let office: Client;
@@ -165,26 +165,28 @@ describe('drafting and approval', () => {
 
   it('an empty plan cannot go to review; a member cannot move it', async () => {
     const empty = await openPlan(office, 2034);
-    const res = await planAct(office, empty, 'submit');
+    const res = await planAction(office, empty, 'submit');
     expect([res.status, res.body.message]).toEqual([403, '计划中还没有项目，不能提交审议']);
-    expect((await planAct(member, planId, 'submit')).status).toBe(403);
+    expect((await planAction(member, planId, 'submit')).status).toBe(403);
   });
 
   it('goes through 主席会议审议 and 党委批准 (date and document number) to published', async () => {
-    await okBody(await planAct(office, planId, 'submit'));
+    await okBody(await planAction(office, planId, 'submit'));
     let p = await okBody(await office.get(`/api/consultations/plans/${planId}`));
     expect([p.stateLabel, p.currentStep.label]).toEqual(['待主席会议审议', '主席会议审议']);
     expect((await member.get(`/api/consultations/plans/${planId}`)).body.items).toEqual([]);
     const itemId = p.items[0].id;
     expect((await office.put(`/api/consultations/plan-items/${itemId}`, ITEM)).status).toBe(409);
-    expect((await planAct(unit, planId, 'approve')).status).toBe(403);
-    await okBody(await planAct(leader, planId, 'approve'));
+    expect((await planAction(unit, planId, 'approve')).status).toBe(403);
+    await okBody(await planAction(leader, planId, 'approve'));
     p = await okBody(await office.get(`/api/consultations/plans/${planId}`));
     expect(p.stateLabel).toBe('待党委批准');
-    const noDoc = await planAct(office, planId, 'approve', { date: '2033-02-10' });
+    const noDoc = await planAction(office, planId, 'approve', { date: '2033-02-10' });
     expect([noDoc.status, noDoc.body.field]).toEqual([400, 'documentNumber']);
     expect((await office.get(`/api/consultations/plans/${planId}`)).body.stateLabel).toBe('待党委批准');
-    await okBody(await planAct(office, planId, 'approve', { date: '2033-02-10', documentNumber: '示委办〔2033〕3号' }));
+    await okBody(
+      await planAction(office, planId, 'approve', { date: '2033-02-10', documentNumber: '示委办〔2033〕3号' }),
+    );
     p = await okBody(await member.get(`/api/consultations/plans/${planId}`));
     expect([p.state, p.documentNumber, p.approvedOn, p.items.length]).toEqual([
       'published',
@@ -193,25 +195,25 @@ describe('drafting and approval', () => {
       2,
     ]);
     expect(p.versions.map((v: any) => [v.version, v.items])).toEqual([[1, 2]]);
-    expect((await planAct(office, planId, 'approve')).status).toBe(409);
+    expect((await planAction(office, planId, 'approve')).status).toBe(409);
   });
 
   it('a revision (调整) goes through the same steps and keeps the earlier version', async () => {
-    expect((await planAct(office, planId, 'revise')).status).toBe(400);
-    await okBody(await planAct(office, planId, 'revise', { comment: '根据党委要求增加一项对口协商' }));
+    expect((await planAction(office, planId, 'revise')).status).toBe(400);
+    await okBody(await planAction(office, planId, 'revise', { comment: '根据党委要求增加一项对口协商' }));
     await addItem(office, planId, {
       topic: '优化营商环境',
       kind: 'counterpart',
       counterpartBody: '市发展和改革委员会',
     });
-    await okBody(await planAct(office, planId, 'submit'));
-    const ret = await planAct(leader, planId, 'return');
+    await okBody(await planAction(office, planId, 'submit'));
+    const ret = await planAction(leader, planId, 'return');
     expect(ret.status).toBe(400);
-    await okBody(await planAct(leader, planId, 'return', { comment: '请补充牵头领导' }));
-    await okBody(await planAct(office, planId, 'submit'));
-    await okBody(await planAct(leader, planId, 'approve'));
+    await okBody(await planAction(leader, planId, 'return', { comment: '请补充牵头领导' }));
+    await okBody(await planAction(office, planId, 'submit'));
+    await okBody(await planAction(leader, planId, 'approve'));
     await okBody(
-      await planAct(leader, planId, 'approve', { date: '2033-07-01', documentNumber: '示委办〔2033〕21号' }),
+      await planAction(leader, planId, 'approve', { date: '2033-07-01', documentNumber: '示委办〔2033〕21号' }),
     );
     const p = await okBody(await office.get(`/api/consultations/plans/${planId}`));
     expect(p.version).toBe(2);
@@ -260,9 +262,9 @@ describe('drafting and approval', () => {
     });
     const id = await openPlan(office, 2035);
     await addItem(office, id);
-    await okBody(await planAct(office, id, 'submit'));
+    await okBody(await planAction(office, id, 'submit'));
     expect((await office.get(`/api/consultations/plans/${id}`)).body.stateLabel).toBe('待党委批准');
-    await okBody(await planAct(leader, id, 'approve', { date: '2035-01-20', documentNumber: '示委〔2035〕1号' }));
+    await okBody(await planAction(leader, id, 'approve', { date: '2035-01-20', documentNumber: '示委〔2035〕1号' }));
     expect((await office.get(`/api/consultations/plans/${id}`)).body.state).toBe('published');
   });
 });

@@ -1,13 +1,7 @@
 // Shared steps of the consultation tests: a plan opened, drafted and approved through the routes, an event created.
-import { expect } from 'vitest';
-import type { Client } from '../../test/harness.ts';
+import { type Client, okBody } from '../../test/harness.ts';
 
 export const FAR = '2099-12-31';
-
-export async function okBody(res: { status: number; body: any }, status = 200) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-}
 
 export async function openPlan(office: Client, year: number, kind = 'consultation', collectUntil = FAR) {
   const b = await okBody(
@@ -35,9 +29,18 @@ export async function addItem(office: Client, planId: number, body: Record<strin
     .id as number;
 }
 
-export async function planAct(c: Client, planId: number, action: string, extra: Record<string, unknown> = {}) {
+/** POSTs `action` (with `extra` fields) to a yearly plan; the raw response. */
+export async function planAction(c: Client, planId: number, action: string, extra: Record<string, unknown> = {}) {
   return c.post(`/api/consultations/plans/${planId}/actions`, { action, ...extra });
 }
+
+/** POSTs `action` (with `extra` fields) to a consultation event; the raw response. */
+export const eventAction = (c: Client, id: number, action: string, extra: Record<string, unknown> = {}) =>
+  c.post(`/api/consultations/events/${id}/actions`, { action, ...extra });
+
+/** POSTs `action` with its `data` (and the signer's `comment`) to a consultation outcome; the raw response. */
+export const outcomeAction = (c: Client, id: number, action: string, data?: unknown, comment?: string) =>
+  c.post(`/api/consultation-outcomes/${id}/actions`, { action, data, comment });
 
 /** Drafted with one item (unless given), reviewed by the chairs' council, approved by the Party committee. */
 export async function publishedPlan(office: Client, leader: Client, year: number, kind = 'consultation') {
@@ -49,10 +52,10 @@ export async function publishedPlan(office: Client, leader: Client, year: number
       ? { kind: 'inspection', supervisedBody: '市生态环境局', supervisionForm: 'inspection', topic: '大气污染防治' }
       : {},
   );
-  await okBody(await planAct(office, planId, 'submit'));
-  await okBody(await planAct(leader, planId, 'approve'));
+  await okBody(await planAction(office, planId, 'submit'));
+  await okBody(await planAction(leader, planId, 'approve'));
   await okBody(
-    await planAct(leader, planId, 'approve', { date: `${year}-02-10`, documentNumber: `示委办〔${year}〕3号` }),
+    await planAction(leader, planId, 'approve', { date: `${year}-02-10`, documentNumber: `示委办〔${year}〕3号` }),
   );
   return { planId, itemId };
 }

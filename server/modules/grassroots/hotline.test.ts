@@ -7,8 +7,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { demoHotlineCsv, seedDemoHotline } from '../../seed/demo-hotline.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
-import { inDays, okBody } from '../consultations/test-helpers.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { inDays } from '../consultations/test-helpers.ts';
 
 let t: TestContext;
 let office: Client;
@@ -62,8 +62,7 @@ async function workbook(rows: (string | Date)[][], headers = HEADERS) {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const upload = (c: Client, name: string, content: Buffer) =>
-  c.postFile('/api/grassroots/hotline/imports', name, content);
+const HOTLINE_IMPORTS = '/api/grassroots/hotline/imports';
 
 const importAudits = async () =>
   (
@@ -93,14 +92,14 @@ describe('hotline cases', () => {
     await wb.xlsx.load(tpl.raw as any);
     expect((wb.worksheets[0].getRow(1).values as string[]).slice(1)).toEqual(HEADERS);
     expect((await member.get('/api/grassroots/hotline/template')).status).toBe(403);
-    const refused = await upload(member, '工单.xlsx', await workbook(MARKET));
+    const refused = await member.upload(HOTLINE_IMPORTS, '工单.xlsx', await workbook(MARKET));
     expect(refused.status).toBe(403);
     expect((await query(t.database.db, sql`select 1 from hotline_cases`)).length).toBe(0);
   });
 
   it('the preview names each bad row and column in Chinese; nothing is stored until imported', async () => {
-    const bad = await upload(
-      office,
+    const bad = await office.upload(
+      HOTLINE_IMPORTS,
       '七月工单.xlsx',
       await workbook([
         MARKET[0],
@@ -118,19 +117,19 @@ describe('hotline cases', () => {
       { row: 4, column: '诉求内容', message: '第 4 行「诉求内容」不能为空' },
       { row: 5, column: '工单编号', message: '第 5 行「工单编号」：与第 2 行的工单编号重复' },
     ]);
-    const noColumn = await upload(office, '工单.xlsx', await workbook([['x']], ['编号', '日期']));
+    const noColumn = await office.upload(HOTLINE_IMPORTS, '工单.xlsx', await workbook([['x']], ['编号', '日期']));
     expect([noColumn.status, noColumn.body.message]).toEqual([
       400,
       '缺少必需的列：「受理日期」、「区域/街道」、「诉求内容」（请使用导入模板）',
     ]);
-    const word = await upload(office, '工单.docx', Buffer.from('x'));
+    const word = await office.upload(HOTLINE_IMPORTS, '工单.docx', Buffer.from('x'));
     expect(word.body.message).toBe('请上传 .xlsx 或 .csv 格式的工单文件（可先下载模板）');
     expect((await query(t.database.db, sql`select 1 from hotline_cases`)).length).toBe(0);
   });
 
   it('imports the good rows; importing the same file again changes nothing; a changed status updates the case', async () => {
     const file = await workbook([...MARKET, ...OTHER]);
-    const first = (await upload(office, '七月工单.xlsx', file)).body;
+    const first = (await office.upload(HOTLINE_IMPORTS, '七月工单.xlsx', file)).body;
     expect(first).toMatchObject({ total: 8, valid: 8, added: 8, errors: [] });
     expect(await okBody(await office.post(`/api/grassroots/hotline/imports/${first.id}/apply`))).toEqual({
       added: 8,
@@ -142,7 +141,7 @@ describe('hotline cases', () => {
     const before = await query(t.database.db, sql`select * from hotline_cases order by case_no`);
     expect(before.map((c: any) => c.received_on instanceof Date || typeof c.received_on).length).toBe(8);
 
-    const second = (await upload(office, '七月工单.xlsx', file)).body;
+    const second = (await office.upload(HOTLINE_IMPORTS, '七月工单.xlsx', file)).body;
     expect(second).toMatchObject({ added: 0, updated: 0, unchanged: 8 });
     expect(await okBody(await office.post(`/api/grassroots/hotline/imports/${second.id}/apply`))).toEqual({
       added: 0,
@@ -158,7 +157,7 @@ describe('hotline cases', () => {
       'T2507004,2025-07-09,城关街道,市容环境,"东门菜市场门口摊贩占道经营，垃圾遍地，来电人13812345678。",已办结',
       'T2507010,2025/7/28,城关街道,市容环境,"东门菜市场附近摊贩占道经营, 请求加强管理",办理中',
     ].join('\r\n');
-    const third = (await upload(office, '七月工单补充.csv', Buffer.from(`\uFEFF${csv}`))).body;
+    const third = (await office.upload(HOTLINE_IMPORTS, '七月工单补充.csv', Buffer.from(`\uFEFF${csv}`))).body;
     expect(third).toMatchObject({ total: 2, valid: 2, added: 1, updated: 1, unchanged: 0 });
     await okBody(await office.post(`/api/grassroots/hotline/imports/${third.id}/apply`));
     const changed = await queryOne<{ status: string }>(

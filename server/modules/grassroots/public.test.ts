@@ -8,8 +8,8 @@ import { systemActor } from '../../platform/context.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
-import { inDays, okBody } from '../consultations/test-helpers.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { inDays } from '../consultations/test-helpers.ts';
 import { logSmsSender, setSmsSender } from './sms.ts';
 
 let t: TestContext;
@@ -141,8 +141,8 @@ describe('the public side', () => {
     await okBody(await unit.post(`/api/grassroots/items/${item.id}/feedback`, { feedback: '排水管已于本周改造完成' }));
     // A photo of the session (jpg, bounded size): attached by staff, public only once the results are published.
     const jpg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64)]);
-    const photo = await okBody(await office.postFile('/api/grassroots/uploads', '现场.jpg', jpg));
-    expect((await office.postFile('/api/grassroots/uploads', 'a.txt', Buffer.from('hello'))).status).toBe(400);
+    const photo = await okBody(await office.upload('/api/grassroots/uploads', '现场.jpg', jpg));
+    expect((await office.upload('/api/grassroots/uploads', 'a.txt', Buffer.from('hello'))).status).toBe(400);
     expect((await convener.post(`/api/grassroots/sessions/${s.id}/photos`, { fileIds: [photo.id] })).status).toBe(400);
     await okBody(await office.post(`/api/grassroots/sessions/${s.id}/photos`, { fileIds: [photo.id] }));
     expect((await office.get(`/api/grassroots/sessions/${s.id}`)).body.photos).toEqual([

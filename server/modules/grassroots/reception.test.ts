@@ -6,8 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setTestClock } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
-import { okBody } from '../consultations/test-helpers.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { setSmsSender } from './sms.ts';
 
 let t: TestContext;

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, beijingToday, setTestClock } from '../../platform/dates.ts';
 import { query } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 
 let t: TestContext;
 let office: Client;
@@ -36,28 +36,24 @@ beforeAll(async () => {
 afterAll(() => t.close());
 afterEach(() => setTestClock(null));
 
-async function ok(res: { status: number; body: any }, status = 200) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-}
 const mid = (c: Client) => c.me.account.memberId as number;
 const todoCount = async (c: Client, key: string) =>
-  ((await ok(await c.get('/api/todos'))).items as any[]).find((x) => x.key === key)?.count ?? 0;
+  ((await okBody(await c.get('/api/todos'))).items as any[]).find((x) => x.key === key)?.count ?? 0;
 
 describe('liaison', () => {
   it('keeps relationships, logs contacts, flags overdue ones and counts coverage', async () => {
     expect((await m1.post('/api/liaison/points', { name: 'x' })).status).toBe(403);
-    const { id: pointId } = await ok(
+    const { id: pointId } = await okBody(
       await office.post('/api/liaison/points', { name: '东城街道幸福社区联络点', area: '东城街道' }),
     );
-    await ok(
+    await okBody(
       await office.put('/api/liaison/settings', {
         frequencyDays: { leaderMember: 90, committeeSector: 90, partyNonParty: 90, memberPublic: 20 },
       }),
     );
     const both = await office.post('/api/liaison/links', { scheme: 'leaderMember', ownerMemberId: mid(m1) });
     expect([both.status, both.body.message]).toEqual([400, '请选择联系对象（委员或联络点）之一']);
-    const { id: l1 } = await ok(
+    const { id: l1 } = await okBody(
       await office.post('/api/liaison/links', {
         scheme: 'leaderMember',
         ownerMemberId: mid(m1),
@@ -65,14 +61,14 @@ describe('liaison', () => {
         frequencyDays: 30,
       }),
     );
-    const { id: l2 } = await ok(
+    const { id: l2 } = await okBody(
       await office.post('/api/liaison/links', {
         scheme: 'memberPublic',
         ownerMemberId: mid(m1),
         contactPointId: pointId,
       }),
     );
-    await ok(
+    await okBody(
       await office.post('/api/liaison/links', {
         scheme: 'committeeSector',
         ownerSpecialCommitteeId: committee.id,
@@ -80,15 +76,15 @@ describe('liaison', () => {
       }),
     );
 
-    const mine = await ok(await m1.get('/api/liaison/links'));
+    const mine = await okBody(await m1.get('/api/liaison/links'));
     expect(mine.items.map((l: any) => [l.id, l.schemeLabel, l.target, l.frequencyDays, l.overdue])).toEqual([
       [l2, '委员联系群众（网格联络点）', '东城街道幸福社区联络点', 20, false],
       [l1, '领导联系委员', names[mid(m2)], 30, false],
     ]);
-    expect((await ok(await m2.get('/api/liaison/links'))).items.map((l: any) => l.id)).toEqual([l1]);
+    expect((await okBody(await m2.get('/api/liaison/links'))).items.map((l: any) => l.id)).toEqual([l1]);
     expect((await m3.post(`/api/liaison/links/${l1}/contacts`, { method: 'phone' })).status).toBe(404);
     expect((await county.get(`/api/liaison/links/${l1}/contacts`)).status).toBe(404);
-    expect((await ok(await county.get('/api/liaison/links'))).items).toEqual([]);
+    expect((await okBody(await county.get('/api/liaison/links'))).items).toEqual([]);
 
     // 45 days on: both of the member's relationships are overdue (30 and 20 days); the committee's (90) is not.
     const later = addDays(beijingToday(), 45);
@@ -100,7 +96,7 @@ describe('liaison', () => {
       contactedOn: addDays(later, 1),
     });
     expect([future.status, future.body.message]).toEqual([400, '联系日期不能晚于今天']);
-    await ok(
+    await okBody(
       await m1.post(`/api/liaison/links/${l1}/contacts`, {
         method: 'visit',
         raised: '企业反映用工成本高，希望出台稳岗补贴政策',
@@ -108,12 +104,12 @@ describe('liaison', () => {
       }),
     );
     expect(await todoCount(m1, 'contactsOverdue')).toBe(1);
-    const contacts = await ok(await m2.get(`/api/liaison/links/${l1}/contacts`));
+    const contacts = await okBody(await m2.get(`/api/liaison/links/${l1}/contacts`));
     expect(contacts.items.map((c: any) => [c.contactedOn, c.methodLabel, c.raised])).toEqual([
       [later, '走访', '企业反映用工成本高，希望出台稳岗补贴政策'],
     ]);
 
-    const byOwner = await ok(await office.get('/api/liaison/coverage?by=owner'));
+    const byOwner = await okBody(await office.get('/api/liaison/coverage?by=owner'));
     expect(byOwner.items).toEqual(
       [
         { name: committee.name, links: 1, inTime: 1, coverage: 100 },
@@ -121,7 +117,7 @@ describe('liaison', () => {
       ].sort((a, b) => (a.name < b.name ? -1 : 1)),
     );
     expect((await m1.get('/api/liaison/coverage?by=owner')).status).toBe(403);
-    const fig = await ok(await office.get(`/api/figures?period=${later.slice(0, 4)}&ids=liaison.contacts`));
+    const fig = await okBody(await office.get(`/api/figures?period=${later.slice(0, 4)}&ids=liaison.contacts`));
     expect(fig.items.map((f: any) => f.value)).toEqual([1]);
   });
 });

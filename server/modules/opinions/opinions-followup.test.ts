@@ -87,7 +87,7 @@ describe('adoptions and instructions', () => {
   it("records a leader's instruction with an attachment the submitter can open", async () => {
     const id = await accepted();
     const pdf = Buffer.from('%PDF-1.4\n批示影印件\n%%EOF');
-    const up = await staff.postFile('/api/files', 'pishi.pdf', pdf, 'application/pdf');
+    const up = await staff.upload('/api/files', 'pishi.pdf', pdf, 'application/pdf');
     expect(up.status).toBe(200);
     const fileId = up.body.id;
     const bad = await staff.post(`/api/opinions/${id}/instructions`, {

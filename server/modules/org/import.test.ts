@@ -47,8 +47,7 @@ async function workbook(rows: (string | null)[][], headers = HEADERS) {
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const upload = (c: Client, name: string, content: Buffer, query = '') =>
-  c.postFile(`/api/org/members/imports${query}`, name, content, XLSX);
+const IMPORTS = '/api/org/members/imports';
 
 async function finished(c: Client, id: number) {
   for (let i = 0; i < 300; i++) {
@@ -125,7 +124,7 @@ describe('roster import', () => {
     rows[1][10] = wrongCheck(ids[1]);
     rows[2][5] = '不存在界';
     const before = await countMembers();
-    const res = await upload(office, '名册.xlsx', await workbook(rows));
+    const res = await office.upload(IMPORTS, '名册.xlsx', await workbook(rows), XLSX);
     expect(res.status).toBe(200);
     const job = await finished(office, res.body.id);
     expect(job.status).toBe('invalid');
@@ -149,7 +148,7 @@ describe('roster import', () => {
   it('imports a clean roster, matches on ID number on re-import and rewrites nothing unchanged', async () => {
     const before = await countMembers();
     const file = await workbook(roster());
-    const first = await finished(office, (await upload(office, '名册.xlsx', file)).body.id);
+    const first = await finished(office, (await office.upload(IMPORTS, '名册.xlsx', file, XLSX)).body.id);
     // 赵明远 was created by the previous test's valid row; the other two are new.
     expect(first).toMatchObject({ status: 'done', created: 2, updated: 0, unchanged: 1, errors: [] });
     expect(await countMembers()).toBe(before + 2);
@@ -169,7 +168,7 @@ describe('roster import', () => {
     const audits = await countAudit();
     const updatedAt = (await queryOne<any>(t.database.db, sql`select updated_at from members where id = ${qian.id}`))!
       .updated_at;
-    const second = await finished(office, (await upload(office, '名册.xlsx', file)).body.id);
+    const second = await finished(office, (await office.upload(IMPORTS, '名册.xlsx', file, XLSX)).body.id);
     expect(second).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: 3 });
     expect(await countMembers()).toBe(before + 2);
     expect(await countAudit()).toBe(audits);
@@ -178,7 +177,10 @@ describe('roster import', () => {
 
     const changed = roster();
     changed[1][9] = '13700000099';
-    const third = await finished(office, (await upload(office, '名册.xlsx', await workbook(changed))).body.id);
+    const third = await finished(
+      office,
+      (await office.upload(IMPORTS, '名册.xlsx', await workbook(changed), XLSX)).body.id,
+    );
     expect(third).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
     expect((await office.get(`/api/org/members/${qian.id}`)).body.member.phone).toBe('137****0099');
     expect((await storedSensitive(qian.id)).phone).toBe('13700000099');
@@ -203,34 +205,34 @@ describe('roster import', () => {
       ],
       ['吴无号', '女', '汉族', '1990-01-01', '群众', '体育界', '', '', '', '', '', '否'],
     ];
-    const res = await upload(office, '体育界.xlsx', await workbook(rows), '?validOnly=true');
+    const res = await office.upload(`${IMPORTS}?validOnly=true`, '体育界.xlsx', await workbook(rows), XLSX);
     const job = await finished(office, res.body.id);
     expect(job).toMatchObject({ status: 'done', created: 1, skipped: 1 });
     expect(job.errors.map((e: any) => e.message)).toEqual(['第 3 行「身份证号」不能为空']);
 
     // Only the export with full numbers (an explicit, audited choice) reads back; a masked one is explained.
     const exported = await office.get('/api/org/members/export?q=体育中心&sensitive=true');
-    const again = await finished(office, (await upload(office, '导出.xlsx', exported.raw)).body.id);
+    const again = await finished(office, (await office.upload(IMPORTS, '导出.xlsx', exported.raw, XLSX)).body.id);
     expect(again).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: 1 });
     const masked = await office.get('/api/org/members/export?q=体育中心');
-    const refused = await finished(office, (await upload(office, '导出.xlsx', masked.raw)).body.id);
+    const refused = await finished(office, (await office.upload(IMPORTS, '导出.xlsx', masked.raw, XLSX)).body.id);
     expect(refused.status).toBe('invalid');
     expect(refused.errors.map((e: any) => e.message)[0]).toContain('是脱敏后的号码');
   });
 
   it('rejects files it cannot read or that lack required columns, and hides imports from other committees', async () => {
-    const notExcel = await upload(office, '名册.xlsx', Buffer.from('not a workbook'));
+    const notExcel = await office.upload(IMPORTS, '名册.xlsx', Buffer.from('not a workbook'), XLSX);
     expect(notExcel.status).toBe(400);
     expect(notExcel.body.message).toContain('.xlsx');
-    const missing = await upload(office, '名册.xlsx', await workbook([['张', '男']], ['姓名', '性别']));
+    const missing = await office.upload(IMPORTS, '名册.xlsx', await workbook([['张', '男']], ['姓名', '性别']), XLSX);
     expect(missing.status).toBe(400);
     expect(missing.body.message).toBe('缺少必需的列：「界别」、「身份证号」（请使用导入模板）');
-    const empty = await upload(office, '名册.xlsx', await workbook([]));
+    const empty = await office.upload(IMPORTS, '名册.xlsx', await workbook([]), XLSX);
     expect(empty.body.message).toBe('文件中没有委员数据');
     const json = await office.post('/api/org/members/imports', { file: 'x' });
     expect(json.status).toBe(400);
 
-    const mine = (await upload(office, '名册.xlsx', await workbook(roster()))).body.id;
+    const mine = (await office.upload(IMPORTS, '名册.xlsx', await workbook(roster()), XLSX)).body.id;
     await finished(office, mine);
     const county = await login(t.app, 'county_office_staff');
     expect((await county.get(`/api/org/members/imports/${mine}`)).status).toBe(404);
@@ -253,7 +255,7 @@ describe('roster import', () => {
       '否',
     ]);
     const started = Date.now();
-    const res = await upload(office, '大名册.xlsx', await workbook(rows));
+    const res = await office.upload(IMPORTS, '大名册.xlsx', await workbook(rows), XLSX);
     expect(res.body.total).toBe(1000);
     const seen = new Set<number>();
     let job: any;

@@ -6,7 +6,7 @@ import { setTestClock } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
-import { aok, assigned, assignmentOf, detail, ok, registered, write } from './test-helpers.ts';
+import { assigned, assignmentOf, assignmentTransition, detail, registered, transition, write } from './test-helpers.ts';
 
 let t: TestContext;
 let member: Client;
@@ -54,7 +54,7 @@ describe('proposal dates in Beijing time', () => {
   it('reads a date-only dueAt as the end of that day in Beijing: not overdue, no overdue notice, before then', async () => {
     setTestClock('2026-11-30T02:00:00Z');
     const id = await registered(member, staff);
-    await ok(staff, id, 'assign', { mode: 'lead', leadUnitId: unit.me.account.unitId, dueAt: '2026-12-15' });
+    await transition(staff, id, 'assign', { mode: 'lead', leadUnitId: unit.me.account.unitId, dueAt: '2026-12-15' });
     const a = assignmentOf(await detail(staff, id), unit.me.account.unitId);
     expect(a.dueAt).toBe('2026-12-15T15:59:59.999Z');
     const overdueJob = await queryOne<{ runAt: Date }>(
@@ -80,11 +80,11 @@ describe('proposal dates in Beijing time', () => {
   it('extends a due date by calendar months clamped to the month end (31 January + 1 month = 28 February)', async () => {
     setTestClock('2026-11-30T02:00:00Z');
     const id = await registered(member, staff);
-    await ok(staff, id, 'assign', { mode: 'lead', leadUnitId: unit.me.account.unitId, dueAt: '2027-01-31' });
+    await transition(staff, id, 'assign', { mode: 'lead', leadUnitId: unit.me.account.unitId, dueAt: '2027-01-31' });
     const a = assignmentOf(await detail(staff, id), unit.me.account.unitId);
-    await aok(unit, a.id, 'accept');
-    await aok(unit, a.id, 'requestExtension', { comment: '需要跨部门协调，申请延期一个月' });
-    await aok(staff, a.id, 'approveExtension');
+    await assignmentTransition(unit, a.id, 'accept');
+    await assignmentTransition(unit, a.id, 'requestExtension', { comment: '需要跨部门协调，申请延期一个月' });
+    await assignmentTransition(staff, a.id, 'approveExtension');
     expect(await dueOf(a.id)).toBe('2027-02-28T15:59:59.999Z');
   });
 

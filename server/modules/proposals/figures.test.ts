@@ -7,7 +7,16 @@ import { beijingToday, beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
-import { aok, assigned, assignmentOf, detail, ok, registered, replyAndApprove, write } from './test-helpers.ts';
+import {
+  assigned,
+  assignmentOf,
+  assignmentTransition,
+  detail,
+  registered,
+  replyAndApprove,
+  transition,
+  write,
+} from './test-helpers.ts';
 
 let t: TestContext;
 let db: Db;
@@ -39,13 +48,13 @@ describe('satisfaction: the unrated include proposers of proposals merged in', (
   it('counts the same unrated raters as the proposals list, while waiting and after the window closes', async () => {
     // c's proposal is merged into a joint proposal of a and b; only a rates.
     const target = await write(a, { kind: 'joint', cosignerIds: [b.me.account.memberId] });
-    await ok(a, target, 'submit');
-    await ok(b, target, 'cosignConfirm');
-    await ok(staff, target, 'preApprove');
-    await ok(staff, target, 'register');
+    await transition(a, target, 'submit');
+    await transition(b, target, 'cosignConfirm');
+    await transition(staff, target, 'preApprove');
+    await transition(staff, target, 'register');
     const merged = await registered(c, staff, { title: '关于完善社区养老服务设施的建议' });
-    await ok(staff, merged, 'merge', { intoId: target });
-    await ok(staff, target, 'assign', { mode: 'lead', leadUnitId: uid(u1), assistingUnitIds: [] });
+    await transition(staff, merged, 'merge', { intoId: target });
+    await transition(staff, target, 'assign', { mode: 'lead', leadUnitId: uid(u1), assistingUnitIds: [] });
     await replyAndApprove(u1, staff, target);
     expect((await detail(staff, target)).state).toBe('replied');
 
@@ -61,7 +70,7 @@ describe('satisfaction: the unrated include proposers of proposals merged in', (
     expect((await figures()).satisfaction.unrated).toBe(3);
     expect(await fromRaterLists()).toBe(3);
 
-    await ok(a, target, 'rate', { rating: 'satisfied' });
+    await transition(a, target, 'rate', { rating: 'satisfied' });
     expect((await figures()).satisfaction.unrated).toBe(2);
     expect(await fromRaterLists()).toBe(2);
     // The rating window closes: still two who never rated.
@@ -85,18 +94,18 @@ describe('on-time rate: the reply finally accepted, and 「—」 when nothing i
   it('a token reply sent back before the deadline, the real answer after it: 0, not 100', async () => {
     const id = await assigned(a, staff, uid(u2));
     const asg = assignmentOf(await detail(staff, id), uid(u2));
-    await aok(u2, asg.id, 'accept');
-    await aok(u2, asg.id, 'recordContact', {
+    await assignmentTransition(u2, asg.id, 'accept');
+    await assignmentTransition(u2, asg.id, 'recordContact', {
       way: '电话',
       date: beijingToday(),
       notes: '已沟通',
     });
-    await aok(u2, asg.id, 'reply', { outcomeClass: 'C', text: '收悉' });
-    await aok(staff, asg.id, 'sendBackReply', { comment: '请实质性答复' });
+    await assignmentTransition(u2, asg.id, 'reply', { outcomeClass: 'C', text: '收悉' });
+    await assignmentTransition(staff, asg.id, 'sendBackReply', { comment: '请实质性答复' });
     // The deadline passes before the real answer.
     await db.execute(sql`update proposal_assignments set due_at = now() - interval '1 day' where id = ${asg.id}`);
-    await aok(u2, asg.id, 'reply', { outcomeClass: 'A', text: '经研究，已纳入年度计划并落实。' });
-    await aok(staff, asg.id, 'approveReply');
+    await assignmentTransition(u2, asg.id, 'reply', { outcomeClass: 'A', text: '经研究，已纳入年度计划并落实。' });
+    await assignmentTransition(staff, asg.id, 'approveReply');
 
     const unit = (await figures(`?unitId=${uid(u2)}`)).byUnit.find((x: any) => x.unitId === uid(u2));
     const recount = await queryOne<{ due: number; on_time: number }>(
@@ -140,10 +149,10 @@ describe('a collective proposal: the organisation is reminded to rate', () => {
     const clerk = await login(t.app, 'org03_staff');
     const leader = await login(t.app, 'org03');
     const id = await write(clerk, { title: '关于支持民营企业参与城市更新的建议', category: '经济建设', submit: true });
-    await ok(leader, id, 'orgApprove');
-    await ok(staff, id, 'preApprove');
-    await ok(staff, id, 'register');
-    await ok(staff, id, 'assign', { mode: 'lead', leadUnitId: uid(u1), assistingUnitIds: [] });
+    await transition(leader, id, 'orgApprove');
+    await transition(staff, id, 'preApprove');
+    await transition(staff, id, 'register');
+    await transition(staff, id, 'assign', { mode: 'lead', leadUnitId: uid(u1), assistingUnitIds: [] });
     await replyAndApprove(u1, staff, id);
     const due = new Date((await detail(staff, id)).ratingDueAt).getTime();
     await runDueJobs(db, { now: new Date(due - 2 * 86_400_000) });

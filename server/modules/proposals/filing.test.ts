@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { listConvertedProposals, refreshProposalSearch } from './service.ts';
-import { act, detail, ok, registered, TEXT, write } from './test-helpers.ts';
+import { detail, registered, TEXT, transition, tryTransition, write } from './test-helpers.ts';
 
 let t: TestContext;
 let db: Db;
@@ -78,7 +78,7 @@ describe('writing and submitting an individual proposal', () => {
     expect((await staff.get(`/api/proposals/${id}`)).status).toBe(404);
     expect((await m2.get(`/api/proposals/${id}`)).status).toBe(404);
 
-    const early = await act(m1, id, 'submit');
+    const early = await tryTransition(m1, id, 'submit');
     expect(early.status).toBe(400);
     expect(early.body).toMatchObject({ field: 'background', message: '「案据」不能为空' });
     expect(await stateOf(id)).toBe('draft');
@@ -113,13 +113,13 @@ describe('writing and submitting an individual proposal', () => {
 
   it('lets only the author withdraw before registration, and revokes the duty fact', async () => {
     const id = await write(m1, { submit: true });
-    expect((await act(m2, id, 'withdraw')).status).toBe(404);
-    expect((await act(staff, id, 'withdraw')).status).toBe(403);
-    expect(await ok(m1, id, 'withdraw', { comment: '重复提交' })).toBe('withdrawn');
+    expect((await tryTransition(m2, id, 'withdraw')).status).toBe(404);
+    expect((await tryTransition(staff, id, 'withdraw')).status).toBe(403);
+    expect(await transition(m1, id, 'withdraw', { comment: '重复提交' })).toBe('withdrawn');
     expect((await facts(id)).every((f) => f.revoked)).toBe(true);
 
     const reg = await registered(m1, staff);
-    const late = await act(m1, reg, 'withdraw');
+    const late = await tryTransition(m1, reg, 'withdraw');
     expect(late.status).toBe(409);
     expect(late.body.message).toBe('当前状态为「已立案待交办」，不能执行「撤案」');
   });
@@ -128,30 +128,30 @@ describe('writing and submitting an individual proposal', () => {
 describe('review by the proposal office', () => {
   it('returns a proposal for revision with a required reason; the author revises and resubmits', async () => {
     const id = await write(m1, { submit: true });
-    const noReason = await act(staff, id, 'returnForRevision');
+    const noReason = await tryTransition(staff, id, 'returnForRevision');
     expect(noReason.status).toBe(400);
     expect(noReason.body.error).toBe('workflow.comment_required');
-    expect(await ok(staff, id, 'returnForRevision', { comment: '请补充具体数据' })).toBe('returned');
+    expect(await transition(staff, id, 'returnForRevision', { comment: '请补充具体数据' })).toBe('returned');
     const d = await detail(m1, id);
     expect(d.timeline.at(-1)).toMatchObject({ label: '退回修改', comment: '请补充具体数据', actorName: '提案委 周敏' });
     expect(d.can.edit).toBe(true);
     expect(
       (await m1.put(`/api/proposals/${id}`, { background: `${TEXT.background}据统计缺口约3000张床位。` })).status,
     ).toBe(200);
-    expect(await ok(m1, id, 'submit')).toBe('submitted');
+    expect(await transition(m1, id, 'submit')).toBe('submitted');
   });
 
   it('registers with numbers per term and session, and forbids it to others and in the wrong state', async () => {
     const a = await write(m1, { submit: true });
     const b = await write(m2, { submit: true, title: '关于规范校外培训机构管理的建议', category: '社会建设' });
-    expect((await act(staff, a, 'register')).status).toBe(409); // still needs pre-review
-    expect((await act(m1, a, 'preApprove')).status).toBe(403);
-    expect((await act(leader, a, 'preApprove')).status).toBe(403);
-    expect((await act(countyStaff, a, 'preApprove')).status).toBe(404);
-    await ok(staff, a, 'preApprove');
-    await ok(staff, b, 'preApprove');
-    expect(await ok(staff, a, 'register')).toBe('registered');
-    await ok(staff, b, 'register');
+    expect((await tryTransition(staff, a, 'register')).status).toBe(409); // still needs pre-review
+    expect((await tryTransition(m1, a, 'preApprove')).status).toBe(403);
+    expect((await tryTransition(leader, a, 'preApprove')).status).toBe(403);
+    expect((await tryTransition(countyStaff, a, 'preApprove')).status).toBe(404);
+    await transition(staff, a, 'preApprove');
+    await transition(staff, b, 'preApprove');
+    expect(await transition(staff, a, 'register')).toBe('registered');
+    await transition(staff, b, 'register');
     const da = await detail(m1, a);
     const db2 = await detail(m2, b);
     expect(db2.number).toBe(da.number + 1);
@@ -162,14 +162,14 @@ describe('review by the proposal office', () => {
 
   it('rejects only with one of the published grounds, and tells the proposer which and why', async () => {
     const id = await write(m1, { submit: true, title: '关于推荐本人著作进入中小学书目的建议' });
-    await ok(staff, id, 'preApprove');
-    const noGround = await act(staff, id, 'reject', { comment: '不属于提案范围' });
+    await transition(staff, id, 'preApprove');
+    const noGround = await tryTransition(staff, id, 'reject', { comment: '不属于提案范围' });
     expect(noGround.status).toBe(400);
     expect(noGround.body.field).toBe('ground');
-    const badGround = await act(staff, id, 'reject', { comment: '不属于提案范围', ground: '我不喜欢' });
+    const badGround = await tryTransition(staff, id, 'reject', { comment: '不属于提案范围', ground: '我不喜欢' });
     expect(badGround.status).toBe(400);
     expect(await stateOf(id)).toBe('reviewing');
-    expect(await ok(staff, id, 'reject', { ground: '宣传推介作品、产品', comment: '属于推介个人作品' })).toBe(
+    expect(await transition(staff, id, 'reject', { ground: '宣传推介作品、产品', comment: '属于推介个人作品' })).toBe(
       'rejected',
     );
     const d = await detail(m1, id);
@@ -187,13 +187,13 @@ describe('review by the proposal office', () => {
   it('merges a proposal into another, keeping both and answering every author', async () => {
     const main = await registered(m1, staff, { title: '关于加强城区停车设施建设的建议' });
     const other = await write(m3, { submit: true, title: '关于缓解城区停车难的建议' });
-    await ok(staff, other, 'preApprove');
-    const self = await act(staff, other, 'merge', { intoId: other });
+    await transition(staff, other, 'preApprove');
+    const self = await tryTransition(staff, other, 'merge', { intoId: other });
     expect(self.status).toBe(400);
     expect(self.body.field).toBe('intoId');
-    const missing = await act(staff, other, 'merge', { intoId: 2147483000 });
+    const missing = await tryTransition(staff, other, 'merge', { intoId: 2147483000 });
     expect(missing.status).toBe(400);
-    expect(await ok(staff, other, 'merge', { intoId: main })).toBe('merged');
+    expect(await transition(staff, other, 'merge', { intoId: main })).toBe('merged');
     const d = await detail(staff, main);
     expect(d.mergedFrom).toEqual([
       { id: other, title: '关于缓解城区停车难的建议', proposers: m3.me.account.displayName },
@@ -207,15 +207,15 @@ describe('review by the proposal office', () => {
     );
     // A rejected or merged proposal cannot take another in.
     const third = await write(m4, { submit: true, title: '关于停车的建议' });
-    await ok(staff, third, 'preApprove');
-    expect((await act(staff, third, 'merge', { intoId: other })).status).toBe(400);
+    await transition(staff, third, 'preApprove');
+    expect((await tryTransition(staff, third, 'merge', { intoId: other })).status).toBe(400);
   });
 
   it('converts a proposal to an opinion report and lists it for the opinion module', async () => {
     const id = await write(m2, { submit: true, title: '关于社区团购食品安全的建议' });
-    await ok(staff, id, 'preApprove');
-    expect((await act(staff, id, 'convert', { target: 'poem' })).status).toBe(400);
-    expect(await ok(staff, id, 'convert', { target: 'opinion', comment: '反映情况，转社情民意信息' })).toBe(
+    await transition(staff, id, 'preApprove');
+    expect((await tryTransition(staff, id, 'convert', { target: 'poem' })).status).toBe(400);
+    expect(await transition(staff, id, 'convert', { target: 'opinion', comment: '反映情况，转社情民意信息' })).toBe(
       'converted',
     );
     const list = await listConvertedProposals(db, staff.me.committee.id, { target: 'opinion' });
@@ -241,8 +241,8 @@ describe('review by the proposal office', () => {
     expect((await m2.get(`/api/opinions/${d.convertedOpinionId}`)).status).toBe(200);
     // A proposal converted to a suggestion makes no report.
     const other = await write(m3, { submit: true, title: '关于公园增设座椅的建议' });
-    await ok(staff, other, 'preApprove');
-    await ok(staff, other, 'convert', { target: 'suggestion' });
+    await transition(staff, other, 'preApprove');
+    await transition(staff, other, 'convert', { target: 'suggestion' });
     expect((await detail(m3, other)).convertedOpinionId).toBeNull();
   });
 });
@@ -275,14 +275,14 @@ describe('joint proposals', () => {
     expect(written).toContain(`'${m2Name.name.slice(0, 2)}'`);
     // Invited co-signers do not see the draft yet.
     expect((await m2.get(`/api/proposals/${id}`)).status).toBe(404);
-    expect(await ok(m1, id, 'submit')).toBe('cosigning');
+    expect(await transition(m1, id, 'submit')).toBe('cosigning');
     const d = await detail(m2, id);
     expect(d.actions.map((a: any) => a.action)).toEqual(['cosignConfirm', 'cosignDecline']);
-    expect((await act(m4, id, 'cosignConfirm')).status).toBe(404);
-    expect((await act(m1, id, 'cosignConfirm')).status).toBe(403);
-    expect(await ok(m2, id, 'cosignConfirm')).toBe('cosigning');
-    expect((await act(m2, id, 'cosignConfirm')).status).toBe(403);
-    expect(await ok(m3, id, 'cosignDecline')).toBe('submitted');
+    expect((await tryTransition(m4, id, 'cosignConfirm')).status).toBe(404);
+    expect((await tryTransition(m1, id, 'cosignConfirm')).status).toBe(403);
+    expect(await transition(m2, id, 'cosignConfirm')).toBe('cosigning');
+    expect((await tryTransition(m2, id, 'cosignConfirm')).status).toBe(403);
+    expect(await transition(m3, id, 'cosignDecline')).toBe('submitted');
     const after = await detail(staff, id);
     expect(after.kind).toBe('joint');
     expect(after.proposers.map((p: any) => [p.name, p.isLead, p.cosignStatus])).toEqual([
@@ -303,13 +303,13 @@ describe('joint proposals', () => {
       title: '关于完善公共自行车系统的建议',
       cosignerIds: [m4.me.account.memberId],
     });
-    expect(await ok(m4, id, 'cosignDecline')).toBe('submitted');
+    expect(await transition(m4, id, 'cosignDecline')).toBe('submitted');
     expect((await detail(m1, id)).kind).toBe('individual');
   });
 
   it('refuses a joint proposal without co-signers', async () => {
     const id = await write(m1, { kind: 'joint', title: '关于没有附议人的建议' });
-    const res = await act(m1, id, 'submit');
+    const res = await tryTransition(m1, id, 'submit');
     expect(res.status).toBe(400);
     expect(res.body.field).toBe('cosignerIds');
   });
@@ -334,14 +334,14 @@ describe('collective proposals', () => {
     expect(d.org.name).toBe('民革示例市委员会');
     expect(d.actions.map((a: any) => a.action)).toEqual(['orgApprove', 'orgSendBack', 'withdraw']);
     expect((await detail(clerk, id)).actions.map((a: any) => a.action)).toEqual(['withdraw']);
-    const byClerk = await act(clerk, id, 'orgApprove');
+    const byClerk = await tryTransition(clerk, id, 'orgApprove');
     expect(byClerk.status).toBe(403);
     expect(await stateOf(id)).toBe('orgApproval');
     expect((await staff.get(`/api/proposals/${id}`)).status).toBe(404);
-    expect((await act(org2, id, 'orgApprove')).status).toBe(404);
-    expect(await ok(org1, id, 'orgSendBack', { comment: '请补充调研数据' })).toBe('draft');
-    expect(await ok(clerk, id, 'submit')).toBe('orgApproval');
-    expect(await ok(org1, id, 'orgApprove')).toBe('submitted');
+    expect((await tryTransition(org2, id, 'orgApprove')).status).toBe(404);
+    expect(await transition(org1, id, 'orgSendBack', { comment: '请补充调研数据' })).toBe('draft');
+    expect(await transition(clerk, id, 'submit')).toBe('orgApproval');
+    expect(await transition(org1, id, 'orgApprove')).toBe('submitted');
     expect((await detail(staff, id)).timeline.map((e: any) => e.label)).toEqual([
       '提交',
       '负责人退回',

@@ -14,15 +14,15 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import {
-  aact,
-  act,
-  aok,
   assigned,
   assignmentOf,
+  assignmentTransition,
   detail,
-  ok,
   registered,
   replyAndApprove,
+  transition,
+  tryAssignmentTransition,
+  tryTransition,
   write,
 } from './test-helpers.ts';
 
@@ -64,7 +64,7 @@ afterAll(() => t.close());
 const uid = (c: Client) => c.me.account.unitId as number;
 const today = () => beijingToday();
 
-const upload = (c: Client, name: string, content: Buffer) => c.postFile('/api/files', name, content, 'application/pdf');
+const PDF = 'application/pdf';
 
 describe('a joint proposal from assignment to a satisfied rating after one unsatisfied round', () => {
   let id: number;
@@ -79,18 +79,22 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
       cosignerIds: [m2.me.account.memberId],
       submit: true,
     });
-    await ok(m2, id, 'cosignConfirm');
-    await ok(staff, id, 'preApprove');
-    await ok(staff, id, 'register');
-    const bad = await act(staff, id, 'assign', { mode: 'lead', leadUnitId: uid(u1), assistingUnitIds: [uid(u1)] });
+    await transition(m2, id, 'cosignConfirm');
+    await transition(staff, id, 'preApprove');
+    await transition(staff, id, 'register');
+    const bad = await tryTransition(staff, id, 'assign', {
+      mode: 'lead',
+      leadUnitId: uid(u1),
+      assistingUnitIds: [uid(u1)],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('assistingUnitIds');
-    const none = await act(staff, id, 'assign', { mode: 'lead' });
+    const none = await tryTransition(staff, id, 'assign', { mode: 'lead' });
     expect(none.body).toMatchObject({ field: 'leadUnitId', message: '请选择「主办单位」' });
-    expect((await act(m1, id, 'assign', { mode: 'lead', leadUnitId: uid(u1) })).status).toBe(403);
-    expect(await ok(staff, id, 'assign', { mode: 'lead', leadUnitId: uid(u1), assistingUnitIds: [uid(u2)] })).toBe(
-      'handling',
-    );
+    expect((await tryTransition(m1, id, 'assign', { mode: 'lead', leadUnitId: uid(u1) })).status).toBe(403);
+    expect(
+      await transition(staff, id, 'assign', { mode: 'lead', leadUnitId: uid(u1), assistingUnitIds: [uid(u2)] }),
+    ).toBe('handling');
     const d = await detail(u1, id);
     lead = assignmentOf(d, uid(u1));
     assist = assignmentOf(d, uid(u2));
@@ -107,19 +111,23 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
     expect(n!.title).toBe('新交办提案（主办）：关于加强中小学心理健康教育的建议');
     // A unit not assigned, and a unit of another committee, see nothing.
     expect((await u3.get(`/api/proposals/${id}`)).status).toBe(404);
-    expect((await aact(u3, lead.id, 'accept')).status).toBe(404);
-    expect((await aact(countyUnit, lead.id, 'accept')).status).toBe(404);
+    expect((await tryAssignmentTransition(u3, lead.id, 'accept')).status).toBe(404);
+    expect((await tryAssignmentTransition(countyUnit, lead.id, 'accept')).status).toBe(404);
   });
 
   it('lets each unit sign only its own assignment; the assisting unit sends its view to the lead unit', async () => {
-    expect((await aact(u2, lead.id, 'accept')).status).toBe(403);
-    expect(await aok(u1, lead.id, 'accept')).toBe('accepted');
-    await aok(u2, assist.id, 'accept');
-    expect((await aact(u2, assist.id, 'reply', { outcomeClass: 'A', text: '同意' })).status).toBe(403);
-    expect((await aact(u1, lead.id, 'sendView', { text: '主办不能提交会办意见' })).status).toBe(403);
-    const empty = await aact(u2, assist.id, 'sendView', { text: '  ' });
+    expect((await tryAssignmentTransition(u2, lead.id, 'accept')).status).toBe(403);
+    expect(await assignmentTransition(u1, lead.id, 'accept')).toBe('accepted');
+    await assignmentTransition(u2, assist.id, 'accept');
+    expect((await tryAssignmentTransition(u2, assist.id, 'reply', { outcomeClass: 'A', text: '同意' })).status).toBe(
+      403,
+    );
+    expect((await tryAssignmentTransition(u1, lead.id, 'sendView', { text: '主办不能提交会办意见' })).status).toBe(403);
+    const empty = await tryAssignmentTransition(u2, assist.id, 'sendView', { text: '  ' });
     expect(empty.body.field).toBe('text');
-    expect(await aok(u2, assist.id, 'sendView', { text: '建议将心理教师配备纳入编制计划。' })).toBe('viewSent');
+    expect(await assignmentTransition(u2, assist.id, 'sendView', { text: '建议将心理教师配备纳入编制计划。' })).toBe(
+      'viewSent',
+    );
     const seenByLead = assignmentOf(await detail(u1, id), uid(u2));
     expect(seenByLead.views.map((v: any) => v.text)).toEqual(['建议将心理教师配备纳入编制计划。']);
     // Proposers do not read units' internal views.
@@ -127,24 +135,28 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
   });
 
   it('requires the pre-reply contact before the reply, then takes the reply with class and letter', async () => {
-    const early = await aact(u1, lead.id, 'reply', { outcomeClass: 'A', text: '已采纳' });
+    const early = await tryAssignmentTransition(u1, lead.id, 'reply', { outcomeClass: 'A', text: '已采纳' });
     expect(early.status).toBe(409);
     expect(early.body.error).toBe('proposal.contact_required');
     // The reply button says so before the unit writes anything (issue 12), and only until the contact is recorded.
     const replyAction = async () =>
       assignmentOf(await detail(u1, id), uid(u1)).actions.find((a: any) => a.action === 'reply');
     expect((await replyAction()).precondition).toMatch(/请先点「记录办前面商」/);
-    const future = await aact(u1, lead.id, 'recordContact', { way: '当面', date: '2099-01-01' });
+    const future = await tryAssignmentTransition(u1, lead.id, 'recordContact', { way: '当面', date: '2099-01-01' });
     expect(future.body.field).toBe('date');
-    await aok(u1, lead.id, 'recordContact', { way: '当面座谈', date: today(), notes: '与两位提案人座谈' });
+    await assignmentTransition(u1, lead.id, 'recordContact', {
+      way: '当面座谈',
+      date: today(),
+      notes: '与两位提案人座谈',
+    });
     expect(await replyAction()).toEqual({ action: 'reply', label: '答复提案', commentRequired: false });
-    const wrongClass = await aact(u1, lead.id, 'reply', { outcomeClass: 'Z', text: '已采纳' });
+    const wrongClass = await tryAssignmentTransition(u1, lead.id, 'reply', { outcomeClass: 'Z', text: '已采纳' });
     expect(wrongClass.body.field).toBe('outcomeClass');
-    const up = await upload(u1, '答复函.pdf', Buffer.from('%PDF-1.4 reply letter'));
+    const up = await u1.upload('/api/files', '答复函.pdf', Buffer.from('%PDF-1.4 reply letter'), PDF);
     expect(up.status).toBe(200);
     const letterId = up.body.id;
     expect(
-      await aok(u1, lead.id, 'reply', {
+      await assignmentTransition(u1, lead.id, 'reply', {
         outcomeClass: 'A',
         text: '市教育局已在全市中小学配备专职心理教师。',
         letterFileId: letterId,
@@ -159,12 +171,17 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
   });
 
   it('lets the office send a reply back and correct its class on approval', async () => {
-    expect((await aact(u1, lead.id, 'approveReply')).status).toBe(403);
-    expect((await aact(staff, lead.id, 'sendBackReply')).status).toBe(400);
-    expect(await aok(staff, lead.id, 'sendBackReply', { comment: '请补充具体措施和时间表' })).toBe('accepted');
+    expect((await tryAssignmentTransition(u1, lead.id, 'approveReply')).status).toBe(403);
+    expect((await tryAssignmentTransition(staff, lead.id, 'sendBackReply')).status).toBe(400);
+    expect(await assignmentTransition(staff, lead.id, 'sendBackReply', { comment: '请补充具体措施和时间表' })).toBe(
+      'accepted',
+    );
     expect((await detail(staff, id)).replies[0].reviewState).toBe('sentBack');
-    await aok(u1, lead.id, 'reply', { outcomeClass: 'A', text: '已配备专职心理教师，明年实现全覆盖。' });
-    expect(await aok(staff, lead.id, 'approveReply', { outcomeClass: 'B' })).toBe('done');
+    await assignmentTransition(u1, lead.id, 'reply', {
+      outcomeClass: 'A',
+      text: '已配备专职心理教师，明年实现全覆盖。',
+    });
+    expect(await assignmentTransition(staff, lead.id, 'approveReply', { outcomeClass: 'B' })).toBe('done');
     const d = await detail(m1, id);
     expect(d).toMatchObject({ state: 'replied', outcomeClass: 'B', outcomeLabel: '正在解决或列入计划' });
     expect(d.replies.map((r: any) => [r.originalClass, r.outcomeClass, r.reviewState])).toEqual([
@@ -177,13 +194,13 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
   });
 
   it('starts a second round when a proposer is unsatisfied, once every proposer has rated', async () => {
-    const noComment = await act(m1, id, 'rate', { rating: 'unsatisfied' });
+    const noComment = await tryTransition(m1, id, 'rate', { rating: 'unsatisfied' });
     expect(noComment.body.field).toBe('comment');
-    expect((await act(m3, id, 'rate', { rating: 'satisfied' })).status).toBe(404);
-    expect((await act(u1, id, 'rate', { rating: 'satisfied' })).status).toBe(403);
-    expect(await ok(m1, id, 'rate', { rating: 'unsatisfied', comment: '进度太慢' })).toBe('replied');
-    expect((await act(m1, id, 'rate', { rating: 'satisfied' })).status).toBe(403);
-    expect(await ok(m2, id, 'rate', { rating: 'satisfied' })).toBe('handling');
+    expect((await tryTransition(m3, id, 'rate', { rating: 'satisfied' })).status).toBe(404);
+    expect((await tryTransition(u1, id, 'rate', { rating: 'satisfied' })).status).toBe(403);
+    expect(await transition(m1, id, 'rate', { rating: 'unsatisfied', comment: '进度太慢' })).toBe('replied');
+    expect((await tryTransition(m1, id, 'rate', { rating: 'satisfied' })).status).toBe(403);
+    expect(await transition(m2, id, 'rate', { rating: 'satisfied' })).toBe('handling');
     const d = await detail(u1, id);
     expect(d.round).toBe(2);
     const again = assignmentOf(d, uid(u1));
@@ -191,13 +208,15 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
     // Due at the end of the Beijing day 30 days on (not 30 × 24 h: the day's end is 0.5–1 day past that).
     expect(new Date(again.dueAt).toISOString()).toBe(endOfBeijingDay(addDays(beijingToday(), 30)).toISOString());
     // A fresh pre-reply contact is needed for the new round.
-    expect((await aact(u1, again.id, 'reply', { outcomeClass: 'A', text: '再次答复' })).status).toBe(409);
+    expect((await tryAssignmentTransition(u1, again.id, 'reply', { outcomeClass: 'A', text: '再次答复' })).status).toBe(
+      409,
+    );
   });
 
   it('completes after the second round is rated satisfied', async () => {
     await replyAndApprove(u1, staff, id, 'A');
-    await ok(m1, id, 'rate', { rating: 'satisfied', comment: '问题已解决' });
-    expect(await ok(m2, id, 'rate', { rating: 'partlySatisfied' })).toBe('completed');
+    await transition(m1, id, 'rate', { rating: 'satisfied', comment: '问题已解决' });
+    expect(await transition(m2, id, 'rate', { rating: 'partlySatisfied' })).toBe('completed');
     const d = await detail(m1, id);
     expect(d.stateLabel).toBe('办理完毕');
     expect(d.ratings.map((r: any) => [r.round, r.raterName, r.ratingLabel])).toEqual([
@@ -216,9 +235,9 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
 describe('split assignment, return requests and the approval step', () => {
   it('splits a proposal among units, each answering on its own; the proposal waits for all', async () => {
     const id = await registered(m1, staff, { title: '关于治理城区河道污染的建议', category: '生态文明建设' });
-    const one = await act(staff, id, 'assign', { mode: 'split', unitIds: [uid(u1)] });
+    const one = await tryTransition(staff, id, 'assign', { mode: 'split', unitIds: [uid(u1)] });
     expect(one.body.field).toBe('unitIds');
-    await ok(staff, id, 'assign', { mode: 'split', unitIds: [uid(u1), uid(u2)] });
+    await transition(staff, id, 'assign', { mode: 'split', unitIds: [uid(u1), uid(u2)] });
     const d = await detail(staff, id);
     expect(d.assignments.map((a: any) => a.roleLabel)).toEqual(['分办', '分办']);
     await replyAndApprove(u1, staff, id, 'C');
@@ -232,13 +251,15 @@ describe('split assignment, return requests and the approval step', () => {
   it('lets a unit ask to hand a proposal back within the window; the office reassigns it', async () => {
     const id = await assigned(m1, staff, uid(u3));
     const a = assignmentOf(await detail(u3, id), uid(u3));
-    expect((await aact(u3, a.id, 'requestReturn')).status).toBe(400);
-    expect(await aok(u3, a.id, 'requestReturn', { comment: '不属于本单位职责' })).toBe('returnRequested');
-    const noUnit = await aact(staff, a.id, 'approveReturn');
+    expect((await tryAssignmentTransition(u3, a.id, 'requestReturn')).status).toBe(400);
+    expect(await assignmentTransition(u3, a.id, 'requestReturn', { comment: '不属于本单位职责' })).toBe(
+      'returnRequested',
+    );
+    const noUnit = await tryAssignmentTransition(staff, a.id, 'approveReturn');
     expect(noUnit.body).toMatchObject({ field: 'newUnitId', message: '请选择改交的「承办单位」' });
-    const same = await aact(staff, a.id, 'approveReturn', { newUnitId: uid(u3) });
+    const same = await tryAssignmentTransition(staff, a.id, 'approveReturn', { newUnitId: uid(u3) });
     expect(same.body.field).toBe('newUnitId');
-    expect(await aok(staff, a.id, 'approveReturn', { newUnitId: uid(u4) })).toBe('returned');
+    expect(await assignmentTransition(staff, a.id, 'approveReturn', { newUnitId: uid(u4) })).toBe('returned');
     const d = await detail(staff, id);
     expect(d.assignments.map((x: any) => [x.unitName, x.stateLabel])).toEqual([
       ['市科学技术局', '已退回'],
@@ -252,14 +273,16 @@ describe('split assignment, return requests and the approval step', () => {
   it('refuses a late return request and lets the office refuse a return', async () => {
     const id = await assigned(m1, staff, uid(u3));
     const a = assignmentOf(await detail(u3, id), uid(u3));
-    await aok(u3, a.id, 'requestReturn', { comment: '职责不符' });
-    expect((await aact(staff, a.id, 'refuseReturn')).status).toBe(400);
-    expect(await aok(staff, a.id, 'refuseReturn', { comment: '属于你单位职责，请办理' })).toBe('accepted');
+    await assignmentTransition(u3, a.id, 'requestReturn', { comment: '职责不符' });
+    expect((await tryAssignmentTransition(staff, a.id, 'refuseReturn')).status).toBe(400);
+    expect(await assignmentTransition(staff, a.id, 'refuseReturn', { comment: '属于你单位职责，请办理' })).toBe(
+      'accepted',
+    );
 
     const late = await assigned(m1, staff, uid(u3));
     const b = assignmentOf(await detail(u3, late), uid(u3));
     await db.execute(sql`update proposal_assignments set assigned_at = now() - interval '11 days' where id = ${b.id}`);
-    const res = await aact(u3, b.id, 'requestReturn', { comment: '职责不符' });
+    const res = await tryAssignmentTransition(u3, b.id, 'requestReturn', { comment: '职责不符' });
     expect(res.status).toBe(403);
     expect(res.body.message).toBe('已超过交办后 10 天的申请退回期限，请签收办理');
   });
@@ -268,12 +291,12 @@ describe('split assignment, return requests and the approval step', () => {
     const put = await admin.put('/api/proposals/rules', { year: 0, assignmentApproval: true });
     expect(put.status).toBe(200);
     const id = await registered(m1, staff);
-    expect(await ok(staff, id, 'assign', { mode: 'lead', leadUnitId: uid(u1) })).toBe('assignPending');
+    expect(await transition(staff, id, 'assign', { mode: 'lead', leadUnitId: uid(u1) })).toBe('assignPending');
     expect((await detail(staff, id)).assignments).toEqual([]);
-    expect((await act(staff, id, 'approveAssignment')).status).toBe(403);
-    expect(await ok(leader, id, 'rejectAssignment', { comment: '请增加会办单位' })).toBe('registered');
-    await ok(staff, id, 'assign', { mode: 'lead', leadUnitId: uid(u1), assistingUnitIds: [uid(u2)] });
-    expect(await ok(leader, id, 'approveAssignment')).toBe('handling');
+    expect((await tryTransition(staff, id, 'approveAssignment')).status).toBe(403);
+    expect(await transition(leader, id, 'rejectAssignment', { comment: '请增加会办单位' })).toBe('registered');
+    await transition(staff, id, 'assign', { mode: 'lead', leadUnitId: uid(u1), assistingUnitIds: [uid(u2)] });
+    expect(await transition(leader, id, 'approveAssignment')).toBe('handling');
     expect((await detail(staff, id)).assignments).toHaveLength(2);
     await admin.put('/api/proposals/rules', { year: 0, assignmentApproval: false });
   });
@@ -283,23 +306,23 @@ describe('deadlines', () => {
   it('approves or refuses extensions; the new deadline is one month later', async () => {
     const id = await assigned(m1, staff, uid(u1));
     const a = assignmentOf(await detail(u1, id), uid(u1));
-    await aok(u1, a.id, 'accept');
-    expect((await aact(u1, a.id, 'requestExtension')).status).toBe(400);
-    await aok(u1, a.id, 'requestExtension', { comment: '需协调多个部门' });
-    await aok(staff, a.id, 'approveExtension');
+    await assignmentTransition(u1, a.id, 'accept');
+    expect((await tryAssignmentTransition(u1, a.id, 'requestExtension')).status).toBe(400);
+    await assignmentTransition(u1, a.id, 'requestExtension', { comment: '需协调多个部门' });
+    await assignmentTransition(staff, a.id, 'approveExtension');
     const after = assignmentOf(await detail(u1, id), uid(u1));
     // One calendar month later, to the end of that Beijing day (clamped to the month end).
     expect(after.dueAt).toBe(deadlineMonthsAfter(new Date(a.dueAt), 1).toISOString());
     expect(after.extensionCount).toBe(1);
-    await aok(u1, a.id, 'requestExtension', { comment: '再延一次' });
-    expect(await aok(staff, a.id, 'refuseExtension', { comment: '请按期答复' })).toBe('accepted');
+    await assignmentTransition(u1, a.id, 'requestExtension', { comment: '再延一次' });
+    expect(await assignmentTransition(staff, a.id, 'refuseExtension', { comment: '请按期答复' })).toBe('accepted');
     expect(assignmentOf(await detail(u1, id), uid(u1)).dueAt).toBe(after.dueAt);
   });
 
   it('reminds the unit before the deadline and flags it overdue to staff and leaders afterwards', async () => {
     const id = await assigned(m3, staff, uid(u2), [], { title: '关于提升公交准点率的建议' });
     const a = assignmentOf(await detail(u2, id), uid(u2));
-    await aok(u2, a.id, 'accept');
+    await assignmentTransition(u2, a.id, 'accept');
     const due = new Date(a.dueAt);
     await runDueJobs(db, { now: new Date(due.getTime() - 14 * 86_400_000), limit: 500 });
     const remind = await query<{ title: string }>(
@@ -339,11 +362,13 @@ describe('deadlines', () => {
     await replyAndApprove(u1, staff, id);
     const d = await detail(staff, id);
     expect(d.actions.map((x: any) => x.action)).toEqual(['rate']);
-    const nobody = await act(staff, id, 'rate', { rating: 'satisfied' });
+    const nobody = await tryTransition(staff, id, 'rate', { rating: 'satisfied' });
     expect(nobody.body.field).toBe('memberId');
-    const stranger = await act(staff, id, 'rate', { rating: 'satisfied', memberId: m3.me.account.memberId });
+    const stranger = await tryTransition(staff, id, 'rate', { rating: 'satisfied', memberId: m3.me.account.memberId });
     expect(stranger.body.field).toBe('memberId');
-    expect(await ok(staff, id, 'rate', { rating: 'satisfied', memberId: m1.me.account.memberId })).toBe('completed');
+    expect(await transition(staff, id, 'rate', { rating: 'satisfied', memberId: m1.me.account.memberId })).toBe(
+      'completed',
+    );
     const rated = await detail(m1, id);
     expect(rated.ratings[0]).toMatchObject({ enteredByStaff: true, ratingLabel: '满意' });
 

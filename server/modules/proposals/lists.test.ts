@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
-import { act, assigned, detail, ok, registered, replyAndApprove, write } from './test-helpers.ts';
+import { assigned, detail, registered, replyAndApprove, transition, tryTransition, write } from './test-helpers.ts';
 
 let t: TestContext;
 let db: Db;
@@ -60,9 +60,9 @@ beforeAll(async () => {
     category: '社会建设',
   });
   await replyAndApprove(u2, staff, ids.care, 'A');
-  await ok(m1, ids.care, 'rate', { rating: 'satisfied' });
+  await transition(m1, ids.care, 'rate', { rating: 'satisfied' });
   await replyAndApprove(u1, staff, ids.road, 'B');
-  await ok(m2, ids.road, 'rate', { rating: 'partlySatisfied' });
+  await transition(m2, ids.road, 'rate', { rating: 'partlySatisfied' });
   ids.review = await write(m1, {
     title: '关于建设城市智慧停车平台的建议',
     background: '停车信息不共享，停车难问题突出。',
@@ -71,8 +71,8 @@ beforeAll(async () => {
     submit: true,
   });
   ids.rejected = await write(m2, { title: '关于为本人企业产品做宣传的建议', submit: true });
-  await ok(staff, ids.rejected, 'preApprove');
-  await ok(staff, ids.rejected, 'reject', { ground: '宣传推介作品、产品', comment: '不属于提案范围' });
+  await transition(staff, ids.rejected, 'preApprove');
+  await transition(staff, ids.rejected, 'reject', { ground: '宣传推介作品、产品', comment: '不属于提案范围' });
   ids.draft = await write(m1, { title: '关于草稿不应出现在列表中的建议' });
 });
 afterAll(() => t.close());
@@ -366,7 +366,7 @@ describe('rules', () => {
     );
     expect(audit).toHaveLength(1);
     void admin;
-    void act;
+    void tryTransition;
     void registered;
   });
 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingToday } from '../../platform/dates.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
-import { aok, assigned, assignmentOf, detail } from './test-helpers.ts';
+import { assigned, assignmentOf, assignmentTransition, detail } from './test-helpers.ts';
 
 let t: TestContext;
 let staff: Client;
@@ -36,15 +36,15 @@ describe('a unit reply waits for the office before the proposer sees any of it',
     });
     aId = assignmentOf(await detail(staff, id), lead.me.account.unitId).id;
     const bId = assignmentOf(await detail(staff, id), assist.me.account.unitId).id;
-    await aok(assist, bId, 'accept');
-    await aok(assist, bId, 'sendView', { text: '协办意见：建议统筹民政资金（协办单位）' });
-    await aok(lead, aId, 'accept');
-    await aok(lead, aId, 'recordContact', {
+    await assignmentTransition(assist, bId, 'accept');
+    await assignmentTransition(assist, bId, 'sendView', { text: '协办意见：建议统筹民政资金（协办单位）' });
+    await assignmentTransition(lead, aId, 'accept');
+    await assignmentTransition(lead, aId, 'recordContact', {
       way: '电话',
       date: beijingToday(),
       notes: '已沟通',
     });
-    await aok(lead, aId, 'reply', { outcomeClass: 'B', text: DRAFT });
+    await assignmentTransition(lead, aId, 'reply', { outcomeClass: 'B', text: DRAFT });
 
     const mine = await detail(member, id);
     expect(mine.replies).toEqual([]);
@@ -62,7 +62,7 @@ describe('a unit reply waits for the office before the proposer sees any of it',
   });
 
   it('sent back with an internal remark: the proposer sees neither the draft nor the remark', async () => {
-    await aok(staff, aId, 'sendBackReply', { comment: REMARK });
+    await assignmentTransition(staff, aId, 'sendBackReply', { comment: REMARK });
     const text = await seen(member, id);
     expect(text).not.toContain(DRAFT);
     expect(text).not.toContain(REMARK);
@@ -72,9 +72,9 @@ describe('a unit reply waits for the office before the proposer sees any of it',
   });
 
   it('released by the office: the proposer sees the released reply, still not the rejected draft', async () => {
-    await aok(lead, aId, 'reply', { outcomeClass: 'A', text: FINAL });
+    await assignmentTransition(lead, aId, 'reply', { outcomeClass: 'A', text: FINAL });
     expect(await seen(member, id)).not.toContain(FINAL);
-    await aok(staff, aId, 'approveReply');
+    await assignmentTransition(staff, aId, 'approveReply');
     const mine = await detail(member, id);
     expect(mine.replies.map((r: any) => [r.text, r.outcomeClass, r.reviewState])).toEqual([[FINAL, 'A', 'approved']]);
     expect(mine.timeline.map((e: any) => e.action)).toContain('approveReply');

@@ -19,22 +19,36 @@ export async function write(c: Client, body: Record<string, unknown> = {}) {
   return res.body.id as number;
 }
 
-export async function act(c: Client, id: number, action: string, extra: Record<string, unknown> = {}) {
+/** Asks for `action` (with `extra` fields) on proposal `id` as `c`; the raw response, for tests of a refusal. */
+export async function tryTransition(c: Client, id: number, action: string, extra: Record<string, unknown> = {}) {
   return c.post(`/api/proposals/${id}/transitions`, { action, ...extra });
 }
 
-export async function ok(c: Client, id: number, action: string, extra: Record<string, unknown> = {}) {
-  const res = await act(c, id, action, extra);
+/** Takes `action` on proposal `id` as `c`, failing the test unless it succeeds; the proposal's new state. */
+export async function transition(c: Client, id: number, action: string, extra: Record<string, unknown> = {}) {
+  const res = await tryTransition(c, id, action, extra);
   expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
   return res.body.state as string;
 }
 
-export async function aact(c: Client, assignmentId: number, action: string, extra: Record<string, unknown> = {}) {
+/** Asks for `action` on assignment `assignmentId` (a unit's share of a proposal); the raw response. */
+export async function tryAssignmentTransition(
+  c: Client,
+  assignmentId: number,
+  action: string,
+  extra: Record<string, unknown> = {},
+) {
   return c.post(`/api/proposals/assignments/${assignmentId}/transitions`, { action, ...extra });
 }
 
-export async function aok(c: Client, assignmentId: number, action: string, extra: Record<string, unknown> = {}) {
-  const res = await aact(c, assignmentId, action, extra);
+/** Takes `action` on assignment `assignmentId`, failing the test unless it succeeds; the assignment's new state. */
+export async function assignmentTransition(
+  c: Client,
+  assignmentId: number,
+  action: string,
+  extra: Record<string, unknown> = {},
+) {
+  const res = await tryAssignmentTransition(c, assignmentId, action, extra);
   expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
   return res.body.state as string;
 }
@@ -48,8 +62,8 @@ export async function detail(c: Client, id: number) {
 /** Written, submitted, pre-reviewed and registered by the office. */
 export async function registered(member: Client, staff: Client, body: Record<string, unknown> = {}) {
   const id = await write(member, { ...body, submit: true });
-  await ok(staff, id, 'preApprove');
-  await ok(staff, id, 'register');
+  await transition(staff, id, 'preApprove');
+  await transition(staff, id, 'register');
   return id;
 }
 
@@ -62,7 +76,7 @@ export async function assigned(
   body: Record<string, unknown> = {},
 ) {
   const id = await registered(member, staff, body);
-  await ok(staff, id, 'assign', { mode: 'lead', leadUnitId, assistingUnitIds });
+  await transition(staff, id, 'assign', { mode: 'lead', leadUnitId, assistingUnitIds });
   return id;
 }
 
@@ -72,9 +86,13 @@ export const assignmentOf = (d: any, unitId: number) =>
 /** The lead unit signs, talks with the proposer and replies; the office approves. */
 export async function replyAndApprove(unit: Client, staff: Client, id: number, outcomeClass = 'A') {
   const a = assignmentOf(await detail(staff, id), unit.me.account.unitId);
-  if (a.state === 'assigned') await aok(unit, a.id, 'accept');
-  await aok(unit, a.id, 'recordContact', { way: '电话', date: new Date().toISOString().slice(0, 10), notes: '已沟通' });
-  await aok(unit, a.id, 'reply', { outcomeClass, text: '经研究，已将有关建议纳入年度工作计划。' });
-  await aok(staff, a.id, 'approveReply');
+  if (a.state === 'assigned') await assignmentTransition(unit, a.id, 'accept');
+  await assignmentTransition(unit, a.id, 'recordContact', {
+    way: '电话',
+    date: new Date().toISOString().slice(0, 10),
+    notes: '已沟通',
+  });
+  await assignmentTransition(unit, a.id, 'reply', { outcomeClass, text: '经研究，已将有关建议纳入年度工作计划。' });
+  await assignmentTransition(staff, a.id, 'approveReply');
   return a.id as number;
 }

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 
 let t: TestContext;
 let office: Client;
@@ -26,35 +26,30 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function ok(res: { status: number; body: any }, status = 200) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-}
-
 describe('book hand-outs', () => {
   it('records a list to a group and a book to a member, lists them with names and totals, counts them, exports Excel', async () => {
     const year = 2031;
-    const before = await ok(await office.get(`/api/reading/figures?year=${year}`));
-    const { id: groupId } = await ok(
+    const before = await okBody(await office.get(`/api/reading/figures?year=${year}`));
+    const { id: groupId } = await okBody(
       await office.post('/api/reading/groups', {
         name: '文化界别读书群',
         leadMemberId: ids.member051,
         memberIds: [ids.member052],
       }),
     );
-    const { id: listId } = await ok(
+    const { id: listId } = await okBody(
       await office.post('/api/reading/lists', {
         period: `${year}-04`,
         title: '四月推荐书目',
         books: [{ title: '乡土中国', author: '费孝通' }, { title: '人民政协简史' }],
       }),
     );
-    const lists = await ok(await office.get(`/api/reading/lists?year=${year}`));
+    const lists = await okBody(await office.get(`/api/reading/lists?year=${year}`));
     const book = lists.find((l: any) => l.id === listId).books[1];
 
     // the whole list to the group (10 copies of each book) and one book to a member
     expect(
-      await ok(
+      await okBody(
         await office.post('/api/reading/handouts', {
           listId,
           handedOn: `${year}-04-02`,
@@ -64,7 +59,7 @@ describe('book hand-outs', () => {
       ),
     ).toEqual({ quantity: 20 });
     expect(
-      await ok(
+      await okBody(
         await office.post('/api/reading/handouts', {
           bookId: book.id,
           handedOn: `${year}-04-09`,
@@ -113,7 +108,7 @@ describe('book hand-outs', () => {
       ).status,
     ).toBe(403);
 
-    const record = await ok(await office.get(`/api/reading/handouts?year=${year}`));
+    const record = await okBody(await office.get(`/api/reading/handouts?year=${year}`));
     expect(record).toMatchObject({ total: 3, copies: 21, members: 1, groups: 1 });
     expect(record.items[0]).toMatchObject({
       handedOn: `${year}-04-09`,
@@ -128,14 +123,14 @@ describe('book hand-outs', () => {
         ['人民政协简史', '文化界别读书群', 10, '读书群集中领取'],
       ]),
     );
-    expect((await ok(await office.get(`/api/reading/handouts?year=${year}&bookId=${book.id}`))).copies).toBe(11);
+    expect((await okBody(await office.get(`/api/reading/handouts?year=${year}&bookId=${book.id}`))).copies).toBe(11);
     expect(
-      (await ok(await office.get(`/api/reading/lists?year=${year}`))).find((l: any) => l.id === listId).books[1],
+      (await okBody(await office.get(`/api/reading/lists?year=${year}`))).find((l: any) => l.id === listId).books[1],
     ).toMatchObject({ handedOut: 11 });
     expect((await member.get(`/api/reading/handouts?year=${year}`)).status).toBe(403);
 
     // the year's figures and the report sentence count the copies
-    const after = await ok(await office.get(`/api/reading/figures?year=${year}`));
+    const after = await okBody(await office.get(`/api/reading/figures?year=${year}`));
     expect(after.books).toBe(before.books + 21);
     expect(after.sentence).toContain(`发放图书${after.books}册`);
 
@@ -151,7 +146,7 @@ describe('book hand-outs', () => {
     expect(quantities.reduce((s, n) => s + n, 0)).toBe(21);
 
     // another committee sees none of it and cannot hand out this committee's books
-    expect((await ok(await county.get(`/api/reading/handouts?year=${year}`))).total).toBe(0);
+    expect((await okBody(await county.get(`/api/reading/handouts?year=${year}`))).total).toBe(0);
     expect(
       (
         await county.post('/api/reading/handouts', {

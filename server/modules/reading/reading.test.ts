@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { docxText } from '../opinions/test-helpers.ts';
 
 let t: TestContext;
@@ -31,10 +31,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function ok(res: { status: number; body: any }, status = 200) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-}
 const facts = async (kind: string, sourceType: string, id: number) =>
   (
     await query<{ member_id: number }>(
@@ -50,17 +46,17 @@ describe('reading groups', () => {
       (await lead.post('/api/reading/groups', { name: 'x', leadMemberId: ids.member040, memberIds: [ids.member041] }))
         .status,
     ).toBe(403);
-    const { id: groupId } = await ok(
+    const { id: groupId } = await okBody(
       await office.post('/api/reading/groups', {
         name: '经济界别读书群',
         leadMemberId: ids.member040,
         memberIds: [ids.member041],
       }),
     );
-    const group = await ok(await reader.get(`/api/reading/groups/${groupId}`));
+    const group = await okBody(await reader.get(`/api/reading/groups/${groupId}`));
     expect(group).toMatchObject({ leadName: expect.any(String), memberCount: 2, isLead: false });
 
-    const { id: listId } = await ok(
+    const { id: listId } = await okBody(
       await office.post('/api/reading/lists', {
         period: `${year}-03`,
         title: '三月推荐书目',
@@ -73,11 +69,11 @@ describe('reading groups', () => {
     expect(
       (await office.post('/api/reading/lists', { period: `${year}-13`, title: 'x', books: [{ title: 'y' }] })).status,
     ).toBe(400);
-    const lists = await ok(await reader.get(`/api/reading/lists?year=${year}`));
+    const lists = await okBody(await reader.get(`/api/reading/lists?year=${year}`));
     const book = lists.find((l: any) => l.id === listId).books[0];
     expect(book.title).toBe('乡土中国');
     expect(
-      await ok(
+      await okBody(
         await office.post('/api/reading/handouts', {
           bookId: book.id,
           handedOn: `${year}-03-05`,
@@ -102,8 +98,8 @@ describe('reading groups', () => {
     expect(
       (await lead.post(`/api/reading/groups/${groupId}/sessions`, { ...session, dutyMemberId: ids.member042 })).status,
     ).toBe(400);
-    const { id: sessionId } = await ok(await lead.post(`/api/reading/groups/${groupId}/sessions`, session));
-    const seen = await ok(await lead.get(`/api/reading/groups/${groupId}`));
+    const { id: sessionId } = await okBody(await lead.post(`/api/reading/groups/${groupId}/sessions`, session));
+    const seen = await okBody(await lead.get(`/api/reading/groups/${groupId}`));
     expect(seen.sessions[0]).toMatchObject({
       stateLabel: '待分享',
       dutyName: expect.any(String),
@@ -115,7 +111,7 @@ describe('reading groups', () => {
     // notes in the thread: members of the group only
     expect((await outsider.post(`/api/reading/groups/${groupId}/notes`, { title: 'a', body: 'b' })).status).toBe(400);
     expect((await office.post(`/api/reading/groups/${groupId}/notes`, { title: 'a', body: 'b' })).status).toBe(403);
-    const { id: noteId } = await ok(
+    const { id: noteId } = await okBody(
       await reader.post(`/api/reading/groups/${groupId}/notes`, {
         title: '读《乡土中国》有感',
         body: '差序格局的概念，帮助我理解基层治理。\n熟人社会的规则仍在影响今天的乡村。',
@@ -124,21 +120,21 @@ describe('reading groups', () => {
       }),
     );
     expect(await facts('reading.noteWritten', 'reading_note', noteId)).toEqual([ids.member041]);
-    await ok(await lead.post(`/api/reading/sessions/${sessionId}/actions`, { action: 'hold' }));
+    await okBody(await lead.post(`/api/reading/sessions/${sessionId}/actions`, { action: 'hold' }));
     expect(await facts('reading.sharingLed', 'reading_session', sessionId)).toEqual([ids.member041]);
     expect(
       (await lead.post(`/api/reading/sessions/${sessionId}/actions`, { action: 'cancel', comment: 'x' })).status,
     ).toBe(409);
 
-    expect(await ok(await lead.post(`/api/reading/notes/${noteId}/like`))).toEqual({ liked: true });
-    await ok(await outsider.post(`/api/reading/notes/${noteId}/like`));
-    expect(await ok(await outsider.post(`/api/reading/notes/${noteId}/like`))).toEqual({ liked: false });
-    await ok(await lead.post(`/api/reading/notes/${noteId}/comments`, { body: '写得好，差序格局值得再读。' }));
-    const thread = await ok(await reader.get(`/api/reading/notes?sessionId=${sessionId}`));
+    expect(await okBody(await lead.post(`/api/reading/notes/${noteId}/like`))).toEqual({ liked: true });
+    await okBody(await outsider.post(`/api/reading/notes/${noteId}/like`));
+    expect(await okBody(await outsider.post(`/api/reading/notes/${noteId}/like`))).toEqual({ liked: false });
+    await okBody(await lead.post(`/api/reading/notes/${noteId}/comments`, { body: '写得好，差序格局值得再读。' }));
+    const thread = await okBody(await reader.get(`/api/reading/notes?sessionId=${sessionId}`));
     expect(thread[0]).toMatchObject({ likes: 1, liked: false, comments: [{ body: '写得好，差序格局值得再读。' }] });
 
     expect((await lead.put(`/api/reading/notes/${noteId}/selected`, { selected: true })).status).toBe(403);
-    await ok(await office.put(`/api/reading/notes/${noteId}/selected`, { selected: true }));
+    await okBody(await office.put(`/api/reading/notes/${noteId}/selected`, { selected: true }));
     expect(await facts('reading.noteSelected', 'reading_note', noteId)).toEqual([ids.member041]);
     const thisYear = Number(
       new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Shanghai' }).format(new Date()),
@@ -151,28 +147,28 @@ describe('reading groups', () => {
     expect(text).toContain('差序格局的概念');
 
     expect((await reader.get(`/api/reading/figures?year=${year}`)).status).toBe(403);
-    const f = await ok(await leader.get(`/api/reading/figures?year=${year}`));
+    const f = await okBody(await leader.get(`/api/reading/figures?year=${year}`));
     expect(f).toMatchObject({ groups: 1, participants: 2, sessions: 1, books: 3, lists: 1 });
     expect(f.sentence).toMatch(
       /^建立委员读书群1个，参与委员2人，参与率[\d.]+%，开展线上轮值分享1场，推荐书目1期，发放图书3册，/,
     );
-    await ok(await office.put(`/api/reading/notes/${noteId}/selected`, { selected: false }));
+    await okBody(await office.put(`/api/reading/notes/${noteId}/selected`, { selected: false }));
     expect(await facts('reading.noteSelected', 'reading_note', noteId)).toEqual([]);
 
-    expect(await ok(await county.get('/api/reading/groups'))).toEqual([]);
+    expect(await okBody(await county.get('/api/reading/groups'))).toEqual([]);
     expect((await county.get(`/api/reading/groups/${groupId}`)).status).toBe(404);
     expect((await county.post(`/api/reading/notes/${noteId}/like`)).status).toBe(404);
   });
 
   it('cancels a session only with a reason', async () => {
-    const { id: groupId } = await ok(
+    const { id: groupId } = await okBody(
       await office.post('/api/reading/groups', {
         name: '文化读书群',
         leadMemberId: ids.member042,
         memberIds: [ids.member040],
       }),
     );
-    const { id } = await ok(
+    const { id } = await okBody(
       await office.post(`/api/reading/groups/${groupId}/sessions`, {
         topic: '读史明智',
         scheduledAt: '2026-04-20T12:00:00.000Z',
@@ -180,7 +176,7 @@ describe('reading groups', () => {
       }),
     );
     expect((await office.post(`/api/reading/sessions/${id}/actions`, { action: 'cancel' })).status).toBe(400);
-    await ok(await office.post(`/api/reading/sessions/${id}/actions`, { action: 'cancel', comment: '改期' }));
+    await okBody(await office.post(`/api/reading/sessions/${id}/actions`, { action: 'cancel', comment: '改期' }));
     expect(await facts('reading.sharingLed', 'reading_session', id)).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingToday } from '../../platform/dates.ts';
 import { query } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { docxText, ELEVATOR } from '../opinions/test-helpers.ts';
 import { registered } from '../proposals/test-helpers.ts';
 
@@ -27,10 +27,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function ok(res: { status: number; body: any }, status = 200) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-}
 const rec0Day = () => beijingToday();
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
@@ -38,8 +34,8 @@ describe('the member’s record', () => {
   it('gathers every module’s entries for the member, and shows them to nobody else', async () => {
     const memberId = member.me.account.memberId as number;
     const proposalId = await registered(member, proposalStaff, { title: '关于推进老旧小区改造的建议' });
-    await ok(await member.post('/api/opinions', { ...ELEVATOR, submit: true }));
-    const { id: meetingId } = await ok(
+    await okBody(await member.post('/api/opinions', { ...ELEVATOR, submit: true }));
+    const { id: meetingId } = await okBody(
       await office.post('/api/meetings', {
         kind: 'standing',
         title: '六届常委会第三次会议',
@@ -50,8 +46,8 @@ describe('the member’s record', () => {
         invite: { rule: 'members', memberIds: [memberId] },
       }),
     );
-    await ok(await office.post(`/api/meetings/${meetingId}/attendance/${memberId}`, { present: true }));
-    const { id: activityId } = await ok(
+    await okBody(await office.post(`/api/meetings/${meetingId}/attendance/${memberId}`, { present: true }));
+    const { id: activityId } = await okBody(
       await office.post('/api/activities', {
         kind: 'research',
         title: '乡村振兴专题调研',
@@ -62,8 +58,8 @@ describe('the member’s record', () => {
         invite: { rule: 'members', memberIds: [memberId] },
       }),
     );
-    await ok(await office.post(`/api/activities/${activityId}/attendance/${memberId}`, { present: true }));
-    await ok(
+    await okBody(await office.post(`/api/activities/${activityId}/attendance/${memberId}`, { present: true }));
+    await okBody(
       await office.post('/api/tasks', {
         kind: 'themedProposal',
         title: '围绕城市更新提交专题提案',
@@ -71,9 +67,9 @@ describe('the member’s record', () => {
         send: { rule: 'members', memberIds: [memberId] },
       }),
     );
-    const a = (await ok(await member.get('/api/tasks/mine'))).items[0];
-    await ok(await member.post(`/api/task-assignments/${a.id}/actions`, { action: 'accept' }));
-    await ok(
+    const a = (await okBody(await member.get('/api/tasks/mine'))).items[0];
+    await okBody(await member.post(`/api/task-assignments/${a.id}/actions`, { action: 'accept' }));
+    await okBody(
       await member.post(`/api/task-assignments/${a.id}/actions`, {
         action: 'complete',
         evidenceType: 'proposal',
@@ -82,16 +78,16 @@ describe('the member’s record', () => {
     );
     // This year's commitments: the committee keeps the window open all year.
     const year = Number(rec0Day().slice(0, 4));
-    await ok(
+    await okBody(
       await office.put(`/api/commitments/settings?year=${year}`, {
         maxPerMember: 5,
         pickUntil: '12-31',
         reportFrom: '12-31',
       }),
     );
-    await ok(await member.post('/api/commitments', { year, text: '每季度走访一次界别群众' }));
+    await okBody(await member.post('/api/commitments', { year, text: '每季度走访一次界别群众' }));
 
-    const rec = await ok(await member.get(`/api/record/members/${memberId}`));
+    const rec = await okBody(await member.get(`/api/record/members/${memberId}`));
     expect(rec.member).toMatchObject({ memberId, termName: '第六届' });
     const kinds = rec.entries.map((e: any) => `${e.source}:${e.kind}:${e.title}`);
     for (const want of [
@@ -122,7 +118,7 @@ describe('the member’s record', () => {
     const dates = rec.entries.map((e: any) => e.date);
     expect(dates).toEqual([...dates].sort());
 
-    const onlyMeetings = await ok(await member.get(`/api/record/members/${memberId}?source=meetings`));
+    const onlyMeetings = await okBody(await member.get(`/api/record/members/${memberId}?source=meetings`));
     expect(onlyMeetings.entries.map((e: any) => e.source)).toEqual(['meetings']);
 
     const docx = await member.get(`/api/record/members/${memberId}/record.docx`);
@@ -132,7 +128,7 @@ describe('the member’s record', () => {
     expect(text).toContain('乡村振兴专题调研');
 
     // Staff by permission see it; another member, staff without the permission and another committee do not.
-    expect((await ok(await office.get(`/api/record/members/${memberId}`))).entries.length).toBe(rec.entries.length);
+    expect((await okBody(await office.get(`/api/record/members/${memberId}`))).entries.length).toBe(rec.entries.length);
     expect((await leader.get(`/api/record/members/${memberId}`)).status).toBe(200);
     expect((await other.get(`/api/record/members/${memberId}`)).status).toBe(404);
     expect((await other.get(`/api/record/members/${memberId}/record.docx`)).status).toBe(404);
@@ -148,7 +144,7 @@ describe('the member’s record', () => {
   it('shows a consultation speech, a finished material, an accepted reflection and a reading note', async () => {
     const [speaker, lead] = await Promise.all(['member092', 'member093'].map((u) => login(t.app, u)));
     const memberId = speaker.me.account.memberId as number;
-    const { id: eventId } = await ok(
+    const { id: eventId } = await okBody(
       await office.post('/api/consultations/events', {
         kind: 'thematic',
         title: '推进城市更新专题协商会',
@@ -158,59 +154,59 @@ describe('the member’s record', () => {
         counterpartBody: '市住房和城乡建设局',
       }),
     );
-    await ok(
+    await okBody(
       await office.post(`/api/consultations/events/${eventId}/participants`, {
         rule: 'members',
         memberIds: [memberId],
       }),
     );
-    await ok(
+    await okBody(
       await speaker.post(`/api/consultations/events/${eventId}/speeches`, {
         title: '以“微更新”激活老旧街区',
         body: '建议设立微更新专项资金……',
       }),
     );
 
-    const up = await office.postFile('/api/learning/uploads?kind=pdf', '章程.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
+    const up = await office.upload('/api/learning/uploads?kind=pdf', '章程.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
     expect(up.status, JSON.stringify(up.body)).toBe(200);
-    const { id: materialId } = await ok(
+    const { id: materialId } = await okBody(
       await office.post('/api/learning/materials', { title: '政协章程读本', kind: 'pdf', fileId: up.body.id }),
     );
-    await ok(await office.post(`/api/learning/materials/${materialId}/actions`, { action: 'publish' }));
-    await ok(await speaker.put(`/api/learning/materials/${materialId}/progress`, { percent: 100 }));
-    const { id: reflectionId } = await ok(
+    await okBody(await office.post(`/api/learning/materials/${materialId}/actions`, { action: 'publish' }));
+    await okBody(await speaker.put(`/api/learning/materials/${materialId}/progress`, { percent: 100 }));
+    const { id: reflectionId } = await okBody(
       await speaker.post('/api/learning/reflections', { title: '学习章程的体会', body: '通过学习……', materialId }),
     );
-    await ok(await speaker.post(`/api/learning/reflections/${reflectionId}/actions`, { action: 'submit' }));
+    await okBody(await speaker.post(`/api/learning/reflections/${reflectionId}/actions`, { action: 'submit' }));
     // Under review it is not yet part of the record; accepted, it is.
-    const before = await ok(await speaker.get(`/api/record/members/${memberId}?source=learning`));
+    const before = await okBody(await speaker.get(`/api/record/members/${memberId}?source=learning`));
     expect(before.entries.map((e: any) => e.kind)).toEqual(['完成学习']);
-    await ok(await office.post(`/api/learning/reflections/${reflectionId}/actions`, { action: 'accept' }));
+    await okBody(await office.post(`/api/learning/reflections/${reflectionId}/actions`, { action: 'accept' }));
 
-    const { id: groupId } = await ok(
+    const { id: groupId } = await okBody(
       await office.post('/api/reading/groups', {
         name: '城建界别读书群',
         leadMemberId: lead.me.account.memberId,
         memberIds: [memberId],
       }),
     );
-    await ok(
+    await okBody(
       await speaker.post(`/api/reading/groups/${groupId}/notes`, {
         title: '读《乡土中国》有感',
         body: '差序格局的概念，帮助我理解基层治理。',
       }),
     );
 
-    const rec = await ok(await speaker.get(`/api/record/members/${memberId}`));
+    const rec = await okBody(await speaker.get(`/api/record/members/${memberId}`));
     const seen = rec.entries.map((e: any) => `${e.source}:${e.kind}:${e.title}:${e.detail ?? ''}`);
     expect(seen).toContain('consultations:协商发言:以“微更新”激活老旧街区:推进城市更新专题协商会，已提交发言稿');
     expect(seen).toContain('learning:完成学习:政协章程读本:');
     expect(seen).toContain('learning:学习心得:学习章程的体会:已通过');
     expect(seen).toContain('reading:读书笔记:读《乡土中国》有感:城建界别读书群');
-    const onlyReading = await ok(await speaker.get(`/api/record/members/${memberId}?source=reading`));
+    const onlyReading = await okBody(await speaker.get(`/api/record/members/${memberId}?source=reading`));
     expect(onlyReading.entries.map((e: any) => e.title)).toEqual(['读《乡土中国》有感']);
     // Another member's record holds none of it.
-    const theirs = await ok(await office.get(`/api/record/members/${member.me.account.memberId}`));
+    const theirs = await okBody(await office.get(`/api/record/members/${member.me.account.memberId}`));
     expect(theirs.entries.some((e: any) => e.title === '读《乡土中国》有感')).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setTestClock } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 
 let t: TestContext;
 let office: Client;
@@ -28,33 +28,30 @@ beforeAll(async () => {
 afterAll(() => t.close());
 afterEach(() => setTestClock(null));
 
-async function ok(res: { status: number; body: any }, status = 200) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-}
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
 
-async function upload(c: Client, name = '现场.png', content = png): Promise<number> {
-  const res = await uploadRaw(c, name, content);
-  return (await ok(res)).id;
+const UPLOADS = '/api/supervision/uploads';
+/** Uploads a photo as `c` and returns its file id (the upload must succeed). */
+async function photoId(c: Client, name = '现场.png', content = png): Promise<number> {
+  return (await okBody(await c.upload(UPLOADS, name, content))).id;
 }
-const uploadRaw = (c: Client, name: string, content: Buffer) => c.postFile('/api/supervision/uploads', name, content);
-const act = (c: Client, id: number, action: string, extra: Record<string, unknown> = {}) =>
+/** POSTs `action` (with `extra` fields) to a snapshot report; the raw response. */
+const reportAction = (c: Client, id: number, action: string, extra: Record<string, unknown> = {}) =>
   c.post(`/api/supervision/reports/${id}/actions`, { action, ...extra });
 const count = async () =>
   (await queryOne<{ n: number }>(t.database.db, sql`select count(*)::int as n from snapshot_reports`))!.n;
 const todo = async (c: Client, key: string) =>
-  ((await ok(await c.get('/api/todos'))).items as any[]).find((x) => x.key === key)?.count ?? 0;
+  ((await okBody(await c.get('/api/todos'))).items as any[]).find((x) => x.key === key)?.count ?? 0;
 const titles = async (c: Client) =>
-  ((await ok(await c.get('/api/notifications?pageSize=100'))).items as { title: string }[]).map((n) => n.title);
+  ((await okBody(await c.get('/api/notifications?pageSize=100'))).items as { title: string }[]).map((n) => n.title);
 
 async function file(c: Client, text: string, extra: Record<string, unknown> = {}) {
   return (
-    await ok(
+    await okBody(
       await c.post('/api/supervision/reports', {
         text,
         place: '东城街道幸福路口',
-        fileIds: [await upload(c)],
+        fileIds: [await photoId(c)],
         ...extra,
       }),
     )
@@ -70,13 +67,13 @@ describe('随手拍', () => {
       longitude: 116.4,
     });
     expect(await todo(office, 'snapshotsFiled')).toBeGreaterThanOrEqual(1);
-    expect((await act(m1, id, 'accept')).status).toBe(403);
-    expect(await ok(await act(office, id, 'accept'))).toEqual({ state: 'accepted' });
-    const noUnit = await act(office, id, 'dispatch');
+    expect((await reportAction(m1, id, 'accept')).status).toBe(403);
+    expect(await okBody(await reportAction(office, id, 'accept'))).toEqual({ state: 'accepted' });
+    const noUnit = await reportAction(office, id, 'dispatch');
     expect([noUnit.status, noUnit.body.message, noUnit.body.field]).toEqual([400, '请选择承办单位', 'unitId']);
-    await ok(await act(office, id, 'dispatch', { unitId: unit1Id }));
+    await okBody(await reportAction(office, id, 'dispatch', { unitId: unit1Id }));
     // 5 working days from Tuesday 29 September: 30 Sep, (1–7 Oct holiday), 8, 9, Saturday 10 (make-up day), Monday 12.
-    const item = await ok(await m1.get(`/api/supervision/reports/${id}`));
+    const item = await okBody(await m1.get(`/api/supervision/reports/${id}`));
     expect([item.stateLabel, item.unitName, item.dueOn, item.files.length]).toEqual([
       '办理中',
       '市发展和改革委员会',
@@ -91,25 +88,29 @@ describe('随手拍', () => {
     setTestClock('2026-10-13T09:00:00+08:00');
     await runDueJobs(t.database.db, { now: new Date('2026-10-13T09:00:00+08:00') });
     expect((await titles(office)).some((x) => x.startsWith('随手拍答复已超期（期限 2026-10-12）'))).toBe(true);
-    const overdue = await ok(await office.get('/api/supervision/reports?overdue=true'));
+    const overdue = await okBody(await office.get('/api/supervision/reports?overdue=true'));
     expect(overdue.items.map((x: any) => [x.id, x.overdue])).toEqual([[id, true]]);
     expect(await todo(office, 'snapshotsOverdue')).toBe(1);
 
     // The unit answers late with text and a photo; the member disputes; the unit answers again; the member confirms.
-    const noPhoto = await act(unit1, id, 'answer', { comment: '已更换井盖' });
+    const noPhoto = await reportAction(unit1, id, 'answer', { comment: '已更换井盖' });
     expect([noPhoto.status, noPhoto.body.message]).toEqual([400, '请上传办理结果的照片']);
-    await ok(await act(unit1, id, 'answer', { comment: '已更换井盖', fileIds: [await upload(unit1, '结果.png')] }));
+    await okBody(
+      await reportAction(unit1, id, 'answer', { comment: '已更换井盖', fileIds: [await photoId(unit1, '结果.png')] }),
+    );
     expect(await todo(m1, 'snapshotsToConfirm')).toBe(1);
-    expect((await act(m1, id, 'dispute')).body.message).toBe('请填写「有异议」的理由或意见');
-    await ok(await act(m1, id, 'dispute', { comment: '新井盖仍然松动' }));
-    const flagged = await ok(await office.get('/api/supervision/reports?disputed=true'));
+    expect((await reportAction(m1, id, 'dispute')).body.message).toBe('请填写「有异议」的理由或意见');
+    await okBody(await reportAction(m1, id, 'dispute', { comment: '新井盖仍然松动' }));
+    const flagged = await okBody(await office.get('/api/supervision/reports?disputed=true'));
     expect(flagged.items.map((x: any) => [x.id, x.disputeReason])).toEqual([[id, '新井盖仍然松动']]);
     expect(await todo(unit1, 'snapshotsToAnswer')).toBe(1);
-    await ok(await act(unit1, id, 'answer', { comment: '已加固', fileIds: [await upload(unit1, '加固.png')] }));
-    expect((await act(m2, id, 'confirm')).status).toBe(404);
-    expect(await ok(await act(m1, id, 'confirm'))).toEqual({ state: 'closed' });
+    await okBody(
+      await reportAction(unit1, id, 'answer', { comment: '已加固', fileIds: [await photoId(unit1, '加固.png')] }),
+    );
+    expect((await reportAction(m2, id, 'confirm')).status).toBe(404);
+    expect(await okBody(await reportAction(m1, id, 'confirm'))).toEqual({ state: 'closed' });
 
-    const done = await ok(await m1.get(`/api/supervision/reports/${id}`));
+    const done = await okBody(await m1.get(`/api/supervision/reports/${id}`));
     expect([done.stateLabel, done.answer, done.answeredOnTime, done.answerFiles.length]).toEqual([
       '已办结',
       '已加固',
@@ -132,15 +133,15 @@ describe('随手拍', () => {
   it('counts a normal item 15 working days and an on-time answer in figures and timeliness', async () => {
     setTestClock('2026-09-29T10:00:00+08:00');
     const id = await file(m2, '东城公园路灯连续一周不亮');
-    await ok(await act(office, id, 'accept'));
-    await ok(await act(office, id, 'dispatch', { unitId: unit1Id }));
-    expect((await ok(await m2.get(`/api/supervision/reports/${id}`))).dueOn).toBe('2026-10-26');
+    await okBody(await reportAction(office, id, 'accept'));
+    await okBody(await reportAction(office, id, 'dispatch', { unitId: unit1Id }));
+    expect((await okBody(await m2.get(`/api/supervision/reports/${id}`))).dueOn).toBe('2026-10-26');
     setTestClock('2026-10-20T10:00:00+08:00');
-    await ok(await act(unit1, id, 'answer', { comment: '已修复路灯', fileIds: [await upload(unit1)] }));
-    const { items } = await ok(await office.get('/api/supervision/timeliness?year=2026'));
+    await okBody(await reportAction(unit1, id, 'answer', { comment: '已修复路灯', fileIds: [await photoId(unit1)] }));
+    const { items } = await okBody(await office.get('/api/supervision/timeliness?year=2026'));
     const mine = items.find((x: any) => x.unitId === unit1Id);
     expect([mine.dispatched, mine.answered, mine.answeredOnTime, mine.rate]).toEqual([2, 2, 1, 0.5]);
-    const fig = await ok(
+    const fig = await okBody(
       await office.get(
         '/api/figures?period=2026&ids=supervision.dispatched,supervision.answeredOnTime,supervision.timeliness',
       ),
@@ -152,7 +153,7 @@ describe('随手拍', () => {
     ]);
     // The appraisal of units (民主评议) shows the same count beside the proposal figures.
     const staff = await login(t.app, 'proposal_staff');
-    const appraisal = await ok(await staff.get('/api/proposals/appraisals?year=2026'));
+    const appraisal = await okBody(await staff.get('/api/proposals/appraisals?year=2026'));
     expect(appraisal.items.find((x: any) => x.unitId === unit1Id).snapshots).toMatchObject({
       dispatched: 2,
       answeredOnTime: 1,
@@ -163,37 +164,39 @@ describe('随手拍', () => {
   it('declines with a reason the member sees and merges alike items', async () => {
     const a = await file(m1, '幸福路口井盖破损夜间容易踩空');
     const b = await file(m2, '幸福路口的井盖破损，晚上行人容易踩空');
-    const similar = await ok(await office.get(`/api/supervision/reports/${b}/similar`));
+    const similar = await okBody(await office.get(`/api/supervision/reports/${b}/similar`));
     expect(similar.items.map((x: any) => x.id)).toContain(a);
     expect(similar.items.map((x: any) => x.id)).not.toContain(b);
-    await ok(await act(office, b, 'merge', { intoId: a }));
-    expect((await ok(await m2.get(`/api/supervision/reports/${b}`))).mergedInto).toBe(a);
+    await okBody(await reportAction(office, b, 'merge', { intoId: a }));
+    expect((await okBody(await m2.get(`/api/supervision/reports/${b}`))).mergedInto).toBe(a);
     const c = await file(m1, '小区内邻里纠纷');
-    await ok(await act(office, c, 'decline', { comment: '属于民事纠纷，请通过调解渠道反映' }));
-    const seen = await ok(await m1.get(`/api/supervision/reports/${c}`));
+    await okBody(await reportAction(office, c, 'decline', { comment: '属于民事纠纷，请通过调解渠道反映' }));
+    const seen = await okBody(await m1.get(`/api/supervision/reports/${c}`));
     expect([seen.stateLabel, seen.declineReason]).toEqual(['不予受理', '属于民事纠纷，请通过调解渠道反映']);
   });
 
   it('shows each unit and member only their own items; another committee nothing', async () => {
     const id = await file(m1, '东城菜市场门口占道经营');
-    await ok(await act(office, id, 'accept'));
-    await ok(await act(office, id, 'dispatch', { unitId: unit1Id }));
+    await okBody(await reportAction(office, id, 'accept'));
+    await okBody(await reportAction(office, id, 'dispatch', { unitId: unit1Id }));
     expect((await unit2.get(`/api/supervision/reports/${id}`)).status).toBe(404);
-    expect((await act(unit2, id, 'answer', { comment: 'x', fileIds: [] })).status).toBe(404);
-    expect((await ok(await unit2.get('/api/supervision/reports/unit'))).items.map((x: any) => x.id)).not.toContain(id);
-    expect((await ok(await unit1.get('/api/supervision/reports/unit'))).items.map((x: any) => x.id)).toContain(id);
+    expect((await reportAction(unit2, id, 'answer', { comment: 'x', fileIds: [] })).status).toBe(404);
+    expect((await okBody(await unit2.get('/api/supervision/reports/unit'))).items.map((x: any) => x.id)).not.toContain(
+      id,
+    );
+    expect((await okBody(await unit1.get('/api/supervision/reports/unit'))).items.map((x: any) => x.id)).toContain(id);
     expect((await m2.get(`/api/supervision/reports/${id}`)).status).toBe(404);
-    const m2ids = (await ok(await m2.get('/api/supervision/reports/mine'))).items.map((x: any) => x.memberId);
+    const m2ids = (await okBody(await m2.get('/api/supervision/reports/mine'))).items.map((x: any) => x.memberId);
     expect(new Set(m2ids)).toEqual(new Set([m2.me.account.memberId]));
     expect((await county.get(`/api/supervision/reports/${id}`)).status).toBe(404);
-    expect((await ok(await county.get('/api/supervision/reports'))).total).toBe(0);
+    expect((await okBody(await county.get('/api/supervision/reports'))).total).toBe(0);
     expect((await m1.get('/api/supervision/reports')).status).toBe(403);
     expect((await unit1.post('/api/supervision/reports', { text: 'x', place: 'y', fileIds: [] })).status).toBe(403);
   });
 
   it('refuses bad input with a Chinese message naming the field and changes nothing', async () => {
     const before = await count();
-    const photo = await upload(m1);
+    const photo = await photoId(m1);
     const cases: [Record<string, unknown>, string][] = [
       [{ text: '', place: '路口', fileIds: [photo] }, 'text'],
       [{ text: 'x'.repeat(1001), place: '路口', fileIds: [photo] }, 'text'],
@@ -209,11 +212,11 @@ describe('随手拍', () => {
     }
     const long = await m1.post('/api/supervision/reports', { text: 'x'.repeat(1001), place: '路口', fileIds: [photo] });
     expect(long.body.message).toContain('问题描述');
-    const other = await upload(m2);
+    const other = await photoId(m2);
     const notMine = await m1.post('/api/supervision/reports', { text: '井盖', place: '路口', fileIds: [other] });
     expect([notMine.status, notMine.body.field]).toEqual([400, 'fileIds']);
     expect(await count()).toBe(before);
-    const bad = await uploadRaw(m1, '说明.pdf', Buffer.from('%PDF-1.4'));
+    const bad = await m1.upload(UPLOADS, '说明.pdf', Buffer.from('%PDF-1.4'));
     expect([bad.status, bad.body.message]).toEqual([400, '不支持的文件类型「pdf」，仅支持 jpg、png、mp4、webm']);
   });
 });

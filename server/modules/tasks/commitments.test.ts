@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setTestClock } from '../../platform/dates.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 
 let t: TestContext;
 let office: Client;
@@ -18,28 +18,23 @@ beforeAll(async () => {
 afterAll(() => t.close());
 afterEach(() => setTestClock(null));
 
-async function ok(res: { status: number; body: any }, status = 200) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-}
-
 describe('commitments', () => {
   it('runs a year: list, picks and own text, the year-end report, staff list and Excel', async () => {
     setTestClock('2027-01-05T02:00:00Z');
     expect((await m1.post('/api/commitments/items', { year: 2027, title: 'x' })).status).toBe(403);
-    const { id: itemA } = await ok(
+    const { id: itemA } = await okBody(
       await office.post('/api/commitments/items', { year: 2027, title: '每年至少提交一件提案' }),
     );
-    await ok(await office.post('/api/commitments/items', { year: 2027, title: '每季度联系界别群众一次' }));
-    const items = await ok(await m1.get('/api/commitments/items?year=2027'));
+    await okBody(await office.post('/api/commitments/items', { year: 2027, title: '每季度联系界别群众一次' }));
+    const items = await okBody(await m1.get('/api/commitments/items?year=2027'));
     expect(items.items.map((i: any) => i.title)).toEqual(['每年至少提交一件提案', '每季度联系界别群众一次']);
 
-    const { id: c1 } = await ok(await m1.post('/api/commitments', { year: 2027, itemId: itemA }));
+    const { id: c1 } = await okBody(await m1.post('/api/commitments', { year: 2027, itemId: itemA }));
     const dup = await m1.post('/api/commitments', { year: 2027, itemId: itemA });
     expect([dup.status, dup.body.message]).toEqual([409, '已承诺过该事项']);
     const empty = await m1.post('/api/commitments', { year: 2027, text: '  ' });
     expect([empty.status, empty.body.field]).toEqual([400, 'text']);
-    const { id: c2 } = await ok(await m1.post('/api/commitments', { year: 2027, text: '为社区老人办一件实事' }));
+    const { id: c2 } = await okBody(await m1.post('/api/commitments', { year: 2027, text: '为社区老人办一件实事' }));
 
     // The limit is the committee's setting.
     expect(
@@ -51,7 +46,7 @@ describe('commitments', () => {
         })
       ).status,
     ).toBe(403);
-    await ok(
+    await okBody(
       await office.put('/api/commitments/settings?year=2027', {
         maxPerMember: 2,
         pickUntil: '03-31',
@@ -60,7 +55,7 @@ describe('commitments', () => {
     );
     const over = await m1.post('/api/commitments', { year: 2027, text: '第三项承诺' });
     expect([over.status, over.body.message]).toEqual([409, '每年最多作出 2 项承诺']);
-    const mine = await ok(await m1.get('/api/commitments/mine?year=2027'));
+    const mine = await okBody(await m1.get('/api/commitments/mine?year=2027'));
     expect(mine).toMatchObject({ canPick: true, canReport: false, pickUntil: '2027-03-31', reportFrom: '2027-11-01' });
     expect(mine.items.map((c: any) => [c.text, c.status])).toEqual([
       ['每年至少提交一件提案', '待践诺'],
@@ -76,9 +71,9 @@ describe('commitments', () => {
     expect([late.status, late.body.message]).toEqual([409, '2027年度承诺已于 2027-03-31 截止']);
 
     setTestClock('2027-12-01T02:00:00Z');
-    await ok(await m1.post(`/api/commitments/${c1}/report`, { kept: true, report: '提交提案两件，均已立案' }));
-    await ok(await m1.post(`/api/commitments/${c2}/report`, { kept: false, report: '因病未能完成' }));
-    const all = await ok(await office.get('/api/commitments?year=2027'));
+    await okBody(await m1.post(`/api/commitments/${c1}/report`, { kept: true, report: '提交提案两件，均已立案' }));
+    await okBody(await m1.post(`/api/commitments/${c2}/report`, { kept: false, report: '因病未能完成' }));
+    const all = await okBody(await office.get('/api/commitments?year=2027'));
     expect(all.items.map((c: any) => [c.memberId, c.status])).toEqual([
       [m1.me.account.memberId, '已践诺'],
       [m1.me.account.memberId, '未践诺'],
@@ -95,7 +90,7 @@ describe('commitments', () => {
       ['为社区老人办一件实事', '未践诺', '因病未能完成'],
     ]);
 
-    const fig = await ok(await office.get('/api/figures?period=2027&ids=tasks.commitments,tasks.kept'));
+    const fig = await okBody(await office.get('/api/figures?period=2027&ids=tasks.commitments,tasks.kept'));
     expect(fig.items.map((f: any) => f.value)).toEqual([2, 1]);
   });
 });

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { beijingMonthOf, beijingToday, setTestClock, startOfBeijingDay } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 
 let t: TestContext;
 let special: Client;
@@ -26,12 +26,8 @@ const nextMonth = (() => {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 })();
 
-async function ok(res: { status: number; body: any }, status = 200) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-}
 const todos = async (c: Client) =>
-  (await ok(await c.get('/api/todos'))).items as { key: string; label: string; count: number }[];
+  (await okBody(await c.get('/api/todos'))).items as { key: string; label: string; count: number }[];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -49,7 +45,7 @@ beforeAll(async () => {
       and a.member_id = x.member_id and a.username like 'member%' where x.special_committee_id = ${econ} order by a.username limit 1`,
   );
   const admin = await login(t.app, 'admin');
-  await ok(
+  await okBody(
     await admin.post('/api/accounts', {
       username: 'agri_staff',
       password: 'Agri#2026staff',
@@ -59,7 +55,9 @@ beforeAll(async () => {
     }),
   );
   const first = await login(t.app, 'agri_staff', 'Agri#2026staff');
-  await ok(await first.post('/api/auth/password', { oldPassword: 'Agri#2026staff', newPassword: 'Agri#2026better' }));
+  await okBody(
+    await first.post('/api/auth/password', { oldPassword: 'Agri#2026staff', newPassword: 'Agri#2026better' }),
+  );
   agri = await login(t.app, 'agri_staff', 'Agri#2026better');
   [special, office, leader, member] = await Promise.all(
     ['special_staff', 'office_staff', 'leader', m!.username].map((u) => login(t.app, u)),
@@ -73,7 +71,7 @@ beforeAll(async () => {
     )
   ).map((r) => r.id);
   const start = new Date(startOfBeijingDay(beijingToday()).getTime() + 60_000);
-  const meeting = await ok(
+  const meeting = await okBody(
     await special.post('/api/meetings', {
       kind: 'specialCommittee',
       specialCommitteeId: econ,
@@ -85,8 +83,8 @@ beforeAll(async () => {
     }),
   );
   for (const id of ids.slice(0, 2))
-    await ok(await special.post(`/api/meetings/${meeting.id}/attendance/${id}`, { present: true }));
-  await ok(
+    await okBody(await special.post(`/api/meetings/${meeting.id}/attendance/${id}`, { present: true }));
+  await okBody(
     await special.post('/api/opinions', {
       title: '关于降低小微企业融资成本的建议',
       body: '小微企业融资难、融资贵问题仍然突出，建议扩大政府性融资担保覆盖面。',
@@ -94,22 +92,22 @@ beforeAll(async () => {
       submit: true,
     }),
   );
-  const p = await ok(
+  const p = await okBody(
     await special.put(`/api/workspace/special-committees/${econ}/signature`, {
       year: Number(month.slice(0, 4)),
       title: '助企纾困直通车',
       goal: '全年走访企业100家',
     }),
   );
-  await ok(await special.post(`/api/workspace/signature/${p.id}/progress`, { text: '走访高新区企业12家' }));
+  await okBody(await special.post(`/api/workspace/signature/${p.id}/progress`, { text: '走访高新区企业12家' }));
 });
 afterAll(() => t.close());
 afterEach(() => setTestClock(null));
 
 describe('monthly report', () => {
   it('generates the draft from the month’s facts', async () => {
-    reportId = (await ok(await special.post('/api/workspace/reports', { specialCommitteeId: econ, month }))).id;
-    const r = await ok(await special.get(`/api/workspace/reports/${reportId}`));
+    reportId = (await okBody(await special.post('/api/workspace/reports', { specialCommitteeId: econ, month }))).id;
+    const r = await okBody(await special.get(`/api/workspace/reports/${reportId}`));
     expect(r.title).toBe(`经济委员会${monthLabel}工作汇报`);
     expect(r.state).toBe('draft');
     expect(r.canEdit).toBe(true);
@@ -132,20 +130,22 @@ describe('monthly report', () => {
   it('is read by its own office and the chairs only', async () => {
     expect((await agri.get(`/api/workspace/reports/${reportId}`)).status).toBe(403);
     expect((await member.get(`/api/workspace/reports/${reportId}`)).status).toBe(403);
-    expect((await ok(await member.get('/api/workspace/reports'))).items).toEqual([]);
-    expect((await ok(await agri.get('/api/workspace/reports'))).items).toEqual([]);
-    expect((await ok(await special.get('/api/workspace/reports'))).items.map((r: any) => r.id)).toEqual([reportId]);
-    expect((await ok(await leader.get('/api/workspace/reports'))).items.map((r: any) => r.id)).toEqual([reportId]);
-    const lead = await ok(await leader.get(`/api/workspace/reports/${reportId}`));
+    expect((await okBody(await member.get('/api/workspace/reports'))).items).toEqual([]);
+    expect((await okBody(await agri.get('/api/workspace/reports'))).items).toEqual([]);
+    expect((await okBody(await special.get('/api/workspace/reports'))).items.map((r: any) => r.id)).toEqual([reportId]);
+    expect((await okBody(await leader.get('/api/workspace/reports'))).items.map((r: any) => r.id)).toEqual([reportId]);
+    const lead = await okBody(await leader.get(`/api/workspace/reports/${reportId}`));
     expect([lead.canEdit, lead.actions]).toEqual([false, []]);
   });
 
   it('is edited, submitted, commented by a leader and exported to Word', async () => {
     const edited = `一、本月开展的活动\n召开民营经济发展专题座谈会。\n\n四、下月工作打算\n开展年度调研。`;
-    await ok(await special.put(`/api/workspace/reports/${reportId}`, { body: edited }));
+    await okBody(await special.put(`/api/workspace/reports/${reportId}`, { body: edited }));
     expect((await leader.put(`/api/workspace/reports/${reportId}`, { body: '改' })).status).toBe(403);
     expect((await leader.post(`/api/workspace/reports/${reportId}/actions`, { action: 'submit' })).status).toBe(403);
-    expect(await ok(await special.post(`/api/workspace/reports/${reportId}/actions`, { action: 'submit' }))).toEqual({
+    expect(
+      await okBody(await special.post(`/api/workspace/reports/${reportId}/actions`, { action: 'submit' })),
+    ).toEqual({
       state: 'submitted',
     });
     const late = await special.put(`/api/workspace/reports/${reportId}`, { body: '再改' });
@@ -159,13 +159,13 @@ describe('monthly report', () => {
 
     const bare = await leader.post(`/api/workspace/reports/${reportId}/actions`, { action: 'comment' });
     expect([bare.status, bare.body.error]).toEqual([400, 'workflow.comment_required']);
-    await ok(
+    await okBody(
       await leader.post(`/api/workspace/reports/${reportId}/actions`, {
         action: 'comment',
         comment: '调研要聚焦中小企业融资，形成高质量报告。',
       }),
     );
-    const r = await ok(await special.get(`/api/workspace/reports/${reportId}`));
+    const r = await okBody(await special.get(`/api/workspace/reports/${reportId}`));
     expect([r.state, r.stateLabel, r.body]).toEqual(['read', '已批阅', edited]);
     expect(r.timeline.map((x: any) => [x.label, x.comment])).toEqual([
       ['提交', null],
@@ -205,7 +205,7 @@ describe('monthly report', () => {
     expect((await todos(agri)).map((x) => x.label)).toContain(`${monthLabel}月汇报已逾期`);
     expect((await todos(office)).some((x) => x.key.startsWith('workspace'))).toBe(false);
 
-    await ok(
+    await okBody(
       await office.put('/api/workspace/settings', { reportDueDay: 5, bySpecialCommittee: { [String(agriId)]: 10 } }),
     );
     expect((await todos(agri)).map((x) => x.label)).toContain(`${monthLabel}月汇报待提交（10日前）`);

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 
 let t: TestContext;
 let special: Client;
@@ -18,11 +18,6 @@ let memberSector: number;
 let memberName: string;
 
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
-
-async function ok(res: { status: number; body: any }, status = 200) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -44,7 +39,7 @@ beforeAll(async () => {
   memberName = m!.name;
   memberSector = m!.sector_id;
   const admin = await login(t.app, 'admin');
-  await ok(
+  await okBody(
     await admin.post('/api/accounts', {
       username: 'agri_staff',
       password: 'Agri#2026staff',
@@ -57,30 +52,32 @@ beforeAll(async () => {
     ['special_staff', 'office_staff', 'leader', m!.username, 'county_office_staff'].map((u) => login(t.app, u)),
   );
   const first = await login(t.app, 'agri_staff', 'Agri#2026staff');
-  await ok(await first.post('/api/auth/password', { oldPassword: 'Agri#2026staff', newPassword: 'Agri#2026better' }));
+  await okBody(
+    await first.post('/api/auth/password', { oldPassword: 'Agri#2026staff', newPassword: 'Agri#2026better' }),
+  );
   agri = await login(t.app, 'agri_staff', 'Agri#2026better');
 });
 afterAll(() => t.close());
 
 describe('workspace', () => {
   it('lists only the workspaces each account may open', async () => {
-    const mine = await ok(await special.get('/api/workspace'));
+    const mine = await okBody(await special.get('/api/workspace'));
     expect(mine.specialCommittees.map((s: any) => [s.name, s.canManage])).toEqual([['经济委员会', true]]);
     expect(mine.sectors).toEqual([]);
-    const all = await ok(await office.get('/api/workspace'));
+    const all = await okBody(await office.get('/api/workspace'));
     expect(all.specialCommittees.length).toBeGreaterThan(5);
     expect(all.specialCommittees.every((s: any) => s.canManage)).toBe(true);
     expect(all.sectors.length).toBeGreaterThan(5);
-    const lead = await ok(await leader.get('/api/workspace'));
+    const lead = await okBody(await leader.get('/api/workspace'));
     expect(lead.specialCommittees.some((s: any) => s.canManage)).toBe(false);
-    const own = await ok(await member.get('/api/workspace'));
+    const own = await okBody(await member.get('/api/workspace'));
     expect(own.specialCommittees.map((s: any) => s.id)).toContain(econ);
     expect(own.specialCommittees.every((s: any) => !s.canManage)).toBe(true);
     expect(own.sectors.map((s: any) => s.id)).toEqual([memberSector]);
   });
 
   it('opens its own special committee, refuses another (403) and another committee (404)', async () => {
-    const w = await ok(await special.get(`/api/workspace/special-committees/${econ}?year=2026`));
+    const w = await okBody(await special.get(`/api/workspace/special-committees/${econ}?year=2026`));
     expect(w.name).toBe('经济委员会');
     expect(w.canManage).toBe(true);
     expect(w.members.map((x: any) => x.name)).toContain(memberName);
@@ -91,14 +88,14 @@ describe('workspace', () => {
       '只能查看本专委会的工作台',
     ]);
     expect((await agri.get(`/api/workspace/special-committees/${econ}`)).body.error).toBe('workspace.not_yours');
-    expect((await ok(await agri.get('/api/workspace'))).specialCommittees.map((s: any) => s.name)).toEqual([
+    expect((await okBody(await agri.get('/api/workspace'))).specialCommittees.map((s: any) => s.name)).toEqual([
       '农业和农村委员会',
     ]);
     expect((await county.get(`/api/workspace/special-committees/${econ}`)).status).toBe(404);
-    const asMember = await ok(await member.get(`/api/workspace/special-committees/${econ}`));
+    const asMember = await okBody(await member.get(`/api/workspace/special-committees/${econ}`));
     expect(asMember.canManage).toBe(false);
     expect((await member.get(`/api/workspace/special-committees/${agriId}`)).status).toBe(403);
-    const sector = await ok(await member.get(`/api/workspace/sectors/${memberSector}`));
+    const sector = await okBody(await member.get(`/api/workspace/sectors/${memberSector}`));
     expect(sector.members.map((x: any) => x.name)).toContain(memberName);
     expect((await special.get(`/api/workspace/sectors/${memberSector}`)).status).toBe(403);
   });
@@ -110,7 +107,7 @@ describe('workspace', () => {
         sql`select member_id as id from member_special_committees where special_committee_id = ${econ} order by member_id limit 3`,
       )
     ).map((r) => r.id);
-    const meeting = await ok(
+    const meeting = await okBody(
       await special.post('/api/meetings', {
         kind: 'specialCommittee',
         specialCommitteeId: econ,
@@ -122,34 +119,34 @@ describe('workspace', () => {
       }),
     );
     for (const id of ids.slice(0, 2))
-      await ok(await special.post(`/api/meetings/${meeting.id}/attendance/${id}`, { present: true }));
-    const w = await ok(await office.get(`/api/workspace/special-committees/${econ}?year=2026`));
+      await okBody(await special.post(`/api/meetings/${meeting.id}/attendance/${id}`, { present: true }));
+    const w = await okBody(await office.get(`/api/workspace/special-committees/${econ}?year=2026`));
     expect(w.meetings.map((m: any) => [m.title, m.present])).toEqual([['经济委员会全体会议', 2]]);
-    const other = await ok(await office.get(`/api/workspace/special-committees/${agriId}?year=2026`));
+    const other = await okBody(await office.get(`/api/workspace/special-committees/${agriId}?year=2026`));
     expect(other.meetings).toEqual([]);
   });
 
   it('keeps the signature project: goal, milestones, progress with a photo', async () => {
-    const p = await ok(
+    const p = await okBody(
       await special.put(`/api/workspace/special-committees/${econ}/signature`, {
         year: 2026,
         title: '助企纾困直通车',
         goal: '全年走访企业100家，形成调研报告3篇',
       }),
     );
-    const ms = await ok(
+    const ms = await okBody(
       await special.post(`/api/workspace/signature/${p.id}/milestones`, { title: '完成首批走访', dueOn: '2026-06-30' }),
     );
-    await ok(await special.put(`/api/workspace/milestones/${ms.id}/done`, { done: true }));
-    const file = await ok(await special.postFile('/api/files', '走访.png', png));
-    await ok(
+    await okBody(await special.put(`/api/workspace/milestones/${ms.id}/done`, { done: true }));
+    const file = await okBody(await special.upload('/api/files', '走访.png', png));
+    await okBody(
       await special.post(`/api/workspace/signature/${p.id}/progress`, {
         text: '走访高新区企业12家，收集问题23条',
         entryOn: '2026-11-20',
         fileIds: [file.id],
       }),
     );
-    const again = await ok(
+    const again = await okBody(
       await special.put(`/api/workspace/special-committees/${econ}/signature`, {
         year: 2026,
         title: '助企纾困直通车',
@@ -157,7 +154,7 @@ describe('workspace', () => {
       }),
     );
     expect(again.id).toBe(p.id);
-    const w = await ok(await member.get(`/api/workspace/special-committees/${econ}?year=2026`));
+    const w = await okBody(await member.get(`/api/workspace/special-committees/${econ}?year=2026`));
     expect(w.signature.goal).toBe('全年走访企业120家');
     expect(w.signature.milestones.map((m: any) => [m.title, m.dueOn, !!m.doneOn])).toEqual([
       ['完成首批走访', '2026-06-30', true],

@@ -3,8 +3,9 @@
 // this year, then each figure of proposals, opinions, meetings, activities, duty, consultations and supervision, and
 // each section the report builder writes from them. (figures.test.ts compares the same figures with plain-SQL recounts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assigned, ok, registered, replyAndApprove, write } from '../../modules/proposals/test-helpers.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { eventAction } from '../../modules/consultations/test-helpers.ts';
+import { assigned, registered, replyAndApprove, transition, write } from '../../modules/proposals/test-helpers.ts';
+import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { beijingToday } from '../dates.ts';
 
 let t: TestContext;
@@ -27,11 +28,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function okBody(res: { status: number; body: any }) {
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-}
-
 const figures = async () => {
   const items = (await okBody(await leader.get(`/api/figures?period=${year}`))).items as any[];
   return Object.fromEntries(items.filter((i) => MODULES.includes(i.module)).map((i) => [i.id, i.value])) as Record<
@@ -53,7 +49,7 @@ async function buildYear() {
     await leader.put(`/api/proposals/${answered}/key`, { governmentLeader: '王副市长', supervisingLeader: '张副主席' }),
   );
   const gone = await write(m2, { submit: true });
-  await ok(m2, gone, 'withdraw');
+  await transition(m2, gone, 'withdraw');
   // Opinion reports: two sent, one draft.
   for (const [i, submit] of [true, true, false].entries())
     await okBody(
@@ -114,22 +110,21 @@ async function buildYear() {
       guests: [{ kind: 'official', name: '李局长', organisation: '市住房和城乡建设局' }],
     }),
   );
-  const evAct = (action: string) => office.post(`/api/consultations/events/${ev.id}/actions`, { action });
-  await okBody(await evAct('sendNotice'));
+  await okBody(await eventAction(office, ev.id, 'sendNotice'));
   const e = await okBody(await office.get(`/api/consultations/events/${ev.id}`));
   await okBody(await office.post(`/api/meetings/${e.meetingId}/attendance/${ids[0]}`, { present: true }));
-  await okBody(await evAct('hold'));
+  await okBody(await eventAction(office, ev.id, 'hold'));
   // A 随手拍 item filed, accepted, dispatched and answered in time.
-  const up = await okBody(await m2.postFile('/api/supervision/uploads', '现场.png', png));
+  const up = await okBody(await m2.upload('/api/supervision/uploads', '现场.png', png));
   const snap = await okBody(
     await m2.post('/api/supervision/reports', { text: '幸福路口井盖破损', place: '幸福路口', fileIds: [up.id] }),
   );
-  const sAct = async (c: Client, action: string, extra: Record<string, unknown> = {}) =>
-    okBody(await c.post(`/api/supervision/reports/${snap.id}/actions`, { action, ...extra }));
-  await sAct(office, 'accept');
-  await sAct(office, 'dispatch', { unitId: unit.me.account.unitId });
-  const photo = await okBody(await unit.postFile('/api/supervision/uploads', '整改.png', png));
-  await sAct(unit, 'answer', { comment: '已更换井盖', fileIds: [photo.id] });
+  const reportAction = (c: Client, action: string, extra: Record<string, unknown> = {}) =>
+    c.post(`/api/supervision/reports/${snap.id}/actions`, { action, ...extra });
+  await okBody(await reportAction(office, 'accept'));
+  await okBody(await reportAction(office, 'dispatch', { unitId: unit.me.account.unitId }));
+  const photo = await okBody(await unit.upload('/api/supervision/uploads', '整改.png', png));
+  await okBody(await reportAction(unit, 'answer', { comment: '已更换井盖', fileIds: [photo.id] }));
 }
 
 describe('the figures of a small year, counted by hand', () => {

@@ -3,7 +3,7 @@
 // routes; the unit is the session's, never the request's; the offices' dashboards show only their roles' groups.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assigned, ok, replyAndApprove } from '../../modules/proposals/test-helpers.ts';
+import { assigned, replyAndApprove, transition } from '../../modules/proposals/test-helpers.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { beijingToday } from '../dates.ts';
 
@@ -28,19 +28,19 @@ afterAll(() => t.close());
 const values = (body: any) => Object.fromEntries(body.items.map((i: any) => [i.id, i.value]));
 
 async function snapshotAnswered() {
-  const up = await m1.postFile('/api/supervision/uploads', '现场.png', png);
+  const up = await m1.upload('/api/supervision/uploads', '现场.png', png);
   const filed = await m1.post('/api/supervision/reports', {
     text: '幸福路口井盖破损，夜间行人容易踩空',
     place: '东城街道幸福路口',
     fileIds: [up.body.id],
   });
   expect(filed.status, JSON.stringify(filed.body)).toBe(200);
-  const act = (c: Client, action: string, extra: Record<string, unknown> = {}) =>
+  const reportAction = (c: Client, action: string, extra: Record<string, unknown> = {}) =>
     c.post(`/api/supervision/reports/${filed.body.id}/actions`, { action, ...extra });
-  expect((await act(office, 'accept')).status).toBe(200);
-  expect((await act(office, 'dispatch', { unitId: unit.me.account.unitId })).status).toBe(200);
-  const photo = await unit.postFile('/api/supervision/uploads', '整改.png', png);
-  const answered = await act(unit, 'answer', { comment: '已更换井盖', fileIds: [photo.body.id] });
+  expect((await reportAction(office, 'accept')).status).toBe(200);
+  expect((await reportAction(office, 'dispatch', { unitId: unit.me.account.unitId })).status).toBe(200);
+  const photo = await unit.upload('/api/supervision/uploads', '整改.png', png);
+  const answered = await reportAction(unit, 'answer', { comment: '已更换井盖', fileIds: [photo.body.id] });
   expect(answered.status, JSON.stringify(answered.body)).toBe(200);
 }
 
@@ -55,10 +55,10 @@ describe('the handling unit’s figures', () => {
     // past its deadline (a 不满意 would send the proposal back to the unit for another round, not count as a rating). One to another unit (not counted).
     const a = await assigned(m1, staff, u);
     await replyAndApprove(unit, staff, a, 'A');
-    await ok(m1, a, 'rate', { rating: 'satisfied' });
+    await transition(m1, a, 'rate', { rating: 'satisfied' });
     const b = await assigned(m2, staff, u);
     await replyAndApprove(unit, staff, b, 'B');
-    await ok(m2, b, 'rate', { rating: 'partlySatisfied' });
+    await transition(m2, b, 'rate', { rating: 'partlySatisfied' });
     const c = await assigned(m1, staff, u);
     // Arranged: the open proposal's deadline has passed (a deadline is months after assignment).
     await t.database.db.execute(

@@ -3,7 +3,7 @@
 // figure of GET /api/figures compared with a count by plain SQL over the tables; periods; and two counties under a city.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assigned, ok, registered, replyAndApprove, write } from '../../modules/proposals/test-helpers.ts';
+import { assigned, registered, replyAndApprove, transition, write } from '../../modules/proposals/test-helpers.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { beijingToday } from '../dates.ts';
 import { type Db, queryOne } from '../db/client.ts';
@@ -39,7 +39,7 @@ async function buildYear() {
   const answered = await assigned(m2, staff, unit.me.account.unitId as number);
   await replyAndApprove(unit, staff, answered, 'A');
   const gone = await write(m2, { submit: true });
-  await ok(m2, gone, 'withdraw');
+  await transition(m2, gone, 'withdraw');
   // Meetings: one held with two check-ins, one cancelled (not counted).
   const mk = async (title: string) => {
     const res = await office.post('/api/meetings', {

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const upload = (c: Client, name: string, content: Buffer) => c.postFile('/api/files', name, content, 'application/pdf');
+const PDF = 'application/pdf';
 
 /** A PDF of exactly n bytes; `tag` makes its content (and so its stored copy) distinct. */
 const pdf = (n: number, tag: string) => {
@@ -36,15 +36,18 @@ describe('upload quotas', () => {
     });
     expect((await setLimits({ accountDailyMb: 1, committeeTotalMb: 5120, unattachedHours: 24 })).status).toBe(200);
     const member = await login(t.app, 'member040');
-    for (let i = 0; i < 5; i++) expect((await upload(member, `材料${i}.pdf`, pdf(MB / 5, `a${i}`))).status).toBe(200);
-    const sixth = await upload(member, '材料5.pdf', pdf(MB / 5, 'a5'));
+    for (let i = 0; i < 5; i++)
+      expect((await member.upload('/api/files', `材料${i}.pdf`, pdf(MB / 5, `a${i}`), PDF)).status).toBe(200);
+    const sixth = await member.upload('/api/files', '材料5.pdf', pdf(MB / 5, 'a5'), PDF);
     expect(sixth.status).toBe(400);
     expect(sixth.body).toMatchObject({
       error: 'file.quota_account',
       message: '今日上传已达上限：每个账号每天最多上传 1 MB（今日已上传 1 MB），请明天再试或联系管理员',
     });
     // Another account still has its own day's room.
-    expect((await upload(await login(t.app, 'member041'), '材料.pdf', pdf(MB / 5, 'b0'))).status).toBe(200);
+    expect(
+      (await (await login(t.app, 'member041')).upload('/api/files', '材料.pdf', pdf(MB / 5, 'b0'), PDF)).status,
+    ).toBe(200);
   });
 
   it('refuses an upload past the committee total', async () => {
@@ -56,8 +59,8 @@ describe('upload quotas', () => {
     const put = await setLimits({ accountDailyMb: 200, committeeTotalMb: used / MB + 1, unattachedHours: 24 });
     expect(put.status).toBe(200);
     const member = await login(t.app, 'member042');
-    expect((await upload(member, '大1.pdf', pdf(0.6 * MB, 'c0'))).status).toBe(200);
-    const res = await upload(member, '大2.pdf', pdf(0.6 * MB, 'c1'));
+    expect((await member.upload('/api/files', '大1.pdf', pdf(0.6 * MB, 'c0'), PDF)).status).toBe(200);
+    const res = await member.upload('/api/files', '大2.pdf', pdf(0.6 * MB, 'c1'), PDF);
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('file.quota_committee');
     expect(res.body.message).toMatch(
@@ -67,8 +70,12 @@ describe('upload quotas', () => {
   });
 
   it('lets only roles with something to attach to upload', async () => {
-    expect((await upload(await login(t.app, 'leader'), '领导.pdf', pdf(1000, 'd0'))).status).toBe(403);
-    expect((await upload(await login(t.app, 'informant01'), '信息.pdf', pdf(1000, 'd1'))).status).toBe(200);
+    expect((await (await login(t.app, 'leader')).upload('/api/files', '领导.pdf', pdf(1000, 'd0'), PDF)).status).toBe(
+      403,
+    );
+    expect(
+      (await (await login(t.app, 'informant01')).upload('/api/files', '信息.pdf', pdf(1000, 'd1'), PDF)).status,
+    ).toBe(200);
     expect((await login(t.app, 'member043').then((m) => m.put('/api/settings/file-limits', {}))).status).toBe(403);
   });
 });
@@ -76,8 +83,8 @@ describe('upload quotas', () => {
 describe('unattached files', () => {
   it('removes a file left unattached past the setting, row and content, and keeps an attached one', async () => {
     const member = await login(t.app, 'member044');
-    const loose = (await upload(member, '未使用.pdf', pdf(2000, 'e0'))).body;
-    const kept = (await upload(member, '已附上.pdf', pdf(2000, 'e1'))).body;
+    const loose = (await member.upload('/api/files', '未使用.pdf', pdf(2000, 'e0'), PDF)).body;
+    const kept = (await member.upload('/api/files', '已附上.pdf', pdf(2000, 'e1'), PDF)).body;
     expect(kept.id).toBeGreaterThan(0);
     await t.database.db.execute(sql`update files set entity = 'proposal', entity_id = 1 where id = ${kept.id}`);
     const blob = async (id: number) => {

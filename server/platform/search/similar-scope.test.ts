@@ -1,7 +1,7 @@
 // One rule for similar-item look-ups: members and informants see others' proposals and opinion reports (titles and
 // states) only once the office has taken them in (registered / accepted); their own always; staff everything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, TEXT } from '../../modules/proposals/test-helpers.ts';
+import { TEXT, transition } from '../../modules/proposals/test-helpers.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
 
 let t: TestContext;
@@ -77,8 +77,8 @@ describe('proposals follow the same rule', () => {
     expect(await similarProposals(other)).not.toContain(PROPOSAL);
     expect(await similarProposals(writer)).toContain(PROPOSAL);
     expect(await similarProposals(proposalStaff)).toContain(PROPOSAL);
-    await ok(proposalStaff, res.body.id, 'preApprove');
-    await ok(proposalStaff, res.body.id, 'register');
+    await transition(proposalStaff, res.body.id, 'preApprove');
+    await transition(proposalStaff, res.body.id, 'register');
     expect(await similarProposals(other)).toContain(PROPOSAL);
   });
 });
