@@ -12,9 +12,9 @@ import { addDays, startOfBeijingDay } from './dates.ts';
 import { type Db, query, queryOne } from './db/client.ts';
 import { releaseDbSlot } from './db/queue.ts';
 import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from './download.ts';
-import { badRequest } from './errors.ts';
-import { openFileForDownload, storeFile } from './files/files.ts';
+import { FILE_TYPES, openFileForDownload } from './files/files.ts';
 import { fileLimitRoutes } from './files/limit-routes.ts';
+import { receiveUpload } from './files/upload.ts';
 import { notificationEvents } from './notifications/notifications.ts';
 import { todosOf } from './todos.ts';
 
@@ -95,17 +95,7 @@ export async function platformRoutes(app: FastifyInstance, opts: { db: Db; uploa
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      if (!request.isMultipart()) throw badRequest('file.missing', '请选择要上传的文件');
-      const part = await request.file({ limits: { fileSize: opts.uploadMaxBytes + 1 } });
-      if (!part) throw badRequest('file.missing', '请选择要上传的文件');
-      const tooLarge = () =>
-        badRequest('file.too_large', `文件不能超过 ${Math.round(opts.uploadMaxBytes / 1048576)} MB`);
-      const content = await part.toBuffer().catch((err) => {
-        throw err.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : err;
-      });
-      if (part.file.truncated || content.length > opts.uploadMaxBytes) throw tooLarge();
-      return db.transaction((tx) => storeFile(tx, actor, part.filename, content, opts.uploadMaxBytes));
+      return receiveUpload(db, request, actorOf(request), { maxBytes: opts.uploadMaxBytes, types: FILE_TYPES });
     },
   );
 

@@ -10,10 +10,10 @@ import { ROLE_LIST, ROLES } from '../../platform/auth/permissions.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { badRequest, notFound } from '../../platform/errors.ts';
+import { badRequest } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, page } from '../../platform/routes.ts';
 import { buildWorkbook, sendXlsx, stamp } from '../org/common.ts';
-import { usernameTaken } from './errors.ts';
+import { accountNotFound, usernameTaken } from './errors.ts';
 import { AccountOut, AccountQuery, CreateBody, EditBody } from './schemas.ts';
 import {
   type AccountView,
@@ -98,7 +98,7 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request) => {
       const acc = await loadAccount(db, actorOf(request).committeeId, request.params.id);
-      if (!acc) throw notFound('account.not_found', '账号不存在');
+      if (!acc) throw accountNotFound();
       return acc;
     },
   );

@@ -7,10 +7,11 @@ import { ROLES, type Role } from '../../platform/auth/permissions.ts';
 import type { AccountBasicsRow } from '../../platform/auth/routes.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { badRequest, forbidden } from '../../platform/errors.ts';
 import { blindIndex, decryptField, encryptField, maskPhone } from '../../platform/secrets/field-crypto.ts';
 import { isPhone } from '../org/common.ts';
 import { memberNameOf } from '../org/members-directory.ts';
+import { accountNotFound } from './errors.ts';
 import type { AccountQuery, Edit } from './schemas.ts';
 
 export const SELECT = sql`a.id, a.username, a.display_name, a.roles, a.member_id, a.unit_id, a.org_id, a.informant_id, a.office,
@@ -94,7 +95,7 @@ export const isSysAdmin = (actor: Actor) => actor.roles.includes('sysAdmin');
 /** Loads an account the actor may manage: 404 for another committee's, 403 for a system administrator's. */
 export async function manageable(tx: Db, actor: Actor, id: number) {
   const acc = await loadAccount(tx, actor.committeeId, id);
-  if (!acc) throw notFound('account.not_found', '账号不存在');
+  if (!acc) throw accountNotFound();
   if (acc.roles.includes('sysAdmin') && !isSysAdmin(actor)) {
     throw forbidden('account.protected', '系统管理员账号只能由系统管理员管理');
   }

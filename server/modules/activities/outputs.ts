@@ -11,6 +11,7 @@ import { notify } from '../../platform/notifications/notifications.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { accountsOfMembers } from '../meetings/service.ts';
 import { memberDirectory } from '../org/members-directory.ts';
+import { activityCancelled } from './errors.ts';
 import { canSeeOutput, seesAll } from './policy.ts';
 import { ACTIVITY_LABELS, iso, loadActivity, OUTPUT_LABELS, OUTPUT_STATUS } from './service.ts';
 
@@ -93,7 +94,7 @@ export async function submitOutput(
 ) {
   if (!actor.memberId) throw forbidden('activity.member_only', '只有委员可以提交活动成果');
   const a = await loadActivity(tx, actor, activityId);
-  if (a.status === 'cancelled') throw conflict('activity.cancelled', '活动已取消');
+  if (a.status === 'cancelled') throw activityCancelled();
   const p = await queryOne(
     tx,
     sql`select 1 from activity_participants where committee_id = ${actor.committeeId} and activity_id = ${activityId} and member_id = ${actor.memberId}`,

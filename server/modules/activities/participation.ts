@@ -16,6 +16,7 @@ import {
 } from '../meetings/checkin.ts';
 import { assertCheckinWindow } from '../meetings/service.ts';
 import { memberDirectory } from '../org/members-directory.ts';
+import { activityCancelled, activityNotOpen } from './errors.ts';
 import { seesAll } from './policy.ts';
 import { type ActivityRow, addParticipants, iso, loadActivity, settleParticipant } from './service.ts';
 
@@ -55,7 +56,7 @@ export async function register(tx: Db, actor: Actor, id: number, join: boolean) 
 
 export async function markActivityAttendance(tx: Db, actor: Actor, id: number, memberId: number, present: boolean) {
   const a = await loadActivity(tx, actor, id, true);
-  if (a.status === 'cancelled') throw conflict('activity.cancelled', '活动已取消');
+  if (a.status === 'cancelled') throw activityCancelled();
   const p = await queryOne<{ checked_in_at: string | Date | null }>(
     tx,
     sql`select checked_in_at from activity_participants where committee_id = ${actor.committeeId} and activity_id = ${id} and member_id = ${memberId} for update`,
@@ -77,7 +78,7 @@ export async function markActivityAttendance(tx: Db, actor: Actor, id: number, m
 
 export async function activityCheckinCode(db: Db, actor: Actor, id: number, origin: string) {
   const a = await loadActivity(db, actor, id);
-  if (a.status !== 'open') throw conflict('activity.not_open', '活动已结束或已取消，不能签到');
+  if (a.status !== 'open') throw activityNotOpen();
   return checkinCodeFor('a', { committeeId: actor.committeeId, id, secret: a.secret, title: a.title }, origin);
 }
 
@@ -90,7 +91,7 @@ export async function checkinActivityWithToken(tx: Db, actor: Actor, p: ParsedTo
   );
   if (!a) throw checkinInvalid();
   assertValidToken(p, a.secret);
-  if (a.status !== 'open') throw conflict('activity.not_open', '活动已结束或已取消，不能签到');
+  if (a.status !== 'open') throw activityNotOpen();
   await assertCheckinWindow(tx, actor.committeeId, { starts_at: a.startsAt, ends_at: a.endsAt }, '活动');
   const memberId = actor.memberId!;
   let part = await lockCheckinRow(tx, 'activity', actor.committeeId, a.id, memberId);

@@ -7,7 +7,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict } from '../../platform/errors.ts';
 import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
@@ -15,6 +15,7 @@ import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { newSecret } from '../meetings/checkin.ts';
 import { type EventListRow, eventFilters, eventListHead } from '../meetings/list.ts';
 import { accountsOfMembers, type InviteInput, membersByRule } from '../meetings/service.ts';
+import { activityCancelled, activityNotFound } from './errors.ts';
 import { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS } from './labels.ts';
 import { seesAll } from './policy.ts';
 
@@ -44,13 +45,13 @@ export async function loadActivity(db: Db, actor: Actor, id: number, forUpdate =
         checkin_secret as secret
       from activities where committee_id = ${actor.committeeId} and id = ${id} ${forUpdate ? sql`for update` : sql``}`,
   );
-  if (!a) throw notFound('activity.not_found', '活动不存在');
+  if (!a) throw activityNotFound();
   if (!seesAll(actor) && a.registration !== 'open') {
     const p = await queryOne(
       db,
       sql`select 1 from activity_participants where committee_id = ${actor.committeeId} and activity_id = ${id} and member_id = ${actor.memberId ?? 0}`,
     );
-    if (!p) throw notFound('activity.not_found', '活动不存在');
+    if (!p) throw activityNotFound();
   }
   return a;
 }
@@ -281,7 +282,7 @@ export async function updateActivity(tx: Db, actor: Actor, id: number, b: Activi
 
 export async function inviteToActivity(tx: Db, actor: Actor, id: number, invite: InviteInput) {
   const a = await loadActivity(tx, actor, id, true);
-  if (a.status === 'cancelled') throw conflict('activity.cancelled', '活动已取消');
+  if (a.status === 'cancelled') throw activityCancelled();
   const ids = await membersByRule(tx, actor.committeeId, invite);
   const added = await addParticipants(tx, actor, a, ids, 'invited');
   await writeAudit(tx, actor, {

@@ -6,6 +6,7 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { memberDirectory } from '../org/members-directory.ts';
+import { dutyMemberUnknown } from './errors.ts';
 import { memberExists } from './service.ts';
 
 export async function listCommendations(db: Db, actor: Actor, year: number) {
@@ -53,7 +54,7 @@ export async function commend(
   b: { memberId: number; year: number; title?: string; reason: string },
 ) {
   await memberExists(tx, actor.committeeId, b.memberId).catch(() => {
-    throw badRequest('duty.member', '所选委员不存在', 'memberId');
+    throw dutyMemberUnknown();
   });
   if (!b.reason.trim()) throw badRequest('duty.reason', '「表彰理由」不能为空', 'reason');
   const title = b.title?.trim() || '优秀委员';

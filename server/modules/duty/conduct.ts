@@ -13,6 +13,7 @@ import { attachFiles } from '../../platform/files/files.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { memberNotFound } from '../org/errors.ts';
 import { memberById, memberDirectory } from '../org/members-directory.ts';
+import { listItemTitleMissing } from './errors.ts';
 import { recordDutyFact, revokeDutyFacts } from './facts.ts';
 import { currentVersion, saveRuleVersion } from './rule-versions.ts';
 import type { RuleItem, RuleSet } from './rules.ts';
@@ -111,7 +112,7 @@ function checkPoints(points: number) {
 export async function createConductItem(db: Db, actor: Actor, b: ConductItemInput): Promise<number> {
   checkPoints(b.points);
   const title = normaliseLine(b.title);
-  if (!title) throw badRequest('duty.list_item_invalid', '请填写「事项」', 'title');
+  if (!title) throw listItemTitleMissing();
   return db.transaction(async (tx) => {
     const n = await queryOne<{ n: number }>(
       tx,
@@ -144,7 +145,7 @@ export async function updateConductItem(
 ): Promise<void> {
   checkPoints(b.points);
   const title = normaliseLine(b.title);
-  if (!title) throw badRequest('duty.list_item_invalid', '请填写「事项」', 'title');
+  if (!title) throw listItemTitleMissing();
   await db.transaction(async (tx) => {
     const before = await getItem(tx, actor.committeeId, id);
     await tx.execute(sql`update duty_conduct_items set title = ${title},

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { memberDirectory } from '../org/members-directory.ts';
+import { dutyMemberUnknown } from './errors.ts';
 import { currentVersion } from './rule-versions.ts';
 import { ensureScores } from './scoring.ts';
 import { type MemberYearRow, memberExists } from './service.ts';
@@ -136,7 +137,7 @@ export async function recordConsequence(
   },
 ) {
   await memberExists(tx, actor.committeeId, b.memberId).catch(() => {
-    throw badRequest('duty.member', '所选委员不存在', 'memberId');
+    throw dutyMemberUnknown();
   });
   if (!b.reason.trim()) throw badRequest('duty.reason', '「原因」不能为空', 'reason');
   const [row] = await query<{ id: number }>(

@@ -3,9 +3,10 @@ import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { memberDirectory } from '../org/members-directory.ts';
+import { dutyReportNotFound } from './errors.ts';
 import { currentVersion } from './rule-versions.ts';
 import { explainMember } from './scoring.ts';
 import { type MemberYearRow, memberExists } from './service.ts';
@@ -196,7 +197,7 @@ export async function getReport(db: Db, actor: Actor, id: number) {
     db,
     sql`select ${reportCols} from duty_reports where committee_id = ${actor.committeeId} and id = ${id} and status <> 'draft'`,
   );
-  if (!row) throw notFound('duty.report_not_found', '述职报告不存在');
+  if (!row) throw dutyReportNotFound();
   const m = await memberExists(db, actor.committeeId, row.memberId);
   return { ...toReport(row), name: m.name };
 }
@@ -206,7 +207,7 @@ export async function reviewReport(tx: Db, actor: Actor, id: number, b: { accept
     tx,
     sql`select id, member_id, year, status from duty_reports where committee_id = ${actor.committeeId} and id = ${id} and status <> 'draft' for update`,
   );
-  if (!row) throw notFound('duty.report_not_found', '述职报告不存在');
+  if (!row) throw dutyReportNotFound();
   if (row.status !== 'submitted') throw conflict('duty.report_status', '只能审阅已提交的述职报告');
   if (!b.accept && !b.comment?.trim()) throw badRequest('duty.comment', '退回修改时请填写「意见」', 'comment');
   const to = b.accept ? 'accepted' : 'returned';

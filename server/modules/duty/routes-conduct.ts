@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
-import { forbidden, notFound } from '../../platform/errors.ts';
+import { forbidden } from '../../platform/errors.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { Enum, Nullable } from '../meetings/schema.ts';
@@ -23,6 +23,7 @@ import {
   revokeConductRecord,
   updateConductItem,
 } from './conduct.ts';
+import { noLinkedMember } from './errors.ts';
 import { readsAll, readsOwn, seesLists } from './policy.ts';
 import { Id, Year } from './schemas.ts';
 import { thisYear } from './service.ts';
@@ -216,7 +217,7 @@ export function dutyConductRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       const year = request.query.year ?? thisYear();
       if (readsAll(actor))
         return { items: await listConductRecords(db, actor.committeeId, { ...request.query, year }) };
-      if (!readsOwn(actor)) throw notFound('duty.no_member', '您的账号未关联委员');
+      if (!readsOwn(actor)) throw noLinkedMember();
       return {
         items: await listConductRecords(db, actor.committeeId, {
           year,

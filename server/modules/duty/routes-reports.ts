@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { Enum, Nullable } from '../meetings/schema.ts';
+import { noLinkedMember } from './errors.ts';
 import { getReport, listReports, myReport, reviewReport, saveReport } from './reports.ts';
 import { Year } from './schemas.ts';
 import { thisYear } from './service.ts';
@@ -45,7 +45,7 @@ export function dutyReportRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!actor.memberId) throw notFound('duty.no_member', '您的账号未关联委员');
+      if (!actor.memberId) throw noLinkedMember();
       return myReport(db, actor, request.query.year ?? thisYear());
     },
   );

@@ -18,10 +18,10 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { addSheet, DOCX_MIME, newWorkbook, sendDownload, workbookBuffer, XLSX_MIME } from '../../platform/download.ts';
-import { notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Paging, page } from '../../platform/routes.ts';
 import { Enum, Nullable } from '../meetings/schema.ts';
 import { commendationsOfMember } from './commendations.ts';
+import { noLinkedMember } from './errors.ts';
 import { currentVersion } from './rule-versions.ts';
 import { Category, MemberPage, ScoreQuery, VersionRef, Year } from './schemas.ts';
 import { committeeMedian, ensureScores, explainMember, hasScores } from './scoring.ts';
@@ -60,7 +60,7 @@ export function dutyScoreRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!actor.memberId) throw notFound('duty.no_member', '您的账号未关联委员');
+      if (!actor.memberId) throw noLinkedMember();
       return memberPage(actor.committeeId, actor.memberId, request.query.year ?? thisYear());
     },
   );

@@ -18,6 +18,9 @@ import { recurringMatters } from './hotline-matters.ts';
 import { listHotlineCases, recordResolvedCases, takeUpMatter } from './hotline-service.ts';
 import { hotlineTemplate, parseHotlineFile } from './hotline-sheet.ts';
 
+/** 400 file.missing: an import without its 工单 file. */
+const sheetMissing = () => badRequest('file.missing', '请选择要上传的工单文件', 'file');
+
 const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const Any = Type.Any();
 const Month = (title: string) => Type.String({ title, pattern: '^\\d{4}-(0[1-9]|1[0-2])$' });
@@ -70,9 +73,9 @@ export function hotlineRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       },
     },
     async (req) => {
-      if (!req.isMultipart()) throw badRequest('file.missing', '请选择要上传的工单文件', 'file');
+      if (!req.isMultipart()) throw sheetMissing();
       const part = await req.file({ limits: { fileSize: DEFAULT_SHEET_BUDGET.maxBytes + 1 } });
-      if (!part) throw badRequest('file.missing', '请选择要上传的工单文件', 'file');
+      if (!part) throw sheetMissing();
       const content = await part.toBuffer().catch((err) => {
         if (err.code === 'FST_REQ_FILE_TOO_LARGE')
           throw badRequest('file.too_large', `文件不能超过 ${DEFAULT_SHEET_BUDGET.maxBytes / 1024 / 1024} MB`, 'file');

@@ -16,6 +16,7 @@ import { attachFiles, FILE_TYPES, openFileForDownload, registerFileAccess } from
 import { receiveUpload } from '../../platform/files/upload.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { Id } from '../consultations/schemas.ts';
+import { sessionNotFound } from './errors.ts';
 import { isStaff } from './policy.ts';
 import { citizenActor, placeByToken } from './public-service.ts';
 import { convenesRoom } from './room-service.ts';
@@ -32,7 +33,7 @@ async function sessionRoom(db: Db, committeeId: number, sessionId: number) {
     db,
     sql`select room_id, results_published as published from grassroots_sessions where committee_id = ${committeeId} and id = ${sessionId}`,
   );
-  if (!s) throw notFound('grassroots.session', '议事活动不存在');
+  if (!s) throw sessionNotFound();
   return s;
 }
 

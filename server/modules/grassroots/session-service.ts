@@ -12,13 +12,13 @@ import { normaliseText } from '../../platform/text/normalise.ts';
 import { EVENT_STATES } from '../consultations/event-process.ts';
 import { addParticipants, createEvent } from '../consultations/event-service.ts';
 import { unitAccountIds } from '../consultations/outcome-repository.ts';
+import { sessionNotFound } from './errors.ts';
 import { isUnitAccount, seesAll } from './policy.ts';
 import { roomNotFound } from './room-service.ts';
 import type { AgreedItemInput, SessionInput } from './schemas.ts';
 import { sessionPhotos } from './session-photos.ts';
 import { grassrootsSettings, ITEM_STATES, ROOM_EVENT_KIND, SESSION_FORMS, TOPIC_STATES } from './settings.ts';
 
-const sessionNotFound = () => notFound('grassroots.session', '议事活动不存在');
 export const itemNotFound = () => notFound('grassroots.item', '议定事项不存在');
 const STAFF = ['officeStaff', 'specialCommitteeStaff', 'committeeAdmin'];
 

@@ -5,7 +5,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
 import { memberDirectory } from '../org/members-directory.ts';
@@ -18,6 +18,7 @@ import {
   parseToken,
   recordScan,
 } from './checkin.ts';
+import { inviteeNotFound, meetingCancelled, meetingNotFound, meetingNotOpen } from './errors.ts';
 import {
   ATTENDANCE_DEFAULTS,
   ATTENDANCE_LABELS,
@@ -43,7 +44,7 @@ export async function replyToMeeting(
     tx,
     sql`select reply, leave_status, checked_in_at from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${id} and member_id = ${actor.memberId} for update`,
   );
-  if (!inv) throw notFound('meeting.not_found', '会议不存在');
+  if (!inv) throw meetingNotFound();
   if (inv.checked_in_at) throw conflict('meeting.checked_in', '您已签到，不能再请假');
   const reason = b.reason?.trim() ?? '';
   if (b.reply === 'leave' && !reason) throw badRequest('meeting.leave_reason', '请填写「请假事由」', 'reason');
@@ -90,7 +91,7 @@ export async function decideLeave(
     tx,
     sql`select leave_status from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${id} and member_id = ${memberId} for update`,
   );
-  if (!inv) throw notFound('meeting.invitee_not_found', '该委员不在参会名单中');
+  if (!inv) throw inviteeNotFound();
   if (!inv.leave_status) throw conflict('meeting.no_leave', '该委员没有请假申请');
   const to = b.approve ? 'approved' : 'refused';
   await tx.execute(sql`update meeting_invitees set leave_status = ${to}, leave_comment = ${b.comment?.trim() || null},
@@ -122,7 +123,7 @@ export async function markAttendance(
   b: { present: boolean; minutesPresent?: number | null },
 ) {
   const m = await loadMeeting(tx, actor, id, true);
-  if (m.status === 'cancelled') throw conflict('meeting.cancelled', '会议已取消');
+  if (m.status === 'cancelled') throw meetingCancelled();
   const duration = Math.round((new Date(m.endsAt).getTime() - new Date(m.startsAt).getTime()) / 60000);
   if (b.minutesPresent != null && b.minutesPresent > duration)
     throw badRequest('meeting.minutes', `「在场时长」不能超过会议时长 ${duration} 分钟`, 'minutesPresent');
@@ -134,7 +135,7 @@ export async function markAttendance(
     tx,
     sql`select checked_in_at, checkin_method, minutes_present from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${id} and member_id = ${memberId} for update`,
   );
-  if (!inv) throw notFound('meeting.invitee_not_found', '该委员不在参会名单中');
+  if (!inv) throw inviteeNotFound();
   if (b.present) {
     await tx.execute(sql`update meeting_invitees set checked_in_at = coalesce(checked_in_at, now()), checkin_method = coalesce(checkin_method, 'staff'),
         minutes_present = ${b.minutesPresent ?? null}
@@ -155,7 +156,7 @@ export async function markAttendance(
 
 export async function checkinCode(db: Db, actor: Actor, id: number, origin: string) {
   const m = await loadMeeting(db, actor, id);
-  if (m.status !== 'planned') throw conflict('meeting.not_open', '会议已结束或已取消，不能签到');
+  if (m.status !== 'planned') throw meetingNotOpen();
   return checkinCodeFor('m', { committeeId: actor.committeeId, id, secret: m.secret, title: m.title }, origin);
 }
 
@@ -181,7 +182,7 @@ export async function checkinWithToken(tx: Db, actor: Actor, token: string) {
   );
   if (!m) throw checkinInvalid();
   assertValidToken(p, m.checkin_secret);
-  if (m.status !== 'planned') throw conflict('meeting.not_open', '会议已结束或已取消，不能签到');
+  if (m.status !== 'planned') throw meetingNotOpen();
   await assertCheckinWindow(tx, actor.committeeId, m);
   const inv = await lockCheckinRow(tx, 'meeting', actor.committeeId, m.id, actor.memberId);
   if (!inv) throw checkinNotInvited('会议');

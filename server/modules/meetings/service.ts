@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/context.ts';
 import { beijingYearOf, clockNow, formatBeijingDateTime } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { chinaDateTime } from '../../platform/download.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict } from '../../platform/errors.ts';
 import { attachFiles } from '../../platform/files/files.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
@@ -16,6 +16,7 @@ import { getSetting } from '../../platform/settings/settings.ts';
 import { revokeDutyFacts, settleSourceFacts } from '../duty/facts.ts';
 import { foundMemberIds, memberDirectory } from '../org/members-directory.ts';
 import { newSecret } from './checkin.ts';
+import { inviteeNotFound, meetingCancelled, meetingNotFound } from './errors.ts';
 import { seesAll } from './policy.ts';
 
 export const MEETING_KINDS: Record<string, string> = {
@@ -150,13 +151,13 @@ export async function loadMeeting(db: Db, actor: Actor, id: number, forUpdate = 
         special_committee_id as "specialCommitteeId", sector_id as "sectorId", checkin_secret as secret
       from meetings where committee_id = ${actor.committeeId} and id = ${id} ${forUpdate ? sql`for update` : sql``}`,
   );
-  if (!m) throw notFound('meeting.not_found', '会议不存在');
+  if (!m) throw meetingNotFound();
   if (!seesAll(actor)) {
     const inv = await queryOne(
       db,
       sql`select 1 from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${id} and member_id = ${actor.memberId ?? 0}`,
     );
-    if (!inv) throw notFound('meeting.not_found', '会议不存在');
+    if (!inv) throw meetingNotFound();
   }
   return m;
 }
@@ -323,7 +324,7 @@ export async function updateMeeting(tx: Db, actor: Actor, id: number, b: Meeting
 
 export async function inviteMore(tx: Db, actor: Actor, id: number, invite: InviteInput) {
   const m = await loadMeeting(tx, actor, id, true);
-  if (m.status === 'cancelled') throw conflict('meeting.cancelled', '会议已取消');
+  if (m.status === 'cancelled') throw meetingCancelled();
   const ids = await membersByRule(tx, actor.committeeId, invite);
   const added = await addInvitees(tx, actor, id, ids, m.title, iso(m.startsAt)!);
   if (m.status === 'closed') await settleAttendance(tx, actor.committeeId, id, added);
@@ -337,7 +338,7 @@ export async function removeInvitee(tx: Db, actor: Actor, id: number, memberId: 
     tx,
     sql`delete from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${id} and member_id = ${memberId} returning member_id`,
   );
-  if (!gone.length) throw notFound('meeting.invitee_not_found', '该委员不在参会名单中');
+  if (!gone.length) throw inviteeNotFound();
   await revokeDutyFacts(tx, actor.committeeId, { sourceType: 'meeting', sourceId: id, memberId });
   await writeAudit(tx, actor, { action: 'meeting.uninvite', entity: 'meeting', entityId: id, before: { memberId } });
 }

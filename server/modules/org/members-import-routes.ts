@@ -4,10 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { DEFAULT_SHEET_BUDGET } from '../../platform/spreadsheet/read.ts';
 import { sendXlsx } from './common.ts';
+import { importNotFound, rosterFileMissing, termNotFound } from './errors.ts';
 import { applyValidRows, loadImport, startImport } from './import.ts';
 import { Id, ImportOut } from './members-schemas.ts';
 import { currentTermId, termExists } from './members-service.ts';
@@ -44,10 +45,10 @@ export function memberImportRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!request.isMultipart()) throw badRequest('file.missing', '请选择要上传的 Excel 文件', 'file');
+      if (!request.isMultipart()) throw rosterFileMissing();
       // A roster of 5,000 members is well under 1 MB; the sheet budget also caps what the file may inflate to.
       const part = await request.file({ limits: { fileSize: DEFAULT_SHEET_BUDGET.maxBytes + 1 } });
-      if (!part) throw badRequest('file.missing', '请选择要上传的 Excel 文件', 'file');
+      if (!part) throw rosterFileMissing();
       const content = await part.toBuffer().catch((err) => {
         if (err.code === 'FST_REQ_FILE_TOO_LARGE')
           throw badRequest('file.too_large', `文件不能超过 ${DEFAULT_SHEET_BUDGET.maxBytes / 1024 / 1024} MB`, 'file');
@@ -57,8 +58,7 @@ export function memberImportRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         throw badRequest('import.bad_file', '请上传 .xlsx 格式的 Excel 文件（可先下载模板）', 'file');
       }
       const termId = request.query.termId ?? (await currentTermId(db, actor.committeeId));
-      if (!termId || !(await termExists(db, actor.committeeId, termId)))
-        throw badRequest('member.term', '所选「届次」不存在', 'termId');
+      if (!termId || !(await termExists(db, actor.committeeId, termId))) throw termNotFound();
       const rows = await parseRoster(content);
       const id = await startImport(db, actor, termId!, part.filename, rows, request.query.validOnly ?? false);
       return { id, total: rows.length };
@@ -73,7 +73,7 @@ export function memberImportRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     },
     async (request) => {
       const item = await loadImport(db, actorOf(request).committeeId, request.params.id);
-      if (!item) throw notFound('import.not_found', '导入记录不存在');
+      if (!item) throw importNotFound();
       return item;
     },
   );
@@ -92,7 +92,7 @@ export function memberImportRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     async (request) => {
       const actor = actorOf(request);
       const item = await loadImport(db, actor.committeeId, request.params.id);
-      if (!item) throw notFound('import.not_found', '导入记录不存在');
+      if (!item) throw importNotFound();
       if (!(await applyValidRows(db, actor, request.params.id))) {
         throw conflict('import.state', '该导入不是“有错误待确认”状态，不能再次导入');
       }

@@ -16,6 +16,7 @@ import {
 } from '../../platform/secrets/field-crypto.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
 import { normaliseIdNumber } from './common.ts';
+import { termNotFound } from './errors.ts';
 import { type MemberFilters, memberOrder, memberWhere, namePinyin } from './members-query.ts';
 
 export type Gender = '男' | '女';
@@ -210,7 +211,7 @@ export async function checkMemberRefs(tx: Db, committeeId: number, input: Member
     tx,
     sql`select 1 from terms where committee_id = ${committeeId} and id = ${input.termId}`,
   );
-  if (!term) throw badRequest('member.term', '所选「届次」不存在', 'termId');
+  if (!term) throw termNotFound();
   const sector = await queryOne(
     tx,
     sql`select 1 from sectors where committee_id = ${committeeId} and id = ${input.sectorId}`,

@@ -7,6 +7,7 @@ import { type Db, queryOne } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { type DutyFactKind, recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
+import { titleRequired } from './errors.ts';
 import { memberAccounts, notifyAuthors, notifyOffice, orgAccounts } from './notices.ts';
 import { loadProposalText, type ProposalItem } from './repository.ts';
 import { getRules } from './rules.ts';
@@ -58,7 +59,7 @@ async function reachOffice(tx: Db, actor: Actor, p: ProposalItem, proposerIds: n
 async function assertComplete(tx: Db, committeeId: number, id: number) {
   const p = (await loadProposalText(tx, committeeId, id))!;
   const rules = await getRules(tx, committeeId, p.year ?? beijingYearOf());
-  if (!p.title.trim()) throw badRequest('proposal.title_required', '「案由」不能为空', 'title');
+  if (!p.title.trim()) throw titleRequired();
   if ([...p.title].length > rules.titleMaxLength)
     throw badRequest('proposal.title_too_long', `「案由」不能超过 ${rules.titleMaxLength} 个字符`, 'title');
   if (!p.background.trim()) throw badRequest('proposal.background_required', '「案据」不能为空', 'background');

@@ -1,5 +1,5 @@
 // The errors the proposal module throws in more than one place, as named factories with stable ids and Chinese text.
-import { conflict, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 
 export const proposalNotFound = () => notFound('proposal.not_found', '提案不存在');
 
@@ -9,3 +9,6 @@ export const notKeyProposal = () => conflict('proposal.not_key', '该提案不�
 
 /** Key proposals, commendation and publication are for registered proposals only; `what` completes the sentence. */
 export const notRegistered = (what: string) => conflict('proposal.not_registered', `只有已立案的提案可以${what}`);
+
+/** 400 proposal.title_required: 案由 left empty. */
+export const titleRequired = () => badRequest('proposal.title_required', '「案由」不能为空', 'title');

@@ -14,7 +14,7 @@ import { searchTokens, toSearchVector } from '../../platform/search/search.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { foundMemberIds, memberDirectory, memberNameOf } from '../org/members-directory.ts';
-import { proposalNotFound } from './errors.ts';
+import { proposalNotFound, titleRequired } from './errors.ts';
 import { isAuthor } from './policy.ts';
 import { loadProposalItem, type ProposalItem, replyOwner } from './repository.ts';
 import { DEFAULT_RULES, forgetRules, getRules, type ProposalRules, RULES_KEY } from './rules.ts';
@@ -109,7 +109,7 @@ const normalised = (input: ProposalInput): ProposalInput => ({
 
 async function checkInput(tx: Db, actor: Actor, input: ProposalInput, rules: ProposalRules) {
   if (input.title !== undefined) {
-    if (!input.title.trim()) throw badRequest('proposal.title_required', '「案由」不能为空', 'title');
+    if (!input.title.trim()) throw titleRequired();
     if ([...input.title.trim()].length > rules.titleMaxLength)
       throw badRequest('proposal.title_too_long', `「案由」不能超过 ${rules.titleMaxLength} 个字符`, 'title');
   }
@@ -167,7 +167,7 @@ export async function createProposal(tx: Db, actor: Actor, raw: ProposalInput): 
   if (kind !== 'collective' && !isMember) throw badRequest('proposal.kind', '党派团体账号只能提出集体提案', 'kind');
   if (kind !== 'joint' && input.cosignerIds?.length)
     throw badRequest('proposal.cosigners', '只有联名提案可以邀请附议委员', 'cosignerIds');
-  if (input.title === undefined) throw badRequest('proposal.title_required', '「案由」不能为空', 'title');
+  if (input.title === undefined) throw titleRequired();
   await checkInput(tx, actor, input, rules);
   const c = actor.committeeId;
   const leadId = kind === 'collective' ? null : actor.memberId;

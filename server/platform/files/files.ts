@@ -143,6 +143,8 @@ export async function listFiles(db: Db, committeeId: number, entity: string, ent
 
 type AccessCheck = (db: Db, actor: Actor, entityId: number) => Promise<boolean>;
 const accessChecks = new Map<string, AccessCheck>();
+/** 403 file.forbidden: the same answer whether the file does not exist or may not be read, so ids reveal nothing. */
+const fileForbidden = () => forbidden('file.forbidden', '文件不存在或无权查看');
 
 /** A module says who may read the files of its items. */
 export function registerFileAccess(entity: string, check: AccessCheck): void {
@@ -158,10 +160,10 @@ export async function openFileForDownload(
     db,
     sql`select id, name, mime, size, sha256, entity, entity_id, uploaded_by from files where committee_id = ${actor.committeeId} and id = ${id}`,
   );
-  if (!f) throw forbidden('file.forbidden', '文件不存在或无权查看');
+  if (!f) throw fileForbidden();
   const allowed =
     f.uploaded_by === actor.accountId ||
     (f.entity && f.entity_id != null && (await accessChecks.get(f.entity)?.(db, actor, f.entity_id)));
-  if (!allowed) throw forbidden('file.forbidden', '文件不存在或无权查看');
+  if (!allowed) throw fileForbidden();
   return { file: f, stream: fs.createReadStream(blobPath(f.sha256)) };
 }

@@ -6,16 +6,22 @@ import type { Db } from '../db/client.ts';
 import { badRequest } from '../errors.ts';
 import { type FileType, type StoredFile, storeFile } from './files.ts';
 
+const fileMissing = () => badRequest('file.missing', '请选择要上传的文件');
+
+/**
+ * Reads the one file of a multipart request and stores it in its own transaction. Errors: 400 file.missing (not
+ * multipart, no file part), 400 file.too_large (over `rule.maxBytes` bytes), and storeFile's type checks.
+ */
 export async function receiveUpload(
   db: Db,
   request: FastifyRequest,
   actor: Actor,
   rule: { maxBytes: number; types: Record<string, FileType> },
 ): Promise<Omit<StoredFile, 'sha256'>> {
-  if (!request.isMultipart()) throw badRequest('file.missing', '请选择要上传的文件');
+  if (!request.isMultipart()) throw fileMissing();
   const tooLarge = () => badRequest('file.too_large', `文件不能超过 ${Math.round(rule.maxBytes / 1048576)} MB`);
   const part = await request.file({ limits: { fileSize: rule.maxBytes + 1 } });
-  if (!part) throw badRequest('file.missing', '请选择要上传的文件');
+  if (!part) throw fileMissing();
   const content = await part.toBuffer().catch((err) => {
     throw err.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : err;
   });

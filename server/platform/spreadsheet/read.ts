@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError, badRequest } from '../errors.ts';
-import { assertZipWithinBudget } from './zip-guard.ts';
+import { assertZipWithinBudget, notXlsx } from './zip-guard.ts';
 
 export interface SheetBudget {
   /** Upload size (the compressed file). */
@@ -95,7 +95,7 @@ export async function readFirstSheet(content: Buffer, budget: SheetBudget = DEFA
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw badRequest('import.bad_file', '无法读取文件，请上传 .xlsx 格式的 Excel 文件（可先下载模板）', 'file');
+    throw notXlsx();
   } finally {
     input.destroy();
   }

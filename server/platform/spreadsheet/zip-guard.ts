@@ -10,7 +10,8 @@ const LOCAL = 0x04034b50;
 const MAX_ENTRIES = 2000;
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-const notXlsx = () =>
+/** 400 import.bad_file: the upload is not a readable .xlsx workbook. */
+export const notXlsx = () =>
   badRequest('import.bad_file', '无法读取文件，请上传 .xlsx 格式的 Excel 文件（可先下载模板）', 'file');
 
 interface Entry {
