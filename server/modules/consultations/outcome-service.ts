@@ -63,7 +63,7 @@ export async function createOutcome(db: Db, actor: Actor, b: OutcomeCreate): Pro
 
 export async function updateOutcome(db: Db, actor: Actor, id: number, b: OutcomeUpdate): Promise<void> {
   await db.transaction(async (tx) => {
-    const before = await queryOne<any>(
+    const before = await queryOne<{ kind: string; title: string; body: string; summary: string; state: string }>(
       tx,
       sql`select kind, title, body, summary, state from consultation_outcomes where committee_id = ${actor.committeeId} and id = ${id} for update`,
     );

@@ -30,9 +30,10 @@ export interface ApproveData {
 }
 
 export async function loadPlanItem(tx: Db, committeeId: number, id: number, lock = false): Promise<PlanItem | null> {
-  const p = await queryOne<any>(
+  const p = await queryOne<Omit<PlanItem, 'settingSteps' | 'itemCount'>>(
     tx,
-    sql`select id, state, year, kind, title, version, step_index, steps from consultation_plans
+    sql`select id, state, committee_id as "committeeId", year, kind, title, version, step_index as "stepIndex",
+        steps from consultation_plans
       where committee_id = ${committeeId} and id = ${id} ${lock ? sql`for update` : sql``}`,
   );
   if (!p) return null;
@@ -41,19 +42,7 @@ export async function loadPlanItem(tx: Db, committeeId: number, id: number, lock
     sql`select count(*)::int as n from consultation_plan_items where committee_id = ${committeeId} and plan_id = ${id} and not removed`,
   );
   const settings = await consultationSettings(tx, committeeId, p.year);
-  return {
-    id: p.id,
-    state: p.state,
-    committeeId,
-    year: p.year,
-    kind: p.kind,
-    title: p.title,
-    version: p.version,
-    stepIndex: p.step_index,
-    steps: p.steps ?? [],
-    settingSteps: settings.approvalSteps,
-    itemCount: n?.n ?? 0,
-  };
+  return { ...p, settingSteps: settings.approvalSteps, itemCount: n?.n ?? 0 };
 }
 
 /** The label of the step a plan under review waits for. */
