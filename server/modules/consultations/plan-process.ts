@@ -49,8 +49,23 @@ export async function loadPlanItem(tx: Db, committeeId: number, id: number, lock
 export const currentStep = (plan: { state: string; steps: ApprovalStep[]; stepIndex: number }) =>
   plan.state === 'reviewing' ? (plan.steps[plan.stepIndex] ?? null) : null;
 
+/** A plan item as a published version keeps it (consultation_plan_versions.items, the columns' own names). */
+export interface PublishedItem {
+  id: number;
+  position: number;
+  topic: string;
+  kind: string;
+  lead_special_committee_id: number | null;
+  leading_leader: string;
+  counterpart_body: string;
+  planned_month: number | null;
+  form: string;
+  supervised_body: string | null;
+  supervision_form: string | null;
+}
+
 async function publishPlan(tx: Db, item: PlanItem) {
-  const items = await query<any>(
+  const items = await query<PublishedItem>(
     tx,
     sql`select id, position, topic, kind, lead_special_committee_id, leading_leader, counterpart_body, planned_month, form,
         supervised_body, supervision_form

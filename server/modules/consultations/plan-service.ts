@@ -110,7 +110,11 @@ export async function planItems(db: Db, committeeId: number, planId: number, yea
 export async function getPlan(db: Db, actor: Actor, id: number) {
   const p = await loadPlanItem(db, actor.committeeId, id);
   if (!p) throw E.planNotFound();
-  const dates = (await queryOne<{ collectUntil: string | null; documentNumber: string | null; approvedOn: string | null }>(
+  const dates = (await queryOne<{
+    collectUntil: string | null;
+    documentNumber: string | null;
+    approvedOn: string | null;
+  }>(
     db,
     sql`select collect_until::text as "collectUntil", document_number as "documentNumber", approved_on::text as "approvedOn"
       from consultation_plans where committee_id = ${actor.committeeId} and id = ${id}`,

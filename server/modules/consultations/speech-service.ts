@@ -204,7 +204,18 @@ export async function fireSpeechAction(
 
 /** The office sees every speech in order; a member sees the selected order and their own. */
 export async function listSpeeches(db: Db, actor: Actor, eventId: number) {
-  const rows = await query<any>(
+  // Reads members (their names): left as it is for org's exports to take over.
+  const rows = await query<{
+    id: number;
+    member_id: number;
+    member_name: string;
+    title: string;
+    body: string;
+    state: string;
+    position: number | null;
+    minutes_allowed: number | null;
+    decision_comment: string | null;
+  }>(
     db,
     sql`select s.id, s.member_id, m.name as member_name, s.title, s.body, s.state, s.position, s.minutes_allowed, s.decision_comment
       from consultation_speeches s join members m on m.committee_id = s.committee_id and m.id = s.member_id
