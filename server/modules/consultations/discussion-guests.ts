@@ -54,16 +54,19 @@ export async function createInvitation(
   });
 }
 
+/** An invitation link as staff see it (GET /api/discussions/:id/invitations); `expiresAt` ISO 8601. */
+export interface InvitationLink {
+  id: number;
+  token: string;
+  expiresAt: string;
+  maxUses: number;
+  uses: number;
+  revoked: boolean;
+}
+
 export async function listInvitations(db: Db, actor: Actor, discussionId: number) {
   const d = await loadDiscussion(db, actor, discussionId);
-  const rows = await query<{
-    id: number;
-    token: string;
-    expiresAt: string;
-    maxUses: number;
-    uses: number;
-    revoked: boolean;
-  }>(
+  const rows = await query<InvitationLink>(
     db,
     sql`select id, token, expires_at as "expiresAt", max_uses as "maxUses", uses, revoked from discussion_invitations
       where committee_id = ${actor.committeeId} and discussion_id = ${d.id} order by id desc`,
@@ -112,14 +115,17 @@ export async function invitationByToken(db: Db, token: string): Promise<Invitati
 }
 
 /** What the invitation page shows before sign-in: the topic and its materials, nothing about people. */
-export async function publicDiscussion(db: Db, inv: Invitation) {
-  const d = (await queryOne<{
-    topic: string;
-    background: string;
-    opensAt: string;
-    closesAt: string;
-    maxLength: number;
-  }>(
+/** The topic card of the invitation page (times ISO 8601, the statement length limit in characters). */
+export interface PublicDiscussion {
+  topic: string;
+  background: string;
+  opensAt: string;
+  closesAt: string;
+  maxLength: number;
+}
+
+export async function publicDiscussion(db: Db, inv: Invitation): Promise<PublicDiscussion> {
+  const d = (await queryOne<PublicDiscussion>(
     db,
     sql`select topic, background, opens_at as "opensAt", closes_at as "closesAt", max_length as "maxLength" from discussions where committee_id = ${inv.committeeId} and id = ${inv.discussionId}`,
   ))!;

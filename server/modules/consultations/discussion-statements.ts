@@ -260,20 +260,23 @@ export async function writeComment(db: Db, actor: Actor, discussionId: number, b
   });
 }
 
-export async function listComments(db: Db, actor: Actor, discussionId: number) {
+/** A comment as its reader may see it (anonymous towards other participants); `createdAt` ISO 8601. */
+export interface Comment {
+  id: number;
+  statementId: number | null;
+  parentId: number | null;
+  body: string;
+  author: string;
+  mine: boolean;
+  state: string;
+  adopted: boolean;
+  createdAt: string;
+}
+
+export async function listComments(db: Db, actor: Actor, discussionId: number): Promise<Comment[]> {
   const d = await loadDiscussion(db, actor, discussionId);
   const staff = isStaff(actor);
-  const rows = await query<{
-    id: number;
-    statementId: number | null;
-    parentId: number | null;
-    body: string;
-    authorAccountId: number;
-    displayName: string;
-    state: string;
-    adopted: boolean;
-    createdAt: string;
-  }>(
+  const rows = await query<Omit<Comment, 'author' | 'mine'> & { authorAccountId: number; displayName: string }>(
     db,
     sql`select c.id, c.statement_id as "statementId", c.parent_id as "parentId", c.body, c.author_account_id as "authorAccountId",
         coalesce(a.display_name, '受邀群众') as "displayName", c.state, c.adopted, c.created_at as "createdAt"

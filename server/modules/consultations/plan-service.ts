@@ -69,6 +69,9 @@ export async function listPlans(db: Db, actor: Actor, q: { year?: number }) {
   }));
 }
 
+/** A row of the plan list (GET /api/consultations/plans). */
+export type PlanListRow = Awaited<ReturnType<typeof listPlans>>[number];
+
 const stateLabel = (state: string, steps: { label: string }[], i: number) =>
   state === 'reviewing' && steps[i] ? `待${steps[i].label}` : PLAN_STATES[state];
 

@@ -137,6 +137,9 @@ export async function listTopics(db: Db, actor: Actor, q: TopicQuery, limit: num
   };
 }
 
+/** A topic suggestion as the list shows it (GET /api/consultations/topics). */
+export type TopicListItem = Awaited<ReturnType<typeof listTopics>>['items'][number];
+
 export async function getTopic(db: Db, actor: Actor, id: number) {
   const r = await loadTopicItem(db, actor.committeeId, id);
   if (!r || (!seesAll(actor) && r.suggesterAccountId !== actor.accountId)) throw E.topicNotFound();
