@@ -2,91 +2,22 @@
 // history and buttons.
 
 import { sql } from 'drizzle-orm';
+import type { Static } from 'typebox';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query } from '../../platform/db/client.ts';
-import { listFiles, type StoredFile } from '../../platform/files/files.ts';
-import {
-  type AllowedAction,
-  allowedActions,
-  listTransitions,
-  type TimelineEntry,
-} from '../../platform/workflow/engine.ts';
-import { type Access, AFTER_SCREENING, isSubmitter, readable } from './policy.ts';
+import { listFiles } from '../../platform/files/files.ts';
+import { allowedActions, listTransitions } from '../../platform/workflow/engine.ts';
+import { AFTER_SCREENING, isSubmitter, readable } from './policy.ts';
 import { asItem, ENTITY, INSTRUCTION_FILES, REFERRAL_FILES } from './repository.ts';
 import { LEVELS, type Level, REFERRAL_STATES, REPORT_STATES, SUBMITTER_KINDS } from './rules.ts';
+import type { Detail } from './schemas.ts';
 import { opinionProcess } from './workflow.ts';
 
 // ---------------------------------------------------------------- reading
 
-export interface ReportDetail {
-  id: number;
-  state: string;
-  stateLabel: string;
-  year: number;
-  title: string;
-  body: string;
-  charCount: number;
-  category: string;
-  editedTitle: string | null;
-  editedBody: string | null;
-  editedAt: string | null;
-  editedByName: string | null;
-  source: string;
-  submitterKind: string;
-  submitterKindLabel: string;
-  submitterName: string;
-  fromLower: boolean;
-  originCommitteeName: string | null;
-  originSubmitterName: string | null;
-  issue: { id: number; title: string; state: string } | null;
-  screenComment: string | null;
-  submittedAt: string | null;
-  createdAt: string;
-  files: StoredFile[];
-  forwards: { id: number; targetKind: string; targetName: string; forwardedOn: string; note: string | null }[];
-  adoptions: {
-    id: number;
-    level: string;
-    levelLabel: string;
-    adoptedBy: string;
-    adoptedOn: string;
-    note: string | null;
-    recordedBy: string | null;
-    fromCommittee: string | null;
-  }[];
-  instructions: {
-    id: number;
-    leaderName: string;
-    leaderTitle: string | null;
-    leaderOrgan: string;
-    level: string;
-    levelLabel: string;
-    instructedOn: string;
-    text: string;
-    recordedBy: string | null;
-    fromCommittee: string | null;
-    files: StoredFile[];
-  }[];
-  referrals: {
-    id: number;
-    unitId: number;
-    unitName: string;
-    state: string;
-    stateLabel: string;
-    note: string | null;
-    dueOn: string | null;
-    response: string | null;
-    respondedAt: string | null;
-    responderName: string | null;
-    reviewComment: string | null;
-    files: StoredFile[];
-  }[];
-  timeline: TimelineEntry[];
-  access: Access;
-  actions: AllowedAction[];
-  can: { edit: boolean; editText: boolean; forward: boolean; record: boolean; refer: boolean };
-}
+/** One report as its reader may see it: the route's response schema (schemas.ts). */
+export type ReportDetail = Static<typeof Detail>;
 
 /** An adoption as read: the committee it came from only when it was passed back from a lower one. */
 type AdoptionRow = Omit<ReportDetail['adoptions'][number], 'levelLabel'>;

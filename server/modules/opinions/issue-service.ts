@@ -156,15 +156,9 @@ export async function deleteIssue(tx: Db, actor: Actor, issueId: number) {
   });
 }
 
-export interface IssueSummary {
-  id: number;
-  year: number;
-  number: number;
-  title: string;
-  state: string;
-  issuedOn: string | null;
+export interface IssueSummary extends IssueRow {
   reportCount: number;
-  editorNote: string | null;
+  /** ISO 8601. */
   createdAt: string;
 }
 

@@ -1,6 +1,7 @@
 // Lists of reports (the office's queue, a submitter's own) with their filters, and similar reports while writing.
 
 import { type SQL, sql } from 'drizzle-orm';
+import type { Static } from 'typebox';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
@@ -8,6 +9,7 @@ import { textSimilarity } from '../../platform/search/search.ts';
 import { similarScope } from '../../platform/search/similar-scope.ts';
 import { iso } from './detail.ts';
 import { LEVEL_ORDER, type Level, REPORT_STATES, SUBMITTER_KINDS, type SubmitterKind } from './rules.ts';
+import type { ListItem as ListItemSchema } from './schemas.ts';
 import { reportMatch, reportSimilarQuery } from './search.ts';
 
 export interface ListFilters {
@@ -62,25 +64,8 @@ export function listWhere(actor: Actor, f: ListFilters, scope: 'staff' | 'mine')
   );
 }
 
-export interface ListItem {
-  id: number;
-  title: string;
-  category: string;
-  state: string;
-  stateLabel: string;
-  year: number;
-  submitterKind: string;
-  submitterKindLabel: string;
-  submitterName: string;
-  originCommitteeName: string | null;
-  submittedAt: string | null;
-  createdAt: string;
-  charCount: number;
-  issueTitle: string | null;
-  adoptedLevels: string[];
-  instructionLevels: string[];
-  referralState: string | null;
-}
+/** A row of the report lists: the route's response schema (schemas.ts). */
+export type ListItem = Static<typeof ListItemSchema>;
 
 /** A list row as read: the item's own columns, the page's total, and the levels unsorted. */
 type ListRow = Omit<
