@@ -128,6 +128,9 @@ export async function listEvents(db: Db, actor: Actor, q: EventQuery, limit: num
   };
 }
 
+/** A row of the event list (GET /api/consultations/events): times ISO 8601, dates YYYY-MM-DD. */
+export type EventListItem = Awaited<ReturnType<typeof listEvents>>['items'][number];
+
 export async function getEvent(db: Db, actor: Actor, id: number) {
   const e = await queryOne<EventRow>(
     db,
