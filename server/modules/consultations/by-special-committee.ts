@@ -48,24 +48,16 @@ export async function eventsOrganisedBy(
   from: string,
   to: string,
 ): Promise<OrganisedEvent[]> {
-  const rows = await query<any>(
+  const rows = await query<Omit<OrganisedEvent, 'stateLabel'>>(
     db,
     sql`select e.id, e.category, e.title, e.state,
         to_char(coalesce(e.held_on, (e.starts_at at time zone 'Asia/Shanghai')::date), 'YYYY-MM-DD') as day,
         coalesce((select array_agg(p.member_id order by p.member_id) from consultation_participants p
-          where p.committee_id = e.committee_id and p.event_id = e.id and p.member_id is not null), '{}') as members
+          where p.committee_id = e.committee_id and p.event_id = e.id and p.member_id is not null), '{}') as "memberIds"
       from consultation_events e
       where e.committee_id = ${committeeId} and e.special_committee_id = ${specialCommitteeId} and e.state <> 'cancelled'
         and coalesce(e.held_on, (e.starts_at at time zone 'Asia/Shanghai')::date) between ${from}::date and ${to}::date
       order by day, e.id`,
   );
-  return rows.map((r) => ({
-    id: r.id,
-    category: r.category,
-    title: r.title,
-    state: r.state,
-    stateLabel: EVENT_STATES[r.state] ?? r.state,
-    day: r.day,
-    memberIds: r.members,
-  }));
+  return rows.map((r) => ({ ...r, stateLabel: EVENT_STATES[r.state] ?? r.state }));
 }

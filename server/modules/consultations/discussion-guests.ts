@@ -54,21 +54,24 @@ export async function createInvitation(
   });
 }
 
+/** An invitation link as staff see it (GET /api/discussions/:id/invitations); `expiresAt` ISO 8601. */
+export interface InvitationLink {
+  id: number;
+  token: string;
+  expiresAt: string;
+  maxUses: number;
+  uses: number;
+  revoked: boolean;
+}
+
 export async function listInvitations(db: Db, actor: Actor, discussionId: number) {
   const d = await loadDiscussion(db, actor, discussionId);
-  const rows = await query<any>(
+  const rows = await query<InvitationLink>(
     db,
-    sql`select id, token, expires_at, max_uses, uses, revoked from discussion_invitations
+    sql`select id, token, expires_at as "expiresAt", max_uses as "maxUses", uses, revoked from discussion_invitations
       where committee_id = ${actor.committeeId} and discussion_id = ${d.id} order by id desc`,
   );
-  return rows.map((r) => ({
-    id: r.id,
-    token: r.token,
-    expiresAt: new Date(r.expires_at).toISOString(),
-    maxUses: r.max_uses,
-    uses: r.uses,
-    revoked: r.revoked,
-  }));
+  return rows.map((r) => ({ ...r, expiresAt: new Date(r.expiresAt).toISOString() }));
 }
 
 /** Staff withdraw a link: nobody new signs in with it and its guests lose the discussion's pages (audited). */
@@ -99,29 +102,34 @@ export async function revokeInvitation(db: Db, actor: Actor, discussionId: numbe
 
 /** The invitation behind a link, if it may still be used (not revoked, not expired). */
 export async function invitationByToken(db: Db, token: string): Promise<Invitation & { full: boolean }> {
-  const r = await queryOne<any>(
+  const r = await queryOne<Invitation & { full: boolean; dead: boolean }>(
     db,
-    sql`select committee_id, id, discussion_id, uses >= max_uses as full, revoked or expires_at <= now() as dead
+    sql`select committee_id as "committeeId", id, discussion_id as "discussionId", uses >= max_uses as full,
+        revoked or expires_at <= now() as dead
       from discussion_invitations where token = ${token}`,
   );
   if (!r) throw notFound('discussion.invitation', '邀请链接不存在');
   if (r.dead) throw expired();
-  return { committeeId: r.committee_id, id: r.id, discussionId: r.discussion_id, full: r.full };
+  const { dead: _, ...inv } = r;
+  return inv;
 }
 
 /** What the invitation page shows before sign-in: the topic and its materials, nothing about people. */
-export async function publicDiscussion(db: Db, inv: Invitation) {
-  const d = await queryOne<any>(
+/** The topic card of the invitation page (times ISO 8601, the statement length limit in characters). */
+export interface PublicDiscussion {
+  topic: string;
+  background: string;
+  opensAt: string;
+  closesAt: string;
+  maxLength: number;
+}
+
+export async function publicDiscussion(db: Db, inv: Invitation): Promise<PublicDiscussion> {
+  const d = (await queryOne<PublicDiscussion>(
     db,
-    sql`select topic, background, opens_at, closes_at, max_length from discussions where committee_id = ${inv.committeeId} and id = ${inv.discussionId}`,
-  );
-  return {
-    topic: d.topic,
-    background: d.background,
-    opensAt: new Date(d.opens_at).toISOString(),
-    closesAt: new Date(d.closes_at).toISOString(),
-    maxLength: d.max_length,
-  };
+    sql`select topic, background, opens_at as "opensAt", closes_at as "closesAt", max_length as "maxLength" from discussions where committee_id = ${inv.committeeId} and id = ${inv.discussionId}`,
+  ))!;
+  return { ...d, opensAt: new Date(d.opensAt).toISOString(), closesAt: new Date(d.closesAt).toISOString() };
 }
 
 /**

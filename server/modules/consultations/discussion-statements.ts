@@ -83,9 +83,9 @@ const VOTE_NAME: Record<number, string> = { 1: 'agree', [-1]: 'disagree', 0: 'pa
 export async function listStatements(db: Db, actor: Actor, discussionId: number, state?: string): Promise<Statement[]> {
   const d = await loadDiscussion(db, actor, discussionId);
   const staff = isStaff(actor);
-  const rows = await query<any>(
+  const rows = await query<StatementRow>(
     db,
-    sql`select s.*, coalesce(a.display_name, '受邀群众') as display_name, v.vote as my_vote from discussion_statements s
+    sql`select ${statementColumns}, v.vote as "myVote" from discussion_statements s
       left join accounts a on a.committee_id = s.committee_id and a.id = s.author_account_id
       left join discussion_votes v on v.committee_id = s.committee_id and v.statement_id = s.id and v.account_id = ${actor.accountId ?? 0}
       where s.committee_id = ${actor.committeeId} and s.discussion_id = ${d.id}
@@ -95,23 +95,30 @@ export async function listStatements(db: Db, actor: Actor, discussionId: number,
   return rows.map((r) => presentStatement(r, actor, d));
 }
 
-export function presentStatement(r: any, actor: Actor, d: DiscussionRow): Statement {
-  const mine = r.author_account_id === actor.accountId;
+/** A statement as read with `statementColumns` (statement `s`, its author's account `a`) and the reader's vote
+ *  (1, -1, 0 or null). */
+export type StatementRow = Omit<Statement, 'author' | 'mine' | 'myVote' | 'createdAt'> & {
+  authorAccountId: number;
+  displayName: string;
+  myVote: number | null;
+  createdAt: string;
+};
+
+/** The columns of a StatementRow but the vote. */
+export const statementColumns = sql`s.id, s.body, s.author_account_id as "authorAccountId", s.state, s.pinned, s.adopted,
+  s.filtered, s.merged_into as "mergedInto", s.agree, s.disagree, s.pass, s.created_at as "createdAt",
+  coalesce(a.display_name, '受邀群众') as "displayName"`;
+
+export function presentStatement(r: StatementRow, actor: Actor, d: DiscussionRow): Statement {
+  const { authorAccountId, displayName, ...s } = r;
+  const mine = authorAccountId === actor.accountId;
   return {
-    id: r.id,
-    body: r.body,
-    author: isStaff(actor) || !d.anonymous ? r.display_name : mine ? '我' : '参与者',
+    ...s,
+    author: isStaff(actor) || !d.anonymous ? displayName : mine ? '我' : '参与者',
     mine,
-    state: r.state,
-    pinned: r.pinned,
-    adopted: r.adopted,
     filtered: isStaff(actor) ? r.filtered : false,
-    mergedInto: r.merged_into,
-    agree: r.agree,
-    disagree: r.disagree,
-    pass: r.pass,
-    myVote: r.my_vote === null || r.my_vote === undefined ? null : VOTE_NAME[r.my_vote],
-    createdAt: new Date(r.created_at).toISOString(),
+    myVote: r.myVote == null ? null : VOTE_NAME[r.myVote],
+    createdAt: new Date(r.createdAt).toISOString(),
   };
 }
 
@@ -125,7 +132,14 @@ const MOVES: Record<string, { from: string[]; to?: string }> = {
 export async function moderateStatement(db: Db, actor: Actor, discussionId: number, sid: number, b: ModerateBody) {
   await db.transaction(async (tx) => {
     const d = await loadDiscussion(tx, actor, discussionId);
-    const before = await queryOne<any>(
+    const before = await queryOne<{
+      id: number;
+      state: string;
+      pinned: boolean;
+      adopted: boolean;
+      merged_into: number | null;
+      author_account_id: number;
+    }>(
       tx,
       sql`select id, state, pinned, adopted, merged_into, author_account_id from discussion_statements
         where committee_id = ${actor.committeeId} and discussion_id = ${d.id} and id = ${sid} for update`,
@@ -246,29 +260,39 @@ export async function writeComment(db: Db, actor: Actor, discussionId: number, b
   });
 }
 
-export async function listComments(db: Db, actor: Actor, discussionId: number) {
+/** A comment as its reader may see it (anonymous towards other participants); `createdAt` ISO 8601. */
+export interface Comment {
+  id: number;
+  statementId: number | null;
+  parentId: number | null;
+  body: string;
+  author: string;
+  mine: boolean;
+  state: string;
+  adopted: boolean;
+  createdAt: string;
+}
+
+export async function listComments(db: Db, actor: Actor, discussionId: number): Promise<Comment[]> {
   const d = await loadDiscussion(db, actor, discussionId);
   const staff = isStaff(actor);
-  const rows = await query<any>(
+  const rows = await query<Omit<Comment, 'author' | 'mine'> & { authorAccountId: number; displayName: string }>(
     db,
-    sql`select c.*, coalesce(a.display_name, '受邀群众') as display_name from discussion_comments c
+    sql`select c.id, c.statement_id as "statementId", c.parent_id as "parentId", c.body, c.author_account_id as "authorAccountId",
+        coalesce(a.display_name, '受邀群众') as "displayName", c.state, c.adopted, c.created_at as "createdAt"
+      from discussion_comments c
       left join accounts a on a.committee_id = c.committee_id and a.id = c.author_account_id
       where c.committee_id = ${actor.committeeId} and c.discussion_id = ${d.id}
         ${staff ? sql`` : sql`and (c.state = 'shown' or c.author_account_id = ${actor.accountId ?? 0})`}
       order by c.created_at, c.id`,
   );
-  return rows.map((r) => {
-    const mine = r.author_account_id === actor.accountId;
+  return rows.map(({ authorAccountId, displayName, ...r }) => {
+    const mine = authorAccountId === actor.accountId;
     return {
-      id: r.id,
-      statementId: r.statement_id,
-      parentId: r.parent_id,
-      body: r.body,
-      author: staff || !d.anonymous ? r.display_name : mine ? '我' : '参与者',
+      ...r,
+      author: staff || !d.anonymous ? displayName : mine ? '我' : '参与者',
       mine,
-      state: r.state,
-      adopted: r.adopted,
-      createdAt: new Date(r.created_at).toISOString(),
+      createdAt: new Date(r.createdAt).toISOString(),
     };
   });
 }
@@ -276,7 +300,7 @@ export async function listComments(db: Db, actor: Actor, discussionId: number) {
 export async function moderateComment(db: Db, actor: Actor, discussionId: number, cid: number, action: string) {
   await db.transaction(async (tx) => {
     const d = await loadDiscussion(tx, actor, discussionId);
-    const before = await queryOne<any>(
+    const before = await queryOne<{ id: number; state: string; adopted: boolean; author_account_id: number }>(
       tx,
       sql`select id, state, adopted, author_account_id from discussion_comments
         where committee_id = ${actor.committeeId} and discussion_id = ${d.id} and id = ${cid} for update`,

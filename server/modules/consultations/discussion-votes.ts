@@ -12,7 +12,13 @@ import type { MapVote, OpinionMap } from './discussion-map.ts';
 import { computeOpinionMapOffThread } from './discussion-map-worker.ts';
 import { VOTES, type VoteName } from './discussion-schemas.ts';
 import { isStaff, loadDiscussion, loadForParticipant } from './discussion-service.ts';
-import { liveTopic, presentStatement, recordParticipation } from './discussion-statements.ts';
+import {
+  liveTopic,
+  presentStatement,
+  recordParticipation,
+  type StatementRow,
+  statementColumns,
+} from './discussion-statements.ts';
 
 export const MAP_JOB = 'discussion.map';
 /** The map is recomputed this long after the last vote… */
@@ -93,9 +99,9 @@ export async function castVote(db: Db, actor: Actor, discussionId: number, sid: 
 export async function nextStatement(db: Db, actor: Actor, discussionId: number) {
   const d = await loadDiscussion(db, actor, discussionId);
   const me = actor.accountId ?? 0;
-  const rows = await query<any>(
+  const rows = await query<StatementRow & { remaining: number }>(
     db,
-    sql`select s.*, coalesce(a.display_name, '受邀群众') as display_name, null as my_vote, count(*) over ()::int as remaining
+    sql`select ${statementColumns}, null as "myVote", count(*) over ()::int as remaining
       from discussion_statements s left join accounts a on a.committee_id = s.committee_id and a.id = s.author_account_id
       where s.committee_id = ${actor.committeeId} and s.discussion_id = ${d.id} and s.state = 'shown'
         and not exists (select 1 from discussion_votes v where v.committee_id = s.committee_id and v.statement_id = s.id and v.account_id = ${me})
@@ -105,9 +111,11 @@ export async function nextStatement(db: Db, actor: Actor, discussionId: number) 
     db,
     sql`select count(*)::int as n from discussion_votes where committee_id = ${actor.committeeId} and discussion_id = ${d.id} and account_id = ${me}`,
   );
+  if (!rows[0]) return { statement: null, remaining: 0, voted: voted!.n };
+  const { remaining, ...next } = rows[0];
   return {
-    statement: rows[0] ? presentStatement(rows[0], actor, d) : null,
-    remaining: rows[0]?.remaining ?? 0,
+    statement: presentStatement(next, actor, d),
+    remaining,
     voted: voted!.n,
   };
 }

@@ -1,13 +1,23 @@
 // An event's documents as the office issues them, in the official layout of official-doc.ts: the notice (会议通知:
 // time, place, topic, participants, requirements, issuing office and date), the agenda (议程, with the selected
 // speeches in their order) and the minutes (会议纪要: attendance, speeches delivered, minutes, agreed points).
-import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf, beijingToday, formatBeijingDateTime } from '../../platform/dates.ts';
-import { type Db, queryOne } from '../../platform/db/client.ts';
+import type { Db } from '../../platform/db/client.ts';
 import * as E from './errors.ts';
 import { getEvent } from './event-repository.ts';
-import { cnDate, flush, heading, lines, masthead, officialDocx, para, signature, title } from './official-doc.ts';
+import {
+  cnDate,
+  committeeName,
+  flush,
+  heading,
+  lines,
+  masthead,
+  officialDocx,
+  para,
+  signature,
+  title,
+} from './official-doc.ts';
 
 type EventDetail = Awaited<ReturnType<typeof getEvent>>;
 
@@ -24,8 +34,8 @@ const GROUP: [string, string][] = [
 
 async function loadEvent(db: Db, actor: Actor, id: number) {
   const e = await getEvent(db, actor, id);
-  const c = await queryOne<{ name: string }>(db, sql`select name from committees where id = ${actor.committeeId}`);
-  return { e, committee: c!.name, office: `${c!.name}办公室` };
+  const name = await committeeName(db, actor.committeeId);
+  return { e, committee: name, office: `${name}办公室` };
 }
 
 /** 2026年6月18日 09:00—12:00 (the end's date only when it falls on another day). */

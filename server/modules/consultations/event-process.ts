@@ -39,10 +39,14 @@ export interface EventItem extends WorkflowItem {
   guests: number;
 }
 
+/** A timestamp as read (raw text) in ISO 8601 UTC, or null. */
+export const iso = (t: string | null) => (t ? new Date(t).toISOString() : null);
+
 export async function loadEventItem(tx: Db, committeeId: number, id: number, lock = false): Promise<EventItem | null> {
-  const e = await queryOne<any>(
+  const e = await queryOne<Omit<EventItem, 'memberIds' | 'guests'>>(
     tx,
-    sql`select id, state, kind, title, starts_at, ends_at, place, special_committee_id, meeting_id from consultation_events
+    sql`select id, state, committee_id as "committeeId", kind, title, starts_at as "startsAt", ends_at as "endsAt", place,
+        special_committee_id as "specialCommitteeId", meeting_id as "meetingId" from consultation_events
       where committee_id = ${committeeId} and id = ${id} ${lock ? sql`for update` : sql``}`,
   );
   if (!e) return null;
@@ -51,16 +55,9 @@ export async function loadEventItem(tx: Db, committeeId: number, id: number, loc
     sql`select member_id from consultation_participants where committee_id = ${committeeId} and event_id = ${id} order by id`,
   );
   return {
-    id: e.id,
-    state: e.state,
-    committeeId,
-    kind: e.kind,
-    title: e.title,
-    startsAt: e.starts_at ? new Date(e.starts_at).toISOString() : null,
-    endsAt: e.ends_at ? new Date(e.ends_at).toISOString() : null,
-    place: e.place,
-    specialCommitteeId: e.special_committee_id,
-    meetingId: e.meeting_id,
+    ...e,
+    startsAt: iso(e.startsAt),
+    endsAt: iso(e.endsAt),
     memberIds: ps.filter((p) => p.member_id != null).map((p) => p.member_id as number),
     guests: ps.filter((p) => p.member_id == null).length,
   };

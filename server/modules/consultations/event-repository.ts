@@ -10,7 +10,7 @@ import { matchSearch } from '../../platform/search/search.ts';
 import { allowedActions, listTransitions } from '../../platform/workflow/engine.ts';
 import { getActivity } from '../activities/service.ts';
 import * as E from './errors.ts';
-import { EVENT_STATES, eventProcess, loadEventItem } from './event-process.ts';
+import { EVENT_STATES, eventProcess, iso, loadEventItem } from './event-process.ts';
 import { seesAll } from './policy.ts';
 import { consultationSettings, SUPERVISION_FORMS } from './process-settings.ts';
 import { listSpeeches } from './speech-service.ts';
@@ -41,14 +41,65 @@ const visibleSql = (actor: Actor) =>
     : sql`(e.state not in ('preparation', 'cancelled') or exists (select 1 from consultation_participants p
         where p.committee_id = e.committee_id and p.event_id = e.id and p.member_id = ${actor.memberId ?? 0}))`;
 
+/** An event list row as read (dates YYYY-MM-DD, `startsAt` the raw timestamp) with the page's total. */
+interface EventListRow {
+  id: number;
+  category: string;
+  kind: string;
+  title: string;
+  state: string;
+  startsAt: string | null;
+  place: string;
+  heldOn: string | null;
+  planItemId: number | null;
+  proposalId: number | null;
+  noticeDue: string | null;
+  minutesDue: string | null;
+  specialCommitteeName: string | null;
+  participants: number;
+  speeches: number;
+  mine: boolean;
+  total: number;
+}
+
+/** One event's own columns as the detail shows them (dates YYYY-MM-DD, timestamps raw). */
+interface EventRow {
+  id: number;
+  category: string;
+  kind: string;
+  title: string;
+  state: string;
+  planItemId: number | null;
+  planItemTopic: string | null;
+  proposalId: number | null;
+  specialCommitteeId: number | null;
+  specialCommitteeName: string | null;
+  counterpartBody: string;
+  supervisedBody: string | null;
+  supervisionForm: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  place: string;
+  heldOn: string | null;
+  noticeDue: string | null;
+  materialsDue: string | null;
+  minutesDue: string | null;
+  meetingId: number | null;
+  agenda: unknown[];
+  minutes: string | null;
+  agreedPoints: string | null;
+  activityIds: number[];
+}
+
 export async function listEvents(db: Db, actor: Actor, q: EventQuery, limit: number, offset: number) {
   const year = q.year ?? beijingYearOf();
   const labels = new Map((await consultationSettings(db, actor.committeeId, year)).kinds.map((k) => [k.key, k.label]));
   const search = matchSearch(sql`e.search`, q.q);
-  const rows = await query<any>(
+  const rows = await query<EventListRow>(
     db,
-    sql`select e.id, e.category, e.kind, e.title, e.state, e.starts_at, e.place, e.held_on::text as held_on, e.plan_item_id, e.proposal_id,
-        e.notice_due::text as notice_due, e.minutes_due::text as minutes_due, s.name as special_committee_name,
+    sql`select e.id, e.category, e.kind, e.title, e.state, e.starts_at as "startsAt", e.place, e.held_on::text as "heldOn",
+        e.plan_item_id as "planItemId", e.proposal_id as "proposalId", e.notice_due::text as "noticeDue",
+        e.minutes_due::text as "minutesDue", s.name as "specialCommitteeName",
         (select count(*)::int from consultation_participants p where p.committee_id = e.committee_id and p.event_id = e.id) as participants,
         (select count(*)::int from consultation_speeches x where x.committee_id = e.committee_id and x.event_id = e.id and x.state <> 'withdrawn') as speeches,
         exists (select 1 from consultation_participants p where p.committee_id = e.committee_id and p.event_id = e.id and p.member_id = ${actor.memberId ?? 0}) as mine,
@@ -68,34 +119,28 @@ export async function listEvents(db: Db, actor: Actor, q: EventQuery, limit: num
   );
   return {
     total: rows[0]?.total ?? 0,
-    items: rows.map((r) => ({
-      id: r.id,
-      category: r.category,
-      kind: r.kind,
+    items: rows.map(({ total: _, ...r }) => ({
+      ...r,
       kindLabel: labels.get(r.kind) ?? r.kind,
-      title: r.title,
-      state: r.state,
       stateLabel: EVENT_STATES[r.state],
-      startsAt: r.starts_at ? new Date(r.starts_at).toISOString() : null,
-      place: r.place,
-      heldOn: r.held_on,
-      planItemId: r.plan_item_id,
-      proposalId: r.proposal_id,
-      specialCommitteeName: r.special_committee_name,
-      noticeDue: r.notice_due,
-      minutesDue: r.minutes_due,
-      participants: r.participants,
-      speeches: r.speeches,
-      mine: r.mine,
+      startsAt: iso(r.startsAt),
     })),
   };
 }
 
+/** A row of the event list (GET /api/consultations/events): times ISO 8601, dates YYYY-MM-DD. */
+export type EventListItem = Awaited<ReturnType<typeof listEvents>>['items'][number];
+
 export async function getEvent(db: Db, actor: Actor, id: number) {
-  const e = await queryOne<any>(
+  const e = await queryOne<EventRow>(
     db,
-    sql`select e.*, e.held_on::text as held, e.notice_due::text as nd, e.materials_due::text as md, e.minutes_due::text as mid,
-        i.topic as plan_item_topic, s.name as special_committee_name
+    sql`select e.id, e.category, e.kind, e.title, e.state, e.plan_item_id as "planItemId", i.topic as "planItemTopic",
+        e.proposal_id as "proposalId", e.special_committee_id as "specialCommitteeId", s.name as "specialCommitteeName",
+        e.counterpart_body as "counterpartBody", e.supervised_body as "supervisedBody", e.supervision_form as "supervisionForm",
+        e.starts_at as "startsAt", e.ends_at as "endsAt", e.place, e.held_on::text as "heldOn", e.notice_due::text as "noticeDue",
+        e.materials_due::text as "materialsDue", e.minutes_due::text as "minutesDue", e.meeting_id as "meetingId",
+        coalesce(e.agenda, '[]') as agenda, e.minutes, e.agreed_points as "agreedPoints",
+        coalesce(e.activity_ids, '{}') as "activityIds"
       from consultation_events e
       left join consultation_plan_items i on i.committee_id = e.committee_id and i.id = e.plan_item_id
       left join special_committees s on s.committee_id = e.committee_id and s.id = e.special_committee_id
@@ -103,59 +148,38 @@ export async function getEvent(db: Db, actor: Actor, id: number) {
   );
   if (!e) throw E.eventNotFound();
   const item = (await loadEventItem(db, actor.committeeId, id))!;
-  const year = beijingYearOf(e.starts_at ?? undefined);
+  const year = beijingYearOf(e.startsAt ?? undefined);
   const kind = (await consultationSettings(db, actor.committeeId, year)).kinds.find((k) => k.key === e.kind);
-  const participants = await query<any>(
+  const participants = await query<{
+    id: number;
+    kind: string;
+    memberId: number | null;
+    name: string;
+    organisation: string | null;
+    researchContribution: string | null;
+  }>(
     db,
-    sql`select id, kind, member_id, name, organisation, research_contribution from consultation_participants
+    sql`select id, kind, member_id as "memberId", name, organisation, research_contribution as "researchContribution"
+      from consultation_participants
       where committee_id = ${actor.committeeId} and event_id = ${id} order by kind = 'member' desc, id`,
   );
   const activities = [];
-  for (const a of e.activity_ids ?? []) {
+  const { activityIds, ...ev } = e;
+  for (const a of activityIds) {
     const x = await getActivity(db, actor, a).catch(() => null);
     if (x) activities.push({ id: x.id, title: x.title, kindLabel: x.kindLabel, status: x.status });
   }
   const office = seesAll(actor);
   return {
-    id: e.id,
-    category: e.category,
-    kind: e.kind,
+    ...ev,
     kindLabel: kind?.label ?? e.kind,
-    title: e.title,
-    state: e.state,
     stateLabel: EVENT_STATES[e.state],
-    planItemId: e.plan_item_id,
-    planItemTopic: e.plan_item_topic,
-    proposalId: e.proposal_id,
-    specialCommitteeId: e.special_committee_id,
-    specialCommitteeName: e.special_committee_name,
-    counterpartBody: e.counterpart_body,
-    supervisedBody: e.supervised_body,
-    supervisionForm: e.supervision_form,
-    supervisionFormLabel: e.supervision_form ? SUPERVISION_FORMS[e.supervision_form] : null,
-    startsAt: e.starts_at ? new Date(e.starts_at).toISOString() : null,
-    endsAt: e.ends_at ? new Date(e.ends_at).toISOString() : null,
-    place: e.place,
-    heldOn: e.held,
-    noticeDue: e.nd,
-    materialsDue: e.md,
-    minutesDue: e.mid,
-    meetingId: e.meeting_id,
-    agenda: e.agenda ?? [],
-    minutes: e.minutes,
-    agreedPoints: e.agreed_points,
+    supervisionFormLabel: e.supervisionForm ? SUPERVISION_FORMS[e.supervisionForm] : null,
+    startsAt: iso(e.startsAt),
+    endsAt: iso(e.endsAt),
     activities,
-    participants: participants
-      .filter((p) => office || p.member_id === actor.memberId || p.kind !== 'citizen')
-      .map((p) => ({
-        id: p.id,
-        kind: p.kind,
-        memberId: p.member_id,
-        name: p.name,
-        organisation: p.organisation,
-        researchContribution: p.research_contribution,
-      })),
-    isParticipant: participants.some((p) => p.member_id != null && p.member_id === actor.memberId),
+    participants: participants.filter((p) => office || p.memberId === actor.memberId || p.kind !== 'citizen'),
+    isParticipant: participants.some((p) => p.memberId != null && p.memberId === actor.memberId),
     speeches: await listSpeeches(db, actor, id),
     files: (await listFiles(db, actor.committeeId, 'consultationEvent', id)).map((f) => ({
       id: f.id,

@@ -79,7 +79,8 @@ export async function createEvent(tx: Db, actor: Actor, b: EventInput): Promise<
 }
 
 export async function updateEvent(tx: Db, actor: Actor, id: number, b: EventInput) {
-  const before = await queryOne<any>(
+  // The whole row, as the audit's before image.
+  const before = await queryOne<{ state: string }>(
     tx,
     sql`select * from consultation_events where committee_id = ${actor.committeeId} and id = ${id} for update`,
   );

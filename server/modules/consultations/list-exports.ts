@@ -3,13 +3,15 @@
 // formulas; the row count is bounded so an export stays one request's work.
 import { formatBeijingDateTime } from '../../platform/dates.ts';
 import { xlsxOf } from '../../platform/download.ts';
+import type { EventListItem } from './event-repository.ts';
+import type { TopicListItem } from './topic-service.ts';
 
 /** The most rows one export holds (a committee's events or suggestions over many years fit well under it). */
 export const EXPORT_ROWS = 5000;
 
 const CATEGORY: Record<string, string> = { consultation: '协商', supervision: '民主监督' };
 
-export function eventsXlsx(items: any[]): Promise<Buffer> {
+export function eventsXlsx(items: EventListItem[]): Promise<Buffer> {
   return xlsxOf(
     '协商活动',
     [
@@ -33,7 +35,7 @@ export function eventsXlsx(items: any[]): Promise<Buffer> {
   );
 }
 
-export function topicsXlsx(items: any[]): Promise<Buffer> {
+export function topicsXlsx(items: TopicListItem[]): Promise<Buffer> {
   return xlsxOf(
     '议题建议',
     [

@@ -12,6 +12,14 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { sql } from 'drizzle-orm';
+import { type Db, queryOne } from '../../platform/db/client.ts';
+
+/** The committee's name, as the masthead and the office line print it. */
+export async function committeeName(db: Db, committeeId: number): Promise<string> {
+  const c = await queryOne<{ name: string }>(db, sql`select name from committees where id = ${committeeId}`);
+  return c!.name;
+}
 
 export const RED = 'C00000';
 type RunOptions = { size?: number; font?: string; bold?: boolean; color?: string };

@@ -1,14 +1,23 @@
 // Word and Excel of outcomes: the outcome report in the official layout (red masthead, title, body, the units'
 // feedback and the evaluation) and the Excel list of outcomes.
+import type { Actor } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { xlsxOf } from '../../platform/download.ts';
-import { cnDate, heading, lines, masthead, officialDocx, para, title } from './official-doc.ts';
+import { cnDate, committeeName, heading, lines, masthead, officialDocx, para, title } from './official-doc.ts';
 import { TRANSFORMATION } from './outcome-rules.ts';
 import type { OutcomeDetail, OutcomeListItem } from './outcome-schemas.ts';
+import { outcomeDetail } from './outcome-service.ts';
 
-export async function outcomeDocx(committeeName: string, o: OutcomeDetail): Promise<Buffer> {
+/** The outcome report in Word, with the title for its file name; throws as outcomeDetail does. */
+export async function outcomeReport(db: Db, actor: Actor, id: number): Promise<{ title: string; docx: Buffer }> {
+  const o = await outcomeDetail(db, actor, id);
+  return { title: o.title, docx: await outcomeDocx(await committeeName(db, actor.committeeId), o) };
+}
+
+async function outcomeDocx(committee: string, o: OutcomeDetail): Promise<Buffer> {
   const latest = o.units.filter((u) => u.round === o.round);
   const children = [
-    ...masthead(o.kind, committeeName, cnDate(o.submittedOn)),
+    ...masthead(o.kind, committee, cnDate(o.submittedOn)),
     title(o.title),
     ...lines(o.body),
     ...(o.instructions.length ? [heading('一、领导批示')] : []),

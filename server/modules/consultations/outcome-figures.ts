@@ -47,16 +47,19 @@ export async function outcomeFigures(db: Db, committeeId: number, year: number):
     sql`select level, count(*)::int as count from consultation_instructions where committee_id = ${committeeId}
       and instructed_on between ${`${year}-01-01`} and ${`${year}-12-31`} group by level`,
   );
-  const u = (await queryOne<any>(
+  const u = (await queryOne<
+    Pick<OutcomeFigures, 'unitsHanded' | 'fedBack' | 'fedBackOnTime' | 'overdueOpen' | 'rated' | 'adopted' | 'partly'>
+  >(
     db,
-    sql`select count(*)::int as handed, count(u.fed_back_at)::int as fed, count(*) filter (where u.fed_back_at <= u.due_at)::int as on_time,
-        count(*) filter (where u.state in ('handed', 'accepted') and u.due_at < now())::int as overdue,
+    sql`select count(*)::int as "unitsHanded", count(u.fed_back_at)::int as "fedBack",
+        count(*) filter (where u.fed_back_at <= u.due_at)::int as "fedBackOnTime",
+        count(*) filter (where u.state in ('handed', 'accepted') and u.due_at < now())::int as "overdueOpen",
         count(u.adoption)::int as rated, count(*) filter (where u.adoption = 'adopted')::int as adopted,
         count(*) filter (where u.adoption = 'partly')::int as partly
       from consultation_outcome_units u join consultation_outcomes o on o.committee_id = u.committee_id and o.id = u.outcome_id
       where ${inYear}`,
   ))!;
-  const ev = (await queryOne<any>(
+  const ev = (await queryOne<{ evaluated: number; transformed: number }>(
     db,
     sql`select count(*) filter (where o.evaluated_at is not null)::int as evaluated,
         count(*) filter (where o.evaluated_at is not null and cardinality(o.transformation_kinds) > 0)::int as transformed
@@ -78,13 +81,7 @@ export async function outcomeFigures(db: Db, committeeId: number, year: number):
       label,
       count: levels.find((l) => l.level === level)?.count ?? 0,
     })),
-    unitsHanded: u.handed,
-    fedBack: u.fed,
-    fedBackOnTime: u.on_time,
-    overdueOpen: u.overdue,
-    rated: u.rated,
-    adopted: u.adopted,
-    partly: u.partly,
+    ...u,
     adoptionRate: rate(u.adopted + u.partly, u.rated),
     evaluated: ev.evaluated,
     transformed: ev.transformed,

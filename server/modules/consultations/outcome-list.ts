@@ -43,15 +43,16 @@ export async function listOutcomes(
       and x.state = any(${sql.param(OPEN_UNIT_STATES)}::text[]) and x.due_at < now())`);
   const where = sql.join(conds, sql` and `);
   const unitScope = seesAllOutcomes(actor) ? sql`` : sql`and u.unit_id = ${actor.unitId ?? -1}`;
-  const rows = await query<any>(
+  const rows = await query<Omit<OutcomeListItem, 'stateLabel'>>(
     db,
-    sql`select o.id, o.kind, o.title, o.state, o.round, o.submitted_on::text as submitted_day, o.is_public, s.name as sc_name,
-        (select count(*)::int from consultation_outcome_units u where u.committee_id = o.committee_id and u.outcome_id = o.id and u.round = o.round ${unitScope}) as unit_count,
+    sql`select o.id, o.kind, o.title, o.state, o.round, o.submitted_on::text as "submittedOn", o.is_public as "isPublic",
+        s.name as "specialCommitteeName",
+        (select count(*)::int from consultation_outcome_units u where u.committee_id = o.committee_id and u.outcome_id = o.id and u.round = o.round ${unitScope}) as "unitCount",
         (select count(*)::int from consultation_outcome_units u where u.committee_id = o.committee_id and u.outcome_id = o.id and u.round = o.round
-          and u.fed_back_at is not null ${unitScope}) as fed_count,
+          and u.fed_back_at is not null ${unitScope}) as "fedBackCount",
         (select count(*)::int from consultation_outcome_units u where u.committee_id = o.committee_id and u.outcome_id = o.id and u.round = o.round
-          and u.state = any(${sql.param(OPEN_UNIT_STATES)}::text[]) and u.due_at < now() ${unitScope}) as overdue_count,
-        (select count(*)::int from consultation_instructions i where i.committee_id = o.committee_id and i.outcome_id = o.id) as instruction_count
+          and u.state = any(${sql.param(OPEN_UNIT_STATES)}::text[]) and u.due_at < now() ${unitScope}) as "overdueCount",
+        (select count(*)::int from consultation_instructions i where i.committee_id = o.committee_id and i.outcome_id = o.id) as "instructionCount"
       from consultation_outcomes o left join special_committees s on s.committee_id = o.committee_id and s.id = o.special_committee_id
       where ${where} order by o.id desc limit ${f.limit} offset ${f.offset}`,
   );
@@ -61,21 +62,7 @@ export async function listOutcomes(
   );
   return {
     total: total!.n,
-    items: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      title: r.title,
-      state: r.state,
-      stateLabel: OUTCOME_STATES[r.state] ?? r.state,
-      round: r.round,
-      submittedOn: r.submitted_day,
-      specialCommitteeName: r.sc_name,
-      unitCount: r.unit_count,
-      fedBackCount: r.fed_count,
-      overdueCount: r.overdue_count,
-      instructionCount: r.instruction_count,
-      isPublic: r.is_public,
-    })),
+    items: rows.map((r) => ({ ...r, stateLabel: OUTCOME_STATES[r.state] ?? r.state })),
   };
 }
 
@@ -101,9 +88,9 @@ export async function publicOutcomes(
   );
   if (!committee) return null;
   const c = committee.id;
-  const rows = await query<any>(
+  const rows = await query<Omit<PublicOutcome, 'feedback'>>(
     db,
-    sql`select id, kind, title, summary, submitted_on::text as day from consultation_outcomes
+    sql`select id, kind, title, summary, submitted_on::text as "submittedOn" from consultation_outcomes
       where committee_id = ${c} and is_public order by submitted_on desc nulls last, id desc limit ${limit} offset ${offset}`,
   );
   const total = await queryOne<{ n: number }>(
@@ -112,9 +99,10 @@ export async function publicOutcomes(
   );
   const ids = rows.map((r) => r.id);
   const fb = ids.length
-    ? await query<any>(
+    ? await query<PublicOutcome['feedback'][number] & { outcomeId: number }>(
         db,
-        sql`select u.outcome_id, u.round, u.adoption, h.name, f.taken_up, f.measures from consultation_outcome_units u
+        sql`select u.outcome_id as "outcomeId", h.name as "unitName", u.round, f.taken_up as "takenUp", f.measures, u.adoption
+          from consultation_outcome_units u
           join consultation_outcome_feedback f on f.committee_id = u.committee_id and f.outcome_unit_id = u.id
           join handling_units h on h.committee_id = u.committee_id and h.id = u.unit_id
           where u.committee_id = ${c} and u.outcome_id = any(${sql.param(ids)}::int[]) and u.state in ('fedBack', 'rated')
@@ -124,18 +112,11 @@ export async function publicOutcomes(
   return {
     total: total!.n,
     items: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      title: r.title,
-      summary: r.summary,
-      submittedOn: r.day,
+      ...r,
       feedback: fb
-        .filter((f) => f.outcome_id === r.id)
-        .map((f) => ({
-          unitName: f.name,
-          round: f.round,
-          takenUp: f.taken_up,
-          measures: f.measures,
+        .filter((f) => f.outcomeId === r.id)
+        .map(({ outcomeId: _, ...f }) => ({
+          ...f,
           adoption: f.adoption ? ADOPTION[f.adoption as keyof typeof ADOPTION] : null,
         })),
     })),

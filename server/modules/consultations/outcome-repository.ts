@@ -29,21 +29,12 @@ export async function loadOutcomeItem(
   id: number,
   lock = false,
 ): Promise<OutcomeItem | null> {
-  const r = await queryOne<any>(
+  const r = await queryOne<OutcomeItem>(
     db,
-    sql`select id, state, title, kind, round, leader_account_id from consultation_outcomes
-      where committee_id = ${committeeId} and id = ${id} ${lock ? sql`for update` : sql``}`,
+    sql`select id, state, committee_id as "committeeId", title, kind, round, leader_account_id as "leaderAccountId"
+      from consultation_outcomes where committee_id = ${committeeId} and id = ${id} ${lock ? sql`for update` : sql``}`,
   );
-  if (!r) return null;
-  return {
-    id: r.id,
-    state: r.state,
-    committeeId,
-    title: r.title,
-    kind: r.kind,
-    round: r.round,
-    leaderAccountId: r.leader_account_id,
-  };
+  return r ?? null;
 }
 
 export async function loadOutcomeUnitItem(
@@ -52,23 +43,14 @@ export async function loadOutcomeUnitItem(
   id: number,
   lock = false,
 ): Promise<OutcomeUnitItem | null> {
-  const r = await queryOne<any>(
+  const r = await queryOne<Omit<OutcomeUnitItem, 'dueAt'> & { dueAt: string }>(
     db,
-    sql`select u.id, u.state, u.outcome_id, u.unit_id, u.round, u.due_at, o.title
+    sql`select u.id, u.state, u.committee_id as "committeeId", u.outcome_id as "outcomeId", u.unit_id as "unitId", u.round,
+        u.due_at as "dueAt", o.title
       from consultation_outcome_units u join consultation_outcomes o on o.committee_id = u.committee_id and o.id = u.outcome_id
       where u.committee_id = ${committeeId} and u.id = ${id} ${lock ? sql`for update of u` : sql``}`,
   );
-  if (!r) return null;
-  return {
-    id: r.id,
-    state: r.state,
-    committeeId,
-    outcomeId: r.outcome_id,
-    unitId: r.unit_id,
-    round: r.round,
-    dueAt: new Date(r.due_at),
-    title: r.title,
-  };
+  return r ? { ...r, dueAt: new Date(r.dueAt) } : null;
 }
 
 export async function unitAccountIds(db: Db, committeeId: number, unitIds: number[]): Promise<number[]> {

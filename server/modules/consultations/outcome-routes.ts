@@ -1,18 +1,16 @@
 // Outcome routes (协商成果): the office's list and drafts, the engine's actions on the outcome and on each unit's
 // row, publishing, a unit's inbox, figures and documents; and one anonymous read of flagged outcomes.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 import { Value } from 'typebox/value';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { queryOne } from '../../platform/db/client.ts';
 import { DOCX_MIME, sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { registerTodos } from '../../platform/todos.ts';
-import { outcomeDocx, outcomesXlsx } from './outcome-documents.ts';
+import { outcomeReport, outcomesXlsx } from './outcome-documents.ts';
 import { outcomeFigures } from './outcome-figures.ts';
 import { listOutcomes, publicOutcomes } from './outcome-list.ts';
 import { OUTCOME_STATES } from './outcome-process.ts';
@@ -115,10 +113,8 @@ export async function outcomeRoutes(fastify: FastifyInstance, { db }: ModuleDeps
     '/api/consultation-outcomes/:id/report.docx',
     { preHandler: requireAuth(), schema: { params: IdParams } },
     async (req, reply) => {
-      const actor = actorOf(req);
-      const o = await svc.outcomeDetail(db, actor, req.params.id);
-      const c = await queryOne<{ name: string }>(db, sql`select name from committees where id = ${actor.committeeId}`);
-      return sendDownload(reply, `${o.title}.docx`, DOCX_MIME, await outcomeDocx(c!.name, o));
+      const { title, docx } = await outcomeReport(db, actorOf(req), req.params.id);
+      return sendDownload(reply, `${title}.docx`, DOCX_MIME, docx);
     },
   );
   app.post(

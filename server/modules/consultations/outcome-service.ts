@@ -11,7 +11,7 @@ import { isUnit, seesAllOutcomes } from './outcome-policy.ts';
 import { OUTCOME_STATES, outcomeProcess, SUBMITTED_STATES } from './outcome-process.ts';
 import { loadOutcomeItem, loadOutcomeUnitItem } from './outcome-repository.ts';
 import { ADOPTION, LEVELS, outcomeRules } from './outcome-rules.ts';
-import type { ActionBody, OutcomeCreate, OutcomeDetail, OutcomeUpdate } from './outcome-schemas.ts';
+import type { ActionBody, OutcomeCreate, OutcomeDetail, OutcomeUnitOut, OutcomeUpdate } from './outcome-schemas.ts';
 import { OPEN_UNIT_STATES, OUTCOME_UNIT_STATES, outcomeUnitProcess } from './outcome-unit-process.ts';
 
 async function checkRefs(tx: Db, actor: Actor, b: OutcomeUpdate) {
@@ -63,7 +63,7 @@ export async function createOutcome(db: Db, actor: Actor, b: OutcomeCreate): Pro
 
 export async function updateOutcome(db: Db, actor: Actor, id: number, b: OutcomeUpdate): Promise<void> {
   await db.transaction(async (tx) => {
-    const before = await queryOne<any>(
+    const before = await queryOne<{ kind: string; title: string; body: string; summary: string; state: string }>(
       tx,
       sql`select kind, title, body, summary, state from consultation_outcomes where committee_id = ${actor.committeeId} and id = ${id} for update`,
     );
@@ -137,27 +137,42 @@ export async function fireUnitAction(
   });
 }
 
+/** An outcome's own columns as the detail shows them (dates YYYY-MM-DD). */
+type OutcomeRow = Omit<OutcomeDetail, 'stateLabel' | 'units' | 'instructions' | 'actions' | 'timeline'>;
+/** A unit's row of an outcome with its feedback (timestamps raw). */
+type UnitRow = Omit<OutcomeUnitOut, 'stateLabel' | 'overdue' | 'onTime' | 'adoptionLabel' | 'actions'> & {
+  overdueAt: string | null;
+};
+
 export async function outcomeDetail(db: Db, actor: Actor, id: number): Promise<OutcomeDetail> {
   if (!(await canSee(db, actor, id))) throw E.outcomeNotFound();
-  const o = await queryOne<any>(
+  const o = await queryOne<OutcomeRow>(
     db,
-    sql`select o.*, o.submitted_on::text as submitted_day, o.review_due_on::text as review_day, a.display_name as leader_name
+    sql`select o.id, o.kind, o.title, o.body, o.summary, o.event_id as "eventId", o.plan_item_id as "planItemId",
+        o.special_committee_id as "specialCommitteeId", o.leader_account_id as "leaderAccountId", a.display_name as "leaderName",
+        o.state, o.round, coalesce(o.submitted_to, '{}') as "submittedTo", o.submitted_on::text as "submittedOn",
+        coalesce(o.transformation_kinds, '{}') as "transformationKinds", o.transformation_text as "transformationText",
+        o.evaluation_text as "evaluationText", o.review_due_on::text as "reviewDueOn", o.is_public as "isPublic"
       from consultation_outcomes o left join accounts a on a.committee_id = o.committee_id and a.id = o.leader_account_id
       where o.committee_id = ${actor.committeeId} and o.id = ${id}`,
   );
   if (!o) throw E.outcomeNotFound();
   const ownOnly = !seesAllOutcomes(actor);
-  const units = await query<any>(
+  const units = await query<UnitRow>(
     db,
-    sql`select u.*, h.name as unit_name, f.taken_up, f.measures, f.documents from consultation_outcome_units u
+    sql`select u.id, u.unit_id as "unitId", h.name as "unitName", u.round, u.state, u.due_at as "dueAt", u.overdue_at as "overdueAt",
+        u.fed_back_at as "fedBackAt", f.taken_up as "takenUp", f.measures, f.documents, u.adoption,
+        u.adoption_measures as "adoptionMeasures"
+      from consultation_outcome_units u
       join handling_units h on h.committee_id = u.committee_id and h.id = u.unit_id
       left join consultation_outcome_feedback f on f.committee_id = u.committee_id and f.outcome_unit_id = u.id
       where u.committee_id = ${actor.committeeId} and u.outcome_id = ${id} ${ownOnly ? sql`and u.unit_id = ${actor.unitId}` : sql``}
       order by u.round desc, u.id`,
   );
-  const instructions = await query<any>(
+  const instructions = await query<Omit<OutcomeDetail['instructions'][number], 'levelLabel'>>(
     db,
-    sql`select id, leader_name, leader_organ, level, instructed_on::text as day, text from consultation_instructions
+    sql`select id, leader_name as "leaderName", leader_organ as "leaderOrgan", level, instructed_on::text as "instructedOn", text
+      from consultation_instructions
       where committee_id = ${actor.committeeId} and outcome_id = ${id} order by instructed_on, id`,
   );
   const item = {
@@ -167,72 +182,37 @@ export async function outcomeDetail(db: Db, actor: Actor, id: number): Promise<O
     title: o.title,
     kind: o.kind,
     round: o.round,
-    leaderAccountId: o.leader_account_id,
+    leaderAccountId: o.leaderAccountId,
   };
   const timeline = await listTransitions(db, outcomeProcess, actor.committeeId, id, actor);
   return {
-    id,
-    kind: o.kind,
-    title: o.title,
-    body: o.body,
-    summary: o.summary,
-    eventId: o.event_id,
-    planItemId: o.plan_item_id,
-    specialCommitteeId: o.special_committee_id,
-    leaderAccountId: o.leader_account_id,
-    leaderName: o.leader_name,
-    state: o.state,
+    ...o,
     stateLabel: OUTCOME_STATES[o.state] ?? o.state,
-    round: o.round,
-    submittedTo: o.submitted_to ?? [],
-    submittedOn: o.submitted_day,
-    transformationKinds: o.transformation_kinds ?? [],
-    transformationText: o.transformation_text,
-    evaluationText: o.evaluation_text,
-    reviewDueOn: o.review_day,
-    isPublic: o.is_public,
-    units: units.map((u) => {
-      const due = new Date(u.due_at);
-      const fed = u.fed_back_at ? new Date(u.fed_back_at) : null;
+    units: units.map(({ overdueAt, ...u }) => {
+      const due = new Date(u.dueAt);
+      const fed = u.fedBackAt ? new Date(u.fedBackAt) : null;
       const unitItem = {
         id: u.id,
         state: u.state,
         committeeId: actor.committeeId,
         outcomeId: id,
-        unitId: u.unit_id,
+        unitId: u.unitId,
         round: u.round,
         dueAt: due,
         title: o.title,
       };
       return {
-        id: u.id,
-        unitId: u.unit_id,
-        unitName: u.unit_name,
-        round: u.round,
-        state: u.state,
+        ...u,
         stateLabel: OUTCOME_UNIT_STATES[u.state] ?? u.state,
         dueAt: due.toISOString(),
-        overdue: OPEN_UNIT_STATES.includes(u.state) && (!!u.overdue_at || due.getTime() < Date.now()),
+        overdue: OPEN_UNIT_STATES.includes(u.state) && (!!overdueAt || due.getTime() < Date.now()),
         fedBackAt: fed?.toISOString() ?? null,
         onTime: fed ? fed <= due : null,
-        takenUp: u.taken_up,
-        measures: u.measures,
-        documents: u.documents,
-        adoption: u.adoption,
         adoptionLabel: u.adoption ? ADOPTION[u.adoption as keyof typeof ADOPTION] : null,
-        adoptionMeasures: u.adoption_measures,
         actions: u.round === o.round ? allowedActions(outcomeUnitProcess, actor, unitItem) : [],
       };
     }),
-    instructions: instructions.map((i) => ({
-      id: i.id,
-      leaderName: i.leader_name,
-      leaderOrgan: i.leader_organ,
-      level: i.level,
-      levelLabel: LEVELS[i.level as keyof typeof LEVELS],
-      instructedOn: i.day,
-      text: i.text,
-    })),
+    instructions: instructions.map((i) => ({ ...i, levelLabel: LEVELS[i.level as keyof typeof LEVELS] })),
     actions: allowedActions(outcomeProcess, actor, item),
     timeline: timeline.map((t) => ({
       id: t.id,

@@ -10,9 +10,17 @@ import { officialDocx, run, table } from './official-doc.ts';
 import { planItems } from './plan-service.ts';
 
 async function planOf(db: Db, actor: Actor, id: number) {
-  const p = await queryOne<any>(
+  const p = await queryOne<{
+    year: number;
+    kind: string;
+    title: string;
+    documentNumber: string | null;
+    version: number;
+    committeeName: string;
+  }>(
     db,
-    sql`select p.year, p.kind, p.title, p.document_number, p.version, c.name as committee_name from consultation_plans p
+    sql`select p.year, p.kind, p.title, p.document_number as "documentNumber", p.version, c.name as "committeeName"
+      from consultation_plans p
       join committees c on c.id = p.committee_id where p.committee_id = ${actor.committeeId} and p.id = ${id}`,
   );
   if (!p) throw E.planNotFound();
@@ -24,7 +32,7 @@ const month = (m: number | null) => (m ? `${m}月` : '');
 export async function sendPlanExcel(db: Db, actor: Actor, id: number, reply: FastifyReply) {
   const p = await planOf(db, actor, id);
   const supervision = p.kind === 'supervision';
-  const rows = p.items.map((i: any, n: number) => ({
+  const rows = p.items.map((i, n) => ({
     n: n + 1,
     topic: i.topic,
     kind: i.kindLabel,
@@ -74,7 +82,7 @@ export async function sendPlanWord(db: Db, actor: Actor, id: number, reply: Fast
     '时间',
     ...(supervision ? ['监督对象', '形式'] : []),
   ];
-  const rows = p.items.map((i: any, n: number) => [
+  const rows = p.items.map((i, n) => [
     String(n + 1),
     i.topic,
     i.kindLabel,
@@ -85,8 +93,8 @@ export async function sendPlanWord(db: Db, actor: Actor, id: number, reply: Fast
     ...(supervision ? [i.supervisedBody ?? '', i.supervisionFormLabel ?? ''] : []),
   ]);
   const children = [
-    center(p.committee_name, 36, '黑体'),
-    center(p.document_number ?? '', 32, '仿宋'),
+    center(p.committeeName, 36, '黑体'),
+    center(p.documentNumber ?? '', 32, '仿宋'),
     center(`${p.year}年${p.title}${p.version > 1 ? `（调整后第${p.version}版）` : ''}`, 44, '方正小标宋简体'),
     table(head, rows),
   ];

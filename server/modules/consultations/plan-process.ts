@@ -30,9 +30,10 @@ export interface ApproveData {
 }
 
 export async function loadPlanItem(tx: Db, committeeId: number, id: number, lock = false): Promise<PlanItem | null> {
-  const p = await queryOne<any>(
+  const p = await queryOne<Omit<PlanItem, 'settingSteps' | 'itemCount'>>(
     tx,
-    sql`select id, state, year, kind, title, version, step_index, steps from consultation_plans
+    sql`select id, state, committee_id as "committeeId", year, kind, title, version, step_index as "stepIndex",
+        steps from consultation_plans
       where committee_id = ${committeeId} and id = ${id} ${lock ? sql`for update` : sql``}`,
   );
   if (!p) return null;
@@ -41,27 +42,30 @@ export async function loadPlanItem(tx: Db, committeeId: number, id: number, lock
     sql`select count(*)::int as n from consultation_plan_items where committee_id = ${committeeId} and plan_id = ${id} and not removed`,
   );
   const settings = await consultationSettings(tx, committeeId, p.year);
-  return {
-    id: p.id,
-    state: p.state,
-    committeeId,
-    year: p.year,
-    kind: p.kind,
-    title: p.title,
-    version: p.version,
-    stepIndex: p.step_index,
-    steps: p.steps ?? [],
-    settingSteps: settings.approvalSteps,
-    itemCount: n?.n ?? 0,
-  };
+  return { ...p, settingSteps: settings.approvalSteps, itemCount: n?.n ?? 0 };
 }
 
 /** The label of the step a plan under review waits for. */
 export const currentStep = (plan: { state: string; steps: ApprovalStep[]; stepIndex: number }) =>
   plan.state === 'reviewing' ? (plan.steps[plan.stepIndex] ?? null) : null;
 
+/** A plan item as a published version keeps it (consultation_plan_versions.items, the columns' own names). */
+export interface PublishedItem {
+  id: number;
+  position: number;
+  topic: string;
+  kind: string;
+  lead_special_committee_id: number | null;
+  leading_leader: string;
+  counterpart_body: string;
+  planned_month: number | null;
+  form: string;
+  supervised_body: string | null;
+  supervision_form: string | null;
+}
+
 async function publishPlan(tx: Db, item: PlanItem) {
-  const items = await query<any>(
+  const items = await query<PublishedItem>(
     tx,
     sql`select id, position, topic, kind, lead_special_committee_id, leading_leader, counterpart_body, planned_month, form,
         supervised_body, supervision_form

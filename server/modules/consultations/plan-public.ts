@@ -2,6 +2,7 @@
 // so a plan reopened for revision (调整) still shows what was published until the new version is approved.
 import { sql } from 'drizzle-orm';
 import { type Db, query } from '../../platform/db/client.ts';
+import type { PublishedItem } from './plan-process.ts';
 import { consultationSettings, PLAN_FORMS, PLAN_KINDS } from './process-settings.ts';
 
 export interface PublishedPlan {
@@ -15,9 +16,15 @@ export interface PublishedPlan {
 export async function publishedPlans(db: Db, committeeId: number, year: number): Promise<PublishedPlan[]> {
   const settings = await consultationSettings(db, committeeId, year);
   const kinds = new Map(settings.kinds.map((k) => [k.key, k.label]));
-  const rows = await query<any>(
+  const rows = await query<{
+    kind: string;
+    title: string;
+    version: number;
+    documentNumber: string | null;
+    items: PublishedItem[];
+  }>(
     db,
-    sql`select distinct on (p.id) p.kind, p.title, v.version, v.document_number, v.items
+    sql`select distinct on (p.id) p.kind, p.title, v.version, v.document_number as "documentNumber", v.items
       from consultation_plans p join consultation_plan_versions v on v.committee_id = p.committee_id and v.plan_id = p.id
       where p.committee_id = ${committeeId} and p.year = ${year} order by p.id, v.version desc`,
   );
@@ -25,8 +32,8 @@ export async function publishedPlans(db: Db, committeeId: number, year: number):
     kindLabel: PLAN_KINDS[r.kind] ?? r.kind,
     title: r.title,
     version: r.version,
-    documentNumber: r.document_number ?? null,
-    items: (r.items as any[]).map((i) => ({
+    documentNumber: r.documentNumber,
+    items: r.items.map((i) => ({
       topic: i.topic,
       kindLabel: kinds.get(i.kind) ?? i.kind,
       plannedMonth: i.planned_month ?? null,

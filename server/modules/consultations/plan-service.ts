@@ -8,7 +8,13 @@ import { allowedActions, fireTransition, listTransitions } from '../../platform/
 import * as E from './errors.ts';
 import { loadPlanItem, PLAN_STATES, type PlanItem, planProcess } from './plan-process.ts';
 import { seesAll } from './policy.ts';
-import { consultationSettings, PLAN_FORMS, PLAN_KINDS, SUPERVISION_FORMS } from './process-settings.ts';
+import {
+  type ApprovalStep,
+  consultationSettings,
+  PLAN_FORMS,
+  PLAN_KINDS,
+  SUPERVISION_FORMS,
+} from './process-settings.ts';
 import type { PlanAction, PlanCreate, PlanItemInput } from './schemas.ts';
 
 export async function createPlan(tx: Db, actor: Actor, b: PlanCreate): Promise<{ id: number }> {
@@ -29,10 +35,24 @@ export async function createPlan(tx: Db, actor: Actor, b: PlanCreate): Promise<{
 
 /** A plan's row for lists; members and suggesters see published plans and those still collecting topics. */
 export async function listPlans(db: Db, actor: Actor, q: { year?: number }) {
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    year: number;
+    kind: string;
+    title: string;
+    state: string;
+    version: number;
+    collectUntil: string | null;
+    documentNumber: string | null;
+    steps: ApprovalStep[];
+    stepIndex: number;
+    items: number;
+    suggestions: number;
+    unanswered: number;
+  }>(
     db,
-    sql`select p.id, p.year, p.kind, p.title, p.state, p.version, p.collect_until::text as collect_until, p.document_number,
-        p.steps, p.step_index,
+    sql`select p.id, p.year, p.kind, p.title, p.state, p.version, p.collect_until::text as "collectUntil",
+        p.document_number as "documentNumber", p.steps, p.step_index as "stepIndex",
         (select count(*)::int from consultation_plan_items i where i.committee_id = p.committee_id and i.plan_id = p.id and not i.removed) as items,
         (select count(*)::int from consultation_topic_suggestions s where s.committee_id = p.committee_id and s.plan_id = p.id) as suggestions,
         (select count(*)::int from consultation_topic_suggestions s where s.committee_id = p.committee_id and s.plan_id = p.id and s.state = 'submitted') as unanswered
@@ -40,22 +60,17 @@ export async function listPlans(db: Db, actor: Actor, q: { year?: number }) {
         ${q.year ? sql`and p.year = ${q.year}` : sql``}
       order by p.year desc, p.kind`,
   );
-  return rows.map((r) => ({
-    id: r.id,
-    year: r.year,
-    kind: r.kind,
+  return rows.map(({ steps, stepIndex, ...r }) => ({
+    ...r,
     kindLabel: PLAN_KINDS[r.kind],
-    title: r.title,
-    state: r.state,
-    stateLabel: stateLabel(r.state, r.steps, r.step_index),
-    version: r.version,
-    collectUntil: r.collect_until,
-    documentNumber: r.document_number,
-    items: r.items,
+    stateLabel: stateLabel(r.state, steps, stepIndex),
     suggestions: seesAll(actor) ? r.suggestions : 0,
     unanswered: seesAll(actor) ? r.unanswered : 0,
   }));
 }
+
+/** A row of the plan list (GET /api/consultations/plans). */
+export type PlanListRow = Awaited<ReturnType<typeof listPlans>>[number];
 
 const stateLabel = (state: string, steps: { label: string }[], i: number) =>
   state === 'reviewing' && steps[i] ? `待${steps[i].label}` : PLAN_STATES[state];
@@ -63,47 +78,63 @@ const stateLabel = (state: string, steps: { label: string }[], i: number) =>
 export async function planItems(db: Db, committeeId: number, planId: number, year: number) {
   const settings = await consultationSettings(db, committeeId, year);
   const kinds = new Map(settings.kinds.map((k) => [k.key, k.label]));
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    position: number;
+    topic: string;
+    kind: string;
+    leadSpecialCommitteeId: number | null;
+    leadSpecialCommitteeName: string | null;
+    leadingLeader: string;
+    counterpartBody: string;
+    plannedMonth: number | null;
+    form: string;
+    supervisedBody: string | null;
+    supervisionForm: string | null;
+    heldEvents: number;
+  }>(
     db,
-    sql`select i.*, s.name as special_committee_name,
-        (select count(*)::int from consultation_events e where e.committee_id = i.committee_id and e.plan_item_id = i.id and e.state in ('held', 'minuted', 'done')) as held_events
+    sql`select i.id, i.position, i.topic, i.kind, i.lead_special_committee_id as "leadSpecialCommitteeId",
+        s.name as "leadSpecialCommitteeName", i.leading_leader as "leadingLeader", i.counterpart_body as "counterpartBody",
+        i.planned_month as "plannedMonth", i.form, i.supervised_body as "supervisedBody", i.supervision_form as "supervisionForm",
+        (select count(*)::int from consultation_events e where e.committee_id = i.committee_id and e.plan_item_id = i.id and e.state in ('held', 'minuted', 'done')) as "heldEvents"
       from consultation_plan_items i left join special_committees s on s.committee_id = i.committee_id and s.id = i.lead_special_committee_id
       where i.committee_id = ${committeeId} and i.plan_id = ${planId} and not i.removed order by i.position, i.id`,
   );
-  return rows.map((r) => ({
-    id: r.id,
-    position: r.position,
-    topic: r.topic,
-    kind: r.kind,
+  return rows.map(({ heldEvents, ...r }) => ({
+    ...r,
     kindLabel: kinds.get(r.kind) ?? r.kind,
-    leadSpecialCommitteeId: r.lead_special_committee_id,
-    leadSpecialCommitteeName: r.special_committee_name,
-    leadingLeader: r.leading_leader,
-    counterpartBody: r.counterpart_body,
-    plannedMonth: r.planned_month,
-    form: r.form,
     formLabel: PLAN_FORMS[r.form],
-    supervisedBody: r.supervised_body,
-    supervisionForm: r.supervision_form,
-    supervisionFormLabel: r.supervision_form ? SUPERVISION_FORMS[r.supervision_form] : null,
-    carriedOut: r.held_events > 0,
+    supervisionFormLabel: r.supervisionForm ? SUPERVISION_FORMS[r.supervisionForm] : null,
+    carriedOut: heldEvents > 0,
   }));
 }
 
 export async function getPlan(db: Db, actor: Actor, id: number) {
-  const p = await queryOne<any>(
-    db,
-    sql`select id, year, kind, title, state, version, step_index, steps, collect_until::text as collect_until, document_number,
-        approved_on::text as approved_on, published_at from consultation_plans where committee_id = ${actor.committeeId} and id = ${id}`,
-  );
+  const p = await loadPlanItem(db, actor.committeeId, id);
   if (!p) throw E.planNotFound();
-  const item = (await loadPlanItem(db, actor.committeeId, id)) as PlanItem;
-  const step = p.state === 'reviewing' ? p.steps[p.step_index] : null;
+  const dates = (await queryOne<{
+    collectUntil: string | null;
+    documentNumber: string | null;
+    approvedOn: string | null;
+  }>(
+    db,
+    sql`select collect_until::text as "collectUntil", document_number as "documentNumber", approved_on::text as "approvedOn"
+      from consultation_plans where committee_id = ${actor.committeeId} and id = ${id}`,
+  ))!;
+  const step = p.state === 'reviewing' ? p.steps[p.stepIndex] : null;
   // Members see a plan's items once it is published: a draft is the office's working paper.
   const showItems = seesAll(actor) || p.state === 'published' || p.version > 1;
-  const versions = await query<any>(
+  const versions = await query<{
+    version: number;
+    documentNumber: string | null;
+    approvedOn: string | null;
+    publishedAt: string;
+    items: number;
+  }>(
     db,
-    sql`select version, document_number, approved_on::text as approved_on, published_at, jsonb_array_length(items) as items
+    sql`select version, document_number as "documentNumber", approved_on::text as "approvedOn", published_at as "publishedAt",
+        jsonb_array_length(items) as items
       from consultation_plan_versions where committee_id = ${actor.committeeId} and plan_id = ${id} order by version`,
   );
   return {
@@ -113,21 +144,13 @@ export async function getPlan(db: Db, actor: Actor, id: number) {
     kindLabel: PLAN_KINDS[p.kind],
     title: p.title,
     state: p.state,
-    stateLabel: stateLabel(p.state, p.steps, p.step_index),
+    stateLabel: stateLabel(p.state, p.steps, p.stepIndex),
     currentStep: step ? { label: step.label, recordsDocument: !!step.recordsDocument } : null,
     version: p.version,
-    collectUntil: p.collect_until,
-    documentNumber: p.document_number,
-    approvedOn: p.approved_on,
+    ...dates,
     items: showItems ? await planItems(db, actor.committeeId, id, p.year) : [],
-    versions: versions.map((v) => ({
-      version: v.version,
-      documentNumber: v.document_number,
-      approvedOn: v.approved_on,
-      publishedAt: new Date(v.published_at).toISOString(),
-      items: v.items,
-    })),
-    actions: allowedActions(planProcess, actor, item),
+    versions: versions.map((v) => ({ ...v, publishedAt: new Date(v.publishedAt).toISOString() })),
+    actions: allowedActions(planProcess, actor, p),
     timeline: seesAll(actor) ? await listTransitions(db, planProcess, actor.committeeId, id, actor) : [],
   };
 }
@@ -179,7 +202,8 @@ export async function addPlanItem(tx: Db, actor: Actor, planId: number, b: PlanI
 }
 
 export async function updatePlanItem(tx: Db, actor: Actor, itemId: number, b: PlanItemInput) {
-  const before = await queryOne<any>(
+  // The whole row, as the audit's before image.
+  const before = await queryOne<{ plan_id: number }>(
     tx,
     sql`select * from consultation_plan_items where committee_id = ${actor.committeeId} and id = ${itemId} and not removed`,
   );
@@ -202,7 +226,7 @@ export async function updatePlanItem(tx: Db, actor: Actor, itemId: number, b: Pl
 
 /** Removing keeps the row (an earlier version or an event may point at it). */
 export async function removePlanItem(tx: Db, actor: Actor, itemId: number) {
-  const before = await queryOne<any>(
+  const before = await queryOne<{ plan_id: number; topic: string }>(
     tx,
     sql`select plan_id, topic from consultation_plan_items where committee_id = ${actor.committeeId} and id = ${itemId} and not removed`,
   );

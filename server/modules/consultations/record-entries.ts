@@ -10,12 +10,12 @@ export const consultationRecordSource: RecordSource = {
   key: 'consultations',
   label: '协商发言',
   entries: async (db, c, memberId, from, to) => {
-    const rows = await query<any>(
+    const rows = await query<{ title: string; state: string; eventId: number; eventTitle: string; day: string }>(
       db,
-      sql`select s.title, s.state, e.id as event_id, e.title as event_title,
-          (case when e.state in ('held', 'minuted', 'done')
-            then coalesce(e.held_on, (e.starts_at at time zone 'Asia/Shanghai')::date) end)::text as held_day,
-          (s.updated_at at time zone 'Asia/Shanghai')::date::text as submitted_day
+      sql`select s.title, s.state, e.id as "eventId", e.title as "eventTitle",
+          coalesce((case when e.state in ('held', 'minuted', 'done')
+            then coalesce(e.held_on, (e.starts_at at time zone 'Asia/Shanghai')::date) end)::text,
+            (s.updated_at at time zone 'Asia/Shanghai')::date::text) as day
         from consultation_speeches s join consultation_events e on e.committee_id = s.committee_id and e.id = s.event_id
         where s.committee_id = ${c} and s.member_id = ${memberId} and s.state not in ('signedUp', 'withdrawn')
           and e.state <> 'cancelled'
@@ -23,12 +23,12 @@ export const consultationRecordSource: RecordSource = {
     );
     return rows
       .map((r) => ({
-        date: (r.held_day ?? r.submitted_day) as string,
+        date: r.day,
         source: 'consultations',
         kind: '协商发言',
         title: r.title,
-        detail: `${r.event_title}，${SPEECH_STATES[r.state] ?? r.state}`,
-        link: `/consultations/events/${r.event_id}`,
+        detail: `${r.eventTitle}，${SPEECH_STATES[r.state] ?? r.state}`,
+        link: `/consultations/events/${r.eventId}`,
       }))
       .filter((e) => e.date >= from && e.date <= to);
   },

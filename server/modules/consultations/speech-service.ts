@@ -33,26 +33,15 @@ interface SpeechItem extends WorkflowItem {
 }
 
 async function loadSpeech(tx: Db, committeeId: number, id: number, lock = false): Promise<SpeechItem | null> {
-  const r = await queryOne<any>(
+  const r = await queryOne<SpeechItem>(
     tx,
-    sql`select s.id, s.state, s.event_id, s.member_id, s.title, e.state as event_state, e.title as event_title,
-        coalesce(e.held_on, (e.starts_at at time zone 'Asia/Shanghai')::date)::text as event_day
+    sql`select s.id, s.state, s.committee_id as "committeeId", s.event_id as "eventId", s.member_id as "memberId", s.title,
+        e.state as "eventState", e.title as "eventTitle",
+        coalesce(e.held_on, (e.starts_at at time zone 'Asia/Shanghai')::date)::text as "eventDay"
       from consultation_speeches s join consultation_events e on e.committee_id = s.committee_id and e.id = s.event_id
       where s.committee_id = ${committeeId} and s.id = ${id} ${lock ? sql`for update of s` : sql``}`,
   );
-  return r
-    ? {
-        id: r.id,
-        state: r.state,
-        committeeId,
-        eventId: r.event_id,
-        eventState: r.event_state,
-        eventTitle: r.event_title,
-        eventDay: r.event_day,
-        memberId: r.member_id,
-        title: r.title,
-      }
-    : null;
+  return r ?? null;
 }
 
 const own = (actor: Actor, s: SpeechItem) => (actor.memberId === s.memberId ? null : '只能修改本人的发言');
@@ -216,7 +205,18 @@ export async function fireSpeechAction(
 
 /** The office sees every speech in order; a member sees the selected order and their own. */
 export async function listSpeeches(db: Db, actor: Actor, eventId: number) {
-  const rows = await query<any>(
+  // Reads members (their names): left as it is for org's exports to take over.
+  const rows = await query<{
+    id: number;
+    member_id: number;
+    member_name: string;
+    title: string;
+    body: string;
+    state: string;
+    position: number | null;
+    minutes_allowed: number | null;
+    decision_comment: string | null;
+  }>(
     db,
     sql`select s.id, s.member_id, m.name as member_name, s.title, s.body, s.state, s.position, s.minutes_allowed, s.decision_comment
       from consultation_speeches s join ${memberDirectory} m on m.committee_id = s.committee_id and m.id = s.member_id

@@ -27,21 +27,13 @@ export interface TopicAnswerData {
 }
 
 export async function loadTopicItem(tx: Db, committeeId: number, id: number, lock = false): Promise<TopicItem | null> {
-  const r = await queryOne<any>(
+  const r = await queryOne<TopicItem>(
     tx,
-    sql`select id, state, plan_id, title, suggester_account_id from consultation_topic_suggestions
+    sql`select id, state, committee_id as "committeeId", plan_id as "planId", title, suggester_account_id as "suggesterAccountId"
+      from consultation_topic_suggestions
       where committee_id = ${committeeId} and id = ${id} ${lock ? sql`for update` : sql``}`,
   );
-  return r
-    ? {
-        id: r.id,
-        state: r.state,
-        committeeId,
-        planId: r.plan_id,
-        title: r.title,
-        suggesterAccountId: r.suggester_account_id,
-      }
-    : null;
+  return r ?? null;
 }
 
 async function answer(

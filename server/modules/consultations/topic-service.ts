@@ -97,45 +97,51 @@ export async function listTopics(db: Db, actor: Actor, q: TopicQuery, limit: num
     ${q.planId ? sql`and t.plan_id = ${q.planId}` : sql``}
     ${q.state ? sql`and t.state = ${q.state}` : sql``}
     ${own ? sql`and t.suggester_account_id = ${actor.accountId ?? 0}` : sql``}`;
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    planId: number;
+    year: number;
+    suggesterType: string;
+    suggesterName: string;
+    title: string;
+    reason: string;
+    suggestedKind: string | null;
+    leadBody: string;
+    state: string;
+    answer: string | null;
+    mergedIntoId: number | null;
+    planItemId: number | null;
+    planItemTopic: string | null;
+    createdAt: string;
+    total: number;
+  }>(
     db,
-    sql`select t.id, t.plan_id, p.year, t.suggester_type, t.suggester_name, t.title, t.reason, t.suggested_kind, t.lead_body, t.state,
-        t.answer, t.merged_into_id, t.plan_item_id, i.topic as plan_item_topic, t.created_at, count(*) over ()::int as total
+    sql`select t.id, t.plan_id as "planId", p.year, t.suggester_type as "suggesterType", t.suggester_name as "suggesterName",
+        t.title, t.reason, t.suggested_kind as "suggestedKind", t.lead_body as "leadBody", t.state, t.answer,
+        t.merged_into_id as "mergedIntoId", t.plan_item_id as "planItemId", i.topic as "planItemTopic", t.created_at as "createdAt",
+        count(*) over ()::int as total
       from consultation_topic_suggestions t join consultation_plans p on p.committee_id = t.committee_id and p.id = t.plan_id
       left join consultation_plan_items i on i.committee_id = t.committee_id and i.id = t.plan_item_id
       where ${where} order by t.id desc limit ${limit} offset ${offset}`,
   );
   return {
     total: rows[0]?.total ?? 0,
-    items: rows.map((r) => ({
-      id: r.id,
-      planId: r.plan_id,
-      year: r.year,
-      suggesterType: r.suggester_type,
-      suggesterTypeLabel: SUGGESTER_TYPES[r.suggester_type],
-      suggesterName: r.suggester_name,
-      title: r.title,
-      reason: r.reason,
-      suggestedKind: r.suggested_kind,
-      leadBody: r.lead_body,
-      state: r.state,
+    items: rows.map(({ total: _, ...r }) => ({
+      ...r,
+      suggesterTypeLabel: SUGGESTER_TYPES[r.suggesterType],
       stateLabel: TOPIC_STATES[r.state],
-      answer: r.answer,
-      mergedIntoId: r.merged_into_id,
-      planItemId: r.plan_item_id,
-      planItemTopic: r.plan_item_topic,
-      createdAt: new Date(r.created_at).toISOString(),
+      createdAt: new Date(r.createdAt).toISOString(),
     })),
   };
 }
 
+/** A topic suggestion as the list shows it (GET /api/consultations/topics). */
+export type TopicListItem = Awaited<ReturnType<typeof listTopics>>['items'][number];
+
 export async function getTopic(db: Db, actor: Actor, id: number) {
-  const r = await queryOne<any>(
-    db,
-    sql`select id, plan_id, suggester_account_id from consultation_topic_suggestions where committee_id = ${actor.committeeId} and id = ${id}`,
-  );
-  if (!r || (!seesAll(actor) && r.suggester_account_id !== actor.accountId)) throw E.topicNotFound();
-  const { items } = await listTopics(db, { ...actor, roles: ['officeStaff'] }, { planId: r.plan_id }, 100000, 0);
+  const r = await loadTopicItem(db, actor.committeeId, id);
+  if (!r || (!seesAll(actor) && r.suggesterAccountId !== actor.accountId)) throw E.topicNotFound();
+  const { items } = await listTopics(db, { ...actor, roles: ['officeStaff'] }, { planId: r.planId }, 100000, 0);
   const t = items.find((x) => x.id === id)!;
   return {
     ...t,
@@ -146,16 +152,16 @@ export async function getTopic(db: Db, actor: Actor, id: number) {
 
 /** Alike suggestions in the same collection: candidates share a characteristic word, scored by bigram similarity. */
 export async function similarTopics(db: Db, actor: Actor, id: number) {
-  const t = await queryOne<any>(
+  const t = await queryOne<{ plan_id: number; title: string; reason: string }>(
     db,
     sql`select plan_id, title, reason from consultation_topic_suggestions where committee_id = ${actor.committeeId} and id = ${id}`,
   );
   if (!t) throw E.topicNotFound();
   const qt = similarityQueryText(`${t.title} ${t.title} ${t.reason}`);
   if (!qt) return [];
-  const rows = await query<any>(
+  const rows = await query<{ id: number; title: string; reason: string; suggesterName: string; state: string }>(
     db,
-    sql`select id, title, reason, suggester_name, state from consultation_topic_suggestions
+    sql`select id, title, reason, suggester_name as "suggesterName", state from consultation_topic_suggestions
       where committee_id = ${actor.committeeId} and plan_id = ${t.plan_id} and id <> ${id} and search @@ to_tsquery('simple', ${qt})
       limit 60`,
   );
@@ -163,7 +169,7 @@ export async function similarTopics(db: Db, actor: Actor, id: number) {
     .map((r) => ({
       id: r.id,
       title: r.title,
-      suggesterName: r.suggester_name,
+      suggesterName: r.suggesterName,
       state: r.state,
       stateLabel: TOPIC_STATES[r.state],
       score: Math.round(

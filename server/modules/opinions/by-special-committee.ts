@@ -18,19 +18,17 @@ export async function opinionsOfSpecialCommittee(
   from: string,
   to: string,
 ): Promise<CommitteeOpinion[]> {
-  const rows = await query<any>(
+  const rows = await query<Omit<CommitteeOpinion, 'stateLabel'> & { state: string }>(
     db,
-    sql`select r.id, r.title, r.state, to_char((r.submitted_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as day
+    sql`select r.id, r.title, r.state, to_char((r.submitted_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as "submittedOn"
       from opinion_reports r
       where r.committee_id = ${committeeId} and r.submitter_kind = 'specialCommittee' and r.submitter_name = ${name}
         and r.submitted_at is not null
         and (r.submitted_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date
       order by r.submitted_at, r.id`,
   );
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    stateLabel: (REPORT_STATES as Record<string, string>)[r.state] ?? r.state,
-    submittedOn: r.day,
+  return rows.map(({ state, ...r }) => ({
+    ...r,
+    stateLabel: (REPORT_STATES as Record<string, string>)[state] ?? state,
   }));
 }

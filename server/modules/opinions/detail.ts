@@ -2,91 +2,29 @@
 // history and buttons.
 
 import { sql } from 'drizzle-orm';
+import type { Static } from 'typebox';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query } from '../../platform/db/client.ts';
-import { listFiles, type StoredFile } from '../../platform/files/files.ts';
-import {
-  type AllowedAction,
-  allowedActions,
-  listTransitions,
-  type TimelineEntry,
-} from '../../platform/workflow/engine.ts';
-import { type Access, AFTER_SCREENING, isSubmitter, readable } from './policy.ts';
+import { listFiles } from '../../platform/files/files.ts';
+import { allowedActions, listTransitions } from '../../platform/workflow/engine.ts';
+import { AFTER_SCREENING, isSubmitter, readable } from './policy.ts';
 import { asItem, ENTITY, INSTRUCTION_FILES, REFERRAL_FILES } from './repository.ts';
 import { LEVELS, type Level, REFERRAL_STATES, REPORT_STATES, SUBMITTER_KINDS } from './rules.ts';
+import type { Detail } from './schemas.ts';
 import { opinionProcess } from './workflow.ts';
 
 // ---------------------------------------------------------------- reading
 
-export interface ReportDetail {
-  id: number;
-  state: string;
-  stateLabel: string;
-  year: number;
-  title: string;
-  body: string;
-  charCount: number;
-  category: string;
-  editedTitle: string | null;
-  editedBody: string | null;
-  editedAt: string | null;
-  editedByName: string | null;
-  source: string;
-  submitterKind: string;
-  submitterKindLabel: string;
-  submitterName: string;
-  fromLower: boolean;
-  originCommitteeName: string | null;
-  originSubmitterName: string | null;
-  issue: { id: number; title: string; state: string } | null;
-  screenComment: string | null;
-  submittedAt: string | null;
-  createdAt: string;
-  files: StoredFile[];
-  forwards: { id: number; targetKind: string; targetName: string; forwardedOn: string; note: string | null }[];
-  adoptions: {
-    id: number;
-    level: string;
-    levelLabel: string;
-    adoptedBy: string;
-    adoptedOn: string;
-    note: string | null;
-    recordedBy: string | null;
-    fromCommittee: string | null;
-  }[];
-  instructions: {
-    id: number;
-    leaderName: string;
-    leaderTitle: string | null;
-    leaderOrgan: string;
-    level: string;
-    levelLabel: string;
-    instructedOn: string;
-    text: string;
-    recordedBy: string | null;
-    fromCommittee: string | null;
-    files: StoredFile[];
-  }[];
-  referrals: {
-    id: number;
-    unitId: number;
-    unitName: string;
-    state: string;
-    stateLabel: string;
-    note: string | null;
-    dueOn: string | null;
-    response: string | null;
-    respondedAt: string | null;
-    responderName: string | null;
-    reviewComment: string | null;
-    files: StoredFile[];
-  }[];
-  timeline: TimelineEntry[];
-  access: Access;
-  actions: AllowedAction[];
-  can: { edit: boolean; editText: boolean; forward: boolean; record: boolean; refer: boolean };
-}
+/** One report as its reader may see it: the route's response schema (schemas.ts). */
+export type ReportDetail = Static<typeof Detail>;
+
+/** An adoption as read: the committee it came from only when it was passed back from a lower one. */
+type AdoptionRow = Omit<ReportDetail['adoptions'][number], 'levelLabel'>;
+type InstructionRow = Omit<ReportDetail['instructions'][number], 'levelLabel' | 'files'>;
+type ReferralRow = Omit<ReportDetail['referrals'][number], 'stateLabel' | 'respondedAt' | 'files'> & {
+  respondedAt: string | null;
+};
 
 export const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -97,26 +35,28 @@ export async function reportDetail(db: Db, actor: Actor, id: number): Promise<Re
   const owner = access === 'owner' || (staff && isSubmitter(actor, asItem(r)));
   const [files, forwards, adoptions, instructions, referrals] = await Promise.all([
     listFiles(db, c, ENTITY, id),
-    query<any>(
+    query<ReportDetail['forwards'][number]>(
       db,
-      sql`select id, target_kind, target_name, forwarded_on::text as forwarded_on, note from opinion_forwards
-        where committee_id = ${c} and report_id = ${id} order by id`,
+      sql`select id, target_kind as "targetKind", target_name as "targetName", forwarded_on::text as "forwardedOn", note
+        from opinion_forwards where committee_id = ${c} and report_id = ${id} order by id`,
     ),
-    query<any>(
+    query<AdoptionRow>(
       db,
-      sql`select id, level, adopted_by, adopted_on::text as adopted_on, note, recorded_by_name, recorded_committee_name, propagated_from_id
+      sql`select id, level, adopted_by as "adoptedBy", adopted_on::text as "adoptedOn", note, recorded_by_name as "recordedBy",
+          case when propagated_from_id is not null then recorded_committee_name end as "fromCommittee"
         from opinion_adoptions where committee_id = ${c} and report_id = ${id} order by adopted_on, id`,
     ),
-    query<any>(
+    query<InstructionRow>(
       db,
-      sql`select id, leader_name, leader_title, leader_organ, level, instructed_on::text as instructed_on, text, recorded_by_name,
-          recorded_committee_name, propagated_from_id
+      sql`select id, leader_name as "leaderName", leader_title as "leaderTitle", leader_organ as "leaderOrgan", level,
+          instructed_on::text as "instructedOn", text, recorded_by_name as "recordedBy",
+          case when propagated_from_id is not null then recorded_committee_name end as "fromCommittee"
         from opinion_instructions where committee_id = ${c} and report_id = ${id} order by instructed_on, id`,
     ),
-    query<any>(
+    query<ReferralRow>(
       db,
-      sql`select f.id, f.unit_id, u.name as unit_name, f.state, f.note, f.due_on::text as due_on, f.response, f.responded_at,
-          f.responder_name, f.review_comment
+      sql`select f.id, f.unit_id as "unitId", u.name as "unitName", f.state, f.note, f.due_on::text as "dueOn", f.response,
+          f.responded_at as "respondedAt", f.responder_name as "responderName", f.review_comment as "reviewComment"
         from opinion_referrals f join handling_units u on u.committee_id = f.committee_id and u.id = f.unit_id
         where f.committee_id = ${c} and f.report_id = ${id} and f.state <> 'none'
           ${access === 'unit' ? sql`and f.unit_id = ${actor.unitId}` : sql``}
@@ -128,33 +68,21 @@ export async function reportDetail(db: Db, actor: Actor, id: number): Promise<Re
   for (const f of visibleReferrals) {
     const showResponse = staff || access === 'unit' || f.state === 'approved';
     referralOut.push({
-      id: f.id,
-      unitId: f.unit_id,
-      unitName: f.unit_name,
-      state: f.state,
+      ...f,
       stateLabel: REFERRAL_STATES[f.state as keyof typeof REFERRAL_STATES] ?? f.state,
       note: staff || access === 'unit' ? f.note : null,
-      dueOn: f.due_on,
       response: showResponse ? f.response : null,
-      respondedAt: showResponse ? iso(f.responded_at) : null,
-      responderName: showResponse ? f.responder_name : null,
-      reviewComment: staff || access === 'unit' ? f.review_comment : null,
+      respondedAt: showResponse ? iso(f.respondedAt) : null,
+      responderName: showResponse ? f.responderName : null,
+      reviewComment: staff || access === 'unit' ? f.reviewComment : null,
       files: showResponse ? await listFiles(db, c, REFERRAL_FILES, f.id) : [],
     });
   }
   const instructionOut = [];
   for (const i of access === 'unit' ? [] : instructions) {
     instructionOut.push({
-      id: i.id,
-      leaderName: i.leader_name,
-      leaderTitle: i.leader_title,
-      leaderOrgan: i.leader_organ,
-      level: i.level,
+      ...i,
       levelLabel: LEVELS[i.level as Level],
-      instructedOn: i.instructed_on,
-      text: i.text,
-      recordedBy: i.recorded_by_name,
-      fromCommittee: i.propagated_from_id ? i.recorded_committee_name : null,
       files: await listFiles(db, c, INSTRUCTION_FILES, i.id),
     });
   }
@@ -186,33 +114,14 @@ export async function reportDetail(db: Db, actor: Actor, id: number): Promise<Re
     submittedAt: iso(r.submitted_at),
     createdAt: iso(r.created_at)!,
     files,
-    forwards: staff
-      ? forwards.map((f) => ({
-          id: f.id,
-          targetKind: f.target_kind,
-          targetName: f.target_name,
-          forwardedOn: f.forwarded_on,
-          note: f.note,
-        }))
-      : forwards.map((f) => ({
-          id: f.id,
-          targetKind: f.target_kind,
-          targetName: f.target_name,
-          forwardedOn: f.forwarded_on,
-          note: null,
-        })),
+    forwards: staff ? forwards : forwards.map((f) => ({ ...f, note: null })),
     adoptions:
       access === 'unit'
         ? []
         : adoptions.map((a) => ({
-            id: a.id,
-            level: a.level,
+            ...a,
             levelLabel: LEVELS[a.level as Level],
-            adoptedBy: a.adopted_by,
-            adoptedOn: a.adopted_on,
-            note: a.note,
-            recordedBy: staff ? a.recorded_by_name : null,
-            fromCommittee: a.propagated_from_id ? a.recorded_committee_name : null,
+            recordedBy: staff ? a.recordedBy : null,
           })),
     instructions: instructionOut,
     referrals: referralOut,

@@ -89,15 +89,15 @@ export async function yearFigures(db: Db, actor: Actor, year: number): Promise<F
   const c = actor.committeeId;
   const from = `${year}-01-01`;
   const to = `${year + 1}-01-01`;
-  const counts = await queryOne<any>(
+  const counts = (await queryOne<Pick<Figures, 'received' | 'fromLower' | 'accepted' | 'declined'>>(
     db,
     sql`select
         count(*) filter (where state not in ('draft', 'none'))::int as received,
-        count(*) filter (where state not in ('draft', 'none') and origin_report_id is not null)::int as from_lower,
+        count(*) filter (where state not in ('draft', 'none') and origin_report_id is not null)::int as "fromLower",
         count(*) filter (where state in ('accepted', 'compiled'))::int as accepted,
         count(*) filter (where state = 'declined')::int as declined
       from opinion_reports where committee_id = ${c} and year = ${year}`,
-  );
+  ))!;
   const compiled = await queryOne<{ reports: number; issues: number }>(
     db,
     sql`select (select count(*)::int from opinion_reports r join opinion_issues i on i.committee_id = r.committee_id and i.id = r.issue_id
@@ -137,7 +137,7 @@ export async function yearFigures(db: Db, actor: Actor, year: number): Promise<F
     sql`select extract(month from submitted_at at time zone 'Asia/Shanghai')::int as month, count(*)::int as count from opinion_reports
       where committee_id = ${c} and year = ${year} and state not in ('draft', 'none') group by 1 order by 1`,
   );
-  const bySubmitter = await query<any>(
+  const bySubmitter = await query<Omit<Figures['bySubmitter'][number], 'kindLabel'>>(
     db,
     sql`select r.submitter_kind as kind, r.submitter_name as name, count(*)::int as received,
         count(*) filter (where r.state = 'compiled')::int as compiled,
@@ -146,9 +146,9 @@ export async function yearFigures(db: Db, actor: Actor, year: number): Promise<F
       from opinion_reports r where r.committee_id = ${c} and r.year = ${year} and r.state not in ('draft', 'none')
       group by r.submitter_kind, r.submitter_name order by received desc, name limit 500`,
   );
-  const byInformant = await query<any>(
+  const byInformant = await query<Figures['byInformant'][number]>(
     db,
-    sql`select i.id, i.name, i.area, count(r.id)::int as received,
+    sql`select i.id as "informantId", i.name, i.area, count(r.id)::int as received,
         count(r.id) filter (where r.state = 'compiled')::int as compiled,
         count(r.id) filter (where exists (select 1 from opinion_adoptions a where a.committee_id = r.committee_id and a.report_id = r.id))::int as adopted
       from informants i left join opinion_reports r on r.committee_id = i.committee_id and r.informant_id = i.id
@@ -165,7 +165,7 @@ export async function yearFigures(db: Db, actor: Actor, year: number): Promise<F
   return {
     year,
     received: counts.received,
-    fromLower: counts.from_lower,
+    fromLower: counts.fromLower,
     accepted: counts.accepted,
     declined: counts.declined,
     compiled: compiled!.reports,
@@ -178,14 +178,7 @@ export async function yearFigures(db: Db, actor: Actor, year: number): Promise<F
     byCategory,
     byMonth,
     bySubmitter: bySubmitter.map((s) => ({ ...s, kindLabel: SUBMITTER_KINDS[s.kind as SubmitterKind] })),
-    byInformant: byInformant.map((i) => ({
-      informantId: i.id,
-      name: i.name,
-      area: i.area,
-      received: i.received,
-      compiled: i.compiled,
-      adopted: i.adopted,
-    })),
+    byInformant,
     sentence: annualSentence({
       received: counts.received,
       instructions: instructed.map((i) => ({ level: i.level, count: i.n, organs: i.organs ?? [] })),

@@ -3,10 +3,10 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingDateOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { fireTransition } from '../../platform/workflow/engine.ts';
+import { iso } from './detail.ts';
 import { staffRow } from './policy.ts';
 import { asItem } from './repository.ts';
 import { issueTitle, SUBMITTER_KINDS, type SubmitterKind } from './rules.ts';
@@ -37,16 +37,29 @@ export async function createIssue(tx: Db, actor: Actor, input: { year?: number; 
   return { id: row.id, title, number: next!.n, year };
 }
 
-export async function issueRow(db: Db, actor: Actor, id: number, lock = false) {
-  const row = await queryOne<any>(
+/** An issue (期刊) of the compiled reports; `issuedOn` is a Beijing date, YYYY-MM-DD. */
+export interface IssueRow {
+  id: number;
+  year: number;
+  number: number;
+  title: string;
+  state: string;
+  issuedOn: string | null;
+  editorNote: string | null;
+}
+
+/** The actor's committee's issue `id`, locked for update when `lock`; throws opinion.issue_not_found (404). */
+export async function issueRow(db: Db, actor: Actor, id: number, lock = false): Promise<IssueRow> {
+  const row = await queryOne<IssueRow>(
     db,
-    sql`select * from opinion_issues where committee_id = ${actor.committeeId} and id = ${id} ${lock ? sql`for update` : sql``}`,
+    sql`select id, year, number, title, state, issued_on::text as "issuedOn", editor_note as "editorNote"
+      from opinion_issues where committee_id = ${actor.committeeId} and id = ${id} ${lock ? sql`for update` : sql``}`,
   );
   if (!row) throw notFound('opinion.issue_not_found', '期刊不存在');
   return row;
 }
 
-export const requireDraftIssue = (issue: any) => {
+export const requireDraftIssue = (issue: IssueRow) => {
   if (issue.state !== 'draft') throw conflict('opinion.issue_issued', `${issue.title}已印发，不能再调整`);
 };
 
@@ -99,7 +112,7 @@ export async function updateIssue(
     action: 'opinion.issue.update',
     entity: 'opinion_issue',
     entityId: issueId,
-    before: { editorNote: issue.editor_note },
+    before: { editorNote: issue.editorNote },
     after: input,
   });
 }
@@ -143,41 +156,48 @@ export async function deleteIssue(tx: Db, actor: Actor, issueId: number) {
   });
 }
 
-export interface IssueSummary {
-  id: number;
-  year: number;
-  number: number;
-  title: string;
-  state: string;
-  issuedOn: string | null;
+export interface IssueSummary extends IssueRow {
   reportCount: number;
-  editorNote: string | null;
+  /** ISO 8601. */
   createdAt: string;
 }
 
 export async function listIssues(db: Db, actor: Actor, q: { year?: number; limit: number; offset: number }) {
   const where = sql`i.committee_id = ${actor.committeeId} ${q.year ? sql`and i.year = ${q.year}` : sql``}`;
-  const items = await query<any>(
+  const items = await query<IssueSummary>(
     db,
-    sql`select i.id, i.year, i.number, i.title, i.state, i.issued_on::text as "issuedOn", i.editor_note as "editorNote", i.created_at,
+    sql`select i.id, i.year, i.number, i.title, i.state, i.issued_on::text as "issuedOn", i.editor_note as "editorNote",
+        i.created_at as "createdAt",
         (select count(*)::int from opinion_reports r where r.committee_id = i.committee_id and r.issue_id = i.id) as "reportCount"
       from opinion_issues i where ${where} order by i.year desc, i.number desc limit ${q.limit} offset ${q.offset}`,
   );
   const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from opinion_issues i where ${where}`);
   return {
-    items: items.map((i) => ({ ...i, createdAt: new Date(i.created_at).toISOString() })) as IssueSummary[],
+    items: items.map((i) => ({ ...i, createdAt: iso(i.createdAt)! })),
     total: total!.n,
   };
 }
 
 export async function issueDetail(db: Db, actor: Actor, issueId: number) {
   const issue = await issueRow(db, actor, issueId);
-  const reports = await query<any>(
+  const reports = await query<{
+    id: number;
+    position: number;
+    title: string;
+    body: string;
+    editedTitle: string | null;
+    editedBody: string | null;
+    category: string;
+    submitterName: string;
+    submitterKind: SubmitterKind;
+    originCommitteeName: string | null;
+  }>(
     db,
-    sql`select id, title, body, edited_title, edited_body, category, submitter_name, submitter_kind, origin_committee_name, issue_position
+    sql`select id, issue_position as position, title, body, edited_title as "editedTitle", edited_body as "editedBody", category,
+        submitter_name as "submitterName", submitter_kind as "submitterKind", origin_committee_name as "originCommitteeName"
       from opinion_reports where committee_id = ${actor.committeeId} and issue_id = ${issueId} order by issue_position, id`,
   );
-  const forwards = await query<any>(
+  const forwards = await query<{ target_name: string }>(
     db,
     sql`select f.target_name from opinion_forwards f
       join opinion_reports r on r.committee_id = f.committee_id and r.id = f.report_id
@@ -188,28 +208,26 @@ export async function issueDetail(db: Db, actor: Actor, issueId: number) {
     sql`select name from committees where id = ${actor.committeeId}`,
   );
   return {
-    id: issue.id as number,
-    year: issue.year as number,
-    number: issue.number as number,
-    title: issue.title as string,
-    state: issue.state as string,
-    issuedOn: issue.issued_on ? dateText(issue.issued_on) : null,
-    editorNote: issue.editor_note as string | null,
+    id: issue.id,
+    year: issue.year,
+    number: issue.number,
+    title: issue.title,
+    state: issue.state,
+    issuedOn: issue.issuedOn,
+    editorNote: issue.editorNote,
     committeeName: committee!.name,
-    forwardedTo: forwards.map((f) => f.target_name as string),
-    reports: reports.map((r) => ({
-      id: r.id as number,
-      position: r.issue_position as number,
-      title: (r.edited_title ?? r.title) as string,
-      body: (r.edited_body ?? r.body) as string,
-      originalTitle: r.title as string,
-      edited: r.edited_body != null || r.edited_title != null,
-      category: r.category as string,
-      submitterName: r.submitter_name as string,
-      submitterKindLabel: SUBMITTER_KINDS[r.submitter_kind as SubmitterKind],
-      originCommitteeName: r.origin_committee_name as string | null,
+    forwardedTo: forwards.map((f) => f.target_name),
+    reports: reports.map(({ editedTitle, editedBody, submitterKind, ...r }) => ({
+      id: r.id,
+      position: r.position,
+      title: editedTitle ?? r.title,
+      body: editedBody ?? r.body,
+      originalTitle: r.title,
+      edited: editedBody != null || editedTitle != null,
+      category: r.category,
+      submitterName: r.submitterName,
+      submitterKindLabel: SUBMITTER_KINDS[submitterKind],
+      originCommitteeName: r.originCommitteeName,
     })),
   };
 }
-
-export const dateText = (d: unknown) => (d instanceof Date ? beijingDateOf(d) : String(d));

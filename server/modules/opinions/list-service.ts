@@ -1,6 +1,7 @@
 // Lists of reports (the office's queue, a submitter's own) with their filters, and similar reports while writing.
 
 import { type SQL, sql } from 'drizzle-orm';
+import type { Static } from 'typebox';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
@@ -8,6 +9,7 @@ import { textSimilarity } from '../../platform/search/search.ts';
 import { similarScope } from '../../platform/search/similar-scope.ts';
 import { iso } from './detail.ts';
 import { LEVEL_ORDER, type Level, REPORT_STATES, SUBMITTER_KINDS, type SubmitterKind } from './rules.ts';
+import type { ListItem as ListItemSchema } from './schemas.ts';
 import { reportMatch, reportSimilarQuery } from './search.ts';
 
 export interface ListFilters {
@@ -62,25 +64,27 @@ export function listWhere(actor: Actor, f: ListFilters, scope: 'staff' | 'mine')
   );
 }
 
-export interface ListItem {
-  id: number;
-  title: string;
-  category: string;
-  state: string;
-  stateLabel: string;
-  year: number;
-  submitterKind: string;
-  submitterKindLabel: string;
-  submitterName: string;
-  originCommitteeName: string | null;
+/** A row of the report lists: the route's response schema (schemas.ts). */
+export type ListItem = Static<typeof ListItemSchema>;
+
+/** A list row as read: the item's own columns, the page's total, and the levels unsorted. */
+type ListRow = Omit<
+  ListItem,
+  | 'stateLabel'
+  | 'submitterKind'
+  | 'submitterKindLabel'
+  | 'submittedAt'
+  | 'createdAt'
+  | 'adoptedLevels'
+  | 'instructionLevels'
+> & {
+  submitterKind: SubmitterKind;
   submittedAt: string | null;
   createdAt: string;
-  charCount: number;
-  issueTitle: string | null;
-  adoptedLevels: string[];
-  instructionLevels: string[];
-  referralState: string | null;
-}
+  total: number;
+  adopted: string[] | null;
+  instructed: string[] | null;
+};
 
 export async function listReports(
   db: Db,
@@ -94,21 +98,22 @@ export async function listReports(
     scope === 'mine'
       ? sql`order by coalesce(r.submitted_at, r.created_at) desc, r.id desc`
       : sql`order by r.submitted_at desc, r.id desc`;
-  const rows = await query<any>(
+  const rows = await query<ListRow>(
     db,
-    sql`select r.id, r.title, r.category, r.state, r.year, r.submitter_kind, r.submitter_name, r.origin_committee_name,
-        r.submitted_at, r.created_at, r.char_count, i.title as issue_title,
+    sql`select r.id, r.title, r.category, r.state, r.year, r.submitter_kind as "submitterKind", r.submitter_name as "submitterName",
+        r.origin_committee_name as "originCommitteeName", r.submitted_at as "submittedAt", r.created_at as "createdAt",
+        r.char_count as "charCount", i.title as "issueTitle",
         -- The total in the same round trip: an uncorrelated subquery, counted once (issue 18).
         (select count(*)::int from opinion_reports r where ${where}) as total,
         array(select a.level from opinion_adoptions a where a.committee_id = r.committee_id and a.report_id = r.id order by a.level) as adopted,
         array(select distinct b.level from opinion_instructions b where b.committee_id = r.committee_id and b.report_id = r.id) as instructed,
-        (select x.state from opinion_referrals x where x.committee_id = r.committee_id and x.report_id = r.id and x.state <> 'none' order by x.id desc limit 1) as referral_state
+        (select x.state from opinion_referrals x where x.committee_id = r.committee_id and x.report_id = r.id and x.state <> 'none' order by x.id desc limit 1) as "referralState"
       from opinion_reports r left join opinion_issues i on i.committee_id = r.committee_id and i.id = r.issue_id
       where ${where} ${order} limit ${paging.limit} offset ${paging.offset}`,
   );
   // A page past the end has no row to carry the total: then it is counted on its own.
   const total = rows.length
-    ? { n: rows[0].total as number }
+    ? { n: rows[0].total }
     : paging.offset
       ? await queryOne<{ n: number }>(db, sql`select count(*)::int as n from opinion_reports r where ${where}`)
       : { n: 0 };
@@ -116,24 +121,14 @@ export async function listReports(
     [...ls].sort((a, b) => LEVEL_ORDER.indexOf(a as Level) - LEVEL_ORDER.indexOf(b as Level));
   return {
     total: total!.n,
-    items: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      category: r.category,
-      state: r.state,
+    items: rows.map(({ total: _, adopted, instructed, ...r }) => ({
+      ...r,
       stateLabel: REPORT_STATES[r.state as keyof typeof REPORT_STATES] ?? r.state,
-      year: r.year,
-      submitterKind: r.submitter_kind,
-      submitterKindLabel: SUBMITTER_KINDS[r.submitter_kind as SubmitterKind],
-      submitterName: r.submitter_name,
-      originCommitteeName: r.origin_committee_name,
-      submittedAt: iso(r.submitted_at),
-      createdAt: iso(r.created_at)!,
-      charCount: r.char_count,
-      issueTitle: r.issue_title,
-      adoptedLevels: levelSort(r.adopted ?? []),
-      instructionLevels: levelSort(r.instructed ?? []),
-      referralState: r.referral_state,
+      submitterKindLabel: SUBMITTER_KINDS[r.submitterKind],
+      submittedAt: iso(r.submittedAt),
+      createdAt: iso(r.createdAt)!,
+      adoptedLevels: levelSort(adopted ?? []),
+      instructionLevels: levelSort(instructed ?? []),
     })),
   };
 }
@@ -149,7 +144,14 @@ export async function similarReports(
   const text = `${input.title ?? ''} ${input.body ?? ''}`.trim();
   const tq = text ? reportSimilarQuery(actor.committeeId, text) : null;
   if (!tq) return [];
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    title: string;
+    body: string;
+    category: string;
+    state: string;
+    submitted_at: string;
+  }>(
     db,
     sql`select id, title, body, category, state, submitted_at from opinion_reports
       where committee_id = ${actor.committeeId} and state not in ('draft', 'none')
@@ -167,9 +169,9 @@ export async function similarReports(
   );
   return rows
     .map((r) => ({
-      id: r.id as number,
-      title: r.title as string,
-      category: r.category as string,
+      id: r.id,
+      title: r.title,
+      category: r.category,
       stateLabel: REPORT_STATES[r.state as keyof typeof REPORT_STATES] ?? r.state,
       submittedAt: iso(r.submitted_at),
       similarity: Math.round(textSimilarity(text, `${r.title} ${r.body}`) * 100) / 100,

@@ -15,7 +15,6 @@ import {
   DateStr,
   FiguresOut,
   FileIds,
-  FileOut,
   ForwardBody,
   IssueDetail,
   IssueReportParams,
@@ -24,6 +23,7 @@ import {
   N,
   OneOf,
   StaffFilters,
+  UnitReferral,
   Year,
 } from './schemas.ts';
 import * as svc from './service.ts';
@@ -112,28 +112,7 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
           state: Type.Optional(OneOf(['referred', 'responded', 'approved'], '办理状态')),
         }),
         response: {
-          200: Type.Object({
-            total: Type.Integer(),
-            items: Type.Array(
-              Type.Object({
-                id: Type.Integer(),
-                reportId: Type.Integer(),
-                state: Type.String(),
-                stateLabel: Type.String(),
-                title: Type.String(),
-                body: Type.String(),
-                category: Type.String(),
-                note: N(Type.String()),
-                dueOn: N(Type.String()),
-                overdue: Type.Boolean(),
-                response: N(Type.String()),
-                respondedAt: N(Type.String()),
-                reviewComment: N(Type.String()),
-                createdAt: Type.String(),
-                files: Type.Array(FileOut),
-              }),
-            ),
-          }),
+          200: Type.Object({ total: Type.Integer(), items: Type.Array(UnitReferral) }),
         },
       },
     },

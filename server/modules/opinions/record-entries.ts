@@ -10,7 +10,7 @@ export const opinionRecordSource: RecordSource = {
   key: 'opinions',
   label: '社情民意信息',
   entries: async (db, c, memberId, from, to) => {
-    const rows = await query<any>(
+    const rows = await query<{ id: number; title: string; state: string; submitted_at: string; adoptions: number }>(
       db,
       sql`select r.id, r.title, r.state, r.submitted_at,
           (select count(*)::int from opinion_adoptions a where a.committee_id = r.committee_id and a.report_id = r.id) as adoptions

@@ -130,7 +130,8 @@ export async function removeWithCopies(
 ) {
   const row = await staffRow(tx, actor, reportId);
   const table_ = sql.raw(table);
-  const rec = await queryOne<any>(
+  // The whole row, as the audit's before image.
+  const rec = await queryOne<{ propagated_from_id: number | null; recorded_committee_name: string | null }>(
     tx,
     sql`select * from ${table_} where committee_id = ${actor.committeeId} and id = ${recordId} and report_id = ${reportId} for update`,
   );
@@ -142,7 +143,8 @@ export async function removeWithCopies(
   let cur: { c: number; id: number } | null = { c: actor.committeeId, id: recordId };
   let reportOf = row.id;
   while (cur) {
-    const copy: { committee_id: number; id: number; report_id: number } | undefined = await queryOne<any>(
+    type Copy = { committee_id: number; id: number; report_id: number };
+    const copy: Copy | undefined = await queryOne<Copy>(
       tx,
       sql`select committee_id, id, report_id from ${table_} where propagated_from_committee_id = ${cur.c} and propagated_from_id = ${cur.id}`,
     );

@@ -7,6 +7,7 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { fireTransition } from '../../platform/workflow/engine.ts';
+import { iso } from './detail.ts';
 import { requireScreened, staffRow } from './policy.ts';
 import { REFERRAL_FILES } from './repository.ts';
 import { REFERRAL_STATES } from './rules.ts';
@@ -90,9 +91,23 @@ export async function unitReferrals(db: Db, actor: Actor, q: { state?: string; l
   if (!actor.unitId) throw forbidden();
   const where = sql`f.committee_id = ${actor.committeeId} and f.unit_id = ${actor.unitId} and f.state <> 'none'
     ${q.state ? sql`and f.state = ${q.state}` : sql``}`;
-  const rows = await query<any>(
+  const rows = await query<{
+    id: number;
+    reportId: number;
+    state: string;
+    note: string | null;
+    dueOn: string | null;
+    response: string | null;
+    respondedAt: string | null;
+    reviewComment: string | null;
+    createdAt: string;
+    title: string;
+    body: string;
+    category: string;
+  }>(
     db,
-    sql`select f.id, f.report_id, f.state, f.note, f.due_on::text as due_on, f.response, f.responded_at, f.review_comment, f.created_at,
+    sql`select f.id, f.report_id as "reportId", f.state, f.note, f.due_on::text as "dueOn", f.response,
+        f.responded_at as "respondedAt", f.review_comment as "reviewComment", f.created_at as "createdAt",
         coalesce(r.edited_title, r.title) as title, coalesce(r.edited_body, r.body) as body, r.category
       from opinion_referrals f join opinion_reports r on r.committee_id = f.committee_id and r.id = f.report_id
       where ${where} order by (f.state = 'referred') desc, f.due_on, f.id desc limit ${q.limit} offset ${q.offset}`,
@@ -104,20 +119,11 @@ export async function unitReferrals(db: Db, actor: Actor, q: { state?: string; l
   const items = [];
   for (const r of rows) {
     items.push({
-      id: r.id as number,
-      reportId: r.report_id as number,
-      state: r.state as string,
+      ...r,
       stateLabel: REFERRAL_STATES[r.state as keyof typeof REFERRAL_STATES] ?? r.state,
-      title: r.title as string,
-      body: r.body as string,
-      category: r.category as string,
-      note: r.note as string | null,
-      dueOn: r.due_on as string | null,
-      overdue: r.state === 'referred' && !!r.due_on && r.due_on < chinaToday(),
-      response: r.response as string | null,
-      respondedAt: r.responded_at ? new Date(r.responded_at).toISOString() : null,
-      reviewComment: r.review_comment as string | null,
-      createdAt: new Date(r.created_at).toISOString(),
+      overdue: r.state === 'referred' && !!r.dueOn && r.dueOn < chinaToday(),
+      respondedAt: iso(r.respondedAt),
+      createdAt: iso(r.createdAt)!,
       files: await listFiles(db, actor.committeeId, REFERRAL_FILES, r.id),
     });
   }

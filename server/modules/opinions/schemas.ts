@@ -1,6 +1,6 @@
 // The opinion module's one contract: TypeBox schemas of bodies and answers (the web's types follow them).
 
-import { type TSchema, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import { FORWARD_TARGETS, LEVELS, REPORT_STATES, SUBMITTER_KINDS } from './rules.ts';
 
 export const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -18,6 +18,7 @@ export const FileOut = Type.Object({
   mime: Type.String(),
   size: Type.Integer(),
 });
+export type FileOut = Static<typeof FileOut>;
 export const FileIds = Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { maxItems: 20, title: '附件' });
 export const ReportIdParams = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
@@ -209,6 +210,28 @@ export const IssueDetail = Type.Object({
   ),
 });
 
+export type IssueDetail = Static<typeof IssueDetail>;
+
+/** A report handed to the reader's handling unit (转办), as the unit's inbox lists it. */
+export const UnitReferral = Type.Object({
+  id: Type.Integer(),
+  reportId: Type.Integer(),
+  state: Type.String(),
+  stateLabel: Type.String(),
+  title: Type.String(),
+  body: Type.String(),
+  category: Type.String(),
+  note: N(Type.String()),
+  dueOn: N(Type.String()),
+  overdue: Type.Boolean(),
+  response: N(Type.String()),
+  respondedAt: N(Type.String()),
+  reviewComment: N(Type.String()),
+  createdAt: Type.String(),
+  files: Type.Array(FileOut),
+});
+export type UnitReferral = Static<typeof UnitReferral>;
+
 export const ForwardBody = Type.Object({
   targets: Type.Array(
     Type.Object({
@@ -271,5 +294,6 @@ export const SettingsOut = Type.Object({
   levels: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })),
   committee: Type.Object({ level: Type.String(), name: Type.String(), hasParent: Type.Boolean() }),
 });
+export type OpinionSettings = Static<typeof SettingsOut>;
 
 export const options = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));

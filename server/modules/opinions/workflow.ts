@@ -11,7 +11,6 @@ import { getSetting } from '../../platform/settings/settings.ts';
 import { defineProcess, type WorkflowItem } from '../../platform/workflow/engine.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { isSubmitter, OFFICE_READERS, SCREENERS, SUBMITTERS } from './policy.ts';
-import { asItem } from './repository.ts';
 import {
   DEFAULT_OPINION_SETTINGS,
   OPINION_SETTINGS_KEY,
@@ -75,12 +74,13 @@ export async function recordMemberFacts(
 }
 
 export async function loadReportItem(tx: Db, committeeId: number, id: number): Promise<ReportItem | null> {
-  const r = await queryOne<any>(
+  const r = await queryOne<ReportItem>(
     tx,
-    sql`select id, committee_id, state, title, submitter_account_id, member_ids, origin_report_id from opinion_reports
+    sql`select id, committee_id as "committeeId", state, title, submitter_account_id as "submitterAccountId",
+        coalesce(member_ids, '{}') as "memberIds", origin_report_id as "originReportId" from opinion_reports
       where committee_id = ${committeeId} and id = ${id}`,
   );
-  return r ? asItem(r) : null;
+  return r ?? null;
 }
 
 const ownerGuard = (actor: Actor, item: ReportItem) => (isSubmitter(actor, item) ? null : '只能提交本人报送的信息');
@@ -249,15 +249,14 @@ export interface ReferralItem extends WorkflowItem {
 }
 
 export async function loadReferralItem(tx: Db, committeeId: number, id: number): Promise<ReferralItem | null> {
-  const r = await queryOne<any>(
+  const r = await queryOne<ReferralItem>(
     tx,
-    sql`select f.id, f.state, f.report_id, f.unit_id, r.title from opinion_referrals f
+    sql`select f.id, f.state, f.committee_id as "committeeId", f.report_id as "reportId", f.unit_id as "unitId",
+        r.title as "reportTitle" from opinion_referrals f
       join opinion_reports r on r.committee_id = f.committee_id and r.id = f.report_id
       where f.committee_id = ${committeeId} and f.id = ${id}`,
   );
-  return r
-    ? { id: r.id, state: r.state, committeeId, reportId: r.report_id, unitId: r.unit_id, reportTitle: r.title }
-    : null;
+  return r ?? null;
 }
 
 const unitAccounts = async (tx: Db, committeeId: number, unitId: number) =>

@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import type { EventListItem } from '../../../server/modules/consultations/event-repository.ts';
 import { api, qs } from '../../api/client.ts';
 import { beijingYear, formatDateTime } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
@@ -36,7 +37,7 @@ export function EventsPage() {
   const { data, error } = useQuery({
     queryKey: ['consultation-events', p],
     queryFn: () =>
-      api.get<{ items: any[]; total: number }>(
+      api.get<{ items: EventListItem[]; total: number }>(
         `/api/consultations/events${qs({ upcoming: p.view === 'upcoming' || undefined, state: p.state, kind: p.kind, pageSize: 50 })}`,
       ),
   });

@@ -19,6 +19,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import type { PlanListRow } from '../../../server/modules/consultations/plan-service.ts';
 import { api } from '../../api/client.ts';
 import { beijingYear, toApiDate } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
@@ -26,17 +27,7 @@ import { ErrorAlert, ExportButton, PageHeader } from '../../components/index.ts'
 import { useKindOptions } from './shared-hooks.ts';
 import { TopicsCard } from './TopicsCard.tsx';
 
-interface PlanRow {
-  id: number;
-  year: number;
-  kindLabel: string;
-  title: string;
-  stateLabel: string;
-  version: number;
-  collectUntil: string;
-  items: number;
-  unanswered: number;
-}
+type PlanRow = PlanListRow;
 
 export function PlansPage() {
   const { can } = useSession();

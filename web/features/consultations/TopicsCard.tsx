@@ -3,21 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { TopicListItem } from '../../../server/modules/consultations/topic-service.ts';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, ExportButton, useFormDraft } from '../../components/index.ts';
 import { useKindOptions } from './shared-hooks.ts';
 
-interface Topic {
-  id: number;
-  suggesterName: string;
-  suggesterTypeLabel: string;
-  title: string;
-  reason: string;
-  state: string;
-  stateLabel: string;
-  answer: string | null;
-}
+type Topic = TopicListItem;
 
 export function TopicsCard({ plan }: { plan: any }) {
   const { can } = useSession();

@@ -19,64 +19,14 @@ export type { Figures, LevelCount } from '../../../server/modules/opinions/figur
 export type { IssueSummary } from '../../../server/modules/opinions/issue-service.ts';
 export type { ListItem } from '../../../server/modules/opinions/list-service.ts';
 
-export interface FileOut {
-  id: number;
-  name: string;
-  mime: string;
-  size: number;
-}
+export type {
+  FileOut,
+  IssueDetail,
+  OpinionSettings,
+  UnitReferral as Referral,
+} from '../../../server/modules/opinions/schemas.ts';
 
-export interface OpinionSettings {
-  maxChars: number;
-  titleMax: number;
-  categories: string[];
-  referralDays: number;
-  dayUnit: 'days' | 'workingDays';
-  levels: { value: string; label: string }[];
-  committee: { level: string; name: string; hasParent: boolean };
-}
-
-export interface IssueDetail {
-  id: number;
-  year: number;
-  number: number;
-  title: string;
-  state: string;
-  issuedOn: string | null;
-  editorNote: string | null;
-  committeeName: string;
-  forwardedTo: string[];
-  reports: {
-    id: number;
-    position: number;
-    title: string;
-    body: string;
-    originalTitle: string;
-    edited: boolean;
-    category: string;
-    submitterName: string;
-    submitterKindLabel: string;
-    originCommitteeName: string | null;
-  }[];
-}
-
-export interface Referral {
-  id: number;
-  reportId: number;
-  state: string;
-  stateLabel: string;
-  title: string;
-  body: string;
-  category: string;
-  note: string | null;
-  dueOn: string | null;
-  overdue: boolean;
-  response: string | null;
-  respondedAt: string | null;
-  reviewComment: string | null;
-  createdAt: string;
-  files: FileOut[];
-}
+import type { OpinionSettings } from '../../../server/modules/opinions/schemas.ts';
 
 export const useOpinionSettings = () =>
   useQuery({

@@ -4,19 +4,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, InputNumber, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { InvitationLink } from '../../../../server/modules/consultations/discussion-guests.ts';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { ConfirmButton, ErrorAlert } from '../../../components/index.ts';
 import { TAG } from '../../../components/tagColors.ts';
 
-interface Invitation {
-  id: number;
-  token: string;
-  expiresAt: string;
-  maxUses: number;
-  uses: number;
-  revoked: boolean;
-}
+type Invitation = InvitationLink;
 const linkOf = (token: string) => `${window.location.origin}/join/discussion/${token}`;
 
 function stateOf(i: Invitation) {

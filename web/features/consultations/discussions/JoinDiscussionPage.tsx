@@ -5,6 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Collapse, Flex, Form, Input, Result, Spin, Tabs, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
+import type { PublicDiscussion as PublicTopic } from '../../../../server/modules/consultations/discussion-guests.ts';
 import { type ApiError, api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -12,15 +13,7 @@ import type { DiscussionSource } from './api.ts';
 import { StatementList } from './StatementList.tsx';
 import { VoteCard, WriteCard } from './VoteCards.tsx';
 
-interface PublicDiscussion {
-  topic: string;
-  background: string;
-  opensAt: string;
-  closesAt: string;
-  maxLength: number;
-  signedIn: boolean;
-  full: boolean;
-}
+type PublicDiscussion = PublicTopic & { signedIn: boolean; full: boolean };
 
 function Frame({ title, children }: { title: string; children: React.ReactNode }) {
   return (

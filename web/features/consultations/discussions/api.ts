@@ -4,8 +4,10 @@ import { useEffect } from 'react';
 import { api } from '../../../api/client.ts';
 
 export type { Statement } from '../../../../server/modules/consultations/discussion-schemas.ts';
+export type { Comment } from '../../../../server/modules/consultations/discussion-statements.ts';
 
 import type { Statement } from '../../../../server/modules/consultations/discussion-schemas.ts';
+import type { Comment } from '../../../../server/modules/consultations/discussion-statements.ts';
 
 export interface Discussion {
   id: number;
@@ -25,18 +27,6 @@ export interface Discussion {
   statements?: number;
   participants?: number;
   can: { manage: boolean; takePart: boolean };
-}
-
-export interface Comment {
-  id: number;
-  statementId: number | null;
-  parentId: number | null;
-  body: string;
-  author: string;
-  mine: boolean;
-  state: string;
-  adopted: boolean;
-  createdAt: string;
 }
 
 export interface MapView {
