@@ -9,9 +9,10 @@ import type { FastifyRequest } from 'fastify';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { AppError, notFound, unauthorized } from '../../platform/errors.ts';
+import { AppError, unauthorized } from '../../platform/errors.ts';
 import { maskPhone } from '../../platform/secrets/field-crypto.ts';
 import { loadDiscussion } from './discussion-service.ts';
+import { invitationNotFound } from './errors.ts';
 
 export const GUEST_COOKIE = 'zx_discussion_guest';
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -83,7 +84,7 @@ export async function revokeInvitation(db: Db, actor: Actor, discussionId: numbe
       sql`select revoked from discussion_invitations
         where committee_id = ${actor.committeeId} and discussion_id = ${d.id} and id = ${invitationId} for update`,
     );
-    if (!row) throw notFound('discussion.invitation', '邀请链接不存在');
+    if (!row) throw invitationNotFound();
     if (!row.revoked) {
       await tx.execute(
         sql`update discussion_invitations set revoked = true where committee_id = ${actor.committeeId} and id = ${invitationId}`,
@@ -108,7 +109,7 @@ export async function invitationByToken(db: Db, token: string): Promise<Invitati
         revoked or expires_at <= now() as dead
       from discussion_invitations where token = ${token}`,
   );
-  if (!r) throw notFound('discussion.invitation', '邀请链接不存在');
+  if (!r) throw invitationNotFound();
   if (r.dead) throw expired();
   const { dead: _, ...inv } = r;
   return inv;

@@ -18,8 +18,8 @@ import {
   loadDiscussion,
   loadForParticipant,
 } from './discussion-service.ts';
+import { statementNotFound } from './errors.ts';
 
-const statementNotFound = () => notFound('discussion.statement_not_found', '观点不存在');
 export const liveTopic = (committeeId: number, id: number) => `discussion:${committeeId}:${id}`;
 
 /** The text normalised and checked; `held` when the committee's word filter finds a listed word in it. */

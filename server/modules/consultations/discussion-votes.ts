@@ -5,7 +5,6 @@ import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { notFound } from '../../platform/errors.ts';
 import { type Job, registerJobHandler, scheduleJob } from '../../platform/jobs/jobs.ts';
 import { publishLive } from '../../platform/notifications/notifications.ts';
 import type { MapVote, OpinionMap } from './discussion-map.ts';
@@ -19,6 +18,7 @@ import {
   type StatementRow,
   statementColumns,
 } from './discussion-statements.ts';
+import { statementNotFound } from './errors.ts';
 
 export const MAP_JOB = 'discussion.map';
 /** The map is recomputed this long after the last vote… */
@@ -75,7 +75,7 @@ export async function castVote(db: Db, actor: Actor, discussionId: number, sid: 
             and s.discussion_id = ${d.id} and s.state = 'shown' for update of v`,
       );
       // Neither inserted nor there: the statement is not (or no longer) shown in this discussion.
-      if (!old) throw notFound('discussion.statement_not_found', '观点不存在');
+      if (!old) throw statementNotFound();
       before = old.vote;
       if (before === vote) return { changed: false };
       await tx.execute(sql`update discussion_votes set vote = ${vote}, voted_at = now()

@@ -20,3 +20,7 @@ export const required = (label: string, field: string) =>
   badRequest(`consultation.${field}`, `「${label}」不能为空`, field);
 export const speechExists = () => conflict('consultation.speech_exists', '您已报名在本次协商活动上发言');
 export const noMinutesYet = () => conflict('consultation.no_minutes', '会议尚未形成纪要，不能导出会议纪要');
+/** 404 discussion.statement_not_found: no such 观点 in the discussion. */
+export const statementNotFound = () => notFound('discussion.statement_not_found', '观点不存在');
+/** 404 discussion.invitation: no such invitation link (or not this committee's). */
+export const invitationNotFound = () => notFound('discussion.invitation', '邀请链接不存在');

@@ -8,6 +8,7 @@ import { type Db, query } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { fireTransition } from '../../platform/workflow/engine.ts';
 import { memberNames } from '../org/members-directory.ts';
+import { bodyRequired, titleRequired } from './errors.ts';
 import { countChars } from './rules.ts';
 import { reportSearch } from './search.ts';
 import { chinaYear, loadReportItem, opinionProcess, opinionSettings } from './workflow.ts';
@@ -30,8 +31,8 @@ export async function createOpinionFromProposal(
   const c = actor.committeeId;
   const title = input.title.trim();
   const body = input.text.trim();
-  if (!title) throw badRequest('opinion.title_required', '「标题」不能为空', 'title');
-  if (!body) throw badRequest('opinion.body_required', '「正文」不能为空', 'text');
+  if (!title) throw titleRequired();
+  if (!body) throw bodyRequired('text');
   const settings = await opinionSettings(tx, c);
   const category =
     input.category && settings.categories.includes(input.category)

@@ -4,10 +4,11 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf, clockNow, deadlineAfterDays } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
 import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { fireTransition } from '../../platform/workflow/engine.ts';
 import { iso } from './detail.ts';
+import { referralNotFound } from './errors.ts';
 import { requireScreened, staffRow } from './policy.ts';
 import { REFERRAL_FILES } from './repository.ts';
 import { REFERRAL_STATES } from './rules.ts';
@@ -53,7 +54,7 @@ export async function referReport(
 
 export async function referralFor(tx: Db, actor: Actor, id: number) {
   const item = await loadReferralItem(tx, actor.committeeId, id);
-  if (!item || item.state === 'none') throw notFound('opinion.referral_not_found', '转办记录不存在');
+  if (!item || item.state === 'none') throw referralNotFound();
   return item;
 }
 
@@ -67,7 +68,7 @@ export async function respondReferral(
     sql`select 1 from opinion_referrals where committee_id = ${actor.committeeId} and id = ${id} for update`,
   );
   const item = await referralFor(tx, actor, id);
-  if (item.unitId !== actor.unitId) throw notFound('opinion.referral_not_found', '转办记录不存在');
+  if (item.unitId !== actor.unitId) throw referralNotFound();
   const response = input.response.trim();
   if (!response) throw badRequest('opinion.response_required', '「办理回复」不能为空', 'response');
   await attachFiles(tx, actor, input.fileIds ?? [], REFERRAL_FILES, id);

@@ -10,7 +10,7 @@ import { attachFiles } from '../../platform/files/files.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { fireTransition } from '../../platform/workflow/engine.ts';
 import { memberById } from '../org/members-directory.ts';
-import { reportNotFound } from './errors.ts';
+import { bodyRequired, reportNotFound, titleRequired } from './errors.ts';
 import { accessOf, isSubmitter, requireScreened, staffRow } from './policy.ts';
 import { asItem, ENTITY, loadRow, type ReportRow } from './repository.ts';
 import { countChars, type SubmitterKind } from './rules.ts';
@@ -34,10 +34,10 @@ export async function checkInput(
   const settings = await opinionSettings(db, committeeId);
   const title = normaliseLine(input.title);
   const body = normaliseText(input.body);
-  if (!title) throw badRequest('opinion.title_required', '「标题」不能为空', 'title');
+  if (!title) throw titleRequired();
   if (countChars(title) > settings.titleMax)
     throw badRequest('opinion.title_too_long', `「标题」不能超过 ${settings.titleMax} 个字`, 'title');
-  if (!body) throw badRequest('opinion.body_required', '「正文」不能为空', 'body');
+  if (!body) throw bodyRequired();
   const n = countChars(body);
   if (n > settings.maxChars)
     throw badRequest('opinion.body_too_long', `「正文」不能超过 ${settings.maxChars} 字（现为 ${n} 字）`, 'body');
