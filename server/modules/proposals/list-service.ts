@@ -125,6 +125,30 @@ function pagingLiteral(n: number): SQL {
   return sql.raw(String(n));
 }
 
+/** A row of the list statement as selected (timestamps as the driver gives them: Date or text). */
+interface ListRow {
+  id: number;
+  number: number | null;
+  title: string;
+  kind: string;
+  state: string;
+  category: string | null;
+  year: number;
+  is_key: boolean;
+  is_public: boolean;
+  is_session_proposal: boolean;
+  outcome_class: string | null;
+  submitted_at: Date | string | null;
+  updated_at: Date | string;
+  session_name: string | null;
+  total: number;
+  proposers: string | null;
+  units: string | null;
+  due_at: Date | string | null;
+  /** Only for a handling unit's list: its own latest assignment of the proposal. */
+  my_assignment?: { id: number; role: string; state: string; dueAt: string } | null;
+}
+
 export async function listProposals(
   db: Db,
   actor: Actor,
@@ -132,7 +156,7 @@ export async function listProposals(
   limits: { limit: number; offset: number },
 ): Promise<{ items: ListItem[]; total: number }> {
   const where = whereOf(actor, f);
-  const rows = await query<any>(
+  const rows = await query<ListRow>(
     db,
     sql`select p.id, p.number, p.title, p.kind, p.state, p.category, p.year, p.is_key, p.is_public, p.is_session_proposal, p.outcome_class,
         p.submitted_at, p.updated_at, s.name as session_name,

@@ -22,7 +22,7 @@ export async function publicProposals(
   offset: number,
 ): Promise<{ items: PublicProposal[]; total: number }> {
   const where = sql`p.committee_id = ${committeeId} and p.is_public and p.state = any(${sql.param([...REGISTERED_STATES])}::text[])`;
-  const rows = await query<any>(
+  const rows = await query<{ id: number; title: string; number: number | null; year: number | null; proposer: string }>(
     db,
     sql`select p.id, p.title, p.number, p.year,
         coalesce(o.name, (select m.name from proposal_proposers pp join ${memberDirectory} m on m.committee_id = pp.committee_id and m.id = pp.member_id

@@ -134,15 +134,22 @@ async function checkInput(tx: Db, actor: Actor, input: ProposalInput, rules: Pro
   }
 }
 
+/** Rewrites proposal `id`'s search vector from its texts, its proposers' names and its organisation's name. */
 export async function refreshProposalSearch(tx: Db, committeeId: number, id: number) {
-  const p = await queryOne<any>(
+  const p = (await queryOne<{
+    title: string;
+    background: string;
+    suggestions: string;
+    org_name: string | null;
+    names: string | null;
+  }>(
     tx,
     sql`select p.title, p.background, p.suggestions, o.name as org_name,
         (select string_agg(m.name, ' ') from proposal_proposers pp join ${memberDirectory} m on m.committee_id = pp.committee_id and m.id = pp.member_id
           where pp.committee_id = p.committee_id and pp.proposal_id = p.id) as names
       from proposals p left join organisations o on o.committee_id = p.committee_id and o.id = p.org_id
       where p.committee_id = ${committeeId} and p.id = ${id}`,
-  );
+  ))!;
   await tx.execute(sql`update proposals set search = ${toSearchVector(p.title, p.background, p.suggestions, p.names, p.org_name)}
     where committee_id = ${committeeId} and id = ${id}`);
 }
