@@ -115,14 +115,16 @@ function orderOf(f: ListFilters): SQL {
 export type ListItem = ProposalListItem;
 
 /**
- * A page's limit or offset written into the statement: as parameters PostgreSQL's generic plan guessed a tenth of the
- * rows and cost ten times the custom one, so it planned the prepared page query anew on every request (issue 18). Page
- * numbers are few in practice; each distinct text is one prepared statement (bounded in platform/db/client.ts).
- * Throws on anything but a non-negative integer.
+ * The page's `limit … offset …`. For the first ten pages both are written into the statement: as parameters,
+ * PostgreSQL's generic plan guessed a tenth of the rows and cost ten times the custom one, so it planned the prepared
+ * page query anew on every request (issue 18, decision 0030). Deeper pages stay parameters, so paging far cannot
+ * fill the process's bounded set of prepared statement texts (platform/db/client.ts) with one text per page.
+ * Throws on anything but non-negative safe integers.
  */
-function pagingLiteral(n: number): SQL {
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a page limit or offset: ${n}`);
-  return sql.raw(String(n));
+function pageClause(limit: number, offset: number): SQL {
+  if (![limit, offset].every((n) => Number.isSafeInteger(n) && n >= 0))
+    throw new Error(`not a page limit and offset: ${limit}, ${offset}`);
+  return offset <= 9 * limit ? sql.raw(`limit ${limit} offset ${offset}`) : sql`limit ${limit} offset ${offset}`;
 }
 
 /** A row of the list statement as selected (timestamps as the driver gives them: Date or text). */
@@ -182,7 +184,7 @@ export async function listProposals(
       left join organisations o on o.committee_id = p.committee_id and o.id = p.org_id
       where ${where}
       order by ${orderOf(f)}
-      limit ${pagingLiteral(limits.limit)} offset ${pagingLiteral(limits.offset)}`,
+      ${pageClause(limits.limit, limits.offset)}`,
   );
   // A page past the end has no row to carry the total: then it is counted on its own.
   const total = rows.length

@@ -112,6 +112,13 @@ describe('lists', () => {
     const paged = await staff.get('/api/proposals?pageSize=2&page=3&sort=number&order=asc');
     expect(paged.body.items).toHaveLength(1);
     expect(paged.body.total).toBe(5);
+    // Past the tenth page the limit and offset are parameters, not text (list-service pageClause): same answers.
+    const byNumber = await staff.get('/api/proposals?pageSize=100&sort=number&order=asc');
+    const fifth = await staff.get('/api/proposals?pageSize=1&page=5&sort=number&order=asc');
+    expect(fifth.body.items.map((i: any) => i.id)).toEqual([byNumber.body.items[4].id]);
+    const deep = await staff.get('/api/proposals?pageSize=1&page=11');
+    expect(deep.body.items).toEqual([]);
+    expect(deep.body.total).toBe(5);
     const bad = await staff.get('/api/proposals?state=nonsense');
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/状态/);
