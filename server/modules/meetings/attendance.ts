@@ -28,6 +28,7 @@ import {
   type InviteeReplyRow,
   iso,
   loadMeeting,
+  presentEnoughSql,
   settleAttendance,
 } from './service.ts';
 
@@ -210,8 +211,7 @@ export async function attendanceSheet(db: Db, actor: Actor, id: number, q: Sheet
   const c = actor.committeeId;
   const year = beijingYearOf(m.startsAt);
   const { minRatio } = await getSetting(db, c, ATTENDANCE_SETTING, year, ATTENDANCE_DEFAULTS);
-  const status = sql`case when i.checked_in_at is not null and (i.minutes_present is null
-      or i.minutes_present >= ${minRatio}::float8 * extract(epoch from (mt.ends_at - mt.starts_at)) / 60) then 'present'
+  const status = sql`case when ${presentEnoughSql(minRatio, 'i', 'mt')} then 'present'
     when i.checked_in_at is not null then 'partial'
     when i.leave_status = 'approved' then 'leave'
     when i.leave_status = 'pending' then 'leavePending'

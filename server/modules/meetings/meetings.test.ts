@@ -23,14 +23,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const hoursFromNow = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+// One clock reading per meeting: two readings a millisecond apart once made a 180-minute meeting 180.00002 minutes.
+const hoursFromNow = (h: number, now = Date.now()) => new Date(now + h * 3600_000).toISOString();
 
 async function newMeeting(extra: Record<string, unknown> = {}) {
+  const now = Date.now();
   const res = await office.post('/api/meetings', {
     kind: 'plenary',
     title: '六届一次全体会议第二次大会',
-    startsAt: hoursFromNow(-0.5),
-    endsAt: hoursFromNow(2.5),
+    startsAt: hoursFromNow(-0.5, now),
+    endsAt: hoursFromNow(2.5, now),
     halfDays: 1,
     place: '市政协大礼堂',
     agenda: '一、听取常委会工作报告',
@@ -271,6 +273,18 @@ describe('meetings', () => {
       sql`select count(*)::int as n from audit_log where entity = 'meeting' and entity_id = ${String(id)} and action = 'meeting.undo_checkin'`,
     );
     expect(audit!.n).toBe(1);
+  });
+
+  it('measures a meeting in whole minutes: a length stored a millisecond over 180 minutes still needs 120', async () => {
+    const now = Date.now();
+    const id = await newMeeting({ startsAt: hoursFromNow(-0.5, now), endsAt: hoursFromNow(2.5, now + 1) });
+    const a = m1.me.account.memberId;
+    const res = await office.post(`/api/meetings/${id}/attendance/${a}`, { present: true, minutesPresent: 120 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect((await facts(id, a)).map((f) => f.kind)).toEqual(['meeting.present']);
+    // The attendance sheet applies the same rule.
+    const sheet = await office.get(`/api/meetings/${id}/attendance?status=present`);
+    expect(sheet.body.items.map((r: { memberId: number }) => r.memberId)).toEqual([a]);
   });
 
   it('uses the committee setting for the attendance ratio', async () => {

@@ -164,7 +164,15 @@ export async function loadMeeting(db: Db, actor: Actor, id: number, forUpdate = 
 
 export const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
-/** Re-derives the attendance facts of a meeting (all invitees, or some) from the attendance rows: set-based. */
+/**
+ * Whether invitee `i` of meeting `m` (SQL aliases) was present long enough: checked in, and either no minutes recorded
+ * or at least minRatio × the meeting's length in whole minutes (rounded, as the attendance sheet shows it and
+ * markAttendance checks it), so a length stored a millisecond over 180 minutes is 180. One rule for facts and sheet.
+ */
+export const presentEnoughSql = (minRatio: number, i: string, m: string) =>
+  sql`${sql.raw(i)}.checked_in_at is not null and (${sql.raw(i)}.minutes_present is null
+    or ${sql.raw(i)}.minutes_present >= ${minRatio}::float8 * round(extract(epoch from (${sql.raw(m)}.ends_at - ${sql.raw(m)}.starts_at)) / 60))`;
+
 /** Settles again every meeting of the committee's (Beijing) year that is not cancelled, e.g. under a new ratio. */
 export async function settleYearAttendance(tx: Db, committeeId: number, year: number) {
   const meetings = await query<{ id: number }>(
@@ -175,6 +183,7 @@ export async function settleYearAttendance(tx: Db, committeeId: number, year: nu
   for (const m of meetings) await settleAttendance(tx, committeeId, m.id);
 }
 
+/** Re-derives the attendance facts of a meeting (all invitees, or some) from the attendance rows: set-based. */
 export async function settleAttendance(tx: Db, committeeId: number, meetingId: number, memberIds?: number[]) {
   const m = await queryOne<{ year: number }>(
     tx,
@@ -185,8 +194,7 @@ export async function settleAttendance(tx: Db, committeeId: number, meetingId: n
   const only = memberIds ? sql`and i.member_id = any(${sql.param(memberIds)}::int[])` : sql``;
   const desired = sql`select i.member_id,
       case when m.status = 'cancelled' then null
-        when i.checked_in_at is not null and (i.minutes_present is null
-          or i.minutes_present >= ${minRatio}::float8 * extract(epoch from (m.ends_at - m.starts_at)) / 60) then 'meeting.present'
+        when ${presentEnoughSql(minRatio, 'i', 'm')} then 'meeting.present'
         when i.checked_in_at is not null then 'meeting.absent'
         when i.leave_status = 'approved' then 'meeting.leave'
         when m.status = 'closed' then 'meeting.absent'

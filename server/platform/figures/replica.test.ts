@@ -101,9 +101,14 @@ describe.runIf(Boolean(primaryUrl))('figures from a read replica (DATABASE_READ_
     }
   });
 
-  /** Waits until the replica has replayed everything the primary has written so far. */
+  /**
+   * Waits until the replica has replayed everything the primary has committed so far. The target is the insert
+   * position, not pg_current_wal_lsn() (the write position): the test cluster runs with synchronous_commit off, so a
+   * commit's record can still sit in the WAL buffers, behind the write position, until the WAL writer flushes it.
+   */
   async function caughtUp() {
-    const target = (await queryOne<{ lsn: string }>(database.db, sql`select pg_current_wal_lsn()::text as lsn`))!.lsn;
+    const target = (await queryOne<{ lsn: string }>(database.db, sql`select pg_current_wal_insert_lsn()::text as lsn`))!
+      .lsn;
     for (let i = 0; i < 200; i++) {
       const r = await replicaAdmin.query('select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok', [target]);
       if (r.rows[0].ok) return;
