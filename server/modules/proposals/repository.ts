@@ -50,30 +50,33 @@ export interface CommendationItem extends WorkflowItem {
   year: number;
 }
 
-/** A proposer as the item reads them: of the proposal itself or of one merged into it (`proposal_id`). */
+/** A proposer as the item reads them: of the proposal itself or of one merged into it (`proposalId`). */
 export interface ProposerRow {
-  member_id: number;
-  is_lead: boolean;
-  cosign_status: string;
-  proposal_id: number;
+  memberId: number;
+  isLead: boolean;
+  cosignStatus: string;
+  proposalId: number;
 }
 
 /** A rating's rater this round: a member or an organisation. */
 export interface RaterRow {
-  member_id: number | null;
-  org_id: number | null;
+  memberId: number | null;
+  orgId: number | null;
 }
 
-/** The proposal's own columns an item is made of, named as in the table (the detail page's row has them too). */
+/**
+ * The proposal's own columns an item is made of, camelCase (the detail page's row has them too); times as the driver
+ * reads them (Date) or as JSON gives them (ISO string).
+ */
 export interface ProposalItemRow {
   id: number;
   state: string;
   kind: ProposalItem['kind'];
-  org_id: number | null;
+  orgId: number | null;
   title: string;
   round: number;
-  registered_at: Date | string | null;
-  rating_due_at: Date | string | null;
+  registeredAt: Date | string | null;
+  ratingDueAt: Date | string | null;
 }
 
 export async function loadProposalItem(
@@ -85,28 +88,29 @@ export async function loadProposalItem(
   // One statement: the row (locked when asked), its proposers and those of proposals merged into it, the
   // organisations of merged collective proposals, and who has rated it this round.
   const p = await queryOne<
-    ProposalItemRow & { year: number | null; people: ProposerRow[]; merged_orgs: number[]; ratings: RaterRow[] }
+    ProposalItemRow & { year: number | null; people: ProposerRow[]; mergedOrgs: number[]; ratings: RaterRow[] }
   >(
     db,
-    sql`select p.id, p.state, p.kind, p.org_id, p.title, p.round, p.registered_at, p.rating_due_at, p.year,
-        coalesce((select json_agg(json_build_object('member_id', pp.member_id, 'is_lead', pp.is_lead, 'cosign_status', pp.cosign_status,
-            'proposal_id', pp.proposal_id) order by pp.proposal_id, pp.sort, pp.member_id)
+    sql`select p.id, p.state, p.kind, p.org_id as "orgId", p.title, p.round, p.registered_at as "registeredAt",
+        p.rating_due_at as "ratingDueAt", p.year,
+        coalesce((select json_agg(json_build_object('memberId', pp.member_id, 'isLead', pp.is_lead, 'cosignStatus', pp.cosign_status,
+            'proposalId', pp.proposal_id) order by pp.proposal_id, pp.sort, pp.member_id)
           from proposal_proposers pp where pp.committee_id = p.committee_id and (pp.proposal_id = p.id or pp.proposal_id in
             (select m.id from proposals m where m.committee_id = p.committee_id and m.merged_into_id = p.id))), '[]') as people,
         array(select distinct m.org_id from proposals m where m.committee_id = p.committee_id and m.merged_into_id = p.id
-          and m.org_id is not null) as merged_orgs,
-        coalesce((select json_agg(json_build_object('member_id', r.member_id, 'org_id', r.org_id)) from proposal_ratings r
+          and m.org_id is not null) as "mergedOrgs",
+        coalesce((select json_agg(json_build_object('memberId', r.member_id, 'orgId', r.org_id)) from proposal_ratings r
           where r.committee_id = p.committee_id and r.proposal_id = p.id and r.round = p.round), '[]') as ratings
       from proposals p where p.committee_id = ${committeeId} and p.id = ${id} ${lock ? sql`for update of p` : sql``}`,
   );
   if (!p) return null;
   const rules = await getRules(db, committeeId, p.year ?? beijingYearOf());
-  return proposalItemOf(committeeId, p, p.people, p.merged_orgs, p.ratings, rules);
+  return proposalItemOf(committeeId, p, p.people, p.mergedOrgs, p.ratings, rules);
 }
 
 /**
- * The engine's item from what was read: `p` the proposal's columns (id, state, kind, org_id, title, round,
- * registered_at, rating_due_at), `people` its own and its merged proposals' proposers in (proposal, sort, member)
+ * The engine's item from what was read: `p` the proposal's columns (id, state, kind, orgId, title, round,
+ * registeredAt, ratingDueAt), `people` its own and its merged proposals' proposers in (proposal, sort, member)
  * order, `mergedOrgIds` the organisations of its merged proposals, `ratings` this round's raters.
  */
 export function proposalItemOf(
@@ -117,36 +121,36 @@ export function proposalItemOf(
   ratings: RaterRow[],
   rules: { assignmentApproval: boolean },
 ): ProposalItem {
-  const own = people.filter((x) => x.proposal_id === p.id);
+  const own = people.filter((x) => x.proposalId === p.id);
   return {
     id: p.id,
     committeeId,
     state: p.state,
     kind: p.kind,
-    orgId: p.org_id,
+    orgId: p.orgId,
     title: p.title,
-    leadMemberId: own.find((x) => x.is_lead)?.member_id ?? null,
-    proposerIds: own.filter((x) => x.cosign_status === 'confirmed').map((x) => x.member_id),
-    pendingCosignerIds: own.filter((x) => x.cosign_status === 'invited').map((x) => x.member_id),
-    answerMemberIds: [...new Set(people.filter((x) => x.cosign_status === 'confirmed').map((x) => x.member_id))],
-    answerOrgIds: [...new Set([...(p.org_id ? [p.org_id] : []), ...mergedOrgIds])],
-    ratedKeys: ratings.map((r) => (r.member_id ? `m:${r.member_id}` : `o:${r.org_id}`)),
+    leadMemberId: own.find((x) => x.isLead)?.memberId ?? null,
+    proposerIds: own.filter((x) => x.cosignStatus === 'confirmed').map((x) => x.memberId),
+    pendingCosignerIds: own.filter((x) => x.cosignStatus === 'invited').map((x) => x.memberId),
+    answerMemberIds: [...new Set(people.filter((x) => x.cosignStatus === 'confirmed').map((x) => x.memberId))],
+    answerOrgIds: [...new Set([...(p.orgId ? [p.orgId] : []), ...mergedOrgIds])],
+    ratedKeys: ratings.map((r) => (r.memberId ? `m:${r.memberId}` : `o:${r.orgId}`)),
     round: p.round,
-    registered: !!p.registered_at,
+    registered: !!p.registeredAt,
     assignmentApproval: rules.assignmentApproval,
-    ratingDueAt: p.rating_due_at ? new Date(p.rating_due_at) : null,
+    ratingDueAt: p.ratingDueAt ? new Date(p.ratingDueAt) : null,
   };
 }
 
-/** An assignment's columns an item is made of, named as in the table (the detail page's rows have them too). */
+/** An assignment's columns an item is made of, camelCase (the detail page's rows have them too). */
 export interface AssignmentItemRow {
   id: number;
   state: string;
-  unit_id: number;
+  unitId: number;
   role: AssignmentItem['role'];
   round: number;
-  assigned_at: Date | string;
-  due_at: Date | string;
+  assignedAt: Date | string;
+  dueAt: Date | string;
 }
 
 /**
@@ -165,11 +169,11 @@ export const assignmentItemOf = (
   committeeId,
   state: a.state,
   proposalId,
-  unitId: a.unit_id,
+  unitId: a.unitId,
   role: a.role,
   round: a.round,
-  assignedAt: new Date(a.assigned_at),
-  dueAt: new Date(a.due_at),
+  assignedAt: new Date(a.assignedAt),
+  dueAt: new Date(a.dueAt),
   returnWindowDays: rules.returnRequestDays,
   returnDeadline,
   contactMissing,
@@ -181,9 +185,10 @@ export async function loadAssignmentItem(
   id: number,
   lock = false,
 ): Promise<AssignmentItem | null> {
-  const a = await queryOne<AssignmentItemRow & { proposal_id: number; year: number | null }>(
+  const a = await queryOne<AssignmentItemRow & { proposalId: number; year: number | null }>(
     db,
-    sql`select a.id, a.state, a.proposal_id, a.unit_id, a.role, a.round, a.assigned_at, a.due_at, p.year
+    sql`select a.id, a.state, a.proposal_id as "proposalId", a.unit_id as "unitId", a.role, a.round,
+        a.assigned_at as "assignedAt", a.due_at as "dueAt", p.year
       from proposal_assignments a join proposals p on p.committee_id = a.committee_id and p.id = a.proposal_id
       where a.committee_id = ${committeeId} and a.id = ${id} ${lock ? sql`for update of a` : sql``}`,
   );
@@ -192,7 +197,7 @@ export async function loadAssignmentItem(
   const returnDeadline = await deadlineAfterDays(
     db,
     committeeId,
-    new Date(a.assigned_at),
+    new Date(a.assignedAt),
     rules.returnRequestDays,
     rules.dayUnit,
   );
@@ -202,7 +207,7 @@ export async function loadAssignmentItem(
       db,
       sql`select count(*)::int as n from proposal_contacts where committee_id = ${committeeId} and assignment_id = ${a.id} and round = ${a.round}`,
     ))!.n;
-  return assignmentItemOf(committeeId, a.proposal_id, a, rules, returnDeadline, contactMissing);
+  return assignmentItemOf(committeeId, a.proposalId, a, rules, returnDeadline, contactMissing);
 }
 
 export const loadCommendationItem = async (db: Db, committeeId: number, id: number): Promise<CommendationItem | null> =>

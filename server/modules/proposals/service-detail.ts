@@ -3,7 +3,13 @@ import type { Actor } from '../../platform/context.ts';
 import { clockNow, deadlineAfterDaysIn, loadWorkingCalendar } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { allowedActions, type Process, visibleParts } from '../../platform/workflow/engine.ts';
-import { readProposalPage } from './detail-read.ts';
+import {
+  type PageAssignment,
+  type PageReply,
+  type PageStep,
+  type ProposalPage,
+  readProposalPage,
+} from './detail-read.ts';
 import { numberLabel } from './effects-filing.ts';
 import { proposalNotFound } from './errors.ts';
 import { isAuthor, isOffice } from './policy.ts';
@@ -20,43 +26,34 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
   const p = await readProposalPage(db, actor, id);
   if (!p) throw proposalNotFound();
   const c = actor.committeeId;
-  const rules = rulesOf(p.rules_value);
-  const proposers: any[] = p.proposers;
-  const mergedFrom: any[] = p.merged_from;
-  const units: { id: number; name: string }[] = p.units;
-  const assignmentRows: any[] = p.assignments;
-  const contacts: any[] = p.contacts;
-  const views: any[] = p.views;
-  const replyRows: any[] = p.replies;
-  const ratingRows: any[] = p.ratings;
-  const raterNames: any[] = p.raters;
-  const keyRec = p.key_rec;
-  const keyEvents: any[] = p.key_events;
-  const comm = p.comm;
-  const files: any[] = p.files;
+  const rules = rulesOf(p.rulesValue);
+  const { proposers, mergedFrom, units, contacts, views, raters, keyRec, keyEvents, comm, files } = p;
+  const assignmentRows = p.assignments;
+  const replyRows = p.replies;
+  const ratingRows = p.ratings;
   const item = proposalItemOf(
     c,
     p,
     p.people,
-    mergedFrom.flatMap((m) => (m.org_id == null ? [] : [m.org_id])),
+    mergedFrom.flatMap((m) => (m.orgId == null ? [] : [m.orgId])),
     ratingRows.filter((r) => r.round === p.round),
     rules,
   );
   const staff = isStaff(actor);
-  const myUnitRole = assignmentRows.find((a) => a.unit_id === actor.unitId && a.state !== 'returned')?.role;
+  const myUnitRole = assignmentRows.find((a) => a.unitId === actor.unitId && a.state !== 'returned')?.role;
 
-  const seesReply = (r: any) =>
-    staff || r.review_state === 'approved' || (actor.unitId != null && actor.unitId === r.unit_id);
-  const seesView = (v: any) => {
-    const a = assignmentRows.find((x) => x.id === v.assignment_id);
-    return staff || (actor.unitId != null && (actor.unitId === a?.unit_id || myUnitRole === 'lead'));
+  const seesReply = (r: PageReply) =>
+    staff || r.reviewState === 'approved' || (actor.unitId != null && actor.unitId === r.unitId);
+  const seesView = (v: ProposalPage['views'][number]) => {
+    const a = assignmentRows.find((x) => x.id === v.assignmentId);
+    return staff || (actor.unitId != null && (actor.unitId === a?.unitId || myUnitRole === 'lead'));
   };
 
   const calendar = rules.dayUnit === 'workingDays' ? await loadWorkingCalendar(db, c) : null;
   const assignments = assignmentRows.map((a) => {
     const returnDeadline = deadlineAfterDaysIn(
       calendar,
-      new Date(a.assigned_at),
+      new Date(a.assignedAt),
       rules.returnRequestDays,
       rules.dayUnit,
     );
@@ -66,46 +63,46 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
       a,
       rules,
       returnDeadline,
-      rules.contactRequired && !contacts.some((x) => x.assignment_id === a.id && x.round === a.round),
+      rules.contactRequired && !contacts.some((x) => x.assignmentId === a.id && x.round === a.round),
     );
     const open = ['assigned', 'accepted', 'returnRequested', 'extensionRequested'].includes(a.state);
     return {
       id: a.id,
-      unitId: a.unit_id,
-      unitName: a.unit_name,
+      unitId: a.unitId,
+      unitName: a.unitName,
       role: a.role,
       roleLabel: ROLE_LABELS[a.role],
       state: a.state,
       stateLabel: ASSIGNMENT_STATES[a.state] ?? a.state,
       round: a.round,
-      assignedAt: iso(a.assigned_at)!,
-      dueAt: iso(a.due_at)!,
-      originalDueAt: iso(a.original_due_at)!,
-      acceptedAt: iso(a.accepted_at),
-      repliedAt: iso(a.replied_at),
-      extensionCount: a.extension_count,
-      overdue: open && new Date(a.due_at).getTime() < clockNow().getTime(),
+      assignedAt: iso(a.assignedAt)!,
+      dueAt: iso(a.dueAt)!,
+      originalDueAt: iso(a.originalDueAt)!,
+      acceptedAt: iso(a.acceptedAt),
+      repliedAt: iso(a.repliedAt),
+      extensionCount: a.extensionCount,
+      overdue: open && new Date(a.dueAt).getTime() < clockNow().getTime(),
       returnDeadline: returnDeadline.toISOString(),
       actions: p.state === 'handling' ? allowedActions(assignmentProcess, actor, aItem) : [],
       contacts: contacts
-        .filter((x) => x.assignment_id === a.id)
+        .filter((x) => x.assignmentId === a.id)
         .map((x) => ({
           id: x.id,
           round: x.round,
           way: x.way,
-          date: String(iso(x.contact_date)).slice(0, 10),
+          date: String(iso(x.contactDate)).slice(0, 10),
           notes: x.notes,
         })),
       views: views
-        .filter((v) => v.assignment_id === a.id && seesView(v))
-        .map((v) => ({ id: v.id, text: v.text, createdAt: iso(v.created_at)! })),
+        .filter((v) => v.assignmentId === a.id && seesView(v))
+        .map((v) => ({ id: v.id, text: v.text, createdAt: iso(v.createdAt)! })),
     };
   });
   const timeline = proposalTimeline(actor, p.timeline, assignmentRows);
   return {
     id: p.id,
     number: p.number,
-    numberLabel: numberLabel(p.session_name, p.number),
+    numberLabel: numberLabel(p.sessionName, p.number),
     title: p.title,
     background: p.background,
     suggestions: p.suggestions,
@@ -115,72 +112,72 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
     state: p.state,
     stateLabel: PROPOSAL_STATES[p.state] ?? p.state,
     year: p.year,
-    termId: p.term_id,
-    termName: p.term_name,
-    sessionId: p.session_id,
-    sessionName: p.session_name,
-    isSessionProposal: p.is_session_proposal,
-    isKey: p.is_key,
-    isPublic: p.is_public,
-    mergedInto: p.merged_into_id
+    termId: p.termId,
+    termName: p.termName,
+    sessionId: p.sessionId,
+    sessionName: p.sessionName,
+    isSessionProposal: p.isSessionProposal,
+    isKey: p.isKey,
+    isPublic: p.isPublic,
+    mergedInto: p.mergedIntoId
       ? {
-          id: p.merged_into_id,
-          title: p.merged_title,
-          numberLabel: numberLabel(p.merged_session_name, p.merged_number),
+          id: p.mergedIntoId,
+          title: p.mergedTitle!,
+          numberLabel: numberLabel(p.mergedSessionName, p.mergedNumber),
         }
       : null,
-    mergedFrom: mergedFrom.map((m) => ({ id: m.id, title: m.title, proposers: m.names ?? m.org_name ?? '' })),
-    convertedTo: p.converted_to,
-    convertedOpinionId: p.converted_opinion_id,
-    rejectGround: p.reject_ground,
-    org: p.org_id ? { id: p.org_id, name: p.org_name, responsibleName: p.responsible_name } : null,
+    mergedFrom: mergedFrom.map((m) => ({ id: m.id, title: m.title, proposers: m.names ?? m.orgName ?? '' })),
+    convertedTo: p.convertedTo,
+    convertedOpinionId: p.convertedOpinionId,
+    rejectGround: p.rejectGround,
+    org: p.orgId ? { id: p.orgId, name: p.orgName!, responsibleName: p.responsibleName } : null,
     proposers: proposers.map((x) => ({
-      memberId: x.member_id,
+      memberId: x.memberId,
       name: x.name,
-      isLead: x.is_lead,
-      cosignStatus: x.cosign_status,
+      isLead: x.isLead,
+      cosignStatus: x.cosignStatus,
       sector: x.sector,
-      workUnit: x.work_unit,
+      workUnit: x.workUnit,
     })),
     suggestedUnits: units,
-    assignmentMode: p.assignment_mode,
-    assignmentPlan: staff ? p.assignment_plan : null,
+    assignmentMode: p.assignmentMode,
+    assignmentPlan: staff ? p.assignmentPlan : null,
     round: p.round,
-    outcomeClass: p.outcome_class,
-    outcomeLabel: classLabel(rules, p.outcome_class),
-    ratingDueAt: iso(p.rating_due_at),
-    submittedAt: iso(p.submitted_at),
-    registeredAt: iso(p.registered_at),
-    createdAt: iso(p.created_at)!,
-    updatedAt: iso(p.updated_at)!,
+    outcomeClass: p.outcomeClass,
+    outcomeLabel: classLabel(rules, p.outcomeClass),
+    ratingDueAt: iso(p.ratingDueAt),
+    submittedAt: iso(p.submittedAt),
+    registeredAt: iso(p.registeredAt),
+    createdAt: iso(p.createdAt)!,
+    updatedAt: iso(p.updatedAt)!,
     files: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size })),
     assignments,
     replies: replyRows.filter(seesReply).map((r) => ({
       id: r.id,
-      assignmentId: r.assignment_id,
-      unitName: r.unit_name,
+      assignmentId: r.assignmentId,
+      unitName: r.unitName,
       round: r.round,
-      outcomeClass: r.outcome_class,
-      outcomeLabel: classLabel(rules, r.outcome_class),
-      originalClass: r.original_class,
+      outcomeClass: r.outcomeClass,
+      outcomeLabel: classLabel(rules, r.outcomeClass),
+      originalClass: r.originalClass,
       text: r.text,
-      letter: r.letter_file_id ? { id: r.letter_file_id, name: r.letter_name } : null,
-      isPublic: r.is_public,
-      reviewState: r.review_state,
-      reviewComment: r.review_comment,
-      createdAt: iso(r.created_at)!,
+      letter: r.letterFileId ? { id: r.letterFileId, name: r.letterName! } : null,
+      isPublic: r.isPublic,
+      reviewState: r.reviewState,
+      reviewComment: r.reviewComment,
+      createdAt: iso(r.createdAt)!,
     })),
     ratings: ratingRows.map((r) => ({
       id: r.id,
       round: r.round,
-      raterName: r.rater_name,
+      raterName: r.raterName,
       rating: r.rating,
       ratingLabel: RATING_LABELS[r.rating],
       comment: r.comment,
-      enteredByStaff: r.entered_by_staff,
-      createdAt: iso(r.created_at)!,
+      enteredByStaff: r.enteredByStaff,
+      createdAt: iso(r.createdAt)!,
     })),
-    raters: raterNames.map((r) => ({
+    raters: raters.map((r) => ({
       memberId: r.k === 'm' ? r.id : null,
       orgId: r.k === 'o' ? r.id : null,
       name: r.name,
@@ -188,17 +185,17 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
     })),
     key: keyRec
       ? {
-          governmentLeader: keyRec.government_leader,
-          supervisingLeader: keyRec.supervising_leader,
+          governmentLeader: keyRec.governmentLeader,
+          supervisingLeader: keyRec.supervisingLeader,
           note: keyRec.note,
-          selectedAt: iso(keyRec.selected_at)!,
+          selectedAt: iso(keyRec.selectedAt)!,
           events: keyEvents.map((e) => ({
             id: e.id,
             kind: e.kind,
             kindLabel: KEY_EVENT_LABELS[e.kind],
-            date: String(iso(e.event_date)).slice(0, 10),
+            date: String(iso(e.eventDate)).slice(0, 10),
             text: e.text,
-            by: e.created_by_name,
+            by: e.createdByName,
           })),
         }
       : null,
@@ -233,7 +230,7 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
 }
 
 /** The timeline's steps (workflow_transitions rows of the proposal, its assignments and its commendation), each as this reader may see it. */
-function proposalTimeline(actor: Actor, rows: any[], assignments: any[]) {
+function proposalTimeline(actor: Actor, rows: PageStep[], assignments: PageAssignment[]) {
   const procs: Record<string, Process<any>> = {
     proposal: proposalProcess,
     'proposal-assignment': assignmentProcess,
@@ -244,17 +241,17 @@ function proposalTimeline(actor: Actor, rows: any[], assignments: any[]) {
     // Each step's visibleTo decides what this viewer sees: a draft reply or an internal remark is not theirs to read.
     const parts = visibleParts(proc, r.action, actor.roles);
     if (!parts) return [];
-    const unit = r.process === 'proposal-assignment' ? assignments.find((a) => a.id === r.entity_id) : null;
+    const unit = r.process === 'proposal-assignment' ? assignments.find((a) => a.id === r.entityId) : null;
     return {
       id: r.id,
       action: r.action,
       label: proc.transitions.find((t) => t.action === r.action)?.label ?? r.action,
-      toStateLabel: proc.states[r.to_state] ?? r.to_state,
-      unitName: unit ? `${unit.unit_name}（${ROLE_LABELS[unit.role]}）` : null,
-      actorName: r.actor_name,
+      toStateLabel: proc.states[r.toState] ?? r.toState,
+      unitName: unit ? `${unit.unitName}（${ROLE_LABELS[unit.role]}）` : null,
+      actorName: r.actorName,
       comment: parts.comment ? r.comment : null,
       data: parts.data ? (r.data ?? null) : null,
-      createdAt: iso(r.created_at)!,
+      createdAt: iso(r.createdAt)!,
     };
   });
 }
