@@ -26,25 +26,38 @@ const FINAL = '经研究，已将社区养老服务综合体建设纳入明年�
 /** Everything a viewer receives about the proposal, as one string to search for leaked words. */
 const seen = async (c: Client, id: number) => JSON.stringify(await detail(c, id));
 
-describe('a unit reply waits for the office before the proposer sees any of it', () => {
-  let id: number;
-  let aId: number;
+/**
+ * A proposal assigned to `lead` with `assist` assisting, whose assisting unit has sent its view and whose lead unit has
+ * recorded its contact and replied with the DRAFT (class B), not yet reviewed: its id and the lead assignment's id.
+ */
+async function draftReplied(): Promise<{ id: number; aId: number }> {
+  const id = await assigned(member, staff, lead.me.account.unitId, [assist.me.account.unitId], {
+    title: '关于推进社区养老服务综合体建设的建议',
+  });
+  const aId = assignmentOf(await detail(staff, id), lead.me.account.unitId).id;
+  const bId = assignmentOf(await detail(staff, id), assist.me.account.unitId).id;
+  await assignmentTransition(assist, bId, 'accept');
+  await assignmentTransition(assist, bId, 'sendView', { text: '协办意见：建议统筹民政资金（协办单位）' });
+  await assignmentTransition(lead, aId, 'accept');
+  await assignmentTransition(lead, aId, 'recordContact', {
+    way: '电话',
+    date: beijingToday(),
+    notes: '已沟通',
+  });
+  await assignmentTransition(lead, aId, 'reply', { outcomeClass: 'B', text: DRAFT });
+  return { id, aId };
+}
 
+/** draftReplied, then sent back by the office with the internal REMARK. */
+async function sentBack(): Promise<{ id: number; aId: number }> {
+  const made = await draftReplied();
+  await assignmentTransition(staff, made.aId, 'sendBackReply', { comment: REMARK });
+  return made;
+}
+
+describe('a unit reply waits for the office before the proposer sees any of it', () => {
   it('a draft reply: the proposer sees no text, class, letter or step; the unit and the office do', async () => {
-    id = await assigned(member, staff, lead.me.account.unitId, [assist.me.account.unitId], {
-      title: '关于推进社区养老服务综合体建设的建议',
-    });
-    aId = assignmentOf(await detail(staff, id), lead.me.account.unitId).id;
-    const bId = assignmentOf(await detail(staff, id), assist.me.account.unitId).id;
-    await assignmentTransition(assist, bId, 'accept');
-    await assignmentTransition(assist, bId, 'sendView', { text: '协办意见：建议统筹民政资金（协办单位）' });
-    await assignmentTransition(lead, aId, 'accept');
-    await assignmentTransition(lead, aId, 'recordContact', {
-      way: '电话',
-      date: beijingToday(),
-      notes: '已沟通',
-    });
-    await assignmentTransition(lead, aId, 'reply', { outcomeClass: 'B', text: DRAFT });
+    const { id } = await draftReplied();
 
     const mine = await detail(member, id);
     expect(mine.replies).toEqual([]);
@@ -62,7 +75,7 @@ describe('a unit reply waits for the office before the proposer sees any of it',
   });
 
   it('sent back with an internal remark: the proposer sees neither the draft nor the remark', async () => {
-    await assignmentTransition(staff, aId, 'sendBackReply', { comment: REMARK });
+    const { id } = await sentBack();
     const text = await seen(member, id);
     expect(text).not.toContain(DRAFT);
     expect(text).not.toContain(REMARK);
@@ -72,6 +85,7 @@ describe('a unit reply waits for the office before the proposer sees any of it',
   });
 
   it('released by the office: the proposer sees the released reply, still not the rejected draft', async () => {
+    const { id, aId } = await sentBack();
     await assignmentTransition(lead, aId, 'reply', { outcomeClass: 'A', text: FINAL });
     expect(await seen(member, id)).not.toContain(FINAL);
     await assignmentTransition(staff, aId, 'approveReply');

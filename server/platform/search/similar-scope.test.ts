@@ -35,12 +35,16 @@ const similarProposals = async (c: Client) =>
     (r: any) => r.title,
   );
 
+/** The writer's REPORT, submitted and not yet screened: its id. */
+async function submittedReport(): Promise<number> {
+  const res = await writer.post('/api/opinions', { ...REPORT, submit: true });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.id;
+}
+
 describe('opinion reports', () => {
-  let id: number;
   it('an unscreened report is hidden from other members and informants, shown to its writer and the office', async () => {
-    const res = await writer.post('/api/opinions', { ...REPORT, submit: true });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    id = res.body.id;
+    await submittedReport();
     expect(await similarReports(other)).not.toContain(REPORT.title);
     expect(await similarReports(informant)).not.toContain(REPORT.title);
     expect(await similarReports(writer)).toContain(REPORT.title);
@@ -48,6 +52,7 @@ describe('opinion reports', () => {
   });
 
   it('once accepted by the office, everyone writing sees it', async () => {
+    const id = await submittedReport();
     expect((await liaison.post(`/api/opinions/${id}/screen`, { decision: 'accept' })).status).toBe(200);
     expect(await similarReports(other)).toContain(REPORT.title);
     expect(await similarReports(informant)).toContain(REPORT.title);
