@@ -2,11 +2,11 @@
 // the leader's approval of the plan where the rules ask for it, and creating each unit's assignment with its deadline.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
-import { clockNow, deadlineAfterDays, deadlineMonthsAfter, deadlineOf, reminderAt } from '../../platform/dates.ts';
+import { clockNow, deadlineAfterDays, deadlineMonthsAfter, deadlineOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { scheduleJob } from '../../platform/jobs/jobs.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
+import { scheduleDeadline } from '../../platform/workflow/engine.ts';
 import { notifyOffice, notifyUnits } from './notices.ts';
 import { type ProposalItem, rulesFor } from './repository.ts';
 import { getRules } from './rules.ts';
@@ -66,26 +66,14 @@ async function checkPlan(tx: Db, committeeId: number, data: AssignmentPlan | nul
   return { mode: data.mode, units, dueAt };
 }
 
+/** The reminders and overdue job of a new assignment due at `dueAt`, by the committee's reminder days (the engine's). */
 async function scheduleAssignmentDeadline(tx: Db, committeeId: number, id: number, state: string, dueAt: Date) {
   const rules = await getRules(tx, committeeId);
-  const payload = { process: 'proposal-assignment', entityId: id, state, dueAt: dueAt.toISOString() };
-  const prefix = `wf:proposal-assignment:${id}:`;
-  for (const days of rules.remindDaysBefore) {
-    const runAt = reminderAt(dueAt, days);
-    await scheduleJob(tx, {
-      committeeId,
-      kind: 'workflow.remind',
-      runAt,
-      payload,
-      dedupeKey: `${prefix}remind:${days}`,
-    });
-  }
-  await scheduleJob(tx, {
-    committeeId,
-    kind: 'workflow.overdue',
-    runAt: dueAt,
-    payload,
-    dedupeKey: `${prefix}overdue`,
+  // Loaded when called: process.ts imports this file for its effects.
+  const { assignmentProcess } = await import('./process.ts');
+  await scheduleDeadline(tx, assignmentProcess, committeeId, id, state, {
+    dueAt,
+    remindDaysBefore: rules.remindDaysBefore,
   });
 }
 
