@@ -1,7 +1,7 @@
 // Routes of the figures registry: values with definitions for a period, the levels view (a committee and those below
 // it), and the leader's dashboard. committeeId may name only the viewer's own committee or one below it.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf, requireAuth } from '../auth/session.ts';
 import type { Db } from '../db/client.ts';
@@ -61,6 +61,19 @@ const idsOf = (s?: string) =>
         .filter(Boolean)
     : undefined;
 
+/**
+ * What the two figure reads take from a query (Static<typeof Query>): the period (a bad one throws 400), the committee
+ * in the actor's tree (another throws 404; none asked: the actor's own), the figure ids asked for (none: all) and the
+ * figure groups the actor's roles may see among them.
+ */
+async function figureScope(db: Db, request: FastifyRequest, q: { period: string; ids?: string; committeeId?: number }) {
+  const actor = actorOf(request);
+  const period = parsePeriod(q.period);
+  const committee = await committeeInTree(db, actor.committeeId, q.committeeId ?? actor.committeeId);
+  const ids = idsOf(q.ids);
+  return { period, committee, ids, groups: visibleGroups(actor.roles, ids) };
+}
+
 export async function figureRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -78,12 +91,8 @@ export async function figureRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const q = request.query;
-      const period = parsePeriod(q.period);
-      const committee = await committeeInTree(db, actor.committeeId, q.committeeId ?? actor.committeeId);
-      const ids = idsOf(q.ids);
-      const items = await computeFigures(db, committee.id, period, visibleGroups(actor.roles, ids), ids);
+      const { period, committee, ids, groups } = await figureScope(db, request, request.query);
+      const items = await computeFigures(db, committee.id, period, groups, ids);
       return { period, committee, items };
     },
   );
@@ -108,12 +117,8 @@ export async function figureRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const q = request.query;
-      const period = parsePeriod(q.period);
-      const committee = await committeeInTree(db, actor.committeeId, q.committeeId ?? actor.committeeId);
-      const ids = idsOf(q.ids);
-      return { period, ...(await levelFigures(db, committee, period, visibleGroups(actor.roles, ids), ids)) };
+      const { period, committee, ids, groups } = await figureScope(db, request, request.query);
+      return { period, ...(await levelFigures(db, committee, period, groups, ids)) };
     },
   );
 
