@@ -68,11 +68,11 @@ const unlisteners = new Map();
 
 // Statements run as named prepared statements, one name per statement text. PGlite's own query() parses and plans
 // every statement anew and crosses into WebAssembly six times for it (parse, describe, bind, describe, execute, sync);
-// here a text is parsed and described once (its parameter types, which decide how a value is serialised, are kept),
-// and each run is one crossing: bind, describe, execute, sync in one message. PostgreSQL may then keep the plan too
-// (plan_cache_mode auto). Past PREPARED_LIMIT texts (a text built with raw values would make a new one each time)
-// the rest go through PGlite's query(), so the set of prepared statements stays bounded. PGLITE_PREPARED=0 sends every
-// statement through PGlite's query() (to measure the difference).
+// here a text is parsed and described once (its parameter types, which decide how a value is serialised, and its row
+// description are kept), and each run is one crossing: bind, execute, sync in one message. PostgreSQL may then keep
+// the plan too (plan_cache_mode auto). Past PREPARED_LIMIT texts (a text built with raw values would make a new one
+// each time) the rest run as the unnamed statement, parsed for each run, so the set of prepared statements stays
+// bounded. PGLITE_PREPARED=0 runs every statement that way (to measure the difference).
 const PREPARED_LIMIT = process.env.PGLITE_PREPARED === '0' ? 0 : 2000;
 const prepared = new Map();
 let statements = 0;
