@@ -1,8 +1,9 @@
 // Append-only audit log, written in the same transaction as the change it records. Rows carry a keyed content hash and
 // are linked into per-committee HMAC-SM3 chains afterwards by the sealer (seal.ts), so writers never wait on each other.
 import { sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Actor } from '../context.ts';
-import { type Db, queryOne } from '../db/client.ts';
+import { type Db, query } from '../db/client.ts';
 import { auditMac } from '../secrets/audit-key.ts';
 import { sm3 } from '../secrets/field-crypto.ts';
 
@@ -120,14 +121,31 @@ const plain = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringif
 /** The actor's committee, or null for platform-wide work that belongs to no committee. */
 type AuditActor = Omit<Actor, 'committeeId'> & { committeeId: number | null };
 
+// A transaction reserves its rows' sequence values RESERVED at a time, in one statement (a submission writes two rows:
+// one statement instead of two, decision 0033); the values it does not use are skipped, as a rolled-back
+// transaction's always were. Outside a transaction each row takes one value, so rows written one after another keep
+// their order. Kept with the transaction object and gone with it.
+const RESERVED = 4;
+const reservedSeqs = new WeakMap<object, number[]>();
+
+/** The next audit_log.seq for a row written in `tx`. */
+async function nextSeq(tx: Db): Promise<number> {
+  const inTx = tx instanceof PgTransaction;
+  const held = inTx ? reservedSeqs.get(tx) : undefined;
+  if (held?.length) return held.shift()!;
+  const rows = await query<{ seq: number }>(
+    tx,
+    sql`select nextval(pg_get_serial_sequence('audit_log', 'seq')) as seq from generate_series(1, ${inTx ? RESERVED : 1}::int)`,
+  );
+  const seqs = rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+  if (inTx) reservedSeqs.set(tx, seqs.slice(1));
+  return seqs[0];
+}
+
 export async function writeAudit(tx: Db, actor: AuditActor, entry: AuditEntry): Promise<void> {
   // A sequence value takes no lock that another writer waits on; order inside a chain is set when it is sealed.
-  const next = await queryOne<{ seq: number }>(
-    tx,
-    sql`select nextval(pg_get_serial_sequence('audit_log', 'seq')) as seq`,
-  );
   const row: AuditRowForHash = {
-    seq: Number(next!.seq),
+    seq: await nextSeq(tx),
     committeeId: actor.committeeId,
     actorId: actor.accountId,
     actorName: actor.name,

@@ -94,4 +94,37 @@ describe('the embedded database in its own thread', () => {
     expect((await again()).map((r) => r.note)).toEqual(['注', '注']);
     await database.close();
   });
+  it('opens a transaction with its first statement: none for an empty one, statements sent at once, errors inside', async () => {
+    const database = await openPglite({});
+    const { db } = database;
+    await query(db, sql`create table u (id int primary key)`);
+    // A transaction that runs no statement holds nothing: the next statement does not wait for it.
+    expect(await db.transaction(async () => 'nothing')).toBe('nothing');
+    // Statements of one transaction sent together: the others wait for the first, which opens it.
+    await db.transaction(async (tx) => {
+      await Promise.all([1, 2, 3].map((id) => query(tx, sql`insert into u values (${id})`)));
+    });
+    // A first statement that fails (here at parse) has begun its transaction: the rest of it fails as on PostgreSQL.
+    const aborted = db.transaction(async (tx) => {
+      await query(tx, sql.raw('selec 1')).catch(() => {});
+      await query(tx, sql`insert into u values (4)`);
+    });
+    await expect(aborted).rejects.toMatchObject({ cause: { code: '25P02' } });
+    // An error caught inside: the commit rolls back instead and says so.
+    const caught = database.pglite!.transaction(async (tx) => {
+      await tx.query('insert into u values (5)');
+      await tx.query('insert into u values (1)').catch(() => {});
+    });
+    await expect(caught).rejects.toMatchObject({ code: '25P02' });
+    // Several statements in one text as the first of a transaction, then one that fails: all rolled back.
+    const execs = database.pglite!.transaction(async (tx) => {
+      await tx.exec('insert into u values (6); insert into u values (7)');
+      await tx.query('insert into u values (2)');
+    });
+    await expect(execs).rejects.toMatchObject({ code: '23505' });
+    await database.pglite!.transaction(async (tx) => tx.exec('insert into u values (8); insert into u values (9)'));
+    const rows = await query<{ id: number }>(db, sql`select id from u order by id`);
+    expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 8, 9]);
+    await database.close();
+  });
 });

@@ -1,7 +1,8 @@
 // The app's side of the embedded database's thread (pglite-worker.mjs): a client with the part of PGlite's interface
 // that Drizzle, the migrations, the tests and the backup use (query, exec, transaction, listen, dumpDataDir, close),
 // each call a message to the thread. Transactions keep PGlite's rule: one at a time, and while one is open every other
-// statement waits for it (inside the thread), so the app's transaction helper works unchanged.
+// statement waits for it (inside the thread), so the app's transaction helper works unchanged. A transaction costs no
+// message of its own to begin: its first statement opens it (decision 0033).
 import { Worker } from 'node:worker_threads';
 import type { QueryOptions, Results } from '@electric-sql/pglite';
 
@@ -99,10 +100,19 @@ export async function startPgliteThread(opts: { dataDir?: string; loadDataDir?: 
     });
   };
   // Parsers are functions and cannot cross threads: the thread leaves those types' values raw, they are parsed here.
-  const query = async <T>(sql: string, params: unknown[] = [], options: QueryOptions = {}, txId?: number) => {
+  // In a transaction, the first statement carries `begin` (the thread then waits for the connection and sends BEGIN
+  // with it); `tx.begun` says whether the thread has to end it.
+  type Tx = { id: number; begun: boolean };
+  const inTx = (tx?: Tx) => {
+    if (!tx) return {};
+    const begin = !tx.begun;
+    tx.begun = true;
+    return { txId: tx.id, begin };
+  };
+  const query = async <T>(sql: string, params: unknown[] = [], options: QueryOptions = {}, tx?: Tx) => {
     const parsers = options.parsers ?? {};
     const rawOids = Object.keys(parsers).map(Number);
-    const r = await call<Results<T>>({ op: 'query', sql, params, rowMode: options.rowMode, rawOids, txId });
+    const r = await call<Results<T>>({ op: 'query', sql, params, rowMode: options.rowMode, rawOids, ...inTx(tx) });
     if (!rawOids.length) return r;
     const rows = r.rows as unknown as Record<string | number, unknown>[];
     r.fields.forEach((f, i) => {
@@ -112,32 +122,35 @@ export async function startPgliteThread(opts: { dataDir?: string; loadDataDir?: 
     });
     return r;
   };
-  const exec = (sql: string, txId?: number) => call<Results[]>({ op: 'exec', sql, txId });
+  const exec = (sql: string, tx?: Tx) => call<Results[]>({ op: 'exec', sql, ...inTx(tx) });
+  let nextTx = 1;
 
   return {
     query: (sql, params, options) => query(sql, params, options),
     exec: (sql) => exec(sql),
     transaction: async (callback) => {
-      const txId = await call<number>({ op: 'begin' });
+      const open: Tx = { id: nextTx++, begun: false };
       let closed = false;
       const tx: EmbeddedTransaction = {
-        query: (sql, params, options) => query(sql, params, options, txId),
-        exec: (sql) => exec(sql, txId),
+        query: (sql, params, options) => query(sql, params, options, open),
+        exec: (sql) => exec(sql, open),
         rollback: () => Promise.reject(new Error('rollback')),
         get closed() {
           return closed;
         },
       };
+      // A transaction that ran no statement never held the connection: nothing to end.
+      const end = (commit: boolean) => (open.begun ? call({ op: 'end', txId: open.id, commit }) : undefined);
       let result: Awaited<ReturnType<typeof callback>>;
       try {
         result = await callback(tx);
       } catch (e) {
         closed = true;
-        await call({ op: 'end', txId, commit: false }).catch(() => {});
+        await end(false)?.catch(() => {});
         throw e;
       }
       closed = true;
-      await call({ op: 'end', txId, commit: true });
+      await end(true);
       return result;
     },
     listen: async (channel, callback) => {

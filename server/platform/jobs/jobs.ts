@@ -1,6 +1,6 @@
 // Scheduled work stored in the database (deadline reminders, overdue flags). Any number of app processes may run
 // the scheduler: a job is claimed with FOR UPDATE SKIP LOCKED, so each runs once.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, query } from '../db/client.ts';
 
 export interface Job {
@@ -34,10 +34,17 @@ export async function scheduleJob(
     do update set run_at = excluded.run_at, payload = excluded.payload`);
 }
 
+/**
+ * The statement that cancels pending jobs whose dedupe key starts with the prefix, to run on its own (cancelJobs) or
+ * as a data-modifying `with` part of another statement (the workflow engine's, which saves a statement per transition).
+ */
+export const cancelJobsStatement = (committeeId: number, dedupePrefix: string): SQL =>
+  sql`update jobs set status = 'cancelled'
+    where committee_id = ${committeeId} and status = 'pending' and dedupe_key like ${`${dedupePrefix.replace(/[%_\\]/g, '\\$&')}%`}`;
+
 /** Cancels pending jobs whose dedupe key starts with the prefix (e.g. every deadline job of one proposal). */
 export async function cancelJobs(tx: Db, committeeId: number, dedupePrefix: string): Promise<void> {
-  await tx.execute(sql`update jobs set status = 'cancelled'
-    where committee_id = ${committeeId} and status = 'pending' and dedupe_key like ${`${dedupePrefix.replace(/[%_\\]/g, '\\$&')}%`}`);
+  await tx.execute(cancelJobsStatement(committeeId, dedupePrefix));
 }
 
 /** Claims and runs the jobs due by `now` (the database's clock by default); returns how many ran. */

@@ -10,7 +10,7 @@ import type { Actor } from '../context.ts';
 import { reminderAt } from '../dates.ts';
 import { type Db, query } from '../db/client.ts';
 import { AppError, badRequest, forbidden } from '../errors.ts';
-import { cancelJobs, registerJobHandler, scheduleJob } from '../jobs/jobs.ts';
+import { cancelJobsStatement, registerJobHandler, scheduleJob } from '../jobs/jobs.ts';
 
 export interface WorkflowItem {
   id: number;
@@ -129,7 +129,9 @@ export async function fireTransition<I extends WorkflowItem, D = any>(
   const to = typeof t.to === 'function' ? t.to(item, data) : t.to;
   if (t.effect) await t.effect(tx, actor, item, data, comment);
   await process.setState(tx, actor, item, to);
-  await tx.execute(sql`insert into workflow_transitions (committee_id, process, entity_id, action, from_state, to_state, actor_id, actor_name, comment, data)
+  // The item's pending deadline jobs are cancelled in the same statement (a deadline of the new state is set below).
+  await tx.execute(sql`with cancelled as (${cancelJobsStatement(actor.committeeId, `wf:${process.name}:${item.id}:`)})
+    insert into workflow_transitions (committee_id, process, entity_id, action, from_state, to_state, actor_id, actor_name, comment, data)
     values (${actor.committeeId}, ${process.name}, ${item.id}, ${t.action}, ${item.state}, ${to}, ${actor.accountId}, ${actor.name}, ${comment},
       ${opts.data === undefined ? null : JSON.stringify(opts.data)}::jsonb)`);
   await writeAudit(tx, actor, {
@@ -139,7 +141,6 @@ export async function fireTransition<I extends WorkflowItem, D = any>(
     before: { state: item.state },
     after: { state: to, comment, data: opts.data ?? null },
   });
-  await cancelJobs(tx, actor.committeeId, `wf:${process.name}:${item.id}:`);
   const deadline = t.deadline ? await t.deadline(tx, actor, item, data) : null;
   if (deadline) await scheduleDeadline(tx, process, actor.committeeId, item.id, to, deadline);
   return to;
