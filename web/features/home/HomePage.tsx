@@ -17,7 +17,7 @@ import { usePageTitle } from '../../components/index.ts';
 import { homeDashboardKind } from '../figures/roleFigures.ts';
 import { TODOS_KEY, useNotifications } from '../notifications/api.ts';
 
-const HomeDashboard = lazy(() => import('../figures/HomeDashboard.tsx'));
+const HomeDashboard = lazy(() => import('../figures/components/HomeDashboard.tsx'));
 
 interface Todo {
   key: string;

@@ -2,7 +2,7 @@
 // shown as a tag with its value and its definition on hover — one piece the caret cannot enter, deleted whole or kept
 // whole, so a number in the report always stays linked to the registry.
 import { useEffect, useRef } from 'react';
-import { type FigureValue, formatNumber } from './api.ts';
+import { type FigureValue, formatNumber } from '../api.ts';
 
 const TOKEN = /\{\{([a-zA-Z]+\.[a-zA-Z]+)\}\}/g;
 

@@ -5,11 +5,12 @@ import { RightOutlined } from '@ant-design/icons';
 import { Badge, Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import { ErrorAlert } from '../../components/index.ts';
-import { type Dashboard, useDashboard } from './api.ts';
+import { ErrorAlert } from '../../../components/index.ts';
+import type { Dashboard } from '../api.ts';
+import { useDashboard } from '../queries.ts';
+import { KEY_FIGURES } from '../roleFigures.ts';
 import { FigureCard } from './FigureCard.tsx';
 import { LevelsCard } from './LevelsCard.tsx';
-import { KEY_FIGURES } from './roleFigures.ts';
 
 const TrendChart = lazy(() => import('./TrendChart.tsx'));
 

@@ -4,9 +4,9 @@ import { DesktopOutlined, FullscreenExitOutlined } from '@ant-design/icons';
 import { Button, ConfigProvider, Flex, Select, Typography, theme } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { Link } from 'react-router-dom';
-import { beijingYear } from '../../app/format.ts';
-import { PageHeader, useListParams } from '../../components/index.ts';
-import { DashboardView } from './DashboardView.tsx';
+import { beijingYear } from '../../../app/format.ts';
+import { PageHeader, useListParams } from '../../../components/index.ts';
+import { DashboardView } from '../components/DashboardView.tsx';
 
 const YEARS = Array.from({ length: 6 }, (_, i) => beijingYear() - i);
 

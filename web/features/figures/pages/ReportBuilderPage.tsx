@@ -2,15 +2,15 @@
 // statistical paragraph from the registry; staff edit the text around the numbers (the numbers stay tags linked to
 // their figures), check the numbers again against today's data, and export — the report keeps the exported values.
 import { CheckCircleOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, qs } from '../../api/client.ts';
-import { beijingYear } from '../../app/format.ts';
-import { ErrorAlert, errorMessage, PageHeader } from '../../components/index.ts';
-import { type ComposedSection, useFigures } from './api.ts';
-import { TokenText } from './TokenText.tsx';
+import { api } from '../../../api/client.ts';
+import { beijingYear } from '../../../app/format.ts';
+import { ErrorAlert, errorMessage, PageHeader } from '../../../components/index.ts';
+import { TokenText } from '../components/TokenText.tsx';
+import { useComposedSections, useFigures } from '../queries.ts';
 
 const YEARS = Array.from({ length: 5 }, (_, i) => beijingYear() - i);
 const PARTS = [
@@ -47,10 +47,7 @@ export function ReportBuilderPage() {
   const [sections, setSections] = useState<Section[] | null>(null);
   const [checked, setChecked] = useState<string | null>(null);
   const figures = useFigures(period);
-  const all = useQuery({
-    queryKey: ['figures', 'compose', period],
-    queryFn: () => api.get<{ sections: ComposedSection[] }>(`/api/figures/report/compose${qs({ period })}`),
-  });
+  const all = useComposedSections(period);
   const values = figures.data?.items ?? [];
   // A section whose figures are kept by year cannot be written for a part of a year: offered but disabled, with why.
   const yearOnly = (module: string) => values.some((v) => v.module === module && v.value === null);

@@ -1,62 +1,15 @@
-// 统计报告: the reports a committee has exported (list), and one report — its text with the numbers it was exported
-// with, the Word file in the official layout, and every figure that has changed in the data since the export.
-import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Table, Typography } from 'antd';
-import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
-import { formatDateTime } from '../../app/format.ts';
-import { ErrorAlert, ExportButton, PageHeader } from '../../components/index.ts';
-import { formatNumber, periodLabel, type ReportDetail, type ReportSummary } from './api.ts';
-
-export function ReportsPage() {
-  const { data, error, isLoading } = useQuery({
-    queryKey: ['figures', 'reports'],
-    queryFn: () => api.get<{ items: ReportSummary[] }>('/api/figures/reports'),
-  });
-  return (
-    <>
-      <PageHeader
-        title="统计报告"
-        description="年度工作报告和半年、季度总结的统计部分：数字由平台按数据生成，导出时保存。"
-        extra={
-          <Link to="/figures/reports/new">
-            <Button type="primary" icon={<PlusOutlined />}>
-              新建报告
-            </Button>
-          </Link>
-        }
-      />
-      <ErrorAlert error={error} />
-      <Card>
-        <Table
-          rowKey="id"
-          loading={isLoading}
-          dataSource={data?.items}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: '还没有导出的报告，点击「新建报告」开始。' }}
-          columns={[
-            {
-              title: '报告标题',
-              dataIndex: 'title',
-              render: (t: string, r) => <Link to={`/figures/reports/${r.id}`}>{t}</Link>,
-            },
-            { title: '统计期间', dataIndex: 'period', render: periodLabel },
-            { title: '导出时间', dataIndex: 'exportedAt', render: formatDateTime },
-          ]}
-        />
-      </Card>
-    </>
-  );
-}
+// One 统计报告: its text with the numbers it was exported with, the Word file in the official layout, and every figure
+// that has changed in the data since the export.
+import { Alert, Card, Table, Typography } from 'antd';
+import { useParams } from 'react-router-dom';
+import { formatDateTime } from '../../../app/format.ts';
+import { ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
+import { formatNumber, periodLabel } from '../api.ts';
+import { useReport } from '../queries.ts';
 
 export function ReportPage() {
   const { id } = useParams();
-  const { data: r, error } = useQuery({
-    queryKey: ['figures', 'reports', id],
-    queryFn: () => api.get<ReportDetail>(`/api/figures/reports/${id}`),
-  });
+  const { data: r, error } = useReport(id);
   if (error) return <ErrorAlert error={error} />;
   if (!r) return <Card loading />;
   // Each line keyed by its place and text: the report's text never changes on this page.

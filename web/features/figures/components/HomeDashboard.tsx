@@ -4,9 +4,9 @@
 import { DesktopOutlined, RightOutlined } from '@ant-design/icons';
 import { Flex, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { beijingYear } from '../../app/format.ts';
+import { beijingYear } from '../../../app/format.ts';
+import { type HomeDashboardKind, keyFiguresFor } from '../roleFigures.ts';
 import { DashboardView } from './DashboardView.tsx';
-import { type HomeDashboardKind, keyFiguresFor } from './roleFigures.ts';
 
 const TITLES: Record<HomeDashboardKind, string> = {
   leader: '驾驶舱',

@@ -2,7 +2,8 @@
 // figures (figures only, never its members' data). A committee with none below it shows nothing here.
 import { Card, Flex, Table } from 'antd';
 import { Link } from 'react-router-dom';
-import { formatNumber, useLevels } from './api.ts';
+import { formatNumber } from '../api.ts';
+import { useLevels } from '../queries.ts';
 
 export interface LevelsCardProps {
   year: number;

@@ -3,7 +3,7 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Card, Flex, Tooltip } from 'antd';
 import { Link } from 'react-router-dom';
-import { type Dashboard, formatNumber } from './api.ts';
+import { type Dashboard, formatNumber } from '../api.ts';
 
 type Item = Dashboard['items'][number];
 
