@@ -1,10 +1,10 @@
 // 新闻公告 (staff): the committee's news and notices for the public site — filters and pages in the URL, a dialog to
 // write or edit (draft kept locally while typing), publish and take back; the public site shows published ones only.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Input, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { api, qs } from '../../api/client.ts';
-import { formatDateTime } from '../../app/format.ts';
+import { api } from '../../../api/client.ts';
+import { formatDateTime } from '../../../app/format.ts';
 import {
   ConfirmButton,
   countActive,
@@ -12,106 +12,21 @@ import {
   ErrorAlert,
   FilterBar,
   PageHeader,
-  useFormDraft,
   useListParams,
-} from '../../components/index.ts';
-
-export interface News {
-  id: number;
-  kind: 'news' | 'notice';
-  kindLabel: string;
-  title: string;
-  body: string;
-  state: 'draft' | 'published';
-  stateLabel: string;
-  publishedAt: string | null;
-  updatedAt: string;
-}
-
-const KINDS = [
-  { value: 'news', label: '新闻' },
-  { value: 'notice', label: '通知公告' },
-];
-
-function Editor({ editing, onClose }: { editing: News | 'new' | null; onClose: () => void }) {
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [form] = Form.useForm();
-  const id = editing === 'new' ? 'new' : editing?.id;
-  const draft = useFormDraft(form, editing ? `public-news:${id}` : null);
-  const save = useMutation({
-    mutationFn: (v: object) =>
-      editing === 'new' ? api.post('/api/public-site/news', v) : api.put(`/api/public-site/news/${id}`, v),
-    onSuccess: () => {
-      message.success('已保存');
-      draft.clear();
-      qc.invalidateQueries({ queryKey: ['public-site'] });
-      onClose();
-    },
-  });
-  return (
-    <Modal
-      open={!!editing}
-      title={editing === 'new' ? '新建新闻公告' : '修改新闻公告'}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="保存"
-      confirmLoading={save.isPending}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={editing && editing !== 'new' ? editing : { kind: 'news' }}
-        onValuesChange={draft.onValuesChange}
-        onFinish={(v) => save.mutate({ kind: v.kind, title: v.title, body: v.body })}
-      >
-        {draft.notice}
-        <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
-          <Select options={KINDS} />
-        </Form.Item>
-        <Form.Item
-          name="title"
-          label="标题"
-          rules={[
-            { required: true, message: '请填写标题' },
-            { max: 100, message: '标题不能超过 100 个字' },
-          ]}
-        >
-          <Input count={{ show: true, max: 100 }} />
-        </Form.Item>
-        <Form.Item
-          name="body"
-          label="正文"
-          rules={[
-            { required: true, message: '请填写正文' },
-            { max: 20000, message: '正文不能超过 20000 个字' },
-          ]}
-        >
-          <Input.TextArea rows={10} count={{ show: true, max: 20000 }} />
-        </Form.Item>
-        <ErrorAlert error={save.error} />
-      </Form>
-    </Modal>
-  );
-}
+} from '../../../components/index.ts';
+import type { News } from '../api.ts';
+import { KINDS, NewsEditor } from '../components/NewsEditor.tsx';
+import { publicSiteKeys, useNewsList } from '../queries.ts';
 
 export function NewsPage() {
   const [p, setP, reset] = useListParams({ kind: '', state: '', q: '' });
   const [editing, setEditing] = useState<News | 'new' | null>(null);
   const qc = useQueryClient();
-  const list = useQuery({
-    queryKey: ['public-site', 'news', p],
-    queryFn: () =>
-      api.get<{ items: News[]; total: number }>(
-        `/api/public-site/news${qs({ kind: p.kind || undefined, state: p.state || undefined, q: p.q || undefined, page: p.page, pageSize: p.pageSize })}`,
-      ),
-  });
+  const list = useNewsList(p);
   const act = useMutation({
     mutationFn: ({ id, what }: { id: number; what: 'publish' | 'unpublish' }) =>
       api.post(`/api/public-site/news/${id}/${what}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['public-site'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: publicSiteKeys.all }),
   });
   return (
     <>
@@ -207,7 +122,7 @@ export function NewsPage() {
           },
         ]}
       />
-      <Editor editing={editing} onClose={() => setEditing(null)} />
+      <NewsEditor editing={editing} onClose={() => setEditing(null)} />
     </>
   );
 }
