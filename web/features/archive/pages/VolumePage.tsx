@@ -1,23 +1,20 @@
 // A volume to read: its contents, each article's text in order, the Word and the print page (PDF) in print layout;
 // editors publish it here.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client.ts';
-import { ErrorAlert, ExportButton, PageHeader } from '../../components/index.ts';
-import { TAG } from '../../components/tagColors.ts';
-import type { Volume } from './api.ts';
+import { api } from '../../../api/client.ts';
+import { ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
+import { TAG } from '../../../components/tagColors.ts';
+import { archiveKeys, useVolume } from '../queries.ts';
 
 export function VolumePage() {
   const id = Number(useParams().id);
   const queryClient = useQueryClient();
-  const { data: v, error } = useQuery({
-    queryKey: ['archive', 'volume', id],
-    queryFn: () => api.get<Volume>(`/api/archive/volumes/${id}`),
-  });
+  const { data: v, error } = useVolume(id);
   const fire = useMutation({
     mutationFn: (action: string) => api.post(`/api/archive/volumes/${id}/actions`, { action }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['archive'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: archiveKeys.all }),
   });
   if (!v) return <ErrorAlert error={error} />;
   return (

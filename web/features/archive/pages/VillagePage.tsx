@@ -1,33 +1,22 @@
 // One village-history project: who compiles it and how far it is, its chapters (archive articles filed under it, each
 // on its editorial page), a button to contribute an account to it, and for editors the project's form.
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client.ts';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, PageHeader, ResponsiveList } from '../../components/index.ts';
-import { TAG } from '../../components/tagColors.ts';
-import type { Article } from './api.ts';
-import { VillageForm } from './VillageForm.tsx';
-import { type Village, villageKeys } from './villages.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorAlert, PageHeader, ResponsiveList } from '../../../components/index.ts';
+import { TAG } from '../../../components/tagColors.ts';
+import type { Article } from '../api.ts';
+import { VillageForm } from '../components/VillageForm.tsx';
+import { useArticles, useVillage } from '../queries.ts';
 
 export function VillagePage() {
   const id = Number(useParams().id);
   const { can } = useSession();
   const navigate = useNavigate();
   const [[page, pageSize], setPaging] = useState([1, 20]);
-  const { data: v, error } = useQuery({
-    queryKey: villageKeys.one(id),
-    queryFn: () => api.get<Village>(`/api/archive/villages/${id}`),
-  });
-  const chapters = useQuery({
-    queryKey: ['archive', 'articles', { villageId: id, page, pageSize }],
-    queryFn: () =>
-      api.get<{ items: Article[]; total: number }>(
-        `/api/archive/articles?villageId=${id}&page=${page}&pageSize=${pageSize}`,
-      ),
-  });
+  const { data: v, error } = useVillage(id);
+  const chapters = useArticles({ villageId: id, page, pageSize });
   if (!v) return <ErrorAlert error={error} />;
   return (
     <>

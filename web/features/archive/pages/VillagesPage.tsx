@@ -1,15 +1,14 @@
 // 村史: the village-history projects (village, township, compilers, status, chapters received and published); editors
 // start a new project below the list.
-import { useQuery } from '@tanstack/react-query';
 import { Card, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, qs } from '../../api/client.ts';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, PageHeader, ResponsiveList } from '../../components/index.ts';
-import { TAG } from '../../components/tagColors.ts';
-import { VillageForm } from './VillageForm.tsx';
-import { type Village, villageKeys } from './villages.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorAlert, PageHeader, ResponsiveList } from '../../../components/index.ts';
+import { TAG } from '../../../components/tagColors.ts';
+import type { Village } from '../api.ts';
+import { VillageForm } from '../components/VillageForm.tsx';
+import { useVillages } from '../queries.ts';
 
 const STATE_COLOR: Record<string, string> = { published: TAG.green, compiling: 'blue', reviewing: 'blue' };
 
@@ -19,10 +18,7 @@ export function VillagesPage() {
   const editor = can('archive.edit');
   // The server sends every project (a committee has tens, not thousands); the list pages them here.
   const [[page, pageSize], setPaging] = useState([1, 20]);
-  const { data, error, isFetching } = useQuery({
-    queryKey: villageKeys.list({}),
-    queryFn: () => api.get<{ items: Village[]; total: number }>(`/api/archive/villages${qs({})}`),
-  });
+  const { data, error, isFetching } = useVillages();
   return (
     <>
       <PageHeader

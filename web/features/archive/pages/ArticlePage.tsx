@@ -1,113 +1,17 @@
 // One article: original files (photos, scans, audio) beside its transcription, its editorial state, the editors'
 // versions with notes, the engine's buttons for this user (assign asks for a volume), an edit form and the timeline.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Tag, Timeline, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Col, Flex, Input, Modal, Row, Select, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client.ts';
-import { formatDateTime } from '../../app/format.ts';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
-import { TAG } from '../../components/tagColors.ts';
-import type { Action, Article, Volume } from './api.ts';
-import type { Village } from './villages.ts';
-
-function Originals({ files }: { files: NonNullable<Article['files']> }) {
-  if (!files.length) return <Typography.Text type="secondary">无原件</Typography.Text>;
-  return (
-    <Flex vertical gap={8}>
-      {files.map((f) =>
-        f.mime.startsWith('image/') ? (
-          <img key={f.id} src={`/api/files/${f.id}`} alt={f.name} style={{ maxWidth: '100%' }} />
-        ) : f.mime.startsWith('audio/') ? (
-          // biome-ignore lint/a11y/useMediaCaption: oral-history recordings come without captions; the text is beside them
-          <audio key={f.id} controls src={`/api/files/${f.id}`} aria-label={f.name} style={{ width: '100%' }} />
-        ) : (
-          <a key={f.id} href={`/api/files/${f.id}`}>
-            {f.name}
-          </a>
-        ),
-      )}
-    </Flex>
-  );
-}
-
-interface EditValues {
-  title: string;
-  body: string;
-  editorNote?: string;
-  villageId?: number | null;
-}
-
-/** The editor's version form: the text and the editor's note are kept on this device until the version is saved. */
-function EditForm({
-  a,
-  saving,
-  error,
-  onSave,
-  onCancel,
-}: {
-  a: Article;
-  saving: boolean;
-  error: unknown;
-  onSave: (v: EditValues) => Promise<unknown>;
-  onCancel: () => void;
-}) {
-  const [form] = Form.useForm<EditValues>();
-  const draft = useFormDraft(form, `archive-article-edit:${a.id}`);
-  const villages = useQuery({
-    queryKey: ['archive', 'villages', {}],
-    queryFn: () => api.get<{ items: Village[] }>('/api/archive/villages'),
-    meta: { background: true },
-  });
-  return (
-    <Form
-      form={form}
-      layout="vertical"
-      initialValues={{ title: a.title, body: a.body, villageId: a.villageId }}
-      onValuesChange={draft.onValuesChange}
-      // the draft goes once the server has the version; a failed save keeps it (the error shows above)
-      onFinish={(v) => onSave({ ...v, villageId: v.villageId ?? null }).then(draft.clear, () => {})}
-    >
-      {draft.notice}
-      <ErrorAlert error={error} />
-      <Form.Item
-        name="title"
-        label="标题"
-        rules={[
-          { required: true, message: '请填写标题' },
-          { max: 100, message: '「标题」不能超过 100 字' },
-        ]}
-      >
-        <Input count={{ show: true, max: 100 }} />
-      </Form.Item>
-      <Form.Item
-        name="body"
-        label="正文"
-        rules={[
-          { required: true, message: '请填写正文' },
-          { max: 100000, message: '「正文」不能超过 100000 字' },
-        ]}
-      >
-        <Input.TextArea rows={14} count={{ show: true, max: 100000 }} />
-      </Form.Item>
-      <Form.Item name="editorNote" label="编辑说明" rules={[{ max: 5000, message: '「编辑说明」不能超过 5000 字' }]}>
-        <Input.TextArea rows={2} />
-      </Form.Item>
-      <Form.Item name="villageId" label="归入村史（可不选）">
-        <Select
-          allowClear
-          options={(villages.data?.items ?? []).map((v) => ({ value: v.id, label: `${v.township} · ${v.title}` }))}
-        />
-      </Form.Item>
-      <Flex gap={8}>
-        <Button type="primary" htmlType="submit" loading={saving}>
-          保存新版本
-        </Button>
-        <Button onClick={onCancel}>取消</Button>
-      </Flex>
-    </Form>
-  );
-}
+import { api } from '../../../api/client.ts';
+import { formatDateTime } from '../../../app/format.ts';
+import { ErrorAlert, PageHeader } from '../../../components/index.ts';
+import { TAG } from '../../../components/tagColors.ts';
+import type { Action } from '../api.ts';
+import { ArticleEditForm, type ArticleEditValues } from '../components/ArticleEditForm.tsx';
+import { Originals } from '../components/Originals.tsx';
+import { archiveKeys, useArticle, useVolumes } from '../queries.ts';
 
 export function ArticlePage() {
   const id = Number(useParams().id);
@@ -117,16 +21,9 @@ export function ArticlePage() {
   const [comment, setComment] = useState('');
   const [volumeId, setVolumeId] = useState<number | null>(null);
   const [editing, setEditing] = useState(false);
-  const { data: a, error } = useQuery({
-    queryKey: ['archive', 'article', id],
-    queryFn: () => api.get<Article>(`/api/archive/articles/${id}`),
-  });
-  const volumes = useQuery({
-    queryKey: ['archive', 'volumes'],
-    queryFn: () => api.get<Volume[]>('/api/archive/volumes'),
-    enabled: !!a?.actions?.some((x) => x.action === 'assign'),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['archive'] });
+  const { data: a, error } = useArticle(id);
+  const volumes = useVolumes(!!a?.actions?.some((x) => x.action === 'assign'));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: archiveKeys.all });
   const fire = useMutation({
     mutationFn: (b: { action: string; comment?: string; data?: object }) =>
       api.post(`/api/archive/articles/${id}/actions`, b),
@@ -138,7 +35,7 @@ export function ArticlePage() {
     },
   });
   const edit = useMutation({
-    mutationFn: (v: EditValues) => api.post(`/api/archive/articles/${id}/versions`, v),
+    mutationFn: (v: ArticleEditValues) => api.post(`/api/archive/articles/${id}/versions`, v),
     onSuccess: () => {
       setEditing(false);
       message.success('已保存为新版本');
@@ -203,7 +100,7 @@ export function ArticlePage() {
         <Col xs={24} md={14}>
           <Card title={a.version ? `正文（第${a.version}版）` : '正文'}>
             {editing ? (
-              <EditForm
+              <ArticleEditForm
                 a={a}
                 saving={edit.isPending}
                 error={edit.error}

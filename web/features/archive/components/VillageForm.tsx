@@ -3,9 +3,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../api/client.ts';
-import { ErrorAlert, useFormDraft } from '../../components/index.ts';
-import { VILLAGE_STATE_OPTIONS, type Village } from './villages.ts';
+import { api } from '../../../api/client.ts';
+import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { VILLAGE_STATE_OPTIONS, type Village } from '../api.ts';
+import { archiveKeys } from '../queries.ts';
 
 interface Values {
   village: string;
@@ -44,7 +45,7 @@ export function VillageForm({ village, onSaved }: { village?: Village; onSaved?:
       draft.clear();
       if (!village) form.resetFields();
       message.success(village ? '已保存' : '已新建村史项目');
-      queryClient.invalidateQueries({ queryKey: ['archive'] });
+      queryClient.invalidateQueries({ queryKey: archiveKeys.all });
       onSaved?.(id);
     },
   });

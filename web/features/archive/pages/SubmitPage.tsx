@@ -1,14 +1,13 @@
 // A member submits a first-hand account (三亲): title, kind, text, period/place/people, photos, scans or audio, and the
 // copyright consent; the text is kept locally until the server has it.
 import { UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Form, Input, Radio, Select, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
-import type { Topic } from './api.ts';
-import type { Village } from './villages.ts';
+import { api } from '../../../api/client.ts';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { useTopics, useVillages } from '../queries.ts';
 
 export function SubmitPage() {
   const [form] = Form.useForm();
@@ -17,14 +16,10 @@ export function SubmitPage() {
   const { message } = App.useApp();
   const [files, setFiles] = useState<{ id: number; name: string }[]>([]);
   const [uploadError, setUploadError] = useState<unknown>(null);
-  const topics = useQuery({ queryKey: ['archive', 'topics'], queryFn: () => api.get<Topic[]>('/api/archive/topics') });
+  const topics = useTopics();
   // Opened from a village history's page (为本村史投稿): the account is filed under that project.
   const villageId = Number(useSearchParams()[0].get('villageId')) || undefined;
-  const villages = useQuery({
-    queryKey: ['archive', 'villages', {}],
-    queryFn: () => api.get<{ items: Village[] }>('/api/archive/villages'),
-    meta: { background: true },
-  });
+  const villages = useVillages(true);
   const submit = useMutation({
     mutationFn: (v: any) =>
       api.post<{ id: number }>('/api/archive/articles', {
