@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
-import { ErrorAlert, PageHeader } from '../../../components/index.ts';
+import { ErrorAlert, PageHeader, useTextDraft } from '../../../components/index.ts';
 import { TAG } from '../../../components/tagColors.ts';
 import type { Action } from '../api.ts';
 import { ArticleEditForm, type ArticleEditValues } from '../components/ArticleEditForm.tsx';
@@ -18,7 +18,8 @@ export function ArticlePage() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [pending, setPending] = useState<Action | null>(null);
-  const [comment, setComment] = useState('');
+  // The reason typed for an action is kept on this device until the action is done (issue 12's rule for text areas).
+  const [comment, setComment, clearComment] = useTextDraft(`archive-article-action:${id}`);
   const [volumeId, setVolumeId] = useState<number | null>(null);
   const [editing, setEditing] = useState(false);
   const { data: a, error } = useArticle(id);
@@ -29,7 +30,7 @@ export function ArticlePage() {
       api.post(`/api/archive/articles/${id}/actions`, b),
     onSuccess: () => {
       setPending(null);
-      setComment('');
+      clearComment();
       message.success('已完成');
       refresh();
     },
