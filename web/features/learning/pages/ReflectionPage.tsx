@@ -1,13 +1,14 @@
 // One reflection: its text, state and timeline; the author edits a draft or returned one and submits; staff accept it
 // or return it with a reason (the engine's buttons for this user).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input, Modal, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api } from '../../api/client.ts';
-import { formatDateTime } from '../../app/format.ts';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
-import { type Action, learningKeys, type Reflection, STATE_COLOR } from './api.ts';
+import { api } from '../../../api/client.ts';
+import { formatDateTime } from '../../../app/format.ts';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { type Action, STATE_COLOR } from '../api.ts';
+import { learningKeys, useReflection } from '../queries.ts';
 
 export function ReflectionPage() {
   const id = Number(useParams().id);
@@ -19,10 +20,7 @@ export function ReflectionPage() {
   const [form] = Form.useForm<{ title: string; body: string }>();
   // The edit of a draft or returned reflection is kept on this device until saved.
   const draft = useFormDraft(form, `learning-reflection:${id}`, { ready: editing });
-  const { data: r, error } = useQuery({
-    queryKey: learningKeys.reflection(id),
-    queryFn: () => api.get<Reflection>(`/api/learning/reflections/${id}`),
-  });
+  const { data: r, error } = useReflection(id);
   const refresh = () => queryClient.invalidateQueries({ queryKey: learningKeys.all });
   const fire = useMutation({
     mutationFn: (b: { action: string; comment?: string }) => api.post(`/api/learning/reflections/${id}/actions`, b),
