@@ -1,43 +1,22 @@
 // 书香政协: the reading groups (mine first), this year's book lists, and for staff and leaders the year's figures with
 // the sentence a report writes and the Word of the selected notes.
-import { useQuery } from '@tanstack/react-query';
+
 import { Alert, Button, Card, Flex, List, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
-import { beijingYear } from '../../app/format.ts';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, ExportButton, PageHeader } from '../../components/index.ts';
-import { NewGroupButton, NewListButton } from './StaffForms.tsx';
-
-interface Group {
-  id: number;
-  name: string;
-  leadName: string;
-  memberCount: number;
-  mine: boolean;
-}
-interface BookList {
-  id: number;
-  period: string;
-  title: string;
-  specialCommitteeName: string | null;
-  books: { id: number; title: string; author: string; handedOut: number }[];
-}
+import { beijingYear } from '../../../app/format.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
+import { NewGroupButton } from '../components/NewGroupButton.tsx';
+import { NewListButton } from '../components/NewListButton.tsx';
+import { useBookLists, useGroups, useReadingFigures } from '../queries.ts';
 
 export function ReadingPage() {
   const year = beijingYear();
   const { can } = useSession();
   const navigate = useNavigate();
-  const groups = useQuery({ queryKey: ['reading', 'groups'], queryFn: () => api.get<Group[]>('/api/reading/groups') });
-  const lists = useQuery({
-    queryKey: ['reading', 'lists', year],
-    queryFn: () => api.get<BookList[]>(`/api/reading/lists?year=${year}`),
-  });
-  const figures = useQuery({
-    queryKey: ['reading', 'figures', year],
-    queryFn: () => api.get<{ sentence: string }>(`/api/reading/figures?year=${year}`),
-    enabled: can('reading.figures'),
-  });
+  const groups = useGroups();
+  const lists = useBookLists(year);
+  const figures = useReadingFigures(year, can('reading.figures'));
   const sorted = [...(groups.data ?? [])].sort((a, b) => Number(b.mine) - Number(a.mine));
   return (
     <>

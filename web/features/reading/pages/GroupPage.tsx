@@ -1,91 +1,15 @@
 // One reading group: its members and lead reader, the rota of sharing sessions (the lead schedules and confirms them),
 // and the thread of notes with likes and comments; a member of the group writes a note here.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Flex, Form, Input, List, Select, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
-import { api } from '../../api/client.ts';
-import { formatDateTime } from '../../app/format.ts';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
-import { TAG } from '../../components/tagColors.ts';
-
-interface Group {
-  id: number;
-  name: string;
-  leadName: string;
-  isLead: boolean;
-  mine: boolean;
-  members: { id: number; name: string }[];
-  sessions: {
-    id: number;
-    topic: string;
-    stateLabel: string;
-    scheduledAt: string;
-    dutyName: string;
-    bookTitle: string | null;
-    actions: { action: string; label: string; commentRequired: boolean }[];
-  }[];
-}
-interface Note {
-  id: number;
-  memberName: string;
-  title: string;
-  body: string;
-  createdAt: string;
-  likes: number;
-  liked: boolean;
-  selected: boolean;
-  comments: { id: number; authorName: string; body: string }[];
-}
-
-function NoteItem({ n, onChange }: { n: Note; onChange: () => void }) {
-  const [form] = Form.useForm();
-  const like = useMutation({ mutationFn: () => api.post(`/api/reading/notes/${n.id}/like`), onSuccess: onChange });
-  const comment = useMutation({
-    mutationFn: (body: string) => api.post(`/api/reading/notes/${n.id}/comments`, { body }),
-    onSuccess: () => {
-      form.resetFields();
-      onChange();
-    },
-  });
-  return (
-    <List.Item>
-      <div style={{ width: '100%' }}>
-        <Typography.Text strong>{n.title}</Typography.Text> {n.selected && <Tag color={TAG.gold}>入选</Tag>}
-        <div>
-          <Typography.Text type="secondary">
-            {n.memberName} · {formatDateTime(n.createdAt)}
-          </Typography.Text>
-        </div>
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{n.body}</Typography.Paragraph>
-        <ErrorAlert error={like.error ?? comment.error} />
-        <Button onClick={() => like.mutate()} type={n.liked ? 'primary' : 'default'} aria-pressed={n.liked}>
-          赞 {n.likes}
-        </Button>
-        {n.comments.map((c) => (
-          <div key={c.id} style={{ marginTop: 4 }}>
-            <Typography.Text type="secondary">{c.authorName}：</Typography.Text>
-            {c.body}
-          </div>
-        ))}
-        <Form
-          form={form}
-          name={`comment-${n.id}`}
-          layout="inline"
-          onFinish={(v) => comment.mutate(v.body)}
-          style={{ marginTop: 8, rowGap: 8 }}
-        >
-          <Form.Item name="body" rules={[{ required: true, message: '请填写评论' }]}>
-            <Input aria-label={`评论《${n.title}》`} placeholder="写评论" />
-          </Form.Item>
-          <Button htmlType="submit" loading={comment.isPending}>
-            评论
-          </Button>
-        </Form>
-      </div>
-    </List.Item>
-  );
-}
+import { api } from '../../../api/client.ts';
+import { formatDateTime } from '../../../app/format.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { NoteItem } from '../components/NoteItem.tsx';
+import { readingKeys, useGroup, useNotes } from '../queries.ts';
 
 export function GroupPage() {
   const id = Number(useParams().id);
@@ -94,17 +18,11 @@ export function GroupPage() {
   const { message } = App.useApp();
   const [sessionForm] = Form.useForm();
   const [noteForm] = Form.useForm();
-  const group = useQuery({
-    queryKey: ['reading', 'group', id],
-    queryFn: () => api.get<Group>(`/api/reading/groups/${id}`),
-  });
+  const group = useGroup(id);
   // A note being written is kept on this device until it is published (the form shows to the group's members only).
   const noteDraft = useFormDraft(noteForm, `reading-note:group:${id}`, { ready: !!group.data?.mine });
-  const notes = useQuery({
-    queryKey: ['reading', 'notes', id],
-    queryFn: () => api.get<Note[]>(`/api/reading/notes?groupId=${id}`),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['reading'] });
+  const notes = useNotes(id);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: readingKeys.all });
   const schedule = useMutation({
     mutationFn: (v: any) =>
       api.post(`/api/reading/groups/${id}/sessions`, { ...v, scheduledAt: v.scheduledAt.toISOString() }),
