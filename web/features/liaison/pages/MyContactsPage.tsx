@@ -2,28 +2,18 @@
 // a few taps (how, what was raised, what followed — today by default); what was raised turned into an opinion report,
 // a proposal or a micro suggestion (微建议, to a studio the member picks) without retyping (the draft waits in that
 // form, offered by its 恢复这些内容).
+
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input, List, Modal, Radio, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
-import { useSession } from '../../app/session.tsx';
-import { draftKey, ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
+import { api } from '../../../api/client.ts';
+import { useSession } from '../../../app/session.tsx';
+import { draftKey, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import type { Link } from '../api.ts';
+import { liaisonKeys, useMyLinks } from '../queries.ts';
 
-export interface Link {
-  id: number;
-  schemeLabel: string;
-  owner: string;
-  target: string;
-  sectorName: string | null;
-  frequencyDays: number;
-  lastContactedOn: string | null;
-  dueOn: string;
-  overdue: boolean;
-  ownerMemberId: number | null;
-}
-
-const METHODS = [
+export const METHODS = [
   { value: 'visit', label: '走访' },
   { value: 'phone', label: '电话' },
   { value: 'meeting', label: '座谈' },
@@ -36,10 +26,7 @@ export function MyContactsPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const links = useQuery({
-    queryKey: ['liaison', 'mine'],
-    queryFn: () => api.get<{ items: Link[] }>('/api/liaison/links?mine=true'),
-  });
+  const links = useMyLinks();
   const [logging, setLogging] = useState<Link | null>(null);
   const [form] = Form.useForm();
   const draft = useFormDraft(form, logging ? `liaison-contact:${logging.id}` : null);
@@ -50,8 +37,8 @@ export function MyContactsPage() {
     onSuccess: (_r, v) => {
       message.success('联系记录已保存');
       draft.clear();
-      qc.invalidateQueries({ queryKey: ['liaison'] });
-      if (v.raised?.trim()) setSaved({ raised: v.raised.trim(), target: logging!.target });
+      qc.invalidateQueries({ queryKey: liaisonKeys.all });
+      if (v.raised?.trim()) setSaved({ raised: v.raised.trim(), target: logging!.target ?? '' });
       setLogging(null);
       form.resetFields();
     },
