@@ -2,7 +2,7 @@
 // every list and page at once (learningKeys.all).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../api/client.ts';
-import type { Material, Paged, Plan, Reflection, StudyClass } from './api.ts';
+import type { CompletionRow, Material, Paged, Plan, Reflection, StudyClass } from './api.ts';
 
 export const learningKeys = {
   all: ['learning'] as const,
@@ -52,3 +52,11 @@ export const usePlans = () =>
 
 export const useClasses = () =>
   useQuery({ queryKey: learningKeys.classes, queryFn: () => api.get<StudyClass[]>('/api/learning/classes') });
+
+/** The year's completion by member, sector or special committee. */
+export const useCompletion = (year: number, by: string) =>
+  useQuery({
+    queryKey: learningKeys.completion(year, by),
+    queryFn: () =>
+      api.get<{ materials: number; items: CompletionRow[] }>(`/api/learning/completion${qs({ year, by })}`),
+  });

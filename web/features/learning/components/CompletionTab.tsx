@@ -1,22 +1,9 @@
-// The year's completion by member, sector or special committee, with its Excel.
-import { useQuery } from '@tanstack/react-query';
 import { Flex, Input, InputNumber, Segmented } from 'antd';
 import { useState } from 'react';
-import { api, qs } from '../../../api/client.ts';
+import { qs } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
 import { ErrorAlert, ExportButton, ResponsiveList } from '../../../components/index.ts';
-import { learningKeys } from '../queries.ts';
-
-export interface CompletionRow {
-  id: number;
-  name: string;
-  members: number;
-  materialsFinished: number;
-  completionRate: number;
-  sessionsAttended: number;
-  reflectionsSubmitted: number;
-  reflectionsAccepted: number;
-}
+import { useCompletion } from '../queries.ts';
 
 export function CompletionTab() {
   const [year, setYear] = useState(beijingYear());
@@ -24,11 +11,7 @@ export function CompletionTab() {
   // By member the list holds every member of the term: staff look one up by name and page through the rest here.
   const [name, setName] = useState('');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const { data, error, isFetching } = useQuery({
-    queryKey: learningKeys.completion(year, by),
-    queryFn: () =>
-      api.get<{ materials: number; items: CompletionRow[] }>(`/api/learning/completion${qs({ year, by })}`),
-  });
+  const { data, error, isFetching } = useCompletion(year, by);
   const rows = (data?.items ?? []).filter((r) => by !== 'member' || r.name.includes(name.trim()));
   const paged = by === 'member' ? page : { page: 1, pageSize: Math.max(10, rows.length) };
   return (
