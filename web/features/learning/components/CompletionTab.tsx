@@ -1,8 +1,10 @@
+// The year's completion by member, sector or special committee, with its Excel.
 import { Flex, Input, InputNumber, Segmented } from 'antd';
 import { useState } from 'react';
 import { qs } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
 import { ErrorAlert, ExportButton, ResponsiveList } from '../../../components/index.ts';
+import type { CompletionRow } from '../api.ts';
 import { useCompletion } from '../queries.ts';
 
 export function CompletionTab() {
