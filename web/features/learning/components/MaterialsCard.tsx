@@ -1,5 +1,4 @@
 // The published materials with the member's progress, searchable.
-
 import { Card, Empty, Input, List, Progress, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ErrorAlert, useListParams } from '../../../components/index.ts';

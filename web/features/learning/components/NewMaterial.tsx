@@ -1,5 +1,4 @@
 // A new learning material: a file within the committee's limits (document, PDF, audio or video) and its details.
-
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Select, Upload } from 'antd';

@@ -1,12 +1,11 @@
-// The player of a material; it reports where it is every 15 s of wall clock while playing, and on pause and at the
-// end; the server keeps the furthest position it can credit and decides when the material is finished.
+// The player of a learning material (video, audio or a document to open), reporting its position as it plays.
 import { Button, Flex } from 'antd';
 import { useRef } from 'react';
 import type { Material, ProgressReport } from '../api.ts';
 
 // The player reports where it is every 15 s of wall clock while playing, and on pause and at the end; the server keeps
 // the furthest position it can credit and decides when the material is finished (no "done" button for media).
-export const PING_MS = 15_000;
+const PING_MS = 15_000;
 
 export function Player({
   m,

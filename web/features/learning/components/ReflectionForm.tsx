@@ -1,12 +1,11 @@
 // A member's reflection on a material (title and text, kept on this device until submitted).
-
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
 
-export interface ReflectionValues {
+interface ReflectionValues {
   title: string;
   body: string;
 }

@@ -1,5 +1,4 @@
 // The member's own reflections with their state.
-
 import { Card, Empty, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatDate } from '../../../app/format.ts';

@@ -1,5 +1,4 @@
 // Reflections waiting for review (or of any state), each linking to its page.
-
 import { Segmented } from 'antd';
 import { Link } from 'react-router';
 import { ErrorAlert, ResponsiveList, useListParams } from '../../../components/index.ts';

@@ -1,5 +1,4 @@
 // 新增联系关系: a relationship of one of the four schemes (who keeps it, with whom or which contact point, how often).
-
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, InputNumber, Modal, Select } from 'antd';
 import { api } from '../../../api/client.ts';

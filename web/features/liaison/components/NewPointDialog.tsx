@@ -1,5 +1,4 @@
 // 新增联络点: a grid contact point members keep in touch with the public through.
-
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Modal } from 'antd';
 import { api } from '../../../api/client.ts';

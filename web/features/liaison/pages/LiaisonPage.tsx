@@ -9,7 +9,7 @@ import { NewLinkDialog } from '../components/NewLinkDialog.tsx';
 import { NewPointDialog } from '../components/NewPointDialog.tsx';
 import { useCoverage, useLinks } from '../queries.ts';
 
-export const BY = { owner: '按联系人', specialCommittee: '按专委会', sector: '按界别' };
+const BY = { owner: '按联系人', specialCommittee: '按专委会', sector: '按界别' };
 
 export function LiaisonPage() {
   const [params, setParams] = useListParams({ scheme: '', overdue: '', by: 'owner' });

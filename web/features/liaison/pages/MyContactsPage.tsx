@@ -13,7 +13,7 @@ import { draftKey, ErrorAlert, PageHeader, useFormDraft } from '../../../compone
 import type { Link } from '../api.ts';
 import { liaisonKeys, useMyLinks } from '../queries.ts';
 
-export const METHODS = [
+const METHODS = [
   { value: 'visit', label: '走访' },
   { value: 'phone', label: '电话' },
   { value: 'meeting', label: '座谈' },

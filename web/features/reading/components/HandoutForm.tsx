@@ -1,5 +1,4 @@
 // Record a handout: a book or a whole list, to members or to reading groups, with quantities.
-
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { api } from '../../../api/client.ts';

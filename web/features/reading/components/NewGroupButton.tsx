@@ -1,6 +1,5 @@
 // 新建读书群 (office staff): the button and its dialog (POST /api/reading/groups); what is typed is kept on the
 // device until the server has it.
-
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Modal } from 'antd';

@@ -1,6 +1,5 @@
 // 新建书目 (office staff): the button and its dialog (POST /api/reading/lists), a month's or a quarter's list
 // of books; what is typed is kept on the device until the server has it.
-
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Modal, Radio, Select } from 'antd';
@@ -13,10 +12,10 @@ import { useReference } from '../../meetings/shared.tsx';
 import { bookDraftView, booksToDraft } from '../bookDraft.ts';
 import { useSaved } from './useSaved.ts';
 
-export type Kind = 'month' | 'quarter';
+type Kind = 'month' | 'quarter';
 
 /** The months or quarters of this year and the next, as the API spells them (2026-03, 2026-Q2). */
-export function periodOptions(kind: Kind) {
+function periodOptions(kind: Kind) {
   const year = beijingYear();
   return [year, year + 1].flatMap((y) =>
     kind === 'month'
@@ -28,7 +27,7 @@ export function periodOptions(kind: Kind) {
   );
 }
 
-export interface ListValues extends BookListInput {
+interface ListValues extends BookListInput {
   kind: Kind;
 }
 

@@ -1,5 +1,4 @@
 // A note in a reading group's thread: its text, likes and comments; staff select it for the year's Word.
-
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, List, Tag, Typography } from 'antd';
 import { api } from '../../../api/client.ts';
