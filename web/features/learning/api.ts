@@ -79,14 +79,5 @@ export interface StudyClass {
 /** 「3分05秒」: a position or length in a material, from seconds. */
 export const minutes = (s: number) => `${Math.floor(s / 60)}分${String(Math.floor(s % 60)).padStart(2, '0')}秒`;
 
-/** A row of the year's completion, by member, sector or special committee. */
-export interface CompletionRow {
-  id: number;
-  name: string;
-  members: number;
-  materialsFinished: number;
-  completionRate: number;
-  sessionsAttended: number;
-  reflectionsSubmitted: number;
-  reflectionsAccepted: number;
-}
+/** A row of the year's completion, by member, sector or special committee (the server's own type). */
+export type { CompletionRow } from '../../../server/modules/learning/completion.ts';
