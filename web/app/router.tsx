@@ -32,11 +32,18 @@ const publicPages = () => import('../features/grassroots/PublicPages.tsx');
 const PublicRoomPage = lazyPage(() => publicPages().then((m) => m.PublicRoomPage));
 const PublicStudioPage = lazyPage(() => publicPages().then((m) => m.PublicStudioPage));
 const PublicTopicPage = lazyPage(() => publicPages().then((m) => m.PublicTopicPage));
-const sitePages = () => import('../features/public-site/PublicSitePages.tsx');
-const PublicHomePage = lazyPage(() => sitePages().then((m) => m.PublicHomePage));
-const PublicNewsPage = lazyPage(() => sitePages().then((m) => m.PublicNewsPage));
-const PublicProposalsPage = lazyPage(() => sitePages().then((m) => m.PublicProposalsPage));
-const PublicIdeaPage = lazyPage(() => sitePages().then((m) => m.PublicIdeaPage));
+const PublicHomePage = lazyPage(() =>
+  import('../features/public-site/pages/PublicHomePage.tsx').then((m) => m.PublicHomePage),
+);
+const PublicNewsPage = lazyPage(() =>
+  import('../features/public-site/pages/PublicNewsPage.tsx').then((m) => m.PublicNewsPage),
+);
+const PublicProposalsPage = lazyPage(() =>
+  import('../features/public-site/pages/PublicProposalsPage.tsx').then((m) => m.PublicProposalsPage),
+);
+const PublicIdeaPage = lazyPage(() =>
+  import('../features/public-site/pages/PublicIdeaPage.tsx').then((m) => m.PublicIdeaPage),
+);
 const JoinDiscussionPage = lazyPage(() =>
   import('../features/consultations/discussions/JoinDiscussionPage.tsx').then((m) => m.JoinDiscussionPage),
 );

@@ -10,7 +10,7 @@ const ROOT = join(import.meta.dirname, '..');
 const NO_DRAFT: Record<string, string> = {
   'features/org/components/MemberStatus.tsx': 'a status change reason of at most 200 characters',
   'features/grassroots/PublicPages.tsx': 'residents without an account, often on a shared phone: nothing is kept there',
-  'features/public-site/PublicSitePages.tsx':
+  'features/public-site/pages/PublicIdeaPage.tsx':
     'the public without an account, often on a shared phone: nothing is kept there',
   'features/grassroots/PublicReception.tsx':
     'the public without an account, often on a shared phone: nothing is kept there',

@@ -1,4 +1,7 @@
-// Types of the archive pages (the server's shapes, as the routes present them).
+// Types and labels of the archive pages, the village histories (村史) included (the server's shapes, as the routes
+// present them: the module's schemas.ts declares its inputs only, so these are kept here; a village is the server's own
+// type).
+import type { listVillages } from '../../../server/modules/archive/village-service.ts';
 export interface Action {
   action: string;
   label: string;
@@ -66,4 +69,13 @@ export const ARTICLE_STATE_OPTIONS = [
   { value: 'assigned', label: '待出版' },
   { value: 'published', label: '已出版' },
   { value: 'declined', label: '未采用' },
+];
+/** A village-history project (村史) as the server presents it (listVillages/getVillage; canEdit on its own page). */
+export type Village = Awaited<ReturnType<typeof listVillages>>['items'][number] & { canEdit?: boolean };
+export const VILLAGE_STATE_OPTIONS = [
+  { value: 'planning', label: '筹备中' },
+  { value: 'compiling', label: '编纂中' },
+  { value: 'reviewing', label: '审稿中' },
+  { value: 'published', label: '已出版' },
+  { value: 'suspended', label: '暂停' },
 ];

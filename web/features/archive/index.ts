@@ -5,13 +5,13 @@ import { lazyPage } from '../../app/lazyPage.tsx';
 import { LEARNING_GROUP } from '../learning/index.ts';
 import type { FeatureRoute } from '../types.ts';
 
-const ArchivePage = lazyPage(() => import('./ArchivePage.tsx').then((m) => m.ArchivePage));
-const ArticlePage = lazyPage(() => import('./ArticlePage.tsx').then((m) => m.ArticlePage));
-const SubmitPage = lazyPage(() => import('./SubmitPage.tsx').then((m) => m.SubmitPage));
-const VolumePage = lazyPage(() => import('./VolumePage.tsx').then((m) => m.VolumePage));
+const ArchivePage = lazyPage(() => import('./pages/ArchivePage.tsx').then((m) => m.ArchivePage));
+const ArticlePage = lazyPage(() => import('./pages/ArticlePage.tsx').then((m) => m.ArticlePage));
+const SubmitPage = lazyPage(() => import('./pages/SubmitPage.tsx').then((m) => m.SubmitPage));
+const VolumePage = lazyPage(() => import('./pages/VolumePage.tsx').then((m) => m.VolumePage));
 
-const VillagesPage = lazyPage(() => import('./VillagesPage.tsx').then((m) => m.VillagesPage));
-const VillagePage = lazyPage(() => import('./VillagePage.tsx').then((m) => m.VillagePage));
+const VillagesPage = lazyPage(() => import('./pages/VillagesPage.tsx').then((m) => m.VillagesPage));
+const VillagePage = lazyPage(() => import('./pages/VillagePage.tsx').then((m) => m.VillagePage));
 
 export const archiveRoutes: FeatureRoute[] = [
   {

@@ -1,29 +1,14 @@
 // 审计日志 (administrators): who did what to which object and when, newest first, with filters by 操作人, 操作, 对象
 // and 日期 kept in the URL; each row opens to show the data before and after the change.
 import { MinusSquareOutlined, PlusSquareOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { ACTION_OPTIONS, actionLabel, ENTITY_OPTIONS, entityLabel } from '../../../server/platform/audit/labels.ts';
-import { api, qs } from '../../api/client.ts';
+import { qs } from '../../api/client.ts';
 import { dayjs, formatDateTime, toApiDate } from '../../app/format.ts';
 import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
 import { ChangeView } from './ChangeView.tsx';
-
-export interface AuditEntry {
-  seq: number;
-  actorName: string | null;
-  action: string;
-  actionText?: string;
-  entity: string;
-  entityText?: string;
-  entityId: string | null;
-  entityName?: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  createdAt: string;
-}
+import { type AuditEntry, useAuditLog } from './queries.ts';
 
 const FILTERS = { actor: '', action: '', entity: '', entityId: '', from: '', to: '' };
 
@@ -38,11 +23,7 @@ interface FormValues {
 export function AuditPage() {
   const [params, setParams, reset] = useListParams(FILTERS);
   const [form] = Form.useForm<FormValues>();
-  const { data, error, isFetching } = useQuery({
-    queryKey: ['audit', params],
-    queryFn: () => api.get<{ items: AuditEntry[]; total: number }>(`/api/audit${qs(params)}`),
-    placeholderData: keepPreviousData,
-  });
+  const { data, error, isFetching } = useAuditLog(params);
 
   useEffect(() => {
     form.setFieldsValue({

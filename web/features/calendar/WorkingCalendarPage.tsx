@@ -1,27 +1,13 @@
 // The working-day calendar of a year: national holidays and 调休 (built in for the years the package covers) and the
 // committee's overrides; the administrator marks a day as working or off, or clears the change.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Flex, Form, Input, Radio, Select, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, qs } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { beijingYear, formatDate } from '../../app/format.ts';
 import { ConfirmButton, ErrorAlert, errorMessage, PageHeader } from '../../components/index.ts';
-
-interface CalendarDay {
-  day: string;
-  weekday: number;
-  isWorkingDay: boolean;
-  nationalWorkingDay: boolean;
-  name: string;
-  override: { isWorkingDay: boolean; note: string } | null;
-}
-interface CalendarYear {
-  year: number;
-  packageCovers: boolean;
-  packageYears: { first: number; last: number };
-  items: CalendarDay[];
-}
+import { type CalendarDay, calendarKeys, useWorkingCalendar } from './queries.ts';
 
 const WEEKDAYS = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
 
@@ -30,11 +16,8 @@ export function WorkingCalendarPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ day: Dayjs; isWorkingDay: boolean; note?: string }>();
-  const { data, error, isFetching } = useQuery({
-    queryKey: ['working-calendar', year],
-    queryFn: () => api.get<CalendarYear>(`/api/settings/working-calendar${qs({ year })}`),
-  });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['working-calendar'] });
+  const { data, error, isFetching } = useWorkingCalendar(year);
+  const refresh = () => qc.invalidateQueries({ queryKey: calendarKeys.all });
   const save = useMutation({
     mutationFn: (v: { day: Dayjs; isWorkingDay: boolean; note?: string }) =>
       api.put(`/api/settings/working-calendar/${v.day.format('YYYY-MM-DD')}`, {

@@ -1,6 +1,7 @@
 // Query keys and hooks of 履职管理: every key starts with 'duty', so saving the rules (which re-scores everyone)
 // refreshes all of them with dutyKeys.all, and each area refreshes its own with its prefix.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { listRuleVersions } from '../../../server/modules/duty/rule-versions.ts';
 import { api, qs } from '../../api/client.ts';
 import type { ConductItem, ConductRecord, MemberPage } from './api.ts';
 
@@ -35,18 +36,13 @@ export interface Vocabulary {
   grades: Record<string, string>;
 }
 
+/** A version in the rule history as the server lists it (listRuleVersions), its time sent as an ISO string. */
+type VersionSummary = Omit<Awaited<ReturnType<typeof listRuleVersions>>[number], 'createdAt'> & { createdAt: string };
+
 export interface RulesResponse {
   year: number;
   current: { id: number; year: number; version: number; name: string; rules: any };
-  versions: {
-    id: number;
-    year: number;
-    version: number;
-    name: string;
-    note: string | null;
-    createdBy: string | null;
-    createdAt: string;
-  }[];
+  versions: VersionSummary[];
   vocabulary: Vocabulary;
 }
 

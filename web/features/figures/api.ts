@@ -1,45 +1,20 @@
 // The figures registry's shapes as the server sends them (server/platform/figures/routes.ts, report-routes.ts), and
-// the queries of the dashboard, levels and report pages.
-import { useQuery } from '@tanstack/react-query';
-import { api, qs } from '../../api/client.ts';
+// how the pages say numbers and periods. The registry's value, the committee reference, the dashboard and the levels
+// are the server's own types (type-only imports, erased from the bundle; the routes add the levels' period).
+export type { FigureValue } from '../../../server/platform/figures/compute.ts';
+export type { CommitteeRef as Committee } from '../../../server/platform/figures/levels.ts';
 
-export interface FigureValue {
-  id: string;
-  module: string;
-  moduleName: string;
-  name: string;
-  unit: string;
-  definition: string;
-  basis: string;
-  value: number | null;
-  note: string | null;
-  link: string;
-}
+import type { CommitteeRef, dashboard, levelFigures } from '../../../server/platform/figures/levels.ts';
+import type { Period } from '../../../server/platform/figures/period.ts';
 
-export interface Committee {
-  id: number;
-  name: string;
-}
-
-export interface Dashboard {
-  committee: Committee;
+export type Dashboard = Awaited<ReturnType<typeof dashboard>> & {
   /** A handling unit's own figures (GET /api/figures/unit): the unit the session belongs to. */
-  unit?: Committee;
-  year: number;
-  period: { from: string; to: string };
-  items: (FigureValue & { lastYear: number | null; change: number | null; comparedWith: string })[];
-  overdue: { name: string; count: number; link: string }[];
-  trend: { month: string; label: string; values: Record<string, number> }[];
-}
+  unit?: CommitteeRef;
+};
 
-export interface Levels {
-  period: { from: string; to: string; key: string; label: string };
-  committee: Committee;
-  own: FigureValue[];
-  lower: { committee: Committee; items: FigureValue[] }[];
-  sum: { id: string; value: number | null }[];
-}
+export type Levels = Awaited<ReturnType<typeof levelFigures>> & { period: Omit<Period, 'year'> };
 
+// The report builder's shapes (server/platform/figures/report-routes.ts declares them only as route schemas).
 export interface ComposedSection {
   module: string;
   heading: string;
@@ -58,43 +33,6 @@ export interface ReportDetail extends ReportSummary {
   body: string;
   text: string;
   differences: { id: string; name: string; unit: string; exported: number; now: number | null }[];
-}
-
-/**
- * A leader's dashboard refreshes itself every minute on the meeting-room screen (大屏); once otherwise. `unit`: the
- * handling unit's own figures instead of the committee's.
- */
-export function useDashboard(
-  params: { year?: number; committeeId?: number },
-  refetchInterval?: number,
-  unit?: boolean,
-) {
-  return useQuery({
-    queryKey: ['figures', unit ? 'unit' : 'dashboard', params],
-    queryFn: () =>
-      unit
-        ? api.get<Dashboard>(`/api/figures/unit${qs({ year: params.year })}`)
-        : api.get<Dashboard>(`/api/figures/dashboard${qs(params)}`),
-    refetchInterval,
-  });
-}
-
-export function useLevels(period: string, ids: string[], committeeId?: number, refetchInterval?: number) {
-  return useQuery({
-    queryKey: ['figures', 'levels', period, ids, committeeId],
-    queryFn: () => api.get<Levels>(`/api/figures/levels${qs({ period, ids: ids.join(','), committeeId })}`),
-    enabled: ids.length > 0,
-    refetchInterval,
-  });
-}
-
-/** The figures with their names and definitions, for the report editor's tokens. */
-export function useFigures(period: string) {
-  return useQuery({
-    queryKey: ['figures', 'values', period],
-    queryFn: () => api.get<{ items: FigureValue[] }>(`/api/figures${qs({ period })}`),
-    enabled: !!period,
-  });
 }
 
 /** 1,234 — numbers as elsewhere in the web (antd Statistic's grouping); 「—」 when there is no value. */

@@ -5,10 +5,10 @@ import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
 
-const DashboardPage = lazyPage(() => import('./DashboardPage.tsx').then((m) => m.DashboardPage));
-const ReportsPage = lazyPage(() => import('./ReportPages.tsx').then((m) => m.ReportsPage));
-const ReportPage = lazyPage(() => import('./ReportPages.tsx').then((m) => m.ReportPage));
-const ReportBuilderPage = lazyPage(() => import('./ReportBuilderPage.tsx').then((m) => m.ReportBuilderPage));
+const DashboardPage = lazyPage(() => import('./pages/DashboardPage.tsx').then((m) => m.DashboardPage));
+const ReportsPage = lazyPage(() => import('./pages/ReportsPage.tsx').then((m) => m.ReportsPage));
+const ReportPage = lazyPage(() => import('./pages/ReportPage.tsx').then((m) => m.ReportPage));
+const ReportBuilderPage = lazyPage(() => import('./pages/ReportBuilderPage.tsx').then((m) => m.ReportBuilderPage));
 
 const GROUP = '数据统计';
 

@@ -3,11 +3,9 @@
 // A leader's home opens with the 驾驶舱 (the year's key figures, overdue, trend); an office's home with its own key
 // figures, a handling unit's with its own (figures/roleFigures.ts) — downloaded only for those roles.
 import { AppstoreOutlined, BellOutlined, RightOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client.ts';
 import { shanghaiHour } from '../../app/format.ts';
 import { greeting, tileSections } from '../../app/homeData.ts';
 import { useMenuEntries } from '../../app/menu.tsx';
@@ -15,16 +13,10 @@ import { useSession } from '../../app/session.tsx';
 import { PRIMARY } from '../../app/theme.ts';
 import { usePageTitle } from '../../components/index.ts';
 import { homeDashboardKind } from '../figures/roleFigures.ts';
-import { TODOS_KEY, useNotifications } from '../notifications/api.ts';
+import { useNotifications } from '../notifications/queries.ts';
+import { useTodos } from './queries.ts';
 
-const HomeDashboard = lazy(() => import('../figures/HomeDashboard.tsx'));
-
-interface Todo {
-  key: string;
-  label: string;
-  count: number;
-  link: string;
-}
+const HomeDashboard = lazy(() => import('../figures/components/HomeDashboard.tsx'));
 
 const RELOADED = 'zx:home-reloaded-at';
 function reloadedJustNow(): boolean {
@@ -40,11 +32,7 @@ export function HomePage() {
   const { me, can } = useSession();
   const entries = useMenuEntries();
   const notesQuery = useNotifications({ page: 1, pageSize: 1 }, can('notification.read'), true);
-  const todosQuery = useQuery({
-    queryKey: TODOS_KEY,
-    queryFn: () => api.get<{ items: Todo[] }>('/api/todos'),
-    enabled: !!me,
-  });
+  const todosQuery = useTodos(!!me);
   const notes = notesQuery.data;
   const todos = todosQuery.data;
   // What is below the greeting waits for the two counts (or their first failure): shown as each arrived, the unread

@@ -1,4 +1,5 @@
-// Types and query keys of the learning pages (the server's shapes, as the routes present them).
+// Types and labels of the learning pages (the server's shapes, as the routes present them: the module's schemas.ts
+// declares its inputs only, so these are kept here).
 import { TAG } from '../../components/tagColors.ts';
 
 export interface Action {
@@ -54,16 +55,29 @@ export interface Paged<T> {
   items: T[];
   total: number;
 }
-export const learningKeys = {
-  all: ['learning'] as const,
-  materials: (f: object) => ['learning', 'materials', f] as const,
-  material: (id: number) => ['learning', 'material', id] as const,
-  reflections: (f: object) => ['learning', 'reflections', f] as const,
-  reflection: (id: number) => ['learning', 'reflection', id] as const,
-};
 export const STATE_COLOR: Record<string, string> = {
   submitted: 'blue',
   accepted: TAG.green,
   returned: TAG.orange,
   draft: 'default',
 };
+export interface Plan {
+  id: number;
+  year: number;
+  title: string;
+  description: string;
+  themes: { term: string; title: string; description?: string }[];
+}
+export interface StudyClass {
+  id: number;
+  title: string;
+  year: number;
+  memberCount: number;
+  sessionCount: number;
+}
+
+/** 「3分05秒」: a position or length in a material, from seconds. */
+export const minutes = (s: number) => `${Math.floor(s / 60)}分${String(Math.floor(s % 60)).padStart(2, '0')}秒`;
+
+/** A row of the year's completion, by member, sector or special committee (the server's own type). */
+export type { CompletionRow } from '../../../server/modules/learning/completion.ts';

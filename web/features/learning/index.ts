@@ -4,10 +4,10 @@ import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
 
-const ManagePage = lazyPage(() => import('./ManagePage.tsx').then((m) => m.ManagePage));
-const MaterialPage = lazyPage(() => import('./MaterialPage.tsx').then((m) => m.MaterialPage));
-const ReflectionPage = lazyPage(() => import('./ReflectionPage.tsx').then((m) => m.ReflectionPage));
-const StudyPage = lazyPage(() => import('./StudyPage.tsx').then((m) => m.StudyPage));
+const ManagePage = lazyPage(() => import('./pages/ManagePage.tsx').then((m) => m.ManagePage));
+const MaterialPage = lazyPage(() => import('./pages/MaterialPage.tsx').then((m) => m.MaterialPage));
+const ReflectionPage = lazyPage(() => import('./pages/ReflectionPage.tsx').then((m) => m.ReflectionPage));
+const StudyPage = lazyPage(() => import('./pages/StudyPage.tsx').then((m) => m.StudyPage));
 
 export const LEARNING_GROUP = '学习文史';
 

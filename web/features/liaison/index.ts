@@ -5,8 +5,8 @@ import { lazyPage } from '../../app/lazyPage.tsx';
 import { GROUP } from '../meetings/index.ts';
 import type { FeatureRoute } from '../types.ts';
 
-const MyContactsPage = lazyPage(() => import('./MyContactsPage.tsx').then((m) => m.MyContactsPage));
-const LiaisonPage = lazyPage(() => import('./LiaisonPage.tsx').then((m) => m.LiaisonPage));
+const MyContactsPage = lazyPage(() => import('./pages/MyContactsPage.tsx').then((m) => m.MyContactsPage));
+const LiaisonPage = lazyPage(() => import('./pages/LiaisonPage.tsx').then((m) => m.LiaisonPage));
 
 export const liaisonRoutes: FeatureRoute[] = [
   {

@@ -2,7 +2,7 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { useNotifications } from './api.ts';
+import { useNotifications } from './queries.ts';
 
 export function NotificationBell() {
   const navigate = useNavigate();

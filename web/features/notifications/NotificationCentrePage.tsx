@@ -5,7 +5,8 @@ import { Button, Card, Empty, Flex, Pagination, Segmented, Skeleton, Tag, Typogr
 import { useNavigate } from 'react-router-dom';
 import { formatDateTime, formatRelative } from '../../app/format.ts';
 import { ErrorAlert, PageHeader, useListParams } from '../../components/index.ts';
-import { KIND_LABELS, type NotificationItem, useMarkRead, useNotifications } from './api.ts';
+import { KIND_LABELS, type NotificationItem } from './api.ts';
+import { useMarkRead, useNotifications } from './queries.ts';
 
 export function NotificationCentrePage() {
   const navigate = useNavigate();

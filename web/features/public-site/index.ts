@@ -5,9 +5,9 @@ import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
 
-const NewsPage = lazyPage(() => import('./NewsPage.tsx').then((m) => m.NewsPage));
-const IdeasPage = lazyPage(() => import('./IdeasPage.tsx').then((m) => m.IdeasPage));
-const MyIdeasPage = lazyPage(() => import('./IdeasPage.tsx').then((m) => m.MyIdeasPage));
+const NewsPage = lazyPage(() => import('./pages/NewsPage.tsx').then((m) => m.NewsPage));
+const IdeasPage = lazyPage(() => import('./pages/IdeasPage.tsx').then((m) => m.IdeasPage));
+const MyIdeasPage = lazyPage(() => import('./pages/MyIdeasPage.tsx').then((m) => m.MyIdeasPage));
 
 const GROUP = '协商议政';
 

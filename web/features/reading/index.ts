@@ -5,10 +5,10 @@ import { lazyPage } from '../../app/lazyPage.tsx';
 import { LEARNING_GROUP } from '../learning/index.ts';
 import type { FeatureRoute } from '../types.ts';
 
-const GroupPage = lazyPage(() => import('./GroupPage.tsx').then((m) => m.GroupPage));
-const ReadingPage = lazyPage(() => import('./ReadingPage.tsx').then((m) => m.ReadingPage));
+const GroupPage = lazyPage(() => import('./pages/GroupPage.tsx').then((m) => m.GroupPage));
+const ReadingPage = lazyPage(() => import('./pages/ReadingPage.tsx').then((m) => m.ReadingPage));
 
-const HandoutsPage = lazyPage(() => import('./HandoutsPage.tsx').then((m) => m.HandoutsPage));
+const HandoutsPage = lazyPage(() => import('./pages/HandoutsPage.tsx').then((m) => m.HandoutsPage));
 
 export const readingRoutes: FeatureRoute[] = [
   {

@@ -1,39 +1,17 @@
 // 履职档案 (一届一人一档): the member's term as a timeline gathered from every module, filtered by section, with the
 // Word export staff print at the term's end. /record/me for the member; /record/members/:id for staff.
-import { useQuery } from '@tanstack/react-query';
 import { Card, Select, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { api, qs } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, ExportButton, FilterBar, PageHeader, useListParams } from '../../components/index.ts';
-
-interface Entry {
-  date: string;
-  source: string;
-  kind: string;
-  title: string;
-  detail?: string;
-  link?: string;
-}
-interface MemberRecord {
-  member: { name: string; sectorName: string | null; specialCommittees: string[]; termName: string };
-  from: string;
-  to: string;
-  sections: { key: string; label: string; count: number }[];
-  entries: Entry[];
-}
+import { useMemberRecord } from './queries.ts';
 
 export function RecordPage() {
   const { id } = useParams();
   const { me } = useSession();
   const memberId = id ? Number(id) : me?.account.memberId;
   const [params, setParams] = useListParams({ source: '' });
-  const rec = useQuery({
-    queryKey: ['record', memberId, params.source],
-    enabled: !!memberId,
-    queryFn: () =>
-      api.get<MemberRecord>(`/api/record/members/${memberId}${qs({ source: params.source || undefined })}`),
-  });
+  const rec = useMemberRecord(memberId, params.source);
   const r = rec.data;
   const labels = Object.fromEntries((r?.sections ?? []).map((s) => [s.key, s.label]));
   return (

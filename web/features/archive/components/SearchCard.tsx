@@ -1,0 +1,92 @@
+// 文史资料检索: full-text search of the articles with period, place, theme, person and tag filters (in the URL);
+// editors also pick the manuscripts of a state.
+import { Button, Card, Form, Input, Segmented } from 'antd';
+import { Link } from 'react-router';
+import { ErrorAlert, ResponsiveList, useListParams } from '../../../components/index.ts';
+import { ARTICLE_STATE_OPTIONS, type Article } from '../api.ts';
+import { useArticles } from '../queries.ts';
+
+export function SearchCard({ editor }: { editor: boolean }) {
+  const [params, setParams] = useListParams({
+    q: '',
+    period: '',
+    place: '',
+    theme: '',
+    person: '',
+    tag: '',
+    state: '',
+  });
+  const filters = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== ''));
+  const { data, error, isFetching } = useArticles(filters);
+  return (
+    <Card title="文史资料检索" style={{ marginBottom: 16 }}>
+      <Form
+        name="search"
+        layout="vertical"
+        initialValues={params}
+        onFinish={(v) => setParams({ ...v, page: 1 })}
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))', gap: 8 }}
+      >
+        <Form.Item name="q" label="全文检索" style={{ marginBottom: 0 }}>
+          <Input allowClear placeholder="如：夜校、高考" />
+        </Form.Item>
+        <Form.Item name="period" label="时期" style={{ marginBottom: 0 }}>
+          <Input allowClear />
+        </Form.Item>
+        <Form.Item name="place" label="地点" style={{ marginBottom: 0 }}>
+          <Input allowClear />
+        </Form.Item>
+        <Form.Item name="theme" label="主题" style={{ marginBottom: 0 }}>
+          <Input allowClear />
+        </Form.Item>
+        <Form.Item name="person" label="人物" style={{ marginBottom: 0 }}>
+          <Input allowClear />
+        </Form.Item>
+        <Form.Item name="tag" label="标签" style={{ marginBottom: 0 }}>
+          <Input allowClear />
+        </Form.Item>
+        <Form.Item label=" " style={{ marginBottom: 0 }}>
+          <Button type="primary" htmlType="submit" size="large">
+            检索
+          </Button>
+        </Form.Item>
+      </Form>
+      {editor && (
+        <div style={{ overflowX: 'auto', margin: '12px 0' }}>
+          <Segmented
+            aria-label="按编辑状态查看"
+            value={params.state}
+            onChange={(v) => setParams({ state: String(v), page: 1 })}
+            options={ARTICLE_STATE_OPTIONS}
+          />
+        </div>
+      )}
+      <ErrorAlert error={error} />
+      <ResponsiveList<Article>
+        unit="篇"
+        locale={{
+          emptyText: [params.q, params.period, params.place, params.theme, params.person, params.tag].some(Boolean)
+            ? '没有符合条件的史料，请换个关键词或筛选条件'
+            : '暂无史料',
+        }}
+        data={data}
+        loading={isFetching}
+        page={params.page}
+        pageSize={params.pageSize}
+        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        columns={[
+          {
+            title: '标题',
+            dataIndex: 'title',
+            render: (t: string, a) => <Link to={`/archive/articles/${a.id}`}>{t}</Link>,
+          },
+          { title: '作者', dataIndex: 'authorName' },
+          { title: '类别', dataIndex: 'accountKindLabel' },
+          { title: '时期', dataIndex: 'period' },
+          { title: '状态', dataIndex: 'stateLabel' },
+          { title: '辑', dataIndex: 'volumeNumber', render: (n: number | null) => (n ? `第${n}辑` : '—') },
+        ]}
+      />
+    </Card>
+  );
+}

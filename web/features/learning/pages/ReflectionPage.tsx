@@ -1,0 +1,145 @@
+// One reflection: its text, state and timeline; the author edits a draft or returned one and submits; staff accept it
+// or return it with a reason (the engine's buttons for this user).
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Flex, Form, Input, Modal, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { api } from '../../../api/client.ts';
+import { formatDateTime } from '../../../app/format.ts';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { type Action, STATE_COLOR } from '../api.ts';
+import { learningKeys, useReflection } from '../queries.ts';
+
+export function ReflectionPage() {
+  const id = Number(useParams().id);
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [pending, setPending] = useState<Action | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [comment, setComment] = useState('');
+  const [form] = Form.useForm<{ title: string; body: string }>();
+  // The edit of a draft or returned reflection is kept on this device until saved.
+  const draft = useFormDraft(form, `learning-reflection:${id}`, { ready: editing });
+  const { data: r, error } = useReflection(id);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: learningKeys.all });
+  const fire = useMutation({
+    mutationFn: (b: { action: string; comment?: string }) => api.post(`/api/learning/reflections/${id}/actions`, b),
+    onSuccess: () => {
+      setPending(null);
+      setComment('');
+      message.success('已完成');
+      refresh();
+    },
+  });
+  const save = useMutation({
+    mutationFn: (v: { title: string; body: string }) =>
+      api.put(`/api/learning/reflections/${id}`, { ...v, materialId: r?.materialId ?? null }),
+    onSuccess: () => {
+      draft.clear();
+      setEditing(false);
+      message.success('已保存');
+      refresh();
+    },
+  });
+  if (!r) return <ErrorAlert error={error} />;
+  const editable = ['draft', 'returned'].includes(r.state) && r.actions?.some((a) => a.action === 'submit');
+  return (
+    <>
+      <PageHeader title={r.title} back="/learning" />
+      <Card style={{ marginBottom: 16 }}>
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <Tag color={STATE_COLOR[r.state]}>{r.stateLabel}</Tag>
+          <Typography.Text type="secondary">
+            {r.memberName}
+            {r.materialTitle ? ` · 学习《${r.materialTitle}》` : ''}
+          </Typography.Text>
+        </Flex>
+        {editing ? (
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={{ title: r.title, body: r.body }}
+            onValuesChange={draft.onValuesChange}
+            onFinish={(v) => save.mutate(v)}
+          >
+            {draft.notice}
+            <ErrorAlert error={save.error} />
+            <Form.Item name="title" label="心得标题" rules={[{ required: true, message: '请填写心得标题' }]}>
+              <Input size="large" />
+            </Form.Item>
+            <Form.Item
+              name="body"
+              label="心得内容"
+              rules={[
+                { required: true, message: '请填写心得内容' },
+                { max: 20000, message: '「心得内容」不能超过 20000 字' },
+              ]}
+            >
+              <Input.TextArea rows={8} count={{ show: true, max: 20000 }} />
+            </Form.Item>
+            <Flex gap={8}>
+              <Button type="primary" size="large" htmlType="submit" loading={save.isPending}>
+                保存
+              </Button>
+              <Button size="large" onClick={() => setEditing(false)}>
+                取消
+              </Button>
+            </Flex>
+          </Form>
+        ) : (
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 17 }}>{r.body}</Typography.Paragraph>
+        )}
+        <ErrorAlert error={fire.error} />
+        {!editing && (
+          <Flex gap={8} wrap>
+            {editable && (
+              <Button size="large" onClick={() => setEditing(true)}>
+                修改
+              </Button>
+            )}
+            {r.actions?.map((a) => (
+              <Button
+                key={a.action}
+                size="large"
+                type={a.action === 'submit' || a.action === 'accept' ? 'primary' : 'default'}
+                loading={fire.isPending && pending?.action === a.action}
+                onClick={() => (a.commentRequired ? setPending(a) : fire.mutate({ action: a.action }))}
+              >
+                {a.label}
+              </Button>
+            ))}
+          </Flex>
+        )}
+      </Card>
+      {!!r.timeline?.length && (
+        <Card title="办理记录">
+          <Timeline
+            items={r.timeline.map((t) => ({
+              children: (
+                <>
+                  <div>
+                    {t.label} · {t.actorName ?? '系统'} · {formatDateTime(t.createdAt)}
+                  </div>
+                  {t.comment && <Typography.Text type="secondary">{t.comment}</Typography.Text>}
+                </>
+              ),
+            }))}
+          />
+        </Card>
+      )}
+      <Modal
+        open={!!pending}
+        title={pending?.label}
+        okText="确定"
+        cancelText="取消"
+        confirmLoading={fire.isPending}
+        onCancel={() => setPending(null)}
+        onOk={() => pending && fire.mutate({ action: pending.action, comment })}
+      >
+        <ErrorAlert error={fire.error} />
+        <label htmlFor="reflection-comment">理由或意见</label>
+        <Input.TextArea id="reflection-comment" rows={4} value={comment} onChange={(e) => setComment(e.target.value)} />
+      </Modal>
+    </>
+  );
+}
