@@ -5,10 +5,10 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
-import { MediaUpload } from './shared.tsx';
-import type { StoredFile } from './types.ts';
+import { api } from '../../../api/client.ts';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import type { StoredFile } from '../api.ts';
+import { MediaUpload } from '../components/MediaUpload.tsx';
 
 interface Values {
   text: string;

@@ -1,7 +1,7 @@
 // The handling-unit picker of the 随手拍 pages (dispatch dialog, staff filter): the committee's active units.
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { api } from '../../api/client.ts';
+import { api } from '../../../api/client.ts';
 
 export function UnitSelect({
   value,

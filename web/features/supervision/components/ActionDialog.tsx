@@ -3,19 +3,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
-import { ErrorAlert, useFormDraft } from '../../components/index.ts';
-import { MediaUpload } from './shared.tsx';
-import type { ReportDetail, StoredFile } from './types.ts';
+import { api } from '../../../api/client.ts';
+import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import type { ReportDetail, Similar, StoredFile } from '../api.ts';
+import { supervisionKeys } from '../queries.ts';
+import { MediaUpload } from './MediaUpload.tsx';
 import { UnitSelect } from './UnitSelect.tsx';
-
-interface Similar {
-  id: number;
-  text: string;
-  place: string;
-  stateLabel: string;
-  similarity: number;
-}
 
 const COMMENT_LABEL: Record<string, string> = {
   decline: '不予受理的理由（委员可见）',
@@ -41,7 +34,7 @@ export function ActionDialog({
   const draft = useFormDraft(form, `snapshot-report-action:${report.id}:${action.action}`);
   const [files, setFiles] = useState<StoredFile[]>([]);
   const similar = useQuery({
-    queryKey: ['supervision', 'similar', report.id],
+    queryKey: supervisionKeys.similar(report.id),
     enabled: action.action === 'merge',
     meta: { background: true },
     queryFn: () => api.get<{ items: Similar[] }>(`/api/supervision/reports/${report.id}/similar`),

@@ -1,15 +1,15 @@
 // One 随手拍: the member's photos, place and text; the unit, deadline and answer with its photos; the reason of a
 // decline or dispute; the timeline; and the actions the engine allows this viewer, each with the fields it needs.
-import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Flex } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api } from '../../api/client.ts';
-import { formatDateTime } from '../../app/format.ts';
-import { ErrorAlert, PageHeader, WorkflowActions, WorkflowTimeline } from '../../components/index.ts';
-import { ActionDialog } from './ActionDialog.tsx';
-import { Media, ReportFlags } from './shared.tsx';
-import type { ReportDetail } from './types.ts';
+import { api } from '../../../api/client.ts';
+import { formatDateTime } from '../../../app/format.ts';
+import { ErrorAlert, PageHeader, WorkflowActions, WorkflowTimeline } from '../../../components/index.ts';
+import { ActionDialog } from '../components/ActionDialog.tsx';
+import { Media } from '../components/Media.tsx';
+import { ReportFlags } from '../components/ReportFlags.tsx';
+import { useReport } from '../queries.ts';
 
 const CONFIRM: Record<string, { question: string; detail?: string }> = {
   accept: { question: '受理这条随手拍？', detail: '受理后可交办承办单位。' },
@@ -19,10 +19,7 @@ export function DetailPage() {
   const id = Number(useParams().id);
   const [action, setAction] = useState<{ action: string; label: string; commentRequired: boolean } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const item = useQuery({
-    queryKey: ['supervision', 'item', id],
-    queryFn: () => api.get<ReportDetail>(`/api/supervision/reports/${id}`),
-  });
+  const item = useReport(id);
   const r = item.data;
   return (
     <>

@@ -3,9 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, InputNumber, Select, Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
-import { beijingYear } from '../../app/format.ts';
-import { ErrorAlert, PageHeader } from '../../components/index.ts';
+import { api } from '../../../api/client.ts';
+import { beijingYear } from '../../../app/format.ts';
+import { ErrorAlert, PageHeader } from '../../../components/index.ts';
+import { supervisionKeys } from '../queries.ts';
 
 interface Values {
   urgentDays: number;
@@ -21,7 +22,7 @@ export function SettingsPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const settings = useQuery({
-    queryKey: ['supervision', 'settings', year],
+    queryKey: supervisionKeys.settingsOf(year),
     queryFn: () => api.get<Values>(`/api/supervision/settings?year=${year}`),
   });
   useEffect(() => {
@@ -34,7 +35,7 @@ export function SettingsPage() {
         remindDaysBefore: (v.remindDaysBefore ?? []).map(Number).filter((n) => Number.isInteger(n)),
       }),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['supervision', 'settings'] });
+      qc.invalidateQueries({ queryKey: supervisionKeys.settings });
       message.success('设置已保存');
     },
   });
