@@ -1,60 +1,21 @@
 // 我的派单 (phone first): the member's tasks, open ones first, overdue marked; accept, ask to swap or decline with a
 // reason, and complete by choosing one of their own proposals or activities as the evidence.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
+import { App, Form, Input, List, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
-
-export interface Assignment {
-  id: number;
-  taskId: number;
-  kindLabel: string;
-  title: string;
-  description: string;
-  quarter: string;
-  dueOn: string;
-  state: string;
-  stateLabel: string;
-  reason: string | null;
-  evidenceTitle: string | null;
-  overdue: boolean;
-  memberName: string;
-  actions: { action: string; label: string; commentRequired: boolean }[];
-}
-
-interface RecordEntry {
-  source: string;
-  title: string;
-  date: string;
-  link?: string;
-}
-
-/** The member's own proposals and activities (from their record), as evidence choices. */
-function useEvidence(memberId: number | null, enabled: boolean) {
-  return useQuery({
-    queryKey: ['record', memberId, 'evidence'],
-    enabled: enabled && !!memberId,
-    meta: { background: true },
-    queryFn: async () => {
-      const r = await api.get<{ entries: RecordEntry[] }>(`/api/record/members/${memberId}`);
-      return r.entries
-        .filter((e) => (e.source === 'proposals' || e.source === 'activities') && e.link)
-        .map((e) => ({
-          value: `${e.source === 'proposals' ? 'proposal' : 'activity'}:${e.link!.split('/').pop()}`,
-          label: `${e.source === 'proposals' ? '提案' : '活动'}：${e.title}（${e.date}）`,
-        }));
-    },
-  });
-}
+import { api } from '../../../api/client.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import type { Assignment } from '../api.ts';
+import { AssignmentCard } from '../components/AssignmentCard.tsx';
+import { taskKeys, useEvidence } from '../queries.ts';
 
 export function MyTasksPage() {
   const { me } = useSession();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const list = useQuery({
-    queryKey: ['tasks', 'mine'],
+    queryKey: taskKeys.mine,
     queryFn: () => api.get<{ items: Assignment[] }>('/api/tasks/mine'),
   });
   const [dialog, setDialog] = useState<{ a: Assignment; action: string; label: string } | null>(null);
@@ -75,7 +36,7 @@ export function MyTasksPage() {
       draft.clear();
       setDialog(null);
       form.resetFields();
-      qc.invalidateQueries({ queryKey: ['tasks'] });
+      qc.invalidateQueries({ queryKey: taskKeys.all });
     },
   });
   return (
@@ -91,43 +52,12 @@ export function MyTasksPage() {
         locale={{ emptyText: '暂无派单任务' }}
         renderItem={(a) => (
           <List.Item style={{ display: 'block', padding: 0, border: 'none' }}>
-            <Card style={{ marginBottom: 12 }} title={a.title}>
-              <Flex wrap gap={8} style={{ marginBottom: 8 }}>
-                <Tag color="blue">{a.kindLabel}</Tag>
-                <Tag>{a.stateLabel}</Tag>
-                {a.overdue && <Tag color="red">已超期</Tag>}
-              </Flex>
-              <Typography.Paragraph style={{ marginBottom: 4 }}>
-                {a.quarter.replace('-Q', ' 年第 ')} 季度 · 完成期限 {a.dueOn}
-              </Typography.Paragraph>
-              {a.description && <Typography.Paragraph type="secondary">{a.description}</Typography.Paragraph>}
-              {a.reason && <Typography.Paragraph>理由：{a.reason}</Typography.Paragraph>}
-              {a.evidenceTitle && <Typography.Paragraph>成果：{a.evidenceTitle}</Typography.Paragraph>}
-              <Flex wrap gap={8}>
-                {a.actions.map((x) =>
-                  x.action === 'accept' ? (
-                    <Button
-                      key={x.action}
-                      type="primary"
-                      size="large"
-                      loading={act.isPending}
-                      onClick={() => act.mutate({ id: a.id, action: 'accept' })}
-                    >
-                      {x.label}
-                    </Button>
-                  ) : (
-                    <Button
-                      key={x.action}
-                      size="large"
-                      type={x.action === 'complete' ? 'primary' : 'default'}
-                      onClick={() => setDialog({ a, action: x.action, label: x.label })}
-                    >
-                      {x.label}
-                    </Button>
-                  ),
-                )}
-              </Flex>
-            </Card>
+            <AssignmentCard
+              a={a}
+              accepting={act.isPending}
+              onAccept={() => act.mutate({ id: a.id, action: 'accept' })}
+              onAction={(x) => setDialog({ a, action: x.action, label: x.label })}
+            />
           </List.Item>
         )}
       />

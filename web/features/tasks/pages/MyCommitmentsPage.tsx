@@ -1,63 +1,14 @@
-// 承诺践诺: the member picks items from the committee's list or writes their own until the set day, and reports each
-// (kept or not) from the set day; staff keep the year's list, see everyone's commitments and export them to Excel.
-
+// 我的承诺: the member picks items from the committee's list or writes their own until the set day, and reports each
+// (kept or not, prefilled from their duty facts) from the set day.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  Modal,
-  Radio,
-  Select,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, List, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
-import { beijingYear } from '../../app/format.ts';
-import {
-  ErrorAlert,
-  ExportButton,
-  FilterBar,
-  PageHeader,
-  ResponsiveList,
-  useFormDraft,
-  useListParams,
-} from '../../components/index.ts';
-import { type Commitment, CommitmentMeta, CommitmentProgress, STATUS_COLOR } from './CommitmentProgress.tsx';
-
-interface Mine {
-  items: Commitment[];
-  canPick: boolean;
-  canReport: boolean;
-  pickUntil: string;
-  reportFrom: string;
-  maxPerMember: number;
-}
-interface Item {
-  id: number;
-  title: string;
-  description: string;
-  factKind: string | null;
-  factKindLabel: string | null;
-  target: number | null;
-}
-interface Items {
-  items: Item[];
-  goalKinds: Record<string, string>;
-}
-const goalOptions = (kinds?: Record<string, string>) =>
-  Object.entries(kinds ?? {}).map(([value, label]) => ({ value, label }));
-const years = () => {
-  const y = beijingYear();
-  return [y - 1, y, y + 1].map((v) => ({ value: String(v), label: `${v} 年度` }));
-};
+import { api } from '../../../api/client.ts';
+import { beijingYear } from '../../../app/format.ts';
+import { ErrorAlert, FilterBar, PageHeader, useFormDraft, useListParams } from '../../../components/index.ts';
+import { type Commitment, goalOptions, type MyCommitments, yearOptions } from '../api.ts';
+import { CommitmentMeta } from '../components/CommitmentMeta.tsx';
+import { commitmentKeys, useCommitmentItems } from '../queries.ts';
 
 export function MyCommitmentsPage() {
   const [params, setParams] = useListParams({ year: String(beijingYear()) });
@@ -65,20 +16,17 @@ export function MyCommitmentsPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const mine = useQuery({
-    queryKey: ['commitments', 'mine', year],
-    queryFn: () => api.get<Mine>(`/api/commitments/mine?year=${year}`),
+    queryKey: commitmentKeys.mine(year),
+    queryFn: () => api.get<MyCommitments>(`/api/commitments/mine?year=${year}`),
   });
-  const items = useQuery({
-    queryKey: ['commitments', 'items', year],
-    queryFn: () => api.get<Items>(`/api/commitments/items?year=${year}`),
-  });
+  const items = useCommitmentItems(year);
   const [form] = Form.useForm();
   const [reportForm] = Form.useForm();
   const [reporting, setReporting] = useState<Commitment | null>(null);
   const draft = useFormDraft(form, `commitment:${year}`);
   const reportDraft = useFormDraft(reportForm, reporting ? `commitment-report:${reporting.id}` : null);
   const done = () => {
-    qc.invalidateQueries({ queryKey: ['commitments'] });
+    qc.invalidateQueries({ queryKey: commitmentKeys.all });
     message.success('已保存');
   };
   const make = useMutation({
@@ -103,7 +51,12 @@ export function MyCommitmentsPage() {
     <>
       <PageHeader title="我的承诺" description="年初作出履职承诺，年底报告践诺情况。" />
       <FilterBar active={0}>
-        <Select aria-label="年度" value={params.year} onChange={(y) => setParams({ year: y })} options={years()} />
+        <Select
+          aria-label="年度"
+          value={params.year}
+          onChange={(y) => setParams({ year: y })}
+          options={yearOptions()}
+        />
       </FilterBar>
       <ErrorAlert error={mine.error ?? items.error} />
       {m && (
@@ -219,105 +172,6 @@ export function MyCommitmentsPage() {
           </Button>
         </Form>
       </Modal>
-    </>
-  );
-}
-
-export function StaffCommitmentsPage() {
-  const [params, setParams] = useListParams({ year: String(beijingYear()) });
-  const year = Number(params.year);
-  const qc = useQueryClient();
-  const all = useQuery({
-    queryKey: ['commitments', 'all', year],
-    queryFn: () => api.get<{ items: Commitment[]; total: number }>(`/api/commitments?year=${year}`),
-  });
-  const items = useQuery({
-    queryKey: ['commitments', 'items', year],
-    queryFn: () => api.get<Items>(`/api/commitments/items?year=${year}`),
-  });
-  const [title, setTitle] = useState('');
-  const [factKind, setFactKind] = useState<string | undefined>();
-  const [target, setTarget] = useState<number | null>(null);
-  const add = useMutation({
-    mutationFn: () =>
-      api.post('/api/commitments/items', {
-        year,
-        title,
-        ...(factKind ? { factKind, target: target ?? 1 } : {}),
-      }),
-    onSuccess: () => {
-      setTitle('');
-      setFactKind(undefined);
-      setTarget(null);
-      qc.invalidateQueries({ queryKey: ['commitments'] });
-    },
-  });
-  return (
-    <>
-      <PageHeader
-        title="承诺践诺"
-        description="设置年度承诺事项，查看委员的承诺与践诺情况。"
-        extra={<ExportButton url={`/api/commitments/export?year=${year}`} />}
-      />
-      <FilterBar active={0}>
-        <Select aria-label="年度" value={params.year} onChange={(y) => setParams({ year: y })} options={years()} />
-      </FilterBar>
-      <ErrorAlert error={all.error ?? items.error ?? add.error} />
-      <Card title={`${year} 年度承诺事项`} style={{ marginBottom: 16 }}>
-        <ol>
-          {(items.data?.items ?? []).map((i) => (
-            <li key={i.id}>
-              {i.title}
-              {i.factKindLabel && (
-                <Typography.Text type="secondary">
-                  （{i.factKindLabel} {i.target} 次）
-                </Typography.Text>
-              )}
-            </li>
-          ))}
-        </ol>
-        {!items.data?.items.length && <Typography.Text type="secondary">尚未设置承诺事项</Typography.Text>}
-        <Flex gap={8} wrap style={{ marginTop: 8 }}>
-          <Input
-            aria-label="新的承诺事项"
-            placeholder="新的承诺事项"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            count={{ show: true, max: 100 }}
-            style={{ minWidth: 220, flex: 1 }}
-          />
-          <Select
-            aria-label="对应履职事项"
-            allowClear
-            placeholder="对应履职事项（可选）"
-            value={factKind}
-            onChange={setFactKind}
-            options={goalOptions(items.data?.goalKinds)}
-            style={{ minWidth: 180 }}
-          />
-          <InputNumber aria-label="目标次数" placeholder="次数" min={1} max={100} value={target} onChange={setTarget} />
-          <Button onClick={() => add.mutate()} disabled={!title.trim()} loading={add.isPending}>
-            添加
-          </Button>
-        </Flex>
-      </Card>
-      <ResponsiveList<Commitment>
-        rowKey="id"
-        data={all.data}
-        loading={all.isLoading}
-        page={1}
-        pageSize={500}
-        onPageChange={() => {}}
-        unit="项"
-        columns={[
-          { title: '承诺内容', dataIndex: 'text' },
-          { title: '委员', dataIndex: 'memberName' },
-          { title: '界别', dataIndex: 'sectorName' },
-          { title: '进度', render: (_, c) => <CommitmentProgress c={c} /> },
-          { title: '状态', dataIndex: 'status', render: (s) => <Tag color={STATUS_COLOR[s]}>{s}</Tag> },
-          { title: '践诺情况', dataIndex: 'report' },
-        ]}
-      />
     </>
   );
 }
