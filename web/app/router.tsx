@@ -28,10 +28,15 @@ if (first !== '/password' && !first.startsWith('/public/') && !first.startsWith(
   void loadFeatures();
   if (first === '/') void import('../features/home/HomePage.tsx');
 }
-const publicPages = () => import('../features/grassroots/PublicPages.tsx');
-const PublicRoomPage = lazyPage(() => publicPages().then((m) => m.PublicRoomPage));
-const PublicStudioPage = lazyPage(() => publicPages().then((m) => m.PublicStudioPage));
-const PublicTopicPage = lazyPage(() => publicPages().then((m) => m.PublicTopicPage));
+const PublicRoomPage = lazyPage(() =>
+  import('../features/grassroots/pages/PublicRoomPage.tsx').then((m) => m.PublicRoomPage),
+);
+const PublicStudioPage = lazyPage(() =>
+  import('../features/grassroots/pages/PublicStudioPage.tsx').then((m) => m.PublicStudioPage),
+);
+const PublicTopicPage = lazyPage(() =>
+  import('../features/grassroots/pages/PublicTopicPage.tsx').then((m) => m.PublicTopicPage),
+);
 const sitePages = () => import('../features/public-site/PublicSitePages.tsx');
 const PublicHomePage = lazyPage(() => sitePages().then((m) => m.PublicHomePage));
 const PublicNewsPage = lazyPage(() => sitePages().then((m) => m.PublicNewsPage));

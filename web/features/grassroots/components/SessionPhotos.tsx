@@ -2,8 +2,9 @@
 // attach them; they show on the room's public page with the results once those are published.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Typography, Upload } from 'antd';
-import { api } from '../../api/client.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { api } from '../../../api/client.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { grassrootsKeys } from '../queries.ts';
 
 export function SessionPhotos({
   sessionId,
@@ -23,7 +24,7 @@ export function SessionPhotos({
     },
     onSuccess: () => {
       message.success('照片已添加');
-      qc.invalidateQueries({ queryKey: ['grassroots'] });
+      qc.invalidateQueries({ queryKey: grassrootsKeys.all });
     },
   });
   return (

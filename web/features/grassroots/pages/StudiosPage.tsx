@@ -1,17 +1,15 @@
 // 委员工作室: the register (kind filter, phone cards), a dialog for staff to register one, and one studio's page with
 // its QR code, members and micro suggestions.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { api, qs } from '../../api/client.ts';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, FilterBar, PageHeader, ResponsiveList, useListParams } from '../../components/index.ts';
-import { MemberSelect } from '../meetings/shared.tsx';
-import { QuestionsPanel, RotaPanel } from './StudioReception.tsx';
-import { SuggestionList } from './SuggestionsPage.tsx';
-import { QrCode } from './shared.tsx';
-import type { Studio } from './types.ts';
+import { Link } from 'react-router';
+import { api, qs } from '../../../api/client.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorAlert, FilterBar, PageHeader, ResponsiveList, useListParams } from '../../../components/index.ts';
+import { MemberSelect } from '../../meetings/shared.tsx';
+import type { Studio } from '../api.ts';
+import { grassrootsKeys } from '../queries.ts';
 
 const KINDS = [
   { value: 'township', label: '镇街委员工作室' },
@@ -28,7 +26,7 @@ export function StudiosPage() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const list = useQuery({
-    queryKey: ['grassroots', 'studios', params],
+    queryKey: grassrootsKeys.studioList(params),
     queryFn: () => api.get<{ items: Studio[]; total: number }>(`/api/grassroots/studios${qs(params)}`),
   });
   const create = useMutation({
@@ -37,7 +35,7 @@ export function StudiosPage() {
       message.success('已登记');
       setOpen(false);
       form.resetFields();
-      qc.invalidateQueries({ queryKey: ['grassroots', 'studios'] });
+      qc.invalidateQueries({ queryKey: grassrootsKeys.studios });
     },
   });
   return (
@@ -117,65 +115,6 @@ export function StudiosPage() {
           </Form.Item>
         </Form>
       </Modal>
-    </>
-  );
-}
-
-interface StudioDetail extends Studio {
-  leaderMemberId: number | null;
-  members: { id: number; name: string }[];
-  publicUrl: string;
-  qrSvg: string;
-}
-
-export function StudioPage() {
-  const id = Number(useParams().id);
-  const s = useQuery({
-    queryKey: ['grassroots', 'studio', id],
-    queryFn: () => api.get<StudioDetail>(`/api/grassroots/studios/${id}`),
-  });
-  const { can, me } = useSession();
-  const d = s.data;
-  const myMember = me?.account.memberId ?? null;
-  const staff = can('grassroots.manage');
-  // The same people the server lets set the rota (staff, the leader) and read the questions (also the members).
-  const leads = !!d && myMember !== null && d.leaderMemberId === myMember;
-  const inStudio = leads || (!!d && d.members.some((m) => m.id === myMember));
-  const dutyMembers = d
-    ? [
-        ...(d.leaderMemberId !== null && d.leaderName && !d.members.some((m) => m.id === d.leaderMemberId)
-          ? [{ id: d.leaderMemberId, name: d.leaderName }]
-          : []),
-        ...d.members,
-      ]
-    : [];
-  return (
-    <>
-      <PageHeader title={d?.name ?? '委员工作室'} back="/grassroots/studios" />
-      <ErrorAlert error={s.error} />
-      {d && (
-        <Card style={{ marginBottom: 16 }}>
-          <Flex wrap gap={24}>
-            <Descriptions column={1} style={{ flex: '1 1 280px' }}>
-              <Descriptions.Item label="类型">{d.kindLabel}</Descriptions.Item>
-              <Descriptions.Item label="地址">{d.place || '—'}</Descriptions.Item>
-              <Descriptions.Item label="负责人">{d.leaderName ?? '未指定'}</Descriptions.Item>
-              <Descriptions.Item label="入驻委员">
-                {d.members.map((m) => m.name).join('、') || '暂无'}
-              </Descriptions.Item>
-              <Descriptions.Item label="群众扫码页">
-                <Typography.Text copyable style={{ wordBreak: 'break-all' }}>
-                  {d.publicUrl}
-                </Typography.Text>
-              </Descriptions.Item>
-            </Descriptions>
-            <QrCode svg={d.qrSvg} label={`${d.name}二维码`} />
-          </Flex>
-        </Card>
-      )}
-      {d && (staff || leads) && <RotaPanel studioId={id} members={dutyMembers} />}
-      {d && (staff || inStudio) && <QuestionsPanel studioId={id} />}
-      <SuggestionList studioId={id} />
     </>
   );
 }

@@ -2,50 +2,17 @@
 // consultation event page), agreed items handed to units with their deadlines and feedback, and publishing the results
 // on the room's public page.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Form, Input, List, Select, Switch, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, List, Select, Switch, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client.ts';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../components/index.ts';
-import { HotlineItemCases } from './HotlineItemCases.tsx';
-import { SessionPhotos } from './SessionPhotos.tsx';
-import { UnitSelect } from './shared.tsx';
-import type { Item } from './types.ts';
-
-interface Session {
-  id: number;
-  roomId: number;
-  roomName: string;
-  eventId: number;
-  title: string;
-  formLabel: string;
-  eventState: string;
-  eventStateLabel: string;
-  minutes: string | null;
-  heldOn: string | null;
-  resultsPublished: boolean;
-  topics: { id: number; title: string; stateLabel: string }[];
-  items: Item[];
-  photos: { id: number; name: string }[];
-}
-
-export function ItemLine({ i }: { i: Item }) {
-  return (
-    <div style={{ width: '100%' }}>
-      <Flex wrap gap={8} align="center">
-        <Typography.Text strong>{i.content}</Typography.Text>
-        <Tag color={i.state === 'assigned' ? 'orange' : 'green'}>{i.stateLabel}</Tag>
-        {i.overdue && <Tag color="red">已逾期</Tag>}
-      </Flex>
-      <Typography.Text type="secondary">
-        {i.unitName} · 反馈期限 {i.dueOn}
-      </Typography.Text>
-      {i.feedback && (
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>办理情况：{i.feedback}</Typography.Paragraph>
-      )}
-    </div>
-  );
-}
+import { api } from '../../../api/client.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import type { Session } from '../api.ts';
+import { HotlineItemCases } from '../components/HotlineItemCases.tsx';
+import { ItemLine } from '../components/ItemLine.tsx';
+import { SessionPhotos } from '../components/SessionPhotos.tsx';
+import { UnitSelect } from '../components/UnitSelect.tsx';
+import { grassrootsKeys } from '../queries.ts';
 
 export function SessionPage() {
   const id = Number(useParams().id);
@@ -55,10 +22,10 @@ export function SessionPage() {
   const [form] = Form.useForm();
   const draft = useFormDraft(form, `grassroots-session-item:${id}`);
   const s = useQuery({
-    queryKey: ['grassroots', 'session', id],
+    queryKey: grassrootsKeys.session(id),
     queryFn: () => api.get<Session>(`/api/grassroots/sessions/${id}`),
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['grassroots'] });
+  const refresh = () => qc.invalidateQueries({ queryKey: grassrootsKeys.all });
   const add = useMutation({
     mutationFn: (v: object) => api.post<{ dueOn: string }>(`/api/grassroots/sessions/${id}/items`, v),
     onSuccess: (r) => {

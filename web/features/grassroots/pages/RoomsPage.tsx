@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, qs } from '../../api/client.ts';
-import { useSession } from '../../app/session.tsx';
+import { api, qs } from '../../../api/client.ts';
+import { useSession } from '../../../app/session.tsx';
 import {
   ErrorAlert,
   ExportButton,
@@ -13,51 +13,10 @@ import {
   PageHeader,
   ResponsiveList,
   useListParams,
-} from '../../components/index.ts';
-import { MemberSelect } from '../meetings/shared.tsx';
-import type { Room } from './types.ts';
-
-export function RoomForm() {
-  return (
-    <>
-      <Form.Item
-        name="name"
-        label="议事室名称"
-        rules={[
-          { required: true, message: '请填写议事室名称' },
-          { max: 100, message: '「议事室名称」不能超过 100 个字' },
-        ]}
-      >
-        <Input count={{ show: true, max: 100 }} />
-      </Form.Item>
-      <Form.Item
-        name="township"
-        label="镇（街道）"
-        rules={[
-          { required: true, message: '请填写镇（街道）' },
-          { max: 50, message: '「镇（街道）」不能超过 50 个字' },
-        ]}
-      >
-        <Input />
-      </Form.Item>
-      <Form.Item name="village" label="村（社区）" rules={[{ max: 50, message: '「村（社区）」不能超过 50 个字' }]}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="firstConvener" label="第一召集人" rules={[{ required: true, message: '请填写第一召集人' }]}>
-        <Input placeholder="一般为当地党组织书记" />
-      </Form.Item>
-      <Form.Item name="firstConvenerTitle" label="第一召集人职务">
-        <Input />
-      </Form.Item>
-      <Form.Item name="execConvenerMemberId" label="执行召集人（委员）">
-        <MemberSelect />
-      </Form.Item>
-      <Form.Item name="memberIds" label="参加委员">
-        <MemberSelect multiple />
-      </Form.Item>
-    </>
-  );
-}
+} from '../../../components/index.ts';
+import type { Room } from '../api.ts';
+import { RoomForm } from '../components/RoomForm.tsx';
+import { grassrootsKeys } from '../queries.ts';
 
 export function RoomsPage() {
   const { can } = useSession();
@@ -68,7 +27,7 @@ export function RoomsPage() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const list = useQuery({
-    queryKey: ['grassroots', 'rooms', params],
+    queryKey: grassrootsKeys.roomList(params),
     queryFn: () => api.get<{ items: Room[]; total: number }>(`/api/grassroots/rooms${qs(params)}`),
   });
   const create = useMutation({
@@ -77,7 +36,7 @@ export function RoomsPage() {
       message.success('已登记');
       setOpen(false);
       form.resetFields();
-      qc.invalidateQueries({ queryKey: ['grassroots', 'rooms'] });
+      qc.invalidateQueries({ queryKey: grassrootsKeys.rooms });
       navigate(`/grassroots/rooms/${r.id}`);
     },
   });

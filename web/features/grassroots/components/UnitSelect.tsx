@@ -1,20 +1,7 @@
-// Pieces the grassroots pages share: the printed QR code (server-made SVG) and the handling-unit picker.
+// The handling-unit picker of the grassroots forms: the committee's units.
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { api } from '../../api/client.ts';
-
-export function QrCode({ svg, label }: { svg: string; label: string }) {
-  return (
-    <div
-      role="img"
-      aria-label={label}
-      style={{ width: 'min(60vw, 220px)' }}
-      // The SVG comes from our own server (qrcode package), not from user input.
-      // biome-ignore lint/security/noDangerouslySetInnerHtml: trusted server-generated SVG
-      dangerouslySetInnerHTML={{ __html: svg.replace('<svg', '<svg width="100%" height="100%"') }}
-    />
-  );
-}
+import { api } from '../../../api/client.ts';
 
 export function UnitSelect({ value, onChange, id }: { value?: number; onChange?: (v: number) => void; id?: string }) {
   const units = useQuery({

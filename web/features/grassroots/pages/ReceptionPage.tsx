@@ -1,73 +1,17 @@
 // 今日值班 (委员会客室, phone first): the studios where the member is on duty, the public's questions waiting for them
 // (moved ones flagged, first), an answer box per question (kept as a draft while typing) with the choice to show it on
 // the studio's public page, and the answers already given.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Flex, Input, List, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { api } from '../../api/client.ts';
-import { ErrorAlert, PageHeader, useTextDraft } from '../../components/index.ts';
-
-interface Question {
-  id: number;
-  studioName: string;
-  question: string;
-  dutyOn: string;
-  flagged: boolean;
-  moved: number;
-  answer: string | null;
-  answeredAt: string | null;
-  showPublic: boolean;
-}
-interface Mine {
-  today: string;
-  onDutyToday: string[];
-  upcoming: { studioName: string; date: string }[];
-  open: Question[];
-  answered: Question[];
-}
-
-function AnswerBox({ q }: { q: Question }) {
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [text, setText, clear] = useTextDraft(`reception-answer:${q.id}`);
-  const [show, setShow] = useState(true);
-  const answer = useMutation({
-    mutationFn: () =>
-      api.post(`/api/grassroots/reception/questions/${q.id}/answer`, { answer: text, showPublic: show }),
-    onSuccess: () => {
-      message.success('已答复');
-      clear();
-      qc.invalidateQueries({ queryKey: ['grassroots', 'reception'] });
-    },
-  });
-  return (
-    <Flex vertical gap={8} style={{ width: '100%' }}>
-      <Input.TextArea
-        aria-label={`答复：${q.question.slice(0, 20)}`}
-        rows={3}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        count={{ show: true, max: 2000 }}
-      />
-      <Checkbox checked={show} onChange={(e) => setShow(e.target.checked)}>
-        在工作室公开页面展示问答
-      </Checkbox>
-      <ErrorAlert error={answer.error} />
-      <Button
-        type="primary"
-        size="large"
-        disabled={!text.trim() || text.length > 2000 || answer.isPending}
-        onClick={() => answer.mutate()}
-      >
-        提交答复
-      </Button>
-    </Flex>
-  );
-}
+import { useQuery } from '@tanstack/react-query';
+import { Card, Flex, List, Tag, Typography } from 'antd';
+import { api } from '../../../api/client.ts';
+import { ErrorAlert, PageHeader } from '../../../components/index.ts';
+import type { MyReception as Mine } from '../api.ts';
+import { AnswerBox } from '../components/AnswerBox.tsx';
+import { grassrootsKeys } from '../queries.ts';
 
 export function ReceptionPage() {
   const mine = useQuery({
-    queryKey: ['grassroots', 'reception', 'mine'],
+    queryKey: grassrootsKeys.myReception,
     queryFn: () => api.get<Mine>('/api/grassroots/reception/mine'),
   });
   const m = mine.data;

@@ -3,16 +3,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
-import { ErrorAlert } from '../../components/index.ts';
-import type { HotlineCase } from './hotline-types.ts';
+import { api } from '../../../api/client.ts';
+import { ErrorAlert } from '../../../components/index.ts';
+import type { HotlineCase } from '../api.ts';
+import { grassrootsKeys } from '../queries.ts';
 
 export function HotlineItemCases({ item, manage }: { item: { id: number; topicId?: number | null }; manage: boolean }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [chosen, setChosen] = useState<string[]>([]);
   const cases = useQuery({
-    queryKey: ['grassroots', 'hotline', 'topic-cases', item.topicId],
+    queryKey: grassrootsKeys.topicCases(item.topicId),
     enabled: !!item.topicId,
     meta: { background: true },
     queryFn: () =>
@@ -23,7 +24,7 @@ export function HotlineItemCases({ item, manage }: { item: { id: number; topicId
     onSuccess: () => {
       message.success('已记录解决的热线工单');
       setChosen([]);
-      qc.invalidateQueries({ queryKey: ['grassroots'] });
+      qc.invalidateQueries({ queryKey: grassrootsKeys.all });
     },
   });
   const list = cases.data?.items ?? [];

@@ -18,69 +18,14 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { SessionListRow } from '../../../server/modules/grassroots/session-service.ts';
-import { api, qs } from '../../api/client.ts';
-import { formatDateTime } from '../../app/format.ts';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, PageHeader, useFormDraft, useTextDraft } from '../../components/index.ts';
-import { QrCode } from './shared.tsx';
-import type { RoomDetail, Topic } from './types.ts';
-
-function TopicItem({ t, canAnswer, onDone }: { t: Topic; canAnswer: boolean; onDone: () => void }) {
-  const { message } = App.useApp();
-  const [declining, setDeclining] = useState(false);
-  const [reason, setReason, clearReason] = useTextDraft(`grassroots-decline:${t.id}`);
-  const answer = useMutation({
-    mutationFn: (b: { action: string; reason?: string }) => api.post(`/api/grassroots/topics/${t.id}/answer`, b),
-    onSuccess: () => {
-      message.success('已处理');
-      clearReason();
-      setDeclining(false);
-      onDone();
-    },
-  });
-  return (
-    <List.Item>
-      <div style={{ width: '100%' }}>
-        <Flex wrap gap={8} align="center">
-          <Typography.Text strong>{t.title}</Typography.Text>
-          <Tag>{t.sourceLabel}</Tag>
-          <Tag color={t.state === 'declined' ? 'red' : t.state === 'raised' ? 'orange' : 'blue'}>{t.stateLabel}</Tag>
-        </Flex>
-        {t.body && (
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{t.body}</Typography.Paragraph>
-        )}
-        <Typography.Text type="secondary">
-          {t.raisedBy} · {formatDateTime(t.createdAt)}
-          {t.answer && ` · 理由：${t.answer}`}
-        </Typography.Text>
-        <ErrorAlert error={answer.error} />
-        {canAnswer && t.state === 'raised' && (
-          <Flex wrap gap={8} style={{ marginTop: 8 }}>
-            <Button type="primary" loading={answer.isPending} onClick={() => answer.mutate({ action: 'accept' })}>
-              受理
-            </Button>
-            <Button onClick={() => setDeclining((d) => !d)}>不予受理</Button>
-          </Flex>
-        )}
-        {declining && (
-          <Flex vertical gap={8} style={{ marginTop: 8 }}>
-            <Input.TextArea
-              aria-label="不予受理理由"
-              placeholder="理由将告知提出人"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              count={{ show: true, max: 500 }}
-            />
-            <Button danger onClick={() => answer.mutate({ action: 'decline', reason })} disabled={!reason.trim()}>
-              确认不予受理
-            </Button>
-          </Flex>
-        )}
-      </div>
-    </List.Item>
-  );
-}
+import type { SessionListRow } from '../../../../server/modules/grassroots/session-service.ts';
+import { api, qs } from '../../../api/client.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import type { RoomDetail, Topic } from '../api.ts';
+import { QrCode } from '../components/QrCode.tsx';
+import { TopicItem } from '../components/TopicItem.tsx';
+import { grassrootsKeys } from '../queries.ts';
 
 export function RoomPage() {
   const id = Number(useParams().id);
@@ -92,19 +37,19 @@ export function RoomPage() {
   const raiseDraft = useFormDraft(raiseForm, `grassroots-topic:${id}`);
   const [arranging, setArranging] = useState(false);
   const room = useQuery({
-    queryKey: ['grassroots', 'room', id],
+    queryKey: grassrootsKeys.room(id),
     queryFn: () => api.get<RoomDetail>(`/api/grassroots/rooms/${id}`),
   });
   const topics = useQuery({
-    queryKey: ['grassroots', 'topics', id],
+    queryKey: grassrootsKeys.topics(id),
     queryFn: () =>
       api.get<{ items: Topic[]; total: number }>(`/api/grassroots/topics${qs({ roomId: id, pageSize: 100 })}`),
   });
   const sessions = useQuery({
-    queryKey: ['grassroots', 'sessions', id],
+    queryKey: grassrootsKeys.sessions(id),
     queryFn: () => api.get<SessionListRow[]>(`/api/grassroots/rooms/${id}/sessions`),
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['grassroots'] });
+  const refresh = () => qc.invalidateQueries({ queryKey: grassrootsKeys.all });
   const raise = useMutation({
     mutationFn: (v: { title: string; body?: string }) => api.post(`/api/grassroots/rooms/${id}/topics`, v),
     onSuccess: () => {

@@ -3,14 +3,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Form, Input, List, Result, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { PhoneCodeFields } from '../../components/PhoneCodeFields.tsx';
-
-export interface Reception {
-  onDutyToday: string | null;
-  answers: { question: string; answer: string; memberName: string; answeredOn: string }[];
-}
+import { api } from '../../../api/client.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { PhoneCodeFields } from '../../../components/PhoneCodeFields.tsx';
+import type { Reception } from '../api.ts';
 
 export function PublicReception({ token, reception }: { token: string; reception: Reception }) {
   const [form] = Form.useForm();

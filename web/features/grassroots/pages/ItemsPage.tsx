@@ -1,46 +1,20 @@
 // 议定事项: a unit's items to feed back on (with the deadline, overdue flagged), or every item for staff.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Input, List, Select, Typography } from 'antd';
-import { api, qs } from '../../api/client.ts';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, FilterBar, PageHeader, useListParams, useTextDraft } from '../../components/index.ts';
-import { ItemLine } from './SessionPage.tsx';
-import type { Item } from './types.ts';
-
-function Feedback({ id, onDone }: { id: number; onDone: () => void }) {
-  const { message } = App.useApp();
-  const [text, setText, clearText] = useTextDraft(`grassroots-feedback:${id}`);
-  const send = useMutation({
-    mutationFn: () => api.post(`/api/grassroots/items/${id}/feedback`, { feedback: text }),
-    onSuccess: () => {
-      message.success('已反馈');
-      clearText();
-      onDone();
-    },
-  });
-  return (
-    <Flex vertical gap={8} style={{ width: '100%', marginTop: 8 }}>
-      <Input.TextArea
-        aria-label="办理情况"
-        placeholder="办理情况"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        count={{ show: true, max: 4000 }}
-      />
-      <ErrorAlert error={send.error} />
-      <Button type="primary" disabled={!text.trim()} loading={send.isPending} onClick={() => send.mutate()}>
-        提交反馈
-      </Button>
-    </Flex>
-  );
-}
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { List, Select, Typography } from 'antd';
+import { api, qs } from '../../../api/client.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorAlert, FilterBar, PageHeader, useListParams } from '../../../components/index.ts';
+import type { Item } from '../api.ts';
+import { ItemFeedback } from '../components/ItemFeedback.tsx';
+import { ItemLine } from '../components/ItemLine.tsx';
+import { grassrootsKeys } from '../queries.ts';
 
 export function ItemsPage() {
   const { can } = useSession();
   const qc = useQueryClient();
   const [params, setParams] = useListParams({ state: '' });
   const items = useQuery({
-    queryKey: ['grassroots', 'items', params.state],
+    queryKey: grassrootsKeys.items(params.state),
     queryFn: () => api.get<Item[]>(`/api/grassroots/items${qs({ state: params.state || undefined })}`),
   });
   const unit = can('grassroots.feedback');
@@ -74,7 +48,7 @@ export function ItemsPage() {
                 {i.roomName} · {i.sessionTitle}
               </div>
               {unit && i.state === 'assigned' && (
-                <Feedback id={i.id} onDone={() => qc.invalidateQueries({ queryKey: ['grassroots'] })} />
+                <ItemFeedback id={i.id} onDone={() => qc.invalidateQueries({ queryKey: grassrootsKeys.all })} />
               )}
             </div>
           </List.Item>

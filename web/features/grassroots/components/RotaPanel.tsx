@@ -1,31 +1,14 @@
-// 委员会客室 on a studio's staff page: 值班安排 (the next 14 Beijing days, one member of the studio per day, saved at once
-// by staff or the studio's leader) and 群众提问 (the studio's questions, unanswered and moved ones first; no phone numbers).
+// A studio's reception rota for the next two weeks (who receives residents on which day), set by staff.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Select, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Select, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../api/client.ts';
-import { beijingToday, formatDateTime } from '../../app/format.ts';
-import { ErrorAlert, ResponsiveList } from '../../components/index.ts';
-import { TAG } from '../../components/tagColors.ts';
+import { api } from '../../../api/client.ts';
+import { beijingToday } from '../../../app/format.ts';
+import { ErrorAlert } from '../../../components/index.ts';
+import type { RotaRow } from '../api.ts';
+import { grassrootsKeys } from '../queries.ts';
 
 const DAYS = 14;
-
-interface RotaRow {
-  date: string;
-  memberId: number;
-  memberName: string;
-}
-
-interface StudioQuestion {
-  id: number;
-  question: string;
-  dutyOn: string;
-  flagged: boolean;
-  moved: number;
-  memberName: string | null;
-  answer: string | null;
-  answeredAt: string | null;
-}
 
 /** Who may be on duty: the studio's leader and members (the server accepts exactly these). */
 export interface RotaMember {
@@ -43,7 +26,7 @@ export function RotaPanel({ studioId, members }: { studioId: number; members: Ro
   const from = days[0].format('YYYY-MM-DD');
   const to = days[DAYS - 1].format('YYYY-MM-DD');
   const rota = useQuery({
-    queryKey: ['grassroots', 'rota', studioId, from],
+    queryKey: grassrootsKeys.rotaFrom(studioId, from),
     queryFn: () => api.get<{ items: RotaRow[] }>(`/api/grassroots/studios/${studioId}/rota?from=${from}&to=${to}`),
   });
   const [picked, setPicked] = useState<Record<string, number | null>>({});
@@ -60,8 +43,8 @@ export function RotaPanel({ studioId, members }: { studioId: number; members: Ro
       }),
     onSuccess: () => {
       message.success('值班安排已保存');
-      qc.invalidateQueries({ queryKey: ['grassroots', 'rota', studioId] });
-      qc.invalidateQueries({ queryKey: ['grassroots', 'studio-questions', studioId] });
+      qc.invalidateQueries({ queryKey: grassrootsKeys.rota(studioId) });
+      qc.invalidateQueries({ queryKey: grassrootsKeys.studioQuestions(studioId) });
     },
   });
   // A member no longer in the studio may still hold a saved day: keep their name visible rather than a bare number.
@@ -109,56 +92,6 @@ export function RotaPanel({ studioId, members }: { studioId: number; members: Ro
       >
         保存
       </Button>
-    </Card>
-  );
-}
-
-export function QuestionsPanel({ studioId }: { studioId: number }) {
-  const [page, setPage] = useState({ page: 1, pageSize: 10 });
-  const list = useQuery({
-    queryKey: ['grassroots', 'studio-questions', studioId],
-    queryFn: () =>
-      api.get<{ items: StudioQuestion[]; total: number }>(`/api/grassroots/studios/${studioId}/reception-questions`),
-  });
-  // The API returns the studio's latest 200 at once; the pages are cut here.
-  const data = list.data && {
-    items: list.data.items.slice((page.page - 1) * page.pageSize, page.page * page.pageSize),
-    total: list.data.items.length,
-  };
-  return (
-    <Card title="群众提问" style={{ marginBottom: 16 }}>
-      <ErrorAlert error={list.error} />
-      <ResponsiveList<StudioQuestion>
-        data={data}
-        loading={list.isLoading}
-        page={page.page}
-        pageSize={page.pageSize}
-        onPageChange={(p, pageSize) => setPage({ page: p, pageSize })}
-        titleColumn="question"
-        columns={[
-          {
-            title: '问题',
-            dataIndex: 'question',
-            render: (v: string) => <span style={{ wordBreak: 'break-word', whiteSpace: 'pre-wrap' }}>{v}</span>,
-          },
-          { title: '值班日期', dataIndex: 'dutyOn' },
-          { title: '值班委员', dataIndex: 'memberName', render: (v: string | null) => v ?? '暂无人值班' },
-          {
-            title: '状态',
-            key: 'state',
-            render: (_: unknown, r: StudioQuestion) => (
-              <Flex wrap gap={4}>
-                {r.answeredAt ? (
-                  <Tag color={TAG.green}>已答复 {formatDateTime(r.answeredAt)}</Tag>
-                ) : (
-                  <Tag color={TAG.orange}>待答复</Tag>
-                )}
-                {r.flagged && <Tag color={TAG.red}>{r.moved > 0 ? `已转交 ${r.moved} 次` : '逾期未答'}</Tag>}
-              </Flex>
-            ),
-          },
-        ]}
-      />
     </Card>
   );
 }

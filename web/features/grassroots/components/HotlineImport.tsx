@@ -4,9 +4,10 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Modal, Result, Statistic, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { api, download } from '../../api/client.ts';
-import { ErrorAlert, errorMessage } from '../../components/index.ts';
-import type { HotlinePreview } from './hotline-types.ts';
+import { api, download } from '../../../api/client.ts';
+import { ErrorAlert, errorMessage } from '../../../components/index.ts';
+import type { HotlinePreview } from '../api.ts';
+import { grassrootsKeys } from '../queries.ts';
 
 export function HotlineImport({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
@@ -42,7 +43,7 @@ export function HotlineImport({ open, onClose }: { open: boolean; onClose: () =>
     setError(null);
     try {
       setDone(await api.post(`/api/grassroots/hotline/imports/${preview.id}/apply`));
-      await qc.invalidateQueries({ queryKey: ['grassroots', 'hotline'] });
+      await qc.invalidateQueries({ queryKey: grassrootsKeys.hotline });
     } catch (err) {
       setError(err);
     } finally {
