@@ -43,7 +43,7 @@ const PublicNewsPage = lazyPage(() => sitePages().then((m) => m.PublicNewsPage))
 const PublicProposalsPage = lazyPage(() => sitePages().then((m) => m.PublicProposalsPage));
 const PublicIdeaPage = lazyPage(() => sitePages().then((m) => m.PublicIdeaPage));
 const JoinDiscussionPage = lazyPage(() =>
-  import('../features/consultations/discussions/JoinDiscussionPage.tsx').then((m) => m.JoinDiscussionPage),
+  import('../features/consultations/discussions/pages/JoinDiscussionPage.tsx').then((m) => m.JoinDiscussionPage),
 );
 
 /** The app reached /login by itself (signed out, session ended): the server's page is loaded in its place. */

@@ -1,3 +1,5 @@
+// The 随手拍 list of one scope: staff see every item with filters (state, unit, overdue, disputed) and the Excel export;
+// a unit the items dispatched to it; a member their own. Overdue and disputed items come first and are flagged.
 import { useQuery } from '@tanstack/react-query';
 import { Checkbox, Select } from 'antd';
 import { Link } from 'react-router';

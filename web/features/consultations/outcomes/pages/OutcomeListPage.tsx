@@ -3,16 +3,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Flex, Segmented, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { api, qs } from '../../../api/client.ts';
-import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../../components/index.ts';
-import { OUTCOME_STATE_OPTIONS, type OutcomeListItem } from './api.ts';
+import { api, qs } from '../../../../api/client.ts';
+import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../../../components/index.ts';
+import { OUTCOME_STATE_OPTIONS, type OutcomeListItem } from '../api.ts';
+import { outcomeKeys } from '../queries.ts';
 
 export function OutcomeListPage() {
   const [params, setParams] = useListParams({ state: '' });
   const navigate = useNavigate();
   const filters = { ...params, state: params.state || undefined };
   const { data, error, isFetching } = useQuery({
-    queryKey: ['consultation-outcomes', filters],
+    queryKey: outcomeKeys.list(filters),
     queryFn: () => api.get<{ items: OutcomeListItem[]; total: number }>(`/api/consultation-outcomes${qs(filters)}`),
     placeholderData: keepPreviousData,
   });

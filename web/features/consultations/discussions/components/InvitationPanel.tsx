@@ -4,11 +4,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, InputNumber, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { InvitationLink } from '../../../../server/modules/consultations/discussion-guests.ts';
-import { api } from '../../../api/client.ts';
-import { formatDateTime } from '../../../app/format.ts';
-import { ConfirmButton, ErrorAlert } from '../../../components/index.ts';
-import { TAG } from '../../../components/tagColors.ts';
+import type { InvitationLink } from '../../../../../server/modules/consultations/discussion-guests.ts';
+import { api } from '../../../../api/client.ts';
+import { formatDateTime } from '../../../../app/format.ts';
+import { ConfirmButton, ErrorAlert } from '../../../../components/index.ts';
+import { TAG } from '../../../../components/tagColors.ts';
+import { discussionKeys } from '../queries.ts';
 
 type Invitation = InvitationLink;
 const linkOf = (token: string) => `${window.location.origin}/join/discussion/${token}`;
@@ -23,7 +24,7 @@ function stateOf(i: Invitation) {
 export default function InvitationPanel({ id }: { id: number }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const key = ['discussion', id, 'invitations'];
+  const key = discussionKeys.invitations(id);
   const list = useQuery({ queryKey: key, queryFn: () => api.get<Invitation[]>(`/api/discussions/${id}/invitations`) });
   const [made, setMade] = useState<(Invitation & { qrSvg: string }) | null>(null);
   const create = useMutation({

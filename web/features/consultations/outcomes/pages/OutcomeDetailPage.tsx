@@ -1,75 +1,24 @@
-// One outcome: what it is, the engine's buttons for this user, the leaders' instructions, each unit's feedback (with
-// the unit's own buttons — a phone-friendly feedback form in a dialog), the evaluation, the Word report and the timeline.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Flex, List, Switch, Tag, Timeline, Typography } from 'antd';
+// One outcome: what it is, the engine's buttons for this user, the leaders' instructions, each unit's feedback (UnitCard,
+// with the unit's own buttons — a phone-friendly feedback form in a dialog), the evaluation, the Word report and the timeline.
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Flex, List, Switch, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api } from '../../../api/client.ts';
-import { formatDate, formatDateTime } from '../../../app/format.ts';
-import { ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
-import { TAG } from '../../../components/tagColors.ts';
-import { ActionDialog, type PendingAction } from './ActionForms.tsx';
-import { type OutcomeDetail, type OutcomeUnitOut, SUBMIT_TARGETS, TRANSFORMATION } from './api.ts';
-
-function UnitCard({ u, onAction }: { u: OutcomeUnitOut; onAction: (a: OutcomeUnitOut['actions'][number]) => void }) {
-  return (
-    <Card
-      size="small"
-      style={{ width: '100%' }}
-      title={<span style={{ whiteSpace: 'normal' }}>{u.unitName}</span>}
-      extra={
-        <Tag color={u.overdue ? 'red' : u.state === 'rated' ? TAG.green : 'blue'}>
-          {u.overdue ? `${u.stateLabel}（已超期）` : u.stateLabel}
-        </Tag>
-      }
-    >
-      <Typography.Text type={u.overdue ? 'danger' : 'secondary'}>
-        {u.round > 1 ? `回头看第 ${u.round - 1} 轮 · ` : ''}反馈期限 {formatDate(u.dueAt)}
-        {u.fedBackAt ? ` · ${formatDateTime(u.fedBackAt)} 反馈${u.onTime ? '（按期）' : '（逾期）'}` : ''}
-      </Typography.Text>
-      {u.takenUp && (
-        <Descriptions column={1} size="small" style={{ marginTop: 8 }}>
-          <Descriptions.Item label="采纳吸收情况">
-            <span style={{ whiteSpace: 'pre-wrap' }}>{u.takenUp}</span>
-          </Descriptions.Item>
-          {u.measures && <Descriptions.Item label="落实措施">{u.measures}</Descriptions.Item>}
-          {u.documents && <Descriptions.Item label="相关文件">{u.documents}</Descriptions.Item>}
-          {u.adoptionLabel && (
-            <Descriptions.Item label="评估">
-              {u.adoptionLabel}
-              {u.adoptionMeasures ? `：${u.adoptionMeasures}` : ''}
-            </Descriptions.Item>
-          )}
-        </Descriptions>
-      )}
-      {u.actions.length > 0 && (
-        <Flex gap={8} wrap style={{ marginTop: 8 }}>
-          {u.actions.map((a) => (
-            <Button
-              key={a.action}
-              type={a.action === 'feedback' || a.action === 'accept' ? 'primary' : 'default'}
-              size="large"
-              onClick={() => onAction(a)}
-            >
-              {a.label}
-            </Button>
-          ))}
-        </Flex>
-      )}
-    </Card>
-  );
-}
+import { api } from '../../../../api/client.ts';
+import { formatDate, formatDateTime } from '../../../../app/format.ts';
+import { ErrorAlert, ExportButton, PageHeader } from '../../../../components/index.ts';
+import { SUBMIT_TARGETS, TRANSFORMATION } from '../api.ts';
+import { ActionDialog, type PendingAction } from '../components/ActionDialog.tsx';
+import { UnitCard } from '../components/UnitCard.tsx';
+import { outcomeKeys, useOutcome } from '../queries.ts';
 
 export function OutcomeDetailPage() {
   const id = Number(useParams().id);
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<PendingAction | null>(null);
   const [publishError, setPublishError] = useState<unknown>(null);
-  const { data: o, error } = useQuery({
-    queryKey: ['consultation-outcomes', id],
-    queryFn: () => api.get<OutcomeDetail>(`/api/consultation-outcomes/${id}`),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['consultation-outcomes'] });
+  const { data: o, error } = useOutcome(id);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: outcomeKeys.all });
   if (!o) return <ErrorAlert error={error} />;
   const base = `/api/consultation-outcomes/${id}`;
   return (

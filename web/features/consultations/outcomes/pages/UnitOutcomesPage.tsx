@@ -3,15 +3,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { api, qs } from '../../../api/client.ts';
-import { CardList, ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
-import { TAG } from '../../../components/tagColors.ts';
-import type { OutcomeListItem } from './api.ts';
+import { api, qs } from '../../../../api/client.ts';
+import { CardList, ErrorAlert, PageHeader, useListParams } from '../../../../components/index.ts';
+import { TAG } from '../../../../components/tagColors.ts';
+import type { OutcomeListItem } from '../api.ts';
+import { outcomeKeys } from '../queries.ts';
 
 export function UnitOutcomesPage() {
   const [params, setParams] = useListParams({}, 10);
   const { data, error, isFetching } = useQuery({
-    queryKey: ['consultation-outcomes', 'unit', params],
+    queryKey: outcomeKeys.unit(params),
     queryFn: () => api.get<{ items: OutcomeListItem[]; total: number }>(`/api/consultation-outcomes/unit${qs(params)}`),
     placeholderData: keepPreviousData,
   });

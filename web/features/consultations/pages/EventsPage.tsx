@@ -1,30 +1,23 @@
-// 协商活动: the list (members see upcoming consultations first, as cards on a phone; staff create events), and the
-// figures page with the annual report's sentence. One event's page is EventDetailPage.tsx.
+// 协商活动: the list (members see upcoming consultations first, as cards on a phone; staff create events). One
+// event's page is EventDetailPage.tsx, the figures FiguresPage.tsx.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Segmented,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, DatePicker, Flex, Form, Input, Modal, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import type { EventListItem } from '../../../server/modules/consultations/event-repository.ts';
-import { api, qs } from '../../api/client.ts';
-import { beijingYear, formatDateTime } from '../../app/format.ts';
-import { useSession } from '../../app/session.tsx';
-import { countActive, ErrorAlert, ExportButton, FilterBar, PageHeader, useListParams } from '../../components/index.ts';
-import { STATE_COLORS } from './shared.ts';
-import { useKindOptions } from './shared-hooks.ts';
+import type { EventListItem } from '../../../../server/modules/consultations/event-repository.ts';
+import { api, qs } from '../../../api/client.ts';
+import { formatDateTime } from '../../../app/format.ts';
+import { useSession } from '../../../app/session.tsx';
+import {
+  countActive,
+  ErrorAlert,
+  ExportButton,
+  FilterBar,
+  PageHeader,
+  useListParams,
+} from '../../../components/index.ts';
+import { STATE_COLORS } from '../api.ts';
+import { consultationKeys, useKindOptions } from '../queries.ts';
 
 export function EventsPage() {
   const { can } = useSession();
@@ -35,7 +28,7 @@ export function EventsPage() {
   const [open, setOpen] = useState(false);
   const [p, setP] = useListParams({ view: office ? 'all' : 'upcoming', state: '', kind: '' });
   const { data, error } = useQuery({
-    queryKey: ['consultation-events', p],
+    queryKey: consultationKeys.eventList(p),
     queryFn: () =>
       api.get<{ items: EventListItem[]; total: number }>(
         `/api/consultations/events${qs({ upcoming: p.view === 'upcoming' || undefined, state: p.state, kind: p.kind, pageSize: 50 })}`,
@@ -50,7 +43,7 @@ export function EventsPage() {
         time: undefined,
       }),
     onSuccess: (r) => {
-      qc.invalidateQueries({ queryKey: ['consultation-events'] });
+      qc.invalidateQueries({ queryKey: consultationKeys.events });
       navigate(`/consultations/events/${r.id}`);
     },
   });
@@ -154,53 +147,6 @@ export function EventsPage() {
           </Button>
         </Form>
       </Modal>
-    </>
-  );
-}
-
-export function FiguresPage() {
-  const [year, setYear] = useState(beijingYear());
-  const { data, error } = useQuery({
-    queryKey: ['consultation-figures', year],
-    queryFn: () => api.get<any>(`/api/consultations/figures?year=${year}`),
-  });
-  return (
-    <>
-      <PageHeader title="协商数据" description="年度协商和民主监督数据，以及年度工作报告的表述。" />
-      <Select
-        aria-label="年度"
-        value={year}
-        onChange={setYear}
-        style={{ width: 120, marginBottom: 16 }}
-        options={[0, 1, 2, 3].map((d) => ({
-          value: beijingYear() - d,
-          label: `${beijingYear() - d}年`,
-        }))}
-      />
-      <ErrorAlert error={error} />
-      {data && (
-        <>
-          <Card style={{ marginBottom: 16 }}>
-            <Typography.Paragraph>{data.sentence}</Typography.Paragraph>
-            <Typography.Paragraph>{data.supervisionSentence}</Typography.Paragraph>
-            <div>
-              参加 {data.participants} 人次（委员 {data.members} 人），发言 {data.speeches} 篇、其中会上发言{' '}
-              {data.delivered} 篇；计划协商议题 {data.plan.consultation.items} 项、已开展{' '}
-              {data.plan.consultation.carried} 项。
-            </div>
-          </Card>
-          <Table
-            rowKey="kind"
-            size="small"
-            pagination={false}
-            dataSource={data.byKind}
-            columns={[
-              { title: '协商类型', dataIndex: 'label' },
-              { title: '次数', dataIndex: 'events' },
-            ]}
-          />
-        </>
-      )}
     </>
   );
 }

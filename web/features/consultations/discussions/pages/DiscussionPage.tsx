@@ -5,20 +5,22 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Collapse, Flex, Skeleton, Tabs, Tag } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { formatDateTime } from '../../../app/format.ts';
-import { ErrorAlert, PageHeader } from '../../../components/index.ts';
-import { keys, memberSource, STATUS_LABELS, useDiscussion, useLiveDiscussion } from './api.ts';
-import { StatementList } from './StatementList.tsx';
-import { VoteCard, WriteCard } from './VoteCards.tsx';
+import { formatDateTime } from '../../../../app/format.ts';
+import { ErrorAlert, PageHeader } from '../../../../components/index.ts';
+import { memberSource, STATUS_LABELS } from '../api.ts';
+import { StatementList } from '../components/StatementList.tsx';
+import { VoteCard } from '../components/VoteCard.tsx';
+import { WriteCard } from '../components/WriteCard.tsx';
+import { discussionKeys, useDiscussion, useLiveDiscussion } from '../queries.ts';
 
-const OpinionMap = lazy(() => import('./OpinionMap.tsx'));
-const InvitationPanel = lazy(() => import('./InvitationPanel.tsx'));
+const OpinionMap = lazy(() => import('../components/OpinionMap.tsx'));
+const InvitationPanel = lazy(() => import('../components/InvitationPanel.tsx'));
 export function DiscussionPage() {
   const id = Number(useParams().id);
   const { data: d, error } = useDiscussion(id);
   const qc = useQueryClient();
   useLiveDiscussion(id);
-  const changed = () => qc.invalidateQueries({ queryKey: keys.statements(id) });
+  const changed = () => qc.invalidateQueries({ queryKey: discussionKeys.statements(id) });
   if (error) return <ErrorAlert error={error} />;
   if (!d) return <Skeleton active />;
   return (

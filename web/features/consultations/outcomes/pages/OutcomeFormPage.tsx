@@ -4,8 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../../api/client.ts';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { api } from '../../../../api/client.ts';
+import { ErrorAlert, PageHeader, useFormDraft } from '../../../../components/index.ts';
+import { outcomeKeys } from '../queries.ts';
 
 interface Values {
   kind: string;
@@ -22,7 +23,7 @@ export function OutcomeFormPage() {
   const draft = useFormDraft(form, 'consultation-outcome:new');
   const clientKey = useMemo(() => crypto.randomUUID(), []);
   const { data: settings } = useQuery({
-    queryKey: ['consultation-outcomes', 'settings'],
+    queryKey: outcomeKeys.settings,
     queryFn: () => api.get<{ kinds: string[] }>('/api/consultation-outcomes/settings'),
   });
   return (

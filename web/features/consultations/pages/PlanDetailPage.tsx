@@ -1,119 +1,16 @@
-// 年度协商计划: the list of plans (staff open a topic collection), and one plan's page — items, approval buttons (with
-// date and 文号 for the step that records them), versions, Excel/Word, the topic suggestions with answers for the office,
-// and the suggestion form for members, parties and organisations, units and special committees.
+// One plan's page — items, approval buttons (with date and 文号 for the step that records them), versions, Excel/Word,
+// the topic suggestions with answers for the office, and the suggestion form for members, parties and organisations,
+// units and special committees.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
-import type { PlanListRow } from '../../../server/modules/consultations/plan-service.ts';
-import { api } from '../../api/client.ts';
-import { beijingYear, toApiDate } from '../../app/format.ts';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, ExportButton, PageHeader } from '../../components/index.ts';
-import { useKindOptions } from './shared-hooks.ts';
-import { TopicsCard } from './TopicsCard.tsx';
-
-type PlanRow = PlanListRow;
-
-export function PlansPage() {
-  const { can } = useSession();
-  const qc = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const { data, error } = useQuery({
-    queryKey: ['consultation-plans'],
-    queryFn: () => api.get<{ items: PlanRow[] }>('/api/consultations/plans'),
-  });
-  const create = useMutation({
-    mutationFn: (v: any) => api.post('/api/consultations/plans', { ...v, collectUntil: toApiDate(v.collectUntil) }),
-    onSuccess: () => {
-      setOpen(false);
-      qc.invalidateQueries({ queryKey: ['consultation-plans'] });
-    },
-  });
-  return (
-    <>
-      <PageHeader
-        title="协商计划"
-        description="年度协商计划和民主监督计划：征集议题、起草、审议批准、发布和调整。"
-        extra={
-          can('consultation.manage') && (
-            <Button type="primary" onClick={() => setOpen(true)}>
-              开始征集议题
-            </Button>
-          )
-        }
-      />
-      <ErrorAlert error={error} />
-      <Flex vertical gap={12}>
-        {(data?.items ?? []).map((p) => (
-          <Link key={p.id} to={`/consultations/plans/${p.id}`} style={{ color: 'inherit' }}>
-            <Card size="small" hoverable>
-              <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
-                {p.year}年{p.title}
-              </Typography.Title>
-              <Space wrap style={{ marginTop: 6 }}>
-                <Tag>{p.kindLabel}</Tag>
-                <Tag color="blue">{p.stateLabel}</Tag>
-                {p.version > 1 && <Tag>第{p.version}版</Tag>}
-                <span>项目 {p.items} 项</span>
-                <span>征集截止 {p.collectUntil}</span>
-                {p.unanswered > 0 && <Tag color="#ad4e00">{p.unanswered} 条议题建议待答复</Tag>}
-              </Space>
-            </Card>
-          </Link>
-        ))}
-        {data && !data.items.length && <Typography.Paragraph>暂无计划</Typography.Paragraph>}
-      </Flex>
-      <Modal title="开始征集议题" open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
-        <ErrorAlert error={create.error} />
-        <Form
-          layout="vertical"
-          onFinish={(v) => create.mutate(v)}
-          initialValues={{ kind: 'consultation', year: beijingYear() + 1 }}
-        >
-          <Form.Item name="year" label="年度" rules={[{ required: true }]}>
-            <InputNumber min={2000} max={2100} />
-          </Form.Item>
-          <Form.Item name="kind" label="计划类型" rules={[{ required: true }]}>
-            <Select
-              options={[
-                { value: 'consultation', label: '年度协商计划' },
-                { value: 'supervision', label: '年度民主监督计划' },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="title" label="计划标题" rules={[{ required: true, message: '请填写计划标题' }]}>
-            <Input placeholder="协商工作计划" />
-          </Form.Item>
-          <Form.Item
-            name="collectUntil"
-            label="征集截止日期"
-            rules={[{ required: true, message: '请选择征集截止日期' }]}
-          >
-            <DatePicker />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={create.isPending}>
-            开始征集
-          </Button>
-        </Form>
-      </Modal>
-    </>
-  );
-}
+import { useParams } from 'react-router-dom';
+import { api } from '../../../api/client.ts';
+import { toApiDate } from '../../../app/format.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
+import { TopicsCard } from '../components/TopicsCard.tsx';
+import { consultationKeys, useKindOptions } from '../queries.ts';
 
 export function PlanDetailPage() {
   const { id } = useParams();
@@ -124,10 +21,10 @@ export function PlanDetailPage() {
   const [adding, setAdding] = useState(false);
   const kinds = useKindOptions();
   const { data: p, error } = useQuery({
-    queryKey: ['consultation-plan', id],
+    queryKey: consultationKeys.plan(id),
     queryFn: () => api.get<any>(`/api/consultations/plans/${id}`),
   });
-  const refresh = () => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('consultation') });
+  const refresh = () => qc.invalidateQueries({ queryKey: consultationKeys.all });
   const act = useMutation({
     mutationFn: (v: any) =>
       api.post(`/api/consultations/plans/${id}/actions`, { ...v, action: acting?.action, date: toApiDate(v.date) }),

@@ -4,9 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Input, Select, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../../api/client.ts';
-import { formatDateTime } from '../../../app/format.ts';
-import { ErrorAlert, ExportButton, errorMessage, PageHeader } from '../../../components/index.ts';
+import { api } from '../../../../api/client.ts';
+import { formatDateTime } from '../../../../app/format.ts';
+import { ErrorAlert, ExportButton, errorMessage, PageHeader } from '../../../../components/index.ts';
+import { outcomeKeys } from '../../outcomes/queries.ts';
+import { discussionKeys } from '../queries.ts';
 
 interface Summary {
   topic: string;
@@ -20,11 +22,11 @@ export function SummaryPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const { data, error } = useQuery({
-    queryKey: ['discussion', id, 'summary'],
+    queryKey: discussionKeys.summary(id),
     queryFn: () => api.get<Summary>(`/api/discussions/${id}/summary`),
   });
   const outcomes = useQuery({
-    queryKey: ['consultation-outcomes', 'draft'],
+    queryKey: outcomeKeys.drafts,
     queryFn: () =>
       api.get<{ items: { id: number; title: string }[] }>('/api/consultation-outcomes?state=draft&pageSize=100'),
   });
@@ -35,7 +37,7 @@ export function SummaryPage() {
   }, [data]);
   const done = (msg: string) => () => {
     message.success(msg);
-    qc.invalidateQueries({ queryKey: ['discussion', id, 'summary'] });
+    qc.invalidateQueries({ queryKey: discussionKeys.summary(id) });
   };
   const save = useMutation({
     mutationFn: () => api.put(`/api/discussions/${id}/summary`, { text }),

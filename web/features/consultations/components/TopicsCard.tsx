@@ -3,11 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { TopicListItem } from '../../../server/modules/consultations/topic-service.ts';
-import { api } from '../../api/client.ts';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, ExportButton, useFormDraft } from '../../components/index.ts';
-import { useKindOptions } from './shared-hooks.ts';
+import type { TopicListItem } from '../../../../server/modules/consultations/topic-service.ts';
+import { api } from '../../../api/client.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorAlert, ExportButton, useFormDraft } from '../../../components/index.ts';
+import { consultationKeys, useKindOptions } from '../queries.ts';
 
 type Topic = TopicListItem;
 
@@ -21,15 +21,15 @@ export function TopicsCard({ plan }: { plan: any }) {
   const draft = useFormDraft(suggestForm, `consultation-topic:${plan.id}`);
   const [answering, setAnswering] = useState<{ topic: Topic; action: string } | null>(null);
   const { data } = useQuery({
-    queryKey: ['consultation-topics', plan.id],
+    queryKey: consultationKeys.topics(plan.id),
     queryFn: () => api.get<{ items: Topic[] }>(`/api/consultations/topics?planId=${plan.id}&pageSize=200`),
   });
   const similar = useQuery({
-    queryKey: ['consultation-topic-similar', answering?.topic.id],
+    queryKey: consultationKeys.topicSimilar(answering?.topic.id),
     queryFn: () => api.get<{ items: any[] }>(`/api/consultations/topics/${answering?.topic.id}/similar`),
     enabled: !!answering && answering.action === 'merge',
   });
-  const refresh = () => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('consultation') });
+  const refresh = () => qc.invalidateQueries({ queryKey: consultationKeys.all });
   const suggest = useMutation({
     mutationFn: (v: any) => api.post(`/api/consultations/plans/${plan.id}/topics`, v),
     onSuccess: () => {

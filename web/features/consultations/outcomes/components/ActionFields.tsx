@@ -1,34 +1,13 @@
-// The forms behind the outcome's buttons: each action that takes data gets its fields; the rest ask for a comment
-// when the process requires one. One dialog component sends any action to the route it is given.
-import { useQuery } from '@tanstack/react-query';
-import { Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
-import { useState } from 'react';
-import { api } from '../../../api/client.ts';
-import { toApiDate } from '../../../app/format.ts';
-import { errorMessage, useFormDraft } from '../../../components/index.ts';
-import { textOnly } from '../shared.ts';
-import { ADOPTION, LEADER_ORGANS, LEVELS, SUBMIT_TARGETS, TRANSFORMATION } from './api.ts';
+// The fields of the outcome actions that take data (submission target and date, units and deadline, instruction,
+// feedback, rating), by action.
+import { Checkbox, DatePicker, Form, Input, Radio } from 'antd';
+import { ADOPTION, LEADER_ORGANS, LEVELS, SUBMIT_TARGETS, TRANSFORMATION } from '../api.ts';
+import { UnitSelect } from './UnitSelect.tsx';
 
-const options = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
-
-function UnitSelect() {
-  const { data } = useQuery({
-    queryKey: ['org', 'units', 'all'],
-    queryFn: () => api.get<{ items: { id: number; name: string }[] }>('/api/org/units?pageSize=500'),
-  });
-  return (
-    <Select
-      mode="multiple"
-      showSearch
-      optionFilterProp="label"
-      placeholder="选择一个或多个办理单位"
-      options={(data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-    />
-  );
-}
+export const options = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 
 /** The fields of an action's data; null for actions without data. */
-function Fields({ action }: { action: string }) {
+export function Fields({ action }: { action: string }) {
   switch (action) {
     case 'submit':
       return (
@@ -126,99 +105,4 @@ function Fields({ action }: { action: string }) {
     default:
       return null;
   }
-}
-
-const DATE_FIELDS = ['submittedOn', 'dueOn', 'instructedOn'];
-
-export interface PendingAction {
-  url: string;
-  action: string;
-  label: string;
-  commentRequired: boolean;
-}
-
-export function ActionDialog({
-  pending,
-  onClose,
-  onDone,
-}: {
-  pending: PendingAction | null;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  // Keyed by the action so each opening reads (and offers back) the draft of that action only.
-  if (!pending) return null;
-  return (
-    <ActionDialogBody key={`${pending.url}:${pending.action}`} pending={pending} onClose={onClose} onDone={onDone} />
-  );
-}
-
-function ActionDialogBody({
-  pending,
-  onClose,
-  onDone,
-}: {
-  pending: PendingAction;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const [form] = Form.useForm();
-  // Feedback, evaluation and reasons are long texts: they survive a reload until the server has them.
-  const draft = useFormDraft(form, `consultation-outcome-action:${pending.url}:${pending.action}`);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    const { comment, ...values } = await form.validateFields();
-    const data: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(values)) data[k] = DATE_FIELDS.includes(k) ? toApiDate(v as any) : v;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(pending.url, {
-        action: pending.action,
-        comment,
-        data: Object.keys(data).length ? data : undefined,
-      });
-      form.resetFields();
-      draft.clear();
-      onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      open
-      title={pending.label}
-      okText={pending.label}
-      cancelText="取消"
-      confirmLoading={busy}
-      onOk={submit}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {draft.notice}
-      <Form form={form} layout="vertical" onValuesChange={(c, all) => draft.onValuesChange(c, textOnly(all))}>
-        <Fields action={pending.action} />
-        <Form.Item
-          label="意见"
-          name="comment"
-          rules={
-            pending.commentRequired
-              ? [{ required: true, whitespace: true, message: `请填写「${pending.label}」的理由或意见` }]
-              : []
-          }
-        >
-          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />
-        </Form.Item>
-        {error && (
-          <div role="alert" style={{ color: '#cf1322' }}>
-            {error}
-          </div>
-        )}
-      </Form>
-    </Modal>
-  );
 }

@@ -1,12 +1,12 @@
 // All shown statements of a discussion with their counts and threaded comments; a participant comments and replies.
-// One component for members and invited citizens: what it reads and writes comes from its source (api.ts).
+// One component for members and invited citizens: what it reads and writes comes from its source (api.ts, DiscussionSource).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../api/client.ts';
-import { ErrorAlert, errorMessage } from '../../../components/index.ts';
-import { TAG } from '../../../components/tagColors.ts';
-import type { Comment, DiscussionSource, Statement } from './api.ts';
+import { api } from '../../../../api/client.ts';
+import { ErrorAlert, errorMessage } from '../../../../components/index.ts';
+import { TAG } from '../../../../components/tagColors.ts';
+import type { Comment, DiscussionSource, Statement } from '../api.ts';
 
 const VOTE_LABELS: Record<string, string> = { agree: '赞同', disagree: '反对', pass: '跳过' };
 

@@ -7,11 +7,12 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../../api/client.ts';
-import { formatDateTime } from '../../../app/format.ts';
-import { ErrorAlert, errorMessage } from '../../../components/index.ts';
-import { TAG } from '../../../components/tagColors.ts';
-import { keys, type MapView } from './api.ts';
+import { api } from '../../../../api/client.ts';
+import { formatDateTime } from '../../../../app/format.ts';
+import { ErrorAlert, errorMessage } from '../../../../components/index.ts';
+import { TAG } from '../../../../components/tagColors.ts';
+import type { MapView } from '../api.ts';
+import { discussionKeys } from '../queries.ts';
 
 echarts.use([ScatterChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -71,7 +72,7 @@ function RefreshButton({ id, onAsked }: { id: number; onAsked: (at: number) => v
 export default function OpinionMap({ id, manage = false }: { id: number; manage?: boolean }) {
   const [askedAt, setAskedAt] = useState<number | null>(null);
   const { data, error } = useQuery({
-    queryKey: keys.map(id),
+    queryKey: discussionKeys.map(id),
     queryFn: () => api.get<MapView>(`/api/discussions/${id}/map`),
     refetchInterval: (q) => {
       const at = q.state.data?.computedAt;

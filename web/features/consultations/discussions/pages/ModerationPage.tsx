@@ -1,70 +1,13 @@
 // Staff moderation of a discussion (审核管理): statements by state with approve / hide / restore / pin / adopt, merging a
 // duplicate into one of the similar statements the platform suggests, and the comments with the same actions.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, List, Modal, Segmented, Tag, Typography } from 'antd';
+import { Button, Card, Flex, List, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api } from '../../../api/client.ts';
-import { ErrorAlert, errorMessage, PageHeader } from '../../../components/index.ts';
-import { TAG } from '../../../components/tagColors.ts';
-import {
-  keys,
-  STATE_LABELS,
-  type Statement,
-  useComments,
-  useDiscussion,
-  useLiveDiscussion,
-  useStatements,
-} from './api.ts';
-
-function useModerate(id: number, path: 'statements' | 'comments') {
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  return useMutation({
-    mutationFn: ({ target, action, intoId }: { target: number; action: string; intoId?: number }) =>
-      api.post(`/api/discussions/${id}/${path}/${target}/moderate`, { action, intoId }),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: keys.statements(id) });
-      qc.invalidateQueries({ queryKey: keys.comments(id) });
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
-}
-
-function MergeDialog({ id, s, onClose }: { id: number; s: Statement; onClose: () => void }) {
-  const moderate = useModerate(id, 'statements');
-  const { data, error } = useQuery({
-    queryKey: ['discussion', id, 'similar', s.id],
-    queryFn: () =>
-      api.get<{ items: { id: number; body: string; similarity: number }[] }>(
-        `/api/discussions/${id}/statements/${s.id}/similar`,
-      ),
-  });
-  return (
-    <Modal open title="合并重复观点" footer={null} onCancel={onClose}>
-      <Typography.Paragraph>「{s.body}」合并到：</Typography.Paragraph>
-      <ErrorAlert error={error} />
-      <List
-        dataSource={data?.items ?? []}
-        locale={{ emptyText: '没有找到相似的观点' }}
-        renderItem={(x) => (
-          <List.Item
-            actions={[
-              <Button
-                key="m"
-                onClick={() => moderate.mutate({ target: s.id, action: 'merge', intoId: x.id }, { onSuccess: onClose })}
-              >
-                合并到此条
-              </Button>,
-            ]}
-          >
-            {x.body} <Tag>相似度 {Math.round(x.similarity * 100)}%</Tag>
-          </List.Item>
-        )}
-      />
-    </Modal>
-  );
-}
+import { ErrorAlert, PageHeader } from '../../../../components/index.ts';
+import { TAG } from '../../../../components/tagColors.ts';
+import { STATE_LABELS, type Statement } from '../api.ts';
+import { MergeDialog } from '../components/MergeDialog.tsx';
+import { useComments, useDiscussion, useLiveDiscussion, useModerate, useStatements } from '../queries.ts';
 
 const ACTIONS: Record<string, [string, string][]> = {
   pending: [

@@ -5,12 +5,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
-import { formatDateTime } from '../../app/format.ts';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert, ExportButton, PageHeader } from '../../components/index.ts';
-import { EventActionForm, SpeechForm } from './EventForms.tsx';
-import { STATE_COLORS } from './shared.ts';
+import { api } from '../../../api/client.ts';
+import { formatDateTime } from '../../../app/format.ts';
+import { useSession } from '../../../app/session.tsx';
+import { ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
+import { STATE_COLORS } from '../api.ts';
+import { EventActionForm } from '../components/EventActionForm.tsx';
+import { SpeechForm } from '../components/SpeechForm.tsx';
+import { consultationKeys } from '../queries.ts';
 
 const PART: Record<string, string> = {
   briefing: '通报',
@@ -36,10 +38,10 @@ export function EventDetailPage() {
   const [acting, setActing] = useState<any>(null);
   const [adding, setAdding] = useState(false);
   const { data: e, error } = useQuery({
-    queryKey: ['consultation-event', id],
+    queryKey: consultationKeys.event(id),
     queryFn: () => api.get<any>(`/api/consultations/events/${id}`),
   });
-  const refresh = () => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('consultation') });
+  const refresh = () => qc.invalidateQueries({ queryKey: consultationKeys.all });
   const done = (text: string) => () => {
     message.success(text);
     setActing(null);

@@ -1,16 +1,16 @@
-// The participant's two cards — one statement at a time with three large vote buttons, and writing a statement — for
-// both a signed-in participant (/api/discussions/:id) and an invited citizen (/api/public/discussions/:token): the
-// same routes below either base.
+// The participant's vote card — one statement at a time with three large vote buttons — for both a signed-in
+// participant (/api/discussions/:id) and an invited citizen (/api/public/discussions/:token): the same routes below
+// either base.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Input, Skeleton, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { api } from '../../../api/client.ts';
-import { ErrorAlert, errorMessage } from '../../../components/index.ts';
-import { TAG } from '../../../components/tagColors.ts';
-import type { Statement } from './api.ts';
+import { App, Button, Card, Flex, Skeleton, Tag, Typography } from 'antd';
+import { api } from '../../../../api/client.ts';
+import { ErrorAlert, errorMessage } from '../../../../components/index.ts';
+import { TAG } from '../../../../components/tagColors.ts';
+import type { Statement } from '../api.ts';
+import { discussionKeys } from '../queries.ts';
 
 const BIG = { height: 56, fontSize: 18, flex: 1 };
-interface CardProps {
+export interface CardProps {
   /** The discussion's API address: `/api/discussions/<id>` or `/api/public/discussions/<token>`. */
   base: string;
   takePart: boolean;
@@ -21,7 +21,7 @@ interface CardProps {
 export function VoteCard({ base, takePart, onChanged }: CardProps) {
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const key = ['discussion-next', base];
+  const key = discussionKeys.next(base);
   const next = useQuery({
     queryKey: key,
     queryFn: () => api.get<{ statement: Statement | null; remaining: number; voted: number }>(`${base}/next`),
@@ -68,43 +68,6 @@ export function VoteCard({ base, takePart, onChanged }: CardProps) {
       ) : (
         <Typography.Text type="secondary">当前不在参与时间内，或您不在参与范围内。</Typography.Text>
       )}
-    </Card>
-  );
-}
-
-export function WriteCard({ base, takePart, maxLength, onChanged }: CardProps & { maxLength: number }) {
-  const [text, setText] = useState('');
-  const { message } = App.useApp();
-  const write = useMutation({
-    mutationFn: () => api.post<{ id: number; state: string }>(`${base}/statements`, { body: text }),
-    onSuccess: (r) => {
-      setText('');
-      message.success(r.state === 'pending' ? '已提交，审核后显示' : '观点已发表');
-      onChanged?.();
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
-  if (!takePart) return null;
-  return (
-    <Card title="写下您的观点" style={{ marginTop: 16 }}>
-      <Typography.Paragraph type="secondary">一条只说一个观点，简短明确；其他参与者会对它表态。</Typography.Paragraph>
-      <Input.TextArea
-        aria-label="观点"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        maxLength={maxLength}
-        showCount
-        autoSize={{ minRows: 3 }}
-      />
-      <Button
-        type="primary"
-        style={{ marginTop: 16 }}
-        disabled={!text.trim()}
-        loading={write.isPending}
-        onClick={() => write.mutate()}
-      >
-        发表观点
-      </Button>
     </Card>
   );
 }
