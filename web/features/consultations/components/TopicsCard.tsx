@@ -7,11 +7,12 @@ import type { TopicListItem } from '../../../../server/modules/consultations/top
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorAlert, ExportButton, useFormDraft } from '../../../components/index.ts';
+import type { PlanDetail } from '../api.ts';
 import { consultationKeys, useKindOptions } from '../queries.ts';
 
 type Topic = TopicListItem;
 
-export function TopicsCard({ plan }: { plan: any }) {
+export function TopicsCard({ plan }: { plan: PlanDetail }) {
   const { can } = useSession();
   const office = can('consultation.manage');
   const qc = useQueryClient();
@@ -47,7 +48,8 @@ export function TopicsCard({ plan }: { plan: any }) {
       refresh();
     },
   });
-  const collecting = plan.state === 'draft' && plan.collectUntil >= new Date().toISOString().slice(0, 10);
+  const collecting =
+    plan.state === 'draft' && !!plan.collectUntil && plan.collectUntil >= new Date().toISOString().slice(0, 10);
   return (
     <>
       {can('consultation.suggest') && collecting && (
@@ -121,7 +123,7 @@ export function TopicsCard({ plan }: { plan: any }) {
         <Form layout="vertical" onFinish={(v) => answer.mutate(v)}>
           {answering?.action === 'take' && (
             <Form.Item name="planItemId" label="纳入的计划项目">
-              <Select allowClear options={plan.items.map((i: any) => ({ value: i.id, label: i.topic }))} />
+              <Select allowClear options={plan.items.map((i) => ({ value: i.id, label: i.topic }))} />
             </Form.Item>
           )}
           {answering?.action === 'merge' && (

@@ -9,6 +9,7 @@ import { api } from '../../../api/client.ts';
 import { toApiDate } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
+import type { PlanDetail } from '../api.ts';
 import { TopicsCard } from '../components/TopicsCard.tsx';
 import { consultationKeys, useKindOptions } from '../queries.ts';
 
@@ -22,7 +23,7 @@ export function PlanDetailPage() {
   const kinds = useKindOptions();
   const { data: p, error } = useQuery({
     queryKey: consultationKeys.plan(id),
-    queryFn: () => api.get<any>(`/api/consultations/plans/${id}`),
+    queryFn: () => api.get<PlanDetail>(`/api/consultations/plans/${id}`),
   });
   const refresh = () => qc.invalidateQueries({ queryKey: consultationKeys.all });
   const act = useMutation({
@@ -52,7 +53,7 @@ export function PlanDetailPage() {
         back="/consultations/plans"
         extra={
           <>
-            {p.actions.map((a: any) => (
+            {p.actions.map((a) => (
               <Button key={a.action} type={a.action === 'approve' ? 'primary' : 'default'} onClick={() => setActing(a)}>
                 {a.action === 'approve' && p.currentStep ? `${p.currentStep.label}通过` : a.label}
               </Button>
@@ -80,7 +81,7 @@ export function PlanDetailPage() {
           p.state === 'draft' && can('consultation.manage') && <Button onClick={() => setAdding(true)}>添加项目</Button>
         }
       >
-        {p.items.map((i: any, n: number) => (
+        {p.items.map((i, n) => (
           <div key={i.id} style={{ borderBottom: '1px solid #eee', padding: '8px 0' }}>
             <Typography.Text strong>
               {n + 1}. {i.topic}
@@ -114,7 +115,7 @@ export function PlanDetailPage() {
       </Card>
       {p.versions.length > 0 && (
         <Card title="版本" style={{ marginBottom: 16 }}>
-          {p.versions.map((v: any) => (
+          {p.versions.map((v) => (
             <div key={v.version}>
               第{v.version}版　{v.documentNumber ?? ''}　{v.approvedOn ?? ''}　{v.items} 项
             </div>
