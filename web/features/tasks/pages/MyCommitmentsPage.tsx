@@ -5,9 +5,10 @@ import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, List, Modal, 
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import { ErrorAlert, FilterBar, PageHeader, useFormDraft, useListParams } from '../../../components/index.ts';
-import { type Commitment, goalOptions, type MyCommitments, yearOptions } from '../api.ts';
+import { ErrorAlert, PageHeader, useFormDraft, useListParams } from '../../../components/index.ts';
+import { type Commitment, goalOptions, type MyCommitments } from '../api.ts';
 import { CommitmentMeta } from '../components/CommitmentMeta.tsx';
+import { YearFilter } from '../components/YearFilter.tsx';
 import { commitmentKeys, useCommitmentItems } from '../queries.ts';
 
 export function MyCommitmentsPage() {
@@ -50,14 +51,7 @@ export function MyCommitmentsPage() {
   return (
     <>
       <PageHeader title="我的承诺" description="年初作出履职承诺，年底报告践诺情况。" />
-      <FilterBar active={0}>
-        <Select
-          aria-label="年度"
-          value={params.year}
-          onChange={(y) => setParams({ year: y })}
-          options={yearOptions()}
-        />
-      </FilterBar>
+      <YearFilter value={params.year} onChange={(year) => setParams({ year })} />
       <ErrorAlert error={mine.error ?? items.error} />
       {m && (
         <Alert

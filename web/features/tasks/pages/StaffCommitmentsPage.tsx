@@ -5,16 +5,10 @@ import { Button, Card, Flex, Input, InputNumber, Select, Tag, Typography } from 
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import {
-  ErrorAlert,
-  ExportButton,
-  FilterBar,
-  PageHeader,
-  ResponsiveList,
-  useListParams,
-} from '../../../components/index.ts';
-import { type Commitment, goalOptions, STATUS_COLOR, yearOptions } from '../api.ts';
+import { ErrorAlert, ExportButton, PageHeader, ResponsiveList, useListParams } from '../../../components/index.ts';
+import { type Commitment, goalOptions, STATUS_COLOR } from '../api.ts';
 import { CommitmentProgress } from '../components/CommitmentProgress.tsx';
+import { YearFilter } from '../components/YearFilter.tsx';
 import { commitmentKeys, useCommitmentItems } from '../queries.ts';
 
 export function StaffCommitmentsPage() {
@@ -50,14 +44,7 @@ export function StaffCommitmentsPage() {
         description="设置年度承诺事项，查看委员的承诺与践诺情况。"
         extra={<ExportButton url={`/api/commitments/export?year=${year}`} />}
       />
-      <FilterBar active={0}>
-        <Select
-          aria-label="年度"
-          value={params.year}
-          onChange={(y) => setParams({ year: y })}
-          options={yearOptions()}
-        />
-      </FilterBar>
+      <YearFilter value={params.year} onChange={(year) => setParams({ year })} />
       <ErrorAlert error={all.error ?? items.error ?? add.error} />
       <Card title={`${year} 年度承诺事项`} style={{ marginBottom: 16 }}>
         <ol>
