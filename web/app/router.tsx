@@ -28,10 +28,15 @@ if (first !== '/password' && !first.startsWith('/public/') && !first.startsWith(
   void loadFeatures();
   if (first === '/') void import('../features/home/HomePage.tsx');
 }
-const publicPages = () => import('../features/grassroots/PublicPages.tsx');
-const PublicRoomPage = lazyPage(() => publicPages().then((m) => m.PublicRoomPage));
-const PublicStudioPage = lazyPage(() => publicPages().then((m) => m.PublicStudioPage));
-const PublicTopicPage = lazyPage(() => publicPages().then((m) => m.PublicTopicPage));
+const PublicRoomPage = lazyPage(() =>
+  import('../features/grassroots/pages/PublicRoomPage.tsx').then((m) => m.PublicRoomPage),
+);
+const PublicStudioPage = lazyPage(() =>
+  import('../features/grassroots/pages/PublicStudioPage.tsx').then((m) => m.PublicStudioPage),
+);
+const PublicTopicPage = lazyPage(() =>
+  import('../features/grassroots/pages/PublicTopicPage.tsx').then((m) => m.PublicTopicPage),
+);
 const PublicHomePage = lazyPage(() =>
   import('../features/public-site/pages/PublicHomePage.tsx').then((m) => m.PublicHomePage),
 );
@@ -45,7 +50,7 @@ const PublicIdeaPage = lazyPage(() =>
   import('../features/public-site/pages/PublicIdeaPage.tsx').then((m) => m.PublicIdeaPage),
 );
 const JoinDiscussionPage = lazyPage(() =>
-  import('../features/consultations/discussions/JoinDiscussionPage.tsx').then((m) => m.JoinDiscussionPage),
+  import('../features/consultations/discussions/pages/JoinDiscussionPage.tsx').then((m) => m.JoinDiscussionPage),
 );
 
 /** The app reached /login by itself (signed out, session ended): the server's page is loaded in its place. */

@@ -9,10 +9,11 @@ const ROOT = join(import.meta.dirname, '..');
 /** Files whose text areas hold one short line's worth, or where keeping text on the device would be wrong. */
 const NO_DRAFT: Record<string, string> = {
   'features/org/components/MemberStatus.tsx': 'a status change reason of at most 200 characters',
-  'features/grassroots/PublicPages.tsx': 'residents without an account, often on a shared phone: nothing is kept there',
+  'features/grassroots/components/PublicSubmitForm.tsx':
+    'residents without an account, often on a shared phone: nothing is kept there',
   'features/public-site/pages/PublicIdeaPage.tsx':
     'the public without an account, often on a shared phone: nothing is kept there',
-  'features/grassroots/PublicReception.tsx':
+  'features/grassroots/components/PublicReception.tsx':
     'the public without an account, often on a shared phone: nothing is kept there',
 };
 

@@ -4,11 +4,11 @@ import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
 
-const EventDetailPage = lazyPage(() => import('./EventDetailPage.tsx').then((m) => m.EventDetailPage));
-const EventsPage = lazyPage(() => import('./EventPages.tsx').then((m) => m.EventsPage));
-const FiguresPage = lazyPage(() => import('./EventPages.tsx').then((m) => m.FiguresPage));
-const PlanDetailPage = lazyPage(() => import('./PlanPages.tsx').then((m) => m.PlanDetailPage));
-const PlansPage = lazyPage(() => import('./PlanPages.tsx').then((m) => m.PlansPage));
+const EventDetailPage = lazyPage(() => import('./pages/EventDetailPage.tsx').then((m) => m.EventDetailPage));
+const EventsPage = lazyPage(() => import('./pages/EventsPage.tsx').then((m) => m.EventsPage));
+const FiguresPage = lazyPage(() => import('./pages/FiguresPage.tsx').then((m) => m.FiguresPage));
+const PlanDetailPage = lazyPage(() => import('./pages/PlanDetailPage.tsx').then((m) => m.PlanDetailPage));
+const PlansPage = lazyPage(() => import('./pages/PlansPage.tsx').then((m) => m.PlansPage));
 
 const GROUP = '协商议政';
 

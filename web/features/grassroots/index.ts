@@ -1,5 +1,5 @@
-// 协商议事室・委员工作室・微建议 (menu group 协商议政) and the public pages reached from their QR codes (outside the
-// signed-in frame: publicGrassrootsRoutes, registered in web/app/router.tsx).
+// 协商议事室・委员工作室・微建议・今日值班・12345热线 (menu group 协商议政). The public pages reached from their QR codes
+// (pages/Public*Page.tsx) are outside the signed-in frame: web/app/router.tsx routes them.
 import {
   HomeOutlined,
   MessageOutlined,
@@ -12,18 +12,15 @@ import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
 
-const RoomsPage = lazyPage(() => import('./RoomsPage.tsx').then((m) => m.RoomsPage));
-const RoomPage = lazyPage(() => import('./RoomPage.tsx').then((m) => m.RoomPage));
-const SessionPage = lazyPage(() => import('./SessionPage.tsx').then((m) => m.SessionPage));
-const ItemsPage = lazyPage(() => import('./ItemsPage.tsx').then((m) => m.ItemsPage));
-const StudiosPage = lazyPage(() => import('./StudiosPage.tsx').then((m) => m.StudiosPage));
-const StudioPage = lazyPage(() => import('./StudiosPage.tsx').then((m) => m.StudioPage));
-const HotlinePage = lazyPage(() => import('./HotlinePage.tsx').then((m) => m.HotlinePage));
-const ReceptionPage = lazyPage(() => import('./ReceptionPage.tsx').then((m) => m.ReceptionPage));
-const SuggestionsPage = lazyPage(() => import('./SuggestionsPage.tsx').then((m) => m.SuggestionsPage));
-export const PublicRoomPage = lazyPage(() => import('./PublicPages.tsx').then((m) => m.PublicRoomPage));
-export const PublicStudioPage = lazyPage(() => import('./PublicPages.tsx').then((m) => m.PublicStudioPage));
-export const PublicTopicPage = lazyPage(() => import('./PublicPages.tsx').then((m) => m.PublicTopicPage));
+const RoomsPage = lazyPage(() => import('./pages/RoomsPage.tsx').then((m) => m.RoomsPage));
+const RoomPage = lazyPage(() => import('./pages/RoomPage.tsx').then((m) => m.RoomPage));
+const SessionPage = lazyPage(() => import('./pages/SessionPage.tsx').then((m) => m.SessionPage));
+const ItemsPage = lazyPage(() => import('./pages/ItemsPage.tsx').then((m) => m.ItemsPage));
+const StudiosPage = lazyPage(() => import('./pages/StudiosPage.tsx').then((m) => m.StudiosPage));
+const StudioPage = lazyPage(() => import('./pages/StudioPage.tsx').then((m) => m.StudioPage));
+const HotlinePage = lazyPage(() => import('./pages/HotlinePage.tsx').then((m) => m.HotlinePage));
+const ReceptionPage = lazyPage(() => import('./pages/ReceptionPage.tsx').then((m) => m.ReceptionPage));
+const SuggestionsPage = lazyPage(() => import('./pages/SuggestionsPage.tsx').then((m) => m.SuggestionsPage));
 
 const GROUP = '协商议政';
 

@@ -4,12 +4,12 @@ import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../types.ts';
 
-const NewReportPage = lazyPage(() => import('./NewReportPage.tsx').then((m) => m.NewReportPage));
-const MyReportsPage = lazyPage(() => import('./ListPages.tsx').then((m) => m.MyReportsPage));
-const StaffReportsPage = lazyPage(() => import('./ListPages.tsx').then((m) => m.StaffReportsPage));
-const UnitReportsPage = lazyPage(() => import('./ListPages.tsx').then((m) => m.UnitReportsPage));
-const SettingsPage = lazyPage(() => import('./SettingsPage.tsx').then((m) => m.SettingsPage));
-const DetailPage = lazyPage(() => import('./DetailPage.tsx').then((m) => m.DetailPage));
+const NewReportPage = lazyPage(() => import('./pages/NewReportPage.tsx').then((m) => m.NewReportPage));
+const MyReportsPage = lazyPage(() => import('./pages/MyReportsPage.tsx').then((m) => m.MyReportsPage));
+const StaffReportsPage = lazyPage(() => import('./pages/StaffReportsPage.tsx').then((m) => m.StaffReportsPage));
+const UnitReportsPage = lazyPage(() => import('./pages/UnitReportsPage.tsx').then((m) => m.UnitReportsPage));
+const SettingsPage = lazyPage(() => import('./pages/SettingsPage.tsx').then((m) => m.SettingsPage));
+const DetailPage = lazyPage(() => import('./pages/DetailPage.tsx').then((m) => m.DetailPage));
 
 const GROUP = '协商议政';
 

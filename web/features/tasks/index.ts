@@ -5,11 +5,13 @@ import { lazyPage } from '../../app/lazyPage.tsx';
 import { GROUP } from '../meetings/index.ts';
 import type { FeatureRoute } from '../types.ts';
 
-const MyTasksPage = lazyPage(() => import('./MyTasksPage.tsx').then((m) => m.MyTasksPage));
-const StaffTasksPage = lazyPage(() => import('./StaffTasksPage.tsx').then((m) => m.StaffTasksPage));
-const TaskDetailPage = lazyPage(() => import('./StaffTasksPage.tsx').then((m) => m.TaskDetailPage));
-const MyCommitmentsPage = lazyPage(() => import('./CommitmentPages.tsx').then((m) => m.MyCommitmentsPage));
-const StaffCommitmentsPage = lazyPage(() => import('./CommitmentPages.tsx').then((m) => m.StaffCommitmentsPage));
+const MyTasksPage = lazyPage(() => import('./pages/MyTasksPage.tsx').then((m) => m.MyTasksPage));
+const StaffTasksPage = lazyPage(() => import('./pages/StaffTasksPage.tsx').then((m) => m.StaffTasksPage));
+const TaskDetailPage = lazyPage(() => import('./pages/TaskDetailPage.tsx').then((m) => m.TaskDetailPage));
+const MyCommitmentsPage = lazyPage(() => import('./pages/MyCommitmentsPage.tsx').then((m) => m.MyCommitmentsPage));
+const StaffCommitmentsPage = lazyPage(() =>
+  import('./pages/StaffCommitmentsPage.tsx').then((m) => m.StaffCommitmentsPage),
+);
 
 export const tasksRoutes: FeatureRoute[] = [
   {

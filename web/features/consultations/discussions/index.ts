@@ -5,10 +5,10 @@ import { createElement } from 'react';
 import { lazyPage } from '../../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../../types.ts';
 
-const DiscussionListPage = lazyPage(() => import('./DiscussionListPage.tsx').then((m) => m.DiscussionListPage));
-const DiscussionPage = lazyPage(() => import('./DiscussionPage.tsx').then((m) => m.DiscussionPage));
-const ModerationPage = lazyPage(() => import('./ModerationPage.tsx').then((m) => m.ModerationPage));
-const SummaryPage = lazyPage(() => import('./SummaryPage.tsx').then((m) => m.SummaryPage));
+const DiscussionListPage = lazyPage(() => import('./pages/DiscussionListPage.tsx').then((m) => m.DiscussionListPage));
+const DiscussionPage = lazyPage(() => import('./pages/DiscussionPage.tsx').then((m) => m.DiscussionPage));
+const ModerationPage = lazyPage(() => import('./pages/ModerationPage.tsx').then((m) => m.ModerationPage));
+const SummaryPage = lazyPage(() => import('./pages/SummaryPage.tsx').then((m) => m.SummaryPage));
 
 export const discussionRoutes: FeatureRoute[] = [
   {

@@ -4,10 +4,10 @@ import { createElement } from 'react';
 import { lazyPage } from '../../../app/lazyPage.tsx';
 import type { FeatureRoute } from '../../types.ts';
 
-const OutcomeDetailPage = lazyPage(() => import('./OutcomeDetailPage.tsx').then((m) => m.OutcomeDetailPage));
-const OutcomeFormPage = lazyPage(() => import('./OutcomeFormPage.tsx').then((m) => m.OutcomeFormPage));
-const OutcomeListPage = lazyPage(() => import('./OutcomeListPage.tsx').then((m) => m.OutcomeListPage));
-const UnitOutcomesPage = lazyPage(() => import('./UnitOutcomesPage.tsx').then((m) => m.UnitOutcomesPage));
+const OutcomeDetailPage = lazyPage(() => import('./pages/OutcomeDetailPage.tsx').then((m) => m.OutcomeDetailPage));
+const OutcomeFormPage = lazyPage(() => import('./pages/OutcomeFormPage.tsx').then((m) => m.OutcomeFormPage));
+const OutcomeListPage = lazyPage(() => import('./pages/OutcomeListPage.tsx').then((m) => m.OutcomeListPage));
+const UnitOutcomesPage = lazyPage(() => import('./pages/UnitOutcomesPage.tsx').then((m) => m.UnitOutcomesPage));
 
 const GROUP = '协商议政';
 

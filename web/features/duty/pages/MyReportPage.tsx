@@ -4,7 +4,7 @@ import { App, Button, Card, Flex, Input, Select, Space, Tag, Typography } from '
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { ConfirmButton, ErrorAlert, PageHeader, useTextDraft } from '../../../components/index.ts';
-import { MyCommitmentsCard } from '../../tasks/CommitmentProgress.tsx';
+import { MyCommitmentsCard } from '../../tasks/components/MyCommitmentsCard.tsx';
 import { thisYear, yearOptions } from '../api.ts';
 import { dutyKeys, useMyReport } from '../queries.ts';
 

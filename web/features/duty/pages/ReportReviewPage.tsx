@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorAlert, PageHeader, useTextDraft } from '../../../components/index.ts';
-import { MyCommitmentsCard } from '../../tasks/CommitmentProgress.tsx';
+import { MyCommitmentsCard } from '../../tasks/components/MyCommitmentsCard.tsx';
 import { dutyKeys, useReport } from '../queries.ts';
 
 export function ReportReviewPage() {

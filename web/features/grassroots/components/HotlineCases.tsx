@@ -1,0 +1,69 @@
+// The month's 12345 cases, paged, with their marks.
+import { useQuery } from '@tanstack/react-query';
+import { Input, Select } from 'antd';
+import { api, qs } from '../../../api/client.ts';
+import { ErrorAlert, FilterBar, ResponsiveList, useListParams } from '../../../components/index.ts';
+import type { HotlineCase } from '../api.ts';
+import { grassrootsKeys } from '../queries.ts';
+import { HotlineCaseLine, MarkTag } from './HotlineCaseLine.tsx';
+
+export function HotlineCases({ month }: { month: string }) {
+  const [params, setParams] = useListParams({ q: '', mark: '' });
+  const list = useQuery({
+    queryKey: grassrootsKeys.hotlineCases(month, params),
+    queryFn: () =>
+      api.get<{ items: HotlineCase[]; total: number }>(
+        `/api/grassroots/hotline/cases${qs({ ...params, month, q: params.q || undefined, mark: params.mark || undefined })}`,
+      ),
+  });
+  return (
+    <>
+      <FilterBar
+        active={params.mark ? 1 : 0}
+        search={
+          <Input.Search
+            aria-label="搜索工单"
+            placeholder="工单编号、诉求内容"
+            allowClear
+            defaultValue={params.q}
+            onSearch={(q) => setParams({ q })}
+          />
+        }
+      >
+        <Select
+          aria-label="立题情况"
+          value={params.mark}
+          onChange={(mark) => setParams({ mark })}
+          style={{ width: 140 }}
+          options={[
+            { value: '', label: '全部' },
+            { value: 'open', label: '未立题' },
+            { value: 'takenUp', label: '已立题' },
+            { value: 'resolved', label: '已解决' },
+          ]}
+        />
+      </FilterBar>
+      <ErrorAlert error={list.error} />
+      <ResponsiveList<HotlineCase>
+        data={list.data}
+        loading={list.isLoading}
+        page={params.page}
+        pageSize={params.pageSize}
+        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        unit="件"
+        rowKey="id"
+        card={(c) => <HotlineCaseLine c={c} />}
+        columns={[
+          { title: '工单编号', dataIndex: 'caseNo' },
+          { title: '受理日期', dataIndex: 'receivedOn' },
+          { title: '区域/街道', dataIndex: 'area' },
+          { title: '类别', dataIndex: 'category' },
+          { title: '诉求内容', dataIndex: 'content', width: 360 },
+          { title: '办理状态', dataIndex: 'status' },
+          { title: '立题情况', dataIndex: 'mark', render: (_, c) => <MarkTag c={c} /> },
+          { title: '议题', dataIndex: 'topicTitle', render: (v, c) => (v ? `${v}（${c.roomName}）` : '') },
+        ]}
+      />
+    </>
+  );
+}

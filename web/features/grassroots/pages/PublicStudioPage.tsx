@@ -1,0 +1,34 @@
+// 委员工作室 (public, from the studio's QR code): who runs it, today's reception, and the form to send a micro suggestion.
+import { useQuery } from '@tanstack/react-query';
+import { Typography } from 'antd';
+import { useParams } from 'react-router';
+import { api } from '../../../api/client.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import type { PublicStudio } from '../api.ts';
+import { PublicFrame } from '../components/PublicFrame.tsx';
+import { PublicReception } from '../components/PublicReception.tsx';
+import { PublicSubmitForm } from '../components/PublicSubmitForm.tsx';
+import { grassrootsKeys } from '../queries.ts';
+
+export function PublicStudioPage() {
+  const token = useParams().token ?? '';
+  const studio = useQuery({
+    queryKey: grassrootsKeys.public('studio', token),
+    queryFn: () => api.get<PublicStudio>(`/api/public/studios/${token}`),
+  });
+  const s = studio.data;
+  return (
+    <PublicFrame title={s?.name ?? '委员工作室'}>
+      <ErrorAlert error={studio.error} />
+      {s && (
+        <>
+          <Typography.Paragraph>
+            {s.kindLabel} {s.place && `· ${s.place}`} {s.leaderName && `· 负责人 ${s.leaderName}`}
+          </Typography.Paragraph>
+          <PublicSubmitForm kind="studios" token={token} what="我要提微建议" />
+          <PublicReception token={token} reception={s.reception} />
+        </>
+      )}
+    </PublicFrame>
+  );
+}

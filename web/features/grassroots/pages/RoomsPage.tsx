@@ -1,0 +1,129 @@
+// 协商议事室 register: filters (keyword, township, enabled), the list as a table or phone cards, Excel export, and for
+// staff a dialog to register a room with its two conveners and members.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, Modal, Select, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, qs } from '../../../api/client.ts';
+import { useSession } from '../../../app/session.tsx';
+import {
+  ErrorAlert,
+  ExportButton,
+  FilterBar,
+  PageHeader,
+  ResponsiveList,
+  useListParams,
+} from '../../../components/index.ts';
+import type { Room } from '../api.ts';
+import { RoomForm } from '../components/RoomForm.tsx';
+import { grassrootsKeys } from '../queries.ts';
+
+export function RoomsPage() {
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [params, setParams] = useListParams({ q: '', township: '', active: '' });
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const list = useQuery({
+    queryKey: grassrootsKeys.roomList(params),
+    queryFn: () => api.get<{ items: Room[]; total: number }>(`/api/grassroots/rooms${qs(params)}`),
+  });
+  const create = useMutation({
+    mutationFn: (v: Record<string, unknown>) => api.post<{ id: number }>('/api/grassroots/rooms', v),
+    onSuccess: (r) => {
+      message.success('已登记');
+      setOpen(false);
+      form.resetFields();
+      qc.invalidateQueries({ queryKey: grassrootsKeys.rooms });
+      navigate(`/grassroots/rooms/${r.id}`);
+    },
+  });
+  const manage = can('grassroots.manage');
+  return (
+    <>
+      <PageHeader
+        title="协商议事室"
+        description="有事好商量：议事室名册、召集人、参加委员和二维码。"
+        extra={
+          manage && (
+            <>
+              <ExportButton
+                url={`/api/grassroots/rooms/export${qs({ ...params, page: undefined, pageSize: undefined })}`}
+              />
+              <Button type="primary" onClick={() => setOpen(true)}>
+                登记议事室
+              </Button>
+            </>
+          )
+        }
+      />
+      <FilterBar
+        active={[params.township, params.active].filter(Boolean).length}
+        search={
+          <Input.Search
+            aria-label="关键词"
+            placeholder="名称、镇街、召集人"
+            allowClear
+            defaultValue={params.q}
+            onSearch={(q) => setParams({ q })}
+          />
+        }
+      >
+        <Input
+          aria-label="镇（街道）"
+          placeholder="镇（街道）"
+          allowClear
+          defaultValue={params.township}
+          onBlur={(e) => setParams({ township: e.target.value })}
+          style={{ width: 160 }}
+        />
+        <Select
+          aria-label="状态"
+          value={params.active}
+          onChange={(active) => setParams({ active })}
+          style={{ width: 120 }}
+          options={[
+            { value: '', label: '全部状态' },
+            { value: 'true', label: '启用' },
+            { value: 'false', label: '停用' },
+          ]}
+        />
+      </FilterBar>
+      <ErrorAlert error={list.error} />
+      <ResponsiveList<Room>
+        data={list.data}
+        loading={list.isLoading}
+        page={params.page}
+        pageSize={params.pageSize}
+        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        unit="个"
+        columns={[
+          { title: '议事室', dataIndex: 'name', render: (v, r) => <Link to={`/grassroots/rooms/${r.id}`}>{v}</Link> },
+          { title: '镇（街道）', dataIndex: 'township' },
+          { title: '村（社区）', dataIndex: 'village' },
+          { title: '第一召集人', dataIndex: 'firstConvener' },
+          { title: '执行召集人', dataIndex: 'execConvenerName' },
+          { title: '议题', dataIndex: 'topicCount' },
+          { title: '协商', dataIndex: 'sessionCount' },
+          { title: '状态', dataIndex: 'active', render: (v) => (v ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
+        ]}
+      />
+      <Modal
+        title="登记协商议事室"
+        open={open}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText="保存"
+        confirmLoading={create.isPending}
+        destroyOnHidden
+      >
+        <ErrorAlert error={create.error} />
+        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
+          <RoomForm />
+        </Form>
+      </Modal>
+    </>
+  );
+}
