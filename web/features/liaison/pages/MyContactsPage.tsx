@@ -10,6 +10,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import { draftKey, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { grassrootsKeys } from '../../grassroots/queries.ts';
 import type { Link } from '../api.ts';
 import { liaisonKeys, useMyLinks } from '../queries.ts';
 
@@ -47,7 +48,7 @@ export function MyContactsPage() {
   const [studioId, setStudioId] = useState<number | null>(null);
   const [choosingStudio, setChoosingStudio] = useState(false);
   const studios = useQuery({
-    queryKey: ['grassroots', 'studios', 'all'],
+    queryKey: grassrootsKeys.studioList({ pageSize: 100 }),
     queryFn: () =>
       api.get<{ items: { id: number; name: string; leaderMemberId: number | null }[] }>(
         '/api/grassroots/studios?pageSize=100',
