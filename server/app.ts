@@ -5,7 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -32,6 +31,7 @@ import { loggerOptions } from './platform/logging.ts';
 import { pushAfterEachRequest, relayNotifications } from './platform/notifications/notifications.ts';
 import { clientKey } from './platform/rate-limit.ts';
 import { platformRoutes } from './platform/routes.ts';
+import { securityHeaders } from './platform/security-headers.ts';
 import { webPageRoutes } from './platform/web-pages.ts';
 
 export interface RouteInfo {
@@ -111,7 +111,7 @@ export async function buildApp(deps: {
       : undefined,
   );
 
-  await app.register(helmet, {
+  securityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
