@@ -11,6 +11,7 @@ export { isConnectionError, LoadFailed, PageBoundary } from './PageBoundary.tsx'
 export { PageHeader, type PageHeaderProps, usePageTitle } from './PageHeader.tsx';
 export { type EngineAction, PriorStep } from './PriorStep.tsx';
 export { ColumnCard, ResponsiveList, type ResponsiveListProps } from './ResponsiveList.tsx';
+export { UnitSelect } from './UnitSelect.tsx';
 export { draftKey, type FormDraft, useFormDraft, useTextDraft } from './useDraft.tsx';
 export { type ListParams, useListParams } from './useListParams.ts';
 export { type WorkflowAction, WorkflowActions } from './WorkflowActions.tsx';

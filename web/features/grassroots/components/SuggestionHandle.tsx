@@ -4,9 +4,8 @@ import { App, Button, Flex, Input } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, useTextDraft } from '../../../components/index.ts';
+import { ErrorAlert, UnitSelect, useTextDraft } from '../../../components/index.ts';
 import type { Suggestion } from '../api.ts';
-import { UnitSelect } from './UnitSelect.tsx';
 
 export function SuggestionHandle({ g, onDone }: { g: Suggestion; onDone: () => void }) {
   const { can, me } = useSession();

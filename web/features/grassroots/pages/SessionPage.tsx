@@ -6,12 +6,11 @@ import { App, Button, Card, Flex, Form, Input, List, Select, Switch, Typography 
 import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, PageHeader, UnitSelect, useFormDraft } from '../../../components/index.ts';
 import type { Session } from '../api.ts';
 import { HotlineItemCases } from '../components/HotlineItemCases.tsx';
 import { ItemLine } from '../components/ItemLine.tsx';
 import { SessionPhotos } from '../components/SessionPhotos.tsx';
-import { UnitSelect } from '../components/UnitSelect.tsx';
 import { grassrootsKeys } from '../queries.ts';
 
 export function SessionPage() {

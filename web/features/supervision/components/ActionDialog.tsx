@@ -4,11 +4,10 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, UnitSelect, useFormDraft } from '../../../components/index.ts';
 import type { ReportDetail, Similar, StoredFile } from '../api.ts';
 import { supervisionKeys } from '../queries.ts';
 import { MediaUpload } from './MediaUpload.tsx';
-import { UnitSelect } from './UnitSelect.tsx';
 
 const COMMENT_LABEL: Record<string, string> = {
   decline: '不予受理的理由（委员可见）',
@@ -70,7 +69,7 @@ export function ActionDialog({
         {action.action === 'dispatch' && (
           <>
             <Form.Item name="unitId" label="承办单位" rules={[{ required: true, message: '请选择承办单位' }]}>
-              <UnitSelect />
+              <UnitSelect style={{ minWidth: 200 }} />
             </Form.Item>
             <Typography.Paragraph>
               答复期限按工作日计算：{report.urgent ? '紧急事项' : '一般事项'}，从今天起算，节假日顺延。

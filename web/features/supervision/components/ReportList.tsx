@@ -5,12 +5,18 @@ import { Checkbox, Select } from 'antd';
 import { Link } from 'react-router';
 import { api, qs } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
-import { ErrorAlert, ExportButton, FilterBar, ResponsiveList, useListParams } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  ExportButton,
+  FilterBar,
+  ResponsiveList,
+  UnitSelect,
+  useListParams,
+} from '../../../components/index.ts';
 import { type Report, type Scope, STATE_OPTIONS } from '../api.ts';
 import { supervisionKeys } from '../queries.ts';
 import { ReportCard } from './ReportCard.tsx';
 import { ReportFlags } from './ReportFlags.tsx';
-import { UnitSelect } from './UnitSelect.tsx';
 
 const URL: Record<Scope, string> = {
   staff: '/api/supervision/reports',
@@ -47,6 +53,7 @@ export function ReportList({ scope }: { scope: Scope }) {
         {scope === 'staff' && (
           <UnitSelect
             ariaLabel="承办单位"
+            style={{ minWidth: 200 }}
             value={params.unitId ? Number(params.unitId) : undefined}
             onChange={(u) => setParams({ unitId: u ? String(u) : '' })}
             allowClear

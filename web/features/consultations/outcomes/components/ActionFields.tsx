@@ -1,8 +1,8 @@
 // The fields of the outcome actions that take data (submission target and date, units and deadline, instruction,
 // feedback, rating), by action.
 import { Checkbox, DatePicker, Form, Input, Radio } from 'antd';
+import { UnitSelect } from '../../../../components/index.ts';
 import { ADOPTION, LEADER_ORGANS, LEVELS, SUBMIT_TARGETS, TRANSFORMATION } from '../api.ts';
-import { UnitSelect } from './UnitSelect.tsx';
 
 export const options = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 
@@ -24,7 +24,7 @@ export function Fields({ action }: { action: string }) {
       return (
         <>
           <Form.Item label="办理单位" name="unitIds" rules={[{ required: true, message: '请至少选择一个办理单位' }]}>
-            <UnitSelect />
+            <UnitSelect multiple />
           </Form.Item>
           <Form.Item label="反馈期限" name="dueOn" extra="不填则按本会设置（默认交办后 3 个月）">
             <DatePicker style={{ width: '100%' }} />
