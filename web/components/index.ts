@@ -10,6 +10,7 @@ export { NetworkBanner } from './NetworkBanner.tsx';
 export { isConnectionError, LoadFailed, PageBoundary } from './PageBoundary.tsx';
 export { PageHeader, type PageHeaderProps, usePageTitle } from './PageHeader.tsx';
 export { type EngineAction, PriorStep } from './PriorStep.tsx';
+export { PublicFrame } from './PublicFrame.tsx';
 export { ColumnCard, ResponsiveList, type ResponsiveListProps } from './ResponsiveList.tsx';
 export { UnitSelect } from './UnitSelect.tsx';
 export { draftKey, type FormDraft, useFormDraft, useTextDraft } from './useDraft.tsx';

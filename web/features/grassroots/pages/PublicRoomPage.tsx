@@ -4,8 +4,8 @@ import { Card, Flex, List, Spin, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { PublicFrame } from '../../../components/PublicFrame.tsx';
 import type { PublicRoom } from '../api.ts';
-import { PublicFrame } from '../components/PublicFrame.tsx';
 import { PublicSubmitForm } from '../components/PublicSubmitForm.tsx';
 import { grassrootsKeys } from '../queries.ts';
 

@@ -4,7 +4,7 @@ import { Alert, List, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { PublicFrame } from '../components/PublicFrame.tsx';
+import { PublicFrame } from '../../../components/PublicFrame.tsx';
 import { grassrootsKeys } from '../queries.ts';
 
 export function PublicTopicPage() {

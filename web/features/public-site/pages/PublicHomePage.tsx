@@ -5,8 +5,9 @@ import { Card, List, Spin, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../../../app/format.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { PublicFrame } from '../../../components/PublicFrame.tsx';
 import { ProposalList } from '../components/ProposalList.tsx';
-import { PublicFrame } from '../components/PublicFrame.tsx';
+import { SITE_FRAME } from '../components/siteFrame.ts';
 import { usePublicHome, usePublicOutcomes } from '../queries.ts';
 
 export function PublicHomePage() {
@@ -16,7 +17,7 @@ export function PublicHomePage() {
   if (home.isLoading) return <Spin />;
   const h = home.data;
   return (
-    <PublicFrame title={h?.committee.name ?? '政协'}>
+    <PublicFrame {...SITE_FRAME} title={h?.committee.name ?? '政协'}>
       <ErrorAlert error={home.error} />
       {h && (
         <>

@@ -7,7 +7,8 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PhoneCodeFields } from '../../../components/PhoneCodeFields.tsx';
-import { PublicFrame } from '../components/PublicFrame.tsx';
+import { PublicFrame } from '../../../components/PublicFrame.tsx';
+import { SITE_FRAME } from '../components/siteFrame.ts';
 
 export function PublicIdeaPage() {
   const code = useParams().code ?? '';
@@ -22,7 +23,7 @@ export function PublicIdeaPage() {
       <Result status="success" title="已提交，感谢您的建议" extra={<Link to={`/public/c/${code}`}>返回首页</Link>} />
     );
   return (
-    <PublicFrame title="提案线索">
+    <PublicFrame {...SITE_FRAME} title="提案线索">
       <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)}>
         <Form.Item
           name="title"

@@ -3,14 +3,15 @@ import { Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../../../app/format.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { PublicFrame } from '../components/PublicFrame.tsx';
+import { PublicFrame } from '../../../components/PublicFrame.tsx';
+import { SITE_FRAME } from '../components/siteFrame.ts';
 import { usePublishedNews } from '../queries.ts';
 
 export function PublicNewsPage() {
   const { code = '', id = '' } = useParams();
   const n = usePublishedNews(code, id);
   return (
-    <PublicFrame title={n.data?.title ?? '新闻公告'}>
+    <PublicFrame {...SITE_FRAME} title={n.data?.title ?? '新闻公告'}>
       <ErrorAlert error={n.error} />
       {n.data && (
         <>

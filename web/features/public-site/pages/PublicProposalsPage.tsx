@@ -3,8 +3,9 @@ import { Button } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { PublicFrame } from '../../../components/PublicFrame.tsx';
 import { ProposalList } from '../components/ProposalList.tsx';
-import { PublicFrame } from '../components/PublicFrame.tsx';
+import { SITE_FRAME } from '../components/siteFrame.ts';
 import { usePublicProposals } from '../queries.ts';
 
 export function PublicProposalsPage() {
@@ -12,7 +13,7 @@ export function PublicProposalsPage() {
   const [page, setPage] = useState(1);
   const list = usePublicProposals(code, page);
   return (
-    <PublicFrame title="公开的提案与答复">
+    <PublicFrame {...SITE_FRAME} title="公开的提案与答复">
       <ErrorAlert error={list.error} />
       <ProposalList items={list.data?.items ?? []} />
       {(list.data?.total ?? 0) > page * 20 && <Button onClick={() => setPage(page + 1)}>下一页</Button>}

@@ -9,9 +9,9 @@ import type { PublicDiscussion as PublicTopic } from '../../../../../server/modu
 import { type ApiError, api } from '../../../../api/client.ts';
 import { formatDateTime } from '../../../../app/format.ts';
 import { ErrorAlert } from '../../../../components/ErrorAlert.tsx';
+import { PublicFrame } from '../../../../components/PublicFrame.tsx';
 import { Participate } from '../components/GuestParticipate.tsx';
 import { SignIn } from '../components/GuestSignIn.tsx';
-import { Frame } from '../components/JoinFrame.tsx';
 import { discussionKeys } from '../queries.ts';
 
 type PublicDiscussion = PublicTopic & { signedIn: boolean; full: boolean };
@@ -29,15 +29,15 @@ export function JoinDiscussionPage() {
   const err = page.error as ApiError | null;
   if (err && (err.status === 404 || err.status === 410))
     return (
-      <Frame title="网络议政">
+      <PublicFrame fontSize={16} title="网络议政">
         <Result status="warning" title={err.message} subTitle="邀请链接可能已过期、已被收回或名额已用完。" />
-      </Frame>
+      </PublicFrame>
     );
   const d = page.data;
   const now = Date.now();
   const open = !!d && Date.parse(d.opensAt) <= now && now < Date.parse(d.closesAt);
   return (
-    <Frame title={d?.topic ?? '网络议政'}>
+    <PublicFrame fontSize={16} title={d?.topic ?? '网络议政'}>
       <ErrorAlert error={page.error} />
       {d && (
         <>
@@ -66,6 +66,6 @@ export function JoinDiscussionPage() {
           )}
         </>
       )}
-    </Frame>
+    </PublicFrame>
   );
 }
