@@ -18,6 +18,7 @@ export function WorkflowActions<A extends WorkflowAction>({
   icons = {},
   confirm = {},
   size,
+  loading = () => false,
 }: {
   actions: A[];
   onAction: (action: A) => unknown | Promise<unknown>;
@@ -28,6 +29,8 @@ export function WorkflowActions<A extends WorkflowAction>({
   /** Actions that need no input: asked once (question, sentence under it), then done. */
   confirm?: Record<string, { question: string; detail?: string }>;
   size?: ButtonProps['size'];
+  /** Which action is running now (its button spins); none by default. */
+  loading?: (action: string) => boolean;
 }) {
   return (
     <>
@@ -37,6 +40,7 @@ export function WorkflowActions<A extends WorkflowAction>({
           danger: danger(a.action),
           icon: icons[a.action],
           size,
+          loading: loading(a.action),
         };
         const ask = confirm[a.action];
         return ask ? (

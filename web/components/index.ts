@@ -1,4 +1,5 @@
 // Shared components for every feature page; import from '../../components/index.ts'.
+export { ActionCommentDialog } from './ActionCommentDialog.tsx';
 export { AttachmentUpload } from './AttachmentUpload.tsx';
 export { CardList } from './CardList.tsx';
 export { ConfirmButton, type ConfirmButtonProps } from './ConfirmButton.tsx';

@@ -1,12 +1,18 @@
 // One article: original files (photos, scans, audio) beside its transcription, its editorial state, the editors'
 // versions with notes, the engine's buttons for this user (assign asks for a volume), an edit form and the timeline.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Flex, Input, Modal, Row, Select, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Row, Select, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
-import { ErrorAlert, PageHeader, useTextDraft } from '../../../components/index.ts';
+import {
+  ActionCommentDialog,
+  ErrorAlert,
+  PageHeader,
+  useTextDraft,
+  WorkflowActions,
+} from '../../../components/index.ts';
 import { TAG } from '../../../components/tagColors.ts';
 import type { Action } from '../api.ts';
 import { ArticleEditForm, type ArticleEditValues } from '../components/ArticleEditForm.tsx';
@@ -80,16 +86,13 @@ export function ArticlePage() {
               编辑正文
             </Button>
           )}
-          {a.actions?.map((x) => (
-            <Button
-              key={x.action}
-              size="large"
-              onClick={() => click(x)}
-              loading={fire.isPending && pending?.action === x.action}
-            >
-              {x.label}
-            </Button>
-          ))}
+          <WorkflowActions
+            actions={a.actions ?? []}
+            size="large"
+            primary={() => false}
+            loading={(x) => fire.isPending && pending?.action === x}
+            onAction={click}
+          />
         </Flex>
       </Card>
       <Row gutter={[16, 16]}>
@@ -144,23 +147,22 @@ export function ArticlePage() {
           />
         </Card>
       )}
-      <Modal
-        open={!!pending}
-        title={pending?.label}
-        okText="确定"
-        cancelText="取消"
-        confirmLoading={fire.isPending}
+      <ActionCommentDialog
+        action={pending}
+        comment={comment}
+        onComment={setComment}
+        inputId="article-comment"
+        running={fire.isPending}
+        error={fire.error}
         onCancel={() => setPending(null)}
-        onOk={() =>
-          pending &&
+        onOk={(p) =>
           fire.mutate({
-            action: pending.action,
+            action: p.action,
             comment: comment || undefined,
-            data: pending.action === 'assign' ? { volumeId: volumeId ?? undefined } : undefined,
+            data: p.action === 'assign' ? { volumeId: volumeId ?? undefined } : undefined,
           })
         }
       >
-        <ErrorAlert error={fire.error} />
         {pending?.action === 'assign' ? (
           <Select
             aria-label="编入哪一辑"
@@ -171,18 +173,8 @@ export function ArticlePage() {
               .filter((v) => v.state === 'draft')
               .map((v) => ({ value: v.id, label: `第${v.number}辑 · ${v.title}` }))}
           />
-        ) : (
-          <>
-            <label htmlFor="article-comment">理由或意见</label>
-            <Input.TextArea
-              id="article-comment"
-              rows={4}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-            />
-          </>
-        )}
-      </Modal>
+        ) : undefined}
+      </ActionCommentDialog>
     </>
   );
 }

@@ -1,12 +1,18 @@
 // One reflection: its text, state and timeline; the author edits a draft or returned one and submits; staff accept it
 // or return it with a reason (the engine's buttons for this user).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Form, Input, Modal, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import {
+  ActionCommentDialog,
+  ErrorAlert,
+  PageHeader,
+  useFormDraft,
+  WorkflowActions,
+} from '../../../components/index.ts';
 import { type Action, STATE_COLOR } from '../api.ts';
 import { learningKeys, useReflection } from '../queries.ts';
 
@@ -97,17 +103,13 @@ export function ReflectionPage() {
                 修改
               </Button>
             )}
-            {r.actions?.map((a) => (
-              <Button
-                key={a.action}
-                size="large"
-                type={a.action === 'submit' || a.action === 'accept' ? 'primary' : 'default'}
-                loading={fire.isPending && pending?.action === a.action}
-                onClick={() => (a.commentRequired ? setPending(a) : fire.mutate({ action: a.action }))}
-              >
-                {a.label}
-              </Button>
-            ))}
+            <WorkflowActions
+              actions={r.actions ?? []}
+              size="large"
+              primary={(a) => a === 'submit' || a === 'accept'}
+              loading={(a) => fire.isPending && pending?.action === a}
+              onAction={(a) => (a.commentRequired ? setPending(a) : fire.mutate({ action: a.action }))}
+            />
           </Flex>
         )}
       </Card>
@@ -127,19 +129,16 @@ export function ReflectionPage() {
           />
         </Card>
       )}
-      <Modal
-        open={!!pending}
-        title={pending?.label}
-        okText="确定"
-        cancelText="取消"
-        confirmLoading={fire.isPending}
+      <ActionCommentDialog
+        action={pending}
+        comment={comment}
+        onComment={setComment}
+        inputId="reflection-comment"
+        running={fire.isPending}
+        error={fire.error}
         onCancel={() => setPending(null)}
-        onOk={() => pending && fire.mutate({ action: pending.action, comment })}
-      >
-        <ErrorAlert error={fire.error} />
-        <label htmlFor="reflection-comment">理由或意见</label>
-        <Input.TextArea id="reflection-comment" rows={4} value={comment} onChange={(e) => setComment(e.target.value)} />
-      </Modal>
+        onOk={(p) => fire.mutate({ action: p.action, comment })}
+      />
     </>
   );
 }
