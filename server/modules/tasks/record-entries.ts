@@ -5,8 +5,8 @@ import { beijingDateOf } from '../../platform/dates.ts';
 import { query } from '../../platform/db/client.ts';
 import type { RecordSource } from '../record/registry.ts';
 import { memberCommitments } from './commitments.ts';
+import { TASK_KINDS } from './labels.ts';
 import { ASSIGNMENT_STATES } from './process.ts';
-import { TASK_KINDS } from './schemas.ts';
 
 export const taskRecordSource: RecordSource = {
   key: 'tasks',

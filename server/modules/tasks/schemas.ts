@@ -1,16 +1,9 @@
 // TypeBox schemas and Static<> types of tasks (季度派单) and commitments (承诺践诺): the one contract; the web imports the
 // types type-only.
 import { type Static, Type } from 'typebox';
+import { TASK_KINDS, type TaskKind } from './labels.ts';
 
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
-
-export const TASK_KINDS = {
-  research: '调研课题',
-  themedProposal: '专题提案',
-  reception: '接待群众',
-  grassrootsConsultation: '参加基层协商',
-} as const;
-export type TaskKind = keyof typeof TASK_KINDS;
 
 export const InviteInput = Type.Object(
   {

@@ -9,6 +9,7 @@ import { forbidden, notFound } from '../../platform/errors.ts';
 import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
 import { membersByRule } from '../meetings/service.ts';
 import { memberDirectory } from '../org/members-directory.ts';
+import { TASK_KINDS } from './labels.ts';
 import { ASSIGNEE_ONLY_ACTIONS, canSeeAssignment, isAssignee } from './policy.ts';
 import {
   ASSIGNMENT_STATES,
@@ -17,7 +18,7 @@ import {
   assignmentProcess,
   loadAssignment,
 } from './process.ts';
-import { type AssignmentAction, type InviteInput, TASK_KINDS, type TaskInput, type TaskQuery } from './schemas.ts';
+import type { AssignmentAction, InviteInput, TaskInput, TaskQuery } from './schemas.ts';
 import { getTaskSettings } from './settings.ts';
 
 const taskNotFound = () => notFound('task.not_found', '任务不存在');

@@ -1,4 +1,5 @@
-// Shapes of 季度派单 and 承诺践诺 as the server returns them: its own types (type-only imports, erased from the bundle).
+// Shapes of 季度派单 and 承诺践诺 as the server returns them: its own types (type-only imports, erased from the bundle)
+// and the task kinds' names from the server's plain labels file.
 
 import type { allCommitments, listCommitmentItems, myCommitments } from '../../../server/modules/tasks/commitments.ts';
 import type { getTask, listTasks, myAssignments } from '../../../server/modules/tasks/service.ts';
@@ -19,13 +20,7 @@ export interface CommitmentItems {
   goalKinds: Record<string, string>;
 }
 
-// The labels of server/modules/tasks/schemas.ts TASK_KINDS (that file imports typebox, so the web keeps this copy).
-export const TASK_KINDS: Record<string, string> = {
-  research: '调研课题',
-  themedProposal: '专题提案',
-  reception: '接待群众',
-  grassrootsConsultation: '参加基层协商',
-};
+export { TASK_KINDS } from '../../../server/modules/tasks/labels.ts';
 
 export const STATUS_COLOR: Record<string, string> = { 已践诺: 'green', 未践诺: 'red', 待践诺: 'blue' };
 
