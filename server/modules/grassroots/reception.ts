@@ -181,7 +181,8 @@ interface QuestionRow {
   question: string;
   duty_on: string;
   flagged: boolean;
-  moved: boolean;
+  /** How many times the question passed to the next member on duty (integer column, 0 at first). */
+  moved: number;
   member_name: string | null;
   answer: string | null;
   answered_at: string | Date | null;

@@ -35,11 +35,8 @@ export type MyReception = Omit<Awaited<ReturnType<typeof myReception>>, 'open' |
   open: Question[];
   answered: Question[];
 };
-/**
- * A resident's question to a studio's duty member; `moved` counts how often it passed to the next on duty. The server's
- * QuestionRow (reception.ts) types it boolean, but the column is an integer (1, 2…): corrected here until it is fixed.
- */
-export type Question = Omit<Awaited<ReturnType<typeof studioQuestions>>['items'][number], 'moved'> & { moved: number };
+/** A resident's question to a studio's duty member; `moved` counts how often it passed to the next on duty. */
+export type Question = Awaited<ReturnType<typeof studioQuestions>>['items'][number];
 export type RotaRow = Awaited<ReturnType<typeof rota>>['items'][number];
 /** What a studio's public page shows of its reception: who is on duty today and answered questions. */
 export type Reception = Awaited<ReturnType<typeof publicReception>>;
