@@ -6,13 +6,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
-import {
-  ActionCommentDialog,
-  ErrorAlert,
-  PageHeader,
-  useTextDraft,
-  WorkflowActions,
-} from '../../../components/index.ts';
+import { ActionCommentDialog, ErrorAlert, PageHeader, WorkflowActions } from '../../../components/index.ts';
 import { TAG } from '../../../components/tagColors.ts';
 import type { Action } from '../api.ts';
 import { ArticleEditForm, type ArticleEditValues } from '../components/ArticleEditForm.tsx';
@@ -24,8 +18,6 @@ export function ArticlePage() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [pending, setPending] = useState<Action | null>(null);
-  // The reason typed for an action is kept on this device until the action is done (issue 12's rule for text areas).
-  const [comment, setComment, clearComment] = useTextDraft(`archive-article-action:${id}`);
   const [volumeId, setVolumeId] = useState<number | null>(null);
   const [editing, setEditing] = useState(false);
   const { data: a, error } = useArticle(id);
@@ -36,7 +28,6 @@ export function ArticlePage() {
       api.post(`/api/archive/articles/${id}/actions`, b),
     onSuccess: () => {
       setPending(null);
-      clearComment();
       message.success('已完成');
       refresh();
     },
@@ -149,14 +140,13 @@ export function ArticlePage() {
       )}
       <ActionCommentDialog
         action={pending}
-        comment={comment}
-        onComment={setComment}
+        draft={`archive-article-action:${id}`}
         inputId="article-comment"
         running={fire.isPending}
         error={fire.error}
         onCancel={() => setPending(null)}
-        onOk={(p) =>
-          fire.mutate({
+        onOk={(p, comment) =>
+          fire.mutateAsync({
             action: p.action,
             comment: comment || undefined,
             data: p.action === 'assign' ? { volumeId: volumeId ?? undefined } : undefined,

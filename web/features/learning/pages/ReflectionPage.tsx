@@ -22,7 +22,6 @@ export function ReflectionPage() {
   const { message } = App.useApp();
   const [pending, setPending] = useState<Action | null>(null);
   const [editing, setEditing] = useState(false);
-  const [comment, setComment] = useState('');
   const [form] = Form.useForm<{ title: string; body: string }>();
   // The edit of a draft or returned reflection is kept on this device until saved.
   const draft = useFormDraft(form, `learning-reflection:${id}`, { ready: editing });
@@ -32,7 +31,6 @@ export function ReflectionPage() {
     mutationFn: (b: { action: string; comment?: string }) => api.post(`/api/learning/reflections/${id}/actions`, b),
     onSuccess: () => {
       setPending(null);
-      setComment('');
       message.success('已完成');
       refresh();
     },
@@ -131,13 +129,12 @@ export function ReflectionPage() {
       )}
       <ActionCommentDialog
         action={pending}
-        comment={comment}
-        onComment={setComment}
+        draft={`learning-reflection-action:${id}`}
         inputId="reflection-comment"
         running={fire.isPending}
         error={fire.error}
         onCancel={() => setPending(null)}
-        onOk={(p) => fire.mutate({ action: p.action, comment })}
+        onOk={(p, comment) => fire.mutateAsync({ action: p.action, comment })}
       />
     </>
   );
