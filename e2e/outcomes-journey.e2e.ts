@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
+  chooseOption,
   confirmDialog,
   expectNoA11yViolations,
   loginAs,
@@ -13,7 +14,7 @@ import {
   pickDate,
   shot,
 } from './browser.ts';
-import { handOverOutcome, officeEvaluatesOutcome, unitSignsAndAnswers } from './outcome-steps.ts';
+import { officeEvaluatesOutcome, unitSignsAndAnswers } from './outcome-steps.ts';
 
 const TITLE = '关于推进城乡养老服务一体化的建议案（旅程）';
 
@@ -53,7 +54,13 @@ describe('协商成果：报送并记录批示 → 单位手机反馈 → 评估
     await page.getByText('请市民政局牵头研究落实。').waitFor();
     await expectNoA11yViolations(page);
     await shot(page, 'outcomes-1-instruction');
-    await handOverOutcome(office, id, unit.me.account.unitId);
+    // 交办 in the dialog: the unit picker hands the chosen unit to the form (it once dropped the choice, stop 29).
+    const units = (await office.get('/api/org/units?pageSize=500')).body.items as { id: number; name: string }[];
+    const unitName = units.find((u) => u.id === unit.me.account.unitId)!.name;
+    await openActionDialog(page, '交办');
+    await chooseOption(page, '办理单位', unitName, unitName.slice(0, 4));
+    await confirmDialog(page, '交办');
+    await expect.poll(async () => (await office.get(`/api/consultation-outcomes/${id}`)).body.state).toBe('handling');
     expect(pageErrorsOf(page)).toEqual([]);
   });
 
