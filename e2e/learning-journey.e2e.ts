@@ -58,7 +58,7 @@ describe('委员学习：发布资料 → 委员学完并写心得 → 审核通
     const r = await office.post(`/api/learning/reflections/${id}/actions`, { action: 'accept' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     await phone.reload();
-    await phone.getByText('已通过').waitFor();
+    await phone.getByText('已通过', { exact: true }).waitFor();
     await phone.getByText('审核通过').waitFor();
     await expectNoHorizontalOverflow(phone);
     await shot(phone, 'learning-reflection-accepted-phone');

@@ -1,7 +1,9 @@
 // Types and labels of the archive pages, the village histories (村史) included (the server's shapes, as the routes
 // present them: the module's schemas.ts declares its inputs only, so these are kept here; a village is the server's own
 // type).
+
 import type { listVillages } from '../../../server/modules/archive/village-service.ts';
+import type { WorkflowStep } from '../../components/WorkflowTimeline.tsx';
 export interface Action {
   action: string;
   label: string;
@@ -35,7 +37,7 @@ export interface Article {
   files?: { id: number; name: string; mime: string; size: number }[];
   versions?: { version: number; title: string; editorNote: string; editorName: string | null; createdAt: string }[];
   actions?: Action[];
-  timeline?: { id: number; label: string; actorName: string | null; comment: string | null; createdAt: string }[];
+  timeline?: WorkflowStep[];
 }
 export interface Volume {
   id: number;

@@ -1,6 +1,7 @@
 // Types and labels of the learning pages (the server's shapes, as the routes present them: the module's schemas.ts
 // declares its inputs only, so these are kept here).
 import { TAG } from '../../components/tagColors.ts';
+import type { WorkflowStep } from '../../components/WorkflowTimeline.tsx';
 
 export interface Action {
   action: string;
@@ -49,7 +50,7 @@ export interface Reflection {
   submittedAt: string | null;
   updatedAt: string | null;
   actions?: Action[];
-  timeline?: { id: number; label: string; actorName: string | null; comment: string | null; createdAt: string }[];
+  timeline?: WorkflowStep[];
 }
 export interface Paged<T> {
   items: T[];

@@ -1,12 +1,18 @@
 // One article: original files (photos, scans, audio) beside its transcription, its editorial state, the editors'
 // versions with notes, the engine's buttons for this user (assign asks for a volume), an edit form and the timeline.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Flex, Row, Select, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Row, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
-import { ActionCommentDialog, ErrorAlert, PageHeader, WorkflowActions } from '../../../components/index.ts';
+import {
+  ActionCommentDialog,
+  ErrorAlert,
+  PageHeader,
+  WorkflowActions,
+  WorkflowTimeline,
+} from '../../../components/index.ts';
 import { TAG } from '../../../components/tagColors.ts';
 import type { Action } from '../api.ts';
 import { ArticleEditForm, type ArticleEditValues } from '../components/ArticleEditForm.tsx';
@@ -122,22 +128,7 @@ export function ArticlePage() {
           </ul>
         </Card>
       )}
-      {!!a.timeline?.length && (
-        <Card title="办理记录" style={{ marginTop: 16 }}>
-          <Timeline
-            items={a.timeline.map((t) => ({
-              children: (
-                <>
-                  <div>
-                    {t.label} · {t.actorName ?? '系统'} · {formatDateTime(t.createdAt)}
-                  </div>
-                  {t.comment && <Typography.Text type="secondary">{t.comment}</Typography.Text>}
-                </>
-              ),
-            }))}
-          />
-        </Card>
-      )}
+      {!!a.timeline?.length && <WorkflowTimeline title="办理记录" steps={a.timeline} style={{ marginTop: 16 }} />}
       <ActionCommentDialog
         action={pending}
         draft={`archive-article-action:${id}`}

@@ -1,17 +1,17 @@
 // One reflection: its text, state and timeline; the author edits a draft or returned one and submits; staff accept it
 // or return it with a reason (the engine's buttons for this user).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Form, Input, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
-import { formatDateTime } from '../../../app/format.ts';
 import {
   ActionCommentDialog,
   ErrorAlert,
   PageHeader,
   useFormDraft,
   WorkflowActions,
+  WorkflowTimeline,
 } from '../../../components/index.ts';
 import { type Action, STATE_COLOR } from '../api.ts';
 import { learningKeys, useReflection } from '../queries.ts';
@@ -111,22 +111,7 @@ export function ReflectionPage() {
           </Flex>
         )}
       </Card>
-      {!!r.timeline?.length && (
-        <Card title="办理记录">
-          <Timeline
-            items={r.timeline.map((t) => ({
-              children: (
-                <>
-                  <div>
-                    {t.label} · {t.actorName ?? '系统'} · {formatDateTime(t.createdAt)}
-                  </div>
-                  {t.comment && <Typography.Text type="secondary">{t.comment}</Typography.Text>}
-                </>
-              ),
-            }))}
-          />
-        </Card>
-      )}
+      {!!r.timeline?.length && <WorkflowTimeline title="办理记录" steps={r.timeline} />}
       <ActionCommentDialog
         action={pending}
         draft={`learning-reflection-action:${id}`}

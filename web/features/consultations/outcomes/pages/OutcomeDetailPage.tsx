@@ -1,12 +1,12 @@
 // One outcome: what it is, the engine's buttons for this user, the leaders' instructions, each unit's feedback (UnitCard,
 // with the unit's own buttons — a phone-friendly feedback form in a dialog), the evaluation, the Word report and the timeline.
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Flex, List, Switch, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, List, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../../../api/client.ts';
-import { formatDate, formatDateTime } from '../../../../app/format.ts';
-import { ErrorAlert, ExportButton, PageHeader } from '../../../../components/index.ts';
+import { formatDate } from '../../../../app/format.ts';
+import { ErrorAlert, ExportButton, PageHeader, WorkflowTimeline } from '../../../../components/index.ts';
 import { SUBMIT_TARGETS, TRANSFORMATION } from '../api.ts';
 import { ActionDialog, type PendingAction } from '../components/ActionDialog.tsx';
 import { UnitCard } from '../components/UnitCard.tsx';
@@ -112,21 +112,7 @@ export function OutcomeDetailPage() {
           </Flex>
         </Card>
       )}
-      <Card title="办理过程">
-        <Timeline
-          items={o.timeline.map((t) => ({
-            children: (
-              <>
-                {t.label} → {t.toStateLabel}
-                <div style={{ color: '#595959' }}>
-                  {t.actorName ?? '系统'} · {formatDateTime(t.createdAt)}
-                  {t.comment ? ` · ${t.comment}` : ''}
-                </div>
-              </>
-            ),
-          }))}
-        />
-      </Card>
+      <WorkflowTimeline steps={o.timeline} />
       <ActionDialog
         pending={pending}
         onClose={() => setPending(null)}
