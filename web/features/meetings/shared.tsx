@@ -5,6 +5,10 @@ import { Alert, Button, Card, Flex, Form, Select, Spin, Typography } from 'antd'
 import { useEffect, useRef, useState } from 'react';
 import { api, qs } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/index.ts';
+import { useReference } from '../org/api.ts';
+
+/** The committee's reference lists (terms, sessions, sectors, units…): org's one hook and cache entry. */
+export { useReference };
 
 export const MEETING_KINDS: Record<string, string> = {
   plenary: '全体会议',
@@ -45,15 +49,6 @@ export const INVITE_RULES: Record<string, string> = {
   sector: '某个界别',
   members: '指定委员',
 };
-
-export interface Reference {
-  sectors: { id: number; name: string }[];
-  specialCommittees: { id: number; name: string }[];
-}
-
-export function useReference() {
-  return useQuery({ queryKey: ['org', 'reference'], queryFn: () => api.get<Reference>('/api/org/reference') });
-}
 
 const memberLabel = (m: { id: number; name: string; code: string | null }) => `${m.name}（${m.code ?? m.id}）`;
 

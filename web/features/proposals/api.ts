@@ -21,12 +21,6 @@ export interface Named {
   name: string;
 }
 
-export interface Reference {
-  terms: { id: number; number: number; name: string; isCurrent: boolean }[];
-  sessions: { id: number; termId: number; number: number; name: string; year: number; isCurrent: boolean }[];
-  units: Named[];
-}
-
 /** A year's rules as GET /api/proposals/rules answers them. */
 export type Rules = ProposalRulesOut;
 
@@ -83,12 +77,8 @@ export const stateColor = (state: string): string =>
     withdrawn: TAG.grey,
   })[state] ?? TAG.grey;
 
-export const useReference = () =>
-  useQuery({
-    queryKey: ['org', 'reference'],
-    queryFn: () => api.get<Reference>('/api/org/reference'),
-    staleTime: 60_000,
-  });
+/** The committee's reference lists (terms, sessions, sectors, units…): org's one hook and cache entry. */
+export { useReference } from '../org/api.ts';
 
 export const useRules = () =>
   useQuery({
