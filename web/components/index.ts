@@ -15,6 +15,6 @@ export { PublicFrame } from './PublicFrame.tsx';
 export { ColumnCard, ResponsiveList, type ResponsiveListProps } from './ResponsiveList.tsx';
 export { UnitSelect } from './UnitSelect.tsx';
 export { draftKey, type FormDraft, useFormDraft, useTextDraft } from './useDraft.tsx';
-export { type ListParams, useListParams } from './useListParams.ts';
+export { type ListParams, pagedProps, useListParams } from './useListParams.ts';
 export { type WorkflowAction, WorkflowActions } from './WorkflowActions.tsx';
 export { type WorkflowStep, WorkflowTimeline } from './WorkflowTimeline.tsx';

@@ -40,3 +40,22 @@ export function useListParams<F extends Record<string, string>>(
   const reset = useCallback(() => setSearch(new URLSearchParams(), { replace: true }), [setSearch]);
   return [params, set, reset];
 }
+
+/**
+ * The paging props of a DataTable/ResponsiveList from a list query and useListParams:
+ * `<DataTable {...pagedProps(list, params, setParams)} columns={…} />` (data, loading while fetching, page, pageSize
+ * and onPageChange writing page and pageSize back to the URL).
+ */
+export function pagedProps<D>(
+  query: { data: D | undefined; isFetching: boolean },
+  params: { page: number; pageSize: number },
+  setParams: (patch: { page: number; pageSize: number }) => void,
+) {
+  return {
+    data: query.data,
+    loading: query.isFetching,
+    page: params.page,
+    pageSize: params.pageSize,
+    onPageChange: (page: number, pageSize: number) => setParams({ page, pageSize }),
+  };
+}

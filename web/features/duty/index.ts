@@ -11,10 +11,9 @@ import {
   TrophyOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
 import { GROUP } from '../meetings/index.ts';
-import type { FeatureRoute } from '../types.ts';
+import { type FeatureRoute, menu, route } from '../types.ts';
 
 const MemberDutyPage = lazyPage(() => import('./pages/MemberDutyPage.tsx').then((m) => m.MemberDutyPage));
 const MyDutyPage = lazyPage(() => import('./pages/MyDutyPage.tsx').then((m) => m.MyDutyPage));
@@ -29,60 +28,15 @@ const SectorsPage = lazyPage(() => import('./pages/SectorsPage.tsx').then((m) =>
 const ScoresPage = lazyPage(() => import('./pages/ScoresPage.tsx').then((m) => m.ScoresPage));
 
 export const dutyRoutes: FeatureRoute[] = [
-  {
-    path: 'duty/me',
-    element: createElement(MyDutyPage),
-    menu: { label: '我的履职', icon: createElement(IdcardOutlined), group: GROUP, order: 400 },
-    permissions: ['duty.readOwn'],
-  },
-  {
-    path: 'duty/my-report',
-    element: createElement(MyReportPage),
-    menu: { label: '我的述职', icon: createElement(FileTextOutlined), group: GROUP, order: 402 },
-    permissions: ['duty.readOwn'],
-  },
-  {
-    path: 'duty/scores',
-    element: createElement(ScoresPage),
-    menu: { label: '履职积分', icon: createElement(BarChartOutlined), group: GROUP, order: 420 },
-    permissions: ['duty.readAll'],
-  },
-  { path: 'duty/members/:id', element: createElement(MemberDutyPage), permissions: ['duty.readAll'] },
-  {
-    path: 'duty/consequences',
-    element: createElement(ConsequencesPage),
-    menu: { label: '约谈与劝辞', icon: createElement(WarningOutlined), group: GROUP, order: 421 },
-    permissions: ['duty.readAll'],
-  },
-  {
-    path: 'duty/reports',
-    element: createElement(ReportsPage),
-    menu: { label: '述职报告', icon: createElement(AuditOutlined), group: GROUP, order: 422 },
-    permissions: ['duty.readAll'],
-  },
-  { path: 'duty/reports/:id', element: createElement(ReportReviewPage), permissions: ['duty.readAll'] },
-  {
-    path: 'duty/commendations',
-    element: createElement(CommendationsPage),
-    menu: { label: '优秀委员', icon: createElement(TrophyOutlined), group: GROUP, order: 423 },
-    permissions: ['duty.readAll'],
-  },
-  {
-    path: 'duty/rules',
-    element: createElement(RulesPage),
-    menu: { label: '积分规则', icon: createElement(SettingOutlined), group: GROUP, order: 424 },
-    permissions: ['duty.rules'],
-  },
-  {
-    path: 'duty/lists',
-    element: createElement(ListsPage),
-    menu: { label: '正负面清单', icon: createElement(OrderedListOutlined), group: GROUP, order: 425 },
-    permissions: ['duty.readAll'],
-  },
-  {
-    path: 'duty/sectors',
-    element: createElement(SectorsPage),
-    menu: { label: '界别活动与提案', icon: createElement(ApartmentOutlined), group: GROUP, order: 426 },
-    permissions: ['sector.figures'],
-  },
+  route('duty/me', MyDutyPage, ['duty.readOwn'], menu('我的履职', IdcardOutlined, GROUP, 400)),
+  route('duty/my-report', MyReportPage, ['duty.readOwn'], menu('我的述职', FileTextOutlined, GROUP, 402)),
+  route('duty/scores', ScoresPage, ['duty.readAll'], menu('履职积分', BarChartOutlined, GROUP, 420)),
+  route('duty/members/:id', MemberDutyPage, ['duty.readAll']),
+  route('duty/consequences', ConsequencesPage, ['duty.readAll'], menu('约谈与劝辞', WarningOutlined, GROUP, 421)),
+  route('duty/reports', ReportsPage, ['duty.readAll'], menu('述职报告', AuditOutlined, GROUP, 422)),
+  route('duty/reports/:id', ReportReviewPage, ['duty.readAll']),
+  route('duty/commendations', CommendationsPage, ['duty.readAll'], menu('优秀委员', TrophyOutlined, GROUP, 423)),
+  route('duty/rules', RulesPage, ['duty.rules'], menu('积分规则', SettingOutlined, GROUP, 424)),
+  route('duty/lists', ListsPage, ['duty.readAll'], menu('正负面清单', OrderedListOutlined, GROUP, 425)),
+  route('duty/sectors', SectorsPage, ['sector.figures'], menu('界别活动与提案', ApartmentOutlined, GROUP, 426)),
 ];

@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../../../api/client.ts';
 import { formatDateTime } from '../../../../app/format.ts';
 import { useSession } from '../../../../app/session.tsx';
-import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../../../components/index.ts';
+import { DataTable, ErrorAlert, PageHeader, pagedProps, useListParams } from '../../../../components/index.ts';
 import { TAG } from '../../../../components/tagColors.ts';
 import { type Discussion, STATUS_LABELS } from '../api.ts';
 import { SettingsForm } from '../components/DiscussionSettingsForm.tsx';
@@ -21,7 +21,7 @@ export function DiscussionListPage() {
   const staff = can('discussion.manage');
   const [params, setParams] = useListParams({});
   const [dialog, setDialog] = useState<'open' | 'settings' | null>(null);
-  const { data, error, isFetching } = useQuery({
+  const list = useQuery({
     queryKey: discussionKeys.list(params.page, params.pageSize),
     queryFn: () =>
       api.get<{ items: Discussion[]; total: number }>(
@@ -44,13 +44,9 @@ export function DiscussionListPage() {
           )
         }
       />
-      <ErrorAlert error={error} />
+      <ErrorAlert error={list.error} />
       <DataTable<Discussion>
-        data={data}
-        loading={isFetching}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps(list, params, setParams)}
         columns={[
           {
             title: '议题',
