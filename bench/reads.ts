@@ -4,7 +4,8 @@
 // and 50 connections with the cookies of many distinct users, and through a bare Fastify + pg server on a pool of the
 // same size running one equivalent SELECT (same page, same count, no auth); prints req/s, p50/p95/p99, errors, the
 // ratio app/bare and the cold first request, with the targets beside them.
-//   scripts/with-postgres.sh npx tsx bench/reads.ts     (SECONDS=… per run, COMMITTEES=…, SCALES=demo,bench, POOL=…)
+//   scripts/with-postgres.sh npx tsx bench/reads.ts     (SECONDS=… per run, COMMITTEES=…, SCALES=demo,bench, POOL=…,
+//   CASE=待办 for one case, PROFILE=/tmp/p for a CPU profile of each app run)
 import fs from 'node:fs';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -19,12 +20,15 @@ import { seedDemo } from '../server/seed/demo.ts';
 import { hammer } from './crowd.ts';
 import { loadOpinions } from './generate-opinions.ts';
 import { benchCommittees, loadProposals } from './generate-proposals.ts';
+import { profiled } from './profile.ts';
 import { benchDataDir, dropBenchDatabase, freshPostgres } from './setup.ts';
 
 const SECONDS = Number(process.env.SECONDS ?? 5);
 const COMMITTEES = Number(process.env.COMMITTEES ?? 4);
 const POOL = Number(process.env.POOL ?? 10);
 const SCALES = (process.env.SCALES ?? 'demo,bench').split(',');
+/** CASE=<part of a case's name>: only the matching cases run (PROFILE=<prefix> profiles each app run, bench/profile.ts). */
+const ONLY_CASE = process.env.CASE;
 const CONNECTIONS = [1, 50];
 const TARGET_RATIO = 0.5;
 const TARGET_P99 = 100;
@@ -261,8 +265,9 @@ async function scale(kind: 'demo' | 'bench') {
   );
   const summary: { name: string; conn: number; ratio: number; p99: number }[] = [];
   for (const [i, c] of cases.entries()) {
+    if (ONLY_CASE && !c.name.includes(ONLY_CASE)) continue;
     for (const conn of CONNECTIONS) {
-      const a = await hammer(appBase, c.callers, c.app, conn, SECONDS);
+      const a = await profiled(`reads-${conn}`, () => hammer(appBase, c.callers, c.app, conn, SECONDS));
       const b = await hammer(bare.base, c.callers, c.bare, conn, SECONDS);
       const ratio = a.rps / b.rps;
       summary.push({ name: c.name, conn, ratio, p99: a.p99 });

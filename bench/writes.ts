@@ -4,7 +4,7 @@
 // verifies afterwards that the audit log is intact and has a row for every proposal written.
 //   PG_DURABLE=1 scripts/with-postgres.sh npx tsx bench/writes.ts   (durable commits, as deployed: the measured figures)
 //   scripts/with-postgres.sh npx tsx bench/writes.ts                (the tests' non-durable cluster, for comparison)
-// SECONDS=… per phase; ONLY=postgres skips PGlite; without PostgreSQL: PGlite only. With pg_stat_statements loaded
+// SECONDS=… per phase; PROFILE=<prefix> writes a CPU profile of the 25-at-a-time phase; ONLY=postgres skips PGlite; without PostgreSQL: PGlite only. With pg_stat_statements loaded
 // (PG_OPTS="-c shared_preload_libraries=pg_stat_statements") it also prints the statements one submission runs.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +17,7 @@ import { initFileStore } from '../server/platform/files/files.ts';
 import { initFieldCrypto } from '../server/platform/secrets/field-crypto.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
 import { listenBenchApp } from './listen.ts';
+import { profiled } from './profile.ts';
 
 const SECONDS = Number(process.env.SECONDS ?? 8);
 const ONLY = process.env.ONLY;
@@ -291,7 +292,9 @@ async function bench(kind: 'postgres' | 'pglite') {
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
-  const many = await withCpu(pgDb, () => load('proposals submitted, 25 at a time', 25, SECONDS, submit));
+  const many = await withCpu(pgDb, () =>
+    profiled(`${kind}-25`, () => load('proposals submitted, 25 at a time', 25, SECONDS, submit)),
+  );
   sampling = false;
   await sampler;
   await printThreadTimes(database, many.ms.length - (many.errors.get(503) ?? 0));

@@ -4,7 +4,14 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestContext } from '../../test/harness.ts';
 import { query } from '../db/client.ts';
-import { configureMail, notificationEvents, notify, pushAfterCommit, pushAfterEachRequest } from './notifications.ts';
+import {
+  configureMail,
+  NOTIFY_CHANNEL,
+  notificationEvents,
+  notify,
+  pushAfterCommit,
+  pushAfterEachRequest,
+} from './notifications.ts';
 
 let t: TestContext;
 let committeeId: number;
@@ -123,6 +130,22 @@ describe('notify', () => {
       expect(failed).toBe(0);
     } finally {
       await app.close();
+    }
+  });
+
+  it('a push released after the commit goes out as a NOTIFY on PostgreSQL, straight to the relay on the embedded database', async () => {
+    const notified: string[] = [];
+    const unlisten = await t.database.listen(NOTIFY_CHANNEL, (payload) => notified.push(payload));
+    try {
+      const n = { committeeId, accountIds: [accountId], kind: 'test', title: '提交之后的推送' };
+      const heard = await pushesDuring(() =>
+        pushAfterCommit(t.database.db, () => t.database.db.transaction((tx) => notify(tx, n))),
+      );
+      expect(heard).toBe(1);
+      // PGlite is one process: no other process could hear the NOTIFY, so none is sent (one statement fewer).
+      expect(notified).toEqual(t.database.kind === 'pglite' ? [] : [`${committeeId}:${accountId}`]);
+    } finally {
+      await unlisten();
     }
   });
 

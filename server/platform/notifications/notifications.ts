@@ -41,10 +41,22 @@ const heldPushes = new AsyncLocalStorage<Held>();
 /** Sends one pg_notify payload in `db`: a transaction's takes effect at its commit. */
 const sendPush = (db: Db, payload: string) => db.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${payload})`);
 
+/**
+ * The embedded database's committed pushes, delivered in this process (decision 0034): PGlite runs in one process, so
+ * the only listener a NOTIFY could reach is this process's relay; a push sent after the commit goes to it directly
+ * instead of costing the single connection a statement. Keyed by the root `db` that relayNotifications was given.
+ */
+const deliverHere = new WeakMap<Db, (payload: string) => void>();
+
 /** Closes `held` and sends what it holds on `db`, each payload as its own statement (none when `send` is false). */
 async function release(db: Db, held: Held, send: boolean): Promise<void> {
   held.open = false;
-  if (send) for (const payload of held.payloads) await sendPush(db, payload);
+  if (!send) return;
+  const here = deliverHere.get(db);
+  for (const payload of held.payloads) {
+    if (here) here(payload);
+    else await sendPush(db, payload);
+  }
 }
 
 /**
@@ -137,17 +149,27 @@ export async function publishLive(tx: Db, topic: string): Promise<void> {
   await push(tx, `#${topic}`);
 }
 
-/** Turns a committed NOTIFY into the in-process events the server-sent-event streams wait on. */
-export function relayNotifications(database: Database): Promise<() => Promise<void>> {
-  return database.listen(NOTIFY_CHANNEL, (payload) => {
-    // A '#topic' payload is a live event of a page (e.g. a discussion's new statements), not an account's inbox.
-    if (payload.startsWith('#')) {
-      notificationEvents.emit(payload.slice(1));
-      return;
-    }
-    const [committeeId, ids] = payload.split(':');
-    for (const id of ids.split(',')) notificationEvents.emit(`${committeeId}:${id}`);
-  });
+/**
+ * Turns a committed NOTIFY into the in-process events the server-sent-event streams wait on. On the embedded database
+ * the pushes released after a commit skip the NOTIFY and reach the same handler directly (see deliverHere).
+ */
+export async function relayNotifications(database: Database): Promise<() => Promise<void>> {
+  const unlisten = await database.listen(NOTIFY_CHANNEL, relay);
+  if (database.kind === 'pglite') deliverHere.set(database.db, relay);
+  return async () => {
+    deliverHere.delete(database.db);
+    await unlisten();
+  };
+}
+
+function relay(payload: string): void {
+  // A '#topic' payload is a live event of a page (e.g. a discussion's new statements), not an account's inbox.
+  if (payload.startsWith('#')) {
+    notificationEvents.emit(payload.slice(1));
+    return;
+  }
+  const [committeeId, ids] = payload.split(':');
+  for (const id of ids.split(',')) notificationEvents.emit(`${committeeId}:${id}`);
 }
 
 registerJobHandler('notification.mail', async (tx, job) => {
