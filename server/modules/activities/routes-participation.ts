@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { CheckinCodeResponse } from '../meetings/checkin.ts';
 import { Nullable } from '../meetings/schema.ts';
@@ -110,13 +111,9 @@ export function activityParticipationRoutes(app: FastifyInstance, { db }: Module
         response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) =>
-        markActivityAttendance(tx, actor, request.params.id, request.params.memberId, request.body.present),
-      );
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) =>
+      markActivityAttendance(tx, actor, request.params.id, request.params.memberId, request.body.present),
+    ),
   );
 
   r.get(

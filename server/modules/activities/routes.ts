@@ -8,7 +8,8 @@ import type { ModuleDeps } from '../../app.ts';
 import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
-import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { inTransaction, okInTransaction, PageOf, pagedList } from '../../platform/http/handlers.ts';
+import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
 import { Enum } from '../meetings/schema.ts';
 import { InviteSchema } from '../meetings/schemas.ts';
 import { mayReadOutputFiles } from './outputs.ts';
@@ -45,13 +46,10 @@ export async function activityRoutes(app: FastifyInstance, deps: ModuleDeps) {
           to: Type.Optional(Type.String({ title: '结束日期', format: 'date' })),
           mine: Type.Optional(Type.Boolean({ title: '只看我参加的' })),
         }),
-        response: { 200: Type.Object({ items: Type.Array(ListItem), total: Type.Integer() }) },
+        response: { 200: PageOf(ListItem) },
       },
     },
-    async (request) => {
-      const { limit, offset } = page(request.query);
-      return listActivities(db, actorOf(request), request.query, limit, offset);
-    },
+    pagedList(db, listActivities),
   );
 
   r.post(
@@ -65,10 +63,7 @@ export async function activityRoutes(app: FastifyInstance, deps: ModuleDeps) {
         response: { 200: Type.Object({ id: Type.Integer(), invited: Type.Integer() }), 400: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction((tx) => createActivity(tx, actor, request.body));
-    },
+    inTransaction(db, (tx, actor, request) => createActivity(tx, actor, request.body)),
   );
 
   r.get(
@@ -92,11 +87,7 @@ export async function activityRoutes(app: FastifyInstance, deps: ModuleDeps) {
         response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => updateActivity(tx, actor, request.params.id, request.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => updateActivity(tx, actor, request.params.id, request.body)),
   );
 
   for (const [path, to, summary] of [
@@ -110,11 +101,7 @@ export async function activityRoutes(app: FastifyInstance, deps: ModuleDeps) {
         preHandler: requireAuth('activity.manage'),
         schema: { tags, summary, params: IdParams, response: { 200: Ok, 404: ErrorBody, 409: ErrorBody } },
       },
-      async (request) => {
-        const actor = actorOf(request);
-        await db.transaction((tx) => setActivityStatus(tx, actor, request.params.id, to));
-        return { ok: true };
-      },
+      okInTransaction(db, (tx, actor, request) => setActivityStatus(tx, actor, request.params.id, to)),
     );
   }
 
@@ -130,10 +117,7 @@ export async function activityRoutes(app: FastifyInstance, deps: ModuleDeps) {
         response: { 200: Type.Object({ added: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction((tx) => inviteToActivity(tx, actor, request.params.id, request.body));
-    },
+    inTransaction(db, (tx, actor, request) => inviteToActivity(tx, actor, request.params.id, request.body)),
   );
 
   for (const [path, join, summary] of [
@@ -151,11 +135,7 @@ export async function activityRoutes(app: FastifyInstance, deps: ModuleDeps) {
           response: { 200: Ok, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
         },
       },
-      async (request) => {
-        const actor = actorOf(request);
-        await db.transaction((tx) => register(tx, actor, request.params.id, join));
-        return { ok: true };
-      },
+      okInTransaction(db, (tx, actor, request) => register(tx, actor, request.params.id, join)),
     );
   }
 }

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { inTransaction, okInTransaction, PageOf, pagedList } from '../../platform/http/handlers.ts';
+import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
 import { Enum, Nullable } from '../meetings/schema.ts';
 import { commend, listCommendations, revokeCommendation } from './commendations.ts';
 import { consequenceCandidates, deleteConsequence, listConsequences, recordConsequence } from './consequences.ts';
@@ -45,13 +46,10 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
           kind: Type.Optional(ConsequenceKind),
           memberId: Type.Optional(Id('委员')),
         }),
-        response: { 200: Type.Object({ items: Type.Array(ConsequenceOut), total: Type.Integer() }) },
+        response: { 200: PageOf(ConsequenceOut) },
       },
     },
-    async (request) => {
-      const { limit, offset } = page(request.query);
-      return listConsequences(db, actorOf(request), request.query, limit, offset);
-    },
+    pagedList(db, listConsequences),
   );
 
   r.get(
@@ -105,10 +103,7 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
         response: { 200: Type.Object({ id: Type.Integer() }), 400: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction((tx) => recordConsequence(tx, actor, request.body));
-    },
+    inTransaction(db, (tx, actor, request) => recordConsequence(tx, actor, request.body)),
   );
 
   r.delete(
@@ -117,11 +112,7 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
       preHandler: requireAuth('duty.manage'),
       schema: { tags, summary: '删除约谈或劝辞记录', params: IdParams, response: { 200: Ok, 404: ErrorBody } },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => deleteConsequence(tx, actor, request.params.id));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => deleteConsequence(tx, actor, request.params.id)),
   );
 
   // ---- commendations ----
@@ -173,10 +164,7 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
         response: { 200: Type.Object({ id: Type.Integer() }), 400: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction((tx) => commend(tx, actor, request.body));
-    },
+    inTransaction(db, (tx, actor, request) => commend(tx, actor, request.body)),
   );
 
   r.delete(
@@ -185,10 +173,6 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
       preHandler: requireAuth('duty.manage'),
       schema: { tags, summary: '撤销表彰', params: IdParams, response: { 200: Ok, 404: ErrorBody } },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => revokeCommendation(tx, actor, request.params.id));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => revokeCommendation(tx, actor, request.params.id)),
   );
 }

@@ -9,7 +9,8 @@ import { namesFromTable, registerEntityNames } from '../../platform/audit/names.
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
-import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { inTransaction, okInTransaction, PageOf, pagedList } from '../../platform/http/handlers.ts';
+import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
 import { getSetting, putSetting } from '../../platform/settings/settings.ts';
 import { registerTodos } from '../../platform/todos.ts';
 import { getMeeting, listMeetings, mayReadMeetingFiles } from './list.ts';
@@ -57,13 +58,10 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps) {
           to: Type.Optional(Type.String({ title: '结束日期', format: 'date' })),
           mine: Type.Optional(Type.Boolean({ title: '只看我参加的' })),
         }),
-        response: { 200: Type.Object({ items: Type.Array(MeetingListItem), total: Type.Integer() }) },
+        response: { 200: PageOf(MeetingListItem) },
       },
     },
-    async (request) => {
-      const { limit, offset } = page(request.query);
-      return listMeetings(db, actorOf(request), request.query, limit, offset);
-    },
+    pagedList(db, listMeetings),
   );
 
   r.post(
@@ -77,10 +75,7 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps) {
         response: { 200: Type.Object({ id: Type.Integer(), invited: Type.Integer() }), 400: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction((tx) => createMeeting(tx, actor, request.body));
-    },
+    inTransaction(db, (tx, actor, request) => createMeeting(tx, actor, request.body)),
   );
 
   r.get(
@@ -170,11 +165,7 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps) {
         response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => updateMeeting(tx, actor, request.params.id, request.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => updateMeeting(tx, actor, request.params.id, request.body)),
   );
 
   for (const [path, to, summary] of [
@@ -188,11 +179,7 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps) {
         preHandler: requireAuth('meeting.manage'),
         schema: { tags, summary, params: IdParams, response: { 200: Ok, 404: ErrorBody, 409: ErrorBody } },
       },
-      async (request) => {
-        const actor = actorOf(request);
-        await db.transaction((tx) => setMeetingStatus(tx, actor, request.params.id, to));
-        return { ok: true };
-      },
+      okInTransaction(db, (tx, actor, request) => setMeetingStatus(tx, actor, request.params.id, to)),
     );
   }
 
@@ -208,10 +195,7 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps) {
         response: { 200: Type.Object({ added: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction((tx) => inviteMore(tx, actor, request.params.id, request.body));
-    },
+    inTransaction(db, (tx, actor, request) => inviteMore(tx, actor, request.params.id, request.body)),
   );
 
   r.delete(
@@ -220,11 +204,7 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps) {
       preHandler: requireAuth('meeting.manage'),
       schema: { tags, summary: '移出参会名单', params: MemberParams, response: { 200: Ok, 404: ErrorBody } },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => removeInvitee(tx, actor, request.params.id, request.params.memberId));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => removeInvitee(tx, actor, request.params.id, request.params.memberId)),
   );
 }
 

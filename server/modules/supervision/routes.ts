@@ -10,6 +10,7 @@ import { beijingYearOf } from '../../platform/dates.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { FILE_TYPES, MEDIA_TYPES, registerFileAccess } from '../../platform/files/files.ts';
 import { receiveUpload } from '../../platform/files/upload.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
 import { registerTodos } from '../../platform/todos.ts';
@@ -128,9 +129,6 @@ export async function supervisionRoutes(fastify: FastifyInstance, { db }: Module
       preHandler: requireAuth('supervision.manage'),
       schema: { querystring: YearQuery, body: SettingsBody, response: { 200: Ok, ...Errors } },
     },
-    async (req) => {
-      await db.transaction((tx) => putSetting(tx, actorOf(req), SUPERVISION_SETTING, req.query.year, req.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => putSetting(tx, actor, SUPERVISION_SETTING, req.query.year, req.body)),
   );
 }

@@ -5,7 +5,8 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
-import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
+import { okInTransaction, pagedList } from '../../platform/http/handlers.ts';
+import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
 import { registerTodos } from '../../platform/todos.ts';
 import { GOAL_FACT_KINDS } from '../duty/facts.ts';
@@ -44,10 +45,11 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
     },
     async (req) => svc.createTask(db, actorOf(req), req.body),
   );
-  app.get('/api/tasks', { preHandler: requireAuth('task.manage'), schema: { querystring: TaskQuery } }, async (req) => {
-    const { limit, offset } = page(req.query);
-    return svc.listTasks(db, actorOf(req), req.query, limit, offset);
-  });
+  app.get(
+    '/api/tasks',
+    { preHandler: requireAuth('task.manage'), schema: { querystring: TaskQuery } },
+    pagedList(db, svc.listTasks),
+  );
   app.get('/api/tasks/mine', { preHandler: requireAuth('task.read'), schema: {} }, async (req) =>
     svc.myAssignments(db, actorOf(req)),
   );
@@ -170,10 +172,7 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
       preHandler: requireAuth('task.manage'),
       schema: { querystring: YearQuery, body: TaskSettingsBody, response: { 200: Ok, ...Errors } },
     },
-    async (req) => {
-      await db.transaction((tx) => putSetting(tx, actorOf(req), TASK_SETTING, req.query.year, req.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => putSetting(tx, actor, TASK_SETTING, req.query.year, req.body)),
   );
   app.get(
     '/api/commitments/settings',
@@ -186,9 +185,6 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
       preHandler: requireAuth('commitment.manage'),
       schema: { querystring: YearQuery, body: CommitmentSettingsBody, response: { 200: Ok, ...Errors } },
     },
-    async (req) => {
-      await db.transaction((tx) => putSetting(tx, actorOf(req), COMMITMENT_SETTING, req.query.year, req.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => putSetting(tx, actor, COMMITMENT_SETTING, req.query.year, req.body)),
   );
 }
