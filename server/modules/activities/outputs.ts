@@ -7,9 +7,8 @@ import { clockNow } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { attachFiles } from '../../platform/files/files.ts';
-import { notify } from '../../platform/notifications/notifications.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
-import { accountsOfMembers } from '../meetings/service.ts';
+import { notifyMembers } from '../meetings/service.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { activityCancelled } from './errors.ts';
 import { canSeeOutput, seesAll } from './policy.ts';
@@ -163,9 +162,7 @@ export async function reviewOutput(
   } else if (b.action === 'revoke') {
     await revokeDutyFacts(tx, actor.committeeId, { sourceType: 'activityOutput', sourceId: id });
   }
-  await notify(tx, {
-    committeeId: actor.committeeId,
-    accountIds: await accountsOfMembers(tx, actor.committeeId, [o.member_id]),
+  await notifyMembers(tx, actor.committeeId, [o.member_id], {
     kind: 'activity.output_review',
     title: `活动成果「${o.title}」${OUTPUT_STATUS[to]}`,
     body: b.comment?.trim() || undefined,

@@ -9,12 +9,11 @@ import { beijingDateOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { attachFiles, listFiles } from '../../platform/files/files.ts';
-import { notify } from '../../platform/notifications/notifications.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { newSecret } from '../meetings/checkin.ts';
 import { type EventListRow, eventFilters, eventListHead } from '../meetings/list.ts';
-import { accountsOfMembers, type InviteInput, membersByRule } from '../meetings/service.ts';
+import { type InviteInput, membersByRule, notifyMembers } from '../meetings/service.ts';
 import { activityCancelled, activityNotFound } from './errors.ts';
 import { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS } from './labels.ts';
 import { seesAll } from './policy.ts';
@@ -217,17 +216,16 @@ export async function addParticipants(
       on conflict do nothing returning member_id`,
   );
   if (source === 'invited') {
-    await notify(tx, {
-      committeeId: actor.committeeId,
-      accountIds: await accountsOfMembers(
-        tx,
-        actor.committeeId,
-        added.map((x) => x.member_id),
-      ),
-      kind: 'activity.invite',
-      title: `活动通知：${a.title}`,
-      link: `/activities/${a.id}`,
-    });
+    await notifyMembers(
+      tx,
+      actor.committeeId,
+      added.map((x) => x.member_id),
+      {
+        kind: 'activity.invite',
+        title: `活动通知：${a.title}`,
+        link: `/activities/${a.id}`,
+      },
+    );
   }
   return added.map((x) => x.member_id);
 }

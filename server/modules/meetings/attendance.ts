@@ -23,11 +23,11 @@ import {
   ATTENDANCE_DEFAULTS,
   ATTENDANCE_LABELS,
   ATTENDANCE_SETTING,
-  accountsOfMembers,
   assertCheckinWindow,
   type InviteeReplyRow,
   iso,
   loadMeeting,
+  notifyMembers,
   presentEnoughSql,
   settleAttendance,
 } from './service.ts';
@@ -99,9 +99,7 @@ export async function decideLeave(
       leave_decided_by = ${actor.name}, leave_decided_at = now(), reply = ${b.approve ? 'leave' : 'pending'}
     where committee_id = ${actor.committeeId} and meeting_id = ${id} and member_id = ${memberId}`);
   await settleAttendance(tx, actor.committeeId, id, [memberId]);
-  await notify(tx, {
-    committeeId: actor.committeeId,
-    accountIds: await accountsOfMembers(tx, actor.committeeId, [memberId]),
+  await notifyMembers(tx, actor.committeeId, [memberId], {
     kind: 'meeting.leave_decision',
     title: `${m.title}：请假${b.approve ? '已批准' : '未批准'}`,
     body: b.comment?.trim() || (b.approve ? undefined : '请按时参加会议'),

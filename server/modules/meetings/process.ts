@@ -6,10 +6,9 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query } from '../../platform/db/client.ts';
-import { notify } from '../../platform/notifications/notifications.ts';
 import { defineProcess, fireTransition } from '../../platform/workflow/engine.ts';
 import { ORGANISERS } from './policy.ts';
-import { accountsOfMembers, loadMeeting, type MeetingRow, settleAttendance } from './service.ts';
+import { loadMeeting, type MeetingRow, notifyMembers, settleAttendance } from './service.ts';
 
 type MeetingItem = MeetingRow & { state: string };
 
@@ -18,17 +17,16 @@ async function tellInviteesOfCancel(tx: Db, actor: Actor, m: MeetingItem) {
     tx,
     sql`select member_id from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${m.id}`,
   );
-  await notify(tx, {
-    committeeId: actor.committeeId,
-    accountIds: await accountsOfMembers(
-      tx,
-      actor.committeeId,
-      ids.map((x) => x.member_id),
-    ),
-    kind: 'meeting.cancel',
-    title: `会议取消：${m.title}`,
-    link: `/meetings/${m.id}`,
-  });
+  await notifyMembers(
+    tx,
+    actor.committeeId,
+    ids.map((x) => x.member_id),
+    {
+      kind: 'meeting.cancel',
+      title: `会议取消：${m.title}`,
+      link: `/meetings/${m.id}`,
+    },
+  );
 }
 
 export const meetingProcess = defineProcess<MeetingItem>({

@@ -7,11 +7,10 @@ import { clockNow } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { attachFiles } from '../../platform/files/files.ts';
-import { notify } from '../../platform/notifications/notifications.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { canSeeSpeech, isSpeaker, seesAll } from './policy.ts';
-import { accountsOfMembers, iso } from './service.ts';
+import { iso, notifyMembers } from './service.ts';
 
 export const SPEECH_STATUS: Record<string, string> = {
   submitted: '已提交',
@@ -183,9 +182,7 @@ export async function decideSpeech(
     const kind = b.action === 'reject' ? 'speech.selected' : 'speech.delivered';
     await revokeDutyFacts(tx, actor.committeeId, { sourceType: 'speech', sourceId: id, kinds: [kind] });
   }
-  await notify(tx, {
-    committeeId: actor.committeeId,
-    accountIds: await accountsOfMembers(tx, actor.committeeId, [s.memberId]),
+  await notifyMembers(tx, actor.committeeId, [s.memberId], {
     kind: 'speech.decision',
     title: `您的发言「${s.title}」：${SPEECH_STATUS[move.to]}`,
     body: b.comment?.trim() || undefined,

@@ -5,9 +5,9 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
-import { okInTransaction, pagedList } from '../../platform/http/handlers.ts';
+import { pagedList } from '../../platform/http/handlers.ts';
+import { yearSettingRoutes } from '../../platform/http/year-settings.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
-import { putSetting } from '../../platform/settings/settings.ts';
 import { registerTodos } from '../../platform/todos.ts';
 import { GOAL_FACT_KINDS } from '../duty/facts.ts';
 import * as cm from './commitments.ts';
@@ -161,30 +161,22 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
   );
 
   // The committee's numbers, per year (a year without its own uses the latest earlier one).
-  app.get(
-    '/api/tasks/settings',
-    { preHandler: requireAuth('task.manage'), schema: { querystring: YearQuery } },
-    async (req) => getTaskSettings(db, actorOf(req).committeeId, req.query.year),
-  );
-  app.put(
-    '/api/tasks/settings',
-    {
-      preHandler: requireAuth('task.manage'),
-      schema: { querystring: YearQuery, body: TaskSettingsBody, response: { 200: Ok, ...Errors } },
-    },
-    okInTransaction(db, (tx, actor, req) => putSetting(tx, actor, TASK_SETTING, req.query.year, req.body)),
-  );
-  app.get(
-    '/api/commitments/settings',
-    { preHandler: requireAuth('commitment.read'), schema: { querystring: YearQuery } },
-    async (req) => getCommitmentSettings(db, actorOf(req).committeeId, req.query.year),
-  );
-  app.put(
-    '/api/commitments/settings',
-    {
-      preHandler: requireAuth('commitment.manage'),
-      schema: { querystring: YearQuery, body: CommitmentSettingsBody, response: { 200: Ok, ...Errors } },
-    },
-    okInTransaction(db, (tx, actor, req) => putSetting(tx, actor, COMMITMENT_SETTING, req.query.year, req.body)),
-  );
+  yearSettingRoutes(fastify, db, {
+    path: '/api/tasks/settings',
+    read: 'task.manage',
+    manage: 'task.manage',
+    key: TASK_SETTING,
+    year: YearQuery,
+    body: TaskSettingsBody,
+    get: getTaskSettings,
+  });
+  yearSettingRoutes(fastify, db, {
+    path: '/api/commitments/settings',
+    read: 'commitment.read',
+    manage: 'commitment.manage',
+    key: COMMITMENT_SETTING,
+    year: YearQuery,
+    body: CommitmentSettingsBody,
+    get: getCommitmentSettings,
+  });
 }
