@@ -8,7 +8,7 @@ import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/d
 import { okInTransaction } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { CheckinCodeResponse } from '../meetings/checkin.ts';
-import { Nullable } from '../meetings/schema.ts';
+import { MemberRefWithSector, Nullable } from '../meetings/schema.ts';
 import { activityCheckinCode, markActivityAttendance, participantSheet } from './participation.ts';
 import { MemberParams } from './schemas.ts';
 
@@ -40,10 +40,7 @@ export function activityParticipationRoutes(app: FastifyInstance, { db }: Module
             total: Type.Integer(),
             items: Type.Array(
               Type.Object({
-                memberId: Type.Integer(),
-                name: Type.String(),
-                code: Nullable(Type.String()),
-                sector: Nullable(Type.String()),
+                ...MemberRefWithSector,
                 source: Type.String(),
                 checkedInAt: Nullable(Type.String()),
                 checkinMethod: Nullable(Type.String()),

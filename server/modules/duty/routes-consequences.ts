@@ -6,7 +6,7 @@ import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { inTransaction, okInTransaction, PageOf, pagedList } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
-import { Enum, Nullable } from '../meetings/schema.ts';
+import { Enum, MemberRef, MemberRefWithSector, Nullable } from '../meetings/schema.ts';
 import { commend, listCommendations, revokeCommendation } from './commendations.ts';
 import { consequenceCandidates, deleteConsequence, listConsequences, recordConsequence } from './consequences.ts';
 import { Id, Year } from './schemas.ts';
@@ -19,9 +19,7 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
   // ---- consequences ----
   const ConsequenceOut = Type.Object({
     id: Type.Integer(),
-    memberId: Type.Integer(),
-    name: Type.String(),
-    code: Nullable(Type.String()),
+    ...MemberRef,
     year: Type.Integer(),
     kind: Type.String(),
     kindLabel: Type.String(),
@@ -65,9 +63,7 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
             passMark: Type.Number(),
             items: Type.Array(
               Type.Object({
-                memberId: Type.Integer(),
-                name: Type.String(),
-                code: Nullable(Type.String()),
+                ...MemberRef,
                 total: Type.Number(),
                 previousTotal: Nullable(Type.Number()),
                 plenaryAbsences: Type.Integer(),
@@ -129,10 +125,7 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
             items: Type.Array(
               Type.Object({
                 id: Type.Integer(),
-                memberId: Type.Integer(),
-                name: Type.String(),
-                code: Nullable(Type.String()),
-                sector: Nullable(Type.String()),
+                ...MemberRefWithSector,
                 year: Type.Integer(),
                 title: Type.String(),
                 reason: Type.String(),

@@ -6,7 +6,7 @@ import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { okInTransaction } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
-import { Enum, Nullable } from '../meetings/schema.ts';
+import { Enum, MemberRef, Nullable } from '../meetings/schema.ts';
 import { noLinkedMember } from './errors.ts';
 import { getReport, listReports, myReport, reviewReport, saveReport } from './reports.ts';
 import { Year } from './schemas.ts';
@@ -92,9 +92,7 @@ export function dutyReportRoutes(app: FastifyInstance, { db }: ModuleDeps) {
             items: Type.Array(
               Type.Object({
                 id: Type.Integer(),
-                memberId: Type.Integer(),
-                name: Type.String(),
-                code: Nullable(Type.String()),
+                ...MemberRef,
                 year: Type.Integer(),
                 status: Type.String(),
                 statusLabel: Type.String(),

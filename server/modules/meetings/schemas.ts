@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Enum, Nullable } from './schema.ts';
+import { Enum, MemberRefWithSector, Nullable } from './schema.ts';
 import { MEETING_KINDS } from './service.ts';
 
 export const Kind = Enum(Object.keys(MEETING_KINDS), '会议类型');
@@ -79,10 +79,7 @@ export const MeetingDetail = Type.Object({
   canManage: Type.Boolean(),
 });
 export const SheetRow = Type.Object({
-  memberId: Type.Integer(),
-  name: Type.String(),
-  code: Nullable(Type.String()),
-  sector: Nullable(Type.String()),
+  ...MemberRefWithSector,
   standingMember: Type.Boolean(),
   reply: Type.String(),
   leaveReason: Nullable(Type.String()),
