@@ -5,6 +5,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { clockNow } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { attachFiles } from '../../platform/files/files.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
@@ -57,12 +58,8 @@ export async function listOutputs(
         join ${memberDirectory} mb on mb.committee_id = o.committee_id and mb.id = o.member_id
       where ${where} order by o.submitted_at desc, o.id desc limit ${limit} offset ${offset}`,
   );
-  const total = await queryOne<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from activity_outputs o where ${where}`,
-  );
   return {
-    total: total!.n,
+    total: await countOf(db, sql`select count(*)::int as n from activity_outputs o where ${where}`),
     items: rows.map((r) => ({
       id: r.id,
       activityId: r.activity_id,

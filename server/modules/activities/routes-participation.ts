@@ -5,8 +5,8 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
-import { okInTransaction } from '../../platform/http/handlers.ts';
-import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { okInTransaction, pagedList } from '../../platform/http/handlers.ts';
+import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
 import { CheckinCodeResponse } from '../meetings/checkin.ts';
 import { MemberRefWithSector, Nullable } from '../meetings/schema.ts';
 import { activityCheckinCode, markActivityAttendance, participantSheet } from './participation.ts';
@@ -52,10 +52,9 @@ export function activityParticipationRoutes(app: FastifyInstance, { db }: Module
         },
       },
     },
-    async (request) => {
-      const { limit, offset } = page(request.query);
-      return participantSheet(db, actorOf(request), request.params.id, request.query, limit, offset);
-    },
+    pagedList(db, (db, actor, q, limit, offset, request) =>
+      participantSheet(db, actor, request.params.id, q, limit, offset),
+    ),
   );
 
   r.get(

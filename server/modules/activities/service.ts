@@ -7,6 +7,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
@@ -126,12 +127,8 @@ export async function listActivities(db: Db, actor: Actor, q: ActivityQuery, lim
         p.member_id is not null as joined, p.checked_in_at as my_checked_in_at
       from activities a ${join} where ${where} order by a.starts_at desc, a.id desc limit ${limit} offset ${offset}`,
   );
-  const total = await queryOne<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from activities a ${join} where ${where}`,
-  );
   return {
-    total: total!.n,
+    total: await countOf(db, sql`select count(*)::int as n from activities a ${join} where ${where}`),
     items: rows.map((a) => ({
       ...eventListHead(a, ACTIVITY_LABELS),
       registration: a.registration,

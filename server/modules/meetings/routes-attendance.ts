@@ -6,8 +6,8 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
-import { inTransaction, okInTransaction } from '../../platform/http/handlers.ts';
-import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { inTransaction, okInTransaction, pagedList } from '../../platform/http/handlers.ts';
+import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
 import {
   attendanceSheet,
   checkinCode,
@@ -130,10 +130,9 @@ export function meetingAttendanceRoutes(app: FastifyInstance, { db }: ModuleDeps
         },
       },
     },
-    async (request) => {
-      const { limit, offset } = page(request.query);
-      return attendanceSheet(db, actorOf(request), request.params.id, request.query, limit, offset);
-    },
+    pagedList(db, (db, actor, q, limit, offset, request) =>
+      attendanceSheet(db, actor, request.params.id, q, limit, offset),
+    ),
   );
 
   r.get(

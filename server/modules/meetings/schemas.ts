@@ -28,13 +28,17 @@ export const MeetingBody = {
     Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { title: '附件', maxItems: 20 }),
   ),
 };
-export const MeetingListItem = Type.Object({
+/** The fields a meeting's or an activity's list item and detail start with (as eventListHead in list.ts fills them). */
+export const EventHead = {
   id: Type.Integer(),
   kind: Type.String(),
   kindLabel: Type.String(),
   title: Type.String(),
   startsAt: Type.String(),
   endsAt: Type.String(),
+};
+export const MeetingListItem = Type.Object({
+  ...EventHead,
   place: Type.String(),
   status: Type.String(),
   invited: Type.Integer(),
@@ -45,12 +49,7 @@ export const MeetingListItem = Type.Object({
   myCheckedInAt: Nullable(Type.String()),
 });
 export const MeetingDetail = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String(),
-  kindLabel: Type.String(),
-  title: Type.String(),
-  startsAt: Type.String(),
-  endsAt: Type.String(),
+  ...EventHead,
   halfDays: Type.Integer(),
   place: Type.String(),
   agenda: Type.String(),

@@ -5,6 +5,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { clockNow } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { attachFiles } from '../../platform/files/files.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
@@ -60,9 +61,8 @@ export async function listSpeeches(
         left join meetings mt on mt.committee_id = s.committee_id and mt.id = s.meeting_id
       where ${where} order by s.submitted_at desc, s.id desc limit ${limit} offset ${offset}`,
   );
-  const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from speeches s where ${where}`);
   return {
-    total: total!.n,
+    total: await countOf(db, sql`select count(*)::int as n from speeches s where ${where}`),
     items: rows.map((r) => ({
       id: r.id,
       meetingId: r.meeting_id,

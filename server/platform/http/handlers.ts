@@ -13,15 +13,16 @@ import { page } from '../routes.ts';
 /** A page of a list as list routes answer it: `{ items, total }`, `total` counting every row the filters match. */
 export const PageOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
 
-/** A handler for a paged list: calls `list(db, actor, query, limit, offset)` with the limit and offset of the query's
- *  `page`/`pageSize` (1-based page, 20 a page by default) and answers what it returns. */
+/** A handler for a paged list: calls `list(db, actor, query, limit, offset, request)` with the limit and offset of the
+ *  query's `page`/`pageSize` (1-based page, 20 a page by default) and answers what it returns; `request` is there for
+ *  lists under a path parameter (`request.params.id`). */
 export function pagedList<Req extends FastifyRequest, R>(
   db: Db,
-  list: (db: Db, actor: Actor, q: Req['query'], limit: number, offset: number) => Promise<R>,
+  list: (db: Db, actor: Actor, q: Req['query'], limit: number, offset: number, request: Req) => Promise<R>,
 ) {
   return async (request: Req): Promise<R> => {
     const { limit, offset } = page(request.query as { page?: number; pageSize?: number });
-    return list(db, actorOf(request), request.query, limit, offset);
+    return list(db, actorOf(request), request.query, limit, offset, request);
   };
 }
 
