@@ -8,9 +8,9 @@ import type { ModuleDeps } from '../../app.ts';
 import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { requireAuth } from '../../platform/auth/session.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
-import { inTransaction, okInTransaction, PageOf, pagedList } from '../../platform/http/handlers.ts';
+import { inTransaction, okInTransaction } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
-import { eventListQuery, eventRoutes } from '../meetings/routes-event.ts';
+import { eventListRoute, eventRoutes } from '../meetings/routes-event.ts';
 import { InviteSchema } from '../meetings/schemas.ts';
 import { mayReadOutputFiles } from './outputs.ts';
 import { mayReadActivityFiles, register } from './participation.ts';
@@ -30,19 +30,16 @@ export async function activityRoutes(app: FastifyInstance, deps: ModuleDeps) {
   registerFileAccess('activity', mayReadActivityFiles);
   registerFileAccess('activityOutput', mayReadOutputFiles);
 
-  r.get(
-    '/api/activities',
-    {
-      preHandler: requireAuth('meeting.read'),
-      schema: {
-        tags,
-        summary: '活动列表（委员看到受邀的和开放报名的）',
-        querystring: eventListQuery(Kind, ['open', 'closed', 'cancelled']),
-        response: { 200: PageOf(ListItem) },
-      },
-    },
-    pagedList(db, listActivities),
-  );
+  eventListRoute(app, db, {
+    path: '/api/activities',
+    tags,
+    summary: '活动列表（委员看到受邀的和开放报名的）',
+    read: 'meeting.read',
+    kind: Kind,
+    statuses: ['open', 'closed', 'cancelled'],
+    item: ListItem,
+    list: listActivities,
+  });
 
   r.post(
     '/api/activities',

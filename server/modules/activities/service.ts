@@ -13,7 +13,7 @@ import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { newSecret } from '../meetings/checkin.ts';
-import { type EventListRow, eventFilters, eventListHead } from '../meetings/list.ts';
+import { type EventListRow, eventFilters, eventListHead, type MeetingQuery } from '../meetings/list.ts';
 import { type InviteInput, membersByRule, notifyMembers } from '../meetings/service.ts';
 import { activityCancelled, activityNotFound } from './errors.ts';
 import { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS } from './labels.ts';
@@ -84,14 +84,8 @@ export async function settleParticipant(
   }
 }
 
-export interface ActivityQuery {
-  kind?: string;
-  status?: string;
-  q?: string;
-  from?: string;
-  to?: string;
-  mine?: boolean;
-}
+/** The list filters, as meetings' list reads them. */
+export type ActivityQuery = MeetingQuery;
 
 /** The list's condition on activities `a` left-joined to the actor's participation `p`: a member sees open activities
  *  and those they take part in; `mine` only the latter. Snapshotted in server/sql/activities/. */

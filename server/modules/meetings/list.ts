@@ -9,6 +9,7 @@ import { matchSearch } from '../../platform/search/search.ts';
 import { isOrganiser, seesAll } from './policy.ts';
 import { type InviteeReplyRow, iso, loadMeeting, MEETING_KINDS } from './service.ts';
 
+/** The list filters of meetings, and of activities (ActivityQuery). */
 export interface MeetingQuery {
   page?: number;
   pageSize?: number;

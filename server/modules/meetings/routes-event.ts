@@ -10,8 +10,9 @@ import type { Action } from '../../platform/auth/permissions.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { inTransaction, okInTransaction } from '../../platform/http/handlers.ts';
+import { inTransaction, okInTransaction, PageOf, pagedList } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
+import type { MeetingQuery } from './list.ts';
 import { Enum } from './schema.ts';
 import { InviteSchema } from './schemas.ts';
 
@@ -26,6 +27,42 @@ export const eventListQuery = <K extends TSchema>(kind: K, statuses: readonly st
     to: Type.Optional(Type.String({ title: '结束日期', format: 'date' })),
     mine: Type.Optional(Type.Boolean({ title: '只看我参加的' })),
   });
+
+/** Registers GET `path`: the paged list of meetings or activities with eventListQuery's filters, answered by `list`. */
+export function eventListRoute(
+  app: FastifyInstance,
+  db: Db,
+  s: {
+    path: string;
+    tags: string[];
+    summary: string;
+    read: Action;
+    kind: TSchema;
+    statuses: readonly string[];
+    item: TSchema;
+    list: (
+      db: Db,
+      actor: Actor,
+      q: MeetingQuery,
+      limit: number,
+      offset: number,
+    ) => Promise<{ items: unknown[]; total: number }>;
+  },
+) {
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
+    s.path,
+    {
+      preHandler: requireAuth(s.read),
+      schema: {
+        tags: s.tags,
+        summary: s.summary,
+        querystring: eventListQuery(s.kind, s.statuses),
+        response: { 200: PageOf(s.item) },
+      },
+    },
+    pagedList(db, (db, actor, q, limit, offset) => s.list(db, actor, q as MeetingQuery, limit, offset)),
+  );
+}
 
 /** What eventRoutes needs of a module: `base` the collection path ('/api/meetings'), `noun` the Chinese name for the
  *  summaries ('会议'), `read`/`manage` the permissions, and the detail, edit, transition and invite functions. */

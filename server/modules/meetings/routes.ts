@@ -9,14 +9,14 @@ import { namesFromTable, registerEntityNames } from '../../platform/audit/names.
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
-import { inTransaction, okInTransaction, PageOf, pagedList } from '../../platform/http/handlers.ts';
+import { inTransaction, okInTransaction } from '../../platform/http/handlers.ts';
 import { ErrorBody, Ok } from '../../platform/routes.ts';
 import { getSetting, putSetting } from '../../platform/settings/settings.ts';
 import { registerTodos } from '../../platform/todos.ts';
 import { getMeeting, listMeetings, mayReadMeetingFiles } from './list.ts';
 import { setMeetingStatus } from './process.ts';
 import { meetingAttendanceRoutes } from './routes-attendance.ts';
-import { eventListQuery, eventRoutes } from './routes-event.ts';
+import { eventListRoute, eventRoutes } from './routes-event.ts';
 import { meetingSpeechRoutes } from './routes-speeches.ts';
 import { InviteSchema, Kind, MeetingBody, MeetingDetail, MeetingListItem, MemberParams } from './schemas.ts';
 import {
@@ -42,19 +42,16 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps) {
   registerFileAccess('meeting', mayReadMeetingFiles);
   registerFileAccess('speech', mayReadSpeechFiles);
 
-  r.get(
-    '/api/meetings',
-    {
-      preHandler: requireAuth('meeting.read'),
-      schema: {
-        tags,
-        summary: '会议列表（委员只看到受邀的会议）',
-        querystring: eventListQuery(Kind, ['planned', 'closed', 'cancelled']),
-        response: { 200: PageOf(MeetingListItem) },
-      },
-    },
-    pagedList(db, listMeetings),
-  );
+  eventListRoute(app, db, {
+    path: '/api/meetings',
+    tags,
+    summary: '会议列表（委员只看到受邀的会议）',
+    read: 'meeting.read',
+    kind: Kind,
+    statuses: ['planned', 'closed', 'cancelled'],
+    item: MeetingListItem,
+    list: listMeetings,
+  });
 
   r.post(
     '/api/meetings',
