@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
-import { pagedList } from '../../platform/http/handlers.ts';
+import { okAsActor, pagedList } from '../../platform/http/handlers.ts';
 import { yearSettingRoutes } from '../../platform/http/year-settings.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { registerTodos } from '../../platform/todos.ts';
@@ -119,10 +119,7 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
   app.delete(
     '/api/commitments/:id',
     { preHandler: requireAuth('commitment.make'), schema: { params: IdParams, response: { 200: Ok, ...Errors } } },
-    async (req) => {
-      await cm.withdrawCommitment(db, actorOf(req), req.params.id);
-      return { ok: true };
-    },
+    okAsActor((actor, req) => cm.withdrawCommitment(db, actor, req.params.id)),
   );
   app.post(
     '/api/commitments/:id/report',
@@ -130,10 +127,7 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
       preHandler: requireAuth('commitment.make'),
       schema: { params: IdParams, body: CommitmentReport, response: { 200: Ok, ...Errors } },
     },
-    async (req) => {
-      await cm.reportCommitment(db, actorOf(req), req.params.id, req.body);
-      return { ok: true };
-    },
+    okAsActor((actor, req) => cm.reportCommitment(db, actor, req.params.id, req.body)),
   );
   app.get(
     '/api/commitments',

@@ -49,3 +49,12 @@ export function okInTransaction<Req extends FastifyRequest>(
     return { ok: true };
   };
 }
+
+/** A handler that runs `run(actor, request)` as the signed-in actor and answers `{ ok: true }` once it has finished:
+ *  for changes whose service opens its own transaction. */
+export function okAsActor<Req extends FastifyRequest>(run: (actor: Actor, request: Req) => Promise<unknown>) {
+  return async (request: Req): Promise<{ ok: boolean }> => {
+    await run(actorOf(request), request);
+    return { ok: true };
+  };
+}
