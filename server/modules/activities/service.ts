@@ -206,19 +206,15 @@ export async function addParticipants(
       select ${actor.committeeId}, ${a.id}, x, ${source} from unnest(${sql.param(memberIds)}::int[]) as x
       on conflict do nothing returning member_id`,
   );
+  const addedIds = added.map((x) => x.member_id);
   if (source === 'invited') {
-    await notifyMembers(
-      tx,
-      actor.committeeId,
-      added.map((x) => x.member_id),
-      {
-        kind: 'activity.invite',
-        title: `活动通知：${a.title}`,
-        link: `/activities/${a.id}`,
-      },
-    );
+    await notifyMembers(tx, actor.committeeId, addedIds, {
+      kind: 'activity.invite',
+      title: `活动通知：${a.title}`,
+      link: `/activities/${a.id}`,
+    });
   }
-  return added.map((x) => x.member_id);
+  return addedIds;
 }
 
 export async function createActivity(tx: Db, actor: Actor, b: ActivityInput & { invite?: InviteInput }) {

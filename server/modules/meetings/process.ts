@@ -13,20 +13,16 @@ import { loadMeeting, type MeetingRow, notifyMembers, settleAttendance } from '.
 type MeetingItem = MeetingRow & { state: string };
 
 async function tellInviteesOfCancel(tx: Db, actor: Actor, m: MeetingItem) {
-  const ids = await query<{ member_id: number }>(
+  const rows = await query<{ member_id: number }>(
     tx,
     sql`select member_id from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${m.id}`,
   );
-  await notifyMembers(
-    tx,
-    actor.committeeId,
-    ids.map((x) => x.member_id),
-    {
-      kind: 'meeting.cancel',
-      title: `会议取消：${m.title}`,
-      link: `/meetings/${m.id}`,
-    },
-  );
+  const invitees = rows.map((x) => x.member_id);
+  await notifyMembers(tx, actor.committeeId, invitees, {
+    kind: 'meeting.cancel',
+    title: `会议取消：${m.title}`,
+    link: `/meetings/${m.id}`,
+  });
 }
 
 export const meetingProcess = defineProcess<MeetingItem>({

@@ -302,19 +302,15 @@ async function addInvitees(
       select ${actor.committeeId}, ${meetingId}, x from unnest(${sql.param(memberIds)}::int[]) as x
       on conflict do nothing returning member_id`,
   );
+  const addedIds = added.map((a) => a.member_id);
   const when = chinaDateTime(startsAt);
-  await notifyMembers(
-    tx,
-    actor.committeeId,
-    added.map((a) => a.member_id),
-    {
-      kind: 'meeting.invite',
-      title: `会议通知：${title}`,
-      body: `请于 ${when} 参加会议；如不能参加，请在平台上请假并说明理由。`,
-      link: `/meetings/${meetingId}`,
-    },
-  );
-  return added.map((a) => a.member_id);
+  await notifyMembers(tx, actor.committeeId, addedIds, {
+    kind: 'meeting.invite',
+    title: `会议通知：${title}`,
+    body: `请于 ${when} 参加会议；如不能参加，请在平台上请假并说明理由。`,
+    link: `/meetings/${meetingId}`,
+  });
+  return addedIds;
 }
 
 export async function updateMeeting(tx: Db, actor: Actor, id: number, b: MeetingInput) {
