@@ -5,11 +5,11 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { clockNow } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { attachFiles } from '../../platform/files/files.ts';
-import { notify } from '../../platform/notifications/notifications.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
-import { accountsOfMembers } from '../meetings/service.ts';
+import { notifyMembers } from '../meetings/service.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { activityCancelled } from './errors.ts';
 import { canSeeOutput, seesAll } from './policy.ts';
@@ -58,12 +58,8 @@ export async function listOutputs(
         join ${memberDirectory} mb on mb.committee_id = o.committee_id and mb.id = o.member_id
       where ${where} order by o.submitted_at desc, o.id desc limit ${limit} offset ${offset}`,
   );
-  const total = await queryOne<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from activity_outputs o where ${where}`,
-  );
   return {
-    total: total!.n,
+    total: await countOf(db, sql`select count(*)::int as n from activity_outputs o where ${where}`),
     items: rows.map((r) => ({
       id: r.id,
       activityId: r.activity_id,
@@ -163,9 +159,7 @@ export async function reviewOutput(
   } else if (b.action === 'revoke') {
     await revokeDutyFacts(tx, actor.committeeId, { sourceType: 'activityOutput', sourceId: id });
   }
-  await notify(tx, {
-    committeeId: actor.committeeId,
-    accountIds: await accountsOfMembers(tx, actor.committeeId, [o.member_id]),
+  await notifyMembers(tx, actor.committeeId, [o.member_id], {
     kind: 'activity.output_review',
     title: `活动成果「${o.title}」${OUTPUT_STATUS[to]}`,
     body: b.comment?.trim() || undefined,

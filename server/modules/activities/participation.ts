@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { countOf } from '../../platform/db/count.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import {
   assertValidToken,
@@ -134,10 +135,10 @@ export async function participantSheet(
         (select count(*)::int from activity_outputs o where o.committee_id = p.committee_id and o.activity_id = p.activity_id and o.member_id = p.member_id) as outputs
       ${base} order by mb.code nulls last, mb.id limit ${limit} offset ${offset}`,
   );
-  const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n ${base}`);
+  const total = await countOf(db, sql`select count(*)::int as n ${base}`);
   return {
     activity: { id: a.id, title: a.title, kind: a.kind, status: a.status },
-    total: total!.n,
+    total,
     items: rows.map((r) => ({
       memberId: r.member_id,
       name: r.name,

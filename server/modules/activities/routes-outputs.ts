@@ -3,8 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { requireAuth } from '../../platform/auth/session.ts';
+import { inTransaction, okInTransaction, PageOf, pagedList } from '../../platform/http/handlers.ts';
+import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
 import { Enum } from '../meetings/schema.ts';
 import { listOutputs, reviewOutput, submitOutput } from './outputs.ts';
 import { Id, OutputOut } from './schemas.ts';
@@ -26,13 +27,10 @@ export function activityOutputRoutes(app: FastifyInstance, { db }: ModuleDeps) {
           status: Type.Optional(Enum(['submitted', 'confirmed', 'returned'], '状态')),
           mine: Type.Optional(Type.Boolean({ title: '只看我的' })),
         }),
-        response: { 200: Type.Object({ items: Type.Array(OutputOut), total: Type.Integer() }) },
+        response: { 200: PageOf(OutputOut) },
       },
     },
-    async (request) => {
-      const { limit, offset } = page(request.query);
-      return listOutputs(db, actorOf(request), request.query, limit, offset);
-    },
+    pagedList(db, listOutputs),
   );
 
   r.post(
@@ -50,11 +48,7 @@ export function activityOutputRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => reviewOutput(tx, actor, request.params.id, request.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => reviewOutput(tx, actor, request.params.id, request.body)),
   );
   r.post(
     '/api/activities/:id/outputs',
@@ -73,9 +67,6 @@ export function activityOutputRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         response: { 200: Type.Object({ id: Type.Integer() }), 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction((tx) => submitOutput(tx, actor, request.params.id, request.body));
-    },
+    inTransaction(db, (tx, actor, request) => submitOutput(tx, actor, request.params.id, request.body)),
   );
 }

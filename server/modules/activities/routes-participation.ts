@@ -5,9 +5,10 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
-import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { okInTransaction, pagedList } from '../../platform/http/handlers.ts';
+import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
 import { CheckinCodeResponse } from '../meetings/checkin.ts';
-import { Nullable } from '../meetings/schema.ts';
+import { MemberRefWithSector, Nullable } from '../meetings/schema.ts';
 import { activityCheckinCode, markActivityAttendance, participantSheet } from './participation.ts';
 import { MemberParams } from './schemas.ts';
 
@@ -39,10 +40,7 @@ export function activityParticipationRoutes(app: FastifyInstance, { db }: Module
             total: Type.Integer(),
             items: Type.Array(
               Type.Object({
-                memberId: Type.Integer(),
-                name: Type.String(),
-                code: Nullable(Type.String()),
-                sector: Nullable(Type.String()),
+                ...MemberRefWithSector,
                 source: Type.String(),
                 checkedInAt: Nullable(Type.String()),
                 checkinMethod: Nullable(Type.String()),
@@ -54,10 +52,9 @@ export function activityParticipationRoutes(app: FastifyInstance, { db }: Module
         },
       },
     },
-    async (request) => {
-      const { limit, offset } = page(request.query);
-      return participantSheet(db, actorOf(request), request.params.id, request.query, limit, offset);
-    },
+    pagedList(db, (db, actor, q, limit, offset, request) =>
+      participantSheet(db, actor, request.params.id, q, limit, offset),
+    ),
   );
 
   r.get(
@@ -110,13 +107,9 @@ export function activityParticipationRoutes(app: FastifyInstance, { db }: Module
         response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) =>
-        markActivityAttendance(tx, actor, request.params.id, request.params.memberId, request.body.present),
-      );
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) =>
+      markActivityAttendance(tx, actor, request.params.id, request.params.memberId, request.body.present),
+    ),
   );
 
   r.get(

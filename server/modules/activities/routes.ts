@@ -6,10 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { requireAuth } from '../../platform/auth/session.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
-import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
-import { Enum } from '../meetings/schema.ts';
+import { inTransaction, okInTransaction } from '../../platform/http/handlers.ts';
+import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
+import { eventListRoute, eventRoutes } from '../meetings/routes-event.ts';
 import { InviteSchema } from '../meetings/schemas.ts';
 import { mayReadOutputFiles } from './outputs.ts';
 import { mayReadActivityFiles, register } from './participation.ts';
@@ -29,30 +30,16 @@ export async function activityRoutes(app: FastifyInstance, deps: ModuleDeps) {
   registerFileAccess('activity', mayReadActivityFiles);
   registerFileAccess('activityOutput', mayReadOutputFiles);
 
-  r.get(
-    '/api/activities',
-    {
-      preHandler: requireAuth('meeting.read'),
-      schema: {
-        tags,
-        summary: '活动列表（委员看到受邀的和开放报名的）',
-        querystring: Type.Object({
-          ...Paging,
-          kind: Type.Optional(Kind),
-          status: Type.Optional(Enum(['open', 'closed', 'cancelled'], '状态')),
-          q: Type.Optional(Type.String({ title: '关键词', maxLength: 50 })),
-          from: Type.Optional(Type.String({ title: '开始日期', format: 'date' })),
-          to: Type.Optional(Type.String({ title: '结束日期', format: 'date' })),
-          mine: Type.Optional(Type.Boolean({ title: '只看我参加的' })),
-        }),
-        response: { 200: Type.Object({ items: Type.Array(ListItem), total: Type.Integer() }) },
-      },
-    },
-    async (request) => {
-      const { limit, offset } = page(request.query);
-      return listActivities(db, actorOf(request), request.query, limit, offset);
-    },
-  );
+  eventListRoute(app, db, {
+    path: '/api/activities',
+    tags,
+    summary: '活动列表（委员看到受邀的和开放报名的）',
+    read: 'meeting.read',
+    kind: Kind,
+    statuses: ['open', 'closed', 'cancelled'],
+    item: ListItem,
+    list: listActivities,
+  });
 
   r.post(
     '/api/activities',
@@ -65,76 +52,28 @@ export async function activityRoutes(app: FastifyInstance, deps: ModuleDeps) {
         response: { 200: Type.Object({ id: Type.Integer(), invited: Type.Integer() }), 400: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction((tx) => createActivity(tx, actor, request.body));
-    },
+    inTransaction(db, (tx, actor, request) => createActivity(tx, actor, request.body)),
   );
 
-  r.get(
-    '/api/activities/:id',
-    {
-      preHandler: requireAuth('meeting.read'),
-      schema: { tags, summary: '活动详情', params: IdParams, response: { 200: Detail, 404: ErrorBody } },
-    },
-    async (request) => getActivity(db, actorOf(request), request.params.id),
-  );
-
-  r.put(
-    '/api/activities/:id',
-    {
-      preHandler: requireAuth('activity.manage'),
-      schema: {
-        tags,
-        summary: '修改活动',
-        params: IdParams,
-        body: Type.Object(ActivityBody),
-        response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => updateActivity(tx, actor, request.params.id, request.body));
-      return { ok: true };
-    },
-  );
-
-  for (const [path, to, summary] of [
-    ['close', 'closed', '结束活动'],
-    ['cancel', 'cancelled', '取消活动（撤销本活动的履职记录）'],
-    ['reopen', 'open', '重新开放活动'],
-  ] as const) {
-    r.post(
-      `/api/activities/:id/${path}`,
-      {
-        preHandler: requireAuth('activity.manage'),
-        schema: { tags, summary, params: IdParams, response: { 200: Ok, 404: ErrorBody, 409: ErrorBody } },
-      },
-      async (request) => {
-        const actor = actorOf(request);
-        await db.transaction((tx) => setActivityStatus(tx, actor, request.params.id, to));
-        return { ok: true };
-      },
-    );
-  }
-
-  r.post(
-    '/api/activities/:id/invite',
-    {
-      preHandler: requireAuth('activity.manage'),
-      schema: {
-        tags,
-        summary: '邀请委员参加（按范围）',
-        params: IdParams,
-        body: InviteSchema,
-        response: { 200: Type.Object({ added: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction((tx) => inviteToActivity(tx, actor, request.params.id, request.body));
-    },
-  );
+  eventRoutes(app, db, {
+    base: '/api/activities',
+    tags,
+    noun: '活动',
+    read: 'meeting.read',
+    manage: 'activity.manage',
+    detail: Detail,
+    get: getActivity,
+    body: ActivityBody,
+    update: updateActivity,
+    transitions: [
+      ['close', 'closed', '结束活动'],
+      ['cancel', 'cancelled', '取消活动（撤销本活动的履职记录）'],
+      ['reopen', 'open', '重新开放活动'],
+    ],
+    setStatus: setActivityStatus,
+    inviteSummary: '邀请委员参加（按范围）',
+    invite: inviteToActivity,
+  });
 
   for (const [path, join, summary] of [
     ['register', true, '委员报名参加'],
@@ -151,11 +90,7 @@ export async function activityRoutes(app: FastifyInstance, deps: ModuleDeps) {
           response: { 200: Ok, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
         },
       },
-      async (request) => {
-        const actor = actorOf(request);
-        await db.transaction((tx) => register(tx, actor, request.params.id, join));
-        return { ok: true };
-      },
+      okInTransaction(db, (tx, actor, request) => register(tx, actor, request.params.id, join)),
     );
   }
 }

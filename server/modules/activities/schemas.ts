@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Enum, Nullable } from '../meetings/schema.ts';
+import { EventHead } from '../meetings/schemas.ts';
 import { ACTIVITY_LABELS } from './service.ts';
 
 export const Id = (title: string) => Type.Integer({ title, minimum: 1, maximum: 2147483647 });
@@ -16,12 +17,7 @@ export const ActivityBody = {
   fileIds: Type.Optional(Type.Array(Id('附件'), { title: '附件', maxItems: 20 })),
 };
 export const ListItem = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String(),
-  kindLabel: Type.String(),
-  title: Type.String(),
-  startsAt: Type.String(),
-  endsAt: Type.String(),
+  ...EventHead,
   place: Type.String(),
   registration: Type.String(),
   capacity: Nullable(Type.Integer()),
@@ -33,12 +29,7 @@ export const ListItem = Type.Object({
   myCheckedInAt: Nullable(Type.String()),
 });
 export const Detail = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String(),
-  kindLabel: Type.String(),
-  title: Type.String(),
-  startsAt: Type.String(),
-  endsAt: Type.String(),
+  ...EventHead,
   place: Type.String(),
   description: Type.String(),
   registration: Type.String(),

@@ -7,14 +7,14 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { attachFiles, listFiles } from '../../platform/files/files.ts';
-import { notify } from '../../platform/notifications/notifications.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { newSecret } from '../meetings/checkin.ts';
-import { type EventListRow, eventFilters, eventListHead } from '../meetings/list.ts';
-import { accountsOfMembers, type InviteInput, membersByRule } from '../meetings/service.ts';
+import { type EventListRow, eventFilters, eventListHead, type MeetingQuery } from '../meetings/list.ts';
+import { type InviteInput, membersByRule, notifyMembers } from '../meetings/service.ts';
 import { activityCancelled, activityNotFound } from './errors.ts';
 import { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS } from './labels.ts';
 import { seesAll } from './policy.ts';
@@ -84,14 +84,8 @@ export async function settleParticipant(
   }
 }
 
-export interface ActivityQuery {
-  kind?: string;
-  status?: string;
-  q?: string;
-  from?: string;
-  to?: string;
-  mine?: boolean;
-}
+/** The list filters, as meetings' list reads them. */
+export type ActivityQuery = MeetingQuery;
 
 /** The list's condition on activities `a` left-joined to the actor's participation `p`: a member sees open activities
  *  and those they take part in; `mine` only the latter. Snapshotted in server/sql/activities/. */
@@ -127,12 +121,8 @@ export async function listActivities(db: Db, actor: Actor, q: ActivityQuery, lim
         p.member_id is not null as joined, p.checked_in_at as my_checked_in_at
       from activities a ${join} where ${where} order by a.starts_at desc, a.id desc limit ${limit} offset ${offset}`,
   );
-  const total = await queryOne<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from activities a ${join} where ${where}`,
-  );
   return {
-    total: total!.n,
+    total: await countOf(db, sql`select count(*)::int as n from activities a ${join} where ${where}`),
     items: rows.map((a) => ({
       ...eventListHead(a, ACTIVITY_LABELS),
       registration: a.registration,
@@ -216,20 +206,15 @@ export async function addParticipants(
       select ${actor.committeeId}, ${a.id}, x, ${source} from unnest(${sql.param(memberIds)}::int[]) as x
       on conflict do nothing returning member_id`,
   );
+  const addedIds = added.map((x) => x.member_id);
   if (source === 'invited') {
-    await notify(tx, {
-      committeeId: actor.committeeId,
-      accountIds: await accountsOfMembers(
-        tx,
-        actor.committeeId,
-        added.map((x) => x.member_id),
-      ),
+    await notifyMembers(tx, actor.committeeId, addedIds, {
       kind: 'activity.invite',
       title: `活动通知：${a.title}`,
       link: `/activities/${a.id}`,
     });
   }
-  return added.map((x) => x.member_id);
+  return addedIds;
 }
 
 export async function createActivity(tx: Db, actor: Actor, b: ActivityInput & { invite?: InviteInput }) {

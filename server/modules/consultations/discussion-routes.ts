@@ -8,6 +8,7 @@ import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { releaseDbSlot } from '../../platform/db/queue.ts';
 import { DOCX_MIME, sendDownload } from '../../platform/download.ts';
+import { okAsActor } from '../../platform/http/handlers.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { notificationEvents } from '../../platform/notifications/notifications.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
@@ -54,10 +55,7 @@ export async function discussionRoutes(fastify: FastifyInstance, deps: ModuleDep
   app.put(
     '/api/discussions/settings',
     { preHandler: MANAGE, schema: { tags, body: DiscussionSettings, response: { 200: Ok, ...Errors } } },
-    async (req) => {
-      await svc.saveDiscussionSettings(db, actorOf(req), req.body);
-      return { ok: true };
-    },
+    okAsActor((actor, req) => svc.saveDiscussionSettings(db, actor, req.body)),
   );
 
   app.get(
@@ -94,10 +92,7 @@ export async function discussionRoutes(fastify: FastifyInstance, deps: ModuleDep
   app.put(
     '/api/discussions/:id',
     { preHandler: MANAGE, schema: { tags, params: IdParams, body: DiscussionBody, response: { 200: Ok, ...Errors } } },
-    async (req) => {
-      await svc.updateDiscussion(db, actorOf(req), req.params.id, req.body);
-      return { ok: true };
-    },
+    okAsActor((actor, req) => svc.updateDiscussion(db, actor, req.params.id, req.body)),
   );
 
   app.get(
@@ -152,10 +147,7 @@ export async function discussionRoutes(fastify: FastifyInstance, deps: ModuleDep
       preHandler: MANAGE,
       schema: { tags, params: Sub('statementId'), body: ModerateBody, response: { 200: Ok, ...Errors } },
     },
-    async (req) => {
-      await st.moderateStatement(db, actorOf(req), req.params.id, req.params.statementId, req.body);
-      return { ok: true };
-    },
+    okAsActor((actor, req) => st.moderateStatement(db, actor, req.params.id, req.params.statementId, req.body)),
   );
   app.get(
     '/api/discussions/:id/statements/:statementId/similar',
@@ -188,10 +180,7 @@ export async function discussionRoutes(fastify: FastifyInstance, deps: ModuleDep
       preHandler: MANAGE,
       schema: { tags, params: Sub('commentId'), body: CommentModerateBody, response: { 200: Ok, ...Errors } },
     },
-    async (req) => {
-      await st.moderateComment(db, actorOf(req), req.params.id, req.params.commentId, req.body.action);
-      return { ok: true };
-    },
+    okAsActor((actor, req) => st.moderateComment(db, actor, req.params.id, req.params.commentId, req.body.action)),
   );
 
   app.get(
@@ -218,10 +207,7 @@ export async function discussionRoutes(fastify: FastifyInstance, deps: ModuleDep
   app.put(
     '/api/discussions/:id/summary',
     { preHandler: MANAGE, schema: { tags, params: IdParams, body: SummaryBody, response: { 200: Ok, ...Errors } } },
-    async (req) => {
-      await saveSummary(db, actorOf(req), req.params.id, req.body.text);
-      return { ok: true };
-    },
+    okAsActor((actor, req) => saveSummary(db, actor, req.params.id, req.body.text)),
   );
   app.get(
     '/api/discussions/:id/summary.docx',
@@ -234,10 +220,7 @@ export async function discussionRoutes(fastify: FastifyInstance, deps: ModuleDep
   app.post(
     '/api/discussions/:id/summary/attach',
     { preHandler: MANAGE, schema: { tags, params: IdParams, body: AttachBody, response: { 200: Ok, ...Errors } } },
-    async (req) => {
-      await attachSummary(db, actorOf(req), req.params.id, req.body.outcomeId);
-      return { ok: true };
-    },
+    okAsActor((actor, req) => attachSummary(db, actor, req.params.id, req.body.outcomeId)),
   );
 
   app.get(

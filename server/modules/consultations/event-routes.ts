@@ -8,7 +8,8 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { DOCX_MIME, sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { attachFiles, registerFileAccess } from '../../platform/files/files.ts';
-import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { okInTransaction, PageOf, pagedList } from '../../platform/http/handlers.ts';
+import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
 import { Enum } from '../meetings/schema.ts';
 import { eventAgendaDocx, eventMinutesDocx, eventNoticeDocx } from './event-documents.ts';
 import { getEvent, listEvents } from './event-repository.ts';
@@ -54,13 +55,10 @@ export async function eventRoutes(app: FastifyInstance, { db }: ModuleDeps, _opt
         tags,
         summary: '协商活动列表（委员看到已发通知的和本人参加的）',
         querystring: Type.Object({ ...Paging, ...EventFilters }),
-        response: { 200: Type.Object({ items: Type.Array(Any), total: Type.Integer() }), ...Errors },
+        response: { 200: PageOf(Any), ...Errors },
       },
     },
-    async (request) => {
-      const { limit, offset } = page(request.query);
-      return listEvents(db, actorOf(request), request.query, limit, offset);
-    },
+    pagedList(db, listEvents),
   );
 
   r.get(
@@ -121,10 +119,7 @@ export async function eventRoutes(app: FastifyInstance, { db }: ModuleDeps, _opt
       preHandler: requireAuth('consultation.manage'),
       schema: { tags, summary: '修改协商活动', params: IdParams, body: EventBody, response: { 200: Ok, ...Errors } },
     },
-    async (request) => {
-      await db.transaction((tx) => updateEvent(tx, actorOf(request), request.params.id, request.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => updateEvent(tx, actor, request.params.id, request.body)),
   );
 
   r.post(
@@ -165,12 +160,9 @@ export async function eventRoutes(app: FastifyInstance, { db }: ModuleDeps, _opt
       preHandler: requireAuth('consultation.manage'),
       schema: { tags, summary: '移除参加人员', params: ParticipantParams, response: { 200: Ok, ...Errors } },
     },
-    async (request) => {
-      await db.transaction((tx) =>
-        removeParticipant(tx, actorOf(request), request.params.id, request.params.participantId),
-      );
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) =>
+      removeParticipant(tx, actor, request.params.id, request.params.participantId),
+    ),
   );
 
   r.put(

@@ -3,6 +3,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { countOf } from '../../platform/db/count.ts';
 import { seesAllOutcomes } from './outcome-policy.ts';
 import { OUTCOME_STATES } from './outcome-process.ts';
 import { ADOPTION } from './outcome-rules.ts';
@@ -56,12 +57,8 @@ export async function listOutcomes(
       from consultation_outcomes o left join special_committees s on s.committee_id = o.committee_id and s.id = o.special_committee_id
       where ${where} order by o.id desc limit ${f.limit} offset ${f.offset}`,
   );
-  const total = await queryOne<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from consultation_outcomes o where ${where}`,
-  );
   return {
-    total: total!.n,
+    total: await countOf(db, sql`select count(*)::int as n from consultation_outcomes o where ${where}`),
     items: rows.map((r) => ({ ...r, stateLabel: OUTCOME_STATES[r.state] ?? r.state })),
   };
 }
@@ -93,7 +90,7 @@ export async function publicOutcomes(
     sql`select id, kind, title, summary, submitted_on::text as "submittedOn" from consultation_outcomes
       where committee_id = ${c} and is_public order by submitted_on desc nulls last, id desc limit ${limit} offset ${offset}`,
   );
-  const total = await queryOne<{ n: number }>(
+  const total = await countOf(
     db,
     sql`select count(*)::int as n from consultation_outcomes where committee_id = ${c} and is_public`,
   );
@@ -110,7 +107,7 @@ export async function publicOutcomes(
       )
     : [];
   return {
-    total: total!.n,
+    total,
     items: rows.map((r) => ({
       ...r,
       feedback: fb

@@ -8,6 +8,7 @@ import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { DOCX_MIME, sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
+import { okAsActor } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { registerTodos } from '../../platform/todos.ts';
 import { outcomeReport, outcomesXlsx } from './outcome-documents.ts';
@@ -131,10 +132,7 @@ export async function outcomeRoutes(fastify: FastifyInstance, { db }: ModuleDeps
       preHandler: requireAuth('consultationOutcome.manage'),
       schema: { params: IdParams, body: OutcomeUpdate, response: { 200: Ok, ...Errors } },
     },
-    async (req) => {
-      await svc.updateOutcome(db, actorOf(req), req.params.id, req.body);
-      return { ok: true };
-    },
+    okAsActor((actor, req) => svc.updateOutcome(db, actor, req.params.id, req.body)),
   );
   app.get(
     '/api/consultation-outcomes/:id',
@@ -169,10 +167,7 @@ export async function outcomeRoutes(fastify: FastifyInstance, { db }: ModuleDeps
         response: { 200: Ok, ...Errors },
       },
     },
-    async (req) => {
-      await svc.setPublic(db, actorOf(req), req.params.id, req.body.isPublic);
-      return { ok: true };
-    },
+    okAsActor((actor, req) => svc.setPublic(db, actor, req.params.id, req.body.isPublic)),
   );
   // Anonymous on purpose: only outcomes the office flagged public, only their summary and the units' feedback.
   app.get(

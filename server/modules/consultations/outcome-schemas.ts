@@ -1,5 +1,6 @@
 // TypeBox schemas and Static<> types of the outcome routes: the one contract; the web imports the types type-only.
 import { type Static, type TSchema, Type } from 'typebox';
+import { PageOf } from '../../platform/http/handlers.ts';
 import { ADOPTION, LEADER_ORGANS, LEVELS, SUBMIT_TARGETS, TRANSFORMATION } from './outcome-labels.ts';
 
 const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -99,7 +100,7 @@ export const OutcomeListItem = Type.Object({
   isPublic: Type.Boolean(),
 });
 export type OutcomeListItem = Static<typeof OutcomeListItem>;
-export const OutcomeList = Type.Object({ items: Type.Array(OutcomeListItem), total: Type.Integer() });
+export const OutcomeList = PageOf(OutcomeListItem);
 
 export const OutcomeUnitOut = Type.Object({
   id: Type.Integer(),

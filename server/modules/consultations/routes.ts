@@ -12,6 +12,7 @@ import { beijingYearOf } from '../../platform/dates.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
+import { okInTransaction, PageOf } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { registerTodos } from '../../platform/todos.ts';
 import { Enum } from '../meetings/schema.ts';
@@ -159,10 +160,7 @@ export async function consultationRoutes(app: FastifyInstance, deps: ModuleDeps)
       preHandler: requireAuth('consultation.manage'),
       schema: { tags, summary: '修改计划项目', params: IdParams, body: PlanItemBody, response: { 200: Ok, ...Errors } },
     },
-    async (request) => {
-      await db.transaction((tx) => updatePlanItem(tx, actorOf(request), request.params.id, request.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => updatePlanItem(tx, actor, request.params.id, request.body)),
   );
 
   r.delete(
@@ -171,10 +169,7 @@ export async function consultationRoutes(app: FastifyInstance, deps: ModuleDeps)
       preHandler: requireAuth('consultation.manage'),
       schema: { tags, summary: '删除计划项目', params: IdParams, response: { 200: Ok, ...Errors } },
     },
-    async (request) => {
-      await db.transaction((tx) => removePlanItem(tx, actorOf(request), request.params.id));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => removePlanItem(tx, actor, request.params.id)),
   );
 
   r.get(
@@ -220,7 +215,7 @@ export async function consultationRoutes(app: FastifyInstance, deps: ModuleDeps)
           state: Type.Optional(Enum(['submitted', 'taken', 'merged', 'notTaken'], '状态')),
           mine: Type.Optional(Type.Boolean({ title: '只看我提出的' })),
         }),
-        response: { 200: Type.Object({ items: Type.Array(Any), total: Type.Integer() }), ...Errors },
+        response: { 200: PageOf(Any), ...Errors },
       },
     },
     async (request) => {

@@ -4,10 +4,9 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { notify } from '../../platform/notifications/notifications.ts';
 import { allowedActions, defineProcess, fireTransition, type WorkflowItem } from '../../platform/workflow/engine.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
-import { accountsOfMembers } from '../meetings/service.ts';
+import { notifyMembers } from '../meetings/service.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
 import { OFFICE, seesAll } from './policy.ts';
@@ -63,9 +62,7 @@ async function fact(tx: Db, s: SpeechItem, kind: string) {
 }
 
 async function tellMember(tx: Db, s: SpeechItem, title: string, body?: string) {
-  await notify(tx, {
-    committeeId: s.committeeId,
-    accountIds: await accountsOfMembers(tx, s.committeeId, [s.memberId]),
+  await notifyMembers(tx, s.committeeId, [s.memberId], {
     kind: 'consultation.speech',
     title,
     body,

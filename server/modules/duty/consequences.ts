@@ -2,7 +2,8 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { type Db, query } from '../../platform/db/client.ts';
+import { countOf } from '../../platform/db/count.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { dutyMemberUnknown } from './errors.ts';
@@ -101,12 +102,8 @@ export async function listConsequences(
       from duty_consequences k join ${memberDirectory} m on m.committee_id = k.committee_id and m.id = k.member_id
       where ${where} order by k.happened_on desc, k.id desc limit ${limit} offset ${offset}`,
   );
-  const total = await queryOne<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from duty_consequences k where ${where}`,
-  );
   return {
-    total: total!.n,
+    total: await countOf(db, sql`select count(*)::int as n from duty_consequences k where ${where}`),
     items: rows.map((r) => ({
       id: r.id,
       memberId: r.member_id,

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { memberDirectory } from '../org/members-directory.ts';
@@ -174,9 +175,8 @@ export async function listReports(
     sql`select r.id, r.member_id, m.name, m.code, r.year, r.status, r.submitted_at, r.reviewed_at, r.reviewed_by
       ${from} where ${where} order by r.submitted_at desc nulls last, r.id desc limit ${limit} offset ${offset}`,
   );
-  const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n ${from} where ${where}`);
   return {
-    total: total!.n,
+    total: await countOf(db, sql`select count(*)::int as n ${from} where ${where}`),
     items: rows.map((r) => ({
       id: r.id,
       memberId: r.member_id,

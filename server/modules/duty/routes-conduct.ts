@@ -9,6 +9,7 @@ import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
+import { okAsActor } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { Enum, Nullable } from '../meetings/schema.ts';
 import {
@@ -136,10 +137,7 @@ export function dutyConductRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         response: { 200: Ok, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => {
-      await updateConductItem(db, actorOf(request), request.params.id, request.body);
-      return { ok: true };
-    },
+    okAsActor((actor, request) => updateConductItem(db, actor, request.params.id, request.body)),
   );
 
   r.post(
@@ -153,10 +151,7 @@ export function dutyConductRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         response: { 200: Ok, 404: ErrorBody },
       },
     },
-    async (request) => {
-      await retireConductItem(db, actorOf(request), request.params.id);
-      return { ok: true };
-    },
+    okAsActor((actor, request) => retireConductItem(db, actor, request.params.id)),
   );
 
   r.post(
@@ -191,10 +186,7 @@ export function dutyConductRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         response: { 200: Ok, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => {
-      await revokeConductRecord(db, actorOf(request), request.params.id, request.body.reason);
-      return { ok: true };
-    },
+    okAsActor((actor, request) => revokeConductRecord(db, actor, request.params.id, request.body.reason)),
   );
 
   r.get(

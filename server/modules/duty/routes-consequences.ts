@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
-import { Enum, Nullable } from '../meetings/schema.ts';
+import { inTransaction, okInTransaction, PageOf, pagedList } from '../../platform/http/handlers.ts';
+import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
+import { Enum, MemberRef, MemberRefWithSector, Nullable } from '../meetings/schema.ts';
 import { commend, listCommendations, revokeCommendation } from './commendations.ts';
 import { consequenceCandidates, deleteConsequence, listConsequences, recordConsequence } from './consequences.ts';
 import { Id, Year } from './schemas.ts';
@@ -18,9 +19,7 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
   // ---- consequences ----
   const ConsequenceOut = Type.Object({
     id: Type.Integer(),
-    memberId: Type.Integer(),
-    name: Type.String(),
-    code: Nullable(Type.String()),
+    ...MemberRef,
     year: Type.Integer(),
     kind: Type.String(),
     kindLabel: Type.String(),
@@ -45,13 +44,10 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
           kind: Type.Optional(ConsequenceKind),
           memberId: Type.Optional(Id('委员')),
         }),
-        response: { 200: Type.Object({ items: Type.Array(ConsequenceOut), total: Type.Integer() }) },
+        response: { 200: PageOf(ConsequenceOut) },
       },
     },
-    async (request) => {
-      const { limit, offset } = page(request.query);
-      return listConsequences(db, actorOf(request), request.query, limit, offset);
-    },
+    pagedList(db, listConsequences),
   );
 
   r.get(
@@ -67,9 +63,7 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
             passMark: Type.Number(),
             items: Type.Array(
               Type.Object({
-                memberId: Type.Integer(),
-                name: Type.String(),
-                code: Nullable(Type.String()),
+                ...MemberRef,
                 total: Type.Number(),
                 previousTotal: Nullable(Type.Number()),
                 plenaryAbsences: Type.Integer(),
@@ -105,10 +99,7 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
         response: { 200: Type.Object({ id: Type.Integer() }), 400: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction((tx) => recordConsequence(tx, actor, request.body));
-    },
+    inTransaction(db, (tx, actor, request) => recordConsequence(tx, actor, request.body)),
   );
 
   r.delete(
@@ -117,11 +108,7 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
       preHandler: requireAuth('duty.manage'),
       schema: { tags, summary: '删除约谈或劝辞记录', params: IdParams, response: { 200: Ok, 404: ErrorBody } },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => deleteConsequence(tx, actor, request.params.id));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => deleteConsequence(tx, actor, request.params.id)),
   );
 
   // ---- commendations ----
@@ -138,10 +125,7 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
             items: Type.Array(
               Type.Object({
                 id: Type.Integer(),
-                memberId: Type.Integer(),
-                name: Type.String(),
-                code: Nullable(Type.String()),
-                sector: Nullable(Type.String()),
+                ...MemberRefWithSector,
                 year: Type.Integer(),
                 title: Type.String(),
                 reason: Type.String(),
@@ -173,10 +157,7 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
         response: { 200: Type.Object({ id: Type.Integer() }), 400: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction((tx) => commend(tx, actor, request.body));
-    },
+    inTransaction(db, (tx, actor, request) => commend(tx, actor, request.body)),
   );
 
   r.delete(
@@ -185,10 +166,6 @@ export function dutyConsequenceRoutes(app: FastifyInstance, { db }: ModuleDeps) 
       preHandler: requireAuth('duty.manage'),
       schema: { tags, summary: '撤销表彰', params: IdParams, response: { 200: Ok, 404: ErrorBody } },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => revokeCommendation(tx, actor, request.params.id));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => revokeCommendation(tx, actor, request.params.id)),
   );
 }

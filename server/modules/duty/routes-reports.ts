@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
-import { Enum, Nullable } from '../meetings/schema.ts';
+import { Enum, MemberRef, Nullable } from '../meetings/schema.ts';
 import { noLinkedMember } from './errors.ts';
 import { getReport, listReports, myReport, reviewReport, saveReport } from './reports.ts';
 import { Year } from './schemas.ts';
@@ -91,9 +92,7 @@ export function dutyReportRoutes(app: FastifyInstance, { db }: ModuleDeps) {
             items: Type.Array(
               Type.Object({
                 id: Type.Integer(),
-                memberId: Type.Integer(),
-                name: Type.String(),
-                code: Nullable(Type.String()),
+                ...MemberRef,
                 year: Type.Integer(),
                 status: Type.String(),
                 statusLabel: Type.String(),
@@ -142,10 +141,6 @@ export function dutyReportRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => reviewReport(tx, actor, request.params.id, request.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => reviewReport(tx, actor, request.params.id, request.body)),
   );
 }

@@ -19,7 +19,7 @@ import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { addSheet, DOCX_MIME, newWorkbook, sendDownload, workbookBuffer, XLSX_MIME } from '../../platform/download.ts';
 import { ErrorBody, IdParams, Paging, page } from '../../platform/routes.ts';
-import { Enum, Nullable } from '../meetings/schema.ts';
+import { Enum, MemberRefWithSector, Nullable } from '../meetings/schema.ts';
 import { commendationsOfMember } from './commendations.ts';
 import { noLinkedMember } from './errors.ts';
 import { currentVersion } from './rule-versions.ts';
@@ -96,10 +96,7 @@ export function dutyScoreRoutes(app: FastifyInstance, { db }: ModuleDeps) {
             categories: Type.Array(Category),
             items: Type.Array(
               Type.Object({
-                memberId: Type.Integer(),
-                name: Type.String(),
-                code: Nullable(Type.String()),
-                sector: Nullable(Type.String()),
+                ...MemberRefWithSector,
                 specialCommittees: Nullable(Type.String()),
                 standingMember: Type.Boolean(),
                 total: Type.Number(),

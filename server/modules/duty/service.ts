@@ -5,6 +5,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { countOf } from '../../platform/db/count.ts';
 import { memberNotFound } from '../org/errors.ts';
 import { memberById, memberDirectory } from '../org/members-directory.ts';
 import { currentVersion, type RuleVersion } from './rule-versions.ts';
@@ -95,10 +96,9 @@ export async function listScores(db: Db, actor: Actor, q: ScoreQuery, limit: num
           on spc.committee_id = x.committee_id and spc.id = x.special_committee_id where x.committee_id = m.committee_id and x.member_id = m.id) as special_committees
       ${from} where ${where} order by ${order} limit ${limit} offset ${offset}`,
   );
-  const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n ${from} where ${where}`);
   const labels = Object.fromEntries(v.rules.checklist.map((k) => [k.key, k.label]));
   return {
-    total: total!.n,
+    total: await countOf(db, sql`select count(*)::int as n ${from} where ${where}`),
     version: { id: v.id, version: v.version, year: v.year, name: v.name },
     passMark: v.rules.passMark,
     categories: v.rules.categories.map((k) => ({ key: k.key, name: k.name, cap: k.cap })),

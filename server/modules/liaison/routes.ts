@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { getSetting, putSetting } from '../../platform/settings/settings.ts';
 import { registerTodos } from '../../platform/todos.ts';
@@ -65,9 +66,6 @@ export async function liaisonRoutes(fastify: FastifyInstance, { db }: ModuleDeps
       preHandler: requireAuth('liaison.manage'),
       schema: { body: LiaisonSettingsBody, response: { 200: Ok, ...Errors } },
     },
-    async (req) => {
-      await db.transaction((tx) => putSetting(tx, actorOf(req), svc.LIAISON_SETTING, beijingYearOf(), req.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => putSetting(tx, actor, svc.LIAISON_SETTING, beijingYearOf(), req.body)),
   );
 }

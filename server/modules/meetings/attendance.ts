@@ -5,6 +5,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
@@ -23,11 +24,11 @@ import {
   ATTENDANCE_DEFAULTS,
   ATTENDANCE_LABELS,
   ATTENDANCE_SETTING,
-  accountsOfMembers,
   assertCheckinWindow,
   type InviteeReplyRow,
   iso,
   loadMeeting,
+  notifyMembers,
   presentEnoughSql,
   settleAttendance,
 } from './service.ts';
@@ -99,9 +100,7 @@ export async function decideLeave(
       leave_decided_by = ${actor.name}, leave_decided_at = now(), reply = ${b.approve ? 'leave' : 'pending'}
     where committee_id = ${actor.committeeId} and meeting_id = ${id} and member_id = ${memberId}`);
   await settleAttendance(tx, actor.committeeId, id, [memberId]);
-  await notify(tx, {
-    committeeId: actor.committeeId,
-    accountIds: await accountsOfMembers(tx, actor.committeeId, [memberId]),
+  await notifyMembers(tx, actor.committeeId, [memberId], {
     kind: 'meeting.leave_decision',
     title: `${m.title}：请假${b.approve ? '已批准' : '未批准'}`,
     body: b.comment?.trim() || (b.approve ? undefined : '请按时参加会议'),
@@ -243,13 +242,13 @@ export async function attendanceSheet(db: Db, actor: Actor, id: number, q: Sheet
         i.checked_in_at, i.checkin_method, i.minutes_present, ${status} as status
       ${base} and ${filter} order by mb.code nulls last, mb.id limit ${limit} offset ${offset}`,
   );
-  const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n ${base} and ${filter}`);
+  const total = await countOf(db, sql`select count(*)::int as n ${base} and ${filter}`);
   const byStatus = await query<{ status: string; n: number }>(
     db,
     sql`select ${status} as status, count(*)::int as n ${base} group by 1`,
   );
   return {
-    total: total!.n,
+    total,
     minRatio,
     durationMinutes: Math.round((new Date(m.endsAt).getTime() - new Date(m.startsAt).getTime()) / 60000),
     summary: Object.fromEntries(byStatus.map((b) => [b.status, b.n])) as Record<string, number>,

@@ -3,12 +3,13 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { countOf } from '../../platform/db/count.ts';
 import { listFiles } from '../../platform/files/files.ts';
 import { matchSearch } from '../../platform/search/search.ts';
-
 import { isOrganiser, seesAll } from './policy.ts';
 import { type InviteeReplyRow, iso, loadMeeting, MEETING_KINDS } from './service.ts';
 
+/** The list filters of meetings, and of activities (ActivityQuery). */
 export interface MeetingQuery {
   page?: number;
   pageSize?: number;
@@ -86,12 +87,8 @@ export async function listMeetings(db: Db, actor: Actor, q: MeetingQuery, limit:
         i.reply as my_reply, i.leave_status as my_leave_status, i.checked_in_at as my_checked_in_at
       from meetings m ${join} where ${where} order by m.starts_at desc, m.id desc limit ${limit} offset ${offset}`,
   );
-  const total = await queryOne<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from meetings m ${join} where ${where}`,
-  );
   return {
-    total: total!.n,
+    total: await countOf(db, sql`select count(*)::int as n from meetings m ${join} where ${where}`),
     items: items.map((m) => ({
       ...eventListHead(m, MEETING_KINDS),
       status: m.status,

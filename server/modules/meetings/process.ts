@@ -6,25 +6,19 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query } from '../../platform/db/client.ts';
-import { notify } from '../../platform/notifications/notifications.ts';
 import { defineProcess, fireTransition } from '../../platform/workflow/engine.ts';
 import { ORGANISERS } from './policy.ts';
-import { accountsOfMembers, loadMeeting, type MeetingRow, settleAttendance } from './service.ts';
+import { loadMeeting, type MeetingRow, notifyMembers, settleAttendance } from './service.ts';
 
 type MeetingItem = MeetingRow & { state: string };
 
 async function tellInviteesOfCancel(tx: Db, actor: Actor, m: MeetingItem) {
-  const ids = await query<{ member_id: number }>(
+  const rows = await query<{ member_id: number }>(
     tx,
     sql`select member_id from meeting_invitees where committee_id = ${actor.committeeId} and meeting_id = ${m.id}`,
   );
-  await notify(tx, {
-    committeeId: actor.committeeId,
-    accountIds: await accountsOfMembers(
-      tx,
-      actor.committeeId,
-      ids.map((x) => x.member_id),
-    ),
+  const invitees = rows.map((x) => x.member_id);
+  await notifyMembers(tx, actor.committeeId, invitees, {
     kind: 'meeting.cancel',
     title: `会议取消：${m.title}`,
     link: `/meetings/${m.id}`,

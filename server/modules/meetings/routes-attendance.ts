@@ -6,7 +6,8 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
-import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { inTransaction, okInTransaction, pagedList } from '../../platform/http/handlers.ts';
+import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
 import {
   attendanceSheet,
   checkinCode,
@@ -37,10 +38,7 @@ export function meetingAttendanceRoutes(app: FastifyInstance, { db }: ModuleDeps
         response: { 200: CheckinOut, 400: ErrorBody, 403: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction((tx) => checkinWithToken(tx, actor, request.body.token));
-    },
+    inTransaction(db, (tx, actor, request) => checkinWithToken(tx, actor, request.body.token)),
   );
 
   r.post(
@@ -58,11 +56,7 @@ export function meetingAttendanceRoutes(app: FastifyInstance, { db }: ModuleDeps
         response: { 200: Ok, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => replyToMeeting(tx, actor, request.params.id, request.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => replyToMeeting(tx, actor, request.params.id, request.body)),
   );
 
   r.post(
@@ -80,11 +74,9 @@ export function meetingAttendanceRoutes(app: FastifyInstance, { db }: ModuleDeps
         response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => decideLeave(tx, actor, request.params.id, request.params.memberId, request.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) =>
+      decideLeave(tx, actor, request.params.id, request.params.memberId, request.body),
+    ),
   );
 
   r.post(
@@ -102,11 +94,9 @@ export function meetingAttendanceRoutes(app: FastifyInstance, { db }: ModuleDeps
         response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => markAttendance(tx, actor, request.params.id, request.params.memberId, request.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) =>
+      markAttendance(tx, actor, request.params.id, request.params.memberId, request.body),
+    ),
   );
 
   r.get(
@@ -140,10 +130,9 @@ export function meetingAttendanceRoutes(app: FastifyInstance, { db }: ModuleDeps
         },
       },
     },
-    async (request) => {
-      const { limit, offset } = page(request.query);
-      return attendanceSheet(db, actorOf(request), request.params.id, request.query, limit, offset);
-    },
+    pagedList(db, (db, actor, q, limit, offset, request) =>
+      attendanceSheet(db, actor, request.params.id, q, limit, offset),
+    ),
   );
 
   r.get(

@@ -3,8 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { requireAuth } from '../../platform/auth/session.ts';
+import { inTransaction, okInTransaction, PageOf, pagedList } from '../../platform/http/handlers.ts';
+import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
 import { Enum, Nullable } from './schema.ts';
 import { SpeechOut } from './schemas.ts';
 import { decideSpeech, listSpeeches, submitSpeech, withdrawSpeech } from './speeches.ts';
@@ -27,13 +28,10 @@ export function meetingSpeechRoutes(app: FastifyInstance, { db }: ModuleDeps) {
           mode: Type.Optional(Enum(['oral', 'written'], '发言方式')),
           mine: Type.Optional(Type.Boolean({ title: '只看我的' })),
         }),
-        response: { 200: Type.Object({ items: Type.Array(SpeechOut), total: Type.Integer() }) },
+        response: { 200: PageOf(SpeechOut) },
       },
     },
-    async (request) => {
-      const { limit, offset } = page(request.query);
-      return listSpeeches(db, actorOf(request), request.query, limit, offset);
-    },
+    pagedList(db, listSpeeches),
   );
 
   r.post(
@@ -55,10 +53,7 @@ export function meetingSpeechRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         response: { 200: Type.Object({ id: Type.Integer() }), 400: ErrorBody, 403: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction((tx) => submitSpeech(tx, actor, request.body));
-    },
+    inTransaction(db, (tx, actor, request) => submitSpeech(tx, actor, request.body)),
   );
 
   r.post(
@@ -72,11 +67,7 @@ export function meetingSpeechRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         response: { 200: Ok, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => withdrawSpeech(tx, actor, request.params.id));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => withdrawSpeech(tx, actor, request.params.id)),
   );
 
   r.post(
@@ -94,10 +85,6 @@ export function meetingSpeechRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => decideSpeech(tx, actor, request.params.id, request.body as any));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => decideSpeech(tx, actor, request.params.id, request.body as any)),
   );
 }

@@ -9,14 +9,15 @@ import { namesFromTable, registerEntityNames } from '../../platform/audit/names.
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
-import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
+import { inTransaction, okInTransaction } from '../../platform/http/handlers.ts';
+import { ErrorBody, Ok } from '../../platform/routes.ts';
 import { getSetting, putSetting } from '../../platform/settings/settings.ts';
 import { registerTodos } from '../../platform/todos.ts';
 import { getMeeting, listMeetings, mayReadMeetingFiles } from './list.ts';
 import { setMeetingStatus } from './process.ts';
 import { meetingAttendanceRoutes } from './routes-attendance.ts';
+import { eventListRoute, eventRoutes } from './routes-event.ts';
 import { meetingSpeechRoutes } from './routes-speeches.ts';
-import { Enum } from './schema.ts';
 import { InviteSchema, Kind, MeetingBody, MeetingDetail, MeetingListItem, MemberParams } from './schemas.ts';
 import {
   ATTENDANCE_DEFAULTS,
@@ -41,30 +42,16 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps) {
   registerFileAccess('meeting', mayReadMeetingFiles);
   registerFileAccess('speech', mayReadSpeechFiles);
 
-  r.get(
-    '/api/meetings',
-    {
-      preHandler: requireAuth('meeting.read'),
-      schema: {
-        tags,
-        summary: '会议列表（委员只看到受邀的会议）',
-        querystring: Type.Object({
-          ...Paging,
-          kind: Type.Optional(Kind),
-          status: Type.Optional(Enum(['planned', 'closed', 'cancelled'], '状态')),
-          q: Type.Optional(Type.String({ title: '关键词', maxLength: 50 })),
-          from: Type.Optional(Type.String({ title: '开始日期', format: 'date' })),
-          to: Type.Optional(Type.String({ title: '结束日期', format: 'date' })),
-          mine: Type.Optional(Type.Boolean({ title: '只看我参加的' })),
-        }),
-        response: { 200: Type.Object({ items: Type.Array(MeetingListItem), total: Type.Integer() }) },
-      },
-    },
-    async (request) => {
-      const { limit, offset } = page(request.query);
-      return listMeetings(db, actorOf(request), request.query, limit, offset);
-    },
-  );
+  eventListRoute(app, db, {
+    path: '/api/meetings',
+    tags,
+    summary: '会议列表（委员只看到受邀的会议）',
+    read: 'meeting.read',
+    kind: Kind,
+    statuses: ['planned', 'closed', 'cancelled'],
+    item: MeetingListItem,
+    list: listMeetings,
+  });
 
   r.post(
     '/api/meetings',
@@ -77,10 +64,7 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps) {
         response: { 200: Type.Object({ id: Type.Integer(), invited: Type.Integer() }), 400: ErrorBody },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction((tx) => createMeeting(tx, actor, request.body));
-    },
+    inTransaction(db, (tx, actor, request) => createMeeting(tx, actor, request.body)),
   );
 
   r.get(
@@ -149,70 +133,25 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps) {
     },
   );
 
-  r.get(
-    '/api/meetings/:id',
-    {
-      preHandler: requireAuth('meeting.read'),
-      schema: { tags, summary: '会议详情', params: IdParams, response: { 200: MeetingDetail, 404: ErrorBody } },
-    },
-    async (request) => getMeeting(db, actorOf(request), request.params.id),
-  );
-
-  r.put(
-    '/api/meetings/:id',
-    {
-      preHandler: requireAuth('meeting.manage'),
-      schema: {
-        tags,
-        summary: '修改会议',
-        params: IdParams,
-        body: Type.Object(MeetingBody),
-        response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => updateMeeting(tx, actor, request.params.id, request.body));
-      return { ok: true };
-    },
-  );
-
-  for (const [path, to, summary] of [
-    ['close', 'closed', '结束会议（未签到且未请假的委员记为缺席）'],
-    ['cancel', 'cancelled', '取消会议（撤销本会议的全部履职记录）'],
-    ['reopen', 'planned', '重新开放已结束的会议'],
-  ] as const) {
-    r.post(
-      `/api/meetings/:id/${path}`,
-      {
-        preHandler: requireAuth('meeting.manage'),
-        schema: { tags, summary, params: IdParams, response: { 200: Ok, 404: ErrorBody, 409: ErrorBody } },
-      },
-      async (request) => {
-        const actor = actorOf(request);
-        await db.transaction((tx) => setMeetingStatus(tx, actor, request.params.id, to));
-        return { ok: true };
-      },
-    );
-  }
-
-  r.post(
-    '/api/meetings/:id/invite',
-    {
-      preHandler: requireAuth('meeting.manage'),
-      schema: {
-        tags,
-        summary: '追加邀请（按范围）',
-        params: IdParams,
-        body: InviteSchema,
-        response: { 200: Type.Object({ added: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction((tx) => inviteMore(tx, actor, request.params.id, request.body));
-    },
-  );
+  eventRoutes(app, db, {
+    base: '/api/meetings',
+    tags,
+    noun: '会议',
+    read: 'meeting.read',
+    manage: 'meeting.manage',
+    detail: MeetingDetail,
+    get: getMeeting,
+    body: MeetingBody,
+    update: updateMeeting,
+    transitions: [
+      ['close', 'closed', '结束会议（未签到且未请假的委员记为缺席）'],
+      ['cancel', 'cancelled', '取消会议（撤销本会议的全部履职记录）'],
+      ['reopen', 'planned', '重新开放已结束的会议'],
+    ],
+    setStatus: setMeetingStatus,
+    inviteSummary: '追加邀请（按范围）',
+    invite: inviteMore,
+  });
 
   r.delete(
     '/api/meetings/:id/invitees/:memberId',
@@ -220,11 +159,7 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps) {
       preHandler: requireAuth('meeting.manage'),
       schema: { tags, summary: '移出参会名单', params: MemberParams, response: { 200: Ok, 404: ErrorBody } },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => removeInvitee(tx, actor, request.params.id, request.params.memberId));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => removeInvitee(tx, actor, request.params.id, request.params.memberId)),
   );
 }
 

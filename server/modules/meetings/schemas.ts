@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Enum, Nullable } from './schema.ts';
+import { Enum, MemberRefWithSector, Nullable } from './schema.ts';
 import { MEETING_KINDS } from './service.ts';
 
 export const Kind = Enum(Object.keys(MEETING_KINDS), '会议类型');
@@ -28,13 +28,17 @@ export const MeetingBody = {
     Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { title: '附件', maxItems: 20 }),
   ),
 };
-export const MeetingListItem = Type.Object({
+/** The fields a meeting's or an activity's list item and detail start with (as eventListHead in list.ts fills them). */
+export const EventHead = {
   id: Type.Integer(),
   kind: Type.String(),
   kindLabel: Type.String(),
   title: Type.String(),
   startsAt: Type.String(),
   endsAt: Type.String(),
+};
+export const MeetingListItem = Type.Object({
+  ...EventHead,
   place: Type.String(),
   status: Type.String(),
   invited: Type.Integer(),
@@ -45,12 +49,7 @@ export const MeetingListItem = Type.Object({
   myCheckedInAt: Nullable(Type.String()),
 });
 export const MeetingDetail = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String(),
-  kindLabel: Type.String(),
-  title: Type.String(),
-  startsAt: Type.String(),
-  endsAt: Type.String(),
+  ...EventHead,
   halfDays: Type.Integer(),
   place: Type.String(),
   agenda: Type.String(),
@@ -79,10 +78,7 @@ export const MeetingDetail = Type.Object({
   canManage: Type.Boolean(),
 });
 export const SheetRow = Type.Object({
-  memberId: Type.Integer(),
-  name: Type.String(),
-  code: Nullable(Type.String()),
-  sector: Nullable(Type.String()),
+  ...MemberRefWithSector,
   standingMember: Type.Boolean(),
   reply: Type.String(),
   leaveReason: Nullable(Type.String()),

@@ -10,7 +10,7 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { chinaDateTime } from '../../platform/download.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { attachFiles } from '../../platform/files/files.ts';
-import { notify } from '../../platform/notifications/notifications.ts';
+import { type NewNotification, notify } from '../../platform/notifications/notifications.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
 import { revokeDutyFacts, settleSourceFacts } from '../duty/facts.ts';
@@ -116,6 +116,17 @@ export async function accountsOfMembers(tx: Db, committeeId: number, memberIds: 
     sql`select id from accounts where committee_id = ${committeeId} and member_id = any(${sql.param(memberIds)}::int[]) and not disabled`,
   );
   return rows.map((r) => r.id);
+}
+
+/** Tells members (by member id) something through their enabled accounts: one notification each, sent when the
+ *  transaction commits; members without an account are passed over. */
+export async function notifyMembers(
+  tx: Db,
+  committeeId: number,
+  memberIds: number[],
+  message: Omit<NewNotification, 'committeeId' | 'accountIds'>,
+): Promise<void> {
+  await notify(tx, { committeeId, accountIds: await accountsOfMembers(tx, committeeId, memberIds), ...message });
 }
 
 /** An invitee's reply, leave and check-in columns of meeting_invitees (as selected, snake_case). */
@@ -291,20 +302,15 @@ async function addInvitees(
       select ${actor.committeeId}, ${meetingId}, x from unnest(${sql.param(memberIds)}::int[]) as x
       on conflict do nothing returning member_id`,
   );
+  const addedIds = added.map((a) => a.member_id);
   const when = chinaDateTime(startsAt);
-  await notify(tx, {
-    committeeId: actor.committeeId,
-    accountIds: await accountsOfMembers(
-      tx,
-      actor.committeeId,
-      added.map((a) => a.member_id),
-    ),
+  await notifyMembers(tx, actor.committeeId, addedIds, {
     kind: 'meeting.invite',
     title: `会议通知：${title}`,
     body: `请于 ${when} 参加会议；如不能参加，请在平台上请假并说明理由。`,
     link: `/meetings/${meetingId}`,
   });
-  return added.map((a) => a.member_id);
+  return addedIds;
 }
 
 export async function updateMeeting(tx: Db, actor: Actor, id: number, b: MeetingInput) {

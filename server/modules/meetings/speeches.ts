@@ -5,13 +5,13 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { clockNow } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { attachFiles } from '../../platform/files/files.ts';
-import { notify } from '../../platform/notifications/notifications.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { canSeeSpeech, isSpeaker, seesAll } from './policy.ts';
-import { accountsOfMembers, iso } from './service.ts';
+import { iso, notifyMembers } from './service.ts';
 
 export const SPEECH_STATUS: Record<string, string> = {
   submitted: '已提交',
@@ -61,9 +61,8 @@ export async function listSpeeches(
         left join meetings mt on mt.committee_id = s.committee_id and mt.id = s.meeting_id
       where ${where} order by s.submitted_at desc, s.id desc limit ${limit} offset ${offset}`,
   );
-  const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from speeches s where ${where}`);
   return {
-    total: total!.n,
+    total: await countOf(db, sql`select count(*)::int as n from speeches s where ${where}`),
     items: rows.map((r) => ({
       id: r.id,
       meetingId: r.meeting_id,
@@ -183,9 +182,7 @@ export async function decideSpeech(
     const kind = b.action === 'reject' ? 'speech.selected' : 'speech.delivered';
     await revokeDutyFacts(tx, actor.committeeId, { sourceType: 'speech', sourceId: id, kinds: [kind] });
   }
-  await notify(tx, {
-    committeeId: actor.committeeId,
-    accountIds: await accountsOfMembers(tx, actor.committeeId, [s.memberId]),
+  await notifyMembers(tx, actor.committeeId, [s.memberId], {
     kind: 'speech.decision',
     title: `您的发言「${s.title}」：${SPEECH_STATUS[move.to]}`,
     body: b.comment?.trim() || undefined,

@@ -10,8 +10,9 @@ import { beijingYearOf } from '../../platform/dates.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { FILE_TYPES, MEDIA_TYPES, registerFileAccess } from '../../platform/files/files.ts';
 import { receiveUpload } from '../../platform/files/upload.ts';
-import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
-import { putSetting } from '../../platform/settings/settings.ts';
+import { pagedList } from '../../platform/http/handlers.ts';
+import { yearSettingRoutes } from '../../platform/http/year-settings.ts';
+import { ErrorBody, IdParams } from '../../platform/routes.ts';
 import { registerTodos } from '../../platform/todos.ts';
 import { ReportAction, ReportInput, ReportQuery, SettingsBody, YearQuery } from './schemas.ts';
 import * as svc from './service.ts';
@@ -53,30 +54,17 @@ export async function supervisionRoutes(fastify: FastifyInstance, { db }: Module
     },
     async (req) => ({ id: await svc.fileReport(db, actorOf(req), req.body) }),
   );
-  app.get(
-    '/api/supervision/reports',
-    { preHandler: requireAuth('supervision.manage'), schema: { querystring: ReportQuery } },
-    async (req) => {
-      const { limit, offset } = page(req.query);
-      return svc.listReports(db, actorOf(req), 'staff', req.query, limit, offset);
-    },
-  );
-  app.get(
-    '/api/supervision/reports/mine',
-    { preHandler: requireAuth('supervision.file'), schema: { querystring: ReportQuery } },
-    async (req) => {
-      const { limit, offset } = page(req.query);
-      return svc.listReports(db, actorOf(req), 'mine', req.query, limit, offset);
-    },
-  );
-  app.get(
-    '/api/supervision/reports/unit',
-    { preHandler: requireAuth('supervision.handle'), schema: { querystring: ReportQuery } },
-    async (req) => {
-      const { limit, offset } = page(req.query);
-      return svc.listReports(db, actorOf(req), 'unit', req.query, limit, offset);
-    },
-  );
+  for (const [path, permission, scope] of [
+    ['/api/supervision/reports', 'supervision.manage', 'staff'],
+    ['/api/supervision/reports/mine', 'supervision.file', 'mine'],
+    ['/api/supervision/reports/unit', 'supervision.handle', 'unit'],
+  ] as const) {
+    app.get(
+      path,
+      { preHandler: requireAuth(permission), schema: { querystring: ReportQuery } },
+      pagedList(db, (db, actor, q, limit, offset) => svc.listReports(db, actor, scope, q, limit, offset)),
+    );
+  }
   app.get(
     '/api/supervision/reports/export',
     { preHandler: requireAuth('supervision.manage'), schema: { querystring: ReportQuery } },
@@ -117,20 +105,13 @@ export async function supervisionRoutes(fastify: FastifyInstance, { db }: Module
       ),
     }),
   );
-  app.get(
-    '/api/supervision/settings',
-    { preHandler: requireAuth('supervision.read'), schema: { querystring: YearQuery } },
-    async (req) => getSupervisionSettings(db, actorOf(req).committeeId, req.query.year),
-  );
-  app.put(
-    '/api/supervision/settings',
-    {
-      preHandler: requireAuth('supervision.manage'),
-      schema: { querystring: YearQuery, body: SettingsBody, response: { 200: Ok, ...Errors } },
-    },
-    async (req) => {
-      await db.transaction((tx) => putSetting(tx, actorOf(req), SUPERVISION_SETTING, req.query.year, req.body));
-      return { ok: true };
-    },
-  );
+  yearSettingRoutes(fastify, db, {
+    path: '/api/supervision/settings',
+    read: 'supervision.read',
+    manage: 'supervision.manage',
+    key: SUPERVISION_SETTING,
+    year: YearQuery,
+    body: SettingsBody,
+    get: getSupervisionSettings,
+  });
 }

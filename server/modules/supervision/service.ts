@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf, clockNow, formatBeijingDateTime } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { countOf } from '../../platform/db/count.ts';
 import { xlsxOf } from '../../platform/download.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { attachFiles, listFiles } from '../../platform/files/files.ts';
@@ -130,11 +131,8 @@ export async function listReports(db: Db, actor: Actor, scope: Scope, q: ReportQ
       order by (r.state = 'disputed' or (r.state = 'dispatched' and r.due_at < ${now.toISOString()})) desc,
         r.filed_at desc, r.id desc limit ${limit} offset ${offset}`,
   );
-  const total = await queryOne<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from snapshot_reports r where ${where}`,
-  );
-  return { items: rows.map((r) => present(r, now)), total: total?.n ?? 0 };
+  const total = await countOf(db, sql`select count(*)::int as n from snapshot_reports r where ${where}`);
+  return { items: rows.map((r) => present(r, now)), total };
 }
 
 /** Who may open an item: staff any; the unit it was dispatched to; its member. Others get 404. */

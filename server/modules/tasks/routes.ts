@@ -5,8 +5,9 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
-import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
-import { putSetting } from '../../platform/settings/settings.ts';
+import { okAsActor, pagedList } from '../../platform/http/handlers.ts';
+import { yearSettingRoutes } from '../../platform/http/year-settings.ts';
+import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { registerTodos } from '../../platform/todos.ts';
 import { GOAL_FACT_KINDS } from '../duty/facts.ts';
 import * as cm from './commitments.ts';
@@ -44,10 +45,11 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
     },
     async (req) => svc.createTask(db, actorOf(req), req.body),
   );
-  app.get('/api/tasks', { preHandler: requireAuth('task.manage'), schema: { querystring: TaskQuery } }, async (req) => {
-    const { limit, offset } = page(req.query);
-    return svc.listTasks(db, actorOf(req), req.query, limit, offset);
-  });
+  app.get(
+    '/api/tasks',
+    { preHandler: requireAuth('task.manage'), schema: { querystring: TaskQuery } },
+    pagedList(db, svc.listTasks),
+  );
   app.get('/api/tasks/mine', { preHandler: requireAuth('task.read'), schema: {} }, async (req) =>
     svc.myAssignments(db, actorOf(req)),
   );
@@ -117,10 +119,7 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
   app.delete(
     '/api/commitments/:id',
     { preHandler: requireAuth('commitment.make'), schema: { params: IdParams, response: { 200: Ok, ...Errors } } },
-    async (req) => {
-      await cm.withdrawCommitment(db, actorOf(req), req.params.id);
-      return { ok: true };
-    },
+    okAsActor((actor, req) => cm.withdrawCommitment(db, actor, req.params.id)),
   );
   app.post(
     '/api/commitments/:id/report',
@@ -128,10 +127,7 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
       preHandler: requireAuth('commitment.make'),
       schema: { params: IdParams, body: CommitmentReport, response: { 200: Ok, ...Errors } },
     },
-    async (req) => {
-      await cm.reportCommitment(db, actorOf(req), req.params.id, req.body);
-      return { ok: true };
-    },
+    okAsActor((actor, req) => cm.reportCommitment(db, actor, req.params.id, req.body)),
   );
   app.get(
     '/api/commitments',
@@ -159,36 +155,22 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
   );
 
   // The committee's numbers, per year (a year without its own uses the latest earlier one).
-  app.get(
-    '/api/tasks/settings',
-    { preHandler: requireAuth('task.manage'), schema: { querystring: YearQuery } },
-    async (req) => getTaskSettings(db, actorOf(req).committeeId, req.query.year),
-  );
-  app.put(
-    '/api/tasks/settings',
-    {
-      preHandler: requireAuth('task.manage'),
-      schema: { querystring: YearQuery, body: TaskSettingsBody, response: { 200: Ok, ...Errors } },
-    },
-    async (req) => {
-      await db.transaction((tx) => putSetting(tx, actorOf(req), TASK_SETTING, req.query.year, req.body));
-      return { ok: true };
-    },
-  );
-  app.get(
-    '/api/commitments/settings',
-    { preHandler: requireAuth('commitment.read'), schema: { querystring: YearQuery } },
-    async (req) => getCommitmentSettings(db, actorOf(req).committeeId, req.query.year),
-  );
-  app.put(
-    '/api/commitments/settings',
-    {
-      preHandler: requireAuth('commitment.manage'),
-      schema: { querystring: YearQuery, body: CommitmentSettingsBody, response: { 200: Ok, ...Errors } },
-    },
-    async (req) => {
-      await db.transaction((tx) => putSetting(tx, actorOf(req), COMMITMENT_SETTING, req.query.year, req.body));
-      return { ok: true };
-    },
-  );
+  yearSettingRoutes(fastify, db, {
+    path: '/api/tasks/settings',
+    read: 'task.manage',
+    manage: 'task.manage',
+    key: TASK_SETTING,
+    year: YearQuery,
+    body: TaskSettingsBody,
+    get: getTaskSettings,
+  });
+  yearSettingRoutes(fastify, db, {
+    path: '/api/commitments/settings',
+    read: 'commitment.read',
+    manage: 'commitment.manage',
+    key: COMMITMENT_SETTING,
+    year: YearQuery,
+    body: CommitmentSettingsBody,
+    get: getCommitmentSettings,
+  });
 }

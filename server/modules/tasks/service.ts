@@ -5,6 +5,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { addDays, beijingToday } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { countOf } from '../../platform/db/count.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
 import { membersByRule } from '../meetings/service.ts';
@@ -152,14 +153,14 @@ export async function listTasks(db: Db, actor: Actor, q: TaskQuery, limit: numbe
       from tasks t left join task_assignments a on a.committee_id = t.committee_id and a.task_id = t.id
       where ${where} group by t.committee_id, t.id order by t.due_on desc, t.id desc limit ${limit} offset ${offset}`,
   );
-  const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from tasks t where ${where}`);
+  const total = await countOf(db, sql`select count(*)::int as n from tasks t where ${where}`);
   return {
     items: rows.map(({ due_on, ...r }) => ({
       ...r,
       dueOn: due_on,
       kindLabel: TASK_KINDS[r.kind as keyof typeof TASK_KINDS],
     })),
-    total: total?.n ?? 0,
+    total,
   };
 }
 
