@@ -94,6 +94,20 @@ export const VILLAGE_STATES: Record<string, string> = {
   published: '已出版',
   suspended: '暂停',
 };
+
+/** The village list's filters: a township (乡镇) and a project state, both optional. */
+export const VillageFilters = Type.Object(
+  {
+    township: Type.Optional(Type.String({ maxLength: 50, title: '乡镇（街道）' })),
+    state: Type.Optional(
+      Type.Union(
+        Object.keys(VILLAGE_STATES).map((k) => Type.Literal(k)),
+        { title: '项目状态' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const VillageInput = Type.Object({
   village: Type.String({ minLength: 1, maxLength: 50, title: '村（社区）' }),
   township: Type.String({ minLength: 1, maxLength: 50, title: '乡镇（街道）' }),
