@@ -20,11 +20,7 @@ export const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: Err
 export const Created = Type.Object({ id: Type.Integer() });
 /** Lists that take no parameters: anything in the query string is refused. */
 export const NoQuery = Type.Object({}, { additionalProperties: false });
-/** A workflow action by name with an optional comment (意见). */
-export const SimpleAction = Type.Object({
-  action: Type.String({ minLength: 1, maxLength: 40, title: '操作' }),
-  comment: Type.Optional(Type.String({ maxLength: 2000, title: '意见' })),
-});
+export { SimpleAction } from './routes.ts';
 
 /**
  * The route kit over one Fastify scope. Every route it registers is guarded by `requireAuth(permission)` (sign-in,
