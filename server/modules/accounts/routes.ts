@@ -36,6 +36,34 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['accounts'];
 
+  /** Changes account `id` in one transaction: 403/404 unless the actor may manage it, `apply`, then the audit row
+   *  `action` with `view` of the account before and after; returns the account as it now is. */
+  const changeAccount = (
+    actor: Actor,
+    id: number,
+    action: string,
+    view: (acc: AccountView) => unknown,
+    apply: (tx: Db, before: AccountView) => Promise<void>,
+  ) =>
+    db.transaction(async (tx) => {
+      const before = await manageable(tx, actor, id);
+      await apply(tx, before);
+      const after = await loadAccount(tx, actor.committeeId, id);
+      await writeAudit(tx, actor, {
+        action,
+        entity: 'account',
+        entityId: id,
+        before: view(before),
+        after: view(after!),
+      });
+      return after!;
+    });
+  const loginState = (acc: AccountView) => ({
+    disabled: acc.disabled,
+    locked: acc.locked,
+    failedLogins: acc.failedLogins,
+  });
+
   r.get(
     '/api/accounts',
     {
@@ -151,21 +179,11 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     async (request) => {
       const actor = actorOf(request);
       const id = request.params.id;
-      return db.transaction(async (tx) => {
-        const before = await manageable(tx, actor, id);
+      return changeAccount(actor, id, 'account.update', auditView, async (tx, before) => {
         const v = await checkEdit(tx, actor, request.body, id);
         // Keep the stored phone when the form sends back the masked one it was shown.
         const keepPhone = request.body.phone !== undefined && request.body.phone === before.phone;
         await updateAccountRow(tx, actor.committeeId, id, v, keepPhone);
-        const after = await loadAccount(tx, actor.committeeId, id);
-        await writeAudit(tx, actor, {
-          action: 'account.update',
-          entity: 'account',
-          entityId: id,
-          before: auditView(before),
-          after: auditView(after),
-        });
-        return after!;
       });
     },
   );
@@ -220,19 +238,7 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       async (request) => {
         const actor = actorOf(request);
         const id = request.params.id;
-        return db.transaction(async (tx) => {
-          const before = await manageable(tx, actor, id);
-          await apply(tx, actor, before);
-          const after = await loadAccount(tx, actor.committeeId, id);
-          await writeAudit(tx, actor, {
-            action,
-            entity: 'account',
-            entityId: id,
-            before: { disabled: before.disabled, locked: before.locked, failedLogins: before.failedLogins },
-            after: { disabled: after!.disabled, locked: after!.locked, failedLogins: after!.failedLogins },
-          });
-          return after!;
-        });
+        return changeAccount(actor, id, action, loginState, (tx, before) => apply(tx, actor, before));
       },
     );
 
