@@ -97,15 +97,25 @@ export function routeKit(fastify: FastifyInstance) {
 }
 
 /**
- * The options of a documented route: guarded by `requireAuth(permission)` (sign-in, CSRF on mutations, the permission
- * when one is named), with the OpenAPI `tags` of the module and the route's `summary` (zh_CN) ahead of its schemas.
+ * The options of a route guarded by `requireAuth(permission)` (sign-in, CSRF on mutations, the permission when one is
+ * named), with the module's OpenAPI `tags` ahead of the route's schemas.
+ * Usage: const guard = guarded(['grassroots']); r.get(path, guard('grassroots.read', { params: IdParams }), handler);
+ */
+export function guarded(tags: string[]) {
+  return <S extends FastifySchema>(permission: Action | undefined, schema: S) => ({
+    preHandler: requireAuth(permission),
+    schema: { tags, ...schema },
+  });
+}
+
+/**
+ * Like `guarded`, with the route's OpenAPI `summary` (zh_CN) after the tags.
  * Usage:
  *   const doc = documented(['proposals']);
  *   r.get('/api/proposals/figures', doc('proposal.figures', '提案统计', { querystring: FigureQuery }), handler);
  */
 export function documented(tags: string[]) {
-  return <S extends FastifySchema>(permission: Action | undefined, summary: string, schema: S) => ({
-    preHandler: requireAuth(permission),
-    schema: { tags, summary, ...schema },
-  });
+  const guard = guarded(tags);
+  return <S extends FastifySchema>(permission: Action | undefined, summary: string, schema: S) =>
+    guard(permission, { summary, ...schema });
 }

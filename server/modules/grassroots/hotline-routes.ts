@@ -6,10 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { registerActionLabels } from '../../platform/audit/labels.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { documented } from '../../platform/route-kit.ts';
+import { documented, guarded } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import { DEFAULT_SHEET_BUDGET } from '../../platform/spreadsheet/read.ts';
 import { Id } from '../consultations/schemas.ts';
@@ -51,6 +51,7 @@ const Counts = Type.Object({ added: Type.Integer(), updated: Type.Integer(), unc
 export function hotlineRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['grassroots'];
+  const guard = guarded(tags);
   const doc = documented(tags);
   registerActionLabels({
     'grassroots.hotline.import': '热线工单·导入',
@@ -94,14 +95,10 @@ export function hotlineRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   );
   r.get(
     '/api/grassroots/hotline/cases',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: {
-        tags,
-        querystring: CaseQuery,
-        response: { 200: Type.Object({ items: Type.Array(Any), total: Type.Integer() }), ...Errors },
-      },
-    },
+    guard('grassroots.read', {
+      querystring: CaseQuery,
+      response: { 200: Type.Object({ items: Type.Array(Any), total: Type.Integer() }), ...Errors },
+    }),
     async (req) =>
       listHotlineCases(db, actorOf(req), req.query, ...(Object.values(page(req.query)) as [number, number])),
   );
