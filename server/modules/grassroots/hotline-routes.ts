@@ -18,6 +18,7 @@ import { applyHotlineImport, listHotlineImports, previewHotlineImport } from './
 import { recurringMatters } from './hotline-matters.ts';
 import { listHotlineCases, recordResolvedCases, takeUpMatter } from './hotline-service.ts';
 import { hotlineTemplate, parseHotlineFile } from './hotline-sheet.ts';
+import { Paging } from './schemas.ts';
 
 /** 400 file.missing: an import without its 工单 file. */
 const sheetMissing = () => badRequest('file.missing', '请选择要上传的工单文件', 'file');
@@ -37,8 +38,7 @@ const CaseQuery = Type.Object({
   q: Type.Optional(Type.String({ title: '关键词', maxLength: 100 })),
   mark: Type.Optional(Enum(['open', 'takenUp', 'resolved'], '立题情况')),
   topicId: Type.Optional(Id('议题')),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  ...Paging,
 });
 const TakeUpBody = Type.Object({
   roomId: Id('协商议事室'),
