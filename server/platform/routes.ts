@@ -29,6 +29,11 @@ export const Paging = {
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 20 })),
 };
+/** A workflow action by name with an optional comment (意见): `{ action, comment? }`. */
+export const SimpleAction = Type.Object({
+  action: Type.String({ minLength: 1, maxLength: 40, title: '操作' }),
+  comment: Type.Optional(Type.String({ maxLength: 2000, title: '意见' })),
+});
 export const page = (q: { page?: number; pageSize?: number }) => {
   const size = q.pageSize ?? 20;
   return { limit: size, offset: ((q.page ?? 1) - 1) * size };

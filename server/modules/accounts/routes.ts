@@ -7,10 +7,11 @@ import { namesFromTable, registerEntityNames } from '../../platform/audit/names.
 import { loginNameTaken } from '../../platform/auth/login.ts';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
 import { ROLE_LIST, ROLES } from '../../platform/auth/permissions.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, page } from '../../platform/routes.ts';
 import { buildWorkbook, sendXlsx, stamp } from '../org/common.ts';
 import { accountNotFound, usernameTaken } from './errors.ts';
@@ -34,19 +35,42 @@ import {
 
 export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const tags = ['accounts'];
+  const doc = documented(['accounts']);
+
+  /** Changes account `id` in one transaction: 403/404 unless the actor may manage it, `apply`, then the audit row
+   *  `action` with `view` of the account before and after; returns the account as it now is. */
+  const changeAccount = (
+    actor: Actor,
+    id: number,
+    action: string,
+    view: (acc: AccountView) => unknown,
+    apply: (tx: Db, before: AccountView) => Promise<void>,
+  ) =>
+    db.transaction(async (tx) => {
+      const before = await manageable(tx, actor, id);
+      await apply(tx, before);
+      const after = await loadAccount(tx, actor.committeeId, id);
+      await writeAudit(tx, actor, {
+        action,
+        entity: 'account',
+        entityId: id,
+        before: view(before),
+        after: view(after!),
+      });
+      return after!;
+    });
+  const loginState = (acc: AccountView) => ({
+    disabled: acc.disabled,
+    locked: acc.locked,
+    failedLogins: acc.failedLogins,
+  });
 
   r.get(
     '/api/accounts',
-    {
-      preHandler: requireAuth('account.manage'),
-      schema: {
-        tags,
-        summary: '本会账号列表（搜索、角色和状态筛选）',
-        querystring: AccountQuery,
-        response: { 200: Type.Object({ items: Type.Array(AccountOut), total: Type.Integer() }), 400: ErrorBody },
-      },
-    },
+    doc('account.manage', '本会账号列表（搜索、角色和状态筛选）', {
+      querystring: AccountQuery,
+      response: { 200: Type.Object({ items: Type.Array(AccountOut), total: Type.Integer() }), 400: ErrorBody },
+    }),
     async (request) => {
       const c = actorOf(request).committeeId;
       const { limit, offset } = page(request.query);
@@ -56,10 +80,7 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
 
   r.get(
     '/api/accounts/export',
-    {
-      preHandler: requireAuth('account.manage'),
-      schema: { tags, summary: '导出账号列表 (.xlsx)', querystring: AccountQuery, response: { 400: ErrorBody } },
-    },
+    doc('account.manage', '导出账号列表 (.xlsx)', { querystring: AccountQuery, response: { 400: ErrorBody } }),
     async (request, reply) => {
       const c = actorOf(request).committeeId;
       const rows = await listAccounts(db, c, request.query, 20000, 0).then((x) => x.items);
@@ -92,10 +113,7 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
 
   r.get(
     '/api/accounts/:id',
-    {
-      preHandler: requireAuth('account.manage'),
-      schema: { tags, summary: '账号详情', params: IdParams, response: { 200: AccountOut, 404: ErrorBody } },
-    },
+    doc('account.manage', '账号详情', { params: IdParams, response: { 200: AccountOut, 404: ErrorBody } }),
     async (request) => {
       const acc = await loadAccount(db, actorOf(request).committeeId, request.params.id);
       if (!acc) throw accountNotFound();
@@ -105,15 +123,10 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
 
   r.post(
     '/api/accounts',
-    {
-      preHandler: requireAuth('account.manage'),
-      schema: {
-        tags,
-        summary: '新建账号（首次登录须修改初始密码）',
-        body: CreateBody,
-        response: { 200: AccountOut, 400: ErrorBody },
-      },
-    },
+    doc('account.manage', '新建账号（首次登录须修改初始密码）', {
+      body: CreateBody,
+      response: { 200: AccountOut, 400: ErrorBody },
+    }),
     async (request) => {
       const actor = actorOf(request);
       const b = request.body;
@@ -138,49 +151,29 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
 
   r.put(
     '/api/accounts/:id',
-    {
-      preHandler: requireAuth('account.manage'),
-      schema: {
-        tags,
-        summary: '修改账号（姓名、角色、关联、处室、手机号）',
-        params: IdParams,
-        body: EditBody,
-        response: { 200: AccountOut, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
-      },
-    },
+    doc('account.manage', '修改账号（姓名、角色、关联、处室、手机号）', {
+      params: IdParams,
+      body: EditBody,
+      response: { 200: AccountOut, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+    }),
     async (request) => {
       const actor = actorOf(request);
       const id = request.params.id;
-      return db.transaction(async (tx) => {
-        const before = await manageable(tx, actor, id);
+      return changeAccount(actor, id, 'account.update', auditView, async (tx, before) => {
         const v = await checkEdit(tx, actor, request.body, id);
         // Keep the stored phone when the form sends back the masked one it was shown.
         const keepPhone = request.body.phone !== undefined && request.body.phone === before.phone;
         await updateAccountRow(tx, actor.committeeId, id, v, keepPhone);
-        const after = await loadAccount(tx, actor.committeeId, id);
-        await writeAudit(tx, actor, {
-          action: 'account.update',
-          entity: 'account',
-          entityId: id,
-          before: auditView(before),
-          after: auditView(after),
-        });
-        return after!;
       });
     },
   );
 
   r.post(
     '/api/accounts/:id/reset-password',
-    {
-      preHandler: requireAuth('account.manage'),
-      schema: {
-        tags,
-        summary: '重置密码：返回一次性临时密码（仅显示一次），下次登录须修改',
-        params: IdParams,
-        response: { 200: Type.Object({ temporaryPassword: Type.String() }), 403: ErrorBody, 404: ErrorBody },
-      },
-    },
+    doc('account.manage', '重置密码：返回一次性临时密码（仅显示一次），下次登录须修改', {
+      params: IdParams,
+      response: { 200: Type.Object({ temporaryPassword: Type.String() }), 403: ErrorBody, 404: ErrorBody },
+    }),
     async (request) => {
       const actor = actorOf(request);
       const id = request.params.id;
@@ -208,31 +201,14 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   ) =>
     r.post(
       `/api/accounts/:id/${path}`,
-      {
-        preHandler: requireAuth('account.manage'),
-        schema: {
-          tags,
-          summary,
-          params: IdParams,
-          response: { 200: AccountOut, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
-        },
-      },
+      doc('account.manage', summary, {
+        params: IdParams,
+        response: { 200: AccountOut, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      }),
       async (request) => {
         const actor = actorOf(request);
         const id = request.params.id;
-        return db.transaction(async (tx) => {
-          const before = await manageable(tx, actor, id);
-          await apply(tx, actor, before);
-          const after = await loadAccount(tx, actor.committeeId, id);
-          await writeAudit(tx, actor, {
-            action,
-            entity: 'account',
-            entityId: id,
-            before: { disabled: before.disabled, locked: before.locked, failedLogins: before.failedLogins },
-            after: { disabled: after!.disabled, locked: after!.locked, failedLogins: after!.failedLogins },
-          });
-          return after!;
-        });
+        return changeAccount(actor, id, action, loginState, (tx, before) => apply(tx, actor, before));
       },
     );
 
@@ -242,14 +218,9 @@ export async function accountRoutes(app: FastifyInstance, { db }: ModuleDeps) {
 
   r.get(
     '/api/accounts/roles',
-    {
-      preHandler: requireAuth('account.manage'),
-      schema: {
-        tags,
-        summary: '可分配的角色',
-        response: { 200: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })) },
-      },
-    },
+    doc('account.manage', '可分配的角色', {
+      response: { 200: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })) },
+    }),
     async (request) => {
       const actor = actorOf(request);
       return ROLE_LIST.filter((r) => r !== 'sysAdmin' || isSysAdmin(actor)).map((r) => ({ value: r, label: ROLES[r] }));

@@ -2,6 +2,7 @@
 // histories (projects, their articles received), for any range of Beijing days (each is dated by its own row).
 import { sql } from 'drizzle-orm';
 import { queryOne } from '../../platform/db/client.ts';
+import { figuresById } from '../../platform/figures/by-id.ts';
 import type { Period } from '../../platform/figures/period.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
 
@@ -67,14 +68,8 @@ export const archiveFigureGroup: FigureGroup = {
         (select count(*)::int from archive_villages where committee_id = ${c} and state <> 'suspended'
           and created_at < (${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai') as villages,
         (select count(*)::int from archive_articles where committee_id = ${c} and village_id is not null
-          and ${within('created_at', p)}) as village_articles`,
+          and ${within('created_at', p)}) as "villageArticles"`,
     );
-    return {
-      'archive.received': r?.received ?? 0,
-      'archive.volumes': r?.volumes ?? 0,
-      'archive.published': r?.published ?? 0,
-      'archive.villages': r?.villages ?? 0,
-      'archive.villageArticles': r?.village_articles ?? 0,
-    };
+    return figuresById('archive', r);
   },
 };

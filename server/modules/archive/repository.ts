@@ -1,7 +1,7 @@
 // The archive module's SQL for loading workflow items (locked inside a transaction).
-import { sql } from 'drizzle-orm';
-import { type Db, queryOne } from '../../platform/db/client.ts';
+import type { Db } from '../../platform/db/client.ts';
 import type { WorkflowItem } from '../../platform/workflow/engine.ts';
+import { loadItem } from '../../platform/workflow/load-item.ts';
 
 export interface ArticleItem extends WorkflowItem {
   committeeId: number;
@@ -18,45 +18,11 @@ export interface SimpleItem extends WorkflowItem {
   title: string;
 }
 
-const lockIf = (lock: boolean) => (lock ? sql`for update` : sql``);
+export const loadArticleItem = (db: Db, committeeId: number, id: number, lock = false) =>
+  loadItem<ArticleItem>(db, 'archive_articles', ['member_id', 'title', 'version', 'volume_id'], committeeId, id, lock);
 
-export async function loadArticleItem(db: Db, committeeId: number, id: number, lock = false) {
-  const r = await queryOne<{
-    id: number;
-    state: string;
-    member_id: number | null;
-    title: string;
-    version: number;
-    volume_id: number | null;
-  }>(
-    db,
-    sql`select id, state, member_id, title, version, volume_id from archive_articles
-      where committee_id = ${committeeId} and id = ${id} ${lockIf(lock)}`,
-  );
-  if (!r) return null;
-  return {
-    id: r.id,
-    state: r.state,
-    committeeId,
-    memberId: r.member_id,
-    title: r.title,
-    version: r.version,
-    volumeId: r.volume_id,
-  } as ArticleItem;
-}
+export const loadTopicItem = (db: Db, committeeId: number, id: number, lock = false) =>
+  loadItem<SimpleItem>(db, 'archive_topics', ['title'], committeeId, id, lock);
 
-export async function loadTopicItem(db: Db, committeeId: number, id: number, lock = false) {
-  const r = await queryOne<{ id: number; state: string; title: string }>(
-    db,
-    sql`select id, state, title from archive_topics where committee_id = ${committeeId} and id = ${id} ${lockIf(lock)}`,
-  );
-  return r ? ({ id: r.id, state: r.state, committeeId, title: r.title } as SimpleItem) : null;
-}
-
-export async function loadVolumeItem(db: Db, committeeId: number, id: number, lock = false) {
-  const r = await queryOne<{ id: number; state: string; title: string }>(
-    db,
-    sql`select id, state, title from archive_volumes where committee_id = ${committeeId} and id = ${id} ${lockIf(lock)}`,
-  );
-  return r ? ({ id: r.id, state: r.state, committeeId, title: r.title } as SimpleItem) : null;
-}
+export const loadVolumeItem = (db: Db, committeeId: number, id: number, lock = false) =>
+  loadItem<SimpleItem>(db, 'archive_volumes', ['title'], committeeId, id, lock);

@@ -4,16 +4,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 
-/** Lists that take no parameters: anything in the query string is refused. */
-const NoQuery = Type.Object({}, { additionalProperties: false });
-
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { DOCX_MIME, sendDownload } from '../../platform/download.ts';
 import { FILE_TYPES, MEDIA_TYPES, registerFileAccess } from '../../platform/files/files.ts';
 import { receiveUpload } from '../../platform/files/upload.ts';
-import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
+import { Errors, NoQuery, routeKit, SimpleAction } from '../../platform/route-kit.ts';
+import { IdParams, page } from '../../platform/routes.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
 import * as art from './article-service.ts';
 import { volumeDocx, volumePrintHtml } from './documents.ts';
@@ -23,19 +21,13 @@ import {
   ArticleFilters,
   ArticleSubmit,
   TopicInput,
-  VILLAGE_STATES,
+  VillageFilters,
   VillageInput,
   VolumeInput,
 } from './schemas.ts';
 import * as vil from './village-service.ts';
 import * as vol from './volume-service.ts';
 
-const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const Created = Type.Object({ id: Type.Integer() });
-const SimpleAction = Type.Object({
-  action: Type.String({ minLength: 1, maxLength: 40, title: '操作' }),
-  comment: Type.Optional(Type.String({ maxLength: 2000, title: '意见' })),
-});
 /** Archive uploads: photos, scans (PDF) and audio recordings of an account, up to the committee's limit. */
 export const ARCHIVE_SETTINGS_KEY = 'archive.settings';
 const ARCHIVE_DEFAULTS = { uploadMaxMb: 100 };
@@ -50,6 +42,7 @@ const ARCHIVE_TYPES = {
 
 export async function archiveRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const r = routeKit(fastify);
   registerFileAccess(
     'archive_article',
     async (d, actor, id) => !!(await art.getArticle(d, actor, id).catch(() => null)),
@@ -66,57 +59,22 @@ export async function archiveRoutes(fastify: FastifyInstance, { db }: ModuleDeps
   );
 
   // Topics
-  app.get(
-    '/api/archive/topics',
-    { preHandler: requireAuth('archive.read'), schema: { querystring: NoQuery } },
-    async (req) => vol.listTopics(db, actorOf(req)),
-  );
-  app.post(
-    '/api/archive/topics',
-    { preHandler: requireAuth('archive.edit'), schema: { body: TopicInput, response: { 200: Created, ...Errors } } },
-    async (req) => ({ id: await vol.createTopic(db, actorOf(req), req.body) }),
-  );
-  app.post(
-    '/api/archive/topics/:id/actions',
-    {
-      preHandler: requireAuth('archive.edit'),
-      schema: { params: IdParams, body: SimpleAction, response: { 200: Ok, ...Errors } },
-    },
-    async (req) => {
-      await vol.fireTopicAction(db, actorOf(req), req.params.id, req.body.action, req.body.comment);
-      return { ok: true };
-    },
+  r.list('/api/archive/topics', 'archive.read', NoQuery, (actor) => vol.listTopics(db, actor));
+  r.create('/api/archive/topics', 'archive.edit', TopicInput, (actor, body) => vol.createTopic(db, actor, body));
+  r.change('post', '/api/archive/topics/:id/actions', 'archive.edit', SimpleAction, (actor, id, b) =>
+    vol.fireTopicAction(db, actor, id, b.action, b.comment),
   );
 
   // Articles
-  app.get(
-    '/api/archive/articles',
-    { preHandler: requireAuth('archive.read'), schema: { querystring: ArticleFilters } },
-    async (req) => art.listArticles(db, actorOf(req), { ...req.query, ...page(req.query) }),
+  r.list('/api/archive/articles', 'archive.read', ArticleFilters, (actor, q) =>
+    art.listArticles(db, actor, { ...q, ...page(q) }),
   );
-  app.post(
-    '/api/archive/articles',
-    {
-      preHandler: requireAuth('archive.submit'),
-      schema: { body: ArticleSubmit, response: { 200: Created, ...Errors } },
-    },
-    async (req) => ({ id: await art.submitArticle(db, actorOf(req), req.body) }),
+  r.create('/api/archive/articles', 'archive.submit', ArticleSubmit, (actor, body) =>
+    art.submitArticle(db, actor, body),
   );
-  app.get(
-    '/api/archive/articles/:id',
-    { preHandler: requireAuth('archive.read'), schema: { params: IdParams } },
-    async (req) => art.getArticle(db, actorOf(req), req.params.id),
-  );
-  app.put(
-    '/api/archive/articles/:id',
-    {
-      preHandler: requireAuth('archive.submit'),
-      schema: { params: IdParams, body: ArticleSubmit, response: { 200: Ok, ...Errors } },
-    },
-    async (req) => {
-      await art.amendArticle(db, actorOf(req), req.params.id, req.body);
-      return { ok: true };
-    },
+  r.read('/api/archive/articles/:id', 'archive.read', (actor, id) => art.getArticle(db, actor, id));
+  r.change('put', '/api/archive/articles/:id', 'archive.submit', ArticleSubmit, (actor, id, body) =>
+    art.amendArticle(db, actor, id, body),
   );
   app.post(
     '/api/archive/articles/:id/versions',
@@ -143,44 +101,16 @@ export async function archiveRoutes(fastify: FastifyInstance, { db }: ModuleDeps
     },
     async (req) => art.getVersion(db, actorOf(req), req.params.id, req.params.version),
   );
-  app.post(
-    '/api/archive/articles/:id/actions',
-    {
-      preHandler: requireAuth('archive.read'),
-      schema: { params: IdParams, body: ActionBody, response: { 200: Ok, ...Errors } },
-    },
-    async (req) => {
-      await art.fireArticleAction(db, actorOf(req), req.params.id, req.body);
-      return { ok: true };
-    },
+  r.change('post', '/api/archive/articles/:id/actions', 'archive.read', ActionBody, (actor, id, body) =>
+    art.fireArticleAction(db, actor, id, body),
   );
 
   // Volumes
-  app.get(
-    '/api/archive/volumes',
-    { preHandler: requireAuth('archive.read'), schema: { querystring: NoQuery } },
-    async (req) => vol.listVolumes(db, actorOf(req)),
-  );
-  app.post(
-    '/api/archive/volumes',
-    { preHandler: requireAuth('archive.edit'), schema: { body: VolumeInput, response: { 200: Created, ...Errors } } },
-    async (req) => ({ id: await vol.createVolume(db, actorOf(req), req.body) }),
-  );
-  app.get(
-    '/api/archive/volumes/:id',
-    { preHandler: requireAuth('archive.read'), schema: { params: IdParams } },
-    async (req) => vol.getVolume(db, actorOf(req), req.params.id),
-  );
-  app.post(
-    '/api/archive/volumes/:id/actions',
-    {
-      preHandler: requireAuth('archive.edit'),
-      schema: { params: IdParams, body: SimpleAction, response: { 200: Ok, ...Errors } },
-    },
-    async (req) => {
-      await vol.fireVolumeAction(db, actorOf(req), req.params.id, req.body.action, req.body.comment);
-      return { ok: true };
-    },
+  r.list('/api/archive/volumes', 'archive.read', NoQuery, (actor) => vol.listVolumes(db, actor));
+  r.create('/api/archive/volumes', 'archive.edit', VolumeInput, (actor, body) => vol.createVolume(db, actor, body));
+  r.read('/api/archive/volumes/:id', 'archive.read', (actor, id) => vol.getVolume(db, actor, id));
+  r.change('post', '/api/archive/volumes/:id/actions', 'archive.edit', SimpleAction, (actor, id, b) =>
+    vol.fireVolumeAction(db, actor, id, b.action, b.comment),
   );
   app.get(
     '/api/archive/volumes/:id/volume.docx',
@@ -200,46 +130,10 @@ export async function archiveRoutes(fastify: FastifyInstance, { db }: ModuleDeps
   );
 
   // Village histories (村史)
-  app.get(
-    '/api/archive/villages',
-    {
-      preHandler: requireAuth('archive.read'),
-      schema: {
-        querystring: Type.Object(
-          {
-            township: Type.Optional(Type.String({ maxLength: 50, title: '乡镇（街道）' })),
-            state: Type.Optional(
-              Type.Union(
-                Object.keys(VILLAGE_STATES).map((k) => Type.Literal(k)),
-                { title: '项目状态' },
-              ),
-            ),
-          },
-          { additionalProperties: false },
-        ),
-      },
-    },
-    async (req) => vil.listVillages(db, actorOf(req), req.query),
-  );
-  app.post(
-    '/api/archive/villages',
-    { preHandler: requireAuth('archive.edit'), schema: { body: VillageInput, response: { 200: Created, ...Errors } } },
-    async (req) => ({ id: await vil.createVillage(db, actorOf(req), req.body) }),
-  );
-  app.get(
-    '/api/archive/villages/:id',
-    { preHandler: requireAuth('archive.read'), schema: { params: IdParams } },
-    async (req) => vil.getVillage(db, actorOf(req), req.params.id),
-  );
-  app.put(
-    '/api/archive/villages/:id',
-    {
-      preHandler: requireAuth('archive.edit'),
-      schema: { params: IdParams, body: VillageInput, response: { 200: Ok, ...Errors } },
-    },
-    async (req) => {
-      await vil.updateVillage(db, actorOf(req), req.params.id, req.body);
-      return { ok: true };
-    },
+  r.list('/api/archive/villages', 'archive.read', VillageFilters, (actor, q) => vil.listVillages(db, actor, q));
+  r.create('/api/archive/villages', 'archive.edit', VillageInput, (actor, body) => vil.createVillage(db, actor, body));
+  r.read('/api/archive/villages/:id', 'archive.read', (actor, id) => vil.getVillage(db, actor, id));
+  r.change('put', '/api/archive/villages/:id', 'archive.edit', VillageInput, (actor, id, body) =>
+    vil.updateVillage(db, actor, id, body),
   );
 }

@@ -15,19 +15,28 @@ export const TopicInput = Type.Object({
 });
 export type TopicInput = Static<typeof TopicInput>;
 
-const ArticleFields = {
+/** An account's text: the same limits when the author submits it and when the editor edits it. */
+const ArticleText = {
   title: Type.String({ minLength: 1, maxLength: 100, title: '标题' }),
   body: Type.String({ minLength: 1, maxLength: 100000, title: '正文' }),
-  accountKind: Type.Union([Type.Literal('experienced'), Type.Literal('witnessed'), Type.Literal('heard')], {
-    title: '史料类别',
-  }),
+};
+/** Where and when an account stands, and who and what it names: searched by and shown beside the text. */
+const ArticleContext = {
   period: Type.Optional(Type.String({ maxLength: 50, title: '历史时期' })),
   place: Type.Optional(Type.String({ maxLength: 100, title: '地点' })),
   theme: Type.Optional(Type.String({ maxLength: 50, title: '主题' })),
   persons: Type.Optional(Words('人物')),
   tags: Type.Optional(Words('标签')),
+};
+const VillageRef = Type.Optional(N(Id('村史项目')));
+const ArticleFields = {
+  ...ArticleText,
+  accountKind: Type.Union([Type.Literal('experienced'), Type.Literal('witnessed'), Type.Literal('heard')], {
+    title: '史料类别',
+  }),
+  ...ArticleContext,
   topicId: Type.Optional(N(Id('征集选题'))),
-  villageId: Type.Optional(N(Id('村史项目'))),
+  villageId: VillageRef,
   fileIds: Type.Optional(Type.Array(Id('照片、扫描件或录音'), { maxItems: 30, title: '照片、扫描件或录音' })),
 };
 export const ArticleSubmit = Type.Object({
@@ -37,15 +46,10 @@ export const ArticleSubmit = Type.Object({
 export type ArticleSubmit = Static<typeof ArticleSubmit>;
 
 export const ArticleEdit = Type.Object({
-  title: Type.String({ minLength: 1, maxLength: 100, title: '标题' }),
-  body: Type.String({ minLength: 1, maxLength: 100000, title: '正文' }),
+  ...ArticleText,
   editorNote: Type.Optional(Type.String({ maxLength: 5000, title: '编者按语' })),
-  period: Type.Optional(Type.String({ maxLength: 50, title: '历史时期' })),
-  place: Type.Optional(Type.String({ maxLength: 100, title: '地点' })),
-  theme: Type.Optional(Type.String({ maxLength: 50, title: '主题' })),
-  persons: Type.Optional(Words('人物')),
-  tags: Type.Optional(Words('标签')),
-  villageId: Type.Optional(N(Id('村史项目'))),
+  ...ArticleContext,
+  villageId: VillageRef,
 });
 export type ArticleEdit = Static<typeof ArticleEdit>;
 
@@ -53,9 +57,9 @@ export const ArticleFilters = Type.Object({
   ...Paging,
   q: Type.Optional(Type.String({ maxLength: 100, title: '关键词' })),
   state: Type.Optional(Type.String({ maxLength: 20, title: '状态' })),
-  period: Type.Optional(Type.String({ maxLength: 50, title: '历史时期' })),
-  place: Type.Optional(Type.String({ maxLength: 100, title: '地点' })),
-  theme: Type.Optional(Type.String({ maxLength: 50, title: '主题' })),
+  period: ArticleContext.period,
+  place: ArticleContext.place,
+  theme: ArticleContext.theme,
   person: Type.Optional(Type.String({ maxLength: 30, title: '人物' })),
   tag: Type.Optional(Type.String({ maxLength: 30, title: '标签' })),
   volumeId: Type.Optional(Id('辑')),
@@ -94,6 +98,20 @@ export const VILLAGE_STATES: Record<string, string> = {
   published: '已出版',
   suspended: '暂停',
 };
+
+/** The village list's filters: a township (乡镇) and a project state, both optional. */
+export const VillageFilters = Type.Object(
+  {
+    township: Type.Optional(Type.String({ maxLength: 50, title: '乡镇（街道）' })),
+    state: Type.Optional(
+      Type.Union(
+        Object.keys(VILLAGE_STATES).map((k) => Type.Literal(k)),
+        { title: '项目状态' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const VillageInput = Type.Object({
   village: Type.String({ minLength: 1, maxLength: 50, title: '村（社区）' }),
   township: Type.String({ minLength: 1, maxLength: 50, title: '乡镇（街道）' }),

@@ -2,6 +2,7 @@
 // chapters are archive articles that point to it and go through the ordinary editorial workflow.
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
+import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { normaliseText } from '../../platform/text/normalise.ts';
@@ -46,19 +47,14 @@ export async function createVillage(db: Db, actor: Actor, b: VillageInput): Prom
   const v = normalise(b);
   return db.transaction(async (tx) => {
     await checkUnique(tx, actor.committeeId, v);
-    const row = await queryOne<{ id: number }>(
+    return insertAudited(
       tx,
+      actor,
       sql`insert into archive_villages (committee_id, village, township, title, description, editors, state, started_on, published_on, created_by)
         values (${actor.committeeId}, ${v.village}, ${v.township}, ${v.title}, ${v.description}, ${sql.param(v.editors)}::text[],
           ${v.state}, ${v.startedOn}, ${v.publishedOn}, ${actor.accountId}) returning id`,
+      { action: 'archive.village.create', entity: 'archive_village', after: v },
     );
-    await writeAudit(tx, actor, {
-      action: 'archive.village.create',
-      entity: 'archive_village',
-      entityId: row!.id,
-      after: v,
-    });
-    return row!.id;
   });
 }
 

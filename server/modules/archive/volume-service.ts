@@ -1,7 +1,7 @@
 // Collection topics (征集选题) the office drafts and publishes, and volumes (辑): created, filled with proofread
 // articles in order, published (the articles with them). Members see published topics and published volumes.
 import { sql } from 'drizzle-orm';
-import { writeAudit } from '../../platform/audit/audit.ts';
+import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
@@ -15,18 +15,13 @@ const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
 export async function createTopic(db: Db, actor: Actor, b: TopicInput): Promise<number> {
   return db.transaction(async (tx) => {
-    const row = await queryOne<{ id: number }>(
+    return insertAudited(
       tx,
+      actor,
       sql`insert into archive_topics (committee_id, title, description, period, closes_on, created_by)
         values (${actor.committeeId}, ${b.title.trim()}, ${b.description?.trim() ?? ''}, ${b.period?.trim() ?? ''}, ${b.closesOn ?? null}, ${actor.accountId}) returning id`,
+      { action: 'archive.topic.create', entity: 'archive_topic', after: b },
     );
-    await writeAudit(tx, actor, {
-      action: 'archive.topic.create',
-      entity: 'archive_topic',
-      entityId: row!.id,
-      after: b,
-    });
-    return row!.id;
   });
 }
 
@@ -81,18 +76,13 @@ export async function createVolume(db: Db, actor: Actor, b: VolumeInput): Promis
       sql`select 1 from archive_volumes where committee_id = ${actor.committeeId} and number = ${b.number}`,
     );
     if (seen) throw E.volumeExists();
-    const row = await queryOne<{ id: number }>(
+    return insertAudited(
       tx,
+      actor,
       sql`insert into archive_volumes (committee_id, number, title, description, created_by)
         values (${actor.committeeId}, ${b.number}, ${b.title.trim()}, ${b.description?.trim() ?? ''}, ${actor.accountId}) returning id`,
+      { action: 'archive.volume.create', entity: 'archive_volume', after: b },
     );
-    await writeAudit(tx, actor, {
-      action: 'archive.volume.create',
-      entity: 'archive_volume',
-      entityId: row!.id,
-      after: b,
-    });
-    return row!.id;
   });
 }
 

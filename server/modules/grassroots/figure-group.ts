@@ -3,6 +3,7 @@
 // for any range of Beijing days.
 import { sql } from 'drizzle-orm';
 import { queryOne } from '../../platform/db/client.ts';
+import { figuresById } from '../../platform/figures/by-id.ts';
 import type { Period } from '../../platform/figures/period.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
 import { hotlineFigures, hotlineFigureValues } from './hotline-figures.ts';
@@ -81,25 +82,16 @@ export const grassrootsFigureGroup: FigureGroup = {
             and e.held_on between ${p.from}::date and ${p.to}::date) as sessions,
         (select count(*)::int from grassroots_sessions s join consultation_events e on e.committee_id = s.committee_id and e.id = s.event_id
           where s.committee_id = ${c} and s.form <> 'offline' and e.state in ('held', 'minuted', 'done')
-            and e.held_on between ${p.from}::date and ${p.to}::date) as online,
+            and e.held_on between ${p.from}::date and ${p.to}::date) as "onlineSessions",
         (select count(*)::int from grassroots_topics t where t.committee_id = ${c} and ${within(sql`t.created_at`, p)}) as topics,
         (select count(*)::int from grassroots_agreed_items i where i.committee_id = ${c} and i.state = 'resolved'
-          and ${within(sql`i.resolved_at`, p)}) as resolved,
+          and ${within(sql`i.resolved_at`, p)}) as "itemsResolved",
         (select count(*)::int from grassroots_studios where committee_id = ${c} and active
           and created_at < (${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai') as studios,
         (select count(*)::int from grassroots_suggestions g where g.committee_id = ${c} and ${within(sql`g.created_at`, p)}) as suggestions`,
     );
     const hotline = await hotlineFigureValues(db, c, p);
-    return {
-      'grassroots.rooms': r?.rooms ?? 0,
-      'grassroots.sessions': r?.sessions ?? 0,
-      'grassroots.onlineSessions': r?.online ?? 0,
-      'grassroots.topics': r?.topics ?? 0,
-      'grassroots.itemsResolved': r?.resolved ?? 0,
-      'grassroots.studios': r?.studios ?? 0,
-      'grassroots.suggestions': r?.suggestions ?? 0,
-      ...hotline,
-    };
+    return { ...figuresById('grassroots', r), ...hotline };
   },
   overdue: async (db, c) => {
     const r = await queryOne<{ n: number }>(

@@ -6,9 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { registerActionLabels } from '../../platform/audit/labels.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { documented, guarded } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import { DEFAULT_SHEET_BUDGET } from '../../platform/spreadsheet/read.ts';
 import { Id } from '../consultations/schemas.ts';
@@ -17,6 +18,7 @@ import { applyHotlineImport, listHotlineImports, previewHotlineImport } from './
 import { recurringMatters } from './hotline-matters.ts';
 import { listHotlineCases, recordResolvedCases, takeUpMatter } from './hotline-service.ts';
 import { hotlineTemplate, parseHotlineFile } from './hotline-sheet.ts';
+import { Paging } from './schemas.ts';
 
 /** 400 file.missing: an import without its 工单 file. */
 const sheetMissing = () => badRequest('file.missing', '请选择要上传的工单文件', 'file');
@@ -36,8 +38,7 @@ const CaseQuery = Type.Object({
   q: Type.Optional(Type.String({ title: '关键词', maxLength: 100 })),
   mark: Type.Optional(Enum(['open', 'takenUp', 'resolved'], '立题情况')),
   topicId: Type.Optional(Id('议题')),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  ...Paging,
 });
 const TakeUpBody = Type.Object({
   roomId: Id('协商议事室'),
@@ -50,6 +51,8 @@ const Counts = Type.Object({ added: Type.Integer(), updated: Type.Integer(), unc
 export function hotlineRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['grassroots'];
+  const guard = guarded(tags);
+  const doc = documented(tags);
   registerActionLabels({
     'grassroots.hotline.import': '热线工单·导入',
     'grassroots.hotline.take_up': '热线工单·立为议事室议题',
@@ -58,20 +61,15 @@ export function hotlineRoutes(app: FastifyInstance, { db }: ModuleDeps) {
 
   r.get(
     '/api/grassroots/hotline/template',
-    { preHandler: requireAuth('grassroots.manage'), schema: { tags, summary: '下载热线工单导入模板 (.xlsx)' } },
+    doc('grassroots.manage', '下载热线工单导入模板 (.xlsx)', {}),
     async (_req, reply) => sendDownload(reply, '热线工单导入模板.xlsx', XLSX_MIME, await hotlineTemplate()),
   );
   r.post(
     '/api/grassroots/hotline/imports',
-    {
-      preHandler: requireAuth('grassroots.manage'),
-      schema: {
-        tags,
-        summary: '上传热线工单 (.xlsx 或 .csv，multipart 字段 file)：逐行校验并预览，尚未导入',
-        consumes: ['multipart/form-data'],
-        response: { 200: Any, ...Errors },
-      },
-    },
+    doc('grassroots.manage', '上传热线工单 (.xlsx 或 .csv，multipart 字段 file)：逐行校验并预览，尚未导入', {
+      consumes: ['multipart/form-data'],
+      response: { 200: Any, ...Errors },
+    }),
     async (req) => {
       if (!req.isMultipart()) throw sheetMissing();
       const part = await req.file({ limits: { fileSize: DEFAULT_SHEET_BUDGET.maxBytes + 1 } });
@@ -87,74 +85,49 @@ export function hotlineRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   );
   r.post(
     '/api/grassroots/hotline/imports/:id/apply',
-    {
-      preHandler: requireAuth('grassroots.manage'),
-      schema: { tags, summary: '导入预览中无误的行', params: IdParams, response: { 200: Counts, ...Errors } },
-    },
+    doc('grassroots.manage', '导入预览中无误的行', { params: IdParams, response: { 200: Counts, ...Errors } }),
     async (req) => db.transaction((tx) => applyHotlineImport(tx, actorOf(req), req.params.id)),
   );
   r.get(
     '/api/grassroots/hotline/imports',
-    {
-      preHandler: requireAuth('grassroots.manage'),
-      schema: { tags, summary: '最近的导入', response: { 200: Type.Array(Any), ...Errors } },
-    },
+    doc('grassroots.manage', '最近的导入', { response: { 200: Type.Array(Any), ...Errors } }),
     async (req) => listHotlineImports(db, actorOf(req)),
   );
   r.get(
     '/api/grassroots/hotline/cases',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: {
-        tags,
-        querystring: CaseQuery,
-        response: { 200: Type.Object({ items: Type.Array(Any), total: Type.Integer() }), ...Errors },
-      },
-    },
+    guard('grassroots.read', {
+      querystring: CaseQuery,
+      response: { 200: Type.Object({ items: Type.Array(Any), total: Type.Integer() }), ...Errors },
+    }),
     async (req) =>
       listHotlineCases(db, actorOf(req), req.query, ...(Object.values(page(req.query)) as [number, number])),
   );
   r.get(
     '/api/grassroots/hotline/matters',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: {
-        tags,
-        summary: '某月反复出现的诉求（按区域和诉求相似度归并，件数多的在前）',
-        querystring: Type.Object({
-          month: Month('月份'),
-          limit: Type.Optional(Type.Integer({ title: '条数', minimum: 1, maximum: 50 })),
-        }),
-        response: { 200: Any, ...Errors },
-      },
-    },
+    doc('grassroots.read', '某月反复出现的诉求（按区域和诉求相似度归并，件数多的在前）', {
+      querystring: Type.Object({
+        month: Month('月份'),
+        limit: Type.Optional(Type.Integer({ title: '条数', minimum: 1, maximum: 50 })),
+      }),
+      response: { 200: Any, ...Errors },
+    }),
     async (req) => recurringMatters(db, actorOf(req), req.query.month, req.query.limit ?? 10),
   );
   r.post(
     '/api/grassroots/hotline/take-up',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: {
-        tags,
-        summary: '每月一题：将反复出现的诉求立为议事室议题，关联工单',
-        body: TakeUpBody,
-        response: { 200: Type.Object({ id: Type.Integer() }), ...Errors },
-      },
-    },
+    doc('grassroots.read', '每月一题：将反复出现的诉求立为议事室议题，关联工单', {
+      body: TakeUpBody,
+      response: { 200: Type.Object({ id: Type.Integer() }), ...Errors },
+    }),
     async (req) => db.transaction((tx) => takeUpMatter(tx, actorOf(req), req.body)),
   );
   r.post(
     '/api/grassroots/items/:id/hotline-cases',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: {
-        tags,
-        summary: '记录议定事项解决的热线工单',
-        params: IdParams,
-        body: Type.Object({ caseNos: CaseNos }),
-        response: { 200: Ok, ...Errors },
-      },
-    },
+    doc('grassroots.read', '记录议定事项解决的热线工单', {
+      params: IdParams,
+      body: Type.Object({ caseNos: CaseNos }),
+      response: { 200: Ok, ...Errors },
+    }),
     async (req) => {
       await db.transaction((tx) => recordResolvedCases(tx, actorOf(req), req.params.id, req.body.caseNos));
       return { ok: true };

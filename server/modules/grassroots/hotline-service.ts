@@ -8,18 +8,13 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
 import { maskText } from '../../platform/logging.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
+import type { HotlineCase } from './hotline-sheet.ts';
 import { isStaff } from './policy.ts';
 import { convenesRoom, newPublicToken, roomNotFound } from './room-service.ts';
 import { itemNotFound } from './session-service.ts';
 
-export interface HotlineCaseRow {
+export interface HotlineCaseRow extends HotlineCase {
   id: number;
-  caseNo: string;
-  receivedOn: string;
-  area: string;
-  category: string;
-  content: string;
-  status: string;
   topicId: number | null;
   topicTitle: string | null;
   roomId: number | null;

@@ -51,14 +51,18 @@ export const HOTLINE_COLUMNS = [
 type Key = (typeof HOTLINE_COLUMNS)[number]['key'];
 const headerOf = (key: Key) => HOTLINE_COLUMNS.find((c) => c.key === key)!.header;
 
-export interface HotlineRow {
-  line: number;
+/** A hotline case (12345 工单) as the sheet carries it and the case list shows it. */
+export interface HotlineCase {
   caseNo: string;
   receivedOn: string;
   area: string;
   category: string;
   content: string;
   status: string;
+}
+/** A case read from the sheet, with its line number for error messages. */
+export interface HotlineRow extends HotlineCase {
+  line: number;
 }
 export interface RowError {
   row: number;

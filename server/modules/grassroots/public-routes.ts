@@ -8,15 +8,14 @@ import type { ModuleDeps } from '../../app.ts';
 import { ErrorBody } from '../../platform/routes.ts';
 import {
   citizenActor,
-  issueCode,
   placeByToken,
   publicRoom,
   publicStudio,
   publicTopic,
+  sendCode,
   verifyCode,
 } from './public-service.ts';
 import { CodeRequestBody, PublicToken, PublicTopicBody } from './schemas.ts';
-import { smsSender } from './sms.ts';
 import { submitSuggestion } from './studio-service.ts';
 import { raiseResidentTopic } from './topic-service.ts';
 
@@ -61,12 +60,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps) {
     },
     async (req) => {
       const place = await placeByToken(db, one(req.params.kind), req.params.token);
-      const { code, minutes } = await db.transaction((tx) => issueCode(tx, place.committeeId, req.body.phone, req.ip));
-      await smsSender(process.env, req.log).send(
-        req.body.phone,
-        `您的验证码是${code}，${minutes}分钟内有效。如非本人操作请忽略。`,
-      );
-      return { ok: true, minutes };
+      return sendCode(db, place.committeeId, req.body.phone, req.ip, req.log);
     },
   );
   r.post(

@@ -11,6 +11,7 @@ import { blindIndex, encryptField, maskPhone } from '../../platform/secrets/fiel
 import { memberDirectory } from '../org/members-directory.ts';
 import { publicReception } from './reception.ts';
 import { grassrootsSettings, ITEM_STATES, STUDIO_KINDS, TOPIC_STATES } from './settings.ts';
+import { type SmsLog, smsSender } from './sms.ts';
 import { topicNotFound } from './topic-service.ts';
 
 export type Place = { kind: 'room' | 'studio'; committeeId: number; id: number; name: string };
@@ -69,6 +70,16 @@ export async function issueCode(
   await tx.execute(sql`insert into grassroots_phone_codes (committee_id, phone_hash, code_hash, ip, expires_at)
     values (${committeeId}, ${phoneHash}, ${codeHash(phone, code)}, ${ip}, now() + make_interval(mins => ${s.codeMinutes}))`);
   return { code, minutes: s.codeMinutes };
+}
+
+/**
+ * Issues a code for the phone (issueCode, in its own transaction; 429 when asked too often) and texts it through the
+ * configured SMS sender; answers `{ ok: true, minutes }`, the code's validity in minutes. The code is never returned.
+ */
+export async function sendCode(db: Db, committeeId: number, phone: string, ip: string, log: SmsLog) {
+  const { code, minutes } = await db.transaction((tx) => issueCode(tx, committeeId, phone, ip));
+  await smsSender(process.env, log).send(phone, `您的验证码是${code}，${minutes}分钟内有效。如非本人操作请忽略。`);
+  return { ok: true, minutes };
 }
 
 /**

@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { registerActionLabels } from '../../platform/audit/labels.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
+import { guarded } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { registerTodos } from '../../platform/todos.ts';
 import { citizenActor, placeByToken, verifyCode } from './public-service.ts';
@@ -37,21 +38,16 @@ export async function receptionRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db } = deps;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['grassroots'];
+  const guard = guarded(tags);
 
   r.get(
     '/api/grassroots/studios/:id/rota',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: { tags, params: IdParams, querystring: RotaQuery, response: { 200: Any, ...Errors } },
-    },
+    guard('grassroots.read', { params: IdParams, querystring: RotaQuery, response: { 200: Any, ...Errors } }),
     async (req) => rota(db, actorOf(req), req.params.id, req.query.from, req.query.to),
   );
   r.put(
     '/api/grassroots/studios/:id/rota',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: { tags, params: IdParams, body: RotaBody, response: { 200: Ok, ...Errors } },
-    },
+    guard('grassroots.read', { params: IdParams, body: RotaBody, response: { 200: Ok, ...Errors } }),
     async (req) => {
       await db.transaction((tx) => setRota(tx, actorOf(req), req.params.id, req.body));
       return { ok: true };
@@ -59,23 +55,17 @@ export async function receptionRoutes(app: FastifyInstance, deps: ModuleDeps) {
   );
   r.get(
     '/api/grassroots/studios/:id/reception-questions',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: { tags, params: IdParams, response: { 200: Any, ...Errors } },
-    },
+    guard('grassroots.read', { params: IdParams, response: { 200: Any, ...Errors } }),
     async (req) => studioQuestions(db, actorOf(req), req.params.id),
   );
   r.get(
     '/api/grassroots/reception/mine',
-    { preHandler: requireAuth('grassroots.reception'), schema: { tags, response: { 200: Any, ...Errors } } },
+    guard('grassroots.reception', { response: { 200: Any, ...Errors } }),
     async (req) => myReception(db, actorOf(req)),
   );
   r.post(
     '/api/grassroots/reception/questions/:id/answer',
-    {
-      preHandler: requireAuth('grassroots.reception'),
-      schema: { tags, params: IdParams, body: AnswerBody, response: { 200: Ok, ...Errors } },
-    },
+    guard('grassroots.reception', { params: IdParams, body: AnswerBody, response: { 200: Ok, ...Errors } }),
     async (req) => {
       await db.transaction((tx) => answerQuestion(tx, actorOf(req), req.params.id, req.body));
       return { ok: true };

@@ -9,8 +9,8 @@ import { xlsxOf } from '../../platform/download.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
-import { qrSvg } from '../meetings/checkin.ts';
 import { foundMemberIds, memberDirectory } from '../org/members-directory.ts';
+import { membersAndPage } from './place-page.ts';
 import type { RoomFilter, RoomInput } from './schemas.ts';
 
 export const newPublicToken = () => crypto.randomBytes(18).toString('base64url');
@@ -165,14 +165,11 @@ export async function getRoom(db: Db, actor: Actor, id: number, origin: string) 
       where r.committee_id = ${actor.committeeId} and r.id = ${id}`,
   );
   if (!room) throw roomNotFound();
-  const members = await query<{ id: number; name: string }>(
-    db,
-    sql`select m.id, m.name from grassroots_room_members x join ${memberDirectory} m on m.committee_id = x.committee_id and m.id = x.member_id
-      where x.committee_id = ${actor.committeeId} and x.room_id = ${id} order by m.name, m.id`,
-  );
   const { publicToken, ...rest } = room;
-  const publicUrl = `${origin}/public/rooms/${publicToken}`;
-  return { ...rest, members, publicUrl, qrSvg: await qrSvg(publicUrl) };
+  return {
+    ...rest,
+    ...(await membersAndPage(db, actor.committeeId, 'room', id, `${origin}/public/rooms/${publicToken}`)),
+  };
 }
 
 /** Whether the actor convenes the room as its executive convener (a member), who may accept or decline its topics. */

@@ -6,9 +6,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
+import { guarded } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
 import { Enum } from '../meetings/schema.ts';
@@ -51,7 +52,7 @@ export const origin = (request: FastifyRequest) => `${request.protocol}://${requ
 export async function grassrootsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db } = deps;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const tags = ['grassroots'];
+  const guard = guarded(['grassroots']);
   registerEntityNames('grassroots_room', namesFromTable('grassroots_rooms', 't.name'));
   registerEntityNames('grassroots_topic', namesFromTable('grassroots_topics', 't.title'));
   registerEntityNames('grassroots_studio', namesFromTable('grassroots_studios', 't.name'));
@@ -59,15 +60,12 @@ export async function grassrootsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   // The committee's numbers (deadlines, code and rate limits), from this year on.
   r.get(
     '/api/grassroots/settings',
-    { preHandler: requireAuth('grassroots.manage'), schema: { tags, response: { 200: SettingsBody, ...Errors } } },
+    guard('grassroots.manage', { response: { 200: SettingsBody, ...Errors } }),
     async (req) => grassrootsSettings(db, actorOf(req).committeeId),
   );
   r.put(
     '/api/grassroots/settings',
-    {
-      preHandler: requireAuth('settings.manage'),
-      schema: { tags, body: SettingsBody, response: { 200: Ok, ...Errors } },
-    },
+    guard('settings.manage', { body: SettingsBody, response: { 200: Ok, ...Errors } }),
     async (req) => {
       await db.transaction((tx) => putSetting(tx, actorOf(req), GRASSROOTS_SETTINGS_KEY, beijingYearOf(), req.body));
       return { ok: true };
@@ -75,40 +73,25 @@ export async function grassrootsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   );
   r.get(
     '/api/grassroots/rooms',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: { tags, querystring: RoomQuery, response: { 200: List, ...Errors } },
-    },
+    guard('grassroots.read', { querystring: RoomQuery, response: { 200: List, ...Errors } }),
     async (req) => listRooms(db, actorOf(req), req.query, ...(Object.values(page(req.query)) as [number, number])),
   );
-  r.get(
-    '/api/grassroots/rooms/export',
-    { preHandler: requireAuth('grassroots.manage'), schema: { tags, querystring: RoomQuery } },
-    async (req, reply) =>
-      sendDownload(reply, '协商议事室名册.xlsx', XLSX_MIME, await exportRooms(db, actorOf(req), req.query)),
+  r.get('/api/grassroots/rooms/export', guard('grassroots.manage', { querystring: RoomQuery }), async (req, reply) =>
+    sendDownload(reply, '协商议事室名册.xlsx', XLSX_MIME, await exportRooms(db, actorOf(req), req.query)),
   );
   r.post(
     '/api/grassroots/rooms',
-    {
-      preHandler: requireAuth('grassroots.manage'),
-      schema: { tags, body: RoomBody, response: { 200: Created, ...Errors } },
-    },
+    guard('grassroots.manage', { body: RoomBody, response: { 200: Created, ...Errors } }),
     async (req) => db.transaction((tx) => createRoom(tx, actorOf(req), req.body)),
   );
   r.get(
     '/api/grassroots/rooms/:id',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: { tags, params: IdParams, response: { 200: Any, ...Errors } },
-    },
+    guard('grassroots.read', { params: IdParams, response: { 200: Any, ...Errors } }),
     async (req) => getRoom(db, actorOf(req), req.params.id, origin(req)),
   );
   r.put(
     '/api/grassroots/rooms/:id',
-    {
-      preHandler: requireAuth('grassroots.manage'),
-      schema: { tags, params: IdParams, body: RoomBody, response: { 200: Ok, ...Errors } },
-    },
+    guard('grassroots.manage', { params: IdParams, body: RoomBody, response: { 200: Ok, ...Errors } }),
     async (req) => {
       await db.transaction((tx) => updateRoom(tx, actorOf(req), req.params.id, req.body));
       return { ok: true };
@@ -116,10 +99,7 @@ export async function grassrootsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   );
   r.get(
     '/api/grassroots/rooms/:id/sessions',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: { tags, params: IdParams, response: { 200: Type.Array(Any), ...Errors } },
-    },
+    guard('grassroots.read', { params: IdParams, response: { 200: Type.Array(Any), ...Errors } }),
     async (req) => {
       await getRoom(db, actorOf(req), req.params.id, '');
       return listSessions(db, actorOf(req), req.params.id);
@@ -127,78 +107,53 @@ export async function grassrootsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   );
   r.post(
     '/api/grassroots/rooms/:id/topics',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: { tags, params: IdParams, body: TopicBody, response: { 200: Created, ...Errors } },
-    },
+    guard('grassroots.read', { params: IdParams, body: TopicBody, response: { 200: Created, ...Errors } }),
     async (req) => db.transaction((tx) => raiseTopic(tx, actorOf(req), req.params.id, req.body)),
   );
   r.get(
     '/api/grassroots/topics',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: { tags, querystring: TopicQuery, response: { 200: List, ...Errors } },
-    },
+    guard('grassroots.read', { querystring: TopicQuery, response: { 200: List, ...Errors } }),
     async (req) => listTopics(db, actorOf(req), req.query, ...(Object.values(page(req.query)) as [number, number])),
   );
   r.post(
     '/api/grassroots/topics/:id/answer',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: {
-        tags,
-        params: IdParams,
-        body: TopicAnswerBody,
-        response: { 200: Type.Object({ state: Type.String() }), ...Errors },
-      },
-    },
+    guard('grassroots.read', {
+      params: IdParams,
+      body: TopicAnswerBody,
+      response: { 200: Type.Object({ state: Type.String() }), ...Errors },
+    }),
     async (req) => db.transaction((tx) => answerTopic(tx, actorOf(req), req.params.id, req.body)),
   );
   r.post(
     '/api/grassroots/rooms/:id/sessions',
-    {
-      preHandler: requireAuth('grassroots.manage'),
-      schema: {
-        tags,
-        params: IdParams,
-        body: SessionBody,
-        response: { 200: Type.Object({ id: Type.Integer(), eventId: Type.Integer() }), ...Errors },
-      },
-    },
+    guard('grassroots.manage', {
+      params: IdParams,
+      body: SessionBody,
+      response: { 200: Type.Object({ id: Type.Integer(), eventId: Type.Integer() }), ...Errors },
+    }),
     async (req) => db.transaction((tx) => createSession(tx, actorOf(req), req.params.id, req.body)),
   );
   r.get(
     '/api/grassroots/sessions/:id',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: { tags, params: IdParams, response: { 200: Any, ...Errors } },
-    },
+    guard('grassroots.read', { params: IdParams, response: { 200: Any, ...Errors } }),
     async (req) => getSession(db, actorOf(req), req.params.id),
   );
   r.post(
     '/api/grassroots/sessions/:id/items',
-    {
-      preHandler: requireAuth('grassroots.manage'),
-      schema: {
-        tags,
-        params: IdParams,
-        body: AgreedItemBody,
-        response: { 200: Type.Object({ id: Type.Integer(), dueOn: Type.String() }), ...Errors },
-      },
-    },
+    guard('grassroots.manage', {
+      params: IdParams,
+      body: AgreedItemBody,
+      response: { 200: Type.Object({ id: Type.Integer(), dueOn: Type.String() }), ...Errors },
+    }),
     async (req) => db.transaction((tx) => addAgreedItem(tx, actorOf(req), req.params.id, req.body)),
   );
   r.post(
     '/api/grassroots/sessions/:id/publish',
-    {
-      preHandler: requireAuth('grassroots.manage'),
-      schema: {
-        tags,
-        params: IdParams,
-        body: Type.Object({ published: Type.Boolean({ title: '是否公开' }) }),
-        response: { 200: Ok, ...Errors },
-      },
-    },
+    guard('grassroots.manage', {
+      params: IdParams,
+      body: Type.Object({ published: Type.Boolean({ title: '是否公开' }) }),
+      response: { 200: Ok, ...Errors },
+    }),
     async (req) => {
       await db.transaction((tx) => publishResults(tx, actorOf(req), req.params.id, req.body.published));
       return { ok: true };
@@ -206,22 +161,15 @@ export async function grassrootsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   );
   r.get(
     '/api/grassroots/items',
-    {
-      preHandler: requireAuth(),
-      schema: {
-        tags,
-        querystring: Type.Object({ state: Type.Optional(Enum(['assigned', 'fedBack', 'resolved'], '状态')) }),
-        response: { 200: Type.Array(Any), ...Errors },
-      },
-    },
+    guard(undefined, {
+      querystring: Type.Object({ state: Type.Optional(Enum(['assigned', 'fedBack', 'resolved'], '状态')) }),
+      response: { 200: Type.Array(Any), ...Errors },
+    }),
     async (req) => listItems(db, actorOf(req), req.query.state),
   );
   r.post(
     '/api/grassroots/items/:id/feedback',
-    {
-      preHandler: requireAuth('grassroots.feedback'),
-      schema: { tags, params: IdParams, body: FeedbackBody, response: { 200: Ok, ...Errors } },
-    },
+    guard('grassroots.feedback', { params: IdParams, body: FeedbackBody, response: { 200: Ok, ...Errors } }),
     async (req) => {
       await db.transaction((tx) => feedBack(tx, actorOf(req), req.params.id, req.body.feedback));
       return { ok: true };
@@ -229,10 +177,7 @@ export async function grassrootsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   );
   r.post(
     '/api/grassroots/items/:id/resolve',
-    {
-      preHandler: requireAuth('grassroots.manage'),
-      schema: { tags, params: IdParams, body: Type.Object({}), response: { 200: Ok, ...Errors } },
-    },
+    guard('grassroots.manage', { params: IdParams, body: Type.Object({}), response: { 200: Ok, ...Errors } }),
     async (req) => {
       await db.transaction((tx) => resolveItem(tx, actorOf(req), req.params.id));
       return { ok: true };

@@ -6,6 +6,11 @@ import { Enum, Nullable } from '../meetings/schema.ts';
 
 const Text = (title: string, maxLength: number, minLength = 0) => Type.String({ title, maxLength, minLength });
 const Ids = (title: string, max = 200) => Type.Array(Id(title), { title, maxItems: max });
+/** The grassroots lists' paging: pages of up to 200 rows. */
+export const Paging = {
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+};
 
 export const RoomBody = Type.Object({
   name: Text('议事室名称', 100, 1),
@@ -23,8 +28,7 @@ export const RoomQuery = Type.Object({
   q: Type.Optional(Text('关键词', 100)),
   township: Type.Optional(Text('镇（街道）', 50)),
   active: Type.Optional(Enum(['true', 'false'], '是否启用')),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  ...Paging,
 });
 export type RoomFilter = Static<typeof RoomQuery>;
 
@@ -46,8 +50,7 @@ export const TopicQuery = Type.Object({
   roomId: Type.Optional(Id('议事室')),
   state: Type.Optional(Enum(['raised', 'accepted', 'declined', 'scheduled', 'concluded'], '状态')),
   source: Type.Optional(Enum(['member', 'township', 'resident', 'hotline'], '来源')),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  ...Paging,
 });
 export type TopicFilter = Static<typeof TopicQuery>;
 
@@ -94,8 +97,7 @@ export type StudioInput = Static<typeof StudioBody>;
 export const StudioQuery = Type.Object({
   q: Type.Optional(Text('关键词', 100)),
   kind: Type.Optional(Enum(['township', 'park', 'sector', 'personal'], '工作室类型')),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  ...Paging,
 });
 export type StudioFilter = Static<typeof StudioQuery>;
 
@@ -119,8 +121,7 @@ export const SuggestionQuery = Type.Object({
   studioId: Type.Optional(Id('委员工作室')),
   roomId: Type.Optional(Id('协商议事室')),
   state: Type.Optional(Enum(['submitted', 'answered', 'forwarded', 'fedBack', 'drafted'], '状态')),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  ...Paging,
 });
 export type SuggestionFilter = Static<typeof SuggestionQuery>;
 

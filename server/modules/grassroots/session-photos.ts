@@ -8,12 +8,13 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { can } from '../../platform/auth/permissions.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { attachFiles, FILE_TYPES, openFileForDownload, registerFileAccess } from '../../platform/files/files.ts';
 import { receiveUpload } from '../../platform/files/upload.ts';
+import { guarded } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { Id } from '../consultations/schemas.ts';
 import { sessionNotFound } from './errors.ts';
@@ -60,6 +61,7 @@ export async function sessionPhotos(db: Db, committeeId: number, sessionId: numb
 export async function photoRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['grassroots'];
+  const guard = guarded(tags);
   // Anyone signed in to the committee with grassroots access, or anyone at all once the results are public.
   registerFileAccess(ENTITY, async (d, actor, id) => {
     const s = await queryOne<{ published: boolean }>(
@@ -69,22 +71,16 @@ export async function photoRoutes(app: FastifyInstance, { db }: ModuleDeps) {
     return !!s && (s.published || can(actor.roles, 'grassroots.read'));
   });
 
-  r.post(
-    '/api/grassroots/uploads',
-    { preHandler: requireAuth('grassroots.read'), schema: { tags, consumes: ['multipart/form-data'] } },
-    async (req) => receiveUpload(db, req, actorOf(req), { maxBytes: PHOTO_MAX_BYTES, types: PHOTO_TYPES }),
+  r.post('/api/grassroots/uploads', guard('grassroots.read', { consumes: ['multipart/form-data'] }), async (req) =>
+    receiveUpload(db, req, actorOf(req), { maxBytes: PHOTO_MAX_BYTES, types: PHOTO_TYPES }),
   );
   r.post(
     '/api/grassroots/sessions/:id/photos',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: {
-        tags,
-        params: IdParams,
-        body: Type.Object({ fileIds: Type.Array(Id('照片'), { title: '照片', minItems: 1, maxItems: MAX_PHOTOS }) }),
-        response: { 200: Ok, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
-      },
-    },
+    guard('grassroots.read', {
+      params: IdParams,
+      body: Type.Object({ fileIds: Type.Array(Id('照片'), { title: '照片', minItems: 1, maxItems: MAX_PHOTOS }) }),
+      response: { 200: Ok, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+    }),
     async (req) => {
       await db.transaction((tx) => addSessionPhotos(tx, actorOf(req), req.params.id, req.body.fileIds));
       return { ok: true };

@@ -4,7 +4,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
+import { guarded } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import {
   FeedbackBody,
@@ -32,39 +33,27 @@ const List = Type.Object({ items: Type.Array(Any), total: Type.Integer() });
 export async function studioRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db } = deps;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const tags = ['grassroots'];
+  const guard = guarded(['grassroots']);
   const origin = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`;
 
   r.get(
     '/api/grassroots/studios',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: { tags, querystring: StudioQuery, response: { 200: List, ...Errors } },
-    },
+    guard('grassroots.read', { querystring: StudioQuery, response: { 200: List, ...Errors } }),
     async (req) => listStudios(db, actorOf(req), req.query, ...(Object.values(page(req.query)) as [number, number])),
   );
   r.post(
     '/api/grassroots/studios',
-    {
-      preHandler: requireAuth('grassroots.manage'),
-      schema: { tags, body: StudioBody, response: { 200: Created, ...Errors } },
-    },
+    guard('grassroots.manage', { body: StudioBody, response: { 200: Created, ...Errors } }),
     async (req) => db.transaction((tx) => saveStudio(tx, actorOf(req), null, req.body)),
   );
   r.get(
     '/api/grassroots/studios/:id',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: { tags, params: IdParams, response: { 200: Any, ...Errors } },
-    },
+    guard('grassroots.read', { params: IdParams, response: { 200: Any, ...Errors } }),
     async (req) => getStudio(db, actorOf(req), req.params.id, origin(req)),
   );
   r.put(
     '/api/grassroots/studios/:id',
-    {
-      preHandler: requireAuth('grassroots.manage'),
-      schema: { tags, params: IdParams, body: StudioBody, response: { 200: Ok, ...Errors } },
-    },
+    guard('grassroots.manage', { params: IdParams, body: StudioBody, response: { 200: Ok, ...Errors } }),
     async (req) => {
       await db.transaction((tx) => saveStudio(tx, actorOf(req), req.params.id, req.body));
       return { ok: true };
@@ -72,32 +61,23 @@ export async function studioRoutes(app: FastifyInstance, deps: ModuleDeps) {
   );
   r.get(
     '/api/grassroots/suggestions',
-    { preHandler: requireAuth(), schema: { tags, querystring: SuggestionQuery, response: { 200: List, ...Errors } } },
+    guard(undefined, { querystring: SuggestionQuery, response: { 200: List, ...Errors } }),
     async (req) =>
       listSuggestions(db, actorOf(req), req.query, ...(Object.values(page(req.query)) as [number, number])),
   );
   r.post(
     '/api/grassroots/suggestions',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: { tags, body: SuggestionBody, response: { 200: Created, ...Errors } },
-    },
+    guard('grassroots.read', { body: SuggestionBody, response: { 200: Created, ...Errors } }),
     async (req) => db.transaction((tx) => submitSuggestion(tx, actorOf(req), req.body)),
   );
   r.post(
     '/api/grassroots/suggestions/:id/actions',
-    {
-      preHandler: requireAuth('grassroots.read'),
-      schema: { tags, params: IdParams, body: SuggestionActionBody, response: { 200: Any, ...Errors } },
-    },
+    guard('grassroots.read', { params: IdParams, body: SuggestionActionBody, response: { 200: Any, ...Errors } }),
     async (req) => db.transaction((tx) => actOnSuggestion(tx, actorOf(req), req.params.id, req.body)),
   );
   r.post(
     '/api/grassroots/suggestions/:id/response',
-    {
-      preHandler: requireAuth('grassroots.feedback'),
-      schema: { tags, params: IdParams, body: FeedbackBody, response: { 200: Ok, ...Errors } },
-    },
+    guard('grassroots.feedback', { params: IdParams, body: FeedbackBody, response: { 200: Ok, ...Errors } }),
     async (req) => {
       await db.transaction((tx) => respondToSuggestion(tx, actorOf(req), req.params.id, req.body.feedback));
       return { ok: true };

@@ -10,9 +10,9 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import { notify } from '../../platform/notifications/notifications.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { unitAccountIds } from '../consultations/outcome-repository.ts';
-import { qrSvg } from '../meetings/checkin.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { createProposal } from '../proposals/service.ts';
+import { membersAndPage } from './place-page.ts';
 import { isMember, isStaff, isUnitAccount, seesAll } from './policy.ts';
 import { checkMembers, convenesRoom, newPublicToken } from './room-service.ts';
 import type { StudioFilter, StudioInput, SuggestionAction, SuggestionFilter, SuggestionInput } from './schemas.ts';
@@ -135,14 +135,9 @@ export async function getStudio(db: Db, actor: Actor, id: number, origin: string
       where s.committee_id = ${actor.committeeId} and s.id = ${id}`,
   );
   if (!s) throw studioNotFound();
-  const members = await query<{ id: number; name: string }>(
-    db,
-    sql`select m.id, m.name from grassroots_studio_members x join ${memberDirectory} m on m.committee_id = x.committee_id and m.id = x.member_id
-      where x.committee_id = ${actor.committeeId} and x.studio_id = ${id} order by m.name, m.id`,
-  );
   const { publicToken, ...rest } = s;
-  const publicUrl = `${origin}/public/studios/${publicToken}`;
-  return { ...rest, kindLabel: STUDIO_KINDS[s.kind], members, publicUrl, qrSvg: await qrSvg(publicUrl) };
+  const page = await membersAndPage(db, actor.committeeId, 'studio', id, `${origin}/public/studios/${publicToken}`);
+  return { ...rest, kindLabel: STUDIO_KINDS[s.kind], ...page };
 }
 
 /** Who answers a studio's or room's suggestions: staff, the studio's leader and members, the room's executive convener. */

@@ -1,7 +1,7 @@
 // Room topics (议题): raised by members, by staff for the township, or by residents through the room's QR code; the
 // room's executive convener or staff accept them, or decline with a reason the raiser sees (a notification, or the
 // resident's own topic page).
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
@@ -46,25 +46,41 @@ async function tellConvener(
   });
 }
 
+/** Inserts a topic (`insert` returns its id), tells the room's executive convener and audits the raise with `after`
+ *  (which names the topic's title); returns the new topic's id. */
+async function insertTopic(
+  tx: Db,
+  actor: Actor,
+  room: { id: number; name: string; exec: number | null },
+  insert: SQL,
+  after: { title: string } & Record<string, unknown>,
+): Promise<number> {
+  const [row] = await query<{ id: number }>(tx, insert);
+  await tellConvener(tx, actor.committeeId, room, after.title);
+  await writeAudit(tx, actor, {
+    action: 'grassroots.topic.raise',
+    entity: 'grassroots_topic',
+    entityId: row.id,
+    after,
+  });
+  return row.id;
+}
+
 export async function raiseTopic(tx: Db, actor: Actor, roomId: number, b: TopicInput): Promise<{ id: number }> {
   const room = await activeRoom(tx, actor.committeeId, roomId);
   const source = isStaff(actor) ? (b.source ?? 'township') : actor.memberId ? 'member' : null;
   if (!source) throw forbidden('grassroots.raise', '只有委员和工作人员可以提出议题');
   const title = normaliseLine(b.title);
-  const [row] = await query<{ id: number }>(
+  const id = await insertTopic(
     tx,
+    actor,
+    room,
     sql`insert into grassroots_topics (committee_id, room_id, source, title, body, raised_by_account, public_token)
       values (${actor.committeeId}, ${roomId}, ${source}, ${title}, ${normaliseText(b.body ?? '')}, ${actor.accountId}, ${newPublicToken()})
       returning id`,
+    { roomId, source, title },
   );
-  await tellConvener(tx, actor.committeeId, room, title);
-  await writeAudit(tx, actor, {
-    action: 'grassroots.topic.raise',
-    entity: 'grassroots_topic',
-    entityId: row.id,
-    after: { roomId, source, title },
-  });
-  return row;
+  return { id };
 }
 
 /** A resident's topic (码上议), after the phone's one-time code was checked; the token opens the resident's topic page. */
@@ -78,20 +94,16 @@ export async function raiseResidentTopic(
   const room = await activeRoom(tx, actor.committeeId, roomId);
   const title = normaliseLine(b.title);
   const token = newPublicToken();
-  const [row] = await query<{ id: number }>(
+  const id = await insertTopic(
     tx,
+    actor,
+    room,
     sql`insert into grassroots_topics (committee_id, room_id, source, title, body, citizen_id, public_token)
       values (${actor.committeeId}, ${roomId}, 'resident', ${title}, ${normaliseText(b.body ?? '')}, ${citizenId}, ${token})
       returning id`,
+    { roomId, source: 'resident', title, citizenId },
   );
-  await tellConvener(tx, actor.committeeId, room, title);
-  await writeAudit(tx, actor, {
-    action: 'grassroots.topic.raise',
-    entity: 'grassroots_topic',
-    entityId: row.id,
-    after: { roomId, source: 'resident', title, citizenId },
-  });
-  return { id: row.id, token };
+  return { id, token };
 }
 
 /** Accept or decline: staff, or the room's executive convener. The raiser is told; a resident reads it on the topic page. */

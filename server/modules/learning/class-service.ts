@@ -2,6 +2,7 @@
 // session is a meeting of the meetings module (invitations, leave, QR check-in live there), held through the engine.
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
+import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
@@ -37,18 +38,13 @@ export async function createPlan(db: Db, actor: Actor, b: PlanInput): Promise<nu
       sql`select 1 from learning_plans where committee_id = ${actor.committeeId} and year = ${b.year}`,
     );
     if (seen) throw E.planExists();
-    const row = await queryOne<{ id: number }>(
+    return insertAudited(
       tx,
+      actor,
       sql`insert into learning_plans (committee_id, year, title, description, themes, created_by)
         values (${actor.committeeId}, ${b.year}, ${b.title.trim()}, ${b.description?.trim() ?? ''}, ${JSON.stringify(b.themes)}::jsonb, ${actor.accountId}) returning id`,
+      { action: 'learning.plan.create', entity: 'learning_plan', after: b },
     );
-    await writeAudit(tx, actor, {
-      action: 'learning.plan.create',
-      entity: 'learning_plan',
-      entityId: row!.id,
-      after: b,
-    });
-    return row!.id;
   });
 }
 
@@ -231,18 +227,17 @@ export async function addSession(db: Db, actor: Actor, classId: number, b: Sessi
       agenda: '委员学习培训',
       invite: { rule: 'members', memberIds: members.map((m) => m.member_id) },
     });
-    const row = await queryOne<{ id: number }>(
+    return insertAudited(
       tx,
+      actor,
       sql`insert into learning_sessions (committee_id, class_id, title, starts_at, ends_at, place, meeting_id)
         values (${actor.committeeId}, ${classId}, ${b.title.trim()}, ${b.startsAt}, ${b.endsAt}, ${b.place.trim()}, ${meeting.id}) returning id`,
+      {
+        action: 'learning.session.create',
+        entity: 'learning_session',
+        after: { ...b, classId, meetingId: meeting.id },
+      },
     );
-    await writeAudit(tx, actor, {
-      action: 'learning.session.create',
-      entity: 'learning_session',
-      entityId: row!.id,
-      after: { ...b, classId, meetingId: meeting.id },
-    });
-    return row!.id;
   });
 }
 

@@ -2,6 +2,7 @@
 // range of Beijing days (each row carries its own date, so a quarter or a month is counted as exactly as a year).
 import { sql } from 'drizzle-orm';
 import { query, queryOne } from '../../platform/db/client.ts';
+import { figuresById } from '../../platform/figures/by-id.ts';
 import { beijingMonthSql, byMonth, type Period, withinDaysSql } from '../../platform/figures/period.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
 
@@ -61,12 +62,7 @@ export const learningFigureGroup: FigureGroup = {
         (select count(*)::int from learning_reflections where committee_id = ${c} and state <> 'draft'
           and ${within('submitted_at', p)}) as reflections`,
     );
-    return {
-      'learning.materials': r?.materials ?? 0,
-      'learning.sessions': r?.sessions ?? 0,
-      'learning.attendances': r?.attendances ?? 0,
-      'learning.reflections': r?.reflections ?? 0,
-    };
+    return figuresById('learning', r);
   },
   months: async (db, c, from, to) =>
     byMonth(

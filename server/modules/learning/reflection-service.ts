@@ -2,6 +2,7 @@
 // or return it with a reason; the member edits a returned one and submits again.
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
+import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
@@ -34,19 +35,14 @@ export async function createReflection(db: Db, actor: Actor, b: ReflectionInput)
   if (!actor.memberId) throw E.notMember();
   return db.transaction(async (tx) => {
     await checkRefs(tx, actor, b);
-    const row = await queryOne<{ id: number }>(
+    return insertAudited(
       tx,
+      actor,
       sql`insert into learning_reflections (committee_id, member_id, material_id, class_id, title, body, search)
         values (${actor.committeeId}, ${actor.memberId}, ${b.materialId ?? null}, ${b.classId ?? null}, ${b.title.trim()}, ${b.body.trim()},
           ${toSearchVector(b.title, b.body)}) returning id`,
+      { action: 'learning.reflection.create', entity: 'learning_reflection', after: b },
     );
-    await writeAudit(tx, actor, {
-      action: 'learning.reflection.create',
-      entity: 'learning_reflection',
-      entityId: row!.id,
-      after: b,
-    });
-    return row!.id;
   });
 }
 

@@ -1,8 +1,8 @@
 // The learning module's SQL for loading workflow items (locked inside a transaction). Other modules call exported
 // functions, never these tables.
-import { sql } from 'drizzle-orm';
-import { type Db, queryOne } from '../../platform/db/client.ts';
+import type { Db } from '../../platform/db/client.ts';
 import type { WorkflowItem } from '../../platform/workflow/engine.ts';
+import { loadItem } from '../../platform/workflow/load-item.ts';
 
 export interface MaterialItem extends WorkflowItem {
   committeeId: number;
@@ -26,62 +26,26 @@ export interface SessionItem extends WorkflowItem {
   startsAt: string;
 }
 
-const lockIf = (lock: boolean) => (lock ? sql`for update` : sql``);
+export const loadMaterialItem = (db: Db, committeeId: number, id: number, lock = false) =>
+  loadItem<MaterialItem>(db, 'learning_materials', ['title', 'kind'], committeeId, id, lock);
 
-export async function loadMaterialItem(db: Db, committeeId: number, id: number, lock = false) {
-  const r = await queryOne<{ id: number; state: string; title: string; kind: string }>(
+export const loadReflectionItem = (db: Db, committeeId: number, id: number, lock = false) =>
+  loadItem<ReflectionItem>(
     db,
-    sql`select id, state, title, kind from learning_materials where committee_id = ${committeeId} and id = ${id} ${lockIf(lock)}`,
-  );
-  return r ? ({ id: r.id, state: r.state, committeeId, title: r.title, kind: r.kind } as MaterialItem) : null;
-}
-
-export async function loadReflectionItem(db: Db, committeeId: number, id: number, lock = false) {
-  const r = await queryOne<{
-    id: number;
-    state: string;
-    member_id: number;
-    title: string;
-    material_id: number | null;
-    class_id: number | null;
-  }>(
-    db,
-    sql`select id, state, member_id, title, material_id, class_id from learning_reflections
-      where committee_id = ${committeeId} and id = ${id} ${lockIf(lock)}`,
-  );
-  if (!r) return null;
-  return {
-    id: r.id,
-    state: r.state,
+    'learning_reflections',
+    ['member_id', 'title', 'material_id', 'class_id'],
     committeeId,
-    memberId: r.member_id,
-    title: r.title,
-    materialId: r.material_id,
-    classId: r.class_id,
-  } as ReflectionItem;
-}
-
-export async function loadSessionItem(db: Db, committeeId: number, id: number, lock = false) {
-  const r = await queryOne<{
-    id: number;
-    state: string;
-    class_id: number;
-    title: string;
-    meeting_id: number | null;
-    starts_at: string | Date;
-  }>(
-    db,
-    sql`select id, state, class_id, title, meeting_id, starts_at from learning_sessions
-      where committee_id = ${committeeId} and id = ${id} ${lockIf(lock)}`,
+    id,
+    lock,
   );
-  if (!r) return null;
-  return {
-    id: r.id,
-    state: r.state,
+
+export const loadSessionItem = (db: Db, committeeId: number, id: number, lock = false) =>
+  loadItem<SessionItem>(
+    db,
+    'learning_sessions',
+    ['class_id', 'title', 'meeting_id', 'starts_at'],
     committeeId,
-    classId: r.class_id,
-    title: r.title,
-    meetingId: r.meeting_id,
-    startsAt: new Date(r.starts_at).toISOString(),
-  } as SessionItem;
-}
+    id,
+    lock,
+    ['starts_at'],
+  );

@@ -9,7 +9,8 @@ import { beijingYearOf } from '../../platform/dates.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { receiveUpload } from '../../platform/files/upload.ts';
-import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
+import { Errors, routeKit } from '../../platform/route-kit.ts';
+import { IdParams, Ok, page } from '../../platform/routes.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
 import * as cls from './class-service.ts';
 import { completionXlsx, learningCompletion } from './completion.ts';
@@ -35,8 +36,6 @@ import {
 } from './schemas.ts';
 import { LEARNING_SETTINGS_KEY, learningSettings, uploadRule } from './settings.ts';
 
-const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const Created = Type.Object({ id: Type.Integer() });
 const KindQuery = Type.Object({
   kind: Type.Union(
     Object.keys(MATERIAL_KINDS).map((k) => Type.Literal(k)),
@@ -46,6 +45,7 @@ const KindQuery = Type.Object({
 
 export async function learningRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const r = routeKit(fastify);
   // A material's file: staff always, members once it is published.
   registerFileAccess('learning_material', async (d, actor, id) => {
     if (isLearningStaff(actor)) return true;
@@ -75,21 +75,9 @@ export async function learningRoutes(fastify: FastifyInstance, { db }: ModuleDep
     { preHandler: requireAuth('learning.read'), schema: { response: { 200: Type.Array(PlanOut) } } },
     async (req) => cls.listPlans(db, actorOf(req)),
   );
-  app.post(
-    '/api/learning/plans',
-    { preHandler: requireAuth('learning.manage'), schema: { body: PlanInput, response: { 200: Created, ...Errors } } },
-    async (req) => ({ id: await cls.createPlan(db, actorOf(req), req.body) }),
-  );
-  app.put(
-    '/api/learning/plans/:id',
-    {
-      preHandler: requireAuth('learning.manage'),
-      schema: { params: IdParams, body: PlanInput, response: { 200: Ok, ...Errors } },
-    },
-    async (req) => {
-      await cls.updatePlan(db, actorOf(req), req.params.id, req.body);
-      return { ok: true };
-    },
+  r.create('/api/learning/plans', 'learning.manage', PlanInput, (actor, body) => cls.createPlan(db, actor, body));
+  r.change('put', '/api/learning/plans/:id', 'learning.manage', PlanInput, (actor, id, body) =>
+    cls.updatePlan(db, actor, id, body),
   );
 
   // Materials
@@ -104,45 +92,18 @@ export async function learningRoutes(fastify: FastifyInstance, { db }: ModuleDep
       return receiveUpload(db, req, actor, uploadRule(await learningSettings(db, actor.committeeId), req.query.kind));
     },
   );
-  app.get(
-    '/api/learning/materials',
-    { preHandler: requireAuth('learning.read'), schema: { querystring: MaterialFilters } },
-    async (req) => mat.listMaterials(db, actorOf(req), { ...req.query, ...page(req.query) }),
+  r.list('/api/learning/materials', 'learning.read', MaterialFilters, (actor, q) =>
+    mat.listMaterials(db, actor, { ...q, ...page(q) }),
   );
-  app.post(
-    '/api/learning/materials',
-    {
-      preHandler: requireAuth('learning.manage'),
-      schema: { body: MaterialInput, response: { 200: Created, ...Errors } },
-    },
-    async (req) => ({ id: await mat.createMaterial(db, actorOf(req), req.body) }),
+  r.create('/api/learning/materials', 'learning.manage', MaterialInput, (actor, body) =>
+    mat.createMaterial(db, actor, body),
   );
-  app.get(
-    '/api/learning/materials/:id',
-    { preHandler: requireAuth('learning.read'), schema: { params: IdParams } },
-    async (req) => mat.getMaterial(db, actorOf(req), req.params.id),
+  r.read('/api/learning/materials/:id', 'learning.read', (actor, id) => mat.getMaterial(db, actor, id));
+  r.change('put', '/api/learning/materials/:id', 'learning.manage', MaterialInput, (actor, id, body) =>
+    mat.updateMaterial(db, actor, id, body),
   );
-  app.put(
-    '/api/learning/materials/:id',
-    {
-      preHandler: requireAuth('learning.manage'),
-      schema: { params: IdParams, body: MaterialInput, response: { 200: Ok, ...Errors } },
-    },
-    async (req) => {
-      await mat.updateMaterial(db, actorOf(req), req.params.id, req.body);
-      return { ok: true };
-    },
-  );
-  app.post(
-    '/api/learning/materials/:id/actions',
-    {
-      preHandler: requireAuth('learning.manage'),
-      schema: { params: IdParams, body: ActionBody, response: { 200: Ok, ...Errors } },
-    },
-    async (req) => {
-      await mat.fireMaterialAction(db, actorOf(req), req.params.id, req.body.action, req.body.comment);
-      return { ok: true };
-    },
+  r.change('post', '/api/learning/materials/:id/actions', 'learning.manage', ActionBody, (actor, id, b) =>
+    mat.fireMaterialAction(db, actor, id, b.action, b.comment),
   );
   app.put(
     '/api/learning/materials/:id/progress',
@@ -169,76 +130,28 @@ export async function learningRoutes(fastify: FastifyInstance, { db }: ModuleDep
     },
     async (req) => cls.listClasses(db, actorOf(req), req.query.year),
   );
-  app.post(
-    '/api/learning/classes',
-    { preHandler: requireAuth('learning.manage'), schema: { body: ClassInput, response: { 200: Created, ...Errors } } },
-    async (req) => ({ id: await cls.createClass(db, actorOf(req), req.body) }),
+  r.create('/api/learning/classes', 'learning.manage', ClassInput, (actor, body) => cls.createClass(db, actor, body));
+  r.read('/api/learning/classes/:id', 'learning.read', (actor, id) => cls.getClass(db, actor, id));
+  r.createUnder('/api/learning/classes/:id/sessions', 'learning.manage', SessionInput, (actor, id, body) =>
+    cls.addSession(db, actor, id, body),
   );
-  app.get(
-    '/api/learning/classes/:id',
-    { preHandler: requireAuth('learning.read'), schema: { params: IdParams } },
-    async (req) => cls.getClass(db, actorOf(req), req.params.id),
-  );
-  app.post(
-    '/api/learning/classes/:id/sessions',
-    {
-      preHandler: requireAuth('learning.manage'),
-      schema: { params: IdParams, body: SessionInput, response: { 200: Created, ...Errors } },
-    },
-    async (req) => ({ id: await cls.addSession(db, actorOf(req), req.params.id, req.body) }),
-  );
-  app.post(
-    '/api/learning/sessions/:id/actions',
-    {
-      preHandler: requireAuth('learning.manage'),
-      schema: { params: IdParams, body: ActionBody, response: { 200: Ok, ...Errors } },
-    },
-    async (req) => {
-      await cls.fireSessionAction(db, actorOf(req), req.params.id, req.body.action, req.body.comment);
-      return { ok: true };
-    },
+  r.change('post', '/api/learning/sessions/:id/actions', 'learning.manage', ActionBody, (actor, id, b) =>
+    cls.fireSessionAction(db, actor, id, b.action, b.comment),
   );
 
   // Reflections
-  app.get(
-    '/api/learning/reflections',
-    { preHandler: requireAuth('learning.read'), schema: { querystring: ReflectionFilters } },
-    async (req) => refl.listReflections(db, actorOf(req), { ...req.query, ...page(req.query) }),
+  r.list('/api/learning/reflections', 'learning.read', ReflectionFilters, (actor, q) =>
+    refl.listReflections(db, actor, { ...q, ...page(q) }),
   );
-  app.post(
-    '/api/learning/reflections',
-    {
-      preHandler: requireAuth('learning.study'),
-      schema: { body: ReflectionInput, response: { 200: Created, ...Errors } },
-    },
-    async (req) => ({ id: await refl.createReflection(db, actorOf(req), req.body) }),
+  r.create('/api/learning/reflections', 'learning.study', ReflectionInput, (actor, body) =>
+    refl.createReflection(db, actor, body),
   );
-  app.get(
-    '/api/learning/reflections/:id',
-    { preHandler: requireAuth('learning.read'), schema: { params: IdParams } },
-    async (req) => refl.getReflection(db, actorOf(req), req.params.id),
+  r.read('/api/learning/reflections/:id', 'learning.read', (actor, id) => refl.getReflection(db, actor, id));
+  r.change('put', '/api/learning/reflections/:id', 'learning.study', ReflectionInput, (actor, id, body) =>
+    refl.updateReflection(db, actor, id, body),
   );
-  app.put(
-    '/api/learning/reflections/:id',
-    {
-      preHandler: requireAuth('learning.study'),
-      schema: { params: IdParams, body: ReflectionInput, response: { 200: Ok, ...Errors } },
-    },
-    async (req) => {
-      await refl.updateReflection(db, actorOf(req), req.params.id, req.body);
-      return { ok: true };
-    },
-  );
-  app.post(
-    '/api/learning/reflections/:id/actions',
-    {
-      preHandler: requireAuth('learning.read'),
-      schema: { params: IdParams, body: ActionBody, response: { 200: Ok, ...Errors } },
-    },
-    async (req) => {
-      await refl.fireReflectionAction(db, actorOf(req), req.params.id, req.body.action, req.body.comment);
-      return { ok: true };
-    },
+  r.change('post', '/api/learning/reflections/:id/actions', 'learning.read', ActionBody, (actor, id, b) =>
+    refl.fireReflectionAction(db, actor, id, b.action, b.comment),
   );
 
   // Completion (staff)

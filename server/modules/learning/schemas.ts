@@ -1,6 +1,6 @@
 // TypeBox schemas and Static<> types of the learning routes: the one contract; the web imports the types type-only.
 import { type Static, type TSchema, Type } from 'typebox';
-import { Paging } from '../../platform/routes.ts';
+import { Paging, SimpleAction } from '../../platform/routes.ts';
 
 const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
@@ -112,10 +112,8 @@ export const CompletionFilters = Type.Object({
 });
 export type CompletionFilters = Static<typeof CompletionFilters>;
 
-export const ActionBody = Type.Object({
-  action: Type.String({ minLength: 1, maxLength: 40, title: '操作' }),
-  comment: Type.Optional(Type.String({ maxLength: 2000, title: '意见' })),
-});
+/** A workflow action by name with an optional comment: the platform's SimpleAction. */
+export const ActionBody = SimpleAction;
 export type ActionBody = Static<typeof ActionBody>;
 
 export const LearningSettings = Type.Object({

@@ -1,6 +1,7 @@
 // Opinion reports' figures in the registry, counted as the year figures count them (a report counts in its year).
 import { sql } from 'drizzle-orm';
 import { query } from '../../platform/db/client.ts';
+import { figuresById } from '../../platform/figures/by-id.ts';
 import { byMonth, heldMonthSql } from '../../platform/figures/period.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
 import { registryCounts } from './figures.ts';
@@ -64,12 +65,6 @@ export const opinionFigureGroup: FigureGroup = {
     ),
   compute: async (db, committeeId, period) => {
     const f = await registryCounts(db, committeeId, period.year as number);
-    return {
-      'opinions.received': f.received,
-      'opinions.compiled': f.compiled,
-      'opinions.adopted': f.adopted,
-      'opinions.instructions': f.instructions,
-      'opinions.answered': f.answered,
-    };
+    return figuresById('opinions', f);
   },
 };

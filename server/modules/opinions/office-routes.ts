@@ -5,8 +5,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
 import { DOCX_MIME, sendDownload, XLSX_MIME } from '../../platform/download.ts';
+import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { figuresXlsx, issueDocx, reportsXlsx } from './documents.ts';
 import { yearFigures } from './figures.ts';
@@ -31,35 +32,25 @@ import { chinaYear } from './workflow.ts';
 
 export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const tags = ['opinions'];
+  const doc = documented(['opinions']);
   const tx = <T>(fn: (t: typeof db) => Promise<T>) => db.transaction(fn);
 
   // ------------------------------------------------ the liaison office's lists
 
   r.get(
     '/api/opinions',
-    {
-      preHandler: requireAuth('opinion.readAll'),
-      schema: {
-        tags,
-        summary: '社情民意信息列表（检索、筛选、分页）',
-        querystring: Type.Object({ ...Paging, ...StaffFilters }),
-        response: { 200: ListOut },
-      },
-    },
+    doc('opinion.readAll', '社情民意信息列表（检索、筛选、分页）', {
+      querystring: Type.Object({ ...Paging, ...StaffFilters }),
+      response: { 200: ListOut },
+    }),
     async (request) => svc.listReports(db, actorOf(request), request.query, 'staff', page(request.query)),
   );
 
   r.get(
     '/api/opinions/export',
-    {
-      preHandler: requireAuth('opinion.readAll'),
-      schema: {
-        tags,
-        summary: '导出社情民意信息列表（Excel，最多 20000 条）',
-        querystring: Type.Object(StaffFilters),
-      },
-    },
+    doc('opinion.readAll', '导出社情民意信息列表（Excel，最多 20000 条）', {
+      querystring: Type.Object(StaffFilters),
+    }),
     async (request, reply) => {
       const { items } = await svc.listReports(db, actorOf(request), request.query, 'staff', {
         limit: 20000,
@@ -71,24 +62,16 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.get(
     '/api/opinions/figures',
-    {
-      preHandler: requireAuth('opinion.figures'),
-      schema: {
-        tags,
-        summary: '年度统计：收到、编报、期数、各级采用与批示、转办与回复、按报送人与信息员',
-        querystring: Type.Object({ year: Type.Optional(Year) }),
-        response: { 200: FiguresOut },
-      },
-    },
+    doc('opinion.figures', '年度统计：收到、编报、期数、各级采用与批示、转办与回复、按报送人与信息员', {
+      querystring: Type.Object({ year: Type.Optional(Year) }),
+      response: { 200: FiguresOut },
+    }),
     async (request) => yearFigures(db, actorOf(request), request.query.year ?? chinaYear()),
   );
 
   r.get(
     '/api/opinions/figures/export',
-    {
-      preHandler: requireAuth('opinion.figures'),
-      schema: { tags, summary: '导出年度统计（Excel）', querystring: Type.Object({ year: Type.Optional(Year) }) },
-    },
+    doc('opinion.figures', '导出年度统计（Excel）', { querystring: Type.Object({ year: Type.Optional(Year) }) }),
     async (request, reply) => {
       const actor = actorOf(request);
       const year = request.query.year ?? chinaYear();
@@ -102,38 +85,28 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.get(
     '/api/opinions/referrals',
-    {
-      preHandler: requireAuth('opinion.respond'),
-      schema: {
-        tags,
-        summary: '本单位收到的转办信息',
-        querystring: Type.Object({
-          ...Paging,
-          state: Type.Optional(OneOf(['referred', 'responded', 'approved'], '办理状态')),
-        }),
-        response: {
-          200: Type.Object({ total: Type.Integer(), items: Type.Array(UnitReferral) }),
-        },
+    doc('opinion.respond', '本单位收到的转办信息', {
+      querystring: Type.Object({
+        ...Paging,
+        state: Type.Optional(OneOf(['referred', 'responded', 'approved'], '办理状态')),
+      }),
+      response: {
+        200: Type.Object({ total: Type.Integer(), items: Type.Array(UnitReferral) }),
       },
-    },
+    }),
     async (request) => svc.unitReferrals(db, actorOf(request), { ...request.query, ...page(request.query) }),
   );
 
   r.post(
     '/api/opinions/referrals/:id/respond',
-    {
-      preHandler: requireAuth('opinion.respond'),
-      schema: {
-        tags,
-        summary: '承办单位回复转办的信息',
-        params: IdParams,
-        body: Type.Object({
-          response: Type.String({ minLength: 1, maxLength: 5000, title: '办理回复' }),
-          fileIds: Type.Optional(FileIds),
-        }),
-        response: { 200: Type.Object({ state: Type.String() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+    doc('opinion.respond', '承办单位回复转办的信息', {
+      params: IdParams,
+      body: Type.Object({
+        response: Type.String({ minLength: 1, maxLength: 5000, title: '办理回复' }),
+        fileIds: Type.Optional(FileIds),
+      }),
+      response: { 200: Type.Object({ state: Type.String() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) => ({
       state: await tx((t) => svc.respondReferral(t, actorOf(request), request.params.id, request.body)),
     }),
@@ -141,19 +114,14 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.post(
     '/api/opinions/referrals/:id/review',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '审核承办单位的回复（通过后报送人可见，或退回重办）',
-        params: IdParams,
-        body: Type.Object({
-          decision: OneOf(['approve', 'reject'], '审核结果'),
-          comment: Type.Optional(N(Type.String({ maxLength: 1000, title: '审核意见' }))),
-        }),
-        response: { 200: Type.Object({ state: Type.String() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+    doc('opinion.screen', '审核承办单位的回复（通过后报送人可见，或退回重办）', {
+      params: IdParams,
+      body: Type.Object({
+        decision: OneOf(['approve', 'reject'], '审核结果'),
+        comment: Type.Optional(N(Type.String({ maxLength: 1000, title: '审核意见' }))),
+      }),
+      response: { 200: Type.Object({ state: Type.String() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) => ({
       state: await tx((t) => svc.reviewReferral(t, actorOf(request), request.params.id, request.body)),
     }),
@@ -163,64 +131,46 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.get(
     '/api/opinions/issues',
-    {
-      preHandler: requireAuth('opinion.readAll'),
-      schema: {
-        tags,
-        summary: '《社情民意》期刊列表',
-        querystring: Type.Object({ ...Paging, year: Type.Optional(Year) }),
-        response: { 200: Type.Object({ items: Type.Array(IssueSummary), total: Type.Integer() }) },
-      },
-    },
+    doc('opinion.readAll', '《社情民意》期刊列表', {
+      querystring: Type.Object({ ...Paging, year: Type.Optional(Year) }),
+      response: { 200: Type.Object({ items: Type.Array(IssueSummary), total: Type.Integer() }) },
+    }),
     async (request) => svc.listIssues(db, actorOf(request), { year: request.query.year, ...page(request.query) }),
   );
 
   r.post(
     '/api/opinions/issues',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '新建一期（按年度自动编号）',
-        body: Type.Object({
-          year: Type.Optional(Year),
-          editorNote: Type.Optional(N(Type.String({ maxLength: 1000, title: '编者按' }))),
-        }),
-        response: {
-          200: Type.Object({ id: Type.Integer(), title: Type.String(), number: Type.Integer(), year: Type.Integer() }),
-          400: ErrorBody,
-        },
+    doc('opinion.screen', '新建一期（按年度自动编号）', {
+      body: Type.Object({
+        year: Type.Optional(Year),
+        editorNote: Type.Optional(N(Type.String({ maxLength: 1000, title: '编者按' }))),
+      }),
+      response: {
+        200: Type.Object({ id: Type.Integer(), title: Type.String(), number: Type.Integer(), year: Type.Integer() }),
+        400: ErrorBody,
       },
-    },
+    }),
     async (request) => tx((t) => svc.createIssue(t, actorOf(request), request.body)),
   );
 
   r.get(
     '/api/opinions/issues/:id',
-    {
-      preHandler: requireAuth('opinion.readAll'),
-      schema: { tags, summary: '一期的内容', params: IdParams, response: { 200: IssueDetail, 404: ErrorBody } },
-    },
+    doc('opinion.readAll', '一期的内容', { params: IdParams, response: { 200: IssueDetail, 404: ErrorBody } }),
     async (request) => svc.issueDetail(db, actorOf(request), request.params.id),
   );
 
   r.put(
     '/api/opinions/issues/:id',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '修改编者按、调整本期信息顺序',
-        params: IdParams,
-        body: Type.Object({
-          editorNote: Type.Optional(N(Type.String({ maxLength: 1000, title: '编者按' }))),
-          order: Type.Optional(
-            Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { maxItems: 100, title: '排列顺序' }),
-          ),
-        }),
-        response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+    doc('opinion.screen', '修改编者按、调整本期信息顺序', {
+      params: IdParams,
+      body: Type.Object({
+        editorNote: Type.Optional(N(Type.String({ maxLength: 1000, title: '编者按' }))),
+        order: Type.Optional(
+          Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { maxItems: 100, title: '排列顺序' }),
+        ),
+      }),
+      response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) => {
       await tx((t) => svc.updateIssue(t, actorOf(request), request.params.id, request.body));
       return { ok: true };
@@ -229,15 +179,10 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.delete(
     '/api/opinions/issues/:id',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '删除本年度最后一期（须为空且未印发）',
-        params: IdParams,
-        response: { 200: Ok, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+    doc('opinion.screen', '删除本年度最后一期（须为空且未印发）', {
+      params: IdParams,
+      response: { 200: Ok, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) => {
       await tx((t) => svc.deleteIssue(t, actorOf(request), request.params.id));
       return { ok: true };
@@ -246,22 +191,17 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.post(
     '/api/opinions/issues/:id/reports',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '将采编留用的信息编入本期',
-        params: IdParams,
-        body: Type.Object({
-          reportIds: Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), {
-            minItems: 1,
-            maxItems: 50,
-            title: '信息',
-          }),
+    doc('opinion.screen', '将采编留用的信息编入本期', {
+      params: IdParams,
+      body: Type.Object({
+        reportIds: Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), {
+          minItems: 1,
+          maxItems: 50,
+          title: '信息',
         }),
-        response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+      }),
+      response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) => {
       await tx((t) => svc.addToIssue(t, actorOf(request), request.params.id, request.body.reportIds));
       return { ok: true };
@@ -270,15 +210,10 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.delete(
     '/api/opinions/issues/:id/reports/:reportId',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '将信息移出本期',
-        params: IssueReportParams,
-        response: { 200: Ok, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+    doc('opinion.screen', '将信息移出本期', {
+      params: IssueReportParams,
+      response: { 200: Ok, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) => {
       await tx((t) => svc.removeFromIssue(t, actorOf(request), request.params.id, request.params.reportId));
       return { ok: true };
@@ -287,16 +222,11 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.post(
     '/api/opinions/issues/:id/issue',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '印发本期',
-        params: IdParams,
-        body: Type.Object({ issuedOn: Type.Optional(DateStr('印发日期')) }),
-        response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+    doc('opinion.screen', '印发本期', {
+      params: IdParams,
+      body: Type.Object({ issuedOn: Type.Optional(DateStr('印发日期')) }),
+      response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) => {
       await tx((t) => svc.issueIssue(t, actorOf(request), request.params.id, request.body.issuedOn));
       return { ok: true };
@@ -305,25 +235,17 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.post(
     '/api/opinions/issues/:id/forward',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '报送本期全部信息',
-        params: IdParams,
-        body: ForwardBody,
-        response: { 200: Type.Object({ forwarded: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+    doc('opinion.screen', '报送本期全部信息', {
+      params: IdParams,
+      body: ForwardBody,
+      response: { 200: Type.Object({ forwarded: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) => tx((t) => svc.forwardIssue(t, actorOf(request), request.params.id, request.body)),
   );
 
   r.get(
     '/api/opinions/issues/:id/word',
-    {
-      preHandler: requireAuth('opinion.readAll'),
-      schema: { tags, summary: '导出本期（Word，期刊版式）', params: IdParams },
-    },
+    doc('opinion.readAll', '导出本期（Word，期刊版式）', { params: IdParams }),
     async (request, reply) => {
       const d = await svc.issueDetail(db, actorOf(request), request.params.id);
       const buf = await issueDocx({ ...d, reports: d.reports });

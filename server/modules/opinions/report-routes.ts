@@ -5,7 +5,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
+import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { LEADER_ORGANS, LEVELS } from './rules.ts';
 import {
@@ -25,57 +26,42 @@ import * as svc from './service.ts';
 
 export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const tags = ['opinions'];
+  const doc = documented(['opinions']);
   const tx = <T>(fn: (t: typeof db) => Promise<T>) => db.transaction(fn);
 
   // ------------------------------------------------ submitters
 
   r.get(
     '/api/opinions/mine',
-    {
-      preHandler: requireAuth('opinion.submit'),
-      schema: {
-        tags,
-        summary: '我的社情民意信息（含草稿）',
-        querystring: Type.Object({
-          ...Paging,
-          q: StaffFilters.q,
-          state: StaffFilters.state,
-          year: StaffFilters.year,
-        }),
-        response: { 200: ListOut },
-      },
-    },
+    doc('opinion.submit', '我的社情民意信息（含草稿）', {
+      querystring: Type.Object({
+        ...Paging,
+        q: StaffFilters.q,
+        state: StaffFilters.state,
+        year: StaffFilters.year,
+      }),
+      response: { 200: ListOut },
+    }),
     async (request) => svc.listReports(db, actorOf(request), request.query, 'mine', page(request.query)),
   );
 
   r.post(
     '/api/opinions',
-    {
-      preHandler: requireAuth('opinion.submit'),
-      schema: {
-        tags,
-        summary: '撰写社情民意信息（submit 为 true 时直接提交，否则存为草稿）',
-        body: ReportBody,
-        response: { 200: StateOut, 400: ErrorBody },
-      },
-    },
+    doc('opinion.submit', '撰写社情民意信息（submit 为 true 时直接提交，否则存为草稿）', {
+      body: ReportBody,
+      response: { 200: StateOut, 400: ErrorBody },
+    }),
     async (request) =>
       tx((t) => svc.createReport(t, actorOf(request), { ...request.body, submit: request.body.submit ?? false })),
   );
 
   r.put(
     '/api/opinions/:id',
-    {
-      preHandler: requireAuth('opinion.submit'),
-      schema: {
-        tags,
-        summary: '修改草稿或被退回的信息（submit 为 true 时同时提交）',
-        params: IdParams,
-        body: ReportBody,
-        response: { 200: StateOut, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+    doc('opinion.submit', '修改草稿或被退回的信息（submit 为 true 时同时提交）', {
+      params: IdParams,
+      body: ReportBody,
+      response: { 200: StateOut, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) =>
       tx((t) =>
         svc.updateReport(t, actorOf(request), request.params.id, {
@@ -87,24 +73,16 @@ export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.post(
     '/api/opinions/:id/submit',
-    {
-      preHandler: requireAuth('opinion.submit'),
-      schema: {
-        tags,
-        summary: '提交草稿，或修改后重新提交',
-        params: IdParams,
-        response: { 200: StateOut, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+    doc('opinion.submit', '提交草稿，或修改后重新提交', {
+      params: IdParams,
+      response: { 200: StateOut, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) => tx((t) => svc.submitReport(t, actorOf(request), request.params.id)),
   );
 
   r.delete(
     '/api/opinions/:id',
-    {
-      preHandler: requireAuth('opinion.submit'),
-      schema: { tags, summary: '删除草稿', params: IdParams, response: { 200: Ok, 404: ErrorBody, 409: ErrorBody } },
-    },
+    doc('opinion.submit', '删除草稿', { params: IdParams, response: { 200: Ok, 404: ErrorBody, 409: ErrorBody } }),
     async (request) => {
       await tx((t) => svc.deleteDraft(t, actorOf(request), request.params.id));
       return { ok: true };
@@ -115,28 +93,20 @@ export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.get(
     '/api/opinions/:id',
-    {
-      preHandler: requireAuth(),
-      schema: { tags, summary: '信息详情', params: IdParams, response: { 200: Detail, 404: ErrorBody } },
-    },
+    doc(undefined, '信息详情', { params: IdParams, response: { 200: Detail, 404: ErrorBody } }),
     async (request) => svc.reportDetail(db, actorOf(request), request.params.id),
   );
 
   r.post(
     '/api/opinions/:id/screen',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '筛选：采编留用、不予编报（须说明理由）或退回修改',
-        params: IdParams,
-        body: Type.Object({
-          decision: OneOf(['accept', 'decline', 'return'], '筛选结果'),
-          comment: Type.Optional(N(Type.String({ maxLength: 1000, title: '意见或理由' }))),
-        }),
-        response: { 200: StateOut, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+    doc('opinion.screen', '筛选：采编留用、不予编报（须说明理由）或退回修改', {
+      params: IdParams,
+      body: Type.Object({
+        decision: OneOf(['accept', 'decline', 'return'], '筛选结果'),
+        comment: Type.Optional(N(Type.String({ maxLength: 1000, title: '意见或理由' }))),
+      }),
+      response: { 200: StateOut, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) =>
       tx((t) =>
         svc.screenReport(t, actorOf(request), request.params.id, request.body.decision, request.body.comment ?? null),
@@ -145,19 +115,14 @@ export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.put(
     '/api/opinions/:id/edited',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '编辑加工（原文保留，编辑稿另存）',
-        params: IdParams,
-        body: Type.Object({
-          editedTitle: Type.String({ minLength: 1, maxLength: 200, title: '编辑后标题' }),
-          editedBody: Type.String({ minLength: 1, maxLength: 20000, title: '编辑后正文' }),
-        }),
-        response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+    doc('opinion.screen', '编辑加工（原文保留，编辑稿另存）', {
+      params: IdParams,
+      body: Type.Object({
+        editedTitle: Type.String({ minLength: 1, maxLength: 200, title: '编辑后标题' }),
+        editedBody: Type.String({ minLength: 1, maxLength: 20000, title: '编辑后正文' }),
+      }),
+      response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) => {
       await tx((t) => svc.editText(t, actorOf(request), request.params.id, request.body));
       return { ok: true };
@@ -166,25 +131,20 @@ export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.post(
     '/api/opinions/:id/forward',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '报送：上级政协（进入其筛选队列）、党委、政府',
-        params: IdParams,
-        body: ForwardBody,
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({ kind: Type.String(), name: Type.String(), upperReportId: N(Type.Integer()) }),
-            ),
-          }),
-          400: ErrorBody,
-          404: ErrorBody,
-          409: ErrorBody,
-        },
+    doc('opinion.screen', '报送：上级政协（进入其筛选队列）、党委、政府', {
+      params: IdParams,
+      body: ForwardBody,
+      response: {
+        200: Type.Object({
+          items: Type.Array(
+            Type.Object({ kind: Type.String(), name: Type.String(), upperReportId: N(Type.Integer()) }),
+          ),
+        }),
+        400: ErrorBody,
+        404: ErrorBody,
+        409: ErrorBody,
       },
-    },
+    }),
     async (request) => ({
       items: await tx((t) => svc.forwardReport(t, actorOf(request), request.params.id, request.body)),
     }),
@@ -192,35 +152,25 @@ export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.post(
     '/api/opinions/:id/adoptions',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '记录采用（按级别；来自下级政协的信息同时回传）',
-        params: IdParams,
-        body: Type.Object({
-          level: OneOf(Object.keys(LEVELS), '级别'),
-          adoptedBy: Type.Optional(Type.String({ maxLength: 60, title: '采用单位' })),
-          adoptedOn: DateStr('采用日期'),
-          note: Type.Optional(N(Type.String({ maxLength: 500, title: '备注' }))),
-        }),
-        response: { 200: Type.Object({ id: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+    doc('opinion.screen', '记录采用（按级别；来自下级政协的信息同时回传）', {
+      params: IdParams,
+      body: Type.Object({
+        level: OneOf(Object.keys(LEVELS), '级别'),
+        adoptedBy: Type.Optional(Type.String({ maxLength: 60, title: '采用单位' })),
+        adoptedOn: DateStr('采用日期'),
+        note: Type.Optional(N(Type.String({ maxLength: 500, title: '备注' }))),
+      }),
+      response: { 200: Type.Object({ id: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) => tx((t) => svc.recordAdoption(t, actorOf(request), request.params.id, request.body as any)),
   );
 
   r.delete(
     '/api/opinions/:id/adoptions/:recordId',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '删除误录的采用记录（连同回传的记录）',
-        params: ReportIdParams,
-        response: { 200: Ok, 403: ErrorBody, 404: ErrorBody },
-      },
-    },
+    doc('opinion.screen', '删除误录的采用记录（连同回传的记录）', {
+      params: ReportIdParams,
+      response: { 200: Ok, 403: ErrorBody, 404: ErrorBody },
+    }),
     async (request) => {
       await tx((t) => svc.deleteAdoption(t, actorOf(request), request.params.id, request.params.recordId));
       return { ok: true };
@@ -229,38 +179,28 @@ export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.post(
     '/api/opinions/:id/instructions',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '记录领导批示（来自下级政协的信息同时回传）',
-        params: IdParams,
-        body: Type.Object({
-          leaderName: Type.String({ minLength: 1, maxLength: 40, title: '批示领导' }),
-          leaderTitle: Type.Optional(N(Type.String({ maxLength: 60, title: '领导职务' }))),
-          leaderOrgan: Type.Optional(OneOf(Object.keys(LEADER_ORGANS), '领导所属')),
-          level: OneOf(Object.keys(LEVELS), '级别'),
-          instructedOn: DateStr('批示日期'),
-          text: Type.String({ minLength: 1, maxLength: 2000, title: '批示内容' }),
-          fileIds: Type.Optional(FileIds),
-        }),
-        response: { 200: Type.Object({ id: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+    doc('opinion.screen', '记录领导批示（来自下级政协的信息同时回传）', {
+      params: IdParams,
+      body: Type.Object({
+        leaderName: Type.String({ minLength: 1, maxLength: 40, title: '批示领导' }),
+        leaderTitle: Type.Optional(N(Type.String({ maxLength: 60, title: '领导职务' }))),
+        leaderOrgan: Type.Optional(OneOf(Object.keys(LEADER_ORGANS), '领导所属')),
+        level: OneOf(Object.keys(LEVELS), '级别'),
+        instructedOn: DateStr('批示日期'),
+        text: Type.String({ minLength: 1, maxLength: 2000, title: '批示内容' }),
+        fileIds: Type.Optional(FileIds),
+      }),
+      response: { 200: Type.Object({ id: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) => tx((t) => svc.recordInstruction(t, actorOf(request), request.params.id, request.body as any)),
   );
 
   r.delete(
     '/api/opinions/:id/instructions/:recordId',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '删除误录的批示记录（连同回传的记录）',
-        params: ReportIdParams,
-        response: { 200: Ok, 403: ErrorBody, 404: ErrorBody },
-      },
-    },
+    doc('opinion.screen', '删除误录的批示记录（连同回传的记录）', {
+      params: ReportIdParams,
+      response: { 200: Ok, 403: ErrorBody, 404: ErrorBody },
+    }),
     async (request) => {
       await tx((t) => svc.deleteInstruction(t, actorOf(request), request.params.id, request.params.recordId));
       return { ok: true };
@@ -269,25 +209,20 @@ export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
 
   r.post(
     '/api/opinions/:id/referrals',
-    {
-      preHandler: requireAuth('opinion.screen'),
-      schema: {
-        tags,
-        summary: '转办到承办单位',
-        params: IdParams,
-        body: Type.Object({
-          unitId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '承办单位' }),
-          note: Type.Optional(N(Type.String({ maxLength: 1000, title: '转办意见' }))),
-          dueOn: Type.Optional(DateStr('办理期限')),
-        }),
-        response: {
-          200: Type.Object({ id: Type.Integer(), dueOn: Type.String() }),
-          400: ErrorBody,
-          404: ErrorBody,
-          409: ErrorBody,
-        },
+    doc('opinion.screen', '转办到承办单位', {
+      params: IdParams,
+      body: Type.Object({
+        unitId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '承办单位' }),
+        note: Type.Optional(N(Type.String({ maxLength: 1000, title: '转办意见' }))),
+        dueOn: Type.Optional(DateStr('办理期限')),
+      }),
+      response: {
+        200: Type.Object({ id: Type.Integer(), dueOn: Type.String() }),
+        400: ErrorBody,
+        404: ErrorBody,
+        409: ErrorBody,
       },
-    },
+    }),
     async (request) => tx((t) => svc.referReport(t, actorOf(request), request.params.id, request.body)),
   );
 }

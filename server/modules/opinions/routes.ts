@@ -6,8 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { can } from '../../platform/auth/permissions.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
 import { forbidden } from '../../platform/errors.ts';
+import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody, Ok } from '../../platform/routes.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
 import { registerTodos } from '../../platform/todos.ts';
@@ -23,17 +24,14 @@ import { opinionSettings } from './workflow.ts';
 export async function opinionRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   registerTodos('opinions', opinionTodos);
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const tags = ['opinions'];
+  const doc = documented(['opinions']);
   const tx = <T>(fn: (t: typeof db) => Promise<T>) => db.transaction(fn);
 
   // ------------------------------------------------ settings and the writer's helpers
 
   r.get(
     '/api/opinions/settings',
-    {
-      preHandler: requireAuth(),
-      schema: { tags, summary: '社情民意设置：字数上限、类别、级别', response: { 200: SettingsOut } },
-    },
+    doc(undefined, '社情民意设置：字数上限、类别、级别', { response: { 200: SettingsOut } }),
     async (request) => {
       const actor = actorOf(request);
       const s = await opinionSettings(db, actor.committeeId);
@@ -48,28 +46,23 @@ export async function opinionRoutes(app: FastifyInstance, { db }: ModuleDeps) {
 
   r.put(
     '/api/opinions/settings',
-    {
-      preHandler: requireAuth('settings.manage'),
-      schema: {
-        tags,
-        summary: '修改社情民意设置（可按年度）',
-        body: Type.Object({
-          year: Type.Optional(Type.Integer({ minimum: 0, maximum: 2100, title: '适用年度' })),
-          maxChars: Type.Integer({ minimum: 100, maximum: 10000, title: '正文字数上限' }),
-          titleMax: Type.Integer({ minimum: 10, maximum: 200, title: '标题字数上限' }),
-          categories: Type.Array(Type.String({ minLength: 1, maxLength: 20, title: '类别' }), {
-            minItems: 1,
-            maxItems: 30,
-            title: '类别',
-          }),
-          referralDays: Type.Integer({ minimum: 1, maximum: 365, title: '转办期限（天）' }),
-          dayUnit: Type.Optional(
-            Type.Union([Type.Literal('days'), Type.Literal('workingDays')], { title: '期限计算方式', default: 'days' }),
-          ),
+    doc('settings.manage', '修改社情民意设置（可按年度）', {
+      body: Type.Object({
+        year: Type.Optional(Type.Integer({ minimum: 0, maximum: 2100, title: '适用年度' })),
+        maxChars: Type.Integer({ minimum: 100, maximum: 10000, title: '正文字数上限' }),
+        titleMax: Type.Integer({ minimum: 10, maximum: 200, title: '标题字数上限' }),
+        categories: Type.Array(Type.String({ minLength: 1, maxLength: 20, title: '类别' }), {
+          minItems: 1,
+          maxItems: 30,
+          title: '类别',
         }),
-        response: { 200: Ok, 400: ErrorBody },
-      },
-    },
+        referralDays: Type.Integer({ minimum: 1, maximum: 365, title: '转办期限（天）' }),
+        dayUnit: Type.Optional(
+          Type.Union([Type.Literal('days'), Type.Literal('workingDays')], { title: '期限计算方式', default: 'days' }),
+        ),
+      }),
+      response: { 200: Ok, 400: ErrorBody },
+    }),
     async (request) => {
       const { year, ...value } = request.body;
       await tx((t) => putSetting(t, actorOf(request), OPINION_SETTINGS_KEY, year ?? 0, value));
@@ -79,32 +72,27 @@ export async function opinionRoutes(app: FastifyInstance, { db }: ModuleDeps) {
 
   r.post(
     '/api/opinions/similar',
-    {
-      preHandler: requireAuth(),
-      schema: {
-        tags,
-        summary: '撰写时查找近两年相似的信息',
-        body: Type.Object({
-          title: Type.Optional(Type.String({ maxLength: 200, title: '标题' })),
-          body: Type.Optional(Type.String({ maxLength: 20000, title: '正文' })),
-          excludeId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '排除的信息' })),
+    doc(undefined, '撰写时查找近两年相似的信息', {
+      body: Type.Object({
+        title: Type.Optional(Type.String({ maxLength: 200, title: '标题' })),
+        body: Type.Optional(Type.String({ maxLength: 20000, title: '正文' })),
+        excludeId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '排除的信息' })),
+      }),
+      response: {
+        200: Type.Object({
+          items: Type.Array(
+            Type.Object({
+              id: Type.Integer(),
+              title: Type.String(),
+              category: Type.String(),
+              stateLabel: Type.String(),
+              submittedAt: N(Type.String()),
+              similarity: Type.Number(),
+            }),
+          ),
         }),
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Type.Integer(),
-                title: Type.String(),
-                category: Type.String(),
-                stateLabel: Type.String(),
-                submittedAt: N(Type.String()),
-                similarity: Type.Number(),
-              }),
-            ),
-          }),
-        },
       },
-    },
+    }),
     async (request) => {
       const actor = actorOf(request);
       if (!can(actor.roles, 'opinion.submit') && !can(actor.roles, 'opinion.readAll')) throw forbidden();

@@ -3,8 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
+import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { DEFAULT_SHEET_BUDGET } from '../../platform/spreadsheet/read.ts';
 import { sendXlsx } from './common.ts';
@@ -16,33 +17,25 @@ import { buildTemplate, parseRoster } from './roster.ts';
 
 export function memberImportRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const tags = ['members'];
+  const doc = documented(['members']);
 
   r.get(
     '/api/org/members/import-template',
-    {
-      preHandler: requireAuth('org.manage'),
-      schema: { tags, summary: '下载委员名册导入模板 (.xlsx)' },
-    },
+    doc('org.manage', '下载委员名册导入模板 (.xlsx)', {}),
     async (request, reply) =>
       sendXlsx(reply, '委员名册导入模板.xlsx', await buildTemplate(db, actorOf(request).committeeId)),
   );
 
   r.post(
     '/api/org/members/imports',
-    {
-      preHandler: requireAuth('org.manage'),
-      schema: {
-        tags,
-        summary: '上传委员名册 (multipart/form-data, 字段 file)；后台校验并导入，返回导入编号',
-        consumes: ['multipart/form-data'],
-        querystring: Type.Object({
-          termId: Type.Optional(Id('届次')),
-          validOnly: Type.Optional(Type.Boolean({ title: '只导入无误的行' })),
-        }),
-        response: { 200: Type.Object({ id: Type.Integer(), total: Type.Integer() }), 400: ErrorBody },
-      },
-    },
+    doc('org.manage', '上传委员名册 (multipart/form-data, 字段 file)；后台校验并导入，返回导入编号', {
+      consumes: ['multipart/form-data'],
+      querystring: Type.Object({
+        termId: Type.Optional(Id('届次')),
+        validOnly: Type.Optional(Type.Boolean({ title: '只导入无误的行' })),
+      }),
+      response: { 200: Type.Object({ id: Type.Integer(), total: Type.Integer() }), 400: ErrorBody },
+    }),
     async (request) => {
       const actor = actorOf(request);
       if (!request.isMultipart()) throw rosterFileMissing();
@@ -67,10 +60,7 @@ export function memberImportRoutes(app: FastifyInstance, { db }: ModuleDeps) {
 
   r.get(
     '/api/org/members/imports/:id',
-    {
-      preHandler: requireAuth('org.manage'),
-      schema: { tags, summary: '导入进度与结果', params: IdParams, response: { 200: ImportOut, 404: ErrorBody } },
-    },
+    doc('org.manage', '导入进度与结果', { params: IdParams, response: { 200: ImportOut, 404: ErrorBody } }),
     async (request) => {
       const item = await loadImport(db, actorOf(request).committeeId, request.params.id);
       if (!item) throw importNotFound();
@@ -80,15 +70,10 @@ export function memberImportRoutes(app: FastifyInstance, { db }: ModuleDeps) {
 
   r.post(
     '/api/org/members/imports/:id/apply-valid',
-    {
-      preHandler: requireAuth('org.manage'),
-      schema: {
-        tags,
-        summary: '有错误的导入：只导入无误的行',
-        params: IdParams,
-        response: { 200: Ok, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+    doc('org.manage', '有错误的导入：只导入无误的行', {
+      params: IdParams,
+      response: { 200: Ok, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) => {
       const actor = actorOf(request);
       const item = await loadImport(db, actor.committeeId, request.params.id);

@@ -5,9 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { badRequest, forbidden } from '../../platform/errors.ts';
+import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, page } from '../../platform/routes.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
 import { buildWorkbook, checkSensitive, LEADERSHIP, MEMBER_STATUS, Nullable, sendXlsx, stamp } from './common.ts';
@@ -61,20 +62,15 @@ async function toInput(db: Db, committeeId: number, body: Body): Promise<MemberI
 export async function memberRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db } = deps;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const tags = ['members'];
+  const doc = documented(['members']);
   memberImportRoutes(app, deps);
 
   r.get(
     '/api/org/members',
-    {
-      preHandler: requireAuth('org.read'),
-      schema: {
-        tags,
-        summary: '委员列表（搜索、筛选、排序、分页）；手机号和身份证号按权限脱敏',
-        querystring: MemberQuery,
-        response: { 200: Type.Object({ items: Type.Array(MemberOut), total: Type.Integer() }), 400: ErrorBody },
-      },
-    },
+    doc('org.read', '委员列表（搜索、筛选、排序、分页）；手机号和身份证号按权限脱敏', {
+      querystring: MemberQuery,
+      response: { 200: Type.Object({ items: Type.Array(MemberOut), total: Type.Integer() }), 400: ErrorBody },
+    }),
     async (request) => {
       const { limit, offset } = page(request.query);
       return listMembers(db, actorOf(request), request.query as MemberFilters, limit, offset);
@@ -83,16 +79,11 @@ export async function memberRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.get(
     '/api/org/members/export',
-    {
-      preHandler: requireAuth('org.read'),
-      schema: {
-        tags,
-        summary:
-          '导出委员名册 (.xlsx)，按当前筛选条件；手机号和身份证号脱敏，sensitive=true 时完整导出（需权限，记入审计）',
-        querystring: ExportQuery,
-        response: { 400: ErrorBody, 403: ErrorBody },
-      },
-    },
+    doc(
+      'org.read',
+      '导出委员名册 (.xlsx)，按当前筛选条件；手机号和身份证号脱敏，sensitive=true 时完整导出（需权限，记入审计）',
+      { querystring: ExportQuery, response: { 400: ErrorBody, 403: ErrorBody } },
+    ),
     async (request, reply) => {
       const actor = actorOf(request);
       const { sensitive, ...filters } = request.query;
@@ -160,21 +151,16 @@ export async function memberRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.get(
     '/api/org/members/:id',
-    {
-      preHandler: requireAuth('org.read'),
-      schema: {
-        tags,
-        summary: '委员详情',
-        params: IdParams,
-        response: {
-          200: Type.Object({
-            member: MemberOut,
-            account: Nullable(Type.Object({ id: Type.Integer(), username: Type.String(), disabled: Type.Boolean() })),
-          }),
-          404: ErrorBody,
-        },
+    doc('org.read', '委员详情', {
+      params: IdParams,
+      response: {
+        200: Type.Object({
+          member: MemberOut,
+          account: Nullable(Type.Object({ id: Type.Integer(), username: Type.String(), disabled: Type.Boolean() })),
+        }),
+        404: ErrorBody,
       },
-    },
+    }),
     async (request) => {
       const actor = actorOf(request);
       const member = await loadMember(db, actor.committeeId, request.params.id, false);
@@ -185,10 +171,7 @@ export async function memberRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.post(
     '/api/org/members',
-    {
-      preHandler: requireAuth('org.manage'),
-      schema: { tags, summary: '新增委员', body: MemberBody, response: { 200: MemberOut, 400: ErrorBody } },
-    },
+    doc('org.manage', '新增委员', { body: MemberBody, response: { 200: MemberOut, 400: ErrorBody } }),
     async (request) => {
       const actor = actorOf(request);
       return db.transaction(async (tx) => {
@@ -201,16 +184,11 @@ export async function memberRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.put(
     '/api/org/members/:id',
-    {
-      preHandler: requireAuth('org.manage'),
-      schema: {
-        tags,
-        summary: '修改委员信息（手机号、身份证号不传则不变，传空字符串则清除）',
-        params: IdParams,
-        body: MemberBody,
-        response: { 200: MemberOut, 400: ErrorBody, 404: ErrorBody },
-      },
-    },
+    doc('org.manage', '修改委员信息（手机号、身份证号不传则不变，传空字符串则清除）', {
+      params: IdParams,
+      body: MemberBody,
+      response: { 200: MemberOut, 400: ErrorBody, 404: ErrorBody },
+    }),
     async (request) => {
       const actor = actorOf(request);
       return db.transaction(async (tx) => {
@@ -224,20 +202,15 @@ export async function memberRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.post(
     '/api/org/members/:id/status',
-    {
-      preHandler: requireAuth('org.manage'),
-      schema: {
-        tags,
-        summary: '变更委员状态（在职 / 暂停履职 / 已退出）',
-        params: IdParams,
-        body: Type.Object({
-          status: StrEnum(Object.keys(MEMBER_STATUS), '状态'),
-          date: Type.String({ title: '变更日期', format: 'date' }),
-          reason: Type.Optional(Type.String({ title: '原因', maxLength: 200 })),
-        }),
-        response: { 200: MemberOut, 400: ErrorBody, 404: ErrorBody },
-      },
-    },
+    doc('org.manage', '变更委员状态（在职 / 暂停履职 / 已退出）', {
+      params: IdParams,
+      body: Type.Object({
+        status: StrEnum(Object.keys(MEMBER_STATUS), '状态'),
+        date: Type.String({ title: '变更日期', format: 'date' }),
+        reason: Type.Optional(Type.String({ title: '原因', maxLength: 200 })),
+      }),
+      response: { 200: MemberOut, 400: ErrorBody, 404: ErrorBody },
+    }),
     async (request) => {
       const actor = actorOf(request);
       const { status, date, reason } = request.body;

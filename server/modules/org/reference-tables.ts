@@ -6,6 +6,31 @@ import type { RefEntity } from './reference-fields.ts';
 const used = (table: string, column: string) =>
   `select count(*) from ${table} u where u.committee_id = t.committee_id and u.${column} = t.id`;
 
+/**
+ * A list of names kept in a chosen order (名称, 排序) whose members are counted; a name still held by a member
+ * cannot be deleted. `link` is the member table and its column that points at the list's row.
+ */
+function namedMemberList(key: string, path: string, table: string, label: string, link: [string, string]): RefEntity {
+  const members = used(...link);
+  return {
+    key,
+    path,
+    table,
+    label,
+    read: 'org.read',
+    manage: 'org.manage',
+    fields: [
+      { key: 'name', column: 'name', title: '名称', kind: 'text', required: true, maxLength: 50 },
+      { key: 'sort', column: 'sort', title: '排序', kind: 'int', default: 0, max: 9999 },
+    ],
+    orderBy: 't.sort, t.id',
+    search: ['name'],
+    unique: [['name']],
+    counts: [{ key: 'memberCount', title: '委员人数', sql: members }],
+    usage: [{ sql: members, message: (n) => `该${label}有 ${n} 名委员，不能删除` }],
+  };
+}
+
 export const REFERENCE: RefEntity[] = [
   {
     key: 'term',
@@ -71,45 +96,11 @@ export const REFERENCE: RefEntity[] = [
         throw badRequest('validation', '「提案截止日期」不能早于开幕日期', 'filingDeadline');
     },
   },
-  {
-    key: 'sector',
-    path: '/api/org/sectors',
-    table: 'sectors',
-    label: '界别',
-    read: 'org.read',
-    manage: 'org.manage',
-    fields: [
-      { key: 'name', column: 'name', title: '名称', kind: 'text', required: true, maxLength: 50 },
-      { key: 'sort', column: 'sort', title: '排序', kind: 'int', default: 0, max: 9999 },
-    ],
-    orderBy: 't.sort, t.id',
-    search: ['name'],
-    unique: [['name']],
-    counts: [{ key: 'memberCount', title: '委员人数', sql: used('members', 'sector_id') }],
-    usage: [{ sql: used('members', 'sector_id'), message: (n) => `该界别有 ${n} 名委员，不能删除` }],
-  },
-  {
-    key: 'specialCommittee',
-    path: '/api/org/special-committees',
-    table: 'special_committees',
-    label: '专委会',
-    read: 'org.read',
-    manage: 'org.manage',
-    fields: [
-      { key: 'name', column: 'name', title: '名称', kind: 'text', required: true, maxLength: 50 },
-      { key: 'sort', column: 'sort', title: '排序', kind: 'int', default: 0, max: 9999 },
-    ],
-    orderBy: 't.sort, t.id',
-    search: ['name'],
-    unique: [['name']],
-    counts: [{ key: 'memberCount', title: '委员人数', sql: used('member_special_committees', 'special_committee_id') }],
-    usage: [
-      {
-        sql: used('member_special_committees', 'special_committee_id'),
-        message: (n) => `该专委会有 ${n} 名委员，不能删除`,
-      },
-    ],
-  },
+  namedMemberList('sector', '/api/org/sectors', 'sectors', '界别', ['members', 'sector_id']),
+  namedMemberList('specialCommittee', '/api/org/special-committees', 'special_committees', '专委会', [
+    'member_special_committees',
+    'special_committee_id',
+  ]),
   {
     key: 'group',
     path: '/api/org/groups',

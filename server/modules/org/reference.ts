@@ -7,9 +7,10 @@ import type { FastifyInstance } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { buildWorkbook, guardInUse, Nullable, pgCode, sendXlsx, stamp } from './common.ts';
 import {
@@ -49,19 +50,14 @@ export function registerReference(app: FastifyInstance, { db }: ModuleDeps, e: R
     q: Type.Optional(Type.String({ maxLength: 50, title: '关键词' })),
     ...Object.fromEntries(e.fields.filter((f) => f.filter).map((f) => [f.key, Type.Optional(inputSchema(f))])),
   });
-  const tags = ['org'];
+  const doc = documented(['org']);
 
   r.get(
     e.path,
-    {
-      preHandler: requireAuth(e.read),
-      schema: {
-        tags,
-        summary: `${e.label}列表`,
-        querystring: ListQuery,
-        response: { 200: Type.Object({ items: Type.Array(Item), total: Type.Integer() }), 400: ErrorBody },
-      },
-    },
+    doc(e.read, `${e.label}列表`, {
+      querystring: ListQuery,
+      response: { 200: Type.Object({ items: Type.Array(Item), total: Type.Integer() }), 400: ErrorBody },
+    }),
     async (request) => {
       const c = actorOf(request).committeeId;
       const q = request.query as Record<string, any>;
@@ -81,10 +77,7 @@ export function registerReference(app: FastifyInstance, { db }: ModuleDeps, e: R
 
   r.get(
     `${e.path}/export`,
-    {
-      preHandler: requireAuth(e.read),
-      schema: { tags, summary: `导出${e.label} (.xlsx)`, querystring: ListQuery, response: { 400: ErrorBody } },
-    },
+    doc(e.read, `导出${e.label} (.xlsx)`, { querystring: ListQuery, response: { 400: ErrorBody } }),
     async (request, reply) => {
       const c = actorOf(request).committeeId;
       const where = listWhere(e, c, request.query as Record<string, any>);
@@ -113,10 +106,7 @@ export function registerReference(app: FastifyInstance, { db }: ModuleDeps, e: R
 
   r.get(
     `${e.path}/:id`,
-    {
-      preHandler: requireAuth(e.read),
-      schema: { tags, summary: `${e.label}详情`, params: IdParams, response: { 200: Item, 404: ErrorBody } },
-    },
+    doc(e.read, `${e.label}详情`, { params: IdParams, response: { 200: Item, 404: ErrorBody } }),
     async (request) => {
       const item = await loadOne(db, e, actorOf(request).committeeId, request.params.id);
       if (!item) throw notFound('org.not_found', `${e.label}不存在`);
@@ -155,10 +145,7 @@ export function registerReference(app: FastifyInstance, { db }: ModuleDeps, e: R
 
   r.post(
     e.path,
-    {
-      preHandler: requireAuth(e.manage),
-      schema: { tags, summary: `新增${e.label}`, body: Body, response: { 200: Item, 400: ErrorBody } },
-    },
+    doc(e.manage, `新增${e.label}`, { body: Body, response: { 200: Item, 400: ErrorBody } }),
     async (request) => {
       const actor = actorOf(request);
       return db.transaction(async (tx) => {
@@ -178,16 +165,11 @@ export function registerReference(app: FastifyInstance, { db }: ModuleDeps, e: R
 
   r.put(
     `${e.path}/:id`,
-    {
-      preHandler: requireAuth(e.manage),
-      schema: {
-        tags,
-        summary: `修改${e.label}`,
-        params: IdParams,
-        body: Body,
-        response: { 200: Item, 400: ErrorBody, 404: ErrorBody },
-      },
-    },
+    doc(e.manage, `修改${e.label}`, {
+      params: IdParams,
+      body: Body,
+      response: { 200: Item, 400: ErrorBody, 404: ErrorBody },
+    }),
     async (request) => {
       const actor = actorOf(request);
       const id = request.params.id;
@@ -212,15 +194,10 @@ export function registerReference(app: FastifyInstance, { db }: ModuleDeps, e: R
 
   r.delete(
     `${e.path}/:id`,
-    {
-      preHandler: requireAuth(e.manage),
-      schema: {
-        tags,
-        summary: `删除${e.label}（仅限未被使用的）`,
-        params: IdParams,
-        response: { 200: Ok, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
+    doc(e.manage, `删除${e.label}（仅限未被使用的）`, {
+      params: IdParams,
+      response: { 200: Ok, 404: ErrorBody, 409: ErrorBody },
+    }),
     async (request) => {
       const actor = actorOf(request);
       const id = request.params.id;

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { systemActor } from '../../platform/context.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { query } from '../../platform/db/client.ts';
+import { figuresById } from '../../platform/figures/by-id.ts';
 import { byMonth, heldMonthSql } from '../../platform/figures/period.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
 import { deadlineBoard, proposalYearTotals } from './figures.ts';
@@ -68,13 +69,7 @@ export const proposalFigureGroup: FigureGroup = {
   ],
   compute: async (db, committeeId, period) => {
     const t = await proposalYearTotals(db, committeeId, period.year as number);
-    return {
-      'proposals.received': t.received,
-      'proposals.registered': t.registered,
-      'proposals.answered': t.answered,
-      'proposals.solved': t.solved,
-      'proposals.key': t.key,
-    };
+    return figuresById('proposals', t);
   },
   // Received proposals of the year by the month they were submitted (the proposals staff's trend).
   months: async (db, committeeId, from, to) =>

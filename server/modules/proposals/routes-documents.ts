@@ -3,27 +3,23 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../../app.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
 import { DOCX_MIME, sendDownload } from '../../platform/download.ts';
+import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams } from '../../platform/routes.ts';
 import { proposalWord, replyWord } from './documents.ts';
 import { FileOut } from './schemas-admin.ts';
 
 export function proposalDocumentRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const tags = ['proposals'];
+  const doc = documented(['proposals']);
 
   r.get(
     '/api/proposals/:id/word',
-    {
-      preHandler: requireAuth('proposal.read'),
-      schema: {
-        tags,
-        summary: '导出提案 (Word，正式版式)',
-        params: IdParams,
-        response: { 200: FileOut, 404: ErrorBody },
-      },
-    },
+    doc('proposal.read', '导出提案 (Word，正式版式)', {
+      params: IdParams,
+      response: { 200: FileOut, 404: ErrorBody },
+    }),
     async (request, reply) => {
       const { filename, buf } = await proposalWord(db, actorOf(request), request.params.id);
       return sendDownload(reply, filename, DOCX_MIME, buf);
@@ -32,10 +28,7 @@ export function proposalDocumentRoutes(app: FastifyInstance, { db }: ModuleDeps)
 
   r.get(
     '/api/proposals/replies/:id/word',
-    {
-      preHandler: requireAuth('proposal.read'),
-      schema: { tags, summary: '导出答复函 (Word)', params: IdParams, response: { 200: FileOut, 404: ErrorBody } },
-    },
+    doc('proposal.read', '导出答复函 (Word)', { params: IdParams, response: { 200: FileOut, 404: ErrorBody } }),
     async (request, reply) => {
       const { filename, buf } = await replyWord(db, actorOf(request), request.params.id);
       return sendDownload(reply, filename, DOCX_MIME, buf);

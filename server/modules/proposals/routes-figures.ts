@@ -4,8 +4,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
 import { sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
+import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody } from '../../platform/routes.ts';
 import { dateOnly } from './documents.ts';
 import { deadlineBoard, proposalFigures } from './figures.ts';
@@ -14,28 +15,20 @@ import { BoardOut, FigureQuery, FiguresOut, FileOut } from './schemas-admin.ts';
 
 export function proposalFigureRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const tags = ['proposals'];
+  const doc = documented(['proposals']);
 
   r.get(
     '/api/proposals/figures',
-    {
-      preHandler: requireAuth('proposal.figures'),
-      schema: { tags, summary: '提案统计与年度报告表述', querystring: FigureQuery, response: { 200: FiguresOut } },
-    },
+    doc('proposal.figures', '提案统计与年度报告表述', { querystring: FigureQuery, response: { 200: FiguresOut } }),
     async (request) => proposalFigures(db, actorOf(request), request.query),
   );
 
   r.get(
     '/api/proposals/figures.xlsx',
-    {
-      preHandler: requireAuth('proposal.figures'),
-      schema: {
-        tags,
-        summary: '导出承办单位办理情况统计 (Excel)',
-        querystring: FigureQuery,
-        response: { 200: FileOut, 400: ErrorBody },
-      },
-    },
+    doc('proposal.figures', '导出承办单位办理情况统计 (Excel)', {
+      querystring: FigureQuery,
+      response: { 200: FileOut, 400: ErrorBody },
+    }),
     async (request, reply) => {
       const f = await proposalFigures(db, actorOf(request), request.query);
       const buf = await xlsxOf(
@@ -59,17 +52,12 @@ export function proposalFigureRoutes(app: FastifyInstance, { db }: ModuleDeps) {
 
   r.get(
     '/api/proposals/unit-figures',
-    {
-      preHandler: requireAuth('proposal.handle'),
-      schema: {
-        tags,
-        summary: '本单位办理情况',
-        querystring: Type.Object({
-          year: Type.Optional(Type.Integer({ title: '年度', minimum: 1949, maximum: 2100 })),
-        }),
-        response: { 200: FiguresOut },
-      },
-    },
+    doc('proposal.handle', '本单位办理情况', {
+      querystring: Type.Object({
+        year: Type.Optional(Type.Integer({ title: '年度', minimum: 1949, maximum: 2100 })),
+      }),
+      response: { 200: FiguresOut },
+    }),
     async (request) => {
       const actor = actorOf(request);
       return proposalFigures(db, actor, { year: request.query.year, unitId: actor.unitId ?? -1 });
@@ -82,30 +70,20 @@ export function proposalFigureRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   });
   r.get(
     '/api/proposals/deadlines',
-    {
-      preHandler: requireAuth('proposal.readAll'),
-      schema: {
-        tags,
-        summary: '办理督办：即将到期和已超期（按单位）',
-        querystring: BoardQuery,
-        response: { 200: BoardOut },
-      },
-    },
+    doc('proposal.readAll', '办理督办：即将到期和已超期（按单位）', {
+      querystring: BoardQuery,
+      response: { 200: BoardOut },
+    }),
     async (request) =>
       deadlineBoard(db, actorOf(request), { days: request.query.days ?? 30, unitId: request.query.unitId }),
   );
 
   r.get(
     '/api/proposals/deadlines.xlsx',
-    {
-      preHandler: requireAuth('proposal.readAll'),
-      schema: {
-        tags,
-        summary: '导出办理督办清单 (Excel)',
-        querystring: BoardQuery,
-        response: { 200: FileOut, 400: ErrorBody },
-      },
-    },
+    doc('proposal.readAll', '导出办理督办清单 (Excel)', {
+      querystring: BoardQuery,
+      response: { 200: FileOut, 400: ErrorBody },
+    }),
     async (request, reply) => {
       const b = await deadlineBoard(db, actorOf(request), {
         days: request.query.days ?? 30,

@@ -5,7 +5,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
+import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import {
   AssignmentActionBody,
@@ -24,19 +25,14 @@ import { ASSIGNMENT_STATES, PROPOSAL_STATES } from './states.ts';
 
 export function proposalFilingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const tags = ['proposals'];
+  const doc = documented(['proposals']);
 
   r.post(
     '/api/proposals',
-    {
-      preHandler: requireAuth('proposal.file'),
-      schema: {
-        tags,
-        summary: '撰写提案（保存草稿，或 submit=true 同时提交）',
-        body: ProposalBody,
-        response: { 200: StateOut, ...Errors },
-      },
-    },
+    doc('proposal.file', '撰写提案（保存草稿，或 submit=true 同时提交）', {
+      body: ProposalBody,
+      response: { 200: StateOut, ...Errors },
+    }),
     async (request) => {
       const actor = actorOf(request);
       const { submit, ...input } = request.body;
@@ -50,58 +46,43 @@ export function proposalFilingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
 
   r.get(
     '/api/proposals/members',
-    {
-      preHandler: requireAuth('proposal.file'),
-      schema: {
-        tags,
-        summary: '选择附议委员（按姓名、单位、界别查找本届委员）',
-        querystring: Type.Object({
-          q: Type.Optional(Type.String({ title: '关键词', maxLength: 50 })),
-          limit: Type.Optional(Type.Integer({ title: '数量', minimum: 1, maximum: 100, default: 20 })),
+    doc('proposal.file', '选择附议委员（按姓名、单位、界别查找本届委员）', {
+      querystring: Type.Object({
+        q: Type.Optional(Type.String({ title: '关键词', maxLength: 50 })),
+        limit: Type.Optional(Type.Integer({ title: '数量', minimum: 1, maximum: 100, default: 20 })),
+      }),
+      response: {
+        200: Type.Object({
+          items: Type.Array(
+            Type.Object({
+              id: Type.Integer(),
+              name: Type.String(),
+              sector: Nullable(Type.String()),
+              workUnit: Nullable(Type.String()),
+            }),
+          ),
         }),
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Type.Integer(),
-                name: Type.String(),
-                sector: Nullable(Type.String()),
-                workUnit: Nullable(Type.String()),
-              }),
-            ),
-          }),
-        },
       },
-    },
+    }),
     async (request) => ({ items: await findMembers(db, actorOf(request), request.query.q, request.query.limit ?? 20) }),
   );
 
   r.get(
     '/api/proposals/:id',
-    {
-      preHandler: requireAuth('proposal.read'),
-      schema: {
-        tags,
-        summary: '提案详情（含办理过程、答复、评价、可执行的操作）',
-        params: IdParams,
-        response: { 200: DetailOut, 404: ErrorBody },
-      },
-    },
+    doc('proposal.read', '提案详情（含办理过程、答复、评价、可执行的操作）', {
+      params: IdParams,
+      response: { 200: DetailOut, 404: ErrorBody },
+    }),
     async (request) => getProposal(db, actorOf(request), request.params.id),
   );
 
   r.put(
     '/api/proposals/:id',
-    {
-      preHandler: requireAuth('proposal.file'),
-      schema: {
-        tags,
-        summary: '修改草稿或退回修改的提案',
-        params: IdParams,
-        body: ProposalPatch,
-        response: { 200: StateOut, ...Errors },
-      },
-    },
+    doc('proposal.file', '修改草稿或退回修改的提案', {
+      params: IdParams,
+      body: ProposalPatch,
+      response: { 200: StateOut, ...Errors },
+    }),
     async (request) => {
       const actor = actorOf(request);
       const { submit, ...input } = request.body;
@@ -112,10 +93,7 @@ export function proposalFilingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
 
   r.delete(
     '/api/proposals/:id',
-    {
-      preHandler: requireAuth('proposal.file'),
-      schema: { tags, summary: '删除草稿', params: IdParams, response: { 200: Ok, ...Errors } },
-    },
+    doc('proposal.file', '删除草稿', { params: IdParams, response: { 200: Ok, ...Errors } }),
     async (request) => {
       const actor = actorOf(request);
       await db.transaction((tx) => deleteDraft(tx, actor, request.params.id));
@@ -125,16 +103,11 @@ export function proposalFilingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
 
   r.post(
     '/api/proposals/:id/transitions',
-    {
-      preHandler: requireAuth('proposal.read'),
-      schema: {
-        tags,
-        summary: '提案流转（提交、附议、审查、立案、不予立案、并案、转交、交办、评价……）',
-        params: IdParams,
-        body: ProposalActionBody,
-        response: { 200: StateOut, ...Errors },
-      },
-    },
+    doc('proposal.read', '提案流转（提交、附议、审查、立案、不予立案、并案、转交、交办、评价……）', {
+      params: IdParams,
+      body: ProposalActionBody,
+      response: { 200: StateOut, ...Errors },
+    }),
     async (request) => {
       const actor = actorOf(request);
       const state = await db.transaction((tx) => fireProposalAction(tx, actor, request.params.id, request.body));
@@ -144,16 +117,11 @@ export function proposalFilingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
 
   r.post(
     '/api/proposals/assignments/:id/transitions',
-    {
-      preHandler: requireAuth('proposal.read'),
-      schema: {
-        tags,
-        summary: '承办流转（签收、申请退回、会办意见、办前面商、申请延期、答复、答复审核……）',
-        params: IdParams,
-        body: AssignmentActionBody,
-        response: { 200: StateOut, ...Errors },
-      },
-    },
+    doc('proposal.read', '承办流转（签收、申请退回、会办意见、办前面商、申请延期、答复、答复审核……）', {
+      params: IdParams,
+      body: AssignmentActionBody,
+      response: { 200: StateOut, ...Errors },
+    }),
     async (request) => {
       const actor = actorOf(request);
       const state = await db.transaction((tx) => fireAssignmentAction(tx, actor, request.params.id, request.body));

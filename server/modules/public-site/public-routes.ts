@@ -6,8 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { ErrorBody, page } from '../../platform/routes.ts';
-import { citizenActor, issueCode, verifyCode } from '../grassroots/public-service.ts';
-import { smsSender } from '../grassroots/sms.ts';
+import { citizenActor, sendCode, verifyCode } from '../grassroots/public-service.ts';
 import { publicProposals } from '../proposals/public-list.ts';
 import { committeeByCode, publicHome } from './home.ts';
 import { submitIdea } from './ideas.ts';
@@ -71,12 +70,7 @@ export async function publicSiteRoutes(app: FastifyInstance, deps: ModuleDeps) {
     },
     async (req) => {
       const c = await committeeByCode(db, req.params.code);
-      const { code, minutes } = await db.transaction((tx) => issueCode(tx, c.id, req.body.phone, req.ip));
-      await smsSender(process.env, req.log).send(
-        req.body.phone,
-        `您的验证码是${code}，${minutes}分钟内有效。如非本人操作请忽略。`,
-      );
-      return { ok: true, minutes };
+      return sendCode(db, c.id, req.body.phone, req.ip, req.log);
     },
   );
   r.post(

@@ -5,7 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { registerActionLabels } from '../../platform/audit/labels.ts';
-import { actorOf, requireAuth } from '../../platform/auth/session.ts';
+import { actorOf } from '../../platform/auth/session.ts';
+import { guarded } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import { handIdea, listIdeas, myIdeas } from './ideas.ts';
 import { getNews, listNews, saveNews, setNewsPublished } from './news.ts';
@@ -29,15 +30,12 @@ registerActionLabels({
 export async function publicSiteModuleRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db } = deps;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const tags = ['publicSite'];
+  const guard = guarded(['publicSite']);
   await publicSiteRoutes(app, deps);
 
   r.get(
     '/api/public-site/news',
-    {
-      preHandler: requireAuth('publicSite.manage'),
-      schema: { tags, querystring: NewsQuery, response: { 200: List, ...Errors } },
-    },
+    guard('publicSite.manage', { querystring: NewsQuery, response: { 200: List, ...Errors } }),
     async (req) => {
       const p = page(req.query);
       return listNews(db, actorOf(req), req.query, p.limit, p.offset);
@@ -45,26 +43,17 @@ export async function publicSiteModuleRoutes(app: FastifyInstance, deps: ModuleD
   );
   r.post(
     '/api/public-site/news',
-    {
-      preHandler: requireAuth('publicSite.manage'),
-      schema: { tags, body: NewsBody, response: { 200: Created, ...Errors } },
-    },
+    guard('publicSite.manage', { body: NewsBody, response: { 200: Created, ...Errors } }),
     async (req) => db.transaction((tx) => saveNews(tx, actorOf(req), null, req.body)),
   );
   r.get(
     '/api/public-site/news/:id',
-    {
-      preHandler: requireAuth('publicSite.manage'),
-      schema: { tags, params: IdParams, response: { 200: Any, ...Errors } },
-    },
+    guard('publicSite.manage', { params: IdParams, response: { 200: Any, ...Errors } }),
     async (req) => getNews(db, actorOf(req), req.params.id),
   );
   r.put(
     '/api/public-site/news/:id',
-    {
-      preHandler: requireAuth('publicSite.manage'),
-      schema: { tags, params: IdParams, body: NewsBody, response: { 200: Created, ...Errors } },
-    },
+    guard('publicSite.manage', { params: IdParams, body: NewsBody, response: { 200: Created, ...Errors } }),
     async (req) => db.transaction((tx) => saveNews(tx, actorOf(req), req.params.id, req.body)),
   );
   for (const [path, publish] of [
@@ -73,10 +62,7 @@ export async function publicSiteModuleRoutes(app: FastifyInstance, deps: ModuleD
   ] as const) {
     r.post(
       `/api/public-site/news/:id/${path}`,
-      {
-        preHandler: requireAuth('publicSite.manage'),
-        schema: { tags, params: IdParams, response: { 200: Ok, ...Errors } },
-      },
+      guard('publicSite.manage', { params: IdParams, response: { 200: Ok, ...Errors } }),
       async (req) => {
         await db.transaction((tx) => setNewsPublished(tx, actorOf(req), req.params.id, publish));
         return { ok: true };
@@ -85,10 +71,7 @@ export async function publicSiteModuleRoutes(app: FastifyInstance, deps: ModuleD
   }
   r.get(
     '/api/public-site/ideas',
-    {
-      preHandler: requireAuth('publicSite.manage'),
-      schema: { tags, querystring: IdeaQuery, response: { 200: List, ...Errors } },
-    },
+    guard('publicSite.manage', { querystring: IdeaQuery, response: { 200: List, ...Errors } }),
     async (req) => {
       const p = page(req.query);
       return listIdeas(db, actorOf(req), req.query, p.limit, p.offset);
@@ -96,18 +79,13 @@ export async function publicSiteModuleRoutes(app: FastifyInstance, deps: ModuleD
   );
   r.post(
     '/api/public-site/ideas/:id/hand',
-    {
-      preHandler: requireAuth('publicSite.manage'),
-      schema: { tags, params: IdParams, body: HandBody, response: { 200: Ok, ...Errors } },
-    },
+    guard('publicSite.manage', { params: IdParams, body: HandBody, response: { 200: Ok, ...Errors } }),
     async (req) => {
       await db.transaction((tx) => handIdea(tx, actorOf(req), req.params.id, req.body));
       return { ok: true };
     },
   );
-  r.get(
-    '/api/public-site/ideas/mine',
-    { preHandler: requireAuth('publicSite.idea'), schema: { tags, response: { 200: List, ...Errors } } },
-    async (req) => myIdeas(db, actorOf(req)),
+  r.get('/api/public-site/ideas/mine', guard('publicSite.idea', { response: { 200: List, ...Errors } }), async (req) =>
+    myIdeas(db, actorOf(req)),
   );
 }

@@ -1,5 +1,6 @@
 // Reading's figures in the registry, from the module's year figures (groups and participants are counted as of the
 // year's end, so these are kept by year and computed only for a whole year).
+import { figuresById } from '../../platform/figures/by-id.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
 import { readingFigures } from './note-service.ts';
 
@@ -65,14 +66,6 @@ export const readingFigureGroup: FigureGroup = {
   ],
   compute: async (db, committeeId, period) => {
     const f = await readingFigures(db, committeeId, period.year as number);
-    return {
-      'reading.groups': f.groups,
-      'reading.participants': f.participants,
-      'reading.sessions': f.sessions,
-      'reading.lists': f.lists,
-      'reading.books': f.books,
-      'reading.notes': f.notes,
-      'reading.selected': f.selected,
-    };
+    return figuresById('reading', f);
   },
 };

@@ -1,6 +1,7 @@
 // Reading groups, book lists (hand-outs are in handout-service.ts), and the sharing sessions of a group's rota.
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
+import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
@@ -133,18 +134,13 @@ export async function scheduleSession(db: Db, actor: Actor, groupId: number, b: 
       );
       if (!book) throw E.badBook();
     }
-    const row = await queryOne<{ id: number }>(
+    return insertAudited(
       tx,
+      actor,
       sql`insert into reading_sessions (committee_id, group_id, topic, book_id, scheduled_at, duty_member_id)
         values (${actor.committeeId}, ${groupId}, ${b.topic.trim()}, ${b.bookId ?? null}, ${b.scheduledAt}, ${b.dutyMemberId}) returning id`,
+      { action: 'reading.session.schedule', entity: 'reading_session', after: b },
     );
-    await writeAudit(tx, actor, {
-      action: 'reading.session.schedule',
-      entity: 'reading_session',
-      entityId: row!.id,
-      after: b,
-    });
-    return row!.id;
   });
 }
 

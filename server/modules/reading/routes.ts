@@ -4,13 +4,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 
-/** Lists that take no parameters: anything in the query string is refused. */
-const NoQuery = Type.Object({}, { additionalProperties: false });
-
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { DOCX_MIME, sendDownload, XLSX_MIME } from '../../platform/download.ts';
-import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
+import { Errors, NoQuery, routeKit } from '../../platform/route-kit.ts';
+import { IdParams, page } from '../../platform/routes.ts';
 import * as grp from './group-service.ts';
 import { handoutsXlsx, listHandouts, recordHandouts } from './handout-service.ts';
 import * as notes from './note-service.ts';
@@ -25,46 +23,21 @@ import {
   SessionInput,
 } from './schemas.ts';
 
-const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const Created = Type.Object({ id: Type.Integer() });
+const SelectedInput = Type.Object({ selected: Type.Boolean({ title: '是否入选' }) });
 const YearQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100, title: '年度' }) });
 
 export async function readingRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const r = routeKit(fastify);
 
-  app.get(
-    '/api/reading/groups',
-    { preHandler: requireAuth('reading.read'), schema: { querystring: NoQuery } },
-    async (req) => grp.listGroups(db, actorOf(req)),
+  r.list('/api/reading/groups', 'reading.read', NoQuery, (actor) => grp.listGroups(db, actor));
+  r.create('/api/reading/groups', 'reading.manage', GroupInput, (actor, body) => grp.createGroup(db, actor, body));
+  r.read('/api/reading/groups/:id', 'reading.read', (actor, id) => grp.getGroup(db, actor, id));
+  r.createUnder('/api/reading/groups/:id/sessions', 'reading.read', SessionInput, (actor, id, body) =>
+    grp.scheduleSession(db, actor, id, body),
   );
-  app.post(
-    '/api/reading/groups',
-    { preHandler: requireAuth('reading.manage'), schema: { body: GroupInput, response: { 200: Created, ...Errors } } },
-    async (req) => ({ id: await grp.createGroup(db, actorOf(req), req.body) }),
-  );
-  app.get(
-    '/api/reading/groups/:id',
-    { preHandler: requireAuth('reading.read'), schema: { params: IdParams } },
-    async (req) => grp.getGroup(db, actorOf(req), req.params.id),
-  );
-  app.post(
-    '/api/reading/groups/:id/sessions',
-    {
-      preHandler: requireAuth('reading.read'),
-      schema: { params: IdParams, body: SessionInput, response: { 200: Created, ...Errors } },
-    },
-    async (req) => ({ id: await grp.scheduleSession(db, actorOf(req), req.params.id, req.body) }),
-  );
-  app.post(
-    '/api/reading/sessions/:id/actions',
-    {
-      preHandler: requireAuth('reading.read'),
-      schema: { params: IdParams, body: ActionBody, response: { 200: Ok, ...Errors } },
-    },
-    async (req) => {
-      await grp.fireSessionAction(db, actorOf(req), req.params.id, req.body.action, req.body.comment);
-      return { ok: true };
-    },
+  r.change('post', '/api/reading/sessions/:id/actions', 'reading.read', ActionBody, (actor, id, b) =>
+    grp.fireSessionAction(db, actor, id, b.action, b.comment),
   );
   app.get(
     '/api/reading/lists',
@@ -74,14 +47,7 @@ export async function readingRoutes(fastify: FastifyInstance, { db }: ModuleDeps
     },
     async (req) => grp.listBookLists(db, actorOf(req), req.query.year),
   );
-  app.post(
-    '/api/reading/lists',
-    {
-      preHandler: requireAuth('reading.manage'),
-      schema: { body: BookListInput, response: { 200: Created, ...Errors } },
-    },
-    async (req) => ({ id: await grp.createBookList(db, actorOf(req), req.body) }),
-  );
+  r.create('/api/reading/lists', 'reading.manage', BookListInput, (actor, body) => grp.createBookList(db, actor, body));
   app.post(
     '/api/reading/handouts',
     {
@@ -91,10 +57,8 @@ export async function readingRoutes(fastify: FastifyInstance, { db }: ModuleDeps
     async (req) => ({ quantity: await recordHandouts(db, actorOf(req), req.body) }),
   );
   // The hand-out record names members: staff's, like the rest of the reading desk.
-  app.get(
-    '/api/reading/handouts',
-    { preHandler: requireAuth('reading.manage'), schema: { querystring: HandoutFilters } },
-    async (req) => listHandouts(db, actorOf(req), { ...req.query, ...page(req.query) }),
+  r.list('/api/reading/handouts', 'reading.manage', HandoutFilters, (actor, q) =>
+    listHandouts(db, actor, { ...q, ...page(q) }),
   );
   app.get(
     '/api/reading/handouts/export',
@@ -121,13 +85,8 @@ export async function readingRoutes(fastify: FastifyInstance, { db }: ModuleDeps
     },
     async (req) => notes.listNotes(db, actorOf(req), req.query),
   );
-  app.post(
-    '/api/reading/groups/:id/notes',
-    {
-      preHandler: requireAuth('reading.take'),
-      schema: { params: IdParams, body: NoteInput, response: { 200: Created, ...Errors } },
-    },
-    async (req) => ({ id: await notes.writeNote(db, actorOf(req), req.params.id, req.body) }),
+  r.createUnder('/api/reading/groups/:id/notes', 'reading.take', NoteInput, (actor, id, body) =>
+    notes.writeNote(db, actor, id, body),
   );
   app.post(
     '/api/reading/notes/:id/like',
@@ -137,28 +96,11 @@ export async function readingRoutes(fastify: FastifyInstance, { db }: ModuleDeps
     },
     async (req) => notes.toggleLike(db, actorOf(req), req.params.id),
   );
-  app.post(
-    '/api/reading/notes/:id/comments',
-    {
-      preHandler: requireAuth('reading.read'),
-      schema: { params: IdParams, body: CommentInput, response: { 200: Created, ...Errors } },
-    },
-    async (req) => ({ id: await notes.commentOn(db, actorOf(req), req.params.id, req.body.body) }),
+  r.createUnder('/api/reading/notes/:id/comments', 'reading.read', CommentInput, (actor, id, body) =>
+    notes.commentOn(db, actor, id, body.body),
   );
-  app.put(
-    '/api/reading/notes/:id/selected',
-    {
-      preHandler: requireAuth('reading.manage'),
-      schema: {
-        params: IdParams,
-        body: Type.Object({ selected: Type.Boolean({ title: '是否入选' }) }),
-        response: { 200: Ok, ...Errors },
-      },
-    },
-    async (req) => {
-      await notes.selectNote(db, actorOf(req), req.params.id, req.body.selected);
-      return { ok: true };
-    },
+  r.change('put', '/api/reading/notes/:id/selected', 'reading.manage', SelectedInput, (actor, id, body) =>
+    notes.selectNote(db, actor, id, body.selected),
   );
   app.get(
     '/api/reading/collection.docx',

@@ -1,0 +1,27 @@
+// What a room's and a studio's detail both show besides their register entry: the members (by name) and the public
+// page's address with its QR code. Usage: { ...rest, ...(await membersAndPage(db, c, 'room', id, url)) }.
+import { sql } from 'drizzle-orm';
+import { type Db, query } from '../../platform/db/client.ts';
+import { qrSvg } from '../meetings/checkin.ts';
+import { memberDirectory } from '../org/members-directory.ts';
+
+/**
+ * The members `{ id, name }[]` of room or studio `id` in committee `committeeId`, ordered by name then id, and
+ * `publicUrl` (absolute, as given) with `qrSvg`, the QR code of that address as an SVG string.
+ */
+export async function membersAndPage(
+  db: Db,
+  committeeId: number,
+  kind: 'room' | 'studio',
+  id: number,
+  publicUrl: string,
+) {
+  const table = kind === 'room' ? sql.raw('grassroots_room_members') : sql.raw('grassroots_studio_members');
+  const column = kind === 'room' ? sql.raw('room_id') : sql.raw('studio_id');
+  const members = await query<{ id: number; name: string }>(
+    db,
+    sql`select m.id, m.name from ${table} x join ${memberDirectory} m on m.committee_id = x.committee_id and m.id = x.member_id
+      where x.committee_id = ${committeeId} and x.${column} = ${id} order by m.name, m.id`,
+  );
+  return { members, publicUrl, qrSvg: await qrSvg(publicUrl) };
+}
