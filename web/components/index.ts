@@ -5,6 +5,7 @@ export { CardList } from './CardList.tsx';
 export { ConfirmButton, type ConfirmButtonProps } from './ConfirmButton.tsx';
 export { DataTable, type DataTableProps, type PagedData } from './DataTable.tsx';
 export { ErrorAlert, errorMessage } from './ErrorAlert.tsx';
+export { FormDialog, type FormDialogProps } from './FormDialog.tsx';
 export { ExportButton, type ExportButtonProps } from './ExportButton.tsx';
 export { countActive, FilterBar, type FilterBarProps } from './FilterBar.tsx';
 export { NetworkBanner } from './NetworkBanner.tsx';

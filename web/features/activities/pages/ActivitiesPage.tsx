@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Select, Tag } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, PageHeader, ResponsiveList, useListParams } from '../../../components/index.ts';
+import { ErrorAlert, PageHeader, pagedProps, ResponsiveList, useListParams } from '../../../components/index.ts';
 import { EventFilters } from '../../meetings/components/EventFilters.tsx';
 import { eventColumns } from '../../meetings/components/eventColumns.tsx';
 import { ACTIVITY_KINDS, activityState, type Item, STATUS } from '../api.ts';
@@ -53,11 +53,7 @@ export function ActivitiesPage() {
       </EventFilters>
       <ErrorAlert error={error} />
       <ResponsiveList<Item>
-        data={data}
-        loading={isFetching}
-        page={p.page}
-        pageSize={p.pageSize}
-        onPageChange={(page, pageSize) => setP({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, p, setP)}
         columns={eventColumns<Item>({
           noun: '活动',
           path: '/activities',

@@ -2,7 +2,7 @@
 // editors also pick the manuscripts of a state.
 import { Button, Card, Form, Input, Segmented } from 'antd';
 import { Link } from 'react-router';
-import { ErrorAlert, ResponsiveList, useListParams } from '../../../components/index.ts';
+import { ErrorAlert, pagedProps, ResponsiveList, useListParams } from '../../../components/index.ts';
 import { ARTICLE_STATE_OPTIONS, type Article } from '../api.ts';
 import { useArticles } from '../queries.ts';
 
@@ -69,11 +69,7 @@ export function SearchCard({ editor }: { editor: boolean }) {
             ? '没有符合条件的史料，请换个关键词或筛选条件'
             : '暂无史料',
         }}
-        data={data}
-        loading={isFetching}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, params, setParams)}
         columns={[
           {
             title: '标题',

@@ -2,7 +2,7 @@
 import { Flex, Input, Select } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatDateTime } from '../../../app/format.ts';
-import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
+import { DataTable, ErrorAlert, PageHeader, pagedProps, useListParams } from '../../../components/index.ts';
 import { thisYear, yearOptions } from '../api.ts';
 import { useReports } from '../queries.ts';
 
@@ -44,11 +44,7 @@ export function ReportsPage() {
       </Flex>
       <ErrorAlert error={error} />
       <DataTable
-        data={data}
-        loading={isFetching}
-        page={p.page}
-        pageSize={p.pageSize}
-        onPageChange={(page, pageSize) => setP({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, p, setP)}
         onRow={(r: any) => ({ onClick: () => navigate(`/duty/reports/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: '编号', dataIndex: 'code' },

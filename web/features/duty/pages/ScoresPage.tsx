@@ -5,7 +5,14 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { qs } from '../../../api/client.ts';
 import { beijingToday } from '../../../app/format.ts';
-import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../../components/index.ts';
+import {
+  DataTable,
+  ErrorAlert,
+  ExportButton,
+  PageHeader,
+  pagedProps,
+  useListParams,
+} from '../../../components/index.ts';
 import { useReference } from '../../meetings/shared.tsx';
 import { GRADE_COLOR, thisYear, yearOptions } from '../api.ts';
 import { GroupTable } from '../components/GroupTable.tsx';
@@ -161,11 +168,7 @@ export function ScoresPage() {
           )}
           <DataTable<ScoreRow>
             rowKey="memberId"
-            data={data}
-            loading={isFetching}
-            page={p.page}
-            pageSize={p.pageSize}
-            onPageChange={(page, pageSize) => setP({ page, pageSize })}
+            {...pagedProps({ data, isFetching }, p, setP)}
             columns={[
               { title: '编号', dataIndex: 'code' },
               {

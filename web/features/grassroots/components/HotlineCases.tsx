@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Input, Select } from 'antd';
 import { api, qs } from '../../../api/client.ts';
-import { ErrorAlert, FilterBar, ResponsiveList, useListParams } from '../../../components/index.ts';
+import { ErrorAlert, FilterBar, pagedProps, ResponsiveList, useListParams } from '../../../components/index.ts';
 import type { HotlineCase } from '../api.ts';
 import { grassrootsKeys } from '../queries.ts';
 import { HotlineCaseLine, MarkTag } from './HotlineCaseLine.tsx';
@@ -45,11 +45,7 @@ export function HotlineCases({ month }: { month: string }) {
       </FilterBar>
       <ErrorAlert error={list.error} />
       <ResponsiveList<HotlineCase>
-        data={list.data}
-        loading={list.isLoading}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps(list, params, setParams)}
         unit="件"
         rowKey="id"
         card={(c) => <HotlineCaseLine c={c} />}

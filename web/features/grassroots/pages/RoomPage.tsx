@@ -1,27 +1,13 @@
 // One room: its register entry and printed QR code, its topics (raise one; the executive convener or staff accept or
 // decline with a reason), and its consultations (staff arrange one on accepted topics, run as a consultation event).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  List,
-  Modal,
-  Select,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, List, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { SessionListRow } from '../../../../server/modules/grassroots/session-service.ts';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, FormDialog, PageHeader, useFormDraft } from '../../../components/index.ts';
 import type { RoomDetail, Topic } from '../api.ts';
 import { QrCode } from '../components/QrCode.tsx';
 import { TopicItem } from '../components/TopicItem.tsx';
@@ -160,49 +146,38 @@ export function RoomPage() {
           )}
         />
       </Card>
-      <Modal
+      <FormDialog
         title="安排议事协商"
         open={arranging}
-        onCancel={() => setArranging(false)}
-        onOk={() => sessionForm.submit()}
-        okText="保存"
-        confirmLoading={arrange.isPending}
-        destroyOnHidden
+        onClose={() => setArranging(false)}
+        form={sessionForm}
+        pending={arrange.isPending}
+        error={arrange.error}
+        onFinish={(v) => arrange.mutate(v)}
+        initialValues={{ form: 'offline' }}
       >
-        <ErrorAlert error={arrange.error} />
-        <Form
-          form={sessionForm}
-          layout="vertical"
-          onFinish={(v) => arrange.mutate(v)}
-          initialValues={{ form: 'offline' }}
-        >
-          <Form.Item name="title" label="协商活动名称" rules={[{ required: true, message: '请填写协商活动名称' }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="topicIds" label="议题" rules={[{ required: true, message: '请选择议题' }]}>
-            <Select mode="multiple" options={accepted.map((t) => ({ value: t.id, label: t.title }))} />
-          </Form.Item>
-          <Form.Item name="form" label="协商形式">
-            <Select
-              options={[
-                { value: 'offline', label: '线下' },
-                { value: 'online', label: '线上' },
-                { value: 'both', label: '线上线下结合' },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="time" label="时间" rules={[{ required: true, message: '请选择时间' }]}>
-            <DatePicker.RangePicker
-              showTime={{ format: 'HH:mm' }}
-              format="YYYY-MM-DD HH:mm"
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-          <Form.Item name="place" label="地点" rules={[{ required: true, message: '请填写地点' }]}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="title" label="协商活动名称" rules={[{ required: true, message: '请填写协商活动名称' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="topicIds" label="议题" rules={[{ required: true, message: '请选择议题' }]}>
+          <Select mode="multiple" options={accepted.map((t) => ({ value: t.id, label: t.title }))} />
+        </Form.Item>
+        <Form.Item name="form" label="协商形式">
+          <Select
+            options={[
+              { value: 'offline', label: '线下' },
+              { value: 'online', label: '线上' },
+              { value: 'both', label: '线上线下结合' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="time" label="时间" rules={[{ required: true, message: '请选择时间' }]}>
+          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="place" label="地点" rules={[{ required: true, message: '请填写地点' }]}>
+          <Input />
+        </Form.Item>
+      </FormDialog>
     </>
   );
 }

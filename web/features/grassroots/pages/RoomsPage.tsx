@@ -1,7 +1,7 @@
 // 协商议事室 register: filters (keyword, township, enabled), the list as a table or phone cards, Excel export, and for
 // staff a dialog to register a room with its two conveners and members.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Select, Tag } from 'antd';
+import { App, Button, Form, Input, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, qs } from '../../../api/client.ts';
@@ -10,7 +10,9 @@ import {
   ErrorAlert,
   ExportButton,
   FilterBar,
+  FormDialog,
   PageHeader,
+  pagedProps,
   ResponsiveList,
   useListParams,
 } from '../../../components/index.ts';
@@ -93,11 +95,7 @@ export function RoomsPage() {
       </FilterBar>
       <ErrorAlert error={list.error} />
       <ResponsiveList<Room>
-        data={list.data}
-        loading={list.isLoading}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps(list, params, setParams)}
         unit="个"
         columns={[
           { title: '议事室', dataIndex: 'name', render: (v, r) => <Link to={`/grassroots/rooms/${r.id}`}>{v}</Link> },
@@ -110,20 +108,17 @@ export function RoomsPage() {
           { title: '状态', dataIndex: 'active', render: (v) => (v ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
         ]}
       />
-      <Modal
+      <FormDialog
         title="登记协商议事室"
         open={open}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText="保存"
-        confirmLoading={create.isPending}
-        destroyOnHidden
+        onClose={() => setOpen(false)}
+        form={form}
+        pending={create.isPending}
+        error={create.error}
+        onFinish={(v) => create.mutate(v)}
       >
-        <ErrorAlert error={create.error} />
-        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
-          <RoomForm />
-        </Form>
-      </Modal>
+        <RoomForm />
+      </FormDialog>
     </>
   );
 }

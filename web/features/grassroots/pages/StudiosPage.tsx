@@ -1,12 +1,20 @@
 // 委员工作室: the register (kind filter, phone cards), a dialog for staff to register one, and one studio's page with
 // its QR code, members and micro suggestions.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Select } from 'antd';
+import { App, Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, FilterBar, PageHeader, ResponsiveList, useListParams } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  FilterBar,
+  FormDialog,
+  PageHeader,
+  pagedProps,
+  ResponsiveList,
+  useListParams,
+} from '../../../components/index.ts';
 import { MemberSelect } from '../../meetings/shared.tsx';
 import type { Studio } from '../api.ts';
 import { grassrootsKeys } from '../queries.ts';
@@ -73,11 +81,7 @@ export function StudiosPage() {
       </FilterBar>
       <ErrorAlert error={list.error} />
       <ResponsiveList<Studio>
-        data={list.data}
-        loading={list.isLoading}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps(list, params, setParams)}
         unit="个"
         columns={[
           { title: '工作室', dataIndex: 'name', render: (v, r) => <Link to={`/grassroots/studios/${r.id}`}>{v}</Link> },
@@ -87,34 +91,32 @@ export function StudiosPage() {
           { title: '微建议', dataIndex: 'suggestionCount' },
         ]}
       />
-      <Modal
+      <FormDialog
         title="登记委员工作室"
         open={open}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText="保存"
-        confirmLoading={create.isPending}
-        destroyOnHidden
+        onClose={() => setOpen(false)}
+        form={form}
+        pending={create.isPending}
+        error={create.error}
+        onFinish={(v) => create.mutate(v)}
+        initialValues={{ kind: 'township' }}
       >
-        <ErrorAlert error={create.error} />
-        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} initialValues={{ kind: 'township' }}>
-          <Form.Item name="name" label="工作室名称" rules={[{ required: true, message: '请填写工作室名称' }]}>
-            <Input count={{ show: true, max: 100 }} />
-          </Form.Item>
-          <Form.Item name="kind" label="类型">
-            <Select options={KINDS} />
-          </Form.Item>
-          <Form.Item name="place" label="地址">
-            <Input />
-          </Form.Item>
-          <Form.Item name="leaderMemberId" label="负责人">
-            <MemberSelect />
-          </Form.Item>
-          <Form.Item name="memberIds" label="入驻委员">
-            <MemberSelect multiple />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="name" label="工作室名称" rules={[{ required: true, message: '请填写工作室名称' }]}>
+          <Input count={{ show: true, max: 100 }} />
+        </Form.Item>
+        <Form.Item name="kind" label="类型">
+          <Select options={KINDS} />
+        </Form.Item>
+        <Form.Item name="place" label="地址">
+          <Input />
+        </Form.Item>
+        <Form.Item name="leaderMemberId" label="负责人">
+          <MemberSelect />
+        </Form.Item>
+        <Form.Item name="memberIds" label="入驻委员">
+          <MemberSelect multiple />
+        </Form.Item>
+      </FormDialog>
     </>
   );
 }

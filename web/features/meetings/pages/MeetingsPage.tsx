@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
-import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
+import { DataTable, ErrorAlert, PageHeader, pagedProps, useListParams } from '../../../components/index.ts';
 import { EventFilters } from '../components/EventFilters.tsx';
 import { eventColumns } from '../components/eventColumns.tsx';
 import { meetingKeys } from '../queries.ts';
@@ -102,11 +102,7 @@ export function MeetingsPage() {
         </Flex>
       ) : (
         <DataTable
-          data={data}
-          loading={isFetching}
-          page={p.page}
-          pageSize={p.pageSize}
-          onPageChange={(page, pageSize) => setP({ page, pageSize })}
+          {...pagedProps({ data, isFetching }, p, setP)}
           columns={eventColumns<MeetingItem>({
             noun: '会议',
             path: '/meetings',

@@ -13,6 +13,7 @@ import {
   ErrorAlert,
   FilterBar,
   PageHeader,
+  pagedProps,
   ResponsiveList,
   useFormDraft,
   useListParams,
@@ -116,11 +117,7 @@ export function SpeechesPage() {
       </FilterBar>
       <ErrorAlert error={error} />
       <ResponsiveList<Speech>
-        data={data}
-        loading={isFetching}
-        page={p.page}
-        pageSize={p.pageSize}
-        onPageChange={(page, pageSize) => setP({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, p, setP)}
         expandable={{
           expandedRowRender: (s) => (
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{s.body}</Typography.Paragraph>

@@ -2,11 +2,11 @@
 // device until the server has it.
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Form, Input, Modal } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import type { GroupInput } from '../../../../server/modules/reading/schemas.ts';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { FormDialog, useFormDraft } from '../../../components/index.ts';
 import { MemberSelect } from '../../meetings/shared.tsx';
 import { useSaved } from './useSaved.ts';
 
@@ -30,44 +30,42 @@ export function NewGroupButton() {
       <Button size="large" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
         新建读书群
       </Button>
-      <Modal
+      <FormDialog
         title="新建读书群"
         open={open}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText="保存"
-        confirmLoading={create.isPending}
-        destroyOnHidden
+        onClose={() => setOpen(false)}
+        form={form}
+        pending={create.isPending}
+        error={create.error}
+        notice={draft.notice}
+        onValuesChange={draft.onValuesChange}
+        onFinish={(v) => create.mutate(v)}
       >
-        {draft.notice}
-        <ErrorAlert error={create.error} />
-        <Form form={form} layout="vertical" onValuesChange={draft.onValuesChange} onFinish={(v) => create.mutate(v)}>
-          <Form.Item
-            name="name"
-            label="读书群名称"
-            rules={[
-              { required: true, whitespace: true, message: '请填写读书群名称' },
-              { max: 50, message: '读书群名称不超过 50 字' },
-            ]}
-          >
-            <Input size="large" count={{ show: true, max: 50 }} />
-          </Form.Item>
-          <Form.Item name="leadMemberId" label="领读人" rules={[{ required: true, message: '请选择领读人' }]}>
-            <MemberSelect />
-          </Form.Item>
-          <Form.Item
-            name="memberIds"
-            label="成员"
-            extra="领读人自动成为成员。"
-            rules={[{ required: true, message: '请至少选择一位成员' }]}
-          >
-            <MemberSelect multiple />
-          </Form.Item>
-          <Form.Item name="description" label="简介" rules={[{ max: 2000, message: '简介不超过 2000 字' }]}>
-            <Input.TextArea rows={3} count={{ show: true, max: 2000 }} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item
+          name="name"
+          label="读书群名称"
+          rules={[
+            { required: true, whitespace: true, message: '请填写读书群名称' },
+            { max: 50, message: '读书群名称不超过 50 字' },
+          ]}
+        >
+          <Input size="large" count={{ show: true, max: 50 }} />
+        </Form.Item>
+        <Form.Item name="leadMemberId" label="领读人" rules={[{ required: true, message: '请选择领读人' }]}>
+          <MemberSelect />
+        </Form.Item>
+        <Form.Item
+          name="memberIds"
+          label="成员"
+          extra="领读人自动成为成员。"
+          rules={[{ required: true, message: '请至少选择一位成员' }]}
+        >
+          <MemberSelect multiple />
+        </Form.Item>
+        <Form.Item name="description" label="简介" rules={[{ max: 2000, message: '简介不超过 2000 字' }]}>
+          <Input.TextArea rows={3} count={{ show: true, max: 2000 }} />
+        </Form.Item>
+      </FormDialog>
     </>
   );
 }
