@@ -6,7 +6,7 @@ import { App, Button, Card, Checkbox, Form, Input, Radio, Select, Upload } from 
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, PageHeader, textRules, useFormDraft } from '../../../components/index.ts';
 import { useTopics, useVillages } from '../queries.ts';
 
 export function SubmitPage() {
@@ -77,14 +77,7 @@ export function SubmitPage() {
               ]}
             />
           </Form.Item>
-          <Form.Item
-            name="body"
-            label="正文"
-            rules={[
-              { required: true, message: '请填写正文' },
-              { max: 100000, message: '「正文」不能超过 100000 字' },
-            ]}
-          >
+          <Form.Item name="body" label="正文" rules={textRules('正文', 100000)}>
             <Input.TextArea rows={10} count={{ show: true, max: 100000 }} />
           </Form.Item>
           <Form.Item name="period" label="历史时期">

@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import type { SessionListRow } from '../../../../server/modules/grassroots/session-service.ts';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, FormDialog, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, FormDialog, PageHeader, textRules, useFormDraft } from '../../../components/index.ts';
 import type { RoomDetail, Topic } from '../api.ts';
 import { QrCode } from '../components/QrCode.tsx';
 import { TopicItem } from '../components/TopicItem.tsx';
@@ -98,17 +98,10 @@ export function RoomPage() {
           onFinish={(v) => raise.mutate(v)}
           onValuesChange={raiseDraft.onValuesChange}
         >
-          <Form.Item
-            name="title"
-            label="提出议题"
-            rules={[
-              { required: true, message: '请填写议题' },
-              { max: 100, message: '「议题」不能超过 100 个字' },
-            ]}
-          >
+          <Form.Item name="title" label="提出议题" rules={textRules('议题', 100, { unit: '个字' })}>
             <Input count={{ show: true, max: 100 }} />
           </Form.Item>
-          <Form.Item name="body" label="具体内容" rules={[{ max: 2000, message: '「具体内容」不能超过 2000 个字' }]}>
+          <Form.Item name="body" label="具体内容" rules={textRules('具体内容', 2000, { optional: true, unit: '个字' })}>
             <Input.TextArea rows={3} count={{ show: true, max: 2000 }} />
           </Form.Item>
           <ErrorAlert error={raise.error} />
@@ -151,9 +144,7 @@ export function RoomPage() {
         open={arranging}
         onClose={() => setArranging(false)}
         form={sessionForm}
-        pending={arrange.isPending}
-        error={arrange.error}
-        onFinish={(v) => arrange.mutate(v)}
+        mutation={arrange}
         initialValues={{ form: 'offline' }}
       >
         <Form.Item name="title" label="协商活动名称" rules={[{ required: true, message: '请填写协商活动名称' }]}>

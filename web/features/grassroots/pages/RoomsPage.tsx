@@ -108,15 +108,7 @@ export function RoomsPage() {
           { title: '状态', dataIndex: 'active', render: (v) => (v ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
         ]}
       />
-      <FormDialog
-        title="登记协商议事室"
-        open={open}
-        onClose={() => setOpen(false)}
-        form={form}
-        pending={create.isPending}
-        error={create.error}
-        onFinish={(v) => create.mutate(v)}
-      >
+      <FormDialog title="登记协商议事室" open={open} onClose={() => setOpen(false)} form={form} mutation={create}>
         <RoomForm />
       </FormDialog>
     </>

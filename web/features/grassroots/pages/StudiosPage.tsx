@@ -96,9 +96,7 @@ export function StudiosPage() {
         open={open}
         onClose={() => setOpen(false)}
         form={form}
-        pending={create.isPending}
-        error={create.error}
-        onFinish={(v) => create.mutate(v)}
+        mutation={create}
         initialValues={{ kind: 'township' }}
       >
         <Form.Item name="name" label="工作室名称" rules={[{ required: true, message: '请填写工作室名称' }]}>

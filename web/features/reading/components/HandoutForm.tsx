@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { api } from '../../../api/client.ts';
 import { beijingToday } from '../../../app/format.ts';
-import { ErrorAlert } from '../../../components/index.ts';
+import { ErrorAlert, textRules } from '../../../components/index.ts';
 import { MemberSelect } from '../../meetings/shared.tsx';
 import { readingKeys, useBookLists, useGroups } from '../queries.ts';
 
@@ -95,7 +95,7 @@ export function HandoutForm({ year }: { year: number }) {
         <Form.Item name="handedOn" label="发放日期" rules={[{ required: true, message: '请选择发放日期' }]}>
           <DatePicker size="large" style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="note" label="备注" rules={[{ max: 500, message: '「备注」不能超过 500 字' }]}>
+        <Form.Item name="note" label="备注" rules={textRules('备注', 500, { optional: true })}>
           <Input size="large" />
         </Form.Item>
         <Button type="primary" size="large" htmlType="submit" loading={save.isPending}>

@@ -35,11 +35,9 @@ export function NewGroupButton() {
         open={open}
         onClose={() => setOpen(false)}
         form={form}
-        pending={create.isPending}
-        error={create.error}
+        mutation={create}
         notice={draft.notice}
         onValuesChange={draft.onValuesChange}
-        onFinish={(v) => create.mutate(v)}
       >
         <Form.Item
           name="name"

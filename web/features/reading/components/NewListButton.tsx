@@ -64,8 +64,7 @@ export function NewListButton() {
         open={open}
         onClose={() => setOpen(false)}
         form={form}
-        pending={create.isPending}
-        error={create.error}
+        mutation={create}
         notice={draft.notice}
         initialValues={{ kind: 'month', books: [{}] }}
         onValuesChange={(changed, all) => {
@@ -73,7 +72,6 @@ export function NewListButton() {
           if ('kind' in changed) form.setFieldValue('period', undefined);
           draft.onValuesChange(changed, booksToDraft(all));
         }}
-        onFinish={(v) => create.mutate(v)}
       >
         <Form.Item name="kind" label="书目周期">
           <Radio.Group
