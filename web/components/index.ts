@@ -7,6 +7,7 @@ export { DataTable, type DataTableProps, type PagedData } from './DataTable.tsx'
 export { ErrorAlert, errorMessage } from './ErrorAlert.tsx';
 export { ExportButton, type ExportButtonProps } from './ExportButton.tsx';
 export { countActive, FilterBar, type FilterBarProps } from './FilterBar.tsx';
+export { FilterSelect, type FilterSelectProps } from './FilterSelect.tsx';
 export { FormDialog, type FormDialogProps } from './FormDialog.tsx';
 export { NetworkBanner } from './NetworkBanner.tsx';
 export { isConnectionError, LoadFailed, PageBoundary } from './PageBoundary.tsx';

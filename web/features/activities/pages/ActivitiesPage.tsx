@@ -3,7 +3,14 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Select, Tag } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, PageHeader, pagedProps, ResponsiveList, useListParams } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  FilterSelect,
+  PageHeader,
+  pagedProps,
+  ResponsiveList,
+  useListParams,
+} from '../../../components/index.ts';
 import { EventFilters } from '../../meetings/components/EventFilters.tsx';
 import { eventColumns } from '../../meetings/components/eventColumns.tsx';
 import { ACTIVITY_KINDS, activityState, type Item, STATUS } from '../api.ts';
@@ -39,15 +46,13 @@ export function ActivitiesPage() {
         extraActive={[p.mine]}
       >
         {!manage && (
-          <Select
-            aria-label="范围"
-            style={{ width: 150 }}
+          <FilterSelect
+            label="范围"
+            width={150}
             value={p.mine}
             onChange={(mine) => setP({ mine })}
-            options={[
-              { value: '', label: '全部活动' },
-              { value: 'true', label: '我参加的' },
-            ]}
+            all="全部活动"
+            labels={{ true: '我参加的' }}
           />
         )}
       </EventFilters>

@@ -2,7 +2,14 @@
 import { Flex, Input, Select } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatDateTime } from '../../../app/format.ts';
-import { DataTable, ErrorAlert, PageHeader, pagedProps, useListParams } from '../../../components/index.ts';
+import {
+  DataTable,
+  ErrorAlert,
+  FilterSelect,
+  PageHeader,
+  pagedProps,
+  useListParams,
+} from '../../../components/index.ts';
 import { thisYear, yearOptions } from '../api.ts';
 import { useReports } from '../queries.ts';
 
@@ -21,17 +28,13 @@ export function ReportsPage() {
           options={yearOptions()}
           style={{ width: 110 }}
         />
-        <Select
-          aria-label="状态"
+        <FilterSelect
+          label="状态"
+          width={150}
           value={p.status}
           onChange={(status) => setP({ status })}
-          style={{ width: 150 }}
-          options={[
-            { value: '', label: '全部' },
-            { value: 'submitted', label: '待审阅' },
-            { value: 'returned', label: '已退回修改' },
-            { value: 'accepted', label: '已审阅' },
-          ]}
+          all="全部"
+          labels={{ submitted: '待审阅', returned: '已退回修改', accepted: '已审阅' }}
         />
         <Input.Search
           aria-label="姓名或编号"

@@ -9,6 +9,7 @@ import {
   DataTable,
   ErrorAlert,
   ExportButton,
+  FilterSelect,
   PageHeader,
   pagedProps,
   useListParams,
@@ -121,29 +122,20 @@ export function ScoresPage() {
               onChange={(v) => setP({ specialCommitteeId: v ? String(v) : '' })}
               options={ref.data?.specialCommittees.map((s) => ({ value: s.id, label: s.name }))}
             />
-            <Select
-              aria-label="等次"
-              style={{ width: 120 }}
+            <FilterSelect
+              label="等次"
+              width={120}
               value={p.grade}
               onChange={(grade) => setP({ grade })}
-              options={[
-                { value: '', label: '全部等次' },
-                { value: 'excellent', label: '优秀' },
-                { value: 'good', label: '良好' },
-                { value: 'competent', label: '称职' },
-                { value: 'incompetent', label: '不称职' },
-              ]}
+              all="全部等次"
+              labels={{ excellent: '优秀', good: '良好', competent: '称职', incompetent: '不称职' }}
             />
-            <Select
-              aria-label="排序"
-              style={{ width: 140 }}
+            <FilterSelect
+              label="排序"
+              width={140}
               value={p.sort}
               onChange={(sort) => setP({ sort })}
-              options={[
-                { value: 'code', label: '按编号' },
-                { value: 'totalAsc', label: '积分从低到高' },
-                { value: 'totalDesc', label: '积分从高到低' },
-              ]}
+              labels={{ code: '按编号', totalAsc: '积分从低到高', totalDesc: '积分从高到低' }}
             />
             <Checkbox
               checked={p.belowPass === 'true'}

@@ -2,7 +2,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Input, Select } from 'antd';
 import { api, qs } from '../../../api/client.ts';
-import { ErrorAlert, FilterBar, pagedProps, ResponsiveList, useListParams } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  FilterBar,
+  FilterSelect,
+  pagedProps,
+  ResponsiveList,
+  useListParams,
+} from '../../../components/index.ts';
 import type { HotlineCase } from '../api.ts';
 import { grassrootsKeys } from '../queries.ts';
 import { HotlineCaseLine, MarkTag } from './HotlineCaseLine.tsx';
@@ -30,17 +37,13 @@ export function HotlineCases({ month }: { month: string }) {
           />
         }
       >
-        <Select
-          aria-label="立题情况"
+        <FilterSelect
+          label="立题情况"
+          width={140}
           value={params.mark}
           onChange={(mark) => setParams({ mark })}
-          style={{ width: 140 }}
-          options={[
-            { value: '', label: '全部' },
-            { value: 'open', label: '未立题' },
-            { value: 'takenUp', label: '已立题' },
-            { value: 'resolved', label: '已解决' },
-          ]}
+          all="全部"
+          labels={{ open: '未立题', takenUp: '已立题', resolved: '已解决' }}
         />
       </FilterBar>
       <ErrorAlert error={list.error} />

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { List, Select, Typography } from 'antd';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, FilterBar, PageHeader, useListParams } from '../../../components/index.ts';
+import { ErrorAlert, FilterBar, FilterSelect, PageHeader, useListParams } from '../../../components/index.ts';
 import type { Item } from '../api.ts';
 import { ItemFeedback } from '../components/ItemFeedback.tsx';
 import { ItemLine } from '../components/ItemLine.tsx';
@@ -22,17 +22,13 @@ export function ItemsPage() {
     <>
       <PageHeader title="议定事项" description="协商议事室议定的事项、承办单位、反馈期限和办理情况。" />
       <FilterBar active={params.state ? 1 : 0}>
-        <Select
-          aria-label="状态"
+        <FilterSelect
+          label="状态"
+          width={140}
           value={params.state}
           onChange={(state) => setParams({ state })}
-          style={{ width: 140 }}
-          options={[
-            { value: '', label: '全部' },
-            { value: 'assigned', label: '办理中' },
-            { value: 'fedBack', label: '已反馈' },
-            { value: 'resolved', label: '已办结' },
-          ]}
+          all="全部"
+          labels={{ assigned: '办理中', fedBack: '已反馈', resolved: '已办结' }}
         />
       </FilterBar>
       <ErrorAlert error={items.error} />

@@ -10,6 +10,7 @@ import {
   ErrorAlert,
   ExportButton,
   FilterBar,
+  FilterSelect,
   FormDialog,
   PageHeader,
   pagedProps,
@@ -81,16 +82,13 @@ export function RoomsPage() {
           onBlur={(e) => setParams({ township: e.target.value })}
           style={{ width: 160 }}
         />
-        <Select
-          aria-label="状态"
+        <FilterSelect
+          label="状态"
+          width={120}
           value={params.active}
           onChange={(active) => setParams({ active })}
-          style={{ width: 120 }}
-          options={[
-            { value: '', label: '全部状态' },
-            { value: 'true', label: '启用' },
-            { value: 'false', label: '停用' },
-          ]}
+          all="全部状态"
+          labels={{ true: '启用', false: '停用' }}
         />
       </FilterBar>
       <ErrorAlert error={list.error} />

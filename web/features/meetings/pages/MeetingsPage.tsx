@@ -7,19 +7,13 @@ import { api, qs } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
 import { DataTable, ErrorAlert, PageHeader, pagedProps, useListParams } from '../../../components/index.ts';
+import type { EventBase } from '../api.ts';
 import { EventFilters } from '../components/EventFilters.tsx';
 import { eventColumns } from '../components/eventColumns.tsx';
 import { meetingKeys } from '../queries.ts';
 import { MEETING_KINDS, MEETING_STATUS, meetingState } from '../shared.tsx';
 
-export interface MeetingItem {
-  id: number;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  place: string;
+export interface MeetingItem extends EventBase {
   status: string;
   invited: number;
   checkedIn: number;

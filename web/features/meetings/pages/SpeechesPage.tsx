@@ -12,6 +12,7 @@ import {
   countActive,
   ErrorAlert,
   FilterBar,
+  FilterSelect,
   PageHeader,
   pagedProps,
   ResponsiveList,
@@ -89,30 +90,27 @@ export function SpeechesPage() {
         }
       />
       <FilterBar active={countActive(p.status, p.mode)}>
-        <Select
-          aria-label="状态"
-          style={{ width: 150 }}
+        <FilterSelect
+          label="状态"
+          width={150}
           value={p.status}
           onChange={(status) => setP({ status })}
-          options={[
-            { value: '', label: '全部状态' },
-            { value: 'submitted', label: '已提交' },
-            { value: 'selected', label: '已选用' },
-            { value: 'notSelected', label: '未选用' },
-            { value: 'delivered', label: '已发言' },
-            { value: 'withdrawn', label: '已撤回' },
-          ]}
+          all="全部状态"
+          labels={{
+            submitted: '已提交',
+            selected: '已选用',
+            notSelected: '未选用',
+            delivered: '已发言',
+            withdrawn: '已撤回',
+          }}
         />
-        <Select
-          aria-label="发言方式"
-          style={{ width: 150 }}
+        <FilterSelect
+          label="发言方式"
+          width={150}
           value={p.mode}
           onChange={(mode) => setP({ mode })}
-          options={[
-            { value: '', label: '全部方式' },
-            { value: 'oral', label: '口头发言' },
-            { value: 'written', label: '书面发言' },
-          ]}
+          all="全部方式"
+          labels={{ oral: '口头发言', written: '书面发言' }}
         />
       </FilterBar>
       <ErrorAlert error={error} />
