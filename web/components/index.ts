@@ -7,11 +7,11 @@ export { DataTable, type DataTableProps, type PagedData } from './DataTable.tsx'
 export { ErrorAlert, errorMessage } from './ErrorAlert.tsx';
 export { ExportButton, type ExportButtonProps } from './ExportButton.tsx';
 export { countActive, FilterBar, type FilterBarProps } from './FilterBar.tsx';
-export { FilterSelect, type FilterSelectProps } from './FilterSelect.tsx';
 export { FormDialog, type FormDialogProps } from './FormDialog.tsx';
 export { NetworkBanner } from './NetworkBanner.tsx';
 export { isConnectionError, LoadFailed, PageBoundary } from './PageBoundary.tsx';
 export { PageHeader, type PageHeaderProps, usePageTitle } from './PageHeader.tsx';
+export { ParamSearch, type ParamSearchProps, ParamSelect, type ParamSelectProps } from './ParamFilters.tsx';
 export { type EngineAction, PriorStep } from './PriorStep.tsx';
 export { PublicFrame } from './PublicFrame.tsx';
 export { ColumnCard, ResponsiveList, type ResponsiveListProps } from './ResponsiveList.tsx';

@@ -5,8 +5,8 @@ import { useNavigate } from 'react-router-dom';
 import { useSession } from '../../../app/session.tsx';
 import {
   ErrorAlert,
-  FilterSelect,
   PageHeader,
+  ParamSelect,
   pagedProps,
   ResponsiveList,
   useListParams,
@@ -15,6 +15,8 @@ import { EventFilters } from '../../meetings/components/EventFilters.tsx';
 import { eventColumns } from '../../meetings/components/eventColumns.tsx';
 import { ACTIVITY_KINDS, activityState, type Item, STATUS } from '../api.ts';
 import { useActivities } from '../queries.ts';
+
+const MINE_CHOICES = { '': '全部活动', true: '我参加的' };
 
 export function ActivitiesPage() {
   const { can } = useSession();
@@ -46,14 +48,7 @@ export function ActivitiesPage() {
         extraActive={[p.mine]}
       >
         {!manage && (
-          <FilterSelect
-            label="范围"
-            width={150}
-            value={p.mine}
-            onChange={(mine) => setP({ mine })}
-            all="全部活动"
-            labels={{ true: '我参加的' }}
-          />
+          <ParamSelect label="范围" width={150} name="mine" params={p} setParams={setP} labels={MINE_CHOICES} />
         )}
       </EventFilters>
       <ErrorAlert error={error} />

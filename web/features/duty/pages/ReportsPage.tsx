@@ -1,17 +1,20 @@
 // 述职报告 for staff: the list of self-reports to review.
-import { Flex, Input, Select } from 'antd';
+import { Flex, Select } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatDateTime } from '../../../app/format.ts';
 import {
   DataTable,
   ErrorAlert,
-  FilterSelect,
   PageHeader,
+  ParamSearch,
+  ParamSelect,
   pagedProps,
   useListParams,
 } from '../../../components/index.ts';
 import { thisYear, yearOptions } from '../api.ts';
 import { useReports } from '../queries.ts';
+
+const STATUS_CHOICES = { '': '全部', submitted: '待审阅', returned: '已退回修改', accepted: '已审阅' };
 
 export function ReportsPage() {
   const [p, setP] = useListParams({ year: String(thisYear()), status: 'submitted', q: '' });
@@ -28,22 +31,8 @@ export function ReportsPage() {
           options={yearOptions()}
           style={{ width: 110 }}
         />
-        <FilterSelect
-          label="状态"
-          width={150}
-          value={p.status}
-          onChange={(status) => setP({ status })}
-          all="全部"
-          labels={{ submitted: '待审阅', returned: '已退回修改', accepted: '已审阅' }}
-        />
-        <Input.Search
-          aria-label="姓名或编号"
-          placeholder="姓名或编号"
-          allowClear
-          defaultValue={p.q}
-          onSearch={(q) => setP({ q })}
-          style={{ maxWidth: 220 }}
-        />
+        <ParamSelect label="状态" width={150} name="status" params={p} setParams={setP} labels={STATUS_CHOICES} />
+        <ParamSearch label="姓名或编号" name="q" params={p} setParams={setP} style={{ maxWidth: 220 }} />
       </Flex>
       <ErrorAlert error={error} />
       <DataTable

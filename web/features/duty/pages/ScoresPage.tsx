@@ -1,6 +1,6 @@
 // 履职积分: the score table (by sector / special committee / group, with each component) and the quarterly
 // bulletin (Word, Excel).
-import { Checkbox, Flex, Input, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Checkbox, Flex, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { qs } from '../../../api/client.ts';
@@ -9,8 +9,9 @@ import {
   DataTable,
   ErrorAlert,
   ExportButton,
-  FilterSelect,
   PageHeader,
+  ParamSearch,
+  ParamSelect,
   pagedProps,
   useListParams,
 } from '../../../components/index.ts';
@@ -18,6 +19,9 @@ import { useReference } from '../../meetings/shared.tsx';
 import { GRADE_COLOR, thisYear, yearOptions } from '../api.ts';
 import { GroupTable } from '../components/GroupTable.tsx';
 import { type ScoreRow, useScores } from '../queries.ts';
+
+const GRADE_CHOICES = { '': '全部等次', excellent: '优秀', good: '良好', competent: '称职', incompetent: '不称职' };
+const SORT_CHOICES = { code: '按编号', totalAsc: '积分从低到高', totalDesc: '积分从高到低' };
 
 export function ScoresPage() {
   const [p, setP] = useListParams(
@@ -95,14 +99,7 @@ export function ScoresPage() {
               options={yearOptions()}
               style={{ width: 110 }}
             />
-            <Input.Search
-              aria-label="姓名或编号"
-              placeholder="姓名或编号"
-              allowClear
-              defaultValue={p.q}
-              onSearch={(q) => setP({ q })}
-              style={{ maxWidth: 220 }}
-            />
+            <ParamSearch label="姓名或编号" name="q" params={p} setParams={setP} style={{ maxWidth: 220 }} />
             <Select
               aria-label="界别"
               allowClear
@@ -122,21 +119,8 @@ export function ScoresPage() {
               onChange={(v) => setP({ specialCommitteeId: v ? String(v) : '' })}
               options={ref.data?.specialCommittees.map((s) => ({ value: s.id, label: s.name }))}
             />
-            <FilterSelect
-              label="等次"
-              width={120}
-              value={p.grade}
-              onChange={(grade) => setP({ grade })}
-              all="全部等次"
-              labels={{ excellent: '优秀', good: '良好', competent: '称职', incompetent: '不称职' }}
-            />
-            <FilterSelect
-              label="排序"
-              width={140}
-              value={p.sort}
-              onChange={(sort) => setP({ sort })}
-              labels={{ code: '按编号', totalAsc: '积分从低到高', totalDesc: '积分从高到低' }}
-            />
+            <ParamSelect label="等次" width={120} name="grade" params={p} setParams={setP} labels={GRADE_CHOICES} />
+            <ParamSelect label="排序" width={140} name="sort" params={p} setParams={setP} labels={SORT_CHOICES} />
             <Checkbox
               checked={p.belowPass === 'true'}
               onChange={(e) => setP({ belowPass: e.target.checked ? 'true' : '' })}

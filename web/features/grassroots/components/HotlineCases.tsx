@@ -1,11 +1,11 @@
 // The month's 12345 cases, paged, with their marks.
 import { useQuery } from '@tanstack/react-query';
-import { Input, Select } from 'antd';
 import { api, qs } from '../../../api/client.ts';
 import {
   ErrorAlert,
   FilterBar,
-  FilterSelect,
+  ParamSearch,
+  ParamSelect,
   pagedProps,
   ResponsiveList,
   useListParams,
@@ -13,6 +13,8 @@ import {
 import type { HotlineCase } from '../api.ts';
 import { grassrootsKeys } from '../queries.ts';
 import { HotlineCaseLine, MarkTag } from './HotlineCaseLine.tsx';
+
+const MARK_CHOICES = { '': '全部', open: '未立题', takenUp: '已立题', resolved: '已解决' };
 
 export function HotlineCases({ month }: { month: string }) {
   const [params, setParams] = useListParams({ q: '', mark: '' });
@@ -28,22 +30,22 @@ export function HotlineCases({ month }: { month: string }) {
       <FilterBar
         active={params.mark ? 1 : 0}
         search={
-          <Input.Search
-            aria-label="搜索工单"
+          <ParamSearch
+            label="搜索工单"
             placeholder="工单编号、诉求内容"
-            allowClear
-            defaultValue={params.q}
-            onSearch={(q) => setParams({ q })}
+            name="q"
+            params={params}
+            setParams={setParams}
           />
         }
       >
-        <FilterSelect
+        <ParamSelect
           label="立题情况"
           width={140}
-          value={params.mark}
-          onChange={(mark) => setParams({ mark })}
-          all="全部"
-          labels={{ open: '未立题', takenUp: '已立题', resolved: '已解决' }}
+          name="mark"
+          params={params}
+          setParams={setParams}
+          labels={MARK_CHOICES}
         />
       </FilterBar>
       <ErrorAlert error={list.error} />

@@ -1,7 +1,7 @@
 // 协商议事室 register: filters (keyword, township, enabled), the list as a table or phone cards, Excel export, and for
 // staff a dialog to register a room with its two conveners and members.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Select, Tag } from 'antd';
+import { App, Button, Form, Input, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, qs } from '../../../api/client.ts';
@@ -10,9 +10,10 @@ import {
   ErrorAlert,
   ExportButton,
   FilterBar,
-  FilterSelect,
   FormDialog,
   PageHeader,
+  ParamSearch,
+  ParamSelect,
   pagedProps,
   ResponsiveList,
   useListParams,
@@ -20,6 +21,8 @@ import {
 import type { Room } from '../api.ts';
 import { RoomForm } from '../components/RoomForm.tsx';
 import { grassrootsKeys } from '../queries.ts';
+
+const ACTIVE_CHOICES = { '': '全部状态', true: '启用', false: '停用' };
 
 export function RoomsPage() {
   const { can } = useSession();
@@ -65,13 +68,7 @@ export function RoomsPage() {
       <FilterBar
         active={[params.township, params.active].filter(Boolean).length}
         search={
-          <Input.Search
-            aria-label="关键词"
-            placeholder="名称、镇街、召集人"
-            allowClear
-            defaultValue={params.q}
-            onSearch={(q) => setParams({ q })}
-          />
+          <ParamSearch label="关键词" placeholder="名称、镇街、召集人" name="q" params={params} setParams={setParams} />
         }
       >
         <Input
@@ -82,13 +79,13 @@ export function RoomsPage() {
           onBlur={(e) => setParams({ township: e.target.value })}
           style={{ width: 160 }}
         />
-        <FilterSelect
+        <ParamSelect
           label="状态"
           width={120}
-          value={params.active}
-          onChange={(active) => setParams({ active })}
-          all="全部状态"
-          labels={{ true: '启用', false: '停用' }}
+          name="active"
+          params={params}
+          setParams={setParams}
+          labels={ACTIVE_CHOICES}
         />
       </FilterBar>
       <ErrorAlert error={list.error} />

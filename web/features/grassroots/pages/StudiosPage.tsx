@@ -11,6 +11,7 @@ import {
   FilterBar,
   FormDialog,
   PageHeader,
+  ParamSearch,
   pagedProps,
   ResponsiveList,
   useListParams,
@@ -61,15 +62,7 @@ export function StudiosPage() {
       />
       <FilterBar
         active={params.kind ? 1 : 0}
-        search={
-          <Input.Search
-            aria-label="关键词"
-            placeholder="名称、地址"
-            allowClear
-            defaultValue={params.q}
-            onSearch={(q) => setParams({ q })}
-          />
-        }
+        search={<ParamSearch label="关键词" placeholder="名称、地址" name="q" params={params} setParams={setParams} />}
       >
         <Select
           aria-label="工作室类型"

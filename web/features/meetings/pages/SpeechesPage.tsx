@@ -12,8 +12,8 @@ import {
   countActive,
   ErrorAlert,
   FilterBar,
-  FilterSelect,
   PageHeader,
+  ParamSelect,
   pagedProps,
   ResponsiveList,
   useFormDraft,
@@ -43,6 +43,16 @@ const STATUS_COLOR: Record<string, string> = {
   withdrawn: 'default',
 };
 const MODE: Record<string, string> = { oral: '口头发言', written: '书面发言' };
+
+const STATUS_CHOICES = {
+  '': '全部状态',
+  submitted: '已提交',
+  selected: '已选用',
+  notSelected: '未选用',
+  delivered: '已发言',
+  withdrawn: '已撤回',
+};
+const MODE_CHOICES = { '': '全部方式', oral: '口头发言', written: '书面发言' };
 
 export function SpeechesPage() {
   const { can } = useSession();
@@ -90,28 +100,8 @@ export function SpeechesPage() {
         }
       />
       <FilterBar active={countActive(p.status, p.mode)}>
-        <FilterSelect
-          label="状态"
-          width={150}
-          value={p.status}
-          onChange={(status) => setP({ status })}
-          all="全部状态"
-          labels={{
-            submitted: '已提交',
-            selected: '已选用',
-            notSelected: '未选用',
-            delivered: '已发言',
-            withdrawn: '已撤回',
-          }}
-        />
-        <FilterSelect
-          label="发言方式"
-          width={150}
-          value={p.mode}
-          onChange={(mode) => setP({ mode })}
-          all="全部方式"
-          labels={{ oral: '口头发言', written: '书面发言' }}
-        />
+        <ParamSelect label="状态" width={150} name="status" params={p} setParams={setP} labels={STATUS_CHOICES} />
+        <ParamSelect label="发言方式" width={150} name="mode" params={p} setParams={setP} labels={MODE_CHOICES} />
       </FilterBar>
       <ErrorAlert error={error} />
       <ResponsiveList<Speech>
