@@ -1,18 +1,35 @@
 // A dialog holding one form whose OK button submits it: what 登记议事室, 登记工作室, 安排协商, 新建读书群 and 新建书目 share.
-// <FormDialog title="登记委员工作室" open={open} onClose={() => setOpen(false)} form={form}
-//   mutation={create}>…Form.Items…</FormDialog>
+// const studio = useFormDialog(); … <Button onClick={studio.show}>登记工作室</Button>
+// <FormDialog title="登记委员工作室" dialog={studio} mutation={create}>…Form.Items…</FormDialog>
+// (the mutation's onSuccess calls studio.close(), and studio.form.resetFields() if the next one starts empty).
 import { Form, type FormInstance, type FormProps, Modal } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
+
+/** A form dialog's state: whether it is open, show/close, and its form instance (Form.useForm()). */
+export interface FormDialogState<V> {
+  open: boolean;
+  show: () => void;
+  close: () => void;
+  form: FormInstance<V>;
+}
+
+/** The state of one FormDialog, closed at first. */
+export function useFormDialog<V = Record<string, unknown>>(): FormDialogState<V> {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<V>();
+  return { open, show: () => setOpen(true), close: () => setOpen(false), form };
+}
+
 import { ErrorAlert } from './ErrorAlert.tsx';
 
 export interface FormDialogProps<V> {
   /** The dialog's title (zh_CN). */
   title: string;
-  open: boolean;
-  /** Called by 取消, the close button and the mask; the caller sets `open` to false. */
-  onClose: () => void;
-  /** The form instance (Form.useForm()); OK calls form.submit(), which validates and then calls mutation.mutate. */
-  form: FormInstance<V>;
+  /**
+   * useFormDialog(): shown while dialog.open; 取消, the close button and the mask call dialog.close(); OK calls
+   * dialog.form.submit(), which validates and then calls mutation.mutate.
+   */
+  dialog: Pick<FormDialogState<V>, 'open' | 'close' | 'form'>;
   /**
    * What saves the values (a useMutation result): mutate(values) once the form validates; the OK button spins while
    * isPending; error (the server's message) shows above the fields.
@@ -30,13 +47,13 @@ export interface FormDialogProps<V> {
 
 /** A Modal (destroyed when hidden) with a vertical antd Form; see the file's head for a usage line. */
 export function FormDialog<V>(props: FormDialogProps<V>) {
-  const { title, open, onClose, form, mutation, okText = '保存', notice, children } = props;
+  const { title, dialog, mutation, okText = '保存', notice, children } = props;
   return (
     <Modal
       title={title}
-      open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      open={dialog.open}
+      onCancel={dialog.close}
+      onOk={() => dialog.form.submit()}
       okText={okText}
       confirmLoading={mutation.isPending}
       destroyOnHidden
@@ -44,7 +61,7 @@ export function FormDialog<V>(props: FormDialogProps<V>) {
       {notice}
       <ErrorAlert error={mutation.error} />
       <Form
-        form={form}
+        form={dialog.form}
         layout="vertical"
         initialValues={props.initialValues}
         onValuesChange={props.onValuesChange}

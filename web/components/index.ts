@@ -7,7 +7,7 @@ export { DataTable, type DataTableProps, type PagedData } from './DataTable.tsx'
 export { ErrorAlert, errorMessage } from './ErrorAlert.tsx';
 export { ExportButton, type ExportButtonProps } from './ExportButton.tsx';
 export { countActive, FilterBar, type FilterBarProps } from './FilterBar.tsx';
-export { FormDialog, type FormDialogProps } from './FormDialog.tsx';
+export { FormDialog, type FormDialogProps, type FormDialogState, useFormDialog } from './FormDialog.tsx';
 export { NetworkBanner } from './NetworkBanner.tsx';
 export { isConnectionError, LoadFailed, PageBoundary } from './PageBoundary.tsx';
 export { PageHeader, type PageHeaderProps, usePageTitle } from './PageHeader.tsx';

@@ -2,12 +2,18 @@
 // decline with a reason), and its consultations (staff arrange one on accepted topics, run as a consultation event).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, List, Select, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { SessionListRow } from '../../../../server/modules/grassroots/session-service.ts';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, FormDialog, PageHeader, textRules, useFormDraft } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  FormDialog,
+  PageHeader,
+  textRules,
+  useFormDialog,
+  useFormDraft,
+} from '../../../components/index.ts';
 import type { RoomDetail, Topic } from '../api.ts';
 import { QrCode } from '../components/QrCode.tsx';
 import { TopicItem } from '../components/TopicItem.tsx';
@@ -19,9 +25,8 @@ export function RoomPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [raiseForm] = Form.useForm();
-  const [sessionForm] = Form.useForm();
   const raiseDraft = useFormDraft(raiseForm, `grassroots-topic:${id}`);
-  const [arranging, setArranging] = useState(false);
+  const arrangeDialog = useFormDialog();
   const room = useQuery({
     queryKey: grassrootsKeys.room(id),
     queryFn: () => api.get<RoomDetail>(`/api/grassroots/rooms/${id}`),
@@ -57,7 +62,7 @@ export function RoomPage() {
       }),
     onSuccess: () => {
       message.success('已安排协商，请在协商活动中发出通知');
-      setArranging(false);
+      arrangeDialog.close();
       refresh();
     },
   });
@@ -119,7 +124,7 @@ export function RoomPage() {
         title="协商活动"
         extra={
           manage && (
-            <Button type="primary" disabled={!accepted.length} onClick={() => setArranging(true)}>
+            <Button type="primary" disabled={!accepted.length} onClick={arrangeDialog.show}>
               安排协商
             </Button>
           )
@@ -139,14 +144,7 @@ export function RoomPage() {
           )}
         />
       </Card>
-      <FormDialog
-        title="安排议事协商"
-        open={arranging}
-        onClose={() => setArranging(false)}
-        form={sessionForm}
-        mutation={arrange}
-        initialValues={{ form: 'offline' }}
-      >
+      <FormDialog title="安排议事协商" dialog={arrangeDialog} mutation={arrange} initialValues={{ form: 'offline' }}>
         <Form.Item name="title" label="协商活动名称" rules={[{ required: true, message: '请填写协商活动名称' }]}>
           <Input />
         </Form.Item>

@@ -1,8 +1,7 @@
 // 协商议事室 register: filters (keyword, township, enabled), the list as a table or phone cards, Excel export, and for
 // staff a dialog to register a room with its two conveners and members.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Tag } from 'antd';
-import { useState } from 'react';
+import { App, Button, Input, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
@@ -16,6 +15,7 @@ import {
   ParamSelect,
   pagedProps,
   ResponsiveList,
+  useFormDialog,
   useListParams,
 } from '../../../components/index.ts';
 import type { Room } from '../api.ts';
@@ -30,8 +30,7 @@ export function RoomsPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [params, setParams] = useListParams({ q: '', township: '', active: '' });
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
+  const dialog = useFormDialog();
   const list = useQuery({
     queryKey: grassrootsKeys.roomList(params),
     queryFn: () => api.get<{ items: Room[]; total: number }>(`/api/grassroots/rooms${qs(params)}`),
@@ -40,8 +39,8 @@ export function RoomsPage() {
     mutationFn: (v: Record<string, unknown>) => api.post<{ id: number }>('/api/grassroots/rooms', v),
     onSuccess: (r) => {
       message.success('已登记');
-      setOpen(false);
-      form.resetFields();
+      dialog.close();
+      dialog.form.resetFields();
       qc.invalidateQueries({ queryKey: grassrootsKeys.rooms });
       navigate(`/grassroots/rooms/${r.id}`);
     },
@@ -58,7 +57,7 @@ export function RoomsPage() {
               <ExportButton
                 url={`/api/grassroots/rooms/export${qs({ ...params, page: undefined, pageSize: undefined })}`}
               />
-              <Button type="primary" onClick={() => setOpen(true)}>
+              <Button type="primary" onClick={dialog.show}>
                 登记议事室
               </Button>
             </>
@@ -103,7 +102,7 @@ export function RoomsPage() {
           { title: '状态', dataIndex: 'active', render: (v) => (v ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
         ]}
       />
-      <FormDialog title="登记协商议事室" open={open} onClose={() => setOpen(false)} form={form} mutation={create}>
+      <FormDialog title="登记协商议事室" dialog={dialog} mutation={create}>
         <RoomForm />
       </FormDialog>
     </>

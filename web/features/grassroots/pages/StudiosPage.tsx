@@ -2,7 +2,6 @@
 // its QR code, members and micro suggestions.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Select } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
@@ -14,6 +13,7 @@ import {
   ParamSearch,
   pagedProps,
   ResponsiveList,
+  useFormDialog,
   useListParams,
 } from '../../../components/index.ts';
 import { MemberSelect } from '../../meetings/shared.tsx';
@@ -32,8 +32,7 @@ export function StudiosPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [params, setParams] = useListParams({ q: '', kind: '' });
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
+  const dialog = useFormDialog();
   const list = useQuery({
     queryKey: grassrootsKeys.studioList(params),
     queryFn: () => api.get<{ items: Studio[]; total: number }>(`/api/grassroots/studios${qs(params)}`),
@@ -42,8 +41,8 @@ export function StudiosPage() {
     mutationFn: (v: object) => api.post('/api/grassroots/studios', v),
     onSuccess: () => {
       message.success('已登记');
-      setOpen(false);
-      form.resetFields();
+      dialog.close();
+      dialog.form.resetFields();
       qc.invalidateQueries({ queryKey: grassrootsKeys.studios });
     },
   });
@@ -54,7 +53,7 @@ export function StudiosPage() {
         description="镇街、园区、界别和个人委员工作室，入驻委员和微建议。"
         extra={
           can('grassroots.manage') && (
-            <Button type="primary" onClick={() => setOpen(true)}>
+            <Button type="primary" onClick={dialog.show}>
               登记工作室
             </Button>
           )
@@ -84,14 +83,7 @@ export function StudiosPage() {
           { title: '微建议', dataIndex: 'suggestionCount' },
         ]}
       />
-      <FormDialog
-        title="登记委员工作室"
-        open={open}
-        onClose={() => setOpen(false)}
-        form={form}
-        mutation={create}
-        initialValues={{ kind: 'township' }}
-      >
+      <FormDialog title="登记委员工作室" dialog={dialog} mutation={create} initialValues={{ kind: 'township' }}>
         <Form.Item name="name" label="工作室名称" rules={[{ required: true, message: '请填写工作室名称' }]}>
           <Input count={{ show: true, max: 100 }} />
         </Form.Item>

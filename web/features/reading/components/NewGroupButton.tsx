@@ -3,18 +3,16 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
-import { useState } from 'react';
 import type { GroupInput } from '../../../../server/modules/reading/schemas.ts';
 import { api } from '../../../api/client.ts';
-import { FormDialog, useFormDraft } from '../../../components/index.ts';
+import { FormDialog, useFormDialog, useFormDraft } from '../../../components/index.ts';
 import { MemberSelect } from '../../meetings/shared.tsx';
 import { useSaved } from './useSaved.ts';
 
 export function NewGroupButton() {
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
-  const draft = useFormDraft(form, open ? 'reading-group:new' : null);
-  const saved = useSaved(form, draft.clear, () => setOpen(false));
+  const dialog = useFormDialog<GroupInput>();
+  const draft = useFormDraft(dialog.form, dialog.open ? 'reading-group:new' : null);
+  const saved = useSaved(dialog.form, draft.clear, dialog.close);
   const create = useMutation({
     mutationFn: (v: GroupInput) =>
       api.post<{ id: number }>('/api/reading/groups', {
@@ -27,14 +25,12 @@ export function NewGroupButton() {
   });
   return (
     <>
-      <Button size="large" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+      <Button size="large" type="primary" icon={<PlusOutlined />} onClick={dialog.show}>
         新建读书群
       </Button>
       <FormDialog
         title="新建读书群"
-        open={open}
-        onClose={() => setOpen(false)}
-        form={form}
+        dialog={dialog}
         mutation={create}
         notice={draft.notice}
         onValuesChange={draft.onValuesChange}

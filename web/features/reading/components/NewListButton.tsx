@@ -3,11 +3,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Radio, Select } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { BookListInput } from '../../../../server/modules/reading/schemas.ts';
 import { api } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import { FormDialog, useFormDraft } from '../../../components/index.ts';
+import { FormDialog, useFormDialog, useFormDraft } from '../../../components/index.ts';
 import { useReference } from '../../meetings/shared.tsx';
 import { bookDraftView, booksToDraft } from '../bookDraft.ts';
 import { useSaved } from './useSaved.ts';
@@ -32,13 +32,13 @@ interface ListValues extends BookListInput {
 }
 
 export function NewListButton() {
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<ListValues>();
+  const dialog = useFormDialog<ListValues>();
+  const { form } = dialog;
   const ref = useReference();
   // The book rows are kept too, through a view of the form that turns them into lists of text (bookDraft.ts).
   const draftView = useMemo(() => bookDraftView(form), [form]);
-  const draft = useFormDraft(draftView, open ? 'reading-list:new' : null);
-  const saved = useSaved(form, draft.clear, () => setOpen(false));
+  const draft = useFormDraft(draftView, dialog.open ? 'reading-list:new' : null);
+  const saved = useSaved(form, draft.clear, dialog.close);
   const kind: Kind = Form.useWatch('kind', form) ?? 'month';
   const create = useMutation({
     mutationFn: (v: ListValues) =>
@@ -56,14 +56,12 @@ export function NewListButton() {
   });
   return (
     <>
-      <Button size="large" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+      <Button size="large" icon={<PlusOutlined />} onClick={dialog.show}>
         新建书目
       </Button>
       <FormDialog
         title="新建书目"
-        open={open}
-        onClose={() => setOpen(false)}
-        form={form}
+        dialog={dialog}
         mutation={create}
         notice={draft.notice}
         initialValues={{ kind: 'month', books: [{}] }}
