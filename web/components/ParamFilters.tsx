@@ -5,6 +5,7 @@
 // - a keyword box searched on Enter or the button: <ParamSearch label="关键词" placeholder="名称、地址" name="q" … />.
 import { Input, Select } from 'antd';
 import type { CSSProperties } from 'react';
+import { choices } from './choices.ts';
 
 export interface ParamSelectProps<K extends string> {
   /** The filter's name for screen readers (aria-label), zh_CN. */
@@ -28,7 +29,7 @@ export function ParamSelect<K extends string>({ label, width, name, params, setP
       style={{ width }}
       value={params[name]}
       onChange={(value: string) => setParams({ [name]: value } as Partial<Record<K, string>>)}
-      options={Object.entries(labels).map(([value, text]) => ({ value, label: text }))}
+      options={choices(labels)}
     />
   );
 }

@@ -3,6 +3,7 @@ export { ActionCommentDialog } from './ActionCommentDialog.tsx';
 export { AttachmentUpload } from './AttachmentUpload.tsx';
 export { CardList } from './CardList.tsx';
 export { ConfirmButton, type ConfirmButtonProps } from './ConfirmButton.tsx';
+export { choices } from './choices.ts';
 export { DataTable, type DataTableProps, type PagedData } from './DataTable.tsx';
 export { ErrorAlert, errorMessage } from './ErrorAlert.tsx';
 export { ExportButton, type ExportButtonProps } from './ExportButton.tsx';

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Select, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api, qs } from '../../api/client.ts';
-import { ErrorAlert } from '../../components/index.ts';
+import { choices, ErrorAlert } from '../../components/index.ts';
 import { useReference } from '../org/api.ts';
 
 /** The committee's reference lists (terms, sessions, sectors, units…): org's one hook and cache entry. */
@@ -116,11 +116,7 @@ export function InviteFields({ name = 'invite', required = true }: { name?: stri
         label="参加范围"
         rules={required ? [{ required: true, message: '请选择参加范围' }] : []}
       >
-        <Select
-          allowClear={!required}
-          placeholder="请选择"
-          options={Object.entries(INVITE_RULES).map(([value, label]) => ({ value, label }))}
-        />
+        <Select allowClear={!required} placeholder="请选择" options={choices(INVITE_RULES)} />
       </Form.Item>
       {rule === 'specialCommittee' && (
         <Form.Item

@@ -4,7 +4,7 @@ import { App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select 
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
-import { AttachmentUpload, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { AttachmentUpload, choices, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
 import { InviteFields } from '../../meetings/shared.tsx';
 import { ACTIVITY_KINDS } from '../api.ts';
 
@@ -48,7 +48,7 @@ export function ActivityFormPage() {
           onValuesChange={draft.onValuesChange}
         >
           <Form.Item name="kind" label="活动类型" rules={[{ required: true }]}>
-            <Select options={Object.entries(ACTIVITY_KINDS).map(([value, label]) => ({ value, label }))} />
+            <Select options={choices(ACTIVITY_KINDS)} />
           </Form.Item>
           <Form.Item name="title" label="活动名称" rules={[{ required: true, message: '请填写活动名称' }]}>
             <Input count={{ show: true, max: 100 }} />
@@ -68,12 +68,7 @@ export function ActivityFormPage() {
             <Input.TextArea rows={4} count={{ show: true, max: 5000 }} />
           </Form.Item>
           <Form.Item name="registration" label="参加方式">
-            <Radio.Group
-              options={[
-                { value: 'invite', label: '邀请参加' },
-                { value: 'open', label: '委员自行报名' },
-              ]}
-            />
+            <Radio.Group options={choices({ invite: '邀请参加', open: '委员自行报名' })} />
           </Form.Item>
           <Form.Item name="capacity" label="人数上限（可不填）">
             <InputNumber min={1} max={10000} />

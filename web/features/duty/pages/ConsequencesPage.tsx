@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ConfirmButton, ErrorAlert, PageHeader } from '../../../components/index.ts';
+import { ConfirmButton, choices, ErrorAlert, PageHeader } from '../../../components/index.ts';
 import { thisYear, yearOptions } from '../api.ts';
 import { MemberRecordDialog, useMemberRecord } from '../components/MemberRecordDialog.tsx';
 import { dutyKeys, useConsequenceCandidates, useConsequences } from '../queries.ts';
@@ -130,12 +130,7 @@ export function ConsequencesPage() {
       </Card>
       <MemberRecordDialog {...dialog} title="记录约谈或劝辞" initialValues={{ kind: 'talk' }} destroyOnHidden>
         <Form.Item name="kind" label="方式">
-          <Radio.Group
-            options={[
-              { value: 'talk', label: '约谈' },
-              { value: 'resignationAdvice', label: '劝辞' },
-            ]}
-          />
+          <Radio.Group options={choices({ talk: '约谈', resignationAdvice: '劝辞' })} />
         </Form.Item>
         <Form.Item name="happenedOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker />

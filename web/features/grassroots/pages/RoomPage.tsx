@@ -7,6 +7,7 @@ import type { SessionListRow } from '../../../../server/modules/grassroots/sessi
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import {
+  choices,
   ErrorAlert,
   FormDialog,
   PageHeader,
@@ -152,13 +153,7 @@ export function RoomPage() {
           <Select mode="multiple" options={accepted.map((t) => ({ value: t.id, label: t.title }))} />
         </Form.Item>
         <Form.Item name="form" label="协商形式">
-          <Select
-            options={[
-              { value: 'offline', label: '线下' },
-              { value: 'online', label: '线上' },
-              { value: 'both', label: '线上线下结合' },
-            ]}
-          />
+          <Select options={choices({ offline: '线下', online: '线上', both: '线上线下结合' })} />
         </Form.Item>
         <Form.Item name="time" label="时间" rules={[{ required: true, message: '请选择时间' }]}>
           <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />

@@ -2,7 +2,7 @@
 // (an activity's 我参加的). Values live in the URL (useListParams).
 import { Select } from 'antd';
 import type { ReactNode } from 'react';
-import { countActive, FilterBar, ParamSearch } from '../../../components/index.ts';
+import { choices, countActive, FilterBar, ParamSearch } from '../../../components/index.ts';
 
 export function EventFilters({
   noun,
@@ -44,10 +44,7 @@ export function EventFilters({
         style={{ width: kindWidth }}
         value={p.kind}
         onChange={(kind) => setParams({ kind })}
-        options={[
-          { value: '', label: '全部类型' },
-          ...Object.entries(kinds).map(([value, label]) => ({ value, label })),
-        ]}
+        options={[{ value: '', label: '全部类型' }, ...choices(kinds)]}
       />
       <Select
         aria-label="状态"

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../../api/client.ts';
 import { dayjs } from '../../../app/format.ts';
-import { AttachmentUpload, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { AttachmentUpload, choices, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
 import { meetingKeys } from '../queries.ts';
 import { InviteFields, MEETING_KINDS, useReference } from '../shared.tsx';
 
@@ -71,7 +71,7 @@ export function MeetingFormPage() {
           onValuesChange={draft.onValuesChange}
         >
           <Form.Item name="kind" label="会议类型" rules={[{ required: true, message: '请选择会议类型' }]}>
-            <Select options={Object.entries(MEETING_KINDS).map(([value, label]) => ({ value, label }))} />
+            <Select options={choices(MEETING_KINDS)} />
           </Form.Item>
           <Form.Item
             name="title"

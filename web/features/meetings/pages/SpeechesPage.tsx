@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
 import {
   ConfirmButton,
+  choices,
   countActive,
   ErrorAlert,
   FilterBar,
@@ -186,12 +187,7 @@ export function SpeechesPage() {
           onValuesChange={draft.onValuesChange}
         >
           <Form.Item name="mode" label="发言方式" rules={[{ required: true }]}>
-            <Radio.Group
-              options={[
-                { value: 'oral', label: '口头发言' },
-                { value: 'written', label: '书面发言' },
-              ]}
-            />
+            <Radio.Group options={choices({ oral: '口头发言', written: '书面发言' })} />
           </Form.Item>
           <Form.Item name="meetingId" label="会议（可不选）">
             <Select allowClear options={meetings.data?.items.map((m) => ({ value: m.id, label: m.title }))} />

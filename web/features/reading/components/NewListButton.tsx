@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import type { BookListInput } from '../../../../server/modules/reading/schemas.ts';
 import { api } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import { FormDialog, useFormDialog, useFormDraft } from '../../../components/index.ts';
+import { choices, FormDialog, useFormDialog, useFormDraft } from '../../../components/index.ts';
 import { useReference } from '../../meetings/shared.tsx';
 import { bookDraftView, booksToDraft } from '../bookDraft.ts';
 import { useSaved } from './useSaved.ts';
@@ -72,13 +72,7 @@ export function NewListButton() {
         }}
       >
         <Form.Item name="kind" label="书目周期">
-          <Radio.Group
-            size="large"
-            options={[
-              { value: 'month', label: '按月' },
-              { value: 'quarter', label: '按季度' },
-            ]}
-          />
+          <Radio.Group size="large" options={choices({ month: '按月', quarter: '按季度' })} />
         </Form.Item>
         <Form.Item name="period" label="期次" rules={[{ required: true, message: '请选择期次' }]}>
           <Select size="large" options={periodOptions(kind)} />
