@@ -1,13 +1,14 @@
 // 约谈与劝辞: members below the pass mark, what was done, and the record dialog.
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Radio, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import { ConfirmButton, choices, ErrorAlert, PageHeader } from '../../../components/index.ts';
-import { thisYear, yearOptions } from '../api.ts';
+import { thisYear } from '../api.ts';
 import { MemberRecordDialog, useMemberRecord } from '../components/MemberRecordDialog.tsx';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { dutyKeys, useConsequenceCandidates, useConsequences } from '../queries.ts';
 
 export function ConsequencesPage() {
@@ -40,7 +41,7 @@ export function ConsequencesPage() {
         description="低于合格分的委员建议约谈；连续两年低于合格分或多次无故缺席全体会议的，建议劝辞。"
         extra={
           <Space>
-            <Select aria-label="年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 110 }} />
+            <YearSelect value={year} onChange={setYear} />
             {manage && (
               <Button type="primary" onClick={() => start()}>
                 记录约谈或劝辞

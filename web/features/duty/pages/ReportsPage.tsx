@@ -1,5 +1,5 @@
 // 述职报告 for staff: the list of self-reports to review.
-import { Flex, Select } from 'antd';
+import { Flex } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatDateTime } from '../../../app/format.ts';
 import {
@@ -11,7 +11,8 @@ import {
   pagedProps,
   useListParams,
 } from '../../../components/index.ts';
-import { thisYear, yearOptions } from '../api.ts';
+import { thisYear } from '../api.ts';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { useReports } from '../queries.ts';
 
 const STATUS_CHOICES = { '': '全部', submitted: '待审阅', returned: '已退回修改', accepted: '已审阅' };
@@ -24,13 +25,7 @@ export function ReportsPage() {
     <>
       <PageHeader title="述职报告" description="委员提交的年度述职报告，审阅通过或退回修改。" />
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label="年度"
-          value={Number(p.year)}
-          onChange={(y) => setP({ year: String(y) })}
-          options={yearOptions()}
-          style={{ width: 110 }}
-        />
+        <YearSelect value={Number(p.year)} onChange={(y) => setP({ year: String(y) })} />
         <ParamSelect label="状态" width={150} name="status" params={p} setParams={setP} labels={STATUS_CHOICES} />
         <ParamSearch label="姓名或编号" name="q" params={p} setParams={setP} style={{ maxWidth: 220 }} />
       </Flex>

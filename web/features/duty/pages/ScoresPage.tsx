@@ -16,8 +16,9 @@ import {
   useListParams,
 } from '../../../components/index.ts';
 import { useReference } from '../../meetings/shared.tsx';
-import { GRADE_COLOR, thisYear, yearOptions } from '../api.ts';
+import { GRADE_COLOR, thisYear } from '../api.ts';
 import { GroupTable } from '../components/GroupTable.tsx';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { type ScoreRow, useScores } from '../queries.ts';
 
 const GRADE_CHOICES = { '': '全部等次', excellent: '优秀', good: '良好', competent: '称职', incompetent: '不称职' };
@@ -92,13 +93,7 @@ export function ScoresPage() {
       ) : (
         <>
           <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-            <Select
-              aria-label="年度"
-              value={Number(p.year)}
-              onChange={(y) => setP({ year: String(y) })}
-              options={yearOptions()}
-              style={{ width: 110 }}
-            />
+            <YearSelect value={Number(p.year)} onChange={(y) => setP({ year: String(y) })} />
             <ParamSearch label="姓名或编号" name="q" params={p} setParams={setP} style={{ maxWidth: 220 }} />
             <Select
               aria-label="界别"
