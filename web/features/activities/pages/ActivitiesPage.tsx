@@ -1,6 +1,6 @@
 // 履职活动: the list (members see the ones they are in and the open ones; staff the sign-ins and outputs to review).
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Select, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useSession } from '../../../app/session.tsx';
 import {
