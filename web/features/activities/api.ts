@@ -1,4 +1,5 @@
 // Types and labels of 履职活动 as the server returns them: kinds, states (未开始/进行中 from the time), outputs.
+import type { EventBase } from '../meetings/api.ts';
 import { meetingState } from '../meetings/shared.tsx';
 
 export {
@@ -20,14 +21,7 @@ export function activityState(a: { status: string; startsAt: string; endsAt: str
 
 export const OUTPUT_COLOR: Record<string, string> = { submitted: '#ad4e00', confirmed: '#237804', returned: '#cf1322' };
 
-export interface Item {
-  id: number;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  place: string;
+export interface Item extends EventBase {
   registration: string;
   status: string;
   participants: number;
@@ -37,14 +31,7 @@ export interface Item {
   myCheckedInAt: string | null;
 }
 
-export interface Detail {
-  id: number;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  place: string;
+export interface Detail extends EventBase {
   description: string;
   registration: string;
   capacity: number | null;

@@ -3,6 +3,7 @@
 // type).
 
 import type { listVillages } from '../../../server/modules/archive/village-service.ts';
+import { choices } from '../../components/choices.ts';
 import type { WorkflowStep } from '../../components/WorkflowTimeline.tsx';
 export interface Action {
   action: string;
@@ -61,23 +62,23 @@ export interface Topic {
   submissions: number;
   actions: Action[];
 }
-export const ARTICLE_STATE_OPTIONS = [
-  { value: '', label: '全部' },
-  { value: 'received', label: '待评估' },
-  { value: 'needsMore', label: '待补充' },
-  { value: 'accepted', label: '待编辑' },
-  { value: 'edited', label: '待校对' },
-  { value: 'proofread', label: '待编入' },
-  { value: 'assigned', label: '待出版' },
-  { value: 'published', label: '已出版' },
-  { value: 'declined', label: '未采用' },
-];
+export const ARTICLE_STATE_OPTIONS = choices({
+  '': '全部',
+  received: '待评估',
+  needsMore: '待补充',
+  accepted: '待编辑',
+  edited: '待校对',
+  proofread: '待编入',
+  assigned: '待出版',
+  published: '已出版',
+  declined: '未采用',
+});
 /** A village-history project (村史) as the server presents it (listVillages/getVillage; canEdit on its own page). */
 export type Village = Awaited<ReturnType<typeof listVillages>>['items'][number] & { canEdit?: boolean };
-export const VILLAGE_STATE_OPTIONS = [
-  { value: 'planning', label: '筹备中' },
-  { value: 'compiling', label: '编纂中' },
-  { value: 'reviewing', label: '审稿中' },
-  { value: 'published', label: '已出版' },
-  { value: 'suspended', label: '暂停' },
-];
+export const VILLAGE_STATE_OPTIONS = choices({
+  planning: '筹备中',
+  compiling: '编纂中',
+  reviewing: '审稿中',
+  published: '已出版',
+  suspended: '暂停',
+});

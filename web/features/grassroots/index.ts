@@ -8,9 +8,8 @@ import {
   ShopOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
-import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
-import type { FeatureRoute } from '../types.ts';
+import { type FeatureRoute, menu, route } from '../types.ts';
 
 const RoomsPage = lazyPage(() => import('./pages/RoomsPage.tsx').then((m) => m.RoomsPage));
 const RoomPage = lazyPage(() => import('./pages/RoomPage.tsx').then((m) => m.RoomPage));
@@ -25,43 +24,28 @@ const SuggestionsPage = lazyPage(() => import('./pages/SuggestionsPage.tsx').the
 const GROUP = '协商议政';
 
 export const grassrootsRoutes: FeatureRoute[] = [
-  {
-    path: 'grassroots/rooms',
-    element: createElement(RoomsPage),
-    menu: { label: '协商议事室', icon: createElement(HomeOutlined), group: GROUP, order: 520 },
-    permissions: ['grassroots.read'],
-  },
-  { path: 'grassroots/rooms/:id', element: createElement(RoomPage), permissions: ['grassroots.read'] },
-  { path: 'grassroots/sessions/:id', element: createElement(SessionPage), permissions: ['grassroots.read'] },
-  {
-    path: 'grassroots/items',
-    element: createElement(ItemsPage),
-    menu: { label: '议定事项', icon: createElement(SolutionOutlined), group: GROUP, order: 521 },
-    permissions: ['grassroots.manage', 'grassroots.feedback', 'grassroots.figures'],
-  },
-  {
-    path: 'grassroots/studios',
-    element: createElement(StudiosPage),
-    menu: { label: '委员工作室', icon: createElement(ShopOutlined), group: GROUP, order: 522 },
-    permissions: ['grassroots.read'],
-  },
-  { path: 'grassroots/studios/:id', element: createElement(StudioPage), permissions: ['grassroots.read'] },
-  {
-    path: 'grassroots/reception',
-    element: createElement(ReceptionPage),
-    menu: { label: '今日值班', icon: createElement(ScheduleOutlined), group: GROUP, order: 525 },
-    permissions: ['grassroots.reception'],
-  },
-  {
-    path: 'grassroots/suggestions',
-    element: createElement(SuggestionsPage),
-    menu: { label: '微建议', icon: createElement(MessageOutlined), group: GROUP, order: 523 },
-    permissions: ['grassroots.read', 'grassroots.feedback'],
-  },
-  {
-    path: 'grassroots/hotline',
-    element: createElement(HotlinePage),
-    menu: { label: '12345热线诉求', icon: createElement(PhoneOutlined), group: GROUP, order: 524 },
-    permissions: ['grassroots.read'],
-  },
+  route('grassroots/rooms', RoomsPage, ['grassroots.read'], menu('协商议事室', HomeOutlined, GROUP, 520)),
+  route('grassroots/rooms/:id', RoomPage, ['grassroots.read']),
+  route('grassroots/sessions/:id', SessionPage, ['grassroots.read']),
+  route(
+    'grassroots/items',
+    ItemsPage,
+    ['grassroots.manage', 'grassroots.feedback', 'grassroots.figures'],
+    menu('议定事项', SolutionOutlined, GROUP, 521),
+  ),
+  route('grassroots/studios', StudiosPage, ['grassroots.read'], menu('委员工作室', ShopOutlined, GROUP, 522)),
+  route('grassroots/studios/:id', StudioPage, ['grassroots.read']),
+  route(
+    'grassroots/reception',
+    ReceptionPage,
+    ['grassroots.reception'],
+    menu('今日值班', ScheduleOutlined, GROUP, 525),
+  ),
+  route(
+    'grassroots/suggestions',
+    SuggestionsPage,
+    ['grassroots.read', 'grassroots.feedback'],
+    menu('微建议', MessageOutlined, GROUP, 523),
+  ),
+  route('grassroots/hotline', HotlinePage, ['grassroots.read'], menu('12345热线诉求', PhoneOutlined, GROUP, 524)),
 ];

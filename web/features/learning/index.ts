@@ -1,8 +1,7 @@
 // 委员学习 (menu group 学习文史): a member's study page, the reader/player of a material, reflections, staff's desk.
 import { BookOutlined, ReadOutlined } from '@ant-design/icons';
-import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
-import type { FeatureRoute } from '../types.ts';
+import { type FeatureRoute, menu, route } from '../types.ts';
 
 const ManagePage = lazyPage(() => import('./pages/ManagePage.tsx').then((m) => m.ManagePage));
 const MaterialPage = lazyPage(() => import('./pages/MaterialPage.tsx').then((m) => m.MaterialPage));
@@ -12,18 +11,13 @@ const StudyPage = lazyPage(() => import('./pages/StudyPage.tsx').then((m) => m.S
 export const LEARNING_GROUP = '学习文史';
 
 export const learningRoutes: FeatureRoute[] = [
-  {
-    path: 'learning',
-    element: createElement(StudyPage),
-    menu: { label: '委员学习', icon: createElement(ReadOutlined), group: LEARNING_GROUP, order: 700 },
-    permissions: ['learning.study'],
-  },
-  { path: 'learning/materials/:id', element: createElement(MaterialPage), permissions: ['learning.read'] },
-  { path: 'learning/reflections/:id', element: createElement(ReflectionPage), permissions: ['learning.read'] },
-  {
-    path: 'learning/manage',
-    element: createElement(ManagePage),
-    menu: { label: '学习管理', icon: createElement(BookOutlined), group: LEARNING_GROUP, order: 701 },
-    permissions: ['learning.manage', 'learning.figures'],
-  },
+  route('learning', StudyPage, ['learning.study'], menu('委员学习', ReadOutlined, LEARNING_GROUP, 700)),
+  route('learning/materials/:id', MaterialPage, ['learning.read']),
+  route('learning/reflections/:id', ReflectionPage, ['learning.read']),
+  route(
+    'learning/manage',
+    ManagePage,
+    ['learning.manage', 'learning.figures'],
+    menu('学习管理', BookOutlined, LEARNING_GROUP, 701),
+  ),
 ];

@@ -1,13 +1,17 @@
 // Types and labels of a meeting's page as the server returns them (the meeting, the attendance sheet).
-export interface Detail {
+/** What a meeting and an activity both are, in the lists and on their pages (times ISO, place as typed). */
+export interface EventBase {
   id: number;
   kind: string;
   kindLabel: string;
   title: string;
   startsAt: string;
   endsAt: string;
-  halfDays: number;
   place: string;
+}
+
+export interface Detail extends EventBase {
+  halfDays: number;
   agenda: string;
   status: string;
   counts: { invited: number; checkedIn: number; onLeave: number; leavePending: number; willAttend: number };

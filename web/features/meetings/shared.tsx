@@ -1,10 +1,10 @@
 // Pieces shared by the meeting and activity pages: the invite-scope picker, a member search select, the rotating QR
 // screen for the venue, and the labels of kinds and states.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Select, Spin, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Select, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api, qs } from '../../api/client.ts';
-import { ErrorAlert } from '../../components/index.ts';
+import { choices, ErrorAlert } from '../../components/index.ts';
 import { useReference } from '../org/api.ts';
 
 /** The committee's reference lists (terms, sessions, sectors, units…): org's one hook and cache entry. */
@@ -106,6 +106,20 @@ export function MemberSelect({
 }
 
 /** Form items choosing who is invited: all, standing members, a special committee, a sector or chosen members. */
+/** The start and end of a meeting or an activity (form field `time`: [start, end] as dayjs, to the minute), required. */
+export function EventTimeItem({ label }: { label: string }) {
+  return (
+    <Form.Item name="time" label={label} rules={[{ required: true, message: '请选择开始和结束时间' }]}>
+      <DatePicker.RangePicker
+        showTime={{ format: 'HH:mm' }}
+        format="YYYY-MM-DD HH:mm"
+        style={{ width: '100%' }}
+        placeholder={['开始时间', '结束时间']}
+      />
+    </Form.Item>
+  );
+}
+
 export function InviteFields({ name = 'invite', required = true }: { name?: string; required?: boolean }) {
   const ref = useReference();
   const rule = Form.useWatch([name, 'rule']);
@@ -116,11 +130,7 @@ export function InviteFields({ name = 'invite', required = true }: { name?: stri
         label="参加范围"
         rules={required ? [{ required: true, message: '请选择参加范围' }] : []}
       >
-        <Select
-          allowClear={!required}
-          placeholder="请选择"
-          options={Object.entries(INVITE_RULES).map(([value, label]) => ({ value, label }))}
-        />
+        <Select allowClear={!required} placeholder="请选择" options={choices(INVITE_RULES)} />
       </Form.Item>
       {rule === 'specialCommittee' && (
         <Form.Item

@@ -4,7 +4,7 @@ import { Button, Card, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
-import { ErrorAlert, ExportButton, ResponsiveList, useListParams } from '../../../components/index.ts';
+import { ErrorAlert, ExportButton, pagedProps, ResponsiveList, useListParams } from '../../../components/index.ts';
 import { InviteDialog } from '../../meetings/components/InviteDialog.tsx';
 import { MemberSearch, memberColumns, UndoCheckin } from '../../meetings/components/SheetParts.tsx';
 import type { Detail, Participant } from '../api.ts';
@@ -37,11 +37,7 @@ export function Participants({ activity, onChange }: { activity: Detail; onChang
       <ErrorAlert error={error ?? act.error} />
       <ResponsiveList<Participant>
         rowKey="memberId"
-        data={data}
-        loading={isFetching}
-        page={p.page}
-        pageSize={p.pageSize}
-        onPageChange={(page, pageSize) => setP({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, p, setP)}
         columns={[
           ...memberColumns<Participant>(),
           { title: '方式', dataIndex: 'source', render: (s) => (s === 'invited' ? '邀请' : '报名') },

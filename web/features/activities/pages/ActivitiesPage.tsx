@@ -1,13 +1,22 @@
 // 履职活动: the list (members see the ones they are in and the open ones; staff the sign-ins and outputs to review).
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Select, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, PageHeader, ResponsiveList, useListParams } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  PageHeader,
+  ParamSelect,
+  pagedProps,
+  ResponsiveList,
+  useListParams,
+} from '../../../components/index.ts';
 import { EventFilters } from '../../meetings/components/EventFilters.tsx';
 import { eventColumns } from '../../meetings/components/eventColumns.tsx';
 import { ACTIVITY_KINDS, activityState, type Item, STATUS } from '../api.ts';
 import { useActivities } from '../queries.ts';
+
+const MINE_CHOICES = { '': '全部活动', true: '我参加的' };
 
 export function ActivitiesPage() {
   const { can } = useSession();
@@ -39,25 +48,12 @@ export function ActivitiesPage() {
         extraActive={[p.mine]}
       >
         {!manage && (
-          <Select
-            aria-label="范围"
-            style={{ width: 150 }}
-            value={p.mine}
-            onChange={(mine) => setP({ mine })}
-            options={[
-              { value: '', label: '全部活动' },
-              { value: 'true', label: '我参加的' },
-            ]}
-          />
+          <ParamSelect label="范围" width={150} name="mine" params={p} setParams={setP} labels={MINE_CHOICES} />
         )}
       </EventFilters>
       <ErrorAlert error={error} />
       <ResponsiveList<Item>
-        data={data}
-        loading={isFetching}
-        page={p.page}
-        pageSize={p.pageSize}
-        onPageChange={(page, pageSize) => setP({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, p, setP)}
         columns={eventColumns<Item>({
           noun: '活动',
           path: '/activities',

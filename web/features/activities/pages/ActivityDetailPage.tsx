@@ -10,6 +10,7 @@ import { useSession } from '../../../app/session.tsx';
 import {
   AttachmentUpload,
   ConfirmButton,
+  choices,
   ErrorAlert,
   PageHeader,
   ResponsiveList,
@@ -260,7 +261,7 @@ export function ActivityDetailPage() {
           onValuesChange={outputDraft.onValuesChange}
         >
           <Form.Item name="kind" label="成果类型">
-            <Radio.Group options={Object.entries(OUTPUT_KINDS).map(([value, label]) => ({ value, label }))} />
+            <Radio.Group options={choices(OUTPUT_KINDS)} />
           </Form.Item>
           <Form.Item name="title" label="成果标题" rules={[{ required: true, message: '请填写成果标题' }]}>
             <Input count={{ show: true, max: 100 }} />

@@ -1,11 +1,11 @@
 // 新建活动: kind, time, place, how members join, attachments and whom to invite.
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
-import { AttachmentUpload, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
-import { InviteFields } from '../../meetings/shared.tsx';
+import { AttachmentUpload, choices, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { EventTimeItem, InviteFields } from '../../meetings/shared.tsx';
 import { ACTIVITY_KINDS } from '../api.ts';
 
 export function ActivityFormPage() {
@@ -48,19 +48,12 @@ export function ActivityFormPage() {
           onValuesChange={draft.onValuesChange}
         >
           <Form.Item name="kind" label="活动类型" rules={[{ required: true }]}>
-            <Select options={Object.entries(ACTIVITY_KINDS).map(([value, label]) => ({ value, label }))} />
+            <Select options={choices(ACTIVITY_KINDS)} />
           </Form.Item>
           <Form.Item name="title" label="活动名称" rules={[{ required: true, message: '请填写活动名称' }]}>
             <Input count={{ show: true, max: 100 }} />
           </Form.Item>
-          <Form.Item name="time" label="活动时间" rules={[{ required: true, message: '请选择开始和结束时间' }]}>
-            <DatePicker.RangePicker
-              showTime={{ format: 'HH:mm' }}
-              format="YYYY-MM-DD HH:mm"
-              style={{ width: '100%' }}
-              placeholder={['开始时间', '结束时间']}
-            />
-          </Form.Item>
+          <EventTimeItem label="活动时间" />
           <Form.Item name="place" label="活动地点" rules={[{ required: true, message: '请填写活动地点' }]}>
             <Input count={{ show: true, max: 100 }} />
           </Form.Item>
@@ -68,12 +61,7 @@ export function ActivityFormPage() {
             <Input.TextArea rows={4} count={{ show: true, max: 5000 }} />
           </Form.Item>
           <Form.Item name="registration" label="参加方式">
-            <Radio.Group
-              options={[
-                { value: 'invite', label: '邀请参加' },
-                { value: 'open', label: '委员自行报名' },
-              ]}
-            />
+            <Radio.Group options={choices({ invite: '邀请参加', open: '委员自行报名' })} />
           </Form.Item>
           <Form.Item name="capacity" label="人数上限（可不填）">
             <InputNumber min={1} max={10000} />

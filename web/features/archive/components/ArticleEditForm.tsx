@@ -1,6 +1,6 @@
 // The editor's version form of an article: title, text, editor's note and the village history it belongs to.
 import { Button, Flex, Form, Input, Select } from 'antd';
-import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, textRules, useFormDraft } from '../../../components/index.ts';
 import type { Article } from '../api.ts';
 import { useVillages } from '../queries.ts';
 
@@ -39,27 +39,13 @@ export function ArticleEditForm({
     >
       {draft.notice}
       <ErrorAlert error={error} />
-      <Form.Item
-        name="title"
-        label="标题"
-        rules={[
-          { required: true, message: '请填写标题' },
-          { max: 100, message: '「标题」不能超过 100 字' },
-        ]}
-      >
+      <Form.Item name="title" label="标题" rules={textRules('标题', 100)}>
         <Input count={{ show: true, max: 100 }} />
       </Form.Item>
-      <Form.Item
-        name="body"
-        label="正文"
-        rules={[
-          { required: true, message: '请填写正文' },
-          { max: 100000, message: '「正文」不能超过 100000 字' },
-        ]}
-      >
+      <Form.Item name="body" label="正文" rules={textRules('正文', 100000)}>
         <Input.TextArea rows={14} count={{ show: true, max: 100000 }} />
       </Form.Item>
-      <Form.Item name="editorNote" label="编辑说明" rules={[{ max: 5000, message: '「编辑说明」不能超过 5000 字' }]}>
+      <Form.Item name="editorNote" label="编辑说明" rules={textRules('编辑说明', 5000, { optional: true })}>
         <Input.TextArea rows={2} />
       </Form.Item>
       <Form.Item name="villageId" label="归入村史（可不选）">

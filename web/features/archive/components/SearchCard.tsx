@@ -2,9 +2,19 @@
 // editors also pick the manuscripts of a state.
 import { Button, Card, Form, Input, Segmented } from 'antd';
 import { Link } from 'react-router';
-import { ErrorAlert, ResponsiveList, useListParams } from '../../../components/index.ts';
+import { ErrorAlert, pagedProps, ResponsiveList, useListParams } from '../../../components/index.ts';
 import { ARTICLE_STATE_OPTIONS, type Article } from '../api.ts';
 import { useArticles } from '../queries.ts';
+
+/** The text filters in their order: parameter, label, placeholder (全文检索 only). */
+const TEXT_FILTERS: [name: string, label: string, placeholder?: string][] = [
+  ['q', '全文检索', '如：夜校、高考'],
+  ['period', '时期'],
+  ['place', '地点'],
+  ['theme', '主题'],
+  ['person', '人物'],
+  ['tag', '标签'],
+];
 
 export function SearchCard({ editor }: { editor: boolean }) {
   const [params, setParams] = useListParams({
@@ -27,24 +37,11 @@ export function SearchCard({ editor }: { editor: boolean }) {
         onFinish={(v) => setParams({ ...v, page: 1 })}
         style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))', gap: 8 }}
       >
-        <Form.Item name="q" label="全文检索" style={{ marginBottom: 0 }}>
-          <Input allowClear placeholder="如：夜校、高考" />
-        </Form.Item>
-        <Form.Item name="period" label="时期" style={{ marginBottom: 0 }}>
-          <Input allowClear />
-        </Form.Item>
-        <Form.Item name="place" label="地点" style={{ marginBottom: 0 }}>
-          <Input allowClear />
-        </Form.Item>
-        <Form.Item name="theme" label="主题" style={{ marginBottom: 0 }}>
-          <Input allowClear />
-        </Form.Item>
-        <Form.Item name="person" label="人物" style={{ marginBottom: 0 }}>
-          <Input allowClear />
-        </Form.Item>
-        <Form.Item name="tag" label="标签" style={{ marginBottom: 0 }}>
-          <Input allowClear />
-        </Form.Item>
+        {TEXT_FILTERS.map(([name, label, placeholder]) => (
+          <Form.Item key={name} name={name} label={label} style={{ marginBottom: 0 }}>
+            <Input allowClear placeholder={placeholder} />
+          </Form.Item>
+        ))}
         <Form.Item label=" " style={{ marginBottom: 0 }}>
           <Button type="primary" htmlType="submit" size="large">
             检索
@@ -69,11 +66,7 @@ export function SearchCard({ editor }: { editor: boolean }) {
             ? '没有符合条件的史料，请换个关键词或筛选条件'
             : '暂无史料',
         }}
-        data={data}
-        loading={isFetching}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, params, setParams)}
         columns={[
           {
             title: '标题',

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Form, Input, List, Tag, Typography } from 'antd';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, textRules, useFormDraft } from '../../../components/index.ts';
 import { archiveKeys, useTopics } from '../queries.ts';
 
 export function TopicsCard({ editor }: { editor: boolean }) {
@@ -60,11 +60,7 @@ export function TopicsCard({ editor }: { editor: boolean }) {
           <Form.Item name="title" label="选题名称" rules={[{ required: true, message: '请填写选题名称' }]}>
             <Input />
           </Form.Item>
-          <Form.Item
-            name="description"
-            label="征集说明"
-            rules={[{ max: 5000, message: '「征集说明」不能超过 5000 字' }]}
-          >
+          <Form.Item name="description" label="征集说明" rules={textRules('征集说明', 5000, { optional: true })}>
             <Input.TextArea rows={2} count={{ show: true, max: 5000 }} />
           </Form.Item>
           <Button htmlType="submit" loading={create.isPending}>

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, textRules, useFormDraft } from '../../../components/index.ts';
 import { VILLAGE_STATE_OPTIONS, type Village } from '../api.ts';
 import { archiveKeys } from '../queries.ts';
 
@@ -100,7 +100,7 @@ export function VillageForm({ village, onSaved }: { village?: Village; onSaved?:
             <DatePicker size="large" style={{ width: '100%' }} />
           </Form.Item>
         )}
-        <Form.Item name="description" label="项目说明" rules={[{ max: 5000, message: '「项目说明」不能超过 5000 字' }]}>
+        <Form.Item name="description" label="项目说明" rules={textRules('项目说明', 5000, { optional: true })}>
           <Input.TextArea rows={4} count={{ show: true, max: 5000 }} />
         </Form.Item>
         <Button type="primary" size="large" htmlType="submit" loading={save.isPending}>

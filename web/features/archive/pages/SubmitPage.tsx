@@ -6,7 +6,7 @@ import { App, Button, Card, Checkbox, Form, Input, Radio, Select, Upload } from 
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { choices, ErrorAlert, PageHeader, textRules, useFormDraft } from '../../../components/index.ts';
 import { useTopics, useVillages } from '../queries.ts';
 
 export function SubmitPage() {
@@ -68,23 +68,9 @@ export function SubmitPage() {
             <Input size="large" />
           </Form.Item>
           <Form.Item name="accountKind" label="史料类别">
-            <Radio.Group
-              size="large"
-              options={[
-                { value: 'experienced', label: '亲历' },
-                { value: 'witnessed', label: '亲见' },
-                { value: 'heard', label: '亲闻' },
-              ]}
-            />
+            <Radio.Group size="large" options={choices({ experienced: '亲历', witnessed: '亲见', heard: '亲闻' })} />
           </Form.Item>
-          <Form.Item
-            name="body"
-            label="正文"
-            rules={[
-              { required: true, message: '请填写正文' },
-              { max: 100000, message: '「正文」不能超过 100000 字' },
-            ]}
-          >
+          <Form.Item name="body" label="正文" rules={textRules('正文', 100000)}>
             <Input.TextArea rows={10} count={{ show: true, max: 100000 }} />
           </Form.Item>
           <Form.Item name="period" label="历史时期">

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { choices, ErrorAlert, useFormDraft } from '../../../components/index.ts';
 import type { ConductItem } from '../api.ts';
 import { dutyKeys } from '../queries.ts';
 
@@ -60,12 +60,7 @@ export function ConductItemDialog({
       >
         {editing === 'new' && (
           <Form.Item name="polarity" label="清单">
-            <Radio.Group
-              options={[
-                { value: 'positive', label: '正面清单（加分）' },
-                { value: 'negative', label: '负面清单（扣分）' },
-              ]}
-            />
+            <Radio.Group options={choices({ positive: '正面清单（加分）', negative: '负面清单（扣分）' })} />
           </Form.Item>
         )}
         <Form.Item

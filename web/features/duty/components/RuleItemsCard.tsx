@@ -2,8 +2,8 @@
 // A fact scores by the first item it matches, so the order matters (上移).
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { choices } from '../../../components/index.ts';
 import type { Vocabulary } from '../queries.ts';
-import { opts } from './RuleListCards.tsx';
 
 export function RuleItemsCard({ vocabulary: v }: { vocabulary: Vocabulary }) {
   const categories = Form.useWatch('categories') as { key: string; name: string }[] | undefined;
@@ -62,7 +62,7 @@ export function RuleItemsCard({ vocabulary: v }: { vocabulary: Vocabulary }) {
                   </Col>
                   <Col xs={12} md={3}>
                     <Form.Item name={[f.name, 'multiplyBy']} label="计量">
-                      <Select allowClear placeholder="按次" options={opts(v.multipliers)} />
+                      <Select allowClear placeholder="按次" options={choices(v.multipliers)} />
                     </Form.Item>
                   </Col>
                   <Col xs={12} md={3}>
@@ -76,18 +76,18 @@ export function RuleItemsCard({ vocabulary: v }: { vocabulary: Vocabulary }) {
                       label="履职事项"
                       rules={[{ required: true, message: '请选择履职事项' }]}
                     >
-                      <Select mode="multiple" options={opts(v.factKinds)} optionFilterProp="label" />
+                      <Select mode="multiple" options={choices(v.factKinds)} optionFilterProp="label" />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={6}>
                     <Form.Item name={[f.name, 'roles']} label="身份（空为不限）">
-                      <Select mode="multiple" allowClear options={opts(v.roles)} />
+                      <Select mode="multiple" allowClear options={choices(v.roles)} />
                     </Form.Item>
                   </Col>
                   {Object.entries(v.detailFields).map(([k, d]) => (
                     <Col xs={12} md={3} key={k}>
                       <Form.Item name={[f.name, 'detail', k]} label={d.label}>
-                        <Select allowClear placeholder="不限" options={opts(d.values)} />
+                        <Select allowClear placeholder="不限" options={choices(d.values)} />
                       </Form.Item>
                     </Col>
                   ))}

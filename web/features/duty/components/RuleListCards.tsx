@@ -1,9 +1,9 @@
 // The rule form's list cards: categories with caps and floors, grades from high to low, the annual checklist.
 import { Card, Col, Form, Input, InputNumber, Select } from 'antd';
+import { choices } from '../../../components/index.ts';
 import type { Vocabulary } from '../queries.ts';
 import { RuleRows } from './RuleRows.tsx';
 
-export const opts = (r: Record<string, string>) => Object.entries(r).map(([value, label]) => ({ value, label }));
 const required = (message: string) => [{ required: true, message }];
 
 export function CategoriesCard() {
@@ -49,7 +49,7 @@ export function GradesCard({ vocabulary }: { vocabulary: Vocabulary }) {
           <>
             <Col xs={8} md={5}>
               <Form.Item name={[f.name, 'key']} label="等次" rules={required('请选择')}>
-                <Select options={opts(vocabulary.grades)} />
+                <Select options={choices(vocabulary.grades)} />
               </Form.Item>
             </Col>
             <Col xs={8} md={5}>
@@ -92,7 +92,7 @@ export function ChecklistCard({ vocabulary }: { vocabulary: Vocabulary }) {
             </Col>
             <Col xs={16} md={9}>
               <Form.Item name={[f.name, 'kinds']} label="算作完成的履职事项" rules={required('请选择')}>
-                <Select mode="multiple" options={opts(vocabulary.factKinds)} optionFilterProp="label" />
+                <Select mode="multiple" options={choices(vocabulary.factKinds)} optionFilterProp="label" />
               </Form.Item>
             </Col>
             <Col xs={6} md={3}>

@@ -1,13 +1,14 @@
 // 优秀委员: commendations of the year and the members graded excellent to choose from.
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Select, Space, Table } from 'antd';
+import { Button, Card, Form, Input, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import { ConfirmButton, ErrorAlert, PageHeader } from '../../../components/index.ts';
-import { thisYear, yearOptions } from '../api.ts';
+import { thisYear } from '../api.ts';
 import { MemberRecordDialog, useMemberRecord } from '../components/MemberRecordDialog.tsx';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { dutyKeys, type ScoreRow, useCommendations, useExcellentMembers } from '../queries.ts';
 
 export function CommendationsPage() {
@@ -28,7 +29,7 @@ export function CommendationsPage() {
         title="优秀委员"
         extra={
           <Space>
-            <Select aria-label="年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 110 }} />
+            <YearSelect value={year} onChange={setYear} />
             {manage && (
               <Button
                 type="primary"

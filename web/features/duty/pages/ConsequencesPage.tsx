@@ -1,13 +1,14 @@
 // 约谈与劝辞: members below the pass mark, what was done, and the record dialog.
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Radio, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ConfirmButton, ErrorAlert, PageHeader } from '../../../components/index.ts';
-import { thisYear, yearOptions } from '../api.ts';
+import { ConfirmButton, choices, ErrorAlert, PageHeader } from '../../../components/index.ts';
+import { thisYear } from '../api.ts';
 import { MemberRecordDialog, useMemberRecord } from '../components/MemberRecordDialog.tsx';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { dutyKeys, useConsequenceCandidates, useConsequences } from '../queries.ts';
 
 export function ConsequencesPage() {
@@ -40,7 +41,7 @@ export function ConsequencesPage() {
         description="低于合格分的委员建议约谈；连续两年低于合格分或多次无故缺席全体会议的，建议劝辞。"
         extra={
           <Space>
-            <Select aria-label="年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 110 }} />
+            <YearSelect value={year} onChange={setYear} />
             {manage && (
               <Button type="primary" onClick={() => start()}>
                 记录约谈或劝辞
@@ -130,12 +131,7 @@ export function ConsequencesPage() {
       </Card>
       <MemberRecordDialog {...dialog} title="记录约谈或劝辞" initialValues={{ kind: 'talk' }} destroyOnHidden>
         <Form.Item name="kind" label="方式">
-          <Radio.Group
-            options={[
-              { value: 'talk', label: '约谈' },
-              { value: 'resignationAdvice', label: '劝辞' },
-            ]}
-          />
+          <Radio.Group options={choices({ talk: '约谈', resignationAdvice: '劝辞' })} />
         </Form.Item>
         <Form.Item name="happenedOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker />

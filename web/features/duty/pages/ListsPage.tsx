@@ -1,14 +1,15 @@
 // 正负面清单 for staff: the year's positive and negative lists (add, edit, retire; each change re-scores the year),
 // record an occurrence for a member with its evidence, the year's occurrences (revoke a mistaken one), Excel export.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Flex, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import { ConfirmButton, ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
-import { type ConductItem, type ConductRecord, POLARITY_LABEL, signedPoints, thisYear, yearOptions } from '../api.ts';
+import { type ConductItem, type ConductRecord, POLARITY_LABEL, signedPoints, thisYear } from '../api.ts';
 import { ConductItemDialog } from '../components/ConductItemDialog.tsx';
 import { ConductRecordDialog, useConductRecordDialog } from '../components/ConductRecordDialog.tsx';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { dutyKeys, useConductLists, useConductRecords } from '../queries.ts';
 
 export function ListsPage() {
@@ -42,7 +43,7 @@ export function ListsPage() {
         description="清单事项计入当年积分规则；登记后即计入委员积分，委员在“我的履职”中可看到事实与依据。"
         extra={
           <Space wrap>
-            <Select aria-label="年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 110 }} />
+            <YearSelect value={year} onChange={setYear} />
             <ExportButton url={`/api/duty/lists/export?year=${year}`} />
             {manage && (
               <Button type="primary" onClick={() => setEditing('new')}>

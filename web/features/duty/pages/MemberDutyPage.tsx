@@ -1,10 +1,9 @@
-// One member's score for staff (from the score table).
-import { Select } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ErrorAlert, PageHeader } from '../../../components/index.ts';
-import { thisYear, yearOptions } from '../api.ts';
+import { thisYear } from '../api.ts';
 import { DutyExplanation } from '../components/DutyExplanation.tsx';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { useMemberDuty } from '../queries.ts';
 
 export function MemberDutyPage() {
@@ -16,9 +15,7 @@ export function MemberDutyPage() {
       <PageHeader
         title={data ? `${data.member.name}的履职` : '委员履职'}
         back
-        extra={
-          <Select aria-label="年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 120 }} />
-        }
+        extra={<YearSelect value={year} onChange={setYear} width={120} />}
       />
       <ErrorAlert error={error} />
       {data && <DutyExplanation page={data} />}

@@ -1,10 +1,9 @@
-// 我的履职: the member's own score and how it comes about.
-import { Select } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert, PageHeader } from '../../../components/index.ts';
-import { thisYear, yearOptions } from '../api.ts';
+import { thisYear } from '../api.ts';
 import { ConductListsCard } from '../components/ConductListsCard.tsx';
 import { DutyExplanation } from '../components/DutyExplanation.tsx';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { useMyDuty } from '../queries.ts';
 
 export function MyDutyPage() {
@@ -12,12 +11,7 @@ export function MyDutyPage() {
   const { data, error } = useMyDuty(year);
   return (
     <>
-      <PageHeader
-        title="我的履职"
-        extra={
-          <Select aria-label="年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 120 }} />
-        }
-      />
+      <PageHeader title="我的履职" extra={<YearSelect value={year} onChange={setYear} width={120} />} />
       <ErrorAlert error={error} />
       {data && <DutyExplanation page={data} />}
       <div style={{ marginTop: 16 }}>

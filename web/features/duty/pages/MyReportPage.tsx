@@ -1,11 +1,12 @@
 // 我的述职: the member's self-report, prefilled from the year's record; draft kept on the device.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Input, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { ConfirmButton, ErrorAlert, PageHeader, useTextDraft } from '../../../components/index.ts';
 import { MyCommitmentsCard } from '../../tasks/components/MyCommitmentsCard.tsx';
-import { thisYear, yearOptions } from '../api.ts';
+import { thisYear } from '../api.ts';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { dutyKeys, useMyReport } from '../queries.ts';
 
 export function MyReportPage() {
@@ -33,15 +34,12 @@ export function MyReportPage() {
         title="我的述职"
         description="报告已按您本年度的履职记录预先填写，请补充修改后提交。"
         extra={
-          <Select
-            aria-label="年度"
+          <YearSelect
             value={year}
             onChange={(y) => {
               setYear(y);
               setBody(null);
             }}
-            options={yearOptions()}
-            style={{ width: 110 }}
           />
         }
       />

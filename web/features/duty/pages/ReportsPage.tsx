@@ -1,10 +1,21 @@
 // 述职报告 for staff: the list of self-reports to review.
-import { Flex, Input, Select } from 'antd';
+import { Flex } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatDateTime } from '../../../app/format.ts';
-import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
-import { thisYear, yearOptions } from '../api.ts';
+import {
+  DataTable,
+  ErrorAlert,
+  PageHeader,
+  ParamSearch,
+  ParamSelect,
+  pagedProps,
+  useListParams,
+} from '../../../components/index.ts';
+import { thisYear } from '../api.ts';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { useReports } from '../queries.ts';
+
+const STATUS_CHOICES = { '': '全部', submitted: '待审阅', returned: '已退回修改', accepted: '已审阅' };
 
 export function ReportsPage() {
   const [p, setP] = useListParams({ year: String(thisYear()), status: 'submitted', q: '' });
@@ -14,41 +25,13 @@ export function ReportsPage() {
     <>
       <PageHeader title="述职报告" description="委员提交的年度述职报告，审阅通过或退回修改。" />
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label="年度"
-          value={Number(p.year)}
-          onChange={(y) => setP({ year: String(y) })}
-          options={yearOptions()}
-          style={{ width: 110 }}
-        />
-        <Select
-          aria-label="状态"
-          value={p.status}
-          onChange={(status) => setP({ status })}
-          style={{ width: 150 }}
-          options={[
-            { value: '', label: '全部' },
-            { value: 'submitted', label: '待审阅' },
-            { value: 'returned', label: '已退回修改' },
-            { value: 'accepted', label: '已审阅' },
-          ]}
-        />
-        <Input.Search
-          aria-label="姓名或编号"
-          placeholder="姓名或编号"
-          allowClear
-          defaultValue={p.q}
-          onSearch={(q) => setP({ q })}
-          style={{ maxWidth: 220 }}
-        />
+        <YearSelect value={Number(p.year)} onChange={(y) => setP({ year: String(y) })} />
+        <ParamSelect label="状态" width={150} name="status" params={p} setParams={setP} labels={STATUS_CHOICES} />
+        <ParamSearch label="姓名或编号" name="q" params={p} setParams={setP} style={{ maxWidth: 220 }} />
       </Flex>
       <ErrorAlert error={error} />
       <DataTable
-        data={data}
-        loading={isFetching}
-        page={p.page}
-        pageSize={p.pageSize}
-        onPageChange={(page, pageSize) => setP({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, p, setP)}
         onRow={(r: any) => ({ onClick: () => navigate(`/duty/reports/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: '编号', dataIndex: 'code' },

@@ -2,16 +2,17 @@
 // conditions, grades, the annual checklist), a ready set to start from, and the version history. Saving makes a new
 // version and re-scores everyone; the server's Chinese validation message is shown at the field it names.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Card, Divider, Flex, Form, Input, Select } from 'antd';
+import { Alert, App, Card, Divider, Flex, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../../api/client.ts';
 import { ConfirmButton, ErrorAlert, PageHeader } from '../../../components/index.ts';
-import { thisYear, yearOptions } from '../api.ts';
+import { thisYear } from '../api.ts';
 import { ConductListsCard } from '../components/ConductListsCard.tsx';
 import { RuleGeneralCard } from '../components/RuleGeneralCard.tsx';
 import { RuleItemsCard } from '../components/RuleItemsCard.tsx';
 import { CategoriesCard, ChecklistCard, GradesCard } from '../components/RuleListCards.tsx';
 import { RuleVersionsCard } from '../components/RuleVersionsCard.tsx';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { dutyKeys, useRulePresets, useRules } from '../queries.ts';
 
 /** The API's rule set → form values (null caps shown as empty boxes). */
@@ -90,9 +91,7 @@ export function RulesPage() {
       <PageHeader
         title="积分规则"
         description="每次保存都会生成新版本，并按新规则重新计算全体委员的积分；委员在“我的履职”中可看到每一项的计分依据。"
-        extra={
-          <Select aria-label="年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 110 }} />
-        }
+        extra={<YearSelect value={year} onChange={setYear} />}
       />
       <ErrorAlert error={error} />
       {data && (

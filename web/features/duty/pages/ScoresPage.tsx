@@ -1,15 +1,28 @@
 // 履职积分: the score table (by sector / special committee / group, with each component) and the quarterly
 // bulletin (Word, Excel).
-import { Checkbox, Flex, Input, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Checkbox, Flex, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { qs } from '../../../api/client.ts';
 import { beijingToday } from '../../../app/format.ts';
-import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../../components/index.ts';
+import {
+  DataTable,
+  ErrorAlert,
+  ExportButton,
+  PageHeader,
+  ParamSearch,
+  ParamSelect,
+  pagedProps,
+  useListParams,
+} from '../../../components/index.ts';
 import { useReference } from '../../meetings/shared.tsx';
-import { GRADE_COLOR, thisYear, yearOptions } from '../api.ts';
+import { GRADE_COLOR, thisYear } from '../api.ts';
 import { GroupTable } from '../components/GroupTable.tsx';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { type ScoreRow, useScores } from '../queries.ts';
+
+const GRADE_CHOICES = { '': '全部等次', excellent: '优秀', good: '良好', competent: '称职', incompetent: '不称职' };
+const SORT_CHOICES = { code: '按编号', totalAsc: '积分从低到高', totalDesc: '积分从高到低' };
 
 export function ScoresPage() {
   const [p, setP] = useListParams(
@@ -80,21 +93,8 @@ export function ScoresPage() {
       ) : (
         <>
           <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-            <Select
-              aria-label="年度"
-              value={Number(p.year)}
-              onChange={(y) => setP({ year: String(y) })}
-              options={yearOptions()}
-              style={{ width: 110 }}
-            />
-            <Input.Search
-              aria-label="姓名或编号"
-              placeholder="姓名或编号"
-              allowClear
-              defaultValue={p.q}
-              onSearch={(q) => setP({ q })}
-              style={{ maxWidth: 220 }}
-            />
+            <YearSelect value={Number(p.year)} onChange={(y) => setP({ year: String(y) })} />
+            <ParamSearch label="姓名或编号" name="q" params={p} setParams={setP} style={{ maxWidth: 220 }} />
             <Select
               aria-label="界别"
               allowClear
@@ -114,30 +114,8 @@ export function ScoresPage() {
               onChange={(v) => setP({ specialCommitteeId: v ? String(v) : '' })}
               options={ref.data?.specialCommittees.map((s) => ({ value: s.id, label: s.name }))}
             />
-            <Select
-              aria-label="等次"
-              style={{ width: 120 }}
-              value={p.grade}
-              onChange={(grade) => setP({ grade })}
-              options={[
-                { value: '', label: '全部等次' },
-                { value: 'excellent', label: '优秀' },
-                { value: 'good', label: '良好' },
-                { value: 'competent', label: '称职' },
-                { value: 'incompetent', label: '不称职' },
-              ]}
-            />
-            <Select
-              aria-label="排序"
-              style={{ width: 140 }}
-              value={p.sort}
-              onChange={(sort) => setP({ sort })}
-              options={[
-                { value: 'code', label: '按编号' },
-                { value: 'totalAsc', label: '积分从低到高' },
-                { value: 'totalDesc', label: '积分从高到低' },
-              ]}
-            />
+            <ParamSelect label="等次" width={120} name="grade" params={p} setParams={setP} labels={GRADE_CHOICES} />
+            <ParamSelect label="排序" width={140} name="sort" params={p} setParams={setP} labels={SORT_CHOICES} />
             <Checkbox
               checked={p.belowPass === 'true'}
               onChange={(e) => setP({ belowPass: e.target.checked ? 'true' : '' })}
@@ -161,11 +139,7 @@ export function ScoresPage() {
           )}
           <DataTable<ScoreRow>
             rowKey="memberId"
-            data={data}
-            loading={isFetching}
-            page={p.page}
-            pageSize={p.pageSize}
-            onPageChange={(page, pageSize) => setP({ page, pageSize })}
+            {...pagedProps({ data, isFetching }, p, setP)}
             columns={[
               { title: '编号', dataIndex: 'code' },
               {

@@ -1,11 +1,12 @@
 // 界别活动・界别提案: per sector for a year, the sector's meetings, its members' activity participations, proposals
 // its members led and collective proposals in the sector's name; Excel export.
 import { useQuery } from '@tanstack/react-query';
-import { Select, Space, Table } from 'antd';
+import { Space, Table } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import { ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
-import { thisYear, yearOptions } from '../api.ts';
+import { thisYear } from '../api.ts';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { dutyKeys } from '../queries.ts';
 
 interface Row {
@@ -33,7 +34,7 @@ export function SectorsPage() {
         description="界别活动按界别会议计；委员参加活动按签到人次计；界别提案含以界别名义提交的集体提案和界别委员领衔的提案。"
         extra={
           <Space wrap>
-            <Select aria-label="年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 110 }} />
+            <YearSelect value={year} onChange={setYear} />
             <ExportButton url={`/api/duty/sectors/export?year=${year}`} />
           </Space>
         }

@@ -1,11 +1,20 @@
 // The month's 12345 cases, paged, with their marks.
 import { useQuery } from '@tanstack/react-query';
-import { Input, Select } from 'antd';
 import { api, qs } from '../../../api/client.ts';
-import { ErrorAlert, FilterBar, ResponsiveList, useListParams } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  FilterBar,
+  ParamSearch,
+  ParamSelect,
+  pagedProps,
+  ResponsiveList,
+  useListParams,
+} from '../../../components/index.ts';
 import type { HotlineCase } from '../api.ts';
 import { grassrootsKeys } from '../queries.ts';
 import { HotlineCaseLine, MarkTag } from './HotlineCaseLine.tsx';
+
+const MARK_CHOICES = { '': '全部', open: '未立题', takenUp: '已立题', resolved: '已解决' };
 
 export function HotlineCases({ month }: { month: string }) {
   const [params, setParams] = useListParams({ q: '', mark: '' });
@@ -21,35 +30,27 @@ export function HotlineCases({ month }: { month: string }) {
       <FilterBar
         active={params.mark ? 1 : 0}
         search={
-          <Input.Search
-            aria-label="搜索工单"
+          <ParamSearch
+            label="搜索工单"
             placeholder="工单编号、诉求内容"
-            allowClear
-            defaultValue={params.q}
-            onSearch={(q) => setParams({ q })}
+            name="q"
+            params={params}
+            setParams={setParams}
           />
         }
       >
-        <Select
-          aria-label="立题情况"
-          value={params.mark}
-          onChange={(mark) => setParams({ mark })}
-          style={{ width: 140 }}
-          options={[
-            { value: '', label: '全部' },
-            { value: 'open', label: '未立题' },
-            { value: 'takenUp', label: '已立题' },
-            { value: 'resolved', label: '已解决' },
-          ]}
+        <ParamSelect
+          label="立题情况"
+          width={140}
+          name="mark"
+          params={params}
+          setParams={setParams}
+          labels={MARK_CHOICES}
         />
       </FilterBar>
       <ErrorAlert error={list.error} />
       <ResponsiveList<HotlineCase>
-        data={list.data}
-        loading={list.isLoading}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps(list, params, setParams)}
         unit="件"
         rowKey="id"
         card={(c) => <HotlineCaseLine c={c} />}

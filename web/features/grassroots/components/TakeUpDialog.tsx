@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select, Typography } from 'antd';
 import { api, qs } from '../../../api/client.ts';
-import { ErrorAlert } from '../../../components/index.ts';
+import { ErrorAlert, textRules } from '../../../components/index.ts';
 import type { RecurringMatter, Room } from '../api.ts';
 import { grassrootsKeys } from '../queries.ts';
 
@@ -53,14 +53,7 @@ export function TakeUpDialog({ matter, onClose }: { matter: RecurringMatter | nu
           <Form.Item name="roomId" label="协商议事室" rules={[{ required: true, message: '请选择协商议事室' }]}>
             <Select showSearch optionFilterProp="label" options={options} placeholder="选择议事室" />
           </Form.Item>
-          <Form.Item
-            name="title"
-            label="议题"
-            rules={[
-              { required: true, message: '请填写议题' },
-              { max: 100, message: '「议题」不能超过 100 个字' },
-            ]}
-          >
+          <Form.Item name="title" label="议题" rules={textRules('议题', 100, { unit: '个字' })}>
             <Input count={{ show: true, max: 100 }} />
           </Form.Item>
           <ErrorAlert error={save.error} />

@@ -1,13 +1,15 @@
 // 议定事项: a unit's items to feed back on (with the deadline, overdue flagged), or every item for staff.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { List, Select, Typography } from 'antd';
+import { List, Typography } from 'antd';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, FilterBar, PageHeader, useListParams } from '../../../components/index.ts';
+import { ErrorAlert, FilterBar, PageHeader, ParamSelect, useListParams } from '../../../components/index.ts';
 import type { Item } from '../api.ts';
 import { ItemFeedback } from '../components/ItemFeedback.tsx';
 import { ItemLine } from '../components/ItemLine.tsx';
 import { grassrootsKeys } from '../queries.ts';
+
+const STATE_CHOICES = { '': '全部', assigned: '办理中', fedBack: '已反馈', resolved: '已办结' };
 
 export function ItemsPage() {
   const { can } = useSession();
@@ -22,17 +24,13 @@ export function ItemsPage() {
     <>
       <PageHeader title="议定事项" description="协商议事室议定的事项、承办单位、反馈期限和办理情况。" />
       <FilterBar active={params.state ? 1 : 0}>
-        <Select
-          aria-label="状态"
-          value={params.state}
-          onChange={(state) => setParams({ state })}
-          style={{ width: 140 }}
-          options={[
-            { value: '', label: '全部' },
-            { value: 'assigned', label: '办理中' },
-            { value: 'fedBack', label: '已反馈' },
-            { value: 'resolved', label: '已办结' },
-          ]}
+        <ParamSelect
+          label="状态"
+          width={140}
+          name="state"
+          params={params}
+          setParams={setParams}
+          labels={STATE_CHOICES}
         />
       </FilterBar>
       <ErrorAlert error={items.error} />

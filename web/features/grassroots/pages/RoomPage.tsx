@@ -1,27 +1,20 @@
 // One room: its register entry and printed QR code, its topics (raise one; the executive convener or staff accept or
 // decline with a reason), and its consultations (staff arrange one on accepted topics, run as a consultation event).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  List,
-  Modal,
-  Select,
-  Tag,
-  Typography,
-} from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, List, Select, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { SessionListRow } from '../../../../server/modules/grassroots/session-service.ts';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import {
+  choices,
+  ErrorAlert,
+  FormDialog,
+  PageHeader,
+  textRules,
+  useFormDialog,
+  useFormDraft,
+} from '../../../components/index.ts';
 import type { RoomDetail, Topic } from '../api.ts';
 import { QrCode } from '../components/QrCode.tsx';
 import { TopicItem } from '../components/TopicItem.tsx';
@@ -33,9 +26,8 @@ export function RoomPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [raiseForm] = Form.useForm();
-  const [sessionForm] = Form.useForm();
   const raiseDraft = useFormDraft(raiseForm, `grassroots-topic:${id}`);
-  const [arranging, setArranging] = useState(false);
+  const arrangeDialog = useFormDialog();
   const room = useQuery({
     queryKey: grassrootsKeys.room(id),
     queryFn: () => api.get<RoomDetail>(`/api/grassroots/rooms/${id}`),
@@ -71,7 +63,7 @@ export function RoomPage() {
       }),
     onSuccess: () => {
       message.success('已安排协商，请在协商活动中发出通知');
-      setArranging(false);
+      arrangeDialog.close();
       refresh();
     },
   });
@@ -112,17 +104,10 @@ export function RoomPage() {
           onFinish={(v) => raise.mutate(v)}
           onValuesChange={raiseDraft.onValuesChange}
         >
-          <Form.Item
-            name="title"
-            label="提出议题"
-            rules={[
-              { required: true, message: '请填写议题' },
-              { max: 100, message: '「议题」不能超过 100 个字' },
-            ]}
-          >
+          <Form.Item name="title" label="提出议题" rules={textRules('议题', 100, { unit: '个字' })}>
             <Input count={{ show: true, max: 100 }} />
           </Form.Item>
-          <Form.Item name="body" label="具体内容" rules={[{ max: 2000, message: '「具体内容」不能超过 2000 个字' }]}>
+          <Form.Item name="body" label="具体内容" rules={textRules('具体内容', 2000, { optional: true, unit: '个字' })}>
             <Input.TextArea rows={3} count={{ show: true, max: 2000 }} />
           </Form.Item>
           <ErrorAlert error={raise.error} />
@@ -140,7 +125,7 @@ export function RoomPage() {
         title="协商活动"
         extra={
           manage && (
-            <Button type="primary" disabled={!accepted.length} onClick={() => setArranging(true)}>
+            <Button type="primary" disabled={!accepted.length} onClick={arrangeDialog.show}>
               安排协商
             </Button>
           )
@@ -160,49 +145,23 @@ export function RoomPage() {
           )}
         />
       </Card>
-      <Modal
-        title="安排议事协商"
-        open={arranging}
-        onCancel={() => setArranging(false)}
-        onOk={() => sessionForm.submit()}
-        okText="保存"
-        confirmLoading={arrange.isPending}
-        destroyOnHidden
-      >
-        <ErrorAlert error={arrange.error} />
-        <Form
-          form={sessionForm}
-          layout="vertical"
-          onFinish={(v) => arrange.mutate(v)}
-          initialValues={{ form: 'offline' }}
-        >
-          <Form.Item name="title" label="协商活动名称" rules={[{ required: true, message: '请填写协商活动名称' }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="topicIds" label="议题" rules={[{ required: true, message: '请选择议题' }]}>
-            <Select mode="multiple" options={accepted.map((t) => ({ value: t.id, label: t.title }))} />
-          </Form.Item>
-          <Form.Item name="form" label="协商形式">
-            <Select
-              options={[
-                { value: 'offline', label: '线下' },
-                { value: 'online', label: '线上' },
-                { value: 'both', label: '线上线下结合' },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="time" label="时间" rules={[{ required: true, message: '请选择时间' }]}>
-            <DatePicker.RangePicker
-              showTime={{ format: 'HH:mm' }}
-              format="YYYY-MM-DD HH:mm"
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-          <Form.Item name="place" label="地点" rules={[{ required: true, message: '请填写地点' }]}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <FormDialog title="安排议事协商" dialog={arrangeDialog} mutation={arrange} initialValues={{ form: 'offline' }}>
+        <Form.Item name="title" label="协商活动名称" rules={[{ required: true, message: '请填写协商活动名称' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="topicIds" label="议题" rules={[{ required: true, message: '请选择议题' }]}>
+          <Select mode="multiple" options={accepted.map((t) => ({ value: t.id, label: t.title }))} />
+        </Form.Item>
+        <Form.Item name="form" label="协商形式">
+          <Select options={choices({ offline: '线下', online: '线上', both: '线上线下结合' })} />
+        </Form.Item>
+        <Form.Item name="time" label="时间" rules={[{ required: true, message: '请选择时间' }]}>
+          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="place" label="地点" rules={[{ required: true, message: '请填写地点' }]}>
+          <Input />
+        </Form.Item>
+      </FormDialog>
     </>
   );
 }

@@ -1,8 +1,7 @@
 // 协商议事室 register: filters (keyword, township, enabled), the list as a table or phone cards, Excel export, and for
 // staff a dialog to register a room with its two conveners and members.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Select, Tag } from 'antd';
-import { useState } from 'react';
+import { App, Button, Input, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
@@ -10,13 +9,20 @@ import {
   ErrorAlert,
   ExportButton,
   FilterBar,
+  FormDialog,
   PageHeader,
+  ParamSearch,
+  ParamSelect,
+  pagedProps,
   ResponsiveList,
+  useFormDialog,
   useListParams,
 } from '../../../components/index.ts';
 import type { Room } from '../api.ts';
 import { RoomForm } from '../components/RoomForm.tsx';
 import { grassrootsKeys } from '../queries.ts';
+
+const ACTIVE_CHOICES = { '': '全部状态', true: '启用', false: '停用' };
 
 export function RoomsPage() {
   const { can } = useSession();
@@ -24,8 +30,7 @@ export function RoomsPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [params, setParams] = useListParams({ q: '', township: '', active: '' });
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
+  const dialog = useFormDialog();
   const list = useQuery({
     queryKey: grassrootsKeys.roomList(params),
     queryFn: () => api.get<{ items: Room[]; total: number }>(`/api/grassroots/rooms${qs(params)}`),
@@ -34,8 +39,8 @@ export function RoomsPage() {
     mutationFn: (v: Record<string, unknown>) => api.post<{ id: number }>('/api/grassroots/rooms', v),
     onSuccess: (r) => {
       message.success('已登记');
-      setOpen(false);
-      form.resetFields();
+      dialog.close();
+      dialog.form.resetFields();
       qc.invalidateQueries({ queryKey: grassrootsKeys.rooms });
       navigate(`/grassroots/rooms/${r.id}`);
     },
@@ -52,7 +57,7 @@ export function RoomsPage() {
               <ExportButton
                 url={`/api/grassroots/rooms/export${qs({ ...params, page: undefined, pageSize: undefined })}`}
               />
-              <Button type="primary" onClick={() => setOpen(true)}>
+              <Button type="primary" onClick={dialog.show}>
                 登记议事室
               </Button>
             </>
@@ -62,13 +67,7 @@ export function RoomsPage() {
       <FilterBar
         active={[params.township, params.active].filter(Boolean).length}
         search={
-          <Input.Search
-            aria-label="关键词"
-            placeholder="名称、镇街、召集人"
-            allowClear
-            defaultValue={params.q}
-            onSearch={(q) => setParams({ q })}
-          />
+          <ParamSearch label="关键词" placeholder="名称、镇街、召集人" name="q" params={params} setParams={setParams} />
         }
       >
         <Input
@@ -79,25 +78,18 @@ export function RoomsPage() {
           onBlur={(e) => setParams({ township: e.target.value })}
           style={{ width: 160 }}
         />
-        <Select
-          aria-label="状态"
-          value={params.active}
-          onChange={(active) => setParams({ active })}
-          style={{ width: 120 }}
-          options={[
-            { value: '', label: '全部状态' },
-            { value: 'true', label: '启用' },
-            { value: 'false', label: '停用' },
-          ]}
+        <ParamSelect
+          label="状态"
+          width={120}
+          name="active"
+          params={params}
+          setParams={setParams}
+          labels={ACTIVE_CHOICES}
         />
       </FilterBar>
       <ErrorAlert error={list.error} />
       <ResponsiveList<Room>
-        data={list.data}
-        loading={list.isLoading}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps(list, params, setParams)}
         unit="个"
         columns={[
           { title: '议事室', dataIndex: 'name', render: (v, r) => <Link to={`/grassroots/rooms/${r.id}`}>{v}</Link> },
@@ -110,20 +102,9 @@ export function RoomsPage() {
           { title: '状态', dataIndex: 'active', render: (v) => (v ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
         ]}
       />
-      <Modal
-        title="登记协商议事室"
-        open={open}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText="保存"
-        confirmLoading={create.isPending}
-        destroyOnHidden
-      >
-        <ErrorAlert error={create.error} />
-        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
-          <RoomForm />
-        </Form>
-      </Modal>
+      <FormDialog title="登记协商议事室" dialog={dialog} mutation={create}>
+        <RoomForm />
+      </FormDialog>
     </>
   );
 }

@@ -1,12 +1,21 @@
 // 委员工作室: the register (kind filter, phone cards), a dialog for staff to register one, and one studio's page with
 // its QR code, members and micro suggestions.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { App, Button, Form, Input, Select } from 'antd';
 import { Link } from 'react-router';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, FilterBar, PageHeader, ResponsiveList, useListParams } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  FilterBar,
+  FormDialog,
+  PageHeader,
+  ParamSearch,
+  pagedProps,
+  ResponsiveList,
+  useFormDialog,
+  useListParams,
+} from '../../../components/index.ts';
 import { MemberSelect } from '../../meetings/shared.tsx';
 import type { Studio } from '../api.ts';
 import { grassrootsKeys } from '../queries.ts';
@@ -23,8 +32,7 @@ export function StudiosPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [params, setParams] = useListParams({ q: '', kind: '' });
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
+  const dialog = useFormDialog();
   const list = useQuery({
     queryKey: grassrootsKeys.studioList(params),
     queryFn: () => api.get<{ items: Studio[]; total: number }>(`/api/grassroots/studios${qs(params)}`),
@@ -33,8 +41,8 @@ export function StudiosPage() {
     mutationFn: (v: object) => api.post('/api/grassroots/studios', v),
     onSuccess: () => {
       message.success('已登记');
-      setOpen(false);
-      form.resetFields();
+      dialog.close();
+      dialog.form.resetFields();
       qc.invalidateQueries({ queryKey: grassrootsKeys.studios });
     },
   });
@@ -45,7 +53,7 @@ export function StudiosPage() {
         description="镇街、园区、界别和个人委员工作室，入驻委员和微建议。"
         extra={
           can('grassroots.manage') && (
-            <Button type="primary" onClick={() => setOpen(true)}>
+            <Button type="primary" onClick={dialog.show}>
               登记工作室
             </Button>
           )
@@ -53,15 +61,7 @@ export function StudiosPage() {
       />
       <FilterBar
         active={params.kind ? 1 : 0}
-        search={
-          <Input.Search
-            aria-label="关键词"
-            placeholder="名称、地址"
-            allowClear
-            defaultValue={params.q}
-            onSearch={(q) => setParams({ q })}
-          />
-        }
+        search={<ParamSearch label="关键词" placeholder="名称、地址" name="q" params={params} setParams={setParams} />}
       >
         <Select
           aria-label="工作室类型"
@@ -73,11 +73,7 @@ export function StudiosPage() {
       </FilterBar>
       <ErrorAlert error={list.error} />
       <ResponsiveList<Studio>
-        data={list.data}
-        loading={list.isLoading}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps(list, params, setParams)}
         unit="个"
         columns={[
           { title: '工作室', dataIndex: 'name', render: (v, r) => <Link to={`/grassroots/studios/${r.id}`}>{v}</Link> },
@@ -87,34 +83,23 @@ export function StudiosPage() {
           { title: '微建议', dataIndex: 'suggestionCount' },
         ]}
       />
-      <Modal
-        title="登记委员工作室"
-        open={open}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText="保存"
-        confirmLoading={create.isPending}
-        destroyOnHidden
-      >
-        <ErrorAlert error={create.error} />
-        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} initialValues={{ kind: 'township' }}>
-          <Form.Item name="name" label="工作室名称" rules={[{ required: true, message: '请填写工作室名称' }]}>
-            <Input count={{ show: true, max: 100 }} />
-          </Form.Item>
-          <Form.Item name="kind" label="类型">
-            <Select options={KINDS} />
-          </Form.Item>
-          <Form.Item name="place" label="地址">
-            <Input />
-          </Form.Item>
-          <Form.Item name="leaderMemberId" label="负责人">
-            <MemberSelect />
-          </Form.Item>
-          <Form.Item name="memberIds" label="入驻委员">
-            <MemberSelect multiple />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <FormDialog title="登记委员工作室" dialog={dialog} mutation={create} initialValues={{ kind: 'township' }}>
+        <Form.Item name="name" label="工作室名称" rules={[{ required: true, message: '请填写工作室名称' }]}>
+          <Input count={{ show: true, max: 100 }} />
+        </Form.Item>
+        <Form.Item name="kind" label="类型">
+          <Select options={KINDS} />
+        </Form.Item>
+        <Form.Item name="place" label="地址">
+          <Input />
+        </Form.Item>
+        <Form.Item name="leaderMemberId" label="负责人">
+          <MemberSelect />
+        </Form.Item>
+        <Form.Item name="memberIds" label="入驻委员">
+          <MemberSelect multiple />
+        </Form.Item>
+      </FormDialog>
     </>
   );
 }

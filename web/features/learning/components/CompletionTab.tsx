@@ -3,7 +3,7 @@ import { Flex, Input, InputNumber, Segmented } from 'antd';
 import { useState } from 'react';
 import { qs } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import { ErrorAlert, ExportButton, ResponsiveList } from '../../../components/index.ts';
+import { choices, ErrorAlert, ExportButton, ResponsiveList } from '../../../components/index.ts';
 import type { CompletionRow } from '../api.ts';
 import { useCompletion } from '../queries.ts';
 
@@ -27,11 +27,7 @@ export function CompletionTab() {
             setBy(v as typeof by);
             setPage({ page: 1, pageSize: 20 });
           }}
-          options={[
-            { value: 'sector', label: '按界别' },
-            { value: 'specialCommittee', label: '按专委会' },
-            { value: 'member', label: '按委员' },
-          ]}
+          options={choices({ sector: '按界别', specialCommittee: '按专委会', member: '按委员' })}
         />
         {by === 'member' && (
           <Input.Search

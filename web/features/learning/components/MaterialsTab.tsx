@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Tag } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, ResponsiveList, useListParams } from '../../../components/index.ts';
+import { ErrorAlert, pagedProps, ResponsiveList, useListParams } from '../../../components/index.ts';
 import { TAG } from '../../../components/tagColors.ts';
 import type { Material } from '../api.ts';
 import { learningKeys, useMaterials } from '../queries.ts';
@@ -31,11 +31,7 @@ export function MaterialsTab() {
       <ResponsiveList<Material>
         unit="份"
         locale={{ emptyText: '还没有学习资料，可在上方新增' }}
-        data={data}
-        loading={isFetching}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, params, setParams)}
         columns={[
           {
             title: '资料',

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Select, Upload } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, textRules, useFormDraft } from '../../../components/index.ts';
 
 export const KINDS = [
   { value: 'video', label: '视频（mp4、webm）' },
@@ -49,7 +49,7 @@ export function NewMaterial({ onDone }: { onDone: () => void }) {
         <Form.Item name="theme" label="学习主题">
           <Input size="large" />
         </Form.Item>
-        <Form.Item name="description" label="资料简介" rules={[{ max: 5000, message: '「资料简介」不能超过 5000 字' }]}>
+        <Form.Item name="description" label="资料简介" rules={textRules('资料简介', 5000, { optional: true })}>
           <Input.TextArea rows={3} count={{ show: true, max: 5000 }} />
         </Form.Item>
         <Form.Item name="durationSeconds" label="时长（秒，音视频可填）">

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, textRules, useFormDraft } from '../../../components/index.ts';
 
 interface ReflectionValues {
   title: string;
@@ -41,14 +41,7 @@ export function ReflectionForm({ materialId, materialTitle }: { materialId: numb
         <Form.Item name="title" label="心得标题" rules={[{ required: true, message: '请填写心得标题' }, { max: 100 }]}>
           <Input size="large" />
         </Form.Item>
-        <Form.Item
-          name="body"
-          label="心得内容"
-          rules={[
-            { required: true, message: '请填写心得内容' },
-            { max: 20000, message: '「心得内容」不能超过 20000 字' },
-          ]}
-        >
+        <Form.Item name="body" label="心得内容" rules={textRules('心得内容', 20000)}>
           <Input.TextArea rows={8} count={{ show: true, max: 20000 }} />
         </Form.Item>
         <Flex gap={8} wrap>

@@ -1,7 +1,7 @@
 // Reflections waiting for review (or of any state), each linking to its page.
 import { Segmented } from 'antd';
 import { Link } from 'react-router';
-import { ErrorAlert, ResponsiveList, useListParams } from '../../../components/index.ts';
+import { ErrorAlert, pagedProps, ResponsiveList, useListParams } from '../../../components/index.ts';
 import type { Reflection } from '../api.ts';
 import { useReflections } from '../queries.ts';
 
@@ -28,11 +28,7 @@ export function ReviewTab() {
       <ResponsiveList<Reflection>
         unit="篇"
         locale={{ emptyText: '没有这一状态的心得' }}
-        data={data}
-        loading={isFetching}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, params, setParams)}
         columns={[
           {
             title: '心得',

@@ -9,6 +9,7 @@ import {
   ActionCommentDialog,
   ErrorAlert,
   PageHeader,
+  textRules,
   useFormDraft,
   WorkflowActions,
   WorkflowTimeline,
@@ -71,14 +72,7 @@ export function ReflectionPage() {
             <Form.Item name="title" label="心得标题" rules={[{ required: true, message: '请填写心得标题' }]}>
               <Input size="large" />
             </Form.Item>
-            <Form.Item
-              name="body"
-              label="心得内容"
-              rules={[
-                { required: true, message: '请填写心得内容' },
-                { max: 20000, message: '「心得内容」不能超过 20000 字' },
-              ]}
-            >
+            <Form.Item name="body" label="心得内容" rules={textRules('心得内容', 20000)}>
               <Input.TextArea rows={8} count={{ show: true, max: 20000 }} />
             </Form.Item>
             <Flex gap={8}>

@@ -5,7 +5,14 @@ import { App, Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Space
 import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
-import { DataTable, ErrorAlert, ExportButton, useFormDraft, useListParams } from '../../../components/index.ts';
+import {
+  DataTable,
+  ErrorAlert,
+  ExportButton,
+  pagedProps,
+  useFormDraft,
+  useListParams,
+} from '../../../components/index.ts';
 import { type Detail, REPLY, type SheetRow } from '../api.ts';
 import { useAttendanceSheet } from '../queries.ts';
 import { ATTENDANCE } from '../shared.tsx';
@@ -72,11 +79,7 @@ export function AttendanceSheet({ meeting, onChange }: { meeting: Detail; onChan
       <ErrorAlert error={error ?? act.error} />
       <DataTable<SheetRow>
         rowKey="memberId"
-        data={data}
-        loading={isFetching}
-        page={p.page}
-        pageSize={p.pageSize}
-        onPageChange={(page, pageSize) => setP({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, p, setP)}
         columns={[
           ...memberColumns<SheetRow>(),
           {

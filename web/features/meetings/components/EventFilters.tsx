@@ -1,8 +1,8 @@
 // The filters above the list of meetings and of activities: search by name, kind, state, and anything the page adds
 // (an activity's 我参加的). Values live in the URL (useListParams).
-import { Input, Select } from 'antd';
+import { Select } from 'antd';
 import type { ReactNode } from 'react';
-import { countActive, FilterBar } from '../../../components/index.ts';
+import { choices, countActive, FilterBar, ParamSearch } from '../../../components/index.ts';
 
 export function EventFilters({
   noun,
@@ -30,12 +30,11 @@ export function EventFilters({
     <FilterBar
       active={countActive(p.kind, p.status, ...extraActive)}
       search={
-        <Input.Search
-          aria-label={`按${noun}名称查找`}
-          placeholder={`按${noun}名称查找`}
-          allowClear
-          defaultValue={p.q}
-          onSearch={(q) => setParams({ q })}
+        <ParamSearch
+          label={`按${noun}名称查找`}
+          name="q"
+          params={p}
+          setParams={setParams}
           style={{ maxWidth: 320, flex: '1 1 200px' }}
         />
       }
@@ -45,10 +44,7 @@ export function EventFilters({
         style={{ width: kindWidth }}
         value={p.kind}
         onChange={(kind) => setParams({ kind })}
-        options={[
-          { value: '', label: '全部类型' },
-          ...Object.entries(kinds).map(([value, label]) => ({ value, label })),
-        ]}
+        options={[{ value: '', label: '全部类型' }, ...choices(kinds)]}
       />
       <Select
         aria-label="状态"

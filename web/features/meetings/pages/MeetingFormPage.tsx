@@ -1,13 +1,13 @@
 // 新建/修改会议: kind, time, place, agenda, attachments and (when new) who is invited.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../../api/client.ts';
 import { dayjs } from '../../../app/format.ts';
-import { AttachmentUpload, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { AttachmentUpload, choices, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
 import { meetingKeys } from '../queries.ts';
-import { InviteFields, MEETING_KINDS, useReference } from '../shared.tsx';
+import { EventTimeItem, InviteFields, MEETING_KINDS, useReference } from '../shared.tsx';
 
 export function MeetingFormPage() {
   const { id } = useParams();
@@ -71,7 +71,7 @@ export function MeetingFormPage() {
           onValuesChange={draft.onValuesChange}
         >
           <Form.Item name="kind" label="会议类型" rules={[{ required: true, message: '请选择会议类型' }]}>
-            <Select options={Object.entries(MEETING_KINDS).map(([value, label]) => ({ value, label }))} />
+            <Select options={choices(MEETING_KINDS)} />
           </Form.Item>
           <Form.Item
             name="title"
@@ -83,14 +83,7 @@ export function MeetingFormPage() {
           >
             <Input />
           </Form.Item>
-          <Form.Item name="time" label="会议时间" rules={[{ required: true, message: '请选择开始和结束时间' }]}>
-            <DatePicker.RangePicker
-              showTime={{ format: 'HH:mm' }}
-              format="YYYY-MM-DD HH:mm"
-              style={{ width: '100%' }}
-              placeholder={['开始时间', '结束时间']}
-            />
-          </Form.Item>
+          <EventTimeItem label="会议时间" />
           <Form.Item name="halfDays" label="会期（半天数，用于按半天计分）">
             <InputNumber min={1} max={20} />
           </Form.Item>

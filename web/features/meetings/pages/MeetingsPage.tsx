@@ -6,20 +6,14 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
-import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
+import { DataTable, ErrorAlert, PageHeader, pagedProps, useListParams } from '../../../components/index.ts';
+import type { EventBase } from '../api.ts';
 import { EventFilters } from '../components/EventFilters.tsx';
 import { eventColumns } from '../components/eventColumns.tsx';
 import { meetingKeys } from '../queries.ts';
 import { MEETING_KINDS, MEETING_STATUS, meetingState } from '../shared.tsx';
 
-export interface MeetingItem {
-  id: number;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  place: string;
+export interface MeetingItem extends EventBase {
   status: string;
   invited: number;
   checkedIn: number;
@@ -102,11 +96,7 @@ export function MeetingsPage() {
         </Flex>
       ) : (
         <DataTable
-          data={data}
-          loading={isFetching}
-          page={p.page}
-          pageSize={p.pageSize}
-          onPageChange={(page, pageSize) => setP({ page, pageSize })}
+          {...pagedProps({ data, isFetching }, p, setP)}
           columns={eventColumns<MeetingItem>({
             noun: '会议',
             path: '/meetings',

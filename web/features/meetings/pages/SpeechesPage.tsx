@@ -9,10 +9,13 @@ import { formatDateTime } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
 import {
   ConfirmButton,
+  choices,
   countActive,
   ErrorAlert,
   FilterBar,
   PageHeader,
+  ParamSelect,
+  pagedProps,
   ResponsiveList,
   useFormDraft,
   useListParams,
@@ -41,6 +44,16 @@ const STATUS_COLOR: Record<string, string> = {
   withdrawn: 'default',
 };
 const MODE: Record<string, string> = { oral: '口头发言', written: '书面发言' };
+
+const STATUS_CHOICES = {
+  '': '全部状态',
+  submitted: '已提交',
+  selected: '已选用',
+  notSelected: '未选用',
+  delivered: '已发言',
+  withdrawn: '已撤回',
+};
+const MODE_CHOICES = { '': '全部方式', oral: '口头发言', written: '书面发言' };
 
 export function SpeechesPage() {
   const { can } = useSession();
@@ -88,39 +101,12 @@ export function SpeechesPage() {
         }
       />
       <FilterBar active={countActive(p.status, p.mode)}>
-        <Select
-          aria-label="状态"
-          style={{ width: 150 }}
-          value={p.status}
-          onChange={(status) => setP({ status })}
-          options={[
-            { value: '', label: '全部状态' },
-            { value: 'submitted', label: '已提交' },
-            { value: 'selected', label: '已选用' },
-            { value: 'notSelected', label: '未选用' },
-            { value: 'delivered', label: '已发言' },
-            { value: 'withdrawn', label: '已撤回' },
-          ]}
-        />
-        <Select
-          aria-label="发言方式"
-          style={{ width: 150 }}
-          value={p.mode}
-          onChange={(mode) => setP({ mode })}
-          options={[
-            { value: '', label: '全部方式' },
-            { value: 'oral', label: '口头发言' },
-            { value: 'written', label: '书面发言' },
-          ]}
-        />
+        <ParamSelect label="状态" width={150} name="status" params={p} setParams={setP} labels={STATUS_CHOICES} />
+        <ParamSelect label="发言方式" width={150} name="mode" params={p} setParams={setP} labels={MODE_CHOICES} />
       </FilterBar>
       <ErrorAlert error={error} />
       <ResponsiveList<Speech>
-        data={data}
-        loading={isFetching}
-        page={p.page}
-        pageSize={p.pageSize}
-        onPageChange={(page, pageSize) => setP({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, p, setP)}
         expandable={{
           expandedRowRender: (s) => (
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{s.body}</Typography.Paragraph>
@@ -201,12 +187,7 @@ export function SpeechesPage() {
           onValuesChange={draft.onValuesChange}
         >
           <Form.Item name="mode" label="发言方式" rules={[{ required: true }]}>
-            <Radio.Group
-              options={[
-                { value: 'oral', label: '口头发言' },
-                { value: 'written', label: '书面发言' },
-              ]}
-            />
+            <Radio.Group options={choices({ oral: '口头发言', written: '书面发言' })} />
           </Form.Item>
           <Form.Item name="meetingId" label="会议（可不选）">
             <Select allowClear options={meetings.data?.items.map((m) => ({ value: m.id, label: m.title }))} />

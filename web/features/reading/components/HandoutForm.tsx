@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { api } from '../../../api/client.ts';
 import { beijingToday } from '../../../app/format.ts';
-import { ErrorAlert } from '../../../components/index.ts';
+import { choices, ErrorAlert, textRules } from '../../../components/index.ts';
 import { MemberSelect } from '../../meetings/shared.tsx';
 import { readingKeys, useBookLists, useGroups } from '../queries.ts';
 
@@ -45,13 +45,7 @@ export function HandoutForm({ year }: { year: number }) {
         onFinish={(v) => save.mutate(v)}
       >
         <Form.Item name="target" label="发放内容">
-          <Radio.Group
-            size="large"
-            options={[
-              { value: 'book', label: '单本图书' },
-              { value: 'list', label: '整期书目（每本各发）' },
-            ]}
-          />
+          <Radio.Group size="large" options={choices({ book: '单本图书', list: '整期书目（每本各发）' })} />
         </Form.Item>
         {target === 'book' ? (
           <Form.Item name="bookId" label="图书" rules={[{ required: true, message: '请选择图书' }]}>
@@ -67,13 +61,7 @@ export function HandoutForm({ year }: { year: number }) {
           </Form.Item>
         )}
         <Form.Item name="to" label="发放对象">
-          <Radio.Group
-            size="large"
-            options={[
-              { value: 'member', label: '委员' },
-              { value: 'group', label: '读书群' },
-            ]}
-          />
+          <Radio.Group size="large" options={choices({ member: '委员', group: '读书群' })} />
         </Form.Item>
         {to === 'member' ? (
           <Form.Item name="memberIds" label="委员" rules={[{ required: true, message: '请选择委员' }]}>
@@ -95,7 +83,7 @@ export function HandoutForm({ year }: { year: number }) {
         <Form.Item name="handedOn" label="发放日期" rules={[{ required: true, message: '请选择发放日期' }]}>
           <DatePicker size="large" style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="note" label="备注" rules={[{ max: 500, message: '「备注」不能超过 500 字' }]}>
+        <Form.Item name="note" label="备注" rules={textRules('备注', 500, { optional: true })}>
           <Input size="large" />
         </Form.Item>
         <Button type="primary" size="large" htmlType="submit" loading={save.isPending}>

@@ -2,19 +2,17 @@
 // device until the server has it.
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Input } from 'antd';
 import type { GroupInput } from '../../../../server/modules/reading/schemas.ts';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { FormDialog, useFormDialog, useFormDraft } from '../../../components/index.ts';
 import { MemberSelect } from '../../meetings/shared.tsx';
 import { useSaved } from './useSaved.ts';
 
 export function NewGroupButton() {
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
-  const draft = useFormDraft(form, open ? 'reading-group:new' : null);
-  const saved = useSaved(form, draft.clear, () => setOpen(false));
+  const dialog = useFormDialog<GroupInput>();
+  const draft = useFormDraft(dialog.form, dialog.open ? 'reading-group:new' : null);
+  const saved = useSaved(dialog.form, draft.clear, dialog.close);
   const create = useMutation({
     mutationFn: (v: GroupInput) =>
       api.post<{ id: number }>('/api/reading/groups', {
@@ -27,47 +25,41 @@ export function NewGroupButton() {
   });
   return (
     <>
-      <Button size="large" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+      <Button size="large" type="primary" icon={<PlusOutlined />} onClick={dialog.show}>
         新建读书群
       </Button>
-      <Modal
+      <FormDialog
         title="新建读书群"
-        open={open}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText="保存"
-        confirmLoading={create.isPending}
-        destroyOnHidden
+        dialog={dialog}
+        mutation={create}
+        notice={draft.notice}
+        onValuesChange={draft.onValuesChange}
       >
-        {draft.notice}
-        <ErrorAlert error={create.error} />
-        <Form form={form} layout="vertical" onValuesChange={draft.onValuesChange} onFinish={(v) => create.mutate(v)}>
-          <Form.Item
-            name="name"
-            label="读书群名称"
-            rules={[
-              { required: true, whitespace: true, message: '请填写读书群名称' },
-              { max: 50, message: '读书群名称不超过 50 字' },
-            ]}
-          >
-            <Input size="large" count={{ show: true, max: 50 }} />
-          </Form.Item>
-          <Form.Item name="leadMemberId" label="领读人" rules={[{ required: true, message: '请选择领读人' }]}>
-            <MemberSelect />
-          </Form.Item>
-          <Form.Item
-            name="memberIds"
-            label="成员"
-            extra="领读人自动成为成员。"
-            rules={[{ required: true, message: '请至少选择一位成员' }]}
-          >
-            <MemberSelect multiple />
-          </Form.Item>
-          <Form.Item name="description" label="简介" rules={[{ max: 2000, message: '简介不超过 2000 字' }]}>
-            <Input.TextArea rows={3} count={{ show: true, max: 2000 }} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item
+          name="name"
+          label="读书群名称"
+          rules={[
+            { required: true, whitespace: true, message: '请填写读书群名称' },
+            { max: 50, message: '读书群名称不超过 50 字' },
+          ]}
+        >
+          <Input size="large" count={{ show: true, max: 50 }} />
+        </Form.Item>
+        <Form.Item name="leadMemberId" label="领读人" rules={[{ required: true, message: '请选择领读人' }]}>
+          <MemberSelect />
+        </Form.Item>
+        <Form.Item
+          name="memberIds"
+          label="成员"
+          extra="领读人自动成为成员。"
+          rules={[{ required: true, message: '请至少选择一位成员' }]}
+        >
+          <MemberSelect multiple />
+        </Form.Item>
+        <Form.Item name="description" label="简介" rules={[{ max: 2000, message: '简介不超过 2000 字' }]}>
+          <Input.TextArea rows={3} count={{ show: true, max: 2000 }} />
+        </Form.Item>
+      </FormDialog>
     </>
   );
 }

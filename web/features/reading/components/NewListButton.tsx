@@ -2,12 +2,12 @@
 // of books; what is typed is kept on the device until the server has it.
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Modal, Radio, Select } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Card, Form, Input, Radio, Select } from 'antd';
+import { useMemo } from 'react';
 import type { BookListInput } from '../../../../server/modules/reading/schemas.ts';
 import { api } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { choices, FormDialog, useFormDialog, useFormDraft } from '../../../components/index.ts';
 import { useReference } from '../../meetings/shared.tsx';
 import { bookDraftView, booksToDraft } from '../bookDraft.ts';
 import { useSaved } from './useSaved.ts';
@@ -32,13 +32,13 @@ interface ListValues extends BookListInput {
 }
 
 export function NewListButton() {
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<ListValues>();
+  const dialog = useFormDialog<ListValues>();
+  const { form } = dialog;
   const ref = useReference();
   // The book rows are kept too, through a view of the form that turns them into lists of text (bookDraft.ts).
   const draftView = useMemo(() => bookDraftView(form), [form]);
-  const draft = useFormDraft(draftView, open ? 'reading-list:new' : null);
-  const saved = useSaved(form, draft.clear, () => setOpen(false));
+  const draft = useFormDraft(draftView, dialog.open ? 'reading-list:new' : null);
+  const saved = useSaved(form, draft.clear, dialog.close);
   const kind: Kind = Form.useWatch('kind', form) ?? 'month';
   const create = useMutation({
     mutationFn: (v: ListValues) =>
@@ -56,128 +56,111 @@ export function NewListButton() {
   });
   return (
     <>
-      <Button size="large" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+      <Button size="large" icon={<PlusOutlined />} onClick={dialog.show}>
         新建书目
       </Button>
-      <Modal
+      <FormDialog
         title="新建书目"
-        open={open}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText="保存"
-        confirmLoading={create.isPending}
-        destroyOnHidden
+        dialog={dialog}
+        mutation={create}
+        notice={draft.notice}
+        initialValues={{ kind: 'month', books: [{}] }}
+        onValuesChange={(changed, all) => {
+          // A month chosen before switching to quarters (or back) is no longer one of the choices.
+          if ('kind' in changed) form.setFieldValue('period', undefined);
+          draft.onValuesChange(changed, booksToDraft(all));
+        }}
       >
-        {draft.notice}
-        <ErrorAlert error={create.error} />
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ kind: 'month', books: [{}] }}
-          onValuesChange={(changed, all) => {
-            // A month chosen before switching to quarters (or back) is no longer one of the choices.
-            if ('kind' in changed) form.setFieldValue('period', undefined);
-            draft.onValuesChange(changed, booksToDraft(all));
-          }}
-          onFinish={(v) => create.mutate(v)}
+        <Form.Item name="kind" label="书目周期">
+          <Radio.Group size="large" options={choices({ month: '按月', quarter: '按季度' })} />
+        </Form.Item>
+        <Form.Item name="period" label="期次" rules={[{ required: true, message: '请选择期次' }]}>
+          <Select size="large" options={periodOptions(kind)} />
+        </Form.Item>
+        <Form.Item
+          name="title"
+          label="书目名称"
+          rules={[
+            { required: true, whitespace: true, message: '请填写书目名称' },
+            { max: 100, message: '书目名称不超过 100 字' },
+          ]}
         >
-          <Form.Item name="kind" label="书目周期">
-            <Radio.Group
-              size="large"
-              options={[
-                { value: 'month', label: '按月' },
-                { value: 'quarter', label: '按季度' },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="period" label="期次" rules={[{ required: true, message: '请选择期次' }]}>
-            <Select size="large" options={periodOptions(kind)} />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label="书目名称"
-            rules={[
-              { required: true, whitespace: true, message: '请填写书目名称' },
-              { max: 100, message: '书目名称不超过 100 字' },
-            ]}
-          >
-            <Input size="large" count={{ show: true, max: 100 }} />
-          </Form.Item>
-          <Form.Item name="specialCommitteeId" label="推荐专委会">
-            <Select
-              size="large"
-              allowClear
-              placeholder="不填则为委员会推荐"
-              options={ref.data?.specialCommittees.map((s) => ({ value: s.id, label: s.name }))}
-            />
-          </Form.Item>
-          <Form.List
-            name="books"
-            rules={[
-              {
-                validator: async (_, books) => {
-                  if (!books?.length) throw new Error('请至少添加一本书');
-                  if (books.length > 50) throw new Error('一期书目最多 50 本');
-                },
+          <Input size="large" count={{ show: true, max: 100 }} />
+        </Form.Item>
+        <Form.Item name="specialCommitteeId" label="推荐专委会">
+          <Select
+            size="large"
+            allowClear
+            placeholder="不填则为委员会推荐"
+            options={ref.data?.specialCommittees.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        </Form.Item>
+        <Form.List
+          name="books"
+          rules={[
+            {
+              validator: async (_, books) => {
+                if (!books?.length) throw new Error('请至少添加一本书');
+                if (books.length > 50) throw new Error('一期书目最多 50 本');
               },
-            ]}
-          >
-            {(fields, { add, remove }, { errors }) => (
-              <>
-                {fields.map((field, i) => (
-                  <Card
-                    key={field.key}
-                    size="small"
-                    title={`第 ${i + 1} 本`}
-                    style={{ marginBottom: 12 }}
-                    extra={
-                      <Button type="link" danger icon={<MinusCircleOutlined />} onClick={() => remove(field.name)}>
-                        删除
-                      </Button>
-                    }
-                  >
-                    <Form.Item
-                      name={[field.name, 'title']}
-                      label="书名"
-                      rules={[
-                        { required: true, whitespace: true, message: '请填写书名' },
-                        { max: 100, message: '书名不超过 100 字' },
-                      ]}
-                    >
-                      <Input count={{ show: true, max: 100 }} />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'author']}
-                      label="作者"
-                      rules={[{ max: 100, message: '作者不超过 100 字' }]}
-                    >
-                      <Input count={{ show: true, max: 100 }} />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'note']}
-                      label="推荐语"
-                      rules={[{ max: 1000, message: '推荐语不超过 1000 字' }]}
-                      style={{ marginBottom: 0 }}
-                    >
-                      <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} count={{ show: true, max: 1000 }} />
-                    </Form.Item>
-                  </Card>
-                ))}
-                <Form.ErrorList errors={errors} />
-                <Button
-                  type="dashed"
-                  block
-                  icon={<PlusOutlined />}
-                  onClick={() => add({})}
-                  disabled={fields.length >= 50}
+            },
+          ]}
+        >
+          {(fields, { add, remove }, { errors }) => (
+            <>
+              {fields.map((field, i) => (
+                <Card
+                  key={field.key}
+                  size="small"
+                  title={`第 ${i + 1} 本`}
+                  style={{ marginBottom: 12 }}
+                  extra={
+                    <Button type="link" danger icon={<MinusCircleOutlined />} onClick={() => remove(field.name)}>
+                      删除
+                    </Button>
+                  }
                 >
-                  添加一本
-                </Button>
-              </>
-            )}
-          </Form.List>
-        </Form>
-      </Modal>
+                  <Form.Item
+                    name={[field.name, 'title']}
+                    label="书名"
+                    rules={[
+                      { required: true, whitespace: true, message: '请填写书名' },
+                      { max: 100, message: '书名不超过 100 字' },
+                    ]}
+                  >
+                    <Input count={{ show: true, max: 100 }} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'author']}
+                    label="作者"
+                    rules={[{ max: 100, message: '作者不超过 100 字' }]}
+                  >
+                    <Input count={{ show: true, max: 100 }} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'note']}
+                    label="推荐语"
+                    rules={[{ max: 1000, message: '推荐语不超过 1000 字' }]}
+                    style={{ marginBottom: 0 }}
+                  >
+                    <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} count={{ show: true, max: 1000 }} />
+                  </Form.Item>
+                </Card>
+              ))}
+              <Form.ErrorList errors={errors} />
+              <Button
+                type="dashed"
+                block
+                icon={<PlusOutlined />}
+                onClick={() => add({})}
+                disabled={fields.length >= 50}
+              >
+                添加一本
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </FormDialog>
     </>
   );
 }

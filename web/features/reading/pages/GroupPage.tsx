@@ -7,7 +7,7 @@ import { useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, PageHeader, textRules, useFormDraft } from '../../../components/index.ts';
 import { NoteItem } from '../components/NoteItem.tsx';
 import { readingKeys, useGroup, useNotes } from '../queries.ts';
 
@@ -127,24 +127,10 @@ export function GroupPage() {
           >
             {noteDraft.notice}
             <ErrorAlert error={write.error} />
-            <Form.Item
-              name="title"
-              label="笔记标题"
-              rules={[
-                { required: true, message: '请填写笔记标题' },
-                { max: 100, message: '「笔记标题」不能超过 100 字' },
-              ]}
-            >
+            <Form.Item name="title" label="笔记标题" rules={textRules('笔记标题', 100)}>
               <Input count={{ show: true, max: 100 }} />
             </Form.Item>
-            <Form.Item
-              name="body"
-              label="笔记内容"
-              rules={[
-                { required: true, message: '请填写笔记内容' },
-                { max: 20000, message: '「笔记内容」不能超过 20000 字' },
-              ]}
-            >
+            <Form.Item name="body" label="笔记内容" rules={textRules('笔记内容', 20000)}>
               <Input.TextArea rows={5} count={{ show: true, max: 20000 }} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={write.isPending}>
