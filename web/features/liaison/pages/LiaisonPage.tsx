@@ -3,7 +3,14 @@
 
 import { Button, Card, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
-import { ErrorAlert, FilterBar, PageHeader, ResponsiveList, useListParams } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  FilterBar,
+  onePageProps,
+  PageHeader,
+  ResponsiveList,
+  useListParams,
+} from '../../../components/index.ts';
 import { type Link, SCHEMES } from '../api.ts';
 import { NewLinkDialog } from '../components/NewLinkDialog.tsx';
 import { NewPointDialog } from '../components/NewPointDialog.tsx';
@@ -54,11 +61,7 @@ export function LiaisonPage() {
       <ErrorAlert error={links.error ?? coverage.error} />
       <ResponsiveList<Link>
         rowKey="id"
-        data={links.data}
-        loading={links.isLoading}
-        page={1}
-        pageSize={500}
-        onPageChange={() => {}}
+        {...onePageProps(links.data, links.isLoading)}
         unit="个"
         columns={[
           { title: '联系人', dataIndex: 'owner' },
@@ -87,10 +90,7 @@ export function LiaisonPage() {
       >
         <ResponsiveList
           rowKey="name"
-          data={coverage.data ? { items: coverage.data.items, total: coverage.data.items.length } : undefined}
-          page={1}
-          pageSize={500}
-          onPageChange={() => {}}
+          {...onePageProps(coverage.data?.items)}
           columns={[
             { title: '名称', dataIndex: 'name' },
             { title: '联系关系', dataIndex: 'links' },

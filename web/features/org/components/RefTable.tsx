@@ -5,7 +5,7 @@ import { App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Mod
 import { useState } from 'react';
 import { ApiError, api, qs } from '../../../api/client.ts';
 import { dayjs, formatDate, toApiDate } from '../../../app/format.ts';
-import { ConfirmButton, DataTable, ErrorAlert, ExportButton } from '../../../components/index.ts';
+import { ConfirmButton, DataTable, ErrorAlert, ExportButton, pagedProps } from '../../../components/index.ts';
 import { compact, type Reference, useReference } from '../api.ts';
 import { orgKeys } from '../queries.ts';
 import type { RefConfig, RefField } from '../refConfigs.ts';
@@ -166,11 +166,7 @@ export function RefTable({ config, canManage }: { config: RefConfig; canManage: 
       <ErrorAlert error={error} />
       <Card>
         <DataTable<RefRow>
-          data={data}
-          loading={isFetching}
-          page={paging.page}
-          pageSize={paging.pageSize}
-          onPageChange={(page, pageSize) => setPaging({ page, pageSize })}
+          {...pagedProps({ data, isFetching }, paging, setPaging)}
           columns={[
             ...config.fields.map((f) => ({
               title: f.title,

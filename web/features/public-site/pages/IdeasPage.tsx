@@ -2,7 +2,7 @@
 import { Button, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { formatDateTime } from '../../../app/format.ts';
-import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
+import { DataTable, ErrorAlert, PageHeader, pagedProps, useListParams } from '../../../components/index.ts';
 import type { Idea } from '../api.ts';
 import { HandDialog } from '../components/HandDialog.tsx';
 import { useIdeas } from '../queries.ts';
@@ -28,11 +28,7 @@ export function IdeasPage() {
       />
       <ErrorAlert error={list.error} />
       <DataTable<Idea>
-        data={list.data}
-        loading={list.isLoading}
-        page={p.page}
-        pageSize={p.pageSize}
-        onPageChange={(page, pageSize) => setP({ page, pageSize })}
+        {...pagedProps({ data: list.data, isFetching: list.isLoading }, p, setP)}
         expandable={{
           expandedRowRender: (i) => (
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{i.body}</Typography.Paragraph>

@@ -12,6 +12,7 @@ import {
   ErrorAlert,
   FilterBar,
   PageHeader,
+  pagedProps,
   useListParams,
 } from '../../../components/index.ts';
 import type { News } from '../api.ts';
@@ -77,11 +78,7 @@ export function NewsPage() {
       </FilterBar>
       <ErrorAlert error={list.error ?? act.error} />
       <DataTable<News>
-        data={list.data}
-        loading={list.isLoading}
-        page={p.page}
-        pageSize={p.pageSize}
-        onPageChange={(page, pageSize) => setP({ page, pageSize })}
+        {...pagedProps({ data: list.data, isFetching: list.isLoading }, p, setP)}
         columns={[
           { title: '标题', dataIndex: 'title' },
           { title: '类别', dataIndex: 'kindLabel' },

@@ -6,7 +6,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
-import { ErrorAlert, FilterBar, PageHeader, ResponsiveList, useListParams } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  FilterBar,
+  onePageProps,
+  PageHeader,
+  ResponsiveList,
+  useListParams,
+} from '../../../components/index.ts';
 import { monthLabel, type ReportRow, type Unit, workspaceKeys } from '../api.ts';
 
 const STATES = { draft: '草稿', submitted: '已提交', read: '已批阅' };
@@ -43,11 +50,7 @@ export function ReportsPage() {
       <ErrorAlert error={list.error} />
       <ResponsiveList<ReportRow>
         rowKey="id"
-        data={list.data}
-        loading={list.isLoading}
-        page={1}
-        pageSize={500}
-        onPageChange={() => {}}
+        {...onePageProps(list.data, list.isLoading)}
         unit="份"
         titleColumn="title"
         columns={[
