@@ -17,6 +17,7 @@ export { ColumnCard, ResponsiveList, type ResponsiveListProps } from './Responsi
 export { SearchResetButtons, type SearchResetButtonsProps } from './SearchResetButtons.tsx';
 export { UnitSelect } from './UnitSelect.tsx';
 export { draftKey, type FormDraft, useFormDraft, useTextDraft } from './useDraft.tsx';
+export { type FormSave, useFormSave } from './useFormSave.ts';
 export { type ListParams, pagedProps, useListParams } from './useListParams.ts';
 export { type WorkflowAction, WorkflowActions } from './WorkflowActions.tsx';
 export { type WorkflowStep, WorkflowTimeline } from './WorkflowTimeline.tsx';
