@@ -11,6 +11,7 @@ export { NetworkBanner } from './NetworkBanner.tsx';
 export { onePageProps } from './onePageProps.ts';
 export { isConnectionError, LoadFailed, PageBoundary } from './PageBoundary.tsx';
 export { PageHeader, type PageHeaderProps, usePageTitle } from './PageHeader.tsx';
+export { ParamSelect, type ParamSelectProps } from './ParamSelect.tsx';
 export { type EngineAction, PriorStep } from './PriorStep.tsx';
 export { PublicFrame } from './PublicFrame.tsx';
 export { ColumnCard, ResponsiveList, type ResponsiveListProps } from './ResponsiveList.tsx';

@@ -8,6 +8,7 @@ import {
   FilterBar,
   onePageProps,
   PageHeader,
+  ParamSelect,
   ResponsiveList,
   useListParams,
 } from '../../../components/index.ts';
@@ -40,14 +41,12 @@ export function LiaisonPage() {
         }
       />
       <FilterBar active={(params.scheme ? 1 : 0) + (params.overdue ? 1 : 0)}>
-        <Select
-          aria-label="联系制度"
-          allowClear
-          placeholder="联系制度"
+        <ParamSelect
+          label="联系制度"
           style={{ minWidth: 200 }}
-          value={params.scheme || undefined}
-          onChange={(scheme) => setParams({ scheme: scheme ?? '' })}
-          options={Object.entries(SCHEMES).map(([value, label]) => ({ value, label }))}
+          value={params.scheme}
+          options={SCHEMES}
+          onChange={(scheme) => setParams({ scheme })}
         />
         <span>
           只看超期{' '}

@@ -1,7 +1,7 @@
 // 新闻公告 (staff): the committee's news and notices for the public site — filters and pages in the URL, a dialog to
 // write or edit (draft kept locally while typing), publish and take back; the public site shows published ones only.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Input, Select, Space, Tag } from 'antd';
+import { Button, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
@@ -12,6 +12,7 @@ import {
   ErrorAlert,
   FilterBar,
   PageHeader,
+  ParamSelect,
   pagedProps,
   useListParams,
 } from '../../../components/index.ts';
@@ -53,26 +54,22 @@ export function NewsPage() {
           />
         }
       >
-        <Select
-          aria-label="类别"
-          placeholder="类别"
-          allowClear
+        <ParamSelect
+          label="类别"
           style={{ width: 140 }}
-          value={p.kind || undefined}
+          value={p.kind}
           options={KINDS}
-          onChange={(kind) => setP({ kind: kind ?? '' })}
+          onChange={(kind) => setP({ kind })}
         />
-        <Select
-          aria-label="状态"
-          placeholder="状态"
-          allowClear
+        <ParamSelect
+          label="状态"
           style={{ width: 140 }}
-          value={p.state || undefined}
+          value={p.state}
           options={[
             { value: 'draft', label: '草稿' },
             { value: 'published', label: '已发布' },
           ]}
-          onChange={(state) => setP({ state: state ?? '' })}
+          onChange={(state) => setP({ state })}
         />
         <Button onClick={reset}>清除</Button>
       </FilterBar>

@@ -11,6 +11,7 @@ import {
   FilterBar,
   onePageProps,
   PageHeader,
+  ParamSelect,
   ResponsiveList,
   useListParams,
 } from '../../../components/index.ts';
@@ -37,14 +38,12 @@ export function ReportsPage() {
       />
       <Generate />
       <FilterBar active={params.state ? 1 : 0}>
-        <Select
-          aria-label="状态"
-          allowClear
-          placeholder="状态"
+        <ParamSelect
+          label="状态"
           style={{ minWidth: 140 }}
-          value={params.state || undefined}
-          onChange={(state) => setParams({ state: state ?? '' })}
-          options={Object.entries(STATES).map(([value, label]) => ({ value, label }))}
+          value={params.state}
+          options={STATES}
+          onChange={(state) => setParams({ state })}
         />
       </FilterBar>
       <ErrorAlert error={list.error} />
