@@ -3,14 +3,15 @@ import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { usePageTitle } from '../components/PageHeader.tsx';
 
-export function NotFound() {
-  usePageTitle('页面不存在');
+/** A full-page status (antd Result) with its title as the page title and a 返回首页 button. */
+function StatusPage({ status, title, subTitle }: { status: '403' | '404'; title: string; subTitle: string }) {
+  usePageTitle(title);
   const navigate = useNavigate();
   return (
     <Result
-      status="404"
-      title="页面不存在"
-      subTitle="您访问的页面不存在或已被移除。"
+      status={status}
+      title={title}
+      subTitle={subTitle}
       extra={
         <Button type="primary" onClick={() => navigate('/')}>
           返回首页
@@ -20,19 +21,12 @@ export function NotFound() {
   );
 }
 
+export function NotFound() {
+  return <StatusPage status="404" title="页面不存在" subTitle="您访问的页面不存在或已被移除。" />;
+}
+
 export function Forbidden() {
-  usePageTitle('无权访问');
-  const navigate = useNavigate();
   return (
-    <Result
-      status="403"
-      title="无权访问"
-      subTitle="您的账号没有访问此页面的权限。如需开通，请联系系统管理员。"
-      extra={
-        <Button type="primary" onClick={() => navigate('/')}>
-          返回首页
-        </Button>
-      }
-    />
+    <StatusPage status="403" title="无权访问" subTitle="您的账号没有访问此页面的权限。如需开通，请联系系统管理员。" />
   );
 }

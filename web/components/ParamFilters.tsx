@@ -1,7 +1,8 @@
 // A list page's filters bound to one useListParams value each (params and setParams as useListParams returns them):
-// - a dropdown whose choices are a label table (value → zh_CN label, '' = no filter):
+// - a dropdown whose choices are a label table (value → zh_CN label):
 //   <ParamSelect label="状态" width={150} name="status" params={p} setParams={setP} labels={STATES} />
-//   with const STATES = { '': '全部', submitted: '待审阅', accepted: '已审阅' };
+//   with const STATES = { '': '全部', submitted: '待审阅', accepted: '已审阅' }: '' is a choice of its own (全部…);
+//   a table without '' makes a clearable dropdown instead, its label shown as the placeholder until one is chosen;
 // - a keyword box searched on Enter or the button: <ParamSearch label="关键词" placeholder="名称、地址" name="q" … />.
 import { Input, Select } from 'antd';
 import type { CSSProperties } from 'react';
@@ -10,8 +11,9 @@ import { choices } from './choices.ts';
 export interface ParamSelectProps<K extends string> {
   /** The filter's name for screen readers (aria-label), zh_CN. */
   label: string;
-  /** Width in px. */
-  width: number;
+  /** Width in px (or `style` for anything else). */
+  width?: number;
+  style?: CSSProperties;
   /** The list parameter the dropdown shows and sets. */
   name: K;
   params: Record<K, string>;
@@ -22,13 +24,24 @@ export interface ParamSelectProps<K extends string> {
 }
 
 /** An antd Select over `labels`, showing params[name] and writing the choice back; see the file's head. */
-export function ParamSelect<K extends string>({ label, width, name, params, setParams, labels }: ParamSelectProps<K>) {
+export function ParamSelect<K extends string>({
+  label,
+  width,
+  style,
+  name,
+  params,
+  setParams,
+  labels,
+}: ParamSelectProps<K>) {
+  const clearable = !('' in labels);
   return (
     <Select
       aria-label={label}
-      style={{ width }}
-      value={params[name]}
-      onChange={(value: string) => setParams({ [name]: value } as Partial<Record<K, string>>)}
+      style={{ width, ...style }}
+      allowClear={clearable}
+      placeholder={clearable ? label : undefined}
+      value={clearable ? params[name] || undefined : params[name]}
+      onChange={(value?: string) => setParams({ [name]: value ?? '' } as Partial<Record<K, string>>)}
       options={choices(labels)}
     />
   );

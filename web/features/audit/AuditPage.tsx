@@ -1,12 +1,20 @@
 // 审计日志 (administrators): who did what to which object and when, newest first, with filters by 操作人, 操作, 对象
 // and 日期 kept in the URL; each row opens to show the data before and after the change.
-import { MinusSquareOutlined, PlusSquareOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { MinusSquareOutlined, PlusSquareOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { ACTION_OPTIONS, actionLabel, ENTITY_OPTIONS, entityLabel } from '../../../server/platform/audit/labels.ts';
 import { qs } from '../../api/client.ts';
 import { dayjs, formatDateTime, toApiDate } from '../../app/format.ts';
-import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../components/index.ts';
+import {
+  DataTable,
+  ErrorAlert,
+  ExportButton,
+  PageHeader,
+  pagedProps,
+  SearchResetButtons,
+  useListParams,
+} from '../../components/index.ts';
 import { ChangeView } from './ChangeView.tsx';
 import { type AuditEntry, useAuditLog } from './queries.ts';
 
@@ -93,35 +101,14 @@ export function AuditPage() {
               </Form.Item>
             </Col>
           </Row>
-          <Row gutter={8}>
-            <Col>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                查询
-              </Button>
-            </Col>
-            <Col>
-              <Button
-                icon={<ReloadOutlined />}
-                onClick={() => {
-                  form.resetFields();
-                  reset();
-                }}
-              >
-                重置
-              </Button>
-            </Col>
-          </Row>
+          <SearchResetButtons form={form} reset={reset} />
         </Form>
       </Card>
       <ErrorAlert error={error} />
       <Card>
         <DataTable<AuditEntry>
           rowKey="seq"
-          data={data}
-          loading={isFetching}
-          page={params.page}
-          pageSize={params.pageSize}
-          onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+          {...pagedProps({ data, isFetching }, params, setParams)}
           expandable={{
             expandedRowRender: (r) => <ChangeView before={r.before} after={r.after} />,
             columnTitle: <span className="zx-visually-hidden">详情</span>,

@@ -9,9 +9,8 @@ import {
   SettingOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
-import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
-import type { FeatureRoute } from '../types.ts';
+import { type FeatureRoute, menu, route } from '../types.ts';
 
 const FiguresPage = lazyPage(() => import('./pages/FiguresPage.tsx').then((m) => m.FiguresPage));
 const IssuePage = lazyPage(() => import('./pages/IssuePage.tsx').then((m) => m.IssuePage));
@@ -26,49 +25,14 @@ const UnitReferralsPage = lazyPage(() => import('./pages/UnitReferralsPage.tsx')
 const GROUP = '社情民意';
 
 export const opinionsRoutes: FeatureRoute[] = [
-  {
-    path: 'opinions/new',
-    element: createElement(OpinionFormPage),
-    menu: { label: '报送信息', icon: createElement(EditOutlined), group: GROUP, order: 300 },
-    permissions: ['opinion.submit'],
-  },
-  {
-    path: 'opinions/mine',
-    element: createElement(MyOpinionsPage),
-    menu: { label: '我的信息', icon: createElement(ProfileOutlined), group: GROUP, order: 301 },
-    permissions: ['opinion.submit'],
-  },
-  {
-    path: 'opinions/queue',
-    element: createElement(QueuePage),
-    menu: { label: '信息筛选', icon: createElement(FileSearchOutlined), group: GROUP, order: 302 },
-    permissions: ['opinion.readAll'],
-  },
-  {
-    path: 'opinions/issues',
-    element: createElement(IssuesPage),
-    menu: { label: '编报期刊', icon: createElement(FileTextOutlined), group: GROUP, order: 303 },
-    permissions: ['opinion.readAll'],
-  },
-  { path: 'opinions/issues/:id', element: createElement(IssuePage), permissions: ['opinion.readAll'] },
-  {
-    path: 'opinions/figures',
-    element: createElement(FiguresPage),
-    menu: { label: '社情民意统计', icon: createElement(BarChartOutlined), group: GROUP, order: 304 },
-    permissions: ['opinion.figures'],
-  },
-  {
-    path: 'opinions/unit',
-    element: createElement(UnitReferralsPage),
-    menu: { label: '转办信息', icon: createElement(SolutionOutlined), group: GROUP, order: 305 },
-    permissions: ['opinion.respond'],
-  },
-  {
-    path: 'opinions/settings',
-    element: createElement(SettingsPage),
-    menu: { label: '社情民意设置', icon: createElement(SettingOutlined), group: '系统管理', order: 850 },
-    permissions: ['settings.manage'],
-  },
-  { path: 'opinions/:id/edit', element: createElement(OpinionFormPage), permissions: ['opinion.submit'] },
-  { path: 'opinions/:id', element: createElement(OpinionDetailPage) },
+  route('opinions/new', OpinionFormPage, ['opinion.submit'], menu('报送信息', EditOutlined, GROUP, 300)),
+  route('opinions/mine', MyOpinionsPage, ['opinion.submit'], menu('我的信息', ProfileOutlined, GROUP, 301)),
+  route('opinions/queue', QueuePage, ['opinion.readAll'], menu('信息筛选', FileSearchOutlined, GROUP, 302)),
+  route('opinions/issues', IssuesPage, ['opinion.readAll'], menu('编报期刊', FileTextOutlined, GROUP, 303)),
+  route('opinions/issues/:id', IssuePage, ['opinion.readAll']),
+  route('opinions/figures', FiguresPage, ['opinion.figures'], menu('社情民意统计', BarChartOutlined, GROUP, 304)),
+  route('opinions/unit', UnitReferralsPage, ['opinion.respond'], menu('转办信息', SolutionOutlined, GROUP, 305)),
+  route('opinions/settings', SettingsPage, ['settings.manage'], menu('社情民意设置', SettingOutlined, '系统管理', 850)),
+  route('opinions/:id/edit', OpinionFormPage, ['opinion.submit']),
+  route('opinions/:id', OpinionDetailPage),
 ];

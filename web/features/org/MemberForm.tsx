@@ -2,10 +2,10 @@
 // value shown to the user is never written back; the ID number's check digit is checked before sending.
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Col, DatePicker, Drawer, Flex, Form, Input, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
-import { ApiError, api } from '../../api/client.ts';
+import { useEffect } from 'react';
+import { api } from '../../api/client.ts';
 import { dayjs, toApiDate } from '../../app/format.ts';
-import { ErrorAlert } from '../../components/index.ts';
+import { ErrorAlert, useFormSave } from '../../components/index.ts';
 import { compact, LEADERSHIP, type Member, PARTIES, useReference } from './api.ts';
 import { orgKeys } from './queries.ts';
 
@@ -37,12 +37,11 @@ export function MemberForm({
   const { message } = App.useApp();
   const client = useQueryClient();
   const { data: ref } = useReference();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const saveState = useFormSave(form);
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
+    saveState.clear();
     form.resetFields();
     if (member) {
       form.setFieldsValue({
@@ -54,7 +53,7 @@ export function MemberForm({
     } else {
       form.setFieldsValue({ standingMember: false, termId: ref?.terms.find((t) => t.isCurrent)?.id });
     }
-  }, [open, member, form, ref]);
+  }, [open, member, form, ref, saveState.clear]);
 
   const save = async () => {
     const v = await form.validateFields();
@@ -72,21 +71,14 @@ export function MemberForm({
     }
     if (!member && !body.phone) delete body.phone;
     if (!member && !body.idNumber) delete body.idNumber;
-    setSaving(true);
-    setError(null);
-    try {
+    await saveState.run(async () => {
       const saved = member
         ? await api.put<Member>(`/api/org/members/${member.id}`, body)
         : await api.post<Member>('/api/org/members', body);
       message.success(member ? '委员信息已保存' : '委员已添加');
       void client.invalidateQueries({ queryKey: orgKeys.members });
       onSaved(saved);
-    } catch (err) {
-      setError(err);
-      if (err instanceof ApiError && err.field) form.setFields([{ name: err.field, errors: [err.message] }]);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -100,13 +92,13 @@ export function MemberForm({
       footer={
         <Flex justify="end" gap={8}>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={saving} onClick={save}>
+          <Button type="primary" loading={saveState.saving} onClick={save}>
             保存
           </Button>
         </Flex>
       }
     >
-      <ErrorAlert error={error} />
+      <ErrorAlert error={saveState.error} />
       <Form form={form} layout="vertical" requiredMark>
         <Row gutter={16}>
           <Col xs={24} sm={12}>

@@ -9,9 +9,8 @@ import {
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
-import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
-import type { FeatureRoute } from '../types.ts';
+import { type FeatureRoute, menu, route } from '../types.ts';
 
 const AccountsPage = lazyPage(() => import('./pages/AccountsPage.tsx').then((m) => m.AccountsPage));
 const CommitteesPage = lazyPage(() => import('./pages/CommitteesPage.tsx').then((m) => m.CommitteesPage));
@@ -24,46 +23,11 @@ const UnitsPage = lazyPage(() => import('./pages/UnitsPage.tsx').then((m) => m.U
 const GROUP = '组织管理';
 
 export const orgRoutes: FeatureRoute[] = [
-  {
-    path: 'org/members',
-    element: createElement(MembersPage),
-    menu: { label: '委员管理', icon: createElement(TeamOutlined), group: GROUP, order: 600 },
-    permissions: ['org.read'],
-  },
-  {
-    path: 'org/reference',
-    element: createElement(ReferencePage),
-    menu: { label: '基础数据', icon: createElement(DatabaseOutlined), group: GROUP, order: 610 },
-    permissions: ['org.read'],
-  },
-  {
-    path: 'org/units',
-    element: createElement(UnitsPage),
-    menu: { label: '承办单位', icon: createElement(BankOutlined), group: GROUP, order: 620 },
-    permissions: ['unit.read'],
-  },
-  {
-    path: 'org/organisations',
-    element: createElement(OrganisationsPage),
-    menu: { label: '党派团体', icon: createElement(FlagOutlined), group: GROUP, order: 630 },
-    permissions: ['org.read'],
-  },
-  {
-    path: 'org/informants',
-    element: createElement(InformantsPage),
-    menu: { label: '信息员', icon: createElement(IdcardOutlined), group: GROUP, order: 640 },
-    permissions: ['informant.manage'],
-  },
-  {
-    path: 'org/accounts',
-    element: createElement(AccountsPage),
-    menu: { label: '账号管理', icon: createElement(UserSwitchOutlined), group: GROUP, order: 650 },
-    permissions: ['account.manage'],
-  },
-  {
-    path: 'org/committees',
-    element: createElement(CommitteesPage),
-    menu: { label: '政协组织', icon: createElement(ApartmentOutlined), group: GROUP, order: 660 },
-    permissions: ['committee.manage'],
-  },
+  route('org/members', MembersPage, ['org.read'], menu('委员管理', TeamOutlined, GROUP, 600)),
+  route('org/reference', ReferencePage, ['org.read'], menu('基础数据', DatabaseOutlined, GROUP, 610)),
+  route('org/units', UnitsPage, ['unit.read'], menu('承办单位', BankOutlined, GROUP, 620)),
+  route('org/organisations', OrganisationsPage, ['org.read'], menu('党派团体', FlagOutlined, GROUP, 630)),
+  route('org/informants', InformantsPage, ['informant.manage'], menu('信息员', IdcardOutlined, GROUP, 640)),
+  route('org/accounts', AccountsPage, ['account.manage'], menu('账号管理', UserSwitchOutlined, GROUP, 650)),
+  route('org/committees', CommitteesPage, ['committee.manage'], menu('政协组织', ApartmentOutlined, GROUP, 660)),
 ];

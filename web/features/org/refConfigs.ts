@@ -26,6 +26,16 @@ export interface RefConfig {
   defaults?: Record<string, unknown>;
 }
 
+/** The 类型 field of a list, offered as a filter: a choice among `options` (value → label). */
+const kindField = (title: string, options: Record<string, string>, required?: boolean): RefField => ({
+  key: 'kind',
+  title,
+  kind: 'enum',
+  ...(required ? { required } : {}),
+  filter: true,
+  options: Object.entries(options).map(([value, label]) => ({ value, label })),
+});
+
 /** A list of names in a set order with the number of members in each (界别, 专委会). */
 const sortedNames = (key: string, path: string, label: string): RefConfig => ({
   key,
@@ -88,17 +98,7 @@ export const REF_CONFIGS: Record<string, RefConfig> = {
     searchPlaceholder: '小组名称',
     defaults: { kind: 'study' },
     fields: [
-      {
-        key: 'kind',
-        title: '类型',
-        kind: 'enum',
-        required: true,
-        filter: true,
-        options: [
-          { value: 'study', label: '学习组' },
-          { value: 'work', label: '工作组' },
-        ],
-      },
+      kindField('类型', { study: '学习组', work: '工作组' }, true),
       { key: 'name', title: '名称', kind: 'text', required: true, max: 50 },
     ],
     counts: [{ key: 'memberCount', title: '委员人数' }],
@@ -111,19 +111,13 @@ export const REF_CONFIGS: Record<string, RefConfig> = {
     defaults: { kind: 'government', active: true },
     fields: [
       { key: 'name', title: '单位名称', kind: 'text', required: true, max: 100 },
-      {
-        key: 'kind',
-        title: '单位类型',
-        kind: 'enum',
-        filter: true,
-        options: [
-          { value: 'government', label: '政府部门' },
-          { value: 'court', label: '法检机关' },
-          { value: 'enterprise', label: '企事业单位' },
-          { value: 'organisation', label: '群团组织' },
-          { value: 'other', label: '其他' },
-        ],
-      },
+      kindField('单位类型', {
+        government: '政府部门',
+        court: '法检机关',
+        enterprise: '企事业单位',
+        organisation: '群团组织',
+        other: '其他',
+      }),
       { key: 'contactName', title: '联系人', kind: 'text', max: 30 },
       { key: 'phone', title: '联系电话', kind: 'phone' },
       { key: 'active', title: '启用', kind: 'bool', filter: true },
@@ -138,17 +132,7 @@ export const REF_CONFIGS: Record<string, RefConfig> = {
     defaults: { kind: 'party' },
     fields: [
       { key: 'name', title: '名称', kind: 'text', required: true, max: 100 },
-      {
-        key: 'kind',
-        title: '类型',
-        kind: 'enum',
-        required: true,
-        filter: true,
-        options: [
-          { value: 'party', label: '民主党派' },
-          { value: 'organisation', label: '人民团体' },
-        ],
-      },
+      kindField('类型', { party: '民主党派', organisation: '人民团体' }, true),
       { key: 'responsibleName', title: '负责人', kind: 'text', max: 30 },
     ],
     counts: [{ key: 'accountCount', title: '账号数' }],

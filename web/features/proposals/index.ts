@@ -12,9 +12,9 @@ import {
   StarOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { createElement } from 'react';
+import { type ComponentType, createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
-import type { FeatureRoute } from '../types.ts';
+import { type FeatureRoute, menu, route } from '../types.ts';
 
 const FiguresPage = lazyPage(() => import('./pages/FiguresPage.tsx').then((m) => m.FiguresPage));
 const ProposalDetailPage = lazyPage(() => import('./pages/ProposalDetailPage.tsx').then((m) => m.ProposalDetailPage));
@@ -39,83 +39,49 @@ const OFFICE_QUEUES = [
   { key: 'all', label: '全部' },
 ];
 
+/** ProposalListPage or FiguresPage with the props of one menu entry, as a page of its own for route(). */
+function withProps<P extends object>(Page: ComponentType<P>, props: P): ComponentType {
+  return () => createElement(Page, props);
+}
+
+const MinePage = withProps(ProposalListPage, {
+  title: '我的提案',
+  scope: 'mine',
+  canWrite: true,
+  description: '您提出、联名或受邀附议的提案，点击案由查看办理进度和答复。',
+});
+const InboxPage = withProps(ProposalListPage, {
+  title: '单位待办',
+  scope: 'unit',
+  unitTabs: true,
+  description: '交办本单位的提案：请及时签收（或在期限内申请退回），与提案人沟通后按期答复。',
+});
+const AllPage = withProps(ProposalListPage, { title: '提案管理', scope: 'all', queues: OFFICE_QUEUES });
+const KeyPage = withProps(ProposalListPage, { title: '重点提案', scope: 'all', isKey: true });
+const UnitFiguresPage = withProps(FiguresPage, { unit: true });
+
 export const proposalsRoutes: FeatureRoute[] = [
-  {
-    path: 'proposals/mine',
-    element: createElement(ProposalListPage, {
-      title: '我的提案',
-      scope: 'mine',
-      canWrite: true,
-      description: '您提出、联名或受邀附议的提案，点击案由查看办理进度和答复。',
-    }),
-    menu: { label: '我的提案', icon: createElement(FileTextOutlined), group: GROUP, order: 200 },
-    permissions: ['proposal.file'],
-  },
-  {
-    path: 'proposals/new',
-    element: createElement(ProposalFormPage),
-    menu: { label: '撰写提案', icon: createElement(EditOutlined), group: GROUP, order: 201 },
-    permissions: ['proposal.file'],
-  },
-  {
-    path: 'proposals/inbox',
-    element: createElement(ProposalListPage, {
-      title: '单位待办',
-      scope: 'unit',
-      unitTabs: true,
-      description: '交办本单位的提案：请及时签收（或在期限内申请退回），与提案人沟通后按期答复。',
-    }),
-    menu: { label: '单位待办', icon: createElement(InboxOutlined), group: GROUP, order: 202 },
-    permissions: ['proposal.handle'],
-  },
-  {
-    path: 'proposals/unit-figures',
-    element: createElement(FiguresPage, { unit: true }),
-    menu: { label: '本单位统计', icon: createElement(BarChartOutlined), group: GROUP, order: 202 },
-    permissions: ['proposal.handle'],
-  },
-  {
-    path: 'proposals',
-    element: createElement(ProposalListPage, { title: '提案管理', scope: 'all', queues: OFFICE_QUEUES }),
-    menu: { label: '提案管理', icon: createElement(ProfileOutlined), group: GROUP, order: 203 },
-    permissions: ['proposal.readAll'],
-  },
-  {
-    path: 'proposals/deadlines',
-    element: createElement(DeadlineBoardPage),
-    menu: { label: '办理督办', icon: createElement(AlertOutlined), group: GROUP, order: 204 },
-    permissions: ['proposal.readAll'],
-  },
-  {
-    path: 'proposals/key',
-    element: createElement(ProposalListPage, { title: '重点提案', scope: 'all', isKey: true }),
-    menu: { label: '重点提案', icon: createElement(StarOutlined), group: GROUP, order: 205 },
-    permissions: ['proposal.key'],
-  },
-  {
-    path: 'proposals/appraisal',
-    element: createElement(AppraisalPage),
-    menu: { label: '民主评议', icon: createElement(AuditOutlined), group: GROUP, order: 206 },
-    permissions: ['proposal.figures'],
-  },
-  {
-    path: 'proposals/commendations',
-    element: createElement(CommendationsPage),
-    menu: { label: '优秀提案', icon: createElement(TrophyOutlined), group: GROUP, order: 207 },
-    permissions: ['proposal.commend'],
-  },
-  {
-    path: 'proposals/figures',
-    element: createElement(FiguresPage),
-    menu: { label: '提案统计', icon: createElement(BarChartOutlined), group: GROUP, order: 208 },
-    permissions: ['proposal.figures'],
-  },
-  {
-    path: 'proposals/rules',
-    element: createElement(RulesPage),
-    menu: { label: '提案规则', icon: createElement(SettingOutlined), group: GROUP, order: 209 },
-    permissions: ['proposal.rules'],
-  },
-  { path: 'proposals/:id', element: createElement(ProposalDetailPage), permissions: ['proposal.read'] },
-  { path: 'proposals/:id/edit', element: createElement(ProposalFormPage), permissions: ['proposal.file'] },
+  route('proposals/mine', MinePage, ['proposal.file'], menu('我的提案', FileTextOutlined, GROUP, 200)),
+  route('proposals/new', ProposalFormPage, ['proposal.file'], menu('撰写提案', EditOutlined, GROUP, 201)),
+  route('proposals/inbox', InboxPage, ['proposal.handle'], menu('单位待办', InboxOutlined, GROUP, 202)),
+  route(
+    'proposals/unit-figures',
+    UnitFiguresPage,
+    ['proposal.handle'],
+    menu('本单位统计', BarChartOutlined, GROUP, 202),
+  ),
+  route('proposals', AllPage, ['proposal.readAll'], menu('提案管理', ProfileOutlined, GROUP, 203)),
+  route('proposals/deadlines', DeadlineBoardPage, ['proposal.readAll'], menu('办理督办', AlertOutlined, GROUP, 204)),
+  route('proposals/key', KeyPage, ['proposal.key'], menu('重点提案', StarOutlined, GROUP, 205)),
+  route('proposals/appraisal', AppraisalPage, ['proposal.figures'], menu('民主评议', AuditOutlined, GROUP, 206)),
+  route(
+    'proposals/commendations',
+    CommendationsPage,
+    ['proposal.commend'],
+    menu('优秀提案', TrophyOutlined, GROUP, 207),
+  ),
+  route('proposals/figures', FiguresPage, ['proposal.figures'], menu('提案统计', BarChartOutlined, GROUP, 208)),
+  route('proposals/rules', RulesPage, ['proposal.rules'], menu('提案规则', SettingOutlined, GROUP, 209)),
+  route('proposals/:id', ProposalDetailPage, ['proposal.read']),
+  route('proposals/:id/edit', ProposalFormPage, ['proposal.file']),
 ];

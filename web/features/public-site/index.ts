@@ -1,9 +1,8 @@
 // The committee's public site: 新闻公告 and 提案线索 for staff, 我的提案线索 for members (menu group 协商议政), and the
 // public pages under /public/c/:code (outside the signed-in frame, registered in web/app/router.tsx).
 import { BulbOutlined, NotificationOutlined } from '@ant-design/icons';
-import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
-import type { FeatureRoute } from '../types.ts';
+import { type FeatureRoute, menu, route } from '../types.ts';
 
 const NewsPage = lazyPage(() => import('./pages/NewsPage.tsx').then((m) => m.NewsPage));
 const IdeasPage = lazyPage(() => import('./pages/IdeasPage.tsx').then((m) => m.IdeasPage));
@@ -12,22 +11,7 @@ const MyIdeasPage = lazyPage(() => import('./pages/MyIdeasPage.tsx').then((m) =>
 const GROUP = '协商议政';
 
 export const publicSiteRoutes: FeatureRoute[] = [
-  {
-    path: 'public-site/news',
-    element: createElement(NewsPage),
-    menu: { label: '新闻公告', icon: createElement(NotificationOutlined), group: GROUP, order: 540 },
-    permissions: ['publicSite.manage'],
-  },
-  {
-    path: 'public-site/ideas',
-    element: createElement(IdeasPage),
-    menu: { label: '提案线索', icon: createElement(BulbOutlined), group: GROUP, order: 541 },
-    permissions: ['publicSite.manage'],
-  },
-  {
-    path: 'public-site/ideas/mine',
-    element: createElement(MyIdeasPage),
-    menu: { label: '我的提案线索', icon: createElement(BulbOutlined), group: GROUP, order: 542 },
-    permissions: ['publicSite.idea'],
-  },
+  route('public-site/news', NewsPage, ['publicSite.manage'], menu('新闻公告', NotificationOutlined, GROUP, 540)),
+  route('public-site/ideas', IdeasPage, ['publicSite.manage'], menu('提案线索', BulbOutlined, GROUP, 541)),
+  route('public-site/ideas/mine', MyIdeasPage, ['publicSite.idea'], menu('我的提案线索', BulbOutlined, GROUP, 542)),
 ];

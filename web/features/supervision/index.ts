@@ -1,8 +1,7 @@
 // 随手拍 (民主监督): 随手拍 and 我的随手拍 for members, 随手拍 for staff, 随手拍办理 for units; one page per item.
 import { AlertOutlined, CameraOutlined, FileSearchOutlined, PictureOutlined, SettingOutlined } from '@ant-design/icons';
-import { createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
-import type { FeatureRoute } from '../types.ts';
+import { type FeatureRoute, menu, route } from '../types.ts';
 
 const NewReportPage = lazyPage(() => import('./pages/NewReportPage.tsx').then((m) => m.NewReportPage));
 const MyReportsPage = lazyPage(() => import('./pages/MyReportsPage.tsx').then((m) => m.MyReportsPage));
@@ -14,35 +13,15 @@ const DetailPage = lazyPage(() => import('./pages/DetailPage.tsx').then((m) => m
 const GROUP = '协商议政';
 
 export const supervisionRoutes: FeatureRoute[] = [
-  {
-    path: 'supervision/new',
-    element: createElement(NewReportPage),
-    menu: { label: '随手拍', icon: createElement(CameraOutlined), group: GROUP, order: 530 },
-    permissions: ['supervision.file'],
-  },
-  {
-    path: 'supervision/mine',
-    element: createElement(MyReportsPage),
-    menu: { label: '我的随手拍', icon: createElement(PictureOutlined), group: GROUP, order: 531 },
-    permissions: ['supervision.file'],
-  },
-  {
-    path: 'supervision',
-    element: createElement(StaffReportsPage),
-    menu: { label: '随手拍', icon: createElement(AlertOutlined), group: GROUP, order: 532 },
-    permissions: ['supervision.manage'],
-  },
-  {
-    path: 'supervision/unit',
-    element: createElement(UnitReportsPage),
-    menu: { label: '随手拍办理', icon: createElement(FileSearchOutlined), group: GROUP, order: 533 },
-    permissions: ['supervision.handle'],
-  },
-  {
-    path: 'supervision/settings',
-    element: createElement(SettingsPage),
-    menu: { label: '随手拍设置', icon: createElement(SettingOutlined), group: GROUP, order: 534 },
-    permissions: ['supervision.manage'],
-  },
-  { path: 'supervision/:id', element: createElement(DetailPage), permissions: ['supervision.read'] },
+  route('supervision/new', NewReportPage, ['supervision.file'], menu('随手拍', CameraOutlined, GROUP, 530)),
+  route('supervision/mine', MyReportsPage, ['supervision.file'], menu('我的随手拍', PictureOutlined, GROUP, 531)),
+  route('supervision', StaffReportsPage, ['supervision.manage'], menu('随手拍', AlertOutlined, GROUP, 532)),
+  route(
+    'supervision/unit',
+    UnitReportsPage,
+    ['supervision.handle'],
+    menu('随手拍办理', FileSearchOutlined, GROUP, 533),
+  ),
+  route('supervision/settings', SettingsPage, ['supervision.manage'], menu('随手拍设置', SettingOutlined, GROUP, 534)),
+  route('supervision/:id', DetailPage, ['supervision.read']),
 ];

@@ -3,7 +3,15 @@
 
 import { Button, Card, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
-import { ErrorAlert, FilterBar, PageHeader, ResponsiveList, useListParams } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  FilterBar,
+  onePageProps,
+  PageHeader,
+  ParamSelect,
+  ResponsiveList,
+  useListParams,
+} from '../../../components/index.ts';
 import { type Link, SCHEMES } from '../api.ts';
 import { NewLinkDialog } from '../components/NewLinkDialog.tsx';
 import { NewPointDialog } from '../components/NewPointDialog.tsx';
@@ -33,14 +41,13 @@ export function LiaisonPage() {
         }
       />
       <FilterBar active={(params.scheme ? 1 : 0) + (params.overdue ? 1 : 0)}>
-        <Select
-          aria-label="联系制度"
-          allowClear
-          placeholder="联系制度"
+        <ParamSelect
+          label="联系制度"
           style={{ minWidth: 200 }}
-          value={params.scheme || undefined}
-          onChange={(scheme) => setParams({ scheme: scheme ?? '' })}
-          options={Object.entries(SCHEMES).map(([value, label]) => ({ value, label }))}
+          name="scheme"
+          params={params}
+          setParams={setParams}
+          labels={SCHEMES}
         />
         <span>
           只看超期{' '}
@@ -54,11 +61,7 @@ export function LiaisonPage() {
       <ErrorAlert error={links.error ?? coverage.error} />
       <ResponsiveList<Link>
         rowKey="id"
-        data={links.data}
-        loading={links.isLoading}
-        page={1}
-        pageSize={500}
-        onPageChange={() => {}}
+        {...onePageProps(links.data, links.isLoading)}
         unit="个"
         columns={[
           { title: '联系人', dataIndex: 'owner' },
@@ -87,10 +90,7 @@ export function LiaisonPage() {
       >
         <ResponsiveList
           rowKey="name"
-          data={coverage.data ? { items: coverage.data.items, total: coverage.data.items.length } : undefined}
-          page={1}
-          pageSize={500}
-          onPageChange={() => {}}
+          {...onePageProps(coverage.data?.items)}
           columns={[
             { title: '名称', dataIndex: 'name' },
             { title: '联系关系', dataIndex: 'links' },

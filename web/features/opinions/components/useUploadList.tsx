@@ -1,4 +1,6 @@
-// Attachments chosen in a dialog (an instruction's scan): uploaded at once, their ids sent with the form.
+// const attachments = useUploadList(): attachments chosen on a form (an opinion's files, an instruction's scan), each
+// uploaded at once; `upload` is the 添加附件 element to place in the form, `ids()` the uploaded files' ids to send,
+// `setFiles` shows files already saved (e.g. when editing), `clear()` empties the list.
 import { PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
@@ -27,5 +29,5 @@ export function useUploadList() {
     </Upload>
   );
   const ids = () => files.map((f) => (f.response as FileOut | undefined)?.id).filter((x): x is number => !!x);
-  return { upload, ids, clear: () => setFiles([]) };
+  return { upload, ids, setFiles, clear: () => setFiles([]) };
 }

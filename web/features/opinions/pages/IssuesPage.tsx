@@ -6,7 +6,14 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { beijingYear, formatDate } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
-import { DataTable, ErrorAlert, errorMessage, PageHeader, useListParams } from '../../../components/index.ts';
+import {
+  DataTable,
+  ErrorAlert,
+  errorMessage,
+  PageHeader,
+  pagedProps,
+  useListParams,
+} from '../../../components/index.ts';
 import type { IssueSummary } from '../api.ts';
 import { Pill } from '../Pill.tsx';
 import { opinionKeys } from '../queries.ts';
@@ -58,11 +65,7 @@ export function IssuesPage() {
       <ErrorAlert error={error} />
       <Card>
         <DataTable<IssueSummary>
-          data={data}
-          loading={isFetching}
-          page={params.page}
-          pageSize={params.pageSize}
-          onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+          {...pagedProps({ data, isFetching }, params, setParams)}
           columns={[
             {
               title: '期刊',

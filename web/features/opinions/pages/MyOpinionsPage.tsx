@@ -6,7 +6,15 @@ import { Button, Card, Flex, Input, Select, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { formatDate } from '../../../app/format.ts';
-import { CardList, countActive, ErrorAlert, FilterBar, PageHeader, useListParams } from '../../../components/index.ts';
+import {
+  CardList,
+  countActive,
+  ErrorAlert,
+  FilterBar,
+  PageHeader,
+  pagedProps,
+  useListParams,
+} from '../../../components/index.ts';
 import { LEVEL_LABEL, type ListItem, REPORT_STATES, STATE_COLORS } from '../api.ts';
 import { Pill } from '../Pill.tsx';
 import { opinionKeys } from '../queries.ts';
@@ -78,11 +86,7 @@ export function MyOpinionsPage() {
       </FilterBar>
       <ErrorAlert error={error} />
       <CardList
-        data={data}
-        loading={isFetching}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, params, setParams)}
         emptyText="还没有报送过信息"
         renderCard={(item) => (
           <Card style={{ width: '100%' }} styles={{ body: { padding: 16 } }}>

@@ -1,7 +1,7 @@
 // 报送信息: writing a report on a phone — title, category, text with a live character count against the committee's
 // limit, attachments, and the most similar recent reports shown while writing. Saves a draft or submits; the same
 // page edits a draft or a report returned for revision.
-import { PaperClipOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -18,7 +18,6 @@ import {
   Select,
   Skeleton,
   Typography,
-  Upload,
   type UploadFile,
 } from 'antd';
 import { useEffect, useState } from 'react';
@@ -26,7 +25,8 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../../api/client.ts';
 import { formatDate } from '../../../app/format.ts';
 import { ErrorAlert, errorMessage, PageHeader, useFormDraft } from '../../../components/index.ts';
-import { countChars, type Detail, type FileOut, useOpinionSettings } from '../api.ts';
+import { countChars, type Detail, useOpinionSettings } from '../api.ts';
+import { useUploadList } from '../components/useUploadList.tsx';
 import { Pill } from '../Pill.tsx';
 import { opinionKeys } from '../queries.ts';
 
@@ -68,7 +68,7 @@ export function OpinionFormPage() {
     queryFn: () => api.get<Detail>(`/api/opinions/${editId}`),
     enabled: editId != null,
   });
-  const [files, setFiles] = useState<UploadFile[]>([]);
+  const attachments = useUploadList();
   const title = Form.useWatch('title', form) ?? '';
   const body = Form.useWatch('body', form) ?? '';
   const chars = countChars(body);
@@ -80,10 +80,10 @@ export function OpinionFormPage() {
   useEffect(() => {
     if (!existing.data) return;
     form.setFieldsValue({ title: existing.data.title, category: existing.data.category, body: existing.data.body });
-    setFiles(
+    attachments.setFiles(
       existing.data.files.map((f) => ({ uid: String(f.id), name: f.name, status: 'done', response: f }) as UploadFile),
     );
-  }, [existing.data, form]);
+  }, [existing.data, form, attachments.setFiles]);
 
   const probe = useDebounced(`${title}\n${body}`, 800);
   const similar = useQuery({
@@ -105,7 +105,7 @@ export function OpinionFormPage() {
       const values = await form.validateFields();
       const payload = {
         ...values,
-        fileIds: files.map((f) => (f.response as FileOut | undefined)?.id).filter((x): x is number => !!x),
+        fileIds: attachments.ids(),
         submit,
       };
       return editId
@@ -213,22 +213,7 @@ export function OpinionFormPage() {
                 />
               </Form.Item>
               <Form.Item label="附件" extra="可上传 pdf、Word、Excel 或图片，每个不超过上传限制">
-                <Upload
-                  fileList={files}
-                  accept=".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png"
-                  customRequest={async (opts) => {
-                    try {
-                      const res = await api.upload<FileOut>('/api/files', opts.file as File);
-                      opts.onSuccess?.(res);
-                    } catch (err) {
-                      message.error(errorMessage(err));
-                      opts.onError?.(err as Error);
-                    }
-                  }}
-                  onChange={({ fileList }) => setFiles(fileList.filter((f) => f.status !== 'error'))}
-                >
-                  <Button icon={<PaperClipOutlined />}>添加附件</Button>
-                </Upload>
+                {attachments.upload}
               </Form.Item>
               <Flex gap={12} wrap>
                 <Button

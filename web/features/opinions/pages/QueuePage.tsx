@@ -1,14 +1,21 @@
 // 信息筛选 (liaison office, leaders): every report that reached the office — the screening queue first — with search,
 // filters kept in the URL (state, category, year, submitter kind, adoption level, from the lower committee), paging
 // and Excel export of what is shown.
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Form, Input, Row, Segmented, Select, type SelectProps, Typography } from 'antd';
+import { Card, Col, Form, Input, Row, Segmented, Select, type SelectProps, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { beijingYear, formatDate } from '../../../app/format.ts';
-import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../../components/index.ts';
+import {
+  DataTable,
+  ErrorAlert,
+  ExportButton,
+  PageHeader,
+  pagedProps,
+  SearchResetButtons,
+  useListParams,
+} from '../../../components/index.ts';
 import { LEVELS, type ListItem, SUBMITTER_KINDS, useOpinionSettings } from '../api.ts';
 import { opinionKeys } from '../queries.ts';
 import { OutcomeTags, StateTag } from './MyOpinionsPage.tsx';
@@ -126,34 +133,13 @@ export function QueuePage() {
               ]}
             />
           </Row>
-          <Row gutter={8}>
-            <Col>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                查询
-              </Button>
-            </Col>
-            <Col>
-              <Button
-                icon={<ReloadOutlined />}
-                onClick={() => {
-                  form.resetFields();
-                  reset();
-                }}
-              >
-                重置
-              </Button>
-            </Col>
-          </Row>
+          <SearchResetButtons form={form} reset={reset} />
         </Form>
       </Card>
       <ErrorAlert error={error} />
       <Card>
         <DataTable<ListItem>
-          data={data}
-          loading={isFetching}
-          page={params.page}
-          pageSize={params.pageSize}
-          onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+          {...pagedProps({ data, isFetching }, params, setParams)}
           columns={[
             {
               title: '标题',

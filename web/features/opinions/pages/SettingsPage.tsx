@@ -6,7 +6,7 @@ import { App, Button, Card, Form, InputNumber, Select, Skeleton } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import { ErrorAlert, errorMessage, PageHeader } from '../../../components/index.ts';
+import { DayUnitField, ErrorAlert, errorMessage, PageHeader } from '../../../components/index.ts';
 import { useOpinionSettings } from '../api.ts';
 import { opinionKeys } from '../queries.ts';
 
@@ -71,15 +71,7 @@ export function SettingsPage() {
           <Form.Item label="转办办理期限" name="referralDays" rules={[{ required: true, message: '请填写' }]}>
             <InputNumber min={1} max={365} addonAfter="天" style={{ width: 200 }} />
           </Form.Item>
-          <Form.Item label="期限天数的计算方式" name="dayUnit" style={{ maxWidth: 320 }}>
-            <Select
-              aria-label="期限天数的计算方式"
-              options={[
-                { value: 'days', label: '自然日' },
-                { value: 'workingDays', label: '工作日（跳过节假日，含调休上班日）' },
-              ]}
-            />
-          </Form.Item>
+          <DayUnitField />
           <Button type="primary" htmlType="submit" loading={save.isPending}>
             保存设置
           </Button>

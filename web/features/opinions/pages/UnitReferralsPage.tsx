@@ -10,6 +10,7 @@ import {
   ErrorAlert,
   errorMessage,
   PageHeader,
+  pagedProps,
   useFormDraft,
   useListParams,
 } from '../../../components/index.ts';
@@ -88,11 +89,7 @@ export function UnitReferralsPage() {
       />
       <ErrorAlert error={error} />
       <CardList
-        data={data}
-        loading={isFetching}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, params, setParams)}
         emptyText="没有这一类的转办信息"
         renderCard={(r) => (
           <Card

@@ -3,8 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
-import { ApiError, api, qs } from '../../../api/client.ts';
-import { ErrorAlert } from '../../../components/index.ts';
+import { api, qs } from '../../../api/client.ts';
+import { ErrorAlert, useFormSave } from '../../../components/index.ts';
 import { compact, type Member, useReference } from '../api.ts';
 import { orgKeys } from '../queries.ts';
 
@@ -59,32 +59,24 @@ export function AccountForm({
     retry: false,
   });
   const roles: string[] = Form.useWatch('roles', form) ?? [];
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const saveState = useFormSave(form);
   const isNew = account === 'new';
   const existing = account && account !== 'new' ? account : null;
 
   const afterOpen = (open: boolean) => {
     if (!open) return;
-    setError(null);
+    saveState.clear();
     form.resetFields();
     if (existing) form.setFieldsValue({ ...existing });
   };
 
   const save = async () => {
     const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await saveState.run(async () => {
       if (isNew) await api.post('/api/accounts', compact(v));
       else await api.put(`/api/accounts/${existing!.id}`, compact(v));
       onClose(true);
-    } catch (err) {
-      setError(err);
-      if (err instanceof ApiError && err.field) form.setFields([{ name: err.field, errors: [err.message] }]);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const memberOptions = [
@@ -103,13 +95,13 @@ export function AccountForm({
       title={isNew ? '新建账号' : `修改账号：${existing?.username ?? ''}`}
       okText="保存"
       cancelText="取消"
-      confirmLoading={saving}
+      confirmLoading={saveState.saving}
       onOk={save}
       onCancel={() => onClose()}
       forceRender
       width={640}
     >
-      <ErrorAlert error={error} />
+      <ErrorAlert error={saveState.error} />
       <Form form={form} layout="vertical">
         <Row gutter={16}>
           {isNew && (

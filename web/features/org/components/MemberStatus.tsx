@@ -1,9 +1,9 @@
 // A member's status (在任, 暂停, 离任 …) as a tag, and the dialog that changes it with a short reason.
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
-import { ApiError, api } from '../../../api/client.ts';
+import { useEffect } from 'react';
+import { api } from '../../../api/client.ts';
 import { beijingToday, toApiDate } from '../../../app/format.ts';
-import { ErrorAlert } from '../../../components/index.ts';
+import { ErrorAlert, useFormSave } from '../../../components/index.ts';
 import { MEMBER_STATUS, type Member } from '../api.ts';
 import { ToneTag } from '../ToneTag.tsx';
 
@@ -14,33 +14,25 @@ export function StatusTag({ status }: { status: string }) {
 
 export function StatusModal({ member, onClose }: { member: Member | null; onClose: (changed?: Member) => void }) {
   const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const saveState = useFormSave(form);
   useEffect(() => {
     if (member) {
-      setError(null);
+      saveState.clear();
       form.resetFields();
       form.setFieldsValue({ date: beijingToday(), status: member.status === 'active' ? 'suspended' : 'active' });
     }
-  }, [member, form]);
+  }, [member, form, saveState.clear]);
   const status = Form.useWatch('status', form);
   const save = async () => {
     const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await saveState.run(async () => {
       const m = await api.post<Member>(`/api/org/members/${member!.id}/status`, {
         status: v.status,
         date: toApiDate(v.date),
         ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
       });
       onClose(m);
-    } catch (err) {
-      setError(err);
-      if (err instanceof ApiError && err.field) form.setFields([{ name: err.field, errors: [err.message] }]);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   return (
     <Modal
@@ -48,12 +40,12 @@ export function StatusModal({ member, onClose }: { member: Member | null; onClos
       title={`变更状态：${member?.name ?? ''}`}
       okText="确认变更"
       cancelText="取消"
-      confirmLoading={saving}
+      confirmLoading={saveState.saving}
       onOk={save}
       onCancel={() => onClose()}
       forceRender
     >
-      <ErrorAlert error={error} />
+      <ErrorAlert error={saveState.error} />
       <Form form={form} layout="vertical">
         <Form.Item label="新状态" name="status" rules={[{ required: true, message: '请选择「新状态」' }]}>
           <Select

@@ -3,9 +3,16 @@ import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import { useState } from 'react';
-import { ApiError, api, qs } from '../../../api/client.ts';
+import { api, qs } from '../../../api/client.ts';
 import { dayjs, formatDate, toApiDate } from '../../../app/format.ts';
-import { ConfirmButton, DataTable, ErrorAlert, ExportButton } from '../../../components/index.ts';
+import {
+  ConfirmButton,
+  DataTable,
+  ErrorAlert,
+  ExportButton,
+  pagedProps,
+  useFormSave,
+} from '../../../components/index.ts';
 import { compact, type Reference, useReference } from '../api.ts';
 import { orgKeys } from '../queries.ts';
 import type { RefConfig, RefField } from '../refConfigs.ts';
@@ -56,8 +63,7 @@ export function RefTable({ config, canManage }: { config: RefConfig; canManage: 
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<RefRow | 'new' | null>(null);
   const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<unknown>(null);
+  const saveState = useFormSave(form);
   const params = { ...compact(filters), ...paging };
   const { data, error, isFetching } = useQuery({
     queryKey: orgKeys.refList(config.key, params),
@@ -71,7 +77,7 @@ export function RefTable({ config, canManage }: { config: RefConfig; canManage: 
   };
 
   const open = (row: RefRow | 'new') => {
-    setSaveError(null);
+    saveState.clear();
     form.resetFields();
     const values: Record<string, unknown> = row === 'new' ? { ...config.defaults } : { ...row };
     for (const f of config.fields) {
@@ -90,20 +96,13 @@ export function RefTable({ config, canManage }: { config: RefConfig; canManage: 
       else if (f.kind === 'bool') body[f.key] = !!v;
       else body[f.key] = v;
     }
-    setSaving(true);
-    setSaveError(null);
-    try {
+    await saveState.run(async () => {
       if (editing === 'new') await api.post(config.path, compact(body));
       else if (editing) await api.put(`${config.path}/${editing.id}`, compact(body));
       message.success('已保存');
       setEditing(null);
       refresh();
-    } catch (err) {
-      setSaveError(err);
-      if (err instanceof ApiError && err.field) form.setFields([{ name: err.field, errors: [err.message] }]);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const filterFields = config.fields.filter((f) => f.filter);
@@ -166,11 +165,7 @@ export function RefTable({ config, canManage }: { config: RefConfig; canManage: 
       <ErrorAlert error={error} />
       <Card>
         <DataTable<RefRow>
-          data={data}
-          loading={isFetching}
-          page={paging.page}
-          pageSize={paging.pageSize}
-          onPageChange={(page, pageSize) => setPaging({ page, pageSize })}
+          {...pagedProps({ data, isFetching }, paging, setPaging)}
           columns={[
             ...config.fields.map((f) => ({
               title: f.title,
@@ -223,13 +218,13 @@ export function RefTable({ config, canManage }: { config: RefConfig; canManage: 
         title={editing === 'new' ? `新增${config.label}` : `修改${config.label}`}
         okText="保存"
         cancelText="取消"
-        confirmLoading={saving}
+        confirmLoading={saveState.saving}
         onOk={save}
         onCancel={() => setEditing(null)}
         destroyOnHidden
         forceRender
       >
-        <ErrorAlert error={saveError} />
+        <ErrorAlert error={saveState.error} />
         <Form form={form} layout="vertical">
           {config.fields.map((f) => (
             <Form.Item

@@ -12,6 +12,7 @@ import {
   ErrorAlert,
   ExportButton,
   PageHeader,
+  pagedProps,
   useListParams,
 } from '../../../components/index.ts';
 import { type Account, AccountForm } from '../components/AccountForm.tsx';
@@ -97,11 +98,7 @@ export function AccountsPage() {
       <ErrorAlert error={error} />
       <Card>
         <DataTable<Account>
-          data={data}
-          loading={isFetching}
-          page={params.page}
-          pageSize={params.pageSize}
-          onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+          {...pagedProps({ data, isFetching }, params, setParams)}
           columns={[
             { title: '用户名', dataIndex: 'username', fixed: 'left' },
             { title: '姓名/名称', dataIndex: 'displayName' },

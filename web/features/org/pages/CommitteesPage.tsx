@@ -4,9 +4,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../../api/client.ts';
+import { api } from '../../../api/client.ts';
 import { formatDate } from '../../../app/format.ts';
-import { ErrorAlert, PageHeader } from '../../../components/index.ts';
+import { ErrorAlert, PageHeader, useFormSave } from '../../../components/index.ts';
 import { compact } from '../api.ts';
 import { orgKeys } from '../queries.ts';
 import { ToneTag } from '../ToneTag.tsx';
@@ -44,8 +44,7 @@ export function CommitteesPage() {
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<unknown>(null);
+  const saveState = useFormSave(form);
   const { data, error, isFetching } = useQuery({
     queryKey: orgKeys.committees,
     queryFn: () => api.get<{ items: Committee[] }>('/api/org/committees'),
@@ -56,19 +55,12 @@ export function CommitteesPage() {
 
   const save = async () => {
     const v = await form.validateFields();
-    setSaving(true);
-    setSaveError(null);
-    try {
+    await saveState.run(async () => {
       await api.post('/api/org/committees', compact(v));
       message.success('已创建政协组织');
       setOpen(false);
       void client.invalidateQueries({ queryKey: orgKeys.committees });
-    } catch (err) {
-      setSaveError(err);
-      if (err instanceof ApiError && err.field) form.setFields([{ name: err.field, errors: [err.message] }]);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -82,7 +74,7 @@ export function CommitteesPage() {
             icon={<PlusOutlined />}
             onClick={() => {
               form.resetFields();
-              setSaveError(null);
+              saveState.clear();
               setOpen(true);
             }}
           >
@@ -115,12 +107,12 @@ export function CommitteesPage() {
         title="新建下级政协组织"
         okText="创建"
         cancelText="取消"
-        confirmLoading={saving}
+        confirmLoading={saveState.saving}
         onOk={save}
         onCancel={() => setOpen(false)}
         forceRender
       >
-        <ErrorAlert error={saveError} />
+        <ErrorAlert error={saveState.error} />
         <Form form={form} layout="vertical">
           <Form.Item label="上级组织" name="parentId" rules={[{ required: true, message: '请选择「上级组织」' }]}>
             <Select options={items.map((c) => ({ value: c.id, label: c.name }))} placeholder="选择上级组织" />

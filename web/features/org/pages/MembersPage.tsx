@@ -1,13 +1,20 @@
 // 委员管理: search by any word of name, unit, title or sector; filters kept in the URL; a table that scrolls sideways on a
 // phone; a detail drawer with the full profile; add/edit, status change with date and reason; Excel export of the
 // filtered list; the roster import wizard.
-import { ImportOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Form, Grid, Input, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
+import {
+  DataTable,
+  ErrorAlert,
+  PageHeader,
+  pagedProps,
+  SearchResetButtons,
+  useListParams,
+} from '../../../components/index.ts';
 import { compact, LEADERSHIP, MEMBER_STATUS, type Member, PARTIES, useReference } from '../api.ts';
 import { MemberDetail, workUnitTitle } from '../components/MemberDetail.tsx';
 import { StatusModal, StatusTag } from '../components/MemberStatus.tsx';
@@ -172,35 +179,19 @@ export function MembersPage() {
               { value: 'updatedAt', label: '按修改时间' },
             ])}
           </Row>
-          <Flex gap={8} wrap>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-              查询
-            </Button>
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => {
-                form.resetFields();
-                reset();
-              }}
-            >
-              重置
-            </Button>
+          <SearchResetButtons form={form} reset={reset}>
             {mobile && (
               <Button type="link" onClick={() => setMoreOpen((o) => !o)} aria-expanded={moreOpen}>
                 {moreOpen ? '收起筛选' : `更多筛选${hiddenActive ? `（已选 ${hiddenActive} 项）` : ''}`}
               </Button>
             )}
-          </Flex>
+          </SearchResetButtons>
         </Form>
       </Card>
       <ErrorAlert error={error} />
       <Card>
         <DataTable<Member>
-          data={data}
-          loading={isFetching}
-          page={params.page}
-          pageSize={params.pageSize}
-          onPageChange={(page, pageSize) => setParams({ page, pageSize } as never)}
+          {...pagedProps({ data, isFetching }, params, setParams)}
           columns={[
             {
               title: '姓名',

@@ -13,6 +13,7 @@ import {
   ExportButton,
   FilterBar,
   PageHeader,
+  pagedProps,
   ResponsiveList,
   useListParams,
 } from '../../../components/index.ts';
@@ -275,11 +276,7 @@ export function ProposalListPage({
       <ResponsiveList<ListItem>
         locale={{ emptyText: <EmptyText>暂无提案</EmptyText> }}
         columns={columns}
-        data={data}
-        loading={isFetching}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, params, setParams)}
         unit="件"
         card={(r) => (
           <Card style={{ width: '100%' }} styles={{ body: { padding: 16 } }}>

@@ -6,7 +6,7 @@ import { App, Button, Card, Col, Form, InputNumber, Row, Select, Switch } from '
 import { useEffect, useState } from 'react';
 import { ApiError, api, qs } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import { ErrorAlert, errorMessage, PageHeader } from '../../../components/index.ts';
+import { DayUnitField, ErrorAlert, errorMessage, PageHeader } from '../../../components/index.ts';
 import type { Rules } from '../api.ts';
 import { proposalKeys } from '../queries.ts';
 
@@ -96,15 +96,7 @@ export function RulesPage() {
             {num('rehandleDays', '再办理期限（天）', 1, 180)}
             {num('maxRounds', '最多办理轮次', 1, 5)}
           </Row>
-          <Form.Item label="期限天数的计算方式" name="dayUnit" style={{ maxWidth: 320 }}>
-            <Select
-              aria-label="期限天数的计算方式"
-              options={[
-                { value: 'days', label: '自然日' },
-                { value: 'workingDays', label: '工作日（跳过节假日，含调休上班日）' },
-              ]}
-            />
-          </Form.Item>
+          <DayUnitField />
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item name="assignmentApproval" label="交办方案需领导审批" valuePropName="checked">

@@ -2,15 +2,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { choices, ErrorAlert, useFormDraft } from '../../../components/index.ts';
 import type { News } from '../api.ts';
 import { publicSiteKeys } from '../queries.ts';
 
 /** The two kinds of item, for the editor and the list's filter. */
-export const KINDS = [
-  { value: 'news', label: '新闻' },
-  { value: 'notice', label: '通知公告' },
-];
+export const KINDS: Record<string, string> = { news: '新闻', notice: '通知公告' };
 
 /** The dialog, open while `editing` is set ('new' for a new item); closes itself after saving. */
 export function NewsEditor({ editing, onClose }: { editing: News | 'new' | null; onClose: () => void }) {
@@ -49,7 +46,7 @@ export function NewsEditor({ editing, onClose }: { editing: News | 'new' | null;
       >
         {draft.notice}
         <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
-          <Select options={KINDS} />
+          <Select options={choices(KINDS)} />
         </Form.Item>
         <Form.Item
           name="title"

@@ -1,8 +1,15 @@
 // 提案线索 (staff): the ideas the public sent from the public site, new ones first; staff hand one to a member.
-import { Button, Select, Tag, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { formatDateTime } from '../../../app/format.ts';
-import { DataTable, ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
+import {
+  DataTable,
+  ErrorAlert,
+  PageHeader,
+  ParamSelect,
+  pagedProps,
+  useListParams,
+} from '../../../components/index.ts';
 import type { Idea } from '../api.ts';
 import { HandDialog } from '../components/HandDialog.tsx';
 import { useIdeas } from '../queries.ts';
@@ -14,25 +21,17 @@ export function IdeasPage() {
   return (
     <>
       <PageHeader title="提案线索" description="群众在门户网站提交的提案线索，可交给委员研究形成提案。" />
-      <Select
-        aria-label="状态"
-        placeholder="状态"
-        allowClear
+      <ParamSelect
+        label="状态"
         style={{ width: 160, marginBottom: 16 }}
-        value={p.state || undefined}
-        options={[
-          { value: 'new', label: '待交办' },
-          { value: 'handed', label: '已交委员' },
-        ]}
-        onChange={(state) => setP({ state: state ?? '' })}
+        name="state"
+        params={p}
+        setParams={setP}
+        labels={{ new: '待交办', handed: '已交委员' }}
       />
       <ErrorAlert error={list.error} />
       <DataTable<Idea>
-        data={list.data}
-        loading={list.isLoading}
-        page={p.page}
-        pageSize={p.pageSize}
-        onPageChange={(page, pageSize) => setP({ page, pageSize })}
+        {...pagedProps({ data: list.data, isFetching: list.isLoading }, p, setP)}
         expandable={{
           expandedRowRender: (i) => (
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{i.body}</Typography.Paragraph>

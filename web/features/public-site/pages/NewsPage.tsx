@@ -1,7 +1,7 @@
 // 新闻公告 (staff): the committee's news and notices for the public site — filters and pages in the URL, a dialog to
 // write or edit (draft kept locally while typing), publish and take back; the public site shows published ones only.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Input, Select, Space, Tag } from 'antd';
+import { Button, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
@@ -12,6 +12,8 @@ import {
   ErrorAlert,
   FilterBar,
   PageHeader,
+  ParamSelect,
+  pagedProps,
   useListParams,
 } from '../../../components/index.ts';
 import type { News } from '../api.ts';
@@ -52,36 +54,20 @@ export function NewsPage() {
           />
         }
       >
-        <Select
-          aria-label="类别"
-          placeholder="类别"
-          allowClear
+        <ParamSelect label="类别" style={{ width: 140 }} name="kind" params={p} setParams={setP} labels={KINDS} />
+        <ParamSelect
+          label="状态"
           style={{ width: 140 }}
-          value={p.kind || undefined}
-          options={KINDS}
-          onChange={(kind) => setP({ kind: kind ?? '' })}
-        />
-        <Select
-          aria-label="状态"
-          placeholder="状态"
-          allowClear
-          style={{ width: 140 }}
-          value={p.state || undefined}
-          options={[
-            { value: 'draft', label: '草稿' },
-            { value: 'published', label: '已发布' },
-          ]}
-          onChange={(state) => setP({ state: state ?? '' })}
+          name="state"
+          params={p}
+          setParams={setP}
+          labels={{ draft: '草稿', published: '已发布' }}
         />
         <Button onClick={reset}>清除</Button>
       </FilterBar>
       <ErrorAlert error={list.error ?? act.error} />
       <DataTable<News>
-        data={list.data}
-        loading={list.isLoading}
-        page={p.page}
-        pageSize={p.pageSize}
-        onPageChange={(page, pageSize) => setP({ page, pageSize })}
+        {...pagedProps({ data: list.data, isFetching: list.isLoading }, p, setP)}
         columns={[
           { title: '标题', dataIndex: 'title' },
           { title: '类别', dataIndex: 'kindLabel' },

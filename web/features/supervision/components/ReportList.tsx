@@ -9,6 +9,7 @@ import {
   ErrorAlert,
   ExportButton,
   FilterBar,
+  pagedProps,
   ResponsiveList,
   UnitSelect,
   useListParams,
@@ -74,11 +75,7 @@ export function ReportList({ scope }: { scope: Scope }) {
       </FilterBar>
       <ErrorAlert error={list.error} />
       <ResponsiveList<Report>
-        data={list.data}
-        loading={list.isLoading}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps({ data: list.data, isFetching: list.isLoading }, params, setParams)}
         unit="件"
         locale={{ emptyText: '暂无随手拍' }}
         card={(r) => <ReportCard r={r} scope={scope} />}

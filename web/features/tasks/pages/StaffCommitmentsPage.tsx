@@ -5,7 +5,14 @@ import { Button, Card, Flex, Input, InputNumber, Select, Tag, Typography } from 
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import { ErrorAlert, ExportButton, PageHeader, ResponsiveList, useListParams } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  ExportButton,
+  onePageProps,
+  PageHeader,
+  ResponsiveList,
+  useListParams,
+} from '../../../components/index.ts';
 import { type Commitment, goalOptions, STATUS_COLOR } from '../api.ts';
 import { CommitmentProgress } from '../components/CommitmentProgress.tsx';
 import { YearFilter } from '../components/YearFilter.tsx';
@@ -86,11 +93,7 @@ export function StaffCommitmentsPage() {
       </Card>
       <ResponsiveList<Commitment>
         rowKey="id"
-        data={all.data}
-        loading={all.isLoading}
-        page={1}
-        pageSize={500}
-        onPageChange={() => {}}
+        {...onePageProps(all.data, all.isLoading)}
         unit="项"
         columns={[
           { title: '承诺内容', dataIndex: 'text' },

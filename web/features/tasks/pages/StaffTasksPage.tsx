@@ -5,7 +5,14 @@ import { Button, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, qs } from '../../../api/client.ts';
-import { ErrorAlert, FilterBar, PageHeader, ResponsiveList, useListParams } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  FilterBar,
+  PageHeader,
+  pagedProps,
+  ResponsiveList,
+  useListParams,
+} from '../../../components/index.ts';
 import type { TaskRow } from '../api.ts';
 import { quarterOptions, thisQuarter } from '../api.ts';
 import { NewTaskDialog } from '../components/NewTaskDialog.tsx';
@@ -41,11 +48,7 @@ export function StaffTasksPage() {
       <ErrorAlert error={list.error} />
       <ResponsiveList<TaskRow>
         rowKey="id"
-        data={list.data}
-        loading={list.isLoading}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize } as never)}
+        {...pagedProps({ data: list.data, isFetching: list.isLoading }, params, setParams)}
         unit="项"
         columns={[
           { title: '任务', dataIndex: 'title', render: (t, r) => <Link to={`/tasks/${r.id}`}>{t}</Link> },

@@ -4,7 +4,7 @@ import { Button, Card, Flex, Form, Modal, Tag } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, PageHeader, ResponsiveList } from '../../../components/index.ts';
+import { ErrorAlert, onePageProps, PageHeader, ResponsiveList } from '../../../components/index.ts';
 import { InviteFields } from '../../meetings/shared.tsx';
 import type { Assignment, TaskDetail } from '../api.ts';
 import { taskKeys } from '../queries.ts';
@@ -42,10 +42,7 @@ export function TaskDetailPage() {
       <Card>
         <ResponsiveList<Assignment>
           rowKey="id"
-          data={{ items: rows, total: rows.length }}
-          page={1}
-          pageSize={500}
-          onPageChange={() => {}}
+          {...onePageProps(rows)}
           unit="人"
           columns={[
             { title: '委员', dataIndex: 'memberName' },

@@ -3,7 +3,7 @@
 import { Card } from 'antd';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../../../app/format.ts';
-import { ResponsiveList } from '../../../components/index.ts';
+import { onePageProps, ResponsiveList } from '../../../components/index.ts';
 import type { Meeting, Output, UnitMember } from '../api.ts';
 
 function Plain<T extends object>({
@@ -23,11 +23,7 @@ function Plain<T extends object>({
     <Card title={title} extra={extra} style={{ marginBottom: 16 }}>
       <ResponsiveList<T>
         rowKey={(r: any) => String(r.id)}
-        data={{ items, total: items.length }}
-        loading={false}
-        page={1}
-        pageSize={1000}
-        onPageChange={() => {}}
+        {...onePageProps(items, false, 1000)}
         unit={unit}
         columns={columns}
       />

@@ -6,7 +6,15 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
-import { ErrorAlert, FilterBar, PageHeader, ResponsiveList, useListParams } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  FilterBar,
+  onePageProps,
+  PageHeader,
+  ParamSelect,
+  ResponsiveList,
+  useListParams,
+} from '../../../components/index.ts';
 import { monthLabel, type ReportRow, type Unit, workspaceKeys } from '../api.ts';
 
 const STATES = { draft: '草稿', submitted: '已提交', read: '已批阅' };
@@ -30,24 +38,19 @@ export function ReportsPage() {
       />
       <Generate />
       <FilterBar active={params.state ? 1 : 0}>
-        <Select
-          aria-label="状态"
-          allowClear
-          placeholder="状态"
+        <ParamSelect
+          label="状态"
           style={{ minWidth: 140 }}
-          value={params.state || undefined}
-          onChange={(state) => setParams({ state: state ?? '' })}
-          options={Object.entries(STATES).map(([value, label]) => ({ value, label }))}
+          name="state"
+          params={params}
+          setParams={setParams}
+          labels={STATES}
         />
       </FilterBar>
       <ErrorAlert error={list.error} />
       <ResponsiveList<ReportRow>
         rowKey="id"
-        data={list.data}
-        loading={list.isLoading}
-        page={1}
-        pageSize={500}
-        onPageChange={() => {}}
+        {...onePageProps(list.data, list.isLoading)}
         unit="份"
         titleColumn="title"
         columns={[

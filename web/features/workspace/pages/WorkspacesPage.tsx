@@ -5,7 +5,7 @@ import { Button, Card, Tag } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, PageHeader, ResponsiveList } from '../../../components/index.ts';
+import { ErrorAlert, onePageProps, PageHeader, ResponsiveList } from '../../../components/index.ts';
 import { type Unit, workspaceKeys } from '../api.ts';
 
 export function WorkspacesPage() {
@@ -18,11 +18,7 @@ export function WorkspacesPage() {
   const listOf = (items: Unit[] | undefined, path: string, unit: string) => (
     <ResponsiveList<Unit>
       rowKey="id"
-      data={items ? { items, total: items.length } : undefined}
-      loading={list.isLoading}
-      page={1}
-      pageSize={500}
-      onPageChange={() => {}}
+      {...onePageProps(items, list.isLoading)}
       unit={unit}
       columns={[
         {

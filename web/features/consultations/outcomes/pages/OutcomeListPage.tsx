@@ -4,7 +4,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Flex, Segmented, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api, qs } from '../../../../api/client.ts';
-import { DataTable, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../../../components/index.ts';
+import {
+  DataTable,
+  ErrorAlert,
+  ExportButton,
+  PageHeader,
+  pagedProps,
+  useListParams,
+} from '../../../../components/index.ts';
 import { OUTCOME_STATE_OPTIONS, type OutcomeListItem } from '../api.ts';
 import { outcomeKeys } from '../queries.ts';
 
@@ -43,11 +50,7 @@ export function OutcomeListPage() {
       </div>
       <ErrorAlert error={error} />
       <DataTable<OutcomeListItem>
-        data={data}
-        loading={isFetching}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, params, setParams)}
         columns={[
           {
             title: '标题',

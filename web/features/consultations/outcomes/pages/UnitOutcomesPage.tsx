@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, qs } from '../../../../api/client.ts';
-import { CardList, ErrorAlert, PageHeader, useListParams } from '../../../../components/index.ts';
+import { CardList, ErrorAlert, PageHeader, pagedProps, useListParams } from '../../../../components/index.ts';
 import { TAG } from '../../../../components/tagColors.ts';
 import type { OutcomeListItem } from '../api.ts';
 import { outcomeKeys } from '../queries.ts';
@@ -21,11 +21,7 @@ export function UnitOutcomesPage() {
       <PageHeader title="交办的协商成果" description="政协交办本单位的协商成果。请签收后在期限内反馈采纳落实情况。" />
       <ErrorAlert error={error} />
       <CardList
-        data={data}
-        loading={isFetching}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page, pageSize) => setParams({ page, pageSize })}
+        {...pagedProps({ data, isFetching }, params, setParams)}
         emptyText="暂无交办的协商成果"
         renderCard={(o) => (
           <Card style={{ width: '100%' }}>
