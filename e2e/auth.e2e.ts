@@ -11,6 +11,7 @@ import {
   type Page,
   pageErrorsOf,
   shot,
+  signedInPage,
 } from './browser.ts';
 
 async function submitLogin(page: Page, username: string, password: string) {
@@ -99,8 +100,7 @@ describe('登录', () => {
   });
 
   it('member289 修改密码后，旧密码失效，新密码可以登录', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'member289');
+    const page = await signedInPage('member289', { mobile: true });
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '修改密码' }).click();
     await page.waitForURL('**/account/password');

@@ -113,14 +113,17 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   await page.waitForLoadState('networkidle');
 }
 
-/**
- * A fresh page (desktop, or a phone with mobile) signed in as `username` with the demo password, then at `url` when
- * given, e.g. `const phone = await signInAndOpen('member041', '/proposals/new', { mobile: true })`.
- */
-export async function signInAndOpen(username: string, url?: string, opts: { mobile?: boolean } = {}): Promise<Page> {
+/** A fresh page (desktop, or a phone with mobile) signed in as `username` with the demo password, at its home page. */
+export async function signedInPage(username: string, opts: { mobile?: boolean } = {}): Promise<Page> {
   const page = await newPage(opts);
   await loginAs(page, username);
-  if (url) await page.goto(url);
+  return page;
+}
+
+/** signedInPage, then at `url`: `const phone = await signInAndOpen('member041', '/proposals/new', { mobile: true })`. */
+export async function signInAndOpen(username: string, url: string, opts: { mobile?: boolean } = {}): Promise<Page> {
+  const page = await signedInPage(username, opts);
+  await page.goto(url);
   return page;
 }
 

@@ -8,12 +8,12 @@ import {
   checkScreen,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
-  loginAs,
   newPage,
   openedDialog,
   type Page,
   pageErrorsOf,
   shot,
+  signedInPage,
   signInAndOpen,
 } from './browser.ts';
 
@@ -101,8 +101,7 @@ describe('履职：扫码签到 → 我的履职出现积分 → 管理员修改
     await page.getByText('等次「良好」的最低分应低于「优秀」').first().waitFor();
     await shot(page, 'duty-rules-invalid');
 
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, MEMBER);
+    const phone = await signedInPage(MEMBER, { mobile: true });
     await memberPoints(phone);
     const line = phone.locator('.ant-list-item', { hasText: '六届一次全体会议第三次大会' });
     await line.waitFor();

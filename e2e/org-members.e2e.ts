@@ -5,11 +5,10 @@ import {
   checkScreen,
   chooseOption,
   expectNoA11yViolations,
-  loginAs,
-  newPage,
   type Page,
   pageErrorsOf,
   shot,
+  signedInPage,
   signInAndOpen,
 } from './browser.ts';
 
@@ -45,7 +44,7 @@ async function searchAndFilter(page: Page) {
 
 describe('委员管理', () => {
   it('办公室工作人员用两个字搜索委员并按界别筛选，查看详情（桌面）', async () => {
-    const page = await signInAndOpen('office_staff');
+    const page = await signedInPage('office_staff');
     await searchAndFilter(page);
     await shot(page, 'org-members-desktop');
     await page.locator('.ant-table-tbody .ant-table-row').first().getByRole('button').first().click();
@@ -60,8 +59,7 @@ describe('委员管理', () => {
   });
 
   it('在 375 px 手机上同样可用，页面不横向溢出', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'office_staff');
+    const page = await signedInPage('office_staff', { mobile: true });
     await searchAndFilter(page);
     await checkScreen(page, 'org-members-mobile');
   });

@@ -7,10 +7,9 @@ import {
   checkScreen,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
   settleAnimations,
   shot,
+  signedInPage,
   signInAndOpen,
 } from './browser.ts';
 
@@ -110,8 +109,7 @@ describe('委员的手机：不丢内容、弱网、快速加载', () => {
   });
 
   it('特大字号：在账号菜单中选择，记在本账号，主要页面在 375 px 不横向溢出且无障碍检查通过', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'member044');
+    const page = await signedInPage('member044', { mobile: true });
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '特大字号' }).click();
     await page.waitForFunction(() => document.documentElement.dataset.textSize === 'xlarge');

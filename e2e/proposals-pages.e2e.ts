@@ -7,10 +7,9 @@ import {
   checkScreen,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
   pageErrorsOf,
   shot,
+  signedInPage,
   signInAndOpen,
 } from './browser.ts';
 
@@ -42,7 +41,7 @@ describe('提案委的工作页面', () => {
   });
 
   it('提案管理、办理督办、统计、评议、优秀提案和规则页面在电脑上可用', async () => {
-    const page = await signInAndOpen('proposal_staff');
+    const page = await signedInPage('proposal_staff');
     const pages: [string, string][] = [
       ['/proposals?queue=all', '提案管理'],
       ['/proposals/deadlines?days=365', '办理督办'],
@@ -66,8 +65,7 @@ describe('提案委的工作页面', () => {
   });
 
   it('统计和列表在手机上不横向溢出；承办单位在手机上看到待办', async () => {
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, 'proposal_staff');
+    const phone = await signedInPage('proposal_staff', { mobile: true });
     for (const url of ['/proposals?queue=all', '/proposals/figures']) {
       await phone.goto(url);
       await phone.waitForLoadState('networkidle');

@@ -3,11 +3,20 @@
 // notification centre's empty state, and the home page's 待办.
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
-import { checkScreen, chooseOption, expectNoA11yViolations, loginAs, newPage, shot, signInAndOpen } from './browser.ts';
+import {
+  checkScreen,
+  chooseOption,
+  expectNoA11yViolations,
+  loginAs,
+  newPage,
+  shot,
+  signedInPage,
+  signInAndOpen,
+} from './browser.ts';
 
 describe('应用框架', () => {
   it('管理员的菜单有 审计日志；委员没有，直接打开也被拒绝', async () => {
-    const admin = await signInAndOpen('admin');
+    const admin = await signedInPage('admin');
     const nav = admin.getByRole('navigation', { name: '功能菜单' });
     await nav.getByRole('menuitem', { name: '审计日志' }).waitFor();
     expect(await nav.getByText('系统管理').count()).toBe(1);
@@ -17,7 +26,7 @@ describe('应用框架', () => {
       .waitFor();
     await shot(admin, 'shell-admin-home-desktop');
 
-    const member = await signInAndOpen('member004');
+    const member = await signedInPage('member004');
     const memberNav = member.getByRole('navigation', { name: '功能菜单' });
     await memberNav.getByRole('menuitem', { name: '首页' }).waitFor();
     expect(await memberNav.getByRole('menuitem', { name: '审计日志' }).count()).toBe(0);
@@ -27,8 +36,7 @@ describe('应用框架', () => {
   });
 
   it('首页的待办事项：党派团体负责人在手机上看到待审批的集体提案，点开就是这件提案', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'org01');
+    const page = await signedInPage('org01', { mobile: true });
     const todos = page.getByRole('list', { name: '待办事项' });
     const item = todos.getByRole('listitem').filter({ hasText: '待您审批的集体提案' });
     await item.waitFor();
@@ -42,7 +50,7 @@ describe('应用框架', () => {
   it('审计日志：按操作筛选登录失败，展开看到修改前后', async () => {
     // Something to find besides the administrator's own login: a member's sign-in through the API.
     await apiLogin('member005');
-    const page = await signInAndOpen('admin');
+    const page = await signedInPage('admin');
     await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '审计日志' }).click();
     await page.waitForURL('**/audit');
     await page.getByRole('heading', { name: '审计日志' }).waitFor();
@@ -79,8 +87,7 @@ describe('应用框架', () => {
   });
 
   it('管理员在 375 px 手机上的首页：每个功能一块大按钮，页面不溢出', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'admin');
+    const page = await signedInPage('admin', { mobile: true });
     const tiles = page.locator('main').getByRole('listitem').getByRole('link');
     await tiles.first().waitFor();
     expect(await tiles.count()).toBeGreaterThan(3);
