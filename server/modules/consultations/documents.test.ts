@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/client.ts';
 import { login, okBody, testAppForFile } from '../../test/harness.ts';
+import { memberIdsOf } from '../../test/queries.ts';
 import { docxText } from '../opinions/test-helpers.ts';
 import { eventAction, inDays, openPlan, publishedPlan } from './test-helpers.ts';
 
@@ -13,11 +14,7 @@ let m1: number;
 let m2: number;
 
 beforeAll(async () => {
-  const ids = await query<{ member_id: number }>(
-    t.database.db,
-    sql`select member_id from accounts where username in ('member010', 'member011') order by username`,
-  );
-  [m1, m2] = ids.map((x) => x.member_id);
+  [m1, m2] = await memberIdsOf(t.database.db, ['member010', 'member011']);
 });
 
 const rowsOf = async (raw: Buffer) => {

@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { query, queryOne } from '../../platform/db/client.ts';
+import { queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, okBody, testAppForFile } from '../../test/harness.ts';
+import { liveFactMemberIds, memberIdsOf } from '../../test/queries.ts';
 import { registered } from '../proposals/test-helpers.ts';
 import { eventAction, inDays, publishedPlan } from './test-helpers.ts';
 
@@ -24,22 +25,12 @@ let m1: number;
 let m2: number;
 
 beforeAll(async () => {
-  const ids = await query<{ member_id: number }>(
-    t.database.db,
-    sql`select member_id from accounts where username in ('member010', 'member011') order by username`,
-  );
-  [m1, m2] = ids.map((x) => x.member_id);
+  [m1, m2] = await memberIdsOf(t.database.db, ['member010', 'member011']);
 });
 
 const db = () => t.database.db;
-const facts = async (kind: string, sourceType: string, sourceId: number) =>
-  (
-    await query<{ member_id: number }>(
-      db(),
-      sql`select member_id from duty_facts where kind = ${kind} and source_type = ${sourceType} and source_id = ${sourceId}
-        and revoked_at is null order by member_id`,
-    )
-  ).map((r) => r.member_id);
+const facts = (kind: string, sourceType: string, sourceId: number) =>
+  liveFactMemberIds(db(), kind, sourceType, sourceId);
 
 const event = (extra: Record<string, unknown> = {}) => ({
   kind: 'thematic',

@@ -6,8 +6,9 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setTestClock } from '../../platform/dates.ts';
-import { query, queryOne } from '../../platform/db/client.ts';
+import { queryOne } from '../../platform/db/client.ts';
 import { login, okBody, testAppForFile } from '../../test/harness.ts';
+import { liveFactMemberIds, memberIdsOf } from '../../test/queries.ts';
 
 const t = testAppForFile({
   office: 'office_staff',
@@ -20,22 +21,12 @@ let m1: number;
 let m2: number;
 
 beforeAll(async () => {
-  const ids = await query<{ member_id: number }>(
-    t.database.db,
-    sql`select member_id from accounts where username in ('member020', 'member021') order by username`,
-  );
-  [m1, m2] = ids.map((x) => x.member_id);
+  [m1, m2] = await memberIdsOf(t.database.db, ['member020', 'member021']);
 });
 
 const db = () => t.database.db;
-const facts = async (kind: string, sourceType: string, sourceId: number) =>
-  (
-    await query<{ member_id: number }>(
-      db(),
-      sql`select member_id from duty_facts where kind = ${kind} and source_type = ${sourceType} and source_id = ${sourceId}
-        and revoked_at is null order by member_id`,
-    )
-  ).map((r) => r.member_id);
+const facts = (kind: string, sourceType: string, sourceId: number) =>
+  liveFactMemberIds(db(), kind, sourceType, sourceId);
 
 const mp4 = (size: number) => {
   const b = Buffer.alloc(size);
