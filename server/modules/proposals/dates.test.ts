@@ -19,6 +19,13 @@ const dueOf = async (assignmentId: number) =>
     sql`select to_char(due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as due from proposal_assignments where id = ${assignmentId}`,
   ))!.due;
 
+/** A proposal of member's, registered and assigned to unit as lead with the date-only `dueAt`: its id and assignment. */
+async function assignedDue(dueAt: string) {
+  const id = await registered(t.member, t.staff);
+  await transition(t.staff, id, 'assign', { mode: 'lead', leadUnitId: t.unit.me.account.unitId, dueAt });
+  return { id, a: assignmentOf(await detail(t.staff, id), t.unit.me.account.unitId) };
+}
+
 describe('proposal dates in Beijing time', () => {
   it('files a proposal at 2026-12-31T23:30Z in 2027, with its duty facts dated 2027-01-01', async () => {
     setTestClock('2026-12-31T23:30:00Z');
@@ -43,13 +50,7 @@ describe('proposal dates in Beijing time', () => {
 
   it('reads a date-only dueAt as the end of that day in Beijing: not overdue, no overdue notice, before then', async () => {
     setTestClock('2026-11-30T02:00:00Z');
-    const id = await registered(t.member, t.staff);
-    await transition(t.staff, id, 'assign', {
-      mode: 'lead',
-      leadUnitId: t.unit.me.account.unitId,
-      dueAt: '2026-12-15',
-    });
-    const a = assignmentOf(await detail(t.staff, id), t.unit.me.account.unitId);
+    const { id, a } = await assignedDue('2026-12-15');
     expect(a.dueAt).toBe('2026-12-15T15:59:59.999Z');
     const overdueJob = await queryOne<{ runAt: Date }>(
       db(),
@@ -73,13 +74,7 @@ describe('proposal dates in Beijing time', () => {
 
   it('extends a due date by calendar months clamped to the month end (31 January + 1 month = 28 February)', async () => {
     setTestClock('2026-11-30T02:00:00Z');
-    const id = await registered(t.member, t.staff);
-    await transition(t.staff, id, 'assign', {
-      mode: 'lead',
-      leadUnitId: t.unit.me.account.unitId,
-      dueAt: '2027-01-31',
-    });
-    const a = assignmentOf(await detail(t.staff, id), t.unit.me.account.unitId);
+    const { a } = await assignedDue('2027-01-31');
     await assignmentTransition(t.unit, a.id, 'accept');
     await assignmentTransition(t.unit, a.id, 'requestExtension', { comment: '需要跨部门协调，申请延期一个月' });
     await assignmentTransition(t.staff, a.id, 'approveExtension');
