@@ -4,16 +4,14 @@
 // scrolling on each screen.
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
-import { expectNoA11yViolations, expectNoHorizontalOverflow, loginAs, newPage, pageErrorsOf, shot } from './browser.ts';
+import { checkScreen, pageErrorsOf, shot, signInAndOpen } from './browser.ts';
 
 const TITLE = '老码头的最后一班渡轮';
 const jpg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64)]);
 
 describe('数字文史：委员投稿 → 编辑出版 → 检索阅读', () => {
   it('委员在手机上提交带照片的三亲史料，编辑出版后检索到并阅读', async () => {
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, 'member274');
-    await phone.goto('/archive');
+    const phone = await signInAndOpen('member274', '/archive', { mobile: true });
     await phone.getByRole('button', { name: '提交三亲史料' }).click();
     await phone.getByLabel('标题').fill(TITLE);
     await phone
@@ -23,8 +21,7 @@ describe('数字文史：委员投稿 → 编辑出版 → 检索阅读', () => 
     await phone.locator('input[type=file]').setInputFiles({ name: '渡轮.jpg', mimeType: 'image/jpeg', buffer: jpg });
     await phone.getByRole('list', { name: '已上传文件' }).getByText('渡轮.jpg').waitFor();
     await phone.getByRole('checkbox', { name: /同意授权/ }).check();
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
+    await checkScreen(phone);
     await phone.getByRole('button', { name: '提交', exact: true }).click();
     await phone.getByText('待评估').waitFor();
     await phone.getByRole('img', { name: '渡轮.jpg' }).waitFor();
@@ -62,9 +59,7 @@ describe('数字文史：委员投稿 → 编辑出版 → 检索阅读', () => 
     await phone.getByText('已出版').first().waitFor();
     await phone.getByText('江城旧事').first().waitFor();
     await phone.getByText('跨江大桥建成通车').waitFor();
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'archive-published-phone');
+    await checkScreen(phone, 'archive-published-phone');
 
     // the volume in print layout, which the browser prints or saves as PDF
     await phone.goto(`/archive/volumes/${volume.id}`);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
+  checkScreen,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
   loginAs,
@@ -10,6 +11,7 @@ import {
   type Page,
   pageErrorsOf,
   shot,
+  signedInPage,
 } from './browser.ts';
 
 async function submitLogin(page: Page, username: string, password: string) {
@@ -49,14 +51,10 @@ describe('登录', () => {
   it('在 375 px 手机上登录：菜单收进抽屉，没有横向滚动', async () => {
     const page = await newPage({ mobile: true });
     await page.goto('/login');
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'auth-login-mobile');
+    await checkScreen(page, 'auth-login-mobile');
     await loginAs(page, 'member001');
     expect(await page.getByTestId('committee-name').textContent()).toBe('示例市政协');
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'auth-member-home-mobile');
+    await checkScreen(page, 'auth-member-home-mobile');
     const menuButton = page.getByRole('button', { name: '打开功能菜单' });
     const box = await menuButton.boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
@@ -102,8 +100,7 @@ describe('登录', () => {
   });
 
   it('member289 修改密码后，旧密码失效，新密码可以登录', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'member289');
+    const page = await signedInPage('member289', { mobile: true });
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '修改密码' }).click();
     await page.waitForURL('**/account/password');
@@ -113,9 +110,7 @@ describe('登录', () => {
     await page.getByLabel('再次输入新密码').fill('abcdefgh');
     await page.getByRole('button', { name: '确认修改' }).click();
     await page.getByText('密码需包含大写字母、小写字母、数字、符号中的至少三种').waitFor();
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'auth-password-policy-mobile');
+    await checkScreen(page, 'auth-password-policy-mobile');
 
     // The server's own check: a wrong old password is reported on that field.
     await page.getByLabel('原密码').fill('Wrong@2026');
@@ -168,9 +163,7 @@ describe('首次登录', () => {
     // Every other page sends the user back here.
     await page.goto('/notifications');
     await page.waitForURL('**/password');
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'auth-first-password-mobile');
+    await checkScreen(page, 'auth-first-password-mobile');
 
     await page.getByLabel('原密码').fill('Init#2026ab');
     await page.getByLabel('新密码', { exact: true }).fill('Leader#2027');

@@ -113,6 +113,20 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   await page.waitForLoadState('networkidle');
 }
 
+/** A fresh page (desktop, or a phone with mobile) signed in as `username` with the demo password, at its home page. */
+export async function signedInPage(username: string, opts: { mobile?: boolean } = {}): Promise<Page> {
+  const page = await newPage(opts);
+  await loginAs(page, username);
+  return page;
+}
+
+/** signedInPage, then at `url`: `const phone = await signInAndOpen('member041', '/proposals/new', { mobile: true })`. */
+export async function signInAndOpen(username: string, url: string, opts: { mobile?: boolean } = {}): Promise<Page> {
+  const page = await signedInPage(username, opts);
+  await page.goto(url);
+  return page;
+}
+
 /**
  * Waits until no finite CSS animation or transition is running: a drawer sliding in or a dropdown fading out is read by
  * axe at half opacity (a false contrast failure) or while still in the page (a closed list without a name). Endless
@@ -245,6 +259,16 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
     return { scroll: document.documentElement.scrollWidth, width, culprits };
   });
   if (scroll > width + 1) throw new Error(`页面横向溢出：内容宽 ${scroll}px，视口 ${width}px；${culprits.join('；')}`);
+}
+
+/**
+ * A screen's standing checks, in this order: it does not scroll sideways, axe finds nothing serious, and with
+ * `shotName` a screenshot test-results/<shotName>.png. `await checkScreen(phone, 'archive-published-phone')`.
+ */
+export async function checkScreen(page: Page, shotName?: string): Promise<void> {
+  await expectNoHorizontalOverflow(page);
+  await expectNoA11yViolations(page);
+  if (shotName) await shot(page, shotName);
 }
 
 /** Saves a full-page PNG to test-results/<name>.png and returns its path. */

@@ -4,13 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
   beijingToday,
+  checkScreen,
   chooseOption,
   expectNoA11yViolations,
-  expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
   pageErrorsOf,
   shot,
+  signInAndOpen,
 } from './browser.ts';
 
 const MEMBER = 'member097';
@@ -39,9 +38,7 @@ describe('承诺践诺・正负面清单：委员在手机上看承诺进度，�
     });
     expect(item.status, JSON.stringify(item.body)).toBe(200);
 
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, MEMBER);
-    await phone.goto('/commitments/mine');
+    const phone = await signInAndOpen(MEMBER, '/commitments/mine', { mobile: true });
     await chooseOption(phone, '从承诺事项中选择', ITEM);
     await phone.getByRole('button', { name: '提交承诺' }).click();
     const row = phone.locator('.ant-list-item').filter({ hasText: ITEM });
@@ -57,9 +54,7 @@ describe('承诺践诺・正负面清单：委员在手机上看承诺进度，�
     expect(p.status, JSON.stringify(p.body)).toBe(200);
     await phone.reload();
     await row.getByText('提交提案 1/2').waitFor();
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'commitments-progress-phone');
+    await checkScreen(phone, 'commitments-progress-phone');
     expect(pageErrorsOf(phone)).toEqual([]);
   });
 
@@ -80,9 +75,7 @@ describe('承诺践诺・正负面清单：委员在手机上看承诺进度，�
     // Two members may share a name: the option names the member by name and number.
     const option = `${name}（${info.body.member.code ?? member.me.account.memberId}）`;
 
-    const desk = await newPage();
-    await loginAs(desk, 'office_staff');
-    await desk.goto('/duty/lists');
+    const desk = await signInAndOpen('office_staff', '/duty/lists');
     await desk.locator('tr').filter({ hasText: LIST_ITEM }).getByRole('button', { name: '登记' }).click();
     const dialog = desk.getByRole('dialog');
     await chooseOption(desk, '委员', option, name);
@@ -93,17 +86,13 @@ describe('承诺践诺・正负面清单：委员在手机上看承诺进度，�
     await expectNoA11yViolations(desk);
     await shot(desk, 'duty-lists-staff');
 
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, MEMBER);
-    await phone.goto('/duty/me');
+    const phone = await signInAndOpen(MEMBER, '/duty/me', { mobile: true });
     const lines = phone.locator('.ant-card').filter({ hasText: '履职记录' });
     await lines.getByText(`事实与依据：${EVIDENCE}`).waitFor();
     const card = phone.locator('.ant-card').filter({ hasText: '清单登记情况' });
     await card.getByText(`事实与依据：${EVIDENCE}`).waitFor();
     await expect.poll(() => card.getByText('扣 2 分').count()).toBeGreaterThan(0);
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'duty-deduction-phone');
+    await checkScreen(phone, 'duty-deduction-phone');
     expect(pageErrorsOf(phone)).toEqual([]);
   });
 });

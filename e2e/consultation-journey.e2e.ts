@@ -4,14 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, apiLogin, okBody } from './api.ts';
 import {
+  checkScreen,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
   openedDialog,
   pageErrorsOf,
   pickDate,
   shot,
+  signInAndOpen,
 } from './browser.ts';
 
 const YEAR = 2030;
@@ -32,16 +32,13 @@ describe('协商：党派提出议题 → 计划批准发布 → 专题协商举
       }),
     ).id;
 
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, 'org01');
-    await phone.goto(`/consultations/plans/${planId}`);
+    const phone = await signInAndOpen('org01', `/consultations/plans/${planId}`, { mobile: true });
     await phone.getByText('提出协商议题建议').waitFor();
     await phone.getByLabel('议题名称').fill('关于推进社区居家养老服务体系建设的协商议题');
     await phone.getByLabel('理由').fill('我市老龄化程度加深，社区养老服务供给不足，建议开展专题协商。');
     await phone.getByLabel('建议牵头单位').fill('社会和法制委员会');
     await shot(phone, 'consultation-topic-form-phone');
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
+    await checkScreen(phone);
     await phone.getByRole('button', { name: '提交议题建议' }).click();
     await phone.getByText('待答复').waitFor();
 
@@ -64,9 +61,7 @@ describe('协商：党派提出议题 → 计划批准发布 → 专题协商举
 
   it('领导在计划页上记录主席会议审议和党委批准（日期、文号），计划发布', async () => {
     okBody(await office.post(`/api/consultations/plans/${planId}/actions`, { action: 'submit' }));
-    const page = await newPage();
-    await loginAs(page, 'leader');
-    await page.goto(`/consultations/plans/${planId}`);
+    const page = await signInAndOpen('leader', `/consultations/plans/${planId}`);
     await page.getByRole('button', { name: '主席会议审议通过' }).click();
     await openedDialog(page);
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
@@ -110,15 +105,12 @@ describe('协商：党派提出议题 → 计划批准发布 → 专题协商举
     );
     okBody(await office.post(`/api/consultations/events/${eventId}/actions`, { action: 'sendNotice' }));
 
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, 'member010');
-    await phone.goto('/consultations/events');
+    const phone = await signInAndOpen('member010', '/consultations/events', { mobile: true });
     await phone.getByText('推进社区居家养老服务专题协商会').click();
     await phone.getByText('市民政局通报全市养老服务工作').waitFor();
     await phone.getByLabel('发言题目').fill('让老人在家门口享受养老服务');
     await phone.getByLabel('发言稿（可稍后提交）').fill('建议在每个街道建设一所综合养老服务中心，推广助餐点进社区。');
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
+    await checkScreen(phone);
     await phone.getByRole('button', { name: '报名发言' }).click();
     await phone.getByText('已提交发言稿').first().waitFor();
     await shot(phone, 'consultation-speech-phone');

@@ -9,16 +9,16 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, apiLogin, okBody } from './api.ts';
 import {
+  checkScreen,
   chooseOption,
   confirmDialog,
   expectNoA11yViolations,
-  expectNoHorizontalOverflow,
-  loginAs,
   newPage,
   type Page,
   pageErrorsOf,
   requestSmsCode,
   shot,
+  signInAndOpen,
 } from './browser.ts';
 
 const TOPIC = `社区养老服务如何补短板${Date.now() % 100000}`;
@@ -51,9 +51,7 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
 
   it('工作人员发起讨论并生成邀请链接（二维码、复制、收回需确认）', async () => {
     office = await apiLogin('office_staff');
-    const page = await newPage();
-    await loginAs(page, 'office_staff');
-    await page.goto('/consultations/discussions');
+    const page = await signInAndOpen('office_staff', '/consultations/discussions');
     await page.getByRole('button', { name: '发起网络议政' }).click();
     const dialog = page.locator('.ant-modal:visible').last();
     await dialog.getByLabel('议题').fill(TOPIC);
@@ -94,9 +92,7 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
     const phones = ['member021', 'member022', 'member023'];
     const pages: Page[] = [];
     for (const u of phones) {
-      const p = await newPage({ mobile: true });
-      await loginAs(p, u);
-      await p.goto(`/consultations/discussions/${id}`);
+      const p = await signInAndOpen(u, `/consultations/discussions/${id}`, { mobile: true });
       pages.push(p);
     }
     // The first member writes the statement everyone will agree on, through the page.
@@ -129,9 +125,7 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
     const p = pages[2];
     await p.getByRole('tab', { name: '全部观点' }).click();
     await p.getByText(COMMON).waitFor();
-    await expectNoHorizontalOverflow(p);
-    await expectNoA11yViolations(p);
-    await shot(p, 'discussion-member-phone');
+    await checkScreen(p, 'discussion-member-phone');
     for (const page of pages) expect(pageErrorsOf(page)).toEqual([]);
   });
 
@@ -147,25 +141,20 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
     await phone.getByText('验证码不正确').waitFor();
     await phone.getByLabel('验证码').fill(code);
     await phone.mouse.move(0, 0);
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'discussion-join-phone');
+    await checkScreen(phone, 'discussion-join-phone');
     await phone.getByRole('button', { name: '验证并参与' }).click();
     await voteAll(phone, 1);
     await phone.getByLabel('观点').fill('建议开通养老服务热线');
     await phone.getByRole('button', { name: '发表观点' }).click();
     await phone.getByText('观点已发表').waitFor();
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'discussion-citizen-phone');
+    await checkScreen(phone, 'discussion-citizen-phone');
     // All statements with their comments: the citizen replies under one and sees the reply.
     await phone.getByRole('tab', { name: '全部观点' }).click();
     const card = phone.locator('.ant-card:visible', { hasText: COMMON });
     await card.getByLabel('评论').fill('服务人员要经过专业培训');
     await card.getByRole('button', { name: '发送', exact: true }).click();
     await card.getByText('服务人员要经过专业培训').waitFor();
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
+    await checkScreen(phone);
     expect(pageErrorsOf(phone)).toEqual([]);
     const staffList = okBody(await office.get(`/api/discussions/${id}/statements`)).items;
     expect(staffList.find((s: any) => s.body === '建议开通养老服务热线').author).toBe('受邀群众');
@@ -182,9 +171,7 @@ describe('网络议政：委员和受邀群众表态 → 意见地图 → 意见
         body: '根据网络议政意见汇总形成。',
       }),
     );
-    const page = await newPage();
-    await loginAs(page, 'office_staff');
-    await page.goto(`/consultations/discussions/${id}`);
+    const page = await signInAndOpen('office_staff', `/consultations/discussions/${id}`);
     await page.getByRole('tab', { name: '意见地图' }).click();
     await page.getByRole('button', { name: '立即更新意见地图' }).click();
     await page.getByText(/分为 2 组/).waitFor({ timeout: 30_000 });

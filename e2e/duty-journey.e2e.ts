@@ -5,14 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../server/modules/duty/rule-presets.ts';
 import { type ApiClient, apiLogin } from './api.ts';
 import {
+  checkScreen,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
-  loginAs,
   newPage,
   openedDialog,
   type Page,
   pageErrorsOf,
   shot,
+  signedInPage,
+  signInAndOpen,
 } from './browser.ts';
 
 // Absent from the demo's plenary (numbers ending in 7 were), so this plenary's points are the only meeting points.
@@ -48,9 +50,7 @@ describe('履职：扫码签到 → 我的履职出现积分 → 管理员修改
     meetingId = created.body.id;
 
     // The venue screen (staff, desktop).
-    const screen = await newPage();
-    await loginAs(screen, 'office_staff');
-    await screen.goto(`/meetings/${meetingId}/qr`);
+    const screen = await signInAndOpen('office_staff', `/meetings/${meetingId}/qr`);
     await screen.getByRole('img', { name: '签到二维码' }).waitFor();
     await shot(screen, 'duty-venue-qr');
     await expectNoA11yViolations(screen);
@@ -67,8 +67,7 @@ describe('履职：扫码签到 → 我的履职出现积分 → 管理员修改
     await phone.getByText('签到成功').waitFor();
     await expect(phone.getByText('六届一次全体会议第三次大会')).toBeTruthy();
     await shot(phone, 'duty-checkin-phone');
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
+    await checkScreen(phone);
 
     await phone.getByRole('button', { name: '查看我的履职' }).click();
     await phone.getByText('本年积分').waitFor();
@@ -78,15 +77,12 @@ describe('履职：扫码签到 → 我的履职出现积分 → 管理员修改
     expect(await line.textContent()).toContain('+50');
     expect(await phone.locator('.ant-statistic', { hasText: '本年积分' }).textContent()).toContain('50');
     await shot(phone, 'duty-my-duty-phone');
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
+    await checkScreen(phone);
     expect(pageErrorsOf(phone)).toEqual([]);
   });
 
   it('管理员在积分规则表单中把出席全体会议改为 40 分，委员看到新的积分和依据', async () => {
-    const page = await newPage();
-    await loginAs(page, 'admin');
-    await page.goto('/duty/rules');
+    const page = await signInAndOpen('admin', '/duty/rules');
     await page.locator('#items_0_points').waitFor();
     await page.locator('#items_0_label').fill('出席全体会议（每次 40 分）');
     await page.locator('#items_0_points').fill('40');
@@ -105,8 +101,7 @@ describe('履职：扫码签到 → 我的履职出现积分 → 管理员修改
     await page.getByText('等次「良好」的最低分应低于「优秀」').first().waitFor();
     await shot(page, 'duty-rules-invalid');
 
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, MEMBER);
+    const phone = await signedInPage(MEMBER, { mobile: true });
     await memberPoints(phone);
     const line = phone.locator('.ant-list-item', { hasText: '六届一次全体会议第三次大会' });
     await line.waitFor();
@@ -119,9 +114,7 @@ describe('履职：扫码签到 → 我的履职出现积分 → 管理员修改
   });
 
   it('工作人员看到考勤表和积分表（含各项得分）', async () => {
-    const page = await newPage();
-    await loginAs(page, 'office_staff');
-    await page.goto(`/meetings/${meetingId}`);
+    const page = await signInAndOpen('office_staff', `/meetings/${meetingId}`);
     await page.getByText('签到与考勤').waitFor();
     await page.locator('.ant-table-row', { hasText: '扫码' }).first().waitFor();
     await shot(page, 'duty-attendance-sheet');
@@ -130,9 +123,7 @@ describe('履职：扫码签到 → 我的履职出现积分 → 管理员修改
     await page.locator('.ant-table-row').first().waitFor();
     await shot(page, 'duty-scores');
     await expectNoA11yViolations(page);
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, 'office_staff');
-    await phone.goto('/duty/scores');
+    const phone = await signInAndOpen('office_staff', '/duty/scores', { mobile: true });
     await phone.locator('.ant-table-row').first().waitFor();
     await expectNoHorizontalOverflow(phone);
     await shot(phone, 'duty-scores-phone');

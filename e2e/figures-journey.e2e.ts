@@ -8,11 +8,11 @@ import { apiLogin } from './api.ts';
 import {
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
   type Page,
   pageErrorsOf,
   settleAnimations,
+  signedInPage,
+  signInAndOpen,
 } from './browser.ts';
 
 const shot = async (page: Page, name: string, fullPage = true) => {
@@ -33,8 +33,7 @@ describe('驾驶舱：领导首页的年度数据', () => {
       expect(sum, id).toBe(f.value);
     }
 
-    const page = await newPage();
-    await loginAs(page, 'leader');
+    const page = await signedInPage('leader');
     const card = page.getByTestId('dashboard').getByTestId('figure-meetings.held');
     await card.waitFor();
     expect(await card.getByRole('link').textContent()).toBe(`${held.value.toLocaleString('zh-CN')}${held.unit}`);
@@ -72,8 +71,7 @@ describe('驾驶舱：领导首页的年度数据', () => {
   });
 
   it('手机 375 px：数字可见，不横向溢出', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'leader');
+    const page = await signedInPage('leader', { mobile: true });
     await page.getByTestId('dashboard').getByTestId('figure-meetings.held').waitFor();
     await page.getByRole('img', { name: /各月趋势折线图/ }).waitFor();
     await expectNoHorizontalOverflow(page);
@@ -99,8 +97,7 @@ describe('承办单位首页：本单位办理情况', () => {
     // The demo year gives unit01 proposals in every state: to sign for, in hand, reply in review, answered.
     expect(assigned.value).toBeGreaterThanOrEqual(4);
     for (const mobile of [false, true]) {
-      const page = await newPage({ mobile });
-      await loginAs(page, 'unit01');
+      const page = await signedInPage('unit01', { mobile });
       await page.getByRole('heading', { name: `${year}年本单位办理情况` }).waitFor();
       const card = page.getByTestId('dashboard').getByTestId('figure-proposals.unit.assigned');
       await card.waitFor();
@@ -124,9 +121,7 @@ describe('承办单位首页：本单位办理情况', () => {
 
 describe('统计报告：生成、修改、核对、导出 Word', () => {
   it('办公室生成年度工作报告，数字与驾驶舱一致', async () => {
-    const page = await newPage();
-    await loginAs(page, 'office_staff');
-    await page.goto('/figures/reports');
+    const page = await signInAndOpen('office_staff', '/figures/reports');
     await page.getByRole('link', { name: '新建报告' }).click();
     await page.getByRole('checkbox', { name: '委员学习' }).waitFor();
     await expectNoA11yViolations(page);

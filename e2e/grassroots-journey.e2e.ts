@@ -4,16 +4,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
-import {
-  expectNoA11yViolations,
-  expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
-  pageErrorsOf,
-  requestSmsCode,
-  SERVER_LOG,
-  shot,
-} from './browser.ts';
+import { checkScreen, newPage, pageErrorsOf, requestSmsCode, SERVER_LOG, signInAndOpen } from './browser.ts';
 
 const NAME = `旅程社区协商议事室${Date.now() % 100000}`;
 const PHONE = `137${String(Date.now() % 100000000).padStart(8, '0')}`;
@@ -36,14 +27,12 @@ describe('协商议事室：群众扫码提议题 → 召集人受理', () => {
     roomId = r.body.id;
     publicPath = new URL((await office.get(`/api/grassroots/rooms/${roomId}`)).body.publicUrl).pathname;
 
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, 'office_staff');
-    await phone.goto(`/grassroots/rooms?q=${encodeURIComponent('旅程街道')}`);
+    const phone = await signInAndOpen('office_staff', `/grassroots/rooms?q=${encodeURIComponent('旅程街道')}`, {
+      mobile: true,
+    });
     await phone.getByRole('link', { name: NAME }).click();
     await phone.getByRole('img', { name: `${NAME}二维码` }).waitFor();
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'grassroots-room-phone');
+    await checkScreen(phone, 'grassroots-room-phone');
     expect(pageErrorsOf(phone)).toEqual([]);
   });
 
@@ -59,9 +48,7 @@ describe('协商议事室：群众扫码提议题 → 召集人受理', () => {
     await phone.getByLabel('验证码').fill(code);
     // The pointer left on 获取验证码 keeps it in its hover colour; a resident's finger does not hover.
     await phone.mouse.move(0, 0);
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'grassroots-public-room-phone');
+    await checkScreen(phone, 'grassroots-public-room-phone');
     await phone.getByRole('button', { name: '提交', exact: true }).click();
     await phone.getByText('已提交，感谢您的参与').waitFor();
     await phone.getByRole('link', { name: /查看办理进展/ }).click();
@@ -73,9 +60,7 @@ describe('协商议事室：群众扫码提议题 → 召集人受理', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     await phone.reload();
     await phone.getByText(/已受理/).waitFor();
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'grassroots-public-topic-phone');
+    await checkScreen(phone, 'grassroots-public-topic-phone');
     expect(pageErrorsOf(phone)).toEqual([]);
   });
 });

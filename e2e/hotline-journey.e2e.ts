@@ -6,14 +6,13 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
+  checkScreen,
   chooseOption,
   expectNoA11yViolations,
-  expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
   pageErrorsOf,
   pickDate,
   shot,
+  signInAndOpen,
 } from './browser.ts';
 
 const RUN = String(Date.now() % 1_000_000);
@@ -28,9 +27,7 @@ describe('12345 热线：导入工单 → 反复出现的诉求 → 立为议事
     const room = await office.post('/api/grassroots/rooms', { name: ROOM, township: AREA, firstConvener: '钱书记' });
     expect(room.status, JSON.stringify(room.body)).toBe(200);
 
-    const page = await newPage();
-    await loginAs(page, 'office_staff');
-    await page.goto('/grassroots/hotline');
+    const page = await signInAndOpen('office_staff', '/grassroots/hotline');
     await page.getByRole('button', { name: '导入工单' }).click();
     const dialog = page.getByRole('dialog', { name: '导入热线工单' });
     const [download] = await Promise.all([
@@ -90,24 +87,18 @@ describe('12345 热线：导入工单 → 反复出现的诉求 → 立为议事
   });
 
   it('在手机上查看反复出现的诉求和工单列表', async () => {
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, 'office_staff');
-    await phone.goto(`/grassroots/hotline?month=${MONTH}`);
+    const phone = await signInAndOpen('office_staff', `/grassroots/hotline?month=${MONTH}`, { mobile: true });
     await phone
       .locator('.ant-card')
       .filter({ hasText: `${AREA}：` })
       .getByText('已立题 3 件')
       .waitFor();
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'hotline-matters-phone');
+    await checkScreen(phone, 'hotline-matters-phone');
     await phone.getByRole('tab', { name: '工单列表' }).click();
     await phone.getByRole('searchbox', { name: '搜索工单' }).fill(`E${RUN}-4`);
     await phone.getByRole('searchbox', { name: '搜索工单' }).press('Enter');
     await phone.getByText('和平小区连续三天水压不足。').waitFor();
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'hotline-cases-phone');
+    await checkScreen(phone, 'hotline-cases-phone');
     expect(pageErrorsOf(phone)).toEqual([]);
   });
 });

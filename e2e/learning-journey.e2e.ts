@@ -7,14 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
   beijingToday,
+  checkScreen,
   chooseOption,
-  expectNoA11yViolations,
   expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
   type Page,
   pageErrorsOf,
   shot,
+  signInAndOpen,
 } from './browser.ts';
 
 const TITLE = `政协委员履职读本（旅程${Date.now() % 100000}）`;
@@ -22,9 +21,7 @@ const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 describe('委员学习：发布资料 → 委员学完并写心得 → 审核通过', () => {
   it('办公室在学习管理页上传并发布资料', async () => {
-    const page = await newPage();
-    await loginAs(page, 'office_staff');
-    await page.goto('/learning/manage');
+    const page = await signInAndOpen('office_staff', '/learning/manage');
     await page.getByLabel('资料名称').fill(TITLE);
     await chooseOption(page, '资料类型', 'PDF');
     await page
@@ -40,16 +37,13 @@ describe('委员学习：发布资料 → 委员学完并写心得 → 审核通
   });
 
   it('委员在手机上学完资料并提交心得，审核通过后看到结果', async () => {
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, 'member077');
-    await phone.goto('/learning');
+    const phone = await signInAndOpen('member077', '/learning', { mobile: true });
     await phone.getByRole('link', { name: TITLE }).click();
     await phone.getByRole('button', { name: '我已学完' }).click();
     await phone.getByText('已学完').first().waitFor();
     await phone.getByLabel('心得内容').fill('通过学习履职读本，我对提案、社情民意信息的撰写要求有了更清楚的认识。');
     await shot(phone, 'learning-material-phone');
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
+    await checkScreen(phone);
     await phone.getByRole('button', { name: '提交心得' }).click();
     await phone.getByText('待审核', { exact: true }).waitFor();
     const id = Number(new URL(phone.url()).pathname.split('/').pop());
@@ -105,9 +99,7 @@ const year = Number(beijingToday().slice(0, 4));
 
 describe('委员学习：视频资料 → 委员在手机上播放到学完并写心得 → 工作人员看到完成情况', () => {
   it('办公室上传一段真实的 WebM 视频并发布', async () => {
-    const page = await newPage();
-    await loginAs(page, 'office_staff');
-    await page.goto('/learning/manage');
+    const page = await signInAndOpen('office_staff', '/learning/manage');
     const webm = await recordWebm(page);
     expect(webm.subarray(0, 4).toString('hex')).toBe('1a45dfa3');
     await page.getByLabel('资料名称').fill(VIDEO);
@@ -134,9 +126,7 @@ describe('委员学习：视频资料 → 委员在手机上播放到学完并�
     const before = await completion();
     expect(before, `${STUDENT} 不在完成情况中`).toBeTruthy();
 
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, STUDENT);
-    await phone.goto('/learning');
+    const phone = await signInAndOpen(STUDENT, '/learning', { mobile: true });
     // the year's study plan by term sits above the materials
     await phone.getByText(`${year}年度委员学习计划`).waitFor();
     await phone.getByText('秋季学期').first().waitFor();
@@ -161,15 +151,12 @@ describe('委员学习：视频资料 → 委员在手机上播放到学完并�
     await phone.getByRole('progressbar', { name: '我的学习进度' }).getByText('已学完').waitFor();
     await phone.getByLabel('心得内容').fill('专题讲座讲清了调研、协商和提案的要求，我将把所学用在今年的专题调研中。');
     await shot(phone, 'learning-video-phone');
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
+    await checkScreen(phone);
     await phone.getByRole('button', { name: '提交心得' }).click();
     await phone.getByText('待审核', { exact: true }).waitFor();
 
     // The office accepts it from its review list.
-    const desk = await newPage();
-    await loginAs(desk, 'office_staff');
-    await desk.goto('/learning/manage');
+    const desk = await signInAndOpen('office_staff', '/learning/manage');
     const row = desk.getByRole('row', { name: new RegExp(VIDEO) });
     await expect.poll(async () => (await row.getByRole('cell').nth(3).textContent())?.trim()).toBe('1');
     await desk.getByRole('tab', { name: '心得审核' }).click();

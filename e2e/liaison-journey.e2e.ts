@@ -5,13 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
   beijingToday,
+  checkScreen,
   chooseOption,
   expectNoA11yViolations,
-  expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
   pageErrorsOf,
   shot,
+  signInAndOpen,
 } from './browser.ts';
 
 const MEMBER = 'member095';
@@ -32,14 +31,10 @@ describe('联系・派单・履职档案：委员在手机上记录联系、完�
     });
     expect(link.status, JSON.stringify(link.body)).toBe(200);
 
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, MEMBER);
-    await phone.goto('/liaison/mine');
+    const phone = await signInAndOpen(MEMBER, '/liaison/mine', { mobile: true });
     await phone.getByRole('button', { name: '记一次联系' }).first().click();
     await phone.getByLabel('反映的问题').fill(RAISED);
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'liaison-log-phone');
+    await checkScreen(phone, 'liaison-log-phone');
     await phone.getByRole('button', { name: '保存' }).click();
     await phone.getByText('把反映的问题转为').waitFor();
     await phone.getByRole('button', { name: '社情民意信息' }).click();
@@ -63,9 +58,7 @@ describe('联系・派单・履职档案：委员在手机上记录联系、完�
     });
     expect(s.status, JSON.stringify(s.body)).toBe(200);
 
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, MEMBER);
-    await phone.goto('/liaison/mine');
+    const phone = await signInAndOpen(MEMBER, '/liaison/mine', { mobile: true });
     await phone.getByRole('button', { name: '记一次联系' }).first().click();
     await phone.getByLabel('反映的问题').fill(RAISED);
     await phone.getByRole('button', { name: '保存' }).click();
@@ -105,16 +98,13 @@ describe('联系・派单・履职档案：委员在手机上记录联系、完�
     });
     expect(t.status, JSON.stringify(t.body)).toBe(200);
 
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, MEMBER);
-    await phone.goto('/tasks/mine');
+    const phone = await signInAndOpen(MEMBER, '/tasks/mine', { mobile: true });
     const card = phone.locator('.ant-card', { hasText: TASK });
     await card.getByRole('button', { name: '接受' }).click();
     await card.getByText('已接受').waitFor();
     await card.getByRole('button', { name: '提交完成' }).click();
     await chooseOption(phone, '完成成果', `提案：${PROPOSAL}`);
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
+    await checkScreen(phone);
     await phone.getByRole('button', { name: '提交', exact: true }).click();
     await card.getByText('已完成').waitFor();
     await card.getByText(`成果：${PROPOSAL}`).waitFor();
@@ -123,8 +113,7 @@ describe('联系・派单・履职档案：委员在手机上记录联系、完�
     await phone.goto('/record/me');
     await phone.getByText(TASK).first().waitFor();
     await phone.getByRole('link', { name: PROPOSAL }).first().waitFor();
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
+    await checkScreen(phone);
     const [download] = await Promise.all([
       phone.waitForEvent('download'),
       phone.getByRole('button', { name: '导出 Word' }).click(),

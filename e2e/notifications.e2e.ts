@@ -3,7 +3,7 @@
 // marks it read and follows its link, and 全部标为已读 clears the count.
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
-import { expectNoA11yViolations, expectNoHorizontalOverflow, loginAs, newPage, type Page, shot } from './browser.ts';
+import { checkScreen, type Page, shot, signedInPage } from './browser.ts';
 
 const unreadOf = async (page: Page) => {
   const label = (await page.getByTestId('notification-bell').getAttribute('aria-label')) ?? '';
@@ -30,8 +30,7 @@ describe('通知中心', () => {
     const staffApi = await apiLogin('proposal_staff');
     expect((await staffApi.post('/api/notifications/read', {})).status).toBe(200);
     const before = 0;
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'proposal_staff');
+    const page = await signedInPage('proposal_staff', { mobile: true });
     await page.getByRole('button', { name: '通知中心，没有未读通知' }).waitFor();
 
     const title = '关于完善社区助餐服务的建议';
@@ -45,9 +44,7 @@ describe('通知中心', () => {
     await item.waitFor();
     expect(await item.textContent()).toContain('未读');
     expect(await item.textContent()).toContain('提交人：');
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'notifications-centre-mobile');
+    await checkScreen(page, 'notifications-centre-mobile');
 
     await item.getByRole('button', { name: `查看：新提案待预审：${title}` }).click();
     await page.waitForURL(`**/proposals/${id}`);

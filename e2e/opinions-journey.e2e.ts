@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
+  checkScreen,
   chooseOption,
   confirmDialog,
   expectNoA11yViolations,
@@ -13,6 +14,7 @@ import {
   type Page,
   pageErrorsOf,
   shot,
+  signInAndOpen,
 } from './browser.ts';
 
 const TITLE = '关于破解县城老旧小区加装电梯难题的建议';
@@ -30,18 +32,14 @@ let countyReportId = 0;
 
 describe('社情民意：县政协委员报送 → 县编报并报送市政协 → 市政协采用并记录省领导批示 → 县里看到', () => {
   it('县政协委员在手机上撰写并提交，看到字数和相似信息', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'county_member001');
-    await page.goto('/opinions/new');
+    const page = await signInAndOpen('county_member001', '/opinions/new', { mobile: true });
     await page.getByRole('heading', { name: '报送社情民意信息' }).waitFor();
     await page.getByLabel('标题').fill(TITLE);
     await pick(page, '类别', '城乡建设');
     await page.getByLabel('正文').fill(BODY);
     const counter = page.getByTestId('char-count');
     await expect.poll(() => counter.textContent()).toContain(`已写 ${BODY.replace(/\s/g, '').length} 字，最多 1500 字`);
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'opinions-1-write-mobile');
+    await checkScreen(page, 'opinions-1-write-mobile');
     await page.getByRole('button', { name: '提交' }).click();
     await page.waitForURL(/\/opinions\/\d+$/);
     countyReportId = Number(new URL(page.url()).pathname.split('/').pop());
@@ -53,9 +51,7 @@ describe('社情民意：县政协委员报送 → 县编报并报送市政协 �
   });
 
   it('县联络委采编留用、编辑加工、编入期刊、印发并报送市政协', async () => {
-    const page = await newPage();
-    await loginAs(page, 'county_liaison_staff');
-    await page.goto('/opinions/queue');
+    const page = await signInAndOpen('county_liaison_staff', '/opinions/queue');
     await page.getByRole('link', { name: TITLE }).click();
     await page.waitForURL(`**/opinions/${countyReportId}`);
     await page.getByRole('button', { name: '采编留用' }).click();
@@ -93,9 +89,7 @@ describe('社情民意：县政协委员报送 → 县编报并报送市政协 �
       (await liaison.get('/api/opinions/figures')).body.instructions.find((l: any) => l.level === 'province')?.count ??
       0;
     const before = await provincial();
-    const page = await newPage();
-    await loginAs(page, 'liaison_staff');
-    await page.goto('/opinions/queue');
+    const page = await signInAndOpen('liaison_staff', '/opinions/queue');
     await page.getByText('来自下级政协').first().waitFor();
     await page.getByRole('link', { name: EDITED }).click();
     await page.getByText('来自下级政协：示例县政协').waitFor();
@@ -143,14 +137,10 @@ describe('社情民意：县政协委员报送 → 县编报并报送市政协 �
     await staff.getByText('请省住建厅会同有关部门研究').waitFor();
     await shot(staff, 'opinions-6-county-sees-desktop');
 
-    const member = await newPage({ mobile: true });
-    await loginAs(member, 'county_member001');
-    await member.goto('/opinions/mine');
+    const member = await signInAndOpen('county_member001', '/opinions/mine', { mobile: true });
     await member.getByText('市级采用').waitFor();
     await member.getByText('省级领导批示').waitFor();
-    await expectNoHorizontalOverflow(member);
-    await expectNoA11yViolations(member);
-    await shot(member, 'opinions-7-member-mine-mobile');
+    await checkScreen(member, 'opinions-7-member-mine-mobile');
     await member.getByRole('link', { name: TITLE }).click();
     await member.getByText('副省长李华').waitFor();
     await member.getByText('请省住建厅会同有关部门研究').waitFor();
@@ -165,23 +155,17 @@ describe('社情民意：县政协委员报送 → 县编报并报送市政协 �
   });
 
   it('市政协转办给承办单位，单位在手机上回复，审核通过后可见', async () => {
-    const staff = await newPage();
-    await loginAs(staff, 'liaison_staff');
-    await staff.goto('/opinions/queue?state=all&fromLower=true');
+    const staff = await signInAndOpen('liaison_staff', '/opinions/queue?state=all&fromLower=true');
     await staff.getByRole('link', { name: EDITED }).click();
     await staff.getByRole('button', { name: '转办' }).click();
     await pick(staff, '承办单位', '市住房和城乡建设局', '住房');
     await confirmDialog(staff);
     await staff.getByText('市住房和城乡建设局（待办复）').waitFor();
 
-    const unit = await newPage({ mobile: true });
-    await loginAs(unit, 'unit13');
-    await unit.goto('/opinions/unit');
+    const unit = await signInAndOpen('unit13', '/opinions/unit', { mobile: true });
     await unit.getByText(EDITED).waitFor();
     await unit.getByLabel('办理回复').fill('我局已起草加装电梯费用分摊指导意见，年内出台。');
-    await expectNoHorizontalOverflow(unit);
-    await expectNoA11yViolations(unit);
-    await shot(unit, 'opinions-9-unit-respond-mobile');
+    await checkScreen(unit, 'opinions-9-unit-respond-mobile');
     await unit.getByRole('button', { name: '提交回复' }).click();
     await unit.getByText('没有这一类的转办信息').waitFor();
 

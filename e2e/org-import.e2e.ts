@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { expectNoA11yViolations, loginAs, newPage, shot } from './browser.ts';
+import { expectNoA11yViolations, shot, signInAndOpen } from './browser.ts';
 
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function validId(birth: string, seq: number) {
@@ -14,9 +14,7 @@ function validId(birth: string, seq: number) {
 
 describe('导入委员名册', () => {
   it('下载模板，上传含一行错误的名册，看到行列提示，只导入无误的行并在列表中找到', async () => {
-    const page = await newPage();
-    await loginAs(page, 'office_staff');
-    await page.goto('/org/members');
+    const page = await signInAndOpen('office_staff', '/org/members');
     await page.getByRole('button', { name: '导入名册' }).click();
     const dialog = page.getByRole('dialog', { name: '导入委员名册' });
     const [download] = await Promise.all([
@@ -95,9 +93,7 @@ describe('导入委员名册', () => {
   });
 
   it('在手机上导入向导也能完整显示', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'office_staff');
-    await page.goto('/org/members');
+    const page = await signInAndOpen('office_staff', '/org/members', { mobile: true });
     await page.getByRole('button', { name: '导入名册' }).click();
     await page.getByRole('dialog', { name: '导入委员名册' }).getByRole('button', { name: '下载导入模板' }).waitFor();
     await shot(page, 'org-import-mobile');

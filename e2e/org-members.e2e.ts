@@ -2,14 +2,14 @@
 // detail; the page passes axe and fits a 375 px phone.
 import { describe, expect, it } from 'vitest';
 import {
+  checkScreen,
   chooseOption,
   expectNoA11yViolations,
-  expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
   type Page,
   pageErrorsOf,
   shot,
+  signedInPage,
+  signInAndOpen,
 } from './browser.ts';
 
 async function searchAndFilter(page: Page) {
@@ -44,8 +44,7 @@ async function searchAndFilter(page: Page) {
 
 describe('委员管理', () => {
   it('办公室工作人员用两个字搜索委员并按界别筛选，查看详情（桌面）', async () => {
-    const page = await newPage();
-    await loginAs(page, 'office_staff');
+    const page = await signedInPage('office_staff');
     await searchAndFilter(page);
     await shot(page, 'org-members-desktop');
     await page.locator('.ant-table-tbody .ant-table-row').first().getByRole('button').first().click();
@@ -60,18 +59,13 @@ describe('委员管理', () => {
   });
 
   it('在 375 px 手机上同样可用，页面不横向溢出', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'office_staff');
+    const page = await signedInPage('office_staff', { mobile: true });
     await searchAndFilter(page);
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'org-members-mobile');
+    await checkScreen(page, 'org-members-mobile');
   });
 
   it('提案委工作人员看到的手机号是脱敏的，也没有导入和添加按钮', async () => {
-    const page = await newPage();
-    await loginAs(page, 'proposal_staff');
-    await page.goto('/org/members');
+    const page = await signInAndOpen('proposal_staff', '/org/members');
     await page.locator('.ant-table-row').first().waitFor();
     expect(await page.getByRole('cell', { name: /^1\d{2}\*{4}\d{4}$/ }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: '导入名册' }).count()).toBe(0);

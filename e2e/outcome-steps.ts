@@ -2,16 +2,7 @@
 // over to a unit, the unit signs for it and answers on a phone, the office rates the answer and evaluates the outcome.
 // Each journey calls them with its own texts and then checks what is its own.
 import { type ApiClient, okBody } from './api.ts';
-import {
-  confirmDialog,
-  expectNoA11yViolations,
-  expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
-  openActionDialog,
-  type Page,
-  shot,
-} from './browser.ts';
+import { checkScreen, confirmDialog, openActionDialog, type Page, signInAndOpen } from './browser.ts';
 
 /** The office (through the API) hands outcome `id` over to the unit `unitId` for its answer. */
 export async function handOverOutcome(office: ApiClient, id: number, unitId: number): Promise<void> {
@@ -31,9 +22,7 @@ export async function unitSignsAndAnswers(
   answer: { adoption: string; measures: string },
   shotName: string,
 ): Promise<Page> {
-  const page = await newPage({ mobile: true });
-  await loginAs(page, 'unit01');
-  await page.goto('/consultations/outcomes/unit');
+  const page = await signInAndOpen('unit01', '/consultations/outcomes/unit', { mobile: true });
   await page.getByRole('link', { name: title }).click();
   await page.waitForURL(`**/consultations/outcomes/${id}`);
   await openActionDialog(page, '签收');
@@ -43,9 +32,7 @@ export async function unitSignsAndAnswers(
   await dialog.getByLabel('落实措施').fill(answer.measures);
   await confirmDialog(page, '提交反馈');
   await page.getByText('已反馈待评估').first().waitFor();
-  await expectNoHorizontalOverflow(page);
-  await expectNoA11yViolations(page);
-  await shot(page, shotName);
+  await checkScreen(page, shotName);
   return page;
 }
 
@@ -54,9 +41,7 @@ export async function unitSignsAndAnswers(
  * into a 政策文件 with `transformation` (转化情况), until the page shows 已评估. Returns the page for the journey's own checks.
  */
 export async function officeEvaluatesOutcome(id: number, transformation: string): Promise<Page> {
-  const page = await newPage();
-  await loginAs(page, 'office_staff');
-  await page.goto(`/consultations/outcomes/${id}`);
+  const page = await signInAndOpen('office_staff', `/consultations/outcomes/${id}`);
   let dialog = await openActionDialog(page, '评估反馈');
   await dialog.getByLabel('采纳', { exact: true }).check();
   await confirmDialog(page, '评估反馈');

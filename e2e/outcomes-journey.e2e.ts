@@ -7,12 +7,11 @@ import {
   chooseOption,
   confirmDialog,
   expectNoA11yViolations,
-  loginAs,
-  newPage,
   openActionDialog,
   pageErrorsOf,
   pickDate,
   shot,
+  signInAndOpen,
 } from './browser.ts';
 import { officeEvaluatesOutcome, unitSignsAndAnswers } from './outcome-steps.ts';
 
@@ -40,9 +39,7 @@ describe('协商成果：报送并记录批示 → 单位手机反馈 → 评估
       data: { submittedTo: ['party'], submittedOn: today },
     });
 
-    const page = await newPage();
-    await loginAs(page, 'office_staff');
-    await page.goto(`/consultations/outcomes/${id}`);
+    const page = await signInAndOpen('office_staff', `/consultations/outcomes/${id}`);
     await page.getByText('已报送待交办').first().waitFor();
     const dialog = await openActionDialog(page, '记录领导批示');
     await dialog.getByLabel('批示领导').fill('张书记');

@@ -4,12 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
+  checkScreen,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
   settleAnimations,
   shot,
+  signedInPage,
+  signInAndOpen,
 } from './browser.ts';
 
 const TITLE = '关于在地铁站增设老年人休息座椅的建议';
@@ -17,9 +18,7 @@ const BACKGROUND = '部分地铁站换乘通道较长，老年乘客中途无处
 
 describe('委员的手机：不丢内容、弱网、快速加载', () => {
   it('会话过期后保存：原地弹出登录框，登录后继续保存，内容不丢', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'member041');
-    await page.goto('/proposals/new');
+    const page = await signInAndOpen('member041', '/proposals/new', { mobile: true });
     await page.getByRole('heading', { name: '撰写提案' }).waitFor();
     await page.getByLabel('案由（标题）').fill(TITLE);
     await page.getByLabel('案据（情况与分析）').fill(BACKGROUND);
@@ -40,9 +39,7 @@ describe('委员的手机：不丢内容、弱网、快速加载', () => {
   });
 
   it('写到一半刷新页面：本机保存的内容可以恢复', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'member042');
-    await page.goto('/proposals/new');
+    const page = await signInAndOpen('member042', '/proposals/new', { mobile: true });
     await page.getByLabel('案由（标题）').fill(TITLE);
     await page.getByLabel('案据（情况与分析）').fill(BACKGROUND);
     await page.reload();
@@ -55,18 +52,14 @@ describe('委员的手机：不丢内容、弱网、快速加载', () => {
     expect(await page.getByLabel('案由（标题）').inputValue()).toBe(TITLE);
     expect(await page.getByLabel('案据（情况与分析）').inputValue()).toBe(BACKGROUND);
     // Another account on the same phone is not offered this member's text.
-    const other = await newPage({ mobile: true });
-    await loginAs(other, 'member043');
-    await other.goto('/proposals/new');
+    const other = await signInAndOpen('member043', '/proposals/new', { mobile: true });
     await other.getByRole('heading', { name: '撰写提案' }).waitFor();
     await other.waitForTimeout(300);
     expect(await other.getByTestId('draft-offer').count()).toBe(0);
   });
 
   it('断网：顶部提示，查询失败显示「加载失败」和「重试」而不是空列表；联网后重试成功', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'member001');
-    await page.goto('/proposals/mine');
+    const page = await signInAndOpen('member001', '/proposals/mine', { mobile: true });
     await page.getByRole('heading', { name: '我的提案' }).waitFor();
     await page.waitForLoadState('networkidle');
     await page.context().setOffline(true);
@@ -78,9 +71,7 @@ describe('委员的手机：不丢内容、弱网、快速加载', () => {
     await page.getByTestId('load-failed').waitFor({ timeout: 30_000 });
     expect(await page.getByText('暂无').count()).toBe(0);
     expect(await page.getByText('无法连接服务器').count()).toBeGreaterThan(0);
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'phone-offline-mobile');
+    await checkScreen(page, 'phone-offline-mobile');
     await page.context().setOffline(false);
     await page.getByText('网络已恢复').waitFor();
     await page.getByRole('button', { name: '重试' }).click();
@@ -90,9 +81,7 @@ describe('委员的手机：不丢内容、弱网、快速加载', () => {
 
   it('保存时网络断了再点一次：同一个幂等键，只有一件提案', async () => {
     const title = '关于在公交站台增设遮阳棚的建议';
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'member045');
-    await page.goto('/proposals/new');
+    const page = await signInAndOpen('member045', '/proposals/new', { mobile: true });
     await page.getByRole('heading', { name: '撰写提案' }).waitFor();
     await page.getByLabel('案由（标题）').fill(title);
     await page.getByLabel('案据（情况与分析）').fill('夏季午后公交站台没有遮挡，候车的老人和孩子暴晒。');
@@ -120,8 +109,7 @@ describe('委员的手机：不丢内容、弱网、快速加载', () => {
   });
 
   it('特大字号：在账号菜单中选择，记在本账号，主要页面在 375 px 不横向溢出且无障碍检查通过', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'member044');
+    const page = await signedInPage('member044', { mobile: true });
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '特大字号' }).click();
     await page.waitForFunction(() => document.documentElement.dataset.textSize === 'xlarge');
@@ -139,8 +127,7 @@ describe('委员的手机：不丢内容、弱网、快速加载', () => {
       if (heading) await page.getByRole('heading', { name: heading }).first().waitFor();
       await page.waitForLoadState('networkidle');
       expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('20px');
-      await expectNoHorizontalOverflow(page);
-      await expectNoA11yViolations(page);
+      await checkScreen(page);
     }
     await page.goto('/proposals/new');
     await page.getByRole('heading', { name: '撰写提案' }).waitFor();

@@ -5,17 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { type ApiClient, apiLogin } from './api.ts';
 import {
   beijingToday,
+  checkScreen,
   chooseOption,
   confirmDialog,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
   openActionDialog,
   type Page,
   pageErrorsOf,
   pickDate,
   shot,
+  signInAndOpen,
 } from './browser.ts';
 
 const TEXT = {
@@ -45,9 +45,7 @@ describe('提案委的决定与督办', () => {
     staff = await apiLogin('proposal_staff');
     const member = await apiLogin('member040');
     const id = await file(member, staff, '关于推广本人公司新产品的建议');
-    const page = await newPage();
-    await loginAs(page, 'proposal_staff');
-    await page.goto(`/proposals/${id}`);
+    const page = await signInAndOpen('proposal_staff', `/proposals/${id}`);
     await openActionDialog(page, '不予立案');
     await expectNoA11yViolations(page);
     await pickIn(page, '不予立案理由', '宣传推介作品、产品');
@@ -55,14 +53,10 @@ describe('提案委的决定与督办', () => {
     await confirmDialog(page);
     await page.getByText('不予立案：宣传推介作品、产品').waitFor();
 
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, 'member040');
-    await phone.goto(`/proposals/${id}`);
+    const phone = await signInAndOpen('member040', `/proposals/${id}`, { mobile: true });
     await phone.getByText('不予立案：宣传推介作品、产品').waitFor();
     await phone.getByText('属于推介企业产品，不符合提案范围。').first().waitFor();
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'proposals-reject-mobile');
+    await checkScreen(phone, 'proposals-reject-mobile');
   });
 
   it('并案：从相似提案中选择并入的提案，两位提案人都能跟踪主提案', async () => {
@@ -70,9 +64,7 @@ describe('提案委的决定与督办', () => {
     const b = await apiLogin('member042');
     const main = await file(a, staff, '关于加强中心城区停车设施建设的建议', true);
     const other = await file(b, staff, '关于缓解中心城区停车难问题的建议');
-    const page = await newPage();
-    await loginAs(page, 'proposal_staff');
-    await page.goto(`/proposals/${other}`);
+    const page = await signInAndOpen('proposal_staff', `/proposals/${other}`);
     await openActionDialog(page, '并案');
     await pickIn(page, '并入的提案', '关于加强中心城区停车设施建设的建议');
     await confirmDialog(page);
@@ -98,18 +90,14 @@ describe('提案委的决定与督办', () => {
         })
       ).status,
     ).toBe(200);
-    const unitPage = await newPage();
-    await loginAs(unitPage, 'unit03');
-    await unitPage.goto('/proposals/inbox');
+    const unitPage = await signInAndOpen('unit03', '/proposals/inbox');
     await unitPage.getByRole('link', { name: '关于规范城市道路开挖管理的建议' }).click();
     await openActionDialog(unitPage, '申请退回');
     await unitPage.getByLabel('申请退回的理由').fill('道路开挖审批不属于本单位职责，建议交市住房和城乡建设局。');
     await confirmDialog(unitPage);
     await unitPage.getByText('申请退回', { exact: true }).first().waitFor();
 
-    const page = await newPage();
-    await loginAs(page, 'proposal_staff');
-    await page.goto('/proposals?queue=unitRequests');
+    const page = await signInAndOpen('proposal_staff', '/proposals?queue=unitRequests');
     await page.getByRole('link', { name: '关于规范城市道路开挖管理的建议' }).click();
     await openActionDialog(page, '同意退回并改交');
     await pickIn(page, '改交单位', '市住房和城乡建设局');
@@ -122,9 +110,7 @@ describe('提案委的决定与督办', () => {
   it('重点提案：领导列为重点，指定领办和督办领导，记录督办视察', async () => {
     const member = await apiLogin('member044');
     const id = await file(member, staff, '关于推进老旧小区改造提质增效的建议', true);
-    const page = await newPage();
-    await loginAs(page, 'leader');
-    await page.goto(`/proposals/${id}`);
+    const page = await signInAndOpen('leader', `/proposals/${id}`);
     await page.getByRole('button', { name: '列为重点' }).click();
     await page.getByLabel('领办的政府领导').fill('副市长 王强');
     await page.getByLabel('督办的政协领导').fill('副主席 李明');
@@ -140,9 +126,7 @@ describe('提案委的决定与督办', () => {
     await shot(page, 'proposals-key');
     await page.goto('/proposals/key');
     await page.getByRole('link', { name: '关于推进老旧小区改造提质增效的建议' }).waitFor();
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, 'leader');
-    await phone.goto('/proposals/key');
+    const phone = await signInAndOpen('leader', '/proposals/key', { mobile: true });
     await phone.getByRole('link', { name: '关于推进老旧小区改造提质增效的建议' }).waitFor();
     await expectNoHorizontalOverflow(phone);
     await shot(phone, 'proposals-key-list-mobile');

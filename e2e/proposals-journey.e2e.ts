@@ -6,16 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { type ApiClient, apiLogin } from './api.ts';
 import {
   beijingToday,
+  checkScreen,
   chooseOption,
   confirmDialog,
   expectNoA11yViolations,
   expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
   openActionDialog,
   type Page,
   pageErrorsOf,
   shot,
+  signInAndOpen,
 } from './browser.ts';
 
 const TITLE = '关于加快建设社区嵌入式托育服务点的建议';
@@ -32,9 +32,7 @@ let cosigner: ApiClient;
 describe('提案：联名提案从撰写到再办理后满意', () => {
   it('委员在手机上撰写联名提案，看到相似提案，邀请附议后提交', async () => {
     cosigner = await apiLogin('member031');
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'member030');
-    await page.goto('/proposals/new');
+    const page = await signInAndOpen('member030', '/proposals/new', { mobile: true });
     await page.getByRole('heading', { name: '撰写提案' }).waitFor();
     await page.getByText('联名提案', { exact: true }).click();
     await page.getByLabel('案由（标题）').fill(TITLE);
@@ -68,18 +66,14 @@ describe('提案：联名提案从撰写到再办理后满意', () => {
   });
 
   it('附议委员在手机上确认附议，提案送提案委', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'member031');
-    await page.goto(`/proposals/${id}`);
+    const page = await signInAndOpen('member031', `/proposals/${id}`, { mobile: true });
     await openActionDialog(page, '确认附议');
     await confirmDialog(page);
     await page.getByText('待预审').first().waitFor();
   });
 
   it('提案委预审、立案并交办给主办单位', async () => {
-    const page = await newPage();
-    await loginAs(page, 'proposal_staff');
-    await page.goto('/proposals');
+    const page = await signInAndOpen('proposal_staff', '/proposals');
     await page.getByRole('link', { name: TITLE }).first().click();
     await openActionDialog(page, '预审通过');
     await confirmDialog(page);
@@ -99,9 +93,7 @@ describe('提案：联名提案从撰写到再办理后满意', () => {
   });
 
   it('承办单位签收、记录办前面商并答复', async () => {
-    const page = await newPage();
-    await loginAs(page, 'unit01');
-    await page.goto('/proposals/inbox');
+    const page = await signInAndOpen('unit01', '/proposals/inbox');
     await page.getByRole('link', { name: TITLE }).first().click();
     await openActionDialog(page, '签收');
     await confirmDialog(page);
@@ -131,18 +123,14 @@ describe('提案：联名提案从撰写到再办理后满意', () => {
   });
 
   it('提案委审核通过答复', async () => {
-    const page = await newPage();
-    await loginAs(page, 'proposal_staff');
-    await page.goto(`/proposals/${id}`);
+    const page = await signInAndOpen('proposal_staff', `/proposals/${id}`);
     await openActionDialog(page, '审核通过答复');
     await confirmDialog(page);
     await page.getByText('已答复待评价').first().waitFor();
   });
 
   it('委员在手机上评价不满意，进入再办理；第二轮答复后评价满意，办理完毕', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'member030');
-    await page.goto(`/proposals/${id}`);
+    const page = await signInAndOpen('member030', `/proposals/${id}`, { mobile: true });
     await page.getByText('我委已将社区托育服务点建设纳入年度民生实事').waitFor();
     await openActionDialog(page, '评价办理结果');
     await page.locator('#rating').getByText('不满意', { exact: true }).click();
@@ -177,9 +165,7 @@ describe('提案：联名提案从撰写到再办理后满意', () => {
     ).toBe(200);
     await page.reload();
     await page.getByText('办理完毕').first().waitFor();
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'proposals-6-completed-mobile');
+    await checkScreen(page, 'proposals-6-completed-mobile');
     expect(pageErrorsOf(page)).toEqual([]);
   });
 });

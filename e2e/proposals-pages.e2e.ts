@@ -3,7 +3,15 @@
 // scrolling. A few proposals are prepared through the API first.
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
-import { expectNoA11yViolations, expectNoHorizontalOverflow, loginAs, newPage, pageErrorsOf, shot } from './browser.ts';
+import {
+  checkScreen,
+  expectNoA11yViolations,
+  expectNoHorizontalOverflow,
+  pageErrorsOf,
+  shot,
+  signedInPage,
+  signInAndOpen,
+} from './browser.ts';
 
 const TEXT = {
   background: '城区背街小巷路灯缺失、路面破损，群众夜间出行不便。',
@@ -33,8 +41,7 @@ describe('提案委的工作页面', () => {
   });
 
   it('提案管理、办理督办、统计、评议、优秀提案和规则页面在电脑上可用', async () => {
-    const page = await newPage();
-    await loginAs(page, 'proposal_staff');
+    const page = await signedInPage('proposal_staff');
     const pages: [string, string][] = [
       ['/proposals?queue=all', '提案管理'],
       ['/proposals/deadlines?days=365', '办理督办'],
@@ -58,21 +65,16 @@ describe('提案委的工作页面', () => {
   });
 
   it('统计和列表在手机上不横向溢出；承办单位在手机上看到待办', async () => {
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, 'proposal_staff');
+    const phone = await signedInPage('proposal_staff', { mobile: true });
     for (const url of ['/proposals?queue=all', '/proposals/figures']) {
       await phone.goto(url);
       await phone.waitForLoadState('networkidle');
       await expectNoHorizontalOverflow(phone);
     }
     await shot(phone, 'proposals-figures-mobile');
-    const unit = await newPage({ mobile: true });
-    await loginAs(unit, 'unit02');
-    await unit.goto('/proposals/inbox');
+    const unit = await signInAndOpen('unit02', '/proposals/inbox', { mobile: true });
     await unit.getByRole('link', { name: '关于整治城区背街小巷的建议' }).waitFor();
-    await expectNoHorizontalOverflow(unit);
-    await expectNoA11yViolations(unit);
-    await shot(unit, 'proposals-inbox-mobile');
+    await checkScreen(unit, 'proposals-inbox-mobile');
     // The unit's own figures: both proposals assigned to it, neither answered yet.
     await unit.goto('/proposals/unit-figures');
     await unit.getByRole('heading', { name: '本单位办理情况' }).waitFor();
@@ -80,8 +82,6 @@ describe('提案委的工作页面', () => {
     await row.waitFor();
     expect(await row.locator('td').nth(1).textContent()).toBe('2');
     expect(await row.locator('td').nth(3).textContent()).toBe('2');
-    await expectNoHorizontalOverflow(unit);
-    await expectNoA11yViolations(unit);
-    await shot(unit, 'proposals-unit-figures-mobile');
+    await checkScreen(unit, 'proposals-unit-figures-mobile');
   });
 });

@@ -3,17 +3,7 @@
 // member on duty answers on their phone (今日值班); the answer shows on the studio's public page. Axe clean, no overflow.
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
-import {
-  baseUrl,
-  beijingToday,
-  expectNoA11yViolations,
-  expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
-  pageErrorsOf,
-  requestSmsCode,
-  shot,
-} from './browser.ts';
+import { baseUrl, beijingToday, checkScreen, newPage, pageErrorsOf, requestSmsCode, signInAndOpen } from './browser.ts';
 
 const CODE = '110100';
 const STAMP = Date.now() % 100000;
@@ -69,13 +59,10 @@ describe('门户网站：群众阅读新闻和提案答复，在委员会客室�
     const line = (await first.textContent()) ?? '';
     reply = line;
     expect(line.length).toBeGreaterThan(10);
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'public-home-phone');
+    await checkScreen(phone, 'public-home-phone');
     await phone.getByRole('link', { name: new RegExp(NEWS) }).click();
     await phone.getByText('委员们走进社区，面对面听取群众意见。').waitFor();
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
+    await checkScreen(phone);
     expect(pageErrorsOf(phone)).toEqual([]);
   });
 
@@ -90,17 +77,14 @@ describe('门户网站：群众阅读新闻和提案答复，在委员会客室�
     const code = await requestSmsCode(card.getByRole('button', { name: '获取验证码' }));
     await card.getByLabel('验证码').fill(code);
     await phone.mouse.move(0, 0);
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
+    await checkScreen(phone);
     await card.getByRole('button', { name: '提交问题' }).click();
     await phone.getByText('问题已提交').waitFor();
     expect(pageErrorsOf(phone)).toEqual([]);
   });
 
   it('办公室工作人员在手机上打开工作室：值班安排和群众提问', async () => {
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, 'office_staff');
-    await phone.goto(`/grassroots/studios/${studioId}`);
+    const phone = await signInAndOpen('office_staff', `/grassroots/studios/${studioId}`, { mobile: true });
     const rota = phone.locator('.ant-card', { hasText: '值班安排' });
     await rota.waitFor();
     const questions = phone.locator('.ant-card', { hasText: '群众提问' });
@@ -113,9 +97,7 @@ describe('门户网站：群众阅读新闻和提案答复，在委员会客室�
       .click();
     await phone.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).click();
     await phone.mouse.move(0, 0);
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'studio-rota-phone');
+    await checkScreen(phone, 'studio-rota-phone');
     await rota.getByRole('button', { name: '保存' }).click();
     await phone.getByText('值班安排已保存').waitFor();
     const office = await apiLogin('office_staff');
@@ -126,14 +108,10 @@ describe('门户网站：群众阅读新闻和提案答复，在委员会客室�
   });
 
   it('值班委员在手机上答复，答复显示在工作室公开页', async () => {
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, 'member060');
-    await phone.goto('/grassroots/reception');
+    const phone = await signInAndOpen('member060', '/grassroots/reception', { mobile: true });
     await phone.getByText(QUESTION).waitFor();
     await phone.getByLabel(`答复：${QUESTION.slice(0, 20)}`).fill(ANSWER);
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'public-reception-member-phone');
+    await checkScreen(phone, 'public-reception-member-phone');
     await phone.getByRole('button', { name: '提交答复' }).click();
     await phone.getByText(`答：${ANSWER}`).waitFor();
     expect(pageErrorsOf(phone)).toEqual([]);
@@ -142,9 +120,7 @@ describe('门户网站：群众阅读新闻和提案答复，在委员会客室�
     await citizen.goto(studioPath);
     await citizen.getByText(`答：${ANSWER}`).waitFor();
     await citizen.getByText(`问：${QUESTION}`).waitFor();
-    await expectNoHorizontalOverflow(citizen);
-    await expectNoA11yViolations(citizen);
-    await shot(citizen, 'public-studio-answer-phone');
+    await checkScreen(citizen, 'public-studio-answer-phone');
     expect(reply).toContain('答复');
   });
 });

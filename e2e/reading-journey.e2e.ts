@@ -6,14 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import {
   beijingToday,
+  checkScreen,
   chooseOption,
-  expectNoA11yViolations,
   expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
   pageErrorsOf,
   pickDate,
   shot,
+  signInAndOpen,
 } from './browser.ts';
 
 const GROUP = '“书香政协”经济界别读书群';
@@ -35,9 +34,7 @@ describe('书香政协：领读人安排轮值分享 → 委员发读书笔记',
     const group = `新时代文史读书群${Date.now() % 1000}`;
     const list = `${year}年第四季度文史推荐书目`;
 
-    const office = await newPage({ mobile: true });
-    await loginAs(office, 'office_staff');
-    await office.goto('/reading');
+    const office = await signInAndOpen('office_staff', '/reading', { mobile: true });
     await office.getByRole('button', { name: '新建读书群' }).click();
     const groupDialog = office.getByRole('dialog', { name: '新建读书群' });
     await groupDialog.getByRole('button', { name: '保存' }).click();
@@ -46,8 +43,7 @@ describe('书香政协：领读人安排轮值分享 → 委员发读书笔记',
     await chooseOption(office, '领读人', leadName, 'member261');
     await chooseOption(office, '成员', memberName, 'member262');
     await groupDialog.getByLabel('简介').fill('每月共读一本文史书籍，\n线上轮值分享。');
-    await expectNoHorizontalOverflow(office);
-    await expectNoA11yViolations(office);
+    await checkScreen(office);
     await groupDialog.getByRole('button', { name: '保存' }).click();
     await office.getByText('已新建读书群').waitFor();
     await office.getByRole('link', { name: group }).waitFor();
@@ -80,8 +76,7 @@ describe('书香政协：领读人安排轮值分享 → 委员发读书笔记',
       '以一年见一代，\n读懂制度与人。',
     );
     await listDialog.getByText(`${year}年第4季度`).waitFor();
-    await expectNoHorizontalOverflow(office);
-    await expectNoA11yViolations(office);
+    await checkScreen(office);
     await listDialog.getByRole('button', { name: '保存' }).click();
     await office.getByText('已新建书目').waitFor();
     await office.getByText(`${year}-Q4 ${list}`).waitFor();
@@ -100,22 +95,16 @@ describe('书香政协：领读人安排轮值分享 → 委员发读书笔记',
     const reader = await apiLogin('member262');
     const readerName: string = reader.me.account.displayName;
 
-    const lead = await newPage({ mobile: true });
-    await loginAs(lead, 'member261');
-    await lead.goto('/reading');
+    const lead = await signInAndOpen('member261', '/reading', { mobile: true });
     await lead.getByRole('link', { name: GROUP }).click();
     await lead.getByLabel('分享主题').fill(TOPIC);
     await pickDate(lead, '分享时间', inAWeek());
     await chooseOption(lead, '轮值分享人', readerName);
     await lead.getByRole('button', { name: '安排分享' }).click();
     await lead.getByText(TOPIC).waitFor();
-    await expectNoHorizontalOverflow(lead);
-    await expectNoA11yViolations(lead);
-    await shot(lead, 'reading-session-phone');
+    await checkScreen(lead, 'reading-session-phone');
 
-    const member = await newPage({ mobile: true });
-    await loginAs(member, 'member262');
-    await member.goto('/reading');
+    const member = await signInAndOpen('member262', '/reading', { mobile: true });
     await member.getByRole('link', { name: GROUP }).click();
     await member.getByText(TOPIC).waitFor();
     await member.getByLabel('笔记标题').fill(NOTE);
@@ -125,9 +114,7 @@ describe('书香政协：领读人安排轮值分享 → 委员发读书笔记',
     await member.getByRole('button', { name: '发布笔记' }).click();
     await member.getByText('已发布').first().waitFor();
     await member.getByText(NOTE).waitFor();
-    await expectNoHorizontalOverflow(member);
-    await expectNoA11yViolations(member);
-    await shot(member, 'reading-note-phone');
+    await checkScreen(member, 'reading-note-phone');
 
     await lead.reload();
     const note = lead.getByRole('listitem').filter({ hasText: NOTE });

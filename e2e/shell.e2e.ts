@@ -3,12 +3,20 @@
 // notification centre's empty state, and the home page's 待办.
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
-import { chooseOption, expectNoA11yViolations, expectNoHorizontalOverflow, loginAs, newPage, shot } from './browser.ts';
+import {
+  checkScreen,
+  chooseOption,
+  expectNoA11yViolations,
+  loginAs,
+  newPage,
+  shot,
+  signedInPage,
+  signInAndOpen,
+} from './browser.ts';
 
 describe('应用框架', () => {
   it('管理员的菜单有 审计日志；委员没有，直接打开也被拒绝', async () => {
-    const admin = await newPage();
-    await loginAs(admin, 'admin');
+    const admin = await signedInPage('admin');
     const nav = admin.getByRole('navigation', { name: '功能菜单' });
     await nav.getByRole('menuitem', { name: '审计日志' }).waitFor();
     expect(await nav.getByText('系统管理').count()).toBe(1);
@@ -18,8 +26,7 @@ describe('应用框架', () => {
       .waitFor();
     await shot(admin, 'shell-admin-home-desktop');
 
-    const member = await newPage();
-    await loginAs(member, 'member004');
+    const member = await signedInPage('member004');
     const memberNav = member.getByRole('navigation', { name: '功能菜单' });
     await memberNav.getByRole('menuitem', { name: '首页' }).waitFor();
     expect(await memberNav.getByRole('menuitem', { name: '审计日志' }).count()).toBe(0);
@@ -29,15 +36,12 @@ describe('应用框架', () => {
   });
 
   it('首页的待办事项：党派团体负责人在手机上看到待审批的集体提案，点开就是这件提案', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'org01');
+    const page = await signedInPage('org01', { mobile: true });
     const todos = page.getByRole('list', { name: '待办事项' });
     const item = todos.getByRole('listitem').filter({ hasText: '待您审批的集体提案' });
     await item.waitFor();
     expect(await item.textContent()).toContain('1');
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'shell-home-todos-mobile');
+    await checkScreen(page, 'shell-home-todos-mobile');
     await item.click();
     await page.waitForURL('**/proposals/mine?state=orgApproval');
     await page.getByRole('link', { name: '关于支持民营企业参与城市更新的建议' }).waitFor();
@@ -46,8 +50,7 @@ describe('应用框架', () => {
   it('审计日志：按操作筛选登录失败，展开看到修改前后', async () => {
     // Something to find besides the administrator's own login: a member's sign-in through the API.
     await apiLogin('member005');
-    const page = await newPage();
-    await loginAs(page, 'admin');
+    const page = await signedInPage('admin');
     await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '审计日志' }).click();
     await page.waitForURL('**/audit');
     await page.getByRole('heading', { name: '审计日志' }).waitFor();
@@ -84,27 +87,20 @@ describe('应用框架', () => {
   });
 
   it('管理员在 375 px 手机上的首页：每个功能一块大按钮，页面不溢出', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'admin');
+    const page = await signedInPage('admin', { mobile: true });
     const tiles = page.locator('main').getByRole('listitem').getByRole('link');
     await tiles.first().waitFor();
     expect(await tiles.count()).toBeGreaterThan(3);
     await page.getByRole('heading', { name: '系统管理', level: 2 }).waitFor();
     const box = await tiles.first().boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'shell-admin-home-mobile');
+    await checkScreen(page, 'shell-admin-home-mobile');
   });
 
   it('审计日志在 375 px 手机上：表格横向滚动，页面不溢出', async () => {
-    const page = await newPage({ mobile: true });
-    await loginAs(page, 'admin');
-    await page.goto('/audit');
+    const page = await signInAndOpen('admin', '/audit', { mobile: true });
     await page.locator('.ant-table-row').first().waitFor();
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'shell-audit-mobile');
+    await checkScreen(page, 'shell-audit-mobile');
   });
 
   it('不存在的页面显示中文 404；通知中心没有通知时有提示', async () => {
@@ -116,8 +112,6 @@ describe('应用框架', () => {
     await expectNoA11yViolations(page);
     await page.goto('/notifications');
     await page.getByText('暂时没有通知').waitFor();
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'shell-notifications-empty-mobile');
+    await checkScreen(page, 'shell-notifications-empty-mobile');
   });
 });

@@ -4,49 +4,36 @@
 // and no sideways scrolling on each screen.
 import { describe, expect, it } from 'vitest';
 import {
+  checkScreen,
   chooseOption,
   confirmDialog,
   expectNoA11yViolations,
-  expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
   openActionDialog,
-  type Page,
   pageErrorsOf,
-  shot,
+  signInAndOpen,
 } from './browser.ts';
 
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
 const TEXT = `幸福路口井盖破损，夜间行人容易踩空（${Date.now() % 100000}）`;
 
-async function check(page: Page, name: string) {
-  await expectNoHorizontalOverflow(page);
-  await expectNoA11yViolations(page);
-  await shot(page, name);
-}
-
 describe('随手拍：委员拍照提交 → 受理交办 → 单位答复 → 委员确认', () => {
   it('runs on a phone from the photo to the member confirming the result', async () => {
-    const member = await newPage({ mobile: true });
-    await loginAs(member, 'member120');
-    await member.goto('/supervision/new');
+    const member = await signInAndOpen('member120', '/supervision/new', { mobile: true });
     await member.locator('input[type=file]').setInputFiles({ name: '井盖.png', mimeType: 'image/png', buffer: png });
     await member.getByRole('list', { name: '已上传的照片或视频' }).getByText('井盖.png').waitFor();
     await member.getByLabel('问题描述').fill(TEXT);
     await member.getByLabel('地点').fill('东城街道幸福路口');
     await member.getByRole('checkbox', { name: /紧急/ }).check();
-    await check(member, 'snapshot-new-phone');
+    await checkScreen(member, 'snapshot-new-phone');
     await member.getByRole('button', { name: '提交', exact: true }).click();
     await member.waitForURL(/\/supervision\/\d+$/);
     await member.getByText('待审核').first().waitFor();
     await member.getByRole('img', { name: '井盖.png' }).waitFor();
     const id = Number(new URL(member.url()).pathname.split('/').pop());
 
-    const staff = await newPage({ mobile: true });
-    await loginAs(staff, 'office_staff');
-    await staff.goto('/supervision?state=filed');
+    const staff = await signInAndOpen('office_staff', '/supervision?state=filed', { mobile: true });
     await staff.getByText(TEXT.slice(0, 20)).first().waitFor();
-    await check(staff, 'snapshot-staff-list-phone');
+    await checkScreen(staff, 'snapshot-staff-list-phone');
     await staff.goto(`/supervision/${id}`);
     await openActionDialog(staff, '受理');
     await confirmDialog(staff);
@@ -57,11 +44,9 @@ describe('随手拍：委员拍照提交 → 受理交办 → 单位答复 → �
     await confirmDialog(staff);
     await staff.getByText('办理中').first().waitFor();
     await staff.getByText('答复期限').first().waitFor();
-    await check(staff, 'snapshot-dispatched-phone');
+    await checkScreen(staff, 'snapshot-dispatched-phone');
 
-    const unit = await newPage({ mobile: true });
-    await loginAs(unit, 'unit01');
-    await unit.goto('/supervision/unit');
+    const unit = await signInAndOpen('unit01', '/supervision/unit', { mobile: true });
     await unit
       .getByRole('link', { name: TEXT.slice(0, 20) })
       .first()
@@ -73,7 +58,7 @@ describe('随手拍：委员拍照提交 → 受理交办 → 单位答复 → �
     await expectNoA11yViolations(unit);
     await confirmDialog(unit);
     await unit.getByText('已答复待确认').first().waitFor();
-    await check(unit, 'snapshot-answered-phone');
+    await checkScreen(unit, 'snapshot-answered-phone');
 
     await member.goto('/supervision/mine');
     await member
@@ -85,7 +70,7 @@ describe('随手拍：委员拍照提交 → 受理交办 → 单位答复 → �
     await openActionDialog(member, '满意，已解决');
     await confirmDialog(member);
     await member.getByText('已办结').first().waitFor();
-    await check(member, 'snapshot-confirmed-phone');
+    await checkScreen(member, 'snapshot-confirmed-phone');
     expect([...pageErrorsOf(member), ...pageErrorsOf(staff), ...pageErrorsOf(unit)]).toEqual([]);
   });
 });

@@ -6,16 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { type ApiClient, apiLogin, okBody } from './api.ts';
 import {
   beijingToday,
+  checkScreen,
   chooseOption,
   confirmDialog,
   expectNoA11yViolations,
-  expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
   openActionDialog,
   pageErrorsOf,
   pickDate,
   shot,
+  signInAndOpen,
 } from './browser.ts';
 import { handOverOutcome, officeEvaluatesOutcome, unitSignsAndAnswers } from './outcome-steps.ts';
 
@@ -81,9 +80,7 @@ describe('民主监督：监督计划项目 → 视察举行并形成纪要 → 
       }),
     );
 
-    const page = await newPage();
-    await loginAs(page, 'office_staff');
-    await page.goto(`/consultations/events/${eventId}`);
+    const page = await signInAndOpen('office_staff', `/consultations/events/${eventId}`);
     await page.getByText('市生态环境局（视察）').waitFor();
     await openActionDialog(page, '发出通知');
     await confirmDialog(page, '确定');
@@ -104,16 +101,12 @@ describe('民主监督：监督计划项目 → 视察举行并形成纪要 → 
     const drafts = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('consultation-')));
     expect(drafts).toEqual([]);
     await page.getByRole('button', { name: '会议纪要（Word）' }).waitFor();
-    await expectNoHorizontalOverflow(page);
-    await expectNoA11yViolations(page);
-    await shot(page, 'supervision-1-minutes');
+    await checkScreen(page, 'supervision-1-minutes');
     expect(pageErrorsOf(page)).toEqual([]);
   });
 
   it('办公室起草监督报告，领导签发后报送党委', async () => {
-    const page = await newPage();
-    await loginAs(page, 'office_staff');
-    await page.goto('/consultations/outcomes/new');
+    const page = await signInAndOpen('office_staff', '/consultations/outcomes/new');
     await chooseOption(page, '成果类型', '监督报告');
     await page.getByLabel('标题').fill(REPORT);
     await page

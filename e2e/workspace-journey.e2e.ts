@@ -3,15 +3,7 @@
 // as Word; the workspace and the report on a 375 px phone.
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
-import {
-  beijingToday,
-  expectNoA11yViolations,
-  expectNoHorizontalOverflow,
-  loginAs,
-  newPage,
-  pageErrorsOf,
-  shot,
-} from './browser.ts';
+import { beijingToday, checkScreen, pageErrorsOf, shot, signInAndOpen } from './browser.ts';
 
 const MEETING = `民营经济发展专题座谈会（旅程${Date.now() % 100000}）`;
 const COMMENT = '调研要聚焦中小企业融资难题，形成高质量报告。';
@@ -42,9 +34,7 @@ describe('专委会月汇报：生成草稿、修改提交、领导批注、导�
         200,
       );
 
-    const page = await newPage();
-    await loginAs(page, 'special_staff');
-    await page.goto('/workspace');
+    const page = await signInAndOpen('special_staff', '/workspace');
     await page.getByRole('link', { name: /经济委员会/ }).click();
     await page.getByText('一委一品').first().waitFor();
     await page.getByText(MEETING).waitFor();
@@ -72,9 +62,7 @@ describe('专委会月汇报：生成草稿、修改提交、领导批注、导�
     await page.getByText('已提交', { exact: true }).first().waitFor();
     expect(pageErrorsOf(page)).toEqual([]);
 
-    const chair = await newPage();
-    await loginAs(chair, 'leader');
-    await chair.goto(reportUrl);
+    const chair = await signInAndOpen('leader', reportUrl);
     await chair.getByText('下月开展民营企业融资专题调研。').waitFor();
     await chair.getByRole('button', { name: '批注' }).click();
     await chair.getByLabel('批注意见').fill(COMMENT);
@@ -89,17 +77,12 @@ describe('专委会月汇报：生成草稿、修改提交、领导批注、导�
     await shot(chair, 'workspace-report-commented');
     expect(pageErrorsOf(chair)).toEqual([]);
 
-    const phone = await newPage({ mobile: true });
-    await loginAs(phone, 'special_staff');
-    await phone.goto(`/workspace/special-committees/${econ.id}`);
+    const phone = await signInAndOpen('special_staff', `/workspace/special-committees/${econ.id}`, { mobile: true });
     await phone.getByText(MEETING).waitFor();
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
+    await checkScreen(phone);
     await phone.goto(reportUrl);
     await phone.getByText(COMMENT).waitFor();
-    await expectNoHorizontalOverflow(phone);
-    await expectNoA11yViolations(phone);
-    await shot(phone, 'workspace-report-phone');
+    await checkScreen(phone, 'workspace-report-phone');
     expect(pageErrorsOf(phone)).toEqual([]);
   });
 });

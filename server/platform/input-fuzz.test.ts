@@ -2,12 +2,10 @@
 // (so permission checks let the input through to validation and the handlers) and anonymously.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, type TestContext } from '../test/harness.ts';
+import { login, testAppForFile } from '../test/harness.ts';
 
-let t: TestContext;
-beforeAll(async () => {
-  t = await createTestApp();
-}, 120_000);
+const t = testAppForFile();
+beforeAll(async () => {}, 120_000);
 afterAll(() => t.close());
 
 // Raw JSON text for bodies (so 1e400 and true go over the wire as they are) and URL-encoded text (a lone surrogate

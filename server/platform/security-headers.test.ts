@@ -1,13 +1,9 @@
 // Every answer carries helmet's security headers with the app's content security policy: an API answer, a refusal
 // and an unknown path alike (security-headers.ts builds the middleware once for the app).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { testAppForFile } from '../test/harness.ts';
 
-let t: TestContext;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 describe('security headers', () => {
   it('are on a read, a refused read and an unknown path', async () => {

@@ -1,9 +1,9 @@
 // The permission and tenancy walk: every API route is called anonymously, by every role that lacks its permission,
 // and by users of another committee (the county) with ids of the city's rows. None may answer with data or a 500.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RouteInfo } from '../app.ts';
 import { UNITS } from '../seed/demo-reference.ts';
-import { type Client, createTestApp, login, type TestContext } from '../test/harness.ts';
+import { type Client, login, testAppForFile } from '../test/harness.ts';
 import { type Action, can } from './auth/permissions.ts';
 
 const PUBLIC = new Set([
@@ -60,16 +60,14 @@ const COUNTY_USERS = [
 // Text that only the city's rows contain: the committee's name and its units' names (the county's are 县…).
 const CITY_MARKERS = ['示例市政协', ...UNITS];
 
-let t: TestContext;
+const t = testAppForFile();
 let routes: RouteInfo[];
 const clients: Record<string, Client> = {};
 
 beforeAll(async () => {
-  t = await createTestApp();
   routes = t.app.routeCatalog.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
   for (const u of COUNTY_USERS) clients[u] = await login(t.app, u);
 });
-afterAll(() => t.close());
 
 /** A concrete URL for a route pattern: every :param becomes the given id. */
 const fill = (url: string, id: number) => url.replace(/:[A-Za-z]+/g, String(id)).replace(/\*$/, '');

@@ -3,14 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingToday, beijingYearOf } from '../platform/dates.ts';
 import { runDueJobs } from '../platform/jobs/jobs.ts';
-import { createTestApp, login, type TestContext } from '../test/harness.ts';
+import { login, testAppForFile } from '../test/harness.ts';
 import { seedDemoActivity } from './activity.ts';
 import { UNITS } from './demo-reference.ts';
 
-let t: TestContext;
+const t = testAppForFile();
 
 beforeAll(async () => {
-  t = await createTestApp();
   await seedDemoActivity(t.app);
   // The consultation, learning, reading and archive year doubled the seed's time; a shared machine needs the margin.
 }, 300_000);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../platform/db/client.ts';
@@ -65,4 +65,29 @@ export const login = (app: FastifyInstance, username: string, password = DEMO_PA
 export function okBody(res: { status: number; body: any }): any {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
+}
+
+/** A file's app and its signed-in demo clients by the names the file gives them. */
+export type TestAppForFile<K extends string> = TestContext & Record<K, Client>;
+
+/**
+ * Registers the file's beforeAll (createTestApp(env), then a sign-in per entry of `accounts`, one after another in
+ * the order given) and afterAll (close). The returned object is empty until beforeAll has run, then holds app,
+ * database, close and one client per key:
+ *   const t = testAppForFile({ office: 'office_staff', m1: 'member040' });   // testAppForFile() for no sign-in
+ *   it('…', async () => okBody(await t.office.get('/api/meetings')));
+ */
+export function testAppForFile<K extends string = never>(
+  accounts = {} as Record<K, string>,
+  env: Record<string, string> = {},
+): TestAppForFile<K> {
+  const t = {} as TestAppForFile<K>;
+  beforeAll(async () => {
+    Object.assign(t, await createTestApp(env));
+    for (const [key, username] of Object.entries<string>(accounts)) {
+      Object.assign(t, { [key]: await login(t.app, username) });
+    }
+  });
+  afterAll(() => t.close());
+  return t;
 }

@@ -1,19 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkPasswordPolicy } from '../../platform/auth/passwords.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { login, testAppForFile } from '../../test/harness.ts';
 import { temporaryPassword } from './service.ts';
 
-let t: TestContext;
-let admin: Client;
-let countyAdmin: Client;
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await login(t.app, 'admin');
-  countyAdmin = await login(t.app, 'county_admin');
-});
-afterAll(() => t.close());
+const t = testAppForFile({ admin: 'admin', countyAdmin: 'county_admin' });
 
 const tryLogin = (username: string, password: string) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
@@ -22,7 +14,7 @@ const idOf = async (username: string) =>
 
 describe('account list', () => {
   it('lists and searches the committee’s accounts by role, never with password hashes', async () => {
-    const units = await admin.get('/api/accounts?role=unitUser&pageSize=100');
+    const units = await t.admin.get('/api/accounts?role=unitUser&pageSize=100');
     expect(units.status).toBe(200);
     expect(units.body.total).toBe(40);
     expect(units.body.items[0]).toMatchObject({
@@ -31,20 +23,20 @@ describe('account list', () => {
       roleNames: ['承办单位'],
     });
     expect(JSON.stringify(units.body)).not.toMatch(/argon2|password_hash|passwordHash/);
-    const search = await admin.get('/api/accounts?q=member00');
+    const search = await t.admin.get('/api/accounts?q=member00');
     expect(search.body.items.map((a: any) => a.username)).toEqual(
       Array.from({ length: 9 }, (_, i) => `member00${i + 1}`),
     );
     expect(search.body.items[0].phone).toMatch(/^\d{3}\*{4}\d{4}$/);
-    const county = await countyAdmin.get('/api/accounts?pageSize=500');
+    const county = await t.countyAdmin.get('/api/accounts?pageSize=500');
     expect(county.body.items.every((a: any) => a.username.startsWith('county_'))).toBe(true);
-    expect((await countyAdmin.get(`/api/accounts/${await idOf('admin')}`)).status).toBe(404);
+    expect((await t.countyAdmin.get(`/api/accounts/${await idOf('admin')}`)).status).toBe(404);
     const staff = await login(t.app, 'office_staff');
     expect((await staff.get('/api/accounts')).status).toBe(403);
   });
 
   it('exports the filtered accounts', async () => {
-    const res = await admin.get('/api/accounts/export?role=orgAccount');
+    const res = await t.admin.get('/api/accounts/export?role=orgAccount');
     expect(res.status).toBe(200);
     expect(String(res.headers['content-type'])).toContain('spreadsheetml');
   });
@@ -52,8 +44,8 @@ describe('account list', () => {
 
 describe('account lifecycle', () => {
   it('creates an account linked to a member; the initial password must be changed at first login', async () => {
-    const members = (await admin.get('/api/org/members?q=医院&pageSize=1')).body.items;
-    const weak = await admin.post('/api/accounts', {
+    const members = (await t.admin.get('/api/org/members?q=医院&pageSize=1')).body.items;
+    const weak = await t.admin.post('/api/accounts', {
       username: 'new_member',
       password: 'abc',
       displayName: members[0].name,
@@ -62,21 +54,21 @@ describe('account lifecycle', () => {
     });
     expect(weak.status).toBe(400);
     expect(weak.body.field).toBe('password');
-    const unlinked = await admin.post('/api/accounts', {
+    const unlinked = await t.admin.post('/api/accounts', {
       username: 'new_member',
       password: 'Init#2026ab',
       displayName: '某委员',
       roles: ['member'],
     });
     expect(unlinked.body).toMatchObject({ field: 'memberId', message: '「委员」角色需要关联委员' });
-    const taken = await admin.post('/api/accounts', {
+    const taken = await t.admin.post('/api/accounts', {
       username: 'Member001',
       password: 'Init#2026ab',
       displayName: 'x',
       roles: ['leader'],
     });
     expect(taken.body.message).toBe('「用户名」Member001 已被使用');
-    const ok = await admin.post('/api/accounts', {
+    const ok = await t.admin.post('/api/accounts', {
       username: 'new_member',
       password: 'Init#2026ab',
       displayName: members[0].name,
@@ -98,15 +90,15 @@ describe('account lifecycle', () => {
   });
 
   it('creates an organisation’s responsible person, who is also an organisation account', async () => {
-    const orgs = (await admin.get('/api/org/reference')).body.organisations;
-    const unlinked = await admin.post('/api/accounts', {
+    const orgs = (await t.admin.get('/api/org/reference')).body.organisations;
+    const unlinked = await t.admin.post('/api/accounts', {
       username: 'org_head',
       password: 'Init#2026ab',
       displayName: '某负责人',
       roles: ['orgLeader'],
     });
     expect(unlinked.body).toMatchObject({ field: 'orgId', message: '「党派团体负责人」角色需要关联党派团体' });
-    const ok = await admin.post('/api/accounts', {
+    const ok = await t.admin.post('/api/accounts', {
       username: 'org_head',
       password: 'Init#2026ab',
       displayName: '某负责人',
@@ -121,7 +113,7 @@ describe('account lifecycle', () => {
   it('resets a password to a one-time temporary one and ends the old sessions', async () => {
     const id = await idOf('member020');
     const old = await login(t.app, 'member020');
-    const res = await admin.post(`/api/accounts/${id}/reset-password`);
+    const res = await t.admin.post(`/api/accounts/${id}/reset-password`);
     expect(res.status).toBe(200);
     const temp = res.body.temporaryPassword;
     expect(checkPasswordPolicy(temp)).toBeNull();
@@ -129,17 +121,17 @@ describe('account lifecycle', () => {
     expect((await tryLogin('member020', 'Demo@2026')).statusCode).toBe(401);
     const fresh = await login(t.app, 'member020', temp);
     expect(fresh.me.account.mustChangePassword).toBe(true);
-    expect((await admin.get(`/api/accounts/${id}`)).body.temporaryPassword).toBeUndefined();
+    expect((await t.admin.get(`/api/accounts/${id}`)).body.temporaryPassword).toBeUndefined();
   });
 
   it('unlocks a locked account', async () => {
     for (let i = 0; i < 5; i++) await tryLogin('member021', 'wrong');
     const id = await idOf('member021');
-    expect((await admin.get(`/api/accounts/${id}`)).body.locked).toBe(true);
-    expect((await admin.get('/api/accounts?state=locked')).body.items.map((a: any) => a.username)).toContain(
+    expect((await t.admin.get(`/api/accounts/${id}`)).body.locked).toBe(true);
+    expect((await t.admin.get('/api/accounts?state=locked')).body.items.map((a: any) => a.username)).toContain(
       'member021',
     );
-    const res = await admin.post(`/api/accounts/${id}/unlock`);
+    const res = await t.admin.post(`/api/accounts/${id}/unlock`);
     expect(res.body).toMatchObject({ locked: false, failedLogins: 0 });
     expect((await tryLogin('member021', 'Demo@2026')).statusCode).toBe(200);
   });
@@ -147,15 +139,15 @@ describe('account lifecycle', () => {
   it('disables and enables an account; a disabled one cannot sign in and its sessions end', async () => {
     const id = await idOf('member022');
     const session = await login(t.app, 'member022');
-    const off = await admin.post(`/api/accounts/${id}/disable`);
+    const off = await t.admin.post(`/api/accounts/${id}/disable`);
     expect(off.body.disabled).toBe(true);
     expect((await session.get('/api/auth/me')).status).toBe(401);
     expect((await tryLogin('member022', 'Demo@2026')).statusCode).toBe(401);
-    expect((await admin.post(`/api/accounts/${id}/disable`)).body.message).toBe('该账号已停用');
-    const on = await admin.post(`/api/accounts/${id}/enable`);
+    expect((await t.admin.post(`/api/accounts/${id}/disable`)).body.message).toBe('该账号已停用');
+    const on = await t.admin.post(`/api/accounts/${id}/enable`);
     expect(on.body.disabled).toBe(false);
     expect((await tryLogin('member022', 'Demo@2026')).statusCode).toBe(200);
-    const self = await admin.post(`/api/accounts/${await idOf('admin')}/disable`);
+    const self = await t.admin.post(`/api/accounts/${await idOf('admin')}/disable`);
     expect(self.body.message).toBe('不能停用自己的账号');
     const actions = await query<any>(
       t.database.db,
@@ -166,19 +158,19 @@ describe('account lifecycle', () => {
 
   it('edits roles, and keeps the system administrator role and account out of a committee admin’s reach', async () => {
     const id = await idOf('office_staff');
-    const edited = await admin.put(`/api/accounts/${id}`, {
+    const edited = await t.admin.put(`/api/accounts/${id}`, {
       displayName: '办公室 吴刚',
       roles: ['officeStaff', 'liaisonStaff'],
       office: '办公室',
     });
     expect(edited.body.roleNames).toEqual(['办公室工作人员', '社情民意工作人员']);
     const countyStaff = await idOf('county_office_staff');
-    const grant = await countyAdmin.put(`/api/accounts/${countyStaff}`, { displayName: 'x', roles: ['sysAdmin'] });
+    const grant = await t.countyAdmin.put(`/api/accounts/${countyStaff}`, { displayName: 'x', roles: ['sysAdmin'] });
     expect(grant.status).toBe(400);
     expect(grant.body.message).toBe('只有系统管理员可以授予「系统管理员」角色');
     const cityAdminId = await idOf('admin');
-    expect((await countyAdmin.post(`/api/accounts/${cityAdminId}/reset-password`)).status).toBe(404);
-    const roles = await countyAdmin.get('/api/accounts/roles');
+    expect((await t.countyAdmin.post(`/api/accounts/${cityAdminId}/reset-password`)).status).toBe(404);
+    const roles = await t.countyAdmin.get('/api/accounts/roles');
     expect(roles.body.map((r: any) => r.value)).not.toContain('sysAdmin');
     expect(
       await queryOne(

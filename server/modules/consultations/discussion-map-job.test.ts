@@ -2,24 +2,19 @@
 // a member's vote cast after the job started returns before the map is stored; a staff request computes the map in
 // the background (audited) and the job ends done.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { okBody, testAppForFile } from '../../test/harness.ts';
 import { recomputeMap } from './discussion-votes.ts';
 import { inDays } from './test-helpers.ts';
 
-let t: TestContext;
-let office: Client;
-let member: Client;
+const t = testAppForFile({ office: 'office_staff', member: 'member101' });
 let did: number;
 const db = () => t.database.db;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  office = await login(t.app, 'office_staff');
-  member = await login(t.app, 'member101');
   const d = await okBody(
-    await office.post('/api/discussions', {
+    await t.office.post('/api/discussions', {
       topic: '大规模表态时的意见地图',
       audience: 'members',
       opensAt: inDays(-1),
@@ -34,7 +29,6 @@ beforeAll(async () => {
     select 1, s.id, 1000000 + a, ${did}, case when (a % 2 = 0) = (s.id % 2 = 0) then 1 else -1 end
       from discussion_statements s, generate_series(1, 600) a where s.discussion_id = ${did}`);
 });
-afterAll(() => t.close());
 
 describe('the map job', () => {
   it('lets a vote through while it computes', async () => {
@@ -43,8 +37,8 @@ describe('the map job', () => {
       finished.push('map');
       return m;
     });
-    const sid = (await okBody(await member.get(`/api/discussions/${did}/next`))).statement.id;
-    const res = await member.put(`/api/discussions/${did}/statements/${sid}/vote`, { vote: 'agree' });
+    const sid = (await okBody(await t.member.get(`/api/discussions/${did}/next`))).statement.id;
+    const res = await t.member.put(`/api/discussions/${did}/statements/${sid}/vote`, { vote: 'agree' });
     finished.push('vote');
     expect(res.status).toBe(200);
     expect((await map)!.k).toBe(2);
@@ -57,8 +51,8 @@ describe('the map job', () => {
   });
 
   it('is computed at once when staff ask for it, off the request', async () => {
-    expect((await member.post(`/api/discussions/${did}/map/refresh`, {})).status).toBe(403);
-    await okBody(await office.post(`/api/discussions/${did}/map/refresh`, {}));
+    expect((await t.member.post(`/api/discussions/${did}/map/refresh`, {})).status).toBe(403);
+    await okBody(await t.office.post(`/api/discussions/${did}/map/refresh`, {}));
     let job: { status: string } | undefined;
     for (let i = 0; i < 300 && job?.status !== 'done'; i++) {
       await new Promise((r) => setTimeout(r, 100));
@@ -68,7 +62,7 @@ describe('the map job', () => {
       );
     }
     expect(job?.status).toBe('done');
-    const map = await okBody(await office.get(`/api/discussions/${did}/map`));
+    const map = await okBody(await t.office.get(`/api/discussions/${did}/map`));
     expect([map.k, map.clustered]).toEqual([2, 600]);
     const audit = await queryOne<{ n: number }>(
       db(),

@@ -2,14 +2,14 @@
 // statement, even under parallel taps), the next statement is the least voted, anonymity, word filter and moderation
 // (audited), duty facts, the opinion map computed by the background job, the summary to Word and into an outcome.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { notificationEvents } from '../../platform/notifications/notifications.ts';
-import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { type Client, login, okBody, testAppForFile } from '../../test/harness.ts';
 import { inDays } from './test-helpers.ts';
 
-let t: TestContext;
+const t = testAppForFile();
 let office: Client;
 let unit: Client;
 let county: Client;
@@ -27,7 +27,6 @@ const open = (extra: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  t = await createTestApp();
   // One at a time: password hashing is limited to a few sign-ins at once.
   const clients: Client[] = [];
   for (const u of [
@@ -39,7 +38,6 @@ beforeAll(async () => {
     clients.push(await login(t.app, u));
   [office, unit, county, ...members] = clients;
 });
-afterAll(() => t.close());
 
 const write = async (c: Client, body: string) => okBody(await c.post(`/api/discussions/${id}/statements`, { body }));
 const vote = (c: Client, sid: number, v: string, did = id) =>

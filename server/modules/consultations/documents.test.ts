@@ -2,29 +2,20 @@
 // and topic-suggestion lists read back: filters honoured, formula-like text quoted, staff only.
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { login, okBody, testAppForFile } from '../../test/harness.ts';
+import { memberIdsOf } from '../../test/queries.ts';
 import { docxText } from '../opinions/test-helpers.ts';
 import { eventAction, inDays, openPlan, publishedPlan } from './test-helpers.ts';
 
-let t: TestContext;
-let office: Client;
-let leader: Client;
-let member: Client;
+const t = testAppForFile({ office: 'office_staff', leader: 'leader', member: 'member010' });
 let m1: number;
 let m2: number;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  [office, leader, member] = await Promise.all(['office_staff', 'leader', 'member010'].map((u) => login(t.app, u)));
-  const ids = await query<{ member_id: number }>(
-    t.database.db,
-    sql`select member_id from accounts where username in ('member010', 'member011') order by username`,
-  );
-  [m1, m2] = ids.map((x) => x.member_id);
+  [m1, m2] = await memberIdsOf(t.database.db, ['member010', 'member011']);
 });
-afterAll(() => t.close());
 
 const rowsOf = async (raw: Buffer) => {
   const wb = new ExcelJS.Workbook();
@@ -40,10 +31,10 @@ describe('an event in Word: notice, agenda and minutes', () => {
   let id: number;
 
   it('the notice: title, time, place, topic, participants by kind, requirements, issuing office and date', async () => {
-    const { itemId } = await publishedPlan(office, leader, 2041);
+    const { itemId } = await publishedPlan(t.office, t.leader, 2041);
     id = (
       await okBody(
-        await office.post('/api/consultations/events', {
+        await t.office.post('/api/consultations/events', {
           kind: 'thematic',
           title: '推进城市更新专题协商会',
           planItemId: itemId,
@@ -60,14 +51,14 @@ describe('an event in Word: notice, agenda and minutes', () => {
       )
     ).id;
     await okBody(
-      await office.post(`/api/consultations/events/${id}/participants`, {
+      await t.office.post(`/api/consultations/events/${id}/participants`, {
         rule: 'members',
         memberIds: [m1, m2],
         guests: [{ kind: 'official', name: '李局长', organisation: '市住房和城乡建设局' }],
       }),
     );
-    await okBody(await eventAction(office, id, 'sendNotice'));
-    const res = await office.get(`/api/consultations/events/${id}/notice.docx`);
+    await okBody(await eventAction(t.office, id, 'sendNotice'));
+    const res = await t.office.get(`/api/consultations/events/${id}/notice.docx`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
     expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(
@@ -95,19 +86,19 @@ describe('an event in Word: notice, agenda and minutes', () => {
 
   it('the agenda lists its parts in order with the selected speeches under 委员发言', async () => {
     const s = await okBody(
-      await member.post(`/api/consultations/events/${id}/speeches`, {
+      await t.member.post(`/api/consultations/events/${id}/speeches`, {
         title: '以“微更新”激活老旧街区',
         body: '建议……',
       }),
     );
     await okBody(
-      await office.post(`/api/consultations/speeches/${s.id}/decision`, {
+      await t.office.post(`/api/consultations/speeches/${s.id}/decision`, {
         action: 'select',
         position: 1,
         minutesAllowed: 5,
       }),
     );
-    const text = docxText((await office.get(`/api/consultations/events/${id}/agenda.docx`)).raw);
+    const text = docxText((await t.office.get(`/api/consultations/events/${id}/agenda.docx`)).raw);
     expect(text).toContain('推进城市更新专题协商会议程');
     const order = [
       '一、通报：市住建局通报城市更新工作情况（市住建局局长，15分钟）',
@@ -121,21 +112,23 @@ describe('an event in Word: notice, agenda and minutes', () => {
   });
 
   it('the minutes: refused before they are recorded; then attendance, speeches, minutes and agreed points', async () => {
-    const early = await office.get(`/api/consultations/events/${id}/minutes.docx`);
+    const early = await t.office.get(`/api/consultations/events/${id}/minutes.docx`);
     expect([early.status, early.body.message]).toEqual([409, '会议尚未形成纪要，不能导出会议纪要']);
-    await okBody(await eventAction(office, id, 'hold'));
-    const e = await okBody(await office.get(`/api/consultations/events/${id}`));
-    await okBody(await office.post(`/api/consultations/speeches/${e.speeches[0].id}/decision`, { action: 'deliver' }));
+    await okBody(await eventAction(t.office, id, 'hold'));
+    const e = await okBody(await t.office.get(`/api/consultations/events/${id}`));
     await okBody(
-      await eventAction(office, id, 'recordMinutes', {
+      await t.office.post(`/api/consultations/speeches/${e.speeches[0].id}/decision`, { action: 'deliver' }),
+    );
+    await okBody(
+      await eventAction(t.office, id, 'recordMinutes', {
         minutes: '会议听取了市住建局的情况通报。\n委员们围绕城市更新提出意见建议。',
         agreedPoints: '一、由市住建局牵头制定微更新实施办法。\n二、专委会形成协商成果报送市委市政府。',
       }),
     );
-    expect((await okBody(await office.get(`/api/consultations/events/${id}`))).agreedPoints).toContain(
+    expect((await okBody(await t.office.get(`/api/consultations/events/${id}`))).agreedPoints).toContain(
       '微更新实施办法',
     );
-    const text = docxText((await office.get(`/api/consultations/events/${id}/minutes.docx`)).raw);
+    const text = docxText((await t.office.get(`/api/consultations/events/${id}/minutes.docx`)).raw);
     for (const s of [
       '会议纪要',
       '推进城市更新专题协商会纪要',
@@ -153,7 +146,7 @@ describe('an event in Word: notice, agenda and minutes', () => {
   });
 
   it('only staff download them; another committee does not find the event', async () => {
-    expect((await member.get(`/api/consultations/events/${id}/notice.docx`)).status).toBe(403);
+    expect((await t.member.get(`/api/consultations/events/${id}/notice.docx`)).status).toBe(403);
     const county = await login(t.app, 'county_office_staff');
     expect((await county.get(`/api/consultations/events/${id}/agenda.docx`)).status).toBe(404);
   });
@@ -163,7 +156,7 @@ describe('Excel of the lists', () => {
   it('events with the list filters: category and kind', async () => {
     const base = { startsAt: inDays(40, 9), endsAt: inDays(40, 11), place: '会议室' };
     await okBody(
-      await office.post('/api/consultations/events', {
+      await t.office.post('/api/consultations/events', {
         ...base,
         kind: 'inspection',
         title: '=大气污染防治视察',
@@ -171,29 +164,29 @@ describe('Excel of the lists', () => {
         supervisionForm: 'inspection',
       }),
     );
-    const all = await office.get('/api/consultations/events.xlsx');
+    const all = await t.office.get('/api/consultations/events.xlsx');
     expect(all.status).toBe(200);
     const rows = await rowsOf(all.raw);
     expect(rows[0]).toEqual(expect.arrayContaining(['编号', '类别', '协商类型', '活动名称', '状态', '参加人数']));
     expect(rows.length).toBe(3);
-    const sup = await rowsOf((await office.get('/api/consultations/events.xlsx?category=supervision')).raw);
+    const sup = await rowsOf((await t.office.get('/api/consultations/events.xlsx?category=supervision')).raw);
     expect(sup.length).toBe(2);
     // A title a spreadsheet would run as a formula is only shown.
     expect(sup[1].slice(1, 5)).toEqual(['民主监督', '监督性视察', "'=大气污染防治视察", '筹备中']);
-    const thematic = await rowsOf((await office.get('/api/consultations/events.xlsx?kind=thematic')).raw);
+    const thematic = await rowsOf((await t.office.get('/api/consultations/events.xlsx?kind=thematic')).raw);
     expect(thematic.slice(1).map((r) => [r[3], r[8]])).toEqual([['推进城市更新专题协商会', 3]]);
-    expect((await member.get('/api/consultations/events.xlsx')).status).toBe(403);
+    expect((await t.member.get('/api/consultations/events.xlsx')).status).toBe(403);
   });
 
   it('topic suggestions with their answer state', async () => {
-    const planId = await openPlan(office, 2042);
+    const planId = await openPlan(t.office, 2042);
     await okBody(
-      await member.post(`/api/consultations/plans/${planId}/topics`, {
+      await t.member.post(`/api/consultations/plans/${planId}/topics`, {
         title: '关于加快养老服务体系建设的建议',
         reason: '+人口老龄化加快，社区养老服务供给不足。',
       }),
     );
-    const res = await office.get(`/api/consultations/topics.xlsx?planId=${planId}`);
+    const res = await t.office.get(`/api/consultations/topics.xlsx?planId=${planId}`);
     expect(res.status).toBe(200);
     const rows = await rowsOf(res.raw);
     expect(rows.length).toBe(2);
@@ -203,7 +196,7 @@ describe('Excel of the lists', () => {
     expect(row[head.indexOf('理由')]).toBe("'+人口老龄化加快，社区养老服务供给不足。");
     expect(row[head.indexOf('状态')]).toBe('待答复');
     expect(row[head.indexOf('年度')]).toBe(2042);
-    expect((await office.get('/api/consultations/topics.xlsx?state=taken&planId=' + planId)).status).toBe(200);
-    expect((await member.get('/api/consultations/topics.xlsx')).status).toBe(403);
+    expect((await t.office.get('/api/consultations/topics.xlsx?state=taken&planId=' + planId)).status).toBe(200);
+    expect((await t.member.get('/api/consultations/topics.xlsx')).status).toBe(403);
   });
 });

@@ -1,13 +1,13 @@
 // Outcome figures recounted from the rows, and the Word report and Excel list as a user downloads them.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { beijingToday } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, login, testAppForFile } from '../../test/harness.ts';
 import { docxText } from '../opinions/test-helpers.ts';
 import { outcomeAction } from './test-helpers.ts';
 
-let t: TestContext;
+const t = testAppForFile();
 let db: Db;
 let office: Client;
 let leader: Client;
@@ -16,13 +16,11 @@ const today = beijingToday();
 const year = Number(today.slice(0, 4));
 
 beforeAll(async () => {
-  t = await createTestApp();
   db = t.database.db;
   office = await login(t.app, 'office_staff');
   leader = await login(t.app, 'leader');
   unit1 = await login(t.app, 'unit01');
 });
-afterAll(() => t.close());
 
 async function outcome(kind: string, title: string, opts: { instruct?: string; rate?: string; transform?: string[] }) {
   const id = (await office.post('/api/consultation-outcomes', { kind, title, body: '第一段。\n第二段。' })).body.id;

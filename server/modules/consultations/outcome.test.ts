@@ -2,14 +2,14 @@
 // error and nothing changed, units' deadlines with reminders and overdue flags, 回头看 reopening a round, a unit seeing
 // only its own outcomes, the public read and the to-dos.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays, beijingToday, endOfBeijingDay, startOfBeijingDay } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, login, testAppForFile } from '../../test/harness.ts';
 import { outcomeAction } from './test-helpers.ts';
 
-let t: TestContext;
+const t = testAppForFile();
 let db: Db;
 let office: Client;
 let leader: Client;
@@ -21,7 +21,6 @@ let leaderId: number;
 const today = beijingToday();
 
 beforeAll(async () => {
-  t = await createTestApp();
   db = t.database.db;
   office = await login(t.app, 'office_staff');
   leader = await login(t.app, 'leader');
@@ -35,7 +34,6 @@ beforeAll(async () => {
   leaderId = rows.find((r) => r.username === 'leader')!.id;
   unitIds = ['unit01', 'unit02'].map((u) => rows.find((r) => r.username === u)!.unit_id);
 });
-afterAll(() => t.close());
 
 const state = async (id: number) =>
   (await queryOne<{ state: string }>(db, sql`select state from consultation_outcomes where id = ${id}`))!.state;

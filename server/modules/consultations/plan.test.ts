@@ -3,32 +3,23 @@
 // and the Excel and Word files. Every transition allowed and forbidden.
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/context.ts';
 import { queryOne } from '../../platform/db/client.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
-import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { okBody, testAppForFile } from '../../test/harness.ts';
 import { docxText } from '../opinions/test-helpers.ts';
 import { addItem, FAR, ITEM, openPlan, planAction } from './test-helpers.ts';
 
-let t: TestContext;
-let office: Client;
-let leader: Client;
-let member: Client;
-let member2: Client;
-let org: Client;
-let unit: Client;
-let county: Client;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  [office, leader, member, member2, org, unit, county] = await Promise.all(
-    ['office_staff', 'leader', 'member010', 'member011', 'org01', 'unit01', 'county_office_staff'].map((u) =>
-      login(t.app, u),
-    ),
-  );
+const t = testAppForFile({
+  office: 'office_staff',
+  leader: 'leader',
+  member: 'member010',
+  member2: 'member011',
+  org: 'org01',
+  unit: 'unit01',
+  county: 'county_office_staff',
 });
-afterAll(() => t.close());
 
 const ELDER = {
   title: '关于推进社区居家养老服务体系建设的协商议题',
@@ -51,10 +42,10 @@ describe('topic collection', () => {
   const ids: Record<string, number> = {};
 
   it('the office opens a collection once a year per kind; others may not', async () => {
-    planId = await openPlan(office, 2031);
+    planId = await openPlan(t.office, 2031);
     expect(
       (
-        await office.post('/api/consultations/plans', {
+        await t.office.post('/api/consultations/plans', {
           year: 2031,
           kind: 'consultation',
           title: '重复',
@@ -64,7 +55,7 @@ describe('topic collection', () => {
     ).toBe(409);
     expect(
       (
-        await member.post('/api/consultations/plans', {
+        await t.member.post('/api/consultations/plans', {
           year: 2032,
           kind: 'consultation',
           title: 'x',
@@ -72,77 +63,79 @@ describe('topic collection', () => {
         })
       ).status,
     ).toBe(403);
-    const list = await okBody(await member.get('/api/consultations/plans?year=2031'));
+    const list = await okBody(await t.member.get('/api/consultations/plans?year=2031'));
     expect(list.items.map((p: any) => p.stateLabel)).toEqual(['起草中']);
-    expect((await county.get(`/api/consultations/plans/${planId}`)).status).toBe(404);
+    expect((await t.county.get(`/api/consultations/plans/${planId}`)).status).toBe(404);
   });
 
   it('members, organisations and units suggest topics; who suggested is derived from the account', async () => {
-    ids.member = (await okBody(await member.post(`/api/consultations/plans/${planId}/topics`, ELDER))).id;
-    ids.org = (await okBody(await org.post(`/api/consultations/plans/${planId}/topics`, ELDER2))).id;
-    ids.unit = (await okBody(await unit.post(`/api/consultations/plans/${planId}/topics`, RIVER))).id;
-    expect((await leader.post(`/api/consultations/plans/${planId}/topics`, RIVER)).status).toBe(403);
-    const bad = await member2.post(`/api/consultations/plans/${planId}/topics`, {
+    ids.member = (await okBody(await t.member.post(`/api/consultations/plans/${planId}/topics`, ELDER))).id;
+    ids.org = (await okBody(await t.org.post(`/api/consultations/plans/${planId}/topics`, ELDER2))).id;
+    ids.unit = (await okBody(await t.unit.post(`/api/consultations/plans/${planId}/topics`, RIVER))).id;
+    expect((await t.leader.post(`/api/consultations/plans/${planId}/topics`, RIVER)).status).toBe(403);
+    const bad = await t.member2.post(`/api/consultations/plans/${planId}/topics`, {
       ...RIVER,
       suggestedKind: 'nonsense',
     });
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('suggestedKind');
-    const all = await okBody(await office.get(`/api/consultations/topics?planId=${planId}`));
+    const all = await okBody(await t.office.get(`/api/consultations/topics?planId=${planId}`));
     expect(all.total).toBe(3);
     const org1 = all.items.find((x: any) => x.id === ids.org);
     expect(org1.suggesterTypeLabel).toMatch(/民主党派|人民团体/);
-    const mine = await okBody(await member.get(`/api/consultations/topics?planId=${planId}`));
+    const mine = await okBody(await t.member.get(`/api/consultations/topics?planId=${planId}`));
     expect(mine.items.map((x: any) => x.id)).toEqual([ids.member]);
-    expect((await member.get(`/api/consultations/topics/${ids.org}`)).status).toBe(404);
-    const todos = await okBody(await office.get('/api/todos'));
+    expect((await t.member.get(`/api/consultations/topics/${ids.org}`)).status).toBe(404);
+    const todos = await okBody(await t.office.get('/api/todos'));
     expect(JSON.stringify(todos)).toContain('待答复的协商议题建议');
   });
 
   it('alike suggestions are found by their text', async () => {
-    const sim = await okBody(await office.get(`/api/consultations/topics/${ids.org}/similar`));
+    const sim = await okBody(await t.office.get(`/api/consultations/topics/${ids.org}/similar`));
     expect(sim.items[0].id).toBe(ids.member);
     expect(sim.items.map((x: any) => x.id)).not.toContain(ids.unit);
   });
 
   it('the office answers each suggestion: taken into an item, merged, not taken with a reason', async () => {
-    const itemId = await addItem(office, planId, { topic: '推进社区居家养老服务体系建设' });
-    expect((await member.post(`/api/consultations/topics/${ids.member}/answer`, { action: 'take' })).status).toBe(403);
-    await okBody(
-      await office.post(`/api/consultations/topics/${ids.member}/answer`, { action: 'take', planItemId: itemId }),
+    const itemId = await addItem(t.office, planId, { topic: '推进社区居家养老服务体系建设' });
+    expect((await t.member.post(`/api/consultations/topics/${ids.member}/answer`, { action: 'take' })).status).toBe(
+      403,
     );
-    expect((await office.post(`/api/consultations/topics/${ids.org}/answer`, { action: 'merge' })).status).toBe(400);
+    await okBody(
+      await t.office.post(`/api/consultations/topics/${ids.member}/answer`, { action: 'take', planItemId: itemId }),
+    );
+    expect((await t.office.post(`/api/consultations/topics/${ids.org}/answer`, { action: 'merge' })).status).toBe(400);
     expect(
-      (await office.post(`/api/consultations/topics/${ids.org}/answer`, { action: 'merge', mergedIntoId: ids.org }))
+      (await t.office.post(`/api/consultations/topics/${ids.org}/answer`, { action: 'merge', mergedIntoId: ids.org }))
         .status,
     ).toBe(400);
     await okBody(
-      await office.post(`/api/consultations/topics/${ids.org}/answer`, { action: 'merge', mergedIntoId: ids.member }),
+      await t.office.post(`/api/consultations/topics/${ids.org}/answer`, { action: 'merge', mergedIntoId: ids.member }),
     );
-    const noReason = await office.post(`/api/consultations/topics/${ids.unit}/answer`, { action: 'decline' });
+    const noReason = await t.office.post(`/api/consultations/topics/${ids.unit}/answer`, { action: 'decline' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.message).toContain('理由');
     await okBody(
-      await office.post(`/api/consultations/topics/${ids.unit}/answer`, {
+      await t.office.post(`/api/consultations/topics/${ids.unit}/answer`, {
         action: 'decline',
         comment: '已列入明年民主监督计划统筹考虑',
       }),
     );
-    const again = await office.post(`/api/consultations/topics/${ids.unit}/answer`, { action: 'take' });
+    const again = await t.office.post(`/api/consultations/topics/${ids.unit}/answer`, { action: 'take' });
     expect(again.status).toBe(409);
-    const seen = (await okBody(await member.get(`/api/consultations/topics?planId=${planId}`))).items[0];
+    const seen = (await okBody(await t.member.get(`/api/consultations/topics?planId=${planId}`))).items[0];
     expect(seen.stateLabel).toBe('已列入计划');
     expect(seen.answer).toContain('推进社区居家养老服务体系建设');
-    const u = (await okBody(await unit.get('/api/consultations/topics?mine=true'))).items[0];
+    const u = (await okBody(await t.unit.get('/api/consultations/topics?mine=true'))).items[0];
     expect([u.stateLabel, u.answer]).toEqual(['未列入计划', '已列入明年民主监督计划统筹考虑']);
-    const o = await okBody(await org.get(`/api/consultations/topics/${ids.org}`));
+    const o = await okBody(await t.org.get(`/api/consultations/topics/${ids.org}`));
     expect(o.stateLabel).toBe('已合并');
     expect(o.timeline.map((x: any) => x.label)).toEqual(['提出议题建议', '合并']);
   });
 
   it('a closed collection takes no more suggestions', async () => {
-    const closed = await openPlan(office, 2020, 'consultation', '2020-03-01');
-    const res = await member.post(`/api/consultations/plans/${closed}/topics`, RIVER);
+    const closed = await openPlan(t.office, 2020, 'consultation', '2020-03-01');
+    const res = await t.member.post(`/api/consultations/plans/${closed}/topics`, RIVER);
     expect(res.status).toBe(409);
     expect(res.body.message).toBe('议题征集已截止');
   });
@@ -152,42 +145,42 @@ describe('drafting and approval', () => {
   let planId: number;
 
   it('items name their kind from the committee list; supervision items need the supervised body and form', async () => {
-    planId = await openPlan(office, 2033);
-    expect((await office.post(`/api/consultations/plans/${planId}/items`, { ...ITEM, kind: 'party' })).body.error).toBe(
-      'consultation.kind',
-    );
-    const sup = await office.post(`/api/consultations/plans/${planId}/items`, { ...ITEM, kind: 'inspection' });
+    planId = await openPlan(t.office, 2033);
+    expect(
+      (await t.office.post(`/api/consultations/plans/${planId}/items`, { ...ITEM, kind: 'party' })).body.error,
+    ).toBe('consultation.kind');
+    const sup = await t.office.post(`/api/consultations/plans/${planId}/items`, { ...ITEM, kind: 'inspection' });
     expect([sup.status, sup.body.field]).toEqual([400, 'supervisedBody']);
-    await addItem(office, planId);
-    await addItem(office, planId, { topic: '加快发展县域经济', kind: 'standingThematic', plannedMonth: 9 });
-    expect((await member.post(`/api/consultations/plans/${planId}/items`, ITEM)).status).toBe(403);
+    await addItem(t.office, planId);
+    await addItem(t.office, planId, { topic: '加快发展县域经济', kind: 'standingThematic', plannedMonth: 9 });
+    expect((await t.member.post(`/api/consultations/plans/${planId}/items`, ITEM)).status).toBe(403);
   });
 
   it('an empty plan cannot go to review; a member cannot move it', async () => {
-    const empty = await openPlan(office, 2034);
-    const res = await planAction(office, empty, 'submit');
+    const empty = await openPlan(t.office, 2034);
+    const res = await planAction(t.office, empty, 'submit');
     expect([res.status, res.body.message]).toEqual([403, '计划中还没有项目，不能提交审议']);
-    expect((await planAction(member, planId, 'submit')).status).toBe(403);
+    expect((await planAction(t.member, planId, 'submit')).status).toBe(403);
   });
 
   it('goes through 主席会议审议 and 党委批准 (date and document number) to published', async () => {
-    await okBody(await planAction(office, planId, 'submit'));
-    let p = await okBody(await office.get(`/api/consultations/plans/${planId}`));
+    await okBody(await planAction(t.office, planId, 'submit'));
+    let p = await okBody(await t.office.get(`/api/consultations/plans/${planId}`));
     expect([p.stateLabel, p.currentStep.label]).toEqual(['待主席会议审议', '主席会议审议']);
-    expect((await member.get(`/api/consultations/plans/${planId}`)).body.items).toEqual([]);
+    expect((await t.member.get(`/api/consultations/plans/${planId}`)).body.items).toEqual([]);
     const itemId = p.items[0].id;
-    expect((await office.put(`/api/consultations/plan-items/${itemId}`, ITEM)).status).toBe(409);
-    expect((await planAction(unit, planId, 'approve')).status).toBe(403);
-    await okBody(await planAction(leader, planId, 'approve'));
-    p = await okBody(await office.get(`/api/consultations/plans/${planId}`));
+    expect((await t.office.put(`/api/consultations/plan-items/${itemId}`, ITEM)).status).toBe(409);
+    expect((await planAction(t.unit, planId, 'approve')).status).toBe(403);
+    await okBody(await planAction(t.leader, planId, 'approve'));
+    p = await okBody(await t.office.get(`/api/consultations/plans/${planId}`));
     expect(p.stateLabel).toBe('待党委批准');
-    const noDoc = await planAction(office, planId, 'approve', { date: '2033-02-10' });
+    const noDoc = await planAction(t.office, planId, 'approve', { date: '2033-02-10' });
     expect([noDoc.status, noDoc.body.field]).toEqual([400, 'documentNumber']);
-    expect((await office.get(`/api/consultations/plans/${planId}`)).body.stateLabel).toBe('待党委批准');
+    expect((await t.office.get(`/api/consultations/plans/${planId}`)).body.stateLabel).toBe('待党委批准');
     await okBody(
-      await planAction(office, planId, 'approve', { date: '2033-02-10', documentNumber: '示委办〔2033〕3号' }),
+      await planAction(t.office, planId, 'approve', { date: '2033-02-10', documentNumber: '示委办〔2033〕3号' }),
     );
-    p = await okBody(await member.get(`/api/consultations/plans/${planId}`));
+    p = await okBody(await t.member.get(`/api/consultations/plans/${planId}`));
     expect([p.state, p.documentNumber, p.approvedOn, p.items.length]).toEqual([
       'published',
       '示委办〔2033〕3号',
@@ -195,27 +188,27 @@ describe('drafting and approval', () => {
       2,
     ]);
     expect(p.versions.map((v: any) => [v.version, v.items])).toEqual([[1, 2]]);
-    expect((await planAction(office, planId, 'approve')).status).toBe(409);
+    expect((await planAction(t.office, planId, 'approve')).status).toBe(409);
   });
 
   it('a revision (调整) goes through the same steps and keeps the earlier version', async () => {
-    expect((await planAction(office, planId, 'revise')).status).toBe(400);
-    await okBody(await planAction(office, planId, 'revise', { comment: '根据党委要求增加一项对口协商' }));
-    await addItem(office, planId, {
+    expect((await planAction(t.office, planId, 'revise')).status).toBe(400);
+    await okBody(await planAction(t.office, planId, 'revise', { comment: '根据党委要求增加一项对口协商' }));
+    await addItem(t.office, planId, {
       topic: '优化营商环境',
       kind: 'counterpart',
       counterpartBody: '市发展和改革委员会',
     });
-    await okBody(await planAction(office, planId, 'submit'));
-    const ret = await planAction(leader, planId, 'return');
+    await okBody(await planAction(t.office, planId, 'submit'));
+    const ret = await planAction(t.leader, planId, 'return');
     expect(ret.status).toBe(400);
-    await okBody(await planAction(leader, planId, 'return', { comment: '请补充牵头领导' }));
-    await okBody(await planAction(office, planId, 'submit'));
-    await okBody(await planAction(leader, planId, 'approve'));
+    await okBody(await planAction(t.leader, planId, 'return', { comment: '请补充牵头领导' }));
+    await okBody(await planAction(t.office, planId, 'submit'));
+    await okBody(await planAction(t.leader, planId, 'approve'));
     await okBody(
-      await planAction(leader, planId, 'approve', { date: '2033-07-01', documentNumber: '示委办〔2033〕21号' }),
+      await planAction(t.leader, planId, 'approve', { date: '2033-07-01', documentNumber: '示委办〔2033〕21号' }),
     );
-    const p = await okBody(await office.get(`/api/consultations/plans/${planId}`));
+    const p = await okBody(await t.office.get(`/api/consultations/plans/${planId}`));
     expect(p.version).toBe(2);
     expect(p.versions.map((v: any) => [v.version, v.documentNumber, v.items])).toEqual([
       [1, '示委办〔2033〕3号', 2],
@@ -241,7 +234,7 @@ describe('drafting and approval', () => {
   });
 
   it('exports the items to Excel and the plan to Word with its document number', async () => {
-    const x = await office.get(`/api/consultations/plans/${planId}/items.xlsx`);
+    const x = await t.office.get(`/api/consultations/plans/${planId}/items.xlsx`);
     expect(x.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.raw as any);
@@ -249,7 +242,7 @@ describe('drafting and approval', () => {
     expect(ws.getRow(1).values).toContain('议题');
     expect(ws.getRow(2).getCell(2).value).toBe(ITEM.topic);
     expect(ws.rowCount).toBe(4);
-    const w = await office.get(`/api/consultations/plans/${planId}/plan.docx`);
+    const w = await t.office.get(`/api/consultations/plans/${planId}/plan.docx`);
     const text = docxText(w.raw as any);
     expect(text).toContain('示委办〔2033〕21号');
     expect(text).toContain('2033年协商工作计划（调整后第2版）');
@@ -260,11 +253,11 @@ describe('drafting and approval', () => {
     await putSetting(t.database.db, systemActor(1), 'consultation.settings', 2035, {
       approvalSteps: [{ key: 'partyApproval', label: '党委批准', recordsDocument: true }],
     });
-    const id = await openPlan(office, 2035);
-    await addItem(office, id);
-    await okBody(await planAction(office, id, 'submit'));
-    expect((await office.get(`/api/consultations/plans/${id}`)).body.stateLabel).toBe('待党委批准');
-    await okBody(await planAction(leader, id, 'approve', { date: '2035-01-20', documentNumber: '示委〔2035〕1号' }));
-    expect((await office.get(`/api/consultations/plans/${id}`)).body.state).toBe('published');
+    const id = await openPlan(t.office, 2035);
+    await addItem(t.office, id);
+    await okBody(await planAction(t.office, id, 'submit'));
+    expect((await t.office.get(`/api/consultations/plans/${id}`)).body.stateLabel).toBe('待党委批准');
+    await okBody(await planAction(t.leader, id, 'approve', { date: '2035-01-20', documentNumber: '示委〔2035〕1号' }));
+    expect((await t.office.get(`/api/consultations/plans/${id}`)).body.state).toBe('published');
   });
 });

@@ -3,30 +3,20 @@
 // with its evidence; revoking it restores the score; Excel export.
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { login, testAppForFile } from '../../test/harness.ts';
 import { PRESETS } from './rule-presets.ts';
 import { thisYear } from './service.ts';
 
-let t: TestContext;
-let admin: Client;
-let office: Client;
-let member: Client;
-let county: Client;
+const t = testAppForFile({ admin: 'admin', office: 'office_staff', member: 'member031', county: 'county_admin' });
 const year = thisYear();
 const today = `${year}-01-15`;
 const db = () => t.database.db;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await login(t.app, 'admin');
-  office = await login(t.app, 'office_staff');
-  member = await login(t.app, 'member031');
-  county = await login(t.app, 'county_admin');
-  await admin.put('/api/duty/rules', { year, rules: PRESETS.base120.rules });
+  await t.admin.put('/api/duty/rules', { year, rules: PRESETS.base120.rules });
 });
-afterAll(() => t.close());
 
 describe('正负面清单', () => {
   let positive: number;
@@ -34,10 +24,10 @@ describe('正负面清单', () => {
   let recordId: number;
 
   it('staff add items; bad input is refused in Chinese; members may not edit', async () => {
-    const bad = await office.post('/api/duty/lists/items', { year, polarity: 'negative', title: '', points: 5 });
+    const bad = await t.office.post('/api/duty/lists/items', { year, polarity: 'negative', title: '', points: 5 });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('事项');
-    const badPoints = await office.post('/api/duty/lists/items', {
+    const badPoints = await t.office.post('/api/duty/lists/items', {
       year,
       polarity: 'negative',
       title: '无故缺席专委会活动',
@@ -45,9 +35,9 @@ describe('正负面清单', () => {
     });
     expect(badPoints.body.message).toBe('「分值」最多保留两位小数');
     expect(
-      (await member.post('/api/duty/lists/items', { year, polarity: 'positive', title: 'x', points: 1 })).status,
+      (await t.member.post('/api/duty/lists/items', { year, polarity: 'positive', title: 'x', points: 1 })).status,
     ).toBe(403);
-    const n = await office.post('/api/duty/lists/items', {
+    const n = await t.office.post('/api/duty/lists/items', {
       year,
       polarity: 'negative',
       title: '无故缺席专委会活动',
@@ -56,7 +46,7 @@ describe('正负面清单', () => {
     });
     expect(n.status).toBe(200);
     negative = n.body.id;
-    const p = await office.post('/api/duty/lists/items', {
+    const p = await t.office.post('/api/duty/lists/items', {
       year,
       polarity: 'positive',
       title: '提案获领导批示',
@@ -72,46 +62,46 @@ describe('正负面清单', () => {
   });
 
   it('the items are rule items of the year, kept when the rule editor saves without them', async () => {
-    const rules = (await admin.get(`/api/duty/rules?year=${year}`)).body.current.rules;
+    const rules = (await t.admin.get(`/api/duty/rules?year=${year}`)).body.current.rules;
     const mine = rules.items.filter((i: any) => i.kinds[0].startsWith('conduct.'));
     expect(mine.map((i: any) => [i.label, i.points])).toEqual([
       ['正面清单：提案获领导批示', 5],
       ['负面清单：无故缺席专委会活动', -3],
     ]);
     const edited = { ...rules, items: rules.items.filter((i: any) => !i.kinds[0].startsWith('conduct.')) };
-    expect((await admin.put('/api/duty/rules', { year, rules: edited })).status).toBe(200);
-    const again = (await admin.get(`/api/duty/rules?year=${year}`)).body.current.rules;
+    expect((await t.admin.put('/api/duty/rules', { year, rules: edited })).status).toBe(200);
+    const again = (await t.admin.get(`/api/duty/rules?year=${year}`)).body.current.rules;
     expect(again.items.filter((i: any) => i.kinds[0].startsWith('conduct.'))).toHaveLength(2);
   });
 
   it('an occurrence deducts from the member, who sees it with its evidence', async () => {
-    const before = (await member.get('/api/duty/me')).body.explanation.total;
-    const memberId = member.me.account.memberId;
-    const future = await office.post(`/api/duty/lists/items/${negative}/records`, {
+    const before = (await t.member.get('/api/duty/me')).body.explanation.total;
+    const memberId = t.member.me.account.memberId;
+    const future = await t.office.post(`/api/duty/lists/items/${negative}/records`, {
       memberId,
       occurredOn: `${year + 1}-01-01`,
       evidence: '未请假',
     });
     expect(future.status).toBe(400);
-    const res = await office.post(`/api/duty/lists/items/${negative}/records`, {
+    const res = await t.office.post(`/api/duty/lists/items/${negative}/records`, {
       memberId,
       occurredOn: today,
       evidence: '1 月 15 日专委会调研未请假缺席（签到表）',
     });
     expect(res.status).toBe(200);
     recordId = res.body.id;
-    const me = (await member.get('/api/duty/me')).body.explanation;
+    const me = (await t.member.get('/api/duty/me')).body.explanation;
     expect(me.total).toBe(before - 3);
     const line = me.lines.find((l: any) => l.kind === 'conduct.negative');
     expect(line).toMatchObject({ rule: '负面清单：无故缺席专委会活动', points: -3, title: '无故缺席专委会活动' });
     expect(line.detailText).toBe('事实与依据：1 月 15 日专委会调研未请假缺席（签到表）');
-    const mine = await member.get(`/api/duty/lists/records?year=${year}`);
+    const mine = await t.member.get(`/api/duty/lists/records?year=${year}`);
     expect(mine.body.items.map((r: any) => [r.itemTitle, r.evidence])).toEqual([
       ['无故缺席专委会活动', '1 月 15 日专委会调研未请假缺席（签到表）'],
     ]);
     const other = await login(t.app, 'member032');
     expect((await other.get(`/api/duty/lists/records?year=${year}`)).body.items).toEqual([]);
-    const lists = await member.get(`/api/duty/lists?year=${year}`);
+    const lists = await t.member.get(`/api/duty/lists?year=${year}`);
     expect(lists.body.items.map((i: any) => [i.title, i.evidenceRequired, i.occurrences])).toEqual([
       ['提案获领导批示', '批示件复印件', 0],
       ['无故缺席专委会活动', '活动签到表', 1],
@@ -119,16 +109,16 @@ describe('正负面清单', () => {
   });
 
   it('editing points re-scores; revoking the occurrence restores the score', async () => {
-    const before = (await member.get('/api/duty/me')).body.explanation.total;
-    const edit = await office.put(`/api/duty/lists/items/${negative}`, {
+    const before = (await t.member.get('/api/duty/me')).body.explanation.total;
+    const edit = await t.office.put(`/api/duty/lists/items/${negative}`, {
       title: '无故缺席专委会活动',
       evidenceRequired: '活动签到表',
       points: 4,
     });
     expect(edit.status).toBe(200);
-    expect((await member.get('/api/duty/me')).body.explanation.total).toBe(before - 1);
-    await office.post(`/api/duty/lists/records/${recordId}/revoke`, { reason: '补交请假条' });
-    expect((await member.get('/api/duty/me')).body.explanation.total).toBe(before + 3);
+    expect((await t.member.get('/api/duty/me')).body.explanation.total).toBe(before - 1);
+    await t.office.post(`/api/duty/lists/records/${recordId}/revoke`, { reason: '补交请假条' });
+    expect((await t.member.get('/api/duty/me')).body.explanation.total).toBe(before + 3);
     const fact = await queryOne<{ n: number }>(
       db(),
       sql`select count(*)::int as n from duty_facts where source_type = 'dutyConductRecord' and revoked_at is null`,
@@ -137,15 +127,15 @@ describe('正负面清单', () => {
   });
 
   it('a retired item takes no new occurrences; another committee sees nothing of it', async () => {
-    expect((await office.post(`/api/duty/lists/items/${positive}/retire`, {})).status).toBe(200);
-    const res = await office.post(`/api/duty/lists/items/${positive}/records`, {
-      memberId: member.me.account.memberId,
+    expect((await t.office.post(`/api/duty/lists/items/${positive}/retire`, {})).status).toBe(200);
+    const res = await t.office.post(`/api/duty/lists/items/${positive}/records`, {
+      memberId: t.member.me.account.memberId,
       occurredOn: today,
       evidence: '批示',
     });
     expect(res.body.message).toBe('该清单事项已停用，不能再登记');
-    expect((await county.get(`/api/duty/lists?year=${year}`)).body.items).toEqual([]);
-    const put = await county.put(`/api/duty/lists/items/${negative}`, { title: 'x', points: 1 });
+    expect((await t.county.get(`/api/duty/lists?year=${year}`)).body.items).toEqual([]);
+    const put = await t.county.put(`/api/duty/lists/items/${negative}`, { title: 'x', points: 1 });
     expect(put.status).toBe(404);
   });
 
@@ -153,7 +143,7 @@ describe('正负面清单', () => {
     const res = await t.app.inject({
       method: 'GET',
       url: `/api/duty/lists/export?year=${year}`,
-      headers: { cookie: office.cookie },
+      headers: { cookie: t.office.cookie },
     });
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();

@@ -1,17 +1,16 @@
 // The three ready rule sets on a small fixed data set with hand-computed scores; reversal; reproducibility of any
 // score from facts + rule version; the set-based SQL and the line-by-line explanation always agree.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { login, testAppForFile } from '../../test/harness.ts';
 import { recordDutyFact, revokeDutyFacts } from './facts.ts';
 import { PRESETS } from './rule-presets.ts';
 import { currentVersion } from './rule-versions.ts';
 import { explainMember, rescore, scoreSql } from './scoring.ts';
 
 const YEAR = 2030; // inside the demo term (2026–2031) and free of other facts
-let t: TestContext;
-let admin: Client;
+const t = testAppForFile({ admin: 'admin' });
 let cityId: number;
 const ids: Record<'A' | 'B' | 'C', number> = { A: 0, B: 0, C: 0 };
 const db = () => t.database.db;
@@ -40,7 +39,7 @@ async function fact(
 }
 
 async function useRules(key: keyof typeof PRESETS) {
-  const res = await admin.put('/api/duty/rules', { year: YEAR, rules: PRESETS[key].rules, note: `采用${key}` });
+  const res = await t.admin.put('/api/duty/rules', { year: YEAR, rules: PRESETS[key].rules, note: `采用${key}` });
   expect(res.status).toBe(200);
   return res.body;
 }
@@ -53,9 +52,7 @@ const stored = async (memberId: number) =>
   );
 
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await login(t.app, 'admin');
-  cityId = admin.me.committee.id;
+  cityId = t.admin.me.committee.id;
   for (const [k, u] of [
     ['A', 'member020'],
     ['B', 'member021'],
@@ -90,7 +87,6 @@ beforeAll(async () => {
   await fact(C, 'meeting.present', 1, { detail: { meetingKind: 'plenary', halfDays: 2 }, source: 'revoked' });
   await db().execute(sql`update duty_facts set revoked_at = now() where source_type = 'revoked'`);
 });
-afterAll(() => t.close());
 
 describe('ready rule sets on a fixed data set (hand-computed)', () => {
   it('百分制: caps per category, half points for a joint lead, deductions for standing-meeting absence', async () => {
@@ -211,7 +207,7 @@ describe('explanation and reproducibility', () => {
       sql`select count(*)::int as n from duty_dirty where committee_id = ${cityId} and year = ${YEAR} and member_id = ${ids.C}`,
     );
     expect(dirty!.n).toBe(1);
-    const list = await admin.get(`/api/duty/scores?year=${YEAR}&q=${encodeURIComponent('')}&pageSize=500`);
+    const list = await t.admin.get(`/api/duty/scores?year=${YEAR}&q=${encodeURIComponent('')}&pageSize=500`);
     expect(list.status).toBe(200);
     const c = list.body.items.find((x: any) => x.memberId === ids.C);
     expect(c.total).toBe(prev.total + 10);

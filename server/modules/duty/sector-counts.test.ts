@@ -2,26 +2,15 @@
 // sector's organisation each show in that sector's row (and nowhere else); Excel; staff only; per committee.
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, testAppForFile } from '../../test/harness.ts';
 import { write } from '../proposals/test-helpers.ts';
 import { thisYear } from './service.ts';
 
-let t: TestContext;
-let office: Client;
-let member: Client;
-let county: Client;
+const t = testAppForFile({ office: 'office_staff', member: 'member073', county: 'county_admin' });
 const year = thisYear();
 const db = () => t.database.db;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  [office, member, county] = await Promise.all(
-    ['office_staff', 'member073', 'county_admin'].map((u) => login(t.app, u)),
-  );
-});
-afterAll(() => t.close());
 
 const rowOf = async (c: Client, sectorId: number) =>
   (await c.get(`/api/duty/sectors?year=${year}`)).body.items.find((r: any) => r.sectorId === sectorId);
@@ -31,17 +20,17 @@ describe('sector counts', () => {
     const s = await queryOne<{ id: number; name: string; committee_id: number }>(
       db(),
       sql`select s.id, s.name, s.committee_id from members m join sectors s on s.committee_id = m.committee_id and s.id = m.sector_id
-        where m.id = ${member.me.account.memberId}`,
+        where m.id = ${t.member.me.account.memberId}`,
     );
-    const before = await rowOf(office, s!.id);
+    const before = await rowOf(t.office, s!.id);
     expect(before.members).toBeGreaterThan(0);
-    const others = (await office.get(`/api/duty/sectors?year=${year}`)).body.items.filter(
+    const others = (await t.office.get(`/api/duty/sectors?year=${year}`)).body.items.filter(
       (r: any) => r.sectorId !== s!.id,
     );
 
-    await write(member, { title: '关于完善界别协商机制的建议', submit: true });
+    await write(t.member, { title: '关于完善界别协商机制的建议', submit: true });
     const now = Date.now();
-    const meeting = await office.post('/api/meetings', {
+    const meeting = await t.office.post('/api/meetings', {
       kind: 'sector',
       sectorId: s!.id,
       title: '界别委员活动组学习会',
@@ -59,21 +48,21 @@ describe('sector counts', () => {
     await db().execute(sql`insert into proposals (committee_id, year, kind, org_id, title, state, submitted_at)
       values (${s!.committee_id}, ${year}, 'collective', ${org!.id}, '关于界别集体的建议', 'submitted', now())`);
 
-    const after = await rowOf(office, s!.id);
+    const after = await rowOf(t.office, s!.id);
     expect(after.memberProposals - before.memberProposals).toBe(1);
     expect(after.collectiveProposals - before.collectiveProposals).toBe(1);
     expect(after.proposals - before.proposals).toBe(2);
     expect(after.sectorMeetings - before.sectorMeetings).toBe(1);
     expect(
-      (await office.get(`/api/duty/sectors?year=${year}`)).body.items.filter((r: any) => r.sectorId !== s!.id),
+      (await t.office.get(`/api/duty/sectors?year=${year}`)).body.items.filter((r: any) => r.sectorId !== s!.id),
     ).toEqual(others);
 
-    expect((await member.get(`/api/duty/sectors?year=${year}`)).status).toBe(403);
-    expect((await county.get(`/api/duty/sectors?year=${year}`)).body.items.some((r: any) => r.sectorId === s!.id)).toBe(
-      false,
-    );
+    expect((await t.member.get(`/api/duty/sectors?year=${year}`)).status).toBe(403);
+    expect(
+      (await t.county.get(`/api/duty/sectors?year=${year}`)).body.items.some((r: any) => r.sectorId === s!.id),
+    ).toBe(false);
 
-    const xlsx = await office.get(`/api/duty/sectors/export?year=${year}`);
+    const xlsx = await t.office.get(`/api/duty/sectors/export?year=${year}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.raw as any);
     const rows = wb.worksheets[0].getSheetValues().slice(2) as any[];

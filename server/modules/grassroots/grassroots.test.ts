@@ -2,30 +2,25 @@
 // executive convener, a room consultation on the consultation event procedure, an agreed item handed to a unit with a
 // working-day deadline, the unit's feedback, the raiser told, the year figures; who may do what.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays, beijingToday } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { login, okBody, testAppForFile } from '../../test/harness.ts';
 import { inDays } from '../consultations/test-helpers.ts';
 
-let t: TestContext;
-let office: Client;
-let convener: Client;
-let member: Client;
-let outsider: Client;
-let unit: Client;
-let leader: Client;
-let county: Client;
+const t = testAppForFile({
+  office: 'office_staff',
+  convener: 'member020',
+  member: 'member021',
+  outsider: 'member022',
+  unit: 'unit01',
+  leader: 'leader',
+  county: 'county_office_staff',
+});
 let ids: Record<string, number>;
 let unitId: number;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  [office, convener, member, outsider, unit, leader, county] = await Promise.all(
-    ['office_staff', 'member020', 'member021', 'member022', 'unit01', 'leader', 'county_office_staff'].map((u) =>
-      login(t.app, u),
-    ),
-  );
   const rows = await query<{ username: string; member_id: number }>(
     t.database.db,
     sql`select username, member_id from accounts where username in ('member020', 'member021', 'member022')`,
@@ -36,7 +31,6 @@ beforeAll(async () => {
     sql`select unit_id from accounts where username = 'unit01'`,
   ))!.unit_id;
 });
-afterAll(() => t.close());
 
 const ROOM = {
   name: '城关街道东门社区协商议事室',
@@ -54,12 +48,12 @@ describe('grassroots rooms', () => {
   let itemId: number;
 
   it('staff register a room with its conveners, members and a QR code to its public page', async () => {
-    const bad = await office.post('/api/grassroots/rooms', { ...ROOM, memberIds: [2147483000] });
+    const bad = await t.office.post('/api/grassroots/rooms', { ...ROOM, memberIds: [2147483000] });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toBe('所选委员不存在');
     roomId = (
       await okBody(
-        await office.post('/api/grassroots/rooms', {
+        await t.office.post('/api/grassroots/rooms', {
           ...ROOM,
           execConvenerMemberId: ids.member020,
           memberIds: [ids.member020, ids.member021],
@@ -67,77 +61,83 @@ describe('grassroots rooms', () => {
       )
     ).id;
     await okBody(
-      await office.post('/api/grassroots/rooms', { ...ROOM, name: '城关街道西门社区协商议事室', village: '西门社区' }),
+      await t.office.post('/api/grassroots/rooms', {
+        ...ROOM,
+        name: '城关街道西门社区协商议事室',
+        village: '西门社区',
+      }),
     );
-    await okBody(await office.post('/api/grassroots/rooms', { ...ROOM, name: '新城镇协商议事室', township: '新城镇' }));
-    const dup = await office.post('/api/grassroots/rooms', ROOM);
+    await okBody(
+      await t.office.post('/api/grassroots/rooms', { ...ROOM, name: '新城镇协商议事室', township: '新城镇' }),
+    );
+    const dup = await t.office.post('/api/grassroots/rooms', ROOM);
     expect([dup.status, dup.body.message]).toEqual([409, `已有名为「${ROOM.name}」的协商议事室`]);
 
-    const room = await okBody(await member.get(`/api/grassroots/rooms/${roomId}`));
+    const room = await okBody(await t.member.get(`/api/grassroots/rooms/${roomId}`));
     expect(room).toMatchObject({ name: ROOM.name, execConvenerName: expect.any(String), memberCount: 2 });
     expect(room.members.map((m: any) => m.id).sort()).toEqual([ids.member020, ids.member021].sort());
     expect(room.publicUrl).toMatch(/\/public\/rooms\/[A-Za-z0-9_-]{16,}$/);
     expect(room.qrSvg).toContain('<svg');
 
-    const list = await okBody(await office.get('/api/grassroots/rooms?township=城关街道&pageSize=1'));
+    const list = await okBody(await t.office.get('/api/grassroots/rooms?township=城关街道&pageSize=1'));
     expect(list.total).toBe(2);
     expect(list.items).toHaveLength(1);
-    const found = await okBody(await office.get('/api/grassroots/rooms?q=新城镇'));
+    const found = await okBody(await t.office.get('/api/grassroots/rooms?q=新城镇'));
     expect(found.items.map((r: any) => r.name)).toEqual(['新城镇协商议事室']);
-    const xlsx = await office.get('/api/grassroots/rooms/export');
+    const xlsx = await t.office.get('/api/grassroots/rooms/export');
     expect(xlsx.status).toBe(200);
     expect(String(xlsx.headers['content-disposition'])).toContain(encodeURIComponent('协商议事室名册.xlsx'));
 
-    expect((await member.post('/api/grassroots/rooms', { ...ROOM, name: '委员自建' })).status).toBe(403);
-    expect((await county.get(`/api/grassroots/rooms/${roomId}`)).status).toBe(404);
+    expect((await t.member.post('/api/grassroots/rooms', { ...ROOM, name: '委员自建' })).status).toBe(403);
+    expect((await t.county.get(`/api/grassroots/rooms/${roomId}`)).status).toBe(404);
   });
 
   it("a member's topic is accepted by the room's executive convener, not by another member; a decline needs a reason", async () => {
     topicId = (
       await okBody(
-        await member.post(`/api/grassroots/rooms/${roomId}/topics`, {
+        await t.member.post(`/api/grassroots/rooms/${roomId}/topics`, {
           title: '东门小区加装电梯',
           body: '老人上下楼难',
         }),
       )
     ).id;
     const other = (
-      await okBody(await office.post(`/api/grassroots/rooms/${roomId}/topics`, { title: '社区停车位不足' }))
+      await okBody(await t.office.post(`/api/grassroots/rooms/${roomId}/topics`, { title: '社区停车位不足' }))
     ).id;
-    const notes = await okBody(await convener.get('/api/notifications'));
+    const notes = await okBody(await t.convener.get('/api/notifications'));
     expect(notes.items.map((n: any) => n.title)).toContain(`${ROOM.name}收到新议题：东门小区加装电梯`);
 
-    expect((await outsider.post(`/api/grassroots/topics/${topicId}/answer`, { action: 'accept' })).status).toBe(403);
-    const noReason = await convener.post(`/api/grassroots/topics/${other}/answer`, { action: 'decline' });
+    expect((await t.outsider.post(`/api/grassroots/topics/${topicId}/answer`, { action: 'accept' })).status).toBe(403);
+    const noReason = await t.convener.post(`/api/grassroots/topics/${other}/answer`, { action: 'decline' });
     expect([noReason.status, noReason.body.message]).toEqual([400, '请填写「不予受理理由」']);
     await okBody(
-      await convener.post(`/api/grassroots/topics/${other}/answer`, {
+      await t.convener.post(`/api/grassroots/topics/${other}/answer`, {
         action: 'decline',
         reason: '已列入街道年度计划',
       }),
     );
-    expect(await okBody(await convener.post(`/api/grassroots/topics/${topicId}/answer`, { action: 'accept' }))).toEqual(
-      {
-        state: 'accepted',
-      },
-    );
-    const again = await convener.post(`/api/grassroots/topics/${topicId}/answer`, { action: 'decline', reason: 'x' });
+    expect(
+      await okBody(await t.convener.post(`/api/grassroots/topics/${topicId}/answer`, { action: 'accept' })),
+    ).toEqual({
+      state: 'accepted',
+    });
+    const again = await t.convener.post(`/api/grassroots/topics/${topicId}/answer`, { action: 'decline', reason: 'x' });
     expect(again.status).toBe(409);
-    const told = await okBody(await member.get('/api/notifications'));
+    const told = await okBody(await t.member.get('/api/notifications'));
     expect(told.items.map((n: any) => n.title)).toContain('您提出的议题已受理：东门小区加装电梯');
 
-    const mine = await okBody(await member.get(`/api/grassroots/topics?roomId=${roomId}`));
+    const mine = await okBody(await t.member.get(`/api/grassroots/topics?roomId=${roomId}`));
     expect(mine.items.map((x: any) => [x.title, x.stateLabel])).toEqual(
       expect.arrayContaining([
         ['东门小区加装电梯', '已受理'],
         ['社区停车位不足', '不予受理'],
       ]),
     );
-    expect((await outsider.get(`/api/grassroots/topics?roomId=${roomId}`)).body.total).toBe(0);
+    expect((await t.outsider.get(`/api/grassroots/topics?roomId=${roomId}`)).body.total).toBe(0);
   });
 
   it('a room consultation is a consultation event: notice, held (participation facts), agreed item to a unit', async () => {
-    const notAccepted = await office.post(`/api/grassroots/rooms/${roomId}/sessions`, {
+    const notAccepted = await t.office.post(`/api/grassroots/rooms/${roomId}/sessions`, {
       title: '东门社区加装电梯议事会',
       form: 'both',
       startsAt: inDays(-1, 9),
@@ -147,7 +147,7 @@ describe('grassroots rooms', () => {
     });
     expect(notAccepted.status).toBe(400);
     const s = await okBody(
-      await office.post(`/api/grassroots/rooms/${roomId}/sessions`, {
+      await t.office.post(`/api/grassroots/rooms/${roomId}/sessions`, {
         title: '东门社区加装电梯议事会',
         form: 'both',
         startsAt: inDays(-1, 9),
@@ -162,25 +162,25 @@ describe('grassroots rooms', () => {
     );
     sessionId = s.id;
     eventId = s.eventId;
-    const event = await okBody(await office.get(`/api/consultations/events/${eventId}`));
+    const event = await okBody(await t.office.get(`/api/consultations/events/${eventId}`));
     expect(event).toMatchObject({ kind: 'grassroots', state: 'preparation' });
 
-    const early = await office.post(`/api/grassroots/sessions/${sessionId}/items`, { content: 'x', unitId });
+    const early = await t.office.post(`/api/grassroots/sessions/${sessionId}/items`, { content: 'x', unitId });
     expect([early.status, early.body.message]).toEqual([409, '议事活动举行后才能登记议定事项']);
-    await okBody(await office.post(`/api/consultations/events/${eventId}/actions`, { action: 'sendNotice' }));
+    await okBody(await t.office.post(`/api/consultations/events/${eventId}/actions`, { action: 'sendNotice' }));
     // Members are invited through the event's meeting; those checked in are credited when it is held.
-    const meetingId = (await okBody(await office.get(`/api/consultations/events/${eventId}`))).meetingId;
-    await okBody(await office.post(`/api/meetings/${meetingId}/attendance/${ids.member020}`, { present: true }));
-    await okBody(await office.post(`/api/consultations/events/${eventId}/actions`, { action: 'hold' }));
+    const meetingId = (await okBody(await t.office.get(`/api/consultations/events/${eventId}`))).meetingId;
+    await okBody(await t.office.post(`/api/meetings/${meetingId}/attendance/${ids.member020}`, { present: true }));
+    await okBody(await t.office.post(`/api/consultations/events/${eventId}/actions`, { action: 'hold' }));
     await okBody(
-      await office.post(`/api/consultations/events/${eventId}/actions`, {
+      await t.office.post(`/api/consultations/events/${eventId}/actions`, {
         action: 'recordMinutes',
         minutes: '议定：由住建局牵头推进东门小区加装电梯。',
       }),
     );
 
     const item = await okBody(
-      await office.post(`/api/grassroots/sessions/${sessionId}/items`, {
+      await t.office.post(`/api/grassroots/sessions/${sessionId}/items`, {
         content: '东门小区3栋加装电梯，年内完成审批',
         topicId,
         unitId,
@@ -188,17 +188,17 @@ describe('grassroots rooms', () => {
     );
     itemId = item.id;
     // The deadline is the committee's setting (default 15 working days); an administrator changes it.
-    expect((await office.get('/api/grassroots/settings')).body.itemFeedbackWorkingDays).toBe(15);
+    expect((await t.office.get('/api/grassroots/settings')).body.itemFeedbackWorkingDays).toBe(15);
     const admin = await login(t.app, 'admin');
     const bad = await admin.put('/api/grassroots/settings', {
-      ...(await office.get('/api/grassroots/settings')).body,
+      ...(await t.office.get('/api/grassroots/settings')).body,
       codeMinutes: 0,
     });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('验证码有效时间（分钟）');
     const days = 15;
     expect(item.dueOn).toBe(await addWorkingDays(t.database.db, 1, beijingToday(), days));
-    const got = await okBody(await office.get(`/api/grassroots/sessions/${sessionId}`));
+    const got = await okBody(await t.office.get(`/api/grassroots/sessions/${sessionId}`));
     expect(got).toMatchObject({
       eventState: 'minuted',
       formLabel: '线上线下结合',
@@ -208,17 +208,17 @@ describe('grassroots rooms', () => {
   });
 
   it('the unit feeds back on its own item only; the member who raised it is told; staff resolve; figures count', async () => {
-    const unitNotes = await okBody(await unit.get('/api/notifications'));
+    const unitNotes = await okBody(await t.unit.get('/api/notifications'));
     expect(unitNotes.items.some((n: any) => n.title.includes('东门小区3栋加装电梯'))).toBe(true);
     const other = await login(t.app, 'unit02');
     expect((await other.post(`/api/grassroots/items/${itemId}/feedback`, { feedback: '已办' })).status).toBe(404);
-    expect((await member.post(`/api/grassroots/items/${itemId}/feedback`, { feedback: '已办' })).status).toBe(403);
-    const mine = await okBody(await unit.get('/api/grassroots/items'));
+    expect((await t.member.post(`/api/grassroots/items/${itemId}/feedback`, { feedback: '已办' })).status).toBe(403);
+    const mine = await okBody(await t.unit.get('/api/grassroots/items'));
     expect(mine.map((i: any) => i.id)).toEqual([itemId]);
-    await okBody(await unit.post(`/api/grassroots/items/${itemId}/feedback`, { feedback: '已完成审批，下月开工' }));
-    const told = await okBody(await member.get('/api/notifications'));
+    await okBody(await t.unit.post(`/api/grassroots/items/${itemId}/feedback`, { feedback: '已完成审批，下月开工' }));
+    const told = await okBody(await t.member.get('/api/notifications'));
     expect(told.items.map((n: any) => n.title)).toContain('议定事项已反馈：东门小区3栋加装电梯，年内完成审批');
-    await okBody(await office.post(`/api/grassroots/items/${itemId}/resolve`, {}));
+    await okBody(await t.office.post(`/api/grassroots/items/${itemId}/resolve`, {}));
     const row = await queryOne<{ state: string; feedback: string }>(
       t.database.db,
       sql`select state, feedback from grassroots_agreed_items where id = ${itemId}`,
@@ -234,7 +234,7 @@ describe('grassroots rooms', () => {
 
     const year = beijingToday().slice(0, 4);
     const f = await okBody(
-      await leader.get(
+      await t.leader.get(
         `/api/figures?period=${year}&ids=grassroots.rooms,grassroots.sessions,grassroots.onlineSessions,grassroots.topics,grassroots.itemsResolved`,
       ),
     );
@@ -247,7 +247,7 @@ describe('grassroots rooms', () => {
       'grassroots.itemsResolved': 1,
     });
     // Room sessions are counted here, not in the consultation sentence.
-    const c = await okBody(await leader.get(`/api/consultations/figures?year=${year}`));
+    const c = await okBody(await t.leader.get(`/api/consultations/figures?year=${year}`));
     expect(c.byKind.map((k: any) => k.kind)).not.toContain('grassroots');
   });
 });

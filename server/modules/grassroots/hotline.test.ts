@@ -4,18 +4,19 @@
 // an agreed item recording the case it resolves, the year figures, phones masked for all but staff, who may do what.
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { demoHotlineCsv, seedDemoHotline } from '../../seed/demo-hotline.ts';
-import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { login, okBody, testAppForFile } from '../../test/harness.ts';
 import { inDays } from '../consultations/test-helpers.ts';
 
-let t: TestContext;
-let office: Client;
-let convener: Client;
-let member: Client;
-let unit: Client;
-let county: Client;
+const t = testAppForFile({
+  office: 'office_staff',
+  convener: 'member030',
+  member: 'member031',
+  unit: 'unit01',
+  county: 'county_office_staff',
+});
 
 const HEADERS = ['工单编号', '受理日期', '区域/街道', '类别', '诉求内容', '办理状态'];
 const MONTH = '2025-07';
@@ -72,33 +73,25 @@ const importAudits = async () =>
     )
   )?.n;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  [office, convener, member, unit, county] = await Promise.all(
-    ['office_staff', 'member030', 'member031', 'unit01', 'county_office_staff'].map((u) => login(t.app, u)),
-  );
-});
-afterAll(() => t.close());
-
 describe('hotline cases', () => {
   let roomId: number;
   let topicId: number;
 
   it('staff download the template; only staff import', async () => {
-    const tpl = await office.get('/api/grassroots/hotline/template');
+    const tpl = await t.office.get('/api/grassroots/hotline/template');
     expect(tpl.status).toBe(200);
     expect(String(tpl.headers['content-disposition'])).toContain(encodeURIComponent('热线工单导入模板.xlsx'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(tpl.raw as any);
     expect((wb.worksheets[0].getRow(1).values as string[]).slice(1)).toEqual(HEADERS);
-    expect((await member.get('/api/grassroots/hotline/template')).status).toBe(403);
-    const refused = await member.upload(HOTLINE_IMPORTS, '工单.xlsx', await workbook(MARKET));
+    expect((await t.member.get('/api/grassroots/hotline/template')).status).toBe(403);
+    const refused = await t.member.upload(HOTLINE_IMPORTS, '工单.xlsx', await workbook(MARKET));
     expect(refused.status).toBe(403);
     expect((await query(t.database.db, sql`select 1 from hotline_cases`)).length).toBe(0);
   });
 
   it('the preview names each bad row and column in Chinese; nothing is stored until imported', async () => {
-    const bad = await office.upload(
+    const bad = await t.office.upload(
       HOTLINE_IMPORTS,
       '七月工单.xlsx',
       await workbook([
@@ -117,33 +110,33 @@ describe('hotline cases', () => {
       { row: 4, column: '诉求内容', message: '第 4 行「诉求内容」不能为空' },
       { row: 5, column: '工单编号', message: '第 5 行「工单编号」：与第 2 行的工单编号重复' },
     ]);
-    const noColumn = await office.upload(HOTLINE_IMPORTS, '工单.xlsx', await workbook([['x']], ['编号', '日期']));
+    const noColumn = await t.office.upload(HOTLINE_IMPORTS, '工单.xlsx', await workbook([['x']], ['编号', '日期']));
     expect([noColumn.status, noColumn.body.message]).toEqual([
       400,
       '缺少必需的列：「受理日期」、「区域/街道」、「诉求内容」（请使用导入模板）',
     ]);
-    const word = await office.upload(HOTLINE_IMPORTS, '工单.docx', Buffer.from('x'));
+    const word = await t.office.upload(HOTLINE_IMPORTS, '工单.docx', Buffer.from('x'));
     expect(word.body.message).toBe('请上传 .xlsx 或 .csv 格式的工单文件（可先下载模板）');
     expect((await query(t.database.db, sql`select 1 from hotline_cases`)).length).toBe(0);
   });
 
   it('imports the good rows; importing the same file again changes nothing; a changed status updates the case', async () => {
     const file = await workbook([...MARKET, ...OTHER]);
-    const first = (await office.upload(HOTLINE_IMPORTS, '七月工单.xlsx', file)).body;
+    const first = (await t.office.upload(HOTLINE_IMPORTS, '七月工单.xlsx', file)).body;
     expect(first).toMatchObject({ total: 8, valid: 8, added: 8, errors: [] });
-    expect(await okBody(await office.post(`/api/grassroots/hotline/imports/${first.id}/apply`))).toEqual({
+    expect(await okBody(await t.office.post(`/api/grassroots/hotline/imports/${first.id}/apply`))).toEqual({
       added: 8,
       updated: 0,
       unchanged: 0,
     });
-    const again = await office.post(`/api/grassroots/hotline/imports/${first.id}/apply`);
+    const again = await t.office.post(`/api/grassroots/hotline/imports/${first.id}/apply`);
     expect([again.status, again.body.message]).toEqual([409, '该文件已经导入过了']);
     const before = await query(t.database.db, sql`select * from hotline_cases order by case_no`);
     expect(before.map((c: any) => c.received_on instanceof Date || typeof c.received_on).length).toBe(8);
 
-    const second = (await office.upload(HOTLINE_IMPORTS, '七月工单.xlsx', file)).body;
+    const second = (await t.office.upload(HOTLINE_IMPORTS, '七月工单.xlsx', file)).body;
     expect(second).toMatchObject({ added: 0, updated: 0, unchanged: 8 });
-    expect(await okBody(await office.post(`/api/grassroots/hotline/imports/${second.id}/apply`))).toEqual({
+    expect(await okBody(await t.office.post(`/api/grassroots/hotline/imports/${second.id}/apply`))).toEqual({
       added: 0,
       updated: 0,
       unchanged: 8,
@@ -157,20 +150,20 @@ describe('hotline cases', () => {
       'T2507004,2025-07-09,城关街道,市容环境,"东门菜市场门口摊贩占道经营，垃圾遍地，来电人13812345678。",已办结',
       'T2507010,2025/7/28,城关街道,市容环境,"东门菜市场附近摊贩占道经营, 请求加强管理",办理中',
     ].join('\r\n');
-    const third = (await office.upload(HOTLINE_IMPORTS, '七月工单补充.csv', Buffer.from(`\uFEFF${csv}`))).body;
+    const third = (await t.office.upload(HOTLINE_IMPORTS, '七月工单补充.csv', Buffer.from(`\uFEFF${csv}`))).body;
     expect(third).toMatchObject({ total: 2, valid: 2, added: 1, updated: 1, unchanged: 0 });
-    await okBody(await office.post(`/api/grassroots/hotline/imports/${third.id}/apply`));
+    await okBody(await t.office.post(`/api/grassroots/hotline/imports/${third.id}/apply`));
     const changed = await queryOne<{ status: string }>(
       t.database.db,
       sql`select status from hotline_cases where case_no = 'T2507004'`,
     );
     expect(changed?.status).toBe('已办结');
     expect(await importAudits()).toBe(2);
-    expect((await okBody(await county.get('/api/grassroots/hotline/cases'))).total).toBe(0);
+    expect((await okBody(await t.county.get('/api/grassroots/hotline/cases'))).total).toBe(0);
   });
 
   it('finds the planted recurring matter of the month; phones are masked for all but staff', async () => {
-    const m = await okBody(await member.get(`/api/grassroots/hotline/matters?month=${MONTH}`));
+    const m = await okBody(await t.member.get(`/api/grassroots/hotline/matters?month=${MONTH}`));
     expect(m.cases).toBe(9);
     const top = m.matters[0];
     expect(top).toMatchObject({ area: '城关街道', category: '市容环境', count: 5, takenUp: 0 });
@@ -181,11 +174,11 @@ describe('hotline cases', () => {
     const shown = top.cases.find((c: any) => c.caseNo === 'T2507004');
     expect(shown.content).toContain('138****5678');
     expect(shown.content).not.toContain('13812345678');
-    const staffView = await okBody(await office.get(`/api/grassroots/hotline/cases?month=${MONTH}&q=T2507004`));
+    const staffView = await okBody(await t.office.get(`/api/grassroots/hotline/cases?month=${MONTH}&q=T2507004`));
     expect(staffView.items[0].content).toContain('13812345678');
-    const empty = await okBody(await office.get('/api/grassroots/hotline/matters?month=2025-08'));
+    const empty = await okBody(await t.office.get('/api/grassroots/hotline/matters?month=2025-08'));
     expect(empty).toEqual({ month: '2025-08', cases: 0, matters: [] });
-    expect((await office.get('/api/grassroots/hotline/matters?month=2025-7')).status).toBe(400);
+    expect((await t.office.get('/api/grassroots/hotline/matters?month=2025-7')).status).toBe(400);
   });
 
   it('a room takes the matter up as its topic (每月一题) with the cases linked; a member who does not convene may not', async () => {
@@ -195,7 +188,7 @@ describe('hotline cases', () => {
     ))!.member_id;
     roomId = (
       await okBody(
-        await office.post('/api/grassroots/rooms', {
+        await t.office.post('/api/grassroots/rooms', {
           name: '城关街道东门协商议事室',
           township: '城关街道',
           village: '东门社区',
@@ -206,21 +199,21 @@ describe('hotline cases', () => {
     ).id;
     const caseNos = ['T2507001', 'T2507004', 'T2507007', 'T2507009', 'T2507010'];
     const body = { roomId, title: '东门菜市场周边占道经营问题', caseNos };
-    expect((await member.post('/api/grassroots/hotline/take-up', body)).status).toBe(403);
-    const missing = await office.post('/api/grassroots/hotline/take-up', { ...body, caseNos: ['NOPE'] });
+    expect((await t.member.post('/api/grassroots/hotline/take-up', body)).status).toBe(403);
+    const missing = await t.office.post('/api/grassroots/hotline/take-up', { ...body, caseNos: ['NOPE'] });
     expect([missing.status, missing.body.message]).toEqual([400, '工单编号不存在：NOPE']);
-    topicId = (await okBody(await convener.post('/api/grassroots/hotline/take-up', body))).id;
-    const topics = await okBody(await convener.get(`/api/grassroots/topics?roomId=${roomId}&source=hotline`));
+    topicId = (await okBody(await t.convener.post('/api/grassroots/hotline/take-up', body))).id;
+    const topics = await okBody(await t.convener.get(`/api/grassroots/topics?roomId=${roomId}&source=hotline`));
     expect(topics.items.map((x: any) => [x.title, x.sourceLabel, x.stateLabel])).toEqual([
       ['东门菜市场周边占道经营问题', expect.any(String), '已受理'],
     ]);
-    const linked = await okBody(await office.get(`/api/grassroots/hotline/cases?topicId=${topicId}`));
+    const linked = await okBody(await t.office.get(`/api/grassroots/hotline/cases?topicId=${topicId}`));
     expect(linked.items.map((c: any) => [c.caseNo, c.markLabel, c.roomName]).sort()).toEqual(
       caseNos.map((n) => [n, '已立题', '城关街道东门协商议事室']),
     );
-    const twice = await office.post('/api/grassroots/hotline/take-up', { ...body, caseNos: ['T2507001'] });
+    const twice = await t.office.post('/api/grassroots/hotline/take-up', { ...body, caseNos: ['T2507001'] });
     expect([twice.status, twice.body.message]).toEqual([409, '工单 T2507001 已立为议题，不能重复立题']);
-    const m = await okBody(await office.get(`/api/grassroots/hotline/matters?month=${MONTH}`));
+    const m = await okBody(await t.office.get(`/api/grassroots/hotline/matters?month=${MONTH}`));
     expect(m.matters[0]).toMatchObject({ count: 5, takenUp: 5 });
     const audit = await queryOne<{ n: number }>(
       t.database.db,
@@ -235,7 +228,7 @@ describe('hotline cases', () => {
       sql`select unit_id from accounts where username = 'unit01'`,
     ))!.unit_id;
     const s = await okBody(
-      await office.post(`/api/grassroots/rooms/${roomId}/sessions`, {
+      await t.office.post(`/api/grassroots/rooms/${roomId}/sessions`, {
         title: '东门菜市场占道经营议事会',
         form: 'offline',
         startsAt: inDays(-1, 9),
@@ -245,28 +238,28 @@ describe('hotline cases', () => {
       }),
     );
     for (const action of ['sendNotice', 'hold'])
-      await okBody(await office.post(`/api/consultations/events/${s.eventId}/actions`, { action }));
+      await okBody(await t.office.post(`/api/consultations/events/${s.eventId}/actions`, { action }));
     const item = await okBody(
-      await office.post(`/api/grassroots/sessions/${s.id}/items`, {
+      await t.office.post(`/api/grassroots/sessions/${s.id}/items`, {
         content: '菜市场东侧划定临时疏导点',
         topicId,
         unitId,
       }),
     );
     expect(
-      (await member.post(`/api/grassroots/items/${item.id}/hotline-cases`, { caseNos: ['T2507001'] })).status,
+      (await t.member.post(`/api/grassroots/items/${item.id}/hotline-cases`, { caseNos: ['T2507001'] })).status,
     ).toBe(403);
     await okBody(
-      await convener.post(`/api/grassroots/items/${item.id}/hotline-cases`, { caseNos: ['T2507001', 'T2507004'] }),
+      await t.convener.post(`/api/grassroots/items/${item.id}/hotline-cases`, { caseNos: ['T2507001', 'T2507004'] }),
     );
-    await okBody(await unit.post(`/api/grassroots/items/${item.id}/feedback`, { feedback: '已设置临时疏导点' }));
-    await okBody(await office.post(`/api/grassroots/items/${item.id}/resolve`, {}));
-    const resolved = await okBody(await office.get(`/api/grassroots/hotline/cases?mark=resolved`));
+    await okBody(await t.unit.post(`/api/grassroots/items/${item.id}/feedback`, { feedback: '已设置临时疏导点' }));
+    await okBody(await t.office.post(`/api/grassroots/items/${item.id}/resolve`, {}));
+    const resolved = await okBody(await t.office.get(`/api/grassroots/hotline/cases?mark=resolved`));
     expect(resolved.items.map((c: any) => [c.caseNo, c.markLabel]).sort()).toEqual([
       ['T2507001', '已解决'],
       ['T2507004', '已解决'],
     ]);
-    const open = await okBody(await office.get(`/api/grassroots/hotline/cases?month=${MONTH}&mark=open`));
+    const open = await okBody(await t.office.get(`/api/grassroots/hotline/cases?month=${MONTH}&mark=open`));
     expect(open.total).toBe(4);
 
     const leader = await login(t.app, 'leader');
@@ -295,13 +288,13 @@ describe("the demo's hotline year", () => {
     expect(csv.split('\r\n').length - 1).toBeGreaterThan(150);
     await seedDemoHotline((u) => login(t.app, u));
     const year = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4);
-    const all = await okBody(await office.get(`/api/grassroots/hotline/cases?q=${year}12345&pageSize=1`));
+    const all = await okBody(await t.office.get(`/api/grassroots/hotline/cases?q=${year}12345&pageSize=1`));
     expect(all.total).toBe(demoHotlineCsv().split('\r\n').length - 1);
     // Every month the four recurring matters, each one group however the callers worded it; one-offs none.
     const months = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(5, 7));
     for (let i = 1; i <= months; i++) {
       const month = `${year}-${String(i).padStart(2, '0')}`;
-      const m = await okBody(await office.get(`/api/grassroots/hotline/matters?month=${month}`));
+      const m = await okBody(await t.office.get(`/api/grassroots/hotline/matters?month=${month}`));
       expect(m.matters.map((x: any) => x.area).sort(), month).toEqual(['城关街道', '城南街道', '新城镇', '滨江街道']);
       // Last month's top matter was taken up (in January, this month's).
       const taken = m.matters.filter((x: any) => x.takenUp).map((x: any) => [x.takenUp, x.count]);

@@ -4,42 +4,29 @@
 // / revoked, the completion view by member, sector and special committee with Excel, and tenancy.
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { setTestClock } from '../../platform/dates.ts';
-import { query, queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { queryOne } from '../../platform/db/client.ts';
+import { login, okBody, testAppForFile } from '../../test/harness.ts';
+import { liveFactMemberIds, memberIdsOf } from '../../test/queries.ts';
 
-let t: TestContext;
-let office: Client;
-let member: Client;
-let member2: Client;
-let leader: Client;
-let county: Client;
+const t = testAppForFile({
+  office: 'office_staff',
+  member: 'member020',
+  member2: 'member021',
+  leader: 'leader',
+  county: 'county_office_staff',
+});
 let m1: number;
 let m2: number;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  [office, member, member2, leader, county] = await Promise.all(
-    ['office_staff', 'member020', 'member021', 'leader', 'county_office_staff'].map((u) => login(t.app, u)),
-  );
-  const ids = await query<{ member_id: number }>(
-    t.database.db,
-    sql`select member_id from accounts where username in ('member020', 'member021') order by username`,
-  );
-  [m1, m2] = ids.map((x) => x.member_id);
+  [m1, m2] = await memberIdsOf(t.database.db, ['member020', 'member021']);
 });
-afterAll(() => t.close());
 
 const db = () => t.database.db;
-const facts = async (kind: string, sourceType: string, sourceId: number) =>
-  (
-    await query<{ member_id: number }>(
-      db(),
-      sql`select member_id from duty_facts where kind = ${kind} and source_type = ${sourceType} and source_id = ${sourceId}
-        and revoked_at is null order by member_id`,
-    )
-  ).map((r) => r.member_id);
+const facts = (kind: string, sourceType: string, sourceId: number) =>
+  liveFactMemberIds(db(), kind, sourceType, sourceId);
 
 const mp4 = (size: number) => {
   const b = Buffer.alloc(size);
@@ -49,12 +36,12 @@ const mp4 = (size: number) => {
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 async function publishedVideo(title = '学习习近平新时代中国特色社会主义思想专题讲座') {
-  const up = await office.upload('/api/learning/uploads?kind=video', '专题讲座.mp4', mp4(4096));
+  const up = await t.office.upload('/api/learning/uploads?kind=video', '专题讲座.mp4', mp4(4096));
   expect(up.status, JSON.stringify(up.body)).toBe(200);
   const { id } = await okBody(
-    await office.post('/api/learning/materials', { title, kind: 'video', fileId: up.body.id, durationSeconds: 1800 }),
+    await t.office.post('/api/learning/materials', { title, kind: 'video', fileId: up.body.id, durationSeconds: 1800 }),
   );
-  await okBody(await office.post(`/api/learning/materials/${id}/actions`, { action: 'publish' }));
+  await okBody(await t.office.post(`/api/learning/materials/${id}/actions`, { action: 'publish' }));
   return id as number;
 }
 
@@ -68,97 +55,101 @@ describe('study plans', () => {
         { term: '秋季学期', title: '人民政协理论与履职能力' },
       ],
     };
-    const { id } = await okBody(await office.post('/api/learning/plans', plan));
-    expect((await office.post('/api/learning/plans', plan)).status).toBe(409);
-    expect((await member.post('/api/learning/plans', { ...plan, year: 2027 })).status).toBe(403);
-    const list = await okBody(await member.get('/api/learning/plans'));
+    const { id } = await okBody(await t.office.post('/api/learning/plans', plan));
+    expect((await t.office.post('/api/learning/plans', plan)).status).toBe(409);
+    expect((await t.member.post('/api/learning/plans', { ...plan, year: 2027 })).status).toBe(403);
+    const list = await okBody(await t.member.get('/api/learning/plans'));
     expect(list.find((p: any) => p.id === id).themes.map((x: any) => x.title)).toEqual([
       '学习贯彻全国两会精神',
       '人民政协理论与履职能力',
     ]);
-    expect(await okBody(await county.get('/api/learning/plans'))).toEqual([]);
+    expect(await okBody(await t.county.get('/api/learning/plans'))).toEqual([]);
   });
 });
 
 describe('materials and progress', () => {
   it('checks type and the per-committee video limit, which the committee may raise', async () => {
-    const exe = await office.upload('/api/learning/uploads?kind=video', 'a.mp4', Buffer.from('MZ\x90\x00 not a video'));
+    const exe = await t.office.upload(
+      '/api/learning/uploads?kind=video',
+      'a.mp4',
+      Buffer.from('MZ\x90\x00 not a video'),
+    );
     expect(exe.status).toBe(400);
     expect(exe.body.message).toContain('文件内容与扩展名');
-    expect((await office.upload('/api/learning/uploads?kind=video', 'a.pdf', pdf)).body.message).toContain(
+    expect((await t.office.upload('/api/learning/uploads?kind=video', 'a.pdf', pdf)).body.message).toContain(
       '仅支持 mp4',
     );
-    expect((await member.upload('/api/learning/uploads?kind=video', 'a.mp4', mp4(100))).status).toBe(403);
-    const settings = await okBody(await office.get('/api/learning/settings'));
-    await okBody(await office.put('/api/learning/settings', { ...settings, videoMaxMb: 1 }));
-    const big = await office.upload('/api/learning/uploads?kind=video', 'big.mp4', mp4(1024 * 1024 + 10));
+    expect((await t.member.upload('/api/learning/uploads?kind=video', 'a.mp4', mp4(100))).status).toBe(403);
+    const settings = await okBody(await t.office.get('/api/learning/settings'));
+    await okBody(await t.office.put('/api/learning/settings', { ...settings, videoMaxMb: 1 }));
+    const big = await t.office.upload('/api/learning/uploads?kind=video', 'big.mp4', mp4(1024 * 1024 + 10));
     expect(big.status).toBe(400);
     expect(big.body.message).toBe('文件不能超过 1 MB');
-    await okBody(await office.put('/api/learning/settings', { ...settings, videoMaxMb: 2 }));
-    expect((await office.upload('/api/learning/uploads?kind=video', 'big.mp4', mp4(1024 * 1024 + 10))).status).toBe(
+    await okBody(await t.office.put('/api/learning/settings', { ...settings, videoMaxMb: 2 }));
+    expect((await t.office.upload('/api/learning/uploads?kind=video', 'big.mp4', mp4(1024 * 1024 + 10))).status).toBe(
       200,
     );
-    await okBody(await office.put('/api/learning/settings', settings));
+    await okBody(await t.office.put('/api/learning/settings', settings));
   });
 
   it('takes a WebM video by its EBML header, unless the committee allows mp4 only', async () => {
     const webm = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81]), Buffer.alloc(512)]);
-    const up = await office.upload('/api/learning/uploads?kind=video', '讲座录像.webm', webm);
+    const up = await t.office.upload('/api/learning/uploads?kind=video', '讲座录像.webm', webm);
     expect(up.status, JSON.stringify(up.body)).toBe(200);
     const file = await queryOne<{ mime: string }>(db(), sql`select mime from files where id = ${up.body.id}`);
     expect(file?.mime).toBe('video/webm');
     await okBody(
-      await office.post('/api/learning/materials', { title: '讲座录像', kind: 'video', fileId: up.body.id }),
+      await t.office.post('/api/learning/materials', { title: '讲座录像', kind: 'video', fileId: up.body.id }),
     );
-    expect((await office.upload('/api/learning/uploads?kind=video', '伪装.webm', pdf)).body.message).toBe(
+    expect((await t.office.upload('/api/learning/uploads?kind=video', '伪装.webm', pdf)).body.message).toBe(
       '文件内容与扩展名「webm」不符',
     );
-    expect((await office.upload('/api/learning/uploads?kind=audio', '讲座录像.webm', webm)).body.message).toContain(
+    expect((await t.office.upload('/api/learning/uploads?kind=audio', '讲座录像.webm', webm)).body.message).toContain(
       '仅支持 mp3',
     );
-    const settings = await okBody(await office.get('/api/learning/settings'));
-    await okBody(await office.put('/api/learning/settings', { ...settings, videoTypes: ['mp4'] }));
-    expect((await office.upload('/api/learning/uploads?kind=video', '讲座录像.webm', webm)).body.message).toContain(
+    const settings = await okBody(await t.office.get('/api/learning/settings'));
+    await okBody(await t.office.put('/api/learning/settings', { ...settings, videoTypes: ['mp4'] }));
+    expect((await t.office.upload('/api/learning/uploads?kind=video', '讲座录像.webm', webm)).body.message).toContain(
       '不支持的文件类型「webm」',
     );
-    await okBody(await office.put('/api/learning/settings', settings));
+    await okBody(await t.office.put('/api/learning/settings', settings));
   });
 
   it('refuses a file that does not fit the kind, and hides drafts from members', async () => {
-    const up = (await office.upload('/api/learning/uploads?kind=pdf', '读本.pdf', pdf)).body;
-    const bad = await office.post('/api/learning/materials', { title: '读本', kind: 'video', fileId: up.id });
+    const up = (await t.office.upload('/api/learning/uploads?kind=pdf', '读本.pdf', pdf)).body;
+    const bad = await t.office.post('/api/learning/materials', { title: '读本', kind: 'video', fileId: up.id });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toBe('上传的文件不是视频，请重新选择文件或资料类型');
     const { id } = await okBody(
-      await office.post('/api/learning/materials', { title: '政协章程读本', kind: 'pdf', fileId: up.id }),
+      await t.office.post('/api/learning/materials', { title: '政协章程读本', kind: 'pdf', fileId: up.id }),
     );
-    expect((await member.get(`/api/learning/materials/${id}`)).status).toBe(404);
-    expect((await member.put(`/api/learning/materials/${id}/progress`, { percent: 100 })).status).toBe(404);
-    const mine = await okBody(await member.get('/api/learning/materials?pageSize=100'));
+    expect((await t.member.get(`/api/learning/materials/${id}`)).status).toBe(404);
+    expect((await t.member.put(`/api/learning/materials/${id}/progress`, { percent: 100 })).status).toBe(404);
+    const mine = await okBody(await t.member.get('/api/learning/materials?pageSize=100'));
     expect(mine.items.some((m: any) => m.id === id)).toBe(false);
     // the file is not readable by a member before publishing
-    expect((await member.get(`/api/files/${up.id}`)).status).toBe(403);
-    await okBody(await office.post(`/api/learning/materials/${id}/actions`, { action: 'publish' }));
-    expect((await member.get(`/api/files/${up.id}`)).status).toBe(200);
+    expect((await t.member.get(`/api/files/${up.id}`)).status).toBe(403);
+    await okBody(await t.office.post(`/api/learning/materials/${id}/actions`, { action: 'publish' }));
+    expect((await t.member.get(`/api/files/${up.id}`)).status).toBe(200);
     // withdraw needs a reason; a member may not publish or withdraw
-    expect((await office.post(`/api/learning/materials/${id}/actions`, { action: 'withdraw' })).status).toBe(400);
+    expect((await t.office.post(`/api/learning/materials/${id}/actions`, { action: 'withdraw' })).status).toBe(400);
     expect(
-      (await member.post(`/api/learning/materials/${id}/actions`, { action: 'withdraw', comment: 'x' })).status,
+      (await t.member.post(`/api/learning/materials/${id}/actions`, { action: 'withdraw', comment: 'x' })).status,
     ).toBe(403);
     await okBody(
-      await office.post(`/api/learning/materials/${id}/actions`, { action: 'withdraw', comment: '内容更新' }),
+      await t.office.post(`/api/learning/materials/${id}/actions`, { action: 'withdraw', comment: '内容更新' }),
     );
     expect(
-      (await office.post(`/api/learning/materials/${id}/actions`, { action: 'withdraw', comment: 'x' })).status,
+      (await t.office.post(`/api/learning/materials/${id}/actions`, { action: 'withdraw', comment: 'x' })).status,
     ).toBe(409);
-    expect((await member.get(`/api/learning/materials/${id}`)).status).toBe(404);
+    expect((await t.member.get(`/api/learning/materials/${id}`)).status).toBe(404);
   });
 
   it('keeps the furthest position of a video, finishes it at 95 % of its length and records the fact once', async () => {
     const id = await publishedVideo();
     const start = new Date('2026-05-10T02:00:00Z');
     const at = (s: number) => setTestClock(new Date(start.getTime() + s * 1000));
-    const put = (body: object) => member.put(`/api/learning/materials/${id}/progress`, body);
+    const put = (body: object) => t.member.put(`/api/learning/materials/${id}/progress`, body);
     try {
       at(0);
       const p1 = await okBody(await put({ positionSeconds: 15.2, durationSeconds: 1800.4 }));
@@ -197,7 +188,7 @@ describe('materials and progress', () => {
       const p94 = await okBody(await put({ positionSeconds: 1692, durationSeconds: 1800 }));
       expect(p94.percent).toBe(94);
       expect(p94.finishedAt).toBeNull();
-      const reopened = await okBody(await member.get(`/api/learning/materials/${id}`));
+      const reopened = await okBody(await t.member.get(`/api/learning/materials/${id}`));
       expect(reopened).toMatchObject({ myPositionSeconds: p94.positionSeconds, myDurationSeconds: 1800 });
       at(s + 2030);
       const done = await okBody(await put({ positionSeconds: 1710, durationSeconds: 1800 }));
@@ -222,23 +213,24 @@ describe('materials and progress', () => {
       sql`select percent, position_seconds, duration_seconds from learning_progress where material_id = ${id} and member_id = ${m1}`,
     );
     expect(stored).toEqual({ percent: 100, position_seconds: 1800, duration_seconds: 1800 });
-    const seen = await okBody(await member.get(`/api/learning/materials/${id}`));
+    const seen = await okBody(await t.member.get(`/api/learning/materials/${id}`));
     expect(seen).toMatchObject({ myPercent: 100, kindLabel: '视频', stateLabel: '已发布', finishedCount: 1 });
     expect(seen.actions).toEqual([]);
     // staff have no member record to progress; another committee sees nothing
     expect(
-      (await office.put(`/api/learning/materials/${id}/progress`, { positionSeconds: 5, durationSeconds: 10 })).status,
+      (await t.office.put(`/api/learning/materials/${id}/progress`, { positionSeconds: 5, durationSeconds: 10 }))
+        .status,
     ).toBe(403);
-    expect((await county.get(`/api/learning/materials/${id}`)).status).toBe(404);
+    expect((await t.county.get(`/api/learning/materials/${id}`)).status).toBe(404);
   });
 
   it("finishes a document when the member marks it learnt, at the committee's mark", async () => {
-    const up = (await office.upload('/api/learning/uploads?kind=pdf', '章程.pdf', pdf)).body;
+    const up = (await t.office.upload('/api/learning/uploads?kind=pdf', '章程.pdf', pdf)).body;
     const { id } = await okBody(
-      await office.post('/api/learning/materials', { title: '政协章程', kind: 'pdf', fileId: up.id }),
+      await t.office.post('/api/learning/materials', { title: '政协章程', kind: 'pdf', fileId: up.id }),
     );
-    await okBody(await office.post(`/api/learning/materials/${id}/actions`, { action: 'publish' }));
-    const put = (body: object) => member.put(`/api/learning/materials/${id}/progress`, body);
+    await okBody(await t.office.post(`/api/learning/materials/${id}/actions`, { action: 'publish' }));
+    const put = (body: object) => t.member.put(`/api/learning/materials/${id}/progress`, body);
     expect((await put({})).body).toMatchObject({ error: 'learning.percent_required' });
     expect(await okBody(await put({ percent: 40 }))).toMatchObject({ percent: 40, finishedAt: null });
     expect((await okBody(await put({ percent: 10 }))).percent).toBe(40);
@@ -250,17 +242,17 @@ describe('materials and progress', () => {
 describe('training classes', () => {
   it('creates each session as a meeting of the class and credits the members checked in when held', async () => {
     const { id: classId } = await okBody(
-      await office.post('/api/learning/classes', {
+      await t.office.post('/api/learning/classes', {
         title: '2026年委员履职能力培训班',
         year: 2026,
         memberIds: [m1, m2],
       }),
     );
     expect(
-      (await office.post('/api/learning/classes', { title: '坏', year: 2026, memberIds: [999999] })).body.message,
+      (await t.office.post('/api/learning/classes', { title: '坏', year: 2026, memberIds: [999999] })).body.message,
     ).toBe('所选委员不存在或已不在本届');
     const startsAt = '2026-12-10T01:00:00.000Z';
-    const bad = await office.post(`/api/learning/classes/${classId}/sessions`, {
+    const bad = await t.office.post(`/api/learning/classes/${classId}/sessions`, {
       title: '第一讲',
       startsAt,
       endsAt: startsAt,
@@ -268,55 +260,55 @@ describe('training classes', () => {
     });
     expect(bad.body.message).toBe('「结束时间」应晚于「开始时间」');
     const { id: sessionId } = await okBody(
-      await office.post(`/api/learning/classes/${classId}/sessions`, {
+      await t.office.post(`/api/learning/classes/${classId}/sessions`, {
         title: '第一讲 人民政协的性质定位',
         startsAt,
         endsAt: '2026-12-10T04:00:00.000Z',
         place: '市委党校',
       }),
     );
-    const cls = await okBody(await member.get(`/api/learning/classes/${classId}`));
+    const cls = await okBody(await t.member.get(`/api/learning/classes/${classId}`));
     const s = cls.sessions[0];
     expect(s).toMatchObject({ stateLabel: '待举行', actions: [] });
-    const meeting = await okBody(await member.get(`/api/meetings/${s.meetingId}`));
+    const meeting = await okBody(await t.member.get(`/api/meetings/${s.meetingId}`));
     expect(meeting.title).toBe('2026年委员履职能力培训班：第一讲 人民政协的性质定位');
     expect(
-      (await okBody(await office.get(`/api/learning/classes/${classId}`))).sessions[0].actions.map(
+      (await okBody(await t.office.get(`/api/learning/classes/${classId}`))).sessions[0].actions.map(
         (a: any) => a.action,
       ),
     ).toEqual(['hold', 'cancel']);
     // a member who is not in the class does not see it
     const outsider = await login(t.app, 'member050');
     expect((await outsider.get(`/api/learning/classes/${classId}`)).status).toBe(404);
-    expect((await member.post(`/api/learning/sessions/${sessionId}/actions`, { action: 'hold' })).status).toBe(403);
-    await okBody(await office.post(`/api/meetings/${s.meetingId}/attendance/${m1}`, { present: true }));
-    await okBody(await office.post(`/api/learning/sessions/${sessionId}/actions`, { action: 'hold' }));
+    expect((await t.member.post(`/api/learning/sessions/${sessionId}/actions`, { action: 'hold' })).status).toBe(403);
+    await okBody(await t.office.post(`/api/meetings/${s.meetingId}/attendance/${m1}`, { present: true }));
+    await okBody(await t.office.post(`/api/learning/sessions/${sessionId}/actions`, { action: 'hold' }));
     expect(await facts('learning.classAttended', 'learning_session', sessionId)).toEqual([m1]);
-    expect((await okBody(await member.get(`/api/meetings/${s.meetingId}`))).status).toBe('closed');
+    expect((await okBody(await t.member.get(`/api/meetings/${s.meetingId}`))).status).toBe('closed');
     expect(
-      (await office.post(`/api/learning/sessions/${sessionId}/actions`, { action: 'cancel', comment: 'x' })).status,
+      (await t.office.post(`/api/learning/sessions/${sessionId}/actions`, { action: 'cancel', comment: 'x' })).status,
     ).toBe(409);
   });
 
   it('cancels a session with a reason and cancels its meeting', async () => {
     const { id: classId } = await okBody(
-      await office.post('/api/learning/classes', { title: '秋季学期专题学习班', year: 2026, memberIds: [m2] }),
+      await t.office.post('/api/learning/classes', { title: '秋季学期专题学习班', year: 2026, memberIds: [m2] }),
     );
     const { id } = await okBody(
-      await office.post(`/api/learning/classes/${classId}/sessions`, {
+      await t.office.post(`/api/learning/classes/${classId}/sessions`, {
         title: '第一讲',
         startsAt: '2026-12-20T01:00:00.000Z',
         endsAt: '2026-12-20T03:00:00.000Z',
         place: '市政协报告厅',
       }),
     );
-    expect((await office.post(`/api/learning/sessions/${id}/actions`, { action: 'cancel' })).status).toBe(400);
+    expect((await t.office.post(`/api/learning/sessions/${id}/actions`, { action: 'cancel' })).status).toBe(400);
     await okBody(
-      await office.post(`/api/learning/sessions/${id}/actions`, { action: 'cancel', comment: '授课人临时有事' }),
+      await t.office.post(`/api/learning/sessions/${id}/actions`, { action: 'cancel', comment: '授课人临时有事' }),
     );
-    const cls = await okBody(await office.get(`/api/learning/classes/${classId}`));
+    const cls = await okBody(await t.office.get(`/api/learning/classes/${classId}`));
     expect(cls.sessions[0].stateLabel).toBe('已取消');
-    expect((await okBody(await office.get(`/api/meetings/${cls.sessions[0].meetingId}`))).status).toBe('cancelled');
+    expect((await okBody(await t.office.get(`/api/meetings/${cls.sessions[0].meetingId}`))).status).toBe('cancelled');
   });
 });
 
@@ -324,36 +316,40 @@ describe('reflections', () => {
   it('goes draft → submitted → returned → submitted → accepted (fact) → revoked, each step by its role', async () => {
     const materialId = await publishedVideo('政协委员履职基础知识');
     const { id } = await okBody(
-      await member.post('/api/learning/reflections', { title: '学习体会', body: '通过学习，深刻认识到……', materialId }),
+      await t.member.post('/api/learning/reflections', {
+        title: '学习体会',
+        body: '通过学习，深刻认识到……',
+        materialId,
+      }),
     );
     // a draft is the author's alone
-    expect((await office.get(`/api/learning/reflections/${id}`)).status).toBe(404);
-    expect((await member2.get(`/api/learning/reflections/${id}`)).status).toBe(404);
-    expect((await member2.post(`/api/learning/reflections/${id}/actions`, { action: 'submit' })).status).toBe(404);
-    expect((await office.post(`/api/learning/reflections/${id}/actions`, { action: 'accept' })).status).toBe(404);
-    const draft = await okBody(await member.get(`/api/learning/reflections/${id}`));
+    expect((await t.office.get(`/api/learning/reflections/${id}`)).status).toBe(404);
+    expect((await t.member2.get(`/api/learning/reflections/${id}`)).status).toBe(404);
+    expect((await t.member2.post(`/api/learning/reflections/${id}/actions`, { action: 'submit' })).status).toBe(404);
+    expect((await t.office.post(`/api/learning/reflections/${id}/actions`, { action: 'accept' })).status).toBe(404);
+    const draft = await okBody(await t.member.get(`/api/learning/reflections/${id}`));
     expect(draft.actions.map((a: any) => a.action)).toEqual(['submit']);
-    await okBody(await member.post(`/api/learning/reflections/${id}/actions`, { action: 'submit' }));
-    expect((await member.put(`/api/learning/reflections/${id}`, { title: '改', body: '改' })).status).toBe(409);
-    expect((await member.post(`/api/learning/reflections/${id}/actions`, { action: 'accept' })).status).toBe(403);
-    expect((await member2.get(`/api/learning/reflections/${id}`)).status).toBe(404);
-    const queue = await okBody(await office.get('/api/learning/reflections?state=submitted'));
+    await okBody(await t.member.post(`/api/learning/reflections/${id}/actions`, { action: 'submit' }));
+    expect((await t.member.put(`/api/learning/reflections/${id}`, { title: '改', body: '改' })).status).toBe(409);
+    expect((await t.member.post(`/api/learning/reflections/${id}/actions`, { action: 'accept' })).status).toBe(403);
+    expect((await t.member2.get(`/api/learning/reflections/${id}`)).status).toBe(404);
+    const queue = await okBody(await t.office.get('/api/learning/reflections?state=submitted'));
     expect(queue.items.some((r: any) => r.id === id && r.materialTitle === '政协委员履职基础知识')).toBe(true);
-    expect((await office.post(`/api/learning/reflections/${id}/actions`, { action: 'return' })).status).toBe(400);
+    expect((await t.office.post(`/api/learning/reflections/${id}/actions`, { action: 'return' })).status).toBe(400);
     await okBody(
-      await office.post(`/api/learning/reflections/${id}/actions`, {
+      await t.office.post(`/api/learning/reflections/${id}/actions`, {
         action: 'return',
         comment: '请结合本职工作谈体会',
       }),
     );
     await okBody(
-      await member.put(`/api/learning/reflections/${id}`, { title: '学习体会', body: '结合本职工作……', materialId }),
+      await t.member.put(`/api/learning/reflections/${id}`, { title: '学习体会', body: '结合本职工作……', materialId }),
     );
-    await okBody(await member.post(`/api/learning/reflections/${id}/actions`, { action: 'submit' }));
+    await okBody(await t.member.post(`/api/learning/reflections/${id}/actions`, { action: 'submit' }));
     expect(await facts('learning.reflectionAccepted', 'learning_reflection', id)).toEqual([]);
-    await okBody(await office.post(`/api/learning/reflections/${id}/actions`, { action: 'accept' }));
+    await okBody(await t.office.post(`/api/learning/reflections/${id}/actions`, { action: 'accept' }));
     expect(await facts('learning.reflectionAccepted', 'learning_reflection', id)).toEqual([m1]);
-    const seen = await okBody(await member.get(`/api/learning/reflections/${id}`));
+    const seen = await okBody(await t.member.get(`/api/learning/reflections/${id}`));
     expect(seen.stateLabel).toBe('已通过');
     expect(seen.timeline.map((x: any) => x.label)).toEqual(['提交', '退回修改', '提交', '审核通过']);
     expect(seen.timeline[1].comment).toBe('请结合本职工作谈体会');
@@ -363,44 +359,44 @@ describe('reflections', () => {
     );
     expect(note?.title).toBe('学习心得已通过审核：学习体会');
     await okBody(
-      await office.post(`/api/learning/reflections/${id}/actions`, { action: 'revoke', comment: '与他人雷同' }),
+      await t.office.post(`/api/learning/reflections/${id}/actions`, { action: 'revoke', comment: '与他人雷同' }),
     );
     expect(await facts('learning.reflectionAccepted', 'learning_reflection', id)).toEqual([]);
-    expect((await county.get(`/api/learning/reflections/${id}`)).status).toBe(404);
+    expect((await t.county.get(`/api/learning/reflections/${id}`)).status).toBe(404);
   });
 
   it('refuses a reflection from staff and on an unknown material', async () => {
-    expect((await office.post('/api/learning/reflections', { title: 'a', body: 'b' })).status).toBe(403);
-    const bad = await member.post('/api/learning/reflections', { title: 'a', body: 'b', materialId: 999999 });
+    expect((await t.office.post('/api/learning/reflections', { title: 'a', body: 'b' })).status).toBe(403);
+    const bad = await t.member.post('/api/learning/reflections', { title: 'a', body: 'b', materialId: 999999 });
     expect(bad.body.message).toBe('所选学习资料不存在或未发布');
   });
 });
 
 describe('completion', () => {
   it('counts per member, sector and special committee and exports Excel; members may not read it', async () => {
-    expect((await member.get('/api/learning/completion?year=2026')).status).toBe(403);
+    expect((await t.member.get('/api/learning/completion?year=2026')).status).toBe(403);
     const year = Number(
       new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Shanghai' }).format(new Date()),
     );
-    const byMember = await okBody(await leader.get(`/api/learning/completion?year=${year}`));
+    const byMember = await okBody(await t.leader.get(`/api/learning/completion?year=${year}`));
     const row = byMember.items.find((r: any) => r.id === m1);
     expect(row.materialsFinished).toBeGreaterThanOrEqual(1);
     expect(row.reflectionsSubmitted).toBe(1);
     expect(byMember.items.find((r: any) => r.id === m2).materialsFinished).toBe(0);
-    const bySector = await okBody(await office.get(`/api/learning/completion?year=${year}&by=sector`));
+    const bySector = await okBody(await t.office.get(`/api/learning/completion?year=${year}&by=sector`));
     expect(bySector.items.reduce((s: number, r: any) => s + r.materialsFinished, 0)).toBe(
       byMember.items.reduce((s: number, r: any) => s + r.materialsFinished, 0),
     );
-    const bySc = await okBody(await office.get(`/api/learning/completion?year=${year}&by=specialCommittee`));
+    const bySc = await okBody(await t.office.get(`/api/learning/completion?year=${year}&by=specialCommittee`));
     expect(bySc.items.length).toBeGreaterThan(0);
-    const x = await office.get(`/api/learning/completion/export?year=${year}&by=sector`);
+    const x = await t.office.get(`/api/learning/completion/export?year=${year}&by=sector`);
     expect(x.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.raw as any);
     const ws = wb.worksheets[0];
     expect(ws.getRow(1).getCell(1).value).toBe('界别');
     expect(ws.rowCount).toBe(bySector.items.length + 1);
-    const held = await okBody(await office.get('/api/learning/completion?year=2026'));
+    const held = await okBody(await t.office.get('/api/learning/completion?year=2026'));
     expect(held.items.find((r: any) => r.id === m1).sessionsAttended).toBe(1);
   });
 });

@@ -1,29 +1,20 @@
 // Across committee levels: a county report forwarded to the city lands in the city's own queue; the city's adoption
 // and instruction flow back to the county's row, its liaison office and the member. Tenancy holds both ways.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, testAppForFile } from '../../test/harness.ts';
 import { count, ELEVATOR, SCHOOL } from './test-helpers.ts';
 import { chinaToday } from './workflow.ts';
 
-let t: TestContext;
-let countyMember: Client;
-let countyStaff: Client;
-let countyLeader: Client;
-let cityStaff: Client;
-let cityMember: Client;
-const today = chinaToday();
-
-beforeAll(async () => {
-  t = await createTestApp();
-  [countyMember, countyStaff, countyLeader, cityStaff, cityMember] = await Promise.all(
-    ['county_member001', 'county_liaison_staff', 'county_leader', 'liaison_staff', 'member001'].map((u) =>
-      login(t.app, u),
-    ),
-  );
+const t = testAppForFile({
+  countyMember: 'county_member001',
+  countyStaff: 'county_liaison_staff',
+  countyLeader: 'county_leader',
+  cityStaff: 'liaison_staff',
+  cityMember: 'member001',
 });
-afterAll(() => t.close());
+const today = chinaToday();
 
 const db = () => t.database.db;
 const notices = async (c: Client) => (await c.get('/api/notifications?pageSize=100')).body.items as any[];
@@ -34,29 +25,29 @@ let privateCountyId: number;
 
 describe('forwarding a county report to the city', () => {
   it('creates a row in the city tenant, in its screening queue, marked as from the lower committee', async () => {
-    countyId = (await countyMember.post('/api/opinions', { ...ELEVATOR, submit: true })).body.id;
-    privateCountyId = (await countyMember.post('/api/opinions', { ...SCHOOL, submit: true })).body.id;
-    await countyStaff.post(`/api/opinions/${countyId}/screen`, { decision: 'accept' });
-    await countyStaff.put(`/api/opinions/${countyId}/edited`, {
+    countyId = (await t.countyMember.post('/api/opinions', { ...ELEVATOR, submit: true })).body.id;
+    privateCountyId = (await t.countyMember.post('/api/opinions', { ...SCHOOL, submit: true })).body.id;
+    await t.countyStaff.post(`/api/opinions/${countyId}/screen`, { decision: 'accept' });
+    await t.countyStaff.put(`/api/opinions/${countyId}/edited`, {
       editedTitle: '县域老旧小区加装电梯难题亟待破解',
       editedBody: '县联络委编辑稿：建议出台费用分摊指导意见，设立专项补贴。',
     });
-    const issue = (await countyStaff.post('/api/opinions/issues', {})).body;
-    await countyStaff.post(`/api/opinions/issues/${issue.id}/reports`, { reportIds: [countyId] });
-    await countyStaff.post(`/api/opinions/issues/${issue.id}/issue`, {});
-    const res = await countyStaff.post(`/api/opinions/issues/${issue.id}/forward`, {
+    const issue = (await t.countyStaff.post('/api/opinions/issues', {})).body;
+    await t.countyStaff.post(`/api/opinions/issues/${issue.id}/reports`, { reportIds: [countyId] });
+    await t.countyStaff.post(`/api/opinions/issues/${issue.id}/issue`, {});
+    const res = await t.countyStaff.post(`/api/opinions/issues/${issue.id}/forward`, {
       targets: [{ kind: 'higher' }, { kind: 'party' }],
     });
     expect(res.body).toEqual({ forwarded: 1 });
-    const forwards = (await countyStaff.get(`/api/opinions/${countyId}`)).body.forwards;
+    const forwards = (await t.countyStaff.get(`/api/opinions/${countyId}`)).body.forwards;
     expect(forwards.map((f: any) => [f.targetKind, f.targetName])).toEqual([
       ['higher', '示例市政协'],
       ['party', '中共县委'],
     ]);
-    const again = await countyStaff.post(`/api/opinions/${countyId}/forward`, { targets: [{ kind: 'higher' }] });
+    const again = await t.countyStaff.post(`/api/opinions/${countyId}/forward`, { targets: [{ kind: 'higher' }] });
     expect(again).toMatchObject({ status: 409, body: { error: 'opinion.already_forwarded' } });
 
-    const city = (await cityStaff.get('/api/opinions?fromLower=true')).body;
+    const city = (await t.cityStaff.get('/api/opinions?fromLower=true')).body;
     expect(city.total).toBe(1);
     cityRowId = city.items[0].id;
     expect(city.items[0]).toMatchObject({
@@ -71,62 +62,66 @@ describe('forwarding a county report to the city', () => {
       sql`select r.committee_id, c.name, r.origin_report_id, r.body from opinion_reports r join committees c on c.id = r.committee_id where r.id = ${cityRowId}`,
     );
     expect(row).toEqual({
-      committee_id: cityStaff.me.committee.id,
+      committee_id: t.cityStaff.me.committee.id,
       name: '示例市政协',
       origin_report_id: countyId,
       body: '县联络委编辑稿：建议出台费用分摊指导意见，设立专项补贴。',
     });
-    const d = (await cityStaff.get(`/api/opinions/${cityRowId}`)).body;
+    const d = (await t.cityStaff.get(`/api/opinions/${cityRowId}`)).body;
     expect(d).toMatchObject({
       fromLower: true,
       originCommitteeName: '示例县政协',
-      originSubmitterName: countyMember.me.account.displayName,
+      originSubmitterName: t.countyMember.me.account.displayName,
     });
     expect(d.timeline[0]).toMatchObject({
       action: 'receive',
       label: '收到下级政协报送',
-      actorName: `示例县政协 ${countyStaff.me.account.displayName}`,
+      actorName: `示例县政协 ${t.countyStaff.me.account.displayName}`,
     });
     expect(
-      (await notices(cityStaff)).some(
+      (await notices(t.cityStaff)).some(
         (n) => n.title === `收到示例县政协报送的社情民意信息：县域老旧小区加装电梯难题亟待破解`,
       ),
     ).toBe(true);
     // audited in each committee's own chain
     expect(
-      await count(db(), 'audit_log', sql`committee_id = ${cityStaff.me.committee.id} and action = 'opinion.receive'`),
+      await count(db(), 'audit_log', sql`committee_id = ${t.cityStaff.me.committee.id} and action = 'opinion.receive'`),
     ).toBe(1);
     expect(
-      await count(db(), 'audit_log', sql`committee_id = ${countyStaff.me.committee.id} and action = 'opinion.forward'`),
+      await count(
+        db(),
+        'audit_log',
+        sql`committee_id = ${t.countyStaff.me.committee.id} and action = 'opinion.forward'`,
+      ),
     ).toBe(1);
   });
 
   it('shows the city only what the county forwarded, and neither side can read the other’s rows', async () => {
-    const cityList = (await cityStaff.get('/api/opinions?pageSize=500')).body.items.map((r: any) => r.id);
+    const cityList = (await t.cityStaff.get('/api/opinions?pageSize=500')).body.items.map((r: any) => r.id);
     expect(cityList).toEqual([cityRowId]);
-    expect((await cityStaff.get(`/api/opinions/${countyId}`)).status).toBe(404);
-    expect((await cityStaff.get(`/api/opinions/${privateCountyId}`)).status).toBe(404);
-    expect((await cityStaff.post(`/api/opinions/${countyId}/screen`, { decision: 'accept' })).status).toBe(404);
-    const countyList = (await countyStaff.get('/api/opinions?pageSize=500')).body.items.map((r: any) => r.id);
+    expect((await t.cityStaff.get(`/api/opinions/${countyId}`)).status).toBe(404);
+    expect((await t.cityStaff.get(`/api/opinions/${privateCountyId}`)).status).toBe(404);
+    expect((await t.cityStaff.post(`/api/opinions/${countyId}/screen`, { decision: 'accept' })).status).toBe(404);
+    const countyList = (await t.countyStaff.get('/api/opinions?pageSize=500')).body.items.map((r: any) => r.id);
     expect(countyList.sort()).toEqual([countyId, privateCountyId].sort());
-    expect((await countyStaff.get(`/api/opinions/${cityRowId}`)).status).toBe(404);
-    expect((await countyLeader.get(`/api/opinions/${cityRowId}`)).status).toBe(404);
-    expect((await countyMember.get(`/api/opinions/${cityRowId}`)).status).toBe(404);
+    expect((await t.countyStaff.get(`/api/opinions/${cityRowId}`)).status).toBe(404);
+    expect((await t.countyLeader.get(`/api/opinions/${cityRowId}`)).status).toBe(404);
+    expect((await t.countyMember.get(`/api/opinions/${cityRowId}`)).status).toBe(404);
     expect(
-      (await countyStaff.post(`/api/opinions/${cityRowId}/adoptions`, { level: 'city', adoptedOn: today })).status,
+      (await t.countyStaff.post(`/api/opinions/${cityRowId}/adoptions`, { level: 'city', adoptedOn: today })).status,
     ).toBe(404);
-    expect((await cityMember.get(`/api/opinions/${cityRowId}`)).status).toBe(404);
+    expect((await t.cityMember.get(`/api/opinions/${cityRowId}`)).status).toBe(404);
     // search stays inside the committee too
     const q = `/api/opinions?q=${encodeURIComponent('加装电梯')}`;
-    expect((await cityStaff.get(q)).body.items.map((r: any) => r.id)).toEqual([cityRowId]);
-    expect((await countyStaff.get(q)).body.items.map((r: any) => r.id)).toEqual([countyId]);
+    expect((await t.cityStaff.get(q)).body.items.map((r: any) => r.id)).toEqual([cityRowId]);
+    expect((await t.countyStaff.get(q)).body.items.map((r: any) => r.id)).toEqual([countyId]);
   });
 
   it('cannot be returned for revision by the city (its writer is another committee), only accepted or declined', async () => {
-    const res = await cityStaff.post(`/api/opinions/${cityRowId}/screen`, { decision: 'return', comment: '请补充' });
+    const res = await t.cityStaff.post(`/api/opinions/${cityRowId}/screen`, { decision: 'return', comment: '请补充' });
     expect(res.status).toBe(403);
     expect(res.body.message).toContain('下级政协报送的信息不能退回修改');
-    expect((await cityStaff.post(`/api/opinions/${cityRowId}/screen`, { decision: 'accept' })).body.state).toBe(
+    expect((await t.cityStaff.post(`/api/opinions/${cityRowId}/screen`, { decision: 'accept' })).body.state).toBe(
       'accepted',
     );
   });
@@ -135,11 +130,14 @@ describe('forwarding a county report to the city', () => {
 describe('adoption and instructions recorded by the city', () => {
   it('are written to the city row and flow back to the county row, notifying the county office and the member', async () => {
     expect(
-      (await cityStaff.post(`/api/opinions/${cityRowId}/adoptions`, { level: 'county', adoptedOn: today })).status,
+      (await t.cityStaff.post(`/api/opinions/${cityRowId}/adoptions`, { level: 'county', adoptedOn: today })).status,
     ).toBe(400);
-    const adoption = await cityStaff.post(`/api/opinions/${cityRowId}/adoptions`, { level: 'city', adoptedOn: today });
+    const adoption = await t.cityStaff.post(`/api/opinions/${cityRowId}/adoptions`, {
+      level: 'city',
+      adoptedOn: today,
+    });
     expect(adoption.status).toBe(200);
-    const instruction = await cityStaff.post(`/api/opinions/${cityRowId}/instructions`, {
+    const instruction = await t.cityStaff.post(`/api/opinions/${cityRowId}/instructions`, {
       leaderName: '李华',
       leaderTitle: '副省长',
       leaderOrgan: 'government',
@@ -149,11 +147,11 @@ describe('adoption and instructions recorded by the city', () => {
     });
     expect(instruction.status).toBe(200);
 
-    const city = (await cityStaff.get(`/api/opinions/${cityRowId}`)).body;
+    const city = (await t.cityStaff.get(`/api/opinions/${cityRowId}`)).body;
     expect(city.adoptions).toEqual([
       expect.objectContaining({ level: 'city', adoptedBy: '示例市政协', fromCommittee: null }),
     ]);
-    for (const c of [countyStaff, countyMember]) {
+    for (const c of [t.countyStaff, t.countyMember]) {
       const d = (await c.get(`/api/opinions/${countyId}`)).body;
       expect(d.adoptions).toEqual([
         expect.objectContaining({
@@ -174,9 +172,9 @@ describe('adoption and instructions recorded by the city', () => {
         }),
       ]);
     }
-    const mine = (await countyMember.get('/api/opinions/mine')).body.items.find((r: any) => r.id === countyId);
+    const mine = (await t.countyMember.get('/api/opinions/mine')).body.items.find((r: any) => r.id === countyId);
     expect(mine).toMatchObject({ adoptedLevels: ['city'], instructionLevels: ['province'] });
-    for (const c of [countyStaff, countyMember]) {
+    for (const c of [t.countyStaff, t.countyMember]) {
       const titles = (await notices(c)).map((n) => n.title);
       expect(titles).toContain(`社情民意信息被示例市政协采用：${ELEVATOR.title}`);
       expect(titles).toContain(`副省长李华对社情民意信息作出批示：${ELEVATOR.title}`);
@@ -189,32 +187,32 @@ describe('adoption and instructions recorded by the city', () => {
     );
     expect(facts).toEqual([
       {
-        committee_id: countyStaff.me.committee.id,
-        member_id: countyMember.me.account.memberId,
+        committee_id: t.countyStaff.me.committee.id,
+        member_id: t.countyMember.me.account.memberId,
         kind: 'opinion.adopted',
         level: 'city',
       },
       {
-        committee_id: countyStaff.me.committee.id,
-        member_id: countyMember.me.account.memberId,
+        committee_id: t.countyStaff.me.committee.id,
+        member_id: t.countyMember.me.account.memberId,
         kind: 'opinion.instruction',
         level: 'province',
       },
     ]);
-    expect((await countyStaff.get('/api/opinions?adoptedLevel=city')).body.items.map((r: any) => r.id)).toEqual([
+    expect((await t.countyStaff.get('/api/opinions?adoptedLevel=city')).body.items.map((r: any) => r.id)).toEqual([
       countyId,
     ]);
   });
 
   it('lets only the recording committee remove its record, and the removal flows back too', async () => {
-    const county = (await countyStaff.get(`/api/opinions/${countyId}`)).body;
+    const county = (await t.countyStaff.get(`/api/opinions/${countyId}`)).body;
     const copy = county.adoptions[0].id;
-    const res = await countyStaff.del(`/api/opinions/${countyId}/adoptions/${copy}`);
+    const res = await t.countyStaff.del(`/api/opinions/${countyId}/adoptions/${copy}`);
     expect(res.status).toBe(403);
     expect(res.body.message).toBe('该记录由示例市政协回传，只能由其修改');
-    const cityAdoption = (await cityStaff.get(`/api/opinions/${cityRowId}`)).body.adoptions[0].id;
-    expect((await cityStaff.del(`/api/opinions/${cityRowId}/adoptions/${cityAdoption}`)).status).toBe(200);
-    expect((await countyStaff.get(`/api/opinions/${countyId}`)).body.adoptions).toEqual([]);
+    const cityAdoption = (await t.cityStaff.get(`/api/opinions/${cityRowId}`)).body.adoptions[0].id;
+    expect((await t.cityStaff.del(`/api/opinions/${cityRowId}/adoptions/${cityAdoption}`)).status).toBe(200);
+    expect((await t.countyStaff.get(`/api/opinions/${countyId}`)).body.adoptions).toEqual([]);
     expect(
       await count(
         db(),
@@ -223,18 +221,18 @@ describe('adoption and instructions recorded by the city', () => {
       ),
     ).toBe(0);
     // recorded again for the rest of the journey
-    await cityStaff.post(`/api/opinions/${cityRowId}/adoptions`, { level: 'city', adoptedOn: today });
-    expect((await countyStaff.get(`/api/opinions/${countyId}`)).body.adoptions).toHaveLength(1);
+    await t.cityStaff.post(`/api/opinions/${cityRowId}/adoptions`, { level: 'city', adoptedOn: today });
+    expect((await t.countyStaff.get(`/api/opinions/${countyId}`)).body.adoptions).toHaveLength(1);
   });
 
   it("count in the county's figures and sentence", async () => {
-    const f = (await countyStaff.get('/api/opinions/figures')).body;
+    const f = (await t.countyStaff.get('/api/opinions/figures')).body;
     expect(f).toMatchObject({ received: 2, compiled: 1, issues: 1, forwarded: 1 });
     expect(f.adopted.find((a: any) => a.level === 'city').count).toBe(1);
     expect(f.instructions.find((a: any) => a.level === 'province').count).toBe(1);
     expect(f.sentence).toBe('全年报送社情民意信息2条，省政府领导批示1条');
-    const city = (await cityStaff.get('/api/opinions/figures')).body;
+    const city = (await t.cityStaff.get('/api/opinions/figures')).body;
     expect(city).toMatchObject({ received: 1, fromLower: 1 });
-    expect((await countyMember.get('/api/opinions/figures')).status).toBe(403);
+    expect((await t.countyMember.get('/api/opinions/figures')).status).toBe(403);
   });
 });

@@ -1,19 +1,12 @@
 // A year's figures from data: 65 reports, 1 provincial government leader's and 14 city leaders' instructions and 14
 // department responses give the annual report's sentence word for word; per submitter and per informant counts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { login, testAppForFile } from '../../test/harness.ts';
 import { annualSentence, leaderPhrase } from './figures.ts';
 import { chinaToday, chinaYear } from './workflow.ts';
 
-let t: TestContext;
-let staff: Client;
+const t = testAppForFile({ staff: 'liaison_staff' });
 const today = chinaToday();
-
-beforeAll(async () => {
-  t = await createTestApp();
-  staff = await login(t.app, 'liaison_staff');
-});
-afterAll(() => t.close());
 
 describe('annual sentence', () => {
   it('names the body of the leaders when all instructions of a level came from it', () => {
@@ -42,13 +35,13 @@ describe('annual sentence', () => {
     }
     // a draft does not count
     await writers[0].post('/api/opinions', { title: '草稿', body: '草稿内容', category: '其他' });
-    for (const id of ids.slice(0, 30)) await staff.post(`/api/opinions/${id}/screen`, { decision: 'accept' });
-    await staff.post(`/api/opinions/${ids[30]}/screen`, { decision: 'decline', comment: '内容重复' });
-    const issue = (await staff.post('/api/opinions/issues', {})).body;
-    await staff.post(`/api/opinions/issues/${issue.id}/reports`, { reportIds: ids.slice(0, 10) });
-    await staff.post(`/api/opinions/${ids[0]}/adoptions`, { level: 'province', adoptedOn: today });
-    await staff.post(`/api/opinions/${ids[1]}/adoptions`, { level: 'city', adoptedOn: today });
-    await staff.post(`/api/opinions/${ids[0]}/instructions`, {
+    for (const id of ids.slice(0, 30)) await t.staff.post(`/api/opinions/${id}/screen`, { decision: 'accept' });
+    await t.staff.post(`/api/opinions/${ids[30]}/screen`, { decision: 'decline', comment: '内容重复' });
+    const issue = (await t.staff.post('/api/opinions/issues', {})).body;
+    await t.staff.post(`/api/opinions/issues/${issue.id}/reports`, { reportIds: ids.slice(0, 10) });
+    await t.staff.post(`/api/opinions/${ids[0]}/adoptions`, { level: 'province', adoptedOn: today });
+    await t.staff.post(`/api/opinions/${ids[1]}/adoptions`, { level: 'city', adoptedOn: today });
+    await t.staff.post(`/api/opinions/${ids[0]}/instructions`, {
       leaderName: '赵省',
       leaderTitle: '副省长',
       leaderOrgan: 'government',
@@ -57,7 +50,7 @@ describe('annual sentence', () => {
       text: '请省民政厅研究。',
     });
     for (const [i, id] of ids.slice(1, 15).entries()) {
-      await staff.post(`/api/opinions/${id}/instructions`, {
+      await t.staff.post(`/api/opinions/${id}/instructions`, {
         leaderName: `领导${i}`,
         leaderOrgan: i % 2 ? 'party' : 'government',
         level: 'city',
@@ -66,13 +59,13 @@ describe('annual sentence', () => {
       });
     }
     for (const id of ids.slice(10, 25)) {
-      const ref = await staff.post(`/api/opinions/${id}/referrals`, { unitId: unit.me.account.unitId });
+      const ref = await t.staff.post(`/api/opinions/${id}/referrals`, { unitId: unit.me.account.unitId });
       if (id === ids[24]) continue; // one still open: referred, not answered
       await unit.post(`/api/opinions/referrals/${ref.body.id}/respond`, { response: '已办理。' });
-      await staff.post(`/api/opinions/referrals/${ref.body.id}/review`, { decision: 'approve' });
+      await t.staff.post(`/api/opinions/referrals/${ref.body.id}/review`, { decision: 'approve' });
     }
 
-    const f = (await staff.get(`/api/opinions/figures?year=${chinaYear()}`)).body;
+    const f = (await t.staff.get(`/api/opinions/figures?year=${chinaYear()}`)).body;
     expect(f.sentence).toBe('全年报送社情民意信息65条，省政府领导批示1条、市领导批示14条、部门回复办理14条');
     expect(f).toMatchObject({
       received: 65,
@@ -114,14 +107,14 @@ describe('annual sentence', () => {
     const inf3 = f.byInformant.find((s: any) => s.name === writers[3].me.account.displayName);
     expect(inf3).toMatchObject({ received: 13, compiled: 2 });
     expect(f.byInformant.filter((s: any) => s.received === 0)).toHaveLength(8);
-    const empty = (await staff.get('/api/opinions/figures?year=2020')).body;
+    const empty = (await t.staff.get('/api/opinions/figures?year=2020')).body;
     expect(empty).toMatchObject({
       received: 0,
       sentence: '全年报送社情民意信息0条',
       adoptionSentence: '尚无编发期刊和采用',
     });
 
-    const xlsx = await staff.get(`/api/opinions/figures/export?year=${chinaYear()}`);
+    const xlsx = await t.staff.get(`/api/opinions/figures/export?year=${chinaYear()}`);
     expect(xlsx.status).toBe(200);
     expect(decodeURIComponent(String(xlsx.headers['content-disposition']))).toContain(
       `社情民意统计_${chinaYear()}.xlsx`,

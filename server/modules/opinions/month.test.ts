@@ -1,20 +1,12 @@
 // The opinion figures' 「每月收到信息」: reports received per Beijing calendar month, recounted from the rows in
 // JavaScript (UTC+8, no database time zone involved) and compared with the API; the year sentence uses a Chinese comma.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { testAppForFile } from '../../test/harness.ts';
 import { ELEVATOR } from './test-helpers.ts';
 
-let t: TestContext;
-let staff: Client;
-let member: Client;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  [staff, member] = await Promise.all(['liaison_staff', 'member050'].map((u) => login(t.app, u)));
-});
-afterAll(() => t.close());
+const t = testAppForFile({ staff: 'liaison_staff', member: 'member050' });
 
 describe('reports received per month', () => {
   it('counts eight reports in November (one at 00:30 on 1 November Beijing time) and one at 01:00 on 1 December in December', async () => {
@@ -30,7 +22,7 @@ describe('reports received per month', () => {
       '2026-10-31T16:30:00Z', // 00:30 on 1 November in Beijing
     ];
     for (const [i, when] of at.entries()) {
-      const res = await member.post('/api/opinions', {
+      const res = await t.member.post('/api/opinions', {
         ...ELEVATOR,
         title: `关于老旧小区加装电梯的建议（${i + 1}）`,
         submit: true,
@@ -40,7 +32,7 @@ describe('reports received per month', () => {
         sql`update opinion_reports set submitted_at = ${when}::timestamptz, year = 2026 where id = ${res.body.id}`,
       );
     }
-    const f = (await staff.get('/api/opinions/figures?year=2026')).body;
+    const f = (await t.staff.get('/api/opinions/figures?year=2026')).body;
     const rows = await query<{ submitted_at: string }>(
       t.database.db,
       sql`select submitted_at from opinion_reports where year = 2026 and state not in ('draft', 'none')`,

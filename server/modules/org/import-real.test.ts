@@ -3,18 +3,12 @@
 // within a budget (a zip bomb, too many rows) that refuses early, stores nothing and keeps answering other requests.
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryOne } from '../../platform/db/client.ts';
 import { decryptField } from '../../platform/secrets/field-crypto.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { testAppForFile } from '../../test/harness.ts';
 
-let t: TestContext;
-let office: Client;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await login(t.app, 'office_staff');
-});
-afterAll(() => t.close());
+const t = testAppForFile({ office: 'office_staff' });
 
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function validId(birth: string, seq: number) {
@@ -43,7 +37,7 @@ const IMPORTS = '/api/org/members/imports';
 
 async function finished(id: number) {
   for (let i = 0; i < 600; i++) {
-    const res = await office.get(`/api/org/members/imports/${id}`);
+    const res = await t.office.get(`/api/org/members/imports/${id}`);
     if (!['validating', 'importing'].includes(res.body.status)) return res.body;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -51,7 +45,7 @@ async function finished(id: number) {
 }
 const countImports = async () =>
   (await queryOne<{ n: number }>(t.database.db, sql`select count(*)::int as n from member_imports`))!.n;
-const member = async (q: string) => (await office.get(`/api/org/members?q=${encodeURIComponent(q)}`)).body.items;
+const member = async (q: string) => (await t.office.get(`/api/org/members?q=${encodeURIComponent(q)}`)).body.items;
 
 describe('real rosters', () => {
   it('finds the headers under a merged title, cleans every cell and reads every common date form', async () => {
@@ -72,7 +66,7 @@ describe('real rosters', () => {
       ['赵雷', '男', 30442, '经济界', '', '', ids[4]], // Excel's day number of 1983-05-06
       ['钱程', '女', new Date(Date.UTC(1983, 4, 6)), '经济界', '', '', ids[5]],
     ]);
-    const res = await office.upload(IMPORTS, '名册（带标题）.xlsx', file);
+    const res = await t.office.upload(IMPORTS, '名册（带标题）.xlsx', file);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.total).toBe(6);
     const job = await finished(res.body.id);
@@ -97,7 +91,7 @@ describe('real rosters', () => {
       ['孙某', '男', '1983-13-40', '经济界', '', '1391234', validId('19700101', 7).slice(0, 17)],
       ['周某', '未知', '', '经济界', '', '', validId('19700101', 8)],
     ]);
-    const job = await finished((await office.upload(IMPORTS, '错误.xlsx', file)).body.id);
+    const job = await finished((await t.office.upload(IMPORTS, '错误.xlsx', file)).body.id);
     expect(job.status).toBe('invalid');
     const messages = job.errors.map((e: { message: string }) => e.message);
     expect(messages).toContain(
@@ -123,7 +117,7 @@ describe('reading within a budget', () => {
     const before = await countImports();
     const rss0 = process.memoryUsage().rss;
     const t0 = performance.now();
-    const res = await office.upload(IMPORTS, '炸弹.xlsx', bomb);
+    const res = await t.office.upload(IMPORTS, '炸弹.xlsx', bomb);
     const ms = performance.now() - t0;
     const grown = (process.memoryUsage().rss - rss0) / 1024 / 1024;
     expect(res.status).toBe(400);
@@ -137,7 +131,7 @@ describe('reading within a budget', () => {
 
   it('refuses a cell longer than 2,000 characters, naming where it is', async () => {
     const file = await roster([['张', '男', '', '经济界', '长'.repeat(2001), '', validId('19700101', 10)]]);
-    const res = await office.upload(IMPORTS, '长.xlsx', file);
+    const res = await t.office.upload(IMPORTS, '长.xlsx', file);
     expect(res.status).toBe(400);
     expect(res.body.message).toBe('第 4 行 E 列的内容超过 2000 个字符，请检查后重新上传');
   });
@@ -156,7 +150,7 @@ describe('reading within a budget', () => {
     const big = await roster(rows(6000), { title: false });
     const before = await countImports();
     const t0 = performance.now();
-    const res = await office.upload(IMPORTS, '六千.xlsx', big);
+    const res = await t.office.upload(IMPORTS, '六千.xlsx', big);
     expect(res.status).toBe(400);
     expect(res.body.message).toBe('一次最多导入 5000 名委员，请分批导入');
     console.log(`6,000 rows refused in ${(performance.now() - t0).toFixed(0)} ms`);
@@ -164,7 +158,7 @@ describe('reading within a budget', () => {
 
     // While a 5,000-row file is parsed, the health check still answers promptly.
     const file = await roster(rows(5000), { title: false });
-    const parsing = office.upload(IMPORTS, '五千.xlsx', file);
+    const parsing = t.office.upload(IMPORTS, '五千.xlsx', file);
     const waits: number[] = [];
     let done = false;
     parsing.finally(() => {

@@ -1,18 +1,12 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryOne } from '../../platform/db/client.ts';
 import { decryptField } from '../../platform/secrets/field-crypto.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, login, testAppForFile } from '../../test/harness.ts';
 import { idNumberProblem } from './common.ts';
 
-let t: TestContext;
-let office: Client;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await login(t.app, 'office_staff');
-});
-afterAll(() => t.close());
+const t = testAppForFile({ office: 'office_staff' });
 
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 /** A valid ID number for a birth date and a sequence number. */
@@ -104,7 +98,7 @@ const roster = () => [
 
 describe('roster import', () => {
   it('gives a template with the roster headers, an example row and the sector list', async () => {
-    const res = await office.get('/api/org/members/import-template');
+    const res = await t.office.get('/api/org/members/import-template');
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.raw as any);
@@ -124,9 +118,9 @@ describe('roster import', () => {
     rows[1][10] = wrongCheck(ids[1]);
     rows[2][5] = '不存在界';
     const before = await countMembers();
-    const res = await office.upload(IMPORTS, '名册.xlsx', await workbook(rows), XLSX);
+    const res = await t.office.upload(IMPORTS, '名册.xlsx', await workbook(rows), XLSX);
     expect(res.status).toBe(200);
-    const job = await finished(office, res.body.id);
+    const job = await finished(t.office, res.body.id);
     expect(job.status).toBe('invalid');
     expect(job.errors.map((e: any) => e.message)).toEqual([
       `第 3 行「身份证号」：读到 "320***********${wrongCheck(ids[1]).slice(-4)}"（18 位），校验位不正确`,
@@ -136,23 +130,23 @@ describe('roster import', () => {
     expect(await countMembers()).toBe(before);
 
     // "只导入无误的行": the same upload goes on with the one good row.
-    const apply = await office.post(`/api/org/members/imports/${res.body.id}/apply-valid`);
+    const apply = await t.office.post(`/api/org/members/imports/${res.body.id}/apply-valid`);
     expect(apply.status).toBe(200);
-    const done = await finished(office, res.body.id);
+    const done = await finished(t.office, res.body.id);
     expect(done).toMatchObject({ status: 'done', total: 3, processed: 3, created: 1, skipped: 2, updated: 0 });
     expect(await countMembers()).toBe(before + 1);
-    const again = await office.post(`/api/org/members/imports/${res.body.id}/apply-valid`);
+    const again = await t.office.post(`/api/org/members/imports/${res.body.id}/apply-valid`);
     expect(again.status).toBe(409);
   });
 
   it('imports a clean roster, matches on ID number on re-import and rewrites nothing unchanged', async () => {
     const before = await countMembers();
     const file = await workbook(roster());
-    const first = await finished(office, (await office.upload(IMPORTS, '名册.xlsx', file, XLSX)).body.id);
+    const first = await finished(t.office, (await t.office.upload(IMPORTS, '名册.xlsx', file, XLSX)).body.id);
     // 赵明远 was created by the previous test's valid row; the other two are new.
     expect(first).toMatchObject({ status: 'done', created: 2, updated: 0, unchanged: 1, errors: [] });
     expect(await countMembers()).toBe(before + 2);
-    const qian = (await office.get('/api/org/members?q=第二中学')).body.items[0];
+    const qian = (await t.office.get('/api/org/members?q=第二中学')).body.items[0];
     expect(qian).toMatchObject({
       name: '钱雅琴',
       gender: '女',
@@ -168,7 +162,7 @@ describe('roster import', () => {
     const audits = await countAudit();
     const updatedAt = (await queryOne<any>(t.database.db, sql`select updated_at from members where id = ${qian.id}`))!
       .updated_at;
-    const second = await finished(office, (await office.upload(IMPORTS, '名册.xlsx', file, XLSX)).body.id);
+    const second = await finished(t.office, (await t.office.upload(IMPORTS, '名册.xlsx', file, XLSX)).body.id);
     expect(second).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: 3 });
     expect(await countMembers()).toBe(before + 2);
     expect(await countAudit()).toBe(audits);
@@ -178,11 +172,11 @@ describe('roster import', () => {
     const changed = roster();
     changed[1][9] = '13700000099';
     const third = await finished(
-      office,
-      (await office.upload(IMPORTS, '名册.xlsx', await workbook(changed), XLSX)).body.id,
+      t.office,
+      (await t.office.upload(IMPORTS, '名册.xlsx', await workbook(changed), XLSX)).body.id,
     );
     expect(third).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
-    expect((await office.get(`/api/org/members/${qian.id}`)).body.member.phone).toBe('137****0099');
+    expect((await t.office.get(`/api/org/members/${qian.id}`)).body.member.phone).toBe('137****0099');
     expect((await storedSensitive(qian.id)).phone).toBe('13700000099');
     expect(await countAudit()).toBe(audits + 1);
   });
@@ -205,35 +199,35 @@ describe('roster import', () => {
       ],
       ['吴无号', '女', '汉族', '1990-01-01', '群众', '体育界', '', '', '', '', '', '否'],
     ];
-    const res = await office.upload(`${IMPORTS}?validOnly=true`, '体育界.xlsx', await workbook(rows), XLSX);
-    const job = await finished(office, res.body.id);
+    const res = await t.office.upload(`${IMPORTS}?validOnly=true`, '体育界.xlsx', await workbook(rows), XLSX);
+    const job = await finished(t.office, res.body.id);
     expect(job).toMatchObject({ status: 'done', created: 1, skipped: 1 });
     expect(job.errors.map((e: any) => e.message)).toEqual(['第 3 行「身份证号」不能为空']);
 
     // Only the export with full numbers (an explicit, audited choice) reads back; a masked one is explained.
-    const exported = await office.get('/api/org/members/export?q=体育中心&sensitive=true');
-    const again = await finished(office, (await office.upload(IMPORTS, '导出.xlsx', exported.raw, XLSX)).body.id);
+    const exported = await t.office.get('/api/org/members/export?q=体育中心&sensitive=true');
+    const again = await finished(t.office, (await t.office.upload(IMPORTS, '导出.xlsx', exported.raw, XLSX)).body.id);
     expect(again).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: 1 });
-    const masked = await office.get('/api/org/members/export?q=体育中心');
-    const refused = await finished(office, (await office.upload(IMPORTS, '导出.xlsx', masked.raw, XLSX)).body.id);
+    const masked = await t.office.get('/api/org/members/export?q=体育中心');
+    const refused = await finished(t.office, (await t.office.upload(IMPORTS, '导出.xlsx', masked.raw, XLSX)).body.id);
     expect(refused.status).toBe('invalid');
     expect(refused.errors.map((e: any) => e.message)[0]).toContain('是脱敏后的号码');
   });
 
   it('rejects files it cannot read or that lack required columns, and hides imports from other committees', async () => {
-    const notExcel = await office.upload(IMPORTS, '名册.xlsx', Buffer.from('not a workbook'), XLSX);
+    const notExcel = await t.office.upload(IMPORTS, '名册.xlsx', Buffer.from('not a workbook'), XLSX);
     expect(notExcel.status).toBe(400);
     expect(notExcel.body.message).toContain('.xlsx');
-    const missing = await office.upload(IMPORTS, '名册.xlsx', await workbook([['张', '男']], ['姓名', '性别']), XLSX);
+    const missing = await t.office.upload(IMPORTS, '名册.xlsx', await workbook([['张', '男']], ['姓名', '性别']), XLSX);
     expect(missing.status).toBe(400);
     expect(missing.body.message).toBe('缺少必需的列：「界别」、「身份证号」（请使用导入模板）');
-    const empty = await office.upload(IMPORTS, '名册.xlsx', await workbook([]), XLSX);
+    const empty = await t.office.upload(IMPORTS, '名册.xlsx', await workbook([]), XLSX);
     expect(empty.body.message).toBe('文件中没有委员数据');
-    const json = await office.post('/api/org/members/imports', { file: 'x' });
+    const json = await t.office.post('/api/org/members/imports', { file: 'x' });
     expect(json.status).toBe(400);
 
-    const mine = (await office.upload(IMPORTS, '名册.xlsx', await workbook(roster()), XLSX)).body.id;
-    await finished(office, mine);
+    const mine = (await t.office.upload(IMPORTS, '名册.xlsx', await workbook(roster()), XLSX)).body.id;
+    await finished(t.office, mine);
     const county = await login(t.app, 'county_office_staff');
     expect((await county.get(`/api/org/members/imports/${mine}`)).status).toBe(404);
     expect((await county.post(`/api/org/members/imports/${mine}/apply-valid`)).status).toBe(404);
@@ -255,12 +249,12 @@ describe('roster import', () => {
       '否',
     ]);
     const started = Date.now();
-    const res = await office.upload(IMPORTS, '大名册.xlsx', await workbook(rows), XLSX);
+    const res = await t.office.upload(IMPORTS, '大名册.xlsx', await workbook(rows), XLSX);
     expect(res.body.total).toBe(1000);
     const seen = new Set<number>();
     let job: any;
     for (let i = 0; i < 2000; i++) {
-      job = (await office.get(`/api/org/members/imports/${res.body.id}`)).body;
+      job = (await t.office.get(`/api/org/members/imports/${res.body.id}`)).body;
       seen.add(job.processed);
       if (job.status === 'done') break;
       await new Promise((r) => setTimeout(r, 20));

@@ -2,22 +2,16 @@
 // and the members workbook carries them in full only when asked explicitly (audited, refused to other roles).
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/client.ts';
 import { decryptField } from '../../platform/secrets/field-crypto.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { login, testAppForFile } from '../../test/harness.ts';
 
-let t: TestContext;
-let office: Client;
-let proposal: Client;
+const t = testAppForFile({ office: 'office_staff', proposal: 'proposal_staff' });
 let first: any;
 beforeAll(async () => {
-  t = await createTestApp();
-  office = await login(t.app, 'office_staff');
-  proposal = await login(t.app, 'proposal_staff');
-  first = (await office.get('/api/org/members?sort=code&pageSize=1')).body.items[0];
+  first = (await t.office.get('/api/org/members?sort=code&pageSize=1')).body.items[0];
 });
-afterAll(() => t.close());
 
 const audits = (action: string) =>
   query<any>(
@@ -42,16 +36,16 @@ describe('personal data', () => {
   it('shows masked values to office staff in the list and the detail', async () => {
     expect(first.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
     expect(first.idNumber).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);
-    const detail = (await office.get(`/api/org/members/${first.id}`)).body.member;
+    const detail = (await t.office.get(`/api/org/members/${first.id}`)).body.member;
     expect(detail).toMatchObject({ phone: first.phone, idNumber: first.idNumber });
   });
 
   it('reveals one value to office staff and records who saw whose what', async () => {
-    const phone = await office.post(`/api/org/members/${first.id}/reveal`, { field: 'phone' });
+    const phone = await t.office.post(`/api/org/members/${first.id}/reveal`, { field: 'phone' });
     expect(phone.status).toBe(200);
     expect(phone.body.value).toMatch(/^1\d{10}$/);
     expect(`${phone.body.value.slice(0, 3)}****${phone.body.value.slice(-4)}`).toBe(first.phone);
-    const id = await office.post(`/api/org/members/${first.id}/reveal`, { field: 'idNumber' });
+    const id = await t.office.post(`/api/org/members/${first.id}/reveal`, { field: 'idNumber' });
     expect(id.body.value).toMatch(/^\d{17}[\dX]$/);
     const rows = await audits('member.reveal');
     expect(rows.map((r) => [r.actor_name, r.entity_id, r.after.field])).toEqual([
@@ -64,21 +58,21 @@ describe('personal data', () => {
 
   it('refuses the reveal and the sensitive export to a role without the right, writing no audit', async () => {
     const before = (await audits('member.reveal')).length;
-    const res = await proposal.post(`/api/org/members/${first.id}/reveal`, { field: 'phone' });
+    const res = await t.proposal.post(`/api/org/members/${first.id}/reveal`, { field: 'phone' });
     expect(res.status).toBe(403);
     expect((await audits('member.reveal')).length).toBe(before);
-    const exp = await proposal.get('/api/org/members/export?sensitive=true');
+    const exp = await t.proposal.get('/api/org/members/export?sensitive=true');
     expect(exp.status).toBe(403);
     expect(exp.body.message).toBe('您没有导出手机号和身份证号的权限');
     expect(await audits('member.export_sensitive')).toEqual([]);
-    const bad = await office.post(`/api/org/members/${first.id}/reveal`, { field: 'password' });
+    const bad = await t.office.post(`/api/org/members/${first.id}/reveal`, { field: 'password' });
     expect(bad.status).toBe(400);
     const county = await login(t.app, 'county_office_staff');
     expect((await county.post(`/api/org/members/${first.id}/reveal`, { field: 'phone' })).status).toBe(404);
   });
 
   it('exports masked values unless the flag is set, and audits the export with full values', async () => {
-    const plain = await office.get('/api/org/members/export?sort=code');
+    const plain = await t.office.get('/api/org/members/export?sort=code');
     expect(plain.status).toBe(200);
     expect(String(plain.headers['content-disposition'])).toContain(encodeURIComponent('脱敏'));
     const masked = await sheet(plain);
@@ -86,7 +80,7 @@ describe('personal data', () => {
     expect(masked.id).toBe(first.idNumber);
     expect(await audits('member.export_sensitive')).toEqual([]);
 
-    const full = await office.get('/api/org/members/export?sort=code&sensitive=true');
+    const full = await t.office.get('/api/org/members/export?sort=code&sensitive=true');
     expect(full.status).toBe(200);
     expect(String(full.headers['content-disposition'])).not.toContain(encodeURIComponent('脱敏'));
     const open = await sheet(full);

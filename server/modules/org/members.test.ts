@@ -1,20 +1,14 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, login, testAppForFile } from '../../test/harness.ts';
 
-let t: TestContext;
-let office: Client;
-let proposal: Client;
+const t = testAppForFile({ office: 'office_staff', proposal: 'proposal_staff' });
 let ref: any;
 beforeAll(async () => {
-  t = await createTestApp();
-  office = await login(t.app, 'office_staff');
-  proposal = await login(t.app, 'proposal_staff');
-  ref = (await office.get('/api/org/reference')).body;
+  ref = (await t.office.get('/api/org/reference')).body;
 });
-afterAll(() => t.close());
 
 const sectorId = (name: string) => ref.sectors.find((s: any) => s.name === name).id;
 const count = async () =>
@@ -26,32 +20,32 @@ const BAD_ID = '110105198001010025';
 
 describe('member list', () => {
   it('finds members by a two-character word and filters by sector, with totals', async () => {
-    const all = await office.get('/api/org/members?q=医院&pageSize=500');
+    const all = await t.office.get('/api/org/members?q=医院&pageSize=500');
     expect(all.status).toBe(200);
     expect(all.body.total).toBeGreaterThan(0);
     for (const m of all.body.items) expect(`${m.name}${m.workUnit}${m.jobTitle}${m.sectorName}`).toContain('医院');
     const edu = sectorId('教育界');
-    const filtered = await office.get(`/api/org/members?q=医院&sectorId=${edu}&pageSize=500`);
+    const filtered = await t.office.get(`/api/org/members?q=医院&sectorId=${edu}&pageSize=500`);
     expect(filtered.body.items.length).toBe(filtered.body.total);
     expect(filtered.body.total).toBeLessThan(all.body.total);
     for (const m of filtered.body.items) expect(m.sectorName).toBe('教育界');
   });
 
   it('filters standing members, leaders, gender and pages in a stable order', async () => {
-    const chairs = await office.get('/api/org/members?leadershipRole=any');
+    const chairs = await t.office.get('/api/org/members?leadershipRole=any');
     expect(chairs.body.total).toBe(6);
-    const standing = await office.get('/api/org/members?standingMember=true&pageSize=1');
+    const standing = await t.office.get('/api/org/members?standingMember=true&pageSize=1');
     expect(standing.body.total).toBe(54);
     expect(standing.body.items).toHaveLength(1);
-    const p1 = await office.get('/api/org/members?gender=女&page=1&pageSize=10&sort=code');
-    const p2 = await office.get('/api/org/members?gender=女&page=2&pageSize=10&sort=code');
+    const p1 = await t.office.get('/api/org/members?gender=女&page=1&pageSize=10&sort=code');
+    const p2 = await t.office.get('/api/org/members?gender=女&page=2&pageSize=10&sort=code');
     expect(p1.body.items.every((m: any) => m.gender === '女')).toBe(true);
     expect(p1.body.items[9].code < p2.body.items[0].code).toBe(true);
   });
 
   it('shows phone and ID number masked to office staff and proposal staff alike', async () => {
     const first = (c: Client) => c.get('/api/org/members?sort=code&pageSize=1').then((r) => r.body.items[0]);
-    const [ofOffice, ofProposal] = [await first(office), await first(proposal)];
+    const [ofOffice, ofProposal] = [await first(t.office), await first(t.proposal)];
     expect(ofOffice.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
     expect(ofOffice.idNumber).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);
     expect(ofProposal).toMatchObject({ phone: ofOffice.phone, idNumber: ofOffice.idNumber });
@@ -61,7 +55,7 @@ describe('member list', () => {
     const member = await login(t.app, 'member010');
     expect((await member.get('/api/org/members')).status).toBe(403);
     const county = await login(t.app, 'county_office_staff');
-    const cityMember = (await office.get('/api/org/members?pageSize=1')).body.items[0];
+    const cityMember = (await t.office.get('/api/org/members?pageSize=1')).body.items[0];
     expect((await county.get(`/api/org/members/${cityMember.id}`)).status).toBe(404);
     const put = await county.put(`/api/org/members/${cityMember.id}`, { name: '改名', sectorId: 1 });
     expect(put.status).toBe(404);
@@ -71,8 +65,8 @@ describe('member list', () => {
 
   it('exports the filtered list as .xlsx, masked for those who may not see sensitive fields', async () => {
     const edu = sectorId('教育界');
-    const expected = (await office.get(`/api/org/members?sectorId=${edu}`)).body.total;
-    const res = await proposal.get(`/api/org/members/export?sectorId=${edu}`);
+    const expected = (await t.office.get(`/api/org/members?sectorId=${edu}`)).body.total;
+    const res = await t.proposal.get(`/api/org/members/export?sectorId=${edu}`);
     expect(res.status).toBe(200);
     expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('脱敏'));
     const wb = new ExcelJS.Workbook();
@@ -91,27 +85,27 @@ describe('member list', () => {
 describe('member create, edit and status', () => {
   it('rejects a wrong ID check digit with the field named, writing nothing', async () => {
     const before = await count();
-    const res = await office.post('/api/org/members', {
+    const res = await t.office.post('/api/org/members', {
       name: '钱学文',
       sectorId: sectorId('教育界'),
       idNumber: BAD_ID,
     });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ field: 'idNumber', message: '「身份证号」校验位不正确' });
-    const phone = await office.post('/api/org/members', {
+    const phone = await t.office.post('/api/org/members', {
       name: '钱学文',
       sectorId: sectorId('教育界'),
       phone: '12345',
     });
     expect(phone.body.message).toBe('「手机号」应为 11 位手机号码');
-    const missing = await office.post('/api/org/members', { name: '钱学文' });
+    const missing = await t.office.post('/api/org/members', { name: '钱学文' });
     expect(missing.status).toBe(400);
     expect(missing.body.message).toBe('「界别」为必填项');
     expect(await count()).toBe(before);
   });
 
   it('creates a member with encrypted phone and ID, searchable at once, audited', async () => {
-    const res = await office.post('/api/org/members', {
+    const res = await t.office.post('/api/org/members', {
       name: '钱学文',
       gender: '男',
       ethnicity: '汉族',
@@ -142,7 +136,7 @@ describe('member create, edit and status', () => {
     );
     expect(row.phone_enc).not.toContain('13912345678');
     expect(row.id_number_enc).not.toContain(GOOD_ID);
-    const found = await office.get('/api/org/members?q=量子');
+    const found = await t.office.get('/api/org/members?q=量子');
     expect(found.body.items.map((m: any) => m.id)).toEqual([res.body.id]);
     const audit = await query<any>(
       t.database.db,
@@ -150,7 +144,7 @@ describe('member create, edit and status', () => {
     );
     expect(audit.map((a) => a.action)).toEqual(['member.create']);
     expect(JSON.stringify(audit[0].after)).not.toContain('13912345678');
-    const dup = await office.post('/api/org/members', {
+    const dup = await t.office.post('/api/org/members', {
       name: '另一人',
       sectorId: sectorId('经济界'),
       idNumber: GOOD_ID,
@@ -160,8 +154,8 @@ describe('member create, edit and status', () => {
   });
 
   it('edits a member, keeping phone and ID when not sent, and updates search', async () => {
-    const id = (await office.get('/api/org/members?q=量子')).body.items[0].id;
-    const res = await office.put(`/api/org/members/${id}`, {
+    const id = (await t.office.get('/api/org/members?q=量子')).body.items[0].id;
+    const res = await t.office.put(`/api/org/members/${id}`, {
       name: '钱学文',
       sectorId: sectorId('科学技术界'),
       workUnit: '示例市人工智能研究院',
@@ -170,31 +164,31 @@ describe('member create, edit and status', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ phone: '139****5678', leadershipRole: 'viceChair' });
-    const kept = await office.post(`/api/org/members/${id}/reveal`, { field: 'idNumber' });
+    const kept = await t.office.post(`/api/org/members/${id}/reveal`, { field: 'idNumber' });
     expect(kept.body).toEqual({ value: GOOD_ID });
-    expect((await office.get('/api/org/members?q=量子')).body.total).toBe(0);
-    expect((await office.get('/api/org/members?q=人工智能')).body.items[0].id).toBe(id);
-    const detail = await proposal.get(`/api/org/members/${id}`);
+    expect((await t.office.get('/api/org/members?q=量子')).body.total).toBe(0);
+    expect((await t.office.get('/api/org/members?q=人工智能')).body.items[0].id).toBe(id);
+    const detail = await t.proposal.get(`/api/org/members/${id}`);
     expect(detail.body.member.phone).toBe('139****5678');
     expect(detail.body.account).toBeNull();
   });
 
   it('changes status with a date and a reason, and refuses it to staff without org.manage', async () => {
-    const id = (await office.get('/api/org/members?q=人工智能')).body.items[0].id;
-    const noReason = await office.post(`/api/org/members/${id}/status`, { status: 'exited', date: '2026-05-01' });
+    const id = (await t.office.get('/api/org/members?q=人工智能')).body.items[0].id;
+    const noReason = await t.office.post(`/api/org/members/${id}/status`, { status: 'exited', date: '2026-05-01' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.message).toBe('「原因」为必填项');
     expect(
-      (await proposal.post(`/api/org/members/${id}/status`, { status: 'exited', date: '2026-05-01', reason: 'x' }))
+      (await t.proposal.post(`/api/org/members/${id}/status`, { status: 'exited', date: '2026-05-01', reason: 'x' }))
         .status,
     ).toBe(403);
-    const ok = await office.post(`/api/org/members/${id}/status`, {
+    const ok = await t.office.post(`/api/org/members/${id}/status`, {
       status: 'exited',
       date: '2026-05-01',
       reason: '工作调动',
     });
     expect(ok.body).toMatchObject({ status: 'exited', statusDate: '2026-05-01', statusReason: '工作调动' });
-    expect((await office.get(`/api/org/members?q=人工智能&status=active`)).body.total).toBe(0);
+    expect((await t.office.get(`/api/org/members?q=人工智能&status=active`)).body.total).toBe(0);
     const audit = await queryOne<any>(
       t.database.db,
       sql`select before, after from audit_log where action = 'member.status' and entity_id = ${String(id)}`,

@@ -1,45 +1,35 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { login, testAppForFile } from '../../test/harness.ts';
 
-let t: TestContext;
-let office: Client;
-let admin: Client;
-let county: Client;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await login(t.app, 'office_staff');
-  admin = await login(t.app, 'admin');
-  county = await login(t.app, 'county_office_staff');
-});
-afterAll(() => t.close());
+const t = testAppForFile({ office: 'office_staff', admin: 'admin', county: 'county_office_staff' });
 
 const audits = (action: string) =>
   query<any>(t.database.db, sql`select entity_id, before, after from audit_log where action = ${action} order by seq`);
 
 describe('sectors, special committees and groups', () => {
   it('creates, renames and deletes an unused sector, audited; refuses duplicates and used ones', async () => {
-    const created = await office.post('/api/org/sectors', { name: '  港澳界 ', sort: 30 });
+    const created = await t.office.post('/api/org/sectors', { name: '  港澳界 ', sort: 30 });
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({ name: '港澳界', sort: 30, memberCount: 0 });
-    const dup = await office.post('/api/org/sectors', { name: '教育界' });
+    const dup = await t.office.post('/api/org/sectors', { name: '教育界' });
     expect(dup.status).toBe(400);
     expect(dup.body).toMatchObject({ message: '界别「教育界」已存在', field: 'name' });
-    const renamed = await office.put(`/api/org/sectors/${created.body.id}`, { name: '港澳台侨界', sort: 31 });
+    const renamed = await t.office.put(`/api/org/sectors/${created.body.id}`, { name: '港澳台侨界', sort: 31 });
     expect(renamed.body.name).toBe('港澳台侨界');
 
-    const list = await office.get('/api/org/sectors?pageSize=100');
+    const list = await t.office.get('/api/org/sectors?pageSize=100');
     const edu = list.body.items.find((s: any) => s.name === '教育界');
     expect(edu.memberCount).toBeGreaterThan(0);
-    const used = await office.del(`/api/org/sectors/${edu.id}`);
+    const used = await t.office.del(`/api/org/sectors/${edu.id}`);
     expect(used.status).toBe(409);
     expect(used.body.message).toBe(`该界别有 ${edu.memberCount} 名委员，不能删除`);
-    expect((await office.get(`/api/org/sectors/${edu.id}`)).status).toBe(200);
+    expect((await t.office.get(`/api/org/sectors/${edu.id}`)).status).toBe(200);
 
-    expect((await office.del(`/api/org/sectors/${created.body.id}`)).status).toBe(200);
-    expect((await office.get(`/api/org/sectors/${created.body.id}`)).status).toBe(404);
+    expect((await t.office.del(`/api/org/sectors/${created.body.id}`)).status).toBe(200);
+    expect((await t.office.get(`/api/org/sectors/${created.body.id}`)).status).toBe(404);
     const trail = await audits('sector.create');
     expect(trail.at(-1).after.name).toBe('港澳界');
     expect((await audits('sector.update')).at(-1)).toMatchObject({
@@ -50,20 +40,20 @@ describe('sectors, special committees and groups', () => {
   });
 
   it('keeps groups of both kinds, filters by kind, and validates the kind', async () => {
-    const work = await office.post('/api/org/groups', { kind: 'work', name: '营商环境工作组' });
+    const work = await t.office.post('/api/org/groups', { kind: 'work', name: '营商环境工作组' });
     expect(work.body).toMatchObject({ kind: 'work', name: '营商环境工作组' });
-    const studies = await office.get('/api/org/groups?kind=study');
+    const studies = await t.office.get('/api/org/groups?kind=study');
     expect(studies.body.total).toBe(5);
-    const bad = await office.post('/api/org/groups', { kind: 'party', name: 'x' });
+    const bad = await t.office.post('/api/org/groups', { kind: 'party', name: 'x' });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toBe('「类型」不是允许的取值');
-    const sc = await office.get('/api/org/special-committees');
+    const sc = await t.office.get('/api/org/special-committees');
     expect(sc.body.items[0]).toMatchObject({ name: '提案委员会' });
     expect(sc.body.items[0].memberCount).toBeGreaterThan(0);
   });
 
   it('exports the list as .xlsx', async () => {
-    const res = await office.get('/api/org/sectors/export');
+    const res = await t.office.get('/api/org/sectors/export');
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.raw as any);
@@ -76,10 +66,10 @@ describe('sectors, special committees and groups', () => {
     const proposal = await login(t.app, 'proposal_staff');
     expect((await proposal.get('/api/org/sectors')).status).toBe(200);
     expect((await proposal.post('/api/org/sectors', { name: '新界别' })).status).toBe(403);
-    const citySector = (await office.get('/api/org/sectors')).body.items[0];
-    expect((await county.get(`/api/org/sectors/${citySector.id}`)).status).toBe(404);
-    expect((await county.put(`/api/org/sectors/${citySector.id}`, { name: '被改' })).status).toBe(404);
-    expect((await county.del(`/api/org/sectors/${citySector.id}`)).status).toBe(404);
+    const citySector = (await t.office.get('/api/org/sectors')).body.items[0];
+    expect((await t.county.get(`/api/org/sectors/${citySector.id}`)).status).toBe(404);
+    expect((await t.county.put(`/api/org/sectors/${citySector.id}`, { name: '被改' })).status).toBe(404);
+    expect((await t.county.del(`/api/org/sectors/${citySector.id}`)).status).toBe(404);
     const row = await queryOne<any>(t.database.db, sql`select name from sectors where id = ${citySector.id}`);
     expect(row.name).toBe(citySector.name);
   });
@@ -87,9 +77,9 @@ describe('sectors, special committees and groups', () => {
 
 describe('terms and sessions', () => {
   it('keeps one current session and checks the filing deadline against the opening day', async () => {
-    const term = (await office.get('/api/org/terms')).body.items[0];
+    const term = (await t.office.get('/api/org/terms')).body.items[0];
     expect(term).toMatchObject({ name: '第六届', isCurrent: true, sessionCount: 2 });
-    const bad = await office.post('/api/org/sessions', {
+    const bad = await t.office.post('/api/org/sessions', {
       termId: term.id,
       number: 3,
       name: '六届三次会议',
@@ -99,7 +89,7 @@ describe('terms and sessions', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ field: 'filingDeadline', message: '「提案截止日期」不能早于开幕日期' });
-    const third = await office.post('/api/org/sessions', {
+    const third = await t.office.post('/api/org/sessions', {
       termId: term.id,
       number: 3,
       name: '六届三次会议',
@@ -115,14 +105,19 @@ describe('terms and sessions', () => {
         where c.name = '示例市政协' and s.is_current`,
     );
     expect(current.map((x) => x.name)).toEqual(['六届三次会议']);
-    const dupNumber = await office.post('/api/org/sessions', { termId: term.id, number: 3, name: '重复', year: 2028 });
+    const dupNumber = await t.office.post('/api/org/sessions', {
+      termId: term.id,
+      number: 3,
+      name: '重复',
+      year: 2028,
+    });
     expect(dupNumber.body.message).toBe('会议「3」已存在');
 
-    const usedTerm = await office.del(`/api/org/terms/${term.id}`);
+    const usedTerm = await t.office.del(`/api/org/terms/${term.id}`);
     expect(usedTerm.status).toBe(409);
     expect(usedTerm.body.message).toMatch(/^该届次有 \d+ 名委员，不能删除$/);
-    const countyTerm = (await county.get('/api/org/terms')).body.items[0];
-    const cross = await office.post('/api/org/sessions', {
+    const countyTerm = (await t.county.get('/api/org/terms')).body.items[0];
+    const cross = await t.office.post('/api/org/sessions', {
       termId: countyTerm.id,
       number: 9,
       name: '跨会',
@@ -135,9 +130,9 @@ describe('terms and sessions', () => {
 
 describe('units, organisations and informants', () => {
   it('stores a unit contact phone encrypted, validates it, and refuses to delete a unit with accounts', async () => {
-    const bad = await office.post('/api/org/units', { name: '市大数据中心', phone: '0101' });
+    const bad = await t.office.post('/api/org/units', { name: '市大数据中心', phone: '0101' });
     expect(bad.body).toMatchObject({ field: 'phone', message: '「联系电话」应为 11 位手机号码' });
-    const ok = await office.post('/api/org/units', {
+    const ok = await t.office.post('/api/org/units', {
       name: '市大数据中心',
       kind: 'government',
       contactName: '刘洋',
@@ -149,19 +144,19 @@ describe('units, organisations and informants', () => {
       sql`select phone_enc from handling_units where id = ${ok.body.id}`,
     );
     expect(stored.phone_enc).toMatch(/^sm4:/);
-    const withAccounts = (await office.get('/api/org/units?q=发展和改革')).body.items[0];
-    const del = await office.del(`/api/org/units/${withAccounts.id}`);
+    const withAccounts = (await t.office.get('/api/org/units?q=发展和改革')).body.items[0];
+    const del = await t.office.del(`/api/org/units/${withAccounts.id}`);
     expect(del.status).toBe(409);
     expect(del.body.message).toBe('该单位有 1 个账号，不能删除；可改为停用');
-    const inactive = await office.put(`/api/org/units/${ok.body.id}`, { name: '市大数据中心', active: false });
+    const inactive = await t.office.put(`/api/org/units/${ok.body.id}`, { name: '市大数据中心', active: false });
     expect(inactive.body.active).toBe(false);
-    expect((await office.get('/api/org/units?active=false')).body.items.map((u: any) => u.name)).toEqual([
+    expect((await t.office.get('/api/org/units?active=false')).body.items.map((u: any) => u.name)).toEqual([
       '市大数据中心',
     ]);
   });
 
   it('lists parties and people’s organisations by kind', async () => {
-    const parties = await office.get('/api/org/organisations?kind=party');
+    const parties = await t.office.get('/api/org/organisations?kind=party');
     expect(parties.body.total).toBe(7);
     expect(parties.body.items[0].name).toBe('民革示例市委员会');
   });
@@ -176,7 +171,7 @@ describe('units, organisations and informants', () => {
     });
     expect(created.body).toMatchObject({ name: '黄网格', status: 'active', phone: '136****2222' });
     expect((await liaison.get('/api/org/informants?q=网格')).body.total).toBeGreaterThanOrEqual(11);
-    expect((await office.get('/api/org/informants')).status).toBe(403);
+    expect((await t.office.get('/api/org/informants')).status).toBe(403);
     const withAccount = (await liaison.get('/api/org/informants')).body.items[0];
     expect((await liaison.del(`/api/org/informants/${withAccount.id}`)).status).toBe(409);
     expect((await liaison.del(`/api/org/informants/${created.body.id}`)).status).toBe(200);
@@ -185,7 +180,7 @@ describe('units, organisations and informants', () => {
 
 describe('committees', () => {
   it('shows the system administrator the tree below their committee', async () => {
-    const res = await admin.get('/api/org/committees');
+    const res = await t.admin.get('/api/org/committees');
     expect(res.status).toBe(200);
     expect(res.body.items.map((c: any) => [c.name, c.level])).toEqual([
       ['示例市政协', 'city'],
@@ -197,8 +192,8 @@ describe('committees', () => {
   });
 
   it('creates a county committee with its first administrator, who must change the password', async () => {
-    const city = (await admin.get('/api/org/committees')).body.items[0];
-    const wrongLevel = await admin.post('/api/org/committees', {
+    const city = (await t.admin.get('/api/org/committees')).body.items[0];
+    const wrongLevel = await t.admin.post('/api/org/committees', {
       name: '示例区政协',
       shortName: '示例区政协',
       level: 'city',
@@ -206,7 +201,7 @@ describe('committees', () => {
     });
     expect(wrongLevel.status).toBe(400);
     expect(wrongLevel.body.message).toBe('「级别」应低于上级组织（上级为市级）');
-    const weak = await admin.post('/api/org/committees', {
+    const weak = await t.admin.post('/api/org/committees', {
       name: '示例区政协',
       shortName: '示例区政协',
       level: 'county',
@@ -217,7 +212,7 @@ describe('committees', () => {
     expect(weak.status).toBe(400);
     expect(weak.body.field).toBe('adminPassword');
     const before = (await queryOne<any>(t.database.db, sql`select count(*)::int as n from committees`))!.n;
-    const ok = await admin.post('/api/org/committees', {
+    const ok = await t.admin.post('/api/org/committees', {
       name: '示例区政协',
       shortName: '示例区政协',
       level: 'county',
@@ -234,7 +229,7 @@ describe('committees', () => {
       committee: { name: '示例区政协' },
       account: { mustChangePassword: true, roles: ['committeeAdmin'] },
     });
-    expect((await admin.get('/api/org/committees')).body.items.map((c: any) => c.name)).toContain('示例区政协');
+    expect((await t.admin.get('/api/org/committees')).body.items.map((c: any) => c.name)).toContain('示例区政协');
     const trail = await audits('committee.create');
     expect(trail.length).toBe(2);
   });

@@ -2,48 +2,34 @@
 // would make as a member — filing, co-signing, reports, meetings, activities, speeches, the duty self-report — with a
 // Chinese message and nothing written; set back to 在职 they work again.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Db, queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, testAppForFile } from '../../test/harness.ts';
 import { ELEVATOR } from '../opinions/test-helpers.ts';
 import { detail, TEXT, tryTransition } from '../proposals/test-helpers.ts';
 
-let t: TestContext;
+const t = testAppForFile({
+  admin: 'admin',
+  office: 'office_staff',
+  liaison: 'liaison_staff',
+  m10: 'member010',
+  m11: 'member011',
+  m12: 'member012',
+  m13: 'member013',
+  m14: 'member014',
+  informant: 'informant01',
+});
 let db: Db;
-let admin: Client;
-let office: Client;
-let liaison: Client;
-let m10: Client;
-let m11: Client;
-let m12: Client;
-let m13: Client;
-let m14: Client;
-let informant: Client;
 
 beforeAll(async () => {
-  t = await createTestApp();
   db = t.database.db;
-  [admin, office, liaison, m10, m11, m12, m13, m14, informant] = await Promise.all(
-    [
-      'admin',
-      'office_staff',
-      'liaison_staff',
-      'member010',
-      'member011',
-      'member012',
-      'member013',
-      'member014',
-      'informant01',
-    ].map((u) => login(t.app, u)),
-  );
 });
-afterAll(() => t.close());
 
 const n = async (table: string, where = sql`true`) =>
   (await queryOne<{ n: number }>(db, sql`select count(*)::int as n from ${sql.raw(table)} where ${where}`))!.n;
 
 async function setStatus(c: Client, status: string) {
-  const res = await admin.post(`/api/org/members/${c.me.account.memberId}/status`, {
+  const res = await t.admin.post(`/api/org/members/${c.me.account.memberId}/status`, {
     status,
     date: '2026-11-30',
     reason: status === 'active' ? undefined : '工作调动',
@@ -58,24 +44,24 @@ describe('a member who has left files nothing and confirms nothing', () => {
   let jointId: number;
 
   it('member012 was invited to co-sign before she left', async () => {
-    const res = await m11.post('/api/proposals', {
+    const res = await t.m11.post('/api/proposals', {
       title: '关于完善社区嵌入式托育服务的建议',
       ...TEXT,
       category: '社会建设',
       kind: 'joint',
-      cosignerIds: [m12.me.account.memberId],
+      cosignerIds: [t.m12.me.account.memberId],
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     jointId = res.body.id;
-    expect((await tryTransition(m11, jointId, 'submit')).status).toBe(200);
-    await setStatus(m10, 'exited');
-    await setStatus(m12, 'exited');
+    expect((await tryTransition(t.m11, jointId, 'submit')).status).toBe(200);
+    await setStatus(t.m10, 'exited');
+    await setStatus(t.m12, 'exited');
   });
 
   it('member010 (left) filing a proposal is refused: no proposal, no duty points', async () => {
     const proposals = await n('proposals');
-    const facts = await n('duty_facts', sql`member_id = ${m10.me.account.memberId}`);
-    const res = await m10.post('/api/proposals', {
+    const facts = await n('duty_facts', sql`member_id = ${t.m10.me.account.memberId}`);
+    const res = await t.m10.post('/api/proposals', {
       title: '关于加强老旧小区改造的建议',
       ...TEXT,
       category: '社会建设',
@@ -83,20 +69,20 @@ describe('a member who has left files nothing and confirms nothing', () => {
     });
     expect(res).toMatchObject(LEFT);
     expect(await n('proposals')).toBe(proposals);
-    expect(await n('duty_facts', sql`member_id = ${m10.me.account.memberId}`)).toBe(facts);
+    expect(await n('duty_facts', sql`member_id = ${t.m10.me.account.memberId}`)).toBe(facts);
   });
 
   it('member012 (left) confirming the earlier invitation is refused and stays unconfirmed', async () => {
-    expect(await tryTransition(m12, jointId, 'cosignConfirm')).toMatchObject(LEFT);
-    const d = await detail(m11, jointId);
-    const me = d.proposers.find((p: any) => p.memberId === m12.me.account.memberId);
+    expect(await tryTransition(t.m12, jointId, 'cosignConfirm')).toMatchObject(LEFT);
+    const d = await detail(t.m11, jointId);
+    const me = d.proposers.find((p: any) => p.memberId === t.m12.me.account.memberId);
     expect(me.cosignStatus).not.toBe('confirmed');
     expect(d.state).toBe('cosigning');
   });
 
   it('a member who left can still sign in and read her own record', async () => {
-    expect((await m12.get(`/api/proposals/${jointId}`)).status).toBe(200);
-    expect((await m12.get('/api/duty/me')).status).not.toBe(403);
+    expect((await t.m12.get(`/api/proposals/${jointId}`)).status).toBe(200);
+    expect((await t.m12.get('/api/duty/me')).status).not.toBe(403);
   });
 });
 
@@ -105,8 +91,8 @@ describe('the same refusal in every module, for left and suspended members and i
   let activityId: number;
 
   it('meetings: replying, asking for leave, checking in and submitting a speech are refused', async () => {
-    const ids = [m13, m14].map((c) => c.me.account.memberId);
-    const created = await office.post('/api/meetings', {
+    const ids = [t.m13, t.m14].map((c) => c.me.account.memberId);
+    const created = await t.office.post('/api/meetings', {
       kind: 'plenary',
       title: '六届一次全体会议第三次大会',
       startsAt: new Date(Date.now() - 1800_000).toISOString(),
@@ -117,13 +103,15 @@ describe('the same refusal in every module, for left and suspended members and i
     });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     meetingId = created.body.id;
-    await setStatus(m13, 'suspended');
-    expect(await m10.post(`/api/meetings/${meetingId}/reply`, { reply: 'leave', reason: '出差' })).toMatchObject(LEFT);
-    expect(await m13.post(`/api/meetings/${meetingId}/reply`, { reply: 'attend' })).toMatchObject(SUSPENDED);
-    const { token } = (await office.get(`/api/meetings/${meetingId}/checkin-code`)).body;
-    expect(await m13.post('/api/meetings/checkin', { token })).toMatchObject(SUSPENDED);
+    await setStatus(t.m13, 'suspended');
+    expect(await t.m10.post(`/api/meetings/${meetingId}/reply`, { reply: 'leave', reason: '出差' })).toMatchObject(
+      LEFT,
+    );
+    expect(await t.m13.post(`/api/meetings/${meetingId}/reply`, { reply: 'attend' })).toMatchObject(SUSPENDED);
+    const { token } = (await t.office.get(`/api/meetings/${meetingId}/checkin-code`)).body;
+    expect(await t.m13.post('/api/meetings/checkin', { token })).toMatchObject(SUSPENDED);
     expect(
-      await m10.post('/api/speeches', { meetingId, mode: 'written', title: '关于养老的发言', body: '发言内容' }),
+      await t.m10.post('/api/speeches', { meetingId, mode: 'written', title: '关于养老的发言', body: '发言内容' }),
     ).toMatchObject(LEFT);
     expect(await n('duty_facts', sql`source_type = 'meeting' and source_id = ${meetingId}`)).toBe(0);
     expect(await n('speeches', sql`meeting_id = ${meetingId}`)).toBe(0);
@@ -133,7 +121,7 @@ describe('the same refusal in every module, for left and suspended members and i
   });
 
   it('activities: signing up and submitting an output are refused', async () => {
-    const created = await office.post('/api/activities', {
+    const created = await t.office.post('/api/activities', {
       kind: 'research',
       title: '托育服务专题调研',
       startsAt: new Date(Date.now() - 3600_000).toISOString(),
@@ -143,35 +131,35 @@ describe('the same refusal in every module, for left and suspended members and i
     });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     activityId = created.body.id;
-    expect(await m10.post(`/api/activities/${activityId}/register`)).toMatchObject(LEFT);
-    expect(await m13.post(`/api/activities/${activityId}/register`)).toMatchObject(SUSPENDED);
+    expect(await t.m10.post(`/api/activities/${activityId}/register`)).toMatchObject(LEFT);
+    expect(await t.m13.post(`/api/activities/${activityId}/register`)).toMatchObject(SUSPENDED);
     expect(
-      await m10.post(`/api/activities/${activityId}/outputs`, { kind: 'report', title: '调研报告' }),
+      await t.m10.post(`/api/activities/${activityId}/outputs`, { kind: 'report', title: '调研报告' }),
     ).toMatchObject(LEFT);
     // An active member signs up as before.
-    expect((await m14.post(`/api/activities/${activityId}/register`)).status).toBe(200);
+    expect((await t.m14.post(`/api/activities/${activityId}/register`)).status).toBe(200);
   });
 
   it('opinion reports and the duty self-report are refused; an informant who left is refused too', async () => {
     const reports = await n('opinion_reports');
-    expect(await m10.post('/api/opinions', { ...ELEVATOR, submit: true })).toMatchObject(LEFT);
-    expect(await m13.post('/api/opinions', { ...ELEVATOR, submit: false })).toMatchObject(SUSPENDED);
-    expect(await m10.put('/api/duty/my-report', { year: 2026, body: '本年度履职情况', submit: true })).toMatchObject(
+    expect(await t.m10.post('/api/opinions', { ...ELEVATOR, submit: true })).toMatchObject(LEFT);
+    expect(await t.m13.post('/api/opinions', { ...ELEVATOR, submit: false })).toMatchObject(SUSPENDED);
+    expect(await t.m10.put('/api/duty/my-report', { year: 2026, body: '本年度履职情况', submit: true })).toMatchObject(
       LEFT,
     );
     const inf = await queryOne<{ informant_id: number }>(
       db,
-      sql`select informant_id from accounts where id = ${informant.me.account.id}`,
+      sql`select informant_id from accounts where id = ${t.informant.me.account.id}`,
     );
     await db.execute(sql`update informants set status = 'exited' where id = ${inf!.informant_id}`);
-    expect(await informant.post('/api/opinions', { ...ELEVATOR, submit: true })).toMatchObject(LEFT);
+    expect(await t.informant.post('/api/opinions', { ...ELEVATOR, submit: true })).toMatchObject(LEFT);
     expect(await n('opinion_reports')).toBe(reports);
     // Staff keep working: the liaison office is not a member.
-    expect((await liaison.get('/api/opinions')).status).toBe(200);
+    expect((await t.liaison.get('/api/opinions')).status).toBe(200);
   });
 
   it('set back to 在职, the member works again', async () => {
-    await setStatus(m13, 'active');
-    expect((await m13.post(`/api/activities/${activityId}/register`)).status).toBe(200);
+    await setStatus(t.m13, 'active');
+    expect((await t.m13.post(`/api/activities/${activityId}/register`)).status).toBe(200);
   });
 });

@@ -2,11 +2,11 @@
 // own rater lists) and compared with what the API says — merged-in proposers among the unrated, on time only by the
 // reply finally accepted, 「—」 (null) when nothing is due or rated, and the collective proposal's organisation reminded.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { beijingToday, beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, login, testAppForFile } from '../../test/harness.ts';
 import {
   assigned,
   assignmentOf,
@@ -18,28 +18,24 @@ import {
   write,
 } from './test-helpers.ts';
 
-let t: TestContext;
+const t = testAppForFile({
+  staff: 'proposal_staff',
+  a: 'member040',
+  b: 'member041',
+  c: 'member042',
+  u1: 'unit06',
+  u2: 'unit07',
+  u3: 'unit08',
+});
 let db: Db;
-let staff: Client;
-let a: Client;
-let b: Client;
-let c: Client;
-let u1: Client;
-let u2: Client;
-let u3: Client;
 
 beforeAll(async () => {
-  t = await createTestApp();
   db = t.database.db;
-  [staff, a, b, c, u1, u2, u3] = await Promise.all(
-    ['proposal_staff', 'member040', 'member041', 'member042', 'unit06', 'unit07', 'unit08'].map((u) => login(t.app, u)),
-  );
 });
-afterAll(() => t.close());
 
 const uid = (x: Client) => x.me.account.unitId as number;
 const figures = async (q = '') => {
-  const res = await staff.get(`/api/proposals/figures${q}`);
+  const res = await t.staff.get(`/api/proposals/figures${q}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 };
@@ -47,16 +43,16 @@ const figures = async (q = '') => {
 describe('satisfaction: the unrated include proposers of proposals merged in', () => {
   it('counts the same unrated raters as the proposals list, while waiting and after the window closes', async () => {
     // c's proposal is merged into a joint proposal of a and b; only a rates.
-    const target = await write(a, { kind: 'joint', cosignerIds: [b.me.account.memberId] });
-    await transition(a, target, 'submit');
-    await transition(b, target, 'cosignConfirm');
-    await transition(staff, target, 'preApprove');
-    await transition(staff, target, 'register');
-    const merged = await registered(c, staff, { title: '关于完善社区养老服务设施的建议' });
-    await transition(staff, merged, 'merge', { intoId: target });
-    await transition(staff, target, 'assign', { mode: 'lead', leadUnitId: uid(u1), assistingUnitIds: [] });
-    await replyAndApprove(u1, staff, target);
-    expect((await detail(staff, target)).state).toBe('replied');
+    const target = await write(t.a, { kind: 'joint', cosignerIds: [t.b.me.account.memberId] });
+    await transition(t.a, target, 'submit');
+    await transition(t.b, target, 'cosignConfirm');
+    await transition(t.staff, target, 'preApprove');
+    await transition(t.staff, target, 'register');
+    const merged = await registered(t.c, t.staff, { title: '关于完善社区养老服务设施的建议' });
+    await transition(t.staff, merged, 'merge', { intoId: target });
+    await transition(t.staff, target, 'assign', { mode: 'lead', leadUnitId: uid(t.u1), assistingUnitIds: [] });
+    await replyAndApprove(t.u1, t.staff, target);
+    expect((await detail(t.staff, target)).state).toBe('replied');
 
     const fromRaterLists = async () => {
       const ids = await query<{ id: number }>(
@@ -64,19 +60,19 @@ describe('satisfaction: the unrated include proposers of proposals merged in', (
         sql`select id from proposals where state in ('replied', 'completed') order by id`,
       );
       let n = 0;
-      for (const { id } of ids) n += (await detail(staff, id)).raters.filter((r: any) => !r.rated).length;
+      for (const { id } of ids) n += (await detail(t.staff, id)).raters.filter((r: any) => !r.rated).length;
       return n;
     };
     expect((await figures()).satisfaction.unrated).toBe(3);
     expect(await fromRaterLists()).toBe(3);
 
-    await transition(a, target, 'rate', { rating: 'satisfied' });
+    await transition(t.a, target, 'rate', { rating: 'satisfied' });
     expect((await figures()).satisfaction.unrated).toBe(2);
     expect(await fromRaterLists()).toBe(2);
     // The rating window closes: still two who never rated.
-    const due = (await detail(staff, target)).ratingDueAt;
+    const due = (await detail(t.staff, target)).ratingDueAt;
     await runDueJobs(db, { now: new Date(new Date(due).getTime() + 60_000) });
-    expect((await detail(staff, target)).state).toBe('completed');
+    expect((await detail(t.staff, target)).state).toBe('completed');
     const f = await figures();
     expect(f.satisfaction.unrated).toBe(2);
     expect(await fromRaterLists()).toBe(2);
@@ -92,41 +88,41 @@ describe('satisfaction: the unrated include proposers of proposals merged in', (
 
 describe('on-time rate: the reply finally accepted, and 「—」 when nothing is due', () => {
   it('a token reply sent back before the deadline, the real answer after it: 0, not 100', async () => {
-    const id = await assigned(a, staff, uid(u2));
-    const asg = assignmentOf(await detail(staff, id), uid(u2));
-    await assignmentTransition(u2, asg.id, 'accept');
-    await assignmentTransition(u2, asg.id, 'recordContact', {
+    const id = await assigned(t.a, t.staff, uid(t.u2));
+    const asg = assignmentOf(await detail(t.staff, id), uid(t.u2));
+    await assignmentTransition(t.u2, asg.id, 'accept');
+    await assignmentTransition(t.u2, asg.id, 'recordContact', {
       way: '电话',
       date: beijingToday(),
       notes: '已沟通',
     });
-    await assignmentTransition(u2, asg.id, 'reply', { outcomeClass: 'C', text: '收悉' });
-    await assignmentTransition(staff, asg.id, 'sendBackReply', { comment: '请实质性答复' });
+    await assignmentTransition(t.u2, asg.id, 'reply', { outcomeClass: 'C', text: '收悉' });
+    await assignmentTransition(t.staff, asg.id, 'sendBackReply', { comment: '请实质性答复' });
     // The deadline passes before the real answer.
     await db.execute(sql`update proposal_assignments set due_at = now() - interval '1 day' where id = ${asg.id}`);
-    await assignmentTransition(u2, asg.id, 'reply', { outcomeClass: 'A', text: '经研究，已纳入年度计划并落实。' });
-    await assignmentTransition(staff, asg.id, 'approveReply');
+    await assignmentTransition(t.u2, asg.id, 'reply', { outcomeClass: 'A', text: '经研究，已纳入年度计划并落实。' });
+    await assignmentTransition(t.staff, asg.id, 'approveReply');
 
-    const unit = (await figures(`?unitId=${uid(u2)}`)).byUnit.find((x: any) => x.unitId === uid(u2));
+    const unit = (await figures(`?unitId=${uid(t.u2)}`)).byUnit.find((x: any) => x.unitId === uid(t.u2));
     const recount = await queryOne<{ due: number; on_time: number }>(
       db,
       sql`select count(*)::int as due, count(*) filter (where r.created_at <= a.due_at)::int as on_time
         from proposal_assignments a join proposal_replies r on r.assignment_id = a.id and r.committee_id = a.committee_id
           and r.round = a.round and r.review_state = 'approved'
-        where a.unit_id = ${uid(u2)}`,
+        where a.unit_id = ${uid(t.u2)}`,
     );
     expect(recount).toEqual({ due: 1, on_time: 0 });
     expect(unit).toMatchObject({ replied: 1, due: 1, onTimeRate: 0 });
   });
 
   it('a unit with nothing due and nothing rated shows null (「—」), not 0%', async () => {
-    await assigned(b, staff, uid(u3));
+    await assigned(t.b, t.staff, uid(t.u3));
     const f = await figures();
-    const unit = f.byUnit.find((x: any) => x.unitId === uid(u3));
+    const unit = f.byUnit.find((x: any) => x.unitId === uid(t.u3));
     expect(unit).toMatchObject({ assigned: 1, replied: 0, due: 0, onTimeRate: null, satisfiedRate: null, ratings: 0 });
-    const appraisal = (await staff.get(`/api/proposals/appraisals?year=${beijingYearOf()}`)).body;
+    const appraisal = (await t.staff.get(`/api/proposals/appraisals?year=${beijingYearOf()}`)).body;
     if (appraisal.items) {
-      const row = appraisal.items.find((x: any) => x.unitId === uid(u3));
+      const row = appraisal.items.find((x: any) => x.unitId === uid(t.u3));
       if (row) expect(row).toMatchObject({ onTimeRate: null, satisfiedRate: null });
     }
     // The committee-wide rate recounted from the rows: accepted replies on time over assignments due.
@@ -150,11 +146,11 @@ describe('a collective proposal: the organisation is reminded to rate', () => {
     const leader = await login(t.app, 'org03');
     const id = await write(clerk, { title: '关于支持民营企业参与城市更新的建议', category: '经济建设', submit: true });
     await transition(leader, id, 'orgApprove');
-    await transition(staff, id, 'preApprove');
-    await transition(staff, id, 'register');
-    await transition(staff, id, 'assign', { mode: 'lead', leadUnitId: uid(u1), assistingUnitIds: [] });
-    await replyAndApprove(u1, staff, id);
-    const due = new Date((await detail(staff, id)).ratingDueAt).getTime();
+    await transition(t.staff, id, 'preApprove');
+    await transition(t.staff, id, 'register');
+    await transition(t.staff, id, 'assign', { mode: 'lead', leadUnitId: uid(t.u1), assistingUnitIds: [] });
+    await replyAndApprove(t.u1, t.staff, id);
+    const due = new Date((await detail(t.staff, id)).ratingDueAt).getTime();
     await runDueJobs(db, { now: new Date(due - 2 * 86_400_000) });
     const reminded = await query<{ username: string }>(
       db,

@@ -3,54 +3,46 @@
 // year's figure and report sentence, the Excel, permissions and tenancy.
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { okBody, testAppForFile } from '../../test/harness.ts';
 
-let t: TestContext;
-let office: Client;
-let member: Client;
-let county: Client;
+const t = testAppForFile({ office: 'office_staff', member: 'member050', county: 'county_office_staff' });
 let ids: Record<string, number>;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  [office, member, county] = await Promise.all(
-    ['office_staff', 'member050', 'county_office_staff'].map((u) => login(t.app, u)),
-  );
   const rows = await query<{ username: string; member_id: number; name: string }>(
     t.database.db,
     sql`select a.username, a.member_id from accounts a where a.username in ('member050', 'member051', 'member052')`,
   );
   ids = Object.fromEntries(rows.map((r) => [r.username, r.member_id]));
 });
-afterAll(() => t.close());
 
 describe('book hand-outs', () => {
   it('records a list to a group and a book to a member, lists them with names and totals, counts them, exports Excel', async () => {
     const year = 2031;
-    const before = await okBody(await office.get(`/api/reading/figures?year=${year}`));
+    const before = await okBody(await t.office.get(`/api/reading/figures?year=${year}`));
     const { id: groupId } = await okBody(
-      await office.post('/api/reading/groups', {
+      await t.office.post('/api/reading/groups', {
         name: '文化界别读书群',
         leadMemberId: ids.member051,
         memberIds: [ids.member052],
       }),
     );
     const { id: listId } = await okBody(
-      await office.post('/api/reading/lists', {
+      await t.office.post('/api/reading/lists', {
         period: `${year}-04`,
         title: '四月推荐书目',
         books: [{ title: '乡土中国', author: '费孝通' }, { title: '人民政协简史' }],
       }),
     );
-    const lists = await okBody(await office.get(`/api/reading/lists?year=${year}`));
+    const lists = await okBody(await t.office.get(`/api/reading/lists?year=${year}`));
     const book = lists.find((l: any) => l.id === listId).books[1];
 
     // the whole list to the group (10 copies of each book) and one book to a member
     expect(
       await okBody(
-        await office.post('/api/reading/handouts', {
+        await t.office.post('/api/reading/handouts', {
           listId,
           handedOn: `${year}-04-02`,
           note: '读书群集中领取',
@@ -60,7 +52,7 @@ describe('book hand-outs', () => {
     ).toEqual({ quantity: 20 });
     expect(
       await okBody(
-        await office.post('/api/reading/handouts', {
+        await t.office.post('/api/reading/handouts', {
           bookId: book.id,
           handedOn: `${year}-04-09`,
           items: [{ memberId: ids.member050, quantity: 1 }],
@@ -69,7 +61,7 @@ describe('book hand-outs', () => {
     ).toEqual({ quantity: 1 });
 
     // exactly one target and one recipient each; unknown groups and members are refused; nothing is written
-    const both = await office.post('/api/reading/handouts', {
+    const both = await t.office.post('/api/reading/handouts', {
       bookId: book.id,
       listId,
       handedOn: `${year}-04-10`,
@@ -77,13 +69,13 @@ describe('book hand-outs', () => {
     });
     expect(both.status).toBe(400);
     expect(both.body.message).toBe('请选择要发放的图书或整期书目（二选一）');
-    const twoRecipients = await office.post('/api/reading/handouts', {
+    const twoRecipients = await t.office.post('/api/reading/handouts', {
       bookId: book.id,
       handedOn: `${year}-04-10`,
       items: [{ memberId: ids.member050, groupId, quantity: 1 }],
     });
     expect(twoRecipients.body).toMatchObject({ error: 'reading.handout_recipient', field: 'items' });
-    const noGroup = await office.post('/api/reading/handouts', {
+    const noGroup = await t.office.post('/api/reading/handouts', {
       bookId: book.id,
       handedOn: `${year}-04-10`,
       items: [{ groupId: 999999, quantity: 1 }],
@@ -91,7 +83,7 @@ describe('book hand-outs', () => {
     expect(noGroup.body.message).toBe('所选读书群不存在');
     expect(
       (
-        await office.post('/api/reading/handouts', {
+        await t.office.post('/api/reading/handouts', {
           bookId: book.id,
           handedOn: `${year}-04-10`,
           items: [{ memberId: ids.member050, quantity: 0 }],
@@ -100,7 +92,7 @@ describe('book hand-outs', () => {
     ).toBe(400);
     expect(
       (
-        await member.post('/api/reading/handouts', {
+        await t.member.post('/api/reading/handouts', {
           bookId: book.id,
           handedOn: `${year}-04-10`,
           items: [{ memberId: ids.member050, quantity: 1 }],
@@ -108,7 +100,7 @@ describe('book hand-outs', () => {
       ).status,
     ).toBe(403);
 
-    const record = await okBody(await office.get(`/api/reading/handouts?year=${year}`));
+    const record = await okBody(await t.office.get(`/api/reading/handouts?year=${year}`));
     expect(record).toMatchObject({ total: 3, copies: 21, members: 1, groups: 1 });
     expect(record.items[0]).toMatchObject({
       handedOn: `${year}-04-09`,
@@ -123,18 +115,18 @@ describe('book hand-outs', () => {
         ['人民政协简史', '文化界别读书群', 10, '读书群集中领取'],
       ]),
     );
-    expect((await okBody(await office.get(`/api/reading/handouts?year=${year}&bookId=${book.id}`))).copies).toBe(11);
+    expect((await okBody(await t.office.get(`/api/reading/handouts?year=${year}&bookId=${book.id}`))).copies).toBe(11);
     expect(
-      (await okBody(await office.get(`/api/reading/lists?year=${year}`))).find((l: any) => l.id === listId).books[1],
+      (await okBody(await t.office.get(`/api/reading/lists?year=${year}`))).find((l: any) => l.id === listId).books[1],
     ).toMatchObject({ handedOut: 11 });
-    expect((await member.get(`/api/reading/handouts?year=${year}`)).status).toBe(403);
+    expect((await t.member.get(`/api/reading/handouts?year=${year}`)).status).toBe(403);
 
     // the year's figures and the report sentence count the copies
-    const after = await okBody(await office.get(`/api/reading/figures?year=${year}`));
+    const after = await okBody(await t.office.get(`/api/reading/figures?year=${year}`));
     expect(after.books).toBe(before.books + 21);
     expect(after.sentence).toContain(`发放图书${after.books}册`);
 
-    const x = await office.get(`/api/reading/handouts/export?year=${year}`);
+    const x = await t.office.get(`/api/reading/handouts/export?year=${year}`);
     expect(x.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.raw as any);
@@ -146,10 +138,10 @@ describe('book hand-outs', () => {
     expect(quantities.reduce((s, n) => s + n, 0)).toBe(21);
 
     // another committee sees none of it and cannot hand out this committee's books
-    expect((await okBody(await county.get(`/api/reading/handouts?year=${year}`))).total).toBe(0);
+    expect((await okBody(await t.county.get(`/api/reading/handouts?year=${year}`))).total).toBe(0);
     expect(
       (
-        await county.post('/api/reading/handouts', {
+        await t.county.post('/api/reading/handouts', {
           bookId: book.id,
           handedOn: `${year}-04-10`,
           items: [{ groupId, quantity: 1 }],

@@ -4,39 +4,32 @@
 // without it and another committee get nothing. A member who spoke at a consultation, finished a learning material, had a
 // reflection accepted and wrote a reading note sees those too.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { beijingToday } from '../../platform/dates.ts';
 import { query } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { login, okBody, testAppForFile } from '../../test/harness.ts';
 import { docxText, ELEVATOR } from '../opinions/test-helpers.ts';
 import { registered } from '../proposals/test-helpers.ts';
 
-let t: TestContext;
-let office: Client;
-let proposalStaff: Client;
-let leader: Client;
-let member: Client;
-let other: Client;
-let county: Client;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  [office, proposalStaff, leader, member, other, county] = await Promise.all(
-    ['office_staff', 'proposal_staff', 'leader', 'member090', 'member091', 'county_admin'].map((u) => login(t.app, u)),
-  );
+const t = testAppForFile({
+  office: 'office_staff',
+  proposalStaff: 'proposal_staff',
+  leader: 'leader',
+  member: 'member090',
+  other: 'member091',
+  county: 'county_admin',
 });
-afterAll(() => t.close());
 
 const rec0Day = () => beijingToday();
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
 describe('the member’s record', () => {
   it('gathers every module’s entries for the member, and shows them to nobody else', async () => {
-    const memberId = member.me.account.memberId as number;
-    const proposalId = await registered(member, proposalStaff, { title: '关于推进老旧小区改造的建议' });
-    await okBody(await member.post('/api/opinions', { ...ELEVATOR, submit: true }));
+    const memberId = t.member.me.account.memberId as number;
+    const proposalId = await registered(t.member, t.proposalStaff, { title: '关于推进老旧小区改造的建议' });
+    await okBody(await t.member.post('/api/opinions', { ...ELEVATOR, submit: true }));
     const { id: meetingId } = await okBody(
-      await office.post('/api/meetings', {
+      await t.office.post('/api/meetings', {
         kind: 'standing',
         title: '六届常委会第三次会议',
         startsAt: hoursFromNow(-0.5),
@@ -46,9 +39,9 @@ describe('the member’s record', () => {
         invite: { rule: 'members', memberIds: [memberId] },
       }),
     );
-    await okBody(await office.post(`/api/meetings/${meetingId}/attendance/${memberId}`, { present: true }));
+    await okBody(await t.office.post(`/api/meetings/${meetingId}/attendance/${memberId}`, { present: true }));
     const { id: activityId } = await okBody(
-      await office.post('/api/activities', {
+      await t.office.post('/api/activities', {
         kind: 'research',
         title: '乡村振兴专题调研',
         startsAt: hoursFromNow(-1),
@@ -58,19 +51,19 @@ describe('the member’s record', () => {
         invite: { rule: 'members', memberIds: [memberId] },
       }),
     );
-    await okBody(await office.post(`/api/activities/${activityId}/attendance/${memberId}`, { present: true }));
+    await okBody(await t.office.post(`/api/activities/${activityId}/attendance/${memberId}`, { present: true }));
     await okBody(
-      await office.post('/api/tasks', {
+      await t.office.post('/api/tasks', {
         kind: 'themedProposal',
         title: '围绕城市更新提交专题提案',
         quarter: '2026-Q4',
         send: { rule: 'members', memberIds: [memberId] },
       }),
     );
-    const a = (await okBody(await member.get('/api/tasks/mine'))).items[0];
-    await okBody(await member.post(`/api/task-assignments/${a.id}/actions`, { action: 'accept' }));
+    const a = (await okBody(await t.member.get('/api/tasks/mine'))).items[0];
+    await okBody(await t.member.post(`/api/task-assignments/${a.id}/actions`, { action: 'accept' }));
     await okBody(
-      await member.post(`/api/task-assignments/${a.id}/actions`, {
+      await t.member.post(`/api/task-assignments/${a.id}/actions`, {
         action: 'complete',
         evidenceType: 'proposal',
         evidenceId: proposalId,
@@ -79,15 +72,15 @@ describe('the member’s record', () => {
     // This year's commitments: the committee keeps the window open all year.
     const year = Number(rec0Day().slice(0, 4));
     await okBody(
-      await office.put(`/api/commitments/settings?year=${year}`, {
+      await t.office.put(`/api/commitments/settings?year=${year}`, {
         maxPerMember: 5,
         pickUntil: '12-31',
         reportFrom: '12-31',
       }),
     );
-    await okBody(await member.post('/api/commitments', { year, text: '每季度走访一次界别群众' }));
+    await okBody(await t.member.post('/api/commitments', { year, text: '每季度走访一次界别群众' }));
 
-    const rec = await okBody(await member.get(`/api/record/members/${memberId}`));
+    const rec = await okBody(await t.member.get(`/api/record/members/${memberId}`));
     expect(rec.member).toMatchObject({ memberId, termName: '第六届' });
     const kinds = rec.entries.map((e: any) => `${e.source}:${e.kind}:${e.title}`);
     for (const want of [
@@ -118,34 +111,36 @@ describe('the member’s record', () => {
     const dates = rec.entries.map((e: any) => e.date);
     expect(dates).toEqual([...dates].sort());
 
-    const onlyMeetings = await okBody(await member.get(`/api/record/members/${memberId}?source=meetings`));
+    const onlyMeetings = await okBody(await t.member.get(`/api/record/members/${memberId}?source=meetings`));
     expect(onlyMeetings.entries.map((e: any) => e.source)).toEqual(['meetings']);
 
-    const docx = await member.get(`/api/record/members/${memberId}/record.docx`);
+    const docx = await t.member.get(`/api/record/members/${memberId}/record.docx`);
     expect(docx.status).toBe(200);
     const text = docxText(docx.raw as Buffer);
     expect(text).toContain('委员履职档案（第六届）');
     expect(text).toContain('乡村振兴专题调研');
 
     // Staff by permission see it; another member, staff without the permission and another committee do not.
-    expect((await okBody(await office.get(`/api/record/members/${memberId}`))).entries.length).toBe(rec.entries.length);
-    expect((await leader.get(`/api/record/members/${memberId}`)).status).toBe(200);
-    expect((await other.get(`/api/record/members/${memberId}`)).status).toBe(404);
-    expect((await other.get(`/api/record/members/${memberId}/record.docx`)).status).toBe(404);
-    expect((await proposalStaff.get(`/api/record/members/${memberId}`)).status).toBe(403);
-    expect((await county.get(`/api/record/members/${memberId}`)).status).toBe(404);
+    expect((await okBody(await t.office.get(`/api/record/members/${memberId}`))).entries.length).toBe(
+      rec.entries.length,
+    );
+    expect((await t.leader.get(`/api/record/members/${memberId}`)).status).toBe(200);
+    expect((await t.other.get(`/api/record/members/${memberId}`)).status).toBe(404);
+    expect((await t.other.get(`/api/record/members/${memberId}/record.docx`)).status).toBe(404);
+    expect((await t.proposalStaff.get(`/api/record/members/${memberId}`)).status).toBe(403);
+    expect((await t.county.get(`/api/record/members/${memberId}`)).status).toBe(404);
     const [countyMember] = await query<{ id: number }>(
       t.database.db,
       sql`select m.id from members m join committees c on c.id = m.committee_id where c.name <> '示例市政协' order by m.id limit 1`,
     );
-    expect((await office.get(`/api/record/members/${countyMember.id}`)).status).toBe(404);
+    expect((await t.office.get(`/api/record/members/${countyMember.id}`)).status).toBe(404);
   });
 
   it('shows a consultation speech, a finished material, an accepted reflection and a reading note', async () => {
     const [speaker, lead] = await Promise.all(['member092', 'member093'].map((u) => login(t.app, u)));
     const memberId = speaker.me.account.memberId as number;
     const { id: eventId } = await okBody(
-      await office.post('/api/consultations/events', {
+      await t.office.post('/api/consultations/events', {
         kind: 'thematic',
         title: '推进城市更新专题协商会',
         startsAt: hoursFromNow(24 * 30),
@@ -155,7 +150,7 @@ describe('the member’s record', () => {
       }),
     );
     await okBody(
-      await office.post(`/api/consultations/events/${eventId}/participants`, {
+      await t.office.post(`/api/consultations/events/${eventId}/participants`, {
         rule: 'members',
         memberIds: [memberId],
       }),
@@ -167,12 +162,12 @@ describe('the member’s record', () => {
       }),
     );
 
-    const up = await office.upload('/api/learning/uploads?kind=pdf', '章程.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
+    const up = await t.office.upload('/api/learning/uploads?kind=pdf', '章程.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
     expect(up.status, JSON.stringify(up.body)).toBe(200);
     const { id: materialId } = await okBody(
-      await office.post('/api/learning/materials', { title: '政协章程读本', kind: 'pdf', fileId: up.body.id }),
+      await t.office.post('/api/learning/materials', { title: '政协章程读本', kind: 'pdf', fileId: up.body.id }),
     );
-    await okBody(await office.post(`/api/learning/materials/${materialId}/actions`, { action: 'publish' }));
+    await okBody(await t.office.post(`/api/learning/materials/${materialId}/actions`, { action: 'publish' }));
     await okBody(await speaker.put(`/api/learning/materials/${materialId}/progress`, { percent: 100 }));
     const { id: reflectionId } = await okBody(
       await speaker.post('/api/learning/reflections', { title: '学习章程的体会', body: '通过学习……', materialId }),
@@ -181,10 +176,10 @@ describe('the member’s record', () => {
     // Under review it is not yet part of the record; accepted, it is.
     const before = await okBody(await speaker.get(`/api/record/members/${memberId}?source=learning`));
     expect(before.entries.map((e: any) => e.kind)).toEqual(['完成学习']);
-    await okBody(await office.post(`/api/learning/reflections/${reflectionId}/actions`, { action: 'accept' }));
+    await okBody(await t.office.post(`/api/learning/reflections/${reflectionId}/actions`, { action: 'accept' }));
 
     const { id: groupId } = await okBody(
-      await office.post('/api/reading/groups', {
+      await t.office.post('/api/reading/groups', {
         name: '城建界别读书群',
         leadMemberId: lead.me.account.memberId,
         memberIds: [memberId],
@@ -206,7 +201,7 @@ describe('the member’s record', () => {
     const onlyReading = await okBody(await speaker.get(`/api/record/members/${memberId}?source=reading`));
     expect(onlyReading.entries.map((e: any) => e.title)).toEqual(['读《乡土中国》有感']);
     // Another member's record holds none of it.
-    const theirs = await okBody(await office.get(`/api/record/members/${member.me.account.memberId}`));
+    const theirs = await okBody(await t.office.get(`/api/record/members/${t.member.me.account.memberId}`));
     expect(theirs.entries.some((e: any) => e.title === '读《乡土中国》有感')).toBe(false);
   });
 });

@@ -4,12 +4,12 @@
 
 import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { beijingMonthOf, beijingToday, setTestClock, startOfBeijingDay } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { type Client, login, okBody, testAppForFile } from '../../test/harness.ts';
 
-let t: TestContext;
+const t = testAppForFile();
 let special: Client;
 let agri: Client;
 let office: Client;
@@ -30,7 +30,6 @@ const todos = async (c: Client) =>
   (await okBody(await c.get('/api/todos'))).items as { key: string; label: string; count: number }[];
 
 beforeAll(async () => {
-  t = await createTestApp();
   const db = t.database.db;
   const sc = await query<{ id: number; name: string }>(
     db,
@@ -101,7 +100,6 @@ beforeAll(async () => {
   );
   await okBody(await special.post(`/api/workspace/signature/${p.id}/progress`, { text: '走访高新区企业12家' }));
 });
-afterAll(() => t.close());
 afterEach(() => setTestClock(null));
 
 describe('monthly report', () => {

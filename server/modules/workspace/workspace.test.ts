@@ -1,11 +1,11 @@
 // The workspaces through the routes: who sees which special committee's and sector's workspace (403 across special
 // committees, 404 across committees), its members and events, and the signature project (一委一品) with a photo.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
-import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { type Client, login, okBody, testAppForFile } from '../../test/harness.ts';
 
-let t: TestContext;
+const t = testAppForFile();
 let special: Client;
 let agri: Client;
 let office: Client;
@@ -20,7 +20,6 @@ let memberName: string;
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
 
 beforeAll(async () => {
-  t = await createTestApp();
   const db = t.database.db;
   const sc = await query<{ id: number; name: string }>(
     db,
@@ -57,7 +56,6 @@ beforeAll(async () => {
   );
   agri = await login(t.app, 'agri_staff', 'Agri#2026better');
 });
-afterAll(() => t.close());
 
 describe('workspace', () => {
   it('lists only the workspaces each account may open', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { login, testAppForFile } from '../../test/harness.ts';
 import { systemActor } from '../context.ts';
 import { type Db, query, queryOne } from '../db/client.ts';
 import { sm3 } from '../secrets/field-crypto.ts';
@@ -9,17 +9,15 @@ import { writeAudit } from './audit.ts';
 import { sealAudit } from './seal.ts';
 import { exportAnchor, verifyAudit } from './verify.ts';
 
-let t: TestContext;
+const t = testAppForFile();
 const db = () => t.database.db;
 beforeAll(async () => {
-  t = await createTestApp();
   await login(t.app, 'admin');
   await login(t.app, 'county_admin');
   await login(t.app, 'member010');
   await sealAudit(db());
   await login(t.app, 'member011');
 });
-afterAll(() => t.close());
 
 class Undo extends Error {}
 /** Tampers inside a transaction that is rolled back, so every case starts from the same intact log. */

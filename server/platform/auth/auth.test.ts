@@ -1,14 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestApp, login, testAppForFile } from '../../test/harness.ts';
 import { queryOne } from '../db/client.ts';
 import { hashPassword } from './passwords.ts';
 
-let t: TestContext;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 const tryLogin = (username: string, password: string) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

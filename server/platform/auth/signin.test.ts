@@ -1,16 +1,12 @@
 // Sign-in hardening (issue 11): no anonymous lockout, no way to tell real names from unknown ones, login names unique
 // across committees, a password policy with common passwords, names and history, and idle sessions kept alive by use.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { login, testAppForFile } from '../../test/harness.ts';
 import { queryOne } from '../db/client.ts';
 import { hashPassword, verificationCount } from './passwords.ts';
 
-let t: TestContext;
-beforeAll(async () => {
-  t = await createTestApp({ SESSION_IDLE_MINUTES: '1' });
-});
-afterAll(() => t.close());
+const t = testAppForFile({}, { SESSION_IDLE_MINUTES: '1' });
 
 const attempt = (username: string, password: string, remoteAddress = '127.0.0.1', cookie?: string) =>
   t.app.inject({

@@ -2,34 +2,27 @@
 // (proposals, opinion reports, meetings, an activity, a consultation, a 随手拍 item) on a committee that had nothing
 // this year, then each figure of proposals, opinions, meetings, activities, duty, consultations and supervision, and
 // each section the report builder writes from them. (figures.test.ts compares the same figures with plain-SQL recounts.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventAction } from '../../modules/consultations/test-helpers.ts';
 import { assigned, registered, replyAndApprove, transition, write } from '../../modules/proposals/test-helpers.ts';
-import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
+import { type Client, login, okBody, testAppForFile } from '../../test/harness.ts';
 import { beijingToday } from '../dates.ts';
 
-let t: TestContext;
-let leader: Client;
-let office: Client;
-let staff: Client;
-let m1: Client;
-let m2: Client;
-let unit: Client;
+const t = testAppForFile({
+  leader: 'leader',
+  office: 'office_staff',
+  staff: 'proposal_staff',
+  m1: 'member070',
+  m2: 'member071',
+  unit: 'unit09',
+});
 const year = Number(beijingToday().slice(0, 4));
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
 const MODULES = ['proposals', 'opinions', 'meetings', 'activities', 'duty', 'consultations', 'supervision'];
 
-beforeAll(async () => {
-  t = await createTestApp();
-  [leader, office, staff, m1, m2, unit] = await Promise.all(
-    ['leader', 'office_staff', 'proposal_staff', 'member070', 'member071', 'unit09'].map((u) => login(t.app, u)),
-  );
-});
-afterAll(() => t.close());
-
 const figures = async () => {
-  const items = (await okBody(await leader.get(`/api/figures?period=${year}`))).items as any[];
+  const items = (await okBody(await t.leader.get(`/api/figures?period=${year}`))).items as any[];
   return Object.fromEntries(items.filter((i) => MODULES.includes(i.module)).map((i) => [i.id, i.value])) as Record<
     string,
     number
@@ -37,23 +30,26 @@ const figures = async () => {
 };
 
 async function buildYear() {
-  const ids = [m1, m2].map((m) => m.me.account.memberId as number);
+  const ids = [t.m1, t.m2].map((m) => m.me.account.memberId as number);
   // Proposals: a draft (not counted), one submitted, one registered, one answered (class A: solved) and made key,
   // one withdrawn (not counted).
-  await write(m1, {});
-  await write(m1, { submit: true });
-  await registered(m2, staff);
-  const answered = await assigned(m1, staff, unit.me.account.unitId as number);
-  await replyAndApprove(unit, staff, answered, 'A');
+  await write(t.m1, {});
+  await write(t.m1, { submit: true });
+  await registered(t.m2, t.staff);
+  const answered = await assigned(t.m1, t.staff, t.unit.me.account.unitId as number);
+  await replyAndApprove(t.unit, t.staff, answered, 'A');
   await okBody(
-    await leader.put(`/api/proposals/${answered}/key`, { governmentLeader: '王副市长', supervisingLeader: '张副主席' }),
+    await t.leader.put(`/api/proposals/${answered}/key`, {
+      governmentLeader: '王副市长',
+      supervisingLeader: '张副主席',
+    }),
   );
-  const gone = await write(m2, { submit: true });
-  await transition(m2, gone, 'withdraw');
+  const gone = await write(t.m2, { submit: true });
+  await transition(t.m2, gone, 'withdraw');
   // Opinion reports: two sent, one draft.
   for (const [i, submit] of [true, true, false].entries())
     await okBody(
-      await m1.post('/api/opinions', {
+      await t.m1.post('/api/opinions', {
         title: `关于第${i + 1}社区增设养老服务站的建议`,
         body: '社区养老服务站数量不足，建议增设。',
         category: '社会民生',
@@ -64,7 +60,7 @@ async function buildYear() {
   const meeting = async (title: string) =>
     (
       await okBody(
-        await office.post('/api/meetings', {
+        await t.office.post('/api/meetings', {
           kind: 'standing',
           title,
           startsAt: hoursAgo(3),
@@ -75,12 +71,12 @@ async function buildYear() {
       )
     ).id as number;
   const held = await meeting('常委会第五次会议');
-  for (const id of ids) await okBody(await office.post(`/api/meetings/${held}/attendance/${id}`, { present: true }));
-  await okBody(await office.post(`/api/meetings/${held}/close`));
-  await okBody(await office.post(`/api/meetings/${await meeting('取消的会议')}/cancel`));
+  for (const id of ids) await okBody(await t.office.post(`/api/meetings/${held}/attendance/${id}`, { present: true }));
+  await okBody(await t.office.post(`/api/meetings/${held}/close`));
+  await okBody(await t.office.post(`/api/meetings/${await meeting('取消的会议')}/cancel`));
   // An activity: two invited, one checked in.
   const act = await okBody(
-    await office.post('/api/activities', {
+    await t.office.post('/api/activities', {
       kind: 'research',
       title: '营商环境专题调研',
       startsAt: hoursAgo(5),
@@ -90,10 +86,10 @@ async function buildYear() {
       invite: { rule: 'members', memberIds: ids },
     }),
   );
-  await okBody(await office.post(`/api/activities/${act.id}/attendance/${ids[0]}`, { present: true }));
+  await okBody(await t.office.post(`/api/activities/${act.id}/attendance/${ids[0]}`, { present: true }));
   // A consultation held: two members and one official take part, one member checked in at its meeting.
   const ev = await okBody(
-    await office.post('/api/consultations/events', {
+    await t.office.post('/api/consultations/events', {
       kind: 'thematic',
       title: '推进城市更新专题协商会',
       startsAt: hoursAgo(8),
@@ -104,27 +100,27 @@ async function buildYear() {
     }),
   );
   await okBody(
-    await office.post(`/api/consultations/events/${ev.id}/participants`, {
+    await t.office.post(`/api/consultations/events/${ev.id}/participants`, {
       rule: 'members',
       memberIds: ids,
       guests: [{ kind: 'official', name: '李局长', organisation: '市住房和城乡建设局' }],
     }),
   );
-  await okBody(await eventAction(office, ev.id, 'sendNotice'));
-  const e = await okBody(await office.get(`/api/consultations/events/${ev.id}`));
-  await okBody(await office.post(`/api/meetings/${e.meetingId}/attendance/${ids[0]}`, { present: true }));
-  await okBody(await eventAction(office, ev.id, 'hold'));
+  await okBody(await eventAction(t.office, ev.id, 'sendNotice'));
+  const e = await okBody(await t.office.get(`/api/consultations/events/${ev.id}`));
+  await okBody(await t.office.post(`/api/meetings/${e.meetingId}/attendance/${ids[0]}`, { present: true }));
+  await okBody(await eventAction(t.office, ev.id, 'hold'));
   // A 随手拍 item filed, accepted, dispatched and answered in time.
-  const up = await okBody(await m2.upload('/api/supervision/uploads', '现场.png', png));
+  const up = await okBody(await t.m2.upload('/api/supervision/uploads', '现场.png', png));
   const snap = await okBody(
-    await m2.post('/api/supervision/reports', { text: '幸福路口井盖破损', place: '幸福路口', fileIds: [up.id] }),
+    await t.m2.post('/api/supervision/reports', { text: '幸福路口井盖破损', place: '幸福路口', fileIds: [up.id] }),
   );
   const reportAction = (c: Client, action: string, extra: Record<string, unknown> = {}) =>
     c.post(`/api/supervision/reports/${snap.id}/actions`, { action, ...extra });
-  await okBody(await reportAction(office, 'accept'));
-  await okBody(await reportAction(office, 'dispatch', { unitId: unit.me.account.unitId }));
-  const photo = await okBody(await unit.upload('/api/supervision/uploads', '整改.png', png));
-  await okBody(await reportAction(unit, 'answer', { comment: '已更换井盖', fileIds: [photo.id] }));
+  await okBody(await reportAction(t.office, 'accept'));
+  await okBody(await reportAction(t.office, 'dispatch', { unitId: t.unit.me.account.unitId }));
+  const photo = await okBody(await t.unit.upload('/api/supervision/uploads', '整改.png', png));
+  await okBody(await reportAction(t.unit, 'answer', { comment: '已更换井盖', fileIds: [photo.id] }));
 }
 
 describe('the figures of a small year, counted by hand', () => {

@@ -1,27 +1,18 @@
 // The learning, reading and literature-history figures in the registry: a part of the year built through the routes
 // (accounts submitted and one declined, reflections written and one submitted), each figure equal to a recount by plain
 // SQL and moved by exactly the hand-counted amount; each module's sentence in the report builder.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/harness.ts';
 import { beijingToday } from '../dates.ts';
 import { queryOne } from '../db/client.ts';
 import { recountModules } from './recount-modules.ts';
 
-let t: TestContext;
-let leader: Client;
-let office: Client;
-let member: Client;
+const t = testAppForFile({ leader: 'leader', office: 'office_staff', member: 'member050' });
 const year = Number(beijingToday().slice(0, 4));
 const IDS = Object.keys(recountModules(0, '2000-01-01', '2000-01-01', 2000));
 
-beforeAll(async () => {
-  t = await createTestApp();
-  [leader, office, member] = await Promise.all(['leader', 'office_staff', 'member050'].map((u) => login(t.app, u)));
-});
-afterAll(() => t.close());
-
 const figures = async (period: string) => {
-  const res = await leader.get(`/api/figures?period=${period}&ids=${IDS.join(',')}`);
+  const res = await t.leader.get(`/api/figures?period=${period}&ids=${IDS.join(',')}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return Object.fromEntries(res.body.items.map((i: any) => [i.id, i])) as Record<string, any>;
 };
@@ -42,10 +33,10 @@ describe('learning, reading and archive figures', () => {
   it('count what was built through the routes, equal to a recount by plain SQL', async () => {
     const before = await figures(String(year));
     for (const title of ['我所经历的一九七八年恢复高考', '老城区供销社的变迁']) {
-      const r = await member.post('/api/archive/articles', account(title));
+      const r = await t.member.post('/api/archive/articles', account(title));
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       if (title.startsWith('老城区')) {
-        const d = await office.post(`/api/archive/articles/${r.body.id}/actions`, {
+        const d = await t.office.post(`/api/archive/articles/${r.body.id}/actions`, {
           action: 'decline',
           comment: '与本次征集主题无关',
         });
@@ -54,11 +45,11 @@ describe('learning, reading and archive figures', () => {
     }
     const drafts: number[] = [];
     for (const title of ['学习全国两会精神的体会', '履职能力培训心得']) {
-      const r = await member.post('/api/learning/reflections', { title, body: '通过学习，深刻认识到……' });
+      const r = await t.member.post('/api/learning/reflections', { title, body: '通过学习，深刻认识到……' });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       drafts.push(r.body.id);
     }
-    const s = await member.post(`/api/learning/reflections/${drafts[0]}/actions`, { action: 'submit' });
+    const s = await t.member.post(`/api/learning/reflections/${drafts[0]}/actions`, { action: 'submit' });
     expect(s.status, JSON.stringify(s.body)).toBe(200);
 
     const after = await figures(String(year));
@@ -66,7 +57,7 @@ describe('learning, reading and archive figures', () => {
     expect(after['archive.received'].value).toBe(before['archive.received'].value + 2);
     expect(after['learning.reflections'].value).toBe(before['learning.reflections'].value + 1);
     expect(after['archive.published'].value).toBe(before['archive.published'].value);
-    const sqls = recountModules(leader.me.committee.id as number, `${year}-01-01`, `${year}-12-31`, year);
+    const sqls = recountModules(t.leader.me.committee.id as number, `${year}-01-01`, `${year}-12-31`, year);
     for (const id of IDS) {
       const n = (await queryOne<{ n: number }>(t.database.db, sqls[id]))!.n;
       expect(after[id].value, id).toBe(n);
@@ -76,7 +67,7 @@ describe('learning, reading and archive figures', () => {
     // Today's month: the range-kept figures count the same rows; reading is kept by year and says so.
     const today = beijingToday();
     const month = await figures(today.slice(0, 7));
-    const m = recountModules(leader.me.committee.id as number, `${today.slice(0, 7)}-01`, today, year);
+    const m = recountModules(t.leader.me.committee.id as number, `${today.slice(0, 7)}-01`, today, year);
     expect(month['archive.received'].value).toBe(
       (await queryOne<{ n: number }>(t.database.db, m['archive.received']))!.n,
     );
@@ -85,7 +76,7 @@ describe('learning, reading and archive figures', () => {
   });
 
   it('write each module’s paragraph in the report builder', async () => {
-    const c = await office.get(`/api/figures/report/compose?period=${year}&modules=learning,reading,archive`);
+    const c = await t.office.get(`/api/figures/report/compose?period=${year}&modules=learning,reading,archive`);
     expect(c.status, JSON.stringify(c.body)).toBe(200);
     expect(c.body.sections.map((s: any) => s.heading)).toEqual(['委员学习', '文史资料', '委员读书']);
     const f = await figures(String(year));

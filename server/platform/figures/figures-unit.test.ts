@@ -2,34 +2,27 @@
 // proposers' ratings, its 随手拍 and its consultation outcomes — hand-counted from a small year built through the
 // routes; the unit is the session's, never the request's; the offices' dashboards show only their roles' groups.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assigned, replyAndApprove, transition } from '../../modules/proposals/test-helpers.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, login, testAppForFile } from '../../test/harness.ts';
 import { beijingToday } from '../dates.ts';
 
-let t: TestContext;
-let staff: Client;
-let office: Client;
-let m1: Client;
-let m2: Client;
-let unit: Client;
-let other: Client;
+const t = testAppForFile({
+  staff: 'proposal_staff',
+  office: 'office_staff',
+  m1: 'member060',
+  m2: 'member061',
+  unit: 'unit07',
+  other: 'unit08',
+});
 const year = Number(beijingToday().slice(0, 4));
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
-
-beforeAll(async () => {
-  t = await createTestApp();
-  [staff, office, m1, m2, unit, other] = await Promise.all(
-    ['proposal_staff', 'office_staff', 'member060', 'member061', 'unit07', 'unit08'].map((u) => login(t.app, u)),
-  );
-});
-afterAll(() => t.close());
 
 const values = (body: any) => Object.fromEntries(body.items.map((i: any) => [i.id, i.value]));
 
 async function snapshotAnswered() {
-  const up = await m1.upload('/api/supervision/uploads', '现场.png', png);
-  const filed = await m1.post('/api/supervision/reports', {
+  const up = await t.m1.upload('/api/supervision/uploads', '现场.png', png);
+  const filed = await t.m1.post('/api/supervision/reports', {
     text: '幸福路口井盖破损，夜间行人容易踩空',
     place: '东城街道幸福路口',
     fileIds: [up.body.id],
@@ -37,37 +30,37 @@ async function snapshotAnswered() {
   expect(filed.status, JSON.stringify(filed.body)).toBe(200);
   const reportAction = (c: Client, action: string, extra: Record<string, unknown> = {}) =>
     c.post(`/api/supervision/reports/${filed.body.id}/actions`, { action, ...extra });
-  expect((await reportAction(office, 'accept')).status).toBe(200);
-  expect((await reportAction(office, 'dispatch', { unitId: unit.me.account.unitId })).status).toBe(200);
-  const photo = await unit.upload('/api/supervision/uploads', '整改.png', png);
-  const answered = await reportAction(unit, 'answer', { comment: '已更换井盖', fileIds: [photo.body.id] });
+  expect((await reportAction(t.office, 'accept')).status).toBe(200);
+  expect((await reportAction(t.office, 'dispatch', { unitId: t.unit.me.account.unitId })).status).toBe(200);
+  const photo = await t.unit.upload('/api/supervision/uploads', '整改.png', png);
+  const answered = await reportAction(t.unit, 'answer', { comment: '已更换井盖', fileIds: [photo.body.id] });
   expect(answered.status, JSON.stringify(answered.body)).toBe(200);
 }
 
 describe('the handling unit’s figures', () => {
   it('counts the unit’s own work of the year by hand, each number a link to the unit’s list', async () => {
-    const before = await unit.get(`/api/figures/unit?year=${year}`);
+    const before = await t.unit.get(`/api/figures/unit?year=${year}`);
     expect(before.status, JSON.stringify(before.body)).toBe(200);
     expect(Object.values(values(before.body)).every((v) => v === 0)).toBe(true);
 
-    const u = unit.me.account.unitId as number;
+    const u = t.unit.me.account.unitId as number;
     // Three proposals to the unit: one answered and rated 满意, one answered and rated 基本满意, one still open and
     // past its deadline (a 不满意 would send the proposal back to the unit for another round, not count as a rating). One to another unit (not counted).
-    const a = await assigned(m1, staff, u);
-    await replyAndApprove(unit, staff, a, 'A');
-    await transition(m1, a, 'rate', { rating: 'satisfied' });
-    const b = await assigned(m2, staff, u);
-    await replyAndApprove(unit, staff, b, 'B');
-    await transition(m2, b, 'rate', { rating: 'partlySatisfied' });
-    const c = await assigned(m1, staff, u);
+    const a = await assigned(t.m1, t.staff, u);
+    await replyAndApprove(t.unit, t.staff, a, 'A');
+    await transition(t.m1, a, 'rate', { rating: 'satisfied' });
+    const b = await assigned(t.m2, t.staff, u);
+    await replyAndApprove(t.unit, t.staff, b, 'B');
+    await transition(t.m2, b, 'rate', { rating: 'partlySatisfied' });
+    const c = await assigned(t.m1, t.staff, u);
     // Arranged: the open proposal's deadline has passed (a deadline is months after assignment).
     await t.database.db.execute(
       sql`update proposal_assignments set due_at = now() - interval '1 day' where proposal_id = ${c} and unit_id = ${u}`,
     );
-    await assigned(m2, staff, other.me.account.unitId as number);
+    await assigned(t.m2, t.staff, t.other.me.account.unitId as number);
     await snapshotAnswered();
 
-    const res = await unit.get(`/api/figures/unit?year=${year}`);
+    const res = await t.unit.get(`/api/figures/unit?year=${year}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.unit).toEqual({ id: u, name: expect.any(String) });
     expect(values(res.body)).toMatchObject({
@@ -92,24 +85,24 @@ describe('the handling unit’s figures', () => {
     expect(byId['outcomes.unit.handed'].link).toBe('/consultations/outcomes/unit');
     expect(res.body.overdue).toContainEqual({ name: '提案办理超期', count: 1, link: '/proposals/inbox?queue=overdue' });
     // The list behind 「超期未答复」 holds that proposal, as the unit sees it.
-    const list = await unit.get('/api/proposals?scope=unit&queue=overdue');
+    const list = await t.unit.get('/api/proposals?scope=unit&queue=overdue');
     expect(list.status, JSON.stringify(list.body)).toBe(200);
     expect(list.body.items.map((i: any) => i.id)).toEqual([c]);
     // Last year's numbers are there to compare with (none).
     expect(byId['proposals.unit.assigned']).toMatchObject({ lastYear: 0, change: 3 });
 
     // Another unit sees its own figures: one assigned, nothing else.
-    const theirs = values((await other.get(`/api/figures/unit?year=${year}`)).body);
+    const theirs = values((await t.other.get(`/api/figures/unit?year=${year}`)).body);
     expect([theirs['proposals.unit.assigned'], theirs['supervision.unit.dispatched']]).toEqual([1, 0]);
   });
 
   it('is the session’s unit only: other roles are refused, and a unit has no committee dashboard', async () => {
-    expect((await staff.get(`/api/figures/unit?year=${year}`)).status).toBe(403);
-    expect((await m1.get(`/api/figures/unit?year=${year}`)).status).toBe(403);
-    expect((await unit.get('/api/figures/dashboard')).status).toBe(403);
+    expect((await t.staff.get(`/api/figures/unit?year=${year}`)).status).toBe(403);
+    expect((await t.m1.get(`/api/figures/unit?year=${year}`)).status).toBe(403);
+    expect((await t.unit.get('/api/figures/dashboard')).status).toBe(403);
     // The request cannot name another unit: a unit id in the query is dropped, the figures stay the session's.
-    const named = await unit.get(`/api/figures/unit?year=${year}&unitId=${other.me.account.unitId}`);
-    expect(named.body.unit.id).toBe(unit.me.account.unitId);
+    const named = await t.unit.get(`/api/figures/unit?year=${year}&unitId=${t.other.me.account.unitId}`);
+    expect(named.body.unit.id).toBe(t.unit.me.account.unitId);
   });
 });
 

@@ -2,19 +2,13 @@
 // and the job that removes files left unattached: row and stored content gone, attached files kept.
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { login, testAppForFile } from '../../test/harness.ts';
 import { query, queryOne } from '../db/client.ts';
 import { runDueJobs } from '../jobs/jobs.ts';
 import { storedPath } from './limits.ts';
 
-let t: TestContext;
-let admin: Client;
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await login(t.app, 'admin');
-});
-afterAll(() => t.close());
+const t = testAppForFile({ admin: 'admin' });
 
 const PDF = 'application/pdf';
 
@@ -25,11 +19,11 @@ const pdf = (n: number, tag: string) => {
 };
 const MB = 1024 * 1024;
 const setLimits = (v: { accountDailyMb: number; committeeTotalMb: number; unattachedHours: number }) =>
-  admin.put('/api/settings/file-limits', v);
+  t.admin.put('/api/settings/file-limits', v);
 
 describe('upload quotas', () => {
   it('refuses the 6th of five uploads of a fifth of the daily quota, naming the limit', async () => {
-    expect((await admin.get('/api/settings/file-limits')).body).toEqual({
+    expect((await t.admin.get('/api/settings/file-limits')).body).toEqual({
       accountDailyMb: 200,
       committeeTotalMb: 5120,
       unattachedHours: 24,

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/harness.ts';
 import { query } from '../db/client.ts';
 import { matchSearch, searchQueryText, searchTokens, textSimilarity, toSearchVector } from './search.ts';
 
-let t: TestContext;
+const t = testAppForFile();
 const docs = [
   '关于加快发展社区养老服务体系的建议',
   '关于推进义务教育优质均衡发展的建议',
@@ -13,13 +13,11 @@ const docs = [
   '关于加强农村饮水安全工程建设的提案',
 ];
 beforeAll(async () => {
-  t = await createTestApp();
   await t.database.db.execute(sql`create table search_docs (id int primary key, body text, search tsvector)`);
   for (const [i, d] of docs.entries()) {
     await t.database.db.execute(sql`insert into search_docs values (${i + 1}, ${d}, ${toSearchVector(d)})`);
   }
 });
-afterAll(() => t.close());
 
 const find = async (q: string) =>
   (

@@ -1,23 +1,16 @@
 // One rule for similar-item look-ups: members and informants see others' proposals and opinion reports (titles and
 // states) only once the office has taken them in (registered / accepted); their own always; staff everything.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEXT, transition } from '../../modules/proposals/test-helpers.ts';
-import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
+import { type Client, testAppForFile } from '../../test/harness.ts';
 
-let t: TestContext;
-let liaison: Client;
-let proposalStaff: Client;
-let writer: Client;
-let other: Client;
-let informant: Client;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  [liaison, proposalStaff, writer, other, informant] = await Promise.all(
-    ['liaison_staff', 'proposal_staff', 'member030', 'member031', 'informant02'].map((u) => login(t.app, u)),
-  );
+const t = testAppForFile({
+  liaison: 'liaison_staff',
+  proposalStaff: 'proposal_staff',
+  writer: 'member030',
+  other: 'member031',
+  informant: 'informant02',
 });
-afterAll(() => t.close());
 
 const REPORT = {
   title: '关于规范共享单车停放秩序的建议',
@@ -37,7 +30,7 @@ const similarProposals = async (c: Client) =>
 
 /** The writer's REPORT, submitted and not yet screened: its id. */
 async function submittedReport(): Promise<number> {
-  const res = await writer.post('/api/opinions', { ...REPORT, submit: true });
+  const res = await t.writer.post('/api/opinions', { ...REPORT, submit: true });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.id;
 }
@@ -45,45 +38,45 @@ async function submittedReport(): Promise<number> {
 describe('opinion reports', () => {
   it('an unscreened report is hidden from other members and informants, shown to its writer and the office', async () => {
     await submittedReport();
-    expect(await similarReports(other)).not.toContain(REPORT.title);
-    expect(await similarReports(informant)).not.toContain(REPORT.title);
-    expect(await similarReports(writer)).toContain(REPORT.title);
-    expect(await similarReports(liaison)).toContain(REPORT.title);
+    expect(await similarReports(t.other)).not.toContain(REPORT.title);
+    expect(await similarReports(t.informant)).not.toContain(REPORT.title);
+    expect(await similarReports(t.writer)).toContain(REPORT.title);
+    expect(await similarReports(t.liaison)).toContain(REPORT.title);
   });
 
   it('once accepted by the office, everyone writing sees it', async () => {
     const id = await submittedReport();
-    expect((await liaison.post(`/api/opinions/${id}/screen`, { decision: 'accept' })).status).toBe(200);
-    expect(await similarReports(other)).toContain(REPORT.title);
-    expect(await similarReports(informant)).toContain(REPORT.title);
+    expect((await t.liaison.post(`/api/opinions/${id}/screen`, { decision: 'accept' })).status).toBe(200);
+    expect(await similarReports(t.other)).toContain(REPORT.title);
+    expect(await similarReports(t.informant)).toContain(REPORT.title);
   });
 
   it('a declined report stays hidden from others', async () => {
-    const res = await writer.post('/api/opinions', {
+    const res = await t.writer.post('/api/opinions', {
       ...REPORT,
       title: '关于治理共享单车停放乱象的建议',
       submit: true,
     });
-    await liaison.post(`/api/opinions/${res.body.id}/screen`, { decision: 'decline', comment: '内容重复' });
-    expect(await similarReports(other)).not.toContain('关于治理共享单车停放乱象的建议');
-    expect(await similarReports(writer)).toContain('关于治理共享单车停放乱象的建议');
+    await t.liaison.post(`/api/opinions/${res.body.id}/screen`, { decision: 'decline', comment: '内容重复' });
+    expect(await similarReports(t.other)).not.toContain('关于治理共享单车停放乱象的建议');
+    expect(await similarReports(t.writer)).toContain('关于治理共享单车停放乱象的建议');
   });
 });
 
 describe('proposals follow the same rule', () => {
   it('a submitted proposal is hidden from other members until registered', async () => {
-    const res = await writer.post('/api/proposals', {
+    const res = await t.writer.post('/api/proposals', {
       title: PROPOSAL,
       ...TEXT,
       category: '社会建设',
       submit: true,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(await similarProposals(other)).not.toContain(PROPOSAL);
-    expect(await similarProposals(writer)).toContain(PROPOSAL);
-    expect(await similarProposals(proposalStaff)).toContain(PROPOSAL);
-    await transition(proposalStaff, res.body.id, 'preApprove');
-    await transition(proposalStaff, res.body.id, 'register');
-    expect(await similarProposals(other)).toContain(PROPOSAL);
+    expect(await similarProposals(t.other)).not.toContain(PROPOSAL);
+    expect(await similarProposals(t.writer)).toContain(PROPOSAL);
+    expect(await similarProposals(t.proposalStaff)).toContain(PROPOSAL);
+    await transition(t.proposalStaff, res.body.id, 'preApprove');
+    await transition(t.proposalStaff, res.body.id, 'register');
+    expect(await similarProposals(t.other)).toContain(PROPOSAL);
   });
 });

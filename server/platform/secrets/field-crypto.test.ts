@@ -1,15 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
-import { createTestApp, type TestContext } from '../../test/harness.ts';
+import { testAppForFile } from '../../test/harness.ts';
 import { queryOne } from '../db/client.ts';
 import { blindIndex, decryptField, encryptField, maskIdNumber, maskPhone } from './field-crypto.ts';
 
-let t: TestContext;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 describe('sensitive fields', () => {
   it('are stored SM4-encrypted, never in clear, and decrypt back', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/harness.ts';
 import type { Actor } from '../context.ts';
 import { type Db, query, queryOne } from '../db/client.ts';
 import { runDueJobs } from '../jobs/jobs.ts';
@@ -80,17 +80,15 @@ const actor = (accountId: number, roles: any[]): Actor => ({
   informantId: null,
 });
 
-let t: TestContext;
+const t = testAppForFile();
 let db: Db;
 beforeAll(async () => {
-  t = await createTestApp();
   db = t.database.db;
   await db.execute(
     sql`create table wf_items (committee_id int, id int, state text, owner int, primary key (committee_id, id))`,
   );
   await db.execute(sql`insert into wf_items values (1, 1, 'draft', 50), (1, 2, 'draft', 50)`);
 });
-afterAll(() => t.close());
 
 const fire = (id: number, who: Actor, action: string, comment?: string) =>
   db.transaction(async (tx) => {
