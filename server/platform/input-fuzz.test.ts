@@ -1,12 +1,10 @@
 // Hostile input to every route of the OpenAPI description: never a 5xx, as an administrator holding every staff role
 // (so permission checks let the input through to validation and the handlers) and anonymously.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { login, testAppForFile } from '../test/harness.ts';
 
 const t = testAppForFile();
-beforeAll(async () => {}, 120_000);
-afterAll(() => t.close());
 
 // Raw JSON text for bodies (so 1e400 and true go over the wire as they are) and URL-encoded text (a lone surrogate
 // can only reach a URL as the bytes UTF-8 would give it).

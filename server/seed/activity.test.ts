@@ -1,6 +1,6 @@
 // The demo year that `npm start` writes on a fresh database: every step goes through the routes, so what staff,
 // members and leaders first see is what the modules computed, on PGlite and on PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { beijingToday, beijingYearOf } from '../platform/dates.ts';
 import { runDueJobs } from '../platform/jobs/jobs.ts';
 import { login, testAppForFile } from '../test/harness.ts';
@@ -13,7 +13,6 @@ beforeAll(async () => {
   await seedDemoActivity(t.app);
   // The consultation, learning, reading and archive year doubled the seed's time; a shared machine needs the margin.
 }, 300_000);
-afterAll(() => t.close());
 
 describe('demo activity', () => {
   it('gives the proposal office a year of proposals at every stage and the annual sentence from them', async () => {
