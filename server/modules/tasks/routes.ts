@@ -7,7 +7,8 @@ import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { okAsActor, pagedList } from '../../platform/http/handlers.ts';
 import { yearSettingRoutes } from '../../platform/http/year-settings.ts';
-import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
+import { Errors, routeKit } from '../../platform/route-kit.ts';
+import { IdParams, Ok } from '../../platform/routes.ts';
 import { registerTodos } from '../../platform/todos.ts';
 import { GOAL_FACT_KINDS } from '../duty/facts.ts';
 import * as cm from './commitments.ts';
@@ -27,11 +28,9 @@ import * as svc from './service.ts';
 import { COMMITMENT_SETTING, getCommitmentSettings, getTaskSettings, TASK_SETTING } from './settings.ts';
 import { taskTodos } from './todos.ts';
 
-const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const Created = Type.Object({ id: Type.Integer() });
-
 export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const r = routeKit(fastify);
   registerTodos('tasks', taskTodos);
 
   app.post(
@@ -53,9 +52,7 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
   app.get('/api/tasks/mine', { preHandler: requireAuth('task.read'), schema: {} }, async (req) =>
     svc.myAssignments(db, actorOf(req)),
   );
-  app.get('/api/tasks/:id', { preHandler: requireAuth('task.manage'), schema: { params: IdParams } }, async (req) =>
-    svc.getTask(db, actorOf(req), req.params.id),
-  );
+  r.read('/api/tasks/:id', 'task.manage', (actor, id) => svc.getTask(db, actor, id));
   app.post(
     '/api/tasks/:id/send',
     {
@@ -68,11 +65,7 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
     },
     async (req) => ({ sent: await svc.sendTask(db, actorOf(req), req.params.id, req.body) }),
   );
-  app.get(
-    '/api/task-assignments/:id',
-    { preHandler: requireAuth('task.read'), schema: { params: IdParams } },
-    async (req) => svc.getAssignment(db, actorOf(req), req.params.id),
-  );
+  r.read('/api/task-assignments/:id', 'task.read', (actor, id) => svc.getAssignment(db, actor, id));
   app.post(
     '/api/task-assignments/:id/actions',
     {
@@ -95,52 +88,27 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
       goalKinds: GOAL_FACT_KINDS,
     }),
   );
-  app.post(
-    '/api/commitments/items',
-    {
-      preHandler: requireAuth('commitment.manage'),
-      schema: { body: CommitmentItemInput, response: { 200: Created, ...Errors } },
-    },
-    async (req) => ({ id: await cm.addCommitmentItem(db, actorOf(req), req.body) }),
+  r.create('/api/commitments/items', 'commitment.manage', CommitmentItemInput, (actor, body) =>
+    cm.addCommitmentItem(db, actor, body),
   );
-  app.get(
-    '/api/commitments/mine',
-    { preHandler: requireAuth('commitment.make'), schema: { querystring: YearQuery } },
-    async (req) => cm.myCommitments(db, actorOf(req), req.query.year),
-  );
-  app.post(
-    '/api/commitments',
-    {
-      preHandler: requireAuth('commitment.make'),
-      schema: { body: CommitmentInput, response: { 200: Created, ...Errors } },
-    },
-    async (req) => ({ id: await cm.makeCommitment(db, actorOf(req), req.body) }),
-  );
+  r.list('/api/commitments/mine', 'commitment.make', YearQuery, (actor, q) => cm.myCommitments(db, actor, q.year));
+  r.create('/api/commitments', 'commitment.make', CommitmentInput, (actor, body) => cm.makeCommitment(db, actor, body));
   app.delete(
     '/api/commitments/:id',
     { preHandler: requireAuth('commitment.make'), schema: { params: IdParams, response: { 200: Ok, ...Errors } } },
     okAsActor((actor, req) => cm.withdrawCommitment(db, actor, req.params.id)),
   );
-  app.post(
-    '/api/commitments/:id/report',
-    {
-      preHandler: requireAuth('commitment.make'),
-      schema: { params: IdParams, body: CommitmentReport, response: { 200: Ok, ...Errors } },
-    },
-    okAsActor((actor, req) => cm.reportCommitment(db, actor, req.params.id, req.body)),
+  r.change('post', '/api/commitments/:id/report', 'commitment.make', CommitmentReport, (actor, id, body) =>
+    cm.reportCommitment(db, actor, id, body),
   );
-  app.get(
+  r.list(
     '/api/commitments',
-    {
-      preHandler: requireAuth('commitment.manage'),
-      schema: {
-        querystring: Type.Object({
-          year: Type.Integer({ minimum: 2000, maximum: 2100, title: '年度' }),
-          memberId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '委员' })),
-        }),
-      },
-    },
-    async (req) => cm.allCommitments(db, actorOf(req), req.query.year, req.query.memberId),
+    'commitment.manage',
+    Type.Object({
+      year: Type.Integer({ minimum: 2000, maximum: 2100, title: '年度' }),
+      memberId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '委员' })),
+    }),
+    (actor, q) => cm.allCommitments(db, actor, q.year, q.memberId),
   );
   app.get(
     '/api/commitments/export',
