@@ -18,6 +18,8 @@ import { ErrorBody, IdParams, Ok } from './routes.ts';
 export const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 /** The answer to a create: the new record's id. */
 export const Created = Type.Object({ id: Type.Integer() });
+/** The answer to an action on a record: the state the record is in afterwards. */
+export const StateOut = Type.Object({ state: Type.String() });
 /** Lists that take no parameters: anything in the query string is refused. */
 export const NoQuery = Type.Object({}, { additionalProperties: false });
 export { SimpleAction } from './routes.ts';
@@ -30,6 +32,8 @@ export { SimpleAction } from './routes.ts';
  * - `create(path, permission, body, run)`: POST; `run(actor, body)` returns the new id, answered as `{ id }`.
  * - `createUnder(path, permission, body, run)`: POST on a path with `:id`; `run(actor, id, body)` returns the new id.
  * - `change(method, path, permission, body, run)`: PUT or POST on a path with `:id`; answered `{ ok: true }`.
+ * - `action(path, permission, body, run)`: POST on a path with `:id`; `run(actor, id, body)` returns the record's new
+ *   state, answered as `{ state }`.
  * Errors thrown by `run` (AppError) become the 400/403/404/409 answers declared in the schema.
  */
 export function routeKit(fastify: FastifyInstance) {
@@ -91,6 +95,21 @@ export function routeKit(fastify: FastifyInstance) {
           await run(actorOf(req), req.params.id, req.body as Static<B>);
           return { ok: true };
         },
+      );
+    },
+    action<B extends TSchema>(
+      path: string,
+      permission: Action,
+      body: B,
+      run: (actor: Actor, id: number, body: Static<B>) => Promise<string>,
+    ) {
+      app.post(
+        path,
+        {
+          preHandler: requireAuth(permission),
+          schema: { params: IdParams, body, response: { 200: StateOut, ...Errors } },
+        },
+        async (req) => ({ state: await run(actorOf(req), req.params.id, req.body as Static<B>) }),
       );
     },
   };

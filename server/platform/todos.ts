@@ -78,3 +78,18 @@ export async function countedTodos(
     .filter(([key]) => key in counts)
     .map(([key, label, link]) => ({ key, label, link, count: Number(counts[key]) }));
 }
+
+/** One group of a provider's to-dos: counted only `when` it is truthy (the reader's permission, membership or unit),
+ *  by one query returning a row of counts, each entry `[key, label, link]` a column of it (as `countedTodos`). */
+export interface TodoGroup {
+  when: unknown;
+  query: SQL;
+  entries: [key: string, label: string, link: string][];
+}
+
+/** The to-dos of the groups whose `when` holds, in the groups' order; their queries go out together (one batch).
+ *  Usage: return todoGroups(db, [{ when: actor.memberId, query: sql`select count(*)::int as "x" ...`, entries: [['x', '待办', '/x']] }]); */
+export async function todoGroups(db: Db, groups: TodoGroup[]): Promise<Todo[]> {
+  const lists = await Promise.all(groups.filter((g) => g.when).map((g) => countedTodos(db, g.query, g.entries)));
+  return lists.flat();
+}

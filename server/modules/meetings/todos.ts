@@ -3,37 +3,29 @@ import { sql } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { countedTodos, type Todo } from '../../platform/todos.ts';
+import { type Todo, todoGroups } from '../../platform/todos.ts';
 
 export async function meetingTodos(db: Db, actor: Actor): Promise<Todo[]> {
   const c = actor.committeeId;
-  const out: Todo[] = [];
-  if (actor.memberId) {
-    out.push(
-      ...(await countedTodos(
-        db,
-        sql`select count(*)::int as "meetingReply" from meeting_invitees i
+  return todoGroups(db, [
+    {
+      when: actor.memberId,
+      query: sql`select count(*)::int as "meetingReply" from meeting_invitees i
         join meetings m on m.committee_id = i.committee_id and m.id = i.meeting_id
         where i.committee_id = ${c} and i.member_id = ${actor.memberId} and i.reply = 'pending'
           and m.status = 'planned' and m.starts_at > now()`,
-        [['meetingReply', '待回复的会议通知（参加或请假）', '/meetings']],
-      )),
-    );
-  }
-  if (can(actor.roles, 'meeting.manage')) {
-    out.push(
-      ...(await countedTodos(
-        db,
-        sql`select
+      entries: [['meetingReply', '待回复的会议通知（参加或请假）', '/meetings']],
+    },
+    {
+      when: can(actor.roles, 'meeting.manage'),
+      query: sql`select
           (select count(*)::int from meeting_invitees i join meetings m on m.committee_id = i.committee_id and m.id = i.meeting_id
             where i.committee_id = ${c} and i.leave_status = 'pending' and m.status = 'planned') as "leaveRequests",
           (select count(*)::int from speeches where committee_id = ${c} and status = 'submitted') as speeches`,
-        [
-          ['leaveRequests', '待审批的会议请假', '/meetings'],
-          ['speeches', '待遴选的大会发言', '/speeches'],
-        ],
-      )),
-    );
-  }
-  return out;
+      entries: [
+        ['leaveRequests', '待审批的会议请假', '/meetings'],
+        ['speeches', '待遴选的大会发言', '/speeches'],
+      ],
+    },
+  ]);
 }

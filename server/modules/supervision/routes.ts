@@ -2,7 +2,6 @@
 // committee's limit; lists for staff, the unit and the member; one item; its actions; alike items; Excel; timeliness.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { registerActionLabels } from '../../platform/audit/labels.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
@@ -12,14 +11,13 @@ import { FILE_TYPES, MEDIA_TYPES, registerFileAccess } from '../../platform/file
 import { receiveUpload } from '../../platform/files/upload.ts';
 import { pagedList } from '../../platform/http/handlers.ts';
 import { yearSettingRoutes } from '../../platform/http/year-settings.ts';
-import { ErrorBody, IdParams } from '../../platform/routes.ts';
+import { routeKit } from '../../platform/route-kit.ts';
 import { registerTodos } from '../../platform/todos.ts';
 import { ReportAction, ReportInput, ReportQuery, SettingsBody, YearQuery } from './schemas.ts';
 import * as svc from './service.ts';
 import { getSupervisionSettings, SUPERVISION_SETTING } from './settings.ts';
 import { supervisionTodos } from './todos.ts';
 
-const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const UPLOAD_TYPES = {
   jpg: FILE_TYPES.jpg,
   jpeg: FILE_TYPES.jpeg,
@@ -30,6 +28,7 @@ const UPLOAD_TYPES = {
 
 export async function supervisionRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const r = routeKit(fastify);
   registerTodos('supervision', supervisionTodos);
   registerActionLabels({ 'snapshot-report.file': '随手拍·提交' });
   const access = (d: typeof db, actor: Parameters<typeof svc.mayReadReport>[1], id: number) =>
@@ -46,13 +45,8 @@ export async function supervisionRoutes(fastify: FastifyInstance, { db }: Module
       return receiveUpload(db, req, actor, { maxBytes: s.uploadMaxMb * 1024 * 1024, types: UPLOAD_TYPES });
     },
   );
-  app.post(
-    '/api/supervision/reports',
-    {
-      preHandler: requireAuth('supervision.file'),
-      schema: { body: ReportInput, response: { 200: Type.Object({ id: Type.Integer() }), ...Errors } },
-    },
-    async (req) => ({ id: await svc.fileReport(db, actorOf(req), req.body) }),
+  r.create('/api/supervision/reports', 'supervision.file', ReportInput, (actor, body) =>
+    svc.fileReport(db, actor, body),
   );
   for (const [path, permission, scope] of [
     ['/api/supervision/reports', 'supervision.manage', 'staff'],
@@ -71,40 +65,16 @@ export async function supervisionRoutes(fastify: FastifyInstance, { db }: Module
     async (req, reply) =>
       sendDownload(reply, '随手拍.xlsx', XLSX_MIME, await svc.reportsXlsx(db, actorOf(req), req.query)),
   );
-  app.get(
-    '/api/supervision/reports/:id',
-    { preHandler: requireAuth('supervision.read'), schema: { params: IdParams } },
-    async (req) => svc.getReport(db, actorOf(req), req.params.id),
+  r.read('/api/supervision/reports/:id', 'supervision.read', (actor, id) => svc.getReport(db, actor, id));
+  r.read('/api/supervision/reports/:id/similar', 'supervision.manage', async (actor, id) => ({
+    items: await svc.similarReports(db, actor, id),
+  }));
+  r.action('/api/supervision/reports/:id/actions', 'supervision.read', ReportAction, (actor, id, body) =>
+    svc.fireReportAction(db, actor, id, body),
   );
-  app.get(
-    '/api/supervision/reports/:id/similar',
-    { preHandler: requireAuth('supervision.manage'), schema: { params: IdParams } },
-    async (req) => ({ items: await svc.similarReports(db, actorOf(req), req.params.id) }),
-  );
-  app.post(
-    '/api/supervision/reports/:id/actions',
-    {
-      preHandler: requireAuth('supervision.read'),
-      schema: {
-        params: IdParams,
-        body: ReportAction,
-        response: { 200: Type.Object({ state: Type.String() }), ...Errors },
-      },
-    },
-    async (req) => ({ state: await svc.fireReportAction(db, actorOf(req), req.params.id, req.body) }),
-  );
-  app.get(
-    '/api/supervision/timeliness',
-    { preHandler: requireAuth('supervision.figures'), schema: { querystring: YearQuery } },
-    async (req) => ({
-      items: await svc.unitTimeliness(
-        db,
-        actorOf(req).committeeId,
-        `${req.query.year}-01-01`,
-        `${req.query.year}-12-31`,
-      ),
-    }),
-  );
+  r.list('/api/supervision/timeliness', 'supervision.figures', YearQuery, async (actor, q) => ({
+    items: await svc.unitTimeliness(db, actor.committeeId, `${q.year}-01-01`, `${q.year}-12-31`),
+  }));
   yearSettingRoutes(fastify, db, {
     path: '/api/supervision/settings',
     read: 'supervision.read',

@@ -66,17 +66,8 @@ export async function taskRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
     async (req) => ({ sent: await svc.sendTask(db, actorOf(req), req.params.id, req.body) }),
   );
   r.read('/api/task-assignments/:id', 'task.read', (actor, id) => svc.getAssignment(db, actor, id));
-  app.post(
-    '/api/task-assignments/:id/actions',
-    {
-      preHandler: requireAuth('task.read'),
-      schema: {
-        params: IdParams,
-        body: AssignmentAction,
-        response: { 200: Type.Object({ state: Type.String() }), ...Errors },
-      },
-    },
-    async (req) => ({ state: await svc.fireAssignmentAction(db, actorOf(req), req.params.id, req.body) }),
+  r.action('/api/task-assignments/:id/actions', 'task.read', AssignmentAction, (actor, id, body) =>
+    svc.fireAssignmentAction(db, actor, id, body),
   );
 
   // 承诺践诺
