@@ -14,6 +14,13 @@ export interface SheetColumn {
   key: string;
   width?: number;
 }
+/** The columns a sheet of members starts with: 编号 (key `code`), 姓名 (`name`), 界别 (`sector`).
+ *  Usage: xlsxOf('考勤表', [...MEMBER_COLUMNS, { header: '出勤', key: 'statusLabel', width: 20 }], rows). */
+export const MEMBER_COLUMNS: SheetColumn[] = [
+  { header: '编号', key: 'code', width: 10 },
+  { header: '姓名', key: 'name', width: 12 },
+  { header: '界别', key: 'sector', width: 22 },
+];
 
 export function newWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
+import { chinaDateTime, MEMBER_COLUMNS, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { okInTransaction, pagedList } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
 import { CheckinCodeResponse } from '../meetings/checkin.ts';
@@ -78,9 +78,7 @@ export function activityParticipationRoutes(app: FastifyInstance, { db }: Module
       const buf = await xlsxOf(
         '参加人员',
         [
-          { header: '编号', key: 'code', width: 10 },
-          { header: '姓名', key: 'name', width: 12 },
-          { header: '界别', key: 'sector', width: 22 },
+          ...MEMBER_COLUMNS,
           { header: '参加方式', key: 'sourceLabel', width: 10 },
           { header: '签到时间', key: 'checked', width: 20 },
           { header: '成果数', key: 'outputs', width: 8 },

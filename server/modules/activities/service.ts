@@ -13,7 +13,7 @@ import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { newSecret } from '../meetings/checkin.ts';
-import { type EventListRow, eventFilters, eventListHead, type MeetingQuery } from '../meetings/list.ts';
+import { type EventListRow, eventFilters, eventHead, eventListHead, type MeetingQuery } from '../meetings/list.ts';
 import { type InviteInput, membersByRule, notifyMembers } from '../meetings/service.ts';
 import { activityCancelled, activityNotFound } from './errors.ts';
 import { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS } from './labels.ts';
@@ -153,13 +153,7 @@ export async function getActivity(db: Db, actor: Actor, id: number) {
     : null;
   const files = await listFiles(db, c, 'activity', id);
   return {
-    id: a.id,
-    kind: a.kind,
-    kindLabel: ACTIVITY_LABELS[a.kind],
-    title: a.title,
-    startsAt: iso(a.startsAt)!,
-    endsAt: iso(a.endsAt)!,
-    place: a.place,
+    ...eventHead(a, ACTIVITY_LABELS),
     description: a.description,
     registration: a.registration,
     capacity: a.capacity,

@@ -17,7 +17,15 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { addSheet, DOCX_MIME, newWorkbook, sendDownload, workbookBuffer, XLSX_MIME } from '../../platform/download.ts';
+import {
+  addSheet,
+  DOCX_MIME,
+  MEMBER_COLUMNS,
+  newWorkbook,
+  sendDownload,
+  workbookBuffer,
+  XLSX_MIME,
+} from '../../platform/download.ts';
 import { ErrorBody, IdParams, Paging, page } from '../../platform/routes.ts';
 import { Enum, MemberRefWithSector, Nullable } from '../meetings/schema.ts';
 import { commendationsOfMember } from './commendations.ts';
@@ -134,9 +142,7 @@ export function dutyScoreRoutes(app: FastifyInstance, { db }: ModuleDeps) {
         wb,
         `${q.year}年履职积分`,
         [
-          { header: '编号', key: 'code', width: 10 },
-          { header: '姓名', key: 'name', width: 12 },
-          { header: '界别', key: 'sector', width: 22 },
+          ...MEMBER_COLUMNS,
           { header: '专委会', key: 'specialCommittees', width: 22 },
           ...data.categories.map((k) => ({ header: k.name, key: `c_${k.key}`, width: 12 })),
           { header: '总分', key: 'total', width: 10 },
@@ -235,9 +241,7 @@ export function dutyScoreRoutes(app: FastifyInstance, { db }: ModuleDeps) {
           wb,
           '委员明细',
           [
-            { header: '编号', key: 'code', width: 10 },
-            { header: '姓名', key: 'name', width: 12 },
-            { header: '界别', key: 'sector', width: 22 },
+            ...MEMBER_COLUMNS,
             ...cats.map((k, i) => ({ header: k.name, key: `c${i}`, width: 12 })),
             { header: '总分', key: 'total', width: 10 },
             { header: '等次', key: 'grade', width: 10 },

@@ -45,16 +45,24 @@ export interface EventListRow {
   status: string;
 }
 
-/** The head of a meeting or activity list item: id, kind with its label, title, start and end (ISO), place. */
-export const eventListHead = (r: EventListRow, kindLabels: Record<string, string>) => ({
-  id: r.id,
-  kind: r.kind,
-  kindLabel: kindLabels[r.kind],
-  title: r.title,
-  startsAt: iso(r.starts_at)!,
-  endsAt: iso(r.ends_at)!,
-  place: r.place,
+/** The head of a meeting or an activity, in its list and its detail: id, kind with its label (from `kindLabels`),
+ *  title, start and end (ISO strings), place. */
+export const eventHead = (
+  e: { id: number; kind: string; title: string; startsAt: string | Date; endsAt: string | Date; place: string },
+  kindLabels: Record<string, string>,
+) => ({
+  id: e.id,
+  kind: e.kind,
+  kindLabel: kindLabels[e.kind],
+  title: e.title,
+  startsAt: iso(e.startsAt)!,
+  endsAt: iso(e.endsAt)!,
+  place: e.place,
 });
+
+/** `eventHead` of a list row as selected (snake_case). */
+export const eventListHead = (r: EventListRow, kindLabels: Record<string, string>) =>
+  eventHead({ ...r, startsAt: r.starts_at, endsAt: r.ends_at }, kindLabels);
 
 export function meetingListWhere(actor: Actor, q: MeetingQuery): SQL {
   const mineOnly = !seesAll(actor) || q.mine;
@@ -127,14 +135,8 @@ export async function getMeeting(db: Db, actor: Actor, id: number) {
     : null;
   const files = await listFiles(db, c, 'meeting', id);
   return {
-    id: m.id,
-    kind: m.kind,
-    kindLabel: MEETING_KINDS[m.kind],
-    title: m.title,
-    startsAt: iso(m.startsAt)!,
-    endsAt: iso(m.endsAt)!,
+    ...eventHead(m, MEETING_KINDS),
     halfDays: m.halfDays,
-    place: m.place,
     agenda: m.agenda,
     status: m.status,
     specialCommitteeId: m.specialCommitteeId,

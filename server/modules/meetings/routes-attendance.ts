@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { chinaDateTime, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
+import { chinaDateTime, MEMBER_COLUMNS, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
 import { inTransaction, okInTransaction, pagedList } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
 import {
@@ -156,9 +156,7 @@ export function meetingAttendanceRoutes(app: FastifyInstance, { db }: ModuleDeps
       const buf = await xlsxOf(
         '考勤表',
         [
-          { header: '编号', key: 'code', width: 10 },
-          { header: '姓名', key: 'name', width: 12 },
-          { header: '界别', key: 'sector', width: 22 },
+          ...MEMBER_COLUMNS,
           { header: '回复', key: 'replyLabel', width: 10 },
           { header: '出勤', key: 'statusLabel', width: 20 },
           { header: '签到时间', key: 'checkedInAt', width: 20 },
