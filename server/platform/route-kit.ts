@@ -38,6 +38,26 @@ export { SimpleAction } from './routes.ts';
  */
 export function routeKit(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  /** A PUT or POST on a path with `:id` taking `body`: `run(actor, id, body)`'s result, shaped by `answer`, is the 200
+   *  answer (`response`), next to the standard errors. */
+  function onRecord<B extends TSchema, R>(
+    method: 'put' | 'post',
+    path: string,
+    permission: Action,
+    body: B,
+    response: TSchema,
+    run: (actor: Actor, id: number, body: Static<B>) => Promise<R>,
+    answer: (result: R) => unknown,
+  ) {
+    app[method](
+      path,
+      {
+        preHandler: requireAuth(permission),
+        schema: { params: IdParams, body, response: { 200: response, ...Errors } },
+      },
+      async (req) => answer(await run(actorOf(req), req.params.id, req.body as Static<B>)),
+    );
+  }
   return {
     list<Q extends TSchema>(
       path: string,
@@ -72,14 +92,7 @@ export function routeKit(fastify: FastifyInstance) {
       body: B,
       run: (actor: Actor, id: number, body: Static<B>) => Promise<number>,
     ) {
-      app.post(
-        path,
-        {
-          preHandler: requireAuth(permission),
-          schema: { params: IdParams, body, response: { 200: Created, ...Errors } },
-        },
-        async (req) => ({ id: await run(actorOf(req), req.params.id, req.body as Static<B>) }),
-      );
+      onRecord('post', path, permission, body, Created, run, (id) => ({ id }));
     },
     change<B extends TSchema>(
       method: 'put' | 'post',
@@ -88,14 +101,7 @@ export function routeKit(fastify: FastifyInstance) {
       body: B,
       run: (actor: Actor, id: number, body: Static<B>) => Promise<unknown>,
     ) {
-      app[method](
-        path,
-        { preHandler: requireAuth(permission), schema: { params: IdParams, body, response: { 200: Ok, ...Errors } } },
-        async (req) => {
-          await run(actorOf(req), req.params.id, req.body as Static<B>);
-          return { ok: true };
-        },
-      );
+      onRecord(method, path, permission, body, Ok, run, () => ({ ok: true }));
     },
     action<B extends TSchema>(
       path: string,
@@ -103,14 +109,7 @@ export function routeKit(fastify: FastifyInstance) {
       body: B,
       run: (actor: Actor, id: number, body: Static<B>) => Promise<string>,
     ) {
-      app.post(
-        path,
-        {
-          preHandler: requireAuth(permission),
-          schema: { params: IdParams, body, response: { 200: StateOut, ...Errors } },
-        },
-        async (req) => ({ state: await run(actorOf(req), req.params.id, req.body as Static<B>) }),
-      );
+      onRecord('post', path, permission, body, StateOut, run, (state) => ({ state }));
     },
   };
 }

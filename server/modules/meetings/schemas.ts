@@ -48,6 +48,16 @@ export const MeetingListItem = Type.Object({
   myLeaveStatus: Nullable(Type.String()),
   myCheckedInAt: Nullable(Type.String()),
 });
+/** An invitee's answer to a meeting and what the meeting kept of them: reply, leave, check-in, minutes present. */
+const InviteeReply = {
+  reply: Type.String(),
+  leaveReason: Nullable(Type.String()),
+  leaveStatus: Nullable(Type.String()),
+  leaveComment: Nullable(Type.String()),
+  checkedInAt: Nullable(Type.String()),
+  checkinMethod: Nullable(Type.String()),
+  minutesPresent: Nullable(Type.Integer()),
+};
 export const MeetingDetail = Type.Object({
   ...EventHead,
   halfDays: Type.Integer(),
@@ -63,30 +73,14 @@ export const MeetingDetail = Type.Object({
     leavePending: Type.Integer(),
     willAttend: Type.Integer(),
   }),
-  mine: Nullable(
-    Type.Object({
-      reply: Type.String(),
-      leaveReason: Nullable(Type.String()),
-      leaveStatus: Nullable(Type.String()),
-      leaveComment: Nullable(Type.String()),
-      checkedInAt: Nullable(Type.String()),
-      checkinMethod: Nullable(Type.String()),
-      minutesPresent: Nullable(Type.Integer()),
-    }),
-  ),
+  mine: Nullable(Type.Object(InviteeReply)),
   files: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), size: Type.Integer() })),
   canManage: Type.Boolean(),
 });
 export const SheetRow = Type.Object({
   ...MemberRefWithSector,
   standingMember: Type.Boolean(),
-  reply: Type.String(),
-  leaveReason: Nullable(Type.String()),
-  leaveStatus: Nullable(Type.String()),
-  leaveComment: Nullable(Type.String()),
-  checkedInAt: Nullable(Type.String()),
-  checkinMethod: Nullable(Type.String()),
-  minutesPresent: Nullable(Type.Integer()),
+  ...InviteeReply,
   status: Type.String(),
   statusLabel: Type.String(),
 });
