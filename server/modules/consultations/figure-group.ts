@@ -1,6 +1,7 @@
 // Consultation's figures in the registry: events held and outcomes, by year, counted as the year figures pages count
 // them (figures-events.ts, outcome-figures.ts) in one round trip each.
 import { beijingYearOf } from '../../platform/dates.ts';
+import { figuresById } from '../../platform/figures/by-id.ts';
 import type { FigureGroup } from '../../platform/figures/registry.ts';
 import { registryCounts } from './figures-events.ts';
 import { outcomeRegistryCounts, outcomeUnitCounts } from './outcome-figures.ts';
@@ -45,15 +46,8 @@ export const consultationFigureGroup: FigureGroup = {
       link: events,
     },
   ],
-  compute: async (db, committeeId, period) => {
-    const f = await registryCounts(db, committeeId, period.year as number);
-    return {
-      'consultations.consultations': f.consultations,
-      'consultations.supervisions': f.supervisions,
-      'consultations.participants': f.participants,
-      'consultations.speeches': f.speeches,
-    };
-  },
+  compute: async (db, committeeId, period) =>
+    figuresById('consultations', await registryCounts(db, committeeId, period.year as number)),
 };
 
 export const outcomeFigureGroup: FigureGroup = {

@@ -99,9 +99,7 @@ export async function listScores(db: Db, actor: Actor, q: ScoreQuery, limit: num
   const labels = Object.fromEntries(v.rules.checklist.map((k) => [k.key, k.label]));
   return {
     total: await countOf(db, sql`select count(*)::int as n ${from} where ${where}`),
-    version: { id: v.id, version: v.version, year: v.year, name: v.name },
-    passMark: v.rules.passMark,
-    categories: v.rules.categories.map((k) => ({ key: k.key, name: k.name, cap: k.cap })),
+    ...scaleOf(v),
     items: rows.map((r) => ({
       memberId: r.member_id,
       name: r.name,
@@ -119,6 +117,16 @@ export async function listScores(db: Db, actor: Actor, q: ScoreQuery, limit: num
       checklistTotal: r.checklist_total,
       checklistMissing: (r.checklist_missing as string[]).map((k) => labels[k] ?? k),
     })),
+  };
+}
+
+/** The rule version a score table was computed under, its pass mark and its categories (key, name, cap), which both
+ *  the member table and the group summary answer with. */
+function scaleOf(v: RuleVersion) {
+  return {
+    version: { id: v.id, version: v.version, year: v.year, name: v.name },
+    passMark: v.rules.passMark,
+    categories: v.rules.categories.map((k) => ({ key: k.key, name: k.name, cap: k.cap })),
   };
 }
 
@@ -158,9 +166,7 @@ export async function groupSummary(db: Db, actor: Actor, year: number, by: 'sect
       group by g.id, g.name order by g.name`,
   );
   return {
-    version: { id: v.id, version: v.version, year: v.year, name: v.name },
-    passMark: v.rules.passMark,
-    categories: v.rules.categories.map((k) => ({ key: k.key, name: k.name, cap: k.cap })),
+    ...scaleOf(v),
     items: rows.map((r) => ({
       id: r.id,
       name: r.name,

@@ -103,14 +103,20 @@ export async function makeCommitment(db: Db, actor: Actor, b: CommitmentInput): 
   });
 }
 
+/** The actor's own commitment `id`, locked for update, with the settings of its year. Errors: 404 when it is not the
+ *  actor's (or does not exist). */
+async function lockOwnCommitment(tx: Db, actor: Actor, id: number) {
+  const c = await queryOne<CommitmentRow>(
+    tx,
+    sql`select * from commitments where committee_id = ${actor.committeeId} and id = ${id} and member_id = ${actor.memberId ?? -1} for update`,
+  );
+  if (!c) throw notFoundC();
+  return { c, s: await getCommitmentSettings(tx, actor.committeeId, c.year) };
+}
+
 export async function withdrawCommitment(db: Db, actor: Actor, id: number): Promise<void> {
   await db.transaction(async (tx) => {
-    const c = await queryOne<CommitmentRow>(
-      tx,
-      sql`select * from commitments where committee_id = ${actor.committeeId} and id = ${id} and member_id = ${actor.memberId ?? -1} for update`,
-    );
-    if (!c) throw notFoundC();
-    const s = await getCommitmentSettings(tx, actor.committeeId, c.year);
+    const { c, s } = await lockOwnCommitment(tx, actor, id);
     if (beijingToday() > `${c.year}-${s.pickUntil}` || c.reported_at)
       throw conflict('commitment.closed', '承诺期已截止，不能撤回');
     await tx.execute(sql`delete from commitments where committee_id = ${actor.committeeId} and id = ${id}`);
@@ -120,12 +126,7 @@ export async function withdrawCommitment(db: Db, actor: Actor, id: number): Prom
 
 export async function reportCommitment(db: Db, actor: Actor, id: number, b: CommitmentReport): Promise<void> {
   await db.transaction(async (tx) => {
-    const c = await queryOne<CommitmentRow>(
-      tx,
-      sql`select * from commitments where committee_id = ${actor.committeeId} and id = ${id} and member_id = ${actor.memberId ?? -1} for update`,
-    );
-    if (!c) throw notFoundC();
-    const s = await getCommitmentSettings(tx, actor.committeeId, c.year);
+    const { c, s } = await lockOwnCommitment(tx, actor, id);
     if (beijingToday() < `${c.year}-${s.reportFrom}`)
       throw conflict('commitment.not_yet', `践诺情况自 ${c.year}-${s.reportFrom} 起填报`);
     await tx.execute(sql`update commitments set kept = ${b.kept}, report = ${b.report.trim()}, reported_at = now()
