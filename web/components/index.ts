@@ -19,6 +19,7 @@ export { type EngineAction, PriorStep } from './PriorStep.tsx';
 export { PublicFrame } from './PublicFrame.tsx';
 export { ColumnCard, ResponsiveList, type ResponsiveListProps } from './ResponsiveList.tsx';
 export { SearchResetButtons, type SearchResetButtonsProps } from './SearchResetButtons.tsx';
+export { TableCard } from './TableCard.tsx';
 export { textRules } from './textRules.ts';
 export { UnitSelect } from './UnitSelect.tsx';
 export { draftKey, type FormDraft, useFormDraft, useTextDraft } from './useDraft.tsx';

@@ -7,12 +7,11 @@ import { ACTION_OPTIONS, actionLabel, ENTITY_OPTIONS, entityLabel } from '../../
 import { qs } from '../../api/client.ts';
 import { dayjs, formatDateTime, toApiDate } from '../../app/format.ts';
 import {
-  DataTable,
-  ErrorAlert,
   ExportButton,
   PageHeader,
   pagedProps,
   SearchResetButtons,
+  TableCard,
   useListParams,
 } from '../../components/index.ts';
 import { ChangeView } from './ChangeView.tsx';
@@ -104,51 +103,49 @@ export function AuditPage() {
           <SearchResetButtons form={form} reset={reset} />
         </Form>
       </Card>
-      <ErrorAlert error={error} />
-      <Card>
-        <DataTable<AuditEntry>
-          rowKey="seq"
-          {...pagedProps({ data, isFetching }, params, setParams)}
-          expandable={{
-            expandedRowRender: (r) => <ChangeView before={r.before} after={r.after} />,
-            columnTitle: <span className="zx-visually-hidden">详情</span>,
-            expandIcon: ({ expanded, onExpand, record }) => (
-              <Button
-                type="text"
-                aria-expanded={expanded}
-                aria-label={`${expanded ? '收起' : '查看'}第 ${record.seq} 条的修改前后`}
-                icon={expanded ? <MinusSquareOutlined /> : <PlusSquareOutlined />}
-                style={{ width: 44, height: 44, fontSize: 18 }}
-                onClick={(e) => onExpand(record, e)}
-              />
-            ),
-          }}
-          columns={[
-            {
-              title: '时间',
-              dataIndex: 'createdAt',
-              render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>,
+      <TableCard<AuditEntry>
+        error={error}
+        rowKey="seq"
+        {...pagedProps({ data, isFetching }, params, setParams)}
+        expandable={{
+          expandedRowRender: (r) => <ChangeView before={r.before} after={r.after} />,
+          columnTitle: <span className="zx-visually-hidden">详情</span>,
+          expandIcon: ({ expanded, onExpand, record }) => (
+            <Button
+              type="text"
+              aria-expanded={expanded}
+              aria-label={`${expanded ? '收起' : '查看'}第 ${record.seq} 条的修改前后`}
+              icon={expanded ? <MinusSquareOutlined /> : <PlusSquareOutlined />}
+              style={{ width: 44, height: 44, fontSize: 18 }}
+              onClick={(e) => onExpand(record, e)}
+            />
+          ),
+        }}
+        columns={[
+          {
+            title: '时间',
+            dataIndex: 'createdAt',
+            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>,
+          },
+          { title: '操作人', dataIndex: 'actorName', render: (v: string | null) => v ?? '系统' },
+          {
+            title: '操作',
+            dataIndex: 'action',
+            // The code stays in the tooltip for whoever maintains the system; staff read the Chinese.
+            render: (v: string, r) => <span title={v}>{r.actionText ?? actionLabel(v)}</span>,
+          },
+          {
+            title: '对象',
+            dataIndex: 'entity',
+            render: (v: string, r) => {
+              const kind = r.entityText ?? entityLabel(v);
+              if (r.entityName) return `${kind}「${r.entityName}」`;
+              return `${kind}${r.entityId ? `（编号 ${r.entityId}）` : ''}`;
             },
-            { title: '操作人', dataIndex: 'actorName', render: (v: string | null) => v ?? '系统' },
-            {
-              title: '操作',
-              dataIndex: 'action',
-              // The code stays in the tooltip for whoever maintains the system; staff read the Chinese.
-              render: (v: string, r) => <span title={v}>{r.actionText ?? actionLabel(v)}</span>,
-            },
-            {
-              title: '对象',
-              dataIndex: 'entity',
-              render: (v: string, r) => {
-                const kind = r.entityText ?? entityLabel(v);
-                if (r.entityName) return `${kind}「${r.entityName}」`;
-                return `${kind}${r.entityId ? `（编号 ${r.entityId}）` : ''}`;
-              },
-            },
-            { title: 'IP 地址', dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
-          ]}
-        />
-      </Card>
+          },
+          { title: 'IP 地址', dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
+        ]}
+      />
     </>
   );
 }

@@ -8,12 +8,11 @@ import { Link } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { beijingYear, formatDate } from '../../../app/format.ts';
 import {
-  DataTable,
-  ErrorAlert,
   ExportButton,
   PageHeader,
   pagedProps,
   SearchResetButtons,
+  TableCard,
   useListParams,
 } from '../../../components/index.ts';
 import { LEVELS, type ListItem, SUBMITTER_KINDS, useOpinionSettings } from '../api.ts';
@@ -136,50 +135,48 @@ export function QueuePage() {
           <SearchResetButtons form={form} reset={reset} />
         </Form>
       </Card>
-      <ErrorAlert error={error} />
-      <Card>
-        <DataTable<ListItem>
-          {...pagedProps({ data, isFetching }, params, setParams)}
-          columns={[
-            {
-              title: '标题',
-              dataIndex: 'title',
-              render: (v: string, r) => (
-                <div style={{ minWidth: 220, maxWidth: 420 }}>
-                  <Link to={`/opinions/${r.id}`} style={{ fontWeight: 600 }}>
-                    {v}
-                  </Link>
-                  <div>
-                    <OutcomeTags item={r} />
-                  </div>
-                </div>
-              ),
-            },
-            {
-              title: '状态',
-              dataIndex: 'state',
-              render: (s: string, r) => <StateTag state={s} label={r.stateLabel} />,
-            },
-            { title: '类别', dataIndex: 'category' },
-            {
-              title: '报送人',
-              dataIndex: 'submitterName',
-              render: (v: string, r) => (
-                <>
+      <TableCard<ListItem>
+        error={error}
+        {...pagedProps({ data, isFetching }, params, setParams)}
+        columns={[
+          {
+            title: '标题',
+            dataIndex: 'title',
+            render: (v: string, r) => (
+              <div style={{ minWidth: 220, maxWidth: 420 }}>
+                <Link to={`/opinions/${r.id}`} style={{ fontWeight: 600 }}>
                   {v}
-                  <br />
-                  <Typography.Text type="secondary" style={{ fontSize: 14 }}>
-                    {r.originCommitteeName ? '来自下级政协' : r.submitterKindLabel}
-                  </Typography.Text>
-                </>
-              ),
-            },
-            { title: '报送日期', dataIndex: 'submittedAt', render: (v: string) => formatDate(v) },
-            { title: '字数', dataIndex: 'charCount' },
-            { title: '期刊', dataIndex: 'issueTitle', render: (v: string | null) => v ?? '—' },
-          ]}
-        />
-      </Card>
+                </Link>
+                <div>
+                  <OutcomeTags item={r} />
+                </div>
+              </div>
+            ),
+          },
+          {
+            title: '状态',
+            dataIndex: 'state',
+            render: (s: string, r) => <StateTag state={s} label={r.stateLabel} />,
+          },
+          { title: '类别', dataIndex: 'category' },
+          {
+            title: '报送人',
+            dataIndex: 'submitterName',
+            render: (v: string, r) => (
+              <>
+                {v}
+                <br />
+                <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+                  {r.originCommitteeName ? '来自下级政协' : r.submitterKindLabel}
+                </Typography.Text>
+              </>
+            ),
+          },
+          { title: '报送日期', dataIndex: 'submittedAt', render: (v: string) => formatDate(v) },
+          { title: '字数', dataIndex: 'charCount' },
+          { title: '期刊', dataIndex: 'issueTitle', render: (v: string | null) => v ?? '—' },
+        ]}
+      />
     </>
   );
 }

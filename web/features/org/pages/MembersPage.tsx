@@ -7,14 +7,7 @@ import { App, Button, Card, Col, Flex, Form, Grid, Input, Row, Select } from 'an
 import { useEffect, useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import {
-  DataTable,
-  ErrorAlert,
-  PageHeader,
-  pagedProps,
-  SearchResetButtons,
-  useListParams,
-} from '../../../components/index.ts';
+import { PageHeader, pagedProps, SearchResetButtons, TableCard, useListParams } from '../../../components/index.ts';
 import { compact, LEADERSHIP, MEMBER_STATUS, type Member, PARTIES, useReference } from '../api.ts';
 import { MemberDetail, workUnitTitle } from '../components/MemberDetail.tsx';
 import { StatusModal, StatusTag } from '../components/MemberStatus.tsx';
@@ -188,49 +181,47 @@ export function MembersPage() {
           </SearchResetButtons>
         </Form>
       </Card>
-      <ErrorAlert error={error} />
-      <Card>
-        <DataTable<Member>
-          {...pagedProps({ data, isFetching }, params, setParams)}
-          columns={[
-            {
-              title: '姓名',
-              key: 'name',
-              fixed: 'left',
-              render: (_, m) => (
-                <Button type="link" style={{ padding: 0, fontSize: 16 }} onClick={() => setDetailId(m.id)}>
-                  {m.name}
-                </Button>
-              ),
-            },
-            { title: '性别', dataIndex: 'gender', render: (v) => v ?? '—' },
-            { title: '界别', dataIndex: 'sectorName', render: (v) => v ?? '—' },
-            { title: '工作单位及职务', key: 'work', render: (_, m) => workUnitTitle(m) },
-            {
-              title: '专委会',
-              key: 'sc',
-              render: (_, m) => m.specialCommittees.map((s) => s.name).join('、') || '—',
-            },
-            {
-              title: '手机号',
-              dataIndex: 'phone',
-              render: (v, m) => <RevealValue key={m.id} memberId={m.id} memberName={m.name} field="phone" masked={v} />,
-            },
-            {
-              title: '常委/职务',
-              key: 'roles',
-              render: (_, m) => (
-                <Flex gap={4} wrap>
-                  {m.leadershipRole && <ToneTag tone="red">{LEADERSHIP[m.leadershipRole]}</ToneTag>}
-                  {m.standingMember && <ToneTag tone="blue">常委</ToneTag>}
-                  {!m.leadershipRole && !m.standingMember && '—'}
-                </Flex>
-              ),
-            },
-            { title: '状态', dataIndex: 'status', render: (v) => <StatusTag status={v} /> },
-          ]}
-        />
-      </Card>
+      <TableCard<Member>
+        error={error}
+        {...pagedProps({ data, isFetching }, params, setParams)}
+        columns={[
+          {
+            title: '姓名',
+            key: 'name',
+            fixed: 'left',
+            render: (_, m) => (
+              <Button type="link" style={{ padding: 0, fontSize: 16 }} onClick={() => setDetailId(m.id)}>
+                {m.name}
+              </Button>
+            ),
+          },
+          { title: '性别', dataIndex: 'gender', render: (v) => v ?? '—' },
+          { title: '界别', dataIndex: 'sectorName', render: (v) => v ?? '—' },
+          { title: '工作单位及职务', key: 'work', render: (_, m) => workUnitTitle(m) },
+          {
+            title: '专委会',
+            key: 'sc',
+            render: (_, m) => m.specialCommittees.map((s) => s.name).join('、') || '—',
+          },
+          {
+            title: '手机号',
+            dataIndex: 'phone',
+            render: (v, m) => <RevealValue key={m.id} memberId={m.id} memberName={m.name} field="phone" masked={v} />,
+          },
+          {
+            title: '常委/职务',
+            key: 'roles',
+            render: (_, m) => (
+              <Flex gap={4} wrap>
+                {m.leadershipRole && <ToneTag tone="red">{LEADERSHIP[m.leadershipRole]}</ToneTag>}
+                {m.standingMember && <ToneTag tone="blue">常委</ToneTag>}
+                {!m.leadershipRole && !m.standingMember && '—'}
+              </Flex>
+            ),
+          },
+          { title: '状态', dataIndex: 'status', render: (v) => <StatusTag status={v} /> },
+        ]}
+      />
       <MemberDetail
         id={detailId}
         onClose={() => setDetailId(null)}
