@@ -4,12 +4,12 @@ import type { FormRule } from 'antd';
 
 /**
  * `label`: the field's name as shown (zh_CN); `max`: the most characters the server takes (the same number as the
- * input's count={{ show: true, max }}); `optional`: no 请填写 rule; `unit`: how the message counts, 字 (default) or 个字.
+ * input's count={{ show: true, max }}); `optional`: no 请填写 rule; `unit`: how the message counts, 字 (default), 个字 or 个字符.
  */
 export function textRules(
   label: string,
   max: number,
-  opts: { optional?: boolean; unit?: '字' | '个字' } = {},
+  opts: { optional?: boolean; unit?: '字' | '个字' | '个字符' } = {},
 ): FormRule[] {
   const tooLong: FormRule = { max, message: `「${label}」不能超过 ${max} ${opts.unit ?? '字'}` };
   return opts.optional ? [tooLong] : [{ required: true, message: `请填写${label}` }, tooLong];
