@@ -22,6 +22,7 @@ export { SearchResetButtons, type SearchResetButtonsProps } from './SearchResetB
 export { TableCard } from './TableCard.tsx';
 export { textRules } from './textRules.ts';
 export { UnitSelect } from './UnitSelect.tsx';
+export { useDebounced } from './useDebounced.ts';
 export { draftKey, type FormDraft, useFormDraft, useTextDraft } from './useDraft.tsx';
 export { type FormSave, useFormSave } from './useFormSave.ts';
 export { type ListParams, pagedProps, useListParams } from './useListParams.ts';

@@ -25,7 +25,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, errorMessage, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, errorMessage, PageHeader, useDebounced, useFormDraft } from '../../../components/index.ts';
 import { type Similar, useProposal, useReference, useRules } from '../api.ts';
 import { proposalKeys } from '../queries.ts';
 
@@ -37,15 +37,6 @@ interface Values {
   suggestions?: string;
   suggestedUnitIds?: number[];
   cosignerIds?: number[];
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
 }
 
 export function ProposalFormPage() {
