@@ -12,6 +12,7 @@ import {
   pagedProps,
   SearchResetButtons,
   TableCard,
+  textRules,
   useListParams,
 } from '../../components/index.ts';
 import { ChangeView } from './ChangeView.tsx';
@@ -66,7 +67,11 @@ export function AuditPage() {
         <Form form={form} layout="vertical" onFinish={search}>
           <Row gutter={16}>
             <Col xs={24} sm={12} lg={6}>
-              <Form.Item label="操作人" name="actor" rules={[{ max: 50, message: '「操作人」不能超过 50 个字符' }]}>
+              <Form.Item
+                label="操作人"
+                name="actor"
+                rules={textRules('操作人', 50, { optional: true, unit: '个字符' })}
+              >
                 <Input placeholder="姓名中的字，例如 周敏" allowClear />
               </Form.Item>
             </Col>
@@ -84,7 +89,7 @@ export function AuditPage() {
               <Form.Item
                 label="对象编号"
                 name="entityId"
-                rules={[{ max: 50, message: '「对象编号」不能超过 50 个字符' }]}
+                rules={textRules('对象编号', 50, { optional: true, unit: '个字符' })}
               >
                 <Input placeholder="例如 12" allowClear />
               </Form.Item>

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { draftKey, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { draftKey, ErrorAlert, PageHeader, textRules, useFormDraft } from '../../../components/index.ts';
 import { grassrootsKeys } from '../../grassroots/queries.ts';
 import type { Link } from '../api.ts';
 import { liaisonKeys, useMyLinks } from '../queries.ts';
@@ -165,14 +165,14 @@ export function MyContactsPage() {
           <Form.Item
             name="raised"
             label="反映的问题"
-            rules={[{ max: 2000, message: '「反映的问题」不能超过 2000 个字符' }]}
+            rules={textRules('反映的问题', 2000, { optional: true, unit: '个字符' })}
           >
             <Input.TextArea rows={3} count={{ show: true, max: 2000 }} />
           </Form.Item>
           <Form.Item
             name="followup"
             label="后续处理"
-            rules={[{ max: 2000, message: '「后续处理」不能超过 2000 个字符' }]}
+            rules={textRules('后续处理', 2000, { optional: true, unit: '个字符' })}
           >
             <Input.TextArea rows={2} count={{ show: true, max: 2000 }} />
           </Form.Item>
