@@ -20,7 +20,7 @@ export { PublicFrame } from './PublicFrame.tsx';
 export { ColumnCard, ResponsiveList, type ResponsiveListProps } from './ResponsiveList.tsx';
 export { SearchResetButtons, type SearchResetButtonsProps } from './SearchResetButtons.tsx';
 export { TableCard } from './TableCard.tsx';
-export { textRules } from './textRules.ts';
+export { maxChars, textRules } from './textRules.ts';
 export { UnitSelect } from './UnitSelect.tsx';
 export { useDebounced } from './useDebounced.ts';
 export { draftKey, type FormDraft, useFormDraft, useTextDraft } from './useDraft.tsx';

@@ -4,13 +4,21 @@ import type { FormRule } from 'antd';
 
 /**
  * `label`: the field's name as shown (zh_CN); `max`: the most characters the server takes (the same number as the
- * input's count={{ show: true, max }}); `optional`: no 请填写 rule; `unit`: how the message counts, 字 (default), 个字 or 个字符.
+ * input's count={{ show: true, max }}); `optional`: no 请填写 rule; `unit`: how the message counts, 字 (default), 个字 or 个字符;
+ * `trim`: spaces alone count as empty (antd's whitespace rule).
  */
 export function textRules(
   label: string,
   max: number,
-  opts: { optional?: boolean; unit?: '字' | '个字' | '个字符' } = {},
+  opts: { optional?: boolean; unit?: '字' | '个字' | '个字符'; trim?: boolean } = {},
 ): FormRule[] {
   const tooLong: FormRule = { max, message: `「${label}」不能超过 ${max} ${opts.unit ?? '字'}` };
-  return opts.optional ? [tooLong] : [{ required: true, message: `请填写${label}` }, tooLong];
+  if (opts.optional) return [tooLong];
+  const needed: FormRule = { required: true, message: `请填写${label}` };
+  return [opts.trim ? { ...needed, whitespace: true } : needed, tooLong];
+}
+
+/** The length rule alone, counted in 个字符: rules={maxChars('操作人', 50)} gives 「操作人」不能超过 50 个字符. */
+export function maxChars(label: string, max: number): FormRule[] {
+  return textRules(label, max, { optional: true, unit: '个字符' });
 }

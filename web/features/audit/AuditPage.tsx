@@ -8,11 +8,11 @@ import { qs } from '../../api/client.ts';
 import { dayjs, formatDateTime, toApiDate } from '../../app/format.ts';
 import {
   ExportButton,
+  maxChars,
   PageHeader,
   pagedProps,
   SearchResetButtons,
   TableCard,
-  textRules,
   useListParams,
 } from '../../components/index.ts';
 import { ChangeView } from './ChangeView.tsx';
@@ -67,11 +67,7 @@ export function AuditPage() {
         <Form form={form} layout="vertical" onFinish={search}>
           <Row gutter={16}>
             <Col xs={24} sm={12} lg={6}>
-              <Form.Item
-                label="操作人"
-                name="actor"
-                rules={textRules('操作人', 50, { optional: true, unit: '个字符' })}
-              >
+              <Form.Item label="操作人" name="actor" rules={maxChars('操作人', 50)}>
                 <Input placeholder="姓名中的字，例如 周敏" allowClear />
               </Form.Item>
             </Col>
@@ -86,11 +82,7 @@ export function AuditPage() {
               </Form.Item>
             </Col>
             <Col xs={12} sm={6} lg={3}>
-              <Form.Item
-                label="对象编号"
-                name="entityId"
-                rules={textRules('对象编号', 50, { optional: true, unit: '个字符' })}
-              >
+              <Form.Item label="对象编号" name="entityId" rules={maxChars('对象编号', 50)}>
                 <Input placeholder="例如 12" allowClear />
               </Form.Item>
             </Col>

@@ -5,7 +5,7 @@ import { App, Button, Checkbox, Col, DatePicker, Drawer, Flex, Form, type FormRu
 import { useEffect } from 'react';
 import { api } from '../../api/client.ts';
 import { dayjs, toApiDate } from '../../app/format.ts';
-import { choices, ErrorAlert, textRules, useFormSave } from '../../components/index.ts';
+import { choices, ErrorAlert, maxChars, useFormSave } from '../../components/index.ts';
 import { compact, LEADERSHIP, type Member, PARTIES, useReference } from './api.ts';
 import { orgKeys } from './queries.ts';
 
@@ -23,7 +23,6 @@ const ETHNICITIES = ['汉族', '回族', '满族', '蒙古族', '壮族', '土�
 const phoneProblem = (v: string) => (/^1[3-9]\d{9}$/.test(v) ? null : '「手机号」应为 11 位手机号码');
 const labelled = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 const named = (rows: { id: number; name: string }[] | undefined) => rows?.map((r) => ({ value: r.id, label: r.name }));
-const limit = (label: string, max: number) => textRules(label, max, { optional: true, unit: '个字符' });
 
 /**
  * The rule of a sensitive field (phone, ID number): checked only when typed anew, so the masked value shown
@@ -45,7 +44,7 @@ function TextCol(f: { label: string; name: string; max: number; sm: number; requ
   const needed: FormRule[] = f.required ? [{ required: true, whitespace: true, message: `请填写「${f.label}」` }] : [];
   return (
     <Col xs={24} sm={f.sm}>
-      <Form.Item label={f.label} name={f.name} rules={[...needed, ...limit(f.label, f.max)]}>
+      <Form.Item label={f.label} name={f.name} rules={[...needed, ...maxChars(f.label, f.max)]}>
         <Input count={{ show: true, max: f.max }} />
       </Form.Item>
     </Col>
@@ -151,7 +150,7 @@ export function MemberForm({
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item label="民族" name="ethnicity" rules={limit('民族', 20)}>
+            <Form.Item label="民族" name="ethnicity" rules={maxChars('民族', 20)}>
               <Select allowClear showSearch placeholder="选择" options={labelled(ETHNICITIES)} />
             </Form.Item>
           </Col>

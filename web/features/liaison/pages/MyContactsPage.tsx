@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { draftKey, ErrorAlert, PageHeader, textRules, useFormDraft } from '../../../components/index.ts';
+import { draftKey, ErrorAlert, maxChars, PageHeader, useFormDraft } from '../../../components/index.ts';
 import { grassrootsKeys } from '../../grassroots/queries.ts';
 import type { Link } from '../api.ts';
 import { liaisonKeys, useMyLinks } from '../queries.ts';
@@ -162,18 +162,10 @@ export function MyContactsPage() {
           <Form.Item name="method" label="联系方式">
             <Radio.Group optionType="button" buttonStyle="solid" options={METHODS} />
           </Form.Item>
-          <Form.Item
-            name="raised"
-            label="反映的问题"
-            rules={textRules('反映的问题', 2000, { optional: true, unit: '个字符' })}
-          >
+          <Form.Item name="raised" label="反映的问题" rules={maxChars('反映的问题', 2000)}>
             <Input.TextArea rows={3} count={{ show: true, max: 2000 }} />
           </Form.Item>
-          <Form.Item
-            name="followup"
-            label="后续处理"
-            rules={textRules('后续处理', 2000, { optional: true, unit: '个字符' })}
-          >
+          <Form.Item name="followup" label="后续处理" rules={maxChars('后续处理', 2000)}>
             <Input.TextArea rows={2} count={{ show: true, max: 2000 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" size="large" block loading={log.isPending}>

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Modal, Select } from 'antd';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, textRules, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, maxChars, textRules, useFormDraft } from '../../../components/index.ts';
 import { InviteFields } from '../../meetings/shared.tsx';
 import { quarterOptions, TASK_KINDS } from '../api.ts';
 import { taskKeys } from '../queries.ts';
@@ -45,11 +45,7 @@ export function NewTaskDialog({ open, onClose, quarter }: { open: boolean; onClo
         <Form.Item name="title" label="任务名称" rules={textRules('任务名称', 100, { unit: '个字符' })}>
           <Input count={{ show: true, max: 100 }} />
         </Form.Item>
-        <Form.Item
-          name="description"
-          label="任务说明"
-          rules={textRules('任务说明', 2000, { optional: true, unit: '个字符' })}
-        >
+        <Form.Item name="description" label="任务说明" rules={maxChars('任务说明', 2000)}>
           <Input.TextArea rows={3} count={{ show: true, max: 2000 }} />
         </Form.Item>
         <Form.Item name="quarter" label="季度" rules={[{ required: true }]}>
