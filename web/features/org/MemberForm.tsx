@@ -5,7 +5,7 @@ import { App, Button, Checkbox, Col, DatePicker, Drawer, Flex, Form, type FormRu
 import { useEffect } from 'react';
 import { api } from '../../api/client.ts';
 import { dayjs, toApiDate } from '../../app/format.ts';
-import { choices, ErrorAlert, maxChars, useFormSave } from '../../components/index.ts';
+import { choices, ErrorAlert, maxChars, textRules, useFormSave } from '../../components/index.ts';
 import { compact, LEADERSHIP, type Member, PARTIES, useReference } from './api.ts';
 import { orgKeys } from './queries.ts';
 
@@ -41,10 +41,10 @@ function whenChanged(was: string | null | undefined, problem: (v: string) => str
 
 /** A text field in its column: `max` characters at most (the server's limit), `sm` columns of 24 on a wide screen. */
 function TextCol(f: { label: string; name: string; max: number; sm: number; required?: boolean }) {
-  const needed: FormRule[] = f.required ? [{ required: true, whitespace: true, message: `请填写「${f.label}」` }] : [];
+  const rules = textRules(f.label, f.max, { unit: '个字符', trim: true, quote: 'both', optional: !f.required });
   return (
     <Col xs={24} sm={f.sm}>
-      <Form.Item label={f.label} name={f.name} rules={[...needed, ...maxChars(f.label, f.max)]}>
+      <Form.Item label={f.label} name={f.name} rules={rules}>
         <Input count={{ show: true, max: f.max }} />
       </Form.Item>
     </Col>
