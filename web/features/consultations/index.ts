@@ -3,24 +3,19 @@ import { BarChartOutlined, CommentOutlined, ScheduleOutlined } from '@ant-design
 import { lazyPages } from '../../app/lazyPage.tsx';
 import { type FeatureRoute, menu, route } from '../types.ts';
 
-const page = lazyPages(import.meta.glob('./pages/*.tsx'));
+const pages = lazyPages(import.meta.glob('./pages/*.tsx'));
 
 const GROUP = '协商议政';
 const PLANS: FeatureRoute['permissions'] = ['consultation.read', 'consultation.suggest'];
 
 export const consultationsRoutes: FeatureRoute[] = [
-  route(
-    'consultations/events',
-    page('EventsPage'),
-    ['consultation.read'],
-    menu('协商活动', CommentOutlined, GROUP, 500),
-  ),
-  route('consultations/events/:id', page('EventDetailPage'), ['consultation.read']),
-  route('consultations/plans', page('PlansPage'), PLANS, menu('协商计划', ScheduleOutlined, GROUP, 501)),
-  route('consultations/plans/:id', page('PlanDetailPage'), PLANS),
+  route('consultations/events', pages.EventsPage, ['consultation.read'], menu('协商活动', CommentOutlined, GROUP, 500)),
+  route('consultations/events/:id', pages.EventDetailPage, ['consultation.read']),
+  route('consultations/plans', pages.PlansPage, PLANS, menu('协商计划', ScheduleOutlined, GROUP, 501)),
+  route('consultations/plans/:id', pages.PlanDetailPage, PLANS),
   route(
     'consultations/figures',
-    page('FiguresPage'),
+    pages.FiguresPage,
     ['consultation.figures'],
     menu('协商数据', BarChartOutlined, GROUP, 502),
   ),

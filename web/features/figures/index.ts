@@ -4,13 +4,13 @@ import { DashboardOutlined, FileTextOutlined } from '@ant-design/icons';
 import { lazyPages } from '../../app/lazyPage.tsx';
 import { type FeatureRoute, menu, route } from '../types.ts';
 
-const page = lazyPages(import.meta.glob('./pages/*.tsx'));
+const pages = lazyPages(import.meta.glob('./pages/*.tsx'));
 
 const GROUP = '数据统计';
 
 export const figuresRoutes: FeatureRoute[] = [
-  route('figures', page('DashboardPage'), ['figures.read'], menu('驾驶舱', DashboardOutlined, GROUP, 50)),
-  route('figures/reports', page('ReportsPage'), ['figures.report'], menu('统计报告', FileTextOutlined, GROUP, 51)),
-  route('figures/reports/new', page('ReportBuilderPage'), ['figures.report']),
-  route('figures/reports/:id', page('ReportPage'), ['figures.report']),
+  route('figures', pages.DashboardPage, ['figures.read'], menu('驾驶舱', DashboardOutlined, GROUP, 50)),
+  route('figures/reports', pages.ReportsPage, ['figures.report'], menu('统计报告', FileTextOutlined, GROUP, 51)),
+  route('figures/reports/new', pages.ReportBuilderPage, ['figures.report']),
+  route('figures/reports/:id', pages.ReportPage, ['figures.report']),
 ];

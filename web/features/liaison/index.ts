@@ -4,9 +4,9 @@ import { lazyPages } from '../../app/lazyPage.tsx';
 import { GROUP } from '../meetings/index.ts';
 import { type FeatureRoute, menu, route } from '../types.ts';
 
-const page = lazyPages(import.meta.glob('./pages/*.tsx'));
+const pages = lazyPages(import.meta.glob('./pages/*.tsx'));
 
 export const liaisonRoutes: FeatureRoute[] = [
-  route('liaison/mine', page('MyContactsPage'), ['task.take'], menu('我的联系', ContactsOutlined, GROUP, 406)),
-  route('liaison', page('LiaisonPage'), ['liaison.manage'], menu('联系工作', TeamOutlined, GROUP, 432)),
+  route('liaison/mine', pages.MyContactsPage, ['task.take'], menu('我的联系', ContactsOutlined, GROUP, 406)),
+  route('liaison', pages.LiaisonPage, ['liaison.manage'], menu('联系工作', TeamOutlined, GROUP, 432)),
 ];

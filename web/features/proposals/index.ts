@@ -17,7 +17,7 @@ import { lazyPage, lazyPages } from '../../app/lazyPage.tsx';
 import { type FeatureRoute, menu, route } from '../types.ts';
 
 const FiguresPage = lazyPage(() => import('./pages/FiguresPage.tsx').then((m) => m.FiguresPage));
-const page = lazyPages(import.meta.glob('./pages/*.tsx'));
+const pages = lazyPages(import.meta.glob('./pages/*.tsx'));
 const ProposalListPage = lazyPage(() => import('./pages/ProposalListPage.tsx').then((m) => m.ProposalListPage));
 
 const GROUP = '提案工作';
@@ -57,7 +57,7 @@ const UnitFiguresPage = withProps(FiguresPage, { unit: true });
 
 export const proposalsRoutes: FeatureRoute[] = [
   route('proposals/mine', MinePage, ['proposal.file'], menu('我的提案', FileTextOutlined, GROUP, 200)),
-  route('proposals/new', page('ProposalFormPage'), ['proposal.file'], menu('撰写提案', EditOutlined, GROUP, 201)),
+  route('proposals/new', pages.ProposalFormPage, ['proposal.file'], menu('撰写提案', EditOutlined, GROUP, 201)),
   route('proposals/inbox', InboxPage, ['proposal.handle'], menu('单位待办', InboxOutlined, GROUP, 202)),
   route(
     'proposals/unit-figures',
@@ -68,25 +68,20 @@ export const proposalsRoutes: FeatureRoute[] = [
   route('proposals', AllPage, ['proposal.readAll'], menu('提案管理', ProfileOutlined, GROUP, 203)),
   route(
     'proposals/deadlines',
-    page('DeadlineBoardPage'),
+    pages.DeadlineBoardPage,
     ['proposal.readAll'],
     menu('办理督办', AlertOutlined, GROUP, 204),
   ),
   route('proposals/key', KeyPage, ['proposal.key'], menu('重点提案', StarOutlined, GROUP, 205)),
-  route(
-    'proposals/appraisal',
-    page('AppraisalPage'),
-    ['proposal.figures'],
-    menu('民主评议', AuditOutlined, GROUP, 206),
-  ),
+  route('proposals/appraisal', pages.AppraisalPage, ['proposal.figures'], menu('民主评议', AuditOutlined, GROUP, 206)),
   route(
     'proposals/commendations',
-    page('CommendationsPage'),
+    pages.CommendationsPage,
     ['proposal.commend'],
     menu('优秀提案', TrophyOutlined, GROUP, 207),
   ),
   route('proposals/figures', FiguresPage, ['proposal.figures'], menu('提案统计', BarChartOutlined, GROUP, 208)),
-  route('proposals/rules', page('RulesPage'), ['proposal.rules'], menu('提案规则', SettingOutlined, GROUP, 209)),
-  route('proposals/:id', page('ProposalDetailPage'), ['proposal.read']),
-  route('proposals/:id/edit', page('ProposalFormPage'), ['proposal.file']),
+  route('proposals/rules', pages.RulesPage, ['proposal.rules'], menu('提案规则', SettingOutlined, GROUP, 209)),
+  route('proposals/:id', pages.ProposalDetailPage, ['proposal.read']),
+  route('proposals/:id/edit', pages.ProposalFormPage, ['proposal.file']),
 ];

@@ -4,21 +4,16 @@ import { BulbOutlined, NotificationOutlined } from '@ant-design/icons';
 import { lazyPages } from '../../app/lazyPage.tsx';
 import { type FeatureRoute, menu, route } from '../types.ts';
 
-const page = lazyPages(import.meta.glob('./pages/*.tsx'));
+const pages = lazyPages(import.meta.glob('./pages/*.tsx'));
 
 const GROUP = '协商议政';
 
 export const publicSiteRoutes: FeatureRoute[] = [
-  route(
-    'public-site/news',
-    page('NewsPage'),
-    ['publicSite.manage'],
-    menu('新闻公告', NotificationOutlined, GROUP, 540),
-  ),
-  route('public-site/ideas', page('IdeasPage'), ['publicSite.manage'], menu('提案线索', BulbOutlined, GROUP, 541)),
+  route('public-site/news', pages.NewsPage, ['publicSite.manage'], menu('新闻公告', NotificationOutlined, GROUP, 540)),
+  route('public-site/ideas', pages.IdeasPage, ['publicSite.manage'], menu('提案线索', BulbOutlined, GROUP, 541)),
   route(
     'public-site/ideas/mine',
-    page('MyIdeasPage'),
+    pages.MyIdeasPage,
     ['publicSite.idea'],
     menu('我的提案线索', BulbOutlined, GROUP, 542),
   ),

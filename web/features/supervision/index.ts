@@ -3,30 +3,25 @@ import { AlertOutlined, CameraOutlined, FileSearchOutlined, PictureOutlined, Set
 import { lazyPages } from '../../app/lazyPage.tsx';
 import { type FeatureRoute, menu, route } from '../types.ts';
 
-const page = lazyPages(import.meta.glob('./pages/*.tsx'));
+const pages = lazyPages(import.meta.glob('./pages/*.tsx'));
 
 const GROUP = '协商议政';
 
 export const supervisionRoutes: FeatureRoute[] = [
-  route('supervision/new', page('NewReportPage'), ['supervision.file'], menu('随手拍', CameraOutlined, GROUP, 530)),
-  route(
-    'supervision/mine',
-    page('MyReportsPage'),
-    ['supervision.file'],
-    menu('我的随手拍', PictureOutlined, GROUP, 531),
-  ),
-  route('supervision', page('StaffReportsPage'), ['supervision.manage'], menu('随手拍', AlertOutlined, GROUP, 532)),
+  route('supervision/new', pages.NewReportPage, ['supervision.file'], menu('随手拍', CameraOutlined, GROUP, 530)),
+  route('supervision/mine', pages.MyReportsPage, ['supervision.file'], menu('我的随手拍', PictureOutlined, GROUP, 531)),
+  route('supervision', pages.StaffReportsPage, ['supervision.manage'], menu('随手拍', AlertOutlined, GROUP, 532)),
   route(
     'supervision/unit',
-    page('UnitReportsPage'),
+    pages.UnitReportsPage,
     ['supervision.handle'],
     menu('随手拍办理', FileSearchOutlined, GROUP, 533),
   ),
   route(
     'supervision/settings',
-    page('SettingsPage'),
+    pages.SettingsPage,
     ['supervision.manage'],
     menu('随手拍设置', SettingOutlined, GROUP, 534),
   ),
-  route('supervision/:id', page('DetailPage'), ['supervision.read']),
+  route('supervision/:id', pages.DetailPage, ['supervision.read']),
 ];

@@ -4,15 +4,15 @@ import { lazyPage, lazyPages } from '../../app/lazyPage.tsx';
 import { GROUP } from '../meetings/index.ts';
 import { type FeatureRoute, menu, route } from '../types.ts';
 
-const page = lazyPages(import.meta.glob('./pages/*.tsx'));
+const pages = lazyPages(import.meta.glob('./pages/*.tsx'));
 const StaffCommitmentsPage = lazyPage(() =>
   import('./pages/StaffCommitmentsPage.tsx').then((m) => m.StaffCommitmentsPage),
 );
 
 export const tasksRoutes: FeatureRoute[] = [
-  route('tasks/mine', page('MyTasksPage'), ['task.take'], menu('我的派单', CarryOutOutlined, GROUP, 404)),
-  route('commitments/mine', page('MyCommitmentsPage'), ['commitment.make'], menu('我的承诺', FlagOutlined, GROUP, 405)),
-  route('tasks', page('StaffTasksPage'), ['task.manage'], menu('季度派单', ScheduleOutlined, GROUP, 430)),
-  route('tasks/:id', page('TaskDetailPage'), ['task.manage']),
+  route('tasks/mine', pages.MyTasksPage, ['task.take'], menu('我的派单', CarryOutOutlined, GROUP, 404)),
+  route('commitments/mine', pages.MyCommitmentsPage, ['commitment.make'], menu('我的承诺', FlagOutlined, GROUP, 405)),
+  route('tasks', pages.StaffTasksPage, ['task.manage'], menu('季度派单', ScheduleOutlined, GROUP, 430)),
+  route('tasks/:id', pages.TaskDetailPage, ['task.manage']),
   route('commitments', StaffCommitmentsPage, ['commitment.manage'], menu('承诺践诺', SolutionOutlined, GROUP, 431)),
 ];

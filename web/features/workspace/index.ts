@@ -5,7 +5,7 @@ import { lazyPage, lazyPages } from '../../app/lazyPage.tsx';
 import { GROUP } from '../meetings/index.ts';
 import { type FeatureRoute, menu, route } from '../types.ts';
 
-const page = lazyPages(import.meta.glob('./pages/*.tsx'));
+const pages = lazyPages(import.meta.glob('./pages/*.tsx'));
 const SpecialCommitteePage = lazyPage(() =>
   import('./pages/SpecialCommitteePage.tsx').then((m) => m.SpecialCommitteePage),
 );
@@ -13,9 +13,9 @@ const SpecialCommitteePage = lazyPage(() =>
 const REPORTS: FeatureRoute['permissions'] = ['workspace.manage', 'workspace.comment'];
 
 export const workspaceRoutes: FeatureRoute[] = [
-  route('workspace', page('WorkspacesPage'), ['workspace.read'], menu('专委会工作台', ApartmentOutlined, GROUP, 434)),
+  route('workspace', pages.WorkspacesPage, ['workspace.read'], menu('专委会工作台', ApartmentOutlined, GROUP, 434)),
   route('workspace/special-committees/:id', SpecialCommitteePage, ['workspace.read']),
-  route('workspace/sectors/:id', page('SectorPage'), ['workspace.read']),
-  route('workspace/reports', page('ReportsPage'), REPORTS, menu('专委会月汇报', FileTextOutlined, GROUP, 435)),
-  route('workspace/reports/:id', page('ReportPage'), REPORTS),
+  route('workspace/sectors/:id', pages.SectorPage, ['workspace.read']),
+  route('workspace/reports', pages.ReportsPage, REPORTS, menu('专委会月汇报', FileTextOutlined, GROUP, 435)),
+  route('workspace/reports/:id', pages.ReportPage, REPORTS),
 ];

@@ -4,16 +4,16 @@ import { MessageOutlined } from '@ant-design/icons';
 import { lazyPages } from '../../../app/lazyPage.tsx';
 import { type FeatureRoute, menu, route } from '../../types.ts';
 
-const page = lazyPages(import.meta.glob('./pages/*.tsx'));
+const pages = lazyPages(import.meta.glob('./pages/*.tsx'));
 
 export const discussionRoutes: FeatureRoute[] = [
   route(
     'consultations/discussions',
-    page('DiscussionListPage'),
+    pages.DiscussionListPage,
     ['discussion.participate'],
     menu('网络议政', MessageOutlined, '协商议政', 510),
   ),
-  route('consultations/discussions/:id', page('DiscussionPage'), ['discussion.participate']),
-  route('consultations/discussions/:id/moderate', page('ModerationPage'), ['discussion.manage']),
-  route('consultations/discussions/:id/summary', page('SummaryPage'), ['discussion.manage']),
+  route('consultations/discussions/:id', pages.DiscussionPage, ['discussion.participate']),
+  route('consultations/discussions/:id/moderate', pages.ModerationPage, ['discussion.manage']),
+  route('consultations/discussions/:id/summary', pages.SummaryPage, ['discussion.manage']),
 ];

@@ -3,25 +3,25 @@ import { AuditOutlined, InboxOutlined } from '@ant-design/icons';
 import { lazyPages } from '../../../app/lazyPage.tsx';
 import { type FeatureRoute, menu, route } from '../../types.ts';
 
-const page = lazyPages(import.meta.glob('./pages/*.tsx'));
+const pages = lazyPages(import.meta.glob('./pages/*.tsx'));
 
 const GROUP = '协商议政';
 
 export const outcomeRoutes: FeatureRoute[] = [
   route(
     'consultations/outcomes',
-    page('OutcomeListPage'),
+    pages.OutcomeListPage,
     ['consultationOutcome.read'],
     menu('协商成果', AuditOutlined, GROUP, 520),
   ),
-  route('consultations/outcomes/new', page('OutcomeFormPage'), ['consultationOutcome.manage']),
+  route('consultations/outcomes/new', pages.OutcomeFormPage, ['consultationOutcome.manage']),
   route(
     'consultations/outcomes/unit',
-    page('UnitOutcomesPage'),
+    pages.UnitOutcomesPage,
     ['consultationOutcome.feedback'],
     menu('交办的协商成果', InboxOutlined, GROUP, 521),
   ),
-  route('consultations/outcomes/:id', page('OutcomeDetailPage'), [
+  route('consultations/outcomes/:id', pages.OutcomeDetailPage, [
     'consultationOutcome.read',
     'consultationOutcome.feedback',
   ]),
