@@ -9,18 +9,12 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { draftKey, ErrorAlert, maxChars, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { choices, draftKey, ErrorAlert, maxChars, PageHeader, useFormDraft } from '../../../components/index.ts';
 import { grassrootsKeys } from '../../grassroots/queries.ts';
 import type { Link } from '../api.ts';
 import { liaisonKeys, useMyLinks } from '../queries.ts';
 
-const METHODS = [
-  { value: 'visit', label: '走访' },
-  { value: 'phone', label: '电话' },
-  { value: 'meeting', label: '座谈' },
-  { value: 'online', label: '网上' },
-  { value: 'other', label: '其他' },
-];
+const METHODS = choices({ visit: '走访', phone: '电话', meeting: '座谈', online: '网上', other: '其他' });
 
 export function MyContactsPage() {
   const { me } = useSession();

@@ -8,6 +8,7 @@ import { Link } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { beijingYear, formatDate } from '../../../app/format.ts';
 import {
+  choices,
   ExportButton,
   PageHeader,
   pagedProps,
@@ -31,14 +32,14 @@ const FILTERS = {
   fromLower: '',
 };
 
-const TABS = [
-  { value: 'submitted', label: '待筛选' },
-  { value: 'accepted', label: '待编报' },
-  { value: 'compiled', label: '已编报' },
-  { value: 'returned', label: '退回修改' },
-  { value: 'declined', label: '不予编报' },
-  { value: 'all', label: '全部' },
-];
+const TABS = choices({
+  submitted: '待筛选',
+  accepted: '待编报',
+  compiled: '已编报',
+  returned: '退回修改',
+  declined: '不予编报',
+  all: '全部',
+});
 
 const options = (o: Record<string, string>, all: string) => [
   { value: '', label: all },
