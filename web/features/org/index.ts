@@ -9,19 +9,25 @@ import {
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
-import { lazyPages } from '../../app/lazyPage.tsx';
+import { lazyPage } from '../../app/lazyPage.tsx';
 import { type FeatureRoute, menu, route } from '../types.ts';
 
-const pages = lazyPages(import.meta.glob('./pages/*.tsx'));
+const AccountsPage = lazyPage(() => import('./pages/AccountsPage.tsx').then((m) => m.AccountsPage));
+const CommitteesPage = lazyPage(() => import('./pages/CommitteesPage.tsx').then((m) => m.CommitteesPage));
+const MembersPage = lazyPage(() => import('./pages/MembersPage.tsx').then((m) => m.MembersPage));
+const InformantsPage = lazyPage(() => import('./pages/InformantsPage.tsx').then((m) => m.InformantsPage));
+const OrganisationsPage = lazyPage(() => import('./pages/OrganisationsPage.tsx').then((m) => m.OrganisationsPage));
+const ReferencePage = lazyPage(() => import('./pages/ReferencePage.tsx').then((m) => m.ReferencePage));
+const UnitsPage = lazyPage(() => import('./pages/UnitsPage.tsx').then((m) => m.UnitsPage));
 
 const GROUP = '组织管理';
 
 export const orgRoutes: FeatureRoute[] = [
-  route('org/members', pages.MembersPage, ['org.read'], menu('委员管理', TeamOutlined, GROUP, 600)),
-  route('org/reference', pages.ReferencePage, ['org.read'], menu('基础数据', DatabaseOutlined, GROUP, 610)),
-  route('org/units', pages.UnitsPage, ['unit.read'], menu('承办单位', BankOutlined, GROUP, 620)),
-  route('org/organisations', pages.OrganisationsPage, ['org.read'], menu('党派团体', FlagOutlined, GROUP, 630)),
-  route('org/informants', pages.InformantsPage, ['informant.manage'], menu('信息员', IdcardOutlined, GROUP, 640)),
-  route('org/accounts', pages.AccountsPage, ['account.manage'], menu('账号管理', UserSwitchOutlined, GROUP, 650)),
-  route('org/committees', pages.CommitteesPage, ['committee.manage'], menu('政协组织', ApartmentOutlined, GROUP, 660)),
+  route('org/members', MembersPage, ['org.read'], menu('委员管理', TeamOutlined, GROUP, 600)),
+  route('org/reference', ReferencePage, ['org.read'], menu('基础数据', DatabaseOutlined, GROUP, 610)),
+  route('org/units', UnitsPage, ['unit.read'], menu('承办单位', BankOutlined, GROUP, 620)),
+  route('org/organisations', OrganisationsPage, ['org.read'], menu('党派团体', FlagOutlined, GROUP, 630)),
+  route('org/informants', InformantsPage, ['informant.manage'], menu('信息员', IdcardOutlined, GROUP, 640)),
+  route('org/accounts', AccountsPage, ['account.manage'], menu('账号管理', UserSwitchOutlined, GROUP, 650)),
+  route('org/committees', CommitteesPage, ['committee.manage'], menu('政协组织', ApartmentOutlined, GROUP, 660)),
 ];

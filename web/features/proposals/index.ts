@@ -13,13 +13,18 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, createElement } from 'react';
-import { lazyPage, lazyPages } from '../../app/lazyPage.tsx';
+import { lazyPage } from '../../app/lazyPage.tsx';
 import { choices } from '../../components/choices.ts';
 import { type FeatureRoute, menu, route } from '../types.ts';
 
 const FiguresPage = lazyPage(() => import('./pages/FiguresPage.tsx').then((m) => m.FiguresPage));
-const pages = lazyPages(import.meta.glob('./pages/*.tsx'));
+const ProposalDetailPage = lazyPage(() => import('./pages/ProposalDetailPage.tsx').then((m) => m.ProposalDetailPage));
+const ProposalFormPage = lazyPage(() => import('./pages/ProposalFormPage.tsx').then((m) => m.ProposalFormPage));
 const ProposalListPage = lazyPage(() => import('./pages/ProposalListPage.tsx').then((m) => m.ProposalListPage));
+const RulesPage = lazyPage(() => import('./pages/RulesPage.tsx').then((m) => m.RulesPage));
+const AppraisalPage = lazyPage(() => import('./pages/AppraisalPage.tsx').then((m) => m.AppraisalPage));
+const CommendationsPage = lazyPage(() => import('./pages/CommendationsPage.tsx').then((m) => m.CommendationsPage));
+const DeadlineBoardPage = lazyPage(() => import('./pages/DeadlineBoardPage.tsx').then((m) => m.DeadlineBoardPage));
 
 const GROUP = '提案工作';
 
@@ -58,7 +63,7 @@ const UnitFiguresPage = withProps(FiguresPage, { unit: true });
 
 export const proposalsRoutes: FeatureRoute[] = [
   route('proposals/mine', MinePage, ['proposal.file'], menu('我的提案', FileTextOutlined, GROUP, 200)),
-  route('proposals/new', pages.ProposalFormPage, ['proposal.file'], menu('撰写提案', EditOutlined, GROUP, 201)),
+  route('proposals/new', ProposalFormPage, ['proposal.file'], menu('撰写提案', EditOutlined, GROUP, 201)),
   route('proposals/inbox', InboxPage, ['proposal.handle'], menu('单位待办', InboxOutlined, GROUP, 202)),
   route(
     'proposals/unit-figures',
@@ -67,22 +72,17 @@ export const proposalsRoutes: FeatureRoute[] = [
     menu('本单位统计', BarChartOutlined, GROUP, 202),
   ),
   route('proposals', AllPage, ['proposal.readAll'], menu('提案管理', ProfileOutlined, GROUP, 203)),
-  route(
-    'proposals/deadlines',
-    pages.DeadlineBoardPage,
-    ['proposal.readAll'],
-    menu('办理督办', AlertOutlined, GROUP, 204),
-  ),
+  route('proposals/deadlines', DeadlineBoardPage, ['proposal.readAll'], menu('办理督办', AlertOutlined, GROUP, 204)),
   route('proposals/key', KeyPage, ['proposal.key'], menu('重点提案', StarOutlined, GROUP, 205)),
-  route('proposals/appraisal', pages.AppraisalPage, ['proposal.figures'], menu('民主评议', AuditOutlined, GROUP, 206)),
+  route('proposals/appraisal', AppraisalPage, ['proposal.figures'], menu('民主评议', AuditOutlined, GROUP, 206)),
   route(
     'proposals/commendations',
-    pages.CommendationsPage,
+    CommendationsPage,
     ['proposal.commend'],
     menu('优秀提案', TrophyOutlined, GROUP, 207),
   ),
   route('proposals/figures', FiguresPage, ['proposal.figures'], menu('提案统计', BarChartOutlined, GROUP, 208)),
-  route('proposals/rules', pages.RulesPage, ['proposal.rules'], menu('提案规则', SettingOutlined, GROUP, 209)),
-  route('proposals/:id', pages.ProposalDetailPage, ['proposal.read']),
-  route('proposals/:id/edit', pages.ProposalFormPage, ['proposal.file']),
+  route('proposals/rules', RulesPage, ['proposal.rules'], menu('提案规则', SettingOutlined, GROUP, 209)),
+  route('proposals/:id', ProposalDetailPage, ['proposal.read']),
+  route('proposals/:id/edit', ProposalFormPage, ['proposal.file']),
 ];
