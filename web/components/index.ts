@@ -8,6 +8,7 @@ export { DataTable, type DataTableProps, type PagedData } from './DataTable.tsx'
 export { DayUnitField } from './DayUnitField.tsx';
 export { ErrorAlert, errorMessage } from './ErrorAlert.tsx';
 export { ExportButton, type ExportButtonProps } from './ExportButton.tsx';
+export { FieldCol } from './FieldCol.tsx';
 export { countActive, FilterBar, type FilterBarProps } from './FilterBar.tsx';
 export { FormDialog, type FormDialogProps, type FormDialogState, useFormDialog } from './FormDialog.tsx';
 export { NetworkBanner } from './NetworkBanner.tsx';

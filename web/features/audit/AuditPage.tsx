@@ -1,13 +1,14 @@
 // 审计日志 (administrators): who did what to which object and when, newest first, with filters by 操作人, 操作, 对象
 // and 日期 kept in the URL; each row opens to show the data before and after the change.
 import { MinusSquareOutlined, PlusSquareOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { ACTION_OPTIONS, actionLabel, ENTITY_OPTIONS, entityLabel } from '../../../server/platform/audit/labels.ts';
 import { qs } from '../../api/client.ts';
 import { dayjs, formatDateTime, toApiDate } from '../../app/format.ts';
 import {
   ExportButton,
+  FieldCol,
   maxChars,
   PageHeader,
   pagedProps,
@@ -66,36 +67,26 @@ export function AuditPage() {
       <Card style={{ marginBottom: 16 }}>
         <Form form={form} layout="vertical" onFinish={search}>
           <Row gutter={16}>
-            <Col xs={24} sm={12} lg={6}>
-              <Form.Item label="操作人" name="actor" rules={maxChars('操作人', 50)}>
-                <Input placeholder="姓名中的字，例如 周敏" allowClear />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12} lg={6}>
-              <Form.Item label="操作" name="action">
-                <Select placeholder="全部操作" allowClear options={ACTION_OPTIONS} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={6} lg={3}>
-              <Form.Item label="对象" name="entity">
-                <Select placeholder="全部" allowClear options={ENTITY_OPTIONS} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={6} lg={3}>
-              <Form.Item label="对象编号" name="entityId" rules={maxChars('对象编号', 50)}>
-                <Input placeholder="例如 12" allowClear />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12} lg={6}>
-              <Form.Item label="日期" name="dates">
-                <DatePicker.RangePicker
-                  style={{ width: '100%' }}
-                  allowEmpty={[true, true]}
-                  placeholder={['开始日期', '结束日期']}
-                  inputReadOnly
-                />
-              </Form.Item>
-            </Col>
+            <FieldCol sm={12} lg={6} label="操作人" name="actor" rules={maxChars('操作人', 50)}>
+              <Input placeholder="姓名中的字，例如 周敏" allowClear />
+            </FieldCol>
+            <FieldCol sm={12} lg={6} label="操作" name="action">
+              <Select placeholder="全部操作" allowClear options={ACTION_OPTIONS} />
+            </FieldCol>
+            <FieldCol xs={12} sm={6} lg={3} label="对象" name="entity">
+              <Select placeholder="全部" allowClear options={ENTITY_OPTIONS} />
+            </FieldCol>
+            <FieldCol xs={12} sm={6} lg={3} label="对象编号" name="entityId" rules={maxChars('对象编号', 50)}>
+              <Input placeholder="例如 12" allowClear />
+            </FieldCol>
+            <FieldCol sm={12} lg={6} label="日期" name="dates">
+              <DatePicker.RangePicker
+                style={{ width: '100%' }}
+                allowEmpty={[true, true]}
+                placeholder={['开始日期', '结束日期']}
+                inputReadOnly
+              />
+            </FieldCol>
           </Row>
           <SearchResetButtons form={form} reset={reset} />
         </Form>

@@ -5,7 +5,7 @@ import { App, Button, Checkbox, Col, DatePicker, Drawer, Flex, Form, type FormRu
 import { useEffect } from 'react';
 import { api } from '../../api/client.ts';
 import { dayjs, toApiDate } from '../../app/format.ts';
-import { choices, ErrorAlert, maxChars, textRules, useFormSave } from '../../components/index.ts';
+import { choices, ErrorAlert, FieldCol, maxChars, textRules, useFormSave } from '../../components/index.ts';
 import { compact, LEADERSHIP, type Member, PARTIES, useReference } from './api.ts';
 import { orgKeys } from './queries.ts';
 
@@ -54,11 +54,9 @@ function TextCol(f: { label: string; name: string; max: number; sm: number; requ
 /** A full-width pick of several reference rows (专委会, 学习组). */
 function ManyCol(f: { label: string; name: string; options: { value: number; label: string }[] | undefined }) {
   return (
-    <Col xs={24}>
-      <Form.Item label={f.label} name={f.name}>
-        <Select mode="multiple" allowClear placeholder="可多选" optionFilterProp="label" options={f.options} />
-      </Form.Item>
-    </Col>
+    <FieldCol label={f.label} name={f.name}>
+      <Select mode="multiple" allowClear placeholder="可多选" optionFilterProp="label" options={f.options} />
+    </FieldCol>
   );
 }
 
@@ -144,61 +142,41 @@ export function MemberForm({
       <Form form={form} layout="vertical" requiredMark>
         <Row gutter={16}>
           <TextCol label="姓名" name="name" max={50} sm={12} required />
-          <Col xs={12} sm={6}>
-            <Form.Item label="性别" name="gender">
-              <Select allowClear placeholder="选择" options={labelled(['男', '女'])} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={6}>
-            <Form.Item label="民族" name="ethnicity" rules={maxChars('民族', 20)}>
-              <Select allowClear showSearch placeholder="选择" options={labelled(ETHNICITIES)} />
-            </Form.Item>
-          </Col>
+          <FieldCol xs={12} sm={6} label="性别" name="gender">
+            <Select allowClear placeholder="选择" options={labelled(['男', '女'])} />
+          </FieldCol>
+          <FieldCol xs={12} sm={6} label="民族" name="ethnicity" rules={maxChars('民族', 20)}>
+            <Select allowClear showSearch placeholder="选择" options={labelled(ETHNICITIES)} />
+          </FieldCol>
           <TextCol label="委员编号" name="code" max={20} sm={12} />
-          <Col xs={24} sm={12}>
-            <Form.Item label="出生日期" name="birthDate">
-              <DatePicker style={{ width: '100%' }} placeholder="选择日期" inputReadOnly />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="政治面貌" name="party">
-              <Select allowClear placeholder="选择" options={labelled(PARTIES)} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="届次" name="termId" rules={[{ required: true, message: '请选择「届次」' }]}>
-              <Select options={named(ref?.terms)} placeholder="选择届次" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="界别" name="sectorId" rules={[{ required: true, message: '请选择「界别」' }]}>
-              <Select showSearch optionFilterProp="label" placeholder="选择界别" options={named(ref?.sectors)} />
-            </Form.Item>
-          </Col>
+          <FieldCol sm={12} label="出生日期" name="birthDate">
+            <DatePicker style={{ width: '100%' }} placeholder="选择日期" inputReadOnly />
+          </FieldCol>
+          <FieldCol sm={12} label="政治面貌" name="party">
+            <Select allowClear placeholder="选择" options={labelled(PARTIES)} />
+          </FieldCol>
+          <FieldCol sm={12} label="届次" name="termId" rules={[{ required: true, message: '请选择「届次」' }]}>
+            <Select options={named(ref?.terms)} placeholder="选择届次" />
+          </FieldCol>
+          <FieldCol sm={12} label="界别" name="sectorId" rules={[{ required: true, message: '请选择「界别」' }]}>
+            <Select showSearch optionFilterProp="label" placeholder="选择界别" options={named(ref?.sectors)} />
+          </FieldCol>
           <ManyCol label="专委会" name="specialCommitteeIds" options={named(ref?.specialCommittees)} />
           <ManyCol label="学习组/工作组" name="groupIds" options={named(ref?.groups)} />
           <TextCol label="工作单位" name="workUnit" max={100} sm={14} />
           <TextCol label="职务" name="jobTitle" max={50} sm={10} />
-          <Col xs={24} sm={12}>
-            <Form.Item label="手机号" name="phone" rules={[whenChanged(member?.phone, phoneProblem)]}>
-              <Input inputMode="tel" maxLength={11} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="身份证号" name="idNumber" rules={[whenChanged(member?.idNumber, idNumberProblem)]}>
-              <Input count={{ show: true, max: 18 }} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="领导职务" name="leadershipRole">
-              <Select allowClear placeholder="无" options={choices(LEADERSHIP)} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="常委" name="standingMember" valuePropName="checked">
-              <Checkbox>是政协常委</Checkbox>
-            </Form.Item>
-          </Col>
+          <FieldCol sm={12} label="手机号" name="phone" rules={[whenChanged(member?.phone, phoneProblem)]}>
+            <Input inputMode="tel" maxLength={11} autoComplete="off" />
+          </FieldCol>
+          <FieldCol sm={12} label="身份证号" name="idNumber" rules={[whenChanged(member?.idNumber, idNumberProblem)]}>
+            <Input count={{ show: true, max: 18 }} autoComplete="off" />
+          </FieldCol>
+          <FieldCol sm={12} label="领导职务" name="leadershipRole">
+            <Select allowClear placeholder="无" options={choices(LEADERSHIP)} />
+          </FieldCol>
+          <FieldCol sm={12} label="常委" name="standingMember" valuePropName="checked">
+            <Checkbox>是政协常委</Checkbox>
+          </FieldCol>
         </Row>
       </Form>
     </Drawer>

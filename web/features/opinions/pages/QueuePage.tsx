@@ -2,7 +2,7 @@
 // filters kept in the URL (state, category, year, submitter kind, adoption level, from the lower committee), paging
 // and Excel export of what is shown.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Col, Form, Input, Row, Segmented, Select, type SelectProps, Typography } from 'antd';
+import { Card, Form, Input, Row, Segmented, Select, type SelectProps, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
@@ -10,6 +10,7 @@ import { beijingYear, formatDate } from '../../../app/format.ts';
 import {
   choices,
   ExportButton,
+  FieldCol,
   PageHeader,
   pagedProps,
   SearchResetButtons,
@@ -49,11 +50,9 @@ const options = (o: Record<string, string>, all: string) => [
 /** One select of the filter form: a narrow column with its label. */
 function FilterSelect({ label, name, options }: { label: string; name: string; options: SelectProps['options'] }) {
   return (
-    <Col xs={12} md={6} lg={4}>
-      <Form.Item label={label} name={name}>
-        <Select options={options} />
-      </Form.Item>
-    </Col>
+    <FieldCol xs={12} md={6} lg={4} label={label} name={name}>
+      <Select options={options} />
+    </FieldCol>
   );
 }
 
@@ -90,11 +89,9 @@ export function QueuePage() {
       <Card style={{ marginBottom: 16 }}>
         <Form form={form} layout="vertical" onFinish={(v) => setParams({ ...v, state: params.state })}>
           <Row gutter={16}>
-            <Col xs={24} md={12} lg={8}>
-              <Form.Item label="关键词" name="q">
-                <Input placeholder="标题、正文或报送人" allowClear />
-              </Form.Item>
-            </Col>
+            <FieldCol md={12} lg={8} label="关键词" name="q">
+              <Input placeholder="标题、正文或报送人" allowClear />
+            </FieldCol>
             <FilterSelect
               label="类别"
               name="category"
