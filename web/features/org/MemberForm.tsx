@@ -1,7 +1,7 @@
 // The member profile form (create and edit) in a drawer. Phone and ID number are sent only when changed, so a masked
 // value shown to the user is never written back; the ID number's check digit is checked before sending.
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Col, DatePicker, Drawer, Flex, Form, type FormRule, Input, Row, Select } from 'antd';
+import { App, Button, Checkbox, DatePicker, Drawer, Flex, Form, type FormRule, Input, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client.ts';
 import { dayjs, toApiDate } from '../../app/format.ts';
@@ -43,11 +43,9 @@ function whenChanged(was: string | null | undefined, problem: (v: string) => str
 function TextCol(f: { label: string; name: string; max: number; sm: number; required?: boolean }) {
   const rules = textRules(f.label, f.max, { unit: '个字符', trim: true, quote: 'both', optional: !f.required });
   return (
-    <Col xs={24} sm={f.sm}>
-      <Form.Item label={f.label} name={f.name} rules={rules}>
-        <Input count={{ show: true, max: f.max }} />
-      </Form.Item>
-    </Col>
+    <FieldCol sm={f.sm} label={f.label} name={f.name} rules={rules}>
+      <Input count={{ show: true, max: f.max }} />
+    </FieldCol>
   );
 }
 

@@ -9,6 +9,7 @@ import {
   ConfirmButton,
   ErrorAlert,
   ExportButton,
+  FieldCol,
   pagedProps,
   TableCard,
   useFormSave,
@@ -117,11 +118,9 @@ export function RefTable({ config, canManage }: { config: RefConfig; canManage: 
           }}
         >
           <Row gutter={16} align="bottom">
-            <Col xs={24} sm={12} lg={8}>
-              <Form.Item label="关键词" name="q">
-                <Input placeholder={config.searchPlaceholder} allowClear maxLength={50} />
-              </Form.Item>
-            </Col>
+            <FieldCol sm={12} lg={8} label="关键词" name="q">
+              <Input placeholder={config.searchPlaceholder} allowClear maxLength={50} />
+            </FieldCol>
             {filterFields.map((f) => (
               <Col xs={12} sm={6} lg={4} key={f.key}>
                 <Form.Item label={f.title} name={f.key}>
@@ -144,21 +143,19 @@ export function RefTable({ config, canManage }: { config: RefConfig; canManage: 
                 </Form.Item>
               </Col>
             ))}
-            <Col xs={24} sm={12} lg={8}>
-              <Form.Item>
-                <Flex gap={8} wrap>
-                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                    查询
+            <FieldCol sm={12} lg={8}>
+              <Flex gap={8} wrap>
+                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                  查询
+                </Button>
+                <ExportButton url={`${config.path}/export${qs(compact(filters))}`} />
+                {canManage && (
+                  <Button icon={<PlusOutlined />} onClick={() => open('new')}>
+                    新增{config.label}
                   </Button>
-                  <ExportButton url={`${config.path}/export${qs(compact(filters))}`} />
-                  {canManage && (
-                    <Button icon={<PlusOutlined />} onClick={() => open('new')}>
-                      新增{config.label}
-                    </Button>
-                  )}
-                </Flex>
-              </Form.Item>
-            </Col>
+                )}
+              </Flex>
+            </FieldCol>
           </Row>
         </Form>
       </Card>

@@ -2,13 +2,14 @@
 // at first login), edit roles and links, reset password (the temporary password is shown once), unlock, disable/enable.
 import { EditOutlined, KeyOutlined, PlusOutlined, SearchOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import {
   ConfirmButton,
   ExportButton,
+  FieldCol,
   PageHeader,
   pagedProps,
   TableCard,
@@ -69,28 +70,20 @@ export function AccountsPage() {
           onFinish={(v) => setParams({ q: v.q?.trim() ?? '', role: v.role ?? '', state: v.state ?? '' })}
         >
           <Row gutter={16} align="bottom">
-            <Col xs={24} sm={12} lg={8}>
-              <Form.Item label="关键词" name="q">
-                <Input placeholder="用户名、姓名或处室" allowClear maxLength={50} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={6} lg={5}>
-              <Form.Item label="角色" name="role">
-                <Select allowClear placeholder="全部" options={roleOptions} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={6} lg={5}>
-              <Form.Item label="状态" name="state">
-                <Select allowClear placeholder="全部" options={STATES} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} lg={6}>
-              <Form.Item>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                  查询
-                </Button>
-              </Form.Item>
-            </Col>
+            <FieldCol sm={12} lg={8} label="关键词" name="q">
+              <Input placeholder="用户名、姓名或处室" allowClear maxLength={50} />
+            </FieldCol>
+            <FieldCol xs={12} sm={6} lg={5} label="角色" name="role">
+              <Select allowClear placeholder="全部" options={roleOptions} />
+            </FieldCol>
+            <FieldCol xs={12} sm={6} lg={5} label="状态" name="state">
+              <Select allowClear placeholder="全部" options={STATES} />
+            </FieldCol>
+            <FieldCol lg={6}>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                查询
+              </Button>
+            </FieldCol>
           </Row>
         </Form>
       </Card>

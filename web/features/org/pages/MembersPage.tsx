@@ -7,7 +7,14 @@ import { App, Button, Card, Col, Flex, Form, Grid, Input, Row, Select } from 'an
 import { useEffect, useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { PageHeader, pagedProps, SearchResetButtons, TableCard, useListParams } from '../../../components/index.ts';
+import {
+  FieldCol,
+  PageHeader,
+  pagedProps,
+  SearchResetButtons,
+  TableCard,
+  useListParams,
+} from '../../../components/index.ts';
 import { compact, LEADERSHIP, MEMBER_STATUS, type Member, PARTIES, useReference } from '../api.ts';
 import { MemberDetail, workUnitTitle } from '../components/MemberDetail.tsx';
 import { StatusModal, StatusTag } from '../components/MemberStatus.tsx';
@@ -110,18 +117,16 @@ export function MembersPage() {
           }}
         >
           <Row gutter={16}>
-            <Col xs={24} lg={8}>
-              <Form.Item label="搜索委员" name="q">
-                <Input.Search
-                  placeholder="姓名、拼音首字母、委员编号、账号、单位或界别"
-                  allowClear
-                  maxLength={50}
-                  enterButton="搜索"
-                  onSearch={() => form.submit()}
-                  aria-label="搜索委员"
-                />
-              </Form.Item>
-            </Col>
+            <FieldCol lg={8} label="搜索委员" name="q">
+              <Input.Search
+                placeholder="姓名、拼音首字母、委员编号、账号、单位或界别"
+                allowClear
+                maxLength={50}
+                enterButton="搜索"
+                onSearch={() => form.submit()}
+                aria-label="搜索委员"
+              />
+            </FieldCol>
             {select(
               'sectorId',
               '界别',
