@@ -114,20 +114,12 @@ export function QueuePage() {
             <FilterSelect
               label="转办"
               name="referred"
-              options={[
-                { value: '', label: '不限' },
-                { value: 'true', label: '已转办单位' },
-                { value: 'false', label: '未转办' },
-              ]}
+              options={choices({ '': '不限', true: '已转办单位', false: '未转办' })}
             />
             <FilterSelect
               label="来源"
               name="fromLower"
-              options={[
-                { value: '', label: '全部来源' },
-                { value: 'true', label: '来自下级政协' },
-                { value: 'false', label: '本级报送' },
-              ]}
+              options={choices({ '': '全部来源', true: '来自下级政协', false: '本级报送' })}
             />
           </Row>
           <SearchResetButtons form={form} reset={reset} />
