@@ -4,7 +4,7 @@ import { App, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Typogr
 import { type ReactNode, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { beijingToday, type dayjs, toApiDate } from '../../../app/format.ts';
-import { errorMessage, FieldCol, useFormDraft } from '../../../components/index.ts';
+import { choices, errorMessage, FieldCol, useFormDraft } from '../../../components/index.ts';
 import { useReference } from '../../org/api.ts';
 import { countChars, type Detail, LEADER_ORGANS, useOpinionSettings } from '../api.ts';
 import type { Dialog, ScreenAction } from '../pages/OpinionDetailPage.tsx';
@@ -237,7 +237,7 @@ export function OpinionDialogs({
             <Select options={levelOptions} />
           </FieldCol>
           <FieldCol xs={12} label="领导所属" name="leaderOrgan">
-            <Select options={Object.entries(LEADER_ORGANS).map(([value, label]) => ({ value, label }))} />
+            <Select options={choices(LEADER_ORGANS)} />
           </FieldCol>
         </Row>
         <Form.Item label="批示日期" name="instructedOn" rules={[{ required: true, message: '请选择日期' }]}>

@@ -42,10 +42,7 @@ const TABS = choices({
   all: '全部',
 });
 
-const options = (o: Record<string, string>, all: string) => [
-  { value: '', label: all },
-  ...Object.entries(o).map(([value, label]) => ({ value, label })),
-];
+const options = (o: Record<string, string>, all: string) => [{ value: '', label: all }, ...choices(o)];
 
 /** One select of the filter form: a narrow column with its label. */
 function FilterSelect({ label, name, options }: { label: string; name: string; options: SelectProps['options'] }) {

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import {
+  choices,
   FieldCol,
   PageHeader,
   pagedProps,
@@ -151,10 +152,7 @@ export function MembersPage() {
               { value: 'true', label: '常委' },
               { value: 'false', label: '非常委' },
             ])}
-            {select('leadershipRole', '领导职务', [
-              { value: 'any', label: '主席会议成员' },
-              ...Object.entries(LEADERSHIP).map(([value, label]) => ({ value, label })),
-            ])}
+            {select('leadershipRole', '领导职务', [{ value: 'any', label: '主席会议成员' }, ...choices(LEADERSHIP)])}
             {select('gender', '性别', [
               { value: '男', label: '男' },
               { value: '女', label: '女' },
