@@ -45,15 +45,19 @@ export function useListParams<F extends Record<string, string>>(
  * The paging props of a DataTable/ResponsiveList from a list query and useListParams:
  * `<DataTable {...pagedProps(list, params, setParams)} columns={…} />` (data, loading while fetching, page, pageSize
  * and onPageChange writing page and pageSize back to the URL).
+ * `opts.loading`: 'fetching' (default) spins on every fetch, refetches included; 'first' spins only while the query
+ * has no data yet (react-query's isLoading), so a background refetch keeps the rows still:
+ * `pagedProps(list, p, setP, { loading: 'first' })`.
  */
 export function pagedProps<D>(
-  query: { data: D | undefined; isFetching: boolean },
+  query: { data: D | undefined; isFetching: boolean; isLoading?: boolean },
   params: { page: number; pageSize: number },
   setParams: (patch: { page: number; pageSize: number }) => void,
+  opts: { loading?: 'fetching' | 'first' } = {},
 ) {
   return {
     data: query.data,
-    loading: query.isFetching,
+    loading: opts.loading === 'first' ? (query.isLoading ?? query.isFetching) : query.isFetching,
     page: params.page,
     pageSize: params.pageSize,
     onPageChange: (page: number, pageSize: number) => setParams({ page, pageSize }),

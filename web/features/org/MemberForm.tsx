@@ -1,11 +1,11 @@
 // The member profile form (create and edit) in a drawer. Phone and ID number are sent only when changed, so a masked
 // value shown to the user is never written back; the ID number's check digit is checked before sending.
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Col, DatePicker, Drawer, Flex, Form, Input, Row, Select } from 'antd';
+import { App, Button, Checkbox, DatePicker, Drawer, Flex, Form, type FormRule, Input, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client.ts';
 import { dayjs, toApiDate } from '../../app/format.ts';
-import { ErrorAlert, useFormSave } from '../../components/index.ts';
+import { choices, ErrorAlert, FieldCol, maxChars, textRules, useFormSave } from '../../components/index.ts';
 import { compact, LEADERSHIP, type Member, PARTIES, useReference } from './api.ts';
 import { orgKeys } from './queries.ts';
 
@@ -19,6 +19,44 @@ export function idNumberProblem(raw: string): string | null {
 }
 
 const ETHNICITIES = ['汉族', '回族', '满族', '蒙古族', '壮族', '土家族', '苗族', '维吾尔族', '藏族', '彝族', '朝鲜族'];
+
+const phoneProblem = (v: string) => (/^1[3-9]\d{9}$/.test(v) ? null : '「手机号」应为 11 位手机号码');
+const labelled = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
+const named = (rows: { id: number; name: string }[] | undefined) => rows?.map((r) => ({ value: r.id, label: r.name }));
+
+/**
+ * The rule of a sensitive field (phone, ID number): checked only when typed anew, so the masked value shown
+ * (`was`) or an empty box passes; `problem` returns the zh_CN message of a bad value, or null.
+ */
+function whenChanged(was: string | null | undefined, problem: (v: string) => string | null): FormRule {
+  return {
+    validator: async (_, value: string) => {
+      const v = (value ?? '').trim();
+      if (!v || v === was) return;
+      const p = problem(v);
+      if (p) throw new Error(p);
+    },
+  };
+}
+
+/** A text field in its column: `max` characters at most (the server's limit), `sm` columns of 24 on a wide screen. */
+function TextCol(f: { label: string; name: string; max: number; sm: number; required?: boolean }) {
+  const rules = textRules(f.label, f.max, { unit: '个字符', trim: true, quote: 'both', optional: !f.required });
+  return (
+    <FieldCol sm={f.sm} label={f.label} name={f.name} rules={rules}>
+      <Input count={{ show: true, max: f.max }} />
+    </FieldCol>
+  );
+}
+
+/** A full-width pick of several reference rows (专委会, 学习组). */
+function ManyCol(f: { label: string; name: string; options: { value: number; label: string }[] | undefined }) {
+  return (
+    <FieldCol label={f.label} name={f.name}>
+      <Select mode="multiple" allowClear placeholder="可多选" optionFilterProp="label" options={f.options} />
+    </FieldCol>
+  );
+}
 
 export function MemberForm({
   member,
@@ -101,155 +139,42 @@ export function MemberForm({
       <ErrorAlert error={saveState.error} />
       <Form form={form} layout="vertical" requiredMark>
         <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="姓名"
-              name="name"
-              rules={[
-                { required: true, whitespace: true, message: '请填写「姓名」' },
-                { max: 50, message: '「姓名」不能超过 50 个字符' },
-              ]}
-            >
-              <Input count={{ show: true, max: 50 }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={6}>
-            <Form.Item label="性别" name="gender">
-              <Select
-                allowClear
-                placeholder="选择"
-                options={[
-                  { value: '男', label: '男' },
-                  { value: '女', label: '女' },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={6}>
-            <Form.Item label="民族" name="ethnicity" rules={[{ max: 20, message: '「民族」不能超过 20 个字符' }]}>
-              <Select
-                allowClear
-                showSearch
-                placeholder="选择"
-                options={ETHNICITIES.map((e) => ({ value: e, label: e }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="委员编号" name="code" rules={[{ max: 20, message: '「委员编号」不能超过 20 个字符' }]}>
-              <Input count={{ show: true, max: 20 }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="出生日期" name="birthDate">
-              <DatePicker style={{ width: '100%' }} placeholder="选择日期" inputReadOnly />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="政治面貌" name="party">
-              <Select allowClear placeholder="选择" options={PARTIES.map((p) => ({ value: p, label: p }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="届次" name="termId" rules={[{ required: true, message: '请选择「届次」' }]}>
-              <Select options={ref?.terms.map((t) => ({ value: t.id, label: t.name }))} placeholder="选择届次" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="界别" name="sectorId" rules={[{ required: true, message: '请选择「界别」' }]}>
-              <Select
-                showSearch
-                optionFilterProp="label"
-                placeholder="选择界别"
-                options={ref?.sectors.map((s) => ({ value: s.id, label: s.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item label="专委会" name="specialCommitteeIds">
-              <Select
-                mode="multiple"
-                allowClear
-                placeholder="可多选"
-                optionFilterProp="label"
-                options={ref?.specialCommittees.map((s) => ({ value: s.id, label: s.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item label="学习组/工作组" name="groupIds">
-              <Select
-                mode="multiple"
-                allowClear
-                placeholder="可多选"
-                optionFilterProp="label"
-                options={ref?.groups.map((g) => ({ value: g.id, label: g.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={14}>
-            <Form.Item
-              label="工作单位"
-              name="workUnit"
-              rules={[{ max: 100, message: '「工作单位」不能超过 100 个字符' }]}
-            >
-              <Input count={{ show: true, max: 100 }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={10}>
-            <Form.Item label="职务" name="jobTitle" rules={[{ max: 50, message: '「职务」不能超过 50 个字符' }]}>
-              <Input count={{ show: true, max: 50 }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="手机号"
-              name="phone"
-              rules={[
-                {
-                  validator: async (_, value: string) => {
-                    const v = (value ?? '').trim();
-                    if (!v || v === member?.phone) return;
-                    if (!/^1[3-9]\d{9}$/.test(v)) throw new Error('「手机号」应为 11 位手机号码');
-                  },
-                },
-              ]}
-            >
-              <Input inputMode="tel" maxLength={11} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="身份证号"
-              name="idNumber"
-              rules={[
-                {
-                  validator: async (_, value: string) => {
-                    const v = (value ?? '').trim();
-                    if (!v || v === member?.idNumber) return;
-                    const p = idNumberProblem(v);
-                    if (p) throw new Error(p);
-                  },
-                },
-              ]}
-            >
-              <Input count={{ show: true, max: 18 }} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="领导职务" name="leadershipRole">
-              <Select
-                allowClear
-                placeholder="无"
-                options={Object.entries(LEADERSHIP).map(([value, label]) => ({ value, label }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="常委" name="standingMember" valuePropName="checked">
-              <Checkbox>是政协常委</Checkbox>
-            </Form.Item>
-          </Col>
+          <TextCol label="姓名" name="name" max={50} sm={12} required />
+          <FieldCol xs={12} sm={6} label="性别" name="gender">
+            <Select allowClear placeholder="选择" options={labelled(['男', '女'])} />
+          </FieldCol>
+          <FieldCol xs={12} sm={6} label="民族" name="ethnicity" rules={maxChars('民族', 20)}>
+            <Select allowClear showSearch placeholder="选择" options={labelled(ETHNICITIES)} />
+          </FieldCol>
+          <TextCol label="委员编号" name="code" max={20} sm={12} />
+          <FieldCol sm={12} label="出生日期" name="birthDate">
+            <DatePicker style={{ width: '100%' }} placeholder="选择日期" inputReadOnly />
+          </FieldCol>
+          <FieldCol sm={12} label="政治面貌" name="party">
+            <Select allowClear placeholder="选择" options={labelled(PARTIES)} />
+          </FieldCol>
+          <FieldCol sm={12} label="届次" name="termId" rules={[{ required: true, message: '请选择「届次」' }]}>
+            <Select options={named(ref?.terms)} placeholder="选择届次" />
+          </FieldCol>
+          <FieldCol sm={12} label="界别" name="sectorId" rules={[{ required: true, message: '请选择「界别」' }]}>
+            <Select showSearch optionFilterProp="label" placeholder="选择界别" options={named(ref?.sectors)} />
+          </FieldCol>
+          <ManyCol label="专委会" name="specialCommitteeIds" options={named(ref?.specialCommittees)} />
+          <ManyCol label="学习组/工作组" name="groupIds" options={named(ref?.groups)} />
+          <TextCol label="工作单位" name="workUnit" max={100} sm={14} />
+          <TextCol label="职务" name="jobTitle" max={50} sm={10} />
+          <FieldCol sm={12} label="手机号" name="phone" rules={[whenChanged(member?.phone, phoneProblem)]}>
+            <Input inputMode="tel" maxLength={11} autoComplete="off" />
+          </FieldCol>
+          <FieldCol sm={12} label="身份证号" name="idNumber" rules={[whenChanged(member?.idNumber, idNumberProblem)]}>
+            <Input count={{ show: true, max: 18 }} autoComplete="off" />
+          </FieldCol>
+          <FieldCol sm={12} label="领导职务" name="leadershipRole">
+            <Select allowClear placeholder="无" options={choices(LEADERSHIP)} />
+          </FieldCol>
+          <FieldCol sm={12} label="常委" name="standingMember" valuePropName="checked">
+            <Checkbox>是政协常委</Checkbox>
+          </FieldCol>
         </Row>
       </Form>
     </Drawer>

@@ -15,8 +15,8 @@ import { type FeatureRoute, menu, route } from '../types.ts';
 const AccountsPage = lazyPage(() => import('./pages/AccountsPage.tsx').then((m) => m.AccountsPage));
 const CommitteesPage = lazyPage(() => import('./pages/CommitteesPage.tsx').then((m) => m.CommitteesPage));
 const MembersPage = lazyPage(() => import('./pages/MembersPage.tsx').then((m) => m.MembersPage));
-const InformantsPage = lazyPage(() => import('./pages/InformantsPage.tsx').then((m) => m.InformantsPage));
-const OrganisationsPage = lazyPage(() => import('./pages/OrganisationsPage.tsx').then((m) => m.OrganisationsPage));
+const InformantsPage = lazyPage(() => import('./pages/RefPages.tsx').then((m) => m.InformantsPage));
+const OrganisationsPage = lazyPage(() => import('./pages/RefPages.tsx').then((m) => m.OrganisationsPage));
 const ReferencePage = lazyPage(() => import('./pages/ReferencePage.tsx').then((m) => m.ReferencePage));
 const UnitsPage = lazyPage(() => import('./pages/UnitsPage.tsx').then((m) => m.UnitsPage));
 

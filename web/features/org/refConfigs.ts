@@ -1,5 +1,7 @@
 // What each reference list of 组织管理 holds (届次, 会议, 界别, 专委会, 小组, 承办单位, 党派团体, 信息员): its route, fields
 // and counts; RefTable draws any of them.
+
+import { choices } from '../../components/choices.ts';
 import type { Reference } from './api.ts';
 
 export interface RefField {
@@ -33,7 +35,7 @@ const kindField = (title: string, options: Record<string, string>, required?: bo
   kind: 'enum',
   ...(required ? { required } : {}),
   filter: true,
-  options: Object.entries(options).map(([value, label]) => ({ value, label })),
+  options: choices(options),
 });
 
 /** A list of names in a set order with the number of members in each (界别, 专委会). */

@@ -14,6 +14,7 @@ import {
 } from '@ant-design/icons';
 import { type ComponentType, createElement } from 'react';
 import { lazyPage } from '../../app/lazyPage.tsx';
+import { choices } from '../../components/choices.ts';
 import { type FeatureRoute, menu, route } from '../types.ts';
 
 const FiguresPage = lazyPage(() => import('./pages/FiguresPage.tsx').then((m) => m.FiguresPage));
@@ -27,17 +28,17 @@ const DeadlineBoardPage = lazyPage(() => import('./pages/DeadlineBoardPage.tsx')
 
 const GROUP = '提案工作';
 
-const OFFICE_QUEUES = [
-  { key: 'preReview', label: '待预审' },
-  { key: 'review', label: '待审查' },
-  { key: 'assign', label: '待交办' },
-  { key: 'assignApproval', label: '交办待审批' },
-  { key: 'unitRequests', label: '退回/延期申请' },
-  { key: 'replyReview', label: '答复审核' },
-  { key: 'rating', label: '待评价' },
-  { key: 'overdue', label: '已超期' },
-  { key: 'all', label: '全部' },
-];
+const OFFICE_QUEUES = choices({
+  preReview: '待预审',
+  review: '待审查',
+  assign: '待交办',
+  assignApproval: '交办待审批',
+  unitRequests: '退回/延期申请',
+  replyReview: '答复审核',
+  rating: '待评价',
+  overdue: '已超期',
+  all: '全部',
+});
 
 /** ProposalListPage or FiguresPage with the props of one menu entry, as a page of its own for route(). */
 function withProps<P extends object>(Page: ComponentType<P>, props: P): ComponentType {

@@ -8,20 +8,20 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import { ErrorAlert, errorMessage, PageHeader } from '../../../components/index.ts';
+import { choices, ErrorAlert, errorMessage, PageHeader } from '../../../components/index.ts';
 import { TokenText } from '../components/TokenText.tsx';
 import { useComposedSections, useFigures } from '../queries.ts';
 
 const YEARS = Array.from({ length: 5 }, (_, i) => beijingYear() - i);
-const PARTS = [
-  { value: '', label: '全年' },
-  { value: '-H1', label: '上半年' },
-  { value: '-H2', label: '下半年' },
-  { value: '-Q1', label: '第一季度' },
-  { value: '-Q2', label: '第二季度' },
-  { value: '-Q3', label: '第三季度' },
-  { value: '-Q4', label: '第四季度' },
-];
+const PARTS = choices({
+  '': '全年',
+  '-H1': '上半年',
+  '-H2': '下半年',
+  '-Q1': '第一季度',
+  '-Q2': '第二季度',
+  '-Q3': '第三季度',
+  '-Q4': '第四季度',
+});
 const NUMERALS = '一二三四五六七八九十';
 const TOKEN = /\{\{([a-zA-Z]+\.[a-zA-Z]+)\}\}/g;
 

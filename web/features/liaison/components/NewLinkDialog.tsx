@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, InputNumber, Modal, Select } from 'antd';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert } from '../../../components/index.ts';
+import { choices, ErrorAlert } from '../../../components/index.ts';
 import { MemberSelect, useReference } from '../../meetings/shared.tsx';
 import { SCHEMES } from '../api.ts';
 import { liaisonKeys, usePoints } from '../queries.ts';
@@ -26,7 +26,7 @@ export function NewLinkDialog({ open, onClose }: { open: boolean; onClose: () =>
       <ErrorAlert error={save.error} />
       <Form form={form} layout="vertical" onFinish={save.mutate}>
         <Form.Item name="scheme" label="联系制度" rules={[{ required: true, message: '请选择联系制度' }]}>
-          <Select options={Object.entries(SCHEMES).map(([value, label]) => ({ value, label }))} />
+          <Select options={choices(SCHEMES)} />
         </Form.Item>
         {scheme === 'committeeSector' ? (
           <Form.Item

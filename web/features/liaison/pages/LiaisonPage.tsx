@@ -4,6 +4,7 @@
 import { Button, Card, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import {
+  choices,
   ErrorAlert,
   FilterBar,
   onePageProps,
@@ -80,12 +81,7 @@ export function LiaisonPage() {
         title="联系覆盖率"
         style={{ marginTop: 16 }}
         extra={
-          <Select
-            aria-label="统计口径"
-            value={params.by}
-            onChange={(by) => setParams({ by })}
-            options={Object.entries(BY).map(([value, label]) => ({ value, label }))}
-          />
+          <Select aria-label="统计口径" value={params.by} onChange={(by) => setParams({ by })} options={choices(BY)} />
         }
       >
         <ResponsiveList

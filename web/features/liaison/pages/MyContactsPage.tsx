@@ -9,18 +9,12 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { draftKey, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { choices, draftKey, ErrorAlert, maxChars, PageHeader, useFormDraft } from '../../../components/index.ts';
 import { grassrootsKeys } from '../../grassroots/queries.ts';
 import type { Link } from '../api.ts';
 import { liaisonKeys, useMyLinks } from '../queries.ts';
 
-const METHODS = [
-  { value: 'visit', label: '走访' },
-  { value: 'phone', label: '电话' },
-  { value: 'meeting', label: '座谈' },
-  { value: 'online', label: '网上' },
-  { value: 'other', label: '其他' },
-];
+const METHODS = choices({ visit: '走访', phone: '电话', meeting: '座谈', online: '网上', other: '其他' });
 
 export function MyContactsPage() {
   const { me } = useSession();
@@ -162,18 +156,10 @@ export function MyContactsPage() {
           <Form.Item name="method" label="联系方式">
             <Radio.Group optionType="button" buttonStyle="solid" options={METHODS} />
           </Form.Item>
-          <Form.Item
-            name="raised"
-            label="反映的问题"
-            rules={[{ max: 2000, message: '「反映的问题」不能超过 2000 个字符' }]}
-          >
+          <Form.Item name="raised" label="反映的问题" rules={maxChars('反映的问题', 2000)}>
             <Input.TextArea rows={3} count={{ show: true, max: 2000 }} />
           </Form.Item>
-          <Form.Item
-            name="followup"
-            label="后续处理"
-            rules={[{ max: 2000, message: '「后续处理」不能超过 2000 个字符' }]}
-          >
+          <Form.Item name="followup" label="后续处理" rules={maxChars('后续处理', 2000)}>
             <Input.TextArea rows={2} count={{ show: true, max: 2000 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" size="large" block loading={log.isPending}>

@@ -43,18 +43,7 @@ export function AdoptionsCard({
           </span>
           {a.fromCommittee && <Pill tone="purple">{a.fromCommittee}回传</Pill>}
           {staffOnly && d.can.record && !a.fromCommittee && (
-            <ConfirmButton
-              size="small"
-              danger
-              confirm="确定删除这条采用记录吗？"
-              detail="仅用于更正误录；回传到下级政协的记录会一并删除。"
-              onConfirm={async () => {
-                await api.del(`/api/opinions/${d.id}/adoptions/${a.id}`);
-                await done('已删除');
-              }}
-            >
-              删除
-            </ConfirmButton>
+            <DeleteRecord what="采用" url={`/api/opinions/${d.id}/adoptions/${a.id}`} done={done} />
           )}
         </Flex>
       ))}
@@ -78,18 +67,7 @@ export function AdoptionsCard({
             staffOnly &&
             d.can.record &&
             !i.fromCommittee && (
-              <ConfirmButton
-                size="small"
-                danger
-                confirm="确定删除这条批示记录吗？"
-                detail="仅用于更正误录；回传到下级政协的记录会一并删除。"
-                onConfirm={async () => {
-                  await api.del(`/api/opinions/${d.id}/instructions/${i.id}`);
-                  await done('已删除');
-                }}
-              >
-                删除
-              </ConfirmButton>
+              <DeleteRecord what="批示" url={`/api/opinions/${d.id}/instructions/${i.id}`} done={done} />
             )
           }
         >
@@ -98,5 +76,23 @@ export function AdoptionsCard({
         </Card>
       ))}
     </Card>
+  );
+}
+
+/** 删除 of a mis-recorded 采用 or 批示 (`what`): asks first, DELETEs `url`, then `done('已删除')` refreshes the page. */
+function DeleteRecord({ what, url, done }: { what: string; url: string; done: (text: string) => Promise<unknown> }) {
+  return (
+    <ConfirmButton
+      size="small"
+      danger
+      confirm={`确定删除这条${what}记录吗？`}
+      detail="仅用于更正误录；回传到下级政协的记录会一并删除。"
+      onConfirm={async () => {
+        await api.del(url);
+        await done('已删除');
+      }}
+    >
+      删除
+    </ConfirmButton>
   );
 }

@@ -4,7 +4,7 @@ import { App, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Typogr
 import { type ReactNode, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { beijingToday, type dayjs, toApiDate } from '../../../app/format.ts';
-import { errorMessage, useFormDraft } from '../../../components/index.ts';
+import { choices, errorMessage, FieldCol, useFormDraft } from '../../../components/index.ts';
 import { useReference } from '../../org/api.ts';
 import { countChars, type Detail, LEADER_ORGANS, useOpinionSettings } from '../api.ts';
 import type { Dialog, ScreenAction } from '../pages/OpinionDetailPage.tsx';
@@ -222,30 +222,23 @@ export function OpinionDialogs({
         }}
       >
         <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="批示领导"
-              name="leaderName"
-              rules={[{ required: true, whitespace: true, message: '请填写领导姓名' }]}
-            >
-              <Input count={{ show: true, max: 40 }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="领导职务" name="leaderTitle">
-              <Input placeholder="例如：副省长" count={{ show: true, max: 60 }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12}>
-            <Form.Item label="级别" name="level" rules={[{ required: true, message: '请选择级别' }]}>
-              <Select options={levelOptions} />
-            </Form.Item>
-          </Col>
-          <Col xs={12}>
-            <Form.Item label="领导所属" name="leaderOrgan">
-              <Select options={Object.entries(LEADER_ORGANS).map(([value, label]) => ({ value, label }))} />
-            </Form.Item>
-          </Col>
+          <FieldCol
+            sm={12}
+            label="批示领导"
+            name="leaderName"
+            rules={[{ required: true, whitespace: true, message: '请填写领导姓名' }]}
+          >
+            <Input count={{ show: true, max: 40 }} />
+          </FieldCol>
+          <FieldCol sm={12} label="领导职务" name="leaderTitle">
+            <Input placeholder="例如：副省长" count={{ show: true, max: 60 }} />
+          </FieldCol>
+          <FieldCol xs={12} label="级别" name="level" rules={[{ required: true, message: '请选择级别' }]}>
+            <Select options={levelOptions} />
+          </FieldCol>
+          <FieldCol xs={12} label="领导所属" name="leaderOrgan">
+            <Select options={choices(LEADER_ORGANS)} />
+          </FieldCol>
         </Row>
         <Form.Item label="批示日期" name="instructedOn" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker style={{ width: '100%' }} inputReadOnly />

@@ -3,7 +3,7 @@
 
 import { CopyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Col, Flex, Row, Select, Statistic, Table, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Row, Select, Statistic, Table, type TableProps, Typography } from 'antd';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -171,48 +171,58 @@ export function FiguresPage() {
             </Col>
           </Row>
           <Row gutter={[16, 16]}>
-            <Col xs={24} lg={14}>
-              <Card title="按报送人">
-                <Table
-                  rowKey={(r) => `${r.kind}:${r.name}`}
-                  size="middle"
-                  scroll={{ x: 'max-content' }}
-                  dataSource={f.bySubmitter}
-                  pagination={{ pageSize: 10, showTotal: (t) => `共 ${t} 位` }}
-                  locale={{ emptyText: '暂无数据' }}
-                  columns={[
-                    { title: '报送人', dataIndex: 'name' },
-                    { title: '类别', dataIndex: 'kindLabel' },
-                    { title: '报送', dataIndex: 'received' },
-                    { title: '编入期刊', dataIndex: 'compiled' },
-                    { title: '被采用', dataIndex: 'adopted' },
-                    { title: '获批示', dataIndex: 'instructed' },
-                  ]}
-                />
-              </Card>
-            </Col>
-            <Col xs={24} lg={10}>
-              <Card title="按信息员">
-                <Table
-                  rowKey="informantId"
-                  size="middle"
-                  scroll={{ x: 'max-content' }}
-                  dataSource={f.byInformant}
-                  pagination={{ pageSize: 10, showTotal: (t) => `共 ${t} 位` }}
-                  locale={{ emptyText: '暂无信息员' }}
-                  columns={[
-                    { title: '信息员', dataIndex: 'name' },
-                    { title: '网格/片区', dataIndex: 'area' },
-                    { title: '报送', dataIndex: 'received' },
-                    { title: '编入期刊', dataIndex: 'compiled' },
-                    { title: '被采用', dataIndex: 'adopted' },
-                  ]}
-                />
-              </Card>
-            </Col>
+            <PeopleTable
+              title="按报送人"
+              span={14}
+              rowKey={(r) => `${r.kind}:${r.name}`}
+              rows={f.bySubmitter}
+              empty="暂无数据"
+              columns={{
+                name: '报送人',
+                kindLabel: '类别',
+                received: '报送',
+                compiled: '编入期刊',
+                adopted: '被采用',
+                instructed: '获批示',
+              }}
+            />
+            <PeopleTable
+              title="按信息员"
+              span={10}
+              rowKey="informantId"
+              rows={f.byInformant}
+              empty="暂无信息员"
+              columns={{ name: '信息员', area: '网格/片区', received: '报送', compiled: '编入期刊', adopted: '被采用' }}
+            />
           </Row>
         </>
       )}
     </>
+  );
+}
+
+/** A card of per-person figures, ten rows a page: `columns` maps each row field to its column title, in order. */
+function PeopleTable<T extends object>(p: {
+  title: string;
+  span: number;
+  rowKey: TableProps<T>['rowKey'];
+  rows: T[];
+  empty: string;
+  columns: Partial<Record<keyof T & string, string>>;
+}) {
+  return (
+    <Col xs={24} lg={p.span}>
+      <Card title={p.title}>
+        <Table<T>
+          rowKey={p.rowKey}
+          size="middle"
+          scroll={{ x: 'max-content' }}
+          dataSource={p.rows}
+          pagination={{ pageSize: 10, showTotal: (t) => `共 ${t} 位` }}
+          locale={{ emptyText: p.empty }}
+          columns={Object.entries(p.columns).map(([dataIndex, title]) => ({ title: title as string, dataIndex }))}
+        />
+      </Card>
+    </Col>
   );
 }

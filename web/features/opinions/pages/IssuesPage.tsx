@@ -1,19 +1,12 @@
 // 编报: the 《社情民意》 issues of a year (numbered per year) and a new issue.
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Select } from 'antd';
+import { App, Button, Flex, Select } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { beijingYear, formatDate } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
-import {
-  DataTable,
-  ErrorAlert,
-  errorMessage,
-  PageHeader,
-  pagedProps,
-  useListParams,
-} from '../../../components/index.ts';
+import { errorMessage, PageHeader, pagedProps, TableCard, useListParams } from '../../../components/index.ts';
 import type { IssueSummary } from '../api.ts';
 import { Pill } from '../Pill.tsx';
 import { opinionKeys } from '../queries.ts';
@@ -62,30 +55,28 @@ export function IssuesPage() {
           options={[0, 1, 2, 3].map((d) => ({ value: String(thisYear - d), label: `${thisYear - d}年` }))}
         />
       </Flex>
-      <ErrorAlert error={error} />
-      <Card>
-        <DataTable<IssueSummary>
-          {...pagedProps({ data, isFetching }, params, setParams)}
-          columns={[
-            {
-              title: '期刊',
-              dataIndex: 'title',
-              render: (v: string, r) => (
-                <Link to={`/opinions/issues/${r.id}`} style={{ fontWeight: 600 }}>
-                  {v}
-                </Link>
-              ),
-            },
-            { title: '信息条数', dataIndex: 'reportCount' },
-            {
-              title: '状态',
-              dataIndex: 'state',
-              render: (s: string, r) =>
-                s === 'issued' ? <Pill tone="green">{formatDate(r.issuedOn)}印发</Pill> : <Pill>编辑中</Pill>,
-            },
-          ]}
-        />
-      </Card>
+      <TableCard<IssueSummary>
+        error={error}
+        {...pagedProps({ data, isFetching }, params, setParams)}
+        columns={[
+          {
+            title: '期刊',
+            dataIndex: 'title',
+            render: (v: string, r) => (
+              <Link to={`/opinions/issues/${r.id}`} style={{ fontWeight: 600 }}>
+                {v}
+              </Link>
+            ),
+          },
+          { title: '信息条数', dataIndex: 'reportCount' },
+          {
+            title: '状态',
+            dataIndex: 'state',
+            render: (s: string, r) =>
+              s === 'issued' ? <Pill tone="green">{formatDate(r.issuedOn)}印发</Pill> : <Pill>编辑中</Pill>,
+          },
+        ]}
+      />
     </>
   );
 }

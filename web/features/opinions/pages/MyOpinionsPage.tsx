@@ -8,6 +8,7 @@ import { api, qs } from '../../../api/client.ts';
 import { formatDate } from '../../../app/format.ts';
 import {
   CardList,
+  choices,
   countActive,
   ErrorAlert,
   FilterBar,
@@ -78,10 +79,7 @@ export function MyOpinionsPage() {
           style={{ width: 160 }}
           value={params.state || ''}
           onChange={(state) => setParams({ state })}
-          options={[
-            { value: '', label: '全部状态' },
-            ...Object.entries(REPORT_STATES).map(([value, label]) => ({ value, label })),
-          ]}
+          options={[{ value: '', label: '全部状态' }, ...choices(REPORT_STATES)]}
         />
       </FilterBar>
       <ErrorAlert error={error} />

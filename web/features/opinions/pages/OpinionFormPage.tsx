@@ -20,11 +20,11 @@ import {
   Typography,
   type UploadFile,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../../api/client.ts';
 import { formatDate } from '../../../app/format.ts';
-import { ErrorAlert, errorMessage, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, errorMessage, PageHeader, useDebounced, useFormDraft } from '../../../components/index.ts';
 import { countChars, type Detail, useOpinionSettings } from '../api.ts';
 import { useUploadList } from '../components/useUploadList.tsx';
 import { Pill } from '../Pill.tsx';
@@ -43,16 +43,6 @@ interface Similar {
   stateLabel: string;
   submittedAt: string | null;
   similarity: number;
-}
-
-/** The value after it has stopped changing for `ms`. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
 }
 
 export function OpinionFormPage() {

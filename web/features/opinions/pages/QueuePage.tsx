@@ -2,18 +2,19 @@
 // filters kept in the URL (state, category, year, submitter kind, adoption level, from the lower committee), paging
 // and Excel export of what is shown.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Col, Form, Input, Row, Segmented, Select, type SelectProps, Typography } from 'antd';
+import { Card, Form, Input, Row, Segmented, Select, type SelectProps, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { beijingYear, formatDate } from '../../../app/format.ts';
 import {
-  DataTable,
-  ErrorAlert,
+  choices,
   ExportButton,
+  FieldCol,
   PageHeader,
   pagedProps,
   SearchResetButtons,
+  TableCard,
   useListParams,
 } from '../../../components/index.ts';
 import { LEVELS, type ListItem, SUBMITTER_KINDS, useOpinionSettings } from '../api.ts';
@@ -32,28 +33,23 @@ const FILTERS = {
   fromLower: '',
 };
 
-const TABS = [
-  { value: 'submitted', label: '待筛选' },
-  { value: 'accepted', label: '待编报' },
-  { value: 'compiled', label: '已编报' },
-  { value: 'returned', label: '退回修改' },
-  { value: 'declined', label: '不予编报' },
-  { value: 'all', label: '全部' },
-];
+const TABS = choices({
+  submitted: '待筛选',
+  accepted: '待编报',
+  compiled: '已编报',
+  returned: '退回修改',
+  declined: '不予编报',
+  all: '全部',
+});
 
-const options = (o: Record<string, string>, all: string) => [
-  { value: '', label: all },
-  ...Object.entries(o).map(([value, label]) => ({ value, label })),
-];
+const options = (o: Record<string, string>, all: string) => [{ value: '', label: all }, ...choices(o)];
 
 /** One select of the filter form: a narrow column with its label. */
 function FilterSelect({ label, name, options }: { label: string; name: string; options: SelectProps['options'] }) {
   return (
-    <Col xs={12} md={6} lg={4}>
-      <Form.Item label={label} name={name}>
-        <Select options={options} />
-      </Form.Item>
-    </Col>
+    <FieldCol xs={12} md={6} lg={4} label={label} name={name}>
+      <Select options={options} />
+    </FieldCol>
   );
 }
 
@@ -90,11 +86,9 @@ export function QueuePage() {
       <Card style={{ marginBottom: 16 }}>
         <Form form={form} layout="vertical" onFinish={(v) => setParams({ ...v, state: params.state })}>
           <Row gutter={16}>
-            <Col xs={24} md={12} lg={8}>
-              <Form.Item label="关键词" name="q">
-                <Input placeholder="标题、正文或报送人" allowClear />
-              </Form.Item>
-            </Col>
+            <FieldCol md={12} lg={8} label="关键词" name="q">
+              <Input placeholder="标题、正文或报送人" allowClear />
+            </FieldCol>
             <FilterSelect
               label="类别"
               name="category"
@@ -117,69 +111,59 @@ export function QueuePage() {
             <FilterSelect
               label="转办"
               name="referred"
-              options={[
-                { value: '', label: '不限' },
-                { value: 'true', label: '已转办单位' },
-                { value: 'false', label: '未转办' },
-              ]}
+              options={choices({ '': '不限', true: '已转办单位', false: '未转办' })}
             />
             <FilterSelect
               label="来源"
               name="fromLower"
-              options={[
-                { value: '', label: '全部来源' },
-                { value: 'true', label: '来自下级政协' },
-                { value: 'false', label: '本级报送' },
-              ]}
+              options={choices({ '': '全部来源', true: '来自下级政协', false: '本级报送' })}
             />
           </Row>
           <SearchResetButtons form={form} reset={reset} />
         </Form>
       </Card>
-      <ErrorAlert error={error} />
-      <Card>
-        <DataTable<ListItem>
-          {...pagedProps({ data, isFetching }, params, setParams)}
-          columns={[
-            {
-              title: '标题',
-              dataIndex: 'title',
-              render: (v: string, r) => (
-                <div style={{ minWidth: 220, maxWidth: 420 }}>
-                  <Link to={`/opinions/${r.id}`} style={{ fontWeight: 600 }}>
-                    {v}
-                  </Link>
-                  <div>
-                    <OutcomeTags item={r} />
-                  </div>
-                </div>
-              ),
-            },
-            {
-              title: '状态',
-              dataIndex: 'state',
-              render: (s: string, r) => <StateTag state={s} label={r.stateLabel} />,
-            },
-            { title: '类别', dataIndex: 'category' },
-            {
-              title: '报送人',
-              dataIndex: 'submitterName',
-              render: (v: string, r) => (
-                <>
+      <TableCard<ListItem>
+        error={error}
+        {...pagedProps({ data, isFetching }, params, setParams)}
+        columns={[
+          {
+            title: '标题',
+            dataIndex: 'title',
+            render: (v: string, r) => (
+              <div style={{ minWidth: 220, maxWidth: 420 }}>
+                <Link to={`/opinions/${r.id}`} style={{ fontWeight: 600 }}>
                   {v}
-                  <br />
-                  <Typography.Text type="secondary" style={{ fontSize: 14 }}>
-                    {r.originCommitteeName ? '来自下级政协' : r.submitterKindLabel}
-                  </Typography.Text>
-                </>
-              ),
-            },
-            { title: '报送日期', dataIndex: 'submittedAt', render: (v: string) => formatDate(v) },
-            { title: '字数', dataIndex: 'charCount' },
-            { title: '期刊', dataIndex: 'issueTitle', render: (v: string | null) => v ?? '—' },
-          ]}
-        />
-      </Card>
+                </Link>
+                <div>
+                  <OutcomeTags item={r} />
+                </div>
+              </div>
+            ),
+          },
+          {
+            title: '状态',
+            dataIndex: 'state',
+            render: (s: string, r) => <StateTag state={s} label={r.stateLabel} />,
+          },
+          { title: '类别', dataIndex: 'category' },
+          {
+            title: '报送人',
+            dataIndex: 'submitterName',
+            render: (v: string, r) => (
+              <>
+                {v}
+                <br />
+                <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+                  {r.originCommitteeName ? '来自下级政协' : r.submitterKindLabel}
+                </Typography.Text>
+              </>
+            ),
+          },
+          { title: '报送日期', dataIndex: 'submittedAt', render: (v: string) => formatDate(v) },
+          { title: '字数', dataIndex: 'charCount' },
+          { title: '期刊', dataIndex: 'issueTitle', render: (v: string | null) => v ?? '—' },
+        ]}
+      />
     </>
   );
 }

@@ -1,10 +1,10 @@
 // An account's dialog: name, sign-in name, phone, roles (and the member, unit or organisation it stands for);
 // a new account gets a first password to change at first sign-in.
 import { useQuery } from '@tanstack/react-query';
-import { Col, Form, Input, Modal, Row, Select } from 'antd';
+import { Form, Input, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
-import { ErrorAlert, useFormSave } from '../../../components/index.ts';
+import { ErrorAlert, FieldCol, useFormSave } from '../../../components/index.ts';
 import { compact, type Member, useReference } from '../api.ts';
 import { orgKeys } from '../queries.ts';
 
@@ -106,113 +106,92 @@ export function AccountForm({
         <Row gutter={16}>
           {isNew && (
             <>
-              <Col xs={24} sm={12}>
-                <Form.Item
-                  label="用户名"
-                  name="username"
-                  rules={[
-                    { required: true, message: '请填写「用户名」' },
-                    { pattern: /^[A-Za-z0-9_.@-]{3,32}$/, message: '「用户名」为 3–32 位字母、数字或 _ . @ -' },
-                  ]}
-                >
-                  <Input autoComplete="off" count={{ show: true, max: 32 }} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} sm={12}>
-                <Form.Item
-                  label="初始密码"
-                  name="password"
-                  extra="至少 8 位，含大写字母、小写字母、数字、符号中的三种；首次登录须修改"
-                  rules={[{ required: true, message: '请填写「初始密码」' }]}
-                >
-                  <Input.Password autoComplete="new-password" maxLength={64} />
-                </Form.Item>
-              </Col>
+              <FieldCol
+                sm={12}
+                label="用户名"
+                name="username"
+                rules={[
+                  { required: true, message: '请填写「用户名」' },
+                  { pattern: /^[A-Za-z0-9_.@-]{3,32}$/, message: '「用户名」为 3–32 位字母、数字或 _ . @ -' },
+                ]}
+              >
+                <Input autoComplete="off" count={{ show: true, max: 32 }} />
+              </FieldCol>
+              <FieldCol
+                sm={12}
+                label="初始密码"
+                name="password"
+                extra="至少 8 位，含大写字母、小写字母、数字、符号中的三种；首次登录须修改"
+                rules={[{ required: true, message: '请填写「初始密码」' }]}
+              >
+                <Input.Password autoComplete="new-password" maxLength={64} />
+              </FieldCol>
             </>
           )}
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="姓名/名称"
-              name="displayName"
-              rules={[{ required: true, whitespace: true, message: '请填写「姓名/名称」' }]}
-            >
-              <Input count={{ show: true, max: 50 }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="角色" name="roles" rules={[{ required: true, message: '请选择「角色」' }]}>
-              <Select mode="multiple" options={roleOptions} placeholder="可多选" />
-            </Form.Item>
-          </Col>
+          <FieldCol
+            sm={12}
+            label="姓名/名称"
+            name="displayName"
+            rules={[{ required: true, whitespace: true, message: '请填写「姓名/名称」' }]}
+          >
+            <Input count={{ show: true, max: 50 }} />
+          </FieldCol>
+          <FieldCol sm={12} label="角色" name="roles" rules={[{ required: true, message: '请选择「角色」' }]}>
+            <Select mode="multiple" options={roleOptions} placeholder="可多选" />
+          </FieldCol>
           {(roles.includes('member') || roles.includes('leader')) && (
-            <Col xs={24}>
-              <Form.Item
-                label="关联委员"
-                name="memberId"
-                rules={[{ required: roles.includes('member'), message: '请选择「关联委员」' }]}
-              >
-                <Select
-                  showSearch
-                  allowClear
-                  filterOption={false}
-                  onSearch={setMemberQ}
-                  placeholder="输入姓名或单位搜索"
-                  options={memberOptions}
-                />
-              </Form.Item>
-            </Col>
+            <FieldCol
+              label="关联委员"
+              name="memberId"
+              rules={[{ required: roles.includes('member'), message: '请选择「关联委员」' }]}
+            >
+              <Select
+                showSearch
+                allowClear
+                filterOption={false}
+                onSearch={setMemberQ}
+                placeholder="输入姓名或单位搜索"
+                options={memberOptions}
+              />
+            </FieldCol>
           )}
           {roles.includes('unitUser') && (
-            <Col xs={24}>
-              <Form.Item
-                label="关联承办单位"
-                name="unitId"
-                rules={[{ required: true, message: '请选择「关联承办单位」' }]}
-              >
-                <Select
-                  showSearch
-                  optionFilterProp="label"
-                  options={ref?.units.map((u) => ({ value: u.id, label: u.name }))}
-                />
-              </Form.Item>
-            </Col>
+            <FieldCol
+              label="关联承办单位"
+              name="unitId"
+              rules={[{ required: true, message: '请选择「关联承办单位」' }]}
+            >
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={ref?.units.map((u) => ({ value: u.id, label: u.name }))}
+              />
+            </FieldCol>
           )}
           {(roles.includes('orgAccount') || roles.includes('orgLeader')) && (
-            <Col xs={24}>
-              <Form.Item
-                label="关联党派团体"
-                name="orgId"
-                rules={[{ required: true, message: '请选择「关联党派团体」' }]}
-              >
-                <Select options={ref?.organisations.map((o) => ({ value: o.id, label: o.name }))} />
-              </Form.Item>
-            </Col>
+            <FieldCol label="关联党派团体" name="orgId" rules={[{ required: true, message: '请选择「关联党派团体」' }]}>
+              <Select options={ref?.organisations.map((o) => ({ value: o.id, label: o.name }))} />
+            </FieldCol>
           )}
           {roles.includes('informant') && (
-            <Col xs={24}>
-              <Form.Item
-                label="关联信息员"
-                name="informantId"
-                rules={[{ required: true, message: '请选择「关联信息员」' }]}
-              >
-                <Select
-                  showSearch
-                  optionFilterProp="label"
-                  options={informants?.items.map((i) => ({ value: i.id, label: i.name }))}
-                />
-              </Form.Item>
-            </Col>
+            <FieldCol
+              label="关联信息员"
+              name="informantId"
+              rules={[{ required: true, message: '请选择「关联信息员」' }]}
+            >
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={informants?.items.map((i) => ({ value: i.id, label: i.name }))}
+              />
+            </FieldCol>
           )}
-          <Col xs={24} sm={12}>
-            <Form.Item label="所在处室" name="office">
-              <Input count={{ show: true, max: 50 }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="手机号（可用于登录）" name="phone">
-              <Input inputMode="tel" maxLength={11} />
-            </Form.Item>
-          </Col>
+          <FieldCol sm={12} label="所在处室" name="office">
+            <Input count={{ show: true, max: 50 }} />
+          </FieldCol>
+          <FieldCol sm={12} label="手机号（可用于登录）" name="phone">
+            <Input inputMode="tel" maxLength={11} />
+          </FieldCol>
         </Row>
       </Form>
     </Modal>

@@ -7,10 +7,11 @@ import { api, qs } from '../../../api/client.ts';
 import { dayjs, formatDate, toApiDate } from '../../../app/format.ts';
 import {
   ConfirmButton,
-  DataTable,
   ErrorAlert,
   ExportButton,
+  FieldCol,
   pagedProps,
+  TableCard,
   useFormSave,
 } from '../../../components/index.ts';
 import { compact, type Reference, useReference } from '../api.ts';
@@ -117,11 +118,9 @@ export function RefTable({ config, canManage }: { config: RefConfig; canManage: 
           }}
         >
           <Row gutter={16} align="bottom">
-            <Col xs={24} sm={12} lg={8}>
-              <Form.Item label="关键词" name="q">
-                <Input placeholder={config.searchPlaceholder} allowClear maxLength={50} />
-              </Form.Item>
-            </Col>
+            <FieldCol sm={12} lg={8} label="关键词" name="q">
+              <Input placeholder={config.searchPlaceholder} allowClear maxLength={50} />
+            </FieldCol>
             {filterFields.map((f) => (
               <Col xs={12} sm={6} lg={4} key={f.key}>
                 <Form.Item label={f.title} name={f.key}>
@@ -144,75 +143,71 @@ export function RefTable({ config, canManage }: { config: RefConfig; canManage: 
                 </Form.Item>
               </Col>
             ))}
-            <Col xs={24} sm={12} lg={8}>
-              <Form.Item>
-                <Flex gap={8} wrap>
-                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                    查询
+            <FieldCol sm={12} lg={8}>
+              <Flex gap={8} wrap>
+                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                  查询
+                </Button>
+                <ExportButton url={`${config.path}/export${qs(compact(filters))}`} />
+                {canManage && (
+                  <Button icon={<PlusOutlined />} onClick={() => open('new')}>
+                    新增{config.label}
                   </Button>
-                  <ExportButton url={`${config.path}/export${qs(compact(filters))}`} />
-                  {canManage && (
-                    <Button icon={<PlusOutlined />} onClick={() => open('new')}>
-                      新增{config.label}
-                    </Button>
-                  )}
-                </Flex>
-              </Form.Item>
-            </Col>
+                )}
+              </Flex>
+            </FieldCol>
           </Row>
         </Form>
       </Card>
-      <ErrorAlert error={error} />
-      <Card>
-        <DataTable<RefRow>
-          {...pagedProps({ data, isFetching }, paging, setPaging)}
-          columns={[
-            ...config.fields.map((f) => ({
-              title: f.title,
-              key: f.key,
-              render: (_: unknown, row: RefRow) => cell(f, row),
-            })),
-            ...(config.counts ?? []).map((c) => ({ title: c.title, dataIndex: c.key, key: c.key })),
-            ...(canManage
-              ? [
-                  {
-                    title: '操作',
-                    key: 'actions',
-                    fixed: 'right' as const,
-                    render: (_: unknown, row: RefRow) => (
-                      <Flex gap={4} wrap>
-                        <Button
-                          type="link"
-                          icon={<EditOutlined />}
-                          onClick={() => open(row)}
-                          aria-label={`修改 ${row.name ?? row.id}`}
-                        >
-                          修改
-                        </Button>
-                        <ConfirmButton
-                          type="link"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={`删除 ${row.name ?? row.id}`}
-                          confirm={`确定删除${config.label}「${row.name ?? row.id}」吗？`}
-                          detail="删除后无法恢复；已被使用的不能删除。"
-                          okText="删除"
-                          onConfirm={async () => {
-                            await api.del(`${config.path}/${row.id}`);
-                            message.success('已删除');
-                            refresh();
-                          }}
-                        >
-                          删除
-                        </ConfirmButton>
-                      </Flex>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      </Card>
+      <TableCard<RefRow>
+        error={error}
+        {...pagedProps({ data, isFetching }, paging, setPaging)}
+        columns={[
+          ...config.fields.map((f) => ({
+            title: f.title,
+            key: f.key,
+            render: (_: unknown, row: RefRow) => cell(f, row),
+          })),
+          ...(config.counts ?? []).map((c) => ({ title: c.title, dataIndex: c.key, key: c.key })),
+          ...(canManage
+            ? [
+                {
+                  title: '操作',
+                  key: 'actions',
+                  fixed: 'right' as const,
+                  render: (_: unknown, row: RefRow) => (
+                    <Flex gap={4} wrap>
+                      <Button
+                        type="link"
+                        icon={<EditOutlined />}
+                        onClick={() => open(row)}
+                        aria-label={`修改 ${row.name ?? row.id}`}
+                      >
+                        修改
+                      </Button>
+                      <ConfirmButton
+                        type="link"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={`删除 ${row.name ?? row.id}`}
+                        confirm={`确定删除${config.label}「${row.name ?? row.id}」吗？`}
+                        detail="删除后无法恢复；已被使用的不能删除。"
+                        okText="删除"
+                        onConfirm={async () => {
+                          await api.del(`${config.path}/${row.id}`);
+                          message.success('已删除');
+                          refresh();
+                        }}
+                      >
+                        删除
+                      </ConfirmButton>
+                    </Flex>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
       <Modal
         open={editing !== null}
         title={editing === 'new' ? `新增${config.label}` : `修改${config.label}`}

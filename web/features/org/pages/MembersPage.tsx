@@ -8,11 +8,12 @@ import { useEffect, useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import {
-  DataTable,
-  ErrorAlert,
+  choices,
+  FieldCol,
   PageHeader,
   pagedProps,
   SearchResetButtons,
+  TableCard,
   useListParams,
 } from '../../../components/index.ts';
 import { compact, LEADERSHIP, MEMBER_STATUS, type Member, PARTIES, useReference } from '../api.ts';
@@ -117,18 +118,16 @@ export function MembersPage() {
           }}
         >
           <Row gutter={16}>
-            <Col xs={24} lg={8}>
-              <Form.Item label="搜索委员" name="q">
-                <Input.Search
-                  placeholder="姓名、拼音首字母、委员编号、账号、单位或界别"
-                  allowClear
-                  maxLength={50}
-                  enterButton="搜索"
-                  onSearch={() => form.submit()}
-                  aria-label="搜索委员"
-                />
-              </Form.Item>
-            </Col>
+            <FieldCol lg={8} label="搜索委员" name="q">
+              <Input.Search
+                placeholder="姓名、拼音首字母、委员编号、账号、单位或界别"
+                allowClear
+                maxLength={50}
+                enterButton="搜索"
+                onSearch={() => form.submit()}
+                aria-label="搜索委员"
+              />
+            </FieldCol>
             {select(
               'sectorId',
               '界别',
@@ -153,10 +152,7 @@ export function MembersPage() {
               { value: 'true', label: '常委' },
               { value: 'false', label: '非常委' },
             ])}
-            {select('leadershipRole', '领导职务', [
-              { value: 'any', label: '主席会议成员' },
-              ...Object.entries(LEADERSHIP).map(([value, label]) => ({ value, label })),
-            ])}
+            {select('leadershipRole', '领导职务', [{ value: 'any', label: '主席会议成员' }, ...choices(LEADERSHIP)])}
             {select('gender', '性别', [
               { value: '男', label: '男' },
               { value: '女', label: '女' },
@@ -188,49 +184,47 @@ export function MembersPage() {
           </SearchResetButtons>
         </Form>
       </Card>
-      <ErrorAlert error={error} />
-      <Card>
-        <DataTable<Member>
-          {...pagedProps({ data, isFetching }, params, setParams)}
-          columns={[
-            {
-              title: '姓名',
-              key: 'name',
-              fixed: 'left',
-              render: (_, m) => (
-                <Button type="link" style={{ padding: 0, fontSize: 16 }} onClick={() => setDetailId(m.id)}>
-                  {m.name}
-                </Button>
-              ),
-            },
-            { title: '性别', dataIndex: 'gender', render: (v) => v ?? '—' },
-            { title: '界别', dataIndex: 'sectorName', render: (v) => v ?? '—' },
-            { title: '工作单位及职务', key: 'work', render: (_, m) => workUnitTitle(m) },
-            {
-              title: '专委会',
-              key: 'sc',
-              render: (_, m) => m.specialCommittees.map((s) => s.name).join('、') || '—',
-            },
-            {
-              title: '手机号',
-              dataIndex: 'phone',
-              render: (v, m) => <RevealValue key={m.id} memberId={m.id} memberName={m.name} field="phone" masked={v} />,
-            },
-            {
-              title: '常委/职务',
-              key: 'roles',
-              render: (_, m) => (
-                <Flex gap={4} wrap>
-                  {m.leadershipRole && <ToneTag tone="red">{LEADERSHIP[m.leadershipRole]}</ToneTag>}
-                  {m.standingMember && <ToneTag tone="blue">常委</ToneTag>}
-                  {!m.leadershipRole && !m.standingMember && '—'}
-                </Flex>
-              ),
-            },
-            { title: '状态', dataIndex: 'status', render: (v) => <StatusTag status={v} /> },
-          ]}
-        />
-      </Card>
+      <TableCard<Member>
+        error={error}
+        {...pagedProps({ data, isFetching }, params, setParams)}
+        columns={[
+          {
+            title: '姓名',
+            key: 'name',
+            fixed: 'left',
+            render: (_, m) => (
+              <Button type="link" style={{ padding: 0, fontSize: 16 }} onClick={() => setDetailId(m.id)}>
+                {m.name}
+              </Button>
+            ),
+          },
+          { title: '性别', dataIndex: 'gender', render: (v) => v ?? '—' },
+          { title: '界别', dataIndex: 'sectorName', render: (v) => v ?? '—' },
+          { title: '工作单位及职务', key: 'work', render: (_, m) => workUnitTitle(m) },
+          {
+            title: '专委会',
+            key: 'sc',
+            render: (_, m) => m.specialCommittees.map((s) => s.name).join('、') || '—',
+          },
+          {
+            title: '手机号',
+            dataIndex: 'phone',
+            render: (v, m) => <RevealValue key={m.id} memberId={m.id} memberName={m.name} field="phone" masked={v} />,
+          },
+          {
+            title: '常委/职务',
+            key: 'roles',
+            render: (_, m) => (
+              <Flex gap={4} wrap>
+                {m.leadershipRole && <ToneTag tone="red">{LEADERSHIP[m.leadershipRole]}</ToneTag>}
+                {m.standingMember && <ToneTag tone="blue">常委</ToneTag>}
+                {!m.leadershipRole && !m.standingMember && '—'}
+              </Flex>
+            ),
+          },
+          { title: '状态', dataIndex: 'status', render: (v) => <StatusTag status={v} /> },
+        ]}
+      />
       <MemberDetail
         id={detailId}
         onClose={() => setDetailId(null)}

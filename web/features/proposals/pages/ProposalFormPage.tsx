@@ -25,7 +25,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, errorMessage, PageHeader, useFormDraft } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  errorMessage,
+  PageHeader,
+  textRules,
+  useDebounced,
+  useFormDraft,
+} from '../../../components/index.ts';
 import { type Similar, useProposal, useReference, useRules } from '../api.ts';
 import { proposalKeys } from '../queries.ts';
 
@@ -37,15 +44,6 @@ interface Values {
   suggestions?: string;
   suggestedUnitIds?: number[];
   cosignerIds?: number[];
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
 }
 
 export function ProposalFormPage() {
@@ -200,10 +198,7 @@ export function ProposalFormPage() {
               <Form.Item
                 name="title"
                 label="案由（标题）"
-                rules={[
-                  { required: true, whitespace: true, message: '请填写案由' },
-                  { max, message: `案由不能超过 ${max} 个字` },
-                ]}
+                rules={textRules('案由', max, { unit: '个字', trim: true, quote: 'none' })}
               >
                 <Input count={{ show: true, max }} placeholder="例如：关于加快发展社区居家养老服务的建议" />
               </Form.Item>
@@ -217,20 +212,14 @@ export function ProposalFormPage() {
               <Form.Item
                 name="background"
                 label="案据（情况与分析）"
-                rules={[
-                  { required: true, whitespace: true, message: '请填写案据' },
-                  { max: 20000, message: '案据不能超过 20000 个字' },
-                ]}
+                rules={textRules('案据', 20000, { unit: '个字', trim: true, quote: 'none' })}
               >
                 <Input.TextArea autoSize={{ minRows: 6, maxRows: 20 }} count={{ max: 20000 }} />
               </Form.Item>
               <Form.Item
                 name="suggestions"
                 label="建议"
-                rules={[
-                  { required: true, whitespace: true, message: '请填写建议' },
-                  { max: 20000, message: '建议不能超过 20000 个字' },
-                ]}
+                rules={textRules('建议', 20000, { unit: '个字', trim: true, quote: 'none' })}
               >
                 <Input.TextArea autoSize={{ minRows: 5, maxRows: 20 }} count={{ max: 20000 }} />
               </Form.Item>

@@ -8,6 +8,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { formatDate } from '../../../app/format.ts';
 import {
+  choices,
   countActive,
   ErrorAlert,
   ExportButton,
@@ -26,7 +27,7 @@ export interface ProposalListPageProps {
   description?: string;
   scope: 'all' | 'mine' | 'unit';
   /** Work-queue tabs (value → label); the first is the default. */
-  queues?: { key: string; label: string }[];
+  queues?: { value: string; label: string }[];
   isKey?: boolean;
   canWrite?: boolean;
   /** Unit inbox: filter by the unit's own assignment state. */
@@ -47,13 +48,13 @@ const FILTERS = {
   order: '',
 };
 
-const UNIT_TABS = [
-  { key: '', label: '全部' },
-  { key: 'assigned', label: '待签收' },
-  { key: 'accepted', label: '办理中' },
-  { key: 'replied', label: '答复待审核' },
-  { key: 'done', label: '已答复' },
-];
+const UNIT_TABS = choices({
+  '': '全部',
+  assigned: '待签收',
+  accepted: '办理中',
+  replied: '答复待审核',
+  done: '已答复',
+});
 
 export function ProposalListPage({
   title,
@@ -70,7 +71,7 @@ export function ProposalListPage({
   const screens = Grid.useBreakpoint();
   const ref = useReference();
   const rules = useRules();
-  const queue = params.queue || queues?.[0]?.key || '';
+  const queue = params.queue || queues?.[0]?.value || '';
   const query = {
     scope,
     page: params.page,
@@ -188,7 +189,7 @@ export function ProposalListPage({
           phone={!screens.md}
           value={queue}
           onChange={(v) => setParams({ queue: v })}
-          options={queues.map((q) => ({ value: q.key, label: q.label }))}
+          options={queues}
         />
       )}
       {unitTabs && (
@@ -197,7 +198,7 @@ export function ProposalListPage({
           phone={!screens.md}
           value={params.assignmentState}
           onChange={(v) => setParams({ assignmentState: v })}
-          options={UNIT_TABS.map((q) => ({ value: q.key, label: q.label }))}
+          options={UNIT_TABS}
         />
       )}
       <Form

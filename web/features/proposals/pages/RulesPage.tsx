@@ -6,7 +6,7 @@ import { App, Button, Card, Col, Form, InputNumber, Row, Select, Switch } from '
 import { useEffect, useState } from 'react';
 import { ApiError, api, qs } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import { DayUnitField, ErrorAlert, errorMessage, PageHeader } from '../../../components/index.ts';
+import { DayUnitField, ErrorAlert, errorMessage, FieldCol, PageHeader } from '../../../components/index.ts';
 import type { Rules } from '../api.ts';
 import { proposalKeys } from '../queries.ts';
 
@@ -98,16 +98,12 @@ export function RulesPage() {
           </Row>
           <DayUnitField />
           <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item name="assignmentApproval" label="交办方案需领导审批" valuePropName="checked">
-                <Switch />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="contactRequired" label="答复前须记录办前面商" valuePropName="checked">
-                <Switch />
-              </Form.Item>
-            </Col>
+            <FieldCol md={12} name="assignmentApproval" label="交办方案需领导审批" valuePropName="checked">
+              <Switch />
+            </FieldCol>
+            <FieldCol md={12} name="contactRequired" label="答复前须记录办前面商" valuePropName="checked">
+              <Switch />
+            </FieldCol>
           </Row>
         </Card>
       </Form>

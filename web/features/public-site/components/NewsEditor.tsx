@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { api } from '../../../api/client.ts';
-import { choices, ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { choices, ErrorAlert, textRules, useFormDraft } from '../../../components/index.ts';
 import type { News } from '../api.ts';
 import { publicSiteKeys } from '../queries.ts';
 
@@ -48,24 +48,10 @@ export function NewsEditor({ editing, onClose }: { editing: News | 'new' | null;
         <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
           <Select options={choices(KINDS)} />
         </Form.Item>
-        <Form.Item
-          name="title"
-          label="标题"
-          rules={[
-            { required: true, message: '请填写标题' },
-            { max: 100, message: '标题不能超过 100 个字' },
-          ]}
-        >
+        <Form.Item name="title" label="标题" rules={textRules('标题', 100, { unit: '个字', quote: 'none' })}>
           <Input count={{ show: true, max: 100 }} />
         </Form.Item>
-        <Form.Item
-          name="body"
-          label="正文"
-          rules={[
-            { required: true, message: '请填写正文' },
-            { max: 20000, message: '正文不能超过 20000 个字' },
-          ]}
-        >
+        <Form.Item name="body" label="正文" rules={textRules('正文', 20000, { unit: '个字', quote: 'none' })}>
           <Input.TextArea rows={10} count={{ show: true, max: 20000 }} />
         </Form.Item>
         <ErrorAlert error={save.error} />

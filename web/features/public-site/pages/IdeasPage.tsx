@@ -31,7 +31,7 @@ export function IdeasPage() {
       />
       <ErrorAlert error={list.error} />
       <DataTable<Idea>
-        {...pagedProps({ data: list.data, isFetching: list.isLoading }, p, setP)}
+        {...pagedProps(list, p, setP, { loading: 'first' })}
         expandable={{
           expandedRowRender: (i) => (
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{i.body}</Typography.Paragraph>

@@ -67,7 +67,7 @@ export function NewsPage() {
       </FilterBar>
       <ErrorAlert error={list.error ?? act.error} />
       <DataTable<News>
-        {...pagedProps({ data: list.data, isFetching: list.isLoading }, p, setP)}
+        {...pagedProps(list, p, setP, { loading: 'first' })}
         columns={[
           { title: '标题', dataIndex: 'title' },
           { title: '类别', dataIndex: 'kindLabel' },

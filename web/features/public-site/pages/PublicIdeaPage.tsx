@@ -8,6 +8,7 @@ import { api } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PhoneCodeFields } from '../../../components/PhoneCodeFields.tsx';
 import { PublicFrame } from '../../../components/PublicFrame.tsx';
+import { textRules } from '../../../components/textRules.ts';
 import { SITE_FRAME } from '../components/siteFrame.ts';
 
 export function PublicIdeaPage() {
@@ -25,24 +26,10 @@ export function PublicIdeaPage() {
   return (
     <PublicFrame {...SITE_FRAME} title="提案线索">
       <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)}>
-        <Form.Item
-          name="title"
-          label="标题"
-          rules={[
-            { required: true, message: '请填写标题' },
-            { max: 50, message: '标题不能超过 50 个字' },
-          ]}
-        >
+        <Form.Item name="title" label="标题" rules={textRules('标题', 50, { unit: '个字', quote: 'none' })}>
           <Input count={{ show: true, max: 50 }} />
         </Form.Item>
-        <Form.Item
-          name="body"
-          label="具体内容"
-          rules={[
-            { required: true, message: '请填写具体内容' },
-            { max: 2000, message: '具体内容不能超过 2000 个字' },
-          ]}
-        >
+        <Form.Item name="body" label="具体内容" rules={textRules('具体内容', 2000, { unit: '个字', quote: 'none' })}>
           <Input.TextArea rows={5} count={{ show: true, max: 2000 }} />
         </Form.Item>
         <PhoneCodeFields form={form} codeUrl={`/api/public/c/${code}/code`} />

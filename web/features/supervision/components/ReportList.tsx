@@ -75,7 +75,7 @@ export function ReportList({ scope }: { scope: Scope }) {
       </FilterBar>
       <ErrorAlert error={list.error} />
       <ResponsiveList<Report>
-        {...pagedProps({ data: list.data, isFetching: list.isLoading }, params, setParams)}
+        {...pagedProps(list, params, setParams, { loading: 'first' })}
         unit="件"
         locale={{ emptyText: '暂无随手拍' }}
         card={(r) => <ReportCard r={r} scope={scope} />}

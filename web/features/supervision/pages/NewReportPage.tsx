@@ -6,7 +6,7 @@ import { App, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, PageHeader, textRules, useFormDraft } from '../../../components/index.ts';
 import type { StoredFile } from '../api.ts';
 import { MediaUpload } from '../components/MediaUpload.tsx';
 
@@ -67,24 +67,10 @@ export function NewReportPage() {
           <Form.Item label="照片或短视频" required>
             <MediaUpload files={files} onChange={setFiles} />
           </Form.Item>
-          <Form.Item
-            name="text"
-            label="问题描述"
-            rules={[
-              { required: true, whitespace: true, message: '请填写「问题描述」' },
-              { max: 1000, message: '「问题描述」不能超过 1000 字' },
-            ]}
-          >
+          <Form.Item name="text" label="问题描述" rules={textRules('问题描述', 1000, { trim: true, quote: 'both' })}>
             <Input.TextArea rows={4} count={{ show: true, max: 1000 }} />
           </Form.Item>
-          <Form.Item
-            name="place"
-            label="地点"
-            rules={[
-              { required: true, whitespace: true, message: '请填写「地点」' },
-              { max: 100, message: '「地点」不能超过 100 字' },
-            ]}
-          >
+          <Form.Item name="place" label="地点" rules={textRules('地点', 100, { trim: true, quote: 'both' })}>
             <Input size="large" placeholder="如：东城街道幸福路口" />
           </Form.Item>
           <Form.Item>

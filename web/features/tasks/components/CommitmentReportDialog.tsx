@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Radio } from 'antd';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, textRules, useFormDraft } from '../../../components/index.ts';
 import type { Commitment } from '../api.ts';
 
 export function CommitmentReportDialog({
@@ -53,14 +53,7 @@ export function CommitmentReportDialog({
             ]}
           />
         </Form.Item>
-        <Form.Item
-          name="report"
-          label="践诺情况"
-          rules={[
-            { required: true, message: '请填写践诺情况' },
-            { max: 2000, message: '「践诺情况」不能超过 2000 个字符' },
-          ]}
-        >
+        <Form.Item name="report" label="践诺情况" rules={textRules('践诺情况', 2000, { unit: '个字符' })}>
           <Input.TextArea rows={4} count={{ show: true, max: 2000 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={report.isPending}>

@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, maxChars, useFormDraft } from '../../../components/index.ts';
 import { type CommitmentItems, goalOptions } from '../api.ts';
 
 export function MakeCommitmentCard({
@@ -41,11 +41,7 @@ export function MakeCommitmentCard({
             }))}
           />
         </Form.Item>
-        <Form.Item
-          name="text"
-          label="或写下自己的承诺"
-          rules={[{ max: 1000, message: '「承诺内容」不能超过 1000 个字符' }]}
-        >
+        <Form.Item name="text" label="或写下自己的承诺" rules={maxChars('承诺内容', 1000)}>
           <Input.TextArea rows={3} count={{ show: true, max: 1000 }} />
         </Form.Item>
         <Flex gap={12} wrap>

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Modal, Select } from 'antd';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { choices, ErrorAlert, maxChars, textRules, useFormDraft } from '../../../components/index.ts';
 import { InviteFields } from '../../meetings/shared.tsx';
 import { quarterOptions, TASK_KINDS } from '../api.ts';
 import { taskKeys } from '../queries.ts';
@@ -40,23 +40,12 @@ export function NewTaskDialog({ open, onClose, quarter }: { open: boolean; onClo
         onValuesChange={draft.onValuesChange}
       >
         <Form.Item name="kind" label="任务类型" rules={[{ required: true, message: '请选择任务类型' }]}>
-          <Select options={Object.entries(TASK_KINDS).map(([value, label]) => ({ value, label }))} />
+          <Select options={choices(TASK_KINDS)} />
         </Form.Item>
-        <Form.Item
-          name="title"
-          label="任务名称"
-          rules={[
-            { required: true, message: '请填写任务名称' },
-            { max: 100, message: '「任务名称」不能超过 100 个字符' },
-          ]}
-        >
+        <Form.Item name="title" label="任务名称" rules={textRules('任务名称', 100, { unit: '个字符' })}>
           <Input count={{ show: true, max: 100 }} />
         </Form.Item>
-        <Form.Item
-          name="description"
-          label="任务说明"
-          rules={[{ max: 2000, message: '「任务说明」不能超过 2000 个字符' }]}
-        >
+        <Form.Item name="description" label="任务说明" rules={maxChars('任务说明', 2000)}>
           <Input.TextArea rows={3} count={{ show: true, max: 2000 }} />
         </Form.Item>
         <Form.Item name="quarter" label="季度" rules={[{ required: true }]}>

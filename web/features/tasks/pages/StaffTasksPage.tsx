@@ -48,7 +48,7 @@ export function StaffTasksPage() {
       <ErrorAlert error={list.error} />
       <ResponsiveList<TaskRow>
         rowKey="id"
-        {...pagedProps({ data: list.data, isFetching: list.isLoading }, params, setParams)}
+        {...pagedProps(list, params, setParams, { loading: 'first' })}
         unit="项"
         columns={[
           { title: '任务', dataIndex: 'title', render: (t, r) => <Link to={`/tasks/${r.id}`}>{t}</Link> },

@@ -21,10 +21,8 @@ import {
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { toApiDate } from '../../../app/format.ts';
-import { AttachmentUpload, ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { AttachmentUpload, ErrorAlert, textRules, useFormDraft } from '../../../components/index.ts';
 import { type Signature, workspaceKeys } from '../api.ts';
-
-const max = (n: number, label: string) => ({ max: n, message: `「${label}」不能超过 ${n} 个字符` });
 
 export function SignaturePanel({
   specialCommitteeId,
@@ -162,18 +160,10 @@ function ProjectDialog(p: {
         onValuesChange={draft.onValuesChange}
         onFinish={save.mutate}
       >
-        <Form.Item
-          name="title"
-          label="项目名称"
-          rules={[{ required: true, whitespace: true, message: '请填写项目名称' }, max(100, '项目名称')]}
-        >
+        <Form.Item name="title" label="项目名称" rules={textRules('项目名称', 100, { unit: '个字符', trim: true })}>
           <Input count={{ show: true, max: 100 }} />
         </Form.Item>
-        <Form.Item
-          name="goal"
-          label="项目目标"
-          rules={[{ required: true, whitespace: true, message: '请填写项目目标' }, max(2000, '项目目标')]}
-        >
+        <Form.Item name="goal" label="项目目标" rules={textRules('项目目标', 2000, { unit: '个字符', trim: true })}>
           <Input.TextArea rows={4} count={{ show: true, max: 2000 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
@@ -229,11 +219,7 @@ function EntryDialog({
       <Form form={form} layout="vertical" onValuesChange={draft.onValuesChange} onFinish={save.mutate}>
         {kind === 'milestone' ? (
           <>
-            <Form.Item
-              name="title"
-              label="节点名称"
-              rules={[{ required: true, whitespace: true, message: '请填写节点名称' }, max(100, '节点名称')]}
-            >
+            <Form.Item name="title" label="节点名称" rules={textRules('节点名称', 100, { unit: '个字符', trim: true })}>
               <Input count={{ show: true, max: 100 }} />
             </Form.Item>
             <Form.Item name="dueOn" label="完成时限" rules={[{ required: true, message: '请选择完成时限' }]}>
@@ -242,11 +228,7 @@ function EntryDialog({
           </>
         ) : (
           <>
-            <Form.Item
-              name="text"
-              label="进展情况"
-              rules={[{ required: true, whitespace: true, message: '请填写进展情况' }, max(2000, '进展情况')]}
-            >
+            <Form.Item name="text" label="进展情况" rules={textRules('进展情况', 2000, { unit: '个字符', trim: true })}>
               <Input.TextArea rows={4} count={{ show: true, max: 2000 }} />
             </Form.Item>
             <Form.Item name="entryOn" label="日期（不填为今天）">

@@ -9,17 +9,13 @@ import {
   ErrorAlert,
   ExportButton,
   PageHeader,
+  textRules,
   useFormDraft,
   WorkflowActions,
   WorkflowTimeline,
 } from '../../../components/index.ts';
 import { type ReportDetail, workspaceKeys } from '../api.ts';
 import { ReportFacts } from '../components/ReportFacts.tsx';
-
-const rules = (label: string, n: number) => [
-  { required: true, whitespace: true, message: `请填写${label}` },
-  { max: n, message: `「${label}」不能超过 ${n} 个字符` },
-];
 
 export function ReportPage() {
   const id = Number(useParams().id);
@@ -90,7 +86,11 @@ export function ReportPage() {
               <>
                 {draft.notice}
                 <Form form={form} layout="vertical" onValuesChange={draft.onValuesChange} onFinish={save.mutate}>
-                  <Form.Item name="body" label="正文（可在生成的草稿上修改）" rules={rules('月汇报正文', 20000)}>
+                  <Form.Item
+                    name="body"
+                    label="正文（可在生成的草稿上修改）"
+                    rules={textRules('月汇报正文', 20000, { unit: '个字符', trim: true })}
+                  >
                     <Input.TextArea autoSize={{ minRows: 12 }} count={{ show: true, max: 20000 }} />
                   </Form.Item>
                   <Button htmlType="submit" loading={save.isPending} style={{ marginRight: 8 }}>
@@ -150,7 +150,7 @@ function CommentDialog(p: {
         <Form.Item
           name="comment"
           label={p.action?.action === 'return' ? '退回理由' : '批注意见'}
-          rules={rules('意见', 2000)}
+          rules={textRules('意见', 2000, { unit: '个字符', trim: true })}
         >
           <Input.TextArea rows={4} count={{ show: true, max: 2000 }} />
         </Form.Item>

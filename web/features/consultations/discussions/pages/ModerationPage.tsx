@@ -3,7 +3,7 @@
 import { Button, Card, Flex, List, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { ErrorAlert, PageHeader } from '../../../../components/index.ts';
+import { choices, ErrorAlert, PageHeader } from '../../../../components/index.ts';
 import { TAG } from '../../../../components/tagColors.ts';
 import { STATE_LABELS, type Statement } from '../api.ts';
 import { MergeDialog } from '../components/MergeDialog.tsx';
@@ -38,7 +38,7 @@ export function ModerationPage() {
           aria-label="按状态查看"
           value={state}
           onChange={(v) => setState(String(v))}
-          options={Object.entries(STATE_LABELS).map(([value, label]) => ({ value, label }))}
+          options={choices(STATE_LABELS)}
         />
       </div>
       <List

@@ -1,10 +1,9 @@
 // The dialog behind an outcome's button: each action that takes data gets its fields (ActionFields); the rest ask for a
 // comment when the process requires one. One dialog component sends any action to the route it is given.
 import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { api } from '../../../../api/client.ts';
 import { toApiDate } from '../../../../app/format.ts';
-import { errorMessage, useFormDraft } from '../../../../components/index.ts';
+import { errorMessage, useFormDraft, useFormSave } from '../../../../components/index.ts';
 import { textOnly } from '../../api.ts';
 import { Fields } from './ActionFields.tsx';
 
@@ -45,15 +44,12 @@ function ActionDialogBody({
   const [form] = Form.useForm();
   // Feedback, evaluation and reasons are long texts: they survive a reload until the server has them.
   const draft = useFormDraft(form, `consultation-outcome-action:${pending.url}:${pending.action}`);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const save = useFormSave(form);
   const submit = async () => {
     const { comment, ...values } = await form.validateFields();
     const data: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(values)) data[k] = DATE_FIELDS.includes(k) ? toApiDate(v as any) : v;
-    setBusy(true);
-    setError(null);
-    try {
+    await save.run(async () => {
       await api.post(pending.url, {
         action: pending.action,
         comment,
@@ -62,11 +58,7 @@ function ActionDialogBody({
       form.resetFields();
       draft.clear();
       onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal
@@ -74,7 +66,7 @@ function ActionDialogBody({
       title={pending.label}
       okText={pending.label}
       cancelText="取消"
-      confirmLoading={busy}
+      confirmLoading={save.saving}
       onOk={submit}
       onCancel={onClose}
       destroyOnHidden
@@ -93,9 +85,9 @@ function ActionDialogBody({
         >
           <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />
         </Form.Item>
-        {error && (
+        {!!save.error && (
           <div role="alert" style={{ color: '#cf1322' }}>
-            {error}
+            {errorMessage(save.error)}
           </div>
         )}
       </Form>

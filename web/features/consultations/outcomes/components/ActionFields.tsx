@@ -1,10 +1,8 @@
 // The fields of the outcome actions that take data (submission target and date, units and deadline, instruction,
 // feedback, rating), by action.
 import { Checkbox, DatePicker, Form, Input, Radio } from 'antd';
-import { UnitSelect } from '../../../../components/index.ts';
+import { choices, UnitSelect } from '../../../../components/index.ts';
 import { ADOPTION, LEADER_ORGANS, LEVELS, SUBMIT_TARGETS, TRANSFORMATION } from '../api.ts';
-
-export const options = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 
 /** The fields of an action's data; null for actions without data. */
 export function Fields({ action }: { action: string }) {
@@ -13,7 +11,7 @@ export function Fields({ action }: { action: string }) {
       return (
         <>
           <Form.Item label="报送对象" name="submittedTo" rules={[{ required: true, message: '请选择报送对象' }]}>
-            <Checkbox.Group options={options(SUBMIT_TARGETS)} />
+            <Checkbox.Group options={choices(SUBMIT_TARGETS)} />
           </Form.Item>
           <Form.Item label="报送日期" name="submittedOn" rules={[{ required: true, message: '请选择报送日期' }]}>
             <DatePicker style={{ width: '100%' }} />
@@ -42,10 +40,10 @@ export function Fields({ action }: { action: string }) {
             <Input maxLength={50} />
           </Form.Item>
           <Form.Item label="领导机关" name="leaderOrgan" rules={[{ required: true, message: '请选择领导机关' }]}>
-            <Radio.Group options={options(LEADER_ORGANS)} />
+            <Radio.Group options={choices(LEADER_ORGANS)} />
           </Form.Item>
           <Form.Item label="批示层级" name="level" rules={[{ required: true, message: '请选择批示层级' }]}>
-            <Radio.Group options={options(LEVELS)} />
+            <Radio.Group options={choices(LEVELS)} />
           </Form.Item>
           <Form.Item label="批示日期" name="instructedOn" rules={[{ required: true, message: '请选择批示日期' }]}>
             <DatePicker style={{ width: '100%' }} />
@@ -63,7 +61,7 @@ export function Fields({ action }: { action: string }) {
       return (
         <>
           <Form.Item label="成果转化" name="transformationKinds" initialValue={[]}>
-            <Checkbox.Group options={options(TRANSFORMATION)} />
+            <Checkbox.Group options={choices(TRANSFORMATION)} />
           </Form.Item>
           <Form.Item label="转化情况" name="transformationText">
             <Input.TextArea autoSize={{ minRows: 2 }} maxLength={5000} placeholder="如：出台《……实施方案》" />
@@ -95,7 +93,7 @@ export function Fields({ action }: { action: string }) {
       return (
         <>
           <Form.Item label="采纳情况" name="adoption" rules={[{ required: true, message: '请选择采纳情况' }]}>
-            <Radio.Group options={options(ADOPTION)} />
+            <Radio.Group options={choices(ADOPTION)} />
           </Form.Item>
           <Form.Item label="后续措施" name="measures">
             <Input.TextArea autoSize={{ minRows: 2 }} maxLength={5000} />
