@@ -1,10 +1,10 @@
 // 界别活动・界别提案: per sector for a year, the sector's meetings, its members' activity participations, proposals
 // its members led and collective proposals in the sector's name; Excel export.
 import { useQuery } from '@tanstack/react-query';
-import { Space, Table } from 'antd';
+import { Space } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
-import { ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
+import { ExportButton, ItemsTable, PageHeader } from '../../../components/index.ts';
 import { thisYear } from '../api.ts';
 import { YearSelect } from '../components/YearSelect.tsx';
 import { dutyKeys } from '../queries.ts';
@@ -23,7 +23,7 @@ interface Row {
 
 export function SectorsPage() {
   const [year, setYear] = useState(thisYear());
-  const { data, error, isLoading } = useQuery({
+  const query = useQuery({
     queryKey: [...dutyKeys.all, 'sectors', year],
     queryFn: () => api.get<{ year: number; items: Row[] }>(`/api/duty/sectors${qs({ year })}`),
   });
@@ -39,14 +39,11 @@ export function SectorsPage() {
           </Space>
         }
       />
-      <ErrorAlert error={error} />
-      <Table<Row>
+      <ItemsTable<Row>
         rowKey="sectorId"
         size="small"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        loading={isLoading}
-        dataSource={data?.items ?? []}
+        query={query}
+        loading={query.isLoading}
         columns={[
           { title: '界别', dataIndex: 'sector', fixed: 'left' },
           { title: '委员', dataIndex: 'members' },
