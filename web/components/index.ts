@@ -11,6 +11,7 @@ export { ExportButton, type ExportButtonProps } from './ExportButton.tsx';
 export { countActive, FilterBar, type FilterBarProps } from './FilterBar.tsx';
 export { FormDialog, type FormDialogProps, type FormDialogState, useFormDialog } from './FormDialog.tsx';
 export { ItemsTable, type ItemsTableProps } from './ItemsTable.tsx';
+export { linkColumn } from './linkColumn.tsx';
 export { NetworkBanner } from './NetworkBanner.tsx';
 export { onePageProps } from './onePageProps.ts';
 export { isConnectionError, LoadFailed, PageBoundary } from './PageBoundary.tsx';

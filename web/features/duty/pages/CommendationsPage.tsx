@@ -1,10 +1,9 @@
 // 优秀委员: commendations of the year and the members graded excellent to choose from.
 import { Button, Card, Form, Input, Space } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ItemsTable, PageHeader } from '../../../components/index.ts';
+import { ItemsTable, linkColumn, PageHeader } from '../../../components/index.ts';
 import { thisYear } from '../api.ts';
 import { MemberRecordDialog, RemoveButton, useMemberRecord } from '../components/MemberRecordDialog.tsx';
 import { YearSelect } from '../components/YearSelect.tsx';
@@ -73,11 +72,7 @@ export function CommendationsPage() {
           query={top}
           emptyText="暂无"
           columns={[
-            {
-              title: '委员',
-              dataIndex: 'name',
-              render: (n, r) => <Link to={`/duty/members/${r.memberId}?year=${year}`}>{n}</Link>,
-            },
+            linkColumn('委员', 'name', (r) => `/duty/members/${r.memberId}?year=${year}`),
             { title: '界别', dataIndex: 'sector' },
             { title: '积分', dataIndex: 'total' },
           ]}

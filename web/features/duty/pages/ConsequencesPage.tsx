@@ -1,10 +1,9 @@
 // 约谈与劝辞: members below the pass mark, what was done, and the record dialog.
 import { App, Button, Card, DatePicker, Form, Input, Radio, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { choices, ItemsTable, PageHeader } from '../../../components/index.ts';
+import { choices, ItemsTable, linkColumn, PageHeader } from '../../../components/index.ts';
 import { thisYear } from '../api.ts';
 import { MemberRecordDialog, RemoveButton, useMemberRecord } from '../components/MemberRecordDialog.tsx';
 import { YearSelect } from '../components/YearSelect.tsx';
@@ -56,11 +55,7 @@ export function ConsequencesPage() {
           emptyText="没有需要关注的委员"
           columns={[
             { title: '编号', dataIndex: 'code' },
-            {
-              title: '姓名',
-              dataIndex: 'name',
-              render: (n, r: any) => <Link to={`/duty/members/${r.memberId}?year=${year}`}>{n}</Link>,
-            },
+            linkColumn('姓名', 'name', (r: any) => `/duty/members/${r.memberId}?year=${year}`),
             { title: '积分', dataIndex: 'total' },
             { title: '原因', dataIndex: 'reason' },
             {

@@ -2,7 +2,7 @@
 // staff a dialog to register a room with its two conveners and members.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Tag } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import {
@@ -10,6 +10,7 @@ import {
   ExportButton,
   FilterBar,
   FormDialog,
+  linkColumn,
   PageHeader,
   ParamSearch,
   ParamSelect,
@@ -92,7 +93,7 @@ export function RoomsPage() {
         {...pagedProps(list, params, setParams)}
         unit="个"
         columns={[
-          { title: '议事室', dataIndex: 'name', render: (v, r) => <Link to={`/grassroots/rooms/${r.id}`}>{v}</Link> },
+          linkColumn('议事室', 'name', (r) => `/grassroots/rooms/${r.id}`),
           { title: '镇（街道）', dataIndex: 'township' },
           { title: '村（社区）', dataIndex: 'village' },
           { title: '第一召集人', dataIndex: 'firstConvener' },

@@ -2,13 +2,13 @@
 // its QR code, members and micro suggestions.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Select } from 'antd';
-import { Link } from 'react-router';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import {
   ErrorAlert,
   FilterBar,
   FormDialog,
+  linkColumn,
   PageHeader,
   ParamSearch,
   pagedProps,
@@ -76,7 +76,7 @@ export function StudiosPage() {
         {...pagedProps(list, params, setParams)}
         unit="个"
         columns={[
-          { title: '工作室', dataIndex: 'name', render: (v, r) => <Link to={`/grassroots/studios/${r.id}`}>{v}</Link> },
+          linkColumn('工作室', 'name', (r) => `/grassroots/studios/${r.id}`),
           { title: '类型', dataIndex: 'kindLabel' },
           { title: '负责人', dataIndex: 'leaderName' },
           { title: '入驻委员', dataIndex: 'memberCount' },
