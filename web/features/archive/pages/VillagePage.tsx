@@ -4,7 +4,14 @@ import { Button, Card, Descriptions, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, linkColumn, PageHeader, pagedProps, ResponsiveList } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  linkColumn,
+  PageHeader,
+  pagedProps,
+  ResponsiveList,
+  textColumns,
+} from '../../../components/index.ts';
 import { TAG } from '../../../components/tagColors.ts';
 import type { Article } from '../api.ts';
 import { VillageForm } from '../components/VillageForm.tsx';
@@ -53,9 +60,7 @@ export function VillagePage() {
           locale={{ emptyText: '还没有稿件归入本村史' }}
           columns={[
             linkColumn('标题', 'title', (a) => `/archive/articles/${a.id}`),
-            { title: '作者', dataIndex: 'authorName' },
-            { title: '类别', dataIndex: 'accountKindLabel' },
-            { title: '状态', dataIndex: 'stateLabel' },
+            ...textColumns({ authorName: '作者', accountKindLabel: '类别', stateLabel: '状态' }),
           ]}
         />
       </Card>

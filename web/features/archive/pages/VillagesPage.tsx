@@ -4,7 +4,14 @@ import { Card, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, linkColumn, PageHeader, pagedProps, ResponsiveList } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  linkColumn,
+  PageHeader,
+  pagedProps,
+  ResponsiveList,
+  textColumns,
+} from '../../../components/index.ts';
 import { TAG } from '../../../components/tagColors.ts';
 import type { Village } from '../api.ts';
 import { VillageForm } from '../components/VillageForm.tsx';
@@ -35,8 +42,7 @@ export function VillagesPage() {
           locale={{ emptyText: editor ? '还没有村史项目，可在下方新建' : '暂无村史项目' }}
           columns={[
             linkColumn('村史名称', 'title', (v) => `/archive/villages/${v.id}`),
-            { title: '乡镇（街道）', dataIndex: 'township' },
-            { title: '村（社区）', dataIndex: 'village' },
+            ...textColumns({ township: '乡镇（街道）', village: '村（社区）' }),
             { title: '编纂人员', dataIndex: 'editors', render: (xs: string[]) => (xs.length ? xs.join('、') : '—') },
             {
               title: '状态',

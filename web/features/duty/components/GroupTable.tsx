@@ -1,6 +1,6 @@
 // Group summaries of the scores (by sector, special committee or study group): average, median, below the pass mark.
 import { Tag } from 'antd';
-import { ItemsTable } from '../../../components/index.ts';
+import { ItemsTable, textColumns } from '../../../components/index.ts';
 import { useGroupScores } from '../queries.ts';
 
 export function GroupTable({ year, by }: { year: string; by: 'sector' | 'specialCommittee' | 'group' }) {
@@ -10,10 +10,7 @@ export function GroupTable({ year, by }: { year: string; by: 'sector' | 'special
     <ItemsTable
       query={query}
       columns={[
-        { title: '名称', dataIndex: 'name' },
-        { title: '人数', dataIndex: 'members' },
-        { title: '平均分', dataIndex: 'average' },
-        { title: '中位数', dataIndex: 'median' },
+        ...textColumns({ name: '名称', members: '人数', average: '平均分', median: '中位数' }),
         ...((data?.categories ?? []) as { key: string; name: string }[]).map((c) => ({
           title: `${c.name}（平均）`,
           key: c.key,

@@ -3,7 +3,7 @@ import { Button, Card, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ItemsTable, linkColumn, PageHeader } from '../../../components/index.ts';
+import { ItemsTable, linkColumn, PageHeader, textColumns } from '../../../components/index.ts';
 import { thisYear } from '../api.ts';
 import { MemberRecordDialog, RemoveButton, useMemberRecord } from '../components/MemberRecordDialog.tsx';
 import { YearSelect } from '../components/YearSelect.tsx';
@@ -46,10 +46,7 @@ export function CommendationsPage() {
           query={list}
           emptyText="暂无"
           columns={[
-            { title: '委员', dataIndex: 'name' },
-            { title: '界别', dataIndex: 'sector' },
-            { title: '称号', dataIndex: 'title' },
-            { title: '表彰理由', dataIndex: 'reason' },
+            ...textColumns({ name: '委员', sector: '界别', title: '称号', reason: '表彰理由' }),
             { title: '积分', dataIndex: 'total', render: (v) => v ?? '—' },
           ]}
           actions={
@@ -73,8 +70,7 @@ export function CommendationsPage() {
           emptyText="暂无"
           columns={[
             linkColumn('委员', 'name', (r) => `/duty/members/${r.memberId}?year=${year}`),
-            { title: '界别', dataIndex: 'sector' },
-            { title: '积分', dataIndex: 'total' },
+            ...textColumns({ sector: '界别', total: '积分' }),
           ]}
           actions={
             manage &&

@@ -3,7 +3,7 @@ import { App, Button, Card, DatePicker, Form, Input, Radio, Space, Tag } from 'a
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { choices, ItemsTable, linkColumn, PageHeader } from '../../../components/index.ts';
+import { choices, ItemsTable, linkColumn, PageHeader, textColumns } from '../../../components/index.ts';
 import { thisYear } from '../api.ts';
 import { MemberRecordDialog, RemoveButton, useMemberRecord } from '../components/MemberRecordDialog.tsx';
 import { YearSelect } from '../components/YearSelect.tsx';
@@ -56,8 +56,7 @@ export function ConsequencesPage() {
           columns={[
             { title: '编号', dataIndex: 'code' },
             linkColumn('姓名', 'name', (r: any) => `/duty/members/${r.memberId}?year=${year}`),
-            { title: '积分', dataIndex: 'total' },
-            { title: '原因', dataIndex: 'reason' },
+            ...textColumns({ total: '积分', reason: '原因' }),
             {
               title: '建议',
               dataIndex: 'suggestionLabel',
@@ -84,12 +83,14 @@ export function ConsequencesPage() {
           pagination={{}}
           emptyText="暂无记录"
           columns={[
-            { title: '日期', dataIndex: 'happenedOn' },
-            { title: '委员', dataIndex: 'name' },
-            { title: '方式', dataIndex: 'kindLabel' },
-            { title: '原因', dataIndex: 'reason' },
-            { title: '结果', dataIndex: 'outcome' },
-            { title: '记录人', dataIndex: 'createdBy' },
+            ...textColumns({
+              happenedOn: '日期',
+              name: '委员',
+              kindLabel: '方式',
+              reason: '原因',
+              outcome: '结果',
+              createdBy: '记录人',
+            }),
           ]}
           actions={
             manage &&

@@ -5,7 +5,14 @@ import { App, Button, Card, Flex, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ConfirmButton, ErrorAlert, ExportButton, ItemsTable, PageHeader } from '../../../components/index.ts';
+import {
+  ConfirmButton,
+  ErrorAlert,
+  ExportButton,
+  ItemsTable,
+  PageHeader,
+  textColumns,
+} from '../../../components/index.ts';
 import { type ConductItem, type ConductRecord, POLARITY_LABEL, signedPoints, thisYear } from '../api.ts';
 import { ConductItemDialog } from '../components/ConductItemDialog.tsx';
 import { ConductRecordDialog, useConductRecordDialog } from '../components/ConductRecordDialog.tsx';
@@ -105,12 +112,9 @@ export function ListsPage() {
           pagination={{}}
           emptyText="暂无登记"
           columns={[
-            { title: '日期', dataIndex: 'occurredOn' },
-            { title: '委员', dataIndex: 'memberName' },
-            { title: '事项', dataIndex: 'itemTitle' },
+            ...textColumns({ occurredOn: '日期', memberName: '委员', itemTitle: '事项' }),
             { title: '分值', render: (_, r) => signedPoints(r) },
-            { title: '事实与依据', dataIndex: 'evidence' },
-            { title: '登记人', dataIndex: 'createdBy' },
+            ...textColumns({ evidence: '事实与依据', createdBy: '登记人' }),
             {
               title: '状态',
               render: (_, r) =>

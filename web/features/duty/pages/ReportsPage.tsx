@@ -10,6 +10,7 @@ import {
   ParamSearch,
   ParamSelect,
   pagedProps,
+  textColumns,
   useListParams,
 } from '../../../components/index.ts';
 import { thisYear } from '../api.ts';
@@ -37,8 +38,7 @@ export function ReportsPage() {
         columns={[
           { title: '编号', dataIndex: 'code' },
           linkColumn('委员', 'name', (r) => `/duty/reports/${r.id}`),
-          { title: '年度', dataIndex: 'year' },
-          { title: '状态', dataIndex: 'statusLabel' },
+          ...textColumns({ year: '年度', statusLabel: '状态' }),
           { title: '提交时间', dataIndex: 'submittedAt', render: (v: string) => formatDateTime(v) },
           { title: '审阅人', dataIndex: 'reviewedBy', render: (v: string | null) => v ?? '—' },
         ]}

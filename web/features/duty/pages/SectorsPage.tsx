@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Space } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
-import { ExportButton, ItemsTable, PageHeader } from '../../../components/index.ts';
+import { ExportButton, ItemsTable, PageHeader, textColumns } from '../../../components/index.ts';
 import { thisYear } from '../api.ts';
 import { YearSelect } from '../components/YearSelect.tsx';
 import { dutyKeys } from '../queries.ts';
@@ -46,13 +46,15 @@ export function SectorsPage() {
         loading={query.isLoading}
         columns={[
           { title: '界别', dataIndex: 'sector', fixed: 'left' },
-          { title: '委员', dataIndex: 'members' },
-          { title: '界别活动（次）', dataIndex: 'sectorMeetings' },
-          { title: '参加活动（人次）', dataIndex: 'activityParticipations' },
-          { title: '参加活动委员', dataIndex: 'activeMembers' },
-          { title: '集体提案（件）', dataIndex: 'collectiveProposals' },
-          { title: '委员提案（件）', dataIndex: 'memberProposals' },
-          { title: '界别提案合计', dataIndex: 'proposals' },
+          ...textColumns({
+            members: '委员',
+            sectorMeetings: '界别活动（次）',
+            activityParticipations: '参加活动（人次）',
+            activeMembers: '参加活动委员',
+            collectiveProposals: '集体提案（件）',
+            memberProposals: '委员提案（件）',
+            proposals: '界别提案合计',
+          }),
         ]}
       />
     </>

@@ -16,6 +16,7 @@ import {
   ParamSelect,
   pagedProps,
   ResponsiveList,
+  textColumns,
   useFormDialog,
   useListParams,
 } from '../../../components/index.ts';
@@ -94,12 +95,14 @@ export function RoomsPage() {
         unit="个"
         columns={[
           linkColumn('议事室', 'name', (r) => `/grassroots/rooms/${r.id}`),
-          { title: '镇（街道）', dataIndex: 'township' },
-          { title: '村（社区）', dataIndex: 'village' },
-          { title: '第一召集人', dataIndex: 'firstConvener' },
-          { title: '执行召集人', dataIndex: 'execConvenerName' },
-          { title: '议题', dataIndex: 'topicCount' },
-          { title: '协商', dataIndex: 'sessionCount' },
+          ...textColumns({
+            township: '镇（街道）',
+            village: '村（社区）',
+            firstConvener: '第一召集人',
+            execConvenerName: '执行召集人',
+            topicCount: '议题',
+            sessionCount: '协商',
+          }),
           { title: '状态', dataIndex: 'active', render: (v) => (v ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
         ]}
       />

@@ -13,6 +13,7 @@ import {
   ParamSearch,
   pagedProps,
   ResponsiveList,
+  textColumns,
   useFormDialog,
   useListParams,
 } from '../../../components/index.ts';
@@ -77,10 +78,12 @@ export function StudiosPage() {
         unit="个"
         columns={[
           linkColumn('工作室', 'name', (r) => `/grassroots/studios/${r.id}`),
-          { title: '类型', dataIndex: 'kindLabel' },
-          { title: '负责人', dataIndex: 'leaderName' },
-          { title: '入驻委员', dataIndex: 'memberCount' },
-          { title: '微建议', dataIndex: 'suggestionCount' },
+          ...textColumns({
+            kindLabel: '类型',
+            leaderName: '负责人',
+            memberCount: '入驻委员',
+            suggestionCount: '微建议',
+          }),
         ]}
       />
       <FormDialog title="登记委员工作室" dialog={dialog} mutation={create} initialValues={{ kind: 'township' }}>
