@@ -1,7 +1,7 @@
 // 数字文史: a member on a 375 px phone submits a 三亲 account with a photo and the copyright consent → the office
 // accepts it, edits it (a version with a note), proofreads it, puts it in a new volume and publishes the volume →
 // the member finds it by full-text search on the phone and reads it, published with its volume. Axe and no sideways
-// scrolling on each screen.
+// scrolling on each screen, also on a desktop search that finds nothing (the table's empty text must be readable).
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api.ts';
 import { checkScreen, pageErrorsOf, shot, signInAndOpen } from './browser.ts';
@@ -71,5 +71,12 @@ describe('数字文史：委员投稿 → 编辑出版 → 检索阅读', () => 
     await phone.getByText('最后一班渡轮上').waitFor();
     await shot(phone, 'archive-volume-print-phone');
     expect(pageErrorsOf(phone)).toEqual([]);
+  });
+
+  it('一次没有结果的检索：桌面表格的空状态文字清晰可读（axe 对比度）', async () => {
+    const desk = await signInAndOpen('member274', '/archive?q=查无此词的一次检索');
+    await desk.getByText('没有符合条件的史料，请换个关键词或筛选条件').waitFor();
+    await checkScreen(desk, 'archive-search-empty');
+    expect(pageErrorsOf(desk)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // the list a member or a unit reads on a phone (共 N 条 under it). The card itself is the page's.
 import { List } from 'antd';
 import type { ReactNode } from 'react';
-import type { PagedData } from './DataTable.tsx';
+import { EmptyText, type PagedData } from './DataTable.tsx';
 
 export function CardList<T>({
   data,
@@ -25,7 +25,7 @@ export function CardList<T>({
     <List
       loading={loading}
       dataSource={data?.items ?? []}
-      locale={{ emptyText }}
+      locale={{ emptyText: <EmptyText text={emptyText} /> }}
       pagination={{
         current: page,
         pageSize,

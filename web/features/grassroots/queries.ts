@@ -1,6 +1,10 @@
 // Query keys of 协商议事室, 委员工作室, 微建议, 今日值班 and 12345热线: every key starts with 'grassroots', so an action
 // refreshes all of it (grassrootsKeys.all) and a list its own prefix (grassrootsKeys.rooms, .studios, .hotline…).
 // The public pages' keys too (grassrootsKeys.public), though nothing signed in shares their cache.
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { api } from '../../api/client.ts';
+
 export const grassrootsKeys = {
   all: ['grassroots'] as const,
   rooms: ['grassroots', 'rooms'] as const,
@@ -29,3 +33,16 @@ export const grassrootsKeys = {
   /** A public page reached from a QR code or a resident's topic link (no account). */
   public: (kind: 'room' | 'studio' | 'topic', token: string) => ['grassroots', 'public', kind, token] as const,
 };
+
+/**
+ * A public page's data (no account), by the QR or link token in its URL (:token): GET /api/public/{kind}s/{token}.
+ * `const { token, query } = usePublicPage<PublicRoom>('room')`; query.error carries the server's message.
+ */
+export function usePublicPage<T>(kind: 'room' | 'studio' | 'topic') {
+  const token = useParams().token ?? '';
+  const query = useQuery({
+    queryKey: grassrootsKeys.public(kind, token),
+    queryFn: () => api.get<T>(`/api/public/${kind}s/${token}`),
+  });
+  return { token, query };
+}

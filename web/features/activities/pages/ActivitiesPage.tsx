@@ -1,17 +1,8 @@
 // 履职活动: the list (members see the ones they are in and the open ones; staff the sign-ins and outputs to review).
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Tag } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { Tag } from 'antd';
 import { useSession } from '../../../app/session.tsx';
-import {
-  ErrorAlert,
-  PageHeader,
-  ParamSelect,
-  pagedProps,
-  ResponsiveList,
-  useListParams,
-} from '../../../components/index.ts';
-import { EventFilters } from '../../meetings/components/EventFilters.tsx';
+import { ErrorAlert, ParamSelect, pagedProps, ResponsiveList, useListParams } from '../../../components/index.ts';
+import { EventFilters, EventListHeader } from '../../meetings/components/EventFilters.tsx';
 import { eventColumns } from '../../meetings/components/eventColumns.tsx';
 import { ACTIVITY_KINDS, activityState, type Item, STATUS } from '../api.ts';
 import { useActivities } from '../queries.ts';
@@ -21,21 +12,16 @@ const MINE_CHOICES = { '': '全部活动', true: '我参加的' };
 export function ActivitiesPage() {
   const { can } = useSession();
   const manage = can('activity.manage');
-  const navigate = useNavigate();
   const [p, setP] = useListParams({ q: '', kind: '', status: '', mine: '' });
   const { data, error, isFetching } = useActivities(p);
   return (
     <>
-      <PageHeader
+      <EventListHeader
         title="履职活动"
+        noun="活动"
+        newPath="/activities/new"
+        manage={manage}
         description={manage ? '组织调研、视察、考察、协商、培训等活动，签到并确认成果。' : '您受邀或可报名参加的活动。'}
-        extra={
-          manage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/activities/new')}>
-              新建活动
-            </Button>
-          )
-        }
       />
       <EventFilters
         noun="活动"

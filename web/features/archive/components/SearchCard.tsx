@@ -1,8 +1,14 @@
 // 文史资料检索: full-text search of the articles with period, place, theme, person and tag filters (in the URL);
 // editors also pick the manuscripts of a state.
 import { Button, Card, Form, Input, Segmented } from 'antd';
-import { Link } from 'react-router';
-import { ErrorAlert, pagedProps, ResponsiveList, useListParams } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  linkColumn,
+  pagedProps,
+  ResponsiveList,
+  textColumns,
+  useListParams,
+} from '../../../components/index.ts';
 import { ARTICLE_STATE_OPTIONS, type Article } from '../api.ts';
 import { useArticles } from '../queries.ts';
 
@@ -68,15 +74,8 @@ export function SearchCard({ editor }: { editor: boolean }) {
         }}
         {...pagedProps({ data, isFetching }, params, setParams)}
         columns={[
-          {
-            title: '标题',
-            dataIndex: 'title',
-            render: (t: string, a) => <Link to={`/archive/articles/${a.id}`}>{t}</Link>,
-          },
-          { title: '作者', dataIndex: 'authorName' },
-          { title: '类别', dataIndex: 'accountKindLabel' },
-          { title: '时期', dataIndex: 'period' },
-          { title: '状态', dataIndex: 'stateLabel' },
+          linkColumn('标题', 'title', (a) => `/archive/articles/${a.id}`),
+          ...textColumns({ authorName: '作者', accountKindLabel: '类别', period: '时期', stateLabel: '状态' }),
           { title: '辑', dataIndex: 'volumeNumber', render: (n: number | null) => (n ? `第${n}辑` : '—') },
         ]}
       />

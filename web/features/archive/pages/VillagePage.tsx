@@ -2,9 +2,16 @@
 // on its editorial page), a button to contribute an account to it, and for editors the project's form.
 import { Button, Card, Descriptions, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, PageHeader, ResponsiveList } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  linkColumn,
+  PageHeader,
+  pagedProps,
+  ResponsiveList,
+  textColumns,
+} from '../../../components/index.ts';
 import { TAG } from '../../../components/tagColors.ts';
 import type { Article } from '../api.ts';
 import { VillageForm } from '../components/VillageForm.tsx';
@@ -14,9 +21,9 @@ export function VillagePage() {
   const id = Number(useParams().id);
   const { can } = useSession();
   const navigate = useNavigate();
-  const [[page, pageSize], setPaging] = useState([1, 20]);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const { data: v, error } = useVillage(id);
-  const chapters = useArticles({ villageId: id, page, pageSize });
+  const chapters = useArticles({ villageId: id, ...paging });
   if (!v) return <ErrorAlert error={error} />;
   return (
     <>
@@ -48,22 +55,12 @@ export function VillagePage() {
         <ErrorAlert error={chapters.error} />
         <ResponsiveList<Article>
           rowKey="id"
-          data={chapters.data}
-          loading={chapters.isFetching}
-          page={page}
-          pageSize={pageSize}
-          onPageChange={(p, ps) => setPaging([p, ps])}
+          {...pagedProps(chapters, paging, setPaging)}
           unit="篇"
           locale={{ emptyText: '还没有稿件归入本村史' }}
           columns={[
-            {
-              title: '标题',
-              dataIndex: 'title',
-              render: (t: string, a) => <Link to={`/archive/articles/${a.id}`}>{t}</Link>,
-            },
-            { title: '作者', dataIndex: 'authorName' },
-            { title: '类别', dataIndex: 'accountKindLabel' },
-            { title: '状态', dataIndex: 'stateLabel' },
+            linkColumn('标题', 'title', (a) => `/archive/articles/${a.id}`),
+            ...textColumns({ authorName: '作者', accountKindLabel: '类别', stateLabel: '状态' }),
           ]}
         />
       </Card>

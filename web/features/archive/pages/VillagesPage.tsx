@@ -2,9 +2,16 @@
 // start a new project below the list.
 import { Card, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, PageHeader, ResponsiveList } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  linkColumn,
+  PageHeader,
+  pagedProps,
+  ResponsiveList,
+  textColumns,
+} from '../../../components/index.ts';
 import { TAG } from '../../../components/tagColors.ts';
 import type { Village } from '../api.ts';
 import { VillageForm } from '../components/VillageForm.tsx';
@@ -17,7 +24,7 @@ export function VillagesPage() {
   const navigate = useNavigate();
   const editor = can('archive.edit');
   // The server sends every project (a committee has tens, not thousands); the list pages them here.
-  const [[page, pageSize], setPaging] = useState([1, 20]);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const { data, error, isFetching } = useVillages();
   return (
     <>
@@ -30,21 +37,12 @@ export function VillagesPage() {
         <ErrorAlert error={error} />
         <ResponsiveList<Village>
           rowKey="id"
-          data={data}
-          loading={isFetching}
-          page={page}
-          pageSize={pageSize}
-          onPageChange={(p, ps) => setPaging([p, ps])}
+          {...pagedProps({ data, isFetching }, paging, setPaging)}
           unit="个"
           locale={{ emptyText: editor ? '还没有村史项目，可在下方新建' : '暂无村史项目' }}
           columns={[
-            {
-              title: '村史名称',
-              dataIndex: 'title',
-              render: (t: string, v) => <Link to={`/archive/villages/${v.id}`}>{t}</Link>,
-            },
-            { title: '乡镇（街道）', dataIndex: 'township' },
-            { title: '村（社区）', dataIndex: 'village' },
+            linkColumn('村史名称', 'title', (v) => `/archive/villages/${v.id}`),
+            ...textColumns({ township: '乡镇（街道）', village: '村（社区）' }),
             { title: '编纂人员', dataIndex: 'editors', render: (xs: string[]) => (xs.length ? xs.join('、') : '—') },
             {
               title: '状态',

@@ -4,7 +4,8 @@
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { api } from '../../../api/client.ts';
+import { ConfirmButton, type ConfirmButtonProps, ErrorAlert, useFormDraft } from '../../../components/index.ts';
 import { MemberSelect } from '../../meetings/shared.tsx';
 
 export function MemberRecordDialog({
@@ -91,4 +92,28 @@ export function useMemberRecord(o: {
       onFinish: (v: any) => save.mutate(v),
     },
   };
+}
+
+/**
+ * A row's 撤销/删除 of such a record: a small danger ConfirmButton (any of its props) that DELETEs `url`, then
+ * refreshes the queries under `refresh`.
+ * `<RemoveButton confirm="确定删除这条记录吗？" url={`/api/duty/consequences/${id}`} refresh={dutyKeys.consequences}>删除</RemoveButton>`
+ */
+export function RemoveButton({
+  url,
+  refresh,
+  ...button
+}: Omit<ConfirmButtonProps, 'onConfirm'> & { url: string; refresh: QueryKey }) {
+  const qc = useQueryClient();
+  return (
+    <ConfirmButton
+      size="small"
+      danger
+      {...button}
+      onConfirm={async () => {
+        await api.del(url);
+        qc.invalidateQueries({ queryKey: refresh });
+      }}
+    />
+  );
 }

@@ -1,9 +1,10 @@
 // The rule form's scoring items: which duty facts (kinds, roles, details) score how many points in which category.
 // A fact scores by the first item it matches, so the order matters (上移).
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { choices } from '../../../components/index.ts';
 import type { Vocabulary } from '../queries.ts';
+import { RuleField } from './RuleRows.tsx';
 
 export function RuleItemsCard({ vocabulary: v }: { vocabulary: Vocabulary }) {
   const categories = Form.useWatch('categories') as { key: string; name: string }[] | undefined;
@@ -29,67 +30,35 @@ export function RuleItemsCard({ vocabulary: v }: { vocabulary: Vocabulary }) {
                   </Space>
                 </Flex>
                 <Row gutter={12}>
-                  <Col xs={24} md={8}>
-                    <Form.Item
-                      name={[f.name, 'label']}
-                      label="计分项名称"
-                      rules={[{ required: true, message: '请填写名称' }]}
-                    >
-                      <Input count={{ show: true, max: 60 }} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={6}>
-                    <Form.Item
-                      name={[f.name, 'category']}
-                      label="所属类别"
-                      rules={[{ required: true, message: '请选择类别' }]}
-                    >
-                      <Select
-                        options={(categories ?? [])
-                          .filter(Boolean)
-                          .map((c) => ({ value: c.key, label: c.name || c.key }))}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={4}>
-                    <Form.Item
-                      name={[f.name, 'points']}
-                      label="分值（扣分填负数）"
-                      rules={[{ required: true, message: '请填写分值' }]}
-                    >
-                      <InputNumber min={-1000} max={1000} step={0.5} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={3}>
-                    <Form.Item name={[f.name, 'multiplyBy']} label="计量">
-                      <Select allowClear placeholder="按次" options={choices(v.multipliers)} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={3}>
-                    <Form.Item name={[f.name, 'skipFirst']} label="前几项不计">
-                      <InputNumber min={0} max={100} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={12}>
-                    <Form.Item
-                      name={[f.name, 'kinds']}
-                      label="履职事项"
-                      rules={[{ required: true, message: '请选择履职事项' }]}
-                    >
-                      <Select mode="multiple" options={choices(v.factKinds)} optionFilterProp="label" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={6}>
-                    <Form.Item name={[f.name, 'roles']} label="身份（空为不限）">
-                      <Select mode="multiple" allowClear options={choices(v.roles)} />
-                    </Form.Item>
-                  </Col>
+                  <RuleField field={f} name="label" xs={24} md={8} label="计分项名称" required="请填写名称">
+                    <Input count={{ show: true, max: 60 }} />
+                  </RuleField>
+                  <RuleField field={f} name="category" xs={12} md={6} label="所属类别" required="请选择类别">
+                    <Select
+                      options={(categories ?? [])
+                        .filter(Boolean)
+                        .map((c) => ({ value: c.key, label: c.name || c.key }))}
+                    />
+                  </RuleField>
+                  <RuleField field={f} name="points" xs={12} md={4} label="分值（扣分填负数）" required="请填写分值">
+                    <InputNumber min={-1000} max={1000} step={0.5} style={{ width: '100%' }} />
+                  </RuleField>
+                  <RuleField field={f} name="multiplyBy" xs={12} md={3} label="计量">
+                    <Select allowClear placeholder="按次" options={choices(v.multipliers)} />
+                  </RuleField>
+                  <RuleField field={f} name="skipFirst" xs={12} md={3} label="前几项不计">
+                    <InputNumber min={0} max={100} style={{ width: '100%' }} />
+                  </RuleField>
+                  <RuleField field={f} name="kinds" xs={24} md={12} label="履职事项" required="请选择履职事项">
+                    <Select mode="multiple" options={choices(v.factKinds)} optionFilterProp="label" />
+                  </RuleField>
+                  <RuleField field={f} name="roles" xs={24} md={6} label="身份（空为不限）">
+                    <Select mode="multiple" allowClear options={choices(v.roles)} />
+                  </RuleField>
                   {Object.entries(v.detailFields).map(([k, d]) => (
-                    <Col xs={12} md={3} key={k}>
-                      <Form.Item name={[f.name, 'detail', k]} label={d.label}>
-                        <Select allowClear placeholder="不限" options={choices(d.values)} />
-                      </Form.Item>
-                    </Col>
+                    <RuleField key={k} field={f} name={['detail', k]} xs={12} md={3} label={d.label}>
+                      <Select allowClear placeholder="不限" options={choices(d.values)} />
+                    </RuleField>
                   ))}
                 </Row>
               </div>

@@ -1,10 +1,10 @@
 // The rule form's list cards: categories with caps and floors, grades from high to low, the annual checklist.
-import { Card, Col, Form, Input, InputNumber, Select } from 'antd';
+import { Card, Input, InputNumber, Select } from 'antd';
 import { choices } from '../../../components/index.ts';
 import type { Vocabulary } from '../queries.ts';
-import { RuleRows } from './RuleRows.tsx';
+import { RuleField, RuleRows } from './RuleRows.tsx';
 
-const required = (message: string) => [{ required: true, message }];
+const WIDE = { width: '100%' };
 
 export function CategoriesCard() {
   return (
@@ -19,21 +19,15 @@ export function CategoriesCard() {
       >
         {(f) => (
           <>
-            <Col xs={24} md={12}>
-              <Form.Item name={[f.name, 'name']} label="类别名称" rules={required('请填写类别名称')}>
-                <Input count={{ show: true, max: 30 }} />
-              </Form.Item>
-            </Col>
-            <Col xs={10} md={5}>
-              <Form.Item name={[f.name, 'cap']} label="上限（空为不限）">
-                <InputNumber min={0} max={10000} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={10} md={5}>
-              <Form.Item name={[f.name, 'floor']} label="下限（空为不限）">
-                <InputNumber min={-10000} max={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
+            <RuleField field={f} name="name" xs={24} md={12} label="类别名称" required="请填写类别名称">
+              <Input count={{ show: true, max: 30 }} />
+            </RuleField>
+            <RuleField field={f} name="cap" xs={10} md={5} label="上限（空为不限）">
+              <InputNumber min={0} max={10000} style={WIDE} />
+            </RuleField>
+            <RuleField field={f} name="floor" xs={10} md={5} label="下限（空为不限）">
+              <InputNumber min={-10000} max={0} style={WIDE} />
+            </RuleField>
           </>
         )}
       </RuleRows>
@@ -47,25 +41,22 @@ export function GradesCard({ vocabulary }: { vocabulary: Vocabulary }) {
       <RuleRows name="grades" addLabel="增加等次" removeLabel="删除此等次" maxRows={4}>
         {(f, i, count) => (
           <>
-            <Col xs={8} md={5}>
-              <Form.Item name={[f.name, 'key']} label="等次" rules={required('请选择')}>
-                <Select options={choices(vocabulary.grades)} />
-              </Form.Item>
-            </Col>
-            <Col xs={8} md={5}>
-              <Form.Item name={[f.name, 'label']} label="显示名称" rules={required('请填写')}>
-                <Input count={{ show: true, max: 10 }} />
-              </Form.Item>
-            </Col>
-            <Col xs={6} md={5}>
-              <Form.Item
-                name={[f.name, 'min']}
-                label={i === count - 1 ? '最低分（最后一档不限）' : '最低分'}
-                rules={required('请填写')}
-              >
-                <InputNumber min={-10000} max={10000} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
+            <RuleField field={f} name="key" xs={8} md={5} label="等次" required="请选择">
+              <Select options={choices(vocabulary.grades)} />
+            </RuleField>
+            <RuleField field={f} name="label" xs={8} md={5} label="显示名称" required="请填写">
+              <Input count={{ show: true, max: 10 }} />
+            </RuleField>
+            <RuleField
+              field={f}
+              name="min"
+              xs={6}
+              md={5}
+              label={i === count - 1 ? '最低分（最后一档不限）' : '最低分'}
+              required="请填写"
+            >
+              <InputNumber min={-10000} max={10000} style={WIDE} />
+            </RuleField>
           </>
         )}
       </RuleRows>
@@ -85,21 +76,15 @@ export function ChecklistCard({ vocabulary }: { vocabulary: Vocabulary }) {
       >
         {(f) => (
           <>
-            <Col xs={24} md={10}>
-              <Form.Item name={[f.name, 'label']} label="要求" rules={required('请填写')}>
-                <Input count={{ show: true, max: 30 }} />
-              </Form.Item>
-            </Col>
-            <Col xs={16} md={9}>
-              <Form.Item name={[f.name, 'kinds']} label="算作完成的履职事项" rules={required('请选择')}>
-                <Select mode="multiple" options={choices(vocabulary.factKinds)} optionFilterProp="label" />
-              </Form.Item>
-            </Col>
-            <Col xs={6} md={3}>
-              <Form.Item name={[f.name, 'min']} label="至少次数" rules={required('请填写')}>
-                <InputNumber min={1} max={50} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
+            <RuleField field={f} name="label" xs={24} md={10} label="要求" required="请填写">
+              <Input count={{ show: true, max: 30 }} />
+            </RuleField>
+            <RuleField field={f} name="kinds" xs={16} md={9} label="算作完成的履职事项" required="请选择">
+              <Select mode="multiple" options={choices(vocabulary.factKinds)} optionFilterProp="label" />
+            </RuleField>
+            <RuleField field={f} name="min" xs={6} md={3} label="至少次数" required="请填写">
+              <InputNumber min={1} max={50} style={WIDE} />
+            </RuleField>
           </>
         )}
       </RuleRows>

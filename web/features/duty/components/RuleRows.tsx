@@ -64,3 +64,38 @@ export function RuleRows({
     </Form.List>
   );
 }
+
+/**
+ * One field of a rule row: a Col `xs`/`md` wide holding the Form.Item at `name` (a key, or a path such as
+ * ['detail', k]) under the list row `field`; `required` is the message shown when it is left empty.
+ * `<RuleField field={f} name="cap" xs={10} md={5} label="上限（空为不限）"><InputNumber /></RuleField>`
+ */
+export function RuleField({
+  field,
+  name,
+  xs,
+  md,
+  label,
+  required,
+  children,
+}: {
+  field: FormListFieldData;
+  name: string | string[];
+  xs: number;
+  md: number;
+  label: ReactNode;
+  required?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Col xs={xs} md={md}>
+      <Form.Item
+        name={[field.name, ...(Array.isArray(name) ? name : [name])]}
+        label={label}
+        rules={required ? [{ required: true, message: required }] : undefined}
+      >
+        {children}
+      </Form.Item>
+    </Col>
+  );
+}

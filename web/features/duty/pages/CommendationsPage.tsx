@@ -1,20 +1,17 @@
 // 优秀委员: commendations of the year and the members graded excellent to choose from.
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Space, Table } from 'antd';
+import { Button, Card, Form, Input, Space } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ConfirmButton, ErrorAlert, PageHeader } from '../../../components/index.ts';
+import { ItemsTable, linkColumn, PageHeader, textColumns } from '../../../components/index.ts';
 import { thisYear } from '../api.ts';
-import { MemberRecordDialog, useMemberRecord } from '../components/MemberRecordDialog.tsx';
+import { MemberRecordDialog, RemoveButton, useMemberRecord } from '../components/MemberRecordDialog.tsx';
 import { YearSelect } from '../components/YearSelect.tsx';
 import { dutyKeys, type ScoreRow, useCommendations, useExcellentMembers } from '../queries.ts';
 
 export function CommendationsPage() {
   const { can } = useSession();
   const manage = can('duty.manage');
-  const qc = useQueryClient();
   const [year, setYear] = useState(thisYear());
   const list = useCommendations(year);
   const top = useExcellentMembers(year);
@@ -45,80 +42,54 @@ export function CommendationsPage() {
         }
       />
       <Card title={`${year} 年度优秀委员`} style={{ marginBottom: 16 }}>
-        <ErrorAlert error={list.error} />
-        <Table
-          rowKey="id"
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          pagination={false}
-          locale={{ emptyText: '暂无' }}
+        <ItemsTable
+          query={list}
+          emptyText="暂无"
           columns={[
-            { title: '委员', dataIndex: 'name' },
-            { title: '界别', dataIndex: 'sector' },
-            { title: '称号', dataIndex: 'title' },
-            { title: '表彰理由', dataIndex: 'reason' },
+            ...textColumns({ name: '委员', sector: '界别', title: '称号', reason: '表彰理由' }),
             { title: '积分', dataIndex: 'total', render: (v) => v ?? '—' },
-            ...(manage
-              ? [
-                  {
-                    title: '操作',
-                    render: (_: unknown, r: any) => (
-                      <ConfirmButton
-                        size="small"
-                        danger
-                        confirm={`确定撤销 ${r.name} 的表彰吗？`}
-                        onConfirm={async () => {
-                          await api.del(`/api/duty/commendations/${r.id}`);
-                          qc.invalidateQueries({ queryKey: dutyKeys.commendations });
-                        }}
-                      >
-                        撤销
-                      </ConfirmButton>
-                    ),
-                  },
-                ]
-              : []),
           ]}
+          actions={
+            manage &&
+            ((r: any) => (
+              <RemoveButton
+                confirm={`确定撤销 ${r.name} 的表彰吗？`}
+                url={`/api/duty/commendations/${r.id}`}
+                refresh={dutyKeys.commendations}
+              >
+                撤销
+              </RemoveButton>
+            ))
+          }
         />
       </Card>
       <Card title="积分等次为“优秀”的委员（供推荐参考）">
-        <Table
+        <ItemsTable<ScoreRow>
           rowKey="memberId"
-          dataSource={top.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          pagination={false}
-          locale={{ emptyText: '暂无' }}
+          query={top}
+          emptyText="暂无"
           columns={[
-            {
-              title: '委员',
-              dataIndex: 'name',
-              render: (n, r) => <Link to={`/duty/members/${r.memberId}?year=${year}`}>{n}</Link>,
-            },
-            { title: '界别', dataIndex: 'sector' },
-            { title: '积分', dataIndex: 'total' },
-            ...(manage
-              ? [
-                  {
-                    title: '操作',
-                    render: (_: unknown, r: ScoreRow) => (
-                      <Button
-                        size="small"
-                        onClick={() => {
-                          form.setFieldsValue({
-                            memberId: r.memberId,
-                            title: '优秀委员',
-                            reason: `${year} 年度履职积分 ${r.total} 分，等次优秀`,
-                          });
-                          start();
-                        }}
-                      >
-                        表彰
-                      </Button>
-                    ),
-                  },
-                ]
-              : []),
+            linkColumn('委员', 'name', (r) => `/duty/members/${r.memberId}?year=${year}`),
+            ...textColumns({ sector: '界别', total: '积分' }),
           ]}
+          actions={
+            manage &&
+            ((r) => (
+              <Button
+                size="small"
+                onClick={() => {
+                  form.setFieldsValue({
+                    memberId: r.memberId,
+                    title: '优秀委员',
+                    reason: `${year} 年度履职积分 ${r.total} 分，等次优秀`,
+                  });
+                  start();
+                }}
+              >
+                表彰
+              </Button>
+            ))
+          }
         />
       </Card>
       <MemberRecordDialog {...dialog} title="表彰委员" initialValues={{ title: '优秀委员' }}>

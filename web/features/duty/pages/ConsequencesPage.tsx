@@ -1,20 +1,17 @@
 // 约谈与劝辞: members below the pass mark, what was done, and the record dialog.
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, Radio, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Radio, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ConfirmButton, choices, ErrorAlert, PageHeader } from '../../../components/index.ts';
+import { choices, ItemsTable, linkColumn, PageHeader, textColumns } from '../../../components/index.ts';
 import { thisYear } from '../api.ts';
-import { MemberRecordDialog, useMemberRecord } from '../components/MemberRecordDialog.tsx';
+import { MemberRecordDialog, RemoveButton, useMemberRecord } from '../components/MemberRecordDialog.tsx';
 import { YearSelect } from '../components/YearSelect.tsx';
 import { dutyKeys, useConsequenceCandidates, useConsequences } from '../queries.ts';
 
 export function ConsequencesPage() {
   const { can } = useSession();
   const manage = can('duty.manage');
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const [year, setYear] = useState(thisYear());
   const candidates = useConsequenceCandidates(year);
@@ -51,82 +48,62 @@ export function ConsequencesPage() {
         }
       />
       <Card title={`需关注的委员（合格分 ${candidates.data?.passMark ?? ''} 分）`} style={{ marginBottom: 16 }}>
-        <ErrorAlert error={candidates.error} />
-        <Table
+        <ItemsTable
           rowKey="memberId"
-          loading={candidates.isFetching}
-          dataSource={candidates.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: '没有需要关注的委员' }}
+          query={candidates}
+          pagination={{}}
+          emptyText="没有需要关注的委员"
           columns={[
             { title: '编号', dataIndex: 'code' },
-            {
-              title: '姓名',
-              dataIndex: 'name',
-              render: (n, r) => <Link to={`/duty/members/${r.memberId}?year=${year}`}>{n}</Link>,
-            },
-            { title: '积分', dataIndex: 'total' },
-            { title: '原因', dataIndex: 'reason' },
+            linkColumn('姓名', 'name', (r: any) => `/duty/members/${r.memberId}?year=${year}`),
+            ...textColumns({ total: '积分', reason: '原因' }),
             {
               title: '建议',
               dataIndex: 'suggestionLabel',
-              render: (l, r) => <Tag color={r.suggestion === 'talk' ? '#ad4e00' : '#cf1322'}>{l}</Tag>,
+              render: (l, r: any) => <Tag color={r.suggestion === 'talk' ? '#ad4e00' : '#cf1322'}>{l}</Tag>,
             },
             {
               title: '已处理',
-              render: (_, r) => [r.talked && '已约谈', r.advised && '已劝辞'].filter(Boolean).join('、') || '—',
+              render: (_, r: any) => [r.talked && '已约谈', r.advised && '已劝辞'].filter(Boolean).join('、') || '—',
             },
-            ...(manage
-              ? [
-                  {
-                    title: '操作',
-                    render: (_: unknown, r: any) => (
-                      <Button size="small" onClick={() => start(r)}>
-                        记录
-                      </Button>
-                    ),
-                  },
-                ]
-              : []),
           ]}
+          actions={
+            manage &&
+            ((r: any) => (
+              <Button size="small" onClick={() => start(r)}>
+                记录
+              </Button>
+            ))
+          }
         />
       </Card>
       <Card title="处理记录">
-        <ErrorAlert error={list.error} />
-        <Table
-          rowKey="id"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: '暂无记录' }}
+        <ItemsTable
+          query={list}
+          pagination={{}}
+          emptyText="暂无记录"
           columns={[
-            { title: '日期', dataIndex: 'happenedOn' },
-            { title: '委员', dataIndex: 'name' },
-            { title: '方式', dataIndex: 'kindLabel' },
-            { title: '原因', dataIndex: 'reason' },
-            { title: '结果', dataIndex: 'outcome' },
-            { title: '记录人', dataIndex: 'createdBy' },
-            ...(manage
-              ? [
-                  {
-                    title: '操作',
-                    render: (_: unknown, r: any) => (
-                      <ConfirmButton
-                        size="small"
-                        danger
-                        confirm="确定删除这条记录吗？"
-                        onConfirm={async () => {
-                          await api.del(`/api/duty/consequences/${r.id}`);
-                          qc.invalidateQueries({ queryKey: dutyKeys.consequences });
-                        }}
-                      >
-                        删除
-                      </ConfirmButton>
-                    ),
-                  },
-                ]
-              : []),
+            ...textColumns({
+              happenedOn: '日期',
+              name: '委员',
+              kindLabel: '方式',
+              reason: '原因',
+              outcome: '结果',
+              createdBy: '记录人',
+            }),
           ]}
+          actions={
+            manage &&
+            ((r: any) => (
+              <RemoveButton
+                confirm="确定删除这条记录吗？"
+                url={`/api/duty/consequences/${r.id}`}
+                refresh={dutyKeys.consequences}
+              >
+                删除
+              </RemoveButton>
+            ))
+          }
         />
       </Card>
       <MemberRecordDialog {...dialog} title="记录约谈或劝辞" initialValues={{ kind: 'talk' }} destroyOnHidden>

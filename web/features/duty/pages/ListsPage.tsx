@@ -1,11 +1,18 @@
 // 正负面清单 for staff: the year's positive and negative lists (add, edit, retire; each change re-scores the year),
 // record an occurrence for a member with its evidence, the year's occurrences (revoke a mistaken one), Excel export.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Flex, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ConfirmButton, ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
+import {
+  ConfirmButton,
+  ErrorAlert,
+  ExportButton,
+  ItemsTable,
+  PageHeader,
+  textColumns,
+} from '../../../components/index.ts';
 import { type ConductItem, type ConductRecord, POLARITY_LABEL, signedPoints, thisYear } from '../api.ts';
 import { ConductItemDialog } from '../components/ConductItemDialog.tsx';
 import { ConductRecordDialog, useConductRecordDialog } from '../components/ConductRecordDialog.tsx';
@@ -56,14 +63,11 @@ export function ListsPage() {
       <ErrorAlert error={lists.error ?? records.error ?? retire.error ?? revoke.error} />
       {(['positive', 'negative'] as const).map((p) => (
         <Card key={p} title={POLARITY_LABEL[p]} style={{ marginBottom: 16 }}>
-          <Table<ConductItem>
-            rowKey="id"
+          <ItemsTable<ConductItem>
             size="small"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
+            query={{ data: { items: (lists.data?.items ?? []).filter((i) => i.polarity === p) } }}
             loading={lists.isLoading}
-            dataSource={(lists.data?.items ?? []).filter((i) => i.polarity === p)}
-            locale={{ emptyText: <span style={{ color: '#595959' }}>暂无事项</span> }}
+            emptyText="暂无事项"
             columns={[
               { title: '事项', dataIndex: 'title' },
               { title: '分值', render: (_, i) => signedPoints(i) },
@@ -74,51 +78,43 @@ export function ListsPage() {
                 dataIndex: 'retired',
                 render: (r) => (r ? <Tag>已停用</Tag> : <Tag color="#237804">在用</Tag>),
               },
-              ...(manage
-                ? [
-                    {
-                      title: '操作',
-                      render: (_: unknown, i: ConductItem) =>
-                        i.retired ? null : (
-                          <Flex gap={8} wrap>
-                            <Button size="small" type="primary" onClick={() => startRecord(i)}>
-                              登记
-                            </Button>
-                            <Button size="small" onClick={() => setEditing(i)}>
-                              修改
-                            </Button>
-                            <ConfirmButton
-                              size="small"
-                              confirm={`停用“${i.title}”？`}
-                              detail="停用后不能再登记，已登记的仍计分。"
-                              onConfirm={() => retire.mutateAsync(i.id)}
-                            >
-                              停用
-                            </ConfirmButton>
-                          </Flex>
-                        ),
-                    },
-                  ]
-                : []),
             ]}
+            actions={
+              manage &&
+              ((i) =>
+                i.retired ? null : (
+                  <Flex gap={8} wrap>
+                    <Button size="small" type="primary" onClick={() => startRecord(i)}>
+                      登记
+                    </Button>
+                    <Button size="small" onClick={() => setEditing(i)}>
+                      修改
+                    </Button>
+                    <ConfirmButton
+                      size="small"
+                      confirm={`停用“${i.title}”？`}
+                      detail="停用后不能再登记，已登记的仍计分。"
+                      onConfirm={() => retire.mutateAsync(i.id)}
+                    >
+                      停用
+                    </ConfirmButton>
+                  </Flex>
+                ))
+            }
           />
         </Card>
       ))}
       <Card title="登记记录">
-        <Table<ConductRecord>
-          rowKey="id"
+        <ItemsTable<ConductRecord>
           size="small"
-          scroll={{ x: 'max-content' }}
+          query={{ data: records.data }}
           loading={records.isLoading}
-          dataSource={records.data?.items ?? []}
-          locale={{ emptyText: <span style={{ color: '#595959' }}>暂无登记</span> }}
+          pagination={{}}
+          emptyText="暂无登记"
           columns={[
-            { title: '日期', dataIndex: 'occurredOn' },
-            { title: '委员', dataIndex: 'memberName' },
-            { title: '事项', dataIndex: 'itemTitle' },
+            ...textColumns({ occurredOn: '日期', memberName: '委员', itemTitle: '事项' }),
             { title: '分值', render: (_, r) => signedPoints(r) },
-            { title: '事实与依据', dataIndex: 'evidence' },
-            { title: '登记人', dataIndex: 'createdBy' },
+            ...textColumns({ evidence: '事实与依据', createdBy: '登记人' }),
             {
               title: '状态',
               render: (_, r) =>

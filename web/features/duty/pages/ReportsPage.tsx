@@ -1,14 +1,16 @@
 // 述职报告 for staff: the list of self-reports to review.
 import { Flex } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { formatDateTime } from '../../../app/format.ts';
 import {
   DataTable,
   ErrorAlert,
+  linkColumn,
   PageHeader,
   ParamSearch,
   ParamSelect,
   pagedProps,
+  textColumns,
   useListParams,
 } from '../../../components/index.ts';
 import { thisYear } from '../api.ts';
@@ -35,13 +37,8 @@ export function ReportsPage() {
         onRow={(r: any) => ({ onClick: () => navigate(`/duty/reports/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: '编号', dataIndex: 'code' },
-          {
-            title: '委员',
-            dataIndex: 'name',
-            render: (n: string, r: any) => <Link to={`/duty/reports/${r.id}`}>{n}</Link>,
-          },
-          { title: '年度', dataIndex: 'year' },
-          { title: '状态', dataIndex: 'statusLabel' },
+          linkColumn('委员', 'name', (r) => `/duty/reports/${r.id}`),
+          ...textColumns({ year: '年度', statusLabel: '状态' }),
           { title: '提交时间', dataIndex: 'submittedAt', render: (v: string) => formatDateTime(v) },
           { title: '审阅人', dataIndex: 'reviewedBy', render: (v: string | null) => v ?? '—' },
         ]}

@@ -2,13 +2,13 @@
 // bulletin (Word, Excel).
 import { Checkbox, Flex, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { qs } from '../../../api/client.ts';
 import { beijingToday } from '../../../app/format.ts';
 import {
   DataTable,
   ErrorAlert,
   ExportButton,
+  linkColumn,
   PageHeader,
   ParamSearch,
   ParamSelect,
@@ -142,11 +142,7 @@ export function ScoresPage() {
             {...pagedProps({ data, isFetching }, p, setP)}
             columns={[
               { title: '编号', dataIndex: 'code' },
-              {
-                title: '姓名',
-                dataIndex: 'name',
-                render: (n, r) => <Link to={`/duty/members/${r.memberId}?year=${p.year}`}>{n}</Link>,
-              },
+              linkColumn('姓名', 'name', (r) => `/duty/members/${r.memberId}?year=${p.year}`),
               { title: '界别', dataIndex: 'sector' },
               ...(data?.categories ?? []).map((c) => ({
                 title: c.name,

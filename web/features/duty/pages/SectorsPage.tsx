@@ -1,10 +1,10 @@
 // 界别活动・界别提案: per sector for a year, the sector's meetings, its members' activity participations, proposals
 // its members led and collective proposals in the sector's name; Excel export.
 import { useQuery } from '@tanstack/react-query';
-import { Space, Table } from 'antd';
+import { Space } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
-import { ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
+import { ExportButton, ItemsTable, PageHeader, textColumns } from '../../../components/index.ts';
 import { thisYear } from '../api.ts';
 import { YearSelect } from '../components/YearSelect.tsx';
 import { dutyKeys } from '../queries.ts';
@@ -23,7 +23,7 @@ interface Row {
 
 export function SectorsPage() {
   const [year, setYear] = useState(thisYear());
-  const { data, error, isLoading } = useQuery({
+  const query = useQuery({
     queryKey: [...dutyKeys.all, 'sectors', year],
     queryFn: () => api.get<{ year: number; items: Row[] }>(`/api/duty/sectors${qs({ year })}`),
   });
@@ -39,23 +39,22 @@ export function SectorsPage() {
           </Space>
         }
       />
-      <ErrorAlert error={error} />
-      <Table<Row>
+      <ItemsTable<Row>
         rowKey="sectorId"
         size="small"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        loading={isLoading}
-        dataSource={data?.items ?? []}
+        query={query}
+        loading={query.isLoading}
         columns={[
           { title: '界别', dataIndex: 'sector', fixed: 'left' },
-          { title: '委员', dataIndex: 'members' },
-          { title: '界别活动（次）', dataIndex: 'sectorMeetings' },
-          { title: '参加活动（人次）', dataIndex: 'activityParticipations' },
-          { title: '参加活动委员', dataIndex: 'activeMembers' },
-          { title: '集体提案（件）', dataIndex: 'collectiveProposals' },
-          { title: '委员提案（件）', dataIndex: 'memberProposals' },
-          { title: '界别提案合计', dataIndex: 'proposals' },
+          ...textColumns({
+            members: '委员',
+            sectorMeetings: '界别活动（次）',
+            activityParticipations: '参加活动（人次）',
+            activeMembers: '参加活动委员',
+            collectiveProposals: '集体提案（件）',
+            memberProposals: '委员提案（件）',
+            proposals: '界别提案合计',
+          }),
         ]}
       />
     </>

@@ -8,6 +8,7 @@ import {
   ParamSelect,
   pagedProps,
   ResponsiveList,
+  textColumns,
   useListParams,
 } from '../../../components/index.ts';
 import type { HotlineCase } from '../api.ts';
@@ -55,10 +56,7 @@ export function HotlineCases({ month }: { month: string }) {
         rowKey="id"
         card={(c) => <HotlineCaseLine c={c} />}
         columns={[
-          { title: '工单编号', dataIndex: 'caseNo' },
-          { title: '受理日期', dataIndex: 'receivedOn' },
-          { title: '区域/街道', dataIndex: 'area' },
-          { title: '类别', dataIndex: 'category' },
+          ...textColumns({ caseNo: '工单编号', receivedOn: '受理日期', area: '区域/街道', category: '类别' }),
           { title: '诉求内容', dataIndex: 'content', width: 360 },
           { title: '办理状态', dataIndex: 'status' },
           { title: '立题情况', dataIndex: 'mark', render: (_, c) => <MarkTag c={c} /> },

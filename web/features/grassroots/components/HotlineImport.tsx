@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Modal, Result, Statistic, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { api, download } from '../../../api/client.ts';
-import { ErrorAlert, errorMessage } from '../../../components/index.ts';
+import { ErrorAlert, errorMessage, textColumns } from '../../../components/index.ts';
 import type { HotlinePreview } from '../api.ts';
 import { grassrootsKeys } from '../queries.ts';
 
@@ -105,11 +105,7 @@ export function HotlineImport({ open, onClose }: { open: boolean; onClose: () =>
               dataSource={preview.errors}
               pagination={preview.errors.length > 10 ? { pageSize: 10 } : false}
               scroll={{ x: 'max-content' }}
-              columns={[
-                { title: '行', dataIndex: 'row' },
-                { title: '列', dataIndex: 'column' },
-                { title: '问题', dataIndex: 'message' },
-              ]}
+              columns={[...textColumns({ row: '行', column: '列', message: '问题' })]}
             />
           )}
           <ErrorAlert error={error} />

@@ -1,20 +1,13 @@
 // 议事室 (public, from the room's QR code, no account): its published results and the form to raise a topic (码上议).
-import { useQuery } from '@tanstack/react-query';
 import { Card, Flex, List, Spin, Typography } from 'antd';
-import { useParams } from 'react-router';
-import { api } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PublicFrame } from '../../../components/PublicFrame.tsx';
 import type { PublicRoom } from '../api.ts';
 import { PublicSubmitForm } from '../components/PublicSubmitForm.tsx';
-import { grassrootsKeys } from '../queries.ts';
+import { usePublicPage } from '../queries.ts';
 
 export function PublicRoomPage() {
-  const token = useParams().token ?? '';
-  const room = useQuery({
-    queryKey: grassrootsKeys.public('room', token),
-    queryFn: () => api.get<PublicRoom>(`/api/public/rooms/${token}`),
-  });
+  const { token, query: room } = usePublicPage<PublicRoom>('room');
   if (room.isLoading) return <Spin />;
   const r = room.data;
   return (

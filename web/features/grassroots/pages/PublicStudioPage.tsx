@@ -1,21 +1,14 @@
 // 委员工作室 (public, from the studio's QR code): who runs it, today's reception, and the form to send a micro suggestion.
-import { useQuery } from '@tanstack/react-query';
 import { Typography } from 'antd';
-import { useParams } from 'react-router';
-import { api } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PublicFrame } from '../../../components/PublicFrame.tsx';
 import type { PublicStudio } from '../api.ts';
 import { PublicReception } from '../components/PublicReception.tsx';
 import { PublicSubmitForm } from '../components/PublicSubmitForm.tsx';
-import { grassrootsKeys } from '../queries.ts';
+import { usePublicPage } from '../queries.ts';
 
 export function PublicStudioPage() {
-  const token = useParams().token ?? '';
-  const studio = useQuery({
-    queryKey: grassrootsKeys.public('studio', token),
-    queryFn: () => api.get<PublicStudio>(`/api/public/studios/${token}`),
-  });
+  const { token, query: studio } = usePublicPage<PublicStudio>('studio');
   const s = studio.data;
   return (
     <PublicFrame title={s?.name ?? '委员工作室'}>

@@ -1,25 +1,17 @@
 // A resident's own topic (public, the address given after raising it): the answer and the units' feedback.
-import { useQuery } from '@tanstack/react-query';
 import { Alert, List, Typography } from 'antd';
-import { useParams } from 'react-router';
-import { api } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PublicFrame } from '../../../components/PublicFrame.tsx';
-import { grassrootsKeys } from '../queries.ts';
+import { usePublicPage } from '../queries.ts';
 
 export function PublicTopicPage() {
-  const token = useParams().token ?? '';
-  const t = useQuery({
-    queryKey: grassrootsKeys.public('topic', token),
-    queryFn: () =>
-      api.get<{
-        title: string;
-        roomName: string;
-        stateLabel: string;
-        declineReason: string | null;
-        items: { content: string; unitName: string; stateLabel: string; feedback: string | null; dueOn: string }[];
-      }>(`/api/public/topics/${token}`),
-  });
+  const { query: t } = usePublicPage<{
+    title: string;
+    roomName: string;
+    stateLabel: string;
+    declineReason: string | null;
+    items: { content: string; unitName: string; stateLabel: string; feedback: string | null; dueOn: string }[];
+  }>('topic');
   const d = t.data;
   return (
     <PublicFrame title={d?.title ?? '我的议题'}>

@@ -2,7 +2,7 @@
 // staff a dialog to register a room with its two conveners and members.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Tag } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import {
@@ -10,11 +10,13 @@ import {
   ExportButton,
   FilterBar,
   FormDialog,
+  linkColumn,
   PageHeader,
   ParamSearch,
   ParamSelect,
   pagedProps,
   ResponsiveList,
+  textColumns,
   useFormDialog,
   useListParams,
 } from '../../../components/index.ts';
@@ -92,13 +94,15 @@ export function RoomsPage() {
         {...pagedProps(list, params, setParams)}
         unit="个"
         columns={[
-          { title: '议事室', dataIndex: 'name', render: (v, r) => <Link to={`/grassroots/rooms/${r.id}`}>{v}</Link> },
-          { title: '镇（街道）', dataIndex: 'township' },
-          { title: '村（社区）', dataIndex: 'village' },
-          { title: '第一召集人', dataIndex: 'firstConvener' },
-          { title: '执行召集人', dataIndex: 'execConvenerName' },
-          { title: '议题', dataIndex: 'topicCount' },
-          { title: '协商', dataIndex: 'sessionCount' },
+          linkColumn('议事室', 'name', (r) => `/grassroots/rooms/${r.id}`),
+          ...textColumns({
+            township: '镇（街道）',
+            village: '村（社区）',
+            firstConvener: '第一召集人',
+            execConvenerName: '执行召集人',
+            topicCount: '议题',
+            sessionCount: '协商',
+          }),
           { title: '状态', dataIndex: 'active', render: (v) => (v ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
         ]}
       />

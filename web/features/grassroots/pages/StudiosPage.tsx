@@ -2,17 +2,18 @@
 // its QR code, members and micro suggestions.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Select } from 'antd';
-import { Link } from 'react-router';
 import { api, qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import {
   ErrorAlert,
   FilterBar,
   FormDialog,
+  linkColumn,
   PageHeader,
   ParamSearch,
   pagedProps,
   ResponsiveList,
+  textColumns,
   useFormDialog,
   useListParams,
 } from '../../../components/index.ts';
@@ -76,11 +77,13 @@ export function StudiosPage() {
         {...pagedProps(list, params, setParams)}
         unit="个"
         columns={[
-          { title: '工作室', dataIndex: 'name', render: (v, r) => <Link to={`/grassroots/studios/${r.id}`}>{v}</Link> },
-          { title: '类型', dataIndex: 'kindLabel' },
-          { title: '负责人', dataIndex: 'leaderName' },
-          { title: '入驻委员', dataIndex: 'memberCount' },
-          { title: '微建议', dataIndex: 'suggestionCount' },
+          linkColumn('工作室', 'name', (r) => `/grassroots/studios/${r.id}`),
+          ...textColumns({
+            kindLabel: '类型',
+            leaderName: '负责人',
+            memberCount: '入驻委员',
+            suggestionCount: '微建议',
+          }),
         ]}
       />
       <FormDialog title="登记委员工作室" dialog={dialog} mutation={create} initialValues={{ kind: 'township' }}>

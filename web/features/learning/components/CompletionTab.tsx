@@ -3,7 +3,7 @@ import { Flex, Input, InputNumber, Segmented } from 'antd';
 import { useState } from 'react';
 import { qs } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import { choices, ErrorAlert, ExportButton, ResponsiveList } from '../../../components/index.ts';
+import { choices, ErrorAlert, ExportButton, ResponsiveList, textColumns } from '../../../components/index.ts';
 import type { CompletionRow } from '../api.ts';
 import { useCompletion } from '../queries.ts';
 
@@ -65,9 +65,11 @@ export function CompletionTab() {
             dataIndex: 'completionRate',
             render: (v: number) => `${v}%`,
           },
-          { title: '培训课次', dataIndex: 'sessionsAttended' },
-          { title: '心得提交', dataIndex: 'reflectionsSubmitted' },
-          { title: '心得通过', dataIndex: 'reflectionsAccepted' },
+          ...textColumns({
+            sessionsAttended: '培训课次',
+            reflectionsSubmitted: '心得提交',
+            reflectionsAccepted: '心得通过',
+          }),
         ]}
       />
     </>

@@ -1,9 +1,8 @@
 // Staff's materials: every state, published or withdrawn by the engine's buttons, and the form for a new one.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Tag } from 'antd';
-import { Link } from 'react-router';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, pagedProps, ResponsiveList, useListParams } from '../../../components/index.ts';
+import { ErrorAlert, linkColumn, pagedProps, ResponsiveList, useListParams } from '../../../components/index.ts';
 import { TAG } from '../../../components/tagColors.ts';
 import type { Material } from '../api.ts';
 import { learningKeys, useMaterials } from '../queries.ts';
@@ -33,11 +32,7 @@ export function MaterialsTab() {
         locale={{ emptyText: '还没有学习资料，可在上方新增' }}
         {...pagedProps({ data, isFetching }, params, setParams)}
         columns={[
-          {
-            title: '资料',
-            dataIndex: 'title',
-            render: (t: string, m) => <Link to={`/learning/materials/${m.id}`}>{t}</Link>,
-          },
+          linkColumn('资料', 'title', (m) => `/learning/materials/${m.id}`),
           { title: '类型', dataIndex: 'kindLabel' },
           {
             title: '状态',

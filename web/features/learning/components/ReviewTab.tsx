@@ -1,7 +1,6 @@
 // Reflections waiting for review (or of any state), each linking to its page.
 import { Segmented } from 'antd';
-import { Link } from 'react-router';
-import { ErrorAlert, pagedProps, ResponsiveList, useListParams } from '../../../components/index.ts';
+import { ErrorAlert, linkColumn, pagedProps, ResponsiveList, useListParams } from '../../../components/index.ts';
 import type { Reflection } from '../api.ts';
 import { useReflections } from '../queries.ts';
 
@@ -30,11 +29,7 @@ export function ReviewTab() {
         locale={{ emptyText: '没有这一状态的心得' }}
         {...pagedProps({ data, isFetching }, params, setParams)}
         columns={[
-          {
-            title: '心得',
-            dataIndex: 'title',
-            render: (t: string, r) => <Link to={`/learning/reflections/${r.id}`}>{t}</Link>,
-          },
+          linkColumn('心得', 'title', (r) => `/learning/reflections/${r.id}`),
           { title: '委员', dataIndex: 'memberName' },
           { title: '学习内容', key: 'on', render: (_: unknown, r) => r.materialTitle ?? r.classTitle ?? '—' },
           { title: '状态', dataIndex: 'stateLabel' },

@@ -1,8 +1,41 @@
-// The filters above the list of meetings and of activities: search by name, kind, state, and anything the page adds
-// (an activity's 我参加的). Values live in the URL (useListParams).
-import { Select } from 'antd';
+// The top of the list of meetings and of activities: the page header with staff's 新建 button (EventListHeader), and the
+// filters: search by name, kind, state, and anything the page adds (an activity's 我参加的). Values live in the URL
+// (useListParams). <EventListHeader title="会议" noun="会议" newPath="/meetings/new" manage={manage} description="…" />
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Select } from 'antd';
 import type { ReactNode } from 'react';
-import { choices, countActive, FilterBar, ParamSearch } from '../../../components/index.ts';
+import { useNavigate } from 'react-router-dom';
+import { choices, countActive, FilterBar, PageHeader, ParamSearch } from '../../../components/index.ts';
+
+/** The list page's h1 and description; staff (`manage`) get a 新建{noun} button that opens `newPath`. */
+export function EventListHeader({
+  title,
+  noun,
+  description,
+  newPath,
+  manage,
+}: {
+  title: string;
+  noun: string;
+  description: ReactNode;
+  newPath: string;
+  manage: boolean;
+}) {
+  const navigate = useNavigate();
+  return (
+    <PageHeader
+      title={title}
+      description={description}
+      extra={
+        manage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(newPath)}>
+            新建{noun}
+          </Button>
+        )
+      }
+    />
+  );
+}
 
 export function EventFilters({
   noun,

@@ -3,16 +3,12 @@
 import { Input } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { CSSProperties } from 'react';
-import { ConfirmButton } from '../../../components/index.ts';
+import { ConfirmButton, textColumns } from '../../../components/index.ts';
 
 export function memberColumns<
   T extends { code: string | null; name: string; sector: string | null },
 >(): ColumnType<T>[] {
-  return [
-    { title: '编号', dataIndex: 'code' },
-    { title: '姓名', dataIndex: 'name' },
-    { title: '界别', dataIndex: 'sector' },
-  ];
+  return textColumns({ code: '编号', name: '姓名', sector: '界别' });
 }
 
 export function MemberSearch({

@@ -12,6 +12,35 @@ import { meetingKeys, useMeeting } from '../queries.ts';
 import { meetingState } from '../shared.tsx';
 import { myState } from './MeetingsPage.tsx';
 
+/** Staff's steps of a meeting's life: the button, the question, what it does; POST /api/meetings/:id/{step}. */
+const STEPS = {
+  close: { label: '结束会议', confirm: '确定结束会议吗？', detail: '结束后，未签到且未准假的委员将记为缺席。' },
+  cancel: {
+    label: '取消会议',
+    confirm: '确定取消会议吗？',
+    detail: '取消后将通知所有受邀委员，本会议的出勤记录全部作废。',
+    danger: true,
+  },
+  reopen: { label: '重新开放', confirm: '确定重新开放会议吗？', detail: '重新开放后，缺席记录将撤销，可继续签到。' },
+} as const;
+
+function StepButton({ id, step, onDone }: { id: number; step: keyof typeof STEPS; onDone: () => void }) {
+  const s: { label: string; confirm: string; detail: string; danger?: boolean } = STEPS[step];
+  return (
+    <ConfirmButton
+      danger={s.danger}
+      confirm={s.confirm}
+      detail={s.detail}
+      onConfirm={async () => {
+        await api.post(`/api/meetings/${id}/${step}`);
+        onDone();
+      }}
+    >
+      {s.label}
+    </ConfirmButton>
+  );
+}
+
 export function MeetingDetailPage() {
   const { id } = useParams();
   const qc = useQueryClient();
@@ -49,41 +78,11 @@ export function MeetingDetailPage() {
                   <Link to={`/meetings/${m.id}/edit`}>
                     <Button>修改</Button>
                   </Link>
-                  <ConfirmButton
-                    confirm="确定结束会议吗？"
-                    detail="结束后，未签到且未准假的委员将记为缺席。"
-                    onConfirm={async () => {
-                      await api.post(`/api/meetings/${m.id}/close`);
-                      refresh();
-                    }}
-                  >
-                    结束会议
-                  </ConfirmButton>
-                  <ConfirmButton
-                    danger
-                    confirm="确定取消会议吗？"
-                    detail="取消后将通知所有受邀委员，本会议的出勤记录全部作废。"
-                    onConfirm={async () => {
-                      await api.post(`/api/meetings/${m.id}/cancel`);
-                      refresh();
-                    }}
-                  >
-                    取消会议
-                  </ConfirmButton>
+                  <StepButton id={m.id} step="close" onDone={refresh} />
+                  <StepButton id={m.id} step="cancel" onDone={refresh} />
                 </>
               )}
-              {m.status === 'closed' && (
-                <ConfirmButton
-                  confirm="确定重新开放会议吗？"
-                  detail="重新开放后，缺席记录将撤销，可继续签到。"
-                  onConfirm={async () => {
-                    await api.post(`/api/meetings/${m.id}/reopen`);
-                    refresh();
-                  }}
-                >
-                  重新开放
-                </ConfirmButton>
-              )}
+              {m.status === 'closed' && <StepButton id={m.id} step="reopen" onDone={refresh} />}
             </>
           )
         }

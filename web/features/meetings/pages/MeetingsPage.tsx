@@ -1,14 +1,13 @@
 // 会议: the list (members see the meetings they are invited to, as cards on a phone), with filters; staff create one.
-import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Grid, Tag, Typography } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
-import { DataTable, ErrorAlert, PageHeader, pagedProps, useListParams } from '../../../components/index.ts';
+import { DataTable, ErrorAlert, pagedProps, useListParams } from '../../../components/index.ts';
 import type { EventBase } from '../api.ts';
-import { EventFilters } from '../components/EventFilters.tsx';
+import { EventFilters, EventListHeader } from '../components/EventFilters.tsx';
 import { eventColumns } from '../components/eventColumns.tsx';
 import { meetingKeys } from '../queries.ts';
 import { MEETING_KINDS, MEETING_STATUS, meetingState } from '../shared.tsx';
@@ -35,7 +34,6 @@ export function myState(m: Pick<MeetingItem, 'myCheckedInAt' | 'myLeaveStatus' |
 export function MeetingsPage() {
   const { can } = useSession();
   const manage = can('meeting.manage');
-  const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [p, setP] = useListParams({ q: '', kind: '', status: '' });
   const { data, error, isFetching } = useQuery({
@@ -46,19 +44,15 @@ export function MeetingsPage() {
   const cards = !screens.md;
   return (
     <>
-      <PageHeader
+      <EventListHeader
         title="会议"
+        noun="会议"
+        newPath="/meetings/new"
+        manage={manage}
         description={
           manage
             ? '新建会议、邀请委员、审批请假、签到和考勤。'
             : '您受邀参加的会议。请及时回复是否参会，不能参加请请假。'
-        }
-        extra={
-          manage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/meetings/new')}>
-              新建会议
-            </Button>
-          )
         }
       />
       <EventFilters

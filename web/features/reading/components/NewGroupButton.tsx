@@ -7,6 +7,7 @@ import type { GroupInput } from '../../../../server/modules/reading/schemas.ts';
 import { api } from '../../../api/client.ts';
 import { FormDialog, useFormDialog, useFormDraft } from '../../../components/index.ts';
 import { MemberSelect } from '../../meetings/shared.tsx';
+import { lengthRules } from './lengthRules.ts';
 import { useSaved } from './useSaved.ts';
 
 export function NewGroupButton() {
@@ -35,14 +36,7 @@ export function NewGroupButton() {
         notice={draft.notice}
         onValuesChange={draft.onValuesChange}
       >
-        <Form.Item
-          name="name"
-          label="读书群名称"
-          rules={[
-            { required: true, whitespace: true, message: '请填写读书群名称' },
-            { max: 50, message: '读书群名称不超过 50 字' },
-          ]}
-        >
+        <Form.Item name="name" label="读书群名称" rules={lengthRules('读书群名称', 50)}>
           <Input size="large" count={{ show: true, max: 50 }} />
         </Form.Item>
         <Form.Item name="leadMemberId" label="领读人" rules={[{ required: true, message: '请选择领读人' }]}>
@@ -56,7 +50,7 @@ export function NewGroupButton() {
         >
           <MemberSelect multiple />
         </Form.Item>
-        <Form.Item name="description" label="简介" rules={[{ max: 2000, message: '简介不超过 2000 字' }]}>
+        <Form.Item name="description" label="简介" rules={lengthRules('简介', 2000, { optional: true })}>
           <Input.TextArea rows={3} count={{ show: true, max: 2000 }} />
         </Form.Item>
       </FormDialog>

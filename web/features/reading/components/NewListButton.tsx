@@ -10,6 +10,7 @@ import { beijingYear } from '../../../app/format.ts';
 import { choices, FormDialog, useFormDialog, useFormDraft } from '../../../components/index.ts';
 import { useReference } from '../../meetings/shared.tsx';
 import { bookDraftView, booksToDraft } from '../bookDraft.ts';
+import { lengthRules } from './lengthRules.ts';
 import { useSaved } from './useSaved.ts';
 
 type Kind = 'month' | 'quarter';
@@ -77,14 +78,7 @@ export function NewListButton() {
         <Form.Item name="period" label="期次" rules={[{ required: true, message: '请选择期次' }]}>
           <Select size="large" options={periodOptions(kind)} />
         </Form.Item>
-        <Form.Item
-          name="title"
-          label="书目名称"
-          rules={[
-            { required: true, whitespace: true, message: '请填写书目名称' },
-            { max: 100, message: '书目名称不超过 100 字' },
-          ]}
-        >
+        <Form.Item name="title" label="书目名称" rules={lengthRules('书目名称', 100)}>
           <Input size="large" count={{ show: true, max: 100 }} />
         </Form.Item>
         <Form.Item name="specialCommitteeId" label="推荐专委会">
@@ -120,27 +114,20 @@ export function NewListButton() {
                     </Button>
                   }
                 >
-                  <Form.Item
-                    name={[field.name, 'title']}
-                    label="书名"
-                    rules={[
-                      { required: true, whitespace: true, message: '请填写书名' },
-                      { max: 100, message: '书名不超过 100 字' },
-                    ]}
-                  >
+                  <Form.Item name={[field.name, 'title']} label="书名" rules={lengthRules('书名', 100)}>
                     <Input count={{ show: true, max: 100 }} />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'author']}
                     label="作者"
-                    rules={[{ max: 100, message: '作者不超过 100 字' }]}
+                    rules={lengthRules('作者', 100, { optional: true })}
                   >
                     <Input count={{ show: true, max: 100 }} />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'note']}
                     label="推荐语"
-                    rules={[{ max: 1000, message: '推荐语不超过 1000 字' }]}
+                    rules={lengthRules('推荐语', 1000, { optional: true })}
                     style={{ marginBottom: 0 }}
                   >
                     <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} count={{ show: true, max: 1000 }} />

@@ -4,7 +4,7 @@
 import { Alert, Card, Select } from 'antd';
 import { useState } from 'react';
 import { beijingYear } from '../../../app/format.ts';
-import { ErrorAlert, ExportButton, PageHeader, ResponsiveList } from '../../../components/index.ts';
+import { ErrorAlert, ExportButton, PageHeader, pagedProps, ResponsiveList } from '../../../components/index.ts';
 import type { Handout } from '../api.ts';
 import { HandoutForm } from '../components/HandoutForm.tsx';
 import { useHandouts } from '../queries.ts';
@@ -12,8 +12,8 @@ import { useHandouts } from '../queries.ts';
 export function HandoutsPage() {
   const thisYear = beijingYear();
   const [year, setYear] = useState(thisYear);
-  const [[page, pageSize], setPaging] = useState([1, 20]);
-  const { data, error, isFetching } = useHandouts(year, page, pageSize);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { data, error, isFetching } = useHandouts(year, paging.page, paging.pageSize);
   return (
     <>
       <PageHeader
@@ -27,7 +27,7 @@ export function HandoutsPage() {
               value={year}
               onChange={(y) => {
                 setYear(y);
-                setPaging([1, pageSize]);
+                setPaging({ ...paging, page: 1 });
               }}
               options={[0, 1, 2, 3].map((i) => ({ value: thisYear - i, label: `${thisYear - i}年` }))}
             />
@@ -48,11 +48,7 @@ export function HandoutsPage() {
         <ErrorAlert error={error} />
         <ResponsiveList<Handout>
           rowKey="id"
-          data={data}
-          loading={isFetching}
-          page={page}
-          pageSize={pageSize}
-          onPageChange={(p, ps) => setPaging([p, ps])}
+          {...pagedProps({ data, isFetching }, paging, setPaging)}
           unit="条"
           titleColumn="bookTitle"
           locale={{ emptyText: `${year}年还没有发放记录` }}
