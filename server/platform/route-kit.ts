@@ -12,6 +12,7 @@ import { type Static, type TSchema, Type } from 'typebox';
 import type { Action } from './auth/permissions.ts';
 import { actorOf, requireAuth } from './auth/session.ts';
 import type { Actor } from './context.ts';
+import { okAsActor } from './http/handlers.ts';
 import { ErrorBody, IdParams, Ok } from './routes.ts';
 
 /** The error answers every mutation may give (bad input, no permission, no such record, wrong state). */
@@ -87,10 +88,7 @@ export function routeKit(fastify: FastifyInstance) {
       app[method](
         path,
         { preHandler: requireAuth(permission), schema: { params: IdParams, body, response: { 200: Ok, ...Errors } } },
-        async (req) => {
-          await run(actorOf(req), req.params.id, req.body as Static<B>);
-          return { ok: true };
-        },
+        okAsActor((actor, req) => run(actor, req.params.id, req.body as Static<B>)),
       );
     },
   };

@@ -99,20 +99,16 @@ export async function createClass(db: Db, actor: Actor, b: ClassInput): Promise<
       if (!p) throw E.badPlan();
     }
     const ids = await checkMembers(tx, actor, b.memberIds);
-    const row = await queryOne<{ id: number }>(
+    const id = await insertAudited(
       tx,
+      actor,
       sql`insert into learning_classes (committee_id, title, year, plan_id, description, created_by)
         values (${actor.committeeId}, ${b.title.trim()}, ${b.year}, ${b.planId ?? null}, ${b.description?.trim() ?? ''}, ${actor.accountId}) returning id`,
+      { action: 'learning.class.create', entity: 'learning_class', after: b },
     );
     await tx.execute(sql`insert into learning_class_members (committee_id, class_id, member_id)
-      select ${actor.committeeId}, ${row!.id}, x from unnest(${sql.param(ids)}::int[]) as x`);
-    await writeAudit(tx, actor, {
-      action: 'learning.class.create',
-      entity: 'learning_class',
-      entityId: row!.id,
-      after: b,
-    });
-    return row!.id;
+      select ${actor.committeeId}, ${id}, x from unnest(${sql.param(ids)}::int[]) as x`);
+    return id;
   });
 }
 

@@ -1,6 +1,5 @@
 // Reading groups, book lists (hand-outs are in handout-service.ts), and the sharing sessions of a group's rota.
 import { sql } from 'drizzle-orm';
-import { writeAudit } from '../../platform/audit/audit.ts';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
@@ -24,20 +23,16 @@ export async function checkMembers(tx: Db, actor: Actor, ids: number[]) {
 export async function createGroup(db: Db, actor: Actor, b: GroupInput): Promise<number> {
   return db.transaction(async (tx) => {
     const ids = await checkMembers(tx, actor, [...b.memberIds, b.leadMemberId]);
-    const row = await queryOne<{ id: number }>(
+    const id = await insertAudited(
       tx,
+      actor,
       sql`insert into reading_groups (committee_id, name, description, lead_member_id, created_by)
         values (${actor.committeeId}, ${b.name.trim()}, ${b.description?.trim() ?? ''}, ${b.leadMemberId}, ${actor.accountId}) returning id`,
+      { action: 'reading.group.create', entity: 'reading_group', after: b },
     );
     await tx.execute(sql`insert into reading_group_members (committee_id, group_id, member_id)
-      select ${actor.committeeId}, ${row!.id}, x from unnest(${sql.param(ids)}::int[]) as x`);
-    await writeAudit(tx, actor, {
-      action: 'reading.group.create',
-      entity: 'reading_group',
-      entityId: row!.id,
-      after: b,
-    });
-    return row!.id;
+      select ${actor.committeeId}, ${id}, x from unnest(${sql.param(ids)}::int[]) as x`);
+    return id;
   });
 }
 
@@ -159,21 +154,17 @@ export async function createBookList(db: Db, actor: Actor, b: BookListInput): Pr
       sql`select 1 from reading_book_lists where committee_id = ${actor.committeeId} and period = ${b.period}`,
     );
     if (seen) throw E.listExists();
-    const row = await queryOne<{ id: number }>(
+    const id = await insertAudited(
       tx,
+      actor,
       sql`insert into reading_book_lists (committee_id, period, title, special_committee_id)
         values (${actor.committeeId}, ${b.period}, ${b.title.trim()}, ${b.specialCommitteeId ?? null}) returning id`,
+      { action: 'reading.list.create', entity: 'reading_book_list', after: b },
     );
     for (const book of b.books)
       await tx.execute(sql`insert into reading_books (committee_id, list_id, title, author, note)
-        values (${actor.committeeId}, ${row!.id}, ${book.title.trim()}, ${book.author?.trim() ?? ''}, ${book.note?.trim() ?? ''})`);
-    await writeAudit(tx, actor, {
-      action: 'reading.list.create',
-      entity: 'reading_book_list',
-      entityId: row!.id,
-      after: b,
-    });
-    return row!.id;
+        values (${actor.committeeId}, ${id}, ${book.title.trim()}, ${book.author?.trim() ?? ''}, ${book.note?.trim() ?? ''})`);
+    return id;
   });
 }
 
