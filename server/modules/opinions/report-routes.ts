@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf } from '../../platform/auth/session.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { LEADER_ORGANS, LEVELS } from './rules.ts';
@@ -83,10 +84,7 @@ export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
   r.delete(
     '/api/opinions/:id',
     doc('opinion.submit', '删除草稿', { params: IdParams, response: { 200: Ok, 404: ErrorBody, 409: ErrorBody } }),
-    async (request) => {
-      await tx((t) => svc.deleteDraft(t, actorOf(request), request.params.id));
-      return { ok: true };
-    },
+    okInTransaction(db, (t, actor, request) => svc.deleteDraft(t, actor, request.params.id)),
   );
 
   // ------------------------------------------------ one report
@@ -123,10 +121,7 @@ export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
       }),
       response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
     }),
-    async (request) => {
-      await tx((t) => svc.editText(t, actorOf(request), request.params.id, request.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (t, actor, request) => svc.editText(t, actor, request.params.id, request.body)),
   );
 
   r.post(
@@ -171,10 +166,9 @@ export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
       params: ReportIdParams,
       response: { 200: Ok, 403: ErrorBody, 404: ErrorBody },
     }),
-    async (request) => {
-      await tx((t) => svc.deleteAdoption(t, actorOf(request), request.params.id, request.params.recordId));
-      return { ok: true };
-    },
+    okInTransaction(db, (t, actor, request) =>
+      svc.deleteAdoption(t, actor, request.params.id, request.params.recordId),
+    ),
   );
 
   r.post(
@@ -201,10 +195,9 @@ export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
       params: ReportIdParams,
       response: { 200: Ok, 403: ErrorBody, 404: ErrorBody },
     }),
-    async (request) => {
-      await tx((t) => svc.deleteInstruction(t, actorOf(request), request.params.id, request.params.recordId));
-      return { ok: true };
-    },
+    okInTransaction(db, (t, actor, request) =>
+      svc.deleteInstruction(t, actor, request.params.id, request.params.recordId),
+    ),
   );
 
   r.post(
