@@ -9,7 +9,7 @@ import { xlsxOf } from '../../platform/download.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
-import { foundMemberIds, memberDirectory } from '../org/members-directory.ts';
+import { knownMemberIds, memberDirectory } from '../org/members-directory.ts';
 import { membersAndPage } from './place-page.ts';
 import type { RoomFilter, RoomInput } from './schemas.ts';
 
@@ -17,12 +17,8 @@ export const newPublicToken = () => crypto.randomBytes(18).toString('base64url')
 export const roomNotFound = () => notFound('grassroots.room', '协商议事室不存在');
 
 /** Members given by id must be this committee's; returns them without duplicates. */
-export async function checkMembers(tx: Db, committeeId: number, ids: number[], field: string): Promise<number[]> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return [];
-  const found = await foundMemberIds(tx, committeeId, unique);
-  if (found.length !== unique.length) throw badRequest('grassroots.member', '所选委员不存在', field);
-  return unique;
+export function checkMembers(tx: Db, committeeId: number, ids: number[], field: string): Promise<number[]> {
+  return knownMemberIds(tx, committeeId, ids, () => badRequest('grassroots.member', '所选委员不存在', field));
 }
 
 function clean(b: RoomInput) {

@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
 import { createMeeting } from '../meetings/service.ts';
-import { foundMemberIds, memberDirectory } from '../org/members-directory.ts';
+import { knownMemberIds, memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
 import { seesAllClasses } from './policy.ts';
 import { SESSION_STATES, sessionProcess } from './process.ts';
@@ -82,13 +82,6 @@ export async function listPlans(db: Db, actor: Actor) {
   return rows.map(presentPlan);
 }
 
-async function checkMembers(tx: Db, actor: Actor, memberIds: number[]) {
-  const ids = [...new Set(memberIds)];
-  const ok = await foundMemberIds(tx, actor.committeeId, ids, { activeOnly: true });
-  if (ok.length !== ids.length) throw E.badMembers();
-  return ids;
-}
-
 export async function createClass(db: Db, actor: Actor, b: ClassInput): Promise<number> {
   return db.transaction(async (tx) => {
     if (b.planId) {
@@ -98,7 +91,7 @@ export async function createClass(db: Db, actor: Actor, b: ClassInput): Promise<
       );
       if (!p) throw E.badPlan();
     }
-    const ids = await checkMembers(tx, actor, b.memberIds);
+    const ids = await knownMemberIds(tx, actor.committeeId, b.memberIds, E.badMembers, { activeOnly: true });
     const id = await insertAudited(
       tx,
       actor,

@@ -4,7 +4,7 @@ import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
-import { foundMemberIds, memberDirectory } from '../org/members-directory.ts';
+import { knownMemberIds, memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
 import { isStaff } from './policy.ts';
 import { SESSION_STATES, sessionProcess } from './process.ts';
@@ -13,16 +13,11 @@ import type { BookListInput, GroupInput, SessionInput } from './schemas.ts';
 
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
-export async function checkMembers(tx: Db, actor: Actor, ids: number[]) {
-  const uniq = [...new Set(ids)];
-  const ok = await foundMemberIds(tx, actor.committeeId, uniq, { activeOnly: true });
-  if (ok.length !== uniq.length) throw E.badMembers();
-  return uniq;
-}
-
 export async function createGroup(db: Db, actor: Actor, b: GroupInput): Promise<number> {
   return db.transaction(async (tx) => {
-    const ids = await checkMembers(tx, actor, [...b.memberIds, b.leadMemberId]);
+    const ids = await knownMemberIds(tx, actor.committeeId, [...b.memberIds, b.leadMemberId], E.badMembers, {
+      activeOnly: true,
+    });
     const id = await insertAudited(
       tx,
       actor,
