@@ -5,6 +5,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
 import { createMeeting } from '../meetings/service.ts';
 import { knownMemberIds, memberDirectory } from '../org/members-directory.ts';
@@ -33,11 +34,11 @@ const presentPlan = (r: PlanRow) => ({
 
 export async function createPlan(db: Db, actor: Actor, b: PlanInput): Promise<number> {
   return db.transaction(async (tx) => {
-    const seen = await queryOne(
+    await refuseIfFound(
       tx,
       sql`select 1 from learning_plans where committee_id = ${actor.committeeId} and year = ${b.year}`,
+      E.planExists,
     );
-    if (seen) throw E.planExists();
     return insertAudited(
       tx,
       actor,

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
 import { knownMemberIds, memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
@@ -144,11 +145,11 @@ export async function fireSessionAction(db: Db, actor: Actor, id: number, action
 
 export async function createBookList(db: Db, actor: Actor, b: BookListInput): Promise<number> {
   return db.transaction(async (tx) => {
-    const seen = await queryOne(
+    await refuseIfFound(
       tx,
       sql`select 1 from reading_book_lists where committee_id = ${actor.committeeId} and period = ${b.period}`,
+      E.listExists,
     );
-    if (seen) throw E.listExists();
     const id = await insertAudited(
       tx,
       actor,
