@@ -10,7 +10,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
 import { knownMemberIds, memberDirectory } from '../org/members-directory.ts';
-import { membersAndPage } from './place-page.ts';
+import { withMembersAndPage } from './place-page.ts';
 import type { RoomFilter, RoomInput } from './schemas.ts';
 
 export const newPublicToken = () => crypto.randomBytes(18).toString('base64url');
@@ -161,11 +161,7 @@ export async function getRoom(db: Db, actor: Actor, id: number, origin: string) 
       where r.committee_id = ${actor.committeeId} and r.id = ${id}`,
   );
   if (!room) throw roomNotFound();
-  const { publicToken, ...rest } = room;
-  return {
-    ...rest,
-    ...(await membersAndPage(db, actor.committeeId, 'room', id, `${origin}/public/rooms/${publicToken}`)),
-  };
+  return withMembersAndPage(db, actor.committeeId, 'room', room, origin);
 }
 
 /** Whether the actor convenes the room as its executive convener (a member), who may accept or decline its topics. */
