@@ -6,10 +6,9 @@ import type { Role } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf, clockNow } from '../../platform/dates.ts';
 import { type Db, query } from '../../platform/db/client.ts';
-import { notify } from '../../platform/notifications/notifications.ts';
 import { defineProcess, fireTransition, type Process } from '../../platform/workflow/engine.ts';
 import { recordDutyFact } from '../duty/facts.ts';
-import { accountsOfMembers } from '../meetings/service.ts';
+import { notifyMembers } from '../meetings/service.ts';
 import * as E from './errors.ts';
 import { authorGuard } from './policy.ts';
 import { type ArticleItem, loadArticleItem, loadTopicItem, loadVolumeItem, type SimpleItem } from './repository.ts';
@@ -45,9 +44,7 @@ async function fact(tx: Db, a: ArticleItem, kind: string) {
 
 async function tellAuthor(tx: Db, a: ArticleItem, title: string) {
   if (!a.memberId) return;
-  await notify(tx, {
-    committeeId: a.committeeId,
-    accountIds: await accountsOfMembers(tx, a.committeeId, [a.memberId]),
+  await notifyMembers(tx, a.committeeId, [a.memberId], {
     kind: 'archive.article',
     title,
     body: '',

@@ -5,6 +5,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
 import { normaliseText } from '../../platform/text/normalise.ts';
 import * as E from './errors.ts';
 import { isEditor } from './policy.ts';
@@ -35,12 +36,12 @@ function normalise(b: VillageInput) {
 }
 
 async function checkUnique(tx: Db, committeeId: number, v: { village: string; township: string }, except = 0) {
-  const dup = await queryOne(
+  await refuseIfFound(
     tx,
     sql`select 1 from archive_villages where committee_id = ${committeeId} and township = ${v.township}
       and village = ${v.village} and id <> ${except}`,
+    E.villageExists,
   );
-  if (dup) throw E.villageExists();
 }
 
 export async function createVillage(db: Db, actor: Actor, b: VillageInput): Promise<number> {

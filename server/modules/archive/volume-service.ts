@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
 import * as E from './errors.ts';
 import { isEditor } from './policy.ts';
@@ -71,11 +72,11 @@ export async function fireTopicAction(db: Db, actor: Actor, id: number, action: 
 
 export async function createVolume(db: Db, actor: Actor, b: VolumeInput): Promise<number> {
   return db.transaction(async (tx) => {
-    const seen = await queryOne(
+    await refuseIfFound(
       tx,
       sql`select 1 from archive_volumes where committee_id = ${actor.committeeId} and number = ${b.number}`,
+      E.volumeExists,
     );
-    if (seen) throw E.volumeExists();
     return insertAudited(
       tx,
       actor,

@@ -9,6 +9,7 @@ import { registerActionLabels } from '../../platform/audit/labels.ts';
 import { actorOf } from '../../platform/auth/session.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { documented, guarded } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import { DEFAULT_SHEET_BUDGET } from '../../platform/spreadsheet/read.ts';
@@ -128,9 +129,6 @@ export function hotlineRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       body: Type.Object({ caseNos: CaseNos }),
       response: { 200: Ok, ...Errors },
     }),
-    async (req) => {
-      await db.transaction((tx) => recordResolvedCases(tx, actorOf(req), req.params.id, req.body.caseNos));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => recordResolvedCases(tx, actor, req.params.id, req.body.caseNos)),
   );
 }

@@ -1,5 +1,5 @@
 // What a room's and a studio's detail both show besides their register entry: the members (by name) and the public
-// page's address with its QR code. Usage: { ...rest, ...(await membersAndPage(db, c, 'room', id, url)) }.
+// page's address with its QR code. Usage: return withMembersAndPage(db, c, 'room', id, roomRowWithToken, origin);
 import { sql } from 'drizzle-orm';
 import { type Db, query } from '../../platform/db/client.ts';
 import { qrSvg } from '../meetings/checkin.ts';
@@ -24,4 +24,20 @@ export async function membersAndPage(
       where x.committee_id = ${committeeId} and x.${column} = ${id} order by m.name, m.id`,
   );
   return { members, publicUrl, qrSvg: await qrSvg(publicUrl) };
+}
+
+/**
+ * A room's or studio's detail: `row` without its `publicToken`, with its members and its public page
+ * (`${origin}/public/rooms/<token>` or `/public/studios/<token>`, `origin` without a trailing slash) and QR code.
+ */
+export async function withMembersAndPage<R extends { publicToken: string }>(
+  db: Db,
+  committeeId: number,
+  kind: 'room' | 'studio',
+  row: R & { id: number },
+  origin: string,
+) {
+  const { publicToken, ...rest } = row;
+  const page = await membersAndPage(db, committeeId, kind, row.id, `${origin}/public/${kind}s/${publicToken}`);
+  return { ...rest, ...page };
 }

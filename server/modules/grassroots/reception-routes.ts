@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { registerActionLabels } from '../../platform/audit/labels.ts';
 import { actorOf } from '../../platform/auth/session.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { guarded } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { registerTodos } from '../../platform/todos.ts';
@@ -48,10 +49,7 @@ export async function receptionRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.put(
     '/api/grassroots/studios/:id/rota',
     guard('grassroots.read', { params: IdParams, body: RotaBody, response: { 200: Ok, ...Errors } }),
-    async (req) => {
-      await db.transaction((tx) => setRota(tx, actorOf(req), req.params.id, req.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => setRota(tx, actor, req.params.id, req.body)),
   );
   r.get(
     '/api/grassroots/studios/:id/reception-questions',
@@ -66,10 +64,7 @@ export async function receptionRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/grassroots/reception/questions/:id/answer',
     guard('grassroots.reception', { params: IdParams, body: AnswerBody, response: { 200: Ok, ...Errors } }),
-    async (req) => {
-      await db.transaction((tx) => answerQuestion(tx, actorOf(req), req.params.id, req.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => answerQuestion(tx, actor, req.params.id, req.body)),
   );
   r.post(
     '/api/public/reception/:token/questions',

@@ -9,20 +9,16 @@ import { xlsxOf } from '../../platform/download.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
-import { foundMemberIds, memberDirectory } from '../org/members-directory.ts';
-import { membersAndPage } from './place-page.ts';
+import { knownMemberIds, memberDirectory } from '../org/members-directory.ts';
+import { withMembersAndPage } from './place-page.ts';
 import type { RoomFilter, RoomInput } from './schemas.ts';
 
 export const newPublicToken = () => crypto.randomBytes(18).toString('base64url');
 export const roomNotFound = () => notFound('grassroots.room', '协商议事室不存在');
 
 /** Members given by id must be this committee's; returns them without duplicates. */
-export async function checkMembers(tx: Db, committeeId: number, ids: number[], field: string): Promise<number[]> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return [];
-  const found = await foundMemberIds(tx, committeeId, unique);
-  if (found.length !== unique.length) throw badRequest('grassroots.member', '所选委员不存在', field);
-  return unique;
+export function checkMembers(tx: Db, committeeId: number, ids: number[], field: string): Promise<number[]> {
+  return knownMemberIds(tx, committeeId, ids, () => badRequest('grassroots.member', '所选委员不存在', field));
 }
 
 function clean(b: RoomInput) {
@@ -165,11 +161,7 @@ export async function getRoom(db: Db, actor: Actor, id: number, origin: string) 
       where r.committee_id = ${actor.committeeId} and r.id = ${id}`,
   );
   if (!room) throw roomNotFound();
-  const { publicToken, ...rest } = room;
-  return {
-    ...rest,
-    ...(await membersAndPage(db, actor.committeeId, 'room', id, `${origin}/public/rooms/${publicToken}`)),
-  };
+  return withMembersAndPage(db, actor.committeeId, 'room', room, origin);
 }
 
 /** Whether the actor convenes the room as its executive convener (a member), who may accept or decline its topics. */

@@ -9,6 +9,7 @@ import { namesFromTable, registerEntityNames } from '../../platform/audit/names.
 import { actorOf } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { guarded } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
@@ -66,10 +67,7 @@ export async function grassrootsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.put(
     '/api/grassroots/settings',
     guard('settings.manage', { body: SettingsBody, response: { 200: Ok, ...Errors } }),
-    async (req) => {
-      await db.transaction((tx) => putSetting(tx, actorOf(req), GRASSROOTS_SETTINGS_KEY, beijingYearOf(), req.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => putSetting(tx, actor, GRASSROOTS_SETTINGS_KEY, beijingYearOf(), req.body)),
   );
   r.get(
     '/api/grassroots/rooms',
@@ -92,10 +90,7 @@ export async function grassrootsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.put(
     '/api/grassroots/rooms/:id',
     guard('grassroots.manage', { params: IdParams, body: RoomBody, response: { 200: Ok, ...Errors } }),
-    async (req) => {
-      await db.transaction((tx) => updateRoom(tx, actorOf(req), req.params.id, req.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => updateRoom(tx, actor, req.params.id, req.body)),
   );
   r.get(
     '/api/grassroots/rooms/:id/sessions',
@@ -154,10 +149,7 @@ export async function grassrootsRoutes(app: FastifyInstance, deps: ModuleDeps) {
       body: Type.Object({ published: Type.Boolean({ title: '是否公开' }) }),
       response: { 200: Ok, ...Errors },
     }),
-    async (req) => {
-      await db.transaction((tx) => publishResults(tx, actorOf(req), req.params.id, req.body.published));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => publishResults(tx, actor, req.params.id, req.body.published)),
   );
   r.get(
     '/api/grassroots/items',
@@ -170,18 +162,12 @@ export async function grassrootsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/grassroots/items/:id/feedback',
     guard('grassroots.feedback', { params: IdParams, body: FeedbackBody, response: { 200: Ok, ...Errors } }),
-    async (req) => {
-      await db.transaction((tx) => feedBack(tx, actorOf(req), req.params.id, req.body.feedback));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => feedBack(tx, actor, req.params.id, req.body.feedback)),
   );
   r.post(
     '/api/grassroots/items/:id/resolve',
     guard('grassroots.manage', { params: IdParams, body: Type.Object({}), response: { 200: Ok, ...Errors } }),
-    async (req) => {
-      await db.transaction((tx) => resolveItem(tx, actorOf(req), req.params.id));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => resolveItem(tx, actor, req.params.id)),
   );
   await studioRoutes(app, deps);
   hotlineRoutes(app, deps);

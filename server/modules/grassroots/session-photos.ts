@@ -14,6 +14,7 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { attachFiles, FILE_TYPES, openFileForDownload, registerFileAccess } from '../../platform/files/files.ts';
 import { receiveUpload } from '../../platform/files/upload.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { guarded } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { Id } from '../consultations/schemas.ts';
@@ -81,10 +82,7 @@ export async function photoRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       body: Type.Object({ fileIds: Type.Array(Id('照片'), { title: '照片', minItems: 1, maxItems: MAX_PHOTOS }) }),
       response: { 200: Ok, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
     }),
-    async (req) => {
-      await db.transaction((tx) => addSessionPhotos(tx, actorOf(req), req.params.id, req.body.fileIds));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => addSessionPhotos(tx, actor, req.params.id, req.body.fileIds)),
   );
   r.get(
     '/api/public/rooms/:token/photos/:fileId',

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf } from '../../platform/auth/session.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { guarded } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import {
@@ -54,10 +55,7 @@ export async function studioRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.put(
     '/api/grassroots/studios/:id',
     guard('grassroots.manage', { params: IdParams, body: StudioBody, response: { 200: Ok, ...Errors } }),
-    async (req) => {
-      await db.transaction((tx) => saveStudio(tx, actorOf(req), req.params.id, req.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => saveStudio(tx, actor, req.params.id, req.body)),
   );
   r.get(
     '/api/grassroots/suggestions',
@@ -78,9 +76,6 @@ export async function studioRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/grassroots/suggestions/:id/response',
     guard('grassroots.feedback', { params: IdParams, body: FeedbackBody, response: { 200: Ok, ...Errors } }),
-    async (req) => {
-      await db.transaction((tx) => respondToSuggestion(tx, actorOf(req), req.params.id, req.body.feedback));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => respondToSuggestion(tx, actor, req.params.id, req.body.feedback)),
   );
 }

@@ -12,7 +12,7 @@ import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { unitAccountIds } from '../consultations/outcome-repository.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { createProposal } from '../proposals/service.ts';
-import { membersAndPage } from './place-page.ts';
+import { withMembersAndPage } from './place-page.ts';
 import { isMember, isStaff, isUnitAccount, seesAll } from './policy.ts';
 import { checkMembers, convenesRoom, newPublicToken } from './room-service.ts';
 import type { StudioFilter, StudioInput, SuggestionAction, SuggestionFilter, SuggestionInput } from './schemas.ts';
@@ -135,9 +135,7 @@ export async function getStudio(db: Db, actor: Actor, id: number, origin: string
       where s.committee_id = ${actor.committeeId} and s.id = ${id}`,
   );
   if (!s) throw studioNotFound();
-  const { publicToken, ...rest } = s;
-  const page = await membersAndPage(db, actor.committeeId, 'studio', id, `${origin}/public/studios/${publicToken}`);
-  return { ...rest, kindLabel: STUDIO_KINDS[s.kind], ...page };
+  return { ...(await withMembersAndPage(db, actor.committeeId, 'studio', s, origin)), kindLabel: STUDIO_KINDS[s.kind] };
 }
 
 /** Who answers a studio's or room's suggestions: staff, the studio's leader and members, the room's executive convener. */

@@ -5,9 +5,10 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
 import { createMeeting } from '../meetings/service.ts';
-import { foundMemberIds, memberDirectory } from '../org/members-directory.ts';
+import { knownMemberIds, memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
 import { seesAllClasses } from './policy.ts';
 import { SESSION_STATES, sessionProcess } from './process.ts';
@@ -33,11 +34,11 @@ const presentPlan = (r: PlanRow) => ({
 
 export async function createPlan(db: Db, actor: Actor, b: PlanInput): Promise<number> {
   return db.transaction(async (tx) => {
-    const seen = await queryOne(
+    await refuseIfFound(
       tx,
       sql`select 1 from learning_plans where committee_id = ${actor.committeeId} and year = ${b.year}`,
+      E.planExists,
     );
-    if (seen) throw E.planExists();
     return insertAudited(
       tx,
       actor,
@@ -82,13 +83,6 @@ export async function listPlans(db: Db, actor: Actor) {
   return rows.map(presentPlan);
 }
 
-async function checkMembers(tx: Db, actor: Actor, memberIds: number[]) {
-  const ids = [...new Set(memberIds)];
-  const ok = await foundMemberIds(tx, actor.committeeId, ids, { activeOnly: true });
-  if (ok.length !== ids.length) throw E.badMembers();
-  return ids;
-}
-
 export async function createClass(db: Db, actor: Actor, b: ClassInput): Promise<number> {
   return db.transaction(async (tx) => {
     if (b.planId) {
@@ -98,21 +92,17 @@ export async function createClass(db: Db, actor: Actor, b: ClassInput): Promise<
       );
       if (!p) throw E.badPlan();
     }
-    const ids = await checkMembers(tx, actor, b.memberIds);
-    const row = await queryOne<{ id: number }>(
+    const ids = await knownMemberIds(tx, actor.committeeId, b.memberIds, E.badMembers, { activeOnly: true });
+    const id = await insertAudited(
       tx,
+      actor,
       sql`insert into learning_classes (committee_id, title, year, plan_id, description, created_by)
         values (${actor.committeeId}, ${b.title.trim()}, ${b.year}, ${b.planId ?? null}, ${b.description?.trim() ?? ''}, ${actor.accountId}) returning id`,
+      { action: 'learning.class.create', entity: 'learning_class', after: b },
     );
     await tx.execute(sql`insert into learning_class_members (committee_id, class_id, member_id)
-      select ${actor.committeeId}, ${row!.id}, x from unnest(${sql.param(ids)}::int[]) as x`);
-    await writeAudit(tx, actor, {
-      action: 'learning.class.create',
-      entity: 'learning_class',
-      entityId: row!.id,
-      after: b,
-    });
-    return row!.id;
+      select ${actor.committeeId}, ${id}, x from unnest(${sql.param(ids)}::int[]) as x`);
+    return id;
   });
 }
 

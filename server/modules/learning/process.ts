@@ -6,11 +6,10 @@ import type { Role } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf, clockNow } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { notify } from '../../platform/notifications/notifications.ts';
 import { defineProcess, type Process } from '../../platform/workflow/engine.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { setMeetingStatus } from '../meetings/process.ts';
-import { accountsOfMembers, meetingCheckIns } from '../meetings/service.ts';
+import { meetingCheckIns, notifyMembers } from '../meetings/service.ts';
 import { authorGuard } from './policy.ts';
 import {
   loadMaterialItem,
@@ -63,9 +62,7 @@ async function acceptReflection(tx: Db, _actor: Actor, r: ReflectionItem) {
 }
 
 async function tellAuthor(tx: Db, r: ReflectionItem, title: string) {
-  await notify(tx, {
-    committeeId: r.committeeId,
-    accountIds: await accountsOfMembers(tx, r.committeeId, [r.memberId]),
+  await notifyMembers(tx, r.committeeId, [r.memberId], {
     kind: 'learning.reflection',
     title,
     body: '',

@@ -9,6 +9,7 @@ import { beijingYearOf } from '../../platform/dates.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
 import { receiveUpload } from '../../platform/files/upload.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { Errors, routeKit } from '../../platform/route-kit.ts';
 import { IdParams, Ok, page } from '../../platform/routes.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
@@ -63,10 +64,7 @@ export async function learningRoutes(fastify: FastifyInstance, { db }: ModuleDep
       preHandler: requireAuth('learning.manage'),
       schema: { body: LearningSettings, response: { 200: Ok, ...Errors } },
     },
-    async (req) => {
-      await db.transaction((tx) => putSetting(tx, actorOf(req), LEARNING_SETTINGS_KEY, beijingYearOf(), req.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => putSetting(tx, actor, LEARNING_SETTINGS_KEY, beijingYearOf(), req.body)),
   );
 
   // Plans

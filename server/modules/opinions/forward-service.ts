@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
 import { fireTransition } from '../../platform/workflow/engine.ts';
@@ -61,11 +62,11 @@ export async function forwardReport(tx: Db, actor: Actor, id: number, input: For
     if (target.kind === 'higher') {
       if (!own.parent_id)
         throw badRequest('opinion.no_parent', '本政协在平台上没有上级政协，请选择其他报送对象', 'targets');
-      const dup = await queryOne(
+      await refuseIfFound(
         tx,
         sql`select 1 from opinion_forwards where committee_id = ${actor.committeeId} and report_id = ${id} and target_kind = 'higher'`,
+        () => conflict('opinion.already_forwarded', '该信息已报送上级政协'),
       );
-      if (dup) throw conflict('opinion.already_forwarded', '该信息已报送上级政协');
       const parent = await committeeInfo(tx, own.parent_id);
       name = parent.name;
       upperCommitteeId = parent.id;

@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf } from '../../platform/auth/session.ts';
 import { DOCX_MIME, sendDownload, XLSX_MIME } from '../../platform/download.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { figuresXlsx, issueDocx, reportsXlsx } from './documents.ts';
@@ -171,10 +172,7 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
       }),
       response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
     }),
-    async (request) => {
-      await tx((t) => svc.updateIssue(t, actorOf(request), request.params.id, request.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (t, actor, request) => svc.updateIssue(t, actor, request.params.id, request.body)),
   );
 
   r.delete(
@@ -183,10 +181,7 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
       params: IdParams,
       response: { 200: Ok, 404: ErrorBody, 409: ErrorBody },
     }),
-    async (request) => {
-      await tx((t) => svc.deleteIssue(t, actorOf(request), request.params.id));
-      return { ok: true };
-    },
+    okInTransaction(db, (t, actor, request) => svc.deleteIssue(t, actor, request.params.id)),
   );
 
   r.post(
@@ -202,10 +197,7 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
       }),
       response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
     }),
-    async (request) => {
-      await tx((t) => svc.addToIssue(t, actorOf(request), request.params.id, request.body.reportIds));
-      return { ok: true };
-    },
+    okInTransaction(db, (t, actor, request) => svc.addToIssue(t, actor, request.params.id, request.body.reportIds)),
   );
 
   r.delete(
@@ -214,10 +206,9 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
       params: IssueReportParams,
       response: { 200: Ok, 404: ErrorBody, 409: ErrorBody },
     }),
-    async (request) => {
-      await tx((t) => svc.removeFromIssue(t, actorOf(request), request.params.id, request.params.reportId));
-      return { ok: true };
-    },
+    okInTransaction(db, (t, actor, request) =>
+      svc.removeFromIssue(t, actor, request.params.id, request.params.reportId),
+    ),
   );
 
   r.post(
@@ -227,10 +218,7 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
       body: Type.Object({ issuedOn: Type.Optional(DateStr('印发日期')) }),
       response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
     }),
-    async (request) => {
-      await tx((t) => svc.issueIssue(t, actorOf(request), request.params.id, request.body.issuedOn));
-      return { ok: true };
-    },
+    okInTransaction(db, (t, actor, request) => svc.issueIssue(t, actor, request.params.id, request.body.issuedOn)),
   );
 
   r.post(

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { attachFiles } from '../../platform/files/files.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
@@ -65,11 +66,11 @@ export async function recordAdoption(tx: Db, actor: Actor, id: number, input: Ad
   const own = await committeeInfo(tx, actor.committeeId);
   checkLevel(input.level, own);
   const adoptedBy = input.adoptedBy?.trim() || (input.level === own.level ? own.name : LEVEL_ADOPTER[input.level]);
-  const dup = await queryOne(
+  await refuseIfFound(
     tx,
     sql`select 1 from opinion_adoptions where committee_id = ${actor.committeeId} and report_id = ${id} and level = ${input.level}`,
+    () => conflict('opinion.already_adopted', `已记录${LEVELS[input.level]}采用`),
   );
-  if (dup) throw conflict('opinion.already_adopted', `已记录${LEVELS[input.level]}采用`);
   const insert = async (c: number, reportId: number, from: { c: number; id: number } | null) =>
     (
       await query<{ id: number }>(

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf } from '../../platform/auth/session.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { LEADER_ORGANS, LEVELS } from './rules.ts';
@@ -23,6 +24,22 @@ import {
   StateOut,
 } from './schemas.ts';
 import * as svc from './service.ts';
+
+const AdoptionBody = Type.Object({
+  level: OneOf(Object.keys(LEVELS), '级别'),
+  adoptedBy: Type.Optional(Type.String({ maxLength: 60, title: '采用单位' })),
+  adoptedOn: DateStr('采用日期'),
+  note: Type.Optional(N(Type.String({ maxLength: 500, title: '备注' }))),
+});
+const InstructionBody = Type.Object({
+  leaderName: Type.String({ minLength: 1, maxLength: 40, title: '批示领导' }),
+  leaderTitle: Type.Optional(N(Type.String({ maxLength: 60, title: '领导职务' }))),
+  leaderOrgan: Type.Optional(OneOf(Object.keys(LEADER_ORGANS), '领导所属')),
+  level: OneOf(Object.keys(LEVELS), '级别'),
+  instructedOn: DateStr('批示日期'),
+  text: Type.String({ minLength: 1, maxLength: 2000, title: '批示内容' }),
+  fileIds: Type.Optional(FileIds),
+});
 
 export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -83,10 +100,7 @@ export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
   r.delete(
     '/api/opinions/:id',
     doc('opinion.submit', '删除草稿', { params: IdParams, response: { 200: Ok, 404: ErrorBody, 409: ErrorBody } }),
-    async (request) => {
-      await tx((t) => svc.deleteDraft(t, actorOf(request), request.params.id));
-      return { ok: true };
-    },
+    okInTransaction(db, (t, actor, request) => svc.deleteDraft(t, actor, request.params.id)),
   );
 
   // ------------------------------------------------ one report
@@ -123,10 +137,7 @@ export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
       }),
       response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
     }),
-    async (request) => {
-      await tx((t) => svc.editText(t, actorOf(request), request.params.id, request.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (t, actor, request) => svc.editText(t, actor, request.params.id, request.body)),
   );
 
   r.post(
@@ -150,62 +161,44 @@ export function reportRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
     }),
   );
 
-  r.post(
-    '/api/opinions/:id/adoptions',
-    doc('opinion.screen', '记录采用（按级别；来自下级政协的信息同时回传）', {
-      params: IdParams,
-      body: Type.Object({
-        level: OneOf(Object.keys(LEVELS), '级别'),
-        adoptedBy: Type.Optional(Type.String({ maxLength: 60, title: '采用单位' })),
-        adoptedOn: DateStr('采用日期'),
-        note: Type.Optional(N(Type.String({ maxLength: 500, title: '备注' }))),
-      }),
-      response: { 200: Type.Object({ id: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-    }),
-    async (request) => tx((t) => svc.recordAdoption(t, actorOf(request), request.params.id, request.body as any)),
-  );
-
-  r.delete(
-    '/api/opinions/:id/adoptions/:recordId',
-    doc('opinion.screen', '删除误录的采用记录（连同回传的记录）', {
-      params: ReportIdParams,
-      response: { 200: Ok, 403: ErrorBody, 404: ErrorBody },
-    }),
-    async (request) => {
-      await tx((t) => svc.deleteAdoption(t, actorOf(request), request.params.id, request.params.recordId));
-      return { ok: true };
+  // The records staff attach to a report, each recorded with a POST and removed (with the copy sent up) with a DELETE.
+  const attached = [
+    {
+      path: 'adoptions',
+      recordSummary: '记录采用（按级别；来自下级政协的信息同时回传）',
+      removeSummary: '删除误录的采用记录（连同回传的记录）',
+      body: AdoptionBody,
+      record: svc.recordAdoption,
+      remove: svc.deleteAdoption,
     },
-  );
-
-  r.post(
-    '/api/opinions/:id/instructions',
-    doc('opinion.screen', '记录领导批示（来自下级政协的信息同时回传）', {
-      params: IdParams,
-      body: Type.Object({
-        leaderName: Type.String({ minLength: 1, maxLength: 40, title: '批示领导' }),
-        leaderTitle: Type.Optional(N(Type.String({ maxLength: 60, title: '领导职务' }))),
-        leaderOrgan: Type.Optional(OneOf(Object.keys(LEADER_ORGANS), '领导所属')),
-        level: OneOf(Object.keys(LEVELS), '级别'),
-        instructedOn: DateStr('批示日期'),
-        text: Type.String({ minLength: 1, maxLength: 2000, title: '批示内容' }),
-        fileIds: Type.Optional(FileIds),
-      }),
-      response: { 200: Type.Object({ id: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-    }),
-    async (request) => tx((t) => svc.recordInstruction(t, actorOf(request), request.params.id, request.body as any)),
-  );
-
-  r.delete(
-    '/api/opinions/:id/instructions/:recordId',
-    doc('opinion.screen', '删除误录的批示记录（连同回传的记录）', {
-      params: ReportIdParams,
-      response: { 200: Ok, 403: ErrorBody, 404: ErrorBody },
-    }),
-    async (request) => {
-      await tx((t) => svc.deleteInstruction(t, actorOf(request), request.params.id, request.params.recordId));
-      return { ok: true };
+    {
+      path: 'instructions',
+      recordSummary: '记录领导批示（来自下级政协的信息同时回传）',
+      removeSummary: '删除误录的批示记录（连同回传的记录）',
+      body: InstructionBody,
+      record: svc.recordInstruction,
+      remove: svc.deleteInstruction,
     },
-  );
+  ];
+  for (const a of attached) {
+    r.post(
+      `/api/opinions/:id/${a.path}`,
+      doc('opinion.screen', a.recordSummary, {
+        params: IdParams,
+        body: a.body,
+        response: { 200: Type.Object({ id: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      }),
+      async (request) => tx((t) => a.record(t, actorOf(request), request.params.id, request.body as any)),
+    );
+    r.delete(
+      `/api/opinions/:id/${a.path}/:recordId`,
+      doc('opinion.screen', a.removeSummary, {
+        params: ReportIdParams,
+        response: { 200: Ok, 403: ErrorBody, 404: ErrorBody },
+      }),
+      okInTransaction(db, (t, actor, request) => a.remove(t, actor, request.params.id, request.params.recordId)),
+    );
+  }
 
   r.post(
     '/api/opinions/:id/referrals',

@@ -6,6 +6,7 @@ import { loginNameTaken } from '../../platform/auth/login.ts';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { usernameTaken } from '../accounts/errors.ts';
 
@@ -77,8 +78,9 @@ export async function createCommittee(tx: Db, actor: Actor, b: NewCommittee) {
       'level',
     );
   }
-  const dup = await queryOne(tx, sql`select 1 from committees where name = ${b.name.trim()}`);
-  if (dup) throw badRequest('committee.duplicate', `「名称」${b.name.trim()} 已存在`, 'name');
+  await refuseIfFound(tx, sql`select 1 from committees where name = ${b.name.trim()}`, () =>
+    badRequest('committee.duplicate', `「名称」${b.name.trim()} 已存在`, 'name'),
+  );
   if (!!b.adminUsername !== !!b.adminPassword) {
     throw badRequest('validation', '创建管理员账号需同时填写「管理员用户名」和「管理员初始密码」', 'adminPassword');
   }
@@ -138,8 +140,9 @@ export async function updateCommittee(
     tx,
     sql`select name, short_name, region_code from committees where id = ${id}`,
   );
-  const dup = await queryOne(tx, sql`select 1 from committees where name = ${b.name.trim()} and id <> ${id}`);
-  if (dup) throw badRequest('committee.duplicate', `「名称」${b.name.trim()} 已存在`, 'name');
+  await refuseIfFound(tx, sql`select 1 from committees where name = ${b.name.trim()} and id <> ${id}`, () =>
+    badRequest('committee.duplicate', `「名称」${b.name.trim()} 已存在`, 'name'),
+  );
   await tx.execute(sql`update committees set name = ${b.name.trim()}, short_name = ${b.shortName.trim()},
       region_code = ${b.regionCode ?? null} where id = ${id}`);
   await writeAudit(tx, actor, {

@@ -48,6 +48,24 @@ export async function foundMemberIds(
   return rows.map((r) => r.id);
 }
 
+/**
+ * `ids` without repeats (first-seen order), once every one is a member of committee `committeeId` (with `activeOnly`,
+ * an active one); otherwise throws `refuse()`, the caller's own error naming its field. An empty list passes as [].
+ * Usage: const ids = await knownMemberIds(tx, actor.committeeId, b.memberIds, E.badMembers, { activeOnly: true });
+ */
+export async function knownMemberIds(
+  db: Db,
+  committeeId: number,
+  ids: readonly number[],
+  refuse: () => Error,
+  opts: { activeOnly?: boolean } = {},
+): Promise<number[]> {
+  const unique = [...new Set(ids)];
+  const found = await foundMemberIds(db, committeeId, unique, opts);
+  if (found.length !== unique.length) throw refuse();
+  return unique;
+}
+
 /** The id and name of each of `ids` that is a member of committee `committeeId`, by id ascending (unknown ids left out). */
 export async function memberNames(
   db: Db,

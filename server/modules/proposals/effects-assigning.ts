@@ -6,9 +6,9 @@ import { clockNow, deadlineAfterDays, deadlineMonthsAfter, deadlineOf } from '..
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
-import { scheduleDeadline } from '../../platform/workflow/engine.ts';
+import { type Process, scheduleDeadline } from '../../platform/workflow/engine.ts';
 import { notifyOffice, notifyUnits } from './notices.ts';
-import { type ProposalItem, rulesFor } from './repository.ts';
+import { type AssignmentItem, type ProposalItem, rulesFor } from './repository.ts';
 import { getRules } from './rules.ts';
 
 export interface AssignmentPlan {
@@ -67,18 +67,27 @@ async function checkPlan(tx: Db, committeeId: number, data: AssignmentPlan | nul
 }
 
 /** The reminders and overdue job of a new assignment due at `dueAt`, by the committee's reminder days (the engine's). */
-async function scheduleAssignmentDeadline(tx: Db, committeeId: number, id: number, state: string, dueAt: Date) {
+async function scheduleAssignmentDeadline(
+  tx: Db,
+  assignment: Process<AssignmentItem>,
+  committeeId: number,
+  id: number,
+  state: string,
+  dueAt: Date,
+) {
   const rules = await getRules(tx, committeeId);
-  // Loaded when called: process.ts imports this file for its effects.
-  const { assignmentProcess } = await import('./process.ts');
-  await scheduleDeadline(tx, assignmentProcess, committeeId, id, state, {
+  await scheduleDeadline(tx, assignment, committeeId, id, state, {
     dueAt,
     remindDaysBefore: rules.remindDaysBefore,
   });
 }
 
+/** Inserts one unit's assignment in state `assigned`, due at `dueAt`, and schedules its reminders and overdue job on
+ *  `assignment` (the assignment process, handed in by its callers: that process's own effects call this, so importing it
+ *  here would make an import cycle). Answers the new assignment's id. */
 export async function insertAssignment(
   tx: Db,
+  assignment: Process<AssignmentItem>,
   committeeId: number,
   proposalId: number,
   unitId: number,
@@ -91,11 +100,11 @@ export async function insertAssignment(
     sql`insert into proposal_assignments (committee_id, proposal_id, unit_id, role, round, due_at, original_due_at)
       values (${committeeId}, ${proposalId}, ${unitId}, ${role}, ${round}, ${dueAt.toISOString()}, ${dueAt.toISOString()}) returning id`,
   );
-  await scheduleAssignmentDeadline(tx, committeeId, row.id, 'assigned', dueAt);
+  await scheduleAssignmentDeadline(tx, assignment, committeeId, row.id, 'assigned', dueAt);
   return row.id;
 }
 
-async function createAssignments(tx: Db, _actor: Actor, p: ProposalItem, plan: CheckedPlan) {
+async function createAssignments(tx: Db, assignment: Process<AssignmentItem>, p: ProposalItem, plan: CheckedPlan) {
   const rules = await rulesFor(tx, p.committeeId, p.id);
   const now = clockNow();
   const replyDue = plan.dueAt ? new Date(plan.dueAt) : deadlineMonthsAfter(now, rules.replyMonths);
@@ -103,6 +112,7 @@ async function createAssignments(tx: Db, _actor: Actor, p: ProposalItem, plan: C
   for (const u of plan.units) {
     await insertAssignment(
       tx,
+      assignment,
       p.committeeId,
       p.id,
       u.unitId,
@@ -127,7 +137,15 @@ async function createAssignments(tx: Db, _actor: Actor, p: ProposalItem, plan: C
 
 export const assignTarget = (p: ProposalItem) => (p.assignmentApproval ? 'assignPending' : 'handling');
 
-export async function assignProposal(tx: Db, actor: Actor, p: ProposalItem, data: AssignmentPlan) {
+/** The `assign` effect: checks the plan, then creates the assignments (of `assignment`, the assignment process) or,
+ *  when the committee approves plans first, keeps the plan and tells the leaders. */
+export async function assignProposal(
+  tx: Db,
+  _actor: Actor,
+  p: ProposalItem,
+  data: AssignmentPlan,
+  assignment: Process<AssignmentItem>,
+) {
   const plan = await checkPlan(tx, p.committeeId, data);
   if (p.assignmentApproval) {
     const raw: AssignmentPlan = {
@@ -146,15 +164,21 @@ export async function assignProposal(tx: Db, actor: Actor, p: ProposalItem, data
       title: `交办方案待审批：${p.title}`,
       link: `/proposals/${p.id}`,
     });
-  } else await createAssignments(tx, actor, p, plan);
+  } else await createAssignments(tx, assignment, p, plan);
 }
 
-export async function approveAssignmentPlan(tx: Db, actor: Actor, p: ProposalItem) {
+/** The `approveAssignment` effect: creates the assignments (of `assignment`) of the plan kept by assignProposal. */
+export async function approveAssignmentPlan(
+  tx: Db,
+  _actor: Actor,
+  p: ProposalItem,
+  assignment: Process<AssignmentItem>,
+) {
   const row = await queryOne<{ assignment_plan: AssignmentPlan }>(
     tx,
     sql`select assignment_plan from proposals where committee_id = ${p.committeeId} and id = ${p.id}`,
   );
-  await createAssignments(tx, actor, p, await checkPlan(tx, p.committeeId, row!.assignment_plan));
+  await createAssignments(tx, assignment, p, await checkPlan(tx, p.committeeId, row!.assignment_plan));
 }
 
 export async function rejectAssignmentPlan(

@@ -7,7 +7,7 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { attachFiles } from '../../platform/files/files.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
-import type { DeadlineRule } from '../../platform/workflow/engine.ts';
+import type { DeadlineRule, Process } from '../../platform/workflow/engine.ts';
 import { insertAssignment } from './effects-assigning.ts';
 import { notifyOffice, notifyUnits, unitAccounts } from './notices.ts';
 import { type AssignmentItem, rulesFor } from './repository.ts';
@@ -51,7 +51,13 @@ export async function requestReturn(tx: Db, actor: Actor, a: AssignmentItem, _d:
   );
 }
 
-export async function approveReturn(tx: Db, _actor: Actor, a: AssignmentItem, data: AssignmentData) {
+export async function approveReturn(
+  tx: Db,
+  _actor: Actor,
+  a: AssignmentItem,
+  data: AssignmentData,
+  assignment: Process<AssignmentItem>,
+) {
   if (!data.newUnitId) {
     if (a.role !== 'assisting') throw badRequest('proposal.new_unit', '请选择改交的「承办单位」', 'newUnitId');
     return;
@@ -72,7 +78,16 @@ export async function approveReturn(tx: Db, _actor: Actor, a: AssignmentItem, da
     a.role === 'assisting'
       ? await deadlineAfterDays(tx, a.committeeId, clockNow(), rules.assistingViewDays, rules.dayUnit)
       : deadlineMonthsAfter(clockNow(), rules.replyMonths);
-  const newId = await insertAssignment(tx, a.committeeId, a.proposalId, data.newUnitId, a.role, due, a.round);
+  const newId = await insertAssignment(
+    tx,
+    assignment,
+    a.committeeId,
+    a.proposalId,
+    data.newUnitId,
+    a.role,
+    due,
+    a.round,
+  );
   await tx.execute(
     sql`update proposal_assignments set replaced_by_id = ${newId} where committee_id = ${a.committeeId} and id = ${a.id}`,
   );

@@ -1,35 +1,29 @@
-// The proposal workflows as short rows: the proposal itself (filing → review → assignment → reply → rating), each
-// unit's assignment (sign → handle → reply → review) and the commendation of a proposal. Who may act is in policy.ts,
-// what each step writes in the effects-*.ts files, who sees each step in visibility.ts.
+// The proposal workflows as short rows: the proposal itself (filing → review → assignment → reply → rating) and the
+// commendation of a proposal; each unit's assignment is in assignment-process.ts (re-exported here). Who may act is in
+// policy.ts, what each step writes in the effects-*.ts files, who sees each step in visibility.ts.
 import { sql } from 'drizzle-orm';
 import { ROLE_LIST } from '../../platform/auth/permissions.ts';
 import { type Actor, systemActor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { defineProcess, fireTransition, type Process } from '../../platform/workflow/engine.ts';
+import { assignmentProcess } from './assignment-process.ts';
 import * as assigning from './effects-assigning.ts';
 import * as commendation from './effects-commendation.ts';
 import * as filing from './effects-filing.ts';
-import * as handling from './effects-handling.ts';
 import * as rating from './effects-rating.ts';
 import * as review from './effects-review.ts';
 import {
   APPROVERS,
   AUTHOR,
-  assistingUnitGuard,
   authorGuard,
   COMMEND,
   internalGuard,
   invitedCosignerGuard,
   OFFICE,
   orgLeaderGuard,
-  ownUnitGuard,
   raterGuard,
-  replyingUnitGuard,
-  returnRequestGuard,
-  UNIT,
 } from './policy.ts';
 import {
-  type AssignmentItem,
   type CommendationItem,
   loadAssignmentItem,
   loadCommendationItem,
@@ -37,14 +31,13 @@ import {
   type ProposalItem,
   rulesFor,
 } from './repository.ts';
-import { ASSIGNMENT_STATES, COMMENDATION_STATES, PROPOSAL_STATES } from './states.ts';
-import { ASSIGNMENT_VISIBILITY, PROPOSAL_VISIBILITY } from './visibility.ts';
+import { COMMENDATION_STATES, PROPOSAL_STATES } from './states.ts';
+import { PROPOSAL_VISIBILITY } from './visibility.ts';
+
+/** Re-exported for the callers that import every proposal process from here. */
+export { assignmentProcess };
 
 const keepRating = rating.keepRatingDeadline;
-const keepDue = handling.keepDue;
-/** Told when the reply dialog opens; replyToProposal checks the same rule in the transaction. */
-const contactFirst = (_actor: Actor, a: AssignmentItem) =>
-  a.contactMissing ? '答复前须先与提案人沟通（办前面商）：请先点「记录办前面商」记下面商方式和日期，再答复。' : null;
 const RATERS = ['member', 'orgAccount', 'proposalStaff', 'committeeAdmin'] as const;
 
 export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem>({
@@ -66,8 +59,8 @@ export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem
     { from: ['reviewing'], action: 'reject', label: '不予立案', roles: OFFICE, to: 'rejected', commentRequired: true, effect: review.rejectProposal },
     { from: ['reviewing', 'registered'], action: 'merge', label: '并案', roles: OFFICE, to: 'merged', effect: review.mergeProposal },
     { from: ['reviewing'], action: 'convert', label: '转为意见建议或社情民意', roles: OFFICE, to: 'converted', effect: review.convertProposal },
-    { from: ['registered'], action: 'assign', label: '交办', roles: OFFICE, to: assigning.assignTarget, effect: assigning.assignProposal },
-    { from: ['assignPending'], action: 'approveAssignment', label: '同意交办方案', roles: APPROVERS, to: 'handling', effect: assigning.approveAssignmentPlan },
+    { from: ['registered'], action: 'assign', label: '交办', roles: OFFICE, to: assigning.assignTarget, effect: (tx, actor, p, d) => assigning.assignProposal(tx, actor, p, d, assignmentProcess) },
+    { from: ['assignPending'], action: 'approveAssignment', label: '同意交办方案', roles: APPROVERS, to: 'handling', effect: (tx, actor, p) => assigning.approveAssignmentPlan(tx, actor, p, assignmentProcess) },
     { from: ['assignPending'], action: 'rejectAssignment', label: '退回交办方案', roles: APPROVERS, to: 'registered', commentRequired: true, effect: assigning.rejectAssignmentPlan },
     { from: ['handling'], action: 'allReplied', label: '答复审核完毕', roles: ROLE_LIST, guard: internalGuard, to: 'replied', effect: rating.openRating, deadline: keepRating },
     { from: ['replied'], action: 'rate', label: '评价办理结果', roles: RATERS, guard: raterGuard, to: 'replied', effect: rating.recordRating, deadline: keepRating },
@@ -85,40 +78,6 @@ export const proposalProcess: Process<ProposalItem> = defineProcess<ProposalItem
     if (p?.state !== 'replied') return;
     if (kind === 'remind') return rating.remindRaters(tx, committeeId, id, p);
     await closeRatingRound(tx, systemActor(committeeId), p);
-  },
-});
-
-export const assignmentProcess: Process<AssignmentItem> = defineProcess<AssignmentItem>({
-  name: 'proposal-assignment',
-  entity: 'proposal_assignment',
-  states: ASSIGNMENT_STATES,
-  visibility: ASSIGNMENT_VISIBILITY,
-  // biome-ignore format: one transition per line, read as a table
-  transitions: [
-    { from: ['assigned'], action: 'accept', label: '签收', roles: UNIT, guard: ownUnitGuard, to: 'accepted', effect: handling.acceptAssignment, deadline: keepDue },
-    { from: ['assigned'], action: 'requestReturn', label: '申请退回', roles: UNIT, guard: returnRequestGuard, to: 'returnRequested', commentRequired: true, effect: handling.requestReturn, deadline: keepDue },
-    { from: ['returnRequested'], action: 'approveReturn', label: '同意退回并改交', roles: OFFICE, to: 'returned', effect: handling.approveReturn },
-    { from: ['returnRequested'], action: 'refuseReturn', label: '不同意退回', roles: OFFICE, to: 'accepted', commentRequired: true, effect: handling.refuseReturn, deadline: keepDue },
-    { from: ['accepted'], action: 'sendView', label: '提交会办意见', roles: UNIT, guard: assistingUnitGuard, to: 'viewSent', effect: handling.sendAssistingView },
-    { from: ['accepted', 'extensionRequested'], action: 'recordContact', label: '记录办前面商', roles: UNIT, guard: replyingUnitGuard, to: (a) => a.state, effect: handling.recordContact, deadline: keepDue },
-    { from: ['accepted'], action: 'requestExtension', label: '申请延期', roles: UNIT, guard: replyingUnitGuard, to: 'extensionRequested', commentRequired: true, effect: handling.requestExtension, deadline: keepDue },
-    { from: ['extensionRequested'], action: 'approveExtension', label: '同意延期', roles: OFFICE, to: 'accepted', effect: handling.approveExtension, deadline: keepDue },
-    { from: ['extensionRequested'], action: 'refuseExtension', label: '不同意延期', roles: OFFICE, to: 'accepted', commentRequired: true, effect: handling.refuseExtension, deadline: keepDue },
-    { from: ['accepted', 'extensionRequested'], action: 'reply', label: '答复提案', roles: UNIT, guard: replyingUnitGuard, precondition: contactFirst, to: 'replied', effect: handling.replyToProposal },
-    { from: ['replied'], action: 'approveReply', label: '审核通过答复', roles: OFFICE, to: 'done', effect: handling.approveReply },
-    { from: ['replied'], action: 'sendBackReply', label: '退回答复重新办理', roles: OFFICE, to: 'accepted', commentRequired: true, effect: handling.sendBackReply, deadline: keepDue },
-    { from: ['done'], action: 'rehandle', label: '再办理', roles: ROLE_LIST, guard: internalGuard, to: 'accepted', effect: handling.rehandleAssignment, deadline: keepDue },
-  ],
-  setState: async (tx, actor, a, to) => {
-    await tx.execute(
-      sql`update proposal_assignments set state = ${to} where committee_id = ${actor.committeeId} and id = ${a.id}`,
-    );
-  },
-  load: (tx, committeeId, id) => loadAssignmentItem(tx, committeeId, id, true),
-  onDeadline: async (tx, committeeId, id, kind, dueAt) => {
-    const a = await loadAssignmentItem(tx, committeeId, id, true);
-    if (!a) return;
-    await handling.assignmentDeadline(tx, committeeId, id, kind, dueAt, a);
   },
 });
 

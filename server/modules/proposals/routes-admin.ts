@@ -7,6 +7,7 @@ import type { ModuleDeps } from '../../app.ts';
 import { actorOf } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { appraisalList } from './figures.ts';
@@ -175,21 +176,13 @@ export function proposalAdminRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       }),
       response: { 200: Ok, ...Errors },
     }),
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => setKeyProposal(tx, actor, request.params.id, request.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => setKeyProposal(tx, actor, request.params.id, request.body)),
   );
 
   r.delete(
     '/api/proposals/:id/key',
     doc('proposal.key', '取消重点提案', { params: IdParams, response: { 200: Ok, ...Errors } }),
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => unsetKeyProposal(tx, actor, request.params.id));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => unsetKeyProposal(tx, actor, request.params.id)),
   );
 
   r.post(
@@ -241,10 +234,6 @@ export function proposalAdminRoutes(app: FastifyInstance, { db }: ModuleDeps) {
       }),
       response: { 200: Ok, ...Errors },
     }),
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => setPublic(tx, actor, request.params.id, request.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => setPublic(tx, actor, request.params.id, request.body)),
   );
 }

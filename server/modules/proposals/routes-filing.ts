@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf } from '../../platform/auth/session.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import {
@@ -94,11 +95,7 @@ export function proposalFilingRoutes(app: FastifyInstance, { db }: ModuleDeps) {
   r.delete(
     '/api/proposals/:id',
     doc('proposal.file', '删除草稿', { params: IdParams, response: { 200: Ok, ...Errors } }),
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => deleteDraft(tx, actor, request.params.id));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, request) => deleteDraft(tx, actor, request.params.id)),
   );
 
   r.post(

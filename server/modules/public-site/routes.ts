@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { registerActionLabels } from '../../platform/audit/labels.ts';
 import { actorOf } from '../../platform/auth/session.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { guarded } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, page } from '../../platform/routes.ts';
 import { handIdea, listIdeas, myIdeas } from './ideas.ts';
@@ -63,10 +64,7 @@ export async function publicSiteModuleRoutes(app: FastifyInstance, deps: ModuleD
     r.post(
       `/api/public-site/news/:id/${path}`,
       guard('publicSite.manage', { params: IdParams, response: { 200: Ok, ...Errors } }),
-      async (req) => {
-        await db.transaction((tx) => setNewsPublished(tx, actorOf(req), req.params.id, publish));
-        return { ok: true };
-      },
+      okInTransaction(db, (tx, actor, req) => setNewsPublished(tx, actor, req.params.id, publish)),
     );
   }
   r.get(
@@ -80,10 +78,7 @@ export async function publicSiteModuleRoutes(app: FastifyInstance, deps: ModuleD
   r.post(
     '/api/public-site/ideas/:id/hand',
     guard('publicSite.manage', { params: IdParams, body: HandBody, response: { 200: Ok, ...Errors } }),
-    async (req) => {
-      await db.transaction((tx) => handIdea(tx, actorOf(req), req.params.id, req.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => handIdea(tx, actor, req.params.id, req.body)),
   );
   r.get('/api/public-site/ideas/mine', guard('publicSite.idea', { response: { 200: List, ...Errors } }), async (req) =>
     myIdeas(db, actorOf(req)),

@@ -1,11 +1,11 @@
 // Reading groups, book lists (hand-outs are in handout-service.ts), and the sharing sessions of a group's rota.
 import { sql } from 'drizzle-orm';
-import { writeAudit } from '../../platform/audit/audit.ts';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
 import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
-import { foundMemberIds, memberDirectory } from '../org/members-directory.ts';
+import { knownMemberIds, memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
 import { isStaff } from './policy.ts';
 import { SESSION_STATES, sessionProcess } from './process.ts';
@@ -14,30 +14,21 @@ import type { BookListInput, GroupInput, SessionInput } from './schemas.ts';
 
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
-export async function checkMembers(tx: Db, actor: Actor, ids: number[]) {
-  const uniq = [...new Set(ids)];
-  const ok = await foundMemberIds(tx, actor.committeeId, uniq, { activeOnly: true });
-  if (ok.length !== uniq.length) throw E.badMembers();
-  return uniq;
-}
-
 export async function createGroup(db: Db, actor: Actor, b: GroupInput): Promise<number> {
   return db.transaction(async (tx) => {
-    const ids = await checkMembers(tx, actor, [...b.memberIds, b.leadMemberId]);
-    const row = await queryOne<{ id: number }>(
+    const ids = await knownMemberIds(tx, actor.committeeId, [...b.memberIds, b.leadMemberId], E.badMembers, {
+      activeOnly: true,
+    });
+    const id = await insertAudited(
       tx,
+      actor,
       sql`insert into reading_groups (committee_id, name, description, lead_member_id, created_by)
         values (${actor.committeeId}, ${b.name.trim()}, ${b.description?.trim() ?? ''}, ${b.leadMemberId}, ${actor.accountId}) returning id`,
+      { action: 'reading.group.create', entity: 'reading_group', after: b },
     );
     await tx.execute(sql`insert into reading_group_members (committee_id, group_id, member_id)
-      select ${actor.committeeId}, ${row!.id}, x from unnest(${sql.param(ids)}::int[]) as x`);
-    await writeAudit(tx, actor, {
-      action: 'reading.group.create',
-      entity: 'reading_group',
-      entityId: row!.id,
-      after: b,
-    });
-    return row!.id;
+      select ${actor.committeeId}, ${id}, x from unnest(${sql.param(ids)}::int[]) as x`);
+    return id;
   });
 }
 
@@ -154,26 +145,22 @@ export async function fireSessionAction(db: Db, actor: Actor, id: number, action
 
 export async function createBookList(db: Db, actor: Actor, b: BookListInput): Promise<number> {
   return db.transaction(async (tx) => {
-    const seen = await queryOne(
+    await refuseIfFound(
       tx,
       sql`select 1 from reading_book_lists where committee_id = ${actor.committeeId} and period = ${b.period}`,
+      E.listExists,
     );
-    if (seen) throw E.listExists();
-    const row = await queryOne<{ id: number }>(
+    const id = await insertAudited(
       tx,
+      actor,
       sql`insert into reading_book_lists (committee_id, period, title, special_committee_id)
         values (${actor.committeeId}, ${b.period}, ${b.title.trim()}, ${b.specialCommitteeId ?? null}) returning id`,
+      { action: 'reading.list.create', entity: 'reading_book_list', after: b },
     );
     for (const book of b.books)
       await tx.execute(sql`insert into reading_books (committee_id, list_id, title, author, note)
-        values (${actor.committeeId}, ${row!.id}, ${book.title.trim()}, ${book.author?.trim() ?? ''}, ${book.note?.trim() ?? ''})`);
-    await writeAudit(tx, actor, {
-      action: 'reading.list.create',
-      entity: 'reading_book_list',
-      entityId: row!.id,
-      after: b,
-    });
-    return row!.id;
+        values (${actor.committeeId}, ${id}, ${book.title.trim()}, ${book.author?.trim() ?? ''}, ${book.note?.trim() ?? ''})`);
+    return id;
   });
 }
 

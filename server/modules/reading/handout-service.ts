@@ -6,9 +6,8 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { xlsxOf } from '../../platform/download.ts';
-import { memberDirectory } from '../org/members-directory.ts';
+import { knownMemberIds, memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
-import { checkMembers } from './group-service.ts';
 import type { HandoutFilters, HandoutInput } from './schemas.ts';
 
 /** Records the hand-outs; returns the number of copies handed out. */
@@ -24,7 +23,7 @@ export async function recordHandouts(db: Db, actor: Actor, b: HandoutInput): Pro
     );
     if (books.length === 0) throw b.bookId ? E.bookNotFound() : E.listNotFound();
     const memberIds = b.items.flatMap((i) => (i.memberId ? [i.memberId] : []));
-    if (memberIds.length) await checkMembers(tx, actor, memberIds);
+    if (memberIds.length) await knownMemberIds(tx, actor.committeeId, memberIds, E.badMembers, { activeOnly: true });
     const groupIds = [...new Set(b.items.flatMap((i) => (i.groupId ? [i.groupId] : [])))];
     if (groupIds.length) {
       const n = await queryOne<{ n: number }>(

@@ -8,6 +8,7 @@ import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { DOCX_MIME, sendDownload } from '../../platform/download.ts';
 import { registerFileAccess } from '../../platform/files/files.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
 import { registerTodos } from '../../platform/todos.ts';
@@ -136,9 +137,6 @@ export async function workspaceRoutes(fastify: FastifyInstance, { db }: ModuleDe
       preHandler: requireAuth('workspace.settings'),
       schema: { body: WorkspaceSettingsBody, response: { 200: Ok, ...Errors } },
     },
-    async (req) => {
-      await db.transaction((tx) => putSetting(tx, actorOf(req), WORKSPACE_SETTING, beijingYearOf(), req.body));
-      return { ok: true };
-    },
+    okInTransaction(db, (tx, actor, req) => putSetting(tx, actor, WORKSPACE_SETTING, beijingYearOf(), req.body)),
   );
 }

@@ -1,4 +1,6 @@
 // Response shapes of the workspace routes (server/modules/workspace) and the query keys (invalidate by 'workspace').
+import type { MonthFacts } from '../../../server/modules/workspace/report-facts.ts';
+
 export const workspaceKeys = {
   all: ['workspace'] as const,
   list: () => ['workspace', 'list'] as const,
@@ -92,18 +94,8 @@ export interface ReportRow {
   submittedAt: string | null;
 }
 
-export interface MonthFacts {
-  month: string;
-  events: { kind: 'meeting' | 'consultation' | 'supervision'; title: string; day: string; participants: number }[];
-  membersTakingPart: number;
-  proposals: { title: string; day: string }[];
-  opinions: { title: string; day: string }[];
-  signature: {
-    title: string;
-    progress: { day: string; text: string }[];
-    milestonesDone: { title: string; day: string }[];
-  } | null;
-}
+/** The month's facts of a report, as the server gathers them. */
+export type { MonthFacts };
 
 export interface ReportDetail extends ReportRow {
   body: string;
