@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/client.ts';
-import { login, okBody, testAppForFile } from '../../test/harness.ts';
+import { type Client, login, okBody, testAppForFile } from '../../test/harness.ts';
 import { memberIdsOf } from '../../test/queries.ts';
 import { docxText } from '../opinions/test-helpers.ts';
 import { eventAction, inDays, openPlan, publishedPlan } from './test-helpers.ts';
@@ -27,37 +27,63 @@ const rowsOf = async (raw: Buffer) => {
     .map((r: any) => (r as unknown[]).slice(1));
 };
 
-describe('an event in Word: notice, agenda and minutes', () => {
-  let id: number;
-
-  it('the notice: title, time, place, topic, participants by kind, requirements, issuing office and date', async () => {
-    const { itemId } = await publishedPlan(t.office, t.leader, 2041);
-    id = (
-      await okBody(
-        await t.office.post('/api/consultations/events', {
-          kind: 'thematic',
-          title: '推进城市更新专题协商会',
-          planItemId: itemId,
-          startsAt: inDays(30, 9),
-          endsAt: inDays(30, 12),
-          place: '市政协三楼会议室',
-          counterpartBody: '市住房和城乡建设局',
-          agenda: [
-            { part: 'briefing', title: '市住建局通报城市更新工作情况', speaker: '市住建局局长', minutes: 15 },
-            { part: 'speech', title: '委员发言', minutes: 40 },
-            { part: 'answer', title: '部门回应', minutes: 20 },
-          ],
-        }),
-      )
-    ).id;
+/**
+ * A thematic event on a published plan of `year` (office: the staff client, leader: the approving chair), with members
+ * m1 and m2 and one official guest as participants and its notice sent: the event's id.
+ */
+async function noticedEvent(office: Client, leader: Client, year: number): Promise<number> {
+  const { itemId } = await publishedPlan(office, leader, year);
+  const id = (
     await okBody(
-      await t.office.post(`/api/consultations/events/${id}/participants`, {
-        rule: 'members',
-        memberIds: [m1, m2],
-        guests: [{ kind: 'official', name: '李局长', organisation: '市住房和城乡建设局' }],
+      await office.post('/api/consultations/events', {
+        kind: 'thematic',
+        title: '推进城市更新专题协商会',
+        planItemId: itemId,
+        startsAt: inDays(30, 9),
+        endsAt: inDays(30, 12),
+        place: '市政协三楼会议室',
+        counterpartBody: '市住房和城乡建设局',
+        agenda: [
+          { part: 'briefing', title: '市住建局通报城市更新工作情况', speaker: '市住建局局长', minutes: 15 },
+          { part: 'speech', title: '委员发言', minutes: 40 },
+          { part: 'answer', title: '部门回应', minutes: 20 },
+        ],
       }),
-    );
-    await okBody(await eventAction(t.office, id, 'sendNotice'));
+    )
+  ).id as number;
+  await okBody(
+    await office.post(`/api/consultations/events/${id}/participants`, {
+      rule: 'members',
+      memberIds: [m1, m2],
+      guests: [{ kind: 'official', name: '李局长', organisation: '市住房和城乡建设局' }],
+    }),
+  );
+  await okBody(await eventAction(office, id, 'sendNotice'));
+  return id;
+}
+
+/** noticedEvent of `year`, then a speech by member010 selected first with five minutes: the event's id. */
+async function eventWithSpeech(year: number): Promise<number> {
+  const id = await noticedEvent(t.office, t.leader, year);
+  const s = await okBody(
+    await t.member.post(`/api/consultations/events/${id}/speeches`, {
+      title: '以“微更新”激活老旧街区',
+      body: '建议……',
+    }),
+  );
+  await okBody(
+    await t.office.post(`/api/consultations/speeches/${s.id}/decision`, {
+      action: 'select',
+      position: 1,
+      minutesAllowed: 5,
+    }),
+  );
+  return id;
+}
+
+describe('an event in Word: notice, agenda and minutes', () => {
+  it('the notice: title, time, place, topic, participants by kind, requirements, issuing office and date', async () => {
+    const id = await noticedEvent(t.office, t.leader, 2041);
     const res = await t.office.get(`/api/consultations/events/${id}/notice.docx`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
@@ -85,19 +111,7 @@ describe('an event in Word: notice, agenda and minutes', () => {
   });
 
   it('the agenda lists its parts in order with the selected speeches under 委员发言', async () => {
-    const s = await okBody(
-      await t.member.post(`/api/consultations/events/${id}/speeches`, {
-        title: '以“微更新”激活老旧街区',
-        body: '建议……',
-      }),
-    );
-    await okBody(
-      await t.office.post(`/api/consultations/speeches/${s.id}/decision`, {
-        action: 'select',
-        position: 1,
-        minutesAllowed: 5,
-      }),
-    );
+    const id = await eventWithSpeech(2043);
     const text = docxText((await t.office.get(`/api/consultations/events/${id}/agenda.docx`)).raw);
     expect(text).toContain('推进城市更新专题协商会议程');
     const order = [
@@ -112,6 +126,7 @@ describe('an event in Word: notice, agenda and minutes', () => {
   });
 
   it('the minutes: refused before they are recorded; then attendance, speeches, minutes and agreed points', async () => {
+    const id = await eventWithSpeech(2044);
     const early = await t.office.get(`/api/consultations/events/${id}/minutes.docx`);
     expect([early.status, early.body.message]).toEqual([409, '会议尚未形成纪要，不能导出会议纪要']);
     await okBody(await eventAction(t.office, id, 'hold'));
@@ -146,17 +161,22 @@ describe('an event in Word: notice, agenda and minutes', () => {
   });
 
   it('only staff download them; another committee does not find the event', async () => {
+    const id = await noticedEvent(t.office, t.leader, 2045);
     expect((await t.member.get(`/api/consultations/events/${id}/notice.docx`)).status).toBe(403);
     const county = await login(t.app, 'county_office_staff');
     expect((await county.get(`/api/consultations/events/${id}/agenda.docx`)).status).toBe(404);
   });
 });
 
+// The Excel tests count the rows of all events, so they have a database of their own with one noticed event.
 describe('Excel of the lists', () => {
+  const x = testAppForFile({ office: 'office_staff', leader: 'leader', member: 'member010' });
+
   it('events with the list filters: category and kind', async () => {
+    await noticedEvent(x.office, x.leader, 2041);
     const base = { startsAt: inDays(40, 9), endsAt: inDays(40, 11), place: '会议室' };
     await okBody(
-      await t.office.post('/api/consultations/events', {
+      await x.office.post('/api/consultations/events', {
         ...base,
         kind: 'inspection',
         title: '=大气污染防治视察',
@@ -164,29 +184,29 @@ describe('Excel of the lists', () => {
         supervisionForm: 'inspection',
       }),
     );
-    const all = await t.office.get('/api/consultations/events.xlsx');
+    const all = await x.office.get('/api/consultations/events.xlsx');
     expect(all.status).toBe(200);
     const rows = await rowsOf(all.raw);
     expect(rows[0]).toEqual(expect.arrayContaining(['编号', '类别', '协商类型', '活动名称', '状态', '参加人数']));
     expect(rows.length).toBe(3);
-    const sup = await rowsOf((await t.office.get('/api/consultations/events.xlsx?category=supervision')).raw);
+    const sup = await rowsOf((await x.office.get('/api/consultations/events.xlsx?category=supervision')).raw);
     expect(sup.length).toBe(2);
     // A title a spreadsheet would run as a formula is only shown.
     expect(sup[1].slice(1, 5)).toEqual(['民主监督', '监督性视察', "'=大气污染防治视察", '筹备中']);
-    const thematic = await rowsOf((await t.office.get('/api/consultations/events.xlsx?kind=thematic')).raw);
+    const thematic = await rowsOf((await x.office.get('/api/consultations/events.xlsx?kind=thematic')).raw);
     expect(thematic.slice(1).map((r) => [r[3], r[8]])).toEqual([['推进城市更新专题协商会', 3]]);
-    expect((await t.member.get('/api/consultations/events.xlsx')).status).toBe(403);
+    expect((await x.member.get('/api/consultations/events.xlsx')).status).toBe(403);
   });
 
   it('topic suggestions with their answer state', async () => {
-    const planId = await openPlan(t.office, 2042);
+    const planId = await openPlan(x.office, 2042);
     await okBody(
-      await t.member.post(`/api/consultations/plans/${planId}/topics`, {
+      await x.member.post(`/api/consultations/plans/${planId}/topics`, {
         title: '关于加快养老服务体系建设的建议',
         reason: '+人口老龄化加快，社区养老服务供给不足。',
       }),
     );
-    const res = await t.office.get(`/api/consultations/topics.xlsx?planId=${planId}`);
+    const res = await x.office.get(`/api/consultations/topics.xlsx?planId=${planId}`);
     expect(res.status).toBe(200);
     const rows = await rowsOf(res.raw);
     expect(rows.length).toBe(2);
@@ -196,7 +216,7 @@ describe('Excel of the lists', () => {
     expect(row[head.indexOf('理由')]).toBe("'+人口老龄化加快，社区养老服务供给不足。");
     expect(row[head.indexOf('状态')]).toBe('待答复');
     expect(row[head.indexOf('年度')]).toBe(2042);
-    expect((await t.office.get('/api/consultations/topics.xlsx?state=taken&planId=' + planId)).status).toBe(200);
-    expect((await t.member.get('/api/consultations/topics.xlsx')).status).toBe(403);
+    expect((await x.office.get('/api/consultations/topics.xlsx?state=taken&planId=' + planId)).status).toBe(200);
+    expect((await x.member.get('/api/consultations/topics.xlsx')).status).toBe(403);
   });
 });

@@ -29,13 +29,17 @@ beforeAll(async () => {
   ))!.unit_id;
 });
 
-describe('member studios and micro suggestions', () => {
-  let studioId: number;
+/** A sector studio led by member030 (its only member), registered by the office: its id. */
+async function studioOf030(name: string): Promise<number> {
+  const body = { name, kind: 'sector', leaderMemberId: ids.member030, memberIds: [ids.member030] };
+  return (await okBody(await t.office.post('/api/grassroots/studios', body))).id;
+}
 
+describe('member studios and micro suggestions', () => {
   it('staff register studios of the four kinds with a leader, members and a QR code', async () => {
     const bad = await t.office.post('/api/grassroots/studios', { name: '某工作室', kind: 'village' });
     expect(bad.status).toBe(400);
-    studioId = (
+    const studioId = (
       await okBody(
         await t.office.post('/api/grassroots/studios', {
           name: '高新园区委员工作室',
@@ -58,6 +62,7 @@ describe('member studios and micro suggestions', () => {
   });
 
   it('a suggestion is answered by the studio, not by an outsider; the raiser is told', async () => {
+    const studioId = await studioOf030('园区界别委员工作室');
     const none = await t.raiser.post('/api/grassroots/suggestions', { title: '路灯', body: '园区路灯不亮' });
     expect([none.status, none.body.message]).toEqual([400, '请选择一个委员工作室或协商议事室']);
     const id = (
@@ -83,6 +88,7 @@ describe('member studios and micro suggestions', () => {
   });
 
   it('a suggestion forwarded to a unit gets a working-day deadline and the unit answers it', async () => {
+    const studioId = await studioOf030('交通界别委员工作室');
     const id = (
       await okBody(
         await t.raiser.post('/api/grassroots/suggestions', { studioId, title: '公交线路', body: '园区缺少公交线路' }),
@@ -107,6 +113,7 @@ describe('member studios and micro suggestions', () => {
   });
 
   it('a studio member turns a suggestion into their own proposal draft, the text carried over', async () => {
+    const studioId = await studioOf030('住房界别委员工作室');
     const id = (
       await okBody(
         await t.raiser.post('/api/grassroots/suggestions', {

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
+import { sharedFixture } from '../../test/fixtures.ts';
 import { type Client, testAppForFile } from '../../test/harness.ts';
 import { count, ELEVATOR, SCHOOL } from './test-helpers.ts';
 import { chinaToday } from './workflow.ts';
@@ -19,25 +20,64 @@ const today = chinaToday();
 const db = () => t.database.db;
 const notices = async (c: Client) => (await c.get('/api/notifications?pageSize=100')).body.items as any[];
 
-let countyId: number;
-let cityRowId: number;
-let privateCountyId: number;
+/**
+ * The county member's elevator report, accepted and edited by the county office, issued and forwarded to the city and
+ * the county Party committee, and the school report kept in the county: their ids and the forward response (made once
+ * per file: the city counts what it received).
+ */
+const forwardedReport = sharedFixture(async () => {
+  const countyId: number = (await t.countyMember.post('/api/opinions', { ...ELEVATOR, submit: true })).body.id;
+  const privateCountyId: number = (await t.countyMember.post('/api/opinions', { ...SCHOOL, submit: true })).body.id;
+  await t.countyStaff.post(`/api/opinions/${countyId}/screen`, { decision: 'accept' });
+  await t.countyStaff.put(`/api/opinions/${countyId}/edited`, {
+    editedTitle: '县域老旧小区加装电梯难题亟待破解',
+    editedBody: '县联络委编辑稿：建议出台费用分摊指导意见，设立专项补贴。',
+  });
+  const issue = (await t.countyStaff.post('/api/opinions/issues', {})).body;
+  await t.countyStaff.post(`/api/opinions/issues/${issue.id}/reports`, { reportIds: [countyId] });
+  await t.countyStaff.post(`/api/opinions/issues/${issue.id}/issue`, {});
+  const forward = await t.countyStaff.post(`/api/opinions/issues/${issue.id}/forward`, {
+    targets: [{ kind: 'higher' }, { kind: 'party' }],
+  });
+  return { countyId, privateCountyId, forward };
+});
+
+/** The city's copy of forwardedReport: its id in the city tenant. */
+async function cityCopy(): Promise<number> {
+  await forwardedReport();
+  return (await t.cityStaff.get('/api/opinions?fromLower=true')).body.items[0].id;
+}
+
+/** cityCopy, accepted by the city unless it is already: its id. */
+async function acceptedCopy(): Promise<number> {
+  const cityRowId = await cityCopy();
+  if ((await t.cityStaff.get(`/api/opinions/${cityRowId}`)).body.state === 'submitted') {
+    await t.cityStaff.post(`/api/opinions/${cityRowId}/screen`, { decision: 'accept' });
+  }
+  return cityRowId;
+}
+
+/**
+ * acceptedCopy, adopted at city level and instructed by a vice-governor: the two responses (made once per file: the
+ * figures count them).
+ */
+const recordedByCity = sharedFixture(async () => {
+  const cityRowId = await acceptedCopy();
+  const adoption = await t.cityStaff.post(`/api/opinions/${cityRowId}/adoptions`, { level: 'city', adoptedOn: today });
+  const instruction = await t.cityStaff.post(`/api/opinions/${cityRowId}/instructions`, {
+    leaderName: '李华',
+    leaderTitle: '副省长',
+    leaderOrgan: 'government',
+    level: 'province',
+    instructedOn: today,
+    text: '请省住建厅会同有关部门研究。',
+  });
+  return { adoption, instruction };
+});
 
 describe('forwarding a county report to the city', () => {
   it('creates a row in the city tenant, in its screening queue, marked as from the lower committee', async () => {
-    countyId = (await t.countyMember.post('/api/opinions', { ...ELEVATOR, submit: true })).body.id;
-    privateCountyId = (await t.countyMember.post('/api/opinions', { ...SCHOOL, submit: true })).body.id;
-    await t.countyStaff.post(`/api/opinions/${countyId}/screen`, { decision: 'accept' });
-    await t.countyStaff.put(`/api/opinions/${countyId}/edited`, {
-      editedTitle: '县域老旧小区加装电梯难题亟待破解',
-      editedBody: '县联络委编辑稿：建议出台费用分摊指导意见，设立专项补贴。',
-    });
-    const issue = (await t.countyStaff.post('/api/opinions/issues', {})).body;
-    await t.countyStaff.post(`/api/opinions/issues/${issue.id}/reports`, { reportIds: [countyId] });
-    await t.countyStaff.post(`/api/opinions/issues/${issue.id}/issue`, {});
-    const res = await t.countyStaff.post(`/api/opinions/issues/${issue.id}/forward`, {
-      targets: [{ kind: 'higher' }, { kind: 'party' }],
-    });
+    const { countyId, forward: res } = await forwardedReport();
     expect(res.body).toEqual({ forwarded: 1 });
     const forwards = (await t.countyStaff.get(`/api/opinions/${countyId}`)).body.forwards;
     expect(forwards.map((f: any) => [f.targetKind, f.targetName])).toEqual([
@@ -49,7 +89,7 @@ describe('forwarding a county report to the city', () => {
 
     const city = (await t.cityStaff.get('/api/opinions?fromLower=true')).body;
     expect(city.total).toBe(1);
-    cityRowId = city.items[0].id;
+    const cityRowId = city.items[0].id;
     expect(city.items[0]).toMatchObject({
       title: '县域老旧小区加装电梯难题亟待破解',
       state: 'submitted',
@@ -97,6 +137,8 @@ describe('forwarding a county report to the city', () => {
   });
 
   it('shows the city only what the county forwarded, and neither side can read the other’s rows', async () => {
+    const { countyId, privateCountyId } = await forwardedReport();
+    const cityRowId = await cityCopy();
     const cityList = (await t.cityStaff.get('/api/opinions?pageSize=500')).body.items.map((r: any) => r.id);
     expect(cityList).toEqual([cityRowId]);
     expect((await t.cityStaff.get(`/api/opinions/${countyId}`)).status).toBe(404);
@@ -118,6 +160,7 @@ describe('forwarding a county report to the city', () => {
   });
 
   it('cannot be returned for revision by the city (its writer is another committee), only accepted or declined', async () => {
+    const cityRowId = await cityCopy();
     const res = await t.cityStaff.post(`/api/opinions/${cityRowId}/screen`, { decision: 'return', comment: '请补充' });
     expect(res.status).toBe(403);
     expect(res.body.message).toContain('下级政协报送的信息不能退回修改');
@@ -129,22 +172,13 @@ describe('forwarding a county report to the city', () => {
 
 describe('adoption and instructions recorded by the city', () => {
   it('are written to the city row and flow back to the county row, notifying the county office and the member', async () => {
+    const { countyId } = await forwardedReport();
+    const cityRowId = await acceptedCopy();
     expect(
       (await t.cityStaff.post(`/api/opinions/${cityRowId}/adoptions`, { level: 'county', adoptedOn: today })).status,
     ).toBe(400);
-    const adoption = await t.cityStaff.post(`/api/opinions/${cityRowId}/adoptions`, {
-      level: 'city',
-      adoptedOn: today,
-    });
+    const { adoption, instruction } = await recordedByCity();
     expect(adoption.status).toBe(200);
-    const instruction = await t.cityStaff.post(`/api/opinions/${cityRowId}/instructions`, {
-      leaderName: '李华',
-      leaderTitle: '副省长',
-      leaderOrgan: 'government',
-      level: 'province',
-      instructedOn: today,
-      text: '请省住建厅会同有关部门研究。',
-    });
     expect(instruction.status).toBe(200);
 
     const city = (await t.cityStaff.get(`/api/opinions/${cityRowId}`)).body;
@@ -205,6 +239,9 @@ describe('adoption and instructions recorded by the city', () => {
   });
 
   it('lets only the recording committee remove its record, and the removal flows back too', async () => {
+    const { countyId } = await forwardedReport();
+    const cityRowId = await cityCopy();
+    await recordedByCity();
     const county = (await t.countyStaff.get(`/api/opinions/${countyId}`)).body;
     const copy = county.adoptions[0].id;
     const res = await t.countyStaff.del(`/api/opinions/${countyId}/adoptions/${copy}`);
@@ -226,6 +263,7 @@ describe('adoption and instructions recorded by the city', () => {
   });
 
   it("count in the county's figures and sentence", async () => {
+    await recordedByCity();
     const f = (await t.countyStaff.get('/api/opinions/figures')).body;
     expect(f).toMatchObject({ received: 2, compiled: 1, issues: 1, forwarded: 1 });
     expect(f.adopted.find((a: any) => a.level === 'city').count).toBe(1);

@@ -25,6 +25,15 @@ beforeAll(async () => {
   db = t.database.db;
 });
 
+/** member011's joint proposal inviting member012 to co-sign. */
+const joint = () => ({
+  title: '关于完善社区嵌入式托育服务的建议',
+  ...TEXT,
+  category: '社会建设',
+  kind: 'joint',
+  cosignerIds: [t.m12.me.account.memberId],
+});
+
 const n = async (table: string, where = sql`true`) =>
   (await queryOne<{ n: number }>(db, sql`select count(*)::int as n from ${sql.raw(table)} where ${where}`))!.n;
 
@@ -37,28 +46,51 @@ async function setStatus(c: Client, status: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
+/** setStatus unless the member already has that status (each test states the statuses it needs). */
+async function withStatus(c: Client, status: string) {
+  const cur = await queryOne<{ status: string }>(
+    db,
+    sql`select status from members where id = ${c.me.account.memberId}`,
+  );
+  if (cur!.status !== status) await setStatus(c, status);
+}
+
+/** member011's joint proposal inviting member012 to co-sign, submitted while she was active; then she left: its id. */
+async function invitedBeforeLeaving(): Promise<number> {
+  await withStatus(t.m12, 'active');
+  const res = await t.m11.post('/api/proposals', joint());
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect((await tryTransition(t.m11, res.body.id, 'submit')).status).toBe(200);
+  await withStatus(t.m12, 'exited');
+  return res.body.id;
+}
+
+/** A research activity under way with open registration, created by the office: the raw response. */
+const openResearch = () =>
+  t.office.post('/api/activities', {
+    kind: 'research',
+    title: '托育服务专题调研',
+    startsAt: new Date(Date.now() - 3600_000).toISOString(),
+    endsAt: new Date(Date.now() + 3600_000).toISOString(),
+    place: '高新区',
+    registration: 'open',
+  });
+
 const LEFT = { status: 403, body: { error: 'member.exited', message: expect.stringContaining('已退出') } };
 const SUSPENDED = { status: 403, body: { error: 'member.suspended', message: expect.stringContaining('暂停') } };
 
 describe('a member who has left files nothing and confirms nothing', () => {
-  let jointId: number;
-
   it('member012 was invited to co-sign before she left', async () => {
-    const res = await t.m11.post('/api/proposals', {
-      title: '关于完善社区嵌入式托育服务的建议',
-      ...TEXT,
-      category: '社会建设',
-      kind: 'joint',
-      cosignerIds: [t.m12.me.account.memberId],
-    });
+    const res = await t.m11.post('/api/proposals', joint());
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    jointId = res.body.id;
+    const jointId = res.body.id;
     expect((await tryTransition(t.m11, jointId, 'submit')).status).toBe(200);
     await setStatus(t.m10, 'exited');
     await setStatus(t.m12, 'exited');
   });
 
   it('member010 (left) filing a proposal is refused: no proposal, no duty points', async () => {
+    await withStatus(t.m10, 'exited');
     const proposals = await n('proposals');
     const facts = await n('duty_facts', sql`member_id = ${t.m10.me.account.memberId}`);
     const res = await t.m10.post('/api/proposals', {
@@ -73,6 +105,7 @@ describe('a member who has left files nothing and confirms nothing', () => {
   });
 
   it('member012 (left) confirming the earlier invitation is refused and stays unconfirmed', async () => {
+    const jointId = await invitedBeforeLeaving();
     expect(await tryTransition(t.m12, jointId, 'cosignConfirm')).toMatchObject(LEFT);
     const d = await detail(t.m11, jointId);
     const me = d.proposers.find((p: any) => p.memberId === t.m12.me.account.memberId);
@@ -81,16 +114,16 @@ describe('a member who has left files nothing and confirms nothing', () => {
   });
 
   it('a member who left can still sign in and read her own record', async () => {
+    const jointId = await invitedBeforeLeaving();
     expect((await t.m12.get(`/api/proposals/${jointId}`)).status).toBe(200);
     expect((await t.m12.get('/api/duty/me')).status).not.toBe(403);
   });
 });
 
 describe('the same refusal in every module, for left and suspended members and informants', () => {
-  let meetingId: number;
-  let activityId: number;
-
   it('meetings: replying, asking for leave, checking in and submitting a speech are refused', async () => {
+    await withStatus(t.m10, 'exited');
+    await withStatus(t.m13, 'active');
     const ids = [t.m13, t.m14].map((c) => c.me.account.memberId);
     const created = await t.office.post('/api/meetings', {
       kind: 'plenary',
@@ -102,7 +135,7 @@ describe('the same refusal in every module, for left and suspended members and i
       invite: { rule: 'members', memberIds: ids },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
-    meetingId = created.body.id;
+    const meetingId = created.body.id;
     await setStatus(t.m13, 'suspended');
     expect(await t.m10.post(`/api/meetings/${meetingId}/reply`, { reply: 'leave', reason: '出差' })).toMatchObject(
       LEFT,
@@ -121,16 +154,11 @@ describe('the same refusal in every module, for left and suspended members and i
   });
 
   it('activities: signing up and submitting an output are refused', async () => {
-    const created = await t.office.post('/api/activities', {
-      kind: 'research',
-      title: '托育服务专题调研',
-      startsAt: new Date(Date.now() - 3600_000).toISOString(),
-      endsAt: new Date(Date.now() + 3600_000).toISOString(),
-      place: '高新区',
-      registration: 'open',
-    });
+    await withStatus(t.m10, 'exited');
+    await withStatus(t.m13, 'suspended');
+    const created = await openResearch();
     expect(created.status, JSON.stringify(created.body)).toBe(200);
-    activityId = created.body.id;
+    const activityId = created.body.id;
     expect(await t.m10.post(`/api/activities/${activityId}/register`)).toMatchObject(LEFT);
     expect(await t.m13.post(`/api/activities/${activityId}/register`)).toMatchObject(SUSPENDED);
     expect(
@@ -141,6 +169,8 @@ describe('the same refusal in every module, for left and suspended members and i
   });
 
   it('opinion reports and the duty self-report are refused; an informant who left is refused too', async () => {
+    await withStatus(t.m10, 'exited');
+    await withStatus(t.m13, 'suspended');
     const reports = await n('opinion_reports');
     expect(await t.m10.post('/api/opinions', { ...ELEVATOR, submit: true })).toMatchObject(LEFT);
     expect(await t.m13.post('/api/opinions', { ...ELEVATOR, submit: false })).toMatchObject(SUSPENDED);
@@ -159,6 +189,8 @@ describe('the same refusal in every module, for left and suspended members and i
   });
 
   it('set back to 在职, the member works again', async () => {
+    const activityId = (await openResearch()).body.id;
+    await withStatus(t.m13, 'suspended');
     await setStatus(t.m13, 'active');
     expect((await t.m13.post(`/api/activities/${activityId}/register`)).status).toBe(200);
   });

@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { beijingMonthOf, beijingToday, setTestClock, startOfBeijingDay } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
+import { sharedFixture } from '../../test/fixtures.ts';
 import { type Client, login, okBody, testAppForFile } from '../../test/harness.ts';
 
 const t = testAppForFile();
@@ -17,7 +18,6 @@ let leader: Client;
 let member: Client;
 let econ: number;
 let agriId: number;
-let reportId: number;
 // The real month: opinion reports are stamped by the database clock, not the test clock.
 const month = beijingMonthOf(new Date());
 const monthLabel = `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
@@ -102,9 +102,23 @@ beforeAll(async () => {
 });
 afterEach(() => setTestClock(null));
 
+/** 经济委员会's report of this month, drafted by its office from the month's facts: its id (one per month, made once). */
+const draftReport = sharedFixture(
+  async () =>
+    (await okBody(await special.post('/api/workspace/reports', { specialCommitteeId: econ, month }))).id as number,
+);
+
+/** draftReport, submitted unless it has been already. */
+async function submittedReport() {
+  const id = await draftReport();
+  if ((await okBody(await special.get(`/api/workspace/reports/${id}`))).state === 'draft') {
+    await okBody(await special.post(`/api/workspace/reports/${id}/actions`, { action: 'submit' }));
+  }
+}
+
 describe('monthly report', () => {
   it('generates the draft from the month’s facts', async () => {
-    reportId = (await okBody(await special.post('/api/workspace/reports', { specialCommitteeId: econ, month }))).id;
+    const reportId = await draftReport();
     const r = await okBody(await special.get(`/api/workspace/reports/${reportId}`));
     expect(r.title).toBe(`经济委员会${monthLabel}工作汇报`);
     expect(r.state).toBe('draft');
@@ -126,6 +140,7 @@ describe('monthly report', () => {
   });
 
   it('is read by its own office and the chairs only', async () => {
+    const reportId = await draftReport();
     expect((await agri.get(`/api/workspace/reports/${reportId}`)).status).toBe(403);
     expect((await member.get(`/api/workspace/reports/${reportId}`)).status).toBe(403);
     expect((await okBody(await member.get('/api/workspace/reports'))).items).toEqual([]);
@@ -137,6 +152,7 @@ describe('monthly report', () => {
   });
 
   it('is edited, submitted, commented by a leader and exported to Word', async () => {
+    const reportId = await draftReport();
     const edited = `一、本月开展的活动\n召开民营经济发展专题座谈会。\n\n四、下月工作打算\n开展年度调研。`;
     await okBody(await special.put(`/api/workspace/reports/${reportId}`, { body: edited }));
     expect((await leader.put(`/api/workspace/reports/${reportId}`, { body: '改' })).status).toBe(403);
@@ -193,6 +209,7 @@ describe('monthly report', () => {
   });
 
   it('reminds the office when last month’s report is due, by the due day setting', async () => {
+    await submittedReport();
     setTestClock(`${nextMonth}-03T02:00:00Z`);
     const dueLabel = `${monthLabel}月汇报待提交（5日前）`;
     expect((await todos(agri)).map((x) => x.label)).toContain(dueLabel);
