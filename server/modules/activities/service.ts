@@ -13,7 +13,7 @@ import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { newSecret } from '../meetings/checkin.ts';
-import { type EventListRow, eventFilters, eventHead, eventListHead, type MeetingQuery } from '../meetings/list.ts';
+import { type EventListRow, eventHead, eventListHead, eventListWhere, type MeetingQuery } from '../meetings/list.ts';
 import { type InviteInput, membersByRule, notifyMembers } from '../meetings/service.ts';
 import { activityCancelled, activityNotFound } from './errors.ts';
 import { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS } from './labels.ts';
@@ -91,12 +91,12 @@ export type ActivityQuery = MeetingQuery;
  *  and those they take part in; `mine` only the latter. Snapshotted in server/sql/activities/. */
 export function activityListWhere(actor: Actor, q: ActivityQuery): SQL {
   const member = !seesAll(actor);
-  const conds = [
-    sql`a.committee_id = ${actor.committeeId}`,
-    ...eventFilters(sql.raw('a'), q),
-    q.mine ? sql`p.member_id is not null` : member ? sql`(p.member_id is not null or a.registration = 'open')` : null,
-  ].filter((x) => x !== null);
-  return sql.join(conds, sql` and `);
+  const whose = q.mine
+    ? sql`p.member_id is not null`
+    : member
+      ? sql`(p.member_id is not null or a.registration = 'open')`
+      : null;
+  return eventListWhere('a', actor, q, whose);
 }
 
 export async function listActivities(db: Db, actor: Actor, q: ActivityQuery, limit: number, offset: number) {

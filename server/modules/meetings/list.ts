@@ -32,8 +32,14 @@ export function eventFilters(t: SQL, q: { kind?: string; status?: string; q?: st
   ];
 }
 
-/** The list's condition on meetings `m` left-joined to the actor's invitation `i`: a member (or `mine`) sees only the
- *  meetings they are invited to. Snapshotted in server/sql/meetings/. */
+/** The list condition of meetings (alias `m`) or activities (alias `a`): the actor's committee, the shared filters
+ *  (eventFilters) and `whose` — the reader's own rows only, or null for all. */
+export function eventListWhere(alias: 'a' | 'm', actor: Actor, q: MeetingQuery, whose: SQL | null): SQL {
+  const t = sql.raw(alias);
+  const conds = [sql`${t}.committee_id = ${actor.committeeId}`, ...eventFilters(t, q), whose].filter((x) => x !== null);
+  return sql.join(conds, sql` and `);
+}
+
 /** The columns a meeting or an activity list row starts with (as selected, snake_case). */
 export interface EventListRow {
   id: number;
@@ -64,14 +70,11 @@ export const eventHead = (
 export const eventListHead = (r: EventListRow, kindLabels: Record<string, string>) =>
   eventHead({ ...r, startsAt: r.starts_at, endsAt: r.ends_at }, kindLabels);
 
+/** The list's condition on meetings `m` left-joined to the actor's invitation `i`: a member (or `mine`) sees only the
+ *  meetings they are invited to. Snapshotted in server/sql/meetings/. */
 export function meetingListWhere(actor: Actor, q: MeetingQuery): SQL {
   const mineOnly = !seesAll(actor) || q.mine;
-  const conds = [
-    sql`m.committee_id = ${actor.committeeId}`,
-    ...eventFilters(sql.raw('m'), q),
-    mineOnly ? sql`i.member_id is not null` : null,
-  ].filter((x) => x !== null);
-  return sql.join(conds, sql` and `);
+  return eventListWhere('m', actor, q, mineOnly ? sql`i.member_id is not null` : null);
 }
 
 export async function listMeetings(db: Db, actor: Actor, q: MeetingQuery, limit: number, offset: number) {
