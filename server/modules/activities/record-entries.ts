@@ -1,8 +1,8 @@
 // Activities in the member's record (履职档案): activities the member took part in (checked in); and the check other
 // modules use when a member cites an activity as evidence (a task done) — they must have taken part.
 import { sql } from 'drizzle-orm';
-import { beijingDateOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { eventEntries, startsAround } from '../meetings/record-entries.ts';
 import type { RecordSource } from '../record/registry.ts';
 import { ACTIVITY_LABELS } from './service.ts';
 
@@ -31,18 +31,14 @@ export const activityRecordSource: RecordSource = {
       sql`select a.id, a.kind, a.title, a.starts_at from activity_participants p
         join activities a on a.committee_id = p.committee_id and a.id = p.activity_id
         where p.committee_id = ${c} and p.member_id = ${memberId} and p.checked_in_at is not null and a.status <> 'cancelled'
-          and a.starts_at >= ${from}::date - interval '1 day' and a.starts_at < ${to}::date + interval '2 day'
+          and ${startsAround(sql.raw('a'), from, to)}
         order by a.starts_at, a.id`,
     );
-    return rows
-      .map((r) => ({
-        date: beijingDateOf(r.starts_at),
-        source: 'activities',
-        kind: ACTIVITY_LABELS[r.kind] ?? '活动',
-        title: r.title,
-        detail: '已参加',
-        link: `/activities/${r.id}`,
-      }))
-      .filter((e) => e.date >= from && e.date <= to);
+    return eventEntries(rows, from, to, {
+      source: 'activities',
+      kinds: ACTIVITY_LABELS,
+      fallback: '活动',
+      detail: () => '已参加',
+    });
   },
 };
