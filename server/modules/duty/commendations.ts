@@ -4,7 +4,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { notify } from '../../platform/notifications/notifications.ts';
+import { notifyMembers } from '../meetings/service.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { dutyMemberUnknown } from './errors.ts';
 import { memberExists } from './service.ts';
@@ -68,13 +68,7 @@ export async function commend(
     sql`insert into duty_commendations (committee_id, member_id, year, title, reason, created_by)
       values (${actor.committeeId}, ${b.memberId}, ${b.year}, ${title}, ${b.reason.trim()}, ${actor.name}) returning id`,
   );
-  const accounts = await query<{ id: number }>(
-    tx,
-    sql`select id from accounts where committee_id = ${actor.committeeId} and member_id = ${b.memberId} and not disabled`,
-  );
-  await notify(tx, {
-    committeeId: actor.committeeId,
-    accountIds: accounts.map((a) => a.id),
+  await notifyMembers(tx, actor.committeeId, [b.memberId], {
     kind: 'duty.commended',
     title: `您被评为 ${b.year} 年度「${title}」`,
     body: b.reason.trim(),

@@ -5,7 +5,8 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
-import { notify } from '../../platform/notifications/notifications.ts';
+import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
+import { notifyMembers } from '../meetings/service.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { dutyReportNotFound } from './errors.ts';
 import { currentVersion } from './rule-versions.ts';
@@ -125,13 +126,9 @@ export async function saveReport(tx: Db, actor: Actor, year: number, body: strin
       returning ${reportCols}`,
   );
   if (submit) {
-    const staff = await query<{ id: number }>(
-      tx,
-      sql`select id from accounts where committee_id = ${actor.committeeId} and roles && array['officeStaff']::text[] and not disabled`,
-    );
     await notify(tx, {
       committeeId: actor.committeeId,
-      accountIds: staff.map((s) => s.id),
+      accountIds: await accountsWithRoles(tx, actor.committeeId, ['officeStaff']),
       kind: 'duty.report_submitted',
       title: `${actor.name} 提交了 ${year} 年度述职报告`,
       link: `/duty/reports/${row.id}`,
@@ -213,13 +210,7 @@ export async function reviewReport(tx: Db, actor: Actor, id: number, b: { accept
   const to = b.accept ? 'accepted' : 'returned';
   await tx.execute(sql`update duty_reports set status = ${to}, review_comment = ${b.comment?.trim() || null}, reviewed_by = ${actor.name},
       reviewed_at = now(), updated_at = now() where committee_id = ${actor.committeeId} and id = ${id}`);
-  const accounts = await query<{ id: number }>(
-    tx,
-    sql`select id from accounts where committee_id = ${actor.committeeId} and member_id = ${row.member_id} and not disabled`,
-  );
-  await notify(tx, {
-    committeeId: actor.committeeId,
-    accountIds: accounts.map((a) => a.id),
+  await notifyMembers(tx, actor.committeeId, [row.member_id], {
     kind: 'duty.report_reviewed',
     title: `您的 ${row.year} 年度述职报告${b.accept ? '已审阅' : '被退回修改'}`,
     body: b.comment?.trim() || undefined,

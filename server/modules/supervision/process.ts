@@ -12,6 +12,7 @@ import { accountsWithRoles, notify } from '../../platform/notifications/notifica
 import { defineProcess, type Process } from '../../platform/workflow/engine.ts';
 import { unitAccountIds } from '../consultations/outcome-repository.ts';
 import { recordDutyFact } from '../duty/facts.ts';
+import { accountsOfMembers } from '../meetings/service.ts';
 import { assignedUnitGuard, reporterGuard, STAFF, UNIT } from './policy.ts';
 import { getSupervisionSettings } from './settings.ts';
 
@@ -50,19 +51,10 @@ const short = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : 
 const set = (tx: Db, r: ReportItem, fields: ReturnType<typeof sql>) =>
   tx.execute(sql`update snapshot_reports set ${fields} where committee_id = ${r.committeeId} and id = ${r.id}`);
 
-async function memberAccounts(tx: Db, r: ReportItem): Promise<number[]> {
-  const row = await queryOne<{ ids: number[] }>(
-    tx,
-    sql`select coalesce(array_agg(id), '{}') as ids from accounts
-      where committee_id = ${r.committeeId} and member_id = ${r.memberId} and not disabled`,
-  );
-  return row?.ids ?? [];
-}
-
 async function tellMember(tx: Db, r: ReportItem, title: string, body?: string | null) {
   await notify(tx, {
     committeeId: r.committeeId,
-    accountIds: await memberAccounts(tx, r),
+    accountIds: await accountsOfMembers(tx, r.committeeId, [r.memberId]),
     kind: 'supervision.update',
     title: `${title}：${short(r.text)}`,
     body: body ?? undefined,
