@@ -3,10 +3,10 @@
 // and the audit row (`activity.close` …), and the same table gives the generated docs/processes/activity.md.
 
 import { sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/context.ts';
 import { type Db, query } from '../../platform/db/client.ts';
-import { defineProcess, fireTransition } from '../../platform/workflow/engine.ts';
+import { defineProcess } from '../../platform/workflow/engine.ts';
 import { revokeDutyFacts } from '../duty/facts.ts';
+import { statusSetter } from '../meetings/process.ts';
 import { ORGANISERS } from './policy.ts';
 import { type ActivityRow, loadActivity } from './service.ts';
 
@@ -45,17 +45,12 @@ export const activityProcess = defineProcess<ActivityItem>({
   },
 });
 
-const ACTION_TO: Record<'closed' | 'cancelled' | 'open', string> = {
-  closed: 'close',
-  cancelled: 'cancel',
-  open: 'reopen',
-};
-
 /**
  * Closes, cancels or reopens an activity through its process. Errors: 404 activity.not_found, 409 workflow.bad_state,
  * 403 workflow.forbidden.
  */
-export async function setActivityStatus(tx: Db, actor: Actor, id: number, to: keyof typeof ACTION_TO): Promise<void> {
-  const a = await loadActivity(tx, actor, id, true);
-  await fireTransition(tx, activityProcess, actor, { ...a, state: a.status }, { action: ACTION_TO[to] });
-}
+export const setActivityStatus = statusSetter(activityProcess, loadActivity, {
+  closed: 'close',
+  cancelled: 'cancel',
+  open: 'reopen',
+});

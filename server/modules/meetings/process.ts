@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query } from '../../platform/db/client.ts';
-import { defineProcess, fireTransition } from '../../platform/workflow/engine.ts';
+import { defineProcess, fireTransition, type Process } from '../../platform/workflow/engine.ts';
 import { ORGANISERS } from './policy.ts';
 import { loadMeeting, type MeetingRow, notifyMembers, settleAttendance } from './service.ts';
 
@@ -50,18 +50,26 @@ export const meetingProcess = defineProcess<MeetingItem>({
   },
 });
 
-/** The action that moves a meeting to `to` (the routes and the modules that hold meetings speak in target states). */
-const ACTION_TO: Record<'closed' | 'cancelled' | 'planned', string> = {
-  closed: 'close',
-  cancelled: 'cancel',
-  planned: 'reopen',
-};
+/** A function that moves a meeting or an activity to a target state through its process: it loads the row locked
+ *  (`load`, which throws its module's 404) and fires the action `actions` names for the target (the routes and the
+ *  modules that hold meetings speak in target states). */
+export function statusSetter<R extends { id: number; status: string }, To extends string>(
+  process: Process<R & { state: string }>,
+  load: (tx: Db, actor: Actor, id: number, forUpdate: boolean) => Promise<R>,
+  actions: Record<To, string>,
+) {
+  return async (tx: Db, actor: Actor, id: number, to: To): Promise<void> => {
+    const row = await load(tx, actor, id, true);
+    await fireTransition(tx, process, actor, { ...row, state: row.status }, { action: actions[to] });
+  };
+}
 
 /**
  * Closes, cancels or reopens a meeting through its process. Errors: 404 meeting.not_found, 409 workflow.bad_state
  * (「当前状态为「已结束」，不能执行「取消会议」」), 403 workflow.forbidden.
  */
-export async function setMeetingStatus(tx: Db, actor: Actor, id: number, to: keyof typeof ACTION_TO): Promise<void> {
-  const m = await loadMeeting(tx, actor, id, true);
-  await fireTransition(tx, meetingProcess, actor, { ...m, state: m.status }, { action: ACTION_TO[to] });
-}
+export const setMeetingStatus = statusSetter(meetingProcess, loadMeeting, {
+  closed: 'close',
+  cancelled: 'cancel',
+  planned: 'reopen',
+});
