@@ -8,7 +8,7 @@ import { chinaDateTime, MEMBER_COLUMNS, sendDownload, XLSX_MIME, xlsxOf } from '
 import { okInTransaction, pagedList } from '../../platform/http/handlers.ts';
 import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
 import { CheckinCodeResponse } from '../meetings/checkin.ts';
-import { MemberRefWithSector, Nullable } from '../meetings/schema.ts';
+import { EventRef, MemberRefWithSector, Nullable } from '../meetings/schema.ts';
 import { activityCheckinCode, markActivityAttendance, participantSheet } from './participation.ts';
 import { MemberParams } from './schemas.ts';
 
@@ -31,12 +31,7 @@ export function activityParticipationRoutes(app: FastifyInstance, { db }: Module
         }),
         response: {
           200: Type.Object({
-            activity: Type.Object({
-              id: Type.Integer(),
-              title: Type.String(),
-              kind: Type.String(),
-              status: Type.String(),
-            }),
+            activity: EventRef,
             total: Type.Integer(),
             items: Type.Array(
               Type.Object({

@@ -17,7 +17,7 @@ import {
   replyToMeeting,
 } from './attendance.ts';
 import { CheckinCodeResponse } from './checkin.ts';
-import { Enum, Nullable } from './schema.ts';
+import { Enum, EventRef, Nullable } from './schema.ts';
 import { CheckinOut, MemberParams, SheetRow } from './schemas.ts';
 import { ATTENDANCE_LABELS } from './service.ts';
 
@@ -119,12 +119,7 @@ export function meetingAttendanceRoutes(app: FastifyInstance, { db }: ModuleDeps
             minRatio: Type.Number(),
             durationMinutes: Type.Integer(),
             summary: Type.Record(Type.String(), Type.Integer()),
-            meeting: Type.Object({
-              id: Type.Integer(),
-              title: Type.String(),
-              kind: Type.String(),
-              status: Type.String(),
-            }),
+            meeting: EventRef,
           }),
           404: ErrorBody,
         },

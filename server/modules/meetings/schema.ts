@@ -13,3 +13,11 @@ export const Nullable = <T extends TSchema>(t: T) =>
 export const MemberRef = { memberId: Type.Integer(), name: Type.String(), code: Nullable(Type.String()) };
 /** MemberRef and the member's sector (界别). */
 export const MemberRefWithSector = { ...MemberRef, sector: Nullable(Type.String()) };
+
+/** The meeting or the activity a sheet of people belongs to (the attendance sheet, the participant list). */
+export const EventRef = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  kind: Type.String(),
+  status: Type.String(),
+});
