@@ -5,7 +5,8 @@ import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
-import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
+import { allowedActions } from '../../platform/workflow/engine.ts';
+import { fireOnItem } from '../../platform/workflow/fire-on-item.ts';
 import * as E from './errors.ts';
 import { isEditor } from './policy.ts';
 import { TOPIC_STATES, topicProcess, VOLUME_STATES, volumeProcess } from './process.ts';
@@ -63,11 +64,14 @@ export async function listTopics(db: Db, actor: Actor) {
 }
 
 export async function fireTopicAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
-  await db.transaction(async (tx) => {
-    const t = await loadTopicItem(tx, actor.committeeId, id, true);
-    if (!t || (t.state === 'draft' && !isEditor(actor))) throw E.topicNotFound();
-    await fireTransition(tx, topicProcess, actor, t, { action, comment });
-  });
+  const visible = (t: { state: string }) => t.state !== 'draft' || isEditor(actor);
+  await fireOnItem(
+    db,
+    actor,
+    id,
+    { load: loadTopicItem, process: topicProcess, notFound: E.topicNotFound, visible },
+    { action, comment },
+  );
 }
 
 export async function createVolume(db: Db, actor: Actor, b: VolumeInput): Promise<number> {
@@ -167,9 +171,12 @@ export async function getVolume(db: Db, actor: Actor, id: number) {
 }
 
 export async function fireVolumeAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
-  await db.transaction(async (tx) => {
-    const v = await loadVolumeItem(tx, actor.committeeId, id, true);
-    if (!v || (v.state !== 'published' && !isEditor(actor))) throw E.volumeNotFound();
-    await fireTransition(tx, volumeProcess, actor, v, { action, comment });
-  });
+  const visible = (v: { state: string }) => v.state === 'published' || isEditor(actor);
+  await fireOnItem(
+    db,
+    actor,
+    id,
+    { load: loadVolumeItem, process: volumeProcess, notFound: E.volumeNotFound, visible },
+    { action, comment },
+  );
 }

@@ -4,7 +4,8 @@ import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
-import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
+import { allowedActions } from '../../platform/workflow/engine.ts';
+import { fireOnItem } from '../../platform/workflow/fire-on-item.ts';
 import { knownMemberIds, memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
 import { isStaff } from './policy.ts';
@@ -136,11 +137,13 @@ export async function scheduleSession(db: Db, actor: Actor, groupId: number, b: 
 }
 
 export async function fireSessionAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
-  await db.transaction(async (tx) => {
-    const s = await loadSessionItem(tx, actor.committeeId, id, true);
-    if (!s) throw E.sessionNotFound();
-    await fireTransition(tx, sessionProcess, actor, s, { action, comment });
-  });
+  await fireOnItem(
+    db,
+    actor,
+    id,
+    { load: loadSessionItem, process: sessionProcess, notFound: E.sessionNotFound },
+    { action, comment },
+  );
 }
 
 export async function createBookList(db: Db, actor: Actor, b: BookListInput): Promise<number> {
