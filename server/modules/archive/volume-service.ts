@@ -2,9 +2,9 @@
 // articles in order, published (the articles with them). Members see published topics and published volumes.
 import { sql } from 'drizzle-orm';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
+import { insertUnique } from '../../platform/audit/insert-unique.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
 import { allowedActions } from '../../platform/workflow/engine.ts';
 import { fireOnItem } from '../../platform/workflow/fire-on-item.ts';
 import * as E from './errors.ts';
@@ -75,19 +75,12 @@ export async function fireTopicAction(db: Db, actor: Actor, id: number, action: 
 }
 
 export async function createVolume(db: Db, actor: Actor, b: VolumeInput): Promise<number> {
-  return db.transaction(async (tx) => {
-    await refuseIfFound(
-      tx,
-      sql`select 1 from archive_volumes where committee_id = ${actor.committeeId} and number = ${b.number}`,
-      E.volumeExists,
-    );
-    return insertAudited(
-      tx,
-      actor,
-      sql`insert into archive_volumes (committee_id, number, title, description, created_by)
+  return insertUnique(db, actor, {
+    probe: sql`select 1 from archive_volumes where committee_id = ${actor.committeeId} and number = ${b.number}`,
+    refuse: E.volumeExists,
+    insert: sql`insert into archive_volumes (committee_id, number, title, description, created_by)
         values (${actor.committeeId}, ${b.number}, ${b.title.trim()}, ${b.description?.trim() ?? ''}, ${actor.accountId}) returning id`,
-      { action: 'archive.volume.create', entity: 'archive_volume', after: b },
-    );
+    audit: { action: 'archive.volume.create', entity: 'archive_volume', after: b },
   });
 }
 

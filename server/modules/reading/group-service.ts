@@ -1,9 +1,9 @@
 // Reading groups, book lists (hand-outs are in handout-service.ts), and the sharing sessions of a group's rota.
 import { sql } from 'drizzle-orm';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
+import { insertUnique } from '../../platform/audit/insert-unique.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
 import { allowedActions } from '../../platform/workflow/engine.ts';
 import { fireOnItem } from '../../platform/workflow/fire-on-item.ts';
 import { knownMemberIds, memberDirectory } from '../org/members-directory.ts';
@@ -147,23 +147,17 @@ export async function fireSessionAction(db: Db, actor: Actor, id: number, action
 }
 
 export async function createBookList(db: Db, actor: Actor, b: BookListInput): Promise<number> {
-  return db.transaction(async (tx) => {
-    await refuseIfFound(
-      tx,
-      sql`select 1 from reading_book_lists where committee_id = ${actor.committeeId} and period = ${b.period}`,
-      E.listExists,
-    );
-    const id = await insertAudited(
-      tx,
-      actor,
-      sql`insert into reading_book_lists (committee_id, period, title, special_committee_id)
+  return insertUnique(db, actor, {
+    probe: sql`select 1 from reading_book_lists where committee_id = ${actor.committeeId} and period = ${b.period}`,
+    refuse: E.listExists,
+    insert: sql`insert into reading_book_lists (committee_id, period, title, special_committee_id)
         values (${actor.committeeId}, ${b.period}, ${b.title.trim()}, ${b.specialCommitteeId ?? null}) returning id`,
-      { action: 'reading.list.create', entity: 'reading_book_list', after: b },
-    );
-    for (const book of b.books)
-      await tx.execute(sql`insert into reading_books (committee_id, list_id, title, author, note)
+    audit: { action: 'reading.list.create', entity: 'reading_book_list', after: b },
+    withRecord: async (tx, id) => {
+      for (const book of b.books)
+        await tx.execute(sql`insert into reading_books (committee_id, list_id, title, author, note)
         values (${actor.committeeId}, ${id}, ${book.title.trim()}, ${book.author?.trim() ?? ''}, ${book.note?.trim() ?? ''})`);
-    return id;
+    },
   });
 }
 
