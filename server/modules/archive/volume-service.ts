@@ -6,11 +6,11 @@ import { insertUnique } from '../../platform/audit/insert-unique.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { allowedActions } from '../../platform/workflow/engine.ts';
-import { fireOnItem } from '../../platform/workflow/fire-on-item.ts';
+import { fireOnItem, type ItemKind } from '../../platform/workflow/fire-on-item.ts';
 import * as E from './errors.ts';
 import { isEditor } from './policy.ts';
 import { TOPIC_STATES, topicProcess, VOLUME_STATES, volumeProcess } from './process.ts';
-import { loadTopicItem, loadVolumeItem } from './repository.ts';
+import { loadTopicItem, loadVolumeItem, type SimpleItem } from './repository.ts';
 import type { TopicInput, VolumeInput } from './schemas.ts';
 
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
@@ -63,15 +63,16 @@ export async function listTopics(db: Db, actor: Actor) {
   }));
 }
 
+/** A topic in draft is the editors' only. */
+const TOPIC: ItemKind<SimpleItem> = {
+  load: loadTopicItem,
+  process: topicProcess,
+  notFound: E.topicNotFound,
+  visible: (t, actor) => t.state !== 'draft' || isEditor(actor),
+};
+
 export async function fireTopicAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
-  const visible = (t: { state: string }) => t.state !== 'draft' || isEditor(actor);
-  await fireOnItem(
-    db,
-    actor,
-    id,
-    { load: loadTopicItem, process: topicProcess, notFound: E.topicNotFound, visible },
-    { action, comment },
-  );
+  await fireOnItem(db, actor, id, TOPIC, { action, comment });
 }
 
 export async function createVolume(db: Db, actor: Actor, b: VolumeInput): Promise<number> {
@@ -163,13 +164,14 @@ export async function getVolume(db: Db, actor: Actor, id: number) {
   };
 }
 
+/** A volume not yet published is the editors' only. */
+const VOLUME: ItemKind<SimpleItem> = {
+  load: loadVolumeItem,
+  process: volumeProcess,
+  notFound: E.volumeNotFound,
+  visible: (v, actor) => v.state === 'published' || isEditor(actor),
+};
+
 export async function fireVolumeAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
-  const visible = (v: { state: string }) => v.state === 'published' || isEditor(actor);
-  await fireOnItem(
-    db,
-    actor,
-    id,
-    { load: loadVolumeItem, process: volumeProcess, notFound: E.volumeNotFound, visible },
-    { action, comment },
-  );
+  await fireOnItem(db, actor, id, VOLUME, { action, comment });
 }

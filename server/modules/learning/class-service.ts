@@ -225,12 +225,8 @@ export async function addSession(db: Db, actor: Actor, classId: number, b: Sessi
   });
 }
 
+const SESSION = { load: loadSessionItem, process: sessionProcess, notFound: E.sessionNotFound };
+
 export async function fireSessionAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
-  await fireOnItem(
-    db,
-    actor,
-    id,
-    { load: loadSessionItem, process: sessionProcess, notFound: E.sessionNotFound },
-    { action, comment },
-  );
+  await fireOnItem(db, actor, id, SESSION, { action, comment });
 }

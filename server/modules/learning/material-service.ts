@@ -170,12 +170,8 @@ export async function getMaterial(db: Db, actor: Actor, id: number) {
   };
 }
 
+const MATERIAL = { load: loadMaterialItem, process: materialProcess, notFound: E.materialNotFound };
+
 export async function fireMaterialAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
-  await fireOnItem(
-    db,
-    actor,
-    id,
-    { load: loadMaterialItem, process: materialProcess, notFound: E.materialNotFound },
-    { action, comment },
-  );
+  await fireOnItem(db, actor, id, MATERIAL, { action, comment });
 }

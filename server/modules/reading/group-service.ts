@@ -136,14 +136,10 @@ export async function scheduleSession(db: Db, actor: Actor, groupId: number, b: 
   });
 }
 
+const SESSION = { load: loadSessionItem, process: sessionProcess, notFound: E.sessionNotFound };
+
 export async function fireSessionAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
-  await fireOnItem(
-    db,
-    actor,
-    id,
-    { load: loadSessionItem, process: sessionProcess, notFound: E.sessionNotFound },
-    { action, comment },
-  );
+  await fireOnItem(db, actor, id, SESSION, { action, comment });
 }
 
 export async function createBookList(db: Db, actor: Actor, b: BookListInput): Promise<number> {

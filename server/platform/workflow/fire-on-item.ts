@@ -1,8 +1,8 @@
 // Firing an action on one workflow item a module loads by id: the row locked in one transaction, an item missing or
 // hidden from the actor answered as not found, then the transition. One function for the fireXAction services that
 // each wrote the same transaction by hand.
-// Usage: await fireOnItem(db, actor, id, { load: loadSessionItem, process: sessionProcess, notFound: E.sessionNotFound },
-//   { action, comment });
+// Usage: const SESSION = { load: loadSessionItem, process: sessionProcess, notFound: E.sessionNotFound };
+//   await fireOnItem(db, actor, id, SESSION, { action, comment });
 import type { Actor } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { type FireOptions, fireTransition, type Process, type WorkflowItem } from './engine.ts';
@@ -15,7 +15,7 @@ export interface ItemKind<I extends WorkflowItem> {
   /** The error for an item that is missing or hidden from the actor (a 404 AppError). */
   notFound: () => Error;
   /** Whether the actor may see the item; without it every item found is visible. */
-  visible?: (item: I) => boolean;
+  visible?: (item: I, actor: Actor) => boolean;
 }
 
 /**
@@ -32,7 +32,7 @@ export async function fireOnItem<I extends WorkflowItem, D = unknown>(
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const item = await kind.load(tx, actor.committeeId, id, true);
-    if (!item || (kind.visible && !kind.visible(item))) throw kind.notFound();
+    if (!item || (kind.visible && !kind.visible(item, actor))) throw kind.notFound();
     return fireTransition(tx, kind.process, actor, item, opts);
   });
 }
