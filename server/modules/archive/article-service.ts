@@ -7,7 +7,8 @@ import { beijingDateOf, clockNow } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
-import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
+import { allowedActions, listTransitions } from '../../platform/workflow/engine.ts';
+import { fireOnItem } from '../../platform/workflow/fire-on-item.ts';
 import { recordDutyFact } from '../duty/facts.ts';
 import * as E from './errors.ts';
 import { canSeeArticle, isEditor } from './policy.ts';
@@ -333,9 +334,16 @@ export async function getVersion(db: Db, actor: Actor, id: number, version: numb
 }
 
 export async function fireArticleAction(db: Db, actor: Actor, id: number, b: ActionBody) {
-  await db.transaction(async (tx) => {
-    const a = await loadArticleItem(tx, actor.committeeId, id, true);
-    if (!a || !canSeeArticle(actor, a)) throw E.articleNotFound();
-    await fireTransition(tx, articleProcess, actor, a, { action: b.action, comment: b.comment, data: b.data ?? {} });
-  });
+  await fireOnItem(
+    db,
+    actor,
+    id,
+    {
+      load: loadArticleItem,
+      process: articleProcess,
+      notFound: E.articleNotFound,
+      visible: (a) => canSeeArticle(actor, a),
+    },
+    { action: b.action, comment: b.comment, data: b.data ?? {} },
+  );
 }

@@ -2,14 +2,15 @@
 // articles in order, published (the articles with them). Members see published topics and published volumes.
 import { sql } from 'drizzle-orm';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
+import { insertUnique } from '../../platform/audit/insert-unique.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
-import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
+import { allowedActions } from '../../platform/workflow/engine.ts';
+import { fireOnItem, type ItemKind } from '../../platform/workflow/fire-on-item.ts';
 import * as E from './errors.ts';
 import { isEditor } from './policy.ts';
 import { TOPIC_STATES, topicProcess, VOLUME_STATES, volumeProcess } from './process.ts';
-import { loadTopicItem, loadVolumeItem } from './repository.ts';
+import { loadTopicItem, loadVolumeItem, type SimpleItem } from './repository.ts';
 import type { TopicInput, VolumeInput } from './schemas.ts';
 
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
@@ -62,28 +63,25 @@ export async function listTopics(db: Db, actor: Actor) {
   }));
 }
 
+/** A topic in draft is the editors' only. */
+const TOPIC: ItemKind<SimpleItem> = {
+  load: loadTopicItem,
+  process: topicProcess,
+  notFound: E.topicNotFound,
+  visible: (t, actor) => t.state !== 'draft' || isEditor(actor),
+};
+
 export async function fireTopicAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
-  await db.transaction(async (tx) => {
-    const t = await loadTopicItem(tx, actor.committeeId, id, true);
-    if (!t || (t.state === 'draft' && !isEditor(actor))) throw E.topicNotFound();
-    await fireTransition(tx, topicProcess, actor, t, { action, comment });
-  });
+  await fireOnItem(db, actor, id, TOPIC, { action, comment });
 }
 
 export async function createVolume(db: Db, actor: Actor, b: VolumeInput): Promise<number> {
-  return db.transaction(async (tx) => {
-    await refuseIfFound(
-      tx,
-      sql`select 1 from archive_volumes where committee_id = ${actor.committeeId} and number = ${b.number}`,
-      E.volumeExists,
-    );
-    return insertAudited(
-      tx,
-      actor,
-      sql`insert into archive_volumes (committee_id, number, title, description, created_by)
+  return insertUnique(db, actor, {
+    probe: sql`select 1 from archive_volumes where committee_id = ${actor.committeeId} and number = ${b.number}`,
+    refuse: E.volumeExists,
+    insert: sql`insert into archive_volumes (committee_id, number, title, description, created_by)
         values (${actor.committeeId}, ${b.number}, ${b.title.trim()}, ${b.description?.trim() ?? ''}, ${actor.accountId}) returning id`,
-      { action: 'archive.volume.create', entity: 'archive_volume', after: b },
-    );
+    audit: { action: 'archive.volume.create', entity: 'archive_volume', after: b },
   });
 }
 
@@ -166,10 +164,14 @@ export async function getVolume(db: Db, actor: Actor, id: number) {
   };
 }
 
+/** A volume not yet published is the editors' only. */
+const VOLUME: ItemKind<SimpleItem> = {
+  load: loadVolumeItem,
+  process: volumeProcess,
+  notFound: E.volumeNotFound,
+  visible: (v, actor) => v.state === 'published' || isEditor(actor),
+};
+
 export async function fireVolumeAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
-  await db.transaction(async (tx) => {
-    const v = await loadVolumeItem(tx, actor.committeeId, id, true);
-    if (!v || (v.state !== 'published' && !isEditor(actor))) throw E.volumeNotFound();
-    await fireTransition(tx, volumeProcess, actor, v, { action, comment });
-  });
+  await fireOnItem(db, actor, id, VOLUME, { action, comment });
 }

@@ -3,10 +3,11 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
+import { insertUnique } from '../../platform/audit/insert-unique.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
-import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
+import { allowedActions } from '../../platform/workflow/engine.ts';
+import { fireOnItem } from '../../platform/workflow/fire-on-item.ts';
 import { createMeeting } from '../meetings/service.ts';
 import { knownMemberIds, memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
@@ -33,19 +34,12 @@ const presentPlan = (r: PlanRow) => ({
 });
 
 export async function createPlan(db: Db, actor: Actor, b: PlanInput): Promise<number> {
-  return db.transaction(async (tx) => {
-    await refuseIfFound(
-      tx,
-      sql`select 1 from learning_plans where committee_id = ${actor.committeeId} and year = ${b.year}`,
-      E.planExists,
-    );
-    return insertAudited(
-      tx,
-      actor,
-      sql`insert into learning_plans (committee_id, year, title, description, themes, created_by)
+  return insertUnique(db, actor, {
+    probe: sql`select 1 from learning_plans where committee_id = ${actor.committeeId} and year = ${b.year}`,
+    refuse: E.planExists,
+    insert: sql`insert into learning_plans (committee_id, year, title, description, themes, created_by)
         values (${actor.committeeId}, ${b.year}, ${b.title.trim()}, ${b.description?.trim() ?? ''}, ${JSON.stringify(b.themes)}::jsonb, ${actor.accountId}) returning id`,
-      { action: 'learning.plan.create', entity: 'learning_plan', after: b },
-    );
+    audit: { action: 'learning.plan.create', entity: 'learning_plan', after: b },
   });
 }
 
@@ -231,10 +225,8 @@ export async function addSession(db: Db, actor: Actor, classId: number, b: Sessi
   });
 }
 
+const SESSION = { load: loadSessionItem, process: sessionProcess, notFound: E.sessionNotFound };
+
 export async function fireSessionAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
-  await db.transaction(async (tx) => {
-    const s = await loadSessionItem(tx, actor.committeeId, id, true);
-    if (!s) throw E.sessionNotFound();
-    await fireTransition(tx, sessionProcess, actor, s, { action, comment });
-  });
+  await fireOnItem(db, actor, id, SESSION, { action, comment });
 }

@@ -6,7 +6,8 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { attachFiles } from '../../platform/files/files.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
-import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
+import { allowedActions, listTransitions } from '../../platform/workflow/engine.ts';
+import { fireOnItem } from '../../platform/workflow/fire-on-item.ts';
 import * as E from './errors.ts';
 import { isLearningStaff } from './policy.ts';
 import { MATERIAL_STATES, materialProcess } from './process.ts';
@@ -169,10 +170,8 @@ export async function getMaterial(db: Db, actor: Actor, id: number) {
   };
 }
 
+const MATERIAL = { load: loadMaterialItem, process: materialProcess, notFound: E.materialNotFound };
+
 export async function fireMaterialAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
-  await db.transaction(async (tx) => {
-    const m = await loadMaterialItem(tx, actor.committeeId, id, true);
-    if (!m) throw E.materialNotFound();
-    await fireTransition(tx, materialProcess, actor, m, { action, comment });
-  });
+  await fireOnItem(db, actor, id, MATERIAL, { action, comment });
 }

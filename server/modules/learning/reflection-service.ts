@@ -6,7 +6,8 @@ import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
-import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
+import { allowedActions, listTransitions } from '../../platform/workflow/engine.ts';
+import { fireOnItem } from '../../platform/workflow/fire-on-item.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
 import { canSeeReflection, isReviewer } from './policy.ts';
@@ -149,10 +150,16 @@ export async function getReflection(db: Db, actor: Actor, id: number) {
 }
 
 export async function fireReflectionAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
-  await db.transaction(async (tx) => {
-    const r = await loadReflectionItem(tx, actor.committeeId, id, true);
-    if (!r || !canSeeReflection(actor, r) || (r.state === 'draft' && r.memberId !== actor.memberId))
-      throw E.reflectionNotFound();
-    await fireTransition(tx, reflectionProcess, actor, r, { action, comment });
-  });
+  await fireOnItem(
+    db,
+    actor,
+    id,
+    {
+      load: loadReflectionItem,
+      process: reflectionProcess,
+      notFound: E.reflectionNotFound,
+      visible: (r) => canSeeReflection(actor, r) && !(r.state === 'draft' && r.memberId !== actor.memberId),
+    },
+    { action, comment },
+  );
 }

@@ -120,13 +120,11 @@ export async function learningRoutes(fastify: FastifyInstance, { db }: ModuleDep
   );
 
   // Training classes and sessions
-  app.get(
+  r.list(
     '/api/learning/classes',
-    {
-      preHandler: requireAuth('learning.read'),
-      schema: { querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) },
-    },
-    async (req) => cls.listClasses(db, actorOf(req), req.query.year),
+    'learning.read',
+    Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+    (actor, q) => cls.listClasses(db, actor, q.year),
   );
   r.create('/api/learning/classes', 'learning.manage', ClassInput, (actor, body) => cls.createClass(db, actor, body));
   r.read('/api/learning/classes/:id', 'learning.read', (actor, id) => cls.getClass(db, actor, id));

@@ -1,10 +1,11 @@
 // Reading groups, book lists (hand-outs are in handout-service.ts), and the sharing sessions of a group's rota.
 import { sql } from 'drizzle-orm';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
+import { insertUnique } from '../../platform/audit/insert-unique.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
-import { allowedActions, fireTransition } from '../../platform/workflow/engine.ts';
+import { allowedActions } from '../../platform/workflow/engine.ts';
+import { fireOnItem } from '../../platform/workflow/fire-on-item.ts';
 import { knownMemberIds, memberDirectory } from '../org/members-directory.ts';
 import * as E from './errors.ts';
 import { isStaff } from './policy.ts';
@@ -135,32 +136,24 @@ export async function scheduleSession(db: Db, actor: Actor, groupId: number, b: 
   });
 }
 
+const SESSION = { load: loadSessionItem, process: sessionProcess, notFound: E.sessionNotFound };
+
 export async function fireSessionAction(db: Db, actor: Actor, id: number, action: string, comment?: string) {
-  await db.transaction(async (tx) => {
-    const s = await loadSessionItem(tx, actor.committeeId, id, true);
-    if (!s) throw E.sessionNotFound();
-    await fireTransition(tx, sessionProcess, actor, s, { action, comment });
-  });
+  await fireOnItem(db, actor, id, SESSION, { action, comment });
 }
 
 export async function createBookList(db: Db, actor: Actor, b: BookListInput): Promise<number> {
-  return db.transaction(async (tx) => {
-    await refuseIfFound(
-      tx,
-      sql`select 1 from reading_book_lists where committee_id = ${actor.committeeId} and period = ${b.period}`,
-      E.listExists,
-    );
-    const id = await insertAudited(
-      tx,
-      actor,
-      sql`insert into reading_book_lists (committee_id, period, title, special_committee_id)
+  return insertUnique(db, actor, {
+    probe: sql`select 1 from reading_book_lists where committee_id = ${actor.committeeId} and period = ${b.period}`,
+    refuse: E.listExists,
+    insert: sql`insert into reading_book_lists (committee_id, period, title, special_committee_id)
         values (${actor.committeeId}, ${b.period}, ${b.title.trim()}, ${b.specialCommitteeId ?? null}) returning id`,
-      { action: 'reading.list.create', entity: 'reading_book_list', after: b },
-    );
-    for (const book of b.books)
-      await tx.execute(sql`insert into reading_books (committee_id, list_id, title, author, note)
+    audit: { action: 'reading.list.create', entity: 'reading_book_list', after: b },
+    withRecord: async (tx, id) => {
+      for (const book of b.books)
+        await tx.execute(sql`insert into reading_books (committee_id, list_id, title, author, note)
         values (${actor.committeeId}, ${id}, ${book.title.trim()}, ${book.author?.trim() ?? ''}, ${book.note?.trim() ?? ''})`);
-    return id;
+    },
   });
 }
 

@@ -39,13 +39,11 @@ export async function readingRoutes(fastify: FastifyInstance, { db }: ModuleDeps
   r.change('post', '/api/reading/sessions/:id/actions', 'reading.read', ActionBody, (actor, id, b) =>
     grp.fireSessionAction(db, actor, id, b.action, b.comment),
   );
-  app.get(
+  r.list(
     '/api/reading/lists',
-    {
-      preHandler: requireAuth('reading.read'),
-      schema: { querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) },
-    },
-    async (req) => grp.listBookLists(db, actorOf(req), req.query.year),
+    'reading.read',
+    Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+    (actor, q) => grp.listBookLists(db, actor, q.year),
   );
   r.create('/api/reading/lists', 'reading.manage', BookListInput, (actor, body) => grp.createBookList(db, actor, body));
   app.post(

@@ -1,7 +1,7 @@
 // Types and labels of the archive pages, the village histories (村史) included (the server's shapes, as the routes
-// present them: the module's schemas.ts declares its inputs only, so these are kept here; a village is the server's own
-// type).
+// present them: an article and a village are the server's own types, imported type-only; the rest are kept here).
 
+import type { presentArticle } from '../../../server/modules/archive/article-service.ts';
 import type { listVillages } from '../../../server/modules/archive/village-service.ts';
 import { choices } from '../../components/choices.ts';
 import type { WorkflowStep } from '../../components/WorkflowTimeline.tsx';
@@ -10,36 +10,14 @@ export interface Action {
   label: string;
   commentRequired: boolean;
 }
-export interface Article {
-  id: number;
-  state: string;
-  stateLabel: string;
-  topicTitle: string | null;
-  villageId: number | null;
-  villageTitle: string | null;
-  memberId: number | null;
-  authorName: string;
-  accountKindLabel: string;
-  title: string;
-  body: string;
-  period: string;
-  place: string;
-  theme: string;
-  persons: string[];
-  tags: string[];
-  consentAt: string | null;
-  declineReason: string | null;
-  volumeId: number | null;
-  volumeNumber: number | null;
-  volumeTitle: string | null;
-  version: number;
+/** An article as the routes present it (the server's `presentArticle`, type-only import), with the detail's extras. */
+export type Article = Omit<ReturnType<typeof presentArticle>, 'createdAt'> & {
   createdAt: string;
-  publishedAt: string | null;
   files?: { id: number; name: string; mime: string; size: number }[];
   versions?: { version: number; title: string; editorNote: string; editorName: string | null; createdAt: string }[];
   actions?: Action[];
   timeline?: WorkflowStep[];
-}
+};
 export interface Volume {
   id: number;
   number: number;

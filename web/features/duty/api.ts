@@ -1,5 +1,6 @@
 // Types of the duty API responses the pages read. The explanation's shapes are the server's own types (type-only
 // import, erased from the bundle): one contract, no copy to drift.
+import type { ConductRecord } from '../../../server/modules/duty/conduct.ts';
 import type { Explanation, ExplainLine as Line } from '../../../server/modules/duty/scoring.ts';
 import { beijingYear } from '../../app/format.ts';
 
@@ -35,20 +36,8 @@ export interface ConductItem {
   retired: boolean;
   occurrences: number;
 }
-export interface ConductRecord {
-  id: number;
-  itemId: number;
-  itemTitle: string;
-  polarity: 'positive' | 'negative';
-  points: number;
-  memberId: number;
-  memberName: string;
-  occurredOn: string;
-  evidence: string;
-  createdBy: string | null;
-  revoked: boolean;
-  revokeReason: string | null;
-}
+/** The server's own shape (type-only import). */
+export type { ConductRecord };
 export const POLARITY_LABEL = { positive: '正面清单', negative: '负面清单' } as const;
 /** Signed points as a member reads them: +5 分 / −3 分. */
 export const signedPoints = (i: { polarity: string; points: number }) =>

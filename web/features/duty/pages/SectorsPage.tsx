@@ -3,23 +3,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Space } from 'antd';
 import { useState } from 'react';
+import type { SectorCounts } from '../../../../server/modules/duty/sector-counts.ts';
 import { api, qs } from '../../../api/client.ts';
 import { ExportButton, ItemsTable, PageHeader, textColumns } from '../../../components/index.ts';
 import { thisYear } from '../api.ts';
 import { YearSelect } from '../components/YearSelect.tsx';
 import { dutyKeys } from '../queries.ts';
 
-interface Row {
-  sectorId: number;
-  sector: string;
-  members: number;
-  sectorMeetings: number;
-  activityParticipations: number;
-  activeMembers: number;
-  memberProposals: number;
-  collectiveProposals: number;
-  proposals: number;
-}
+type Row = SectorCounts;
 
 export function SectorsPage() {
   const [year, setYear] = useState(thisYear());
