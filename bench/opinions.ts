@@ -7,13 +7,11 @@
 //   scripts/with-postgres.sh npx tsx bench/opinions.ts        (REPORTS=… COMMITTEES=… RUNS=… to change the size)
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
-import { hashPassword } from '../server/platform/auth/passwords.ts';
 import { query, queryOne } from '../server/platform/db/client.ts';
-import { crowdPhase } from './crowd.ts';
+import { crowdPhase, percentile } from './crowd.ts';
 import { CATEGORIES, loadOpinions } from './generate-opinions.ts';
 import { benchCommittees } from './generate-proposals.ts';
+import { signedInOfficers } from './officers.ts';
 import { benchDatabaseUrl, benchDataDir, dropBenchDatabase, freshPostgres } from './setup.ts';
 
 const REPORTS = Number(process.env.REPORTS ?? 1_000_000);
@@ -21,11 +19,6 @@ const COMMITTEES = Number(process.env.COMMITTEES ?? 200);
 const RUNS = Number(process.env.RUNS ?? 400);
 const POOL = 6;
 benchDatabaseUrl();
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 
 async function main() {
   const { database, url } = await freshPostgres('zhengxie_bench_opinions', POOL);
@@ -36,30 +29,12 @@ async function main() {
   const committees = await benchCommittees(db, COMMITTEES);
   await loadOpinions(db, committees, Math.ceil(REPORTS / COMMITTEES));
   // Sign in a liaison officer of 40 committees and call the real routes.
-  const hash = await hashPassword('Bench@2026');
-  const probe = committees.filter((_, i) => i % Math.max(1, Math.floor(committees.length / 40)) === 0).slice(0, 40);
-  for (const c of probe) {
-    await db.execute(sql`insert into accounts (committee_id, username, display_name, password_hash, roles, must_change_password)
-      values (${c}, ${`bench_liaison_${c}`}, '压测联络员', ${hash}, array['liaisonStaff'], false)`);
-  }
-  const app = await buildApp({
-    database,
-    // Requests name their own client address (X-Forwarded-For) so per-address rate limits do not throttle the bench.
-    config: loadConfig({ ZHENGXIE_DATA_DIR: dataDir, TRUST_PROXY: 'true' }),
-    logger: { level: 'error' },
+  const { app, probe, sessions } = await signedInOfficers(database, dataDir, committees, {
+    prefix: 'bench_liaison',
+    displayName: '压测联络员',
+    role: 'liaisonStaff',
   });
-  await app.ready();
-  const cookies: string[] = [];
-  for (const c of probe) {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: `bench_liaison_${c}`, password: 'Bench@2026' },
-      headers: { 'x-forwarded-for': `10.9.${c % 250}.1` },
-    });
-    if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
-    cookies.push(String(res.headers['set-cookie']).split(';')[0]);
-  }
+  const cookies = sessions.map((s) => s.cookie);
   const words = [
     '电梯',
     '养老服务',
@@ -111,7 +86,7 @@ async function main() {
       if (i >= 20) times.push(ms); // the first 20 warm the caches
     }
     rows.push(
-      `${name.padEnd(22, ' ')} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms`,
+      `${name.padEnd(22, ' ')} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms`,
     );
     console.log(rows.at(-1));
   }

@@ -6,12 +6,9 @@
 // before that, a crowd of those officers over HTTP next to a bare replay of the same statements (bench/crowd.ts).
 //   scripts/with-postgres.sh npx tsx bench/proposals.ts       (PROPOSALS=… COMMITTEES=… RUNS=… to change the size)
 import fs from 'node:fs';
-import { sql } from 'drizzle-orm';
-import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
-import { hashPassword } from '../server/platform/auth/passwords.ts';
-import { crowdPhase } from './crowd.ts';
+import { crowdPhase, percentile } from './crowd.ts';
 import { benchCommittees, loadProposals, SUBJECTS } from './generate-proposals.ts';
+import { signedInOfficers } from './officers.ts';
 import { benchDatabaseUrl, benchDataDir, dropBenchDatabase, freshPostgres } from './setup.ts';
 
 const PROPOSALS = Number(process.env.PROPOSALS ?? 300_000);
@@ -19,11 +16,6 @@ const COMMITTEES = Number(process.env.COMMITTEES ?? 200);
 const RUNS = Number(process.env.RUNS ?? 200);
 const POOL = 6;
 benchDatabaseUrl();
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 
 async function main() {
   const { database, url } = await freshPostgres('zhengxie_bench_proposals', POOL);
@@ -34,30 +26,11 @@ async function main() {
   const committees = await benchCommittees(db, COMMITTEES);
   await loadProposals(db, committees, Math.ceil(PROPOSALS / COMMITTEES));
 
-  const hash = await hashPassword('Bench@2026');
-  const probe = committees.filter((_, i) => i % Math.max(1, Math.floor(committees.length / 40)) === 0).slice(0, 40);
-  for (const c of probe) {
-    await db.execute(sql`insert into accounts (committee_id, username, display_name, password_hash, roles, must_change_password)
-      values (${c}, ${`bench_proposal_${c}`}, '压测提案委', ${hash}, array['proposalStaff'], false)`);
-  }
-  const app = await buildApp({
-    database,
-    // Requests name their own client address (X-Forwarded-For) so per-address rate limits do not throttle the bench.
-    config: loadConfig({ ZHENGXIE_DATA_DIR: dataDir, TRUST_PROXY: 'true' }),
-    logger: { level: 'error' },
+  const { app, probe, sessions } = await signedInOfficers(database, dataDir, committees, {
+    prefix: 'bench_proposal',
+    displayName: '压测提案委',
+    role: 'proposalStaff',
   });
-  await app.ready();
-  const sessions: { cookie: string; csrf: string }[] = [];
-  for (const c of probe) {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: `bench_proposal_${c}`, password: 'Bench@2026' },
-      headers: { 'x-forwarded-for': `10.9.${c % 250}.1` },
-    });
-    if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
-    sessions.push({ cookie: String(res.headers['set-cookie']).split(';')[0], csrf: res.json().csrfToken });
-  }
   const enc = encodeURIComponent;
   const newTitles = [
     ['关于加快发展社区居家养老服务的建议', '社区养老服务设施不足，建议建设社区养老服务综合体，完善居家养老补贴。'],
@@ -134,7 +107,7 @@ async function main() {
       if (i >= 20) times.push(ms);
     }
     console.log(
-      `${name.padEnd(24, ' ')} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms`,
+      `${name.padEnd(24, ' ')} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms`,
     );
   }
   const s0 = sessions[0];

@@ -42,10 +42,14 @@ describe('account list', () => {
   });
 });
 
+/** POSTs a new account as the admin, with the initial password Init#2026ab unless `fields` give one: the raw response. */
+const newAccount = (fields: Record<string, unknown>) =>
+  t.admin.post('/api/accounts', { password: 'Init#2026ab', ...fields });
+
 describe('account lifecycle', () => {
   it('creates an account linked to a member; the initial password must be changed at first login', async () => {
     const members = (await t.admin.get('/api/org/members?q=医院&pageSize=1')).body.items;
-    const weak = await t.admin.post('/api/accounts', {
+    const weak = await newAccount({
       username: 'new_member',
       password: 'abc',
       displayName: members[0].name,
@@ -54,23 +58,20 @@ describe('account lifecycle', () => {
     });
     expect(weak.status).toBe(400);
     expect(weak.body.field).toBe('password');
-    const unlinked = await t.admin.post('/api/accounts', {
+    const unlinked = await newAccount({
       username: 'new_member',
-      password: 'Init#2026ab',
       displayName: '某委员',
       roles: ['member'],
     });
     expect(unlinked.body).toMatchObject({ field: 'memberId', message: '「委员」角色需要关联委员' });
-    const taken = await t.admin.post('/api/accounts', {
+    const taken = await newAccount({
       username: 'Member001',
-      password: 'Init#2026ab',
       displayName: 'x',
       roles: ['leader'],
     });
     expect(taken.body.message).toBe('「用户名」Member001 已被使用');
-    const ok = await t.admin.post('/api/accounts', {
+    const ok = await newAccount({
       username: 'new_member',
-      password: 'Init#2026ab',
       displayName: members[0].name,
       roles: ['member'],
       memberId: members[0].id,
@@ -91,16 +92,14 @@ describe('account lifecycle', () => {
 
   it('creates an organisation’s responsible person, who is also an organisation account', async () => {
     const orgs = (await t.admin.get('/api/org/reference')).body.organisations;
-    const unlinked = await t.admin.post('/api/accounts', {
+    const unlinked = await newAccount({
       username: 'org_head',
-      password: 'Init#2026ab',
       displayName: '某负责人',
       roles: ['orgLeader'],
     });
     expect(unlinked.body).toMatchObject({ field: 'orgId', message: '「党派团体负责人」角色需要关联党派团体' });
-    const ok = await t.admin.post('/api/accounts', {
+    const ok = await newAccount({
       username: 'org_head',
-      password: 'Init#2026ab',
       displayName: '某负责人',
       roles: ['orgLeader'],
       orgId: orgs[0].id,

@@ -7,7 +7,7 @@ import { query } from '../../platform/db/client.ts';
 import { type Client, login, okBody, testAppForFile } from '../../test/harness.ts';
 import { memberIdsOf } from '../../test/queries.ts';
 import { docxText } from '../opinions/test-helpers.ts';
-import { eventAction, inDays, openPlan, publishedPlan } from './test-helpers.ts';
+import { eventAction, eventBody, inDays, openPlan, publishedPlan } from './test-helpers.ts';
 
 const t = testAppForFile({ office: 'office_staff', leader: 'leader', member: 'member010' });
 let m1: number;
@@ -35,20 +35,11 @@ async function noticedEvent(office: Client, leader: Client, year: number): Promi
   const { itemId } = await publishedPlan(office, leader, year);
   const id = (
     await okBody(
-      await office.post('/api/consultations/events', {
-        kind: 'thematic',
-        title: '推进城市更新专题协商会',
-        planItemId: itemId,
-        startsAt: inDays(30, 9),
-        endsAt: inDays(30, 12),
-        place: '市政协三楼会议室',
-        counterpartBody: '市住房和城乡建设局',
-        agenda: [
-          { part: 'briefing', title: '市住建局通报城市更新工作情况', speaker: '市住建局局长', minutes: 15 },
-          { part: 'speech', title: '委员发言', minutes: 40 },
-          { part: 'answer', title: '部门回应', minutes: 20 },
-        ],
-      }),
+      await office.post(
+        '/api/consultations/events',
+        // Briefing, speeches and answers: no questions part.
+        eventBody({ planItemId: itemId, agenda: eventBody().agenda.filter((p) => p.part !== 'question') }),
+      ),
     )
   ).id as number;
   await okBody(

@@ -11,7 +11,7 @@ import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, okBody, testAppForFile } from '../../test/harness.ts';
 import { liveFactMemberIds, memberIdsOf } from '../../test/queries.ts';
 import { registered } from '../proposals/test-helpers.ts';
-import { eventAction, inDays, publishedPlan } from './test-helpers.ts';
+import { eventAction, eventBody, inDays, publishedPlan } from './test-helpers.ts';
 
 const t = testAppForFile({
   office: 'office_staff',
@@ -32,21 +32,7 @@ const db = () => t.database.db;
 const facts = (kind: string, sourceType: string, sourceId: number) =>
   liveFactMemberIds(db(), kind, sourceType, sourceId);
 
-const event = (extra: Record<string, unknown> = {}) => ({
-  kind: 'thematic',
-  title: '推进城市更新专题协商会',
-  startsAt: inDays(30, 9),
-  endsAt: inDays(30, 12),
-  place: '市政协三楼会议室',
-  counterpartBody: '市住房和城乡建设局',
-  agenda: [
-    { part: 'briefing', title: '市住建局通报城市更新工作情况', speaker: '市住建局局长', minutes: 15 },
-    { part: 'speech', title: '委员发言', minutes: 40 },
-    { part: 'question', title: '委员提问', minutes: 20 },
-    { part: 'answer', title: '部门回应', minutes: 20 },
-  ],
-  ...extra,
-});
+const event = eventBody;
 
 describe('an event from a plan item to done', () => {
   let id: number;

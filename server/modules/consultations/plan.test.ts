@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/context.ts';
 import { queryOne } from '../../platform/db/client.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
+import { sharedFixture } from '../../test/fixtures.ts';
 import { okBody, testAppForFile } from '../../test/harness.ts';
 import { docxText } from '../opinions/test-helpers.ts';
 import { addItem, FAR, ITEM, openPlan, planAction } from './test-helpers.ts';
@@ -37,12 +38,27 @@ const RIVER = {
   suggestedKind: 'counterpart',
 };
 
-describe('topic collection', () => {
-  let planId: number;
-  const ids: Record<string, number> = {};
+/** The 2031 consultation plan's topic collection (made once per file: a year has one per kind): its id. */
+const collection = sharedFixture(() => openPlan(t.office, 2031));
 
+/** The member's, the organisation's and the unit's suggestions to `collection` (made once): the plan id and responses. */
+const suggestions = sharedFixture(async () => {
+  const planId = await collection();
+  const member = await t.member.post(`/api/consultations/plans/${planId}/topics`, ELDER);
+  const org = await t.org.post(`/api/consultations/plans/${planId}/topics`, ELDER2);
+  const unit = await t.unit.post(`/api/consultations/plans/${planId}/topics`, RIVER);
+  return { planId, member, org, unit };
+});
+
+/** `suggestions`' plan id and the ids of its three topics, each response checked to be 200. */
+async function suggested() {
+  const { planId, member, org, unit } = await suggestions();
+  return { planId, ids: { member: okBody(member).id, org: okBody(org).id, unit: okBody(unit).id } };
+}
+
+describe('topic collection', () => {
   it('the office opens a collection once a year per kind; others may not', async () => {
-    planId = await openPlan(t.office, 2031);
+    const planId = await collection();
     expect(
       (
         await t.office.post('/api/consultations/plans', {
@@ -69,9 +85,7 @@ describe('topic collection', () => {
   });
 
   it('members, organisations and units suggest topics; who suggested is derived from the account', async () => {
-    ids.member = (await okBody(await t.member.post(`/api/consultations/plans/${planId}/topics`, ELDER))).id;
-    ids.org = (await okBody(await t.org.post(`/api/consultations/plans/${planId}/topics`, ELDER2))).id;
-    ids.unit = (await okBody(await t.unit.post(`/api/consultations/plans/${planId}/topics`, RIVER))).id;
+    const { planId, ids } = await suggested();
     expect((await t.leader.post(`/api/consultations/plans/${planId}/topics`, RIVER)).status).toBe(403);
     const bad = await t.member2.post(`/api/consultations/plans/${planId}/topics`, {
       ...RIVER,
@@ -91,12 +105,14 @@ describe('topic collection', () => {
   });
 
   it('alike suggestions are found by their text', async () => {
+    const { ids } = await suggested();
     const sim = await okBody(await t.office.get(`/api/consultations/topics/${ids.org}/similar`));
     expect(sim.items[0].id).toBe(ids.member);
     expect(sim.items.map((x: any) => x.id)).not.toContain(ids.unit);
   });
 
   it('the office answers each suggestion: taken into an item, merged, not taken with a reason', async () => {
+    const { planId, ids } = await suggested();
     const itemId = await addItem(t.office, planId, { topic: '推进社区居家养老服务体系建设' });
     expect((await t.member.post(`/api/consultations/topics/${ids.member}/answer`, { action: 'take' })).status).toBe(
       403,
@@ -141,22 +157,61 @@ describe('topic collection', () => {
   });
 });
 
-describe('drafting and approval', () => {
-  let planId: number;
+/** The 2033 plan with two items, a consultation and a standing committee one (made once per file): its id. */
+const drafted = sharedFixture(async () => {
+  const planId = await openPlan(t.office, 2033);
+  await addItem(t.office, planId);
+  await addItem(t.office, planId, { topic: '加快发展县域经济', kind: 'standingThematic', plannedMonth: 9 });
+  return planId;
+});
 
+const planOf = async (planId: number) => okBody(await t.office.get(`/api/consultations/plans/${planId}`));
+
+/** `drafted`, submitted and approved by the chair's meeting and the Party committee unless it already is: its id. */
+async function publishedPlan(): Promise<number> {
+  const planId = await drafted();
+  if ((await planOf(planId)).state !== 'published') {
+    await okBody(await planAction(t.office, planId, 'submit'));
+    await okBody(await planAction(t.leader, planId, 'approve'));
+    await okBody(
+      await planAction(t.office, planId, 'approve', { date: '2033-02-10', documentNumber: '示委办〔2033〕3号' }),
+    );
+  }
+  return planId;
+}
+
+/** `publishedPlan`, revised with a third item (优化营商环境) and approved again unless it already is: its id. */
+async function revisedPlan(): Promise<number> {
+  const planId = await publishedPlan();
+  if ((await planOf(planId)).version === 1) {
+    await okBody(await planAction(t.office, planId, 'revise', { comment: '根据党委要求增加一项对口协商' }));
+    await addItem(t.office, planId, {
+      topic: '优化营商环境',
+      kind: 'counterpart',
+      counterpartBody: '市发展和改革委员会',
+    });
+    await okBody(await planAction(t.office, planId, 'submit'));
+    await okBody(await planAction(t.leader, planId, 'approve'));
+    await okBody(
+      await planAction(t.leader, planId, 'approve', { date: '2033-07-01', documentNumber: '示委办〔2033〕21号' }),
+    );
+  }
+  return planId;
+}
+
+describe('drafting and approval', () => {
   it('items name their kind from the committee list; supervision items need the supervised body and form', async () => {
-    planId = await openPlan(t.office, 2033);
+    const planId = await drafted();
     expect(
       (await t.office.post(`/api/consultations/plans/${planId}/items`, { ...ITEM, kind: 'party' })).body.error,
     ).toBe('consultation.kind');
     const sup = await t.office.post(`/api/consultations/plans/${planId}/items`, { ...ITEM, kind: 'inspection' });
     expect([sup.status, sup.body.field]).toEqual([400, 'supervisedBody']);
-    await addItem(t.office, planId);
-    await addItem(t.office, planId, { topic: '加快发展县域经济', kind: 'standingThematic', plannedMonth: 9 });
     expect((await t.member.post(`/api/consultations/plans/${planId}/items`, ITEM)).status).toBe(403);
   });
 
   it('an empty plan cannot go to review; a member cannot move it', async () => {
+    const planId = await drafted();
     const empty = await openPlan(t.office, 2034);
     const res = await planAction(t.office, empty, 'submit');
     expect([res.status, res.body.message]).toEqual([403, '计划中还没有项目，不能提交审议']);
@@ -164,6 +219,7 @@ describe('drafting and approval', () => {
   });
 
   it('goes through 主席会议审议 and 党委批准 (date and document number) to published', async () => {
+    const planId = await drafted();
     await okBody(await planAction(t.office, planId, 'submit'));
     let p = await okBody(await t.office.get(`/api/consultations/plans/${planId}`));
     expect([p.stateLabel, p.currentStep.label]).toEqual(['待主席会议审议', '主席会议审议']);
@@ -192,6 +248,7 @@ describe('drafting and approval', () => {
   });
 
   it('a revision (调整) goes through the same steps and keeps the earlier version', async () => {
+    const planId = await publishedPlan();
     expect((await planAction(t.office, planId, 'revise')).status).toBe(400);
     await okBody(await planAction(t.office, planId, 'revise', { comment: '根据党委要求增加一项对口协商' }));
     await addItem(t.office, planId, {
@@ -234,6 +291,7 @@ describe('drafting and approval', () => {
   });
 
   it('exports the items to Excel and the plan to Word with its document number', async () => {
+    const planId = await revisedPlan();
     const x = await t.office.get(`/api/consultations/plans/${planId}/items.xlsx`);
     expect(x.status).toBe(200);
     const wb = new ExcelJS.Workbook();

@@ -65,3 +65,23 @@ export function inDays(days: number, hour = 9) {
   d.setUTCHours(hour - 8, 0, 0, 0);
   return d.toISOString();
 }
+
+/**
+ * The body that creates a thematic consultation event (推进城市更新专题协商会, 30 days from now, 9:00–12:00, with the
+ * city's housing bureau and a four-part agenda: briefing, speeches, questions, answers), `extra` fields over it.
+ */
+export const eventBody = (extra: Record<string, unknown> = {}) => ({
+  kind: 'thematic',
+  title: '推进城市更新专题协商会',
+  startsAt: inDays(30, 9),
+  endsAt: inDays(30, 12),
+  place: '市政协三楼会议室',
+  counterpartBody: '市住房和城乡建设局',
+  agenda: [
+    { part: 'briefing', title: '市住建局通报城市更新工作情况', speaker: '市住建局局长', minutes: 15 },
+    { part: 'speech', title: '委员发言', minutes: 40 },
+    { part: 'question', title: '委员提问', minutes: 20 },
+    { part: 'answer', title: '部门回应', minutes: 20 },
+  ],
+  ...extra,
+});

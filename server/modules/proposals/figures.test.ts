@@ -2,11 +2,11 @@
 // own rater lists) and compared with what the API says — merged-in proposers among the unrated, on time only by the
 // reply finally accepted, 「—」 (null) when nothing is due or rated, and the collective proposal's organisation reminded.
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { beijingToday, beijingYearOf } from '../../platform/dates.ts';
-import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
-import { type Client, login, testAppForFile } from '../../test/harness.ts';
+import { login, testAppForFile } from '../../test/harness.ts';
 import {
   assigned,
   assignmentOf,
@@ -15,6 +15,7 @@ import {
   registered,
   replyAndApprove,
   transition,
+  unitIdOf,
   write,
 } from './test-helpers.ts';
 
@@ -27,13 +28,8 @@ const t = testAppForFile({
   u2: 'unit07',
   u3: 'unit08',
 });
-let db: Db;
+const db = () => t.database.db;
 
-beforeAll(async () => {
-  db = t.database.db;
-});
-
-const uid = (x: Client) => x.me.account.unitId as number;
 const figures = async (q = '') => {
   const res = await t.staff.get(`/api/proposals/figures${q}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -50,13 +46,13 @@ describe('satisfaction: the unrated include proposers of proposals merged in', (
     await transition(t.staff, target, 'register');
     const merged = await registered(t.c, t.staff, { title: '关于完善社区养老服务设施的建议' });
     await transition(t.staff, merged, 'merge', { intoId: target });
-    await transition(t.staff, target, 'assign', { mode: 'lead', leadUnitId: uid(t.u1), assistingUnitIds: [] });
+    await transition(t.staff, target, 'assign', { mode: 'lead', leadUnitId: unitIdOf(t.u1), assistingUnitIds: [] });
     await replyAndApprove(t.u1, t.staff, target);
     expect((await detail(t.staff, target)).state).toBe('replied');
 
     const fromRaterLists = async () => {
       const ids = await query<{ id: number }>(
-        db,
+        db(),
         sql`select id from proposals where state in ('replied', 'completed') order by id`,
       );
       let n = 0;
@@ -71,14 +67,14 @@ describe('satisfaction: the unrated include proposers of proposals merged in', (
     expect(await fromRaterLists()).toBe(2);
     // The rating window closes: still two who never rated.
     const due = (await detail(t.staff, target)).ratingDueAt;
-    await runDueJobs(db, { now: new Date(new Date(due).getTime() + 60_000) });
+    await runDueJobs(db(), { now: new Date(new Date(due).getTime() + 60_000) });
     expect((await detail(t.staff, target)).state).toBe('completed');
     const f = await figures();
     expect(f.satisfaction.unrated).toBe(2);
     expect(await fromRaterLists()).toBe(2);
     // 满意 counts recounted from the ratings table.
     const sat = await queryOne<{ n: number }>(
-      db,
+      db(),
       sql`select count(*)::int as n from proposal_ratings r join proposals p on p.id = r.proposal_id and p.committee_id = r.committee_id
         where r.rating = 'satisfied' and r.round = p.round`,
     );
@@ -88,8 +84,8 @@ describe('satisfaction: the unrated include proposers of proposals merged in', (
 
 describe('on-time rate: the reply finally accepted, and 「—」 when nothing is due', () => {
   it('a token reply sent back before the deadline, the real answer after it: 0, not 100', async () => {
-    const id = await assigned(t.a, t.staff, uid(t.u2));
-    const asg = assignmentOf(await detail(t.staff, id), uid(t.u2));
+    const id = await assigned(t.a, t.staff, unitIdOf(t.u2));
+    const asg = assignmentOf(await detail(t.staff, id), unitIdOf(t.u2));
     await assignmentTransition(t.u2, asg.id, 'accept');
     await assignmentTransition(t.u2, asg.id, 'recordContact', {
       way: '电话',
@@ -99,35 +95,35 @@ describe('on-time rate: the reply finally accepted, and 「—」 when nothing i
     await assignmentTransition(t.u2, asg.id, 'reply', { outcomeClass: 'C', text: '收悉' });
     await assignmentTransition(t.staff, asg.id, 'sendBackReply', { comment: '请实质性答复' });
     // The deadline passes before the real answer.
-    await db.execute(sql`update proposal_assignments set due_at = now() - interval '1 day' where id = ${asg.id}`);
+    await db().execute(sql`update proposal_assignments set due_at = now() - interval '1 day' where id = ${asg.id}`);
     await assignmentTransition(t.u2, asg.id, 'reply', { outcomeClass: 'A', text: '经研究，已纳入年度计划并落实。' });
     await assignmentTransition(t.staff, asg.id, 'approveReply');
 
-    const unit = (await figures(`?unitId=${uid(t.u2)}`)).byUnit.find((x: any) => x.unitId === uid(t.u2));
+    const unit = (await figures(`?unitId=${unitIdOf(t.u2)}`)).byUnit.find((x: any) => x.unitId === unitIdOf(t.u2));
     const recount = await queryOne<{ due: number; on_time: number }>(
-      db,
+      db(),
       sql`select count(*)::int as due, count(*) filter (where r.created_at <= a.due_at)::int as on_time
         from proposal_assignments a join proposal_replies r on r.assignment_id = a.id and r.committee_id = a.committee_id
           and r.round = a.round and r.review_state = 'approved'
-        where a.unit_id = ${uid(t.u2)}`,
+        where a.unit_id = ${unitIdOf(t.u2)}`,
     );
     expect(recount).toEqual({ due: 1, on_time: 0 });
     expect(unit).toMatchObject({ replied: 1, due: 1, onTimeRate: 0 });
   });
 
   it('a unit with nothing due and nothing rated shows null (「—」), not 0%', async () => {
-    await assigned(t.b, t.staff, uid(t.u3));
+    await assigned(t.b, t.staff, unitIdOf(t.u3));
     const f = await figures();
-    const unit = f.byUnit.find((x: any) => x.unitId === uid(t.u3));
+    const unit = f.byUnit.find((x: any) => x.unitId === unitIdOf(t.u3));
     expect(unit).toMatchObject({ assigned: 1, replied: 0, due: 0, onTimeRate: null, satisfiedRate: null, ratings: 0 });
     const appraisal = (await t.staff.get(`/api/proposals/appraisals?year=${beijingYearOf()}`)).body;
     if (appraisal.items) {
-      const row = appraisal.items.find((x: any) => x.unitId === uid(t.u3));
+      const row = appraisal.items.find((x: any) => x.unitId === unitIdOf(t.u3));
       if (row) expect(row).toMatchObject({ onTimeRate: null, satisfiedRate: null });
     }
     // The committee-wide rate recounted from the rows: accepted replies on time over assignments due.
     const all = await queryOne<{ due: number; on_time: number }>(
-      db,
+      db(),
       sql`select count(*)::int as due, count(*) filter (where ans <= due_at)::int as on_time from (
           select a.due_at, case when a.role = 'assisting' then a.replied_at else (select max(r.created_at) from proposal_replies r
             where r.assignment_id = a.id and r.committee_id = a.committee_id and r.round = a.round and r.review_state = 'approved') end as ans,
@@ -148,12 +144,12 @@ describe('a collective proposal: the organisation is reminded to rate', () => {
     await transition(leader, id, 'orgApprove');
     await transition(t.staff, id, 'preApprove');
     await transition(t.staff, id, 'register');
-    await transition(t.staff, id, 'assign', { mode: 'lead', leadUnitId: uid(t.u1), assistingUnitIds: [] });
+    await transition(t.staff, id, 'assign', { mode: 'lead', leadUnitId: unitIdOf(t.u1), assistingUnitIds: [] });
     await replyAndApprove(t.u1, t.staff, id);
     const due = new Date((await detail(t.staff, id)).ratingDueAt).getTime();
-    await runDueJobs(db, { now: new Date(due - 2 * 86_400_000) });
+    await runDueJobs(db(), { now: new Date(due - 2 * 86_400_000) });
     const reminded = await query<{ username: string }>(
-      db,
+      db(),
       sql`select a.username from notifications n join accounts a on a.id = n.account_id
         where n.link = ${`/proposals/${id}`} and n.title like '请尽快评价%' order by a.username`,
     );

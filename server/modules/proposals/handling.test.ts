@@ -2,7 +2,7 @@
 // requests, assisting views, pre-reply contact, reply with class and letter, reply review, rating with a second round,
 // staff rating on behalf, extensions, deadline reminders and overdue flags.
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addDays,
   beijingToday,
@@ -10,9 +10,9 @@ import {
   endOfBeijingDay,
   formatBeijingDate,
 } from '../../platform/dates.ts';
-import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
-import { type Client, testAppForFile } from '../../test/harness.ts';
+import { testAppForFile } from '../../test/harness.ts';
 import {
   assigned,
   assignmentOf,
@@ -23,6 +23,7 @@ import {
   transition,
   tryAssignmentTransition,
   tryTransition,
+  unitIdOf,
   write,
 } from './test-helpers.ts';
 
@@ -39,13 +40,8 @@ const t = testAppForFile({
   u4: 'unit04',
   countyUnit: 'county_unit01',
 });
-let db: Db;
+const db = () => t.database.db;
 
-beforeAll(async () => {
-  db = t.database.db;
-});
-
-const uid = (c: Client) => c.me.account.unitId as number;
 const today = () => beijingToday();
 
 const PDF = 'application/pdf';
@@ -68,20 +64,24 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
     await transition(t.staff, id, 'register');
     const bad = await tryTransition(t.staff, id, 'assign', {
       mode: 'lead',
-      leadUnitId: uid(t.u1),
-      assistingUnitIds: [uid(t.u1)],
+      leadUnitId: unitIdOf(t.u1),
+      assistingUnitIds: [unitIdOf(t.u1)],
     });
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('assistingUnitIds');
     const none = await tryTransition(t.staff, id, 'assign', { mode: 'lead' });
     expect(none.body).toMatchObject({ field: 'leadUnitId', message: '请选择「主办单位」' });
-    expect((await tryTransition(t.m1, id, 'assign', { mode: 'lead', leadUnitId: uid(t.u1) })).status).toBe(403);
+    expect((await tryTransition(t.m1, id, 'assign', { mode: 'lead', leadUnitId: unitIdOf(t.u1) })).status).toBe(403);
     expect(
-      await transition(t.staff, id, 'assign', { mode: 'lead', leadUnitId: uid(t.u1), assistingUnitIds: [uid(t.u2)] }),
+      await transition(t.staff, id, 'assign', {
+        mode: 'lead',
+        leadUnitId: unitIdOf(t.u1),
+        assistingUnitIds: [unitIdOf(t.u2)],
+      }),
     ).toBe('handling');
     const d = await detail(t.u1, id);
-    lead = assignmentOf(d, uid(t.u1));
-    assist = assignmentOf(d, uid(t.u2));
+    lead = assignmentOf(d, unitIdOf(t.u1));
+    assist = assignmentOf(d, unitIdOf(t.u2));
     expect([lead.roleLabel, lead.stateLabel, assist.roleLabel]).toEqual(['主办', '待签收', '会办']);
     // Default deadline: three months from assignment.
     const months = (new Date(lead.dueAt).getTime() - Date.now()) / 86_400_000;
@@ -89,7 +89,7 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
     expect(months).toBeLessThan(93);
     expect(lead.actions.map((a: any) => a.action)).toEqual(['accept', 'requestReturn']);
     const n = await queryOne<{ title: string }>(
-      db,
+      db(),
       sql`select title from notifications where account_id = ${t.u1.me.account.id} order by id desc limit 1`,
     );
     expect(n!.title).toBe('新交办提案（主办）：关于加强中小学心理健康教育的建议');
@@ -114,10 +114,10 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
     expect(await assignmentTransition(t.u2, assist.id, 'sendView', { text: '建议将心理教师配备纳入编制计划。' })).toBe(
       'viewSent',
     );
-    const seenByLead = assignmentOf(await detail(t.u1, id), uid(t.u2));
+    const seenByLead = assignmentOf(await detail(t.u1, id), unitIdOf(t.u2));
     expect(seenByLead.views.map((v: any) => v.text)).toEqual(['建议将心理教师配备纳入编制计划。']);
     // Proposers do not read units' internal views.
-    expect(assignmentOf(await detail(t.m1, id), uid(t.u2)).views).toEqual([]);
+    expect(assignmentOf(await detail(t.m1, id), unitIdOf(t.u2)).views).toEqual([]);
   });
 
   it('requires the pre-reply contact before the reply, then takes the reply with class and letter', async () => {
@@ -126,7 +126,7 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
     expect(early.body.error).toBe('proposal.contact_required');
     // The reply button says so before the unit writes anything (issue 12), and only until the contact is recorded.
     const replyAction = async () =>
-      assignmentOf(await detail(t.u1, id), uid(t.u1)).actions.find((a: any) => a.action === 'reply');
+      assignmentOf(await detail(t.u1, id), unitIdOf(t.u1)).actions.find((a: any) => a.action === 'reply');
     expect((await replyAction()).precondition).toMatch(/请先点「记录办前面商」/);
     const future = await tryAssignmentTransition(t.u1, lead.id, 'recordContact', { way: '当面', date: '2099-01-01' });
     expect(future.body.field).toBe('date');
@@ -189,7 +189,7 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
     expect(await transition(t.m2, id, 'rate', { rating: 'satisfied' })).toBe('handling');
     const d = await detail(t.u1, id);
     expect(d.round).toBe(2);
-    const again = assignmentOf(d, uid(t.u1));
+    const again = assignmentOf(d, unitIdOf(t.u1));
     expect([again.state, again.round]).toEqual(['accepted', 2]);
     // Due at the end of the Beijing day 30 days on (not 30 × 24 h: the day's end is 0.5–1 day past that).
     expect(new Date(again.dueAt).toISOString()).toBe(endOfBeijingDay(addDays(beijingToday(), 30)).toISOString());
@@ -221,9 +221,9 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
 describe('split assignment, return requests and the approval step', () => {
   it('splits a proposal among units, each answering on its own; the proposal waits for all', async () => {
     const id = await registered(t.m1, t.staff, { title: '关于治理城区河道污染的建议', category: '生态文明建设' });
-    const one = await tryTransition(t.staff, id, 'assign', { mode: 'split', unitIds: [uid(t.u1)] });
+    const one = await tryTransition(t.staff, id, 'assign', { mode: 'split', unitIds: [unitIdOf(t.u1)] });
     expect(one.body.field).toBe('unitIds');
-    await transition(t.staff, id, 'assign', { mode: 'split', unitIds: [uid(t.u1), uid(t.u2)] });
+    await transition(t.staff, id, 'assign', { mode: 'split', unitIds: [unitIdOf(t.u1), unitIdOf(t.u2)] });
     const d = await detail(t.staff, id);
     expect(d.assignments.map((a: any) => a.roleLabel)).toEqual(['分办', '分办']);
     await replyAndApprove(t.u1, t.staff, id, 'C');
@@ -235,39 +235,41 @@ describe('split assignment, return requests and the approval step', () => {
   });
 
   it('lets a unit ask to hand a proposal back within the window; the office reassigns it', async () => {
-    const id = await assigned(t.m1, t.staff, uid(t.u3));
-    const a = assignmentOf(await detail(t.u3, id), uid(t.u3));
+    const id = await assigned(t.m1, t.staff, unitIdOf(t.u3));
+    const a = assignmentOf(await detail(t.u3, id), unitIdOf(t.u3));
     expect((await tryAssignmentTransition(t.u3, a.id, 'requestReturn')).status).toBe(400);
     expect(await assignmentTransition(t.u3, a.id, 'requestReturn', { comment: '不属于本单位职责' })).toBe(
       'returnRequested',
     );
     const noUnit = await tryAssignmentTransition(t.staff, a.id, 'approveReturn');
     expect(noUnit.body).toMatchObject({ field: 'newUnitId', message: '请选择改交的「承办单位」' });
-    const same = await tryAssignmentTransition(t.staff, a.id, 'approveReturn', { newUnitId: uid(t.u3) });
+    const same = await tryAssignmentTransition(t.staff, a.id, 'approveReturn', { newUnitId: unitIdOf(t.u3) });
     expect(same.body.field).toBe('newUnitId');
-    expect(await assignmentTransition(t.staff, a.id, 'approveReturn', { newUnitId: uid(t.u4) })).toBe('returned');
+    expect(await assignmentTransition(t.staff, a.id, 'approveReturn', { newUnitId: unitIdOf(t.u4) })).toBe('returned');
     const d = await detail(t.staff, id);
     expect(d.assignments.map((x: any) => [x.unitName, x.stateLabel])).toEqual([
       ['市科学技术局', '已退回'],
       ['市工业和信息化局', '待签收'],
     ]);
     // The returning unit keeps its history but can no longer act.
-    expect(assignmentOf(d, uid(t.u4)).actions).toEqual([]);
-    expect((await detail(t.u3, id)).assignments.find((x: any) => x.unitId === uid(t.u3)).actions).toEqual([]);
+    expect(assignmentOf(d, unitIdOf(t.u4)).actions).toEqual([]);
+    expect((await detail(t.u3, id)).assignments.find((x: any) => x.unitId === unitIdOf(t.u3)).actions).toEqual([]);
   });
 
   it('refuses a late return request and lets the office refuse a return', async () => {
-    const id = await assigned(t.m1, t.staff, uid(t.u3));
-    const a = assignmentOf(await detail(t.u3, id), uid(t.u3));
+    const id = await assigned(t.m1, t.staff, unitIdOf(t.u3));
+    const a = assignmentOf(await detail(t.u3, id), unitIdOf(t.u3));
     await assignmentTransition(t.u3, a.id, 'requestReturn', { comment: '职责不符' });
     expect((await tryAssignmentTransition(t.staff, a.id, 'refuseReturn')).status).toBe(400);
     expect(await assignmentTransition(t.staff, a.id, 'refuseReturn', { comment: '属于你单位职责，请办理' })).toBe(
       'accepted',
     );
 
-    const late = await assigned(t.m1, t.staff, uid(t.u3));
-    const b = assignmentOf(await detail(t.u3, late), uid(t.u3));
-    await db.execute(sql`update proposal_assignments set assigned_at = now() - interval '11 days' where id = ${b.id}`);
+    const late = await assigned(t.m1, t.staff, unitIdOf(t.u3));
+    const b = assignmentOf(await detail(t.u3, late), unitIdOf(t.u3));
+    await db().execute(
+      sql`update proposal_assignments set assigned_at = now() - interval '11 days' where id = ${b.id}`,
+    );
     const res = await tryAssignmentTransition(t.u3, b.id, 'requestReturn', { comment: '职责不符' });
     expect(res.status).toBe(403);
     expect(res.body.message).toBe('已超过交办后 10 天的申请退回期限，请签收办理');
@@ -277,11 +279,15 @@ describe('split assignment, return requests and the approval step', () => {
     const put = await t.admin.put('/api/proposals/rules', { year: 0, assignmentApproval: true });
     expect(put.status).toBe(200);
     const id = await registered(t.m1, t.staff);
-    expect(await transition(t.staff, id, 'assign', { mode: 'lead', leadUnitId: uid(t.u1) })).toBe('assignPending');
+    expect(await transition(t.staff, id, 'assign', { mode: 'lead', leadUnitId: unitIdOf(t.u1) })).toBe('assignPending');
     expect((await detail(t.staff, id)).assignments).toEqual([]);
     expect((await tryTransition(t.staff, id, 'approveAssignment')).status).toBe(403);
     expect(await transition(t.leader, id, 'rejectAssignment', { comment: '请增加会办单位' })).toBe('registered');
-    await transition(t.staff, id, 'assign', { mode: 'lead', leadUnitId: uid(t.u1), assistingUnitIds: [uid(t.u2)] });
+    await transition(t.staff, id, 'assign', {
+      mode: 'lead',
+      leadUnitId: unitIdOf(t.u1),
+      assistingUnitIds: [unitIdOf(t.u2)],
+    });
     expect(await transition(t.leader, id, 'approveAssignment')).toBe('handling');
     expect((await detail(t.staff, id)).assignments).toHaveLength(2);
     await t.admin.put('/api/proposals/rules', { year: 0, assignmentApproval: false });
@@ -290,53 +296,53 @@ describe('split assignment, return requests and the approval step', () => {
 
 describe('deadlines', () => {
   it('approves or refuses extensions; the new deadline is one month later', async () => {
-    const id = await assigned(t.m1, t.staff, uid(t.u1));
-    const a = assignmentOf(await detail(t.u1, id), uid(t.u1));
+    const id = await assigned(t.m1, t.staff, unitIdOf(t.u1));
+    const a = assignmentOf(await detail(t.u1, id), unitIdOf(t.u1));
     await assignmentTransition(t.u1, a.id, 'accept');
     expect((await tryAssignmentTransition(t.u1, a.id, 'requestExtension')).status).toBe(400);
     await assignmentTransition(t.u1, a.id, 'requestExtension', { comment: '需协调多个部门' });
     await assignmentTransition(t.staff, a.id, 'approveExtension');
-    const after = assignmentOf(await detail(t.u1, id), uid(t.u1));
+    const after = assignmentOf(await detail(t.u1, id), unitIdOf(t.u1));
     // One calendar month later, to the end of that Beijing day (clamped to the month end).
     expect(after.dueAt).toBe(deadlineMonthsAfter(new Date(a.dueAt), 1).toISOString());
     expect(after.extensionCount).toBe(1);
     await assignmentTransition(t.u1, a.id, 'requestExtension', { comment: '再延一次' });
     expect(await assignmentTransition(t.staff, a.id, 'refuseExtension', { comment: '请按期答复' })).toBe('accepted');
-    expect(assignmentOf(await detail(t.u1, id), uid(t.u1)).dueAt).toBe(after.dueAt);
+    expect(assignmentOf(await detail(t.u1, id), unitIdOf(t.u1)).dueAt).toBe(after.dueAt);
   });
 
   it('reminds the unit before the deadline and flags it overdue to staff and leaders afterwards', async () => {
-    const id = await assigned(t.m3, t.staff, uid(t.u2), [], { title: '关于提升公交准点率的建议' });
-    const a = assignmentOf(await detail(t.u2, id), uid(t.u2));
+    const id = await assigned(t.m3, t.staff, unitIdOf(t.u2), [], { title: '关于提升公交准点率的建议' });
+    const a = assignmentOf(await detail(t.u2, id), unitIdOf(t.u2));
     await assignmentTransition(t.u2, a.id, 'accept');
     const due = new Date(a.dueAt);
-    await runDueJobs(db, { now: new Date(due.getTime() - 14 * 86_400_000), limit: 500 });
+    await runDueJobs(db(), { now: new Date(due.getTime() - 14 * 86_400_000), limit: 500 });
     const remind = await query<{ title: string }>(
-      db,
+      db(),
       sql`select title from notifications where account_id = ${t.u2.me.account.id} and kind = 'proposal.remind'`,
     );
     expect(remind.map((r) => r.title)).toContain(
       `提案办理即将到期（${formatBeijingDate(due)}）：关于提升公交准点率的建议`,
     );
-    await runDueJobs(db, { now: new Date(due.getTime() + 86_400_000), limit: 500 });
+    await runDueJobs(db(), { now: new Date(due.getTime() + 86_400_000), limit: 500 });
     const row = await queryOne<{ overdue: boolean }>(
-      db,
+      db(),
       sql`select overdue_at is not null as overdue from proposal_assignments where id = ${a.id}`,
     );
     expect(row!.overdue).toBe(true);
     const flagged = await query<{ account_id: number }>(
-      db,
+      db(),
       sql`select account_id from notifications where kind = 'proposal.overdue' and link = ${`/proposals/${id}`}`,
     );
     const ids = flagged.map((f) => f.account_id);
     expect(ids).toEqual(expect.arrayContaining([t.u2.me.account.id, t.staff.me.account.id, t.leader.me.account.id]));
     // The board shows it overdue once the date has passed.
-    await db.execute(sql`update proposal_assignments set due_at = now() - interval '2 days' where id = ${a.id}`);
+    await db().execute(sql`update proposal_assignments set due_at = now() - interval '2 days' where id = ${a.id}`);
     const board = await t.staff.get('/api/proposals/deadlines?days=30');
     expect(board.status).toBe(200);
     const item = board.body.items.find((i: any) => i.assignmentId === a.id);
     expect(item).toMatchObject({ overdue: true, unitName: '市教育局', title: '关于提升公交准点率的建议' });
-    expect(board.body.units.find((u: any) => u.unitId === uid(t.u2)).overdue).toBeGreaterThanOrEqual(1);
+    expect(board.body.units.find((u: any) => u.unitId === unitIdOf(t.u2)).overdue).toBeGreaterThanOrEqual(1);
     expect((await t.m3.get('/api/proposals/deadlines')).status).toBe(403);
     const xlsx = await t.staff.get('/api/proposals/deadlines.xlsx');
     expect(xlsx.status).toBe(200);
@@ -344,7 +350,7 @@ describe('deadlines', () => {
   });
 
   it('closes the rating window: unrated stays unrated, staff may rate on behalf of an offline member', async () => {
-    const id = await assigned(t.m1, t.staff, uid(t.u1), [], { title: '关于增设社区充电桩的建议' });
+    const id = await assigned(t.m1, t.staff, unitIdOf(t.u1), [], { title: '关于增设社区充电桩的建议' });
     await replyAndApprove(t.u1, t.staff, id);
     const d = await detail(t.staff, id);
     expect(d.actions.map((x: any) => x.action)).toEqual(['rate']);
@@ -361,10 +367,10 @@ describe('deadlines', () => {
     const rated = await detail(t.m1, id);
     expect(rated.ratings[0]).toMatchObject({ enteredByStaff: true, ratingLabel: '满意' });
 
-    const other = await assigned(t.m1, t.staff, uid(t.u1), [], { title: '关于规范共享单车停放的建议' });
+    const other = await assigned(t.m1, t.staff, unitIdOf(t.u1), [], { title: '关于规范共享单车停放的建议' });
     await replyAndApprove(t.u1, t.staff, other);
     const due = new Date((await detail(t.m1, other)).ratingDueAt);
-    await runDueJobs(db, { now: new Date(due.getTime() + 60_000), limit: 500 });
+    await runDueJobs(db(), { now: new Date(due.getTime() + 60_000), limit: 500 });
     const closed = await detail(t.m1, other);
     expect([closed.state, closed.ratings]).toEqual(['completed', []]);
   });

@@ -7,7 +7,16 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, type TestContext } from '../../test/harness.ts';
-import { assigned, detail, registered, replyAndApprove, transition, tryTransition, write } from './test-helpers.ts';
+import {
+  assigned,
+  detail,
+  registered,
+  replyAndApprove,
+  transition,
+  tryTransition,
+  unitIdOf,
+  write,
+} from './test-helpers.ts';
 
 let t: TestContext;
 let db: Db;
@@ -21,8 +30,6 @@ let u1: Client;
 let u2: Client;
 let countyStaff: Client;
 const ids: Record<string, number> = {};
-
-const uid = (c: Client) => c.me.account.unitId as number;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -41,19 +48,19 @@ beforeAll(async () => {
     ].map((u) => login(t.app, u)),
   );
   // A small year of proposals: three handled by units with ratings, one under review, one rejected, one draft.
-  ids.care = await assigned(m1, staff, uid(u2), [], {
+  ids.care = await assigned(m1, staff, unitIdOf(u2), [], {
     title: '关于发展普惠托育服务的建议',
     background: '我市0至3岁婴幼儿入托率不足10%，普惠性托育机构数量少、收费高。',
     suggestions: '建议将普惠托育纳入民生实事，给予建设和运营补贴。',
     category: '社会建设',
   });
-  ids.road = await assigned(m2, staff, uid(u1), [], {
+  ids.road = await assigned(m2, staff, unitIdOf(u1), [], {
     title: '关于加快城乡公交一体化的建议',
     background: '农村地区公交线路少、班次稀，群众出行不便。',
     suggestions: '建议统筹城乡公交线网，推进农村客运公交化改造。',
     category: '经济建设',
   });
-  ids.elder = await assigned(m3, staff, uid(u2), [], {
+  ids.elder = await assigned(m3, staff, unitIdOf(u2), [], {
     title: '关于推进医养结合养老服务的建议',
     background: '失能半失能老人照护需求大，医疗与养老资源衔接不畅。',
     suggestions: '建议推动社区卫生服务中心与养老机构签约合作。',
@@ -103,7 +110,7 @@ describe('lists', () => {
     expect(pre.body.items.map((i: any) => i.id)).toEqual([ids.review]);
     const byCat = await staff.get(`/api/proposals?category=${encodeURIComponent('经济建设')}&sort=number&order=asc`);
     expect(byCat.body.items.map((i: any) => i.id)).toEqual([ids.road, ids.review]);
-    const byUnit = await staff.get(`/api/proposals?unitId=${uid(u2)}&sort=number&order=asc`);
+    const byUnit = await staff.get(`/api/proposals?unitId=${unitIdOf(u2)}&sort=number&order=asc`);
     expect(byUnit.body.items.map((i: any) => i.id)).toEqual([ids.care, ids.elder]);
     const byProposer = await staff.get(`/api/proposals?proposerId=${m2.me.account.memberId}`);
     expect(byProposer.body.items.map((i: any) => i.id).sort()).toEqual([ids.road, ids.rejected].sort());
@@ -189,7 +196,7 @@ describe('similar proposals and unit suggestions', () => {
       text: '托育服务供给不足',
     });
     expect(res.status).toBe(200);
-    expect(res.body.items[0]).toMatchObject({ unitId: uid(u2), name: '市教育局', score: 100 });
+    expect(res.body.items[0]).toMatchObject({ unitId: unitIdOf(u2), name: '市教育局', score: 100 });
     expect((await m1.post('/api/proposals/suggest-units', { title: '托育' })).status).toBe(403);
     const merge = await staff.get(`/api/proposals/${ids.review}/similar`);
     expect(merge.status).toBe(200);
@@ -215,12 +222,12 @@ describe('figures', () => {
     ]);
     expect(f.onTime).toEqual({ replied: 2, due: 2, onTime: 2, rate: 100 });
     expect(f.satisfaction).toMatchObject({ satisfied: 1, partlySatisfied: 1, unsatisfied: 0, satisfiedRate: 100 });
-    const edu = f.byUnit.find((u: any) => u.unitId === uid(u2));
+    const edu = f.byUnit.find((u: any) => u.unitId === unitIdOf(u2));
     expect(edu).toMatchObject({ name: '市教育局', assigned: 2, replied: 1, open: 1, onTimeRate: 100 });
     expect((await m1.get('/api/proposals/figures')).status).toBe(403);
     expect((await leader.get('/api/proposals/figures')).status).toBe(200);
     const own = await u2.get('/api/proposals/unit-figures');
-    expect(own.body.byUnit.map((u: any) => u.unitId)).toEqual([uid(u2)]);
+    expect(own.body.byUnit.map((u: any) => u.unitId)).toEqual([unitIdOf(u2)]);
     const xlsx = await staff.get('/api/proposals/figures.xlsx?year=2026');
     expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK');
     // Another committee's figures count only its own proposals.
@@ -303,33 +310,33 @@ describe('key proposals, commendation, appraisal, public flags', () => {
   it('scores units on the appraisal dimensions out of 100 and grades them', async () => {
     const bad = await staff.put('/api/proposals/appraisals', {
       year: 2026,
-      unitId: uid(u2),
+      unitId: unitIdOf(u2),
       scores: { organisation: 30, mechanism: 20, contact: 20, results: 25, replyQuality: 15 },
     });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ field: 'scores.organisation', message: '「组织领导」得分须在 0–20 之间' });
     const missing = await staff.put('/api/proposals/appraisals', {
       year: 2026,
-      unitId: uid(u2),
+      unitId: unitIdOf(u2),
       scores: { organisation: 20 },
     });
     expect(missing.body.field).toBe('scores.mechanism');
     const res = await staff.put('/api/proposals/appraisals', {
       year: 2026,
-      unitId: uid(u2),
+      unitId: unitIdOf(u2),
       scores: { organisation: 19, mechanism: 18, contact: 17, results: 20, replyQuality: 12 },
       comment: '办理认真',
     });
     expect(res.body).toEqual({ total: 86, grade: '良好' });
     const list = await leader.get('/api/proposals/appraisals?year=2026');
-    expect(list.body.items.find((i: any) => i.unitId === uid(u2))).toMatchObject({
+    expect(list.body.items.find((i: any) => i.unitId === unitIdOf(u2))).toMatchObject({
       total: 86,
       grade: '良好',
       assigned: 2,
     });
-    expect((await leader.put('/api/proposals/appraisals', { year: 2026, unitId: uid(u2), scores: {} })).status).toBe(
-      403,
-    );
+    expect(
+      (await leader.put('/api/proposals/appraisals', { year: 2026, unitId: unitIdOf(u2), scores: {} })).status,
+    ).toBe(403);
     const xlsx = await staff.get('/api/proposals/appraisals.xlsx?year=2026');
     expect(xlsx.status).toBe(200);
   });

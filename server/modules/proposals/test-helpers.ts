@@ -80,6 +80,9 @@ export async function assigned(
   return id;
 }
 
+/** The unit id of a signed-in unit account (`c.me.account.unitId`). */
+export const unitIdOf = (c: Client) => c.me.account.unitId as number;
+
 export const assignmentOf = (d: any, unitId: number) =>
   d.assignments.find((a: any) => a.unitId === unitId && a.state !== 'returned');
 
