@@ -4,7 +4,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { RouterProvider } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
-import { EmptyText } from '../components/DataTable.tsx';
+import { EmptyText } from '../components/EmptyText.tsx';
 import { NetworkBanner } from '../components/NetworkBanner.tsx';
 import { isConnectionError } from '../components/PageBoundary.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
