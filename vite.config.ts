@@ -23,10 +23,30 @@ function menuJsonPlugin(): Plugin {
   };
 }
 
+// The head every page shares (the app's index.html, the plain login.html and home.html): charset, viewport, theme
+// colour, description and icons, written once here and put where a page has `<!-- zx:shared-head -->` (before Vite
+// reads the page, so it is the same as if written in the file).
+const SHARED_HEAD = [
+  '<meta charset="UTF-8" />',
+  '<meta name="viewport" content="width=device-width, initial-scale=1.0" />',
+  '<meta name="theme-color" content="#a8071a" />',
+  '<meta name="description" content="数字政协履职平台：委员履职、提案、社情民意与会议活动" />',
+  '<link rel="icon" href="/favicon.svg" type="image/svg+xml" />',
+  '<link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />',
+].join('\n    ');
+
+function sharedHeadPlugin(): Plugin {
+  return {
+    name: 'zx-shared-head',
+    transformIndexHtml: { order: 'pre', handler: (html) => html.replace('<!-- zx:shared-head -->', SHARED_HEAD) },
+  };
+}
+
 export default defineConfig({
   root: 'web',
   plugins: [
     react(),
+    sharedHeadPlugin(),
     menuJsonPlugin(),
     // Installable web app (issue 12): manifest, icons (scripts/make-icons.ts) and a service worker. The worker
     // precaches the shell (index.html, the entry, the login page and the signed-in frame) and keeps each page's code

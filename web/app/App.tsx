@@ -4,6 +4,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { RouterProvider } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
+import { EmptyText } from '../components/EmptyText.tsx';
 import { NetworkBanner } from '../components/NetworkBanner.tsx';
 import { isConnectionError } from '../components/PageBoundary.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -33,9 +34,18 @@ export const queryClient = new QueryClient({
   },
 });
 
+/**
+ * The empty state of every antd table, list and select in the app: 暂无数据 in the theme's secondary text colour
+ * (EmptyText). antd's default greys it to #bfbfbf (contrast 1.8:1), which axe refuses; a page's own
+ * `locale.emptyText` still wins. 'Table.filter' keeps antd's own (null lets the filter dropdown decide).
+ */
+function renderEmpty(componentName?: string) {
+  return componentName === 'Table.filter' ? null : <EmptyText />;
+}
+
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }} renderEmpty={renderEmpty}>
       <AntApp>
         <ErrorBoundary>
           <QueryClientProvider client={queryClient}>

@@ -1,11 +1,24 @@
 // The phone number and one-time code fields of the public's forms (码上议, 微建议, 提案线索, 委员会客室): the code is asked for by the
-// given route, the phone is kept in the form so the submission carries both.
+// given route, the phone is kept in the form so the submission carries both. Also a discussion guest's sign-in
+// (GuestSignIn), with its own `note` under the fields.
+// <PhoneCodeFields form={form} codeUrl="/api/public/c/abc/code" note="手机号码仅用于……" />
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Flex, Form, type FormInstance, Input, Typography } from 'antd';
 import { api } from '../api/client.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
-export function PhoneCodeFields({ form, codeUrl }: { form: FormInstance; codeUrl: string }) {
+const NOTE = '手机号码仅用于验证身份，加密保存，不会公开。';
+
+/** `codeUrl`: the POST route sending a code to `{ phone }` (answers `{ minutes }`); `note`: the privacy line below. */
+export function PhoneCodeFields({
+  form,
+  codeUrl,
+  note = NOTE,
+}: {
+  form: FormInstance;
+  codeUrl: string;
+  note?: string;
+}) {
   const { message } = App.useApp();
   const code = useMutation({
     mutationFn: (phone: string) => api.post<{ minutes: number }>(codeUrl, { phone }),
@@ -18,7 +31,7 @@ export function PhoneCodeFields({ form, codeUrl }: { form: FormInstance; codeUrl
         label="手机号码"
         rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: '请填写 11 位手机号码' }]}
       >
-        <Input inputMode="tel" autoComplete="tel" />
+        <Input inputMode="tel" autoComplete="tel" maxLength={11} />
       </Form.Item>
       <Flex gap={8} align="flex-end">
         <Form.Item
@@ -27,11 +40,11 @@ export function PhoneCodeFields({ form, codeUrl }: { form: FormInstance; codeUrl
           rules={[{ required: true, pattern: /^\d{6}$/, message: '请填写 6 位验证码' }]}
           style={{ flex: 1 }}
         >
-          <Input inputMode="numeric" autoComplete="one-time-code" />
+          <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
         </Form.Item>
         <Form.Item>
           <Button
-            disabled={code.isPending}
+            loading={code.isPending}
             onClick={() => form.validateFields(['phone']).then((v) => code.mutate(v.phone))}
           >
             获取验证码
@@ -39,7 +52,7 @@ export function PhoneCodeFields({ form, codeUrl }: { form: FormInstance; codeUrl
         </Form.Item>
       </Flex>
       <ErrorAlert error={code.error} />
-      <Typography.Paragraph type="secondary">手机号码仅用于验证身份，加密保存，不会公开。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{note}</Typography.Paragraph>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import { EmptyText } from './EmptyText.tsx';
+import { EmptyText } from '../../components/EmptyText.tsx';
 
 echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -69,7 +69,7 @@ export function Chart({ kind, data, label, height = 300, horizontal }: ChartProp
   if (!data.some((d) => d.value > 0))
     return (
       <div style={{ height, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-        <EmptyText>暂无数据</EmptyText>
+        <EmptyText />
       </div>
     );
   return <div ref={ref} role="img" aria-label={`${label}：${summary}`} style={{ width: '100%', height }} />;

@@ -24,6 +24,37 @@ import { type ScoreRow, useScores } from '../queries.ts';
 const GRADE_CHOICES = { '': '全部等次', excellent: '优秀', good: '良好', competent: '称职', incompetent: '不称职' };
 const SORT_CHOICES = { code: '按编号', totalAsc: '积分从低到高', totalDesc: '积分从高到低' };
 
+/**
+ * A filter over a reference list (sectors, special committees): `value` is the chosen id as the list parameter holds
+ * it ('' for all), `onChange` gets the new one ('' when cleared); the placeholder is 全部 + `label`.
+ */
+function RefFilter({
+  label,
+  value,
+  onChange,
+  items,
+  search,
+}: {
+  label: string;
+  value: string;
+  onChange: (id: string) => void;
+  items?: { id: number; name: string }[];
+  search?: boolean;
+}) {
+  return (
+    <Select
+      aria-label={label}
+      allowClear
+      placeholder={`全部${label}`}
+      style={{ width: 200 }}
+      value={value ? Number(value) : undefined}
+      onChange={(v) => onChange(v ? String(v) : '')}
+      showSearch={search ? { optionFilterProp: 'label' } : undefined}
+      options={items?.map((s) => ({ value: s.id, label: s.name }))}
+    />
+  );
+}
+
 export function ScoresPage() {
   const [p, setP] = useListParams(
     {
@@ -95,24 +126,18 @@ export function ScoresPage() {
           <Flex gap={12} wrap style={{ marginBottom: 16 }}>
             <YearSelect value={Number(p.year)} onChange={(y) => setP({ year: String(y) })} />
             <ParamSearch label="姓名或编号" name="q" params={p} setParams={setP} style={{ maxWidth: 220 }} />
-            <Select
-              aria-label="界别"
-              allowClear
-              placeholder="全部界别"
-              style={{ width: 200 }}
-              value={p.sectorId ? Number(p.sectorId) : undefined}
-              onChange={(v) => setP({ sectorId: v ? String(v) : '' })}
-              showSearch={{ optionFilterProp: 'label' }}
-              options={ref.data?.sectors.map((s) => ({ value: s.id, label: s.name }))}
+            <RefFilter
+              label="界别"
+              value={p.sectorId}
+              onChange={(sectorId) => setP({ sectorId })}
+              items={ref.data?.sectors}
+              search
             />
-            <Select
-              aria-label="专委会"
-              allowClear
-              placeholder="全部专委会"
-              style={{ width: 200 }}
-              value={p.specialCommitteeId ? Number(p.specialCommitteeId) : undefined}
-              onChange={(v) => setP({ specialCommitteeId: v ? String(v) : '' })}
-              options={ref.data?.specialCommittees.map((s) => ({ value: s.id, label: s.name }))}
+            <RefFilter
+              label="专委会"
+              value={p.specialCommitteeId}
+              onChange={(specialCommitteeId) => setP({ specialCommitteeId })}
+              items={ref.data?.specialCommittees}
             />
             <ParamSelect label="等次" width={120} name="grade" params={p} setParams={setP} labels={GRADE_CHOICES} />
             <ParamSelect label="排序" width={140} name="sort" params={p} setParams={setP} labels={SORT_CHOICES} />

@@ -11,6 +11,7 @@ import {
   PageHeader,
   ParamSelect,
   ResponsiveList,
+  textColumns,
   useListParams,
 } from '../../../components/index.ts';
 import { type Link, SCHEMES } from '../api.ts';
@@ -65,10 +66,7 @@ export function LiaisonPage() {
         {...onePageProps(links.data, links.isLoading)}
         unit="个"
         columns={[
-          { title: '联系人', dataIndex: 'owner' },
-          { title: '联系对象', dataIndex: 'target' },
-          { title: '联系制度', dataIndex: 'schemeLabel' },
-          { title: '频次（天）', dataIndex: 'frequencyDays' },
+          ...textColumns({ owner: '联系人', target: '联系对象', schemeLabel: '联系制度', frequencyDays: '频次（天）' }),
           { title: '上次联系', dataIndex: 'lastContactedOn', render: (d) => d ?? '尚未联系' },
           {
             title: '应联系日期',

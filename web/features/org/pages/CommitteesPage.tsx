@@ -39,6 +39,14 @@ function toTree(items: Committee[]): Committee[] {
   return roots;
 }
 
+/** A committee's name field: required, 2 to `max` characters, the messages naming the field (「label」). */
+function nameRules(label: string, max: number) {
+  return [
+    { required: true, whitespace: true, message: `请填写「${label}」` },
+    { min: 2, max, message: `「${label}」为 2–${max} 个字` },
+  ];
+}
+
 export function CommitteesPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -125,24 +133,10 @@ export function CommitteesPage() {
                 .map(([value, label]) => ({ value, label }))}
             />
           </Form.Item>
-          <Form.Item
-            label="名称"
-            name="name"
-            rules={[
-              { required: true, whitespace: true, message: '请填写「名称」' },
-              { min: 2, max: 50, message: '「名称」为 2–50 个字' },
-            ]}
-          >
+          <Form.Item label="名称" name="name" rules={nameRules('名称', 50)}>
             <Input placeholder="例如 示例区政协" count={{ show: true, max: 50 }} />
           </Form.Item>
-          <Form.Item
-            label="简称"
-            name="shortName"
-            rules={[
-              { required: true, whitespace: true, message: '请填写「简称」' },
-              { min: 2, max: 20, message: '「简称」为 2–20 个字' },
-            ]}
-          >
+          <Form.Item label="简称" name="shortName" rules={nameRules('简称', 20)}>
             <Input count={{ show: true, max: 20 }} />
           </Form.Item>
           <Form.Item

@@ -15,7 +15,6 @@ import {
 } from '../../../components/index.ts';
 import { TAG } from '../api.ts';
 import { YearFilter } from '../components/YearFilter.tsx';
-import { EmptyText } from '../EmptyText.tsx';
 import { percentOrDash } from '../percent.ts';
 import { proposalKeys } from '../queries.ts';
 
@@ -88,7 +87,6 @@ export function AppraisalPage() {
         dataSource={data?.items ?? []}
         scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 20 }}
-        locale={{ emptyText: <EmptyText>暂无数据</EmptyText> }}
         columns={[
           { title: '承办单位', dataIndex: 'name' },
           { title: '交办', dataIndex: 'assigned' },

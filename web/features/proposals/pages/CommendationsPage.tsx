@@ -5,10 +5,9 @@ import { Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import { ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
+import { EmptyText, ErrorAlert, PageHeader, useListParams } from '../../../components/index.ts';
 import { TAG } from '../api.ts';
 import { YearFilter } from '../components/YearFilter.tsx';
-import { EmptyText } from '../EmptyText.tsx';
 import { proposalKeys } from '../queries.ts';
 
 export interface Commendation {
@@ -43,7 +42,7 @@ export function CommendationsPage() {
         loading={isFetching}
         dataSource={data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <EmptyText>本年度尚无推荐</EmptyText> }}
+        locale={{ emptyText: <EmptyText text="本年度尚无推荐" /> }}
         columns={[
           {
             title: '案由',

@@ -5,9 +5,8 @@ import { Button, Card, Col, Row, Select, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { formatDate } from '../../../app/format.ts';
-import { ErrorAlert, ExportButton, PageHeader, useListParams } from '../../../components/index.ts';
+import { EmptyText, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../../components/index.ts';
 import { TAG } from '../api.ts';
-import { EmptyText } from '../EmptyText.tsx';
 import { proposalKeys } from '../queries.ts';
 
 export interface Board {
@@ -66,7 +65,7 @@ export function DeadlineBoardPage() {
               dataSource={data?.units ?? []}
               pagination={false}
               scroll={{ x: 'max-content' }}
-              locale={{ emptyText: <EmptyText>没有即将到期或超期的提案</EmptyText> }}
+              locale={{ emptyText: <EmptyText text="没有即将到期或超期的提案" /> }}
               columns={[
                 {
                   title: '承办单位',
@@ -95,7 +94,6 @@ export function DeadlineBoardPage() {
               loading={isFetching}
               dataSource={data?.items ?? []}
               scroll={{ x: 'max-content' }}
-              locale={{ emptyText: <EmptyText>暂无数据</EmptyText> }}
               columns={[
                 {
                   title: '案由',

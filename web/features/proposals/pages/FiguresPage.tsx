@@ -8,7 +8,6 @@ import { beijingYear } from '../../../app/format.ts';
 import { ErrorAlert, ExportButton, PageHeader, useListParams } from '../../../components/index.ts';
 import { useReference } from '../api.ts';
 import { Chart } from '../Chart.tsx';
-import { EmptyText } from '../EmptyText.tsx';
 import { percentOrDash } from '../percent.ts';
 import { proposalKeys } from '../queries.ts';
 
@@ -160,7 +159,6 @@ export function FiguresPage({ unit = false }: { unit?: boolean }) {
                   scroll={{ x: 'max-content' }}
                   pagination={{ pageSize: 20, hideOnSinglePage: true }}
                   dataSource={f.byUnit}
-                  locale={{ emptyText: <EmptyText>暂无数据</EmptyText> }}
                   columns={[
                     { title: '承办单位', dataIndex: 'name' },
                     { title: '交办', dataIndex: 'assigned', sorter: (a, b) => a.assigned - b.assigned },

@@ -10,6 +10,7 @@ import { formatDate } from '../../../app/format.ts';
 import {
   choices,
   countActive,
+  EmptyText,
   ErrorAlert,
   ExportButton,
   FilterBar,
@@ -19,7 +20,6 @@ import {
   useListParams,
 } from '../../../components/index.ts';
 import { KIND_OPTIONS, type ListItem, STATE_OPTIONS, stateColor, TAG, useReference, useRules } from '../api.ts';
-import { EmptyText } from '../EmptyText.tsx';
 import { proposalKeys } from '../queries.ts';
 
 export interface ProposalListPageProps {
@@ -275,7 +275,7 @@ export function ProposalListPage({
       </Form>
       <ErrorAlert error={error} />
       <ResponsiveList<ListItem>
-        locale={{ emptyText: <EmptyText>暂无提案</EmptyText> }}
+        locale={{ emptyText: <EmptyText text="暂无提案" /> }}
         columns={columns}
         {...pagedProps({ data, isFetching }, params, setParams)}
         unit="件"

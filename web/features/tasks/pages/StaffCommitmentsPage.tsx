@@ -11,6 +11,7 @@ import {
   onePageProps,
   PageHeader,
   ResponsiveList,
+  textColumns,
   useListParams,
 } from '../../../components/index.ts';
 import { type Commitment, goalOptions, STATUS_COLOR } from '../api.ts';
@@ -96,9 +97,7 @@ export function StaffCommitmentsPage() {
         {...onePageProps(all.data, all.isLoading)}
         unit="项"
         columns={[
-          { title: '承诺内容', dataIndex: 'text' },
-          { title: '委员', dataIndex: 'memberName' },
-          { title: '界别', dataIndex: 'sectorName' },
+          ...textColumns({ text: '承诺内容', memberName: '委员', sectorName: '界别' }),
           { title: '进度', render: (_, c) => <CommitmentProgress c={c} /> },
           { title: '状态', dataIndex: 'status', render: (s) => <Tag color={STATUS_COLOR[s]}>{s}</Tag> },
           { title: '践诺情况', dataIndex: 'report' },
