@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { chinaDateTime, MEMBER_COLUMNS, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
+import { chinaDateTime } from '../../platform/download.ts';
 import { okInTransaction, pagedList } from '../../platform/http/handlers.ts';
+import { ALL_ROWS, sendMemberSheet } from '../../platform/member-sheet.ts';
 import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
 import { CheckinCodeResponse } from '../meetings/checkin.ts';
 import { EventRef, MemberRefWithSector, Nullable } from '../meetings/schema.ts';
@@ -69,11 +70,12 @@ export function activityParticipationRoutes(app: FastifyInstance, { db }: Module
     async (request, reply) => {
       const actor = actorOf(request);
       const q = request.query;
-      const sheet = await participantSheet(db, actor, request.params.id, q, 100000, 0);
-      const buf = await xlsxOf(
+      const sheet = await participantSheet(db, actor, request.params.id, q, ALL_ROWS, 0);
+      return sendMemberSheet(
+        reply,
+        sheet.activity.title,
         '参加人员',
         [
-          ...MEMBER_COLUMNS,
           { header: '参加方式', key: 'sourceLabel', width: 10 },
           { header: '签到时间', key: 'checked', width: 20 },
           { header: '成果数', key: 'outputs', width: 8 },
@@ -84,7 +86,6 @@ export function activityParticipationRoutes(app: FastifyInstance, { db }: Module
           checked: row.checkedInAt ? chinaDateTime(row.checkedInAt) : '未签到',
         })),
       );
-      return sendDownload(reply, `${sheet.activity.title}-参加人员.xlsx`, XLSX_MIME, buf);
     },
   );
 

@@ -2,11 +2,14 @@
 // attendance sheet (Excel), and show the rotating QR code.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
-import { chinaDateTime, MEMBER_COLUMNS, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
+import type { Actor } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { chinaDateTime } from '../../platform/download.ts';
 import { inTransaction, okInTransaction, pagedList } from '../../platform/http/handlers.ts';
+import { ALL_ROWS, sendMemberSheet } from '../../platform/member-sheet.ts';
 import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
 import {
   attendanceSheet,
@@ -59,44 +62,50 @@ export function meetingAttendanceRoutes(app: FastifyInstance, { db }: ModuleDeps
     okInTransaction(db, (tx, actor, request) => replyToMeeting(tx, actor, request.params.id, request.body)),
   );
 
-  r.post(
-    '/api/meetings/:id/leave/:memberId',
-    {
-      preHandler: requireAuth('meeting.manage'),
-      schema: {
-        tags,
-        summary: '审批请假',
-        params: MemberParams,
-        body: Type.Object({
-          approve: Type.Boolean({ title: '是否批准' }),
-          comment: Type.Optional(Type.String({ title: '审批意见', maxLength: 500 })),
-        }),
-        response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+  /** A staff decision on one invitee (`:id` the meeting, `:memberId` the member): `run(tx, actor, meetingId, memberId,
+   *  body)` in one transaction, answered `{ ok: true }`. */
+  function onInvitee<B extends TSchema>(
+    path: string,
+    summary: string,
+    body: B,
+    run: (tx: Db, actor: Actor, meetingId: number, memberId: number, body: Static<B>) => Promise<unknown>,
+  ) {
+    r.post(
+      path,
+      {
+        preHandler: requireAuth('meeting.manage'),
+        schema: {
+          tags,
+          summary,
+          params: MemberParams,
+          body,
+          response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+        },
       },
-    },
-    okInTransaction(db, (tx, actor, request) =>
-      decideLeave(tx, actor, request.params.id, request.params.memberId, request.body),
-    ),
+      okInTransaction(db, (tx, actor, request) =>
+        run(tx, actor, request.params.id, request.params.memberId, request.body as Static<B>),
+      ),
+    );
+  }
+
+  onInvitee(
+    '/api/meetings/:id/leave/:memberId',
+    '审批请假',
+    Type.Object({
+      approve: Type.Boolean({ title: '是否批准' }),
+      comment: Type.Optional(Type.String({ title: '审批意见', maxLength: 500 })),
+    }),
+    decideLeave,
   );
 
-  r.post(
+  onInvitee(
     '/api/meetings/:id/attendance/:memberId',
-    {
-      preHandler: requireAuth('meeting.manage'),
-      schema: {
-        tags,
-        summary: '工作人员标记出席（可填在场时长）或撤销签到',
-        params: MemberParams,
-        body: Type.Object({
-          present: Type.Boolean({ title: '是否出席' }),
-          minutesPresent: Type.Optional(Nullable(Type.Integer({ title: '在场时长', minimum: 0, maximum: 100000 }))),
-        }),
-        response: { 200: Ok, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
-    },
-    okInTransaction(db, (tx, actor, request) =>
-      markAttendance(tx, actor, request.params.id, request.params.memberId, request.body),
-    ),
+    '工作人员标记出席（可填在场时长）或撤销签到',
+    Type.Object({
+      present: Type.Boolean({ title: '是否出席' }),
+      minutesPresent: Type.Optional(Nullable(Type.Integer({ title: '在场时长', minimum: 0, maximum: 100000 }))),
+    }),
+    markAttendance,
   );
 
   r.get(
@@ -147,11 +156,12 @@ export function meetingAttendanceRoutes(app: FastifyInstance, { db }: ModuleDeps
     async (request, reply) => {
       const actor = actorOf(request);
       const q = request.query;
-      const sheet = await attendanceSheet(db, actor, request.params.id, q, 100000, 0);
-      const buf = await xlsxOf(
+      const sheet = await attendanceSheet(db, actor, request.params.id, q, ALL_ROWS, 0);
+      return sendMemberSheet(
+        reply,
+        sheet.meeting.title,
         '考勤表',
         [
-          ...MEMBER_COLUMNS,
           { header: '回复', key: 'replyLabel', width: 10 },
           { header: '出勤', key: 'statusLabel', width: 20 },
           { header: '签到时间', key: 'checkedInAt', width: 20 },
@@ -166,7 +176,6 @@ export function meetingAttendanceRoutes(app: FastifyInstance, { db }: ModuleDeps
           method: row.checkinMethod === 'qr' ? '扫码' : row.checkinMethod === 'staff' ? '工作人员' : '',
         })),
       );
-      return sendDownload(reply, `${sheet.meeting.title}-考勤表.xlsx`, XLSX_MIME, buf);
     },
   );
 
