@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
-import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
+import { notifyOffice } from '../../platform/notifications/notify-office.ts';
 import { notifyMembers } from '../meetings/service.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { dutyReportNotFound } from './errors.ts';
@@ -126,9 +126,7 @@ export async function saveReport(tx: Db, actor: Actor, year: number, body: strin
       returning ${reportCols}`,
   );
   if (submit) {
-    await notify(tx, {
-      committeeId: actor.committeeId,
-      accountIds: await accountsWithRoles(tx, actor.committeeId, ['officeStaff']),
+    await notifyOffice(tx, actor.committeeId, {
       kind: 'duty.report_submitted',
       title: `${actor.name} 提交了 ${year} 年度述职报告`,
       link: `/duty/reports/${row.id}`,

@@ -7,7 +7,7 @@ import { beijingYearOf } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
-import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
+import { notifyOffice } from '../../platform/notifications/notify-office.ts';
 import { getSetting } from '../../platform/settings/settings.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import {
@@ -54,9 +54,7 @@ export async function replyToMeeting(
     await tx.execute(sql`update meeting_invitees set reply = 'leave', leave_reason = ${reason}, leave_status = 'pending',
         leave_comment = null, leave_decided_by = null, leave_decided_at = null
       where committee_id = ${actor.committeeId} and meeting_id = ${id} and member_id = ${actor.memberId}`);
-    await notify(tx, {
-      committeeId: actor.committeeId,
-      accountIds: await accountsWithRoles(tx, actor.committeeId, ['officeStaff']),
+    await notifyOffice(tx, actor.committeeId, {
       kind: 'meeting.leave_request',
       title: `请假申请：${actor.name}（${m.title}）`,
       body: reason,
