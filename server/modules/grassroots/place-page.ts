@@ -1,7 +1,8 @@
 // What a room's and a studio's detail both show besides their register entry: the members (by name) and the public
 // page's address with its QR code. Usage: return withMembersAndPage(db, c, 'room', id, roomRowWithToken, origin);
-import { sql } from 'drizzle-orm';
-import { type Db, query } from '../../platform/db/client.ts';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/context.ts';
+import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { qrSvg } from '../meetings/checkin.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 
@@ -40,4 +41,35 @@ export async function withMembersAndPage<R extends { publicToken: string }>(
   const { publicToken, ...rest } = row;
   const page = await membersAndPage(db, committeeId, kind, row.id, `${origin}/public/${kind}s/${publicToken}`);
   return { ...rest, ...page };
+}
+
+/** Each kind's register table with the alias its column lists use, and the column naming its head member. */
+const REGISTERS = {
+  room: { from: sql.raw('grassroots_rooms r'), alias: sql.raw('r'), head: sql.raw('exec_convener_member_id') },
+  studio: { from: sql.raw('grassroots_studios s'), alias: sql.raw('s'), head: sql.raw('leader_member_id') },
+};
+
+/**
+ * Room or studio `id` of the actor's committee as its detail (see `withMembersAndPage`): `columns` (over the register's
+ * alias `r` or `s`, and `m` for the head member in the member directory) with its members and public page.
+ * Throws `missing()` when the committee has no such room or studio.
+ */
+export async function placeDetail<R extends { id: number }>(
+  db: Db,
+  actor: Actor,
+  kind: 'room' | 'studio',
+  columns: SQL,
+  id: number,
+  origin: string,
+  missing: () => Error,
+) {
+  const { from, alias: a, head } = REGISTERS[kind];
+  const row = await queryOne<R & { publicToken: string }>(
+    db,
+    sql`select ${columns}, ${a}.public_token as "publicToken" from ${from}
+      left join ${memberDirectory} m on m.committee_id = ${a}.committee_id and m.id = ${a}.${head}
+      where ${a}.committee_id = ${actor.committeeId} and ${a}.id = ${id}`,
+  );
+  if (!row) throw missing();
+  return withMembersAndPage(db, actor.committeeId, kind, row, origin);
 }

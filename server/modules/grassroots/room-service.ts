@@ -10,7 +10,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
 import { knownMemberIds, memberDirectory } from '../org/members-directory.ts';
-import { withMembersAndPage } from './place-page.ts';
+import { placeDetail } from './place-page.ts';
 import type { RoomFilter, RoomInput } from './schemas.ts';
 
 export const newPublicToken = () => crypto.randomBytes(18).toString('base64url');
@@ -154,14 +154,7 @@ export async function listRooms(db: Db, actor: Actor, q: RoomFilter, limit: numb
 
 /** One room for staff and members: its register entry, members, QR code and public address. */
 export async function getRoom(db: Db, actor: Actor, id: number, origin: string) {
-  const room = await queryOne<RoomRow & { publicToken: string }>(
-    db,
-    sql`select ${ROOM_COLUMNS}, r.public_token as "publicToken" from grassroots_rooms r
-      left join ${memberDirectory} m on m.committee_id = r.committee_id and m.id = r.exec_convener_member_id
-      where r.committee_id = ${actor.committeeId} and r.id = ${id}`,
-  );
-  if (!room) throw roomNotFound();
-  return withMembersAndPage(db, actor.committeeId, 'room', room, origin);
+  return placeDetail<RoomRow>(db, actor, 'room', ROOM_COLUMNS, id, origin, roomNotFound);
 }
 
 /** Whether the actor convenes the room as its executive convener (a member), who may accept or decline its topics. */

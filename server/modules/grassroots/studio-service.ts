@@ -12,7 +12,7 @@ import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
 import { unitAccountIds } from '../consultations/outcome-repository.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { createProposal } from '../proposals/service.ts';
-import { withMembersAndPage } from './place-page.ts';
+import { placeDetail } from './place-page.ts';
 import { isMember, isStaff, isUnitAccount, seesAll } from './policy.ts';
 import { checkMembers, convenesRoom, newPublicToken } from './room-service.ts';
 import type { StudioFilter, StudioInput, SuggestionAction, SuggestionFilter, SuggestionInput } from './schemas.ts';
@@ -128,14 +128,8 @@ export async function listStudios(db: Db, actor: Actor, q: StudioFilter, limit: 
 }
 
 export async function getStudio(db: Db, actor: Actor, id: number, origin: string) {
-  const s = await queryOne<StudioRow & { publicToken: string }>(
-    db,
-    sql`select ${STUDIO_COLUMNS}, s.public_token as "publicToken" from grassroots_studios s
-      left join ${memberDirectory} m on m.committee_id = s.committee_id and m.id = s.leader_member_id
-      where s.committee_id = ${actor.committeeId} and s.id = ${id}`,
-  );
-  if (!s) throw studioNotFound();
-  return { ...(await withMembersAndPage(db, actor.committeeId, 'studio', s, origin)), kindLabel: STUDIO_KINDS[s.kind] };
+  const s = await placeDetail<StudioRow>(db, actor, 'studio', STUDIO_COLUMNS, id, origin, studioNotFound);
+  return { ...s, kindLabel: STUDIO_KINDS[s.kind] };
 }
 
 /** Who answers a studio's or room's suggestions: staff, the studio's leader and members, the room's executive convener. */

@@ -3,12 +3,14 @@
 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
+import type { Action } from '../../platform/auth/permissions.ts';
 import { actorOf } from '../../platform/auth/session.ts';
+import type { Actor } from '../../platform/context.ts';
 import { DOCX_MIME, sendDownload, XLSX_MIME } from '../../platform/download.ts';
 import { okInTransaction } from '../../platform/http/handlers.ts';
-import { documented } from '../../platform/route-kit.ts';
+import { documented, StateOut } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { figuresXlsx, issueDocx, reportsXlsx } from './documents.ts';
 import { yearFigures } from './figures.ts';
@@ -98,34 +100,47 @@ export function officeRoutes(app: FastifyInstance, db: ModuleDeps['db']) {
     async (request) => svc.unitReferrals(db, actorOf(request), { ...request.query, ...page(request.query) }),
   );
 
-  r.post(
-    '/api/opinions/referrals/:id/respond',
-    doc('opinion.respond', '承办单位回复转办的信息', {
-      params: IdParams,
-      body: Type.Object({
-        response: Type.String({ minLength: 1, maxLength: 5000, title: '办理回复' }),
-        fileIds: Type.Optional(FileIds),
+  /** A handling step `step` on referral `:id` (POST, `body`): `run` in one transaction answers the referral's new state. */
+  function referralStep<B extends TSchema>(
+    step: string,
+    permission: Action,
+    summary: string,
+    body: B,
+    run: (t: typeof db, actor: Actor, id: number, body: Static<B>) => Promise<string>,
+  ) {
+    r.post(
+      `/api/opinions/referrals/:id/${step}`,
+      doc(permission, summary, {
+        params: IdParams,
+        body,
+        response: { 200: StateOut, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       }),
-      response: { 200: Type.Object({ state: Type.String() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      async (request) => ({
+        state: await tx((t) => run(t, actorOf(request), request.params.id, request.body as Static<B>)),
+      }),
+    );
+  }
+
+  referralStep(
+    'respond',
+    'opinion.respond',
+    '承办单位回复转办的信息',
+    Type.Object({
+      response: Type.String({ minLength: 1, maxLength: 5000, title: '办理回复' }),
+      fileIds: Type.Optional(FileIds),
     }),
-    async (request) => ({
-      state: await tx((t) => svc.respondReferral(t, actorOf(request), request.params.id, request.body)),
-    }),
+    svc.respondReferral,
   );
 
-  r.post(
-    '/api/opinions/referrals/:id/review',
-    doc('opinion.screen', '审核承办单位的回复（通过后报送人可见，或退回重办）', {
-      params: IdParams,
-      body: Type.Object({
-        decision: OneOf(['approve', 'reject'], '审核结果'),
-        comment: Type.Optional(N(Type.String({ maxLength: 1000, title: '审核意见' }))),
-      }),
-      response: { 200: Type.Object({ state: Type.String() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+  referralStep(
+    'review',
+    'opinion.screen',
+    '审核承办单位的回复（通过后报送人可见，或退回重办）',
+    Type.Object({
+      decision: OneOf(['approve', 'reject'], '审核结果'),
+      comment: Type.Optional(N(Type.String({ maxLength: 1000, title: '审核意见' }))),
     }),
-    async (request) => ({
-      state: await tx((t) => svc.reviewReferral(t, actorOf(request), request.params.id, request.body)),
-    }),
+    svc.reviewReferral,
   );
 
   // ------------------------------------------------ bulletin issues

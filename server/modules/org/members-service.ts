@@ -303,6 +303,28 @@ const clean = (s: string | null | undefined) => {
   return t ? t : null;
 };
 
+/** After member `id`'s row is written: its links, its search vector, and the audit entry (`member.create`, or
+ *  `member.update` with `before.view` as the before image) holding the member as read back and `source`. */
+async function finishMemberWrite(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  input: MemberInput,
+  source: 'form' | 'import',
+  before?: { view: MemberView | undefined },
+) {
+  await writeLinks(tx, actor.committeeId, id, input, !before);
+  await refreshMemberSearch(tx, actor.committeeId, id);
+  const after = await loadMember(tx, actor.committeeId, id, false);
+  await writeAudit(tx, actor, {
+    action: before ? 'member.update' : 'member.create',
+    entity: 'member',
+    entityId: id,
+    ...(before && { before: auditView(before.view) }),
+    after: { ...auditView(after), source },
+  });
+}
+
 export async function createMember(tx: Db, actor: Actor, input: MemberInput, source: 'form' | 'import' = 'form') {
   const c = actor.committeeId;
   const idNumber = clean(input.idNumber) ? normaliseIdNumber(input.idNumber!) : null;
@@ -318,15 +340,7 @@ export async function createMember(tx: Db, actor: Actor, input: MemberInput, sou
       returning id`,
   );
   const id = row!.id;
-  await writeLinks(tx, c, id, input, true);
-  await refreshMemberSearch(tx, c, id);
-  const after = await loadMember(tx, c, id, false);
-  await writeAudit(tx, actor, {
-    action: 'member.create',
-    entity: 'member',
-    entityId: id,
-    after: { ...auditView(after), source },
-  });
+  await finishMemberWrite(tx, actor, id, input, source);
   return id;
 }
 
@@ -359,16 +373,7 @@ export async function updateMember(
     standing_member = ${input.standingMember}, leadership_role = ${input.leadershipRole}, updated_at = now()
     ${phoneSet} ${idSet}
     where committee_id = ${c} and id = ${id}`);
-  await writeLinks(tx, c, id, input, false);
-  await refreshMemberSearch(tx, c, id);
-  const after = await loadMember(tx, c, id, false);
-  await writeAudit(tx, actor, {
-    action: 'member.update',
-    entity: 'member',
-    entityId: id,
-    before: auditView(before),
-    after: { ...auditView(after), source },
-  });
+  await finishMemberWrite(tx, actor, id, input, source, { view: before });
 }
 
 export async function changeMemberStatus(

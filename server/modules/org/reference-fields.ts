@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type TSchema, Type } from 'typebox';
 import type { Action } from '../../platform/auth/permissions.ts';
 import { type Db, queryOne } from '../../platform/db/client.ts';
-import { badRequest } from '../../platform/errors.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
 import { decryptField, encryptField, maskPhone } from '../../platform/secrets/field-crypto.ts';
 import { isPhone, Nullable } from './common.ts';
 
@@ -150,6 +150,13 @@ export async function loadOne(db: Db, e: RefEntity, committeeId: number, id: num
     sql`select ${selectList(e)} from ${sql.raw(e.table)} t where t.committee_id = ${committeeId} and t.id = ${id}`,
   );
   return row ? present(row, e, plain) : undefined;
+}
+
+/** Record `id` of the committee as `loadOne` gives it; throws 404 `org.not_found` (「<label>不存在」) when there is none. */
+export async function loadExisting(db: Db, e: RefEntity, committeeId: number, id: number, plain = false) {
+  const row = await loadOne(db, e, committeeId, id, plain);
+  if (!row) throw notFound('org.not_found', `${e.label}不存在`);
+  return row;
 }
 
 /** The edit form sends back the masked phone it was shown: that means "unchanged", so the stored number is kept. */

@@ -9,7 +9,7 @@ import type { ModuleDeps } from '../../app.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { actorOf } from '../../platform/auth/session.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict } from '../../platform/errors.ts';
 import { documented } from '../../platform/route-kit.ts';
 import { ErrorBody, IdParams, Ok, Paging, page } from '../../platform/routes.ts';
 import { buildWorkbook, guardInUse, Nullable, pgCode, sendXlsx, stamp } from './common.ts';
@@ -19,6 +19,7 @@ import {
   inputSchema,
   keepMaskedPhones,
   listWhere,
+  loadExisting,
   loadOne,
   normalise,
   outputSchema,
@@ -108,9 +109,7 @@ export function registerReference(app: FastifyInstance, { db }: ModuleDeps, e: R
     `${e.path}/:id`,
     doc(e.read, `${e.label}详情`, { params: IdParams, response: { 200: Item, 404: ErrorBody } }),
     async (request) => {
-      const item = await loadOne(db, e, actorOf(request).committeeId, request.params.id);
-      if (!item) throw notFound('org.not_found', `${e.label}不存在`);
-      return item as any;
+      return (await loadExisting(db, e, actorOf(request).committeeId, request.params.id)) as any;
     },
   );
 
@@ -174,8 +173,7 @@ export function registerReference(app: FastifyInstance, { db }: ModuleDeps, e: R
       const actor = actorOf(request);
       const id = request.params.id;
       return db.transaction(async (tx) => {
-        const before = await loadOne(tx, e, actor.committeeId, id, true);
-        if (!before) throw notFound('org.not_found', `${e.label}不存在`);
+        const before = await loadExisting(tx, e, actor.committeeId, id, true);
         const body = keepMaskedPhones(e, request.body as Record<string, any>, before);
         const v = await normalise(tx, e, actor.committeeId, { ...body, __id: id });
         await write(tx, actor.committeeId, v, id);
@@ -202,8 +200,7 @@ export function registerReference(app: FastifyInstance, { db }: ModuleDeps, e: R
       const actor = actorOf(request);
       const id = request.params.id;
       return db.transaction(async (tx) => {
-        const before = await loadOne(tx, e, actor.committeeId, id);
-        if (!before) throw notFound('org.not_found', `${e.label}不存在`);
+        const before = await loadExisting(tx, e, actor.committeeId, id);
         for (const u of e.usage ?? []) {
           const row = await queryOne<{ n: number }>(
             tx,
