@@ -2,6 +2,7 @@
 // given committee `perCommittee` reports over five years in every state, with adoptions and instructions, generated with
 // generate_series from 2,000 distinct texts whose search tokens come from the app's own segmenter.
 import { sql } from 'drizzle-orm';
+import { DEFAULT_OPINION_SETTINGS } from '../server/modules/opinions/rules.ts';
 import { type Db, query, queryOne } from '../server/platform/db/client.ts';
 import { searchTokens } from '../server/platform/search/search.ts';
 import { PLACES as ALL_PLACES } from './generate-proposals.ts';
@@ -53,17 +54,8 @@ const SUBJECTS = [
 const ANGLES = ['问题亟待解决', '的几点建议', '存在的短板', '需要政策支持', '群众反映强烈'];
 // The first ten of the proposal generator's places (the texts of the two generators were written with the same ten).
 const PLACES = ALL_PLACES.slice(0, 10);
-export const CATEGORIES = [
-  '经济发展',
-  '社会民生',
-  '教育科技',
-  '医疗卫生',
-  '生态环境',
-  '城乡建设',
-  '社会治理',
-  '文化旅游',
-  '其他',
-];
+/** The default categories of 社情民意 (the bench writes the texts of a committee that kept them). */
+export const CATEGORIES = DEFAULT_OPINION_SETTINGS.categories;
 
 function texts(): { title: string; body: string; category: string; tokens: string }[] {
   const out = [];

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/client.ts';
 import { type Client, okBody, testAppForFile } from '../../test/harness.ts';
 import { docxText } from '../opinions/test-helpers.ts';
+import { ACCOUNT } from './test-helpers.ts';
 
 const t = testAppForFile({
   office: 'office_staff',
@@ -35,18 +36,6 @@ const articleAction = (c: Client, id: number, action: string, extra: Record<stri
 
 const UPLOADS = '/api/archive/uploads';
 const jpg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64)]);
-
-const ACCOUNT = {
-  title: '我所经历的一九七八年恢复高考',
-  body: '那年冬天，我在公社插队，听到恢复高考的消息……\n考场设在县一中，煤油灯下复习的情景至今难忘。',
-  accountKind: 'experienced',
-  period: '改革开放初期',
-  place: '示例县第一中学',
-  theme: '教育',
-  persons: ['张老师'],
-  tags: ['高考', '知青'],
-  consent: true,
-};
 
 async function topic() {
   const { id } = await okBody(

@@ -11,6 +11,7 @@ import { putSetting } from '../../platform/settings/settings.ts';
 import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { inDays } from '../consultations/test-helpers.ts';
 import { logSmsSender, setSmsSender } from './sms.ts';
+import { anonymous, smsInbox } from './test-helpers.ts';
 
 let t: TestContext;
 let office: Client;
@@ -19,17 +20,14 @@ let unit: Client;
 let roomToken: string;
 let roomId: number;
 let unitId: number;
-const sent: { phone: string; text: string }[] = [];
+const inbox = smsInbox();
+const lastCode = inbox.lastCode;
 
-async function anon(method: 'GET' | 'POST', url: string, payload?: object, remoteAddress = '10.1.0.1') {
-  const r = await t.app.inject({ method, url, payload, remoteAddress });
-  return { status: r.statusCode, body: r.json(), raw: r.body };
-}
-const lastCode = (phone: string) => /验证码是(\d{6})/.exec(sent.filter((s) => s.phone === phone).at(-1)!.text)![1];
+const anon = anonymous(() => t.app, '10.1.0.1');
 
 beforeAll(async () => {
   t = await createTestApp();
-  setSmsSender({ send: async (phone, text) => void sent.push({ phone, text }) });
+  setSmsSender(inbox);
   [office, convener, unit] = await Promise.all(['office_staff', 'member040', 'unit01'].map((u) => login(t.app, u)));
   const exec = await queryOne<{ member_id: number }>(
     t.database.db,

@@ -8,6 +8,7 @@ import { query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { setSmsSender } from './sms.ts';
+import { anonymous, smsInbox } from './test-helpers.ts';
 
 let t: TestContext;
 let office: Client;
@@ -17,16 +18,13 @@ let outsider: Client;
 let ids: Record<string, number>;
 let studioId: number;
 let token: string;
-const sent: { phone: string; text: string }[] = [];
-const lastCode = (phone: string) => /验证码是(\d{6})/.exec(sent.filter((s) => s.phone === phone).at(-1)!.text)![1];
-async function anon(method: 'GET' | 'POST', url: string, payload?: object) {
-  const r = await t.app.inject({ method, url, payload, remoteAddress: '10.3.0.1' });
-  return { status: r.statusCode, body: r.json(), raw: r.body };
-}
+const inbox = smsInbox();
+const lastCode = inbox.lastCode;
+const anon = anonymous(() => t.app, '10.3.0.1');
 
 beforeAll(async () => {
   t = await createTestApp();
-  setSmsSender({ send: async (phone, text) => void sent.push({ phone, text }) });
+  setSmsSender(inbox);
   [office, leader, second, outsider] = await Promise.all(
     ['office_staff', 'member050', 'member051', 'member052'].map((u) => login(t.app, u)),
   );

@@ -26,7 +26,7 @@ import {
   unit2,
   year,
 } from './opinions-fixture.ts';
-import { count, ELEVATOR, SCHOOL } from './test-helpers.ts';
+import { auditedOpinionActions, count, ELEVATOR, SCHOOL } from './test-helpers.ts';
 
 openOpinionsApp();
 
@@ -336,12 +336,8 @@ describe('conversion from a proposal', () => {
 
 describe('audit', () => {
   it('audits every change in the same transaction', async () => {
-    const actions = await query<{ action: string }>(
-      db(),
-      sql`select distinct action from audit_log where entity in ('opinion_report', 'opinion_issue', 'opinion_referral') order by action`,
-    );
     // The steps before the bulletin are checked in opinions.test.ts.
-    expect(actions.map((a) => a.action)).toEqual(
+    expect(await auditedOpinionActions(db())).toEqual(
       expect.arrayContaining([
         'opinion.adopt',
         'opinion.instruct',

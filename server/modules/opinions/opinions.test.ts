@@ -3,7 +3,7 @@
 
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { query, queryOne } from '../../platform/db/client.ts';
+import { queryOne } from '../../platform/db/client.ts';
 import { login } from '../../test/harness.ts';
 import {
   accepted,
@@ -25,7 +25,8 @@ import {
   unit,
   year,
 } from './opinions-fixture.ts';
-import { count, docxText, ELEVATOR, SCHOOL } from './test-helpers.ts';
+import { DEFAULT_OPINION_SETTINGS } from './rules.ts';
+import { auditedOpinionActions, count, docxText, ELEVATOR, SCHOOL } from './test-helpers.ts';
 
 openOpinionsApp();
 
@@ -92,22 +93,7 @@ describe('submitting', () => {
     expect(badCat).toMatchObject({ status: 400, body: { field: 'category' } });
     expect(badCat.body.message).toContain('「类别」须为');
     expect((await staff.put('/api/opinions/settings', { maxChars: 1 })).status).toBe(403);
-    await admin.put('/api/opinions/settings', {
-      maxChars: 1500,
-      titleMax: 60,
-      categories: [
-        '经济发展',
-        '社会民生',
-        '教育科技',
-        '医疗卫生',
-        '生态环境',
-        '城乡建设',
-        '社会治理',
-        '文化旅游',
-        '其他',
-      ],
-      referralDays: 30,
-    });
+    await admin.put('/api/opinions/settings', DEFAULT_OPINION_SETTINGS);
     expect(await count(db(), 'opinion_reports')).toBe(before + 1);
   });
 
@@ -308,12 +294,8 @@ describe('compiling into issues', () => {
 
 describe('audit', () => {
   it('audits every change in the same transaction', async () => {
-    const actions = await query<{ action: string }>(
-      db(),
-      sql`select distinct action from audit_log where entity in ('opinion_report', 'opinion_issue', 'opinion_referral') order by action`,
-    );
     // The steps after the bulletin are checked in opinions-followup.test.ts.
-    expect(actions.map((a) => a.action)).toEqual(
+    expect(await auditedOpinionActions(db())).toEqual(
       expect.arrayContaining([
         'opinion.create',
         'opinion.submit',

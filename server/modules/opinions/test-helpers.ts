@@ -1,7 +1,7 @@
 // Helpers for the opinion-report tests: sample texts, reading a generated .docx, counting rows.
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { type Db, queryOne } from '../../platform/db/client.ts';
+import { type Db, query, queryOne } from '../../platform/db/client.ts';
 
 export const ELEVATOR = {
   title: '关于破解老旧小区加装电梯难题的建议',
@@ -43,4 +43,13 @@ export function docxText(buf: Buffer): string {
 export async function count(db: Db, table: string, where = sql`true`): Promise<number> {
   const r = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from ${sql.raw(table)} where ${where}`);
   return r!.n;
+}
+
+/** The distinct audit actions written so far on reports, issues and referrals, sorted by name. */
+export async function auditedOpinionActions(db: Db): Promise<string[]> {
+  const rows = await query<{ action: string }>(
+    db,
+    sql`select distinct action from audit_log where entity in ('opinion_report', 'opinion_issue', 'opinion_referral') order by action`,
+  );
+  return rows.map((r) => r.action);
 }

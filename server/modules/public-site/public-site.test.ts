@@ -6,22 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { setSmsSender } from '../grassroots/sms.ts';
+import { anonymous, smsInbox } from '../grassroots/test-helpers.ts';
 import { assigned, replyAndApprove } from '../proposals/test-helpers.ts';
 
 let t: TestContext;
 let office: Client;
 let code: string;
-const sent: { phone: string; text: string }[] = [];
+const inbox = smsInbox();
+const lastCode = inbox.lastCode;
 
-async function anon(method: 'GET' | 'POST', url: string, payload?: object, remoteAddress = '10.2.0.1') {
-  const r = await t.app.inject({ method, url, payload, remoteAddress });
-  return { status: r.statusCode, body: r.json(), raw: r.body };
-}
-const lastCode = (phone: string) => /验证码是(\d{6})/.exec(sent.filter((s) => s.phone === phone).at(-1)!.text)![1];
+const anon = anonymous(() => t.app, '10.2.0.1');
 
 beforeAll(async () => {
   t = await createTestApp();
-  setSmsSender({ send: async (phone, text) => void sent.push({ phone, text }) });
+  setSmsSender(inbox);
   office = await login(t.app, 'office_staff');
   code = (await queryOne<{ c: string }>(
     t.database.db,

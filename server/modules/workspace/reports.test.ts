@@ -9,6 +9,7 @@ import { beijingMonthOf, beijingToday, setTestClock, startOfBeijingDay } from '.
 import { query, queryOne } from '../../platform/db/client.ts';
 import { sharedFixture } from '../../test/fixtures.ts';
 import { type Client, login, okBody, testAppForFile } from '../../test/harness.ts';
+import { econAndAgri, newAgriStaff } from './test-helpers.ts';
 
 const t = testAppForFile();
 let special: Client;
@@ -31,33 +32,13 @@ const todos = async (c: Client) =>
 
 beforeAll(async () => {
   const db = t.database.db;
-  const sc = await query<{ id: number; name: string }>(
-    db,
-    sql`select s.id, s.name from special_committees s join committees c on c.id = s.committee_id
-      where c.name = '示例市政协' and s.name in ('经济委员会', '农业和农村委员会')`,
-  );
-  econ = sc.find((s) => s.name === '经济委员会')!.id;
-  agriId = sc.find((s) => s.name === '农业和农村委员会')!.id;
+  ({ econ, agri: agriId } = await econAndAgri(db));
   const m = await queryOne<{ username: string }>(
     db,
     sql`select a.username from member_special_committees x join accounts a on a.committee_id = x.committee_id
       and a.member_id = x.member_id and a.username like 'member%' where x.special_committee_id = ${econ} order by a.username limit 1`,
   );
-  const admin = await login(t.app, 'admin');
-  await okBody(
-    await admin.post('/api/accounts', {
-      username: 'agri_staff',
-      password: 'Agri#2026staff',
-      displayName: '农业委 陈红',
-      roles: ['specialCommitteeStaff'],
-      office: '农业和农村委员会',
-    }),
-  );
-  const first = await login(t.app, 'agri_staff', 'Agri#2026staff');
-  await okBody(
-    await first.post('/api/auth/password', { oldPassword: 'Agri#2026staff', newPassword: 'Agri#2026better' }),
-  );
-  agri = await login(t.app, 'agri_staff', 'Agri#2026better');
+  agri = await newAgriStaff(t.app);
   [special, office, leader, member] = await Promise.all(
     ['special_staff', 'office_staff', 'leader', m!.username].map((u) => login(t.app, u)),
   );

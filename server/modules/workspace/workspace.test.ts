@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { type Client, login, okBody, testAppForFile } from '../../test/harness.ts';
+import { econAndAgri, newAgriStaff } from './test-helpers.ts';
 
 const t = testAppForFile();
 let special: Client;
@@ -21,13 +22,7 @@ const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 
 beforeAll(async () => {
   const db = t.database.db;
-  const sc = await query<{ id: number; name: string }>(
-    db,
-    sql`select s.id, s.name from special_committees s join committees c on c.id = s.committee_id
-      where c.name = '示例市政协' and s.name in ('经济委员会', '农业和农村委员会')`,
-  );
-  econ = sc.find((s) => s.name === '经济委员会')!.id;
-  agriId = sc.find((s) => s.name === '农业和农村委员会')!.id;
+  ({ econ, agri: agriId } = await econAndAgri(db));
   const m = await queryOne<{ username: string; name: string; sector_id: number }>(
     db,
     sql`select a.username, m.name, m.sector_id from member_special_committees x
@@ -37,24 +32,10 @@ beforeAll(async () => {
   );
   memberName = m!.name;
   memberSector = m!.sector_id;
-  const admin = await login(t.app, 'admin');
-  await okBody(
-    await admin.post('/api/accounts', {
-      username: 'agri_staff',
-      password: 'Agri#2026staff',
-      displayName: '农业委 陈红',
-      roles: ['specialCommitteeStaff'],
-      office: '农业和农村委员会',
-    }),
-  );
+  agri = await newAgriStaff(t.app);
   [special, office, leader, member, county] = await Promise.all(
     ['special_staff', 'office_staff', 'leader', m!.username, 'county_office_staff'].map((u) => login(t.app, u)),
   );
-  const first = await login(t.app, 'agri_staff', 'Agri#2026staff');
-  await okBody(
-    await first.post('/api/auth/password', { oldPassword: 'Agri#2026staff', newPassword: 'Agri#2026better' }),
-  );
-  agri = await login(t.app, 'agri_staff', 'Agri#2026better');
 });
 
 describe('workspace', () => {

@@ -2,6 +2,7 @@
 // (accounts submitted and one declined, reflections written and one submitted), each figure equal to a recount by plain
 // SQL and moved by exactly the hand-counted amount; each module's sentence in the report builder.
 import { describe, expect, it } from 'vitest';
+import { ACCOUNT } from '../../modules/archive/test-helpers.ts';
 import { testAppForFile } from '../../test/harness.ts';
 import { beijingToday } from '../dates.ts';
 import { queryOne } from '../db/client.ts';
@@ -17,17 +18,7 @@ const figures = async (period: string) => {
   return Object.fromEntries(res.body.items.map((i: any) => [i.id, i])) as Record<string, any>;
 };
 
-const account = (title: string) => ({
-  title,
-  body: '那年冬天，我在公社插队，听到恢复高考的消息……\n考场设在县一中，煤油灯下复习的情景至今难忘。',
-  accountKind: 'experienced',
-  period: '改革开放初期',
-  place: '示例县第一中学',
-  theme: '教育',
-  persons: ['张老师'],
-  tags: ['高考'],
-  consent: true,
-});
+const account = (title: string) => ({ ...ACCOUNT, title, tags: ['高考'] });
 
 describe('learning, reading and archive figures', () => {
   it('count what was built through the routes, equal to a recount by plain SQL', async () => {
