@@ -3,7 +3,7 @@ export { ActionCommentDialog } from './ActionCommentDialog.tsx';
 export { AttachmentUpload } from './AttachmentUpload.tsx';
 export { CardList } from './CardList.tsx';
 export { ConfirmButton, type ConfirmButtonProps } from './ConfirmButton.tsx';
-export { choices } from './choices.ts';
+export { choices, namedChoices } from './choices.ts';
 export { linkColumn, textColumns } from './columns.tsx';
 export { DataTable, type DataTableProps, type PagedData } from './DataTable.tsx';
 export { DayUnitField } from './DayUnitField.tsx';

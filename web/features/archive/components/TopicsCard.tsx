@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Form, Input, List, Tag, Typography } from 'antd';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, textRules, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, textRules, useFormDraft, WorkflowActions } from '../../../components/index.ts';
 import { archiveKeys, useTopics } from '../queries.ts';
 
 export function TopicsCard({ editor }: { editor: boolean }) {
@@ -37,11 +37,11 @@ export function TopicsCard({ editor }: { editor: boolean }) {
               <Typography.Text strong>{t.title}</Typography.Text> <Tag>{t.stateLabel}</Tag>
               {t.description && <div>{t.description}</div>}
               <Flex gap={8} wrap style={{ marginTop: 4 }}>
-                {t.actions.map((a) => (
-                  <Button key={a.action} onClick={() => fire.mutate({ id: t.id, action: a.action })}>
-                    {a.label}
-                  </Button>
-                ))}
+                <WorkflowActions
+                  actions={t.actions}
+                  primary={() => false}
+                  onAction={(a) => fire.mutate({ id: t.id, action: a.action })}
+                />
               </Flex>
             </div>
           </List.Item>

@@ -4,7 +4,7 @@ import { App, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Typogr
 import { type ReactNode, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { beijingToday, type dayjs, toApiDate } from '../../../app/format.ts';
-import { choices, errorMessage, FieldCol, useFormDraft } from '../../../components/index.ts';
+import { choices, errorMessage, FieldCol, namedChoices, useFormDraft } from '../../../components/index.ts';
 import { useReference } from '../../org/api.ts';
 import { countChars, type Detail, LEADER_ORGANS, useOpinionSettings } from '../api.ts';
 import type { Dialog, ScreenAction } from '../pages/OpinionDetailPage.tsx';
@@ -269,11 +269,7 @@ export function OpinionDialogs({
         }}
       >
         <Form.Item label="承办单位" name="unitId" rules={[{ required: true, message: '请选择承办单位' }]}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={(reference.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          />
+          <Select showSearch optionFilterProp="label" options={namedChoices(reference.data?.units)} />
         </Form.Item>
         <Form.Item label="办理期限" name="dueOn">
           <DatePicker style={{ width: '100%' }} inputReadOnly />

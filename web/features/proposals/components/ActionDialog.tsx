@@ -4,7 +4,7 @@ import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Sp
 import { useState } from 'react';
 import { ApiError, api } from '../../../api/client.ts';
 import { beijingToday, toApiDate } from '../../../app/format.ts';
-import { errorMessage, PriorStep, useFormDraft } from '../../../components/index.ts';
+import { errorMessage, namedChoices, PriorStep, useFormDraft } from '../../../components/index.ts';
 import { type ActionInfo, type Detail, RATING_OPTIONS, useReference, useRules } from '../api.ts';
 import { useMergeCandidates } from '../queries.ts';
 import { AssignFields, ReplyLetter } from './ActionFields.tsx';
@@ -58,7 +58,7 @@ export function ActionDialog({
       : null,
   );
   const similar = useMergeCandidates(detail.id, action === 'merge');
-  const units = (ref.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }));
+  const units = namedChoices(ref.data?.units);
 
   const close = () => {
     form.resetFields();

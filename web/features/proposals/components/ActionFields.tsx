@@ -4,7 +4,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, Radio, Select, Space, Tag, Upload } from 'antd';
 import { api } from '../../../api/client.ts';
 import { beijingToday } from '../../../app/format.ts';
-import { errorMessage } from '../../../components/index.ts';
+import { errorMessage, namedChoices } from '../../../components/index.ts';
 import { useReference, useRules } from '../api.ts';
 import { useUnitSuggestions } from '../queries.ts';
 
@@ -14,7 +14,7 @@ export function AssignFields({ proposalId }: { proposalId: number }) {
   const rules = useRules();
   const ref = useReference();
   const suggestions = useUnitSuggestions(proposalId, true);
-  const units = (ref.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }));
+  const units = namedChoices(ref.data?.units);
   return (
     <>
       <Form.Item name="mode" label="交办方式" initialValue="lead" rules={[{ required: true }]}>

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Flex, Row, Select, Statistic, Table, Typography } from 'antd';
 import { api, qs } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import { ErrorAlert, ExportButton, PageHeader, useListParams } from '../../../components/index.ts';
+import { ErrorAlert, ExportButton, namedChoices, PageHeader, useListParams } from '../../../components/index.ts';
 import { useReference } from '../api.ts';
 import { Chart } from '../Chart.tsx';
 import { percentOrDash } from '../percent.ts';
@@ -39,6 +39,16 @@ interface Figures {
   }[];
 }
 
+/** A scope dropdown: the URL value it shows (a number), the one it clears, its label (zh_CN), width in px, choices. */
+interface ScopeSelect {
+  name: 'year' | 'sessionId';
+  clears: 'year' | 'sessionId';
+  label: string;
+  width: number;
+  hidden?: boolean;
+  options: { value: number; label: string }[];
+}
+
 const YEARS = Array.from({ length: 8 }, (_, i) => beijingYear() - i);
 
 /** The office's figures for any year or session; with `unit`, a handling unit's own figures (by year). */
@@ -54,6 +64,24 @@ export function FiguresPage({ unit = false }: { unit?: boolean }) {
     queryKey: proposalKeys.figures(!!unit, scope),
     queryFn: () => api.get<Figures>(`/api/proposals/${unit ? 'unit-figures' : 'figures'}${qs(scope)}`),
   });
+  // 年度 or 会议 (a unit sees years only): choosing one clears the other, the figures are of one scope.
+  const scopeSelects: ScopeSelect[] = [
+    {
+      name: 'year',
+      clears: 'sessionId',
+      label: '年度',
+      width: 120,
+      options: YEARS.map((y) => ({ value: y, label: `${y}年` })),
+    },
+    {
+      name: 'sessionId',
+      clears: 'year',
+      label: '会议',
+      width: 180,
+      hidden: unit,
+      options: namedChoices(ref.data?.sessions),
+    },
+  ];
   const pie = (rows: { label: string; count: number }[]) =>
     rows.filter((r) => r.count > 0).map((r) => ({ name: r.label, value: r.count }));
   return (
@@ -70,30 +98,20 @@ export function FiguresPage({ unit = false }: { unit?: boolean }) {
         />
       )}
       <Flex wrap gap={12} style={{ marginBottom: 16 }}>
-        <span>
-          年度{' '}
-          <Select
-            aria-label="年度"
-            style={{ width: 120 }}
-            allowClear
-            placeholder="全部"
-            value={params.year ? Number(params.year) : undefined}
-            onChange={(v) => setParams({ year: v ? String(v) : '', sessionId: '' })}
-            options={YEARS.map((y) => ({ value: y, label: `${y}年` }))}
-          />
-        </span>
-        <span hidden={unit}>
-          会议{' '}
-          <Select
-            aria-label="会议"
-            style={{ width: 180 }}
-            allowClear
-            placeholder="全部"
-            value={params.sessionId ? Number(params.sessionId) : undefined}
-            onChange={(v) => setParams({ sessionId: v ? String(v) : '', year: '' })}
-            options={(ref.data?.sessions ?? []).map((s) => ({ value: s.id, label: s.name }))}
-          />
-        </span>
+        {scopeSelects.map((f) => (
+          <span key={f.name} hidden={f.hidden}>
+            {f.label}{' '}
+            <Select
+              aria-label={f.label}
+              style={{ width: f.width }}
+              allowClear
+              placeholder="全部"
+              value={params[f.name] ? Number(params[f.name]) : undefined}
+              onChange={(v) => setParams({ [f.name]: v ? String(v) : '', [f.clears]: '' })}
+              options={f.options}
+            />
+          </span>
+        ))}
       </Flex>
       <ErrorAlert error={error} />
       {f && (

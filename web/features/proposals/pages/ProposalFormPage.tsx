@@ -28,6 +28,7 @@ import { useSession } from '../../../app/session.tsx';
 import {
   ErrorAlert,
   errorMessage,
+  namedChoices,
   PageHeader,
   textRules,
   useDebounced,
@@ -230,7 +231,7 @@ export function ProposalFormPage() {
                   showSearch
                   optionFilterProp="label"
                   placeholder="可不填，由提案委交办"
-                  options={(ref.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
+                  options={namedChoices(ref.data?.units)}
                 />
               </Form.Item>
               {kind === 'joint' && (

@@ -14,6 +14,7 @@ import {
   ErrorAlert,
   ExportButton,
   FilterBar,
+  namedChoices,
   PageHeader,
   pagedProps,
   ResponsiveList,
@@ -32,6 +33,15 @@ export interface ProposalListPageProps {
   canWrite?: boolean;
   /** Unit inbox: filter by the unit's own assignment state. */
   unitTabs?: boolean;
+}
+
+/** One filter dropdown of the list: form field, label (zh_CN), width in px, choices; `search` types to narrow. */
+interface FilterSelect {
+  name: string;
+  label: string;
+  width: number;
+  options: { value: string | number; label: string }[];
+  search?: boolean;
 }
 
 const FILTERS = {
@@ -166,6 +176,21 @@ export function ProposalListPage({
     },
   ];
 
+  // The filter dropdowns (all clearable, 全部 until chosen), in screen order; units only on the office's list.
+  const filterSelects: FilterSelect[] = [
+    { name: 'state', label: '状态', width: 150, options: STATE_OPTIONS },
+    {
+      name: 'category',
+      label: '类别',
+      width: 150,
+      options: (rules.data?.categories ?? []).map((c) => ({ value: c, label: c })),
+    },
+    { name: 'kind', label: '形式', width: 130, options: KIND_OPTIONS },
+    { name: 'sessionId', label: '会议', width: 160, options: namedChoices(ref.data?.sessions) },
+    ...(scope === 'all'
+      ? [{ name: 'unitId', label: '承办单位', width: 200, options: namedChoices(ref.data?.units), search: true }]
+      : []),
+  ];
   const exportUrl = `/api/proposals/export.xlsx${qs({ ...query, page: undefined, pageSize: undefined })}`;
   return (
     <>
@@ -232,40 +257,18 @@ export function ProposalListPage({
             </Flex>
           }
         >
-          <Form.Item name="state" label="状态">
-            <Select allowClear options={STATE_OPTIONS} style={{ width: 150 }} placeholder="全部" />
-          </Form.Item>
-          <Form.Item name="category" label="类别">
-            <Select
-              allowClear
-              style={{ width: 150 }}
-              placeholder="全部"
-              options={(rules.data?.categories ?? []).map((c) => ({ value: c, label: c }))}
-            />
-          </Form.Item>
-          <Form.Item name="kind" label="形式">
-            <Select allowClear options={KIND_OPTIONS} style={{ width: 130 }} placeholder="全部" />
-          </Form.Item>
-          <Form.Item name="sessionId" label="会议">
-            <Select
-              allowClear
-              style={{ width: 160 }}
-              placeholder="全部"
-              options={(ref.data?.sessions ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            />
-          </Form.Item>
-          {scope === 'all' && (
-            <Form.Item name="unitId" label="承办单位">
+          {filterSelects.map((f) => (
+            <Form.Item key={f.name} name={f.name} label={f.label}>
               <Select
                 allowClear
-                showSearch
-                optionFilterProp="label"
-                style={{ width: 200 }}
+                showSearch={f.search}
+                optionFilterProp={f.search ? 'label' : undefined}
+                style={{ width: f.width }}
                 placeholder="全部"
-                options={(ref.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
+                options={f.options}
               />
             </Form.Item>
-          )}
+          ))}
           <Form.Item style={{ margin: 0 }}>
             <Button type="primary" htmlType="submit" icon={<SearchOutlined />} block={!screens.md}>
               查询

@@ -7,7 +7,7 @@ import { useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, PageHeader, textRules, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, PageHeader, textRules, useFormDraft, WorkflowActions } from '../../../components/index.ts';
 import { NoteItem } from '../components/NoteItem.tsx';
 import { readingKeys, useGroup, useNotes } from '../queries.ts';
 
@@ -66,20 +66,17 @@ export function GroupPage() {
                   {s.bookTitle && ` · 《${s.bookTitle}》`}
                 </div>
                 <Flex gap={8} wrap>
-                  {s.actions.map((a) => (
-                    <Button
-                      key={a.action}
-                      onClick={() =>
-                        fire.mutate({
-                          sessionId: s.id,
-                          action: a.action,
-                          comment: a.commentRequired ? '领读人取消' : undefined,
-                        })
-                      }
-                    >
-                      {a.label}
-                    </Button>
-                  ))}
+                  <WorkflowActions
+                    actions={s.actions}
+                    primary={() => false}
+                    onAction={(a) =>
+                      fire.mutate({
+                        sessionId: s.id,
+                        action: a.action,
+                        comment: a.commentRequired ? '领读人取消' : undefined,
+                      })
+                    }
+                  />
                 </Flex>
               </div>
             </List.Item>
