@@ -13,6 +13,7 @@ import {
 import { query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { testAppForFile } from '../../test/harness.ts';
+import { JOINT, jointProposal } from './joint.fixtures.ts';
 import {
   assigned,
   assignmentOf,
@@ -47,18 +48,8 @@ const today = () => beijingToday();
 const PDF = 'application/pdf';
 
 describe('a joint proposal from assignment to a satisfied rating after one unsatisfied round', () => {
-  let id: number;
-  let lead: any;
-  let assist: any;
-
   it('is assigned to a lead unit with an assisting unit; the units are told', async () => {
-    id = await write(t.m1, {
-      kind: 'joint',
-      title: '关于加强中小学心理健康教育的建议',
-      category: '社会建设',
-      cosignerIds: [t.m2.me.account.memberId],
-      submit: true,
-    });
+    const id = await write(t.m1, { ...JOINT, cosignerIds: [t.m2.me.account.memberId] });
     await transition(t.m2, id, 'cosignConfirm');
     await transition(t.staff, id, 'preApprove');
     await transition(t.staff, id, 'register');
@@ -80,8 +71,8 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
       }),
     ).toBe('handling');
     const d = await detail(t.u1, id);
-    lead = assignmentOf(d, unitIdOf(t.u1));
-    assist = assignmentOf(d, unitIdOf(t.u2));
+    const lead = assignmentOf(d, unitIdOf(t.u1));
+    const assist = assignmentOf(d, unitIdOf(t.u2));
     expect([lead.roleLabel, lead.stateLabel, assist.roleLabel]).toEqual(['主办', '待签收', '会办']);
     // Default deadline: three months from assignment.
     const months = (new Date(lead.dueAt).getTime() - Date.now()) / 86_400_000;
@@ -100,6 +91,7 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
   });
 
   it('lets each unit sign only its own assignment; the assisting unit sends its view to the lead unit', async () => {
+    const { id, lead, assist } = await jointProposal(t, 'assigned');
     expect((await tryAssignmentTransition(t.u2, lead.id, 'accept')).status).toBe(403);
     expect(await assignmentTransition(t.u1, lead.id, 'accept')).toBe('accepted');
     await assignmentTransition(t.u2, assist.id, 'accept');
@@ -121,6 +113,7 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
   });
 
   it('requires the pre-reply contact before the reply, then takes the reply with class and letter', async () => {
+    const { id, lead } = await jointProposal(t, 'accepted');
     const early = await tryAssignmentTransition(t.u1, lead.id, 'reply', { outcomeClass: 'A', text: '已采纳' });
     expect(early.status).toBe(409);
     expect(early.body.error).toBe('proposal.contact_required');
@@ -157,6 +150,7 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
   });
 
   it('lets the office send a reply back and correct its class on approval', async () => {
+    const { id, lead } = await jointProposal(t, 'replyPending');
     expect((await tryAssignmentTransition(t.u1, lead.id, 'approveReply')).status).toBe(403);
     expect((await tryAssignmentTransition(t.staff, lead.id, 'sendBackReply')).status).toBe(400);
     expect(await assignmentTransition(t.staff, lead.id, 'sendBackReply', { comment: '请补充具体措施和时间表' })).toBe(
@@ -180,6 +174,7 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
   });
 
   it('starts a second round when a proposer is unsatisfied, once every proposer has rated', async () => {
+    const { id } = await jointProposal(t, 'replied');
     const noComment = await tryTransition(t.m1, id, 'rate', { rating: 'unsatisfied' });
     expect(noComment.body.field).toBe('comment');
     expect((await tryTransition(t.m3, id, 'rate', { rating: 'satisfied' })).status).toBe(404);
@@ -200,6 +195,7 @@ describe('a joint proposal from assignment to a satisfied rating after one unsat
   });
 
   it('completes after the second round is rated satisfied', async () => {
+    const { id } = await jointProposal(t, 'secondRound');
     await replyAndApprove(t.u1, t.staff, id, 'A');
     await transition(t.m1, id, 'rate', { rating: 'satisfied', comment: '问题已解决' });
     expect(await transition(t.m2, id, 'rate', { rating: 'partlySatisfied' })).toBe('completed');
