@@ -7,6 +7,15 @@ import { query, queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { notificationEvents } from '../../platform/notifications/notifications.ts';
 import { type Client, login, okBody, testAppForFile } from '../../test/harness.ts';
+import {
+  heldStatement,
+  moderate,
+  openBody as open,
+  twoStatements,
+  vote,
+  votedFirst,
+  write,
+} from './discussion.fixtures.ts';
 import { inDays } from './test-helpers.ts';
 
 const t = testAppForFile();
@@ -14,17 +23,7 @@ let office: Client;
 let unit: Client;
 let county: Client;
 let members: Client[];
-let id: number;
 const db = () => t.database.db;
-
-const open = (extra: Record<string, unknown> = {}) => ({
-  topic: '如何提升老旧小区加装电梯的推进速度',
-  background: '全市已有 1200 个老旧小区具备加装条件。',
-  audience: 'members',
-  opensAt: inDays(-1),
-  closesAt: inDays(14),
-  ...extra,
-});
 
 beforeAll(async () => {
   // One at a time: password hashing is limited to a few sign-ins at once.
@@ -39,9 +38,6 @@ beforeAll(async () => {
   [office, unit, county, ...members] = clients;
 });
 
-const write = async (c: Client, body: string) => okBody(await c.post(`/api/discussions/${id}/statements`, { body }));
-const vote = (c: Client, sid: number, v: string, did = id) =>
-  c.put(`/api/discussions/${did}/statements/${sid}/vote`, { vote: v });
 const counts = (sid: number) =>
   queryOne<{ agree: number; disagree: number; pass: number; votes: number }>(
     db(),
@@ -58,7 +54,7 @@ describe('opening a discussion', () => {
     const a = await okBody(await office.post('/api/discussions', open({ clientKey: 'disc-key-0001' })));
     const b = await okBody(await office.post('/api/discussions', open({ clientKey: 'disc-key-0001' })));
     expect(a.id).toBe(b.id);
-    id = a.id;
+    const id = a.id;
     const d = await okBody(await members[0].get(`/api/discussions/${id}`));
     expect([d.status, d.audienceLabel, d.maxLength, d.can]).toEqual([
       'open',
@@ -79,13 +75,12 @@ describe('opening a discussion', () => {
 });
 
 describe('statements and votes', () => {
-  let s1: number;
-  let s2: number;
   it('takes short statements, anonymous to other participants but not to staff', async () => {
+    const { id } = await okBody(await office.post('/api/discussions', open()));
     const long = await members[0].post(`/api/discussions/${id}/statements`, { body: '长'.repeat(141) });
     expect([long.status, long.body.message]).toEqual([400, '「观点」不能超过 140 个字']);
-    s1 = (await write(members[0], '建议由政府补贴加装电梯费用的三成')).id;
-    s2 = (await write(members[1], '加装电梯应由一楼住户同意后方可实施')).id;
+    await write(members[0], id, '建议由政府补贴加装电梯费用的三成');
+    await write(members[1], id, '加装电梯应由一楼住户同意后方可实施');
     const seen = (await okBody(await members[1].get(`/api/discussions/${id}/statements`))).items;
     expect(seen.map((s: any) => [s.body, s.author, s.agree])).toEqual([
       ['建议由政府补贴加装电梯费用的三成', '参与者', 1],
@@ -100,24 +95,32 @@ describe('statements and votes', () => {
   });
 
   it('counts parallel double taps once and replaces a changed vote', async () => {
-    const taps = await Promise.all(Array.from({ length: 6 }, () => vote(members[2], s1, 'agree')));
+    const { id, s1 } = await twoStatements(office, members);
+    const taps = await Promise.all(Array.from({ length: 6 }, () => vote(members[2], id, s1, 'agree')));
     expect(taps.every((r) => r.status === 200)).toBe(true);
     expect(await counts(s1)).toEqual({ agree: 2, disagree: 0, pass: 0, votes: 2 });
     // Mixed parallel taps: whatever wins, one vote and counts that add up.
-    await Promise.all([vote(members[3], s1, 'agree'), vote(members[3], s1, 'disagree'), vote(members[3], s1, 'pass')]);
+    await Promise.all([
+      vote(members[3], id, s1, 'agree'),
+      vote(members[3], id, s1, 'disagree'),
+      vote(members[3], id, s1, 'pass'),
+    ]);
     const c = (await counts(s1))!;
     expect([c.votes, c.agree + c.disagree + c.pass]).toEqual([3, 3]);
-    await okBody(await vote(members[2], s1, 'disagree'));
+    await okBody(await vote(members[2], id, s1, 'disagree'));
     const after = (await counts(s1))!;
     expect([after.votes, after.disagree - c.disagree, c.agree - after.agree]).toEqual([3, 1, 1]);
-    expect((await vote(members[2], 999999, 'agree')).status).toBe(404);
+    expect((await vote(members[2], id, 999999, 'agree')).status).toBe(404);
     expect((await office.put(`/api/discussions/${id}/statements/${s1}/vote`, { vote: 'agree' })).status).toBe(403);
   });
 
   it('shows next the statement with the fewest votes that the participant has not voted on', async () => {
+    const d = await twoStatements(office, members);
+    const { id, s1, s2 } = d;
+    await votedFirst(members, d);
     const n = await okBody(await members[4].get(`/api/discussions/${id}/next`));
     expect([n.statement.id, n.remaining, n.voted]).toEqual([s2, 2, 0]);
-    await okBody(await vote(members[4], s2, 'pass'));
+    await okBody(await vote(members[4], id, s2, 'pass'));
     const n2 = await okBody(await members[4].get(`/api/discussions/${id}/next`));
     expect([n2.statement.id, n2.remaining]).toEqual([s1, 1]);
     // The author's own statement counts as agreed and never comes up for them.
@@ -126,47 +129,53 @@ describe('statements and votes', () => {
   });
 
   it('holds statements with a filtered word for review and publishes them on approval', async () => {
-    await okBody(await office.put('/api/discussions/settings', { maxLength: 140, words: ['违禁词'] }));
-    const held = await write(members[5], '这里有个违禁词需要处理');
+    const { id } = await twoStatements(office, members);
+    const held = await heldStatement(office, members, id);
     expect(held.state).toBe('pending');
     expect((await okBody(await members[6].get(`/api/discussions/${id}/statements`))).items).toHaveLength(2);
     const pending = (await okBody(await office.get(`/api/discussions/${id}/statements?state=pending`))).items;
     expect(pending.map((s: any) => [s.id, s.filtered])).toEqual([[held.id, true]]);
-    await okBody(await office.post(`/api/discussions/${id}/statements/${held.id}/moderate`, { action: 'approve' }));
-    await okBody(await office.post(`/api/discussions/${id}/statements/${held.id}/moderate`, { action: 'hide' }));
+    await okBody(await moderate(office, id, held.id, 'approve'));
+    await okBody(await moderate(office, id, held.id, 'hide'));
     expect((await okBody(await members[6].get(`/api/discussions/${id}/statements`))).items).toHaveLength(2);
-    const again = await office.post(`/api/discussions/${id}/statements/${held.id}/moderate`, { action: 'hide' });
+    const again = await moderate(office, id, held.id, 'hide');
     expect(again.status).toBe(409);
-    expect(
-      (await members[0].post(`/api/discussions/${id}/statements/${held.id}/moderate`, { action: 'restore' })).status,
-    ).toBe(403);
+    expect((await moderate(members[0], id, held.id, 'restore')).status).toBe(403);
   });
 
   it('suggests and merges duplicates, pins and adopts (a duty fact), every action audited', async () => {
-    const dup = await write(members[6], '建议政府补贴加装电梯费用三成左右');
+    const { id, s1, s2 } = await twoStatements(office, members);
+    // The held statement approved then hidden: the first two audited actions on this discussion's statements.
+    const held = await heldStatement(office, members, id);
+    await okBody(await moderate(office, id, held.id, 'approve'));
+    await okBody(await moderate(office, id, held.id, 'hide'));
+    const dup = await write(members[6], id, '建议政府补贴加装电梯费用三成左右');
     const similar = (await okBody(await office.get(`/api/discussions/${id}/statements/${dup.id}/similar`))).items;
     expect(similar[0].id).toBe(s1);
-    await okBody(
-      await office.post(`/api/discussions/${id}/statements/${dup.id}/moderate`, { action: 'merge', intoId: s1 }),
-    );
+    await okBody(await moderate(office, id, dup.id, 'merge', { intoId: s1 }));
     const row = await queryOne<{ state: string; merged_into: number }>(
       db(),
       sql`select state, merged_into from discussion_statements where id = ${dup.id}`,
     );
     expect(row).toEqual({ state: 'merged', merged_into: s1 });
-    await okBody(await office.post(`/api/discussions/${id}/statements/${s2}/moderate`, { action: 'pin' }));
+    await okBody(await moderate(office, id, s2, 'pin'));
     const n = await okBody(await members[7].get(`/api/discussions/${id}/next`));
     expect(n.statement.id).toBe(s2);
-    await okBody(await office.post(`/api/discussions/${id}/statements/${s1}/moderate`, { action: 'adopt' }));
+    await okBody(await moderate(office, id, s1, 'adopt'));
+    // member100's facts from this discussion and its statement s1 (other tests' discussions have their own).
     const facts = await query<{ kind: string }>(
       db(),
       sql`select f.kind from duty_facts f join accounts a on a.member_id = f.member_id and a.committee_id = f.committee_id
-        where a.username = 'member100' and f.kind like 'discussion.%' and f.revoked_at is null order by f.kind`,
+        where a.username = 'member100' and f.kind like 'discussion.%' and f.revoked_at is null
+          and ((f.source_type = 'discussion' and f.source_id = ${id})
+            or (f.source_type = 'discussion_statement' and f.source_id = ${s1}))
+        order by f.kind`,
     );
     expect(facts.map((f) => f.kind)).toEqual(['discussion.adopted', 'discussion.participated']);
     const audit = await query<{ action: string }>(
       db(),
-      sql`select action from audit_log where entity = 'discussion_statement' and action like 'discussion.statement.%' order by seq`,
+      sql`select action from audit_log where entity = 'discussion_statement' and action like 'discussion.statement.%'
+        and entity_id in (select id::text from discussion_statements where discussion_id = ${id}) order by seq`,
     );
     expect(audit.map((a) => a.action)).toEqual([
       'discussion.statement.approve',
@@ -178,6 +187,7 @@ describe('statements and votes', () => {
   });
 
   it('threads comments and pushes new statements live', async () => {
+    const { id, s1 } = await twoStatements(office, members);
     const c1 = await okBody(
       await members[1].post(`/api/discussions/${id}/comments`, { body: '同意，但要分档补贴', statementId: s1 }),
     );
@@ -190,7 +200,7 @@ describe('statements and votes', () => {
       ['分档标准可以参考收入', c1.id, '参与者'],
     ]);
     const heard = new Promise<void>((resolve) => notificationEvents.once(`discussion:1:${id}`, () => resolve()));
-    await write(members[3], '可以引入社会资本参与电梯运营');
+    await write(members[3], id, '可以引入社会资本参与电梯运营');
     await heard;
   });
 });
@@ -206,9 +216,9 @@ describe('the opinion map', () => {
     const common = await st(members[1], '应当增加社区养老服务人员');
     for (const [i, c] of members.entries()) {
       const camp = i < 4 ? 1 : -1;
-      for (const s of a) await okBody(await vote(c, s, camp > 0 ? 'agree' : 'disagree', did));
-      for (const s of b) await okBody(await vote(c, s, camp > 0 ? 'disagree' : 'agree', did));
-      await okBody(await vote(c, common, 'agree', did));
+      for (const s of a) await okBody(await vote(c, did, s, camp > 0 ? 'agree' : 'disagree'));
+      for (const s of b) await okBody(await vote(c, did, s, camp > 0 ? 'disagree' : 'agree'));
+      await okBody(await vote(c, did, common, 'agree'));
     }
     const before = await okBody(await members[0].get(`/api/discussions/${did}/map`));
     expect(before.computedAt).toBeNull();

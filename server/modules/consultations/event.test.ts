@@ -8,9 +8,11 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../../platform/db/client.ts';
 import { runDueJobs } from '../../platform/jobs/jobs.ts';
+import { sharedFixture } from '../../test/fixtures.ts';
 import { type Client, okBody, testAppForFile } from '../../test/harness.ts';
 import { liveFactMemberIds, memberIdsOf } from '../../test/queries.ts';
 import { registered } from '../proposals/test-helpers.ts';
+import { done, held, noticed, participantsBody, speechesDecided } from './event.fixtures.ts';
 import { eventAction, eventBody, inDays, publishedPlan } from './test-helpers.ts';
 
 const t = testAppForFile({
@@ -34,15 +36,20 @@ const facts = (kind: string, sourceType: string, sourceId: number) =>
 
 const event = eventBody;
 
+/** The 2040 consultation plan, published with one item (made once per file: a year has one plan per kind). */
+const planItem = sharedFixture(() => publishedPlan(t.office, t.leader, 2040));
+
+/** The thematic event created from `planItem`'s item (made once): its id; `noticed` … `done` take it further. */
+const planEvent = sharedFixture(async () => {
+  const { itemId } = await planItem();
+  return (await okBody(await t.office.post('/api/consultations/events', event({ planItemId: itemId })))).id as number;
+});
+
 describe('an event from a plan item to done', () => {
-  let id: number;
-  let speech1: number;
-  let speech2: number;
-  let itemId: number;
   const year = new Date(inDays(30)).getUTCFullYear();
 
   it('is created from a published plan item; bad kinds and unknown activities are refused', async () => {
-    ({ itemId } = await publishedPlan(t.office, t.leader, 2040));
+    await planItem();
     expect((await t.office.post('/api/consultations/events', event({ kind: 'nope' }))).body.error).toBe(
       'consultation.kind',
     );
@@ -52,7 +59,7 @@ describe('an event from a plan item to done', () => {
     const sup = await t.office.post('/api/consultations/events', event({ kind: 'inspection' }));
     expect([sup.status, sup.body.field]).toEqual([400, 'supervisedBody']);
     expect((await t.member.post('/api/consultations/events', event())).status).toBe(403);
-    id = (await okBody(await t.office.post('/api/consultations/events', event({ planItemId: itemId })))).id;
+    const id = await planEvent();
     const e = await okBody(await t.office.get(`/api/consultations/events/${id}`));
     expect([e.stateLabel, e.kindLabel, e.planItemTopic, e.agenda.length]).toEqual([
       '筹备中',
@@ -67,18 +74,11 @@ describe('an event from a plan item to done', () => {
   });
 
   it('needs participants before the notice; the notice creates the linked meeting that invites the members', async () => {
+    const id = await planEvent();
     const res = await eventAction(t.office, id, 'sendNotice');
     expect([res.status, res.body.message]).toEqual([403, '请先确定参加人员']);
     const added = await okBody(
-      await t.office.post(`/api/consultations/events/${id}/participants`, {
-        rule: 'members',
-        memberIds: [m1, m2],
-        guests: [
-          { kind: 'official', name: '李局长', organisation: '市住房和城乡建设局' },
-          { kind: 'expert', name: '赵教授', organisation: '市规划设计研究院' },
-          { kind: 'citizen', name: '陈女士', organisation: '幸福社区居民' },
-        ],
-      }),
+      await t.office.post(`/api/consultations/events/${id}/participants`, participantsBody({ m1, m2 })),
     );
     expect(added).toEqual({ members: 2, guests: 3 });
     expect((await eventAction(t.member, id, 'sendNotice')).status).toBe(403);
@@ -93,16 +93,18 @@ describe('an event from a plan item to done', () => {
   });
 
   it('members sign up to speak and submit text; the office selects and orders', async () => {
+    const id = await planEvent();
+    await noticed(t, id, { m1, m2 });
     const s1 = await okBody(
       await t.member.post(`/api/consultations/events/${id}/speeches`, {
         title: '以“微更新”激活老旧街区',
         body: '建议设立微更新专项资金……',
       }),
     );
-    speech1 = s1.id;
+    const speech1 = s1.id;
     expect(s1.state).toBe('submitted');
     expect((await t.member.post(`/api/consultations/events/${id}/speeches`, { title: '再报一次' })).status).toBe(409);
-    speech2 = (
+    const speech2 = (
       await okBody(await t.member2.post(`/api/consultations/events/${id}/speeches`, { title: '老旧小区加装电梯' }))
     ).id;
     expect(JSON.stringify((await t.member2.get('/api/todos')).body)).toContain('待提交发言稿');
@@ -144,6 +146,8 @@ describe('an event from a plan item to done', () => {
   });
 
   it('held: the members checked in at the meeting are credited with participation; the delivered speech is a fact', async () => {
+    const id = await planEvent();
+    const [speech1, speech2] = await speechesDecided(t, id, { m1, m2 });
     const e = await okBody(await t.office.get(`/api/consultations/events/${id}`));
     await okBody(await t.office.post(`/api/meetings/${e.meetingId}/attendance/${m1}`, { present: true }));
     await okBody(await eventAction(t.office, id, 'hold'));
@@ -160,6 +164,8 @@ describe('an event from a plan item to done', () => {
   });
 
   it('minutes are required text; then done', async () => {
+    const id = await planEvent();
+    await held(t, id, { m1, m2 });
     const none = await eventAction(t.office, id, 'recordMinutes');
     expect([none.status, none.body.field]).toEqual([400, 'minutes']);
     await okBody(
@@ -199,6 +205,7 @@ describe('an event from a plan item to done', () => {
   });
 
   it('figures by kind and the year sentence come from the data', async () => {
+    await done(t, await planEvent(), { m1, m2 });
     const f = await okBody(await t.leader.get(`/api/consultations/figures?year=${year}`));
     expect(f.sentence).toBe('全年共开展协商1次，其中专题协商1次。');
     expect(f.supervisionSentence).toBe('全年共开展民主监督0次。');
