@@ -6,25 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { setSmsSender } from '../grassroots/sms.ts';
-import { guestVisitor, signInGuest, type Visitor } from './discussion-guest-helpers.ts';
+import { guestVisitor, signInGuest } from './discussion-guest-helpers.ts';
 import { GUEST_LIMITS } from './discussion-guest-routes.ts';
+import { invite, openDiscussion, signedInGuest } from './guests.fixtures.ts';
 import { inDays } from './test-helpers.ts';
 
 let t: TestContext;
 let office: Client;
 let member: Client;
-let id: number;
-let other: number;
-let token: string;
-let otherToken: string;
-let sid: number;
-let otherSid: number;
-let memberComment: number;
-let citizen: Visitor;
-let stranger: Visitor;
 const sent: { phone: string; text: string }[] = [];
 const PHONE = '13900000021';
-const url = (tok = token) => `/api/public/discussions/${tok}/comments`;
+const url = (tok: string) => `/api/public/discussions/${tok}/comments`;
 
 const open = (topic: string) => ({
   topic,
@@ -39,33 +31,33 @@ beforeAll(async () => {
   setSmsSender({ send: async (phone, text) => void sent.push({ phone, text }) });
   office = await login(t.app, 'office_staff');
   member = await login(t.app, 'member101');
-  id = (await okBody(await office.post('/api/discussions', open('老旧小区加装电梯怎么推进')))).id;
-  other = (await okBody(await office.post('/api/discussions', open('另一场讨论：背街小巷停车')))).id;
-  sid = (await okBody(await member.post(`/api/discussions/${id}/statements`, { body: '加装电梯应当按楼层分摊费用' })))
-    .id;
-  otherSid = (await okBody(await member.post(`/api/discussions/${other}/statements`, { body: '夜间开放机关停车场' })))
-    .id;
-  memberComment = (
-    await okBody(
-      await member.post(`/api/discussions/${id}/comments`, { body: '一楼住户的意见也要听', statementId: sid }),
-    )
-  ).id;
-  token = (await okBody(await office.post(`/api/discussions/${id}/invitations`, { days: 7, maxUses: 5 }))).token;
-  otherToken = (await okBody(await office.post(`/api/discussions/${other}/invitations`, { days: 7, maxUses: 5 })))
-    .token;
-  citizen = guestVisitor(() => t.app, '10.2.0.1');
-  stranger = guestVisitor(() => t.app, '10.2.0.2');
-  expect((await signInGuest(citizen, sent, PHONE, token)).status).toBe(200);
-  expect((await signInGuest(stranger, sent, '13900000022', otherToken)).status).toBe(200);
 });
 afterAll(async () => {
   setSmsSender(null);
   await t.close();
 });
 
+/**
+ * Each test's own discussion 老旧小区加装电梯怎么推进 (so it reads only its own comments, sign-ins and close): the
+ * member's statement `sid` and comment on it, a link (`token`, five uses) and the citizen signed in on it from `ip`
+ * with `phone` (a phone and an address get a few codes an hour, so each test has its own).
+ */
+async function elevator(phone: string, ip: string) {
+  const { id, sid } = await openDiscussion(office, open('老旧小区加装电梯怎么推进'), {
+    member,
+    body: '加装电梯应当按楼层分摊费用',
+  });
+  const comment = { body: '一楼住户的意见也要听', statementId: sid };
+  const memberComment: number = okBody(await member.post(`/api/discussions/${id}/comments`, comment)).id;
+  const { token } = await invite(office, id, 5);
+  const citizen = await signedInGuest(() => t.app, sent, ip, phone, token);
+  return { id, sid, memberComment, token, citizen };
+}
+
 describe('an invited citizen', () => {
   it('reads the comments without any member’s private data', async () => {
-    const r = await citizen.get(url());
+    const { sid, memberComment, token, citizen } = await elevator('13900000031', '10.2.1.1');
+    const r = await citizen.get(url(token));
     expect(r.status).toBe(200);
     const c = r.body.items.find((x: any) => x.id === memberComment);
     expect([c.body, c.statementId, c.mine]).toEqual(['一楼住户的意见也要听', sid, false]);
@@ -77,11 +69,16 @@ describe('an invited citizen', () => {
   });
 
   it('comments on a statement and replies to a member; members see 受邀群众, staff see which citizen', async () => {
-    const mine = await citizen.post(url(), { body: '建议政府补贴一部分', statementId: sid });
+    const { id, sid, memberComment, token, citizen } = await elevator(PHONE, '10.2.0.1');
+    const mine = await citizen.post(url(token), { body: '建议政府补贴一部分', statementId: sid });
     expect([mine.status, mine.body.state]).toEqual([200, 'shown']);
-    const reply = await citizen.post(url(), { body: '同意，一楼也受益', statementId: sid, parentId: memberComment });
+    const reply = await citizen.post(url(token), {
+      body: '同意，一楼也受益',
+      statementId: sid,
+      parentId: memberComment,
+    });
     expect(reply.status).toBe(200);
-    const own = (await citizen.get(url())).body.items.filter((c: any) => c.mine);
+    const own = (await citizen.get(url(token))).body.items.filter((c: any) => c.mine);
     expect(own.map((c: any) => [c.body, c.parentId])).toEqual([
       ['建议政府补贴一部分', null],
       ['同意，一楼也受益', memberComment],
@@ -110,34 +107,46 @@ describe('an invited citizen', () => {
   });
 
   it('is told which field is wrong, and a listed word waits for moderation', async () => {
-    const empty = await citizen.post(url(), { body: '   ', statementId: sid });
+    const { id, sid, token, citizen } = await elevator('13900000033', '10.2.1.3');
+    const empty = await citizen.post(url(token), { body: '   ', statementId: sid });
     expect([empty.status, empty.body.field, empty.body.message]).toEqual([400, 'body', '「评论」不能为空']);
-    const long = await citizen.post(url(), { body: '长'.repeat(1001), statementId: sid });
+    const long = await citizen.post(url(token), { body: '长'.repeat(1001), statementId: sid });
     expect([long.status, long.body.field]).toEqual([400, 'body']);
     expect(long.body.message).toMatch(/^「评论」/);
     await okBody(await office.put('/api/discussions/settings', { maxLength: 140, words: ['违禁词'] }));
-    const held = await citizen.post(url(), { body: '这里有违禁词', statementId: sid });
+    const held = await citizen.post(url(token), { body: '这里有违禁词', statementId: sid });
     expect([held.status, held.body.state]).toEqual([200, 'pending']);
     const members = (await okBody(await member.get(`/api/discussions/${id}/comments`))).items;
     expect(members.some((c: any) => c.id === held.body.id)).toBe(false);
-    const own = (await citizen.get(url())).body.items.find((c: any) => c.id === held.body.id);
+    const own = (await citizen.get(url(token))).body.items.find((c: any) => c.id === held.body.id);
     expect(own.state).toBe('pending');
   });
 
   it('cannot read or write another discussion’s comments', async () => {
+    const { id, sid, token, citizen } = await elevator('13900000034', '10.2.1.4');
+    const { id: other, sid: otherSid } = await openDiscussion(office, open('另一场讨论：背街小巷停车'), {
+      member,
+      body: '夜间开放机关停车场',
+    });
+    const otherToken = (await invite(office, other, 5)).token;
+    const stranger = await signedInGuest(() => t.app, sent, '10.2.0.2', '13900000022', otherToken);
     // The other discussion's citizen on this link: not signed in here.
-    const read = await stranger.get(url());
+    const read = await stranger.get(url(token));
     expect([read.status, read.body.message]).toEqual([401, '请先验证手机号']);
-    const write = await stranger.post(url(), { body: '越界评论', statementId: sid });
+    const write = await stranger.post(url(token), { body: '越界评论', statementId: sid });
     expect([write.status, write.body.message]).toEqual([401, '请先验证手机号']);
     // This discussion's citizen naming the other discussion's statement or comment.
-    const cross = await citizen.post(url(), { body: '越界评论', statementId: otherSid });
+    const cross = await citizen.post(url(token), { body: '越界评论', statementId: otherSid });
     expect([cross.status, cross.body.field, cross.body.message]).toEqual([400, 'statementId', '评论的观点不存在']);
     const strangerOwn = await stranger.post(url(otherToken), { body: '停车场要公开', statementId: otherSid });
     expect(strangerOwn.status).toBe(200);
-    const parent = await citizen.post(url(), { body: '越界回复', statementId: sid, parentId: strangerOwn.body.id });
+    const parent = await citizen.post(url(token), {
+      body: '越界回复',
+      statementId: sid,
+      parentId: strangerOwn.body.id,
+    });
     expect([parent.status, parent.body.field]).toEqual([400, 'parentId']);
-    expect((await citizen.get(url())).body.items.some((c: any) => c.body === '停车场要公开')).toBe(false);
+    expect((await citizen.get(url(token))).body.items.some((c: any) => c.body === '停车场要公开')).toBe(false);
     // An unknown link, and the members' route with the guest cookie.
     const unknown = await citizen.get(url('x'.repeat(24)));
     expect([unknown.status, unknown.body.message]).toEqual([404, '邀请链接不存在']);
@@ -153,16 +162,17 @@ describe('an invited citizen', () => {
   });
 
   it('comments within its per-guest limit, and not after the close', async () => {
+    const { id, sid, token, citizen } = await elevator('13900000035', '10.2.1.5');
     const late = guestVisitor(() => t.app, '10.2.0.3');
     expect((await signInGuest(late, sent, '13900000023', token)).status).toBe(200);
     let last = { status: 0, body: {} as any };
     for (let i = 0; i <= GUEST_LIMITS.comments; i++)
-      last = await late.post(url(), { body: `限流测试评论第${i}条`, statementId: sid });
+      last = await late.post(url(token), { body: `限流测试评论第${i}条`, statementId: sid });
     expect([last.status, last.body.message]).toEqual([429, '操作过于频繁，请稍后再试']);
     await t.database.db.execute(sql`update discussions set closes_at = now() - interval '1 minute' where id = ${id}`);
-    const closed = await citizen.post(url(), { body: '截止后的评论', statementId: sid });
+    const closed = await citizen.post(url(token), { body: '截止后的评论', statementId: sid });
     expect([closed.status, closed.body.message]).toEqual([409, '网络议政不在开放时间内']);
     // Reading stays possible after the close.
-    expect((await citizen.get(url())).status).toBe(200);
+    expect((await citizen.get(url(token))).status).toBe(200);
   });
 });

@@ -9,14 +9,13 @@ import { type Client, createTestApp, login, okBody, type TestContext } from '../
 import { setSmsSender } from '../grassroots/sms.ts';
 import { guestVisitor, signInGuest as signIn, type Visitor } from './discussion-guest-helpers.ts';
 import { GUEST_LIMITS } from './discussion-guest-routes.ts';
+import { invite, openDiscussion, signedInGuest } from './guests.fixtures.ts';
 import { inDays } from './test-helpers.ts';
 
 let t: TestContext;
 let office: Client;
 let member: Client;
 let other: number;
-let id: number;
-let token: string;
 const sent: { phone: string; text: string }[] = [];
 
 const open = (topic: string, audience = 'members') => ({
@@ -29,16 +28,23 @@ const open = (topic: string, audience = 'members') => ({
 });
 
 const visitor = (ip: string) => guestVisitor(() => t.app, ip);
-const signInGuest = (v: Visitor, phone: string, tok = token) => signIn(v, sent, phone, tok);
+const signInGuest = (v: Visitor, phone: string, tok: string) => signIn(v, sent, phone, tok);
+const guest = (ip: string, phone: string, tok: string) => signedInGuest(() => t.app, sent, ip, phone, tok);
+/** Each test's own discussion (so it counts only its own invitations, votes and audit rows), with a member's statement. */
+const elderCare = async () =>
+  (
+    await openDiscussion(office, open('社区养老服务如何补短板'), {
+      member,
+      body: '建议在每个街道建一处日间照料中心',
+    })
+  ).id;
 
 beforeAll(async () => {
   t = await createTestApp();
   setSmsSender({ send: async (phone, text) => void sent.push({ phone, text }) });
   office = await login(t.app, 'office_staff');
   member = await login(t.app, 'member101');
-  id = (await okBody(await office.post('/api/discussions', open('社区养老服务如何补短板')))).id;
   other = (await okBody(await office.post('/api/discussions', open('另一场讨论：停车难', 'committee')))).id;
-  await okBody(await member.post(`/api/discussions/${id}/statements`, { body: '建议在每个街道建一处日间照料中心' }));
 });
 afterAll(async () => {
   setSmsSender(null);
@@ -47,20 +53,23 @@ afterAll(async () => {
 
 describe('invitations', () => {
   it('are made by staff only, with a link and a QR code, and audited', async () => {
+    const id = await elderCare();
     expect((await member.post(`/api/discussions/${id}/invitations`, { days: 7, maxUses: 2 })).status).toBe(403);
     const inv = await okBody(await office.post(`/api/discussions/${id}/invitations`, { days: 7, maxUses: 2 }));
-    token = inv.token;
+    const token = inv.token;
     expect(inv.path).toBe(`/join/discussion/${token}`);
     expect(inv.qrSvg).toContain('<svg');
     expect((await okBody(await office.get(`/api/discussions/${id}/invitations`))).map((i: any) => i.uses)).toEqual([0]);
     const audit = await queryOne<{ n: number }>(
       t.database.db,
-      sql`select count(*)::int as n from audit_log where action = 'discussion.invitation.create'`,
+      sql`select count(*)::int as n from audit_log where action = 'discussion.invitation.create'
+        and entity = 'discussion' and entity_id = ${String(id)}`,
     );
     expect(audit!.n).toBe(1);
   });
 
   it('show the topic before sign-in, but nothing to read or write until the phone is confirmed', async () => {
+    const { token } = await invite(office, await elderCare(), 2);
     const v = visitor('10.1.0.1');
     const page = await v.get(`/api/public/discussions/${token}`);
     expect([page.status, page.body.topic, page.body.signedIn]).toEqual([200, '社区养老服务如何补短板', false]);
@@ -72,9 +81,11 @@ describe('invitations', () => {
 });
 
 describe('an invited citizen', () => {
-  const v = visitor('10.1.0.2');
   it('signs in with the one-time code and votes and writes in that discussion', async () => {
-    expect((await signInGuest(v, '13900000002')).status).toBe(200);
+    const id = await elderCare();
+    const { token } = await invite(office, id, 2);
+    const v = visitor('10.1.0.2');
+    expect((await signInGuest(v, '13900000002', token)).status).toBe(200);
     expect(v.cookie).toMatch(/^zx_discussion_guest=/);
     const next = await v.get(`/api/public/discussions/${token}/next`);
     // Anonymous discussion: the member who wrote it is 参与者, no name, no phone.
@@ -109,6 +120,8 @@ describe('an invited citizen', () => {
   });
 
   it('cannot reach another discussion nor any signed-in route with its cookie', async () => {
+    const id = await elderCare();
+    const v = await guest('10.1.0.8', '13900000008', (await invite(office, id, 2)).token);
     const inv2 = await okBody(await office.post(`/api/discussions/${other}/invitations`, { days: 7, maxUses: 5 }));
     // Its cookie is for the first discussion: the second one's link asks it to sign in.
     expect((await v.get(`/api/public/discussions/${inv2.token}/next`)).status).toBe(401);
@@ -121,6 +134,8 @@ describe('an invited citizen', () => {
   });
 
   it('writes within per-guest limits', async () => {
+    const { token } = await invite(office, await elderCare(), 2);
+    const v = await guest('10.1.0.9', '13900000009', token);
     let last = 0;
     for (let i = 0; i <= GUEST_LIMITS.statements; i++)
       last = (await v.post(`/api/public/discussions/${token}/statements`, { body: `限流测试观点第${i}条` })).status;
@@ -128,11 +143,14 @@ describe('an invited citizen', () => {
   });
 
   it('uses the link up: the limit of uses and the expiry refuse new citizens, not the ones already in', async () => {
-    expect((await signInGuest(visitor('10.1.0.3'), '13900000003')).status).toBe(200);
-    const full = await signInGuest(visitor('10.1.0.4'), '13900000004');
+    // The link takes two citizens; 13900000002 is the first one in.
+    const { token } = await invite(office, await elderCare(), 2);
+    await guest('10.1.0.2', '13900000002', token);
+    expect((await signInGuest(visitor('10.1.0.3'), '13900000003', token)).status).toBe(200);
+    const full = await signInGuest(visitor('10.1.0.4'), '13900000004', token);
     expect([full.status, full.body.message]).toEqual([410, '邀请链接已失效，请联系工作人员']);
     // Signing in again (another device) does not use the link up.
-    expect((await signInGuest(visitor('10.1.0.5'), '13900000002')).status).toBe(200);
+    expect((await signInGuest(visitor('10.1.0.5'), '13900000002', token)).status).toBe(200);
     await t.database.db.execute(
       sql`update discussion_invitations set expires_at = now() - interval '1 minute' where token = ${token}`,
     );
@@ -142,7 +160,8 @@ describe('an invited citizen', () => {
 
 describe('revoking a link', () => {
   it('is for staff only, audited once, and shuts the link for everyone', async () => {
-    const inv = await okBody(await office.post(`/api/discussions/${id}/invitations`, { days: 7, maxUses: 5 }));
+    const id = await elderCare();
+    const inv = await invite(office, id, 5);
     const v = visitor('10.1.0.7');
     expect((await signInGuest(v, '13900000007', inv.token)).status).toBe(200);
     const url = `/api/discussions/${id}/invitations/${inv.id}/revoke`;
@@ -159,7 +178,8 @@ describe('revoking a link', () => {
     expect([after.status, after.body.message]).toEqual([410, '邀请链接已失效，请联系工作人员']);
     const audit = await queryOne<{ n: number }>(
       t.database.db,
-      sql`select count(*)::int as n from audit_log where action = 'discussion.invitation.revoke'`,
+      sql`select count(*)::int as n from audit_log where action = 'discussion.invitation.revoke'
+        and entity = 'discussion' and entity_id = ${String(id)}`,
     );
     expect(audit!.n).toBe(1);
   });

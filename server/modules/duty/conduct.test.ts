@@ -5,25 +5,33 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
-import { login, testAppForFile } from '../../test/harness.ts';
+import { login, okBody, testAppForFile } from '../../test/harness.ts';
 import { PRESETS } from './rule-presets.ts';
 import { thisYear } from './service.ts';
+import { conductItems, conductRecord } from './test-helpers.ts';
 
 const t = testAppForFile({ admin: 'admin', office: 'office_staff', member: 'member031', county: 'county_admin' });
 const year = thisYear();
 const today = `${year}-01-15`;
 const db = () => t.database.db;
+// Each test has a year of its own, so the lists, rule items and Excel rows it reads are only the ones it made. The
+// occurrence test keeps this year: the member's page shows this year by default.
+const years = {
+  create: year + 1,
+  rules: year + 2,
+  occurrence: year,
+  revoke: year - 1,
+  retire: year - 2,
+  excel: year - 3,
+};
 
 beforeAll(async () => {
   await t.admin.put('/api/duty/rules', { year, rules: PRESETS.base120.rules });
 });
 
 describe('正负面清单', () => {
-  let positive: number;
-  let negative: number;
-  let recordId: number;
-
   it('staff add items; bad input is refused in Chinese; members may not edit', async () => {
+    const year = years.create;
     const bad = await t.office.post('/api/duty/lists/items', { year, polarity: 'negative', title: '', points: 5 });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('事项');
@@ -45,7 +53,7 @@ describe('正负面清单', () => {
       points: 3,
     });
     expect(n.status).toBe(200);
-    negative = n.body.id;
+    const negative = n.body.id;
     const p = await t.office.post('/api/duty/lists/items', {
       year,
       polarity: 'positive',
@@ -53,15 +61,18 @@ describe('正负面清单', () => {
       evidenceRequired: '批示件复印件',
       points: 5,
     });
-    positive = p.body.id;
+    const positive = p.body.id;
     const audit = await query<{ action: string }>(
       db(),
-      sql`select action from audit_log where entity = 'dutyConductItem' order by seq`,
+      sql`select action from audit_log where entity = 'dutyConductItem'
+        and entity_id in (${String(negative)}, ${String(positive)}) order by seq`,
     );
     expect(audit.map((a) => a.action)).toEqual(['duty.list.create', 'duty.list.create']);
   });
 
   it('the items are rule items of the year, kept when the rule editor saves without them', async () => {
+    const year = years.rules;
+    await conductItems(t.office, year);
     const rules = (await t.admin.get(`/api/duty/rules?year=${year}`)).body.current.rules;
     const mine = rules.items.filter((i: any) => i.kinds[0].startsWith('conduct.'));
     expect(mine.map((i: any) => [i.label, i.points])).toEqual([
@@ -75,6 +86,7 @@ describe('正负面清单', () => {
   });
 
   it('an occurrence deducts from the member, who sees it with its evidence', async () => {
+    const { negative } = await conductItems(t.office, years.occurrence);
     const before = (await t.member.get('/api/duty/me')).body.explanation.total;
     const memberId = t.member.me.account.memberId;
     const future = await t.office.post(`/api/duty/lists/items/${negative}/records`, {
@@ -89,7 +101,6 @@ describe('正负面清单', () => {
       evidence: '1 月 15 日专委会调研未请假缺席（签到表）',
     });
     expect(res.status).toBe(200);
-    recordId = res.body.id;
     const me = (await t.member.get('/api/duty/me')).body.explanation;
     expect(me.total).toBe(before - 3);
     const line = me.lines.find((l: any) => l.kind === 'conduct.negative');
@@ -109,24 +120,31 @@ describe('正负面清单', () => {
   });
 
   it('editing points re-scores; revoking the occurrence restores the score', async () => {
-    const before = (await t.member.get('/api/duty/me')).body.explanation.total;
+    const year = years.revoke;
+    const me = `/api/duty/me?year=${year}`;
+    const { negative } = await conductItems(t.office, year);
+    const recordId = await conductRecord(t.office, negative, t.member.me.account.memberId, year);
+    const before = (await t.member.get(me)).body.explanation.total;
     const edit = await t.office.put(`/api/duty/lists/items/${negative}`, {
       title: '无故缺席专委会活动',
       evidenceRequired: '活动签到表',
       points: 4,
     });
     expect(edit.status).toBe(200);
-    expect((await t.member.get('/api/duty/me')).body.explanation.total).toBe(before - 1);
+    expect((await t.member.get(me)).body.explanation.total).toBe(before - 1);
     await t.office.post(`/api/duty/lists/records/${recordId}/revoke`, { reason: '补交请假条' });
-    expect((await t.member.get('/api/duty/me')).body.explanation.total).toBe(before + 3);
+    expect((await t.member.get(me)).body.explanation.total).toBe(before + 3);
     const fact = await queryOne<{ n: number }>(
       db(),
-      sql`select count(*)::int as n from duty_facts where source_type = 'dutyConductRecord' and revoked_at is null`,
+      sql`select count(*)::int as n from duty_facts where source_type = 'dutyConductRecord' and source_id = ${recordId}
+        and revoked_at is null`,
     );
     expect(fact!.n).toBe(0);
   });
 
   it('a retired item takes no new occurrences; another committee sees nothing of it', async () => {
+    const year = years.retire;
+    const { positive, negative } = await conductItems(t.office, year);
     expect((await t.office.post(`/api/duty/lists/items/${positive}/retire`, {})).status).toBe(200);
     const res = await t.office.post(`/api/duty/lists/items/${positive}/records`, {
       memberId: t.member.me.account.memberId,
@@ -140,6 +158,11 @@ describe('正负面清单', () => {
   });
 
   it('exports the lists to Excel', async () => {
+    const year = years.excel;
+    const { positive, negative } = await conductItems(t.office, year);
+    const kept = { title: '无故缺席专委会活动', evidenceRequired: '活动签到表', points: 4 };
+    okBody(await t.office.put(`/api/duty/lists/items/${negative}`, kept));
+    okBody(await t.office.post(`/api/duty/lists/items/${positive}/retire`, {}));
     const res = await t.app.inject({
       method: 'GET',
       url: `/api/duty/lists/export?year=${year}`,
