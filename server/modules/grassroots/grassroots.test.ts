@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays, beijingToday } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
+import { sharedFixture } from '../../test/fixtures.ts';
 import { login, okBody, testAppForFile } from '../../test/harness.ts';
 import { inDays } from '../consultations/test-helpers.ts';
 
@@ -40,36 +41,93 @@ const ROOM = {
   firstConvenerTitle: '社区党委书记',
 };
 
-describe('grassroots rooms', () => {
-  let roomId: number;
-  let topicId: number;
-  let sessionId: number;
-  let eventId: number;
-  let itemId: number;
+// Each row below may exist once per file (a room's name is unique; a topic is answered once; a session's item once), so
+// each is a shared fixture built by the first test that needs it, each step only after the one before.
 
+/** ROOM with member020 convening and member021, and two more rooms (西门, 新城镇): ROOM's id. */
+const eastRoom = sharedFixture(async () => {
+  const id = (
+    await okBody(
+      await t.office.post('/api/grassroots/rooms', {
+        ...ROOM,
+        execConvenerMemberId: ids.member020,
+        memberIds: [ids.member020, ids.member021],
+      }),
+    )
+  ).id as number;
+  await okBody(
+    await t.office.post('/api/grassroots/rooms', { ...ROOM, name: '城关街道西门社区协商议事室', village: '西门社区' }),
+  );
+  await okBody(await t.office.post('/api/grassroots/rooms', { ...ROOM, name: '新城镇协商议事室', township: '新城镇' }));
+  return id;
+});
+
+/** Two topics raised in `eastRoom`: member021's 东门小区加装电梯 and the office's 社区停车位不足: their ids. */
+const topics = sharedFixture(async () => {
+  const roomId = await eastRoom();
+  const post = async (c: typeof t.office, body: object) =>
+    (await okBody(await c.post(`/api/grassroots/rooms/${roomId}/topics`, body))).id as number;
+  const topicId = await post(t.member, { title: '东门小区加装电梯', body: '老人上下楼难' });
+  return { topicId, other: await post(t.office, { title: '社区停车位不足' }) };
+});
+
+/** The convener's answer accepting 东门小区加装电梯 (made once: a topic is answered once): the response. */
+const accepted = sharedFixture(async () => {
+  const { topicId } = await topics();
+  return t.convener.post(`/api/grassroots/topics/${topicId}/answer`, { action: 'accept' });
+});
+
+/** The room's session (both forms, yesterday, with two guests) on the accepted topic: its id and event id. */
+const session = sharedFixture(async () => {
+  const { topicId } = await topics();
+  okBody(await accepted());
+  const s = await okBody(
+    await t.office.post(`/api/grassroots/rooms/${await eastRoom()}/sessions`, {
+      title: '东门社区加装电梯议事会',
+      form: 'both',
+      startsAt: inDays(-1, 9),
+      endsAt: inDays(-1, 11),
+      place: '东门社区议事厅',
+      topicIds: [topicId],
+      guests: [
+        { kind: 'citizen', name: '王大爷' },
+        { kind: 'official', name: '张科长', organisation: '街道城建办' },
+      ],
+    }),
+  );
+  return { sessionId: s.id as number, eventId: s.eventId as number };
+});
+
+/** `session` noticed, member020 checked in, held and minuted, then its agreed item to unit01: the item as answered. */
+const item = sharedFixture(async () => {
+  const { topicId } = await topics();
+  const { sessionId, eventId } = await session();
+  await okBody(await t.office.post(`/api/consultations/events/${eventId}/actions`, { action: 'sendNotice' }));
+  // Members are invited through the event's meeting; those checked in are credited when it is held.
+  const meetingId = (await okBody(await t.office.get(`/api/consultations/events/${eventId}`))).meetingId;
+  await okBody(await t.office.post(`/api/meetings/${meetingId}/attendance/${ids.member020}`, { present: true }));
+  await okBody(await t.office.post(`/api/consultations/events/${eventId}/actions`, { action: 'hold' }));
+  await okBody(
+    await t.office.post(`/api/consultations/events/${eventId}/actions`, {
+      action: 'recordMinutes',
+      minutes: '议定：由住建局牵头推进东门小区加装电梯。',
+    }),
+  );
+  return okBody(
+    await t.office.post(`/api/grassroots/sessions/${sessionId}/items`, {
+      content: '东门小区3栋加装电梯，年内完成审批',
+      topicId,
+      unitId,
+    }),
+  );
+});
+
+describe('grassroots rooms', () => {
   it('staff register a room with its conveners, members and a QR code to its public page', async () => {
     const bad = await t.office.post('/api/grassroots/rooms', { ...ROOM, memberIds: [2147483000] });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toBe('所选委员不存在');
-    roomId = (
-      await okBody(
-        await t.office.post('/api/grassroots/rooms', {
-          ...ROOM,
-          execConvenerMemberId: ids.member020,
-          memberIds: [ids.member020, ids.member021],
-        }),
-      )
-    ).id;
-    await okBody(
-      await t.office.post('/api/grassroots/rooms', {
-        ...ROOM,
-        name: '城关街道西门社区协商议事室',
-        village: '西门社区',
-      }),
-    );
-    await okBody(
-      await t.office.post('/api/grassroots/rooms', { ...ROOM, name: '新城镇协商议事室', township: '新城镇' }),
-    );
+    const roomId = await eastRoom();
     const dup = await t.office.post('/api/grassroots/rooms', ROOM);
     expect([dup.status, dup.body.message]).toEqual([409, `已有名为「${ROOM.name}」的协商议事室`]);
 
@@ -93,17 +151,8 @@ describe('grassroots rooms', () => {
   });
 
   it("a member's topic is accepted by the room's executive convener, not by another member; a decline needs a reason", async () => {
-    topicId = (
-      await okBody(
-        await t.member.post(`/api/grassroots/rooms/${roomId}/topics`, {
-          title: '东门小区加装电梯',
-          body: '老人上下楼难',
-        }),
-      )
-    ).id;
-    const other = (
-      await okBody(await t.office.post(`/api/grassroots/rooms/${roomId}/topics`, { title: '社区停车位不足' }))
-    ).id;
+    const roomId = await eastRoom();
+    const { topicId, other } = await topics();
     const notes = await okBody(await t.convener.get('/api/notifications'));
     expect(notes.items.map((n: any) => n.title)).toContain(`${ROOM.name}收到新议题：东门小区加装电梯`);
 
@@ -116,9 +165,7 @@ describe('grassroots rooms', () => {
         reason: '已列入街道年度计划',
       }),
     );
-    expect(
-      await okBody(await t.convener.post(`/api/grassroots/topics/${topicId}/answer`, { action: 'accept' })),
-    ).toEqual({
+    expect(okBody(await accepted())).toEqual({
       state: 'accepted',
     });
     const again = await t.convener.post(`/api/grassroots/topics/${topicId}/answer`, { action: 'decline', reason: 'x' });
@@ -137,6 +184,7 @@ describe('grassroots rooms', () => {
   });
 
   it('a room consultation is a consultation event: notice, held (participation facts), agreed item to a unit', async () => {
+    const [roomId, { topicId }] = [await eastRoom(), await topics()];
     const notAccepted = await t.office.post(`/api/grassroots/rooms/${roomId}/sessions`, {
       title: '东门社区加装电梯议事会',
       form: 'both',
@@ -146,47 +194,15 @@ describe('grassroots rooms', () => {
       topicIds: [topicId + 1],
     });
     expect(notAccepted.status).toBe(400);
-    const s = await okBody(
-      await t.office.post(`/api/grassroots/rooms/${roomId}/sessions`, {
-        title: '东门社区加装电梯议事会',
-        form: 'both',
-        startsAt: inDays(-1, 9),
-        endsAt: inDays(-1, 11),
-        place: '东门社区议事厅',
-        topicIds: [topicId],
-        guests: [
-          { kind: 'citizen', name: '王大爷' },
-          { kind: 'official', name: '张科长', organisation: '街道城建办' },
-        ],
-      }),
-    );
-    sessionId = s.id;
-    eventId = s.eventId;
+    const { sessionId, eventId } = await session();
     const event = await okBody(await t.office.get(`/api/consultations/events/${eventId}`));
     expect(event).toMatchObject({ kind: 'grassroots', state: 'preparation' });
 
     const early = await t.office.post(`/api/grassroots/sessions/${sessionId}/items`, { content: 'x', unitId });
     expect([early.status, early.body.message]).toEqual([409, '议事活动举行后才能登记议定事项']);
-    await okBody(await t.office.post(`/api/consultations/events/${eventId}/actions`, { action: 'sendNotice' }));
-    // Members are invited through the event's meeting; those checked in are credited when it is held.
-    const meetingId = (await okBody(await t.office.get(`/api/consultations/events/${eventId}`))).meetingId;
-    await okBody(await t.office.post(`/api/meetings/${meetingId}/attendance/${ids.member020}`, { present: true }));
-    await okBody(await t.office.post(`/api/consultations/events/${eventId}/actions`, { action: 'hold' }));
-    await okBody(
-      await t.office.post(`/api/consultations/events/${eventId}/actions`, {
-        action: 'recordMinutes',
-        minutes: '议定：由住建局牵头推进东门小区加装电梯。',
-      }),
-    );
-
-    const item = await okBody(
-      await t.office.post(`/api/grassroots/sessions/${sessionId}/items`, {
-        content: '东门小区3栋加装电梯，年内完成审批',
-        topicId,
-        unitId,
-      }),
-    );
-    itemId = item.id;
+    // Noticed, member020 checked in, held, minuted; then the agreed item (see `item`).
+    const made = await item();
+    const itemId = made.id;
     // The deadline is the committee's setting (default 15 working days); an administrator changes it.
     expect((await t.office.get('/api/grassroots/settings')).body.itemFeedbackWorkingDays).toBe(15);
     const admin = await login(t.app, 'admin');
@@ -197,7 +213,7 @@ describe('grassroots rooms', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('验证码有效时间（分钟）');
     const days = 15;
-    expect(item.dueOn).toBe(await addWorkingDays(t.database.db, 1, beijingToday(), days));
+    expect(made.dueOn).toBe(await addWorkingDays(t.database.db, 1, beijingToday(), days));
     const got = await okBody(await t.office.get(`/api/grassroots/sessions/${sessionId}`));
     expect(got).toMatchObject({
       eventState: 'minuted',
@@ -208,6 +224,7 @@ describe('grassroots rooms', () => {
   });
 
   it('the unit feeds back on its own item only; the member who raised it is told; staff resolve; figures count', async () => {
+    const [itemId, { eventId }] = [(await item()).id, await session()];
     const unitNotes = await okBody(await t.unit.get('/api/notifications'));
     expect(unitNotes.items.some((n: any) => n.title.includes('东门小区3栋加装电梯'))).toBe(true);
     const other = await login(t.app, 'unit02');

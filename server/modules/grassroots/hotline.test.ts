@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { demoHotlineCsv, seedDemoHotline } from '../../seed/demo-hotline.ts';
+import { sharedFixture } from '../../test/fixtures.ts';
 import { login, okBody, testAppForFile } from '../../test/harness.ts';
 import { inDays } from '../consultations/test-helpers.ts';
 
@@ -65,18 +66,95 @@ async function workbook(rows: (string | Date)[][], headers = HEADERS) {
 
 const HOTLINE_IMPORTS = '/api/grassroots/hotline/imports';
 
-const importAudits = async () =>
+// Cases of August 2025 that no test stores (uploads refused or only previewed): 2025-08 stays empty.
+const AUGUST = [
+  ['T2508001', '2025-08-04', '城关街道', '市容环境', '东门菜市场周边流动摊贩占道经营，请求整治。', '办理中'],
+  ['T2508002', '2025-08-06', '新城镇', '供水', '新城镇东街夜间停水。', '办理中'],
+];
+const stored = (caseNos: string[]) =>
+  query(t.database.db, sql`select 1 from hotline_cases where case_no in (${sql.join(caseNos, sql`, `)})`);
+
+/** The import audit rows of the imports `ids` (the apply of an unchanged file writes none). */
+const importAudits = async (ids: number[]) =>
   (
     await queryOne<{ n: number }>(
       t.database.db,
-      sql`select count(*)::int as n from audit_log where action = 'grassroots.hotline.import'`,
+      sql`select count(*)::int as n from audit_log where action = 'grassroots.hotline.import'
+        and entity_id in (${sql.join(ids.map(String), sql`, `)})`,
     )
   )?.n;
 
-describe('hotline cases', () => {
-  let roomId: number;
-  let topicId: number;
+const julyCases = () =>
+  query(t.database.db, sql`select * from hotline_cases where case_no like 'T2507%' order by case_no`);
 
+/**
+ * July's cases imported (made once per file: a case number is stored once): the xlsx of MARKET and OTHER previewed,
+ * applied, applied again, previewed and applied a second time, then the hotline system's CSV a week later (one case
+ * finished, one new). Returns each answer, July's cases after the first and the second import, and the import audit
+ * rows after the second and the third.
+ */
+const july = sharedFixture(async () => {
+  const file = await workbook([...MARKET, ...OTHER]);
+  const first = (await t.office.upload(HOTLINE_IMPORTS, '七月工单.xlsx', file)).body;
+  const firstApply = await t.office.post(`/api/grassroots/hotline/imports/${first.id}/apply`);
+  const again = await t.office.post(`/api/grassroots/hotline/imports/${first.id}/apply`);
+  const before = await julyCases();
+  const second = (await t.office.upload(HOTLINE_IMPORTS, '七月工单.xlsx', file)).body;
+  const secondApply = await t.office.post(`/api/grassroots/hotline/imports/${second.id}/apply`);
+  const after = await julyCases();
+  const auditsAfterSecond = await importAudits([first.id, second.id]);
+  const csv = [
+    HEADERS.join(','),
+    'T2507004,2025-07-09,城关街道,市容环境,"东门菜市场门口摊贩占道经营，垃圾遍地，来电人13812345678。",已办结',
+    'T2507010,2025/7/28,城关街道,市容环境,"东门菜市场附近摊贩占道经营, 请求加强管理",办理中',
+  ].join('\r\n');
+  const third = (await t.office.upload(HOTLINE_IMPORTS, '七月工单补充.csv', Buffer.from(`\uFEFF${csv}`))).body;
+  const thirdApply = await t.office.post(`/api/grassroots/hotline/imports/${third.id}/apply`);
+  const auditsAfterThird = await importAudits([first.id, second.id, third.id]);
+  return {
+    first,
+    firstApply,
+    again,
+    before,
+    second,
+    secondApply,
+    after,
+    auditsAfterSecond,
+    third,
+    thirdApply,
+    auditsAfterThird,
+  };
+});
+
+/** 城关街道东门协商议事室, convened by member030 (made once: a room's name is unique): its id. */
+const room = sharedFixture(async () => {
+  const convenerId = (await queryOne<{ member_id: number }>(
+    t.database.db,
+    sql`select member_id from accounts where username = 'member030'`,
+  ))!.member_id;
+  return (
+    await okBody(
+      await t.office.post('/api/grassroots/rooms', {
+        name: '城关街道东门协商议事室',
+        township: '城关街道',
+        village: '东门社区',
+        firstConvener: '王书记',
+        execConvenerMemberId: convenerId,
+      }),
+    )
+  ).id as number;
+});
+
+const MATTER_CASES = ['T2507001', 'T2507004', 'T2507007', 'T2507009', 'T2507010'];
+/** The request taking July's market matter up as a topic of `room` (the room made if not yet): its body. */
+const takeUpBody = async () => ({ roomId: await room(), title: '东门菜市场周边占道经营问题', caseNos: MATTER_CASES });
+/** The market matter taken up as `room`'s topic (made once, after `july`): the topic id. */
+const topic = sharedFixture(async () => {
+  await july();
+  return (await okBody(await t.convener.post('/api/grassroots/hotline/take-up', await takeUpBody()))).id as number;
+});
+
+describe('hotline cases', () => {
   it('staff download the template; only staff import', async () => {
     const tpl = await t.office.get('/api/grassroots/hotline/template');
     expect(tpl.status).toBe(200);
@@ -85,9 +163,9 @@ describe('hotline cases', () => {
     await wb.xlsx.load(tpl.raw as any);
     expect((wb.worksheets[0].getRow(1).values as string[]).slice(1)).toEqual(HEADERS);
     expect((await t.member.get('/api/grassroots/hotline/template')).status).toBe(403);
-    const refused = await t.member.upload(HOTLINE_IMPORTS, '工单.xlsx', await workbook(MARKET));
+    const refused = await t.member.upload(HOTLINE_IMPORTS, '工单.xlsx', await workbook(AUGUST));
     expect(refused.status).toBe(403);
-    expect((await query(t.database.db, sql`select 1 from hotline_cases`)).length).toBe(0);
+    expect((await stored(AUGUST.map((r) => r[0]))).length).toBe(0);
   });
 
   it('the preview names each bad row and column in Chinese; nothing is stored until imported', async () => {
@@ -95,10 +173,10 @@ describe('hotline cases', () => {
       HOTLINE_IMPORTS,
       '七月工单.xlsx',
       await workbook([
-        MARKET[0],
-        ['T2507099', '2025-13-45', '城关街道', '', '路灯不亮', ''],
-        ['T2507098', '2025-07-01', '', '', '', ''],
-        MARKET[0],
+        AUGUST[0],
+        ['T2508099', '2025-13-45', '城关街道', '', '路灯不亮', ''],
+        ['T2508098', '2025-08-01', '', '', '', ''],
+        AUGUST[0],
       ]),
     );
     expect(bad.status, JSON.stringify(bad.body)).toBe(200);
@@ -117,52 +195,43 @@ describe('hotline cases', () => {
     ]);
     const word = await t.office.upload(HOTLINE_IMPORTS, '工单.docx', Buffer.from('x'));
     expect(word.body.message).toBe('请上传 .xlsx 或 .csv 格式的工单文件（可先下载模板）');
-    expect((await query(t.database.db, sql`select 1 from hotline_cases`)).length).toBe(0);
+    expect((await stored([AUGUST[0][0], 'T2508099', 'T2508098'])).length).toBe(0);
   });
 
   it('imports the good rows; importing the same file again changes nothing; a changed status updates the case', async () => {
-    const file = await workbook([...MARKET, ...OTHER]);
-    const first = (await t.office.upload(HOTLINE_IMPORTS, '七月工单.xlsx', file)).body;
+    const { first, firstApply, again, before, second, secondApply, after, third, thirdApply, ...audits } = await july();
     expect(first).toMatchObject({ total: 8, valid: 8, added: 8, errors: [] });
-    expect(await okBody(await t.office.post(`/api/grassroots/hotline/imports/${first.id}/apply`))).toEqual({
+    expect(okBody(firstApply)).toEqual({
       added: 8,
       updated: 0,
       unchanged: 0,
     });
-    const again = await t.office.post(`/api/grassroots/hotline/imports/${first.id}/apply`);
     expect([again.status, again.body.message]).toEqual([409, '该文件已经导入过了']);
-    const before = await query(t.database.db, sql`select * from hotline_cases order by case_no`);
     expect(before.map((c: any) => c.received_on instanceof Date || typeof c.received_on).length).toBe(8);
 
-    const second = (await t.office.upload(HOTLINE_IMPORTS, '七月工单.xlsx', file)).body;
     expect(second).toMatchObject({ added: 0, updated: 0, unchanged: 8 });
-    expect(await okBody(await t.office.post(`/api/grassroots/hotline/imports/${second.id}/apply`))).toEqual({
+    expect(okBody(secondApply)).toEqual({
       added: 0,
       updated: 0,
       unchanged: 8,
     });
-    expect(await query(t.database.db, sql`select * from hotline_cases order by case_no`)).toEqual(before);
-    expect(await importAudits()).toBe(1);
+    expect(after).toEqual(before);
+    expect(audits.auditsAfterSecond).toBe(1);
 
     // The hotline system's CSV (quoted text with a comma), a week later: one case finished, one new.
-    const csv = [
-      HEADERS.join(','),
-      'T2507004,2025-07-09,城关街道,市容环境,"东门菜市场门口摊贩占道经营，垃圾遍地，来电人13812345678。",已办结',
-      'T2507010,2025/7/28,城关街道,市容环境,"东门菜市场附近摊贩占道经营, 请求加强管理",办理中',
-    ].join('\r\n');
-    const third = (await t.office.upload(HOTLINE_IMPORTS, '七月工单补充.csv', Buffer.from(`\uFEFF${csv}`))).body;
     expect(third).toMatchObject({ total: 2, valid: 2, added: 1, updated: 1, unchanged: 0 });
-    await okBody(await t.office.post(`/api/grassroots/hotline/imports/${third.id}/apply`));
+    okBody(thirdApply);
     const changed = await queryOne<{ status: string }>(
       t.database.db,
       sql`select status from hotline_cases where case_no = 'T2507004'`,
     );
     expect(changed?.status).toBe('已办结');
-    expect(await importAudits()).toBe(2);
+    expect(audits.auditsAfterThird).toBe(2);
     expect((await okBody(await t.county.get('/api/grassroots/hotline/cases'))).total).toBe(0);
   });
 
   it('finds the planted recurring matter of the month; phones are masked for all but staff', async () => {
+    await july();
     const m = await okBody(await t.member.get(`/api/grassroots/hotline/matters?month=${MONTH}`));
     expect(m.cases).toBe(9);
     const top = m.matters[0];
@@ -182,27 +251,14 @@ describe('hotline cases', () => {
   });
 
   it('a room takes the matter up as its topic (每月一题) with the cases linked; a member who does not convene may not', async () => {
-    const convenerId = (await queryOne<{ member_id: number }>(
-      t.database.db,
-      sql`select member_id from accounts where username = 'member030'`,
-    ))!.member_id;
-    roomId = (
-      await okBody(
-        await t.office.post('/api/grassroots/rooms', {
-          name: '城关街道东门协商议事室',
-          township: '城关街道',
-          village: '东门社区',
-          firstConvener: '王书记',
-          execConvenerMemberId: convenerId,
-        }),
-      )
-    ).id;
-    const caseNos = ['T2507001', 'T2507004', 'T2507007', 'T2507009', 'T2507010'];
-    const body = { roomId, title: '东门菜市场周边占道经营问题', caseNos };
+    await july();
+    const roomId = await room();
+    const caseNos = MATTER_CASES;
+    const body = await takeUpBody();
     expect((await t.member.post('/api/grassroots/hotline/take-up', body)).status).toBe(403);
     const missing = await t.office.post('/api/grassroots/hotline/take-up', { ...body, caseNos: ['NOPE'] });
     expect([missing.status, missing.body.message]).toEqual([400, '工单编号不存在：NOPE']);
-    topicId = (await okBody(await t.convener.post('/api/grassroots/hotline/take-up', body))).id;
+    const topicId = await topic();
     const topics = await okBody(await t.convener.get(`/api/grassroots/topics?roomId=${roomId}&source=hotline`));
     expect(topics.items.map((x: any) => [x.title, x.sourceLabel, x.stateLabel])).toEqual([
       ['东门菜市场周边占道经营问题', expect.any(String), '已受理'],
@@ -223,6 +279,7 @@ describe('hotline cases', () => {
   });
 
   it("a room's agreed item records the cases it resolves; the case list and the year's figures show them", async () => {
+    const [roomId, topicId] = [await room(), await topic()];
     const unitId = (await queryOne<{ unit_id: number }>(
       t.database.db,
       sql`select unit_id from accounts where username = 'unit01'`,

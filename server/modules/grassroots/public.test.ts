@@ -8,6 +8,7 @@ import { systemActor } from '../../platform/context.ts';
 import { beijingYearOf } from '../../platform/dates.ts';
 import { query, queryOne } from '../../platform/db/client.ts';
 import { putSetting } from '../../platform/settings/settings.ts';
+import { sharedFixture } from '../../test/fixtures.ts';
 import { type Client, createTestApp, login, okBody, type TestContext } from '../../test/harness.ts';
 import { inDays } from '../consultations/test-helpers.ts';
 import { logSmsSender, setSmsSender } from './sms.ts';
@@ -58,10 +59,36 @@ afterAll(async () => {
   await t.close();
 });
 
-describe('the public side', () => {
-  const phone = '13912345678';
-  let topicToken: string;
+const phone = '13912345678';
 
+/**
+ * The resident's topic 南湖小区门口积水 raised with a one-time code (made once per file: a phone's submissions per day
+ * are limited): the answers to the code request, to a wrong code, to the submission and to the spent code reused.
+ */
+const raised = sharedFixture(async () => {
+  const codeSent = await anon('POST', `/api/public/rooms/${roomToken}/code`, { phone });
+  const code = lastCode(phone);
+  const wrong = await anon('POST', `/api/public/rooms/${roomToken}/submissions`, {
+    phone,
+    code: code === '000000' ? '111111' : '000000',
+    title: '南湖小区门口积水',
+  });
+  const submitted = await anon('POST', `/api/public/rooms/${roomToken}/submissions`, {
+    phone,
+    code,
+    title: '南湖小区门口积水',
+    body: '雨天积水严重',
+  });
+  const reused = await anon('POST', `/api/public/rooms/${roomToken}/submissions`, { phone, code, title: '再提一次' });
+  return { codeSent, wrong, submitted, reused };
+});
+
+/** The room's topic titled `title` (for staff): its id. */
+const topicIdOf = async (title: string) =>
+  (await okBody(await office.get(`/api/grassroots/topics?roomId=${roomId}`))).items.find((x: any) => x.title === title)
+    .id as number;
+
+describe('the public side', () => {
   it('a resident raises a topic with a one-time code; the phone is stored encrypted and shown to nobody', async () => {
     const page = await anon('GET', `/api/public/rooms/${roomToken}`);
     expect(page.status).toBe(200);
@@ -69,27 +96,13 @@ describe('the public side', () => {
     expect((await anon('GET', '/api/public/rooms/not-a-real-token-at-all')).status).toBe(404);
     expect((await anon('POST', `/api/public/rooms/${roomToken}/code`, { phone: '12345' })).status).toBe(400);
 
-    expect(await okBody(await anon('POST', `/api/public/rooms/${roomToken}/code`, { phone }))).toEqual({
+    const { codeSent, wrong, submitted, reused } = await raised();
+    expect(okBody(codeSent)).toEqual({
       ok: true,
       minutes: 10,
     });
-    const code = lastCode(phone);
-    const wrong = await anon('POST', `/api/public/rooms/${roomToken}/submissions`, {
-      phone,
-      code: code === '000000' ? '111111' : '000000',
-      title: '南湖小区门口积水',
-    });
     expect([wrong.status, wrong.body.message]).toEqual([400, '验证码不正确']);
-    const ok = await okBody(
-      await anon('POST', `/api/public/rooms/${roomToken}/submissions`, {
-        phone,
-        code,
-        title: '南湖小区门口积水',
-        body: '雨天积水严重',
-      }),
-    );
-    topicToken = ok.topicToken;
-    const reused = await anon('POST', `/api/public/rooms/${roomToken}/submissions`, { phone, code, title: '再提一次' });
+    okBody(submitted);
     expect([reused.status, reused.body.message]).toEqual([400, '验证码已失效，请重新获取']);
 
     const citizen = await queryOne<{ phone_enc: string }>(
@@ -109,7 +122,8 @@ describe('the public side', () => {
   });
 
   it('accepted → room consultation → agreed item → unit feedback → published, and the resident reads it', async () => {
-    const topicId = (await office.get(`/api/grassroots/topics?roomId=${roomId}`)).body.items[0].id;
+    const topicToken = okBody((await raised()).submitted).topicToken;
+    const topicId = await topicIdOf('南湖小区门口积水');
     expect((await anon('GET', `/api/public/topics/${topicToken}`)).body).toMatchObject({
       stateLabel: '待受理',
       items: [],
@@ -186,7 +200,7 @@ describe('the public side', () => {
         '10.1.0.2',
       ),
     );
-    const id = (await office.get(`/api/grassroots/topics?roomId=${roomId}&state=raised`)).body.items[0].id;
+    const id = await topicIdOf('广场舞噪音');
     await okBody(
       await convener.post(`/api/grassroots/topics/${id}/answer`, {
         action: 'decline',
@@ -199,6 +213,7 @@ describe('the public side', () => {
   });
 
   it('codes are limited per phone and per address; wrong tries spend a code; submissions per day are limited', async () => {
+    await raised();
     await putSetting(t.database.db, systemActor(1), 'grassroots.settings', beijingYearOf(), {
       codesPerPhonePerHour: 2,
       codesPerAddressPerHour: 4,
