@@ -11,17 +11,14 @@ import { queryOne } from '../server/platform/db/client.ts';
 import { computeFigures } from '../server/platform/figures/compute.ts';
 import { monthsOf, parsePeriod } from '../server/platform/figures/period.ts';
 import { figureGroups } from '../server/platform/figures/registry.ts';
-import { crowdPhase, crowdUsers } from './crowd.ts';
-import { benchDatabaseUrl, benchDataDir, freshPostgres } from './setup.ts';
+import { crowdPhase, crowdUsers, percentile } from './crowd.ts';
+import { benchDatabaseUrl, benchStart, secondsSince } from './setup.ts';
 
 const OTHERS = Number(process.env.OTHERS ?? 39);
 const PER_YEAR = Number(process.env.PER_YEAR ?? 1500);
 const RUNS = Number(process.env.RUNS ?? 100);
 const POOL = 6;
 benchDatabaseUrl();
-const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const STATES = [
   'completed',
   'completed',
@@ -36,10 +33,7 @@ const STATES = [
 ];
 
 async function main() {
-  const { database, url } = await freshPostgres('zhengxie_bench_figures', POOL);
-  // Secrets before the first write: the audit log's seal needs its key.
-  const dataDir = benchDataDir();
-  const db = database.db;
+  const { database, url, dataDir, db } = await benchStart('zhengxie_bench_figures', POOL);
   const t0 = process.hrtime.bigint();
 
   const city = (await queryOne<{ id: number }>(
@@ -95,7 +89,7 @@ async function main() {
       (select count(*) from activity_participants)::int as ap, (select count(*) from duty_facts)::int as df`,
   );
   console.log(
-    `loaded ${11 + OTHERS} committees: ${n.p.toLocaleString()} proposals, ${n.mi.toLocaleString()} meeting invitations, ${n.ap.toLocaleString()} activity participants, ${n.df.toLocaleString()} duty facts in ${seconds(t0).toFixed(1)} s`,
+    `loaded ${11 + OTHERS} committees: ${n.p.toLocaleString()} proposals, ${n.mi.toLocaleString()} meeting invitations, ${n.ap.toLocaleString()} activity participants, ${n.df.toLocaleString()} duty facts in ${secondsSince(t0).toFixed(1)} s`,
   );
 
   const hash = await hashPassword('Bench@2026');
@@ -142,7 +136,7 @@ async function main() {
       if (i >= 5) times.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     console.log(
-      `${name.padEnd(28, '　')} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms   p95 ${pct(times, 95).toFixed(1).padStart(7)} ms`,
+      `${name.padEnd(28, '　')} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`,
     );
   }
   // Baseline in the same run: the trend as the dashboard computed it before (every range group, month by month).
@@ -159,8 +153,8 @@ async function main() {
     trendNow.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   console.log(
-    `trend of 2026, in-process: grouped by month (now) p50 ${pct(trendNow, 50).toFixed(1)} ms; ` +
-      `baseline, every range group month by month (before) p50 ${pct(former, 50).toFixed(1)} ms`,
+    `trend of 2026, in-process: grouped by month (now) p50 ${percentile(trendNow, 50).toFixed(1)} ms; ` +
+      `baseline, every range group month by month (before) p50 ${percentile(former, 50).toFixed(1)} ms`,
   );
   console.log('targets (issue 19): dashboard p95 < 150 ms; the annual report figures of a committee < 500 ms');
   await app.close();
