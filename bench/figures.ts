@@ -32,6 +32,16 @@ const STATES = [
   'submitted',
 ];
 
+/**
+ * The insert of closed gatherings into `table` (meetings and activities share these columns): in every committee,
+ * `perYear` a year over 2022–2026 of `kind`, titled `title` and a number, held 9:00–12:00 Beijing time at `place`.
+ */
+const gatherings = (table: 'meetings' | 'activities', kind: string, title: string, place: string, perYear: number) =>
+  sql.raw(`insert into ${table} (committee_id, kind, title, starts_at, ends_at, place, status, checkin_secret)
+    select c.id, '${kind}', '${title}' || g, make_timestamptz(y, 1 + g % 12, 1 + g % 28, 9, 0, 0, 'Asia/Shanghai'),
+      make_timestamptz(y, 1 + g % 12, 1 + g % 28, 12, 0, 0, 'Asia/Shanghai'), '${place}', 'closed', 'x'
+    from committees c cross join generate_series(2022, 2026) y cross join generate_series(1, ${perYear}) g`);
+
 async function main() {
   const { database, url, dataDir, db } = await benchStart('zhengxie_bench_figures', POOL);
   const t0 = process.hrtime.bigint();
@@ -64,17 +74,11 @@ async function main() {
       make_timestamptz(s.year, 1 + g % 12, 1 + g % 28, 10, 0, 0, 'Asia/Shanghai')
     from plenary_sessions s cross join generate_series(1, ${PER_YEAR}) g`),
   );
-  await db.execute(sql`insert into meetings (committee_id, kind, title, starts_at, ends_at, place, status, checkin_secret)
-    select c.id, 'standing', '会议' || g, make_timestamptz(y, 1 + g % 12, 1 + g % 28, 9, 0, 0, 'Asia/Shanghai'),
-      make_timestamptz(y, 1 + g % 12, 1 + g % 28, 12, 0, 0, 'Asia/Shanghai'), '会议室', 'closed', 'x'
-    from committees c cross join generate_series(2022, 2026) y cross join generate_series(1, 40) g`);
+  await db.execute(gatherings('meetings', 'standing', '会议', '会议室', 40));
   await db.execute(sql`insert into meeting_invitees (committee_id, meeting_id, member_id, reply, checked_in_at)
     select m.committee_id, m.id, x.id, 'attend', case when x.id % 4 <> 0 then m.starts_at end
     from meetings m join members x on x.committee_id = m.committee_id and x.id % 5 = m.id % 5`);
-  await db.execute(sql`insert into activities (committee_id, kind, title, starts_at, ends_at, place, status, checkin_secret)
-    select c.id, 'research', '活动' || g, make_timestamptz(y, 1 + g % 12, 1 + g % 28, 9, 0, 0, 'Asia/Shanghai'),
-      make_timestamptz(y, 1 + g % 12, 1 + g % 28, 12, 0, 0, 'Asia/Shanghai'), '现场', 'closed', 'x'
-    from committees c cross join generate_series(2022, 2026) y cross join generate_series(1, 80) g`);
+  await db.execute(gatherings('activities', 'research', '活动', '现场', 80));
   await db.execute(sql`insert into activity_participants (committee_id, activity_id, member_id, source, checked_in_at)
     select a.committee_id, a.id, x.id, 'invited', case when x.id % 3 <> 0 then a.starts_at end
     from activities a join members x on x.committee_id = a.committee_id and x.id % 10 = a.id % 10`);
