@@ -5,8 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
-import type { Database } from '../server/platform/db/client.ts';
+import type { Database, Db } from '../server/platform/db/client.ts';
 import { percentile } from './crowd.ts';
+import { benchCommittees } from './generate-proposals.ts';
+import { benchStart } from './setup.ts';
 
 /** A signed-in officer: the session cookie (`name=value`) and the CSRF token its writes send. */
 export interface OfficerSession {
@@ -52,6 +54,25 @@ export async function signedInOfficers(
     sessions.push({ cookie: String(res.headers['set-cookie']).split(';')[0], csrf: res.json().csrfToken });
   }
   return { app, probe, sessions };
+}
+
+/**
+ * The start of a bench measured as one role's officers: database `name` made fresh with a pool of `pool` (benchStart),
+ * `committeeCount` bench committees (benchCommittees) filled by `load`, and the officers of `account` signed in
+ * (signedInOfficers). Returns all of those for the bench's cases and its clean-up.
+ * Usage: `await officerBench('zhengxie_bench_x', 6, 200, (db, cs) => loadX(db, cs, 1500), { prefix, displayName, role })`
+ */
+export async function officerBench(
+  name: string,
+  pool: number,
+  committeeCount: number,
+  load: (db: Db, committees: number[]) => Promise<unknown>,
+  account: { prefix: string; displayName: string; role: string },
+) {
+  const { database, url, dataDir, db } = await benchStart(name, pool);
+  const committees = await benchCommittees(db, committeeCount);
+  await load(db, committees);
+  return { database, url, dataDir, db, ...(await signedInOfficers(database, dataDir, committees, account)) };
 }
 
 /** One request a bench times: its method, the URL of run `i` and, for a POST, the JSON body of run `i`. */

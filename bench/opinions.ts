@@ -10,9 +10,8 @@ import { sql } from 'drizzle-orm';
 import { query, queryOne } from '../server/platform/db/client.ts';
 import { crowdPhase } from './crowd.ts';
 import { CATEGORIES, loadOpinions } from './generate-opinions.ts';
-import { benchCommittees } from './generate-proposals.ts';
-import { signedInOfficers, timeCases } from './officers.ts';
-import { benchDatabaseUrl, benchStart, dropBenchDatabase } from './setup.ts';
+import { officerBench, timeCases } from './officers.ts';
+import { benchDatabaseUrl, dropBenchDatabase } from './setup.ts';
 
 const REPORTS = Number(process.env.REPORTS ?? 1_000_000);
 const COMMITTEES = Number(process.env.COMMITTEES ?? 200);
@@ -21,16 +20,14 @@ const POOL = 6;
 benchDatabaseUrl();
 
 async function main() {
-  const { database, url, dataDir, db } = await benchStart('zhengxie_bench_opinions', POOL);
-
-  const committees = await benchCommittees(db, COMMITTEES);
-  await loadOpinions(db, committees, Math.ceil(REPORTS / COMMITTEES));
   // Sign in a liaison officer of 40 committees and call the real routes.
-  const { app, probe, sessions } = await signedInOfficers(database, dataDir, committees, {
-    prefix: 'bench_liaison',
-    displayName: '压测联络员',
-    role: 'liaisonStaff',
-  });
+  const { database, url, dataDir, db, app, probe, sessions } = await officerBench(
+    'zhengxie_bench_opinions',
+    POOL,
+    COMMITTEES,
+    (db, committees) => loadOpinions(db, committees, Math.ceil(REPORTS / COMMITTEES)),
+    { prefix: 'bench_liaison', displayName: '压测联络员', role: 'liaisonStaff' },
+  );
   const cookies = sessions.map((s) => s.cookie);
   const words = [
     '电梯',

@@ -7,9 +7,9 @@
 //   scripts/with-postgres.sh npx tsx bench/proposals.ts       (PROPOSALS=… COMMITTEES=… RUNS=… to change the size)
 import fs from 'node:fs';
 import { crowdPhase } from './crowd.ts';
-import { benchCommittees, loadProposals, SUBJECTS } from './generate-proposals.ts';
-import { signedInOfficers, type TimedCase, timeCases } from './officers.ts';
-import { benchDatabaseUrl, benchStart, dropBenchDatabase } from './setup.ts';
+import { loadProposals, SUBJECTS } from './generate-proposals.ts';
+import { officerBench, type TimedCase, timeCases } from './officers.ts';
+import { benchDatabaseUrl, dropBenchDatabase } from './setup.ts';
 
 const PROPOSALS = Number(process.env.PROPOSALS ?? 300_000);
 const COMMITTEES = Number(process.env.COMMITTEES ?? 200);
@@ -18,16 +18,13 @@ const POOL = 6;
 benchDatabaseUrl();
 
 async function main() {
-  const { database, url, dataDir, db } = await benchStart('zhengxie_bench_proposals', POOL);
-
-  const committees = await benchCommittees(db, COMMITTEES);
-  await loadProposals(db, committees, Math.ceil(PROPOSALS / COMMITTEES));
-
-  const { app, probe, sessions } = await signedInOfficers(database, dataDir, committees, {
-    prefix: 'bench_proposal',
-    displayName: '压测提案委',
-    role: 'proposalStaff',
-  });
+  const { database, url, dataDir, app, probe, sessions } = await officerBench(
+    'zhengxie_bench_proposals',
+    POOL,
+    COMMITTEES,
+    (db, committees) => loadProposals(db, committees, Math.ceil(PROPOSALS / COMMITTEES)),
+    { prefix: 'bench_proposal', displayName: '压测提案委', role: 'proposalStaff' },
+  );
   const enc = encodeURIComponent;
   const newTitles = [
     ['关于加快发展社区居家养老服务的建议', '社区养老服务设施不足，建议建设社区养老服务综合体，完善居家养老补贴。'],
