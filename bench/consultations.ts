@@ -15,8 +15,8 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
 import { type Db, query, queryOne } from '../server/platform/db/client.ts';
-import { crowdPhase, crowdUsers } from './crowd.ts';
-import { benchDatabaseUrl, benchDataDir, freshPostgres } from './setup.ts';
+import { crowdPhase, crowdUsers, percentile } from './crowd.ts';
+import { benchDatabaseUrl, benchStart, secondsSince } from './setup.ts';
 
 // autocannon ships no types; only its run-and-listen shape is used here.
 const autocannon = createRequire(import.meta.url)('autocannon');
@@ -24,9 +24,6 @@ const COMMITTEES = Number(process.env.COMMITTEES ?? 200);
 const RUNS = Number(process.env.RUNS ?? 200);
 const CONNECTIONS = 20;
 benchDatabaseUrl();
-const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const KINDS = `(array['thematic','counterpart','sector','standingThematic','legislative','proposalHandling','bimonthly','inspection','supervisoryResearch','supervisoryForum'])`;
 const STATES = `(array['done','done','done','minuted','held','noticed','preparation','done','done','cancelled'])`;
 const OUTCOME_STATES = `(array['closed','evaluated','evaluated','handling','handling','submitted','signed','draft','closed','evaluated'])`;
@@ -101,7 +98,7 @@ async function load(db: Db) {
   console.log(
     `loaded ${COMMITTEES} committees × 5 years: ${n.e.toLocaleString()} events, ${n.p.toLocaleString()} participants, ` +
       `${n.s.toLocaleString()} speeches, ${n.o.toLocaleString()} outcomes, ${n.u.toLocaleString()} unit rows, ` +
-      `${n.f.toLocaleString()} feedbacks in ${seconds(t0).toFixed(1)} s`,
+      `${n.f.toLocaleString()} feedbacks in ${secondsSince(t0).toFixed(1)} s`,
   );
 }
 
@@ -125,7 +122,7 @@ async function timed(run: (i: number) => Promise<unknown>) {
       }
     }),
   );
-  return { one: pct(one, 95), many: pct(many, 95) };
+  return { one: percentile(one, 95), many: percentile(many, 95) };
 }
 
 /** p95 through HTTP: one at a time with fetch, then autocannon at 20 connections over the same URLs. */
@@ -152,7 +149,7 @@ async function overHttp(base: string, cookie: string, urls: string[]) {
     if (status !== 200) errors++;
   });
   await instance;
-  return { one: pct(one, 95), many: pct(many, 95), errors };
+  return { one: percentile(one, 95), many: percentile(many, 95), errors };
 }
 
 // PROFILE: each statement one request runs (captured at the pool), re-run under EXPLAIN ANALYZE on its own connection:
@@ -181,10 +178,7 @@ async function profile(base: string, cookie: string, path: string, explainer: pg
 }
 
 async function main() {
-  const { database, url: benchUrl } = await freshPostgres('zhengxie_bench_consultations', 10);
-  // Secrets before the first write: the audit log's seal needs its key.
-  const dataDir = benchDataDir();
-  const db = database.db;
+  const { database, url: benchUrl, dataDir, db } = await benchStart('zhengxie_bench_consultations', 10);
   if (process.env.BEFORE) {
     await db.execute(sql`drop index if exists consultation_participants_event`);
     await db.execute(sql`drop index if exists consultation_speeches_event`);

@@ -27,6 +27,7 @@ import { type Client, signIn } from '../server/platform/inject-client.ts';
 import { initAuditKey } from '../server/platform/secrets/audit-key.ts';
 import { initFieldCrypto } from '../server/platform/secrets/field-crypto.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
+import { percentile } from './crowd.ts';
 import { benchApp } from './listen.ts';
 
 const PARTICIPANTS = Number(process.env.PARTICIPANTS ?? 2000);
@@ -37,9 +38,6 @@ const SECONDS = Number(process.env.SECONDS ?? 10);
 const BASELINE = process.env.BASELINE !== '0';
 const RUNS = Number(process.env.RUNS ?? 3);
 const pgUrl = process.env.TEST_DATABASE_URL;
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function open(dataDir: string): Promise<{ database: Database; env: Record<string, string> }> {
   if (!pgUrl) return { database: await openPglite({ dataDir: path.join(dataDir, 'pgdata') }), env: {} };
@@ -169,7 +167,7 @@ for (let i = 0; i < 200; i++) {
   single.push(performance.now() - t);
   if (res.status !== 200) throw new Error(`vote ${res.status} ${JSON.stringify(res.body)}`);
 }
-console.log(`vote, one at a time (inject): p50 ${f(pct(single, 50))} p95 ${f(pct(single, 95))} ms`);
+console.log(`vote, one at a time (inject): p50 ${f(percentile(single, 50))} p95 ${f(percentile(single, 95))} ms`);
 
 await app.listen({ port: 0, host: '127.0.0.1' });
 const port = (app.server.address() as AddressInfo).port;
@@ -200,13 +198,13 @@ const paced = await voteRun(EVERY, 600);
 console.log(
   `votes over HTTP, ${VOTERS} voters at once, each voting at random moments, one vote every ${EVERY} s on average (${Math.round(VOTERS / EVERY)}/s, ${SECONDS} s): ` +
     `${paced.total} votes, non-2xx ${paced.non2xx}, errors ${paced.errors}; ` +
-    `p50 ${f(pct(paced.ms, 50))} p95 ${f(pct(paced.ms, 95))} p99 ${f(pct(paced.ms, 99))} ms (target p95 < 50 ms)`,
+    `p50 ${f(percentile(paced.ms, 50))} p95 ${f(percentile(paced.ms, 95))} p99 ${f(percentile(paced.ms, 99))} ms (target p95 < 50 ms)`,
 );
 const sat = await voteRun(undefined, 200);
 console.log(
   `saturation: ${VOTERS} voters each voting again at once (${SECONDS} s): ${sat.total} votes ` +
     `(${f(sat.total / SECONDS)}/s), non-2xx ${sat.non2xx}, errors ${sat.errors}; ` +
-    `p50 ${f(pct(sat.ms, 50))} p95 ${f(pct(sat.ms, 95))} p99 ${f(pct(sat.ms, 99))} ms`,
+    `p50 ${f(percentile(sat.ms, 50))} p95 ${f(percentile(sat.ms, 95))} p99 ${f(percentile(sat.ms, 99))} ms`,
 );
 // The figures recorded before this bench's vote work (docs/online-discussion.md, 2026-11-30, PGlite, load 13–20).
 console.log(

@@ -13,8 +13,8 @@ import { rescore } from '../server/modules/duty/scoring.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
 import { systemActor } from '../server/platform/context.ts';
 import { queryOne } from '../server/platform/db/client.ts';
-import { crowdPhase, crowdUsers } from './crowd.ts';
-import { benchDatabaseUrl, benchDataDir, freshPostgres } from './setup.ts';
+import { crowdPhase, crowdUsers, percentile } from './crowd.ts';
+import { benchDatabaseUrl, benchStart, secondsSince } from './setup.ts';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 60_000);
 const FACTS = Number(process.env.FACTS ?? 10_000_000);
@@ -22,17 +22,8 @@ const PAGES = Number(process.env.PAGES ?? 300);
 const YEAR = 2026;
 benchDatabaseUrl();
 
-const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-
 async function main() {
-  const { database, url: benchUrl } = await freshPostgres('zhengxie_bench', 4);
-  // Secrets before the first write: the audit log's seal needs its key.
-  const dataDir = benchDataDir();
-  const db = database.db;
+  const { database, url: benchUrl, dataDir, db } = await benchStart('zhengxie_bench', 4);
 
   let t0 = process.hrtime.bigint();
   const c = (await queryOne<{ id: number }>(
@@ -97,7 +88,7 @@ async function main() {
     process.stdout.write(`\r  facts loaded: ${end + 1}`);
   }
   process.stdout.write('\n');
-  const loadSeconds = seconds(t0);
+  const loadSeconds = secondsSince(t0);
   t0 = process.hrtime.bigint();
   await db.execute(
     sql`create index duty_facts_member_year on duty_facts (committee_id, member_id, year) where revoked_at is null`,
@@ -109,7 +100,7 @@ async function main() {
   await db.execute(sql`alter table duty_facts enable trigger duty_facts_dirty`);
   await db.execute(sql`vacuum analyze duty_facts`);
   await db.execute(sql`vacuum analyze members`);
-  const indexSeconds = seconds(t0);
+  const indexSeconds = secondsSince(t0);
 
   const actor = systemActor(c, '压测');
   await db.transaction((tx) => saveRuleVersion(tx, actor, YEAR, PRESETS.hundred.rules, '百分制'));
@@ -118,7 +109,7 @@ async function main() {
     if (i > 0) await db.transaction((tx) => saveRuleVersion(tx, actor, YEAR, PRESETS[preset].rules, preset));
     t0 = process.hrtime.bigint();
     const n = await db.transaction((tx) => rescore(tx, c, YEAR));
-    rescoreTimes.push(seconds(t0));
+    rescoreTimes.push(secondsSince(t0));
     console.log(`  full re-score (${PRESETS[preset].title}): ${n} members in ${rescoreTimes.at(-1)!.toFixed(2)} s`);
   }
 
@@ -176,7 +167,7 @@ async function main() {
     `  full re-score: ${rescoreTimes.map((t) => `${t.toFixed(2)} s`).join(' / ')} (百分制 / 120 分制 / 累计积分制; target < 30 s)`,
   );
   console.log(
-    `  member page (GET /api/duty/members/:id, ~${Math.round(lines / times.length)} facts each): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms over ${times.length} members (target < 50 ms)`,
+    `  member page (GET /api/duty/members/:id, ~${Math.round(lines / times.length)} facts each): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms over ${times.length} members (target < 50 ms)`,
   );
   await database.close();
 }

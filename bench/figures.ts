@@ -11,17 +11,14 @@ import { queryOne } from '../server/platform/db/client.ts';
 import { computeFigures } from '../server/platform/figures/compute.ts';
 import { monthsOf, parsePeriod } from '../server/platform/figures/period.ts';
 import { figureGroups } from '../server/platform/figures/registry.ts';
-import { crowdPhase, crowdUsers } from './crowd.ts';
-import { benchDatabaseUrl, benchDataDir, freshPostgres } from './setup.ts';
+import { crowdPhase, crowdUsers, percentile } from './crowd.ts';
+import { benchDatabaseUrl, benchStart, secondsSince } from './setup.ts';
 
 const OTHERS = Number(process.env.OTHERS ?? 39);
 const PER_YEAR = Number(process.env.PER_YEAR ?? 1500);
 const RUNS = Number(process.env.RUNS ?? 100);
 const POOL = 6;
 benchDatabaseUrl();
-const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const STATES = [
   'completed',
   'completed',
@@ -35,11 +32,18 @@ const STATES = [
   'submitted',
 ];
 
+/**
+ * The insert of closed gatherings into `table` (meetings and activities share these columns): in every committee,
+ * `perYear` a year over 2022–2026 of `kind`, titled `title` and a number, held 9:00–12:00 Beijing time at `place`.
+ */
+const gatherings = (table: 'meetings' | 'activities', kind: string, title: string, place: string, perYear: number) =>
+  sql.raw(`insert into ${table} (committee_id, kind, title, starts_at, ends_at, place, status, checkin_secret)
+    select c.id, '${kind}', '${title}' || g, make_timestamptz(y, 1 + g % 12, 1 + g % 28, 9, 0, 0, 'Asia/Shanghai'),
+      make_timestamptz(y, 1 + g % 12, 1 + g % 28, 12, 0, 0, 'Asia/Shanghai'), '${place}', 'closed', 'x'
+    from committees c cross join generate_series(2022, 2026) y cross join generate_series(1, ${perYear}) g`);
+
 async function main() {
-  const { database, url } = await freshPostgres('zhengxie_bench_figures', POOL);
-  // Secrets before the first write: the audit log's seal needs its key.
-  const dataDir = benchDataDir();
-  const db = database.db;
+  const { database, url, dataDir, db } = await benchStart('zhengxie_bench_figures', POOL);
   const t0 = process.hrtime.bigint();
 
   const city = (await queryOne<{ id: number }>(
@@ -70,17 +74,11 @@ async function main() {
       make_timestamptz(s.year, 1 + g % 12, 1 + g % 28, 10, 0, 0, 'Asia/Shanghai')
     from plenary_sessions s cross join generate_series(1, ${PER_YEAR}) g`),
   );
-  await db.execute(sql`insert into meetings (committee_id, kind, title, starts_at, ends_at, place, status, checkin_secret)
-    select c.id, 'standing', '会议' || g, make_timestamptz(y, 1 + g % 12, 1 + g % 28, 9, 0, 0, 'Asia/Shanghai'),
-      make_timestamptz(y, 1 + g % 12, 1 + g % 28, 12, 0, 0, 'Asia/Shanghai'), '会议室', 'closed', 'x'
-    from committees c cross join generate_series(2022, 2026) y cross join generate_series(1, 40) g`);
+  await db.execute(gatherings('meetings', 'standing', '会议', '会议室', 40));
   await db.execute(sql`insert into meeting_invitees (committee_id, meeting_id, member_id, reply, checked_in_at)
     select m.committee_id, m.id, x.id, 'attend', case when x.id % 4 <> 0 then m.starts_at end
     from meetings m join members x on x.committee_id = m.committee_id and x.id % 5 = m.id % 5`);
-  await db.execute(sql`insert into activities (committee_id, kind, title, starts_at, ends_at, place, status, checkin_secret)
-    select c.id, 'research', '活动' || g, make_timestamptz(y, 1 + g % 12, 1 + g % 28, 9, 0, 0, 'Asia/Shanghai'),
-      make_timestamptz(y, 1 + g % 12, 1 + g % 28, 12, 0, 0, 'Asia/Shanghai'), '现场', 'closed', 'x'
-    from committees c cross join generate_series(2022, 2026) y cross join generate_series(1, 80) g`);
+  await db.execute(gatherings('activities', 'research', '活动', '现场', 80));
   await db.execute(sql`insert into activity_participants (committee_id, activity_id, member_id, source, checked_in_at)
     select a.committee_id, a.id, x.id, 'invited', case when x.id % 3 <> 0 then a.starts_at end
     from activities a join members x on x.committee_id = a.committee_id and x.id % 10 = a.id % 10`);
@@ -95,7 +93,7 @@ async function main() {
       (select count(*) from activity_participants)::int as ap, (select count(*) from duty_facts)::int as df`,
   );
   console.log(
-    `loaded ${11 + OTHERS} committees: ${n.p.toLocaleString()} proposals, ${n.mi.toLocaleString()} meeting invitations, ${n.ap.toLocaleString()} activity participants, ${n.df.toLocaleString()} duty facts in ${seconds(t0).toFixed(1)} s`,
+    `loaded ${11 + OTHERS} committees: ${n.p.toLocaleString()} proposals, ${n.mi.toLocaleString()} meeting invitations, ${n.ap.toLocaleString()} activity participants, ${n.df.toLocaleString()} duty facts in ${secondsSince(t0).toFixed(1)} s`,
   );
 
   const hash = await hashPassword('Bench@2026');
@@ -142,7 +140,7 @@ async function main() {
       if (i >= 5) times.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     console.log(
-      `${name.padEnd(28, '　')} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms   p95 ${pct(times, 95).toFixed(1).padStart(7)} ms`,
+      `${name.padEnd(28, '　')} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`,
     );
   }
   // Baseline in the same run: the trend as the dashboard computed it before (every range group, month by month).
@@ -159,8 +157,8 @@ async function main() {
     trendNow.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   console.log(
-    `trend of 2026, in-process: grouped by month (now) p50 ${pct(trendNow, 50).toFixed(1)} ms; ` +
-      `baseline, every range group month by month (before) p50 ${pct(former, 50).toFixed(1)} ms`,
+    `trend of 2026, in-process: grouped by month (now) p50 ${percentile(trendNow, 50).toFixed(1)} ms; ` +
+      `baseline, every range group month by month (before) p50 ${percentile(former, 50).toFixed(1)} ms`,
   );
   console.log('targets (issue 19): dashboard p95 < 150 ms; the annual report figures of a committee < 500 ms');
   await app.close();

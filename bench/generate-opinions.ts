@@ -6,8 +6,7 @@ import { DEFAULT_OPINION_SETTINGS } from '../server/modules/opinions/rules.ts';
 import { type Db, query, queryOne } from '../server/platform/db/client.ts';
 import { searchTokens } from '../server/platform/search/search.ts';
 import { PLACES as ALL_PLACES } from './generate-proposals.ts';
-
-const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
+import { secondsSince } from './setup.ts';
 
 const SUBJECTS = [
   '老旧小区加装电梯',
@@ -106,7 +105,7 @@ export async function loadOpinions(db: Db, committees: number[], perCommittee: n
         to_tsvector('simple', t.tokens) || 'cm_${c}'::tsvector
       from generate_series(1, ${perCommittee}) g join bench_texts t on t.n = (g * ${31 + ci}) % 2000`),
     );
-    if (ci % 20 === 19) console.log(`  … ${ci + 1} committees loaded (${seconds(t0).toFixed(0)} s)`);
+    if (ci % 20 === 19) console.log(`  … ${ci + 1} committees loaded (${secondsSince(t0).toFixed(0)} s)`);
   }
   for (const ix of indexes) await db.execute(sql.raw(ix.indexdef));
   await db.execute(sql`insert into opinion_adoptions (committee_id, report_id, level, adopted_by, adopted_on)
@@ -119,6 +118,6 @@ export async function loadOpinions(db: Db, committees: number[], perCommittee: n
   await db.execute(sql`vacuum analyze`);
   const total = (await queryOne<{ n: number }>(db, sql`select count(*)::int as n from opinion_reports`))!.n;
   console.log(
-    `loaded ${total.toLocaleString()} reports over ${committees.length} committees in ${seconds(t0).toFixed(1)} s`,
+    `loaded ${total.toLocaleString()} reports over ${committees.length} committees in ${secondsSince(t0).toFixed(1)} s`,
   );
 }

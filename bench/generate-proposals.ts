@@ -6,8 +6,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, query, queryOne } from '../server/platform/db/client.ts';
 import { searchTokens } from '../server/platform/search/search.ts';
 import { UNITS } from '../server/seed/demo-reference.ts';
-
-const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
+import { secondsSince } from './setup.ts';
 
 /** Inserts `n` committees named 压测政协1…n (every fifth a city) and returns their ids. */
 export async function benchCommittees(db: Db, n: number): Promise<number[]> {
@@ -176,7 +175,7 @@ export async function loadProposals(db: Db, committees: number[], perCommittee: 
       join bench_sessions s on s.committee_id = ${c} and s.year = 2022 + (g % 5)
       join bench_texts t on t.n = (g * ${31 + ci}) % 2000`),
     );
-    if (ci % 20 === 19) console.log(`  … ${ci + 1} committees loaded (${seconds(t0).toFixed(0)} s)`);
+    if (ci % 20 === 19) console.log(`  … ${ci + 1} committees loaded (${secondsSince(t0).toFixed(0)} s)`);
   }
   await db.execute(sql`update proposals set state = 'handling', replied_at = null, completed_at = null, outcome_class = null
     where state in ('completed', 'replied') and year = 2026 and id % 3 = 0`);
@@ -217,6 +216,6 @@ export async function loadProposals(db: Db, committees: number[], perCommittee: 
     sql`select (select count(*) from proposals)::int as n, (select count(*) from proposal_assignments)::int as a, (select count(*) from proposal_replies)::int as r`,
   );
   console.log(
-    `loaded ${total!.n.toLocaleString()} proposals, ${total!.a.toLocaleString()} assignments, ${total!.r.toLocaleString()} replies over ${committees.length} committees in ${seconds(t0).toFixed(1)} s`,
+    `loaded ${total!.n.toLocaleString()} proposals, ${total!.a.toLocaleString()} assignments, ${total!.r.toLocaleString()} replies over ${committees.length} committees in ${secondsSince(t0).toFixed(1)} s`,
   );
 }

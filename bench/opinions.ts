@@ -8,11 +8,10 @@
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { query, queryOne } from '../server/platform/db/client.ts';
-import { crowdPhase, percentile } from './crowd.ts';
+import { crowdPhase } from './crowd.ts';
 import { CATEGORIES, loadOpinions } from './generate-opinions.ts';
-import { benchCommittees } from './generate-proposals.ts';
-import { signedInOfficers } from './officers.ts';
-import { benchDatabaseUrl, benchDataDir, dropBenchDatabase, freshPostgres } from './setup.ts';
+import { officerBench, timeCases } from './officers.ts';
+import { benchDatabaseUrl, dropBenchDatabase } from './setup.ts';
 
 const REPORTS = Number(process.env.REPORTS ?? 1_000_000);
 const COMMITTEES = Number(process.env.COMMITTEES ?? 200);
@@ -21,19 +20,14 @@ const POOL = 6;
 benchDatabaseUrl();
 
 async function main() {
-  const { database, url } = await freshPostgres('zhengxie_bench_opinions', POOL);
-  // Secrets before the first write: the audit log's seal needs its key.
-  const dataDir = benchDataDir();
-  const db = database.db;
-
-  const committees = await benchCommittees(db, COMMITTEES);
-  await loadOpinions(db, committees, Math.ceil(REPORTS / COMMITTEES));
   // Sign in a liaison officer of 40 committees and call the real routes.
-  const { app, probe, sessions } = await signedInOfficers(database, dataDir, committees, {
-    prefix: 'bench_liaison',
-    displayName: '压测联络员',
-    role: 'liaisonStaff',
-  });
+  const { database, url, dataDir, db, app, probe, sessions } = await officerBench(
+    'zhengxie_bench_opinions',
+    POOL,
+    COMMITTEES,
+    (db, committees) => loadOpinions(db, committees, Math.ceil(REPORTS / COMMITTEES)),
+    { prefix: 'bench_liaison', displayName: '压测联络员', role: 'liaisonStaff' },
+  );
   const cookies = sessions.map((s) => s.cookie);
   const words = [
     '电梯',
@@ -67,29 +61,13 @@ async function main() {
   console.log(
     `\n${RUNS} requests per case, liaison officers of ${probe.length} committees, through the app (GET, auth included):`,
   );
-  const rows: string[] = [];
-  for (const [name, make] of Object.entries(cases)) {
-    const times: number[] = [];
-    for (let i = 0; i < RUNS + 20; i++) {
-      const cookie = cookies[i % cookies.length];
-      const s = process.hrtime.bigint();
-      const res = await app.inject({
-        method: 'GET',
-        url: make(i),
-        headers: {
-          cookie,
-          'x-forwarded-for': `10.${(i >> 8) % 250}.${i % 250}.${Object.keys(cases).indexOf(name) + 1}`,
-        },
-      });
-      const ms = Number(process.hrtime.bigint() - s) / 1e6;
-      if (res.statusCode !== 200) throw new Error(`${name}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-      if (i >= 20) times.push(ms); // the first 20 warm the caches
-    }
-    rows.push(
-      `${name.padEnd(22, ' ')} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms`,
-    );
-    console.log(rows.at(-1));
-  }
+  await timeCases(
+    app,
+    sessions,
+    Object.fromEntries(Object.entries(cases).map(([name, url]) => [name, { method: 'GET' as const, url }])),
+    RUNS,
+    22,
+  );
   const one = await app.inject({
     method: 'GET',
     url: '/api/opinions?q=%E7%94%B5%E6%A2%AF',

@@ -16,6 +16,7 @@ import { verifyAudit } from '../server/platform/audit/verify.ts';
 import { type Database, openPglite, query, queryOne } from '../server/platform/db/client.ts';
 import { migrate } from '../server/platform/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
+import { percentile } from './crowd.ts';
 import { listenBenchApp } from './listen.ts';
 import { benchDataDir, dropBenchDatabase, freshPostgres } from './setup.ts';
 
@@ -29,12 +30,6 @@ const PG_NAME = `zhengxie_bench_plenary_${process.pid}`;
 const username = (n: number) => `member${String(n).padStart(3, '0')}`;
 const TITLE_MARK = '（全会压测 ';
 
-const pct = (xs: number[], p: number) => {
-  if (!xs.length) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-
 class Step {
   ms: number[] = [];
   errors = new Map<number | string, number>();
@@ -47,7 +42,7 @@ class Step {
   line() {
     const r = (n: number) => (Number.isNaN(n) ? '-' : n.toFixed(0)).padStart(6);
     const errs = [...this.errors].map(([k, v]) => `${k}×${v}`).join(' ') || '0';
-    return `${this.name.padEnd(10)} n ${String(this.ms.length).padStart(4)}  p50 ${r(pct(this.ms, 50))}  p95 ${r(pct(this.ms, 95))}  p99 ${r(pct(this.ms, 99))}  max ${r(Math.max(...this.ms))} ms  errors ${errs}`;
+    return `${this.name.padEnd(10)} n ${String(this.ms.length).padStart(4)}  p50 ${r(percentile(this.ms, 50))}  p95 ${r(percentile(this.ms, 95))}  p99 ${r(percentile(this.ms, 99))}  max ${r(Math.max(...this.ms))} ms  errors ${errs}`;
   }
 }
 

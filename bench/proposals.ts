@@ -6,10 +6,10 @@
 // before that, a crowd of those officers over HTTP next to a bare replay of the same statements (bench/crowd.ts).
 //   scripts/with-postgres.sh npx tsx bench/proposals.ts       (PROPOSALS=… COMMITTEES=… RUNS=… to change the size)
 import fs from 'node:fs';
-import { crowdPhase, percentile } from './crowd.ts';
-import { benchCommittees, loadProposals, SUBJECTS } from './generate-proposals.ts';
-import { signedInOfficers } from './officers.ts';
-import { benchDatabaseUrl, benchDataDir, dropBenchDatabase, freshPostgres } from './setup.ts';
+import { crowdPhase } from './crowd.ts';
+import { loadProposals, SUBJECTS } from './generate-proposals.ts';
+import { officerBench, type TimedCase, timeCases } from './officers.ts';
+import { benchDatabaseUrl, dropBenchDatabase } from './setup.ts';
 
 const PROPOSALS = Number(process.env.PROPOSALS ?? 300_000);
 const COMMITTEES = Number(process.env.COMMITTEES ?? 200);
@@ -18,19 +18,13 @@ const POOL = 6;
 benchDatabaseUrl();
 
 async function main() {
-  const { database, url } = await freshPostgres('zhengxie_bench_proposals', POOL);
-  // Secrets before the first write: the audit log's seal needs its key.
-  const dataDir = benchDataDir();
-  const db = database.db;
-
-  const committees = await benchCommittees(db, COMMITTEES);
-  await loadProposals(db, committees, Math.ceil(PROPOSALS / COMMITTEES));
-
-  const { app, probe, sessions } = await signedInOfficers(database, dataDir, committees, {
-    prefix: 'bench_proposal',
-    displayName: '压测提案委',
-    role: 'proposalStaff',
-  });
+  const { database, url, dataDir, app, probe, sessions } = await officerBench(
+    'zhengxie_bench_proposals',
+    POOL,
+    COMMITTEES,
+    (db, committees) => loadProposals(db, committees, Math.ceil(PROPOSALS / COMMITTEES)),
+    { prefix: 'bench_proposal', displayName: '压测提案委', role: 'proposalStaff' },
+  );
   const enc = encodeURIComponent;
   const newTitles = [
     ['关于加快发展社区居家养老服务的建议', '社区养老服务设施不足，建议建设社区养老服务综合体，完善居家养老补贴。'],
@@ -38,7 +32,7 @@ async function main() {
     ['关于缓解中心城区停车难的建议', '停车泊位缺口大，建议挖潜建设公共停车场，推广智慧停车。'],
     ['关于加强青少年心理健康教育的建议', '学生心理问题增多，建议配齐心理教师，建立家校社协同机制。'],
   ];
-  const cases: Record<string, { method: 'GET' | 'POST'; url: (i: number) => string; body?: (i: number) => unknown }> = {
+  const cases: Record<string, TimedCase> = {
     '列表 (第1页+总数)': { method: 'GET', url: () => '/api/proposals?page=1&pageSize=20' },
     '筛选+排序 (状态+类别, 按编号)': {
       method: 'GET',
@@ -87,29 +81,7 @@ async function main() {
   console.log(
     `\n${RUNS} requests per case, proposal officers of ${probe.length} committees, through the app (auth included):`,
   );
-  for (const [name, c] of Object.entries(cases)) {
-    const times: number[] = [];
-    for (let i = 0; i < RUNS + 20; i++) {
-      const s = sessions[i % sessions.length];
-      const t = process.hrtime.bigint();
-      const res = await app.inject({
-        method: c.method,
-        url: c.url(i),
-        payload: c.body ? (c.body(i) as any) : undefined,
-        headers: {
-          cookie: s.cookie,
-          'x-csrf-token': s.csrf,
-          'x-forwarded-for': `10.${(i >> 8) % 250}.${i % 250}.${Object.keys(cases).indexOf(name) + 1}`,
-        },
-      });
-      const ms = Number(process.hrtime.bigint() - t) / 1e6;
-      if (res.statusCode !== 200) throw new Error(`${name}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-      if (i >= 20) times.push(ms);
-    }
-    console.log(
-      `${name.padEnd(24, ' ')} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms`,
-    );
-  }
+  await timeCases(app, sessions, cases, RUNS, 24);
   const s0 = sessions[0];
   const q2 = await app.inject({
     method: 'GET',

@@ -21,7 +21,7 @@ import { hammer } from './crowd.ts';
 import { loadOpinions } from './generate-opinions.ts';
 import { benchCommittees, loadProposals } from './generate-proposals.ts';
 import { profiled } from './profile.ts';
-import { benchDataDir, dropBenchDatabase, freshPostgres } from './setup.ts';
+import { benchStart, dropBenchDatabase } from './setup.ts';
 
 const SECONDS = Number(process.env.SECONDS ?? 5);
 const COMMITTEES = Number(process.env.COMMITTEES ?? 4);
@@ -182,9 +182,7 @@ const f1 = (n: number) => (Number.isNaN(n) ? '-' : n.toFixed(1));
 
 async function scale(kind: 'demo' | 'bench') {
   const name = `zhengxie_bench_reads_${kind}`;
-  const { database, url } = await freshPostgres(name, POOL);
-  const dataDir = benchDataDir();
-  const db = database.db;
+  const { database, url, dataDir, db } = await benchStart(name, POOL);
   const t0 = performance.now();
   if (kind === 'demo') await seedDemo(db);
   else {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { type Database, openPostgres } from '../server/platform/db/client.ts';
+import { type Database, type Db, openPostgres } from '../server/platform/db/client.ts';
 import { migrate } from '../server/platform/db/migrate.ts';
 import { initFileStore } from '../server/platform/files/files.ts';
 import { initAuditKey } from '../server/platform/secrets/audit-key.ts';
@@ -42,6 +42,23 @@ export function benchDataDir(): string {
   initAuditKey({ auditKey: null, dataDir, create: true });
   return dataDir;
 }
+
+/**
+ * The start of every PostgreSQL bench: database `name` made fresh and migrated with a pool of `poolSize`
+ * (freshPostgres), then the throwaway data directory with its secrets (benchDataDir) before the first write, since the
+ * audit log's seal needs its key. Usage: `const { database, url, dataDir, db } = await benchStart('zhengxie_bench_x', 6);`
+ */
+export async function benchStart(
+  name: string,
+  poolSize: number,
+): Promise<{ database: Database; url: string; dataDir: string; db: Db }> {
+  const { database, url } = await freshPostgres(name, poolSize);
+  const dataDir = benchDataDir();
+  return { database, url, dataDir, db: database.db };
+}
+
+/** Seconds elapsed since `t0` (a `process.hrtime.bigint()` reading), for the load and re-score times benches print. */
+export const secondsSince = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e9;
 
 /** Drops the bench's database at the end of the run. */
 export async function dropBenchDatabase(name: string): Promise<void> {

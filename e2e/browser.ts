@@ -179,6 +179,12 @@ export async function openActionDialog(page: Page, name: string): Promise<Locato
   return openedDialog(page);
 }
 
+/** Takes the action `name` that asks for nothing more: opens its dialog (openActionDialog) and confirms it (确定). */
+export async function takeAction(page: Page, name: string): Promise<void> {
+  await openActionDialog(page, name);
+  await confirmDialog(page);
+}
+
 /**
  * Presses the button `okText` (default 确定) of the dialog opened last and waits until the dialog has closed. A click
  * lost during the zoom on a busy machine is tried again (three times at most) once the dialog is still open and its

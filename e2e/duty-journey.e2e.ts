@@ -29,6 +29,15 @@ async function memberPoints(page: Page) {
   return page;
 }
 
+/** On the member's duty page: the plenary's line gives `basis` (依据) and +`points`, and 本年积分 shows `points`. */
+async function expectPlenaryLine(phone: Page, basis: string, points: string) {
+  const line = phone.locator('.ant-list-item', { hasText: '六届一次全体会议第三次大会' });
+  await line.waitFor();
+  expect(await line.textContent()).toContain(`依据：${basis}`);
+  expect(await line.textContent()).toContain(`+${points}`);
+  expect(await phone.locator('.ant-statistic', { hasText: '本年积分' }).textContent()).toContain(points);
+}
+
 describe('履职：扫码签到 → 我的履职出现积分 → 管理员修改规则 → 积分和依据随之变化', () => {
   it('委员在手机上打开会场二维码的链接，签到成功，我的履职里出现出席全体会议 +50', async () => {
     admin = await apiLogin('admin');
@@ -71,11 +80,7 @@ describe('履职：扫码签到 → 我的履职出现积分 → 管理员修改
 
     await phone.getByRole('button', { name: '查看我的履职' }).click();
     await phone.getByText('本年积分').waitFor();
-    const line = phone.locator('.ant-list-item', { hasText: '六届一次全体会议第三次大会' });
-    await line.waitFor();
-    expect(await line.textContent()).toContain('依据：出席全体会议（参加会议）');
-    expect(await line.textContent()).toContain('+50');
-    expect(await phone.locator('.ant-statistic', { hasText: '本年积分' }).textContent()).toContain('50');
+    await expectPlenaryLine(phone, '出席全体会议（参加会议）', '50');
     await shot(phone, 'duty-my-duty-phone');
     await checkScreen(phone);
     expect(pageErrorsOf(phone)).toEqual([]);
@@ -103,11 +108,7 @@ describe('履职：扫码签到 → 我的履职出现积分 → 管理员修改
 
     const phone = await signedInPage(MEMBER, { mobile: true });
     await memberPoints(phone);
-    const line = phone.locator('.ant-list-item', { hasText: '六届一次全体会议第三次大会' });
-    await line.waitFor();
-    expect(await line.textContent()).toContain('依据：出席全体会议（每次 40 分）');
-    expect(await line.textContent()).toContain('+40');
-    expect(await phone.locator('.ant-statistic', { hasText: '本年积分' }).textContent()).toContain('40');
+    await expectPlenaryLine(phone, '出席全体会议（每次 40 分）', '40');
     await shot(phone, 'duty-my-duty-after-rule-change');
     await expectNoHorizontalOverflow(phone);
     expect(pageErrorsOf(phone)).toEqual([]);

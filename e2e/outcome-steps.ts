@@ -1,8 +1,9 @@
 // Steps a consultation outcome (协商成果) and a supervision report (监督报告) share once submitted: the office hands it
 // over to a unit, the unit signs for it and answers on a phone, the office rates the answer and evaluates the outcome.
 // Each journey calls them with its own texts and then checks what is its own.
+import { expect, it } from 'vitest';
 import { type ApiClient, okBody } from './api.ts';
-import { checkScreen, confirmDialog, openActionDialog, type Page, signInAndOpen } from './browser.ts';
+import { checkScreen, confirmDialog, openActionDialog, type Page, pageErrorsOf, signInAndOpen } from './browser.ts';
 
 /** The office (through the API) hands outcome `id` over to the unit `unitId` for its answer. */
 export async function handOverOutcome(office: ApiClient, id: number, unitId: number): Promise<void> {
@@ -34,6 +35,24 @@ export async function unitSignsAndAnswers(
   await page.getByText('已反馈待评估').first().waitFor();
   await checkScreen(page, shotName);
   return page;
+}
+
+/**
+ * The journey's step `name` (an `it`) in which the unit answers on its phone (unitSignsAndAnswers) on the outcome
+ * `idOf()` (read when the step runs, after the earlier steps made it) and the page raised no errors.
+ * Usage: `unitAnswersStep('承办单位在手机上签收并反馈', () => id, TITLE, ANSWER, 'outcomes-2-feedback-mobile');`
+ */
+export function unitAnswersStep(
+  name: string,
+  idOf: () => number,
+  title: string,
+  answer: { adoption: string; measures: string },
+  shotName: string,
+): void {
+  it(name, async () => {
+    const page = await unitSignsAndAnswers(idOf(), title, answer, shotName);
+    expect(pageErrorsOf(page)).toEqual([]);
+  });
 }
 
 /**

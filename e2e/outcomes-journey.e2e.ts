@@ -13,9 +13,10 @@ import {
   shot,
   signInAndOpen,
 } from './browser.ts';
-import { officeEvaluatesOutcome, unitSignsAndAnswers } from './outcome-steps.ts';
+import { officeEvaluatesOutcome, unitAnswersStep } from './outcome-steps.ts';
 
 const TITLE = '关于推进城乡养老服务一体化的建议案（旅程）';
+const ANSWER = { adoption: '已纳入年度民生实事项目', measures: '新建街道养老服务中心 3 个' };
 
 let id = 0;
 
@@ -61,15 +62,7 @@ describe('协商成果：报送并记录批示 → 单位手机反馈 → 评估
     expect(pageErrorsOf(page)).toEqual([]);
   });
 
-  it('承办单位在手机上签收并反馈', async () => {
-    const page = await unitSignsAndAnswers(
-      id,
-      TITLE,
-      { adoption: '已纳入年度民生实事项目', measures: '新建街道养老服务中心 3 个' },
-      'outcomes-2-feedback-mobile',
-    );
-    expect(pageErrorsOf(page)).toEqual([]);
-  });
+  unitAnswersStep('承办单位在手机上签收并反馈', () => id, TITLE, ANSWER, 'outcomes-2-feedback-mobile');
 
   it('办公室评估反馈和成果转化，再启动回头看', async () => {
     const page = await officeEvaluatesOutcome(id, '出台《养老服务设施布局实施方案》');

@@ -16,6 +16,7 @@ import {
   pageErrorsOf,
   shot,
   signInAndOpen,
+  takeAction,
 } from './browser.ts';
 
 const TITLE = '关于加快建设社区嵌入式托育服务点的建议';
@@ -67,19 +68,16 @@ describe('提案：联名提案从撰写到再办理后满意', () => {
 
   it('附议委员在手机上确认附议，提案送提案委', async () => {
     const page = await signInAndOpen('member031', `/proposals/${id}`, { mobile: true });
-    await openActionDialog(page, '确认附议');
-    await confirmDialog(page);
+    await takeAction(page, '确认附议');
     await page.getByText('待预审').first().waitFor();
   });
 
   it('提案委预审、立案并交办给主办单位', async () => {
     const page = await signInAndOpen('proposal_staff', '/proposals');
     await page.getByRole('link', { name: TITLE }).first().click();
-    await openActionDialog(page, '预审通过');
-    await confirmDialog(page);
+    await takeAction(page, '预审通过');
     await page.getByText('待审查').first().waitFor();
-    await openActionDialog(page, '立案');
-    await confirmDialog(page);
+    await takeAction(page, '立案');
     await page
       .getByText(/六届一次会议第\d{4}号/)
       .first()
@@ -95,8 +93,7 @@ describe('提案：联名提案从撰写到再办理后满意', () => {
   it('承办单位签收、记录办前面商并答复', async () => {
     const page = await signInAndOpen('unit01', '/proposals/inbox');
     await page.getByRole('link', { name: TITLE }).first().click();
-    await openActionDialog(page, '签收');
-    await confirmDialog(page);
+    await takeAction(page, '签收');
     // The reply needs 办前面商 first: the dialog says so when it opens and asks for no text yet (issue 12).
     await openActionDialog(page, '答复提案');
     const dialog = page.locator('.ant-modal:visible').last();
@@ -124,8 +121,7 @@ describe('提案：联名提案从撰写到再办理后满意', () => {
 
   it('提案委审核通过答复', async () => {
     const page = await signInAndOpen('proposal_staff', `/proposals/${id}`);
-    await openActionDialog(page, '审核通过答复');
-    await confirmDialog(page);
+    await takeAction(page, '审核通过答复');
     await page.getByText('已答复待评价').first().waitFor();
   });
 

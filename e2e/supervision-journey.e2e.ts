@@ -16,11 +16,12 @@ import {
   shot,
   signInAndOpen,
 } from './browser.ts';
-import { handOverOutcome, officeEvaluatesOutcome, unitSignsAndAnswers } from './outcome-steps.ts';
+import { handOverOutcome, officeEvaluatesOutcome, unitAnswersStep } from './outcome-steps.ts';
 
 const YEAR = 2031;
 const EVENT = '大气污染防治监督性视察（旅程）';
 const REPORT = '关于大气污染防治工作的监督报告（旅程）';
+const ANSWER = { adoption: '已开展工业源专项执法检查', measures: '关停整治违法排污企业 12 家' };
 let office: ApiClient;
 let eventId = 0;
 let outcomeId = 0;
@@ -133,15 +134,13 @@ describe('民主监督：监督计划项目 → 视察举行并形成纪要 → 
     expect(pageErrorsOf(page)).toEqual([]);
   });
 
-  it('承办单位在手机上签收监督报告并反馈', async () => {
-    const page = await unitSignsAndAnswers(
-      outcomeId,
-      REPORT,
-      { adoption: '已开展工业源专项执法检查', measures: '关停整治违法排污企业 12 家' },
-      'supervision-3-feedback-mobile',
-    );
-    expect(pageErrorsOf(page)).toEqual([]);
-  });
+  unitAnswersStep(
+    '承办单位在手机上签收监督报告并反馈',
+    () => outcomeId,
+    REPORT,
+    ANSWER,
+    'supervision-3-feedback-mobile',
+  );
 
   it('办公室评估单位反馈和监督成效', async () => {
     const page = await officeEvaluatesOutcome(outcomeId, '市政府出台《工业源大气污染整治方案》');

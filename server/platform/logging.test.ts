@@ -1,26 +1,20 @@
 // The log never holds secrets or personal data: not the SQL parameters of a failed query, not the values PostgreSQL
 // quotes back, not cookies, and phone and ID numbers in any message are masked.
-import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, type TestContext } from '../test/harness.ts';
+import { capturedLog, createTestApp, login, type TestContext } from '../test/harness.ts';
 import { query } from './db/client.ts';
 
 let t: TestContext;
-let lines: string[] = [];
+const log = capturedLog();
+const lines = log.lines;
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0c2FsdA$secretsecretsecret';
 
 beforeAll(async () => {
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
   t = await createTestApp(
     {},
     {
-      logger: { level: 'info', stream },
+      logger: log.logger,
       extend: (app, database) => {
         // A handler whose query fails with secrets among its parameters, as the account insert once did.
         app.get('/test/failing-query', async () => {
@@ -42,7 +36,7 @@ afterAll(() => t.close());
 
 describe('log redaction', () => {
   it('refuses a NUL in a new account with 400 and logs no hash, phone or e-mail', async () => {
-    lines = [];
+    lines.length = 0;
     const admin = await login(t.app, 'admin');
     const res = await admin.post('/api/accounts', {
       username: 'nul_test',
@@ -62,7 +56,7 @@ describe('log redaction', () => {
   });
 
   it('logs a failed query without its parameters, and masks values PostgreSQL quotes back', async () => {
-    lines = [];
+    lines.length = 0;
     const a = await t.app.inject({ method: 'GET', url: '/test/failing-query' });
     expect(a.statusCode).toBe(500);
     const b = await t.app.inject({ method: 'GET', url: '/test/quoted-value' });

@@ -1,26 +1,20 @@
 // The rate limiter over real HTTP: a request whose client hung up before the limiter saw it is dropped without an
 // error in the log, the server keeps serving, and a live client over the limit still gets the Chinese 429 body.
 import net from 'node:net';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../test/harness.ts';
+import { capturedLog, createTestApp, type TestContext } from '../test/harness.ts';
 
 let t: TestContext;
 let port: number;
-const lines: string[] = [];
+const log = capturedLog();
+const lines = log.lines;
 
 beforeAll(async () => {
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
   t = await createTestApp(
     // As in production: no request log (which would read the client's address while the socket is still open).
     { RATE_LIMIT_PER_MINUTE: '3', LOG_REQUESTS: 'false' },
     {
-      logger: { level: 'info', stream },
+      logger: log.logger,
       extend: (app) => {
         // Stands for a request that waited (the database queue, the session look-up) while its client hung up.
         app.addHook('onRequest', async (req) => {

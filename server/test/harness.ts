@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../app.ts';
@@ -53,6 +54,22 @@ export async function createTestApp(
 }
 
 export type { Client };
+
+/**
+ * An info-level logger for createTestApp whose lines (one JSON object each, as written) collect in `lines`; a test
+ * empties it with `lines.length = 0` before the part it checks.
+ * Usage: `const log = capturedLog(); t = await createTestApp({}, { logger: log.logger }); … log.lines.join('')`
+ */
+export function capturedLog(): { lines: string[]; logger: { level: 'info'; stream: Writable } } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, logger: { level: 'info', stream } };
+}
 
 /** Signs in as a demo account (all share DEMO_PASSWORD) and returns a client that sends the cookie and CSRF token. */
 export const login = (app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Client> =>

@@ -180,17 +180,22 @@ async function publishedPlan(): Promise<number> {
   return planId;
 }
 
+/** Revises published plan `planId` (调整) with a third item, 优化营商环境, and submits it again. */
+async function reviseAndResubmit(planId: number): Promise<void> {
+  await okBody(await planAction(t.office, planId, 'revise', { comment: '根据党委要求增加一项对口协商' }));
+  await addItem(t.office, planId, {
+    topic: '优化营商环境',
+    kind: 'counterpart',
+    counterpartBody: '市发展和改革委员会',
+  });
+  await okBody(await planAction(t.office, planId, 'submit'));
+}
+
 /** `publishedPlan`, revised with a third item (优化营商环境) and approved again unless it already is: its id. */
 async function revisedPlan(): Promise<number> {
   const planId = await publishedPlan();
   if ((await planOf(planId)).version === 1) {
-    await okBody(await planAction(t.office, planId, 'revise', { comment: '根据党委要求增加一项对口协商' }));
-    await addItem(t.office, planId, {
-      topic: '优化营商环境',
-      kind: 'counterpart',
-      counterpartBody: '市发展和改革委员会',
-    });
-    await okBody(await planAction(t.office, planId, 'submit'));
+    await reviseAndResubmit(planId);
     await okBody(await planAction(t.leader, planId, 'approve'));
     await okBody(
       await planAction(t.leader, planId, 'approve', { date: '2033-07-01', documentNumber: '示委办〔2033〕21号' }),
@@ -250,13 +255,7 @@ describe('drafting and approval', () => {
   it('a revision (调整) goes through the same steps and keeps the earlier version', async () => {
     const planId = await publishedPlan();
     expect((await planAction(t.office, planId, 'revise')).status).toBe(400);
-    await okBody(await planAction(t.office, planId, 'revise', { comment: '根据党委要求增加一项对口协商' }));
-    await addItem(t.office, planId, {
-      topic: '优化营商环境',
-      kind: 'counterpart',
-      counterpartBody: '市发展和改革委员会',
-    });
-    await okBody(await planAction(t.office, planId, 'submit'));
+    await reviseAndResubmit(planId);
     const ret = await planAction(t.leader, planId, 'return');
     expect(ret.status).toBe(400);
     await okBody(await planAction(t.leader, planId, 'return', { comment: '请补充牵头领导' }));

@@ -86,33 +86,29 @@ describe('meetings', () => {
 
   it('rejects bad input with a Chinese message naming the field, and writes nothing', async () => {
     const before = await queryOne<{ n: number }>(db(), sql`select count(*)::int as n from meetings`);
-    const bad = await t.office.post('/api/meetings', {
+    // A valid plenary meeting, spoiled in one field by each case.
+    const spoiled = (change: Record<string, unknown>) => ({
       kind: 'plenary',
       title: '会议',
-      startsAt: '2026-03-10T04:00:00Z',
-      endsAt: '2026-03-10T01:00:00Z',
+      startsAt: '2026-03-10T01:00:00Z',
+      endsAt: '2026-03-10T04:00:00Z',
       place: '礼堂',
       invite: { rule: 'all' },
+      ...change,
     });
+    const bad = await t.office.post(
+      '/api/meetings',
+      spoiled({ startsAt: '2026-03-10T04:00:00Z', endsAt: '2026-03-10T01:00:00Z' }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ field: 'endsAt', message: '「结束时间」应晚于「开始时间」' });
-    const noTitle = await t.office.post('/api/meetings', {
-      kind: 'plenary',
-      startsAt: '2026-03-10T01:00:00Z',
-      endsAt: '2026-03-10T04:00:00Z',
-      place: '礼堂',
-      invite: { rule: 'all' },
-    });
+    const noTitle = await t.office.post('/api/meetings', spoiled({ title: undefined }));
     expect(noTitle.status).toBe(400);
     expect(noTitle.body.message).toBe('「会议名称」为必填项');
-    const wrongSector = await t.office.post('/api/meetings', {
-      kind: 'sector',
-      title: '界别活动',
-      startsAt: '2026-03-10T01:00:00Z',
-      endsAt: '2026-03-10T04:00:00Z',
-      place: '礼堂',
-      invite: { rule: 'sector', sectorId: 999999 },
-    });
+    const wrongSector = await t.office.post(
+      '/api/meetings',
+      spoiled({ kind: 'sector', title: '界别活动', invite: { rule: 'sector', sectorId: 999999 } }),
+    );
     expect(wrongSector.status).toBe(400);
     expect(wrongSector.body.message).toBe('所选界别不存在');
     const after = await queryOne<{ n: number }>(db(), sql`select count(*)::int as n from meetings`);
