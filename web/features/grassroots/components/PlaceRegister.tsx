@@ -1,8 +1,8 @@
 // What the two registers of grassroots places (协商议事室 /grassroots/rooms, 委员工作室 /grassroots/studios) share: the
 // paged list read from /api/grassroots/<kind>, shown with the place's name linked to its page, and registering a new
 // place from a FormDialog.
-// const reg = usePlaceRegister<Room>('rooms', params, (r) => navigate(`/grassroots/rooms/${r.id}`));
-// <PlaceList reg={reg} params={params} setParams={setParams} noun="议事室" fields={{ township: '镇（街道）' }} />
+// const reg = usePlaceRegister<Room>('rooms', params, setParams, (r) => navigate(`/grassroots/rooms/${r.id}`));
+// <PlaceList reg={reg} noun="议事室" fields={{ township: '镇（街道）' }} />
 // <FormDialog title="登记协商议事室" dialog={reg.dialog} mutation={reg.create}>…</FormDialog>
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
@@ -19,16 +19,19 @@ import {
 import { grassrootsKeys } from '../queries.ts';
 
 type Kind = 'rooms' | 'studios';
+type Paging = { page: number; pageSize: number };
 
 /**
- * `kind`: which register; `params`: the list's filters and page (sent as the query string); `onCreated`: what follows
+ * `kind`: which register; `params`/`setParams`: the list's filters and page (useListParams; sent as the query string,
+ * the list pages through setParams); `onCreated`: what follows
  * a registration once the list is refreshed (e.g. open the new place's page). Returns the list query, the form
  * dialog's state and the create mutation (POST /api/grassroots/<kind> with the dialog's values; on success 已登记,
  * the dialog closes and empties, and the register's queries refresh).
  */
 export function usePlaceRegister<T>(
   kind: Kind,
-  params: { page: number; pageSize: number } & Record<string, string | number>,
+  params: Paging & Record<string, string | number>,
+  setParams: (patch: Paging) => void,
   onCreated?: (created: { id: number }) => void,
 ) {
   const { message } = App.useApp();
@@ -48,7 +51,7 @@ export function usePlaceRegister<T>(
       onCreated?.(created);
     },
   });
-  return { kind, list, dialog, create };
+  return { kind, params, setParams, list, dialog, create };
 }
 
 /**
@@ -56,19 +59,17 @@ export function usePlaceRegister<T>(
  * (field → heading, in order), `more` any further columns.
  */
 export function PlaceList<T extends { id: number }>(props: {
-  reg: Pick<ReturnType<typeof usePlaceRegister<T>>, 'kind' | 'list'>;
-  params: { page: number; pageSize: number };
-  setParams: (patch: { page: number; pageSize: number }) => void;
+  reg: Pick<ReturnType<typeof usePlaceRegister<T>>, 'kind' | 'list' | 'params' | 'setParams'>;
   noun: string;
   fields: Record<string, string>;
   more?: ColumnType<T>[];
 }) {
-  const { reg, params, setParams } = props;
+  const { reg } = props;
   return (
     <>
       <ErrorAlert error={reg.list.error} />
       <ResponsiveList<T>
-        {...pagedProps(reg.list, params, setParams)}
+        {...pagedProps(reg.list, reg.params, reg.setParams)}
         unit="个"
         columns={[
           linkColumn(props.noun, 'name', (r) => `/grassroots/${reg.kind}/${r.id}`),

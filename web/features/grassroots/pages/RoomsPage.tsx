@@ -23,7 +23,7 @@ export function RoomsPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useListParams({ q: '', township: '', active: '' });
-  const reg = usePlaceRegister<Room>('rooms', params, (r) => navigate(`/grassroots/rooms/${r.id}`));
+  const reg = usePlaceRegister<Room>('rooms', params, setParams, (r) => navigate(`/grassroots/rooms/${r.id}`));
   const manage = can('grassroots.manage');
   return (
     <>
@@ -68,8 +68,6 @@ export function RoomsPage() {
       </FilterBar>
       <PlaceList<Room>
         reg={reg}
-        params={params}
-        setParams={setParams}
         noun="议事室"
         fields={{
           township: '镇（街道）',

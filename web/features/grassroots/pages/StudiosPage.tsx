@@ -3,8 +3,8 @@
 import { Button, Form, Input, Select } from 'antd';
 import { useSession } from '../../../app/session.tsx';
 import { FilterBar, FormDialog, PageHeader, ParamSearch, useListParams } from '../../../components/index.ts';
-import { MemberSelect } from '../../meetings/shared.tsx';
 import type { Studio } from '../api.ts';
+import { PlaceMemberFields } from '../components/PlaceMemberFields.tsx';
 import { PlaceList, usePlaceRegister } from '../components/PlaceRegister.tsx';
 
 const KINDS = [
@@ -17,7 +17,7 @@ const KINDS = [
 export function StudiosPage() {
   const { can } = useSession();
   const [params, setParams] = useListParams({ q: '', kind: '' });
-  const reg = usePlaceRegister<Studio>('studios', params);
+  const reg = usePlaceRegister<Studio>('studios', params, setParams);
   return (
     <>
       <PageHeader
@@ -45,8 +45,6 @@ export function StudiosPage() {
       </FilterBar>
       <PlaceList<Studio>
         reg={reg}
-        params={params}
-        setParams={setParams}
         noun="工作室"
         fields={{ kindLabel: '类型', leaderName: '负责人', memberCount: '入驻委员', suggestionCount: '微建议' }}
       />
@@ -60,12 +58,7 @@ export function StudiosPage() {
         <Form.Item name="place" label="地址">
           <Input />
         </Form.Item>
-        <Form.Item name="leaderMemberId" label="负责人">
-          <MemberSelect />
-        </Form.Item>
-        <Form.Item name="memberIds" label="入驻委员">
-          <MemberSelect multiple />
-        </Form.Item>
+        <PlaceMemberFields lead="leaderMemberId" leadLabel="负责人" membersLabel="入驻委员" />
       </FormDialog>
     </>
   );
