@@ -1,6 +1,6 @@
 // A form that keeps what is typed as a draft (useFormDraft) and says why its last save failed: the save's error, then
 // the draft's notice, then the vertical antd Form wired to the draft — what the 新建活动 and 新建会议 pages and the
-// 记录联系, 提交大会发言 and 新增学习资料 forms share.
+// 记录联系, 提交大会发言, 新增学习资料 and duty's member-record dialogs share.
 // const draft = useFormDraft(form, 'meeting:new');
 // <DraftForm form={form} draft={draft} error={save.error} onFinish={(v) => save.mutate(v)} initialValues={{ … }}>
 //   …Form.Items…
