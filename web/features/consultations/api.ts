@@ -36,6 +36,8 @@ export const GUEST: Record<string, string> = {
   expert: '专家',
   citizen: '群众代表',
 };
+/** The forms of a 民主监督 event or plan item (the labels of the server's SUPERVISION_FORMS in process-settings.ts). */
+export const SUPERVISION_FORMS: Record<string, string> = { inspection: '视察', research: '监督性调研', forum: '座谈' };
 
 /** One event's page as /api/consultations/events/:id returns it: details, actions, agenda, speeches, participants. */
 export type EventDetail = Awaited<ReturnType<typeof getEvent>>;

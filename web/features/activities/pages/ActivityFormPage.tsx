@@ -4,7 +4,8 @@ import { App, Button, Card, Form, Input, InputNumber, Radio, Select } from 'antd
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
-import { AttachmentUpload, choices, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { DraftForm } from '../../../components/DraftForm.tsx';
+import { AttachmentUpload, choices, PageHeader, useFormDraft } from '../../../components/index.ts';
 import { EventTimeItem, InviteFields } from '../../meetings/shared.tsx';
 import { ACTIVITY_KINDS } from '../api.ts';
 
@@ -38,14 +39,12 @@ export function ActivityFormPage() {
     <>
       <PageHeader title="新建活动" back />
       <Card style={{ maxWidth: 760 }}>
-        <ErrorAlert error={save.error} />
-        {draft.notice}
-        <Form
+        <DraftForm
           form={form}
-          layout="vertical"
+          draft={draft}
+          error={save.error}
           initialValues={{ kind: 'research', registration: 'invite' }}
           onFinish={(v) => save.mutate(v)}
-          onValuesChange={draft.onValuesChange}
         >
           <Form.Item name="kind" label="活动类型" rules={[{ required: true }]}>
             <Select options={choices(ACTIVITY_KINDS)} />
@@ -73,7 +72,7 @@ export function ActivityFormPage() {
           <Button type="primary" htmlType="submit" size="large" loading={save.isPending}>
             创建
           </Button>
-        </Form>
+        </DraftForm>
       </Card>
     </>
   );

@@ -9,6 +9,7 @@ import { api, qs } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
 import {
+  choices,
   countActive,
   ErrorAlert,
   ExportButton,
@@ -16,7 +17,7 @@ import {
   PageHeader,
   useListParams,
 } from '../../../components/index.ts';
-import { STATE_COLORS } from '../api.ts';
+import { STATE_COLORS, SUPERVISION_FORMS } from '../api.ts';
 import { consultationKeys, useKindOptions } from '../queries.ts';
 
 export function EventsPage() {
@@ -133,14 +134,7 @@ export function EventsPage() {
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="supervisionForm" label="监督形式（民主监督活动）">
-            <Select
-              allowClear
-              options={[
-                { value: 'inspection', label: '视察' },
-                { value: 'research', label: '监督性调研' },
-                { value: 'forum', label: '座谈' },
-              ]}
-            />
+            <Select allowClear options={choices(SUPERVISION_FORMS)} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending}>
             创建

@@ -8,8 +8,8 @@ import { useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { toApiDate } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
-import type { PlanDetail } from '../api.ts';
+import { choices, ErrorAlert, ExportButton, PageHeader } from '../../../components/index.ts';
+import { type PlanDetail, SUPERVISION_FORMS } from '../api.ts';
 import { TopicsCard } from '../components/TopicsCard.tsx';
 import { consultationKeys, useKindOptions } from '../queries.ts';
 
@@ -173,13 +173,7 @@ export function PlanDetailPage() {
                 <Input />
               </Form.Item>
               <Form.Item name="supervisionForm" label="监督形式">
-                <Select
-                  options={[
-                    { value: 'inspection', label: '视察' },
-                    { value: 'research', label: '监督性调研' },
-                    { value: 'forum', label: '座谈' },
-                  ]}
-                />
+                <Select options={choices(SUPERVISION_FORMS)} />
               </Form.Item>
             </>
           )}

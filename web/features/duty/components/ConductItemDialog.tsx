@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../../api/client.ts';
-import { choices, ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { choices, ErrorAlert, maxChars, textRules, useFormDraft } from '../../../components/index.ts';
 import type { ConductItem } from '../api.ts';
 import { dutyKeys } from '../queries.ts';
 
@@ -63,21 +63,10 @@ export function ConductItemDialog({
             <Radio.Group options={choices({ positive: '正面清单（加分）', negative: '负面清单（扣分）' })} />
           </Form.Item>
         )}
-        <Form.Item
-          name="title"
-          label="事项"
-          rules={[
-            { required: true, message: '请填写「事项」' },
-            { max: 50, message: '「事项」不能超过 50 个字符' },
-          ]}
-        >
+        <Form.Item name="title" label="事项" rules={textRules('事项', 50, { unit: '个字符', quote: 'both' })}>
           <Input count={{ show: true, max: 50 }} />
         </Form.Item>
-        <Form.Item
-          name="evidenceRequired"
-          label="所需佐证"
-          rules={[{ max: 200, message: '「所需佐证」不能超过 200 个字符' }]}
-        >
+        <Form.Item name="evidenceRequired" label="所需佐证" rules={maxChars('所需佐证', 200)}>
           <Input.TextArea rows={2} count={{ show: true, max: 200 }} />
         </Form.Item>
         <Form.Item name="points" label="分值（每次）" rules={[{ required: true, message: '请填写「分值」' }]}>

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { AttachmentUpload } from '../../../components/AttachmentUpload.tsx';
+import { textRules } from '../../../components/textRules.ts';
 import type { ConductItem } from '../api.ts';
 import { dutyKeys } from '../queries.ts';
 import { MemberRecordDialog, useMemberRecord } from './MemberRecordDialog.tsx';
@@ -53,10 +54,7 @@ export function ConductRecordDialog({
       <Form.Item
         name="evidence"
         label="事实与依据（委员可见）"
-        rules={[
-          { required: true, message: '请填写「事实与依据」' },
-          { max: 1000, message: '「事实与依据」不能超过 1000 个字符' },
-        ]}
+        rules={textRules('事实与依据', 1000, { unit: '个字符', quote: 'both' })}
       >
         <Input.TextArea rows={3} count={{ show: true, max: 1000 }} />
       </Form.Item>

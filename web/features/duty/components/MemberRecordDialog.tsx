@@ -5,7 +5,8 @@ import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-quer
 import { Button, Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { api } from '../../../api/client.ts';
-import { ConfirmButton, type ConfirmButtonProps, ErrorAlert, useFormDraft } from '../../../components/index.ts';
+import { DraftForm } from '../../../components/DraftForm.tsx';
+import { ConfirmButton, type ConfirmButtonProps, useFormDraft } from '../../../components/index.ts';
 import { MemberSelect } from '../../meetings/shared.tsx';
 
 export function MemberRecordDialog({
@@ -35,15 +36,7 @@ export function MemberRecordDialog({
 }) {
   return (
     <Modal title={title} open={open} onCancel={onClose} footer={null} destroyOnHidden={destroyOnHidden} forceRender>
-      <ErrorAlert error={error} />
-      {draft.notice}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={onFinish}
-        onValuesChange={draft.onValuesChange}
-      >
+      <DraftForm form={form} draft={draft} error={error} initialValues={initialValues} onFinish={onFinish}>
         <Form.Item name="memberId" label="委员" rules={[{ required: true, message: '请选择委员' }]}>
           <MemberSelect />
         </Form.Item>
@@ -51,7 +44,7 @@ export function MemberRecordDialog({
         <Button type="primary" htmlType="submit" loading={saving}>
           保存
         </Button>
-      </Form>
+      </DraftForm>
     </Modal>
   );
 }

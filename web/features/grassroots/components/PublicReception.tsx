@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PhoneCodeFields } from '../../../components/PhoneCodeFields.tsx';
+import { textRules } from '../../../components/textRules.ts';
 import type { Reception } from '../api.ts';
 
 export function PublicReception({ token, reception }: { token: string; reception: Reception }) {
@@ -30,10 +31,7 @@ export function PublicReception({ token, reception }: { token: string; reception
             <Form.Item
               name="question"
               label="我要提问"
-              rules={[
-                { required: true, message: '请填写问题' },
-                { max: 1000, message: '问题不能超过 1000 个字' },
-              ]}
+              rules={textRules('问题', 1000, { quote: 'none', unit: '个字' })}
             >
               <Input.TextArea rows={3} count={{ show: true, max: 1000 }} />
             </Form.Item>

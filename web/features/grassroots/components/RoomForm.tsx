@@ -1,7 +1,7 @@
 // The fields of a 协商议事室 (new or edited): name, place, its two conveners and members.
 import { Form, Input } from 'antd';
 import { textRules } from '../../../components/index.ts';
-import { MemberSelect } from '../../meetings/shared.tsx';
+import { PlaceMemberFields } from './PlaceMemberFields.tsx';
 
 export function RoomForm() {
   return (
@@ -25,12 +25,7 @@ export function RoomForm() {
       <Form.Item name="firstConvenerTitle" label="第一召集人职务">
         <Input />
       </Form.Item>
-      <Form.Item name="execConvenerMemberId" label="执行召集人（委员）">
-        <MemberSelect />
-      </Form.Item>
-      <Form.Item name="memberIds" label="参加委员">
-        <MemberSelect multiple />
-      </Form.Item>
+      <PlaceMemberFields lead="execConvenerMemberId" leadLabel="执行召集人（委员）" membersLabel="参加委员" />
     </>
   );
 }

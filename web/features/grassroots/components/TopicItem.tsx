@@ -1,21 +1,22 @@
 // One topic of a room: its source, state and text, and the convener's answer (take up, decline, merge) in place.
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Flex, Input, List, Tag, Typography } from 'antd';
+import { App, Button, Flex, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
-import { ErrorAlert, useTextDraft } from '../../../components/index.ts';
+import { useDraftBox } from '../../../components/DraftBox.tsx';
+import { ErrorAlert } from '../../../components/index.ts';
 import type { Topic } from '../api.ts';
 
 export function TopicItem({ t, canAnswer, onDone }: { t: Topic; canAnswer: boolean; onDone: () => void }) {
   const { message } = App.useApp();
   const [declining, setDeclining] = useState(false);
-  const [reason, setReason, clearReason] = useTextDraft(`grassroots-decline:${t.id}`);
+  const reason = useDraftBox(`grassroots-decline:${t.id}`);
   const answer = useMutation({
     mutationFn: (b: { action: string; reason?: string }) => api.post(`/api/grassroots/topics/${t.id}/answer`, b),
     onSuccess: () => {
       message.success('已处理');
-      clearReason();
+      reason.clear();
       setDeclining(false);
       onDone();
     },
@@ -46,14 +47,12 @@ export function TopicItem({ t, canAnswer, onDone }: { t: Topic; canAnswer: boole
         )}
         {declining && (
           <Flex vertical gap={8} style={{ marginTop: 8 }}>
-            <Input.TextArea
-              aria-label="不予受理理由"
-              placeholder="理由将告知提出人"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              count={{ show: true, max: 500 }}
-            />
-            <Button danger onClick={() => answer.mutate({ action: 'decline', reason })} disabled={!reason.trim()}>
+            {reason.box({ label: '不予受理理由', placeholder: '理由将告知提出人', max: 500 })}
+            <Button
+              danger
+              onClick={() => answer.mutate({ action: 'decline', reason: reason.text })}
+              disabled={!reason.text.trim()}
+            >
               确认不予受理
             </Button>
           </Flex>

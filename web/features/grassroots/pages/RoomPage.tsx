@@ -1,7 +1,7 @@
 // One room: its register entry and printed QR code, its topics (raise one; the executive convener or staff accept or
 // decline with a reason), and its consultations (staff arrange one on accepted topics, run as a consultation event).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, List, Select, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, List, Select, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { SessionListRow } from '../../../../server/modules/grassroots/session-service.ts';
 import { api, qs } from '../../../api/client.ts';
@@ -16,7 +16,7 @@ import {
   useFormDraft,
 } from '../../../components/index.ts';
 import type { RoomDetail, Topic } from '../api.ts';
-import { QrCode } from '../components/QrCode.tsx';
+import { PlaceCard } from '../components/PlaceCard.tsx';
 import { TopicItem } from '../components/TopicItem.tsx';
 import { grassrootsKeys } from '../queries.ts';
 
@@ -77,24 +77,11 @@ export function RoomPage() {
       <PageHeader title={r?.name ?? '协商议事室'} back="/grassroots/rooms" />
       <ErrorAlert error={room.error ?? topics.error ?? sessions.error} />
       {r && (
-        <Card style={{ marginBottom: 16 }}>
-          <Flex wrap gap={24}>
-            <Descriptions column={1} style={{ flex: '1 1 280px' }}>
-              <Descriptions.Item label="地点">{`${r.township} ${r.village}`}</Descriptions.Item>
-              <Descriptions.Item label="第一召集人">{`${r.firstConvener} ${r.firstConvenerTitle}`}</Descriptions.Item>
-              <Descriptions.Item label="执行召集人">{r.execConvenerName ?? '未指定'}</Descriptions.Item>
-              <Descriptions.Item label="参加委员">
-                {r.members.map((m) => m.name).join('、') || '暂无'}
-              </Descriptions.Item>
-              <Descriptions.Item label="群众扫码页">
-                <Typography.Text copyable style={{ wordBreak: 'break-all' }}>
-                  {r.publicUrl}
-                </Typography.Text>
-              </Descriptions.Item>
-            </Descriptions>
-            <QrCode svg={r.qrSvg} label={`${r.name}二维码`} />
-          </Flex>
-        </Card>
+        <PlaceCard place={r} membersLabel="参加委员">
+          <Descriptions.Item label="地点">{`${r.township} ${r.village}`}</Descriptions.Item>
+          <Descriptions.Item label="第一召集人">{`${r.firstConvener} ${r.firstConvenerTitle}`}</Descriptions.Item>
+          <Descriptions.Item label="执行召集人">{r.execConvenerName ?? '未指定'}</Descriptions.Item>
+        </PlaceCard>
       )}
       <Card title="议题" style={{ marginBottom: 16 }}>
         {raiseDraft.notice}

@@ -1,52 +1,29 @@
 // 协商议事室 register: filters (keyword, township, enabled), the list as a table or phone cards, Excel export, and for
 // staff a dialog to register a room with its two conveners and members.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Input, Tag } from 'antd';
+import { Button, Input, Tag } from 'antd';
 import { useNavigate } from 'react-router';
-import { api, qs } from '../../../api/client.ts';
+import { qs } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import {
-  ErrorAlert,
   ExportButton,
   FilterBar,
   FormDialog,
-  linkColumn,
   PageHeader,
   ParamSearch,
   ParamSelect,
-  pagedProps,
-  ResponsiveList,
-  textColumns,
-  useFormDialog,
   useListParams,
 } from '../../../components/index.ts';
 import type { Room } from '../api.ts';
+import { PlaceList, usePlaceRegister } from '../components/PlaceRegister.tsx';
 import { RoomForm } from '../components/RoomForm.tsx';
-import { grassrootsKeys } from '../queries.ts';
 
 const ACTIVE_CHOICES = { '': '全部状态', true: '启用', false: '停用' };
 
 export function RoomsPage() {
   const { can } = useSession();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const qc = useQueryClient();
   const [params, setParams] = useListParams({ q: '', township: '', active: '' });
-  const dialog = useFormDialog();
-  const list = useQuery({
-    queryKey: grassrootsKeys.roomList(params),
-    queryFn: () => api.get<{ items: Room[]; total: number }>(`/api/grassroots/rooms${qs(params)}`),
-  });
-  const create = useMutation({
-    mutationFn: (v: Record<string, unknown>) => api.post<{ id: number }>('/api/grassroots/rooms', v),
-    onSuccess: (r) => {
-      message.success('已登记');
-      dialog.close();
-      dialog.form.resetFields();
-      qc.invalidateQueries({ queryKey: grassrootsKeys.rooms });
-      navigate(`/grassroots/rooms/${r.id}`);
-    },
-  });
+  const reg = usePlaceRegister<Room>('rooms', params, setParams, (r) => navigate(`/grassroots/rooms/${r.id}`));
   const manage = can('grassroots.manage');
   return (
     <>
@@ -59,7 +36,7 @@ export function RoomsPage() {
               <ExportButton
                 url={`/api/grassroots/rooms/export${qs({ ...params, page: undefined, pageSize: undefined })}`}
               />
-              <Button type="primary" onClick={dialog.show}>
+              <Button type="primary" onClick={reg.dialog.show}>
                 登记议事室
               </Button>
             </>
@@ -89,24 +66,22 @@ export function RoomsPage() {
           labels={ACTIVE_CHOICES}
         />
       </FilterBar>
-      <ErrorAlert error={list.error} />
-      <ResponsiveList<Room>
-        {...pagedProps(list, params, setParams)}
-        unit="个"
-        columns={[
-          linkColumn('议事室', 'name', (r) => `/grassroots/rooms/${r.id}`),
-          ...textColumns({
-            township: '镇（街道）',
-            village: '村（社区）',
-            firstConvener: '第一召集人',
-            execConvenerName: '执行召集人',
-            topicCount: '议题',
-            sessionCount: '协商',
-          }),
+      <PlaceList<Room>
+        reg={reg}
+        noun="议事室"
+        fields={{
+          township: '镇（街道）',
+          village: '村（社区）',
+          firstConvener: '第一召集人',
+          execConvenerName: '执行召集人',
+          topicCount: '议题',
+          sessionCount: '协商',
+        }}
+        more={[
           { title: '状态', dataIndex: 'active', render: (v) => (v ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
         ]}
       />
-      <FormDialog title="登记协商议事室" dialog={dialog} mutation={create}>
+      <FormDialog title="登记协商议事室" dialog={reg.dialog} mutation={reg.create}>
         <RoomForm />
       </FormDialog>
     </>

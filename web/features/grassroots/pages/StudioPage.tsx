@@ -1,12 +1,12 @@
 // One 委员工作室: its members, QR code for the public, reception rota, residents' questions and micro suggestions.
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Flex, Typography } from 'antd';
+import { Descriptions } from 'antd';
 import { useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
 import { ErrorAlert, PageHeader } from '../../../components/index.ts';
 import type { StudioDetail } from '../api.ts';
-import { QrCode } from '../components/QrCode.tsx';
+import { PlaceCard } from '../components/PlaceCard.tsx';
 import { QuestionsPanel } from '../components/QuestionsPanel.tsx';
 import { RotaPanel } from '../components/RotaPanel.tsx';
 import { SuggestionList } from '../components/SuggestionList.tsx';
@@ -38,24 +38,11 @@ export function StudioPage() {
       <PageHeader title={d?.name ?? '委员工作室'} back="/grassroots/studios" />
       <ErrorAlert error={s.error} />
       {d && (
-        <Card style={{ marginBottom: 16 }}>
-          <Flex wrap gap={24}>
-            <Descriptions column={1} style={{ flex: '1 1 280px' }}>
-              <Descriptions.Item label="类型">{d.kindLabel}</Descriptions.Item>
-              <Descriptions.Item label="地址">{d.place || '—'}</Descriptions.Item>
-              <Descriptions.Item label="负责人">{d.leaderName ?? '未指定'}</Descriptions.Item>
-              <Descriptions.Item label="入驻委员">
-                {d.members.map((m) => m.name).join('、') || '暂无'}
-              </Descriptions.Item>
-              <Descriptions.Item label="群众扫码页">
-                <Typography.Text copyable style={{ wordBreak: 'break-all' }}>
-                  {d.publicUrl}
-                </Typography.Text>
-              </Descriptions.Item>
-            </Descriptions>
-            <QrCode svg={d.qrSvg} label={`${d.name}二维码`} />
-          </Flex>
-        </Card>
+        <PlaceCard place={d} membersLabel="入驻委员">
+          <Descriptions.Item label="类型">{d.kindLabel}</Descriptions.Item>
+          <Descriptions.Item label="地址">{d.place || '—'}</Descriptions.Item>
+          <Descriptions.Item label="负责人">{d.leaderName ?? '未指定'}</Descriptions.Item>
+        </PlaceCard>
       )}
       {d && (staff || leads) && <RotaPanel studioId={id} members={dutyMembers} />}
       {d && (staff || inStudio) && <QuestionsPanel studioId={id} />}

@@ -1,25 +1,11 @@
 // 委员工作室: the register (kind filter, phone cards), a dialog for staff to register one, and one studio's page with
 // its QR code, members and micro suggestions.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Select } from 'antd';
-import { api, qs } from '../../../api/client.ts';
+import { Button, Form, Input, Select } from 'antd';
 import { useSession } from '../../../app/session.tsx';
-import {
-  ErrorAlert,
-  FilterBar,
-  FormDialog,
-  linkColumn,
-  PageHeader,
-  ParamSearch,
-  pagedProps,
-  ResponsiveList,
-  textColumns,
-  useFormDialog,
-  useListParams,
-} from '../../../components/index.ts';
-import { MemberSelect } from '../../meetings/shared.tsx';
+import { FilterBar, FormDialog, PageHeader, ParamSearch, useListParams } from '../../../components/index.ts';
 import type { Studio } from '../api.ts';
-import { grassrootsKeys } from '../queries.ts';
+import { PlaceMemberFields } from '../components/PlaceMemberFields.tsx';
+import { PlaceList, usePlaceRegister } from '../components/PlaceRegister.tsx';
 
 const KINDS = [
   { value: 'township', label: '镇街委员工作室' },
@@ -30,23 +16,8 @@ const KINDS = [
 
 export function StudiosPage() {
   const { can } = useSession();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
   const [params, setParams] = useListParams({ q: '', kind: '' });
-  const dialog = useFormDialog();
-  const list = useQuery({
-    queryKey: grassrootsKeys.studioList(params),
-    queryFn: () => api.get<{ items: Studio[]; total: number }>(`/api/grassroots/studios${qs(params)}`),
-  });
-  const create = useMutation({
-    mutationFn: (v: object) => api.post('/api/grassroots/studios', v),
-    onSuccess: () => {
-      message.success('已登记');
-      dialog.close();
-      dialog.form.resetFields();
-      qc.invalidateQueries({ queryKey: grassrootsKeys.studios });
-    },
-  });
+  const reg = usePlaceRegister<Studio>('studios', params, setParams);
   return (
     <>
       <PageHeader
@@ -54,7 +25,7 @@ export function StudiosPage() {
         description="镇街、园区、界别和个人委员工作室，入驻委员和微建议。"
         extra={
           can('grassroots.manage') && (
-            <Button type="primary" onClick={dialog.show}>
+            <Button type="primary" onClick={reg.dialog.show}>
               登记工作室
             </Button>
           )
@@ -72,21 +43,12 @@ export function StudiosPage() {
           options={[{ value: '', label: '全部类型' }, ...KINDS]}
         />
       </FilterBar>
-      <ErrorAlert error={list.error} />
-      <ResponsiveList<Studio>
-        {...pagedProps(list, params, setParams)}
-        unit="个"
-        columns={[
-          linkColumn('工作室', 'name', (r) => `/grassroots/studios/${r.id}`),
-          ...textColumns({
-            kindLabel: '类型',
-            leaderName: '负责人',
-            memberCount: '入驻委员',
-            suggestionCount: '微建议',
-          }),
-        ]}
+      <PlaceList<Studio>
+        reg={reg}
+        noun="工作室"
+        fields={{ kindLabel: '类型', leaderName: '负责人', memberCount: '入驻委员', suggestionCount: '微建议' }}
       />
-      <FormDialog title="登记委员工作室" dialog={dialog} mutation={create} initialValues={{ kind: 'township' }}>
+      <FormDialog title="登记委员工作室" dialog={reg.dialog} mutation={reg.create} initialValues={{ kind: 'township' }}>
         <Form.Item name="name" label="工作室名称" rules={[{ required: true, message: '请填写工作室名称' }]}>
           <Input count={{ show: true, max: 100 }} />
         </Form.Item>
@@ -96,12 +58,7 @@ export function StudiosPage() {
         <Form.Item name="place" label="地址">
           <Input />
         </Form.Item>
-        <Form.Item name="leaderMemberId" label="负责人">
-          <MemberSelect />
-        </Form.Item>
-        <Form.Item name="memberIds" label="入驻委员">
-          <MemberSelect multiple />
-        </Form.Item>
+        <PlaceMemberFields lead="leaderMemberId" leadLabel="负责人" membersLabel="入驻委员" />
       </FormDialog>
     </>
   );

@@ -4,7 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Select, Upload } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, textRules, useFormDraft } from '../../../components/index.ts';
+import { DraftForm } from '../../../components/DraftForm.tsx';
+import { textRules, useFormDraft } from '../../../components/index.ts';
 
 export const KINDS = [
   { value: 'video', label: '视频（mp4、webm）' },
@@ -31,13 +32,11 @@ export function NewMaterial({ onDone }: { onDone: () => void }) {
   });
   return (
     <Card title="新增学习资料" style={{ marginBottom: 16 }}>
-      <ErrorAlert error={uploadError ?? create.error} />
-      {draft.notice}
-      <Form
+      <DraftForm
         form={form}
-        layout="vertical"
+        draft={draft}
+        error={uploadError ?? create.error}
         initialValues={{ kind: 'video' }}
-        onValuesChange={draft.onValuesChange}
         onFinish={(v) => create.mutate(v)}
       >
         <Form.Item name="title" label="资料名称" rules={[{ required: true, message: '请填写资料名称' }]}>
@@ -77,7 +76,7 @@ export function NewMaterial({ onDone }: { onDone: () => void }) {
         <Button type="primary" size="large" htmlType="submit" disabled={!file} loading={create.isPending}>
           保存为草稿
         </Button>
-      </Form>
+      </DraftForm>
     </Card>
   );
 }

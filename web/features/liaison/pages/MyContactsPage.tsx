@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../app/session.tsx';
+import { DraftForm } from '../../../components/DraftForm.tsx';
 import { choices, draftKey, ErrorAlert, maxChars, PageHeader, useFormDraft } from '../../../components/index.ts';
 import { grassrootsKeys } from '../../grassroots/queries.ts';
 import type { Link } from '../api.ts';
@@ -144,14 +145,12 @@ export function MyContactsPage() {
         onCancel={() => setLogging(null)}
         destroyOnHidden
       >
-        <ErrorAlert error={log.error} />
-        {draft.notice}
-        <Form
+        <DraftForm
           form={form}
-          layout="vertical"
+          draft={draft}
+          error={log.error}
           initialValues={{ method: 'visit' }}
           onFinish={log.mutate}
-          onValuesChange={draft.onValuesChange}
         >
           <Form.Item name="method" label="联系方式">
             <Radio.Group optionType="button" buttonStyle="solid" options={METHODS} />
@@ -165,7 +164,7 @@ export function MyContactsPage() {
           <Button type="primary" htmlType="submit" size="large" block loading={log.isPending}>
             保存
           </Button>
-        </Form>
+        </DraftForm>
       </Modal>
     </>
   );

@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../../api/client.ts';
 import { dayjs } from '../../../app/format.ts';
-import { AttachmentUpload, choices, ErrorAlert, PageHeader, useFormDraft } from '../../../components/index.ts';
+import { DraftForm } from '../../../components/DraftForm.tsx';
+import { AttachmentUpload, choices, PageHeader, useFormDraft } from '../../../components/index.ts';
 import { meetingKeys } from '../queries.ts';
 import { EventTimeItem, InviteFields, MEETING_KINDS, useReference } from '../shared.tsx';
 
@@ -61,14 +62,12 @@ export function MeetingFormPage() {
     <>
       <PageHeader title={id ? '修改会议' : '新建会议'} back />
       <Card style={{ maxWidth: 760 }}>
-        <ErrorAlert error={save.error} />
-        {draft.notice}
-        <Form
+        <DraftForm
           form={form}
-          layout="vertical"
+          draft={draft}
+          error={save.error}
           initialValues={{ kind: 'plenary', halfDays: 1, invite: { rule: 'all' } }}
           onFinish={(v) => save.mutate(v)}
-          onValuesChange={draft.onValuesChange}
         >
           <Form.Item name="kind" label="会议类型" rules={[{ required: true, message: '请选择会议类型' }]}>
             <Select options={choices(MEETING_KINDS)} />
@@ -114,7 +113,7 @@ export function MeetingFormPage() {
           <Button type="primary" htmlType="submit" size="large" loading={save.isPending}>
             {id ? '保存' : '创建并发送通知'}
           </Button>
-        </Form>
+        </DraftForm>
       </Card>
     </>
   );

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
+import { DraftForm } from '../../../components/DraftForm.tsx';
 import {
   ConfirmButton,
   choices,
@@ -177,14 +178,12 @@ export function SpeechesPage() {
         ]}
       />
       <Modal title="提交大会发言" open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden width={640}>
-        <ErrorAlert error={submit.error} />
-        {draft.notice}
-        <Form
+        <DraftForm
           form={form}
-          layout="vertical"
+          draft={draft}
+          error={submit.error}
           initialValues={{ mode: 'written' }}
           onFinish={(v) => submit.mutate(v)}
-          onValuesChange={draft.onValuesChange}
         >
           <Form.Item name="mode" label="发言方式" rules={[{ required: true }]}>
             <Radio.Group options={choices({ oral: '口头发言', written: '书面发言' })} />
@@ -201,7 +200,7 @@ export function SpeechesPage() {
           <Button type="primary" htmlType="submit" loading={submit.isPending}>
             提交
           </Button>
-        </Form>
+        </DraftForm>
       </Modal>
     </>
   );
