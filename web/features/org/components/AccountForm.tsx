@@ -4,32 +4,26 @@ import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
+import type { Me } from '../../../app/session.tsx';
 import { ErrorAlert, FieldCol, useFormSave } from '../../../components/index.ts';
 import { compact, type Member, useReference } from '../api.ts';
 import { orgKeys } from '../queries.ts';
 
-export interface Account {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: string[];
-  roleNames: string[];
-  memberId: number | null;
+/** An account as 账号管理 lists it: the session's account fields (web/app/session.tsx) plus the names it stands for,
+ * contact details and sign-in state. */
+export type Account = Me['account'] & {
   memberName: string | null;
-  unitId: number | null;
   unitName: string | null;
-  orgId: number | null;
   orgName: string | null;
   informantId: number | null;
   informantName: string | null;
   office: string | null;
   phone: string | null;
   email: string | null;
-  mustChangePassword: boolean;
   locked: boolean;
   disabled: boolean;
   lastLoginAt: string | null;
-}
+};
 
 export function AccountForm({
   account,
