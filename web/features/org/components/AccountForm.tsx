@@ -5,7 +5,7 @@ import { Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import type { Me } from '../../../app/session.tsx';
-import { FieldCol, SaveDialog, useFormSave } from '../../../components/index.ts';
+import { FieldCol, namedChoices, SaveDialog, useFormSave } from '../../../components/index.ts';
 import { compact, type Member, useReference } from '../api.ts';
 import { orgKeys } from '../queries.ts';
 
@@ -147,25 +147,17 @@ export function AccountForm({
         )}
         {roles.includes('unitUser') && (
           <FieldCol label="关联承办单位" name="unitId" rules={[{ required: true, message: '请选择「关联承办单位」' }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              options={ref?.units.map((u) => ({ value: u.id, label: u.name }))}
-            />
+            <Select showSearch optionFilterProp="label" options={namedChoices(ref?.units)} />
           </FieldCol>
         )}
         {(roles.includes('orgAccount') || roles.includes('orgLeader')) && (
           <FieldCol label="关联党派团体" name="orgId" rules={[{ required: true, message: '请选择「关联党派团体」' }]}>
-            <Select options={ref?.organisations.map((o) => ({ value: o.id, label: o.name }))} />
+            <Select options={namedChoices(ref?.organisations)} />
           </FieldCol>
         )}
         {roles.includes('informant') && (
           <FieldCol label="关联信息员" name="informantId" rules={[{ required: true, message: '请选择「关联信息员」' }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              options={informants?.items.map((i) => ({ value: i.id, label: i.name }))}
-            />
+            <Select showSearch optionFilterProp="label" options={namedChoices(informants?.items)} />
           </FieldCol>
         )}
         <FieldCol sm={12} label="所在处室" name="office">

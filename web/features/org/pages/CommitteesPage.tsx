@@ -6,7 +6,7 @@ import { App, Button, Card, Form, Input, Select, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { formatDate } from '../../../app/format.ts';
-import { ErrorAlert, PageHeader, SaveDialog, useFormSave } from '../../../components/index.ts';
+import { ErrorAlert, namedChoices, PageHeader, SaveDialog, useFormSave } from '../../../components/index.ts';
 import { compact } from '../api.ts';
 import { orgKeys } from '../queries.ts';
 import { ToneTag } from '../ToneTag.tsx';
@@ -120,7 +120,7 @@ export function CommitteesPage() {
         saveState={saveState}
       >
         <Form.Item label="上级组织" name="parentId" rules={[{ required: true, message: '请选择「上级组织」' }]}>
-          <Select options={items.map((c) => ({ value: c.id, label: c.name }))} placeholder="选择上级组织" />
+          <Select options={namedChoices(items)} placeholder="选择上级组织" />
         </Form.Item>
         <Form.Item label="级别" name="level" rules={[{ required: true, message: '请选择「级别」' }]}>
           <Select
