@@ -2,7 +2,8 @@
 // the list a member or a unit reads on a phone (共 N 条 under it). The card itself is the page's.
 import { List } from 'antd';
 import type { ReactNode } from 'react';
-import { EmptyText, type PagedData } from './DataTable.tsx';
+import type { PagedData } from './DataTable.tsx';
+import { EmptyText } from './EmptyText.tsx';
 
 export function CardList<T>({
   data,

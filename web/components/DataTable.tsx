@@ -4,8 +4,6 @@
 import { Table, type TableProps } from 'antd';
 import { EmptyText } from './EmptyText.tsx';
 
-export { EmptyText };
-
 export interface PagedData<T> {
   items: T[];
   total: number;

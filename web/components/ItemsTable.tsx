@@ -4,7 +4,7 @@
 // column built from it. No pagination unless the page passes one. For server-paged lists use DataTable.
 import { Table, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
-import { EmptyText } from './DataTable.tsx';
+import { EmptyText } from './EmptyText.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
 export interface ItemsTableProps<T> extends Omit<TableProps<T>, 'dataSource' | 'locale'> {

@@ -5,7 +5,8 @@
 import { Card, Flex, Grid, List, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { Key, ReactNode } from 'react';
-import { DataTable, type DataTableProps, EmptyText } from './DataTable.tsx';
+import { DataTable, type DataTableProps } from './DataTable.tsx';
+import { EmptyText } from './EmptyText.tsx';
 
 export interface ResponsiveListProps<T> extends DataTableProps<T> {
   /** A card of its own for a row (phones); default: built from the columns. */

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import type { CSSProperties } from 'react';
 import { api } from '../api/client.ts';
+import { namedChoices } from './choices.ts';
 
 interface Common {
   id?: string;
@@ -47,7 +48,7 @@ export function UnitSelect(props: Single | Multiple) {
       optionFilterProp="label"
       placeholder={props.placeholder ?? (multiple ? '选择一个或多个办理单位' : '选择承办单位')}
       style={style}
-      options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+      options={namedChoices(units.data?.items)}
     />
   );
 }

@@ -22,7 +22,9 @@ export { ParamSearch, type ParamSearchProps, ParamSelect, type ParamSelectProps 
 export { type EngineAction, PriorStep } from './PriorStep.tsx';
 export { PublicFrame } from './PublicFrame.tsx';
 export { ColumnCard, ResponsiveList, type ResponsiveListProps } from './ResponsiveList.tsx';
+export { SaveDialog, type SaveDialogProps } from './SaveDialog.tsx';
 export { SearchResetButtons, type SearchResetButtonsProps } from './SearchResetButtons.tsx';
+export { SectionCard } from './SectionCard.tsx';
 export { TableCard } from './TableCard.tsx';
 export { maxChars, textRules } from './textRules.ts';
 export { UnitSelect } from './UnitSelect.tsx';

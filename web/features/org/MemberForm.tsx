@@ -5,7 +5,15 @@ import { App, Button, Checkbox, DatePicker, Drawer, Flex, Form, type FormRule, I
 import { useEffect } from 'react';
 import { api } from '../../api/client.ts';
 import { dayjs, toApiDate } from '../../app/format.ts';
-import { choices, ErrorAlert, FieldCol, maxChars, textRules, useFormSave } from '../../components/index.ts';
+import {
+  choices,
+  ErrorAlert,
+  FieldCol,
+  maxChars,
+  namedChoices,
+  textRules,
+  useFormSave,
+} from '../../components/index.ts';
 import { compact, LEADERSHIP, type Member, PARTIES, useReference } from './api.ts';
 import { orgKeys } from './queries.ts';
 
@@ -22,7 +30,6 @@ const ETHNICITIES = ['汉族', '回族', '满族', '蒙古族', '壮族', '土�
 
 const phoneProblem = (v: string) => (/^1[3-9]\d{9}$/.test(v) ? null : '「手机号」应为 11 位手机号码');
 const labelled = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
-const named = (rows: { id: number; name: string }[] | undefined) => rows?.map((r) => ({ value: r.id, label: r.name }));
 
 /**
  * The rule of a sensitive field (phone, ID number): checked only when typed anew, so the masked value shown
@@ -154,13 +161,13 @@ export function MemberForm({
             <Select allowClear placeholder="选择" options={labelled(PARTIES)} />
           </FieldCol>
           <FieldCol sm={12} label="届次" name="termId" rules={[{ required: true, message: '请选择「届次」' }]}>
-            <Select options={named(ref?.terms)} placeholder="选择届次" />
+            <Select options={namedChoices(ref?.terms)} placeholder="选择届次" />
           </FieldCol>
           <FieldCol sm={12} label="界别" name="sectorId" rules={[{ required: true, message: '请选择「界别」' }]}>
-            <Select showSearch optionFilterProp="label" placeholder="选择界别" options={named(ref?.sectors)} />
+            <Select showSearch optionFilterProp="label" placeholder="选择界别" options={namedChoices(ref?.sectors)} />
           </FieldCol>
-          <ManyCol label="专委会" name="specialCommitteeIds" options={named(ref?.specialCommittees)} />
-          <ManyCol label="学习组/工作组" name="groupIds" options={named(ref?.groups)} />
+          <ManyCol label="专委会" name="specialCommitteeIds" options={namedChoices(ref?.specialCommittees)} />
+          <ManyCol label="学习组/工作组" name="groupIds" options={namedChoices(ref?.groups)} />
           <TextCol label="工作单位" name="workUnit" max={100} sm={14} />
           <TextCol label="职务" name="jobTitle" max={50} sm={10} />
           <FieldCol sm={12} label="手机号" name="phone" rules={[whenChanged(member?.phone, phoneProblem)]}>

@@ -3,7 +3,7 @@
 import { Button, Card, Empty, Flex, Space, Typography } from 'antd';
 import { api } from '../../../api/client.ts';
 import { formatDate } from '../../../app/format.ts';
-import { ConfirmButton } from '../../../components/index.ts';
+import { ConfirmButton, SectionCard } from '../../../components/index.ts';
 import type { Detail } from '../api.ts';
 import { Pill } from '../Pill.tsx';
 import { FileLinks, OpinionText } from './OpinionText.tsx';
@@ -19,10 +19,9 @@ export function AdoptionsCard({
 }) {
   const staffOnly = d.access === 'staff';
   return (
-    <Card
+    <SectionCard
       title="采用与批示"
-      style={{ marginBottom: 16 }}
-      extra={
+      actions={
         d.can.record && (
           <Space wrap>
             <Button onClick={() => onRecord('adopt')}>记录采用</Button>
@@ -75,7 +74,7 @@ export function AdoptionsCard({
           <FileLinks files={i.files} />
         </Card>
       ))}
-    </Card>
+    </SectionCard>
   );
 }
 

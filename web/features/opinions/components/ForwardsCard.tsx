@@ -1,15 +1,15 @@
 // 报送情况: where the report was forwarded (a higher committee through the platform, the party, the government …).
 import { SendOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
 import { formatDate } from '../../../app/format.ts';
+import { SectionCard } from '../../../components/index.ts';
 import type { Detail } from '../api.ts';
 
 export function ForwardsCard({ d, onForward }: { d: Detail; onForward: () => void }) {
   return (
-    <Card
+    <SectionCard
       title="报送情况"
-      style={{ marginBottom: 16 }}
-      extra={
+      actions={
         d.can.forward && (
           <Button icon={<SendOutlined />} onClick={onForward}>
             报送
@@ -30,6 +30,6 @@ export function ForwardsCard({ d, onForward }: { d: Detail; onForward: () => voi
       ) : (
         <Typography.Text type="secondary">尚未报送</Typography.Text>
       )}
-    </Card>
+    </SectionCard>
   );
 }

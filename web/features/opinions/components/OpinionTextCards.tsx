@@ -2,6 +2,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Typography } from 'antd';
 import { formatDateTime } from '../../../app/format.ts';
+import { SectionCard } from '../../../components/index.ts';
 import type { Detail } from '../api.ts';
 import { OpinionText } from './OpinionText.tsx';
 
@@ -41,10 +42,9 @@ export function OpinionTextCards({ d, onEdit }: { d: Detail; onEdit: () => void 
           </Col>
         </Row>
       ) : (
-        <Card
+        <SectionCard
           title="正文"
-          style={{ marginBottom: 16 }}
-          extra={
+          actions={
             d.can.editText && (
               <Button icon={<EditOutlined />} onClick={onEdit}>
                 编辑加工
@@ -53,7 +53,7 @@ export function OpinionTextCards({ d, onEdit }: { d: Detail; onEdit: () => void 
           }
         >
           <OpinionText>{d.body}</OpinionText>
-        </Card>
+        </SectionCard>
       )}
     </>
   );

@@ -2,6 +2,7 @@
 // it) or send it back to be done again (退回重办, a dialog of OpinionDialogs).
 import { Button, Card, Space, Typography } from 'antd';
 import { formatDate, formatDateTime } from '../../../app/format.ts';
+import { SectionCard } from '../../../components/index.ts';
 import type { Detail } from '../api.ts';
 import { useReferralReview } from '../queries.ts';
 import { FileLinks, OpinionText } from './OpinionText.tsx';
@@ -21,11 +22,7 @@ export function ReferralsCard({
   const staffOnly = d.access === 'staff';
   const review = useReferralReview(done);
   return (
-    <Card
-      title="转办与部门回复"
-      style={{ marginBottom: 16 }}
-      extra={d.can.refer && <Button onClick={onRefer}>转办</Button>}
-    >
+    <SectionCard title="转办与部门回复" actions={d.can.refer && <Button onClick={onRefer}>转办</Button>}>
       {!d.referrals.length && <Typography.Text type="secondary">尚未转办</Typography.Text>}
       {d.referrals.map((f) => (
         <Card key={f.id} size="small" style={{ marginBottom: 12 }} title={`${f.unitName}（${f.stateLabel}）`}>
@@ -61,6 +58,6 @@ export function ReferralsCard({
           )}
         </Card>
       ))}
-    </Card>
+    </SectionCard>
   );
 }

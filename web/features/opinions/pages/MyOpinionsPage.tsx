@@ -2,7 +2,7 @@
 // levels, leaders' instructions and department responses at a glance; each opens the report.
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Input, Select, Typography } from 'antd';
+import { Button, Card, Flex, Select, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { formatDate } from '../../../app/format.ts';
@@ -13,6 +13,7 @@ import {
   ErrorAlert,
   FilterBar,
   PageHeader,
+  ParamSearch,
   pagedProps,
   useListParams,
 } from '../../../components/index.ts';
@@ -64,12 +65,11 @@ export function MyOpinionsPage() {
       <FilterBar
         active={countActive(params.state)}
         search={
-          <Input.Search
-            aria-label="按标题或内容查找"
-            placeholder="按标题或内容查找"
-            allowClear
-            defaultValue={params.q}
-            onSearch={(q) => setParams({ q })}
+          <ParamSearch
+            label="按标题或内容查找"
+            name="q"
+            params={params}
+            setParams={setParams}
             style={{ maxWidth: 360, flex: '1 1 220px' }}
           />
         }

@@ -1,16 +1,16 @@
 // One reference list as a table with search, filters, add/edit in a dialog and delete (blocked while in use).
 import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
+import { App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import { dayjs, formatDate, toApiDate } from '../../../app/format.ts';
 import {
   ConfirmButton,
-  ErrorAlert,
   ExportButton,
   FieldCol,
   pagedProps,
+  SaveDialog,
   TableCard,
   useFormSave,
 } from '../../../components/index.ts';
@@ -208,41 +208,36 @@ export function RefTable({ config, canManage }: { config: RefConfig; canManage: 
             : []),
         ]}
       />
-      <Modal
+      <SaveDialog
         open={editing !== null}
         title={editing === 'new' ? `新增${config.label}` : `修改${config.label}`}
-        okText="保存"
-        cancelText="取消"
-        confirmLoading={saveState.saving}
         onOk={save}
         onCancel={() => setEditing(null)}
         destroyOnHidden
-        forceRender
+        form={form}
+        saveState={saveState}
       >
-        <ErrorAlert error={saveState.error} />
-        <Form form={form} layout="vertical">
-          {config.fields.map((f) => (
-            <Form.Item
-              key={f.key}
-              label={f.title}
-              name={f.key}
-              valuePropName={f.kind === 'bool' ? 'checked' : 'value'}
-              rules={[
-                ...(f.required ? [{ required: true, message: `请填写「${f.title}」` }] : []),
-                ...(f.kind === 'phone'
-                  ? // A masked number (138****1234) is the stored one sent back unchanged; the server keeps it.
-                    [{ pattern: /^1[3-9]\d(\d{4}|\*{4})\d{4}$/, message: `「${f.title}」应为 11 位手机号码` }]
-                  : []),
-                ...(f.kind === 'text' && f.max
-                  ? [{ max: f.max, message: `「${f.title}」不能超过 ${f.max} 个字符` }]
-                  : []),
-              ]}
-            >
-              <FieldInput f={f} reference={reference} />
-            </Form.Item>
-          ))}
-        </Form>
-      </Modal>
+        {config.fields.map((f) => (
+          <Form.Item
+            key={f.key}
+            label={f.title}
+            name={f.key}
+            valuePropName={f.kind === 'bool' ? 'checked' : 'value'}
+            rules={[
+              ...(f.required ? [{ required: true, message: `请填写「${f.title}」` }] : []),
+              ...(f.kind === 'phone'
+                ? // A masked number (138****1234) is the stored one sent back unchanged; the server keeps it.
+                  [{ pattern: /^1[3-9]\d(\d{4}|\*{4})\d{4}$/, message: `「${f.title}」应为 11 位手机号码` }]
+                : []),
+              ...(f.kind === 'text' && f.max
+                ? [{ max: f.max, message: `「${f.title}」不能超过 ${f.max} 个字符` }]
+                : []),
+            ]}
+          >
+            <FieldInput f={f} reference={reference} />
+          </Form.Item>
+        ))}
+      </SaveDialog>
     </>
   );
 }

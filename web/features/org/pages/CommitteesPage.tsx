@@ -2,11 +2,11 @@
 // its first administrator account.
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Select, Table } from 'antd';
+import { App, Button, Card, Form, Input, Select, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { formatDate } from '../../../app/format.ts';
-import { ErrorAlert, PageHeader, useFormSave } from '../../../components/index.ts';
+import { ErrorAlert, namedChoices, PageHeader, SaveDialog, useFormSave } from '../../../components/index.ts';
 import { compact } from '../api.ts';
 import { orgKeys } from '../queries.ts';
 import { ToneTag } from '../ToneTag.tsx';
@@ -110,58 +110,54 @@ export function CommitteesPage() {
           ]}
         />
       </Card>
-      <Modal
+      <SaveDialog
         open={open}
         title="新建下级政协组织"
         okText="创建"
-        cancelText="取消"
-        confirmLoading={saveState.saving}
         onOk={save}
         onCancel={() => setOpen(false)}
-        forceRender
+        form={form}
+        saveState={saveState}
       >
-        <ErrorAlert error={saveState.error} />
-        <Form form={form} layout="vertical">
-          <Form.Item label="上级组织" name="parentId" rules={[{ required: true, message: '请选择「上级组织」' }]}>
-            <Select options={items.map((c) => ({ value: c.id, label: c.name }))} placeholder="选择上级组织" />
-          </Form.Item>
-          <Form.Item label="级别" name="level" rules={[{ required: true, message: '请选择「级别」' }]}>
-            <Select
-              placeholder="选择级别"
-              options={Object.entries(LEVELS)
-                .filter(([k]) => !parent || RANK[k] > RANK[parent.level])
-                .map(([value, label]) => ({ value, label }))}
-            />
-          </Form.Item>
-          <Form.Item label="名称" name="name" rules={nameRules('名称', 50)}>
-            <Input placeholder="例如 示例区政协" count={{ show: true, max: 50 }} />
-          </Form.Item>
-          <Form.Item label="简称" name="shortName" rules={nameRules('简称', 20)}>
-            <Input count={{ show: true, max: 20 }} />
-          </Form.Item>
-          <Form.Item
-            label="行政区划代码"
-            name="regionCode"
-            rules={[{ pattern: /^\d{6}$/, message: '「行政区划代码」为 6 位数字' }]}
-          >
-            <Input inputMode="numeric" maxLength={6} />
-          </Form.Item>
-          <Form.Item
-            label="管理员用户名（可选）"
-            name="adminUsername"
-            rules={[{ pattern: /^[A-Za-z0-9_.@-]{3,32}$/, message: '「管理员用户名」为 3–32 位字母、数字或 _ . @ -' }]}
-          >
-            <Input autoComplete="off" count={{ show: true, max: 32 }} />
-          </Form.Item>
-          <Form.Item
-            label="管理员初始密码"
-            name="adminPassword"
-            extra="至少 8 位，含大写字母、小写字母、数字、符号中的三种；首次登录须修改"
-          >
-            <Input.Password autoComplete="new-password" maxLength={64} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item label="上级组织" name="parentId" rules={[{ required: true, message: '请选择「上级组织」' }]}>
+          <Select options={namedChoices(items)} placeholder="选择上级组织" />
+        </Form.Item>
+        <Form.Item label="级别" name="level" rules={[{ required: true, message: '请选择「级别」' }]}>
+          <Select
+            placeholder="选择级别"
+            options={Object.entries(LEVELS)
+              .filter(([k]) => !parent || RANK[k] > RANK[parent.level])
+              .map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
+        <Form.Item label="名称" name="name" rules={nameRules('名称', 50)}>
+          <Input placeholder="例如 示例区政协" count={{ show: true, max: 50 }} />
+        </Form.Item>
+        <Form.Item label="简称" name="shortName" rules={nameRules('简称', 20)}>
+          <Input count={{ show: true, max: 20 }} />
+        </Form.Item>
+        <Form.Item
+          label="行政区划代码"
+          name="regionCode"
+          rules={[{ pattern: /^\d{6}$/, message: '「行政区划代码」为 6 位数字' }]}
+        >
+          <Input inputMode="numeric" maxLength={6} />
+        </Form.Item>
+        <Form.Item
+          label="管理员用户名（可选）"
+          name="adminUsername"
+          rules={[{ pattern: /^[A-Za-z0-9_.@-]{3,32}$/, message: '「管理员用户名」为 3–32 位字母、数字或 _ . @ -' }]}
+        >
+          <Input autoComplete="off" count={{ show: true, max: 32 }} />
+        </Form.Item>
+        <Form.Item
+          label="管理员初始密码"
+          name="adminPassword"
+          extra="至少 8 位，含大写字母、小写字母、数字、符号中的三种；首次登录须修改"
+        >
+          <Input.Password autoComplete="new-password" maxLength={64} />
+        </Form.Item>
+      </SaveDialog>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { useSession } from '../../../app/session.tsx';
 import {
   choices,
   FieldCol,
+  namedChoices,
   PageHeader,
   pagedProps,
   SearchResetButtons,
@@ -128,21 +129,9 @@ export function MembersPage() {
                 aria-label="搜索委员"
               />
             </FieldCol>
-            {select(
-              'sectorId',
-              '界别',
-              (ref?.sectors ?? []).map((s) => ({ value: s.id, label: s.name })),
-            )}
-            {select(
-              'specialCommitteeId',
-              '专委会',
-              (ref?.specialCommittees ?? []).map((s) => ({ value: s.id, label: s.name })),
-            )}
-            {select(
-              'groupId',
-              '学习组/工作组',
-              (ref?.groups ?? []).map((s) => ({ value: s.id, label: s.name })),
-            )}
+            {select('sectorId', '界别', namedChoices(ref?.sectors))}
+            {select('specialCommitteeId', '专委会', namedChoices(ref?.specialCommittees))}
+            {select('groupId', '学习组/工作组', namedChoices(ref?.groups))}
             {select(
               'status',
               '状态',
@@ -162,11 +151,7 @@ export function MembersPage() {
               '政治面貌',
               PARTIES.map((p) => ({ value: p, label: p })),
             )}
-            {select(
-              'termId',
-              '届次',
-              (ref?.terms ?? []).map((t) => ({ value: t.id, label: t.name })),
-            )}
+            {select('termId', '届次', namedChoices(ref?.terms))}
             {select('sort', '排序', [
               { value: 'code', label: '按编号' },
               { value: 'name', label: '按姓名' },

@@ -1,9 +1,9 @@
 // 重点提案: the leaders who lead and supervise a key proposal and the record of supervision; the office sets and
 // undoes it.
-import { Button, Card, Descriptions, Space, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Space, Timeline, Typography } from 'antd';
 import { api } from '../../../api/client.ts';
 import { formatDate } from '../../../app/format.ts';
-import { ConfirmButton } from '../../../components/index.ts';
+import { ConfirmButton, SectionCard } from '../../../components/index.ts';
 import type { Detail } from '../api.ts';
 
 export function KeyProposalCard({
@@ -16,10 +16,9 @@ export function KeyProposalCard({
   onDone: () => void;
 }) {
   return (
-    <Card
+    <SectionCard
       title="重点提案"
-      style={{ marginBottom: 16 }}
-      extra={
+      actions={
         d.can.setKey && (
           <Space>
             <Button onClick={() => onEdit('key')}>{d.key ? '修改' : '列为重点'}</Button>
@@ -64,6 +63,6 @@ export function KeyProposalCard({
       ) : (
         <Typography.Text type="secondary">尚未列为重点提案</Typography.Text>
       )}
-    </Card>
+    </SectionCard>
   );
 }

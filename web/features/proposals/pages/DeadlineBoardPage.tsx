@@ -1,11 +1,11 @@
 // 办理督办: proposals due soon and overdue, by handling unit, for the office to chase.
 
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Col, Row, Select, Space, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, qs } from '../../../api/client.ts';
 import { formatDate } from '../../../app/format.ts';
-import { EmptyText, ErrorAlert, ExportButton, PageHeader, useListParams } from '../../../components/index.ts';
+import { ErrorAlert, ExportButton, ItemsTable, PageHeader, useListParams } from '../../../components/index.ts';
 import { TAG } from '../api.ts';
 import { proposalKeys } from '../queries.ts';
 
@@ -58,14 +58,11 @@ export function DeadlineBoardPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
           <Card title="按单位">
-            <Table
+            <ItemsTable
               rowKey="unitId"
               size="middle"
-              loading={isFetching}
-              dataSource={data?.units ?? []}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: <EmptyText text="没有即将到期或超期的提案" /> }}
+              query={{ data: data && { items: data.units }, isFetching }}
+              emptyText="没有即将到期或超期的提案"
               columns={[
                 {
                   title: '承办单位',
@@ -88,12 +85,11 @@ export function DeadlineBoardPage() {
         </Col>
         <Col xs={24} lg={15}>
           <Card title="承办件">
-            <Table
+            <ItemsTable
               rowKey="assignmentId"
               size="middle"
-              loading={isFetching}
-              dataSource={data?.items ?? []}
-              scroll={{ x: 'max-content' }}
+              query={{ data, isFetching }}
+              pagination={{}}
               columns={[
                 {
                   title: '案由',

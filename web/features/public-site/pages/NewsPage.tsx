@@ -1,7 +1,7 @@
 // 新闻公告 (staff): the committee's news and notices for the public site — filters and pages in the URL, a dialog to
 // write or edit (draft kept locally while typing), publish and take back; the public site shows published ones only.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Input, Space, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
@@ -12,6 +12,7 @@ import {
   ErrorAlert,
   FilterBar,
   PageHeader,
+  ParamSearch,
   ParamSelect,
   pagedProps,
   useListParams,
@@ -43,16 +44,7 @@ export function NewsPage() {
       />
       <FilterBar
         active={countActive(p.kind, p.state)}
-        search={
-          <Input.Search
-            aria-label="搜索标题或正文"
-            placeholder="搜索标题或正文"
-            allowClear
-            defaultValue={p.q}
-            onSearch={(q) => setP({ q })}
-            style={{ width: 240 }}
-          />
-        }
+        search={<ParamSearch label="搜索标题或正文" name="q" params={p} setParams={setP} style={{ width: 240 }} />}
       >
         <ParamSelect label="类别" style={{ width: 140 }} name="kind" params={p} setParams={setP} labels={KINDS} />
         <ParamSelect

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { api } from '../../../api/client.ts';
 import { beijingToday } from '../../../app/format.ts';
-import { choices, ErrorAlert, textRules } from '../../../components/index.ts';
+import { choices, ErrorAlert, namedChoices, textRules } from '../../../components/index.ts';
 import { MemberSelect } from '../../meetings/shared.tsx';
 import { readingKeys, useBookLists, useGroups } from '../queries.ts';
 
@@ -69,12 +69,7 @@ export function HandoutForm({ year }: { year: number }) {
           </Form.Item>
         ) : (
           <Form.Item name="groupIds" label="读书群" rules={[{ required: true, message: '请选择读书群' }]}>
-            <Select
-              mode="multiple"
-              size="large"
-              options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
-              notFoundContent="暂无读书群"
-            />
+            <Select mode="multiple" size="large" options={namedChoices(groups.data)} notFoundContent="暂无读书群" />
           </Form.Item>
         )}
         <Form.Item name="quantity" label="每位（每群）数量（册）" rules={[{ required: true, message: '请填写数量' }]}>

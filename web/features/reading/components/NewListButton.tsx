@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import type { BookListInput } from '../../../../server/modules/reading/schemas.ts';
 import { api } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import { choices, FormDialog, useFormDialog, useFormDraft } from '../../../components/index.ts';
+import { choices, FormDialog, namedChoices, useFormDialog, useFormDraft } from '../../../components/index.ts';
 import { useReference } from '../../meetings/shared.tsx';
 import { bookDraftView, booksToDraft } from '../bookDraft.ts';
 import { lengthRules } from './lengthRules.ts';
@@ -86,7 +86,7 @@ export function NewListButton() {
             size="large"
             allowClear
             placeholder="不填则为委员会推荐"
-            options={ref.data?.specialCommittees.map((s) => ({ value: s.id, label: s.name }))}
+            options={namedChoices(ref.data?.specialCommittees)}
           />
         </Form.Item>
         <Form.List

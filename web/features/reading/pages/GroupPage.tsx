@@ -7,7 +7,14 @@ import { useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { useSession } from '../../../app/session.tsx';
-import { ErrorAlert, PageHeader, textRules, useFormDraft, WorkflowActions } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  namedChoices,
+  PageHeader,
+  textRules,
+  useFormDraft,
+  WorkflowActions,
+} from '../../../components/index.ts';
 import { NoteItem } from '../components/NoteItem.tsx';
 import { readingKeys, useGroup, useNotes } from '../queries.ts';
 
@@ -98,7 +105,7 @@ export function GroupPage() {
               <DatePicker showTime style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="dutyMemberId" label="轮值分享人" rules={[{ required: true, message: '请选择轮值分享人' }]}>
-              <Select options={g.members.map((m) => ({ value: m.id, label: m.name }))} />
+              <Select options={namedChoices(g.members)} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={schedule.isPending}>
               安排分享

@@ -2,26 +2,11 @@
 // progress entries with photos. Its own staff (and the office) set the project, add milestones and record progress;
 // every form keeps its typed text as a local draft until saved.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Empty,
-  Flex,
-  Form,
-  Image,
-  Input,
-  List,
-  Modal,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Checkbox, DatePicker, Empty, Flex, Form, Image, Input, List, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { toApiDate } from '../../../app/format.ts';
-import { AttachmentUpload, ErrorAlert, textRules, useFormDraft } from '../../../components/index.ts';
+import { AttachmentUpload, ErrorAlert, SectionCard, textRules, useFormDraft } from '../../../components/index.ts';
 import { type Signature, workspaceKeys } from '../api.ts';
 
 export function SignaturePanel({
@@ -43,10 +28,9 @@ export function SignaturePanel({
     onSuccess: () => qc.invalidateQueries({ queryKey: workspaceKeys.all }),
   });
   return (
-    <Card
+    <SectionCard
       title={`一委一品（${year}年）`}
-      style={{ marginBottom: 16 }}
-      extra={canManage && <Button onClick={() => setDialog('project')}>{signature ? '修改项目' : '设立项目'}</Button>}
+      actions={canManage && <Button onClick={() => setDialog('project')}>{signature ? '修改项目' : '设立项目'}</Button>}
     >
       <ErrorAlert error={done.error} />
       {!signature ? (
@@ -125,7 +109,7 @@ export function SignaturePanel({
           onClose={() => setDialog(null)}
         />
       )}
-    </Card>
+    </SectionCard>
   );
 }
 

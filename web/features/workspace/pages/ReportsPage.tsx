@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../app/format.ts';
 import {
   ErrorAlert,
   FilterBar,
+  namedChoices,
   onePageProps,
   PageHeader,
   ParamSelect,
@@ -105,7 +106,7 @@ function Generate() {
             rules={[{ required: true, message: '请选择专委会' }]}
             style={{ minWidth: 220 }}
           >
-            <Select options={mine.map((u) => ({ value: u.id, label: u.name }))} />
+            <Select options={namedChoices(mine)} />
           </Form.Item>
           <Form.Item name="month" label="月份" rules={[{ required: true, message: '请选择月份' }]}>
             <DatePicker picker="month" allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'month')} />
