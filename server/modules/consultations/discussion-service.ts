@@ -5,6 +5,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { idOfClientKey } from '../../platform/db/client-key.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { getSetting, putSetting } from '../../platform/settings/settings.ts';
 import { normaliseLine } from '../../platform/text/normalise.ts';
@@ -102,13 +103,8 @@ async function checkBody(tx: Db, actor: Actor, b: DiscussionBody) {
 
 export async function createDiscussion(db: Db, actor: Actor, b: DiscussionBody): Promise<number> {
   return db.transaction(async (tx) => {
-    if (b.clientKey) {
-      const seen = await queryOne<{ id: number }>(
-        tx,
-        sql`select id from discussions where committee_id = ${actor.committeeId} and client_key = ${b.clientKey}`,
-      );
-      if (seen) return seen.id;
-    }
+    const seen = b.clientKey && (await idOfClientKey(tx, 'discussions', actor.committeeId, b.clientKey));
+    if (seen) return seen;
     await checkBody(tx, actor, b);
     const settings = await discussionSettings(tx, actor.committeeId);
     const row = await queryOne<{ id: number }>(
@@ -122,11 +118,7 @@ export async function createDiscussion(db: Db, actor: Actor, b: DiscussionBody):
         returning id`,
     );
     // A parallel retry with the same key lost the race: it gets the first one's id.
-    if (!row)
-      return (await queryOne<{ id: number }>(
-        tx,
-        sql`select id from discussions where committee_id = ${actor.committeeId} and client_key = ${b.clientKey!}`,
-      ))!.id;
+    if (!row) return (await idOfClientKey(tx, 'discussions', actor.committeeId, b.clientKey!))!;
     await writeAudit(tx, actor, {
       action: 'discussion.create',
       entity: 'discussion',

@@ -52,6 +52,30 @@ export async function recordParticipation(tx: Db, actor: Actor, discussionId: nu
   });
 }
 
+/** What follows a participant's new statement or comment (its row `id` just inserted, `state` 'shown' or 'pending'):
+ *  the member's participation is counted, the post audited (discussion.statement / discussion.comment, `after` as
+ *  given) and, when shown, the discussion's live view told. Returns { id, state }, the route's answer. */
+async function posted(
+  tx: Db,
+  actor: Actor,
+  discussionId: number,
+  kind: 'statement' | 'comment',
+  id: number,
+  state: string,
+  after: Record<string, unknown>,
+) {
+  await recordParticipation(tx, actor, discussionId);
+  await writeAudit(tx, actor, {
+    action: `discussion.${kind}`,
+    entity: `discussion_${kind}`,
+    entityId: id,
+    before: null,
+    after,
+  });
+  if (state === 'shown') await publishLive(tx, liveTopic(actor.committeeId, discussionId));
+  return { id, state };
+}
+
 export async function writeStatement(db: Db, actor: Actor, discussionId: number, raw: string) {
   return db.transaction(async (tx) => {
     const d = await loadForParticipant(tx, actor, discussionId);
@@ -65,16 +89,7 @@ export async function writeStatement(db: Db, actor: Actor, discussionId: number,
     // As in Pol.is, the author agrees with their own statement: it is one of their votes and never shown to them.
     await tx.execute(sql`insert into discussion_votes (committee_id, statement_id, account_id, discussion_id, vote)
       values (${actor.committeeId}, ${row!.id}, ${actor.accountId}, ${d.id}, 1)`);
-    await recordParticipation(tx, actor, d.id);
-    await writeAudit(tx, actor, {
-      action: 'discussion.statement',
-      entity: 'discussion_statement',
-      entityId: row!.id,
-      before: null,
-      after: { discussionId: d.id, body, state },
-    });
-    if (state === 'shown') await publishLive(tx, liveTopic(actor.committeeId, d.id));
-    return { id: row!.id, state };
+    return posted(tx, actor, d.id, 'statement', row!.id, state, { discussionId: d.id, body, state });
   });
 }
 
@@ -247,16 +262,7 @@ export async function writeComment(db: Db, actor: Actor, discussionId: number, b
       sql`insert into discussion_comments (committee_id, discussion_id, statement_id, parent_id, author_account_id, body, state)
         values (${actor.committeeId}, ${d.id}, ${b.statementId ?? null}, ${b.parentId ?? null}, ${actor.accountId}, ${body}, ${state}) returning id`,
     );
-    await recordParticipation(tx, actor, d.id);
-    await writeAudit(tx, actor, {
-      action: 'discussion.comment',
-      entity: 'discussion_comment',
-      entityId: row!.id,
-      before: null,
-      after: { discussionId: d.id, ...b, body, state },
-    });
-    if (state === 'shown') await publishLive(tx, liveTopic(actor.committeeId, d.id));
-    return { id: row!.id, state };
+    return posted(tx, actor, d.id, 'comment', row!.id, state, { discussionId: d.id, ...b, body, state });
   });
 }
 

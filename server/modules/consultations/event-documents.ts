@@ -1,11 +1,9 @@
-// An event's documents as the office issues them, in the official layout of official-doc.ts: the notice (会议通知:
+// An event's documents as the office issues them, in the official layout of platform/official-doc.ts: the notice (会议通知:
 // time, place, topic, participants, requirements, issuing office and date), the agenda (议程, with the selected
 // speeches in their order) and the minutes (会议纪要: attendance, speeches delivered, minutes, agreed points).
 import type { Actor } from '../../platform/context.ts';
 import { beijingDateOf, beijingToday, formatBeijingDateTime } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
-import * as E from './errors.ts';
-import { getEvent } from './event-repository.ts';
 import {
   cnDate,
   committeeName,
@@ -17,7 +15,9 @@ import {
   para,
   signature,
   title,
-} from './official-doc.ts';
+} from '../../platform/official-doc.ts';
+import * as E from './errors.ts';
+import { getEvent } from './event-repository.ts';
 
 type EventDetail = Awaited<ReturnType<typeof getEvent>>;
 

@@ -3,7 +3,16 @@
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { xlsxOf } from '../../platform/download.ts';
-import { cnDate, committeeName, heading, lines, masthead, officialDocx, para, title } from './official-doc.ts';
+import {
+  cnDate,
+  committeeName,
+  heading,
+  lines,
+  masthead,
+  officialDocx,
+  para,
+  title,
+} from '../../platform/official-doc.ts';
 import { TRANSFORMATION } from './outcome-rules.ts';
 import type { OutcomeDetail, OutcomeListItem } from './outcome-schemas.ts';
 import { outcomeDetail } from './outcome-service.ts';

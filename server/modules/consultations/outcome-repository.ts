@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import type { WorkflowItem } from '../../platform/workflow/engine.ts';
+import { loadItem } from '../../platform/workflow/load-item.ts';
 
 export interface OutcomeItem extends WorkflowItem {
   committeeId: number;
@@ -23,19 +24,15 @@ export interface OutcomeUnitItem extends WorkflowItem {
   title: string;
 }
 
-export async function loadOutcomeItem(
-  db: Db,
-  committeeId: number,
-  id: number,
-  lock = false,
-): Promise<OutcomeItem | null> {
-  const r = await queryOne<OutcomeItem>(
+export const loadOutcomeItem = (db: Db, committeeId: number, id: number, lock = false) =>
+  loadItem<OutcomeItem>(
     db,
-    sql`select id, state, committee_id as "committeeId", title, kind, round, leader_account_id as "leaderAccountId"
-      from consultation_outcomes where committee_id = ${committeeId} and id = ${id} ${lock ? sql`for update` : sql``}`,
+    'consultation_outcomes',
+    ['title', 'kind', 'round', 'leader_account_id'],
+    committeeId,
+    id,
+    lock,
   );
-  return r ?? null;
-}
 
 export async function loadOutcomeUnitItem(
   db: Db,

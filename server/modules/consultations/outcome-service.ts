@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
+import { idOfClientKey } from '../../platform/db/client-key.ts';
 import { attachFiles } from '../../platform/files/files.ts';
 import { allowedActions, fireTransition, listTransitions } from '../../platform/workflow/engine.ts';
 import * as E from './outcome-errors.ts';
@@ -35,13 +36,8 @@ async function checkRefs(tx: Db, actor: Actor, b: OutcomeUpdate) {
 
 export async function createOutcome(db: Db, actor: Actor, b: OutcomeCreate): Promise<number> {
   return db.transaction(async (tx) => {
-    if (b.clientKey) {
-      const seen = await queryOne<{ id: number }>(
-        tx,
-        sql`select id from consultation_outcomes where committee_id = ${actor.committeeId} and client_key = ${b.clientKey}`,
-      );
-      if (seen) return seen.id;
-    }
+    const seen = b.clientKey && (await idOfClientKey(tx, 'consultation_outcomes', actor.committeeId, b.clientKey));
+    if (seen) return seen;
     await checkRefs(tx, actor, b);
     const row = await queryOne<{ id: number }>(
       tx,

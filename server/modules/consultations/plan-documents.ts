@@ -5,8 +5,8 @@ import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../platform/context.ts';
 import { type Db, queryOne } from '../../platform/db/client.ts';
 import { DOCX_MIME, sendDownload, XLSX_MIME, xlsxOf } from '../../platform/download.ts';
+import { officialDocx, run, table } from '../../platform/official-doc.ts';
 import * as E from './errors.ts';
-import { officialDocx, run, table } from './official-doc.ts';
 import { planItems } from './plan-service.ts';
 
 async function planOf(db: Db, actor: Actor, id: number) {

@@ -4,28 +4,10 @@
 import { AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { beijingDateOf } from '../../platform/dates.ts';
 import { addSheet, newWorkbook, workbookBuffer } from '../../platform/download.ts';
+import { cnDate, lines, RED, run } from '../../platform/official-doc.ts';
 import type { Figures } from './figures.ts';
 import { LEVELS, type Level } from './rules.ts';
 import type { ListItem } from './service.ts';
-
-const RED = 'C00000';
-const run = (text: string, o: { size?: number; font?: string; bold?: boolean; color?: string } = {}) =>
-  new TextRun({ text, size: o.size ?? 32, font: o.font ?? '仿宋', bold: o.bold, color: o.color });
-
-const bodyParagraphs = (text: string) =>
-  text
-    .split(/\n+/)
-    .map((t) => t.trim())
-    .filter(Boolean)
-    .map(
-      (t) =>
-        new Paragraph({
-          alignment: AlignmentType.JUSTIFIED,
-          indent: { firstLine: 640 },
-          spacing: { line: 560 },
-          children: [run(t)],
-        }),
-    );
 
 const chineseNumber = (n: number) => {
   const d = '〇一二三四五六七八九';
@@ -54,9 +36,7 @@ export interface IssueDoc {
 /** The bulletin as printed: red masthead 《社情民意》, the issue number, the editor and date over a red rule, then each
  *  report with its (edited) title and text and who reflected it, and the distribution line at the end. */
 export async function issueDocx(d: IssueDoc): Promise<Buffer> {
-  const date = d.issuedOn
-    ? `${Number(d.issuedOn.slice(0, 4))}年${Number(d.issuedOn.slice(5, 7))}月${Number(d.issuedOn.slice(8, 10))}日`
-    : '（未印发）';
+  const date = cnDate(d.issuedOn) || '（未印发）';
   const masthead = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -95,7 +75,7 @@ export async function issueDocx(d: IssueDoc): Promise<Buffer> {
         }),
       ],
     }),
-    ...bodyParagraphs(r.body),
+    ...lines(r.body),
     new Paragraph({
       alignment: AlignmentType.RIGHT,
       spacing: { before: 100, after: 200 },

@@ -60,6 +60,34 @@ export interface AdoptionInput {
   note?: string | null;
 }
 
+/** What an adoption or an instruction record writes besides its row: the audit action and the members' duty fact. */
+const ADOPTION = { action: 'opinion.adopt', fact: 'opinion.adopted', sourceType: 'opinion_adoption' } as const;
+const INSTRUCTION = {
+  action: 'opinion.instruct',
+  fact: 'opinion.instruction',
+  sourceType: 'opinion_instruction',
+} as const;
+
+/** The audit row on `report` and its members' duty facts for one adoption or instruction record (`recordId`), in the
+ *  committee of `who`: the recording staff at home, crossActor(…) at each origin the record flows down to. */
+async function credited(
+  tx: Db,
+  who: Actor,
+  kind: typeof ADOPTION | typeof INSTRUCTION,
+  report: ReportRow,
+  recordId: number,
+  level: Level,
+  after: Record<string, unknown>,
+) {
+  await writeAudit(tx, who, { action: kind.action, entity: ENTITY, entityId: report.id, after });
+  await recordMemberFacts(tx, who.committeeId, report.member_ids ?? [], {
+    kind: kind.fact,
+    sourceType: kind.sourceType,
+    sourceId: recordId,
+    detail: { level, reportId: report.id },
+  });
+}
+
 export async function recordAdoption(tx: Db, actor: Actor, id: number, input: AdoptionInput) {
   const row = await staffRow(tx, actor, id);
   requireScreened(row, '记录采用');
@@ -84,13 +112,7 @@ export async function recordAdoption(tx: Db, actor: Actor, id: number, input: Ad
     )[0]?.id;
   const adoptionId = (await insert(actor.committeeId, id, null))!;
   const after = { level: input.level, adoptedBy, adoptedOn: input.adoptedOn, note: input.note ?? null };
-  await writeAudit(tx, actor, { action: 'opinion.adopt', entity: ENTITY, entityId: id, after });
-  await recordMemberFacts(tx, actor.committeeId, row.member_ids ?? [], {
-    kind: 'opinion.adopted',
-    sourceType: 'opinion_adoption',
-    sourceId: adoptionId,
-    detail: { level: input.level, reportId: id },
-  });
+  await credited(tx, actor, ADOPTION, row, adoptionId, input.level, after);
   const text = `${adoptedBy}采用（${LEVELS[input.level]}）：${row.title}`;
   await notify(tx, {
     committeeId: actor.committeeId,
@@ -103,18 +125,8 @@ export async function recordAdoption(tx: Db, actor: Actor, id: number, input: Ad
   for (const origin of await originChain(tx, row)) {
     const copyId = await insert(origin.committee_id, origin.id, from);
     if (!copyId) break;
-    await writeAudit(tx, crossActor(actor, origin.committee_id, own.name), {
-      action: 'opinion.adopt',
-      entity: ENTITY,
-      entityId: origin.id,
-      after: { ...after, from: own.name },
-    });
-    await recordMemberFacts(tx, origin.committee_id, origin.member_ids ?? [], {
-      kind: 'opinion.adopted',
-      sourceType: 'opinion_adoption',
-      sourceId: copyId,
-      detail: { level: input.level, reportId: origin.id },
-    });
+    const at = crossActor(actor, origin.committee_id, own.name);
+    await credited(tx, at, ADOPTION, origin, copyId, input.level, { ...after, from: own.name });
     await tellOrigin(tx, origin, `社情民意信息被${adoptedBy}采用：${origin.title}`, `${own.name} ${actor.name} 记录`);
     from = { c: origin.committee_id, id: copyId };
   }
@@ -209,13 +221,7 @@ export async function recordInstruction(tx: Db, actor: Actor, id: number, input:
     text,
     fileIds: input.fileIds ?? [],
   };
-  await writeAudit(tx, actor, { action: 'opinion.instruct', entity: ENTITY, entityId: id, after });
-  await recordMemberFacts(tx, actor.committeeId, row.member_ids ?? [], {
-    kind: 'opinion.instruction',
-    sourceType: 'opinion_instruction',
-    sourceId: insId,
-    detail: { level: input.level, reportId: id },
-  });
+  await credited(tx, actor, INSTRUCTION, row, insId, input.level, after);
   const who = `${input.leaderTitle ?? ''}${leaderName}`;
   await notify(tx, {
     committeeId: actor.committeeId,
@@ -230,18 +236,8 @@ export async function recordInstruction(tx: Db, actor: Actor, id: number, input:
     await tx.execute(sql`insert into files (committee_id, sha256, name, mime, size, entity, entity_id, uploaded_by)
       select ${origin.committee_id}, sha256, name, mime, size, ${INSTRUCTION_FILES}, ${copyId}, null from files
       where committee_id = ${from.c} and entity = ${INSTRUCTION_FILES} and entity_id = ${from.id} order by id`);
-    await writeAudit(tx, crossActor(actor, origin.committee_id, own.name), {
-      action: 'opinion.instruct',
-      entity: ENTITY,
-      entityId: origin.id,
-      after: { ...after, from: own.name },
-    });
-    await recordMemberFacts(tx, origin.committee_id, origin.member_ids ?? [], {
-      kind: 'opinion.instruction',
-      sourceType: 'opinion_instruction',
-      sourceId: copyId,
-      detail: { level: input.level, reportId: origin.id },
-    });
+    const at = crossActor(actor, origin.committee_id, own.name);
+    await credited(tx, at, INSTRUCTION, origin, copyId, input.level, { ...after, from: own.name });
     await tellOrigin(tx, origin, `${who}对社情民意信息作出批示：${origin.title}`, `${own.name} ${actor.name} 记录`);
     from = { c: origin.committee_id, id: copyId };
   }

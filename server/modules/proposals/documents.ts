@@ -11,13 +11,13 @@ import {
   Table,
   TableCell,
   TableRow,
-  TextRun,
   WidthType,
 } from 'docx';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { beijingYearOf, formatBeijingDate } from '../../platform/dates.ts';
 import { type Db, queryOne } from '../../platform/db/client.ts';
+import { lines, run } from '../../platform/official-doc.ts';
 import { replyNotFound } from './errors.ts';
 import { replyOwner } from './repository.ts';
 import { classLabel, getRules } from './rules.ts';
@@ -26,10 +26,6 @@ import { getProposal } from './service-detail.ts';
 
 /** An ISO time's day as an Excel cell shows it ('YYYY-MM-DD', the UTC day of the string); '' for none. */
 export const dateOnly = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
-
-const FONT = '仿宋';
-const run = (text: string, opts: { bold?: boolean; size?: number; font?: string } = {}) =>
-  new TextRun({ text, bold: opts.bold, size: opts.size ?? 32, font: opts.font ?? FONT });
 
 const para = (
   text: string,
@@ -41,13 +37,6 @@ const para = (
     spacing: { line: 560 },
     children: [run(text, opts)],
   });
-
-const paragraphs = (text: string) =>
-  text
-    .split(/\n+/)
-    .map((t) => t.trim())
-    .filter(Boolean)
-    .map((t) => para(t, { indent: true }));
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const cell = (text: string, width: number, bold = false) =>
@@ -133,9 +122,9 @@ export async function proposalDocx(d: ProposalDoc): Promise<Buffer> {
             children: [run('案由：', { bold: true, font: '黑体' }), run(d.title)],
           }),
           para('案据：', { bold: true, font: '黑体' }),
-          ...paragraphs(d.background),
+          ...lines(d.background),
           para('建议：', { bold: true, font: '黑体' }),
-          ...paragraphs(d.suggestions),
+          ...lines(d.suggestions),
         ],
       },
     ],
@@ -171,7 +160,7 @@ export async function replyDocx(d: ReplyDoc): Promise<Buffer> {
           para(''),
           para(`${d.proposers}：`),
           para(`您提出的《${d.title}》提案收悉，现答复如下：`, { indent: true }),
-          ...paragraphs(d.text),
+          ...lines(d.text),
           para(''),
           new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(d.unitName)] }),
           new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(d.date)] }),

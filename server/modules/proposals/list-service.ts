@@ -12,7 +12,7 @@ import { proposalNotFound } from './errors.ts';
 import { loadProposalText } from './repository.ts';
 import { getRules } from './rules.ts';
 import type { ProposalListItem, SimilarItem, UnitSuggestion } from './schemas.ts';
-import { canSeeProposal, KIND_LABELS, visibleSql } from './service.ts';
+import { canSeeProposal, kindAndState, visibleSql } from './service.ts';
 import { ASSIGNMENT_STATES, OPEN_ASSIGNMENT_STATES, PROPOSAL_STATES, REGISTERED_STATES } from './states.ts';
 
 export interface ListFilters {
@@ -200,10 +200,7 @@ export async function listProposals(
       number: r.number,
       numberLabel: numberLabel(r.session_name, r.number),
       title: r.title,
-      kind: r.kind,
-      kindLabel: KIND_LABELS[r.kind],
-      state: r.state,
-      stateLabel: PROPOSAL_STATES[r.state] ?? r.state,
+      ...kindAndState(r),
       category: r.category,
       year: r.year,
       proposers: r.proposers ?? '',

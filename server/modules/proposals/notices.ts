@@ -5,33 +5,35 @@ import { type Db, query } from '../../platform/db/client.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
 import type { ProposalItem } from './repository.ts';
 
-export async function memberAccounts(tx: Db, committeeId: number, memberIds: number[]): Promise<number[]> {
-  if (!memberIds.length) return [];
+/** The enabled accounts of committee `committeeId` tied by `column` to one of `ids` (none for no ids), only those
+ *  holding `role` when it is given. */
+async function accountsTiedTo(
+  tx: Db,
+  committeeId: number,
+  column: 'member_id' | 'org_id' | 'unit_id',
+  ids: number[],
+  role?: Role,
+): Promise<number[]> {
+  if (!ids.length) return [];
   const rows = await query<{ id: number }>(
     tx,
-    sql`select id from accounts where committee_id = ${committeeId} and member_id = any(${sql.param(memberIds)}::int[]) and not disabled`,
-  );
-  return rows.map((r) => r.id);
-}
-
-export async function orgAccounts(tx: Db, committeeId: number, orgIds: number[], role?: Role): Promise<number[]> {
-  if (!orgIds.length) return [];
-  const rows = await query<{ id: number }>(
-    tx,
-    sql`select id from accounts where committee_id = ${committeeId} and org_id = any(${sql.param(orgIds)}::int[]) and not disabled
+    sql`select id from accounts where committee_id = ${committeeId} and ${sql.identifier(column)} = any(${sql.param(ids)}::int[]) and not disabled
       ${role ? sql`and ${role} = any(roles)` : sql``}`,
   );
   return rows.map((r) => r.id);
 }
 
-export async function unitAccounts(tx: Db, committeeId: number, unitIds: number[]): Promise<number[]> {
-  if (!unitIds.length) return [];
-  const rows = await query<{ id: number }>(
-    tx,
-    sql`select id from accounts where committee_id = ${committeeId} and unit_id = any(${sql.param(unitIds)}::int[]) and not disabled`,
-  );
-  return rows.map((r) => r.id);
-}
+/** The proposers' own accounts. */
+export const memberAccounts = (tx: Db, committeeId: number, memberIds: number[]) =>
+  accountsTiedTo(tx, committeeId, 'member_id', memberIds);
+
+/** The accounts of organisations (parties, groups) that file proposals, optionally those holding `role`. */
+export const orgAccounts = (tx: Db, committeeId: number, orgIds: number[], role?: Role) =>
+  accountsTiedTo(tx, committeeId, 'org_id', orgIds, role);
+
+/** The handling units' accounts. */
+export const unitAccounts = (tx: Db, committeeId: number, unitIds: number[]) =>
+  accountsTiedTo(tx, committeeId, 'unit_id', unitIds);
 
 export async function notifyAuthors(tx: Db, p: ProposalItem, title: string, body?: string) {
   const accountIds = [

@@ -16,8 +16,8 @@ import { isAuthor, isOffice } from './policy.ts';
 import { assignmentProcess, commendationProcess, proposalProcess } from './process.ts';
 import { assignmentItemOf, proposalItemOf } from './repository.ts';
 import { classLabel, rulesOf } from './rules.ts';
-import { iso, isStaff, KEY_EVENT_LABELS, KIND_LABELS, RATING_LABELS, ROLE_LABELS } from './service.ts';
-import { ASSIGNMENT_STATES, COMMENDATION_STATES, PROPOSAL_STATES, REGISTERED_STATES } from './states.ts';
+import { iso, isStaff, KEY_EVENT_LABELS, kindAndState, RATING_LABELS, ROLE_LABELS } from './service.ts';
+import { ASSIGNMENT_STATES, COMMENDATION_STATES, REGISTERED_STATES } from './states.ts';
 
 // ---------- detail ----------
 
@@ -107,10 +107,7 @@ export async function getProposal(db: Db, actor: Actor, id: number) {
     background: p.background,
     suggestions: p.suggestions,
     category: p.category,
-    kind: p.kind,
-    kindLabel: KIND_LABELS[p.kind],
-    state: p.state,
-    stateLabel: PROPOSAL_STATES[p.state] ?? p.state,
+    ...kindAndState(p),
     year: p.year,
     termId: p.termId,
     termName: p.termName,

@@ -25,6 +25,13 @@ export const KIND_LABELS: Record<string, string> = {
   joint: '联名提案',
   collective: '集体提案',
 };
+/** A proposal's kind and state with the labels people read (个人提案, 办理中), as lists and the detail answer them. */
+export const kindAndState = (p: { kind: string; state: string }) => ({
+  kind: p.kind,
+  kindLabel: KIND_LABELS[p.kind],
+  state: p.state,
+  stateLabel: PROPOSAL_STATES[p.state] ?? p.state,
+});
 export const ROLE_LABELS: Record<string, string> = { lead: '主办', assisting: '会办', split: '分办' };
 export const RATING_LABELS: Record<string, string> = {
   satisfied: '满意',

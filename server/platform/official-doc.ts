@@ -1,5 +1,7 @@
-// The official layout (公文格式) shared by this module's Word documents: 仿宋 三号 body with 28-point line spacing, 黑体
-// headings, a 小标宋 title, the red masthead of reports, bordered tables, and the date written as 2026年3月5日.
+// The official layout (公文格式) of the platform's Word documents (consultations, proposals, the 《社情民意》 bulletin):
+// 仿宋 三号 body with 28-point line spacing, 黑体 headings, a 小标宋 title, the red masthead of reports, bordered
+// tables, and the date written as 2026年3月5日.
+// Usage: officialDocx([title('关于…的报告'), ...lines(text), ...signature('办公室', cnDate(day))], '报告').
 import {
   AlignmentType,
   BorderStyle,
@@ -13,7 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import { sql } from 'drizzle-orm';
-import { type Db, queryOne } from '../../platform/db/client.ts';
+import { type Db, queryOne } from './db/client.ts';
 
 /** The committee's name, as the masthead and the office line print it. */
 export async function committeeName(db: Db, committeeId: number): Promise<string> {
