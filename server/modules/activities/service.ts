@@ -5,7 +5,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingDateOf } from '../../platform/dates.ts';
+import { beijingDateOf, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
@@ -21,7 +21,6 @@ import { seesAll } from './policy.ts';
 
 export { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS };
 
-export const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 export const shanghaiDay = (d: unknown) => beijingDateOf(d as string);
 
 export interface ActivityRow {

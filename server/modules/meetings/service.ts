@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingYearOf, clockNow, formatBeijingDateTime } from '../../platform/dates.ts';
+import { beijingYearOf, clockNow, formatBeijingDateTime, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { chinaDateTime } from '../../platform/download.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
@@ -172,8 +172,6 @@ export async function loadMeeting(db: Db, actor: Actor, id: number, forUpdate = 
   }
   return m;
 }
-
-export const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
 /**
  * Whether invitee `i` of meeting `m` (SQL aliases) was present long enough: checked in, and either no minutes recorded
