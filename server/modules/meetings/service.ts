@@ -275,14 +275,25 @@ export async function createMeeting(tx: Db, actor: Actor, b: MeetingInput & { in
       returning id`,
   );
   await addInvitees(tx, actor, row.id, memberIds, b.title, b.startsAt);
-  await attachFiles(tx, actor, b.fileIds ?? [], 'meeting', row.id);
-  await writeAudit(tx, actor, {
-    action: 'meeting.create',
-    entity: 'meeting',
-    entityId: row.id,
-    after: { ...b, invited: memberIds.length },
-  });
-  return { id: row.id, invited: memberIds.length };
+  return finishEventCreate(tx, actor, 'meeting', row.id, b, memberIds.length);
+}
+
+/**
+ * The end of creating a meeting or an activity (`entity`, its new row `id`, `invited` members asked): links the files
+ * the input names (the creator's own uploads), writes the audit row `<entity>.create` with the input and the number
+ * invited, and answers `{ id, invited }`. Usage: `return finishEventCreate(tx, actor, 'activity', row.id, b, n);`
+ */
+export async function finishEventCreate(
+  tx: Db,
+  actor: Actor,
+  entity: 'meeting' | 'activity',
+  id: number,
+  b: { fileIds?: number[] },
+  invited: number,
+) {
+  await attachFiles(tx, actor, b.fileIds ?? [], entity, id);
+  await writeAudit(tx, actor, { action: `${entity}.create`, entity, entityId: id, after: { ...b, invited } });
+  return { id, invited };
 }
 
 async function addInvitees(
