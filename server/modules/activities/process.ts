@@ -29,11 +29,6 @@ export const activityProcess = defineProcess<ActivityItem>(
     organisers: ORGANISERS,
     open: ['open', '进行中'],
     onCancel: (tx, actor, a) => revokeFactsOf(tx, actor.committeeId, a.id),
-    async setState(tx, actor, a, to) {
-      await tx.execute(
-        sql`update activities set status = ${to}, updated_at = now() where committee_id = ${actor.committeeId} and id = ${a.id}`,
-      );
-    },
   }),
 );
 

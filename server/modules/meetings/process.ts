@@ -34,19 +34,15 @@ export const meetingProcess = defineProcess<MeetingItem>(
     open: ['planned', '未结束'],
     onCancel: (tx, actor, m) => tellInviteesOfCancel(tx, actor, m),
     // The facts follow the new status: closing records absences, cancelling revokes all, reopening recomputes.
-    async setState(tx, actor, m, to) {
-      await tx.execute(
-        sql`update meetings set status = ${to}, updated_at = now() where committee_id = ${actor.committeeId} and id = ${m.id}`,
-      );
-      await settleAttendance(tx, actor.committeeId, m.id);
-    },
+    afterStatus: (tx, actor, m) => settleAttendance(tx, actor.committeeId, m.id),
   }),
 );
 
 /**
  * The life a meeting and an activity share, as a process table: the `open` state (key and label) → 已结束 by
  * 「结束<noun>」 or 已取消 by 「取消<noun>」 (running `onCancel`); a closed one is reopened (「重新开放」); `organisers`
- * only. `setState` writes the new status. Usage: `defineProcess(eventLifecycle({ name: 'activity', noun: '活动', … }))`.
+ * only. The status is written to the module's table, then `afterStatus` runs.
+ * Usage: `defineProcess(eventLifecycle({ name: 'activity', noun: '活动', organisers, open: ['open', '进行中'], … }))`.
  */
 export function eventLifecycle<I extends WorkflowItem & { id: number }>(o: {
   name: 'meeting' | 'activity';
@@ -55,8 +51,11 @@ export function eventLifecycle<I extends WorkflowItem & { id: number }>(o: {
   organisers: readonly Role[];
   open: [state: string, label: string];
   onCancel: (tx: Db, actor: Actor, item: I) => Promise<void>;
-  setState: Process<I>['setState'];
+  /** Runs once the row's new status is written (meetings settle their attendance facts). */
+  afterStatus?: (tx: Db, actor: Actor, item: I) => Promise<void>;
 }): Process<I> {
+  // The table holding the status: a fixed name of the two, never input.
+  const table = sql.raw(o.name === 'meeting' ? 'meetings' : 'activities');
   const [open, openLabel] = o.open;
   return {
     name: o.name,
@@ -74,7 +73,12 @@ export function eventLifecycle<I extends WorkflowItem & { id: number }>(o: {
       },
       { action: 'reopen', label: '重新开放', from: ['closed'], to: open, roles: o.organisers },
     ],
-    setState: o.setState,
+    async setState(tx, actor, item, to) {
+      await tx.execute(
+        sql`update ${table} set status = ${to}, updated_at = now() where committee_id = ${actor.committeeId} and id = ${item.id}`,
+      );
+      await o.afterStatus?.(tx, actor, item);
+    },
   };
 }
 
