@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { clockNow } from '../../platform/dates.ts';
+import { clockNow, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
@@ -13,7 +13,7 @@ import { notifyMembers } from '../meetings/service.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { activityCancelled } from './errors.ts';
 import { canSeeOutput, seesAll } from './policy.ts';
-import { ACTIVITY_LABELS, iso, loadActivity, OUTPUT_LABELS, OUTPUT_STATUS } from './service.ts';
+import { ACTIVITY_LABELS, loadActivity, OUTPUT_LABELS, OUTPUT_STATUS } from './service.ts';
 
 export async function listOutputs(
   db: Db,

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
+import { iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { countOf } from '../../platform/db/count.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
@@ -19,7 +20,7 @@ import { assertCheckinWindow } from '../meetings/service.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { activityCancelled, activityNotOpen } from './errors.ts';
 import { seesAll } from './policy.ts';
-import { type ActivityRow, addParticipants, iso, loadActivity, settleParticipant } from './service.ts';
+import { type ActivityRow, addParticipants, loadActivity, settleParticipant } from './service.ts';
 
 export async function register(tx: Db, actor: Actor, id: number, join: boolean) {
   if (!actor.memberId) throw forbidden('activity.member_only', '只有委员可以报名');

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, query } from '../../platform/db/client.ts';
 import { defineProcess } from '../../platform/workflow/engine.ts';
 import { revokeDutyFacts } from '../duty/facts.ts';
-import { statusSetter } from '../meetings/process.ts';
+import { eventLifecycle, statusSetter } from '../meetings/process.ts';
 import { ORGANISERS } from './policy.ts';
 import { type ActivityRow, loadActivity } from './service.ts';
 
@@ -22,28 +22,15 @@ async function revokeFactsOf(tx: Db, committeeId: number, id: number) {
   for (const o of outputs) await revokeDutyFacts(tx, committeeId, { sourceType: 'activityOutput', sourceId: o.id });
 }
 
-export const activityProcess = defineProcess<ActivityItem>({
-  name: 'activity',
-  entity: 'activity',
-  states: { open: '进行中', closed: '已结束', cancelled: '已取消' },
-  transitions: [
-    { action: 'close', label: '结束活动', from: ['open'], to: 'closed', roles: ORGANISERS },
-    {
-      action: 'cancel',
-      label: '取消活动',
-      from: ['open'],
-      to: 'cancelled',
-      roles: ORGANISERS,
-      effect: (tx, actor, a) => revokeFactsOf(tx, actor.committeeId, a.id),
-    },
-    { action: 'reopen', label: '重新开放', from: ['closed'], to: 'open', roles: ORGANISERS },
-  ],
-  async setState(tx, actor, a, to) {
-    await tx.execute(
-      sql`update activities set status = ${to}, updated_at = now() where committee_id = ${actor.committeeId} and id = ${a.id}`,
-    );
-  },
-});
+export const activityProcess = defineProcess<ActivityItem>(
+  eventLifecycle<ActivityItem>({
+    name: 'activity',
+    noun: '活动',
+    organisers: ORGANISERS,
+    open: ['open', '进行中'],
+    onCancel: (tx, actor, a) => revokeFactsOf(tx, actor.committeeId, a.id),
+  }),
+);
 
 /**
  * Closes, cancels or reopens an activity through its process. Errors: 404 activity.not_found, 409 workflow.bad_state,

@@ -5,9 +5,9 @@ import { Type } from 'typebox';
 import type { ModuleDeps } from '../../app.ts';
 import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import { chinaDateTime } from '../../platform/download.ts';
-import { okInTransaction, pagedList } from '../../platform/http/handlers.ts';
-import { ALL_ROWS, sendMemberSheet } from '../../platform/member-sheet.ts';
-import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
+import { okInTransaction } from '../../platform/http/handlers.ts';
+import { memberSheetRoutes } from '../../platform/member-sheet.ts';
+import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import { CheckinCodeResponse } from '../meetings/checkin.ts';
 import { EventRef, MemberRefWithSector, Nullable } from '../meetings/schema.ts';
 import { activityCheckinCode, markActivityAttendance, participantSheet } from './participation.ts';
@@ -17,77 +17,43 @@ export function activityParticipationRoutes(app: FastifyInstance, { db }: Module
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['activities'];
 
-  r.get(
-    '/api/activities/:id/participants',
-    {
-      preHandler: requireAuth('activity.manage'),
-      schema: {
-        tags,
-        summary: '参加人员名单',
-        params: IdParams,
-        querystring: Type.Object({
-          ...Paging,
-          q: Type.Optional(Type.String({ title: '姓名或编号', maxLength: 50 })),
-          checkedIn: Type.Optional(Type.Boolean({ title: '是否已签到' })),
+  memberSheetRoutes(app, db, {
+    path: '/api/activities/:id/participants',
+    permission: 'activity.manage',
+    tags,
+    summary: '参加人员名单',
+    filters: {
+      q: Type.Optional(Type.String({ title: '姓名或编号', maxLength: 50 })),
+      checkedIn: Type.Optional(Type.Boolean({ title: '是否已签到' })),
+    },
+    response: Type.Object({
+      activity: EventRef,
+      total: Type.Integer(),
+      items: Type.Array(
+        Type.Object({
+          ...MemberRefWithSector,
+          source: Type.String(),
+          checkedInAt: Nullable(Type.String()),
+          checkinMethod: Nullable(Type.String()),
+          outputs: Type.Integer(),
         }),
-        response: {
-          200: Type.Object({
-            activity: EventRef,
-            total: Type.Integer(),
-            items: Type.Array(
-              Type.Object({
-                ...MemberRefWithSector,
-                source: Type.String(),
-                checkedInAt: Nullable(Type.String()),
-                checkinMethod: Nullable(Type.String()),
-                outputs: Type.Integer(),
-              }),
-            ),
-          }),
-          404: ErrorBody,
-        },
-      },
-    },
-    pagedList(db, (db, actor, q, limit, offset, request) =>
-      participantSheet(db, actor, request.params.id, q, limit, offset),
-    ),
-  );
-
-  r.get(
-    '/api/activities/:id/participants/export',
-    {
-      preHandler: requireAuth('activity.manage'),
-      schema: {
-        tags,
-        summary: '导出参加人员名单（Excel）',
-        params: IdParams,
-        querystring: Type.Object({
-          q: Type.Optional(Type.String({ title: '姓名或编号', maxLength: 50 })),
-          checkedIn: Type.Optional(Type.Boolean({ title: '是否已签到' })),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const q = request.query;
-      const sheet = await participantSheet(db, actor, request.params.id, q, ALL_ROWS, 0);
-      return sendMemberSheet(
-        reply,
-        sheet.activity.title,
-        '参加人员',
-        [
-          { header: '参加方式', key: 'sourceLabel', width: 10 },
-          { header: '签到时间', key: 'checked', width: 20 },
-          { header: '成果数', key: 'outputs', width: 8 },
-        ],
-        sheet.items.map((row) => ({
-          ...row,
-          sourceLabel: row.source === 'invited' ? '邀请' : '报名',
-          checked: row.checkedInAt ? chinaDateTime(row.checkedInAt) : '未签到',
-        })),
-      );
-    },
-  );
+      ),
+    }),
+    load: participantSheet,
+    sheetName: '参加人员',
+    title: (sheet) => sheet.activity.title,
+    columns: [
+      { header: '参加方式', key: 'sourceLabel', width: 10 },
+      { header: '签到时间', key: 'checked', width: 20 },
+      { header: '成果数', key: 'outputs', width: 8 },
+    ],
+    rows: (sheet) =>
+      sheet.items.map((row) => ({
+        ...row,
+        sourceLabel: row.source === 'invited' ? '邀请' : '报名',
+        checked: row.checkedInAt ? chinaDateTime(row.checkedInAt) : '未签到',
+      })),
+  });
 
   r.post(
     '/api/activities/:id/attendance/:memberId',

@@ -5,7 +5,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingDateOf } from '../../platform/dates.ts';
+import { beijingDateOf, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
@@ -14,14 +14,13 @@ import { toSearchVector } from '../../platform/search/search.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { newSecret } from '../meetings/checkin.ts';
 import { type EventListRow, eventHead, eventListHead, eventListWhere, type MeetingQuery } from '../meetings/list.ts';
-import { type InviteInput, membersByRule, notifyMembers } from '../meetings/service.ts';
+import { finishEventCreate, type InviteInput, membersByRule, notifyMembers } from '../meetings/service.ts';
 import { activityCancelled, activityNotFound } from './errors.ts';
 import { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS } from './labels.ts';
 import { seesAll } from './policy.ts';
 
 export { ACTIVITY_LABELS, OUTPUT_LABELS, OUTPUT_STATUS };
 
-export const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 export const shanghaiDay = (d: unknown) => beijingDateOf(d as string);
 
 export interface ActivityRow {
@@ -222,14 +221,7 @@ export async function createActivity(tx: Db, actor: Actor, b: ActivityInput & { 
       returning id`,
   );
   await addParticipants(tx, actor, { id: row.id, title: b.title }, memberIds, 'invited');
-  await attachFiles(tx, actor, b.fileIds ?? [], 'activity', row.id);
-  await writeAudit(tx, actor, {
-    action: 'activity.create',
-    entity: 'activity',
-    entityId: row.id,
-    after: { ...b, invited: memberIds.length },
-  });
-  return { id: row.id, invited: memberIds.length };
+  return finishEventCreate(tx, actor, 'activity', row.id, b, memberIds.length);
 }
 
 export async function updateActivity(tx: Db, actor: Actor, id: number, b: ActivityInput) {

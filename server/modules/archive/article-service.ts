@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingDateOf, clockNow } from '../../platform/dates.ts';
+import { beijingDateOf, clockNow, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
@@ -164,7 +164,6 @@ const columns = sql`a.id, a.state, a.topic_id, t.title as topic_title, a.village
   left join archive_volumes v on v.committee_id = a.committee_id and v.id = a.volume_id
   left join archive_villages vl on vl.committee_id = a.committee_id and vl.id = a.village_id`;
 
-const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 /** A row of `columns`: an article with its topic's, village's and volume's titles. */
 interface ArticleRow {
   id: number;

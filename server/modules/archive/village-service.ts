@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
+import { iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { refuseIfFound } from '../../platform/db/refuse-if-found.ts';
 import { normaliseText } from '../../platform/text/normalise.ts';
@@ -11,7 +12,6 @@ import * as E from './errors.ts';
 import { isEditor } from './policy.ts';
 import { VILLAGE_STATES, type VillageInput } from './schemas.ts';
 
-const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 const clean = (xs: string[]) => [...new Set(xs.map((x) => normaliseText(x).trim()).filter(Boolean))];
 
 /** Refuses a village project of another committee or none (articles pointing to it). */

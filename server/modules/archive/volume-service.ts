@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import { insertUnique } from '../../platform/audit/insert-unique.ts';
 import type { Actor } from '../../platform/context.ts';
+import { iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { allowedActions } from '../../platform/workflow/engine.ts';
 import { fireOnItem, type ItemKind } from '../../platform/workflow/fire-on-item.ts';
@@ -12,8 +13,6 @@ import { isEditor } from './policy.ts';
 import { TOPIC_STATES, topicProcess, VOLUME_STATES, volumeProcess } from './process.ts';
 import { loadTopicItem, loadVolumeItem, type SimpleItem } from './repository.ts';
 import type { TopicInput, VolumeInput } from './schemas.ts';
-
-const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
 export async function createTopic(db: Db, actor: Actor, b: TopicInput): Promise<number> {
   return db.transaction(async (tx) => {

@@ -3,7 +3,7 @@
 // engine's deadline jobs, and holding the event credits participation as duty facts.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
-import { beijingDateOf } from '../../platform/dates.ts';
+import { beijingDateOf, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
@@ -40,7 +40,6 @@ export interface EventItem extends WorkflowItem {
 }
 
 /** A timestamp as read (raw text) in ISO 8601 UTC, or null. */
-export const iso = (t: string | null) => (t ? new Date(t).toISOString() : null);
 
 export async function loadEventItem(tx: Db, committeeId: number, id: number, lock = false): Promise<EventItem | null> {
   const e = await queryOne<Omit<EventItem, 'memberIds' | 'guests'>>(

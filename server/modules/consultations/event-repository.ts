@@ -3,14 +3,14 @@
 // modules (outcomes) use.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
-import { beijingYearOf } from '../../platform/dates.ts';
+import { beijingYearOf, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { listFiles } from '../../platform/files/files.ts';
 import { matchSearch } from '../../platform/search/search.ts';
 import { allowedActions, listTransitions } from '../../platform/workflow/engine.ts';
 import { getActivity } from '../activities/service.ts';
 import * as E from './errors.ts';
-import { EVENT_STATES, eventProcess, iso, loadEventItem } from './event-process.ts';
+import { EVENT_STATES, eventProcess, loadEventItem } from './event-process.ts';
 import { seesAll } from './policy.ts';
 import { consultationSettings, SUPERVISION_FORMS } from './process-settings.ts';
 import { listSpeeches } from './speech-service.ts';

@@ -8,6 +8,7 @@ import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { countOf } from '../../platform/db/count.ts';
 import { memberNotFound } from '../org/errors.ts';
 import { memberById, memberDirectory } from '../org/members-directory.ts';
+import { memberBodyConds } from '../org/members-query.ts';
 import { currentVersion, type RuleVersion } from './rule-versions.ts';
 import { FACT_KINDS, GRADE_LABELS } from './rules.ts';
 import { ensureScores, scoreSql } from './scoring.ts';
@@ -47,12 +48,7 @@ function scoreFilter(c: number, q: ScoreQuery, v: RuleVersion): SQL {
     [
       sql`s.committee_id = ${c} and s.year = ${q.year}`,
       q.sectorId ? sql`m.sector_id = ${q.sectorId}` : null,
-      q.specialCommitteeId
-        ? sql`exists (select 1 from member_special_committees x where x.committee_id = m.committee_id and x.member_id = m.id and x.special_committee_id = ${q.specialCommitteeId})`
-        : null,
-      q.groupId
-        ? sql`exists (select 1 from member_group_links x where x.committee_id = m.committee_id and x.member_id = m.id and x.group_id = ${q.groupId})`
-        : null,
+      ...memberBodyConds(q),
       q.grade ? sql`s.grade = ${q.grade}` : null,
       q.belowPass ? sql`s.total < ${v.rules.passMark}` : null,
       q.missingChecklist ? sql`cardinality(s.checklist_missing) > 0` : null,

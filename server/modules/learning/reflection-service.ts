@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import type { Actor } from '../../platform/context.ts';
+import { iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
 import { allowedActions, listTransitions } from '../../platform/workflow/engine.ts';
@@ -73,7 +74,6 @@ const columns = sql`r.id, r.state, r.member_id, mb.name as member_name, r.materi
   left join learning_materials lm on lm.committee_id = r.committee_id and lm.id = r.material_id
   left join learning_classes lc on lc.committee_id = r.committee_id and lc.id = r.class_id`;
 
-const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 /** A row of `columns`: a reflection with its member's, material's and class's names. */
 interface ReflectionRow {
   id: number;

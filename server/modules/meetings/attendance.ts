@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingYearOf } from '../../platform/dates.ts';
+import { beijingYearOf, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
@@ -26,7 +26,6 @@ import {
   ATTENDANCE_SETTING,
   assertCheckinWindow,
   type InviteeReplyRow,
-  iso,
   loadMeeting,
   notifyMembers,
   presentEnoughSql,

@@ -2,12 +2,13 @@
 // reader's own reply and what staff need (invitee counts, files).
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
+import { iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { countOf } from '../../platform/db/count.ts';
 import { listFiles } from '../../platform/files/files.ts';
 import { matchSearch } from '../../platform/search/search.ts';
 import { isOrganiser, seesAll } from './policy.ts';
-import { type InviteeReplyRow, iso, loadMeeting, MEETING_KINDS } from './service.ts';
+import { type InviteeReplyRow, loadMeeting, MEETING_KINDS } from './service.ts';
 
 /** The list filters of meetings, and of activities (ActivityQuery). */
 export interface MeetingQuery {

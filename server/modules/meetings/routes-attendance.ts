@@ -8,9 +8,9 @@ import { actorOf, requireAuth } from '../../platform/auth/session.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { chinaDateTime } from '../../platform/download.ts';
-import { inTransaction, okInTransaction, pagedList } from '../../platform/http/handlers.ts';
-import { ALL_ROWS, sendMemberSheet } from '../../platform/member-sheet.ts';
-import { ErrorBody, IdParams, Ok, Paging } from '../../platform/routes.ts';
+import { inTransaction, okInTransaction } from '../../platform/http/handlers.ts';
+import { memberSheetRoutes } from '../../platform/member-sheet.ts';
+import { ErrorBody, IdParams, Ok } from '../../platform/routes.ts';
 import {
   attendanceSheet,
   checkinCode,
@@ -108,76 +108,42 @@ export function meetingAttendanceRoutes(app: FastifyInstance, { db }: ModuleDeps
     markAttendance,
   );
 
-  r.get(
-    '/api/meetings/:id/attendance',
-    {
-      preHandler: requireAuth('meeting.manage'),
-      schema: {
-        tags,
-        summary: '考勤表',
-        params: IdParams,
-        querystring: Type.Object({
-          ...Paging,
-          status: Type.Optional(Enum(Object.keys(ATTENDANCE_LABELS), '出勤状态')),
-          q: Type.Optional(Type.String({ title: '姓名或编号', maxLength: 50 })),
-        }),
-        response: {
-          200: Type.Object({
-            items: Type.Array(SheetRow),
-            total: Type.Integer(),
-            minRatio: Type.Number(),
-            durationMinutes: Type.Integer(),
-            summary: Type.Record(Type.String(), Type.Integer()),
-            meeting: EventRef,
-          }),
-          404: ErrorBody,
-        },
-      },
+  memberSheetRoutes(app, db, {
+    path: '/api/meetings/:id/attendance',
+    permission: 'meeting.manage',
+    tags,
+    summary: '考勤表',
+    filters: {
+      status: Type.Optional(Enum(Object.keys(ATTENDANCE_LABELS), '出勤状态')),
+      q: Type.Optional(Type.String({ title: '姓名或编号', maxLength: 50 })),
     },
-    pagedList(db, (db, actor, q, limit, offset, request) =>
-      attendanceSheet(db, actor, request.params.id, q, limit, offset),
-    ),
-  );
-
-  r.get(
-    '/api/meetings/:id/attendance/export',
-    {
-      preHandler: requireAuth('meeting.manage'),
-      schema: {
-        tags,
-        summary: '导出考勤表（Excel）',
-        params: IdParams,
-        querystring: Type.Object({
-          status: Type.Optional(Enum(Object.keys(ATTENDANCE_LABELS), '出勤状态')),
-          q: Type.Optional(Type.String({ title: '姓名或编号', maxLength: 50 })),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const q = request.query;
-      const sheet = await attendanceSheet(db, actor, request.params.id, q, ALL_ROWS, 0);
-      return sendMemberSheet(
-        reply,
-        sheet.meeting.title,
-        '考勤表',
-        [
-          { header: '回复', key: 'replyLabel', width: 10 },
-          { header: '出勤', key: 'statusLabel', width: 20 },
-          { header: '签到时间', key: 'checkedInAt', width: 20 },
-          { header: '签到方式', key: 'method', width: 10 },
-          { header: '在场时长(分钟)', key: 'minutesPresent', width: 14 },
-          { header: '请假事由', key: 'leaveReason', width: 30 },
-        ],
-        sheet.items.map((row) => ({
-          ...row,
-          replyLabel: row.reply === 'attend' ? '确认参会' : row.reply === 'leave' ? '请假' : '待回复',
-          checkedInAt: row.checkedInAt ? chinaDateTime(row.checkedInAt) : '',
-          method: row.checkinMethod === 'qr' ? '扫码' : row.checkinMethod === 'staff' ? '工作人员' : '',
-        })),
-      );
-    },
-  );
+    response: Type.Object({
+      items: Type.Array(SheetRow),
+      total: Type.Integer(),
+      minRatio: Type.Number(),
+      durationMinutes: Type.Integer(),
+      summary: Type.Record(Type.String(), Type.Integer()),
+      meeting: EventRef,
+    }),
+    load: attendanceSheet,
+    sheetName: '考勤表',
+    title: (sheet) => sheet.meeting.title,
+    columns: [
+      { header: '回复', key: 'replyLabel', width: 10 },
+      { header: '出勤', key: 'statusLabel', width: 20 },
+      { header: '签到时间', key: 'checkedInAt', width: 20 },
+      { header: '签到方式', key: 'method', width: 10 },
+      { header: '在场时长(分钟)', key: 'minutesPresent', width: 14 },
+      { header: '请假事由', key: 'leaveReason', width: 30 },
+    ],
+    rows: (sheet) =>
+      sheet.items.map((row) => ({
+        ...row,
+        replyLabel: row.reply === 'attend' ? '确认参会' : row.reply === 'leave' ? '请假' : '待回复',
+        checkedInAt: row.checkedInAt ? chinaDateTime(row.checkedInAt) : '',
+        method: row.checkinMethod === 'qr' ? '扫码' : row.checkinMethod === 'staff' ? '工作人员' : '',
+      })),
+  });
 
   r.get(
     '/api/meetings/:id/checkin-code',

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingYearOf, clockNow, formatBeijingDateTime } from '../../platform/dates.ts';
+import { beijingYearOf, clockNow, formatBeijingDateTime, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { chinaDateTime } from '../../platform/download.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
@@ -173,8 +173,6 @@ export async function loadMeeting(db: Db, actor: Actor, id: number, forUpdate = 
   return m;
 }
 
-export const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
-
 /**
  * Whether invitee `i` of meeting `m` (SQL aliases) was present long enough: checked in, and either no minutes recorded
  * or at least minRatio × the meeting's length in whole minutes (rounded, as the attendance sheet shows it and
@@ -277,14 +275,25 @@ export async function createMeeting(tx: Db, actor: Actor, b: MeetingInput & { in
       returning id`,
   );
   await addInvitees(tx, actor, row.id, memberIds, b.title, b.startsAt);
-  await attachFiles(tx, actor, b.fileIds ?? [], 'meeting', row.id);
-  await writeAudit(tx, actor, {
-    action: 'meeting.create',
-    entity: 'meeting',
-    entityId: row.id,
-    after: { ...b, invited: memberIds.length },
-  });
-  return { id: row.id, invited: memberIds.length };
+  return finishEventCreate(tx, actor, 'meeting', row.id, b, memberIds.length);
+}
+
+/**
+ * The end of creating a meeting or an activity (`entity`, its new row `id`, `invited` members asked): links the files
+ * the input names (the creator's own uploads), writes the audit row `<entity>.create` with the input and the number
+ * invited, and answers `{ id, invited }`. Usage: `return finishEventCreate(tx, actor, 'activity', row.id, b, n);`
+ */
+export async function finishEventCreate(
+  tx: Db,
+  actor: Actor,
+  entity: 'meeting' | 'activity',
+  id: number,
+  b: { fileIds?: number[] },
+  invited: number,
+) {
+  await attachFiles(tx, actor, b.fileIds ?? [], entity, id);
+  await writeAudit(tx, actor, { action: `${entity}.create`, entity, entityId: id, after: { ...b, invited } });
+  return { id, invited };
 }
 
 async function addInvitees(

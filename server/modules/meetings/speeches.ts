@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { clockNow } from '../../platform/dates.ts';
+import { clockNow, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
@@ -11,7 +11,7 @@ import { attachFiles } from '../../platform/files/files.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
 import { memberDirectory } from '../org/members-directory.ts';
 import { canSeeSpeech, isSpeaker, seesAll } from './policy.ts';
-import { iso, notifyMembers } from './service.ts';
+import { notifyMembers } from './service.ts';
 
 export const SPEECH_STATUS: Record<string, string> = {
   submitted: '已提交',

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
+import { iso } from '../../platform/dates.ts';
 import { type Db, query } from '../../platform/db/client.ts';
 import { listFiles } from '../../platform/files/files.ts';
 import { allowedActions, listTransitions } from '../../platform/workflow/engine.ts';
@@ -25,8 +26,6 @@ type InstructionRow = Omit<ReportDetail['instructions'][number], 'levelLabel' | 
 type ReferralRow = Omit<ReportDetail['referrals'][number], 'stateLabel' | 'respondedAt' | 'files'> & {
   respondedAt: string | null;
 };
-
-export const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 export async function reportDetail(db: Db, actor: Actor, id: number): Promise<ReportDetail> {
   const { row: r, access } = await readable(db, actor, id);

@@ -3,10 +3,10 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
+import { iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { fireTransition } from '../../platform/workflow/engine.ts';
-import { iso } from './detail.ts';
 import { staffRow } from './policy.ts';
 import { asItem } from './repository.ts';
 import { issueTitle, SUBMITTER_KINDS, type SubmitterKind } from './rules.ts';

@@ -2,12 +2,11 @@
 
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
-import { beijingDateOf, clockNow, deadlineAfterDays } from '../../platform/dates.ts';
+import { beijingDateOf, clockNow, deadlineAfterDays, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
 import { attachFiles, listFiles } from '../../platform/files/files.ts';
 import { fireTransition } from '../../platform/workflow/engine.ts';
-import { iso } from './detail.ts';
 import { referralNotFound } from './errors.ts';
 import { requireScreened, staffRow } from './policy.ts';
 import { REFERRAL_FILES } from './repository.ts';

@@ -19,17 +19,29 @@ export interface MemberFilters {
   sort?: 'code' | 'name' | 'birthDate' | 'sector' | 'updatedAt';
   order?: 'asc' | 'desc';
 }
-export function memberWhere(committeeId: number, f: MemberFilters): SQL {
-  const conds: (SQL | null)[] = [
-    sql`m.committee_id = ${committeeId}`,
-    f.termId ? sql`m.term_id = ${f.termId}` : null,
-    f.sectorId ? sql`m.sector_id = ${f.sectorId}` : null,
+
+/**
+ * The conditions that a member row `m` (members, or the member directory) belongs to the special committee
+ * `specialCommitteeId` and to the member group `groupId`, each null when that filter is not asked (drop the nulls).
+ * Usage: `const conds = [sql`m.committee_id = ${c}`, ...memberBodyConds(q)];` then join the non-null ones with ` and `.
+ */
+export function memberBodyConds(f: { specialCommitteeId?: number; groupId?: number }): (SQL | null)[] {
+  return [
     f.specialCommitteeId
       ? sql`exists (select 1 from member_special_committees x where x.committee_id = m.committee_id and x.member_id = m.id and x.special_committee_id = ${f.specialCommitteeId})`
       : null,
     f.groupId
       ? sql`exists (select 1 from member_group_links x where x.committee_id = m.committee_id and x.member_id = m.id and x.group_id = ${f.groupId})`
       : null,
+  ];
+}
+
+export function memberWhere(committeeId: number, f: MemberFilters): SQL {
+  const conds: (SQL | null)[] = [
+    sql`m.committee_id = ${committeeId}`,
+    f.termId ? sql`m.term_id = ${f.termId}` : null,
+    f.sectorId ? sql`m.sector_id = ${f.sectorId}` : null,
+    ...memberBodyConds(f),
     f.standingMember === undefined ? null : sql`m.standing_member = ${f.standingMember}`,
     f.leadershipRole === 'any'
       ? sql`m.leadership_role is not null`

@@ -1,6 +1,6 @@
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
-import { clockNow, deadlineAfterDaysIn, loadWorkingCalendar } from '../../platform/dates.ts';
+import { clockNow, deadlineAfterDaysIn, iso, loadWorkingCalendar } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { allowedActions, type Process, visibleParts } from '../../platform/workflow/engine.ts';
 import {
@@ -16,7 +16,7 @@ import { isAuthor, isOffice } from './policy.ts';
 import { assignmentProcess, commendationProcess, proposalProcess } from './process.ts';
 import { assignmentItemOf, proposalItemOf } from './repository.ts';
 import { classLabel, rulesOf } from './rules.ts';
-import { iso, isStaff, KEY_EVENT_LABELS, kindAndState, RATING_LABELS, ROLE_LABELS } from './service.ts';
+import { isStaff, KEY_EVENT_LABELS, kindAndState, RATING_LABELS, ROLE_LABELS } from './service.ts';
 import { ASSIGNMENT_STATES, COMMENDATION_STATES, REGISTERED_STATES } from './states.ts';
 
 // ---------- detail ----------

@@ -6,7 +6,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { namesFromTable, registerEntityNames } from '../../platform/audit/names.ts';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingYearOf } from '../../platform/dates.ts';
+import { beijingYearOf, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
 import { attachFiles, registerFileAccess } from '../../platform/files/files.ts';
@@ -44,7 +44,6 @@ export const KEY_EVENT_LABELS: Record<string, string> = {
   progress: '办理进展',
 };
 
-export const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 export const isStaff = (actor: Actor) => can(actor.roles, 'proposal.readAll');
 
 // ---------- visibility ----------

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import { insertUnique } from '../../platform/audit/insert-unique.ts';
 import type { Actor } from '../../platform/context.ts';
+import { iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { allowedActions } from '../../platform/workflow/engine.ts';
 import { fireOnItem } from '../../platform/workflow/fire-on-item.ts';
@@ -12,8 +13,6 @@ import { isStaff } from './policy.ts';
 import { SESSION_STATES, sessionProcess } from './process.ts';
 import { groupRole, loadSessionItem } from './repository.ts';
 import type { BookListInput, GroupInput, SessionInput } from './schemas.ts';
-
-const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
 export async function createGroup(db: Db, actor: Actor, b: GroupInput): Promise<number> {
   return db.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { AlignmentType, Document, Packer, PageBreak, Paragraph, TextRun } from '
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingDateOf, beijingYearRange, clockNow } from '../../platform/dates.ts';
+import { beijingDateOf, beijingYearRange, clockNow, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { toSearchVector } from '../../platform/search/search.ts';
 import { recordDutyFact, revokeDutyFacts } from '../duty/facts.ts';
@@ -12,8 +12,6 @@ import { activeMemberCountOf, memberDirectory } from '../org/members-directory.t
 import * as E from './errors.ts';
 import { groupRole } from './repository.ts';
 import type { NoteInput } from './schemas.ts';
-
-const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
 export async function writeNote(db: Db, actor: Actor, groupId: number, b: NoteInput): Promise<number> {
   if (!actor.memberId) throw E.notMember();
