@@ -32,5 +32,6 @@ export { useDebounced } from './useDebounced.ts';
 export { draftKey, type FormDraft, useFormDraft, useTextDraft } from './useDraft.tsx';
 export { type FormSave, useFormSave } from './useFormSave.ts';
 export { type ListParams, pagedProps, useListParams } from './useListParams.ts';
+export { validValues } from './validValues.ts';
 export { type WorkflowAction, WorkflowActions } from './WorkflowActions.tsx';
 export { type WorkflowStep, WorkflowTimeline } from './WorkflowTimeline.tsx';

@@ -13,6 +13,7 @@ import {
   namedChoices,
   textRules,
   useFormSave,
+  validValues,
 } from '../../components/index.ts';
 import { compact, LEADERSHIP, type Member, PARTIES, useReference } from './api.ts';
 import { orgKeys } from './queries.ts';
@@ -101,7 +102,8 @@ export function MemberForm({
   }, [open, member, form, ref, saveState.clear]);
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body: Record<string, unknown> = compact({
       ...v,
       birthDate: toApiDate(v.birthDate),

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Card, Divider, Flex, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../../api/client.ts';
-import { ConfirmButton, ErrorAlert, PageHeader } from '../../../components/index.ts';
+import { ConfirmButton, ErrorAlert, PageHeader, validValues } from '../../../components/index.ts';
 import { thisYear } from '../api.ts';
 import { ConductListsCard } from '../components/ConductListsCard.tsx';
 import { RuleGeneralCard } from '../components/RuleGeneralCard.tsx';
@@ -133,8 +133,7 @@ export function RulesPage() {
               confirm="保存并重新计算全体委员的积分？"
               detail="将生成新版本，旧版本保留可查。"
               onConfirm={async () => {
-                await form.validateFields();
-                form.submit();
+                if (await validValues(form)) form.submit();
               }}
             >
               保存并重新计分

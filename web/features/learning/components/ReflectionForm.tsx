@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { api } from '../../../api/client.ts';
-import { ErrorAlert, textRules, useFormDraft } from '../../../components/index.ts';
+import { ErrorAlert, textRules, useFormDraft, validValues } from '../../../components/index.ts';
 
 interface ReflectionValues {
   title: string;
@@ -51,7 +51,10 @@ export function ReflectionForm({ materialId, materialTitle }: { materialId: numb
           <Button
             size="large"
             disabled={save.isPending}
-            onClick={() => form.validateFields().then((values) => save.mutate({ values, submit: false }))}
+            onClick={async () => {
+              const values = await validValues(form);
+              if (values) save.mutate({ values, submit: false });
+            }}
           >
             保存草稿
           </Button>

@@ -4,7 +4,7 @@ import { App, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Typogr
 import { type ReactNode, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { beijingToday, type dayjs, toApiDate } from '../../../app/format.ts';
-import { choices, errorMessage, FieldCol, namedChoices, useFormDraft } from '../../../components/index.ts';
+import { choices, errorMessage, FieldCol, namedChoices, useFormDraft, validValues } from '../../../components/index.ts';
 import { useReference } from '../../org/api.ts';
 import { countChars, type Detail, LEADER_ORGANS, useOpinionSettings } from '../api.ts';
 import type { Dialog, ScreenAction } from '../pages/OpinionDetailPage.tsx';
@@ -337,7 +337,8 @@ export function FormModal<T extends object>({
       destroyOnHidden
       onCancel={onClose}
       onOk={async () => {
-        const values = await form.validateFields();
+        const values = await validValues(form);
+        if (!values) return;
         setBusy(true);
         try {
           await onSubmit(values);

@@ -5,7 +5,7 @@ import { Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../../api/client.ts';
 import type { Me } from '../../../app/session.tsx';
-import { FieldCol, namedChoices, SaveDialog, useFormSave } from '../../../components/index.ts';
+import { FieldCol, namedChoices, SaveDialog, useFormSave, validValues } from '../../../components/index.ts';
 import { compact, type Member, useReference } from '../api.ts';
 import { orgKeys } from '../queries.ts';
 
@@ -65,7 +65,8 @@ export function AccountForm({
   };
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     await saveState.run(async () => {
       if (isNew) await api.post('/api/accounts', compact(v));
       else await api.put(`/api/accounts/${existing!.id}`, compact(v));

@@ -3,7 +3,7 @@ import { DatePicker, Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../../api/client.ts';
 import { beijingToday, toApiDate } from '../../../app/format.ts';
-import { SaveDialog, useFormSave } from '../../../components/index.ts';
+import { SaveDialog, useFormSave, validValues } from '../../../components/index.ts';
 import { MEMBER_STATUS, type Member } from '../api.ts';
 import { ToneTag } from '../ToneTag.tsx';
 
@@ -24,7 +24,8 @@ export function StatusModal({ member, onClose }: { member: Member | null; onClos
   }, [member, form, saveState.clear]);
   const status = Form.useWatch('status', form);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     await saveState.run(async () => {
       const m = await api.post<Member>(`/api/org/members/${member!.id}/status`, {
         status: v.status,

@@ -13,6 +13,7 @@ import {
   SaveDialog,
   TableCard,
   useFormSave,
+  validValues,
 } from '../../../components/index.ts';
 import { compact, type Reference, useReference } from '../api.ts';
 import { orgKeys } from '../queries.ts';
@@ -89,7 +90,8 @@ export function RefTable({ config, canManage }: { config: RefConfig; canManage: 
   };
 
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     const body: Record<string, unknown> = {};
     for (const f of config.fields) {
       const v = values[f.key];

@@ -6,7 +6,14 @@ import { App, Button, Card, Form, Input, Select, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { formatDate } from '../../../app/format.ts';
-import { ErrorAlert, namedChoices, PageHeader, SaveDialog, useFormSave } from '../../../components/index.ts';
+import {
+  ErrorAlert,
+  namedChoices,
+  PageHeader,
+  SaveDialog,
+  useFormSave,
+  validValues,
+} from '../../../components/index.ts';
 import { compact } from '../api.ts';
 import { orgKeys } from '../queries.ts';
 import { ToneTag } from '../ToneTag.tsx';
@@ -62,7 +69,8 @@ export function CommitteesPage() {
   const parent = items.find((c) => c.id === parentId);
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     await saveState.run(async () => {
       await api.post('/api/org/committees', compact(v));
       message.success('已创建政协组织');

@@ -4,7 +4,7 @@ import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Sp
 import { useState } from 'react';
 import { ApiError, api } from '../../../api/client.ts';
 import { beijingToday, toApiDate } from '../../../app/format.ts';
-import { errorMessage, namedChoices, PriorStep, useFormDraft } from '../../../components/index.ts';
+import { errorMessage, namedChoices, PriorStep, useFormDraft, validValues } from '../../../components/index.ts';
 import { type ActionInfo, type Detail, RATING_OPTIONS, useReference, useRules } from '../api.ts';
 import { useMergeCandidates } from '../queries.ts';
 import { AssignFields, ReplyLetter } from './ActionFields.tsx';
@@ -69,12 +69,8 @@ export function ActionDialog({
 
   const submit = async () => {
     if (!pending) return;
-    let v: Record<string, any>;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v: Record<string, any> | null = await validValues(form);
+    if (!v) return;
     const body: Record<string, unknown> = { action: pending.action, ...v };
     for (const k of ['dueAt', 'date']) if (v[k]) body[k] = toApiDate(v[k]);
     if (letter) body.letterFileId = letter.id;

@@ -4,7 +4,7 @@ import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { toApiDate } from '../../../app/format.ts';
-import { errorMessage, useFormDraft } from '../../../components/index.ts';
+import { errorMessage, useFormDraft, validValues } from '../../../components/index.ts';
 import type { Detail } from '../api.ts';
 
 export function StaffDialogs({
@@ -24,12 +24,8 @@ export function StaffDialogs({
   const [busy, setBusy] = useState(false);
   const commendAction = Form.useWatch('action', form);
   const submit = async () => {
-    let v: Record<string, any>;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v: Record<string, any> | null = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       if (which === 'key') await api.put(`/api/proposals/${detail.id}/key`, v);

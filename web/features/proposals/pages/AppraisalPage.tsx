@@ -12,6 +12,7 @@ import {
   PageHeader,
   useFormDraft,
   useListParams,
+  validValues,
 } from '../../../components/index.ts';
 import { TAG } from '../api.ts';
 import { YearFilter } from '../components/YearFilter.tsx';
@@ -50,7 +51,7 @@ export function AppraisalPage() {
     queryFn: () => api.get<Appraisal>(`/api/proposals/appraisals${qs({ year: params.year })}`),
   });
   const save = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validValues(form);
     if (!v || !editing) return;
     try {
       const { comment, ...scores } = v;

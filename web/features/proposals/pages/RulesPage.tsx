@@ -6,7 +6,14 @@ import { App, Button, Card, Col, Form, InputNumber, Row, Select, Switch } from '
 import { useEffect, useState } from 'react';
 import { ApiError, api, qs } from '../../../api/client.ts';
 import { beijingYear } from '../../../app/format.ts';
-import { DayUnitField, ErrorAlert, errorMessage, FieldCol, PageHeader } from '../../../components/index.ts';
+import {
+  DayUnitField,
+  ErrorAlert,
+  errorMessage,
+  FieldCol,
+  PageHeader,
+  validValues,
+} from '../../../components/index.ts';
 import type { Rules } from '../api.ts';
 import { proposalKeys } from '../queries.ts';
 
@@ -26,7 +33,7 @@ export function RulesPage() {
     if (data) form.setFieldsValue(data);
   }, [data, form]);
   const save = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validValues(form);
     if (!v) return;
     setBusy(true);
     try {

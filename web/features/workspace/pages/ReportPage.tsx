@@ -11,6 +11,7 @@ import {
   PageHeader,
   textRules,
   useFormDraft,
+  validValues,
   WorkflowActions,
   WorkflowTimeline,
 } from '../../../components/index.ts';
@@ -58,7 +59,7 @@ export function ReportPage() {
   const submit = async () => {
     // What is typed goes with the submission: saved first when it changed.
     if (d?.canEdit && form.getFieldValue('body') !== d.body) {
-      await form.validateFields();
+      if (!(await validValues(form))) return;
       await save.mutateAsync({ body: form.getFieldValue('body') });
     }
     await act.mutateAsync({ action: 'submit' });

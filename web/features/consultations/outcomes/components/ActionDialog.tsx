@@ -3,7 +3,7 @@
 import { Form, Input, Modal } from 'antd';
 import { api } from '../../../../api/client.ts';
 import { toApiDate } from '../../../../app/format.ts';
-import { errorMessage, useFormDraft, useFormSave } from '../../../../components/index.ts';
+import { errorMessage, useFormDraft, useFormSave, validValues } from '../../../../components/index.ts';
 import { textOnly } from '../../api.ts';
 import { Fields } from './ActionFields.tsx';
 
@@ -46,7 +46,9 @@ function ActionDialogBody({
   const draft = useFormDraft(form, `consultation-outcome-action:${pending.url}:${pending.action}`);
   const save = useFormSave(form);
   const submit = async () => {
-    const { comment, ...values } = await form.validateFields();
+    const checked = await validValues(form);
+    if (!checked) return;
+    const { comment, ...values } = checked;
     const data: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(values)) data[k] = DATE_FIELDS.includes(k) ? toApiDate(v as any) : v;
     await save.run(async () => {
