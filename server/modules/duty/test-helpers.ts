@@ -7,24 +7,10 @@ import { type Client, okBody } from '../../test/harness.ts';
  * use a year of their own. Returns the item ids; throws (okBody) if a request is refused.
  */
 export async function conductItems(office: Client, year: number): Promise<{ positive: number; negative: number }> {
-  const negative = okBody(
-    await office.post('/api/duty/lists/items', {
-      year,
-      polarity: 'negative',
-      title: '无故缺席专委会活动',
-      evidenceRequired: '活动签到表',
-      points: 3,
-    }),
-  ).id;
-  const positive = okBody(
-    await office.post('/api/duty/lists/items', {
-      year,
-      polarity: 'positive',
-      title: '提案获领导批示',
-      evidenceRequired: '批示件复印件',
-      points: 5,
-    }),
-  ).id;
+  const item = async (polarity: 'positive' | 'negative', title: string, evidenceRequired: string, points: number) =>
+    okBody(await office.post('/api/duty/lists/items', { year, polarity, title, evidenceRequired, points })).id;
+  const negative = await item('negative', '无故缺席专委会活动', '活动签到表', 3);
+  const positive = await item('positive', '提案获领导批示', '批示件复印件', 5);
   return { positive, negative };
 }
 
