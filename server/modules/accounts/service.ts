@@ -6,6 +6,7 @@ import { clearFailuresOfNames, loginNameTaken } from '../../platform/auth/login.
 import { ROLES, type Role } from '../../platform/auth/permissions.ts';
 import type { AccountBasicsRow } from '../../platform/auth/routes.ts';
 import type { Actor } from '../../platform/context.ts';
+import { iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, forbidden } from '../../platform/errors.ts';
 import { blindIndex, decryptField, encryptField, maskPhone } from '../../platform/secrets/field-crypto.ts';
@@ -62,7 +63,7 @@ export function present(a: AccountRow) {
     locked: a.locked,
     failedLogins: a.failed_logins,
     disabled: a.disabled,
-    lastLoginAt: a.last_login_at ? new Date(a.last_login_at).toISOString() : null,
+    lastLoginAt: iso(a.last_login_at),
     createdAt: new Date(a.created_at).toISOString(),
   };
 }

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
+import { iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { countOf } from '../../platform/db/count.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
@@ -80,8 +81,8 @@ interface ReportRow {
 const toReport = (r: ReportRow) => ({
   ...r,
   statusLabel: REPORT_STATUS[r.status],
-  submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
-  reviewedAt: r.reviewedAt ? new Date(r.reviewedAt).toISOString() : null,
+  submittedAt: iso(r.submittedAt),
+  reviewedAt: iso(r.reviewedAt),
   updatedAt: new Date(r.updatedAt).toISOString(),
 });
 
@@ -180,8 +181,8 @@ export async function listReports(
       year: r.year,
       status: r.status,
       statusLabel: REPORT_STATUS[r.status],
-      submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
-      reviewedAt: r.reviewed_at ? new Date(r.reviewed_at).toISOString() : null,
+      submittedAt: iso(r.submitted_at),
+      reviewedAt: iso(r.reviewed_at),
       reviewedBy: r.reviewed_by,
     })),
   };

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { addDays, beijingToday, startOfBeijingDay } from '../../platform/dates.ts';
+import { addDays, beijingToday, iso, startOfBeijingDay } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { cancelJobs, registerJobHandler, scheduleJob } from '../../platform/jobs/jobs.ts';
@@ -198,7 +198,7 @@ const questionShape = (r: QuestionRow) => ({
   moved: r.moved,
   memberName: r.member_name ?? null,
   answer: r.answer ?? null,
-  answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
+  answeredAt: iso(r.answered_at),
   showPublic: r.show_public,
 });
 const SELECT = sql`select q.*, q.duty_on::text as duty_on, s.name as studio_name, m.name as member_name

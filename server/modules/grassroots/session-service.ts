@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { addWorkingDays, beijingToday } from '../../platform/dates.ts';
+import { addWorkingDays, beijingToday, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { accountsWithRoles, notify } from '../../platform/notifications/notifications.ts';
@@ -128,7 +128,7 @@ export async function sessionItems(db: Db, committeeId: number, where: ReturnTyp
     ...r,
     stateLabel: ITEM_STATES[r.state],
     overdue: r.state === 'assigned' && r.dueOn < today,
-    fedBackAt: r.fedBackAt ? new Date(r.fedBackAt).toISOString() : null,
+    fedBackAt: iso(r.fedBackAt),
   }));
 }
 

@@ -4,6 +4,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
+import { iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
@@ -196,7 +197,7 @@ export async function listTopics(db: Db, actor: Actor, q: TopicFilter, limit: nu
       sourceLabel: TOPIC_SOURCES[r.source],
       stateLabel: TOPIC_STATES[r.state],
       createdAt: new Date(r.createdAt).toISOString(),
-      answeredAt: r.answeredAt ? new Date(r.answeredAt).toISOString() : null,
+      answeredAt: iso(r.answeredAt),
     })),
     total: total?.n ?? 0,
   };

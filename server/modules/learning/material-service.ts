@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
+import { iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { attachFiles } from '../../platform/files/files.ts';
 import { matchSearch, toSearchVector } from '../../platform/search/search.ts';
@@ -123,11 +124,11 @@ const presentMaterial = (r: MaterialRow) => ({
   durationSeconds: r.duration_seconds,
   state: r.state,
   stateLabel: MATERIAL_STATES[r.state] ?? r.state,
-  publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
+  publishedAt: iso(r.published_at),
   myPercent: r.percent ?? 0,
   myPositionSeconds: r.position_seconds ?? 0,
   myDurationSeconds: r.my_duration_seconds ?? null,
-  myFinishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+  myFinishedAt: iso(r.finished_at),
   finishedCount: r.finished_count,
 });
 

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingDateOf, clockNow } from '../../platform/dates.ts';
+import { beijingDateOf, clockNow, iso } from '../../platform/dates.ts';
 import { type Db, queryOne } from '../../platform/db/client.ts';
 import { recordDutyFact } from '../duty/facts.ts';
 import * as E from './errors.ts';
@@ -105,7 +105,7 @@ export async function recordProgress(db: Db, actor: Actor, id: number, b: Progre
       percent: row!.percent,
       positionSeconds: row!.position_seconds,
       durationSeconds: row!.duration_seconds,
-      finishedAt: row!.finished_at ? new Date(row!.finished_at).toISOString() : null,
+      finishedAt: iso(row!.finished_at),
     };
   });
 }

@@ -3,6 +3,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Actor } from '../../platform/context.ts';
+import { iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { matchSearch, similarityQueryText, textSimilarity } from '../../platform/search/search.ts';
 import { similarScope } from '../../platform/search/similar-scope.ts';
@@ -209,9 +210,9 @@ export async function listProposals(
       isPublic: r.is_public,
       isSessionProposal: r.is_session_proposal,
       outcomeClass: r.outcome_class,
-      submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
+      submittedAt: iso(r.submitted_at),
       updatedAt: new Date(r.updated_at).toISOString(),
-      dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
+      dueAt: iso(r.due_at),
       overdue: !!r.due_at && new Date(r.due_at).getTime() < now,
       myAssignment: r.my_assignment
         ? {

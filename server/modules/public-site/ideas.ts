@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingToday, startOfBeijingDay } from '../../platform/dates.ts';
+import { beijingToday, iso, startOfBeijingDay } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notifications.ts';
@@ -72,7 +72,7 @@ const shape = (r: IdeaRow) => ({
   memberName: r.member_name ?? null,
   note: r.note,
   createdAt: new Date(r.created_at).toISOString(),
-  handedAt: r.handed_at ? new Date(r.handed_at).toISOString() : null,
+  handedAt: iso(r.handed_at),
 });
 
 const select = sql`select i.*, m.name as member_name from public_proposal_ideas i

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
+import { iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { normaliseLine, normaliseText } from '../../platform/text/normalise.ts';
@@ -35,7 +36,7 @@ const shape = (r: NewsRow) => ({
   body: r.body,
   state: r.state,
   stateLabel: NEWS_STATES[r.state as keyof typeof NEWS_STATES],
-  publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
+  publishedAt: iso(r.published_at),
   updatedAt: new Date(r.updated_at).toISOString(),
 });
 

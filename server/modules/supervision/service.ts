@@ -4,7 +4,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingDateOf, clockNow, formatBeijingDateTime } from '../../platform/dates.ts';
+import { beijingDateOf, clockNow, formatBeijingDateTime, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { countOf } from '../../platform/db/count.ts';
 import { xlsxOf } from '../../platform/download.ts';
@@ -98,7 +98,7 @@ function present(r: ReportRow, now: Date) {
     unitName: r.unit_name,
     dueOn: due ? beijingDateOf(due) : null,
     answer: r.answer,
-    answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
+    answeredAt: iso(r.answered_at),
     answeredOnTime: r.answered_on_time,
     disputeReason: r.dispute_reason,
     filedAt: new Date(r.filed_at).toISOString(),

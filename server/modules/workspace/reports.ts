@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import { beijingMonthOf, clockNow } from '../../platform/dates.ts';
+import { beijingMonthOf, clockNow, iso } from '../../platform/dates.ts';
 import { type Db, query, queryOne } from '../../platform/db/client.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { normaliseText } from '../../platform/text/normalise.ts';
@@ -82,7 +82,7 @@ export async function listReports(
   const items = rows.map((r) => ({
     ...r,
     stateLabel: REPORT_STATES[r.state],
-    submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
+    submittedAt: iso(r.submittedAt),
   }));
   return { items, total: items.length };
 }
